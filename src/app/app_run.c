@@ -1,0 +1,220 @@
+/**
+ * @file app_run.c
+ * @brief `fipbounds run INPUT.ini [-o OUT.h5] [--resume] [--set section.key=value ...]`.
+ *
+ * Rank 0 reads the input file and broadcasts its text; every rank parses it with the same schema
+ * and overrides (so every rank reaches the same verdict on bad input without more messages), then
+ * the scan runs collectively.
+ */
+#include <errno.h>
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_app.h"
+#include "fb_config.h"
+#include "fb_log.h"
+#include "fb_scan.h"
+
+static void run_usage(FILE *out) {
+  fprintf(out,
+          "usage: fipbounds run INPUT.ini [-o OUT.h5] [--resume] [--set section.key=value ...]\n"
+          "\n"
+          "  INPUT.ini            input file; every key is documented in inputs/explanatory.ini\n"
+          "  -o, --output OUT.h5  output file (default: [run] output)\n"
+          "  --resume             continue the run stored in the output file: compute only the\n"
+          "                       points it does not have yet\n"
+          "  --set s.k=value      override one input key (repeatable; applied after the file)\n"
+          "\n"
+          "Run on several MPI ranks with mpirun -n N or srun. SIGTERM or SIGUSR1 make the run write\n"
+          "a checkpoint and exit with status 3; --resume continues it.\n"
+          "exit status: 0 complete, 1 failure, 2 bad input or usage, 3 interrupted (resumable)\n");
+}
+
+/* Read a whole file into a malloc'd string. */
+static char *slurp(const char *path, char *why, size_t why_len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(why, why_len, "cannot open input file '%s': %s", path, strerror(errno));
+    return NULL;
+  }
+  size_t cap = 4096, len = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    size_t got = fread(buf + len, 1, cap - len - 1, f);
+    len += got;
+    if (got == 0) break;
+    if (len + 1 >= cap) {
+      char *b = realloc(buf, cap * 2);
+      if (!b) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = b;
+      cap *= 2;
+    }
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (!buf || bad) {
+    free(buf);
+    snprintf(why, why_len, "cannot read input file '%s'", path);
+    return NULL;
+  }
+  buf[len] = '\0';
+  return buf;
+}
+
+int fb_app_run(int argc, char **argv) {
+  const char *input = NULL, *output = NULL;
+  int resume = 0;
+  char **sets = calloc((size_t)argc + 1, sizeof(char *));
+  size_t n_sets = 0;
+  if (!sets) return FB_EXIT_FAILURE;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      run_usage(stdout);
+      free(sets);
+      return FB_EXIT_OK;
+    } else if (!strcmp(a, "--resume")) {
+      resume = 1;
+    } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
+      output = argv[++i];
+    } else if (!strcmp(a, "--set") && i + 1 < argc) {
+      sets[n_sets++] = argv[++i];
+    } else if (!strncmp(a, "--set=", 6)) {
+      sets[n_sets++] = (char *)a + 6;
+    } else if (a[0] == '-') {
+      fprintf(stderr, "fipbounds run: unknown or incomplete option '%s'\n\n", a);
+      run_usage(stderr);
+      free(sets);
+      return FB_EXIT_USAGE;
+    } else if (!input) {
+      input = a;
+    } else {
+      fprintf(stderr, "fipbounds run: more than one input file ('%s' and '%s')\n\n", input, a);
+      run_usage(stderr);
+      free(sets);
+      return FB_EXIT_USAGE;
+    }
+  }
+  if (!input) {
+    fprintf(stderr, "fipbounds run: no input file given\n\n");
+    run_usage(stderr);
+    free(sets);
+    return FB_EXIT_USAGE;
+  }
+
+  MPI_Init(NULL, NULL);
+  int rank = 0, size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  fb_log_set_rank(rank);
+  const double t0 = fb_wtime();
+
+  int exit_code = FB_EXIT_OK;
+  fb_err err;
+  fb_err_clear(&err);
+  fb_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  char *text = NULL;
+  char *overrides = NULL;
+
+  /* rank 0 reads the file; its text (or the failure) reaches every rank */
+  long long len = -1;
+  if (rank == 0) {
+    char why[1024];
+    text = slurp(input, why, sizeof why);
+    if (text)
+      len = (long long)strlen(text);
+    else
+      fb_err_set(&err, FB_ERR_IO, __func__, __LINE__, "%s", why);
+  }
+  MPI_Bcast(&len, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
+  if (len < 0) {
+    exit_code = FB_EXIT_USAGE;
+    goto finish;
+  }
+  if (rank != 0) text = malloc((size_t)len + 1);
+  if (!text) {
+    fb_err_set(&err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+    exit_code = FB_EXIT_FAILURE;
+    goto finish;
+  }
+  MPI_Bcast(text, (int)len + 1, MPI_CHAR, 0, MPI_COMM_WORLD);
+
+  const fb_key_spec *const *tables;
+  const size_t *counts;
+  size_t n_tables;
+  int rc = fb_input_schema(&tables, &counts, &n_tables);
+  if (rc == FB_OK) rc = fb_config_init(&cfg, tables, counts, n_tables, &err);
+  if (rc != FB_OK) {
+    exit_code = FB_EXIT_FAILURE;
+    goto finish;
+  }
+  rc = fb_config_read_string(&cfg, text, input, &err);
+  size_t ov_len = 1;
+  for (size_t i = 0; i < n_sets; i++) ov_len += strlen(sets[i]) + 1;
+  overrides = calloc(ov_len, 1);
+  for (size_t i = 0; rc == FB_OK && i < n_sets; i++) {
+    rc = fb_config_set(&cfg, sets[i], &err);
+    if (overrides) {
+      strcat(overrides, sets[i]);
+      strcat(overrides, "\n");
+    }
+  }
+  if (rc == FB_OK) rc = fb_config_check_required(&cfg, &err);
+  const fb_model_ops *model = NULL;
+  if (rc == FB_OK) {
+    model = fb_model_find(fb_config_get_string(&cfg, "model", "name"));
+    if (!model) rc = fb_config_error_at(&cfg, "model", "name", "is not a registered model", &err);
+  }
+  if (rc == FB_OK) {
+    /* cross-key checks of the grid, before any work is done */
+    fb_grid g;
+    rc = fb_grid_init(&g, &cfg, &err);
+    if (rc == FB_OK) fb_grid_free(&g);
+  }
+  if (rc != FB_OK) {
+    exit_code = rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+    goto finish;
+  }
+  const char *level = fb_config_get_string(&cfg, "run", "log_level");
+  fb_log_set_level(!strcmp(level, "error") ? FB_LOG_ERROR
+                   : !strcmp(level, "warning") ? FB_LOG_WARN
+                   : !strcmp(level, "debug") ? FB_LOG_DEBUG
+                                             : FB_LOG_INFO);
+
+  fb_scan_options opt;
+  fb_scan_options_from_config(&opt, &cfg);
+  if (output) opt.output_path = output;
+  opt.resume = resume;
+  fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0};
+  int interrupted = 0;
+  rc = fb_scan_run(MPI_COMM_WORLD, &cfg, model, &opt, &info, &interrupted, &err);
+  if (rc != FB_OK) {
+    exit_code = rc == FB_ERR_INPUT || (rc == FB_ERR_IO && resume) ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+  } else if (interrupted) {
+    if (rank == 0)
+      FB_LOG_INF("stopped before the end: %s holds the points done; continue with --resume", opt.output_path);
+    exit_code = FB_EXIT_INTERRUPTED;
+  } else if (rank == 0) {
+    FB_LOG_INF("done in %.2f s: %s", fb_wtime() - t0, opt.output_path);
+  }
+
+finish:
+  /* input errors are the same on every rank: rank 0 reports them; other failures are reported
+   * by the rank where they happened */
+  if (exit_code != FB_EXIT_OK && exit_code != FB_EXIT_INTERRUPTED &&
+      (exit_code == FB_EXIT_USAGE ? rank == 0 : err.code != FB_OK))
+    fprintf(stderr, "fipbounds run (rank %d): error (%s):\n  %s\n", rank, fb_code_name(err.code), err.msg);
+  fb_config_free(&cfg);
+  free(text);
+  free(overrides);
+  free(sets);
+  MPI_Finalize();
+  return exit_code;
+}

@@ -1,0 +1,16 @@
+/**
+ * @file fb_app.h
+ * @brief The commands of the fipbounds executable. Each takes argv starting at the command name
+ *        and returns the process exit status.
+ */
+#ifndef FB_APP_H
+#define FB_APP_H
+
+#define FB_EXIT_OK 0
+#define FB_EXIT_FAILURE 1
+#define FB_EXIT_USAGE 2
+
+int fb_app_run(int argc, char **argv);
+int fb_app_eval(int argc, char **argv);
+
+#endif

@@ -1,0 +1,58 @@
+/**
+ * @file main.c
+ * @brief The fipbounds executable: command-line parsing and dispatch. The only place that decides
+ *        the process exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted with a
+ *        resumable checkpoint (FB_EXIT_INTERRUPTED).
+ */
+#include <gsl/gsl_errno.h>
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_app.h"
+#include "fb_version.h"
+
+static void print_usage(FILE *out) {
+  fprintf(out,
+          "fipbounds %s: cosmological and astrophysical bounds on feebly-interacting particles\n"
+          "\n"
+          "usage:\n"
+          "  fipbounds run INPUT.ini [-o OUT.h5] [--resume] [--set section.key=value ...]\n"
+          "  fipbounds eval MODULE [key=value ...] [--json]\n"
+          "  fipbounds help | --help | --version\n"
+          "  fipbounds <command> --help\n"
+          "\n"
+          "commands:\n"
+          "  run    scan a model over its (mass, coupling) plane (use mpirun/srun for several ranks);\n"
+          "         writes one self-describing HDF5 file (docs/output-format.md)\n"
+          "  eval   evaluate one module at one point and print a table, or JSON with --json\n"
+          "\n"
+          "exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted (resume with --resume)\n"
+          "input keys: inputs/explanatory.ini\n",
+          FB_VERSION_STRING);
+}
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off();
+  if (argc < 2) {
+    print_usage(stderr);
+    return FB_EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    printf("fipbounds %s (git %s)\n", FB_VERSION_STRING, FB_GIT_HASH);
+    return 0;
+  }
+  if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+    if (argc > 2 && !strcmp(argv[2], "run")) return fb_app_run(2, (char *[]){"run", "--help", NULL});
+    if (argc > 2 && !strcmp(argv[2], "eval")) return fb_app_eval(2, (char *[]){"eval", "--help", NULL});
+    print_usage(stdout);
+    return 0;
+  }
+  if (!strcmp(cmd, "run")) return fb_app_run(argc - 1, argv + 1);
+  if (!strcmp(cmd, "eval")) return fb_app_eval(argc - 1, argv + 1);
+  fprintf(stderr, "fipbounds: unknown command '%s'\n\n", cmd);
+  print_usage(stderr);
+  return FB_EXIT_USAGE;
+}

@@ -1,0 +1,89 @@
+/**
+ * @file fb_constants.h
+ * @brief Physical constants and unit conversions: the single place for them in fipbounds.
+ *
+ * Internal units are natural units (hbar = c = k_B = 1) with energies in GeV. Every constant has
+ * its unit in the name; conversions go through the named factors below, never through stray
+ * literals. Sources:
+ *  - CODATA 2018: E. Tiesinga et al., Rev. Mod. Phys. 93 (2021) 025010 (recommended values).
+ *  - PDG 2024: S. Navas et al. (Particle Data Group), Phys. Rev. D 110 (2024) 030001
+ *    ("Physical constants" and "Astrophysical constants" tables, particle listings).
+ *  - Planck 2018: Planck Collaboration, arXiv:1807.06209 (Table 2, TT,TE,EE+lowE+lensing).
+ */
+#ifndef FB_CONSTANTS_H
+#define FB_CONSTANTS_H
+
+/* ---------------------------------------------------------------- mathematical */
+#define FB_PI 3.14159265358979323846
+#define FB_ZETA3 1.20205690315959428540 /* Riemann zeta(3) */
+
+/* ---------------------------------------------------------------- exact SI (CODATA 2018) */
+#define FB_C_CM_S 2.99792458e10 /* speed of light [cm/s], exact */
+#define FB_C_M_S 2.99792458e8   /* speed of light [m/s], exact */
+
+/* ---------------------------------------------------------------- CODATA 2018 */
+#define FB_ALPHA_EM 7.2973525693e-3       /* fine-structure constant at q^2 = 0, 1/137.035999084 */
+#define FB_HBAR_GEV_S 6.582119569e-25     /* hbar [GeV s] */
+#define FB_HBARC_GEV_CM 1.973269804e-14   /* hbar c [GeV cm] */
+#define FB_HBARC2_GEV2_MB 0.3893793721    /* (hbar c)^2 [GeV^2 mb] */
+#define FB_KB_EV_K 8.617333262e-5         /* Boltzmann constant [eV/K] */
+#define FB_GEV_G 1.78266192e-24           /* 1 GeV/c^2 in grams */
+
+/* ---------------------------------------------------------------- lepton masses [GeV] */
+#define FB_ME_GEV 0.51099895000e-3   /* electron, CODATA 2018 */
+#define FB_MMU_GEV 0.1056583755      /* muon, CODATA 2018 */
+#define FB_MTAU_GEV 1.77693          /* tau, PDG 2024 */
+
+/* ---------------------------------------------------------------- quark masses [GeV], PDG 2024
+ * Light quarks: MS-bar at 2 GeV; c, b: MS-bar m(m); t: direct measurements. They are used only
+ * for the perturbative plasma and the thresholds of the R ratio, where these conventions suffice. */
+#define FB_MU_QUARK_GEV 2.16e-3
+#define FB_MD_QUARK_GEV 4.70e-3
+#define FB_MS_QUARK_GEV 93.5e-3
+#define FB_MC_QUARK_GEV 1.2730
+#define FB_MB_QUARK_GEV 4.183
+#define FB_MT_QUARK_GEV 172.57
+
+/* ---------------------------------------------------------------- bosons and hadrons [GeV], PDG 2024 */
+#define FB_MW_GEV 80.3692
+#define FB_MZ_GEV 91.1880
+#define FB_MH_GEV 125.20
+#define FB_MPI_CHARGED_GEV 0.13957039
+#define FB_MPI0_GEV 0.1349768
+#define FB_MK_CHARGED_GEV 0.493677
+#define FB_MK0_GEV 0.497611
+#define FB_META_GEV 0.547862    /* eta, PDG 2024 (used by the R ratio: phi -> eta gamma) */
+#define FB_MD0_GEV 1.86484      /* D0, PDG 2024 (open-charm threshold 2 m_D0 of the R ratio) */
+#define FB_MB0_GEV 5.27966      /* B0, PDG 2024 (open-bottom threshold 2 m_B0 of the R ratio) */
+#define FB_MP_GEV 0.93827208816 /* proton, CODATA 2018 */
+#define FB_MN_GEV 0.93956542052 /* neutron, CODATA 2018 */
+
+/* ---------------------------------------------------------------- couplings, PDG 2024 */
+#define FB_GF_GEV_M2 1.1663788e-5  /* Fermi constant [GeV^-2] */
+#define FB_ALPHAS_MZ 0.1180        /* strong coupling alpha_s(M_Z), MS-bar */
+#define FB_SIN2_THETAW 0.23129     /* sin^2 theta_W(M_Z), MS-bar */
+
+/* ---------------------------------------------------------------- gravitation and cosmology */
+#define FB_MPL_GEV 1.220890e19            /* Planck mass sqrt(hbar c / G) [GeV], PDG 2024 */
+#define FB_MPL_REDUCED_GEV 2.435323e18    /* M_Pl / sqrt(8 pi) [GeV] */
+#define FB_TCMB_K 2.7255                  /* CMB temperature today [K], PDG 2024 (Fixsen 2009) */
+#define FB_RHO_CRIT_H2_GEV_CM3 1.05371255e-5 /* critical density / h^2 [GeV cm^-3], PDG 2024 */
+#define FB_OMEGA_C_H2_PLANCK 0.120        /* Planck 2018 Omega_c h^2, arXiv:1807.06209 Table 2 */
+#define FB_OMEGA_B_H2_PLANCK 0.02242      /* Planck 2018 Omega_b h^2, arXiv:1807.06209 Table 2 */
+#define FB_NEFF_SM 3.044                  /* Standard-Model N_eff: Akita & Yamaguchi arXiv:2005.07047,
+                                             Froustey et al. arXiv:2008.01074, Bennett et al. arXiv:2012.02726 */
+
+/* ---------------------------------------------------------------- unit conversions */
+#define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
+#define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)
+#define FB_GEV_TO_INV_S (1.0 / FB_HBAR_GEV_S)          /* rate: Gamma[1/s] = Gamma[GeV] * this */
+#define FB_INV_GEV_TO_S FB_HBAR_GEV_S                  /* time: t[s] = t[GeV^-1] * this */
+#define FB_INV_GEV_TO_CM FB_HBARC_GEV_CM               /* length: L[cm] = L[GeV^-1] * this */
+#define FB_INV_GEV_TO_M (FB_HBARC_GEV_CM * 1.0e-2)     /* length: L[m] = L[GeV^-1] * this */
+#define FB_INV_GEV2_TO_CM2 (FB_HBARC2_GEV2_MB * 1.0e-27) /* cross section [cm^2] per GeV^-2 */
+#define FB_INV_GEV2_TO_CM3_S (FB_INV_GEV2_TO_CM2 * FB_C_CM_S) /* <sigma v> [cm^3/s] per GeV^-2 */
+#define FB_INV_CM3_TO_GEV3 (FB_HBARC_GEV_CM * FB_HBARC_GEV_CM * FB_HBARC_GEV_CM) /* n[GeV^3] per cm^-3 */
+#define FB_G_CM3_TO_GEV4 ((1.0 / FB_GEV_G) * FB_INV_CM3_TO_GEV3) /* rho[GeV^4] per g cm^-3 */
+#define FB_ERG_TO_GEV 624.150907                       /* 1 erg in GeV (1 erg = 1e-7 J) */
+
+#endif /* FB_CONSTANTS_H */

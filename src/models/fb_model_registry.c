@@ -1,0 +1,33 @@
+/**
+ * @file fb_model_registry.c
+ * @brief The list of models the scan driver can run; see fb_model.h.
+ */
+#include <string.h>
+
+#include "fb_model.h"
+
+extern const fb_model_ops fb_model_bc1;
+
+static const fb_model_ops *const fb_models[] = {&fb_model_bc1};
+#define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
+
+const fb_model_ops *fb_model_find(const char *name) {
+  if (!name) return NULL;
+  for (size_t i = 0; i < FB_N_MODELS; i++)
+    if (strcmp(fb_models[i]->name, name) == 0) return fb_models[i];
+  return NULL;
+}
+
+size_t fb_model_count(void) { return FB_N_MODELS; }
+
+const fb_model_ops *fb_model_at(size_t i) { return i < FB_N_MODELS ? fb_models[i] : NULL; }
+
+const char *fb_model_choices(void) {
+  static char choices[256];
+  if (choices[0]) return choices;
+  for (size_t i = 0; i < FB_N_MODELS; i++) {
+    if (i) strncat(choices, "|", sizeof choices - strlen(choices) - 1);
+    strncat(choices, fb_models[i]->name, sizeof choices - strlen(choices) - 1);
+  }
+  return choices;
+}

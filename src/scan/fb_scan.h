@@ -1,0 +1,99 @@
+/**
+ * @file fb_scan.h
+ * @brief Parameter scans of a model over its (mass, coupling) plane, distributed over MPI ranks,
+ *        checkpointed to one self-describing HDF5 file, resumable.
+ *
+ * Call order: fb_grid_init (from the [grid] input keys) -> fb_scan_run (collective over comm) ->
+ * fb_grid_free. Point p = i_mass * n_coupling + i_coupling (row-major, mass-major), the layout of
+ * every [n_mass][n_coupling] dataset in the output.
+ *
+ * Work distribution: rank 0 hands out chunks of pending points on request and computes chunks
+ * itself between requests (see docs/architecture.md). Results are independent of the number of
+ * ranks because each point depends only on (mass, coupling).
+ */
+#ifndef FB_SCAN_H
+#define FB_SCAN_H
+
+#include <mpi.h>
+#include <stddef.h>
+
+#include "fb_config.h"
+#include "fb_error.h"
+#include "fb_model.h"
+
+/** Status value of a point not yet computed (in /status). Computed points hold 0 or an fb code. */
+#define FB_STATUS_PENDING (-1)
+
+/** Exit status of `fipbounds run` when it stopped early (signal or max_points) after writing a
+ *  resumable checkpoint. 0 = complete, 1 = failure, 2 = bad input or usage. */
+#define FB_EXIT_INTERRUPTED 3
+
+/** Input keys of the [run], [model] and [grid] sections. */
+extern const fb_key_spec fb_scan_keys[];
+extern const size_t fb_scan_n_keys;
+
+/** The full input schema of `fipbounds run` (scan keys and every model's keys), as the table
+ *  list fb_config_init takes. Static storage; not thread-safe on first call. */
+int fb_input_schema(const fb_key_spec *const **tables, const size_t **counts, size_t *n_tables);
+
+typedef struct fb_grid {
+  size_t n_mass, n_coupling;
+  double *mass;      /**< [n_mass], model mass units (GeV) */
+  double *coupling;  /**< [n_coupling] */
+  int mass_log;      /**< 1 if the mass axis is log-spaced */
+} fb_grid;
+
+/** Build the grid from [grid]; cross-checks min < max. Not collective. */
+int fb_grid_init(fb_grid *grid, const fb_config *cfg, fb_err *err);
+void fb_grid_free(fb_grid *grid);
+
+/** Per-point results of a scan, held in full by rank 0. */
+typedef struct fb_results {
+  size_t n_points, n_quantities;
+  double *values;   /**< [n_quantities][n_points]; NaN where not computed or failed */
+  int *status;      /**< [n_points]: FB_STATUS_PENDING, FB_OK or an fb error code */
+  char **messages;  /**< [n_points]: error message chain of failed points, else NULL */
+} fb_results;
+
+int fb_results_init(fb_results *r, size_t n_points, size_t n_quantities, fb_err *err);
+void fb_results_free(fb_results *r);
+size_t fb_results_count_done(const fb_results *r);
+
+/** Run-level information written to /code and /input. */
+typedef struct fb_run_info {
+  const char *input_path;     /**< input file name as given */
+  const char *overrides;      /**< the --set arguments, newline separated ("" if none) */
+  int mpi_size;
+  double wall_time_s;         /**< seconds spent in this invocation (written to /code) */
+} fb_run_info;
+
+typedef struct fb_scan_options {
+  const char *output_path;
+  int resume;                 /**< continue the points missing in output_path */
+  size_t chunk_size;          /**< points per work unit */
+  double checkpoint_interval_s;
+  double progress_interval_s;
+  long max_points;            /**< compute at most this many new points (0 = no limit) */
+} fb_scan_options;
+
+/** Read the [run] options from the input (output_path from [run] output unless overridden). */
+void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg);
+
+/**
+ * Run a scan. Collective over comm. On return *interrupted is 1 on every rank if the run stopped
+ * early (SIGTERM/SIGUSR1 or max_points) after writing a resumable file, else 0.
+ * Per-point failures are recorded in the output and do not make this function fail.
+ */
+int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
+                const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err);
+
+/** Write the whole output file (atomically: to path.tmp, then rename). Rank 0 only. */
+int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *model,
+                    const fb_grid *grid, const fb_results *res, const fb_run_info *info,
+                    fb_err *err);
+
+/** Read the results of an earlier run of the same model and grid (for --resume). Rank 0 only. */
+int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *grid,
+                   fb_results *res, fb_err *err);
+
+#endif /* FB_SCAN_H */

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Command-line and input errors: exit status 2 and a message naming file, line, key and range;
+# --version, help and eval output.
+set -uo pipefail
+exe=$1; src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$src/tools/mpi-env.sh"
+fails=0
+# expect STATUS PATTERN -- command...: run, check exit status and that stderr+stdout match PATTERN
+expect() {
+  local want=$1 pattern=$2; shift 3
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" -ne "$want" ]; then
+    echo "FAIL: '$*' exited $rc, expected $want"; echo "$out" | head -5; fails=$((fails+1)); return
+  fi
+  if ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL: '$*' output does not match /$pattern/:"; echo "$out" | head -5; fails=$((fails+1)); return
+  fi
+  echo "ok: $* -> $rc"
+}
+bad() { printf '%s\n' "$@" > "$tmp/bad.ini"; }
+
+expect 0 'fipbounds [0-9]+\.[0-9]+' -- "$exe" --version
+expect 0 'usage:' -- "$exe" help
+expect 0 'fipbounds run INPUT.ini' -- "$exe" run --help
+expect 2 'usage:' -- "$exe"
+expect 2 "unknown command 'frobnicate'" -- "$exe" frobnicate
+expect 2 'no input file' -- "$exe" run
+expect 2 "cannot open input file '$tmp/none.ini'" -- "$exe" run "$tmp/none.ini"
+
+bad '[grid]' 'n_mass = 0'
+expect 2 "bad.ini:2.*n_mass.*0.*1 <= n_mass <= 100000" -- "$exe" run "$tmp/bad.ini"
+bad '[grid]' 'mass_min_GeV = 1e-3x'
+expect 2 "bad.ini:2.*mass_min_GeV.*1e-3x" -- "$exe" run "$tmp/bad.ini"
+bad '[grid]' 'mass_spacing = cubic'
+expect 2 "bad.ini:2.*mass_spacing.*log, linear" -- "$exe" run "$tmp/bad.ini"
+bad '[grdi]' 'n_mass = 10'
+expect 2 "bad.ini:1.*grdi" -- "$exe" run "$tmp/bad.ini"
+bad '[grid]' 'n_mas = 10'
+expect 2 "bad.ini:2.*n_mas.*n_mass" -- "$exe" run "$tmp/bad.ini"
+bad '[model]' 'name = bc99'
+expect 2 "bad.ini:2.*name.*bc99.*bc1" -- "$exe" run "$tmp/bad.ini"
+bad '[grid]' 'mass_min_GeV = 5' 'mass_max_GeV = 1'
+expect 2 "bad.ini:3.*mass_max_GeV.*larger than mass_min_GeV" -- "$exe" run "$tmp/bad.ini"
+bad '[grid]' 'n_mass = 10'
+expect 2 "--set grid.n_coupling=-4.*n_coupling" -- "$exe" run "$tmp/bad.ini" --set grid.n_coupling=-4
+expect 2 "--set grid.bogus=1" -- "$exe" run "$tmp/bad.ini" --set grid.bogus=1
+expect 2 "unknown or incomplete option '--frob'" -- "$exe" run "$tmp/bad.ini" --frob
+# an input error under MPI: every rank exits 2, the message is printed once
+expect 2 "n_coupling" -- mpirun -n 2 "$exe" run "$tmp/bad.ini" --set grid.n_coupling=0
+
+expect 2 'missing parameter epsilon' -- "$exe" eval darkphoton mass_GeV=0.01
+expect 2 'epsilon = 2 is out of range' -- "$exe" eval darkphoton mass_GeV=0.01 epsilon=2
+expect 2 "unknown module 'axion'" -- "$exe" eval axion
+expect 2 "unknown parameter 'mass'" -- "$exe" eval darkphoton mass=0.01 epsilon=1e-4
+expect 0 '"ctau_m": ' -- "$exe" eval darkphoton mass_GeV=0.01 epsilon=1e-4 --json
+
+# eval --json is one JSON object with the documented keys; c*tau(10 MeV, 1e-4) = 0.81 mm
+json=$("$exe" eval darkphoton mass_GeV=0.01 epsilon=1e-4 --json)
+if ! /usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+for k in ("width_GeV", "tau_s", "ctau_m", "br_ee", "br_mumu", "br_tautau", "br_hadrons"):
+    assert k in d, k
+assert round(d["ctau_m"] * 1e3, 2) == 0.81, d["ctau_m"]
+assert abs(d["br_ee"] - 1) < 1e-12
+' "$json"; then echo "FAIL: eval --json output: $json"; fails=$((fails+1)); else echo "ok: eval --json parses, ctau = 0.81 mm"; fi
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]

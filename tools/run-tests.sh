@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, build, and run the whole default test suite (ctest).
+# Long validations carry the ctest label 'long' and are excluded; run them with
+#   ctest --test-dir build -L long
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+tools/build.sh
+. tools/mpi-env.sh
+ctest --test-dir build --output-on-failure -j 2 -LE long "$@"
