@@ -67,7 +67,7 @@
 #define FB_MPL_GEV 1.220890e19            /* Planck mass sqrt(hbar c / G) [GeV], PDG 2024 */
 #define FB_MPL_REDUCED_GEV 2.435323e18    /* M_Pl / sqrt(8 pi) [GeV] */
 #define FB_TCMB_K 2.7255                  /* CMB temperature today [K], PDG 2024 (Fixsen 2009) */
-#define FB_RHO_CRIT_H2_GEV_CM3 1.05371255e-5 /* critical density / h^2 [GeV cm^-3], PDG 2024 */
+#define FB_RHO_CRIT_H2_GEV_CM3 1.053672e-5  /* critical density / h^2 [GeV cm^-3], PDG 2024 (1.053672(24)e-5) */
 #define FB_OMEGA_C_H2_PLANCK 0.120        /* Planck 2018 Omega_c h^2, arXiv:1807.06209 Table 2 */
 #define FB_OMEGA_B_H2_PLANCK 0.02242      /* Planck 2018 Omega_b h^2, arXiv:1807.06209 Table 2 */
 #define FB_NEFF_SM 3.044                  /* Standard-Model N_eff: Akita & Yamaguchi arXiv:2005.07047,
