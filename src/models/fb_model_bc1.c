@@ -44,17 +44,15 @@ static int bc1_init(void **state, const fb_config *cfg, fb_err *err) {
 
 static int bc1_eval(void *state, double mass_GeV, double epsilon, double *out, fb_err *err) {
   bc1_state *s = state;
-  FB_TEST(err, !(epsilon > 0.0) || !isfinite(epsilon), FB_ERR_RANGE,
-          "epsilon = %g must be positive and finite", epsilon);
   if (!(mass_GeV == s->cached_mass_GeV)) {
     FB_CALL(err, fb_darkphoton_decay_compute(&s->rratio, mass_GeV, 1.0, &s->cached, err));
     s->cached_mass_GeV = mass_GeV;
   }
-  const fb_darkphoton_decay *d = &s->cached;
-  const double eps2 = epsilon * epsilon;
-  out[0] = d->width_GeV * eps2;
-  out[1] = d->tau_s / eps2;
-  out[2] = d->ctau_m / eps2;
+  fb_darkphoton_decay d_eps, *d = &d_eps;
+  FB_CALL(err, fb_darkphoton_decay_rescale(&s->cached, epsilon, &d_eps, err));
+  out[0] = d->width_GeV;
+  out[1] = d->tau_s;
+  out[2] = d->ctau_m;
   out[3] = d->br_ee;
   out[4] = d->br_mumu;
   out[5] = d->br_tautau;
