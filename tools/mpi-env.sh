@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts: Open MPI settings for running as root (CI, containers) and on a
 # machine with fewer cores than ranks.
 if [ "$(id -u)" -eq 0 ]; then

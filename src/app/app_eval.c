@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "fb_app.h"
+#include "fb_cosmo.h"
 #include "fb_darkphoton.h"
+#include "fb_thermo.h"
 #include "fb_error.h"
 
 #define EVAL_MAX_PARAMS 8
@@ -59,6 +61,34 @@ static int eval_darkphoton(const double *params, eval_result *r, size_t *n, fb_e
   return FB_OK;
 }
 
+static int eval_thermo(const double *params, eval_result *r, size_t *n, fb_err *err) {
+  fb_thermo th;
+  FB_CALL(err, fb_thermo_init(&th, err));
+  const double T_GeV = params[0];
+  double g_rho = 0.0, g_s = 0.0, t_s = 0.0;
+  int rc = fb_thermo_gstar(&th, T_GeV, &g_rho, &g_s, err);
+  if (rc == FB_OK) rc = fb_cosmo_time_s(&th, T_GeV, &t_s, err);
+  if (rc != FB_OK) {
+    fb_thermo_free(&th);
+    return fb_err_push(err, rc, __func__, __LINE__, "thermodynamics at T");
+  }
+  const eval_result out[] = {
+      {"T_GeV", "GeV", T_GeV},
+      {"gstar_rho", "", g_rho},
+      {"gstar_s", "", g_s},
+      {"dlngs_dlnT", "", fb_thermo_dlngs_dlnT(&th, T_GeV)},
+      {"T_nu_over_T", "", fb_thermo_T_nu_over_T(&th, T_GeV)},
+      {"hubble_GeV", "GeV", fb_cosmo_hubble_GeV(&th, T_GeV)},
+      {"entropy_density_GeV3", "GeV^3", fb_cosmo_entropy_density_GeV3(&th, T_GeV)},
+      {"photon_number_density_GeV3", "GeV^3", fb_cosmo_photon_number_density_GeV3(T_GeV)},
+      {"time_s", "s", t_s},
+  };
+  fb_thermo_free(&th);
+  *n = sizeof out / sizeof out[0];
+  memcpy(r, out, sizeof out);
+  return FB_OK;
+}
+
 static const eval_module modules[] = {
     {"darkphoton",
      "BC1 dark photon: partial widths, lifetime, c*tau and branching ratios",
@@ -66,6 +96,11 @@ static const eval_module modules[] = {
      {{"mass_GeV", "GeV", 0.0, 1e3, "dark photon mass"},
       {"epsilon", "", 0.0, 1.0, "kinetic mixing"}},
      eval_darkphoton},
+    {"thermo",
+     "Standard-Model plasma and background: g_*rho, g_*s, d ln g_*s/d ln T, T_nu/T, H, s, n_gamma, t",
+     1,
+     {{"T_GeV", "GeV", 0.0, 1e4, "photon temperature (tabulated 1e-5 to 1e4 GeV)"}},
+     eval_thermo},
 };
 #define N_MODULES (sizeof modules / sizeof modules[0])
 
@@ -167,8 +202,8 @@ int fb_app_eval(int argc, char **argv) {
     }
     printf("}\n");
   } else {
-    printf("%-20s %-18s %s\n", "quantity", "value", "unit");
-    for (size_t i = 0; i < n; i++) printf("%-20s %-18.10g %s\n", results[i].name, results[i].value, results[i].unit);
+    printf("%-28s %-18s %s\n", "quantity", "value", "unit");
+    for (size_t i = 0; i < n; i++) printf("%-28s %-18.10g %s\n", results[i].name, results[i].value, results[i].unit);
   }
   return FB_EXIT_OK;
 }

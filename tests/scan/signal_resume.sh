@@ -14,8 +14,8 @@ grid=(--set grid.n_mass=2000 --set grid.n_coupling=1000 --set run.log_level=info
 
 mpirun -n 2 "$exe" run "$src/inputs/bc1_default.ini" -o "$tmp/ref.h5" "${grid[@]}" 2>"$tmp/ref.log"
 
-check_interrupted_and_resume() {  # $1 = label, $2 = file, $3 = log of the interrupted run
-  local file=$2 log=$3 np=$4
+check_interrupted_and_resume() {  # $1 = label, $2 = file, $3 = number of ranks
+  local file=$2 np=$3
   /usr/bin/python3 - "$file" > "$tmp/n_done" <<'PY'
 import sys, h5py
 with h5py.File(sys.argv[1], "r") as f:
@@ -26,16 +26,16 @@ with h5py.File(sys.argv[1], "r") as f:
     assert int(f.attrs["n_done"]) == done
 print(done)
 PY
-  local done; done=$(cat "$tmp/n_done")
+  local n_done; n_done=$(cat "$tmp/n_done")
   mpirun -n "$np" "$exe" run "$src/inputs/bc1_default.ini" -o "$file" "${grid[@]}" --resume 2>"$tmp/resume.log"
   # the resumed run computes exactly the points that were missing
   local total=$((2000 * 1000))
-  grep -q "$((total - done)) to compute now, $done done before" "$tmp/resume.log" || {
+  grep -q "$((total - n_done)) to compute now, $n_done done before" "$tmp/resume.log" || {
     echo "FAIL ($1): resume did not compute exactly the missing points"; cat "$tmp/resume.log"; exit 1; }
   for obj in /status /status_messages /quantities; do
     h5diff -q "$tmp/ref.h5" "$file" "$obj" "$obj" || { echo "FAIL ($1): $obj differs from the uninterrupted run"; exit 1; }
   done
-  echo "ok ($1): interrupted after $done of $total points, resumed, identical to the uninterrupted run"
+  echo "ok ($1): interrupted after $n_done of $total points, resumed, identical to the uninterrupted run"
 }
 
 run_and_signal() {  # $1 = signal, $2 = output file, $3 = number of ranks
@@ -54,6 +54,6 @@ run_and_signal() {  # $1 = signal, $2 = output file, $3 = number of ranks
 }
 
 run_and_signal USR1 "$tmp/usr1.h5" 2
-check_interrupted_and_resume "SIGUSR1, 2 ranks" "$tmp/usr1.h5" "$tmp/usr1.h5.log" 2
+check_interrupted_and_resume "SIGUSR1, 2 ranks" "$tmp/usr1.h5" 2
 run_and_signal TERM "$tmp/term.h5" 1
-check_interrupted_and_resume "SIGTERM, 1 rank" "$tmp/term.h5" "$tmp/term.h5.log" 1
+check_interrupted_and_resume "SIGTERM, 1 rank" "$tmp/term.h5" 1

@@ -1,0 +1,643 @@
+/**
+ * @file fb_thermo.c
+ * @brief Implementation of the Standard-Model g_*(T) table (see fb_thermo.h for the physics).
+ *
+ * Layout: (1) ideal-gas functions of x = m/T, (2) alpha_s running, (3) the pressure and entropy of
+ * each sector in units of T^4 and T^3, (4) neutrino heating and the table, (5) evaluation.
+ * Inside this file "P" means p/T^4 and "S" means s/T^3 (so rho/T^4 = S - P).
+ */
+#include "fb_thermo.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
+
+#include "fb_constants.h"
+
+/* ------------------------------------------------------------------ fixed numerical settings */
+#define TH_NX 400             /* points of the ideal-gas tables in ln(m/T) */
+#define TH_X_MIN 1.0e-3       /* below: massless limit (relative error ~0.4 x^2 < 1e-6) */
+#define TH_X_MAX 60.0         /* above: Boltzmann factor < e^-60, contribution dropped */
+#define TH_QUAD_EPSREL 1.0e-10
+#define TH_QUAD_LIMIT 256
+#define TH_QUAD_EMAX 50.0     /* integrate up to E = m + 50 T */
+#define TH_DLNT 1.0e-4        /* step of central differences in ln T for P_lattice and R */
+#define TH_LNMU_STEP 0.01     /* step of the alpha_s table in ln(mu) */
+
+/* Stefan-Boltzmann pressure per bosonic degree of freedom, p/T^4 = pi^2/90 */
+#define TH_PB0 (FB_PI * FB_PI / 90.0)
+#define TH_PF0 (7.0 / 8.0 * TH_PB0)
+#define TH_GRHO_NORM (FB_PI * FB_PI / 30.0)      /* rho = g_*rho pi^2/30 T^4 */
+#define TH_GS_NORM (2.0 * FB_PI * FB_PI / 45.0)  /* s = g_*s 2 pi^2/45 T^3 */
+
+enum { TH_B_P = 0, TH_B_RHO = 1, TH_F_P = 2, TH_F_RHO = 3 };
+
+/* ------------------------------------------------------------------ hadron resonance gas
+ * Light hadrons and resonances up to ~1.7 GeV with PDG 2024 masses (S. Navas et al., Phys. Rev. D
+ * 110 (2024) 030001, particle listings; isospin-averaged where members are listed together).
+ * g counts spin x isospin x (particle + antiparticle). Heavier states matter only above ~140 MeV,
+ * where the lattice equation of state takes over. */
+typedef struct th_hadron {
+  double g;
+  double m_GeV;
+  int fermion;
+} th_hadron;
+
+static const th_hadron th_hrg[] = {
+    {2, FB_MPI_CHARGED_GEV, 0}, {1, FB_MPI0_GEV, 0},        /* pi+-, pi0 */
+    {2, FB_MK_CHARGED_GEV, 0},  {2, FB_MK0_GEV, 0},         /* K+-, K0 K0bar */
+    {1, 0.54786, 0},   /* eta */
+    {9, 0.77526, 0},   /* rho(770) */
+    {3, 0.78266, 0},   /* omega(782) */
+    {12, 0.8955, 0},   /* K*(892) */
+    {1, 0.95778, 0},   /* eta'(958) */
+    {1, 0.990, 0},     /* f0(980) */
+    {3, 0.980, 0},     /* a0(980) */
+    {3, 1.019461, 0},  /* phi(1020) */
+    {3, 1.166, 0},     /* h1(1170) */
+    {9, 1.2295, 0},    /* b1(1235) */
+    {9, 1.230, 0},     /* a1(1260) */
+    {12, 1.253, 0},    /* K1(1270) */
+    {5, 1.2754, 0},    /* f2(1270) */
+    {3, 1.2818, 0},    /* f1(1285) */
+    {15, 1.3182, 0},   /* a2(1320) */
+    {12, 1.403, 0},    /* K1(1400) */
+    {20, 1.4273, 0},   /* K2*(1430) */
+    {4, FB_MP_GEV, 1}, {4, FB_MN_GEV, 1},                    /* p, n (+ antiparticles) */
+    {4, 1.115683, 1},  /* Lambda */
+    {12, 1.1932, 1},   /* Sigma */
+    {32, 1.232, 1},    /* Delta(1232) */
+    {8, 1.3183, 1},    /* Xi */
+    {24, 1.3837, 1},   /* Sigma(1385) */
+    {4, 1.4051, 1},    /* Lambda(1405) */
+    {8, 1.440, 1},     /* N(1440) */
+    {16, 1.515, 1},    /* N(1520) */
+    {8, 1.519, 1},     /* Lambda(1520) */
+    {8, 1.530, 1},     /* N(1535) */
+    {16, 1.5318, 1},   /* Xi(1530) */
+    {8, 1.67245, 1},   /* Omega- */
+};
+#define TH_N_HRG (sizeof th_hrg / sizeof th_hrg[0])
+
+/* ------------------------------------------------------------------ HotQCD 2014 p/T^4
+ * A. Bazavov et al. (HotQCD), arXiv:1407.6387, rational-function parametrisation of p/T^4 and
+ * its fit coefficients: 2+1 flavours, T_c = 154 MeV, p_id = 95 pi^2/180 (ideal gas of gluons and
+ * 3 massless quarks). */
+#define HQ_TC_GEV 0.154
+#define HQ_CT 3.8706
+#define HQ_T0 0.9761
+#define HQ_AN (-8.7704)
+#define HQ_BN 3.9200
+#define HQ_CN 0.0
+#define HQ_DN 0.3419
+#define HQ_AD (-1.2600)
+#define HQ_BD 0.8425
+#define HQ_CD 0.0
+#define HQ_DD (-0.0475)
+
+static double th_hotqcd_P(double T_GeV) {
+  const double t = T_GeV / HQ_TC_GEV;
+  const double pid = 95.0 * FB_PI * FB_PI / 180.0;
+  const double it = 1.0 / t;
+  const double num = pid + it * (HQ_AN + it * (HQ_BN + it * (HQ_CN + it * HQ_DN)));
+  const double den = 1.0 + it * (HQ_AD + it * (HQ_BD + it * (HQ_CD + it * HQ_DD)));
+  return 0.5 * (1.0 + tanh(HQ_CT * (t - HQ_T0))) * num / den;
+}
+
+/* ------------------------------------------------------------------ helpers */
+static int th_gsl_fail(fb_err *err, int status, const char *func, int line, const char *what) {
+  return fb_err_set(err, FB_ERR_GSL, func, line, "%s: GSL error %d (%s)", what, status,
+                    gsl_strerror(status));
+}
+
+/** C^2 smooth step in ln T: 0 for T <= lo, 1 for T >= hi; *dw = dw/dlnT. */
+static double th_step(double T, double lo, double hi, double *dw) {
+  const double L = log(hi / lo);
+  const double u = log(T / lo) / L;
+  if (u <= 0.0 || u >= 1.0) {
+    *dw = 0.0;
+    return u <= 0.0 ? 0.0 : 1.0;
+  }
+  *dw = 30.0 * u * u * (1.0 - u) * (1.0 - u) / L;
+  return u * u * u * (10.0 - 15.0 * u + 6.0 * u * u);
+}
+
+/* ------------------------------------------------------------------ (1) ideal gases */
+typedef struct th_quad_par {
+  double x;
+  int fermion;
+  int rho;
+} th_quad_par;
+
+static double th_integrand(double y, void *vp) {
+  const th_quad_par *q = vp;
+  const double E = sqrt(y * y + q->x * q->x);
+  const double occ = q->fermion ? 1.0 / (exp(E) + 1.0) : 1.0 / expm1(E);
+  /* p/T^4 = 1/(6 pi^2) int y^4/E f dy ; rho/T^4 = 1/(2 pi^2) int y^2 E f dy */
+  return q->rho ? y * y * E * occ : y * y * y * y / E * occ;
+}
+
+static int th_ideal_tables(fb_thermo *th, fb_err *err) {
+  int rc = FB_OK;
+  gsl_integration_workspace *ws = gsl_integration_workspace_alloc(TH_QUAD_LIMIT);
+  FB_TEST(err, ws == NULL, FB_ERR_MEMORY, "cannot allocate the integration workspace");
+  th->nx = TH_NX;
+  th->lnx_min = log(TH_X_MIN);
+  th->lnx_max = log(TH_X_MAX);
+  th->lnx = malloc(th->nx * sizeof *th->lnx);
+  FB_TEST_GOTO(err, rc, th->lnx == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
+  for (size_t i = 0; i < th->nx; i++)
+    th->lnx[i] = th->lnx_min + (th->lnx_max - th->lnx_min) * (double)i / (double)(th->nx - 1);
+  for (int k = 0; k < 4; k++) {
+    th->lnf[k] = malloc(th->nx * sizeof *th->lnf[k]);
+    FB_TEST_GOTO(err, rc, th->lnf[k] == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
+    th_quad_par q = {0.0, k >= TH_F_P, k == TH_B_RHO || k == TH_F_RHO};
+    gsl_function F = {th_integrand, &q};
+    for (size_t i = 0; i < th->nx; i++) {
+      q.x = exp(th->lnx[i]);
+      const double Emax = q.x + TH_QUAD_EMAX;
+      const double ymax = sqrt(Emax * Emax - q.x * q.x);
+      double val, abserr;
+      int st = gsl_integration_qag(&F, 0.0, ymax, 0.0, TH_QUAD_EPSREL, TH_QUAD_LIMIT,
+                                   GSL_INTEG_GAUSS41, ws, &val, &abserr);
+      if (st) {
+        rc = th_gsl_fail(err, st, __func__, __LINE__, "ideal-gas integral");
+        goto cleanup;
+      }
+      val /= q.rho ? 2.0 * FB_PI * FB_PI : 6.0 * FB_PI * FB_PI;
+      FB_TEST_GOTO(err, rc, !(val > 0.0), FB_ERR_NUMERIC, cleanup,
+                   "ideal-gas integral not positive at x = %g", q.x);
+      th->lnf[k][i] = log(val);
+    }
+    th->sp_f[k] = gsl_spline_alloc(gsl_interp_cspline, th->nx);
+    FB_TEST_GOTO(err, rc, th->sp_f[k] == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
+    int st = gsl_spline_init(th->sp_f[k], th->lnx, th->lnf[k], th->nx);
+    if (st) {
+      rc = th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (ideal gas)");
+      goto cleanup;
+    }
+  }
+cleanup:
+  gsl_integration_workspace_free(ws);
+  return rc;
+}
+
+/** Ideal gas of one degree of freedom of mass m: P = p/T^4 and R = rho/T^4. */
+static void th_ideal(const fb_thermo *th, double m_GeV, double T_GeV, int fermion, double *P,
+                     double *R) {
+  const double x = m_GeV / T_GeV;
+  if (x < TH_X_MIN) {
+    *P = fermion ? TH_PF0 : TH_PB0;
+    *R = 3.0 * *P;
+    return;
+  }
+  if (x > TH_X_MAX) {
+    *P = *R = 0.0;
+    return;
+  }
+  const double u = log(x);
+  *P = exp(gsl_spline_eval(th->sp_f[fermion ? TH_F_P : TH_B_P], u, NULL));
+  *R = exp(gsl_spline_eval(th->sp_f[fermion ? TH_F_RHO : TH_B_RHO], u, NULL));
+}
+
+/* ------------------------------------------------------------------ (2) alpha_s running */
+/* 3-loop MS-bar beta function (Tarasov, Vladimirov, Zharkov 1980; e.g. PDG 2024 QCD review
+ * eq. (9.5)): d alpha/d ln mu = -2 alpha [b0 a + b1 a^2 + b2 a^3], a = alpha/(4 pi). Flavour
+ * thresholds at mu = m_q (MS-bar masses of fb_constants.h), alpha_s continuous across them. */
+static double th_beta(double alpha, double lnmu) {
+  const double mu = exp(lnmu);
+  const double nf = 3.0 + (mu > FB_MC_QUARK_GEV) + (mu > FB_MB_QUARK_GEV) + (mu > FB_MT_QUARK_GEV);
+  const double b0 = 11.0 - 2.0 / 3.0 * nf;
+  const double b1 = 102.0 - 38.0 / 3.0 * nf;
+  const double b2 = 2857.0 / 2.0 - 5033.0 / 18.0 * nf + 325.0 / 54.0 * nf * nf;
+  const double a = alpha / (4.0 * FB_PI);
+  return -2.0 * alpha * a * (b0 + a * (b1 + a * b2));
+}
+
+static double th_rk4(double alpha, double lnmu, double h) {
+  const double k1 = th_beta(alpha, lnmu);
+  const double k2 = th_beta(alpha + 0.5 * h * k1, lnmu + 0.5 * h);
+  const double k3 = th_beta(alpha + 0.5 * h * k2, lnmu + 0.5 * h);
+  const double k4 = th_beta(alpha + h * k3, lnmu + h);
+  return alpha + h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+}
+
+static int th_alphas_table(fb_thermo *th, fb_err *err) {
+  const double lnmz = log(FB_MZ_GEV);
+  const double lo = log(2.0 * FB_PI * th->par.T_pqcd_lo_GeV) - 0.1;
+  const double hi = log(2.0 * FB_PI * th->par.T_max_GeV) + 0.1;
+  const long ilo = (long)floor((fmin(lo, lnmz) - lnmz) / TH_LNMU_STEP);
+  const long ihi = (long)ceil((fmax(hi, lnmz) - lnmz) / TH_LNMU_STEP);
+  th->nmu = (size_t)(ihi - ilo + 1);
+  th->lnmu = malloc(th->nmu * sizeof *th->lnmu);
+  th->alphas = malloc(th->nmu * sizeof *th->alphas);
+  FB_TEST(err, th->lnmu == NULL || th->alphas == NULL, FB_ERR_MEMORY, "out of memory");
+  const size_t iz = (size_t)(-ilo);
+  for (size_t i = 0; i < th->nmu; i++) th->lnmu[i] = lnmz + (double)((long)i + ilo) * TH_LNMU_STEP;
+  th->alphas[iz] = FB_ALPHAS_MZ;
+  for (size_t i = iz + 1; i < th->nmu; i++)
+    th->alphas[i] = th_rk4(th->alphas[i - 1], th->lnmu[i - 1], TH_LNMU_STEP);
+  for (size_t i = iz; i-- > 0;) {
+    th->alphas[i] = th_rk4(th->alphas[i + 1], th->lnmu[i + 1], -TH_LNMU_STEP);
+    FB_TEST(err, !(th->alphas[i] > 0.0 && th->alphas[i] < 1.0), FB_ERR_NUMERIC,
+            "alpha_s running left (0, 1) at mu = %g GeV: raise T_pqcd_lo_GeV",
+            exp(th->lnmu[i]));
+  }
+  th->sp_alphas = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
+  FB_TEST(err, th->sp_alphas == NULL, FB_ERR_MEMORY, "out of memory");
+  int st = gsl_spline_init(th->sp_alphas, th->lnmu, th->alphas, th->nmu);
+  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s)");
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ (3) sectors */
+/** Higgs expectation value v(T)/v(0): mean-field v^2 ~ 1 - T^2/T_ew^2, smoothed so the crossover
+ *  has no kink (T_ew = 159.5 GeV: D'Onofrio & Rummukainen arXiv:1508.07161). */
+static double th_vratio(const fb_thermo *th, double T_GeV) {
+  const double e = th->par.ew_smooth;
+  const double u = 1.0 - (T_GeV / th->par.T_ew_GeV) * (T_GeV / th->par.T_ew_GeV);
+  const double norm = 0.5 * (1.0 + sqrt(1.0 + e * e));
+  return sqrt(0.5 * (u + sqrt(u * u + e * e)) / norm);
+}
+
+/** Electroweak + leptons (no neutrinos, no strongly interacting particles): P and S. */
+static void th_sector_ew(const fb_thermo *th, double T, double *P, double *S) {
+  static const double lep_GeV[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
+  const double v = th_vratio(th, T);
+  const double bos_g[3] = {6.0, 3.0, 1.0};                          /* W+-, Z, H */
+  const double bos_m[3] = {FB_MW_GEV * v, FB_MZ_GEV * v, FB_MH_GEV * v};
+  double p = 2.0 * TH_PB0, r = 6.0 * TH_PB0;                       /* photon */
+  double pi, ri;
+  for (int i = 0; i < 3; i++) {
+    th_ideal(th, lep_GeV[i], T, 1, &pi, &ri);                        /* 2 spins x (l + lbar) */
+    p += 4.0 * pi;
+    r += 4.0 * ri;
+    th_ideal(th, bos_m[i], T, 0, &pi, &ri);
+    p += bos_g[i] * pi;
+    r += bos_g[i] * ri;
+  }
+  *P = p;
+  *S = p + r;
+}
+
+/** Photon + e+- only (the plasma that heats up when e+e- annihilate): S. */
+static double th_S_gamma_e(const fb_thermo *th, double T) {
+  double pe, re;
+  th_ideal(th, FB_ME_GEV, T, 1, &pe, &re);
+  return 8.0 * TH_PB0 + 4.0 * (pe + re);
+}
+
+/** Free gluons + 6 quarks: P, S and N_f,eff = sum_q P_q / P_q(massless). */
+static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, double *nf_eff) {
+  const double v = th_vratio(th, T);
+  const double mq[6] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV,
+                        FB_MC_QUARK_GEV, FB_MB_QUARK_GEV, FB_MT_QUARK_GEV * v};
+  double p = 16.0 * TH_PB0, r = 48.0 * TH_PB0, nf = 0.0, pi, ri;
+  for (int i = 0; i < 6; i++) {
+    th_ideal(th, mq[i], T, 1, &pi, &ri);                             /* 2 spin x 3 colour x 2 */
+    p += 12.0 * pi;
+    r += 12.0 * ri;
+    nf += pi / TH_PF0;
+  }
+  *P = p;
+  *S = p + r;
+  *nf_eff = nf;
+}
+
+/**
+ * Ratio of the interacting to the free QCD pressure at order g^order, renormalisation scale
+ * mu = 2 pi T: p/p_SB = [sum_k c_k (alpha_s/pi)^(k/2)] / c_0 with (Arnold & Zhai hep-ph/9410360,
+ * Zhai & Kastening hep-ph/9507380, Braaten & Nieto hep-ph/9510408; in the form of Kajantie et al.
+ * hep-ph/0211321 (their p_0 .. p_5), with ln(mu/2 pi T) = 0):
+ *   c0 = 1 + 21/32 Nf, c2 = -15/4 (1 + 5/12 Nf), c3 = 30 (1 + Nf/6)^(3/2),
+ *   c4 = 237.2 + 15.97 Nf - 0.4150 Nf^2 + 135/2 (1 + Nf/6) ln[alpha_s/pi (1 + Nf/6)],
+ *   c5 = (1 + Nf/6)^(1/2) (-799.2 - 21.96 Nf - 1.926 Nf^2).
+ * Nf is the mass-weighted number of active flavours (heavy quarks switch on smoothly).
+ */
+static double th_pqcd_ratio(const fb_thermo *th, double T, double nf) {
+  const double lnmu = log(2.0 * FB_PI * T);
+  const double a = gsl_spline_eval(th->sp_alphas, lnmu, NULL) / FB_PI;
+  const double sa = sqrt(a);
+  const double z = 1.0 + nf / 6.0;
+  const double c[6] = {1.0 + 21.0 / 32.0 * nf,
+                       0.0,
+                       -15.0 / 4.0 * (1.0 + 5.0 / 12.0 * nf),
+                       30.0 * z * sqrt(z),
+                       237.2 + 15.97 * nf - 0.4150 * nf * nf + 67.5 * z * log(a * z),
+                       sqrt(z) * (-799.2 - 21.96 * nf - 1.926 * nf * nf)};
+  double sum = 0.0, pw = 1.0;
+  for (int k = 0; k <= th->par.pqcd_order && k <= 5; k++) {
+    sum += c[k] * pw;
+    pw *= sa;
+  }
+  return sum / c[0];
+}
+
+static void th_sector_pqcd(const fb_thermo *th, double T, double *P, double *S) {
+  double Pf, Sf, nf, Pp, Sp, nfp, Pm, Sm, nfm;
+  th_qgp_free(th, T, &Pf, &Sf, &nf);
+  th_qgp_free(th, T * exp(TH_DLNT), &Pp, &Sp, &nfp);
+  th_qgp_free(th, T * exp(-TH_DLNT), &Pm, &Sm, &nfm);
+  const double R = th_pqcd_ratio(th, T, nf);
+  const double dR = (th_pqcd_ratio(th, T * exp(TH_DLNT), nfp) -
+                     th_pqcd_ratio(th, T * exp(-TH_DLNT), nfm)) / (2.0 * TH_DLNT);
+  /* p = R p_free  =>  s/T^3 = R S_free + (dR/dlnT) P_free */
+  *P = R * Pf;
+  *S = R * Sf + dR * Pf;
+}
+
+static void th_sector_hrg(const fb_thermo *th, double T, double *P, double *S) {
+  double p = 0.0, r = 0.0, pi, ri;
+  for (size_t i = 0; i < TH_N_HRG; i++) {
+    th_ideal(th, th_hrg[i].m_GeV, T, th_hrg[i].fermion, &pi, &ri);
+    p += th_hrg[i].g * pi;
+    r += th_hrg[i].g * ri;
+  }
+  *P = p;
+  *S = p + r;
+}
+
+/** HotQCD 2+1 flavours plus a free charm quark gas. */
+static void th_sector_lattice(const fb_thermo *th, double T, double *P, double *S) {
+  const double Ph = th_hotqcd_P(T);
+  const double dPh = (th_hotqcd_P(T * exp(TH_DLNT)) - th_hotqcd_P(T * exp(-TH_DLNT))) /
+                     (2.0 * TH_DLNT);
+  double pc, rc;
+  th_ideal(th, FB_MC_QUARK_GEV, T, 1, &pc, &rc);
+  *P = Ph + 12.0 * pc;
+  *S = 4.0 * Ph + dPh + 12.0 * (pc + rc);   /* s/T^3 = 4 p/T^4 + d(p/T^4)/dlnT */
+}
+
+/** All strongly interacting matter, joined across the crossover. */
+static void th_sector_strong(const fb_thermo *th, double T, double *P, double *S) {
+  double dwh, dwq;
+  const double wh = th_step(T, th->par.T_hrg_lo_GeV, th->par.T_hrg_hi_GeV, &dwh);
+  const double wq = th_step(T, th->par.T_pqcd_lo_GeV, th->par.T_pqcd_hi_GeV, &dwq);
+  double Plow = 0.0, Slow = 0.0, Ph = 0.0, Sh = 0.0, Pl = 0.0, Sl = 0.0, Pq = 0.0, Sq = 0.0;
+  if (wq < 1.0) {
+    if (wh < 1.0) th_sector_hrg(th, T, &Ph, &Sh);
+    if (wh > 0.0) th_sector_lattice(th, T, &Pl, &Sl);
+    /* p = (1-w) p_a + w p_b  =>  S = (1-w) S_a + w S_b + (dw/dlnT)(P_b - P_a) */
+    Plow = (1.0 - wh) * Ph + wh * Pl;
+    Slow = (1.0 - wh) * Sh + wh * Sl + dwh * (Pl - Ph);
+  }
+  if (wq > 0.0) th_sector_pqcd(th, T, &Pq, &Sq);
+  *P = (1.0 - wq) * Plow + wq * Pq;
+  *S = (1.0 - wq) * Slow + wq * Sq + dwq * (Pq - Plow);
+}
+
+/** Everything but the neutrinos: g_*rho and g_*s contributions. */
+static void th_plasma_noneutrino(const fb_thermo *th, double T, double *grho, double *gs) {
+  double Pe, Se, Ps, Ss;
+  th_sector_ew(th, T, &Pe, &Se);
+  th_sector_strong(th, T, &Ps, &Ss);
+  *grho = ((Se - Pe) + (Ss - Ps)) / TH_GRHO_NORM;
+  *gs = (Se + Ss) / TH_GS_NORM;
+}
+
+/** Neutrino contributions given ln(T_nu/T) of the heating model. */
+static void th_neutrinos(const fb_thermo *th, double ln_r, double *grho, double *gs,
+                         double *ln_tnu_eff) {
+  const double phi = th->ln_rnu[0] < 0.0 ? ln_r / th->ln_rnu[0] : 0.0;
+  const double lnc = log(th->par.Neff / th->Neff_raw) * phi;     /* ln of the rho factor */
+  *grho = 7.0 / 8.0 * 6.0 * exp(4.0 * ln_r + lnc);
+  *gs = 7.0 / 8.0 * 6.0 * exp(3.0 * ln_r + 0.75 * lnc);
+  *ln_tnu_eff = ln_r + 0.25 * lnc;
+}
+
+/* ------------------------------------------------------------------ (4) init / free */
+void fb_thermo_params_default(fb_thermo_params *par) {
+  par->T_min_GeV = 1.0e-6;
+  par->T_max_GeV = 1.0e5;
+  par->n_table = 2000;
+  par->Neff = FB_NEFF_SM;
+  /* neutrino decoupling T ~ 2 MeV: e.g. Dolgov, Phys. Rept. 370 (2002) 333, hep-ph/0202122 */
+  par->T_nu_dec_GeV = 2.0e-3;
+  par->nu_dec_width = 0.5;
+  par->T_hrg_lo_GeV = 0.10;
+  par->T_hrg_hi_GeV = 0.15;
+  par->T_pqcd_lo_GeV = 1.0;
+  par->T_pqcd_hi_GeV = 4.0;
+  par->T_ew_GeV = 159.5;   /* D'Onofrio & Rummukainen arXiv:1508.07161 */
+  par->ew_smooth = 0.05;
+  par->pqcd_order = 5;
+}
+
+int fb_thermo_init(fb_thermo *th, fb_err *err) {
+  fb_thermo_params par;
+  fb_thermo_params_default(&par);
+  FB_CALL(err, fb_thermo_init_params(th, &par, err));
+  return FB_OK;
+}
+
+static int th_check_params(const fb_thermo_params *p, fb_err *err) {
+  FB_TEST(err, !(p->T_min_GeV > 0.0 && p->T_max_GeV > 100.0 * p->T_min_GeV), FB_ERR_INPUT,
+          "need 0 < T_min_GeV (%g) and T_max_GeV (%g) > 100 T_min", p->T_min_GeV, p->T_max_GeV);
+  FB_TEST(err, !(p->T_max_GeV <= 1.0e8), FB_ERR_INPUT, "T_max_GeV = %g above 1e8", p->T_max_GeV);
+  FB_TEST(err, p->n_table < 50 || p->n_table > 1000000, FB_ERR_INPUT,
+          "n_table = %zu outside [50, 1e6]", p->n_table);
+  FB_TEST(err, !(p->Neff > 0.0 && p->Neff < 10.0), FB_ERR_INPUT, "Neff = %g outside (0, 10)",
+          p->Neff);
+  FB_TEST(err, !(p->T_nu_dec_GeV > 0.0 && p->nu_dec_width > 0.0 && p->nu_dec_width < 5.0),
+          FB_ERR_INPUT, "bad neutrino decoupling T = %g GeV, width %g", p->T_nu_dec_GeV,
+          p->nu_dec_width);
+  FB_TEST(err, !(p->T_hrg_lo_GeV > 0.05 && p->T_hrg_hi_GeV > p->T_hrg_lo_GeV &&
+                 p->T_pqcd_lo_GeV >= p->T_hrg_hi_GeV && p->T_pqcd_hi_GeV > p->T_pqcd_lo_GeV &&
+                 p->T_pqcd_lo_GeV >= 0.2),
+          FB_ERR_INPUT,
+          "need 0.05 < T_hrg_lo < T_hrg_hi <= T_pqcd_lo < T_pqcd_hi and T_pqcd_lo >= 0.2 GeV");
+  FB_TEST(err, !(p->T_ew_GeV > 0.0 && p->ew_smooth > 0.0), FB_ERR_INPUT,
+          "T_ew_GeV (%g) and ew_smooth (%g) must be positive", p->T_ew_GeV, p->ew_smooth);
+  FB_TEST(err, p->pqcd_order < 0 || p->pqcd_order > 5, FB_ERR_INPUT,
+          "pqcd_order = %d outside 0..5", p->pqcd_order);
+  return FB_OK;
+}
+
+static int th_spline(gsl_spline **sp, const gsl_interp_type *type, const double *x,
+                     const double *y, size_t n, fb_err *err) {
+  *sp = gsl_spline_alloc(type, n);
+  FB_TEST(err, *sp == NULL, FB_ERR_MEMORY, "out of memory");
+  int st = gsl_spline_init(*sp, x, y, n);
+  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init");
+  return FB_OK;
+}
+
+int fb_thermo_init_params(fb_thermo *th, const fb_thermo_params *par, fb_err *err) {
+  int rc = FB_OK;
+  double *ge = NULL;
+  memset(th, 0, sizeof *th);
+  FB_TEST(err, par == NULL, FB_ERR_INPUT, "par is NULL");
+  FB_CALL(err, th_check_params(par, err));
+  th->par = *par;
+  FB_CALL_GOTO(err, rc, th_ideal_tables(th, err), fail);
+  FB_CALL_GOTO(err, rc, th_alphas_table(th, err), fail);
+
+  const size_t n = par->n_table;
+  th->n = n;
+  th->lnT_min = log(par->T_min_GeV);
+  th->lnT_max = log(par->T_max_GeV);
+  th->lnT = malloc(n * sizeof(double));
+  th->ln_grho = malloc(n * sizeof(double));
+  th->ln_gs = malloc(n * sizeof(double));
+  th->ln_rnu = malloc(n * sizeof(double));
+  th->ln_tnu_eff = malloc(n * sizeof(double));
+  ge = malloc(n * sizeof(double));
+  FB_TEST_GOTO(err, rc, !th->lnT || !th->ln_grho || !th->ln_gs || !th->ln_rnu || !th->ln_tnu_eff
+               || !ge, FB_ERR_MEMORY, fail, "out of memory (n_table = %zu)", n);
+  for (size_t i = 0; i < n; i++) {
+    th->lnT[i] = th->lnT_min + (th->lnT_max - th->lnT_min) * (double)i / (double)(n - 1);
+    ge[i] = log(th_S_gamma_e(th, exp(th->lnT[i])));
+  }
+  th->lnT[n - 1] = th->lnT_max;
+
+  /* Neutrino heating: once decoupled, a^3 s_(gamma e) and a T_nu are conserved separately, so
+   * d ln(T_nu/T) = (1/3) d ln S_(gamma e) (S = s/T^3) weighted by the decoupled fraction 1 - c(T),
+   * c a smooth step across T_dec (instantaneous decoupling for a vanishing width). */
+  const double Tlo = par->T_nu_dec_GeV * exp(-par->nu_dec_width);
+  const double Thi = par->T_nu_dec_GeV * exp(par->nu_dec_width);
+  th->ln_rnu[n - 1] = 0.0;
+  for (size_t i = n - 1; i-- > 0;) {
+    double dw;
+    const double c = th_step(exp(0.5 * (th->lnT[i] + th->lnT[i + 1])), Tlo, Thi, &dw);
+    th->ln_rnu[i] = th->ln_rnu[i + 1] - (1.0 - c) * (ge[i + 1] - ge[i]) / 3.0;
+  }
+  /* N_eff = 3 (11/4)^(4/3) (T_nu/T)^4 once e+e- are gone */
+  th->Neff_raw = 3.0 * pow(11.0 / 4.0, 4.0 / 3.0) * exp(4.0 * th->ln_rnu[0]);
+  FB_TEST_GOTO(err, rc, !(th->Neff_raw > 2.5 && th->Neff_raw < 3.5), FB_ERR_NUMERIC, fail,
+               "heating model gives N_eff = %g: T_min_GeV (%g) must lie well below m_e",
+               th->Neff_raw, par->T_min_GeV);
+
+  for (size_t i = 0; i < n; i++) {
+    double gr, gs, grn, gsn;
+    th_plasma_noneutrino(th, exp(th->lnT[i]), &gr, &gs);
+    th_neutrinos(th, th->ln_rnu[i], &grn, &gsn, &th->ln_tnu_eff[i]);
+    FB_TEST_GOTO(err, rc, !(gr + grn > 0.0 && gs + gsn > 0.0 && isfinite(gr) && isfinite(gs)),
+                 FB_ERR_NUMERIC, fail, "g_* not positive at T = %g GeV (g_rho %g, g_s %g)",
+                 exp(th->lnT[i]), gr + grn, gs + gsn);
+    th->ln_grho[i] = log(gr + grn);
+    th->ln_gs[i] = log(gs + gsn);
+  }
+  FB_CALL_GOTO(err, rc, th_spline(&th->sp_grho, gsl_interp_steffen, th->lnT, th->ln_grho, n, err),
+               fail);
+  FB_CALL_GOTO(err, rc, th_spline(&th->sp_gs, gsl_interp_steffen, th->lnT, th->ln_gs, n, err),
+               fail);
+  FB_CALL_GOTO(err, rc, th_spline(&th->sp_rnu, gsl_interp_steffen, th->lnT, th->ln_rnu, n, err),
+               fail);
+  FB_CALL_GOTO(err, rc,
+               th_spline(&th->sp_tnu_eff, gsl_interp_steffen, th->lnT, th->ln_tnu_eff, n, err),
+               fail);
+  th->gs_today = exp(th->ln_gs[0]);
+  th->grho_today = exp(th->ln_grho[0]);
+  free(ge);
+  return FB_OK;
+fail:
+  free(ge);
+  fb_thermo_free(th);
+  return rc;
+}
+
+void fb_thermo_free(fb_thermo *th) {
+  if (th == NULL) return;
+  gsl_spline_free(th->sp_grho);
+  gsl_spline_free(th->sp_gs);
+  gsl_spline_free(th->sp_rnu);
+  gsl_spline_free(th->sp_tnu_eff);
+  gsl_spline_free(th->sp_alphas);
+  for (int k = 0; k < 4; k++) {
+    gsl_spline_free(th->sp_f[k]);
+    free(th->lnf[k]);
+  }
+  free(th->lnx);
+  free(th->lnT);
+  free(th->ln_grho);
+  free(th->ln_gs);
+  free(th->ln_rnu);
+  free(th->ln_tnu_eff);
+  free(th->lnmu);
+  free(th->alphas);
+  memset(th, 0, sizeof *th);
+}
+
+/* ------------------------------------------------------------------ (5) evaluation */
+static double th_clamp_lnT(const fb_thermo *th, double T_GeV) {
+  double l = T_GeV > 0.0 ? log(T_GeV) : th->lnT_min;
+  if (!(l >= th->lnT_min)) l = th->lnT_min;   /* also catches NaN */
+  if (l > th->lnT_max) l = th->lnT_max;
+  return l;
+}
+
+static int th_in_range(const fb_thermo *th, double T_GeV, double *lnT, fb_err *err) {
+  FB_TEST(err, th == NULL || th->sp_gs == NULL, FB_ERR_INPUT, "thermo table not initialised");
+  FB_TEST(err, !(isfinite(T_GeV) && T_GeV > 0.0), FB_ERR_RANGE, "T = %g GeV is not positive",
+          T_GeV);
+  double l = log(T_GeV);
+  const double tol = 1e-12 * (th->lnT_max - th->lnT_min);
+  FB_TEST(err, l < th->lnT_min - tol || l > th->lnT_max + tol, FB_ERR_RANGE,
+          "T = %g GeV outside the table [%g, %g] GeV", T_GeV, exp(th->lnT_min),
+          exp(th->lnT_max));
+  *lnT = fmin(fmax(l, th->lnT_min), th->lnT_max);
+  return FB_OK;
+}
+
+int fb_thermo_gstar(const fb_thermo *th, double T_GeV, double *g_rho, double *g_s, fb_err *err) {
+  double l;
+  FB_CALL(err, th_in_range(th, T_GeV, &l, err));
+  if (g_rho) *g_rho = exp(gsl_spline_eval(th->sp_grho, l, NULL));
+  if (g_s) *g_s = exp(gsl_spline_eval(th->sp_gs, l, NULL));
+  return FB_OK;
+}
+
+double fb_thermo_gstar_rho(const fb_thermo *th, double T_GeV) {
+  return exp(gsl_spline_eval(th->sp_grho, th_clamp_lnT(th, T_GeV), NULL));
+}
+
+double fb_thermo_gstar_s(const fb_thermo *th, double T_GeV) {
+  return exp(gsl_spline_eval(th->sp_gs, th_clamp_lnT(th, T_GeV), NULL));
+}
+
+double fb_thermo_dlngs_dlnT(const fb_thermo *th, double T_GeV) {
+  if (!(T_GeV > 0.0)) return 0.0;
+  const double l = log(T_GeV);
+  if (!(l >= th->lnT_min && l <= th->lnT_max)) return 0.0;
+  return gsl_spline_eval_deriv(th->sp_gs, l, NULL);
+}
+
+double fb_thermo_dlngrho_dlnT(const fb_thermo *th, double T_GeV) {
+  if (!(T_GeV > 0.0)) return 0.0;
+  const double l = log(T_GeV);
+  if (!(l >= th->lnT_min && l <= th->lnT_max)) return 0.0;
+  return gsl_spline_eval_deriv(th->sp_grho, l, NULL);
+}
+
+double fb_thermo_T_nu_over_T(const fb_thermo *th, double T_GeV) {
+  return exp(gsl_spline_eval(th->sp_tnu_eff, th_clamp_lnT(th, T_GeV), NULL));
+}
+
+double fb_thermo_gstar_s_today(const fb_thermo *th) { return th->gs_today; }
+
+double fb_thermo_gstar_rho_today(const fb_thermo *th) { return th->grho_today; }
+
+int fb_thermo_alpha_s(const fb_thermo *th, double mu_GeV, double *alpha_s, fb_err *err) {
+  FB_TEST(err, th == NULL || th->sp_alphas == NULL, FB_ERR_INPUT, "thermo table not initialised");
+  FB_TEST(err, !(mu_GeV > 0.0), FB_ERR_RANGE, "mu = %g GeV is not positive", mu_GeV);
+  const double l = log(mu_GeV);
+  FB_TEST(err, l < th->lnmu[0] || l > th->lnmu[th->nmu - 1], FB_ERR_RANGE,
+          "mu = %g GeV outside the alpha_s table [%g, %g] GeV", mu_GeV, exp(th->lnmu[0]),
+          exp(th->lnmu[th->nmu - 1]));
+  *alpha_s = gsl_spline_eval(th->sp_alphas, l, NULL);
+  return FB_OK;
+}
+
+int fb_thermo_model_eval(const fb_thermo *th, double T_GeV, double *g_rho, double *g_s,
+                         fb_err *err) {
+  double l, gr, gs, grn, gsn, lt;
+  FB_CALL(err, th_in_range(th, T_GeV, &l, err));
+  th_plasma_noneutrino(th, T_GeV, &gr, &gs);
+  th_neutrinos(th, gsl_spline_eval(th->sp_rnu, l, NULL), &grn, &gsn, &lt);
+  if (g_rho) *g_rho = gr + grn;
+  if (g_s) *g_s = gs + gsn;
+  return FB_OK;
+}
