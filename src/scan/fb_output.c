@@ -201,6 +201,20 @@ typedef struct status_row {
   char *message;
 } status_row;
 
+/* The memory type of status_row (variable-length UTF-8 message); the caller closes both types. */
+static hid_t status_row_type(hid_t *str_type) {
+  hid_t str = H5Tcopy(H5T_C_S1);
+  H5Tset_size(str, H5T_VARIABLE);
+  H5Tset_cset(str, H5T_CSET_UTF8);
+  hid_t type = H5Tcreate(H5T_COMPOUND, sizeof(status_row));
+  H5Tinsert(type, "mass_index", HOFFSET(status_row, mass_index), H5T_NATIVE_INT);
+  H5Tinsert(type, "coupling_index", HOFFSET(status_row, coupling_index), H5T_NATIVE_INT);
+  H5Tinsert(type, "code", HOFFSET(status_row, code), H5T_NATIVE_INT);
+  H5Tinsert(type, "message", HOFFSET(status_row, message), str);
+  *str_type = str;
+  return type;
+}
+
 static int write_status_messages(hid_t file, const fb_grid *grid, const fb_results *res, fb_err *err) {
   size_t n_failed = 0;
   for (size_t p = 0; p < res->n_points; p++) n_failed += res->status[p] > 0;
@@ -215,14 +229,8 @@ static int write_status_messages(hid_t file, const fb_grid *grid, const fb_resul
     rows[k].message = res->messages[p] ? res->messages[p] : (char *)"";
     k++;
   }
-  hid_t str = H5Tcopy(H5T_C_S1);
-  H5Tset_size(str, H5T_VARIABLE);
-  H5Tset_cset(str, H5T_CSET_UTF8);
-  hid_t type = H5Tcreate(H5T_COMPOUND, sizeof(status_row));
-  H5Tinsert(type, "mass_index", HOFFSET(status_row, mass_index), H5T_NATIVE_INT);
-  H5Tinsert(type, "coupling_index", HOFFSET(status_row, coupling_index), H5T_NATIVE_INT);
-  H5Tinsert(type, "code", HOFFSET(status_row, code), H5T_NATIVE_INT);
-  H5Tinsert(type, "message", HOFFSET(status_row, message), str);
+  hid_t str;
+  hid_t type = status_row_type(&str);
   hsize_t dim = n_failed;
   hid_t space = H5Screate_simple(1, &dim, NULL);
   hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
@@ -359,14 +367,8 @@ int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *g
     FB_TEST_GOTO(err, rc, ds < 0, FB_ERR_HDF5, done, "cannot open /status_messages in '%s'", path);
     hid_t space = H5Dget_space(ds);
     hssize_t n = H5Sget_simple_extent_npoints(space);
-    hid_t str = H5Tcopy(H5T_C_S1);
-    H5Tset_size(str, H5T_VARIABLE);
-    H5Tset_cset(str, H5T_CSET_UTF8);
-    hid_t type = H5Tcreate(H5T_COMPOUND, sizeof(status_row));
-    H5Tinsert(type, "mass_index", HOFFSET(status_row, mass_index), H5T_NATIVE_INT);
-    H5Tinsert(type, "coupling_index", HOFFSET(status_row, coupling_index), H5T_NATIVE_INT);
-    H5Tinsert(type, "code", HOFFSET(status_row, code), H5T_NATIVE_INT);
-    H5Tinsert(type, "message", HOFFSET(status_row, message), str);
+    hid_t str;
+    hid_t type = status_row_type(&str);
     status_row *rows = n > 0 ? calloc((size_t)n, sizeof *rows) : NULL;
     herr_t st = 0;
     if (n > 0) st = rows ? H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows) : -1;
