@@ -1,10 +1,7 @@
 /**
  * @file app_eval.c
- * @brief `fipbounds eval MODULE [key=value ...] [--json]`: one module at one point, printed as a
- *        table or as one JSON object on stdout.
- *
- * Each module is a row of the table below: its parameters (name, allowed range) and a function
- * that fills named results. Adding a module = one function and one row.
+ * @brief `fipbounds eval MODULE [key=value ...] [--json]`: parse and validate the parameters of
+ *        one eval module (fb_eval.h), run it, print a table or one JSON object on stdout.
  */
 #include <math.h>
 #include <stdio.h>
@@ -12,132 +9,137 @@
 #include <string.h>
 
 #include "fb_app.h"
-#include "fb_cosmo.h"
-#include "fb_darkphoton.h"
-#include "fb_thermo.h"
-#include "fb_error.h"
+#include "fb_eval.h"
 
-#define EVAL_MAX_PARAMS 8
-#define EVAL_MAX_RESULTS 32
+/* The eval modules, one file each (src/app/eval_<name>.c). */
+extern const fb_eval_module fb_eval_darkphoton;
+extern const fb_eval_module fb_eval_thermo;
 
-typedef struct eval_param {
-  const char *name, *unit;
-  double min, max; /* allowed open range (min, max] */
-  const char *description;
-} eval_param;
-
-typedef struct eval_result {
-  const char *name, *unit;
-  double value;
-} eval_result;
-
-typedef int (*eval_fn)(const double *params, eval_result *results, size_t *n_results, fb_err *err);
-
-typedef struct eval_module {
-  const char *name, *description;
-  size_t n_params;
-  eval_param params[EVAL_MAX_PARAMS];
-  eval_fn fn;
-} eval_module;
-
-static int eval_darkphoton(const double *params, eval_result *r, size_t *n, fb_err *err) {
-  fb_rratio R;
-  FB_CALL(err, fb_rratio_init(&R, err));
-  fb_darkphoton_decay d;
-  int rc = fb_darkphoton_decay_compute(&R, params[0], params[1], &d, err);
-  fb_rratio_free(&R);
-  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "fb_darkphoton_decay_compute");
-  const eval_result out[] = {
-      {"mass_GeV", "GeV", d.mass_GeV},           {"epsilon", "", d.epsilon},
-      {"width_GeV", "GeV", d.width_GeV},         {"width_ee_GeV", "GeV", d.width_ee_GeV},
-      {"width_mumu_GeV", "GeV", d.width_mumu_GeV}, {"width_tautau_GeV", "GeV", d.width_tautau_GeV},
-      {"width_hadrons_GeV", "GeV", d.width_hadrons_GeV}, {"tau_s", "s", d.tau_s},
-      {"ctau_m", "m", d.ctau_m},                 {"br_ee", "", d.br_ee},
-      {"br_mumu", "", d.br_mumu},                {"br_tautau", "", d.br_tautau},
-      {"br_hadrons", "", d.br_hadrons},
-  };
-  *n = sizeof out / sizeof out[0];
-  memcpy(r, out, sizeof out);
-  return FB_OK;
-}
-
-static int eval_thermo(const double *params, eval_result *r, size_t *n, fb_err *err) {
-  fb_thermo th;
-  FB_CALL(err, fb_thermo_init(&th, err));
-  const double T_GeV = params[0];
-  double g_rho = 0.0, g_s = 0.0, t_s = 0.0;
-  int rc = fb_thermo_gstar(&th, T_GeV, &g_rho, &g_s, err);
-  if (rc == FB_OK) rc = fb_cosmo_time_s(&th, T_GeV, &t_s, err);
-  if (rc != FB_OK) {
-    fb_thermo_free(&th);
-    return fb_err_push(err, rc, __func__, __LINE__, "thermodynamics at T");
-  }
-  const eval_result out[] = {
-      {"T_GeV", "GeV", T_GeV},
-      {"gstar_rho", "", g_rho},
-      {"gstar_s", "", g_s},
-      {"dlngs_dlnT", "", fb_thermo_dlngs_dlnT(&th, T_GeV)},
-      {"T_nu_over_T", "", fb_thermo_T_nu_over_T(&th, T_GeV)},
-      {"hubble_GeV", "GeV", fb_cosmo_hubble_GeV(&th, T_GeV)},
-      {"entropy_density_GeV3", "GeV^3", fb_cosmo_entropy_density_GeV3(&th, T_GeV)},
-      {"photon_number_density_GeV3", "GeV^3", fb_cosmo_photon_number_density_GeV3(T_GeV)},
-      {"time_s", "s", t_s},
-  };
-  fb_thermo_free(&th);
-  *n = sizeof out / sizeof out[0];
-  memcpy(r, out, sizeof out);
-  return FB_OK;
-}
-
-static const eval_module modules[] = {
-    {"darkphoton",
-     "BC1 dark photon: partial widths, lifetime, c*tau and branching ratios",
-     2,
-     {{"mass_GeV", "GeV", 0.0, 1e3, "dark photon mass"},
-      {"epsilon", "", 0.0, 1.0, "kinetic mixing"}},
-     eval_darkphoton},
-    {"thermo",
-     "Standard-Model plasma and background: g_*rho, g_*s, d ln g_*s/d ln T, T_nu/T, H, s, n_gamma, t",
-     1,
-     {{"T_GeV", "GeV", 0.0, 1e4, "photon temperature (tabulated 1e-5 to 1e4 GeV)"}},
-     eval_thermo},
+static const fb_eval_module *const modules[] = {
+    &fb_eval_darkphoton,
+    &fb_eval_thermo,
 };
 #define N_MODULES (sizeof modules / sizeof modules[0])
 
-static void eval_usage(FILE *out) {
+/* ------------------------------------------------------------------ helpers for modules */
+static int param_index(const fb_eval_args *args, const char *name) {
+  for (size_t i = 0; i < args->n; i++)
+    if (!strcmp(args->params[i].name, name)) return (int)i;
+  return -1;
+}
+double fb_eval_number(const fb_eval_args *args, const char *name) {
+  int i = param_index(args, name);
+  return i < 0 ? NAN : args->number[i];
+}
+const char *fb_eval_text(const fb_eval_args *args, const char *name) {
+  int i = param_index(args, name);
+  return i < 0 ? NULL : args->text[i];
+}
+int fb_eval_given(const fb_eval_args *args, const char *name) {
+  int i = param_index(args, name);
+  return i < 0 ? 0 : args->given[i];
+}
+void fb_eval_put(fb_eval_output *out, const char *name, const char *unit, double value) {
+  if (out->n >= FB_EVAL_MAX_RESULTS) return;
+  out->r[out->n++] = (fb_eval_result){name, unit, value, NULL};
+}
+void fb_eval_put_text(fb_eval_output *out, const char *name, const char *text) {
+  if (out->n >= FB_EVAL_MAX_RESULTS) return;
+  out->r[out->n++] = (fb_eval_result){name, "", NAN, text};
+}
+
+/* ------------------------------------------------------------------ command line */
+static void describe_param(FILE *out, const fb_eval_param *p) {
+  fprintf(out, "      %s=", p->name);
+  if (p->choices)
+    fprintf(out, "%s", p->choices);
+  else
+    fprintf(out, "<value>");
+  fprintf(out, "  %s", p->description);
+  if (p->unit && p->unit[0]) fprintf(out, " [%s]", p->unit);
+  if (!p->choices) fprintf(out, ", %g < value <= %g", p->min, p->max);
+  if (p->default_value)
+    fprintf(out, " (default %s)\n", p->default_value);
+  else
+    fprintf(out, " (required)\n");
+}
+
+static void eval_usage(FILE *out, const fb_eval_module *only) {
   fprintf(out, "usage: fipbounds eval MODULE [key=value ...] [--json]\n\nmodules:\n");
   for (size_t m = 0; m < N_MODULES; m++) {
-    fprintf(out, "  %s: %s\n", modules[m].name, modules[m].description);
-    for (size_t i = 0; i < modules[m].n_params; i++)
-      fprintf(out, "      %s=<value>  %s [%s], %g < value <= %g (required)\n", modules[m].params[i].name,
-              modules[m].params[i].description, modules[m].params[i].unit[0] ? modules[m].params[i].unit : "1",
-              modules[m].params[i].min, modules[m].params[i].max);
+    if (only && only != modules[m]) continue;
+    fprintf(out, "  %s: %s\n", modules[m]->name, modules[m]->description);
+    for (size_t i = 0; i < modules[m]->n_params; i++) describe_param(out, &modules[m]->params[i]);
   }
   fprintf(out, "\nexample: fipbounds eval darkphoton mass_GeV=0.01 epsilon=1e-4 --json\n");
 }
 
-static void print_json_number(double v) {
-  if (isfinite(v))
-    printf("%.10g", v);
-  else
-    printf("null"); /* JSON has no inf/nan */
+static int in_choices(const char *choices, const char *v) {
+  size_t n = strlen(v);
+  for (const char *c = choices; c && *c;) {
+    const char *bar = strchr(c, '|');
+    size_t len = bar ? (size_t)(bar - c) : strlen(c);
+    if (len == n && !strncmp(c, v, n)) return 1;
+    c = bar ? bar + 1 : NULL;
+  }
+  return 0;
+}
+
+/* Validate one value for parameter p; on success fill number/text. Returns 0 or prints an error. */
+static int set_value(const fb_eval_module *mod, const fb_eval_param *p, const char *v, double *number) {
+  if (p->choices) {
+    if (!in_choices(p->choices, v)) {
+      fprintf(stderr, "fipbounds eval %s: %s = '%s' is not allowed: allowed %s\n", mod->name, p->name, v, p->choices);
+      return -1;
+    }
+    *number = NAN;
+    return 0;
+  }
+  char *end = NULL;
+  double x = strtod(v, &end);
+  if (end == v || *end != '\0' || !isfinite(x)) {
+    fprintf(stderr, "fipbounds eval %s: %s = '%s' is not a number\n", mod->name, p->name, v);
+    return -1;
+  }
+  if (!(x > p->min && x <= p->max)) {
+    fprintf(stderr, "fipbounds eval %s: %s = %g is out of range: allowed %g < %s <= %g\n", mod->name, p->name, x,
+            p->min, p->name, p->max);
+    return -1;
+  }
+  *number = x;
+  return 0;
+}
+
+static void print_json_string(const char *s) {
+  putchar('"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\')
+      printf("\\%c", *s);
+    else if ((unsigned char)*s < 0x20)
+      printf("\\u%04x", *s);
+    else
+      putchar(*s);
+  }
+  putchar('"');
 }
 
 int fb_app_eval(int argc, char **argv) {
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
-    eval_usage(argc < 2 ? stderr : stdout);
+    eval_usage(argc < 2 ? stderr : stdout, NULL);
     return argc < 2 ? FB_EXIT_USAGE : FB_EXIT_OK;
   }
-  const eval_module *mod = NULL;
+  const fb_eval_module *mod = NULL;
   for (size_t m = 0; m < N_MODULES; m++)
-    if (!strcmp(argv[1], modules[m].name)) mod = &modules[m];
+    if (!strcmp(argv[1], modules[m]->name)) mod = modules[m];
   if (!mod) {
     fprintf(stderr, "fipbounds eval: unknown module '%s'\n\n", argv[1]);
-    eval_usage(stderr);
+    eval_usage(stderr, NULL);
     return FB_EXIT_USAGE;
   }
-  double params[EVAL_MAX_PARAMS];
-  int given[EVAL_MAX_PARAMS] = {0};
+  fb_eval_args args;
+  memset(&args, 0, sizeof args);
+  args.n = mod->n_params;
+  args.params = mod->params;
   int json = 0;
   for (int a = 2; a < argc; a++) {
     if (!strcmp(argv[a], "--json")) {
@@ -145,13 +147,13 @@ int fb_app_eval(int argc, char **argv) {
       continue;
     }
     if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-      eval_usage(stdout);
+      eval_usage(stdout, mod);
       return FB_EXIT_OK;
     }
     const char *eq = strchr(argv[a], '=');
     if (!eq) {
       fprintf(stderr, "fipbounds eval %s: expected key=value, got '%s'\n\n", mod->name, argv[a]);
-      eval_usage(stderr);
+      eval_usage(stderr, mod);
       return FB_EXIT_USAGE;
     }
     size_t klen = (size_t)(eq - argv[a]);
@@ -159,51 +161,53 @@ int fb_app_eval(int argc, char **argv) {
     while (i < mod->n_params && !(strlen(mod->params[i].name) == klen && !strncmp(argv[a], mod->params[i].name, klen))) i++;
     if (i == mod->n_params) {
       fprintf(stderr, "fipbounds eval %s: unknown parameter '%.*s'\n\n", mod->name, (int)klen, argv[a]);
-      eval_usage(stderr);
+      eval_usage(stderr, mod);
       return FB_EXIT_USAGE;
     }
-    char *end = NULL;
-    double v = strtod(eq + 1, &end);
-    const eval_param *p = &mod->params[i];
-    if (end == eq + 1 || *end != '\0' || !isfinite(v)) {
-      fprintf(stderr, "fipbounds eval %s: %s = '%s' is not a number\n", mod->name, p->name, eq + 1);
-      return FB_EXIT_USAGE;
-    }
-    if (!(v > p->min && v <= p->max)) {
-      fprintf(stderr, "fipbounds eval %s: %s = %g is out of range: allowed %g < %s <= %g\n", mod->name,
-              p->name, v, p->min, p->name, p->max);
-      return FB_EXIT_USAGE;
-    }
-    params[i] = v;
-    given[i] = 1;
+    if (set_value(mod, &mod->params[i], eq + 1, &args.number[i]) != 0) return FB_EXIT_USAGE;
+    args.text[i] = eq + 1;
+    args.given[i] = 1;
   }
   for (size_t i = 0; i < mod->n_params; i++) {
-    if (!given[i]) {
-      fprintf(stderr, "fipbounds eval %s: missing parameter %s=<value> (%s)\n\n", mod->name, mod->params[i].name,
-              mod->params[i].description);
-      eval_usage(stderr);
+    if (args.given[i]) continue;
+    const fb_eval_param *p = &mod->params[i];
+    if (!p->default_value) {
+      fprintf(stderr, "fipbounds eval %s: missing parameter %s=<value> (%s)\n\n", mod->name, p->name, p->description);
+      eval_usage(stderr, mod);
       return FB_EXIT_USAGE;
     }
+    if (set_value(mod, p, p->default_value, &args.number[i]) != 0) return FB_EXIT_FAILURE; /* a bad default is a bug */
+    args.text[i] = p->default_value;
   }
-  eval_result results[EVAL_MAX_RESULTS];
-  size_t n = 0;
+  fb_eval_output out;
+  memset(&out, 0, sizeof out);
   fb_err err;
   fb_err_clear(&err);
-  int rc = mod->fn(params, results, &n, &err);
+  int rc = mod->fn(&args, &out, &err);
   if (rc != FB_OK) {
     fprintf(stderr, "fipbounds eval %s: error (%s):\n  %s\n", mod->name, fb_code_name(rc), err.msg);
     return rc == FB_ERR_RANGE || rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
   }
   if (json) {
     printf("{\"module\": \"%s\"", mod->name);
-    for (size_t i = 0; i < n; i++) {
-      printf(", \"%s\": ", results[i].name);
-      print_json_number(results[i].value);
+    for (size_t i = 0; i < out.n; i++) {
+      printf(", \"%s\": ", out.r[i].name);
+      if (out.r[i].text)
+        print_json_string(out.r[i].text);
+      else if (isfinite(out.r[i].value))
+        printf("%.10g", out.r[i].value);
+      else
+        printf("null"); /* JSON has no inf/nan */
     }
     printf("}\n");
   } else {
     printf("%-28s %-18s %s\n", "quantity", "value", "unit");
-    for (size_t i = 0; i < n; i++) printf("%-28s %-18.10g %s\n", results[i].name, results[i].value, results[i].unit);
+    for (size_t i = 0; i < out.n; i++) {
+      if (out.r[i].text)
+        printf("%-28s %-18s\n", out.r[i].name, out.r[i].text);
+      else
+        printf("%-28s %-18.10g %s\n", out.r[i].name, out.r[i].value, out.r[i].unit);
+    }
   }
   return FB_EXIT_OK;
 }

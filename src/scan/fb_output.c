@@ -18,81 +18,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fb_h5.h"
 #include "fb_scan.h"
 #include "fb_version.h"
 
 #define FB_OUTPUT_FORMAT_VERSION 1
 
-/* Group creation properties without time stamps (reproducible files). */
-static hid_t make_gcpl(void) {
-  hid_t p = H5Pcreate(H5P_GROUP_CREATE);
-  if (p >= 0) H5Pset_obj_track_times(p, 0);
-  return p;
-}
-
-static hid_t make_group(hid_t parent, const char *name) {
-  hid_t gcpl = make_gcpl();
-  hid_t g = H5Gcreate2(parent, name, H5P_DEFAULT, gcpl, H5P_DEFAULT);
-  H5Pclose(gcpl);
-  return g;
-}
-
-static int attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
-  if (!value) value = "";
-  hid_t type = H5Tcopy(H5T_C_S1);
-  H5Tset_size(type, strlen(value) + 1);
-  H5Tset_strpad(type, H5T_STR_NULLTERM);
-  H5Tset_cset(type, H5T_CSET_UTF8);
-  hid_t space = H5Screate(H5S_SCALAR);
-  hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
-  herr_t st = attr >= 0 ? H5Awrite(attr, type, value) : -1;
-  if (attr >= 0) H5Aclose(attr);
-  H5Sclose(space);
-  H5Tclose(type);
-  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot write string attribute '%s'", name);
-  return FB_OK;
-}
-
-static int attr_scalar(hid_t obj, const char *name, hid_t type, const void *value, fb_err *err) {
-  hid_t space = H5Screate(H5S_SCALAR);
-  hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
-  herr_t st = attr >= 0 ? H5Awrite(attr, type, value) : -1;
-  if (attr >= 0) H5Aclose(attr);
-  H5Sclose(space);
-  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot write attribute '%s'", name);
-  return FB_OK;
-}
-
-static int attr_double(hid_t obj, const char *name, double v, fb_err *err) {
-  return attr_scalar(obj, name, H5T_NATIVE_DOUBLE, &v, err);
-}
-static int attr_long(hid_t obj, const char *name, long v, fb_err *err) {
-  long long w = v;
-  return attr_scalar(obj, name, H5T_NATIVE_LLONG, &w, err);
-}
-
-/* A dataset of rank 1 or 2 with units and description attributes. */
-static int write_dataset(hid_t parent, const char *name, hid_t memtype, int rank,
-                         const hsize_t *dims, const void *data, const char *units,
-                         const char *description, fb_err *err) {
-  hid_t space = H5Screate_simple(rank, dims, NULL);
-  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
-  H5Pset_obj_track_times(dcpl, 0);
-  hid_t filetype = memtype == H5T_NATIVE_DOUBLE ? H5T_IEEE_F64LE : H5T_STD_I32LE;
-  hid_t ds = H5Dcreate2(parent, name, filetype, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
-  herr_t st = ds >= 0 ? H5Dwrite(ds, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) : -1;
-  int rc = FB_OK;
-  if (st < 0) rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write dataset '%s'", name);
-  if (rc == FB_OK) rc = attr_string(ds, "units", units, err);
-  if (rc == FB_OK) rc = attr_string(ds, "description", description, err);
-  if (ds >= 0) H5Dclose(ds);
-  H5Pclose(dcpl);
-  H5Sclose(space);
-  return rc;
-}
-
 static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
-  hid_t g = make_group(file, "code");
+  hid_t g = fb_h5_group(file, "code");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot create /code");
   char mpi_version[MPI_MAX_LIBRARY_VERSION_STRING] = "";
   int len = 0;
@@ -110,7 +43,7 @@ static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   const char *slurm_nodes = getenv("SLURM_JOB_NODELIST");
   int rc = FB_OK;
 #define A_STR(n, v) \
-  if (rc == FB_OK) rc = attr_string(g, n, v, err)
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, n, v, err)
   A_STR("name", "fipbounds");
   A_STR("version", FB_VERSION_STRING);
   A_STR("git_hash", FB_GIT_HASH);
@@ -127,22 +60,22 @@ static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   A_STR("slurm_array_task_id", slurm_array ? slurm_array : "");
   A_STR("slurm_nodelist", slurm_nodes ? slurm_nodes : "");
 #undef A_STR
-  if (rc == FB_OK) rc = attr_long(g, "mpi_size", info->mpi_size, err);
-  if (rc == FB_OK) rc = attr_double(g, "wall_time_s", info->wall_time_s, err);
-  if (rc == FB_OK) rc = attr_long(g, "output_format_version", FB_OUTPUT_FORMAT_VERSION, err);
+  if (rc == FB_OK) rc = fb_h5_attr_long(g, "mpi_size", info->mpi_size, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "wall_time_s", info->wall_time_s, err);
+  if (rc == FB_OK) rc = fb_h5_attr_long(g, "output_format_version", FB_OUTPUT_FORMAT_VERSION, err);
   H5Gclose(g);
   return rc;
 }
 
 static int write_input_group(hid_t file, const fb_config *cfg, const fb_run_info *info, fb_err *err) {
-  hid_t g = make_group(file, "input");
+  hid_t g = fb_h5_group(file, "input");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot create /input");
   char *resolved = NULL;
   int rc = fb_config_resolved_text(cfg, &resolved, err);
-  if (rc == FB_OK) rc = attr_string(g, "file", info->input_path, err);
-  if (rc == FB_OK) rc = attr_string(g, "text", fb_config_input_text(cfg), err);
-  if (rc == FB_OK) rc = attr_string(g, "overrides", info->overrides, err);
-  if (rc == FB_OK) rc = attr_string(g, "resolved", resolved, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "file", info->input_path, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "text", fb_config_input_text(cfg), err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "overrides", info->overrides, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "resolved", resolved, err);
   free(resolved);
   /* every resolved parameter as a typed attribute of /input/<section> */
   for (size_t i = 0; rc == FB_OK && i < fb_config_n_keys(cfg); i++) {
@@ -153,16 +86,16 @@ static int write_input_group(hid_t file, const fb_config *cfg, const fb_run_info
     if (H5Lexists(g, spec->section, H5P_DEFAULT) > 0)
       sg = H5Gopen2(g, spec->section, H5P_DEFAULT);
     else
-      sg = make_group(g, spec->section);
+      sg = fb_h5_group(g, spec->section);
     if (sg < 0) {
       rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot create /input/%s", spec->section);
       break;
     }
     switch (spec->type) {
-      case FB_KEY_DOUBLE: rc = attr_double(sg, spec->key, fb_config_get_double(cfg, spec->section, spec->key), err); break;
-      case FB_KEY_INT: rc = attr_long(sg, spec->key, fb_config_get_int(cfg, spec->section, spec->key), err); break;
-      case FB_KEY_BOOL: rc = attr_long(sg, spec->key, fb_config_get_bool(cfg, spec->section, spec->key), err); break;
-      default: rc = attr_string(sg, spec->key, value, err); break;
+      case FB_KEY_DOUBLE: rc = fb_h5_attr_double(sg, spec->key, fb_config_get_double(cfg, spec->section, spec->key), err); break;
+      case FB_KEY_INT: rc = fb_h5_attr_long(sg, spec->key, fb_config_get_int(cfg, spec->section, spec->key), err); break;
+      case FB_KEY_BOOL: rc = fb_h5_attr_long(sg, spec->key, fb_config_get_bool(cfg, spec->section, spec->key), err); break;
+      default: rc = fb_h5_attr_string(sg, spec->key, value, err); break;
     }
     H5Gclose(sg);
   }
@@ -171,24 +104,24 @@ static int write_input_group(hid_t file, const fb_config *cfg, const fb_run_info
 }
 
 static int write_grid_group(hid_t file, const fb_model_ops *model, const fb_grid *grid, fb_err *err) {
-  hid_t g = make_group(file, "grid");
+  hid_t g = fb_h5_group(file, "grid");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot create /grid");
   hsize_t nm = grid->n_mass, nc = grid->n_coupling;
-  int rc = write_dataset(g, "mass", H5T_NATIVE_DOUBLE, 1, &nm, grid->mass, model->mass_units,
+  int rc = fb_h5_dataset(g, "mass", H5T_NATIVE_DOUBLE, 1, &nm, grid->mass, model->mass_units,
                          model->mass_description, err);
   if (rc == FB_OK) {
     hid_t ds = H5Dopen2(g, "mass", H5P_DEFAULT);
-    rc = attr_string(ds, "name", model->mass_name, err);
-    if (rc == FB_OK) rc = attr_string(ds, "spacing", grid->mass_log ? "log" : "linear", err);
+    rc = fb_h5_attr_string(ds, "name", model->mass_name, err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(ds, "spacing", grid->mass_log ? "log" : "linear", err);
     H5Dclose(ds);
   }
   if (rc == FB_OK)
-    rc = write_dataset(g, "coupling", H5T_NATIVE_DOUBLE, 1, &nc, grid->coupling,
+    rc = fb_h5_dataset(g, "coupling", H5T_NATIVE_DOUBLE, 1, &nc, grid->coupling,
                        model->coupling_units, model->coupling_description, err);
   if (rc == FB_OK) {
     hid_t ds = H5Dopen2(g, "coupling", H5P_DEFAULT);
-    rc = attr_string(ds, "name", model->coupling_name, err);
-    if (rc == FB_OK) rc = attr_string(ds, "spacing", "log", err);
+    rc = fb_h5_attr_string(ds, "name", model->coupling_name, err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(ds, "spacing", "log", err);
     H5Dclose(ds);
   }
   H5Gclose(g);
@@ -238,9 +171,9 @@ static int write_status_messages(hid_t file, const fb_grid *grid, const fb_resul
   hid_t ds = H5Dcreate2(file, "status_messages", type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
   herr_t st = ds < 0 ? -1 : (n_failed ? H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, rows) : 0);
   int rc = st < 0 ? fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write /status_messages") : FB_OK;
-  if (rc == FB_OK) rc = attr_string(ds, "units", "", err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "units", "", err);
   if (rc == FB_OK)
-    rc = attr_string(ds, "description",
+    rc = fb_h5_attr_string(ds, "description",
                      "failed points: grid indices, fipbounds error code (see docs/output-format.md) and the error message chain", err);
   if (ds >= 0) H5Dclose(ds);
   H5Pclose(dcpl);
@@ -252,8 +185,8 @@ static int write_status_messages(hid_t file, const fb_grid *grid, const fb_resul
 }
 
 int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *model,
-                    const fb_grid *grid, const fb_results *res, const fb_run_info *info,
-                    fb_err *err) {
+                    void *model_state, const fb_grid *grid, const fb_results *res,
+                    const fb_run_info *info, fb_err *err) {
   size_t len = strlen(path) + 5;
   char *tmp = malloc(len);
   FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
@@ -270,28 +203,36 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   }
   int rc = FB_OK;
   size_t n_done = fb_results_count_done(res);
-  rc = attr_string(file, "model", model->name, err);
-  if (rc == FB_OK) rc = attr_string(file, "benchmark", model->benchmark, err);
-  if (rc == FB_OK) rc = attr_string(file, "model_description", model->description, err);
-  if (rc == FB_OK) rc = attr_long(file, "n_points", (long)res->n_points, err);
-  if (rc == FB_OK) rc = attr_long(file, "n_done", (long)n_done, err);
-  if (rc == FB_OK) rc = attr_long(file, "complete", n_done == res->n_points, err);
+  rc = fb_h5_attr_string(file, "model", model->name, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(file, "benchmark", model->benchmark, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(file, "model_description", model->description, err);
+  if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_points", (long)res->n_points, err);
+  if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_done", (long)n_done, err);
+  if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", n_done == res->n_points, err);
   if (rc == FB_OK) rc = write_code_group(file, info, err);
   if (rc == FB_OK) rc = write_input_group(file, cfg, info, err);
   if (rc == FB_OK) rc = write_grid_group(file, model, grid, err);
   hsize_t dims[2] = {grid->n_mass, grid->n_coupling};
   if (rc == FB_OK)
-    rc = write_dataset(file, "status", H5T_NATIVE_INT, 2, dims, res->status, "",
+    rc = fb_h5_dataset(file, "status", H5T_NATIVE_INT, 2, dims, res->status, "",
                        "per point: 0 ok, -1 not computed yet, >0 fipbounds error code (messages in /status_messages)", err);
   if (rc == FB_OK) rc = write_status_messages(file, grid, res, err);
   if (rc == FB_OK) {
-    hid_t q = make_group(file, "quantities");
+    hid_t q = fb_h5_group(file, "quantities");
     if (q < 0) rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot create /quantities");
     for (size_t i = 0; rc == FB_OK && i < model->n_quantities; i++)
-      rc = write_dataset(q, model->quantities[i].name, H5T_NATIVE_DOUBLE, 2, dims,
+      rc = fb_h5_dataset(q, model->quantities[i].name, H5T_NATIVE_DOUBLE, 2, dims,
                          res->values + i * res->n_points, model->quantities[i].units,
                          model->quantities[i].description, err);
     if (q >= 0) H5Gclose(q);
+  }
+  if (rc == FB_OK && model->postprocess && n_done == res->n_points) {
+    const fb_scan_view view = {.n_mass = grid->n_mass, .n_coupling = grid->n_coupling,
+                               .mass = grid->mass, .coupling = grid->coupling,
+                               .n_quantities = res->n_quantities, .values = res->values,
+                               .status = res->status};
+    rc = model->postprocess(model_state, cfg, &view, file, err);
+    if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, "model postprocess");
   }
   if (H5Fclose(file) < 0 && rc == FB_OK)
     rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close '%s'", tmp);
@@ -304,20 +245,6 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   }
   free(tmp);
   return rc;
-}
-
-static int read_double_array(hid_t loc, const char *name, size_t n, double *out, fb_err *err) {
-  hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
-  FB_TEST(err, ds < 0, FB_ERR_HDF5, "dataset '%s' missing", name);
-  hid_t space = H5Dget_space(ds);
-  hssize_t npts = H5Sget_simple_extent_npoints(space);
-  H5Sclose(space);
-  herr_t st = -1;
-  if (npts == (hssize_t)n) st = H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out);
-  H5Dclose(ds);
-  FB_TEST(err, npts != (hssize_t)n, FB_ERR_INPUT, "dataset '%s' has %lld values, expected %zu", name, (long long)npts, n);
-  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot read dataset '%s'", name);
-  return FB_OK;
 }
 
 int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *grid,
@@ -339,11 +266,11 @@ int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *g
   FB_TEST_GOTO(err, rc, !axis, FB_ERR_MEMORY, done, "out of memory");
   FB_TEST_GOTO(err, rc, strcmp(model_name, model->name) != 0, FB_ERR_INPUT, done,
                "'%s' holds model '%s', the input asks for '%s': cannot resume", path, model_name, model->name);
-  FB_CALL_GOTO(err, rc, read_double_array(file, "grid/mass", grid->n_mass, axis, err), done);
+  FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, "grid/mass", grid->n_mass, axis, err), done);
   for (size_t i = 0; i < grid->n_mass; i++)
     FB_TEST_GOTO(err, rc, axis[i] != grid->mass[i], FB_ERR_INPUT, done,
                  "'%s' has a different mass grid (point %zu: %.17g vs %.17g): cannot resume", path, i, axis[i], grid->mass[i]);
-  FB_CALL_GOTO(err, rc, read_double_array(file, "grid/coupling", grid->n_coupling, axis, err), done);
+  FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, "grid/coupling", grid->n_coupling, axis, err), done);
   for (size_t i = 0; i < grid->n_coupling; i++)
     FB_TEST_GOTO(err, rc, axis[i] != grid->coupling[i], FB_ERR_INPUT, done,
                  "'%s' has a different coupling grid (point %zu): cannot resume", path, i);
@@ -359,7 +286,7 @@ int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *g
   for (size_t i = 0; i < model->n_quantities; i++) {
     char name[256];
     snprintf(name, sizeof name, "quantities/%s", model->quantities[i].name);
-    FB_CALL_GOTO(err, rc, read_double_array(file, name, res->n_points, res->values + i * res->n_points, err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, name, res->n_points, res->values + i * res->n_points, err), done);
   }
   {
     /* messages of failed points */

@@ -176,7 +176,7 @@ typedef struct coordinator {
 static int coordinator_checkpoint(coordinator *c, fb_err *err) {
   fb_run_info info = *c->info;
   info.wall_time_s = fb_wtime() - c->t_start_s;
-  FB_CALL(err, fb_output_write(c->opt->output_path, c->cfg, c->model, c->grid, &c->res, &info, err));
+  FB_CALL(err, fb_output_write(c->opt->output_path, c->cfg, c->model, c->state, c->grid, &c->res, &info, err));
   c->t_checkpoint_s = fb_wtime();
   FB_LOG_DBG("checkpoint written: %zu/%zu points in %s", c->n_done, c->res.n_points, c->opt->output_path);
   return FB_OK;

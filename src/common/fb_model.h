@@ -10,12 +10,17 @@
  * in any order; results must depend only on (mass, coupling) so that output is independent of the
  * number of MPI ranks) -> free. `state` is private to one process; eval is not collective.
  *
- * Adding a model: write fb_model_<name>.c defining a `const fb_model_ops fb_model_<name>` and add it
- * to the registry in fb_model_registry.c. Adding a quantity: append to the model's quantity table.
+ * Adding a model: write fb_model_<name>.c (in the module's own folder) defining a
+ * `const fb_model_ops fb_model_<name>` and add it to the registry in src/scan/fb_model_registry.c.
+ * Adding a quantity: append to the model's quantity table. Adding a derived output (an excluded
+ * mask, band edges, a target line): implement `postprocess`, which rank 0 calls with the complete
+ * scan and the open output file (write with the fb_h5 helpers, under /bounds/<name> or
+ * /targets/<name>, every dataset with units and description).
  */
 #ifndef FB_MODEL_H
 #define FB_MODEL_H
 
+#include <hdf5.h>
 #include <stddef.h>
 
 #include "fb_config.h"
@@ -27,6 +32,17 @@ typedef struct fb_quantity_spec {
   const char *units;       /**< e.g. "m" */
   const char *description; /**< one line */
 } fb_quantity_spec;
+
+/** Read-only view of a complete scan, handed to a model's postprocess hook. Arrays over the plane
+ *  are [n_mass][n_coupling] (point p = i_mass * n_coupling + i_coupling). */
+typedef struct fb_scan_view {
+  size_t n_mass, n_coupling;
+  const double *mass;      /**< [n_mass] */
+  const double *coupling;  /**< [n_coupling] */
+  size_t n_quantities;
+  const double *values;    /**< [n_quantities][n_points], in the order of the model's table */
+  const int *status;       /**< [n_points]: 0 ok, > 0 fb error code */
+} fb_scan_view;
 
 typedef struct fb_model_ops {
   const char *name;        /**< input name, e.g. "bc1" */
@@ -43,6 +59,10 @@ typedef struct fb_model_ops {
   /** Compute all quantities at one point; out has n_quantities entries. */
   int (*eval)(void *state, double mass, double coupling, double *out, fb_err *err);
   void (*free)(void *state);
+  /** Optional (NULL if none): derived outputs from the complete scan, written into the open
+   *  output file `file` (HDF5 file id). Called on rank 0 only, each time the complete file is
+   *  written. Must be deterministic (the file must not depend on the number of ranks). */
+  int (*postprocess)(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file, fb_err *err);
 } fb_model_ops;
 
 /** Look a model up by its input name; NULL if unknown. */

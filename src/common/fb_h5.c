@@ -1,0 +1,123 @@
+/**
+ * @file fb_h5.c
+ * @brief HDF5 helpers; see fb_h5.h.
+ */
+#include "fb_h5.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static hid_t make_gcpl(void) {
+  hid_t p = H5Pcreate(H5P_GROUP_CREATE);
+  if (p >= 0) H5Pset_obj_track_times(p, 0);
+  return p;
+}
+
+hid_t fb_h5_group(hid_t loc, const char *path) {
+  char buf[512];
+  if (!path || strlen(path) >= sizeof buf) return -1;
+  strcpy(buf, path);
+  hid_t cur = H5Gopen2(loc, ".", H5P_DEFAULT);
+  for (char *tok = strtok(buf, "/"); tok && cur >= 0; tok = strtok(NULL, "/")) {
+    hid_t next;
+    if (H5Lexists(cur, tok, H5P_DEFAULT) > 0) {
+      next = H5Gopen2(cur, tok, H5P_DEFAULT);
+    } else {
+      hid_t gcpl = make_gcpl();
+      next = H5Gcreate2(cur, tok, H5P_DEFAULT, gcpl, H5P_DEFAULT);
+      H5Pclose(gcpl);
+    }
+    H5Gclose(cur);
+    cur = next;
+  }
+  return cur;
+}
+
+int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
+  if (!value) value = "";
+  hid_t type = H5Tcopy(H5T_C_S1);
+  H5Tset_size(type, strlen(value) + 1);
+  H5Tset_strpad(type, H5T_STR_NULLTERM);
+  H5Tset_cset(type, H5T_CSET_UTF8);
+  hid_t space = H5Screate(H5S_SCALAR);
+  if (H5Aexists(obj, name) > 0) H5Adelete(obj, name);
+  hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
+  herr_t st = attr >= 0 ? H5Awrite(attr, type, value) : -1;
+  if (attr >= 0) H5Aclose(attr);
+  H5Sclose(space);
+  H5Tclose(type);
+  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot write string attribute '%s'", name);
+  return FB_OK;
+}
+
+static int attr_scalar(hid_t obj, const char *name, hid_t memtype, hid_t filetype, const void *value, fb_err *err) {
+  hid_t space = H5Screate(H5S_SCALAR);
+  if (H5Aexists(obj, name) > 0) H5Adelete(obj, name);
+  hid_t attr = H5Acreate2(obj, name, filetype, space, H5P_DEFAULT, H5P_DEFAULT);
+  herr_t st = attr >= 0 ? H5Awrite(attr, memtype, value) : -1;
+  if (attr >= 0) H5Aclose(attr);
+  H5Sclose(space);
+  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot write attribute '%s'", name);
+  return FB_OK;
+}
+
+int fb_h5_attr_double(hid_t obj, const char *name, double value, fb_err *err) {
+  return attr_scalar(obj, name, H5T_NATIVE_DOUBLE, H5T_IEEE_F64LE, &value, err);
+}
+
+int fb_h5_attr_long(hid_t obj, const char *name, long value, fb_err *err) {
+  long long v = value;
+  return attr_scalar(obj, name, H5T_NATIVE_LLONG, H5T_STD_I64LE, &v, err);
+}
+
+int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hsize_t *dims,
+                  const void *data, const char *units, const char *description, fb_err *err) {
+  FB_TEST(err, rank < 1 || rank > 2, FB_ERR_INTERNAL, "dataset '%s': rank %d not 1 or 2", name, rank);
+  /* a path: create the parent groups */
+  const char *slash = strrchr(name, '/');
+  hid_t parent = loc;
+  int own_parent = 0;
+  if (slash && slash != name) {
+    char dir[512];
+    size_t len = (size_t)(slash - name);
+    FB_TEST(err, len >= sizeof dir, FB_ERR_INTERNAL, "dataset path too long: '%s'", name);
+    memcpy(dir, name, len);
+    dir[len] = '\0';
+    parent = fb_h5_group(loc, dir);
+    FB_TEST(err, parent < 0, FB_ERR_HDF5, "cannot create group '%s'", dir);
+    own_parent = 1;
+    name = slash + 1;
+  }
+  hid_t filetype = H5Tequal(memtype, H5T_NATIVE_DOUBLE) > 0 ? H5T_IEEE_F64LE
+                   : H5Tequal(memtype, H5T_NATIVE_UINT8) > 0 ? H5T_STD_U8LE
+                                                              : H5T_STD_I32LE;
+  hid_t space = H5Screate_simple(rank, dims, NULL);
+  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+  H5Pset_obj_track_times(dcpl, 0);
+  hid_t ds = H5Dcreate2(parent, name, filetype, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  herr_t st = ds >= 0 ? H5Dwrite(ds, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) : -1;
+  int rc = FB_OK;
+  if (st < 0) rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write dataset '%s'", name);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "units", units, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "description", description, err);
+  if (ds >= 0) H5Dclose(ds);
+  H5Pclose(dcpl);
+  H5Sclose(space);
+  if (own_parent) H5Gclose(parent);
+  return rc;
+}
+
+int fb_h5_read_doubles(hid_t loc, const char *name, size_t n, double *out, fb_err *err) {
+  hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "dataset '%s' missing", name);
+  hid_t space = H5Dget_space(ds);
+  hssize_t npts = H5Sget_simple_extent_npoints(space);
+  H5Sclose(space);
+  herr_t st = -1;
+  if (npts == (hssize_t)n) st = H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out);
+  H5Dclose(ds);
+  FB_TEST(err, npts != (hssize_t)n, FB_ERR_INPUT, "dataset '%s' has %lld values, expected %zu", name,
+          (long long)npts, n);
+  FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot read dataset '%s'", name);
+  return FB_OK;
+}

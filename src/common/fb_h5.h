@@ -1,0 +1,34 @@
+/**
+ * @file fb_h5.h
+ * @brief Thin HDF5 helpers for self-describing output: groups without time stamps, datasets that
+ *        always carry `units` and `description`, scalar attributes. Used by the scan output and by
+ *        modules that add derived outputs (`/bounds/...`, `/targets/...`) in a model's postprocess
+ *        hook. Every function returns an fb code (FB_ERR_HDF5 with the object name on failure).
+ *        Not collective: serial HDF5 from one rank.
+ */
+#ifndef FB_H5_H
+#define FB_H5_H
+
+#include <hdf5.h>
+#include <stddef.h>
+
+#include "fb_error.h"
+
+/** Open the group at a '/'-separated path below loc, creating missing groups (no time stamps).
+ *  The caller closes the returned id with H5Gclose. Returns < 0 on failure. */
+hid_t fb_h5_group(hid_t loc, const char *path);
+
+int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err);
+int fb_h5_attr_double(hid_t obj, const char *name, double value, fb_err *err);
+int fb_h5_attr_long(hid_t obj, const char *name, long value, fb_err *err);
+
+/** Write a dataset of rank 1 or 2 (dims[rank]) with `units` and `description` attributes.
+ *  memtype: H5T_NATIVE_DOUBLE (stored as IEEE float64), H5T_NATIVE_INT (int32) or
+ *  H5T_NATIVE_UINT8 (uint8, for masks). name may be a path; missing groups are created. */
+int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hsize_t *dims,
+                  const void *data, const char *units, const char *description, fb_err *err);
+
+/** Read a whole double dataset of exactly n values. */
+int fb_h5_read_doubles(hid_t loc, const char *name, size_t n, double *out, fb_err *err);
+
+#endif /* FB_H5_H */
