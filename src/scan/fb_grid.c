@@ -22,15 +22,18 @@ const fb_key_spec fb_scan_keys[] = {
     {"run", "max_points", FB_KEY_INT, "0", 0, 1e15, NULL, "",
      "compute at most this many new points, then checkpoint and exit with status 3 (0 = no limit)"},
     {"model", "name", FB_KEY_CHOICE, "bc1", 0, 0, "bc1", "", "model scanned over its plane"},
-    {"grid", "mass_min_GeV", FB_KEY_DOUBLE, "1e-3", 1e-12, 1e6, NULL, "GeV", "lowest mass"},
-    {"grid", "mass_max_GeV", FB_KEY_DOUBLE, "10", 1e-12, 1e6, NULL, "GeV", "highest mass"},
+    {"grid", "mass_min_GeV", FB_KEY_DOUBLE, "1e-3", -1e30, 1e30, NULL, "GeV",
+     "lowest mass (> 0 on a log axis; models whose first axis is not a mass use their own unit)"},
+    {"grid", "mass_max_GeV", FB_KEY_DOUBLE, "10", -1e30, 1e30, NULL, "GeV", "highest mass"},
     {"grid", "n_mass", FB_KEY_INT, "200", 1, 100000, NULL, "", "number of mass points"},
     {"grid", "mass_spacing", FB_KEY_CHOICE, "log", 0, 0, "log|linear", "",
      "spacing of the mass points"},
-    {"grid", "coupling_min", FB_KEY_DOUBLE, "1e-10", 1e-30, 1e10, NULL, "model units",
-     "lowest coupling (log-spaced axis)"},
-    {"grid", "coupling_max", FB_KEY_DOUBLE, "1e-2", 1e-30, 1e10, NULL, "model units",
+    {"grid", "coupling_min", FB_KEY_DOUBLE, "1e-10", -1e30, 1e30, NULL, "model units",
+     "lowest coupling (> 0 on a log axis)"},
+    {"grid", "coupling_max", FB_KEY_DOUBLE, "1e-2", -1e30, 1e30, NULL, "model units",
      "highest coupling"},
+    {"grid", "coupling_spacing", FB_KEY_CHOICE, "log", 0, 0, "log|linear", "",
+     "spacing of the coupling points"},
     {"grid", "n_coupling", FB_KEY_INT, "160", 1, 100000, NULL, "", "number of coupling points"},
 };
 const size_t fb_scan_n_keys = sizeof fb_scan_keys / sizeof fb_scan_keys[0];
@@ -61,9 +64,14 @@ int fb_grid_init(fb_grid *grid, const fb_config *cfg, fb_err *err) {
     return fb_config_error_at(cfg, "grid", "mass_max_GeV", "must be larger than mass_min_GeV when n_mass > 1", err);
   if (!(c_hi > c_lo) && n_c > 1)
     return fb_config_error_at(cfg, "grid", "coupling_max", "must be larger than coupling_min when n_coupling > 1", err);
+  grid->mass_log = strcmp(fb_config_get_string(cfg, "grid", "mass_spacing"), "log") == 0;
+  grid->coupling_log = strcmp(fb_config_get_string(cfg, "grid", "coupling_spacing"), "log") == 0;
+  if (grid->mass_log && !(m_lo > 0.0))
+    return fb_config_error_at(cfg, "grid", "mass_min_GeV", "must be > 0 when mass_spacing = log", err);
+  if (grid->coupling_log && !(c_lo > 0.0))
+    return fb_config_error_at(cfg, "grid", "coupling_min", "must be > 0 when coupling_spacing = log", err);
   grid->n_mass = (size_t)n_m;
   grid->n_coupling = (size_t)n_c;
-  grid->mass_log = strcmp(fb_config_get_string(cfg, "grid", "mass_spacing"), "log") == 0;
   grid->mass = malloc(grid->n_mass * sizeof(double));
   grid->coupling = malloc(grid->n_coupling * sizeof(double));
   if (!grid->mass || !grid->coupling) {
@@ -71,7 +79,7 @@ int fb_grid_init(fb_grid *grid, const fb_config *cfg, fb_err *err) {
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate a %zu x %zu grid", (size_t)n_m, (size_t)n_c);
   }
   fill_axis(grid->mass, grid->n_mass, m_lo, m_hi, grid->mass_log);
-  fill_axis(grid->coupling, grid->n_coupling, c_lo, c_hi, 1);
+  fill_axis(grid->coupling, grid->n_coupling, c_lo, c_hi, grid->coupling_log);
   return FB_OK;
 }
 

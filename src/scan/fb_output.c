@@ -121,7 +121,7 @@ static int write_grid_group(hid_t file, const fb_model_ops *model, const fb_grid
   if (rc == FB_OK) {
     hid_t ds = H5Dopen2(g, "coupling", H5P_DEFAULT);
     rc = fb_h5_attr_string(ds, "name", model->coupling_name, err);
-    if (rc == FB_OK) rc = fb_h5_attr_string(ds, "spacing", "log", err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(ds, "spacing", grid->coupling_log ? "log" : "linear", err);
     H5Dclose(ds);
   }
   H5Gclose(g);

@@ -41,6 +41,7 @@ typedef struct fb_grid {
   double *mass;      /**< [n_mass], model mass units (GeV) */
   double *coupling;  /**< [n_coupling] */
   int mass_log;      /**< 1 if the mass axis is log-spaced */
+  int coupling_log;  /**< 1 if the coupling axis is log-spaced */
 } fb_grid;
 
 /** Build the grid from [grid]; cross-checks min < max. Not collective. */

@@ -226,6 +226,16 @@ START_TEST(test_grid_cross_checks) {
   ck_assert_double_eq(g.mass[12], 7.13);
   ck_assert_double_eq_tol(g.mass[6], sqrt(2.385e-3 * 7.13), 1e-12 * g.mass[6]);
   ck_assert_double_eq(g.coupling[10], 4.7e-3);
+  ck_assert_double_eq_tol(g.coupling[5], sqrt(3.1e-9 * 4.7e-3), 1e-12 * g.coupling[5]);
+  fb_grid_free(&g);
+  /* a linear coupling axis may cross zero (e.g. Delta N_eff) */
+  ck_assert_int_eq(fb_config_set(&cfg, "grid.coupling_spacing=linear", &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&cfg, "grid.coupling_min=-1", &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&cfg, "grid.coupling_max=2", &err), FB_OK);
+  ck_assert_int_eq(fb_grid_init(&g, &cfg, &err), FB_OK);
+  ck_assert_double_eq(g.coupling[0], -1.0);
+  ck_assert_double_eq_tol(g.coupling[5], 0.5, 1e-15);
+  ck_assert_double_eq(g.coupling[10], 2.0);
   fb_grid_free(&g);
   fb_config_free(&cfg);
 }
