@@ -88,6 +88,7 @@ int main(int argc, char **argv) {
   fb_scan_options opt;
   fb_scan_options_from_config(&opt, &cfg);
   opt.output_path = out;
+  opt.overwrite = 1; /* every repeat writes the same file */
   fb_run_info info = {.input_path = "bench", .overrides = "", .mpi_size = size, .wall_time_s = 0};
   const double n_points = (double)n_mass * (double)n_coup;
 

@@ -8,6 +8,6 @@ tools/build.sh
 . tools/mpi-env.sh
 mkdir -p out
 NP=${FB_NP:-2}
-mpirun -n "$NP" build/src/app/fipbounds run inputs/bc1_default.ini -o out/bc1_default.h5 "$@"
+mpirun -n "$NP" build/src/app/fipbounds run inputs/bc1_default.ini -o out/bc1_default.h5 --overwrite "$@"
 /usr/bin/python3 tools/plot_scan.py out/bc1_default.h5 -q ctau_m -o out/bc1_default.png
 echo "main job done: out/bc1_default.h5, out/bc1_default.png"

@@ -19,12 +19,14 @@
 
 static void run_usage(FILE *out) {
   fprintf(out,
-          "usage: fipbounds run INPUT.ini [-o OUT.h5] [--resume] [--set section.key=value ...]\n"
+          "usage: fipbounds run INPUT.ini [-o OUT.h5] [--resume | --overwrite] [--set section.key=value ...]\n"
           "\n"
           "  INPUT.ini            input file; every key is documented in inputs/explanatory.ini\n"
           "  -o, --output OUT.h5  output file (default: [run] output)\n"
           "  --resume             continue the run stored in the output file: compute only the\n"
-          "                       points it does not have yet\n"
+          "                       points it does not have yet (same model, parameters and grid)\n"
+          "  --overwrite          replace an existing output file (without it, an existing file is an\n"
+          "                       error, so that a resubmitted job never discards finished points)\n"
           "  --set s.k=value      override one input key (repeatable; applied after the file)\n"
           "\n"
           "Run on several MPI ranks with mpirun -n N or srun. SIGTERM or SIGUSR1 make the run write\n"
@@ -69,7 +71,7 @@ static char *slurp(const char *path, char *why, size_t why_len) {
 
 int fb_app_run(int argc, char **argv) {
   const char *input = NULL, *output = NULL;
-  int resume = 0;
+  int resume = 0, overwrite = 0;
   char **sets = calloc((size_t)argc + 1, sizeof(char *));
   size_t n_sets = 0;
   if (!sets) return FB_EXIT_FAILURE;
@@ -81,6 +83,8 @@ int fb_app_run(int argc, char **argv) {
       return FB_EXIT_OK;
     } else if (!strcmp(a, "--resume")) {
       resume = 1;
+    } else if (!strcmp(a, "--overwrite")) {
+      overwrite = 1;
     } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
       output = argv[++i];
     } else if (!strcmp(a, "--set") && i + 1 < argc) {
@@ -100,6 +104,12 @@ int fb_app_run(int argc, char **argv) {
       free(sets);
       return FB_EXIT_USAGE;
     }
+  }
+  if (resume && overwrite) {
+    fprintf(stderr, "fipbounds run: --resume and --overwrite exclude each other\n\n");
+    run_usage(stderr);
+    free(sets);
+    return FB_EXIT_USAGE;
   }
   if (!input) {
     fprintf(stderr, "fipbounds run: no input file given\n\n");
@@ -192,11 +202,12 @@ int fb_app_run(int argc, char **argv) {
   fb_scan_options_from_config(&opt, &cfg);
   if (output) opt.output_path = output;
   opt.resume = resume;
+  opt.overwrite = overwrite;
   fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0};
   int interrupted = 0;
   rc = fb_scan_run(MPI_COMM_WORLD, &cfg, model, &opt, &info, &interrupted, &err);
   if (rc != FB_OK) {
-    exit_code = rc == FB_ERR_INPUT || (rc == FB_ERR_IO && resume) ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+    exit_code = rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
   } else if (interrupted) {
     if (rank == 0)
       FB_LOG_INF("stopped before the end: %s holds the points done; continue with --resume", opt.output_path);

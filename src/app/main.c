@@ -18,7 +18,7 @@ static void print_usage(FILE *out) {
           "fipbounds %s: cosmological and astrophysical bounds on feebly-interacting particles\n"
           "\n"
           "usage:\n"
-          "  fipbounds run INPUT.ini [-o OUT.h5] [--resume] [--set section.key=value ...]\n"
+          "  fipbounds run INPUT.ini [-o OUT.h5] [--resume | --overwrite] [--set section.key=value ...]\n"
           "  fipbounds eval MODULE [key=value ...] [--json]\n"
           "  fipbounds help | --help | --version\n"
           "  fipbounds <command> --help\n"

@@ -13,7 +13,7 @@ const fb_key_spec fb_scan_keys[] = {
      "output HDF5 file (overridden by -o)"},
     {"run", "checkpoint_interval_s", FB_KEY_DOUBLE, "60", 0.01, 86400, NULL, "s",
      "wall-clock seconds between checkpoints of completed points to the output file"},
-    {"run", "chunk_size", FB_KEY_INT, "16", 1, 1000000, NULL, "",
+    {"run", "chunk_size", FB_KEY_INT, "16", 1, FB_SCAN_CHUNK_MAX, NULL, "",
      "grid points per work unit handed to a rank"},
     {"run", "progress_interval_s", FB_KEY_DOUBLE, "10", 0.01, 86400, NULL, "s",
      "minimum wall-clock seconds between progress lines on rank 0"},
@@ -21,6 +21,10 @@ const fb_key_spec fb_scan_keys[] = {
      "verbosity of messages on stderr"},
     {"run", "max_points", FB_KEY_INT, "0", 0, 1e15, NULL, "",
      "compute at most this many new points, then checkpoint and exit with status 3 (0 = no limit)"},
+    {"run", "n_slices", FB_KEY_INT, "1", 1, 100000, NULL, "",
+     "split the mass axis into this many contiguous slices of mass indices (job arrays)"},
+    {"run", "slice_index", FB_KEY_INT, "0", 0, 99999, NULL, "",
+     "the slice of mass indices this run computes (0 .. n_slices - 1)"},
     {"model", "name", FB_KEY_CHOICE, "bc1", 0, 0, "bc1", "", "model scanned over its plane"},
     {"grid", "mass_min_GeV", FB_KEY_DOUBLE, "1e-3", -1e30, 1e30, NULL, "GeV",
      "lowest mass (> 0 on a log axis; models whose first axis is not a mass use their own unit)"},
@@ -124,8 +128,13 @@ size_t fb_results_count_done(const fb_results *r) {
 void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg) {
   opt->output_path = fb_config_get_string(cfg, "run", "output");
   opt->resume = 0;
+  opt->overwrite = 0;
   opt->chunk_size = (size_t)fb_config_get_int(cfg, "run", "chunk_size");
   opt->checkpoint_interval_s = fb_config_get_double(cfg, "run", "checkpoint_interval_s");
   opt->progress_interval_s = fb_config_get_double(cfg, "run", "progress_interval_s");
   opt->max_points = fb_config_get_int(cfg, "run", "max_points");
+  opt->n_slices = fb_config_get_int(cfg, "run", "n_slices");
+  opt->slice_index = fb_config_get_int(cfg, "run", "slice_index");
+  opt->merge_paths = NULL;
+  opt->n_merge_paths = 0;
 }

@@ -8,6 +8,7 @@
  * input produce identical datasets.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <gsl/gsl_version.h>
 #include <hdf5.h>
 #include <math.h>
@@ -236,9 +237,30 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   }
   if (H5Fclose(file) < 0 && rc == FB_OK)
     rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close '%s'", tmp);
+  if (rc == FB_OK) {
+    /* force the data to disk before the rename makes it the checkpoint (a node crash must not
+     * leave an empty file in place of both the new and the previous checkpoint) */
+    int fd = open(tmp, O_RDONLY);
+    if (fd >= 0) {
+      fsync(fd);
+      close(fd);
+    }
+  }
   if (rc == FB_OK && rename(tmp, path) != 0)
     rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot rename '%s' to '%s': %s", tmp, path,
                     strerror(errno));
+  if (rc == FB_OK) {
+    /* and the directory entry */
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    const char *dname = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+    int dfd = open(dname, O_RDONLY);
+    if (dfd >= 0) {
+      fsync(dfd);
+      close(dfd);
+    }
+    free(dir);
+  }
   if (rc != FB_OK) {
     remove(tmp);
     fb_err_push(err, rc, __func__, __LINE__, path);
@@ -247,11 +269,44 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   return rc;
 }
 
+/* The value of input key section.key stored in /input/<section> equals the current one. */
+static int same_input_value(hid_t file, const fb_config *cfg, const fb_key_spec *spec) {
+  char path[256];
+  snprintf(path, sizeof path, "input/%s", spec->section);
+  if (H5Lexists(file, "input", H5P_DEFAULT) <= 0 || H5Lexists(file, path, H5P_DEFAULT) <= 0) return 0;
+  hid_t g = H5Gopen2(file, path, H5P_DEFAULT);
+  if (g < 0) return 0;
+  int same = 0;
+  if (H5Aexists(g, spec->key) > 0) {
+    hid_t a = H5Aopen(g, spec->key, H5P_DEFAULT);
+    if (spec->type == FB_KEY_DOUBLE) {
+      double v;
+      same = H5Aread(a, H5T_NATIVE_DOUBLE, &v) >= 0 && v == fb_config_get_double(cfg, spec->section, spec->key);
+    } else if (spec->type == FB_KEY_INT || spec->type == FB_KEY_BOOL) {
+      long long v;
+      long cur = spec->type == FB_KEY_INT ? fb_config_get_int(cfg, spec->section, spec->key)
+                                          : fb_config_get_bool(cfg, spec->section, spec->key);
+      same = H5Aread(a, H5T_NATIVE_LLONG, &v) >= 0 && v == cur;
+    } else {
+      hid_t t = H5Aget_type(a);
+      size_t n = H5Tget_size(t);
+      char *buf = calloc(n + 1, 1);
+      const char *cur = fb_config_get_string(cfg, spec->section, spec->key);
+      same = buf && H5Aread(a, t, buf) >= 0 && cur && strcmp(buf, cur) == 0;
+      free(buf);
+      H5Tclose(t);
+    }
+    H5Aclose(a);
+  }
+  H5Gclose(g);
+  return same;
+}
+
 int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *grid,
-                   fb_results *res, fb_err *err) {
+                   const fb_config *cfg, fb_results *res, fb_err *err) {
   H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* failures are reported through fb_err */
   hid_t file = H5Fopen(path, H5F_ACC_RDONLY, H5P_DEFAULT);
-  FB_TEST(err, file < 0, FB_ERR_IO, "cannot open '%s' to resume (missing or not an HDF5 file)", path);
+  FB_TEST(err, file < 0, FB_ERR_INPUT, "cannot open '%s' to resume (missing or not an HDF5 file)", path);
   int rc = FB_OK;
   double *axis = malloc((grid->n_mass > grid->n_coupling ? grid->n_mass : grid->n_coupling) * sizeof(double));
   int *status = NULL;
@@ -266,6 +321,11 @@ int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *g
   FB_TEST_GOTO(err, rc, !axis, FB_ERR_MEMORY, done, "out of memory");
   FB_TEST_GOTO(err, rc, strcmp(model_name, model->name) != 0, FB_ERR_INPUT, done,
                "'%s' holds model '%s', the input asks for '%s': cannot resume", path, model_name, model->name);
+  for (size_t k = 0; cfg && k < model->n_keys; k++)
+    FB_TEST_GOTO(err, rc, !same_input_value(file, cfg, &model->keys[k]), FB_ERR_INPUT, done,
+                 "'%s' was computed with another [%s] %s: cannot resume with [%s] %s = %s", path,
+                 model->keys[k].section, model->keys[k].key, model->keys[k].section, model->keys[k].key,
+                 fb_config_get_string(cfg, model->keys[k].section, model->keys[k].key));
   FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, "grid/mass", grid->n_mass, axis, err), done);
   for (size_t i = 0; i < grid->n_mass; i++)
     FB_TEST_GOTO(err, rc, axis[i] != grid->mass[i], FB_ERR_INPUT, done,
@@ -278,7 +338,13 @@ int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *g
   FB_TEST_GOTO(err, rc, !status, FB_ERR_MEMORY, done, "out of memory");
   {
     hid_t ds = H5Dopen2(file, "status", H5P_DEFAULT);
-    herr_t st = ds < 0 ? -1 : H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, status);
+    hssize_t npts = -1;
+    if (ds >= 0) {
+      hid_t sp = H5Dget_space(ds);
+      npts = H5Sget_simple_extent_npoints(sp);
+      H5Sclose(sp);
+    }
+    herr_t st = ds < 0 || npts != (hssize_t)res->n_points ? -1 : H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, status);
     if (ds >= 0) H5Dclose(ds);
     FB_TEST_GOTO(err, rc, st < 0, FB_ERR_HDF5, done, "cannot read /status from '%s'", path);
   }

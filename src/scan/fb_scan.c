@@ -9,9 +9,12 @@
  *  - A worker (rank > 0) sends a request carrying the results of its previous chunk and receives
  *    the next chunk; an empty chunk means "stop". A worker that receives SIGTERM/SIGUSR1 stops at
  *    the next point boundary and reports the points it finished with a stop flag.
+ *  - A worker that fails (out of memory) reports a failure flag instead of results, receives its
+ *    stop and leaves; rank 0 stops handing out work, writes what it has and the run fails.
  *  - Rank 0 writes the whole output file every checkpoint_interval_s and at the end.
  * A point's values depend only on (mass, coupling), so output is identical for any number of ranks.
  */
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -19,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fb_log.h"
 #include "fb_scan.h"
@@ -41,6 +46,7 @@ static void signals_install(signal_guard *g) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_stop_signal;
+  sa.sa_flags = SA_RESETHAND; /* a second signal has the default effect: the process ends */
   sigemptyset(&sa.sa_mask);
   fb_scan_stop_signal = 0;
   sigaction(SIGTERM, &sa, &g->old_term);
@@ -121,7 +127,10 @@ static int pack_point(packbuf *b, size_t p, int status, const double *v, size_t 
   return r;
 }
 
-/* Store the points of a result message in res; returns the stop flag. */
+/* Values of the second header word of a result message. */
+enum { MSG_CONTINUE = 0, MSG_STOPPING = 1, MSG_WORKER_FAILED = 2 };
+
+/* Store the points of a result message in res; returns the header flag (MSG_*). */
 static int unpack_results(const char *data, size_t len, fb_results *res, size_t *n_done_total) {
   size_t off = 0;
   int64_t hdr[2];
@@ -137,6 +146,7 @@ static int unpack_results(const char *data, size_t len, fb_results *res, size_t 
     off += 8 * nq;
     memcpy(&ml, data + off, 8);
     off += 8;
+    if (idx < 0 || (size_t)idx >= res->n_points || ml < 0 || off + (size_t)ml > len) return MSG_WORKER_FAILED;
     res->status[idx] = (int)st;
     if (ml > 0) {
       free(res->messages[idx]);
@@ -167,6 +177,7 @@ typedef struct coordinator {
   size_t n_done;        /**< points with a final status (including earlier runs) */
   int active_workers;
   int stop;             /**< no new chunks are handed out */
+  int worker_failed;    /**< a worker reported a failure */
   double t_checkpoint_s, t_start_s;
   fb_progress progress;
   char *recv_buf;
@@ -194,7 +205,12 @@ static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *er
   }
   int mrc = MPI_Recv(c->recv_buf, count, MPI_BYTE, probe->MPI_SOURCE, TAG_REQUEST, c->comm, MPI_STATUS_IGNORE);
   FB_TEST(err, mrc != MPI_SUCCESS, FB_ERR_MPI, "MPI_Recv of results from rank %d failed", probe->MPI_SOURCE);
-  if (unpack_results(c->recv_buf, (size_t)count, &c->res, &c->n_done) && !c->stop) {
+  const int flag = unpack_results(c->recv_buf, (size_t)count, &c->res, &c->n_done);
+  if (flag == MSG_WORKER_FAILED) {
+    FB_LOG_ERR("rank %d failed: stopping the scan and writing the points done", probe->MPI_SOURCE);
+    c->stop = 1;
+    c->worker_failed = 1;
+  } else if (flag == MSG_STOPPING && !c->stop) {
     FB_LOG_INF("rank %d was asked to stop: finishing and writing a checkpoint", probe->MPI_SOURCE);
     c->stop = 1;
   }
@@ -203,7 +219,7 @@ static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *er
     n = c->n_pending - c->next;
     if (n > c->opt->chunk_size) n = c->opt->chunk_size;
   }
-  int64_t chunk[1 + 4096];
+  int64_t chunk[FB_SCAN_CHUNK_MAX];
   size_t *src = c->pending + c->next;
   for (size_t k = 0; k < n; k++) chunk[k] = (int64_t)src[k];
   c->next += n;
@@ -307,9 +323,11 @@ static int worker_run(MPI_Comm comm, const fb_model_ops *model, void *state, con
   double *values = malloc((nq + 1) * sizeof(double));
   char *msg = malloc(FB_SCAN_MSG_MAX);
   int rc = FB_OK;
-  FB_TEST_GOTO(err, rc, !chunk || !values || !msg, FB_ERR_MEMORY, done, "out of memory");
-  int64_t hdr[2] = {0, 0};
-  FB_TEST_GOTO(err, rc, pack_put(&buf, hdr, sizeof hdr), FB_ERR_MEMORY, done, "out of memory");
+  int64_t hdr[2] = {0, MSG_CONTINUE};
+  if (!chunk || !values || !msg || pack_put(&buf, hdr, sizeof hdr)) {
+    rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+    goto report_failure;
+  }
   for (;;) {
     int mrc = MPI_Send(buf.data, (int)buf.len, MPI_BYTE, 0, TAG_REQUEST, comm);
     FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Send of results failed");
@@ -321,20 +339,34 @@ static int worker_run(MPI_Comm comm, const fb_model_ops *model, void *state, con
     if (n == 0) break;
     buf.len = 0;
     hdr[0] = 0;
-    hdr[1] = 0;
-    FB_TEST_GOTO(err, rc, pack_put(&buf, hdr, sizeof hdr), FB_ERR_MEMORY, done, "out of memory");
+    hdr[1] = MSG_CONTINUE;
+    if (pack_put(&buf, hdr, sizeof hdr)) {
+      rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+      goto report_failure;
+    }
     for (int k = 0; k < n; k++) {
       size_t p = (size_t)chunk[k];
       int status = eval_point(model, state, grid, p, values, msg, FB_SCAN_MSG_MAX);
-      FB_TEST_GOTO(err, rc, pack_point(&buf, p, status, values, nq, msg), FB_ERR_MEMORY, done, "out of memory");
+      if (pack_point(&buf, p, status, values, nq, msg)) {
+        rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory packing results");
+        goto report_failure;
+      }
       hdr[0]++;
       if (fb_scan_stop_signal) {
-        hdr[1] = 1;
+        hdr[1] = MSG_STOPPING;
         break;
       }
     }
     memcpy(buf.data, hdr, sizeof hdr);
   }
+  goto done;
+report_failure : {
+  /* tell rank 0 (which would otherwise wait for this rank forever) and take its stop */
+  int64_t fail_hdr[2] = {0, MSG_WORKER_FAILED};
+  int64_t dummy[1];
+  if (MPI_Send(fail_hdr, (int)sizeof fail_hdr, MPI_BYTE, 0, TAG_REQUEST, comm) == MPI_SUCCESS)
+    MPI_Recv(dummy, 1, MPI_INT64_T, 0, TAG_ASSIGN, comm, MPI_STATUS_IGNORE);
+}
 done:
   free(buf.data);
   free(chunk);
@@ -344,32 +376,65 @@ done:
 }
 
 /* ------------------------------------------------------------------ entry point */
+/* Rank 0: the output path must be writable (checked now, not at the first checkpoint) and an
+ * existing file is replaced only with overwrite (or continued with resume). */
+static int check_output_path(const fb_scan_options *opt, fb_err *err) {
+  FB_TEST(err, !opt->output_path || !opt->output_path[0], FB_ERR_INPUT,
+          "the output file name is empty ([run] output or -o)");
+  struct stat st;
+  const size_t plen = strlen(opt->output_path);
+  FB_TEST(err, opt->output_path[plen - 1] == '/' || (stat(opt->output_path, &st) == 0 && S_ISDIR(st.st_mode)),
+          FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): it is a directory",
+          opt->output_path);
+  if (!opt->resume && !opt->overwrite && access(opt->output_path, F_OK) == 0)
+    FB_FAIL(err, FB_ERR_INPUT,
+            "output file '%s' exists: continue it with --resume or replace it with --overwrite",
+            opt->output_path);
+  size_t len = strlen(opt->output_path) + 5;
+  char *tmp = malloc(len);
+  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
+  snprintf(tmp, len, "%s.tmp", opt->output_path);
+  FILE *f = fopen(tmp, "wb");
+  int e = errno;
+  if (f) {
+    fclose(f);
+    remove(tmp);
+  }
+  free(tmp);
+  FB_TEST(err, !f, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
+          opt->output_path, strerror(e));
+  return FB_OK;
+}
+
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err) {
   int rank = 0, size = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &size);
   *interrupted = 0;
-  FB_TEST(err, opt->chunk_size < 1 || opt->chunk_size > 4096, FB_ERR_RANGE,
-          "chunk_size = %zu outside 1..4096", opt->chunk_size);
-
-  fb_grid grid;
-  FB_CALL(err, fb_grid_init(&grid, cfg, err));
-  void *state = NULL;
-  int rc = model->init(&state, cfg, err);
-  if (rc != FB_OK) {
-    fb_grid_free(&grid);
-    return fb_err_push(err, rc, __func__, __LINE__, "model init");
-  }
+  FB_TEST(err, opt->chunk_size < 1 || opt->chunk_size > FB_SCAN_CHUNK_MAX, FB_ERR_RANGE,
+          "chunk_size = %zu outside 1..%d", opt->chunk_size, FB_SCAN_CHUNK_MAX);
   signal_guard guard;
-  signals_install(&guard);
+  signals_install(&guard); /* before the set-up, so that a signal during it is not fatal */
 
-  /* Rank 0 sets up the result arrays (from the earlier file when resuming); a failure there
-   * must reach every rank, so the outcome is broadcast before the work starts. */
+  /* Set-up on every rank; rank 0 also prepares the result arrays (from the earlier file when
+   * resuming). Any failure anywhere is made known to all ranks before the work starts, so that no
+   * rank waits for one that has returned. */
+  fb_grid grid;
+  memset(&grid, 0, sizeof grid);
+  void *state = NULL;
+  int model_ready = 0;
   coordinator c;
   memset(&c, 0, sizeof c);
-  int setup_rc = FB_OK;
-  if (rank == 0) {
+  int rc = fb_grid_init(&grid, cfg, err);
+  if (rc == FB_OK) {
+    rc = model->init(&state, cfg, err);
+    if (rc == FB_OK)
+      model_ready = 1;
+    else
+      fb_err_push(err, rc, __func__, __LINE__, "model init");
+  }
+  if (rc == FB_OK && rank == 0) {
     c.comm = comm;
     c.cfg = cfg;
     c.model = model;
@@ -378,13 +443,14 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     c.opt = opt;
     c.info = info;
     c.t_start_s = fb_wtime();
-    setup_rc = fb_results_init(&c.res, grid.n_mass * grid.n_coupling, model->n_quantities, err);
-    if (setup_rc == FB_OK && opt->resume) setup_rc = fb_output_read(opt->output_path, model, &grid, &c.res, err);
-    if (setup_rc == FB_OK) {
+    rc = check_output_path(opt, err);
+    if (rc == FB_OK) rc = fb_results_init(&c.res, grid.n_mass * grid.n_coupling, model->n_quantities, err);
+    if (rc == FB_OK && opt->resume) rc = fb_output_read(opt->output_path, model, &grid, cfg, &c.res, err);
+    if (rc == FB_OK) {
       c.pending = malloc((c.res.n_points ? c.res.n_points : 1) * sizeof(size_t));
-      if (!c.pending) setup_rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+      if (!c.pending) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
     }
-    if (setup_rc == FB_OK) {
+    if (rc == FB_OK) {
       for (size_t p = 0; p < c.res.n_points; p++) {
         if (c.res.status[p] == FB_STATUS_PENDING) {
           if (opt->max_points > 0 && c.n_pending >= (size_t)opt->max_points) continue;
@@ -399,10 +465,10 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                  model->name, grid.n_mass, grid.n_coupling, c.n_pending, c.n_done, size, size > 1 ? "s" : "");
     }
   }
-  MPI_Bcast(&setup_rc, 1, MPI_INT, 0, comm);
-  if (setup_rc != FB_OK) {
-    if (rank != 0) fb_err_set(err, setup_rc, __func__, __LINE__, "scan set-up failed on rank 0");
-    rc = setup_rc;
+  int failed_here = rc != FB_OK, failed_anywhere = 0;
+  MPI_Allreduce(&failed_here, &failed_anywhere, 1, MPI_INT, MPI_MAX, comm);
+  if (failed_anywhere) {
+    if (!failed_here) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "scan set-up failed on another rank");
     goto cleanup;
   }
 
@@ -411,6 +477,9 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     if (rc == FB_OK) {
       fb_progress_update(&c.progress, c.n_done, 1);
       rc = coordinator_checkpoint(&c, err);
+      if (rc == FB_OK && c.worker_failed)
+        rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__,
+                        "a worker rank failed; the points done are in %s (continue with --resume)", opt->output_path);
     } else {
       /* keep what was computed before the failure */
       fb_err saved = *err;
@@ -436,7 +505,7 @@ cleanup:
     free(c.pending);
     free(c.recv_buf);
   }
-  model->free(state);
+  if (model_ready) model->free(state);
   fb_grid_free(&grid);
   return rc;
 }

@@ -24,6 +24,9 @@
 /** Status value of a point not yet computed (in /status). Computed points hold 0 or an fb code. */
 #define FB_STATUS_PENDING (-1)
 
+/** Largest number of points per work unit ([run] chunk_size). */
+#define FB_SCAN_CHUNK_MAX 4096
+
 /** Exit status of `fipbounds run` when it stopped early (signal or max_points) after writing a
  *  resumable checkpoint. 0 = complete, 1 = failure, 2 = bad input or usage. */
 #define FB_EXIT_INTERRUPTED 3
@@ -66,15 +69,28 @@ typedef struct fb_run_info {
   const char *overrides;      /**< the --set arguments, newline separated ("" if none) */
   int mpi_size;
   double wall_time_s;         /**< seconds spent in this invocation (written to /code) */
+  /** Per-rank timing of this invocation, [mpi_size] each, written to /timing when not NULL:
+   *  seconds spent in the model's eval and points computed, by rank. */
+  const double *rank_busy_s;
+  const long *rank_points;
 } fb_run_info;
 
 typedef struct fb_scan_options {
   const char *output_path;
   int resume;                 /**< continue the points missing in output_path */
+  int overwrite;              /**< replace an existing output_path (otherwise an input error) */
   size_t chunk_size;          /**< points per work unit */
   double checkpoint_interval_s;
   double progress_interval_s;
   long max_points;            /**< compute at most this many new points (0 = no limit) */
+  /** Mass-index slice for job arrays: compute only the mass indices
+   *  [slice_index * n_mass / n_slices, (slice_index + 1) * n_mass / n_slices). 1 and 0: all. */
+  long n_slices, slice_index;
+  /** Files of earlier runs of the same model and grid (e.g. the slices of a job array) whose
+   *  computed points are taken instead of being computed. A point computed in two of them is an
+   *  input error; points already in the output with --resume are kept. */
+  const char *const *merge_paths;
+  size_t n_merge_paths;
 } fb_scan_options;
 
 /** Read the [run] options from the input (output_path from [run] output unless overridden). */
@@ -82,7 +98,9 @@ void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg);
 
 /**
  * Run a scan. Collective over comm. On return *interrupted is 1 on every rank if the run stopped
- * early (SIGTERM/SIGUSR1 or max_points) after writing a resumable file, else 0.
+ * early (SIGTERM/SIGUSR1 or max_points) after writing a resumable file, else 0; with a slice
+ * (n_slices > 1) "complete" means every point of the slice is done.
+ * Rank 0 logs each rank's busy time (seconds in the model's eval) and writes it to /timing.
  * Per-point failures are recorded in the output and do not make this function fail.
  */
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
@@ -94,8 +112,9 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
                     void *model_state, const fb_grid *grid, const fb_results *res,
                     const fb_run_info *info, fb_err *err);
 
-/** Read the results of an earlier run of the same model and grid (for --resume). Rank 0 only. */
+/** Read the results of an earlier run of the same model, model parameters and grid (for
+ *  --resume); anything else is an FB_ERR_INPUT naming what differs. Rank 0 only. */
 int fb_output_read(const char *path, const fb_model_ops *model, const fb_grid *grid,
-                   fb_results *res, fb_err *err);
+                   const fb_config *cfg, fb_results *res, fb_err *err);
 
 #endif /* FB_SCAN_H */

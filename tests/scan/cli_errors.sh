@@ -50,8 +50,29 @@ bad '[grid]' 'n_mass = 10'
 expect 2 "--set grid.n_coupling=-4.*n_coupling" -- "$exe" run "$tmp/bad.ini" --set grid.n_coupling=-4
 expect 2 "--set grid.bogus=1" -- "$exe" run "$tmp/bad.ini" --set grid.bogus=1
 expect 2 "unknown or incomplete option '--frob'" -- "$exe" run "$tmp/bad.ini" --frob
-# an input error under MPI: every rank exits 2, the message is printed once
-expect 2 "n_coupling" -- mpirun -n 2 "$exe" run "$tmp/bad.ini" --set grid.n_coupling=0
+bad '[run]' 'chunk_size = 5000'
+expect 2 "bad.ini:2.*chunk_size = 5000.*1 <= chunk_size <= 4096" -- "$exe" run "$tmp/bad.ini"
+# output files: an existing file is neither replaced nor continued silently; unwritable paths are
+# input errors found before any work is done
+bad '[grid]' 'n_mass = 3' 'n_coupling = 2'
+expect 0 "done" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5"
+expect 2 "exists.h5' exists: continue it with --resume or replace it with --overwrite" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5"
+expect 0 "done" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --overwrite
+expect 0 "0 to compute now, 6 done before" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --resume
+expect 2 "exclude each other" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --resume --overwrite
+expect 2 "cannot write the output file '$tmp/no/such/dir/x.h5'" -- "$exe" run "$tmp/bad.ini" -o "$tmp/no/such/dir/x.h5"
+expect 2 "cannot write the output file '$tmp/'" -- "$exe" run "$tmp/bad.ini" -o "$tmp/" --overwrite
+expect 2 "output file name is empty" -- "$exe" run "$tmp/bad.ini" -o ""
+expect 2 "cannot open '$tmp/none.h5' to resume" -- "$exe" run "$tmp/bad.ini" -o "$tmp/none.h5" --resume
+# resuming with another grid is refused
+expect 2 "different coupling grid" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --resume --set grid.coupling_min=1e-9
+# an input error under MPI: every rank exits 2, the message is printed exactly once
+out=$(mpirun -n 2 "$exe" run "$tmp/bad.ini" --set grid.n_coupling=0 2>&1); rc=$?
+if [ "$rc" -ne 2 ] || [ "$(grep -c 'n_coupling = 0 is out of range' <<<"$out")" -ne 1 ]; then
+  echo "FAIL: 2-rank input error: exit $rc, message count $(grep -c 'n_coupling = 0 is out of range' <<<"$out")"; echo "$out"; fails=$((fails+1))
+else
+  echo "ok: 2-rank input error reported once, exit 2"
+fi
 
 expect 2 'missing parameter epsilon' -- "$exe" eval darkphoton mass_GeV=0.01
 expect 2 'epsilon = 2 is out of range' -- "$exe" eval darkphoton mass_GeV=0.01 epsilon=2

@@ -123,7 +123,7 @@ START_TEST(test_complete_scan_values_and_failures) {
   /* the messages of the failed points are in the output and come back with fb_output_read */
   fb_results r;
   ck_assert_int_eq(fb_results_init(&r, 13 * 11, 2, &err), FB_OK);
-  ck_assert_msg(fb_output_read(path, &fixture, &g, &r, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_output_read(path, &fixture, &g, &cfg, &r, &err) == FB_OK, "%s", err.msg);
   int n_msg = 0;
   for (size_t p = 0; p < r.n_points; p++) {
     if (r.status[p] > 0) {
@@ -202,7 +202,7 @@ START_TEST(test_resume_with_other_grid_is_an_input_error) {
   /* resuming a file that does not exist */
   fb_err_clear(&err);
   rc = run_scan("does_not_exist_fipbounds.h5", 1, 0, &interrupted, &err);
-  ck_assert_int_eq(rc, FB_ERR_IO);
+  ck_assert_int_eq(rc, FB_ERR_INPUT);
   ck_assert_ptr_nonnull(strstr(err.msg, "does_not_exist_fipbounds.h5"));
   remove(f1);
   fb_config_free(&cfg);
