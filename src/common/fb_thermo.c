@@ -206,10 +206,14 @@ static void th_ideal(const fb_thermo *th, double m_GeV, double T_GeV, int fermio
 /* ------------------------------------------------------------------ (2) alpha_s running */
 /* 3-loop MS-bar beta function (Tarasov, Vladimirov, Zharkov 1980; e.g. PDG 2024 QCD review
  * eq. (9.5)): d alpha/d ln mu = -2 alpha [b0 a + b1 a^2 + b2 a^3], a = alpha/(4 pi). Flavour
- * thresholds at mu = m_q (MS-bar masses of fb_constants.h), alpha_s continuous across them. */
-static double th_beta(double alpha, double lnmu) {
+ * thresholds at mu = m_q (MS-bar masses of fb_constants.h), alpha_s continuous across them.
+ * nf_cap < 6 gives the coupling of the effective theory in which the heavier quarks are
+ * integrated out (decoupling theorem, Appelquist & Carazzone 1975; e.g. PDG 2024 QCD review
+ * sec. 9.2.2): it runs with at most nf_cap flavours at every mu. */
+static double th_beta(double alpha, double lnmu, int nf_cap) {
   const double mu = exp(lnmu);
-  const double nf = 3.0 + (mu > FB_MC_QUARK_GEV) + (mu > FB_MB_QUARK_GEV) + (mu > FB_MT_QUARK_GEV);
+  double nf = 3.0 + (mu > FB_MC_QUARK_GEV) + (mu > FB_MB_QUARK_GEV) + (mu > FB_MT_QUARK_GEV);
+  if (nf > nf_cap) nf = nf_cap;
   const double b0 = 11.0 - 2.0 / 3.0 * nf;
   const double b1 = 102.0 - 38.0 / 3.0 * nf;
   const double b2 = 2857.0 / 2.0 - 5033.0 / 18.0 * nf + 325.0 / 54.0 * nf * nf;
@@ -217,39 +221,63 @@ static double th_beta(double alpha, double lnmu) {
   return -2.0 * alpha * a * (b0 + a * (b1 + a * b2));
 }
 
-static double th_rk4(double alpha, double lnmu, double h) {
-  const double k1 = th_beta(alpha, lnmu);
-  const double k2 = th_beta(alpha + 0.5 * h * k1, lnmu + 0.5 * h);
-  const double k3 = th_beta(alpha + 0.5 * h * k2, lnmu + 0.5 * h);
-  const double k4 = th_beta(alpha + h * k3, lnmu + h);
+static double th_rk4(double alpha, double lnmu, double h, int nf_cap) {
+  const double k1 = th_beta(alpha, lnmu, nf_cap);
+  const double k2 = th_beta(alpha + 0.5 * h * k1, lnmu + 0.5 * h, nf_cap);
+  const double k3 = th_beta(alpha + 0.5 * h * k2, lnmu + 0.5 * h, nf_cap);
+  const double k4 = th_beta(alpha + h * k3, lnmu + h, nf_cap);
   return alpha + h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
 }
 
+/* Tables: th->alphas = full running (nf up to 6), th->alphas_nf[0] = 4-flavour coupling
+ * (b and t integrated out, matched at mu = m_b), th->alphas_nf[1] = 5-flavour coupling (t
+ * integrated out, matched at mu = m_t). Below its matching scale each equals th->alphas. */
 static int th_alphas_table(fb_thermo *th, fb_err *err) {
   const double lnmz = log(FB_MZ_GEV);
-  const double lo = log(2.0 * FB_PI * th->par.T_pqcd_lo_GeV) - 0.1;
-  const double hi = log(2.0 * FB_PI * th->par.T_max_GeV) + 0.1;
+  const double lo = fmin(log(2.0 * FB_PI * th->par.T_pqcd_lo_GeV * th->par.pqcd_scale),
+                         log(FB_MB_QUARK_GEV)) - 0.1;
+  const double hi = log(2.0 * FB_PI * th->par.T_max_GeV * fmax(1.0, th->par.pqcd_scale)) + 0.1;
   const long ilo = (long)floor((fmin(lo, lnmz) - lnmz) / TH_LNMU_STEP);
   const long ihi = (long)ceil((fmax(hi, lnmz) - lnmz) / TH_LNMU_STEP);
   th->nmu = (size_t)(ihi - ilo + 1);
   th->lnmu = malloc(th->nmu * sizeof *th->lnmu);
   th->alphas = malloc(th->nmu * sizeof *th->alphas);
   FB_TEST(err, th->lnmu == NULL || th->alphas == NULL, FB_ERR_MEMORY, "out of memory");
+  for (int k = 0; k < 2; k++) {
+    th->alphas_nf[k] = malloc(th->nmu * sizeof *th->alphas_nf[k]);
+    FB_TEST(err, th->alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
+  }
   const size_t iz = (size_t)(-ilo);
   for (size_t i = 0; i < th->nmu; i++) th->lnmu[i] = lnmz + (double)((long)i + ilo) * TH_LNMU_STEP;
   th->alphas[iz] = FB_ALPHAS_MZ;
   for (size_t i = iz + 1; i < th->nmu; i++)
-    th->alphas[i] = th_rk4(th->alphas[i - 1], th->lnmu[i - 1], TH_LNMU_STEP);
+    th->alphas[i] = th_rk4(th->alphas[i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 6);
   for (size_t i = iz; i-- > 0;) {
-    th->alphas[i] = th_rk4(th->alphas[i + 1], th->lnmu[i + 1], -TH_LNMU_STEP);
+    th->alphas[i] = th_rk4(th->alphas[i + 1], th->lnmu[i + 1], -TH_LNMU_STEP, 6);
     FB_TEST(err, !(th->alphas[i] > 0.0 && th->alphas[i] < 1.0), FB_ERR_NUMERIC,
             "alpha_s running left (0, 1) at mu = %g GeV: raise T_pqcd_lo_GeV",
             exp(th->lnmu[i]));
+  }
+  /* effective-theory couplings: identical below the matching scale, capped running above */
+  const double lnmatch[2] = {log(FB_MB_QUARK_GEV), log(FB_MT_QUARK_GEV)};
+  for (int k = 0; k < 2; k++) {
+    for (size_t i = 0; i < th->nmu; i++) {
+      if (i == 0 || th->lnmu[i] <= lnmatch[k])
+        th->alphas_nf[k][i] = th->alphas[i];
+      else
+        th->alphas_nf[k][i] = th_rk4(th->alphas_nf[k][i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 4 + k);
+    }
   }
   th->sp_alphas = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
   FB_TEST(err, th->sp_alphas == NULL, FB_ERR_MEMORY, "out of memory");
   int st = gsl_spline_init(th->sp_alphas, th->lnmu, th->alphas, th->nmu);
   if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s)");
+  for (int k = 0; k < 2; k++) {
+    th->sp_alphas_nf[k] = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
+    FB_TEST(err, th->sp_alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
+    st = gsl_spline_init(th->sp_alphas_nf[k], th->lnmu, th->alphas_nf[k], th->nmu);
+    if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s EFT)");
+  }
   return FB_OK;
 }
 
@@ -290,8 +318,16 @@ static double th_S_gamma_e(const fb_thermo *th, double T) {
   return 8.0 * TH_PB0 + 4.0 * (pe + re);
 }
 
-/** Free gluons + 6 quarks: P, S and N_f,eff = sum_q P_q / P_q(massless). */
-static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, double *nf_eff) {
+/** Activity of the plasma's QCD content: N_f,eff = sum_q P_q / P_q(massless) and the same
+ *  fraction for b and t alone (used to pick the effective-theory coupling). */
+typedef struct th_qcd_content {
+  double nf_eff;   /**< mass-weighted number of active flavours */
+  double w_b;      /**< P_b / P_b(massless) */
+  double w_t;      /**< P_t / P_t(massless) */
+} th_qcd_content;
+
+/** Free gluons + 6 quarks: P, S and the flavour content. */
+static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, th_qcd_content *q) {
   const double v = th_vratio(th, T);
   const double mq[6] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV,
                         FB_MC_QUARK_GEV, FB_MB_QUARK_GEV, FB_MT_QUARK_GEV * v};
@@ -301,33 +337,60 @@ static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, dou
     p += 12.0 * pi;
     r += 12.0 * ri;
     nf += pi / TH_PF0;
+    if (i == 4) q->w_b = pi / TH_PF0;
+    if (i == 5) q->w_t = pi / TH_PF0;
   }
   *P = p;
   *S = p + r;
-  *nf_eff = nf;
+  q->nf_eff = nf;
+}
+
+/**
+ * alpha_s(mu) of the plasma's effective theory. For T << m_q the heavy quark q is absent from
+ * the plasma and decouples (Appelquist-Carazzone), so the pressure's coupling is that of the
+ * theory without q even when mu = 2 pi T exceeds m_q; for T >> m_q it is the full coupling.
+ * Dimensionally reduced computations with massive quarks (Laine & Schroder hep-ph/0603048,
+ * sec. 4) find that the interaction corrections switch on with the quark's free-gas weight, so
+ * the couplings are interpolated with w_b, w_t = P_q/P_q(massless). This also removes the
+ * unphysical step in s = dp/dT that a flavour threshold at mu = 2 pi T = m_t (T = 27.5 GeV)
+ * caused (d alpha/d ln mu jumps there while the top is still Boltzmann suppressed).
+ */
+static double th_alpha_eff(const fb_thermo *th, double lnmu, const th_qcd_content *q) {
+  const double a6 = gsl_spline_eval(th->sp_alphas, lnmu, NULL);
+  const double a5 = gsl_spline_eval(th->sp_alphas_nf[1], lnmu, NULL);
+  const double a4 = gsl_spline_eval(th->sp_alphas_nf[0], lnmu, NULL);
+  return a4 + q->w_b * (a5 - a4) + q->w_t * (a6 - a5);
 }
 
 /**
  * Ratio of the interacting to the free QCD pressure at order g^order, renormalisation scale
- * mu = 2 pi T: p/p_SB = [sum_k c_k (alpha_s/pi)^(k/2)] / c_0 with (Arnold & Zhai hep-ph/9410360,
- * Zhai & Kastening hep-ph/9507380, Braaten & Nieto hep-ph/9510408; in the form of Kajantie et al.
- * hep-ph/0211321 (their p_0 .. p_5), with ln(mu/2 pi T) = 0):
+ * mu = xi 2 pi T (xi = par.pqcd_scale): p/p_SB = [sum_k c_k (alpha_s/pi)^(k/2)] / c_0 with
+ * (Arnold & Zhai hep-ph/9410360, Zhai & Kastening hep-ph/9507380, Braaten & Nieto
+ * hep-ph/9510408; in the form of Kajantie et al. hep-ph/0211321 eqs. (4.x), their p_0 .. p_5),
+ * L = ln(mu / 2 pi T) = ln xi:
  *   c0 = 1 + 21/32 Nf, c2 = -15/4 (1 + 5/12 Nf), c3 = 30 (1 + Nf/6)^(3/2),
- *   c4 = 237.2 + 15.97 Nf - 0.4150 Nf^2 + 135/2 (1 + Nf/6) ln[alpha_s/pi (1 + Nf/6)],
- *   c5 = (1 + Nf/6)^(1/2) (-799.2 - 21.96 Nf - 1.926 Nf^2).
- * Nf is the mass-weighted number of active flavours (heavy quarks switch on smoothly).
+ *   c4 = 237.2 + 15.97 Nf - 0.4150 Nf^2 + 135/2 (1 + Nf/6) ln[alpha_s/pi (1 + Nf/6)]
+ *        - 165/8 (1 + 5/12 Nf)(1 - 2/33 Nf) L,
+ *   c5 = (1 + Nf/6)^(1/2) [-799.2 - 21.96 Nf - 1.926 Nf^2 + 495/2 (1 + Nf/6)(1 - 2/33 Nf) L].
+ * The L terms are fixed by renormalisation-group invariance (they cancel the one-loop running,
+ * beta_0 = (11 - 2/3 Nf)/4 for alpha_s/pi, of the c2 and c3 terms). Nf is the mass-weighted
+ * number of active flavours (heavy quarks switch on smoothly).
  */
-static double th_pqcd_ratio(const fb_thermo *th, double T, double nf) {
-  const double lnmu = log(2.0 * FB_PI * T);
-  const double a = gsl_spline_eval(th->sp_alphas, lnmu, NULL) / FB_PI;
+static double th_pqcd_ratio(const fb_thermo *th, double T, const th_qcd_content *q) {
+  const double xi = th->par.pqcd_scale;
+  const double L = log(xi);
+  const double nf = q->nf_eff;
+  const double a = th_alpha_eff(th, log(2.0 * FB_PI * T * xi), q) / FB_PI;
   const double sa = sqrt(a);
   const double z = 1.0 + nf / 6.0;
+  const double rg = 1.0 - 2.0 / 33.0 * nf;
   const double c[6] = {1.0 + 21.0 / 32.0 * nf,
                        0.0,
                        -15.0 / 4.0 * (1.0 + 5.0 / 12.0 * nf),
                        30.0 * z * sqrt(z),
-                       237.2 + 15.97 * nf - 0.4150 * nf * nf + 67.5 * z * log(a * z),
-                       sqrt(z) * (-799.2 - 21.96 * nf - 1.926 * nf * nf)};
+                       237.2 + 15.97 * nf - 0.4150 * nf * nf + 67.5 * z * log(a * z)
+                           - 165.0 / 8.0 * (1.0 + 5.0 / 12.0 * nf) * rg * L,
+                       sqrt(z) * (-799.2 - 21.96 * nf - 1.926 * nf * nf + 247.5 * z * rg * L)};
   double sum = 0.0, pw = 1.0;
   for (int k = 0; k <= th->par.pqcd_order && k <= 5; k++) {
     sum += c[k] * pw;
@@ -337,13 +400,14 @@ static double th_pqcd_ratio(const fb_thermo *th, double T, double nf) {
 }
 
 static void th_sector_pqcd(const fb_thermo *th, double T, double *P, double *S) {
-  double Pf, Sf, nf, Pp, Sp, nfp, Pm, Sm, nfm;
-  th_qgp_free(th, T, &Pf, &Sf, &nf);
-  th_qgp_free(th, T * exp(TH_DLNT), &Pp, &Sp, &nfp);
-  th_qgp_free(th, T * exp(-TH_DLNT), &Pm, &Sm, &nfm);
-  const double R = th_pqcd_ratio(th, T, nf);
-  const double dR = (th_pqcd_ratio(th, T * exp(TH_DLNT), nfp) -
-                     th_pqcd_ratio(th, T * exp(-TH_DLNT), nfm)) / (2.0 * TH_DLNT);
+  double Pf, Sf, Pp, Sp, Pm, Sm;
+  th_qcd_content q, qp, qm;
+  th_qgp_free(th, T, &Pf, &Sf, &q);
+  th_qgp_free(th, T * exp(TH_DLNT), &Pp, &Sp, &qp);
+  th_qgp_free(th, T * exp(-TH_DLNT), &Pm, &Sm, &qm);
+  const double R = th_pqcd_ratio(th, T, &q);
+  const double dR = (th_pqcd_ratio(th, T * exp(TH_DLNT), &qp) -
+                     th_pqcd_ratio(th, T * exp(-TH_DLNT), &qm)) / (2.0 * TH_DLNT);
   /* p = R p_free  =>  s/T^3 = R S_free + (dR/dlnT) P_free */
   *P = R * Pf;
   *S = R * Sf + dR * Pf;
@@ -424,6 +488,7 @@ void fb_thermo_params_default(fb_thermo_params *par) {
   par->T_ew_GeV = 159.5;   /* D'Onofrio & Rummukainen arXiv:1508.07161 */
   par->ew_smooth = 0.05;
   par->pqcd_order = 5;
+  par->pqcd_scale = 1.0;   /* mu = 2 pi T, the central choice of Kajantie et al. hep-ph/0211321 */
 }
 
 int fb_thermo_init(fb_thermo *th, fb_err *err) {
@@ -453,6 +518,8 @@ static int th_check_params(const fb_thermo_params *p, fb_err *err) {
           "T_ew_GeV (%g) and ew_smooth (%g) must be positive", p->T_ew_GeV, p->ew_smooth);
   FB_TEST(err, p->pqcd_order < 0 || p->pqcd_order > 5, FB_ERR_INPUT,
           "pqcd_order = %d outside 0..5", p->pqcd_order);
+  FB_TEST(err, !(p->pqcd_scale >= 0.25 && p->pqcd_scale <= 4.0), FB_ERR_INPUT,
+          "pqcd_scale = %g outside [0.25, 4]", p->pqcd_scale);
   return FB_OK;
 }
 
@@ -546,6 +613,10 @@ void fb_thermo_free(fb_thermo *th) {
   gsl_spline_free(th->sp_rnu);
   gsl_spline_free(th->sp_tnu_eff);
   gsl_spline_free(th->sp_alphas);
+  for (int k = 0; k < 2; k++) {
+    gsl_spline_free(th->sp_alphas_nf[k]);
+    free(th->alphas_nf[k]);
+  }
   for (int k = 0; k < 4; k++) {
     gsl_spline_free(th->sp_f[k]);
     free(th->lnf[k]);
@@ -583,7 +654,7 @@ static int th_in_range(const fb_thermo *th, double T_GeV, double *lnT, fb_err *e
 }
 
 int fb_thermo_gstar(const fb_thermo *th, double T_GeV, double *g_rho, double *g_s, fb_err *err) {
-  double l;
+  double l = 0.0;
   FB_CALL(err, th_in_range(th, T_GeV, &l, err));
   if (g_rho) *g_rho = exp(gsl_spline_eval(th->sp_grho, l, NULL));
   if (g_s) *g_s = exp(gsl_spline_eval(th->sp_gs, l, NULL));
@@ -633,7 +704,7 @@ int fb_thermo_alpha_s(const fb_thermo *th, double mu_GeV, double *alpha_s, fb_er
 
 int fb_thermo_model_eval(const fb_thermo *th, double T_GeV, double *g_rho, double *g_s,
                          fb_err *err) {
-  double l, gr, gs, grn, gsn, lt;
+  double l = 0.0, gr, gs, grn, gsn, lt;
   FB_CALL(err, th_in_range(th, T_GeV, &l, err));
   th_plasma_noneutrino(th, T_GeV, &gr, &gs);
   th_neutrinos(th, gsl_spline_eval(th->sp_rnu, l, NULL), &grn, &gsn, &lt);

@@ -14,7 +14,10 @@
  *    parametrisation of p/T^4 with its fit coefficients) plus a free charm gas across the
  *    crossover, joined to the weak-coupling QCD pressure to order g^5 (Arnold & Zhai
  *    hep-ph/9410360, Zhai & Kastening hep-ph/9507380; coefficients as collected by Kajantie et al.
- *    hep-ph/0211321) multiplying the massive free quark + gluon gas at high T. Joins are C^2
+ *    hep-ph/0211321) multiplying the massive free quark + gluon gas at high T, at the scale
+ *    mu = pqcd_scale * 2 pi T with the renormalisation-group logarithms; its coupling is that of
+ *    the plasma's effective theory (b and t decoupled below their thresholds, Laine & Schroder
+ *    hep-ph/0603048, weighted by their free-gas activity). Joins are C^2
  *    smooth steps in ln T applied to the pressure; entropy and energy follow from s = dp/dT,
  *    rho = T s - p;
  *  - neutrino decoupling: photon + e+- entropy heats only the photons below T_dec ~ 2 MeV (smooth
@@ -52,6 +55,8 @@ typedef struct fb_thermo_params {
   double T_ew_GeV;       /**< electroweak crossover temperature [GeV] (default 159.5) */
   double ew_smooth;      /**< smoothing of v(T)^2 near T_ew (dimensionless, default 0.05) */
   int pqcd_order;        /**< highest power of g kept in the QCD pressure, 0..5 (default 5) */
+  double pqcd_scale;     /**< renormalisation scale mu = pqcd_scale * 2 pi T of the QCD pressure,
+                              in [0.25, 4] (default 1; vary 0.5..2 for the scale uncertainty) */
 } fb_thermo_params;
 
 /** The tabulated plasma; read-only after init. */
@@ -75,6 +80,8 @@ typedef struct fb_thermo {
   size_t nmu;             /**< points of the alpha_s table */
   double *lnmu, *alphas;  /**< ln(mu/GeV) and alpha_s(mu) (MS-bar, 3-loop running) */
   gsl_spline *sp_alphas;  /**< spline of alpha_s(ln mu) */
+  double *alphas_nf[2];   /**< 4- and 5-flavour effective-theory alpha_s (b, t decoupled) */
+  gsl_spline *sp_alphas_nf[2]; /**< their splines */
   double Neff_raw;        /**< N_eff of the heating model before normalisation */
   double gs_today;        /**< g_*s at T_min (after e+e- annihilation) */
   double grho_today;      /**< g_*rho at T_min (photons + neutrinos) */

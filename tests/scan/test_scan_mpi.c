@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fb_log.h"
@@ -21,8 +22,9 @@
 
 static int rank, size;
 static int fail_init_on_rank = -1;   /* model init fails on this rank */
-static long signal_at_point = -1;    /* the rank evaluating this point raises SIGUSR1 (once) */
-static int signal_rank = -1;         /* ... only if it is this rank */
+static long signal_at_point = -1;    /* rank signal_rank raises SIGUSR1 at its n-th evaluation */
+static int signal_rank = -1;
+static long n_evals = 0;
 
 static int fix_init(void **state, const fb_config *cfg, fb_err *err) {
   (void)cfg;
@@ -34,7 +36,10 @@ static int fix_eval(void *state, double m, double c, double *out, fb_err *err) {
   (void)state;
   (void)err;
   out[0] = m * sqrt(c) + 2.385;
-  if (signal_at_point >= 0 && rank == signal_rank && fabs(m - 0.5) < 1e-12) {
+  /* 0.3 ms per point, so that rank 0 cannot finish the grid before a worker's first request */
+  struct timespec ts = {0, 300000};
+  nanosleep(&ts, NULL);
+  if (signal_at_point >= 0 && rank == signal_rank && ++n_evals == signal_at_point) {
     signal_at_point = -1;
     raise(SIGUSR1);
   }
@@ -121,11 +126,12 @@ START_TEST(test_signal_on_one_worker_stops_all_and_resumes) {
   int interrupted = -1;
   ck_assert_msg(run(ref, 0, &interrupted, &err) == FB_OK, "%s", err.msg);
   ck_assert_int_eq(interrupted, 0);
-  /* the last rank (a worker) is signalled when it evaluates a point of the m = 0.5 row */
-  signal_at_point = 1;
+  /* the last rank (a worker) is signalled at its 5th point */
+  signal_at_point = 5;
+  n_evals = 0;
   signal_rank = size - 1;
   ck_assert_msg(run(part, 0, &interrupted, &err) == FB_OK, "%s", err.msg);
-  /* the worker may not get an m = 0.5 point if rank 0 takes them all; then nothing stops */
+  /* the worker could in principle get fewer than 5 points (rank 0 takes what is left) */
   int signalled = signal_at_point < 0, any_signalled = 0;
   MPI_Allreduce(&signalled, &any_signalled, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   signal_at_point = -1;
@@ -144,8 +150,8 @@ START_TEST(test_signal_on_one_worker_stops_all_and_resumes) {
     remove(ref);
     remove(part);
   }
-  /* with 2 or more ranks the worker does receive m = 0.5 points with chunks of 2 (rank 0 polls
-   * after every point), so the interruption path was exercised */
+  /* with 360 points of 0.3 ms in chunks of 2 the worker gets well over 5 points (rank 0 polls
+   * after every point), so the interruption path must have been exercised */
   ck_assert_int_eq(any_signalled, 1);
   fb_config_free(&cfg);
 }
