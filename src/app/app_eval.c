@@ -14,10 +14,22 @@
 /* The eval modules, one file each (src/app/eval_<name>.c). */
 extern const fb_eval_module fb_eval_darkphoton;
 extern const fb_eval_module fb_eval_thermo;
+extern const fb_eval_module fb_eval_relic;
+extern const fb_eval_module fb_eval_relic_target;
+extern const fb_eval_module fb_eval_wimp_swave;
+extern const fb_eval_module fb_eval_bbn;
+extern const fb_eval_module fb_eval_sn1987a;
+extern const fb_eval_module fb_eval_hb;
 
 static const fb_eval_module *const modules[] = {
     &fb_eval_darkphoton,
     &fb_eval_thermo,
+    &fb_eval_relic,
+    &fb_eval_relic_target,
+    &fb_eval_wimp_swave,
+    &fb_eval_bbn,
+    &fb_eval_sn1987a,
+    &fb_eval_hb,
 };
 #define N_MODULES (sizeof modules / sizeof modules[0])
 

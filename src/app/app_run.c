@@ -14,6 +14,7 @@
 
 #include "fb_app.h"
 #include "fb_config.h"
+#include "fb_limits.h"
 #include "fb_log.h"
 #include "fb_scan.h"
 
@@ -28,6 +29,9 @@ static void run_usage(FILE *out) {
           "  --overwrite          replace an existing output file (without it, an existing file is an\n"
           "                       error, so that a resubmitted job never discards finished points)\n"
           "  --set s.k=value      override one input key (repeatable; applied after the file)\n"
+          "  --merge FILE.h5      take the points computed in FILE.h5 (same model, parameters and\n"
+          "                       grid; repeatable, e.g. the slices of a job array, run.n_slices);\n"
+          "                       a point computed in two of them is an error; the rest is computed\n"
           "\n"
           "Run on several MPI ranks with mpirun -n N or srun. SIGTERM or SIGUSR1 make the run write\n"
           "a checkpoint and exit with status 3; --resume continues it.\n"
@@ -72,9 +76,11 @@ static char *slurp(const char *path, char *why, size_t why_len) {
 int fb_app_run(int argc, char **argv) {
   const char *input = NULL, *output = NULL;
   int resume = 0, overwrite = 0;
-  char **sets = calloc((size_t)argc + 1, sizeof(char *));
+  char **sets = calloc(2 * ((size_t)argc + 1), sizeof(char *));
   size_t n_sets = 0;
   if (!sets) return FB_EXIT_FAILURE;
+  const char **merges = (const char **)sets + argc + 1; /* --merge paths: the second half */
+  size_t n_merges = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -87,6 +93,8 @@ int fb_app_run(int argc, char **argv) {
       overwrite = 1;
     } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
       output = argv[++i];
+    } else if (!strcmp(a, "--merge") && i + 1 < argc) {
+      merges[n_merges++] = argv[++i];
     } else if (!strcmp(a, "--set") && i + 1 < argc) {
       sets[n_sets++] = argv[++i];
     } else if (!strncmp(a, "--set=", 6)) {
@@ -188,6 +196,17 @@ int fb_app_run(int argc, char **argv) {
     rc = fb_grid_init(&g, &cfg, &err);
     if (rc == FB_OK) fb_grid_free(&g);
   }
+  if (rc == FB_OK && fb_config_get_string(&cfg, "limits", "dir")[0]) {
+    /* a bad [limits] dir is reported before the scan, not after it */
+    size_t n_limit_files = 0;
+    rc = fb_limits_check_dir(fb_config_get_string(&cfg, "limits", "dir"), model->benchmark, model->coupling_name,
+                             model->coupling_units, &n_limit_files, &err);
+    if (rc != FB_OK) {
+      char why[FB_ERR_MSG_LEN];
+      snprintf(why, sizeof why, "cannot be merged: %.3000s", err.msg);
+      rc = fb_config_error_at(&cfg, "limits", "dir", why, &err);
+    }
+  }
   if (rc != FB_OK) {
     exit_code = rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
     goto finish;
@@ -203,6 +222,8 @@ int fb_app_run(int argc, char **argv) {
   if (output) opt.output_path = output;
   opt.resume = resume;
   opt.overwrite = overwrite;
+  opt.merge_paths = merges;
+  opt.n_merge_paths = n_merges;
   fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0};
   int interrupted = 0;
   rc = fb_scan_run(MPI_COMM_WORLD, &cfg, model, &opt, &info, &interrupted, &err);
@@ -213,7 +234,18 @@ int fb_app_run(int argc, char **argv) {
       FB_LOG_INF("stopped before the end: %s holds the points done; continue with --resume", opt.output_path);
     exit_code = FB_EXIT_INTERRUPTED;
   } else if (rank == 0) {
-    FB_LOG_INF("done in %.2f s: %s", fb_wtime() - t0, opt.output_path);
+    /* [limits] dir: merge the external limits into the complete file (rank 0 only, serial HDF5) */
+    const char *limits_dir = fb_config_get_string(&cfg, "limits", "dir");
+    if (limits_dir && limits_dir[0]) {
+      fb_merge_options mopt = {.contour_dir = NULL, .verbose = 1};
+      fb_merge_summary msum;
+      rc = fb_limits_merge_file(opt.output_path, limits_dir, &mopt, &msum, &err);
+      if (rc != FB_OK)
+        exit_code = rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+      else
+        FB_LOG_INF("merged %zu limit(s) and %zu computed bound(s) from %s", msum.n_limits, msum.n_bounds, limits_dir);
+    }
+    if (rc == FB_OK) FB_LOG_INF("done in %.2f s: %s", fb_wtime() - t0, opt.output_path);
   }
 
 finish:

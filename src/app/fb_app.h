@@ -12,5 +12,8 @@
 
 int fb_app_run(int argc, char **argv);
 int fb_app_eval(int argc, char **argv);
+int fb_app_limits(int argc, char **argv); /* app_limits.c: limits import */
+int fb_app_merge(int argc, char **argv);  /* app_limits.c */
+int fb_app_plot(int argc, char **argv);   /* app_limits.c */
 
 #endif

@@ -20,6 +20,9 @@ static void print_usage(FILE *out) {
           "usage:\n"
           "  fipbounds run INPUT.ini [-o OUT.h5] [--resume | --overwrite] [--set section.key=value ...]\n"
           "  fipbounds eval MODULE [key=value ...] [--json]\n"
+          "  fipbounds limits import FORMAT PATH... -o DIR [options]\n"
+          "  fipbounds merge OUT.h5 --limits DIR [--contours CDIR]\n"
+          "  fipbounds plot OUT.h5 [-o FIG.png|FIG.pdf]\n"
           "  fipbounds help | --help | --version\n"
           "  fipbounds <command> --help\n"
           "\n"
@@ -27,6 +30,10 @@ static void print_usage(FILE *out) {
           "  run    scan a model over its (mass, coupling) plane (use mpirun/srun for several ranks);\n"
           "         writes one self-describing HDF5 file (docs/output-format.md)\n"
           "  eval   evaluate one module at one point and print a table, or JSON with --json\n"
+          "  limits import published limits (FORESEE, Darkcast, AxionLimits, Heavy-Neutrino-Limits,\n"
+          "         Dark Matter Live) into the project's limit files (docs/limits-format.md)\n"
+          "  merge  add the limits of a directory to a scan file (/limits, /combined)\n"
+          "  plot   the summary figure of a scan file (PNG or PDF)\n"
           "\n"
           "exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted (resume with --resume)\n"
           "input keys: inputs/explanatory.ini\n",
@@ -47,11 +54,17 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
     if (argc > 2 && !strcmp(argv[2], "run")) return fb_app_run(2, (char *[]){"run", "--help", NULL});
     if (argc > 2 && !strcmp(argv[2], "eval")) return fb_app_eval(2, (char *[]){"eval", "--help", NULL});
+    if (argc > 2 && !strcmp(argv[2], "limits")) return fb_app_limits(2, (char *[]){"limits", "--help", NULL});
+    if (argc > 2 && !strcmp(argv[2], "merge")) return fb_app_merge(2, (char *[]){"merge", "--help", NULL});
+    if (argc > 2 && !strcmp(argv[2], "plot")) return fb_app_plot(2, (char *[]){"plot", "--help", NULL});
     print_usage(stdout);
     return 0;
   }
   if (!strcmp(cmd, "run")) return fb_app_run(argc - 1, argv + 1);
   if (!strcmp(cmd, "eval")) return fb_app_eval(argc - 1, argv + 1);
+  if (!strcmp(cmd, "limits")) return fb_app_limits(argc - 1, argv + 1);
+  if (!strcmp(cmd, "merge")) return fb_app_merge(argc - 1, argv + 1);
+  if (!strcmp(cmd, "plot")) return fb_app_plot(argc - 1, argv + 1);
   fprintf(stderr, "fipbounds: unknown command '%s'\n\n", cmd);
   print_usage(stderr);
   return FB_EXIT_USAGE;

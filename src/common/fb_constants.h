@@ -28,6 +28,9 @@
 #define FB_HBARC2_GEV2_MB 0.3893793721    /* (hbar c)^2 [GeV^2 mb] */
 #define FB_KB_EV_K 8.617333262e-5         /* Boltzmann constant [eV/K] */
 #define FB_GEV_G 1.78266192e-24           /* 1 GeV/c^2 in grams */
+#define FB_AVOGADRO_MOL 6.02214076e23     /* Avogadro constant [1/mol], exact (SI 2019, CODATA 2018) */
+#define FB_AMU_GEV 0.93149410242          /* atomic mass unit u c^2 [GeV], CODATA 2018 */
+#define FB_TAU_N_S 878.4                  /* neutron lifetime [s], PDG 2024 */
 
 /* ---------------------------------------------------------------- lepton masses [GeV] */
 #define FB_ME_GEV 0.51099895000e-3   /* electron, CODATA 2018 */
@@ -67,9 +70,14 @@
 #define FB_MPL_GEV 1.220890e19            /* Planck mass sqrt(hbar c / G) [GeV], PDG 2024 */
 #define FB_MPL_REDUCED_GEV 2.435323e18    /* M_Pl / sqrt(8 pi) [GeV] */
 #define FB_TCMB_K 2.7255                  /* CMB temperature today [K], PDG 2024 (Fixsen 2009) */
+#define FB_MSUN_G 1.98841e33              /* solar mass [g], PDG 2024 astrophysical constants */
+#define FB_GA_NUCLEON 1.2754              /* nucleon axial coupling g_A, PDG 2024 */
+#define FB_DKAPPA_PN 3.7058               /* kappa_p - kappa_n = 1.7928 + 1.9130 (anomalous magnetic moments, PDG 2024; weak magnetism) */
 #define FB_RHO_CRIT_H2_GEV_CM3 1.053672e-5  /* critical density / h^2 [GeV cm^-3], PDG 2024 (1.053672(24)e-5) */
 #define FB_OMEGA_C_H2_PLANCK 0.120        /* Planck 2018 Omega_c h^2, arXiv:1807.06209 Table 2 */
 #define FB_OMEGA_B_H2_PLANCK 0.02242      /* Planck 2018 Omega_b h^2, arXiv:1807.06209 Table 2 */
+#define FB_PANN_MAX_PLANCK_CM3_S_GEV 3.2e-28 /* Planck 2018 95% limit p_ann = f_eff <sigma v>/m_chi
+                                             [cm^3 s^-1 GeV^-1], arXiv:1807.06209 sec. 7.6 */
 #define FB_NEFF_SM 3.044                  /* Standard-Model N_eff: Akita & Yamaguchi arXiv:2005.07047,
                                              Froustey et al. arXiv:2008.01074, Bennett et al. arXiv:2012.02726 */
 

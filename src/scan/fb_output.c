@@ -42,6 +42,7 @@ static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   const char *slurm_array_job = getenv("SLURM_ARRAY_JOB_ID");
   const char *slurm_array = getenv("SLURM_ARRAY_TASK_ID");
   const char *slurm_nodes = getenv("SLURM_JOB_NODELIST");
+  const char *slurm_restarts = getenv("SLURM_RESTART_COUNT"); /* set by Slurm after a requeue */
   int rc = FB_OK;
 #define A_STR(n, v) \
   if (rc == FB_OK) rc = fb_h5_attr_string(g, n, v, err)
@@ -60,10 +61,27 @@ static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   A_STR("slurm_array_job_id", slurm_array_job ? slurm_array_job : "");
   A_STR("slurm_array_task_id", slurm_array ? slurm_array : "");
   A_STR("slurm_nodelist", slurm_nodes ? slurm_nodes : "");
+  A_STR("slurm_restart_count", slurm_restarts ? slurm_restarts : "");
 #undef A_STR
   if (rc == FB_OK) rc = fb_h5_attr_long(g, "mpi_size", info->mpi_size, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "wall_time_s", info->wall_time_s, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(g, "output_format_version", FB_OUTPUT_FORMAT_VERSION, err);
+  H5Gclose(g);
+  return rc;
+}
+
+/* Per-rank load of the invocation that wrote the file (when the driver measured it). */
+static int write_timing_group(hid_t file, const fb_run_info *info, fb_err *err) {
+  if (!info->rank_busy_s || !info->rank_points || info->mpi_size < 1) return FB_OK;
+  hid_t g = fb_h5_group(file, "timing");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot create /timing");
+  hsize_t n = (hsize_t)info->mpi_size;
+  int rc = fb_h5_dataset(g, "busy_s", H5T_NATIVE_DOUBLE, 1, &n, info->rank_busy_s, "s",
+                         "per MPI rank: wall-clock seconds spent in the model's eval during the invocation that wrote this file", err);
+  if (rc == FB_OK)
+    rc = fb_h5_dataset(g, "points", H5T_NATIVE_LONG, 1, &n, info->rank_points, "",
+                       "per MPI rank: points computed during the invocation that wrote this file", err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "wall_time_s", info->wall_time_s, err);
   H5Gclose(g);
   return rc;
 }
@@ -211,6 +229,7 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_done", (long)n_done, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", n_done == res->n_points, err);
   if (rc == FB_OK) rc = write_code_group(file, info, err);
+  if (rc == FB_OK) rc = write_timing_group(file, info, err);
   if (rc == FB_OK) rc = write_input_group(file, cfg, info, err);
   if (rc == FB_OK) rc = write_grid_group(file, model, grid, err);
   hsize_t dims[2] = {grid->n_mass, grid->n_coupling};

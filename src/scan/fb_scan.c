@@ -7,11 +7,18 @@
  *    up to chunk_size point indices in reply to requests and computes chunks itself in between,
  *    polling for requests after every point it computes.
  *  - A worker (rank > 0) sends a request carrying the results of its previous chunk and receives
- *    the next chunk; an empty chunk means "stop". A worker that receives SIGTERM/SIGUSR1 stops at
- *    the next point boundary and reports the points it finished with a stop flag.
+ *    the next chunk; an empty chunk means "stop". A worker keeps two requests in flight, so the
+ *    next chunk is already there when it finishes one (it never waits for rank 0's current
+ *    point). A worker that receives SIGTERM/SIGUSR1 stops at the next point boundary and reports
+ *    the points it finished with a stop flag.
  *  - A worker that fails (out of memory) reports a failure flag instead of results, receives its
  *    stop and leaves; rank 0 stops handing out work, writes what it has and the run fails.
  *  - Rank 0 writes the whole output file every checkpoint_interval_s and at the end.
+ *  - Every request also carries the worker's cumulative busy time (seconds in the model's eval)
+ *    and point count, so rank 0 knows the load of every rank without a collective; it logs them
+ *    and writes them to /timing.
+ *  - Job arrays: a run may cover one slice of mass indices (n_slices, slice_index) and may take
+ *    the computed points of other files (--merge) instead of computing them.
  * A point's values depend only on (mass, coupling), so output is identical for any number of ranks.
  */
 #include <errno.h>
@@ -127,15 +134,41 @@ static int pack_point(packbuf *b, size_t p, int status, const double *v, size_t 
   return r;
 }
 
-/* Values of the second header word of a result message. */
+/* Values of the second header word of a result message. The header is MSG_HDR_LEN int64:
+ * {n_points, flag, busy_ns, points_total}, the last two being the sender's cumulative time in the
+ * model's eval (nanoseconds) and number of points computed in this invocation. */
 enum { MSG_CONTINUE = 0, MSG_STOPPING = 1, MSG_WORKER_FAILED = 2 };
+enum { MSG_HDR_LEN = 4 };
 
-/* Store the points of a result message in res; returns the header flag (MSG_*). */
-static int unpack_results(const char *data, size_t len, fb_results *res, size_t *n_done_total) {
+/* Requests a worker keeps in flight. With two, the reply to the next request is waiting while the
+ * worker computes its current chunk, so a worker does not wait for rank 0 (which answers only
+ * between its own points: up to one point evaluation, i.e. up to 1/chunk_size of the time with one
+ * request in flight). Every request gets exactly one reply; once rank 0 has replied "stop" (empty)
+ * to any request, every later reply is empty too, so a worker is finished after exactly
+ * FB_SCAN_IN_FLIGHT empty replies, and rank 0 counts (size - 1) * FB_SCAN_IN_FLIGHT of them. */
+#define FB_SCAN_IN_FLIGHT 2
+
+/* Rank 0 replies with MPI_Isend from one buffer per (worker, request in flight): a blocking send
+ * of a chunk above the transport's eager size would wait until the worker, busy with its other
+ * chunk, enters MPI. A slot is reused only for the worker's request after next, which the worker
+ * sends after receiving the reply that used the slot, so the wait on it returns at once. */
+typedef struct reply_slot {
+  int64_t *data;
+  size_t cap;
+  MPI_Request req;
+} reply_slot;
+
+/* Store the points of a result message in res and the sender's cumulative busy time and point
+ * count in *busy_s and *points; returns the header flag (MSG_*). */
+static int unpack_results(const char *data, size_t len, fb_results *res, size_t *n_done_total,
+                          double *busy_s, long *points) {
   size_t off = 0;
-  int64_t hdr[2];
+  int64_t hdr[MSG_HDR_LEN];
+  if (len < sizeof hdr) return MSG_WORKER_FAILED;
   memcpy(hdr, data, sizeof hdr);
   off += sizeof hdr;
+  *busy_s = 1e-9 * (double)hdr[2];
+  *points = (long)hdr[3];
   const size_t nq = res->n_quantities;
   for (int64_t k = 0; k < hdr[0] && off < len; k++) {
     int64_t idx, st, ml;
@@ -175,18 +208,25 @@ typedef struct coordinator {
   size_t *pending;      /**< indices of points to compute in this invocation */
   size_t n_pending, next;
   size_t n_done;        /**< points with a final status (including earlier runs) */
-  int active_workers;
+  int active_workers;   /**< worker request streams not yet answered with "stop" (FB_SCAN_IN_FLIGHT per worker) */
   int stop;             /**< no new chunks are handed out */
   int worker_failed;    /**< a worker reported a failure */
   double t_checkpoint_s, t_start_s;
   fb_progress progress;
   char *recv_buf;
   size_t recv_cap;
+  double *busy_s;       /**< [comm size] seconds in the model's eval per rank, this invocation */
+  long *points;         /**< [comm size] points computed per rank, this invocation */
+  int comm_size;
+  reply_slot *replies;  /**< [comm size][FB_SCAN_IN_FLIGHT] chunk replies in flight */
+  int *reply_next;      /**< [comm size] the slot of the next reply to each rank */
 } coordinator;
 
 static int coordinator_checkpoint(coordinator *c, fb_err *err) {
   fb_run_info info = *c->info;
   info.wall_time_s = fb_wtime() - c->t_start_s;
+  info.rank_busy_s = c->busy_s;
+  info.rank_points = c->points;
   FB_CALL(err, fb_output_write(c->opt->output_path, c->cfg, c->model, c->state, c->grid, &c->res, &info, err));
   c->t_checkpoint_s = fb_wtime();
   FB_LOG_DBG("checkpoint written: %zu/%zu points in %s", c->n_done, c->res.n_points, c->opt->output_path);
@@ -205,7 +245,8 @@ static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *er
   }
   int mrc = MPI_Recv(c->recv_buf, count, MPI_BYTE, probe->MPI_SOURCE, TAG_REQUEST, c->comm, MPI_STATUS_IGNORE);
   FB_TEST(err, mrc != MPI_SUCCESS, FB_ERR_MPI, "MPI_Recv of results from rank %d failed", probe->MPI_SOURCE);
-  const int flag = unpack_results(c->recv_buf, (size_t)count, &c->res, &c->n_done);
+  const int src_rank = probe->MPI_SOURCE;
+  const int flag = unpack_results(c->recv_buf, (size_t)count, &c->res, &c->n_done, &c->busy_s[src_rank], &c->points[src_rank]);
   if (flag == MSG_WORKER_FAILED) {
     FB_LOG_ERR("rank %d failed: stopping the scan and writing the points done", probe->MPI_SOURCE);
     c->stop = 1;
@@ -217,14 +258,29 @@ static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *er
   size_t n = 0;
   if (!c->stop && c->next < c->n_pending) {
     n = c->n_pending - c->next;
-    if (n > c->opt->chunk_size) n = c->opt->chunk_size;
+    size_t len = c->opt->chunk_size;
+    if (c->opt->chunk_guided) {
+      /* guided self-scheduling (Polychronopoulos & Kuck, IEEE Trans. Comput. C-36 (1987) 1425),
+       * with 2 x ranks because every worker holds two chunks (FB_SCAN_IN_FLIGHT) */
+      const size_t g = (n + 2 * (size_t)c->comm_size - 1) / (2 * (size_t)c->comm_size);
+      if (g > len) len = g < FB_SCAN_CHUNK_MAX ? g : FB_SCAN_CHUNK_MAX;
+    }
+    if (n > len) n = len;
   }
-  int64_t chunk[FB_SCAN_CHUNK_MAX];
-  size_t *src = c->pending + c->next;
-  for (size_t k = 0; k < n; k++) chunk[k] = (int64_t)src[k];
+  reply_slot *slot = &c->replies[src_rank * FB_SCAN_IN_FLIGHT + c->reply_next[src_rank]];
+  c->reply_next[src_rank] = (c->reply_next[src_rank] + 1) % FB_SCAN_IN_FLIGHT;
+  MPI_Wait(&slot->req, MPI_STATUS_IGNORE);
+  if (n + 1 > slot->cap) {
+    int64_t *d = realloc(slot->data, (n + 1) * sizeof(int64_t));
+    FB_TEST(err, !d, FB_ERR_MEMORY, "cannot allocate a chunk of %zu points", n);
+    slot->data = d;
+    slot->cap = n + 1;
+  }
+  const size_t *src = c->pending + c->next;
+  for (size_t k = 0; k < n; k++) slot->data[k] = (int64_t)src[k];
   c->next += n;
-  mrc = MPI_Send(chunk, (int)n, MPI_INT64_T, probe->MPI_SOURCE, TAG_ASSIGN, c->comm);
-  FB_TEST(err, mrc != MPI_SUCCESS, FB_ERR_MPI, "MPI_Send of a chunk to rank %d failed", probe->MPI_SOURCE);
+  mrc = MPI_Isend(slot->data, (int)n, MPI_INT64_T, src_rank, TAG_ASSIGN, c->comm, &slot->req);
+  FB_TEST(err, mrc != MPI_SUCCESS, FB_ERR_MPI, "MPI_Isend of a chunk to rank %d failed", src_rank);
   if (n == 0) c->active_workers--;
   return FB_OK;
 }
@@ -289,7 +345,10 @@ static int coordinator_run(coordinator *c, fb_err *err) {
       c->next += n;
       for (size_t k = 0; k < n; k++) {
         size_t p = c->pending[first + k];
+        const double t0_s = fb_wtime();
         int st = eval_point(c->model, c->state, c->grid, p, values, msg, FB_SCAN_MSG_MAX);
+        c->busy_s[0] += fb_wtime() - t0_s;
+        c->points[0]++;
         for (size_t q = 0; q < c->model->n_quantities; q++) c->res.values[q * c->res.n_points + p] = values[q];
         c->res.status[p] = st;
         if (st != FB_OK) {
@@ -315,61 +374,87 @@ done:
 }
 
 /* ------------------------------------------------------------------ worker (rank > 0) */
+
 static int worker_run(MPI_Comm comm, const fb_model_ops *model, void *state, const fb_grid *grid,
-                      size_t chunk_size, fb_err *err) {
+                      fb_err *err) {
   const size_t nq = model->n_quantities;
-  packbuf buf = {0};
-  int64_t *chunk = malloc((chunk_size + 1) * sizeof(int64_t));
+  packbuf buf[FB_SCAN_IN_FLIGHT];
+  MPI_Request sreq[FB_SCAN_IN_FLIGHT];
+  int64_t short_msg[FB_SCAN_IN_FLIGHT][MSG_HDR_LEN]; /* point-less requests (start, stop, failure) */
+  int64_t chunk[FB_SCAN_CHUNK_MAX];
+  memset(buf, 0, sizeof buf);
+  for (int i = 0; i < FB_SCAN_IN_FLIGHT; i++) sreq[i] = MPI_REQUEST_NULL;
   double *values = malloc((nq + 1) * sizeof(double));
   char *msg = malloc(FB_SCAN_MSG_MAX);
   int rc = FB_OK;
-  int64_t hdr[2] = {0, MSG_CONTINUE};
-  if (!chunk || !values || !msg || pack_put(&buf, hdr, sizeof hdr)) {
+  int flag = MSG_CONTINUE; /* MSG_STOPPING after a signal, MSG_WORKER_FAILED after a failure */
+  double busy_s = 0.0;
+  long points = 0;
+  if (!values || !msg) {
     rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
-    goto report_failure;
+    flag = MSG_WORKER_FAILED;
   }
+  int slot = 0, n_empty = 0, n_sent = 0;
   for (;;) {
-    int mrc = MPI_Send(buf.data, (int)buf.len, MPI_BYTE, 0, TAG_REQUEST, comm);
-    FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Send of results failed");
-    MPI_Status st;
-    mrc = MPI_Recv(chunk, (int)chunk_size, MPI_INT64_T, 0, TAG_ASSIGN, comm, &st);
-    FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Recv of a chunk failed");
-    int n = 0;
-    MPI_Get_count(&st, MPI_INT64_T, &n);
-    if (n == 0) break;
-    buf.len = 0;
-    hdr[0] = 0;
-    hdr[1] = MSG_CONTINUE;
-    if (pack_put(&buf, hdr, sizeof hdr)) {
-      rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
-      goto report_failure;
-    }
-    for (int k = 0; k < n; k++) {
-      size_t p = (size_t)chunk[k];
-      int status = eval_point(model, state, grid, p, values, msg, FB_SCAN_MSG_MAX);
-      if (pack_point(&buf, p, status, values, nq, msg)) {
-        rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory packing results");
-        goto report_failure;
+    /* send a request: the results of the chunk just computed, or nothing */
+    if (n_sent >= FB_SCAN_IN_FLIGHT) {
+      int n = 0;
+      MPI_Status st;
+      int mrc = MPI_Recv(chunk, FB_SCAN_CHUNK_MAX, MPI_INT64_T, 0, TAG_ASSIGN, comm, &st);
+      FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Recv of a chunk failed");
+      MPI_Get_count(&st, MPI_INT64_T, &n);
+      if (n == 0) {
+        if (++n_empty == FB_SCAN_IN_FLIGHT) break;
+        continue;
       }
-      hdr[0]++;
-      if (fb_scan_stop_signal) {
-        hdr[1] = MSG_STOPPING;
-        break;
+      /* a chunk: compute it (unless stopping or failed) and send its results as the next request */
+      slot = (slot + 1) % FB_SCAN_IN_FLIGHT;
+      MPI_Wait(&sreq[slot], MPI_STATUS_IGNORE); /* this slot's previous send has completed */
+      packbuf *b = &buf[slot];
+      int64_t hdr[MSG_HDR_LEN] = {0, flag, 0, 0};
+      b->len = 0;
+      if (flag == MSG_CONTINUE && pack_put(b, hdr, sizeof hdr)) {
+        rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+        flag = MSG_WORKER_FAILED;
       }
+      for (int k = 0; flag == MSG_CONTINUE && k < n; k++) {
+        size_t p = (size_t)chunk[k];
+        const double t0_s = fb_wtime();
+        int status = eval_point(model, state, grid, p, values, msg, FB_SCAN_MSG_MAX);
+        busy_s += fb_wtime() - t0_s;
+        points++;
+        if (pack_point(b, p, status, values, nq, msg)) {
+          rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory packing results");
+          flag = MSG_WORKER_FAILED;
+          break;
+        }
+        hdr[0]++;
+        if (fb_scan_stop_signal) flag = MSG_STOPPING; /* stop at this point boundary */
+      }
+      hdr[1] = flag;
+      hdr[2] = (int64_t)(busy_s * 1e9);
+      hdr[3] = points;
+      if (b->len >= sizeof hdr) {
+        memcpy(b->data, hdr, sizeof hdr);
+        mrc = MPI_Isend(b->data, (int)b->len, MPI_BYTE, 0, TAG_REQUEST, comm, &sreq[slot]);
+      } else { /* failed before packing anything: report the failure without points */
+        memcpy(short_msg[slot], hdr, sizeof hdr);
+        short_msg[slot][0] = 0;
+        mrc = MPI_Isend(short_msg[slot], (int)sizeof hdr, MPI_BYTE, 0, TAG_REQUEST, comm, &sreq[slot]);
+      }
+      FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Isend of results failed");
+    } else {
+      /* the first requests carry no points */
+      int64_t hdr[MSG_HDR_LEN] = {0, flag, 0, 0};
+      memcpy(short_msg[n_sent], hdr, sizeof hdr);
+      int mrc = MPI_Isend(short_msg[n_sent], (int)sizeof hdr, MPI_BYTE, 0, TAG_REQUEST, comm, &sreq[n_sent]);
+      FB_TEST_GOTO(err, rc, mrc != MPI_SUCCESS, FB_ERR_MPI, done, "MPI_Isend of a request failed");
+      slot = n_sent++;
     }
-    memcpy(buf.data, hdr, sizeof hdr);
   }
-  goto done;
-report_failure : {
-  /* tell rank 0 (which would otherwise wait for this rank forever) and take its stop */
-  int64_t fail_hdr[2] = {0, MSG_WORKER_FAILED};
-  int64_t dummy[1];
-  if (MPI_Send(fail_hdr, (int)sizeof fail_hdr, MPI_BYTE, 0, TAG_REQUEST, comm) == MPI_SUCCESS)
-    MPI_Recv(dummy, 1, MPI_INT64_T, 0, TAG_ASSIGN, comm, MPI_STATUS_IGNORE);
-}
 done:
-  free(buf.data);
-  free(chunk);
+  MPI_Waitall(FB_SCAN_IN_FLIGHT, sreq, MPI_STATUSES_IGNORE);
+  for (int i = 0; i < FB_SCAN_IN_FLIGHT; i++) free(buf[i].data);
   free(values);
   free(msg);
   return rc;
@@ -406,6 +491,80 @@ static int check_output_path(const fb_scan_options *opt, fb_err *err) {
   return FB_OK;
 }
 
+/* The slice of points this run covers: [*p_lo, *p_hi) (whole mass rows); checks the slice keys. */
+static int slice_points(const fb_config *cfg, const fb_scan_options *opt, const fb_grid *grid,
+                        size_t *p_lo, size_t *p_hi, fb_err *err) {
+  if (opt->n_slices < 1 || (size_t)opt->n_slices > grid->n_mass)
+    return fb_config_error_at(cfg, "run", "n_slices", "must be between 1 and grid.n_mass (a slice holds at least one mass)", err);
+  if (opt->slice_index < 0 || opt->slice_index >= opt->n_slices)
+    return fb_config_error_at(cfg, "run", "slice_index", "must be between 0 and run.n_slices - 1", err);
+  const size_t n = (size_t)opt->n_slices, k = (size_t)opt->slice_index;
+  *p_lo = k * grid->n_mass / n * grid->n_coupling;
+  *p_hi = (k + 1) * grid->n_mass / n * grid->n_coupling;
+  return FB_OK;
+}
+
+/* Rank 0: take the computed points of the files opt->merge_paths (same model, parameters and
+ * grid, checked by fb_output_read) for the points still pending in res. A point computed in two
+ * of those files is an input error (the slices of a job array must not overlap); points already
+ * in res (from --resume) are kept. */
+static int merge_inputs(fb_results *res, const fb_scan_options *opt, const fb_model_ops *model,
+                        const fb_grid *grid, const fb_config *cfg, fb_err *err) {
+  if (opt->n_merge_paths == 0) return FB_OK;
+  size_t *origin = calloc(res->n_points ? res->n_points : 1, sizeof *origin); /* 1 + file index */
+  FB_TEST(err, !origin, FB_ERR_MEMORY, "out of memory");
+  int rc = FB_OK;
+  for (size_t f = 0; rc == FB_OK && f < opt->n_merge_paths; f++) {
+    fb_results in;
+    rc = fb_results_init(&in, res->n_points, res->n_quantities, err);
+    if (rc != FB_OK) break;
+    rc = fb_output_read(opt->merge_paths[f], model, grid, cfg, &in, err);
+    size_t taken = 0, kept = 0;
+    for (size_t p = 0; rc == FB_OK && p < res->n_points; p++) {
+      if (in.status[p] == FB_STATUS_PENDING) continue;
+      if (origin[p]) {
+        rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                        "point (mass index %zu, coupling index %zu) is computed in both '%s' and '%s': "
+                        "merged files must not overlap", p / grid->n_coupling, p % grid->n_coupling,
+                        opt->merge_paths[origin[p] - 1], opt->merge_paths[f]);
+        break;
+      }
+      origin[p] = f + 1;
+      if (res->status[p] != FB_STATUS_PENDING) {
+        kept++;
+        continue;
+      }
+      res->status[p] = in.status[p];
+      for (size_t q = 0; q < res->n_quantities; q++) res->values[q * res->n_points + p] = in.values[q * in.n_points + p];
+      free(res->messages[p]);
+      res->messages[p] = in.messages[p];
+      in.messages[p] = NULL;
+      taken++;
+    }
+    if (rc == FB_OK) FB_LOG_INF("merged %zu points from %s (%zu already in the output)", taken, opt->merge_paths[f], kept);
+    fb_results_free(&in);
+  }
+  free(origin);
+  if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, "--merge");
+  return rc;
+}
+
+/* Rank 0: log the points and busy time of every rank in this invocation and the load balance. */
+static void log_rank_timing(const coordinator *c, int size) {
+  double sum_s = 0.0, max_s = 0.0;
+  long n = 0;
+  for (int r = 0; r < size; r++) {
+    sum_s += c->busy_s[r];
+    if (c->busy_s[r] > max_s) max_s = c->busy_s[r];
+    n += c->points[r];
+  }
+  const double mean_s = sum_s / size;
+  FB_LOG_INF("this invocation computed %ld points; busy time per rank (s in model eval): mean %.4g, max %.4g, max/mean %.4f",
+             n, mean_s, max_s, mean_s > 0.0 ? max_s / mean_s : 1.0);
+  for (int r = 0; r < size && size <= 16; r++)
+    FB_LOG_DBG("rank %d: %ld points, busy %.4g s", r, c->points[r], c->busy_s[r]);
+}
+
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err) {
   int rank = 0, size = 1;
@@ -426,7 +585,9 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
   int model_ready = 0;
   coordinator c;
   memset(&c, 0, sizeof c);
+  size_t p_lo = 0, p_hi = 0;
   int rc = fb_grid_init(&grid, cfg, err);
+  if (rc == FB_OK) rc = slice_points(cfg, opt, &grid, &p_lo, &p_hi, err);
   if (rc == FB_OK) {
     rc = model->init(&state, cfg, err);
     if (rc == FB_OK)
@@ -446,23 +607,33 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     rc = check_output_path(opt, err);
     if (rc == FB_OK) rc = fb_results_init(&c.res, grid.n_mass * grid.n_coupling, model->n_quantities, err);
     if (rc == FB_OK && opt->resume) rc = fb_output_read(opt->output_path, model, &grid, cfg, &c.res, err);
+    if (rc == FB_OK) rc = merge_inputs(&c.res, opt, model, &grid, cfg, err);
     if (rc == FB_OK) {
       c.pending = malloc((c.res.n_points ? c.res.n_points : 1) * sizeof(size_t));
-      if (!c.pending) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
+      c.busy_s = calloc((size_t)size, sizeof(double));
+      c.points = calloc((size_t)size, sizeof(long));
+      c.replies = calloc((size_t)size * FB_SCAN_IN_FLIGHT, sizeof(reply_slot));
+      c.reply_next = calloc((size_t)size, sizeof(int));
+      for (size_t k = 0; c.replies && k < (size_t)size * FB_SCAN_IN_FLIGHT; k++) c.replies[k].req = MPI_REQUEST_NULL;
+      if (!c.pending || !c.busy_s || !c.points || !c.replies || !c.reply_next) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory");
     }
     if (rc == FB_OK) {
-      for (size_t p = 0; p < c.res.n_points; p++) {
+      for (size_t p = p_lo; p < p_hi; p++) {
         if (c.res.status[p] == FB_STATUS_PENDING) {
           if (opt->max_points > 0 && c.n_pending >= (size_t)opt->max_points) continue;
           c.pending[c.n_pending++] = p;
         }
       }
       c.n_done = fb_results_count_done(&c.res);
-      c.active_workers = size - 1;
+      c.comm_size = size;
+      c.active_workers = (size - 1) * FB_SCAN_IN_FLIGHT; /* request streams still open */
       fb_progress_init(&c.progress, c.res.n_points, c.n_done, opt->progress_interval_s);
       c.t_checkpoint_s = fb_wtime();
       FB_LOG_INF("scan of %s: %zu x %zu points, %zu to compute now, %zu done before, %d rank%s",
                  model->name, grid.n_mass, grid.n_coupling, c.n_pending, c.n_done, size, size > 1 ? "s" : "");
+      if (opt->n_slices > 1)
+        FB_LOG_INF("slice %ld of %ld: mass indices %zu to %zu", opt->slice_index, opt->n_slices,
+                   p_lo / grid.n_coupling, p_hi / grid.n_coupling - 1);
     }
   }
   int failed_here = rc != FB_OK, failed_anywhere = 0;
@@ -489,9 +660,11 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
       if (coordinator_checkpoint(&c, &tmp) == FB_OK) FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
       *err = saved;
     }
-    *interrupted = c.n_done < c.res.n_points;
+    log_rank_timing(&c, size);
+    /* complete when every point of this run's slice (the whole grid without slices) is done */
+    for (size_t p = p_lo; p < p_hi && !*interrupted; p++) *interrupted = c.res.status[p] == FB_STATUS_PENDING;
   } else {
-    rc = worker_run(comm, model, state, &grid, opt->chunk_size, err);
+    rc = worker_run(comm, model, state, &grid, err);
   }
   /* every rank learns whether the run is complete and whether any rank failed */
   int flags[2] = {*interrupted, rc != FB_OK}, all[2];
@@ -504,6 +677,14 @@ cleanup:
     fb_results_free(&c.res);
     free(c.pending);
     free(c.recv_buf);
+    free(c.busy_s);
+    free(c.points);
+    for (size_t k = 0; c.replies && k < (size_t)size * FB_SCAN_IN_FLIGHT; k++) {
+      MPI_Wait(&c.replies[k].req, MPI_STATUS_IGNORE); /* every reply was received by its worker */
+      free(c.replies[k].data);
+    }
+    free(c.replies);
+    free(c.reply_next);
   }
   if (model_ready) model->free(state);
   fb_grid_free(&grid);

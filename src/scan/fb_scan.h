@@ -79,7 +79,10 @@ typedef struct fb_scan_options {
   const char *output_path;
   int resume;                 /**< continue the points missing in output_path */
   int overwrite;              /**< replace an existing output_path (otherwise an input error) */
-  size_t chunk_size;          /**< points per work unit */
+  size_t chunk_size;          /**< points per work unit (the smallest one with chunk_guided) */
+  /** 1: guided self-scheduling: a worker gets max(chunk_size, remaining / (2 x ranks)) points,
+   *  at most FB_SCAN_CHUNK_MAX (large chunks early, chunk_size at the end); 0: chunk_size. */
+  int chunk_guided;
   double checkpoint_interval_s;
   double progress_interval_s;
   long max_points;            /**< compute at most this many new points (0 = no limit) */

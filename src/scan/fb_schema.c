@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "fb_limits.h"
 #include "fb_scan.h"
 
 #define FB_MAX_SCHEMAS 32
@@ -24,6 +25,9 @@ int fb_input_schema(const fb_key_spec *const **tables, const size_t **counts, si
         scan_keys[i].choices = fb_model_choices();
     table_list[n] = scan_keys;
     count_list[n++] = fb_scan_n_keys;
+    /* [limits]: merged into the output after a complete scan (src/limits, app_run.c) */
+    table_list[n] = fb_limits_keys;
+    count_list[n++] = fb_limits_n_keys;
     for (size_t m = 0; m < fb_model_count() && n < FB_MAX_SCHEMAS; m++) {
       const fb_model_ops *ops = fb_model_at(m);
       if (ops->n_keys == 0) continue;

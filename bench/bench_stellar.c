@@ -1,0 +1,99 @@
+/**
+ * @file bench_stellar.c
+ * @brief Benchmark: the full BC1 SN1987A band (and the BC9 ALP band, 1 keV-1 GeV) (per-mass table + both edges by root finding) on
+ *        N log-spaced masses between 0.1 MeV and 0.3 GeV on one core, default profile and
+ *        precision; repeated R times, prints each time and the median.
+ * Usage: bench_stellar [N=100] [R=5]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <math.h>
+
+#include "fb_sn_alp.h"
+#include "fb_sn_darkphoton.h"
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+static int cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv) {
+  int n = argc > 1 ? atoi(argv[1]) : 100, reps = argc > 2 ? atoi(argv[2]) : 5;
+  if (n < 2 || reps < 1 || reps > 100) {
+    fprintf(stderr, "usage: bench_stellar [N >= 2] [1 <= R <= 100]\n");
+    return 2;
+  }
+  fb_err err;
+  fb_err_clear(&err);
+  fb_sn_profile p;
+  fb_rratio R;
+  fb_sn_medium m;
+  fb_sn_options o;
+  fb_sn_options_default(&o);
+  if (fb_sn_profile_read(&p, "inputs/sn_profile_default.dat", NULL, &err) || fb_rratio_init(&R, &err)) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 1;
+  }
+  double t_setup = now_s();
+  if (fb_sn_medium_init(&m, &p, &o, &err)) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 1;
+  }
+  t_setup = now_s() - t_setup;
+  double times[100];
+  int n_excl = 0;
+  for (int r = 0; r < reps; r++) {
+    fb_sn_table t;
+    memset(&t, 0, sizeof t);
+    double t0 = now_s();
+    n_excl = 0;
+    for (int i = 0; i < n; i++) {
+      double mass = 1e-4 * pow(3e3, (double)i / (n - 1)), lo, hi;
+      if (fb_sn_table_compute(&t, &m, &R, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+      }
+      n_excl += isfinite(lo);
+    }
+    times[r] = now_s() - t0;
+    fb_sn_table_free(&t);
+    printf("run %d: %d masses (%d excluded) in %.3f s\n", r + 1, n, n_excl, times[r]);
+  }
+  qsort(times, (size_t)reps, sizeof times[0], cmp);
+  double t_bc1 = times[reps / 2];
+  for (int r = 0; r < reps; r++) {
+    fb_sn_table t;
+    memset(&t, 0, sizeof t);
+    double t0 = now_s();
+    int nx = 0;
+    for (int i = 0; i < n; i++) {
+      double mass = 1e-6 * pow(1e6, (double)i / (n - 1)), lo, hi;
+      if (fb_sn_alp_table_compute(&t, &m, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+      }
+      nx += isfinite(lo);
+    }
+    times[r] = now_s() - t0;
+    fb_sn_table_free(&t);
+    printf("BC9 run %d: %d masses (%d excluded) in %.3f s\n", r + 1, n, nx, times[r]);
+  }
+  qsort(times, (size_t)reps, sizeof times[0], cmp);
+  printf("median: BC9 ALP SN1987A band on %d masses: %.3f s\n", n, times[reps / 2]);
+  times[reps / 2] = t_bc1;
+  printf("medium setup (profile resampling + cross-section table): %.3f s\n", t_setup);
+  printf("median: BC1 SN1987A band on %d masses: %.3f s (%.1f ms per mass)\n", n, times[reps / 2],
+         1e3 * times[reps / 2] / n);
+  fb_sn_medium_free(&m);
+  fb_rratio_free(&R);
+  fb_sn_profile_free(&p);
+  return 0;
+}

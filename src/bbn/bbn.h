@@ -1,0 +1,169 @@
+/**
+ * @file bbn.h
+ * @brief Standard Big-Bang nucleosynthesis: background, weak n<->p rates, nuclear network.
+ *
+ * What it does: computes the primordial abundances (Yp, D/H, 3He/H, 7Li/H) for given
+ * Omega_b h^2, neutron lifetime and extra radiation Delta N_eff, with hooks for new physics.
+ *
+ *  1. Background (bbn_background.c): photons + e+- with the QED finite-temperature corrections to
+ *     the plasma pressure at O(e^2) and O(e^3); three neutrino flavours that share one temperature
+ *     T_nu, exchanging energy with the plasma through the thermally averaged weak collision term of
+ *     Escudero, arXiv:1812.05605 / arXiv:2001.04466 (this gives incomplete decoupling and
+ *     N_eff ~ 3.04); extra radiation Delta N_eff; baryons from Omega_b h^2; and an optional extra
+ *     component X (energy density, pressure, energy transfer to the plasma and to neutrinos).
+ *     Integrated in ln a with CVODE from T = T_start to T = T_end; stored as splines in ln t.
+ *  2. Weak rates (bbn_weak.c): Born rates integrated over the e and nu Fermi-Dirac distributions,
+ *     with the Fermi function, the O(alpha) outer radiative correction (Sirlin 1967) and the
+ *     first-order finite-nucleon-mass corrections (Pitrou et al. arXiv:1801.08023 sec. III.D),
+ *     normalised to tau_n. Tabulated once on (T_gamma, T_nu/T_gamma) in a bbn_tables struct.
+ *  3. Network (bbn_network.c): n, p, d, t, 3He, 4He, 7Li, 7Be, 6Li; the 12 key reactions, n<->p,
+ *     d(a,g)6Li and 6Li(p,a)3He; forward
+ *     rates are literature fits (bbn_rates.c, each cited); reverse rates by detailed balance
+ *     computed from the nuclear masses and spins; CVODE BDF with the analytic Jacobian (fb_ode);
+ *     n <-> p alone from T_start (weak equilibrium) to T_network, then the network from nuclear
+ *     statistical equilibrium (NSE) initial conditions for d, t, 3He.
+ *
+ * Call order:
+ *   bbn_tables tab;  bbn_tables_init(&tab, err);          // once per process (weak-rate table)
+ *   bbn_params par;  bbn_params_default(&par);  par.omega_b_h2 = ...;
+ *   bbn_result res;  bbn_solve(&tab, &par, &res, err);      // any number of times
+ *   bbn_tables_free(&tab);
+ * bbn_solve allocates and frees its own workspace, so one bbn_tables can serve many points.
+ *
+ * Units: temperatures in MeV, times in s, densities in MeV^4 (natural units) unless the name says
+ * otherwise; nuclear rates N_A<sigma v> in cm^3 mol^-1 s^-1; abundances Y_i = n_i / n_b.
+ */
+#ifndef BBN_H
+#define BBN_H
+
+#include "fb_error.h"
+
+/** Nuclide indices of the network. */
+enum bbn_nuclide {
+  BBN_N = 0, BBN_P, BBN_D, BBN_T, BBN_HE3, BBN_HE4, BBN_LI7, BBN_BE7, BBN_LI6, BBN_N_NUC
+};
+
+/** The 12 key reactions (the reference small network, excluding n<->p) come first ... */
+#define BBN_N_KEY 12
+/** ... followed by the 6Li reactions d(a,g)6Li and 6Li(p,a)3He: all two-body reactions. */
+#define BBN_N_REAC 14
+
+/**
+ * Optional extra component X (new-physics hook for the background). All quantities are in
+ * natural units (MeV^4 for densities and pressure, MeV^5 for the transfer rates, i.e. energy per
+ * volume per MeV^-1 of time; multiply 1/s by hbar to convert). Called at scale factor a/a_start =
+ * a_rel, time t_s, photon temperature T_MeV. Energy conservation of the whole universe requires
+ * d rho_X / dt = -3H(rho_X + P_X) - Q_em - Q_nu; the hook returns rho_X, P_X, and the rates
+ * Q_em (into the e.m. plasma) and Q_nu (into the neutrinos). Return 0 or an fb code.
+ */
+typedef int (*bbn_extra_fn)(double t_s, double a_rel, double T_MeV, void *ctx, double *rho_MeV4,
+                            double *P_MeV4, double *Q_em_MeV5, double *Q_nu_MeV5);
+
+/**
+ * Optional extra source terms for the network (new-physics hook): dY_i/dt (1/s) added to the
+ * standard right-hand side for each nuclide (photodisintegration, hadronic injection), and extra
+ * n->p and p->n conversion rates (1/s). Y has BBN_N_NUC entries; dYdt_extra is zeroed before the
+ * call. Return 0 or an fb code. The Jacobian of these terms is not included (CVODE copes as long
+ * as they are not stiff).
+ */
+typedef int (*bbn_source_fn)(double t_s, double T_MeV, const double *Y, void *ctx,
+                             double *dYdt_extra, double *lambda_np_extra, double *lambda_pn_extra);
+
+/** Inputs of one BBN evaluation. */
+typedef struct bbn_params {
+  double omega_b_h2;     /**< baryon density today, default 0.02242 (Planck 2018) */
+  double tau_n_s;        /**< neutron lifetime [s], default 878.4 (PDG 2024) */
+  double delta_neff;     /**< extra free-streaming radiation, in units of one neutrino species */
+  double T_start_MeV;    /**< start (weak equilibrium n/p = exp(-Q/T)), default 10 MeV (allowed 1-30) */
+  double T_end_MeV;      /**< end, default 1e-3 MeV (allowed 1e-4 - 1e-2) */
+  double T_network_MeV;  /**< start of the nuclear network: from T_start only n <-> p is integrated
+                              (the nuclei, < 1e-11, in NSE); default 0.25 MeV (allowed 0.1 - T_start).
+                              Starting it hotter makes CVODE stall on the 1e13 /s photodissociation
+                              of deuterium (see README) without changing the result (< 1e-6) */
+  double rtol;           /**< network relative tolerance, default 1e-6 */
+  double atol;           /**< network absolute tolerance on Y_i, default 1e-16 */
+  int nu_coupling;       /**< 1: neutrinos exchange energy with the plasma (default); 0: instant decoupling */
+  int qed_plasma;        /**< 1: QED corrections to the plasma equation of state (default) */
+  double rate_factor[BBN_N_REAC]; /**< multiplies each forward (and so reverse) nuclear rate; 1 */
+  bbn_extra_fn extra;    /**< background hook or NULL */
+  void *extra_ctx;
+  bbn_source_fn source;  /**< network hook or NULL */
+  void *source_ctx;
+} bbn_params;
+
+/** Results of one evaluation. */
+typedef struct bbn_result {
+  double Yp;             /**< 4 Y_He4 = 4 n_He4 / n_b ("BBN" convention) */
+  double Yp_mass;        /**< He-4 mass fraction rho_He4 / rho_b ("CMB" convention) */
+  double D_H;            /**< (n_d) / n_H at T_end */
+  double He3_H;          /**< (n_He3 + n_t) / n_H (tritium decays to 3He) */
+  double Li7_H;          /**< (n_Li7 + n_Be7) / n_H (7Be decays by electron capture) */
+  double Li6_H;          /**< n_Li6 / n_H */
+  double Neff;           /**< (8/7)(11/4)^{4/3}(rho_nu + rho_dN)/rho_gamma at T_end */
+  double eta;            /**< n_b / n_gamma today */
+  double chi2;           /**< against PDG 2024 Yp and D/H (see bbn_chi2) */
+  double T_nu_over_T;    /**< at T_end */
+  double Y[BBN_N_NUC];   /**< final abundances n_i / n_b */
+  double t_end_s;        /**< time at T_end */
+  long steps;            /**< CVODE steps of the network (last integrator run) */
+  int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */
+} bbn_result;
+
+/** The weak-rate table, built once (bbn_weak.c). Members are private. */
+typedef struct bbn_tables {
+  int n_T, n_r;
+  double lnT_min, lnT_max, r_min, r_max;
+  double *ln_lam_np;     /* [n_r][n_T] ln(lambda_np * tau_n) */
+  double *ln_lam_pn;
+  double *qed_lnT;       /* QED pressure table: ln T grid */
+  double *qed_P, *qed_dP, *qed_d2P; /* P_int/T^4 and its derivatives in ln T (for MeV units) */
+  int n_qed;
+  double *ee_z;          /* e+- thermodynamics on z = m_e/T: rho/T^4, P/T^4, d(rho)/dT / T^3 */
+  double *ee_rho, *ee_P, *ee_drho;
+  int n_ee;
+  int n_rate;            /* nuclear rates: ln N_A<sigma v> on a uniform ln T9 grid */
+  double lnT9_min, lnT9_max;
+  double *ln_rate;       /* [BBN_N_REAC][n_rate] */
+  double db_ln_alpha[BBN_N_REAC], db_beta[BBN_N_REAC], db_gamma[BBN_N_REAC];
+  double build_time_s;   /**< wall-clock time of bbn_tables_init */
+} bbn_tables;
+
+/** Fill p with the defaults documented above. */
+void bbn_params_default(bbn_params *p);
+
+/** Check the ranges of p (FB_ERR_RANGE naming the key). */
+int bbn_params_check(const bbn_params *p, fb_err *err);
+
+/** Build the weak-rate and plasma tables (~0.1-0.5 s). */
+int bbn_tables_init(bbn_tables *tab, fb_err *err);
+void bbn_tables_free(bbn_tables *tab);
+
+/** Run one BBN evaluation. Not collective; thread-safe for distinct res. */
+int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err);
+
+/** Logarithmic sensitivities d ln X / d ln R_k of X = (Yp, D/H, 3He/H, 7Li/H) (columns 0..3) to
+ *  each forward rate k (with its reverse), by central differences with rate factors 1 +- rel_step
+ *  (2 BBN_N_REAC extra solves). The input for linear propagation of rate uncertainties:
+ *  sigma_X / X = sqrt(sum_k (sens[k][X] sigma_k)^2) for relative 1-sigma rate errors sigma_k. */
+int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double rel_step,
+                           double sens[BBN_N_REAC][4], fb_err *err);
+
+/** chi^2 of (Yp, D/H) against PDG 2024 with theory errors added in quadrature (bbn_network.c). */
+double bbn_chi2(double Yp, double D_H);
+
+/** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */
+int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,
+                   double *lam_pn, fb_err *err);
+
+/** Forward rate N_A<sigma v> (cm^3 mol^-1 s^-1) of reaction k (0..11) at T9 (bbn_rates.c). */
+double bbn_rate_forward(int k, double T9);
+/** Name of reaction k, in the file-name style "d_p__He3_g". */
+const char *bbn_rate_name(int k);
+/** Detailed-balance coefficients of reaction k: reverse = alpha T9^beta exp(gamma/T9) forward,
+ *  computed from the masses and spins (bbn_rates.c); Q in MeV. */
+void bbn_rate_detailed_balance(int k, double *alpha, double *beta, double *gamma, double *Q_MeV);
+
+/** QED finite-temperature correction to the plasma pressure at O(e^2) and O(e^3) [MeV^4]. */
+int bbn_qed_pressure(double T_MeV, double *P2_MeV4, double *P3_MeV4, fb_err *err);
+
+#endif /* BBN_H */

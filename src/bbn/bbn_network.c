@@ -1,0 +1,442 @@
+/**
+ * @file bbn_network.c
+ * @brief The nuclear network: tables, NSE initial conditions, CVODE BDF integration with the
+ *        analytic Jacobian, final abundances and chi^2.
+ *
+ * Equations (Wagoner, ApJ 148 (1967) 3; Pitrou et al., arXiv:1801.08023 sec. IV): for each
+ * reaction a + b -> c + d with N_A<sigma v> = R(T9), the number of reactions per baryon and
+ * second is F = (n_b / N_A) R Y_a Y_b / (1 + delta_ab); the reverse is
+ * B = (n_b / N_A) R_rev Y_c Y_d / (1 + delta_cd) (or B = lambda_rev Y_c for a photodissociation),
+ * with R_rev = alpha T9^beta exp(gamma/T9) R from detailed balance (bbn_rates.c). Each reactant
+ * loses and each product gains (F - B). n <-> p: dY_n/dt = -lambda_np Y_n + lambda_pn Y_p.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bbn_internal.h"
+#include "fb_constants.h"
+#include "fb_ode.h"
+
+#define BBN_RATE_N 1200
+#define BBN_RATE_T9_MIN 1e-3
+#define BBN_N_SEG 16     /* network output segments (restart points) */
+#define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
+
+/* Observations: PDG 2024 review "Big-Bang nucleosynthesis" (Fields, Molaro, Sarkar). */
+#define BBN_OBS_YP 0.245
+#define BBN_OBS_YP_SIGMA 0.003
+#define BBN_OBS_DH 2.547e-5
+#define BBN_OBS_DH_SIGMA 0.029e-5
+/* Theory errors from nuclear-rate uncertainties: the Monte Carlo of PRIMAT, Pitrou et al.
+ * arXiv:1801.08023 (abstract): sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 0.036/2.459. */
+#define BBN_TH_YP_SIGMA 0.00017
+#define BBN_TH_DH_REL 0.01464
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+
+void bbn_params_default(bbn_params *p) {
+  memset(p, 0, sizeof(*p));
+  p->omega_b_h2 = FB_OMEGA_B_H2_PLANCK;
+  p->tau_n_s = FB_TAU_N_S;
+  p->delta_neff = 0.0;
+  p->T_start_MeV = 10.0;
+  p->T_end_MeV = 1e-3;
+  p->T_network_MeV = 0.25;
+  p->rtol = 1e-6;
+  p->atol = 1e-16;
+  p->nu_coupling = 1;
+  p->qed_plasma = 1;
+  for (int k = 0; k < BBN_N_REAC; ++k) p->rate_factor[k] = 1.0;
+}
+
+int bbn_params_check(const bbn_params *p, fb_err *err) {
+  FB_TEST(err, !(p->omega_b_h2 >= 1e-3 && p->omega_b_h2 <= 0.1), FB_ERR_RANGE,
+          "omega_b_h2 = %g outside the allowed range [0.001, 0.1]", p->omega_b_h2);
+  FB_TEST(err, !(p->tau_n_s >= 800.0 && p->tau_n_s <= 1000.0), FB_ERR_RANGE,
+          "tau_n_s = %g outside the allowed range [800, 1000] s", p->tau_n_s);
+  FB_TEST(err, !(p->delta_neff >= -2.5 && p->delta_neff <= 10.0), FB_ERR_RANGE,
+          "delta_neff = %g outside the allowed range [-2.5, 10]", p->delta_neff);
+  FB_TEST(err, !(p->T_start_MeV >= 1.0 && p->T_start_MeV <= 30.0), FB_ERR_RANGE,
+          "T_start_MeV = %g outside the allowed range [1, 30] MeV", p->T_start_MeV);
+  FB_TEST(err, !(p->T_end_MeV >= 1e-4 && p->T_end_MeV <= 1e-2), FB_ERR_RANGE,
+          "T_end_MeV = %g outside the allowed range [1e-4, 1e-2] MeV", p->T_end_MeV);
+  FB_TEST(err, !(p->T_network_MeV >= 0.1 && p->T_network_MeV <= p->T_start_MeV), FB_ERR_RANGE,
+          "T_network_MeV = %g outside the allowed range [0.1, T_start_MeV = %g] MeV",
+          p->T_network_MeV, p->T_start_MeV);
+  FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-3), FB_ERR_RANGE,
+          "rtol = %g outside the allowed range [1e-12, 1e-3]", p->rtol);
+  FB_TEST(err, !(p->atol > 0.0 && p->atol <= 1e-8), FB_ERR_RANGE,
+          "atol = %g outside the allowed range (0, 1e-8]", p->atol);
+  for (int k = 0; k < BBN_N_REAC; ++k)
+    FB_TEST(err, !(p->rate_factor[k] > 0.0 && p->rate_factor[k] < 100.0), FB_ERR_RANGE,
+            "rate_factor[%d] (%s) = %g outside (0, 100)", k, bbn_rate_name(k), p->rate_factor[k]);
+  return FB_OK;
+}
+
+int bbn_tables_init(bbn_tables *tab, fb_err *err) {
+  memset(tab, 0, sizeof(*tab));
+  const double t0 = now_s();
+  int rc = FB_OK;
+  FB_CALL_GOTO(err, rc, bbn_weak_table_build(tab, err), fail);
+  FB_CALL_GOTO(err, rc, bbn_plasma_table_build(tab, err), fail);
+  tab->n_rate = BBN_RATE_N;
+  tab->lnT9_min = log(BBN_RATE_T9_MIN);
+  tab->lnT9_max = log(BBN_T9_MAX_FIT);
+  tab->ln_rate = malloc(sizeof(double) * BBN_N_REAC * BBN_RATE_N);
+  FB_TEST_GOTO(err, rc, !tab->ln_rate, FB_ERR_MEMORY, fail, "rate table: allocation failed");
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    for (int i = 0; i < BBN_RATE_N; ++i) {
+      const double T9 = exp(tab->lnT9_min + (tab->lnT9_max - tab->lnT9_min) * i / (BBN_RATE_N - 1));
+      const double R = bbn_rate_forward(k, T9);
+      FB_TEST_GOTO(err, rc, !(R > 0.0) || !isfinite(R), FB_ERR_NUMERIC, fail,
+                   "rate %s is %g at T9 = %g (fit not positive)", bbn_rate_name(k), R, T9);
+      tab->ln_rate[k * BBN_RATE_N + i] = log(R);
+    }
+    double a, b, g, Q;
+    bbn_rate_detailed_balance(k, &a, &b, &g, &Q);
+    tab->db_ln_alpha[k] = log(a);
+    tab->db_beta[k] = b;
+    tab->db_gamma[k] = g;
+  }
+  tab->build_time_s = now_s() - t0;
+  return FB_OK;
+fail:
+  bbn_tables_free(tab);
+  return rc;
+}
+
+void bbn_tables_free(bbn_tables *tab) {
+  free(tab->ln_lam_np); free(tab->ln_lam_pn);
+  free(tab->qed_lnT); free(tab->qed_P); free(tab->qed_dP); free(tab->qed_d2P);
+  free(tab->ee_z); free(tab->ee_rho); free(tab->ee_P); free(tab->ee_drho);
+  free(tab->ln_rate);
+  memset(tab, 0, sizeof(*tab));
+}
+
+double bbn_chi2(double Yp, double D_H) {
+  const double sY2 = BBN_OBS_YP_SIGMA * BBN_OBS_YP_SIGMA + BBN_TH_YP_SIGMA * BBN_TH_YP_SIGMA;
+  const double sD2 = BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(BBN_TH_DH_REL * D_H, 2);
+  return (Yp - BBN_OBS_YP) * (Yp - BBN_OBS_YP) / sY2 + (D_H - BBN_OBS_DH) * (D_H - BBN_OBS_DH) / sD2;
+}
+
+/* Per-evaluation state of the network ODE. */
+typedef struct net_ctx {
+  const bbn_tables *tab;
+  const bbn_params *p;
+  const bbn_background *bg;
+  fb_ode *ode;
+  /* rates at the last time (kf = forward per-Y coefficient, kr = reverse) */
+  double last_t;
+  double kf[BBN_N_REAC], kr[BBN_N_REAC], lam_np, lam_pn;
+  int err_code;
+  fb_err err;
+} net_ctx;
+
+static const double T9_PER_MEV = 1.0 / (1e9 * FB_KB_EV_K * 1e-6);
+
+static int net_rates(net_ctx *c, double t) {
+  if (t == c->last_t) return 0;
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t, &T, &Tn, &nb);
+  const double hc = FB_HBARC_GEV_CM * 1e3;
+  const double Gam = nb / (hc * hc * hc) / FB_AVOGADRO_MOL; /* n_b / N_A [mol cm^-3] */
+  const double T9 = T * T9_PER_MEV, lnT9 = log(T9);
+  const bbn_tables *tab = c->tab;
+  double x = (lnT9 - tab->lnT9_min) / (tab->lnT9_max - tab->lnT9_min) * (tab->n_rate - 1);
+  if (x < 0) x = 0;
+  if (x > tab->n_rate - 1.000001) x = tab->n_rate - 1.000001;
+  const int i = (int)x;
+  const double u = x - i;
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    const bbn_reaction *r = &bbn_reactions[k];
+    const double *lr = tab->ln_rate + k * tab->n_rate;
+    const double lnR = (1 - u) * lr[i] + u * lr[i + 1] + log(c->p->rate_factor[k]);
+    const double ln_rev = lnR + tab->db_ln_alpha[k] + tab->db_beta[k] * lnT9 + tab->db_gamma[k] / T9;
+    c->kf[k] = Gam * exp(lnR) / (r->a == r->b ? 2.0 : 1.0);
+    if (r->d >= 0)
+      c->kr[k] = Gam * exp(ln_rev) / (r->c == r->d ? 2.0 : 1.0);
+    else
+      c->kr[k] = exp(ln_rev);
+  }
+  double r = Tn / T;
+  if (r < tab->r_min) r = tab->r_min;
+  if (r > tab->r_max) r = tab->r_max;
+  fb_err e;
+  if (bbn_weak_rates(tab, T, r, c->p->tau_n_s, &c->lam_np, &c->lam_pn, &e) != FB_OK) {
+    fb_ode_set_reason(c->ode, "weak rates: %s", e.msg);
+    return -1;
+  }
+  c->last_t = t;
+  return 0;
+}
+
+static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  const double *Y = Y_in;
+  for (int s = 0; s < BBN_N_NUC; ++s) dY[s] = 0.0;
+  double lnp = c->lam_np, lpn = c->lam_pn;
+  if (c->p->source) {
+    double T, Tn, nb, enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
+    bbn_background_at(c->bg, t, &T, &Tn, &nb);
+    int rc = c->p->source(t, T, Y, c->p->source_ctx, extra, &enp, &epn);
+    if (rc != 0) {
+      fb_ode_set_reason(c->ode, "network source hook returned %d", rc);
+      return -1;
+    }
+    for (int s = 0; s < BBN_N_NUC; ++s) dY[s] += extra[s];
+    lnp += enp;
+    lpn += epn;
+  }
+  const double w = -lnp * Y[BBN_N] + lpn * Y[BBN_P];
+  dY[BBN_N] += w;
+  dY[BBN_P] -= w;
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    const bbn_reaction *r = &bbn_reactions[k];
+    const double F = c->kf[k] * Y[r->a] * Y[r->b];
+    const double B = (r->d >= 0) ? c->kr[k] * Y[r->c] * Y[r->d] : c->kr[k] * Y[r->c];
+    const double net = F - B;
+    dY[r->a] -= net;
+    dY[r->b] -= net;
+    dY[r->c] += net;
+    if (r->d >= 0) dY[r->d] += net;
+  }
+  return 0;
+}
+
+/* Stage 1 (T_start -> T_network): only n <-> p; the nuclei are in NSE with negligible
+ * abundances (Y_d < 1e-11 above T9 = 8), which the network starts from at T_network. */
+static int np_rhs(double t, const double *Y, double *dY, void *user) {
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  const double w = -c->lam_np * Y[0] + c->lam_pn * Y[1];
+  dY[0] = w;
+  dY[1] = -w;
+  return 0;
+}
+
+static int np_jac(double t, const double *Y, const double *dY, double *J, void *user) {
+  (void)Y; (void)dY;
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  J[0] = -c->lam_np; J[1] = c->lam_pn;
+  J[2] = c->lam_np;  J[3] = -c->lam_pn;
+  return 0;
+}
+
+static int net_jac(double t, const double *Y_in, const double *dY, double *J, void *user) {
+  (void)dY;
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  const double *Y = Y_in;
+  const int n = BBN_N_NUC;
+  J[BBN_N * n + BBN_N] -= c->lam_np;
+  J[BBN_N * n + BBN_P] += c->lam_pn;
+  J[BBN_P * n + BBN_N] += c->lam_np;
+  J[BBN_P * n + BBN_P] -= c->lam_pn;
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    const bbn_reaction *r = &bbn_reactions[k];
+    /* d(net)/dY_j for the species involved */
+    double dnet[BBN_N_NUC] = {0};
+    dnet[r->a] += c->kf[k] * Y[r->b];
+    dnet[r->b] += c->kf[k] * Y[r->a];
+    if (r->d >= 0) {
+      dnet[r->c] -= c->kr[k] * Y[r->d];
+      dnet[r->d] -= c->kr[k] * Y[r->c];
+    } else {
+      dnet[r->c] -= c->kr[k];
+    }
+    const int sp[4] = {r->a, r->b, r->c, r->d};
+    const double sg[4] = {-1.0, -1.0, 1.0, 1.0};
+    for (int m = 0; m < 4; ++m) {
+      if (sp[m] < 0) continue;
+      for (int j = 0; j < n; ++j)
+        if (dnet[j] != 0.0) J[sp[m] * n + j] += sg[m] * dnet[j];
+    }
+  }
+  return 0;
+}
+
+/* NSE for the nuclei at the start of the nuclear network, given Y_n and Y_p: Saha equilibrium
+ * built from the detailed-balance ratios of the network's own reactions (so the start is
+ * consistent with the reverse rates). */
+static void nse_initial(net_ctx *c, double t0, double Yn, double Yp, double *Y) {
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t0, &T, &Tn, &nb);
+  memset(Y, 0, sizeof(double) * BBN_N_NUC);
+  Y[BBN_N] = Yn;
+  Y[BBN_P] = Yp;
+  const double hc = FB_HBARC_GEV_CM * 1e3;
+  const double Gam = nb / (hc * hc * hc) / FB_AVOGADRO_MOL;
+  const double T9 = T * T9_PER_MEV, lnT9 = log(T9);
+  const bbn_tables *tab = c->tab;
+  double ratio[BBN_N_REAC];
+  for (int k = 0; k < BBN_N_REAC; ++k)
+    ratio[k] = exp(tab->db_ln_alpha[k] + tab->db_beta[k] * lnT9 + tab->db_gamma[k] / T9);
+  /* captures: Y_c = Gam Y_a Y_b / ratio (ratio = lambda_rev / R); 2-2: Y_c Y_d ratio = Y_a Y_b */
+  Y[BBN_D] = Gam * Y[BBN_N] * Y[BBN_P] / ratio[0];
+  Y[BBN_HE3] = Gam * Y[BBN_D] * Y[BBN_P] / ratio[1];
+  Y[BBN_T] = Y[BBN_HE3] * Y[BBN_N] / (Y[BBN_P] * ratio[7]);
+  /* 4He, 7Li and 7Be are NOT in NSE at T_network (deuterium bottleneck: NSE would put most
+   * neutrons into 4He below T ~ 0.3 MeV): their abundances there are < 1e-17 (a run starting
+   * the network at 0.7 MeV gives Y_4He = 2.5e-19 at 0.47 MeV), so they start at zero. */
+  Y[BBN_HE4] = 0.0;
+  Y[BBN_LI7] = 0.0;
+  Y[BBN_BE7] = 0.0;
+  Y[BBN_LI6] = 0.0;
+}
+
+/* time at which T = T_end (bisection on the background spline) */
+static double time_at_T(const bbn_background *bg, double T_target) {
+  double lo = log(bg->t_start_s), hi = log(bg->t_end_s);
+  for (int it = 0; it < 100; ++it) {
+    const double mid = 0.5 * (lo + hi);
+    double T, Tn, nb;
+    bbn_background_at(bg, exp(mid), &T, &Tn, &nb);
+    if (T > T_target) lo = mid; else hi = mid;
+  }
+  return exp(0.5 * (lo + hi));
+}
+
+int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err) {
+  FB_CALL(err, bbn_params_check(p, err));
+  memset(res, 0, sizeof(*res));
+  bbn_background bg;
+  FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  int rc = FB_OK;
+  fb_ode ode, ode1;
+  memset(&ode, 0, sizeof(ode));
+  memset(&ode1, 0, sizeof(ode1));
+  net_ctx c;
+  memset(&c, 0, sizeof(c));
+  c.tab = tab;
+  c.p = p;
+  c.bg = &bg;
+  c.ode = &ode;
+  c.last_t = -1.0;
+  fb_ode_options opt;
+  fb_ode_options_default(&opt);
+  opt.rtol = p->rtol;
+  opt.atol = p->atol;
+  /* 7Li, 7Be (~4e-10) and 6Li (~1e-14) need a smaller absolute tolerance than the default 1e-16
+   * to be accurate to better than 1e-4 relative */
+  double atol_vec[BBN_N_NUC];
+  for (int s = 0; s < BBN_N_NUC; ++s) atol_vec[s] = p->atol;
+  atol_vec[BBN_LI7] = atol_vec[BBN_BE7] = 1e-2 * p->atol;
+  atol_vec[BBN_LI6] = 1e-5 * p->atol;
+  opt.atol_vec = atol_vec;
+  opt.max_steps = 100000;
+  const double t0 = bg.t_start_s, t1 = time_at_T(&bg, p->T_end_MeV);
+  opt.t_stop = t1;
+  opt.have_t_stop = 1;
+  double Y[BBN_N_NUC];
+  /* stage 1: n <-> p in weak equilibrium n/p = exp(-Q/T) at T_start, to T_network */
+  const double t_net = time_at_T(&bg, p->T_network_MeV);
+  {
+    double T, Tn, nb;
+    bbn_background_at(&bg, t0, &T, &Tn, &nb);
+    const double Q = (FB_MN_GEV - FB_MP_GEV) * 1e3;
+    double Ynp[2] = {1.0 / (1.0 + exp(Q / T)), 0.0};
+    Ynp[1] = 1.0 - Ynp[0];
+    if (t_net > t0) {
+      c.ode = &ode1;
+      fb_ode_options o1 = opt;
+      o1.t_stop = t_net;
+      o1.atol = 1e-12;
+      o1.atol_vec = NULL;
+      FB_CALL_GOTO(err, rc, fb_ode_init(&ode1, 2, np_rhs, np_jac, &c, &o1, err), cleanup);
+      FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
+      FB_CALL_GOTO(err, rc, fb_ode_solve(&ode1, t_net, Ynp, err), cleanup);
+      c.ode = &ode;
+    }
+    nse_initial(&c, t_net > t0 ? t_net : t0, Ynp[0], Ynp[1], Y);
+  }
+  const double t_nuc = t_net > t0 ? t_net : t0;
+  FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &opt, err), cleanup);
+  FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_nuc, Y, err), cleanup);
+  /* Integrate through BBN_N_SEG segments (log-spaced in t). CVODE occasionally stalls (error test
+   * failing repeatedly) on the deuterium quasi-equilibrium, whose photodissociation rate reaches
+   * 1e10-1e14 /s while the reaction extent must stay accurate to 1e-18: the local error estimate
+   * then carries the history of the stiff mode. A fresh start from the last segment boundary
+   * (order 1, new history) with rtol/10 resolves it; at most BBN_MAX_RETRY restarts per
+   * evaluation, each recorded in res->restarts. */
+  {
+    double Yseg[BBN_N_NUC];
+    memcpy(Yseg, Y, sizeof(Yseg));
+    double t_prev = t_nuc;
+    int retries = 0;
+    for (int k = 1; k <= BBN_N_SEG; ++k) {
+      const double tk = (k == BBN_N_SEG) ? t1 : t_nuc * pow(t1 / t_nuc, (double)k / BBN_N_SEG);
+      rc = fb_ode_solve(&ode, tk, Y, err);
+      while (rc != FB_OK && retries < BBN_MAX_RETRY) {
+        ++retries;
+        fb_err_clear(err);
+        fb_ode_free(&ode);
+        fb_ode_options o2 = opt;
+        o2.rtol = opt.rtol * pow(0.1, retries);
+        FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &o2, err), cleanup);
+        FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_prev, Yseg, err), cleanup);
+        rc = fb_ode_solve(&ode, tk, Y, err);
+      }
+      if (rc != FB_OK) {
+        fb_err_push(err, rc, __func__, __LINE__, "network integration (after restarts)");
+        goto cleanup;
+      }
+      memcpy(Yseg, Y, sizeof(Yseg));
+      t_prev = tk;
+    }
+    res->restarts = retries;
+  }
+  fb_ode_stats st;
+  FB_CALL_GOTO(err, rc, fb_ode_get_stats(&ode, &st, err), cleanup);
+  for (int s = 0; s < BBN_N_NUC; ++s) res->Y[s] = Y[s];
+  const double YH = Y[BBN_P];
+  res->Yp = 4.0 * Y[BBN_HE4];
+  double mass = 0.0;
+  for (int s = 0; s < BBN_N_NUC; ++s) mass += Y[s] * bbn_nuclide_mass_MeV(s);
+  res->Yp_mass = Y[BBN_HE4] * bbn_nuclide_mass_MeV(BBN_HE4) / mass;
+  res->D_H = Y[BBN_D] / YH;
+  res->He3_H = (Y[BBN_HE3] + Y[BBN_T]) / YH;
+  res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
+  res->Li6_H = Y[BBN_LI6] / YH;
+  res->Neff = bg.Neff;
+  res->eta = bg.eta;
+  res->T_nu_over_T = bg.Tnu_over_T_end;
+  res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);
+  res->t_end_s = t1;
+  res->steps = st.steps;
+  for (int s = 0; s < BBN_N_NUC; ++s)
+    FB_TEST_GOTO(err, rc, !(Y[s] > -1e-12) || !isfinite(Y[s]), FB_ERR_NUMERIC, cleanup,
+                 "network: Y[%s] = %g at the end", bbn_nuclides[s].name, Y[s]);
+cleanup:
+  fb_ode_free(&ode);
+  fb_ode_free(&ode1);
+  bbn_background_free(&bg);
+  return rc;
+}
+
+int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double rel_step,
+                           double sens[BBN_N_REAC][4], fb_err *err) {
+  FB_TEST(err, !(rel_step > 0.0 && rel_step <= 0.5), FB_ERR_RANGE,
+          "rel_step = %g outside the allowed range (0, 0.5]", rel_step);
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    bbn_params q = *p;
+    bbn_result up, dn;
+    q.rate_factor[k] = p->rate_factor[k] * (1.0 + rel_step);
+    FB_CALL(err, bbn_solve(tab, &q, &up, err));
+    q.rate_factor[k] = p->rate_factor[k] * (1.0 - rel_step);
+    FB_CALL(err, bbn_solve(tab, &q, &dn, err));
+    const double h = log((1.0 + rel_step) / (1.0 - rel_step));
+    sens[k][0] = log(up.Yp / dn.Yp) / h;
+    sens[k][1] = log(up.D_H / dn.D_H) / h;
+    sens[k][2] = log(up.He3_H / dn.He3_H) / h;
+    sens[k][3] = log(up.Li7_H / dn.Li7_H) / h;
+  }
+  return FB_OK;
+}

@@ -1,0 +1,250 @@
+/**
+ * @file bbn_weak.c
+ * @brief Weak n <-> p rates, tabulated once on (T_gamma, T_nu / T_gamma).
+ *
+ * Physics (Pitrou et al., arXiv:1801.08023, sec. III; Dicus et al., PRD 26 (1982) 2694). In units
+ * of m_e, with q = (m_n - m_p)/m_e, eps the electron (or positron) energy and p its momentum,
+ * the six processes combine into two integrals over eps >= 1 (using 1 - f(x) = f(-x) for a
+ * Fermi-Dirac distribution without chemical potential):
+ *   lambda_np = K int deps eps p [ (eps-q)^2 F(eps) R(eps,|eps-q|) (1 - f_e(eps)) f_nu(eps-q)
+ *                                + (eps+q)^2 R(eps,eps+q) f_e(eps) (1 - f_nu(eps+q)) ]
+ *   lambda_pn = K int deps eps p [ (eps-q)^2 F(eps) R(eps,|eps-q|) f_e(eps) (1 - f_nu(eps-q))
+ *                                + (eps+q)^2 R(eps,eps+q) (1 - f_e(eps)) f_nu(eps+q) ]
+ * The first term holds n -> p e nu (eps < q) and n nu -> p e (eps > q), resp. p e -> n nu and
+ * p e nu -> n; the second n e+ -> p nu and p nu -> n e+. f_e uses T_gamma, f_nu uses T_nu.
+ *  - F: the non-relativistic Fermi function 2 pi eta / (1 - exp(-2 pi eta)), eta = alpha eps / p,
+ *    applied where the electron and the proton are on the same side (Pitrou et al. eq. 95).
+ *  - R = 1 + (alpha / 2 pi) g(eps, E_nu): Sirlin's O(alpha) outer radiative correction (A. Sirlin,
+ *    Phys. Rev. 164 (1967) 1767; Pitrou et al. eq. 101) with the neutrino energy E_nu in place of
+ *    E_0 - E, applied to all processes as in Pitrou et al.
+ *  - Finite-nucleon-mass corrections to first order in (T, Q, m_e)/m_N: recoil, weak magnetism
+ *    and the thermal motion of the nucleons (Pitrou et al. sec. III.D, eqs. 115 and B23; the
+ *    vacuum counterpart eq. B26 enters the normalisation). They raise Yp by 1.2e-3 (Seckel,
+ *    arXiv:hep-ph/9305311: 1.2e-3) and turn the detailed-balance ratio of the rates into
+ *    (m_n/m_p)^{3/2} exp(-Q/T).
+ *  - K is fixed by the neutron lifetime: lambda_np(T -> 0) = 1/tau_n. Constant factors of the
+ *    radiative correction (short-distance part, resummation) thereby cancel.
+ * Not included (see README): finite-temperature radiative corrections and bremsstrahlung
+ * (Pitrou et al. sec. III.E), the relativistic Fermi function
+ * with nuclear size (eq. 100; largely cancels in the normalisation), spectral distortions of
+ * the neutrinos (sec. V).
+ *
+ * Numerics: Gauss-Legendre (8 points) on segments in p that are geometric from 0.02 to 1500
+ * (m_e units) with a break at p(q). The T-independent factors are computed once per node, so a
+ * table entry costs one sum of Fermi-Dirac factors. Table: ln T in [ln 0.004, ln 32] MeV
+ * (BBN_WEAK_NT points), r = T_nu/T in [0.5, 1.3] (BBN_WEAK_NR points); bilinear in
+ * (ln T, r) on ln(lambda tau_n). Below the table lambda_np = 1/tau_n, lambda_pn = 0.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_sf_dilog.h>
+
+#include "bbn_internal.h"
+#include "fb_constants.h"
+
+#define BBN_WEAK_NT 400
+#define BBN_WEAK_NR 33
+#define BBN_WEAK_T_MIN_MEV 0.004
+#define BBN_WEAK_T_MAX_MEV 32.0
+#define BBN_WEAK_R_MIN 0.5
+#define BBN_WEAK_R_MAX 1.3
+#define BBN_WEAK_P_MAX 1500.0  /* electron momentum cut [m_e]: 1500 m_e >> 40 T at T = 32 MeV */
+
+static const double gl8_x[8] = {-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
+                                -0.1834346424956498, 0.1834346424956498,  0.5255324099163290,
+                                0.7966664774136267,  0.9602898564975363};
+static const double gl8_w[8] = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
+                                0.3626837833783620, 0.3626837833783620, 0.3137066458778873,
+                                0.2223810344533745, 0.1012285362903763};
+
+/* Fermi-Dirac occupation 1/(exp(x)+1) without overflow. */
+static double fd(double x) {
+  if (x > 0.0) {
+    const double e = exp(-x);
+    return e / (1.0 + e);
+  }
+  return 1.0 / (1.0 + exp(x));
+}
+
+/* Sirlin's g(E, y) (Phys. Rev. 164 (1967) 1767, eq. 20b), E the electron energy and y the
+ * neutrino energy, both in units of m_e. */
+static double sirlin_g(double E, double y) {
+  const double p = sqrt(E * E - 1.0), beta = p / E;
+  const double ath = atanh(beta), th = ath / beta;
+  const double L = -gsl_sf_dilog(2.0 * beta / (1.0 + beta)); /* L(x) = int_0^x ln(1-t)/t dt */
+  const double mp_me = FB_MP_GEV / FB_ME_GEV;
+  return 3.0 * log(mp_me) - 0.75 + 4.0 * (th - 1.0) * (y / (3.0 * E) - 1.5 + log(2.0 * y)) +
+         4.0 / beta * L + th * (2.0 * (1.0 + beta * beta) + y * y / (6.0 * E * E) - 4.0 * ath);
+}
+
+/* Nucleon axial coupling g_A (PDG 2024) and the difference of the anomalous magnetic moments
+ * kappa_p - kappa_n (weak magnetism; Pitrou et al. eq. B9, Ivanov et al. arXiv:1212.0332). */
+#define BBN_GA FB_GA_NUCLEON
+#define BBN_DKAPPA FB_DKAPPA_PN
+
+/* Finite-nucleon-mass correction (recoil, weak magnetism, thermal nucleon motion) to the
+ * integrand of the n -> p (s = +1) or p -> n (s = -1) rate at signed electron energy en (en < 0:
+ * the positron branch), to first order in T/m_N, Q/m_N, m_e/m_N: Pitrou et al.
+ * arXiv:1801.08023 eqs. (B23), (115), with the nucleon mass of the final state (m_p for n -> p,
+ * m_n for p -> n) and the first term of (B23) with g_nu^(2,0), as in PRIMAT. All energies in
+ * units of m_e; x = m_e/T, y = m_e/T_nu; E = en - s q is the neutrino energy; g = f_nu(E),
+ * h = 1 - g and ge = 1 - f_e(en) are passed in (the Born sum already has them). The terms
+ * D(n,m) = d^m/dE^m [E^n g(E)] use g' = -y g h and g'' = y^2 g h (h - g). */
+typedef struct fm_coef {
+  double f1, f2, f3, M, mass_ratio_term;
+} fm_coef;
+
+static fm_coef fm_coef_make(int s) {
+  const double den = 1.0 + 3.0 * BBN_GA * BBN_GA;
+  const double Mp = FB_MP_GEV / FB_ME_GEV, Mn = FB_MN_GEV / FB_ME_GEV;
+  fm_coef c;
+  c.f1 = ((1.0 + s * BBN_GA) * (1.0 + s * BBN_GA) + 2.0 * BBN_DKAPPA * s * BBN_GA) / den;
+  c.f2 = ((1.0 - s * BBN_GA) * (1.0 - s * BBN_GA) - 2.0 * BBN_DKAPPA * s * BBN_GA) / den;
+  c.f3 = (BBN_GA * BBN_GA - 1.0) / den;
+  c.M = s > 0 ? Mp : Mn;
+  c.mass_ratio_term = 1.0 - (s > 0 ? Mn / Mp : Mp / Mn);
+  return c;
+}
+
+static double chi_fm(const fm_coef *c, double en, double E, double x, double y, double g, double h,
+                     double ge) {
+  const double pe2 = en * en - 1.0, M = c->M;
+  const double E2 = E * E, E3 = E2 * E, E4 = E3 * E, gh = g * h, c2 = y * y * gh * (h - g);
+  const double d20 = E2 * g, d30 = E3 * g;
+  const double d21 = 2.0 * E * g - y * E2 * gh, d31 = 3.0 * E2 * g - y * E3 * gh;
+  const double d41 = 4.0 * E3 * g - y * E4 * gh;
+  const double d22 = 2.0 * g - 4.0 * y * E * gh + E2 * c2;
+  const double d32 = 6.0 * E * g - 6.0 * y * E2 * gh + E3 * c2;
+  const double d42 = 12.0 * E2 * g - 8.0 * y * E3 * gh + E4 * c2;
+  const double fs = c->f1 + c->f2 + c->f3;
+  return ge * (c->f1 * d20 * pe2 / (M * en) - c->f2 * d30 / M + fs / (2.0 * x * M) * (d42 + d22 * pe2) +
+               fs / (2.0 * M) * (d41 + d21 * pe2) - (c->f1 + c->f2) / (x * M) * (d31 - d21 * pe2 / en) -
+               3.0 * c->f3 / (x * M) * d20 + c->f3 / (3.0 * M) * d31 * pe2 / en +
+               c->f3 / (3.0 * x * M) * d32 * pe2 / en - 1.5 * fs / x * c->mass_ratio_term * d21);
+}
+
+/* The same correction for neutron decay in vacuum (Pitrou et al. eq. B26), for the
+ * normalisation to tau_n. */
+static double chi_fm_decay(double en, double q) {
+  const double pe2 = en * en - 1.0, M = FB_MN_GEV / FB_ME_GEV, d = q - en;
+  const double den = 1.0 + 3.0 * BBN_GA * BBN_GA;
+  const double f1 = ((1.0 + BBN_GA) * (1.0 + BBN_GA) + 2.0 * BBN_DKAPPA * BBN_GA) / den;
+  const double f2 = ((1.0 - BBN_GA) * (1.0 - BBN_GA) - 2.0 * BBN_DKAPPA * BBN_GA) / den;
+  const double f3 = (BBN_GA * BBN_GA - 1.0) / den;
+  return f1 * d * d * pe2 / (M * en) + f2 / M * d * d * d -
+         (f1 + f2 + f3) / M * (2.0 * d * d * d + d * pe2) + f3 * d * d * pe2 / (M * en);
+}
+
+int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
+  const double q = (FB_MN_GEV - FB_MP_GEV) / FB_ME_GEV;
+  const double pq = sqrt(q * q - 1.0);
+  /* segment boundaries in p */
+  double bnd[128];
+  int nb = 0;
+  bnd[nb++] = 0.0;
+  for (double pb = 0.02; pb < BBN_WEAK_P_MAX && nb < 120; pb *= 1.25) {
+    if (bnd[nb - 1] < pq && pb > pq) bnd[nb++] = pq;
+    bnd[nb++] = pb;
+  }
+  bnd[nb++] = BBN_WEAK_P_MAX;
+  const int n_nodes = 8 * (nb - 1);
+  double *eps = malloc(sizeof(double) * (size_t)n_nodes);
+  double *A = malloc(sizeof(double) * (size_t)n_nodes);
+  double *B = malloc(sizeof(double) * (size_t)n_nodes);
+  double *WF = malloc(sizeof(double) * (size_t)n_nodes);
+  double *WB = malloc(sizeof(double) * (size_t)n_nodes);
+  tab->ln_lam_np = malloc(sizeof(double) * BBN_WEAK_NT * BBN_WEAK_NR);
+  tab->ln_lam_pn = malloc(sizeof(double) * BBN_WEAK_NT * BBN_WEAK_NR);
+  if (!eps || !A || !B || !WF || !WB || !tab->ln_lam_np || !tab->ln_lam_pn) {
+    free(eps); free(A); free(B); free(WF); free(WB);
+    FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
+  }
+  double I0 = 0.0;
+  int k = 0;
+  for (int s = 0; s + 1 < nb; ++s) {
+    const double h = 0.5 * (bnd[s + 1] - bnd[s]), c = 0.5 * (bnd[s + 1] + bnd[s]);
+    for (int j = 0; j < 8; ++j, ++k) {
+      const double p = c + h * gl8_x[j], w = h * gl8_w[j];
+      const double e = sqrt(1.0 + p * p);
+      const double eta = FB_ALPHA_EM * e / p;
+      const double F = 2.0 * FB_PI * eta / (-expm1(-2.0 * FB_PI * eta));
+      const double ym = fabs(e - q), yp = e + q;
+      const double Rm = 1.0 + FB_ALPHA_EM / (2.0 * FB_PI) * sirlin_g(e, ym);
+      const double Rp = 1.0 + FB_ALPHA_EM / (2.0 * FB_PI) * sirlin_g(e, yp);
+      eps[k] = e;
+      /* eps p deps = p^2 dp */
+      WF[k] = w * p * p * F * Rm;
+      WB[k] = w * p * p * Rp;
+      A[k] = WF[k] * ym * ym;
+      B[k] = WB[k] * yp * yp;
+      if (p < pq) I0 += A[k] + WF[k] * chi_fm_decay(e, q);
+    }
+  }
+  tab->n_T = BBN_WEAK_NT;
+  tab->n_r = BBN_WEAK_NR;
+  tab->lnT_min = log(BBN_WEAK_T_MIN_MEV);
+  tab->lnT_max = log(BBN_WEAK_T_MAX_MEV);
+  tab->r_min = BBN_WEAK_R_MIN;
+  tab->r_max = BBN_WEAK_R_MAX;
+  const double me_MeV = FB_ME_GEV * 1e3;
+  const fm_coef cp = fm_coef_make(+1), cm = fm_coef_make(-1);
+  for (int ir = 0; ir < BBN_WEAK_NR; ++ir) {
+    const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
+    for (int iT = 0; iT < BBN_WEAK_NT; ++iT) {
+      const double lnT = tab->lnT_min + (tab->lnT_max - tab->lnT_min) * iT / (BBN_WEAK_NT - 1);
+      const double z = exp(lnT) / me_MeV, znu = r * z;
+      double snp = 0.0, spn = 0.0;
+      const double x = 1.0 / z, xnu = 1.0 / znu;
+      const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+      for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
+        const double fe = fd(eps[m] / z), fe_bar = fd(-eps[m] / z);
+        const double fm = fd((eps[m] - q) / znu), fm_bar = fd(-(eps[m] - q) / znu);
+        const double fp = fd((eps[m] + q) / znu), fp_bar = fd(-(eps[m] + q) / znu);
+        snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
+        spn += A[m] * fe * fm_bar + B[m] * fe_bar * fp;
+        /* finite-nucleon-mass corrections: electron branch (F, R(|eps-q|)) and positron branch
+         * (en = -eps); the neutrino energy is E = en - s q */
+        const double e = eps[m];
+        snp += WF[m] * chi_fm(&cp, e, e - q, x, xnu, fm, fm_bar, fe_bar) +
+               WB[m] * chi_fm(&cp, -e, -e - q, x, xnu, fp_bar, fp, fe);
+        spn += WB[m] * chi_fm(&cm, e, e + q, x, xnu, fp, fp_bar, fe_bar) +
+               WF[m] * chi_fm(&cm, -e, q - e, x, xnu, fm_bar, fm, fe);
+      }
+      tab->ln_lam_np[ir * BBN_WEAK_NT + iT] = log(snp / I0);
+      tab->ln_lam_pn[ir * BBN_WEAK_NT + iT] = (spn > 0.0) ? log(spn / I0) : -700.0;
+    }
+  }
+  free(eps); free(A); free(B); free(WF); free(WB);
+  return FB_OK;
+}
+
+int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,
+                   double *lam_pn, fb_err *err) {
+  FB_TEST(err, !(T_MeV > 0.0) || !(tau_n_s > 0.0), FB_ERR_INPUT,
+          "weak rates: T_MeV = %g and tau_n_s = %g must be positive", T_MeV, tau_n_s);
+  FB_TEST(err, !(r >= tab->r_min && r <= tab->r_max), FB_ERR_RANGE,
+          "weak rates: T_nu/T_gamma = %g outside the table [%g, %g]", r, tab->r_min, tab->r_max);
+  const double lnT = log(T_MeV);
+  if (lnT <= tab->lnT_min) {
+    *lam_np = 1.0 / tau_n_s;
+    *lam_pn = 0.0;
+    return FB_OK;
+  }
+  FB_TEST(err, lnT > tab->lnT_max, FB_ERR_RANGE, "weak rates: T = %g MeV above the table (%g MeV)",
+          T_MeV, exp(tab->lnT_max));
+  const double xT = (lnT - tab->lnT_min) / (tab->lnT_max - tab->lnT_min) * (tab->n_T - 1);
+  const double xr = (r - tab->r_min) / (tab->r_max - tab->r_min) * (tab->n_r - 1);
+  int iT = (int)xT, ir = (int)xr;
+  if (iT > tab->n_T - 2) iT = tab->n_T - 2;
+  if (ir > tab->n_r - 2) ir = tab->n_r - 2;
+  const double u = xT - iT, v = xr - ir;
+  const int i00 = ir * tab->n_T + iT, i01 = i00 + 1, i10 = i00 + tab->n_T, i11 = i10 + 1;
+  const double lnp = (1 - v) * ((1 - u) * tab->ln_lam_np[i00] + u * tab->ln_lam_np[i01]) +
+                     v * ((1 - u) * tab->ln_lam_np[i10] + u * tab->ln_lam_np[i11]);
+  const double lpn = (1 - v) * ((1 - u) * tab->ln_lam_pn[i00] + u * tab->ln_lam_pn[i01]) +
+                     v * ((1 - u) * tab->ln_lam_pn[i10] + u * tab->ln_lam_pn[i11]);
+  *lam_np = exp(lnp) / tau_n_s;
+  *lam_pn = exp(lpn) / tau_n_s;
+  return FB_OK;
+}

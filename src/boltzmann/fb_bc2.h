@@ -1,0 +1,114 @@
+/**
+ * @file fb_bc2.h
+ * @brief PBC benchmark BC2: light dark matter chi coupled to a dark photon A' (mass m_A' =
+ *        ratio * m_chi, dark coupling alpha_D = g_D^2/(4 pi), kinetic mixing eps): annihilation
+ *        cross sections, A' width, relic abundance Omega h^2 and the thermal target y(m_chi).
+ *
+ * Spins (Lagrangians as in Berlin, Blinov, Krnjaic, Schuster & Toro arXiv:1807.01730 sec. 2 and
+ * the PBC report arXiv:1901.09966 sec. 4):
+ *  - scalar:      complex scalar, g_D A'_mu J^mu with J = i(phi* d phi - phi d phi*)   (p-wave)
+ *  - majorana:    Majorana fermion, (g_D/2) chi-bar gamma^mu gamma^5 chi A'_mu         (p-wave)
+ *  - pseudodirac: two Majorana states chi_1, chi_2 = chi_1 (1 + delta) in mass, off-diagonal
+ *                 vector coupling g_D chi_2-bar gamma^mu chi_1 A'_mu; relic by coannihilation
+ *                 chi_1 chi_2 -> A'* -> SM (Griest & Seckel 1991; Edsjo & Gondolo 1997)
+ *  - dirac:       Dirac fermion, g_D chi-bar gamma^mu chi A'_mu                        (s-wave)
+ * The A' couples to the electromagnetic current with eps e. Final states: e, mu, tau with exact
+ * mass dependence, hadrons through R(sqrt s) (fb_rratio), and chi chi -> A' A' when m_A' < m_chi
+ * (dirac, pseudodirac; see fb_bc2.c for what is not included). Full Breit-Wigner propagator with the
+ * total A' width = visible width (fb_darkphoton) + invisible A' -> chi chi width when open.
+ *
+ * Plotting variable y = eps^2 alpha_D (m_chi/m_A')^4 (Izaguirre et al. arXiv:1505.00011).
+ *
+ * Call order: fb_bc2_init (R ratio, thermodynamics table, freeze-out solver) -> any number of
+ * fb_bc2_omega_h2 / fb_bc2_target_y (not thread safe for one fb_bc2: one per thread) ->
+ * fb_bc2_free. Units GeV; y, eps, alpha_D dimensionless.
+ */
+#ifndef FB_BC2_H
+#define FB_BC2_H
+
+#include "fb_error.h"
+#include "fb_relic.h"
+#include "fb_rratio.h"
+#include "fb_thermo.h"
+
+typedef enum fb_bc2_spin {
+  FB_BC2_SCALAR = 0,
+  FB_BC2_MAJORANA = 1,
+  FB_BC2_PSEUDODIRAC = 2,
+  FB_BC2_DIRAC = 3
+} fb_bc2_spin;
+
+/** "scalar|majorana|pseudodirac|dirac" (the choices of every input key and eval parameter). */
+#define FB_BC2_SPIN_CHOICES "scalar|majorana|pseudodirac|dirac"
+
+/** Parse a spin name; FB_ERR_INPUT naming the allowed values if unknown. */
+int fb_bc2_spin_parse(const char *name, fb_bc2_spin *spin, fb_err *err);
+const char *fb_bc2_spin_name(fb_bc2_spin spin);
+/** 1 if chi chi -> A'* -> f fbar is s-wave (velocity independent at v -> 0), i.e. only dirac. */
+int fb_bc2_is_swave(fb_bc2_spin spin);
+
+/** One BC2 parameter point. */
+typedef struct fb_bc2_point {
+  fb_bc2_spin spin;
+  double mass_GeV;  /**< m_chi (m_chi1 for pseudodirac) */
+  double ratio;     /**< m_A'/m_chi, > 0 */
+  double alpha_D;   /**< g_D^2/(4 pi), 0 < alpha_D <= 1 */
+  double delta;     /**< (m_chi2 - m_chi1)/m_chi1 (pseudodirac only), >= 0 */
+  double epsilon;   /**< kinetic mixing */
+} fb_bc2_point;
+
+/** Check ranges: FB_ERR_RANGE naming the parameter and its allowed range. */
+int fb_bc2_point_check(const fb_bc2_point *pt, fb_err *err);
+
+/** eps from y: eps^2 = y (m_A'/m_chi)^4 / alpha_D. */
+double fb_bc2_epsilon_from_y(double y, double alpha_D, double ratio);
+/** y from eps. */
+double fb_bc2_y_from_epsilon(double epsilon, double alpha_D, double ratio);
+
+/** Relative change of the propagator below which a cached <sigma v> table is rescaled (below the
+ *  thermal-average quadrature tolerance, 1e-5; see
+ *  fb_bc2_omega_h2). */
+#define FB_BC2_CACHE_TOL 1e-6
+
+/** The model: R ratio, SM thermodynamics, the freeze-out solver and an exact table cache. */
+typedef struct fb_bc2 {
+  fb_rratio R;
+  fb_thermo th;
+  fb_relic relic;
+  int ready;
+  /* Cache of the last point's thermal-average tables. The SM channels scale exactly as eps^2 up
+   * to the eps dependence of the A' width in the propagator; the cache is reused for another eps
+   * only when that changes the propagator by < FB_BC2_CACHE_TOL over the whole s range. */
+  int cache_valid;
+  fb_bc2_point cache_pt;          /**< point (incl. eps_ref) the tables were computed at */
+  double cache_width_GeV;         /**< total A' width at cache_pt */
+  double cache_sm[FB_RELIC_MAX_NODES]; /**< <sigma_eff v> of chi chi -> A'* -> SM at eps_ref */
+  double cache_aa[FB_RELIC_MAX_NODES]; /**< <sigma_eff v> of chi chi -> A'A' (eps independent) */
+  long n_tabulations;             /**< number of table computations (cache misses) */
+  int force_cache;                /**< internal: reuse the table whatever eps (target pre-search) */
+  long n_solves;                  /**< number of Omega h^2 evaluations */
+} fb_bc2;
+
+int fb_bc2_init(fb_bc2 *m, const fb_relic_params *par, fb_err *err);
+void fb_bc2_free(fb_bc2 *m);
+
+/** A' widths at a point [GeV]: visible (e, mu, tau, hadrons) and invisible (A' -> dark pair). */
+int fb_bc2_widths(const fb_bc2 *m, const fb_bc2_point *pt, double *visible_GeV, double *invisible_GeV,
+                  fb_err *err);
+
+/** Non-relativistic (v -> 0) <sigma v> [cm^3/s] of the relic annihilation chi chibar -> SM (dirac:
+ *  the s-wave coefficient; 0 for the p-wave spins; pseudodirac: 0, because chi_2 is gone at
+ *  recombination). Used for the CMB bound. */
+int fb_bc2_sigmav_cmb_cm3_s(fb_bc2 *m, const fb_bc2_point *pt, double *sigmav_cm3_s, fb_err *err);
+
+/** Omega h^2 and freeze-out point at pt. */
+int fb_bc2_omega_h2(fb_bc2 *m, const fb_bc2_point *pt, fb_relic_result *res, fb_err *err);
+
+/**
+ * Thermal target: y with Omega h^2(y) = omega_h2_target at pt (pt->epsilon ignored), by Brent
+ * root finding on ln y. *res (may be NULL) receives the freeze-out result at the root.
+ */
+int fb_bc2_target_y(fb_bc2 *m, const fb_bc2_point *pt, double omega_h2_target, double *y,
+                    fb_relic_result *res, fb_err *err);
+
+#endif /* FB_BC2_H */

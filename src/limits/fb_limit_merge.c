@@ -1,0 +1,564 @@
+/**
+ * @file fb_limit_merge.c
+ * @brief `fipbounds merge`: rasterise every limit file of a directory onto the grid of a complete
+ *        scan file and write /limits and /combined (docs/limits-format.md, docs/output-format.md).
+ *        Computed bounds are found by listing /bounds/<name>/excluded: no name is hard-coded.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <hdf5.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "fb_h5.h"
+#include "fb_limits.h"
+#include "fb_log.h"
+
+const fb_key_spec fb_limits_keys[] = {
+    {"limits", "dir", FB_KEY_STRING, "", 0, 0, NULL, "",
+     "directory of *.limit files merged into the output after a complete scan (\"\" = none)"},
+};
+const size_t fb_limits_n_keys = sizeof fb_limits_keys / sizeof fb_limits_keys[0];
+
+/* ------------------------------------------------------------------ contour files */
+
+int fb_contour_write_txt(const fb_contour *c, const char *dir, const char *name, const char *header,
+                         size_t *n_files, fb_err *err) {
+  *n_files = 0;
+  for (size_t k = 0; k < c->n_lines; k++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s_%zu.txt", dir, name, k);
+    FILE *f = fopen(path, "w");
+    FB_TEST(err, !f, FB_ERR_IO, "cannot write contour file '%s': %s", path, strerror(errno));
+    fprintf(f, "# %s\n# contour %zu of %zu (marching squares of the rasterised mask, closed)\n", header, k + 1,
+            c->n_lines);
+    for (size_t i = c->start[k]; i < c->start[k + 1]; i++) fprintf(f, "%.8e %.8e\n", c->x[i], c->y[i]);
+    int bad = ferror(f);
+    bad |= fclose(f) != 0;
+    FB_TEST(err, bad, FB_ERR_IO, "error writing '%s'", path);
+    (*n_files)++;
+  }
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ HDF5 helpers */
+
+static int read_string_attr(hid_t obj, const char *name, char *out, size_t cap) {
+  out[0] = '\0';
+  if (H5Aexists(obj, name) <= 0) return 0;
+  hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+  if (a < 0) return 0;
+  hid_t t = H5Aget_type(a);
+  int ok = 0;
+  if (H5Tget_class(t) == H5T_STRING) {
+    if (H5Tis_variable_str(t) > 0) {
+      char *s = NULL;
+      hid_t mt = H5Tcopy(H5T_C_S1);
+      H5Tset_size(mt, H5T_VARIABLE);
+      if (H5Aread(a, mt, &s) >= 0 && s) {
+        snprintf(out, cap, "%s", s);
+        ok = 1;
+        H5free_memory(s);
+      }
+      H5Tclose(mt);
+    } else {
+      size_t sz = H5Tget_size(t);
+      char *buf = calloc(sz + 1, 1);
+      if (buf && H5Aread(a, t, buf) >= 0) {
+        snprintf(out, cap, "%s", buf);
+        ok = 1;
+      }
+      free(buf);
+    }
+  }
+  H5Tclose(t);
+  H5Aclose(a);
+  return ok;
+}
+
+static int read_long_attr(hid_t obj, const char *name, long long *v) {
+  if (H5Aexists(obj, name) <= 0) return 0;
+  hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+  int ok = a >= 0 && H5Aread(a, H5T_NATIVE_LLONG, v) >= 0;
+  if (a >= 0) H5Aclose(a);
+  return ok;
+}
+
+/* a 1-D dataset's length, or -1 */
+static long long dataset_len(hid_t loc, const char *name, int *rank_out, hsize_t *dims) {
+  if (H5Lexists(loc, name, H5P_DEFAULT) <= 0) return -1;
+  hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
+  if (ds < 0) return -1;
+  hid_t sp = H5Dget_space(ds);
+  int rank = H5Sget_simple_extent_ndims(sp);
+  hsize_t d[8] = {0};
+  long long n = -1;
+  if (rank > 0 && rank <= 8) {
+    H5Sget_simple_extent_dims(sp, d, NULL);
+    n = (long long)H5Sget_simple_extent_npoints(sp);
+  }
+  H5Sclose(sp);
+  H5Dclose(ds);
+  if (rank_out) *rank_out = rank;
+  if (dims)
+    for (int k = 0; k < rank && k < 8; k++) dims[k] = d[k];
+  return n;
+}
+
+static int write_contour(hid_t loc, const char *name, const fb_contour *c, const char *coupling_units,
+                         const char *what, fb_err *err) {
+  /* [n][2] (mass, coupling) with a NaN row between polylines: plt.plot(c[:,0], c[:,1]) draws them */
+  size_t rows = c->n_points + (c->n_lines ? c->n_lines - 1 : 0);
+  double *buf = malloc((rows ? rows : 1) * 2 * sizeof(double));
+  FB_TEST(err, !buf, FB_ERR_MEMORY, "out of memory");
+  size_t r = 0;
+  for (size_t k = 0; k < c->n_lines; k++) {
+    if (k > 0) {
+      buf[2 * r] = buf[2 * r + 1] = NAN;
+      r++;
+    }
+    for (size_t i = c->start[k]; i < c->start[k + 1]; i++, r++) {
+      buf[2 * r] = c->x[i];
+      buf[2 * r + 1] = c->y[i];
+    }
+  }
+  hsize_t dims[2] = {rows, 2};
+  char units[256], desc[1024];
+  snprintf(units, sizeof units, "GeV, %s", coupling_units);
+  snprintf(desc, sizeof desc,
+           "boundary of %s: closed polylines (mass, coupling), one NaN row between polylines; marching squares of the "
+           "mask (vertices at cell-edge midpoints, in log10 on log axes)",
+           what);
+  int rc = fb_h5_dataset(loc, name, H5T_NATIVE_DOUBLE, 2, dims, buf, units, desc, err);
+  free(buf);
+  if (rc == FB_OK) {
+    hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
+    if (ds >= 0) {
+      rc = fb_h5_attr_long(ds, "n_polylines", (long)c->n_lines, err);
+      H5Dclose(ds);
+    }
+  }
+  return rc;
+}
+
+/* ------------------------------------------------------------------ sources */
+
+typedef struct source {
+  char label[FB_LIMIT_TEXT + 64]; /* limits.<experiment> or bounds.<name> */
+  char path[FB_LIMIT_TEXT + 64];  /* the mask's path in the file */
+  uint8_t *mask;
+} source;
+
+typedef struct bound_list {
+  char names[FB_MERGE_MAX_SOURCES + 1][256];
+  size_t n;
+  int too_many;
+} bound_list;
+
+static herr_t list_bounds(hid_t g, const char *name, const H5L_info_t *info, void *data) {
+  (void)info;
+  bound_list *bl = data;
+  char path[512];
+  snprintf(path, sizeof path, "%s/excluded", name);
+  if (H5Lexists(g, name, H5P_DEFAULT) > 0 && H5Lexists(g, path, H5P_DEFAULT) > 0) {
+    if (bl->n < FB_MERGE_MAX_SOURCES) snprintf(bl->names[bl->n++], sizeof bl->names[0], "%s", name);
+    else bl->too_many = 1;
+  }
+  return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int list_limit_files(const char *dir, char ***names, size_t *n, fb_err *err) {
+  *names = NULL;
+  *n = 0;
+  DIR *d = opendir(dir);
+  FB_TEST(err, !d, FB_ERR_IO, "cannot open limits directory '%s': %s", dir, strerror(errno));
+  size_t cap = 0;
+  struct dirent *e;
+  int rc = FB_OK;
+  while ((e = readdir(d))) {
+    size_t l = strlen(e->d_name);
+    if (l < 7 || strcmp(e->d_name + l - 6, ".limit")) continue;
+    if (*n == cap) {
+      cap = cap ? 2 * cap : 32;
+      char **nn = realloc(*names, cap * sizeof(char *));
+      FB_TEST_GOTO(err, rc, !nn, FB_ERR_MEMORY, out, "out of memory");
+      *names = nn;
+    }
+    (*names)[*n] = malloc(strlen(dir) + l + 2);
+    FB_TEST_GOTO(err, rc, !(*names)[*n], FB_ERR_MEMORY, out, "out of memory");
+    sprintf((*names)[*n], "%s/%s", dir, e->d_name);
+    (*n)++;
+  }
+  if (*n) qsort(*names, *n, sizeof(char *), cmp_str);
+out:
+  closedir(d);
+  return rc;
+}
+
+int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coupling_name,
+                        const char *coupling_unit, size_t *n_files, fb_err *err) {
+  char **files = NULL;
+  size_t n = 0;
+  int rc = list_limit_files(dir, &files, &n, err);
+  for (size_t k = 0; rc == FB_OK && k < n; k++) {
+    fb_limit lim;
+    rc = fb_limit_read(&lim, files[k], err);
+    if (rc != FB_OK) break;
+    if (benchmark && strcasecmp(lim.benchmark, benchmark))
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__, "%s: benchmark %s does not match the model's benchmark %s",
+                      files[k], lim.benchmark, benchmark);
+    double f, p;
+    if (rc == FB_OK && benchmark && coupling_name)
+      rc = fb_limit_coupling_convert(lim.y_quantity, lim.y_unit, coupling_name, coupling_unit ? coupling_unit : "", &f,
+                                     &p, err);
+    fb_limit_free(&lim);
+  }
+  for (size_t k = 0; k < n; k++) free(files[k]);
+  free(files);
+  if (n_files) *n_files = n;
+  return rc;
+}
+
+static int write_string_list(hid_t loc, const char *name, char *const *strings, size_t n, const char *desc,
+                             fb_err *err) {
+  size_t w = 1;
+  for (size_t k = 0; k < n; k++)
+    if (strlen(strings[k]) + 1 > w) w = strlen(strings[k]) + 1;
+  char *buf = calloc(n ? n : 1, w);
+  FB_TEST(err, !buf, FB_ERR_MEMORY, "out of memory");
+  for (size_t k = 0; k < n; k++) memcpy(buf + k * w, strings[k], strlen(strings[k]));
+  hid_t t = H5Tcopy(H5T_C_S1);
+  H5Tset_size(t, w);
+  H5Tset_strpad(t, H5T_STR_NULLPAD);
+  H5Tset_cset(t, H5T_CSET_UTF8);
+  hsize_t dims[1] = {n};
+  hid_t sp = H5Screate_simple(1, dims, NULL);
+  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+  H5Pset_obj_track_times(dcpl, 0);
+  hid_t ds = H5Dcreate2(loc, name, t, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  int rc = FB_OK;
+  if (ds < 0 || (n && H5Dwrite(ds, t, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0))
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write dataset '%s'", name);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "units", "", err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "description", desc, err);
+  if (ds >= 0) H5Dclose(ds);
+  H5Pclose(dcpl);
+  H5Sclose(sp);
+  H5Tclose(t);
+  free(buf);
+  return rc;
+}
+
+static int write_u64(hid_t loc, const char *name, const hsize_t *dims, const uint64_t *data, const char *desc,
+                     fb_err *err) {
+  hid_t sp = H5Screate_simple(2, dims, NULL);
+  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+  H5Pset_obj_track_times(dcpl, 0);
+  hid_t ds = H5Dcreate2(loc, name, H5T_STD_U64LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  int rc = FB_OK;
+  if (ds < 0 || H5Dwrite(ds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, data) < 0)
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write dataset '%s'", name);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "units", "", err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "description", desc, err);
+  if (ds >= 0) H5Dclose(ds);
+  H5Pclose(dcpl);
+  H5Sclose(sp);
+  return rc;
+}
+
+static int write_mask(hid_t loc, const char *name, const uint8_t *mask, const hsize_t *dims, const char *desc,
+                      fb_err *err) {
+  return fb_h5_dataset(loc, name, H5T_NATIVE_UINT8, 2, dims, mask, "", desc, err);
+}
+
+static size_t count_set(const uint8_t *m, size_t n) {
+  size_t c = 0;
+  for (size_t k = 0; k < n; k++) c += m[k] != 0;
+  return c;
+}
+
+/* ------------------------------------------------------------------ the merge */
+
+int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
+                         fb_merge_summary *summary, fb_err *err) {
+  static const fb_merge_options defaults = {0};
+  if (!opt) opt = &defaults;
+  fb_merge_summary sum = {0};
+  int rc = FB_OK;
+  hid_t file = -1, g = -1;
+  double *mass = NULL, *coupling = NULL;
+  char **files = NULL;
+  size_t n_files = 0, n_src = 0;
+  source *src = NULL;
+  uint8_t *acc = NULL, *all = NULL, *bnd = NULL;
+  uint64_t *bits = NULL;
+  fb_limit lim;
+  fb_limit_init(&lim);
+  fb_contour con;
+  fb_contour_init(&con);
+
+  struct stat st;
+  FB_TEST_GOTO(err, rc, stat(scan_path, &st) != 0, FB_ERR_IO, out, "cannot open scan file '%s': %s", scan_path,
+               strerror(errno));
+  file = H5Fopen(scan_path, H5F_ACC_RDWR, H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, file < 0, FB_ERR_INPUT, out, "cannot open '%s' as an HDF5 file for writing (not a scan file, or not writable)",
+               scan_path);
+  long long complete = 0;
+  FB_TEST_GOTO(err, rc, !read_long_attr(file, "complete", &complete) || complete != 1, FB_ERR_INPUT, out,
+               "'%s' is not a complete scan (attribute complete != 1): finish it with fipbounds run --resume first",
+               scan_path);
+  char benchmark[64], mass_units[64], mass_spacing[64], coupling_name[128], coupling_units[64], coupling_spacing[64];
+  read_string_attr(file, "benchmark", benchmark, sizeof benchmark);
+  int rank = 0;
+  long long nm = dataset_len(file, "grid/mass", &rank, NULL), nc = dataset_len(file, "grid/coupling", &rank, NULL);
+  FB_TEST_GOTO(err, rc, nm < 1 || nc < 1, FB_ERR_INPUT, out, "'%s' has no /grid/mass or /grid/coupling", scan_path);
+  const size_t NM = (size_t)nm, NC = (size_t)nc, NP = NM * NC;
+  mass = malloc(NM * sizeof(double));
+  coupling = malloc(NC * sizeof(double));
+  FB_TEST_GOTO(err, rc, !mass || !coupling, FB_ERR_MEMORY, out, "out of memory");
+  FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, "grid/mass", NM, mass, err), out);
+  FB_CALL_GOTO(err, rc, fb_h5_read_doubles(file, "grid/coupling", NC, coupling, err), out);
+  {
+    hid_t ds = H5Dopen2(file, "grid/mass", H5P_DEFAULT);
+    read_string_attr(ds, "units", mass_units, sizeof mass_units);
+    read_string_attr(ds, "spacing", mass_spacing, sizeof mass_spacing);
+    H5Dclose(ds);
+    ds = H5Dopen2(file, "grid/coupling", H5P_DEFAULT);
+    read_string_attr(ds, "name", coupling_name, sizeof coupling_name);
+    read_string_attr(ds, "units", coupling_units, sizeof coupling_units);
+    read_string_attr(ds, "spacing", coupling_spacing, sizeof coupling_spacing);
+    H5Dclose(ds);
+  }
+  double mass_factor = 1;
+  FB_CALL_GOTO(err, rc, fb_limit_mass_unit_to_GeV(mass_units, &mass_factor, err), out);
+  for (size_t i = 0; i < NM; i++) mass[i] *= mass_factor;
+  const fb_limit_axes ax = {.n_mass = NM, .n_coupling = NC, .mass_GeV = mass, .coupling = coupling,
+                            .mass_log = !strcmp(mass_spacing, "log"), .coupling_log = strcmp(coupling_spacing, "linear") != 0,
+                            .coupling_name = coupling_name, .coupling_unit = coupling_units};
+  const hsize_t dims[2] = {NM, NC};
+
+  /* every limit file, rasterised */
+  FB_CALL_GOTO(err, rc, list_limit_files(limit_dir, &files, &n_files, err), out);
+  bound_list bl = {.n = 0, .too_many = 0};
+  if (H5Lexists(file, "bounds", H5P_DEFAULT) > 0) {
+    hid_t bg = H5Gopen2(file, "bounds", H5P_DEFAULT);
+    H5Literate(bg, H5_INDEX_NAME, H5_ITER_INC, NULL, list_bounds, &bl);
+    H5Gclose(bg);
+  }
+  FB_TEST_GOTO(err, rc, bl.too_many || n_files + bl.n > FB_MERGE_MAX_SOURCES, FB_ERR_RANGE, out,
+               "%zu limit files and %s%zu computed bounds: at most %d sources fit the 64-bit /combined/excluded_by "
+               "(merge fewer limits)",
+               n_files, bl.too_many ? ">= " : "", bl.n, FB_MERGE_MAX_SOURCES);
+  src = calloc(n_files + bl.n + 1, sizeof(source));
+  acc = calloc(NP, 1);
+  all = calloc(NP, 1);
+  bnd = calloc(NP, 1);
+  bits = calloc(NP, sizeof(uint64_t));
+  FB_TEST_GOTO(err, rc, !src || !acc || !all || !bnd || !bits, FB_ERR_MEMORY, out, "out of memory (%zu points)", NP);
+
+  /* replace an earlier merge */
+  if (H5Lexists(file, "limits", H5P_DEFAULT) > 0) H5Ldelete(file, "limits", H5P_DEFAULT);
+  if (H5Lexists(file, "combined", H5P_DEFAULT) > 0) H5Ldelete(file, "combined", H5P_DEFAULT);
+  g = fb_h5_group(file, "limits");
+  FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, out, "cannot create /limits in '%s'", scan_path);
+
+  for (size_t f = 0; f < n_files; f++) {
+    FB_CALL_GOTO(err, rc, fb_limit_read(&lim, files[f], err), out);
+    FB_TEST_GOTO(err, rc, benchmark[0] && strcasecmp(lim.benchmark, benchmark), FB_ERR_INPUT, out,
+                 "%s: benchmark %s does not match the scan file's benchmark %s", files[f], lim.benchmark, benchmark);
+    for (size_t k = 0; k < n_src; k++) {
+      char lbl[FB_LIMIT_TEXT + 64];
+      snprintf(lbl, sizeof lbl, "limits.%s", lim.experiment);
+      FB_TEST_GOTO(err, rc, !strcmp(src[k].label, lbl), FB_ERR_INPUT, out,
+                   "%s: experiment '%s' is already given by another file of '%s': experiment names must be unique",
+                   files[f], lim.experiment, limit_dir);
+    }
+    FB_TEST_GOTO(err, rc, !strncmp(lim.experiment, "accelerator_", 12), FB_ERR_INPUT, out,
+                 "%s: experiment names starting with 'accelerator_' are reserved for /limits/accelerator_*", files[f]);
+    source *s = &src[n_src++];
+    snprintf(s->label, sizeof s->label, "limits.%s", lim.experiment);
+    snprintf(s->path, sizeof s->path, "/limits/%s/excluded", lim.experiment);
+    s->mask = malloc(NP);
+    FB_TEST_GOTO(err, rc, !s->mask, FB_ERR_MEMORY, out, "out of memory");
+    FB_CALL_GOTO(err, rc, fb_limit_rasterise(&lim, &ax, s->mask, err), out);
+    size_t n_ex = count_set(s->mask, NP);
+    for (size_t p = 0; p < NP; p++) acc[p] |= s->mask[p];
+    char desc[4096], name[FB_LIMIT_TEXT + 32];
+    snprintf(desc, sizeof desc, "1 where %s (%s, %g%% CL) excludes the grid point (%s region rasterised: docs/limits-format.md)",
+             lim.experiment, lim.reference, lim.cl_percent, fb_limit_kind_name(lim.kind));
+    snprintf(name, sizeof name, "%s/excluded", lim.experiment);
+    FB_CALL_GOTO(err, rc, write_mask(g, name, s->mask, dims, desc, err), out);
+    hid_t eg = H5Gopen2(g, lim.experiment, H5P_DEFAULT);
+    FB_TEST_GOTO(err, rc, eg < 0, FB_ERR_HDF5, out, "cannot open /limits/%s", lim.experiment);
+    const char *keys[] = {"experiment", "reference", "benchmark", "x_quantity", "x_unit", "y_quantity",
+                          "y_unit", "kind", "provenance", "licence", "notes", "source_file"};
+    const char *vals[] = {lim.experiment, lim.reference, lim.benchmark, lim.x_quantity, lim.x_unit, lim.y_quantity,
+                          lim.y_unit, fb_limit_kind_name(lim.kind), lim.provenance, lim.licence, lim.notes, files[f]};
+    for (size_t k = 0; rc == FB_OK && k < sizeof keys / sizeof keys[0]; k++)
+      rc = fb_h5_attr_string(eg, keys[k], vals[k], err);
+    if (rc == FB_OK) rc = fb_h5_attr_double(eg, "cl_percent", lim.cl_percent, err);
+    if (rc == FB_OK) rc = fb_h5_attr_long(eg, "n_excluded", (long)n_ex, err);
+    if (rc == FB_OK) rc = fb_h5_attr_long(eg, "bit", (long)(n_src - 1), err);
+    if (rc == FB_OK) rc = fb_contour_mask(s->mask, &ax, &con, err);
+    if (rc == FB_OK) rc = write_contour(eg, "contour", &con, coupling_units, "the rasterised excluded region", err);
+    if (rc == FB_OK && opt->contour_dir) {
+      size_t nf;
+      char header[8192];
+      snprintf(header, sizeof header, "%s (%s, %g%% CL, %s) on the grid of %s; columns: mass [GeV] %s%s%s%s",
+               lim.experiment, lim.reference, lim.cl_percent, lim.benchmark, scan_path, coupling_name,
+               coupling_units[0] ? " [" : "", coupling_units, coupling_units[0] ? "]" : "");
+      rc = fb_contour_write_txt(&con, opt->contour_dir, s->label, header, &nf, err);
+    }
+    fb_contour_free(&con);
+    H5Gclose(eg);
+    if (rc != FB_OK) {
+      fb_err_push(err, rc, __func__, __LINE__, files[f]);
+      goto out;
+    }
+    if (opt->verbose)
+      FB_LOG_INF("limit %s (%s): %zu of %zu grid points excluded", lim.experiment, fb_limit_kind_name(lim.kind), n_ex,
+                 NP);
+    fb_limit_free(&lim);
+  }
+  FB_CALL_GOTO(err, rc,
+               write_mask(g, "accelerator_excluded", acc, dims,
+                          "1 where at least one limit of /limits/<experiment>/excluded excludes the grid point", err),
+               out);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "source_directory", limit_dir, err), out);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_long(g, "n_limits", (long)n_files, err), out);
+  FB_CALL_GOTO(err, rc, fb_contour_mask(acc, &ax, &con, err), out);
+  FB_CALL_GOTO(err, rc, write_contour(g, "accelerator_contour", &con, coupling_units, "the union of the limits", err),
+               out);
+  fb_contour_free(&con);
+  H5Gclose(g);
+  g = -1;
+
+  /* computed bounds: every /bounds/<name>/excluded of the grid's shape */
+  for (size_t b = 0; b < bl.n; b++) {
+    char path[512];
+    snprintf(path, sizeof path, "bounds/%s/excluded", bl.names[b]);
+    int r = 0;
+    hsize_t d[8];
+    long long n = dataset_len(file, path, &r, d);
+    FB_TEST_GOTO(err, rc, r != 2 || d[0] != NM || d[1] != NC, FB_ERR_INPUT, out,
+                 "/%s has shape %s%llu x %llu, not the grid's %zu x %zu", path, r != 2 ? "(not 2-D) " : "",
+                 (unsigned long long)d[0], (unsigned long long)(r > 1 ? d[1] : 0), NM, NC);
+    (void)n;
+    source *s = &src[n_src++];
+    snprintf(s->label, sizeof s->label, "bounds.%s", bl.names[b]);
+    snprintf(s->path, sizeof s->path, "/%s", path);
+    s->mask = malloc(NP);
+    FB_TEST_GOTO(err, rc, !s->mask, FB_ERR_MEMORY, out, "out of memory");
+    hid_t ds = H5Dopen2(file, path, H5P_DEFAULT);
+    herr_t st2 = ds >= 0 ? H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, s->mask) : -1;
+    if (ds >= 0) H5Dclose(ds);
+    FB_TEST_GOTO(err, rc, st2 < 0, FB_ERR_HDF5, out, "cannot read /%s as uint8", path);
+    for (size_t p = 0; p < NP; p++) {
+      s->mask[p] = s->mask[p] != 0;
+      bnd[p] |= s->mask[p];
+    }
+  }
+  sum.n_limits = n_files;
+  sum.n_bounds = bl.n;
+  sum.n_sources = n_src;
+
+  /* /combined */
+  g = fb_h5_group(file, "combined");
+  FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, out, "cannot create /combined");
+  char **labels = malloc((n_src ? n_src : 1) * sizeof(char *)), **paths = malloc((n_src ? n_src : 1) * sizeof(char *));
+  FB_TEST_GOTO(err, rc, !labels || !paths, FB_ERR_MEMORY, free_lists, "out of memory");
+  size_t key_len = 256;
+  for (size_t k = 0; k < n_src; k++) {
+    labels[k] = src[k].label;
+    paths[k] = src[k].path;
+    key_len += strlen(src[k].label) + strlen(src[k].path) + 16;
+    for (size_t p = 0; p < NP; p++)
+      if (src[k].mask[p]) bits[p] |= (uint64_t)1 << k;
+  }
+  char *key = malloc(key_len);
+  FB_TEST_GOTO(err, rc, !key, FB_ERR_MEMORY, free_lists, "out of memory");
+  size_t kl = (size_t)snprintf(key, key_len, "bit k of excluded_by set <=> source k excludes the point:");
+  for (size_t k = 0; k < n_src; k++)
+    kl += (size_t)snprintf(key + kl, key_len - kl, "\n%zu: %s (%s)", k, src[k].label, src[k].path);
+  for (size_t p = 0; p < NP; p++) all[p] = acc[p] | bnd[p];
+  sum.n_excluded = count_set(all, NP);
+  FB_CALL_GOTO(err, rc, write_string_list(g, "source_names", labels, n_src,
+                                          "name of source k = bit k of excluded_by: limits.<experiment> or bounds.<name>",
+                                          err),
+               free_key);
+  FB_CALL_GOTO(err, rc,
+               write_string_list(g, "source_paths", paths, n_src, "HDF5 path of the mask of source k (bit k)", err),
+               free_key);
+  FB_CALL_GOTO(err, rc, write_u64(g, "excluded_by", dims, bits, key, err), free_key);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "bit_key", key, err), free_key);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_long(g, "n_sources", (long)n_src, err), free_key);
+  FB_CALL_GOTO(err, rc,
+               write_mask(g, "bounds_excluded", bnd, dims,
+                          "1 where at least one computed bound (/bounds/<name>/excluded) excludes the point", err),
+               free_key);
+  FB_CALL_GOTO(err, rc,
+               write_mask(g, "excluded", all, dims,
+                          "1 where any source (computed bound or accelerator limit) excludes the point", err),
+               free_key);
+  /* every source's mask under /combined/masks/<label> (hard links: no copy) and its contour */
+  {
+    hid_t mg = fb_h5_group(g, "masks");
+    FB_TEST_GOTO(err, rc, mg < 0, FB_ERR_HDF5, free_key, "cannot create /combined/masks");
+    for (size_t k = 0; k < n_src && rc == FB_OK; k++)
+      if (H5Lcreate_hard(file, src[k].path, mg, src[k].label, H5P_DEFAULT, H5P_DEFAULT) < 0)
+        rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot link %s to /combined/masks", src[k].path);
+    H5Gclose(mg);
+    for (size_t k = 0; k < n_src && rc == FB_OK; k++) {
+      if (strncmp(src[k].label, "bounds.", 7)) continue;
+      char name[FB_LIMIT_TEXT + 96];
+      snprintf(name, sizeof name, "contours/%s", src[k].label);
+      rc = fb_contour_mask(src[k].mask, &ax, &con, err);
+      if (rc == FB_OK) rc = write_contour(g, name, &con, coupling_units, src[k].path, err);
+      if (rc == FB_OK && opt->contour_dir) {
+        size_t nf;
+        char header[8192];
+        snprintf(header, sizeof header, "computed bound %s of %s; columns: mass [GeV] %s", src[k].path, scan_path,
+                 coupling_name);
+        rc = fb_contour_write_txt(&con, opt->contour_dir, src[k].label, header, &nf, err);
+      }
+      fb_contour_free(&con);
+    }
+    if (rc == FB_OK) rc = fb_contour_mask(all, &ax, &con, err);
+    if (rc == FB_OK) rc = write_contour(g, "contours/all", &con, coupling_units, "the union of every source", err);
+    if (rc == FB_OK && opt->contour_dir) {
+      size_t nf;
+      rc = fb_contour_write_txt(&con, opt->contour_dir, "combined", "union of every source", &nf, err);
+    }
+    fb_contour_free(&con);
+    if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, "/combined");
+  }
+free_key:
+  free(key);
+free_lists:
+  free(labels);
+  free(paths);
+out:
+  if (g >= 0) H5Gclose(g);
+  if (file >= 0 && H5Fclose(file) < 0 && rc == FB_OK)
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close '%s'", scan_path);
+  for (size_t k = 0; src && k < n_src; k++) free(src[k].mask);
+  free(src);
+  for (size_t k = 0; k < n_files; k++) free(files[k]);
+  free(files);
+  free(mass);
+  free(coupling);
+  free(acc);
+  free(all);
+  free(bnd);
+  free(bits);
+  fb_limit_free(&lim);
+  fb_contour_free(&con);
+  if (summary) *summary = sum;
+  return rc;
+}

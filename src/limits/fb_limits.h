@@ -1,0 +1,220 @@
+/**
+ * @file fb_limits.h
+ * @brief Accelerator (and other external) limits: the project's limit-file format, importers of
+ *        the public collections, rasterisation onto a scan grid, the merge into a scan file
+ *        (/limits, /combined) and marching-squares contours. Format: docs/limits-format.md.
+ *
+ * Call order:
+ *   fb_limit_init(&lim); fb_limit_read(&lim, path, err)   (or fb_limit_import(&lim, format, ...))
+ *   fb_limit_validate(&lim, err); fb_limit_write(&lim, path, err)
+ *   fb_limit_rasterise(&lim, &axes, mask, err)            mask[n_mass * n_coupling], uint8
+ *   fb_limit_free(&lim)
+ *   fb_limits_merge_file(scan.h5, dir, &opt, err)         everything above for every *.limit in dir
+ *
+ * Units: limits are stored with x = a mass in the unit named in the file (converted to GeV by
+ * merge: eV, keV, MeV, GeV, TeV) and y = a coupling in the convention named in the file (epsilon,
+ * epsilon2, U2, U, g_agamma with GeV^-1/TeV^-1/MeV^-1, ...), converted to the scan's coupling
+ * axis by merge (fb_limit_coupling_convert). Not collective; no MPI. Library code never exits.
+ */
+#ifndef FB_LIMITS_H
+#define FB_LIMITS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fb_config.h"
+#include "fb_error.h"
+
+/** Shape of the excluded region that the points describe. */
+typedef enum {
+  FB_LIMIT_CLOSED = 0,      /**< closed boundary (polygon) of the excluded region; one or more */
+  FB_LIMIT_UPPER_BOUND = 1, /**< curve y(x): couplings at or above it are excluded */
+  FB_LIMIT_EDGES = 2        /**< lower and upper edges y_lo(x) <= y <= y_hi(x) are excluded */
+} fb_limit_kind;
+
+#define FB_LIMIT_TEXT 512
+#define FB_LIMIT_LONGTEXT 2048
+
+/** One limit: metadata and the points of one or more segments (polygons or curve pieces). */
+typedef struct fb_limit {
+  char experiment[FB_LIMIT_TEXT];   /**< name, also the HDF5 group name: [A-Za-z0-9_.+-] */
+  char reference[FB_LIMIT_TEXT];    /**< arXiv id or DOI (or INSPIRE key) of the result */
+  char benchmark[FB_LIMIT_TEXT];    /**< BC1 ... BC11 */
+  char x_quantity[FB_LIMIT_TEXT];   /**< e.g. m_Aprime */
+  char x_unit[FB_LIMIT_TEXT];       /**< eV|keV|MeV|GeV|TeV */
+  char y_quantity[FB_LIMIT_TEXT];   /**< e.g. epsilon, epsilon2, U2, g_agamma (fb_limit_coupling_convert) */
+  char y_unit[FB_LIMIT_TEXT];       /**< "" for dimensionless, GeV^-1 ... for g_agamma */
+  double cl_percent;                /**< confidence level, e.g. 90 or 95 */
+  fb_limit_kind kind;
+  char provenance[FB_LIMIT_LONGTEXT]; /**< where the numbers come from (collection, file, conversions) */
+  char licence[FB_LIMIT_TEXT];      /**< licence of the numbers */
+  char notes[FB_LIMIT_LONGTEXT];    /**< optional free text ("" if none) */
+  size_t n_points;
+  double *x;                        /**< [n_points] */
+  double *y;                        /**< [n_points]; the curve (UPPER_BOUND), the lower edge (EDGES) */
+  double *y_hi;                     /**< [n_points] upper edge for EDGES, NULL otherwise */
+  size_t n_segments;
+  size_t *seg_start;                /**< [n_segments + 1]: segment s holds points seg_start[s] .. seg_start[s+1]-1 */
+  size_t cap;                       /**< allocated points */
+} fb_limit;
+
+void fb_limit_init(fb_limit *lim);
+void fb_limit_free(fb_limit *lim);
+
+/** Append a point to the current segment (y_hi ignored unless kind == EDGES). */
+int fb_limit_add_point(fb_limit *lim, double x, double y, double y_hi, fb_err *err);
+/** Start a new segment (a no-op when the current one is empty). */
+int fb_limit_new_segment(fb_limit *lim, fb_err *err);
+
+const char *fb_limit_kind_name(fb_limit_kind kind);
+/** "closed" | "upper_bound" | "edges" -> kind; FB_ERR_INPUT otherwise. */
+int fb_limit_kind_parse(const char *name, fb_limit_kind *kind, fb_err *err);
+
+/**
+ * Check a limit: metadata present (experiment name usable as an HDF5 group, reference,
+ * benchmark BC1..BC11, units known, 0 < CL < 100); every value finite and > 0 (limits live on log
+ * axes); UPPER_BOUND/EDGES: x non-decreasing within a segment, y_lo <= y_hi; CLOSED: >= 3 distinct
+ * points per polygon and no two edges crossing (touching at a vertex or along a common line is
+ * allowed: FORESEE closes regions along y = 1e5); messages give the two crossing edges. `source`
+ * names the file in messages. Errors: FB_ERR_INPUT.
+ */
+int fb_limit_validate(const fb_limit *lim, const char *source, fb_err *err);
+
+/** Read a limit file in the project's format (docs/limits-format.md) and validate it.
+ *  Errors: FB_ERR_IO, FB_ERR_INPUT (path:line: what), FB_ERR_MEMORY. */
+int fb_limit_read(fb_limit *lim, const char *path, fb_err *err);
+
+/** Write a validated limit in the project's format. Errors: FB_ERR_INPUT, FB_ERR_IO. */
+int fb_limit_write(const fb_limit *lim, const char *path, fb_err *err);
+
+/** Factor to GeV of a mass unit ("eV", "keV", "MeV", "GeV", "TeV"); FB_ERR_INPUT otherwise. */
+int fb_limit_mass_unit_to_GeV(const char *unit, double *factor, fb_err *err);
+
+/**
+ * Conversion of a coupling given as (quantity, unit) to (target_quantity, target_unit):
+ * target = (factor * value)^power. Known families (same physical coupling):
+ *   epsilon | epsilon2 (= epsilon^2);  U | U2 (= |U|^2) and Ue2/Umu2/Utau2 aliases of U2 per flavour;
+ *   theta | sin_theta | sin2_theta (theta = sin theta to O(theta^3), fine for theta < 0.1);
+ *   g_agamma, g_aW, g_ag, inv_fa (units GeV^-1, TeV^-1, MeV^-1).
+ * Errors: FB_ERR_INPUT when the two are not the same coupling or a unit is unknown.
+ */
+int fb_limit_coupling_convert(const char *quantity, const char *unit, const char *target_quantity,
+                              const char *target_unit, double *factor, double *power, fb_err *err);
+
+/* ------------------------------------------------------------------ importers */
+
+/** Options of `fipbounds limits import`; NULL/0 fields take the format's defaults. */
+typedef struct fb_import_options {
+  const char *experiment; /**< override of the experiment name */
+  const char *reference;  /**< override of the reference */
+  const char *benchmark;  /**< e.g. BC6 */
+  const char *x_unit;     /**< mass unit of the source file (hnlimits, axionlimits) */
+  const char *y_quantity; /**< coupling convention of the source file (e.g. U2, U, epsilon2) */
+  const char *y_unit;     /**< unit of the coupling (g in GeV^-1 / TeV^-1) */
+  const char *kind;       /**< closed | upper_bound | edges */
+  double cl_percent;      /**< 0: format default */
+  int allow_projection;   /**< 1: import projected sensitivities too (darkmatterlive curveType
+                               projection; marked in notes); 0: they are refused */
+} fb_import_options;
+
+/** Formats: "foresee", "darkcast", "axionlimits", "hnlimits", "darkmatterlive". */
+extern const char *const fb_limit_formats[];
+extern const size_t fb_limit_n_formats;
+
+/**
+ * Import one file of a public collection into `lim` (validated; couplings converted to the
+ * canonical convention of the benchmark: epsilon, theta, g_agamma in GeV^-1, U2; masses in GeV).
+ * Errors: FB_ERR_INPUT (unknown format, malformed file: path:line and what), FB_ERR_IO.
+ */
+int fb_limit_import(fb_limit *lim, const char *format, const char *path, const fb_import_options *opt,
+                    fb_err *err);
+
+/* ------------------------------------------------------------------ rasterisation */
+
+/** The scan plane as seen by the rasteriser (mass in GeV). */
+typedef struct fb_limit_axes {
+  size_t n_mass, n_coupling;
+  const double *mass_GeV;    /**< [n_mass], increasing */
+  const double *coupling;    /**< [n_coupling], increasing, in the convention coupling_name */
+  int mass_log, coupling_log;/**< 1: the axis is log-spaced; geometry is done in log10 */
+  const char *coupling_name; /**< e.g. epsilon */
+  const char *coupling_unit; /**< "" or GeV^-1 */
+} fb_limit_axes;
+
+/**
+ * Set mask[i_mass * n_coupling + i_coupling] = 1 where the grid point lies in the excluded region
+ * (grid point = cell centre rule; see docs/limits-format.md "Rasterisation"), 0 elsewhere. The
+ * geometry is done in (log10 m, log10 y) when the axes are log-spaced, as the region is drawn on
+ * log-log plots. Converts units and conventions first. Errors: FB_ERR_INPUT (incompatible
+ * coupling), FB_ERR_MEMORY.
+ */
+int fb_limit_rasterise(const fb_limit *lim, const fb_limit_axes *axes, uint8_t *mask, fb_err *err);
+
+/* ------------------------------------------------------------------ contours */
+
+/** Polylines of a contour: points in axis units; polyline k is pts[start[k] .. start[k+1]-1],
+ *  closed ones repeat their first point at the end. */
+typedef struct fb_contour {
+  size_t n_points, n_lines, cap_points, cap_lines;
+  double *x, *y;
+  size_t *start; /**< [n_lines + 1] */
+} fb_contour;
+
+void fb_contour_init(fb_contour *c);
+void fb_contour_free(fb_contour *c);
+
+/** Marching squares at level 1/2 on a 0/1 mask over the axes (outside the grid counts as 0,
+ *  so every curve is closed; vertices on cell edges at the midpoint in log10 where the axis is
+ *  log). Errors: FB_ERR_MEMORY. */
+int fb_contour_mask(const uint8_t *mask, const fb_limit_axes *axes, fb_contour *c, fb_err *err);
+
+/** Write each polyline to DIR/<name>_<k>.txt (two columns, AxionLimits style, '#' header lines).
+ *  Returns the number of files in *n_files. Errors: FB_ERR_IO. */
+int fb_contour_write_txt(const fb_contour *c, const char *dir, const char *name, const char *header,
+                         size_t *n_files, fb_err *err);
+
+/* ------------------------------------------------------------------ merge into a scan file */
+
+typedef struct fb_merge_options {
+  const char *contour_dir; /**< if not NULL: also write two-column contour files there */
+  int verbose;             /**< 1: one log line per limit */
+} fb_merge_options;
+
+/** Summary of a merge (for messages and tests). */
+typedef struct fb_merge_summary {
+  size_t n_limits;   /**< limits merged */
+  size_t n_bounds;   /**< computed /bounds/<name>/excluded masks found */
+  size_t n_sources;  /**< bits used in /combined/excluded_by */
+  size_t n_excluded; /**< grid points excluded by at least one source */
+} fb_merge_summary;
+
+/** Read and validate every *.limit file of dir (as the merge will) and, when benchmark is not
+ *  NULL, check that each limit belongs to it and that its coupling converts to coupling_name
+ *  (unit coupling_unit), so that `run` can reject a bad [limits] dir before the scan.
+ *  *n_files gets the count. Errors: FB_ERR_IO, FB_ERR_INPUT. */
+int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coupling_name,
+                        const char *coupling_unit, size_t *n_files, fb_err *err);
+
+/** Largest number of sources (limits + computed bounds) in /combined/excluded_by (bits of uint64). */
+#define FB_MERGE_MAX_SOURCES 64
+
+/**
+ * Add every `*.limit` file of `limit_dir` (sorted by name; none is allowed) to the scan file
+ * `scan_path` (opened read-write, must be a complete scan): /limits/<experiment>/excluded,
+ * /limits/<experiment>/contour, /limits/accelerator_excluded, and /combined/ with every
+ * /bounds/<name>/excluded present (found by listing /bounds, no name is hard-coded), the union
+ * and the per-point bit field. An earlier /limits or /combined is replaced. Rank 0 only; not
+ * collective. Errors: FB_ERR_IO, FB_ERR_INPUT (a limit file, a mismatched benchmark or
+ * coupling), FB_ERR_HDF5, FB_ERR_RANGE (more than FB_MERGE_MAX_SOURCES sources), FB_ERR_MEMORY.
+ */
+int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
+                         fb_merge_summary *summary, fb_err *err);
+
+/** Directory of tools/plot_summary.py: $FIPBOUNDS_TOOLS_DIR if set, else the source tree's tools/. */
+const char *fb_limits_tools_dir(void);
+
+/** Input keys of the [limits] section (registered in src/scan/fb_schema.c). */
+extern const fb_key_spec fb_limits_keys[];
+extern const size_t fb_limits_n_keys;
+
+#endif /* FB_LIMITS_H */

@@ -1,0 +1,248 @@
+/**
+ * @file fb_model_bc1_sn.c
+ * @brief Scan model "bc1_sn": the SN1987A cooling band of the BC1 dark photon on the (m_A', eps)
+ *        plane (src/stellar/fb_sn_darkphoton.h).
+ *
+ * Per point: the A' luminosity L(m, eps) [erg/s]. The eps-independent table is built once per mass
+ * (the driver hands out points in mass-major order, so it is reused along a grid row; the cache is
+ * exact, results depend only on (m, eps)). The postprocess hook writes
+ *   /bounds/sn1987a/edges    [n_mass][3]: mass_GeV, eps_low, eps_high (root finding on L(eps) = L_nu,
+ *                             NaN where nothing is excluded), attribute mass_max_GeV (largest grid
+ *                             mass with an excluded interval)
+ *   /bounds/sn1987a/excluded [n_mass][n_coupling] uint8: L > L_nu at the grid point
+ * and, if [sn1987a] band_csv is not "none", the band boundary as CSV (mass_GeV,eps_low,eps_high).
+ * Input section [sn1987a] (inputs/explanatory.ini).
+ *
+ * Scan model "bc9_sn" is the same for the BC9 ALP (Primakoff on protons + decays, fb_sn_alp.h) on the
+ * (m_a, g_agg) plane: it reads the same [sn1987a] keys and writes the same datasets with g_agg in
+ * GeV^-1 in place of eps (edges columns: mass_GeV, g_low_GeV, g_high_GeV).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_h5.h"
+#include "fb_model.h"
+#include "fb_darkphoton.h"
+#include "fb_sn_alp.h"
+#include "fb_sn_darkphoton.h"
+
+typedef struct bc1sn_state {
+  fb_rratio R;
+  fb_sn_profile profile;
+  fb_sn_medium medium;
+  fb_sn_table table;        /**< table of table.mass_GeV, valid if have_table */
+  int have_table;
+  int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon */
+} bc1sn_state;
+
+static const fb_quantity_spec bc1sn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "dark-photon luminosity at infinity of the SN1987A proto-neutron star (emission minus absorption/decay inside r_far)"},
+};
+
+static const fb_key_spec bc1sn_keys[] = {
+    {"sn1987a", "profile_file", FB_KEY_STRING, "inputs/sn_profile_default.dat", 0, 0, NULL, "",
+     "proto-neutron-star profile (docs/sn-profile.md)"},
+    {"sn1987a", "profile_columns", FB_KEY_STRING, "fipbounds", 0, 0, NULL, "",
+     "column map of the profile file: fipbounds or name=column,... (fb_sn_profile.h)"},
+    {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
+    {"sn1987a", "r_far_km", FB_KEY_DOUBLE, "100", 1, 1e5, NULL, "km", "far radius of the absorption path"},
+    {"sn1987a", "r_emit_km", FB_KEY_DOUBLE, "0", 0, 1e5, NULL, "km",
+     "outer radius of the emission region, 0 = neutrinosphere"},
+    {"sn1987a", "absorption", FB_KEY_BOOL, "true", 0, 0, NULL, "", "inverse-bremsstrahlung absorption on"},
+    {"sn1987a", "decays", FB_KEY_BOOL, "true", 0, 0, NULL, "", "A' decays inside r_far on"},
+    {"sn1987a", "longitudinal", FB_KEY_BOOL, "true", 0, 0, NULL, "", "include the longitudinal mode"},
+    {"sn1987a", "n_radial", FB_KEY_INT, "32", 4, 2048, NULL, "", "emission shells"},
+    {"sn1987a", "n_energy", FB_KEY_INT, "12", 4, 64, NULL, "", "energy nodes per shell"},
+    {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
+    {"sn1987a", "n_path", FB_KEY_INT, "64", 8, 1024, NULL, "", "steps along a ray"},
+    {"sn1987a", "band_csv", FB_KEY_STRING, "none", 0, 0, NULL, "", "CSV file of the band boundary, none = no file"},
+};
+
+/* Options and profile from the [sn1987a] section (shared with eval_stellar.c through the header). */
+static void options_from_config(const fb_config *cfg, fb_sn_options *o) {
+  fb_sn_options_default(o);
+  o->L_nu_erg_s = fb_config_get_double(cfg, "sn1987a", "L_nu_erg_s");
+  o->r_far_km = fb_config_get_double(cfg, "sn1987a", "r_far_km");
+  o->r_emit_km = fb_config_get_double(cfg, "sn1987a", "r_emit_km");
+  o->absorption = fb_config_get_bool(cfg, "sn1987a", "absorption");
+  o->decays = fb_config_get_bool(cfg, "sn1987a", "decays");
+  o->longitudinal = fb_config_get_bool(cfg, "sn1987a", "longitudinal");
+  o->n_radial = (int)fb_config_get_int(cfg, "sn1987a", "n_radial");
+  o->n_energy = (int)fb_config_get_int(cfg, "sn1987a", "n_energy");
+  o->n_mu = (int)fb_config_get_int(cfg, "sn1987a", "n_mu");
+  o->n_path = (int)fb_config_get_int(cfg, "sn1987a", "n_path");
+}
+
+static void bc1sn_free(void *state) {
+  bc1sn_state *s = state;
+  if (!s) return;
+  fb_sn_table_free(&s->table);
+  fb_sn_medium_free(&s->medium);
+  fb_sn_profile_free(&s->profile);
+  fb_rratio_free(&s->R);
+  free(s);
+}
+
+static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) {
+  bc1sn_state *s = calloc(1, sizeof *s);
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc1_sn model state");
+  int rc;
+  fb_sn_options o;
+  options_from_config(cfg, &o);
+  FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
+  const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
+  fb_sn_profile_columns cols;
+  if (!colspec || !strcmp(colspec, "fipbounds")) {
+    fb_sn_profile_columns_default(&cols);
+  } else {
+    rc = fb_sn_profile_columns_parse(&cols, colspec, err);
+    if (rc != FB_OK) {
+      char why[FB_ERR_MSG_LEN];
+      snprintf(why, sizeof why, "is invalid: %.3000s", err->msg);
+      fb_config_error_at(cfg, "sn1987a", "profile_columns", why, err);
+      rc = FB_ERR_INPUT;
+      goto fail;
+    }
+  }
+  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&s->profile, fb_config_get_string(cfg, "sn1987a", "profile_file"), &cols, err),
+               fail);
+  FB_CALL_GOTO(err, rc, fb_sn_medium_init(&s->medium, &s->profile, &o, err), fail);
+  *state = s;
+  return FB_OK;
+fail:
+  bc1sn_free(s);
+  return rc;
+}
+
+static int ensure_table(bc1sn_state *s, double mass_GeV, fb_err *err) {
+  if (s->have_table && s->table.mass_GeV == mass_GeV) return FB_OK;
+  s->have_table = 0;
+  if (s->alp)
+    FB_CALL(err, fb_sn_alp_table_compute(&s->table, &s->medium, mass_GeV, err));
+  else
+    FB_CALL(err, fb_sn_table_compute(&s->table, &s->medium, &s->R, mass_GeV, err));
+  s->have_table = 1;
+  return FB_OK;
+}
+
+static int bc1sn_eval(void *state, double mass_GeV, double epsilon, double *out, fb_err *err) {
+  bc1sn_state *s = state;
+  FB_TEST(err, !(epsilon > 0), FB_ERR_RANGE, "coupling = %g must be > 0", epsilon);
+  FB_CALL(err, ensure_table(s, mass_GeV, err));
+  out[0] = fb_sn_table_luminosity_erg_s(&s->table, epsilon);
+  return FB_OK;
+}
+
+static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
+  bc1sn_state *s = state;
+  size_t nm = v->n_mass, nc = v->n_coupling;
+  double Lnu = s->medium.opt.L_nu_erg_s, mass_max = NAN;
+  double *edges = malloc(nm * 3 * sizeof *edges);
+  unsigned char *mask = malloc(nm * nc);
+  int rc = FB_OK;
+  FB_TEST_GOTO(err, rc, !edges || !mask, FB_ERR_MEMORY, done, "cannot allocate the SN1987A band arrays");
+  for (size_t i = 0; i < nm; i++) {
+    for (size_t j = 0; j < nc; j++) {
+      size_t p = i * nc + j;
+      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > Lnu);
+    }
+    edges[3 * i] = v->mass[i];
+    edges[3 * i + 1] = edges[3 * i + 2] = NAN;
+    if (!(v->mass[i] > 0 && v->mass[i] <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV))) continue;
+    FB_CALL_GOTO(err, rc, ensure_table(s, v->mass[i], err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&s->table, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], NULL, err), done);
+    if (isfinite(edges[3 * i + 1]) && !(v->mass[i] <= mass_max)) mass_max = v->mass[i];
+  }
+  {
+    hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/edges", H5T_NATIVE_DOUBLE, 2, de, edges,
+                                        s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
+                                        s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
+                                                 "interval (L_a > L_nu; NaN: nothing excluded)"
+                                               : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
+                                                 "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where the dark-photon luminosity exceeds L_nu at the grid point", err), done);
+    hid_t g = fb_h5_group(file, "bounds/sn1987a");
+    FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/sn1987a");
+    rc = fb_h5_attr_double(g, "mass_max_GeV", mass_max, err);
+    if (rc == FB_OK) rc = fb_h5_attr_double(g, "L_nu_erg_s", Lnu, err);
+    if (rc == FB_OK) rc = fb_h5_attr_double(g, "r_far_km", s->medium.opt.r_far_km, err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(g, "profile", s->profile.path, err);
+    H5Gclose(g);
+    if (rc != FB_OK) goto done;
+  }
+  const char *csv = fb_config_get_string(cfg, "sn1987a", "band_csv");
+  if (csv && strcmp(csv, "none") != 0) {
+    FILE *f = fopen(csv, "w");
+    FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
+    if (s->alp) {
+      fprintf(f, "# SN1987A band of the BC9 ALP (fipbounds bc9_sn): excluded g_low < g_agg < g_high [GeV^-1]\n");
+      fprintf(f, "mass_GeV,g_low_GeV,g_high_GeV\n");
+    } else {
+      fprintf(f, "# SN1987A band of the BC1 dark photon (fipbounds bc1_sn): excluded eps_low < eps < eps_high\n");
+      fprintf(f, "mass_GeV,eps_low,eps_high\n");
+    }
+    for (size_t i = 0; i < nm; i++)
+      if (isfinite(edges[3 * i + 1])) fprintf(f, "%.8g,%.8g,%.8g\n", edges[3 * i], edges[3 * i + 1], edges[3 * i + 2]);
+    FB_TEST_GOTO(err, rc, fclose(f) != 0, FB_ERR_IO, done, "error writing %s", csv);
+  }
+done:
+  free(edges);
+  free(mask);
+  return rc;
+}
+
+const fb_model_ops fb_model_bc1_sn = {
+    .name = "bc1_sn",
+    .benchmark = "BC1",
+    .description = "SN1987A cooling band of the BC1 dark photon (np bremsstrahlung, in-medium mixing, absorption)",
+    .mass_name = "m_Aprime",
+    .mass_units = "GeV",
+    .mass_description = "dark photon mass m_A'",
+    .coupling_name = "epsilon",
+    .coupling_units = "",
+    .coupling_description = "kinetic mixing parameter epsilon",
+    .n_quantities = sizeof bc1sn_quantities / sizeof bc1sn_quantities[0],
+    .quantities = bc1sn_quantities,
+    .n_keys = sizeof bc1sn_keys / sizeof bc1sn_keys[0],
+    .keys = bc1sn_keys,
+    .init = bc1sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};
+
+static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) {
+  FB_CALL(err, bc1sn_init(state, cfg, err));
+  ((bc1sn_state *)*state)->alp = 1;
+  return FB_OK;
+}
+
+static const fb_quantity_spec bc9sn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "ALP luminosity at infinity of the SN1987A proto-neutron star (Primakoff emission minus absorption/decay inside r_far)"},
+};
+
+const fb_model_ops fb_model_bc9_sn = {
+    .name = "bc9_sn",
+    .benchmark = "BC9",
+    .description = "SN1987A cooling band of the BC9 photon-coupled ALP (Primakoff on protons, decays)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "g_agg",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-photon coupling g_a-gamma-gamma",
+    .n_quantities = sizeof bc9sn_quantities / sizeof bc9sn_quantities[0],
+    .quantities = bc9sn_quantities,
+    .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
+    .keys = NULL,
+    .init = bc9sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};

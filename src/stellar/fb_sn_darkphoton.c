@@ -1,0 +1,566 @@
+/**
+ * @file fb_sn_darkphoton.c
+ * @brief SN1987A band of the BC1 dark photon; see fb_sn_darkphoton.h and docs/sn-profile.md.
+ *
+ * Notation: natural units (GeV, GeV^-1 for lengths) inside; m = A' mass, omega = local energy,
+ * k = sqrt(omega^2 - m^2), x = omega/T, Gamma = photon absorption rate by inverse np
+ * bremsstrahlung, Gr = Gamma (1 - e^{-x}) the reduced (net) absorption rate, Im = omega Gr = -Im Pi.
+ */
+#include "fb_sn_darkphoton.h"
+
+#include <gsl/gsl_integration.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_constants.h"
+#include "fb_darkphoton.h"
+#include "fb_roots.h"
+
+/* Precision parameters of the tables (one place, see docs/sn-profile.md). */
+#define SN_MEDIUM_DR_KM 0.05        /* target radial step of the resampled profile */
+#define SN_MEDIUM_NMAX 40001        /* cap on radial grid points */
+#define SN_H_NT 48                  /* ln T nodes of the cross-section table, T in [1e-5, 0.3] GeV */
+#define SN_H_NW 96                  /* ln omega nodes, omega in [1e-5, 30] GeV */
+#define SN_H_NLAG 32                /* Gauss-Laguerre nodes of the y integral of S */
+#define SN_EPS_SCAN_MIN 1e-16       /* eps range searched for the band */
+#define SN_EPS_SCAN_MAX 1.0
+#define SN_EPS_SCAN_PER_DECADE 4
+#define SN_L_FINE 512              /* fine energy points of the longitudinal spectrum per shell */
+
+static const double KM_TO_INVGEV = 1e5 / FB_HBARC_GEV_CM;
+/* L [GeV^2] -> erg/s */
+static const double GEV2_TO_ERG_S = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
+
+void fb_sn_options_default(fb_sn_options *o) {
+  o->L_nu_erg_s = 3e52; /* Raffelt, Lect. Notes Phys. 741 (2008) 51 [hep-ph/0611350]; CEM arXiv:1611.03864 */
+  o->r_far_km = 100.0;  /* CEM arXiv:1611.03864 default "R_far" */
+  o->r_emit_km = 0.0;
+  o->absorption = 1;
+  o->decays = 1;
+  o->longitudinal = 1;
+  o->n_radial = 32;
+  o->n_energy = 12;
+  o->n_mu = 8;
+  o->n_path = 64;
+}
+
+int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
+  FB_TEST(err, !(o->L_nu_erg_s >= 1e40 && o->L_nu_erg_s <= 1e60), FB_ERR_RANGE,
+          "L_nu_erg_s = %g out of range: allowed 1e40 <= L_nu_erg_s <= 1e60", o->L_nu_erg_s);
+  FB_TEST(err, !(o->r_far_km >= 1 && o->r_far_km <= 1e5), FB_ERR_RANGE,
+          "r_far_km = %g out of range: allowed 1 <= r_far_km <= 1e5", o->r_far_km);
+  FB_TEST(err, !(o->r_emit_km >= 0 && o->r_emit_km <= o->r_far_km), FB_ERR_RANGE,
+          "r_emit_km = %g out of range: allowed 0 <= r_emit_km <= r_far_km = %g", o->r_emit_km, o->r_far_km);
+  FB_TEST(err, o->n_radial < 4 || o->n_radial > 2048, FB_ERR_RANGE, "n_radial = %d: allowed 4..2048", o->n_radial);
+  FB_TEST(err, o->n_energy < 4 || o->n_energy > 64, FB_ERR_RANGE, "n_energy = %d: allowed 4..64", o->n_energy);
+  FB_TEST(err, o->n_mu < 2 || o->n_mu > 64, FB_ERR_RANGE, "n_mu = %d: allowed 2..64", o->n_mu);
+  FB_TEST(err, o->n_path < 8 || o->n_path > 1024, FB_ERR_RANGE, "n_path = %d: allowed 8..1024", o->n_path);
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ np cross section */
+/* s-wave effective-range expansion, k cot(delta) = -1/a + r k^2/2, sigma = 4 pi/(k^2 + (k cot delta)^2),
+ * sigma_np = sigma_singlet/4 + 3 sigma_triplet/4. Parameters (measured): a_s = -23.740 fm,
+ * r_s = 2.77 fm, a_t = 5.419 fm, r_t = 1.753 fm (R. Machleidt, Phys. Rev. C 63 (2001) 024001,
+ * nucl-th/0006014, Table 4 "Experiment"). sigma(0) = pi (a_s^2 + 3 a_t^2) = 20.5 b (measured 20.49 b).
+ * Reproduces the measured total np cross section to ~10% up to E_lab ~ 50 MeV and ~25% at 100 MeV
+ * (s-wave only, isotropic, so the transport cross section equals sigma). */
+double fb_sn_sigma_np_GeV2(double E_GeV) {
+  const double a_s = -23.740, r_s = 2.77, a_t = 5.419, r_t = 1.753; /* fm */
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  const double fm_invGeV = 1e-13 / FB_HBARC_GEV_CM; /* 1 fm in GeV^-1 */
+  double k2 = mN * (E_GeV > 0 ? E_GeV : 0.0) / (FB_HBARC_GEV_CM * 1e13) / (FB_HBARC_GEV_CM * 1e13); /* fm^-2 */
+  double cs = -1.0 / a_s + 0.5 * r_s * k2, ct = -1.0 / a_t + 0.5 * r_t * k2;
+  double sig_fm2 = 0.25 * 4.0 * FB_PI / (k2 + cs * cs) + 0.75 * 4.0 * FB_PI / (k2 + ct * ct);
+  return sig_fm2 * fm_invGeV * fm_invGeV;
+}
+
+/* ------------------------------------------------------------------ medium */
+void fb_sn_medium_free(fb_sn_medium *m) {
+  if (!m) return;
+  free(m->T_GeV); free(m->np_GeV3); free(m->nnnp_GeV6); free(m->wp2_GeV2); free(m->lapse); free(m->H);
+  free(m->u); free(m->wu); free(m->mu); free(m->wmu);
+  memset(m, 0, sizeof *m);
+}
+
+static int nodes_init(fb_sn_medium *m, fb_err *err) {
+  int ne = m->opt.n_energy, nm = m->opt.n_mu;
+  m->u = malloc((size_t)ne * sizeof *m->u);
+  m->wu = malloc((size_t)ne * sizeof *m->wu);
+  m->mu = malloc((size_t)nm * sizeof *m->mu);
+  m->wmu = malloc((size_t)nm * sizeof *m->wmu);
+  FB_TEST(err, !m->u || !m->wu || !m->mu || !m->wmu, FB_ERR_MEMORY, "cannot allocate quadrature nodes");
+  /* int_0^inf u^{1/2} e^{-u} f(u) du: generalised Gauss-Laguerre (GSL gsl_integration_fixed) */
+  gsl_integration_fixed_workspace *w =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, (size_t)ne, 0.0, 1.0, 0.5, 0.0);
+  FB_TEST(err, !w, FB_ERR_GSL, "gsl_integration_fixed_alloc(laguerre, n = %d) failed", ne);
+  memcpy(m->u, gsl_integration_fixed_nodes(w), (size_t)ne * sizeof(double));
+  memcpy(m->wu, gsl_integration_fixed_weights(w), (size_t)ne * sizeof(double));
+  gsl_integration_fixed_free(w);
+  gsl_integration_glfixed_table *g = gsl_integration_glfixed_table_alloc((size_t)nm);
+  FB_TEST(err, !g, FB_ERR_GSL, "gsl_integration_glfixed_table_alloc(%d) failed", nm);
+  for (int k = 0; k < nm; k++) {
+    gsl_integration_glfixed_point(-1.0, 1.0, (size_t)k, &m->mu[k], &m->wmu[k], g);
+    m->wmu[k] *= 0.5; /* average over directions */
+  }
+  gsl_integration_glfixed_table_free(g);
+  return FB_OK;
+}
+
+static int htable_init(fb_sn_medium *m, fb_err *err) {
+  m->nT = SN_H_NT;
+  m->nw = SN_H_NW;
+  m->lnT0 = log(1e-5);
+  m->dlnT = (log(0.3) - m->lnT0) / (double)(m->nT - 1);
+  m->lnw0 = log(1e-5);
+  m->dlnw = (log(30.0) - m->lnw0) / (double)(m->nw - 1);
+  m->H = malloc(m->nT * m->nw * sizeof *m->H);
+  FB_TEST(err, !m->H, FB_ERR_MEMORY, "cannot allocate the cross-section table");
+  gsl_integration_fixed_workspace *w =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, SN_H_NLAG, 0.0, 1.0, 0.0, 0.0);
+  FB_TEST(err, !w, FB_ERR_GSL, "gsl_integration_fixed_alloc(laguerre) failed");
+  const double *y = gsl_integration_fixed_nodes(w), *wy = gsl_integration_fixed_weights(w);
+  for (size_t a = 0; a < m->nT; a++) {
+    double T = exp(m->lnT0 + (double)a * m->dlnT);
+    for (size_t b = 0; b < m->nw; b++) {
+      double om = exp(m->lnw0 + (double)b * m->dlnw), wv = om / T, S = 0.0;
+      for (size_t j = 0; j < SN_H_NLAG; j++) S += wy[j] * (wv + y[j]) * (wv + y[j]) * fb_sn_sigma_np_GeV2(om + y[j] * T);
+      m->H[a * m->nw + b] = S / (wv * wv + 2.0 * wv + 2.0);
+    }
+  }
+  gsl_integration_fixed_free(w);
+  return FB_OK;
+}
+
+int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_options *o, fb_err *err) {
+  FB_TEST(err, !m || !p || !o || p->n < 4, FB_ERR_INPUT, "NULL or empty medium, profile or options");
+  memset(m, 0, sizeof *m);
+  FB_CALL(err, fb_sn_options_check(o, err));
+  m->opt = *o;
+  double r_max_km = p->field[FB_SN_R_KM][p->n - 1];
+  FB_TEST(err, o->r_far_km > r_max_km, FB_ERR_RANGE,
+          "r_far_km = %g exceeds the outer radius %g km of the profile %s", o->r_far_km, r_max_km, p->path);
+  int rc;
+  FB_CALL_GOTO(err, rc, fb_sn_profile_neutrinosphere_km(p, &m->r_nu_km, err), fail);
+  double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
+  FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
+               "the emission radius %g km (neutrinosphere if r_emit_km = 0) exceeds r_far_km = %g", r_emit_km,
+               o->r_far_km);
+  size_t n = (size_t)ceil(o->r_far_km / SN_MEDIUM_DR_KM) + 1;
+  if (n > SN_MEDIUM_NMAX) n = SN_MEDIUM_NMAX;
+  m->n = n;
+  double dr_km = o->r_far_km / (double)(n - 1);
+  m->dr_invGeV = dr_km * KM_TO_INVGEV;
+  m->r_far_invGeV = o->r_far_km * KM_TO_INVGEV;
+  m->r_emit_invGeV = r_emit_km * KM_TO_INVGEV;
+  m->T_GeV = malloc(n * sizeof(double));
+  m->nnnp_GeV6 = malloc(n * sizeof(double));
+  m->wp2_GeV2 = malloc(n * sizeof(double));
+  m->lapse = malloc(n * sizeof(double));
+  m->np_GeV3 = malloc(n * sizeof(double));
+  FB_TEST_GOTO(err, rc, !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse, FB_ERR_MEMORY, fail,
+               "cannot allocate the medium grid (%zu points)", n);
+  const double amu_g = FB_AMU_GEV * FB_GEV_G, hc3 = pow(FB_HBARC_GEV_CM, 3);
+  for (size_t i = 0; i < n; i++) {
+    double r = (double)i * dr_km;
+    double T = fb_sn_profile_at(p, FB_SN_T_MEV, r) * 1e-3;
+    double nB = fb_sn_profile_at(p, FB_SN_RHO_G_CM3, r) / amu_g * hc3; /* GeV^3 */
+    double mue = fb_sn_profile_at(p, FB_SN_MU_E_MEV, r) * 1e-3;
+    m->T_GeV[i] = T;
+    m->np_GeV3[i] = fb_sn_profile_at(p, FB_SN_X_P, r) * nB;
+    m->nnnp_GeV6[i] = fb_sn_profile_at(p, FB_SN_X_N, r) * nB * m->np_GeV3[i];
+    /* omega_p^2 of a relativistic degenerate e-/e+ gas: (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3)
+     * (Braaten & Segel hep-ph/9302213 eq. 3; CEM arXiv:1611.03864 sec. 2) */
+    m->wp2_GeV2[i] = 4.0 * FB_ALPHA_EM / (3.0 * FB_PI) * (mue * mue + FB_PI * FB_PI * T * T / 3.0);
+    m->lapse[i] = fb_sn_profile_at(p, FB_SN_LAPSE, r);
+  }
+  m->lapse_far = m->lapse[n - 1];
+  FB_CALL_GOTO(err, rc, htable_init(m, err), fail);
+  FB_CALL_GOTO(err, rc, nodes_init(m, err), fail);
+  return FB_OK;
+fail:
+  fb_sn_medium_free(m);
+  return rc;
+}
+
+/* Medium values at radius r [GeV^-1] by linear interpolation. */
+typedef struct med_pt {
+  double T, nnnp, wp2, lapse;
+} med_pt;
+
+static inline med_pt medium_at(const fb_sn_medium *m, double r) {
+  double x = r / m->dr_invGeV;
+  size_t i = x <= 0 ? 0 : (size_t)x;
+  if (i > m->n - 2) i = m->n - 2;
+  double t = x - (double)i;
+  if (t > 1) t = 1;
+  if (t < 0) t = 0;
+  med_pt q;
+  q.T = m->T_GeV[i] + t * (m->T_GeV[i + 1] - m->T_GeV[i]);
+  q.nnnp = m->nnnp_GeV6[i] + t * (m->nnnp_GeV6[i + 1] - m->nnnp_GeV6[i]);
+  q.wp2 = m->wp2_GeV2[i] + t * (m->wp2_GeV2[i + 1] - m->wp2_GeV2[i]);
+  q.lapse = m->lapse[i] + t * (m->lapse[i + 1] - m->lapse[i]);
+  return q;
+}
+
+/* Photon absorption rate by inverse np bremsstrahlung [GeV], soft-radiation approximation:
+ * the dipole soft-photon spectrum dN/domega = (2 alpha/3 pi omega) |Delta v_p|^2 per np collision
+ * (Jackson, Classical Electrodynamics, ch. 15; the SRA of Rrapaj & Reddy arXiv:1511.09136), with
+ * |Delta v_p|^2 = 2 p^2 (1 - cos theta)/m_N^2 in the np CM frame, Maxwell-Boltzmann nucleons and
+ * E_cm >= omega, gives by detailed balance (absorption = e^{omega/T} x production / (2 omega^2/2pi^2))
+ *   Gamma = (16 sqrt(pi) alpha/3) n_n n_p T^{3/2} S(T, omega) / (omega^3 m_N^{3/2}),
+ *   S = int_0^inf dy (w + y)^2 e^{-y} sigma_T(omega + y T),  w = omega/T,
+ * the form (32/3pi) alpha n_n n_p omega^-3 (pi T/m_N)^{3/2} <sigma^(2)> of CEM arXiv:1611.03864
+ * (sec. 3) for omega << T. */
+static inline double gamma_ibr(const fb_sn_medium *m, med_pt q, double om) {
+  if (!(q.nnnp > 0) || !(q.T > 0)) return 0.0;
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  double w = om / q.T;
+  double a = (log(q.T) - m->lnT0) / m->dlnT, b = (log(om) - m->lnw0) / m->dlnw;
+  if (a < 0) a = 0;
+  if (a > (double)(m->nT - 1) - 1e-9) a = (double)(m->nT - 1) - 1e-9;
+  if (b < 0) b = 0;
+  if (b > (double)(m->nw - 1) - 1e-9) b = (double)(m->nw - 1) - 1e-9;
+  size_t ia = (size_t)a, ib = (size_t)b;
+  double ta = a - (double)ia, tb = b - (double)ib;
+  const double *H = m->H + ia * m->nw + ib;
+  double h = (1 - ta) * ((1 - tb) * H[0] + tb * H[1]) + ta * ((1 - tb) * H[m->nw] + tb * H[m->nw + 1]);
+  double S = h * (w * w + 2.0 * w + 2.0);
+  return 16.0 * sqrt(FB_PI) * FB_ALPHA_EM / 3.0 * q.nnnp * q.T * sqrt(q.T) * S / (om * om * om * mN * sqrt(mN));
+}
+
+double fb_sn_gamma_ibr_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV) {
+  return gamma_ibr(m, medium_at(m, r_invGeV), omega_GeV);
+}
+
+double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV) { return medium_at(m, r_invGeV).wp2; }
+
+/* Fraction of a Lorentzian of half width gam that a grid cell of full width dg does NOT resolve:
+ * the delta-function piece is added with this weight, the sampled (broadened) Lorentzian carries
+ * the rest (see the file comment of docs/sn-profile.md, "resonances"). */
+static inline double unresolved_fraction(double dg, double gam) {
+  if (!(gam > 0)) return 1.0;
+  return 2.0 / FB_PI * atan(fabs(dg) / (2.0 * gam));
+}
+
+/* ------------------------------------------------------------------ rays */
+#define SN_PATH_MAX 1025
+
+/* Optical depths per eps^2 of the T and L modes along one ray from radius r0 with local energy om0
+ * and direction cosine mu. Gdec1: vacuum width at eps = 1 [GeV]. */
+static void ray_tau(const fb_sn_medium *m, double mass, double Gdec1, double r0, double om0, double mu,
+                    double *tauT, double *tauL) {
+  const int N = m->opt.n_path;
+  const int absorb = m->opt.absorption, dec = m->opt.decays && Gdec1 > 0;
+  *tauT = *tauL = 0.0;
+  if (!absorb && !dec) return;
+  double smax = -r0 * mu + sqrt(m->r_far_invGeV * m->r_far_invGeV - r0 * r0 * (1.0 - mu * mu));
+  double s[SN_PATH_MAX], om[SN_PATH_MAX], v[SN_PATH_MAX], gT[SN_PATH_MAX], gL[SN_PATH_MAX], rT[SN_PATH_MAX],
+      rL[SN_PATH_MAX], Im[SN_PATH_MAX], Gr[SN_PATH_MAX];
+  double m2 = mass * mass, lapse0 = medium_at(m, r0).lapse;
+  for (int j = 0; j <= N; j++) {
+    double t = (double)j / N;
+    s[j] = smax * t * t; /* finer steps near the emission point */
+    double r = sqrt(fmax(r0 * r0 + s[j] * s[j] + 2.0 * r0 * s[j] * mu, 0.0));
+    med_pt q = medium_at(m, r);
+    om[j] = om0 * lapse0 / q.lapse; /* energy at infinity conserved */
+    double k2 = om[j] * om[j] - m2;
+    if (!(k2 > 0)) { /* gravitationally trapped */
+      *tauT = *tauL = INFINITY;
+      return;
+    }
+    v[j] = sqrt(k2) / om[j];
+    double G = gamma_ibr(m, q, om[j]);
+    Gr[j] = G * (-expm1(-om[j] / q.T));
+    Im[j] = om[j] * Gr[j];
+    gT[j] = q.wp2 - m2;
+    gL[j] = om[j] * om[j] - q.wp2;
+  }
+  for (int j = 0; j <= N; j++) {
+    double dT = 0.0, dL = 0.0;
+    if (j > 0) { dT = fabs(gT[j] - gT[j - 1]); dL = fabs(gL[j] - gL[j - 1]); }
+    if (j < N) { dT = fmax(dT, fabs(gT[j + 1] - gT[j])); dL = fmax(dL, fabs(gL[j + 1] - gL[j])); }
+    /* broaden only where the resonance falls inside this node's cell */
+    dT = fabs(gT[j]) < 0.5 * dT ? 0.5 * dT : 0.0;
+    dL = fabs(gL[j]) < 0.5 * dL ? 0.5 * dL : 0.0;
+    double decay = dec ? Gdec1 * mass / om[j] : 0.0; /* boosted vacuum width at eps = 1 */
+    double ab = absorb ? Gr[j] : 0.0;
+    /* eps_eff^2/eps^2: T m^4/((m^2-wp^2)^2 + Im^2), L omega^4/((omega^2-wp^2)^2 + Im^2); L absorption
+     * Gamma_L = (m^2/omega^2) Gamma_T (CEM arXiv:1611.03864 sec. 2); cell-broadened denominators */
+    rT[j] = m2 * m2 * (ab + decay) / (gT[j] * gT[j] + Im[j] * Im[j] + dT * dT) / v[j];
+    double o2 = om[j] * om[j];
+    rL[j] = o2 * o2 * (ab * m2 / o2 + decay) / (gL[j] * gL[j] + Im[j] * Im[j] + dL * dL) / v[j];
+  }
+  double tT = 0.0, tL = 0.0;
+  for (int j = 0; j < N; j++) {
+    double ds = s[j + 1] - s[j];
+    tT += 0.5 * (rT[j] + rT[j + 1]) * ds;
+    if (m->opt.longitudinal) tL += 0.5 * (rL[j] + rL[j + 1]) * ds;
+    if (!absorb || !(ds > 0)) continue;
+    double omb = 0.5 * (om[j] + om[j + 1]), vb = 0.5 * (v[j] + v[j + 1]), Imb = 0.5 * (Im[j] + Im[j + 1]);
+    /* resonant absorption, narrow-width limit: int ds eps_eff^2 Gr/v -> pi m^4/(omega v |d wp^2/ds|) (T),
+     * pi omega m^2/(v |d(omega^2 - wp^2)/ds|) (L) */
+    if ((gT[j] > 0) != (gT[j + 1] > 0)) {
+      double dg = gT[j + 1] - gT[j];
+      tT += FB_PI * m2 * m2 / (omb * vb * fabs(dg / ds)) * unresolved_fraction(dg, Imb);
+    }
+    if (m->opt.longitudinal && (gL[j] > 0) != (gL[j + 1] > 0)) {
+      double dg = gL[j + 1] - gL[j];
+      tL += FB_PI * omb * m2 / (vb * fabs(dg / ds)) * unresolved_fraction(dg, Imb);
+    }
+  }
+  *tauT = tT;
+  *tauL = tL;
+}
+
+/* ------------------------------------------------------------------ table */
+void fb_sn_table_free(fb_sn_table *t) {
+  if (!t) return;
+  free(t->W); free(t->tau); free(t->wmu);
+  memset(t, 0, sizeof *t);
+}
+
+static int table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
+  if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
+  double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
+  if (W) t->W = W;
+  if (tau) t->tau = tau;
+  FB_TEST(err, !W || !tau, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements)", cap);
+  double *wmu = realloc(t->wmu, n_mu * sizeof *wmu);
+  FB_TEST(err, !wmu, FB_ERR_MEMORY, "cannot allocate the SN table directions");
+  t->wmu = wmu;
+  t->cap = cap;
+  t->n_mu = n_mu;
+  return FB_OK;
+}
+
+/* Append one element: weight W [erg/s per eps^2] of mode L (1) or T (0) emitted at r0 with local
+ * energy om0; computes its optical depths. Elements with W == 0 are skipped. */
+static void add_element(fb_sn_table *t, const fb_sn_medium *m, double Gdec1, double r0, double om0, int L,
+                        double W) {
+  if (!(W > 0)) return;
+  size_t e = t->n_el++;
+  t->W[e] = W;
+  for (size_t k = 0; k < t->n_mu; k++) {
+    double tT, tL;
+    ray_tau(m, t->mass_GeV, Gdec1, r0, om0, m->mu[k], &tT, &tL);
+    t->tau[e * t->n_mu + k] = L ? tL : tT;
+  }
+}
+
+/* Pairs of T and L elements at one (r0, om0) share their rays. */
+static void add_pair(fb_sn_table *t, const fb_sn_medium *m, double Gdec1, double r0, double om0, double WT,
+                     double WL) {
+  if (!(WT > 0) && !(WL > 0)) return;
+  size_t eT = t->n_el, eL = eT + (WT > 0);
+  if (WT > 0) t->W[eT] = WT;
+  if (WL > 0) t->W[eL] = WL;
+  for (size_t k = 0; k < t->n_mu; k++) {
+    double tT, tL;
+    ray_tau(m, t->mass_GeV, Gdec1, r0, om0, m->mu[k], &tT, &tL);
+    if (WT > 0) t->tau[eT * t->n_mu + k] = tT;
+    if (WL > 0) t->tau[eL * t->n_mu + k] = tL;
+  }
+  t->n_el += (WT > 0) + (WL > 0);
+}
+
+int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *R, double mass_GeV, fb_err *err) {
+  FB_TEST(err, !t || !m || !m->H, FB_ERR_INPUT, "NULL table or uninitialised medium");
+  FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= FB_DARKPHOTON_MASS_MAX_GEV), FB_ERR_RANGE,
+          "mass_GeV = %g out of range: allowed 0 < mass_GeV <= %g", mass_GeV, (double)FB_DARKPHOTON_MASS_MAX_GEV);
+  const fb_sn_options *o = &m->opt;
+  const int nr = o->n_radial, ne = o->n_energy, nm = o->n_mu;
+  size_t n_tres = 0; /* radial crossings of wp = m inside the emission region */
+  for (size_t i = 0; i + 1 < m->n && (double)i * m->dr_invGeV < m->r_emit_invGeV; i++)
+    if ((m->wp2_GeV2[i] > mass_GeV * mass_GeV) != (m->wp2_GeV2[i + 1] > mass_GeV * mass_GeV)) n_tres++;
+  FB_CALL(err, table_reserve(t, (size_t)nr * (size_t)(2 * ne + 1) + n_tres * (size_t)ne + 8, (size_t)nm, err));
+  t->mass_GeV = mass_GeV;
+  t->n_el = 0;
+  t->L0_T = t->L0_L = t->L0_res = 0.0;
+  for (int k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
+  double Gdec1 = 0.0;
+  if (mass_GeV > fb_darkphoton_mass_min_GeV() && R) {
+    fb_darkphoton_decay d;
+    FB_CALL(err, fb_darkphoton_decay_compute(R, mass_GeV, 1.0, &d, err));
+    Gdec1 = d.width_GeV;
+  }
+  const double m2 = mass_GeV * mass_GeV, dR = m->r_emit_invGeV / nr;
+  for (int i = 0; i < nr; i++) {
+    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
+    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
+    med_pt q = medium_at(m, r0);
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S; /* luminosity at infinity */
+    double om_min = mass_GeV * m->lapse_far / q.lapse;    /* escapes gravity */
+    if (om_min < mass_GeV) om_min = mass_GeV;
+    double boltz = exp(-om_min / q.T);
+    double dg_r = 0.5 * fabs(medium_at(m, rhi).wp2 - medium_at(m, rlo).wp2);
+    /* Longitudinal emission: its Lorentzian in omega around omega_p can be as wide as a few MeV
+     * (Im ~ omega_p^2 in the core), which the energy nodes (spacing ~ T) do not resolve, so the
+     * L spectrum is integrated on a fine grid (midpoint in s = sqrt(u), u = (omega - om_min)/T) and
+     * each fine weight is attributed to the nearest energy node, whose rays give its optical depth. */
+    double WLn[64] = {0}, dgw_fine = 0.0;
+    if (o->longitudinal) {
+      const double smax = sqrt(m->u[ne - 1] + 4.0), ds = smax / SN_L_FINE;
+      int kn = 0;
+      for (int f = 0; f < SN_L_FINE; f++) {
+        double sv = (f + 0.5) * ds, u = sv * sv, du = 2.0 * sv * ds, om = om_min + q.T * u;
+        double kk = sqrt(fmax(om * om - m2, 0.0)), x = om / q.T;
+        double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-x));
+        double gL = om * om - q.wp2, dgL = om * q.T * du; /* full cell width in omega^2 is 2 om T du */
+        if (!(fabs(gL) < dgL)) dgL = 0.0;
+        if (fabs(gL) < om * q.T * du) dgw_fine = 2.0 * om * q.T * du;
+        double F = kk * om * om / (2.0 * FB_PI * FB_PI) * om * om * m2 * G * exp(-x) / (gL * gL + Im * Im + dgL * dgL);
+        while (kn + 1 < ne && u > 0.5 * (m->u[kn] + m->u[kn + 1])) kn++;
+        WLn[kn] += fac * q.T * du * F;
+      }
+    }
+    for (int k = 0; k < ne; k++) {
+      double u = m->u[k], om = om_min + q.T * u, kk = sqrt(fmax(om * om - m2, 0.0));
+      double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-om / q.T));
+      double gT = q.wp2 - m2;
+      /* broaden only if the resonance lies inside the emission shell */
+      double dgT = fabs(gT) < dg_r ? dg_r : 0.0;
+      /* quadrature: T int_0^inf du F = T sum wu_k F(u_k) e^{u_k}/sqrt(u_k); e^{-x} e^{u} = e^{-om_min/T} */
+      double ps = q.T * m->wu[k] / sqrt(u) * kk * om * om / (2.0 * FB_PI * FB_PI) * G * boltz;
+      double WT = fac * ps * 2.0 * m2 * m2 / (gT * gT + Im * Im + dgT * dgT);
+      double WL = o->longitudinal ? WLn[k] : 0.0;
+      t->L0_T += WT;
+      t->L0_L += WL;
+      add_pair(t, m, Gdec1, r0, om, WT, WL);
+    }
+    /* resonant L conversion at omega = omega_p > om_min: per volume k wp^2 m^2/(4 pi (e^{x}-1)) per eps^2 */
+    double wp = sqrt(q.wp2);
+    if (o->longitudinal && wp > om_min) {
+      double kp = sqrt(q.wp2 - m2), x = wp / q.T;
+      double Gp = gamma_ibr(m, q, wp), Imp = wp * Gp * (-expm1(-x));
+      double W = fac * kp * q.wp2 * m2 / (4.0 * FB_PI * expm1(x)) * unresolved_fraction(dgw_fine, Imp);
+      t->L0_L += W;
+      t->L0_res += W;
+      add_element(t, m, Gdec1, r0, wp, 1, W);
+    }
+  }
+  /* resonant T conversion where wp(r) = m: shell 4 pi r^2 lapse^2/|d wp^2/dr| x 2 pi m^4 int domega
+   * (k omega^2/2 pi^2)/(omega (e^{x}-1)) per eps^2 (narrow-width limit of the Lorentzian) */
+  for (size_t i = 0; i + 1 < m->n && (double)i * m->dr_invGeV < m->r_emit_invGeV; i++) {
+    double a = m->wp2_GeV2[i] - m2, b = m->wp2_GeV2[i + 1] - m2;
+    if ((a > 0) == (b > 0)) continue;
+    double f = a / (a - b), rr = ((double)i + f) * m->dr_invGeV;
+    double dwdr = fabs(b - a) / m->dr_invGeV;
+    med_pt q = medium_at(m, rr);
+    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse);
+    double boltz = exp(-om_min / q.T), dg_r = dwdr * dR; /* the emission-shell width resolves this much */
+    double shell = 4.0 * FB_PI * rr * rr * q.lapse * q.lapse / dwdr * GEV2_TO_ERG_S;
+    for (int k = 0; k < ne; k++) {
+      double u = m->u[k], om = om_min + q.T * u, kk = sqrt(fmax(om * om - m2, 0.0)), x = om / q.T;
+      double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-x));
+      /* e^{u}/(e^{x}-1) = e^{-om_min/T}/(1 - e^{-x}) */
+      double W = shell * 2.0 * FB_PI * m2 * m2 * q.T * m->wu[k] / sqrt(u) * kk * om / (2.0 * FB_PI * FB_PI) * boltz /
+                 (-expm1(-x)) * unresolved_fraction(dg_r, Im);
+      t->L0_T += W;
+      t->L0_res += W;
+      add_element(t, m, Gdec1, rr, om, 0, W);
+    }
+  }
+  return FB_OK;
+}
+
+double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
+  double e2 = eps * eps, L = 0.0;
+  for (size_t e = 0; e < t->n_el; e++) {
+    const double *tau = t->tau + e * t->n_mu;
+    double s = 0.0;
+    for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
+    L += t->W[e] * s;
+  }
+  return e2 * L;
+}
+
+typedef struct edge_par {
+  const fb_sn_table *t;
+  double lnLnu;
+} edge_par;
+
+static double edge_fn(double lneps, void *p) {
+  const edge_par *e = p;
+  double L = fb_sn_table_luminosity_erg_s(e->t, exp(lneps));
+  return L > 0 ? log(L) - e->lnLnu : -1e3;
+}
+
+int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
+                      double *eps_peak, fb_err *err) {
+  FB_TEST(err, !t || !(L_nu_erg_s > 0), FB_ERR_INPUT, "NULL table or L_nu <= 0");
+  *eps_low = *eps_high = NAN;
+  if (eps_peak) *eps_peak = NAN;
+  edge_par par = {t, log(L_nu_erg_s)};
+  const double a0 = log(SN_EPS_SCAN_MIN), a1 = log(SN_EPS_SCAN_MAX);
+  const int ns = (int)((log10(SN_EPS_SCAN_MAX) - log10(SN_EPS_SCAN_MIN)) * SN_EPS_SCAN_PER_DECADE);
+  double best = -HUGE_VAL, xb = a0;
+  int ib = 0;
+  for (int i = 0; i <= ns; i++) {
+    double x = a0 + (a1 - a0) * i / ns, f = edge_fn(x, &par);
+    if (f > best) { best = f; xb = x; ib = i; }
+  }
+  /* golden-section refinement of the maximum of ln L in ln eps */
+  double h = (a1 - a0) / ns, lo = fmax(a0, xb - h), hi = fmin(a1, xb + h);
+  const double gr = 0.5 * (sqrt(5.0) - 1.0);
+  double c = hi - gr * (hi - lo), d = lo + gr * (hi - lo), fc = edge_fn(c, &par), fd = edge_fn(d, &par);
+  for (int it = 0; it < 40; it++) {
+    if (fc > fd) { hi = d; d = c; fd = fc; c = hi - gr * (hi - lo); fc = edge_fn(c, &par); }
+    else { lo = c; c = d; fc = fd; d = lo + gr * (hi - lo); fd = edge_fn(d, &par); }
+  }
+  double xm = fc > fd ? c : d, fm = fmax(fc, fd);
+  if (fm < best) { xm = xb; fm = best; }
+  (void)ib;
+  if (eps_peak) *eps_peak = exp(xm);
+  if (!(fm > 0)) return FB_OK; /* nothing excluded */
+  fb_roots_options ro;
+  fb_roots_options_default(&ro);
+  ro.xtol_rel = 0.0;
+  ro.xtol_abs = 1e-6; /* in ln eps */
+  ro.max_expand = 0;
+  ro.x_min = a0;
+  ro.x_max = a1;
+  double root;
+  if (edge_fn(a0, &par) < 0) {
+    FB_CALL(err, fb_roots_find(edge_fn, &par, a0, xm, &ro, &root, err));
+    *eps_low = exp(root);
+  } else {
+    *eps_low = exp(a0); /* excluded down to the scan floor */
+  }
+  if (edge_fn(a1, &par) < 0) {
+    FB_CALL(err, fb_roots_find(edge_fn, &par, xm, a1, &ro, &root, err));
+    *eps_high = exp(root);
+  } else {
+    *eps_high = exp(a1);
+  }
+  return FB_OK;
+}
+
+int fb_sn_mass_max_GeV(const fb_sn_medium *m, const fb_rratio *R, double m_lo, double m_hi, double rel_tol,
+                       double *mass_max, fb_err *err) {
+  FB_TEST(err, !(m_lo > 0 && m_hi > m_lo && rel_tol > 0), FB_ERR_INPUT,
+          "mass bracket [%g, %g] GeV or tolerance %g invalid", m_lo, m_hi, rel_tol);
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  int rc = FB_OK;
+  double lo, hi, ph;
+  double a = m_lo, b = m_hi;
+  for (int pass = 0; pass < 2; pass++) {
+    double mm = pass == 0 ? a : b;
+    FB_CALL_GOTO(err, rc, fb_sn_table_compute(&t, m, R, mm, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, &ph, err), done);
+    FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is not excluded", mm);
+    FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is still excluded", mm);
+  }
+  while (b / a > 1.0 + rel_tol) {
+    double mid = sqrt(a * b);
+    FB_CALL_GOTO(err, rc, fb_sn_table_compute(&t, m, R, mid, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, &ph, err), done);
+    if (isfinite(lo)) a = mid; else b = mid;
+  }
+  *mass_max = sqrt(a * b);
+done:
+  fb_sn_table_free(&t);
+  return rc;
+}

@@ -1,0 +1,118 @@
+/**
+ * @file fb_sn_darkphoton.h
+ * @brief SN1987A cooling band of the BC1 dark photon A' (mass m, kinetic mixing eps) from
+ *        nucleon-nucleon bremsstrahlung in a proto-neutron-star profile.
+ *
+ * Physics (formulas with citations in fb_sn_darkphoton.c and docs/sn-profile.md):
+ *  - photon absorption rate by inverse np bremsstrahlung in the soft-radiation approximation
+ *    (dipole soft-photon emission x thermally averaged np transport cross section, non-degenerate
+ *    nucleons; Rrapaj & Reddy arXiv:1511.09136, Chang, Essig & McDermott arXiv:1611.03864), np cross
+ *    section from the s-wave effective-range expansion with measured scattering lengths and
+ *    effective ranges;
+ *  - in-medium mixing eps_eff^2 = eps^2 m^4 / ((m^2 - Re Pi)^2 + (Im Pi)^2) for transverse (T, 2
+ *    polarisations, Re Pi_T = omega_p^2) and longitudinal (L, Re Pi_L = omega_p^2 m^2/omega^2, Gamma_L
+ *    = (m^2/omega^2) Gamma_T) modes, omega_p^2 = (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3) (degenerate
+ *    relativistic electrons, Braaten & Segel hep-ph/9302213); Im Pi = -omega Gamma_abs (1 - e^{-omega/T})
+ *    (detailed balance); resonant conversion (m = omega_p for T, omega = omega_p for L) as the
+ *    narrow-width delta-function limit of the Lorentzian;
+ *  - production Gamma_prod = e^{-omega/T} Gamma_abs (detailed balance), emission out to the
+ *    neutrinosphere; luminosity at infinity (lapse^2: redshift and time dilation); only A' with
+ *    lapse(r) omega >= lapse(r_far) m escape gravity;
+ *  - absorption along straight rays from the emission point to r_far (averaged over directions
+ *    with Gauss-Legendre in cos theta): inverse bremsstrahlung and decays A' -> e+e-, mu+mu-,
+ *    hadrons with the boost m/omega (in-medium eps_eff), local energy blue/redshifted by the lapse.
+ *
+ * Speed by construction: emission and absorption both scale as eps^2, so per mass a table of
+ * "elements" (emission weight W_e, optical depths tau_ek per unit eps^2 for directions k) is built
+ * once and L(eps) = eps^2 sum_e W_e sum_k w_k exp(-eps^2 tau_ek) costs a few thousand exps.
+ *
+ * Call order: fb_sn_options_default -> fb_sn_medium_init (once per profile/options) ->
+ *   fb_sn_table_compute (once per mass; reuses its storage) -> fb_sn_table_luminosity_erg_s /
+ *   fb_sn_table_edges (any number) -> fb_sn_table_free -> fb_sn_medium_free.
+ * Units: GeV, erg/s, km. Not collective; one table per thread.
+ */
+#ifndef FB_SN_DARKPHOTON_H
+#define FB_SN_DARKPHOTON_H
+
+#include <stddef.h>
+
+#include "fb_error.h"
+#include "fb_rratio.h"
+#include "fb_sn_profile.h"
+
+/** Options (documented as the [sn1987a] input section in inputs/explanatory.ini). */
+typedef struct fb_sn_options {
+  double L_nu_erg_s;   /**< criterion: excluded if L_A'(m, eps) > L_nu [erg/s]; default 3e52 */
+  double r_far_km;     /**< outer radius of the absorption path [km]; default 100 */
+  double r_emit_km;    /**< outer radius of the emission region [km]; <= 0: the neutrinosphere */
+  int absorption;      /**< 1: inverse-bremsstrahlung absorption (incl. resonant) on; default 1 */
+  int decays;          /**< 1: decays A' -> SM with boost on; default 1 */
+  int longitudinal;    /**< 1: include the longitudinal mode; default 1 */
+  int n_radial;        /**< emission shells; default 32 */
+  int n_energy;        /**< energy nodes per shell (generalised Gauss-Laguerre); default 12 */
+  int n_mu;            /**< direction nodes (Gauss-Legendre in cos theta); default 8 */
+  int n_path;          /**< steps along each ray (8..1024); default 64 */
+} fb_sn_options;
+
+void fb_sn_options_default(fb_sn_options *o);
+/** Check ranges; FB_ERR_RANGE naming the option and its allowed range. */
+int fb_sn_options_check(const fb_sn_options *o, fb_err *err);
+
+/** The profile resampled on a uniform radial grid out to r_far, plus the np cross-section table. */
+typedef struct fb_sn_medium {
+  fb_sn_options opt;
+  size_t n;                 /**< radial grid points */
+  double dr_invGeV;         /**< grid step [GeV^-1] */
+  double r_far_invGeV, r_emit_invGeV, r_nu_km;
+  double *T_GeV, *nnnp_GeV6, *wp2_GeV2, *lapse; /**< [n] */
+  double *np_GeV3;          /**< [n] free-proton density (ALP Primakoff targets) */
+  double lapse_far;
+  /* S-table: H(ln T, ln omega) = S/(w^2 + 2w + 2), S = int_0^inf (w+y)^2 e^{-y} sigma(omega + yT) dy */
+  size_t nT, nw;
+  double lnT0, dlnT, lnw0, dlnw;
+  double *H;                /**< [nT][nw], GeV^-2 */
+  /* nodes: energy (generalised Gauss-Laguerre, alpha = 1/2) and directions (Gauss-Legendre) */
+  double *u, *wu, *mu, *wmu;
+} fb_sn_medium;
+
+int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_options *o, fb_err *err);
+void fb_sn_medium_free(fb_sn_medium *m);
+
+/** np elastic cross section [GeV^-2] at centre-of-mass kinetic energy E_GeV (s-wave ERE). */
+double fb_sn_sigma_np_GeV2(double E_GeV);
+/** Photon (transverse) absorption rate by inverse np bremsstrahlung [GeV] at grid radius r [GeV^-1]
+ *  and local energy omega [GeV] (not reduced by stimulated emission). */
+double fb_sn_gamma_ibr_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV);
+/** omega_p^2 [GeV^2] at radius r [GeV^-1]. */
+double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV);
+
+/** Per-mass table. */
+typedef struct fb_sn_table {
+  double mass_GeV;
+  size_t n_el, cap, n_mu;
+  double *W;     /**< [n_el] emission weight per eps^2 [erg/s] */
+  double *tau;   /**< [n_el][n_mu] optical depth per eps^2 */
+  double *wmu;   /**< [n_mu] direction weights (sum 1) */
+  double L0_T, L0_L; /**< sum of W for T and L elements (L/eps^2 without absorption) [erg/s] */
+  double L0_res;     /**< part of L0 from resonant conversion [erg/s] */
+} fb_sn_table;
+
+/** Build the table at mass_GeV (R: the R-ratio model for the decay width). Reuses t's storage
+ *  (zero-initialise before the first call). Errors: FB_ERR_RANGE (mass <= 0 or > 12 GeV). */
+int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *R, double mass_GeV, fb_err *err);
+void fb_sn_table_free(fb_sn_table *t);
+
+/** A' luminosity [erg/s] at mixing eps. */
+double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps);
+
+/** Excluded interval: eps_low < eps < eps_high where L > L_nu; both NaN if L < L_nu for every eps.
+ *  Also returns the eps of largest L (eps_peak, may be NULL). */
+int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
+                      double *eps_peak, fb_err *err);
+
+/** Largest excluded mass [GeV] by bisection in ln m inside [m_lo, m_hi] (m_lo must be excluded,
+ *  m_hi not; FB_ERR_NUMERIC otherwise), to relative precision rel_tol. */
+int fb_sn_mass_max_GeV(const fb_sn_medium *m, const fb_rratio *R, double m_lo, double m_hi, double rel_tol,
+                       double *mass_max, fb_err *err);
+
+#endif /* FB_SN_DARKPHOTON_H */

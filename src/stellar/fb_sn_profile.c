@@ -1,0 +1,303 @@
+/**
+ * @file fb_sn_profile.c
+ * @brief Proto-neutron-star profile reader and derived quantities; see fb_sn_profile.h.
+ */
+#include "fb_sn_profile.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fb_constants.h"
+
+#ifndef FB_SOURCE_DIR
+#define FB_SOURCE_DIR "."
+#endif
+
+static const char *const field_names[FB_SN_PROFILE_NFIELDS] = {
+    "r_km", "rho_g_cm3", "T_MeV", "Ye", "mu_e_MeV", "mu_n_MeV",
+    "mu_p_MeV", "X_n", "X_p", "mstar_n_MeV", "mstar_p_MeV", "lapse"};
+
+/* Longest accepted line of a profile file. */
+#define SN_LINE_MAX 4096
+/* Largest column number a map may name. */
+#define SN_MAX_COLUMNS 256
+
+void fb_sn_profile_columns_default(fb_sn_profile_columns *c) {
+  for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) c->column[f] = f + 1;
+  c->r_to_km = c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
+}
+
+int fb_sn_profile_columns_parse(fb_sn_profile_columns *c, const char *spec, fb_err *err) {
+  FB_TEST(err, !c || !spec, FB_ERR_INPUT, "NULL column map or spec");
+  memset(c, 0, sizeof *c);
+  c->r_to_km = c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
+  char buf[1024];
+  FB_TEST(err, strlen(spec) >= sizeof buf, FB_ERR_INPUT, "column map longer than %zu characters", sizeof buf - 1);
+  strcpy(buf, spec);
+  char *save = NULL;
+  for (char *item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+    while (*item == ' ') item++;
+    char *eq = strchr(item, '=');
+    FB_TEST(err, !eq, FB_ERR_INPUT, "column map item '%s' is not name=value", item);
+    *eq = '\0';
+    char *end = NULL;
+    double v = strtod(eq + 1, &end);
+    FB_TEST(err, end == eq + 1 || (*end != '\0' && *end != ' ') || !isfinite(v), FB_ERR_INPUT,
+            "column map item '%s': '%s' is not a number", item, eq + 1);
+    if (!strcmp(item, "r_to_km")) { c->r_to_km = v; continue; }
+    if (!strcmp(item, "rho_to_g_cm3")) { c->rho_to_g_cm3 = v; continue; }
+    if (!strcmp(item, "T_to_MeV")) { c->T_to_MeV = v; continue; }
+    int f = -1;
+    for (int k = 0; k < FB_SN_PROFILE_NFIELDS; k++)
+      if (!strcmp(item, field_names[k])) f = k;
+    FB_TEST(err, f < 0, FB_ERR_INPUT, "column map: unknown field '%s' (allowed: r_km, rho_g_cm3, T_MeV, Ye, "
+            "mu_e_MeV, mu_n_MeV, mu_p_MeV, X_n, X_p, mstar_n_MeV, mstar_p_MeV, lapse, r_to_km, rho_to_g_cm3, T_to_MeV)", item);
+    FB_TEST(err, !(v >= 1 && v <= SN_MAX_COLUMNS && v == floor(v)), FB_ERR_INPUT,
+            "column map: %s = %g must be a column number 1..%d", item, v, SN_MAX_COLUMNS);
+    c->column[f] = (int)v;
+  }
+  for (int f = 0; f <= FB_SN_YE; f++)
+    FB_TEST(err, c->column[f] == 0, FB_ERR_INPUT, "column map '%s' lacks the required field %s", spec, field_names[f]);
+  FB_TEST(err, !(c->r_to_km > 0 && c->rho_to_g_cm3 > 0 && c->T_to_MeV > 0), FB_ERR_INPUT,
+          "column map '%s': unit factors must be > 0", spec);
+  return FB_OK;
+}
+
+void fb_sn_profile_free(fb_sn_profile *p) {
+  if (!p) return;
+  for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) free(p->field[f]);
+  memset(p, 0, sizeof *p);
+}
+
+int fb_sn_profile_resolve_path(const char *path, char *out, size_t out_len) {
+  snprintf(out, out_len, "%s", path);
+  if (access(path, R_OK) == 0) return 1;
+  if (path[0] != '/') {
+    char alt[1024];
+    snprintf(alt, sizeof alt, "%s/%s", FB_SOURCE_DIR, path);
+    if (access(alt, R_OK) == 0) {
+      snprintf(out, out_len, "%s", alt);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Electron chemical potential [MeV] of an ultra-relativistic e-/e+ gas with net density n [MeV^3]:
+ * n = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (e.g. Braaten & Segel, hep-ph/9302213). Cardano's formula for
+ * the single real root of mu^3 + p mu - q = 0 with p = pi^2 T^2 > 0, q = 3 pi^2 n. */
+static double electron_mu_MeV(double n_MeV3, double T_MeV) {
+  double p = FB_PI * FB_PI * T_MeV * T_MeV, q = 3.0 * FB_PI * FB_PI * n_MeV3;
+  double d = sqrt(q * q / 4.0 + p * p * p / 27.0);
+  return cbrt(q / 2.0 + d) + cbrt(q / 2.0 - d);
+}
+
+/* Derive absent fields (see the header). */
+static void derive_fields(fb_sn_profile *p, const int *present) {
+  const double hbarc_MeV_cm = FB_HBARC_GEV_CM * 1e3;
+  const double amu_g = FB_AMU_GEV * FB_GEV_G;
+  for (size_t i = 0; i < p->n; i++) {
+    double rho = p->field[FB_SN_RHO_G_CM3][i], T = p->field[FB_SN_T_MEV][i], Ye = p->field[FB_SN_YE][i];
+    if (!present[FB_SN_MU_E_MEV]) {
+      double ne_MeV3 = Ye * rho / amu_g * pow(hbarc_MeV_cm, 3);
+      p->field[FB_SN_MU_E_MEV][i] = electron_mu_MeV(ne_MeV3, T);
+    }
+    if (!present[FB_SN_MU_N_MEV]) p->field[FB_SN_MU_N_MEV][i] = NAN;
+    if (!present[FB_SN_MU_P_MEV]) p->field[FB_SN_MU_P_MEV][i] = NAN;
+    if (!present[FB_SN_X_P]) p->field[FB_SN_X_P][i] = Ye;
+    if (!present[FB_SN_X_N]) p->field[FB_SN_X_N][i] = 1.0 - p->field[FB_SN_X_P][i];
+    if (!present[FB_SN_MSTAR_N_MEV]) p->field[FB_SN_MSTAR_N_MEV][i] = FB_MN_GEV * 1e3;
+    if (!present[FB_SN_MSTAR_P_MEV]) p->field[FB_SN_MSTAR_P_MEV][i] = FB_MP_GEV * 1e3;
+  }
+  if (!present[FB_SN_LAPSE]) {
+    /* TOV lapse without the pressure term, matched to exterior Schwarzschild (docs/sn-profile.md):
+     * dPhi/dr = G M / (r^2 c^2 (1 - 2GM/(r c^2))), alpha = exp(Phi). G M/c^2 in cm = M[g] * G/c^2. */
+    const double G_over_c2_cm_g = FB_HBARC_GEV_CM / (FB_MPL_GEV * FB_MPL_GEV) / FB_GEV_G;
+    size_t n = p->n;
+    if (n < 2) return;
+    double *gm = malloc(n * sizeof *gm); /* G M(r)/c^2 [cm] */
+    double *lap = p->field[FB_SN_LAPSE];
+    if (!gm) { for (size_t i = 0; i < n; i++) lap[i] = 1.0; return; }
+    for (size_t i = 0; i < n; i++)
+      gm[i] = G_over_c2_cm_g * fb_sn_profile_mass_msun(p, p->field[FB_SN_R_KM][i]) * FB_MSUN_G;
+    double r_out = p->field[FB_SN_R_KM][n - 1] * 1e5;
+    double phi = 0.5 * log(1.0 - 2.0 * gm[n - 1] / r_out);
+    lap[n - 1] = exp(phi);
+    for (size_t i = n - 1; i-- > 0;) {
+      double r1 = p->field[FB_SN_R_KM][i] * 1e5, r2 = p->field[FB_SN_R_KM][i + 1] * 1e5;
+      double d1 = r1 > 0 ? gm[i] / (r1 * r1 * (1.0 - 2.0 * gm[i] / r1)) : 0.0;
+      double d2 = gm[i + 1] / (r2 * r2 * (1.0 - 2.0 * gm[i + 1] / r2));
+      phi -= 0.5 * (d1 + d2) * (r2 - r1);
+      lap[i] = exp(phi);
+    }
+    free(gm);
+  }
+}
+
+/* Validate one value of field f read at path:line, column col. */
+static int check_value(const char *path, long line, int col, int f, double v, fb_err *err) {
+  const char *name = field_names[f];
+  FB_TEST(err, !isfinite(v), FB_ERR_INPUT, "%s:%ld: column %d (%s): value is not finite", path, line, col, name);
+  switch (f) {
+    case FB_SN_R_KM:
+      FB_TEST(err, v < 0, FB_ERR_INPUT, "%s:%ld: column %d (%s) = %g: radius must be >= 0", path, line, col, name, v);
+      break;
+    case FB_SN_RHO_G_CM3: case FB_SN_T_MEV: case FB_SN_MSTAR_N_MEV: case FB_SN_MSTAR_P_MEV:
+      FB_TEST(err, !(v > 0), FB_ERR_INPUT, "%s:%ld: column %d (%s) = %g: must be > 0", path, line, col, name, v);
+      break;
+    case FB_SN_YE: case FB_SN_X_N: case FB_SN_X_P:
+      FB_TEST(err, !(v >= 0 && v <= 1), FB_ERR_INPUT, "%s:%ld: column %d (%s) = %g: allowed 0 <= %s <= 1", path,
+              line, col, name, v, name);
+      break;
+    case FB_SN_LAPSE:
+      FB_TEST(err, !(v > 0 && v <= 1), FB_ERR_INPUT, "%s:%ld: column %d (%s) = %g: allowed 0 < lapse <= 1", path,
+              line, col, name, v);
+      break;
+    default:
+      break;
+  }
+  return FB_OK;
+}
+
+int fb_sn_profile_read(fb_sn_profile *p, const char *path, const fb_sn_profile_columns *cols, fb_err *err) {
+  FB_TEST(err, !p || !path, FB_ERR_INPUT, "NULL profile or path");
+  memset(p, 0, sizeof *p);
+  fb_sn_profile_columns defcols;
+  if (!cols) {
+    fb_sn_profile_columns_default(&defcols);
+    cols = &defcols;
+  }
+  for (int f = 0; f <= FB_SN_YE; f++)
+    FB_TEST(err, cols->column[f] < 1, FB_ERR_INPUT, "profile column map lacks the required field %s", field_names[f]);
+  fb_sn_profile_resolve_path(path, p->path, sizeof p->path);
+  FILE *fp = fopen(p->path, "r");
+  FB_TEST(err, !fp, FB_ERR_IO, "cannot open profile '%s': %s", path, strerror(errno));
+  int rc = FB_OK, present[FB_SN_PROFILE_NFIELDS], need = 0;
+  for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) {
+    present[f] = cols->column[f] > 0;
+    if (cols->column[f] > need) need = cols->column[f];
+  }
+  size_t cap = 0;
+  char line[SN_LINE_MAX];
+  long lineno = 0;
+  double vals[SN_MAX_COLUMNS];
+  while (fgets(line, sizeof line, fp)) {
+    lineno++;
+    size_t len = strlen(line);
+    FB_TEST_GOTO(err, rc, len == sizeof line - 1 && line[len - 1] != '\n' && !feof(fp), FB_ERR_INPUT, fail,
+                 "%s:%ld: line longer than %d characters", p->path, lineno, SN_LINE_MAX - 2);
+    char *s = line;
+    while (*s == ' ' || *s == '\t') s++;
+    if (*s == '#' || *s == '\n' || *s == '\r' || *s == '\0') continue;
+    int ncol = 0;
+    while (*s && *s != '\n' && *s != '\r') {
+      char *end = NULL;
+      errno = 0;
+      double v = strtod(s, &end);
+      FB_TEST_GOTO(err, rc, end == s || (*end && *end != ' ' && *end != '\t' && *end != '\n' && *end != '\r'),
+                   FB_ERR_INPUT, fail, "%s:%ld: column %d: '%.20s' is not a number", p->path, lineno, ncol + 1, s);
+      if (ncol < SN_MAX_COLUMNS) vals[ncol] = v;
+      ncol++;
+      s = end;
+      while (*s == ' ' || *s == '\t') s++;
+    }
+    FB_TEST_GOTO(err, rc, ncol < need, FB_ERR_INPUT, fail, "%s:%ld: %d columns, the column map needs %d", p->path,
+                 lineno, ncol, need);
+    if (p->n == cap) {
+      cap = cap ? 2 * cap : 256;
+      for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) {
+        double *q = realloc(p->field[f], cap * sizeof *q);
+        FB_TEST_GOTO(err, rc, !q, FB_ERR_MEMORY, fail, "cannot grow profile arrays to %zu rows", cap);
+        p->field[f] = q;
+      }
+    }
+    for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) {
+      if (!present[f]) continue;
+      double v = vals[cols->column[f] - 1];
+      if (f == FB_SN_R_KM) v *= cols->r_to_km;
+      if (f == FB_SN_RHO_G_CM3) v *= cols->rho_to_g_cm3;
+      if (f == FB_SN_T_MEV) v *= cols->T_to_MeV;
+      FB_CALL_GOTO(err, rc, check_value(p->path, lineno, cols->column[f], f, v, err), fail);
+      p->field[f][p->n] = v;
+    }
+    if (p->n > 0)
+      FB_TEST_GOTO(err, rc, !(p->field[FB_SN_R_KM][p->n] > p->field[FB_SN_R_KM][p->n - 1]), FB_ERR_INPUT, fail,
+                   "%s:%ld: column %d (r_km) = %g: radius must increase strictly (previous row %g)", p->path, lineno,
+                   cols->column[FB_SN_R_KM], p->field[FB_SN_R_KM][p->n], p->field[FB_SN_R_KM][p->n - 1]);
+    p->n++;
+  }
+  FB_TEST_GOTO(err, rc, ferror(fp), FB_ERR_IO, fail, "error reading '%s'", p->path);
+  FB_TEST_GOTO(err, rc, p->n < 4, FB_ERR_INPUT, fail, "%s: %zu data rows, at least 4 are needed", p->path, p->n);
+  fclose(fp);
+  derive_fields(p, present);
+  return FB_OK;
+fail:
+  fclose(fp);
+  fb_sn_profile_free(p);
+  return rc;
+}
+
+/* Index i with r[i] <= r < r[i+1] (bisection), clamped to [0, n-2]. */
+static size_t find_cell(const double *r, size_t n, double x) {
+  size_t lo = 0, hi = n - 1;
+  if (x <= r[0]) return 0;
+  if (x >= r[n - 1]) return n - 2;
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    if (r[mid] <= x) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+double fb_sn_profile_at(const fb_sn_profile *p, int f, double r_km) {
+  const double *r = p->field[FB_SN_R_KM], *y = p->field[f];
+  if (r_km <= r[0]) return y[0];
+  if (r_km >= r[p->n - 1]) return y[p->n - 1];
+  size_t i = find_cell(r, p->n, r_km);
+  double t = (r_km - r[i]) / (r[i + 1] - r[i]);
+  return y[i] + t * (y[i + 1] - y[i]);
+}
+
+double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km) {
+  const double *r = p->field[FB_SN_R_KM], *rho = p->field[FB_SN_RHO_G_CM3];
+  double m = 0.0; /* g */
+  /* from r = 0 to r[0] with the first density (profiles usually start at 0) */
+  m += 4.0 / 3.0 * FB_PI * pow(fmin(r[0], r_km) * 1e5, 3) * rho[0];
+  for (size_t i = 0; i + 1 < p->n && r[i] < r_km; i++) {
+    double a = r[i] * 1e5, b = fmin(r[i + 1], r_km) * 1e5;
+    double rb = (b == r[i + 1] * 1e5) ? rho[i + 1] : fb_sn_profile_at(p, FB_SN_RHO_G_CM3, b * 1e-5);
+    m += 0.5 * (b - a) * 4.0 * FB_PI * (a * a * rho[i] + b * b * rb);
+  }
+  return m / FB_MSUN_G;
+}
+
+int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err) {
+  const double *r = p->field[FB_SN_R_KM];
+  const double amu_g = FB_AMU_GEV * FB_GEV_G;
+  const double gA = FB_GA_NUCLEON, cv_p = 0.5 - 2.0 * FB_SIN2_THETAW;
+  const double w_n = 0.25 + 3.0 * gA * gA / 4.0, w_p = cv_p * cv_p + 3.0 * gA * gA / 4.0;
+  /* sigma in cm^2 for E in GeV: G_F^2 E^2/pi [GeV^-2] * FB_INV_GEV2_TO_CM2 */
+  double tau = 0.0, prev = 0.0;
+  for (size_t i = p->n - 1; i-- > 0;) {
+    double dtau[2];
+    for (int k = 0; k < 2; k++) {
+      size_t j = i + (size_t)k;
+      double E_GeV = 3.15 * p->field[FB_SN_T_MEV][j] * 1e-3; /* mean energy of a Fermi-Dirac nu at mu = 0 */
+      double nB = p->field[FB_SN_RHO_G_CM3][j] / amu_g;
+      double s0 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * E_GeV * E_GeV / FB_PI * FB_INV_GEV2_TO_CM2;
+      dtau[k] = nB * s0 * (p->field[FB_SN_X_N][j] * w_n + p->field[FB_SN_X_P][j] * w_p);
+    }
+    prev = tau;
+    tau += 0.5 * (dtau[0] + dtau[1]) * (r[i + 1] - r[i]) * 1e5;
+    if (tau >= 2.0 / 3.0) {
+      double t = (2.0 / 3.0 - prev) / (tau - prev);
+      *r_nu_km = r[i + 1] - t * (r[i + 1] - r[i]);
+      return FB_OK;
+    }
+  }
+  FB_FAIL(err, FB_ERR_RANGE, "%s: the neutrino optical depth reaches only %g < 2/3 at the centre", p->path, tau);
+}

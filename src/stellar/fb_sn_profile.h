@@ -1,0 +1,91 @@
+/**
+ * @file fb_sn_profile.h
+ * @brief Proto-neutron-star (PNS) radial profile for SN1987A bounds: reader, derived quantities.
+ *
+ * A profile is a table over radius r of: density rho [g/cm^3], temperature T [MeV], electron
+ * fraction Ye, chemical potentials mu_e, mu_n, mu_p [MeV] (nucleon ones include the rest mass),
+ * free-nucleon mass fractions X_n, X_p, effective nucleon masses m*_n, m*_p [MeV] and the
+ * gravitational lapse alpha = sqrt(-g_00).
+ *
+ * File format (docs/sn-profile.md): plain text, '#' starts a comment line, blank lines ignored,
+ * one radius per line with whitespace-separated numbers. The fipbounds layout has 12 columns
+ *   r_km rho_g_cm3 T_MeV Ye mu_e_MeV mu_n_MeV mu_p_MeV X_n X_p mstar_n_MeV mstar_p_MeV lapse
+ * Other layouts are read through an fb_sn_profile_columns map (1-based column of each field, 0 if
+ * absent, plus unit factors for r, rho and T); absent fields are derived:
+ *   mu_e from n_e = Ye rho/m_u = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (ultra-relativistic e-/e+ gas),
+ *   X_p = Ye, X_n = 1 - Ye (free nucleons), m* = vacuum masses, mu_n/mu_p = NaN (not used),
+ *   lapse from the enclosed mass (TOV lapse without pressure term, as tools/make_sn_profile.py).
+ * Errors name file:line:column and the field (FB_ERR_INPUT); radius must increase strictly.
+ *
+ * A relative path that does not exist from the working directory is also tried relative to the
+ * source tree (FB_SOURCE_DIR), so inputs/sn_profile_default.dat works from any directory.
+ *
+ * Call order: fb_sn_profile_read(...) -> any number of const uses -> fb_sn_profile_free.
+ * Units as in the member names. Not collective.
+ */
+#ifndef FB_SN_PROFILE_H
+#define FB_SN_PROFILE_H
+
+#include <stddef.h>
+
+#include "fb_error.h"
+
+/** Number of fields of a profile row. */
+#define FB_SN_PROFILE_NFIELDS 12
+
+/** Field indices (the order of the fipbounds column layout). */
+enum fb_sn_field {
+  FB_SN_R_KM = 0, FB_SN_RHO_G_CM3, FB_SN_T_MEV, FB_SN_YE, FB_SN_MU_E_MEV, FB_SN_MU_N_MEV,
+  FB_SN_MU_P_MEV, FB_SN_X_N, FB_SN_X_P, FB_SN_MSTAR_N_MEV, FB_SN_MSTAR_P_MEV, FB_SN_LAPSE
+};
+
+/** Column map of a profile file. column[f] is the 1-based column of field f, 0 if absent
+ *  (r, rho, T and Ye are required). Values read are multiplied by the factors (e.g. r in cm:
+ *  r_to_km = 1e-5; T in K: T_to_MeV = 8.617333262e-11). */
+typedef struct fb_sn_profile_columns {
+  int column[FB_SN_PROFILE_NFIELDS];
+  double r_to_km, rho_to_g_cm3, T_to_MeV;
+} fb_sn_profile_columns;
+
+typedef struct fb_sn_profile {
+  size_t n;                            /**< number of radii */
+  double *field[FB_SN_PROFILE_NFIELDS]; /**< field[f][i], units as in enum fb_sn_field names */
+  char path[512];                      /**< file actually read */
+} fb_sn_profile;
+
+/** The documented 12-column fipbounds layout (all fields present, unit factors 1). */
+void fb_sn_profile_columns_default(fb_sn_profile_columns *c);
+
+/** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5]..." (field names
+ *  as in the fipbounds header line, factors r_to_km, rho_to_g_cm3, T_to_MeV). Unlisted fields are
+ *  absent. Errors: FB_ERR_INPUT naming the offending item. */
+int fb_sn_profile_columns_parse(fb_sn_profile_columns *c, const char *spec, fb_err *err);
+
+/** Read a profile file with the given column map (NULL: the fipbounds layout). On failure the
+ *  profile is left freed. Errors: FB_ERR_IO (cannot open), FB_ERR_INPUT (file:line:column),
+ *  FB_ERR_MEMORY. */
+int fb_sn_profile_read(fb_sn_profile *p, const char *path, const fb_sn_profile_columns *cols, fb_err *err);
+
+/** Free (safe on a zeroed struct). */
+void fb_sn_profile_free(fb_sn_profile *p);
+
+/** Linear interpolation of field f at radius r_km (clamped to the end values outside). */
+double fb_sn_profile_at(const fb_sn_profile *p, int f, double r_km);
+
+/** Enclosed baryonic mass [M_sun] inside r_km (trapezoid in r of 4 pi r^2 rho). */
+double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km);
+
+/**
+ * Neutrinosphere radius [km]: where the optical depth of a thermal neutrino (E = 3.15 T) to
+ * neutral-current scattering on free nucleons, integrated inwards from the outer edge, reaches 2/3.
+ * sigma_N = G_F^2 E^2 (C_V^2 + 3 C_A^2)/pi with C_V = -1/2, C_A = -g_A/2 (n) and C_V = 1/2 -
+ * 2 sin^2 theta_W, C_A = g_A/2 (p), g_A = 1.2754 (Raffelt, Stars as Laboratories (1996), ch. 4;
+ * Burrows & Sawyer, Phys. Rev. C 58 (1998) 554). Errors: FB_ERR_RANGE if tau never reaches 2/3.
+ */
+int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err);
+
+/** Resolve a profile path: as given if it exists, else relative to the source tree. out_len >= 2.
+ *  Returns 1 if an existing file was found (written to out), 0 otherwise (out = path). */
+int fb_sn_profile_resolve_path(const char *path, char *out, size_t out_len);
+
+#endif /* FB_SN_PROFILE_H */

@@ -1,0 +1,143 @@
+/**
+ * @file test_sn_profile.c
+ * @brief The default proto-neutron-star profile has the documented properties (central T 30-40 MeV,
+ *        central density 3-6e14 g/cm^3, neutrinosphere 20-40 km, PNS mass 1.2-2 M_sun, steep fall-off);
+ *        the reader rejects malformed files naming file:line:column, accepts a column map with
+ *        unit factors and derives mu_e, X_n, X_p and the lapse when absent (compared with the
+ *        full default file to stated tolerances).
+ */
+#include <check.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fb_sn_profile.h"
+
+#define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
+
+START_TEST(test_default_profile_properties) {
+  fb_sn_profile p;
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_msg(fb_sn_profile_read(&p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+  double Tc = fb_sn_profile_at(&p, FB_SN_T_MEV, 0), rhoc = fb_sn_profile_at(&p, FB_SN_RHO_G_CM3, 0);
+  ck_assert_msg(Tc >= 30 && Tc <= 40, "central T = %g MeV, want 30-40", Tc);
+  ck_assert_msg(rhoc >= 3e14 && rhoc <= 6e14, "central rho = %g g/cm^3, want 3-6e14", rhoc);
+  double rnu;
+  ck_assert_msg(fb_sn_profile_neutrinosphere_km(&p, &rnu, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(rnu >= 20 && rnu <= 40, "neutrinosphere %g km, want 20-40", rnu);
+  double M = fb_sn_profile_mass_msun(&p, 1e4);
+  ck_assert_msg(M > 1.2 && M < 2.0, "PNS baryonic mass %g M_sun, want 1.2-2", M);
+  /* steep fall-off: density drops by > 1e3 between the core and 2 x neutrinosphere */
+  ck_assert(fb_sn_profile_at(&p, FB_SN_RHO_G_CM3, 2 * rnu) < 1e-3 * rhoc);
+  /* lapse increases outwards, < 1 inside */
+  ck_assert(fb_sn_profile_at(&p, FB_SN_LAPSE, 0) < fb_sn_profile_at(&p, FB_SN_LAPSE, 30));
+  ck_assert(fb_sn_profile_at(&p, FB_SN_LAPSE, 0) > 0.5 && fb_sn_profile_at(&p, FB_SN_LAPSE, 30) < 1.0);
+  fb_sn_profile_free(&p);
+}
+END_TEST
+
+/* Read only r, rho, T, Ye from the default file (r given in cm through a factor): derived mu_e,
+ * X_p and the lapse must agree with the columns the script wrote. */
+START_TEST(test_column_map_and_derived_fields) {
+  fb_sn_profile full, part;
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_int_eq(fb_sn_profile_read(&full, DEFAULT_PROFILE, NULL, &err), FB_OK);
+  /* write a 4-column file with r in cm */
+  char path[] = "/tmp/fb_sn_profile_testXXXXXX";
+  int fd = mkstemp(path);
+  ck_assert_int_ge(fd, 0);
+  FILE *f = fdopen(fd, "w");
+  fprintf(f, "# r_cm rho T Ye (Garching-like order test)\n");
+  for (size_t i = 0; i < full.n; i++)
+    fprintf(f, "%.10e %.10e %.10e %.10e\n", full.field[FB_SN_R_KM][i] * 1e5, full.field[FB_SN_RHO_G_CM3][i],
+            full.field[FB_SN_T_MEV][i], full.field[FB_SN_YE][i]);
+  fclose(f);
+  fb_sn_profile_columns c;
+  ck_assert_msg(fb_sn_profile_columns_parse(&c, "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4,r_to_km=1e-5", &err) == FB_OK, "%s",
+                err.msg);
+  ck_assert_msg(fb_sn_profile_read(&part, path, &c, &err) == FB_OK, "%s", err.msg);
+  unlink(path);
+  ck_assert_uint_eq(part.n, full.n);
+  for (size_t i = 0; i < full.n; i += 7) {
+    double r = full.field[FB_SN_R_KM][i];
+    ck_assert_double_eq_tol(part.field[FB_SN_R_KM][i], r, 1e-8 * (1 + r));
+    /* Cardano vs bisection in the script: 1e-6 relative */
+    ck_assert_double_eq_tol(part.field[FB_SN_MU_E_MEV][i], full.field[FB_SN_MU_E_MEV][i],
+                            1e-6 * full.field[FB_SN_MU_E_MEV][i]);
+    ck_assert_double_eq_tol(part.field[FB_SN_X_P][i], full.field[FB_SN_X_P][i], 1e-9);
+    /* lapse: same formula, different trapezoid start (r = 0 cell): 2e-3 */
+    ck_assert_double_eq_tol(part.field[FB_SN_LAPSE][i], full.field[FB_SN_LAPSE][i], 2e-3);
+    ck_assert(isnan(part.field[FB_SN_MU_N_MEV][i]));
+  }
+  fb_sn_profile_free(&part);
+  fb_sn_profile_free(&full);
+}
+END_TEST
+
+/* Bad input: each message names file:line and the column. */
+static void expect_bad(const char *content, const char *needle1, const char *needle2) {
+  char path[] = "/tmp/fb_sn_profile_badXXXXXX";
+  int fd = mkstemp(path);
+  ck_assert_int_ge(fd, 0);
+  FILE *f = fdopen(fd, "w");
+  fputs(content, f);
+  fclose(f);
+  fb_sn_profile p;
+  fb_err err;
+  fb_err_clear(&err);
+  fb_sn_profile_columns c;
+  ck_assert_int_eq(fb_sn_profile_columns_parse(&c, "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4", &err), FB_OK);
+  ck_assert_int_eq(fb_sn_profile_read(&p, path, &c, &err), FB_ERR_INPUT);
+  ck_assert_msg(strstr(err.msg, path) && strstr(err.msg, needle1) && strstr(err.msg, needle2),
+                "message '%s' lacks '%s' / '%s'", err.msg, needle1, needle2);
+  ck_assert_ptr_null(p.field[0]);
+  unlink(path);
+}
+
+START_TEST(test_bad_files) {
+  const char *head = "# test\n0 4e14 35 0.3\n1 3e14 30 0.3\n2 2e14 25 0.3\n";
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s3 1e14 abc 0.3\n", head);
+  expect_bad(buf, ":5:", "column 3");
+  snprintf(buf, sizeof buf, "%s3 -1e14 20 0.3\n", head);
+  expect_bad(buf, ":5:", "column 2 (rho_g_cm3)");
+  snprintf(buf, sizeof buf, "%s3 1e14 20 1.3\n", head);
+  expect_bad(buf, ":5:", "column 4 (Ye)");
+  snprintf(buf, sizeof buf, "%s1.5 1e14 20 0.3\n", head);
+  expect_bad(buf, ":5:", "increase strictly");
+  snprintf(buf, sizeof buf, "%s3 1e14 20\n", head);
+  expect_bad(buf, ":5:", "3 columns");
+  expect_bad("0 1 1 0.1\n", "data rows", "at least 4");
+  /* missing file and bad column maps */
+  fb_sn_profile p;
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_int_eq(fb_sn_profile_read(&p, "/nonexistent/profile.dat", NULL, &err), FB_ERR_IO);
+  fb_sn_profile_columns c;
+  ck_assert_int_eq(fb_sn_profile_columns_parse(&c, "r_km=1,rho_g_cm3=2,T_MeV=3", &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "Ye"));
+  ck_assert_int_eq(fb_sn_profile_columns_parse(&c, "r_km=1,rho=2,T_MeV=3,Ye=4", &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "unknown field 'rho'"));
+  ck_assert_int_eq(fb_sn_profile_columns_parse(&c, "r_km=0.5,rho_g_cm3=2,T_MeV=3,Ye=4", &err), FB_ERR_INPUT);
+}
+END_TEST
+
+int main(void) {
+  gsl_set_error_handler_off();
+  Suite *s = suite_create("sn_profile");
+  TCase *tc = tcase_create("core");
+  tcase_add_test(tc, test_default_profile_properties);
+  tcase_add_test(tc, test_column_map_and_derived_fields);
+  tcase_add_test(tc, test_bad_files);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

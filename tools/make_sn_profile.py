@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+"""Write the project's default proto-neutron-star profile (inputs/sn_profile_default.dat).
+
+A parametric profile typical of an ~18 M_sun progenitor about 1 s after bounce. Every formula and
+number is documented in docs/sn-profile.md; the column format is the one fb_sn_profile_read
+(src/stellar/fb_sn_profile.h) reads. Pure Python (math only), deterministic output.
+
+  rho(r)  = rho_c / (1 + (r/R_rho)^n_rho)              density [g/cm^3]
+  T(r)    = T_c   / (1 + (r/R_T)^n_T)                  temperature [MeV]
+  Ye(r)   = Ye_out + (Ye_c - Ye_out) / (1 + (r/R_rho)^4) electron fraction
+  X_p = Ye, X_n = 1 - Ye                               free nucleons only (no nuclei/alphas)
+  mu_e    : n_e = Ye rho/m_u = (mu^3 + pi^2 T^2 mu)/(3 pi^2)   (ultra-relativistic e-/e+ gas,
+            exact for massless fermions incl. antiparticles; Braaten & Segel hep-ph/9302213)
+  mu_n,p  : non-relativistic ideal Fermi gas, n = 2 (m T/2pi)^{3/2} F_{1/2}(eta), mu = m + eta T
+  m*_n,p  : vacuum masses (no mean-field); the column exists for external profiles
+  lapse   : alpha(r) = exp(Phi(r)), dPhi/dr = G M(r) / (r^2 c^2 (1 - 2 G M(r)/(r c^2))),
+            M(r) = int 4 pi r^2 rho dr, matched to the exterior Schwarzschild value
+            alpha(r_max) = sqrt(1 - 2 G M/(r_max c^2)) (TOV lapse with the pressure term dropped)
+
+Usage: tools/make_sn_profile.py [-o inputs/sn_profile_default.dat] [--rho-c 4.5e14] [--T-c 35] ...
+"""
+import argparse
+import math
+
+# Constants (CODATA 2018 / PDG 2024, as in src/common/fb_constants.h)
+HBARC_MEV_FM = 197.3269804
+AMU_G = 1.66053906660e-24
+G_CGS = 6.67430e-8
+C_CM_S = 2.99792458e10
+MSUN_G = 1.98841e33  # PDG 2024 (G M_sun / G)
+MN_MEV = 939.56542052
+MP_MEV = 938.27208816
+
+
+def fermi_half(eta):
+    """F_{1/2}(eta) = int_0^inf sqrt(x)/(exp(x-eta)+1) dx by Gauss-Laguerre-free trapezoid in sqrt."""
+    # substitute x = t^2: 2 int t^2/(exp(t^2-eta)+1) dt, t up to sqrt(max(eta,0)+60)
+    tmax = math.sqrt(max(eta, 0.0) + 60.0)
+    n = 1500
+    h = tmax / n
+    s = 0.0
+    for i in range(1, n + 1):
+        t = i * h
+        w = 0.5 if i == n else 1.0
+        a = t * t - eta
+        s += w * 2.0 * t * t / (math.exp(a) + 1.0) if a < 700 else 0.0
+    return s * h
+
+
+def nucleon_eta(n_fm3, m_mev, T_mev):
+    """Degeneracy eta = (mu - m)/T of a non-relativistic spin-1/2 ideal gas of density n [fm^-3]."""
+    q = 2.0 * (m_mev * T_mev / (2.0 * math.pi)) ** 1.5 / HBARC_MEV_FM ** 3  # [fm^-3]
+    target = n_fm3 / q
+    lo, hi = -60.0, 200.0
+    for _ in range(80):
+        mid = 0.5 * (lo + hi)
+        if fermi_half(mid) < target:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def electron_mu(ne_fm3, T_mev):
+    """Solve n_e = (mu^3 + pi^2 T^2 mu)/(3 pi^2) for mu [MeV] (n in fm^-3)."""
+    n = ne_fm3 * HBARC_MEV_FM ** 3  # MeV^3
+    lo, hi = 0.0, 1e4
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        if (mid ** 3 + math.pi ** 2 * T_mev ** 2 * mid) / (3 * math.pi ** 2) < n:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-o", "--output", default="inputs/sn_profile_default.dat")
+    ap.add_argument("--rho-c", type=float, default=4.5e14, help="central density [g/cm^3]")
+    ap.add_argument("--R-rho", type=float, default=10.5, help="density core radius [km]")
+    ap.add_argument("--n-rho", type=float, default=7.0, help="density fall-off power")
+    ap.add_argument("--T-c", type=float, default=35.0, help="central temperature [MeV]")
+    ap.add_argument("--R-T", type=float, default=13.0, help="temperature core radius [km]")
+    ap.add_argument("--n-T", type=float, default=2.5, help="temperature fall-off power")
+    ap.add_argument("--Ye-c", type=float, default=0.30, help="central electron fraction")
+    ap.add_argument("--Ye-out", type=float, default=0.10, help="outer electron fraction")
+    ap.add_argument("--r-max", type=float, default=1000.0, help="outer radius [km]")
+    a = ap.parse_args()
+
+    radii = [0.25 * i for i in range(0, 201)]  # 0..50 km
+    nlog = 120
+    for i in range(1, nlog + 1):
+        radii.append(50.0 * (a.r_max / 50.0) ** (i / nlog))
+
+    rows = []
+    masses = []
+    mass_g = 0.0
+    prev_r, prev_rho = 0.0, a.rho_c
+    for r in radii:
+        rho = a.rho_c / (1.0 + (r / a.R_rho) ** a.n_rho)
+        T = a.T_c / (1.0 + (r / a.R_T) ** a.n_T)
+        Ye = a.Ye_out + (a.Ye_c - a.Ye_out) / (1.0 + (r / a.R_rho) ** 4)
+        # enclosed mass: trapezoid in r of 4 pi r^2 rho (cm)
+        r_cm, pr_cm = r * 1e5, prev_r * 1e5
+        mass_g += 0.5 * (r_cm - pr_cm) * 4 * math.pi * (r_cm ** 2 * rho + pr_cm ** 2 * prev_rho)
+        prev_r, prev_rho = r, rho
+        masses.append(mass_g)
+        nB = rho / AMU_G * 1e-39  # fm^-3
+        mu_e = electron_mu(Ye * nB, T)
+        mu_n = MN_MEV + T * nucleon_eta((1 - Ye) * nB, MN_MEV, T)
+        mu_p = MP_MEV + T * nucleon_eta(Ye * nB, MP_MEV, T)
+        rows.append([r, rho, T, Ye, mu_e, mu_n, mu_p, 1 - Ye, Ye, MN_MEV, MP_MEV, 1.0])
+
+    # lapse: integrate dPhi/dr inwards from the exterior value (trapezoid in r)
+    def dphi(i):
+        r_cm = radii[i] * 1e5
+        if r_cm == 0.0:
+            return 0.0
+        x = G_CGS * masses[i] / (r_cm * C_CM_S ** 2)
+        return x / r_cm / (1.0 - 2.0 * x)
+    phi = 0.5 * math.log(1.0 - 2.0 * G_CGS * masses[-1] / (radii[-1] * 1e5 * C_CM_S ** 2))
+    rows[-1][11] = math.exp(phi)
+    for i in range(len(radii) - 2, -1, -1):
+        phi -= 0.5 * (dphi(i) + dphi(i + 1)) * (radii[i + 1] - radii[i]) * 1e5
+        rows[i][11] = math.exp(phi)
+
+    with open(a.output, "w") as f:
+        f.write("# fipbounds proto-neutron-star profile (format: docs/sn-profile.md)\n")
+        f.write("# made by tools/make_sn_profile.py with: rho_c=%g g/cm^3 R_rho=%g km n_rho=%g "
+                "T_c=%g MeV R_T=%g km n_T=%g Ye_c=%g Ye_out=%g\n"
+                % (a.rho_c, a.R_rho, a.n_rho, a.T_c, a.R_T, a.n_T, a.Ye_c, a.Ye_out))
+        f.write("# enclosed mass at r_max: %.4f M_sun\n" % (mass_g / MSUN_G))
+        f.write("# r_km rho_g_cm3 T_MeV Ye mu_e_MeV mu_n_MeV mu_p_MeV X_n X_p mstar_n_MeV mstar_p_MeV lapse\n")
+        for row in rows:
+            f.write(" ".join("%.8e" % v for v in row) + "\n")
+
+
+if __name__ == "__main__":
+    main()

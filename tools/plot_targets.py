@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Plot the BC2 thermal-target lines /targets/<spin>/{mass_GeV, y} of one or more fipbounds files.
+
+Usage: /usr/bin/python3 tools/plot_targets.py OUT1.h5 [OUT2.h5 ...] [-o FIG.png] [--omega]
+
+Every /targets/<name> group of every file becomes one line in the (m_chi, y) plane, labelled with
+its spin and the attributes alpha_D, ratio (and delta for pseudodirac). With --omega and a single
+file, the Omega h^2 map of that file is drawn underneath (log colour scale) with the CMB excluded
+region (/bounds/cmb_pann/excluded) hatched. Uses only Debian's python3-h5py, numpy, matplotlib.
+"""
+import argparse
+import sys
+
+import h5py
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def attr(obj, name, default=""):
+    v = obj.attrs.get(name, default)
+    return v.decode() if isinstance(v, bytes) else v
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("-o", "--output", default="targets.png")
+    ap.add_argument("--omega", action="store_true", help="draw the Omega h^2 map of the (single) file")
+    args = ap.parse_args(argv)
+
+    fig, ax = plt.subplots(figsize=(7.5, 5.5), dpi=150)
+    n_lines = 0
+    for path in args.files:
+        with h5py.File(path, "r") as f:
+            if args.omega and len(args.files) == 1 and "quantities/omega_h2" in f:
+                m, y = f["grid/mass"][:], f["grid/coupling"][:]
+                om = np.where(f["status"][:] == 0, f["quantities/omega_h2"][:], np.nan)
+                mesh = ax.pcolormesh(m, y, om.T, norm=mcolors.LogNorm(1e-4, 1e4), cmap="RdBu_r",
+                                     shading="nearest")
+                fig.colorbar(mesh, ax=ax).set_label(r"$\Omega h^2$")
+                if "bounds/cmb_pann/excluded" in f:
+                    ex = f["bounds/cmb_pann/excluded"][:].astype(float)
+                    if ex.any():
+                        ax.contourf(m, y, ex.T, levels=[0.5, 1.5], colors="none", hatches=["//"])
+                        ax.contour(m, y, ex.T, levels=[0.5], colors="k", linewidths=0.8)
+            if "targets" not in f:
+                print(f"plot_targets: {path} has no /targets group", file=sys.stderr)
+                continue
+            for name, g in f["targets"].items():
+                mass, yv = g["mass_GeV"][:], g["y"][:]
+                ok = np.isfinite(yv)
+                label = f"{attr(g, 'spin', name)}, $\\alpha_D$ = {attr(g, 'alpha_D'):g}, " \
+                        f"$m_{{A'}}/m_\\chi$ = {attr(g, 'ratio'):g}"
+                if attr(g, "spin", name) == "pseudodirac":
+                    label += f", $\\delta$ = {attr(g, 'delta'):g}"
+                ax.plot(mass[ok], yv[ok], lw=1.6, label=label)
+                n_lines += 1
+    if n_lines == 0:
+        sys.exit("plot_targets: no target lines found")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(r"$m_\chi$ [GeV]")
+    ax.set_ylabel(r"$y = \epsilon^2 \alpha_D (m_\chi/m_{A'})^4$")
+    ax.set_title(r"BC2 thermal targets ($\Omega h^2 = 0.120$)", fontsize=10)
+    ax.legend(fontsize=7)
+    ax.grid(True, which="major", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(args.output)
+    print(f"plot_targets: wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
