@@ -23,7 +23,7 @@
  * Velocity dependence at v -> 0: dirac s-wave, scalar and majorana p-wave (beta^2).
  *
  * chi chibar -> A' A' (m_A' < m_chi): s-wave sigma v = (pi alpha_D^2/m^2) (1 - r)^{3/2}/(1 - r/2)^2,
- * r = m_A'^2/m^2 (Pospelov, Ritz & Voloshin arXiv:0711.4866 eq. (6), Dirac fermion), entered as
+ * r = m_A'^2/m^2 (Pospelov, Ritz & Voloshin arXiv:0711.4866, Dirac fermion), entered as
  * W = s sigma v (constant sigma v in the centre-of-mass frame). Used for dirac and, per Majorana
  * state, for pseudodirac (which reduces to dirac as delta -> 0). NOT included for the scalar and
  * majorana cases.

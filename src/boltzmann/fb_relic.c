@@ -231,7 +231,7 @@ int fb_relic_thermal_average(fb_relic *r, const fb_relic_problem *p, double x, d
   FB_TEST(err, a.failed, FB_ERR_NUMERIC, "W_eff(s) returned a non-finite value at x = %g", x);
   const double d = scaled_denominator(p, x);
   FB_TEST(err, !(d > 0.0), FB_ERR_NUMERIC, "thermal-average denominator %g at x = %g", d, x);
-  /* <sigma v> = x I / (m_1^2 Dt^2): Edsjo & Gondolo hep-ph/9704361 eq. (3.21) in our variables */
+  /* <sigma v> = x I / (m_1^2 Dt^2): Edsjo & Gondolo hep-ph/9704361 (single-integral <sigma_eff v>) in our variables */
   *sigmav_GeVm2 = x * I / (m1 * m1 * d * d);
   FB_TEST(err, !(*sigmav_GeVm2 >= 0.0 && isfinite(*sigmav_GeVm2)), FB_ERR_NUMERIC,
           "<sigma v> = %g at x = %g", *sigmav_GeVm2, x);
@@ -239,7 +239,7 @@ int fb_relic_thermal_average(fb_relic *r, const fb_relic_problem *p, double x, d
 }
 
 /* ln Y_eq = ln( sum_i g_i m_i^2 T K_2(m_i/T) / (2 pi^2) / s(T) ), Maxwell-Boltzmann statistics
- * (Gondolo & Gelmini 1991 eq. (3.3)); evaluated in logarithms so it never underflows. */
+ * (Gondolo & Gelmini 1991, sec. 3); evaluated in logarithms so it never underflows. */
 static double ln_yield_eq(const fb_relic *r, const fb_relic_problem *p, double x) {
   const double m1 = p->mass_GeV[0];
   const double T = m1 / x;
@@ -281,7 +281,7 @@ static double dln_yield_eq_dx(const fb_relic *r, const fb_relic_problem *p, doub
 /* lambda(x) = s <sigma v> (1 + (1/3) dln g_*s/dln T) / (H x). Entropy conservation, s a^3 = const
  * with s ~ g_*s T^3, gives dln T/dt = -H / (1 + (1/3) dln g_*s/dln T), hence
  * dx/dt = x H / (1 + (1/3) dln g_*s/dln T) and dY/dx = -lambda (Y^2 - Y_eq^2): Gondolo & Gelmini
- * 1991 eq. (2.4)-(2.6) (their g_*^{1/2} = h_eff/sqrt(g_eff) (1 + (1/3) dln h_eff/dln T)).
+ * 1991 (their g_*^{1/2} = h_eff/sqrt(g_eff) (1 + (1/3) dln h_eff/dln T)).
  * The issue text writes the factor as (1 - (1/3) d ln g_*s/...), which is the same factor when the
  * derivative is taken with respect to ln x = -ln T + const. */
 static double relic_lambda(const fb_relic *r, double x) {

@@ -10,14 +10,16 @@
  *    with H(T), s(T), g_*s(T) of the SM plasma (fb_thermo / fb_cosmo). It is integrated for
  *    u = ln(Y/Y_eq) (no cancellation near equilibrium) until freeze-out (Y = 2 Y_eq), then for
  *    ln Y, in the variable ln x with CVODE BDF (fb_ode, analytic Jacobian) from x_start to x_end.
- *  - Thermal average (Edsjo-Gondolo eq. (3.21), reducing to Gondolo-Gelmini for one state):
+ *  - Thermal average (Edsjo & Gondolo hep-ph/9704361, reducing to Gondolo-Gelmini for one state):
  *      <sigma_eff v> = int_0^inf dp p^2 W_eff(s) K_1(sqrt(s)/T)
  *                      / ( m_1^4 T [sum_i (g_i/g_1)(m_i/m_1)^2 K_2(m_i/T)]^2 ),
  *    p = p_eff = sqrt(s/4 - m_1^2), with the caller's W_eff(s) = sum_ij (p_ij/p_11)(g_i g_j/g_1^2)
  *    W_ij(s), W_ij = 4 p_ij sqrt(s) sigma_ij (sum over ORDERED pairs i, j).
- *    Computed with exponentially scaled GSL Bessel functions in the variable t = sqrt(s)/(2 m_1) - 1
- *    by QAGP (fb_quad_points) with the caller's break points (resonance peaks, thresholds), then
- *    splined in ln x (n_nodes nodes) for the integration.
+ *    Computed with exponentially scaled GSL Bessel functions in the variable t = sqrt(s)/(2 m_1) - 1,
+ *    split at the caller's break points (thresholds, narrow peaks) and at the s-channel pole
+ *    +- (1, 10, 100) half-widths, each piece by QAGS (fb_quad_finite) or, where QAGS gives up,
+ *    GSL CQUAD (QAGP over the whole range reported round-off near the narrow R(s) peaks in most
+ *    calls); tabulated at n_nodes values of x and interpolated (Steffen, log-log).
  *
  * Factor-2 conventions (explicit, because they differ across the literature):
  *  - Y is the yield of ALL dark states together (particles AND antiparticles), and

@@ -28,7 +28,7 @@ static fb_bc2_point point(fb_bc2_spin spin, double m, double ratio, double aD, d
 }
 
 /* Dirac, below the muon threshold: sigma v(v -> 0) = 16 pi alpha alpha_D eps^2 m^2 F /
- * ((4 m^2 - m_A'^2)^2 + m_A'^2 Gamma^2), F = beta_e (1 + 2 m_e^2/s) (e.g. arXiv:1807.01730 eq. (9)
+ * ((4 m^2 - m_A'^2)^2 + m_A'^2 Gamma^2), F = beta_e (1 + 2 m_e^2/s) (e.g. arXiv:1807.01730
  * in the massless-electron limit). Majorana and scalar are p-wave: 0. */
 START_TEST(test_cmb_sigmav) {
   fb_err err;

@@ -44,7 +44,7 @@ static double w_ab(double s, void *u) {
 }
 
 /* Non-relativistic limit: <sigma v> -> a + 6 b / x at large x (Kolb & Turner, The Early Universe,
- * eq. (5.47): <v^2> = 6/x for the relative velocity). The next order is O(1/x) relative (we
+ * ch. 5: <v^2> = 6/x for the relative velocity). The next order is O(1/x) relative (we
  * measure -1.5/x for the s-wave and -7/x for the p-wave term); tolerances 2/x and 8/x. */
 START_TEST(test_nonrel_limit) {
   fb_err err;
