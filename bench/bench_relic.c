@@ -4,7 +4,7 @@
  *   2. one thermal target y(m_chi) at a new mass;
  *   3. a 200-mass target line, 1 MeV - 10 GeV.
  * Usage: bench_relic [spin] [repetitions]   (default dirac, 5). Prints medians of CPU time
- * (BENCH_WALL=1: wall clock) (docs/performance.d/relic.md). */
+ * (BENCH_WALL=1: wall clock) (docs/performance.md). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>

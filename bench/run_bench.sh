@@ -4,7 +4,7 @@
 # under oversubscription (many ranks on few cores, one-point chunks).
 # Usage: bench/run_bench.sh [BUILD_DIR] [--quick]   (default build/; build it first with tools/build.sh)
 # Each configuration is repeated 5 times (3 with --quick); the median is reported
-# (docs/performance.d/hpc.md, docs/scaling-model.md).
+# (docs/performance.md, docs/scaling-model.md).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$src/build}; build=$(cd "$build" && pwd)

@@ -5,7 +5,6 @@
  */
 #include "fb_relic.h"
 
-#include <cvode/cvode.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
@@ -75,16 +74,13 @@ int fb_relic_init(fb_relic *r, const fb_thermo *th, const fb_relic_params *par, 
   /* The independent variable is ln x. Capping the step keeps BDF from stepping over the departure
    * from equilibrium while the quasi-static solution u ~ 0 is still trivially accurate. */
   opt.h_max = par->h_max_lnx;
-  FB_CALL_GOTO(err, rc, fb_ode_init(&r->ode, 1, relic_rhs, relic_jac, r, &opt, err), fail);
-  FB_CALL_GOTO(err, rc, fb_ode_set_events(&r->ode, 1, relic_event, err), fail);
   /* The Jacobian -2 lambda Y_eq changes by e^{-Delta x} between steps; CVODE's default modified
    * Newton keeps a Jacobian for up to 20 steps, and a stale, far too large Jacobian makes the
    * Newton updates tiny so they pass the convergence test on a wrong quasi-static branch (seen as
-   * a freeze-out delayed by Delta x ~ 3). Re-evaluate it at every step (1x1, analytic: cheap).
-   * fb_ode has no option for this, so the two CVODE setters are called on its memory. */
-  FB_TEST_GOTO(err, rc, CVodeSetLSetupFrequency(r->ode.cvode_mem, 1) != CV_SUCCESS ||
-                            CVodeSetJacEvalFrequency(r->ode.cvode_mem, 1) != CV_SUCCESS,
-               FB_ERR_CVODE, fail, "CVodeSetLSetupFrequency/CVodeSetJacEvalFrequency failed");
+   * a freeze-out delayed by Delta x ~ 3). Re-evaluate it at every step (1x1, analytic: cheap). */
+  opt.jac_every_step = 1;
+  FB_CALL_GOTO(err, rc, fb_ode_init(&r->ode, 1, relic_rhs, relic_jac, r, &opt, err), fail);
+  FB_CALL_GOTO(err, rc, fb_ode_set_events(&r->ode, 1, relic_event, err), fail);
   return FB_OK;
 fail:
   fb_relic_free(r);

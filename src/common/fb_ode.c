@@ -266,6 +266,12 @@ int fb_ode_init(fb_ode *ode, int n, fb_ode_rhs_fn rhs, fb_ode_jac_fn jac, void *
   if (opt->max_order > 0)
     FB_ODE_CHECK_GOTO(ode, CVodeSetMaxOrd(ode->cvode_mem, opt->max_order), "CVodeSetMaxOrd", err, rc,
                       fail);
+  if (opt->jac_every_step) {
+    FB_ODE_CHECK_GOTO(ode, CVodeSetLSetupFrequency(ode->cvode_mem, 1), "CVodeSetLSetupFrequency", err,
+                      rc, fail);
+    FB_ODE_CHECK_GOTO(ode, CVodeSetJacEvalFrequency(ode->cvode_mem, 1), "CVodeSetJacEvalFrequency", err,
+                      rc, fail);
+  }
   if (opt->h_max > 0.0)
     FB_ODE_CHECK_GOTO(ode, CVodeSetMaxStep(ode->cvode_mem, opt->h_max), "CVodeSetMaxStep", err, rc,
                       fail);

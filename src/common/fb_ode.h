@@ -65,6 +65,9 @@ typedef struct fb_ode_options {
   double h_max;           /**< max |step|; 0 = unlimited */
   double h_min;           /**< min |step|; 0 = none */
   int max_order;          /**< max BDF order 1..5; 0 = 5 */
+  int jac_every_step;     /**< 1: new Jacobian and linear-solver set-up at every step (for
+                               Jacobians that change fast, e.g. -2 lambda Y_eq in freeze-out);
+                               0: CVODE's modified Newton default (up to 20 steps) */
 } fb_ode_options;
 
 /** Solver statistics since the last fb_ode_reset (CVODE counters). */

@@ -114,7 +114,7 @@ START_TEST(test_rates_vs_primat) {
    * Ando et al. 2006 and CF88 evaluations, not PRIMAT's: they agree with PRIMAT's tables within
    * 20% over the range where BBN happens (T9 = 0.1 - 2; worst: 7Li(p,a) +12% at T9 = 1.1), but
    * NOT within PRIMAT's 1-sigma errors everywhere (the printout gives the fraction of points
-   * within 1 sigma; docs/validation.d/bbn.md lists them). A transcription error in a fit would
+   * within 1 sigma; docs/validation.md lists them). A transcription error in a fit would
    * give deviations of orders of magnitude. */
   compare_rates("primat", 0.1, 2.0, 0.20);
 }

@@ -6,7 +6,7 @@
  *
  * Two sets of tolerances:
  *  - the issue's targets (|dYp| <= 3e-4, D/H 1.5%, 3He/H 3%, 7Li/H 6%): test_issue_targets;
- *  - the present state of the code (regression guard, docs/validation.d/bbn.md explains the
+ *  - the present state of the code (regression guard, docs/validation.md explains the
  *    differences): test_current_accuracy.
  * The reference values are literature numbers (written here with their source), so this test
  * needs no file from ../shared.
@@ -26,7 +26,7 @@
 #define REF_HE3 1.03616e-5
 #define REF_LI7 5.6875e-10
 
-/* Present state (see docs/validation.d/bbn.md): the measured differences plus a margin of about
+/* Present state (see docs/validation.md): the measured differences plus a margin of about
  * 20% of them, so that a regression fails. */
 #define CUR_YP 2.5e-4
 #define CUR_DH 0.035

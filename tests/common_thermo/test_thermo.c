@@ -25,7 +25,7 @@ static fb_thermo TH;   /* built once in main: read-only for every test */
  * 27.6 GeV and falls to 3.3 at 160 GeV; a QCD correction to p/T^4 shrinks monotonically as
  * alpha_s(2 pi T) falls, and no renormalisation scale mu = (0.5..2) 2 pi T reproduces it (at
  * mu = pi T: -3.5% at 4.3 GeV, -1.2% at 10.4 GeV, +2.1% at 26 GeV). We found no cited,
- * physical ingredient that does and do not tune to it (docs/validation.d/thermo.md), so this
+ * physical ingredient that does and do not tune to it (docs/validation.md), so this
  * band is tested at 3.6%, just above the measured worst deviation. */
 static double ref_tolerance(double T_GeV) {
   if (T_GeV < 0.05) return 0.01;

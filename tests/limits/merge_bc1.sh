@@ -55,7 +55,7 @@ def at(mass, eps):
     i, j = np.argmin(abs(np.log(m / mass))), np.argmin(abs(np.log(e / eps)))
     return {n[7:] if n.startswith("limits.") else n for k, n in enumerate(names) if (int(bits[i, j]) >> k) & 1}
 # Hand-checked against the polygons of ../shared FORESEE DarkPhoton/bounds_*.txt, interpolated in
-# log-log between the two rows around the mass (docs/validation.d/limits.md lists the rows):
+# log-log between the two rows around the mass (docs/validation.md lists the rows):
 checks = [
     ((0.01, 2e-10), set()),                                  # below every beam dump (E137 from 2.9e-8)
     ((0.01, 1e-7), {"E137"}),                                # E137 2.9e-8..4.1e-5; NuCal from 2.2e-7, CHARM 3.6e-7
