@@ -236,11 +236,17 @@ int fb_app_limits(int argc, char **argv) {
 
 static void merge_usage(FILE *out) {
   fprintf(out,
-          "usage: fipbounds merge OUT.h5 --limits DIR [--contours CDIR] [--quiet]\n"
+          "usage: fipbounds merge OUT.h5 [--limits DIR] [--bounds OTHER.h5]... [--contours CDIR] [--quiet]\n"
           "\n"
           "  OUT.h5           a complete scan file of `fipbounds run` (modified in place)\n"
           "  --limits DIR     directory of *.limit files (fipbounds limits import writes them)\n"
+          "  --bounds OTHER.h5  (repeatable) copy every /bounds/<name> of another complete scan file of\n"
+          "                   the same benchmark and bit-for-bit the same /grid/mass and /grid/coupling\n"
+          "                   (e.g. model bc1_sn run with the [grid] of OUT.h5) into OUT.h5, replacing\n"
+          "                   a bound of the same name; attributes copied_from_file/_git_hash/_model\n"
           "  --contours CDIR  also write every mask's boundary as two-column files CDIR/<source>_<k>.txt\n"
+          "At least one of --limits and --bounds is needed. --bounds sources are all checked before\n"
+          "OUT.h5 is modified; then /combined is rebuilt from every /bounds/<name>/excluded.\n"
           "\n"
           "Writes /limits/<experiment>/excluded (+ metadata, contour), /limits/accelerator_excluded and\n"
           "/combined/ (every /bounds/<name>/excluded, their union, the per-point bit field excluded_by\n"
@@ -251,34 +257,46 @@ static void merge_usage(FILE *out) {
 int fb_app_merge(int argc, char **argv) {
   const char *scan = NULL, *dir = NULL;
   fb_merge_options opt = {.contour_dir = NULL, .verbose = 1};
+  const char **others = calloc((size_t)argc + 1, sizeof(char *));
+  size_t n_others = 0;
+  if (!others) return FB_EXIT_FAILURE;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
       merge_usage(stdout);
+      free(others);
       return FB_EXIT_OK;
     } else if (!strcmp(a, "--limits") && i + 1 < argc) dir = argv[++i];
+    else if (!strcmp(a, "--bounds") && i + 1 < argc) others[n_others++] = argv[++i];
     else if (!strcmp(a, "--contours") && i + 1 < argc) opt.contour_dir = argv[++i];
     else if (!strcmp(a, "--quiet")) opt.verbose = 0;
     else if (a[0] == '-' || scan) {
       fprintf(stderr, "fipbounds merge: unexpected argument '%s'\n\n", a);
       merge_usage(stderr);
+      free(others);
       return FB_EXIT_USAGE;
     } else scan = a;
   }
-  if (!scan || !dir) {
-    fprintf(stderr, "fipbounds merge: %s\n\n", !scan ? "no scan file given" : "no --limits DIR given");
+  if (!scan || (!dir && n_others == 0)) {
+    fprintf(stderr, "fipbounds merge: %s\n\n", !scan ? "no scan file given" : "no --limits DIR or --bounds OTHER.h5 given");
     merge_usage(stderr);
+    free(others);
     return FB_EXIT_USAGE;
   }
   if (opt.contour_dir && mkdir(opt.contour_dir, 0777) != 0 && errno != EEXIST) {
     fprintf(stderr, "fipbounds merge: cannot create '%s': %s\n", opt.contour_dir, strerror(errno));
+    free(others);
     return FB_EXIT_FAILURE;
   }
   H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
   fb_err err;
   fb_err_clear(&err);
   fb_merge_summary sum;
-  int rc = fb_limits_merge_file(scan, dir, &opt, &sum, &err);
+  size_t n_copied = 0;
+  int rc = n_others ? fb_limits_copy_bounds(scan, others, n_others, &n_copied, &err) : FB_OK;
+  free(others);
+  if (rc == FB_OK && n_copied) printf("copied %zu bound(s) into %s\n", n_copied, scan);
+  if (rc == FB_OK) rc = fb_limits_merge_file(scan, dir, &opt, &sum, &err);
   if (rc != FB_OK) {
     fprintf(stderr, "fipbounds merge: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
     return rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;

@@ -344,7 +344,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
   const hsize_t dims[2] = {NM, NC};
 
   /* every limit file, rasterised */
-  FB_CALL_GOTO(err, rc, list_limit_files(limit_dir, &files, &n_files, err), out);
+  if (limit_dir) FB_CALL_GOTO(err, rc, list_limit_files(limit_dir, &files, &n_files, err), out);
   bound_list bl = {.n = 0, .too_many = 0};
   if (H5Lexists(file, "bounds", H5P_DEFAULT) > 0) {
     hid_t bg = H5Gopen2(file, "bounds", H5P_DEFAULT);
@@ -430,7 +430,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
                write_mask(g, "accelerator_excluded", acc, dims,
                           "1 where at least one limit of /limits/<experiment>/excluded excludes the grid point", err),
                out);
-  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "source_directory", limit_dir, err), out);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "source_directory", limit_dir ? limit_dir : "", err), out);
   FB_CALL_GOTO(err, rc, fb_h5_attr_long(g, "n_limits", (long)n_files, err), out);
   FB_CALL_GOTO(err, rc, fb_contour_mask(acc, &ax, &con, err), out);
   FB_CALL_GOTO(err, rc, write_contour(g, "accelerator_contour", &con, coupling_units, "the union of the limits", err),

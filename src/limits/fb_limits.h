@@ -199,7 +199,8 @@ int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coup
 #define FB_MERGE_MAX_SOURCES 64
 
 /**
- * Add every `*.limit` file of `limit_dir` (sorted by name; none is allowed) to the scan file
+ * Add every `*.limit` file of `limit_dir` (sorted by name; none is allowed; limit_dir NULL = no
+ * limits: only /combined is rebuilt from /bounds, /limits is then empty) to the scan file
  * `scan_path` (opened read-write, must be a complete scan): /limits/<experiment>/excluded,
  * /limits/<experiment>/contour, /limits/accelerator_excluded, and /combined/ with every
  * /bounds/<name>/excluded present (found by listing /bounds, no name is hard-coded), the union
@@ -209,6 +210,19 @@ int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coup
  */
 int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
                          fb_merge_summary *summary, fb_err *err);
+
+/**
+ * Copy every /bounds/<name> of the complete scan files other_paths[0..n_other-1] into the complete
+ * scan file scan_path (replacing an object of the same name), with the string attributes
+ * copied_from_file, copied_from_git_hash (/code git_hash) and copied_from_model of the source.
+ * Every source is checked before scan_path is modified: complete, the same benchmark, /grid/mass
+ * and /grid/coupling equal bit for bit, at least one /bounds/<name>. *n_copied gets the number of
+ * objects copied. Does not touch /combined: call fb_limits_merge_file afterwards. Not collective.
+ * Errors: FB_ERR_IO (missing file), FB_ERR_INPUT (incomplete, other benchmark, different grid: the
+ * message names the axis, the index and both values; no bounds), FB_ERR_HDF5, FB_ERR_MEMORY.
+ */
+int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
+                          fb_err *err);
 
 /** Directory of tools/plot_summary.py: $FIPBOUNDS_TOOLS_DIR if set, else the source tree's tools/. */
 const char *fb_limits_tools_dir(void);

@@ -1,0 +1,259 @@
+/**
+ * @file fb_limit_bounds.c
+ * @brief `fipbounds merge OUT.h5 --bounds OTHER.h5`: copy every /bounds/<name> of other complete
+ *        scan files of the same benchmark and bit-for-bit the same grid axes into OUT.h5, with
+ *        provenance attributes (docs/limits-format.md, docs/output-format.md). A bound computed by
+ *        another model (e.g. bc1_sn: SN1987A) thus joins the file of the main model (bc1) and
+ *        /combined picks it up like any other /bounds/<name>/excluded.
+ */
+#include <errno.h>
+#include <hdf5.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fb_h5.h"
+#include "fb_limits.h"
+#include "fb_log.h"
+
+/* a string attribute of obj into out ("" when absent or not a string) */
+static void attr_string(hid_t obj, const char *name, char *out, size_t cap) {
+  out[0] = '\0';
+  if (H5Aexists(obj, name) <= 0) return;
+  hid_t a = H5Aopen(obj, name, H5P_DEFAULT);
+  if (a < 0) return;
+  hid_t t = H5Aget_type(a);
+  if (H5Tget_class(t) == H5T_STRING) {
+    if (H5Tis_variable_str(t) > 0) {
+      char *s = NULL;
+      hid_t mt = H5Tcopy(H5T_C_S1);
+      H5Tset_size(mt, H5T_VARIABLE);
+      H5Tset_cset(mt, H5Tget_cset(t)); /* h5py writes UTF-8: HDF5 does not convert character sets */
+      if (H5Aread(a, mt, &s) >= 0 && s) {
+        snprintf(out, cap, "%s", s);
+        H5free_memory(s);
+      }
+      H5Tclose(mt);
+    } else {
+      size_t sz = H5Tget_size(t);
+      char *buf = calloc(sz + 1, 1);
+      if (buf && H5Aread(a, t, buf) >= 0) snprintf(out, cap, "%s", buf);
+      free(buf);
+    }
+  }
+  H5Tclose(t);
+  H5Aclose(a);
+}
+
+/* one scan file, opened read-only or read-write, with what the checks need */
+typedef struct scan_info {
+  hid_t file;
+  char benchmark[64], model[128], git_hash[128];
+  size_t n_mass, n_coupling;
+  double *mass, *coupling;
+} scan_info;
+
+static void scan_info_free(scan_info *s) {
+  if (s->file >= 0) H5Fclose(s->file);
+  s->file = -1;
+  free(s->mass);
+  free(s->coupling);
+  s->mass = s->coupling = NULL;
+}
+
+static int read_axis(hid_t file, const char *path, const char *what, size_t *n, double **v, fb_err *err) {
+  FB_TEST(err, H5Lexists(file, "grid", H5P_DEFAULT) <= 0 || H5Lexists(file, path, H5P_DEFAULT) <= 0, FB_ERR_INPUT,
+          "'%s' has no /%s", what, path);
+  hid_t ds = H5Dopen2(file, path, H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "cannot open /%s of '%s'", path, what);
+  hid_t sp = H5Dget_space(ds);
+  int rank = H5Sget_simple_extent_ndims(sp);
+  hssize_t np = H5Sget_simple_extent_npoints(sp);
+  H5Sclose(sp);
+  H5Dclose(ds);
+  FB_TEST(err, rank != 1 || np < 1, FB_ERR_INPUT, "/%s of '%s' is not a non-empty 1-D dataset", path, what);
+  *n = (size_t)np;
+  *v = malloc(*n * sizeof(double));
+  FB_TEST(err, !*v, FB_ERR_MEMORY, "out of memory");
+  return fb_h5_read_doubles(file, path, *n, *v, err);
+}
+
+static int scan_open(scan_info *s, const char *path, unsigned flags, fb_err *err) {
+  memset(s, 0, sizeof *s);
+  s->file = -1;
+  struct stat st;
+  FB_TEST(err, stat(path, &st) != 0, FB_ERR_IO, "cannot open scan file '%s': %s", path, strerror(errno));
+  s->file = H5Fopen(path, flags, H5P_DEFAULT);
+  FB_TEST(err, s->file < 0, FB_ERR_INPUT, "cannot open '%s' as an HDF5 file%s", path,
+          flags == H5F_ACC_RDWR ? " for writing (not a scan file, or not writable)" : " (not a scan file)");
+  long long complete = 0;
+  int ok = 0;
+  if (H5Aexists(s->file, "complete") > 0) {
+    hid_t a = H5Aopen(s->file, "complete", H5P_DEFAULT);
+    ok = a >= 0 && H5Aread(a, H5T_NATIVE_LLONG, &complete) >= 0;
+    if (a >= 0) H5Aclose(a);
+  }
+  FB_TEST(err, !ok || complete != 1, FB_ERR_INPUT,
+          "'%s' is not a complete scan (attribute complete != 1): finish it with fipbounds run --resume first", path);
+  attr_string(s->file, "benchmark", s->benchmark, sizeof s->benchmark);
+  attr_string(s->file, "model", s->model, sizeof s->model);
+  if (H5Lexists(s->file, "code", H5P_DEFAULT) > 0) {
+    hid_t g = H5Gopen2(s->file, "code", H5P_DEFAULT);
+    if (g >= 0) {
+      attr_string(g, "git_hash", s->git_hash, sizeof s->git_hash);
+      H5Gclose(g);
+    }
+  }
+  FB_CALL(err, read_axis(s->file, "grid/mass", path, &s->n_mass, &s->mass, err));
+  FB_CALL(err, read_axis(s->file, "grid/coupling", path, &s->n_coupling, &s->coupling, err));
+  return FB_OK;
+}
+
+/* the same axis bit for bit; otherwise FB_ERR_INPUT naming the axis and the first difference */
+static int same_axis(const char *name, const double *a, size_t na, const double *b, size_t nb, const char *path_a,
+                     const char *path_b, fb_err *err) {
+  FB_TEST(err, na != nb, FB_ERR_INPUT, "/grid/%s differs: %zu points in '%s', %zu in '%s' (the grids must be identical)",
+          name, nb, path_b, na, path_a);
+  for (size_t i = 0; i < na; i++)
+    FB_TEST(err, memcmp(&a[i], &b[i], sizeof(double)) != 0, FB_ERR_INPUT,
+            "/grid/%s differs at index %zu: %.17g in '%s', %.17g in '%s' (the grids must be identical bit for bit: "
+            "run the other model with the same [grid] section)",
+            name, i, b[i], path_b, a[i], path_a);
+  return FB_OK;
+}
+
+typedef struct name_list {
+  char (*names)[256];
+  size_t n, cap;
+  int too_long;
+} name_list;
+
+static herr_t collect_name(hid_t g, const char *name, const H5L_info_t *info, void *data) {
+  (void)g;
+  (void)info;
+  name_list *nl = data;
+  if (strlen(name) >= sizeof nl->names[0]) {
+    nl->too_long = 1;
+    return 0;
+  }
+  if (nl->n == nl->cap) {
+    size_t cap = nl->cap ? 2 * nl->cap : 16;
+    char(*nn)[256] = realloc(nl->names, cap * sizeof nl->names[0]);
+    if (!nn) return -1;
+    nl->names = nn;
+    nl->cap = cap;
+  }
+  snprintf(nl->names[nl->n++], sizeof nl->names[0], "%s", name);
+  return 0;
+}
+
+/* the names under /bounds of a file (none when there is no /bounds) */
+static int list_bound_names(hid_t file, const char *path, name_list *nl, fb_err *err) {
+  memset(nl, 0, sizeof *nl);
+  if (H5Lexists(file, "bounds", H5P_DEFAULT) <= 0) return FB_OK;
+  hid_t g = H5Gopen2(file, "bounds", H5P_DEFAULT);
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds of '%s'", path);
+  herr_t st = H5Literate(g, H5_INDEX_NAME, H5_ITER_INC, NULL, collect_name, nl);
+  H5Gclose(g);
+  FB_TEST(err, st < 0, FB_ERR_MEMORY, "cannot list /bounds of '%s' (out of memory)", path);
+  FB_TEST(err, nl->too_long, FB_ERR_INPUT, "'%s' has a /bounds/<name> with a name of 256 characters or more", path);
+  return FB_OK;
+}
+
+int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
+                          fb_err *err) {
+  int rc = FB_OK;
+  size_t copied = 0;
+  scan_info dst, src;
+  memset(&dst, 0, sizeof dst);
+  memset(&src, 0, sizeof src);
+  dst.file = src.file = -1;
+  name_list nl = {0};
+  hid_t ocpl = -1, lcpl = -1;
+
+  /* every check on every source before the target is modified */
+  struct stat st_dst, st_src;
+  FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDONLY, err), out);
+  FB_TEST_GOTO(err, rc, stat(scan_path, &st_dst) != 0, FB_ERR_IO, out, "cannot stat '%s'", scan_path);
+  for (size_t k = 0; k < n_other; k++) {
+    FB_TEST_GOTO(err, rc, stat(other_paths[k], &st_src) == 0 && st_src.st_dev == st_dst.st_dev &&
+                              st_src.st_ino == st_dst.st_ino,
+                 FB_ERR_INPUT, out, "--bounds %s is the file being merged into ('%s'): give another scan file",
+                 other_paths[k], scan_path);
+    FB_CALL_GOTO(err, rc, scan_open(&src, other_paths[k], H5F_ACC_RDONLY, err), out);
+    FB_TEST_GOTO(err, rc, strcmp(src.benchmark, dst.benchmark) != 0, FB_ERR_INPUT, out,
+                 "--bounds %s: benchmark '%s' (model '%s') differs from the benchmark '%s' of '%s' (model '%s')",
+                 other_paths[k], src.benchmark, src.model, dst.benchmark, scan_path, dst.model);
+    FB_CALL_GOTO(err, rc, same_axis("mass", dst.mass, dst.n_mass, src.mass, src.n_mass, scan_path, other_paths[k], err),
+                 out);
+    FB_CALL_GOTO(err, rc,
+                 same_axis("coupling", dst.coupling, dst.n_coupling, src.coupling, src.n_coupling, scan_path,
+                           other_paths[k], err),
+                 out);
+    FB_CALL_GOTO(err, rc, list_bound_names(src.file, other_paths[k], &nl, err), out);
+    FB_TEST_GOTO(err, rc, nl.n == 0, FB_ERR_INPUT, out, "--bounds %s has no /bounds/<name>: nothing to copy",
+                 other_paths[k]);
+    free(nl.names);
+    memset(&nl, 0, sizeof nl);
+    scan_info_free(&src);
+  }
+  scan_info_free(&dst);
+
+  FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDWR, err), out);
+  hid_t bg = fb_h5_group(dst.file, "bounds");
+  FB_TEST_GOTO(err, rc, bg < 0, FB_ERR_HDF5, out, "cannot create /bounds in '%s'", scan_path);
+  H5Gclose(bg);
+  ocpl = H5Pcreate(H5P_OBJECT_COPY);
+  lcpl = H5Pcreate(H5P_LINK_CREATE);
+  FB_TEST_GOTO(err, rc, ocpl < 0 || lcpl < 0, FB_ERR_HDF5, out, "cannot create HDF5 property lists");
+  H5Pset_create_intermediate_group(lcpl, 1);
+  for (size_t k = 0; k < n_other; k++) {
+    FB_CALL_GOTO(err, rc, scan_open(&src, other_paths[k], H5F_ACC_RDONLY, err), out);
+    FB_CALL_GOTO(err, rc, list_bound_names(src.file, other_paths[k], &nl, err), out);
+    for (size_t b = 0; b < nl.n; b++) {
+      /* copied under a temporary name first: a failed copy leaves the old bound in place */
+      char path[300], tmp[320];
+      snprintf(path, sizeof path, "bounds/%s", nl.names[b]);
+      snprintf(tmp, sizeof tmp, "bounds/.copying.%s", nl.names[b]);
+      if (H5Lexists(dst.file, tmp, H5P_DEFAULT) > 0) H5Ldelete(dst.file, tmp, H5P_DEFAULT);
+      FB_TEST_GOTO(err, rc, H5Ocopy(src.file, path, dst.file, tmp, ocpl, lcpl) < 0, FB_ERR_HDF5, out,
+                   "cannot copy /%s of '%s' into '%s'", path, other_paths[k], scan_path);
+      if (H5Lexists(dst.file, path, H5P_DEFAULT) > 0) {
+        FB_TEST_GOTO(err, rc, H5Ldelete(dst.file, path, H5P_DEFAULT) < 0, FB_ERR_HDF5, out,
+                     "cannot replace /%s in '%s'", path, scan_path);
+        FB_LOG_INF("replacing /%s of %s by the one of %s", path, scan_path, other_paths[k]);
+      }
+      FB_TEST_GOTO(err, rc, H5Lmove(dst.file, tmp, dst.file, path, H5P_DEFAULT, H5P_DEFAULT) < 0, FB_ERR_HDF5, out,
+                   "cannot rename /%s to /%s in '%s'", tmp, path, scan_path);
+      hid_t o = H5Oopen(dst.file, path, H5P_DEFAULT);
+      FB_TEST_GOTO(err, rc, o < 0, FB_ERR_HDF5, out, "cannot open the copied /%s", path);
+      const char *keys[] = {"copied_from_file", "copied_from_git_hash", "copied_from_model"};
+      const char *vals[] = {other_paths[k], src.git_hash, src.model};
+      for (size_t a = 0; rc == FB_OK && a < 3; a++) {
+        if (H5Aexists(o, keys[a]) > 0) H5Adelete(o, keys[a]);
+        rc = fb_h5_attr_string(o, keys[a], vals[a], err);
+      }
+      H5Oclose(o);
+      if (rc != FB_OK) {
+        fb_err_push(err, rc, __func__, __LINE__, path);
+        goto out;
+      }
+      copied++;
+    }
+    free(nl.names);
+    memset(&nl, 0, sizeof nl);
+    scan_info_free(&src);
+  }
+out:
+  if (ocpl >= 0) H5Pclose(ocpl);
+  if (lcpl >= 0) H5Pclose(lcpl);
+  free(nl.names);
+  scan_info_free(&src);
+  if (dst.file >= 0 && H5Fclose(dst.file) < 0 && rc == FB_OK)
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close '%s'", scan_path);
+  dst.file = -1;
+  scan_info_free(&dst);
+  if (n_copied) *n_copied = copied;
+  return rc;
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# `fipbounds merge OUT.h5 --bounds OTHER.h5` on a small grid (40 x 30, the [grid] of the default
+# inputs otherwise): the SN1987A band of model bc1_sn is copied into the bc1 file with every
+# dataset and attribute plus provenance, /combined gets its bit, a second copy replaces it, and a
+# different grid, another benchmark, an incomplete file, a file without bounds, OUT.h5 itself
+# and a missing option exit with status 2 and a message, leaving OUT.h5 unchanged.
+set -euo pipefail
+exe=$1; src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. "$src/tools/mpi-env.sh" 2>/dev/null || true
+cd "$src"
+small=(--set grid.n_mass=40 --set grid.n_coupling=30 --set run.log_level=warning)
+"$exe" run inputs/bc1_default.ini -o "$tmp/bc1.h5" "${small[@]}"
+"$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/sn.h5" "${small[@]}" --set "sn1987a.band_csv=$tmp/band.csv"
+cp "$tmp/bc1.h5" "$tmp/bc1_orig.h5"
+
+"$exe" merge "$tmp/bc1.h5" --bounds "$tmp/sn.h5" --quiet > "$tmp/out"
+grep -q "copied 1 bound(s)" "$tmp/out"
+/usr/bin/python3 - "$tmp/bc1.h5" "$tmp/sn.h5" <<'PY'
+import sys, h5py, numpy as np
+f, s = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
+prov = {"copied_from_file", "copied_from_git_hash", "copied_from_model"}
+assert set(f["bounds"].keys()) == set(s["bounds"].keys()) and "sn1987a" in f["bounds"], list(f["bounds"])
+def same(a, b, where):
+    ka, kb = set(a.attrs) - prov, set(b.attrs)
+    assert ka == kb, (where, ka, kb)
+    for k in kb:
+        assert np.array_equal(np.asarray(a.attrs[k]), np.asarray(b.attrs[k])), (where, k)
+    if isinstance(b, h5py.Dataset):
+        assert a.dtype == b.dtype and a.shape == b.shape, where
+        assert np.array_equal(a[()], b[()], equal_nan=b.dtype.kind == "f"), where
+    else:
+        assert set(a.keys()) == set(b.keys()), (where, list(a), list(b))
+        for k in b:
+            same(a[k], b[k], where + "/" + k)
+for name in s["bounds"]:
+    g = f["bounds"][name]
+    same(g, s["bounds"][name], "/bounds/" + name)
+    def txt(v): return v.decode() if isinstance(v, bytes) else str(v)
+    assert txt(g.attrs["copied_from_file"]) == sys.argv[2]
+    assert txt(g.attrs["copied_from_model"]) == "bc1_sn"
+    assert txt(g.attrs["copied_from_git_hash"]) == txt(s["code"].attrs["git_hash"])
+mask = s["bounds/sn1987a/excluded"][:]
+assert mask.shape == (40, 30) and 0 < mask.sum() < mask.size, mask.sum()
+names = [n.decode() for n in f["combined/source_names"][:]]
+assert "bounds.sn1987a" in names, names
+k = names.index("bounds.sn1987a")
+bits = f["combined/excluded_by"][:]
+assert np.array_equal(((bits >> np.uint64(k)) & np.uint64(1)).astype(np.uint8), mask)
+assert np.array_equal(f["combined/bounds_excluded"][:], mask)
+assert "contours/bounds.sn1987a" in f["combined"]
+# the scan's own quantities are untouched
+assert "ctau_m" in f["quantities"] and "sn_luminosity_erg_s" not in f["quantities"]
+print(f"copy ok: {int(mask.sum())} of {mask.size} points excluded by bounds.sn1987a (bit {k})")
+PY
+# a second merge replaces the bound (no duplicate, same content)
+"$exe" merge "$tmp/bc1.h5" --bounds "$tmp/sn.h5" --quiet >/dev/null 2>&1
+/usr/bin/python3 -c "
+import sys, h5py, numpy as np; f = h5py.File(sys.argv[1], 'r'); s = h5py.File(sys.argv[2], 'r')
+names = [n.decode() for n in f['combined/source_names'][:]]
+assert names.count('bounds.sn1987a') == 1 and not any(k.startswith('.') for k in f['bounds']), (names, list(f['bounds']))
+assert np.array_equal(f['bounds/sn1987a/excluded'][:], s['bounds/sn1987a/excluded'][:])
+print('replace ok')" "$tmp/bc1.h5" "$tmp/sn.h5"
+
+expect_fail() { # expected-status expected-message command...
+  local want=$1 msg=$2; shift 2
+  set +e; "$@" >"$tmp/out" 2>"$tmp/err"; local st=$?; set -e
+  if [ "$st" -ne "$want" ]; then echo "FAIL: '$*' exited with $st, expected $want"; cat "$tmp/err"; exit 1; fi
+  if ! grep -q -- "$msg" "$tmp/err"; then echo "FAIL: '$*': no '$msg' in:"; cat "$tmp/err"; exit 1; fi
+}
+cp "$tmp/bc1_orig.h5" "$tmp/t.h5"
+# grid mismatches: another length, the same length with other values
+"$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/sn41.h5" --set grid.n_mass=41 --set grid.n_coupling=30 \
+  --set run.log_level=warning --set sn1987a.band_csv=none
+expect_fail 2 "/grid/mass differs: 41 points in '$tmp/sn41.h5', 40 in '$tmp/t.h5'" \
+  "$exe" merge "$tmp/t.h5" --bounds "$tmp/sn41.h5"
+"$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/snc.h5" "${small[@]}" --set grid.coupling_min=2e-10 \
+  --set sn1987a.band_csv=none
+expect_fail 2 "/grid/coupling differs at index 0: 2.0000000000000001e-10 in '$tmp/snc.h5'" \
+  "$exe" merge "$tmp/t.h5" --bounds "$tmp/snc.h5"
+# another benchmark, an incomplete scan (attributes edited on copies of the good file)
+cp "$tmp/sn.h5" "$tmp/bc9.h5"; cp "$tmp/sn.h5" "$tmp/part.h5"
+/usr/bin/python3 -c "
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], 'r+') as f: f.attrs['benchmark'] = 'BC9'; f.attrs['model'] = 'bc9_sn'
+with h5py.File(sys.argv[2], 'r+') as f: f.attrs['complete'] = np.int64(0)" "$tmp/bc9.h5" "$tmp/part.h5"
+expect_fail 2 "benchmark 'BC9' (model 'bc9_sn') differs from the benchmark 'BC1'" \
+  "$exe" merge "$tmp/t.h5" --bounds "$tmp/bc9.h5"
+expect_fail 2 "'$tmp/part.h5' is not a complete scan" "$exe" merge "$tmp/t.h5" --bounds "$tmp/part.h5"
+expect_fail 2 "has no /bounds/<name>: nothing to copy" "$exe" merge "$tmp/t.h5" --bounds "$tmp/bc1_orig.h5"
+expect_fail 2 "is the file being merged into" "$exe" merge "$tmp/t.h5" --bounds "$tmp/t.h5"
+expect_fail 2 "cannot open scan file '$tmp/nope.h5'" "$exe" merge "$tmp/t.h5" --bounds "$tmp/nope.h5"
+expect_fail 2 "no --limits DIR or --bounds OTHER.h5 given" "$exe" merge "$tmp/t.h5"
+# a good source followed by a bad one: nothing is copied
+expect_fail 2 "/grid/mass differs" "$exe" merge "$tmp/t.h5" --bounds "$tmp/sn.h5" --bounds "$tmp/sn41.h5"
+/usr/bin/python3 -c "
+import sys, h5py; f = h5py.File(sys.argv[1], 'r')
+assert 'bounds' not in f and 'combined' not in f, list(f)
+print('failed merges left the file unchanged')" "$tmp/t.h5"
+echo "ok"
