@@ -60,19 +60,47 @@ int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
 }
 
 /* ------------------------------------------------------------------ np cross section */
-/* s-wave effective-range expansion, k cot(delta) = -1/a + r k^2/2, sigma = 4 pi/(k^2 + (k cot delta)^2),
- * sigma_np = sigma_singlet/4 + 3 sigma_triplet/4. Parameters (measured): a_s = -23.740 fm,
- * r_s = 2.77 fm, a_t = 5.419 fm, r_t = 1.753 fm (R. Machleidt, Phys. Rev. C 63 (2001) 024001,
- * nucl-th/0006014, Table 4 "Experiment"). sigma(0) = pi (a_s^2 + 3 a_t^2) = 20.5 b (measured 20.49 b).
- * Reproduces the measured total np cross section to ~10% up to E_lab ~ 50 MeV and ~25% at 100 MeV
- * (s-wave only, isotropic, so the transport cross section equals sigma). */
-double fb_sn_sigma_np_GeV2(double E_GeV) {
+/* np elastic cross section [GeV^-2] at centre-of-mass kinetic energy E_GeV, from two cited pieces:
+ * (a) low energy: s-wave effective-range expansion, k cot(delta) = -1/a + r k^2/2,
+ *     sigma = 4 pi/(k^2 + (k cot delta)^2), sigma_np = sigma_singlet/4 + 3 sigma_triplet/4, k^2 = m_N E.
+ *     Parameters (measured): a_s = -23.740 fm, r_s = 2.77 fm, a_t = 5.419 fm, r_t = 1.753 fm
+ *     (R. Machleidt, Phys. Rev. C 63 (2001) 024001, nucl-th/0006014, Table 4 "Experiment").
+ *     sigma(0) = pi (a_s^2 + 3 a_t^2) = 20.5 b (measured 20.49 b). s-wave only: ~10% low at
+ *     T_lab = 50 MeV and a factor 2.4 low at T_lab = 200 MeV (43 mb measured), because the higher
+ *     partial waves are missing.
+ * (b) T_lab >= 20 MeV: the fit of the measured np elastic cross section used by the GiBUU transport
+ *     model, O. Buss et al., Phys. Rept. 512 (2012) 1, arXiv:1106.1344 (after Cugnon, L'Hote &
+ *     Vandermeulen, NIM B 111 (1996) 215), in mb with p_lab in GeV/c and s in GeV^2:
+ *       p_lab < 0.525: 17.05 m_N/(s - 4 m_N^2) - 6.83;  0.525 <= p_lab < 0.8: 33 + 196 |p_lab - 0.95|^2.5;
+ *       0.8 <= p_lab < 2: 31/sqrt(p_lab);  2 <= p_lab: 77/(p_lab + 1.5)  (valid to p_lab = 6 GeV/c).
+ *     It gives 164 / 78 / 43 mb at T_lab = 50 / 100 / 200 MeV (measured ~168 / ~73 / ~43 mb).
+ * Between T_lab = 20 MeV and the crossing of (a) and (b) (T_lab ~ 40 MeV) the larger of the two is
+ * used (continuous; both are within ~10% of the data there). T_lab = 2E + E^2/(2 m_N) (relativistic
+ * kinematics of s = (2 m_N + E)^2). The angular distribution is taken as isotropic (transport cross
+ * section = elastic cross section); inelastic NN -> NN pi (T_lab > 290 MeV) is not included. */
+static double sigma_np_ere_fm2(double E_GeV) {
   const double a_s = -23.740, r_s = 2.77, a_t = 5.419, r_t = 1.753; /* fm */
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
-  const double fm_invGeV = 1e-13 / FB_HBARC_GEV_CM; /* 1 fm in GeV^-1 */
   double k2 = mN * (E_GeV > 0 ? E_GeV : 0.0) / (FB_HBARC_GEV_CM * 1e13) / (FB_HBARC_GEV_CM * 1e13); /* fm^-2 */
   double cs = -1.0 / a_s + 0.5 * r_s * k2, ct = -1.0 / a_t + 0.5 * r_t * k2;
-  double sig_fm2 = 0.25 * 4.0 * FB_PI / (k2 + cs * cs) + 0.75 * 4.0 * FB_PI / (k2 + ct * ct);
+  return 0.25 * 4.0 * FB_PI / (k2 + cs * cs) + 0.75 * 4.0 * FB_PI / (k2 + ct * ct);
+}
+
+static double sigma_np_buss_mb(double Tlab_GeV) {
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  double p = sqrt(Tlab_GeV * Tlab_GeV + 2.0 * mN * Tlab_GeV); /* GeV/c */
+  if (p < 0.525) return 17.05 * mN / (2.0 * mN * Tlab_GeV) - 6.83; /* s - 4 m_N^2 = 2 m_N T_lab */
+  if (p < 0.8) return 33.0 + 196.0 * pow(fabs(p - 0.95), 2.5);
+  if (p < 2.0) return 31.0 / sqrt(p);
+  return 77.0 / (p + 1.5);
+}
+
+double fb_sn_sigma_np_GeV2(double E_GeV) {
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  const double fm_invGeV = 1e-13 / FB_HBARC_GEV_CM; /* 1 fm in GeV^-1 */
+  double E = E_GeV > 0 ? E_GeV : 0.0, Tlab = 2.0 * E + E * E / (2.0 * mN);
+  double sig_fm2 = sigma_np_ere_fm2(E);
+  if (Tlab >= 0.020) sig_fm2 = fmax(sig_fm2, 0.1 * sigma_np_buss_mb(Tlab)); /* 1 mb = 0.1 fm^2 */
   return sig_fm2 * fm_invGeV * fm_invGeV;
 }
 

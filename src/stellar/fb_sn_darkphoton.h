@@ -7,8 +7,9 @@
  *  - photon absorption rate by inverse np bremsstrahlung in the soft-radiation approximation
  *    (dipole soft-photon emission x thermally averaged np transport cross section, non-degenerate
  *    nucleons; Rrapaj & Reddy arXiv:1511.09136, Chang, Essig & McDermott arXiv:1611.03864), np cross
- *    section from the s-wave effective-range expansion with measured scattering lengths and
- *    effective ranges;
+ *    section from the s-wave effective-range expansion (measured scattering lengths and effective
+ *    ranges) at low energy and the GiBUU fit of the measured np elastic cross section (Buss et al.
+ *    arXiv:1106.1344) above T_lab = 20 MeV;
  *  - in-medium mixing eps_eff^2 = eps^2 m^4 / ((m^2 - Re Pi)^2 + (Im Pi)^2) for transverse (T, 2
  *    polarisations, Re Pi_T = omega_p^2) and longitudinal (L, Re Pi_L = omega_p^2 m^2/omega^2, Gamma_L
  *    = (m^2/omega^2) Gamma_T) modes, omega_p^2 = (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3) (degenerate
@@ -78,7 +79,8 @@ typedef struct fb_sn_medium {
 int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_options *o, fb_err *err);
 void fb_sn_medium_free(fb_sn_medium *m);
 
-/** np elastic cross section [GeV^-2] at centre-of-mass kinetic energy E_GeV (s-wave ERE). */
+/** np elastic cross section [GeV^-2] at centre-of-mass kinetic energy E_GeV (s-wave ERE at low
+ *  energy, the GiBUU fit of the measured np elastic cross section above T_lab = 20 MeV). */
 double fb_sn_sigma_np_GeV2(double E_GeV);
 /** Photon (transverse) absorption rate by inverse np bremsstrahlung [GeV] at grid radius r [GeV^-1]
  *  and local energy omega [GeV] (not reduced by stimulated emission). */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_sn_darkphoton.h"
 
 #define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
@@ -44,6 +45,26 @@ static void edges(const fb_sn_options *o, double mass, double *lo, double *hi, f
   if (keep) *keep = t; else fb_sn_table_free(&t);
   fb_sn_medium_free(&m);
 }
+
+/* np elastic cross section: zero-energy value of the effective-range expansion, the GiBUU fit
+ * (Buss et al. arXiv:1106.1344) evaluated by hand at T_lab = 50, 100, 200 MeV (17.05/(2 T_lab) - 6.83
+ * mb = 163.67, 78.42 mb; 33 + 196 |p_lab - 0.95|^2.5 = 43.09 mb at p_lab = 0.6447 GeV/c), and
+ * continuity at the switch T_lab = 20 MeV. */
+START_TEST(test_sigma_np) {
+  const double mb_GeV2 = 1.0 / FB_HBARC2_GEV2_MB; /* 1 mb in GeV^-2 */
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  ck_assert_double_eq_tol(fb_sn_sigma_np_GeV2(0.0) / mb_GeV2, 20.5e3, 0.01 * 20.5e3);
+  const double Tlab[3] = {0.05, 0.1, 0.2}, fit_mb[3] = {163.67, 78.42, 43.09};
+  for (int i = 0; i < 3; i++) {
+    double Ecm = sqrt(4.0 * mN * mN + 2.0 * mN * Tlab[i]) - 2.0 * mN; /* s = 4 m^2 + 2 m T_lab */
+    double sig = fb_sn_sigma_np_GeV2(Ecm) / mb_GeV2;
+    ck_assert_msg(fabs(sig / fit_mb[i] - 1) < 2e-3, "sigma_np(T_lab = %g) = %g mb, fit %g", Tlab[i], sig, fit_mb[i]);
+  }
+  double E20 = sqrt(4.0 * mN * mN + 2.0 * mN * 0.02) - 2.0 * mN;
+  double a = fb_sn_sigma_np_GeV2(E20 * (1 - 1e-9)), b = fb_sn_sigma_np_GeV2(E20 * (1 + 1e-9));
+  ck_assert_msg(fabs(b / a - 1) < 1e-6, "sigma_np jumps at T_lab = 20 MeV: %g -> %g", a, b);
+}
+END_TEST
 
 START_TEST(test_eps2_scaling) {
   fb_sn_options o;
@@ -132,7 +153,9 @@ START_TEST(test_band_closes) {
   ck_assert_int_eq(fb_sn_medium_init(&m, &P, &o, &err), FB_OK);
   double mmax;
   ck_assert_msg(fb_sn_mass_max_GeV(&m, &R, 1e-2, 2.0, 1e-3, &mmax, &err) == FB_OK, "%s", err.msg);
-  ck_assert_msg(mmax > 0.05 && mmax < 1.0, "largest excluded mass %g GeV", mmax);
+  /* order of a few hundred MeV expected (issue 5); our default profile gives ~0.11 GeV with decays
+   * inside r_far counted as absorption (docs/validation.md, SN1987A section) */
+  ck_assert_msg(mmax > 0.1 && mmax < 1.0, "largest excluded mass %g GeV", mmax);
   /* without decays and absorption (free streaming only) the band extends further */
   fb_sn_medium_free(&m);
   o.decays = 0;
@@ -161,6 +184,7 @@ int main(void) {
   TCase *tc = tcase_create("core");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 300);
+  tcase_add_test(tc, test_sigma_np);
   tcase_add_test(tc, test_eps2_scaling);
   tcase_add_test(tc, test_absorption_and_decay_switches);
   tcase_add_test(tc, test_trapping_edge_moves_with_far_radius);
