@@ -11,7 +11,8 @@
  * The freeze-out tables are cached per mass (exact up to FB_BC2_CACHE_TOL, fb_bc2.h), so a
  * mass-major scan computes one thermal-average table per mass. The target line is computed on
  * rank 0 in the postprocess hook, once per run (kept in the state; deterministic), for the masses
- * of the grid.
+ * of the grid. The second model of this file, bc2_target (end of file), computes the same line as
+ * a scan with one point per mass, so that the masses are spread over the MPI ranks.
  *
  * CMB: p_ann = f_eff <sigma v>_eff / m_chi against Planck 2018 (arXiv:1807.06209 sec. 7.6,
  * p_ann < 3.2e-28 cm^3/(s GeV)), where <sigma v>_eff is defined for self-conjugate DM; for Dirac DM
@@ -154,7 +155,15 @@ static int bc2_compute_targets(bc2_state *s, const fb_scan_view *scan, fb_err *e
   return FB_OK;
 }
 
-static int bc2_write_csv(const bc2_state *s, hid_t file, fb_err *err) {
+/* The target line (mass, y, x_freezeout, status per mass) shared by bc2 (computed serially in its
+ * postprocess) and bc2_target (computed point by point by the scan driver, over the MPI ranks). */
+typedef struct bc2_line {
+  size_t n;
+  const double *mass, *y, *xf;
+  const int *status;
+} bc2_line;
+
+static int bc2_write_csv(const bc2_state *s, const bc2_line *L, hid_t file, fb_err *err) {
   if (!strcmp(s->csv, "none")) return FB_OK;
   char path[1200];
   if (!strcmp(s->csv, "auto")) {
@@ -175,29 +184,27 @@ static int bc2_write_csv(const bc2_state *s, hid_t file, fb_err *err) {
           fb_bc2_spin_name(s->pt.spin), s->pt.alpha_D, s->pt.ratio, s->pt.delta, s->omega_target);
   fprintf(f, "# y = eps^2 alpha_D (m_chi/m_A')^4; status 0 = ok (else fb error code, y = nan)\n");
   fprintf(f, "mass_GeV,y,epsilon,x_freezeout,status\n");
-  for (size_t i = 0; i < s->n_target; i++)
-    fprintf(f, "%.10g,%.10g,%.10g,%.8g,%d\n", s->target_mass[i], s->target_y[i],
-            fb_bc2_epsilon_from_y(s->target_y[i], s->pt.alpha_D, s->pt.ratio), s->target_xf[i], s->target_status[i]);
+  for (size_t i = 0; i < L->n; i++)
+    fprintf(f, "%.10g,%.10g,%.10g,%.8g,%d\n", L->mass[i], L->y[i],
+            fb_bc2_epsilon_from_y(L->y[i], s->pt.alpha_D, s->pt.ratio), L->xf[i], L->status[i]);
   FB_TEST(err, fclose(f) != 0, FB_ERR_IO, "error closing %s", path);
   return FB_OK;
 }
 
-static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file, fb_err *err) {
-  (void)cfg;
-  bc2_state *s = state;
-  FB_CALL(err, bc2_compute_targets(s, scan, err));
+/* /targets/<spin>/{mass_GeV, y, x_freezeout, status} with the model attributes, and the CSV. */
+static int bc2_write_line(const bc2_state *s, const bc2_line *L, hid_t file, fb_err *err) {
   const char *spin = fb_bc2_spin_name(s->pt.spin);
   char name[128];
-  const hsize_t n1 = s->n_target;
+  const hsize_t n1 = L->n;
   snprintf(name, sizeof name, "targets/%s/mass_GeV", spin);
-  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, s->target_mass, "GeV", "dark-matter mass m_chi", err));
+  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, L->mass, "GeV", "dark-matter mass m_chi", err));
   snprintf(name, sizeof name, "targets/%s/y", spin);
-  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, s->target_y, "",
+  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, L->y, "",
                              "thermal target y = eps^2 alpha_D (m_chi/m_A')^4 with Omega h^2 = omega_h2 (NaN: failed)", err));
   snprintf(name, sizeof name, "targets/%s/x_freezeout", spin);
-  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, s->target_xf, "", "x = m/T at freeze-out on the target", err));
+  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_DOUBLE, 1, &n1, L->xf, "", "x = m/T at freeze-out on the target", err));
   snprintf(name, sizeof name, "targets/%s/status", spin);
-  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_INT, 1, &n1, s->target_status, "", "0 ok, else fb error code", err));
+  FB_CALL(err, fb_h5_dataset(file, name, H5T_NATIVE_INT, 1, &n1, L->status, "", "0 ok, else fb error code", err));
   snprintf(name, sizeof name, "targets/%s", spin);
   hid_t g = fb_h5_group(file, name);
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open group /%s", name);
@@ -208,6 +215,18 @@ static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "spin", spin, err);
   H5Gclose(g);
   FB_CALL(err, rc);
+  FB_CALL(err, bc2_write_csv(s, L, file, err));
+  return FB_OK;
+}
+
+static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file, fb_err *err) {
+  (void)cfg;
+  bc2_state *s = state;
+  FB_CALL(err, bc2_compute_targets(s, scan, err));
+  const bc2_line line = {s->n_target, s->target_mass, s->target_y, s->target_xf, s->target_status};
+  FB_CALL(err, bc2_write_line(s, &line, file, err));
+  int rc;
+  hid_t g;
   /* CMB mask over the plane */
   const size_t np = scan->n_mass * scan->n_coupling;
   unsigned char *mask = calloc(np ? np : 1, 1);
@@ -242,7 +261,6 @@ static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view
                            "constant input [bc2] f_eff (not the mass-dependent curve of Slatyer arXiv:1506.03811)", err);
   H5Gclose(g);
   FB_CALL(err, rc);
-  FB_CALL(err, bc2_write_csv(s, file, err));
   return FB_OK;
 }
 
@@ -264,4 +282,75 @@ const fb_model_ops fb_model_bc2 = {
     .eval = bc2_eval,
     .free = bc2_free,
     .postprocess = bc2_postprocess,
+};
+
+/* ------------------------------------------------------------------ bc2_target
+ * The thermal-target line alone, one scan point per mass, so that the scan driver spreads the
+ * masses over the MPI ranks (bc2 computes the same line serially on rank 0 in its postprocess).
+ * It reads the [bc2] keys (spin, alpha_D, ratio, delta, omega_h2_target, target_csv; f_eff is
+ * unused) and needs [grid] n_coupling = 1: the coupling axis is a placeholder, y is the output.
+ * Each point finds y with Omega h^2(m_chi, y) = omega_h2_target (fb_bc2_target_y) starting from an
+ * empty table cache, so a value depends only on its mass, never on which rank computed it or in
+ * which order: the file is the same bit for bit for any number of ranks. */
+static const fb_quantity_spec bc2_target_quantities[] = {
+    {"y_target", "", "thermal target y = eps^2 alpha_D (m_chi/m_A')^4 with Omega h^2 = omega_h2_target"},
+    {"x_freezeout", "", "x = m_chi/T at freeze-out (Y = 2 Y_eq) on the target"},
+    {"epsilon", "", "kinetic mixing eps = sqrt(y/alpha_D) (m_A'/m_chi)^2 on the target"},
+};
+#define BC2T_NQ (sizeof bc2_target_quantities / sizeof bc2_target_quantities[0])
+
+static int bc2_target_init(void **state, const fb_config *cfg, fb_err *err) {
+  const long nc = fb_config_get_int(cfg, "grid", "n_coupling");
+  if (nc != 1)
+    return fb_config_error_at(cfg, "grid", "n_coupling",
+                              "must be 1 for model bc2_target (the coupling axis is unused; y is the output)", err);
+  return bc2_init(state, cfg, err);
+}
+
+static int bc2_target_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
+  (void)coupling;
+  bc2_state *s = state;
+  fb_bc2_point pt = s->pt;
+  pt.mass_GeV = mass_GeV;
+  pt.epsilon = 1e-6; /* not used by the root search (it starts from its own first guess) */
+  s->model.cache_valid = 0; /* results independent of the previous point: rank-count independent */
+  fb_relic_result res;
+  double y = NAN;
+  FB_CALL(err, fb_bc2_target_y(&s->model, &pt, s->omega_target, &y, &res, err));
+  out[0] = y;
+  out[1] = res.x_freezeout;
+  out[2] = fb_bc2_epsilon_from_y(y, pt.alpha_D, pt.ratio);
+  return FB_OK;
+}
+
+static int bc2_target_postprocess(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file,
+                                  fb_err *err) {
+  (void)cfg;
+  const bc2_state *s = state;
+  FB_TEST(err, scan->n_coupling != 1 || scan->n_quantities != BC2T_NQ, FB_ERR_INTERNAL,
+          "bc2_target postprocess: expected a (n_mass x 1) scan with %zu quantities", (size_t)BC2T_NQ);
+  const size_t n = scan->n_mass;
+  /* the driver stores NaN values and the error code for a failed point, as bc2's line does */
+  const bc2_line line = {n, scan->mass, scan->values, scan->values + n, scan->status};
+  return bc2_write_line(s, &line, file, err);
+}
+
+const fb_model_ops fb_model_bc2_target = {
+    .name = "bc2_target",
+    .benchmark = "BC2",
+    .description = "BC2 thermal-target line y(m_chi) only, one point per mass (MPI-parallel); reads [bc2]",
+    .mass_name = "m_chi",
+    .mass_units = "GeV",
+    .mass_description = "dark-matter mass m_chi",
+    .coupling_name = "unused",
+    .coupling_units = "",
+    .coupling_description = "placeholder axis (n_coupling = 1); the target y is an output quantity",
+    .n_quantities = BC2T_NQ,
+    .quantities = bc2_target_quantities,
+    .n_keys = 0,
+    .keys = NULL,
+    .init = bc2_target_init,
+    .eval = bc2_target_eval,
+    .free = bc2_free,
+    .postprocess = bc2_target_postprocess,
 };

@@ -8,6 +8,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
@@ -19,6 +20,11 @@
 /* Floor of the tabulated <sigma v> [GeV^-2] so that its logarithm exists when a channel is
  * Boltzmann suppressed to zero in double precision (e.g. coannihilation at large x). */
 #define RELIC_SIGMAV_FLOOR_GEVM2 1e-250
+/* Slots of the W_eff memo (power of 2; open addressing, RELIC_WCACHE_PROBES linear probes). A
+ * 40-node table of a BC2 point evaluates W_eff at ~10^4 abscissae, most of them repeated. */
+#define RELIC_WCACHE_LOG2 14
+#define RELIC_WCACHE (1u << RELIC_WCACHE_LOG2)
+#define RELIC_WCACHE_PROBES 8
 /* Largest argument of the scaled Bessel functions we trust GSL with (K_nu_scaled ~ sqrt(pi/2z)). */
 #define RELIC_BESSEL_ARG_MAX 1e7
 
@@ -66,6 +72,10 @@ int fb_relic_init(fb_relic *r, const fb_thermo *th, const fb_relic_params *par, 
   FB_CALL_GOTO(err, rc, fb_quad_init(&r->quad, 500, 0.0, par->quad_epsrel, err), fail);
   r->cquad = gsl_integration_cquad_workspace_alloc(200);
   FB_TEST_GOTO(err, rc, r->cquad == NULL, FB_ERR_MEMORY, fail, "cannot allocate the CQUAD workspace");
+  r->wc_t = malloc(RELIC_WCACHE * sizeof(double));
+  r->wc_w = malloc(RELIC_WCACHE * sizeof(double));
+  FB_TEST_GOTO(err, rc, r->wc_t == NULL || r->wc_w == NULL, FB_ERR_MEMORY, fail, "cannot allocate the W_eff memo");
+  r->wc_on = 0;
   fb_ode_options opt;
   fb_ode_options_default(&opt);
   opt.rtol = par->rtol;
@@ -95,6 +105,10 @@ void fb_relic_free(fb_relic *r) {
   fb_ode_free(&r->ode);
   fb_spline_free(&r->sv);
   r->have_sv = 0;
+  free(r->wc_t);
+  free(r->wc_w);
+  r->wc_t = r->wc_w = NULL;
+  r->wc_on = 0;
 }
 
 static int check_problem(const fb_relic_problem *p, fb_err *err) {
@@ -131,7 +145,29 @@ typedef struct ta_params {
   const fb_relic_problem *p;
   double x, m1;
   int failed;
+  fb_relic *r; /* for the W_eff memo (r->wc_on) */
 } ta_params;
+
+/* W_eff(s) at s = (2 m_1 (1 + t))^2, memoised on the exact bits of t while r->wc_on (inside one
+ * fb_relic_tabulate, i.e. one problem): returns bit-identical values, only fewer calls. */
+static double ta_weff(ta_params *a, double t, double s) {
+  fb_relic *r = a->r;
+  if (!(r && r->wc_on)) return a->p->weff(s, a->p->user);
+  uint64_t bits;
+  memcpy(&bits, &t, sizeof bits);
+  const size_t h = (size_t)((bits * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - RELIC_WCACHE_LOG2));
+  for (size_t k = 0; k < RELIC_WCACHE_PROBES; k++) {
+    const size_t j = (h + k) & (RELIC_WCACHE - 1);
+    if (r->wc_t[j] == t) return r->wc_w[j];
+    if (r->wc_t[j] < 0.0) { /* empty: compute and store */
+      const double w = a->p->weff(s, a->p->user);
+      r->wc_t[j] = t;
+      r->wc_w[j] = w;
+      return w;
+    }
+  }
+  return a->p->weff(s, a->p->user); /* probe chain full: compute without storing */
+}
 
 /* Integrand in t = sqrt(s)/(2 m_1) - 1 of the Edsjo-Gondolo single integral (see fb_relic.h):
  * p^2 dp = m_1^3 (1+t) sqrt(t(2+t)) dt, K_1(sqrt(s)/T) = K1s(2x(1+t)) e^{-2x(1+t)}; the common
@@ -140,7 +176,7 @@ static double ta_integrand(double t, void *vp) {
   ta_params *a = vp;
   if (t <= 0.0) return 0.0;
   const double sq = 2.0 * a->m1 * (1.0 + t);
-  const double w = a->p->weff(sq * sq, a->p->user);
+  const double w = ta_weff(a, t, sq * sq);
   if (!isfinite(w)) {
     a->failed = 1;
     return NAN;
@@ -169,17 +205,26 @@ static int relic_pieces(fb_relic *r, ta_params *a, double t_hi, const double *br
   qsort(pts, n, sizeof pts[0], cmp_double);
   gsl_function F = {ta_integrand_gsl, a};
   double sum = 0.0;
+  const double epsrel = r->par.quad_epsrel;
   for (size_t i = 0; i + 1 < n; i++) {
     if (!(pts[i + 1] > pts[i])) continue;
     double v = 0.0, e = 0.0;
     fb_err piece_err;
+    /* Absolute tolerance epsrel |sum so far| / (number of pieces): a piece negligible against the
+     * pieces below it (the Boltzmann tail above the threshold region) is not refined to epsrel of
+     * its own size. Each piece still meets max(epsabs, epsrel |piece|), so the error of the sum
+     * stays below epsrel (|sum| + |sum so far|): at most twice the purely relative bound. */
+    const double epsabs = epsrel * fabs(sum) / (double)n;
+    FB_CALL(err, fb_quad_set_tolerances(&r->quad, epsabs, epsrel, err));
     /* QAGS on the piece first (cheap); CQUAD when QAGS gives up on it */
-    if (fb_quad_finite(&r->quad, ta_integrand, a, pts[i], pts[i + 1], &v, &e, &piece_err) == FB_OK) {
+    const int qrc = fb_quad_finite(&r->quad, ta_integrand, a, pts[i], pts[i + 1], &v, &e, &piece_err);
+    FB_CALL(err, fb_quad_set_tolerances(&r->quad, 0.0, epsrel, err));
+    if (qrc == FB_OK) {
       sum += v;
       continue;
     }
     size_t nev = 0;
-    const int st = gsl_integration_cquad(&F, pts[i], pts[i + 1], 0.0, r->par.quad_epsrel, r->cquad, &v, &e, &nev);
+    const int st = gsl_integration_cquad(&F, pts[i], pts[i + 1], epsabs, epsrel, r->cquad, &v, &e, &nev);
     FB_TEST(err, st != GSL_SUCCESS || !isfinite(v), FB_ERR_GSL,
             "CQUAD on [%.10g, %.10g] (x = %g): %s; estimate %g +- %g", pts[i], pts[i + 1], a->x,
             gsl_strerror(st), v, e);
@@ -218,7 +263,7 @@ int fb_relic_thermal_average(fb_relic *r, const fb_relic_problem *p, double x, d
       if (j > 0) brk[nb++] = tr - k[j] * hw;
     }
   }
-  ta_params a = {p, x, m1, 0};
+  ta_params a = {p, x, m1, 0, r};
   double I = 0.0;
   /* Piecewise between the break points (QAGS on each piece, CQUAD where QAGS gives up): GSL's
    * QAGP on the whole range reports round-off near the narrow peaks of R(s) in most calls, and the
@@ -352,6 +397,9 @@ double fb_relic_node_x(const fb_relic *r, size_t i) {
 int fb_relic_tabulate(fb_relic *r, const fb_relic_problem *p, double *sigmav_nodes_GeVm2, fb_err *err) {
   FB_CALL(err, check_problem(p, err));
   int rc = FB_OK;
+  /* a fresh W_eff memo for this problem (t -> s depends on m_1, W_eff on the problem) */
+  for (size_t j = 0; j < RELIC_WCACHE; j++) r->wc_t[j] = -1.0;
+  r->wc_on = 1;
   for (size_t i = 0; i < r->par.n_nodes && rc == FB_OK; i++) {
     const double x = fb_relic_node_x(r, i);
     /* Deep in equilibrium (x < x_loose, far before freeze-out at x_f >~ 10) Y follows Y_eq
@@ -367,6 +415,7 @@ int fb_relic_tabulate(fb_relic *r, const fb_relic_problem *p, double *sigmav_nod
       r->par.quad_epsrel = keep;
     }
   }
+  r->wc_on = 0;
   const int rc2 = fb_quad_set_tolerances(&r->quad, 0.0, r->par.quad_epsrel, err);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "thermal average at a table node");
   return rc2;

@@ -111,6 +111,10 @@ typedef struct fb_relic {
   fb_spline sv;                   /* <sigma_eff v>(x), Steffen in (ln x, ln <sigma v>) */
   int have_sv;                    /* 1 if sv holds the current problem's table */
   int phase;                      /* 1: state u = ln(Y/Y_eq) until freeze-out; 2: state ln Y */
+  /* W_eff memo during one fb_relic_tabulate (fb_relic.c): the pieces between fixed break points
+   * are the same at every node, so their quadrature abscissae repeat; exact (same values). */
+  double *wc_t, *wc_w;            /* [FB_RELIC_WCACHE] keys t (< 0: empty) and W_eff(s(t)) */
+  int wc_on;                      /* 1 inside fb_relic_tabulate */
 } fb_relic;
 
 /** Defaults documented in fb_relic_params. */

@@ -77,6 +77,55 @@ START_TEST(test_nonrel_limit) {
 }
 END_TEST
 
+/* fb_relic_tabulate memoises W_eff(s) over the nodes (the pieces between fixed break points repeat
+ * their abscissae): every node must equal a direct fb_relic_thermal_average bit for bit (nodes at
+ * x >= x_loose, where both use the same tolerance), with fewer W_eff calls. A narrow Breit-Wigner
+ * and break points make the pieces non-trivial. */
+typedef struct bw_user {
+  double m, M, G;
+  long calls;
+} bw_user;
+static double w_bw(double s, void *u) {
+  bw_user *p = u;
+  p->calls++;
+  const double d = s - p->M * p->M;
+  return 1e-6 * s * s / (d * d + p->M * p->M * p->G * p->G) * sqrt(fmax(0.0, 1.0 - 4.0 * p->m * p->m / s));
+}
+START_TEST(test_tabulate_memo) {
+  fb_err err;
+  fb_err_clear(&err);
+  bw_user u = {0.1, 0.25, 1e-4, 0};
+  fb_relic_problem p;
+  memset(&p, 0, sizeof p);
+  p.n_states = 1;
+  p.mass_GeV[0] = u.m;
+  p.g[0] = 2.0;
+  p.weff = w_bw;
+  p.user = &u;
+  p.res_mass_GeV = u.M;
+  p.res_width_GeV = u.G;
+  p.n_breaks = 2;
+  p.breaks_sqrts_GeV[0] = 0.211;
+  p.breaks_sqrts_GeV[1] = 0.3;
+  double tab[FB_RELIC_MAX_NODES];
+  ck_assert_msg(fb_relic_tabulate(&g_r, &p, tab, &err) == FB_OK, "%s", err.msg);
+  const long calls_tab = u.calls;
+  u.calls = 0;
+  size_t n_cmp = 0;
+  for (size_t i = 0; i < fb_relic_n_nodes(&g_r); i++) {
+    const double x = fb_relic_node_x(&g_r, i);
+    double sv = 0.0;
+    ck_assert_msg(fb_relic_thermal_average(&g_r, &p, x, &sv, &err) == FB_OK, "%s", err.msg);
+    if (x < 3.0) continue; /* default x_loose: the table uses the loose tolerance there */
+    ck_assert_msg(sv == tab[i], "node %zu (x = %g): table %.17g, direct %.17g", i, x, tab[i], sv);
+    n_cmp++;
+  }
+  printf("tabulate: %ld W_eff calls with the memo, %ld without; %zu nodes identical\n", calls_tab, u.calls, n_cmp);
+  ck_assert(n_cmp > 20);
+  ck_assert_msg(calls_tab < u.calls, "memo saved nothing: %ld vs %ld", calls_tab, u.calls);
+}
+END_TEST
+
 /* Omega h^2 must not depend on the precision parameters (all tightened by 100-1000x), on the
  * starting point (x_start = 0.3 vs 1) or on the end point (x_end = 5000 vs 1000, with the
  * analytic tail beyond x_end). */
@@ -224,6 +273,7 @@ int main(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 300);
   tcase_add_test(tc, test_nonrel_limit);
+  tcase_add_test(tc, test_tabulate_memo);
   tcase_add_test(tc, test_tolerance_and_start);
   tcase_add_test(tc, test_scaling);
   tcase_add_test(tc, test_sdb2012);
