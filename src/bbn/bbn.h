@@ -120,6 +120,10 @@ typedef struct bbn_tables {
   int n_qed;
   double *ee_z;          /* e+- thermodynamics on z = m_e/T: rho/T^4, P/T^4, d(rho)/dT / T^3 */
   double *ee_rho, *ee_P, *ee_drho;
+  /* electron-mass factors of the e <-> nu energy-transfer rate on the same grid (ratios to the
+   * m_e = 0 values; stored in the ee_drho allocation, freed with it): annihilation for nu_e and
+   * nu_mu,tau couplings, and scattering */
+  double *ee_ann_e, *ee_ann_mu, *ee_scat;
   int n_ee;
   int n_rate;            /* nuclear rates: ln N_A<sigma v> on a uniform ln T9 grid */
   double lnT9_min, lnT9_max;

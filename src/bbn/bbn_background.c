@@ -11,7 +11,13 @@
  * with the e <-> nu energy-transfer rate in the Maxwell-Boltzmann-corrected massless-electron
  * form of Escudero (arXiv:2001.04466 eq. 2.13, flavour-universal T_nu):
  *   C = G_F^2/pi^5 [(1 + 4 s_W^2 + 8 s_W^4) + 2 (1 - 4 s_W^2 + 8 s_W^4)] F(T, T_nu),
- *   F(T1, T2) = 32 f_a (T1^9 - T2^9) + 56 f_s T1^4 T2^4 (T1 - T2), f_a = 0.884, f_s = 0.829.
+ *   F(T1, T2) = 32 f_a (T1^9 - T2^9) + 56 f_s T1^4 T2^4 (T1 - T2), f_a = 0.884, f_s = 0.829,
+ * corrected for the electron mass (which eq. 2.13 neglects, so that it keeps heating the neutrinos
+ * once the e+- are Boltzmann suppressed, T < m_e): each annihilation term T_i^9 is multiplied by
+ * A_f(m_e/T_i), the exact Maxwell-Boltzmann ratio of the massive to the massless energy-weighted
+ * rate of e+ e- <-> nu_f nubar_f, and the scattering term by S(m_e/T) = n_e(m_e)/n_e(0) (see
+ * ee_rate_factors). Full m_e-dependent rate coefficients: Escudero, Jackson, Laine, Sandner,
+ * arXiv:2511.04747 sec. 2 and app. B (not used).
  * Extra radiation: rho_dN = Delta N_eff (7/8)(pi^2/15) T_free^4 with T_free = T_start a_start/a
  * (free-streaming from T_start). QED: P_int = P2 + P3 with (Heckler, PRD 49 (1994) 611;
  * Mangano et al., arXiv:astro-ph/0111408; Bennett et al., arXiv:1911.04504 eqs. 2.6-2.7)
@@ -22,6 +28,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <gsl/gsl_sf_bessel.h>
 
 #include "bbn_internal.h"
 #include "fb_constants.h"
@@ -67,6 +75,46 @@ static void ee_integrals(double z, double *rho, double *P, double *drho, double 
   *K = sk;
 }
 
+/* Electron-mass factors of the e <-> nu energy-transfer rate at z = m_e/T (Maxwell-Boltzmann).
+ * Annihilation e+ e- -> nu_f nubar_f: with the spin-summed matrix element
+ *   |M|^2 = 32 G_F^2 [g_L^2 (p1.q2)(p2.q1) + g_R^2 (p1.q1)(p2.q2) + g_L g_R m_e^2 (q1.q2)]
+ * (Hannestad & Madsen, arXiv:astro-ph/9506015 table 2, crossed to annihilation), averaged over the
+ * centre-of-mass angle, sigma(s) (s - 4 m^2) = sigma_0(s) s beta R(s) with sigma_0 the massless cross
+ * section, beta = sqrt(1 - 4 m^2/s) and R = 1 - (m^2/s) (1 - 6 g_L g_R / (g_L^2 + g_R^2)).
+ * The energy-weighted MB thermal average (Gondolo & Gelmini, Nucl. Phys. B360 (1991) 145, with
+ * sqrt(s) K1 -> s K2 for the weight E1 + E2) is (g^2 T / 32 pi^4) int ds sigma (s - 4m^2) s K2(sqrt(s)/T),
+ * so with x = sqrt(s)/T the ratio to the massless rate is
+ *   A_f(z) = int_{2z}^inf dx x^7 beta R K2(x) / int_0^inf dx x^7 K2(x),   int_0^inf x^7 K2 = 3072,
+ * integrated in v = x beta (dx beta = v^2/x^2 dv). Scattering nu e -> nu e: the massless rate is
+ * scaled by the e+- number density, S(z) = n_e(m_e)/n_e(0) = z^2 K2(z)/2 (MB); this neglects the
+ * smaller energy transfer per collision on a heavy electron (the exact factor is below S; the
+ * full m_e-dependent collision terms are in arXiv:2511.04747 app. B, not used here). */
+static void ee_rate_factors(double z, double *A_e, double *A_mu, double *S) {
+  const double s2 = FB_SIN2_THETAW;
+  const double gLe = 0.5 + s2, gLm = -0.5 + s2, gR = s2;
+  const double ce = 1.0 - 6.0 * gLe * gR / (gLe * gLe + gR * gR);
+  const double cm = 1.0 - 6.0 * gLm * gR / (gLm * gLm + gR * gR);
+  double se = 0.0, sm = 0.0, lo = 0.0;
+  for (double hi = 0.05; lo < 80.0; hi *= 1.3) {
+    if (hi > 80.0) hi = 80.0;
+    const double h = 0.5 * (hi - lo), c = 0.5 * (hi + lo);
+    for (int j = 0; j < 8; ++j) {
+      const double v = c + h * gl8_x[j], w = h * gl8_w[j];
+      const double x = sqrt(v * v + 4.0 * z * z);
+      if (x > 700.0) continue; /* K2 underflows */
+      const double K2 = gsl_sf_bessel_Kn_scaled(2, x) * exp(-x);
+      const double r = z * z / (x * x);
+      const double base = w * x * x * x * x * x * v * v * K2; /* x^7 (v^2/x^2) K2 */
+      se += base * (1.0 - r * ce);
+      sm += base * (1.0 - r * cm);
+    }
+    lo = hi;
+  }
+  *A_e = se / 3072.0;
+  *A_mu = sm / 3072.0;
+  *S = (z < 1e-6) ? 1.0 : (z > 700.0 ? 0.0 : 0.5 * z * z * gsl_sf_bessel_Kn_scaled(2, z) * exp(-z));
+}
+
 int bbn_qed_pressure(double T_MeV, double *P2, double *P3, fb_err *err) {
   FB_TEST(err, !(T_MeV > 0.0), FB_ERR_INPUT, "QED pressure: T_MeV = %g must be positive", T_MeV);
   const double z = FB_ME_GEV * 1e3 / T_MeV;
@@ -87,7 +135,7 @@ int bbn_plasma_table_build(bbn_tables *tab, fb_err *err) {
   tab->ee_z = malloc(sizeof(double) * n);
   tab->ee_rho = malloc(sizeof(double) * n);
   tab->ee_P = malloc(sizeof(double) * n);
-  tab->ee_drho = malloc(sizeof(double) * n);
+  tab->ee_drho = malloc(sizeof(double) * 4 * n); /* + the three rate factors */
   tab->qed_lnT = malloc(sizeof(double) * n);
   tab->qed_P = malloc(sizeof(double) * n);
   tab->qed_dP = malloc(sizeof(double) * n);
@@ -95,6 +143,9 @@ int bbn_plasma_table_build(bbn_tables *tab, fb_err *err) {
   FB_TEST(err, !tab->ee_z || !tab->ee_rho || !tab->ee_P || !tab->ee_drho || !tab->qed_lnT ||
                    !tab->qed_P || !tab->qed_dP || !tab->qed_d2P,
           FB_ERR_MEMORY, "plasma table: allocation failed");
+  tab->ee_ann_e = tab->ee_drho + n;
+  tab->ee_ann_mu = tab->ee_drho + 2 * n;
+  tab->ee_scat = tab->ee_drho + 3 * n;
   const double l0 = log(BBN_PL_TMIN_MEV), l1 = log(BBN_PL_TMAX_MEV);
   for (int i = 0; i < n; ++i) {
     const double lnT = l0 + (l1 - l0) * i / (n - 1), T = exp(lnT);
@@ -104,6 +155,7 @@ int bbn_plasma_table_build(bbn_tables *tab, fb_err *err) {
     tab->ee_rho[i] = rho;
     tab->ee_P[i] = P;
     tab->ee_drho[i] = drho;
+    ee_rate_factors(FB_ME_GEV * 1e3 / T, &tab->ee_ann_e[i], &tab->ee_ann_mu[i], &tab->ee_scat[i]);
     double P2, P3;
     FB_CALL(err, bbn_qed_pressure(T, &P2, &P3, err));
     tab->qed_lnT[i] = lnT;
@@ -139,6 +191,16 @@ void bbn_ee_thermo(const bbn_tables *tab, double T, double *rho, double *P, doub
   *rho = T3 * T * ((1 - u) * tab->ee_rho[i] + u * tab->ee_rho[i + 1]);
   *P = T3 * T * ((1 - u) * tab->ee_P[i] + u * tab->ee_P[i + 1]);
   *drho_dT = T3 * ((1 - u) * tab->ee_drho[i] + u * tab->ee_drho[i + 1]);
+}
+
+/* electron-mass factors (ee_rate_factors) at temperature T, linear in ln T */
+static void ee_rate_lookup(const bbn_tables *tab, double T, double *A_e, double *A_mu, double *S) {
+  double di, u;
+  table_lookup(log(T), tab->n_ee, &di, &u);
+  const int i = (int)di;
+  *A_e = (1 - u) * tab->ee_ann_e[i] + u * tab->ee_ann_e[i + 1];
+  *A_mu = (1 - u) * tab->ee_ann_mu[i] + u * tab->ee_ann_mu[i + 1];
+  *S = (1 - u) * tab->ee_scat[i] + u * tab->ee_scat[i + 1];
 }
 
 void bbn_qed_thermo(const bbn_tables *tab, double T, double *P, double *rho, double *drho_dT) {
@@ -198,12 +260,18 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double H = sqrt(rho_tot / 3.0) / Mpl;
   double C = 0.0;
   if (c->p->nu_coupling) {
-    /* Escudero arXiv:2001.04466 eq. 2.13 (massless e, MB-corrected factors f_a, f_s) */
+    /* Escudero arXiv:2001.04466 eq. 2.13 (MB-corrected factors f_a, f_s) with the electron-mass
+     * factors A_f, S of ee_rate_factors: the inverse annihilation nu nubar -> e+ e- at T_nu has
+     * A_f(m_e/T_nu) (detailed balance in the MB approximation) */
     const double s2 = FB_SIN2_THETAW, GF = FB_GF_GEV_M2 * 1e-6;
-    const double coef = GF * GF / pow(FB_PI, 5) * ((1 + 4 * s2 + 8 * s2 * s2) + 2 * (1 - 4 * s2 + 8 * s2 * s2));
+    const double ke = 1 + 4 * s2 + 8 * s2 * s2, km = 2 * (1 - 4 * s2 + 8 * s2 * s2);
+    double Ae, Am, S, Aen, Amn, Sn;
+    ee_rate_lookup(c->tab, T, &Ae, &Am, &S);
+    ee_rate_lookup(c->tab, Tn, &Aen, &Amn, &Sn);
     const double T4 = T * T * T * T, Tn4 = Tn * Tn * Tn * Tn;
-    const double F = 32.0 * 0.884 * (T4 * T4 * T - Tn4 * Tn4 * Tn) + 56.0 * 0.829 * T4 * Tn4 * (T - Tn);
-    C = coef * F;
+    const double ann = (ke * Ae + km * Am) * T4 * T4 * T - (ke * Aen + km * Amn) * Tn4 * Tn4 * Tn;
+    const double F = 32.0 * 0.884 * ann + 56.0 * 0.829 * (ke + km) * S * T4 * Tn4 * (T - Tn);
+    C = GF * GF / pow(FB_PI, 5) * F;
   }
   if (dydx) {
     const double drho_pl_dx = -3.0 * (rho_pl + P_pl) + (Q_em - C) / H;

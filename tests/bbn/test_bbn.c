@@ -237,8 +237,10 @@ START_TEST(test_background_neff_eta) {
   bbn_result r = solve_or_fail(&p);
   printf("Neff = %.4f, T_nu/T = %.5f, eta = %.5e\n", r.Neff, r.T_nu_over_T, r.eta);
   /* Neff: 3.044 (Akita & Yamaguchi; Froustey et al.; Bennett et al.); the effective treatment
-   * of Escudero (arXiv:2001.04466) gives 3.045-3.049 */
-  ck_assert_double_eq_tol(r.Neff, FB_NEFF_SM, 0.006);
+   * of Escudero (arXiv:2001.04466) gives 3.045; ours, with the electron-mass factors of the
+   * energy-transfer rate, 3.0448 (3.0486 without them) */
+  ck_assert_double_eq_tol(r.Neff, FB_NEFF_SM, 0.002);
+  const double neff_full = r.Neff;
   /* eta = 273.78e-10 Omega_b h^2 for Yp = 0.247 (Steigman, arXiv:astro-ph/0511534 eq. 3) */
   ck_assert_double_eq_tol(r.eta, 273.78e-10 * p.omega_b_h2, 0.003 * r.eta);
   /* instantaneous decoupling without QED: T_nu/T = (4/11)^{1/3}, Neff = 3 (to 0.2%) */
@@ -253,6 +255,36 @@ START_TEST(test_background_neff_eta) {
   r = solve_or_fail(&p);
   printf("instantaneous decoupling with QED: Neff = %.5f\n", r.Neff);
   ck_assert(r.Neff > 3.005 && r.Neff < 3.015);
+  /* incomplete decoupling adds ~0.034-0.035 on top of instantaneous decoupling with QED
+   * (Bennett et al. arXiv:1911.04504 vs arXiv:2012.02726; Escudero arXiv:2001.04466 table 1);
+   * without the electron-mass factors of the energy-transfer rate it was 0.0385 */
+  printf("energy-transfer contribution: %.5f\n", neff_full - r.Neff);
+  ck_assert(neff_full - r.Neff > 0.032 && neff_full - r.Neff < 0.037);
+  /* electron-mass factors of the e <-> nu energy-transfer rate: -> 1 for T >> m_e (the top of
+   * the table, T = 50 MeV, has z = 0.01: 1 - O(z^2)), rising with T, exponentially small for
+   * T << m_e (z = 10 at T = 51 keV) */
+  const int n = TAB.n_ee;
+  ck_assert_double_eq_tol(TAB.ee_ann_e[n - 1], 1.0, 1e-3);
+  ck_assert_double_eq_tol(TAB.ee_ann_mu[n - 1], 1.0, 1e-3);
+  ck_assert_double_eq_tol(TAB.ee_scat[n - 1], 1.0, 1e-3);
+  for (int i = 1; i < n; ++i) {
+    ck_assert(TAB.ee_ann_e[i] >= TAB.ee_ann_e[i - 1] && TAB.ee_ann_mu[i] >= TAB.ee_ann_mu[i - 1]);
+    ck_assert(TAB.ee_scat[i] >= TAB.ee_scat[i - 1]);
+    const double T_MeV = exp(TAB.ee_z[i]);
+    if (T_MeV < 0.05) ck_assert(TAB.ee_ann_e[i] < 1e-3 && TAB.ee_scat[i] < 1e-3);
+  }
+  /* at T = m_e (z = 1): A_e = 0.9507, A_mu = 0.8300 (independent trapezoidal quadrature with
+   * K2(x) = int_0^inf exp(-x cosh t) cosh 2t dt), S = K2(1)/2 = 0.8124 */
+  const double lnT = log(FB_ME_GEV * 1e3);
+  int i = 0;
+  while (i < n - 2 && TAB.ee_z[i + 1] < lnT) ++i;
+  const double u = (lnT - TAB.ee_z[i]) / (TAB.ee_z[i + 1] - TAB.ee_z[i]);
+  printf("m_e factors at T = m_e: A_e = %.4f, A_mu = %.4f, S = %.4f\n",
+         (1 - u) * TAB.ee_ann_e[i] + u * TAB.ee_ann_e[i + 1],
+         (1 - u) * TAB.ee_ann_mu[i] + u * TAB.ee_ann_mu[i + 1], (1 - u) * TAB.ee_scat[i] + u * TAB.ee_scat[i + 1]);
+  ck_assert_double_eq_tol((1 - u) * TAB.ee_ann_e[i] + u * TAB.ee_ann_e[i + 1], 0.9507, 2e-3);
+  ck_assert_double_eq_tol((1 - u) * TAB.ee_ann_mu[i] + u * TAB.ee_ann_mu[i + 1], 0.8300, 2e-3);
+  ck_assert_double_eq_tol((1 - u) * TAB.ee_scat[i] + u * TAB.ee_scat[i + 1], 0.8124, 2e-3);
 }
 END_TEST
 
