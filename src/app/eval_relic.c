@@ -58,7 +58,7 @@ static int eval_relic(const fb_eval_args *args, fb_eval_output *out, fb_err *err
   fb_eval_put(out, "sigmav_freezeout_cm3_s", "cm^3/s", res.sigmav_xf_GeVm2 * FB_INV_GEV2_TO_CM3_S);
   fb_eval_put(out, "width_visible_GeV", "GeV", vis);
   fb_eval_put(out, "width_invisible_GeV", "GeV", inv);
-  fb_eval_put_text(out, "cmb_swave", fb_bc2_is_swave(pt.spin) ? "yes" : "no");
+  fb_eval_put_text(out, "cmb_swave", fb_bc2_point_is_swave(&pt) ? "yes" : "no");
   fb_eval_put(out, "sigmav_cmb_cm3_s", "cm^3/s", sv_cmb);
   return FB_OK;
 }

@@ -22,6 +22,11 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.absorption = on(args, "absorption");
   o.decays = on(args, "decays");
   o.longitudinal = on(args, "longitudinal");
+  /* bc1 channels (fb_sn_darkphoton.h); "coalescence" is e+e- -> A' for bc1, gamma gamma -> a for bc9 */
+  o.semi_compton = on(args, "semi_compton");
+  o.coalescence = on(args, "coalescence");
+  o.L_nu_from_profile = !strcmp(fb_eval_text(args, "L_nu_source"), "profile");
+  if (!strcmp(fb_eval_text(args, "model"), "bc9")) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -37,9 +42,16 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   FB_CALL_GOTO(err, rc, fb_rratio_init(&R, err), done);
   FB_CALL_GOTO(err, rc, fb_sn_medium_init(&m, &p, &o, err), done);
   if (!strcmp(fb_eval_text(args, "model"), "bc9")) {
-    /* BC9 ALP: Primakoff on protons + decays (fb_sn_alp.h); the table's coupling is g in GeV^-1 */
-    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute(&t, &m, mass, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, &peak, err), done);
+    /* BC9 ALP: Primakoff on protons + photon coalescence, absorption by inverse Primakoff and decays
+     * (fb_sn_alp.h); the table's coupling is g in GeV^-1 */
+    fb_sn_alp_options ao;
+    fb_sn_alp_options_default(&ao);
+    ao.coalescence = on(args, "coalescence");
+    ao.r_decay_km = fb_eval_number(args, "r_decay_km");
+    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, &m, mass, &ao, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err), done);
+    if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
+      FB_CALL_GOTO(err, rc, fb_sn_alp_mass_max_GeV(&m, &ao, 1e-3, 3.0, 1e-3, &mmax, err), done);
     fb_eval_put_text(out, "model", "bc9");
     fb_eval_put(out, "mass_GeV", "GeV", mass);
     fb_eval_put(out, "g_low_GeV", "GeV^-1", lo);
@@ -47,12 +59,16 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "g_peak_GeV", "GeV^-1", peak);
     if (fb_eval_given(args, "epsilon"))
       fb_eval_put(out, "luminosity_erg_s_at_g", "erg/s", fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
-    fb_eval_put(out, "L_over_g2_erg_s_GeV2", "erg/s GeV^2", t.L0_T);
+    fb_eval_put(out, "L_over_g2_erg_s_GeV2", "erg/s GeV^2", t.L0_T + t.L0_L);
+    fb_eval_put(out, "L_over_g2_primakoff_erg_s_GeV2", "erg/s GeV^2", t.L0_T);
+    fb_eval_put(out, "L_over_g2_coalescence_erg_s_GeV2", "erg/s GeV^2", t.L0_L);
     fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+    fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+    if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
     goto done;
   }
   FB_CALL_GOTO(err, rc, fb_sn_table_compute(&t, &m, &R, mass, err), done);
-  FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, &peak, err), done);
+  FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err), done);
   if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
     FB_CALL_GOTO(err, rc, fb_sn_mass_max_GeV(&m, &R, 1e-3, 3.0, 1e-3, &mmax, err), done);
   fb_eval_put_text(out, "model", "bc1");
@@ -66,7 +82,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   fb_eval_put(out, "L_over_eps2_longitudinal_erg_s", "erg/s", t.L0_L);
   fb_eval_put(out, "L_over_eps2_resonant_erg_s", "erg/s", t.L0_res);
   fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
-  fb_eval_put(out, "L_nu_erg_s", "erg/s", o.L_nu_erg_s);
+  fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+  fb_eval_put(out, "L_nu_profile_erg_s", "erg/s", m.L_nu_profile_erg_s);
   if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
 done:
   fb_sn_table_free(&t);
@@ -79,7 +96,7 @@ done:
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon or BC9 ALP; default profile inputs/sn_profile_default.dat)",
-    9,
+    13,
     {{"model", "", "bc1|bc9", 0, 0, "bc1", "benchmark model (bc9: epsilon means g_agg in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon or ALP mass"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
@@ -88,7 +105,11 @@ const fb_eval_module fb_eval_sn1987a = {
      {"absorption", "", "on|off", 0, 0, "on", "inverse-bremsstrahlung absorption"},
      {"decays", "", "on|off", 0, 0, "on", "decays inside r_far"},
      {"longitudinal", "", "on|off", 0, 0, "on", "longitudinal mode"},
-     {"mass_max", "", "no|yes", 0, 0, "no", "also find the largest excluded mass (bc1 only; bisection, ~1 s)"}},
+     {"mass_max", "", "no|yes", 0, 0, "no", "also find the largest excluded mass (bisection, ~1 s)"},
+     {"coalescence", "", "on|off", 0, 0, "on", "bc1: e+e- -> A'; bc9: photon coalescence gamma gamma -> a"},
+     {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
+     {"semi_compton", "", "on|off", 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
+     {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"}},
     eval_sn1987a,
 };
 
@@ -99,6 +120,7 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
   o.Y_He = fb_eval_number(args, "Y_He");
   o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
+  o.coalescence = on(args, "coalescence");
   double mass = fb_eval_number(args, "mass_GeV"), g_max, eps;
   FB_CALL(err, fb_hb_alp_g_max_GeV(&o, mass, &g_max, err));
   FB_CALL(err, fb_hb_alp_eps_erg_g_s(&o, mass, 1e-10, &eps, err));
@@ -111,13 +133,14 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_hb = {
     "hb",
-    "horizontal-branch Primakoff bound on a photon-coupled ALP (BC9), one-zone helium core",
-    6,
+    "horizontal-branch Primakoff + photon-coalescence bound on a photon-coupled ALP (BC9), one-zone helium core",
+    7,
     {{"model", "", "bc9", 0, 0, "bc9", "benchmark model"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP mass (0 allowed)"},
      {"T_K", "K", NULL, 1e6, 1e10, "0.7e8", "core temperature"},
      {"rho_g_cm3", "g/cm^3", NULL, 1.0, 1e8, "0.6e4", "core density"},
      {"Y_He", "", NULL, -1e-300, 1.0, "1", "helium mass fraction"},
-     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"}},
+     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
+     {"coalescence", "", "on|off", 0, 0, "on", "photon coalescence gamma gamma -> a"}},
     eval_hb,
 };

@@ -1,16 +1,22 @@
 /**
  * @file bbn_rates.c
- * @brief Forward thermonuclear rates N_A<sigma v> of the 12 key BBN reactions (literature fits)
- *        and their detailed-balance reverse coefficients computed from masses and spins.
+ * @brief Forward thermonuclear rates N_A<sigma v> of the 12 key BBN reactions (literature fits,
+ *        and for d(d,n)3He, d(d,p)t, 3He(a,g)7Be Maxwell-Boltzmann integrals of published S
+ *        factors) and their detailed-balance reverse coefficients computed from masses and spins.
  *
- * Each fit is the analytic parametrisation published with the evaluation named next to it, valid
- * for 1e-3 <= T9 <= 10 (bbn_network.c holds the rate at its T9 = 10 value above that, the reverse
+ * d(d,n)3He, d(d,p)t and 3He(a,g)7Be: see rate_from_sfactor below (theoretical S factors of Arai
+ * et al. 2011 and Neff 2011 normalised to the data, the evaluation method of Coc et al. 2015,
+ * Gomez Inesta et al. 2017 and Iliadis et al. 2016; scale factors from fit_sfactor_scale.py).
+ * The other rates: each fit is the analytic parametrisation published with the evaluation named
+ * next to it, valid for 1e-3 <= T9 <= 10 (bbn_network.c holds the rate at its T9 = 10 value above that, the reverse
  * rate following by detailed balance, which keeps nuclear statistical equilibrium). Where the
  * authors give a separate constant above T9 = 2.5 or 4 (the fitted range), that constant is used.
  *   Serpico et al. 2004 = P. D. Serpico et al., JCAP 0412 (2004) 010, arXiv:astro-ph/0408076
  *   (PArthENoPE fits, Table/appendix formulae).
  *   Pisanti et al. 2021 = O. Pisanti et al., JCAP 04 (2021) 020, arXiv:2011.11537 (PArthENoPE 3.0:
- *   d(p,g)3He, d(d,n)3He, d(d,p)t from their own Bayesian analysis incl. LUNA 2020).
+ *   d(p,g)3He from their own Bayesian analysis incl. LUNA 2020; their d(d,n)3He and d(d,p)t fits
+ *   were used here until 2026-11-22: 3% and 6% below the Arai-shape rates at T9 = 1-1.5, which
+ *   put D/H 2.8% above PRIMAT's).
  *   The polynomial forms were transcribed as given in AlterBBN 2.2 (A. Arbey et al.,
  *   arXiv:1806.11095), which quotes these papers.
  */
@@ -18,6 +24,8 @@
 
 #include "bbn_internal.h"
 #include "fb_constants.h"
+#include "fb_error.h"
+#include "fb_quad.h"
 
 /* sum_k c[k] T9^(pw[k]) */
 static double poly_pow(double T9, const double *c, const double *pw, int n) {
@@ -26,17 +34,15 @@ static double poly_pow(double T9, const double *c, const double *pw, int n) {
   return s;
 }
 
-/* n(p,g)d: rational fit to the pionless-EFT rate of Ando et al., arXiv:nucl-th/0511074
- * (T9 <= 1.5); above, Smith, Kawano & Malaney, ApJS 85 (1993) 219. */
+/* n(p,g)d: rational fit to the pionless-EFT rate of Ando et al., Phys. Rev. C 74 (2006) 025809,
+ * arXiv:nucl-th/0511074, used over the whole range T9 = 0.001-10. (Before 2026-11-22 it was
+ * switched at T9 = 1.5 to the older Smith, Kawano & Malaney 1993 fit, which is 0.7% lower there
+ * and up to 3.5% lower at T9 = 4; PRIMAT's table, labelled Ando et al. 2006, agrees with this
+ * fit to < 1e-4 over T9 = 0.001-10, tests/bbn test_rates_one_sigma_full_range.) */
 static double rate_npdg(double T9) {
-  if (T9 <= 1.5) {
-    const double T2 = T9 * T9, T3 = T2 * T9, T4 = T3 * T9, T5 = T4 * T9;
-    return 44216.0 * (1.0 + 3.75191 * T9 + 1.92934 * T2 + 0.746503 * T3 + 0.0197023 * T4 + 3.00491e-6 * T5) /
-           (1.0 + 5.4678 * T9 + 5.62395 * T2 + 0.489312 * T3 + 0.00747806 * T4);
-  }
-  const double s = sqrt(T9);
-  return 47420.0 * (1.0 - 0.8504 * s + 0.4895 * T9 - 0.09623 * T9 * s + 0.008471 * T9 * T9 -
-                    2.8e-4 * T9 * T9 * s);
+  const double T2 = T9 * T9, T3 = T2 * T9, T4 = T3 * T9, T5 = T4 * T9;
+  return 44216.0 * (1.0 + 3.75191 * T9 + 1.92934 * T2 + 0.746503 * T3 + 0.0197023 * T4 + 3.00491e-6 * T5) /
+         (1.0 + 5.4678 * T9 + 5.62395 * T2 + 0.489312 * T3 + 0.00747806 * T4);
 }
 
 /* d(p,g)3He: Pisanti et al. 2021 (arXiv:2011.11537) fit; constant above T9 = 4. */
@@ -53,32 +59,105 @@ static double rate_dpg(double T9) {
   return poly_pow(T9, c, pw, 18) * pow(T9, -2. / 3) * exp(-1.29042942 * pow(T9, -1. / 3));
 }
 
-/* Common exponent set of the Pisanti et al. 2021 d+d fits. */
-static const double dd_pw[] = {0, 1, 2, 3, 4, 5, 10. / 3, 11. / 3, 1. / 3, 13. / 3, 14. / 3, 16. / 3,
-                               17. / 3, 2. / 3, 4. / 3, 5. / 3, 7. / 3, 8. / 3};
+/* d(d,n)3He and d(d,p)t: S(E) = a S_Arai(E), computed by numerical integration over the
+ * Maxwell-Boltzmann distribution (the evaluation method of Coc et al. 2015, arXiv:1511.03843, and
+ * Gomez Inesta, Iliadis & Coc 2017, arXiv:1710.01647, used by PRIMAT).
+ * S_Arai: ab initio S factors of K. Arai, S. Aoyama, Y. Suzuki, P. Descouvemont, D. Baye,
+ * Phys. Rev. Lett. 107 (2011) 132502 (E_cm in MeV, S in keV b; linear interpolation, held at the
+ * 10 MeV value above), as tabulated with the Bayesian analysis code of Gomez Inesta et al.
+ * (public repositories github.com/RafaelSdeSouza/nuclear and .../Bayesian_Nuclear).
+ * a: scale factors fitted by this project to the measured S factors (Brown & Jarmie 1990,
+ * Greife et al. 1995, Krauss et al. 1987, Leonard et al. 2006) with one normalisation
+ * factor per experiment constrained by its quoted systematic error: src/bbn/fit_sfactor_scale.py
+ * (chi^2 = 62.2 and 68.9 for 51 dof; 1-sigma errors 1.1% and 1.2%). */
+#define BBN_DDN_SCALE 0.9594 /* +- 0.0110, fit_sfactor_scale.py */
+#define BBN_DDP_SCALE 0.9550 /* +- 0.0114, fit_sfactor_scale.py */
+#define ARAI_N 38
+static const double arai_E_MeV[ARAI_N] = {
+    0,    1e-3, 2e-3, 3e-3, 4e-3, 5e-3, 6e-3, 7e-3, 8e-3, 9e-3, 1e-2, 2e-2, 3e-2,
+    4e-2, 5e-2, 6e-2, 7e-2, 8e-2, 9e-2, 0.1,  0.2,  0.3,  0.4,  0.5,  0.6,  0.7,
+    0.8,  0.9,  1,    2,    3,    4,    5,    6,    7,    8,    9,    10};
+static const double arai_ddn_keVb[ARAI_N] = {
+    53.80, 54.21, 54.67, 55.08, 55.48, 55.88, 56.28, 56.67, 57.07, 57.45, 57.84, 61.62, 65.34,
+    69.09, 72.89, 76.72, 80.59, 84.47, 88.34, 92.22, 129.0, 160.6, 187.5, 210.5, 230.7, 248.6,
+    264.7, 279.5, 293.2, 388.7, 442.5, 473.3, 487.2, 490.3, 489.3, 478.4, 462.1, 440.6};
+static const double arai_ddp_keVb[ARAI_N] = {
+    55.71, 55.97, 56.32, 56.58, 56.84, 57.10, 57.35, 57.61, 57.86, 58.12, 58.36, 60.77, 63.16,
+    65.62, 68.17, 70.78, 73.47, 76.20, 78.96, 81.76, 109.2, 134.0, 155.7, 174.9, 192.4, 208.2,
+    223.0, 236.8, 249.8, 349.5, 412.5, 450.7, 470.0, 477.5, 480.8, 474.9, 464.2, 447.4};
 
-/* d(d,n)3He: Pisanti et al. 2021; constant above T9 = 4. */
-static double rate_ddn(double T9) {
-  static const double c[] = {321296.9948970247, -1.9180215905621612e9, 1.3881096257595047e11,
-                             -5.289640171653128e11, 1.719654390000693e11, -3.699206623147024e9,
-                             4.760387471479396e11, -3.2811985153873035e11, -1.2209299424235549e7,
-                             -6.734692924560129e10, 1.9089695890090744e10, 4.384049981959462e8,
-                             -2.396477962456513e7, 2.018310465362159e8, 1.1672167355300453e10,
-                             -4.807140317985709e10, -2.8968459770013477e11, 4.496605591595117e11};
-  if (T9 >= 4.0) return 5.02027e7;
-  return poly_pow(T9, c, dd_pw, 18) * pow(T9, -2. / 3) * exp(-pow(T9, -1. / 3));
+/* A tabulated S factor: S(E) linear between the nodes, held at the last node above. */
+typedef struct {
+  const double *E_MeV, *S; /* S in units of S_unit_MeVb */
+  int n;
+  double S_unit_MeVb;
+} sfactor_table;
+
+typedef struct {
+  const sfactor_table *tab;
+  double kT_MeV, b; /* 2 pi eta = b / sqrt(E [MeV]) */
+} gamow_par;
+
+static double table_S_MeVb(const sfactor_table *t, double E) {
+  if (E >= t->E_MeV[t->n - 1]) return t->S_unit_MeVb * t->S[t->n - 1];
+  int i = 0;
+  while (i < t->n - 2 && t->E_MeV[i + 1] <= E) ++i;
+  const double w = (E - t->E_MeV[i]) / (t->E_MeV[i + 1] - t->E_MeV[i]);
+  return t->S_unit_MeVb * ((1.0 - w) * t->S[i] + w * t->S[i + 1]);
 }
 
-/* d(d,p)t: Pisanti et al. 2021; constant above T9 = 4. */
+/* S(E) exp(-2 pi eta - E/kT): sigma E e^{-E/kT} with sigma = S e^{-2 pi eta} / E */
+static double gamow_integrand(double E, void *vp) {
+  const gamow_par *p = vp;
+  if (E <= 0.0) return 0.0;
+  return table_S_MeVb(p->tab, E) * exp(-p->b / sqrt(E) - E / p->kT_MeV);
+}
+
+/* N_A<sigma v> = N_A c sqrt(8 / (pi mu c^2)) (kT)^{-3/2} int_0^inf S(E) e^{-2 pi eta - E/kT} dE,
+ * 2 pi eta = 2 pi alpha Z_a Z_b sqrt(mu c^2 / (2 E)) (C. Iliadis, Nuclear Physics of Stars,
+ * Wiley 2007/2015, ch. 3: thermonuclear rate integral and Gamow factor). Nuclear masses: atomic
+ * mass minus Z m_e. Returns NAN if the quadrature fails (bbn_tables_init then reports the rate
+ * as not positive). */
+static double rate_from_sfactor(const sfactor_table *t, double scale, int ia, int ib, double T9) {
+  const double ma = bbn_nuclide_mass_MeV(ia) - bbn_nuclides[ia].Z * FB_ME_GEV * 1e3;
+  const double mb = bbn_nuclide_mass_MeV(ib) - bbn_nuclides[ib].Z * FB_ME_GEV * 1e3;
+  const double mu = ma * mb / (ma + mb); /* MeV */
+  gamow_par p = {t, T9 * 1e9 * FB_KB_EV_K * 1e-6,
+                 2.0 * FB_PI * FB_ALPHA_EM * bbn_nuclides[ia].Z * bbn_nuclides[ib].Z * sqrt(0.5 * mu)};
+  /* the Gamow peak E0 = (b kT / 2)^{2/3} and its width ~ sqrt(E0 kT) (Iliadis ch. 3) set the
+   * integration range: 40 widths or 60 kT above E0, whichever is larger */
+  const double E0 = pow(0.5 * p.b * p.kT_MeV, 2.0 / 3.0);
+  const double E_hi = fmax(E0 + 40.0 * sqrt(E0 * p.kT_MeV), 60.0 * p.kT_MeV);
+  fb_err err;
+  fb_err_clear(&err);
+  fb_quad q;
+  if (fb_quad_init(&q, 100, 0.0, 1e-8, &err) != FB_OK) return NAN;
+  /* piecewise over the table intervals (S is linear between nodes: smooth integrand on each) */
+  double I = 0.0;
+  int rc = FB_OK;
+  for (int i = 0; i < t->n && rc == FB_OK; ++i) {
+    const double a = t->E_MeV[i], b = (i + 1 < t->n) ? fmin(t->E_MeV[i + 1], E_hi) : E_hi;
+    if (a >= E_hi) break;
+    double Ii = 0.0, abserr = 0.0;
+    rc = fb_quad_finite(&q, gamow_integrand, &p, a, b, &Ii, &abserr, &err);
+    I += Ii;
+  }
+  fb_quad_free(&q);
+  if (rc != FB_OK) return NAN;
+  const double c_cm_s = 2.99792458e10, barn_cm2 = 1e-24;
+  return scale * FB_AVOGADRO_MOL * c_cm_s * barn_cm2 * sqrt(8.0 / (FB_PI * mu)) *
+         pow(p.kT_MeV, -1.5) * I;
+}
+
+static const sfactor_table arai_ddn = {arai_E_MeV, arai_ddn_keVb, ARAI_N, 1e-3};
+static const sfactor_table arai_ddp = {arai_E_MeV, arai_ddp_keVb, ARAI_N, 1e-3};
+
+static double rate_ddn(double T9) {
+  return rate_from_sfactor(&arai_ddn, BBN_DDN_SCALE, BBN_D, BBN_D, T9);
+}
+
 static double rate_ddp(double T9) {
-  static const double c[] = {344771.39066679927, -2.1068827419353156e9, 1.565621182899997e11,
-                             -6.085012672776245e11, 1.9970133506639343e11, -4.320369220422077e9,
-                             5.4972593314086273e11, -3.8007648756248285e11, -1.3201397617111376e7,
-                             -7.837778110396318e10, 2.2258122388142662e10, 5.1278962480559975e8,
-                             -2.8069295382999137e7, 2.1992915636979988e8, 1.2930592352633339e10,
-                             -5.3731389712860016e10, -3.294384822438947e11, 5.147142897092518e11};
-  if (T9 >= 4.0) return 4.16618e7;
-  return poly_pow(T9, c, dd_pw, 18) * pow(T9, -2. / 3) * exp(-pow(T9, -1. / 3));
+  return rate_from_sfactor(&arai_ddp, BBN_DDP_SCALE, BBN_D, BBN_D, T9);
 }
 
 /* t(p,g)4He: Caughlan & Fowler, At. Data Nucl. Data Tables 40 (1988) 283. */
@@ -133,11 +212,33 @@ static double rate_he3dp(double T9) {
              pow(T9, -2. / 3);
 }
 
-/* 3He(a,g)7Be: Cyburt & Davids, Phys. Rev. C 78 (2008) 064614, arXiv:0809.3240. */
+/* 3He(a,g)7Be: S(E) = a S_Neff(E), integrated like the d+d rates (the evaluation method of
+ * C. Iliadis et al., ApJ 831 (2016) 107, arXiv:1608.05853, which PRIMAT uses).
+ * S_Neff: fermionic-molecular-dynamics S factor of T. Neff, Phys. Rev. Lett. 106 (2011) 042502
+ * (E_cm in MeV, S in MeV b, up to 3 MeV, held above; as tabulated with the analysis code of
+ * that evaluation, github.com/RafaelSdeSouza/Bayesian_Nuclear). a: fitted by this project to the
+ * data sets compiled there (Nara Singh 2004, Brown 2007, Costantini 2008, Di Leva 2009) with one
+ * normalisation per
+ * experiment: fit_sfactor_scale.py (chi^2 = 66.9 for 32 dof; 1-sigma error, inflated by
+ * sqrt(chi^2/dof), 2.7%). Until 2026-11-22 the Cyburt & Davids 2008 fit (arXiv:0809.3240) was
+ * used: 1.4% below this rate at T9 = 0.5. */
+#define BBN_HE3AG_SCALE 0.9620 /* +- 0.0263, fit_sfactor_scale.py */
+#define NEFF_N 39
+static const double neff_E_MeV[NEFF_N] = {0,   0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1,
+                                          0.2, 0.3,  0.4,  0.5,  0.6,  0.7,  0.8,  0.9,  1.0,  1.1,
+                                          1.2, 1.3,  1.4,  1.5,  1.6,  1.7,  1.8,  1.9,  2.0,  2.1,
+                                          2.2, 2.3,  2.4,  2.5,  2.6,  2.7,  2.8,  2.9,  3.0};
+static const double neff_he3ag_MeVb[NEFF_N] = {
+    0.593000e-3, 0.585011e-3, 0.584612e-3, 0.580655e-3, 0.576732e-3, 0.572817e-3, 0.568909e-3,
+    0.565003e-3, 0.561097e-3, 0.557187e-3, 0.517380e-3, 0.477085e-3, 0.440317e-3, 0.410187e-3,
+    0.387331e-3, 0.370948e-3, 0.359803e-3, 0.352715e-3, 0.348701e-3, 0.346993e-3, 0.347010e-3,
+    0.348318e-3, 0.350597e-3, 0.353616e-3, 0.357212e-3, 0.361271e-3, 0.365716e-3, 0.370498e-3,
+    0.375583e-3, 0.380949e-3, 0.386581e-3, 0.392465e-3, 0.398586e-3, 0.404929e-3, 0.411474e-3,
+    0.418203e-3, 0.425091e-3, 0.432113e-3, 0.439245e-3};
+static const sfactor_table neff_he3ag = {neff_E_MeV, neff_he3ag_MeVb, NEFF_N, 1.0};
+
 static double rate_he3ag(double T9) {
-  const double t23 = pow(T9, 2. / 3), t43 = t23 * t23;
-  return exp(15.609867 - 12.82707707 / cbrt(T9) - 0.6666667 * log(T9)) *
-         (1.0 - 0.020478 * t23 + 0.211995 * t43) / (1.0 + 0.255059 * t23 + 0.338573 * t43);
+  return rate_from_sfactor(&neff_he3ag, BBN_HE3AG_SCALE, BBN_HE3, BBN_HE4, T9);
 }
 
 /* 7Be(n,p)7Li: Serpico et al. 2004; constant above T9 = 2.5. */
@@ -187,8 +288,8 @@ static double rate_li6pa(double T9) {
 const bbn_reaction bbn_reactions[BBN_N_REAC] = {
     {"n_p__d_g", BBN_N, BBN_P, BBN_D, -1, rate_npdg, 1e-3, 10.0},
     {"d_p__He3_g", BBN_D, BBN_P, BBN_HE3, -1, rate_dpg, 0.03, 4.0},
-    {"d_d__He3_n", BBN_D, BBN_D, BBN_HE3, BBN_N, rate_ddn, 0.015, 4.0},
-    {"d_d__t_p", BBN_D, BBN_D, BBN_T, BBN_P, rate_ddp, 0.015, 4.0},
+    {"d_d__He3_n", BBN_D, BBN_D, BBN_HE3, BBN_N, rate_ddn, 1e-3, 10.0},
+    {"d_d__t_p", BBN_D, BBN_D, BBN_T, BBN_P, rate_ddp, 1e-3, 10.0},
     {"t_p__a_g", BBN_T, BBN_P, BBN_HE4, -1, rate_tpg, 1e-3, 10.0},
     {"t_d__a_n", BBN_T, BBN_D, BBN_HE4, BBN_N, rate_tdn, 0.1, 2.5},
     {"t_a__Li7_g", BBN_T, BBN_HE4, BBN_LI7, -1, rate_tag, 0.08, 2.5},

@@ -22,11 +22,30 @@
  * 2 s^2 C P beta^2 F (scalar, majorana) and 2 s^2 C P F_12 F (pseudodirac).
  * Velocity dependence at v -> 0: dirac s-wave, scalar and majorana p-wave (beta^2).
  *
- * chi chibar -> A' A' (m_A' < m_chi): s-wave sigma v = (pi alpha_D^2/m^2) (1 - r)^{3/2}/(1 - r/2)^2,
- * r = m_A'^2/m^2 (Pospelov, Ritz & Voloshin arXiv:0711.4866, Dirac fermion), entered as
- * W = s sigma v (constant sigma v in the centre-of-mass frame). Used for dirac and, per Majorana
- * state, for pseudodirac (which reduces to dirac as delta -> 0). NOT included for the scalar and
- * majorana cases.
+ * chi chi -> A' A', t- and u-channel chi exchange (+ the seagull for the scalar), all four spins:
+ * the exact tree-level cross section sigma(s), from helicity amplitudes evaluated numerically
+ * (Dirac spinors, massive polarisation vectors, Gauss-Legendre angular integral; see the block
+ * "exact tree-level cross section" below), tabulated once per (coupling type, r = m_A'^2/m^2) in
+ * u = s/(4m^2) - 1 (W/alpha_D^2 is mass and alpha_D independent) and used inside the relativistic
+ * thermal average. It is included for m_A'/m_chi < FB_BC2_AA_RATIO_MAX = 3, i.e. also the thermally
+ * open ("forbidden") regime m_chi < m_A' < 3 m_chi (D'Agnolo & Ruderman arXiv:1505.07107), so
+ * Omega h^2 is continuous across m_A' = m_chi. Couplings: vector g_D gamma^mu (dirac; per Majorana
+ * state for pseudodirac, its delta -> 0 limit with the state's own mass in the propagator), axial
+ * g_D gamma^mu gamma^5 (the majorana vertex), scalar QED (complex scalar).
+ * Checks (tests/boltzmann/test_bc2.c, tools/xsec_aa_check.py, an independent numpy implementation):
+ * at threshold sigma v -> (pi alpha_D^2/m^2) a(r) with
+ *   vector, axial: a = (1 - r)^{3/2}/(1 - r/2)^2   [vector: Pospelov, Ritz & Voloshin arXiv:0711.4866]
+ *   scalar:        a = sqrt(1 - r) (8 - 8r + 3r^2)/(2 - r)^2  (-> 2, the phi phi* -> gamma gamma value)
+ * and at small relative velocity v (v^2 = 4 (1 - 4m^2/s)) sigma v = (pi alpha_D^2/m^2)
+ * (beta_f(s)/beta_f0) (a + b v^2), beta_f = sqrt(1 - 4 m_A'^2/s), beta_f0 = sqrt(1 - r), with
+ *   vector: b = sqrt(1 - r) (4 + 8r/3 - 4r^2 + 7r^3/3)/(2 - r)^4
+ *   axial:  b = sqrt(1 - r) (64/3 - 32r + 28r^2/3 + 56r^3/3 - 38r^4/3 + 7r^5/3)/(r^2 (2 - r)^4)
+ *   scalar: b = sqrt(1 - r) (-56/3 + 32r - 71r^2/3 + 22r^3/3 - 3r^4/4)/(2 - r)^4
+ * (the a's other than PRV's and the b's were derived for this code: exact rational fits, residual
+ * < 1e-9, to the numerical amplitudes). a(r) is what the CMB bound uses (v -> 0). The axial b grows
+ * as 1/r^2: the longitudinal A' couples to the non-conserved axial current with strength
+ * ~ g_D m/m_A' (Goldstone equivalence); a dark Higgs that would soften this in a UV completion is
+ * not part of BC2 and is not included. W = 4 p sqrt(s) sigma = s sigma v_rel.
  *
  * Invisible widths (r = m_chi^2/m_A'^2):
  *   dirac   alpha_D m_A'/3 (1 + 2r) sqrt(1 - 4r);  scalar alpha_D m_A'/12 (1 - 4r)^{3/2};
@@ -43,6 +62,8 @@
  */
 #include "fb_bc2.h"
 
+#include <complex.h>
+#include <gsl/gsl_integration.h>
 #include <math.h>
 #include <string.h>
 
@@ -186,7 +207,9 @@ typedef struct bc2_weff_data {
   double m1, m2;      /* m_chi (m_chi1, m_chi2 for pseudodirac) */
   double mA2, mAG2;   /* m_A'^2 and (m_A' Gamma)^2 */
   double C;           /* 4 pi alpha alpha_D eps^2 / 3 */
-  double a1, a2;      /* chi chibar -> A'A' sigma v [GeV^-2] of state 1 and 2 (0 if closed) */
+  double aa1[2], aa2[2]; /* chi chi -> A'A' NR coefficients (a, b) [GeV^-2] of states 1 and 2 (0 if closed) */
+  const fb_bc2_aa_table *tab1, *tab2; /* exact chi chi -> A'A' tables of states 1 and 2 (NULL: not included) */
+  double alpha_D2;    /* alpha_D^2 */
   int channels;       /* BC2_CH_SM | BC2_CH_AA: which channels W_eff includes */
 } bc2_weff_data;
 #define BC2_CH_SM 1
@@ -203,31 +226,288 @@ static double bc2_sm_factor(const fb_rratio *R, double s) {
   return f + fb_rratio_eval(R, sqrt(s));
 }
 
-/* chi chibar -> A' A' s-wave sigma v, Pospelov, Ritz & Voloshin arXiv:0711.4866. */
-static double bc2_sigmav_AA(double alpha_D, double m, double mA) {
-  if (!(mA < m)) return 0.0;
-  const double r = mA * mA / (m * m);
-  return FB_PI * alpha_D * alpha_D / (m * m) * pow(1.0 - r, 1.5) / ((1.0 - r / 2.0) * (1.0 - r / 2.0));
+void fb_bc2_aa_nr_coeffs(fb_bc2_spin spin, double r, double *a, double *b) {
+  /* see the file comment; a of the vector case: Pospelov, Ritz & Voloshin arXiv:0711.4866 */
+  *a = *b = 0.0;
+  if (!(r > 0.0 && r < 1.0)) return;
+  const double q = sqrt(1.0 - r), d = 2.0 - r, d4 = d * d * d * d;
+  switch (spin) {
+    case FB_BC2_DIRAC:
+    case FB_BC2_PSEUDODIRAC:
+      *a = 4.0 * q * q * q / (d * d);
+      *b = q * (4.0 + r * (8.0 / 3.0 + r * (-4.0 + r * 7.0 / 3.0))) / d4;
+      break;
+    case FB_BC2_MAJORANA:
+      *a = 4.0 * q * q * q / (d * d);
+      *b = q * (64.0 / 3.0 + r * (-32.0 + r * (28.0 / 3.0 + r * (56.0 / 3.0 + r * (-38.0 / 3.0 + r * 7.0 / 3.0))))) /
+           (r * r * d4);
+      break;
+    case FB_BC2_SCALAR:
+      *a = q * (8.0 - 8.0 * r + 3.0 * r * r) / (d * d);
+      *b = q * (-56.0 / 3.0 + r * (32.0 + r * (-71.0 / 3.0 + r * (22.0 / 3.0 - r * 0.75)))) / d4;
+      break;
+  }
+}
+
+/* chi chi -> A'A' threshold coefficients (a, b) [GeV^-2] of a state of mass m (0 if closed). */
+static void bc2_AA_coeffs(fb_bc2_spin spin, double alpha_D, double m, double mA, double ab[2]) {
+  const double pref = FB_PI * alpha_D * alpha_D / (m * m);
+  fb_bc2_aa_nr_coeffs(spin, mA * mA / (m * m), &ab[0], &ab[1]);
+  ab[0] *= pref;
+  ab[1] *= pref;
+}
+
+#define BC2_AA_VECTOR 0
+#define BC2_AA_AXIAL 1
+#define BC2_AA_SCALAR 2
+#define BC2_AA_NGL 24
+/* ---- chi chi -> A'A': exact tree-level cross section, tabulated per (coupling, r) ---------------
+ * Units m_chi = 1 inside this block. The spin-summed |M|^2 (couplings g_D = 1) is evaluated
+ * numerically: helicity amplitudes vbar(p2) M u(p1) with Dirac-representation spinors and real
+ * polarisation vectors (two transverse, one longitudinal: their outer products sum to
+ * -g + k k/m_A'^2) for the fermions, the scalar-QED amplitude (t, u and seagull) for the scalar.
+ * W-hat(u) = W/alpha_D^2 = avg (1/2) 16 pi^2 (k/(8 pi sqrt s)) int_{-1}^{1} |M|^2 dcos(theta), u =
+ * s/(4 m^2) - 1 (avg: 1/4 for the fermion spins, 1 for the scalar; 1/2: identical A'), is a
+ * function of u and r = m_A'^2/m^2 only, so one table serves every mass and alpha_D. The angular
+ * integral uses the t <-> u symmetry and the variable ln(m^2 - t), which flattens the forward
+ * t-channel peak (24-point Gauss-Legendre). Checked against the independent implementation in
+ * tools/xsec_aa_check.py and, at threshold, against Pospelov, Ritz & Voloshin arXiv:0711.4866. */
+typedef double complex bc2_c;
+typedef struct { bc2_c a[4][4]; } bc2_m4;
+
+static void m4_mul(const bc2_m4 *x, const bc2_m4 *y, bc2_m4 *z) {
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 4; j++) {
+      bc2_c s = 0.0;
+      for (int k = 0; k < 4; k++) s += x->a[i][k] * y->a[k][j];
+      z->a[i][j] = s;
+    }
+}
+
+/* p-slash = p^0 g^0 - p^i g^i in the Dirac representation, plus c times the unit matrix. */
+static void m4_slash(const double p[4], double c, bc2_m4 *z) {
+  memset(z, 0, sizeof *z);
+  z->a[0][0] = z->a[1][1] = p[0] + c;
+  z->a[2][2] = z->a[3][3] = -p[0] + c;
+  /* -p^i gamma^i, gamma^i = [[0, sigma_i], [-sigma_i, 0]]: sigma.p = [[p3, p1 - i p2], [p1 + i p2, -p3]] */
+  const bc2_c s00 = p[3], s01 = p[1] - I * p[2], s10 = p[1] + I * p[2], s11 = -p[3];
+  z->a[0][2] = -s00; z->a[0][3] = -s01; z->a[1][2] = -s10; z->a[1][3] = -s11;
+  z->a[2][0] = s00;  z->a[2][1] = s01;  z->a[3][0] = s10;  z->a[3][1] = s11;
+}
+
+/* X gamma^5 (gamma^5 = [[0, 1], [1, 0]]): swaps the column blocks. */
+static void m4_times_g5(bc2_m4 *x) {
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 2; j++) {
+      const bc2_c t = x->a[i][j];
+      x->a[i][j] = x->a[i][j + 2];
+      x->a[i][j + 2] = t;
+    }
+}
+
+static double dot4(const double a[4], const double b[4]) {
+  return a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3];
+}
+
+/* Spin- and polarisation-summed |M|^2 at (u, cos theta), m = 1, g_D = 1. */
+static double bc2_aa_msq(int kind, double u, double r, double c) {
+  const double E = sqrt(1.0 + u), p = sqrt(u), mA = sqrt(r), k = sqrt(fmax(E * E - r, 0.0));
+  const double sn = sqrt(fmax(1.0 - c * c, 0.0));
+  const double p1[4] = {E, 0, 0, p}, p2[4] = {E, 0, 0, -p};
+  const double k1[4] = {E, k * sn, 0, k * c}, k2[4] = {E, -k * sn, 0, -k * c};
+  double e1[3][4] = {{0, c, 0, -sn}, {0, 0, 1, 0}, {k / mA, E * sn / mA, 0, E * c / mA}};
+  double e2[3][4] = {{0, c, 0, -sn}, {0, 0, 1, 0}, {k / mA, -E * sn / mA, 0, -E * c / mA}};
+  double q1[4], q2[4];
+  for (int i = 0; i < 4; i++) {
+    q1[i] = p1[i] - k1[i];
+    q2[i] = p1[i] - k2[i];
+  }
+  const double d1 = dot4(q1, q1) - 1.0, d2 = dot4(q2, q2) - 1.0;
+  double sum = 0.0;
+  if (kind == BC2_AA_SCALAR) {
+    double a1[4], b1[4], a2[4], b2[4];
+    for (int i = 0; i < 4; i++) {
+      a1[i] = 2.0 * p1[i] - k1[i];
+      b1[i] = k2[i] - 2.0 * p2[i];
+      a2[i] = k1[i] - 2.0 * p2[i];
+      b2[i] = 2.0 * p1[i] - k2[i];
+    }
+    for (int l1 = 0; l1 < 3; l1++)
+      for (int l2 = 0; l2 < 3; l2++) {
+        const double M = dot4(a1, e1[l1]) * dot4(b1, e2[l2]) / d1 + dot4(a2, e1[l1]) * dot4(b2, e2[l2]) / d2 -
+                         2.0 * dot4(e1[l1], e2[l2]);
+        sum += M * M;
+      }
+    return sum;
+  }
+  /* fermions: spinors u(p1, s) = (sqrt(E+1) xi, p sigma_z xi/sqrt(E+1)),
+   * v(p2, s) = (-p sigma_z eta/sqrt(E+1), sqrt(E+1) eta) */
+  const double n = sqrt(E + 1.0);
+  bc2_c us[2][4], vb[2][4];
+  for (int s = 0; s < 2; s++) {
+    const double sz = s == 0 ? 1.0 : -1.0;
+    bc2_c uu[4] = {0, 0, 0, 0}, vv[4] = {0, 0, 0, 0};
+    uu[s] = n;
+    uu[2 + s] = p * sz / n;
+    vv[s] = -p * sz / n;
+    vv[2 + s] = n;
+    for (int i = 0; i < 4; i++) {
+      us[s][i] = uu[i];
+      vb[s][i] = conj(vv[i]) * (i < 2 ? 1.0 : -1.0); /* vbar = v^dagger gamma^0 */
+    }
+  }
+  bc2_m4 S1, S2, G1[3], G2[3], t1, t2, M;
+  m4_slash(q1, 1.0, &S1);
+  m4_slash(q2, 1.0, &S2);
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 4; j++) {
+      S1.a[i][j] /= d1;
+      S2.a[i][j] /= d2;
+    }
+  for (int l = 0; l < 3; l++) {
+    m4_slash(e1[l], 0.0, &G1[l]);
+    m4_slash(e2[l], 0.0, &G2[l]);
+    if (kind == BC2_AA_AXIAL) {
+      m4_times_g5(&G1[l]);
+      m4_times_g5(&G2[l]);
+    }
+  }
+  for (int l1 = 0; l1 < 3; l1++)
+    for (int l2 = 0; l2 < 3; l2++) {
+      m4_mul(&S1, &G1[l1], &t1);
+      m4_mul(&G2[l2], &t1, &M);
+      m4_mul(&S2, &G2[l2], &t1);
+      m4_mul(&G1[l1], &t1, &t2);
+      for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 4; j++) M.a[i][j] += t2.a[i][j];
+      for (int s1 = 0; s1 < 2; s1++)
+        for (int s2 = 0; s2 < 2; s2++) {
+          bc2_c amp = 0.0;
+          for (int i = 0; i < 4; i++) {
+            bc2_c mu = 0.0;
+            for (int j = 0; j < 4; j++) mu += M.a[i][j] * us[s1][j];
+            amp += vb[s2][i] * mu;
+          }
+          sum += creal(amp * conj(amp));
+        }
+    }
+  return sum;
+}
+
+/* W-hat(u) = W/alpha_D^2 of chi chi -> A'A' (exact tree level), 0 below threshold. */
+static double bc2_aa_what_exact(int kind, double u, double r, const double *glx, const double *glw) {
+  const double E2 = 1.0 + u;
+  if (!(E2 > r)) return 0.0;
+  const double p = sqrt(u), k = sqrt(E2 - r), sqs = 2.0 * sqrt(E2);
+  const double A = 2.0 * E2 - r, B = 2.0 * p * k; /* m^2 - t = A - B cos(theta) > 0 */
+  double integral = 0.0;
+  if (B < 1e-12 * A) {
+    integral = 2.0 * bc2_aa_msq(kind, u, r, 0.5);
+  } else {
+    /* int_0^1 dc = int_{ln(A - B)}^{ln A} dw e^w/B, c = (A - e^w)/B; times 2 for [-1, 0] */
+    const double w0 = log(A - B), w1 = log(A);
+    for (size_t i = 0; i < BC2_AA_NGL; i++) {
+      const double w = 0.5 * (w0 + w1) + 0.5 * (w1 - w0) * glx[i], ew = exp(w);
+      const double c = fmin(1.0, fmax(0.0, (A - ew) / B));
+      integral += 0.5 * (w1 - w0) * glw[i] * bc2_aa_msq(kind, u, r, c) * ew / B;
+    }
+    integral *= 2.0;
+  }
+  const double avg = kind == BC2_AA_SCALAR ? 1.0 : 0.25;
+  return avg * 0.5 * 16.0 * FB_PI * FB_PI * k / (8.0 * FB_PI * sqs) * integral;
+}
+
+static int bc2_aa_kind(fb_bc2_spin spin) {
+  return spin == FB_BC2_SCALAR ? BC2_AA_SCALAR : spin == FB_BC2_MAJORANA ? BC2_AA_AXIAL : BC2_AA_VECTOR;
+}
+
+static int bc2_gl_nodes(double *x, double *w, fb_err *err) {
+  gsl_integration_glfixed_table *g = gsl_integration_glfixed_table_alloc(BC2_AA_NGL);
+  FB_TEST(err, !g, FB_ERR_MEMORY, "cannot allocate the Gauss-Legendre table");
+  for (size_t i = 0; i < BC2_AA_NGL; i++) gsl_integration_glfixed_point(-1.0, 1.0, i, &x[i], &w[i], g);
+  gsl_integration_glfixed_table_free(g);
+  return FB_OK;
+}
+
+/* Table of ln W-hat on the uniform grid q = ln(u - u0), u0 = max(0, r - 1) (threshold). */
+static int bc2_aa_table_build(fb_bc2_aa_table *t, int kind, double r, fb_err *err) {
+  double x[BC2_AA_NGL], w[BC2_AA_NGL];
+  FB_CALL(err, bc2_gl_nodes(x, w, err));
+  const double u0 = fmax(0.0, r - 1.0), h = (FB_BC2_AA_QMAX - FB_BC2_AA_QMIN) / (FB_BC2_AA_NQ - 1);
+  for (int i = 0; i < FB_BC2_AA_NQ; i++) {
+    const double wh = bc2_aa_what_exact(kind, u0 + exp(FB_BC2_AA_QMIN + h * i), r, x, w);
+    FB_TEST(err, !(wh > 0.0) || !isfinite(wh), FB_ERR_NUMERIC, "chi chi -> A'A' table: W = %g at node %d (r = %g)",
+            wh, i, r);
+    t->lnw[i] = log(wh);
+  }
+  t->kind = kind;
+  t->r = r;
+  t->valid = 1;
+  return FB_OK;
+}
+
+/* W-hat(u) from the table: Catmull-Rom cubic in q inside, linear extrapolation of ln W outside
+ * (near threshold ln W is linear in q: slope 0 for r < 1 (s-wave), 1/2 for r > 1 (beta_f)). */
+static double bc2_aa_table_eval(const fb_bc2_aa_table *t, double u) {
+  const double u0 = fmax(0.0, t->r - 1.0);
+  if (!(u > u0)) return 0.0;
+  const double h = (FB_BC2_AA_QMAX - FB_BC2_AA_QMIN) / (FB_BC2_AA_NQ - 1);
+  const double tq = (log(u - u0) - FB_BC2_AA_QMIN) / h;
+  const double *y = t->lnw;
+  const int n = FB_BC2_AA_NQ;
+  double ly;
+  if (tq <= 0.0) {
+    ly = y[0] + tq * (y[1] - y[0]);
+  } else if (tq >= n - 1) {
+    ly = y[n - 1] + (tq - (n - 1)) * (y[n - 1] - y[n - 2]);
+  } else {
+    const int i = (int)tq;
+    const double f = tq - i;
+    const double ym = i > 0 ? y[i - 1] : 2.0 * y[0] - y[1];
+    const double yp2 = i + 2 < n ? y[i + 2] : 2.0 * y[n - 1] - y[n - 2];
+    const double y0 = y[i], y1 = y[i + 1];
+    ly = y0 + 0.5 * f * (y1 - ym + f * (2.0 * ym - 5.0 * y0 + 4.0 * y1 - yp2 + f * (3.0 * (y0 - y1) + yp2 - ym)));
+  }
+  return exp(ly);
+}
+
+/* Table for (kind, r) from the model's two-slot cache (slot = state index), built on a miss. */
+static int bc2_aa_table_get(fb_bc2 *m, int slot, int kind, double r, const fb_bc2_aa_table **t, fb_err *err) {
+  fb_bc2_aa_table *c = &m->aa_tab[slot];
+  if (!(c->valid && c->kind == kind && c->r == r)) {
+    c->valid = 0;
+    FB_CALL(err, bc2_aa_table_build(c, kind, r, err));
+    m->n_aa_tables++;
+  }
+  *t = c;
+  return FB_OK;
+}
+
+/* W = s sigma v of chi chi -> A'A' for a state of mass m from its table, 0 below threshold. */
+static double bc2_w_AA(double s, double m, const fb_bc2_aa_table *tab, double alpha_D2) {
+  if (!tab) return 0.0;
+  return alpha_D2 * bc2_aa_table_eval(tab, s / (4.0 * m * m) - 1.0);
 }
 
 static double bc2_weff(double s, void *user) {
   const bc2_weff_data *d = user;
   const double P = (d->channels & BC2_CH_SM) ? 1.0 / ((s - d->mA2) * (s - d->mA2) + d->mAG2) : 0.0;
-  const double a1 = (d->channels & BC2_CH_AA) ? d->a1 : 0.0, a2 = (d->channels & BC2_CH_AA) ? d->a2 : 0.0;
+  const int aa = (d->channels & BC2_CH_AA) != 0;
   const double F = P > 0.0 ? bc2_sm_factor(&d->m->R, s) : 0.0;
   const double m1s = d->m1 * d->m1;
   const double beta2 = 1.0 - 4.0 * m1s / s;
   if (!(beta2 > 0.0)) return 0.0;
+  const double w1 = aa ? bc2_w_AA(s, d->m1, d->tab1, d->alpha_D2) : 0.0;
   switch (d->spin) {
     case FB_BC2_DIRAC:
-      return 2.0 * (2.0 * s * s * d->C * P * (1.0 + 2.0 * m1s / s) * F + s * a1);
+      return 2.0 * (2.0 * s * s * d->C * P * (1.0 + 2.0 * m1s / s) * F + w1);
     case FB_BC2_SCALAR:
-      return 2.0 * (2.0 * s * s * d->C * P * beta2 * F);
+      return 2.0 * (2.0 * s * s * d->C * P * beta2 * F + w1);
     case FB_BC2_MAJORANA:
-      return 2.0 * s * s * d->C * P * beta2 * F;
+      return 2.0 * s * s * d->C * P * beta2 * F + w1;
     case FB_BC2_PSEUDODIRAC: {
       const double p11 = sqrt(s / 4.0 - m1s);
-      double w = s * a1; /* W_11: chi1 chi1 -> A'A' */
+      double w = w1; /* W_11: chi1 chi1 -> A'A' */
       const double sum = d->m1 + d->m2, dif = d->m2 - d->m1;
       if (s > sum * sum) {
         const double p12 = sqrt((s - sum * sum) * (s - dif * dif) / (4.0 * s));
@@ -235,7 +515,8 @@ static double bc2_weff(double s, void *user) {
                            (m1s - d->m2 * d->m2) * (m1s - d->m2 * d->m2) / (2.0 * s * s) + 3.0 * d->m1 * d->m2 / s;
         w += 2.0 * (p12 / p11) * 2.0 * s * s * d->C * P * F12 * F;
       }
-      if (a2 > 0.0 && s > 4.0 * d->m2 * d->m2) w += sqrt(s / 4.0 - d->m2 * d->m2) / p11 * s * a2;
+      if (aa && s > 4.0 * d->m2 * d->m2)
+        w += sqrt(s / 4.0 - d->m2 * d->m2) / p11 * bc2_w_AA(s, d->m2, d->tab2, d->alpha_D2);
       return w;
     }
   }
@@ -243,7 +524,7 @@ static double bc2_weff(double s, void *user) {
 }
 
 /* Fill the relic problem and the W_eff data of a point. */
-static int bc2_setup(const fb_bc2 *m, const fb_bc2_point *pt, bc2_weff_data *d, fb_relic_problem *p,
+static int bc2_setup(fb_bc2 *m, const fb_bc2_point *pt, bc2_weff_data *d, fb_relic_problem *p,
                      fb_err *err) {
   double vis = 0.0, inv = 0.0;
   FB_CALL(err, fb_bc2_widths(m, pt, &vis, &inv, err));
@@ -257,9 +538,15 @@ static int bc2_setup(const fb_bc2 *m, const fb_bc2_point *pt, bc2_weff_data *d, 
   d->mAG2 = mA * G * mA * G;
   d->C = 4.0 * FB_PI * FB_ALPHA_EM * pt->alpha_D * pt->epsilon * pt->epsilon / 3.0;
   d->channels = BC2_CH_SM | BC2_CH_AA;
-  if (pt->spin == FB_BC2_DIRAC || pt->spin == FB_BC2_PSEUDODIRAC) {
-    d->a1 = bc2_sigmav_AA(pt->alpha_D, d->m1, mA);
-    d->a2 = pt->spin == FB_BC2_PSEUDODIRAC ? bc2_sigmav_AA(pt->alpha_D, d->m2, mA) : 0.0;
+  bc2_AA_coeffs(pt->spin, pt->alpha_D, d->m1, mA, d->aa1);
+  if (pt->spin == FB_BC2_PSEUDODIRAC) bc2_AA_coeffs(pt->spin, pt->alpha_D, d->m2, mA, d->aa2);
+  d->alpha_D2 = pt->alpha_D * pt->alpha_D;
+  if (pt->ratio < FB_BC2_AA_RATIO_MAX) {
+    FB_CALL(err, bc2_aa_table_get(m, 0, bc2_aa_kind(pt->spin), pt->ratio * pt->ratio, &d->tab1, err));
+    if (pt->spin == FB_BC2_PSEUDODIRAC) {
+      const double r2 = mA / d->m2;
+      FB_CALL(err, bc2_aa_table_get(m, 1, bc2_aa_kind(pt->spin), r2 * r2, &d->tab2, err));
+    }
   }
   memset(p, 0, sizeof *p);
   switch (pt->spin) {
@@ -298,6 +585,7 @@ static int bc2_setup(const fb_bc2 *m, const fb_bc2_point *pt, bc2_weff_data *d, 
   p->breaks_sqrts_GeV[nb++] = 2.0 * FB_MD0_GEV;
   p->breaks_sqrts_GeV[nb++] = 2.0 * FB_MB0_GEV;
   if (pt->spin == FB_BC2_PSEUDODIRAC) p->breaks_sqrts_GeV[nb++] = d->m1 + d->m2;
+  if (d->tab1 && mA > d->m1) p->breaks_sqrts_GeV[nb++] = 2.0 * mA; /* thermally open A'A' threshold */
   for (size_t i = 0; i < BC2_N_NARROW; i++) {
     const double M = bc2_narrow_res[i][0], W = bc2_narrow_res[i][1];
     const double k[5] = {0.0, -1.0, 1.0, -10.0, 10.0};
@@ -338,7 +626,7 @@ int fb_bc2_omega_h2(fb_bc2 *m, const fb_bc2_point *pt, fb_relic_result *res, fb_
     m->cache_valid = 0;
     d.channels = BC2_CH_SM;
     FB_CALL(err, fb_relic_tabulate(&m->relic, &p, m->cache_sm, err));
-    if (d.a1 > 0.0 || d.a2 > 0.0) {
+    if (d.tab1 || d.tab2) {
       d.channels = BC2_CH_AA;
       FB_CALL(err, fb_relic_tabulate(&m->relic, &p, m->cache_aa, err));
     } else {
@@ -363,13 +651,30 @@ int fb_bc2_sigmav_cmb_cm3_s(fb_bc2 *m, const fb_bc2_point *pt, double *sigmav_cm
   fb_relic_problem p;
   FB_CALL(err, bc2_setup(m, pt, &d, &p, err));
   *sigmav_cm3_s = 0.0;
-  if (pt->spin != FB_BC2_DIRAC) return FB_OK;
-  /* v -> 0 of sigma v_rel for chi chibar: W_{chi chibar}(s)/s at s = 4 m^2 (W = 4 E^2 sigma v in
-   * the CM frame), = 16 pi alpha alpha_D eps^2 m^2 F(2m) / ((4m^2 - m_A'^2)^2 + m_A'^2 Gamma^2)
-   * plus the A'A' channel. */
-  const double s = 4.0 * d.m1 * d.m1 * (1.0 + 1e-12);
-  *sigmav_cm3_s = bc2_weff(s, &d) / 2.0 / s * FB_INV_GEV2_TO_CM3_S;
+  if (pt->spin == FB_BC2_DIRAC) {
+    /* v -> 0 of sigma v_rel for chi chibar: W_{chi chibar}(s)/s at s = 4 m^2 (W = 4 E^2 sigma v in
+     * the CM frame), = 16 pi alpha alpha_D eps^2 m^2 F(2m) / ((4m^2 - m_A'^2)^2 + m_A'^2 Gamma^2)
+     * plus the A'A' channel (its exact threshold coefficient a). */
+    const double s = 4.0 * d.m1 * d.m1 * (1.0 + 1e-12);
+    d.channels = BC2_CH_SM;
+    *sigmav_cm3_s = (bc2_weff(s, &d) / 2.0 / s + d.aa1[0]) * FB_INV_GEV2_TO_CM3_S;
+  } else {
+    /* scalar, majorana: the SM channel is p-wave, only the s-wave A'A' coefficient a survives;
+     * pseudodirac: chi_2 has decayed, chi_1 chi_1 -> A'A' (a of state 1). 0 if m_A' >= m_chi. */
+    *sigmav_cm3_s = d.aa1[0] * FB_INV_GEV2_TO_CM3_S;
+  }
   return FB_OK;
+}
+
+int fb_bc2_point_is_swave(const fb_bc2_point *pt) {
+  return pt->spin == FB_BC2_DIRAC || pt->ratio < 1.0;
+}
+
+double fb_bc2_cmb_pair_factor(fb_bc2_spin spin) {
+  /* rho^2 <sigma v>_eff / m of Planck's p_ann: n_chi n_chibar <sigma v> (2m) = rho^2 <sigma v>/(2m)
+   * for a particle-antiparticle pair with n_chi = n_chibar = n/2 (dirac, scalar); self-conjugate
+   * (majorana; pseudodirac after chi_2 decays) n^2/2 <sigma v> (2m) = rho^2 <sigma v>/m. */
+  return (spin == FB_BC2_DIRAC || spin == FB_BC2_SCALAR) ? 0.5 : 1.0;
 }
 
 typedef struct target_params {
@@ -405,6 +710,20 @@ int fb_bc2_target_y(fb_bc2 *m, const fb_bc2_point *pt, double omega_h2_target, d
   if (!isfinite(f0)) {
     *err = q.solve_err;
     return fb_err_push(err, q.rc ? q.rc : FB_ERR_NUMERIC, __func__, __LINE__, "Omega h^2 at the first guess");
+  }
+  if (f0 < 0.0 && pt->ratio < FB_BC2_AA_RATIO_MAX) {
+    /* chi chi -> A'A' does not depend on eps: if it alone (y -> 0) already depletes chi below the
+     * target, no y gives the target (secluded annihilation) */
+    const double f_lo = target_fn(1e-30, &q);
+    if (!isfinite(f_lo)) {
+      *err = q.solve_err;
+      return fb_err_push(err, q.rc ? q.rc : FB_ERR_NUMERIC, __func__, __LINE__, "Omega h^2 at y = 1e-30");
+    }
+    FB_TEST(err, f_lo < 0.0, FB_ERR_RANGE,
+            "no thermal target at m_chi = %g GeV, m_A'/m_chi = %g, alpha_D = %g: chi chi -> A'A' alone gives "
+            "Omega h^2 = %.3g < %g for any y (secluded annihilation: a target needs a smaller alpha_D or a "
+            "larger m_A'/m_chi)",
+            pt->mass_GeV, pt->ratio, pt->alpha_D, omega_h2_target * exp(f_lo), omega_h2_target);
   }
   double guess = fmin(y0 * exp(f0), y_max / 2.0);
   fb_roots_options o;
@@ -446,5 +765,21 @@ int fb_bc2_target_y(fb_bc2 *m, const fb_bc2_point *pt, double omega_h2_target, d
     }
     *res = q.res;
   }
+  return FB_OK;
+}
+
+double fb_bc2_aa_what(fb_bc2_spin spin, double u, double r) {
+  double x[BC2_AA_NGL], w[BC2_AA_NGL];
+  fb_err err;
+  if (bc2_gl_nodes(x, w, &err) != FB_OK) return NAN;
+  return bc2_aa_what_exact(bc2_aa_kind(spin), u, r, x, w);
+}
+
+int fb_bc2_aa_what_table(fb_bc2 *m, fb_bc2_spin spin, double u, double r, double *what, fb_err *err) {
+  FB_TEST(err, m == NULL || !m->ready, FB_ERR_INPUT, "BC2 model not initialised");
+  FB_TEST(err, !(r > 0.0), FB_ERR_RANGE, "r = (m_A'/m_chi)^2 = %g: allowed r > 0", r);
+  const fb_bc2_aa_table *t = NULL;
+  FB_CALL(err, bc2_aa_table_get(m, 0, bc2_aa_kind(spin), r, &t, err));
+  *what = bc2_aa_table_eval(t, u);
   return FB_OK;
 }

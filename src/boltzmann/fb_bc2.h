@@ -13,8 +13,9 @@
  *                 chi_1 chi_2 -> A'* -> SM (Griest & Seckel 1991; Edsjo & Gondolo 1997)
  *  - dirac:       Dirac fermion, g_D chi-bar gamma^mu chi A'_mu                        (s-wave)
  * The A' couples to the electromagnetic current with eps e. Final states: e, mu, tau with exact
- * mass dependence, hadrons through R(sqrt s) (fb_rratio), and chi chi -> A' A' when m_A' < m_chi
- * (dirac, pseudodirac; see fb_bc2.c for what is not included). Full Breit-Wigner propagator with the
+ * mass dependence, hadrons through R(sqrt s) (fb_rratio), and chi chi -> A' A' (all four spins, exact
+ * tree-level sigma(s); open at rest for m_A' < m_chi, thermally open up to m_A' = 3 m_chi; fb_bc2.c).
+ * Full Breit-Wigner propagator with the
  * total A' width = visible width (fb_darkphoton) + invisible A' -> chi chi width when open.
  *
  * Plotting variable y = eps^2 alpha_D (m_chi/m_A')^4 (Izaguirre et al. arXiv:1505.00011).
@@ -70,6 +71,23 @@ double fb_bc2_y_from_epsilon(double epsilon, double alpha_D, double ratio);
  *  fb_bc2_omega_h2). */
 #define FB_BC2_CACHE_TOL 1e-6
 
+/** chi chi -> A'A' is included for m_A'/m_chi below this (above 1 it is thermally open, "forbidden";
+ *  at ratio >= 3 its rate at x >= 10 is suppressed by exp(-2 (ratio - 1) x) <= e^-40 = 4e-18 relative
+ *  to alpha_D^2, below the SM channel's alpha eps^2/alpha_D for eps > ~1e-7; see fb_bc2.c). */
+#define FB_BC2_AA_RATIO_MAX 3.0
+/** Grid of the chi chi -> A'A' tables: FB_BC2_AA_NQ nodes uniform in q = ln(u - u_thr),
+ *  u = s/(4 m_chi^2) - 1, from FB_BC2_AA_QMIN to FB_BC2_AA_QMAX. */
+#define FB_BC2_AA_NQ 64
+#define FB_BC2_AA_QMIN (-13.815510557964274) /* ln 1e-6 */
+#define FB_BC2_AA_QMAX 5.991464547107982     /* ln 400 */
+/** Exact tree-level W/alpha_D^2 of chi chi -> A'A' for one coupling type and r = (m_A'/m)^2. */
+typedef struct fb_bc2_aa_table {
+  int valid;
+  int kind;                      /**< internal: vector, axial or scalar */
+  double r;                      /**< (m_A'/m)^2 */
+  double lnw[FB_BC2_AA_NQ];      /**< ln(W/alpha_D^2) at the nodes */
+} fb_bc2_aa_table;
+
 /** The model: R ratio, SM thermodynamics, the freeze-out solver and an exact table cache. */
 typedef struct fb_bc2 {
   fb_rratio R;
@@ -87,6 +105,8 @@ typedef struct fb_bc2 {
   long n_tabulations;             /**< number of table computations (cache misses) */
   int force_cache;                /**< internal: reuse the table whatever eps (target pre-search) */
   long n_solves;                  /**< number of Omega h^2 evaluations */
+  fb_bc2_aa_table aa_tab[2];      /**< chi chi -> A'A' tables of states 1, 2 (mass independent) */
+  long n_aa_tables;               /**< number of A'A' table computations */
 } fb_bc2;
 
 int fb_bc2_init(fb_bc2 *m, const fb_relic_params *par, fb_err *err);
@@ -96,10 +116,31 @@ void fb_bc2_free(fb_bc2 *m);
 int fb_bc2_widths(const fb_bc2 *m, const fb_bc2_point *pt, double *visible_GeV, double *invisible_GeV,
                   fb_err *err);
 
-/** Non-relativistic (v -> 0) <sigma v> [cm^3/s] of the relic annihilation chi chibar -> SM (dirac:
- *  the s-wave coefficient; 0 for the p-wave spins; pseudodirac: 0, because chi_2 is gone at
- *  recombination). Used for the CMB bound. */
+/** Non-relativistic (v -> 0) <sigma v> [cm^3/s] of the relic annihilation at recombination: dirac
+ *  chi chibar -> SM + A'A'; scalar phi phi* and majorana chi chi -> A'A' only (their SM channel is
+ *  p-wave); pseudodirac chi_1 chi_1 -> A'A' only (chi_2 is gone). A'A' is open only for
+ *  m_A' < m_chi, so the value is 0 for the non-dirac spins at ratio >= 1. Used for the CMB bound. */
 int fb_bc2_sigmav_cmb_cm3_s(fb_bc2 *m, const fb_bc2_point *pt, double *sigmav_cm3_s, fb_err *err);
+
+/** 1 if annihilation at recombination is s-wave at pt: dirac, or any spin with m_A' < m_chi
+ *  (chi chi -> A'A' is s-wave for all four spins; pt->ratio < 1). */
+int fb_bc2_point_is_swave(const fb_bc2_point *pt);
+
+/** Factor k in Planck's p_ann = f_eff k <sigma v>/m_chi with <sigma v> from fb_bc2_sigmav_cmb_cm3_s:
+ *  1/2 for particle-antiparticle DM (dirac, scalar), 1 for self-conjugate (majorana, pseudodirac). */
+double fb_bc2_cmb_pair_factor(fb_bc2_spin spin);
+
+/** Exact tree-level W/alpha_D^2 = s sigma v_rel/alpha_D^2 of chi chi -> A'A' (m_chi = 1 units, so a
+ *  function of u = s/(4 m_chi^2) - 1 and r = (m_A'/m_chi)^2 only), computed directly (no table;
+ *  for tests). The threshold value (r < 1) is 4 pi a(r) with a(r) of fb_bc2.c. */
+double fb_bc2_aa_what(fb_bc2_spin spin, double u, double r);
+
+/** Non-relativistic coefficients of chi chi -> A'A' (r = (m_A'/m_chi)^2 < 1; 0 otherwise), in units of
+ *  pi alpha_D^2/m_chi^2: sigma v = (beta_f(s)/beta_f0)(a + b v^2) (fb_bc2.c). a is the CMB value. */
+void fb_bc2_aa_nr_coeffs(fb_bc2_spin spin, double r, double *a, double *b);
+
+/** The same from the model's table (what Omega h^2 uses); FB_ERR_* if the table fails. */
+int fb_bc2_aa_what_table(fb_bc2 *m, fb_bc2_spin spin, double u, double r, double *what, fb_err *err);
 
 /** Omega h^2 and freeze-out point at pt. */
 int fb_bc2_omega_h2(fb_bc2 *m, const fb_bc2_point *pt, fb_relic_result *res, fb_err *err);

@@ -16,9 +16,10 @@
  *
  * CMB: p_ann = f_eff <sigma v>_eff / m_chi against Planck 2018 (arXiv:1807.06209 sec. 7.6,
  * p_ann < 3.2e-28 cm^3/(s GeV)), where <sigma v>_eff is defined for self-conjugate DM; for Dirac DM
- * it is half of <sigma v>_{chi chibar} (see bc2_p_ann). Only the s-wave (dirac) case is
- * constrained; the p-wave spins (scalar, majorana) are v^2 suppressed at recombination and
- * pseudodirac has no chi_2 left: their mask is all zero with an attribute saying why. f_eff is a
+ * it is half of <sigma v>_{chi chibar} (see bc2_p_ann). Only s-wave annihilation is constrained:
+ * dirac, and every spin when m_A' < m_chi (chi chi -> A'A' is s-wave). Otherwise the p-wave spins
+ * (scalar, majorana) are v^2 suppressed at recombination and pseudodirac has no chi_2 left: their
+ * mask is all zero with an attribute saying why. f_eff is a
  * constant input (see explanatory.ini): NOT the mass-dependent curve of Slatyer arXiv:1506.03811.
  */
 #include <hdf5.h>
@@ -47,7 +48,7 @@ static const fb_quantity_spec bc2_quantities[] = {
     {"omega_h2", "", "relic density Omega h^2 of chi (freeze-out; all dark states end as chi_1)"},
     {"x_freezeout", "", "x = m_chi/T where Y = 2 Y_eq"},
     {"epsilon", "", "kinetic mixing eps = sqrt(y/alpha_D) (m_A'/m_chi)^2"},
-    {"sigmav_cmb_cm3_s", "cm^3/s", "<sigma v>(v -> 0) of chi chibar -> SM (+ A'A'); 0 for p-wave spins"},
+    {"sigmav_cmb_cm3_s", "cm^3/s", "<sigma v>(v -> 0): dirac chi chibar -> SM + A'A'; other spins A'A' only (0 if m_A' >= m_chi)"},
     {"p_ann_cm3_s_GeV", "cm^3/(s GeV)", "CMB annihilation parameter f_eff <sigma v>_eff / m_chi (s-wave only)"},
 };
 #define BC2_NQ (sizeof bc2_quantities / sizeof bc2_quantities[0])
@@ -100,10 +101,11 @@ fail:
 /* p_ann for the s-wave case. Planck's bound is on p_ann = f_eff <sigma v>/m for self-conjugate DM
  * with energy injection rate rho_DM^2 <sigma v>/m. For Dirac DM with n_chi = n_chibar = n/2 the
  * rate is n_chi n_chibar <sigma v>_{chi chibar} 2m = rho^2 <sigma v>_{chi chibar}/(2m): the
- * effective <sigma v> is half of the chi chibar one. */
+ * effective <sigma v> is half of the chi chibar one (also for the complex scalar; majorana and
+ * pseudodirac chi_1 are self-conjugate: factor 1; fb_bc2_cmb_pair_factor). */
 static double bc2_p_ann(const bc2_state *s, const fb_bc2_point *pt, double sv_cmb) {
-  if (!fb_bc2_is_swave(pt->spin)) return 0.0;
-  return s->f_eff * 0.5 * sv_cmb / pt->mass_GeV;
+  if (!fb_bc2_point_is_swave(pt)) return 0.0;
+  return s->f_eff * fb_bc2_cmb_pair_factor(pt->spin) * sv_cmb / pt->mass_GeV;
 }
 
 static int bc2_eval(void *state, double mass_GeV, double y, double *out, fb_err *err) {
@@ -255,7 +257,11 @@ static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view
   rc = fb_h5_attr_double(g, "p_ann_max_cm3_s_GeV", FB_PANN_MAX_PLANCK_CM3_S_GEV, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_eff", s->f_eff, err);
   if (rc == FB_OK)
-    rc = fb_h5_attr_string(g, "swave", fb_bc2_is_swave(s->pt.spin) ? "yes" : "no (p-wave or coannihilation: not constrained)", err);
+    rc = fb_h5_attr_string(g, "swave",
+                           fb_bc2_point_is_swave(&s->pt)
+                               ? (s->pt.spin == FB_BC2_DIRAC ? "yes" : "yes (chi chi -> A'A', m_A' < m_chi)")
+                               : "no (p-wave or coannihilation: not constrained)",
+                           err);
   if (rc == FB_OK)
     rc = fb_h5_attr_string(g, "f_eff_source",
                            "constant input [bc2] f_eff (not the mass-dependent curve of Slatyer arXiv:1506.03811)", err);

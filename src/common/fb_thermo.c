@@ -33,7 +33,8 @@
 #define TH_GRHO_NORM (FB_PI * FB_PI / 30.0)      /* rho = g_*rho pi^2/30 T^4 */
 #define TH_GS_NORM (2.0 * FB_PI * FB_PI / 45.0)  /* s = g_*s 2 pi^2/45 T^3 */
 
-enum { TH_B_P = 0, TH_B_RHO = 1, TH_F_P = 2, TH_F_RHO = 3 };
+enum { TH_B_P = 0, TH_B_RHO = 1, TH_F_P = 2, TH_F_RHO = 3, TH_B_J1 = 4, TH_F_J1 = 5, TH_NF = 6 };
+enum { TH_KIND_P = 0, TH_KIND_RHO = 1, TH_KIND_J1 = 2 };
 
 /* ------------------------------------------------------------------ hadron resonance gas
  * Light hadrons and resonances up to ~1.7 GeV with PDG 2024 masses (S. Navas et al., Phys. Rev. D
@@ -107,6 +108,29 @@ static double th_hotqcd_P(double T_GeV) {
   return 0.5 * (1.0 + tanh(HQ_CT * (t - HQ_T0))) * num / den;
 }
 
+/* ------------------------------------------------------------------ Wuppertal-Budapest 2014
+ * S. Borsanyi et al., Phys. Lett. B 730 (2014) 99, arXiv:1309.5258, eq. (3) and its fit
+ * parameters: trace anomaly of 2+1-flavour QCD with physical masses, continuum extrapolated,
+ *   I/T^4 = (e - 3p)/T^4 = exp(-h1/t - h2/t^2) [h0 + f0 (tanh(f1 t + f2) + 1)/(1 + g1 t + g2 t^2)],
+ * t = T/200 MeV; p/T^4 = int_0^T (I/T'^4) dT'/T' (their eq. (2) with p(T=0) = 0). */
+#define WB_T0_GEV 0.2
+#define WB_H0 0.1396
+#define WB_H1 (-0.1800)
+#define WB_H2 0.0350
+#define WB_F0 1.05
+#define WB_F1 6.39
+#define WB_F2 (-4.72)
+#define WB_G1 (-0.92)
+#define WB_G2 0.57
+#define WB_T_LO_GEV 0.005   /* I/T^4 < e^-45 below: start of the p/T^4 integral */
+#define WB_DLNT 0.002       /* step of the p/T^4 table in ln T */
+
+static double th_wb_I(double T_GeV) {
+  const double t = T_GeV / WB_T0_GEV;
+  return exp(-WB_H1 / t - WB_H2 / (t * t)) *
+         (WB_H0 + WB_F0 * (tanh(WB_F1 * t + WB_F2) + 1.0) / (1.0 + WB_G1 * t + WB_G2 * t * t));
+}
+
 /* ------------------------------------------------------------------ helpers */
 static int th_gsl_fail(fb_err *err, int status, const char *func, int line, const char *what) {
   return fb_err_set(err, FB_ERR_GSL, func, line, "%s: GSL error %d (%s)", what, status,
@@ -129,15 +153,18 @@ static double th_step(double T, double lo, double hi, double *dw) {
 typedef struct th_quad_par {
   double x;
   int fermion;
-  int rho;
+  int kind;   /* TH_KIND_P, TH_KIND_RHO or TH_KIND_J1 */
 } th_quad_par;
 
 static double th_integrand(double y, void *vp) {
   const th_quad_par *q = vp;
   const double E = sqrt(y * y + q->x * q->x);
   const double occ = q->fermion ? 1.0 / (exp(E) + 1.0) : 1.0 / expm1(E);
-  /* p/T^4 = 1/(6 pi^2) int y^4/E f dy ; rho/T^4 = 1/(2 pi^2) int y^2 E f dy */
-  return q->rho ? y * y * E * occ : y * y * y * y / E * occ;
+  /* p/T^4 = 1/(6 pi^2) int y^4/E f dy ; rho/T^4 = 1/(2 pi^2) int y^2 E f dy ;
+   * J1/T^2 = 1/(2 pi^2) int y^2/E f dy = -2 dp/d(m^2) / T^2 (thermal mass integral) */
+  if (q->kind == TH_KIND_RHO) return y * y * E * occ;
+  if (q->kind == TH_KIND_J1) return y * y / E * occ;
+  return y * y * y * y / E * occ;
 }
 
 static int th_ideal_tables(fb_thermo *th, fb_err *err) {
@@ -151,10 +178,13 @@ static int th_ideal_tables(fb_thermo *th, fb_err *err) {
   FB_TEST_GOTO(err, rc, th->lnx == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
   for (size_t i = 0; i < th->nx; i++)
     th->lnx[i] = th->lnx_min + (th->lnx_max - th->lnx_min) * (double)i / (double)(th->nx - 1);
-  for (int k = 0; k < 4; k++) {
+  static const int fermion_of[TH_NF] = {0, 0, 1, 1, 0, 1};
+  static const int kind_of[TH_NF] = {TH_KIND_P, TH_KIND_RHO, TH_KIND_P, TH_KIND_RHO, TH_KIND_J1,
+                                     TH_KIND_J1};
+  for (int k = 0; k < TH_NF; k++) {
     th->lnf[k] = malloc(th->nx * sizeof *th->lnf[k]);
     FB_TEST_GOTO(err, rc, th->lnf[k] == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
-    th_quad_par q = {0.0, k >= TH_F_P, k == TH_B_RHO || k == TH_F_RHO};
+    th_quad_par q = {0.0, fermion_of[k], kind_of[k]};
     gsl_function F = {th_integrand, &q};
     for (size_t i = 0; i < th->nx; i++) {
       q.x = exp(th->lnx[i]);
@@ -167,7 +197,7 @@ static int th_ideal_tables(fb_thermo *th, fb_err *err) {
         rc = th_gsl_fail(err, st, __func__, __LINE__, "ideal-gas integral");
         goto cleanup;
       }
-      val /= q.rho ? 2.0 * FB_PI * FB_PI : 6.0 * FB_PI * FB_PI;
+      val /= q.kind == TH_KIND_P ? 6.0 * FB_PI * FB_PI : 2.0 * FB_PI * FB_PI;
       FB_TEST_GOTO(err, rc, !(val > 0.0), FB_ERR_NUMERIC, cleanup,
                    "ideal-gas integral not positive at x = %g", q.x);
       th->lnf[k][i] = log(val);
@@ -201,6 +231,17 @@ static void th_ideal(const fb_thermo *th, double m_GeV, double T_GeV, int fermio
   const double u = log(x);
   *P = exp(gsl_spline_eval(th->sp_f[fermion ? TH_F_P : TH_B_P], u, NULL));
   *R = exp(gsl_spline_eval(th->sp_f[fermion ? TH_F_RHO : TH_B_RHO], u, NULL));
+}
+
+/** Thermal-mass integral of one degree of freedom, J1/T^2 = int d^3k/(2 pi)^3 n(E)/E / T^2
+ *  (= 1/12 boson, 1/24 fermion for m << T). Below TH_X_MIN the high-temperature expansion
+ *  1/12 - x/(4 pi) (bosons: m^2 derivative of the high-temperature expansion of J_B, Quiros
+ *  hep-ph/9901312 sec. 3) and 1/24 (fermions, corrections O(x^2 ln x)) is used. */
+static double th_ideal_j1(const fb_thermo *th, double m_GeV, double T_GeV, int fermion) {
+  const double x = m_GeV / T_GeV;
+  if (x < TH_X_MIN) return fermion ? 1.0 / 24.0 : 1.0 / 12.0 - x / (4.0 * FB_PI);
+  if (x > TH_X_MAX) return 0.0;
+  return exp(gsl_spline_eval(th->sp_f[fermion ? TH_F_J1 : TH_B_J1], log(x), NULL));
 }
 
 /* ------------------------------------------------------------------ (2) alpha_s running */
@@ -282,16 +323,143 @@ static int th_alphas_table(fb_thermo *th, fb_err *err) {
 }
 
 /* ------------------------------------------------------------------ (3) sectors */
-/** Higgs expectation value v(T)/v(0): mean-field v^2 ~ 1 - T^2/T_ew^2, smoothed so the crossover
- *  has no kink (T_ew = 159.5 GeV: D'Onofrio & Rummukainen arXiv:1508.07161). */
-static double th_vratio(const fb_thermo *th, double T_GeV) {
-  const double e = th->par.ew_smooth;
-  const double u = 1.0 - (T_GeV / th->par.T_ew_GeV) * (T_GeV / th->par.T_ew_GeV);
+/** Smoothed step of the Higgs condensate: u = v^2/v0^2 as a function of a = 1 - (T/T_c)^2 R,
+ *  0.5 (a + sqrt(a^2 + e^2)) normalised to 1 at a = 1, so the crossover has no kink. */
+static double th_u_smooth(double a, double e) {
   const double norm = 0.5 * (1.0 + sqrt(1.0 + e * e));
-  return sqrt(0.5 * (u + sqrt(u * u + e * e)) / norm);
+  return 0.5 * (a + sqrt(a * a + e * e)) / norm;
 }
 
-/** Electroweak + leptons (no neutrinos, no strongly interacting particles): P and S. */
+/** Right-hand side of the gap equation for u = v^2/v0^2 at temperature T.
+ *  One-loop finite-temperature effective potential (Dolan & Jackiw 1974; Quiros hep-ph/9901312
+ *  sec. 3): the thermal curvature at the origin, D T^2 phi^2 with
+ *  D = (2 m_W^2 + m_Z^2 + 2 m_t^2)/(8 v0^2) (Quiros sec. 3, high-T limit), is built from
+ *  d p_i/d(m_i^2) = -g_i J1_i/2 per species; for masses comparable to T each species' share is
+ *  its suppressed J1(m_i(v)/T)/J1(0). R = weighted share (R = 1 gives the mean-field shape
+ *  v^2 = 1 - T^2/T_c^2 used with T_c = T_ew from the lattice, D'Onofrio & Rummukainen
+ *  arXiv:1508.07161, so T_c itself is unchanged). ew_model 0: R = 1 at all T. */
+static double th_u_rhs(const fb_thermo *th, double T, double u) {
+  const double t = T / th->par.T_ew_GeV;
+  double R = 1.0;
+  if (th->par.ew_model == 1) {
+    const double v = sqrt(u);
+    const double wW = 2.0 * FB_MW_GEV * FB_MW_GEV, wZ = FB_MZ_GEV * FB_MZ_GEV;
+    const double wt = 2.0 * FB_MT_QUARK_GEV * FB_MT_QUARK_GEV;
+    R = (wW * 12.0 * th_ideal_j1(th, FB_MW_GEV * v, T, 0) +
+         wZ * 12.0 * th_ideal_j1(th, FB_MZ_GEV * v, T, 0) +
+         wt * 24.0 * th_ideal_j1(th, FB_MT_QUARK_GEV * v, T, 1)) / (wW + wZ + wt);
+  }
+  return th_u_smooth(1.0 - t * t * R, th->par.ew_smooth);
+}
+
+/** Root u of u = th_u_rhs(u) in (0, 1] by bisection (u - rhs(u) is < 0 at u = 0 and >= 0 at
+ *  u = 1 since 0 < rhs <= 1). */
+static double th_u_solve(const fb_thermo *th, double T_GeV) {
+  double lo = 0.0, hi = 1.0;
+  for (int it = 0; it < 64 && hi - lo > 1e-15; it++) {
+    const double mid = 0.5 * (lo + hi);
+    if (mid - th_u_rhs(th, T_GeV, mid) < 0.0)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** Higgs expectation value v(T)/v(0): mean-field (ew_model 0) or the gap-equation solution,
+ *  splined in ln T once tabulated (below TH_BAG_T_LO_GEV, W, Z, t are absent and u = rhs(1)). */
+static double th_vratio(const fb_thermo *th, double T_GeV) {
+  if (th->par.ew_model != 1) return sqrt(th_u_rhs(th, T_GeV, 1.0));
+  if (th->sp_u != NULL) {
+    const double l = log(T_GeV);
+    if (l <= th->lnT_bag_min) return sqrt(th_u_rhs(th, T_GeV, 1.0));
+    if (l <= th->lnT_bag_max) return sqrt(gsl_spline_eval(th->sp_u, l, NULL));
+  }
+  return sqrt(th_u_solve(th, T_GeV));
+}
+
+/** Species whose mass is proportional to v(T): W+-, Z, H (bosons) and the top quark. */
+#define TH_N_VMASS 4
+static const double th_vmass_g[TH_N_VMASS] = {6.0, 3.0, 1.0, 12.0};
+static const int th_vmass_fermion[TH_N_VMASS] = {0, 0, 0, 1};
+static double th_vmass0(int i) {
+  const double m[TH_N_VMASS] = {FB_MW_GEV, FB_MZ_GEV, FB_MH_GEV, FB_MT_QUARK_GEV};
+  return m[i];
+}
+
+static double th_strong_top_weight(const fb_thermo *th, double T);
+
+/** dB/dlnT [GeV^4] of the vacuum-energy term: sum_i (dp_i/dm_i^2)(dm_i^2/dlnT) with
+ *  dp_i/dm_i^2 = -g_i J1_i/2 and m_i^2 = m_i0^2 u(T) (Gorenstein & Yang 1995); u from its spline. */
+static double th_dbag_dlnT(const fb_thermo *th, double lnT) {
+  const double T = exp(lnT);
+  const double u = gsl_spline_eval(th->sp_u, lnT, NULL);
+  const double du = gsl_spline_eval_deriv(th->sp_u, lnT, NULL);
+  const double v = sqrt(fmax(u, 0.0));
+  /* the top's pressure enters the strong sector multiplied by the interaction ratio */
+  const double wtop = th_strong_top_weight(th, T);
+  double sum = 0.0;
+  for (int i = 0; i < TH_N_VMASS; i++) {
+    const double m0 = th_vmass0(i);
+    const double w = i == TH_N_VMASS - 1 ? wtop : 1.0;
+    sum += w * th_vmass_g[i] * th_ideal_j1(th, m0 * v, T, th_vmass_fermion[i]) * m0 * m0;
+  }
+  return -0.5 * sum * T * T * du;
+}
+
+#define TH_BAG_T_LO_GEV 1.0   /* below: W, Z, H, t absent (e^-80), B = 0 */
+#define TH_BAG_DLNT 0.005     /* grid step of u(T) and B(T) in ln T */
+
+/** Tabulate u(T) (gap equation) and B(T) = int_{T_lo}^{T} dB/dlnT dlnT (Simpson on each step,
+ *  midpoints from the u spline), both splined in ln T. */
+static int th_bag_table(fb_thermo *th, fb_err *err) {
+  if (th->par.ew_model != 1) return FB_OK;
+  th->lnT_bag_min = log(TH_BAG_T_LO_GEV);
+  th->lnT_bag_max = fmax(log(th->par.T_max_GeV), th->lnT_bag_min + 1.0);
+  th->nbag = (size_t)ceil((th->lnT_bag_max - th->lnT_bag_min) / TH_BAG_DLNT) + 1;
+  th->lnT_bag = malloc(th->nbag * sizeof *th->lnT_bag);
+  th->bag = malloc(th->nbag * sizeof *th->bag);
+  th->u_bag = malloc(th->nbag * sizeof *th->u_bag);
+  FB_TEST(err, th->lnT_bag == NULL || th->bag == NULL || th->u_bag == NULL, FB_ERR_MEMORY,
+          "out of memory");
+  const double step = (th->lnT_bag_max - th->lnT_bag_min) / (double)(th->nbag - 1);
+  for (size_t i = 0; i < th->nbag; i++) {
+    th->lnT_bag[i] = i + 1 < th->nbag ? th->lnT_bag_min + step * (double)i : th->lnT_bag_max;
+    th->u_bag[i] = th_u_solve(th, exp(th->lnT_bag[i]));
+  }
+  th->sp_u = gsl_spline_alloc(gsl_interp_cspline, th->nbag);
+  FB_TEST(err, th->sp_u == NULL, FB_ERR_MEMORY, "out of memory");
+  int st = gsl_spline_init(th->sp_u, th->lnT_bag, th->u_bag, th->nbag);
+  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (v(T))");
+  double f_prev = th_dbag_dlnT(th, th->lnT_bag[0]);
+  th->bag[0] = 0.0;
+  for (size_t i = 1; i < th->nbag; i++) {
+    const double h = th->lnT_bag[i] - th->lnT_bag[i - 1];
+    const double fm = th_dbag_dlnT(th, th->lnT_bag[i] - 0.5 * h);
+    const double f = th_dbag_dlnT(th, th->lnT_bag[i]);
+    th->bag[i] = th->bag[i - 1] + h / 6.0 * (f_prev + 4.0 * fm + f);
+    FB_TEST(err, !isfinite(th->bag[i]), FB_ERR_NUMERIC, "vacuum energy not finite at T = %g GeV",
+            exp(th->lnT_bag[i]));
+    f_prev = f;
+  }
+  th->sp_bag = gsl_spline_alloc(gsl_interp_cspline, th->nbag);
+  FB_TEST(err, th->sp_bag == NULL, FB_ERR_MEMORY, "out of memory");
+  st = gsl_spline_init(th->sp_bag, th->lnT_bag, th->bag, th->nbag);
+  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (vacuum energy)");
+  return FB_OK;
+}
+
+/** Vacuum energy B(T) of the Higgs condensate [GeV^4] (0 for ew_model 0). */
+static double th_bag(const fb_thermo *th, double T) {
+  if (th->sp_bag == NULL) return 0.0;
+  const double l = log(T);
+  if (l <= th->lnT_bag_min) return 0.0;
+  if (l >= th->lnT_bag_max) return th->bag[th->nbag - 1];
+  return gsl_spline_eval(th->sp_bag, l, NULL);
+}
+
+/** Electroweak + leptons (no neutrinos, no strongly interacting particles): P and S.
+ *  p = sum_i p_i(m_i(T)) - B(T), s = sum_i s_i (B drops out of s = dp/dT by construction). */
 static void th_sector_ew(const fb_thermo *th, double T, double *P, double *S) {
   static const double lep_GeV[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
   const double v = th_vratio(th, T);
@@ -307,7 +475,8 @@ static void th_sector_ew(const fb_thermo *th, double T, double *P, double *S) {
     p += bos_g[i] * pi;
     r += bos_g[i] * ri;
   }
-  *P = p;
+  const double B = th_bag(th, T) / (T * T * T * T);
+  *P = p - B;
   *S = p + r;
 }
 
@@ -413,6 +582,19 @@ static void th_sector_pqcd(const fb_thermo *th, double T, double *P, double *S) 
   *S = R * Sf + dR * Pf;
 }
 
+/** Factor multiplying the free top-quark pressure inside the strong sector: the QCD ratio R of
+ *  th_pqcd_ratio where the perturbative pressure is used (T >= T_pqcd_lo), 1 below (the top is
+ *  absent there). Used so that the vacuum-energy term matches the top's dp/dm exactly. */
+static double th_strong_top_weight(const fb_thermo *th, double T) {
+  double dw;
+  const double wq = th_step(T, th->par.T_pqcd_lo_GeV, th->par.T_pqcd_hi_GeV, &dw);
+  if (wq <= 0.0) return 1.0;
+  double Pf, Sf;
+  th_qcd_content q;
+  th_qgp_free(th, T, &Pf, &Sf, &q);
+  return (1.0 - wq) + wq * th_pqcd_ratio(th, T, &q);
+}
+
 static void th_sector_hrg(const fb_thermo *th, double T, double *P, double *S) {
   double p = 0.0, r = 0.0, pi, ri;
   for (size_t i = 0; i < TH_N_HRG; i++) {
@@ -424,15 +606,48 @@ static void th_sector_hrg(const fb_thermo *th, double T, double *P, double *S) {
   *S = p + r;
 }
 
-/** HotQCD 2+1 flavours plus a free charm quark gas. */
+/** p/T^4 of the Wuppertal-Budapest parametrisation, tabulated from WB_T_LO_GEV to above the end
+ *  of the lattice -> perturbative join (cumulative Simpson rule in ln T). */
+static int th_lattice_table(fb_thermo *th, fb_err *err) {
+  if (th->par.lattice_eos != 1) return FB_OK;
+  const double lo = log(WB_T_LO_GEV), hi = log(th->par.T_pqcd_hi_GeV) + 0.1;
+  th->nlat = (size_t)ceil((hi - lo) / WB_DLNT) + 1;
+  th->lnT_lat = malloc(th->nlat * sizeof *th->lnT_lat);
+  th->P_lat = malloc(th->nlat * sizeof *th->P_lat);
+  FB_TEST(err, th->lnT_lat == NULL || th->P_lat == NULL, FB_ERR_MEMORY, "out of memory");
+  const double h = (hi - lo) / (double)(th->nlat - 1);
+  th->lnT_lat[0] = lo;
+  th->P_lat[0] = 0.0;
+  for (size_t i = 1; i < th->nlat; i++) {
+    th->lnT_lat[i] = lo + h * (double)i;
+    th->P_lat[i] = th->P_lat[i - 1] + h / 6.0 * (th_wb_I(exp(th->lnT_lat[i] - h)) +
+                                                 4.0 * th_wb_I(exp(th->lnT_lat[i] - 0.5 * h)) +
+                                                 th_wb_I(exp(th->lnT_lat[i])));
+  }
+  th->sp_lat = gsl_spline_alloc(gsl_interp_cspline, th->nlat);
+  FB_TEST(err, th->sp_lat == NULL, FB_ERR_MEMORY, "out of memory");
+  int st = gsl_spline_init(th->sp_lat, th->lnT_lat, th->P_lat, th->nlat);
+  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (lattice p/T^4)");
+  return FB_OK;
+}
+
+/** 2+1-flavour lattice QCD (Wuppertal-Budapest or HotQCD) plus a free charm quark gas. */
 static void th_sector_lattice(const fb_thermo *th, double T, double *P, double *S) {
-  const double Ph = th_hotqcd_P(T);
-  const double dPh = (th_hotqcd_P(T * exp(TH_DLNT)) - th_hotqcd_P(T * exp(-TH_DLNT))) /
-                     (2.0 * TH_DLNT);
+  double Ph, Sh;
+  if (th->par.lattice_eos == 1) {
+    /* s/T^3 = 4 p/T^4 + d(p/T^4)/dlnT = 4 p/T^4 + I/T^4 */
+    const double l = fmin(fmax(log(T), th->lnT_lat[0]), th->lnT_lat[th->nlat - 1]);
+    Ph = gsl_spline_eval(th->sp_lat, l, NULL);
+    Sh = 4.0 * Ph + th_wb_I(T);
+  } else {
+    Ph = th_hotqcd_P(T);
+    Sh = 4.0 * Ph + (th_hotqcd_P(T * exp(TH_DLNT)) - th_hotqcd_P(T * exp(-TH_DLNT))) /
+                        (2.0 * TH_DLNT);
+  }
   double pc, rc;
   th_ideal(th, FB_MC_QUARK_GEV, T, 1, &pc, &rc);
   *P = Ph + 12.0 * pc;
-  *S = 4.0 * Ph + dPh + 12.0 * (pc + rc);   /* s/T^3 = 4 p/T^4 + d(p/T^4)/dlnT */
+  *S = Sh + 12.0 * (pc + rc);
 }
 
 /** All strongly interacting matter, joined across the crossover. */
@@ -487,6 +702,8 @@ void fb_thermo_params_default(fb_thermo_params *par) {
   par->T_pqcd_hi_GeV = 4.0;
   par->T_ew_GeV = 159.5;   /* D'Onofrio & Rummukainen arXiv:1508.07161 */
   par->ew_smooth = 0.05;
+  par->ew_model = 1;
+  par->lattice_eos = 0;
   par->pqcd_order = 5;
   par->pqcd_scale = 1.0;   /* mu = 2 pi T, the central choice of Kajantie et al. hep-ph/0211321 */
 }
@@ -516,6 +733,12 @@ static int th_check_params(const fb_thermo_params *p, fb_err *err) {
           "need 0.05 < T_hrg_lo < T_hrg_hi <= T_pqcd_lo < T_pqcd_hi and T_pqcd_lo >= 0.2 GeV");
   FB_TEST(err, !(p->T_ew_GeV > 0.0 && p->ew_smooth > 0.0), FB_ERR_INPUT,
           "T_ew_GeV (%g) and ew_smooth (%g) must be positive", p->T_ew_GeV, p->ew_smooth);
+  FB_TEST(err, p->lattice_eos != 0 && p->lattice_eos != 1, FB_ERR_INPUT,
+          "lattice_eos = %d: allowed 0 (HotQCD 2014) or 1 (Wuppertal-Budapest 2014)",
+          p->lattice_eos);
+  FB_TEST(err, p->ew_model != 0 && p->ew_model != 1, FB_ERR_INPUT,
+          "ew_model = %d: allowed 0 (mean-field v(T)) or 1 (gap equation + vacuum energy)",
+          p->ew_model);
   FB_TEST(err, p->pqcd_order < 0 || p->pqcd_order > 5, FB_ERR_INPUT,
           "pqcd_order = %d outside 0..5", p->pqcd_order);
   FB_TEST(err, !(p->pqcd_scale >= 0.25 && p->pqcd_scale <= 4.0), FB_ERR_INPUT,
@@ -541,6 +764,8 @@ int fb_thermo_init_params(fb_thermo *th, const fb_thermo_params *par, fb_err *er
   th->par = *par;
   FB_CALL_GOTO(err, rc, th_ideal_tables(th, err), fail);
   FB_CALL_GOTO(err, rc, th_alphas_table(th, err), fail);
+  FB_CALL_GOTO(err, rc, th_bag_table(th, err), fail);
+  FB_CALL_GOTO(err, rc, th_lattice_table(th, err), fail);
 
   const size_t n = par->n_table;
   th->n = n;
@@ -617,10 +842,18 @@ void fb_thermo_free(fb_thermo *th) {
     gsl_spline_free(th->sp_alphas_nf[k]);
     free(th->alphas_nf[k]);
   }
-  for (int k = 0; k < 4; k++) {
+  for (int k = 0; k < TH_NF; k++) {
     gsl_spline_free(th->sp_f[k]);
     free(th->lnf[k]);
   }
+  gsl_spline_free(th->sp_bag);
+  gsl_spline_free(th->sp_u);
+  free(th->lnT_bag);
+  free(th->bag);
+  free(th->u_bag);
+  gsl_spline_free(th->sp_lat);
+  free(th->lnT_lat);
+  free(th->P_lat);
   free(th->lnx);
   free(th->lnT);
   free(th->ln_grho);

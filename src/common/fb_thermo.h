@@ -7,8 +7,14 @@
  *  - every SM species as an ideal Bose/Fermi gas with its mass (exact phase-space integrals done
  *    once with GSL quadrature as universal functions of x = m/T, then splined in ln x);
  *  - W, Z, H and top masses proportional to the Higgs expectation value v(T), which falls across
- *    the electroweak crossover (mean-field shape, T_c = 159.5 GeV, D'Onofrio & Rummukainen
- *    arXiv:1508.07161); masses enter as quasi-particle masses (entropy s = (rho + p)/T);
+ *    the electroweak crossover (T_c = 159.5 GeV, D'Onofrio & Rummukainen arXiv:1508.07161).
+ *    v(T) solves the one-loop gap equation v^2/v0^2 = 1 - (T/T_c)^2 R(T), where R is the
+ *    Bose/Fermi-suppressed share of the thermal Higgs mass from W, Z, t (R -> 1 for m << T: the
+ *    mean-field shape; R -> 0 when they are Boltzmann suppressed), smoothed near T_c. Because the
+ *    masses depend on T, the pressure carries the Higgs-condensate vacuum energy B(T) with
+ *    dB/dT = sum_i (dp_i/dm_i)(dm_i/dT), so that s = dp/dT exactly (Gorenstein & Yang, Phys. Rev.
+ *    D 52 (1995) 5206; for the SM: p = -min_v V_eff(v, T), e.g. Quiros hep-ph/9901312 sec. 3);
+ *    B adds to rho and subtracts from p, leaving s unchanged;
  *  - strongly interacting matter: hadron resonance gas (PDG 2024 states below ~1.7 GeV) at low T,
  *    joined to the HotQCD 2+1-flavour lattice equation of state (Bazavov et al. arXiv:1407.6387,
  *    parametrisation of p/T^4 with its fit coefficients) plus a free charm gas across the
@@ -54,6 +60,16 @@ typedef struct fb_thermo_params {
   double T_pqcd_hi_GeV;  /**< end of that join [GeV] (default 4.0) */
   double T_ew_GeV;       /**< electroweak crossover temperature [GeV] (default 159.5) */
   double ew_smooth;      /**< smoothing of v(T)^2 near T_ew (dimensionless, default 0.05) */
+  int lattice_eos;       /**< 2+1-flavour lattice equation of state across the QCD crossover:
+                              0 (default) = HotQCD (Bazavov et al. arXiv:1407.6387, parametrised
+                              for 0.13-0.4 GeV); 1 = Wuppertal-Budapest (Borsanyi et al.
+                              arXiv:1309.5258, parametrised for 0.1-1 GeV). With the default
+                              joins, 1 agrees better with Saikawa-Shirai at 0.15-0.45 GeV but is
+                              5% low at 1-2 GeV (charm taken as a free gas); see validation.md */
+  int ew_model;          /**< Higgs sector: 1 (default) = v(T) from the one-loop gap equation with
+                              the Bose/Fermi-suppressed thermal masses of W, Z, t, plus the
+                              vacuum-energy (bag) term that keeps s = dp/dT; 0 = mean-field
+                              v^2 ~ 1 - T^2/T_ew^2 without that term (session-1 model) */
   int pqcd_order;        /**< highest power of g kept in the QCD pressure, 0..5 (default 5) */
   double pqcd_scale;     /**< renormalisation scale mu = pqcd_scale * 2 pi T of the QCD pressure,
                               in [0.25, 4] (default 1; vary 0.5..2 for the scale uncertainty) */
@@ -74,8 +90,19 @@ typedef struct fb_thermo {
   size_t nx;              /**< number of points of the ideal-gas tables */
   double lnx_min, lnx_max;/**< range of ln(m/T) tabulated */
   double *lnx;            /**< grid [nx] */
-  double *lnf[4];         /**< boson p, boson rho, fermion p, fermion rho [nx] each */
-  gsl_spline *sp_f[4];    /**< their splines */
+  double *lnf[6];         /**< boson p, boson rho, fermion p, fermion rho, boson J1, fermion J1
+                               [nx] each (J1/T^2 = int d^3k/(2 pi)^3 n(E)/E) */
+  gsl_spline *sp_f[6];    /**< their splines */
+  /* Higgs-sector vacuum energy B(T) [GeV^4] (ew_model 1), splined in ln T */
+  size_t nbag;            /**< points of the B(T) table */
+  double lnT_bag_min, lnT_bag_max; /**< its range, ln(T/GeV); B = 0 below, B(max) above */
+  double *lnT_bag, *bag;  /**< grid and B(T) [nbag] */
+  double *u_bag;          /**< v(T)^2/v0^2 from the gap equation on the same grid [nbag] */
+  gsl_spline *sp_bag, *sp_u; /**< splines of B and of v^2/v0^2 in ln T */
+  /* lattice_eos 1: p/T^4 of the Wuppertal-Budapest parametrisation, splined in ln T */
+  size_t nlat;            /**< points of that table */
+  double *lnT_lat, *P_lat;/**< grid ln(T/GeV) and p/T^4 [nlat] */
+  gsl_spline *sp_lat;     /**< spline of p/T^4 (ln T) */
   /* strong coupling */
   size_t nmu;             /**< points of the alpha_s table */
   double *lnmu, *alphas;  /**< ln(mu/GeV) and alpha_s(mu) (MS-bar, 3-loop running) */

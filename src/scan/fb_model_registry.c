@@ -13,9 +13,11 @@ extern const fb_model_ops fb_model_bc9_hb;
 extern const fb_model_ops fb_model_bc9_sn;
 extern const fb_model_ops fb_model_bc2;
 extern const fb_model_ops fb_model_bc2_target;
+extern const fb_model_ops fb_model_freezein_light;
+extern const fb_model_ops fb_model_freezein_heavy;
 
 static const fb_model_ops *const fb_models[] = {&fb_model_bc1, &fb_model_sbbn, &fb_model_bc1_sn, &fb_model_bc9_hb, &fb_model_bc9_sn, &fb_model_bc2,
-                                                   &fb_model_bc2_target};
+                                                   &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy};
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 
 const fb_model_ops *fb_model_find(const char *name) {

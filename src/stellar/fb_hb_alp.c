@@ -8,16 +8,18 @@
 
 #include "fb_constants.h"
 #include "fb_quad.h"
+#include "fb_sn_alp.h"
 
 void fb_hb_options_default(fb_hb_options *o) {
   o->T_K = 0.7e8;          /* average HB core, Raffelt, Stars as Laboratories (1996) sec. 2.5; hep-ph/0611350 sec. 3 */
   o->rho_g_cm3 = 0.6e4;    /* idem */
   o->Y_He = 1.0;
   o->eps_max_erg_g_s = 10.0; /* Raffelt (1996) eq. (2.40): eps_x <~ 10 erg/g/s for HB cores */
+  o->coalescence = 1;
 }
 
 typedef struct hb_par {
-  double T, kappa2, m, g;
+  double T, kappa2, m, g, wp2;
 } hb_par;
 
 /* Primakoff rate gamma -> a [GeV] for photon energy omega (massless photon, momentum k = omega),
@@ -44,6 +46,16 @@ static double q_integrand(double x, void *vp) {
   return q->T * om * om * om * primakoff_rate(om, q) / (FB_PI * FB_PI * expm1(x));
 }
 
+/* Photon coalescence gamma gamma -> a (Carenza et al. arXiv:2004.08399 for HB/globular-cluster stars):
+ * energy emitted per volume T E dN/(dV dt dE) in x = E/T, with the rate of fb_sn_alp_coalescence_GeV3
+ * (detailed balance with the Bose-enhanced decay; Boltzmann limit g^2 m^4 p (1 - 4 wp^2/m^2)^{3/2}
+ * e^{-E/T}/(128 pi^3)). */
+static double coal_integrand(double x, void *vp) {
+  const hb_par *q = vp;
+  double E = x * q->T;
+  return q->T * E * q->g * q->g * fb_sn_alp_coalescence_GeV3(E, q->m, q->wp2, q->T);
+}
+
 int fb_hb_alp_eps_erg_g_s(const fb_hb_options *o, double mass_GeV, double g_GeV, double *eps, fb_err *err) {
   FB_TEST(err, !(o->T_K > 0 && o->rho_g_cm3 > 0 && o->Y_He >= 0 && o->Y_He <= 1 && o->eps_max_erg_g_s > 0),
           FB_ERR_RANGE, "HB options out of range: T_K = %g > 0, rho_g_cm3 = %g > 0, 0 <= Y_He = %g <= 1, "
@@ -60,13 +72,20 @@ int fb_hb_alp_eps_erg_g_s(const fb_hb_options *o, double mass_GeV, double g_GeV,
   double X = 1.0 - o->Y_He, nB = o->rho_g_cm3 / (FB_AMU_GEV * FB_GEV_G) * pow(FB_HBARC_GEV_CM, 3); /* GeV^3 */
   double sumZ2n = nB * (o->Y_He / 4.0 * 4.0 + o->Y_He / 2.0 + 2.0 * X);
   q.kappa2 = 4.0 * FB_PI * FB_ALPHA_EM / q.T * sumZ2n;
+  /* plasma frequency of the non-degenerate, non-relativistic electrons: omega_p^2 = 4 pi alpha n_e/m_e
+   * (standard result, e.g. Raffelt, Stars as Laboratories (1996) ch. 6); ~1.6 keV at the default core */
+  q.wp2 = 4.0 * FB_PI * FB_ALPHA_EM * nB * (o->Y_He / 2.0 + X) / FB_ME_GEV;
   fb_quad Qd;
   FB_CALL(err, fb_quad_init(&Qd, 200, 0.0, 1e-8, err));
-  double Q, aerr;
+  double Q, QC = 0.0, aerr;
   double x0 = mass_GeV / q.T;
   int rc = fb_quad_upper(&Qd, q_integrand, &q, x0, &Q, &aerr, err);
+  if (rc == FB_OK && o->coalescence && mass_GeV * mass_GeV > 4.0 * q.wp2)
+    rc = fb_quad_upper(&Qd, coal_integrand, &q, x0, &QC, &aerr, err);
   fb_quad_free(&Qd);
-  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "fb_quad_upper (Primakoff energy loss)");
+  if (rc != FB_OK)
+    return fb_err_push(err, rc, __func__, __LINE__, "fb_quad_upper (Primakoff/coalescence energy loss)");
+  Q += QC;
   /* Q [GeV^5] -> erg/cm^3/s: GeV/GeV^-3/GeV^-1 = GeV^5; per cm^3: / (hbar c)^3; per s: / hbar */
   double Q_erg_cm3_s = Q / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV;
   *eps = Q_erg_cm3_s / o->rho_g_cm3;

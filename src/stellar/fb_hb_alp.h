@@ -11,6 +11,10 @@
  * Laboratories (1996) sec. 2.5, "Ayala et al. arXiv:1406.6053" for the calibrated bound
  * g < 0.66e-10 GeV^-1). eps_a is proportional to g^2, so g_max = g sqrt(eps_max/eps_a(g)).
  * Massive ALPs are Boltzmann suppressed (omega >= m_a) once m_a exceeds a few T ~ 10 keV.
+ * Photon coalescence gamma gamma -> a (open for m_a > 2 omega_p ~ 3 keV; dominant above ~30 keV,
+ * where it grows as m_a^4: Carenza et al. arXiv:2004.08399) is added with the rate of fb_sn_alp.h,
+ * omega_p^2 = 4 pi alpha n_e/m_e. Decays inside the star (the upper edge of the published
+ * globular-cluster region) are not included: g_max is the energy-loss (lower) edge only.
  *
  * Units: GeV, K, g/cm^3, erg/g/s. Pure functions, thread-safe.
  */
@@ -25,6 +29,7 @@ typedef struct fb_hb_options {
   double rho_g_cm3;    /**< core density [g/cm^3]; default 0.6e4 */
   double Y_He;         /**< helium mass fraction (rest hydrogen); default 1 */
   double eps_max_erg_g_s; /**< energy-loss criterion [erg/g/s]; default 10 */
+  int coalescence;     /**< 1: add photon coalescence gamma gamma -> a; default 1 */
 } fb_hb_options;
 
 void fb_hb_options_default(fb_hb_options *o);

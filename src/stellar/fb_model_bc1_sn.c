@@ -48,12 +48,18 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "profile_columns", FB_KEY_STRING, "fipbounds", 0, 0, NULL, "",
      "column map of the profile file: fipbounds or name=column,... (fb_sn_profile.h)"},
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
+    {"sn1987a", "L_nu_source", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|profile", "",
+     "criterion: fixed = L_nu_erg_s, profile = thermal neutrino luminosity of the profile's neutrinosphere"},
     {"sn1987a", "r_far_km", FB_KEY_DOUBLE, "100", 1, 1e5, NULL, "km", "far radius of the absorption path"},
     {"sn1987a", "r_emit_km", FB_KEY_DOUBLE, "0", 0, 1e5, NULL, "km",
      "outer radius of the emission region, 0 = neutrinosphere"},
     {"sn1987a", "absorption", FB_KEY_BOOL, "true", 0, 0, NULL, "", "inverse-bremsstrahlung absorption on"},
     {"sn1987a", "decays", FB_KEY_BOOL, "true", 0, 0, NULL, "", "A' decays inside r_far on"},
     {"sn1987a", "longitudinal", FB_KEY_BOOL, "true", 0, 0, NULL, "", "include the longitudinal mode"},
+    {"sn1987a", "semi_compton", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "semi-Compton gamma e -> A' e and inverse (BC1 only)"},
+    {"sn1987a", "ee_coalescence", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "e+e- -> A' coalescence as production (BC1 only)"},
     {"sn1987a", "n_radial", FB_KEY_INT, "32", 4, 2048, NULL, "", "emission shells"},
     {"sn1987a", "n_energy", FB_KEY_INT, "12", 4, 64, NULL, "", "energy nodes per shell"},
     {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
@@ -70,6 +76,9 @@ static void options_from_config(const fb_config *cfg, fb_sn_options *o) {
   o->absorption = fb_config_get_bool(cfg, "sn1987a", "absorption");
   o->decays = fb_config_get_bool(cfg, "sn1987a", "decays");
   o->longitudinal = fb_config_get_bool(cfg, "sn1987a", "longitudinal");
+  o->semi_compton = fb_config_get_bool(cfg, "sn1987a", "semi_compton");
+  o->coalescence = fb_config_get_bool(cfg, "sn1987a", "ee_coalescence");
+  o->L_nu_from_profile = !strcmp(fb_config_get_string(cfg, "sn1987a", "L_nu_source"), "profile");
   o->n_radial = (int)fb_config_get_int(cfg, "sn1987a", "n_radial");
   o->n_energy = (int)fb_config_get_int(cfg, "sn1987a", "n_energy");
   o->n_mu = (int)fb_config_get_int(cfg, "sn1987a", "n_mu");
@@ -86,12 +95,14 @@ static void bc1sn_free(void *state) {
   free(s);
 }
 
-static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) {
+static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc1_sn model state");
   int rc;
   fb_sn_options o;
   options_from_config(cfg, &o);
+  s->alp = alp;
+  if (alp) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table for the ALP */
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
   const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
   fb_sn_profile_columns cols;
@@ -116,6 +127,8 @@ fail:
   bc1sn_free(s);
   return rc;
 }
+
+static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, err); }
 
 static int ensure_table(bc1sn_state *s, double mass_GeV, fb_err *err) {
   if (s->have_table && s->table.mass_GeV == mass_GeV) return FB_OK;
@@ -172,6 +185,8 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     if (rc == FB_OK) rc = fb_h5_attr_double(g, "L_nu_erg_s", Lnu, err);
     if (rc == FB_OK) rc = fb_h5_attr_double(g, "r_far_km", s->medium.opt.r_far_km, err);
     if (rc == FB_OK) rc = fb_h5_attr_string(g, "profile", s->profile.path, err);
+    if (rc == FB_OK)
+      rc = fb_h5_attr_string(g, "L_nu_source", s->medium.opt.L_nu_from_profile ? "profile" : "fixed", err);
     H5Gclose(g);
     if (rc != FB_OK) goto done;
   }
@@ -216,11 +231,7 @@ const fb_model_ops fb_model_bc1_sn = {
     .postprocess = bc1sn_postprocess,
 };
 
-static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) {
-  FB_CALL(err, bc1sn_init(state, cfg, err));
-  ((bc1sn_state *)*state)->alp = 1;
-  return FB_OK;
-}
+static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 1, err); }
 
 static const fb_quantity_spec bc9sn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",

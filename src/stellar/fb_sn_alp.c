@@ -1,6 +1,6 @@
 /**
  * @file fb_sn_alp.c
- * @brief SN1987A band of the BC9 ALP (Primakoff on protons, decays); see fb_sn_alp.h.
+ * @brief SN1987A band of the BC9 ALP (Primakoff on protons, photon coalescence, decays); see fb_sn_alp.h.
  */
 #include "fb_sn_alp.h"
 
@@ -12,9 +12,17 @@
 
 static const double GEV2_TO_ERG_S_ALP = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
+void fb_sn_alp_options_default(fb_sn_alp_options *o) {
+  o->primakoff = 1;
+  o->coalescence = 1;
+  o->r_decay_km = 0.0;
+}
+
 /* Di Lella, Pilaftsis, Raffelt & Zioutas hep-ph/0006327 eq. (3) (photon momentum k, ALP momentum p):
  * Gamma = g^2 T kappa^2/(32 pi) (p/k) { ((k+p)^2+K)((k-p)^2+K)/(4kpK) ln[((k+p)^2+K)/((k-p)^2+K)]
- *          - (k^2-p^2)^2/(4kpK) ln[(k+p)^2/(k-p)^2] - 1 },  K = kappa^2 = 4 pi alpha n/T. */
+ *          - (k^2-p^2)^2/(4kpK) ln[(k+p)^2/(k-p)^2] - 1 },  K = kappa^2 = 4 pi alpha n/T.
+ * It is the angular integral of the screened Primakoff rate dGamma/dOmega ~ |k x p|^2/(q^2 (q^2 + K)),
+ * q = k - p (Raffelt PRD 33 (1986) 897; Di Lella et al. eq. 2), checked numerically in test_sn_alp. */
 double fb_sn_alp_primakoff_GeV(double omega, double k, double mass, double n, double T) {
   double p2 = omega * omega - mass * mass;
   if (!(p2 > 0) || !(k > 0) || !(n > 0) || !(T > 0)) return 0.0;
@@ -25,6 +33,45 @@ double fb_sn_alp_primakoff_GeV(double omega, double k, double mass, double n, do
   double br = t1 - t2 - 1.0;
   if (br < 0) br = 0.0;
   return T * K / (32.0 * FB_PI) * (p / k) * br;
+}
+
+/* a -> gamma gamma with photons of mass^2 wp2: g^2 m^3/(64 pi) in vacuum (the standard two-photon width,
+ * e.g. Di Lella et al. hep-ph/0006327), times the two-body phase-space factor
+ * (1 - 4 wp2/m^2)^{3/2} of massive photons (Lucente et al. arXiv:2008.04918 sec. 2). */
+double fb_sn_alp_decay_width_GeV(double mass, double wp2) {
+  if (!(mass > 0)) return 0.0;
+  double x = 1.0 - 4.0 * fmax(wp2, 0.0) / (mass * mass);
+  if (!(x > 0)) return 0.0;
+  return mass * mass * mass / (64.0 * FB_PI) * x * sqrt(x);
+}
+
+/* In the plasma frame each photon energy w_1 = (E + p v cos theta*)/2 is uniform in [w_-, w_+]
+ * (isotropic decay, v = photon velocity in the ALP frame). With f_1 f_2 = f(E)(1 + f_1 + f_2)
+ * (Bose functions, w_1 + w_2 = E) and (1 + f_1)(1 + f_2) = e^{E/T} f_1 f_2:
+ * <(1+f_1)(1+f_2)> - <f_1 f_2> = 1 + <f_1> + <f_2> = 1 + (2/(p v)) int_{w_-}^{w_+} f(w) dw
+ * = 1 + (2T/(p v)) ln[(1 - e^{-w_+/T})/(1 - e^{-w_-/T})]. */
+double fb_sn_alp_bose_factor(double E, double mass, double wp2, double T) {
+  if (!(T > 0)) return 1.0;
+  double x = 1.0 - 4.0 * fmax(wp2, 0.0) / (mass * mass);
+  double p = sqrt(fmax(E * E - mass * mass, 0.0)), pv = p * sqrt(fmax(x, 0.0));
+  if (pv < 1e-7 * E) return 1.0 + 2.0 / expm1(0.5 * E / T); /* limit p v -> 0: 1 + 2 f(E/2) */
+  double wp = 0.5 * (E + pv), wm = 0.5 * (E - pv);
+  return 1.0 + 2.0 * T / pv * (log(-expm1(-wp / T)) - log(-expm1(-wm / T)));
+}
+
+double fb_sn_alp_decay_reduced_GeV(double E, double mass, double wp2, double T) {
+  double G = fb_sn_alp_decay_width_GeV(mass, wp2);
+  if (!(G > 0) || !(E >= mass)) return 0.0;
+  return G * mass / E * fb_sn_alp_bose_factor(E, mass, wp2, T);
+}
+
+/* Detailed balance: emission per ALP mode = f_B(E) x reduced absorption rate; d^3p/(2 pi)^3 =
+ * p E dE/(2 pi^2). Boltzmann limit: g^2 m^4 p (1 - 4 wp2/m^2)^{3/2} e^{-E/T}/(128 pi^3)
+ * (Lucente et al. arXiv:2008.04918 sec. 2; Carenza et al. arXiv:2004.08399). */
+double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T) {
+  if (!(T > 0) || !(E > mass)) return 0.0;
+  double p = sqrt(E * E - mass * mass);
+  return p * E * fb_sn_alp_decay_reduced_GeV(E, mass, wp2, T) / (2.0 * FB_PI * FB_PI * expm1(E / T));
 }
 
 typedef struct alp_pt {
@@ -44,12 +91,14 @@ static alp_pt alp_at(const fb_sn_medium *m, double r) {
   return q;
 }
 
-/* Optical depth per g^2 along one ray (trapezoid in s = smax t^2, as for the dark photon). */
-static double alp_ray_tau(const fb_sn_medium *m, double mass, double r0, double om0, double mu) {
+/* Optical depth per g^2 along one ray (trapezoid in s = smax t^2, as for the dark photon):
+ * inverse Primakoff (reduced rate, detailed balance) + decays in the bath with Bose enhancement
+ * (the inverse of coalescence), both divided by the ALP velocity. */
+static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, double r0, double om0, double mu) {
   const int N = m->opt.n_path;
+  if (!m->opt.absorption && !m->opt.decays) return 0.0;
   double smax = -r0 * mu + sqrt(m->r_far_invGeV * m->r_far_invGeV - r0 * r0 * (1.0 - mu * mu));
   double lapse0 = alp_at(m, r0).lapse, tau = 0.0, prev = 0.0, s_prev = 0.0;
-  double Gdec = mass * mass * mass / (64.0 * FB_PI); /* a -> gamma gamma at g = 1 GeV^-1 */
   for (int j = 0; j <= N; j++) {
     double t = (double)j / N, s = smax * t * t;
     double r = sqrt(fmax(r0 * r0 + s * s + 2.0 * r0 * s * mu, 0.0));
@@ -61,7 +110,7 @@ static double alp_ray_tau(const fb_sn_medium *m, double mass, double r0, double 
       double k = sqrt(om * om - q.wp2);
       rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, mass, q.np, q.T); /* reduced, detailed balance */
     }
-    if (m->opt.decays) rate += Gdec * mass / om;
+    if (m->opt.decays && r <= r_dec) rate += fb_sn_alp_decay_reduced_GeV(om, mass, q.wp2, q.T);
     double f = rate / v;
     if (j > 0) tau += 0.5 * (prev + f) * (s - s_prev);
     prev = f;
@@ -70,10 +119,18 @@ static double alp_ray_tau(const fb_sn_medium *m, double mass, double r0, double 
   return tau;
 }
 
-int fb_sn_alp_table_compute(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV,
+                                const fb_sn_alp_options *ao, fb_err *err) {
   FB_TEST(err, !t || !m || !m->np_GeV3, FB_ERR_INPUT, "NULL table or uninitialised medium");
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 10.0), FB_ERR_RANGE,
           "mass_GeV = %g out of range: allowed 0 < mass_GeV <= 10", mass_GeV);
+  fb_sn_alp_options def;
+  fb_sn_alp_options_default(&def);
+  if (!ao) ao = &def;
+  FB_TEST(err, !(ao->r_decay_km >= 0 && ao->r_decay_km <= m->opt.r_far_km), FB_ERR_RANGE,
+          "r_decay_km = %g out of range: allowed 0 (= r_far_km) <= r_decay_km <= r_far_km = %g", ao->r_decay_km,
+          m->opt.r_far_km);
+  const double r_dec = ao->r_decay_km > 0 ? m->r_far_invGeV * ao->r_decay_km / m->opt.r_far_km : 2.0 * m->r_far_invGeV;
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu, cap = (size_t)nr * (size_t)ne;
   if (t->cap < cap || t->n_mu != nm) {
@@ -91,26 +148,74 @@ int fb_sn_alp_table_compute(fb_sn_table *t, const fb_sn_medium *m, double mass_G
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
-  const double dR = m->r_emit_invGeV / nr;
+  const double dR = m->r_emit_invGeV / nr, m2 = mass_GeV * mass_GeV;
   for (int i = 0; i < nr; i++) {
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     alp_pt q = alp_at(m, r0);
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP;
-    double om_min = fmax(fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), sqrt(q.wp2) * (1.0 + 1e-9));
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP; /* luminosity at infinity */
+    /* lowest energy: the ALP escapes gravity; Primakoff also needs a photon, omega > omega_p. When
+     * coalescence is open (m > 2 omega_p) both lower limits coincide, so the channels share nodes. */
+    int coal = ao->coalescence && m2 > 4.0 * q.wp2;
+    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse);
+    if (ao->primakoff) om_min = fmax(om_min, sqrt(q.wp2) * (1.0 + 1e-9));
     double boltz = exp(-om_min / q.T);
     for (int k = 0; k < ne; k++) {
       double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
-      double kg = sqrt(fmax(om * om - q.wp2, 0.0));
-      /* Q = int domega 2 k omega^2 Gamma/(2 pi^2 (e^x - 1)); e^u/(e^x - 1) = e^{-om_min/T}/(1 - e^{-x}) */
-      double G = fb_sn_alp_primakoff_GeV(om, kg, mass_GeV, q.np, q.T);
-      double W = fac * q.T * m->wu[k] / sqrt(u) * 2.0 * kg * om * om / (2.0 * FB_PI * FB_PI) * G * boltz / (-expm1(-x));
+      /* quadrature: int_{om_min} domega F = T sum wu_k F(u_k) e^{u_k}/sqrt(u_k);
+       * e^{u}/(e^{x} - 1) = e^{-om_min/T}/(1 - e^{-x}) */
+      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz / (-expm1(-x));
+      double WP = 0.0, WC = 0.0;
+      if (ao->primakoff) {
+        /* Q = int domega 2 k omega^2 Gamma/(2 pi^2 (e^x - 1)) */
+        double kg = sqrt(fmax(om * om - q.wp2, 0.0));
+        double G = fb_sn_alp_primakoff_GeV(om, kg, mass_GeV, q.np, q.T);
+        WP = qw * 2.0 * kg * om * om / (2.0 * FB_PI * FB_PI) * G;
+      }
+      if (coal) {
+        /* energy emitted: E dN/(dV dt dE) = E p m Gamma B/(2 pi^2 (e^x - 1)) */
+        double p = sqrt(fmax(om * om - m2, 0.0));
+        WC = qw * om * p * om * fb_sn_alp_decay_reduced_GeV(om, mass_GeV, q.wp2, q.T) / (2.0 * FB_PI * FB_PI);
+      }
+      double W = WP + WC;
       if (!(W > 0)) continue;
       size_t e = t->n_el++;
       t->W[e] = W;
-      t->L0_T += W;
-      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r0, om, m->mu[d]);
+      t->L0_T += WP;
+      t->L0_L += WC;
+      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, r0, om, m->mu[d]);
     }
   }
   return FB_OK;
+}
+
+int fb_sn_alp_table_compute(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+  return fb_sn_alp_table_compute_opt(t, m, mass_GeV, NULL, err);
+}
+
+int fb_sn_alp_mass_max_GeV(const fb_sn_medium *m, const fb_sn_alp_options *ao, double m_lo, double m_hi,
+                           double rel_tol, double *mass_max, fb_err *err) {
+  FB_TEST(err, !m || !mass_max || !(m_lo > 0 && m_hi > m_lo && m_hi <= 10.0 && rel_tol > 0), FB_ERR_INPUT,
+          "mass bracket [%g, %g] GeV (allowed 0 < m_lo < m_hi <= 10) or tolerance %g invalid", m_lo, m_hi, rel_tol);
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  int rc = FB_OK;
+  double lo, hi, a = m_lo, b = m_hi;
+  for (int pass = 0; pass < 2; pass++) {
+    double mm = pass == 0 ? a : b;
+    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, m, mm, ao, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, NULL, err), done);
+    FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "ALP mass %g GeV is not excluded", mm);
+    FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "ALP mass %g GeV is still excluded", mm);
+  }
+  while (b / a > 1.0 + rel_tol) {
+    double mid = sqrt(a * b);
+    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, m, mid, ao, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, NULL, err), done);
+    if (isfinite(lo)) a = mid; else b = mid;
+  }
+  *mass_max = sqrt(a * b);
+done:
+  fb_sn_table_free(&t);
+  return rc;
 }

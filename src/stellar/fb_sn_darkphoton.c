@@ -27,6 +27,10 @@
 #define SN_EPS_SCAN_MAX 1.0
 #define SN_EPS_SCAN_PER_DECADE 4
 #define SN_L_FINE 512              /* fine energy points of the longitudinal spectrum per shell */
+#define SN_C_NR 40                  /* radial nodes of the semi-Compton table, r = r_far (j/(N-1))^2 */
+#define SN_C_NX 36                  /* x = omega/T nodes of the semi-Compton table */
+#define SN_C_X0 0.05
+#define SN_C_X1 300.0
 
 static const double KM_TO_INVGEV = 1e5 / FB_HBARC_GEV_CM;
 /* L [GeV^2] -> erg/s */
@@ -34,11 +38,14 @@ static const double GEV2_TO_ERG_S = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
 void fb_sn_options_default(fb_sn_options *o) {
   o->L_nu_erg_s = 3e52; /* Raffelt, Lect. Notes Phys. 741 (2008) 51 [hep-ph/0611350]; CEM arXiv:1611.03864 */
+  o->L_nu_from_profile = 0;
   o->r_far_km = 100.0;  /* CEM arXiv:1611.03864 default "R_far" */
   o->r_emit_km = 0.0;
   o->absorption = 1;
   o->decays = 1;
   o->longitudinal = 1;
+  o->semi_compton = 1;
+  o->coalescence = 1;
   o->n_radial = 32;
   o->n_energy = 12;
   o->n_mu = 8;
@@ -104,9 +111,220 @@ double fb_sn_sigma_np_GeV2(double E_GeV) {
   return sig_fm2 * fm_invGeV * fm_invGeV;
 }
 
+/* ------------------------------------------------------------------ semi-Compton and e+e- pairs */
+/* Electron in the PNS plasma: asymptotic (hard-momentum) in-medium mass
+ *   m_inf^2 = (e^2/4 pi^2)(mu^2 + pi^2 T^2) = (alpha/pi)(mu^2 + pi^2 T^2)
+ * (Braaten, ApJ 392 (1992) 70, eq. for m_f with m_inf^2 = 2 m_f^2; Braaten & Segel hep-ph/9302213),
+ * added in quadrature to the vacuum mass. ~ 10 MeV in the PNS core (mu_e ~ 200 MeV). */
+double fb_sn_electron_mass_GeV(double T, double mu) {
+  return sqrt(FB_ME_GEV * FB_ME_GEV + FB_ALPHA_EM / FB_PI * (mu * mu + FB_PI * FB_PI * T * T));
+}
+
+static inline double fermi_fd(double x) { /* 1/(e^x + 1) without overflow */
+  return x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x));
+}
+
+static inline double softplus(double y) { /* ln(1 + e^y); beyond |y| = 37: y, resp. 0 (< 1e-16) */
+  if (y > 37.0) return y;
+  if (y < -37.0) return 0.0;
+  return y > 0 ? y + log1p(exp(-y)) : log1p(exp(y));
+}
+
+typedef struct cq_nodes {
+  int ne, na, nc, nf;
+  double xe[64], we[64], xa[64], wa[64], xc[64], wc[64], cf[64], wf[64];
+} cq_nodes;
+
+static void gl_nodes(int n, double a, double b, double *x, double *w) {
+  gsl_integration_glfixed_table *g = gsl_integration_glfixed_table_alloc((size_t)n);
+  for (int k = 0; k < n; k++) {
+    if (g) gsl_integration_glfixed_point(a, b, (size_t)k, &x[k], &w[k], g);
+    else { x[k] = a + (b - a) * (k + 0.5) / n; w[k] = (b - a) / n; } /* midpoint fallback */
+  }
+  if (g) gsl_integration_glfixed_table_free(g);
+}
+
+static void cq_init(cq_nodes *q, int nq) {
+  if (nq < 1) nq = 1;
+  if (nq > 4) nq = 4;
+  q->ne = 8 * nq; q->na = 16 * nq; q->nc = 12 * nq; q->nf = 6 * nq;
+  gl_nodes(q->ne, 0.0, 1.0, q->xe, q->we);
+  gl_nodes(q->na, -1.0, 1.0, q->xa, q->wa);
+  gl_nodes(q->nc, 0.0, 1.0, q->xc, q->wc);
+  double phi[64];
+  gl_nodes(q->nf, 0.0, FB_PI, phi, q->wf);
+  for (int k = 0; k < q->nf; k++) q->cf[k] = cos(phi[k]);
+}
+
+/* Absorption rate of a massless photon (energy om) by Compton scattering on one fermion species of
+ * mass me and chemical potential mu in a heat bath T:
+ *   Gamma = (1/2 om) int d^3p/((2pi)^3 2E) 2 f(E) int dPhi_2 |M|^2 (1 - f(E')) (1 + f_gamma(om')),
+ * |M|^2 = 2 e^4 [p.k'/p.k + p.k/p.k' + 2 me^2 (1/p.k - 1/p.k') + me^4 (1/p.k - 1/p.k')^2] (spin-averaged
+ * Klein-Nishina matrix element, Peskin & Schroeder eq. 5.87), two-body phase space in the CM frame
+ * dPhi_2 = |k'*|/(16 pi^2 sqrt(s)) dOmega*, the final photon boosted back to the lab. Variables: electron
+ * energy E (Gauss-Legendre on segments split at mu +- 8T), cos(p, k), and the CM direction of k' (polar
+ * angle c to the boost axis mapped as c = -1 + 2 y^2, which clusters nodes at small om', where the
+ * final electron escapes Pauli blocking; azimuth on [0, pi] x 2). Same treatment as the semi-Compton
+ * emission of An, Pospelov & Pradler arXiv:1302.3884 and Redondo & Raffelt arXiv:1305.2920 (there
+ * non-relativistic: Gamma = n_e sigma_T), here for relativistic degenerate electrons. */
+static double compton_species(double T, double mu, double me, double om, const cq_nodes *q) {
+  const double E_max = fmax(mu, me) + 40.0 * T;
+  const double E_lo = fmax(me, mu - om - 40.0 * T);
+  if (!(E_lo < E_max)) return 0.0;
+  double b[6] = {E_lo, mu - 8.0 * T, mu + 8.0 * T, E_lo + 8.0 * T, E_max, 0.0};
+  int nb = 5;
+  for (int i = 1; i < nb; i++) /* insertion sort */
+    for (int j = i; j > 0 && b[j] < b[j - 1]; j--) { double t = b[j]; b[j] = b[j - 1]; b[j - 1] = t; }
+  const double me2 = me * me, me4 = me2 * me2;
+  double acc = 0.0, prev = E_lo;
+  for (int sgi = 0; sgi < nb; sgi++) {
+    double hi = fmin(fmax(b[sgi], E_lo), E_max);
+    if (!(hi > prev * (1.0 + 1e-12))) continue;
+    double lo = prev;
+    prev = hi;
+    for (int ie = 0; ie < q->ne; ie++) {
+      double E = lo + (hi - lo) * q->xe[ie], wE = (hi - lo) * q->we[ie];
+      double fE = fermi_fd((E - mu) / T);
+      if (!(fE > 1e-300)) continue;
+      double p = sqrt(fmax(E * E - me2, 0.0));
+      double Emp = me2 / (E + p); /* E - p without cancellation */
+      double sumA = 0.0;
+      for (int ia = 0; ia < q->na; ia++) {
+        double ca = q->xa[ia], sa = sqrt(fmax(1.0 - ca * ca, 0.0));
+        double pk = om * (Emp + p * (1.0 - ca)); /* p.k = (s - me^2)/2 */
+        if (!(pk > 0)) continue;
+        double s = me2 + 2.0 * pk, sqs = sqrt(s), ws = pk / sqs; /* |k'*| = (s - me^2)/(2 sqrt s) */
+        double Px = p * sa, Pz = p * ca + om, Pm = sqrt(Px * Px + Pz * Pz);
+        double g = (E + om) / sqs, bg = Pm / sqs, bx = Px / Pm, bz = Pz / Pm;
+        double pb = p * (sa * bx + ca * bz), pe1 = p * (sa * bz - ca * bx);
+        double inner = 0.0;
+        for (int ic = 0; ic < q->nc; ic++) {
+          double y = q->xc[ic], c = -1.0 + 2.0 * y * y, wc = 4.0 * y * q->wc[ic];
+          double sc = sqrt(fmax(1.0 - c * c, 0.0));
+          double omp = ws * (g + bg * c);
+          double Ep = E + om - omp;
+          double block = 1.0 - fermi_fd((Ep - mu) / T);
+          if (!(block > 1e-300) || !(omp > 0)) continue;
+          double bose = 1.0 / (-expm1(-omp / T));
+          double a0 = E * omp - ws * (g * c + bg) * pb, a1 = ws * sc * pe1, sf = 0.0;
+          for (int k = 0; k < q->nf; k++) {
+            double pkp = a0 - a1 * q->cf[k];
+            if (!(pkp > 0)) continue;
+            double d = 1.0 / pk - 1.0 / pkp;
+            sf += q->wf[k] * (pkp / pk + pk / pkp + 2.0 * me2 * d + me4 * d * d);
+          }
+          inner += wc * block * bose * sf;
+        }
+        sumA += q->wa[ia] * ws / sqs * 2.0 * inner; /* azimuth [0, pi] -> [0, 2 pi] */
+      }
+      acc += wE * p * fE * sumA;
+    }
+  }
+  /* (1/2om) (1/8pi^2) x 2 (spins of the target) x (1/16pi^2) x 2 e^4, e^4 = 16 pi^2 alpha^2 */
+  return acc / (2.0 * om) / (8.0 * FB_PI * FB_PI) * 2.0 / (16.0 * FB_PI * FB_PI) * 2.0 * 16.0 * FB_PI * FB_PI *
+         FB_ALPHA_EM * FB_ALPHA_EM;
+}
+
+double fb_sn_compton_gamma_GeV(double T, double mu, double me, double om, int nq) {
+  if (!(T > 0) || !(om > 0) || !(me > 0)) return 0.0;
+  cq_nodes q;
+  cq_init(&q, nq);
+  double G = compton_species(T, mu, me, om, &q);
+  /* positrons: < 1e-5 of the electron rate above mu/T = 12 (measured), skipped there */
+  if (mu / T < 12.0) G += compton_species(T, -mu, me, om, &q);
+  return G;
+}
+
+/* Pauli blocking of A' -> e- e+ in the medium: with the isotropic (polarisation-averaged) rest-frame
+ * decay, the lab energy E of the electron is uniform on [E_-, E_+], E_+- = (omega +- k beta)/2,
+ * beta = sqrt(1 - 4 m_e^2/m^2) (e.g. Rrapaj, Sieverding & Qian arXiv:1904.10567 for e+e- <-> A' in
+ * stellar plasma), and the identity (1 - f_a)(1 - f_b) = (1 - f_a - f_b)/(1 - e^{-omega/T}) for
+ * E_a + E_b = omega, mu_a + mu_b = 0 integrates analytically:
+ *   B = [Delta - T(sp((mu - E_-)/T) - sp((mu - E_+)/T)) - T(sp((-mu - E_-)/T) - sp((-mu - E_+)/T))]
+ *       / (Delta (1 - e^{-omega/T})),  sp(y) = ln(1 + e^y),  Delta = E_+ - E_-.
+ * The production (coalescence) rate is e^{-omega/T} x the blocked decay rate (detailed balance). */
+/* B (1 - e^{-omega/T}) = I/Delta, given red = 1 - e^{-omega/T} (saves the expm1 in the ray loop). */
+static inline double pair_blocking_red(double om, double k, double mass, double T, double mu, double red) {
+  if (!(mass > 2.0 * FB_ME_GEV) || !(T > 0)) return red;
+  double beta = sqrt(1.0 - 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass));
+  double D = k * beta, Em = 0.5 * (om - D), Ep = 0.5 * (om + D);
+  /* both leptons far above the Fermi surfaces: 1 - f < e^{-36} ~ 2e-16 */
+  if (Em - mu > 36.0 * T && Em + mu > 36.0 * T) return red;
+  if (D < 1e-9 * om) {
+    double E = 0.5 * om;
+    return red * (1.0 - fermi_fd((E - mu) / T)) * (1.0 - fermi_fd((E + mu) / T));
+  }
+  double I = D - T * (softplus((mu - Em) / T) - softplus((mu - Ep) / T)) -
+             T * (softplus((-mu - Em) / T) - softplus((-mu - Ep) / T));
+  double Br = I / D;
+  return Br > 0 ? (Br < red ? Br : red) : 0.0;
+}
+
+static inline double pair_blocking(double om, double k, double mass, double T, double mu) {
+  if (!(T > 0)) return 1.0;
+  double red = -expm1(-om / T);
+  return red > 0 ? pair_blocking_red(om, k, mass, T, mu, red) / red : 1.0;
+}
+
+double fb_sn_pair_blocking(double om, double k, double mass, double T, double mu) {
+  return pair_blocking(om, k, mass, T, mu);
+}
+
+static int compton_table_init(fb_sn_medium *m, fb_err *err) {
+  m->nxc = SN_C_NX;
+  m->lnxc0 = log(SN_C_X0);
+  m->dlnxc = (log(SN_C_X1) - m->lnxc0) / (double)(SN_C_NX - 1);
+  double *coarse = malloc((size_t)SN_C_NR * SN_C_NX * sizeof *coarse);
+  m->lnGC = malloc(m->n * m->nxc * sizeof *m->lnGC);
+  m->GC = malloc(m->n * m->nxc * sizeof *m->GC);
+  if (!coarse || !m->lnGC || !m->GC) {
+    free(coarse);
+    FB_TEST(err, 1, FB_ERR_MEMORY, "cannot allocate the semi-Compton table");
+  }
+  cq_nodes q;
+  cq_init(&q, 1);
+  const double rfar = m->r_far_invGeV;
+  for (int j = 0; j < SN_C_NR; j++) {
+    double r = rfar * (double)j * j / ((double)(SN_C_NR - 1) * (SN_C_NR - 1));
+    double x = r / m->dr_invGeV;
+    size_t i = x <= 0 ? 0 : (size_t)x;
+    if (i > m->n - 2) i = m->n - 2;
+    double t = fmin(fmax(x - (double)i, 0.0), 1.0);
+    double T = m->T_GeV[i] + t * (m->T_GeV[i + 1] - m->T_GeV[i]);
+    double mu = m->mue_GeV[i] + t * (m->mue_GeV[i + 1] - m->mue_GeV[i]);
+    double me = fb_sn_electron_mass_GeV(T, mu);
+    for (int k = 0; k < SN_C_NX; k++) {
+      double om = T * exp(m->lnxc0 + k * m->dlnxc);
+      double G = 0.0;
+      if (T > 0) {
+        G = compton_species(T, mu, me, om, &q);
+        if (mu / T < 12.0) G += compton_species(T, -mu, me, om, &q); /* as in fb_sn_compton_gamma_GeV */
+      }
+      coarse[j * SN_C_NX + k] = log(fmax(G / T, 1e-300));
+    }
+  }
+  /* onto the uniform medium grid: linear in r between coarse nodes (j = (N-1) sqrt(r/r_far)) */
+  for (size_t i = 0; i < m->n; i++) {
+    double u = (SN_C_NR - 1) * sqrt((double)i / (double)(m->n - 1));
+    int j = (int)u;
+    if (j > SN_C_NR - 2) j = SN_C_NR - 2;
+    double r = (double)i * m->dr_invGeV;
+    double r0 = rfar * (double)j * j / ((double)(SN_C_NR - 1) * (SN_C_NR - 1));
+    double r1 = rfar * (double)(j + 1) * (j + 1) / ((double)(SN_C_NR - 1) * (SN_C_NR - 1));
+    double t = fmin(fmax((r - r0) / (r1 - r0), 0.0), 1.0);
+    for (size_t k = 0; k < m->nxc; k++) {
+      m->lnGC[i * m->nxc + k] = (1 - t) * coarse[j * SN_C_NX + k] + t * coarse[(j + 1) * SN_C_NX + k];
+      m->GC[i * m->nxc + k] = exp(m->lnGC[i * m->nxc + k]);
+    }
+  }
+  free(coarse);
+  return FB_OK;
+}
+
 /* ------------------------------------------------------------------ medium */
 void fb_sn_medium_free(fb_sn_medium *m) {
   if (!m) return;
+  free(m->mue_GeV); free(m->lnGC); free(m->GC);
   free(m->T_GeV); free(m->np_GeV3); free(m->nnnp_GeV6); free(m->wp2_GeV2); free(m->lapse); free(m->H);
   free(m->u); free(m->wu); free(m->mu); free(m->wmu);
   memset(m, 0, sizeof *m);
@@ -172,6 +390,13 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   int rc;
   FB_CALL_GOTO(err, rc, fb_sn_profile_neutrinosphere_km(p, &m->r_nu_km, err), fail);
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
+  m->L_nu_profile_erg_s = fb_sn_profile_thermal_Lnu_erg_s(p, m->r_nu_km);
+  if (o->L_nu_from_profile) {
+    FB_TEST_GOTO(err, rc, !(m->L_nu_profile_erg_s >= 1e40 && m->L_nu_profile_erg_s <= 1e60), FB_ERR_RANGE, fail,
+                 "the thermal neutrino luminosity %g erg/s of profile %s is outside 1e40..1e60", m->L_nu_profile_erg_s,
+                 p->path);
+    m->opt.L_nu_erg_s = m->L_nu_profile_erg_s;
+  }
   FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
                "the emission radius %g km (neutrinosphere if r_emit_km = 0) exceeds r_far_km = %g", r_emit_km,
                o->r_far_km);
@@ -187,7 +412,9 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->wp2_GeV2 = malloc(n * sizeof(double));
   m->lapse = malloc(n * sizeof(double));
   m->np_GeV3 = malloc(n * sizeof(double));
-  FB_TEST_GOTO(err, rc, !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse, FB_ERR_MEMORY, fail,
+  m->mue_GeV = malloc(n * sizeof(double));
+  FB_TEST_GOTO(err, rc, !m->mue_GeV || !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse,
+               FB_ERR_MEMORY, fail,
                "cannot allocate the medium grid (%zu points)", n);
   const double amu_g = FB_AMU_GEV * FB_GEV_G, hc3 = pow(FB_HBARC_GEV_CM, 3);
   for (size_t i = 0; i < n; i++) {
@@ -196,6 +423,7 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
     double nB = fb_sn_profile_at(p, FB_SN_RHO_G_CM3, r) / amu_g * hc3; /* GeV^3 */
     double mue = fb_sn_profile_at(p, FB_SN_MU_E_MEV, r) * 1e-3;
     m->T_GeV[i] = T;
+    m->mue_GeV[i] = mue;
     m->np_GeV3[i] = fb_sn_profile_at(p, FB_SN_X_P, r) * nB;
     m->nnnp_GeV6[i] = fb_sn_profile_at(p, FB_SN_X_N, r) * nB * m->np_GeV3[i];
     /* omega_p^2 of a relativistic degenerate e-/e+ gas: (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3)
@@ -206,6 +434,7 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->lapse_far = m->lapse[n - 1];
   FB_CALL_GOTO(err, rc, htable_init(m, err), fail);
   FB_CALL_GOTO(err, rc, nodes_init(m, err), fail);
+  if (o->semi_compton) FB_CALL_GOTO(err, rc, compton_table_init(m, err), fail);
   return FB_OK;
 fail:
   fb_sn_medium_free(m);
@@ -214,7 +443,9 @@ fail:
 
 /* Medium values at radius r [GeV^-1] by linear interpolation. */
 typedef struct med_pt {
-  double T, nnnp, wp2, lapse;
+  double T, nnnp, wp2, lapse, mue;
+  size_t i; /* grid cell [i, i+1] and position t in it (semi-Compton table) */
+  double t;
 } med_pt;
 
 static inline med_pt medium_at(const fb_sn_medium *m, double r) {
@@ -229,6 +460,9 @@ static inline med_pt medium_at(const fb_sn_medium *m, double r) {
   q.nnnp = m->nnnp_GeV6[i] + t * (m->nnnp_GeV6[i + 1] - m->nnnp_GeV6[i]);
   q.wp2 = m->wp2_GeV2[i] + t * (m->wp2_GeV2[i + 1] - m->wp2_GeV2[i]);
   q.lapse = m->lapse[i] + t * (m->lapse[i + 1] - m->lapse[i]);
+  q.mue = m->mue_GeV[i] + t * (m->mue_GeV[i + 1] - m->mue_GeV[i]);
+  q.i = i;
+  q.t = t;
   return q;
 }
 
@@ -241,11 +475,11 @@ static inline med_pt medium_at(const fb_sn_medium *m, double r) {
  *   S = int_0^inf dy (w + y)^2 e^{-y} sigma_T(omega + y T),  w = omega/T,
  * the form (32/3pi) alpha n_n n_p omega^-3 (pi T/m_N)^{3/2} <sigma^(2)> of CEM arXiv:1611.03864
  * (sec. 3) for omega << T. */
-static inline double gamma_ibr(const fb_sn_medium *m, med_pt q, double om) {
+static inline double gamma_ibr_l(const fb_sn_medium *m, med_pt q, double om, double lnT, double lnom) {
   if (!(q.nnnp > 0) || !(q.T > 0)) return 0.0;
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
   double w = om / q.T;
-  double a = (log(q.T) - m->lnT0) / m->dlnT, b = (log(om) - m->lnw0) / m->dlnw;
+  double a = (lnT - m->lnT0) / m->dlnT, b = (lnom - m->lnw0) / m->dlnw;
   if (a < 0) a = 0;
   if (a > (double)(m->nT - 1) - 1e-9) a = (double)(m->nT - 1) - 1e-9;
   if (b < 0) b = 0;
@@ -256,6 +490,46 @@ static inline double gamma_ibr(const fb_sn_medium *m, med_pt q, double om) {
   double h = (1 - ta) * ((1 - tb) * H[0] + tb * H[1]) + ta * ((1 - tb) * H[m->nw] + tb * H[m->nw + 1]);
   double S = h * (w * w + 2.0 * w + 2.0);
   return 16.0 * sqrt(FB_PI) * FB_ALPHA_EM / 3.0 * q.nnnp * q.T * sqrt(q.T) * S / (om * om * om * mN * sqrt(mN));
+}
+
+static inline double gamma_ibr(const fb_sn_medium *m, med_pt q, double om) {
+  return q.T > 0 ? gamma_ibr_l(m, q, om, log(q.T), log(om)) : 0.0;
+}
+
+/* Semi-Compton absorption rate from the table: inside it bilinear in (r, ln x) of Gamma/T (no exp
+ * per call; the table radii come from log-linear interpolation of the coarse nodes), beyond the ends
+ * of the ln x range linear extrapolation of ln(Gamma/T). */
+static inline double gamma_compton_l(const fb_sn_medium *m, med_pt q, double lnx) {
+  if (!m->lnGC || !(q.T > 0)) return 0.0;
+  double b = (lnx - m->lnxc0) / m->dlnxc;
+  int k = (int)floor(b);
+  if (k < 0) k = 0;
+  if (k > (int)m->nxc - 2) k = (int)m->nxc - 2;
+  double tb = b - k;
+  if (tb >= 0.0 && tb <= 1.0) {
+    const double *g0 = m->GC + q.i * m->nxc, *g1 = g0 + m->nxc;
+    double v0 = g0[k] + tb * (g0[k + 1] - g0[k]), v1 = g1[k] + tb * (g1[k + 1] - g1[k]);
+    return q.T * (v0 + q.t * (v1 - v0));
+  }
+  const double *a0 = m->lnGC + q.i * m->nxc, *a1 = a0 + m->nxc;
+  double l0 = a0[k] + tb * (a0[k + 1] - a0[k]), l1 = a1[k] + tb * (a1[k + 1] - a1[k]);
+  double l = l0 + q.t * (l1 - l0);
+  return l < -690.0 ? 0.0 : q.T * exp(l);
+}
+
+static inline double gamma_compton(const fb_sn_medium *m, med_pt q, double om) {
+  return q.T > 0 ? gamma_compton_l(m, q, log(om / q.T)) : 0.0;
+}
+
+/* Total (transverse) photon absorption rate: inverse np bremsstrahlung + semi-Compton. */
+static inline double gamma_abs(const fb_sn_medium *m, med_pt q, double om) {
+  if (!(q.T > 0)) return 0.0;
+  double lnT = log(q.T), lnom = log(om); /* shared by both tables */
+  return gamma_ibr_l(m, q, om, lnT, lnom) + gamma_compton_l(m, q, lnom - lnT);
+}
+
+double fb_sn_gamma_compton_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV) {
+  return gamma_compton(m, medium_at(m, r_invGeV), omega_GeV);
 }
 
 double fb_sn_gamma_ibr_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV) {
@@ -275,17 +549,22 @@ static inline double unresolved_fraction(double dg, double gam) {
 /* ------------------------------------------------------------------ rays */
 #define SN_PATH_MAX 1025
 
+/* Vacuum decay widths of the A' at eps = 1 [GeV]: into e+e- (Pauli blocked in the medium) and the rest. */
+typedef struct dec_par {
+  double ee, other;
+} dec_par;
+
 /* Optical depths per eps^2 of the T and L modes along one ray from radius r0 with local energy om0
- * and direction cosine mu. Gdec1: vacuum width at eps = 1 [GeV]. */
-static void ray_tau(const fb_sn_medium *m, double mass, double Gdec1, double r0, double om0, double mu,
+ * and direction cosine mu. */
+static void ray_tau(const fb_sn_medium *m, double mass, const dec_par *D, double r0, double om0, double mu,
                     double *tauT, double *tauL) {
   const int N = m->opt.n_path;
-  const int absorb = m->opt.absorption, dec = m->opt.decays && Gdec1 > 0;
+  const int absorb = m->opt.absorption, dec = m->opt.decays && (D->ee > 0 || D->other > 0);
   *tauT = *tauL = 0.0;
   if (!absorb && !dec) return;
   double smax = -r0 * mu + sqrt(m->r_far_invGeV * m->r_far_invGeV - r0 * r0 * (1.0 - mu * mu));
   double s[SN_PATH_MAX], om[SN_PATH_MAX], v[SN_PATH_MAX], gT[SN_PATH_MAX], gL[SN_PATH_MAX], rT[SN_PATH_MAX],
-      rL[SN_PATH_MAX], Im[SN_PATH_MAX], Gr[SN_PATH_MAX];
+      rL[SN_PATH_MAX], Im[SN_PATH_MAX], Gr[SN_PATH_MAX], Dk[SN_PATH_MAX];
   double m2 = mass * mass, lapse0 = medium_at(m, r0).lapse;
   for (int j = 0; j <= N; j++) {
     double t = (double)j / N;
@@ -299,8 +578,17 @@ static void ray_tau(const fb_sn_medium *m, double mass, double Gdec1, double r0,
       return;
     }
     v[j] = sqrt(k2) / om[j];
-    double G = gamma_ibr(m, q, om[j]);
-    Gr[j] = G * (-expm1(-om[j] / q.T));
+    double G = gamma_abs(m, q, om[j]), red = -expm1(-om[j] / q.T); /* 1 - e^{-omega/T} */
+    Gr[j] = G * red;
+    /* decays at eps = 1 (boost m/omega): e+e- Pauli blocked and reduced by the inverse decay
+     * (B (1 - e^{-x}), fb_sn_pair_blocking), other channels vacuum */
+    Dk[j] = 0.0;
+    if (dec) {
+      /* the e+e- width is skipped where even unblocked it is < 1e-7 of the absorption rate (hot core) */
+      double ee = D->ee * mass / om[j], pb = 0.0;
+      if (ee > 0 && !(absorb && ee < 1e-7 * Gr[j])) pb = pair_blocking_red(om[j], v[j] * om[j], mass, q.T, q.mue, red);
+      Dk[j] = ee * pb + D->other * mass / om[j];
+    }
     Im[j] = om[j] * Gr[j];
     gT[j] = q.wp2 - m2;
     gL[j] = om[j] * om[j] - q.wp2;
@@ -312,7 +600,7 @@ static void ray_tau(const fb_sn_medium *m, double mass, double Gdec1, double r0,
     /* broaden only where the resonance falls inside this node's cell */
     dT = fabs(gT[j]) < 0.5 * dT ? 0.5 * dT : 0.0;
     dL = fabs(gL[j]) < 0.5 * dL ? 0.5 * dL : 0.0;
-    double decay = dec ? Gdec1 * mass / om[j] : 0.0; /* boosted vacuum width at eps = 1 */
+    double decay = Dk[j]; /* boosted (blocked) width at eps = 1 */
     double ab = absorb ? Gr[j] : 0.0;
     /* eps_eff^2/eps^2: T m^4/((m^2-wp^2)^2 + Im^2), L omega^4/((omega^2-wp^2)^2 + Im^2); L absorption
      * Gamma_L = (m^2/omega^2) Gamma_T (CEM arXiv:1611.03864 sec. 2); cell-broadened denominators */
@@ -342,6 +630,14 @@ static void ray_tau(const fb_sn_medium *m, double mass, double Gdec1, double r0,
   *tauL = tL;
 }
 
+/* e+e- coalescence (inverse decay) as A' production, per eps_eff^2 and before the factor e^{-omega/T}
+ * of detailed balance: the Pauli-blocked decay rate Gamma_ee(eps = 1) (m/omega) B (fb_sn_pair_blocking);
+ * production = e^{-omega/T} x this (f- f+ = e^{-omega/T} (1 - f-)(1 - f+) for mu- + mu+ = 0). */
+static inline double coal_rate(const fb_sn_medium *m, const dec_par *D, med_pt q, double om, double mass) {
+  if (!m->opt.coalescence || !(D->ee > 0) || !(om > mass)) return 0.0;
+  return D->ee * mass / om * pair_blocking(om, sqrt(om * om - mass * mass), mass, q.T, q.mue);
+}
+
 /* ------------------------------------------------------------------ table */
 void fb_sn_table_free(fb_sn_table *t) {
   if (!t) return;
@@ -365,20 +661,20 @@ static int table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
 
 /* Append one element: weight W [erg/s per eps^2] of mode L (1) or T (0) emitted at r0 with local
  * energy om0; computes its optical depths. Elements with W == 0 are skipped. */
-static void add_element(fb_sn_table *t, const fb_sn_medium *m, double Gdec1, double r0, double om0, int L,
+static void add_element(fb_sn_table *t, const fb_sn_medium *m, const dec_par *D, double r0, double om0, int L,
                         double W) {
   if (!(W > 0)) return;
   size_t e = t->n_el++;
   t->W[e] = W;
   for (size_t k = 0; k < t->n_mu; k++) {
     double tT, tL;
-    ray_tau(m, t->mass_GeV, Gdec1, r0, om0, m->mu[k], &tT, &tL);
+    ray_tau(m, t->mass_GeV, D, r0, om0, m->mu[k], &tT, &tL);
     t->tau[e * t->n_mu + k] = L ? tL : tT;
   }
 }
 
 /* Pairs of T and L elements at one (r0, om0) share their rays. */
-static void add_pair(fb_sn_table *t, const fb_sn_medium *m, double Gdec1, double r0, double om0, double WT,
+static void add_pair(fb_sn_table *t, const fb_sn_medium *m, const dec_par *D, double r0, double om0, double WT,
                      double WL) {
   if (!(WT > 0) && !(WL > 0)) return;
   size_t eT = t->n_el, eL = eT + (WT > 0);
@@ -386,7 +682,7 @@ static void add_pair(fb_sn_table *t, const fb_sn_medium *m, double Gdec1, double
   if (WL > 0) t->W[eL] = WL;
   for (size_t k = 0; k < t->n_mu; k++) {
     double tT, tL;
-    ray_tau(m, t->mass_GeV, Gdec1, r0, om0, m->mu[k], &tT, &tL);
+    ray_tau(m, t->mass_GeV, D, r0, om0, m->mu[k], &tT, &tL);
     if (WT > 0) t->tau[eT * t->n_mu + k] = tT;
     if (WL > 0) t->tau[eL * t->n_mu + k] = tL;
   }
@@ -407,11 +703,12 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (int k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
-  double Gdec1 = 0.0;
+  dec_par D = {0.0, 0.0};
   if (mass_GeV > fb_darkphoton_mass_min_GeV() && R) {
     fb_darkphoton_decay d;
     FB_CALL(err, fb_darkphoton_decay_compute(R, mass_GeV, 1.0, &d, err));
-    Gdec1 = d.width_GeV;
+    D.ee = d.width_ee_GeV;
+    D.other = d.width_GeV - d.width_ee_GeV;
   }
   const double m2 = mass_GeV * mass_GeV, dR = m->r_emit_invGeV / nr;
   for (int i = 0; i < nr; i++) {
@@ -434,38 +731,40 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
       for (int f = 0; f < SN_L_FINE; f++) {
         double sv = (f + 0.5) * ds, u = sv * sv, du = 2.0 * sv * ds, om = om_min + q.T * u;
         double kk = sqrt(fmax(om * om - m2, 0.0)), x = om / q.T;
-        double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-x));
+        double G = gamma_abs(m, q, om), Im = om * G * (-expm1(-x)), Gp = coal_rate(m, &D, q, om, mass_GeV);
         double gL = om * om - q.wp2, dgL = om * q.T * du; /* full cell width in omega^2 is 2 om T du */
         if (!(fabs(gL) < dgL)) dgL = 0.0;
         if (fabs(gL) < om * q.T * du) dgw_fine = 2.0 * om * q.T * du;
-        double F = kk * om * om / (2.0 * FB_PI * FB_PI) * om * om * m2 * G * exp(-x) / (gL * gL + Im * Im + dgL * dgL);
+        double F = kk * om * om / (2.0 * FB_PI * FB_PI) * om * om * (m2 * G + om * om * Gp) * exp(-x) /
+                   (gL * gL + Im * Im + dgL * dgL);
         while (kn + 1 < ne && u > 0.5 * (m->u[kn] + m->u[kn + 1])) kn++;
         WLn[kn] += fac * q.T * du * F;
       }
     }
     for (int k = 0; k < ne; k++) {
       double u = m->u[k], om = om_min + q.T * u, kk = sqrt(fmax(om * om - m2, 0.0));
-      double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-om / q.T));
+      double G = gamma_abs(m, q, om), Im = om * G * (-expm1(-om / q.T));
+      double Gp = coal_rate(m, &D, q, om, mass_GeV); /* e+e- -> A' (same weight for T and L) */
       double gT = q.wp2 - m2;
       /* broaden only if the resonance lies inside the emission shell */
       double dgT = fabs(gT) < dg_r ? dg_r : 0.0;
       /* quadrature: T int_0^inf du F = T sum wu_k F(u_k) e^{u_k}/sqrt(u_k); e^{-x} e^{u} = e^{-om_min/T} */
-      double ps = q.T * m->wu[k] / sqrt(u) * kk * om * om / (2.0 * FB_PI * FB_PI) * G * boltz;
+      double ps = q.T * m->wu[k] / sqrt(u) * kk * om * om / (2.0 * FB_PI * FB_PI) * (G + Gp) * boltz;
       double WT = fac * ps * 2.0 * m2 * m2 / (gT * gT + Im * Im + dgT * dgT);
       double WL = o->longitudinal ? WLn[k] : 0.0;
       t->L0_T += WT;
       t->L0_L += WL;
-      add_pair(t, m, Gdec1, r0, om, WT, WL);
+      add_pair(t, m, &D, r0, om, WT, WL);
     }
     /* resonant L conversion at omega = omega_p > om_min: per volume k wp^2 m^2/(4 pi (e^{x}-1)) per eps^2 */
     double wp = sqrt(q.wp2);
     if (o->longitudinal && wp > om_min) {
       double kp = sqrt(q.wp2 - m2), x = wp / q.T;
-      double Gp = gamma_ibr(m, q, wp), Imp = wp * Gp * (-expm1(-x));
+      double Gp = gamma_abs(m, q, wp), Imp = wp * Gp * (-expm1(-x));
       double W = fac * kp * q.wp2 * m2 / (4.0 * FB_PI * expm1(x)) * unresolved_fraction(dgw_fine, Imp);
       t->L0_L += W;
       t->L0_res += W;
-      add_element(t, m, Gdec1, r0, wp, 1, W);
+      add_element(t, m, &D, r0, wp, 1, W);
     }
   }
   /* resonant T conversion where wp(r) = m: shell 4 pi r^2 lapse^2/|d wp^2/dr| x 2 pi m^4 int domega
@@ -481,13 +780,13 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
     double shell = 4.0 * FB_PI * rr * rr * q.lapse * q.lapse / dwdr * GEV2_TO_ERG_S;
     for (int k = 0; k < ne; k++) {
       double u = m->u[k], om = om_min + q.T * u, kk = sqrt(fmax(om * om - m2, 0.0)), x = om / q.T;
-      double G = gamma_ibr(m, q, om), Im = om * G * (-expm1(-x));
+      double G = gamma_abs(m, q, om), Im = om * G * (-expm1(-x));
       /* e^{u}/(e^{x}-1) = e^{-om_min/T}/(1 - e^{-x}) */
       double W = shell * 2.0 * FB_PI * m2 * m2 * q.T * m->wu[k] / sqrt(u) * kk * om / (2.0 * FB_PI * FB_PI) * boltz /
                  (-expm1(-x)) * unresolved_fraction(dg_r, Im);
       t->L0_T += W;
       t->L0_res += W;
-      add_element(t, m, Gdec1, rr, om, 0, W);
+      add_element(t, m, &D, rr, om, 0, W);
     }
   }
   return FB_OK;

@@ -1,7 +1,7 @@
 /**
  * @file fb_sn_darkphoton.h
  * @brief SN1987A cooling band of the BC1 dark photon A' (mass m, kinetic mixing eps) from
- *        nucleon-nucleon bremsstrahlung in a proto-neutron-star profile.
+ *        np bremsstrahlung, semi-Compton and e+e- coalescence in a proto-neutron-star profile.
  *
  * Physics (formulas with citations in fb_sn_darkphoton.c and docs/sn-profile.md):
  *  - photon absorption rate by inverse np bremsstrahlung in the soft-radiation approximation
@@ -10,6 +10,14 @@
  *    section from the s-wave effective-range expansion (measured scattering lengths and effective
  *    ranges) at low energy and the GiBUU fit of the measured np elastic cross section (Buss et al.
  *    arXiv:1106.1344) above T_lab = 20 MeV;
+ *  - semi-Compton gamma e -> A' e and its inverse on the electrons and positrons: the Compton
+ *    absorption rate of the photon (exact Klein-Nishina matrix element, Fermi-Dirac targets, Pauli
+ *    blocking of the final electron, in-medium electron mass sqrt(m_e^2 + (alpha/pi)(mu^2 + pi^2 T^2)))
+ *    tabulated once per medium; it adds to the bremsstrahlung rate in production (detailed balance),
+ *    absorption and Im Pi (as in An, Pospelov & Pradler arXiv:1302.3884, Redondo & Raffelt
+ *    arXiv:1305.2920 for the Sun; CEM arXiv:1611.03864 list it among the SN processes);
+ *  - e+e- coalescence e+e- -> A' (m > 2 m_e): production e^{-omega/T} x the Pauli-blocked inverse
+ *    rate (fb_sn_pair_blocking); the decays A' -> e+e- along the rays are Pauli blocked likewise;
  *  - in-medium mixing eps_eff^2 = eps^2 m^4 / ((m^2 - Re Pi)^2 + (Im Pi)^2) for transverse (T, 2
  *    polarisations, Re Pi_T = omega_p^2) and longitudinal (L, Re Pi_L = omega_p^2 m^2/omega^2, Gamma_L
  *    = (m^2/omega^2) Gamma_T) modes, omega_p^2 = (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3) (degenerate
@@ -44,11 +52,17 @@
 /** Options (documented as the [sn1987a] input section in inputs/explanatory.ini). */
 typedef struct fb_sn_options {
   double L_nu_erg_s;   /**< criterion: excluded if L_A'(m, eps) > L_nu [erg/s]; default 3e52 */
+  int L_nu_from_profile; /**< 1: L_nu = the profile's thermal neutrino luminosity at infinity
+                              (fb_sn_profile_thermal_Lnu_erg_s at the neutrinosphere), set into
+                              medium.opt.L_nu_erg_s by fb_sn_medium_init; default 0 */
   double r_far_km;     /**< outer radius of the absorption path [km]; default 100 */
   double r_emit_km;    /**< outer radius of the emission region [km]; <= 0: the neutrinosphere */
   int absorption;      /**< 1: inverse-bremsstrahlung absorption (incl. resonant) on; default 1 */
   int decays;          /**< 1: decays A' -> SM with boost on; default 1 */
   int longitudinal;    /**< 1: include the longitudinal mode; default 1 */
+  int semi_compton;    /**< 1: semi-Compton gamma e -> A' e and its inverse (e- and e+ targets, Pauli
+                            blocked, in-medium electron mass) in production, absorption and Im Pi; default 1 */
+  int coalescence;     /**< 1: e+e- -> A' (inverse decay, Pauli blocked) as production; default 1 */
   int n_radial;        /**< emission shells; default 32 */
   int n_energy;        /**< energy nodes per shell (generalised Gauss-Laguerre); default 12 */
   int n_mu;            /**< direction nodes (Gauss-Legendre in cos theta); default 8 */
@@ -67,7 +81,14 @@ typedef struct fb_sn_medium {
   double r_far_invGeV, r_emit_invGeV, r_nu_km;
   double *T_GeV, *nnnp_GeV6, *wp2_GeV2, *lapse; /**< [n] */
   double *np_GeV3;          /**< [n] free-proton density (ALP Primakoff targets) */
+  double *mue_GeV;          /**< [n] electron chemical potential (incl. rest mass) */
+  /* semi-Compton table: ln(Gamma_C/T) at grid radius i and ln x_j, x = omega/T (NULL if off) */
+  size_t nxc;
+  double lnxc0, dlnxc;
+  double *lnGC;             /**< [n][nxc] */
+  double *GC;               /**< [n][nxc] Gamma_C/T = exp(lnGC) (linear interpolation inside the table) */
   double lapse_far;
+  double L_nu_profile_erg_s; /**< the profile's thermal neutrino luminosity at infinity [erg/s] */
   /* S-table: H(ln T, ln omega) = S/(w^2 + 2w + 2), S = int_0^inf (w+y)^2 e^{-y} sigma(omega + yT) dy */
   size_t nT, nw;
   double lnT0, dlnT, lnw0, dlnw;
@@ -85,6 +106,21 @@ double fb_sn_sigma_np_GeV2(double E_GeV);
 /** Photon (transverse) absorption rate by inverse np bremsstrahlung [GeV] at grid radius r [GeV^-1]
  *  and local energy omega [GeV] (not reduced by stimulated emission). */
 double fb_sn_gamma_ibr_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV);
+/** Photon absorption rate by Compton scattering gamma e -> gamma e on the electrons and positrons of
+ *  a relativistic plasma [GeV] (not reduced by stimulated emission): exact Compton matrix element
+ *  with electron mass me_GeV, Fermi-Dirac targets at temperature T_GeV and chemical potential mu_GeV
+ *  (positrons at -mu), Pauli blocking of the final electron and Bose enhancement of the final photon
+ *  of energy; omega_GeV: energy of the absorbed (massless) photon. The A' absorption rate by inverse
+ *  semi-Compton A' e -> gamma e is eps_eff^2 times this. nq: quadrature size scale (1 = default). */
+double fb_sn_compton_gamma_GeV(double T_GeV, double mu_GeV, double me_GeV, double omega_GeV, int nq);
+/** In-medium (asymptotic) electron mass [GeV]: sqrt(m_e^2 + (alpha/pi)(mu^2 + pi^2 T^2)). */
+double fb_sn_electron_mass_GeV(double T_GeV, double mu_GeV);
+/** Semi-Compton rate of the medium [GeV] at grid radius r [GeV^-1], local energy omega (table). */
+double fb_sn_gamma_compton_GeV(const fb_sn_medium *m, double r_invGeV, double omega_GeV);
+/** Pauli-blocking factor of A' -> e+e- (energy omega, momentum k, mass m) in an e-/e+ gas (T, mu):
+ *  average over the lab electron energy (isotropic rest-frame decay) of (1 - f-(E1))(1 - f+(E2)). */
+double fb_sn_pair_blocking(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV);
+
 /** omega_p^2 [GeV^2] at radius r [GeV^-1]. */
 double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV);
 

@@ -29,10 +29,33 @@ static const char *const field_names[FB_SN_PROFILE_NFIELDS] = {
 void fb_sn_profile_columns_default(fb_sn_profile_columns *c) {
   for (int f = 0; f < FB_SN_PROFILE_NFIELDS; f++) c->column[f] = f + 1;
   c->r_to_km = c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
+  c->skip_header = 0;
+}
+
+/* Garching layout: the column indices used by public analysis scripts that read the Garching 1D
+ * PROMETHEUS-VERTEX profiles (e.g. hydro-SFHo-s18.80-MUONS-T=1.0001996.txt, the SFHo 18.8 M_sun model
+ * at t = 1 s after bounce): 0-based r = 0 [cm], rho = 2 [g/cm^3], T = 4 [MeV], lapse = 7, mu_nu_e = 8,
+ * mu_e = 9 [MeV], mu_n - m_n = 10, mu_p - m_p = 11, mu_mu = 12, mu_nu_mu = 13, m*_n = 23, m*_p = 24.
+ * No format document of the Garching group was available offline (docs/sn-profile.md). The nucleon
+ * chemical potentials are stored without rest mass there and are not used by fipbounds: not mapped. */
+void fb_sn_profile_columns_garching(fb_sn_profile_columns *c) {
+  memset(c, 0, sizeof *c);
+  c->column[FB_SN_R_KM] = 1;
+  c->column[FB_SN_RHO_G_CM3] = 3;
+  c->column[FB_SN_T_MEV] = 5;
+  c->column[FB_SN_LAPSE] = 8;
+  c->column[FB_SN_MU_E_MEV] = 10;
+  c->column[FB_SN_MSTAR_N_MEV] = 24;
+  c->column[FB_SN_MSTAR_P_MEV] = 25;
+  c->r_to_km = 1e-5;
+  c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
+  c->skip_header = 1;
 }
 
 int fb_sn_profile_columns_parse(fb_sn_profile_columns *c, const char *spec, fb_err *err) {
   FB_TEST(err, !c || !spec, FB_ERR_INPUT, "NULL column map or spec");
+  if (!strcmp(spec, "fipbounds")) { fb_sn_profile_columns_default(c); return FB_OK; }
+  if (!strcmp(spec, "garching")) { fb_sn_profile_columns_garching(c); return FB_OK; }
   memset(c, 0, sizeof *c);
   c->r_to_km = c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
   char buf[1024];
@@ -51,17 +74,25 @@ int fb_sn_profile_columns_parse(fb_sn_profile_columns *c, const char *spec, fb_e
     if (!strcmp(item, "r_to_km")) { c->r_to_km = v; continue; }
     if (!strcmp(item, "rho_to_g_cm3")) { c->rho_to_g_cm3 = v; continue; }
     if (!strcmp(item, "T_to_MeV")) { c->T_to_MeV = v; continue; }
+    if (!strcmp(item, "skip_header")) {
+      FB_TEST(err, v != 0 && v != 1, FB_ERR_INPUT, "column map: skip_header = %g must be 0 or 1", v);
+      c->skip_header = (int)v;
+      continue;
+    }
     int f = -1;
     for (int k = 0; k < FB_SN_PROFILE_NFIELDS; k++)
       if (!strcmp(item, field_names[k])) f = k;
     FB_TEST(err, f < 0, FB_ERR_INPUT, "column map: unknown field '%s' (allowed: r_km, rho_g_cm3, T_MeV, Ye, "
-            "mu_e_MeV, mu_n_MeV, mu_p_MeV, X_n, X_p, mstar_n_MeV, mstar_p_MeV, lapse, r_to_km, rho_to_g_cm3, T_to_MeV)", item);
+            "mu_e_MeV, mu_n_MeV, mu_p_MeV, X_n, X_p, mstar_n_MeV, mstar_p_MeV, lapse, r_to_km, rho_to_g_cm3, "
+            "T_to_MeV, skip_header)", item);
     FB_TEST(err, !(v >= 1 && v <= SN_MAX_COLUMNS && v == floor(v)), FB_ERR_INPUT,
             "column map: %s = %g must be a column number 1..%d", item, v, SN_MAX_COLUMNS);
     c->column[f] = (int)v;
   }
-  for (int f = 0; f <= FB_SN_YE; f++)
+  for (int f = 0; f < FB_SN_YE; f++)
     FB_TEST(err, c->column[f] == 0, FB_ERR_INPUT, "column map '%s' lacks the required field %s", spec, field_names[f]);
+  FB_TEST(err, c->column[FB_SN_YE] == 0 && c->column[FB_SN_MU_E_MEV] == 0, FB_ERR_INPUT,
+          "column map '%s' needs Ye or mu_e_MeV", spec);
   FB_TEST(err, !(c->r_to_km > 0 && c->rho_to_g_cm3 > 0 && c->T_to_MeV > 0), FB_ERR_INPUT,
           "column map '%s': unit factors must be > 0", spec);
   return FB_OK;
@@ -101,7 +132,16 @@ static void derive_fields(fb_sn_profile *p, const int *present) {
   const double hbarc_MeV_cm = FB_HBARC_GEV_CM * 1e3;
   const double amu_g = FB_AMU_GEV * FB_GEV_G;
   for (size_t i = 0; i < p->n; i++) {
-    double rho = p->field[FB_SN_RHO_G_CM3][i], T = p->field[FB_SN_T_MEV][i], Ye = p->field[FB_SN_YE][i];
+    double rho = p->field[FB_SN_RHO_G_CM3][i], T = p->field[FB_SN_T_MEV][i];
+    if (!present[FB_SN_YE]) {
+      /* Ye from mu_e: n_e = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (the relation used below), Ye = n_e m_u/rho;
+       * with muons in the file this is Y_e, not the proton fraction Y_e + Y_mu (X_p below). */
+      double mu = p->field[FB_SN_MU_E_MEV][i];
+      double ne_cm3 = (mu * mu * mu + FB_PI * FB_PI * T * T * mu) / (3.0 * FB_PI * FB_PI) / pow(hbarc_MeV_cm, 3);
+      double ye = ne_cm3 * amu_g / rho;
+      p->field[FB_SN_YE][i] = ye < 0 ? 0.0 : (ye > 1 ? 1.0 : ye);
+    }
+    double Ye = p->field[FB_SN_YE][i];
     if (!present[FB_SN_MU_E_MEV]) {
       double ne_MeV3 = Ye * rho / amu_g * pow(hbarc_MeV_cm, 3);
       p->field[FB_SN_MU_E_MEV][i] = electron_mu_MeV(ne_MeV3, T);
@@ -171,8 +211,10 @@ int fb_sn_profile_read(fb_sn_profile *p, const char *path, const fb_sn_profile_c
     fb_sn_profile_columns_default(&defcols);
     cols = &defcols;
   }
-  for (int f = 0; f <= FB_SN_YE; f++)
+  for (int f = 0; f < FB_SN_YE; f++)
     FB_TEST(err, cols->column[f] < 1, FB_ERR_INPUT, "profile column map lacks the required field %s", field_names[f]);
+  FB_TEST(err, cols->column[FB_SN_YE] < 1 && cols->column[FB_SN_MU_E_MEV] < 1, FB_ERR_INPUT,
+          "profile column map needs Ye or mu_e_MeV");
   fb_sn_profile_resolve_path(path, p->path, sizeof p->path);
   FILE *fp = fopen(p->path, "r");
   FB_TEST(err, !fp, FB_ERR_IO, "cannot open profile '%s': %s", path, strerror(errno));
@@ -193,6 +235,11 @@ int fb_sn_profile_read(fb_sn_profile *p, const char *path, const fb_sn_profile_c
     char *s = line;
     while (*s == ' ' || *s == '\t') s++;
     if (*s == '#' || *s == '\n' || *s == '\r' || *s == '\0') continue;
+    if (cols->skip_header && p->n == 0) { /* text header lines before the first data row */
+      char *e2 = NULL;
+      (void)strtod(s, &e2);
+      if (e2 == s) continue;
+    }
     int ncol = 0;
     while (*s && *s != '\n' && *s != '\r') {
       char *end = NULL;
@@ -300,4 +347,15 @@ int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_
     }
   }
   FB_FAIL(err, FB_ERR_RANGE, "%s: the neutrino optical depth reaches only %g < 2/3 at the centre", p->path, tau);
+}
+
+/* Thermal neutrino luminosity of the neutrinosphere (Raffelt, Stars as Laboratories for Fundamental
+ * Physics (1996) ch. 11: each of the 6 nu/nubar species radiates like a fermionic black body with flux
+ * (7/8)(1/2) sigma_SB T^4, sigma_SB = pi^2/60 for the 2 photon polarisations), redshifted to infinity
+ * with lapse^2 (energy redshift and time dilation). */
+double fb_sn_profile_thermal_Lnu_erg_s(const fb_sn_profile *p, double r_nu_km) {
+  double T_GeV = fb_sn_profile_at(p, FB_SN_T_MEV, r_nu_km) * 1e-3, lapse = fb_sn_profile_at(p, FB_SN_LAPSE, r_nu_km);
+  double r_invGeV = r_nu_km * 1e5 / FB_HBARC_GEV_CM;
+  double L_GeV2 = 6.0 * 7.0 / 16.0 * FB_PI * FB_PI / 60.0 * pow(T_GeV, 4) * 4.0 * FB_PI * r_invGeV * r_invGeV;
+  return L_GeV2 * lapse * lapse * FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 }

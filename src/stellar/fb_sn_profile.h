@@ -12,7 +12,8 @@
  *   r_km rho_g_cm3 T_MeV Ye mu_e_MeV mu_n_MeV mu_p_MeV X_n X_p mstar_n_MeV mstar_p_MeV lapse
  * Other layouts are read through an fb_sn_profile_columns map (1-based column of each field, 0 if
  * absent, plus unit factors for r, rho and T); absent fields are derived:
- *   mu_e from n_e = Ye rho/m_u = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (ultra-relativistic e-/e+ gas),
+ *   mu_e from n_e = Ye rho/m_u = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (ultra-relativistic e-/e+ gas), or
+ *   Ye from mu_e through the same relation when the file has mu_e but no Ye,
  *   X_p = Ye, X_n = 1 - Ye (free nucleons), m* = vacuum masses, mu_n/mu_p = NaN (not used),
  *   lapse from the enclosed mass (TOV lapse without pressure term, as tools/make_sn_profile.py).
  * Errors name file:line:column and the field (FB_ERR_INPUT); radius must increase strictly.
@@ -45,6 +46,7 @@ enum fb_sn_field {
 typedef struct fb_sn_profile_columns {
   int column[FB_SN_PROFILE_NFIELDS];
   double r_to_km, rho_to_g_cm3, T_to_MeV;
+  int skip_header; /**< 1: skip the lines before the first data row that do not start with a number */
 } fb_sn_profile_columns;
 
 typedef struct fb_sn_profile {
@@ -56,9 +58,17 @@ typedef struct fb_sn_profile {
 /** The documented 12-column fipbounds layout (all fields present, unit factors 1). */
 void fb_sn_profile_columns_default(fb_sn_profile_columns *c);
 
-/** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5]..." (field names
- *  as in the fipbounds header line, factors r_to_km, rho_to_g_cm3, T_to_MeV). Unlisted fields are
- *  absent. Errors: FB_ERR_INPUT naming the offending item. */
+/** The Garching 1D hydro profile layout (files "hydro-<EOS>-s<M>[-MUONS]-T=<t>.txt" of the Garching
+ *  core-collapse archive, PROMETHEUS-VERTEX runs): whitespace columns after a few text header lines
+ *  (skipped), r [cm] in column 1, rho [g/cm^3] in 3, T [MeV] in 5, lapse in 8, mu_e [MeV] in 10,
+ *  m*_n, m*_p [MeV] in 24, 25 (1-based). Ye is derived from mu_e. Where the layout comes from and
+ *  what is not checked: docs/sn-profile.md section 2. */
+void fb_sn_profile_columns_garching(fb_sn_profile_columns *c);
+
+/** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5][,skip_header=1]..."
+ *  (field names as in the fipbounds header line, factors r_to_km, rho_to_g_cm3, T_to_MeV), or one of
+ *  the preset names "fipbounds" and "garching". Unlisted fields are absent; r, rho, T and one of Ye
+ *  or mu_e are required (Ye is derived from mu_e when absent). Errors: FB_ERR_INPUT naming the item. */
 int fb_sn_profile_columns_parse(fb_sn_profile_columns *c, const char *spec, fb_err *err);
 
 /** Read a profile file with the given column map (NULL: the fipbounds layout). On failure the
@@ -74,6 +84,11 @@ double fb_sn_profile_at(const fb_sn_profile *p, int f, double r_km);
 
 /** Enclosed baryonic mass [M_sun] inside r_km (trapezoid in r of 4 pi r^2 rho). */
 double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km);
+
+/** The profile's own neutrino luminosity at infinity [erg/s]: thermal emission of 6 neutrino species
+ *  (zero chemical potential) from the neutrinosphere r_nu_km, L = 6 (7/16) sigma_SB T^4 4 pi r^2
+ *  x lapse^2, sigma_SB = pi^2/60 (natural units), T and lapse at r_nu_km. */
+double fb_sn_profile_thermal_Lnu_erg_s(const fb_sn_profile *p, double r_nu_km);
 
 /**
  * Neutrinosphere radius [km]: where the optical depth of a thermal neutrino (E = 3.15 T) to

@@ -21,6 +21,24 @@ assert 10 < r["x_freezeout"] < 30 and r["cmb_swave"] == "yes", r
 assert 1.5e-26 < w["sigmav_cm3_s"] < 3e-26, w
 print("eval ok: y =", t["y"], "Omega h^2 =", r["omega_h2"], "sigmav(100 GeV) =", w["sigmav_cm3_s"])
 PY
+# m_A' < m_chi: chi chi -> A'A' is open and s-wave for every spin (CMB-relevant); with alpha_D = 0.5
+# it alone depletes chi, so relic-target reports that no y gives the target (FB_ERR_RANGE: status 2)
+"$exe" eval relic model=bc2 spin=scalar mass_GeV=0.1 y=1e-10 ratio=0.5 --json > "$tmp/a.json"
+/usr/bin/python3 - "$tmp/a.json" <<'PY'
+import json, sys, math
+a = json.load(open(sys.argv[1]))
+# scalar a(r = 1/4) = sqrt(3/4) (8 - 2 + 3/16)/(7/4)^2 = 1.7497248 in units pi alpha_D^2/m^2
+ref = math.pi * 0.5**2 / 0.1**2 * 1.7497248 * 1.16733e-17
+assert a["cmb_swave"] == "yes" and abs(a["sigmav_cmb_cm3_s"] / ref - 1) < 1e-4, (a, ref)
+assert a["omega_h2"] < 1e-6, a
+print("A'A' ok: sigma v_CMB =", a["sigmav_cmb_cm3_s"], "Omega h^2 =", a["omega_h2"])
+PY
+if "$exe" eval relic-target model=bc2 spin=dirac mass_GeV=0.1 ratio=0.5 2>"$tmp/err"; then
+  echo "FAIL: a thermal target where A'A' alone depletes chi"; exit 1
+else
+  test $? -eq 2
+fi
+grep -q "no thermal target" "$tmp/err"
 if "$exe" eval relic model=bc2 spin=vector mass_GeV=0.1 y=1e-10 2>"$tmp/err"; then
   echo "FAIL: unknown spin accepted"; exit 1
 else

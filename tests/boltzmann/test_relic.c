@@ -200,11 +200,16 @@ END_TEST
 /* Required <sigma v> for an s-wave self-conjugate relic vs SDB 2012, 0.1 GeV - 100 TeV.
  * SDB used Omega_DM h^2 = 0.11 (stated in the data file header), so we solve for that value here;
  * with Planck's 0.120 ours is ~8% lower. Tolerance: 5% up to 10 GeV (the BC2 range; measured
- * worst 3.8% at 5.62 GeV). Above 10 GeV, freeze-out happens at T_f = m/22 > 0.5 GeV where our
- * g_*(T) (fb_thermo, which agrees with Saikawa & Shirai arXiv:2005.03544 to 0.5% at T = 1.4 GeV)
- * is below the older g_* SDB used; we measure up to +7.6% (31.6 GeV) and +7.0% at 100 TeV, where
- * SDB's two-digit table (2.4) is flat while ours follows x_f ~ ln m; 8% there. The solver itself
- * is converged to 1e-4 (x_end 1000 -> 1e5 changes the result by < 0.1%). */
+ * worst 3.8% at 5.62 GeV); 8% above, where we measure +5.2% (17.8 GeV), +7.6% (31.6), +5.6% (100)
+ * and +7.0% (100 TeV) -- above the issue's 5% target, NOT explained by g_*: tools/sdb_gstar_diag.py
+ * solves the same problem with an independent scipy integrator (agrees with this solver to < 0.8%)
+ * with our g_*(T) and with Saikawa & Shirai arXiv:2005.03544; the two differ by < 2% at every SDB
+ * mass (+1.8% at 17.8 GeV, 0.0% at 31.6 and 100 GeV). SDB's table has two digits (half-unit
+ * 2.2% at 2.2e-26), and at 10-100 TeV it is flat while sigma v ~ x_f ~ ln m at constant
+ * g_* = 106.75; the rest (3-5% beyond the rounding at 17.8-100 GeV) would need SDB's g_*^{1/2}
+ * to be 3-5% (g_* 6-10%) above the lattice-based ones at T = 0.8-4 GeV (sigma v ~ 1/g_*^{1/2};
+ * SDB's g_* table is not available here to check). The
+ * solver itself is converged to 1e-4 (x_end 1000 -> 1e5 changes the result by < 0.1%). */
 START_TEST(test_sdb2012) {
   char path[1024];
   snprintf(path, sizeof path, "%s/data/reference/sdb2012_swave_sigmav.tsv", FB_SHARED_DIR);
@@ -227,8 +232,9 @@ START_TEST(test_sdb2012) {
     ck_assert_msg(fb_relic_required_sigmav_swave(&g_r, m, 2.0, 0.11, &sv, &res, &err) == FB_OK, "m = %g: %s",
                   m, err.msg);
     const double dev = sv / (sv26 * 1e-26) - 1.0;
-    printf("SDB m = %9.4g GeV: ours %.3e cm^3/s, SDB %.2e, deviation %+.2f%% (x_f = %.2f)\n", m, sv,
-           sv26 * 1e-26, 100.0 * dev, res.x_freezeout);
+    printf("SDB m = %9.4g GeV: ours %.3e cm^3/s, SDB %.2e, deviation %+.2f%% (x_f = %.2f; two-digit rounding of "
+           "the table +-%.2f%%)\n",
+           m, sv, sv26 * 1e-26, 100.0 * dev, res.x_freezeout, 100.0 * 0.05 / sv26);
     ck_assert_msg(fabs(dev) < (m <= 10.0 ? 0.05 : 0.08), "m = %g GeV: deviation %.2f%%", m, 100.0 * dev);
     if (fabs(dev) > fabs(worst)) {
       worst = dev;

@@ -117,6 +117,20 @@ START_TEST(test_scan_model_and_postprocess) {
   ck_assert_int_eq(m->init(&state, &cfg, &err), FB_ERR_INPUT);
   ck_assert_ptr_nonnull(strstr(err.msg, "profile_columns"));
   fb_config_free(&cfg);
+  /* session-2 keys: L_nu from the profile, channel switches, the Garching preset name */
+  ck_assert_int_eq(make_cfg(&cfg, m, "sn1987a.L_nu_source=profile", "sn1987a.ee_coalescence=false", &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&cfg, "sn1987a.semi_compton=false", &err), FB_OK);
+  ck_assert_msg(m->init(&state, &cfg, &err) == FB_OK, "%s", err.msg);
+  m->free(state);
+  fb_config_free(&cfg);
+  ck_assert_int_ne(make_cfg(&cfg, m, "sn1987a.L_nu_source=neutrinos", NULL, &err), FB_OK);
+  ck_assert_ptr_nonnull(strstr(err.msg, "L_nu_source"));
+  fb_config_free(&cfg);
+  /* "garching" is accepted as a layout; the default file has 12 columns, fewer than the 25 needed */
+  ck_assert_int_eq(make_cfg(&cfg, m, "sn1987a.profile_columns=garching", NULL, &err), FB_OK);
+  ck_assert_int_eq(m->init(&state, &cfg, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "columns"));
+  fb_config_free(&cfg);
 }
 END_TEST
 
