@@ -57,5 +57,9 @@ with h5py.File(sys.argv[1], "r") as f:
     assert dh[1, 0] < dh[0, 0] and yp[0, 1] > yp[0, 0], (yp, dh)
     print("sbbn scan ok:", yp.tolist())
 PY
+# the band plot from the scan file (tools/plot_bbn_band.py), a non-empty PNG
+src_dir=$(cd "$(dirname "$0")/../.." && pwd)
+if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_band.py" "$tmp/s.h5" -o "$tmp/band.png" > "$tmp/plot.log" 2>&1 \
+   || [ ! -s "$tmp/band.png" ]; then echo "FAIL: plot_bbn_band.py"; cat "$tmp/plot.log"; fails=$((fails+1)); fi
 [ $fails -eq 0 ] && echo "all bbn CLI checks passed"
 exit $fails

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Plot the standard-BBN allowed band from an sbbn scan file (inputs/sbbn_band.ini).
 
-Usage: /usr/bin/python3 src/bbn/plot_bbn_band.py OUT.h5 [-o FIG.png]
+Usage: /usr/bin/python3 tools/plot_bbn_band.py OUT.h5 [-o FIG.png]
 
 Left: chi^2 - chi^2_min of (Yp, D/H) against PDG 2024 in the (Omega_b h^2, Delta N_eff) plane
 with the 68% and 95% CL regions for two parameters (Delta chi^2 = 2.30, 6.18); the Planck 2018
