@@ -31,6 +31,7 @@
 #include "fb_bc2.h"
 #include "fb_constants.h"
 #include "fb_h5.h"
+#include "fb_path.h"
 #include "fb_model.h"
 
 typedef struct bc2_state {
@@ -180,6 +181,7 @@ static int bc2_write_csv(const bc2_state *s, const bc2_line *L, hid_t file, fb_e
   } else {
     snprintf(path, sizeof path, "%s", s->csv);
   }
+  FB_CALL(err, fb_mkdir_parents(path, err));
   FILE *f = fopen(path, "w");
   FB_TEST(err, !f, FB_ERR_IO, "cannot write the target CSV %s ([bc2] target_csv)", path);
   fprintf(f, "# BC2 thermal target, spin = %s, alpha_D = %g, ratio m_A'/m_chi = %g, delta = %g, Omega h^2 = %g\n",

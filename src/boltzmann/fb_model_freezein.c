@@ -23,6 +23,7 @@
 
 #include "fb_constants.h"
 #include "fb_freezein.h"
+#include "fb_path.h"
 #include "fb_h5.h"
 #include "fb_model.h"
 
@@ -192,6 +193,7 @@ static int fi_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
   char path[1200];
   FB_CALL(err, fi_csv_path(s, file, tag, path, sizeof path, err));
   if (!strcmp(s->csv, "none")) return FB_OK;
+  FB_CALL(err, fb_mkdir_parents(path, err));
   FILE *f = fopen(path, "w");
   FB_TEST(err, !f, FB_ERR_IO, "cannot write the target CSV %s ([freezein] target_csv)", path);
   if (s->heavy)

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "fb_h5.h"
+#include "fb_path.h"
 #include "fb_scan.h"
 #include "fb_version.h"
 
@@ -210,6 +211,10 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   char *tmp = malloc(len);
   FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
   snprintf(tmp, len, "%s.tmp", path);
+  if (fb_mkdir_parents(path, err) != FB_OK) {
+    free(tmp);
+    return fb_err_push(err, err ? err->code : FB_ERR_IO, __func__, __LINE__, "output directory");
+  }
   H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* failures are reported through fb_err */
   hid_t fcpl = H5Pcreate(H5P_FILE_CREATE);
   H5Pset_obj_track_times(fcpl, 0);

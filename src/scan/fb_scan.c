@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fb_path.h"
 #include "fb_log.h"
 #include "fb_scan.h"
 
@@ -479,6 +480,10 @@ static int check_output_path(const fb_scan_options *opt, fb_err *err) {
   char *tmp = malloc(len);
   FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
   snprintf(tmp, len, "%s.tmp", opt->output_path);
+  if (fb_mkdir_parents(opt->output_path, err) != FB_OK) {
+    free(tmp);
+    return fb_err_push(err, err ? err->code : FB_ERR_IO, __func__, __LINE__, "[run] output directory");
+  }
   FILE *f = fopen(tmp, "wb");
   int e = errno;
   if (f) {

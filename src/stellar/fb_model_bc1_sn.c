@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "fb_h5.h"
+#include "fb_path.h"
 #include "fb_model.h"
 #include "fb_darkphoton.h"
 #include "fb_sn_alp.h"
@@ -192,6 +193,7 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
   }
   const char *csv = fb_config_get_string(cfg, "sn1987a", "band_csv");
   if (csv && strcmp(csv, "none") != 0) {
+    FB_CALL_GOTO(err, rc, fb_mkdir_parents(csv, err), done);
     FILE *f = fopen(csv, "w");
     FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
     if (s->alp) {

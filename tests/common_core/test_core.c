@@ -11,6 +11,11 @@
 #include "fb_constants.h"
 #include "fb_error.h"
 #include "fb_log.h"
+#include "fb_path.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define REL(a, b) (fabs((a) - (b)) / fabs(b))
 
@@ -121,6 +126,43 @@ START_TEST(test_error_edge_cases) {
 }
 END_TEST
 
+/* fb_mkdir_parents makes a/b/c for a/b/c/file.h5, is idempotent, accepts bare file names and
+ * reports a parent that is a regular file as FB_ERR_IO naming it. */
+START_TEST(test_mkdir_parents) {
+  char base[] = "/tmp/fb_path_XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(base));
+  char path[512], dir[512];
+  snprintf(path, sizeof path, "%s/a/b/c/out.h5", base);
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_int_eq(fb_mkdir_parents(path, &err), FB_OK);
+  struct stat st;
+  snprintf(dir, sizeof dir, "%s/a/b/c", base);
+  ck_assert_int_eq(stat(dir, &st), 0);
+  ck_assert(S_ISDIR(st.st_mode));
+  ck_assert_int_eq(stat(path, &st), -1); /* the file itself is not created */
+  ck_assert_int_eq(fb_mkdir_parents(path, &err), FB_OK);
+  ck_assert_int_eq(fb_mkdir_parents("plain.csv", &err), FB_OK);
+  /* a regular file where a directory is needed */
+  char blocker[512], bad[600];
+  snprintf(blocker, sizeof blocker, "%s/a/file", base);
+  FILE *f = fopen(blocker, "w");
+  ck_assert_ptr_nonnull(f);
+  fclose(f);
+  snprintf(bad, sizeof bad, "%s/x/out.h5", blocker);
+  ck_assert_int_eq(fb_mkdir_parents(bad, &err), FB_ERR_IO);
+  ck_assert_ptr_nonnull(strstr(err.msg, blocker));
+  ck_assert_int_eq(fb_mkdir_parents("", &err), FB_ERR_INPUT);
+  remove(blocker);
+  rmdir(dir);
+  snprintf(dir, sizeof dir, "%s/a/b", base);
+  rmdir(dir);
+  snprintf(dir, sizeof dir, "%s/a", base);
+  rmdir(dir);
+  rmdir(base);
+}
+END_TEST
+
 START_TEST(test_wtime_monotonic) {
   double t0 = fb_wtime(), t1 = fb_wtime();
   ck_assert_double_ge(t1, t0);
@@ -141,6 +183,7 @@ int main(void) {
   tcase_add_test(tc, test_error_chain);
   tcase_add_test(tc, test_error_edge_cases);
   tcase_add_test(tc, test_wtime_monotonic);
+  tcase_add_test(tc, test_mkdir_parents);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -10,10 +10,17 @@ trap 'rm -rf "$tmp"' EXIT
 fails=0
 cd "$src" || exit 1
 for input in bc1_sn1987a bc9_sn1987a bc9_hb; do
+  # every file the run writes goes to $tmp (the band CSV into a directory the run must create)
+  extra=()
+  case $input in *sn1987a) extra=(--set sn1987a.band_csv="$tmp/csv/$input/band.csv");; esac
   if ! "$exe" run "inputs/$input.ini" --set run.output="$tmp/$input.h5" --set grid.n_mass=8 \
-       --set grid.n_coupling=10 > "$tmp/$input.log" 2>&1; then
+       --set grid.n_coupling=10 "${extra[@]}" > "$tmp/$input.log" 2>&1; then
     echo "FAIL: run $input"; cat "$tmp/$input.log"; fails=$((fails+1)); continue
   fi
+  case $input in *sn1987a)
+    if [ "$(grep -cv '^#' "$tmp/csv/$input/band.csv" 2>/dev/null)" -lt 2 ]; then
+      echo "FAIL: $input band CSV missing or empty"; fails=$((fails+1)); fi;;
+  esac
   /usr/bin/python3 - "$tmp/$input.h5" <<'PY' || fails=$((fails+1))
 import h5py, sys
 import numpy as np
