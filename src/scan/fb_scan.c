@@ -480,9 +480,13 @@ static int check_output_path(const fb_scan_options *opt, fb_err *err) {
   char *tmp = malloc(len);
   FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
   snprintf(tmp, len, "%s.tmp", opt->output_path);
-  if (fb_mkdir_parents(opt->output_path, err) != FB_OK) {
+  /* the parent directories are made here; failing to make them is an input error (exit 2) */
+  fb_err dir_err;
+  fb_err_clear(&dir_err);
+  if (fb_mkdir_parents(opt->output_path, &dir_err) != FB_OK) {
     free(tmp);
-    return fb_err_push(err, err ? err->code : FB_ERR_IO, __func__, __LINE__, "[run] output directory");
+    FB_FAIL(err, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
+            opt->output_path, dir_err.msg);
   }
   FILE *f = fopen(tmp, "wb");
   int e = errno;

@@ -60,7 +60,11 @@ expect 2 "exists.h5' exists: continue it with --resume or replace it with --over
 expect 0 "done" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --overwrite
 expect 0 "0 to compute now, 6 done before" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --resume
 expect 2 "exclude each other" -- "$exe" run "$tmp/bad.ini" -o "$tmp/exists.h5" --resume --overwrite
-expect 2 "cannot write the output file '$tmp/no/such/dir/x.h5'" -- "$exe" run "$tmp/bad.ini" -o "$tmp/no/such/dir/x.h5"
+# missing parent directories are made; a parent that is a regular file is an input error
+expect 0 "done" -- "$exe" run "$tmp/bad.ini" -o "$tmp/new/sub/dir/x.h5"
+test -f "$tmp/new/sub/dir/x.h5" || { echo "FAIL: $tmp/new/sub/dir/x.h5 was not written"; fails=$((fails+1)); }
+: > "$tmp/plainfile"
+expect 2 "cannot write the output file '$tmp/plainfile/dir/x.h5'" -- "$exe" run "$tmp/bad.ini" -o "$tmp/plainfile/dir/x.h5"
 expect 2 "cannot write the output file '$tmp/'" -- "$exe" run "$tmp/bad.ini" -o "$tmp/" --overwrite
 expect 2 "output file name is empty" -- "$exe" run "$tmp/bad.ini" -o ""
 expect 2 "cannot open '$tmp/none.h5' to resume" -- "$exe" run "$tmp/bad.ini" -o "$tmp/none.h5" --resume
