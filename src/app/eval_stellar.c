@@ -116,6 +116,8 @@ const fb_eval_module fb_eval_sn1987a = {
 static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   fb_hb_options o;
   fb_hb_options_default(&o);
+  o.core = strcmp(fb_eval_text(args, "core"), "polytrope") ? FB_HB_ONE_ZONE : FB_HB_POLYTROPE;
+  o.polytrope_n = fb_eval_number(args, "polytrope_n");
   o.T_K = fb_eval_number(args, "T_K");
   o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
   o.Y_He = fb_eval_number(args, "Y_He");
@@ -133,12 +135,15 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_hb = {
     "hb",
-    "horizontal-branch Primakoff + photon-coalescence bound on a photon-coupled ALP (BC9), one-zone helium core",
-    7,
+    "horizontal-branch Primakoff + photon-coalescence bound on a photon-coupled ALP (BC9), one-zone or polytrope "
+    "helium core",
+    9,
     {{"model", "", "bc9", 0, 0, "bc9", "benchmark model"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP mass (0 allowed)"},
-     {"T_K", "K", NULL, 1e6, 1e10, "0.7e8", "core temperature"},
-     {"rho_g_cm3", "g/cm^3", NULL, 1.0, 1e8, "0.6e4", "core density"},
+     {"core", "", "one_zone|polytrope", 0, 0, "one_zone", "core model (polytrope: T_K, rho_g_cm3 are central values)"},
+     {"T_K", "K", NULL, 1e6, 1e10, "0.7e8", "core temperature (central for the polytrope)"},
+     {"rho_g_cm3", "g/cm^3", NULL, 1.0, 1e8, "0.6e4", "core density (central for the polytrope)"},
+     {"polytrope_n", "", NULL, -1e-300, 4.5, "1.5", "polytropic index (core=polytrope)"},
      {"Y_He", "", NULL, -1e-300, 1.0, "1", "helium mass fraction"},
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
      {"coalescence", "", "on|off", 0, 0, "on", "photon coalescence gamma gamma -> a"}},

@@ -13,7 +13,12 @@
  * Massive ALPs are Boltzmann suppressed (omega >= m_a) once m_a exceeds a few T ~ 10 keV.
  * Photon coalescence gamma gamma -> a (open for m_a > 2 omega_p ~ 3 keV; dominant above ~30 keV,
  * where it grows as m_a^4: Carenza et al. arXiv:2004.08399) is added with the rate of fb_sn_alp.h,
- * omega_p^2 = 4 pi alpha n_e/m_e. Decays inside the star (the upper edge of the published
+ * omega_p^2 = 4 pi alpha n_e/m_e.
+ * Profile-averaged option (core = FB_HB_POLYTROPE): the core is a polytrope of index n (P ~ rho^{1+1/n},
+ * ideal gas so T ~ theta, rho ~ theta^n with theta(xi) the Lane-Emden solution; Chandrasekhar,
+ * An Introduction to the Study of Stellar Structure (1939) ch. IV; n = 3/2 for a fully convective
+ * core), and eps_a is the mass average int eps dm / M over the polytrope, with T_K and rho_g_cm3 its
+ * central values; the criterion eps_max then applies to that average. Decays inside the star (the upper edge of the published
  * globular-cluster region) are not included: g_max is the energy-loss (lower) edge only.
  *
  * Units: GeV, K, g/cm^3, erg/g/s. Pure functions, thread-safe.
@@ -23,10 +28,15 @@
 
 #include "fb_error.h"
 
-/** One-zone HB core and criterion. */
+/** Core model: one zone at (T_K, rho_g_cm3), or a polytrope with those as central values. */
+enum { FB_HB_ONE_ZONE = 0, FB_HB_POLYTROPE = 1 };
+
+/** HB core and criterion. */
 typedef struct fb_hb_options {
-  double T_K;          /**< core temperature [K]; default 0.7e8 */
-  double rho_g_cm3;    /**< core density [g/cm^3]; default 0.6e4 */
+  int core;            /**< FB_HB_ONE_ZONE (default) or FB_HB_POLYTROPE */
+  double T_K;          /**< core temperature [K] (central for the polytrope); default 0.7e8 */
+  double rho_g_cm3;    /**< core density [g/cm^3] (central for the polytrope); default 0.6e4 */
+  double polytrope_n;  /**< polytropic index of the polytrope core; default 1.5 (convective core) */
   double Y_He;         /**< helium mass fraction (rest hydrogen); default 1 */
   double eps_max_erg_g_s; /**< energy-loss criterion [erg/g/s]; default 10 */
   int coalescence;     /**< 1: add photon coalescence gamma gamma -> a; default 1 */
@@ -37,6 +47,10 @@ void fb_hb_options_default(fb_hb_options *o);
 /** Energy-loss rate per unit mass [erg/g/s] at coupling g_GeV (GeV^-1) and ALP mass mass_GeV.
  *  Errors: FB_ERR_RANGE for non-physical options or arguments; FB_ERR_GSL from the quadrature. */
 int fb_hb_alp_eps_erg_g_s(const fb_hb_options *o, double mass_GeV, double g_GeV, double *eps, fb_err *err);
+
+/** First zero xi_1 of the Lane-Emden function theta_n (3.65375 for n = 3/2, 6.89685 for n = 3).
+ *  Errors: FB_ERR_RANGE unless 0 <= n <= 4.5 (xi_1 = 31.8 at 4.5); FB_ERR_GSL from the ODE integration. */
+int fb_hb_lane_emden_xi1(double n, double *xi1, fb_err *err);
 
 /** Largest allowed coupling g_max [GeV^-1] at mass_GeV. */
 int fb_hb_alp_g_max_GeV(const fb_hb_options *o, double mass_GeV, double *g_max, fb_err *err);

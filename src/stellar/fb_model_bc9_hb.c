@@ -3,24 +3,28 @@
  * @brief Scan model "bc9_hb": the horizontal-branch Primakoff bound on a photon-coupled ALP (BC9)
  *        on the (m_a, g_agg) plane (src/stellar/fb_hb_alp.h).
  *
- * Per point: the ALP energy-loss rate of the one-zone HB core [erg/g/s]. The postprocess hook
+ * Per point: the ALP energy-loss rate of the HB core [erg/g/s] (one zone, or mass-averaged over a polytrope). The postprocess hook
  * writes /bounds/hb/edges [n_mass][2] (mass_GeV, g_max_GeV: couplings above are excluded) and
  * /bounds/hb/excluded [n_mass][n_coupling] uint8 (eps_a > eps_max). Input section [hb].
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fb_h5.h"
 #include "fb_hb_alp.h"
 #include "fb_model.h"
 
 static const fb_quantity_spec hb_quantities[] = {
-    {"hb_energy_loss_erg_g_s", "erg/g/s", "ALP Primakoff energy-loss rate per unit mass of the one-zone HB core"},
+    {"hb_energy_loss_erg_g_s", "erg/g/s", "ALP Primakoff + coalescence energy-loss rate per unit mass of the HB core (one zone or polytrope mass average; [hb] core)"},
 };
 
 static const fb_key_spec hb_keys[] = {
-    {"hb", "T_K", FB_KEY_DOUBLE, "0.7e8", 1e6, 1e10, NULL, "K", "HB core temperature"},
-    {"hb", "rho_g_cm3", FB_KEY_DOUBLE, "0.6e4", 1, 1e8, NULL, "g/cm^3", "HB core density"},
+    {"hb", "core", FB_KEY_CHOICE, "one_zone", 0, 0, "one_zone|polytrope", "",
+     "HB core model: one zone, or a polytrope with T_K and rho_g_cm3 as its central values"},
+    {"hb", "T_K", FB_KEY_DOUBLE, "0.7e8", 1e6, 1e10, NULL, "K", "HB core temperature (central for core = polytrope)"},
+    {"hb", "rho_g_cm3", FB_KEY_DOUBLE, "0.6e4", 1, 1e8, NULL, "g/cm^3", "HB core density (central for core = polytrope)"},
+    {"hb", "polytrope_n", FB_KEY_DOUBLE, "1.5", 0, 4.5, NULL, "", "polytropic index (core = polytrope)"},
     {"hb", "Y_He", FB_KEY_DOUBLE, "1", 0, 1, NULL, "", "helium mass fraction of the core"},
     {"hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
 };
@@ -29,6 +33,8 @@ static int hb_init(void **state, const fb_config *cfg, fb_err *err) {
   fb_hb_options *o = calloc(1, sizeof *o);
   FB_TEST(err, !o, FB_ERR_MEMORY, "cannot allocate the bc9_hb model state");
   fb_hb_options_default(o);
+  o->core = strcmp(fb_config_get_string(cfg, "hb", "core"), "polytrope") ? FB_HB_ONE_ZONE : FB_HB_POLYTROPE;
+  o->polytrope_n = fb_config_get_double(cfg, "hb", "polytrope_n");
   o->T_K = fb_config_get_double(cfg, "hb", "T_K");
   o->rho_g_cm3 = fb_config_get_double(cfg, "hb", "rho_g_cm3");
   o->Y_He = fb_config_get_double(cfg, "hb", "Y_He");
