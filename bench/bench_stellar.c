@@ -1,6 +1,7 @@
 /**
  * @file bench_stellar.c
- * @brief Benchmark: the full BC1 SN1987A band (and the BC9 ALP band, 1 keV-1 GeV) (per-mass table + both edges by root finding) on
+ * @brief Benchmark: the full BC1 SN1987A band (and the BC9 ALP band, 1 keV-1 GeV, and the BC9 HB bound
+ *        g_max(m) at N masses 1 keV-1 MeV for the one-zone and the polytrope core) (per-mass table + both edges by root finding) on
  *        N log-spaced masses between 0.1 MeV and 0.3 GeV on one core, default profile and
  *        precision; repeated R times, prints each time and the median.
  * Usage: bench_stellar [N=100] [R=5]
@@ -11,6 +12,7 @@
 #include <time.h>
 #include <math.h>
 
+#include "fb_hb_alp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 
@@ -88,6 +90,31 @@ int main(int argc, char **argv) {
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
   printf("median: BC9 ALP SN1987A band on %d masses: %.3f s\n", n, times[reps / 2]);
+  /* HB bound: one-zone default core, and the polytrope (n = 3/2, T_c = 1.2e8 K, rho_c = 1e4 g/cm^3) */
+  for (int core = FB_HB_ONE_ZONE; core <= FB_HB_POLYTROPE; core++) {
+    fb_hb_options ho;
+    fb_hb_options_default(&ho);
+    if (core == FB_HB_POLYTROPE) {
+      ho.core = FB_HB_POLYTROPE;
+      ho.T_K = 1.2e8;
+      ho.rho_g_cm3 = 1e4;
+    }
+    double ht[100];
+    for (int r = 0; r < reps; r++) {
+      double t0 = now_s();
+      for (int i = 0; i < n; i++) {
+        double mass = 1e-6 * pow(1e3, (double)i / (n - 1)), g;
+        if (fb_hb_alp_g_max_GeV(&ho, mass, &g, &err)) {
+          fprintf(stderr, "%s\n", err.msg);
+          return 1;
+        }
+      }
+      ht[r] = now_s() - t0;
+    }
+    qsort(ht, (size_t)reps, sizeof ht[0], cmp);
+    printf("median: BC9 HB bound (%s core) on %d masses: %.4f s (%.3f ms per mass)\n",
+           core == FB_HB_POLYTROPE ? "polytrope" : "one-zone", n, ht[reps / 2], 1e3 * ht[reps / 2] / n);
+  }
   times[reps / 2] = t_bc1;
   printf("medium setup (profile resampling + cross-section table + semi-Compton table): %.3f s\n", t_setup);
   printf("median: BC1 SN1987A band on %d masses: %.3f s (%.1f ms per mass)\n", n, times[reps / 2],
