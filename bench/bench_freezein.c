@@ -5,7 +5,7 @@
  *   4. one heavy-mediator target eps(m_A') and the 200-point heavy line (m_chi = 10 MeV,
  *      m_A' = 21 MeV - 10 GeV, alpha_D = 0.5; as inputs/freezein_heavy.ini).
  * Usage: bench_freezein [repetitions] (default 5). Prints medians of process CPU time
- * (BENCH_WALL=1: wall clock) at the default tolerance rtol = 1e-4 (docs/performance.d/freezein.md). */
+ * (BENCH_WALL=1: wall clock) at the default tolerance rtol = 1e-4 (docs/performance.md ("Freeze-in targets")). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * @brief Freeze-in of Dirac dark matter through a (light or heavy) dark photon: 2->2 annihilation
  *        of SM fermions and plasmon decay. See fb_freezein.h for the model and the call order.
  *
- * Statistics and approximations (stated once here, repeated in docs/validation.d/freezein.md):
+ * Statistics and approximations (stated once here, repeated in docs/validation.md ("Freeze-in")):
  *  - 2->2 (f fbar -> chi chibar): Maxwell-Boltzmann initial states, no Pauli blocking (chi is
  *    rare). Then detailed balance gives the production-rate density as the equilibrium rate of the
  *    inverse process (Gondolo & Gelmini, Nucl. Phys. B360 (1991) 145: n_eq^2 <sigma v> as one integral):

@@ -4,7 +4,7 @@
  *        from Primakoff conversion gamma p -> a p and photon coalescence gamma gamma -> a in the
  *        proto-neutron star.
  *
- * Physics (fb_sn_alp.c, docs/validation.d/sn_bc9.md):
+ * Physics (fb_sn_alp.c, docs/validation.md ("SN1987A", BC9 and HB)):
  *  - Primakoff: rate with Debye screening by non-degenerate free protons, kappa^2 = 4 pi alpha n_p/T,
  *    photons with the plasma mass omega_p (k^2 = omega^2 - omega_p^2) (Di Lella et al. hep-ph/0006327
  *    eq. 3; Lucente et al. arXiv:2008.04918 sec. 2); emission

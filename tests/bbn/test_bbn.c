@@ -147,7 +147,7 @@ START_TEST(test_rates_one_sigma_full_range) {
    * d(d,p); Caughlan-Fowler 1988 t(p,g); Serpico 2004 for the rest.
    * Asserted: the reactions listed in ONE_SIGMA below stay within 1 sigma of the named table
    * over the T9 range given there (the full-range numbers of all 24 pairs are printed;
-   * docs/validation.d/bbn.md lists them and explains the failures). */
+   * docs/validation.md ("Standard BBN") lists them and explains the failures). */
   static const struct { const char *name, *table; double T9_lo, T9_hi; } ONE_SIGMA[] = {
       {"n_p__d_g", "primat", 1e-3, 10.0},
       {"d_d__He3_n", "primat", 1e-3, 4.0},
@@ -195,7 +195,7 @@ START_TEST(test_rates_vs_primat) {
    * d(p,g), t(p,g), t(a,g), 3He(n,p) agree with them within 1 sigma here; t(d,n), 3He(d,p),
    * 7Be(n,p), 7Li(p,a) agree with PRIMAT's tables within 20% over the range where BBN happens
    * (T9 = 0.1 - 2; worst: 7Li(p,a) +12% at T9 = 1.1), but NOT within PRIMAT's 1-sigma errors
-   * (the printout gives the fraction of points within 1 sigma; docs/validation.d/bbn.md lists
+   * (the printout gives the fraction of points within 1 sigma; docs/validation.md ("Standard BBN") lists
    * them). A transcription error in a fit would give deviations of orders of magnitude. */
   compare_rates("primat", 0.1, 2.0, 0.20);
 }

@@ -292,7 +292,7 @@ END_TEST
 /* Dvorkin, Lin & Schutz arXiv:1902.08623 (abstract): "plasmon decays are a dominant channel for DM
  * production for sub-MeV DM masses"; above the electron mass e+e- annihilation leads. No numerical
  * value of their target line could be found in a citable text form (see
- * docs/validation.d/freezein.md): this checks the ordering of the channels only. */
+ * docs/validation.md ("Freeze-in")): this checks the ordering of the channels only. */
 START_TEST(test_channel_ordering) {
   fb_err err;
   fb_err_clear(&err);

@@ -86,7 +86,7 @@ static const double gc_ref0 = 0.47e-10;
  * (0.47e-10 there, 0.66e-10 Ayala et al. here), so the ratio g_max(m)/g_max(0) is compared: within 30% up
  * to 47 keV. Above ~60 keV our one-zone core (T = 0.7e8 K everywhere) underestimates the emission of heavy
  * ALPs, dominated by the hotter centre of real HB cores: measured 30 vs 5.3 at 100 keV (printed, not
- * asserted; docs/validation.d/sn_bc9.md). */
+ * asserted; docs/validation.md ("SN1987A", BC9 and HB)). */
 START_TEST(test_shape_vs_published) {
   fb_hb_options o;
   fb_hb_options_default(&o);

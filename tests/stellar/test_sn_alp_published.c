@@ -9,7 +9,7 @@
  * at g = 1e-6 by the plot range). The values below are copied from that file (rows quoted by mass);
  * they include photon coalescence (the lower edge strengthens from 7.54e-9 to 5.84e-9 between 1 and
  * 124 MeV) and the band closes at 0.360 GeV. The upper (trapping) edge of that band is not reproduced
- * by our absorption criterion (see docs/validation.d/sn_bc9.md); it is printed, not asserted.
+ * by our absorption criterion (see docs/validation.md ("SN1987A", BC9 and HB)); it is printed, not asserted.
  *
  * Tolerances (explicit): lower edge within a factor 1.5 up to 50 MeV with the default criterion, and
  * within a factor 2.5 at 99-124 MeV with decays not counted as absorption (our lower edge there is

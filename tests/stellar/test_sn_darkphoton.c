@@ -219,7 +219,7 @@ START_TEST(test_pair_blocking) {
 }
 END_TEST
 
-/* Channels on the band (docs/validation.d/sn_bc1.md): semi-Compton absorption lowers the trapping
+/* Channels on the band (docs/validation.md ("SN1987A", BC1)): semi-Compton absorption lowers the trapping
  * edge at 1 MeV by more than 2x (absorption in the outer layers, where n_n n_p is small), and moves the
  * free-streaming edge by < 3%; e+e- coalescence raises the emission at 100 MeV (eps_low lower) and the
  * largest excluded mass. L_nu from the profile: medium uses the thermal luminosity. */
@@ -258,7 +258,7 @@ START_TEST(test_channels_and_profile_Lnu) {
 END_TEST
 
 /* Comparison with Chang, Essig & McDermott (CEM) arXiv:1611.03864: no published eps_low/eps_high
- * numbers at given masses were available offline (docs/validation.d/sn_bc1.md), so the checks are the
+ * numbers at given masses were available offline (docs/validation.md ("SN1987A", BC1)), so the checks are the
  * statements of the CEM abstract: "constraints on eps weaken with the dark-photon mass below ~15 MeV"
  * -> the strongest lower edge lies between 5 and 30 MeV and eps_low(1 MeV) > 10 eps_low(15 MeV);
  * "masses below ~100 MeV" -> the band still exists at 90 MeV. */
@@ -298,7 +298,7 @@ START_TEST(test_band_closes) {
   ck_assert_msg(fb_sn_mass_max_GeV(&m, &R, 1e-2, 2.0, 1e-3, &mmax, &err) == FB_OK, "%s", err.msg);
   /* Issue 5 expects "of order a few hundred MeV". With decays inside r_far counted as non-cooling
    * (the criterion of CEM arXiv:1611.03864, whose abstract scopes the bound to masses "below ~100 MeV")
-   * the default profile closes the band at 0.113 GeV (docs/validation.d/sn_bc1.md); the check is the
+   * the default profile closes the band at 0.113 GeV (docs/validation.md ("SN1987A", BC1)); the check is the
    * order of magnitude 0.1-1 GeV, and that it is not below CEM's ~0.1 GeV. */
   ck_assert_msg(mmax > 0.1 && mmax < 1.0, "largest excluded mass %g GeV", mmax);
   /* without decays and absorption (free streaming only) the band extends further */
