@@ -11,7 +11,7 @@ PACKAGES=(
   libhdf5-openmpi-dev hdf5-tools
   check libsubunit-dev
   libinih-dev
-  python3 python3-numpy python3-h5py python3-matplotlib
+  python3 python3-numpy python3-scipy python3-h5py python3-matplotlib
 )
 
 missing=()

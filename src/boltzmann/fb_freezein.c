@@ -83,7 +83,7 @@ void fb_freezein_params_default(fb_freezein_params *par) {
   par->rtol = 1e-4;
   par->channels = FB_FI_CH_ALL;
   par->gstar_fixed = 0.0;
-  par->T_qcd_GeV = 0.15;
+  par->T_qcd_GeV = 0.15; /* ~ the QCD crossover, T_pc = 156.5 +- 1.5 MeV (HotQCD, arXiv:1812.08235) */
 }
 
 /* ------------------------------------------------------------------ background */
@@ -191,8 +191,11 @@ static int kernel_build(fb_freezein *fi, fb_err *err) {
     if (lo < hi) {
       /* u^3 K1(u) peaks near u = E/T = 3; the plasma's g_*(T) features (QCD crossover joins,
        * electroweak crossover; fb_thermo_params defaults) */
-      const double brk[10] = {log(E / 30.0), log(E / 10.0), log(E / 3.0), log(E),    log(0.1),
-                              log(0.15),     log(1.0),      log(4.0),     log(159.5), log(FB_ME_GEV)};
+      const fb_thermo_params *tp = &fi->th.par;
+      const double brk[10] = {log(E / 30.0),           log(E / 10.0),           log(E / 3.0),
+                              log(E),                  log(tp->T_hrg_lo_GeV),   log(tp->T_hrg_hi_GeV),
+                              log(tp->T_pqcd_lo_GeV),  log(tp->T_pqcd_hi_GeV),  log(tp->T_ew_GeV),
+                              log(FB_ME_GEV)};
       FB_CALL(err, fi_quad(fi, fi->ws_outer, kernel_integrand, &c, lo, hi, brk, 10, &r, err));
     }
     FB_TEST(err, !(r > 0) || !isfinite(r), FB_ERR_NUMERIC, "freeze-in kernel W(E = %g GeV) = %g (T_reheat = %g GeV)", E,

@@ -93,5 +93,7 @@
 #define FB_INV_CM3_TO_GEV3 (FB_HBARC_GEV_CM * FB_HBARC_GEV_CM * FB_HBARC_GEV_CM) /* n[GeV^3] per cm^-3 */
 #define FB_G_CM3_TO_GEV4 ((1.0 / FB_GEV_G) * FB_INV_CM3_TO_GEV3) /* rho[GeV^4] per g cm^-3 */
 #define FB_ERG_TO_GEV 624.150907                       /* 1 erg in GeV (1 erg = 1e-7 J) */
+#define FB_KM_TO_CM 1.0e5                              /* length: L[cm] = L[km] * this (exact) */
+#define FB_FM_TO_CM 1.0e-13                            /* length: L[cm] = L[fm] * this (exact) */
 
 #endif /* FB_CONSTANTS_H */

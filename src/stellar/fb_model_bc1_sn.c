@@ -179,7 +179,9 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                                : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
                                                  "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
-                                        "1 where the dark-photon luminosity exceeds L_nu at the grid point", err), done);
+                                        s->alp ? "1 where the ALP luminosity exceeds L_nu at the grid point"
+                                               : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
+                                        err), done);
     hid_t g = fb_h5_group(file, "bounds/sn1987a");
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/sn1987a");
     rc = fb_h5_attr_double(g, "mass_max_GeV", mass_max, err);

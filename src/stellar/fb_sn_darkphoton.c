@@ -32,7 +32,7 @@
 #define SN_C_X0 0.05
 #define SN_C_X1 300.0
 
-static const double KM_TO_INVGEV = 1e5 / FB_HBARC_GEV_CM;
+static const double KM_TO_INVGEV = FB_KM_TO_CM / FB_HBARC_GEV_CM;
 /* L [GeV^2] -> erg/s */
 static const double GEV2_TO_ERG_S = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
@@ -88,7 +88,7 @@ int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
 static double sigma_np_ere_fm2(double E_GeV) {
   const double a_s = -23.740, r_s = 2.77, a_t = 5.419, r_t = 1.753; /* fm */
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
-  double k2 = mN * (E_GeV > 0 ? E_GeV : 0.0) / (FB_HBARC_GEV_CM * 1e13) / (FB_HBARC_GEV_CM * 1e13); /* fm^-2 */
+  double k2 = mN * (E_GeV > 0 ? E_GeV : 0.0) / (FB_HBARC_GEV_CM / FB_FM_TO_CM) / (FB_HBARC_GEV_CM / FB_FM_TO_CM); /* fm^-2 */
   double cs = -1.0 / a_s + 0.5 * r_s * k2, ct = -1.0 / a_t + 0.5 * r_t * k2;
   return 0.25 * 4.0 * FB_PI / (k2 + cs * cs) + 0.75 * 4.0 * FB_PI / (k2 + ct * ct);
 }

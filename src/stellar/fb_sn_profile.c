@@ -47,7 +47,7 @@ void fb_sn_profile_columns_garching(fb_sn_profile_columns *c) {
   c->column[FB_SN_MU_E_MEV] = 10;
   c->column[FB_SN_MSTAR_N_MEV] = 24;
   c->column[FB_SN_MSTAR_P_MEV] = 25;
-  c->r_to_km = 1e-5;
+  c->r_to_km = 1.0 / FB_KM_TO_CM;
   c->rho_to_g_cm3 = c->T_to_MeV = 1.0;
   c->skip_header = 1;
 }
@@ -164,11 +164,11 @@ static void derive_fields(fb_sn_profile *p, const int *present) {
     if (!gm) { for (size_t i = 0; i < n; i++) lap[i] = 1.0; return; }
     for (size_t i = 0; i < n; i++)
       gm[i] = G_over_c2_cm_g * fb_sn_profile_mass_msun(p, p->field[FB_SN_R_KM][i]) * FB_MSUN_G;
-    double r_out = p->field[FB_SN_R_KM][n - 1] * 1e5;
+    double r_out = p->field[FB_SN_R_KM][n - 1] * FB_KM_TO_CM;
     double phi = 0.5 * log(1.0 - 2.0 * gm[n - 1] / r_out);
     lap[n - 1] = exp(phi);
     for (size_t i = n - 1; i-- > 0;) {
-      double r1 = p->field[FB_SN_R_KM][i] * 1e5, r2 = p->field[FB_SN_R_KM][i + 1] * 1e5;
+      double r1 = p->field[FB_SN_R_KM][i] * FB_KM_TO_CM, r2 = p->field[FB_SN_R_KM][i + 1] * FB_KM_TO_CM;
       double d1 = r1 > 0 ? gm[i] / (r1 * r1 * (1.0 - 2.0 * gm[i] / r1)) : 0.0;
       double d2 = gm[i + 1] / (r2 * r2 * (1.0 - 2.0 * gm[i + 1] / r2));
       phi -= 0.5 * (d1 + d2) * (r2 - r1);
@@ -313,10 +313,10 @@ double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km) {
   const double *r = p->field[FB_SN_R_KM], *rho = p->field[FB_SN_RHO_G_CM3];
   double m = 0.0; /* g */
   /* from r = 0 to r[0] with the first density (profiles usually start at 0) */
-  m += 4.0 / 3.0 * FB_PI * pow(fmin(r[0], r_km) * 1e5, 3) * rho[0];
+  m += 4.0 / 3.0 * FB_PI * pow(fmin(r[0], r_km) * FB_KM_TO_CM, 3) * rho[0];
   for (size_t i = 0; i + 1 < p->n && r[i] < r_km; i++) {
-    double a = r[i] * 1e5, b = fmin(r[i + 1], r_km) * 1e5;
-    double rb = (b == r[i + 1] * 1e5) ? rho[i + 1] : fb_sn_profile_at(p, FB_SN_RHO_G_CM3, b * 1e-5);
+    double a = r[i] * FB_KM_TO_CM, b = fmin(r[i + 1], r_km) * FB_KM_TO_CM;
+    double rb = (b == r[i + 1] * FB_KM_TO_CM) ? rho[i + 1] : fb_sn_profile_at(p, FB_SN_RHO_G_CM3, b / FB_KM_TO_CM);
     m += 0.5 * (b - a) * 4.0 * FB_PI * (a * a * rho[i] + b * b * rb);
   }
   return m / FB_MSUN_G;
@@ -339,7 +339,7 @@ int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_
       dtau[k] = nB * s0 * (p->field[FB_SN_X_N][j] * w_n + p->field[FB_SN_X_P][j] * w_p);
     }
     prev = tau;
-    tau += 0.5 * (dtau[0] + dtau[1]) * (r[i + 1] - r[i]) * 1e5;
+    tau += 0.5 * (dtau[0] + dtau[1]) * (r[i + 1] - r[i]) * FB_KM_TO_CM;
     if (tau >= 2.0 / 3.0) {
       double t = (2.0 / 3.0 - prev) / (tau - prev);
       *r_nu_km = r[i + 1] - t * (r[i + 1] - r[i]);
@@ -355,7 +355,7 @@ int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_
  * with lapse^2 (energy redshift and time dilation). */
 double fb_sn_profile_thermal_Lnu_erg_s(const fb_sn_profile *p, double r_nu_km) {
   double T_GeV = fb_sn_profile_at(p, FB_SN_T_MEV, r_nu_km) * 1e-3, lapse = fb_sn_profile_at(p, FB_SN_LAPSE, r_nu_km);
-  double r_invGeV = r_nu_km * 1e5 / FB_HBARC_GEV_CM;
+  double r_invGeV = r_nu_km * FB_KM_TO_CM / FB_HBARC_GEV_CM;
   double L_GeV2 = 6.0 * 7.0 / 16.0 * FB_PI * FB_PI / 60.0 * pow(T_GeV, 4) * 4.0 * FB_PI * r_invGeV * r_invGeV;
   return L_GeV2 * lapse * lapse * FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 }

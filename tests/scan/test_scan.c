@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700
 /**
  * @file test_scan.c
  * @brief Scan driver and HDF5 output: round trip, failure recording, max_points interruption and
@@ -13,6 +14,8 @@
 #include <hdf5.h>
 #include <math.h>
 #include <mpi.h>
+#include <ftw.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +92,18 @@ static void read_ds(const char *file, const char *name, hid_t type, void *buf) {
   H5Fclose(f);
 }
 
+/* Every file the tests write goes into one temporary directory (made in main, removed at the end even
+ * when an assertion stopped a test before its own remove()). */
+static char tmpdir[] = "/tmp/fb_test_scan_XXXXXX";
+static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw) {
+  (void)sb; (void)flag; (void)ftw;
+  return remove(p);
+}
+static void rm_tmpdir(void) { nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
+
 START_TEST(test_complete_scan_values_and_failures) {
   make_config(NULL);
-  snprintf(path, sizeof path, "test_scan_full_%d.h5", (int)getpid());
+  snprintf(path, sizeof path, "%s/full.h5", tmpdir);
   fb_err err;
   fb_err_clear(&err);
   int interrupted = -1;
@@ -145,8 +157,8 @@ END_TEST
 START_TEST(test_max_points_then_resume_equals_full_run) {
   make_config(NULL);
   char full[256], part[256];
-  snprintf(full, sizeof full, "test_scan_ref_%d.h5", (int)getpid());
-  snprintf(part, sizeof part, "test_scan_part_%d.h5", (int)getpid());
+  snprintf(full, sizeof full, "%s/ref.h5", tmpdir);
+  snprintf(part, sizeof part, "%s/part.h5", tmpdir);
   fb_err err;
   fb_err_clear(&err);
   int interrupted = -1;
@@ -188,7 +200,7 @@ END_TEST
 START_TEST(test_resume_with_other_grid_is_an_input_error) {
   make_config(NULL);
   char f1[256];
-  snprintf(f1, sizeof f1, "test_scan_grid_%d.h5", (int)getpid());
+  snprintf(f1, sizeof f1, "%s/grid.h5", tmpdir);
   fb_err err;
   fb_err_clear(&err);
   int interrupted;
@@ -256,12 +268,17 @@ static Suite *scan_suite(void) {
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   gsl_set_error_handler_off();
+  if (!mkdtemp(tmpdir)) {
+    perror("mkdtemp");
+    MPI_Finalize();
+    return EXIT_FAILURE;
+  }
   SRunner *sr = srunner_create(scan_suite());
   srunner_set_fork_status(sr, CK_NOFORK);
   srunner_run_all(sr, CK_NORMAL);
   int failed = srunner_ntests_failed(sr);
   srunner_free(sr);
-  remove(path);
+  rm_tmpdir();
   MPI_Finalize();
   return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

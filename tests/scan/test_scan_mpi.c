@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700
 /**
  * @file test_scan_mpi.c
  * @brief The scan driver on several ranks (run with mpiexec -n 2 or 3): a set-up failure on one
@@ -6,6 +7,7 @@
  *        equals an uninterrupted run. A hang shows up as the ctest timeout.
  */
 #include <check.h>
+#include <ftw.h>
 #include <gsl/gsl_errno.h>
 #include <hdf5.h>
 #include <math.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,11 +80,14 @@ static int run(const char *out, int resume, int *interrupted, fb_err *err) {
   return fb_scan_run(MPI_COMM_WORLD, &cfg, &fixture, &opt, &info, interrupted, err);
 }
 
-static void file_name(char *buf, size_t n, const char *tag) {
-  int pid = (int)getpid();
-  MPI_Bcast(&pid, 1, MPI_INT, 0, MPI_COMM_WORLD);
-  snprintf(buf, n, "test_scan_mpi_%s_%d.h5", tag, pid);
+/* Every file goes into one temporary directory that rank 0 makes in main and removes at the end. */
+static char tmpdir[64] = "/tmp/fb_test_scan_mpi_XXXXXX";
+static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *ftw) {
+  (void)sb; (void)flag; (void)ftw;
+  return remove(p);
 }
+
+static void file_name(char *buf, size_t n, const char *tag) { snprintf(buf, n, "%s/%s.h5", tmpdir, tag); }
 
 START_TEST(test_setup_failure_on_one_rank_fails_everywhere) {
   make_config();
@@ -164,6 +170,14 @@ int main(int argc, char **argv) {
   fb_log_set_rank(rank);
   fb_log_set_level(FB_LOG_WARN);
   gsl_set_error_handler_off();
+  int made = rank == 0 ? mkdtemp(tmpdir) != NULL : 1;
+  MPI_Bcast(&made, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  MPI_Bcast(tmpdir, (int)sizeof tmpdir, MPI_CHAR, 0, MPI_COMM_WORLD);
+  if (!made) {
+    if (rank == 0) perror("mkdtemp");
+    MPI_Finalize();
+    return EXIT_FAILURE;
+  }
   Suite *s = suite_create("scan_mpi");
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 100);
@@ -176,6 +190,7 @@ int main(int argc, char **argv) {
   int failed = srunner_ntests_failed(sr), any = 0;
   srunner_free(sr);
   MPI_Allreduce(&failed, &any, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (rank == 0) nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
   MPI_Finalize();
   return any ? EXIT_FAILURE : EXIT_SUCCESS;
 }
