@@ -71,18 +71,9 @@
 #include "fb_darkphoton.h"
 #include "fb_roots.h"
 
-/* Narrow vector resonances of R(s), used only as quadrature break points (peak and +-1, +-10
- * widths) so that the thermal average resolves them; masses and widths PDG 2024. */
-static const double bc2_narrow_res[][2] = {
-    {0.78266, 8.68e-3},   /* omega(782) */
-    {1.019461, 4.249e-3}, /* phi(1020) */
-    {3.096900, 92.6e-6},  /* J/psi */
-    {3.686097, 293e-6},   /* psi(2S) */
-    {9.46040, 54.02e-6},  /* Upsilon(1S) */
-    {10.02340, 31.98e-6}, /* Upsilon(2S) */
-    {10.3551, 20.32e-6},  /* Upsilon(3S) */
-};
-#define BC2_N_NARROW (sizeof bc2_narrow_res / sizeof bc2_narrow_res[0])
+/* Narrow vector resonances of R(s) (fb_rratio_narrow_resonances: the same PDG 2024 values R uses)
+ * serve as quadrature break points (peak and +-1, +-10 widths) so that the thermal average resolves them. */
+#define BC2_N_NARROW 7
 
 int fb_bc2_spin_parse(const char *name, fb_bc2_spin *spin, fb_err *err) {
   static const char *names[] = {"scalar", "majorana", "pseudodirac", "dirac"};
@@ -586,8 +577,12 @@ static int bc2_setup(fb_bc2 *m, const fb_bc2_point *pt, bc2_weff_data *d, fb_rel
   p->breaks_sqrts_GeV[nb++] = 2.0 * FB_MB0_GEV;
   if (pt->spin == FB_BC2_PSEUDODIRAC) p->breaks_sqrts_GeV[nb++] = d->m1 + d->m2;
   if (d->tab1 && mA > d->m1) p->breaks_sqrts_GeV[nb++] = 2.0 * mA; /* thermally open A'A' threshold */
+  double res_m[BC2_N_NARROW], res_w[BC2_N_NARROW];
+  const size_t n_res = fb_rratio_narrow_resonances(res_m, res_w, BC2_N_NARROW);
+  FB_TEST(err, n_res != BC2_N_NARROW, FB_ERR_INTERNAL, "R(s) lists %zu narrow resonances, BC2 expects %d", n_res,
+          (int)BC2_N_NARROW);
   for (size_t i = 0; i < BC2_N_NARROW; i++) {
-    const double M = bc2_narrow_res[i][0], W = bc2_narrow_res[i][1];
+    const double M = res_m[i], W = res_w[i];
     const double k[5] = {0.0, -1.0, 1.0, -10.0, 10.0};
     for (int j = 0; j < 5; j++) p->breaks_sqrts_GeV[nb++] = M + k[j] * W / 2.0;
   }

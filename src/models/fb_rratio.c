@@ -90,6 +90,19 @@ static const fb_rratio_bw fb_quarkonia[] = {
 };
 #define FB_NQUARKONIA (sizeof fb_quarkonia / sizeof fb_quarkonia[0])
 
+size_t fb_rratio_narrow_resonances(double *m_GeV, double *w_GeV, size_t max) {
+  size_t n = 0;
+  const double mw[2][2] = {{FB_OMEGA_M_GEV, FB_OMEGA_W_GEV}, {FB_PHI_M_GEV, FB_PHI_W_GEV}};
+  for (size_t i = 0; i < 2; i++, n++)
+    if (n < max) m_GeV[n] = mw[i][0], w_GeV[n] = mw[i][1];
+  for (size_t i = 0; i < FB_NQUARKONIA; i++) {
+    if (fb_quarkonia[i].mthr_GeV > 0) continue; /* broad states above open flavour */
+    if (n < max) m_GeV[n] = fb_quarkonia[i].m_GeV, w_GeV[n] = fb_quarkonia[i].w_GeV;
+    n++;
+  }
+  return n;
+}
+
 /* ================================================================== alpha_s */
 
 /* Number of active flavours for alpha_s running: MS-bar masses as thresholds (PDG 2024 QCD

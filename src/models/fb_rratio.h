@@ -27,6 +27,8 @@
 #ifndef FB_RRATIO_H
 #define FB_RRATIO_H
 
+#include <stddef.h>
+
 #include "fb_error.h"
 
 /** Upper end of the parametrisation [GeV]. */
@@ -66,6 +68,12 @@ double fb_rratio_eval(const fb_rratio *R, double sqrt_s_GeV);
 
 /** alpha_s(mu) in MS-bar (3-loop, from alpha_s(M_Z)); frozen at alpha_s(1 GeV) below 1 GeV. */
 double fb_rratio_alphas(const fb_rratio *R, double mu_GeV);
+
+/** The narrow vector resonances of R(s) (omega, phi and the quarkonia below open flavour: J/psi,
+ *  psi(2S), Upsilon(1S-3S); PDG 2024 masses and widths, the values R uses): writes up to max
+ *  (mass, total width) pairs in GeV into m_GeV[], w_GeV[] and returns how many there are. Used by
+ *  integrators as break points. */
+size_t fb_rratio_narrow_resonances(double *m_GeV, double *w_GeV, size_t max);
 
 /** Individual pieces, for tests and plots (same conventions as fb_rratio_eval). */
 double fb_rratio_eval_pipi(const fb_rratio *R, double sqrt_s_GeV);
