@@ -61,6 +61,7 @@ static int cmp_double(const void *a, const void *b) {
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
+  fb_error_init();
   int rank, size;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);

@@ -28,6 +28,7 @@ static int cmp(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
+  fb_error_init();
   int n = argc > 1 ? atoi(argv[1]) : 100, reps = argc > 2 ? atoi(argv[2]) : 5;
   if (n < 2 || reps < 1 || reps > 100) {
     fprintf(stderr, "usage: bench_stellar [N >= 2] [1 <= R <= 100]\n");

@@ -4,13 +4,13 @@
  *        the process exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted with a
  *        resumable checkpoint (FB_EXIT_INTERRUPTED).
  */
-#include <gsl/gsl_errno.h>
 #include <mpi.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fb_app.h"
+#include "fb_error.h"
 #include "fb_version.h"
 
 static void print_usage(FILE *out) {
@@ -41,7 +41,7 @@ static void print_usage(FILE *out) {
 }
 
 int main(int argc, char **argv) {
-  gsl_set_error_handler_off();
+  fb_error_init(); /* GSL failures become error codes, never abort() */
   if (argc < 2) {
     print_usage(stderr);
     return FB_EXIT_USAGE;

@@ -321,7 +321,6 @@ int fb_freezein_init(fb_freezein *fi, const fb_freezein_params *par, fb_err *err
           "gstar_fixed = %g outside [0, 1e3)", fi->par.gstar_fixed);
   FB_TEST(err, (fi->par.channels & ~FB_FI_CH_ALL) || !fi->par.channels, FB_ERR_RANGE, "channels mask %d invalid",
           fi->par.channels);
-  gsl_set_error_handler_off();
   int rc;
   fi->ws_outer = gsl_integration_workspace_alloc(FI_WS_LIMIT);
   fi->ws_inner = gsl_integration_workspace_alloc(FI_WS_LIMIT);

@@ -4,6 +4,8 @@
  */
 #include "fb_error.h"
 
+#include <gsl/gsl_errno.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,3 +61,5 @@ const char *fb_code_name(int code) {
     default: return "FB_ERR_UNKNOWN";
   }
 }
+
+void fb_error_init(void) { gsl_set_error_handler_off(); }

@@ -7,6 +7,11 @@
  * `function:line` so the final message reads as a chain from the failure up to main. Library code
  * never calls exit(); only the executable decides whether a failure ends the run.
  *
+ * GSL: the library checks the status of every GSL call and turns failures into codes, so GSL's
+ * default error handler (which calls abort()) must be off. The executable and every test call
+ * gsl_set_error_handler_off() once at start-up (src/app/main.c); a program that links the
+ * fipbounds libraries must do the same (fb_error_init() does it).
+ *
  * Usage:
  *   FB_TEST(err, n < 1, FB_ERR_RANGE, "n = %d must be >= 1", n);   // return with a message
  *   FB_CALL(err, fb_spline_init(&s, x, y, n, err));                // propagate, appending caller
@@ -40,6 +45,10 @@ typedef struct fb_err {
   int code;                   /**< first non-zero code recorded, FB_OK if none */
   char msg[FB_ERR_MSG_LEN];   /**< "func:line: message\n  called from func:line ..." */
 } fb_err;
+
+/** Process-wide set-up for programs using the libraries: switches GSL's aborting error handler off
+ *  (library functions report GSL failures as FB_ERR_GSL / FB_ERR_NUMERIC instead). */
+void fb_error_init(void);
 
 /** Reset an error record to "no error". */
 void fb_err_clear(fb_err *err);

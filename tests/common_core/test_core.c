@@ -176,6 +176,7 @@ START_TEST(test_wtime_monotonic) {
 END_TEST
 
 int main(void) {
+  fb_error_init();
   Suite *s = suite_create("core");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_codata_consistency);

@@ -368,8 +368,10 @@ START_TEST(test_thermodynamic_consistency) {
 }
 END_TEST
 
-/* Diagnostic of the reference itself (no assertion on it): the same identity applied to
- * neighbouring rows of the Saikawa-Shirai table. Asserts only that the file was read. */
+/* The same identity applied to neighbouring rows of the Saikawa-Shirai table. Where the reference is
+ * one equation of state (1-9.9 GeV) the finite-difference check must find it consistent (measured
+ * 2.9e-4; asserted < 1e-3: this validates the method); in 9.9-80 GeV it reports the violation
+ * (measured 1.5e-2) that docs/validation.md cites, asserted > 5e-3 so the statement stays true. */
 START_TEST(test_reference_consistency) {
   const char *path = FB_SHARED_DIR "/data/reference/gstar_saikawa_shirai_2020.dat";
   FILE *f = fopen(path, "r");
@@ -402,6 +404,8 @@ START_TEST(test_reference_consistency) {
     }
     printf("reference s = dp/dT check %g-%g GeV: worst relative violation %.2e at %.4g GeV\n",
            band[k][0], band[k][1], worst, wT);
+    if (k == 0) ck_assert_msg(worst < 1e-3, "1-9.9 GeV: %g", worst);
+    if (k == 1) ck_assert_msg(worst > 5e-3, "9.9-80 GeV: %g", worst);
   }
 }
 END_TEST

@@ -442,6 +442,7 @@ END_TEST
 int main(void) {
   snprintf(TMP, sizeof TMP, "/tmp/fb_test_limits_XXXXXX");
   if (!mkdtemp(TMP)) return 1;
+  fb_error_init();
   Suite *s = suite_create("limits");
   TCase *tc = tcase_create("limits");
   tcase_add_test(tc, test_round_trip);

@@ -95,6 +95,7 @@ START_TEST(test_shipped_inputs_are_valid) {
 END_TEST
 
 int main(void) {
+  fb_error_init();
   Suite *s = suite_create("inputs");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_explanatory_documents_every_key_with_defaults);
