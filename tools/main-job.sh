@@ -8,6 +8,8 @@
 # FB_LIMITS_DIR=DIR (a directory of *.limit files, see `fipbounds limits import`) merges those
 # limits into the file in the same step. Extra arguments go to the bc1 run; the `--set grid.*=...`
 # among them also go to the bc1_sn run, so that the two grids stay identical.
+# The output names are fixed (out/...): do not pass -o. FB_BUILD_DIR selects the build directory (as
+# tools/build.sh), FB_NP the number of MPI ranks (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -15,6 +17,7 @@ tools/build.sh
 . tools/mpi-env.sh
 mkdir -p out
 NP=${FB_NP:-2}
+EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
 LIMITS=()
 if [ -n "${FB_LIMITS_DIR:-}" ]; then
   LIMITS=(--limits "$FB_LIMITS_DIR")
@@ -24,10 +27,10 @@ args=("$@")
 for ((i = 0; i + 1 < ${#args[@]}; i++)); do
   if [ "${args[i]}" = --set ] && [[ "${args[i + 1]}" == grid.* ]]; then GRID+=(--set "${args[i + 1]}"); fi
 done
-mpirun -n "$NP" build/src/app/fipbounds run inputs/bc1_default.ini -o out/bc1_default.h5 --overwrite "$@"
-mpirun -n "$NP" build/src/app/fipbounds run inputs/bc1_sn1987a_default.ini -o out/bc1_sn1987a_default.h5 --overwrite \
+mpirun -n "$NP" "$EXE" run inputs/bc1_default.ini -o out/bc1_default.h5 --overwrite "$@"
+mpirun -n "$NP" "$EXE" run inputs/bc1_sn1987a_default.ini -o out/bc1_sn1987a_default.h5 --overwrite \
   "${GRID[@]}"
-build/src/app/fipbounds merge out/bc1_default.h5 --bounds out/bc1_sn1987a_default.h5 "${LIMITS[@]}" --quiet
+"$EXE" merge out/bc1_default.h5 --bounds out/bc1_sn1987a_default.h5 "${LIMITS[@]}" --quiet
 /usr/bin/python3 tools/plot_scan.py out/bc1_default.h5 -q ctau_m -o out/bc1_default.png
-build/src/app/fipbounds plot out/bc1_default.h5 -o out/bc1_default_summary.png
+"$EXE" plot out/bc1_default.h5 -o out/bc1_default_summary.png
 echo "main job done: out/bc1_default.h5, out/bc1_default.png, out/bc1_default_summary.png"

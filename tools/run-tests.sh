@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 tools/build.sh
 . tools/mpi-env.sh
-ctest --test-dir build --output-on-failure -j 2 -LE long "$@"
+ctest --test-dir "${FB_BUILD_DIR:-build}" --output-on-failure -j 2 -LE long "$@"
