@@ -25,7 +25,7 @@ void fb_hb_options_default(fb_hb_options *o) {
 }
 
 typedef struct hb_par {
-  double T, kappa2, m, g, wp2;
+  double T_GeV, kappa2_GeV2, m_GeV, g_invGeV, wp2_GeV2; /* temperature, Debye scale^2, ALP mass, coupling, plasma frequency^2 */
 } hb_par;
 
 /* Primakoff rate gamma -> a [GeV] for photon energy omega (massless photon, momentum k = omega),
@@ -34,22 +34,22 @@ typedef struct hb_par {
  *         ln[((k+p)^2+kappa^2)/((k-p)^2+kappa^2)] - [(k^2-p^2)^2/(4 k p kappa^2)] ln[(k+p)^2/(k-p)^2] - 1 },
  * which for m -> 0 is Raffelt's (1+kappa^2/4 omega^2) ln(1 + 4 omega^2/kappa^2) - 1. */
 static double primakoff_rate(double om, const hb_par *q) {
-  double k = om, p2 = om * om - q->m * q->m;
+  double k = om, p2 = om * om - q->m_GeV * q->m_GeV;
   if (!(p2 > 0)) return 0.0;
-  double p = sqrt(p2), K2 = q->kappa2;
+  double p = sqrt(p2), K2 = q->kappa2_GeV2;
   double a = (k + p) * (k + p), b = (k - p) * (k - p);
   double t1 = (a + K2) * (b + K2) / (4.0 * k * p * K2) * log((a + K2) / (b + K2));
   double t2 = b > 0 ? (k * k - p2) * (k * k - p2) / (4.0 * k * p * K2) * log(a / b) : 0.0;
   double br = t1 - t2 - 1.0;
   if (br < 0) br = 0.0; /* rounding for p -> k */
-  return q->g * q->g * q->T * K2 / (32.0 * FB_PI) * (p / k) * br;
+  return q->g_invGeV * q->g_invGeV * q->T_GeV * K2 / (32.0 * FB_PI) * (p / k) * br;
 }
 
 /* Integrand of Q in x = omega/T: T^4 x^3 Gamma/(pi^2 (e^x - 1)) */
 static double q_integrand(double x, void *vp) {
   const hb_par *q = vp;
-  double om = x * q->T;
-  return q->T * om * om * om * primakoff_rate(om, q) / (FB_PI * FB_PI * expm1(x));
+  double om = x * q->T_GeV;
+  return q->T_GeV * om * om * om * primakoff_rate(om, q) / (FB_PI * FB_PI * expm1(x));
 }
 
 /* Photon coalescence gamma gamma -> a (Carenza et al. arXiv:2004.08399 for HB/globular-cluster stars):
@@ -58,32 +58,32 @@ static double q_integrand(double x, void *vp) {
  * e^{-E/T}/(128 pi^3)). */
 static double coal_integrand(double x, void *vp) {
   const hb_par *q = vp;
-  double E = x * q->T;
-  return q->T * E * q->g * q->g * fb_sn_alp_coalescence_GeV3(E, q->m, q->wp2, q->T);
+  double E = x * q->T_GeV;
+  return q->T_GeV * E * q->g_invGeV * q->g_invGeV * fb_sn_alp_coalescence_GeV3(E, q->m_GeV, q->wp2_GeV2, q->T_GeV);
 }
 
 /* Energy-loss rate per unit mass [erg/g/s] of one zone at (T_K, rho_g_cm3). */
 static int zone_eps(const fb_hb_options *o, double T_K, double rho_g_cm3, double mass_GeV, double g_GeV, double *eps,
                     fb_err *err) {
   hb_par q;
-  q.T = T_K * FB_K_TO_GEV;
-  q.m = mass_GeV;
-  q.g = g_GeV;
+  q.T_GeV = T_K * FB_K_TO_GEV;
+  q.m_GeV = mass_GeV;
+  q.g_invGeV = g_GeV;
   /* Debye-Hueckel screening kappa^2 = (4 pi alpha/T) sum_j Z_j^2 n_j over electrons and ions of a
    * non-degenerate H/He plasma (Raffelt 1986): per baryon, He contributes Y/4 nuclei with Z^2 = 4
    * and Y/2 electrons, H contributes X protons and X electrons. */
   double X = 1.0 - o->Y_He, nB = rho_g_cm3 / (FB_AMU_GEV * FB_GEV_G) * pow(FB_HBARC_GEV_CM, 3); /* GeV^3 */
   double sumZ2n = nB * (o->Y_He / 4.0 * 4.0 + o->Y_He / 2.0 + 2.0 * X);
-  q.kappa2 = 4.0 * FB_PI * FB_ALPHA_EM / q.T * sumZ2n;
+  q.kappa2_GeV2 = 4.0 * FB_PI * FB_ALPHA_EM / q.T_GeV * sumZ2n;
   /* plasma frequency of the non-degenerate, non-relativistic electrons: omega_p^2 = 4 pi alpha n_e/m_e
    * (standard result, e.g. Raffelt, Stars as Laboratories (1996) ch. 6); ~1.6 keV at the default core */
-  q.wp2 = 4.0 * FB_PI * FB_ALPHA_EM * nB * (o->Y_He / 2.0 + X) / FB_ME_GEV;
+  q.wp2_GeV2 = 4.0 * FB_PI * FB_ALPHA_EM * nB * (o->Y_He / 2.0 + X) / FB_ME_GEV;
   fb_quad Qd;
   FB_CALL(err, fb_quad_init(&Qd, 200, 0.0, 1e-8, err));
   double Q, QC = 0.0, aerr;
-  double x0 = mass_GeV / q.T;
+  double x0 = mass_GeV / q.T_GeV;
   int rc = fb_quad_upper(&Qd, q_integrand, &q, x0, &Q, &aerr, err);
-  if (rc == FB_OK && o->coalescence && mass_GeV * mass_GeV > 4.0 * q.wp2)
+  if (rc == FB_OK && o->coalescence && mass_GeV * mass_GeV > 4.0 * q.wp2_GeV2)
     rc = fb_quad_upper(&Qd, coal_integrand, &q, x0, &QC, &aerr, err);
   fb_quad_free(&Qd);
   if (rc != FB_OK)
