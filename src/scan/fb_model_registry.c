@@ -15,9 +15,14 @@ extern const fb_model_ops fb_model_bc2;
 extern const fb_model_ops fb_model_bc2_target;
 extern const fb_model_ops fb_model_freezein_light;
 extern const fb_model_ops fb_model_freezein_heavy;
+extern const fb_model_ops fb_model_bc9;
+/* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 
 static const fb_model_ops *const fb_models[] = {&fb_model_bc1, &fb_model_sbbn, &fb_model_bc1_sn, &fb_model_bc9_hb, &fb_model_bc9_sn, &fb_model_bc2,
-                                                   &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy};
+                                                   &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
+                                                   &fb_model_bc9,
+                                                   /* BC4-BC11 particle models: one line each */
+};
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 
 const fb_model_ops *fb_model_find(const char *name) {
@@ -32,7 +37,7 @@ size_t fb_model_count(void) { return FB_N_MODELS; }
 const fb_model_ops *fb_model_at(size_t i) { return i < FB_N_MODELS ? fb_models[i] : NULL; }
 
 const char *fb_model_choices(void) {
-  static char choices[256];
+  static char choices[1024];
   if (choices[0]) return choices;
   for (size_t i = 0; i < FB_N_MODELS; i++) {
     if (i) strncat(choices, "|", sizeof choices - strlen(choices) - 1);
