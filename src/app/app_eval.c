@@ -10,9 +10,9 @@
 
 #include "fb_app.h"
 #include "fb_eval.h"
+#include "fb_fip.h"
 
 /* The eval modules, one file each (src/app/eval_<name>.c). */
-extern const fb_eval_module fb_eval_darkphoton;
 extern const fb_eval_module fb_eval_thermo;
 extern const fb_eval_module fb_eval_relic;
 extern const fb_eval_module fb_eval_relic_target;
@@ -24,7 +24,6 @@ extern const fb_eval_module fb_eval_freezein_target;
 extern const fb_eval_module fb_eval_freezein_heavy;
 
 static const fb_eval_module *const modules[] = {
-    &fb_eval_darkphoton,
     &fb_eval_thermo,
     &fb_eval_relic,
     &fb_eval_relic_target,
@@ -81,13 +80,16 @@ static void describe_param(FILE *out, const fb_eval_param *p) {
 }
 
 static void eval_usage(FILE *out, const fb_eval_module *only) {
-  fprintf(out, "usage: fipbounds eval MODULE [key=value ...] [--json]\n\nmodules:\n");
+  fprintf(out, "usage: fipbounds eval MODULE [key=value ...] [--json]\n\nparticle models (fipbounds models lists them):\n");
+  if (!only)
+    for (size_t i = 0; i < fb_fip_count(); i++) fb_eval_fip_usage(out, fb_fip_at(i));
+  fprintf(out, "\nother modules:\n");
   for (size_t m = 0; m < N_MODULES; m++) {
     if (only && only != modules[m]) continue;
     fprintf(out, "  %s: %s\n", modules[m]->name, modules[m]->description);
     for (size_t i = 0; i < modules[m]->n_params; i++) describe_param(out, &modules[m]->params[i]);
   }
-  fprintf(out, "\nexample: fipbounds eval darkphoton mass_GeV=0.01 epsilon=1e-4 --json\n");
+  fprintf(out, "\nexample: fipbounds eval bc1 mass_GeV=0.01 coupling=1e-4 --json\n");
 }
 
 static int in_choices(const char *choices, const char *v) {
@@ -143,6 +145,12 @@ int fb_app_eval(int argc, char **argv) {
   if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
     eval_usage(argc < 2 ? stderr : stdout, NULL);
     return argc < 2 ? FB_EXIT_USAGE : FB_EXIT_OK;
+  }
+  const char *note = NULL;
+  const fb_fip_ops *fip = fb_fip_find(argv[1], &note);
+  if (fip) {
+    if (note) fprintf(stderr, "fipbounds eval: note: %s\n", note);
+    return fb_app_eval_fip(fip, argv[1], argc, argv);
   }
   const fb_eval_module *mod = NULL;
   for (size_t m = 0; m < N_MODULES; m++)

@@ -23,6 +23,7 @@ static void print_usage(FILE *out) {
           "  fipbounds limits import FORMAT PATH... -o DIR [options]\n"
           "  fipbounds merge OUT.h5 --limits DIR [--contours CDIR]\n"
           "  fipbounds plot OUT.h5 [-o FIG.png|FIG.pdf]\n"
+          "  fipbounds models [--json]\n"
           "  fipbounds help | --help | --version\n"
           "  fipbounds <command> --help\n"
           "\n"
@@ -34,6 +35,7 @@ static void print_usage(FILE *out) {
           "         Dark Matter Live) into the project's limit files (docs/limits-format.md)\n"
           "  merge  add the limits of a directory to a scan file (/limits, /combined)\n"
           "  plot   the summary figure of a scan file (PNG or PDF)\n"
+          "  models list every particle model (benchmark, axes, valid range) and scan model\n"
           "\n"
           "exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted (resume with --resume)\n"
           "input keys: inputs/explanatory.ini\n",
@@ -56,6 +58,7 @@ int main(int argc, char **argv) {
     if (argc > 2 && !strcmp(argv[2], "eval")) return fb_app_eval(2, (char *[]){"eval", "--help", NULL});
     if (argc > 2 && !strcmp(argv[2], "limits")) return fb_app_limits(2, (char *[]){"limits", "--help", NULL});
     if (argc > 2 && !strcmp(argv[2], "merge")) return fb_app_merge(2, (char *[]){"merge", "--help", NULL});
+    if (argc > 2 && !strcmp(argv[2], "models")) return fb_app_models(2, (char *[]){"models", "--help", NULL});
     if (argc > 2 && !strcmp(argv[2], "plot")) return fb_app_plot(2, (char *[]){"plot", "--help", NULL});
     print_usage(stdout);
     return 0;
@@ -65,6 +68,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "limits")) return fb_app_limits(argc - 1, argv + 1);
   if (!strcmp(cmd, "merge")) return fb_app_merge(argc - 1, argv + 1);
   if (!strcmp(cmd, "plot")) return fb_app_plot(argc - 1, argv + 1);
+  if (!strcmp(cmd, "models")) return fb_app_models(argc - 1, argv + 1);
   fprintf(stderr, "fipbounds: unknown command '%s'\n\n", cmd);
   print_usage(stderr);
   return FB_EXIT_USAGE;

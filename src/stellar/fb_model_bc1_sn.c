@@ -199,7 +199,7 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     FILE *f = fopen(csv, "w");
     FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
     if (s->alp) {
-      fprintf(f, "# SN1987A band of the BC9 ALP (fipbounds bc9_sn): excluded g_low < g_agg < g_high [GeV^-1]\n");
+      fprintf(f, "# SN1987A band of the BC9 ALP (fipbounds bc9_sn): excluded g_low < g_agamma < g_high [GeV^-1]\n");
       fprintf(f, "mass_GeV,g_low_GeV,g_high_GeV\n");
     } else {
       fprintf(f, "# SN1987A band of the BC1 dark photon (fipbounds bc1_sn): excluded eps_low < eps < eps_high\n");
@@ -249,7 +249,7 @@ const fb_model_ops fb_model_bc9_sn = {
     .mass_name = "m_a",
     .mass_units = "GeV",
     .mass_description = "ALP mass m_a",
-    .coupling_name = "g_agg",
+    .coupling_name = "g_agamma",
     .coupling_units = "GeV^-1",
     .coupling_description = "ALP-photon coupling g_a-gamma-gamma",
     .n_quantities = sizeof bc9sn_quantities / sizeof bc9sn_quantities[0],

@@ -1,0 +1,102 @@
+/**
+ * @file app_models.c
+ * @brief `fipbounds models [--json]`: every particle model (benchmark, axes with units, validity
+ *        range, what it decays into) and every scan model (what `run` computes on which plane).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fb_app.h"
+#include "fb_fip.h"
+#include "fb_model.h"
+
+static void json_str(const char *s) {
+  putchar('"');
+  for (; s && *s; s++) {
+    if (*s == '"' || *s == '\\') putchar('\\');
+    putchar(*s);
+  }
+  putchar('"');
+}
+
+int fb_app_models(int argc, char **argv) {
+  int json = 0;
+  for (int a = 1; a < argc; a++) {
+    if (!strcmp(argv[a], "--json")) {
+      json = 1;
+    } else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+      printf("usage: fipbounds models [--json]\n  lists the particle models (eval bcN) and the scan models (run, [model] name)\n");
+      return FB_EXIT_OK;
+    } else {
+      fprintf(stderr, "fipbounds models: unknown argument '%s' (usage: fipbounds models [--json])\n", argv[a]);
+      return FB_EXIT_USAGE;
+    }
+  }
+  if (json) {
+    printf("{\"particle_models\": [");
+    for (size_t i = 0; i < fb_fip_count(); i++) {
+      const fb_fip_ops *p = fb_fip_at(i);
+      printf("%s{\"name\": ", i ? ", " : "");
+      json_str(p->name);
+      printf(", \"benchmark\": ");
+      json_str(p->benchmark);
+      printf(", \"particle\": ");
+      json_str(p->particle);
+      printf(", \"mass\": ");
+      json_str(p->mass_name);
+      printf(", \"mass_units\": \"GeV\", \"mass_min_GeV\": %.10g, \"mass_max_GeV\": %.10g, \"coupling\": ",
+             p->mass_min_GeV, p->mass_max_GeV);
+      json_str(p->coupling_name);
+      printf(", \"coupling_units\": ");
+      json_str(p->coupling_units);
+      printf(", \"decays\": %s, \"references\": ", p->decay ? "true" : "false");
+      json_str(p->references);
+      printf("}");
+    }
+    printf("], \"scan_models\": [");
+    for (size_t i = 0; i < fb_model_count(); i++) {
+      const fb_model_ops *m = fb_model_at(i);
+      printf("%s{\"name\": ", i ? ", " : "");
+      json_str(m->name);
+      printf(", \"benchmark\": ");
+      json_str(m->benchmark);
+      printf(", \"description\": ");
+      json_str(m->description);
+      printf(", \"mass\": ");
+      json_str(m->mass_name);
+      printf(", \"mass_units\": ");
+      json_str(m->mass_units);
+      printf(", \"coupling\": ");
+      json_str(m->coupling_name);
+      printf(", \"coupling_units\": ");
+      json_str(m->coupling_units);
+      printf(", \"n_quantities\": %zu}", m->n_quantities);
+    }
+    printf("]}\n");
+    return FB_EXIT_OK;
+  }
+  printf("Particle models (fipbounds eval <name> mass_GeV=... coupling=...):\n");
+  printf("  %-6s %-5s %-46s %-10s %-24s %s\n", "name", "PBC", "particle", "mass", "valid mass range [GeV]",
+         "coupling [units]");
+  for (size_t i = 0; i < fb_fip_count(); i++) {
+    const fb_fip_ops *p = fb_fip_at(i);
+    char range[64], coup[64];
+    snprintf(range, sizeof range, "%.4g < m <= %.4g", p->mass_min_GeV, p->mass_max_GeV);
+    snprintf(coup, sizeof coup, "%s%s%s%s", p->coupling_name, p->coupling_units[0] ? " [" : "", p->coupling_units,
+             p->coupling_units[0] ? "]" : "");
+    printf("  %-6s %-5s %-46s %-10s %-24s %s\n", p->name, p->benchmark, p->particle, p->mass_name, range, coup);
+  }
+  printf("\nScan models (fipbounds run INPUT.ini, [model] name = ...):\n");
+  printf("  %-16s %-5s %-34s %s\n", "name", "PBC", "plane (mass x coupling)", "computes");
+  for (size_t i = 0; i < fb_model_count(); i++) {
+    const fb_model_ops *m = fb_model_at(i);
+    char plane[96];
+    snprintf(plane, sizeof plane, "%s [%s] x %s%s%s%s", m->mass_name, m->mass_units, m->coupling_name,
+             m->coupling_units && m->coupling_units[0] ? " [" : "", m->coupling_units ? m->coupling_units : "",
+             m->coupling_units && m->coupling_units[0] ? "]" : "");
+    printf("  %-16s %-5s %-34s %s\n", m->name, m->benchmark, plane, m->description);
+  }
+  printf("\nNaming: models bc1..bc11; eval takes mass_GeV and coupling= (or the coupling's own name);\n"
+         "old names (darkphoton, g_agg) are accepted with a note. docs/output-format.md has the scheme.\n");
+  return FB_EXIT_OK;
+}
