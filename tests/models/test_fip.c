@@ -166,7 +166,7 @@ START_TEST(test_every_model_consistent) {
       if (have_prev && d0->width_GeV > 0.0 && !near_resonance(p, m) && !near_resonance(p, m / step)) {
         ck_assert_uint_eq(d0->n_channels, d1->n_channels);
         double jump = fabs(d1->width_GeV - d0->width_GeV) / d0->width_GeV;
-        if (jump > 0.05) jump = refined_jump(p, st, m / step, m, 1e-3 * p->coupling_max);
+        if (jump > 0.01) jump = refined_jump(p, st, m / step, m, 1e-3 * p->coupling_max);
         if (jump > worst_jump) {
           worst_jump = jump;
           worst_at = m;
