@@ -145,6 +145,42 @@ static int write_contour(hid_t loc, const char *name, const fb_contour *c, const
   return rc;
 }
 
+/* The limit's own curve, converted to the scan's axes (GeV; the scan's coupling convention), for
+ * figures that draw the published line rather than the rasterised mask: [n][2] (mass, coupling) for
+ * closed and upper_bound limits, [n][3] (mass, lower, upper) for edges; one NaN row between
+ * segments (polygons of a closed limit are implicitly closed). */
+static int write_curve(hid_t loc, const fb_limit *lim, const char *coupling_name, const char *coupling_units,
+                       fb_err *err) {
+  double xf, yf, yp;
+  FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &xf, err));
+  FB_CALL(err, fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, coupling_name, coupling_units, &yf, &yp, err));
+  const size_t cols = lim->kind == FB_LIMIT_EDGES ? 3 : 2;
+  const size_t rows = lim->n_points + (lim->n_segments ? lim->n_segments - 1 : 0);
+  double *buf = malloc((rows ? rows : 1) * cols * sizeof(double));
+  FB_TEST(err, !buf, FB_ERR_MEMORY, "out of memory");
+  size_t r = 0;
+  for (size_t sgm = 0; sgm < lim->n_segments; sgm++) {
+    if (sgm > 0) {
+      for (size_t c = 0; c < cols; c++) buf[cols * r + c] = NAN;
+      r++;
+    }
+    for (size_t i = lim->seg_start[sgm]; i < lim->seg_start[sgm + 1]; i++, r++) {
+      buf[cols * r] = xf * lim->x[i];
+      buf[cols * r + 1] = pow(yf * lim->y[i], yp);
+      if (cols == 3) buf[cols * r + 2] = pow(yf * lim->y_hi[i], yp);
+    }
+  }
+  hsize_t dims[2] = {rows, cols};
+  char units[256], desc[512];
+  snprintf(units, sizeof units, "GeV, %s", coupling_units);
+  snprintf(desc, sizeof desc,
+           "the limit's own curve (%s) on the scan's axes: columns mass, coupling%s; one NaN row between segments",
+           fb_limit_kind_name(lim->kind), cols == 3 ? " lower, coupling upper" : "");
+  int rc = fb_h5_dataset(loc, "curve", H5T_NATIVE_DOUBLE, 2, dims, buf, units, desc, err);
+  free(buf);
+  return rc;
+}
+
 /* ------------------------------------------------------------------ sources */
 
 typedef struct source {
@@ -407,6 +443,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
     if (rc == FB_OK) rc = fb_h5_attr_long(eg, "bit", (long)(n_src - 1), err);
     if (rc == FB_OK) rc = fb_contour_mask(s->mask, &ax, &con, err);
     if (rc == FB_OK) rc = write_contour(eg, "contour", &con, coupling_units, "the rasterised excluded region", err);
+    if (rc == FB_OK) rc = write_curve(eg, &lim, coupling_name, coupling_units, err);
     if (rc == FB_OK && opt->contour_dir) {
       size_t nf;
       char header[8192];
