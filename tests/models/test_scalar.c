@@ -379,6 +379,12 @@ START_TEST(test_foresee) {
   for (int w = 0; w < NWIN; w++)
     printf("  %-20s %s: %3d pts, ratio %.3f - %.3f, worst |r-1| %.1f%% at %.4f GeV\n", win_name[w],
            win_tol[w] > 0 ? "tol 10%" : "report ", n[w], lo[w], hi[w], 100 * worst[w], worst_m[w]);
+  /* the rows of docs/validation.md */
+  const double show[] = {0.05, 0.1, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.2, 1.5, 2.0, 2.7, 3.0, 5.0, 8.0};
+  for (size_t i = 0; i < sizeof show / sizeof show[0]; i++) {
+    const double ref = interp(&ct, show[i]), ours = decay_at(g_state, show[i], 1.0).ctau_m;
+    printf("  row: m = %.3f GeV: c tau ours %.4e m, FORESEE %.4e m, ratio %.3f\n", show[i], ours, ref, ours / ref);
+  }
   /* BRs on a grid */
   printf("FORESEE dark Higgs, BR ratio ours/ref where ref BR > 5%% (worst per window):\n");
   for (int j = 0; j < NBR; j++) {
