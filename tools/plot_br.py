@@ -2,10 +2,10 @@
 """Branching ratios of a particle-model scan file versus mass (the style of the FORESEE/PBC model
 figures), with c*tau at one coupling on a second panel.
 
-Usage: /usr/bin/python3 tools/plot_br.py OUT.h5 [-o FIG.png|FIG.pdf] [--min-br 1e-3] [--efrac]
+Usage: /usr/bin/python3 tools/plot_br.py OUT.h5 [-o FIG.png|FIG.pdf] [-c COUPLING] [--min-br 1e-3] [--efrac]
 
 Reads /quantities/br_<channel> (or, with --efrac, the channel-class energy fractions
-efrac_<class>) at the first coupling column (BRs do not depend on the coupling) and ctau_m
+efrac_<class>) at the first coupling column, or the one nearest -c (BRs do not depend on the coupling) and ctau_m
 rescaled to unit coupling. Channels whose BR never exceeds --min-br are left out. Uses only
 Debian's python3-h5py, python3-numpy and python3-matplotlib.
 """
@@ -28,6 +28,8 @@ def main(argv=None):
     ap.add_argument("file")
     ap.add_argument("-o", "--output", default=None)
     ap.add_argument("--min-br", type=float, default=1e-3)
+    ap.add_argument("-c", "--coupling", type=float, default=None,
+                    help="coupling column to read (nearest grid value; default: the first; BRs do not depend on it)")
     ap.add_argument("--efrac", action="store_true", help="plot the channel-class energy fractions instead")
     args = ap.parse_args(argv)
     prefix = "efrac_" if args.efrac else "br_"
@@ -40,7 +42,7 @@ def main(argv=None):
         mass = f["grid/mass"][:]
         coupling = f["grid/coupling"][:]
         status = f["status"][:]
-        col = 0
+        col = 0 if args.coupling is None else int(np.argmin(np.abs(np.log(coupling / args.coupling))))
         ok = status[:, col] == 0
         series = {n[len(prefix):]: np.where(ok, q[n][:, col], np.nan) for n in names}
         ctau = np.where(ok, q["ctau_m"][:, col], np.nan) if "ctau_m" in q else None
@@ -53,10 +55,11 @@ def main(argv=None):
     power = None
     if ctau is not None and coupling.size > 1:
         with h5py.File(args.file, "r") as f:
-            c1 = f["quantities/ctau_m"][:, 1]
+            c1 = f["quantities/ctau_m"][:, 1 if col == 0 else col - 1]
         good = np.isfinite(ctau) & np.isfinite(c1) & (ctau > 0) & (c1 > 0)
         if good.any():
-            power = np.median(np.log(ctau[good] / c1[good]) / np.log(coupling[1] / coupling[0]))
+            other = 1 if col == 0 else col - 1
+            power = np.median(np.log(ctau[good] / c1[good]) / np.log(coupling[other] / coupling[col]))
     fig, axes = plt.subplots(2 if power else 1, 1, figsize=(7.5, 7.5 if power else 5), dpi=150, sharex=True,
                              gridspec_kw={"height_ratios": [2.2, 1]} if power else None)
     ax = axes[0] if power else axes
@@ -76,7 +79,7 @@ def main(argv=None):
     ax.legend(fontsize=7, ncol=3, loc="lower left", framealpha=0.85)
     ax.set_title(f"{bench}: {'energy fractions by channel class' if args.efrac else 'branching ratios'}", fontsize=10)
     if power:
-        ctau1 = ctau * coupling[0] ** power
+        ctau1 = ctau * coupling[col] ** power
         axes[1].plot(mass, ctau1, "k", lw=1.4)
         axes[1].set_yscale("log")
         sym = PRETTY.get(cname, cname)

@@ -116,6 +116,10 @@
 
 /* (per-model blocks: add a block below headed with the model, one constant a line, cited) */
 
+/* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
+#define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */
+#define FB_HIGGS_WIDTH_SM_GEV 4.088e-3 /* SM Higgs total width at m_H = 125.09 GeV, LHC Higgs XS WG YR4 arXiv:1610.07922 */
+
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
 #define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)
