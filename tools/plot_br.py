@@ -32,6 +32,8 @@ def main(argv=None):
                     help="coupling column to read (nearest grid value; default: the first; BRs do not depend on it)")
     ap.add_argument("--efrac", action="store_true", help="plot the channel-class energy fractions instead")
     args = ap.parse_args(argv)
+    if args.coupling is not None and not args.coupling > 0:
+        ap.error(f"-c {args.coupling}: the coupling must be positive")
     prefix = "efrac_" if args.efrac else "br_"
     out = args.output or args.file.rsplit(".", 1)[0] + ("_efrac.png" if args.efrac else "_br.png")
     with h5py.File(args.file, "r") as f:
