@@ -7,8 +7,9 @@
  *  - sum BR = 1, sum efrac = 1, continuity of c tau over the whole mass range (jumps only where
  *    a channel opens, bounded by its share), the exclusive -> inclusive matching jump;
  *  - the scan models bc6-bc8 (quantity tables, |U|^2 scaling).
- * The figures of arXiv:1805.08567 are not compared (its full text is not available in this
- * project's sources: docs/validation.md). */
+ *  - an independent tabulation (FORESEE repository, U_e only) in the leptonic sector.
+ * The figures of arXiv:1805.08567 are not compared (its full text beyond the opening pages is not
+ * available in this project's sources: docs/validation.md). */
 #include <check.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -177,6 +178,49 @@ START_TEST(test_tau_crossing) {
 }
 END_TEST
 
+/* An independent tabulation for BC6 (U_e only, Majorana): FORESEE repository (github.com/KlingFelix/
+ * FORESEE, commit 9412495, "HNL module integrated into foresee", file
+ * Models/HNL/model/br/Uel_only_lifetime_final.txt: m_N [GeV], Gamma [GeV], tau [s], B(3nu);
+ * Uel_BR_ALL.txt: B(3nu), B(nu e e), B(nu e mu) = B(e mu nu), ...), computed with the formulas of
+ * arXiv:1805.08567 (its 3 nu column is G^2 M^5/(96 pi^3) exactly). Numbers copied from the files
+ * (6 significant digits, hence the 2e-5 tolerance). Below m_pi0 (leptonic channels only) the total
+ * width is compared at 7 masses; above, the ratios B(nu e e)/B(3nu) and B(e mu nu)/B(3nu) at 3
+ * masses < 1 GeV (1e-3). The hadronic widths differ (theirs 0.74-0.84 x ours, unexplained; ours
+ * reproduces Gamma(tau -> pi nu), see test_tau_crossing): reported in docs/validation.md, not
+ * asserted. */
+START_TEST(test_foresee_table) {
+  static const double ref[7][2] = {{0.01, 7.16464e-24}, {0.02, 2.31527e-22}, {0.05, 2.26728e-20}, {0.08, 2.37818e-19},
+                                   {0.1, 7.25818e-19},  {0.12, 1.80643e-18}, {0.13, 2.69876e-18}};
+  model_t m = open_model(0, NULL);
+  for (int i = 0; i < 7; i++) {
+    fb_decay d;
+    decay(&m, ref[i][0], 1.0, &d);
+    printf("FORESEE U_e table: m = %g GeV: Gamma %.6e vs %.5e (ratio %.6f)\n", ref[i][0], d.width_GeV, ref[i][1],
+           d.width_GeV / ref[i][1]);
+    ck_assert_msg(fabs(d.width_GeV / ref[i][1] - 1.0) < 2e-5, "m = %g", ref[i][0]);
+  }
+  /* m, B(3nu), B(nu e e), B(e mu nu), B(hadrons) (Uel_BR_ALL.txt) */
+  static const double br[3][5] = {{0.3, 0.0592779, 0.0348706, 0.0241881, 0.881226},
+                                  {0.5, 0.102577, 0.0603434, 0.0736354, 0.758086},
+                                  {0.8, 0.163779, 0.0963475, 0.143352, 0.581836}};
+  for (int i = 0; i < 3; i++) {
+    fb_decay d;
+    decay(&m, br[i][0], 1.0, &d);
+    const double b3 = d.ch[fb_decay_find(&d, "3nu")].br;
+    const double ree = d.ch[fb_decay_find(&d, "nu_ee")].br / b3, rem = d.ch[fb_decay_find(&d, "e_mu_numu")].br / b3;
+    double had = 0.0;
+    for (size_t k = 6; k < d.n_channels; k++) had += d.ch[k].width_GeV;
+    const double had_ratio = (br[i][4] / br[i][1]) / (had / d.ch[0].width_GeV);
+    printf("FORESEE U_e table: m = %g GeV: B(nu e e)/B(3nu) %.6f vs %.6f, B(e mu nu)/B(3nu) %.6f vs %.6f; "
+           "Gamma_had(theirs)/Gamma_had(ours) = %.4f\n",
+           br[i][0], ree, br[i][2] / br[i][1], rem, br[i][3] / br[i][1], had_ratio);
+    ck_assert(fabs(ree / (br[i][2] / br[i][1]) - 1.0) < 1e-3);
+    ck_assert(fabs(rem / (br[i][3] / br[i][1]) - 1.0) < 1e-3);
+  }
+  m.ops->free(m.st);
+}
+END_TEST
+
 /* Sum BR = 1, sum efrac = 1, mult >= 0 on 3001 masses 1 MeV - 10 GeV. Continuity: every channel
  * threshold met on the grid is located by bisection (relative 1e-13) and the total width compared
  * at m_th (1 -/+ 1e-7): continuous thresholds (the width of a channel rises from 0) give relative
@@ -290,6 +334,7 @@ int main(void) {
   tcase_add_test(tc, test_nu_ll);
   tcase_add_test(tc, test_three_body);
   tcase_add_test(tc, test_tau_crossing);
+  tcase_add_test(tc, test_foresee_table);
   tcase_add_test(tc, test_sums_continuity);
   tcase_add_test(tc, test_scan_models);
   suite_add_tcase(s, tc);
