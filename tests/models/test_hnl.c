@@ -178,6 +178,40 @@ START_TEST(test_tau_crossing) {
 }
 END_TEST
 
+/* Energy bookkeeping: bc7 at m_N = 50 MeV (3 nu and nu_mu e+ e- open, x_e = 0.01): massless V-A
+ * spectra give, per 3 nu decay, nu_mu 0.675 (2 x all of nu_mu nu_mu nubar_mu, 7/20 of each other
+ * flavour pair, over weight 4) and nu_e, nu_tau 0.1625 each; per nu_mu e e decay, nu_mu 7/20 and
+ * e+- 13/20 (muon decay: <E> = 7/20, 7/20, 3/10 of M). Tolerance 1e-3 (electron mass effects). */
+START_TEST(test_energy_fractions) {
+  model_t m = open_model(1, NULL);
+  fb_decay d;
+  decay(&m, 0.05, 1e-4, &d);
+  const double b3 = d.ch[0].br, bee = d.ch[1].br;
+  ck_assert(fabs(b3 + bee - 1.0) < 1e-12);
+  const double want_numu = b3 * 0.675 + bee * 0.35, want_nue = b3 * 0.1625, want_e = bee * 0.65;
+  printf("bc7 50 MeV: efrac nu_mu %.5f (%.5f), nu_e %.5f (%.5f), nu_tau %.5f, e %.5f (%.5f)\n", d.efrac[FB_DC_NU_MU],
+         want_numu, d.efrac[FB_DC_NU_E], want_nue, d.efrac[FB_DC_NU_TAU], d.efrac[FB_DC_ELECTRON], want_e);
+  ck_assert(fabs(d.efrac[FB_DC_NU_MU] - want_numu) < 1e-3);
+  ck_assert(fabs(d.efrac[FB_DC_NU_E] - want_nue) < 1e-12 && fabs(d.efrac[FB_DC_NU_TAU] - want_nue) < 1e-12);
+  ck_assert(fabs(d.efrac[FB_DC_ELECTRON] - want_e) < 1e-3);
+  ck_assert(fabs(d.mult[FB_DC_ELECTRON] - 2.0 * bee) < 1e-12);
+  /* two-body: N -> mu- pi+ at 0.5 GeV (bc7, exclusive): E_mu = (M^2 + m_mu^2 - m_pi^2)/(2M) */
+  decay(&m, 0.5, 1e-4, &d);
+  const int k = fb_decay_find(&d, "mu_pi");
+  const double emu = (0.25 + pow(ml[1], 2) - pow(0.13957039, 2)) / (2.0 * 0.5) / 0.5;
+  ck_assert(fabs(d.ch[k].efrac[FB_DC_MUON] - emu) < 1e-12 && fabs(d.ch[k].efrac[FB_DC_PI_CHARGED] - (1 - emu)) < 1e-12);
+  /* rho+ -> pi+ pi0 decomposed: one pi+ and one pi0 per N -> mu rho, energies sum to E_rho */
+  const int r = fb_decay_find(&d, "mu_rho");
+  ck_assert(d.ch[r].width_GeV == 0.0); /* closed at 0.5 GeV */
+  decay(&m, 0.95, 1e-4, &d);
+  const int r2 = fb_decay_find(&d, "mu_rho");
+  ck_assert(d.ch[r2].width_GeV > 0.0 && d.ch[r2].n[FB_DC_PI_CHARGED] == 1.0 && d.ch[r2].n[FB_DC_PI0] == 1.0);
+  const double erho = 1.0 - (0.95 * 0.95 + pow(ml[1], 2) - pow(0.77526, 2)) / (2.0 * 0.95 * 0.95);
+  ck_assert(fabs(d.ch[r2].efrac[FB_DC_PI_CHARGED] + d.ch[r2].efrac[FB_DC_PI0] - erho) < 1e-12);
+  m.ops->free(m.st);
+}
+END_TEST
+
 /* An independent tabulation for BC6 (U_e only, Majorana): FORESEE repository (github.com/KlingFelix/
  * FORESEE, commit 9412495, "HNL module integrated into foresee", file
  * Models/HNL/model/br/Uel_only_lifetime_final.txt: m_N [GeV], Gamma [GeV], tau [s], B(3nu);
@@ -335,6 +369,7 @@ int main(void) {
   tcase_add_test(tc, test_three_body);
   tcase_add_test(tc, test_tau_crossing);
   tcase_add_test(tc, test_foresee_table);
+  tcase_add_test(tc, test_energy_fractions);
   tcase_add_test(tc, test_sums_continuity);
   tcase_add_test(tc, test_scan_models);
   suite_add_tcase(s, tc);
