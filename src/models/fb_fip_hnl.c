@@ -41,6 +41,11 @@
  * by +10.6 % (e), +11.0 % (mu), +17.1 % (tau): the multi-hadron share missing in the single-meson
  * sum (tests/models/test_hnl.c, docs/validation.md).
  *
+ * Three-body kinematics: |M|^2 ~ (p_N.p_a)(p_b.p_c) with a the antifermion of the second current
+ * (muon decay: the muon pairs with anti-nu_e): l_b+ in N -> l_a- l_b+ nu_b, dbar in N -> l- u dbar,
+ * the antifermion in N -> nu f fbar. (FairShip python/hnl.py pairs the parent with the up quark in
+ * l u dbar; the two differ only when both quarks are massive, e.g. c sbar, c bbar.)
+ *
  * Channel classes (fb_decay.h): rho+ -> pi+ pi0, rho0 -> pi+ pi-, K*+ -> K pi (K0 pi+ 2/3,
  * K+ pi0 1/3) are decomposed (BR ~ 1; daughters' mean energies = parent energy times their
  * rest-frame energy fraction, isotropic decay); omega, phi, D, Ds, D*, Ds*, eta, eta' and quarks go
@@ -71,6 +76,9 @@ typedef struct hnl_state {
   double th_wsin[NGL];    /* weight * sin(theta) * pi/2 */
   fb_rratio R;            /* alpha_s(mu) */
 } hnl_state;
+
+extern const fb_fip_ops fb_fip_bc6, fb_fip_bc7, fb_fip_bc8;
+static const fb_fip_ops *const hnl_ops[3] = {&fb_fip_bc6, &fb_fip_bc7, &fb_fip_bc8};
 
 static const double lepton_mass_GeV[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
 static const int lepton_class[3] = {FB_DC_ELECTRON, FB_DC_MUON, FB_DC_TAU};
@@ -123,15 +131,21 @@ static void three_body(const hnl_state *st, double M, double ma, double mb, doub
   }
 }
 
-static void gl_nodes(hnl_state *st) {
+static int gl_nodes(hnl_state *st, fb_err *err) {
   gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(NGL);
+  FB_TEST(err, !t, FB_ERR_MEMORY, "gsl_integration_glfixed_table_alloc(%d) failed", NGL);
   for (int i = 0; i < NGL; i++) {
     double th = 0.0, w = 0.0;
-    if (t) gsl_integration_glfixed_point(0.0, FB_PI, (size_t)i, &th, &w, t);
+    const int rc = gsl_integration_glfixed_point(0.0, FB_PI, (size_t)i, &th, &w, t);
+    if (rc) {
+      gsl_integration_glfixed_table_free(t);
+      return fb_err_push(err, FB_ERR_GSL, __func__, __LINE__, "gsl_integration_glfixed_point");
+    }
     st->th_cos[i] = cos(th);
     st->th_wsin[i] = w * sin(th);
   }
-  if (t) gsl_integration_glfixed_table_free(t);
+  gsl_integration_glfixed_table_free(t);
+  return FB_OK;
 }
 
 int fb_hnl_three_body(double M, double ma, double mb, double mc, size_t n, double *I, double *ea, double *eb,
@@ -140,7 +154,7 @@ int fb_hnl_three_body(double M, double ma, double mb, double mc, size_t n, doubl
   FB_TEST(err, !(M > 0.0 && ma >= 0.0 && mb >= 0.0 && mc >= 0.0), FB_ERR_INPUT,
           "fb_hnl_three_body: masses M = %g, %g, %g, %g GeV", M, ma, mb, mc);
   hnl_state st;
-  gl_nodes(&st);
+  FB_CALL(err, gl_nodes(&st, err));
   three_body(&st, M, ma, mb, mc, I, ea, eb);
   return FB_OK;
 }
@@ -246,6 +260,7 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
   const double G2 = FB_GF_GEV_M2 * FB_GF_GEV_M2, s2 = FB_SIN2_THETAW;
   const double G0 = 2.0 * G2 * M * M * M * M * M * U2 / (192.0 * FB_PI * FB_PI * FB_PI); /* x2: Majorana */
   const double maj = 2.0 * U2; /* Majorana (charge conjugates) times the mixing */
+  FB_CALL(err, fb_fip_check_point(hnl_ops[a], M, U2, err));
   fb_decay_clear(out, M, U2);
 
   /* 1. N -> nu_a nu_b nubar_b, summed over b: weights 2 (b = a), 1, 1 of G^2 M^5 U2/(768 pi^3) */
@@ -394,11 +409,11 @@ static int hnl_init(int flavour, const char *section, void **state, const fb_con
     const double m = fb_config_get_double(cfg, section, "match_mass_GeV");
     if (m > 0.0) st->match_mass_GeV = m;
   }
-  gl_nodes(st);
-  int rc = fb_rratio_init(&st->R, err);
+  int rc = gl_nodes(st, err);
+  if (rc == FB_OK) rc = fb_rratio_init(&st->R, err);
   if (rc != FB_OK) {
     free(st);
-    return fb_err_push(err, rc, __func__, __LINE__, "fb_rratio_init");
+    return fb_err_push(err, rc, __func__, __LINE__, "HNL model set-up");
   }
   *state = st;
   return FB_OK;

@@ -351,6 +351,11 @@ START_TEST(test_scan_models) {
       ck_assert(fabs(a[3 + k] - d.ch[k].br) < 1e-15);
     }
     ck_assert_int_eq(mo->eval(st, 10.5, 1e-6, a, &err), FB_ERR_RANGE);
+    fb_decay dd;
+    ck_assert_int_eq(m.ops->decay(m.st, 10.01, 1e-6, &dd, &err), FB_ERR_RANGE);
+    ck_assert_int_eq(m.ops->decay(m.st, 9e-4, 1e-6, &dd, &err), FB_ERR_RANGE);
+    ck_assert_int_eq(m.ops->decay(m.st, 0.5, 0.0, &dd, &err), FB_ERR_RANGE);
+    ck_assert_msg(strstr(err.msg, "valid range") != NULL, "%s", err.msg);
     ck_assert_int_eq(mo->eval(st, 1.0, 2.0, a, &err), FB_ERR_RANGE);
     mo->free(st);
     m.ops->free(m.st);
