@@ -119,6 +119,23 @@
 /* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
 #define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */
 #define FB_HIGGS_WIDTH_SM_GEV 4.088e-3 /* SM Higgs total width at m_H = 125.09 GeV, LHC Higgs XS WG YR4 arXiv:1610.07922 */
+/* ---------------------------------------------------------------- BC6-BC8 heavy neutral lepton
+ * (src/models/fb_fip_hnl.c). Decay constants as defined in Bondarenko, Boyarsky, Gorbunov,
+ * Ruchayskiy, arXiv:1805.08567 (sec. 3.2-3.3): <0|J^mu|P(p)> = i f_P p^mu [GeV],
+ * <0|J^mu|V(p)> = i g_V eps^mu [GeV^2] (g_V = f_V m_V). f_pi, f_K, f_D, f_Ds: block above. */
+#define FB_HNL_FETA_GEV 0.0817        /* f_eta of the Z current, arXiv:1805.08567 sec. 3.2 (table of neutral-meson constants, 81.7 MeV) */
+#define FB_HNL_FETAPRIME_GEV (-0.0947) /* f_eta' of the Z current, arXiv:1805.08567 sec. 3.2 (same table, -94.7 MeV) */
+#define FB_HNL_GRHO_GEV2 0.162        /* g_rho (rho+ and rho0), arXiv:1805.08567 sec. 3.3 (vector-meson tables) */
+#define FB_HNL_GOMEGA_GEV2 0.153      /* g_omega, arXiv:1805.08567 sec. 3.3 (neutral vector mesons) */
+#define FB_HNL_GPHI_GEV2 0.234        /* g_phi, arXiv:1805.08567 sec. 3.3 (neutral vector mesons) */
+#define FB_HNL_GDSTAR_GEV2 0.535      /* g_D*+, arXiv:1805.08567 sec. 3.3 (charged vector mesons) */
+#define FB_HNL_GDSSTAR_GEV2 0.650     /* g_Ds*+, arXiv:1805.08567 sec. 3.3 (charged vector mesons) */
+#define FB_HNL_FKSTAR_GEV 0.206       /* f_K*+: from PDG 2024 B(tau -> K*(892) nu) = 1.20 % and
+                                         tau_tau = 290.3 fs through Gamma = G_F^2 f^2 |V_us|^2 m_tau^3
+                                         (1 - x)^2 (1 + 2x)/(16 pi), x = m_K*^2/m_tau^2 (the l V width of
+                                         arXiv:1805.08567 sec. 3.3 crossed; radiative corrections
+                                         neglected); K* is not in its tables */
+#define FB_TAU_TAU_S 290.3e-15        /* tau lepton lifetime [s], PDG 2024 (validation only) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

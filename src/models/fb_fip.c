@@ -16,6 +16,7 @@ extern const fb_fip_ops fb_fip_bc3;
 extern const fb_fip_ops fb_fip_bc9;
 extern const fb_fip_ops fb_fip_bc4;
 extern const fb_fip_ops fb_fip_bc5;
+extern const fb_fip_ops fb_fip_bc6, fb_fip_bc7, fb_fip_bc8; /* fb_fip_hnl.c */
 
 static const fb_fip_ops *const fips[] = {
     &fb_fip_bc1,
@@ -23,6 +24,9 @@ static const fb_fip_ops *const fips[] = {
     &fb_fip_bc9,
     &fb_fip_bc4,
     &fb_fip_bc5,
+    &fb_fip_bc6,
+    &fb_fip_bc7,
+    &fb_fip_bc8,
 };
 #define N_FIPS (sizeof fips / sizeof fips[0])
 
