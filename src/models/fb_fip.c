@@ -14,11 +14,15 @@
 extern const fb_fip_ops fb_fip_bc1;
 extern const fb_fip_ops fb_fip_bc3;
 extern const fb_fip_ops fb_fip_bc9;
+extern const fb_fip_ops fb_fip_bc10;
+extern const fb_fip_ops fb_fip_bc11;
 
 static const fb_fip_ops *const fips[] = {
     &fb_fip_bc1,
     &fb_fip_bc3,
     &fb_fip_bc9,
+    &fb_fip_bc10,
+    &fb_fip_bc11,
 };
 #define N_FIPS (sizeof fips / sizeof fips[0])
 
