@@ -391,6 +391,20 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
 
+/* The exclusive widths at coupling^2 = g2 (all zero above the matching window). */
+static void hadronic_scaled(const alp_state *s, double m, double w, double g2, hadronic_widths *h) {
+  if (w >= 1.0) {
+    memset(h, 0, sizeof *h);
+    return;
+  }
+  hadronic(s, m, h);
+  h->pipipi0 *= g2;
+  h->pi0pi0pi0 *= g2;
+  h->pipigamma *= g2;
+  h->etapipi_c *= g2;
+  h->etapipi_0 *= g2;
+}
+
 static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
   const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
   if (with_3pi) {
@@ -432,9 +446,7 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   const double wgg = g2 * FB_ALPHA_EM * FB_ALPHA_EM * c * c * m * m * m / (256.0 * pow(FB_PI, 3));
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
-  if (w < 1.0) hadronic(s, m, &h);
-  else memset(&h, 0, sizeof h);
-  for (double *p = &h.pipipi0; p <= &h.etapipi_0; p++) *p *= g2;
+  hadronic_scaled(s, m, w, g2, &h);
   FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 0, err));
   FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
                                  FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
@@ -458,9 +470,7 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   const double wgg = g2 * FB_ALPHA_EM * FB_ALPHA_EM * c * c * m * m * m / (256.0 * pow(FB_PI, 3));
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
-  if (w < 1.0) hadronic(s, m, &h);
-  else memset(&h, 0, sizeof h);
-  for (double *p = &h.pipipi0; p <= &h.etapipi_0; p++) *p *= g2;
+  hadronic_scaled(s, m, w, g2, &h);
   FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
   FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
                                  FB_DC_OTHER_HADRONS, 0.0, err));
