@@ -537,7 +537,7 @@ const fb_fip_ops fb_fip_bc10 = {
     .coupling_name = "inv_fl",
     .coupling_units = "GeV^-1",
     .coupling_description = "ALP-fermion coupling 1/f_l, L = (d a / 2 f_l) sum_f fbar gamma gamma5 f",
-    .mass_min_GeV = 1e-3,
+    .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
     .mass_max_GeV = 10.0,
     .coupling_max = 1.0,
     .coupling_power = 2.0,
@@ -558,7 +558,7 @@ const fb_fip_ops fb_fip_bc11 = {
     .coupling_name = "inv_fG",
     .coupling_units = "GeV^-1",
     .coupling_description = "ALP-gluon coupling 1/f_G, L = (alpha_s / 8 pi f_G) a G Gdual",
-    .mass_min_GeV = 1e-3,
+    .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
     .mass_max_GeV = 10.0,
     .coupling_max = 1e2,
     .coupling_power = 2.0,
