@@ -8,7 +8,9 @@
  *  - BC10: L = (d_mu a / (2 f_l)) sum_f fbar gamma^mu gamma_5 f over all charged fermions (f_l = f_q,
  *    FIPs 2020 report arXiv:2102.12143 BC10). Coupling axis: inv_fl = 1/f_l [GeV^-1]; in the
  *    notation of Bauer, Neubert, Thamm arXiv:1708.00443 (BNT) c_ff/Lambda = 1/f_l for every f.
- *    The Yukawa-like coupling of the PBC plots is reported as a production value g_Y = 2 v / f_l.
+ *    The Yukawa-like coupling of the PBC plots is reported as a production value g_Y = 2 v / f_l
+ *    (our reading of the PBC convention; the report's text was not available offline to confirm the
+ *    factor 2, so the scan axis is the unambiguous 1/f_l).
  *  - BC11: L = (alpha_s / (8 pi f_G)) a G^a_{mu nu} Gdual^{a mu nu} (arXiv:2102.12143 BC11; the
  *    f_a of Grilli di Cortona et al. arXiv:1511.02867). Coupling axis: inv_fG = 1/f_G [GeV^-1].
  *    FORESEE's ALP-g model writes -(g_s^2/8) g_agg a G Gdual, so inv_fG = 4 pi^2 g_agg
