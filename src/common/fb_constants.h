@@ -136,6 +136,22 @@
                                          arXiv:1805.08567 sec. 3.3 crossed; radiative corrections
                                          neglected); K* is not in its tables */
 #define FB_TAU_TAU_S 290.3e-15        /* tau lepton lifetime [s], PDG 2024 (validation only) */
+/* ---- BC10/BC11 ALPs (src/models/fb_fip_alp.c) ----------------------------------------------- */
+#define FB_ALP_GAMMA_PI0_GEV 7.81e-9      /* Gamma(pi0) = 7.81 eV, PDG 2024 (pi0 propagator width) */
+#define FB_ALP_GAMMA_ETA_GEV 1.31e-6      /* Gamma(eta) = 1.31 keV, PDG 2024 */
+#define FB_ALP_GAMMA_ETAP_GEV 0.188e-3    /* Gamma(eta') = 0.188 MeV, PDG 2024 */
+#define FB_ALP_BR_ETAP_ETAPIPI 0.425      /* BR(eta' -> eta pi+ pi-) = 42.5 %, PDG 2024 */
+#define FB_ALP_GAMMA_OMEGA_GEV 8.68e-3    /* Gamma(omega) = 8.68 MeV, PDG 2024 */
+#define FB_ALP_BR_OMEGA_PI0GAMMA 0.0835   /* BR(omega -> pi0 gamma) = 8.35 %, PDG 2024 (VMD normalisation) */
+#define FB_ALP_GAMMA_RHO_GEV 0.1491       /* Gamma(rho0) = 149.1 MeV, PDG 2024 */
+#define FB_ALP_THETA_ETA_ETAP (-0.339837) /* eta-eta' octet-singlet angle -arcsin(1/3) = -19.47 deg: eta =
+                                             (uu+dd-ss)/sqrt3, eta' = (uu+dd+2ss)/sqrt6: the LO quark-flavour
+                                             choice of the U(3) treatment of arXiv:1811.03474 (ASW) */
+#define FB_ALP_DELTA_U 0.897              /* proton spin fractions Delta u, d, s: Grilli di Cortona, Hardy, Pardo Vega, */
+#define FB_ALP_DELTA_D (-0.376)           /*   Villadoro arXiv:1511.02867 ("The QCD axion, precisely"), BC10 nucleon couplings */
+#define FB_ALP_DELTA_S (-0.026)
+#define FB_ALP_CP_GLUON (-0.47)           /* C_p, C_n of a pure gluon coupling (a/f)(alpha_s/8pi) G Gdual: */
+#define FB_ALP_CN_GLUON (-0.02)           /*   arXiv:1511.02867 (model-independent part, E = 0 terms) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

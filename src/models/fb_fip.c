@@ -17,6 +17,8 @@ extern const fb_fip_ops fb_fip_bc9;
 extern const fb_fip_ops fb_fip_bc4;
 extern const fb_fip_ops fb_fip_bc5;
 extern const fb_fip_ops fb_fip_bc6, fb_fip_bc7, fb_fip_bc8; /* fb_fip_hnl.c */
+extern const fb_fip_ops fb_fip_bc10;
+extern const fb_fip_ops fb_fip_bc11;
 
 static const fb_fip_ops *const fips[] = {
     &fb_fip_bc1,
@@ -27,6 +29,8 @@ static const fb_fip_ops *const fips[] = {
     &fb_fip_bc6,
     &fb_fip_bc7,
     &fb_fip_bc8,
+    &fb_fip_bc10,
+    &fb_fip_bc11,
 };
 #define N_FIPS (sizeof fips / sizeof fips[0])
 
