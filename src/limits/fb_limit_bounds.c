@@ -15,6 +15,7 @@
 
 #include "fb_h5.h"
 #include "fb_limits.h"
+#include "fb_limits_internal.h"
 #include "fb_log.h"
 
 /* a string attribute of obj into out ("" when absent or not a string) */
@@ -161,18 +162,13 @@ static int list_bound_names(hid_t file, const char *path, name_list *nl, fb_err 
   return FB_OK;
 }
 
-int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
-                          fb_err *err) {
+int fb_limits_copy_bounds_check(const char *scan_path, const char *const *other_paths, size_t n_other, fb_err *err) {
   int rc = FB_OK;
-  size_t copied = 0;
   scan_info dst, src;
   memset(&dst, 0, sizeof dst);
   memset(&src, 0, sizeof src);
   dst.file = src.file = -1;
   name_list nl = {0};
-  hid_t ocpl = -1, lcpl = -1;
-
-  /* every check on every source before the target is modified */
   struct stat st_dst, st_src;
   FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDONLY, err), out);
   FB_TEST_GOTO(err, rc, stat(scan_path, &st_dst) != 0, FB_ERR_IO, out, "cannot stat '%s'", scan_path);
@@ -198,10 +194,34 @@ int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths,
     memset(&nl, 0, sizeof nl);
     scan_info_free(&src);
   }
+out:
+  free(nl.names);
+  scan_info_free(&src);
   scan_info_free(&dst);
+  return rc;
+}
 
-  FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDWR, err), out);
-  hid_t bg = fb_h5_group(dst.file, "bounds");
+int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
+                          fb_err *err) {
+  return fb_limits_copy_bounds_as(scan_path, scan_path, other_paths, n_other, n_copied, err);
+}
+
+int fb_limits_copy_bounds_as(const char *open_path, const char *scan_path, const char *const *other_paths,
+                             size_t n_other, size_t *n_copied, fb_err *err) {
+  int rc = FB_OK;
+  size_t copied = 0;
+  scan_info dst, src;
+  memset(&dst, 0, sizeof dst);
+  memset(&src, 0, sizeof src);
+  dst.file = src.file = -1;
+  name_list nl = {0};
+  hid_t ocpl = -1, lcpl = -1;
+
+  /* every check on every source before the target is modified */
+  if (!strcmp(open_path, scan_path))
+    FB_CALL_GOTO(err, rc, fb_limits_copy_bounds_check(scan_path, other_paths, n_other, err), out);
+
+  FB_CALL_GOTO(err, rc, scan_open(&dst, open_path, H5F_ACC_RDWR, err), out);  hid_t bg = fb_h5_group(dst.file, "bounds");
   FB_TEST_GOTO(err, rc, bg < 0, FB_ERR_HDF5, out, "cannot create /bounds in '%s'", scan_path);
   H5Gclose(bg);
   ocpl = H5Pcreate(H5P_OBJECT_COPY);

@@ -373,10 +373,16 @@ START_TEST(test_import_darkmatterlive) {
     ck_assert_ptr_nonnull(strstr(lim.notes, "PROJECTED"));
     fb_limit_free(&lim);
   }
-  /* a digitised curve that crosses itself is rejected with the two crossing edges */
+  /* a digitised curve that crosses itself is repaired (split into simple loops, noted), or
+   * refused with the two crossing edges under no_repair */
   if (shared_file(path, sizeof path, "darkmatterlive/Crab.csv")) {
-    ck_assert_int_eq(fb_limit_import(&lim, "darkmatterlive", path, NULL, &err), FB_ERR_INPUT);
+    fb_import_options nr = {.no_repair = 1};
+    ck_assert_int_eq(fb_limit_import(&lim, "darkmatterlive", path, &nr, &err), FB_ERR_INPUT);
     ck_assert_ptr_nonnull(strstr(err.msg, "intersects itself"));
+    ck_assert_int_eq(fb_limit_import(&lim, "darkmatterlive", path, NULL, &err), FB_OK);
+    ck_assert_ptr_nonnull(strstr(lim.notes, "REPAIRED"));
+    ck_assert_uint_ge(lim.n_segments, 2);
+    fb_limit_free(&lim);
   }
 }
 END_TEST
