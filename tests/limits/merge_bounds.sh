@@ -98,4 +98,54 @@ expect_fail 2 "/grid/mass differs" "$exe" merge "$tmp/t.h5" --bounds "$tmp/sn.h5
 import sys, h5py; f = h5py.File(sys.argv[1], 'r')
 assert 'bounds' not in f and 'combined' not in f, list(f)
 print('failed merges left the file unchanged')" "$tmp/t.h5"
+
+# issue 17: --bounds good + a limit that fails on the plane (a dark-matter curve on BC1): the check
+# of every source comes first and the merge is atomic: the file is byte for byte unchanged, no
+# temporary file is left, and the message names both assumptions
+mkdir -p "$tmp/dml" "$tmp/lim_dm"
+printf 'x,y\n1e-3,1e-6\n1e-1,1e-6\n1e-1,1e-3\n' > "$tmp/dml/DMX.csv"
+printf '{"labelName": "DMX", "paperUrls": ["https://arxiv.org/abs/2406.19445"], "url": "../../data/BC1/DMX.csv", "curveType": "excluded", "categories": {"assumption": "Dark Matter"}}\n' > "$tmp/dml/DMX.json"
+"$exe" limits import darkmatterlive "$tmp/dml" -o "$tmp/lim_dm" > "$tmp/out"
+grep -q "skipped .*DMX.csv: assumes the dark photon is the dark matter" "$tmp/out"
+test ! -e "$tmp/lim_dm/DMX.limit"
+"$exe" limits import darkmatterlive "$tmp/dml" -o "$tmp/lim_dm" --allow-dark-matter >/dev/null
+grep -q "^# assumptions: dark_matter=fip" "$tmp/lim_dm/DMX.limit"
+sum0=$(md5sum < "$tmp/t.h5")
+expect_fail 2 "the limit assumes dark_matter=fip, the plane allows dark_matter=none" \
+  "$exe" merge "$tmp/t.h5" --bounds "$tmp/sn.h5" --limits "$tmp/lim_dm"
+grep -q "plane assumptions\|assumptions 'decay=visible; dark_matter=none'" "$tmp/err"
+test "$(md5sum < "$tmp/t.h5")" = "$sum0"
+if ls "$tmp"/t.h5.merge.* >/dev/null 2>&1; then echo "FAIL: temporary merge file left"; exit 1; fi
+# a limit that fits: merged, with its assumptions and the plane's as attributes
+mkdir -p "$tmp/lim_ok"
+printf '0.01 1e-6\n0.1 1e-6\n0.1 1e-3\n' > "$tmp/dml/Vis.csv"
+printf '{"labelName": "Vis", "paperUrls": ["https://arxiv.org/abs/1406.2980"], "url": "../../data/BC1/Vis.csv", "curveType": "excluded", "categories": {"assumption": "None"}}\n' > "$tmp/dml/Vis.json"
+"$exe" limits import darkmatterlive "$tmp/dml/Vis.csv" -o "$tmp/lim_ok" >/dev/null
+"$exe" merge "$tmp/t.h5" --bounds "$tmp/sn.h5" --limits "$tmp/lim_ok" --quiet >/dev/null
+/usr/bin/python3 -c "
+import sys, h5py; f = h5py.File(sys.argv[1], 'r')
+def t(v): return v.decode() if isinstance(v, bytes) else str(v)
+a = f['limits/Vis'].attrs
+assert t(a['assumptions']) == 'dark_matter=none' and t(a['plane_assumptions']) == 'decay=visible; dark_matter=none', dict(a)
+assert a['cl_percent'] == 90 and t(a['x_unit']) == 'GeV'
+assert 'sn1987a' in f['bounds']
+print('assumptions ok')" "$tmp/t.h5"
+
+# issue 18 item 11: the import command line
+printf '0.01 1e-6\n0.1 1e-5\n' > "$tmp/a.dat"
+expect_fail 2 "--benchmark must be one of BC1 ... BC11 (given 'BC1x')" \
+  "$exe" limits import hnlimits "$tmp/a.dat" --x-unit GeV --y-quantity Ue2 --cl 90 --benchmark BC1x -o "$tmp/o"
+touch "$tmp/afile"
+expect_fail 2 "cannot write into the output directory '$tmp/afile/sub'" \
+  "$exe" limits import hnlimits "$tmp/a.dat" --x-unit GeV --y-quantity Ue2 --cl 90 -o "$tmp/afile/sub"
+expect_fail 2 "cannot write into the output directory '$tmp/afile': not a directory" \
+  "$exe" limits import hnlimits "$tmp/a.dat" --x-unit GeV --y-quantity Ue2 --cl 90 -o "$tmp/afile"
+# parents of -o are created (README: -o limits/bc1 without limits/)
+"$exe" limits import hnlimits "$tmp/a.dat" --x-unit GeV --y-quantity Ue2 --cl 90 -o "$tmp/new/deep/dir" >/dev/null
+test -s "$tmp/new/deep/dir/tmp_a.limit" || ls "$tmp/new/deep/dir" | grep -q "a.limit"
+# --keep-going: exit 0 with one good file, non-zero when every file failed
+printf '0.01 1e-6\n0.02 oops\n' > "$tmp/b.dat"
+"$exe" limits import hnlimits "$tmp/a.dat" "$tmp/b.dat" --x-unit GeV --y-quantity Ue2 --cl 90 -o "$tmp/o" --keep-going >/dev/null 2>&1
+expect_fail 2 "not one of the 1 file(s) was imported" \
+  "$exe" limits import hnlimits "$tmp/b.dat" --x-unit GeV --y-quantity Ue2 --cl 90 -o "$tmp/o" --keep-going
 echo "ok"
