@@ -604,6 +604,23 @@ static void sort_by_x(fb_limit *c) {
   }
 }
 
+/* the mass unit named in the leading comment lines ("# m4 (MeV) Ue4^2"), "" when none */
+static int hnl_header_unit(const char *path, char *unit, size_t cap, fb_err *err) {
+  static const char *const units[] = {"(eV)", "(keV)", "(MeV)", "(GeV)", "(TeV)"};
+  unit[0] = '\0';
+  fb_line_reader rd;
+  FB_CALL(err, fb_line_open(&rd, path, err));
+  int got;
+  while (!unit[0] && (got = fb_line_next(&rd, err)) == 1 && rd.line[0] == '#')
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+      if (strstr(rd.line, units[k])) {
+        fmt_into(unit, cap, "%.*s", (int)strlen(units[k]) - 2, units[k] + 1);
+        break;
+      }
+  fb_line_close(&rd);
+  return FB_OK;
+}
+
 static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_options *opt, fb_err *err) {
   char reason[FB_LIMIT_LONGTEXT];
   FB_CALL(err, hnl_skip(path, opt, reason, sizeof reason, err));
@@ -619,9 +636,24 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
           "(eV|keV|MeV|GeV), --y-quantity (Ue2|Umu2|Utau2|Ue|Umu|Utau|U2|U) and --cl, or a sidecar %s.units with "
           "x_unit, y_quantity, cl_percent%s",
           path, path, opt->units_table && !sc.found ? " (the units table has no entry for this file)" : "");
+  /* the headers are not reliable, but a header that names another unit than the one given on the
+   * command line (applied to every file of the import) is a blanket unit gone wrong: TRIUMF_1992
+   * says MeV and lands at 49-131 GeV with --x-unit GeV. The units table or a sidecar decide per file. */
+  char header_unit[16];
+  FB_CALL(err, hnl_header_unit(path, header_unit, sizeof header_unit, err));
+  FB_TEST(err, opt->x_unit && header_unit[0] && strcmp(header_unit, opt->x_unit), FB_ERR_INPUT,
+          "%s: the file header gives the mass in %s, --x-unit says %s: give the units per file (--units-table from "
+          "the collection's local_HNL_database.xlsx, tools/hnl_units_table.py, or a sidecar %s.units)",
+          path, header_unit, opt->x_unit, path);
   char stem[FB_LIMIT_TEXT], folder[FB_LIMIT_TEXT];
   path_stem(path, stem, sizeof stem);
   path_parent(path, 0, folder, sizeof folder);
+  if (header_unit[0] && strcmp(header_unit, x_unit)) {
+    char note[256];
+    fmt_into(note, sizeof note, "the file header says %s; %s from the %s used", header_unit, x_unit,
+             sc.found && strcmp(sc.source, "sidecar") ? "units table (local_HNL_database.xlsx)" : "sidecar");
+    add_note(lim, note);
+  }
   if (sc.experiment[0]) copy_text(lim->experiment, sizeof lim->experiment, sc.experiment);
   else fmt_into(lim->experiment, sizeof lim->experiment, "%s_%s", folder[0] ? folder : "HNL", stem);
   sanitize_name(lim->experiment);

@@ -506,6 +506,12 @@ START_TEST(test_hnl_units_table) {
   ck_assert_int_eq(fb_limit_import_skip("hnlimits", path, &o, reason, sizeof reason, &err), FB_OK);
   ck_assert_ptr_nonnull(strstr(reason, "upper edge"));
   ck_assert_int_eq(fb_limit_import(&lim, "hnlimits", path, &o, &err), FB_ERR_INPUT);
+  /* a blanket --x-unit that contradicts the file's header is refused (the issue: TRIUMF at 49-131 GeV) */
+  snprintf(path, sizeof path, "%s/hnl/ue4/TRIUMF_1992.dat", TMP);
+  fb_import_options gev = {.x_unit = "GeV", .y_quantity = "Ue2", .cl_percent = 90};
+  ck_assert_int_eq(fb_limit_import(&lim, "hnlimits", path, &gev, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "the file header gives the mass in MeV, --x-unit says GeV"));
+  snprintf(path, sizeof path, "%s/hnl/ue4/Belle_top.dat", TMP);
   /* without a table the X_top.dat / X_bottom.dat names give the same region */
   fb_import_options cli = {.x_unit = "GeV", .y_quantity = "Ue2", .cl_percent = 90};
   ck_assert_int_eq(fb_limit_import_skip("hnlimits", path, &cli, reason, sizeof reason, &err), FB_OK);
