@@ -403,7 +403,7 @@ static int merge_core(const char *open_path, const char *scan_path, const char *
                             .coupling_name = coupling_name, .coupling_unit = coupling_units};
   const hsize_t dims[2] = {NM, NC};
   /* old coupling names (g_agg) are aliases of the canonical ones (src/models/fb_fip.h) */
-  if (strcmp(fb_fip_coupling_canonical(coupling_name), coupling_name))
+  if (!dry_run && strcmp(fb_fip_coupling_canonical(coupling_name), coupling_name))
     FB_LOG_INF("merge: the coupling axis of %s is named '%s', an old name of '%s': accepted as '%s'", scan_path,
                coupling_name, fb_fip_coupling_canonical(coupling_name), fb_fip_coupling_canonical(coupling_name));
   /* the plane's assumptions: the benchmark's, with the model's alpha_D and mass ratio for BC2 */

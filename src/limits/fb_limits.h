@@ -283,11 +283,16 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
  * Copy every /bounds/<name> of the complete scan files other_paths[0..n_other-1] into the complete
  * scan file scan_path (replacing an object of the same name), with the string attributes
  * copied_from_file, copied_from_git_hash (/code git_hash) and copied_from_model of the source.
- * Every source is checked before scan_path is modified: complete, the same benchmark, /grid/mass
- * and /grid/coupling equal bit for bit, at least one /bounds/<name>. *n_copied gets the number of
- * objects copied. Does not touch /combined: call fb_limits_merge_file afterwards. Not collective.
- * Errors: FB_ERR_IO (missing file), FB_ERR_INPUT (incomplete, other benchmark, different grid: the
- * message names the axis, the index and both values; no bounds), FB_ERR_HDF5, FB_ERR_MEMORY.
+ * Every source is checked before scan_path is modified: complete, the same benchmark, at least one
+ * /bounds/<name>, and a grid that is identical or describes the same plane (mass unit, coupling
+ * and its unit; old coupling names are aliases) and overlaps. A source on another grid has its
+ * `excluded` mask resampled onto scan_path's grid (nearest source point, in log10 on log axes; 0
+ * outside the source grid), its other arrays of the source grid's shape dropped, and the method in
+ * the attributes resampled_from_grid, resampling, resampling_dropped (docs/limits-format.md).
+ * *n_copied gets the number of objects copied. Does not touch /combined: call
+ * fb_limits_merge_file afterwards (fb_limits_merge does both atomically). Not collective.
+ * Errors: FB_ERR_IO (missing file), FB_ERR_INPUT (incomplete, other benchmark, another plane or no
+ * overlap: the message names both; no bounds), FB_ERR_HDF5, FB_ERR_MEMORY.
  */
 int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
                           fb_err *err);
