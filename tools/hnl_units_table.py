@@ -23,10 +23,13 @@ Rows of the database:
 CL: a number in percent, or 1sigma / 2sigma (68.27 / 95.45, two-sided Gaussian). Recorded, never
 converted (the collection's own plotting rescales to 90% CL; the project does not).
 
-Files of the collection that the database does not list (e.g. ue4/PIENU.dat, ue4/KEK.dat,
-ue4/NA3_top.dat) are not in the tables: their units are unknown (headers disagree with the data,
-e.g. ue4/De2_bryman_shrock.dat says GeV over 188-851, an MeV range); import them with explicit
---x-unit/--y-quantity/--cl or a sidecar if you know their units.
+Older files of the collection that the spreadsheet does not list take their units from the
+collection's earlier per-file lists (LEGACY below: Nlimits/ue4.py, Nlimits/constraint_dict.py and
+Nlimits/utau4.py of github.com/mhostert/Heavy-Neutrino-Limits at commit 4ad99af), marked so in the
+notes; those lists also show that headers cannot be trusted (ue4/De2_bryman_shrock.dat says GeV,
+the list says MeV, and its 188-851 range is MeV). Files in neither (ue4/NA3_top.dat and
+ue4/NA3_bottom.dat, whose headers say Umu4^2; the kev_bounds files, whose U^2 is in percent) are not
+in the tables: import them with explicit --x-unit/--y-quantity/--cl or a sidecar if you know them.
 
 usage: hnl_units_table.py local_HNL_database.xlsx OUTDIR
 writes OUTDIR/hnl_Ue4.units, OUTDIR/hnl_Umu4.units, OUTDIR/hnl_Utau4.units
@@ -156,6 +159,45 @@ def entries_from_sheet(sheet, rows, warn):
     return entries
 
 
+# Files of the earlier Nlimits lists (commit 4ad99af) that the spreadsheet does not list, with the
+# unit those lists give them: (path, unit, upper-edge file or None, decay). CL 90 as in those lists.
+# Left out: files whose experiment the spreadsheet covers with another file (NuTeV.dat, NA62_2021.dat,
+# T2K_2019.dat, peak_searches/E949.dat, KEK_K_nu_mu.dat: duplicates), and files absent from them.
+LEGACY = {
+    "Ue4": [("ue4/PIENU.dat", "MeV", None, "any"), ("ue4/KEK.dat", "MeV", None, "any"),
+            ("ue4/Fermi2_F.dat", "MeV", None, "any"), ("ue4/PIENU-H_bryman_shrock.dat", "MeV", None, "any"),
+            ("ue4/De2_bryman_shrock.dat", "MeV", None, "any"), ("ue4/PIENU_Bolton.dat", "GeV", None, ""),
+            ("ue4/EWPD_Bolton.dat", "GeV", None, ""), ("ue4/DELPHI_1997.dat", "GeV", None, "visible"),
+            ("ue4/SuperK_2019.dat", "GeV", None, "visible")],
+    "Umu4": [("umu4/BEBC.dat", "GeV", "umu4/BEBC_top.dat", "visible"), ("umu4/DELPHI_1997.dat", "GeV", None, "visible"),
+             ("umu4/K_to_numu.dat", "GeV", None, "any"), ("umu4/L3.dat", "GeV", None, "visible"),
+             ("umu4/PS191_bottom.dat", "GeV", "umu4/PS191_top.dat", "visible"),
+             ("umu4/SuperK_2019.dat", "GeV", None, "visible"), ("umu4/SIN_1987.dat", "MeV", None, "visible")],
+    "Utau4": [("utau4/NOMAD_UL_90CL_2002.dat", "MeV", None, "visible"),
+              ("utau4/T2K_UL_90CL_2019.dat", "MeV", None, "visible"), ("utau4/EWPD_Bolton.dat", "GeV", None, ""),
+              ("utau4/Bdecays_Bolton.dat", "GeV", None, ""), ("utau4/l_universality_Bolton.dat", "GeV", None, "")],
+}
+
+
+def legacy_entries(sheet, listed):
+    y_quantity, benchmark, _ = SHEETS[sheet]
+    out = []
+    for rel, unit, top, decay in LEGACY[sheet]:
+        if rel in listed or (top and top in listed):
+            continue
+        name = re.sub(r"[^A-Za-z0-9_.+-]", "_", rel[:-4].replace("/", "_"))
+        e = {"experiment": name, "x_unit": unit, "y_quantity": y_quantity, "cl_percent": "90", "benchmark": benchmark,
+             "assumptions": "dark_matter=none" + (f"; decay={decay}" if decay else ""),
+             "notes": "not in local_HNL_database.xlsx: unit from the collection's earlier Nlimits lists (commit "
+                      "4ad99af); CL 90 as there"}
+        if top:
+            out.append((rel, dict(e, top_file=top)))
+            out.append((top, dict(e, top_of=rel)))
+        else:
+            out.append((rel, dict(e, kind="upper_bound")))
+    return out
+
+
 def write_table(path, sheet, source, entries):
     keys = ["experiment", "x_unit", "y_quantity", "y_unit", "cl_percent", "kind", "benchmark", "reference",
             "assumptions", "top_file", "top_of", "notes"]
@@ -192,6 +234,7 @@ def main(argv):
             warn(f"sheet {sheet} not in {xlsx}")
             continue
         entries = entries_from_sheet(sheet, sheets[sheet], warn)
+        entries += legacy_entries(sheet, {rel for rel, _ in entries})
         out = os.path.join(outdir, f"hnl_{sheet}.units")
         write_table(out, sheet, os.path.basename(xlsx), entries)
         print(f"{out}: {len({rel for rel, _ in entries})} files")

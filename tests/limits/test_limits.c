@@ -560,7 +560,12 @@ START_TEST(test_hnl_shared_collection) {
                {"Umu4", "KEK/KEK_mu.dat", 0.31, FB_LIMIT_UPPER_BOUND},
                {"Umu4", "umu4/PIENU_2019_lowT.dat", 0.034, FB_LIMIT_UPPER_BOUND},
                {"Umu4", "NA3/NA3.dat", 2.1, FB_LIMIT_CLOSED},
-               {"Umu4", "umu4/NuTeV_bottom.dat", 1.8, FB_LIMIT_CLOSED}};
+               {"Umu4", "umu4/NuTeV_bottom.dat", 1.8, FB_LIMIT_CLOSED},
+               /* not in the spreadsheet: the earlier Nlimits lists of the collection */
+               {"Ue4", "ue4/PIENU.dat", 0.13, FB_LIMIT_UPPER_BOUND},
+               {"Ue4", "ue4/KEK.dat", 0.37, FB_LIMIT_UPPER_BOUND},
+               {"Ue4", "ue4/De2_bryman_shrock.dat", 0.86, FB_LIMIT_UPPER_BOUND},
+               {"Umu4", "umu4/PS191_bottom.dat", 0.37, FB_LIMIT_CLOSED}};
   for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
     char table[1024];
     snprintf(table, sizeof table, "%s/tables/hnl_%s.units", TMP, cases[k].sheet);
