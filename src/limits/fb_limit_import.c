@@ -94,9 +94,14 @@ static int find_arxiv(const char *text, char *out, size_t cap) {
  * allow_header. Every row must have the same number of columns, ncol_min..ncol_max. Each x is
  * multiplied by x_factor; each y becomes (y_factor * y)^y_power. Returns the column count.
  */
+/* A mass of exactly 0 in a closed boundary (FORESEE closes some regions at m = 0: the region goes
+ * on to m -> 0) is placed here, below every scan range, as Darkcast's 1e5 "no limit" is kept above
+ * them; on log axes the vertex is then off the plot's left edge. */
+#define FB_ZERO_MASS_GeV 1e-30
+
 static int read_table(fb_limit *lim, const char *path, int ncol_min, int ncol_max, int allow_header,
                       double x_factor, double y_factor, double y_power, int *ncol_out, char *comments,
-                      size_t comments_cap, fb_err *err) {
+                      size_t comments_cap, int *n_zero_mass, fb_err *err) {
   fb_line_reader rd;
   FB_CALL(err, fb_line_open(&rd, path, err));
   int rc = FB_OK, lineno = 0, ncol = 0, n_rows = 0, got;
@@ -138,6 +143,10 @@ static int read_table(fb_limit *lim, const char *path, int ncol_min, int ncol_ma
     if (n_rows == 0) ncol = nv;
     FB_TEST_GOTO(err, rc, nv != ncol, FB_ERR_INPUT, done,
                  "%s:%d: wrong column count: %d numbers where the rows above have %d", path, lineno, nv, ncol);
+    if (n_zero_mass && v[0] == 0) {
+      v[0] = FB_ZERO_MASS_GeV / x_factor;
+      (*n_zero_mass)++;
+    }
     for (int c = 0; c < nv; c++)
       FB_TEST_GOTO(err, rc, !(isfinite(v[c]) && v[c] > 0), FB_ERR_INPUT, done,
                    "%s:%d: value %g in column %d is not finite and positive (limits are drawn on log axes)", path,
@@ -182,12 +191,13 @@ static int canonical_coupling(const char *quantity, const char *unit, char *cano
 /* Fill the units, run the table reader and record the conversion in the provenance. */
 static int import_table(fb_limit *lim, const char *path, const char *x_unit, const char *y_quantity,
                         const char *y_unit, int ncol_min, int ncol_max, int allow_header, int *ncol,
-                        char *comments, size_t comments_cap, fb_err *err) {
+                        char *comments, size_t comments_cap, int *n_zero_mass, fb_err *err) {
   double xf, yf, yp;
   char canon[FB_LIMIT_TEXT], canon_unit[FB_LIMIT_TEXT];
   FB_CALL(err, fb_limit_mass_unit_to_GeV(x_unit, &xf, err));
   FB_CALL(err, canonical_coupling(y_quantity, y_unit, canon, canon_unit, &yf, &yp, err));
-  FB_CALL(err, read_table(lim, path, ncol_min, ncol_max, allow_header, xf, yf, yp, ncol, comments, comments_cap, err));
+  FB_CALL(err, read_table(lim, path, ncol_min, ncol_max, allow_header, xf, yf, yp, ncol, comments, comments_cap,
+                          n_zero_mass, err));
   copy_text(lim->x_unit, sizeof lim->x_unit, "GeV");
   copy_text(lim->y_quantity, sizeof lim->y_quantity, canon);
   copy_text(lim->y_unit, sizeof lim->y_unit, canon_unit);
@@ -272,7 +282,15 @@ static int import_foresee(fb_limit *lim, const char *path, const fb_import_optio
                 : "dark_matter=none");
   int ncol = 0;
   char comments[2048];
-  FB_CALL(err, import_table(lim, path, "GeV", y_quantity, y_unit, 2, 2, 0, &ncol, comments, sizeof comments, err));
+  int n_zero = 0;
+  FB_CALL(err, import_table(lim, path, "GeV", y_quantity, y_unit, 2, 2, 0, &ncol, comments, sizeof comments, &n_zero,
+                            err));
+  if (n_zero) {
+    char note[160];
+    fmt_into(note, sizeof note, "%d vertex(es) at m = 0 (the region goes on to m -> 0) placed at m = %g GeV", n_zero,
+             FB_ZERO_MASS_GeV);
+    add_note(lim, note);
+  }
   /* FORESEE cites the paper in a comment ("# data from 1809.01876") when it has one */
   if (!find_arxiv(comments, lim->reference, sizeof lim->reference))
     copy_text(lim->reference, sizeof lim->reference,
@@ -367,7 +385,7 @@ static int import_darkcast(fb_limit *lim, const char *path, const fb_import_opti
                   "alpha_D eps^2 (m_chi/m_A')^4");
   int ncol = 0;
   FB_CALL(err, import_table(lim, path, "GeV", opt->y_quantity ? opt->y_quantity : "epsilon", "", 2, 3, 0, &ncol,
-                            NULL, 0, err));
+                            NULL, 0, NULL, err));
   /* two columns: excluded above the lower limit; three: excluded between lower and upper */
   lim->kind = ncol == 3 ? FB_LIMIT_EDGES : FB_LIMIT_UPPER_BOUND;
   if (opt->kind) FB_CALL(err, fb_limit_kind_parse(opt->kind, &lim->kind, err));
@@ -397,7 +415,7 @@ static int import_axionlimits(fb_limit *lim, const char *path, const fb_import_o
   const char *y_quantity = opt->y_quantity ? opt->y_quantity : "g_agamma";
   const char *y_unit = opt->y_unit ? opt->y_unit : "GeV^-1";
   int ncol = 0;
-  FB_CALL(err, import_table(lim, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, err));
+  FB_CALL(err, import_table(lim, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, NULL, err));
   if (opt->kind) FB_CALL(err, fb_limit_kind_parse(opt->kind, &lim->kind, err));
   return FB_OK;
 }
@@ -699,8 +717,8 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
     fb_limit bottom, upper;
     fb_limit_init(&bottom);
     fb_limit_init(&upper);
-    int rc = import_table(&bottom, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, err);
-    if (rc == FB_OK) rc = import_table(&upper, top, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, err);
+    int rc = import_table(&bottom, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, NULL, err);
+    if (rc == FB_OK) rc = import_table(&upper, top, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, NULL, err);
     if (rc == FB_OK) {
       bottom.n_segments = upper.n_segments = 1; /* blank lines inside a digitised edge are not pieces */
       bottom.seg_start[1] = bottom.n_points;
@@ -725,7 +743,7 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
     lim->kind = FB_LIMIT_CLOSED;
     return FB_OK;
   }
-  FB_CALL(err, import_table(lim, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, err));
+  FB_CALL(err, import_table(lim, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, NULL, err));
   return FB_OK;
 }
 
@@ -834,7 +852,7 @@ static int import_darkmatterlive(fb_limit *lim, const char *path, const fb_impor
            got_label == 2 ? "; labelName cut to 200 characters" : "");
   int ncol = 0;
   FB_CALL(err, import_table(lim, path, "GeV", opt->y_quantity ? opt->y_quantity : "epsilon", "", 2, 2, 1, &ncol,
-                            NULL, 0, err));
+                            NULL, 0, NULL, err));
   if (opt->kind) FB_CALL(err, fb_limit_kind_parse(opt->kind, &lim->kind, err));
   return FB_OK;
 }

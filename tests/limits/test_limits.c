@@ -774,6 +774,30 @@ START_TEST(test_repair_self_intersection) {
 }
 END_TEST
 
+/* FORESEE closes some regions at m = 0 (ALP-W KOTO, DarkHiggs Belle2): imported, with the vertex
+ * below every scan range, instead of refused as "not positive" */
+START_TEST(test_foresee_zero_mass) {
+  char dir[512], path[1024];
+  snprintf(dir, sizeof dir, "%s/DarkHiggs", TMP);
+  mkdir(dir, 0777);
+  snprintf(path, sizeof path, "%s", tmp_file("DarkHiggs/bounds_Zero.txt", "0.0 100.0\n0.0 1.5e-3\n0.21 1.5e-3\n0.21 100.0\n"));
+  fb_err err;
+  fb_limit lim;
+  ck_assert_msg(fb_limit_import(&lim, "foresee", path, NULL, &err) == FB_OK, "%s", err.msg);
+  ck_assert_double_eq(lim.x[0], 1e-30);
+  ck_assert_ptr_nonnull(strstr(lim.notes, "2 vertex(es) at m = 0"));
+  double mg[2] = {1e-6, 0.1}, cg[2] = {1e-4, 1e-2};
+  fb_limit_axes ax = {.n_mass = 2, .n_coupling = 2, .mass_GeV = mg, .coupling = cg, .mass_log = 1, .coupling_log = 1,
+                      .coupling_name = "theta", .coupling_unit = ""};
+  uint8_t m[4];
+  ck_assert_int_eq(fb_limit_rasterise(&lim, &ax, m, &err), FB_OK);
+  ck_assert_int_eq(m[0 * 2 + 1], 1); /* 1 keV, theta = 1e-2: inside the region that reaches m -> 0 */
+  ck_assert_int_eq(m[1 * 2 + 1], 1);
+  ck_assert_int_eq(m[0 * 2 + 0], 0);
+  fb_limit_free(&lim);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ issue 18 item 11: importer robustness */
 
 START_TEST(test_import_robustness) {
@@ -903,6 +927,7 @@ int main(void) {
   tcase_add_test(tc, test_coupling_aliases);
   tcase_add_test(tc, test_repair_self_intersection);
   tcase_add_test(tc, test_import_robustness);
+  tcase_add_test(tc, test_foresee_zero_mass);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_VERBOSE);
