@@ -357,7 +357,7 @@ static void merge_usage(FILE *out) {
   fprintf(out,
           "usage: fipbounds merge OUT.h5 [--limits DIR] [--bounds OTHER.h5]... [--contours CDIR] [--quiet]\n"
           "\n"
-          "  OUT.h5           a complete scan file of `fipbounds run` (modified in place)\n"
+          "  OUT.h5           a complete scan file of `fipbounds run` (replaced by the merged copy)\n"
           "  --limits DIR     directory of *.limit files (fipbounds limits import writes them)\n"
           "  --bounds OTHER.h5  (repeatable) copy every /bounds/<name> of another complete scan file of\n"
           "                   the same benchmark (e.g. model bc1_sn) into OUT.h5, replacing a bound of\n"
