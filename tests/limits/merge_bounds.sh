@@ -170,12 +170,11 @@ assert 'sn1987a' in f['bounds']
 print('assumptions ok')" "$tmp/t.h5"
 
 # issue 17: the shipped BC9 inputs on different grids combine (HB 1e-6..1e-3 GeV, SN1987A 1e-6..1 GeV);
-# the scan files call the coupling g_agg, an alias of g_agamma
+# (both scan files name the coupling g_agamma, the canonical name; g_agg is accepted as an alias)
 "$exe" run inputs/bc9_hb.ini -o "$tmp/hb.h5" --set grid.n_mass=20 --set grid.n_coupling=20 --set run.log_level=warning
 "$exe" run inputs/bc9_sn1987a.ini -o "$tmp/sn9.h5" --set grid.n_mass=25 --set grid.n_coupling=30 \
   --set run.log_level=warning --set sn1987a.band_csv=none
 "$exe" merge "$tmp/sn9.h5" --bounds "$tmp/hb.h5" --quiet > "$tmp/out" 2>&1
-grep -q "an old name of 'g_agamma'" "$tmp/out"
 /usr/bin/python3 -c "
 import sys, h5py, numpy as np; f = h5py.File(sys.argv[1], 'r')
 names = [n.decode() for n in f['combined/source_names'][:]]
