@@ -266,13 +266,13 @@ int fb_cmb_fip_tau_f_em(const char *model, double mass_GeV, double coupling, dou
   fb_decay d;
   int rc;
   FB_CALL(err, fb_fip_config_default(ops, &cfg, err));
-  FB_CALL_GOTO(err, rc, ops->init(&state, &cfg, err), done);
+  if (ops->init) FB_CALL_GOTO(err, rc, ops->init(&state, &cfg, err), done);
   FB_CALL_GOTO(err, rc, ops->decay(state, mass_GeV, coupling, &d, err), done);
   *tau_s = d.tau_s;
   *f_em = fb_cmb_f_em_from_decay(&d);
   rc = FB_OK;
 done:
-  if (state) ops->free(state);
+  if (state && ops->free) ops->free(state);
   fb_config_free(&cfg);
   return rc;
 }
