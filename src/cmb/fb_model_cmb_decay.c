@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cmb_internal.h"
 #include "fb_h5.h"
 #include "fb_model.h"
 
@@ -97,42 +98,38 @@ static int cmbd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   return FB_OK;
 }
 
-/* One /bounds/<name> group: mask (value > limit) and outline mY_max(tau) = limit / unit value. */
-static int write_bound(cmbd_state *s, const fb_scan_view *v, hid_t file, const char *name, size_t q, double limit,
-                       const char *criterion, const char *reference, fb_err *err) {
+/* One /bounds/<name> group: mask (value > limit), outline mY_max(tau) = limit / unit value. */
+static int write_bound(cmbd_state *s, const fb_scan_view *v, hid_t file, const fb_cmb_bound_spec *b, size_t q,
+                       fb_err *err) {
   size_t nm = v->n_mass, nc = v->n_coupling;
   unsigned char *mask = malloc(nm * nc);
   double *line = malloc(nm * sizeof *line);
   int rc = FB_OK;
-  char path[256];
-  FB_TEST_GOTO(err, rc, !mask || !line, FB_ERR_MEMORY, done, "cannot allocate the %s arrays", name);
+  FB_TEST_GOTO(err, rc, !mask || !line, FB_ERR_MEMORY, done, "cannot allocate the %s arrays", b->name);
   for (size_t i = 0; i < nm; i++) {
     for (size_t j = 0; j < nc; j++) {
       size_t p = i * nc + j;
-      mask[p] = (unsigned char)(v->status[p] == 0 && fabs(v->values[q * nm * nc + p]) > limit);
+      mask[p] = (unsigned char)(v->status[p] == 0 && fabs(v->values[q * nm * nc + p]) > b->limit);
     }
     line[i] = NAN;
     if (!(v->mass[i] > 0)) continue;
     FB_CALL_GOTO(err, rc, ensure_unit(s, v->mass[i], err), done);
     const double u = q == 0 ? s->unit.mu : q == 1 ? s->unit.y : s->unit.R_aniso;
-    line[i] = fabs(u) > 0 ? limit / fabs(u) : INFINITY;
+    line[i] = fabs(u) > 0 ? b->limit / fabs(u) : INFINITY;
   }
+  FB_CALL_GOTO(err, rc, fb_cmb_write_bound(file, b, mask, nm, nc, "axes", "first: tau_s [s]; second: mY_GeV [GeV]", err),
+               done);
   {
-    hsize_t dm[2] = {nm, nc}, dl[1] = {nm};
-    snprintf(path, sizeof path, "bounds/%s/excluded", name);
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "", criterion, err), done);
-    snprintf(path, sizeof path, "bounds/%s/mY_max_GeV", name);
+    char path[256];
+    hsize_t dl[1] = {nm};
+    snprintf(path, sizeof path, "bounds/%s/mY_max_GeV", b->name);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 1, dl, line, "GeV",
                                         "per grid lifetime: the largest allowed m Y_X (inf: no bound)", err), done);
-    snprintf(path, sizeof path, "bounds/%s", name);
+    snprintf(path, sizeof path, "bounds/%s", b->name);
     hid_t g = fb_h5_group(file, path);
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", path);
-    rc = fb_h5_attr_string(g, "criterion", criterion, err);
-    if (rc == FB_OK) rc = fb_h5_attr_string(g, "reference", reference, err);
-    if (rc == FB_OK) rc = fb_h5_attr_double(g, "limit", limit, err);
-    if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_em", s->f_em, err);
+    rc = fb_h5_attr_double(g, "f_em", s->f_em, err);
     if (rc == FB_OK) rc = fb_h5_attr_double(g, "mass_GeV", s->mass_GeV, err);
-    if (rc == FB_OK) rc = fb_h5_attr_string(g, "axes", "first: tau_s [s]; second: mY_GeV [GeV]", err);
     H5Gclose(g);
   }
 done:
@@ -144,21 +141,12 @@ done:
 static int cmbd_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   cmbd_state *s = state;
-  const fb_cmb_params *p = &s->cmb.par;
-  char crit[512];
-  snprintf(crit, sizeof crit, "1 where |mu| > %g (COBE/FIRAS 95%% CL), mu from the Green's-function approximation", p->mu_max);
-  FB_CALL(err, write_bound(s, v, file, "cmb_mu", 0, p->mu_max, crit,
-                           "Fixsen et al. astro-ph/9605054; Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120", err));
-  snprintf(crit, sizeof crit, "1 where |y| > %g (COBE/FIRAS 95%% CL), y from the Green's-function approximation", p->y_max);
-  FB_CALL(err, write_bound(s, v, file, "cmb_y", 1, p->y_max, crit,
-                           "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120", err));
-  snprintf(crit, sizeof crit,
-           "1 where the injected power at z_eff = %g exceeds the Planck 2018 annihilation bound p_ann < %g cm^3/s/GeV "
-           "times rho_cdm^2 (effective-redshift, on-the-spot approximation; fb_cmb.h)",
-           p->z_eff, p->pann_max_cm3_s_GeV);
-  FB_CALL(err, write_bound(s, v, file, "cmb_anisotropies", 3, 1.0, crit,
-                           "Planck 2018 arXiv:1807.06209; Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933",
-                           err));
+  fb_cmb_bound_spec b[FB_CMB_N_BOUNDS];
+  fb_cmb_bound_specs(&s->cmb.par, "", b);
+  /* quantity index of each bound: mu 0, y 1, R_aniso 3 */
+  FB_CALL(err, write_bound(s, v, file, &b[FB_CMB_BOUND_MU], 0, err));
+  FB_CALL(err, write_bound(s, v, file, &b[FB_CMB_BOUND_Y], 1, err));
+  FB_CALL(err, write_bound(s, v, file, &b[FB_CMB_BOUND_ANISO], 3, err));
   return FB_OK;
 }
 
