@@ -264,6 +264,38 @@ START_TEST(test_yield_conversion) {
 }
 END_TEST
 
+/* --------------------------------------------------------------- abundance assumptions */
+/* Freeze-in by inverse decays: at m = 10 MeV (production at T ~ 2-10 MeV, g_* ~ 10.75 flat) the
+ * integral with fb_thermo's g_*(T) equals the constant-g_* closed form
+ * Y = 135 g M_Pl Gamma/(8 pi^3 1.66 g_*s sqrt(g_*rho) m^2) (Hall et al. arXiv:0911.1120), written
+ * for dark photons as (9/(4 pi)) m^3 Gamma/(H s)|_{T=m} with g = 3 (Fradette et al. arXiv:1407.0993),
+ * within 5 % (g_* varies); Y is linear in Gamma (1e-12). Equilibrium yield 45 zeta3 g/(2 pi^4 g_*s). */
+START_TEST(test_freezein_yield) {
+  fb_err err;
+  fb_thermo th;
+  fb_quad q;
+  ck_assert_msg(fb_thermo_init(&th, &err) == FB_OK, "%s", err.msg);
+  ck_assert(fb_quad_init(&q, 1000, 0.0, 1e-8, &err) == FB_OK);
+  const double m = 0.01, gam = 2.7e-30;
+  double Y, Y2;
+  ck_assert_msg(fb_cmb_freezein_yield(&th, &q, m, gam, 3.0, &Y, &err) == FB_OK, "%s", err.msg);
+  ck_assert(fb_cmb_freezein_yield(&th, &q, m, 3.0 * gam, 3.0, &Y2, &err) == FB_OK);
+  ck_assert(fabs(Y2 / (3.0 * Y) - 1.0) < 1e-12);
+  const double Mpl = 1.220890e19, gs = 10.75;
+  const double closed = 135.0 * 3.0 * Mpl * gam / (8.0 * pow(M_PI, 3) * 1.66 * gs * sqrt(gs) * m * m);
+  const double Hs = 1.66 * sqrt(gs) * m * m / Mpl * (2.0 * M_PI * M_PI / 45.0) * gs * m * m * m;
+  const double fradette = 9.0 / (4.0 * M_PI) * m * m * m * gam / Hs;
+  printf("freeze-in Y(10 MeV) = %.5e, closed form (g_* = 10.75) %.5e, Fradette et al. form %.5e\n", Y, closed, fradette);
+  ck_assert(fabs(closed / fradette - 1.0) < 1e-3); /* the two forms agree (1.66 = sqrt(4 pi^3/45)) */
+  ck_assert_msg(fabs(Y / closed - 1.0) < 0.05, "Y = %g vs %g", Y, closed);
+  const double Yeq = fb_cmb_equilibrium_yield_boson(&th, m, 3.0);
+  ck_assert_msg(fabs(Yeq / (45.0 * 1.2020569 * 3.0 / (2.0 * pow(M_PI, 4) * 10.75)) - 1.0) < 0.01, "Yeq = %g", Yeq);
+  ck_assert(fb_cmb_freezein_yield(&th, &q, -1.0, gam, 3.0, &Y, &err) == FB_ERR_RANGE);
+  fb_quad_free(&q);
+  fb_thermo_free(&th);
+}
+END_TEST
+
 /* --------------------------------------------------------------- errors */
 START_TEST(test_errors) {
   fb_err err;
@@ -310,6 +342,7 @@ int main(void) {
   tcase_add_test(tc, test_anisotropy_long_lifetime);
   tcase_add_test(tc, test_f_em_classes);
   tcase_add_test(tc, test_yield_conversion);
+  tcase_add_test(tc, test_freezein_yield);
   tcase_add_test(tc, test_errors);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
