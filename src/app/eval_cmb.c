@@ -60,10 +60,8 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "excluded_y", "", r.excluded_y);
   fb_eval_put(out, "excluded_anisotropies", "", r.excluded_aniso);
   fb_eval_put(out, "excluded", "", r.excluded_mu || r.excluded_y || r.excluded_aniso);
-  /* photons injected at x = E/T <~ 100 are not fully converted to heat before they reach the
-   * distortion (Chluba arXiv:1506.06582): the heating treatment is then only indicative */
-  fb_eval_put(out, "low_energy_injection", "",
-              0.5 * mass / (p.T0_K * FB_K_TO_GEV * (1.0 + r.z_decay)) < 100.0 ? 1.0 : 0.0);
+  /* photons injected at x = E/T < FB_CMB_XINJ_MIN: the heating treatment is only indicative */
+  fb_eval_put(out, "low_energy_injection", "", fb_cmb_low_energy_injection(&c, mass, r.z_decay));
   rc = FB_OK;
 done:
   fb_cmb_free(&c);

@@ -116,6 +116,11 @@ double fb_cmb_J_mu(double z) { return 1.0 - exp(-pow((1.0 + z) / FB_CMB_JMU_Z, F
 
 double fb_cmb_J_y(double z) { return 1.0 / (1.0 + pow((1.0 + z) / FB_CMB_JY_Z, FB_CMB_JY_POWER)); }
 
+int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z) {
+  const double T_GeV = c->par.T0_K * FB_K_TO_GEV * (1.0 + z);
+  return 0.5 * mass_GeV / T_GeV < FB_CMB_XINJ_MIN;
+}
+
 void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y) {
   *mu = FB_CMB_MU_PER_DRHO * fb_cmb_J_bb(c, z) * fb_cmb_J_mu(z) * drho;
   *y = 0.25 * fb_cmb_J_y(z) * drho;

@@ -106,6 +106,10 @@ double fb_cmb_J_bb(const fb_cmb *c, double z);
 double fb_cmb_J_mu(double z);
 double fb_cmb_J_y(double z);
 
+/** 1 if a daughter of energy m/2 released at redshift z has x = (m/2)/T(z) < FB_CMB_XINJ_MIN (the
+ *  heating treatment of the distortions does not hold: flagged, see fb_cmb.h), else 0. */
+int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z);
+
 /** Distortions of a delta-function release Delta rho/rho = drho at redshift z:
  *  mu = 1.401 J_bb J_mu drho, y = J_y drho / 4. */
 void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y);

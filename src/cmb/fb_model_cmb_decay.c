@@ -5,12 +5,15 @@
  *
  * First axis (the grid's "mass" slot): the lifetime tau_s [s] (use mass_spacing = log).
  * Second axis (the "coupling" slot): m Y_X [GeV], Y_X = n_X/s before decays (coupling_spacing = log).
- * Per point: mu, y, Delta rho/rho and the anisotropy ratio R. All four are linear in m Y_X, so the
+ * Per point: mu, y, Delta rho/rho, the anisotropy ratio R and the low-energy-injection flag
+ * (daughters of energy m/2 with x = E/T(z_decay) < 100: not counted in the mu, y masks, no outline
+ * there; fb_cmb.h). The first four are linear in m Y_X, so the
  * values at m Y_X = 1 GeV are computed once per lifetime and scaled (every point, in any order, is
  * computed the same way: results do not depend on the number of ranks).
  * The postprocess hook writes, for name in cmb_mu, cmb_y, cmb_anisotropies:
  *   /bounds/<name>/excluded  [n_tau][n_mY] uint8: the criterion holds at the grid point
- *   /bounds/<name>/mY_max_GeV [n_tau]: the largest allowed m Y_X at each grid lifetime (outline)
+ *   /bounds/<name>/mY_max_GeV [n_tau]: the largest allowed m Y_X at each grid lifetime (outline;
+ *                             NaN where the mu, y treatment is flagged)
  * with attributes criterion, reference, f_em, mass_GeV.
  * Input section [cmb_decay] (inputs/explanatory.ini).
  */
@@ -29,6 +32,7 @@ typedef struct cmbd_state {
   double f_em, mass_GeV;
   double cached_tau_s;       /**< NaN if none */
   fb_cmb_result unit;        /**< result at m Y_X = 1 GeV for cached_tau_s */
+  int low_energy;            /**< fb_cmb_low_energy_injection at cached_tau_s */
 } cmbd_state;
 
 static const fb_quantity_spec cmbd_quantities[] = {
@@ -36,6 +40,7 @@ static const fb_quantity_spec cmbd_quantities[] = {
     {"y", "", "y distortion (Green's-function approximation)"},
     {"drho_rho", "", "electromagnetic energy released between z_min and z_max over rho_gamma (no thermalisation)"},
     {"R_aniso", "", "injected power over the Planck-allowed power at z_eff (excluded if > 1; fb_cmb.h)"},
+    {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
 };
 
 static const fb_key_spec cmbd_keys[] = {
@@ -82,6 +87,7 @@ static int ensure_unit(cmbd_state *s, double tau_s, fb_err *err) {
   if (s->cached_tau_s == tau_s) return FB_OK;
   s->cached_tau_s = NAN;
   FB_CALL(err, fb_cmb_decay_eval(&s->cmb, tau_s, 1.0, s->f_em, &s->unit, err));
+  s->low_energy = fb_cmb_low_energy_injection(&s->cmb, s->mass_GeV, s->unit.z_decay);
   s->cached_tau_s = tau_s;
   return FB_OK;
 }
@@ -95,6 +101,7 @@ static int cmbd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   out[1] = mY_GeV * s->unit.y;
   out[2] = mY_GeV * s->unit.drho_rho;
   out[3] = mY_GeV * s->unit.R_aniso;
+  out[4] = s->low_energy;
   return FB_OK;
 }
 
@@ -109,11 +116,14 @@ static int write_bound(cmbd_state *s, const fb_scan_view *v, hid_t file, const f
   for (size_t i = 0; i < nm; i++) {
     for (size_t j = 0; j < nc; j++) {
       size_t p = i * nc + j;
-      mask[p] = (unsigned char)(v->status[p] == 0 && fabs(v->values[q * nm * nc + p]) > b->limit);
+      /* mu, y (q = 0, 1) are not trusted where the injection is of low energy (quantity 4) */
+      const int untrusted = q < 2 && v->values[4 * nm * nc + p] != 0.0;
+      mask[p] = (unsigned char)(v->status[p] == 0 && !untrusted && fabs(v->values[q * nm * nc + p]) > b->limit);
     }
     line[i] = NAN;
     if (!(v->mass[i] > 0)) continue;
     FB_CALL_GOTO(err, rc, ensure_unit(s, v->mass[i], err), done);
+    if (q < 2 && s->low_energy) continue;
     const double u = q == 0 ? s->unit.mu : q == 1 ? s->unit.y : s->unit.R_aniso;
     line[i] = fabs(u) > 0 ? b->limit / fabs(u) : INFINITY;
   }

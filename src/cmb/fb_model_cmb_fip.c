@@ -10,9 +10,12 @@
  *            marked by quantity `thermalised` = 1 and never counted as excluded;
  *          abundance = omega_fraction: m Y_X = f Omega_c h^2 (rho_crit/h^2)/s0 with f =
  *            [cmb_fip] omega_fraction (a stated fraction of the dark-matter density before decays).
+ *        Points whose daughters (energy m/2) are injected with x = E/T(z_decay) < 100 are marked
+ *        `low_energy_injection` and not counted in the mu and y masks (the heating treatment of the
+ *        distortions needs x >> 1; Chluba arXiv:1506.06582).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
- * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised. Postprocess: /bounds/cmb_mu,
+ * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection. Postprocess: /bounds/cmb_mu,
  * /bounds/cmb_y, /bounds/cmb_anisotropies (excluded masks; attributes criterion, reference,
  * abundance assumption). Input section [cmb_fip] (inputs/explanatory.ini).
  */
@@ -51,6 +54,7 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"y", "", "y distortion (Green's-function approximation)"},
     {"R_aniso", "", "injected power over the Planck-allowed power at z_eff (excluded if > 1)"},
     {"thermalised", "", "1 where the freeze-in yield would exceed the equilibrium yield (assumption invalid)"},
+    {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
 };
 
 static const fb_key_spec cmbf_keys[] = {
@@ -145,6 +149,7 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   out[4] = r.y;
   out[5] = r.R_aniso;
   out[6] = thermalised;
+  out[7] = fb_cmb_low_energy_injection(&s->cmb, mass_GeV, r.z_decay);
   return FB_OK;
 }
 
@@ -154,13 +159,15 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   fb_cmb_bound_spec b[FB_CMB_N_BOUNDS];
   fb_cmb_bound_specs(&s->cmb.par, " under the stated abundance assumption (attribute abundance)", b);
-  const size_t q[FB_CMB_N_BOUNDS] = {3, 4, 5}; /* mu, y, R_aniso in the quantity table; 6 = thermalised */
+  /* mu, y, R_aniso in the quantity table; 6 = thermalised, 7 = low_energy_injection (mu, y only) */
+  const size_t q[FB_CMB_N_BOUNDS] = {3, 4, 5};
   unsigned char *mask = malloc(np);
   FB_TEST(err, !mask, FB_ERR_MEMORY, "cannot allocate the CMB masks");
   int rc = FB_OK;
   for (int k = 0; k < FB_CMB_N_BOUNDS && rc == FB_OK; k++) {
     for (size_t p = 0; p < np; p++)
       mask[p] = (unsigned char)(v->status[p] == 0 && v->values[6 * np + p] == 0.0 &&
+                                (k == FB_CMB_BOUND_ANISO || v->values[7 * np + p] == 0.0) &&
                                 fabs(v->values[q[k] * np + p]) > b[k].limit);
     rc = fb_cmb_write_bound(file, &b[k], mask, nm, nc, "abundance", s->label, err);
   }

@@ -137,6 +137,9 @@
 #define FB_CMB_Z_EFF_ANISOTROPY 600.0   /* redshift where the CMB anisotropies are most sensitive to injected energy
                                            (first principal component peaks at z ~ 600: Finkbeiner, Galli, Lin,
                                            Slatyer arXiv:1109.6322; used for decays by Slatyer & Wu arXiv:1610.06933) */
+#define FB_CMB_XINJ_MIN 100.0          /* photons injected with x = E/T below this are flagged: the heating
+                                           (Green's-function) treatment assumes x >> 1 (Chluba arXiv:1506.06582
+                                           shows the distortion then depends on x; criterion of this project) */
 #define FB_MICHEL_MEAN_EFRAC 0.35       /* mean e+- energy / m_mu in mu decay = 7/20 (V-A Michel spectrum, m_e
                                            neglected; PDG 2024 review "Muon decay parameters") */
 
