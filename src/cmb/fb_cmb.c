@@ -92,11 +92,13 @@ double fb_cmb_redshift_at_time(const fb_cmb *c, double t_s) {
   double a_rad = sqrt(2.0 * c->H0_inv_s * sqrt(Or) * t_s);
   double a_mat = pow(1.5 * c->H0_inv_s * sqrt(Om) * t_s, 2.0 / 3.0);
   double a = fmin(a_rad, a_mat);
-  /* Newton in ln a on ln t(a) - ln t_s: t(a) is increasing and smooth, convergence is fast */
+  /* Newton in ln a on ln t(a) - ln t_s: t(a) is increasing and smooth, convergence is fast.
+   * dt/da = a / (H0 sqrt(Omega_r + Omega_m a)), the derivative of the same radiation + matter t(a)
+   * (consistent also beyond today, where the Lambda-less t(a) is only a continuation) */
   for (int it = 0; it < 100; it++) {
     double z = 1.0 / a - 1.0;
     double t = fb_cmb_time_s(c, z);
-    double dlnt_dlna = 1.0 / (a * fb_cmb_hubble_inv_s(c, z) * t) * a; /* dt/da = 1/(a H) */
+    double dlnt_dlna = a * a / (c->H0_inv_s * sqrt(Or + Om * a) * t);
     double step = (log(t) - log(t_s)) / dlnt_dlna;
     a *= exp(-step);
     if (fabs(step) < 1e-13) break;

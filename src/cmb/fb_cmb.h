@@ -35,8 +35,10 @@
  *      R = f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau  /  (p_ann,max rho_c^2(z_eff)) > 1,
  *    with rho_c(z) = Omega_c h^2 rho_crit/h^2 (1+z)^3 the CDM density. Approximation: it replaces
  *    the redshift-dependent weight (and the decay-specific deposition efficiency) by one redshift;
- *    it reproduces the long-lifetime bound (tau >> t0) to a factor ~2 and is conservative (too
- *    weak) for tau <~ t(z_eff) ~ 1e13 s, where energy released at 1100 > z > 600 also matters.
+ *    for a particle that is all of the CDM it reaches tau = 1.1e25 s, consistent with the ~1e25 s
+ *    reach quoted by Poulin et al. arXiv:1610.10051; it is conservative (too weak) for
+ *    tau <~ t(z_eff) ~ 3.5e13 s, where energy released at 1100 > z > 600 also matters, and it
+ *    collapses (exp(-t(z_eff)/tau)) below tau ~ 5e12 s.
  *
  * Call order: fb_cmb_params_default() (optional edits) -> fb_cmb_init() -> any number of
  * fb_cmb_decay_eval() / helper calls (not thread safe: one fb_cmb per thread, it owns a quadrature

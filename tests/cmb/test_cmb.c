@@ -71,6 +71,24 @@ START_TEST(test_green_limits) {
   ck_assert_msg(fabs(y / 2.5e-6 - 1.0) < 5e-3, "y = %g", y);
   ck_assert(mu < 2e-2 * 1e-5); /* J_mu(5e3) = 0.0099: mu/drho = 0.014 */
   ck_assert(fabs(fb_cmb_J_bb(&g_c, 1.98e6) - exp(-1.0)) < 1e-15);
+  /* improved J_bb* = 0.983 J_bb (1 - 0.0381 (z/z_mu)^2.29) (arXiv:1506.06582) at z = z_mu / 2 */
+  {
+    fb_cmb_params p;
+    fb_cmb_params_default(&p);
+    p.jbb = FB_CMB_JBB_IMPROVED;
+    fb_cmb c2;
+    fb_err err;
+    ck_assert(fb_cmb_init(&c2, &p, &err) == FB_OK);
+    const double expect = 0.983 * exp(-pow(0.5, 2.5)) * (1.0 - 0.0381 * pow(0.5, 2.29));
+    ck_assert(fabs(fb_cmb_J_bb(&c2, 0.99e6) / expect - 1.0) < 1e-12);
+    fb_cmb_free(&c2);
+  }
+  /* low-energy flag: m/2 = 1 keV at z = 1e5 (T = 23.5 eV): x = 43 < 100 flagged; at z = 1e4: x = 425 */
+  ck_assert(fb_cmb_low_energy_injection(&g_c, 2e-6, 1e5) == 1);
+  ck_assert(fb_cmb_low_energy_injection(&g_c, 2e-6, 1e4) == 0);
+  /* z(t) far outside the fitted range: today (z ~ 0 within the rad+matter t, no Lambda) and t -> 0 */
+  ck_assert(fabs(fb_cmb_redshift_at_time(&g_c, fb_cmb_time_s(&g_c, 1e9)) / 1e9 - 1.0) < 1e-9);
+  ck_assert(isfinite(fb_cmb_redshift_at_time(&g_c, 1e30)));
   /* far beyond the thermalisation redshift nothing survives */
   fb_cmb_green(&g_c, 8e6, 1.0, &mu, &y);
   ck_assert(mu < 1e-12);
