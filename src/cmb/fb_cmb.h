@@ -52,6 +52,7 @@
 #include "fb_decay.h"
 #include "fb_error.h"
 #include "fb_quad.h"
+#include "fb_thermo.h"
 
 /** Thermalisation visibility variants. */
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
@@ -153,7 +154,6 @@ int fb_cmb_fip_tau_f_em(const char *model, double mass_GeV, double coupling, dou
 
 /* ------------------------------------------------------------------ abundance assumptions
  * (fb_cmb_abundance.c) for the benchmark planes; each is an assumption, labelled as such in output. */
-#include "fb_thermo.h"
 
 /**
  * Freeze-in yield by inverse decays of a boson X (g_X internal states, total width Gamma into
