@@ -88,7 +88,8 @@ typedef struct fb_cmb {
 typedef struct fb_cmb_result {
   double drho_rho;          /**< int dQ/dz over [z_min, z_max]: EM energy injected / rho_gamma, no thermalisation */
   double mu, y;             /**< distortion amplitudes */
-  double z_decay;           /**< redshift where t = tau */
+  double z_decay;           /**< redshift where t = tau (radiation + matter t(a); < 0 if tau exceeds the
+                                 age: a continuation, used only for the low-energy flag) */
   double R_aniso;           /**< injected power over the Planck-allowed power at z_eff */
   int excluded_mu, excluded_y, excluded_aniso;
 } fb_cmb_result;
