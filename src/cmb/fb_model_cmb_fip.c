@@ -8,6 +8,9 @@
  *            points where it would exceed the relativistic equilibrium yield (the particle
  *            thermalises, its relic abundance is then set by freeze-out, not computed here) are
  *            marked by quantity `thermalised` = 1 and never counted as excluded;
+ *          abundance = thermal: a relic that decoupled while relativistic at [cmb_fip] T_dec_GeV,
+ *            Y = 45 zeta(3) g/(2 pi^4 g_*s(T_dec)) (e.g. Kolb & Turner, The Early Universe, eq. 5.40),
+ *            independent of the coupling (valid where the coupling kept it in equilibrium until T_dec);
  *          abundance = omega_fraction: m Y_X = f Omega_c h^2 (rho_crit/h^2)/s0 with f =
  *            [cmb_fip] omega_fraction (a stated fraction of the dark-matter density before decays).
  *        Points whose daughters (energy m/2) are injected with x = E/T(z_decay) < 100 are marked
@@ -32,6 +35,8 @@
 #include "fb_h5.h"
 #include "fb_model.h"
 
+enum { ABUND_FREEZEIN = 0, ABUND_THERMAL = 1, ABUND_OMEGA = 2 };
+
 typedef struct cmbf_state {
   const fb_fip_ops *ops;
   void *fip;                 /**< the particle model's state */
@@ -39,8 +44,8 @@ typedef struct cmbf_state {
   fb_cmb cmb;
   fb_thermo th;
   fb_quad q;
-  int freezein;              /**< 1: freeze-in abundance, 0: omega_fraction */
-  double omega_fraction, g_dof;
+  int abundance;             /**< ABUND_FREEZEIN, ABUND_THERMAL or ABUND_OMEGA */
+  double omega_fraction, T_dec_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
   char label[256];
@@ -58,8 +63,11 @@ static const fb_quantity_spec cmbf_quantities[] = {
 };
 
 static const fb_key_spec cmbf_keys[] = {
-    {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|omega_fraction", "",
-     "abundance assumption: inverse-decay freeze-in (lower estimate) or a fraction of Omega_c"},
+    {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
+     "abundance assumption: inverse-decay freeze-in (lower estimate), relativistic decoupling at T_dec_GeV, or a "
+     "fraction of Omega_c"},
+    {"cmb_fip", "T_dec_GeV", FB_KEY_DOUBLE, "1e3", 1e-3, 1e5, NULL, "GeV",
+     "decoupling temperature when abundance = thermal: Y = 45 zeta3 g/(2 pi^4 g_*s(T_dec))"},
     {"cmb_fip", "omega_fraction", FB_KEY_DOUBLE, "1e-6", 0.0, 1.0, NULL, "",
      "Omega_X/Omega_c before decays when abundance = omega_fraction"},
 };
@@ -83,8 +91,10 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   FB_TEST_GOTO(err, rc, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, fail, "particle model %s unavailable", fip_name);
   s->g_dof = g_dof;
   s->cached_mass = NAN;
-  s->freezein = !strcmp(fb_config_get_string(cfg, "cmb_fip", "abundance"), "freezein");
+  const char *ab = fb_config_get_string(cfg, "cmb_fip", "abundance");
+  s->abundance = !strcmp(ab, "freezein") ? ABUND_FREEZEIN : !strcmp(ab, "thermal") ? ABUND_THERMAL : ABUND_OMEGA;
   s->omega_fraction = fb_config_get_double(cfg, "cmb_fip", "omega_fraction");
+  s->T_dec_GeV = fb_config_get_double(cfg, "cmb_fip", "T_dec_GeV");
   FB_CALL_GOTO(err, rc, fb_fip_config_default(s->ops, &s->fip_cfg, err), fail);
   if (s->ops->init) FB_CALL_GOTO(err, rc, s->ops->init(&s->fip, &s->fip_cfg, err), fail);
   fb_cmb_params p;
@@ -92,11 +102,16 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   FB_CALL_GOTO(err, rc, fb_cmb_init(&s->cmb, &p, err), fail);
   FB_CALL_GOTO(err, rc, fb_thermo_init(&s->th, err), fail);
   FB_CALL_GOTO(err, rc, fb_quad_init(&s->q, 1000, 0.0, 1e-7, err), fail);
-  if (s->freezein)
+  if (s->abundance == ABUND_FREEZEIN)
     snprintf(s->label, sizeof s->label,
              "ASSUMPTION: freeze-in by inverse decays in vacuum (g = %g; fb_cmb_freezein_yield; lower estimate, no resonant "
              "or 2->2 production); thermalised points never excluded",
              g_dof);
+  else if (s->abundance == ABUND_THERMAL)
+    snprintf(s->label, sizeof s->label,
+             "ASSUMPTION: thermal relic decoupled while relativistic at T_dec = %g GeV (g = %g, Y = 45 zeta3 g/(2 pi^4 "
+             "g_*s(T_dec)), no dilution afterwards), whatever the coupling",
+             s->T_dec_GeV, g_dof);
   else
     snprintf(s->label, sizeof s->label, "ASSUMPTION: Omega_X/Omega_c = %g before decays", s->omega_fraction);
   *state = s;
@@ -120,7 +135,8 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   s->tau1_s = d.tau_s;
   s->f_em = fb_cmb_f_em_from_decay(&d);
   s->Y1 = 0.0;
-  if (s->freezein) FB_CALL(err, fb_cmb_freezein_yield(&s->th, &s->q, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
+  if (s->abundance == ABUND_FREEZEIN)
+    FB_CALL(err, fb_cmb_freezein_yield(&s->th, &s->q, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
   s->cached_mass = mass_GeV;
   return FB_OK;
@@ -133,10 +149,12 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   const double scale = pow(coupling, s->ops->coupling_power);
   const double tau = s->tau1_s / scale;
   double mY, thermalised = 0.0;
-  if (s->freezein) {
+  if (s->abundance == ABUND_FREEZEIN) {
     const double Y = s->Y1 * scale;
     thermalised = Y > s->Yeq ? 1.0 : 0.0;
     mY = mass_GeV * fmin(Y, s->Yeq);
+  } else if (s->abundance == ABUND_THERMAL) {
+    mY = mass_GeV * fb_cmb_equilibrium_yield_boson(&s->th, s->T_dec_GeV, s->g_dof);
   } else {
     mY = s->omega_fraction * FB_OMEGA_C_H2_PLANCK * FB_RHO_CRIT_H2_GEV_CM3 / s->cmb.s0_cm3;
   }

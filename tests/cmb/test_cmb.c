@@ -308,6 +308,12 @@ START_TEST(test_freezein_yield) {
   ck_assert_msg(fabs(Y / closed - 1.0) < 0.05, "Y = %g vs %g", Y, closed);
   const double Yeq = fb_cmb_equilibrium_yield_boson(&th, m, 3.0);
   ck_assert_msg(fabs(Yeq / (45.0 * 1.2020569 * 3.0 / (2.0 * pow(M_PI, 4) * 10.75)) - 1.0) < 0.01, "Yeq = %g", Yeq);
+  /* thermal assumption of bc1_cmb/bc9_cmb: relativistic decoupling at 1 TeV, g_*s = 106.75 (all SM
+   * species; the interacting plasma of fb_thermo differs by a few per cent): 3 % */
+  const double Yth = fb_cmb_equilibrium_yield_boson(&th, 1e3, 1.0);
+  printf("thermal Y(T_dec = 1 TeV, g = 1) = %.5e (g_*s = 106.75: %.5e)\n", Yth,
+         45.0 * 1.2020569 / (2.0 * pow(M_PI, 4) * 106.75));
+  ck_assert_msg(fabs(Yth / (45.0 * 1.2020569 / (2.0 * pow(M_PI, 4) * 106.75)) - 1.0) < 0.03, "Y = %g", Yth);
   ck_assert(fb_cmb_freezein_yield(&th, &q, -1.0, gam, 3.0, &Y, &err) == FB_ERR_RANGE);
   fb_quad_free(&q);
   fb_thermo_free(&th);
