@@ -22,6 +22,7 @@ extern const fb_eval_module fb_eval_sn1987a;
 extern const fb_eval_module fb_eval_hb;
 extern const fb_eval_module fb_eval_freezein_target;
 extern const fb_eval_module fb_eval_freezein_heavy;
+extern const fb_eval_module fb_eval_cmb_decay;
 
 static const fb_eval_module *const modules[] = {
     &fb_eval_thermo,
@@ -33,6 +34,7 @@ static const fb_eval_module *const modules[] = {
     &fb_eval_hb,
     &fb_eval_freezein_target,
     &fb_eval_freezein_heavy,
+    &fb_eval_cmb_decay,
 };
 #define N_MODULES (sizeof modules / sizeof modules[0])
 

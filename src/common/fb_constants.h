@@ -152,6 +152,32 @@
 #define FB_ALP_DELTA_S (-0.026)
 #define FB_ALP_CP_GLUON (-0.47)           /* C_p, C_n of a pure gluon coupling (a/f)(alpha_s/8pi) G Gdual: */
 #define FB_ALP_CN_GLUON (-0.02)           /*   arXiv:1511.02867 (model-independent part, E = 0 terms) */
+/* ---------------------------------------------------------------- CMB (src/cmb): late background,
+ * spectral distortions and energy injection at recombination */
+#define FB_H_PLANCK 0.6736              /* H0/(100 km/s/Mpc), Planck 2018 arXiv:1807.06209 Table 2 (TT,TE,EE+lowE+lensing) */
+#define FB_MPC_CM 3.0856775814913673e24 /* 1 Mpc [cm], PDG 2024 astrophysical constants */
+#define FB_CMB_Z_MU 1.98e6              /* thermalisation redshift of J_bb = exp(-(z/z_mu)^(5/2)) from double Compton +
+                                           bremsstrahlung (Burigana, Danese, De Zotti 1991; Hu & Silk 1993;
+                                           value of Chluba & Sunyaev arXiv:1109.6552 and Chluba arXiv:1603.02496) */
+#define FB_CMB_MU_PER_DRHO 1.401        /* mu = (3/kappa_c) Delta rho/rho, kappa_c = 2.1419 (Sunyaev & Zeldovich 1970;
+                                           Chluba arXiv:1304.6120 Eq. 5, arXiv:1603.02496) */
+#define FB_CMB_JMU_Z 5.8e4              /* J_mu = 1 - exp(-[(1+z)/5.8e4]^1.88), Chluba arXiv:1304.6120 Eq. 5 */
+#define FB_CMB_JMU_POWER 1.88           /* idem */
+#define FB_CMB_JY_Z 6.0e4               /* J_y = (1 + [(1+z)/6.0e4]^2.58)^-1, Chluba arXiv:1304.6120 Eq. 5 / arXiv:1603.02496 */
+#define FB_CMB_JY_POWER 2.58            /* idem */
+#define FB_CMB_JBB_IMPROVED_NORM 0.983  /* J_bb* = 0.983 J_bb (1 - 0.0381 (z/z_mu)^2.29), Chluba arXiv:1506.06582 Eq. 13 */
+#define FB_CMB_JBB_IMPROVED_A 0.0381    /* idem */
+#define FB_CMB_JBB_IMPROVED_POWER 2.29  /* idem */
+#define FB_FIRAS_MU_MAX 9.0e-5          /* COBE/FIRAS |mu| < 9e-5 (95% CL), Fixsen et al. astro-ph/9605054 */
+#define FB_FIRAS_Y_MAX 1.5e-5           /* COBE/FIRAS |y| < 1.5e-5 (95% CL), Fixsen et al. astro-ph/9605054 */
+#define FB_CMB_Z_EFF_ANISOTROPY 600.0   /* redshift where the CMB anisotropies are most sensitive to injected energy
+                                           (first principal component peaks at z ~ 600: Finkbeiner, Galli, Lin,
+                                           Slatyer arXiv:1109.6322; used for decays by Slatyer & Wu arXiv:1610.06933) */
+#define FB_CMB_XINJ_MIN 100.0          /* photons injected with x = E/T below this are flagged: the heating
+                                           (Green's-function) treatment assumes x >> 1 (Chluba arXiv:1506.06582
+                                           shows the distortion then depends on x; criterion of this project) */
+#define FB_MICHEL_MEAN_EFRAC 0.35       /* mean e+- energy / m_mu in mu decay = 7/20 (V-A Michel spectrum, m_e
+                                           neglected; PDG 2024 review "Muon decay parameters") */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

@@ -16,6 +16,9 @@ extern const fb_model_ops fb_model_bc2_target;
 extern const fb_model_ops fb_model_freezein_light;
 extern const fb_model_ops fb_model_freezein_heavy;
 extern const fb_model_ops fb_model_bc9;
+extern const fb_model_ops fb_model_cmb_decay;
+extern const fb_model_ops fb_model_bc1_cmb;
+extern const fb_model_ops fb_model_bc9_cmb;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
 extern const fb_model_ops fb_model_bc5;
@@ -26,6 +29,9 @@ extern const fb_model_ops fb_model_bc11;
 static const fb_model_ops *const fb_models[] = {&fb_model_bc1, &fb_model_sbbn, &fb_model_bc1_sn, &fb_model_bc9_hb, &fb_model_bc9_sn, &fb_model_bc2,
                                                    &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
                                                    &fb_model_bc9,
+                                                   &fb_model_cmb_decay,
+                                                   &fb_model_bc1_cmb,
+                                                   &fb_model_bc9_cmb,
                                                    /* BC4-BC11 particle models: one line each */
                                                    &fb_model_bc4, &fb_model_bc5,
                                                    &fb_model_bc6, &fb_model_bc7, &fb_model_bc8,

@@ -1,0 +1,76 @@
+/* Benchmark of the CMB module (src/cmb), one core:
+ *   1. one fb_cmb_decay_eval (mu, y, Delta rho/rho, R) at 40 lifetimes 1e6 - 1e25 s (a new
+ *      lifetime costs three redshift quadratures; a scan reuses them along m Y_X, which is free);
+ *   2. an isolated `eval cmb-decay` point as the command line does it: init + one evaluation;
+ *   3. the n/n_gamma -> Y conversion (g_*s table build + t(T0)).
+ * Usage: bench_cmb [repetitions] (default 5). Prints medians of CPU time (BENCH_WALL=1: wall
+ * clock) (docs/performance.md ("CMB")). */
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bench_util.h"
+#include "fb_cmb.h"
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off();
+  bench_clock_init();
+  printf("clock: %s\n", bench_clock_name());
+  const int reps = argc > 1 ? atoi(argv[1]) : 5;
+  if (reps < 1) return 2;
+  fb_err err;
+  fb_err_clear(&err);
+  enum { NT = 40 };
+  double *per = malloc(sizeof(double) * NT * (size_t)reps), *iso = malloc(sizeof(double) * (size_t)reps),
+         *conv = malloc(sizeof(double) * (size_t)reps);
+  if (!per || !iso || !conv) return 1;
+  size_t np = 0;
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  double sink = 0.0;
+  for (int r = 0; r < reps; r++) {
+    fb_cmb c;
+    if (fb_cmb_init(&c, &p, &err) != FB_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
+    }
+    for (int i = 0; i < NT; i++) {
+      const double tau = 1e6 * pow(1e19, (i + 0.37) / NT);
+      fb_cmb_result res;
+      const double a = bench_now_s();
+      if (fb_cmb_decay_eval(&c, tau, 1e-12, 1.0, &res, &err) != FB_OK) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+      }
+      per[np++] = bench_now_s() - a;
+      sink += res.mu + res.y;
+    }
+    fb_cmb_free(&c);
+    /* isolated point */
+    const double a = bench_now_s();
+    if (fb_cmb_init(&c, &p, &err) != FB_OK) return 1;
+    fb_cmb_result res;
+    if (fb_cmb_decay_eval(&c, 3.3e9, 1e-12, 0.8, &res, &err) != FB_OK) return 1;
+    fb_cmb_free(&c);
+    iso[r] = bench_now_s() - a;
+    sink += res.mu;
+    double Y;
+    const double b = bench_now_s();
+    if (fb_cmb_yield_from_n_over_ngamma(1e-10, 10.0, 1e9, &Y, &err) != FB_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
+    }
+    conv[r] = bench_now_s() - b;
+    sink += Y;
+  }
+  printf("fb_cmb_decay_eval, new lifetime (40 lifetimes 1e6-1e25 s x %d): median %.3f ms\n", reps,
+         1e3 * bench_median(per, np));
+  printf("isolated point (init + eval): median %.3f ms\n", 1e3 * bench_median(iso, (size_t)reps));
+  printf("n/n_gamma -> Y conversion (g_* table + t(T0)): median %.1f ms\n", 1e3 * bench_median(conv, (size_t)reps));
+  printf("(checksum %.6e)\n", sink);
+  free(per);
+  free(iso);
+  free(conv);
+  return 0;
+}

@@ -1,0 +1,285 @@
+/**
+ * @file fb_cmb.c
+ * @brief Background, heating history, spectral distortions and the recombination-era injection
+ *        bound of a decaying particle (see fb_cmb.h for the physics and its citations).
+ */
+#include "fb_cmb.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fb_constants.h"
+#include "fb_cosmo.h"
+#include "fb_fip.h"
+#include "fb_thermo.h"
+
+void fb_cmb_params_default(fb_cmb_params *p) {
+  memset(p, 0, sizeof *p);
+  p->h = FB_H_PLANCK;
+  p->omega_b_h2 = FB_OMEGA_B_H2_PLANCK;
+  p->omega_c_h2 = FB_OMEGA_C_H2_PLANCK;
+  p->T0_K = FB_TCMB_K;
+  p->Neff = FB_NEFF_SM;
+  p->z_mu = FB_CMB_Z_MU;
+  p->jbb = FB_CMB_JBB_SIMPLE;
+  p->z_min = 1100.0;
+  p->z_max = 1.0e7;
+  p->mu_max = FB_FIRAS_MU_MAX;
+  p->y_max = FB_FIRAS_Y_MAX;
+  p->z_eff = FB_CMB_Z_EFF_ANISOTROPY;
+  p->pann_max_cm3_s_GeV = FB_PANN_MAX_PLANCK_CM3_S_GEV;
+  p->rtol = 1e-7;
+}
+
+int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
+  memset(c, 0, sizeof *c);
+  FB_TEST(err, !(p->h > 0.2 && p->h < 2.0), FB_ERR_INPUT, "h = %g must be in (0.2, 2)", p->h);
+  FB_TEST(err, !(p->omega_b_h2 > 0 && p->omega_c_h2 >= 0), FB_ERR_INPUT, "Omega_b h^2 = %g, Omega_c h^2 = %g invalid",
+          p->omega_b_h2, p->omega_c_h2);
+  FB_TEST(err, !(p->T0_K > 0 && p->Neff >= 0 && p->z_mu > 0), FB_ERR_INPUT, "T0_K = %g, Neff = %g, z_mu = %g invalid",
+          p->T0_K, p->Neff, p->z_mu);
+  FB_TEST(err, !(p->z_min >= 0 && p->z_max > p->z_min), FB_ERR_INPUT, "need 0 <= z_min < z_max (got %g, %g)", p->z_min,
+          p->z_max);
+  FB_TEST(err, !(p->mu_max > 0 && p->y_max > 0 && p->z_eff > 0 && p->pann_max_cm3_s_GeV > 0), FB_ERR_INPUT,
+          "mu_max, y_max, z_eff and p_ann must be > 0");
+  FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-2), FB_ERR_INPUT, "rtol = %g must be in [1e-12, 1e-2]", p->rtol);
+  c->par = *p;
+  const double T0 = p->T0_K * FB_K_TO_GEV;
+  const double rho_crit_GeV_cm3 = FB_RHO_CRIT_H2_GEV_CM3 * p->h * p->h;
+  c->H0_inv_s = 100.0 * p->h * 1.0e5 / FB_MPC_CM; /* 100 h km/s/Mpc */
+  c->rho_gamma0_GeV_cm3 = FB_PI * FB_PI / 15.0 * pow(T0, 4) / FB_INV_CM3_TO_GEV3;
+  c->n_gamma0_cm3 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0, 3) / FB_INV_CM3_TO_GEV3;
+  /* g_*s today = 2 + (7/8) 6 (4/11) (N_eff/3)^(3/4) (as src/common/fb_thermo.h) */
+  const double gs0 = 2.0 + 7.0 / 8.0 * 6.0 * 4.0 / 11.0 * pow(p->Neff / 3.0, 0.75);
+  c->s0_cm3 = 2.0 * FB_PI * FB_PI / 45.0 * gs0 * pow(T0, 3) / FB_INV_CM3_TO_GEV3;
+  c->Omega_g = c->rho_gamma0_GeV_cm3 / rho_crit_GeV_cm3;
+  c->Omega_r = c->Omega_g * (1.0 + 7.0 / 8.0 * pow(4.0 / 11.0, 4.0 / 3.0) * p->Neff);
+  c->Omega_m = (p->omega_b_h2 + p->omega_c_h2) / (p->h * p->h);
+  c->Omega_L = 1.0 - c->Omega_m - c->Omega_r;
+  c->rho_c0_GeV_cm3 = p->omega_c_h2 * FB_RHO_CRIT_H2_GEV_CM3;
+  FB_CALL(err, fb_quad_init(&c->q, 2000, 0.0, p->rtol, err));
+  return FB_OK;
+}
+
+void fb_cmb_free(fb_cmb *c) {
+  if (c) fb_quad_free(&c->q);
+}
+
+double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
+  const double x = 1.0 + z;
+  return c->H0_inv_s * sqrt(c->Omega_r * x * x * x * x + c->Omega_m * x * x * x + c->Omega_L);
+}
+
+/* t H0 Omega_m^2 as a function of v = sqrt(Omega_r + Omega_m a) (fb_cmb.h). */
+static double time_poly(const fb_cmb *c, double v) {
+  const double Or = c->Omega_r;
+  return (2.0 / 3.0) * v * v * v - 2.0 * Or * v + (4.0 / 3.0) * Or * sqrt(Or);
+}
+
+double fb_cmb_time_s(const fb_cmb *c, double z) {
+  const double a = 1.0 / (1.0 + z), Or = c->Omega_r, Om = c->Omega_m;
+  const double v = sqrt(Or + Om * a);
+  /* For a << Omega_r/Omega_m the polynomial cancels to a^2 Om^2/(2 sqrt(Or)): use the series
+   * t = a^2/(2 H0 sqrt(Or)) (1 - x/3 + 3 x^2/16), x = Om a/Or, to avoid the cancellation. */
+  const double x = Om * a / Or;
+  if (x < 1e-3) return a * a / (2.0 * c->H0_inv_s * sqrt(Or)) * (1.0 - x / 3.0 + 3.0 / 16.0 * x * x);
+  return time_poly(c, v) / (c->H0_inv_s * Om * Om);
+}
+
+double fb_cmb_redshift_at_time(const fb_cmb *c, double t_s) {
+  const double Or = c->Omega_r, Om = c->Omega_m;
+  /* start from the radiation-era (early) or matter-era (late) solution, whichever is smaller in a */
+  double a_rad = sqrt(2.0 * c->H0_inv_s * sqrt(Or) * t_s);
+  double a_mat = pow(1.5 * c->H0_inv_s * sqrt(Om) * t_s, 2.0 / 3.0);
+  double a = fmin(a_rad, a_mat);
+  /* Newton in ln a on ln t(a) - ln t_s: t(a) is increasing and smooth, convergence is fast.
+   * dt/da = a / (H0 sqrt(Omega_r + Omega_m a)), the derivative of the same radiation + matter t(a)
+   * (consistent also beyond today, where the Lambda-less t(a) is only a continuation) */
+  for (int it = 0; it < 100; it++) {
+    double z = 1.0 / a - 1.0;
+    double t = fb_cmb_time_s(c, z);
+    double dlnt_dlna = a * a / (c->H0_inv_s * sqrt(Or + Om * a) * t);
+    double step = (log(t) - log(t_s)) / dlnt_dlna;
+    a *= exp(-step);
+    if (fabs(step) < 1e-13) break;
+  }
+  return 1.0 / a - 1.0;
+}
+
+double fb_cmb_J_bb(const fb_cmb *c, double z) {
+  const double r = z / c->par.z_mu;
+  double j = exp(-pow(r, 2.5));
+  if (c->par.jbb == FB_CMB_JBB_IMPROVED)
+    j *= FB_CMB_JBB_IMPROVED_NORM * (1.0 - FB_CMB_JBB_IMPROVED_A * pow(r, FB_CMB_JBB_IMPROVED_POWER));
+  return j;
+}
+
+double fb_cmb_J_mu(double z) { return 1.0 - exp(-pow((1.0 + z) / FB_CMB_JMU_Z, FB_CMB_JMU_POWER)); }
+
+double fb_cmb_J_y(double z) { return 1.0 / (1.0 + pow((1.0 + z) / FB_CMB_JY_Z, FB_CMB_JY_POWER)); }
+
+int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z) {
+  const double T_GeV = c->par.T0_K * FB_K_TO_GEV * (1.0 + z);
+  return 0.5 * mass_GeV / T_GeV < FB_CMB_XINJ_MIN;
+}
+
+void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y) {
+  *mu = FB_CMB_MU_PER_DRHO * fb_cmb_J_bb(c, z) * fb_cmb_J_mu(z) * drho;
+  *y = 0.25 * fb_cmb_J_y(z) * drho;
+}
+
+/* ------------------------------------------------------------------ heating integrals */
+enum { W_NONE = 0, W_MU = 1, W_Y = 2 };
+
+typedef struct heat_args {
+  const fb_cmb *c;
+  double tau_s;
+  double amp;   /**< f_em m Y_X s0 / rho_gamma0 (dimensionless per GeV of m Y_X) */
+  int weight;
+} heat_args;
+
+/* (1+z) dQ/dz times the visibility weight, as a function of ln(1+z). */
+static double heat_integrand(double lnx, void *p) {
+  const heat_args *h = p;
+  const double x = exp(lnx), z = x - 1.0;
+  const double t = fb_cmb_time_s(h->c, z);
+  const double dQdz = h->amp * exp(-t / h->tau_s) / (h->tau_s * x * x * fb_cmb_hubble_inv_s(h->c, z));
+  double w = 1.0;
+  if (h->weight == W_MU) w = FB_CMB_MU_PER_DRHO * fb_cmb_J_bb(h->c, z) * fb_cmb_J_mu(z);
+  if (h->weight == W_Y) w = 0.25 * fb_cmb_J_y(z);
+  return x * dQdz * w;
+}
+
+static int heat_integral(fb_cmb *c, double tau_s, double amp, int weight, double z_decay, double *out, fb_err *err) {
+  heat_args h = {c, tau_s, amp, weight};
+  const double a = log1p(c->par.z_min), b = log1p(c->par.z_max);
+  /* break points: the decay epoch (and a few e-folds of t around it), the mu-y transition, the
+   * thermalisation redshift, matter-radiation equality */
+  const double zeq = c->Omega_m / c->Omega_r - 1.0;
+  const double zb[7] = {z_decay,
+                         fb_cmb_redshift_at_time(c, 10.0 * tau_s), /* t = 10 tau */
+                         fb_cmb_redshift_at_time(c, 0.1 * tau_s),
+                         fb_cmb_redshift_at_time(c, 0.01 * tau_s),
+                         FB_CMB_JMU_Z,
+                         c->par.z_mu,
+                         zeq};
+  double br[7];
+  size_t nb = 0;
+  for (size_t i = 0; i < 7; i++) /* only those inside (z_min, z_max): t beyond today gives z < 0 */
+    if (zb[i] > c->par.z_min && zb[i] < c->par.z_max) br[nb++] = log1p(zb[i]);
+  double abserr;
+  /* the integrand vanishes beyond ~ 40 e-folds of t past tau; cut there to help QAGP */
+  double lo = a;
+  const double z_late = fb_cmb_redshift_at_time(c, 60.0 * tau_s);
+  if (z_late > c->par.z_min) lo = log1p(z_late);
+  if (!(lo < b)) {
+    *out = 0.0;
+    return FB_OK;
+  }
+  FB_CALL(err, fb_quad_points(&c->q, heat_integrand, &h, lo, b, br, nb, out, &abserr, err));
+  return FB_OK;
+}
+
+int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
+  FB_TEST(err, !(tau_s > 0 && isfinite(tau_s)), FB_ERR_RANGE, "tau_s = %g must be > 0 and finite", tau_s);
+  FB_TEST(err, !(mY_GeV >= 0 && isfinite(mY_GeV)), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", mY_GeV);
+  FB_TEST(err, !(f_em >= 0 && f_em <= 1), FB_ERR_RANGE, "f_em = %g must be in [0, 1]", f_em);
+  memset(r, 0, sizeof *r);
+  r->z_decay = fb_cmb_redshift_at_time(c, tau_s);
+  const double amp = f_em * mY_GeV * c->s0_cm3 / c->rho_gamma0_GeV_cm3;
+  if (amp > 0) {
+    FB_CALL(err, heat_integral(c, tau_s, amp, W_NONE, r->z_decay, &r->drho_rho, err));
+    FB_CALL(err, heat_integral(c, tau_s, amp, W_MU, r->z_decay, &r->mu, err));
+    FB_CALL(err, heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err));
+  }
+  /* anisotropies: injected power over the Planck-allowed annihilation power at z_eff */
+  const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
+  const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;
+  const double p_ann = c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * x3 * x3;
+  r->R_aniso = p_dec / p_ann;
+  r->excluded_mu = fabs(r->mu) > c->par.mu_max;
+  r->excluded_y = fabs(r->y) > c->par.y_max;
+  r->excluded_aniso = r->R_aniso > 1.0;
+  return FB_OK;
+}
+
+int fb_cmb_decay_bound_mY(fb_cmb *c, double tau_s, double f_em, int which, double *mY_GeV, fb_err *err) {
+  FB_TEST(err, which < 0 || which > 2, FB_ERR_INPUT, "which = %d must be 0 (mu), 1 (y) or 2 (anisotropies)", which);
+  fb_cmb_result r;
+  FB_CALL(err, fb_cmb_decay_eval(c, tau_s, 1.0, f_em, &r, err));
+  const double v = which == 0 ? r.mu : which == 1 ? r.y : r.R_aniso;
+  const double lim = which == 0 ? c->par.mu_max : which == 1 ? c->par.y_max : 1.0;
+  *mY_GeV = v > 0 ? lim / v : INFINITY;
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ channel classes */
+double fb_cmb_em_share(int cl) {
+  const double mpi = FB_MPI_CHARGED_GEV, mmu = FB_MMU_GEV;
+  /* pi -> mu nu at rest: E_mu = (m_pi^2 + m_mu^2)/(2 m_pi); the muon then gives 7/20 of its energy to e+- */
+  const double pi_share = (mpi * mpi + mmu * mmu) / (2.0 * mpi * mpi) * FB_MICHEL_MEAN_EFRAC;
+  const double pion_mix = (1.0 + 2.0 * pi_share) / 3.0; /* isospin-symmetric pi0 : pi+ : pi- = 1 : 1 : 1 */
+  switch (cl) {
+  case FB_DC_PHOTON:
+  case FB_DC_ELECTRON:
+  case FB_DC_PI0:
+    return 1.0;
+  case FB_DC_MUON:
+    return FB_MICHEL_MEAN_EFRAC;
+  case FB_DC_PI_CHARGED:
+    return pi_share;
+  case FB_DC_KAON:
+  case FB_DC_OTHER_HADRONS:
+    return pion_mix;
+  case FB_DC_TAU:
+    return 0.5 * pion_mix;
+  default:
+    return 0.0; /* nucleons, neutrinos, invisible */
+  }
+}
+
+double fb_cmb_f_em_from_decay(const fb_decay *d) {
+  double f = 0.0;
+  for (int cl = 0; cl < FB_N_DECAY_CLASSES; cl++) f += fb_cmb_em_share(cl) * d->efrac[cl];
+  return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+int fb_cmb_yield_from_n_over_ngamma(double n_over_ngamma, double T0_MeV, double tau_s, double *Y, fb_err *err) {
+  FB_TEST(err, !(n_over_ngamma >= 0 && T0_MeV > 0 && tau_s > 0), FB_ERR_RANGE,
+          "need n_over_ngamma >= 0, T0_MeV > 0, tau_s > 0 (got %g, %g, %g)", n_over_ngamma, T0_MeV, tau_s);
+  fb_thermo th;
+  int rc;
+  FB_CALL(err, fb_thermo_init(&th, err));
+  const double T_GeV = T0_MeV * 1e-3;
+  double t0_s = 0.0;
+  FB_CALL_GOTO(err, rc, fb_cosmo_time_s(&th, T_GeV, &t0_s, err), done);
+  {
+    const double ng_over_s = (2.0 * FB_ZETA3 / (FB_PI * FB_PI)) / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&th, T_GeV));
+    *Y = n_over_ngamma * ng_over_s * exp(t0_s / tau_s);
+  }
+  rc = FB_OK;
+done:
+  fb_thermo_free(&th);
+  return rc;
+}
+
+int fb_cmb_fip_tau_f_em(const char *model, double mass_GeV, double coupling, double *tau_s, double *f_em, fb_err *err) {
+  const fb_fip_ops *ops = fb_fip_find(model, NULL);
+  FB_TEST(err, !ops, FB_ERR_INPUT, "unknown particle model '%s'", model ? model : "(null)");
+  FB_TEST(err, !ops->decay, FB_ERR_INPUT, "model %s has no decays", ops->name);
+  FB_CALL(err, fb_fip_check_point(ops, mass_GeV, coupling, err));
+  fb_config cfg;
+  void *state = NULL;
+  fb_decay d;
+  int rc;
+  FB_CALL(err, fb_fip_config_default(ops, &cfg, err));
+  if (ops->init) FB_CALL_GOTO(err, rc, ops->init(&state, &cfg, err), done);
+  FB_CALL_GOTO(err, rc, ops->decay(state, mass_GeV, coupling, &d, err), done);
+  *tau_s = d.tau_s;
+  *f_em = fb_cmb_f_em_from_decay(&d);
+  rc = FB_OK;
+done:
+  if (state && ops->free) ops->free(state);
+  fb_config_free(&cfg);
+  return rc;
+}

@@ -1,0 +1,177 @@
+/**
+ * @file fb_cmb.h
+ * @brief CMB bounds on a decaying particle X: spectral distortions (mu, y) against COBE/FIRAS and
+ *        energy injection at recombination against Planck, from the electromagnetic heating history.
+ *
+ * What is computed
+ *  - Background (z <~ 1e7, after e+e- annihilation): photons at T0 = FB_TCMB_K, three massless
+ *    neutrinos with N_eff = FB_NEFF_SM, baryons + CDM and Lambda with Planck 2018 parameters
+ *    (FB_H_PLANCK, FB_OMEGA_B_H2_PLANCK, FB_OMEGA_C_H2_PLANCK; arXiv:1807.06209):
+ *      H(z) = H0 sqrt(Omega_r (1+z)^4 + Omega_m (1+z)^3 + Omega_L),
+ *    and the cosmic time of a radiation + matter universe in closed form (with u = Omega_r + Omega_m a):
+ *      t(a) = [ (2/3) u^{3/2} - 2 Omega_r u^{1/2} + (4/3) Omega_r^{3/2} ] / (H0 Omega_m^2)
+ *    (Lambda changes t by < 1e-6 relative at z > 200, where this module uses it).
+ *  - Heating history of a particle with initial yield Y_X = n_X/s (before decays), mass m, lifetime
+ *    tau and electromagnetic energy fraction f_em (the rest goes to neutrinos / invisible states):
+ *      d(Delta rho_gamma/rho_gamma)/dt = f_em m Y_X s(z) exp(-t/tau) / (tau rho_gamma(z)),
+ *    i.e. dQ/dz = f_em (m Y_X s0 / rho_gamma0) exp(-t(z)/tau) / (tau (1+z)^2 H(z)) (per unit z,
+ *    positive going back in time). Energy is assumed to reach the photon-baryon plasma at once
+ *    ("on the spot"; valid for injection well above the plasma temperature before recombination).
+ *  - Spectral distortions with the Green's-function / visibility-function approximation
+ *    (Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120, arXiv:1603.02496):
+ *      mu = 1.401 int J_bb(z) J_mu(z) dQ/dz dz,   y = (1/4) int J_y(z) dQ/dz dz,
+ *      J_bb = exp(-(z/z_mu)^{5/2}), z_mu = 1.98e6 (double Compton + bremsstrahlung),
+ *      J_mu = 1 - exp(-[(1+z)/5.8e4]^{1.88}), J_y = (1 + [(1+z)/6.0e4]^{2.58})^{-1};
+ *    optionally the improved J_bb* = 0.983 J_bb (1 - 0.0381 (z/z_mu)^{2.29}) (arXiv:1506.06582).
+ *    The integrals run from z_min (default 1100: after recombination the photons no longer take up
+ *    the heat through Compton scattering) to z_max (default 1e7, where J_bb < 1e-8).
+ *    Bound: COBE/FIRAS |mu| < 9e-5, |y| < 1.5e-5 at 95% CL (Fixsen et al. astro-ph/9605054).
+ *  - Energy injection at recombination (CMB anisotropies), effective-redshift approximation: the
+ *    Planck 2018 bound on s-wave annihilation, p_ann = f_eff <sigma v>/m < 3.2e-28 cm^3/s/GeV
+ *    (arXiv:1807.06209), caps the power injected per volume at the redshift z_eff ~ 600 where the
+ *    anisotropies are most sensitive (first principal component, Finkbeiner et al.
+ *    arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933 show decays are captured by the same single
+ *    component to good approximation). A decay is excluded if
+ *      R = f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau  /  (p_ann,max rho_c^2(z_eff)) > 1,
+ *    with rho_c(z) = Omega_c h^2 rho_crit/h^2 (1+z)^3 the CDM density. Approximation: it replaces
+ *    the redshift-dependent weight (and the decay-specific deposition efficiency) by one redshift;
+ *    for a particle that is all of the CDM it reaches tau = 1.1e25 s, consistent with the ~1e25 s
+ *    reach quoted by Poulin et al. arXiv:1610.10051; it is conservative (too weak) for
+ *    tau <~ t(z_eff) ~ 3.5e13 s, where energy released at 1100 > z > 600 also matters, and it
+ *    collapses (exp(-t(z_eff)/tau)) below tau ~ 5e12 s.
+ *
+ * Call order: fb_cmb_params_default() (optional edits) -> fb_cmb_init() -> any number of
+ * fb_cmb_decay_eval() / helper calls (not thread safe: one fb_cmb per thread, it owns a quadrature
+ * workspace) -> fb_cmb_free().
+ *
+ * Units: z dimensionless, times in s, masses and m Y_X in GeV, densities in GeV cm^-3, rates in s^-1.
+ */
+#ifndef FB_CMB_H
+#define FB_CMB_H
+
+#include "fb_decay.h"
+#include "fb_error.h"
+#include "fb_quad.h"
+#include "fb_thermo.h"
+
+/** Thermalisation visibility variants. */
+typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
+
+/** Parameters (fb_cmb_params_default gives the cited defaults). */
+typedef struct fb_cmb_params {
+  double h;                 /**< H0 / (100 km/s/Mpc) */
+  double omega_b_h2;        /**< Omega_b h^2 */
+  double omega_c_h2;        /**< Omega_c h^2 (also the CDM density of the p_ann bound) */
+  double T0_K;              /**< CMB temperature today [K] */
+  double Neff;              /**< effective number of (massless) neutrinos */
+  double z_mu;              /**< thermalisation redshift of J_bb */
+  fb_cmb_jbb jbb;           /**< which J_bb */
+  double z_min, z_max;      /**< heating integrated over z_min < z < z_max */
+  double mu_max, y_max;     /**< FIRAS 95% CL */
+  double z_eff;             /**< effective redshift of the anisotropy bound */
+  double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
+  double rtol;              /**< relative tolerance of the redshift integrals */
+} fb_cmb_params;
+
+typedef struct fb_cmb {
+  fb_cmb_params par;
+  double H0_inv_s;          /**< H0 [1/s] */
+  double Omega_g, Omega_r, Omega_m, Omega_L;
+  double rho_gamma0_GeV_cm3;/**< photon energy density today */
+  double s0_cm3;            /**< entropy density today (photons + neutrinos at T_nu = (4/11)^(1/3) T) */
+  double n_gamma0_cm3;      /**< photon number density today */
+  double rho_c0_GeV_cm3;    /**< CDM density today */
+  fb_quad q;
+} fb_cmb;
+
+/** Result of one (tau, m Y_X, f_em) point. */
+typedef struct fb_cmb_result {
+  double drho_rho;          /**< int dQ/dz over [z_min, z_max]: EM energy injected / rho_gamma, no thermalisation */
+  double mu, y;             /**< distortion amplitudes */
+  double z_decay;           /**< redshift where t = tau (radiation + matter t(a); < 0 if tau exceeds the
+                                 age: a continuation, used only for the low-energy flag) */
+  double R_aniso;           /**< injected power over the Planck-allowed power at z_eff */
+  int excluded_mu, excluded_y, excluded_aniso;
+} fb_cmb_result;
+
+void fb_cmb_params_default(fb_cmb_params *p);
+/** Set up the background (validates the parameters: FB_ERR_INPUT naming the bad one). */
+int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err);
+void fb_cmb_free(fb_cmb *c);
+
+/** H(z) [1/s]. */
+double fb_cmb_hubble_inv_s(const fb_cmb *c, double z);
+/** t(z) [s] (radiation + matter, closed form). */
+double fb_cmb_time_s(const fb_cmb *c, double z);
+/** z(t), inverse of fb_cmb_time_s (Newton on the cubic in sqrt(u); relative accuracy 1e-12). */
+double fb_cmb_redshift_at_time(const fb_cmb *c, double t_s);
+/** Visibility functions (dimensionless). */
+double fb_cmb_J_bb(const fb_cmb *c, double z);
+double fb_cmb_J_mu(double z);
+double fb_cmb_J_y(double z);
+
+/** 1 if a daughter of energy m/2 released at redshift z has x = (m/2)/T(z) < FB_CMB_XINJ_MIN (the
+ *  heating treatment of the distortions does not hold: flagged, see fb_cmb.h), else 0. */
+int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z);
+
+/** Distortions of a delta-function release Delta rho/rho = drho at redshift z:
+ *  mu = 1.401 J_bb J_mu drho, y = J_y drho / 4. */
+void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y);
+
+/**
+ * mu, y, Delta rho/rho and the anisotropy ratio of a decaying particle; the excluded flags use
+ * mu_max, y_max and R > 1.
+ * @param tau_s lifetime [s] (> 0); mY_GeV m Y_X with Y_X the yield before decays (>= 0);
+ *        f_em fraction of m released electromagnetically (0..1).
+ */
+int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err);
+
+/** m Y_X [GeV] for which mu (which = 0), y (1) or R (2) equals its bound at (tau, f_em): the
+ *  observables are linear in m Y_X, so this is bound / (value at m Y_X = 1 GeV). +inf if zero. */
+int fb_cmb_decay_bound_mY(fb_cmb *c, double tau_s, double f_em, int which, double *mY_GeV, fb_err *err);
+
+/**
+ * The electromagnetic energy fraction of a decay record: photons, e+-, pi0 (-> gamma gamma) count
+ * fully; mu+- deposit the Michel mean e+- share 7/20; pi+- the share of their muon,
+ * (m_pi^2 + m_mu^2)/(2 m_pi^2) * 7/20 (pi -> mu nu at rest); kaons, other hadrons and tau+- the
+ * share of an isospin-symmetric pion mix, 1/3 * 1 + 2/3 * (pi+- share) (assumption: their decays end
+ * in pions; tau+- counts half of that, its neutrinos take about half its energy: assumption);
+ * nucleons, neutrinos and invisible states count zero. Returns the sum (0..1).
+ */
+double fb_cmb_f_em_from_decay(const fb_decay *d);
+
+/** Share of a class's energy that ends up electromagnetic, as used by fb_cmb_f_em_from_decay. */
+double fb_cmb_em_share(int decay_class);
+
+/** n_X/s from n_X/n_gamma at T0 (T0 above ~ 1 keV, g_*s from src/common/fb_thermo):
+ *  Y = (n/n_gamma) (2 zeta(3)/pi^2) / ((2 pi^2/45) g_*s(T0)) exp(t(T0)/tau), the exponential
+ *  undoing the decays before T0 (t from fb_cosmo_time_s). */
+int fb_cmb_yield_from_n_over_ngamma(double n_over_ngamma, double T0_MeV, double tau_s, double *Y, fb_err *err);
+
+/** Lifetime and f_em of a benchmark FIP (src/models/fb_fip.h, model "bc1", "bc9", ...) at
+ *  (mass, coupling), with the model's default options. FB_ERR_INPUT for an unknown model or one
+ *  without decays; FB_ERR_RANGE outside its validity range. */
+int fb_cmb_fip_tau_f_em(const char *model, double mass_GeV, double coupling, double *tau_s, double *f_em, fb_err *err);
+
+/* ------------------------------------------------------------------ abundance assumptions
+ * (fb_cmb_abundance.c) for the benchmark planes; each is an assumption, labelled as such in output. */
+
+/**
+ * Freeze-in yield by inverse decays of a boson X (g_X internal states, total width Gamma into
+ * bath particles light compared with m) from a plasma in equilibrium, X never in equilibrium:
+ *   dY/dT = -C/(s H T),  C = g_X m^2 Gamma T K_1(m/T) / (2 pi^2)   (Maxwell-Boltzmann, detailed balance),
+ * integrated over ln T from m/50 to min(50 m, table end) with g_*(T), s(T), H(T) of fb_thermo /
+ * fb_cosmo. For constant g_* this is Y = 135 g_X M_Pl Gamma / (8 pi^3 1.66 g_*s sqrt(g_*rho) m^2)
+ * (Hall, Jedamzik, March-Russell, West arXiv:0911.1120; for dark photons the inverse-decay term
+ * (9/(4 pi)) m^3 Gamma/(H s)|_{T=m} of Fradette et al. arXiv:1407.0993). Not included: in-medium
+ * (resonant) production, 2 -> 2 processes (Primakoff for ALPs), hadronic inverse decays near the
+ * QCD crossover beyond the vacuum width. Yields a lower estimate of the abundance.
+ * @param q quadrature workspace (caller-owned).
+ */
+int fb_cmb_freezein_yield(const fb_thermo *th, fb_quad *q, double mass_GeV, double width_GeV, double g_dof, double *Y,
+                          fb_err *err);
+
+/** Relativistic equilibrium yield of a boson with g_dof states at T: 45 zeta(3) g / (2 pi^4 g_*s(T)). */
+double fb_cmb_equilibrium_yield_boson(const fb_thermo *th, double T_GeV, double g_dof);
+
+#endif /* FB_CMB_H */

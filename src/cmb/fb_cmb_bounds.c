@@ -1,0 +1,46 @@
+/**
+ * @file fb_cmb_bounds.c
+ * @brief The /bounds groups written by the CMB scan models (fb_cmb_internal.h).
+ */
+#include <stdio.h>
+
+#include "fb_cmb_internal.h"
+#include "fb_h5.h"
+
+void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bound_spec out[FB_CMB_N_BOUNDS]) {
+  out[FB_CMB_BOUND_MU].name = "cmb_mu";
+  out[FB_CMB_BOUND_MU].limit = p->mu_max;
+  snprintf(out[FB_CMB_BOUND_MU].criterion, sizeof out[0].criterion,
+           "1 where |mu| > %g (COBE/FIRAS 95%% CL), mu from the Green's-function approximation%s", p->mu_max, condition);
+  out[FB_CMB_BOUND_MU].reference = "Fixsen et al. astro-ph/9605054; Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120";
+  out[FB_CMB_BOUND_Y].name = "cmb_y";
+  out[FB_CMB_BOUND_Y].limit = p->y_max;
+  snprintf(out[FB_CMB_BOUND_Y].criterion, sizeof out[0].criterion,
+           "1 where |y| > %g (COBE/FIRAS 95%% CL), y from the Green's-function approximation%s", p->y_max, condition);
+  out[FB_CMB_BOUND_Y].reference = "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120";
+  out[FB_CMB_BOUND_ANISO].name = "cmb_anisotropies";
+  out[FB_CMB_BOUND_ANISO].limit = 1.0;
+  snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
+           "1 where the injected power at z_eff = %g exceeds the Planck 2018 annihilation bound p_ann < %g cm^3/s/GeV "
+           "times rho_cdm^2 (effective-redshift, on-the-spot approximation; fb_cmb.h)%s",
+           p->z_eff, p->pann_max_cm3_s_GeV, condition);
+  out[FB_CMB_BOUND_ANISO].reference =
+      "Planck 2018 arXiv:1807.06209; Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933";
+}
+
+int fb_cmb_write_bound(hid_t file, const fb_cmb_bound_spec *b, const unsigned char *mask, size_t nm, size_t nc,
+                       const char *attr_name, const char *attr_value, fb_err *err) {
+  char path[256];
+  hsize_t dm[2] = {nm, nc};
+  snprintf(path, sizeof path, "bounds/%s/excluded", b->name);
+  FB_CALL(err, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "", b->criterion, err));
+  snprintf(path, sizeof path, "bounds/%s", b->name);
+  hid_t g = fb_h5_group(file, path);
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /%s", path);
+  int rc = fb_h5_attr_string(g, "criterion", b->criterion, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "reference", b->reference, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "limit", b->limit, err);
+  if (rc == FB_OK && attr_name) rc = fb_h5_attr_string(g, attr_name, attr_value, err);
+  H5Gclose(g);
+  return rc;
+}
