@@ -26,8 +26,16 @@
  *    N -> nu_alpha P0: G^2 f_P^2 M^3 U2/(32 pi) (1 - x_P^2)^2  (sec. 3.2.1);
  *    N -> l_alpha- V+: G^2 g_V^2 |V|^2 M^3 U2/(16 pi m_V^2) [(1 - x_l^2)^2 + x_V^2 (1 + x_l^2)
  *      - 2 x_V^4] sqrt(lambda(1, x_V^2, x_l^2))  (sec. 3.3);
- *    N -> nu_alpha V0: G^2 kappa_V^2 g_V^2 M^3 U2/(32 pi m_V^2) (1 + 2x_V^2)(1 - x_V^2)^2 with
- *      kappa_rho = 1 - 2 s_W^2, kappa_omega = 4 s_W^2/3, kappa_phi = 4 s_W^2/3 - 1  (sec. 3.3).
+ *    N -> nu_alpha V0: G^2 kappa_V^2 g_V^2 M^3 U2/(32 pi m_V^2) (1 + 2x_V^2)(1 - x_V^2)^2 (sec. 3.3)
+ *      with kappa_rho = 1 - 2 s_W^2 (sec. 3.3), kappa_omega = -2 s_W^2/3, kappa_phi =
+ *      -(1 - 4 s_W^2/3)/sqrt(2). The last two are NOT the values of arXiv:1805.08567 as implemented
+ *      by its first author (FairShip python/hnl.py: 4 s_W^2/3 and 4 s_W^2/3 - 1): for g_omega, g_phi
+ *      defined like g_rho (<0|ubar g u|omega> = g_omega/sqrt(2), <0|sbar g s|phi> = g_phi; the values
+ *      used, 0.153 and 0.234 GeV^2, reproduce Gamma(V -> e e) so) the Z vector current
+ *      (ubar u - dbar d)/2 - sbar s/2 - 2 s_W^2 J_em gives <J_Z>_omega = -2 s_W^2 <J_em>_omega and
+ *      <J_Z>_phi = (3/2 - 2 s_W^2) <J_em>_phi, i.e. the kappas here (as in HNLCalc, arXiv:2405.07330,
+ *      HNLCalc.py Gamma_nuV). tests/models/test_hnl.c checks them against PDG Gamma(V -> e e) by
+ *      isospin; the paper's values give Gamma(nu omega) x 4.2 and Gamma(nu phi) x 2.3 too large.
  *  - Quark channels are multiplied by 1 + Delta_QCD, Delta = a + 5.2 a^2 + 26.4 a^3, a = alpha_s(M)/pi
  *    (arXiv:1805.08567 sec. 3.5, the loop correction of the tau hadronic width).
  *
@@ -38,7 +46,7 @@
  * section) the hadronic width is the larger of the exclusive sum (pi, K, D, Ds, eta, eta', rho, K*,
  * D*, Ds*, omega, phi) and the inclusive quark sum; the smaller set is set to zero in the record.
  * With the constants here the quark sum is the larger one at 1 GeV, so the total width jumps there
- * by +10.6 % (e), +11.0 % (mu), +17.1 % (tau): the multi-hadron share missing in the single-meson
+ * by +11.3 % (e), +11.8 % (mu), +19.5 % (tau): the multi-hadron share missing in the single-meson
  * sum (tests/models/test_hnl.c, docs/validation.md).
  *
  * Three-body kinematics: |M|^2 ~ (p_N.p_a)(p_b.p_c) with a the antifermion of the second current
@@ -326,8 +334,9 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
   wx[CH_L_DSTAR] = maj * width_lV(M, ml, FB_MDSTAR_CHARGED_GEV, FB_HNL_GDSTAR_GEV2, FB_VCD);
   wx[CH_L_DSSTAR] = maj * width_lV(M, ml, FB_MDSSTAR_GEV, FB_HNL_GDSSTAR_GEV2, FB_VCS);
   wx[CH_NU_RHO0] = maj * width_nuV(M, FB_MRHO_GEV, FB_HNL_GRHO_GEV2, 1.0 - 2.0 * s2);
-  wx[CH_NU_OMEGA] = maj * width_nuV(M, FB_MOMEGA_GEV, FB_HNL_GOMEGA_GEV2, 4.0 * s2 / 3.0);
-  wx[CH_NU_PHI] = maj * width_nuV(M, FB_MPHI_GEV, FB_HNL_GPHI_GEV2, 4.0 * s2 / 3.0 - 1.0);
+  /* Z-current couplings of omega (u ubar + d dbar) and phi (s sbar): see the file header */
+  wx[CH_NU_OMEGA] = maj * width_nuV(M, FB_MOMEGA_GEV, FB_HNL_GOMEGA_GEV2, -2.0 * s2 / 3.0);
+  wx[CH_NU_PHI] = maj * width_nuV(M, FB_MPHI_GEV, FB_HNL_GPHI_GEV2, -(1.0 - 4.0 * s2 / 3.0) * sqrt(0.5));
   double excl = 0.0;
   for (int k = CH_L_PI; k <= CH_NU_PHI; k++) excl += wx[k];
 

@@ -7,9 +7,13 @@
  *  - sum BR = 1, sum efrac = 1, continuity of c tau over the whole mass range (jumps only where
  *    a channel opens, bounded by its share), the exclusive -> inclusive matching jump;
  *  - the scan models bc6-bc8 (quantity tables, |U|^2 scaling).
- *  - an independent tabulation (FORESEE repository, U_e only) in the leptonic sector.
- * The figures of arXiv:1805.08567 are not compared (its full text beyond the opening pages is not
- * available in this project's sources: docs/validation.md). */
+ *  - an independent tabulation (FORESEE repository, U_e only) in the leptonic sector;
+ *  - tabulated and published lifetimes at U2 = 1 for all three flavours (EventCalc-SHiP tables of
+ *    the arXiv:1805.08567 group, 16 masses each; a digitised U_mu^2 = 1 lifetime curve, 11 masses;
+ *    the FairShip hnl.py example of the first author) and B(nu e e), and the QCD correction against
+ *    the measured R_tau.
+ * The text of arXiv:1805.08567 beyond its contents page is not in the stored corpus, so its figures
+ * are compared only through these (see the block "published / tabulated lifetimes" below). */
 #include <check.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -267,6 +271,248 @@ static double width_at(const model_t *m, double M) {
   return d.width_GeV;
 }
 
+/* ---------------------------------------------------------------- published / tabulated lifetimes
+ * The text of arXiv:1805.08567 beyond its opening (abstract and table of contents) is not in this
+ * project's stored corpus (the docslib.org and arxiv-vanity copies found there stop after the
+ * contents), so its figures cannot be read off directly. What is used instead, each number typed in
+ * with its source:
+ *  (1) EventCalc-SHiP (M. Ovchynnikov et al.; github.com/ShipSoft/EventCalc, commit b79e2de,
+ *      Distributions/HNL/HNLdecayWidth.dat: m_N [GeV], Gamma_e, Gamma_mu, Gamma_tau [GeV] at U2 = 1,
+ *      Majorana): the tabulation of the SensCalc/EventCalc codes of the group of arXiv:1805.08567,
+ *      which "follows arXiv:1805.08567" with one change stated in its DETAILS.md: exclusive widths
+ *      below a matching mass, perturbative QCD above it, charged and neutral currents matched
+ *      separately, and quark thresholds replaced by the lightest meson masses (c -> D).
+ *  (2) a digitisation of an HNL lifetime figure for U_mu^2 = 1 (github.com/f-thiele/cHNLdecay,
+ *      commit 79a3954, HNLtau1_xsorted.csv, read by prodFromBmesons.cxx "to compare to the paper",
+ *      i.e. arXiv:1805.08567 which that code implements; the file does not name the figure).
+ *  (3) the usage example in the docstring of FairShip python/hnl.py ("Updated: 07/10/2017 Kyrylo
+ *      Bondarenko", the first author's implementation of these formulas): m = 1 GeV,
+ *      U2 = (1e-8, 2e-8, 1e-9): tau_N = 4.777721453160521e-05 s, B(N -> pi mu) = 0.11826749348890987. */
+
+/* total width of the three models at U2 = 1 */
+static double width_U2_1(int f, double M, const char *assign) {
+  model_t m = open_model(f, assign);
+  const double w = width_at(&m, M);
+  m.ops->free(m.st);
+  return w;
+}
+
+/* (1) below 1 GeV (exclusive channels on both sides): 8 masses per flavour, 5 % (measured: within
+ * -3.5 % / +0.3 %; sin^2 theta_W and meson-constant conventions). From 1.2 GeV the matching
+ * conventions differ (see above); ours is larger by +5 % to +20 % (measured), asserted within 25 %
+ * (8 masses 1.2-9.76 GeV):
+ * a check of normalisation (Majorana factor 2, N_c, CKM), not of the matching. */
+#define N_EC 16
+static const double ec_mass[N_EC] = {0.01, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.2, 1.5, 1.99, 2.5, 3.01, 4.0, 7.0, 9.76};
+static const double ec_width[N_EC][3] = {
+    {7.153666e-24, 5.116614e-24, 5.116614e-24}, {2.263745e-20, 1.607566e-20, 1.607566e-20},
+    {7.246854e-19, 5.145108e-19, 5.145108e-19}, {3.163810e-16, 1.268372e-16, 1.249652e-16},
+    {2.447357e-15, 1.665549e-15, 9.114452e-16}, {1.759673e-14, 1.586074e-14, 6.608224e-15},
+    {6.510756e-14, 6.128242e-14, 2.504718e-14}, {2.035788e-13, 1.906500e-13, 7.513125e-14},
+    {8.635372e-13, 8.444755e-13, 3.090250e-13}, {2.427034e-12, 2.375760e-12, 9.340501e-13},
+    {1.015694e-11, 1.002954e-11, 3.582269e-12}, {3.265235e-11, 3.239586e-11, 1.211179e-11},
+    {8.521840e-11, 8.471591e-11, 3.459426e-11}, {3.866875e-10, 3.852799e-10, 1.888204e-10},
+    {7.816285e-09, 7.807207e-09, 5.683596e-09}, {4.470375e-08, 4.467805e-08, 3.778537e-08}};
+
+START_TEST(test_eventcalc_widths) {
+  for (int f = 0; f < 3; f++) {
+    model_t m = open_model(f, NULL);
+    double lo = 1e9, hi = -1e9, lo2 = 1e9, hi2 = -1e9;
+    for (int i = 0; i < N_EC; i++) {
+      const double r = width_at(&m, ec_mass[i]) / ec_width[i][f];
+      printf("EventCalc %s m = %g GeV: Gamma ours/theirs = %.4f\n", models[f], ec_mass[i], r);
+      if (ec_mass[i] < 1.0) {
+        lo = fmin(lo, r);
+        hi = fmax(hi, r);
+        ck_assert_msg(fabs(r - 1.0) < 0.05, "%s m = %g: ratio %g", models[f], ec_mass[i], r);
+      } else {
+        lo2 = fmin(lo2, r);
+        hi2 = fmax(hi2, r);
+        ck_assert_msg(fabs(r - 1.0) < 0.25, "%s m = %g: ratio %g", models[f], ec_mass[i], r);
+      }
+    }
+    printf("EventCalc %s: ours/theirs %.4f-%.4f below 1 GeV, %.4f-%.4f at 1.2-9.76 GeV\n", models[f], lo, hi, lo2, hi2);
+    m.ops->free(m.st);
+  }
+}
+END_TEST
+
+/* The +5-20 % above 3 GeV is mostly the charm threshold: with the charm channels (l c dbar, l c sbar,
+ * nu c cbar) rescaled to a charm mass m_D+ (EventCalc's "lightest meson" threshold) instead of the
+ * quark mass, the ratio at 4, 7, 9.76 GeV falls to within 8 % (measured 1.01-1.05). At 3.01 GeV it
+ * falls for bc6/bc7 (1.165 -> 1.066) but not for bc8 (1.096: charm is 0.1 % of its width there, the
+ * matching difference remains; printed, only r1 < r0 asserted). CC channels:
+ * exact V-A integrals (fb_hnl_three_body); nu c cbar: the C1 part of the Z bracket of
+ * arXiv:1805.08567 sec. 3.1.2 (the C2 x^2 term is < 1 % of it). A diagnostic of the explanation in
+ * docs/validation.md, not a change of the model. */
+static double z_shape(double x) {
+  if (!(2.0 * x < 1.0)) return 0.0;
+  const double r = sqrt(1 - 4 * x * x), L = log((1 - 3 * x * x - (1 - x * x) * r) / (x * x * (1 + r)));
+  return (1 - 14 * x * x - 2 * pow(x, 4) - 12 * pow(x, 6)) * r + 12 * pow(x, 4) * (pow(x, 4) - 1) * L;
+}
+
+START_TEST(test_eventcalc_charm_threshold) {
+  static const char *const lname[3] = {"e", "mu", "tau"};
+  const double mc = FB_MC_QUARK_GEV, mD = FB_MD_CHARGED_GEV, mdown[2] = {FB_MD_QUARK_GEV, FB_MS_QUARK_GEV};
+  for (int f = 0; f < 3; f++) {
+    model_t m = open_model(f, NULL);
+    for (int i = 0; i < N_EC; i++) {
+      const double M = ec_mass[i];
+      if (M < 3.0) continue;
+      fb_decay d;
+      decay(&m, M, 1.0, &d);
+      double w = d.width_GeV;
+      fb_err err;
+      for (int j = 0; j < 2; j++) { /* l c dbar, l c sbar: a = dbar_j, b = l, c = charm */
+        char name[16];
+        snprintf(name, sizeof name, "%s_c%s", lname[f], j ? "s" : "d");
+        double I0, I1, ea, eb;
+        ck_assert_int_eq(fb_hnl_three_body(M, mdown[j], ml[f], mc, 32, &I0, &ea, &eb, &err), FB_OK);
+        ck_assert_int_eq(fb_hnl_three_body(M, mdown[j], ml[f], mD, 32, &I1, &ea, &eb, &err), FB_OK);
+        const double wc = chw(&d, name);
+        w += wc * (I0 > 0.0 ? I1 / I0 - 1.0 : 0.0);
+      }
+      const double wcc = chw(&d, "nu_cc");
+      w += wcc * (z_shape(mc / M) > 0.0 ? z_shape(mD / M) / z_shape(mc / M) - 1.0 : 0.0);
+      const double r0 = d.width_GeV / ec_width[i][f], r1 = w / ec_width[i][f];
+      printf("EventCalc %s m = %g GeV: ours/theirs %.4f, with a D-meson charm threshold %.4f\n", models[f], M, r0, r1);
+      if (M > 3.5) ck_assert_msg(fabs(r1 - 1.0) < 0.08, "%s m = %g: %g", models[f], M, r1);
+      ck_assert(r1 < r0);
+    }
+    m.ops->free(m.st);
+  }
+}
+END_TEST
+
+/* EventCalc-SHiP Distributions/HNL/HNL-decay.json, channel "2ev" (e- nu_e e+), U_e only: B at
+ * 6 masses where its branching-ratio table is consistent with its width table (same commit). Ours is
+ * +1.7 % to +3 % (their Z coupling of nu e e is 1.9 % smaller: sin^2 theta_W 0.225 would reproduce
+ * it; ours 0.23129 MS-bar): 5 %. Not asserted: 0.7 and 0.9 GeV, where B x Gamma of the same files
+ * falls 10 % below the M^5 scaling a leptonic width must follow (their B table is normalised to a
+ * total ~11 % above their width table there). */
+START_TEST(test_eventcalc_br_nuee) {
+  static const double ref[8][2] = {{0.01, 0.3558232076527126}, {0.05, 0.3637603897260069},
+                                   {0.1, 0.3640095764474065},  {0.2, 2.648153609708622e-2},
+                                   {0.3, 2.5997292210369e-2},  {0.5, 4.652063808293769e-2},
+                                   {0.7, 6.764534555839798e-2}, {0.9, 6.864123684183727e-2}};
+  model_t m = open_model(0, NULL);
+  for (int i = 0; i < 8; i++) {
+    fb_decay d;
+    decay(&m, ref[i][0], 1.0, &d);
+    const double r = d.ch[fb_decay_find(&d, "nu_ee")].br / ref[i][1];
+    printf("EventCalc bc6 m = %g GeV: B(nu e e) ours/theirs = %.4f%s\n", ref[i][0], r, i < 6 ? "" : " (not asserted)");
+    if (i < 6) ck_assert_msg(fabs(r - 1.0) < 0.05, "m = %g: %g", ref[i][0], r);
+  }
+  m.ops->free(m.st);
+}
+END_TEST
+
+/* (2) digitised lifetime, U_mu^2 = 1: the two digitised points bracketing each mass (m [GeV],
+ * tau [s]), log-log interpolation. The digitisation steps are ~7 % in tau (0.03 dex), so 10 %.
+ * Measured: ours/digitised 0.95-1.03 from 0.1 to 5 GeV. */
+START_TEST(test_digitised_lifetime_mu) {
+  static const double pts[11][4] = {
+      {0.09961210314346312, 1.3092460629275645e-6, 0.10161374565169039, 1.212913380909445e-6},
+      {0.19845142185327863, 5.289373746757314e-9, 0.2035667515841144, 4.716469401667657e-9},
+      {0.29648062679497394, 4.0400150105702294e-10, 0.30100607967334664, 3.753773681925611e-10},
+      {0.48876667052796763, 4.4559075354461686e-11, 0.5000000000000002, 4.1401995764592413e-11},
+      {0.6924961651743169, 1.1029433117916114e-11, 0.7200970917907646, 9.740651550585726e-12},
+      {0.8940018662331278, 3.794450888814129e-12, 0.9268219701757464, 3.2075262019335294e-12},
+      {0.9982358487312164, 1.870982099756725e-12, 1.045914828154806, 1.4588922285631434e-12},
+      {1.4967670530095867, 2.5266971558199697e-13, 1.5339531994719295, 2.244211739236358e-13},
+      {1.910184283554712, 7.099349691377232e-14, 2.0014208758556475, 5.671958902900529e-14},
+      {2.9424347874123544, 7.637983632839309e-15, 3.0100607967334665, 7.09682064767476e-15},
+      {4.887666705279671, 5.420539995213587e-16, 5.000000000000002, 4.679643463562056e-16}};
+  static const double M[11] = {0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0, 1.5, 2.0, 3.0, 5.0};
+  model_t m = open_model(1, NULL);
+  for (int i = 0; i < 11; i++) {
+    const double t = (log(M[i]) - log(pts[i][0])) / (log(pts[i][2]) - log(pts[i][0]));
+    const double tau_ref = exp(log(pts[i][1]) + t * (log(pts[i][3]) - log(pts[i][1])));
+    const double r = FB_HBAR_GEV_S / width_at(&m, M[i]) / tau_ref;
+    printf("digitised tau(U_mu^2 = 1) m = %g GeV: %.4e s, ours/digitised %.4f\n", M[i], tau_ref, r);
+    ck_assert_msg(fabs(r - 1.0) < 0.10, "m = %g: %g", M[i], r);
+  }
+  m.ops->free(m.st);
+}
+END_TEST
+
+/* (3) FairShip hnl.py example at m = 1 GeV, U2 = (1e-8, 2e-8, 1e-9). Widths are linear in each
+ * U_alpha^2 (no interference between flavours for one N), so Gamma = sum U_a^2 Gamma_a(U2 = 1).
+ * Their B(N -> pi mu) is the exclusive mu pi width (also above their 1 GeV quark switch) over their
+ * total: ours (exclusive set kept with match_mass_GeV = 3) over their total must give it (2 %):
+ * f_pi, V_ud and the Majorana factor 2 of the l P channel against the first author's code.
+ * Their total width is 1.19 x ours at exactly 1 GeV, where both use the QCD-corrected quark sum
+ * (FairShip takes alpha_s(1 GeV) from its own table, not available here): asserted within 25 %. */
+START_TEST(test_fairship_example) {
+  const double U2[3] = {1e-8, 2e-8, 1e-9}, tau_fs = 4.777721453160521e-05, br_pimu_fs = 0.11826749348890987;
+  double w = 0.0;
+  for (int f = 0; f < 3; f++) w += U2[f] * width_U2_1(f, 1.0, NULL);
+  model_t m = open_model(1, "bc7.match_mass_GeV=3.0");
+  fb_decay d;
+  decay(&m, 1.0, U2[1], &d);
+  const double br = chw(&d, "mu_pi") / (FB_HBAR_GEV_S / tau_fs);
+  const double rt = FB_HBAR_GEV_S / w / tau_fs;
+  printf("FairShip example: B(pi mu) ours-partial/their-total %.5f vs %.5f; tau ours/theirs %.4f\n", br, br_pimu_fs, rt);
+  ck_assert_msg(fabs(br / br_pimu_fs - 1.0) < 0.02, "%g", br);
+  ck_assert_msg(fabs(rt - 1.0) < 0.25, "%g", rt);
+  m.ops->free(m.st);
+}
+END_TEST
+
+/* The QCD correction 1 + Delta of arXiv:1805.08567 sec. 3.5 is that of the tau hadronic width: at
+ * M = m_tau, R_tau = N_c (|V_ud|^2 + |V_us|^2) S_EW (1 + Delta) must reproduce the measured
+ * R_tau = (1 - B_e - B_mu)/B_e with PDG 2024 B(tau -> e nu nu) = 17.82 %, B(tau -> mu nu nu) =
+ * 17.39 % (R = 3.636), S_EW = 1.0201 (Marciano, Sirlin, PRL 61 (1988) 1815). 3 % (non-perturbative
+ * terms, alpha_s(m_tau) of our 3-loop running). */
+START_TEST(test_qcd_rtau) {
+  model_t m = open_model(2, NULL);
+  const double k = fb_hnl_qcd_factor(m.st, 1.77693);
+  const double R = 3.0 * (0.97367 * 0.97367 + 0.22431 * 0.22431) * 1.0201 * k, Rexp = (1.0 - 0.1782 - 0.1739) / 0.1782;
+  printf("R_tau: 1 + Delta_QCD(m_tau) = %.4f, R_tau %.4f vs measured %.4f (ratio %.4f); 1 + Delta(1 GeV) = %.4f, "
+         "(2 GeV) = %.4f\n", k, R, Rexp, R / Rexp, fb_hnl_qcd_factor(m.st, 1.0), fb_hnl_qcd_factor(m.st, 2.0));
+  ck_assert_msg(fabs(R / Rexp - 1.0) < 0.03, "%g", R / Rexp);
+  m.ops->free(m.st);
+}
+END_TEST
+
+/* Neutral vector mesons: the Z-current matrix elements of omega and phi relative to the rho0, from
+ * isospin and quark content alone (no decay-constant convention): with J_Z^V = (ubar u - dbar d)/2
+ * - sbar s/2 - 2 s_W^2 J_em, <J_Z>_rho0 = (1 - 2 s_W^2) <J_em>_rho0 (isovector), <J_Z>_omega =
+ * -2 s_W^2 <J_em>_omega (ideal mixing, no s sbar), <J_Z>_phi = (3/2 - 2 s_W^2) <J_em>_phi (s sbar),
+ * and |<J_em>_V|^2 ~ Gamma(V -> e e) m_V^3. PDG 2024: Gamma(rho -> ee) = 4.72e-5 x 149.1 MeV,
+ * Gamma(omega -> ee) = 7.38e-5 x 8.68 MeV, Gamma(phi -> ee) = 2.979e-4 x 4.249 MeV. The model's
+ * |kappa_V g_V| is read back from its N -> nu V widths (arXiv:1805.08567 sec. 3.3 shape
+ * G^2 kappa^2 g^2 M^3/(32 pi m_V^2) (1 + 2x)(1 - x)^2 per charge state). 10 % (omega-phi mixing,
+ * isospin breaking). This test found kappa_omega = 4 s^2/3 and kappa_phi = 4 s^2/3 - 1 (the values
+ * of arXiv:1805.08567 as implemented in FairShip hnl.py) too large by 2.06 and 1.51 in amplitude for
+ * the model's g_omega, g_phi (which themselves reproduce Gamma(V -> ee) to 3 %). */
+static double kappa_g(const fb_decay *d, const char *name, double M, double mV) {
+  const double G = 1.1663788e-5, x = mV * mV / (M * M);
+  return sqrt(chw(d, name) * 32.0 * FB_PI * mV * mV / (2.0 * G * G * pow(M, 3) * (1.0 + 2.0 * x) * pow(1.0 - x, 2)));
+}
+
+START_TEST(test_neutral_vector_isospin) {
+  const double s2 = FB_SIN2_THETAW, mrho = 0.77526, mom = 0.78266, mphi = 1.019461;
+  const double grho = sqrt(4.72e-5 * 0.1491 * pow(mrho, 3)), gom = sqrt(7.38e-5 * 8.68e-3 * pow(mom, 3)),
+               gphi = sqrt(2.979e-4 * 4.249e-3 * pow(mphi, 3));
+  const double want_om = 2.0 * s2 / (1.0 - 2.0 * s2) * gom / grho, want_phi = (1.5 - 2.0 * s2) / (1.0 - 2.0 * s2) * gphi / grho;
+  for (int f = 0; f < 3; f++) {
+    char assign[40];
+    snprintf(assign, sizeof assign, "%s.match_mass_GeV=3.0", models[f]);
+    model_t m = open_model(f, assign);
+    fb_decay d;
+    decay(&m, 1.5, 1.0, &d);
+    const double kr = kappa_g(&d, "nu_rho0", 1.5, mrho);
+    const double r_om = kappa_g(&d, "nu_omega", 1.5, mom) / kr, r_phi = kappa_g(&d, "nu_phi", 1.5, mphi) / kr;
+    printf("%s: |kappa g|_omega/|kappa g|_rho0 = %.4f (isospin + e+e- data %.4f), phi: %.4f (%.4f)\n", models[f], r_om,
+           want_om, r_phi, want_phi);
+    ck_assert_msg(fabs(r_om / want_om - 1.0) < 0.10, "omega %g vs %g", r_om, want_om);
+    ck_assert_msg(fabs(r_phi / want_phi - 1.0) < 0.10, "phi %g vs %g", r_phi, want_phi);
+    m.ops->free(m.st);
+  }
+}
+END_TEST
+
 START_TEST(test_sums_continuity) {
   for (int f = 0; f < 3; f++) {
     model_t m = open_model(f, NULL);
@@ -377,6 +623,13 @@ int main(void) {
   tcase_add_test(tc, test_energy_fractions);
   tcase_add_test(tc, test_sums_continuity);
   tcase_add_test(tc, test_scan_models);
+  tcase_add_test(tc, test_eventcalc_widths);
+  tcase_add_test(tc, test_eventcalc_charm_threshold);
+  tcase_add_test(tc, test_eventcalc_br_nuee);
+  tcase_add_test(tc, test_digitised_lifetime_mu);
+  tcase_add_test(tc, test_fairship_example);
+  tcase_add_test(tc, test_qcd_rtau);
+  tcase_add_test(tc, test_neutral_vector_isospin);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
