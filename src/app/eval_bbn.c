@@ -6,13 +6,18 @@
  * network (bbn_solve) and prints the abundances. See src/bbn/bbn.h and src/bbn/README.md.
  */
 #include "bbn.h"
+#include "fb_constants.h"
 #include "fb_eval.h"
+
+/* the printed default is the library's value (one value: FB_TAU_N_S, PDG 2024) */
+#define EVAL_BBN_STR2(x) #x
+#define EVAL_BBN_STR(x) EVAL_BBN_STR2(x)
 
 static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
-  p.tau_n_s = fb_eval_number(args, "tau_n_s");
+  if (fb_eval_given(args, "tau_n_s")) p.tau_n_s = fb_eval_number(args, "tau_n_s");
   p.delta_neff = fb_eval_number(args, "delta_neff");
   bbn_tables tab;
   FB_CALL(err, bbn_tables_init(&tab, err));
@@ -40,7 +45,8 @@ const fb_eval_module fb_eval_bbn = {
     "7Li/H, 6Li/H, Neff, eta, chi2 against PDG 2024 Yp and D/H",
     3,
     {{"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
-     {"tau_n_s", "s", NULL, 800.0, 1000.0, "879.4", "neutron lifetime (800, 1000] s"},
+     {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBN_STR(FB_TAU_N_S),
+      "neutron lifetime (800, 1000] s; default PDG 2024 (FB_TAU_N_S)"},
      {"delta_neff", "", NULL, -2.5, 10.0, "0", "extra radiation Delta N_eff (-2.5, 10]"}},
     eval_bbn,
 };

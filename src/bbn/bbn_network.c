@@ -24,15 +24,6 @@
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
 
-/* Observations: PDG 2024 review "Big-Bang nucleosynthesis" (Fields, Molaro, Sarkar). */
-#define BBN_OBS_YP 0.245
-#define BBN_OBS_YP_SIGMA 0.003
-#define BBN_OBS_DH 2.547e-5
-#define BBN_OBS_DH_SIGMA 0.029e-5
-/* Theory errors from nuclear-rate uncertainties: the Monte Carlo of PRIMAT, Pitrou et al.
- * arXiv:1801.08023 (abstract): sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 0.036/2.459. */
-#define BBN_TH_YP_SIGMA 0.00017
-#define BBN_TH_DH_REL 0.01464
 
 static double now_s(void) {
   struct timespec ts;
@@ -73,6 +64,7 @@ int bbn_params_check(const bbn_params *p, fb_err *err) {
           "rtol = %g outside the allowed range [1e-12, 1e-3]", p->rtol);
   FB_TEST(err, !(p->atol > 0.0 && p->atol <= 1e-8), FB_ERR_RANGE,
           "atol = %g outside the allowed range (0, 1e-8]", p->atol);
+  if (p->decay) FB_CALL(err, bbn_decay_check(p->decay, err));
   for (int k = 0; k < BBN_N_REAC; ++k)
     FB_TEST(err, !(p->rate_factor[k] > 0.0 && p->rate_factor[k] < 100.0), FB_ERR_RANGE,
             "rate_factor[%d] (%s) = %g outside (0, 100)", k, bbn_rate_name(k), p->rate_factor[k]);
@@ -176,24 +168,40 @@ static int net_rates(net_ctx *c, double t) {
   return 0;
 }
 
-static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
-  net_ctx *c = user;
-  if (net_rates(c, t) != 0) return -1;
-  const double *Y = Y_in;
-  for (int s = 0; s < BBN_N_NUC; ++s) dY[s] = 0.0;
-  double lnp = c->lam_np, lpn = c->lam_pn;
+/* The new-physics sources (user hook bbn_params.source and the decaying particle's meson-driven
+ * conversion, bbn_decay_network_source) at time t: added to dY and to the n <-> p rates. Called
+ * in both stages, so they act at every temperature from T_start on. */
+static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double *lnp, double *lpn) {
+  if (!c->p->source && !c->p->decay) return 0;
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {
-    double T, Tn, nb, enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
-    bbn_background_at(c->bg, t, &T, &Tn, &nb);
+    double enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
     int rc = c->p->source(t, T, Y, c->p->source_ctx, extra, &enp, &epn);
     if (rc != 0) {
       fb_ode_set_reason(c->ode, "network source hook returned %d", rc);
       return -1;
     }
     for (int s = 0; s < BBN_N_NUC; ++s) dY[s] += extra[s];
-    lnp += enp;
-    lpn += epn;
+    *lnp += enp;
+    *lpn += epn;
   }
+  if (c->p->decay) {
+    double enp = 0, epn = 0;
+    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &enp, &epn);
+    *lnp += enp;
+    *lpn += epn;
+  }
+  return 0;
+}
+
+static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  const double *Y = Y_in;
+  for (int s = 0; s < BBN_N_NUC; ++s) dY[s] = 0.0;
+  double lnp = c->lam_np, lpn = c->lam_pn;
+  if (net_sources(c, t, Y, dY, &lnp, &lpn) != 0) return -1;
   const double w = -lnp * Y[BBN_N] + lpn * Y[BBN_P];
   dY[BBN_N] += w;
   dY[BBN_P] -= w;
@@ -215,9 +223,14 @@ static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
 static int np_rhs(double t, const double *Y, double *dY, void *user) {
   net_ctx *c = user;
   if (net_rates(c, t) != 0) return -1;
-  const double w = -c->lam_np * Y[0] + c->lam_pn * Y[1];
-  dY[0] = w;
-  dY[1] = -w;
+  double Yf[BBN_N_NUC] = {0}, dYf[BBN_N_NUC] = {0};
+  Yf[BBN_N] = Y[0];
+  Yf[BBN_P] = Y[1];
+  double lnp = c->lam_np, lpn = c->lam_pn;
+  if (net_sources(c, t, Yf, dYf, &lnp, &lpn) != 0) return -1;
+  const double w = -lnp * Y[0] + lpn * Y[1];
+  dY[0] = w + dYf[BBN_N];
+  dY[1] = -w + dYf[BBN_P];
   return 0;
 }
 
@@ -308,7 +321,15 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   FB_CALL(err, bbn_params_check(p, err));
   memset(res, 0, sizeof(*res));
   bbn_background bg;
-  FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  res->eta_bbn_over_eta_cmb = 1.0;
+  res->T_decay_MeV = NAN;
+  if (p->decay) {
+    FB_CALL(err, bbn_decay_background(tab, p, &bg, &res->eta_bbn_over_eta_cmb, &res->T_decay_MeV, err));
+    res->mY_GeV = bg.mY_GeV;
+    res->rhoX_over_rhorad_max = bg.rhoX_over_rad_max;
+  } else {
+    FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  }
   int rc = FB_OK;
   fb_ode ode, ode1;
   memset(&ode, 0, sizeof(ode));
