@@ -78,9 +78,11 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
                          double *T_decay_MeV, fb_err *err);
 
 /** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
- *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c). */
+ *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
+ *  (if not NULL) the derivatives of the fluxes lam_pn Y_p and lam_np Y_n with respect to Y_p, Y_n. */
 void bbn_decay_network_source(const bbn_decay *d, const bbn_background *bg, double t_s, double T_MeV,
-                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn);
+                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
+                              double *dFpn_dYp, double *dFnp_dYn);
 
 /** e+- thermodynamics from the table: rho, P [MeV^4], d rho/dT [MeV^3] (two spin states, e+ and e-). */
 void bbn_ee_thermo(const bbn_tables *tab, double T_MeV, double *rho, double *P, double *drho_dT);

@@ -49,9 +49,12 @@ double bbn_coulomb_factor(double T_MeV, double mu_MeV) {
 }
 
 void bbn_decay_network_source(const bbn_decay *d, const bbn_background *bg, double t_s, double T_MeV,
-                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn) {
+                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
+                              double *dFpn_dYp, double *dFnp_dYn) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
+  if (dFpn_dYp) *dFpn_dYp = 0.0;
+  if (dFnp_dYn) *dFnp_dYn = 0.0;
   if (!d->mesons || (d->n_pi_minus <= 0.0 && d->n_pi_plus <= 0.0) || bg->YX0 <= 0.0) return;
   const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
   const double hc = FB_HBARC_GEV_CM * 1e3;
@@ -62,6 +65,11 @@ void bbn_decay_network_source(const bbn_decay *d, const bbn_background *bg, doub
   const double sv_p = FB_SIGV_PIP_N_CEX_MB * mb_to_cm3_s;
   const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
   const double Yp = Y[BBN_P] > 0.0 ? Y[BBN_P] : 0.0, Yn = Y[BBN_N] > 0.0 ? Y[BBN_N] : 0.0;
-  *lam_pn = d->n_pi_minus * decays * sv_m * nb_cm3 / (Yp * nb_cm3 * sv_m + gdec);
-  *lam_np = d->n_pi_plus * decays * sv_p * nb_cm3 / (Yn * nb_cm3 * sv_p + gdec);
+  const double Dm = Yp * nb_cm3 * sv_m + gdec, Dp = Yn * nb_cm3 * sv_p + gdec;
+  *lam_pn = d->n_pi_minus * decays * sv_m * nb_cm3 / Dm;
+  *lam_np = d->n_pi_plus * decays * sv_p * nb_cm3 / Dp;
+  /* Jacobian of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n: they saturate at the pion
+   * injection rate when the pions convert faster than they decay, d F / d Y -> 0 */
+  if (dFpn_dYp) *dFpn_dYp = *lam_pn * gdec / Dm;
+  if (dFnp_dYn) *dFnp_dYn = *lam_np * gdec / Dp;
 }

@@ -188,7 +188,7 @@ static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double
   }
   if (c->p->decay) {
     double enp = 0, epn = 0;
-    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &enp, &epn);
+    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
     *lnp += enp;
     *lpn += epn;
   }
@@ -234,13 +234,38 @@ static int np_rhs(double t, const double *Y, double *dY, void *user) {
   return 0;
 }
 
+/* Jacobian of the new-physics n <-> p terms at (t, Y), added to J (n x n, row-major, indices in,
+ * ip of n and p): the user hook's extra rates (their dependence on Y neglected) and the exact
+ * derivatives of the meson-driven fluxes (which saturate, so that lam * Y is not linear in Y). */
+static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, int ip, double *J) {
+  if (!c->p->source && !c->p->decay) return 0;
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t, &T, &Tn, &nb);
+  if (c->p->source) {
+    double enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
+    if (c->p->source(t, T, Y, c->p->source_ctx, extra, &enp, &epn) != 0) return -1;
+    J[in * n + in] -= enp; J[in * n + ip] += epn;
+    J[ip * n + in] += enp; J[ip * n + ip] -= epn;
+  }
+  if (c->p->decay) {
+    double lnp, lpn, dpn, dnp;
+    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
+    J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
+    J[ip * n + in] += dnp; J[in * n + in] -= dnp;
+  }
+  return 0;
+}
+
 static int np_jac(double t, const double *Y, const double *dY, double *J, void *user) {
-  (void)Y; (void)dY;
+  (void)dY;
   net_ctx *c = user;
   if (net_rates(c, t) != 0) return -1;
+  double Yf[BBN_N_NUC] = {0};
+  Yf[BBN_N] = Y[0];
+  Yf[BBN_P] = Y[1];
   J[0] = -c->lam_np; J[1] = c->lam_pn;
   J[2] = c->lam_np;  J[3] = -c->lam_pn;
-  return 0;
+  return np_source_jac(c, t, Yf, 2, 0, 1, J);
 }
 
 static int net_jac(double t, const double *Y_in, const double *dY, double *J, void *user) {
@@ -253,6 +278,7 @@ static int net_jac(double t, const double *Y_in, const double *dY, double *J, vo
   J[BBN_N * n + BBN_P] += c->lam_pn;
   J[BBN_P * n + BBN_N] += c->lam_np;
   J[BBN_P * n + BBN_P] -= c->lam_pn;
+  if (np_source_jac(c, t, Y, n, BBN_N, BBN_P, J) != 0) return -1;
   for (int k = 0; k < BBN_N_REAC; ++k) {
     const bbn_reaction *r = &bbn_reactions[k];
     /* d(net)/dY_j for the species involved */
