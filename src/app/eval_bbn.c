@@ -13,6 +13,18 @@
 #define EVAL_BBN_STR2(x) #x
 #define EVAL_BBN_STR(x) EVAL_BBN_STR2(x)
 
+/* Yp, Yp_mass_fraction, D_H, He3_H, Li7_H, Li6_H, Neff, eta (also used by eval_bbn_decay.c) */
+void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r) {
+  fb_eval_put(out, "Yp", "", r->Yp);
+  fb_eval_put(out, "Yp_mass_fraction", "", r->Yp_mass);
+  fb_eval_put(out, "D_H", "", r->D_H);
+  fb_eval_put(out, "He3_H", "", r->He3_H);
+  fb_eval_put(out, "Li7_H", "", r->Li7_H);
+  fb_eval_put(out, "Li6_H", "", r->Li6_H);
+  fb_eval_put(out, "Neff", "", r->Neff);
+  fb_eval_put(out, "eta", "", r->eta);
+}
+
 static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   bbn_params p;
   bbn_params_default(&p);
@@ -25,14 +37,7 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   int rc = bbn_solve(&tab, &p, &r, err);
   bbn_tables_free(&tab);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve");
-  fb_eval_put(out, "Yp", "", r.Yp);
-  fb_eval_put(out, "Yp_mass_fraction", "", r.Yp_mass);
-  fb_eval_put(out, "D_H", "", r.D_H);
-  fb_eval_put(out, "He3_H", "", r.He3_H);
-  fb_eval_put(out, "Li7_H", "", r.Li7_H);
-  fb_eval_put(out, "Li6_H", "", r.Li6_H);
-  fb_eval_put(out, "Neff", "", r.Neff);
-  fb_eval_put(out, "eta", "", r.eta);
+  eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "chi2", "", r.chi2);
   fb_eval_put(out, "T_nu_over_T", "", r.T_nu_over_T);
   fb_eval_put(out, "network_steps", "", (double)r.steps);

@@ -15,6 +15,8 @@
 #include "fb_constants.h"
 #include "fb_eval.h"
 
+void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r); /* eval_bbn.c */
+
 static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   bbn_decay d;
   memset(&d, 0, sizeof d);
@@ -42,20 +44,14 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   int rc = bbn_solve(&tab, &p, &r0, err);
   if (rc == FB_OK) {
     p.decay = &d;
+    p.sbbn_nb_ref = r0.nb_comoving;
     rc = bbn_solve(&tab, &p, &r, err);
   }
   bbn_tables_free(&tab);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
   bbn_verdict v;
   bbn_verdict_eval(&r, &r0, &v);
-  fb_eval_put(out, "Yp", "", r.Yp);
-  fb_eval_put(out, "Yp_mass_fraction", "", r.Yp_mass);
-  fb_eval_put(out, "D_H", "", r.D_H);
-  fb_eval_put(out, "He3_H", "", r.He3_H);
-  fb_eval_put(out, "Li7_H", "", r.Li7_H);
-  fb_eval_put(out, "Li6_H", "", r.Li6_H);
-  fb_eval_put(out, "Neff", "", r.Neff);
-  fb_eval_put(out, "eta", "", r.eta);
+  eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "eta_bbn_over_eta_cmb", "", r.eta_bbn_over_eta_cmb);
   fb_eval_put(out, "chi2", "", v.chi2);
   fb_eval_put(out, "chi2_sbbn", "", v.chi2_sbbn);

@@ -116,6 +116,9 @@ typedef struct bbn_params {
   bbn_source_fn source;  /**< network hook or NULL */
   void *source_ctx;
   const bbn_decay *decay; /**< decaying particle X or NULL (bbn_decay.c) */
+  double sbbn_nb_ref;    /**< with decay: bbn_result.nb_comoving of standard BBN at the same inputs
+                              (omega_b_h2, T_start, ...), the baryon normalisation; 0 = solve that
+                              background inside each bbn_solve (one more background, ~1/3 of the time) */
   int eta_at_bbn;        /**< with decay: 0 = eta fixed today at the CMB value (default), 1 = n_b/n_gamma
                               before the decay equals that of standard BBN (eta today is then lower) */
 } bbn_params;
@@ -139,6 +142,7 @@ typedef struct bbn_result {
   double T_decay_MeV;    /**< with decay: photon temperature at t = tau_X (NaN outside the solved range) */
   double mY_GeV;         /**< with decay: m_X n_X / s before decay (from either abundance input) */
   double rhoX_over_rhorad_max; /**< with decay: largest rho_X / rho_radiation on the background grid */
+  double nb_comoving;    /**< baryon density at the start scaled to a = a_start [MeV^3] (for sbbn_nb_ref) */
   long steps;            /**< CVODE steps of the network (last integrator run) */
   int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */
 } bbn_result;
@@ -163,6 +167,7 @@ typedef struct bbn_tables {
   double lnT9_min, lnT9_max;
   double *ln_rate;       /* [BBN_N_REAC][n_rate] */
   double db_ln_alpha[BBN_N_REAC], db_beta[BBN_N_REAC], db_gamma[BBN_N_REAC];
+  double *coul_S;        /* thermal Coulomb factor of pi- p on the plasma ln T grid (bbn_mesons.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
 } bbn_tables;
 

@@ -194,6 +194,13 @@ void bbn_ee_thermo(const bbn_tables *tab, double T, double *rho, double *P, doub
   *drho_dT = T3 * ((1 - u) * tab->ee_drho[i] + u * tab->ee_drho[i + 1]);
 }
 
+double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T) {
+  double di, u;
+  table_lookup(log(T), tab->n_ee, &di, &u);
+  const int i = (int)di;
+  return (1 - u) * f[i] + u * f[i + 1];
+}
+
 /* electron-mass factors (ee_rate_factors) at temperature T, linear in ln T */
 static void ee_rate_lookup(const bbn_tables *tab, double T, double *A_e, double *A_mu, double *S) {
   double di, u;

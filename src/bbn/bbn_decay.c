@@ -48,12 +48,15 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
 
 int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,
                          double *T_decay_MeV, fb_err *err) {
-  bbn_params q = *p;
-  q.decay = NULL;
-  bbn_background std;
-  FB_CALL(err, bbn_background_solve(tab, &q, &std, err));
-  const double nb_std = std.nb_start_MeV3;
-  bbn_background_free(&std);
+  double nb_std = p->sbbn_nb_ref;
+  if (!(nb_std > 0.0)) {
+    bbn_params q = *p;
+    q.decay = NULL;
+    bbn_background std;
+    FB_CALL(err, bbn_background_solve(tab, &q, &std, err));
+    nb_std = std.nb_start_MeV3;
+    bbn_background_free(&std);
+  }
   FB_CALL(err, bbn_background_solve(tab, p, bg, err));
   *eta_ratio = bg->nb_start_MeV3 / nb_std;
   if (p->eta_at_bbn) {

@@ -80,9 +80,15 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 /** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
  *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
  *  (if not NULL) the derivatives of the fluxes lam_pn Y_p and lam_np Y_n with respect to Y_p, Y_n. */
-void bbn_decay_network_source(const bbn_decay *d, const bbn_background *bg, double t_s, double T_MeV,
+void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
+                              double t_s, double T_MeV,
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
                               double *dFpn_dYp, double *dFnp_dYn);
+
+/** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
+int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);
+/** Linear interpolation in ln T on the plasma grid of a table with tab->n_ee nodes (bbn_background.c). */
+double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T_MeV);
 
 /** e+- thermodynamics from the table: rho, P [MeV^4], d rho/dT [MeV^3] (two spin states, e+ and e-). */
 void bbn_ee_thermo(const bbn_tables *tab, double T_MeV, double *rho, double *P, double *drho_dT);

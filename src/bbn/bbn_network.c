@@ -77,6 +77,7 @@ int bbn_tables_init(bbn_tables *tab, fb_err *err) {
   int rc = FB_OK;
   FB_CALL_GOTO(err, rc, bbn_weak_table_build(tab, err), fail);
   FB_CALL_GOTO(err, rc, bbn_plasma_table_build(tab, err), fail);
+  FB_CALL_GOTO(err, rc, bbn_coulomb_table_build(tab, err), fail);
   tab->n_rate = BBN_RATE_N;
   tab->lnT9_min = log(BBN_RATE_T9_MIN);
   tab->lnT9_max = log(BBN_T9_MAX_FIT);
@@ -108,6 +109,7 @@ void bbn_tables_free(bbn_tables *tab) {
   free(tab->qed_lnT); free(tab->qed_P); free(tab->qed_dP); free(tab->qed_d2P);
   free(tab->ee_z); free(tab->ee_rho); free(tab->ee_P); free(tab->ee_drho);
   free(tab->ln_rate);
+  free(tab->coul_S);
   memset(tab, 0, sizeof(*tab));
 }
 
@@ -172,7 +174,7 @@ static int net_rates(net_ctx *c, double t) {
  * conversion, bbn_decay_network_source) at time t: added to dY and to the n <-> p rates. Called
  * in both stages, so they act at every temperature from T_start on. */
 static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double *lnp, double *lpn) {
-  if (!c->p->source && !c->p->decay) return 0;
+  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
   double T, Tn, nb;
   bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {
@@ -188,7 +190,7 @@ static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double
   }
   if (c->p->decay) {
     double enp = 0, epn = 0;
-    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
     *lnp += enp;
     *lpn += epn;
   }
@@ -238,7 +240,7 @@ static int np_rhs(double t, const double *Y, double *dY, void *user) {
  * ip of n and p): the user hook's extra rates (their dependence on Y neglected) and the exact
  * derivatives of the meson-driven fluxes (which saturate, so that lam * Y is not linear in Y). */
 static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, int ip, double *J) {
-  if (!c->p->source && !c->p->decay) return 0;
+  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
   double T, Tn, nb;
   bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {
@@ -249,7 +251,7 @@ static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, i
   }
   if (c->p->decay) {
     double lnp, lpn, dpn, dnp;
-    bbn_decay_network_source(c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
     J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
     J[ip * n + in] += dnp; J[in * n + in] -= dnp;
   }
@@ -453,6 +455,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
   res->Li6_H = Y[BBN_LI6] / YH;
   res->Neff = bg.Neff;
+  res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;
   res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);

@@ -82,6 +82,7 @@ static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
   s->dec.mY_GeV = 1e-20;
   rc = bbn_decay_check(&s->dec, err);
   if (rc == FB_OK) rc = bbn_solve(&s->tab, &s->par, &s->sbbn, err);
+  s->par.sbbn_nb_ref = s->sbbn.nb_comoving; /* the baryon normalisation, once */
   if (rc != FB_OK) {
     bbn_tables_free(&s->tab);
     free(s);
