@@ -15,6 +15,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "bbn.h"
+#include "bbn_decay_record.h"
 #include "bbn_internal.h"
 #include "fb_constants.h"
 
@@ -306,6 +307,41 @@ START_TEST(test_decay_input_errors) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------- decay record -> fractions */
+START_TEST(test_fractions_from_record) {
+  /* two-body decays of a 1 GeV particle (rest frame), checked against the hand-computed shares:
+   * gamma gamma -> f_em = 1; nu nubar -> f_nu = 1; mu+ mu-: each muon (E = 0.5 GeV) is stopped
+   * (kinetic energy to the plasma) and decays at rest with (13/20) m_mu to neutrinos, so
+   * f_nu = 2 (13/20) m_mu / m; pi+ pi-: each stopped pion gives E_nu = (m_pi^2 - m_mu^2)/(2 m_pi)
+   * + (13/20) m_mu to neutrinos, and n_pi+ = n_pi- = 1. Tolerance 1e-12. */
+  const double m = 1.0, mmu = FB_MMU_GEV, mpi = FB_MPI_CHARGED_GEV;
+  const double Enu = (mpi * mpi - mmu * mmu) / (2.0 * mpi);
+  struct { int c; double mass, f_nu, npi; } cases[4] = {
+      {FB_DC_PHOTON, 0.0, 0.0, 0.0}, {FB_DC_NU_MU, 0.0, 1.0, 0.0},
+      {FB_DC_MUON, mmu, 2.0 * 0.65 * mmu / m, 0.0}, {FB_DC_PI_CHARGED, mpi, 2.0 * (Enu + 0.65 * mmu) / m, 1.0}};
+  for (int k = 0; k < 4; ++k) {
+    fb_err err;
+    fb_err_clear(&err);
+    fb_decay rec;
+    fb_decay_clear(&rec, m, 1.0);
+    ck_assert_int_eq(fb_decay_two_body(&rec, "xx", 1e-20, cases[k].c, cases[k].mass, cases[k].c, cases[k].mass, &err), FB_OK);
+    ck_assert_int_eq(fb_decay_finalize(&rec, &err), FB_OK);
+    bbn_decay d;
+    memset(&d, 0, sizeof d);
+    double f_other;
+    ck_assert_int_eq(bbn_decay_from_record(&rec, &d, &f_other, &err), FB_OK);
+    printf("record %-10s: f_em %.6f f_nu %.6f (expected %.6f) f_inv %.3f n_pi %.1f %.1f tau %.3g s\n",
+           fb_decay_class_name(cases[k].c), d.f_em, d.f_nu, cases[k].f_nu, d.f_inv, d.n_pi_minus, d.n_pi_plus, d.tau_s);
+    ck_assert_double_eq_tol(d.f_nu, cases[k].f_nu, 1e-12);
+    ck_assert_double_eq_tol(d.f_em + d.f_nu + d.f_inv, 1.0, 1e-12);
+    ck_assert_double_eq_tol(d.n_pi_minus, cases[k].npi, 1e-12);
+    ck_assert_double_eq_tol(d.n_pi_plus, cases[k].npi, 1e-12);
+    ck_assert_double_eq_tol(f_other, 0.0, 1e-15);
+    ck_assert_double_eq_tol(d.tau_s, rec.tau_s, 1e-12 * rec.tau_s);
+  }
+}
+END_TEST
+
 static Suite *decay_suite(void) {
   Suite *s = suite_create("bbn_decay");
   TCase *tc = tcase_create("core");
@@ -318,6 +354,7 @@ static Suite *decay_suite(void) {
   tcase_add_test(tc, test_meson_conversion);
   tcase_add_test(tc, test_verdict);
   tcase_add_test(tc, test_decay_input_errors);
+  tcase_add_test(tc, test_fractions_from_record);
   suite_add_tcase(s, tc);
   return s;
 }
