@@ -50,7 +50,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   bbn_tables_free(&tab);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
   bbn_verdict v;
-  bbn_verdict_eval(&r, &r0, &v);
+  bbn_verdict_eval(&r, &r0, &d, &v);
   eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "eta_bbn_over_eta_cmb", "", r.eta_bbn_over_eta_cmb);
   fb_eval_put(out, "chi2", "", v.chi2);
@@ -62,6 +62,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "excluded_Yp", "", v.excluded_Yp);
   fb_eval_put(out, "excluded_D_H", "", v.excluded_DH);
   fb_eval_put(out, "excluded_neff", "", v.excluded_neff);
+  fb_eval_put(out, "flag_photodisintegration", "", v.flag_photodisintegration);
+  fb_eval_put(out, "flag_hadrodissociation", "", v.flag_hadrodissociation);
   fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
                                      "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);

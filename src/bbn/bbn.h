@@ -142,6 +142,9 @@ typedef struct bbn_result {
   double T_decay_MeV;    /**< with decay: photon temperature at t = tau_X (NaN outside the solved range) */
   double mY_GeV;         /**< with decay: m_X n_X / s before decay (from either abundance input) */
   double rhoX_over_rhorad_max; /**< with decay: largest rho_X / rho_radiation on the background grid */
+  double frac_after_photo; /**< with decay: fraction of decays after E_C = m_e^2/(22 T) exceeds the
+                              deuteron binding energy (photodisintegration possible; bbn_decay.c) */
+  double frac_after_100s; /**< with decay: fraction of decays after t = 100 s (hadrodissociation) */
   double nb_comoving;    /**< baryon density at the start scaled to a = a_start [MeV^3] (for sbbn_nb_ref) */
   long steps;            /**< CVODE steps of the network (last integrator run) */
   int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */
@@ -209,10 +212,13 @@ typedef struct bbn_verdict {
   int excluded_bbn;                   /**< delta_chi2 > 5.99 (chi^2 with 2 dof, 95%) */
   int excluded_Yp, excluded_DH;       /**< |pull| > 1.96 for that observable alone */
   int excluded_neff;                  /**< |Neff - 2.99| > 0.34 (Planck 2018 95%) */
+  int flag_photodisintegration;       /**< the e.m. cascade (not computed) could change the result */
+  int flag_hadrodissociation;         /**< hadronic showers (not computed) could change the result */
 } bbn_verdict;
 
-/** Fill v from a result r and the standard-BBN result r_sbbn at the same Omega_b h^2. */
-void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, bbn_verdict *v);
+/** Fill v from a result r and the standard-BBN result r_sbbn at the same Omega_b h^2; d is the
+ *  decaying particle of r (NULL: no flags). */
+void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v);
 
 /** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */
 int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,

@@ -18,6 +18,13 @@
  *    for excluded_bbn).
  *  - excluded_neff: |N_eff - 2.99| > 0.34, Planck 2018 TT,TE,EE+lowE+lensing+BAO at 95%
  *    (arXiv:1807.06209 sec. 7.4, +0.34/-0.33; the symmetric 0.34 is used).
+ * Flags for what is not computed (the issue's "flag the points where it could change the result"):
+ *  - flag_photodisintegration: f_em m Y F_pd > 1e-14 GeV, F_pd the fraction of decays after the
+ *    cascade cut-off E_C = m_e^2/(22 T) (Kawasaki & Moroi astro-ph/9412055) exceeds the deuteron
+ *    binding energy (T < 5.3 keV); 1e-14 GeV is the smallest m Y that the photodisintegration bounds
+ *    exclude anywhere (astro-ph/0408426, arXiv:1808.09324), so below it the cascade cannot matter.
+ *  - flag_hadrodissociation: m_X >= 1 GeV, hadronic products (charged pions) and
+ *    m Y F_100 > 1e-14 GeV, F_100 the fraction of decays after 100 s (astro-ph/0408426 sec. 4).
  */
 #include <math.h>
 
@@ -30,7 +37,7 @@ static void obs_sigma(double D_H, double *sY, double *sD) {
   *sD = sqrt(BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(BBN_TH_DH_REL * D_H, 2));
 }
 
-void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, bbn_verdict *v) {
+void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v) {
   double sY, sD;
   obs_sigma(r->D_H, &sY, &sD);
   v->chi2 = r->chi2;
@@ -43,4 +50,7 @@ void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, bbn_verdict
   v->excluded_Yp = fabs(v->pull_Yp) > FB_GAUSS_95_TWO_SIDED;
   v->excluded_DH = fabs(v->pull_DH) > FB_GAUSS_95_TWO_SIDED;
   v->excluded_neff = fabs(v->dNeff) > FB_NEFF_PLANCK18_95;
+  v->flag_photodisintegration = d && d->f_em * r->mY_GeV * r->frac_after_photo > FB_CASCADE_MY_MIN_GEV;
+  v->flag_hadrodissociation = d && d->mass_GeV >= 1.0 && (d->n_pi_minus + d->n_pi_plus) > 0.0 &&
+                              r->mY_GeV * r->frac_after_100s > FB_CASCADE_MY_MIN_GEV;
 }

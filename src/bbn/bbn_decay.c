@@ -64,6 +64,11 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     bg->YX0 *= *eta_ratio;
     bg->nb_start_MeV3 = nb_std;
   }
+  /* fractions of the decays after the cascade thresholds (bbn_chi2.c): photodisintegration of D
+   * once E_C = m_e^2/(22 T) > B_D (Kawasaki & Moroi astro-ph/9412055), hadronic showers after 100 s */
+  const double me = FB_ME_GEV * 1e3, T_pd = me * me / (22.0 * FB_BD_MEV);
+  bg->frac_after_photo = exp(-bbn_background_time_at_T(bg, T_pd) / p->decay->tau_s);
+  bg->frac_after_100s = exp(-FB_HADRODISS_T_MIN_S / p->decay->tau_s);
   *T_decay_MeV = NAN;
   if (p->decay->tau_s >= bg->t_start_s && p->decay->tau_s <= bg->t_end_s) {
     double Tn, nb;

@@ -62,11 +62,14 @@ typedef struct bbn_background {
   /* decaying particle (bbn_params.decay): n_X / n_b = YX0 exp(-t / tauX_s) (both scale as a^-3) */
   double YX0, tauX_s, mY_GeV;
   double rhoX_over_rad_max;             /* largest rho_X / rho_radiation on the grid */
+  double frac_after_photo, frac_after_100s; /* fractions of X decays after the cascade thresholds */
 } bbn_background;
 
 /** Solve the background for p (allocates b; free with bbn_background_free). */
 int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err);
 void bbn_background_free(bbn_background *b);
+/** Time [s] at which the photon temperature is T_MeV (bisection on the splines; clamped). */
+double bbn_background_time_at_T(const bbn_background *b, double T_MeV);
 /** T, T_nu [MeV] and baryon density [MeV^3] at time t_s (clamped to the solved range). */
 void bbn_background_at(const bbn_background *b, double t_s, double *T_MeV, double *Tnu_MeV,
                        double *nb_MeV3);

@@ -333,8 +333,7 @@ static void nse_initial(net_ctx *c, double t0, double Yn, double Yp, double *Y) 
   Y[BBN_LI6] = 0.0;
 }
 
-/* time at which T = T_end (bisection on the background spline) */
-static double time_at_T(const bbn_background *bg, double T_target) {
+double bbn_background_time_at_T(const bbn_background *bg, double T_target) {
   double lo = log(bg->t_start_s), hi = log(bg->t_end_s);
   for (int it = 0; it < 100; ++it) {
     const double mid = 0.5 * (lo + hi);
@@ -355,6 +354,8 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
     FB_CALL(err, bbn_decay_background(tab, p, &bg, &res->eta_bbn_over_eta_cmb, &res->T_decay_MeV, err));
     res->mY_GeV = bg.mY_GeV;
     res->rhoX_over_rhorad_max = bg.rhoX_over_rad_max;
+    res->frac_after_photo = bg.frac_after_photo;
+    res->frac_after_100s = bg.frac_after_100s;
   } else {
     FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
   }
@@ -381,12 +382,12 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   atol_vec[BBN_LI6] = 1e-5 * p->atol;
   opt.atol_vec = atol_vec;
   opt.max_steps = 100000;
-  const double t0 = bg.t_start_s, t1 = time_at_T(&bg, p->T_end_MeV);
+  const double t0 = bg.t_start_s, t1 = bbn_background_time_at_T(&bg, p->T_end_MeV);
   opt.t_stop = t1;
   opt.have_t_stop = 1;
   double Y[BBN_N_NUC];
   /* stage 1: n <-> p in weak equilibrium n/p = exp(-Q/T) at T_start, to T_network */
-  const double t_net = time_at_T(&bg, p->T_network_MeV);
+  const double t_net = bbn_background_time_at_T(&bg, p->T_network_MeV);
   {
     double T, Tn, nb;
     bbn_background_at(&bg, t0, &T, &Tn, &nb);

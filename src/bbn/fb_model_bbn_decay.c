@@ -29,7 +29,8 @@ typedef struct bbnd_state {
   bbn_result sbbn;
 } bbnd_state;
 
-enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX, Q_N };
+enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX,
+        Q_FPHOTO, Q_FHADRO, Q_N };
 
 static const fb_quantity_spec bbnd_quantities[] = {
     {"Yp", "", "helium-4 abundance 4 n_He4 / n_b (BBN convention)"},
@@ -45,6 +46,8 @@ static const fb_quantity_spec bbnd_quantities[] = {
     {"pull_D_H", "", "(D/H - 2.547e-5) / sigma (observation and theory in quadrature)"},
     {"T_decay_MeV", "MeV", "photon temperature at t = tau"},
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation (X domination if > 1)"},
+    {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result (bbn_chi2.c)"},
+    {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result (bbn_chi2.c)"},
 };
 
 static const fb_key_spec bbnd_keys[] = {
@@ -102,7 +105,7 @@ static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   bbn_result r;
   FB_CALL(err, bbn_solve(&s->tab, &p, &r, err));
   bbn_verdict v;
-  bbn_verdict_eval(&r, &s->sbbn, &v);
+  bbn_verdict_eval(&r, &s->sbbn, &d, &v);
   out[Q_YP] = r.Yp;
   out[Q_YPM] = r.Yp_mass;
   out[Q_DH] = r.D_H;
@@ -116,6 +119,8 @@ static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   out[Q_PULLD] = v.pull_DH;
   out[Q_TDEC] = r.T_decay_MeV;
   out[Q_RHOX] = r.rhoX_over_rhorad_max;
+  out[Q_FPHOTO] = v.flag_photodisintegration;
+  out[Q_FHADRO] = v.flag_hadrodissociation;
   return FB_OK;
 }
 

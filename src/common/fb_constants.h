@@ -129,6 +129,13 @@
 #define FB_CHI2_2DOF_95 5.991         /* 95% quantile of the chi^2 distribution with 2 dof (PDG 2024
                                          "Statistics" review, table 40.2) */
 #define FB_GAUSS_95_TWO_SIDED 1.960   /* two-sided 95% Gaussian interval in sigma (PDG 2024 "Statistics") */
+#define FB_BD_MEV 2.224566            /* deuteron binding energy [MeV] (AME2020: 2224.566 keV) */
+#define FB_CASCADE_MY_MIN_GEV 1e-14   /* smallest m Y [GeV] that photodisintegration or hadrodissociation
+                                         bounds exclude anywhere (Kawasaki, Kohri, Moroi astro-ph/0408426
+                                         figs. 38-42; Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324):
+                                         the flag threshold of bbn_chi2.c */
+#define FB_HADRODISS_T_MIN_S 100.0    /* decays after ~100 s can dissociate 4He by hadronic showers
+                                         (Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4; issue 14) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

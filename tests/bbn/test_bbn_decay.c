@@ -267,7 +267,7 @@ START_TEST(test_verdict) {
   bbn_params_default(&p);
   const bbn_result r0 = solve_or_fail(&p);
   bbn_verdict v;
-  bbn_verdict_eval(&r0, &r0, &v);
+  bbn_verdict_eval(&r0, &r0, NULL, &v);
   ck_assert_double_eq_tol(v.delta_chi2, 0.0, 1e-12);
   ck_assert_int_eq(v.excluded_bbn, 0);
   ck_assert_int_eq(v.excluded_neff, 0);
@@ -277,10 +277,33 @@ START_TEST(test_verdict) {
   r1.Yp_mass += 0.01; /* 3.3 sigma */
   r1.chi2 = bbn_chi2(r1.Yp_mass, r1.D_H);
   r1.Neff = 2.5;
-  bbn_verdict_eval(&r1, &r0, &v);
+  bbn_verdict_eval(&r1, &r0, NULL, &v);
   ck_assert_int_eq(v.excluded_bbn, 1);
   ck_assert_int_eq(v.excluded_Yp, 1);
   ck_assert_int_eq(v.excluded_neff, 1);
+  /* flags of the cascades that are not computed: E_C = m_e^2/(22 T) exceeds B_D below T = 5.3 keV
+   * (t ~ 5e4 s): a decay at tau = 1e5 s with m Y = 1e-9 GeV into photons is flagged, at 100 s not;
+   * hadronic (pions, m = 1 GeV) at tau = 1e3 s with m Y = 1e-9 GeV is flagged for hadrodissociation */
+  bbn_decay d = decay_default();
+  d.mY_GeV = 1e-9;
+  d.tau_s = 1e5;
+  p.decay = &d;
+  bbn_result r = solve_or_fail(&p);
+  bbn_verdict_eval(&r, &r0, &d, &v);
+  printf("tau = 1e5 s: fraction after the photodisintegration threshold %.3f, flags %d %d\n", r.frac_after_photo,
+         v.flag_photodisintegration, v.flag_hadrodissociation);
+  ck_assert(v.flag_photodisintegration == 1 && v.flag_hadrodissociation == 0);
+  ck_assert(r.frac_after_photo > 0.3 && r.frac_after_photo < 0.8);
+  d.tau_s = 100.0;
+  r = solve_or_fail(&p);
+  bbn_verdict_eval(&r, &r0, &d, &v);
+  ck_assert(v.flag_photodisintegration == 0 && v.flag_hadrodissociation == 0);
+  d.tau_s = 1e3;
+  d.n_pi_minus = d.n_pi_plus = 1.0;
+  d.mesons = 1;
+  r = solve_or_fail(&p);
+  bbn_verdict_eval(&r, &r0, &d, &v);
+  ck_assert(v.flag_hadrodissociation == 1);
 }
 END_TEST
 
