@@ -88,6 +88,19 @@ assert d1["Yp"] > d0["Yp"] + 0.01 and d1["excluded"] == 1, d1
 assert d2["Neff"] < d0["Neff"] - 0.1 and d2["eta_bbn_over_eta_cmb"] > 1.01 and d2["mY_GeV"] > 0, d2
 print("eval bbn-decay ok")
 PY
+# model=bc9: tau and fractions from the ALP's decay record (a -> gamma gamma: f_em = 1, no pions)
+d3=$("$exe" eval bbn-decay model=bc9 mass_GeV=0.05 coupling=1e-9 mY_GeV=1e-5 --json) || { echo "FAIL: eval bbn-decay model=bc9"; fails=$((fails+1)); }
+/usr/bin/python3 - "$d3" <<'PY' || fails=$((fails+1))
+import json, sys, math
+d = json.loads(sys.argv[1])
+# Gamma(a -> gamma gamma) = g^2 m^3 / (64 pi): tau = hbar / Gamma
+tau = 6.582119569e-25 / (1e-18 * 0.05**3 / (64 * math.pi))
+assert abs(d["tau_s"] / tau - 1) < 1e-3, (d["tau_s"], tau)
+assert d["f_em"] == 1 and d["n_pi_charged"] == 0 and d["Neff"] < d["Neff_sbbn"] - 0.02, d
+print("eval bbn-decay model=bc9 ok: tau = %.4g s" % d["tau_s"])
+PY
+msg=$("$exe" eval bbn-decay model=bc1 mass_GeV=0.5 coupling=1e-11 mY_GeV=1e-9 tau_s=3 2>&1); rc=$?
+if [ $rc -eq 0 ] || ! grep -q "do not give tau_s" <<<"$msg"; then echo "FAIL: model= with tau_s -> $rc: $msg"; fails=$((fails+1)); fi
 msg=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1 mY_GeV=1e-9 n_over_ngamma=1e-3 2>&1); rc=$?
 if [ $rc -eq 0 ] || ! grep -q "either" <<<"$msg"; then echo "FAIL: both abundances -> $rc: $msg"; fails=$((fails+1)); fi
 msg=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1e9 mY_GeV=1e-9 2>&1); rc=$?
