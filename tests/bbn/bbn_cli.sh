@@ -135,5 +135,8 @@ with h5py.File(sys.argv[1], "r") as f:
     assert "criterion" in f["/bounds/bbn"].attrs and "criterion" in f["/bounds/neff"].attrs
     print("bbn_decay scan ok:", ex.tolist(), en.tolist())
 PY
+# the (tau, m Y) figure of the bbn_decay scan (tools/plot_bbn_decay.py), a non-empty PNG
+if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_decay.py" "$tmp/d.h5" -o "$tmp/decay.png" > "$tmp/dplot.log" 2>&1 \
+   || [ ! -s "$tmp/decay.png" ]; then echo "FAIL: plot_bbn_decay.py"; cat "$tmp/dplot.log"; fails=$((fails+1)); fi
 [ $fails -eq 0 ] && echo "all bbn CLI checks passed"
 exit $fails
