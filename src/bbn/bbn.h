@@ -201,6 +201,14 @@ double bbn_chi2(double Yp, double D_H);
  *  mu_MeV (bbn_mesons.c; the Coulomb enhancement of pi- p charge exchange). */
 double bbn_coulomb_factor(double T_MeV, double mu_MeV);
 
+struct fb_thermo;
+/** The abundance of X at T0 from decays and inverse decays (detailed balance with the total width
+ *  Gamma_GeV, Maxwell-Boltzmann), starting from zero at T_RH (bbn_abundance.c): Y = n/s and
+ *  n/n_gamma at T0. g_X: internal states of X. Scatterings are not included (a lower limit). */
+int bbn_inverse_decay_abundance(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
+                                fb_err *err);
+
 /** Check the ranges of a decaying particle (FB_ERR_RANGE naming the key; bbn_decay.c). */
 int bbn_decay_check(const bbn_decay *d, fb_err *err);
 

@@ -13,11 +13,13 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_bessel.h>
 
 #include "bbn.h"
 #include "bbn_decay_record.h"
 #include "bbn_internal.h"
 #include "fb_constants.h"
+#include "fb_thermo.h"
 
 static bbn_tables TAB;
 
@@ -365,6 +367,36 @@ START_TEST(test_fractions_from_record) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------- the FIP's own abundance */
+START_TEST(test_inverse_decay_abundance) {
+  fb_err err;
+  fb_err_clear(&err);
+  fb_thermo th;
+  ck_assert_msg(fb_thermo_init(&th, &err) == FB_OK, "%s", err.msg);
+  /* freeze-in by inverse decays, constant g_* (m = 1 TeV: all of it at T ~ 100-1000 GeV, g_* =
+   * g_*s = 106.75): Y = 135 g Gamma M_Pl / (8 pi^3 1.66 g_*s sqrt(g_*) m^2) (Hall, Jedamzik,
+   * March-Russell, West arXiv:0911.1120 eq. 2; int_0^inf x^3 K1(x) dx = 3 pi / 2). Gamma = 1e-20 GeV
+   * decays only at T ~ 0.1 GeV, after T0 = 10 GeV. Tolerance 2% (g_* at 100-1000 GeV from fb_thermo). */
+  double Y, r;
+  const double m = 1000.0, G = 1e-20;
+  ck_assert_msg(bbn_inverse_decay_abundance(&th, m, 1.0, G, 1e5, 10.0, &Y, &r, &err) == FB_OK, "%s", err.msg);
+  const double gs = fb_thermo_gstar_s(&th, m / 2.5), gr = fb_thermo_gstar_rho(&th, m / 2.5);
+  const double Yref = 135.0 * G * FB_MPL_GEV / (8.0 * pow(FB_PI, 3) * 1.66 * gs * sqrt(gr) * m * m);
+  printf("freeze-in by inverse decays: Y = %.5e (Hall et al. %.5e, g_* = %.2f)\n", Y, Yref, gr);
+  ck_assert_double_eq_tol(Y, Yref, 0.02 * Yref);
+  /* linear in Gamma (freeze-in) */
+  double Y2;
+  ck_assert(bbn_inverse_decay_abundance(&th, m, 1.0, 2.0 * G, 1e5, 10.0, &Y2, &r, &err) == FB_OK);
+  ck_assert_double_eq_tol(Y2 / Y, 2.0, 2e-3);
+  /* equilibrium: Gamma >> H keeps X at n_eq = g m^2 T K2(x)/(2 pi^2): n/n_gamma = g x^2 K2(x)/(4 zeta3) */
+  ck_assert(bbn_inverse_decay_abundance(&th, 0.1, 3.0, 1e-12, 10.0, 0.01, &Y, &r, &err) == FB_OK);
+  const double x = 10.0, req = 3.0 * x * x * gsl_sf_bessel_Kn(2, x) / (4.0 * FB_ZETA3);
+  printf("equilibrium at T0 = 10 MeV (m = 100 MeV): n/n_gamma = %.6e (n_eq: %.6e)\n", r, req);
+  ck_assert_double_eq_tol(r, req, 1e-5 * req);
+  fb_thermo_free(&th);
+}
+END_TEST
+
 static Suite *decay_suite(void) {
   Suite *s = suite_create("bbn_decay");
   TCase *tc = tcase_create("core");
@@ -378,6 +410,7 @@ static Suite *decay_suite(void) {
   tcase_add_test(tc, test_verdict);
   tcase_add_test(tc, test_decay_input_errors);
   tcase_add_test(tc, test_fractions_from_record);
+  tcase_add_test(tc, test_inverse_decay_abundance);
   suite_add_tcase(s, tc);
   return s;
 }
