@@ -209,6 +209,11 @@ int bbn_inverse_decay_abundance(const struct fb_thermo *th, double m_GeV, double
                                 double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
                                 fb_err *err);
 
+/** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
+ *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */
+double bbn_inverse_decay_production(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                    double T_hi_GeV, double T_lo_GeV);
+
 /** Check the ranges of a decaying particle (FB_ERR_RANGE naming the key; bbn_decay.c). */
 int bbn_decay_check(const bbn_decay *d, fb_err *err);
 

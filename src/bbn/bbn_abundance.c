@@ -95,3 +95,20 @@ int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, d
   *n_over_ngamma_T0 = y * s0 / ng0;
   return FB_OK;
 }
+
+double bbn_inverse_decay_production(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                    double T_hi_GeV, double T_lo_GeV) {
+  /* int_{ln T_lo}^{ln T_hi} k Y_eq d ln T (the source term of the Boltzmann equation above without
+   * the loss term): Simpson's rule on 400 intervals in ln T */
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV};
+  const int n = 400;
+  const double a = log(T_lo_GeV), b = log(T_hi_GeV), h = (b - a) / n;
+  double sum = 0.0;
+  for (int i = 0; i <= n; ++i) {
+    double Yeq, k;
+    ab_rates(&c, exp(a + i * h), &Yeq, &k);
+    sum += (i == 0 || i == n ? 1.0 : (i % 2 ? 4.0 : 2.0)) * k * Yeq;
+  }
+  return sum * h / 3.0;
+}
+

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bbn.h"
+#include "bbn_bounds.h"
 #include "fb_constants.h"
 #include "fb_h5.h"
 #include "fb_model.h"
@@ -130,17 +131,16 @@ static int write_mask(hid_t file, const char *name, const unsigned char *mask, s
   return fb_h5_dataset(file, name, H5T_NATIVE_UINT8, 2, dm, mask, "", desc, err);
 }
 
-static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
-  (void)cfg;
-  bbnd_state *s = state;
+int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2, const double *neff,
+                     const bbn_result *sbbn, const char *note, fb_err *err) {
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   unsigned char *mb = malloc(2 * np);
-  FB_TEST(err, !mb, FB_ERR_MEMORY, "cannot allocate the bbn_decay masks");
+  FB_TEST(err, !mb, FB_ERR_MEMORY, "cannot allocate the BBN masks");
   unsigned char *mn = mb + np;
   for (size_t p = 0; p < np; ++p) {
     const int ok = v->status[p] == 0;
-    mb[p] = (unsigned char)(ok && v->values[Q_DCHI2 * np + p] > FB_CHI2_2DOF_95);
-    mn[p] = (unsigned char)(ok && fabs(v->values[Q_NEFF * np + p] - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
+    mb[p] = (unsigned char)(ok && delta_chi2[p] > FB_CHI2_2DOF_95);
+    mn[p] = (unsigned char)(ok && fabs(neff[p] - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
   }
   int rc = write_mask(file, "bounds/bbn/excluded", mb, nm, nc,
                       "1 where chi2 - chi2_SBBN > 5.99 (Yp and D/H against PDG 2024, 2 dof, 95% CL)", err);
@@ -156,21 +156,34 @@ static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                          "observations PDG 2024 Yp = 0.245 +- 0.003, D/H = (2.547 +- 0.029)e-5; theory errors "
                          "PRIMAT (arXiv:1801.08023) sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46% in quadrature",
                          err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", s->sbbn.chi2, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "mass_GeV", s->dec.mass_GeV, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_em", s->dec.f_em, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_nu", s->dec.f_nu, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_inv", s->dec.f_inv, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_minus", s->dec.n_pi_minus, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_plus", s->dec.n_pi_plus, err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "eta_fixed", s->par.eta_at_bbn ? "bbn" : "cmb", err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", sbbn->chi2, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);
   H5Gclose(g);
   if (rc != FB_OK) return rc;
   g = fb_h5_group(file, "bounds/neff");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/neff");
   rc = fb_h5_attr_string(g, "criterion", "|Neff - 2.99| > 0.34: Planck 2018 TT,TE,EE+lowE+lensing+BAO 95% "
                                           "(arXiv:1807.06209 sec. 7.4); Neff at T = 1 keV", err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "neff_sbbn", s->sbbn.Neff, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "neff_sbbn", sbbn->Neff, err);
+  H5Gclose(g);
+  return rc;
+}
+
+static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
+  (void)cfg;
+  bbnd_state *s = state;
+  const size_t np = v->n_mass * v->n_coupling;
+  FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * np, v->values + Q_NEFF * np, &s->sbbn,
+                                "generic decaying particle: abundance m Y given on the grid", err));
+  hid_t g = fb_h5_group(file, "bounds/bbn");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/bbn");
+  int rc = fb_h5_attr_double(g, "mass_GeV", s->dec.mass_GeV, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_em", s->dec.f_em, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_nu", s->dec.f_nu, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_inv", s->dec.f_inv, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_minus", s->dec.n_pi_minus, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_plus", s->dec.n_pi_plus, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "eta_fixed", s->par.eta_at_bbn ? "bbn" : "cmb", err);
   H5Gclose(g);
   return rc;
 }

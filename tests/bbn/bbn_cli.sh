@@ -135,6 +135,35 @@ with h5py.File(sys.argv[1], "r") as f:
     assert "criterion" in f["/bounds/bbn"].attrs and "criterion" in f["/bounds/neff"].attrs
     print("bbn_decay scan ok:", ex.tolist(), en.tolist())
 PY
+# bc1_bbn: a 2 x 2 plane with the dark photon's own abundance (decays + inverse decays)
+cat > "$tmp/b1.ini" <<INI
+[run]
+output = $tmp/b1.h5
+[model]
+name = bc1_bbn
+[grid]
+mass_min_GeV = 0.05
+mass_max_GeV = 0.2
+n_mass = 2
+mass_spacing = log
+coupling_min = 1e-12
+coupling_max = 1e-9
+n_coupling = 2
+coupling_spacing = log
+INI
+if ! "$exe" run "$tmp/b1.ini" > "$tmp/b1.log" 2>&1; then echo "FAIL: bc1_bbn scan"; cat "$tmp/b1.log"; fails=$((fails+1)); fi
+/usr/bin/python3 - "$tmp/b1.h5" <<'PY' || fails=$((fails+1))
+import h5py, sys, numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    st = f["/status"][...]; tau = f["/quantities/tau_s"][...]; ng = f["/quantities/n_over_ngamma_T0"][...]
+    assert (st == 0).all(), st
+    # tau ~ 1/eps^2: the lifetime falls by 1e6 from eps = 1e-12 to 1e-9
+    assert np.allclose(tau[:, 0] / tau[:, 1], 1e6, rtol=1e-6), tau
+    # n/n_gamma grows with eps (~ eps^2 in freeze-in, saturating towards equilibrium)
+    assert (ng[:, 1] > 1e3 * ng[:, 0]).all(), ng
+    assert f["/bounds/bbn/excluded"].shape == (2, 2) and "note" in f["/bounds/bbn"].attrs
+    print("bc1_bbn scan ok: tau", tau.tolist(), "n/n_gamma", ng.tolist())
+PY
 # the (tau, m Y) figure of the bbn_decay scan (tools/plot_bbn_decay.py), a non-empty PNG
 if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_decay.py" "$tmp/d.h5" -o "$tmp/decay.png" > "$tmp/dplot.log" 2>&1 \
    || [ ! -s "$tmp/decay.png" ]; then echo "FAIL: plot_bbn_decay.py"; cat "$tmp/dplot.log"; fails=$((fails+1)); fi
