@@ -101,6 +101,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "excluded_neff", "", v.excluded_neff);
   fb_eval_put(out, "flag_photodisintegration", "", v.flag_photodisintegration);
   fb_eval_put(out, "flag_hadrodissociation", "", v.flag_hadrodissociation);
+  fb_eval_put(out, "flag_weak_table_clamped", "", r.weak_table_clamped);
   fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
                                      "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);

@@ -145,6 +145,8 @@ typedef struct bbn_result {
   double frac_after_photo; /**< with decay: fraction of decays after E_C = m_e^2/(22 T) exceeds the
                               deuteron binding energy (photodisintegration possible; bbn_decay.c) */
   double frac_after_100s; /**< with decay: fraction of decays after t = 100 s (hadrodissociation) */
+  int weak_table_clamped; /**< 1: T_nu/T left the weak-rate table [0.5, 1.3] above 30 keV (rates held at
+                              the edge; only for Delta N_eff > 5 or eta_BBN/eta_CMB > 2.8: approximate) */
   double nb_comoving;    /**< baryon density at the start scaled to a = a_start [MeV^3] (for sbbn_nb_ref) */
   long steps;            /**< CVODE steps of the network (last integrator run) */
   int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */

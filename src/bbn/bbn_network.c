@@ -23,6 +23,7 @@
 #define BBN_RATE_T9_MIN 1e-3
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
+#define BBN_WEAK_TNU_IRRELEVANT_MEV 0.03 /* below: the weak rates do not depend on T_nu (net_rates) */
 
 
 static double now_s(void) {
@@ -130,6 +131,7 @@ typedef struct net_ctx {
   double kf[BBN_N_REAC], kr[BBN_N_REAC], lam_np, lam_pn;
   int err_code;
   fb_err err;
+  int clamped; /* T_nu/T left the weak-rate table while the weak rates mattered */
 } net_ctx;
 
 static const double T9_PER_MEV = 1.0 / (1e9 * FB_KB_EV_K * 1e-6);
@@ -159,6 +161,11 @@ static int net_rates(net_ctx *c, double t) {
       c->kr[k] = exp(ln_rev);
   }
   double r = Tn / T;
+  /* T_nu/T outside the weak-rate table [0.5, 1.3] (entropy or neutrino injection): the rates are
+   * held at the table edge and, while they matter (above 30 keV; below, the n <-> p rates are
+   * free-neutron decay), the result is marked (bbn_result.weak_table_clamped). Reaching the edge
+   * takes Delta N_eff > 5 or eta_BBN/eta_CMB > 2.8: such points are excluded regardless */
+  if ((r < tab->r_min || r > tab->r_max) && T > BBN_WEAK_TNU_IRRELEVANT_MEV) c->clamped = 1;
   if (r < tab->r_min) r = tab->r_min;
   if (r > tab->r_max) r = tab->r_max;
   fb_err e;
@@ -456,6 +463,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
   res->Li6_H = Y[BBN_LI6] / YH;
   res->Neff = bg.Neff;
+  res->weak_table_clamped = c.clamped;
   res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;

@@ -31,7 +31,7 @@ typedef struct bbnd_state {
 } bbnd_state;
 
 enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX,
-        Q_FPHOTO, Q_FHADRO, Q_N };
+        Q_FPHOTO, Q_FHADRO, Q_FCLAMP, Q_N };
 
 static const fb_quantity_spec bbnd_quantities[] = {
     {"Yp", "", "helium-4 abundance 4 n_He4 / n_b (BBN convention)"},
@@ -49,6 +49,7 @@ static const fb_quantity_spec bbnd_quantities[] = {
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation (X domination if > 1)"},
     {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result (bbn_chi2.c)"},
     {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result (bbn_chi2.c)"},
+    {"flag_weak_table_clamped", "", "1 where T_nu/T left the weak-rate table (abundances approximate; excluded anyway)"},
 };
 
 static const fb_key_spec bbnd_keys[] = {
@@ -122,6 +123,7 @@ static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   out[Q_RHOX] = r.rhoX_over_rhorad_max;
   out[Q_FPHOTO] = v.flag_photodisintegration;
   out[Q_FHADRO] = v.flag_hadrodissociation;
+  out[Q_FCLAMP] = r.weak_table_clamped;
   return FB_OK;
 }
 

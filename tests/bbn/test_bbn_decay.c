@@ -306,6 +306,19 @@ START_TEST(test_verdict) {
   r = solve_or_fail(&p);
   bbn_verdict_eval(&r, &r0, &d, &v);
   ck_assert(v.flag_hadrodissociation == 1);
+  ck_assert_int_eq(r0.weak_table_clamped, 0);
+  ck_assert_int_eq(r.weak_table_clamped, 0);
+  /* a huge injection into neutrinos at 1 s drives T_nu/T above the weak-rate table (1.3): marked,
+   * and excluded by N_eff regardless */
+  d = decay_default();
+  d.mY_GeV = 1e-3;
+  d.f_em = 0.0;
+  d.f_nu = 1.0;
+  r = solve_or_fail(&p);
+  bbn_verdict_eval(&r, &r0, &d, &v);
+  printf("T_nu/T beyond the weak-rate table: Neff %.2f, clamped %d, excluded_neff %d\n", r.Neff,
+         r.weak_table_clamped, v.excluded_neff);
+  ck_assert(r.weak_table_clamped == 1 && v.excluded_neff == 1 && r.Neff > 8.0);
 }
 END_TEST
 
