@@ -139,7 +139,8 @@ typedef struct bbn_result {
   double t_end_s;        /**< time at T_end */
   double eta_bbn_over_eta_cmb; /**< with decay: (n_b/n_gamma before the decay) / (that of standard
                               BBN with the same eta today) for eta_at_bbn = 0, or eta_cmb/eta_sbbn; 1 without */
-  double T_decay_MeV;    /**< with decay: photon temperature at t = tau_X (NaN outside the solved range) */
+  double T_decay_MeV;    /**< with decay: photon temperature at t = tau_X (before the start: T_start
+                              sqrt(t_start/tau), radiation era); NaN without decay */
   double mY_GeV;         /**< with decay: m_X n_X / s before decay (from either abundance input) */
   double rhoX_over_rhorad_max; /**< with decay: largest rho_X / rho_radiation on the background grid */
   double frac_after_photo; /**< with decay: fraction of decays after E_C = m_e^2/(22 T) exceeds the

@@ -415,8 +415,9 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
    * depends on how much the photons are heated, which is known after one pass: a second pass
    * with the measured kappa is run when Delta N_eff != 0 (the heating itself changes by < 1e-5).
    * With entropy injection the plasma cools more slowly: if T_end is not reached at x_end, the
-   * grid is extended and the pass repeated. */
-  for (int pass = 0; pass < 4; ++pass) {
+   * grid is extended and the pass repeated; likewise until a decaying particle has decayed
+   * (t_end >= 25 tau, e^-25 of it left), so that N_eff counts all of its energy. */
+  for (int pass = 0; pass < 6; ++pass) {
     FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, 0.0, y0, err), cleanup);
     memcpy(ys, y0, sizeof(double) * ns);
     rc = fb_ode_solve_grid(&ode, n - 1, xs + 1, ys + ns, err);
@@ -428,8 +429,15 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     const double kappa = pow(4.0 / 11.0, 4.0 / 3.0) * pow(Tl / Tfl, 4);
     int again = p->delta_neff != 0.0 && fabs(kappa / c.dN_norm - 1.0) > 1e-6;
     c.dN_norm = kappa;
-    if (Tl > 0.9 * p->T_end_MeV) {
-      x_end += log(Tl / p->T_end_MeV) + 0.2;
+    double dx = 0.0;
+    if (Tl > 0.9 * p->T_end_MeV) dx = log(Tl / p->T_end_MeV) + 0.2;
+    const double t_last = ys[ns * (n - 1) + 2];
+    if (p->decay && t_last < 25.0 * p->decay->tau_s) {
+      const double dx_t = (2.0 / 3.0) * log(25.0 * p->decay->tau_s / t_last) + 0.1; /* a ~ t^(1/2..2/3) */
+      if (dx_t > dx) dx = dx_t;
+    }
+    if (dx > 0.0) {
+      x_end += dx;
       for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
       again = 1;
     }
@@ -438,6 +446,9 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   FB_TEST_GOTO(err, rc, ys[ns * (n - 1)] > p->T_end_MeV, FB_ERR_NUMERIC, cleanup,
                "background: T = %g MeV at the end of the grid, above T_end = %g MeV", ys[ns * (n - 1)],
                p->T_end_MeV);
+  FB_TEST_GOTO(err, rc, p->decay && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s, FB_ERR_NUMERIC, cleanup,
+               "background: t = %g s at the end of the grid, before 20 tau = %g s", ys[ns * (n - 1) + 2],
+               20.0 * p->decay->tau_s);
   /* final baryon density normalisation: n_b(T_end) = eta n_gamma(T_end) after e+e- annihilation */
   {
     const double Tl = ys[ns * (n - 1)];

@@ -69,10 +69,11 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   const double me = FB_ME_GEV * 1e3, T_pd = me * me / (22.0 * FB_BD_MEV);
   bg->frac_after_photo = exp(-bbn_background_time_at_T(bg, T_pd) / p->decay->tau_s);
   bg->frac_after_100s = exp(-FB_HADRODISS_T_MIN_S / p->decay->tau_s);
-  *T_decay_MeV = NAN;
-  if (p->decay->tau_s >= bg->t_start_s && p->decay->tau_s <= bg->t_end_s) {
+  if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
     double Tn, nb;
     bbn_background_at(bg, p->decay->tau_s, T_decay_MeV, &Tn, &nb);
+  } else { /* before the start: radiation era, T ~ t^-1/2 */
+    *T_decay_MeV = p->T_start_MeV * sqrt(bg->t_start_s / p->decay->tau_s);
   }
   return FB_OK;
 }

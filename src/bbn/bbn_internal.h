@@ -76,7 +76,7 @@ void bbn_background_at(const bbn_background *b, double t_s, double *T_MeV, doubl
 
 /** Background with the decaying particle p->decay (bbn_decay.c): solves the standard background
  *  too, for the baryon normalisation (eta today or at BBN); eta_ratio = (n_b/n_gamma before the
- *  decay) / (n_b/n_gamma today); T_decay_MeV = T at t = tau_X (NaN outside the solved range). */
+ *  decay) / (n_b/n_gamma today); T_decay_MeV = T at t = tau_X (radiation-era extrapolation before the start). */
 int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,
                          double *T_decay_MeV, fb_err *err);
 

@@ -407,9 +407,26 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
       o1.t_stop = t_net;
       o1.atol = 1e-12;
       o1.atol_vec = NULL;
-      FB_CALL_GOTO(err, rc, fb_ode_init(&ode1, 2, np_rhs, np_jac, &c, &o1, err), cleanup);
-      FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
-      FB_CALL_GOTO(err, rc, fb_ode_solve(&ode1, t_net, Ynp, err), cleanup);
+      const double Ynp0[2] = {Ynp[0], Ynp[1]};
+      /* with a decaying particle the meson-driven rates switch off like exp(-t/tau) and can exceed
+       * the weak rates by orders of magnitude: if the error test fails repeatedly, restart from
+       * T_start with rtol/10 (at most BBN_MAX_RETRY times, counted in res->restarts) */
+      for (int attempt = 0;; ++attempt) {
+        FB_CALL_GOTO(err, rc, fb_ode_init(&ode1, 2, np_rhs, np_jac, &c, &o1, err), cleanup);
+        Ynp[0] = Ynp0[0];
+        Ynp[1] = Ynp0[1];
+        FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
+        rc = fb_ode_solve(&ode1, t_net, Ynp, err);
+        if (rc == FB_OK) break;
+        if (attempt == BBN_MAX_RETRY) {
+          fb_err_push(err, rc, __func__, __LINE__, "n <-> p stage (after restarts)");
+          goto cleanup;
+        }
+        fb_err_clear(err);
+        fb_ode_free(&ode1);
+        o1.rtol *= 0.1;
+        ++res->restarts;
+      }
       c.ode = &ode;
     }
     nse_initial(&c, t_net > t0 ? t_net : t0, Ynp[0], Ynp[1], Y);
@@ -448,7 +465,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
       memcpy(Yseg, Y, sizeof(Yseg));
       t_prev = tk;
     }
-    res->restarts = retries;
+    res->restarts += retries;
   }
   fb_ode_stats st;
   FB_CALL_GOTO(err, rc, fb_ode_get_stats(&ode, &st, err), cleanup);
