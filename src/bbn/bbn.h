@@ -69,6 +69,32 @@ typedef int (*bbn_extra_fn)(double t_s, double a_rel, double T_MeV, void *ctx, d
 typedef int (*bbn_source_fn)(double t_s, double T_MeV, const double *Y, void *ctx,
                              double *dYdt_extra, double *lambda_np_extra, double *lambda_pn_extra);
 
+/**
+ * A decaying particle X (native new-physics component; bbn_decay.c, bbn_mesons.c): non-relativistic,
+ * rho_X = m_X n_X with n_X a^3 proportional to exp(-t/tau_X) (proper time), P_X = 0. Its decay
+ * power Q = rho_X / tau_X goes into the e.m. plasma (f_em), the neutrino bath (f_nu: one
+ * temperature for the three flavours, so per-flavour injection is summed) and free-streaming
+ * invisible radiation (f_inv); f_em + f_nu + f_inv = 1. The background then obeys
+ * (Kawasaki, Kohri, Sugiyama astro-ph/0002127 eqs. 2-5; Hasegawa et al. arXiv:1908.10189 sec. 2;
+ * Sabti et al. arXiv:2006.07387 eqs. 2.1-2.5):
+ *   d rho_pl/dt = -3H(rho_pl + P_pl) + f_em rho_X/tau - C,   d rho_nu/dt = -4H rho_nu + f_nu rho_X/tau + C,
+ *   d rho_inv/dt = -4H rho_inv + f_inv rho_X/tau,             H^2 = (sum of all rho)/(3 M_Pl,red^2).
+ * Abundance: either mY_GeV = m_X n_X/s before any decay (the "would-be" value of a stable X, s the
+ * total entropy density; the convention of Kawasaki et al. and of the BBN literature's (tau, m Y)
+ * plane), or n_over_ngamma = n_X/n_gamma at the start T_start_MeV (the ACROPOLIS-style input
+ * n0a at temp0: set bbn_params.T_start_MeV = T0). Exactly one of the two is > 0 (or both 0: no X).
+ * Charged pions per decay drive p <-> n conversion (bbn_mesons.c) when mesons = 1.
+ */
+typedef struct bbn_decay {
+  double mass_GeV;       /**< m_X [GeV], 1e-3 - 1e4 */
+  double tau_s;          /**< lifetime [s], 1e-3 - 1e5 */
+  double mY_GeV;         /**< m_X n_X / s before decay [GeV] (or 0) */
+  double n_over_ngamma;  /**< n_X / n_gamma at T_start (or 0) */
+  double f_em, f_nu, f_inv; /**< energy fractions; sum 1 within 1e-6 */
+  double n_pi_minus, n_pi_plus; /**< mean pi-, pi+ per decay (0 - 100) */
+  int mesons;            /**< 1: meson-driven p <-> n conversion from the injected pions */
+} bbn_decay;
+
 /** Inputs of one BBN evaluation. */
 typedef struct bbn_params {
   double omega_b_h2;     /**< baryon density today, default 0.02242 (Planck 2018) */
@@ -89,6 +115,12 @@ typedef struct bbn_params {
   void *extra_ctx;
   bbn_source_fn source;  /**< network hook or NULL */
   void *source_ctx;
+  const bbn_decay *decay; /**< decaying particle X or NULL (bbn_decay.c) */
+  double sbbn_nb_ref;    /**< with decay: bbn_result.nb_comoving of standard BBN at the same inputs
+                              (omega_b_h2, T_start, ...), the baryon normalisation; 0 = solve that
+                              background inside each bbn_solve (one more background, ~1/3 of the time) */
+  int eta_at_bbn;        /**< with decay: 0 = eta fixed today at the CMB value (default), 1 = n_b/n_gamma
+                              before the decay equals that of standard BBN (eta today is then lower) */
 } bbn_params;
 
 /** Results of one evaluation. */
@@ -105,6 +137,18 @@ typedef struct bbn_result {
   double T_nu_over_T;    /**< at T_end */
   double Y[BBN_N_NUC];   /**< final abundances n_i / n_b */
   double t_end_s;        /**< time at T_end */
+  double eta_bbn_over_eta_cmb; /**< with decay: (n_b/n_gamma before the decay) / (that of standard
+                              BBN with the same eta today) for eta_at_bbn = 0, or eta_cmb/eta_sbbn; 1 without */
+  double T_decay_MeV;    /**< with decay: photon temperature at t = tau_X (before the start: T_start
+                              sqrt(t_start/tau), radiation era); NaN without decay */
+  double mY_GeV;         /**< with decay: m_X n_X / s before decay (from either abundance input) */
+  double rhoX_over_rhorad_max; /**< with decay: largest rho_X / rho_radiation on the background grid */
+  double frac_after_photo; /**< with decay: fraction of decays after E_C = m_e^2/(22 T) exceeds the
+                              deuteron binding energy (photodisintegration possible; bbn_decay.c) */
+  double frac_after_100s; /**< with decay: fraction of decays after t = 100 s (hadrodissociation) */
+  int weak_table_clamped; /**< 1: T_nu/T left the weak-rate table [0.5, 1.3] above 30 keV (rates held at
+                              the edge; only for Delta N_eff > 5 or eta_BBN/eta_CMB > 2.8: approximate) */
+  double nb_comoving;    /**< baryon density at the start scaled to a = a_start [MeV^3] (for sbbn_nb_ref) */
   long steps;            /**< CVODE steps of the network (last integrator run) */
   int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */
 } bbn_result;
@@ -129,6 +173,7 @@ typedef struct bbn_tables {
   double lnT9_min, lnT9_max;
   double *ln_rate;       /* [BBN_N_REAC][n_rate] */
   double db_ln_alpha[BBN_N_REAC], db_beta[BBN_N_REAC], db_gamma[BBN_N_REAC];
+  double *coul_S;        /* thermal Coulomb factor of pi- p on the plasma ln T grid (bbn_mesons.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
 } bbn_tables;
 
@@ -154,6 +199,42 @@ int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double re
 
 /** chi^2 of (Yp, D/H) against PDG 2024 with theory errors added in quadrature (bbn_network.c). */
 double bbn_chi2(double Yp, double D_H);
+
+/** Maxwell-Boltzmann average at T of the attractive Coulomb (Sommerfeld) factor for reduced mass
+ *  mu_MeV (bbn_mesons.c; the Coulomb enhancement of pi- p charge exchange). */
+double bbn_coulomb_factor(double T_MeV, double mu_MeV);
+
+struct fb_thermo;
+/** The abundance of X at T0 from decays and inverse decays (detailed balance with the total width
+ *  Gamma_GeV, Maxwell-Boltzmann), starting from zero at T_RH (bbn_abundance.c): Y = n/s and
+ *  n/n_gamma at T0. g_X: internal states of X. Scatterings are not included (a lower limit). */
+int bbn_inverse_decay_abundance(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
+                                fb_err *err);
+
+/** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
+ *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */
+double bbn_inverse_decay_production(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                    double T_hi_GeV, double T_lo_GeV);
+
+/** Check the ranges of a decaying particle (FB_ERR_RANGE naming the key; bbn_decay.c). */
+int bbn_decay_check(const bbn_decay *d, fb_err *err);
+
+/** The 95% CL verdict of one point (bbn_chi2.c; criteria documented there and in README.md). */
+typedef struct bbn_verdict {
+  double chi2, chi2_sbbn, delta_chi2; /**< chi^2 (Yp_mass, D/H), standard BBN's, difference */
+  double pull_Yp, pull_DH;            /**< (theory - observed) / sigma (quadrature sum) */
+  double dNeff;                       /**< Neff - Planck 2018 central 2.99 */
+  int excluded_bbn;                   /**< delta_chi2 > 5.99 (chi^2 with 2 dof, 95%) */
+  int excluded_Yp, excluded_DH;       /**< |pull| > 1.96 for that observable alone */
+  int excluded_neff;                  /**< |Neff - 2.99| > 0.34 (Planck 2018 95%) */
+  int flag_photodisintegration;       /**< the e.m. cascade (not computed) could change the result */
+  int flag_hadrodissociation;         /**< hadronic showers (not computed) could change the result */
+} bbn_verdict;
+
+/** Fill v from a result r and the standard-BBN result r_sbbn at the same Omega_b h^2; d is the
+ *  decaying particle of r (NULL: no flags). */
+void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v);
 
 /** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */
 int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,

@@ -39,10 +39,11 @@
 #define BBN_PL_TMIN_MEV 1e-4
 #define BBN_PL_TMAX_MEV 50.0
 
-static const double gl8_x[8] = {-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
+/* 8-point Gauss-Legendre nodes and weights on [-1, 1] (shared by src/bbn) */
+const double bbn_gl8_x[8] = {-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
                                 -0.1834346424956498, 0.1834346424956498,  0.5255324099163290,
                                 0.7966664774136267,  0.9602898564975363};
-static const double gl8_w[8] = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
+const double bbn_gl8_w[8] = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
                                 0.3626837833783620, 0.3626837833783620, 0.3137066458778873,
                                 0.2223810344533745, 0.1012285362903763};
 
@@ -55,7 +56,7 @@ static void ee_integrals(double z, double *rho, double *P, double *drho, double 
     if (hi > 200.0) hi = 200.0;
     const double h = 0.5 * (hi - lo), c = 0.5 * (hi + lo);
     for (int j = 0; j < 8; ++j) {
-      const double y = c + h * gl8_x[j], w = h * gl8_w[j];
+      const double y = c + h * bbn_gl8_x[j], w = h * bbn_gl8_w[j];
       const double e = sqrt(y * y + z * z);
       const double ex = exp(-e);
       const double f = ex / (1.0 + ex), ff = f * (1.0 - f);
@@ -99,7 +100,7 @@ static void ee_rate_factors(double z, double *A_e, double *A_mu, double *S) {
     if (hi > 80.0) hi = 80.0;
     const double h = 0.5 * (hi - lo), c = 0.5 * (hi + lo);
     for (int j = 0; j < 8; ++j) {
-      const double v = c + h * gl8_x[j], w = h * gl8_w[j];
+      const double v = c + h * bbn_gl8_x[j], w = h * bbn_gl8_w[j];
       const double x = sqrt(v * v + 4.0 * z * z);
       if (x > 700.0) continue; /* K2 underflows */
       const double K2 = gsl_sf_bessel_Kn_scaled(2, x) * exp(-x);
@@ -193,6 +194,13 @@ void bbn_ee_thermo(const bbn_tables *tab, double T, double *rho, double *P, doub
   *drho_dT = T3 * ((1 - u) * tab->ee_drho[i] + u * tab->ee_drho[i + 1]);
 }
 
+double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T) {
+  double di, u;
+  table_lookup(log(T), tab->n_ee, &di, &u);
+  const int i = (int)di;
+  return (1 - u) * f[i] + u * f[i + 1];
+}
+
 /* electron-mass factors (ee_rate_factors) at temperature T, linear in ln T */
 static void ee_rate_lookup(const bbn_tables *tab, double T, double *A_e, double *A_mu, double *S) {
   double di, u;
@@ -227,11 +235,15 @@ typedef struct bg_ctx {
   double dN_norm;         /* kappa: rho_dN(end) = Delta N_eff (7/8)(4/11)^{4/3} rho_gamma(end) */
   int hook_rc;
   fb_ode *ode;
+  /* decaying particle X (p->decay): n_X = NwX exp(-3x) exp(-t/tau); state y[3] = rho_inv e^{4x} */
+  int ns;                 /* number of state variables (4) */
+  double NwX_MeV3, mX_MeV, tauX_s, GamX_MeV;
 } bg_ctx;
 
 /* Energy densities at state y and x; returns H in MeV and fills the pieces. */
 static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H_out,
-                   double *rho_nu_out, double *rho_g_out, double *rho_dN_out) {
+                   double *rho_nu_out, double *rho_g_out, double *rho_dN_out, double *rho_X_out,
+                   double *rho_pl_out, double *P_pl_out) {
   const double T = y[0], Tn = y[1], t_s = y[2];
   const double pi2 = FB_PI * FB_PI;
   const double rho_g = pi2 / 15.0 * T * T * T * T;
@@ -245,17 +257,34 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double Tf = c->T_start * exp(-x);
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
-  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0;
+  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0;
+  if (c->p->decay) {
+    /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
+     * Q = Gamma rho_X split by the energy fractions (Kawasaki, Kohri, Sugiyama astro-ph/0002127
+     * eqs. 2-5; Sabti et al. arXiv:2006.07387 eqs. 2.1-2.5) */
+    const bbn_decay *d = c->p->decay;
+    const double rX = c->mX_MeV * c->NwX_MeV3 * exp(-3.0 * x - t_s / c->tauX_s);
+    const double Q = c->GamX_MeV * rX;
+    rho_X += rX;
+    Q_em += d->f_em * Q;
+    Q_nu += d->f_nu * Q;
+    Q_inv = d->f_inv * Q;
+  }
+  rho_inv = y[3] * exp(-4.0 * x);
   if (c->p->extra) {
-    int rc = c->p->extra(t_s, exp(x), T, c->p->extra_ctx, &rho_X, &P_X, &Q_em, &Q_nu);
+    double rho_h = 0, Q_em_h = 0, Q_nu_h = 0;
+    int rc = c->p->extra(t_s, exp(x), T, c->p->extra_ctx, &rho_h, &P_X, &Q_em_h, &Q_nu_h);
     if (rc != 0) {
       c->hook_rc = rc;
       if (c->ode) fb_ode_set_reason(c->ode, "the extra-component hook returned %d at t = %g s", rc, t_s);
       return -1;
     }
+    rho_X += rho_h;
+    Q_em += Q_em_h;
+    Q_nu += Q_nu_h;
   }
   (void)P_X;
-  const double rho_tot = rho_pl + rho_nu + rho_dN + rho_b + rho_X;
+  const double rho_tot = rho_pl + rho_nu + rho_dN + rho_b + rho_X + rho_inv;
   const double Mpl = FB_MPL_REDUCED_GEV * 1e3;
   const double H = sqrt(rho_tot / 3.0) / Mpl;
   double C = 0.0;
@@ -279,16 +308,21 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     dydx[0] = drho_pl_dx / drho_pl;
     dydx[1] = drho_nu_dx / (4.0 * rho_nu / Tn);
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
+    dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
   }
   if (H_out) *H_out = H;
   if (rho_nu_out) *rho_nu_out = rho_nu;
   if (rho_g_out) *rho_g_out = rho_g;
-  if (rho_dN_out) *rho_dN_out = rho_dN;
+  /* free-streaming radiation that is not neutrinos: Delta N_eff and the invisible daughters */
+  if (rho_dN_out) *rho_dN_out = rho_dN + rho_inv;
+  if (rho_X_out) *rho_X_out = rho_X;
+  if (rho_pl_out) *rho_pl_out = rho_pl;
+  if (P_pl_out) *P_pl_out = P_pl;
   return 0;
 }
 
 static int bg_rhs(double x, const double *y, double *dydx, void *user) {
-  return bg_eval((bg_ctx *)user, x, y, dydx, NULL, NULL, NULL, NULL);
+  return bg_eval((bg_ctx *)user, x, y, dydx, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 }
 
 void bbn_background_free(bbn_background *b) {
@@ -296,9 +330,23 @@ void bbn_background_free(bbn_background *b) {
   b->ln_t = b->ln_T = b->ln_Tnu = b->ln_a = NULL;
 }
 
+/* t(rad + matter) / t(rad) at the start: t = sqrt(3) M_Pl int_0^1 a da / sqrt(A + B a) for
+ * radiation rho_r = A a^-4 plus matter rho_m = B a^-3, divided by the radiation-only 1/(2H) =
+ * sqrt(3) M_Pl / (2 sqrt(A)); b = B/A. Closed form 2 sqrt(A) (2/(3B^2)) [(B - 2A) sqrt(A + B) +
+ * 2 A^{3/2}]; for b < 1e-2 its series (exactly 1 as b -> 0, so the standard limit is continuous
+ * to the last bit). */
+static double rad_matter_time_ratio(double b) {
+  if (b < 1e-2) return 1.0 - b / 3.0 + 3.0 * b * b / 16.0 - b * b * b / 8.0;
+  return 4.0 / (3.0 * b * b) * ((b - 2.0) * sqrt(1.0 + b) + 2.0);
+}
+
 int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err) {
   memset(b, 0, sizeof(*b));
   const int n = BBN_BG_N;
+  /* state: T, T_nu, t, rho_inv a^4 (invisible decay products; 0 without a decaying particle: one
+   * set of equations with and without X, so that the limit m Y -> 0 is continuous to the last digit
+   * the integrator resolves) */
+  const int ns = 4;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
   b->ln_t = malloc(sizeof(double) * 7 * n);
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");
@@ -319,7 +367,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 
   fb_ode ode;
   memset(&ode, 0, sizeof(ode));
-  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode};
+  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode, ns, 0.0, 0.0, 1.0, 0.0};
   const double Ts = p->T_start_MeV;
   const double ngamma_s = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * Ts * Ts * Ts;
   c.nb_start_MeV3 = b->eta * ngamma_s * 11.0 / 4.0; /* first estimate (entropy transfer 11/4) */
@@ -330,48 +378,95 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   opt.atol = 1e-14;
   opt.max_steps = 20000;
   int rc = FB_OK;
-  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 3 * n);
+  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 4 * n);
   FB_TEST_GOTO(err, rc, !xs || !ys, FB_ERR_MEMORY, cleanup, "background: allocation failed");
-  const double x_end = log(Ts / p->T_end_MeV) + log(cbrt(11.0 / 4.0)) + 0.3;
+  double x_end = log(Ts / p->T_end_MeV) + log(cbrt(11.0 / 4.0)) + 0.3;
   for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
-  double H0;
-  double y0[3] = {Ts, Ts, 0.0};
-  FB_TEST_GOTO(err, rc, bg_eval(&c, 0.0, y0, NULL, &H0, NULL, NULL, NULL) != 0, FB_ERR_NUMERIC, cleanup,
-               "the extra-component hook returned %d at the start (T = %g MeV)", c.hook_rc, Ts);
+  double H0, rho_pl0, P_pl0, rho_nu0, rho_g0, rho_dN0;
+  double y0[4] = {Ts, Ts, 0.0, 0.0};
+  FB_TEST_GOTO(err, rc, bg_eval(&c, 0.0, y0, NULL, &H0, &rho_nu0, &rho_g0, &rho_dN0, NULL, &rho_pl0, &P_pl0) != 0,
+               FB_ERR_NUMERIC, cleanup, "the extra-component hook returned %d at the start (T = %g MeV)",
+               c.hook_rc, Ts);
   y0[2] = FB_HBAR_GEV_S * 1e3 / (2.0 * H0); /* radiation era t = 1/(2H) */
-  FB_CALL_GOTO(err, rc, fb_ode_init(&ode, 3, bg_rhs, NULL, &c, &opt, err), cleanup);
+  if (p->decay) {
+    /* X as matter before the start: t_start from the radiation + matter Friedmann equation, and
+     * the comoving X density from its abundance (entropy s = (rho + P)/T of plasma and neutrinos
+     * at T_nu = T; m Y = m n_X / s before any decay, i.e. the would-be value n_X exp(+t/tau)) */
+    const bbn_decay *d = p->decay;
+    c.mX_MeV = d->mass_GeV * 1e3;
+    c.tauX_s = d->tau_s;
+    c.GamX_MeV = FB_HBAR_GEV_S * 1e3 / d->tau_s;
+    const double s_start = (rho_pl0 + P_pl0) / Ts + 4.0 / 3.0 * rho_nu0 / Ts;
+    const double A = 3.0 * pow(H0 * FB_MPL_REDUCED_GEV * 1e3, 2); /* rho without X at a = 1 */
+    const double t_rad = y0[2];
+    for (int it = 0; it < 3; ++it) {
+      if (d->mY_GeV > 0.0)
+        c.NwX_MeV3 = d->mY_GeV / d->mass_GeV * s_start;
+      else
+        c.NwX_MeV3 = d->n_over_ngamma * ngamma_s * exp(y0[2] / d->tau_s);
+      const double B = c.mX_MeV * c.NwX_MeV3 * exp(-y0[2] / d->tau_s);
+      y0[2] = t_rad * rad_matter_time_ratio(B / A);
+    }
+    b->mY_GeV = d->mass_GeV * c.NwX_MeV3 / s_start;
+  }
+  FB_CALL_GOTO(err, rc, fb_ode_init(&ode, ns, bg_rhs, NULL, &c, &opt, err), cleanup);
   /* Delta N_eff is defined by the late-time ratio rho_dN / rho_gamma = Delta N_eff (7/8)(4/11)^{4/3}
    * (the usual definition). The free-streaming component is normalised at T_start, so kappa
    * depends on how much the photons are heated, which is known after one pass: a second pass
-   * with the measured kappa is run when Delta N_eff != 0 (the heating itself changes by < 1e-5). */
-  for (int pass = 0; pass < 2; ++pass) {
+   * with the measured kappa is run when Delta N_eff != 0 (the heating itself changes by < 1e-5).
+   * With entropy injection the plasma cools more slowly: if T_end is not reached at x_end, the
+   * grid is extended and the pass repeated; likewise until a decaying particle has decayed
+   * (t_end >= 25 tau, e^-25 of it left), so that N_eff counts all of its energy. */
+  for (int pass = 0; pass < 6; ++pass) {
     FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, 0.0, y0, err), cleanup);
-    memcpy(ys, y0, sizeof(y0));
-    rc = fb_ode_solve_grid(&ode, n - 1, xs + 1, ys + 3, err);
+    memcpy(ys, y0, sizeof(double) * ns);
+    rc = fb_ode_solve_grid(&ode, n - 1, xs + 1, ys + ns, err);
     if (rc != FB_OK) {
       fb_err_push(err, rc, __func__, __LINE__, "background integration");
       goto cleanup;
     }
-    const double Tl = ys[3 * (n - 1)], Tfl = Ts * exp(-x_end);
+    const double Tl = ys[ns * (n - 1)], Tfl = Ts * exp(-x_end);
     const double kappa = pow(4.0 / 11.0, 4.0 / 3.0) * pow(Tl / Tfl, 4);
-    const int again = p->delta_neff != 0.0 && fabs(kappa / c.dN_norm - 1.0) > 1e-6;
+    int again = p->delta_neff != 0.0 && fabs(kappa / c.dN_norm - 1.0) > 1e-6;
     c.dN_norm = kappa;
+    double dx = 0.0;
+    if (Tl > 0.9 * p->T_end_MeV) dx = log(Tl / p->T_end_MeV) + 0.2;
+    const double t_last = ys[ns * (n - 1) + 2];
+    if (p->decay && t_last < 25.0 * p->decay->tau_s) {
+      const double dx_t = (2.0 / 3.0) * log(25.0 * p->decay->tau_s / t_last) + 0.1; /* a ~ t^(1/2..2/3) */
+      if (dx_t > dx) dx = dx_t;
+    }
+    if (dx > 0.0) {
+      x_end += dx;
+      for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
+      again = 1;
+    }
     if (!again) break;
   }
+  FB_TEST_GOTO(err, rc, ys[ns * (n - 1)] > p->T_end_MeV, FB_ERR_NUMERIC, cleanup,
+               "background: T = %g MeV at the end of the grid, above T_end = %g MeV", ys[ns * (n - 1)],
+               p->T_end_MeV);
+  FB_TEST_GOTO(err, rc, p->decay && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s, FB_ERR_NUMERIC, cleanup,
+               "background: t = %g s at the end of the grid, before 20 tau = %g s", ys[ns * (n - 1) + 2],
+               20.0 * p->decay->tau_s);
   /* final baryon density normalisation: n_b(T_end) = eta n_gamma(T_end) after e+e- annihilation */
   {
-    const double Tl = ys[3 * (n - 1)];
+    const double Tl = ys[ns * (n - 1)];
     const double ng_l = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * Tl * Tl * Tl;
     b->nb_start_MeV3 = b->eta * ng_l * exp(3.0 * x_end);
     double rho_nu, rho_g, rho_dN, H;
-    bg_eval(&c, x_end, ys + 3 * (n - 1), NULL, &H, &rho_nu, &rho_g, &rho_dN);
+    bg_eval(&c, x_end, ys + ns * (n - 1), NULL, &H, &rho_nu, &rho_g, &rho_dN, NULL, NULL, NULL);
     b->Neff = 8.0 / 7.0 * pow(11.0 / 4.0, 4.0 / 3.0) * (rho_nu + rho_dN) / rho_g;
-    b->Tnu_over_T_end = ys[3 * (n - 1) + 1] / Tl;
+    b->Tnu_over_T_end = ys[ns * (n - 1) + 1] / Tl;
   }
+  b->YX0 = c.NwX_MeV3 / b->nb_start_MeV3;
+  b->tauX_s = p->decay ? p->decay->tau_s : 0.0;
   for (int i = 0; i < n; ++i) {
-    const double *y = ys + 3 * i;
-    double d[3];
-    bg_eval(&c, xs[i], y, d, NULL, NULL, NULL, NULL);
+    const double *y = ys + ns * i;
+    double d[4], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
+    bg_eval(&c, xs[i], y, d, NULL, &rho_nu, &rho_g, &rho_fs, &rho_X, &rho_pl, NULL);
+    const double rX = rho_X / (rho_pl + rho_nu + rho_fs);
+    if (rX > b->rhoX_over_rad_max) b->rhoX_over_rad_max = rX;
     b->ln_t[i] = log(y[2]);
     b->ln_T[i] = log(y[0]);
     b->ln_Tnu[i] = log(y[1]);
@@ -383,7 +478,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     b->ln_t[6 * n + i] = f;
   }
   b->t_start_s = ys[2];
-  b->t_end_s = ys[3 * (n - 1) + 2];
+  b->t_end_s = ys[ns * (n - 1) + 2];
 cleanup:
   fb_ode_free(&ode);
   free(xs);

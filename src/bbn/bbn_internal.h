@@ -27,6 +27,19 @@ typedef struct bbn_nuclide_data {
 extern const bbn_reaction bbn_reactions[BBN_N_REAC];
 extern const bbn_nuclide_data bbn_nuclides[BBN_N_NUC];
 
+/* Observations: PDG 2024 review "Big-Bang nucleosynthesis" (Fields, Molaro, Sarkar). */
+#define BBN_OBS_YP 0.245
+#define BBN_OBS_YP_SIGMA 0.003
+#define BBN_OBS_DH 2.547e-5
+#define BBN_OBS_DH_SIGMA 0.029e-5
+/* Theory errors from nuclear-rate uncertainties: the Monte Carlo of PRIMAT, Pitrou et al.
+ * arXiv:1801.08023 (abstract): sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 0.036/2.459. */
+#define BBN_TH_YP_SIGMA 0.00017
+#define BBN_TH_DH_REL 0.01464
+
+/** 8-point Gauss-Legendre nodes and weights on [-1, 1] (bbn_background.c). */
+extern const double bbn_gl8_x[8], bbn_gl8_w[8];
+
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
 
@@ -46,14 +59,39 @@ typedef struct bbn_background {
   double eta;                           /* n_b / n_gamma today */
   double Neff;                          /* at T_end */
   double Tnu_over_T_end;
+  /* decaying particle (bbn_params.decay): n_X / n_b = YX0 exp(-t / tauX_s) (both scale as a^-3) */
+  double YX0, tauX_s, mY_GeV;
+  double rhoX_over_rad_max;             /* largest rho_X / rho_radiation on the grid */
+  double frac_after_photo, frac_after_100s; /* fractions of X decays after the cascade thresholds */
 } bbn_background;
 
 /** Solve the background for p (allocates b; free with bbn_background_free). */
 int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err);
 void bbn_background_free(bbn_background *b);
+/** Time [s] at which the photon temperature is T_MeV (bisection on the splines; clamped). */
+double bbn_background_time_at_T(const bbn_background *b, double T_MeV);
 /** T, T_nu [MeV] and baryon density [MeV^3] at time t_s (clamped to the solved range). */
 void bbn_background_at(const bbn_background *b, double t_s, double *T_MeV, double *Tnu_MeV,
                        double *nb_MeV3);
+
+/** Background with the decaying particle p->decay (bbn_decay.c): solves the standard background
+ *  too, for the baryon normalisation (eta today or at BBN); eta_ratio = (n_b/n_gamma before the
+ *  decay) / (n_b/n_gamma today); T_decay_MeV = T at t = tau_X (radiation-era extrapolation before the start). */
+int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,
+                         double *T_decay_MeV, fb_err *err);
+
+/** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
+ *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
+ *  (if not NULL) the derivatives of the fluxes lam_pn Y_p and lam_np Y_n with respect to Y_p, Y_n. */
+void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
+                              double t_s, double T_MeV,
+                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
+                              double *dFpn_dYp, double *dFnp_dYn);
+
+/** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
+int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);
+/** Linear interpolation in ln T on the plasma grid of a table with tab->n_ee nodes (bbn_background.c). */
+double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T_MeV);
 
 /** e+- thermodynamics from the table: rho, P [MeV^4], d rho/dT [MeV^3] (two spin states, e+ and e-). */
 void bbn_ee_thermo(const bbn_tables *tab, double T_MeV, double *rho, double *P, double *drho_dT);

@@ -23,16 +23,8 @@
 #define BBN_RATE_T9_MIN 1e-3
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
+#define BBN_WEAK_TNU_IRRELEVANT_MEV 0.03 /* below: the weak rates do not depend on T_nu (net_rates) */
 
-/* Observations: PDG 2024 review "Big-Bang nucleosynthesis" (Fields, Molaro, Sarkar). */
-#define BBN_OBS_YP 0.245
-#define BBN_OBS_YP_SIGMA 0.003
-#define BBN_OBS_DH 2.547e-5
-#define BBN_OBS_DH_SIGMA 0.029e-5
-/* Theory errors from nuclear-rate uncertainties: the Monte Carlo of PRIMAT, Pitrou et al.
- * arXiv:1801.08023 (abstract): sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 0.036/2.459. */
-#define BBN_TH_YP_SIGMA 0.00017
-#define BBN_TH_DH_REL 0.01464
 
 static double now_s(void) {
   struct timespec ts;
@@ -73,6 +65,7 @@ int bbn_params_check(const bbn_params *p, fb_err *err) {
           "rtol = %g outside the allowed range [1e-12, 1e-3]", p->rtol);
   FB_TEST(err, !(p->atol > 0.0 && p->atol <= 1e-8), FB_ERR_RANGE,
           "atol = %g outside the allowed range (0, 1e-8]", p->atol);
+  if (p->decay) FB_CALL(err, bbn_decay_check(p->decay, err));
   for (int k = 0; k < BBN_N_REAC; ++k)
     FB_TEST(err, !(p->rate_factor[k] > 0.0 && p->rate_factor[k] < 100.0), FB_ERR_RANGE,
             "rate_factor[%d] (%s) = %g outside (0, 100)", k, bbn_rate_name(k), p->rate_factor[k]);
@@ -85,6 +78,7 @@ int bbn_tables_init(bbn_tables *tab, fb_err *err) {
   int rc = FB_OK;
   FB_CALL_GOTO(err, rc, bbn_weak_table_build(tab, err), fail);
   FB_CALL_GOTO(err, rc, bbn_plasma_table_build(tab, err), fail);
+  FB_CALL_GOTO(err, rc, bbn_coulomb_table_build(tab, err), fail);
   tab->n_rate = BBN_RATE_N;
   tab->lnT9_min = log(BBN_RATE_T9_MIN);
   tab->lnT9_max = log(BBN_T9_MAX_FIT);
@@ -116,6 +110,7 @@ void bbn_tables_free(bbn_tables *tab) {
   free(tab->qed_lnT); free(tab->qed_P); free(tab->qed_dP); free(tab->qed_d2P);
   free(tab->ee_z); free(tab->ee_rho); free(tab->ee_P); free(tab->ee_drho);
   free(tab->ln_rate);
+  free(tab->coul_S);
   memset(tab, 0, sizeof(*tab));
 }
 
@@ -136,6 +131,7 @@ typedef struct net_ctx {
   double kf[BBN_N_REAC], kr[BBN_N_REAC], lam_np, lam_pn;
   int err_code;
   fb_err err;
+  int clamped; /* T_nu/T left the weak-rate table while the weak rates mattered */
 } net_ctx;
 
 static const double T9_PER_MEV = 1.0 / (1e9 * FB_KB_EV_K * 1e-6);
@@ -165,6 +161,11 @@ static int net_rates(net_ctx *c, double t) {
       c->kr[k] = exp(ln_rev);
   }
   double r = Tn / T;
+  /* T_nu/T outside the weak-rate table [0.5, 1.3] (entropy or neutrino injection): the rates are
+   * held at the table edge and, while they matter (above 30 keV; below, the n <-> p rates are
+   * free-neutron decay), the result is marked (bbn_result.weak_table_clamped). Reaching the edge
+   * takes Delta N_eff > 5 or eta_BBN/eta_CMB > 2.8: such points are excluded regardless */
+  if ((r < tab->r_min || r > tab->r_max) && T > BBN_WEAK_TNU_IRRELEVANT_MEV) c->clamped = 1;
   if (r < tab->r_min) r = tab->r_min;
   if (r > tab->r_max) r = tab->r_max;
   fb_err e;
@@ -176,24 +177,40 @@ static int net_rates(net_ctx *c, double t) {
   return 0;
 }
 
-static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
-  net_ctx *c = user;
-  if (net_rates(c, t) != 0) return -1;
-  const double *Y = Y_in;
-  for (int s = 0; s < BBN_N_NUC; ++s) dY[s] = 0.0;
-  double lnp = c->lam_np, lpn = c->lam_pn;
+/* The new-physics sources (user hook bbn_params.source and the decaying particle's meson-driven
+ * conversion, bbn_decay_network_source) at time t: added to dY and to the n <-> p rates. Called
+ * in both stages, so they act at every temperature from T_start on. */
+static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double *lnp, double *lpn) {
+  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {
-    double T, Tn, nb, enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
-    bbn_background_at(c->bg, t, &T, &Tn, &nb);
+    double enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
     int rc = c->p->source(t, T, Y, c->p->source_ctx, extra, &enp, &epn);
     if (rc != 0) {
       fb_ode_set_reason(c->ode, "network source hook returned %d", rc);
       return -1;
     }
     for (int s = 0; s < BBN_N_NUC; ++s) dY[s] += extra[s];
-    lnp += enp;
-    lpn += epn;
+    *lnp += enp;
+    *lpn += epn;
   }
+  if (c->p->decay) {
+    double enp = 0, epn = 0;
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
+    *lnp += enp;
+    *lpn += epn;
+  }
+  return 0;
+}
+
+static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
+  net_ctx *c = user;
+  if (net_rates(c, t) != 0) return -1;
+  const double *Y = Y_in;
+  for (int s = 0; s < BBN_N_NUC; ++s) dY[s] = 0.0;
+  double lnp = c->lam_np, lpn = c->lam_pn;
+  if (net_sources(c, t, Y, dY, &lnp, &lpn) != 0) return -1;
   const double w = -lnp * Y[BBN_N] + lpn * Y[BBN_P];
   dY[BBN_N] += w;
   dY[BBN_P] -= w;
@@ -215,19 +232,49 @@ static int net_rhs(double t, const double *Y_in, double *dY, void *user) {
 static int np_rhs(double t, const double *Y, double *dY, void *user) {
   net_ctx *c = user;
   if (net_rates(c, t) != 0) return -1;
-  const double w = -c->lam_np * Y[0] + c->lam_pn * Y[1];
-  dY[0] = w;
-  dY[1] = -w;
+  double Yf[BBN_N_NUC] = {0}, dYf[BBN_N_NUC] = {0};
+  Yf[BBN_N] = Y[0];
+  Yf[BBN_P] = Y[1];
+  double lnp = c->lam_np, lpn = c->lam_pn;
+  if (net_sources(c, t, Yf, dYf, &lnp, &lpn) != 0) return -1;
+  const double w = -lnp * Y[0] + lpn * Y[1];
+  dY[0] = w + dYf[BBN_N];
+  dY[1] = -w + dYf[BBN_P];
+  return 0;
+}
+
+/* Jacobian of the new-physics n <-> p terms at (t, Y), added to J (n x n, row-major, indices in,
+ * ip of n and p): the user hook's extra rates (their dependence on Y neglected) and the exact
+ * derivatives of the meson-driven fluxes (which saturate, so that lam * Y is not linear in Y). */
+static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, int ip, double *J) {
+  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
+  double T, Tn, nb;
+  bbn_background_at(c->bg, t, &T, &Tn, &nb);
+  if (c->p->source) {
+    double enp = 0, epn = 0, extra[BBN_N_NUC] = {0};
+    if (c->p->source(t, T, Y, c->p->source_ctx, extra, &enp, &epn) != 0) return -1;
+    J[in * n + in] -= enp; J[in * n + ip] += epn;
+    J[ip * n + in] += enp; J[ip * n + ip] -= epn;
+  }
+  if (c->p->decay) {
+    double lnp, lpn, dpn, dnp;
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
+    J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
+    J[ip * n + in] += dnp; J[in * n + in] -= dnp;
+  }
   return 0;
 }
 
 static int np_jac(double t, const double *Y, const double *dY, double *J, void *user) {
-  (void)Y; (void)dY;
+  (void)dY;
   net_ctx *c = user;
   if (net_rates(c, t) != 0) return -1;
+  double Yf[BBN_N_NUC] = {0};
+  Yf[BBN_N] = Y[0];
+  Yf[BBN_P] = Y[1];
   J[0] = -c->lam_np; J[1] = c->lam_pn;
   J[2] = c->lam_np;  J[3] = -c->lam_pn;
-  return 0;
+  return np_source_jac(c, t, Yf, 2, 0, 1, J);
 }
 
 static int net_jac(double t, const double *Y_in, const double *dY, double *J, void *user) {
@@ -240,6 +287,7 @@ static int net_jac(double t, const double *Y_in, const double *dY, double *J, vo
   J[BBN_N * n + BBN_P] += c->lam_pn;
   J[BBN_P * n + BBN_N] += c->lam_np;
   J[BBN_P * n + BBN_P] -= c->lam_pn;
+  if (np_source_jac(c, t, Y, n, BBN_N, BBN_P, J) != 0) return -1;
   for (int k = 0; k < BBN_N_REAC; ++k) {
     const bbn_reaction *r = &bbn_reactions[k];
     /* d(net)/dY_j for the species involved */
@@ -292,8 +340,7 @@ static void nse_initial(net_ctx *c, double t0, double Yn, double Yp, double *Y) 
   Y[BBN_LI6] = 0.0;
 }
 
-/* time at which T = T_end (bisection on the background spline) */
-static double time_at_T(const bbn_background *bg, double T_target) {
+double bbn_background_time_at_T(const bbn_background *bg, double T_target) {
   double lo = log(bg->t_start_s), hi = log(bg->t_end_s);
   for (int it = 0; it < 100; ++it) {
     const double mid = 0.5 * (lo + hi);
@@ -308,7 +355,17 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   FB_CALL(err, bbn_params_check(p, err));
   memset(res, 0, sizeof(*res));
   bbn_background bg;
-  FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  res->eta_bbn_over_eta_cmb = 1.0;
+  res->T_decay_MeV = NAN;
+  if (p->decay) {
+    FB_CALL(err, bbn_decay_background(tab, p, &bg, &res->eta_bbn_over_eta_cmb, &res->T_decay_MeV, err));
+    res->mY_GeV = bg.mY_GeV;
+    res->rhoX_over_rhorad_max = bg.rhoX_over_rad_max;
+    res->frac_after_photo = bg.frac_after_photo;
+    res->frac_after_100s = bg.frac_after_100s;
+  } else {
+    FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  }
   int rc = FB_OK;
   fb_ode ode, ode1;
   memset(&ode, 0, sizeof(ode));
@@ -332,12 +389,12 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   atol_vec[BBN_LI6] = 1e-5 * p->atol;
   opt.atol_vec = atol_vec;
   opt.max_steps = 100000;
-  const double t0 = bg.t_start_s, t1 = time_at_T(&bg, p->T_end_MeV);
+  const double t0 = bg.t_start_s, t1 = bbn_background_time_at_T(&bg, p->T_end_MeV);
   opt.t_stop = t1;
   opt.have_t_stop = 1;
   double Y[BBN_N_NUC];
   /* stage 1: n <-> p in weak equilibrium n/p = exp(-Q/T) at T_start, to T_network */
-  const double t_net = time_at_T(&bg, p->T_network_MeV);
+  const double t_net = bbn_background_time_at_T(&bg, p->T_network_MeV);
   {
     double T, Tn, nb;
     bbn_background_at(&bg, t0, &T, &Tn, &nb);
@@ -350,9 +407,26 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
       o1.t_stop = t_net;
       o1.atol = 1e-12;
       o1.atol_vec = NULL;
-      FB_CALL_GOTO(err, rc, fb_ode_init(&ode1, 2, np_rhs, np_jac, &c, &o1, err), cleanup);
-      FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
-      FB_CALL_GOTO(err, rc, fb_ode_solve(&ode1, t_net, Ynp, err), cleanup);
+      const double Ynp0[2] = {Ynp[0], Ynp[1]};
+      /* with a decaying particle the meson-driven rates switch off like exp(-t/tau) and can exceed
+       * the weak rates by orders of magnitude: if the error test fails repeatedly, restart from
+       * T_start with rtol/10 (at most BBN_MAX_RETRY times, counted in res->restarts) */
+      for (int attempt = 0;; ++attempt) {
+        FB_CALL_GOTO(err, rc, fb_ode_init(&ode1, 2, np_rhs, np_jac, &c, &o1, err), cleanup);
+        Ynp[0] = Ynp0[0];
+        Ynp[1] = Ynp0[1];
+        FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
+        rc = fb_ode_solve(&ode1, t_net, Ynp, err);
+        if (rc == FB_OK) break;
+        if (attempt == BBN_MAX_RETRY) {
+          fb_err_push(err, rc, __func__, __LINE__, "n <-> p stage (after restarts)");
+          goto cleanup;
+        }
+        fb_err_clear(err);
+        fb_ode_free(&ode1);
+        o1.rtol *= 0.1;
+        ++res->restarts;
+      }
       c.ode = &ode;
     }
     nse_initial(&c, t_net > t0 ? t_net : t0, Ynp[0], Ynp[1], Y);
@@ -391,7 +465,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
       memcpy(Yseg, Y, sizeof(Yseg));
       t_prev = tk;
     }
-    res->restarts = retries;
+    res->restarts += retries;
   }
   fb_ode_stats st;
   FB_CALL_GOTO(err, rc, fb_ode_get_stats(&ode, &st, err), cleanup);
@@ -406,6 +480,8 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
   res->Li6_H = Y[BBN_LI6] / YH;
   res->Neff = bg.Neff;
+  res->weak_table_clamped = c.clamped;
+  res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;
   res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);

@@ -51,12 +51,6 @@
 #define BBN_WEAK_R_MAX 1.3
 #define BBN_WEAK_P_MAX 1500.0  /* electron momentum cut [m_e]: 1500 m_e >> 40 T at T = 32 MeV */
 
-static const double gl8_x[8] = {-0.9602898564975363, -0.7966664774136267, -0.5255324099163290,
-                                -0.1834346424956498, 0.1834346424956498,  0.5255324099163290,
-                                0.7966664774136267,  0.9602898564975363};
-static const double gl8_w[8] = {0.1012285362903763, 0.2223810344533745, 0.3137066458778873,
-                                0.3626837833783620, 0.3626837833783620, 0.3137066458778873,
-                                0.2223810344533745, 0.1012285362903763};
 
 /* Fermi-Dirac occupation 1/(exp(x)+1) without overflow. */
 static double fd(double x) {
@@ -165,7 +159,7 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
   for (int s = 0; s + 1 < nb; ++s) {
     const double h = 0.5 * (bnd[s + 1] - bnd[s]), c = 0.5 * (bnd[s + 1] + bnd[s]);
     for (int j = 0; j < 8; ++j, ++k) {
-      const double p = c + h * gl8_x[j], w = h * gl8_w[j];
+      const double p = c + h * bbn_gl8_x[j], w = h * bbn_gl8_w[j];
       const double e = sqrt(1.0 + p * p);
       const double eta = FB_ALPHA_EM * e / p;
       const double F = 2.0 * FB_PI * eta / (-expm1(-2.0 * FB_PI * eta));

@@ -9,7 +9,11 @@
 #include <stdlib.h>
 
 #include "bbn.h"
+#include "fb_constants.h"
 #include "fb_model.h"
+
+#define SBBN_STR2(x) #x
+#define SBBN_STR(x) SBBN_STR2(x) /* the key's default is the library's FB_TAU_N_S */
 
 typedef struct sbbn_state {
   bbn_tables tab;
@@ -29,7 +33,7 @@ static const fb_quantity_spec sbbn_quantities[] = {
 };
 
 static const fb_key_spec sbbn_keys[] = {
-    {"sbbn", "tau_n_s", FB_KEY_DOUBLE, "878.4", 800.0, 1000.0, NULL, "s",
+    {"sbbn", "tau_n_s", FB_KEY_DOUBLE, SBBN_STR(FB_TAU_N_S), 800.0, 1000.0, NULL, "s",
      "neutron lifetime (PDG 2024: 878.4 s)"},
     {"sbbn", "rtol", FB_KEY_DOUBLE, "1e-6", 1e-12, 1e-3, NULL, "",
      "relative tolerance of the network integration (CVODE BDF)"},

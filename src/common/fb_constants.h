@@ -178,6 +178,26 @@
                                            shows the distortion then depends on x; criterion of this project) */
 #define FB_MICHEL_MEAN_EFRAC 0.35       /* mean e+- energy / m_mu in mu decay = 7/20 (V-A Michel spectrum, m_e
                                            neglected; PDG 2024 review "Muon decay parameters") */
+/* ---------------------------------------------------------------- BBN with a decaying particle
+ * (src/bbn/bbn_mesons.c, bbn_chi2.c) */
+#define FB_TAU_PI_CHARGED_S 2.6033e-8 /* pi+- mean life [s], PDG 2024 */
+#define FB_SIGV_PIM_P_CEX_MB 1.5      /* <sigma v>(pi- p -> pi0 n) for stopped pions [mb, v in c] without
+                                         the Coulomb factor: Reno & Seckel, PRD 37 (1988) 3441, as used by
+                                         Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4 (see bbn_mesons.c) */
+#define FB_SIGV_PIP_N_CEX_MB 1.7      /* <sigma v>(pi+ n -> pi0 p) [mb, v in c], same sources */
+#define FB_NEFF_PLANCK18 2.99         /* Planck 2018 TT,TE,EE+lowE+lensing+BAO, arXiv:1807.06209 sec. 7.4 */
+#define FB_NEFF_PLANCK18_SIGMA 0.17   /* its 1 sigma (68%), arXiv:1807.06209 sec. 7.4 */
+#define FB_NEFF_PLANCK18_95 0.34      /* its 95% half-width (+0.34 / -0.33), arXiv:1807.06209 sec. 7.4 */
+#define FB_CHI2_2DOF_95 5.991         /* 95% quantile of the chi^2 distribution with 2 dof (PDG 2024
+                                         "Statistics" review, table 40.2) */
+#define FB_GAUSS_95_TWO_SIDED 1.960   /* two-sided 95% Gaussian interval in sigma (PDG 2024 "Statistics") */
+#define FB_BD_MEV 2.224566            /* deuteron binding energy [MeV] (AME2020: 2224.566 keV) */
+#define FB_CASCADE_MY_MIN_GEV 1e-14   /* smallest m Y [GeV] that photodisintegration or hadrodissociation
+                                         bounds exclude anywhere (Kawasaki, Kohri, Moroi astro-ph/0408426
+                                         figs. 38-42; Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324):
+                                         the flag threshold of bbn_chi2.c */
+#define FB_HADRODISS_T_MIN_S 100.0    /* decays after ~100 s can dissociate 4He by hadronic showers
+                                         (Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4; issue 14) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

@@ -19,6 +19,9 @@ extern const fb_model_ops fb_model_bc9;
 extern const fb_model_ops fb_model_cmb_decay;
 extern const fb_model_ops fb_model_bc1_cmb;
 extern const fb_model_ops fb_model_bc9_cmb;
+extern const fb_model_ops fb_model_bbn_decay;
+extern const fb_model_ops fb_model_bc1_bbn;
+extern const fb_model_ops fb_model_bc9_bbn;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
 extern const fb_model_ops fb_model_bc5;
@@ -26,17 +29,20 @@ extern const fb_model_ops fb_model_bc6, fb_model_bc7, fb_model_bc8; /* fb_model_
 extern const fb_model_ops fb_model_bc10;
 extern const fb_model_ops fb_model_bc11;
 
-static const fb_model_ops *const fb_models[] = {&fb_model_bc1, &fb_model_sbbn, &fb_model_bc1_sn, &fb_model_bc9_hb, &fb_model_bc9_sn, &fb_model_bc2,
-                                                   &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
-                                                   &fb_model_bc9,
-                                                   &fb_model_cmb_decay,
-                                                   &fb_model_bc1_cmb,
-                                                   &fb_model_bc9_cmb,
-                                                   /* BC4-BC11 particle models: one line each */
-                                                   &fb_model_bc4, &fb_model_bc5,
-                                                   &fb_model_bc6, &fb_model_bc7, &fb_model_bc8,
-                                                   &fb_model_bc10,
-                                                   &fb_model_bc11,
+/* Order: particle models by benchmark, then the bounds and targets by physics area. The order is
+ * the order of `fipbounds models` and of the [model] name choices (inputs/explanatory.ini). */
+static const fb_model_ops *const fb_models[] = {
+    /* particle models: lifetime, c*tau, branching ratios (src/models) */
+    &fb_model_bc1, &fb_model_bc4, &fb_model_bc5, &fb_model_bc6, &fb_model_bc7, &fb_model_bc8, &fb_model_bc9,
+    &fb_model_bc10, &fb_model_bc11,
+    /* relic abundance and targets (src/boltzmann) */
+    &fb_model_bc2, &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
+    /* BBN (src/bbn) */
+    &fb_model_sbbn, &fb_model_bbn_decay, &fb_model_bc1_bbn, &fb_model_bc9_bbn,
+    /* CMB (src/cmb) */
+    &fb_model_cmb_decay, &fb_model_bc1_cmb, &fb_model_bc9_cmb,
+    /* stars (src/stellar) */
+    &fb_model_bc1_sn, &fb_model_bc9_sn, &fb_model_bc9_hb,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 

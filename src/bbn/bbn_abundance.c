@@ -1,0 +1,114 @@
+/**
+ * @file bbn_abundance.c
+ * @brief The FIP's own abundance before BBN from decays and inverse decays (freeze-in and
+ *        freeze-out through the decay channels only), from T_RH down to the start of BBN.
+ *
+ * Boltzmann equation for the number density of X (mass m, g internal states, total width Gamma)
+ * with Maxwell-Boltzmann statistics and detailed balance (Kolb & Turner, The Early Universe,
+ * sec. 5.2 and 6.4; Hall, Jedamzik, March-Russell, West arXiv:0911.1120 eq. 2 for the freeze-in
+ * limit):
+ *   dn/dt + 3 H n = -Gamma <m/E> (n - n_eq),  <m/E> = K1(x)/K2(x),  n_eq = g m^2 T K2(x)/(2 pi^2),
+ * x = m/T: the inverse decays (SM SM -> X, summed over all channels by detailed balance with the
+ * total width; exact in the relativistic regime too for MB statistics) fill X towards n_eq, the
+ * decays empty it. With Y = n/s and d ln T/dt = -H / (1 + (1/3) d ln g_*s/d ln T):
+ *   dY/d(-ln T) = -(Gamma K1/K2 / H) (1 + (1/3) d ln g_*s/d ln T) (Y - Y_eq),
+ * H^2 = (pi^2/30) g_*rho T^4 / (3 M_Pl,red^2), s = (2 pi^2/45) g_*s T^3 (fb_thermo: g_*(T)).
+ * X's own energy density is not in H (valid while X does not dominate; bbn_result reports
+ * rho_X/rho_rad in BBN) and scatterings (Primakoff, Compton-like, annihilation; in-medium
+ * effects) are not included: the abundance is a lower limit, so a bound derived from it is
+ * conservative. Integrated with CVODE BDF (stiff when Gamma >> H: then Y = Y_eq).
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_sf_bessel.h>
+
+#include "bbn.h"
+#include "fb_constants.h"
+#include "fb_ode.h"
+#include "fb_thermo.h"
+
+typedef struct ab_ctx {
+  const fb_thermo *th;
+  double m, g, Gamma; /* GeV */
+} ab_ctx;
+
+/* Y_eq and the relaxation rate (Gamma K1/K2 / H)(1 + dlngs/3) at T (GeV) */
+static void ab_rates(const ab_ctx *c, double T, double *Yeq, double *k) {
+  const double x = c->m / T;
+  double K1, K2;
+  if (x > 600.0) {
+    K1 = K2 = 0.0;
+  } else {
+    K1 = gsl_sf_bessel_K1_scaled(x);
+    K2 = gsl_sf_bessel_Kn_scaled(2, x);
+  }
+  const double gr = fb_thermo_gstar_rho(c->th, T), gs = fb_thermo_gstar_s(c->th, T);
+  const double H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV;
+  const double s = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
+  *Yeq = (x > 600.0) ? 0.0 : c->g * c->m * c->m * T * K2 * exp(-x) / (2.0 * FB_PI * FB_PI) / s;
+  /* K1/K2 with the exponential scaling cancelled; small x: x/2 */
+  const double ratio = (x > 600.0) ? 1.0 : (x < 1e-8 ? 0.5 * x : K1 / K2);
+  *k = c->Gamma * ratio / H * (1.0 + fb_thermo_dlngs_dlnT(c->th, T) / 3.0);
+}
+
+/* u = -ln(T/GeV) */
+static int ab_rhs(double u, const double *y, double *dy, void *user) {
+  double Yeq, k;
+  ab_rates(user, exp(-u), &Yeq, &k);
+  dy[0] = -k * (y[0] - Yeq);
+  return 0;
+}
+
+static int ab_jac(double u, const double *y, const double *dy, double *J, void *user) {
+  (void)y; (void)dy;
+  double Yeq, k;
+  ab_rates(user, exp(-u), &Yeq, &k);
+  J[0] = -k;
+  return 0;
+}
+
+int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
+                                fb_err *err) {
+  FB_TEST(err, !(m_GeV > 0.0 && g_X > 0.0 && Gamma_GeV > 0.0), FB_ERR_INPUT,
+          "inverse-decay abundance: m = %g GeV, g = %g, Gamma = %g GeV must be positive", m_GeV, g_X, Gamma_GeV);
+  FB_TEST(err, !(T_RH_GeV > T0_GeV && T0_GeV > 0.0 && T_RH_GeV <= 1e5), FB_ERR_RANGE,
+          "inverse-decay abundance: need 0 < T0 = %g GeV < T_RH = %g GeV <= 1e5 GeV", T0_GeV, T_RH_GeV);
+  ab_ctx c = {th, m_GeV, g_X, Gamma_GeV};
+  fb_ode_options opt;
+  fb_ode_options_default(&opt);
+  opt.rtol = 1e-7;
+  opt.atol = 1e-30;
+  opt.max_steps = 100000;
+  fb_ode ode;
+  memset(&ode, 0, sizeof ode);
+  double y = 0.0; /* no X at reheating (freeze-in initial condition) */
+  int rc = fb_ode_init(&ode, 1, ab_rhs, ab_jac, &c, &opt, err);
+  if (rc == FB_OK) rc = fb_ode_reset(&ode, -log(T_RH_GeV), &y, err);
+  if (rc == FB_OK) rc = fb_ode_solve(&ode, -log(T0_GeV), &y, err);
+  fb_ode_free(&ode);
+  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "inverse-decay Boltzmann equation");
+  const double s0 = 2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(th, T0_GeV) * pow(T0_GeV, 3);
+  const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0_GeV, 3);
+  *Y_T0 = y;
+  *n_over_ngamma_T0 = y * s0 / ng0;
+  return FB_OK;
+}
+
+double bbn_inverse_decay_production(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                    double T_hi_GeV, double T_lo_GeV) {
+  /* int_{ln T_lo}^{ln T_hi} k Y_eq d ln T (the source term of the Boltzmann equation above without
+   * the loss term): Simpson's rule on 400 intervals in ln T */
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV};
+  const int n = 400;
+  const double a = log(T_lo_GeV), b = log(T_hi_GeV), h = (b - a) / n;
+  double sum = 0.0;
+  for (int i = 0; i <= n; ++i) {
+    double Yeq, k;
+    ab_rates(&c, exp(a + i * h), &Yeq, &k);
+    sum += (i == 0 || i == n ? 1.0 : (i % 2 ? 4.0 : 2.0)) * k * Yeq;
+  }
+  return sum * h / 3.0;
+}
+

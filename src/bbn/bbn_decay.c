@@ -1,0 +1,79 @@
+/**
+ * @file bbn_decay.c
+ * @brief The decaying particle X of bbn_params.decay: input checks and the background with X.
+ *
+ * The equations are in bbn.h (struct bbn_decay) and are integrated by bbn_background.c together
+ * with the standard components. This file adds what the decay needs around that integration:
+ *  - the standard background at the same inputs, which fixes the baryon normalisation: by default
+ *    eta is the CMB value today (Omega_b h^2 = 0.02242), so entropy injection dilutes the baryons
+ *    and n_b/n_gamma before the decay is larger by eta_BBN/eta_CMB = (n_b a^3)_X / (n_b a^3)_SBBN;
+ *    with eta_at_bbn = 1 the comoving baryon number is that of standard BBN instead (eta today is
+ *    then lower by the same factor);
+ *  - the photon temperature at t = tau_X (the "T at decay").
+ * Valid range: tau_X >= 1e-3 s (earlier decays only heat a plasma in equilibrium, which eta fixed
+ * today absorbs) and <= 1e5 s (X has decayed by T_end = 1 keV, t ~ 1e6 s; later decays need the
+ * photodisintegration cascade, not included: see README.md).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "bbn_internal.h"
+#include "fb_constants.h"
+
+int bbn_decay_check(const bbn_decay *d, fb_err *err) {
+  FB_TEST(err, !(d->mass_GeV >= 1e-3 && d->mass_GeV <= 1e4), FB_ERR_RANGE,
+          "decay mass_GeV = %g outside the allowed range [1e-3, 1e4] GeV", d->mass_GeV);
+  FB_TEST(err, !(d->tau_s >= 1e-3 && d->tau_s <= 1e5), FB_ERR_RANGE,
+          "decay tau_s = %g outside the allowed range [1e-3, 1e5] s", d->tau_s);
+  FB_TEST(err, !(d->mY_GeV >= 0.0 && d->mY_GeV <= 1.0), FB_ERR_RANGE,
+          "decay mY_GeV = %g outside the allowed range [0, 1] GeV", d->mY_GeV);
+  FB_TEST(err, !(d->n_over_ngamma >= 0.0 && d->n_over_ngamma <= 1e3), FB_ERR_RANGE,
+          "decay n_over_ngamma = %g outside the allowed range [0, 1e3]", d->n_over_ngamma);
+  FB_TEST(err, d->mY_GeV > 0.0 && d->n_over_ngamma > 0.0, FB_ERR_RANGE,
+          "decay: give either mY_GeV (= %g) or n_over_ngamma (= %g), not both", d->mY_GeV,
+          d->n_over_ngamma);
+  const double f[3] = {d->f_em, d->f_nu, d->f_inv};
+  const char *fn[3] = {"f_em", "f_nu", "f_inv"};
+  for (int i = 0; i < 3; ++i)
+    FB_TEST(err, !(f[i] >= 0.0 && f[i] <= 1.0), FB_ERR_RANGE,
+            "decay %s = %g outside the allowed range [0, 1]", fn[i], f[i]);
+  FB_TEST(err, fabs(f[0] + f[1] + f[2] - 1.0) > 1e-6, FB_ERR_RANGE,
+          "decay f_em + f_nu + f_inv = %.9g must be 1 (energy fractions)", f[0] + f[1] + f[2]);
+  FB_TEST(err, !(d->n_pi_minus >= 0.0 && d->n_pi_minus <= 100.0), FB_ERR_RANGE,
+          "decay n_pi_minus = %g outside the allowed range [0, 100]", d->n_pi_minus);
+  FB_TEST(err, !(d->n_pi_plus >= 0.0 && d->n_pi_plus <= 100.0), FB_ERR_RANGE,
+          "decay n_pi_plus = %g outside the allowed range [0, 100]", d->n_pi_plus);
+  return FB_OK;
+}
+
+int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,
+                         double *T_decay_MeV, fb_err *err) {
+  double nb_std = p->sbbn_nb_ref;
+  if (!(nb_std > 0.0)) {
+    bbn_params q = *p;
+    q.decay = NULL;
+    bbn_background std;
+    FB_CALL(err, bbn_background_solve(tab, &q, &std, err));
+    nb_std = std.nb_start_MeV3;
+    bbn_background_free(&std);
+  }
+  FB_CALL(err, bbn_background_solve(tab, p, bg, err));
+  *eta_ratio = bg->nb_start_MeV3 / nb_std;
+  if (p->eta_at_bbn) {
+    bg->eta /= *eta_ratio;
+    bg->YX0 *= *eta_ratio;
+    bg->nb_start_MeV3 = nb_std;
+  }
+  /* fractions of the decays after the cascade thresholds (bbn_chi2.c): photodisintegration of D
+   * once E_C = m_e^2/(22 T) > B_D (Kawasaki & Moroi astro-ph/9412055), hadronic showers after 100 s */
+  const double me = FB_ME_GEV * 1e3, T_pd = me * me / (22.0 * FB_BD_MEV);
+  bg->frac_after_photo = exp(-bbn_background_time_at_T(bg, T_pd) / p->decay->tau_s);
+  bg->frac_after_100s = exp(-FB_HADRODISS_T_MIN_S / p->decay->tau_s);
+  if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
+    double Tn, nb;
+    bbn_background_at(bg, p->decay->tau_s, T_decay_MeV, &Tn, &nb);
+  } else { /* before the start: radiation era, T ~ t^-1/2 */
+    *T_decay_MeV = p->T_start_MeV * sqrt(bg->t_start_s / p->decay->tau_s);
+  }
+  return FB_OK;
+}

@@ -1,0 +1,218 @@
+/**
+ * @file fb_model_bbn_decay.c
+ * @brief Scan model `bbn_decay`: BBN with a generic decaying particle over (tau_X, m Y_X) at fixed
+ *        mass and injection fractions (the plane that BBN papers show).
+ *
+ * First axis ("mass" slot of the grid): the lifetime tau_s [s] (use mass_spacing = log). Second
+ * axis ("coupling" slot): m Y = m_X n_X / s before decay [GeV] (coupling_spacing = log). The mass,
+ * the energy fractions and the pions per decay are read from [bbn_decay] (inputs/explanatory.ini).
+ * Physics: src/bbn/bbn.h (struct bbn_decay), bbn_decay.c, bbn_mesons.c, bbn_chi2.c. Standard BBN at
+ * the same Omega_b h^2 is solved once in init for Delta chi^2.
+ * postprocess writes
+ *   /bounds/bbn/excluded  [n_tau][n_mY] uint8: Delta chi^2 = chi^2 - chi^2_SBBN > 5.99 (2 dof, 95% CL)
+ *   /bounds/neff/excluded [n_tau][n_mY] uint8: |N_eff - 2.99| > 0.34 (Planck 2018, 95%)
+ * with the criterion, the observations and the model inputs as attributes.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bbn.h"
+#include "bbn_bounds.h"
+#include "fb_constants.h"
+#include "fb_h5.h"
+#include "fb_model.h"
+
+typedef struct bbnd_state {
+  bbn_tables tab;
+  bbn_params par;
+  bbn_decay dec;
+  bbn_result sbbn;
+} bbnd_state;
+
+enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX,
+        Q_FPHOTO, Q_FHADRO, Q_FCLAMP, Q_N };
+
+static const fb_quantity_spec bbnd_quantities[] = {
+    {"Yp", "", "helium-4 abundance 4 n_He4 / n_b (BBN convention)"},
+    {"Yp_mass_fraction", "", "helium-4 mass fraction rho_He4 / rho_b (CMB convention; used in chi2)"},
+    {"D_H", "", "deuterium to hydrogen number ratio"},
+    {"He3_H", "", "(3He + 3H) to hydrogen number ratio"},
+    {"Li7_H", "", "(7Li + 7Be) to hydrogen number ratio"},
+    {"Neff", "", "effective number of neutrino species at T_end = 1 keV"},
+    {"eta_bbn_over_eta_cmb", "", "n_b/n_gamma before the decay over n_b/n_gamma today"},
+    {"chi2", "", "chi^2 of Yp (mass fraction) and D/H against PDG 2024 incl. theory errors"},
+    {"delta_chi2", "", "chi2 minus standard BBN's chi2 at the same Omega_b h^2"},
+    {"pull_Yp", "", "(Yp_mass - 0.245) / sigma (observation and theory in quadrature)"},
+    {"pull_D_H", "", "(D/H - 2.547e-5) / sigma (observation and theory in quadrature)"},
+    {"T_decay_MeV", "MeV", "photon temperature at t = tau"},
+    {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation (X domination if > 1)"},
+    {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result (bbn_chi2.c)"},
+    {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result (bbn_chi2.c)"},
+    {"flag_weak_table_clamped", "", "1 where T_nu/T left the weak-rate table (abundances approximate; excluded anyway)"},
+};
+
+static const fb_key_spec bbnd_keys[] = {
+    {"bbn_decay", "mass_GeV", FB_KEY_DOUBLE, "1", 1e-3, 1e4, NULL, "GeV", "mass of the decaying particle X"},
+    {"bbn_decay", "f_em", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "energy fraction into photons + e+-"},
+    {"bbn_decay", "f_nu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into neutrinos (all flavours)"},
+    {"bbn_decay", "f_inv", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into invisible particles"},
+    {"bbn_decay", "n_pi_minus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi- per decay"},
+    {"bbn_decay", "n_pi_plus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi+ per decay"},
+    {"bbn_decay", "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},
+    {"bbn_decay", "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",
+     "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
+    {"bbn_decay", "omega_b_h2", FB_KEY_DOUBLE, "0.02242", 0.001, 0.1, NULL, "", "baryon density Omega_b h^2"},
+};
+
+static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
+  bbnd_state *s = calloc(1, sizeof *s);
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bbn_decay model state");
+  int rc = bbn_tables_init(&s->tab, err);
+  if (rc != FB_OK) {
+    free(s);
+    return fb_err_push(err, rc, __func__, __LINE__, "bbn_tables_init");
+  }
+  bbn_params_default(&s->par);
+  s->par.omega_b_h2 = fb_config_get_double(cfg, "bbn_decay", "omega_b_h2");
+  s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, "bbn_decay", "eta_fixed"), "bbn") == 0;
+  s->dec.mass_GeV = fb_config_get_double(cfg, "bbn_decay", "mass_GeV");
+  s->dec.f_em = fb_config_get_double(cfg, "bbn_decay", "f_em");
+  s->dec.f_nu = fb_config_get_double(cfg, "bbn_decay", "f_nu");
+  s->dec.f_inv = fb_config_get_double(cfg, "bbn_decay", "f_inv");
+  s->dec.n_pi_minus = fb_config_get_double(cfg, "bbn_decay", "n_pi_minus");
+  s->dec.n_pi_plus = fb_config_get_double(cfg, "bbn_decay", "n_pi_plus");
+  s->dec.mesons = fb_config_get_bool(cfg, "bbn_decay", "mesons");
+  s->dec.tau_s = 1.0;
+  s->dec.mY_GeV = 1e-20;
+  rc = bbn_decay_check(&s->dec, err);
+  if (rc == FB_OK) rc = bbn_solve(&s->tab, &s->par, &s->sbbn, err);
+  s->par.sbbn_nb_ref = s->sbbn.nb_comoving; /* the baryon normalisation, once */
+  if (rc != FB_OK) {
+    bbn_tables_free(&s->tab);
+    free(s);
+    return fb_err_push(err, rc, __func__, __LINE__, "[bbn_decay] inputs / standard BBN");
+  }
+  *state = s;
+  return FB_OK;
+}
+
+static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_err *err) {
+  bbnd_state *s = state;
+  bbn_decay d = s->dec;
+  d.tau_s = tau_s;
+  d.mY_GeV = mY_GeV;
+  bbn_params p = s->par;
+  p.decay = &d;
+  bbn_result r;
+  FB_CALL(err, bbn_solve(&s->tab, &p, &r, err));
+  bbn_verdict v;
+  bbn_verdict_eval(&r, &s->sbbn, &d, &v);
+  out[Q_YP] = r.Yp;
+  out[Q_YPM] = r.Yp_mass;
+  out[Q_DH] = r.D_H;
+  out[Q_HE3] = r.He3_H;
+  out[Q_LI7] = r.Li7_H;
+  out[Q_NEFF] = r.Neff;
+  out[Q_ETAR] = r.eta_bbn_over_eta_cmb;
+  out[Q_CHI2] = v.chi2;
+  out[Q_DCHI2] = v.delta_chi2;
+  out[Q_PULLY] = v.pull_Yp;
+  out[Q_PULLD] = v.pull_DH;
+  out[Q_TDEC] = r.T_decay_MeV;
+  out[Q_RHOX] = r.rhoX_over_rhorad_max;
+  out[Q_FPHOTO] = v.flag_photodisintegration;
+  out[Q_FHADRO] = v.flag_hadrodissociation;
+  out[Q_FCLAMP] = r.weak_table_clamped;
+  return FB_OK;
+}
+
+static int write_mask(hid_t file, const char *name, const unsigned char *mask, size_t nm, size_t nc,
+                      const char *desc, fb_err *err) {
+  hsize_t dm[2] = {nm, nc};
+  return fb_h5_dataset(file, name, H5T_NATIVE_UINT8, 2, dm, mask, "", desc, err);
+}
+
+int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2, const double *neff,
+                     const bbn_result *sbbn, const char *note, fb_err *err) {
+  const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
+  unsigned char *mb = malloc(2 * np);
+  FB_TEST(err, !mb, FB_ERR_MEMORY, "cannot allocate the BBN masks");
+  unsigned char *mn = mb + np;
+  for (size_t p = 0; p < np; ++p) {
+    const int ok = v->status[p] == 0;
+    mb[p] = (unsigned char)(ok && delta_chi2[p] > FB_CHI2_2DOF_95);
+    mn[p] = (unsigned char)(ok && fabs(neff[p] - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
+  }
+  int rc = write_mask(file, "bounds/bbn/excluded", mb, nm, nc,
+                      "1 where chi2 - chi2_SBBN > 5.99 (Yp and D/H against PDG 2024, 2 dof, 95% CL)", err);
+  if (rc == FB_OK)
+    rc = write_mask(file, "bounds/neff/excluded", mn, nm, nc,
+                    "1 where |Neff - 2.99| > 0.34 (Planck 2018 TT,TE,EE+lowE+lensing+BAO, 95%)", err);
+  free(mb);
+  if (rc != FB_OK) return rc;
+  hid_t g = fb_h5_group(file, "bounds/bbn");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/bbn");
+  rc = fb_h5_attr_string(g, "criterion",
+                         "delta_chi2 = chi2(Yp_mass, D/H) - chi2_SBBN > 5.99 (chi^2 with 2 dof, 95% CL); "
+                         "observations PDG 2024 Yp = 0.245 +- 0.003, D/H = (2.547 +- 0.029)e-5; theory errors "
+                         "PRIMAT (arXiv:1801.08023) sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46% in quadrature",
+                         err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", sbbn->chi2, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);
+  H5Gclose(g);
+  if (rc != FB_OK) return rc;
+  g = fb_h5_group(file, "bounds/neff");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/neff");
+  rc = fb_h5_attr_string(g, "criterion", "|Neff - 2.99| > 0.34: Planck 2018 TT,TE,EE+lowE+lensing+BAO 95% "
+                                          "(arXiv:1807.06209 sec. 7.4); Neff at T = 1 keV", err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "neff_sbbn", sbbn->Neff, err);
+  H5Gclose(g);
+  return rc;
+}
+
+static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
+  (void)cfg;
+  bbnd_state *s = state;
+  const size_t np = v->n_mass * v->n_coupling;
+  FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * np, v->values + Q_NEFF * np, &s->sbbn,
+                                "generic decaying particle: abundance m Y given on the grid", err));
+  hid_t g = fb_h5_group(file, "bounds/bbn");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/bbn");
+  int rc = fb_h5_attr_double(g, "mass_GeV", s->dec.mass_GeV, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_em", s->dec.f_em, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_nu", s->dec.f_nu, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_inv", s->dec.f_inv, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_minus", s->dec.n_pi_minus, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "n_pi_plus", s->dec.n_pi_plus, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "eta_fixed", s->par.eta_at_bbn ? "bbn" : "cmb", err);
+  H5Gclose(g);
+  return rc;
+}
+
+static void bbnd_free(void *state) {
+  bbnd_state *s = state;
+  if (!s) return;
+  bbn_tables_free(&s->tab);
+  free(s);
+}
+
+const fb_model_ops fb_model_bbn_decay = {
+    .name = "bbn_decay",
+    .benchmark = "generic",
+    .description = "BBN with a generic decaying particle over (tau, m Y) at fixed mass and injection fractions",
+    .mass_name = "tau_s",
+    .mass_units = "s",
+    .mass_description = "lifetime of X (first axis; use mass_spacing = log)",
+    .coupling_name = "mY_GeV",
+    .coupling_units = "GeV",
+    .coupling_description = "m_X n_X / s before decay (second axis; use coupling_spacing = log)",
+    .n_quantities = sizeof bbnd_quantities / sizeof bbnd_quantities[0],
+    .quantities = bbnd_quantities,
+    .n_keys = sizeof bbnd_keys / sizeof bbnd_keys[0],
+    .keys = bbnd_keys,
+    .init = bbnd_init,
+    .eval = bbnd_eval,
+    .free = bbnd_free,
+    .postprocess = bbnd_postprocess,
+};

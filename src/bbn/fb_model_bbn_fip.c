@@ -1,0 +1,202 @@
+/**
+ * @file fb_model_bbn_fip.c
+ * @brief Scan models `bc1_bbn` and `bc9_bbn`: the BBN and N_eff bands of a benchmark FIP on its
+ *        (mass, coupling) plane, with the FIP's own abundance from decays and inverse decays.
+ *
+ * Per point: the particle model's decay record (src/models: lifetime, injection fractions,
+ * charged pions; bbn_decay_record.c), the abundance at T0 = 10 MeV from the Boltzmann equation with
+ * decays and inverse decays from T_RH (bbn_abundance.c; scatterings such as Primakoff or
+ * e+e- -> gamma A' and in-medium effects are NOT included, so the abundance and the excluded
+ * region are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
+ * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
+ * equilibrium: standard BBN (eta fixed today), not excluded. Points with tau > 1e5 s fail with a
+ * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
+ * reported as the relative change of n/n_gamma when T_RH is lowered tenfold.
+ * Internal states: 3 for the massive dark photon, 1 for the ALP.
+ * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bbn.h"
+#include "bbn_bounds.h"
+#include "bbn_decay_record.h"
+#include "fb_constants.h"
+#include "fb_fip.h"
+#include "fb_h5.h"
+#include "fb_model.h"
+#include "fb_thermo.h"
+
+typedef struct bfip_state {
+  const fb_fip_ops *ops;
+  void *model;
+  fb_config mcfg;
+  fb_thermo th;
+  bbn_tables tab;
+  bbn_params par;
+  bbn_result sbbn;
+  double g_X, T_RH_GeV, T0_MeV;
+  int mesons;
+} bfip_state;
+
+enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
+        Q_N };
+
+static const fb_quantity_spec bfip_quantities[] = {
+    {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
+    {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH; a lower limit)"},
+    {"mY_GeV", "GeV", "m_X n_X / s before decay (from n_over_ngamma_T0; for tau < 1e-3 s: at T0)"},
+    {"abundance_TRH_change", "", "relative change of n_over_ngamma_T0 when T_RH is lowered tenfold"},
+    {"Yp_mass_fraction", "", "helium-4 mass fraction"},
+    {"D_H", "", "deuterium to hydrogen number ratio"},
+    {"He3_H", "", "(3He + 3H) to hydrogen number ratio"},
+    {"Li7_H", "", "(7Li + 7Be) to hydrogen number ratio"},
+    {"Neff", "", "effective number of neutrino species at T_end = 1 keV"},
+    {"eta_bbn_over_eta_cmb", "", "n_b/n_gamma before the decay over n_b/n_gamma today"},
+    {"delta_chi2", "", "chi2 (Yp, D/H; PDG 2024) minus standard BBN's"},
+    {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result"},
+    {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result"},
+    {"f_other", "", "energy fraction in tau, kaons, nucleons, other hadrons (counted as e.m.; no conversion)"},
+    {"flag_inverse_decays_after_T0", "", "1 where inverse decays below T0 (not in the BBN stage) would add more "
+                                         "than 10% to the abundance at T0: the result is then a lower limit"},
+};
+
+/* the same keys in the section of each model ([bc1_bbn], [bc9_bbn]) */
+#define BFIP_KEYS(SEC)                                                                                    \
+  {{SEC, "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",                                       \
+    "reheating temperature: X starts at zero abundance there (must exceed 20 m_X)"},                     \
+   {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},            \
+   {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                          \
+    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}}
+static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
+static const fb_key_spec bc9_bbn_keys[] = BFIP_KEYS("bc9_bbn");
+
+static int bfip_init_common(void **state, const fb_config *cfg, const char *name, const char *sec, double g_X,
+                            fb_err *err) {
+  bfip_state *s = calloc(1, sizeof *s);
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s state", name);
+  *state = s;
+  s->ops = fb_fip_find(name, NULL);
+  FB_TEST(err, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, "particle model %s not registered", name);
+  s->g_X = g_X;
+  s->T_RH_GeV = fb_config_get_double(cfg, sec, "T_RH_GeV");
+  s->mesons = fb_config_get_bool(cfg, sec, "mesons");
+  s->T0_MeV = 10.0;
+  FB_CALL(err, fb_fip_config_default(s->ops, &s->mcfg, err));
+  if (s->ops->init) FB_CALL(err, s->ops->init(&s->model, &s->mcfg, err));
+  FB_CALL(err, fb_thermo_init(&s->th, err));
+  FB_CALL(err, bbn_tables_init(&s->tab, err));
+  bbn_params_default(&s->par);
+  s->par.T_start_MeV = s->T0_MeV;
+  s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, sec, "eta_fixed"), "bbn") == 0;
+  FB_CALL(err, bbn_solve(&s->tab, &s->par, &s->sbbn, err));
+  s->par.sbbn_nb_ref = s->sbbn.nb_comoving;
+  return FB_OK;
+}
+
+static void bfip_free(void *state) {
+  bfip_state *s = state;
+  if (!s) return;
+  if (s->model && s->ops->free) s->ops->free(s->model);
+  fb_config_free(&s->mcfg);
+  fb_thermo_free(&s->th);
+  bbn_tables_free(&s->tab);
+  free(s);
+}
+
+/* bc1: a massive vector has 3 states; bc9: the ALP has 1 */
+static int bc1_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc1", "bc1_bbn", 3.0, err);
+}
+static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err);
+}
+
+static void put_sbbn(const bfip_state *s, double *out) {
+  out[Q_YP] = s->sbbn.Yp_mass;
+  out[Q_DH] = s->sbbn.D_H;
+  out[Q_HE3] = s->sbbn.He3_H;
+  out[Q_LI7] = s->sbbn.Li7_H;
+  out[Q_NEFF] = s->sbbn.Neff;
+  out[Q_ETAR] = 1.0;
+  out[Q_DCHI2] = 0.0;
+  out[Q_FPH] = out[Q_FHA] = 0.0;
+}
+
+static int bfip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
+  bfip_state *s = state;
+  FB_CALL(err, fb_fip_check_point(s->ops, mass_GeV, coupling, err));
+  FB_TEST(err, !(s->T_RH_GeV > 20.0 * mass_GeV), FB_ERR_RANGE,
+          "T_RH_GeV = %g must exceed 20 m_X = %g GeV (inverse decays happen at T ~ m/3)", s->T_RH_GeV,
+          20.0 * mass_GeV);
+  fb_decay rec;
+  FB_CALL(err, s->ops->decay(s->model, mass_GeV, coupling, &rec, err));
+  bbn_decay d;
+  memset(&d, 0, sizeof d);
+  double f_other = 0.0;
+  FB_CALL(err, bbn_decay_from_record(&rec, &d, &f_other, err));
+  d.mesons = s->mesons;
+  out[Q_TAU] = d.tau_s;
+  out[Q_FOTH] = f_other;
+  double Y, r, Y10, r10;
+  FB_CALL(err, bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, rec.width_GeV, s->T_RH_GeV, s->T0_MeV * 1e-3,
+                                           &Y, &r, err));
+  FB_CALL(err, bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, rec.width_GeV, 0.1 * s->T_RH_GeV,
+                                           s->T0_MeV * 1e-3, &Y10, &r10, err));
+  out[Q_NG] = r;
+  out[Q_TRH] = r > 0.0 ? (r10 - r) / r : 0.0;
+  /* inverse decays below T0 (down to m/50 or 1 keV) are not in the BBN stage: flag where they matter */
+  const double T0 = s->T0_MeV * 1e-3, T_lo = fmax(mass_GeV / 50.0, 1e-6);
+  const double Y_after = T_lo < T0 ? bbn_inverse_decay_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, T0, T_lo) : 0.0;
+  out[Q_FINV] = Y_after > 0.1 * Y;
+  if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
+    out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
+    put_sbbn(s, out);
+    return FB_OK;
+  }
+  d.n_over_ngamma = r;
+  bbn_params p = s->par;
+  p.decay = &d;
+  bbn_result res;
+  FB_CALL(err, bbn_solve(&s->tab, &p, &res, err));
+  bbn_verdict v;
+  bbn_verdict_eval(&res, &s->sbbn, &d, &v);
+  out[Q_MY] = res.mY_GeV;
+  out[Q_YP] = res.Yp_mass;
+  out[Q_DH] = res.D_H;
+  out[Q_HE3] = res.He3_H;
+  out[Q_LI7] = res.Li7_H;
+  out[Q_NEFF] = res.Neff;
+  out[Q_ETAR] = res.eta_bbn_over_eta_cmb;
+  out[Q_DCHI2] = v.delta_chi2;
+  out[Q_FPH] = v.flag_photodisintegration;
+  out[Q_FHA] = v.flag_hadrodissociation;
+  return FB_OK;
+}
+
+static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
+  (void)cfg;
+  bfip_state *s = state;
+  return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
+                          v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
+                          "abundance: decays and inverse decays only (scatterings not included: a lower "
+                          "limit, the excluded region is conservative); T0 = 10 MeV",
+                          err);
+}
+
+#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC)                                   \
+  {.name = NAME, .benchmark = BENCH, .description = DESC, .mass_name = "mass_GeV", .mass_units = "GeV",     \
+   .mass_description = MASSDESC, .coupling_name = CNAME, .coupling_units = CUNITS,                          \
+   .coupling_description = CDESC, .n_quantities = sizeof bfip_quantities / sizeof bfip_quantities[0],      \
+   .quantities = bfip_quantities, .n_keys = 3, .keys = KEYS,                                                  \
+   .init = INIT, .eval = bfip_eval, .free = bfip_free, .postprocess = bfip_postprocess}
+
+const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
+    "bc1_bbn", "BC1", bc1_bbn_init, bc1_bbn_keys,
+    "BBN and N_eff bands of the BC1 dark photon (abundance from decays and inverse decays: lower limit)",
+    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon");
+const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
+    "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
+    "BBN and N_eff bands of the BC9 ALP (abundance from decays and inverse decays: lower limit)",
+    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma");
