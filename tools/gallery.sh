@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Regenerate the figure gallery in docs/figures/gallery/ (docs/figures/README.md lists it):
+#   - the PBC summary of every plane the main job computes (BC1, BC2 for alpha_D = 0.5 and 0.1,
+#     BC9): runs tools/main-job.sh unless out/ already holds its files and FB_GALLERY_REUSE=1;
+#   - for every particle model (bc1, bc4 ... bc11): its c*tau map and branching ratios versus mass
+#     from a 200 x 60 scan of its default plane.
+# Usage: tools/gallery.sh   (FB_BUILD_DIR, FB_NP as for the main job)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
+NP=${FB_NP:-2}
+g=docs/figures/gallery
+mkdir -p "$g" out/gallery
+if [ "${FB_GALLERY_REUSE:-0}" != 1 ] || [ ! -f out/bc9_default.h5 ]; then tools/main-job.sh; fi
+. tools/mpi-env.sh
+cp out/bc1_default_summary.png "$g/bc1_summary.png"
+cp out/bc2_dirac_aD0p5_summary.png "$g/bc2_aD0p5_summary.png"
+cp out/bc2_dirac_aD0p1_summary.png "$g/bc2_aD0p1_summary.png"
+cp out/bc2_targets_aD0p5.png "$g/bc2_targets_aD0p5.png"
+cp out/bc2_targets_aD0p1.png "$g/bc2_targets_aD0p1.png"
+cp out/bc9_default_summary.png "$g/bc9_summary.png"
+for m in bc1 bc4 bc6 bc7 bc8 bc10 bc11; do
+  in=inputs/${m}_default.ini
+  [ -f "$in" ] || continue
+  mpirun -n "$NP" "$EXE" run "$in" -o "out/gallery/$m.h5" --overwrite --set grid.n_mass=200 --set grid.n_coupling=60 \
+    --set run.log_level=warning
+  /usr/bin/python3 tools/plot_scan.py "out/gallery/$m.h5" -q ctau_m -o "$g/${m}_ctau.png"
+  /usr/bin/python3 tools/plot_br.py "out/gallery/$m.h5" -o "$g/${m}_br.png"
+done
+echo "gallery: $(ls "$g" | wc -l) figures in $g"
