@@ -26,7 +26,12 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.semi_compton = on(args, "semi_compton");
   o.coalescence = on(args, "coalescence");
   o.L_nu_from_profile = !strcmp(fb_eval_text(args, "L_nu_source"), "profile");
-  if (!strcmp(fb_eval_text(args, "model"), "bc9")) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  o.emission_smooth = !strcmp(fb_eval_text(args, "emission_edge"), "smooth");
+  o.medium_electron_mass = !strcmp(fb_eval_text(args, "electron_mass"), "medium");
+  o.criterion = fb_sn_criterion_parse(fb_eval_text(args, "criterion"));
+  const int is_bc9 = !strcmp(fb_eval_text(args, "model"), "bc9");
+  if (o.criterion < 0) o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* auto */
+  if (is_bc9) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -53,6 +58,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
       FB_CALL_GOTO(err, rc, fb_sn_alp_mass_max_GeV(&m, &ao, 1e-3, 3.0, 1e-3, &mmax, err), done);
     fb_eval_put_text(out, "model", "bc9");
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
     fb_eval_put(out, "mass_GeV", "GeV", mass);
     fb_eval_put(out, "g_low_GeV", "GeV^-1", lo);
     fb_eval_put(out, "g_high_GeV", "GeV^-1", hi);
@@ -72,6 +78,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
     FB_CALL_GOTO(err, rc, fb_sn_mass_max_GeV(&m, &R, 1e-3, 3.0, 1e-3, &mmax, err), done);
   fb_eval_put_text(out, "model", "bc1");
+  fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "eps_low", "", lo);
   fb_eval_put(out, "eps_high", "", hi);
@@ -96,7 +103,7 @@ done:
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon or BC9 ALP; default profile inputs/sn_profile_default.dat)",
-    13,
+    16,
     {{"model", "", "bc1|bc9", 0, 0, "bc1", "benchmark model (bc9: epsilon means g_agg in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon or ALP mass"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
@@ -109,7 +116,11 @@ const fb_eval_module fb_eval_sn1987a = {
      {"coalescence", "", "on|off", 0, 0, "on", "bc1: e+e- -> A'; bc9: photon coalescence gamma gamma -> a"},
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
      {"semi_compton", "", "on|off", 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
-     {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"}},
+     {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
+     {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
+      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9; docs/sn-profile.md)"},
+     {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
+     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"}},
     eval_sn1987a,
 };
 
