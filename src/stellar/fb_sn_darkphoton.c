@@ -291,7 +291,7 @@ double fb_sn_pair_blocking(double om, double k, double mass, double T, double mu
  * sqrt(1 - 4 me^2/m^2) (the two-body width of a massive vector into a fermion pair), ratio to me = m_e;
  * 0 below the in-medium threshold m = 2 me. The in-medium (asymptotic) electron mass
  * m_e*^2 = m_e^2 + (alpha/pi)(mu_e^2 + pi^2 T^2) (Braaten, ApJ 392 (1992) 70) moves the threshold from
- * 1.02 MeV in vacuum to 1.9 MeV at the neutrinosphere of the default profile; the electron dispersion near
+ * 1.02 MeV in vacuum to 2.6 MeV at the neutrinosphere of the default profile (1.3 MeV at 40 km); the electron dispersion near
  * the e+e- threshold matters for A' <-> e+e- in hot plasmas (Rrapaj, Sieverding & Qian arXiv:1904.10567). */
 static inline double ee_phase_ratio(double mass, double me) {
   double x = 4.0 * me * me / (mass * mass), x0 = 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass);

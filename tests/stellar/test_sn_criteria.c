@@ -7,7 +7,7 @@
  *    apart across the old step at 1.1 MeV, where the sharp cut at the neutrinosphere jumps by a factor
  *    ~2 (so the check can fail); away from the step both agree to 3%;
  *  - in-medium electron mass: raises eps_high just above the vacuum e+e- threshold (x 2.1 at
- *    1.05 MeV: decays are closed near the neutrinosphere, where m_e* = 0.95 MeV) and is < 1% at 10 MeV;
+ *    1.05 MeV: decays are closed inside ~45 km; m_e* = 1.3 MeV at the neutrinosphere) and is < 1% at 10 MeV;
  *  - criteria at 20 MeV: eps_high(neutrinosphere) > eps_high(cem, radial path to R_far) > eps_high(rays,
  *    direction-averaged to R_far): a shorter path, and an average of exp(-tau) over longer paths; eps_low
  *    (free streaming) the same to 1%;
