@@ -60,6 +60,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put_text(out, "model", "bc9");
     fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
     fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "GeV^-1", lo); /* generic names (issue 16), null where closed */
+    fb_eval_put(out, "coupling_high", "GeV^-1", hi);
     fb_eval_put(out, "g_low_GeV", "GeV^-1", lo);
     fb_eval_put(out, "g_high_GeV", "GeV^-1", hi);
     fb_eval_put(out, "g_peak_GeV", "GeV^-1", peak);
@@ -80,6 +82,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   fb_eval_put_text(out, "model", "bc1");
   fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
   fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "coupling_low", "", lo); /* generic names (issue 16), null where closed */
+  fb_eval_put(out, "coupling_high", "", hi);
   fb_eval_put(out, "eps_low", "", lo);
   fb_eval_put(out, "eps_high", "", hi);
   fb_eval_put(out, "eps_peak", "", peak);
