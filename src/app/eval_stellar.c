@@ -9,6 +9,7 @@
 
 #include "fb_eval.h"
 #include "fb_hb_alp.h"
+#include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 
@@ -163,4 +164,42 @@ const fb_eval_module fb_eval_hb = {
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
      {"coalescence", "", "on|off", 0, 0, "on", "photon coalescence gamma gamma -> a"}},
     eval_hb,
+};
+
+/* `fipbounds eval rg model=bc3 mass_GeV=... [star=rg|hb] ...`: plasmon-decay bound on a millicharged
+ * fermion from a one-zone red-giant (or HB) core (src/stellar/fb_rg_mcp.h). */
+static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  fb_rg_mcp_options o;
+  const int hb = !strcmp(fb_eval_text(args, "star"), "hb");
+  fb_rg_mcp_options_default(&o, hb);
+  if (fb_eval_given(args, "T_K")) o.T_K = fb_eval_number(args, "T_K");
+  if (fb_eval_given(args, "rho_g_cm3")) o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
+  o.Y_e = fb_eval_number(args, "Y_e");
+  o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
+  FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
+  fb_eval_put_text(out, "model", "bc3");
+  fb_eval_put_text(out, "star", hb ? "hb" : "rg");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "omega_p_GeV", "GeV", wp);
+  fb_eval_put(out, "v_star", "", v);
+  fb_eval_put(out, "mu_e_GeV", "GeV", mu);
+  return FB_OK;
+}
+
+const fb_eval_module fb_eval_rg = {
+    "rg",
+    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core",
+    7,
+    {{"model", "", "bc3", 0, 0, "bc3", "benchmark model"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "millicharged fermion mass (0 allowed)"},
+     {"star", "", "rg|hb", 0, 0, "rg", "rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
+     {"T_K", "K", NULL, 1e5, 1e11, "1e8", "core temperature (overrides the star's)"},
+     {"rho_g_cm3", "g/cm^3", NULL, 0.0, 1e12, "2e5", "core density (overrides the star's)"},
+     {"Y_e", "", NULL, 0.0, 1.0, "0.5", "electrons per baryon"},
+     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"}},
+    eval_rg,
 };
