@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# README command 1: install what is missing, build, run the main job (the default BC1 input on
-# 2 MPI ranks) and plot it. Output: out/bc1_default.h5, out/bc1_default.png (c*tau) and
-# out/bc1_default_summary.png (every bound and limit in the file, PBC style).
-# The SN1987A band (model bc1_sn, inputs/bc1_sn1987a_default.ini: the same grid) is computed into
-# out/bc1_sn1987a_default.h5 and its /bounds/sn1987a copied into out/bc1_default.h5 by
-# `fipbounds merge --bounds`, which also rebuilds /combined.
-# FB_LIMITS_DIR=DIR (a directory of *.limit files, see `fipbounds limits import`) merges those
-# limits into the file in the same step. Extra arguments go to the bc1 run; the `--set grid.*=...`
-# among them also go to the bc1_sn run, so that the two grids stay identical.
-# The output names are fixed (out/...): do not pass -o. FB_BUILD_DIR selects the build directory (as
-# tools/build.sh), FB_NP the number of MPI ranks (default 2).
+# README command 1: install what is missing, build, run the main job on 2 MPI ranks and draw its
+# figures. With no download it produces the summaries of three PBC planes (out/):
+#   BC1 dark photon: out/bc1_default.h5 (lifetime, c*tau, BRs; inputs/bc1_default.ini), its SN1987A
+#       band (model bc1_sn on the same grid) and the bundled accelerator limits (limits/bundled/bc1)
+#       merged in; out/bc1_default.png (c*tau), out/bc1_default_summary.png (PBC style).
+#   BC2 light dark matter (alpha_D = 0.5 and 0.1, m_A' = 3 m_chi): the Dirac relic map with the
+#       CMB p_ann bound and thermal target (out/bc2_dirac_aD0p5_summary.png, ..._aD0p1_...), and
+#       the thermal targets of every spin on one figure (out/bc2_targets_aD0p5.png, ..._aD0p1.png).
+#   BC9 photon-coupled ALP: out/bc9_default.h5 (inputs/bc9_default.ini) with the SN1987A band
+#       (bc9_sn), the HB bound (bc9_hb) on the same grid and the bundled limits
+#       (limits/bundled/bc9); out/bc9_default_summary.png.
+# FB_LIMITS_DIR=DIR merges the limit files in DIR (see `fipbounds limits import`) instead of the
+# bundled BC1 limits. Extra arguments go to the BC1 run; the `--set grid.*=...` among them also go to
+# its bc1_sn run, so that the two grids stay identical. The output names are fixed (out/...): do not
+# pass -o. FB_BUILD_DIR selects the build directory (as tools/build.sh), FB_NP the number of MPI
+# ranks (default 2). Under 10 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -18,19 +23,44 @@ tools/build.sh
 mkdir -p out
 NP=${FB_NP:-2}
 EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
-LIMITS=()
-if [ -n "${FB_LIMITS_DIR:-}" ]; then
-  LIMITS=(--limits "$FB_LIMITS_DIR")
-fi
+run() { mpirun -n "$NP" "$EXE" run "$@" --overwrite; }
+t0=$(date +%s)
+
+# ---------------------------------------------------------------- BC1
+BC1_LIMITS=${FB_LIMITS_DIR:-limits/bundled/bc1}
 GRID=()
 args=("$@")
 for ((i = 0; i + 1 < ${#args[@]}; i++)); do
   if [ "${args[i]}" = --set ] && [[ "${args[i + 1]}" == grid.* ]]; then GRID+=(--set "${args[i + 1]}"); fi
 done
-mpirun -n "$NP" "$EXE" run inputs/bc1_default.ini -o out/bc1_default.h5 --overwrite "$@"
-mpirun -n "$NP" "$EXE" run inputs/bc1_sn1987a_default.ini -o out/bc1_sn1987a_default.h5 --overwrite \
-  "${GRID[@]}"
-"$EXE" merge out/bc1_default.h5 --bounds out/bc1_sn1987a_default.h5 "${LIMITS[@]}" --quiet
+run inputs/bc1_default.ini -o out/bc1_default.h5 "$@"
+run inputs/bc1_sn1987a_default.ini -o out/bc1_sn1987a_default.h5 "${GRID[@]}"
+"$EXE" merge out/bc1_default.h5 --bounds out/bc1_sn1987a_default.h5 --limits "$BC1_LIMITS" --quiet
 /usr/bin/python3 tools/plot_scan.py out/bc1_default.h5 -q ctau_m -o out/bc1_default.png
-"$EXE" plot out/bc1_default.h5 -o out/bc1_default_summary.png
-echo "main job done: out/bc1_default.h5, out/bc1_default.png, out/bc1_default_summary.png"
+"$EXE" plot out/bc1_default.h5 -o out/bc1_default_summary.png --title "BC1: dark photon, SN1987A and accelerator limits"
+
+# ---------------------------------------------------------------- BC2
+for aD in 0p5 0p1; do
+  run "inputs/bc2_dirac_aD${aD}.ini" -o "out/bc2_dirac_aD${aD}.h5"
+  "$EXE" plot "out/bc2_dirac_aD${aD}.h5" -o "out/bc2_dirac_aD${aD}_summary.png" \
+    --title "BC2: Dirac DM, alpha_D = ${aD/p/.}, m_A' = 3 m_chi: thermal target and CMB"
+  targets=()
+  for spin in dirac majorana scalar pseudodirac; do
+    run "inputs/bc2_target_${spin}_aD${aD}.ini" -o "out/bc2_target_${spin}_aD${aD}.h5"
+    targets+=("out/bc2_target_${spin}_aD${aD}.h5")
+  done
+  /usr/bin/python3 tools/plot_targets.py "${targets[@]}" -o "out/bc2_targets_aD${aD}.png"
+done
+
+# ---------------------------------------------------------------- BC9
+BC9_GRID=(--set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=10 --set grid.n_mass=300
+          --set grid.coupling_min=1e-12 --set grid.coupling_max=1e-2 --set grid.n_coupling=200)
+run inputs/bc9_default.ini -o out/bc9_default.h5
+run inputs/bc9_sn1987a.ini -o out/bc9_sn1987a.h5 "${BC9_GRID[@]}"
+run inputs/bc9_hb.ini -o out/bc9_hb.h5 "${BC9_GRID[@]}"
+"$EXE" merge out/bc9_default.h5 --bounds out/bc9_sn1987a.h5 --bounds out/bc9_hb.h5 \
+  --limits limits/bundled/bc9 --quiet
+"$EXE" plot out/bc9_default.h5 -o out/bc9_default_summary.png --title "BC9: photon-coupled ALP, SN1987A, HB and accelerator limits"
+
+echo "main job done in $(( $(date +%s) - t0 )) s: out/bc1_default_summary.png, out/bc2_*_summary.png," \
+     "out/bc2_targets_aD0p5.png, out/bc2_targets_aD0p1.png, out/bc9_default_summary.png (and their .h5 files)"

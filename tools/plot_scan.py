@@ -24,10 +24,38 @@ def attr(obj, name, default=""):
     return v.decode() if isinstance(v, bytes) else str(v)
 
 
+# Physics notation for the axis and quantity names of the naming scheme (docs/output-format.md).
+PRETTY = {
+    "m_Aprime": r"$m_{A'}$", "m_A'": r"$m_{A'}$", "epsilon": r"$\epsilon$", "m_chi": r"$m_\chi$", "y": r"$y$",
+    "m_a": r"$m_a$", "g_agamma": r"$g_{a\gamma\gamma}$", "g_agg": r"$g_{a\gamma\gamma}$",
+    "m_S": r"$m_S$", "sin2theta": r"$\sin^2\theta$", "m_N": r"$m_N$", "U2": r"$|U|^2$",
+    "omega_b_h2": r"$\Omega_b h^2$", "delta_neff": r"$\Delta N_{\rm eff}$",
+    "ctau_m": r"$c\tau$", "tau_s": r"$\tau$", "width_GeV": r"$\Gamma$", "omega_h2": r"$\Omega h^2$",
+    "Yp": r"$Y_p$", "D_H": "D/H", "He3_H": r"$^3$He/H", "Li7_H": r"$^7$Li/H", "Neff": r"$N_{\rm eff}$",
+    "chi2": r"$\chi^2$",
+}
+UNITS = {"GeV^-1": r"GeV$^{-1}$", "cm^3/s": r"cm$^3$/s"}
+
+
+def pretty_units(units):
+    return UNITS.get(units, units)
+
+
 def axis_label(ds):
     name, units = attr(ds, "name"), attr(ds, "units")
-    pretty = {"m_Aprime": r"$m_{A'}$", "epsilon": r"$\epsilon$"}.get(name, name)
-    return f"{pretty} [{units}]" if units else pretty
+    pretty = PRETTY.get(name, name)
+    return f"{pretty} [{pretty_units(units)}]" if units else pretty
+
+
+def quantity_label(name, units, desc):
+    """Colour-bar label: the physics symbol (or the description) with units, not the dataset name."""
+    if name in PRETTY:
+        text = PRETTY[name]
+    elif name.startswith("br_"):
+        text = "BR(" + name[3:] + ")"
+    else:
+        text = desc or name
+    return f"{text} [{pretty_units(units)}]" if units else text
 
 
 def main(argv=None):
@@ -48,6 +76,8 @@ def main(argv=None):
         qunits, qdesc = attr(q, "units"), attr(q, "description")
         status = f["status"][:]
         xlabel, ylabel = axis_label(f["grid/mass"]), axis_label(f["grid/coupling"])
+        xspacing = attr(f["grid/mass"], "spacing", "log")
+        yspacing = attr(f["grid/coupling"], "spacing", "log")
         bench, model_desc = attr(f, "benchmark"), attr(f, "model_description")
         version, githash = attr(f["code"], "version"), attr(f["code"], "git_hash")
         complete = int(f.attrs.get("complete", 0))
@@ -56,7 +86,9 @@ def main(argv=None):
     fig, ax = plt.subplots(figsize=(7.5, 5.5), dpi=150)
     finite = z[np.isfinite(z)]
     positive = finite[finite > 0]
-    if positive.size and positive.size == finite.size:
+    # a logarithmic colour scale only for positive quantities spanning more than a decade (c*tau);
+    # a linear one for the rest (Yp over an sbbn plane varies by 10 %)
+    if positive.size and positive.size == finite.size and positive.max() > 10.0 * positive.min():
         lo, hi = np.log10(positive.min()), np.log10(positive.max())
         norm = mcolors.LogNorm(vmin=10 ** np.floor(lo), vmax=10 ** np.ceil(hi))
     else:
@@ -64,14 +96,15 @@ def main(argv=None):
     ax.set_facecolor("0.8")  # failed / not computed points
     mesh = ax.pcolormesh(mass, coupling, z.T, norm=norm, cmap="viridis", shading="nearest")
     cb = fig.colorbar(mesh, ax=ax)
-    cb.set_label(f"{args.quantity} [{qunits}]" if qunits else args.quantity)
+    cb.set_label(quantity_label(args.quantity, qunits, qdesc))
     if norm is not None:
         levels = 10.0 ** np.arange(np.floor(lo), np.ceil(hi) + 1, 2)
         zc = np.where(np.isfinite(z) & (z > 0), z, np.nan)
         cs = ax.contour(mass, coupling, zc.T, levels=levels, colors="white", linewidths=0.7)
         ax.clabel(cs, fmt=lambda v: f"{v:.0e}", fontsize=7)
-    ax.set_xscale("log")
-    ax.set_yscale("log")
+    # the axes follow the grid's own spacing (an sbbn plane has a linear Delta N_eff axis in [-1, 2])
+    ax.set_xscale("log" if xspacing == "log" else "linear")
+    ax.set_yscale("log" if yspacing == "log" else "linear")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     title = f"{bench}: {qdesc}" if bench else qdesc

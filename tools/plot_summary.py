@@ -23,6 +23,7 @@ import h5py
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.lines as mlines  # noqa: E402
 import matplotlib.patches as mpatches  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
@@ -46,7 +47,9 @@ AXIS_TEX = {
     "theta": r"$\theta$",
     "sin2_theta": r"$\sin^2\theta$",
     "m_a": r"$m_a$",
-    "g_agamma": r"$g_{a\gamma}$",
+    "g_agamma": r"$g_{a\gamma\gamma}$",
+    "g_agg": r"$g_{a\gamma\gamma}$",
+    "sin2theta": r"$\sin^2\theta$",
     "m_N": r"$m_N$",
     "U2": r"$|U|^2$",
     "m_chi": r"$m_\chi$",
@@ -60,7 +63,7 @@ def text(v):
 
 def axis_label(ds):
     name = text(ds.attrs.get("name", ""))
-    units = text(ds.attrs.get("units", ""))
+    units = text(ds.attrs.get("units", "")).replace("GeV^-1", r"GeV$^{-1}$")
     lab = AXIS_TEX.get(name, name)
     return f"{lab} [{units}]" if units else lab
 
@@ -90,6 +93,85 @@ def label_position(mask, m, c, placed):
             placed.append((fx[k], fy[k]))
             return m[idx[k, 0]], c[idx[k, 1]]
     return None
+
+
+# Experiment families of the accelerator searches, each with its colour (name patterns,
+# case-insensitive prefixes); others fall back to a neutral grey.
+FAMILIES = [
+    ("beam dump", "#3d85c6", ("e137", "e141", "e774", "orsay", "nucal", "charm", "na64", "u70", "kek", "ps191",
+                              "faser", "ship", "lsnd", "nutev", "bebc", "dune", "na62", "pot", "nomad",
+                              "microboone", "argoneut", "t2k", "sbnd", "mathusla", "codex", "shadows", "hike",
+                              "darkquest", "seaquest", "anubis")),
+    ("e+e- colliders", "#cc4125", ("babar", "belle", "kloe", "besiii", "bes3", "cleo", "lep", "delphi", "l3")),
+    ("electron fixed target", "#e69138", ("a1", "apex", "hps", "mami", "dd", "mesa", "darklight", "ldmx")),
+    ("meson decays", "#6aa84f", ("na48", "pienu", "triumf", "e949", "koto", "e787", "psi", "pibeta", "sindrum",
+                                 "na3", "bnl", "kek-")),
+    ("hadron colliders", "#8e7cc3", ("lhcb", "cms", "atlas", "cdf", "d0", "alice")),
+    ("lepton g-2 and precision", "#a61c00", ("g-2", "g2", "amu", "ae", "electron_g-2")),
+]
+PROJECTION_WORDS = ("projected", "projection", "sensitivity", "future", "expected")
+
+
+def experiment_family(exp):
+    low = exp.lower()
+    for family, colour, keys in FAMILIES:
+        if any(low == key or low.startswith(key) for key in keys):
+            return family, colour
+    return "other searches", "#7f7f7f"
+
+
+def is_projection(g, exp):
+    """A projected sensitivity: the limit file's notes (or a projection attribute) say so."""
+    if int(g.attrs.get("projection", 0) or 0):
+        return True
+    notes = text(g.attrs.get("notes", "")).lower()
+    return any(w in notes for w in PROJECTION_WORDS)
+
+
+def darker(colour):
+    rgb = np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)]) * 0.55
+    return "#" + "".join(f"{int(v):02x}" for v in rgb)
+
+
+def stored_label_position(g):
+    """Label position stored with the limit (attributes label_mass_GeV, label_coupling), as
+    AxionLimits keeps them; None when absent (automatic placement then)."""
+    if "label_mass_GeV" in g.attrs and "label_coupling" in g.attrs:
+        return float(g.attrs["label_mass_GeV"]), float(g.attrs["label_coupling"])
+    return None
+
+
+def segments(curve):
+    """Split a NaN-row-separated curve into its segments."""
+    bad = ~np.isfinite(curve[:, 0])
+    cuts = np.flatnonzero(bad)
+    out, start = [], 0
+    for cut in list(cuts) + [len(curve)]:
+        if cut > start:
+            out.append(curve[start:cut])
+        start = cut + 1
+    return out
+
+
+def draw_curve(ax, curve, kind, colour, proj, ytop):
+    """The published line: a filled polygon (closed), the region above a curve (upper_bound) or
+    between two edges (edges); projections as dashed lines without fill."""
+    for seg in segments(curve):
+        x = seg[:, 0]
+        if kind == "closed":
+            xs, ys = np.append(x, x[0]), np.append(seg[:, 1], seg[:, 1][0])
+            if not proj:
+                ax.fill(xs, ys, color=colour, alpha=0.30, lw=0, zorder=4)
+            ax.plot(xs, ys, color=colour, lw=1.1, ls="--" if proj else "-", zorder=5)
+        elif kind == "upper_bound":
+            if not proj:
+                ax.fill_between(x, seg[:, 1], ytop, color=colour, alpha=0.30, lw=0, zorder=4)
+            ax.plot(x, seg[:, 1], color=colour, lw=1.1, ls="--" if proj else "-", zorder=5)
+        else:  # edges
+            if not proj:
+                ax.fill_between(x, seg[:, 1], seg[:, 2], color=colour, alpha=0.30, lw=0, zorder=4)
+            ax.plot(x, seg[:, 1], color=colour, lw=1.1, ls="--" if proj else "-", zorder=5)
+            ax.plot(x, seg[:, 2], color=colour, lw=1.1, ls="--" if proj else "-", zorder=5)
 
 
 def caption_line(f):
@@ -136,31 +218,50 @@ def draw(path, out, title=None):
                 if not mask.any():
                     continue
                 colour, label = bound_style(name, k)
-                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors=[colour], alpha=0.55, zorder=2)
-                ax.contour(M, C, mask, levels=[0.5], colors=[colour], linewidths=1.6, zorder=3)
-                handles.append(mpatches.Patch(color=colour, alpha=0.7, label=label))
+                # computed (cosmological, astrophysical) bounds: drawn over the accelerator limits
+                # with a bold outline and hatching, so that they are visibly this code's results
+                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors=[colour], alpha=0.45, zorder=6)
+                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors="none", hatches=["..."], zorder=6)
+                ax.contour(M, C, mask, levels=[0.5], colors=[darker(colour)], linewidths=2.0, zorder=7)
+                handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
+                                              label=label + " (fipbounds)"))
 
-        # accelerator limits: grey filled regions with labels
+        # accelerator limits: the published curves (/limits/<experiment>/curve), filled with the
+        # colour of their experiment family, projections dashed and unfilled; the rasterised mask
+        # only when a file predates the curve dataset
         if "limits" in f:
             names = sorted(k for k in f["limits"].keys() if isinstance(f["limits"][k], h5py.Group))
-            drawn = 0
             placed = []
+            families_drawn = {}
+            ytop = c.max() * 10.0
             for k, name in enumerate(names):
                 g = f["limits"][name]
-                mask = g["excluded"][:].astype(float)
-                if not mask.any():
+                if "excluded" not in g:
                     continue
-                grey = GREYS[k % len(GREYS)]
-                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors=[grey], alpha=0.85, zorder=4)
-                ax.contour(M, C, mask, levels=[0.5], colors=["#424242"], linewidths=0.8, zorder=5)
-                pos = label_position(mask, m, c, placed)
+                mask = g["excluded"][:].astype(float)
+                exp = text(g.attrs.get("experiment", name))
+                family, colour = experiment_family(exp)
+                proj = is_projection(g, exp)
+                kind = text(g.attrs.get("kind", "closed"))
+                if "curve" in g:
+                    draw_curve(ax, g["curve"][:], kind, colour, proj, ytop)
+                elif mask.any():
+                    ax.contourf(M, C, mask, levels=[0.5, 1.5], colors=[colour], alpha=0.35, zorder=4)
+                    ax.contour(M, C, mask, levels=[0.5], colors=[colour], linewidths=0.9, zorder=5)
+                else:
+                    continue
+                fam = family + (" (projected)" if proj else "")
+                families_drawn.setdefault(fam, (colour, proj))
+                pos = stored_label_position(g) or (label_position(mask, m, c, placed) if mask.any() else None)
                 if pos is not None:
-                    ax.text(pos[0], pos[1], text(g.attrs.get("experiment", name)), fontsize=9, ha="center",
-                            va="center", color="#212121", zorder=8, clip_on=True)
-                drawn += 1
-            if drawn:
-                handles.append(mpatches.Patch(color=GREYS[0], alpha=0.85,
-                                              label=f"accelerator limits ({drawn})"))
+                    ax.text(pos[0], pos[1], exp, fontsize=8, ha="center", va="center", color=darker(colour),
+                            zorder=8, clip_on=True, style="italic" if proj else "normal",
+                            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
+            for fam, (colour, proj) in families_drawn.items():
+                if proj:
+                    handles.append(mlines.Line2D([], [], color=colour, ls="--", lw=1.4, label=fam))
+                else:
+                    handles.append(mpatches.Patch(facecolor=colour, edgecolor=colour, alpha=0.45, label=fam))
 
         # target lines
         if "targets" in f:
@@ -182,9 +283,12 @@ def draw(path, out, title=None):
         ax.grid(True, which="major", alpha=0.25)
         bench = text(f.attrs.get("benchmark", ""))
         desc = text(f.attrs.get("model_description", ""))
-        ax.set_title(title if title else (f"{bench}: {desc}" if desc else bench), fontsize=14)
+        full = title if title else (f"{bench}: {desc}" if desc else bench)
+        # long model descriptions are wrapped, never clipped
+        import textwrap
+        ax.set_title("\n".join(textwrap.wrap(full, 70)), fontsize=13 if len(full) <= 70 else 11)
         if handles:
-            ax.legend(handles=handles, loc="lower right", framealpha=0.9)
+            ax.legend(handles=handles, loc="lower right", framealpha=0.9, fontsize=9)
         else:
             ax.text(0.5, 0.5, "no bounds, limits or targets in this file", transform=ax.transAxes,
                     ha="center", va="center", color="#616161")

@@ -25,6 +25,11 @@ def attr(obj, name, default=""):
     return v.decode() if isinstance(v, bytes) else v
 
 
+# Diverging colour scale centred at the observed Omega_c h^2 = 0.12 (Planck 2018, arXiv:1807.06209),
+# logarithmic on both sides: blue = under-abundant, red = over-abundant.
+OMEGA_NORM = mcolors.TwoSlopeNorm(vcenter=np.log10(0.12), vmin=-4.0, vmax=4.0)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="+")
@@ -39,9 +44,11 @@ def main(argv=None):
             if args.omega and len(args.files) == 1 and "quantities/omega_h2" in f:
                 m, y = f["grid/mass"][:], f["grid/coupling"][:]
                 om = np.where(f["status"][:] == 0, f["quantities/omega_h2"][:], np.nan)
-                mesh = ax.pcolormesh(m, y, om.T, norm=mcolors.LogNorm(1e-4, 1e4), cmap="RdBu_r",
+                mesh = ax.pcolormesh(m, y, np.log10(om).T, norm=OMEGA_NORM, cmap="RdBu_r",
                                      shading="nearest")
-                fig.colorbar(mesh, ax=ax).set_label(r"$\Omega h^2$")
+                cb = fig.colorbar(mesh, ax=ax, ticks=[-4, -2, np.log10(0.12), 2, 4])
+                cb.ax.set_yticklabels(["1e-4", "1e-2", "0.12", "1e2", "1e4"])
+                cb.set_label(r"$\Omega_\chi h^2$ (white: 0.12, Planck 2018)")
                 if "bounds/cmb_pann/excluded" in f:
                     ex = f["bounds/cmb_pann/excluded"][:].astype(float)
                     if ex.any():

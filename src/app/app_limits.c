@@ -29,7 +29,8 @@ static void import_usage(FILE *out) {
           "  PATH                 a file of that format, or a directory (its files with the format's\n"
           "                       extension: foresee bounds_*.txt, darkcast *.lmt, axionlimits *.txt,\n"
           "                       hnlimits *.dat, darkmatterlive *.csv with a .json sidecar)\n"
-          "  -o, --output DIR     where DIR/<experiment>.limit files are written (created if missing)\n"
+          "  -o, --output DIR     where DIR/<experiment>.limit files are written (created with its\n"
+          "                       parents if missing)\n"
           "  --x-unit U           mass unit of the source: eV|keV|MeV|GeV|TeV (hnlimits, axionlimits)\n"
           "  --y-quantity Q       coupling convention of the source: epsilon|epsilon2|theta|sin_theta|\n"
           "                       sin2_theta|U|U2|Ue|Ue2|Umu|Umu2|Utau|Utau2|g_agamma|g_aW|g_ag|inv_fa\n"
@@ -39,13 +40,30 @@ static void import_usage(FILE *out) {
           "  --benchmark BCn      PBC benchmark (BC1 ... BC11)\n"
           "  --experiment NAME    experiment name (one input file only)\n"
           "  --reference REF      arXiv id or DOI of the result\n"
-          "  --keep-going         report bad files and import the others with exit status 0\n"
+          "  --assumptions A      model assumptions of the limit, 'key=value; ...' (decay=visible|\n"
+          "                       invisible, dark_matter=none|fip|chi, alpha_D=.., mass_ratio=..)\n"
+          "  --keep-going         report bad files and import the others with exit status 0 (non-zero\n"
+          "                       when no file at all was imported)\n"
           "  --allow-projection   also import projected sensitivities (darkmatterlive curveType\n"
           "                       'projection'); they are marked in the notes and merged like limits\n"
+          "  --allow-dark-matter  also import darkmatterlive curves that assume the dark photon is the\n"
+          "                       dark matter (assumption dark_matter=fip; merge refuses them on BC1)\n"
+          "  --decay visible|invisible  darkcast: the decay mode of the A' in the search (default: from\n"
+          "                       Darkcast's .py beside the .lmt or its list of invisible searches);\n"
+          "                       invisible searches are BC2 limits: --benchmark BC2 imports them\n"
+          "  --units-table FILE   hnlimits: units, CL, references and top/bottom pairs per file, written by\n"
+          "                       tools/hnl_units_table.py from the collection's local_HNL_database.xlsx;\n"
+          "                       with a directory PATH, the table's files under it are imported\n"
+          "  --no-repair          refuse self-intersecting closed curves (default: split them at the\n"
+          "                       crossings into simple loops, noted in the file)\n"
           "\n"
           "hnlimits units may also come from a sidecar PATH.units ('x_unit = MeV', 'y_quantity = Ue2',\n"
           "'cl_percent = 90', ...). Masses are written in GeV, couplings in the benchmark's convention.\n"
-          "exit status: 0 every file imported, 1 failure, 2 bad input or usage\n");
+          "Files that belong to another plane (darkcast invisible searches without --benchmark BC2,\n"
+          "darkmatterlive dark-matter curves, hnlimits upper edges imported with their lower edge) are\n"
+          "skipped with the reason.\n"
+          "exit status: 0 every file imported or skipped, 1 failure, 2 bad input or usage (also an\n"
+          "output directory that cannot be created or written)\n");
 }
 
 static int has_suffix(const char *s, const char *suf) {
@@ -104,6 +122,61 @@ static char **expand_paths(const char *format, char **paths, size_t n, size_t *n
   return out;
 }
 
+/* mkdir -p: 0 when dir exists or was created (errno set otherwise) */
+static int mkdir_parents(const char *dir) {
+  char buf[4096];
+  if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
+    errno = ENAMETOOLONG;
+    return -1;
+  }
+  for (char *p = buf + 1; *p; p++)
+    if (*p == '/') {
+      *p = '\0';
+      if (mkdir(buf, 0777) != 0 && errno != EEXIST) return -1;
+      *p = '/';
+    }
+  return mkdir(buf, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* with --units-table: the table's files under each directory PATH (files pass through); entries
+ * without a file in this copy are reported and left out */
+static char **table_paths(const char *table, char **paths, size_t n, size_t *n_out) {
+  fb_err err;
+  fb_err_clear(&err);
+  char **rel = NULL;
+  size_t n_rel = 0, m = 0, missing = 0;
+  *n_out = 0;
+  if (fb_limit_units_table_files(table, &rel, &n_rel, &err) != FB_OK) {
+    fprintf(stderr, "fipbounds limits import: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
+    return NULL;
+  }
+  char **out = calloc(n * (n_rel + 1) + 1, sizeof(char *));
+  for (size_t k = 0; out && k < n; k++) {
+    struct stat st;
+    if (stat(paths[k], &st) != 0 || !S_ISDIR(st.st_mode)) {
+      out[m] = strdup(paths[k]);
+      if (out[m]) m++;
+      continue;
+    }
+    for (size_t r = 0; r < n_rel; r++) {
+      char *p = malloc(strlen(paths[k]) + strlen(rel[r]) + 2);
+      if (!p) continue;
+      sprintf(p, "%s/%s", paths[k], rel[r]);
+      if (access(p, R_OK) == 0) out[m++] = p;
+      else {
+        missing++;
+        free(p);
+      }
+    }
+  }
+  if (missing)
+    printf("%zu file(s) of the units table %s are not in this copy of the collection (left out)\n", missing, table);
+  for (size_t r = 0; r < n_rel; r++) free(rel[r]);
+  free(rel);
+  *n_out = m;
+  return out;
+}
+
 static int app_limits_import(int argc, char **argv) {
   const char *format = NULL, *outdir = NULL;
   fb_import_options opt = {0};
@@ -126,8 +199,13 @@ static int app_limits_import(int argc, char **argv) {
     else if (!strcmp(a, "--benchmark") && has) opt.benchmark = argv[++i];
     else if (!strcmp(a, "--experiment") && has) opt.experiment = argv[++i];
     else if (!strcmp(a, "--reference") && has) opt.reference = argv[++i];
+    else if (!strcmp(a, "--assumptions") && has) opt.assumptions = argv[++i];
+    else if (!strcmp(a, "--decay") && has) opt.decay = argv[++i];
+    else if (!strcmp(a, "--units-table") && has) opt.units_table = argv[++i];
     else if (!strcmp(a, "--keep-going")) keep_going = 1;
     else if (!strcmp(a, "--allow-projection")) opt.allow_projection = 1;
+    else if (!strcmp(a, "--allow-dark-matter")) opt.allow_dark_matter = 1;
+    else if (!strcmp(a, "--no-repair")) opt.no_repair = 1;
     else if (!strcmp(a, "--cl") && has) {
       char *end;
       opt.cl_percent = strtod(argv[++i], &end);
@@ -159,13 +237,41 @@ static int app_limits_import(int argc, char **argv) {
     free(paths);
     return FB_EXIT_USAGE;
   }
-  if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
-    fprintf(stderr, "fipbounds limits import: cannot create '%s': %s\n", outdir, strerror(errno));
+  const char *bad = NULL;
+  if (opt.benchmark && !fb_limit_benchmark_number(opt.benchmark)) bad = "--benchmark must be one of BC1 ... BC11";
+  else if (opt.decay && strcmp(opt.decay, "visible") && strcmp(opt.decay, "invisible"))
+    bad = "--decay must be visible or invisible";
+  else if (opt.kind && strcmp(opt.kind, "closed") && strcmp(opt.kind, "upper_bound") && strcmp(opt.kind, "edges"))
+    bad = "--kind must be closed, upper_bound or edges";
+  if (!bad && opt.assumptions) {
+    fb_err e;
+    fb_err_clear(&e);
+    if (fb_limit_assumptions_parse_check(opt.assumptions, "--assumptions", &e) != FB_OK) {
+      fprintf(stderr, "fipbounds limits import: %s\n", e.msg);
+      free(paths);
+      return FB_EXIT_USAGE;
+    }
+  }
+  if (bad) {
+    fprintf(stderr, "fipbounds limits import: %s (given '%s')\n", bad,
+            strstr(bad, "benchmark") ? opt.benchmark : strstr(bad, "decay") ? opt.decay : opt.kind);
     free(paths);
-    return FB_EXIT_FAILURE;
+    return FB_EXIT_USAGE;
+  }
+  /* the output directory: created if missing, and writable, before any input is read (as run) */
+  struct stat ost;
+  if (mkdir_parents(outdir) != 0 || stat(outdir, &ost) != 0 || !S_ISDIR(ost.st_mode) ||
+      access(outdir, W_OK | X_OK) != 0) {
+    int e = errno;
+    fprintf(stderr, "fipbounds limits import: cannot write into the output directory '%s': %s\n", outdir,
+            stat(outdir, &ost) == 0 && !S_ISDIR(ost.st_mode) ? "not a directory" : strerror(e));
+    free(paths);
+    return FB_EXIT_USAGE;
   }
   size_t n_files = 0;
-  char **files = expand_paths(format, paths, n_paths, &n_files);
+  char **files = NULL;
+  if (opt.units_table) files = table_paths(opt.units_table, paths, n_paths, &n_files);
+  else files = expand_paths(format, paths, n_paths, &n_files);
   free(paths);
   if (!files) return FB_EXIT_FAILURE;
   if (opt.experiment && n_files > 1) {
@@ -175,13 +281,20 @@ static int app_limits_import(int argc, char **argv) {
     return FB_EXIT_USAGE;
   }
   char **written = calloc(n_files + 1, sizeof(char *));
-  size_t n_ok = 0, n_bad = 0, n_written = 0;
+  size_t n_ok = 0, n_bad = 0, n_written = 0, n_skipped = 0;
   int worst = FB_EXIT_OK;
   for (size_t k = 0; k < n_files && written; k++) {
     fb_err err;
     fb_err_clear(&err);
     fb_limit lim;
-    int rc = fb_limit_import(&lim, format, files[k], &opt, &err);
+    char reason[2 * FB_LIMIT_LONGTEXT];
+    int rc = fb_limit_import_skip(format, files[k], &opt, reason, sizeof reason, &err);
+    if (rc == FB_OK && reason[0]) {
+      printf("skipped %s\n", reason);
+      n_skipped++;
+      continue;
+    }
+    if (rc == FB_OK) rc = fb_limit_import(&lim, format, files[k], &opt, &err);
     if (rc == FB_OK) {
       /* experiment names are unique within one import: NA64, NA64_2, ... */
       char base[FB_LIMIT_TEXT];
@@ -199,8 +312,8 @@ static int app_limits_import(int argc, char **argv) {
       rc = fb_limit_write(&lim, out, &err);
       if (rc == FB_OK) {
         written[n_written++] = strdup(lim.experiment);
-        printf("%s -> %s (%s, %zu points, %s)\n", files[k], out, fb_limit_kind_name(lim.kind), lim.n_points,
-               lim.reference);
+        printf("%s -> %s (%s, %zu points, %s%s)\n", files[k], out, fb_limit_kind_name(lim.kind), lim.n_points,
+               lim.reference, strstr(lim.notes, "REPAIRED") ? "; self-intersecting boundary repaired, see its notes" : "");
         n_ok++;
       }
       fb_limit_free(&lim);
@@ -212,7 +325,9 @@ static int app_limits_import(int argc, char **argv) {
       if (ec == FB_EXIT_FAILURE || worst == FB_EXIT_OK) worst = ec;
     }
   }
-  printf("imported %zu of %zu file(s) into %s%s\n", n_ok, n_files, outdir, n_bad ? " (see the errors above)" : "");
+  printf("imported %zu of %zu file(s) into %s", n_ok, n_files, outdir);
+  if (n_skipped) printf("; %zu skipped (another plane or part of another file's region)", n_skipped);
+  printf("%s\n", n_bad ? " (see the errors above)" : "");
   for (size_t k = 0; k < n_files; k++) free(files[k]);
   free(files);
   for (size_t w = 0; written && w < n_written; w++) free(written[w]);
@@ -220,6 +335,10 @@ static int app_limits_import(int argc, char **argv) {
   if (n_files == 0) {
     fprintf(stderr, "fipbounds limits import: no %s files found\n", format);
     return FB_EXIT_USAGE;
+  }
+  if (keep_going && n_bad > 0 && n_ok == 0) {
+    fprintf(stderr, "fipbounds limits import: --keep-going, but not one of the %zu file(s) was imported\n", n_bad);
+    return worst;
   }
   return keep_going && worst == FB_EXIT_USAGE ? FB_EXIT_OK : worst;
 }
@@ -238,15 +357,18 @@ static void merge_usage(FILE *out) {
   fprintf(out,
           "usage: fipbounds merge OUT.h5 [--limits DIR] [--bounds OTHER.h5]... [--contours CDIR] [--quiet]\n"
           "\n"
-          "  OUT.h5           a complete scan file of `fipbounds run` (modified in place)\n"
+          "  OUT.h5           a complete scan file of `fipbounds run` (replaced by the merged copy)\n"
           "  --limits DIR     directory of *.limit files (fipbounds limits import writes them)\n"
           "  --bounds OTHER.h5  (repeatable) copy every /bounds/<name> of another complete scan file of\n"
-          "                   the same benchmark and bit-for-bit the same /grid/mass and /grid/coupling\n"
-          "                   (e.g. model bc1_sn run with the [grid] of OUT.h5) into OUT.h5, replacing\n"
-          "                   a bound of the same name; attributes copied_from_file/_git_hash/_model\n"
+          "                   the same benchmark (e.g. model bc1_sn) into OUT.h5, replacing a bound of\n"
+          "                   the same name; attributes copied_from_file/_git_hash/_model. On another\n"
+          "                   grid of the same plane its mask is resampled onto OUT.h5's grid (nearest\n"
+          "                   grid point; not excluded outside OTHER's grid; attributes resampling*)\n"
           "  --contours CDIR  also write every mask's boundary as two-column files CDIR/<source>_<k>.txt\n"
-          "At least one of --limits and --bounds is needed. --bounds sources are all checked before\n"
-          "OUT.h5 is modified; then /combined is rebuilt from every /bounds/<name>/excluded.\n"
+          "At least one of --limits and --bounds is needed. Every source (--bounds files, limit files:\n"
+          "benchmark, coupling, model assumptions) is checked first; the merge then works on a copy of\n"
+          "OUT.h5 that replaces it only when everything succeeded (a failure leaves OUT.h5 untouched).\n"
+          "/combined is rebuilt from every /bounds/<name>/excluded.\n"
           "\n"
           "Writes /limits/<experiment>/excluded (+ metadata, contour), /limits/accelerator_excluded and\n"
           "/combined/ (every /bounds/<name>/excluded, their union, the per-point bit field excluded_by\n"
@@ -293,10 +415,10 @@ int fb_app_merge(int argc, char **argv) {
   fb_err_clear(&err);
   fb_merge_summary sum;
   size_t n_copied = 0;
-  int rc = n_others ? fb_limits_copy_bounds(scan, others, n_others, &n_copied, &err) : FB_OK;
+  /* every source checked first; the work on a copy renamed over OUT.h5 (atomic) */
+  int rc = fb_limits_merge(scan, dir, others, n_others, &opt, &sum, &n_copied, &err);
   free(others);
   if (rc == FB_OK && n_copied) printf("copied %zu bound(s) into %s\n", n_copied, scan);
-  if (rc == FB_OK) rc = fb_limits_merge_file(scan, dir, &opt, &sum, &err);
   if (rc != FB_OK) {
     fprintf(stderr, "fipbounds merge: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
     return rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;

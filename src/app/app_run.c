@@ -239,7 +239,7 @@ int fb_app_run(int argc, char **argv) {
     if (limits_dir && limits_dir[0]) {
       fb_merge_options mopt = {.contour_dir = NULL, .verbose = 1};
       fb_merge_summary msum;
-      rc = fb_limits_merge_file(opt.output_path, limits_dir, &mopt, &msum, &err);
+      rc = fb_limits_merge(opt.output_path, limits_dir, NULL, 0, &mopt, &msum, NULL, &err); /* atomic */
       if (rc != FB_OK)
         exit_code = rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
       else

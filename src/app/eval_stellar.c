@@ -13,7 +13,13 @@
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 
-static int on(const fb_eval_args *a, const char *name) { return !strcmp(fb_eval_text(a, name), "on"); }
+/* The boolean words of input files (fb_config.c) are accepted here too, so that a value copied
+ * from an input file works on the command line: on/true/yes/1 and off/false/no/0. */
+#define FB_EVAL_BOOL_CHOICES "on|off|true|false|yes|no|1|0"
+static int on(const fb_eval_args *a, const char *name) {
+  const char *v = fb_eval_text(a, name);
+  return !strcmp(v, "on") || !strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1");
+}
 
 static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   fb_sn_options o;
@@ -114,13 +120,13 @@ const fb_eval_module fb_eval_sn1987a = {
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
-     {"absorption", "", "on|off", 0, 0, "on", "inverse-bremsstrahlung absorption"},
-     {"decays", "", "on|off", 0, 0, "on", "decays inside r_far"},
-     {"longitudinal", "", "on|off", 0, 0, "on", "longitudinal mode"},
+     {"absorption", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "inverse-bremsstrahlung absorption"},
+     {"decays", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "decays inside r_far"},
+     {"longitudinal", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "longitudinal mode"},
      {"mass_max", "", "no|yes", 0, 0, "no", "also find the largest excluded mass (bisection, ~1 s)"},
-     {"coalescence", "", "on|off", 0, 0, "on", "bc1: e+e- -> A'; bc9: photon coalescence gamma gamma -> a"},
+     {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: e+e- -> A'; bc9: photon coalescence gamma gamma -> a"},
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
-     {"semi_compton", "", "on|off", 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
+     {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
       "trapping criterion (auto: cem for bc1, neutrinosphere for bc9; docs/sn-profile.md)"},
@@ -162,7 +168,7 @@ const fb_eval_module fb_eval_hb = {
      {"polytrope_n", "", NULL, -1e-300, 4.5, "1.5", "polytropic index (core=polytrope)"},
      {"Y_He", "", NULL, -1e-300, 1.0, "1", "helium mass fraction"},
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
-     {"coalescence", "", "on|off", 0, 0, "on", "photon coalescence gamma gamma -> a"}},
+     {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "photon coalescence gamma gamma -> a"}},
     eval_hb,
 };
 

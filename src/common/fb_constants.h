@@ -116,6 +116,43 @@
 
 /* (per-model blocks: add a block below headed with the model, one constant a line, cited) */
 
+/* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
+#define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */
+#define FB_HIGGS_WIDTH_SM_GEV 4.088e-3 /* SM Higgs total width at m_H = 125.09 GeV, LHC Higgs XS WG YR4 arXiv:1610.07922 */
+/* ---------------------------------------------------------------- BC6-BC8 heavy neutral lepton
+ * (src/models/fb_fip_hnl.c). Decay constants as defined in Bondarenko, Boyarsky, Gorbunov,
+ * Ruchayskiy, arXiv:1805.08567 (sec. 3.2-3.3): <0|J^mu|P(p)> = i f_P p^mu [GeV],
+ * <0|J^mu|V(p)> = i g_V eps^mu [GeV^2] (g_V = f_V m_V). f_pi, f_K, f_D, f_Ds: block above. */
+#define FB_HNL_FETA_GEV 0.0817        /* f_eta of the Z current, arXiv:1805.08567 sec. 3.2 (table of neutral-meson constants, 81.7 MeV) */
+#define FB_HNL_FETAPRIME_GEV (-0.0947) /* f_eta' of the Z current, arXiv:1805.08567 sec. 3.2 (same table, -94.7 MeV) */
+#define FB_HNL_GRHO_GEV2 0.162        /* g_rho (rho+ and rho0), arXiv:1805.08567 sec. 3.3 (vector-meson tables) */
+#define FB_HNL_GOMEGA_GEV2 0.153      /* g_omega, arXiv:1805.08567 sec. 3.3 (neutral vector mesons) */
+#define FB_HNL_GPHI_GEV2 0.234        /* g_phi, arXiv:1805.08567 sec. 3.3 (neutral vector mesons) */
+#define FB_HNL_GDSTAR_GEV2 0.535      /* g_D*+, arXiv:1805.08567 sec. 3.3 (charged vector mesons) */
+#define FB_HNL_GDSSTAR_GEV2 0.650     /* g_Ds*+, arXiv:1805.08567 sec. 3.3 (charged vector mesons) */
+#define FB_HNL_FKSTAR_GEV 0.206       /* f_K*+: from PDG 2024 B(tau -> K*(892) nu) = 1.20 % and
+                                         tau_tau = 290.3 fs through Gamma = G_F^2 f^2 |V_us|^2 m_tau^3
+                                         (1 - x)^2 (1 + 2x)/(16 pi), x = m_K*^2/m_tau^2 (the l V width of
+                                         arXiv:1805.08567 sec. 3.3 crossed; radiative corrections
+                                         neglected); K* is not in its tables */
+#define FB_TAU_TAU_S 290.3e-15        /* tau lepton lifetime [s], PDG 2024 (validation only) */
+/* ---- BC10/BC11 ALPs (src/models/fb_fip_alp.c) ----------------------------------------------- */
+#define FB_ALP_GAMMA_PI0_GEV 7.81e-9      /* Gamma(pi0) = 7.81 eV, PDG 2024 (pi0 propagator width) */
+#define FB_ALP_GAMMA_ETA_GEV 1.31e-6      /* Gamma(eta) = 1.31 keV, PDG 2024 */
+#define FB_ALP_GAMMA_ETAP_GEV 0.188e-3    /* Gamma(eta') = 0.188 MeV, PDG 2024 */
+#define FB_ALP_BR_ETAP_ETAPIPI 0.425      /* BR(eta' -> eta pi+ pi-) = 42.5 %, PDG 2024 */
+#define FB_ALP_GAMMA_OMEGA_GEV 8.68e-3    /* Gamma(omega) = 8.68 MeV, PDG 2024 */
+#define FB_ALP_BR_OMEGA_PI0GAMMA 0.0835   /* BR(omega -> pi0 gamma) = 8.35 %, PDG 2024 (VMD normalisation) */
+#define FB_ALP_GAMMA_RHO_GEV 0.1491       /* Gamma(rho0) = 149.1 MeV, PDG 2024 */
+#define FB_ALP_THETA_ETA_ETAP (-0.339837) /* eta-eta' octet-singlet angle -arcsin(1/3) = -19.47 deg: eta =
+                                             (uu+dd-ss)/sqrt3, eta' = (uu+dd+2ss)/sqrt6: the LO quark-flavour
+                                             choice of the U(3) treatment of arXiv:1811.03474 (ASW) */
+#define FB_ALP_DELTA_U 0.897              /* proton spin fractions Delta u, d, s: Grilli di Cortona, Hardy, Pardo Vega, */
+#define FB_ALP_DELTA_D (-0.376)           /*   Villadoro arXiv:1511.02867 ("The QCD axion, precisely"), BC10 nucleon couplings */
+#define FB_ALP_DELTA_S (-0.026)
+#define FB_ALP_CP_GLUON (-0.47)           /* C_p, C_n of a pure gluon coupling (a/f)(alpha_s/8pi) G Gdual: */
+#define FB_ALP_CN_GLUON (-0.02)           /*   arXiv:1511.02867 (model-independent part, E = 0 terms) */
+
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
 #define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)

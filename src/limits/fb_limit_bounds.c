@@ -1,20 +1,24 @@
 /**
  * @file fb_limit_bounds.c
  * @brief `fipbounds merge OUT.h5 --bounds OTHER.h5`: copy every /bounds/<name> of other complete
- *        scan files of the same benchmark and bit-for-bit the same grid axes into OUT.h5, with
+ *        scan files of the same benchmark into OUT.h5 (masks of another grid resampled onto OUT's), with
  *        provenance attributes (docs/limits-format.md, docs/output-format.md). A bound computed by
  *        another model (e.g. bc1_sn: SN1987A) thus joins the file of the main model (bc1) and
  *        /combined picks it up like any other /bounds/<name>/excluded.
  */
 #include <errno.h>
+#include <math.h>
+#include <stdint.h>
 #include <hdf5.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fb_fip.h"
 #include "fb_h5.h"
 #include "fb_limits.h"
+#include "fb_limits_internal.h"
 #include "fb_log.h"
 
 /* a string attribute of obj into out ("" when absent or not a string) */
@@ -52,6 +56,8 @@ typedef struct scan_info {
   char benchmark[64], model[128], git_hash[128];
   size_t n_mass, n_coupling;
   double *mass, *coupling;
+  char mass_units[64], coupling_name[128], coupling_units[64];
+  int mass_log, coupling_log; /* attribute spacing of the axis: 1 unless "linear" */
 } scan_info;
 
 static void scan_info_free(scan_info *s) {
@@ -107,20 +113,174 @@ static int scan_open(scan_info *s, const char *path, unsigned flags, fb_err *err
   }
   FB_CALL(err, read_axis(s->file, "grid/mass", path, &s->n_mass, &s->mass, err));
   FB_CALL(err, read_axis(s->file, "grid/coupling", path, &s->n_coupling, &s->coupling, err));
+  char spacing[64];
+  hid_t ds = H5Dopen2(s->file, "grid/mass", H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "cannot open /grid/mass of '%s'", path);
+  attr_string(ds, "units", s->mass_units, sizeof s->mass_units);
+  attr_string(ds, "spacing", spacing, sizeof spacing);
+  s->mass_log = strcmp(spacing, "linear") != 0;
+  H5Dclose(ds);
+  ds = H5Dopen2(s->file, "grid/coupling", H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "cannot open /grid/coupling of '%s'", path);
+  attr_string(ds, "name", s->coupling_name, sizeof s->coupling_name);
+  attr_string(ds, "units", s->coupling_units, sizeof s->coupling_units);
+  attr_string(ds, "spacing", spacing, sizeof spacing);
+  s->coupling_log = strcmp(spacing, "linear") != 0;
+  H5Dclose(ds);
   return FB_OK;
 }
 
-/* the same axis bit for bit; otherwise FB_ERR_INPUT naming the axis and the first difference */
-static int same_axis(const char *name, const double *a, size_t na, const double *b, size_t nb, const char *path_a,
-                     const char *path_b, fb_err *err) {
-  FB_TEST(err, na != nb, FB_ERR_INPUT, "/grid/%s differs: %zu points in '%s', %zu in '%s' (the grids must be identical)",
-          name, nb, path_b, na, path_a);
-  for (size_t i = 0; i < na; i++)
-    FB_TEST(err, memcmp(&a[i], &b[i], sizeof(double)) != 0, FB_ERR_INPUT,
-            "/grid/%s differs at index %zu: %.17g in '%s', %.17g in '%s' (the grids must be identical bit for bit: "
-            "run the other model with the same [grid] section)",
-            name, i, b[i], path_b, a[i], path_a);
+/* the same axis bit for bit */
+static int axis_identical(const double *a, size_t na, const double *b, size_t nb) {
+  return na == nb && memcmp(a, b, na * sizeof(double)) == 0;
+}
+
+/* The two grids describe the same plane (mass unit, coupling and its unit); grids that are not
+ * identical are resampled (docs/limits-format.md, "Bounds on another grid") and must overlap. */
+static int grids_compatible(const scan_info *dst, const scan_info *src, const char *path_dst, const char *path_src,
+                            fb_err *err) {
+  FB_TEST(err, strcmp(dst->mass_units, src->mass_units), FB_ERR_INPUT,
+          "/grid/mass differs in its unit: '%s' in '%s', '%s' in '%s'", src->mass_units, path_src, dst->mass_units,
+          path_dst);
+  FB_TEST(err, strcmp(fb_fip_coupling_canonical(dst->coupling_name), fb_fip_coupling_canonical(src->coupling_name)) ||
+                   strcmp(dst->coupling_units, src->coupling_units),
+          FB_ERR_INPUT, "/grid/coupling differs in its quantity: %s [%s] in '%s', %s [%s] in '%s'", src->coupling_name,
+          src->coupling_units, path_src, dst->coupling_name, dst->coupling_units, path_dst);
+  if (axis_identical(dst->mass, dst->n_mass, src->mass, src->n_mass) &&
+      axis_identical(dst->coupling, dst->n_coupling, src->coupling, src->n_coupling))
+    return FB_OK;
+  int overlap = src->mass[0] <= dst->mass[dst->n_mass - 1] && dst->mass[0] <= src->mass[src->n_mass - 1] &&
+                src->coupling[0] <= dst->coupling[dst->n_coupling - 1] &&
+                dst->coupling[0] <= src->coupling[src->n_coupling - 1];
+  FB_TEST(err, !overlap, FB_ERR_INPUT,
+          "the grid of '%s' (mass %g-%g, coupling %g-%g) does not overlap the grid of '%s' (mass %g-%g, coupling %g-%g)",
+          path_src, src->mass[0], src->mass[src->n_mass - 1], src->coupling[0], src->coupling[src->n_coupling - 1],
+          path_dst, dst->mass[0], dst->mass[dst->n_mass - 1], dst->coupling[0], dst->coupling[dst->n_coupling - 1]);
   return FB_OK;
+}
+
+/* index of the source grid point nearest to v (in log10 on a log axis), -1 outside [a0, a(n-1)] */
+static long nearest_index(const double *a, size_t n, int log_axis, double v) {
+  double t = log_axis ? log10(v) : v, lo = log_axis ? log10(a[0]) : a[0], hi = log_axis ? log10(a[n - 1]) : a[n - 1];
+  double tol = 1e-9 * fmax(hi - lo, fabs(hi) + fabs(lo)); /* rounding of the two grids' end points */
+  if (!(t >= lo - tol && t <= hi + tol)) return -1;
+  size_t l = 0, r = n - 1;
+  while (r - l > 1) {
+    size_t m = (l + r) / 2;
+    if (a[m] <= v) l = m;
+    else r = m;
+  }
+  double dl = fabs(t - (log_axis ? log10(a[l]) : a[l])), dr = fabs(t - (log_axis ? log10(a[r]) : a[r]));
+  return (long)(dr < dl ? r : l);
+}
+
+typedef struct ds_list {
+  char names[64][256];
+  size_t n;
+} ds_list;
+
+static herr_t collect_ds(hid_t g, const char *name, const H5L_info_t *info, void *data) {
+  (void)info;
+  ds_list *l = data;
+  H5O_info_t oi;
+  if (l->n < 64 && strlen(name) < 256 && H5Oget_info_by_name(g, name, &oi, H5P_DEFAULT) >= 0 && oi.type == H5O_TYPE_DATASET)
+    snprintf(l->names[l->n++], sizeof l->names[0], "%s", name);
+  return 0;
+}
+
+/*
+ * The copied group gpath of dst (from src, on another grid): its `excluded` mask becomes the
+ * source mask at the nearest source grid point of each destination point (in log10 on log axes),
+ * 0 (not excluded: not computed) outside the source grid; other datasets of the source grid's
+ * shape are removed (listed in the attribute resampling_dropped); the method and the source
+ * grid are recorded in the attributes resampled_from_grid and resampling.
+ */
+static int resample_group(hid_t file, const char *gpath, const char *final_path, const scan_info *dst,
+                          const scan_info *src, const char *src_path, fb_err *err) {
+  int rc = FB_OK;
+  const size_t SN = src->n_mass * src->n_coupling, DN = dst->n_mass * dst->n_coupling;
+  uint8_t *in = malloc(SN), *out = calloc(DN, 1);
+  long *jc = malloc(dst->n_coupling * sizeof(long));
+  hid_t g = -1;
+  FB_TEST_GOTO(err, rc, !in || !out || !jc, FB_ERR_MEMORY, done, "out of memory");
+  g = H5Gopen2(file, gpath, H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", gpath);
+  hid_t ds = H5Dopen2(g, "excluded", H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, ds < 0, FB_ERR_INPUT, done, "/%s of '%s' has no excluded mask to resample", gpath, src_path);
+  hid_t sp = H5Dget_space(ds);
+  hsize_t d[2] = {0, 0};
+  int r = H5Sget_simple_extent_ndims(sp);
+  if (r == 2) H5Sget_simple_extent_dims(sp, d, NULL);
+  H5Sclose(sp);
+  char units[256], desc[2048];
+  attr_string(ds, "units", units, sizeof units);
+  attr_string(ds, "description", desc, sizeof desc);
+  herr_t st = r == 2 && d[0] == src->n_mass && d[1] == src->n_coupling
+                  ? H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, in)
+                  : -1;
+  H5Dclose(ds);
+  FB_TEST_GOTO(err, rc, st < 0, FB_ERR_INPUT, done, "/%s/excluded of '%s' is not a uint8 mask of its grid's shape",
+               gpath, src_path);
+  for (size_t j = 0; j < dst->n_coupling; j++)
+    jc[j] = nearest_index(src->coupling, src->n_coupling, src->coupling_log, dst->coupling[j]);
+  size_t n_inside = 0;
+  for (size_t i = 0; i < dst->n_mass; i++) {
+    long im = nearest_index(src->mass, src->n_mass, src->mass_log, dst->mass[i]);
+    if (im < 0) continue;
+    for (size_t j = 0; j < dst->n_coupling; j++)
+      if (jc[j] >= 0) {
+        out[i * dst->n_coupling + j] = in[(size_t)im * src->n_coupling + (size_t)jc[j]] != 0;
+        n_inside++;
+      }
+  }
+  /* the source grid's other arrays do not fit this grid */
+  ds_list dl = {.n = 0};
+  H5Literate(g, H5_INDEX_NAME, H5_ITER_INC, NULL, collect_ds, &dl);
+  char dropped[4096] = "";
+  for (size_t k = 0; k < dl.n; k++) {
+    hid_t o = H5Dopen2(g, dl.names[k], H5P_DEFAULT);
+    hid_t osp = o >= 0 ? H5Dget_space(o) : -1;
+    hsize_t od[8] = {0};
+    int orank = osp >= 0 ? H5Sget_simple_extent_ndims(osp) : -1;
+    if (orank == 2) H5Sget_simple_extent_dims(osp, od, NULL);
+    if (osp >= 0) H5Sclose(osp);
+    if (o >= 0) H5Dclose(o);
+    if (!strcmp(dl.names[k], "excluded") || (orank == 2 && od[0] == src->n_mass && od[1] == src->n_coupling)) {
+      FB_TEST_GOTO(err, rc, H5Ldelete(g, dl.names[k], H5P_DEFAULT) < 0, FB_ERR_HDF5, done, "cannot replace /%s/%s",
+                   gpath, dl.names[k]);
+      if (strcmp(dl.names[k], "excluded")) {
+        size_t l = strlen(dropped);
+        snprintf(dropped + l, sizeof dropped - l, "%s%s", l ? ", " : "", dl.names[k]);
+      }
+    }
+  }
+  char ndesc[2600];
+  snprintf(ndesc, sizeof ndesc, "%s [resampled from the grid of %s: nearest grid point, docs/limits-format.md]", desc,
+           src_path);
+  hsize_t dd[2] = {dst->n_mass, dst->n_coupling};
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(g, "excluded", H5T_NATIVE_UINT8, 2, dd, out, units, ndesc, err), done);
+  char grid[1024];
+  snprintf(grid, sizeof grid, "%s: mass %zu points %.6g-%.6g %s (%s), coupling %s %zu points %.6g-%.6g %s (%s)", src_path,
+           src->n_mass, src->mass[0], src->mass[src->n_mass - 1], src->mass_units, src->mass_log ? "log" : "linear",
+           src->coupling_name, src->n_coupling, src->coupling[0], src->coupling[src->n_coupling - 1],
+           src->coupling_units, src->coupling_log ? "log" : "linear");
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "resampled_from_grid", grid, err), done);
+  FB_CALL_GOTO(err, rc,
+               fb_h5_attr_string(g, "resampling",
+                                 "each point of this grid takes the mask value of the nearest point of the source grid "
+                                 "(in log10 on log axes); points outside the source grid's range are not excluded (not "
+                                 "computed); boundary uncertain by one source cell",
+                                 err),
+               done);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "resampling_dropped", dropped, err), done);
+  FB_CALL_GOTO(err, rc, fb_h5_attr_long(g, "resampling_points_inside", (long)n_inside, err), done);
+  FB_LOG_INF("resampled /%s of %s onto the grid (%zu of %zu points inside its grid)", final_path, src_path, n_inside, DN);
+done:
+  if (g >= 0) H5Gclose(g);
+  free(in);
+  free(out);
+  free(jc);
+  return rc;
 }
 
 typedef struct name_list {
@@ -161,18 +321,13 @@ static int list_bound_names(hid_t file, const char *path, name_list *nl, fb_err 
   return FB_OK;
 }
 
-int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
-                          fb_err *err) {
+int fb_limits_copy_bounds_check(const char *scan_path, const char *const *other_paths, size_t n_other, fb_err *err) {
   int rc = FB_OK;
-  size_t copied = 0;
   scan_info dst, src;
   memset(&dst, 0, sizeof dst);
   memset(&src, 0, sizeof src);
   dst.file = src.file = -1;
   name_list nl = {0};
-  hid_t ocpl = -1, lcpl = -1;
-
-  /* every check on every source before the target is modified */
   struct stat st_dst, st_src;
   FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDONLY, err), out);
   FB_TEST_GOTO(err, rc, stat(scan_path, &st_dst) != 0, FB_ERR_IO, out, "cannot stat '%s'", scan_path);
@@ -185,12 +340,7 @@ int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths,
     FB_TEST_GOTO(err, rc, strcmp(src.benchmark, dst.benchmark) != 0, FB_ERR_INPUT, out,
                  "--bounds %s: benchmark '%s' (model '%s') differs from the benchmark '%s' of '%s' (model '%s')",
                  other_paths[k], src.benchmark, src.model, dst.benchmark, scan_path, dst.model);
-    FB_CALL_GOTO(err, rc, same_axis("mass", dst.mass, dst.n_mass, src.mass, src.n_mass, scan_path, other_paths[k], err),
-                 out);
-    FB_CALL_GOTO(err, rc,
-                 same_axis("coupling", dst.coupling, dst.n_coupling, src.coupling, src.n_coupling, scan_path,
-                           other_paths[k], err),
-                 out);
+    FB_CALL_GOTO(err, rc, grids_compatible(&dst, &src, scan_path, other_paths[k], err), out);
     FB_CALL_GOTO(err, rc, list_bound_names(src.file, other_paths[k], &nl, err), out);
     FB_TEST_GOTO(err, rc, nl.n == 0, FB_ERR_INPUT, out, "--bounds %s has no /bounds/<name>: nothing to copy",
                  other_paths[k]);
@@ -198,10 +348,34 @@ int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths,
     memset(&nl, 0, sizeof nl);
     scan_info_free(&src);
   }
+out:
+  free(nl.names);
+  scan_info_free(&src);
   scan_info_free(&dst);
+  return rc;
+}
 
-  FB_CALL_GOTO(err, rc, scan_open(&dst, scan_path, H5F_ACC_RDWR, err), out);
-  hid_t bg = fb_h5_group(dst.file, "bounds");
+int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
+                          fb_err *err) {
+  return fb_limits_copy_bounds_as(scan_path, scan_path, other_paths, n_other, n_copied, err);
+}
+
+int fb_limits_copy_bounds_as(const char *open_path, const char *scan_path, const char *const *other_paths,
+                             size_t n_other, size_t *n_copied, fb_err *err) {
+  int rc = FB_OK;
+  size_t copied = 0;
+  scan_info dst, src;
+  memset(&dst, 0, sizeof dst);
+  memset(&src, 0, sizeof src);
+  dst.file = src.file = -1;
+  name_list nl = {0};
+  hid_t ocpl = -1, lcpl = -1;
+
+  /* every check on every source before the target is modified */
+  if (!strcmp(open_path, scan_path))
+    FB_CALL_GOTO(err, rc, fb_limits_copy_bounds_check(scan_path, other_paths, n_other, err), out);
+
+  FB_CALL_GOTO(err, rc, scan_open(&dst, open_path, H5F_ACC_RDWR, err), out);  hid_t bg = fb_h5_group(dst.file, "bounds");
   FB_TEST_GOTO(err, rc, bg < 0, FB_ERR_HDF5, out, "cannot create /bounds in '%s'", scan_path);
   H5Gclose(bg);
   ocpl = H5Pcreate(H5P_OBJECT_COPY);
@@ -219,6 +393,9 @@ int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths,
       if (H5Lexists(dst.file, tmp, H5P_DEFAULT) > 0) H5Ldelete(dst.file, tmp, H5P_DEFAULT);
       FB_TEST_GOTO(err, rc, H5Ocopy(src.file, path, dst.file, tmp, ocpl, lcpl) < 0, FB_ERR_HDF5, out,
                    "cannot copy /%s of '%s' into '%s'", path, other_paths[k], scan_path);
+      if (!axis_identical(dst.mass, dst.n_mass, src.mass, src.n_mass) ||
+          !axis_identical(dst.coupling, dst.n_coupling, src.coupling, src.n_coupling))
+        FB_CALL_GOTO(err, rc, resample_group(dst.file, tmp, path, &dst, &src, other_paths[k], err), out);
       if (H5Lexists(dst.file, path, H5P_DEFAULT) > 0) {
         FB_TEST_GOTO(err, rc, H5Ldelete(dst.file, path, H5P_DEFAULT) < 0, FB_ERR_HDF5, out,
                      "cannot replace /%s in '%s'", path, scan_path);

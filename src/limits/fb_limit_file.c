@@ -10,8 +10,88 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_fip.h"
 #include "fb_limits.h"
 #include "fb_limits_internal.h"
+
+/* ------------------------------------------------------------------ text input */
+
+int fb_line_open(fb_line_reader *r, const char *path, fb_err *err) {
+  memset(r, 0, sizeof *r);
+  r->path = path;
+  r->f = fopen(path, "r");
+  FB_TEST(err, !r->f, FB_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+  return FB_OK;
+}
+
+int fb_line_next(fb_line_reader *r, fb_err *err) {
+  if (r->lineno > 0) r->offset += (long long)r->len;
+  errno = 0;
+  ssize_t n = getline(&r->line, &r->cap, r->f);
+  if (n < 0) {
+    if (ferror(r->f)) return -fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "error reading '%s': %s", r->path, strerror(errno ? errno : EIO));
+    r->len = 0;
+    return 0;
+  }
+  r->len = (size_t)n;
+  r->lineno++;
+  const char *nul = memchr(r->line, '\0', r->len);
+  if (nul) {
+    long long at = r->offset + (long long)(nul - r->line);
+    r->len = 0;
+    return -fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                       "%s:%d: NUL byte at byte offset %lld: not a text file (refused: content after it would be lost)",
+                       r->path, r->lineno, at);
+  }
+  /* a UTF-8 byte-order mark (spreadsheet exports) is not part of the first line */
+  if (r->lineno == 1 && r->len >= 3 && !memcmp(r->line, "\xEF\xBB\xBF", 3)) {
+    memmove(r->line, r->line + 3, r->len - 2);
+    r->len -= 3;
+    r->offset += 3;
+  }
+  return 1;
+}
+
+void fb_line_close(fb_line_reader *r) {
+  if (r->f) fclose(r->f);
+  free(r->line);
+  memset(r, 0, sizeof *r);
+}
+
+int fb_read_text_file(const char *path, size_t max_bytes, char **out, size_t *len, fb_err *err) {
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  FB_TEST(err, !f, FB_ERR_IO, "cannot open '%s': %s", path, strerror(errno));
+  size_t cap = 65536, n = 0;
+  char *buf = malloc(cap + 1);
+  int rc = FB_OK;
+  FB_TEST_GOTO(err, rc, !buf, FB_ERR_MEMORY, out, "out of memory");
+  for (;;) {
+    if (n == cap) {
+      FB_TEST_GOTO(err, rc, cap >= max_bytes, FB_ERR_INPUT, out, "%s: larger than %zu bytes", path, max_bytes);
+      cap = 2 * cap > max_bytes ? max_bytes : 2 * cap;
+      char *nb = realloc(buf, cap + 1);
+      FB_TEST_GOTO(err, rc, !nb, FB_ERR_MEMORY, out, "out of memory (%zu bytes)", cap);
+      buf = nb;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (got == 0) break;
+  }
+  FB_TEST_GOTO(err, rc, ferror(f), FB_ERR_IO, out, "error reading '%s'", path);
+  const char *nul = memchr(buf, '\0', n);
+  FB_TEST_GOTO(err, rc, nul != NULL, FB_ERR_INPUT, out, "%s: NUL byte at byte offset %zu: not a text file", path,
+               (size_t)(nul - buf));
+  buf[n] = '\0';
+  if (n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3)) memmove(buf, buf + 3, (n -= 3) + 1);
+  *out = buf;
+  if (len) *len = n;
+  buf = NULL;
+out:
+  free(buf);
+  fclose(f);
+  return rc;
+}
 
 void fb_limit_init(fb_limit *lim) {
   memset(lim, 0, sizeof *lim);
@@ -112,10 +192,13 @@ static const coupling_conv couplings[] = {
     {"Ue", "Ue", 1, 0},             {"Umu", "Umu", 1, 0},            {"Utau", "Utau", 1, 0},
     /* theta and sin(theta) agree to O(theta^3): the scalar mixing planes (BC4/5) reach theta ~ 1e-2 */
     {"theta", "theta", 1, 0},       {"sin_theta", "theta", 1, 0},    {"sin2_theta", "theta", 2, 0},
+    {"sin2theta", "theta", 2, 0}, /* the scan models' name of BC4/BC5 (src/models/fb_fip.h) */
     {"g_agamma", "g_agamma", 1, 1}, {"g_aW", "g_aW", 1, 1},          {"g_ag", "g_ag", 1, 1},
     {"inv_fa", "inv_fa", 1, 1}};
 
+/* a coupling name, old names mapped to the canonical ones of src/models/fb_fip.h (g_agg -> g_agamma) */
 static const coupling_conv *find_coupling(const char *name) {
+  name = fb_fip_coupling_canonical(name);
   for (size_t i = 0; i < sizeof couplings / sizeof couplings[0]; i++)
     if (name && !strcmp(name, couplings[i].name)) return &couplings[i];
   return NULL;
@@ -146,6 +229,8 @@ int fb_limit_coupling_convert(const char *quantity, const char *unit, const char
               (!strcmp(a->family, "U") || !strcmp(b->family, "U")));
   FB_TEST(err, !same, FB_ERR_INPUT, "coupling '%s' cannot be converted to '%s' (different couplings)",
           quantity, target_quantity);
+  FB_TEST(err, (a->inverse_energy && !b->inverse_energy) || (!a->inverse_energy && b->inverse_energy), FB_ERR_INPUT,
+          "coupling '%s' cannot be converted to '%s' (different dimensions)", quantity, target_quantity);
   double f = 1.0;
   if (a->inverse_energy) {
     double fa, fb;
@@ -222,15 +307,119 @@ size_t fb_limit_polygon_log(const fb_limit *lim, size_t s, double **px, double *
   return polygon_log(lim, s, px, py);
 }
 
+int fb_limit_benchmark_number(const char *benchmark) {
+  if (!benchmark || strncmp(benchmark, "BC", 2) || !isdigit((unsigned char)benchmark[2])) return 0;
+  char *end;
+  long n = strtol(benchmark + 2, &end, 10);
+  if (*end || n < 1 || n > 11 || (benchmark[2] == '0')) return 0;
+  return (int)n;
+}
+
+/* ------------------------------------------------------------------ assumptions */
+
+/* the next "key=value" pair of s (blanks trimmed) into key/val; returns the rest or NULL at the end */
+static const char *next_pair(const char *s, char *key, size_t kcap, char *val, size_t vcap, int *ok) {
+  *ok = 1;
+  while (*s == ' ' || *s == '\t' || *s == ';') s++;
+  if (!*s) return NULL;
+  const char *end = strchr(s, ';');
+  if (!end) end = s + strlen(s);
+  const char *eq = memchr(s, '=', (size_t)(end - s));
+  const char *k0 = s, *k1 = eq ? eq : end, *v0 = eq ? eq + 1 : end, *v1 = end;
+  while (k1 > k0 && isspace((unsigned char)k1[-1])) k1--;
+  while (v0 < v1 && isspace((unsigned char)*v0)) v0++;
+  while (v1 > v0 && isspace((unsigned char)v1[-1])) v1--;
+  snprintf(key, kcap, "%.*s", (int)(k1 - k0), k0);
+  snprintf(val, vcap, "%.*s", (int)(v1 - v0), v0);
+  if (!eq || k1 == k0 || v1 == v0 || memchr(v0, '=', (size_t)(v1 - v0)) || (size_t)(k1 - k0) >= kcap ||
+      (size_t)(v1 - v0) >= vcap)
+    *ok = 0;
+  for (const char *p = k0; *ok && p < k1; p++)
+    if (!isalnum((unsigned char)*p) && *p != '_') *ok = 0;
+  return end;
+}
+
+int fb_limit_assumptions_parse_check(const char *assumptions, const char *source, fb_err *err) {
+  char key[64], val[256], seen[16][64];
+  int ok, n = 0;
+  for (const char *p = assumptions; p && (p = next_pair(p, key, sizeof key, val, sizeof val, &ok));) {
+    FB_TEST(err, !ok, FB_ERR_INPUT,
+            "%s: assumptions '%s': expected 'key=value' pairs separated by ';' (e.g. 'decay=visible; dark_matter=none')",
+            source, assumptions);
+    for (int k = 0; k < n; k++)
+      FB_TEST(err, !strcmp(seen[k], key), FB_ERR_INPUT, "%s: assumption '%s' given twice", source, key);
+    FB_TEST(err, n == 16, FB_ERR_INPUT, "%s: more than 16 assumptions", source);
+    snprintf(seen[n++], sizeof seen[0], "%s", key);
+  }
+  return FB_OK;
+}
+
+/* the value of key in an assumptions string ("" when absent) */
+static int assumption_get(const char *assumptions, const char *key, char *val, size_t cap) {
+  char k[64], v[256];
+  int ok;
+  for (const char *p = assumptions; p && (p = next_pair(p, k, sizeof k, v, sizeof v, &ok));)
+    if (ok && !strcmp(k, key)) {
+      snprintf(val, cap, "%s", v);
+      return 1;
+    }
+  val[0] = '\0';
+  return 0;
+}
+
+/* one value against '|'-separated alternatives; numbers compared to 1e-6 relative */
+static int value_in(const char *v, const char *alternatives) {
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", alternatives);
+  char *save = NULL;
+  for (char *a = strtok_r(buf, "|", &save); a; a = strtok_r(NULL, "|", &save)) {
+    while (isspace((unsigned char)*a)) a++;
+    size_t n = strlen(a);
+    while (n && isspace((unsigned char)a[n - 1])) a[--n] = '\0';
+    if (!strcmp(a, v)) return 1;
+    char *e1, *e2;
+    double x = strtod(a, &e1), y = strtod(v, &e2);
+    if (e1 != a && !*e1 && e2 != v && !*e2 && isfinite(x) && isfinite(y) && fabs(x - y) <= 1e-6 * fmax(fabs(x), fabs(y)))
+      return 1;
+  }
+  return 0;
+}
+
+int fb_limit_assumptions_fit(const char *limit_assumptions, const char *plane_assumptions, char *key_out,
+                             size_t key_cap) {
+  char k[64], v[256], pv[256];
+  int ok;
+  for (const char *p = limit_assumptions; p && (p = next_pair(p, k, sizeof k, v, sizeof v, &ok));) {
+    if (!ok || !assumption_get(plane_assumptions, k, pv, sizeof pv)) continue;
+    if (!value_in(v, pv)) {
+      if (key_out) snprintf(key_out, key_cap, "%s: the limit assumes %s=%s, the plane allows %s=%s", k, k, v, k, pv);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, char *out, size_t cap) {
+  int bc = fb_limit_benchmark_number(benchmark);
+  if (bc == 1) snprintf(out, cap, "decay=visible; dark_matter=none"); /* minimal dark photon: A' -> SM */
+  else if (bc == 2) {
+    /* A' -> chi chi, chi the dark matter (PBC BC2); accelerator limits make no abundance assumption */
+    size_t n = (size_t)snprintf(out, cap, "decay=invisible; dark_matter=none|chi");
+    if (alpha_D > 0 && mass_ratio > 0 && n < cap)
+      snprintf(out + n, cap - n, "; alpha_D=%.10g; mass_ratio=%.10g", alpha_D, mass_ratio);
+  } else if (bc > 2) snprintf(out, cap, "dark_matter=none");
+  else if (cap) out[0] = '\0';
+}
+
 int fb_limit_validate(const fb_limit *lim, const char *source, fb_err *err) {
   const char *src = source ? source : "<limit>";
   FB_TEST(err, !name_ok(lim->experiment), FB_ERR_INPUT,
           "%s: experiment '%s' must be non-empty and use only letters, digits and _.+- (it names an HDF5 group)",
           src, lim->experiment);
   FB_TEST(err, !lim->reference[0], FB_ERR_INPUT, "%s: reference (arXiv id or DOI) is missing", src);
-  int bc = 0;
-  FB_TEST(err, sscanf(lim->benchmark, "BC%d", &bc) != 1 || bc < 1 || bc > 11, FB_ERR_INPUT,
+  FB_TEST(err, !fb_limit_benchmark_number(lim->benchmark), FB_ERR_INPUT,
           "%s: benchmark '%s' is not one of BC1 ... BC11", src, lim->benchmark);
+  FB_CALL(err, fb_limit_assumptions_parse_check(lim->assumptions, src, err));
   FB_TEST(err, !lim->x_quantity[0], FB_ERR_INPUT, "%s: x_quantity is missing", src);
   double f, p;
   FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &f, err));
@@ -315,7 +504,10 @@ int fb_limit_parse_numbers(const char *line, double *v, int max, int *n_out) {
     char *end;
     errno = 0;
     double d = strtod(p, &end);
-    if (end == p || errno == ERANGE) return -2; /* not a number */
+    if (end == p) return -2; /* not a number */
+    /* ERANGE: overflow (inf: refused as not finite by the callers) or underflow to a subnormal or
+     * zero (1e-308 is a number; zero is refused as not positive): both are numbers */
+    if (errno == ERANGE && !isfinite(d)) d = d > 0 ? INFINITY : -INFINITY;
     if (*end && !strchr(" \t,\r\n", *end)) return -2;
     v[n++] = d;
     p = end;
@@ -326,20 +518,18 @@ int fb_limit_parse_numbers(const char *line, double *v, int max, int *n_out) {
 
 int fb_limit_read(fb_limit *lim, const char *path, fb_err *err) {
   fb_limit_init(lim);
-  FILE *f = fopen(path, "r");
-  FB_TEST(err, !f, FB_ERR_IO, "cannot open limit file '%s': %s", path, strerror(errno));
-  char line[8192];
-  int rc = FB_OK, lineno = 0, have_kind = 0, n_header = 0, in_data = 0;
+  fb_line_reader rd;
+  int rc = fb_line_open(&rd, path, err);
+  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "limit file");
+  int lineno = 0, have_kind = 0, n_header = 0, in_data = 0, got;
   char seen[16] = {0};
   static const char *const keys[] = {"experiment", "reference", "benchmark", "x_quantity", "x_unit",
                                      "y_quantity", "y_unit", "cl_percent", "kind", "provenance",
-                                     "licence", "notes", "columns"};
+                                     "licence", "notes", "columns", "assumptions"};
   const size_t n_keys = sizeof keys / sizeof keys[0];
-  while (fgets(line, sizeof line, f)) {
-    lineno++;
-    size_t len = strlen(line);
-    FB_TEST_GOTO(err, rc, len == sizeof line - 1 && line[len - 1] != '\n', FB_ERR_INPUT, fail,
-                 "%s:%d: line longer than %zu characters", path, lineno, sizeof line - 2);
+  while ((got = fb_line_next(&rd, err)) == 1) {
+    char *line = rd.line;
+    lineno = rd.lineno;
     if (lineno == 1) {
       FB_TEST_GOTO(err, rc, strncmp(line, FB_LIMIT_MAGIC, strlen(FB_LIMIT_MAGIC)), FB_ERR_INPUT, fail,
                    "%s:1: not a fipbounds limit file: the first line must be '%s'", path, FB_LIMIT_MAGIC);
@@ -364,7 +554,7 @@ int fb_limit_read(fb_limit *lim, const char *path, fb_err *err) {
       while (k < n_keys && strcmp(p, keys[k])) k++;
       FB_TEST_GOTO(err, rc, k == n_keys, FB_ERR_INPUT, fail,
                    "%s:%d: unknown header key '%s' (allowed: experiment, reference, benchmark, x_quantity, x_unit, "
-                   "y_quantity, y_unit, cl_percent, kind, provenance, licence, notes, columns)",
+                   "y_quantity, y_unit, cl_percent, kind, provenance, licence, notes, columns, assumptions)",
                    path, lineno, p);
       FB_TEST_GOTO(err, rc, in_data, FB_ERR_INPUT, fail, "%s:%d: header key '%s' after the data", path, lineno, p);
       FB_TEST_GOTO(err, rc, seen[k], FB_ERR_INPUT, fail, "%s:%d: header key '%s' given twice", path, lineno, p);
@@ -394,6 +584,7 @@ int fb_limit_read(fb_limit *lim, const char *path, fb_err *err) {
         case 9: dst = lim->provenance; cap = FB_LIMIT_LONGTEXT; break;
         case 10: dst = lim->licence; break;
         case 11: dst = lim->notes; cap = FB_LIMIT_LONGTEXT; break;
+        case 13: dst = lim->assumptions; cap = FB_LIMIT_LONGTEXT; break;
         default: break; /* columns: documentation for readers; the kind fixes the columns */
       }
       if (dst) {
@@ -415,7 +606,10 @@ int fb_limit_read(fb_limit *lim, const char *path, fb_err *err) {
                  fb_limit_kind_name(lim->kind), pr == -1 ? "more than 3" : (n == 1 ? "1" : n == 2 ? "2" : "3"));
     FB_CALL_GOTO(err, rc, fb_limit_add_point(lim, v[0], v[1], want == 3 ? v[2] : NAN, err), fail);
   }
-  FB_TEST_GOTO(err, rc, ferror(f), FB_ERR_IO, fail, "error reading '%s'", path);
+  if (got < 0) {
+    rc = -got;
+    goto fail;
+  }
   FB_TEST_GOTO(err, rc, lineno == 0, FB_ERR_INPUT, fail, "%s: empty file", path);
   for (size_t k = 0; k < n_keys; k++)
     FB_TEST_GOTO(err, rc, !seen[k] && k != 6 && k < 11, FB_ERR_INPUT, fail, "%s: header key '%s' is missing", path,
@@ -424,10 +618,10 @@ int fb_limit_read(fb_limit *lim, const char *path, fb_err *err) {
   if (lim->n_segments > 1 && lim->seg_start[lim->n_segments] == lim->seg_start[lim->n_segments - 1])
     lim->n_segments--;
   FB_CALL_GOTO(err, rc, fb_limit_validate(lim, path, err), fail);
-  fclose(f);
+  fb_line_close(&rd);
   return FB_OK;
 fail:
-  fclose(f);
+  fb_line_close(&rd);
   fb_limit_free(lim);
   return rc;
 }
@@ -444,6 +638,7 @@ int fb_limit_write(const fb_limit *lim, const char *path, fb_err *err) {
   fprintf(f, "# cl_percent: %.10g\n# kind: %s\n# provenance: %s\n# licence: %s\n", lim->cl_percent,
           fb_limit_kind_name(lim->kind), lim->provenance, lim->licence);
   if (lim->notes[0]) fprintf(f, "# notes: %s\n", lim->notes);
+  if (lim->assumptions[0]) fprintf(f, "# assumptions: %s\n", lim->assumptions);
   fprintf(f, "# columns: %s\n", lim->kind == FB_LIMIT_EDGES ? "x y_lower y_upper" : "x y");
   for (size_t s = 0; s < lim->n_segments; s++) {
     if (s > 0) fputc('\n', f);

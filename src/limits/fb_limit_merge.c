@@ -13,9 +13,13 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
+#include "fb_fip.h"
 #include "fb_h5.h"
 #include "fb_limits.h"
+#include "fb_limits_internal.h"
 #include "fb_log.h"
 
 const fb_key_spec fb_limits_keys[] = {
@@ -77,6 +81,23 @@ static int read_string_attr(hid_t obj, const char *name, char *out, size_t cap) 
   }
   H5Tclose(t);
   H5Aclose(a);
+  return ok;
+}
+
+/* a double attribute of /input/<model> (the resolved input of the scan); 0 when absent */
+static int read_input_double(hid_t file, const char *model, const char *name, double *v) {
+  char path[256];
+  snprintf(path, sizeof path, "input/%s", model);
+  if (!model[0] || H5Lexists(file, "input", H5P_DEFAULT) <= 0 || H5Lexists(file, path, H5P_DEFAULT) <= 0) return 0;
+  hid_t g = H5Oopen(file, path, H5P_DEFAULT);
+  if (g < 0) return 0;
+  int ok = 0;
+  if (H5Aexists(g, name) > 0) {
+    hid_t a = H5Aopen(g, name, H5P_DEFAULT);
+    ok = a >= 0 && H5Aread(a, H5T_NATIVE_DOUBLE, v) >= 0;
+    if (a >= 0) H5Aclose(a);
+  }
+  H5Oclose(g);
   return ok;
 }
 
@@ -145,6 +166,42 @@ static int write_contour(hid_t loc, const char *name, const fb_contour *c, const
   return rc;
 }
 
+/* The limit's own curve, converted to the scan's axes (GeV; the scan's coupling convention), for
+ * figures that draw the published line rather than the rasterised mask: [n][2] (mass, coupling) for
+ * closed and upper_bound limits, [n][3] (mass, lower, upper) for edges; one NaN row between
+ * segments (polygons of a closed limit are implicitly closed). */
+static int write_curve(hid_t loc, const fb_limit *lim, const char *coupling_name, const char *coupling_units,
+                       fb_err *err) {
+  double xf, yf, yp;
+  FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &xf, err));
+  FB_CALL(err, fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, coupling_name, coupling_units, &yf, &yp, err));
+  const size_t cols = lim->kind == FB_LIMIT_EDGES ? 3 : 2;
+  const size_t rows = lim->n_points + (lim->n_segments ? lim->n_segments - 1 : 0);
+  double *buf = malloc((rows ? rows : 1) * cols * sizeof(double));
+  FB_TEST(err, !buf, FB_ERR_MEMORY, "out of memory");
+  size_t r = 0;
+  for (size_t sgm = 0; sgm < lim->n_segments; sgm++) {
+    if (sgm > 0) {
+      for (size_t c = 0; c < cols; c++) buf[cols * r + c] = NAN;
+      r++;
+    }
+    for (size_t i = lim->seg_start[sgm]; i < lim->seg_start[sgm + 1]; i++, r++) {
+      buf[cols * r] = xf * lim->x[i];
+      buf[cols * r + 1] = pow(yf * lim->y[i], yp);
+      if (cols == 3) buf[cols * r + 2] = pow(yf * lim->y_hi[i], yp);
+    }
+  }
+  hsize_t dims[2] = {rows, cols};
+  char units[256], desc[512];
+  snprintf(units, sizeof units, "GeV, %s", coupling_units);
+  snprintf(desc, sizeof desc,
+           "the limit's own curve (%s) on the scan's axes: columns mass, coupling%s; one NaN row between segments",
+           fb_limit_kind_name(lim->kind), cols == 3 ? " lower, coupling upper" : "");
+  int rc = fb_h5_dataset(loc, "curve", H5T_NATIVE_DOUBLE, 2, dims, buf, units, desc, err);
+  free(buf);
+  return rc;
+}
+
 /* ------------------------------------------------------------------ sources */
 
 typedef struct source {
@@ -201,24 +258,61 @@ out:
   return rc;
 }
 
-int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coupling_name,
-                        const char *coupling_unit, size_t *n_files, fb_err *err) {
-  char **files = NULL;
-  size_t n = 0;
-  int rc = list_limit_files(dir, &files, &n, err);
+/* Every limit of files[] read, validated and checked against the plane: benchmark, assumptions
+ * (fb_limit_assumptions_fit), coupling convertible to the plane's, unique experiment names. Nothing
+ * is written. plane_benchmark NULL: only the files themselves are checked. */
+static int check_limits(char *const *files, size_t n, const char *dir, const char *plane_benchmark,
+                        const char *plane_assumptions, const char *coupling_name, const char *coupling_unit,
+                        const char *plane_what, fb_err *err) {
+  int rc = FB_OK;
+  char (*names)[FB_LIMIT_TEXT] = calloc(n ? n : 1, sizeof *names);
+  FB_TEST(err, !names, FB_ERR_MEMORY, "out of memory");
   for (size_t k = 0; rc == FB_OK && k < n; k++) {
     fb_limit lim;
     rc = fb_limit_read(&lim, files[k], err);
     if (rc != FB_OK) break;
-    if (benchmark && strcasecmp(lim.benchmark, benchmark))
-      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__, "%s: benchmark %s does not match the model's benchmark %s",
-                      files[k], lim.benchmark, benchmark);
+    char why[1024];
+    if (plane_benchmark && plane_benchmark[0] && !fb_limit_assumptions_fit(lim.assumptions, plane_assumptions, why, sizeof why))
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                      "%s: limit '%s' (benchmark %s, assumptions '%s') does not fit the %s plane of %s (assumptions "
+                      "'%s'): %s",
+                      files[k], lim.experiment, lim.benchmark, lim.assumptions, plane_benchmark, plane_what,
+                      plane_assumptions, why);
+    else if (plane_benchmark && plane_benchmark[0] && strcasecmp(lim.benchmark, plane_benchmark))
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                      "%s: limit '%s' (assumptions '%s'): benchmark %s does not match the benchmark %s of %s (plane "
+                      "assumptions '%s')",
+                      files[k], lim.experiment, lim.assumptions, lim.benchmark, plane_benchmark, plane_what,
+                      plane_assumptions);
     double f, p;
-    if (rc == FB_OK && benchmark && coupling_name)
+    if (rc == FB_OK && plane_benchmark && coupling_name && coupling_name[0]) {
       rc = fb_limit_coupling_convert(lim.y_quantity, lim.y_unit, coupling_name, coupling_unit ? coupling_unit : "", &f,
                                      &p, err);
+      if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, files[k]);
+    }
+    for (size_t j = 0; rc == FB_OK && j < k; j++)
+      if (!strcmp(names[j], lim.experiment))
+        rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                        "%s: experiment '%s' is already given by another file of '%s': experiment names must be unique",
+                        files[k], lim.experiment, dir);
+    if (rc == FB_OK && !strncmp(lim.experiment, "accelerator_", 12))
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                      "%s: experiment names starting with 'accelerator_' are reserved for /limits/accelerator_*", files[k]);
+    snprintf(names[k], sizeof names[0], "%s", lim.experiment);
     fb_limit_free(&lim);
   }
+  free(names);
+  return rc;
+}
+
+int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coupling_name,
+                        const char *coupling_unit, size_t *n_files, fb_err *err) {
+  char **files = NULL;
+  size_t n = 0;
+  char plane[512] = "";
+  if (benchmark) fb_limit_plane_assumptions(benchmark, 0, 0, plane, sizeof plane);
+  int rc = list_limit_files(dir, &files, &n, err);
+  if (rc == FB_OK) rc = check_limits(files, n, dir, benchmark, plane, coupling_name, coupling_unit, "the model", err);
   for (size_t k = 0; k < n; k++) free(files[k]);
   free(files);
   if (n_files) *n_files = n;
@@ -285,8 +379,10 @@ static size_t count_set(const uint8_t *m, size_t n) {
 
 /* ------------------------------------------------------------------ the merge */
 
-int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
-                         fb_merge_summary *summary, fb_err *err) {
+/* The merge into the file open_path, named scan_path in messages and headers (the two differ when
+ * fb_limits_merge works on a temporary copy); dry_run: stop after every check, before any write. */
+static int merge_core(const char *open_path, const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
+                      fb_merge_summary *summary, int dry_run, fb_err *err) {
   static const fb_merge_options defaults = {0};
   if (!opt) opt = &defaults;
   fb_merge_summary sum = {0};
@@ -304,9 +400,9 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
   fb_contour_init(&con);
 
   struct stat st;
-  FB_TEST_GOTO(err, rc, stat(scan_path, &st) != 0, FB_ERR_IO, out, "cannot open scan file '%s': %s", scan_path,
+  FB_TEST_GOTO(err, rc, stat(open_path, &st) != 0, FB_ERR_IO, out, "cannot open scan file '%s': %s", scan_path,
                strerror(errno));
-  file = H5Fopen(scan_path, H5F_ACC_RDWR, H5P_DEFAULT);
+  file = H5Fopen(open_path, dry_run ? H5F_ACC_RDONLY : H5F_ACC_RDWR, H5P_DEFAULT);
   FB_TEST_GOTO(err, rc, file < 0, FB_ERR_INPUT, out, "cannot open '%s' as an HDF5 file for writing (not a scan file, or not writable)",
                scan_path);
   long long complete = 0;
@@ -342,9 +438,25 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
                             .mass_log = !strcmp(mass_spacing, "log"), .coupling_log = strcmp(coupling_spacing, "linear") != 0,
                             .coupling_name = coupling_name, .coupling_unit = coupling_units};
   const hsize_t dims[2] = {NM, NC};
+  /* old coupling names (g_agg) are aliases of the canonical ones (src/models/fb_fip.h) */
+  if (!dry_run && strcmp(fb_fip_coupling_canonical(coupling_name), coupling_name))
+    FB_LOG_INF("merge: the coupling axis of %s is named '%s', an old name of '%s': accepted as '%s'", scan_path,
+               coupling_name, fb_fip_coupling_canonical(coupling_name), fb_fip_coupling_canonical(coupling_name));
+  /* the plane's assumptions: the benchmark's, with the model's alpha_D and mass ratio for BC2 */
+  char plane[512], model_name[128], what[4200];
+  read_string_attr(file, "model", model_name, sizeof model_name);
+  double alpha_D = 0, ratio = 0;
+  read_input_double(file, model_name, "alpha_D", &alpha_D);
+  read_input_double(file, model_name, "ratio", &ratio);
+  fb_limit_plane_assumptions(benchmark, alpha_D, ratio, plane, sizeof plane);
+  snprintf(what, sizeof what, "'%s'", scan_path);
 
-  /* every limit file, rasterised */
+  /* every limit file checked before anything is written */
   if (limit_dir) FB_CALL_GOTO(err, rc, list_limit_files(limit_dir, &files, &n_files, err), out);
+  FB_CALL_GOTO(err, rc,
+               check_limits(files, n_files, limit_dir ? limit_dir : "", benchmark, plane, coupling_name, coupling_units,
+                            what, err),
+               out);
   bound_list bl = {.n = 0, .too_many = 0};
   if (H5Lexists(file, "bounds", H5P_DEFAULT) > 0) {
     hid_t bg = H5Gopen2(file, "bounds", H5P_DEFAULT);
@@ -355,6 +467,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
                "%zu limit files and %s%zu computed bounds: at most %d sources fit the 64-bit /combined/excluded_by "
                "(merge fewer limits)",
                n_files, bl.too_many ? ">= " : "", bl.n, FB_MERGE_MAX_SOURCES);
+  if (dry_run) goto out;
   src = calloc(n_files + bl.n + 1, sizeof(source));
   acc = calloc(NP, 1);
   all = calloc(NP, 1);
@@ -369,18 +482,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
   FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, out, "cannot create /limits in '%s'", scan_path);
 
   for (size_t f = 0; f < n_files; f++) {
-    FB_CALL_GOTO(err, rc, fb_limit_read(&lim, files[f], err), out);
-    FB_TEST_GOTO(err, rc, benchmark[0] && strcasecmp(lim.benchmark, benchmark), FB_ERR_INPUT, out,
-                 "%s: benchmark %s does not match the scan file's benchmark %s", files[f], lim.benchmark, benchmark);
-    for (size_t k = 0; k < n_src; k++) {
-      char lbl[FB_LIMIT_TEXT + 64];
-      snprintf(lbl, sizeof lbl, "limits.%s", lim.experiment);
-      FB_TEST_GOTO(err, rc, !strcmp(src[k].label, lbl), FB_ERR_INPUT, out,
-                   "%s: experiment '%s' is already given by another file of '%s': experiment names must be unique",
-                   files[f], lim.experiment, limit_dir);
-    }
-    FB_TEST_GOTO(err, rc, !strncmp(lim.experiment, "accelerator_", 12), FB_ERR_INPUT, out,
-                 "%s: experiment names starting with 'accelerator_' are reserved for /limits/accelerator_*", files[f]);
+    FB_CALL_GOTO(err, rc, fb_limit_read(&lim, files[f], err), out); /* checked by check_limits above */
     source *s = &src[n_src++];
     snprintf(s->label, sizeof s->label, "limits.%s", lim.experiment);
     snprintf(s->path, sizeof s->path, "/limits/%s/excluded", lim.experiment);
@@ -397,9 +499,11 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
     hid_t eg = H5Gopen2(g, lim.experiment, H5P_DEFAULT);
     FB_TEST_GOTO(err, rc, eg < 0, FB_ERR_HDF5, out, "cannot open /limits/%s", lim.experiment);
     const char *keys[] = {"experiment", "reference", "benchmark", "x_quantity", "x_unit", "y_quantity",
-                          "y_unit", "kind", "provenance", "licence", "notes", "source_file"};
+                          "y_unit", "kind", "provenance", "licence", "notes", "source_file", "assumptions",
+                          "plane_assumptions"};
     const char *vals[] = {lim.experiment, lim.reference, lim.benchmark, lim.x_quantity, lim.x_unit, lim.y_quantity,
-                          lim.y_unit, fb_limit_kind_name(lim.kind), lim.provenance, lim.licence, lim.notes, files[f]};
+                          lim.y_unit, fb_limit_kind_name(lim.kind), lim.provenance, lim.licence, lim.notes, files[f],
+                          lim.assumptions, plane};
     for (size_t k = 0; rc == FB_OK && k < sizeof keys / sizeof keys[0]; k++)
       rc = fb_h5_attr_string(eg, keys[k], vals[k], err);
     if (rc == FB_OK) rc = fb_h5_attr_double(eg, "cl_percent", lim.cl_percent, err);
@@ -407,6 +511,7 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
     if (rc == FB_OK) rc = fb_h5_attr_long(eg, "bit", (long)(n_src - 1), err);
     if (rc == FB_OK) rc = fb_contour_mask(s->mask, &ax, &con, err);
     if (rc == FB_OK) rc = write_contour(eg, "contour", &con, coupling_units, "the rasterised excluded region", err);
+    if (rc == FB_OK) rc = write_curve(eg, &lim, coupling_name, coupling_units, err);
     if (rc == FB_OK && opt->contour_dir) {
       size_t nf;
       char header[8192];
@@ -560,5 +665,78 @@ out:
   fb_limit_free(&lim);
   fb_contour_free(&con);
   if (summary) *summary = sum;
+  return rc;
+}
+
+int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_merge_options *opt,
+                         fb_merge_summary *summary, fb_err *err) {
+  return merge_core(scan_path, scan_path, limit_dir, opt, summary, 0, err);
+}
+
+/* copy the bytes of src to the open descriptor fd; fsync */
+static int copy_to_fd(const char *src, int fd, const char *tmp, fb_err *err) {
+  int in = open(src, O_RDONLY);
+  FB_TEST(err, in < 0, FB_ERR_IO, "cannot read '%s': %s", src, strerror(errno));
+  char buf[1 << 16];
+  int rc = FB_OK;
+  for (;;) {
+    ssize_t n = read(in, buf, sizeof buf);
+    if (n == 0) break;
+    if (n < 0 && errno == EINTR) continue;
+    FB_TEST_GOTO(err, rc, n < 0, FB_ERR_IO, out, "cannot read '%s': %s", src, strerror(errno));
+    for (ssize_t w = 0; w < n;) {
+      ssize_t m = write(fd, buf + w, (size_t)(n - w));
+      if (m < 0 && errno == EINTR) continue;
+      FB_TEST_GOTO(err, rc, m <= 0, FB_ERR_IO, out, "cannot write '%s': %s", tmp, strerror(m < 0 ? errno : ENOSPC));
+      w += m;
+    }
+  }
+  FB_TEST_GOTO(err, rc, fsync(fd) != 0, FB_ERR_IO, out, "cannot flush '%s': %s", tmp, strerror(errno));
+out:
+  close(in);
+  return rc;
+}
+
+int fb_limits_merge(const char *scan_path, const char *limit_dir, const char *const *other_paths, size_t n_other,
+                    const fb_merge_options *opt, fb_merge_summary *summary, size_t *n_copied, fb_err *err) {
+  if (n_copied) *n_copied = 0;
+  /* 1. every source checked against the file as it is (read-only) */
+  if (n_other) FB_CALL(err, fb_limits_copy_bounds_check(scan_path, other_paths, n_other, err));
+  FB_CALL(err, merge_core(scan_path, scan_path, limit_dir, opt, NULL, 1, err));
+  /* 2. the work on a copy made exclusively beside the file (same file system: rename is atomic) */
+  struct stat st;
+  FB_TEST(err, stat(scan_path, &st) != 0, FB_ERR_IO, "cannot open scan file '%s': %s", scan_path, strerror(errno));
+  size_t ln = strlen(scan_path) + 32;
+  char *tmp = malloc(ln);
+  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
+  snprintf(tmp, ln, "%s.merge.XXXXXX", scan_path);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    int e = errno;
+    free(tmp);
+    FB_FAIL(err, FB_ERR_IO, "cannot create a temporary file beside '%s' (is its directory writable?): %s", scan_path,
+            strerror(e));
+  }
+  int rc = copy_to_fd(scan_path, fd, tmp, err);
+  if (rc == FB_OK && fchmod(fd, st.st_mode & 07777) != 0)
+    rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot set the mode of '%s': %s", tmp, strerror(errno));
+  if (close(fd) != 0 && rc == FB_OK)
+    rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot close '%s': %s", tmp, strerror(errno));
+  if (rc == FB_OK && n_other) rc = fb_limits_copy_bounds_as(tmp, scan_path, other_paths, n_other, n_copied, err);
+  if (rc == FB_OK) rc = merge_core(tmp, scan_path, limit_dir, opt, summary, 0, err);
+  if (rc == FB_OK) {
+    int tfd = open(tmp, O_RDONLY);
+    if (tfd < 0 || fsync(tfd) != 0)
+      rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot flush '%s': %s", tmp, strerror(errno));
+    if (tfd >= 0) close(tfd);
+  }
+  if (rc == FB_OK && rename(tmp, scan_path) != 0)
+    rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot rename '%s' to '%s': %s", tmp, scan_path,
+                    strerror(errno));
+  if (rc != FB_OK) {
+    unlink(tmp);
+    fb_err_push(err, rc, __func__, __LINE__, "the original file is unchanged");
+  }
+  free(tmp);
   return rc;
 }

@@ -49,6 +49,9 @@ typedef struct fb_limit {
   char provenance[FB_LIMIT_LONGTEXT]; /**< where the numbers come from (collection, file, conversions) */
   char licence[FB_LIMIT_TEXT];      /**< licence of the numbers */
   char notes[FB_LIMIT_LONGTEXT];    /**< optional free text ("" if none) */
+  char assumptions[FB_LIMIT_LONGTEXT]; /**< model assumptions "key=value; ...": decay (visible|invisible),
+                                         dark_matter (none|fip|chi), alpha_D, mass_ratio (m_A'/m_chi);
+                                         "" = not stated (fb_limit_assumptions_check) */
   size_t n_points;
   double *x;                        /**< [n_points] */
   double *y;                        /**< [n_points]; the curve (UPPER_BOUND), the lower edge (EDGES) */
@@ -79,6 +82,44 @@ int fb_limit_kind_parse(const char *name, fb_limit_kind *kind, fb_err *err);
  * names the file in messages. Errors: FB_ERR_INPUT.
  */
 int fb_limit_validate(const fb_limit *lim, const char *source, fb_err *err);
+
+/** 1..11 for "BC1".."BC11" exactly (no sign, blanks or trailing characters), 0 otherwise. */
+int fb_limit_benchmark_number(const char *benchmark);
+
+/**
+ * Check the syntax of an assumptions string: "key=value" pairs separated by ';' (blanks around
+ * them ignored), keys of letters, digits and '_', each at most once, values non-empty without
+ * ';' or '='. Errors: FB_ERR_INPUT naming the pair.
+ */
+int fb_limit_assumptions_parse_check(const char *assumptions, const char *source, fb_err *err);
+
+/**
+ * Whether a limit's assumptions fit a plane's: for every key present in both, the limit's value
+ * must be one of the plane's values ('|'-separated alternatives, e.g. "dark_matter=none|chi");
+ * numbers (alpha_D, mass_ratio) are compared with a relative tolerance of 1e-6. Keys present on one
+ * side only are not constrained. Returns 1 when they fit; otherwise 0 and, when key_out is not
+ * NULL, the first conflicting key and both values in key_out ("dark_matter: limit fip, plane none").
+ */
+int fb_limit_assumptions_fit(const char *limit_assumptions, const char *plane_assumptions, char *key_out,
+                             size_t key_cap);
+
+/**
+ * The assumptions of a scan plane (what a limit merged onto it may assume): BC1 "decay=visible;
+ * dark_matter=none" (minimal dark photon), BC2 "decay=invisible; dark_matter=none|chi" plus
+ * "alpha_D=..; mass_ratio=.." when alpha_D > 0 and mass_ratio > 0 are given (the model's input),
+ * every other benchmark "dark_matter=none". Writes "" for an unknown benchmark.
+ */
+void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, char *out, size_t cap);
+
+/**
+ * Repair self-intersecting polygons of a CLOSED limit (digitised curves that cross themselves):
+ * every polygon is split at its first crossing into two loops, recursively, until no loop
+ * crosses itself; the excluded region is the union of the loops (docs/limits-format.md
+ * "Self-intersecting boundaries"). Loops with fewer than 3 distinct points are dropped.
+ * *n_crossings gets the number of crossings removed (0: nothing changed). Errors: FB_ERR_MEMORY,
+ * FB_ERR_INPUT (more than 10000 crossings).
+ */
+int fb_limit_repair_polygons(fb_limit *lim, size_t *n_crossings, fb_err *err);
 
 /** Read a limit file in the project's format (docs/limits-format.md) and validate it.
  *  Errors: FB_ERR_IO, FB_ERR_INPUT (path:line: what), FB_ERR_MEMORY. */
@@ -115,6 +156,13 @@ typedef struct fb_import_options {
   double cl_percent;      /**< 0: format default */
   int allow_projection;   /**< 1: import projected sensitivities too (darkmatterlive curveType
                                projection; marked in notes); 0: they are refused */
+  int allow_dark_matter;  /**< 1: import darkmatterlive curves whose sidecar assumes the dark photon is
+                               the dark matter (assumption dark_matter=fip; merge refuses them on BC1);
+                               0: they are skipped (fb_limit_import_skip) */
+  const char *decay;      /**< darkcast: "visible" | "invisible" overrides what the file name implies */
+  const char *units_table;/**< hnlimits: a units table in the project's format (tools/hnl_units_table.py) */
+  int no_repair;          /**< 1: refuse self-intersecting closed curves instead of repairing them */
+  const char *assumptions;/**< override of the model assumptions ("key=value; ...", fb_limit.assumptions) */
 } fb_import_options;
 
 /** Formats: "foresee", "darkcast", "axionlimits", "hnlimits", "darkmatterlive". */
@@ -128,6 +176,26 @@ extern const size_t fb_limit_n_formats;
  */
 int fb_limit_import(fb_limit *lim, const char *format, const char *path, const fb_import_options *opt,
                     fb_err *err);
+
+/**
+ * Whether a file of a collection is to be skipped rather than imported, with the reason in
+ * reason[cap] (reason[0] == '\0' when it is to be imported): a darkcast search of the other decay
+ * mode than the plane asked for (invisible ones belong to BC2: --benchmark BC2 imports them), a
+ * darkmatterlive curve that assumes the dark photon is the dark matter (unless allow_dark_matter),
+ * a Heavy-Neutrino-Limits upper edge (X_top.dat or a units-table "top" entry) that is imported with
+ * its lower edge. fb_limit_import refuses such files with the same reason. Errors: FB_ERR_INPUT,
+ * FB_ERR_IO (a units table or sidecar that cannot be read).
+ */
+int fb_limit_import_skip(const char *format, const char *path, const fb_import_options *opt, char *reason,
+                         size_t cap, fb_err *err);
+
+/**
+ * The files of a Heavy-Neutrino-Limits units table (docs/limits-format.md), relative to the
+ * collection's data directory, in the table's order, without the upper edges that are imported with
+ * their lower edge (entries with top_of). *paths is malloc'd (free each and the array).
+ * Errors: FB_ERR_IO, FB_ERR_INPUT (malformed table: path:line), FB_ERR_MEMORY.
+ */
+int fb_limit_units_table_files(const char *table, char ***paths, size_t *n, fb_err *err);
 
 /* ------------------------------------------------------------------ rasterisation */
 
@@ -215,14 +283,31 @@ int fb_limits_merge_file(const char *scan_path, const char *limit_dir, const fb_
  * Copy every /bounds/<name> of the complete scan files other_paths[0..n_other-1] into the complete
  * scan file scan_path (replacing an object of the same name), with the string attributes
  * copied_from_file, copied_from_git_hash (/code git_hash) and copied_from_model of the source.
- * Every source is checked before scan_path is modified: complete, the same benchmark, /grid/mass
- * and /grid/coupling equal bit for bit, at least one /bounds/<name>. *n_copied gets the number of
- * objects copied. Does not touch /combined: call fb_limits_merge_file afterwards. Not collective.
- * Errors: FB_ERR_IO (missing file), FB_ERR_INPUT (incomplete, other benchmark, different grid: the
- * message names the axis, the index and both values; no bounds), FB_ERR_HDF5, FB_ERR_MEMORY.
+ * Every source is checked before scan_path is modified: complete, the same benchmark, at least one
+ * /bounds/<name>, and a grid that is identical or describes the same plane (mass unit, coupling
+ * and its unit; old coupling names are aliases) and overlaps. A source on another grid has its
+ * `excluded` mask resampled onto scan_path's grid (nearest source point, in log10 on log axes; 0
+ * outside the source grid), its other arrays of the source grid's shape dropped, and the method in
+ * the attributes resampled_from_grid, resampling, resampling_dropped (docs/limits-format.md).
+ * *n_copied gets the number of objects copied. Does not touch /combined: call
+ * fb_limits_merge_file afterwards (fb_limits_merge does both atomically). Not collective.
+ * Errors: FB_ERR_IO (missing file), FB_ERR_INPUT (incomplete, other benchmark, another plane or no
+ * overlap: the message names both; no bounds), FB_ERR_HDF5, FB_ERR_MEMORY.
  */
 int fb_limits_copy_bounds(const char *scan_path, const char *const *other_paths, size_t n_other, size_t *n_copied,
                           fb_err *err);
+
+/**
+ * `fipbounds merge`, atomically: check every source first (the --bounds files as
+ * fb_limits_copy_bounds does, every limit file of limit_dir as fb_limits_merge_file does, with the
+ * plane's benchmark, coupling and assumptions), then copy scan_path to a new temporary file in its
+ * directory (created exclusively), apply fb_limits_copy_bounds and fb_limits_merge_file to the copy,
+ * flush it and rename it over scan_path. On any failure the temporary file is removed and scan_path
+ * is left untouched. limit_dir may be NULL when n_other > 0. Not collective. Errors: as the two
+ * functions, FB_ERR_IO (the copy or the rename).
+ */
+int fb_limits_merge(const char *scan_path, const char *limit_dir, const char *const *other_paths, size_t n_other,
+                    const fb_merge_options *opt, fb_merge_summary *summary, size_t *n_copied, fb_err *err);
 
 /** Directory of tools/plot_summary.py: $FIPBOUNDS_TOOLS_DIR if set, else the source tree's tools/. */
 const char *fb_limits_tools_dir(void);

@@ -6,6 +6,7 @@
 #define FB_LIMITS_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fb_limits.h"
 
@@ -21,5 +22,37 @@ size_t fb_limit_polygon_log(const fb_limit *lim, size_t s, double **px, double *
 /** Parse up to max numbers separated by blanks or commas. 0 ok (*n_out set), -1 more than max
  *  numbers, -2 something that is not a number. */
 int fb_limit_parse_numbers(const char *line, double *v, int max, int *n_out);
+
+/**
+ * Line reader for the text inputs (limit files, collection files, sidecars, units tables): lines
+ * of any length (getline), a NUL byte refused with file, line and byte offset, a UTF-8 byte-order
+ * mark at the start of the file skipped. Usage: open; while ((rc = next(...)) == 1) use r.line;
+ * rc < 0 is the error -code (err set); close.
+ */
+typedef struct fb_line_reader {
+  FILE *f;
+  const char *path;
+  char *line;       /**< the current line, NUL-terminated, with its newline */
+  size_t cap;
+  size_t len;       /**< its length */
+  long long offset; /**< byte offset of the current line's start in the file */
+  int lineno;
+} fb_line_reader;
+
+int fb_line_open(fb_line_reader *r, const char *path, fb_err *err);
+/** 1: a line was read; 0: end of file; < 0: minus the error code (FB_ERR_INPUT for a NUL byte, FB_ERR_IO). */
+int fb_line_next(fb_line_reader *r, fb_err *err);
+void fb_line_close(fb_line_reader *r);
+
+/** Read a whole text file (at most max_bytes) into a malloc'd NUL-terminated string; a NUL byte,
+ *  a larger file or a read error are refused. Errors: FB_ERR_IO, FB_ERR_INPUT, FB_ERR_MEMORY. */
+int fb_read_text_file(const char *path, size_t max_bytes, char **out, size_t *len, fb_err *err);
+
+/** The read-only checks of fb_limits_copy_bounds (every source against scan_path), no write. */
+int fb_limits_copy_bounds_check(const char *scan_path, const char *const *other_paths, size_t n_other, fb_err *err);
+
+/** fb_limits_copy_bounds into the file open_path, named scan_path in messages (a temporary copy). */
+int fb_limits_copy_bounds_as(const char *open_path, const char *scan_path, const char *const *other_paths,
+                             size_t n_other, size_t *n_copied, fb_err *err);
 
 #endif /* FB_LIMITS_INTERNAL_H */

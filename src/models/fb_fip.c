@@ -14,11 +14,23 @@
 extern const fb_fip_ops fb_fip_bc1;
 extern const fb_fip_ops fb_fip_bc3;
 extern const fb_fip_ops fb_fip_bc9;
+extern const fb_fip_ops fb_fip_bc4;
+extern const fb_fip_ops fb_fip_bc5;
+extern const fb_fip_ops fb_fip_bc6, fb_fip_bc7, fb_fip_bc8; /* fb_fip_hnl.c */
+extern const fb_fip_ops fb_fip_bc10;
+extern const fb_fip_ops fb_fip_bc11;
 
 static const fb_fip_ops *const fips[] = {
     &fb_fip_bc1,
     &fb_fip_bc3,
     &fb_fip_bc9,
+    &fb_fip_bc4,
+    &fb_fip_bc5,
+    &fb_fip_bc6,
+    &fb_fip_bc7,
+    &fb_fip_bc8,
+    &fb_fip_bc10,
+    &fb_fip_bc11,
 };
 #define N_FIPS (sizeof fips / sizeof fips[0])
 

@@ -6,7 +6,7 @@
  * Naming scheme (one for eval modules, scan models and limit files; docs/output-format.md):
  *   model "bcN" (N = 1..11), axes mass_GeV and `coupling`, whose physical name is coupling_name:
  *   bc1 epsilon, bc2 y, bc3 epsilon (millicharge Q/e), bc4/bc5 sin2theta, bc6-8 U2 (|U_l|^2),
- *   bc9 g_agamma [GeV^-1], bc10 g_aff (= 2 v / f_l... see the model) , bc11 inv_fG [GeV^-1].
+ *   bc9 g_agamma [GeV^-1], bc10 inv_fl = 1/f_l [GeV^-1], bc11 inv_fG = 1/f_G [GeV^-1] (fb_fip_alp.h).
  *   Older names are accepted as aliases with a message (fb_fip_find): darkphoton -> bc1,
  *   g_agg -> g_agamma.
  *

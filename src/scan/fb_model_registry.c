@@ -18,11 +18,20 @@ extern const fb_model_ops fb_model_freezein_heavy;
 extern const fb_model_ops fb_model_bc9;
 extern const fb_model_ops fb_model_bc3_rg;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
+extern const fb_model_ops fb_model_bc4;
+extern const fb_model_ops fb_model_bc5;
+extern const fb_model_ops fb_model_bc6, fb_model_bc7, fb_model_bc8; /* fb_model_hnl.c */
+extern const fb_model_ops fb_model_bc10;
+extern const fb_model_ops fb_model_bc11;
 
 static const fb_model_ops *const fb_models[] = {&fb_model_bc1, &fb_model_sbbn, &fb_model_bc1_sn, &fb_model_bc9_hb, &fb_model_bc9_sn, &fb_model_bc2,
                                                    &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
                                                    &fb_model_bc9,
                                                    /* BC4-BC11 particle models: one line each */
+                                                   &fb_model_bc4, &fb_model_bc5,
+                                                   &fb_model_bc6, &fb_model_bc7, &fb_model_bc8,
+                                                   &fb_model_bc10,
+                                                   &fb_model_bc11,
                                                    &fb_model_bc3_rg,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])

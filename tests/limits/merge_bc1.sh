@@ -122,15 +122,19 @@ expect_fail 2 "no output directory" "$exe" limits import foresee "$dp"
 printf '0.01 1e-6\n0.02 oops\n0.03 1e-5\n' > "$tmp/bounds_Bad.txt"
 mkdir -p "$tmp/DarkPhoton" && mv "$tmp/bounds_Bad.txt" "$tmp/DarkPhoton/"
 expect_fail 2 "bounds_Bad.txt:2: non-numeric row" "$exe" limits import foresee "$tmp/DarkPhoton/bounds_Bad.txt" -o "$tmp/x"
-"$exe" limits import foresee "$tmp/DarkPhoton/bounds_Bad.txt" -o "$tmp/x" --keep-going >/dev/null 2>&1
+# --keep-going: the good files are imported with exit 0, but not when every file failed
+expect_fail 2 "not one of the 1 file(s) was imported" "$exe" limits import foresee "$tmp/DarkPhoton/bounds_Bad.txt" -o "$tmp/x" --keep-going
+cp "$dp/bounds_E137.txt" "$tmp/DarkPhoton/"
+"$exe" limits import foresee "$tmp/DarkPhoton" -o "$tmp/x" --keep-going >/dev/null 2>&1
+test -s "$tmp/x/E137.limit"
 expect_fail 2 "cannot open limits directory" "$exe" merge "$tmp/bc1.h5" --limits "$tmp/no_such_dir"
 printf '1e-10 1e-10\n1e-2 1e-10\n1e-2 1e-5\n' > "$tmp/Helio.txt"
 "$exe" limits import axionlimits "$tmp/Helio.txt" -o "$tmp/alp" >/dev/null
-expect_fail 2 "benchmark BC9 does not match the scan file's benchmark BC1" "$exe" merge "$tmp/bc1.h5" --limits "$tmp/alp"
+expect_fail 2 "benchmark BC9 does not match the benchmark BC1 of '$tmp/bc1.h5'" "$exe" merge "$tmp/bc1.h5" --limits "$tmp/alp"
 expect_fail 2 "\[limits\] dir = $tmp/alp_none cannot be merged" \
   "$exe" run "$src/inputs/bc1_default.ini" -o "$tmp/r3.h5" --set grid.n_mass=10 --set grid.n_coupling=10 --set "limits.dir=$tmp/alp_none"
 # a limit of another benchmark is refused before the scan starts
-expect_fail 2 "benchmark BC9 does not match the model's benchmark BC1" \
+expect_fail 2 "benchmark BC9 does not match the benchmark BC1 of the model" \
   "$exe" run "$src/inputs/bc1_default.ini" -o "$tmp/r4.h5" --set grid.n_mass=10 --set grid.n_coupling=10 --set "limits.dir=$tmp/alp"
 test ! -e "$tmp/r4.h5"
 # merging again replaces /limits and /combined

@@ -95,5 +95,27 @@ assert round(d["ctau_m"] * 1e3, 2) == 0.81, d["ctau_m"]
 assert abs(d["br_ee"] - 1) < 1e-12
 ' "$json"; then echo "FAIL: eval --json output: $json"; fails=$((fails+1)); else echo "ok: eval --json parses, ctau = 0.81 mm"; fi
 
+# boolean words of input files work in eval too
+expect 0 '"eps_high": ' -- "$exe" eval sn1987a model=bc1 mass_GeV=0.02 absorption=true --json
+expect 0 '"eps_high": ' -- "$exe" eval sn1987a model=bc1 mass_GeV=0.02 absorption=false --json
+# particle models: one naming scheme, old names as aliases with a note, the real valid range
+expect 0 "'darkphoton' is an old name of model 'bc1'" -- "$exe" eval darkphoton mass_GeV=0.01 epsilon=1e-4
+expect 0 "'g_agg' is an old name of 'g_agamma'" -- "$exe" eval bc9 mass_GeV=0.1 g_agg=1e-5
+expect 2 'allowed 0.00102' -- "$exe" eval bc1 mass_GeV=1000 coupling=1e-4
+expect 2 'mass_GeV = 13 is out of range' -- "$exe" eval bc1 mass_GeV=13 coupling=1e-4
+expect 2 'the coupling is given twice' -- "$exe" eval bc1 mass_GeV=0.1 coupling=1e-4 epsilon=1e-5
+expect 0 '12' -- "$exe" eval bc1 --help
+models=$("$exe" models --json)
+if ! /usr/bin/python3 -c '
+import json, sys
+d = json.loads(sys.argv[1])
+names = {m["name"] for m in d["particle_models"]}
+assert {"bc1", "bc3", "bc9"} <= names, names
+scan = {m["name"]: m for m in d["scan_models"]}
+assert scan["bc9"]["coupling"] == "g_agamma" and scan["bc9_sn"]["coupling"] == "g_agamma"
+for m in d["particle_models"]:
+    assert m["mass_max_GeV"] > m["mass_min_GeV"] >= 0
+' "$models"; then echo "FAIL: models --json: $models"; fails=$((fails+1)); else echo "ok: models --json lists the particle and scan models"; fi
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]

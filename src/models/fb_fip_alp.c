@@ -1,0 +1,572 @@
+/**
+ * @file fb_fip_alp.c
+ * @brief BC10 (ALP with universal fermion couplings, axis inv_fl = 1/f_l) and BC11 (ALP coupled to
+ *        gluons, axis inv_fG = 1/f_G): decays and production couplings. Conventions in fb_fip_alp.h.
+ *
+ * Decays (every width is at coupling 1 GeV^-1 and scales as coupling^2):
+ *  - a -> l+ l- (BC10): Gamma = m_a m_l^2 beta / (8 pi f_l^2), beta = sqrt(1 - 4 m_l^2/m_a^2)
+ *    [BNT arXiv:1708.00443, Gamma(a -> l l) with c_ll^eff / Lambda = 1/f_l; loop corrections to
+ *    c_ll^eff neglected: with universal derivative couplings no cut-off dependence enters at the
+ *    order used here, so the model has no Lambda input].
+ *  - a -> gamma gamma: Gamma = alpha^2 |C|^2 m_a^3 / (256 pi^3 f^2).
+ *    BC10: C = 2 sum_l B_1(tau_l) + 2 sum_{q=c,b,t} N_c Q_q^2 B_1(tau_q) + light-quark part
+ *    (BNT, C_gammagamma^eff with c_ff = 1). The light quarks u, d, s enter below the matching window
+ *    through the ALP's kinetic mixing with pi0, eta, eta' (coupling to the axial currents; vanishes
+ *    as m_a -> 0 as BNT's B_1 -> 0 does, and tends to the quark-loop value 2 sum N_c Q^2 above the
+ *    meson masses) and above it as quark loops with B_1.
+ *    BC11: C = 2 N_c sum_P (c^P . kappa)(c^P . Q^2) m_P^2 / (m_a^2 - m_P^2 + i m_P Gamma_P), the
+ *    pi0/eta/eta' mixing of Aloni, Soreq, Williams arXiv:1811.03474 (ASW) with kappa_q = m_q^-1 /
+ *    sum m^-1 (their choice, no mass mixing at LO) after the contact term -2 N_c sum kappa Q^2 of
+ *    the kappa rotation is added to the kinetic mixing m_a^2/(m_a^2 - m_P^2): m_a -> 0 gives
+ *    C = -2.01 (the LO value of the QCD-axion -1.92 +- 0.04, arXiv:1511.02867).
+ *  - BC11 a -> 3 pi0, pi+ pi- pi0: mixing theta_pi times the LO chiral pi pi amplitude (Weinberg):
+ *    A(+-0) = theta (s_{+-} - m_pi^2) / F^2, A(000) = theta m_a^2 / F^2, F = f_pi/sqrt2; the result
+ *    has the m_pi^4 (m_d - m_u)^2/(m_u + m_d)^2 structure of BNT's a -> 3 pi rate.
+ *  - a -> pi+ pi- gamma: vector-meson dominance, a -> rho gamma with the rho line shape: the
+ *    P -> V gamma couplings are K Tr[T_P {T_V, Q}] with K fixed by Gamma(omega -> pi0 gamma) (PDG),
+ *    the ALP coupling is sum_P theta_P K Tr[T_P {T_rho, Q}] (the ASW construction with the simplest
+ *    VMD: no rho', no omega -> pi+ pi- , no form factors; the gap is stated in docs/validation.md).
+ *  - a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
+ *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0).
+ *    ASW's a0/sigma structure and the K K pi channel are not reproduced (stated gap).
+ *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
+ *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
+ *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
+ *    with n_f = 3 (Spira, Djouadi, Graudenz, Zerwas hep-ph/9504378, pseudoscalar -> g g NLO in the
+ *    heavy-quark limit, which is exact for the local operator); BC10 a -> q qbar, Gamma = N_c m_q^2 m_a beta/(8 pi f^2)
+ *    with beta at the open-flavour threshold (2 m_K, 2 m_D, 2 m_B), and a -> g g through quark loops,
+ *    Gamma = alpha_s^2 m_a^3 |sum_q B_1(tau_q)|^2 / (32 pi^3 f^2) (LO).
+ * Channel classes: three-body channels share the kinetic energy equally between the daughters (a
+ * stated approximation for the mean energies); eta, quarks and gluons are "other hadrons".
+ */
+#include "fb_fip_alp.h"
+
+#include <gsl/gsl_integration.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_constants.h"
+#include "fb_fip.h"
+
+#define NC 3.0
+#define N_MESONS 3 /* pi0, eta, eta' */
+#define N_QUAD_3BODY 32
+#define N_QUAD_VMD 64
+
+const fb_key_spec fb_alp_bc10_keys[FB_ALP_N_KEYS] = {
+    {"bc10", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
+     "lower end of the window where exclusive hadronic channels hand over to quarks and gluons"},
+    {"bc10", "match_high_GeV", FB_KEY_DOUBLE, "2.0", 0.5, 10.0, NULL, "GeV",
+     "upper end of that window (perturbative channels only above it)"},
+};
+const fb_key_spec fb_alp_bc11_keys[FB_ALP_N_KEYS] = {
+    {"bc11", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
+     "lower end of the window where exclusive hadronic channels hand over to a -> g g"},
+    {"bc11", "match_high_GeV", FB_KEY_DOUBLE, "2.0", 0.5, 10.0, NULL, "GeV",
+     "upper end of that window (a -> g g only above it)"},
+};
+
+/* ---------------------------------------------------------------- flavour algebra (u, d, s) */
+static const double quark_charge[3] = {2.0 / 3.0, -1.0 / 3.0, -1.0 / 3.0};
+
+/* Quark content c^P of pi0, eta, eta' (orthonormal): pi0 = (uu - dd)/sqrt2, eta and eta' from the
+ * octet and singlet with the angle FB_ALP_THETA_ETA_ETAP. Isospin breaking in the states is neglected. */
+static void meson_vectors(double c[N_MESONS][3]) {
+  const double s2 = sqrt(2.0), s3 = sqrt(3.0), s6 = sqrt(6.0);
+  const double eta8[3] = {1.0 / s6, 1.0 / s6, -2.0 / s6}, eta1[3] = {1.0 / s3, 1.0 / s3, 1.0 / s3};
+  const double ct = cos(FB_ALP_THETA_ETA_ETAP), st = sin(FB_ALP_THETA_ETA_ETAP);
+  c[0][0] = 1.0 / s2, c[0][1] = -1.0 / s2, c[0][2] = 0.0;
+  for (int q = 0; q < 3; q++) {
+    c[1][q] = ct * eta8[q] - st * eta1[q];
+    c[2][q] = st * eta8[q] + ct * eta1[q];
+  }
+}
+static const double meson_mass[N_MESONS] = {FB_MPI0_GEV, FB_META_GEV, FB_METAPRIME_GEV};
+static const double meson_width[N_MESONS] = {FB_ALP_GAMMA_PI0_GEV, FB_ALP_GAMMA_ETA_GEV, FB_ALP_GAMMA_ETAP_GEV};
+
+static double dot3(const double *a, const double *b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+
+/* ---------------------------------------------------------------- state */
+typedef struct alp_state {
+  int is_bc11;
+  double match_low_GeV, match_high_GeV;
+  double u[3];                 /* flavour vector of the ALP-quark axial coupling: (1,1,1) or kappa */
+  double cP[N_MESONS][3];      /* quark content of pi0, eta, eta' */
+  double cPu[N_MESONS];        /* c^P . u */
+  double cPQ2[N_MESONS];       /* c^P . Q^2 */
+  double cPrho[N_MESONS];      /* Tr[T_P {T_rho, Q}] = sqrt2 (2/3 c_u + 1/3 c_d) */
+  double K2_GeV2;              /* VMD P V gamma coupling^2, from omega -> pi0 gamma */
+  double A2_etapipi;           /* |A(eta' -> eta pi+ pi-)|^2, constant amplitude fitted to PDG */
+  gsl_integration_glfixed_table *gl3, *glv;
+} alp_state;
+
+/* Kinematic lambda function. */
+static double kallen(double a, double b, double c) { return a * a + b * b + c * c - 2.0 * (a * b + a * c + b * c); }
+
+/* The integral over s of w(s) * sqrt(lambda(s, m1^2, m1^2)) * sqrt(lambda(M^2, s, m3^2)) / s between
+ * (2 m1)^2 and (M - m3)^2 with the substitution s = smin + (smax - smin) sin^2 phi, which removes the
+ * square-root end points. Gamma(M -> 1 1 3) = I / (256 pi^3 M^3) for a constant |A|^2 = 1 and w = 1
+ * (PDG kinematics: d Gamma = |A|^2 ds12 ds23 / (256 pi^3 M^3)). */
+typedef double (*weight_fn)(double s, const double *p);
+static double dalitz_integral(const gsl_integration_glfixed_table *t, double M, double m1, double m3, weight_fn w,
+                              const double *p) {
+  if (!(M > 2.0 * m1 + m3)) return 0.0;
+  const double smin = 4.0 * m1 * m1, smax = (M - m3) * (M - m3);
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, t);
+    const double sn = sin(x), cs = cos(x);
+    const double s = smin + (smax - smin) * sn * sn;
+    const double jac = 2.0 * (smax - smin) * sn * cs;
+    const double l1 = kallen(s, m1 * m1, m1 * m1), l2 = kallen(M * M, s, m3 * m3);
+    const double f = sqrt(fmax(l1, 0.0)) * sqrt(fmax(l2, 0.0)) / s;
+    sum += wi * jac * f * (w ? w(s, p) : 1.0);
+  }
+  return sum;
+}
+
+static double weight_pipi(double s, const double *p) {
+  const double x = s - p[0] * p[0];
+  return x * x;
+}
+
+/* The rho line shape (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width, times
+ * (M^2 - s)^3: the integrand of Gamma(a -> rho(s) gamma -> pi+ pi- gamma). */
+static double rho_gamma_integral(const gsl_integration_glfixed_table *t, double M) {
+  const double mpi = FB_MPI_CHARGED_GEV, mr = FB_MRHO_GEV;
+  const double smin = 4.0 * mpi * mpi, smax = M * M;
+  if (!(smax > smin)) return 0.0;
+  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 1.0, i, &x, &wi, t);
+    const double s = smin + (smax - smin) * x;
+    const double p = sqrt(fmax(0.25 * s - mpi * mpi, 0.0));
+    const double g = FB_ALP_GAMMA_RHO_GEV * (mr / sqrt(s)) * pow(p / p0, 3.0);
+    const double bw = mr * g / (FB_PI * ((s - mr * mr) * (s - mr * mr) + mr * mr * g * g));
+    const double k = smax - s;
+    sum += wi * (smax - smin) * bw * k * k * k;
+  }
+  return sum;
+}
+
+/* ---------------------------------------------------------------- pieces shared with the header */
+double complex fb_alp_B1(double tau) {
+  double complex f;
+  if (tau >= 1.0) {
+    f = asin(1.0 / sqrt(tau));
+  } else {
+    const double r = sqrt(1.0 - tau);
+    f = 0.5 * FB_PI + 0.5 * I * log((1.0 + r) / (1.0 - r));
+  }
+  return 1.0 - tau * f * f;
+}
+
+/* Two-loop running d alpha/d ln mu^2 = -alpha^2 (b0 + b1 alpha / (4 pi)) / (4 pi), b0 = 11 - 2 n_f/3,
+ * b1 = 102 - 38 n_f/3 (PDG 2024 QCD review, eq. 9.3-9.5), RK4 in ln mu^2 over one n_f segment. */
+static double alphas_run(double a, double mu0, double mu1, int nf) {
+  const double b0 = 11.0 - 2.0 * nf / 3.0, b1 = 102.0 - 38.0 * nf / 3.0;
+  const int n = 24;
+  const double h = 2.0 * log(mu1 / mu0) / n;
+  for (int i = 0; i < n; i++) {
+#define FB_ALP_BETA(x) (-(x) * (x) * (b0 + b1 * (x) / (4.0 * FB_PI)) / (4.0 * FB_PI))
+    const double k1 = FB_ALP_BETA(a), k2 = FB_ALP_BETA(a + 0.5 * h * k1), k3 = FB_ALP_BETA(a + 0.5 * h * k2),
+                 k4 = FB_ALP_BETA(a + h * k3);
+#undef FB_ALP_BETA
+    a += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
+  }
+  return a;
+}
+
+double fb_alp_alphas(double mu_GeV, int *nf) {
+  /* from alpha_s(M_Z) (PDG 2024) down, n_f = 5 above m_b, 4 above m_c, else 3; alpha_s continuous at
+   * the thresholds (matching corrections are of higher order) */
+  const double mz = FB_MZ_GEV, mb = FB_MB_QUARK_GEV, mc = FB_MC_QUARK_GEV;
+  int n = 5;
+  double a;
+  if (mu_GeV >= mb) {
+    a = alphas_run(FB_ALPHAS_MZ, mz, mu_GeV, 5);
+  } else {
+    a = alphas_run(FB_ALPHAS_MZ, mz, mb, 5);
+    n = 4;
+    if (mu_GeV >= mc) {
+      a = alphas_run(a, mb, mu_GeV, 4);
+    } else {
+      a = alphas_run(alphas_run(a, mb, mc, 4), mc, mu_GeV, 3);
+      n = 3;
+    }
+  }
+  if (nf) *nf = n;
+  return a;
+}
+
+/* Smooth hand-over weight: 0 below lo, 1 above hi. */
+static double match_weight(double m, double lo, double hi) {
+  if (m <= lo) return 0.0;
+  if (m >= hi) return 1.0;
+  const double x = (m - lo) / (hi - lo);
+  return x * x * (3.0 - 2.0 * x);
+}
+
+static void alp_setup_flavour(alp_state *s, int is_bc11) {
+  s->is_bc11 = is_bc11;
+  if (is_bc11) {
+    const double inv[3] = {1.0 / FB_MU_QUARK_GEV, 1.0 / FB_MD_QUARK_GEV, 1.0 / FB_MS_QUARK_GEV};
+    const double sum = inv[0] + inv[1] + inv[2];
+    for (int q = 0; q < 3; q++) s->u[q] = inv[q] / sum; /* ASW kappa_q */
+  } else {
+    for (int q = 0; q < 3; q++) s->u[q] = 1.0;
+  }
+  meson_vectors(s->cP);
+  const double q2[3] = {quark_charge[0] * quark_charge[0], quark_charge[1] * quark_charge[1],
+                        quark_charge[2] * quark_charge[2]};
+  for (int P = 0; P < N_MESONS; P++) {
+    s->cPu[P] = dot3(s->cP[P], s->u);
+    s->cPQ2[P] = dot3(s->cP[P], q2);
+    s->cPrho[P] = sqrt(2.0) * (2.0 / 3.0 * s->cP[P][0] + 1.0 / 3.0 * s->cP[P][1]);
+  }
+}
+
+/* Mixing propagator factor R_P: kinetic m_a^2/(m_a^2 - m_P^2) for BC10, with the kappa contact term
+ * m_P^2/(m_a^2 - m_P^2) for BC11 (file comment); the meson width regulates m_a = m_P. */
+static double complex mixing_factor(const alp_state *s, int P, double m) {
+  const double mp = meson_mass[P];
+  const double complex den = m * m - mp * mp + I * mp * meson_width[P];
+  return (s->is_bc11 ? mp * mp : m * m) / den;
+}
+
+/* theta_P per unit coupling [GeV]: the ALP's admixture of meson P is theta_P / f. */
+static double complex mixing_theta(const alp_state *s, int P, double m) {
+  const double F = FB_FPI_GEV / sqrt(2.0);
+  return F / sqrt(2.0) * s->cPu[P] * mixing_factor(s, P, m);
+}
+
+static double complex cgamma_mesons(const alp_state *s, double m) {
+  double complex c = 0.0;
+  for (int P = 0; P < N_MESONS; P++) c += 2.0 * NC * s->cPu[P] * s->cPQ2[P] * mixing_factor(s, P, m);
+  return c;
+}
+
+static double complex cgamma_loops(double m, int light) {
+  static const double lep[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
+  static const double qm[6] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV,
+                               FB_MC_QUARK_GEV, FB_MB_QUARK_GEV, FB_MT_QUARK_GEV};
+  static const double qq[6] = {2.0 / 3.0, -1.0 / 3.0, -1.0 / 3.0, 2.0 / 3.0, -1.0 / 3.0, 2.0 / 3.0};
+  double complex c = 0.0;
+  if (light) {
+    for (int q = 0; q < 3; q++) c += 2.0 * NC * qq[q] * qq[q] * fb_alp_B1(4.0 * qm[q] * qm[q] / (m * m));
+    return c;
+  }
+  for (int l = 0; l < 3; l++) c += 2.0 * fb_alp_B1(4.0 * lep[l] * lep[l] / (m * m));
+  for (int q = 3; q < 6; q++) c += 2.0 * NC * qq[q] * qq[q] * fb_alp_B1(4.0 * qm[q] * qm[q] / (m * m));
+  return c;
+}
+
+static double complex cgamma(const alp_state *s, double m) {
+  const double w = match_weight(m, s->match_low_GeV, s->match_high_GeV);
+  const double complex mes = cgamma_mesons(s, m);
+  if (s->is_bc11) return (1.0 - w) * mes;
+  return cgamma_loops(m, 0) + (1.0 - w) * mes + w * cgamma_loops(m, 1);
+}
+
+/* ---------------------------------------------------------------- set-up */
+static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_err *err) {
+  const char *sec = is_bc11 ? "bc11" : "bc10";
+  alp_state *s = calloc(1, sizeof *s);
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s state", sec);
+  alp_setup_flavour(s, is_bc11);
+  const fb_key_spec *keys = is_bc11 ? fb_alp_bc11_keys : fb_alp_bc10_keys;
+  s->match_low_GeV = cfg ? fb_config_get_double(cfg, sec, "match_low_GeV") : atof(keys[0].default_value);
+  s->match_high_GeV = cfg ? fb_config_get_double(cfg, sec, "match_high_GeV") : atof(keys[1].default_value);
+  if (!(s->match_high_GeV > s->match_low_GeV)) {
+    const double lo = s->match_low_GeV, hi = s->match_high_GeV;
+    free(s);
+    FB_TEST(err, 1, FB_ERR_INPUT, "[%s] match_low_GeV = %g must be below match_high_GeV = %g", sec, lo, hi);
+  }
+  s->gl3 = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  s->glv = gsl_integration_glfixed_table_alloc(N_QUAD_VMD);
+  if (!s->gl3 || !s->glv) {
+    gsl_integration_glfixed_table_free(s->gl3);
+    gsl_integration_glfixed_table_free(s->glv);
+    free(s);
+    FB_TEST(err, 1, FB_ERR_MEMORY, "cannot allocate the %s quadrature tables", sec);
+  }
+  /* VMD: Gamma(omega -> pi0 gamma) = K^2 (m_w^2 - m_pi^2)^3 / (96 pi m_w^3), Tr[T_pi {T_omega, Q}] = 1. */
+  const double mw = FB_MOMEGA_GEV, mp = FB_MPI0_GEV;
+  const double kw = mw * mw - mp * mp;
+  s->K2_GeV2 = FB_ALP_GAMMA_OMEGA_GEV * FB_ALP_BR_OMEGA_PI0GAMMA * 96.0 * FB_PI * mw * mw * mw / (kw * kw * kw);
+  /* eta' -> eta pi+ pi-: Gamma = |A|^2 I / (256 pi^3 m^3) with constant A (PDG width fixes |A|^2). */
+  const double me = FB_METAPRIME_GEV;
+  const double I_etap = dalitz_integral(s->gl3, me, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
+  s->A2_etapipi = FB_ALP_GAMMA_ETAP_GEV * FB_ALP_BR_ETAP_ETAPIPI * 256.0 * pow(FB_PI, 3) * me * me * me / I_etap;
+  *state = s;
+  return FB_OK;
+}
+
+static int bc10_init(void **state, const fb_config *cfg, fb_err *err) { return alp_init_common(state, cfg, 0, err); }
+static int bc11_init(void **state, const fb_config *cfg, fb_err *err) { return alp_init_common(state, cfg, 1, err); }
+
+static void alp_free(void *state) {
+  alp_state *s = state;
+  if (!s) return;
+  gsl_integration_glfixed_table_free(s->gl3);
+  gsl_integration_glfixed_table_free(s->glv);
+  free(s);
+}
+
+/* ---------------------------------------------------------------- channels */
+/* Append a channel of `nk` particle kinds (class, mean multiplicity, mass), the kinetic energy shared
+ * equally between the daughters (mean-energy approximation of the file comment). */
+static int put_multibody(fb_decay *d, const char *name, double width, int nk, const int *cls, const double *mult,
+                         const double *mass, fb_err *err) {
+  const double M = d->mass_GeV;
+  double n[FB_N_DECAY_CLASSES] = {0}, ef[FB_N_DECAY_CLASSES] = {0}, ntot = 0.0, mrest = 0.0;
+  for (int k = 0; k < nk; k++) ntot += mult[k], mrest += mult[k] * mass[k];
+  const double T = fmax(M - mrest, 0.0);
+  for (int k = 0; k < nk; k++) {
+    n[cls[k]] += mult[k];
+    ef[cls[k]] += mult[k] * (mass[k] + T / ntot) / M;
+  }
+  if (width > 0.0) { /* exact normalisation of the energy fractions */
+    double sum = 0.0;
+    for (int c = 0; c < FB_N_DECAY_CLASSES; c++) sum += ef[c];
+    for (int c = 0; c < FB_N_DECAY_CLASSES; c++) ef[c] /= sum;
+  }
+  FB_CALL(err, fb_decay_set_channel(d, name, width, n, ef, err));
+  return FB_OK;
+}
+
+static double width_ll(double m, double ml) {
+  if (m <= 2.0 * ml) return 0.0;
+  return m * ml * ml * sqrt(1.0 - 4.0 * ml * ml / (m * m)) / (8.0 * FB_PI);
+}
+
+static double width_gg(double m, double w, int pure_gluon) {
+  if (w <= 0.0) return 0.0;
+  const double as = fb_alp_alphas(m, NULL);
+  /* hep-ph/9504378: E = 97/4 - 7 n_f / 6 with n_f = 3 light flavours in the final states (charm is
+   * massive over the range of the model, m_a <= 10 GeV; this keeps the width continuous) */
+  if (pure_gluon) return as * as * m * m * m / (32.0 * pow(FB_PI, 3)) * (1.0 + (97.0 / 4.0 - 7.0 * 3.0 / 6.0) * as / FB_PI);
+  static const double qm[5] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV, FB_MC_QUARK_GEV, FB_MB_QUARK_GEV};
+  double complex b = 0.0;
+  for (int q = 0; q < 5; q++) b += fb_alp_B1(4.0 * qm[q] * qm[q] / (m * m));
+  const double ab = cabs(b);
+  return as * as * m * m * m * ab * ab / (32.0 * pow(FB_PI, 3));
+}
+
+static double width_qq(double m, double mq, double m_meson) {
+  if (m <= 2.0 * m_meson) return 0.0;
+  return NC * mq * mq * m * sqrt(1.0 - 4.0 * m_meson * m_meson / (m * m)) / (8.0 * FB_PI);
+}
+
+/* The exclusive hadronic channels common to both models (3 pi only where the pion mixing exists). */
+typedef struct hadronic_widths {
+  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0;
+} hadronic_widths;
+
+static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
+  const double F = FB_FPI_GEV / sqrt(2.0), F4 = F * F * F * F;
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  memset(h, 0, sizeof *h);
+  /* a -> 3 pi through theta_pi */
+  const double t2pi = pow(cabs(mixing_theta(s, 0, m)), 2);
+  if (t2pi > 0.0) {
+    const double mpc[1] = {FB_MPI_CHARGED_GEV};
+    h->pipipi0 = t2pi / F4 * norm *
+                 dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, weight_pipi, mpc);
+    h->pi0pi0pi0 = t2pi * m * m * m * m / F4 * norm / 6.0 *
+                   dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
+  }
+  /* a -> rho gamma -> pi+ pi- gamma (VMD) */
+  double complex g = 0.0;
+  for (int P = 0; P < N_MESONS; P++) g += mixing_theta(s, P, m) * s->cPrho[P];
+  const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
+  h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
+  /* a -> eta pi pi through theta_eta' */
+  const double t2etap = pow(cabs(mixing_theta(s, 2, m)), 2);
+  h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
+  h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
+}
+
+/* The exclusive widths at coupling^2 = g2 (all zero above the matching window). */
+static void hadronic_scaled(const alp_state *s, double m, double w, double g2, hadronic_widths *h) {
+  if (w >= 1.0) {
+    memset(h, 0, sizeof *h);
+    return;
+  }
+  hadronic(s, m, h);
+  h->pipipi0 *= g2;
+  h->pi0pi0pi0 *= g2;
+  h->pipigamma *= g2;
+  h->etapipi_c *= g2;
+  h->etapipi_0 *= g2;
+}
+
+static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
+  const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
+  if (with_3pi) {
+    const int c3[1] = {FB_DC_PI0};
+    const double n3[1] = {3.0}, m3[1] = {m0};
+    FB_CALL(err, put_multibody(d, "3pi0", x * h->pi0pi0pi0, 1, c3, n3, m3, err));
+    const int c[2] = {FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[2] = {2.0, 1.0}, mm[2] = {mc, m0};
+    FB_CALL(err, put_multibody(d, "pipipi0", x * h->pipipi0, 2, c, n, mm, err));
+  }
+  {
+    const int c[2] = {FB_DC_PI_CHARGED, FB_DC_PHOTON};
+    const double n[2] = {2.0, 1.0}, mm[2] = {mc, 0.0};
+    FB_CALL(err, put_multibody(d, "pipigamma", x * h->pipigamma, 2, c, n, mm, err));
+  }
+  {
+    const double wc = h->etapipi_c, w0 = h->etapipi_0, wt = wc + w0;
+    const double fc = wt > 0.0 ? wc / wt : 2.0 / 3.0;
+    const int c[3] = {FB_DC_OTHER_HADRONS, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[3] = {1.0, 2.0 * fc, 2.0 * (1.0 - fc)}, mm[3] = {FB_META_GEV, mc, m0};
+    FB_CALL(err, put_multibody(d, "etapipi", x * wt, 3, c, n, mm, err));
+  }
+  return FB_OK;
+}
+
+static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *err) {
+  const alp_state *s = state;
+  FB_TEST(err, !s, FB_ERR_INTERNAL, "bc10: decay called before init");
+  const double g2 = g * g;
+  const double w = match_weight(m, s->match_low_GeV, s->match_high_GeV);
+  fb_decay_clear(out, m, g);
+  FB_CALL(err, fb_decay_two_body(out, "ee", g2 * width_ll(m, FB_ME_GEV), FB_DC_ELECTRON, FB_ME_GEV, FB_DC_ELECTRON,
+                                 FB_ME_GEV, err));
+  FB_CALL(err, fb_decay_two_body(out, "mumu", g2 * width_ll(m, FB_MMU_GEV), FB_DC_MUON, FB_MMU_GEV, FB_DC_MUON,
+                                 FB_MMU_GEV, err));
+  FB_CALL(err, fb_decay_two_body(out, "tautau", g2 * width_ll(m, FB_MTAU_GEV), FB_DC_TAU, FB_MTAU_GEV, FB_DC_TAU,
+                                 FB_MTAU_GEV, err));
+  const double c = cabs(cgamma(s, m));
+  const double wgg = g2 * FB_ALPHA_EM * FB_ALPHA_EM * c * c * m * m * m / (256.0 * pow(FB_PI, 3));
+  FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
+  hadronic_widths h;
+  hadronic_scaled(s, m, w, g2, &h);
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 0, err));
+  FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
+                                 FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_decay_two_body(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_DC_OTHER_HADRONS,
+                                 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_decay_two_body(out, "bb", g2 * w * width_qq(m, FB_MB_QUARK_GEV, FB_MB0_GEV), FB_DC_OTHER_HADRONS,
+                                 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 0) * w, FB_DC_OTHER_HADRONS, 0.0,
+                                 FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_decay_finalize(out, err));
+  return FB_OK;
+}
+
+static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *err) {
+  const alp_state *s = state;
+  FB_TEST(err, !s, FB_ERR_INTERNAL, "bc11: decay called before init");
+  const double g2 = g * g;
+  const double w = match_weight(m, s->match_low_GeV, s->match_high_GeV);
+  fb_decay_clear(out, m, g);
+  const double c = cabs(cgamma(s, m));
+  const double wgg = g2 * FB_ALPHA_EM * FB_ALPHA_EM * c * c * m * m * m / (256.0 * pow(FB_PI, 3));
+  FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
+  hadronic_widths h;
+  hadronic_scaled(s, m, w, g2, &h);
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
+  FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
+                                 FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_decay_finalize(out, err));
+  return FB_OK;
+}
+
+/* ---------------------------------------------------------------- production couplings */
+static int bc10_production(void *state, double m, double g, fb_fip_values *out, fb_err *err) {
+  const alp_state *s = state;
+  out->n = 0;
+  const double cn = FB_ALP_DELTA_U + FB_ALP_DELTA_D + FB_ALP_DELTA_S; /* C_p = C_n = sum_q Delta q, c_q = 1 */
+  FB_CALL(err, fb_fip_values_put(out, "g_agamma", "GeV^-1",
+                                 "induced ALP-photon coupling alpha |C(m_a)| / (2 pi f_l) (arXiv:1708.00443)",
+                                 FB_ALPHA_EM * cabs(cgamma(s, m)) * g / (2.0 * FB_PI), err));
+  FB_CALL(err, fb_fip_values_put(out, "g_ae", "", "ALP-electron Yukawa m_e / f_l", FB_ME_GEV * g, err));
+  FB_CALL(err, fb_fip_values_put(out, "g_ap", "",
+                                 "ALP-proton coupling C_p m_p / f_l, C_p = Du + Dd + Ds (arXiv:1511.02867)",
+                                 cn * FB_MP_GEV * g, err));
+  FB_CALL(err, fb_fip_values_put(out, "g_an", "", "ALP-neutron coupling C_n m_n / f_l (isospin: C_n = C_p)",
+                                 cn * FB_MN_GEV * g, err));
+  FB_CALL(err, fb_fip_values_put(out, "g_Y", "", "Yukawa-like coupling 2 v / f_l of the PBC BC10 plots",
+                                 2.0 * FB_HIGGS_VEV_GEV * g, err));
+  return FB_OK;
+}
+
+static int bc11_production(void *state, double m, double g, fb_fip_values *out, fb_err *err) {
+  const alp_state *s = state;
+  out->n = 0;
+  FB_CALL(err, fb_fip_values_put(out, "g_agamma", "GeV^-1",
+                                 "induced ALP-photon coupling alpha |C(m_a)| / (2 pi f_G) (pi0/eta/eta' mixing)",
+                                 FB_ALPHA_EM * cabs(cgamma(s, m)) * g / (2.0 * FB_PI), err));
+  FB_CALL(err, fb_fip_values_put(out, "g_ap", "", "ALP-proton coupling C_p m_p / f_G, C_p = -0.47 (arXiv:1511.02867)",
+                                 FB_ALP_CP_GLUON * FB_MP_GEV * g, err));
+  FB_CALL(err, fb_fip_values_put(out, "g_an", "", "ALP-neutron coupling C_n m_n / f_G, C_n = -0.02 (arXiv:1511.02867)",
+                                 FB_ALP_CN_GLUON * FB_MN_GEV * g, err));
+  FB_CALL(err, fb_fip_values_put(out, "g_agg_foresee", "GeV^-1", "FORESEE ALP-g coupling g_agg = 1/(4 pi^2 f_G)",
+                                 g / (4.0 * FB_PI * FB_PI), err));
+  return FB_OK;
+}
+
+/* ---------------------------------------------------------------- helpers for the tests */
+double complex fb_alp_bc10_cgamma(double mass_GeV) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 0);
+  s.match_low_GeV = atof(fb_alp_bc10_keys[0].default_value);
+  s.match_high_GeV = atof(fb_alp_bc10_keys[1].default_value);
+  return cgamma(&s, mass_GeV);
+}
+
+double complex fb_alp_bc11_cgamma(double mass_GeV) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 1);
+  s.match_low_GeV = atof(fb_alp_bc11_keys[0].default_value);
+  s.match_high_GeV = atof(fb_alp_bc11_keys[1].default_value);
+  return cgamma(&s, mass_GeV);
+}
+
+const fb_fip_ops fb_fip_bc10 = {
+    .name = "bc10",
+    .benchmark = "BC10",
+    .particle = "axion-like particle with universal couplings to fermions (f_l = f_q)",
+    .mass_name = "m_a",
+    .coupling_name = "inv_fl",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-fermion coupling 1/f_l, L = (d a / 2 f_l) sum_f fbar gamma gamma5 f",
+    .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
+    .mass_max_GeV = 10.0,
+    .coupling_max = 1.0,
+    .coupling_power = 2.0,
+    .references = "arXiv:2102.12143 (BC10); arXiv:1708.00443; arXiv:1811.03474; hep-ph/9504378; arXiv:1511.02867",
+    .n_keys = FB_ALP_N_KEYS,
+    .keys = fb_alp_bc10_keys,
+    .init = bc10_init,
+    .free = alp_free,
+    .decay = bc10_decay,
+    .production = bc10_production,
+};
+
+const fb_fip_ops fb_fip_bc11 = {
+    .name = "bc11",
+    .benchmark = "BC11",
+    .particle = "axion-like particle coupled to gluons",
+    .mass_name = "m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G, L = (alpha_s / 8 pi f_G) a G Gdual",
+    .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
+    .mass_max_GeV = 10.0,
+    .coupling_max = 1e2,
+    .coupling_power = 2.0,
+    .references = "arXiv:2102.12143 (BC11); arXiv:1811.03474; arXiv:1708.00443; hep-ph/9504378; arXiv:1511.02867",
+    .n_keys = FB_ALP_N_KEYS,
+    .keys = fb_alp_bc11_keys,
+    .init = bc11_init,
+    .free = alp_free,
+    .decay = bc11_decay,
+    .production = bc11_production,
+};

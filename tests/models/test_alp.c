@@ -1,0 +1,355 @@
+/* Tests of the BC10 and BC11 ALP models (src/models/fb_fip_alp.c): analytic leptonic widths, the
+ * fermion-loop function in its heavy and light limits, the BC11 two-photon coefficient at m_a -> 0
+ * against the chiral result, BR sums, threshold continuity, the scan models, error paths, and BC11
+ * against the FORESEE ALP-gluon tables (Aloni, Soreq, Williams arXiv:1811.03474 treatment; read from
+ * FB_SHARED_DIR, never copied; skipped with a message when ../shared is absent). */
+#include <check.h>
+#include <complex.h>
+#include <gsl/gsl_errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_constants.h"
+#include "fb_fip.h"
+#include "fb_fip_alp.h"
+#include "fb_model.h"
+
+static const fb_fip_ops *get_model(const char *name, void **state) {
+  const fb_fip_ops *o = fb_fip_find(name, NULL);
+  ck_assert_ptr_nonnull(o);
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_msg(o->init(state, NULL, &err) == FB_OK, "%s", err.msg);
+  return o;
+}
+
+/* Gamma(a -> l l) = m_a m_l^2 beta / (8 pi f_l^2) [arXiv:1708.00443 with c_ll/Lambda = 1/f_l], written
+ * out independently, at high-entropy masses and couplings, one 0.7 % above the muon threshold. */
+START_TEST(test_leptonic_widths) {
+  void *st;
+  const fb_fip_ops *o = get_model("bc10", &st);
+  const double m[] = {2.385e-3, 0.0731, 0.2128, 0.6172, 1.4142, 3.7719, 8.8888};
+  const double g[] = {3.1e-6, 2.7e-3, 1.9e-4, 5.5e-7, 7.3e-5, 4.4e-2, 1.2e-8};
+  const double ml[3] = {0.51099895000e-3, 0.1056583755, 1.77693};
+  const char *names[3] = {"ee", "mumu", "tautau"};
+  for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+    fb_err err;
+    fb_decay d;
+    ck_assert_msg(o->decay(st, m[i], g[i], &d, &err) == FB_OK, "%s", err.msg);
+    for (int l = 0; l < 3; l++) {
+      const int k = fb_decay_find(&d, names[l]);
+      ck_assert_int_ge(k, 0);
+      const double x = 4.0 * ml[l] * ml[l] / (m[i] * m[i]);
+      const double want = x < 1.0 ? g[i] * g[i] * m[i] * ml[l] * ml[l] * sqrt(1.0 - x) / (8.0 * FB_PI) : 0.0;
+      ck_assert_msg(fabs(d.ch[k].width_GeV - want) <= 1e-12 * want + 1e-300, "%s at m = %g: %.15e vs %.15e",
+                    names[l], m[i], d.ch[k].width_GeV, want);
+    }
+    ck_assert(fabs(d.ctau_m * d.width_GeV / 1.973269804e-16 - 1.0) < 1e-12);
+  }
+  o->free(st);
+}
+END_TEST
+
+/* B_1(tau) = 1 - tau f(tau)^2: light fermion -> 1, heavy -> -1/(3 tau) (arXiv:1708.00443); the two
+ * branches of f meet at tau = 1 (B_1(1) = 1 - pi^2/4). */
+START_TEST(test_loop_function_limits) {
+  const double light[] = {1e-10, 3.7e-9, 2.2e-8};
+  for (int i = 0; i < 3; i++) {
+    const double complex b = fb_alp_B1(light[i]);
+    /* leading correction: tau ((ln(4/tau))^2 / 4 + pi ln(4/tau) / 2) */
+    const double l = log(4.0 / light[i]);
+    ck_assert_msg(cabs(b - 1.0) < light[i] * (0.25 * l * l + 0.5 * FB_PI * l + 3.0), "light tau = %g: B1 = %g%+gi", light[i], creal(b), cimag(b));
+  }
+  const double heavy[] = {2.9e3, 1.7e4, 3.3e5};
+  for (int i = 0; i < 3; i++) {
+    const double complex b = fb_alp_B1(heavy[i]);
+    const double want = -1.0 / (3.0 * heavy[i]);
+    ck_assert_msg(fabs(creal(b) / want - 1.0) < 1e-3 && cimag(b) == 0.0, "heavy tau = %g: %g vs %g", heavy[i],
+                  creal(b), want);
+  }
+  const double complex lo = fb_alp_B1(1.0 - 1e-10), hi = fb_alp_B1(1.0 + 1e-10);
+  ck_assert(cabs(lo - hi) < 1e-4);
+  ck_assert(fabs(creal(hi) - (1.0 - FB_PI * FB_PI / 4.0)) < 1e-4);
+}
+END_TEST
+
+/* BC10 a -> gamma gamma: heavy-fermion decoupling (C ~ m_a^2 for m_a << every fermion and meson mass
+ * except e, whose B_1 is evaluated as such) and the light-fermion limit above the matching window
+ * (every fermion lighter than m_a/20 contributes 2 N_c Q^2). */
+START_TEST(test_bc10_gamma_limits) {
+  /* decoupling: below 2 m_e every term ~ m_a^2; C(m)/m^2 constant to O(m^2/(4 m_e^2)) */
+  const double c1 = cabs(fb_alp_bc10_cgamma(2.0e-5)) / (2.0e-5 * 2.0e-5);
+  const double c2 = cabs(fb_alp_bc10_cgamma(4.0e-5)) / (4.0e-5 * 4.0e-5);
+  ck_assert_msg(fabs(c2 / c1 - 1.0) < 1e-3, "C/m^2: %g vs %g", c1, c2);
+  /* the electron alone in the heavy limit: C = 2 (-m^2/(12 m_e^2)), the rest adds < 1 % */
+  const double want = 2.0 / (12.0 * 0.51099895000e-3 * 0.51099895000e-3);
+  ck_assert_msg(fabs(c1 / want - 1.0) < 0.01, "C/m^2 = %g, electron heavy limit %g", c1, want);
+  /* at 9 GeV, above the matching window: e, u, d are light (B_1 = 1 to 1e-5), the other fermions
+   * through B_1 (tested above): C = 2 (1 + 3 (4/9 + 1/9)) + the rest */
+  const double m = 9.0;
+  double complex rest = 0.0;
+  const double other[6] = {0.1056583755, 1.77693, 93.5e-3, 1.2730, 4.183, 172.57};
+  const double q2n[6] = {1.0, 1.0, 3.0 / 9.0, 3.0 * 4.0 / 9.0, 3.0 / 9.0, 3.0 * 4.0 / 9.0};
+  for (int i = 0; i < 6; i++) rest += 2.0 * q2n[i] * fb_alp_B1(4.0 * other[i] * other[i] / (m * m));
+  const double complex want9 = 2.0 * (1.0 + 3.0 * 5.0 / 9.0) + rest;
+  ck_assert_msg(cabs(fb_alp_bc10_cgamma(m) - want9) < 1e-4 * cabs(want9), "C(9 GeV) = %g, want %g",
+                cabs(fb_alp_bc10_cgamma(m)), cabs(want9));
+}
+END_TEST
+
+/* BC11 at m_a -> 0: C = -2 N_c sum_q kappa_q Q_q^2 with kappa_q = m_q^-1 / sum m^-1, i.e.
+ * -(2/3)(4 m_d m_s + m_u m_s + m_u m_d)/(m_d m_s + m_u m_s + m_u m_d) at LO; literature: the QCD-axion
+ * value -1.92(4) of arXiv:1511.02867 includes NLO corrections, so the LO value is compared at 6 %. */
+START_TEST(test_bc11_gamma_chiral_limit) {
+  const double mu = 2.16e-3, md = 4.70e-3, ms = 93.5e-3;
+  const double lo = -(2.0 / 3.0) * (4.0 * md * ms + mu * ms + mu * md) / (md * ms + mu * ms + mu * md);
+  const double complex c = fb_alp_bc11_cgamma(1.0e-3);
+  ck_assert_msg(fabs(creal(c) / lo - 1.0) < 1e-3, "C(1 MeV) = %g, LO chiral %g", creal(c), lo);
+  ck_assert_msg(fabs(creal(c) / -1.92 - 1.0) < 0.06, "C(1 MeV) = %g vs -1.92", creal(c));
+  /* and the decay: Gamma = alpha^2 C^2 m^3 / (256 pi^3 f^2) */
+  void *st;
+  const fb_fip_ops *o = get_model("bc11", &st);
+  fb_err err;
+  fb_decay d;
+  ck_assert_int_eq(o->decay(st, 1.0e-3, 2.7e-4, &d, &err), FB_OK);
+  const double want = pow(7.2973525693e-3 * cabs(c) * 2.7e-4, 2) * 1e-9 / (256.0 * pow(FB_PI, 3));
+  ck_assert(fabs(d.width_GeV / want - 1.0) < 1e-12);
+  fb_fip_values v;
+  ck_assert_int_eq(o->production(st, 1.0e-3, 2.7e-4, &v, &err), FB_OK);
+  ck_assert_str_eq(v.v[0].name, "g_agamma");
+  ck_assert(fabs(v.v[0].value / (7.2973525693e-3 * cabs(c) * 2.7e-4 / (2.0 * FB_PI)) - 1.0) < 1e-12);
+  o->free(st);
+}
+END_TEST
+
+/* Sum of BRs = 1 to 1e-12 and energy fractions sum to 1, on a log grid through every regime. */
+START_TEST(test_br_sums) {
+  const char *models[2] = {"bc10", "bc11"};
+  for (int im = 0; im < 2; im++) {
+    void *st;
+    const fb_fip_ops *o = get_model(models[im], &st);
+    for (int i = 0; i <= 400; i++) {
+      const double m = 1.0013e-3 * pow(10.0, 4.0 * i / 400.0);
+      fb_err err;
+      fb_decay d;
+      ck_assert_msg(o->decay(st, m, 3.3e-4, &d, &err) == FB_OK, "%s", err.msg);
+      double sbr = 0.0, sef = 0.0;
+      for (size_t k = 0; k < d.n_channels; k++) sbr += d.ch[k].br;
+      for (int c = 0; c < FB_N_DECAY_CLASSES; c++) sef += d.efrac[c];
+      ck_assert_msg(fabs(sbr - 1.0) < 1e-12, "%s m = %g: sum BR - 1 = %g", models[im], m, sbr - 1.0);
+      ck_assert_msg(fabs(sef - 1.0) < 1e-9, "%s m = %g: sum efrac - 1 = %g", models[im], m, sef - 1.0);
+      ck_assert(d.width_GeV > 0.0 && isfinite(d.ctau_m));
+    }
+    o->free(st);
+  }
+}
+END_TEST
+
+/* Continuity (issue 13: no jump in c tau larger than the opening channel's share): across each
+ * threshold and the matching window, every channel already open changes by < 5e-3 between
+ * m (1 - 1e-7) and m (1 + 1e-7), and every opening channel starts from zero (its width falls when
+ * the distance to the threshold is divided by 4). */
+START_TEST(test_continuity) {
+  const double thr10[] = {2 * 0.51099895000e-3, 2 * 0.1056583755, 0.547862 + 2 * 0.13957039,
+                          0.547862 + 2 * 0.1349768, 2 * 0.493677, 1.2, 2.0, 2 * 1.77693, 2 * 1.86484};
+  const double thr11[] = {3 * 0.1349768, 2 * 0.13957039 + 0.1349768, 2 * 0.13957039, 0.547862 + 2 * 0.13957039,
+                          0.547862 + 2 * 0.1349768, 1.2, 2.0, 3.7, 4.183, 1.273};
+  const char *models[2] = {"bc10", "bc11"};
+  const double *thr[2] = {thr10, thr11};
+  const size_t nthr[2] = {sizeof thr10 / sizeof thr10[0], sizeof thr11 / sizeof thr11[0]};
+  for (int im = 0; im < 2; im++) {
+    void *st;
+    const fb_fip_ops *o = get_model(models[im], &st);
+    for (size_t i = 0; i < nthr[im]; i++) {
+      fb_err err;
+      fb_decay a, b, c;
+      ck_assert_int_eq(o->decay(st, thr[im][i] * (1 - 1e-7), 1e-3, &a, &err), FB_OK);
+      ck_assert_int_eq(o->decay(st, thr[im][i] * (1 + 1e-7), 1e-3, &b, &err), FB_OK);
+      ck_assert_int_eq(o->decay(st, thr[im][i] * (1 + 4e-7), 1e-3, &c, &err), FB_OK);
+      for (size_t k = 0; k < a.n_channels; k++) {
+        const double wa = a.ch[k].width_GeV, wb = b.ch[k].width_GeV, wc = c.ch[k].width_GeV;
+        if (wa > 0.0 && wb == 0.0) /* a channel handed over at the matching window closes smoothly */
+          ck_assert_msg(wa < 1e-9 * a.width_GeV, "%s %s closing at %g GeV: %g of %g", models[im], a.ch[k].name,
+                        thr[im][i], wa, a.width_GeV);
+        else if (wa > 0.0)
+          ck_assert_msg(fabs(wb / wa - 1.0) < 5e-3, "%s %s at %g GeV: %g -> %g", models[im], a.ch[k].name,
+                        thr[im][i], wa, wb);
+        else if (wb > 0.0)
+          ck_assert_msg(wb < 0.6 * wc, "%s %s opening at %g GeV: %g, %g", models[im], a.ch[k].name, thr[im][i],
+                        wb, wc);
+      }
+    }
+    o->free(st);
+  }
+}
+END_TEST
+
+/* Scan models: quantities in channel order, equal to a direct computation at that coupling. */
+START_TEST(test_scan_models) {
+  const char *models[2] = {"bc10", "bc11"};
+  for (int im = 0; im < 2; im++) {
+    const fb_model_ops *mo = fb_model_find(models[im]);
+    ck_assert_ptr_nonnull(mo);
+    void *sst = NULL, *st = NULL;
+    fb_err err;
+    fb_err_clear(&err);
+    ck_assert_msg(mo->init(&sst, NULL, &err) == FB_OK, "%s", err.msg);
+    const fb_fip_ops *o = get_model(models[im], &st);
+    double out[64];
+    const double masses[] = {0.0123, 0.5171, 0.9384, 1.6180, 4.4321};
+    for (size_t i = 0; i < 5; i++) {
+      ck_assert_msg(mo->eval(sst, masses[i], 2.3e-5, out, &err) == FB_OK, "%s", err.msg);
+      fb_decay d;
+      ck_assert_int_eq(o->decay(st, masses[i], 2.3e-5, &d, &err), FB_OK);
+      ck_assert(fabs(out[2] / d.ctau_m - 1.0) < 1e-12);
+      for (size_t k = 0; k < d.n_channels; k++) {
+        char want[64];
+        snprintf(want, sizeof want, "br_%s", d.ch[k].name);
+        ck_assert_str_eq(mo->quantities[3 + k].name, want);
+        ck_assert(fabs(out[3 + k] - d.ch[k].br) <= 1e-12);
+      }
+    }
+    mo->free(sst);
+    o->free(st);
+  }
+}
+END_TEST
+
+/* Error paths: outside the valid range, uninitialised state, an inverted matching window. */
+START_TEST(test_errors) {
+  const fb_fip_ops *o = fb_fip_find("bc11", NULL);
+  fb_err err;
+  fb_decay d;
+  ck_assert_int_eq(o->decay(NULL, 0.5, 1e-3, &d, &err), FB_ERR_INTERNAL);
+  ck_assert_int_eq(fb_fip_check_point(o, 12.0, 1e-3, &err), FB_ERR_RANGE);
+  ck_assert_msg(strstr(err.msg, "valid range") != NULL, "%s", err.msg);
+  fb_config cfg;
+  ck_assert_int_eq(fb_fip_config_default(o, &cfg, &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&cfg, "bc11.match_low_GeV=2.5", &err), FB_OK);
+  void *st = NULL;
+  ck_assert_int_eq(o->init(&st, &cfg, &err), FB_ERR_INPUT);
+  ck_assert_msg(strstr(err.msg, "match_low_GeV") != NULL, "%s", err.msg);
+  fb_config_free(&cfg);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- BC11 vs FORESEE (ASW) */
+typedef struct table {
+  size_t n;
+  double m[2000], y[2000];
+} table;
+
+static int read_table(const char *name, table *t) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/data/models/foresee_alp_gluon/%s", FB_SHARED_DIR, name);
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  t->n = 0;
+  while (t->n < 2000 && fscanf(f, "%lf %lf", &t->m[t->n], &t->y[t->n]) == 2) t->n++;
+  fclose(f);
+  return t->n > 1;
+}
+
+static double table_at(const table *t, double m) {
+  for (size_t i = 1; i < t->n; i++)
+    if (t->m[i] >= m) return t->y[i - 1] + (t->y[i] - t->y[i - 1]) * (m - t->m[i - 1]) / (t->m[i] - t->m[i - 1]);
+  return NAN;
+}
+
+/* FORESEE ALP-g: L = -(g_s^2/8) g_agg a G Gdual, so 1/f_G = 4 pi^2 g_agg; ctau.txt is at g_agg = 1. */
+START_TEST(test_bc11_foresee) {
+  static table ct, br[5];
+  const char *brf[5] = {"br_2Gamma.dat", "br_3Pi0.dat", "br_Pi+Pi-Pi0.dat", "br_Pi+Pi-Gamma.dat", "br_2PiEta.dat"};
+  const char *ours[5] = {"gammagamma", "3pi0", "pipipi0", "pipigamma", "etapipi"};
+  int ok = read_table("ctau.txt", &ct);
+  for (int j = 0; j < 5; j++) ok = ok && read_table(brf[j], &br[j]);
+  if (!ok) {
+    printf("test_bc11_foresee: SKIPPED: %s/data/models/foresee_alp_gluon not readable "
+           "(../shared reference data absent)\n", FB_SHARED_DIR);
+    return;
+  }
+  void *st;
+  const fb_fip_ops *o = get_model("bc11", &st);
+  const double g = 4.0 * FB_PI * FB_PI;
+  /* windows: [lo, hi), worst |ratio - 1| of c tau and of the BRs above 5 %; 12 MeV around the
+   * pi0, eta, eta' poles excluded (narrow resonances: interpolating either table is meaningless) */
+  const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
+                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95}};
+  const double poles[3] = {0.1349768, 0.547862, 0.95778};
+  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0;
+  for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
+    double worst_ct = 0.0, worst_br = 0.0;
+    const char *worst_name = "-";
+    for (int i = 0; i <= 200; i++) {
+      const double m = win[w][0] * pow(win[w][1] / win[w][0], i / 200.0);
+      int near = 0;
+      for (int p = 0; p < 3; p++) near |= fabs(m - poles[p]) < 0.012;
+      if (near || m >= win[w][1]) continue;
+      fb_err err;
+      fb_decay d;
+      ck_assert_int_eq(o->decay(st, m, g, &d, &err), FB_OK);
+      const double r = d.ctau_m / table_at(&ct, m);
+      if (isfinite(r) && fabs(r - 1.0) > worst_ct) worst_ct = fabs(r - 1.0);
+      if (m >= 1.2) continue;
+      for (int j = 0; j < 5; j++) {
+        const double ref = table_at(&br[j], m);
+        if (!(ref > 0.05)) continue;
+        const double dev = fabs(d.ch[fb_decay_find(&d, ours[j])].br / ref - 1.0);
+        if (dev > worst_br) worst_br = dev, worst_name = ours[j];
+      }
+    }
+    printf("BC11 vs FORESEE [%.2f, %.2f) GeV: max |ctau/ref - 1| = %.3f, max |BR/ref - 1| (BR > 5%%) = %.3f (%s)\n",
+           win[w][0], win[w][1], worst_ct, worst_br, worst_name);
+    /* the windows where agreement is claimed (docs/validation.md): below the 3 pi threshold (less the
+     * pi0 pole and the zero of the two-photon amplitude just above it, where c tau varies by three
+     * decades within 20 MeV), target 20 %, and the perturbative a -> g g regime 2.0-2.95 GeV, where the
+     * measured worst case is 23.2 % (at 2.95 GeV) and the asserted tolerance 25 %; 0.4-2.0 GeV
+     * deviations are reported only (the target is not met there: docs/validation.md) */
+    if (w == 0 || w == 2) {
+      if (worst_ct > worst_low) worst_low = worst_ct;
+      if (worst_br > worst_br_claimed) worst_br_claimed = worst_br;
+    }
+    if ((w == 8 || w == 9) && worst_ct > worst_high) worst_high = worst_ct;
+  }
+  /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
+  double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
+  for (int i = 0; i <= 400; i++) {
+    const double m = 0.14 + 0.02 * i / 400.0;
+    fb_err err;
+    fb_decay d;
+    ck_assert_int_eq(o->decay(st, m, g, &d, &err), FB_OK);
+    if (d.ctau_m > cmax) cmax = d.ctau_m, mmax = m;
+    if (table_at(&ct, m) > tmax) tmax = table_at(&ct, m), tm = m;
+  }
+  printf("BC11 two-photon zero: ours at %.4f GeV, FORESEE at %.4f GeV\n", mmax, tm);
+  ck_assert(mmax > 0.1402 && mmax < 0.1598 && tm > 0.1402 && tm < 0.1598);
+  ck_assert_msg(worst_low < 0.20, "c tau deviates by %.3f below the 3 pi threshold", worst_low);
+  ck_assert_msg(worst_high < 0.25, "c tau deviates by %.3f in 2.0-2.95 GeV", worst_high);
+  ck_assert_msg(worst_br_claimed < 0.20, "BR deviates by %.3f in a claimed window", worst_br_claimed);
+  o->free(st);
+}
+END_TEST
+
+int main(void) {
+  gsl_set_error_handler_off();
+  Suite *s = suite_create("alp");
+  TCase *tc = tcase_create("core");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_leptonic_widths);
+  tcase_add_test(tc, test_loop_function_limits);
+  tcase_add_test(tc, test_bc10_gamma_limits);
+  tcase_add_test(tc, test_bc11_gamma_chiral_limit);
+  tcase_add_test(tc, test_br_sums);
+  tcase_add_test(tc, test_continuity);
+  tcase_add_test(tc, test_scan_models);
+  tcase_add_test(tc, test_errors);
+  tcase_add_test(tc, test_bc11_foresee);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  const int nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
