@@ -72,6 +72,15 @@ int main(int argc, char **argv) {
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
   double t_bc1 = times[reps / 2];
+  /* BC9 default trapping criterion: the neutrinosphere (fb_sn_criterion; the BC1 default is cem) */
+  fb_sn_options oa = o;
+  oa.criterion = FB_SN_CRIT_NEUTRINOSPHERE;
+  oa.semi_compton = oa.coalescence = 0;
+  fb_sn_medium ma;
+  if (fb_sn_medium_init(&ma, &p, &oa, &err)) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 1;
+  }
   for (int r = 0; r < reps; r++) {
     fb_sn_table t;
     memset(&t, 0, sizeof t);
@@ -79,7 +88,7 @@ int main(int argc, char **argv) {
     int nx = 0;
     for (int i = 0; i < n; i++) {
       double mass = 1e-6 * pow(1e6, (double)i / (n - 1)), lo, hi;
-      if (fb_sn_alp_table_compute(&t, &m, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
+      if (fb_sn_alp_table_compute(&t, &ma, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
@@ -91,6 +100,7 @@ int main(int argc, char **argv) {
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
   printf("median: BC9 ALP SN1987A band on %d masses: %.3f s\n", n, times[reps / 2]);
+  fb_sn_medium_free(&ma);
   /* HB bound: one-zone default core, and the polytrope (n = 3/2, T_c = 1.2e8 K, rho_c = 1e4 g/cm^3) */
   for (int core = FB_HB_ONE_ZONE; core <= FB_HB_POLYTROPE; core++) {
     fb_hb_options ho;

@@ -9,6 +9,7 @@
 
 #include "fb_eval.h"
 #include "fb_hb_alp.h"
+#include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 
@@ -32,7 +33,12 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.semi_compton = on(args, "semi_compton");
   o.coalescence = on(args, "coalescence");
   o.L_nu_from_profile = !strcmp(fb_eval_text(args, "L_nu_source"), "profile");
-  if (!strcmp(fb_eval_text(args, "model"), "bc9")) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  o.emission_smooth = !strcmp(fb_eval_text(args, "emission_edge"), "smooth");
+  o.medium_electron_mass = !strcmp(fb_eval_text(args, "electron_mass"), "medium");
+  o.criterion = fb_sn_criterion_parse(fb_eval_text(args, "criterion"));
+  const int is_bc9 = !strcmp(fb_eval_text(args, "model"), "bc9");
+  if (o.criterion < 0) o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* auto */
+  if (is_bc9) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -59,7 +65,10 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
       FB_CALL_GOTO(err, rc, fb_sn_alp_mass_max_GeV(&m, &ao, 1e-3, 3.0, 1e-3, &mmax, err), done);
     fb_eval_put_text(out, "model", "bc9");
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
     fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "GeV^-1", lo); /* generic names (issue 16), null where closed */
+    fb_eval_put(out, "coupling_high", "GeV^-1", hi);
     fb_eval_put(out, "g_low_GeV", "GeV^-1", lo);
     fb_eval_put(out, "g_high_GeV", "GeV^-1", hi);
     fb_eval_put(out, "g_peak_GeV", "GeV^-1", peak);
@@ -78,7 +87,10 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
     FB_CALL_GOTO(err, rc, fb_sn_mass_max_GeV(&m, &R, 1e-3, 3.0, 1e-3, &mmax, err), done);
   fb_eval_put_text(out, "model", "bc1");
+  fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
   fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "coupling_low", "", lo); /* generic names (issue 16), null where closed */
+  fb_eval_put(out, "coupling_high", "", hi);
   fb_eval_put(out, "eps_low", "", lo);
   fb_eval_put(out, "eps_high", "", hi);
   fb_eval_put(out, "eps_peak", "", peak);
@@ -102,7 +114,7 @@ done:
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon or BC9 ALP; default profile inputs/sn_profile_default.dat)",
-    13,
+    16,
     {{"model", "", "bc1|bc9", 0, 0, "bc1", "benchmark model (bc9: epsilon means g_agg in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon or ALP mass"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
@@ -115,7 +127,11 @@ const fb_eval_module fb_eval_sn1987a = {
      {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: e+e- -> A'; bc9: photon coalescence gamma gamma -> a"},
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
-     {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"}},
+     {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
+     {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
+      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9; docs/sn-profile.md)"},
+     {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
+     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"}},
     eval_sn1987a,
 };
 
@@ -154,4 +170,42 @@ const fb_eval_module fb_eval_hb = {
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
      {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "photon coalescence gamma gamma -> a"}},
     eval_hb,
+};
+
+/* `fipbounds eval rg model=bc3 mass_GeV=... [star=rg|hb] ...`: plasmon-decay bound on a millicharged
+ * fermion from a one-zone red-giant (or HB) core (src/stellar/fb_rg_mcp.h). */
+static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  fb_rg_mcp_options o;
+  const int hb = !strcmp(fb_eval_text(args, "star"), "hb");
+  fb_rg_mcp_options_default(&o, hb);
+  if (fb_eval_given(args, "T_K")) o.T_K = fb_eval_number(args, "T_K");
+  if (fb_eval_given(args, "rho_g_cm3")) o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
+  o.Y_e = fb_eval_number(args, "Y_e");
+  o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
+  FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
+  fb_eval_put_text(out, "model", "bc3");
+  fb_eval_put_text(out, "star", hb ? "hb" : "rg");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "omega_p_GeV", "GeV", wp);
+  fb_eval_put(out, "v_star", "", v);
+  fb_eval_put(out, "mu_e_GeV", "GeV", mu);
+  return FB_OK;
+}
+
+const fb_eval_module fb_eval_rg = {
+    "rg",
+    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core",
+    7,
+    {{"model", "", "bc3", 0, 0, "bc3", "benchmark model"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "millicharged fermion mass (0 allowed)"},
+     {"star", "", "rg|hb", 0, 0, "rg", "rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
+     {"T_K", "K", NULL, 1e5, 1e11, "1e8", "core temperature (overrides the star's)"},
+     {"rho_g_cm3", "g/cm^3", NULL, 0.0, 1e12, "2e5", "core density (overrides the star's)"},
+     {"Y_e", "", NULL, 0.0, 1.0, "0.5", "electrons per baryon"},
+     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"}},
+    eval_rg,
 };

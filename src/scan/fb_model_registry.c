@@ -22,6 +22,7 @@ extern const fb_model_ops fb_model_bc9_cmb;
 extern const fb_model_ops fb_model_bbn_decay;
 extern const fb_model_ops fb_model_bc1_bbn;
 extern const fb_model_ops fb_model_bc9_bbn;
+extern const fb_model_ops fb_model_bc3_rg;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
 extern const fb_model_ops fb_model_bc5;
@@ -42,7 +43,7 @@ static const fb_model_ops *const fb_models[] = {
     /* CMB (src/cmb) */
     &fb_model_cmb_decay, &fb_model_bc1_cmb, &fb_model_bc9_cmb,
     /* stars (src/stellar) */
-    &fb_model_bc1_sn, &fb_model_bc9_sn, &fb_model_bc9_hb,
+    &fb_model_bc1_sn, &fb_model_bc9_sn, &fb_model_bc9_hb, &fb_model_bc3_rg,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 

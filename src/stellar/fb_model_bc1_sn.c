@@ -51,6 +51,14 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
     {"sn1987a", "L_nu_source", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|profile", "",
      "criterion: fixed = L_nu_erg_s, profile = thermal neutrino luminosity of the profile's neutrinosphere"},
+    {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere", "",
+     "trapping criterion: cem = radial optical depth to r_far (Chang, Essig & McDermott arXiv:1611.03864; bc1 "
+     "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere "
+     "(bc9 default); auto = the benchmark's default"},
+    {"sn1987a", "emission_edge", FB_KEY_CHOICE, "smooth", 0, 0, "smooth|sharp", "",
+     "emission region: smooth = weighted by 1 - exp(-tau_nu), sharp = cut at the neutrinosphere"},
+    {"sn1987a", "electron_mass", FB_KEY_CHOICE, "medium", 0, 0, "medium|vacuum", "",
+     "electron mass in the e+e- decay/coalescence threshold (bc1): in-medium or vacuum"},
     {"sn1987a", "r_far_km", FB_KEY_DOUBLE, "100", 1, 1e5, NULL, "km", "far radius of the absorption path"},
     {"sn1987a", "r_emit_km", FB_KEY_DOUBLE, "0", 0, 1e5, NULL, "km",
      "outer radius of the emission region, 0 = neutrinosphere"},
@@ -80,6 +88,10 @@ static void options_from_config(const fb_config *cfg, fb_sn_options *o) {
   o->semi_compton = fb_config_get_bool(cfg, "sn1987a", "semi_compton");
   o->coalescence = fb_config_get_bool(cfg, "sn1987a", "ee_coalescence");
   o->L_nu_from_profile = !strcmp(fb_config_get_string(cfg, "sn1987a", "L_nu_source"), "profile");
+  o->emission_smooth = !strcmp(fb_config_get_string(cfg, "sn1987a", "emission_edge"), "smooth");
+  o->medium_electron_mass = !strcmp(fb_config_get_string(cfg, "sn1987a", "electron_mass"), "medium");
+  /* "auto" is resolved per benchmark in sn_init */
+  o->criterion = fb_sn_criterion_parse(fb_config_get_string(cfg, "sn1987a", "criterion"));
   o->n_radial = (int)fb_config_get_int(cfg, "sn1987a", "n_radial");
   o->n_energy = (int)fb_config_get_int(cfg, "sn1987a", "n_energy");
   o->n_mu = (int)fb_config_get_int(cfg, "sn1987a", "n_mu");
@@ -103,6 +115,7 @@ static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
   fb_sn_options o;
   options_from_config(cfg, &o);
   s->alp = alp;
+  if (o.criterion < 0) o.criterion = alp ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* "auto" */
   if (alp) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table for the ALP */
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
   const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
@@ -187,6 +200,9 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     rc = fb_h5_attr_double(g, "mass_max_GeV", mass_max, err);
     if (rc == FB_OK) rc = fb_h5_attr_double(g, "L_nu_erg_s", Lnu, err);
     if (rc == FB_OK) rc = fb_h5_attr_double(g, "r_far_km", s->medium.opt.r_far_km, err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(g, "criterion", fb_sn_criterion_name(s->medium.opt.criterion), err);
+    if (rc == FB_OK)
+      rc = fb_h5_attr_string(g, "emission_edge", s->medium.opt.emission_smooth ? "smooth" : "sharp", err);
     if (rc == FB_OK) rc = fb_h5_attr_string(g, "profile", s->profile.path, err);
     if (rc == FB_OK)
       rc = fb_h5_attr_string(g, "L_nu_source", s->medium.opt.L_nu_from_profile ? "profile" : "fixed", err);

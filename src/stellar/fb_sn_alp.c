@@ -97,7 +97,10 @@ static alp_pt alp_at(const fb_sn_medium *m, double r) {
 static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, double r0, double om0, double mu) {
   const int N = m->opt.n_path;
   if (!m->opt.absorption && !m->opt.decays) return 0.0;
-  double smax = -r0 * mu + sqrt(m->r_far_invGeV * m->r_far_invGeV - r0 * r0 * (1.0 - mu * mu));
+  /* path to r_tau: r_far, or the neutrinosphere (FB_SN_CRIT_NEUTRINOSPHERE), as for the dark photon */
+  const double re = m->r_tau_invGeV;
+  if (!(r0 < re)) return 0.0;
+  double smax = -r0 * mu + sqrt(re * re - r0 * r0 * (1.0 - mu * mu));
   double lapse0 = alp_at(m, r0).lapse, tau = 0.0, prev = 0.0, s_prev = 0.0;
   for (int j = 0; j <= N; j++) {
     double t = (double)j / N, s = smax * t * t;
@@ -153,7 +156,8 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     alp_pt q = alp_at(m, r0);
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP; /* luminosity at infinity */
+    /* luminosity at infinity, weighted by the emission edge (fb_sn_emission_weight) */
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * fb_sn_emission_weight(m, r0);
     /* lowest energy: the ALP escapes gravity; Primakoff also needs a photon, omega > omega_p. When
      * coalescence is open (m > 2 omega_p) both lower limits coincide, so the channels share nodes. */
     int coal = ao->coalescence && m2 > 4.0 * q.wp2;

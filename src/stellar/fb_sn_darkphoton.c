@@ -31,15 +31,20 @@
 #define SN_C_NX 36                  /* x = omega/T nodes of the semi-Compton table */
 #define SN_C_X0 0.05
 #define SN_C_X1 300.0
+#define SN_EMIT_TAU_MIN 0.01        /* smooth emission edge: the region ends where 1 - e^{-tau_nu} = 1% */
 
 static const double KM_TO_INVGEV = FB_KM_TO_CM / FB_HBARC_GEV_CM;
 /* L [GeV^2] -> erg/s */
 static const double GEV2_TO_ERG_S = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
 void fb_sn_options_default(fb_sn_options *o) {
+  o->criterion = FB_SN_CRIT_CEM;
+  o->emission_smooth = 1;
+  o->medium_electron_mass = 1;
   o->L_nu_erg_s = 3e52; /* Raffelt, Lect. Notes Phys. 741 (2008) 51 [hep-ph/0611350]; CEM arXiv:1611.03864 */
   o->L_nu_from_profile = 0;
-  o->r_far_km = 100.0;  /* CEM arXiv:1611.03864 default "R_far" */
+  o->r_far_km = 100.0;  /* fiducial R_far of CEM arXiv:1611.03864 (the value used before this criterion was
+                           documented; see docs/sn-profile.md section 3 for what could be checked) */
   o->r_emit_km = 0.0;
   o->absorption = 1;
   o->decays = 1;
@@ -52,7 +57,19 @@ void fb_sn_options_default(fb_sn_options *o) {
   o->n_path = 64;
 }
 
+static const char *const crit_names[] = {"cem", "rays", "neutrinosphere"};
+
+int fb_sn_criterion_parse(const char *name) {
+  for (int i = 0; i < 3; i++)
+    if (name && !strcmp(name, crit_names[i])) return i;
+  return -1;
+}
+
+const char *fb_sn_criterion_name(int c) { return c >= 0 && c < 3 ? crit_names[c] : "?"; }
+
 int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
+  FB_TEST(err, o->criterion < 0 || o->criterion > 2, FB_ERR_RANGE,
+          "criterion = %d: allowed cem (0), rays (1), neutrinosphere (2)", o->criterion);
   FB_TEST(err, !(o->L_nu_erg_s >= 1e40 && o->L_nu_erg_s <= 1e60), FB_ERR_RANGE,
           "L_nu_erg_s = %g out of range: allowed 1e40 <= L_nu_erg_s <= 1e60", o->L_nu_erg_s);
   FB_TEST(err, !(o->r_far_km >= 1 && o->r_far_km <= 1e5), FB_ERR_RANGE,
@@ -244,9 +261,9 @@ double fb_sn_compton_gamma_GeV(double T, double mu, double me, double om, int nq
  *       / (Delta (1 - e^{-omega/T})),  sp(y) = ln(1 + e^y),  Delta = E_+ - E_-.
  * The production (coalescence) rate is e^{-omega/T} x the blocked decay rate (detailed balance). */
 /* B (1 - e^{-omega/T}) = I/Delta, given red = 1 - e^{-omega/T} (saves the expm1 in the ray loop). */
-static inline double pair_blocking_red(double om, double k, double mass, double T, double mu, double red) {
-  if (!(mass > 2.0 * FB_ME_GEV) || !(T > 0)) return red;
-  double beta = sqrt(1.0 - 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass));
+static inline double pair_blocking_red(double om, double k, double mass, double T, double mu, double red, double me) {
+  if (!(mass > 2.0 * me) || !(T > 0)) return red;
+  double beta = sqrt(1.0 - 4.0 * me * me / (mass * mass));
   double D = k * beta, Em = 0.5 * (om - D), Ep = 0.5 * (om + D);
   /* both leptons far above the Fermi surfaces: 1 - f < e^{-36} ~ 2e-16 */
   if (Em - mu > 36.0 * T && Em + mu > 36.0 * T) return red;
@@ -263,11 +280,33 @@ static inline double pair_blocking_red(double om, double k, double mass, double 
 static inline double pair_blocking(double om, double k, double mass, double T, double mu) {
   if (!(T > 0)) return 1.0;
   double red = -expm1(-om / T);
-  return red > 0 ? pair_blocking_red(om, k, mass, T, mu, red) / red : 1.0;
+  return red > 0 ? pair_blocking_red(om, k, mass, T, mu, red, FB_ME_GEV) / red : 1.0;
 }
 
 double fb_sn_pair_blocking(double om, double k, double mass, double T, double mu) {
   return pair_blocking(om, k, mass, T, mu);
+}
+
+/* e+e- width with electron mass me relative to the vacuum width: beta (1 + 2 me^2/m^2), beta =
+ * sqrt(1 - 4 me^2/m^2) (the two-body width of a massive vector into a fermion pair), ratio to me = m_e;
+ * 0 below the in-medium threshold m = 2 me. The in-medium (asymptotic) electron mass
+ * m_e*^2 = m_e^2 + (alpha/pi)(mu_e^2 + pi^2 T^2) (Braaten, ApJ 392 (1992) 70) moves the threshold from
+ * 1.02 MeV in vacuum to 2.6 MeV at the neutrinosphere of the default profile (1.3 MeV at 40 km); the electron dispersion near
+ * the e+e- threshold matters for A' <-> e+e- in hot plasmas (Rrapaj, Sieverding & Qian arXiv:1904.10567). */
+static inline double ee_phase_ratio(double mass, double me) {
+  double x = 4.0 * me * me / (mass * mass), x0 = 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass);
+  if (!(x < 1.0) || !(x0 < 1.0)) return 0.0;
+  return sqrt(1.0 - x) * (1.0 + 0.5 * x) / (sqrt(1.0 - x0) * (1.0 + 0.5 * x0));
+}
+
+/* Pauli-blocked (reduced) e+e- factor at a medium point, with the in-medium electron mass if enabled:
+ * returns ratio * B (1 - e^{-omega/T}). */
+static inline double pair_factor_red(const fb_sn_options *o, double om, double k, double mass, double T, double mu,
+                                     double red) {
+  double me = o->medium_electron_mass ? fb_sn_electron_mass_GeV(T, mu) : FB_ME_GEV;
+  if (!(mass > 2.0 * me)) return 0.0;
+  double r = me > FB_ME_GEV ? ee_phase_ratio(mass, me) : 1.0;
+  return r * pair_blocking_red(om, k, mass, T, mu, red, me);
 }
 
 static int compton_table_init(fb_sn_medium *m, fb_err *err) {
@@ -324,7 +363,7 @@ static int compton_table_init(fb_sn_medium *m, fb_err *err) {
 /* ------------------------------------------------------------------ medium */
 void fb_sn_medium_free(fb_sn_medium *m) {
   if (!m) return;
-  free(m->mue_GeV); free(m->lnGC); free(m->GC);
+  free(m->mue_GeV); free(m->lnGC); free(m->GC); free(m->wemit);
   free(m->T_GeV); free(m->np_GeV3); free(m->nnnp_GeV6); free(m->wp2_GeV2); free(m->lapse); free(m->H);
   free(m->u); free(m->wu); free(m->mu); free(m->wmu);
   memset(m, 0, sizeof *m);
@@ -344,6 +383,13 @@ static int nodes_init(fb_sn_medium *m, fb_err *err) {
   memcpy(m->u, gsl_integration_fixed_nodes(w), (size_t)ne * sizeof(double));
   memcpy(m->wu, gsl_integration_fixed_weights(w), (size_t)ne * sizeof(double));
   gsl_integration_fixed_free(w);
+  if (m->opt.criterion == FB_SN_CRIT_CEM) {
+    /* CEM arXiv:1611.03864: the optical depth along the outward radial path only */
+    m->mu[0] = 1.0;
+    m->wmu[0] = 1.0;
+    m->opt.n_mu = 1;
+    return FB_OK;
+  }
   gsl_integration_glfixed_table *g = gsl_integration_glfixed_table_alloc((size_t)nm);
   FB_TEST(err, !g, FB_ERR_GSL, "gsl_integration_glfixed_table_alloc(%d) failed", nm);
   for (int k = 0; k < nm; k++) {
@@ -388,8 +434,22 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   FB_TEST(err, o->r_far_km > r_max_km, FB_ERR_RANGE,
           "r_far_km = %g exceeds the outer radius %g km of the profile %s", o->r_far_km, r_max_km, p->path);
   int rc;
+  double *taunu = NULL;
   FB_CALL_GOTO(err, rc, fb_sn_profile_neutrinosphere_km(p, &m->r_nu_km, err), fail);
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
+  /* smooth emission edge: weight 1 - e^{-tau_nu(r)}, region out to tau_nu = SN_EMIT_TAU_MIN (capped at r_far) */
+  const int smooth = o->emission_smooth && !(o->r_emit_km > 0);
+  if (smooth) {
+    taunu = malloc(p->n * sizeof *taunu);
+    FB_TEST_GOTO(err, rc, !taunu, FB_ERR_MEMORY, fail, "cannot allocate the neutrino optical depth");
+    fb_sn_profile_nu_optical_depth(p, taunu);
+    for (size_t i = 0; i + 1 < p->n; i++)
+      if (taunu[i] >= SN_EMIT_TAU_MIN && taunu[i + 1] < SN_EMIT_TAU_MIN) {
+        double t = (taunu[i] - SN_EMIT_TAU_MIN) / (taunu[i] - taunu[i + 1]);
+        r_emit_km = p->field[FB_SN_R_KM][i] + t * (p->field[FB_SN_R_KM][i + 1] - p->field[FB_SN_R_KM][i]);
+      }
+    if (r_emit_km > o->r_far_km) r_emit_km = o->r_far_km;
+  }
   m->L_nu_profile_erg_s = fb_sn_profile_thermal_Lnu_erg_s(p, m->r_nu_km);
   if (o->L_nu_from_profile) {
     FB_TEST_GOTO(err, rc, !(m->L_nu_profile_erg_s >= 1e40 && m->L_nu_profile_erg_s <= 1e60), FB_ERR_RANGE, fail,
@@ -407,13 +467,17 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->dr_invGeV = dr_km * KM_TO_INVGEV;
   m->r_far_invGeV = o->r_far_km * KM_TO_INVGEV;
   m->r_emit_invGeV = r_emit_km * KM_TO_INVGEV;
+  /* neutrinosphere criterion: the paths end at the outer edge of the emission region (the neutrinosphere
+   * with the sharp edge, tau_nu = SN_EMIT_TAU_MIN with the smooth one), so no emission escapes unabsorbed */
+  m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE ? m->r_emit_invGeV : m->r_far_invGeV;
   m->T_GeV = malloc(n * sizeof(double));
   m->nnnp_GeV6 = malloc(n * sizeof(double));
   m->wp2_GeV2 = malloc(n * sizeof(double));
   m->lapse = malloc(n * sizeof(double));
   m->np_GeV3 = malloc(n * sizeof(double));
   m->mue_GeV = malloc(n * sizeof(double));
-  FB_TEST_GOTO(err, rc, !m->mue_GeV || !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse,
+  m->wemit = malloc(n * sizeof(double));
+  FB_TEST_GOTO(err, rc, !m->wemit || !m->mue_GeV || !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse,
                FB_ERR_MEMORY, fail,
                "cannot allocate the medium grid (%zu points)", n);
   const double amu_g = FB_AMU_GEV * FB_GEV_G, hc3 = pow(FB_HBARC_GEV_CM, 3);
@@ -430,13 +494,28 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
      * (Braaten & Segel hep-ph/9302213 eq. 3; CEM arXiv:1611.03864 sec. 2) */
     m->wp2_GeV2[i] = 4.0 * FB_ALPHA_EM / (3.0 * FB_PI) * (mue * mue + FB_PI * FB_PI * T * T / 3.0);
     m->lapse[i] = fb_sn_profile_at(p, FB_SN_LAPSE, r);
+    m->wemit[i] = 1.0;
+    if (taunu) {
+      /* tau_nu at r: linear interpolation between the profile rows (rows 0.25 km apart in the default) */
+      const double *rr = p->field[FB_SN_R_KM];
+      size_t lo = 0, hi = p->n - 1;
+      while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (rr[mid] <= r) lo = mid; else hi = mid;
+      }
+      double t = fmin(fmax((r - rr[lo]) / (rr[hi] - rr[lo]), 0.0), 1.0);
+      m->wemit[i] = -expm1(-(taunu[lo] + t * (taunu[hi] - taunu[lo])));
+    }
   }
+  free(taunu);
+  taunu = NULL;
   m->lapse_far = m->lapse[n - 1];
   FB_CALL_GOTO(err, rc, htable_init(m, err), fail);
   FB_CALL_GOTO(err, rc, nodes_init(m, err), fail);
   if (o->semi_compton) FB_CALL_GOTO(err, rc, compton_table_init(m, err), fail);
   return FB_OK;
 fail:
+  free(taunu);
   fb_sn_medium_free(m);
   return rc;
 }
@@ -538,6 +617,11 @@ double fb_sn_gamma_ibr_GeV(const fb_sn_medium *m, double r_invGeV, double omega_
 
 double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV) { return medium_at(m, r_invGeV).wp2; }
 
+double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV) {
+  med_pt q = medium_at(m, r_invGeV);
+  return m->wemit[q.i] + q.t * (m->wemit[q.i + 1] - m->wemit[q.i]);
+}
+
 /* Fraction of a Lorentzian of half width gam that a grid cell of full width dg does NOT resolve:
  * the delta-function piece is added with this weight, the sampled (broadened) Lorentzian carries
  * the rest (see the file comment of docs/sn-profile.md, "resonances"). */
@@ -562,7 +646,11 @@ static void ray_tau(const fb_sn_medium *m, double mass, const dec_par *D, double
   const int absorb = m->opt.absorption, dec = m->opt.decays && (D->ee > 0 || D->other > 0);
   *tauT = *tauL = 0.0;
   if (!absorb && !dec) return;
-  double smax = -r0 * mu + sqrt(m->r_far_invGeV * m->r_far_invGeV - r0 * r0 * (1.0 - mu * mu));
+  /* the path ends at r_tau (r_far, or the neutrinosphere for FB_SN_CRIT_NEUTRINOSPHERE); emission
+   * beyond it has no optical depth (escape from gravity is ensured by the lowest energy of the shell) */
+  const double re = m->r_tau_invGeV;
+  if (!(r0 < re)) return;
+  double smax = -r0 * mu + sqrt(re * re - r0 * r0 * (1.0 - mu * mu));
   double s[SN_PATH_MAX], om[SN_PATH_MAX], v[SN_PATH_MAX], gT[SN_PATH_MAX], gL[SN_PATH_MAX], rT[SN_PATH_MAX],
       rL[SN_PATH_MAX], Im[SN_PATH_MAX], Gr[SN_PATH_MAX], Dk[SN_PATH_MAX];
   double m2 = mass * mass, lapse0 = medium_at(m, r0).lapse;
@@ -586,7 +674,7 @@ static void ray_tau(const fb_sn_medium *m, double mass, const dec_par *D, double
     if (dec) {
       /* the e+e- width is skipped where even unblocked it is < 1e-7 of the absorption rate (hot core) */
       double ee = D->ee * mass / om[j], pb = 0.0;
-      if (ee > 0 && !(absorb && ee < 1e-7 * Gr[j])) pb = pair_blocking_red(om[j], v[j] * om[j], mass, q.T, q.mue, red);
+      if (ee > 0 && !(absorb && ee < 1e-7 * Gr[j])) pb = pair_factor_red(&m->opt, om[j], v[j] * om[j], mass, q.T, q.mue, red);
       Dk[j] = ee * pb + D->other * mass / om[j];
     }
     Im[j] = om[j] * Gr[j];
@@ -634,8 +722,9 @@ static void ray_tau(const fb_sn_medium *m, double mass, const dec_par *D, double
  * of detailed balance: the Pauli-blocked decay rate Gamma_ee(eps = 1) (m/omega) B (fb_sn_pair_blocking);
  * production = e^{-omega/T} x this (f- f+ = e^{-omega/T} (1 - f-)(1 - f+) for mu- + mu+ = 0). */
 static inline double coal_rate(const fb_sn_medium *m, const dec_par *D, med_pt q, double om, double mass) {
-  if (!m->opt.coalescence || !(D->ee > 0) || !(om > mass)) return 0.0;
-  return D->ee * mass / om * pair_blocking(om, sqrt(om * om - mass * mass), mass, q.T, q.mue);
+  if (!m->opt.coalescence || !(D->ee > 0) || !(om > mass) || !(q.T > 0)) return 0.0;
+  double red = -expm1(-om / q.T);
+  return D->ee * mass / om * pair_factor_red(&m->opt, om, sqrt(om * om - mass * mass), mass, q.T, q.mue, red) / red;
 }
 
 /* ------------------------------------------------------------------ table */
@@ -715,7 +804,8 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     med_pt q = medium_at(m, r0);
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S; /* luminosity at infinity */
+    /* luminosity at infinity, weighted by the emission-edge weight (1 - e^{-tau_nu} or 1) */
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S * fb_sn_emission_weight(m, r0);
     double om_min = mass_GeV * m->lapse_far / q.lapse;    /* escapes gravity */
     if (om_min < mass_GeV) om_min = mass_GeV;
     double boltz = exp(-om_min / q.T);
@@ -777,7 +867,7 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
     med_pt q = medium_at(m, rr);
     double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse);
     double boltz = exp(-om_min / q.T), dg_r = dwdr * dR; /* the emission-shell width resolves this much */
-    double shell = 4.0 * FB_PI * rr * rr * q.lapse * q.lapse / dwdr * GEV2_TO_ERG_S;
+    double shell = 4.0 * FB_PI * rr * rr * q.lapse * q.lapse / dwdr * GEV2_TO_ERG_S * fb_sn_emission_weight(m, rr);
     for (int k = 0; k < ne; k++) {
       double u = m->u[k], om = om_min + q.T * u, kk = sqrt(fmax(om * om - m2, 0.0)), x = om / q.T;
       double G = gamma_abs(m, q, om), Im = om * G * (-expm1(-x));

@@ -49,8 +49,30 @@
 #include "fb_rratio.h"
 #include "fb_sn_profile.h"
 
+/** Which A' (or ALP) luminosity counts as energy lost (the trapping side of the band; `[sn1987a] criterion`). */
+enum fb_sn_criterion {
+  /** Chang, Essig & McDermott arXiv:1611.03864 (CEM): emission inside the neutrinosphere, optical depth
+   *  (absorption + decays) integrated along the outward radial path from the emission point to R_far
+   *  (r_far_km, fiducial 100 km): L = int dV int d^3k/(2pi)^3 omega Gamma_prod exp(-int_r^R_far dr' Gamma').
+   *  The BC1 default. */
+  FB_SN_CRIT_CEM = 0,
+  /** The same to r_far_km, the optical depth averaged over emission directions (8 Gauss-Legendre nodes),
+   *  the previous default (exp(-tau) averaged as in Caputo, Raffelt & Vitagliano arXiv:2204.11862). */
+  FB_SN_CRIT_RAYS = 1,
+  /** Energy that crosses the neutrinosphere is lost: direction-averaged optical depth integrated only up
+   *  to the neutrinosphere (decays and absorption beyond it deposit energy in the mantle, the separate
+   *  low-energy-supernova argument of Caputo, Janka, Raffelt & Vitagliano arXiv:2201.09890). BC9 default. */
+  FB_SN_CRIT_NEUTRINOSPHERE = 2
+};
+
 /** Options (documented as the [sn1987a] input section in inputs/explanatory.ini). */
 typedef struct fb_sn_options {
+  int criterion;       /**< enum fb_sn_criterion; default FB_SN_CRIT_CEM */
+  int emission_smooth; /**< 1: emission weighted by 1 - e^{-tau_nu(r)} (tau_nu: thermal-neutrino optical
+                            depth to the surface, 0.49 at the neutrinosphere) out to tau_nu = 0.01 instead of
+                            a sharp cut at the neutrinosphere; used only with r_emit_km = 0; default 1 */
+  int medium_electron_mass; /**< 1: e+e- decay/coalescence threshold and phase space with the in-medium electron
+                            mass sqrt(m_e^2 + (alpha/pi)(mu_e^2 + pi^2 T^2)); 0: vacuum m_e; default 1 */
   double L_nu_erg_s;   /**< criterion: excluded if L_A'(m, eps) > L_nu [erg/s]; default 3e52 */
   int L_nu_from_profile; /**< 1: L_nu = the profile's thermal neutrino luminosity at infinity
                               (fb_sn_profile_thermal_Lnu_erg_s at the neutrinosphere), set into
@@ -79,6 +101,8 @@ typedef struct fb_sn_medium {
   size_t n;                 /**< radial grid points */
   double dr_invGeV;         /**< grid step [GeV^-1] */
   double r_far_invGeV, r_emit_invGeV, r_nu_km;
+  double r_tau_invGeV;      /**< outer end of the optical-depth paths (r_far or the neutrinosphere) */
+  double *wemit;            /**< [n] emission weight (1 - e^{-tau_nu} or 1 inside a sharp r_emit) */
   double *T_GeV, *nnnp_GeV6, *wp2_GeV2, *lapse; /**< [n] */
   double *np_GeV3;          /**< [n] free-proton density (ALP Primakoff targets) */
   double *mue_GeV;          /**< [n] electron chemical potential (incl. rest mass) */
@@ -121,6 +145,9 @@ double fb_sn_gamma_compton_GeV(const fb_sn_medium *m, double r_invGeV, double om
  *  average over the lab electron energy (isotropic rest-frame decay) of (1 - f-(E1))(1 - f+(E2)). */
 double fb_sn_pair_blocking(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV);
 
+/** Emission weight at radius r [GeV^-1]: 1 - e^{-tau_nu(r)} (smooth edge) or 1 (sharp edge). */
+double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV);
+
 /** omega_p^2 [GeV^2] at radius r [GeV^-1]. */
 double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV);
 
@@ -147,6 +174,11 @@ double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps);
  *  Also returns the eps of largest L (eps_peak, may be NULL). */
 int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
                       double *eps_peak, fb_err *err);
+
+/** Parse a criterion name ("cem", "rays", "neutrinosphere"); -1 if unknown. */
+int fb_sn_criterion_parse(const char *name);
+/** Name of a criterion ("cem", "rays", "neutrinosphere"). */
+const char *fb_sn_criterion_name(int criterion);
 
 /** Largest excluded mass [GeV] by bisection in ln m inside [m_lo, m_hi] (m_lo must be excluded,
  *  m_hi not; FB_ERR_NUMERIC otherwise), to relative precision rel_tol. */

@@ -322,31 +322,45 @@ double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km) {
   return m / FB_MSUN_G;
 }
 
-int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err) {
-  const double *r = p->field[FB_SN_R_KM];
+/* Neutrino-nucleon neutral-current opacity [1/cm] of a thermal neutrino at profile row j. */
+static double nu_opacity_cm(const fb_sn_profile *p, size_t j) {
   const double amu_g = FB_AMU_GEV * FB_GEV_G;
   const double gA = FB_GA_NUCLEON, cv_p = 0.5 - 2.0 * FB_SIN2_THETAW;
   const double w_n = 0.25 + 3.0 * gA * gA / 4.0, w_p = cv_p * cv_p + 3.0 * gA * gA / 4.0;
   /* sigma in cm^2 for E in GeV: G_F^2 E^2/pi [GeV^-2] * FB_INV_GEV2_TO_CM2 */
-  double tau = 0.0, prev = 0.0;
+  double E_GeV = 3.15 * p->field[FB_SN_T_MEV][j] * 1e-3; /* mean energy of a Fermi-Dirac nu at mu = 0 */
+  double nB = p->field[FB_SN_RHO_G_CM3][j] / amu_g;
+  double s0 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * E_GeV * E_GeV / FB_PI * FB_INV_GEV2_TO_CM2;
+  return nB * s0 * (p->field[FB_SN_X_N][j] * w_n + p->field[FB_SN_X_P][j] * w_p);
+}
+
+void fb_sn_profile_nu_optical_depth(const fb_sn_profile *p, double *tau) {
+  const double *r = p->field[FB_SN_R_KM];
+  tau[p->n - 1] = 0.0;
+  double dprev = nu_opacity_cm(p, p->n - 1);
   for (size_t i = p->n - 1; i-- > 0;) {
-    double dtau[2];
-    for (int k = 0; k < 2; k++) {
-      size_t j = i + (size_t)k;
-      double E_GeV = 3.15 * p->field[FB_SN_T_MEV][j] * 1e-3; /* mean energy of a Fermi-Dirac nu at mu = 0 */
-      double nB = p->field[FB_SN_RHO_G_CM3][j] / amu_g;
-      double s0 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * E_GeV * E_GeV / FB_PI * FB_INV_GEV2_TO_CM2;
-      dtau[k] = nB * s0 * (p->field[FB_SN_X_N][j] * w_n + p->field[FB_SN_X_P][j] * w_p);
-    }
-    prev = tau;
-    tau += 0.5 * (dtau[0] + dtau[1]) * (r[i + 1] - r[i]) * FB_KM_TO_CM;
-    if (tau >= 2.0 / 3.0) {
-      double t = (2.0 / 3.0 - prev) / (tau - prev);
+    double d = nu_opacity_cm(p, i);
+    tau[i] = tau[i + 1] + 0.5 * (d + dprev) * (r[i + 1] - r[i]) * FB_KM_TO_CM;
+    dprev = d;
+  }
+}
+
+int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err) {
+  const double *r = p->field[FB_SN_R_KM];
+  double *tau = malloc(p->n * sizeof *tau);
+  FB_TEST(err, !tau, FB_ERR_MEMORY, "cannot allocate the neutrino optical depth of %s", p->path);
+  fb_sn_profile_nu_optical_depth(p, tau);
+  for (size_t i = p->n - 1; i-- > 0;) {
+    if (tau[i] >= 2.0 / 3.0) {
+      double t = (2.0 / 3.0 - tau[i + 1]) / (tau[i] - tau[i + 1]);
       *r_nu_km = r[i + 1] - t * (r[i + 1] - r[i]);
+      free(tau);
       return FB_OK;
     }
   }
-  FB_FAIL(err, FB_ERR_RANGE, "%s: the neutrino optical depth reaches only %g < 2/3 at the centre", p->path, tau);
+  double tc = tau[0];
+  free(tau);
+  FB_FAIL(err, FB_ERR_RANGE, "%s: the neutrino optical depth reaches only %g < 2/3 at the centre", p->path, tc);
 }
 
 /* Thermal neutrino luminosity of the neutrinosphere (Raffelt, Stars as Laboratories for Fundamental

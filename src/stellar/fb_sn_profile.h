@@ -99,6 +99,10 @@ double fb_sn_profile_thermal_Lnu_erg_s(const fb_sn_profile *p, double r_nu_km);
  */
 int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err);
 
+/** The same thermal-neutrino optical depth tau[i] from profile row i to the outer edge (tau[n-1] = 0);
+ *  tau has p->n elements. 1 - e^{-tau} weights the emission region in fb_sn_darkphoton.c. */
+void fb_sn_profile_nu_optical_depth(const fb_sn_profile *p, double *tau);
+
 /** Resolve a profile path: as given if it exists, else relative to the source tree. out_len >= 2.
  *  Returns 1 if an existing file was found (written to out), 0 otherwise (out = path). */
 int fb_sn_profile_resolve_path(const char *path, char *out, size_t out_len);

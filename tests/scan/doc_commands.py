@@ -46,7 +46,7 @@ def input_commands(src):
         if not name.endswith(".ini") or name == "explanatory.ini":
             continue
         for line in open(os.path.join(d, name), encoding="utf-8"):
-            m = re.match(r";\s+(.*\b(fipbounds run|tools/plot_\w+\.py)\b.*)$", line.rstrip())
+            m = re.match(r";\s+((\. tools/|fipbounds |/usr/bin/python3 |mpirun |mpiexec ).*)$", line.rstrip())
             if m and "IN.ini" not in m.group(1):
                 out.append((f"inputs/{name}", m.group(1).strip()))
     return out
@@ -77,8 +77,15 @@ def main():
         # the README's merge/plot examples act on the main job's BC1 file: make a small one
         subprocess.run([exe, "run", "inputs/bc1_default.ini", "--set", "grid.n_mass=4", "--set", "grid.n_coupling=4",
                         "--set", "run.log_level=warning", "--overwrite"], cwd=tmp, check=True)
-        seen = set()
+        seen, inputs_run = set(), set()
         for where, cmd in cmds:
+            # an input's comment shows how to run it and then how to plot its output: run the
+            # input itself (small grid) before its first command, as a user would
+            if where.startswith("inputs/") and where not in inputs_run:
+                inputs_run.add(where)
+                subprocess.run(["bash", "-c", ". tools/mpi-env.sh 2>/dev/null; " +
+                                adapt(f"fipbounds run {where}", exe)], cwd=tmp, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=600)
             if cmd in seen:
                 continue
             seen.add(cmd)

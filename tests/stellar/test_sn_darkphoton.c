@@ -134,7 +134,9 @@ START_TEST(test_low_mass_in_medium_scaling) {
   fb_sn_options_default(&o);
   /* omega_p ~ 14 MeV in the core: for m << omega_p the longitudinal mode dominates and
    * L ~ eps^2 m^2, so eps_low * m is constant (CEM arXiv:1611.03864 abstract: "constant eps^2 m^2") */
-  const double ms[3] = {1.0e-4, 3.0e-4, 1.0e-3};
+  /* below ~0.5 MeV: from there up to ~1.6 MeV the transverse resonance omega_p(r) = m moves through the
+   * (smoothly weighted) edge of the emission region and eps_low * m falls (test_smooth_emission_edge) */
+  const double ms[3] = {5.0e-5, 1.0e-4, 3.0e-4};
   double prod[3];
   for (int i = 0; i < 3; i++) {
     double lo, hi;
@@ -231,7 +233,9 @@ START_TEST(test_channels_and_profile_Lnu) {
   o.semi_compton = 0;
   edges(&o, 1e-3, &lo_nc, &hi_nc, NULL);
   ck_assert_msg(hi_c < 0.5 * hi_nc, "semi-Compton: eps_high(1 MeV) %g vs %g without", hi_c, hi_nc);
-  ck_assert_double_eq_tol(lo_c, lo_nc, 0.03 * lo_nc);
+  /* 3.7% at 1 MeV with the smooth emission edge (part of the emission is outside the neutrinosphere,
+   * where semi-Compton matters); 2% with the sharp cut */
+  ck_assert_double_eq_tol(lo_c, lo_nc, 0.05 * lo_nc);
   fb_sn_options_default(&o);
   double lo_co, hi_co, lo_nco, hi_nco;
   edges(&o, 0.1, &lo_co, &hi_co, NULL);

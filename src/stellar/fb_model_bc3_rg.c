@@ -1,0 +1,115 @@
+/**
+ * @file fb_model_bc3_rg.c
+ * @brief Scan model "bc3_rg": the red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3)
+ *        on the (m_chi, eps) plane (src/stellar/fb_rg_mcp.h).
+ *
+ * Per point: the energy-loss rate of the one-zone core [erg/g/s] (eps^2 x the rate at eps = 1, which is
+ * computed once per mass: the driver hands out points in mass-major order). The postprocess hook writes
+ * /bounds/rg/edges [n_mass][2] (mass_GeV, eps_max: charges above are excluded; NaN where no plasmon
+ * decays) and /bounds/rg/excluded [n_mass][n_coupling] uint8 (rate > eps_max_erg_g_s). Input section [rg].
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "fb_h5.h"
+#include "fb_model.h"
+#include "fb_rg_mcp.h"
+
+typedef struct rg_state {
+  fb_rg_mcp_options o;
+  double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
+} rg_state;
+
+static const fb_quantity_spec rg_quantities[] = {
+    {"rg_energy_loss_erg_g_s", "erg/g/s",
+     "plasmon-decay (gamma* -> chi chibar) energy-loss rate per unit mass of the one-zone red-giant core"},
+};
+
+static const fb_key_spec rg_keys[] = {
+    {"rg", "T_K", FB_KEY_DOUBLE, "1e8", 1e5, 1e11, NULL, "K", "core temperature (red giant 1e8; HB 0.7e8)"},
+    {"rg", "rho_g_cm3", FB_KEY_DOUBLE, "2e5", 1e-10, 1e12, NULL, "g/cm^3", "core density (red giant 2e5; HB 0.6e4)"},
+    {"rg", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
+    {"rg", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
+};
+
+static int rg_init(void **state, const fb_config *cfg, fb_err *err) {
+  rg_state *s = calloc(1, sizeof *s);
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc3_rg model state");
+  fb_rg_mcp_options_default(&s->o, 0);
+  s->o.T_K = fb_config_get_double(cfg, "rg", "T_K");
+  s->o.rho_g_cm3 = fb_config_get_double(cfg, "rg", "rho_g_cm3");
+  s->o.Y_e = fb_config_get_double(cfg, "rg", "Y_e");
+  s->o.eps_max_erg_g_s = fb_config_get_double(cfg, "rg", "eps_max_erg_g_s");
+  s->mass_GeV = NAN;
+  *state = s;
+  return FB_OK;
+}
+
+static int rg_rate1(rg_state *s, double mass_GeV, fb_err *err) {
+  if (s->mass_GeV == mass_GeV) return FB_OK;
+  s->mass_GeV = NAN;
+  FB_CALL(err, fb_rg_mcp_eps_erg_g_s(&s->o, mass_GeV, 1.0, &s->rate1, err));
+  s->mass_GeV = mass_GeV;
+  return FB_OK;
+}
+
+static int rg_eval(void *state, double mass_GeV, double eps, double *out, fb_err *err) {
+  rg_state *s = state;
+  FB_TEST(err, !(eps >= 0 && eps <= 1), FB_ERR_RANGE, "eps = %g out of range: allowed 0 <= eps <= 1", eps);
+  FB_CALL(err, rg_rate1(s, mass_GeV, err));
+  out[0] = eps * eps * s->rate1;
+  return FB_OK;
+}
+
+static void rg_free(void *state) { free(state); }
+
+static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
+  (void)cfg;
+  rg_state *s = state;
+  size_t nm = v->n_mass, nc = v->n_coupling;
+  double *edges = malloc(nm * 2 * sizeof *edges);
+  unsigned char *mask = malloc(nm * nc);
+  int rc = FB_OK;
+  FB_TEST_GOTO(err, rc, !edges || !mask, FB_ERR_MEMORY, done, "cannot allocate the RG bound arrays");
+  for (size_t i = 0; i < nm; i++) {
+    for (size_t j = 0; j < nc; j++) {
+      size_t p = i * nc + j;
+      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > s->o.eps_max_erg_g_s);
+    }
+    edges[2 * i] = v->mass[i];
+    FB_CALL_GOTO(err, rc, fb_rg_mcp_eps_max(&s->o, v->mass[i], &edges[2 * i + 1], err), done);
+    if (isinf(edges[2 * i + 1])) edges[2 * i + 1] = NAN;
+  }
+  {
+    hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
+                                        "per grid mass: mass_GeV, eps_max (charges above are excluded by the red-giant "
+                                        "core; NaN: no plasmon decay)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/rg/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where the core energy loss exceeds eps_max_erg_g_s", err), done);
+  }
+done:
+  free(edges);
+  free(mask);
+  return rc;
+}
+
+const fb_model_ops fb_model_bc3_rg = {
+    .name = "bc3_rg",
+    .benchmark = "BC3",
+    .description = "red-giant plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone core",
+    .mass_name = "m_chi",
+    .mass_units = "GeV",
+    .mass_description = "millicharged fermion mass m_chi",
+    .coupling_name = "epsilon",
+    .coupling_units = "",
+    .coupling_description = "electric charge in units of e",
+    .n_quantities = sizeof rg_quantities / sizeof rg_quantities[0],
+    .quantities = rg_quantities,
+    .n_keys = sizeof rg_keys / sizeof rg_keys[0],
+    .keys = rg_keys,
+    .init = rg_init,
+    .eval = rg_eval,
+    .free = rg_free,
+    .postprocess = rg_postprocess,
+};

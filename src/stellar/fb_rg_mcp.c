@@ -1,0 +1,198 @@
+/**
+ * @file fb_rg_mcp.c
+ * @brief Red-giant / horizontal-branch plasmon-decay bound on a millicharged fermion (BC3); see fb_rg_mcp.h.
+ */
+#include "fb_rg_mcp.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fb_constants.h"
+#include "fb_darkphoton.h"
+#include "fb_freezein.h"
+#include "fb_quad.h"
+#include "fb_roots.h"
+
+void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star) {
+  /* red-giant core before helium ignition: T ~ 1e8 K, rho ~ 2e5 g/cm^3, eps_x <~ 10 erg/g/s
+   * (Raffelt, Stars as Laboratories (1996) sec. 2.5; hep-ph/0611350 sec. 3); HB core as in fb_hb_alp.c */
+  o->T_K = star ? 0.7e8 : 1e8;
+  o->rho_g_cm3 = star ? 0.6e4 : 2e5;
+  o->Y_e = 0.5;
+  o->eps_max_erg_g_s = 10.0;
+}
+
+static int check_options(const fb_rg_mcp_options *o, fb_err *err) {
+  FB_TEST(err, !(o->T_K >= 1e5 && o->T_K <= 1e11) || !(o->rho_g_cm3 > 0 && o->rho_g_cm3 <= 1e12) ||
+                   !(o->Y_e > 0 && o->Y_e <= 1) || !(o->eps_max_erg_g_s > 0),
+          FB_ERR_RANGE,
+          "RG core: T_K = %g (1e5..1e11), rho_g_cm3 = %g (0..1e12], Y_e = %g (0..1], eps_max_erg_g_s = %g (> 0)",
+          o->T_K, o->rho_g_cm3, o->Y_e, o->eps_max_erg_g_s);
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ electron gas */
+typedef struct egas {
+  double T, mu;
+  int what; /* 0: net number density integrand, 1: omega_p^2 integrand, 2: omega_1^2 integrand */
+} egas;
+
+static double fd(double x) { return x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x)); }
+
+static double egas_integrand(double p, void *par) {
+  const egas *g = par;
+  double E = sqrt(p * p + FB_ME_GEV * FB_ME_GEV);
+  double fm = fd((E - g->mu) / g->T), fp = fd((E + g->mu) / g->T);
+  if (g->what == 0) return p * p * (fm - fp) / (FB_PI * FB_PI); /* 2 spins: n = (1/pi^2) int p^2 f dp */
+  double u = p * p / (E * E);
+  double w = g->what == 1 ? 1.0 - u / 3.0 : 5.0 * u / 3.0 - u * u;
+  return 4.0 * FB_ALPHA_EM / FB_PI * p * p / E * w * (fm + fp);
+}
+
+static int egas_integral(fb_quad *q, egas *g, double *res, fb_err *err) {
+  /* up to 60 T above the Fermi surface (or above the rest mass), break at the Fermi momentum */
+  double Emax = fmax(g->mu, FB_ME_GEV) + 60.0 * g->T, pmax = sqrt(Emax * Emax - FB_ME_GEV * FB_ME_GEV);
+  double pF = g->mu > FB_ME_GEV ? sqrt(g->mu * g->mu - FB_ME_GEV * FB_ME_GEV) : 0.0, ae;
+  return fb_quad_points(q, egas_integrand, g, 0.0, pmax, &pF, 1, res, &ae, err);
+}
+
+typedef struct mu_par {
+  fb_quad *q;
+  double T, n;
+  fb_err *err;
+  int rc;
+} mu_par;
+
+static double mu_fn(double mu, void *par) {
+  mu_par *m = par;
+  egas g = {m->T, mu, 0};
+  double n;
+  int rc = egas_integral(m->q, &g, &n, m->err);
+  if (rc != FB_OK) { m->rc = rc; return NAN; }
+  return n / m->n - 1.0;
+}
+
+int fb_rg_mcp_plasma(const fb_rg_mcp_options *o, double *mu_e, double *wp, double *vstar, fb_err *err) {
+  FB_CALL(err, check_options(o, err));
+  const double T = o->T_K * FB_K_TO_GEV;
+  const double n = o->Y_e * o->rho_g_cm3 / (FB_AMU_GEV * FB_GEV_G) * pow(FB_HBARC_GEV_CM, 3); /* GeV^3 */
+  fb_quad q;
+  FB_CALL(err, fb_quad_init(&q, 500, 0.0, 1e-9, err));
+  int rc;
+  mu_par mp = {&q, T, n, err, FB_OK};
+  fb_roots_options ro;
+  fb_roots_options_default(&ro);
+  ro.xtol_abs = 0.0;
+  ro.xtol_rel = 1e-12;
+  ro.x_min = 0.0;
+  ro.max_expand = 60;
+  double pF0 = cbrt(3.0 * FB_PI * FB_PI * n), b = sqrt(pF0 * pF0 + FB_ME_GEV * FB_ME_GEV) + 10.0 * T, mu;
+  FB_CALL_GOTO(err, rc, fb_roots_find(mu_fn, &mp, 0.0, b, &ro, &mu, err), done);
+  FB_TEST_GOTO(err, rc, mp.rc != FB_OK, mp.rc, done, "electron density integral");
+  egas g1 = {T, mu, 1}, g2 = {T, mu, 2};
+  double w2, w12;
+  FB_CALL_GOTO(err, rc, egas_integral(&q, &g1, &w2, err), done);
+  FB_CALL_GOTO(err, rc, egas_integral(&q, &g2, &w12, err), done);
+  *mu_e = mu;
+  *wp = sqrt(w2);
+  *vstar = sqrt(w12 / w2);
+done:
+  fb_quad_free(&q);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ plasmon decay */
+typedef struct pl_par {
+  int pol;
+  double wp, v, T, m;
+  fb_err *err;
+  int rc;
+} pl_par;
+
+/* K^2 [GeV^2] and residue at k; *ok = 0 where the mode does not exist */
+static double pl_K2(pl_par *c, double k, double *Z, double *om, int *ok) {
+  double w, z;
+  int ex;
+  int rc = fb_freezein_dispersion(NULL, c->pol, c->v, k / c->wp, &w, &z, &ex, c->err);
+  if (rc != FB_OK) { c->rc = rc; *ok = 0; return 0.0; }
+  *ok = ex;
+  *Z = z;
+  *om = w * c->wp;
+  return ex ? (*om) * (*om) - k * k : 0.0;
+}
+
+/* dQ/dk = g k^2/(2 pi^2) omega Gamma f_B, Gamma = Z Gamma_rest(K) K/omega */
+static double pl_integrand(double k, void *par) {
+  pl_par *c = par;
+  double Z, om;
+  int ok;
+  double K2 = pl_K2(c, k, &Z, &om, &ok);
+  if (!ok || !(K2 > 4.0 * c->m * c->m)) return 0.0;
+  double K = sqrt(K2), g = c->pol == 0 ? 2.0 : 1.0;
+  return g * k * k / (2.0 * FB_PI * FB_PI) * Z * fb_darkphoton_width_ll_GeV(K, 1.0, c->m) * K / expm1(om / c->T);
+}
+
+int fb_rg_mcp_plasmon_Q_GeV5(int pol, double wp, double v, double T, double m, double *Q, fb_err *err) {
+  FB_TEST(err, (pol != 0 && pol != 1) || !(wp > 0) || !(v > 0 && v <= 1) || !(T > 0) || !(m >= 0), FB_ERR_RANGE,
+          "plasmon Q: pol = %d (0|1), omega_p = %g, v_* = %g (0..1], T = %g, m = %g", pol, wp, v, T, m);
+  pl_par c = {pol, wp, v, T, m, err, FB_OK};
+  fb_quad q;
+  FB_CALL(err, fb_quad_init(&q, 1000, 0.0, 1e-7, err));
+  int rc = FB_OK;
+  double r = 0.0, ae, Z, om;
+  int ok;
+  if (pol == 0) {
+    /* K_T^2 grows from omega_p^2 (k = 0) towards 3/2 omega_p^2: the decay opens above k_thr */
+    double a = 0.0;
+    if (pl_K2(&c, 0.0, &Z, &om, &ok) <= 4.0 * m * m) {
+      double b = wp;
+      while (c.rc == FB_OK && pl_K2(&c, b, &Z, &om, &ok) <= 4.0 * m * m && b < 1e8 * wp) b *= 2.0;
+      if (!(b < 1e8 * wp)) { *Q = 0.0; goto done; } /* never open: m > sqrt(3/2) omega_p/2 */
+      for (int it = 0; it < 60; it++) {
+        double mid = 0.5 * (a + b);
+        if (pl_K2(&c, mid, &Z, &om, &ok) > 4.0 * m * m) b = mid; else a = mid;
+      }
+    }
+    /* f_B ~ e^{-omega/T}: split at a + 5 T + omega_p, end at a + 80 T + omega_p (e^{-80} of the peak) */
+    double r1 = 0.0, r2 = 0.0, s1 = a + 5.0 * T + wp;
+    FB_CALL_GOTO(err, rc, fb_quad_finite(&q, pl_integrand, &c, a, s1, &r1, &ae, err), done);
+    FB_CALL_GOTO(err, rc, fb_quad_finite(&q, pl_integrand, &c, s1, s1 + 75.0 * T, &r2, &ae, err), done);
+    r = r1 + r2;
+  } else {
+    /* K_L^2 falls from omega_p^2 at k = 0 to 0 at the end point: the decay closes at k_thr */
+    if (!(wp * wp > 4.0 * m * m)) { *Q = 0.0; goto done; }
+    double a = 0.0, b = wp;
+    while (c.rc == FB_OK && pl_K2(&c, b, &Z, &om, &ok) > 4.0 * m * m && b < 1e8 * wp) b *= 2.0;
+    for (int it = 0; it < 60 && c.rc == FB_OK; it++) {
+      double mid = 0.5 * (a + b);
+      if (pl_K2(&c, mid, &Z, &om, &ok) > 4.0 * m * m) a = mid; else b = mid;
+    }
+    if (a > 0) FB_CALL_GOTO(err, rc, fb_quad_finite(&q, pl_integrand, &c, 0.0, a, &r, &ae, err), done);
+  }
+  FB_TEST_GOTO(err, rc, c.rc != FB_OK, c.rc, done, "plasmon dispersion (pol %d)", pol);
+  FB_TEST_GOTO(err, rc, !isfinite(r) || r < 0, FB_ERR_NUMERIC, done, "plasmon Q (pol %d) = %g", pol, r);
+  *Q = r;
+done:
+  fb_quad_free(&q);
+  return rc;
+}
+
+int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err) {
+  FB_TEST(err, !(mass_GeV >= 0 && mass_GeV <= 1.0) || !(eps >= 0 && eps <= 1.0), FB_ERR_RANGE,
+          "mass_GeV = %g (0..1), eps = %g (0..1)", mass_GeV, eps);
+  double mu, wp, v, QT, QL;
+  FB_CALL(err, fb_rg_mcp_plasma(o, &mu, &wp, &v, err));
+  const double T = o->T_K * FB_K_TO_GEV;
+  FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(0, wp, v, T, mass_GeV, &QT, err));
+  FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(1, wp, v, T, mass_GeV, &QL, err));
+  /* Q [GeV^5] -> erg/cm^3/s (/ (hbar c)^3 / hbar), per gram */
+  *rate = eps * eps * (QT + QL) / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV / o->rho_g_cm3;
+  return FB_OK;
+}
+
+int fb_rg_mcp_eps_max(const fb_rg_mcp_options *o, double mass_GeV, double *eps_max, fb_err *err) {
+  double r;
+  FB_CALL(err, fb_rg_mcp_eps_erg_g_s(o, mass_GeV, 1.0, &r, err));
+  *eps_max = r > 0 ? sqrt(o->eps_max_erg_g_s / r) : INFINITY;
+  return FB_OK;
+}

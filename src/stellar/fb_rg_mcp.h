@@ -1,0 +1,59 @@
+/**
+ * @file fb_rg_mcp.h
+ * @brief Red-giant (and horizontal-branch) plasmon-decay bound on a millicharged Dirac fermion
+ *        (BC3: mass m_chi, charge eps e): gamma*_{T,L} -> chi chibar in a one-zone stellar core.
+ *
+ * Physics (fb_rg_mcp.c):
+ *  - electron gas of the core: n_e = Y_e rho/m_u, relativistic Fermi-Dirac electrons and positrons at T;
+ *    mu_e solved from n_e; plasma frequency and the typical velocity v_* = omega_1/omega_p from the
+ *    Braaten-Segel integrals (hep-ph/9302213):
+ *      omega_p^2 = (4 alpha/pi) int dp (p^2/E)(1 - p^2/(3E^2)) (f_- + f_+),
+ *      omega_1^2 = (4 alpha/pi) int dp (p^2/E)(5p^2/(3E^2) - p^4/E^4) (f_- + f_+)
+ *    (degenerate limit: omega_p^2 = (4 alpha/3 pi) mu^2 v_F^3, v_* = v_F; checked in test_rg_mcp);
+ *  - plasmon dispersion and residues Z_{T,L} of Braaten & Segel (fb_freezein_dispersion, shared with the
+ *    freeze-in module);
+ *  - decay width of a plasmon of four-momentum K into chi chibar: Z x Gamma_rest(sqrt(K^2)) x sqrt(K^2)/omega,
+ *    Gamma_rest the width of a massive vector of mass sqrt(K^2) with coupling eps e into a fermion pair
+ *    (fb_darkphoton_width_ll_GeV: (alpha eps^2 M/3)(1 + 2 m^2/M^2) sqrt(1 - 4 m^2/M^2));
+ *  - energy-loss rate Q = sum_pol g_pol int d^3k/(2 pi)^3 omega Gamma f_B(omega), g_T = 2, g_L = 1 (Vogel &
+ *    Redondo arXiv:1311.2600 for minicharged particles in red giants; Raffelt, Stars as Laboratories (1996)
+ *    for plasmon decay); for T >> omega_p, v_* -> 0 and m_chi = 0 the transverse part is
+ *    (2 zeta(3)/(3 pi^2)) eps^2 alpha omega_p^2 T^3 (checked in test_rg_mcp);
+ *  - criterion: Q/rho <= eps_max_erg_g_s at the one-zone core, the red-giant core before helium ignition
+ *    T = 1e8 K, rho = 2e5 g/cm^3, 10 erg/g/s (Raffelt, Stars as Laboratories (1996) sec. 2.5; Raffelt
+ *    hep-ph/0611350 sec. 3), or the HB core T = 0.7e8 K, rho = 0.6e4 g/cm^3 (fb_hb_alp.h).
+ *  Q scales as eps^2: eps_max = sqrt(eps_max_erg_g_s/(Q(eps = 1)/rho)); INFINITY where no plasmon can
+ *  decay (m_chi above sqrt(3/2) omega_p/2, the largest transverse K/2).
+ * Not included: Compton-like and bremsstrahlung production (subdominant for m_chi < omega_p/2, Vogel &
+ * Redondo arXiv:1311.2600), the evolution of the star (one zone).
+ */
+#ifndef FB_RG_MCP_H
+#define FB_RG_MCP_H
+
+#include "fb_error.h"
+
+typedef struct fb_rg_mcp_options {
+  double T_K;             /**< core temperature [K]; default 1e8 (red giant) */
+  double rho_g_cm3;       /**< core density [g/cm^3]; default 2e5 */
+  double Y_e;             /**< electrons per baryon; default 0.5 (helium) */
+  double eps_max_erg_g_s; /**< criterion [erg/g/s]; default 10 */
+} fb_rg_mcp_options;
+
+/** Red-giant core defaults (star = 0) or the horizontal-branch core (star = 1). */
+void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star);
+
+/** Electron plasma of the core: mu_e [GeV] (incl. rest mass), omega_p [GeV], v_* (Braaten-Segel). */
+int fb_rg_mcp_plasma(const fb_rg_mcp_options *o, double *mu_e_GeV, double *omega_p_GeV, double *v_star, fb_err *err);
+
+/** Energy-loss rate density [GeV^5] at eps = 1 by decays of polarisation pol (0 = T, 1 = L; both
+ *  polarisation states of T included) for a plasma (omega_p, v_*) at T, fermion mass m. */
+int fb_rg_mcp_plasmon_Q_GeV5(int pol, double omega_p_GeV, double v_star, double T_GeV, double mass_GeV, double *Q,
+                             fb_err *err);
+
+/** Energy-loss rate per mass [erg/g/s] at charge eps (T + L). */
+int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err);
+
+/** Largest allowed charge eps (INFINITY if no plasmon decay is open). */
+int fb_rg_mcp_eps_max(const fb_rg_mcp_options *o, double mass_GeV, double *eps_max, fb_err *err);
+
+#endif /* FB_RG_MCP_H */
