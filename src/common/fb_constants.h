@@ -152,6 +152,8 @@
 #define FB_ALP_DELTA_S (-0.026)
 #define FB_ALP_CP_GLUON (-0.47)           /* C_p, C_n of a pure gluon coupling (a/f)(alpha_s/8pi) G Gdual: */
 #define FB_ALP_CN_GLUON (-0.02)           /*   arXiv:1511.02867 (model-independent part, E = 0 terms) */
+#define FB_ALP_BR_ETA_PIPIPI0 0.2292      /* BR(eta -> pi+ pi- pi0) = 22.92 %, PDG 2024: fixes the K-factor of the LO
+                                             a -> 3 pi amplitude (BC11, fb_fip_alp.c) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

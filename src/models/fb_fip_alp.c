@@ -98,6 +98,9 @@ typedef struct alp_state {
   double cPrho[N_MESONS];      /* Tr[T_P {T_rho, Q}] = sqrt2 (2/3 c_u + 1/3 c_d) */
   double K2_GeV2;              /* VMD P V gamma coupling^2, from omega -> pi0 gamma */
   double A2_etapipi;           /* |A(eta' -> eta pi+ pi-)|^2, constant amplitude fitted to PDG */
+  double kin_P[N_MESONS];      /* BC11 ASW kinetic mixing K_P = (F/sqrt2) c^P.kappa [GeV per 1/f] */
+  double mass_P[N_MESONS];     /* BC11 ASW mass mixing mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q [GeV^3 per 1/f] */
+  double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
 
@@ -127,9 +130,11 @@ static double dalitz_integral(const gsl_integration_glfixed_table *t, double M, 
   return sum;
 }
 
-static double weight_pipi(double s, const double *p) {
-  const double x = s - p[0] * p[0];
-  return x * x;
+/* |alpha + beta (s - s0)|^2 with p = {Re alpha, Im alpha, Re beta, Im beta, s0}: the a -> pi+ pi- pi0
+ * amplitude, linear in s = m^2(pi+ pi-) at leading order. */
+static double weight_3pi(double s, const double *p) {
+  const double re = p[0] + p[2] * (s - p[4]), im = p[1] + p[3] * (s - p[4]);
+  return re * re + im * im;
 }
 
 /* The rho line shape (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width, times
@@ -228,6 +233,55 @@ static void alp_setup_flavour(alp_state *s, int is_bc11) {
     s->cPQ2[P] = dot3(s->cP[P], q2);
     s->cPrho[P] = sqrt(2.0) * (2.0 / 3.0 * s->cP[P][0] + 1.0 / 3.0 * s->cP[P][1]);
   }
+  /* ASW (arXiv:1811.03474) ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P) / (m_a^2 - m_P^2) after the
+   * rotation with kappa_q = m_q^-1 / sum m^-1: the derivative coupling kappa_q d a qbar g g5 q / 2f gives
+   * the kinetic mixing K_P = (F/sqrt2) c^P.kappa, the rotated mass term (F^2 B0 / 2) Tr[M_a U^+ + h.c.]
+   * with m_q kappa_q = m* = 1/sum m^-1 for every q couples a only to sum_q phi_q (the U(3) singlet
+   * direction): mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q, B0 = m_pi^2/(m_u + m_d). The ratio
+   * mu_P^2/K_P = 2 B0 m* sum c / c.kappa is the one of ASW's kinetic and mass mixing (eta and eta' with
+   * the -19.47 deg quark-flavour states); pi0 has no mass mixing (sum c = 0). */
+  const double Nm = FB_FPI_GEV / 2.0; /* F/sqrt2 with F = f_pi/sqrt2 */
+  const double mstar = 1.0 / (1.0 / FB_MU_QUARK_GEV + 1.0 / FB_MD_QUARK_GEV + 1.0 / FB_MS_QUARK_GEV);
+  const double B0 = FB_MPI0_GEV * FB_MPI0_GEV / (FB_MU_QUARK_GEV + FB_MD_QUARK_GEV);
+  for (int P = 0; P < N_MESONS; P++) {
+    s->kin_P[P] = Nm * s->cPu[P];
+    s->mass_P[P] = is_bc11 ? 2.0 * Nm * B0 * mstar * (s->cP[P][0] + s->cP[P][1] + s->cP[P][2]) : 0.0;
+  }
+}
+
+/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P). */
+static double complex asw_theta(const alp_state *s, int P, double m) {
+  const double mp = meson_mass[P];
+  return (s->mass_P[P] - m * m * s->kin_P[P]) / (m * m - mp * mp + I * mp * meson_width[P]);
+}
+
+/* LO a -> pi pi pi amplitude A(s) = alpha + beta (s - s0), s = m^2(pi+ pi-), s0 = (m_a^2 + 2 m_pi+^2 +
+ * m_pi0^2)/3, for an ALP with pi0 admixture th_pi and isoscalar eta8-equivalent weight w =
+ * sqrt6 sum_{eta, eta'} <aP> c^P_u (isospin: A(pi0 pi0 pi0) = A(s) + A(t) + A(u) = 3 alpha).
+ * Isoscalar part: the LO eta_8 -> 3 pi amplitude of Gasser and Leutwyler (Nucl. Phys. B250 (1985) 539;
+ * e.g. arXiv:0709.0230 eq. 2), -(B0 (m_d - m_u)/(3 sqrt3 F^2)) [1 + 3 (s - s0)/(M^2 - m_pi^2)], at
+ * M = m_a: the isospin-breaking route through the ALP's eta/eta' admixture (ASW; the route of
+ * arXiv:1708.00443 for a -> 3 pi). Isovector part: th_pi times the pi0 -> 3 pi vertex, A(000) =
+ * th_pi m_pi^2/F^2 (exponential parametrisation, where the derivative a-3pi0 contact vanishes), and
+ * the slope th_pi m_pi^2/(m_a^2 F^2) = (th_pi + K_pi)/F^2 that vanishes in the chiral limit (the
+ * derivative coupling to the conserved axial current decouples; the derivative contact supplies
+ * K_pi/F^2). */
+static void amp_3pi(double m, double complex th_pi, double complex w, double complex *alpha, double complex *beta) {
+  const double F2 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, mpi2 = FB_MPI0_GEV * FB_MPI0_GEV;
+  const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
+  *alpha = th_pi * mpi2 / (3.0 * F2) - w * mpi2 * dI / (3.0 * sqrt(3.0) * F2);
+  *beta = th_pi * mpi2 / (m * m * F2) - w * mpi2 * dI / (sqrt(3.0) * F2 * (m * m - mpi2));
+}
+
+/* Gamma(M -> pi+ pi- pi0) and Gamma(M -> 3 pi0) for the amplitude (alpha, beta) (PDG three-body
+ * kinematics; 1/3! for identical pi0). */
+static void width_3pi(const gsl_integration_glfixed_table *t, double m, double complex alpha, double complex beta,
+                      double *w_c, double *w_0) {
+  const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  const double p[5] = {creal(alpha), cimag(alpha), creal(beta), cimag(beta), (m * m + 2.0 * mc * mc + m0 * m0) / 3.0};
+  *w_c = norm * dalitz_integral(t, m, mc, m0, weight_3pi, p);
+  *w_0 = norm * 9.0 * pow(cabs(alpha), 2) / 6.0 * dalitz_integral(t, m, m0, m0, NULL, NULL);
 }
 
 /* Mixing propagator factor R_P: kinetic m_a^2/(m_a^2 - m_P^2) for BC10, with the kappa contact term
@@ -302,6 +356,16 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   const double me = FB_METAPRIME_GEV;
   const double I_etap = dalitz_integral(s->gl3, me, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   s->A2_etapipi = FB_ALP_GAMMA_ETAP_GEV * FB_ALP_BR_ETAP_ETAPIPI * 256.0 * pow(FB_PI, 3) * me * me * me / I_etap;
+  /* K-factor of the LO 3 pi amplitude: Gamma(eta -> pi+ pi- pi0) of the same LO formula for the physical
+   * eta (w = sqrt6 c^eta_u, no pi0 admixture) against PDG (LO is known to fall short by x2-4: NLO and
+   * pi pi rescattering, Gasser-Leutwyler 1985; arXiv:0709.0230); applied to the whole ALP amplitude. */
+  {
+    double complex al, be;
+    double wc, w0;
+    amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s->cP[1][0], &al, &be);
+    width_3pi(s->gl3, FB_META_GEV, al, be, &wc, &w0);
+    s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_PIPIPI0 / wc;
+  }
   *state = s;
   return FB_OK;
 }
@@ -368,25 +432,25 @@ typedef struct hadronic_widths {
 } hadronic_widths;
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
-  const double F = FB_FPI_GEV / sqrt(2.0), F4 = F * F * F * F;
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
   memset(h, 0, sizeof *h);
-  /* a -> 3 pi through theta_pi */
-  const double t2pi = pow(cabs(mixing_theta(s, 0, m)), 2);
-  if (t2pi > 0.0) {
-    const double mpc[1] = {FB_MPI_CHARGED_GEV};
-    h->pipipi0 = t2pi / F4 * norm *
-                 dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, weight_pipi, mpc);
-    h->pi0pi0pi0 = t2pi * m * m * m * m / F4 * norm / 6.0 *
-                   dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
+  /* a -> 3 pi (BC11): isovector (pi0 admixture) and isospin-breaking isoscalar routes, K-factor from eta */
+  if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
+    const double complex th_pi = asw_theta(s, 0, m);
+    const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
+    double complex al, be;
+    amp_3pi(m, th_pi, w, &al, &be);
+    width_3pi(s->gl3, m, al, be, &h->pipipi0, &h->pi0pi0pi0);
+    h->pipipi0 *= s->K3pi;
+    h->pi0pi0pi0 *= s->K3pi;
   }
   /* a -> rho gamma -> pi+ pi- gamma (VMD) */
   double complex g = 0.0;
-  for (int P = 0; P < N_MESONS; P++) g += mixing_theta(s, P, m) * s->cPrho[P];
+  for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
   /* a -> eta pi pi through theta_eta' */
-  const double t2etap = pow(cabs(mixing_theta(s, 2, m)), 2);
+  const double t2etap = pow(cabs(s->is_bc11 ? asw_theta(s, 2, m) : mixing_theta(s, 2, m)), 2);
   h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
