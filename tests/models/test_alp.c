@@ -278,7 +278,7 @@ START_TEST(test_bc11_foresee) {
   const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
                            {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95}};
   const double poles[3] = {0.1349768, 0.547862, 0.95778};
-  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0;
+  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0;
   for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
     double worst_ct = 0.0, worst_br = 0.0;
     const char *worst_name = "-";
@@ -312,6 +312,11 @@ START_TEST(test_bc11_foresee) {
       if (worst_br > worst_br_claimed) worst_br_claimed = worst_br;
     }
     if ((w == 8 || w == 9) && worst_ct > worst_high) worst_high = worst_ct;
+    /* 0.40-0.60 and 0.60-0.80 GeV (a -> 3 pi with the isospin-breaking eta/eta' route, VMD pi pi gamma
+     * with the ASW mixing): measured worst 34.4 % and 26.2 %; asserted at 40 % and 30 % as regression
+     * guards, the 20 % target is not met there (docs/validation.md) */
+    if (w == 3) worst_3pi_a = worst_ct;
+    if (w == 4) worst_3pi_b = worst_ct;
   }
   /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
   double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
@@ -328,6 +333,8 @@ START_TEST(test_bc11_foresee) {
   ck_assert_msg(worst_low < 0.20, "c tau deviates by %.3f below the 3 pi threshold", worst_low);
   ck_assert_msg(worst_high < 0.25, "c tau deviates by %.3f in 2.0-2.95 GeV", worst_high);
   ck_assert_msg(worst_br_claimed < 0.20, "BR deviates by %.3f in a claimed window", worst_br_claimed);
+  ck_assert_msg(worst_3pi_a < 0.40, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
+  ck_assert_msg(worst_3pi_b < 0.30, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
   o->free(st);
 }
 END_TEST
