@@ -48,6 +48,7 @@
 
 #include "fb_constants.h"
 #include "fb_fip.h"
+#include "fb_spline.h"
 
 #define NC 3.0
 #define N_MESONS 3 /* pi0, eta, eta' */
@@ -101,6 +102,9 @@ typedef struct alp_state {
   double kin_P[N_MESONS];      /* BC11 ASW kinetic mixing K_P = (F/sqrt2) c^P.kappa [GeV per 1/f] */
   double mass_P[N_MESONS];     /* BC11 ASW mass mixing mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q [GeV^3 per 1/f] */
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
+  double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
+  fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  int have_a0;
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
 
@@ -156,6 +160,52 @@ static double rho_gamma_integral(const gsl_integration_glfixed_table *t, double 
     sum += wi * (smax - smin) * bw * k * k * k;
   }
   return sum;
+}
+
+/* ---------------------------------------------------------------- a0(980) exchange: M -> eta pi pi
+ * Scalar nonet S coupled as lambda Tr[S d_mu Phi d^mu Phi] (the U(3)-symmetric derivative SPP coupling
+ * of the scalar-exchange treatment of eta' -> eta pi pi, Fariborz and Schechter hep-ph/9902238, that
+ * ASW use for a -> eta pi pi): for a diagonal source with quark weights A_q the a0 couplings are
+ * g = lambda (A_u + A_d) for every charge (isospin), so M -> a0 pi -> eta pi pi has, with t and u the
+ * (eta pi+) and (eta pi-) invariant masses,
+ *   A = g_M g_eta [ (M^2 + m_pi^2 - t)(t - m_eta^2 - m_pi^2) / 4 / (t - m_a0^2 + i m_a0 Gamma_a0) + (t <-> u) ],
+ * Gamma = |A|^2 dt du / (256 pi^3 M^3), 1/2 for pi0 pi0. I_a0(M) is that integral at g_M = g_eta = 1.
+ * Stated approximations: constant a0 width (no K Kbar Flatte shape), no s-channel sigma/f0(980) (their
+ * ALP couplings depend on the unknown scalar mixing angle). */
+static double complex a0_prop(double x) {
+  return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
+}
+static double complex a0_term(double M, double mpi, double x) {
+  const double me = FB_META_GEV;
+  return 0.25 * (M * M + mpi * mpi - x) * (x - me * me - mpi * mpi) * a0_prop(x);
+}
+static double a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi) {
+  const double m1 = FB_META_GEV, m2 = mpi, m3 = mpi;
+  if (!(M > m1 + m2 + m3)) return 0.0;
+  const double tmin = (m1 + m2) * (m1 + m2), tmax = (M - m3) * (M - m3);
+  double sum = 0.0;
+  for (size_t i = 0; i < tab->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, tab);
+    const double t = tmin + (tmax - tmin) * sin(x) * sin(x), jt = 2.0 * (tmax - tmin) * sin(x) * cos(x);
+    /* m23^2 range at fixed m12^2 = t (PDG kinematics), u = m13^2 = M^2 + sum m^2 - t - m23^2 */
+    const double rt = sqrt(t);
+    const double e2 = (t - m1 * m1 + m2 * m2) / (2.0 * rt), e3 = (M * M - t - m3 * m3) / (2.0 * rt);
+    const double p2 = sqrt(fmax(e2 * e2 - m2 * m2, 0.0)), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
+    const double lo = (e2 + e3) * (e2 + e3) - (p2 + p3) * (p2 + p3), hi = (e2 + e3) * (e2 + e3) - (p2 - p3) * (p2 - p3);
+    const double complex at = a0_term(M, mpi, t);
+    double inner = 0.0;
+    for (size_t j = 0; j < tab->n; j++) {
+      double y, wj;
+      gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
+      const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
+      const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
+      const double complex amp = at + a0_term(M, mpi, u);
+      inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
+    }
+    sum += wi * jt * inner;
+  }
+  return sum / (256.0 * pow(FB_PI, 3) * M * M * M);
 }
 
 /* ---------------------------------------------------------------- pieces shared with the header */
@@ -366,6 +416,36 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     width_3pi(s->gl3, FB_META_GEV, al, be, &wc, &w0);
     s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_PIPIPI0 / wc;
   }
+  /* scalar coupling from Gamma(a0 -> eta pi) = g^2 ((m_a0^2 - m_eta^2 - m_pi^2)/2)^2 p / (8 pi m_a0^2),
+   * g = lambda (c^eta_u + c^eta_d) */
+  {
+    const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
+    const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+    const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s->cP[1][0] + s->cP[1][1]);
+    s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
+  }
+  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
+    enum { NT = 240 };
+    double q[NT], yc[NT], y0[NT];
+    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
+    int rc = FB_OK;
+    for (int i = 0; i < NT; i++) {
+      q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
+      yc[i] = a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
+      y0[i] = 0.5 * a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
+    }
+    rc = fb_spline_init(&s->a0_c, FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK)
+      rc = fb_spline_init(&s->a0_0, FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc != FB_OK) {
+      fb_spline_free(&s->a0_c);
+      gsl_integration_glfixed_table_free(s->gl3);
+      gsl_integration_glfixed_table_free(s->glv);
+      free(s);
+      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
+    }
+    s->have_a0 = 1;
+  }
   *state = s;
   return FB_OK;
 }
@@ -376,6 +456,10 @@ static int bc11_init(void **state, const fb_config *cfg, fb_err *err) { return a
 static void alp_free(void *state) {
   alp_state *s = state;
   if (!s) return;
+  if (s->have_a0) {
+    fb_spline_free(&s->a0_c);
+    fb_spline_free(&s->a0_0);
+  }
   gsl_integration_glfixed_table_free(s->gl3);
   gsl_integration_glfixed_table_free(s->glv);
   free(s);
@@ -449,6 +533,23 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
+  /* BC11 a -> eta pi pi through a0(980) exchange, ALP weights A_q = sum_P <aP> c^P_q (tabulated I_a0) */
+  if (s->have_a0) {
+    double complex Au = 0.0, Ad = 0.0;
+    for (int P = 0; P < N_MESONS; P++) {
+      const double complex th = asw_theta(s, P, m);
+      Au += th * s->cP[P][0], Ad += th * s->cP[P][1];
+    }
+    const double g2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
+    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
+    double yc = 0.0, y0 = 0.0;
+    fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+    if (m > thc) fb_spline_eval(&s->a0_c, m - thc, &yc, &e);
+    if (m > th0) fb_spline_eval(&s->a0_0, m - th0, &y0, &e);
+    h->etapipi_c = m > thc ? g2 * yc * (m - thc) * (m - thc) : 0.0;
+    h->etapipi_0 = m > th0 ? g2 * y0 * (m - th0) * (m - th0) : 0.0;
+    return;
+  }
   /* a -> eta pi pi through theta_eta' */
   const double t2etap = pow(cabs(s->is_bc11 ? asw_theta(s, 2, m) : mixing_theta(s, 2, m)), 2);
   h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
@@ -591,6 +692,34 @@ double complex fb_alp_bc11_cgamma(double mass_GeV) {
   s.match_low_GeV = atof(fb_alp_bc11_keys[0].default_value);
   s.match_high_GeV = atof(fb_alp_bc11_keys[1].default_value);
   return cgamma(&s, mass_GeV);
+}
+
+double fb_alp_a0model_etaprime_etapipi_GeV(void) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 1);
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!t) return NAN;
+  const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
+  const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+  const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s.cP[1][0] + s.cP[1][1]);
+  const double lam = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
+  const double g2 = pow(lam * (s.cP[2][0] + s.cP[2][1]), 2) * pow(lam * (s.cP[1][0] + s.cP[1][1]), 2);
+  const double w = g2 * a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
+  gsl_integration_glfixed_table_free(t);
+  return w;
+}
+
+double fb_alp_lo_eta_3pi_GeV(void) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 1);
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!t) return NAN;
+  double complex al, be;
+  double wc, w0;
+  amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s.cP[1][0], &al, &be);
+  width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
+  gsl_integration_glfixed_table_free(t);
+  return wc;
 }
 
 const fb_fip_ops fb_fip_bc10 = {

@@ -276,9 +276,11 @@ START_TEST(test_bc11_foresee) {
   /* windows: [lo, hi), worst |ratio - 1| of c tau and of the BRs above 5 %; 12 MeV around the
    * pi0, eta, eta' poles excluded (narrow resonances: interpolating either table is meaningless) */
   const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
-                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95}};
+                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95},
+                           {0.80, 0.90}, {0.98, 1.20}};
   const double poles[3] = {0.1349768, 0.547862, 0.95778};
-  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0;
+  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0,
+         worst_a0 = 0.0, worst_a0_hi = 0.0;
   for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
     double worst_ct = 0.0, worst_br = 0.0;
     const char *worst_name = "-";
@@ -317,6 +319,11 @@ START_TEST(test_bc11_foresee) {
      * guards, the 20 % target is not met there (docs/validation.md) */
     if (w == 3) worst_3pi_a = worst_ct;
     if (w == 4) worst_3pi_b = worst_ct;
+    /* 0.98-2.0 GeV (a -> eta pi pi through a0(980) exchange): measured worst 46.9 % (1.0-1.2) and
+     * 32.6 % (1.2-2.0); guards at 50 % and 40 %; target 20 % not met. 0.90-0.98 GeV (the eta' pole, where
+     * the reference's resonance is much broader than the eta' width) is reported only. */
+    if (w == 11 && worst_ct > worst_a0) worst_a0 = worst_ct;
+    if (w == 7 && worst_ct > worst_a0_hi) worst_a0_hi = worst_ct;
   }
   /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
   double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
@@ -335,7 +342,26 @@ START_TEST(test_bc11_foresee) {
   ck_assert_msg(worst_br_claimed < 0.20, "BR deviates by %.3f in a claimed window", worst_br_claimed);
   ck_assert_msg(worst_3pi_a < 0.40, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
   ck_assert_msg(worst_3pi_b < 0.30, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
+  ck_assert_msg(worst_a0 < 0.50, "c tau deviates by %.3f in 0.98-1.20 GeV", worst_a0);
+  ck_assert_msg(worst_a0_hi < 0.40, "c tau deviates by %.3f in 1.20-2.00 GeV", worst_a0_hi);
   o->free(st);
+}
+END_TEST
+
+/* Independent data checks of the BC11 hadronic inputs (PDG 2024, not FORESEE): the LO eta -> pi+ pi- pi0
+ * width that sets the 3 pi K-factor (LO is expected below the measured 300 eV: Gasser-Leutwyler 1985),
+ * and Gamma(eta' -> eta pi+ pi-) = 0.425 x 188 keV predicted by the a0(980)-exchange amplitude whose
+ * coupling is fixed by Gamma(a0 -> eta pi) alone (no sigma/f0 exchange, no contact term: measured 38.4
+ * keV, ratio 0.48; asserted within a factor 2.5). */
+START_TEST(test_bc11_hadronic_data) {
+  const double lo = fb_alp_lo_eta_3pi_GeV(), pdg_eta = 1.31e-6 * 0.2292;
+  printf("BC11 LO Gamma(eta -> pi+ pi- pi0) = %.1f eV, PDG %.1f eV (K-factor %.3f)\n", lo * 1e9, pdg_eta * 1e9,
+         pdg_eta / lo);
+  ck_assert_msg(lo > 0.2 * pdg_eta && lo < pdg_eta, "LO eta -> 3 pi = %g GeV", lo);
+  const double etap = fb_alp_a0model_etaprime_etapipi_GeV(), pdg_etap = 0.425 * 0.188e-3;
+  printf("BC11 a0 model Gamma(eta' -> eta pi+ pi-) = %.2f keV, PDG %.2f keV (ratio %.3f)\n", etap * 1e6,
+         pdg_etap * 1e6, etap / pdg_etap);
+  ck_assert_msg(etap > pdg_etap / 2.5 && etap < 2.5 * pdg_etap, "eta' -> eta pi pi = %g GeV", etap);
 }
 END_TEST
 
@@ -353,6 +379,7 @@ int main(void) {
   tcase_add_test(tc, test_scan_models);
   tcase_add_test(tc, test_errors);
   tcase_add_test(tc, test_bc11_foresee);
+  tcase_add_test(tc, test_bc11_hadronic_data);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
