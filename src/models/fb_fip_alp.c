@@ -105,6 +105,7 @@ typedef struct alp_state {
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
   fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
   int have_a0;
+  double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
 
@@ -206,6 +207,39 @@ static double a0_integral(const gsl_integration_glfixed_table *tab, double M, do
     sum += wi * jt * inner;
   }
   return sum / (256.0 * pow(FB_PI, 3) * M * M * M);
+}
+
+/* ---------------------------------------------------------------- K* exchange: a -> K* K -> K K pi
+ * Vector nonet coupled to two pseudoscalars as i g Tr[V^mu [d_mu Phi, Phi]] (the VPP structure of
+ * vector-meson dominance, used by ASW for a -> K K pi): for a diagonal source A_q the K*+ K- vertex is
+ * g (A_u - A_s) (p_a + p_K).eps, the K*0 K0bar one g (A_d - A_s); K*+ -> K0 pi+, K+ pi0 have g and
+ * g/sqrt2, so Gamma(K* -> K pi) = (3/2) g^2 p^3 / (6 pi m^2) fixes g from the PDG K* width. Then
+ * Gamma(a -> K* Kbar + c.c.) = 2 (|A_u - A_s|^2 + |A_d - A_s|^2) g^2 J(m_a), with
+ * J = int ds rho_K*(s) p*(m_a; sqrt s, m_K)^3 / (2 pi s) over the K* line shape (p-wave running width)
+ * and BR(K* -> K pi) = 1. Stated approximations: the K* Kbar and Kbar* K bands are added without
+ * interference, one kaon mass (charged), F(m_a) = 1. */
+static double kstar_gsq(void) {
+  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
+  const double p = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
+  return FB_ALP_GAMMA_KSTAR_GEV * 6.0 * FB_PI * mv * mv / (1.5 * p * p * p);
+}
+static double kstar_J(const gsl_integration_glfixed_table *t, double M) {
+  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
+  const double smin = (mk + mp) * (mk + mp), smax = (M - mk) * (M - mk);
+  if (!(smax > smin)) return 0.0;
+  const double p0 = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, t);
+    const double s = smin + (smax - smin) * sin(x) * sin(x), js = 2.0 * (smax - smin) * sin(x) * cos(x);
+    const double q = sqrt(fmax(kallen(s, mk * mk, mp * mp), 0.0)) / (2.0 * sqrt(s));
+    const double g = FB_ALP_GAMMA_KSTAR_GEV * (mv / sqrt(s)) * pow(q / p0, 3.0);
+    const double bw = mv * g / (FB_PI * ((s - mv * mv) * (s - mv * mv) + mv * mv * g * g));
+    const double ps = sqrt(fmax(kallen(M * M, s, mk * mk), 0.0)) / (2.0 * M);
+    sum += wi * js * bw * ps * ps * ps / (2.0 * FB_PI * s);
+  }
+  return sum;
 }
 
 /* ---------------------------------------------------------------- pieces shared with the header */
@@ -424,6 +458,7 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s->cP[1][0] + s->cP[1][1]);
     s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   }
+  s->gKstar2 = kstar_gsq();
   if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
     enum { NT = 240 };
     double q[NT], yc[NT], y0[NT];
@@ -512,7 +547,7 @@ static double width_qq(double m, double mq, double m_meson) {
 
 /* The exclusive hadronic channels common to both models (3 pi only where the pion mixing exists). */
 typedef struct hadronic_widths {
-  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0;
+  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
 } hadronic_widths;
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
@@ -535,11 +570,12 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
   /* BC11 a -> eta pi pi through a0(980) exchange, ALP weights A_q = sum_P <aP> c^P_q (tabulated I_a0) */
   if (s->have_a0) {
-    double complex Au = 0.0, Ad = 0.0;
+    double complex Au = 0.0, Ad = 0.0, As = 0.0;
     for (int P = 0; P < N_MESONS; P++) {
       const double complex th = asw_theta(s, P, m);
-      Au += th * s->cP[P][0], Ad += th * s->cP[P][1];
+      Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
     }
+    h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
     const double g2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
     const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
     double yc = 0.0, y0 = 0.0;
@@ -568,6 +604,7 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
+  h->kkpi *= g2;
 }
 
 static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
@@ -637,6 +674,11 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
   FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
+  {
+    const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
   FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
                                  FB_DC_OTHER_HADRONS, 0.0, err));
   FB_CALL(err, fb_decay_finalize(out, err));

@@ -260,11 +260,12 @@ static double table_at(const table *t, double m) {
 
 /* FORESEE ALP-g: L = -(g_s^2/8) g_agg a G Gdual, so 1/f_G = 4 pi^2 g_agg; ctau.txt is at g_agg = 1. */
 START_TEST(test_bc11_foresee) {
-  static table ct, br[5];
-  const char *brf[5] = {"br_2Gamma.dat", "br_3Pi0.dat", "br_Pi+Pi-Pi0.dat", "br_Pi+Pi-Gamma.dat", "br_2PiEta.dat"};
-  const char *ours[5] = {"gammagamma", "3pi0", "pipipi0", "pipigamma", "etapipi"};
+  static table ct, br[6];
+  const char *brf[6] = {"br_2Gamma.dat", "br_3Pi0.dat", "br_Pi+Pi-Pi0.dat", "br_Pi+Pi-Gamma.dat", "br_2PiEta.dat",
+                        "br_KKpi.dat"};
+  const char *ours[6] = {"gammagamma", "3pi0", "pipipi0", "pipigamma", "etapipi", "kkpi"};
   int ok = read_table("ctau.txt", &ct);
-  for (int j = 0; j < 5; j++) ok = ok && read_table(brf[j], &br[j]);
+  for (int j = 0; j < 6; j++) ok = ok && read_table(brf[j], &br[j]);
   if (!ok) {
     printf("test_bc11_foresee: SKIPPED: %s/data/models/foresee_alp_gluon not readable "
            "(../shared reference data absent)\n", FB_SHARED_DIR);
@@ -295,7 +296,7 @@ START_TEST(test_bc11_foresee) {
       const double r = d.ctau_m / table_at(&ct, m);
       if (isfinite(r) && fabs(r - 1.0) > worst_ct) worst_ct = fabs(r - 1.0);
       if (m >= 1.2) continue;
-      for (int j = 0; j < 5; j++) {
+      for (int j = 0; j < 6; j++) {
         const double ref = table_at(&br[j], m);
         if (!(ref > 0.05)) continue;
         const double dev = fabs(d.ch[fb_decay_find(&d, ours[j])].br / ref - 1.0);
