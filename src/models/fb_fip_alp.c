@@ -19,16 +19,19 @@
  *    sum m^-1 (their choice, no mass mixing at LO) after the contact term -2 N_c sum kappa Q^2 of
  *    the kappa rotation is added to the kinetic mixing m_a^2/(m_a^2 - m_P^2): m_a -> 0 gives
  *    C = -2.01 (the LO value of the QCD-axion -1.92 +- 0.04, arXiv:1511.02867).
- *  - BC11 a -> 3 pi0, pi+ pi- pi0: mixing theta_pi times the LO chiral pi pi amplitude (Weinberg):
- *    A(+-0) = theta (s_{+-} - m_pi^2) / F^2, A(000) = theta m_a^2 / F^2, F = f_pi/sqrt2; the result
- *    has the m_pi^4 (m_d - m_u)^2/(m_u + m_d)^2 structure of BNT's a -> 3 pi rate.
+ *  - BC11 hadronic channels (issue 13 revision; own derivation along ASW's construction, inputs PDG):
+ *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing,
+ *    asw_theta) enters a -> 3 pi (pi0 admixture + isospin-breaking eta/eta' route with the LO
+ *    Gasser-Leutwyler amplitude, K-factor from Gamma(eta -> pi+ pi- pi0)), a -> pi+ pi- gamma (VMD
+ *    below), a -> eta pi pi (a0(980) exchange, coupling from Gamma(a0 -> eta pi), tabulated at set-up)
+ *    and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each function.
  *  - a -> pi+ pi- gamma: vector-meson dominance, a -> rho gamma with the rho line shape: the
  *    P -> V gamma couplings are K Tr[T_P {T_V, Q}] with K fixed by Gamma(omega -> pi0 gamma) (PDG),
  *    the ALP coupling is sum_P theta_P K Tr[T_P {T_rho, Q}] (the ASW construction with the simplest
- *    VMD: no rho', no omega -> pi+ pi- , no form factors; the gap is stated in docs/validation.md).
- *  - a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
- *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0).
- *    ASW's a0/sigma structure and the K K pi channel are not reproduced (stated gap).
+ *    VMD: no rho', no omega -> pi+ pi-, no form factors; the gap is stated in docs/validation.md).
+ *  - BC10 a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
+ *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0);
+ *    BC10 has no a -> 3 pi and no K K pi (stated gap).
  *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
  *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
  *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
