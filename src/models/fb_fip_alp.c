@@ -31,7 +31,8 @@
  *    VMD: no rho', no omega -> pi+ pi-, no form factors; the gap is stated in docs/validation.md).
  *  - BC10 a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
  *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0);
- *    BC10 has no a -> 3 pi and no K K pi (stated gap).
+ *    BC10 a -> 3 pi through the isospin-breaking eta/eta' route with kinetic mixing (hadronic());
+ *    BC10 has no K K pi (stated gap).
  *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
  *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
  *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
@@ -556,8 +557,11 @@ typedef struct hadronic_widths {
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
   memset(h, 0, sizeof *h);
-  /* a -> 3 pi (BC11): isovector (pi0 admixture) and isospin-breaking isoscalar routes, K-factor from eta */
-  if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
+  /* a -> 3 pi: isovector (pi0 admixture, BC11 only) and isospin-breaking isoscalar routes, K-factor from
+   * eta. BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
+   * its a -> 3 pi is the isospin-breaking route alone, O(delta_I m_a^2/m_eta^2) at small m_a: zero at
+   * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
+  if (m > 3.0 * FB_MPI0_GEV) {
     const double complex th_pi = asw_theta(s, 0, m);
     const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
     double complex al, be;
@@ -608,6 +612,7 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
   h->kkpi *= g2;
+  if (!s->is_bc11) h->kkpi = 0.0;
 }
 
 static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
@@ -652,7 +657,7 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
-  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 0, err));
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
   FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
                                  FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
   FB_CALL(err, fb_decay_two_body(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_DC_OTHER_HADRONS,
