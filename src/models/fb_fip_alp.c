@@ -549,7 +549,7 @@ static double width_qq(double m, double mq, double m_meson) {
   return NC * mq * mq * m * sqrt(1.0 - 4.0 * m_meson * m_meson / (m * m)) / (8.0 * FB_PI);
 }
 
-/* The exclusive hadronic channels common to both models (3 pi only where the pion mixing exists). */
+/* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
   double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
 } hadronic_widths;
@@ -575,7 +575,8 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
-  /* BC11 a -> eta pi pi through a0(980) exchange, ALP weights A_q = sum_P <aP> c^P_q (tabulated I_a0) */
+  /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
+   * A_q = sum_P <aP> c^P_q */
   if (s->have_a0) {
     double complex Au = 0.0, Ad = 0.0, As = 0.0;
     for (int P = 0; P < N_MESONS; P++) {
@@ -583,18 +584,18 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
       Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
     }
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
-    const double g2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
+    const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
     const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
     double yc = 0.0, y0 = 0.0;
     fb_err e; /* clamped splines of finite data: cannot fail for finite m */
     if (m > thc) fb_spline_eval(&s->a0_c, m - thc, &yc, &e);
     if (m > th0) fb_spline_eval(&s->a0_0, m - th0, &y0, &e);
-    h->etapipi_c = m > thc ? g2 * yc * (m - thc) * (m - thc) : 0.0;
-    h->etapipi_0 = m > th0 ? g2 * y0 * (m - th0) * (m - th0) : 0.0;
+    h->etapipi_c = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
+    h->etapipi_0 = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
     return;
   }
-  /* a -> eta pi pi through theta_eta' */
-  const double t2etap = pow(cabs(s->is_bc11 ? asw_theta(s, 2, m) : mixing_theta(s, 2, m)), 2);
+  /* BC10 a -> eta pi pi through theta_eta' */
+  const double t2etap = pow(cabs(mixing_theta(s, 2, m)), 2);
   h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
@@ -612,12 +613,11 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
   h->kkpi *= g2;
-  if (!s->is_bc11) h->kkpi = 0.0;
 }
 
-static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
+static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, fb_err *err) {
   const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
-  if (with_3pi) {
+  {
     const int c3[1] = {FB_DC_PI0};
     const double n3[1] = {3.0}, m3[1] = {m0};
     FB_CALL(err, put_multibody(d, "3pi0", x * h->pi0pi0pi0, 1, c3, n3, m3, err));
@@ -657,7 +657,7 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
-  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
   FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
                                  FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
   FB_CALL(err, fb_decay_two_body(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_DC_OTHER_HADRONS,
@@ -681,7 +681,7 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
-  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
   {
     const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
     const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
