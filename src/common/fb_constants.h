@@ -198,6 +198,13 @@
                                          the flag threshold of bbn_chi2.c */
 #define FB_HADRODISS_T_MIN_S 100.0    /* decays after ~100 s can dissociate 4He by hadronic showers
                                          (Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4; issue 14) */
+#define FB_ALP_BR_ETA_PIPIPI0 0.2292      /* BR(eta -> pi+ pi- pi0) = 22.92 %, PDG 2024: fixes the K-factor of the LO
+                                             a -> 3 pi amplitude (BC11, fb_fip_alp.c) */
+#define FB_ALP_MKSTAR_GEV 0.89167         /* K*(892)+- mass, PDG 2024 */
+#define FB_ALP_GAMMA_KSTAR_GEV 0.0514     /* K*(892)+- width 51.4 MeV, PDG 2024 (K pi ~ 100 %): fixes the VPP coupling */
+#define FB_ALP_MA0_GEV 0.980             /* a0(980) mass, PDG 2024 (980 +- 20 MeV) */
+#define FB_ALP_GAMMA_A0_GEV 0.075         /* a0(980) width, PDG 2024 estimate 50-100 MeV: the middle 75 MeV, taken as
+                                             Gamma(a0 -> eta pi) (the dominant mode) to fix the scalar-nonet coupling */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

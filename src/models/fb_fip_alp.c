@@ -19,16 +19,20 @@
  *    sum m^-1 (their choice, no mass mixing at LO) after the contact term -2 N_c sum kappa Q^2 of
  *    the kappa rotation is added to the kinetic mixing m_a^2/(m_a^2 - m_P^2): m_a -> 0 gives
  *    C = -2.01 (the LO value of the QCD-axion -1.92 +- 0.04, arXiv:1511.02867).
- *  - BC11 a -> 3 pi0, pi+ pi- pi0: mixing theta_pi times the LO chiral pi pi amplitude (Weinberg):
- *    A(+-0) = theta (s_{+-} - m_pi^2) / F^2, A(000) = theta m_a^2 / F^2, F = f_pi/sqrt2; the result
- *    has the m_pi^4 (m_d - m_u)^2/(m_u + m_d)^2 structure of BNT's a -> 3 pi rate.
+ *  - BC11 hadronic channels (issue 13 revision; own derivation along ASW's construction, inputs PDG):
+ *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing,
+ *    asw_theta) enters a -> 3 pi (pi0 admixture + isospin-breaking eta/eta' route with the LO
+ *    Gasser-Leutwyler amplitude, K-factor from Gamma(eta -> pi+ pi- pi0)), a -> pi+ pi- gamma (VMD
+ *    below), a -> eta pi pi (a0(980) exchange, coupling from Gamma(a0 -> eta pi), tabulated at set-up)
+ *    and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each function.
  *  - a -> pi+ pi- gamma: vector-meson dominance, a -> rho gamma with the rho line shape: the
  *    P -> V gamma couplings are K Tr[T_P {T_V, Q}] with K fixed by Gamma(omega -> pi0 gamma) (PDG),
  *    the ALP coupling is sum_P theta_P K Tr[T_P {T_rho, Q}] (the ASW construction with the simplest
- *    VMD: no rho', no omega -> pi+ pi- , no form factors; the gap is stated in docs/validation.md).
- *  - a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
- *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0).
- *    ASW's a0/sigma structure and the K K pi channel are not reproduced (stated gap).
+ *    VMD: no rho', no omega -> pi+ pi-, no form factors; the gap is stated in docs/validation.md).
+ *  - BC10 a -> eta pi pi: theta_eta' times a constant eta' -> eta pi pi amplitude fixed by the measured
+ *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0);
+ *    BC10 a -> 3 pi through the isospin-breaking eta/eta' route with kinetic mixing (hadronic());
+ *    BC10 has no K K pi (stated gap).
  *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
  *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
  *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
@@ -48,6 +52,7 @@
 
 #include "fb_constants.h"
 #include "fb_fip.h"
+#include "fb_spline.h"
 
 #define NC 3.0
 #define N_MESONS 3 /* pi0, eta, eta' */
@@ -98,6 +103,13 @@ typedef struct alp_state {
   double cPrho[N_MESONS];      /* Tr[T_P {T_rho, Q}] = sqrt2 (2/3 c_u + 1/3 c_d) */
   double K2_GeV2;              /* VMD P V gamma coupling^2, from omega -> pi0 gamma */
   double A2_etapipi;           /* |A(eta' -> eta pi+ pi-)|^2, constant amplitude fitted to PDG */
+  double kin_P[N_MESONS];      /* BC11 ASW kinetic mixing K_P = (F/sqrt2) c^P.kappa [GeV per 1/f] */
+  double mass_P[N_MESONS];     /* BC11 ASW mass mixing mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q [GeV^3 per 1/f] */
+  double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
+  double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
+  fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  int have_a0;
+  double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
 
@@ -127,9 +139,11 @@ static double dalitz_integral(const gsl_integration_glfixed_table *t, double M, 
   return sum;
 }
 
-static double weight_pipi(double s, const double *p) {
-  const double x = s - p[0] * p[0];
-  return x * x;
+/* |alpha + beta (s - s0)|^2 with p = {Re alpha, Im alpha, Re beta, Im beta, s0}: the a -> pi+ pi- pi0
+ * amplitude, linear in s = m^2(pi+ pi-) at leading order. */
+static double weight_3pi(double s, const double *p) {
+  const double re = p[0] + p[2] * (s - p[4]), im = p[1] + p[3] * (s - p[4]);
+  return re * re + im * im;
 }
 
 /* The rho line shape (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width, times
@@ -149,6 +163,85 @@ static double rho_gamma_integral(const gsl_integration_glfixed_table *t, double 
     const double bw = mr * g / (FB_PI * ((s - mr * mr) * (s - mr * mr) + mr * mr * g * g));
     const double k = smax - s;
     sum += wi * (smax - smin) * bw * k * k * k;
+  }
+  return sum;
+}
+
+/* ---------------------------------------------------------------- a0(980) exchange: M -> eta pi pi
+ * Scalar nonet S coupled as lambda Tr[S d_mu Phi d^mu Phi] (the U(3)-symmetric derivative SPP coupling
+ * of the scalar-exchange treatment of eta' -> eta pi pi, Fariborz and Schechter hep-ph/9902238, that
+ * ASW use for a -> eta pi pi): for a diagonal source with quark weights A_q the a0 couplings are
+ * g = lambda (A_u + A_d) for every charge (isospin), so M -> a0 pi -> eta pi pi has, with t and u the
+ * (eta pi+) and (eta pi-) invariant masses,
+ *   A = g_M g_eta [ (M^2 + m_pi^2 - t)(t - m_eta^2 - m_pi^2) / 4 / (t - m_a0^2 + i m_a0 Gamma_a0) + (t <-> u) ],
+ * Gamma = |A|^2 dt du / (256 pi^3 M^3), 1/2 for pi0 pi0. I_a0(M) is that integral at g_M = g_eta = 1.
+ * Stated approximations: constant a0 width (no K Kbar Flatte shape), no s-channel sigma/f0(980) (their
+ * ALP couplings depend on the unknown scalar mixing angle). */
+static double complex a0_prop(double x) {
+  return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
+}
+static double complex a0_term(double M, double mpi, double x) {
+  const double me = FB_META_GEV;
+  return 0.25 * (M * M + mpi * mpi - x) * (x - me * me - mpi * mpi) * a0_prop(x);
+}
+static double a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi) {
+  const double m1 = FB_META_GEV, m2 = mpi, m3 = mpi;
+  if (!(M > m1 + m2 + m3)) return 0.0;
+  const double tmin = (m1 + m2) * (m1 + m2), tmax = (M - m3) * (M - m3);
+  double sum = 0.0;
+  for (size_t i = 0; i < tab->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, tab);
+    const double t = tmin + (tmax - tmin) * sin(x) * sin(x), jt = 2.0 * (tmax - tmin) * sin(x) * cos(x);
+    /* m23^2 range at fixed m12^2 = t (PDG kinematics), u = m13^2 = M^2 + sum m^2 - t - m23^2 */
+    const double rt = sqrt(t);
+    const double e2 = (t - m1 * m1 + m2 * m2) / (2.0 * rt), e3 = (M * M - t - m3 * m3) / (2.0 * rt);
+    const double p2 = sqrt(fmax(e2 * e2 - m2 * m2, 0.0)), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
+    const double lo = (e2 + e3) * (e2 + e3) - (p2 + p3) * (p2 + p3), hi = (e2 + e3) * (e2 + e3) - (p2 - p3) * (p2 - p3);
+    const double complex at = a0_term(M, mpi, t);
+    double inner = 0.0;
+    for (size_t j = 0; j < tab->n; j++) {
+      double y, wj;
+      gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
+      const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
+      const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
+      const double complex amp = at + a0_term(M, mpi, u);
+      inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
+    }
+    sum += wi * jt * inner;
+  }
+  return sum / (256.0 * pow(FB_PI, 3) * M * M * M);
+}
+
+/* ---------------------------------------------------------------- K* exchange: a -> K* K -> K K pi
+ * Vector nonet coupled to two pseudoscalars as i g Tr[V^mu [d_mu Phi, Phi]] (the VPP structure of
+ * vector-meson dominance, used by ASW for a -> K K pi): for a diagonal source A_q the K*+ K- vertex is
+ * g (A_u - A_s) (p_a + p_K).eps, the K*0 K0bar one g (A_d - A_s); K*+ -> K0 pi+, K+ pi0 have g and
+ * g/sqrt2, so Gamma(K* -> K pi) = (3/2) g^2 p^3 / (6 pi m^2) fixes g from the PDG K* width. Then
+ * Gamma(a -> K* Kbar + c.c.) = 2 (|A_u - A_s|^2 + |A_d - A_s|^2) g^2 J(m_a), with
+ * J = int ds rho_K*(s) p*(m_a; sqrt s, m_K)^3 / (2 pi s) over the K* line shape (p-wave running width)
+ * and BR(K* -> K pi) = 1. Stated approximations: the K* Kbar and Kbar* K bands are added without
+ * interference, one kaon mass (charged), F(m_a) = 1. */
+static double kstar_gsq(void) {
+  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
+  const double p = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
+  return FB_ALP_GAMMA_KSTAR_GEV * 6.0 * FB_PI * mv * mv / (1.5 * p * p * p);
+}
+static double kstar_J(const gsl_integration_glfixed_table *t, double M) {
+  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
+  const double smin = (mk + mp) * (mk + mp), smax = (M - mk) * (M - mk);
+  if (!(smax > smin)) return 0.0;
+  const double p0 = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, t);
+    const double s = smin + (smax - smin) * sin(x) * sin(x), js = 2.0 * (smax - smin) * sin(x) * cos(x);
+    const double q = sqrt(fmax(kallen(s, mk * mk, mp * mp), 0.0)) / (2.0 * sqrt(s));
+    const double g = FB_ALP_GAMMA_KSTAR_GEV * (mv / sqrt(s)) * pow(q / p0, 3.0);
+    const double bw = mv * g / (FB_PI * ((s - mv * mv) * (s - mv * mv) + mv * mv * g * g));
+    const double ps = sqrt(fmax(kallen(M * M, s, mk * mk), 0.0)) / (2.0 * M);
+    sum += wi * js * bw * ps * ps * ps / (2.0 * FB_PI * s);
   }
   return sum;
 }
@@ -228,6 +321,55 @@ static void alp_setup_flavour(alp_state *s, int is_bc11) {
     s->cPQ2[P] = dot3(s->cP[P], q2);
     s->cPrho[P] = sqrt(2.0) * (2.0 / 3.0 * s->cP[P][0] + 1.0 / 3.0 * s->cP[P][1]);
   }
+  /* ASW (arXiv:1811.03474) ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P) / (m_a^2 - m_P^2) after the
+   * rotation with kappa_q = m_q^-1 / sum m^-1: the derivative coupling kappa_q d a qbar g g5 q / 2f gives
+   * the kinetic mixing K_P = (F/sqrt2) c^P.kappa, the rotated mass term (F^2 B0 / 2) Tr[M_a U^+ + h.c.]
+   * with m_q kappa_q = m* = 1/sum m^-1 for every q couples a only to sum_q phi_q (the U(3) singlet
+   * direction): mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q, B0 = m_pi^2/(m_u + m_d). The ratio
+   * mu_P^2/K_P = 2 B0 m* sum c / c.kappa is the one of ASW's kinetic and mass mixing (eta and eta' with
+   * the -19.47 deg quark-flavour states); pi0 has no mass mixing (sum c = 0). */
+  const double Nm = FB_FPI_GEV / 2.0; /* F/sqrt2 with F = f_pi/sqrt2 */
+  const double mstar = 1.0 / (1.0 / FB_MU_QUARK_GEV + 1.0 / FB_MD_QUARK_GEV + 1.0 / FB_MS_QUARK_GEV);
+  const double B0 = FB_MPI0_GEV * FB_MPI0_GEV / (FB_MU_QUARK_GEV + FB_MD_QUARK_GEV);
+  for (int P = 0; P < N_MESONS; P++) {
+    s->kin_P[P] = Nm * s->cPu[P];
+    s->mass_P[P] = is_bc11 ? 2.0 * Nm * B0 * mstar * (s->cP[P][0] + s->cP[P][1] + s->cP[P][2]) : 0.0;
+  }
+}
+
+/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P). */
+static double complex asw_theta(const alp_state *s, int P, double m) {
+  const double mp = meson_mass[P];
+  return (s->mass_P[P] - m * m * s->kin_P[P]) / (m * m - mp * mp + I * mp * meson_width[P]);
+}
+
+/* LO a -> pi pi pi amplitude A(s) = alpha + beta (s - s0), s = m^2(pi+ pi-), s0 = (m_a^2 + 2 m_pi+^2 +
+ * m_pi0^2)/3, for an ALP with pi0 admixture th_pi and isoscalar eta8-equivalent weight w =
+ * sqrt6 sum_{eta, eta'} <aP> c^P_u (isospin: A(pi0 pi0 pi0) = A(s) + A(t) + A(u) = 3 alpha).
+ * Isoscalar part: the LO eta_8 -> 3 pi amplitude of Gasser and Leutwyler (Nucl. Phys. B250 (1985) 539;
+ * e.g. arXiv:0709.0230 eq. 2), -(B0 (m_d - m_u)/(3 sqrt3 F^2)) [1 + 3 (s - s0)/(M^2 - m_pi^2)], at
+ * M = m_a: the isospin-breaking route through the ALP's eta/eta' admixture (ASW; the route of
+ * arXiv:1708.00443 for a -> 3 pi). Isovector part: th_pi times the pi0 -> 3 pi vertex, A(000) =
+ * th_pi m_pi^2/F^2 (exponential parametrisation, where the derivative a-3pi0 contact vanishes), and
+ * the slope th_pi m_pi^2/(m_a^2 F^2) = (th_pi + K_pi)/F^2 that vanishes in the chiral limit (the
+ * derivative coupling to the conserved axial current decouples; the derivative contact supplies
+ * K_pi/F^2). */
+static void amp_3pi(double m, double complex th_pi, double complex w, double complex *alpha, double complex *beta) {
+  const double F2 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, mpi2 = FB_MPI0_GEV * FB_MPI0_GEV;
+  const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
+  *alpha = th_pi * mpi2 / (3.0 * F2) - w * mpi2 * dI / (3.0 * sqrt(3.0) * F2);
+  *beta = th_pi * mpi2 / (m * m * F2) - w * mpi2 * dI / (sqrt(3.0) * F2 * (m * m - mpi2));
+}
+
+/* Gamma(M -> pi+ pi- pi0) and Gamma(M -> 3 pi0) for the amplitude (alpha, beta) (PDG three-body
+ * kinematics; 1/3! for identical pi0). */
+static void width_3pi(const gsl_integration_glfixed_table *t, double m, double complex alpha, double complex beta,
+                      double *w_c, double *w_0) {
+  const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  const double p[5] = {creal(alpha), cimag(alpha), creal(beta), cimag(beta), (m * m + 2.0 * mc * mc + m0 * m0) / 3.0};
+  *w_c = norm * dalitz_integral(t, m, mc, m0, weight_3pi, p);
+  *w_0 = norm * 9.0 * pow(cabs(alpha), 2) / 6.0 * dalitz_integral(t, m, m0, m0, NULL, NULL);
 }
 
 /* Mixing propagator factor R_P: kinetic m_a^2/(m_a^2 - m_P^2) for BC10, with the kappa contact term
@@ -302,6 +444,47 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   const double me = FB_METAPRIME_GEV;
   const double I_etap = dalitz_integral(s->gl3, me, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   s->A2_etapipi = FB_ALP_GAMMA_ETAP_GEV * FB_ALP_BR_ETAP_ETAPIPI * 256.0 * pow(FB_PI, 3) * me * me * me / I_etap;
+  /* K-factor of the LO 3 pi amplitude: Gamma(eta -> pi+ pi- pi0) of the same LO formula for the physical
+   * eta (w = sqrt6 c^eta_u, no pi0 admixture) against PDG (LO is known to fall short by x2-4: NLO and
+   * pi pi rescattering, Gasser-Leutwyler 1985; arXiv:0709.0230); applied to the whole ALP amplitude. */
+  {
+    double complex al, be;
+    double wc, w0;
+    amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s->cP[1][0], &al, &be);
+    width_3pi(s->gl3, FB_META_GEV, al, be, &wc, &w0);
+    s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_PIPIPI0 / wc;
+  }
+  /* scalar coupling from Gamma(a0 -> eta pi) = g^2 ((m_a0^2 - m_eta^2 - m_pi^2)/2)^2 p / (8 pi m_a0^2),
+   * g = lambda (c^eta_u + c^eta_d) */
+  {
+    const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
+    const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+    const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s->cP[1][0] + s->cP[1][1]);
+    s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
+  }
+  s->gKstar2 = kstar_gsq();
+  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
+    enum { NT = 240 };
+    double q[NT], yc[NT], y0[NT];
+    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
+    int rc = FB_OK;
+    for (int i = 0; i < NT; i++) {
+      q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
+      yc[i] = a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
+      y0[i] = 0.5 * a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
+    }
+    rc = fb_spline_init(&s->a0_c, FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK)
+      rc = fb_spline_init(&s->a0_0, FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc != FB_OK) {
+      fb_spline_free(&s->a0_c);
+      gsl_integration_glfixed_table_free(s->gl3);
+      gsl_integration_glfixed_table_free(s->glv);
+      free(s);
+      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
+    }
+    s->have_a0 = 1;
+  }
   *state = s;
   return FB_OK;
 }
@@ -312,6 +495,10 @@ static int bc11_init(void **state, const fb_config *cfg, fb_err *err) { return a
 static void alp_free(void *state) {
   alp_state *s = state;
   if (!s) return;
+  if (s->have_a0) {
+    fb_spline_free(&s->a0_c);
+    fb_spline_free(&s->a0_0);
+  }
   gsl_integration_glfixed_table_free(s->gl3);
   gsl_integration_glfixed_table_free(s->glv);
   free(s);
@@ -362,30 +549,52 @@ static double width_qq(double m, double mq, double m_meson) {
   return NC * mq * mq * m * sqrt(1.0 - 4.0 * m_meson * m_meson / (m * m)) / (8.0 * FB_PI);
 }
 
-/* The exclusive hadronic channels common to both models (3 pi only where the pion mixing exists). */
+/* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
-  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0;
+  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
 } hadronic_widths;
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
-  const double F = FB_FPI_GEV / sqrt(2.0), F4 = F * F * F * F;
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
   memset(h, 0, sizeof *h);
-  /* a -> 3 pi through theta_pi */
-  const double t2pi = pow(cabs(mixing_theta(s, 0, m)), 2);
-  if (t2pi > 0.0) {
-    const double mpc[1] = {FB_MPI_CHARGED_GEV};
-    h->pipipi0 = t2pi / F4 * norm *
-                 dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, weight_pipi, mpc);
-    h->pi0pi0pi0 = t2pi * m * m * m * m / F4 * norm / 6.0 *
-                   dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
+  /* a -> 3 pi: isovector (pi0 admixture, BC11 only) and isospin-breaking isoscalar routes, K-factor from
+   * eta. BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
+   * its a -> 3 pi is the isospin-breaking route alone, O(delta_I m_a^2/m_eta^2) at small m_a: zero at
+   * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
+  if (m > 3.0 * FB_MPI0_GEV) {
+    const double complex th_pi = asw_theta(s, 0, m);
+    const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
+    double complex al, be;
+    amp_3pi(m, th_pi, w, &al, &be);
+    width_3pi(s->gl3, m, al, be, &h->pipipi0, &h->pi0pi0pi0);
+    h->pipipi0 *= s->K3pi;
+    h->pi0pi0pi0 *= s->K3pi;
   }
   /* a -> rho gamma -> pi+ pi- gamma (VMD) */
   double complex g = 0.0;
-  for (int P = 0; P < N_MESONS; P++) g += mixing_theta(s, P, m) * s->cPrho[P];
+  for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
-  /* a -> eta pi pi through theta_eta' */
+  /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
+   * A_q = sum_P <aP> c^P_q */
+  if (s->have_a0) {
+    double complex Au = 0.0, Ad = 0.0, As = 0.0;
+    for (int P = 0; P < N_MESONS; P++) {
+      const double complex th = asw_theta(s, P, m);
+      Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
+    }
+    h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
+    const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
+    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
+    double yc = 0.0, y0 = 0.0;
+    fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+    if (m > thc) fb_spline_eval(&s->a0_c, m - thc, &yc, &e);
+    if (m > th0) fb_spline_eval(&s->a0_0, m - th0, &y0, &e);
+    h->etapipi_c = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
+    h->etapipi_0 = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
+    return;
+  }
+  /* BC10 a -> eta pi pi through theta_eta' */
   const double t2etap = pow(cabs(mixing_theta(s, 2, m)), 2);
   h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
@@ -403,11 +612,12 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
+  h->kkpi *= g2;
 }
 
-static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, int with_3pi, fb_err *err) {
+static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, fb_err *err) {
   const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
-  if (with_3pi) {
+  {
     const int c3[1] = {FB_DC_PI0};
     const double n3[1] = {3.0}, m3[1] = {m0};
     FB_CALL(err, put_multibody(d, "3pi0", x * h->pi0pi0pi0, 1, c3, n3, m3, err));
@@ -447,7 +657,7 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
-  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 0, err));
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
   FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
                                  FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
   FB_CALL(err, fb_decay_two_body(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_DC_OTHER_HADRONS,
@@ -471,7 +681,12 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", wgg, FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
-  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, 1, err));
+  FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
+  {
+    const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
   FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
                                  FB_DC_OTHER_HADRONS, 0.0, err));
   FB_CALL(err, fb_decay_finalize(out, err));
@@ -527,6 +742,34 @@ double complex fb_alp_bc11_cgamma(double mass_GeV) {
   s.match_low_GeV = atof(fb_alp_bc11_keys[0].default_value);
   s.match_high_GeV = atof(fb_alp_bc11_keys[1].default_value);
   return cgamma(&s, mass_GeV);
+}
+
+double fb_alp_a0model_etaprime_etapipi_GeV(void) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 1);
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!t) return NAN;
+  const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
+  const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+  const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s.cP[1][0] + s.cP[1][1]);
+  const double lam = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
+  const double g2 = pow(lam * (s.cP[2][0] + s.cP[2][1]), 2) * pow(lam * (s.cP[1][0] + s.cP[1][1]), 2);
+  const double w = g2 * a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
+  gsl_integration_glfixed_table_free(t);
+  return w;
+}
+
+double fb_alp_lo_eta_3pi_GeV(void) {
+  alp_state s = {0};
+  alp_setup_flavour(&s, 1);
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!t) return NAN;
+  double complex al, be;
+  double wc, w0;
+  amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s.cP[1][0], &al, &be);
+  width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
+  gsl_integration_glfixed_table_free(t);
+  return wc;
 }
 
 const fb_fip_ops fb_fip_bc10 = {

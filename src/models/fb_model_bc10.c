@@ -17,6 +17,8 @@ static const fb_quantity_spec bc10_quantities[] = {
     {"br_mumu", "", "branching ratio a -> mu+ mu-"},
     {"br_tautau", "", "branching ratio a -> tau+ tau-"},
     {"br_gammagamma", "", "branching ratio a -> gamma gamma"},
+    {"br_3pi0", "", "branching ratio a -> 3 pi0 (isospin-breaking eta/eta' route)"},
+    {"br_pipipi0", "", "branching ratio a -> pi+ pi- pi0 (isospin-breaking eta/eta' route)"},
     {"br_pipigamma", "", "branching ratio a -> pi+ pi- gamma (rho gamma, VMD)"},
     {"br_etapipi", "", "branching ratio a -> eta pi pi (charged and neutral pions)"},
     {"br_ss", "", "branching ratio a -> s sbar (perturbative)"},
@@ -27,7 +29,7 @@ static const fb_quantity_spec bc10_quantities[] = {
 };
 
 static int bc10_init(void **state, const fb_config *cfg, fb_err *err) {
-  return fb_fip_scan_init(&fb_fip_bc10, 10, state, cfg, err);
+  return fb_fip_scan_init(&fb_fip_bc10, 12, state, cfg, err);
 }
 
 const fb_model_ops fb_model_bc10 = {

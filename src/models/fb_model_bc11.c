@@ -18,12 +18,13 @@ static const fb_quantity_spec bc11_quantities[] = {
     {"br_pipipi0", "", "branching ratio a -> pi+ pi- pi0"},
     {"br_pipigamma", "", "branching ratio a -> pi+ pi- gamma (rho gamma, VMD)"},
     {"br_etapipi", "", "branching ratio a -> eta pi pi (charged and neutral pions)"},
+    {"br_kkpi", "", "branching ratio a -> K Kbar pi (K* exchange)"},
     {"br_gg", "", "branching ratio a -> g g (perturbative, NLO)"},
     FB_FIP_CLASS_QUANTITIES,
 };
 
 static int bc11_init(void **state, const fb_config *cfg, fb_err *err) {
-  return fb_fip_scan_init(&fb_fip_bc11, 6, state, cfg, err);
+  return fb_fip_scan_init(&fb_fip_bc11, 7, state, cfg, err);
 }
 
 const fb_model_ops fb_model_bc11 = {

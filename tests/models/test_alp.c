@@ -152,10 +152,12 @@ END_TEST
  * m (1 - 1e-7) and m (1 + 1e-7), and every opening channel starts from zero (its width falls when
  * the distance to the threshold is divided by 4). */
 START_TEST(test_continuity) {
-  const double thr10[] = {2 * 0.51099895000e-3, 2 * 0.1056583755, 0.547862 + 2 * 0.13957039,
+  const double thr10[] = {2 * 0.51099895000e-3, 2 * 0.1056583755, 3 * 0.1349768, 2 * 0.13957039 + 0.1349768,
+                          0.547862 + 2 * 0.13957039,
                           0.547862 + 2 * 0.1349768, 2 * 0.493677, 1.2, 2.0, 2 * 1.77693, 2 * 1.86484};
   const double thr11[] = {3 * 0.1349768, 2 * 0.13957039 + 0.1349768, 2 * 0.13957039, 0.547862 + 2 * 0.13957039,
-                          0.547862 + 2 * 0.1349768, 1.2, 2.0, 3.7, 4.183, 1.273};
+                          0.547862 + 2 * 0.1349768, 1.2, 2.0, 3.7, 4.183, 1.273,
+                          2 * 0.493677 + 0.1349768 /* K K pi (K* exchange) */};
   const char *models[2] = {"bc10", "bc11"};
   const double *thr[2] = {thr10, thr11};
   const size_t nthr[2] = {sizeof thr10 / sizeof thr10[0], sizeof thr11 / sizeof thr11[0]};
@@ -260,11 +262,12 @@ static double table_at(const table *t, double m) {
 
 /* FORESEE ALP-g: L = -(g_s^2/8) g_agg a G Gdual, so 1/f_G = 4 pi^2 g_agg; ctau.txt is at g_agg = 1. */
 START_TEST(test_bc11_foresee) {
-  static table ct, br[5];
-  const char *brf[5] = {"br_2Gamma.dat", "br_3Pi0.dat", "br_Pi+Pi-Pi0.dat", "br_Pi+Pi-Gamma.dat", "br_2PiEta.dat"};
-  const char *ours[5] = {"gammagamma", "3pi0", "pipipi0", "pipigamma", "etapipi"};
+  static table ct, br[6];
+  const char *brf[6] = {"br_2Gamma.dat", "br_3Pi0.dat", "br_Pi+Pi-Pi0.dat", "br_Pi+Pi-Gamma.dat", "br_2PiEta.dat",
+                        "br_KKpi.dat"};
+  const char *ours[6] = {"gammagamma", "3pi0", "pipipi0", "pipigamma", "etapipi", "kkpi"};
   int ok = read_table("ctau.txt", &ct);
-  for (int j = 0; j < 5; j++) ok = ok && read_table(brf[j], &br[j]);
+  for (int j = 0; j < 6; j++) ok = ok && read_table(brf[j], &br[j]);
   if (!ok) {
     printf("test_bc11_foresee: SKIPPED: %s/data/models/foresee_alp_gluon not readable "
            "(../shared reference data absent)\n", FB_SHARED_DIR);
@@ -276,9 +279,11 @@ START_TEST(test_bc11_foresee) {
   /* windows: [lo, hi), worst |ratio - 1| of c tau and of the BRs above 5 %; 12 MeV around the
    * pi0, eta, eta' poles excluded (narrow resonances: interpolating either table is meaningless) */
   const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
-                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95}};
+                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95},
+                           {0.80, 0.90}, {0.98, 1.20}};
   const double poles[3] = {0.1349768, 0.547862, 0.95778};
-  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0;
+  double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0,
+         worst_a0 = 0.0, worst_a0_hi = 0.0;
   for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
     double worst_ct = 0.0, worst_br = 0.0;
     const char *worst_name = "-";
@@ -293,7 +298,7 @@ START_TEST(test_bc11_foresee) {
       const double r = d.ctau_m / table_at(&ct, m);
       if (isfinite(r) && fabs(r - 1.0) > worst_ct) worst_ct = fabs(r - 1.0);
       if (m >= 1.2) continue;
-      for (int j = 0; j < 5; j++) {
+      for (int j = 0; j < 6; j++) {
         const double ref = table_at(&br[j], m);
         if (!(ref > 0.05)) continue;
         const double dev = fabs(d.ch[fb_decay_find(&d, ours[j])].br / ref - 1.0);
@@ -312,6 +317,16 @@ START_TEST(test_bc11_foresee) {
       if (worst_br > worst_br_claimed) worst_br_claimed = worst_br;
     }
     if ((w == 8 || w == 9) && worst_ct > worst_high) worst_high = worst_ct;
+    /* 0.40-0.60 and 0.60-0.80 GeV (a -> 3 pi with the isospin-breaking eta/eta' route, VMD pi pi gamma
+     * with the ASW mixing): measured worst 34.4 % and 26.2 %; asserted at 40 % and 30 % as regression
+     * guards, the 20 % target is not met there (docs/validation.md) */
+    if (w == 3) worst_3pi_a = worst_ct;
+    if (w == 4) worst_3pi_b = worst_ct;
+    /* 0.98-2.0 GeV (a -> eta pi pi through a0(980) exchange): measured worst 46.9 % (1.0-1.2) and
+     * 32.6 % (1.2-2.0); guards at 50 % and 40 %; target 20 % not met. 0.90-0.98 GeV (the eta' pole, where
+     * the reference's resonance is much broader than the eta' width) is reported only. */
+    if (w == 11 && worst_ct > worst_a0) worst_a0 = worst_ct;
+    if (w == 7 && worst_ct > worst_a0_hi) worst_a0_hi = worst_ct;
   }
   /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
   double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
@@ -328,7 +343,48 @@ START_TEST(test_bc11_foresee) {
   ck_assert_msg(worst_low < 0.20, "c tau deviates by %.3f below the 3 pi threshold", worst_low);
   ck_assert_msg(worst_high < 0.25, "c tau deviates by %.3f in 2.0-2.95 GeV", worst_high);
   ck_assert_msg(worst_br_claimed < 0.20, "BR deviates by %.3f in a claimed window", worst_br_claimed);
+  ck_assert_msg(worst_3pi_a < 0.40, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
+  ck_assert_msg(worst_3pi_b < 0.30, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
+  ck_assert_msg(worst_a0 < 0.50, "c tau deviates by %.3f in 0.98-1.20 GeV", worst_a0);
+  ck_assert_msg(worst_a0_hi < 0.40, "c tau deviates by %.3f in 1.20-2.00 GeV", worst_a0_hi);
   o->free(st);
+}
+END_TEST
+
+/* Independent data checks of the BC11 hadronic inputs (PDG 2024, not FORESEE): the LO eta -> pi+ pi- pi0
+ * width that sets the 3 pi K-factor (LO is expected below the measured 300 eV: Gasser-Leutwyler 1985),
+ * and Gamma(eta' -> eta pi+ pi-) = 0.425 x 188 keV predicted by the a0(980)-exchange amplitude whose
+ * coupling is fixed by Gamma(a0 -> eta pi) alone (no sigma/f0 exchange, no contact term: measured 38.4
+ * keV, ratio 0.48; asserted within a factor 2.5). */
+START_TEST(test_bc11_hadronic_data) {
+  const double lo = fb_alp_lo_eta_3pi_GeV(), pdg_eta = 1.31e-6 * 0.2292;
+  printf("BC11 LO Gamma(eta -> pi+ pi- pi0) = %.1f eV, PDG %.1f eV (K-factor %.3f)\n", lo * 1e9, pdg_eta * 1e9,
+         pdg_eta / lo);
+  ck_assert_msg(lo > 0.2 * pdg_eta && lo < pdg_eta, "LO eta -> 3 pi = %g GeV", lo);
+  const double etap = fb_alp_a0model_etaprime_etapipi_GeV(), pdg_etap = 0.425 * 0.188e-3;
+  printf("BC11 a0 model Gamma(eta' -> eta pi+ pi-) = %.2f keV, PDG %.2f keV (ratio %.3f)\n", etap * 1e6,
+         pdg_etap * 1e6, etap / pdg_etap);
+  ck_assert_msg(etap > pdg_etap / 2.5 && etap < 2.5 * pdg_etap, "eta' -> eta pi pi = %g GeV", etap);
+}
+END_TEST
+
+/* On the eta pole the ALP's 3 pi amplitude is the eta's (isospin-breaking route): the ratio
+ * r = Gamma(3 pi0)/Gamma(pi+ pi- pi0) must be the eta's, PDG 2024 BR 32.57 % / 22.92 % = 1.421 (LO
+ * chiral value ~1.5: the K-factor does not change r), for both models; checks the Dalitz integrals and
+ * the identical-particle factor. Tolerance 10 %. */
+START_TEST(test_3pi_ratio_on_eta_pole) {
+  const char *models[2] = {"bc10", "bc11"};
+  for (int im = 0; im < 2; im++) {
+    void *st;
+    const fb_fip_ops *o = get_model(models[im], &st);
+    fb_err err;
+    fb_decay d;
+    ck_assert_int_eq(o->decay(st, 0.547862, 1e-3, &d, &err), FB_OK);
+    const double r = d.ch[fb_decay_find(&d, "3pi0")].width_GeV / d.ch[fb_decay_find(&d, "pipipi0")].width_GeV;
+    printf("%s on the eta pole: Gamma(3 pi0)/Gamma(pi+ pi- pi0) = %.4f (eta, PDG: 1.421)\n", models[im], r);
+    ck_assert_msg(fabs(r / 1.421 - 1.0) < 0.10, "%s: r = %g", models[im], r);
+    o->free(st);
+  }
 }
 END_TEST
 
@@ -346,6 +402,8 @@ int main(void) {
   tcase_add_test(tc, test_scan_models);
   tcase_add_test(tc, test_errors);
   tcase_add_test(tc, test_bc11_foresee);
+  tcase_add_test(tc, test_bc11_hadronic_data);
+  tcase_add_test(tc, test_3pi_ratio_on_eta_pole);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
