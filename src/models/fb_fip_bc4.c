@@ -56,6 +56,7 @@
 
 #include "fb_constants.h"
 #include "fb_rratio.h"
+#include "fb_scalar_ff.h"
 
 #define BC4_MASS_MIN_GEV 1.0e-4
 #define BC4_MASS_MAX_GEV 10.0
@@ -77,6 +78,10 @@ const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS] = {
      "matching mass of hadronic = switch"},
     {"bc4", "gg_qcd", FB_KEY_CHOICE, "lo", 0, 0, "lo|nlo", "",
      "S -> g g: leading order, or with the NLO factor 1 + E alpha_s/pi of hep-ph/9504378 (x1.4-2.9 below 10 GeV)"},
+    {"bc4", "light_hadrons", FB_KEY_CHOICE, "coupled_channel", 0, 0, "coupled_channel|chiral_lo", "",
+     "S -> pi pi, K K form factors: coupled_channel (pi pi / K Kbar final-state interaction, sigma and f0(980): "
+     "chiral-unitary amplitude of hep-ph/9702314 normalised to the chiral values at s = 0, fb_scalar_ff.h) or "
+     "chiral_lo (leading-order chiral perturbation theory, no final-state interaction)"},
 };
 
 const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS] = {
@@ -88,6 +93,8 @@ typedef struct bc4_state {
   fb_rratio R;  /**< alpha_s(mu) */
   int hadronic; /**< BC4_HAD_* */
   int gg_nlo;   /**< 1: Gamma(gg) with its NLO factor */
+  int light_lo; /**< 1: leading-order chiral pi pi / K K form factors; 0: coupled channel (ff) */
+  fb_scalar_ff ff; /**< pi pi / K Kbar final-state interaction (fb_scalar_ff.h) */
   double m_low_GeV, m_high_GeV, m_switch_GeV;
   double br_h_SS; /**< BC5 only */
 } bc4_state;
@@ -178,10 +185,15 @@ static double width_gammagamma(double m) {
 /* Leading-order chiral form factor G_P(s = m^2) = (2/9)(m^2 + 11/2 m_P^2) [GeV^2]. */
 static double chiral_g(double m, double mp) { return 2.0 / 9.0 * (m * m + 5.5 * mp * mp); }
 
-/* S -> P Pbar for distinct P, Pbar (pi+pi-, K+K-, K0 K0bar); identical pairs take half. */
-static double width_pp(double m, double mp) {
+/* S -> P Pbar for distinct P, Pbar (pi+pi-, K+K-, K0 K0bar) with |G_P(m^2)|^2 = g2 [GeV^4];
+ * identical pairs take half. */
+static double width_pp(double m, double mp, double g2) {
+  return FB_GF_GEV_M2 * g2 * beta_of(m, mp) / (8.0 * SQRT2 * FB_PI * m);
+}
+
+static double width_pp_lo(double m, double mp) {
   const double g = chiral_g(m, mp);
-  return FB_GF_GEV_M2 * g * g * beta_of(m, mp) / (8.0 * SQRT2 * FB_PI * m);
+  return width_pp(m, mp, g * g);
 }
 
 static double delta_qq(double a) {
@@ -235,9 +247,23 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "tautau", s2 * width_ll(m, FB_MTAU_GEV), FB_DC_TAU, FB_MTAU_GEV, FB_DC_TAU,
                                  FB_MTAU_GEV, err));
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", s2 * width_gammagamma(m), FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
-  /* pi pi: pi+pi- and pi0pi0 (identical: 1/2), each with its own threshold and form factor */
+  /* pi pi: pi+pi- and pi0pi0 (identical: 1/2), each with its own threshold; K+K- and K0 K0bar.
+   * light_lo: the leading-order form factor of each (its own mass); otherwise the isospin-limit
+   * coupled-channel G_pi, G_K (fb_scalar_ff.h) with the physical phase space of each pair. */
+  double wc, w0, wk;
+  if (st->light_lo) {
+    wc = width_pp_lo(m, FB_MPI_CHARGED_GEV);
+    w0 = 0.5 * width_pp_lo(m, FB_MPI0_GEV);
+    wk = width_pp_lo(m, FB_MK_CHARGED_GEV) + width_pp_lo(m, FB_MK0_GEV);
+  } else {
+    double complex gpi = 0.0, gk = 0.0;
+    if (m > 2.0 * FB_MPI0_GEV) fb_scalar_ff_higgs(&st->ff, m * m, &gpi, &gk);
+    const double gp2 = creal(gpi * conj(gpi)), gk2 = creal(gk * conj(gk));
+    wc = width_pp(m, FB_MPI_CHARGED_GEV, gp2);
+    w0 = 0.5 * width_pp(m, FB_MPI0_GEV, gp2);
+    wk = width_pp(m, FB_MK_CHARGED_GEV, gk2) + width_pp(m, FB_MK0_GEV, gk2);
+  }
   {
-    const double wc = width_pp(m, FB_MPI_CHARGED_GEV), w0 = 0.5 * width_pp(m, FB_MPI0_GEV);
     const double fc = wc + w0 > 0.0 ? wc / (wc + w0) : 2.0 / 3.0;
     double nn[FB_N_DECAY_CLASSES] = {0}, ef[FB_N_DECAY_CLASSES] = {0};
     nn[FB_DC_PI_CHARGED] = 2.0 * fc;
@@ -246,9 +272,8 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
     ef[FB_DC_PI0] = 1.0 - fc;
     FB_CALL(err, fb_decay_set_channel(out, "pipi", s2 * x * (wc + w0), nn, ef, err));
   }
-  FB_CALL(err, one_class(out, "KK", s2 * x * (width_pp(m, FB_MK_CHARGED_GEV) + width_pp(m, FB_MK0_GEV)), FB_DC_KAON,
-                         2.0, err));
-  FB_CALL(err, one_class(out, "etaeta", s2 * x * 0.5 * width_pp(m, FB_META_GEV), FB_DC_OTHER_HADRONS, 2.0, err));
+  FB_CALL(err, one_class(out, "KK", s2 * x * wk, FB_DC_KAON, 2.0, err));
+  FB_CALL(err, one_class(out, "etaeta", s2 * x * 0.5 * width_pp_lo(m, FB_META_GEV), FB_DC_OTHER_HADRONS, 2.0, err));
   double gss = 0.0, gcc = 0.0, ggg = 0.0;
   if (w > 0.0) {
     gss = width_qq(st, m, run_mass(&st->R, FB_MS_QUARK_GEV, 2.0, m), FB_MK_CHARGED_GEV); /* m_s(2 GeV), PDG */
@@ -285,6 +310,14 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
   st->hadronic = had && !strcmp(had, "switch") ? BC4_HAD_SWITCH : BC4_HAD_INTERPOLATE;
   const char *ggq = cfg && fb_config_has_key(cfg, "bc4", "gg_qcd") ? fb_config_get_string(cfg, "bc4", "gg_qcd") : NULL;
   st->gg_nlo = ggq && !strcmp(ggq, "nlo");
+  const char *lh = cfg && fb_config_has_key(cfg, "bc4", "light_hadrons") ? fb_config_get_string(cfg, "bc4", "light_hadrons") : NULL;
+  st->light_lo = lh && !strcmp(lh, "chiral_lo");
+  rc = fb_scalar_ff_init(&st->ff, err);
+  if (rc != FB_OK) {
+    fb_rratio_free(&st->R);
+    free(st);
+    return fb_err_push(err, rc, __func__, __LINE__, "fb_scalar_ff_init");
+  }
   st->m_low_GeV = cfg_double(cfg, "bc4", "m_low_GeV", 1.0);
   st->m_high_GeV = cfg_double(cfg, "bc4", "m_high_GeV", 2.5);
   st->m_switch_GeV = cfg_double(cfg, "bc4", "m_switch_GeV", 2.0);
