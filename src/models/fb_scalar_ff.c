@@ -115,10 +115,10 @@ static void lo_values(const fb_scalar_ff *ff, int which, double v0[2], double v1
   }
 }
 
-/* R(s) = R0 + s R1 with F = D^-1 R, F(0) = v0, F'(0) = v1:
- *   R0 = D(0) v0,  R1 = D(0) [v1 - (D^-1)'(0) R0]. */
-static void subtraction(const fb_scalar_ff *ff, const double v0[2], const double v1[2], double complex R0[2],
-                        double complex R1[2]) {
+/* R(s) = R0 + s R1 with F = D^-1 R and F(0) = v0: R0 = D(0) v0. Once subtracted (Gamma, Delta:
+ * twice = 0): R1 = 0. Twice subtracted (theta), F'(0) = v1: R1 = D(0) [v1 - (D^-1)'(0) R0]. */
+static void subtraction(const fb_scalar_ff *ff, const double v0[2], const double v1[2], int twice,
+                        double complex R0[2], double complex R1[2]) {
   double complex D0i[2][2], Dh[2][2], D2h[2][2], D0[2][2], dDi[2][2];
   const double h = SFF_DERIV_STEP_GEV2;
   dmatrix_inverse(ff, 0.0, D0i);
@@ -134,6 +134,10 @@ static void subtraction(const fb_scalar_ff *ff, const double v0[2], const double
   const double complex w0[2] = {v0[0], v0[1]};
   double complex t[2];
   mat_vec(D0, w0, R0);
+  if (!twice) {
+    R1[0] = R1[1] = 0.0;
+    return;
+  }
   mat_vec(dDi, R0, t);
   const double complex w1[2] = {v1[0] - t[0], v1[1] - t[1]};
   mat_vec(D0, w1, R1);
@@ -145,15 +149,17 @@ int fb_scalar_ff_init(fb_scalar_ff *ff, fb_err *err) {
   ff->m_K_GeV = 0.5 * (FB_MK_CHARGED_GEV + FB_MK0_GEV);
   ff->f_GeV = FB_OO_F_GEV;
   ff->qmax_GeV = FB_OO_QMAX_GEV;
-  double g0[2], g1[2], d0[2], d1[2], t0[2], t1[2], v0[2], v1[2];
-  lo_values(ff, FB_SFF_GAMMA, g0, g1);
-  lo_values(ff, FB_SFF_DELTA, d0, d1);
-  lo_values(ff, FB_SFF_THETA, t0, t1);
-  for (int i = 0; i < 2; i++) {
-    v0[i] = 2.0 / 9.0 * t0[i] + 7.0 / 9.0 * (g0[i] + d0[i]);
-    v1[i] = 2.0 / 9.0 * t1[i] + 7.0 / 9.0 * (g1[i] + d1[i]);
+  /* G_P = (2/9) theta + (7/9)(Gamma + Delta): R is linear in the three form factors' R */
+  double complex r0[3][2], r1[3][2];
+  for (int w = 0; w < 3; w++) {
+    double v0[2], v1[2];
+    lo_values(ff, w, v0, v1);
+    subtraction(ff, v0, v1, w == FB_SFF_THETA, r0[w], r1[w]);
   }
-  subtraction(ff, v0, v1, ff->R0, ff->R1);
+  for (int i = 0; i < 2; i++) {
+    ff->R0[i] = 2.0 / 9.0 * r0[FB_SFF_THETA][i] + 7.0 / 9.0 * (r0[FB_SFF_GAMMA][i] + r0[FB_SFF_DELTA][i]);
+    ff->R1[i] = 2.0 / 9.0 * r1[FB_SFF_THETA][i] + 7.0 / 9.0 * (r1[FB_SFF_GAMMA][i] + r1[FB_SFF_DELTA][i]);
+  }
   return FB_OK;
 }
 
@@ -170,7 +176,7 @@ void fb_scalar_ff_eval(const fb_scalar_ff *ff, int which, double s, double compl
   double v0[2], v1[2];
   double complex R0[2], R1[2];
   lo_values(ff, which, v0, v1);
-  subtraction(ff, v0, v1, R0, R1);
+  subtraction(ff, v0, v1, which == FB_SFF_THETA, R0, R1);
   evaluate(ff, R0, R1, s, out);
 }
 
