@@ -12,19 +12,22 @@
  *              tau_X = m^2/(4 m_X^2), loops of e, mu, tau, c, b, t and W [Djouadi hep-ph/0503172
  *              Sec. 2.3; Spira et al. hep-ph/9504378]. Light-hadron loops (pi+-, K+-) are
  *              not included (u, d, s quark loops are suppressed by m_q^2/m^2);
- *  - exclusive light hadrons at leading order in chiral perturbation theory (low-energy theorem,
- *    heavy quarks c, b, t integrated out through the trace anomaly) [Voloshin, Sov. J. Nucl. Phys.
- *    44 (1986) 478; Donoghue, Gasser, Leutwyler, Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876
- *    Sec. 3 compares this leading-order limit with the dispersive result]:
- *      G_P(s) = (2/9) (s + 11/2 m_P^2)  for P = pi, K, eta (eta = eta_8, no eta-eta' mixing),
- *      Gamma(S -> pi+ pi-) = s2 G_F |G_pi|^2 beta_pi+ / (8 sqrt2 pi m),  pi0 pi0: half of that
- *      (identical particles) with m_pi0; K+K- and K0 K0bar like pi+pi-; eta eta like pi0 pi0.
- *    APPROXIMATION: the leading-order form factors neglect the strong pi pi / K K final-state
- *    interaction (sigma and f0(980)) that the dispersive treatment of Winkler arXiv:1809.01876
- *    (following Donoghue-Gasser-Leutwyler and Monin et al. arXiv:1806.07759) resums; between
- *    ~0.4 and 1 GeV they underestimate Gamma(S -> pi pi, K K) by up to the factors listed in
- *    docs/validation.md. 4 pi is not in the exclusive set (it enters through the perturbative
- *    width in the interpolation band).
+ *  - exclusive light hadrons: Gamma(S -> pi+ pi-) = s2 G_F |G_pi(m^2)|^2 beta_pi+ / (8 sqrt2 pi m),
+ *    pi0 pi0: half of that (identical particles) with m_pi0; K+K- and K0 K0bar like pi+pi- with G_K;
+ *    G_P = (2/9) theta_P + (7/9)(Gamma_P + Delta_P) (heavy quarks c, b, t integrated out through the
+ *    trace anomaly) [Voloshin, Sov. J. Nucl. Phys. 44 (1986) 478; Donoghue, Gasser, Leutwyler,
+ *    Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876 Sec. III]. [bc4] light_hadrons selects
+ *    the form factors:
+ *      coupled_channel (default): the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
+ *        two-channel chiral-unitary amplitude of Oller-Oset hep-ph/9702314, F = [1 - V G]^-1 R,
+ *        normalised to the chiral values at s = 0 (fb_scalar_ff.h: what it is and what it is not;
+ *        it is not the Muskhelishvili-Omnes solution with measured phases that Winkler uses);
+ *      chiral_lo: leading-order chiral perturbation theory, G_P = (2/9)(s + 11/2 m_P^2) with each
+ *        pair's own mass (no final-state interaction: too long c*tau by x1.8-x18 at 0.3-1 GeV).
+ *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in both (it is not in the
+ *    two-channel system). docs/validation.md lists the remaining deviations from the dispersive
+ *    FORESEE tables. 4 pi is not in the exclusive set (it enters through the perturbative width in
+ *    the interpolation band).
  *  - perturbative QCD: Gamma(S -> q qbar) = 3 s2 G_F mbar_q(m)^2 m beta_H^3/(4 sqrt2 pi) (1 + Delta_qq),
  *    with the MS-bar running mass at mu = m (c(x) functions of Spira hep-ph/9705337 /
  *    Djouadi hep-ph/0503172 Sec. 2.1), Delta_qq to O(alpha_s^3) [Djouadi Sec. 2.1], and the
@@ -250,8 +253,10 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
   /* pi pi: pi+pi- and pi0pi0 (identical: 1/2), each with its own threshold; K+K- and K0 K0bar.
    * light_lo: the leading-order form factor of each (its own mass); otherwise the isospin-limit
    * coupled-channel G_pi, G_K (fb_scalar_ff.h) with the physical phase space of each pair. */
-  double wc, w0, wk;
-  if (st->light_lo) {
+  double wc = 0.0, w0 = 0.0, wk = 0.0;
+  if (x <= 0.0) {
+    /* perturbative only: no exclusive widths */
+  } else if (st->light_lo) {
     wc = width_pp_lo(m, FB_MPI_CHARGED_GEV);
     w0 = 0.5 * width_pp_lo(m, FB_MPI0_GEV);
     wk = width_pp_lo(m, FB_MK_CHARGED_GEV) + width_pp_lo(m, FB_MK0_GEV);
@@ -376,7 +381,7 @@ static int bc5_production(void *state, double m, double s2, fb_fip_values *out, 
 
 #define BC4_REFERENCES                                                                              \
   "arXiv:2102.12143 (BC4/BC5); arXiv:1809.01876; hep-ph/0503172; hep-ph/9504378; hep-ph/9705337; " \
-  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N)"
+  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); hep-ph/9702314 (pi pi / K K final-state interaction)"
 
 /* What BC4 and BC5 share: the S particle, its plane and its decays. */
 #define BC4_COMMON_FIELDS                                                                           \

@@ -14,7 +14,7 @@
 #define SFF_PHASE_STEPS 2000     /* steps of the phase unwrapping from threshold (tests, diagnostics) */
 
 /* Lowest-order chiral I = 0 S-wave kernels, unitary normalisation (pi pi states carry 1/sqrt2),
- * Oller-Oset hep-ph/9702314 Eq. (13)-(15): V11 = -(s - m_pi^2/2)/f^2, V12 = -sqrt3 s/(4 f^2),
+ * Oller-Oset hep-ph/9702314: V11 = -(s - m_pi^2/2)/f^2, V12 = -sqrt3 s/(4 f^2),
  * V22 = -3 s/(4 f^2). The partial wave t = -V/(16 pi) reproduces Weinberg's t_0^0 = (2s - m^2)/(32 pi f^2). */
 static void kernel(const fb_scalar_ff *ff, double s, double V[2][2]) {
   const double f2 = ff->f_GeV * ff->f_GeV, mp2 = ff->m_pi_GeV * ff->m_pi_GeV;
@@ -24,7 +24,7 @@ static void kernel(const fb_scalar_ff *ff, double s, double V[2][2]) {
 }
 
 /* G(s) = int d^3q/(2pi)^3 (w1 + w2)/(2 w1 w2) / (s - (w1 + w2)^2 + i0), |q| < Q, equal masses m
- * (Oller-Oset Eq. (17)). With w^2 = q^2 + m^2, k^2 = s/4 - m^2, E = sqrt(s)/2:
+ * (Oller-Oset hep-ph/9702314, three-momentum cut-off). With w^2 = q^2 + m^2, k^2 = s/4 - m^2, E = sqrt(s)/2:
  *   G = (1/(8 pi^2)) [ -asinh(Q/m) + k^2 I2 ],  I2 = int_0^Q dq / (w (k^2 - q^2))
  *     = (1/(2 k E)) [ ln((E Q + k W)/(E Q - k W)) - i pi ],  W = sqrt(Q^2 + m^2)
  * (d/dq of ln((E q + k w)/(E q - k w)) = 2 E k/(w (k^2 - q^2)); the -i pi is the +i0 prescription,
@@ -98,7 +98,7 @@ void fb_scalar_ff_phase(const fb_scalar_ff *ff, double s, double *delta_rad, dou
 }
 
 /* leading-order chiral values at s = 0 and slopes (fb_scalar_ff.h), vector (F_pi, (2/sqrt3) F_K) */
-static void lo_values(const fb_scalar_ff *ff, int which, double v0[2], double v1[2]) {
+void fb_scalar_ff_lo_values(const fb_scalar_ff *ff, int which, double v0[2], double v1[2]) {
   const double mp2 = ff->m_pi_GeV * ff->m_pi_GeV, mk2 = ff->m_K_GeV * ff->m_K_GeV, c = 2.0 / SQRT3;
   v1[0] = v1[1] = 0.0;
   if (which == FB_SFF_GAMMA) {
@@ -153,7 +153,7 @@ int fb_scalar_ff_init(fb_scalar_ff *ff, fb_err *err) {
   double complex r0[3][2], r1[3][2];
   for (int w = 0; w < 3; w++) {
     double v0[2], v1[2];
-    lo_values(ff, w, v0, v1);
+    fb_scalar_ff_lo_values(ff, w, v0, v1);
     subtraction(ff, v0, v1, w == FB_SFF_THETA, r0[w], r1[w]);
   }
   for (int i = 0; i < 2; i++) {
@@ -175,7 +175,7 @@ static void evaluate(const fb_scalar_ff *ff, const double complex R0[2], const d
 void fb_scalar_ff_eval(const fb_scalar_ff *ff, int which, double s, double complex out[2]) {
   double v0[2], v1[2];
   double complex R0[2], R1[2];
-  lo_values(ff, which, v0, v1);
+  fb_scalar_ff_lo_values(ff, which, v0, v1);
   subtraction(ff, v0, v1, which == FB_SFF_THETA, R0, R1);
   evaluate(ff, R0, R1, s, out);
 }

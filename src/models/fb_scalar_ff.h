@@ -23,7 +23,7 @@
  * Nucl. Phys. B250 (1985) 465): Gamma = (m_pi^2, (2/sqrt3) m_pi^2/2), Delta = (0, (2/sqrt3)(m_K^2 -
  * m_pi^2/2)), theta = (2 m_pi^2 + s, (2/sqrt3)(2 m_K^2 + s)) at O(s). Gamma and Delta are once
  * subtracted (R constant), theta twice (R linear in s).
- * The S -> P P amplitude (heavy quarks integrated out through the trace anomaly; Winkler Eq. (16)):
+ * The S -> P P amplitude (heavy quarks integrated out through the trace anomaly; Winkler Sec. III):
  *   G_P = (2/9) theta_P + (7/9) (Gamma_P + Delta_P).
  * Units: s in GeV^2, form factors and G_P in GeV^2. Isospin limit: m_pi = m_pi+-, m_K = mean of K+-, K0.
  * Validity: the model describes the pi pi phase shift and inelasticity up to ~1.2 GeV (Oller-Oset);
@@ -61,6 +61,9 @@ void fb_scalar_ff_phase(const fb_scalar_ff *ff, double s, double *delta_rad, dou
 enum { FB_SFF_GAMMA = 0, FB_SFF_DELTA = 1, FB_SFF_THETA = 2 };
 /** One form factor (FB_SFF_*) as (F_pi, F_K) [GeV^2] (the K entry without the 2/sqrt3). */
 void fb_scalar_ff_eval(const fb_scalar_ff *ff, int which, double s, double complex out[2]);
+
+/** Leading-order chiral F(0) and F'(0) of one form factor as the vector (F_pi, (2/sqrt3) F_K). */
+void fb_scalar_ff_lo_values(const fb_scalar_ff *ff, int which, double v0[2], double v1[2]);
 
 /** S -> P P amplitudes G_pi(s), G_K(s) [GeV^2]; |G|^2 enters the widths. */
 void fb_scalar_ff_higgs(const fb_scalar_ff *ff, double s, double complex *G_pi, double complex *G_K);
