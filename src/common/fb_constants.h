@@ -119,6 +119,12 @@
 /* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
 #define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */
 #define FB_HIGGS_WIDTH_SM_GEV 4.088e-3 /* SM Higgs total width at m_H = 125.09 GeV, LHC Higgs XS WG YR4 arXiv:1610.07922 */
+/* chiral-unitary pi pi / K Kbar I = 0 S wave (src/models/fb_scalar_ff.c): the two parameters of the
+ * fit of Oller and Oset, Nucl. Phys. A620 (1997) 438, hep-ph/9702314, used as published (values as
+ * quoted from that paper; checked indirectly: a_0^0 = 0.219 and <r^2>_S = 0.604 fm^2 come out, CGL
+ * hep-ph/0103088 0.220 and 0.61 fm^2, tests/models/test_scalar_ff.c) */
+#define FB_OO_F_GEV 0.093     /* f of the lowest-order kernels, hep-ph/9702314 (f = 93 MeV) */
+#define FB_OO_QMAX_GEV 1.03   /* three-momentum cut-off of the loops, hep-ph/9702314 (q_max = 1.03 GeV) */
 /* ---------------------------------------------------------------- BC6-BC8 heavy neutral lepton
  * (src/models/fb_fip_hnl.c). Decay constants as defined in Bondarenko, Boyarsky, Gorbunov,
  * Ruchayskiy, arXiv:1805.08567 (sec. 3.2-3.3): <0|J^mu|P(p)> = i f_P p^mu [GeV],

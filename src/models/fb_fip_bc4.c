@@ -12,19 +12,22 @@
  *              tau_X = m^2/(4 m_X^2), loops of e, mu, tau, c, b, t and W [Djouadi hep-ph/0503172
  *              Sec. 2.3; Spira et al. hep-ph/9504378]. Light-hadron loops (pi+-, K+-) are
  *              not included (u, d, s quark loops are suppressed by m_q^2/m^2);
- *  - exclusive light hadrons at leading order in chiral perturbation theory (low-energy theorem,
- *    heavy quarks c, b, t integrated out through the trace anomaly) [Voloshin, Sov. J. Nucl. Phys.
- *    44 (1986) 478; Donoghue, Gasser, Leutwyler, Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876
- *    Sec. 3 compares this leading-order limit with the dispersive result]:
- *      G_P(s) = (2/9) (s + 11/2 m_P^2)  for P = pi, K, eta (eta = eta_8, no eta-eta' mixing),
- *      Gamma(S -> pi+ pi-) = s2 G_F |G_pi|^2 beta_pi+ / (8 sqrt2 pi m),  pi0 pi0: half of that
- *      (identical particles) with m_pi0; K+K- and K0 K0bar like pi+pi-; eta eta like pi0 pi0.
- *    APPROXIMATION: the leading-order form factors neglect the strong pi pi / K K final-state
- *    interaction (sigma and f0(980)) that the dispersive treatment of Winkler arXiv:1809.01876
- *    (following Donoghue-Gasser-Leutwyler and Monin et al. arXiv:1806.07759) resums; between
- *    ~0.4 and 1 GeV they underestimate Gamma(S -> pi pi, K K) by up to the factors listed in
- *    docs/validation.md. 4 pi is not in the exclusive set (it enters through the perturbative
- *    width in the interpolation band).
+ *  - exclusive light hadrons: Gamma(S -> pi+ pi-) = s2 G_F |G_pi(m^2)|^2 beta_pi+ / (8 sqrt2 pi m),
+ *    pi0 pi0: half of that (identical particles) with m_pi0; K+K- and K0 K0bar like pi+pi- with G_K;
+ *    G_P = (2/9) theta_P + (7/9)(Gamma_P + Delta_P) (heavy quarks c, b, t integrated out through the
+ *    trace anomaly) [Voloshin, Sov. J. Nucl. Phys. 44 (1986) 478; Donoghue, Gasser, Leutwyler,
+ *    Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876 Sec. III]. [bc4] light_hadrons selects
+ *    the form factors:
+ *      coupled_channel (default): the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
+ *        two-channel chiral-unitary amplitude of Oller-Oset hep-ph/9702314, F = [1 - V G]^-1 R,
+ *        normalised to the chiral values at s = 0 (fb_scalar_ff.h: what it is and what it is not;
+ *        it is not the Muskhelishvili-Omnes solution with measured phases that Winkler uses);
+ *      chiral_lo: leading-order chiral perturbation theory, G_P = (2/9)(s + 11/2 m_P^2) with each
+ *        pair's own mass (no final-state interaction: too long c*tau by x1.8-x18 at 0.3-1 GeV).
+ *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in both (it is not in the
+ *    two-channel system). docs/validation.md lists the remaining deviations from the dispersive
+ *    FORESEE tables. 4 pi is not in the exclusive set (it enters through the perturbative width in
+ *    the interpolation band).
  *  - perturbative QCD: Gamma(S -> q qbar) = 3 s2 G_F mbar_q(m)^2 m beta_H^3/(4 sqrt2 pi) (1 + Delta_qq),
  *    with the MS-bar running mass at mu = m (c(x) functions of Spira hep-ph/9705337 /
  *    Djouadi hep-ph/0503172 Sec. 2.1), Delta_qq to O(alpha_s^3) [Djouadi Sec. 2.1], and the
@@ -56,6 +59,7 @@
 
 #include "fb_constants.h"
 #include "fb_rratio.h"
+#include "fb_scalar_ff.h"
 
 #define BC4_MASS_MIN_GEV 1.0e-4
 #define BC4_MASS_MAX_GEV 10.0
@@ -77,6 +81,10 @@ const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS] = {
      "matching mass of hadronic = switch"},
     {"bc4", "gg_qcd", FB_KEY_CHOICE, "lo", 0, 0, "lo|nlo", "",
      "S -> g g: leading order, or with the NLO factor 1 + E alpha_s/pi of hep-ph/9504378 (x1.4-2.9 below 10 GeV)"},
+    {"bc4", "light_hadrons", FB_KEY_CHOICE, "coupled_channel", 0, 0, "coupled_channel|chiral_lo", "",
+     "S -> pi pi, K K form factors: coupled_channel (pi pi / K Kbar final-state interaction, sigma and f0(980): "
+     "chiral-unitary amplitude of hep-ph/9702314 normalised to the chiral values at s = 0, fb_scalar_ff.h) or "
+     "chiral_lo (leading-order chiral perturbation theory, no final-state interaction)"},
 };
 
 const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS] = {
@@ -88,6 +96,8 @@ typedef struct bc4_state {
   fb_rratio R;  /**< alpha_s(mu) */
   int hadronic; /**< BC4_HAD_* */
   int gg_nlo;   /**< 1: Gamma(gg) with its NLO factor */
+  int light_lo; /**< 1: leading-order chiral pi pi / K K form factors; 0: coupled channel (ff) */
+  fb_scalar_ff ff; /**< pi pi / K Kbar final-state interaction (fb_scalar_ff.h) */
   double m_low_GeV, m_high_GeV, m_switch_GeV;
   double br_h_SS; /**< BC5 only */
 } bc4_state;
@@ -178,10 +188,15 @@ static double width_gammagamma(double m) {
 /* Leading-order chiral form factor G_P(s = m^2) = (2/9)(m^2 + 11/2 m_P^2) [GeV^2]. */
 static double chiral_g(double m, double mp) { return 2.0 / 9.0 * (m * m + 5.5 * mp * mp); }
 
-/* S -> P Pbar for distinct P, Pbar (pi+pi-, K+K-, K0 K0bar); identical pairs take half. */
-static double width_pp(double m, double mp) {
+/* S -> P Pbar for distinct P, Pbar (pi+pi-, K+K-, K0 K0bar) with |G_P(m^2)|^2 = g2 [GeV^4];
+ * identical pairs take half. */
+static double width_pp(double m, double mp, double g2) {
+  return FB_GF_GEV_M2 * g2 * beta_of(m, mp) / (8.0 * SQRT2 * FB_PI * m);
+}
+
+static double width_pp_lo(double m, double mp) {
   const double g = chiral_g(m, mp);
-  return FB_GF_GEV_M2 * g * g * beta_of(m, mp) / (8.0 * SQRT2 * FB_PI * m);
+  return width_pp(m, mp, g * g);
 }
 
 static double delta_qq(double a) {
@@ -235,9 +250,25 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
   FB_CALL(err, fb_decay_two_body(out, "tautau", s2 * width_ll(m, FB_MTAU_GEV), FB_DC_TAU, FB_MTAU_GEV, FB_DC_TAU,
                                  FB_MTAU_GEV, err));
   FB_CALL(err, fb_decay_two_body(out, "gammagamma", s2 * width_gammagamma(m), FB_DC_PHOTON, 0.0, FB_DC_PHOTON, 0.0, err));
-  /* pi pi: pi+pi- and pi0pi0 (identical: 1/2), each with its own threshold and form factor */
+  /* pi pi: pi+pi- and pi0pi0 (identical: 1/2), each with its own threshold; K+K- and K0 K0bar.
+   * light_lo: the leading-order form factor of each (its own mass); otherwise the isospin-limit
+   * coupled-channel G_pi, G_K (fb_scalar_ff.h) with the physical phase space of each pair. */
+  double wc = 0.0, w0 = 0.0, wk = 0.0;
+  if (x <= 0.0) {
+    /* perturbative only: no exclusive widths */
+  } else if (st->light_lo) {
+    wc = width_pp_lo(m, FB_MPI_CHARGED_GEV);
+    w0 = 0.5 * width_pp_lo(m, FB_MPI0_GEV);
+    wk = width_pp_lo(m, FB_MK_CHARGED_GEV) + width_pp_lo(m, FB_MK0_GEV);
+  } else {
+    double complex gpi = 0.0, gk = 0.0;
+    if (m > 2.0 * FB_MPI0_GEV) fb_scalar_ff_higgs(&st->ff, m * m, &gpi, &gk);
+    const double gp2 = creal(gpi * conj(gpi)), gk2 = creal(gk * conj(gk));
+    wc = width_pp(m, FB_MPI_CHARGED_GEV, gp2);
+    w0 = 0.5 * width_pp(m, FB_MPI0_GEV, gp2);
+    wk = width_pp(m, FB_MK_CHARGED_GEV, gk2) + width_pp(m, FB_MK0_GEV, gk2);
+  }
   {
-    const double wc = width_pp(m, FB_MPI_CHARGED_GEV), w0 = 0.5 * width_pp(m, FB_MPI0_GEV);
     const double fc = wc + w0 > 0.0 ? wc / (wc + w0) : 2.0 / 3.0;
     double nn[FB_N_DECAY_CLASSES] = {0}, ef[FB_N_DECAY_CLASSES] = {0};
     nn[FB_DC_PI_CHARGED] = 2.0 * fc;
@@ -246,9 +277,8 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
     ef[FB_DC_PI0] = 1.0 - fc;
     FB_CALL(err, fb_decay_set_channel(out, "pipi", s2 * x * (wc + w0), nn, ef, err));
   }
-  FB_CALL(err, one_class(out, "KK", s2 * x * (width_pp(m, FB_MK_CHARGED_GEV) + width_pp(m, FB_MK0_GEV)), FB_DC_KAON,
-                         2.0, err));
-  FB_CALL(err, one_class(out, "etaeta", s2 * x * 0.5 * width_pp(m, FB_META_GEV), FB_DC_OTHER_HADRONS, 2.0, err));
+  FB_CALL(err, one_class(out, "KK", s2 * x * wk, FB_DC_KAON, 2.0, err));
+  FB_CALL(err, one_class(out, "etaeta", s2 * x * 0.5 * width_pp_lo(m, FB_META_GEV), FB_DC_OTHER_HADRONS, 2.0, err));
   double gss = 0.0, gcc = 0.0, ggg = 0.0;
   if (w > 0.0) {
     gss = width_qq(st, m, run_mass(&st->R, FB_MS_QUARK_GEV, 2.0, m), FB_MK_CHARGED_GEV); /* m_s(2 GeV), PDG */
@@ -285,6 +315,14 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
   st->hadronic = had && !strcmp(had, "switch") ? BC4_HAD_SWITCH : BC4_HAD_INTERPOLATE;
   const char *ggq = cfg && fb_config_has_key(cfg, "bc4", "gg_qcd") ? fb_config_get_string(cfg, "bc4", "gg_qcd") : NULL;
   st->gg_nlo = ggq && !strcmp(ggq, "nlo");
+  const char *lh = cfg && fb_config_has_key(cfg, "bc4", "light_hadrons") ? fb_config_get_string(cfg, "bc4", "light_hadrons") : NULL;
+  st->light_lo = lh && !strcmp(lh, "chiral_lo");
+  rc = fb_scalar_ff_init(&st->ff, err);
+  if (rc != FB_OK) {
+    fb_rratio_free(&st->R);
+    free(st);
+    return fb_err_push(err, rc, __func__, __LINE__, "fb_scalar_ff_init");
+  }
   st->m_low_GeV = cfg_double(cfg, "bc4", "m_low_GeV", 1.0);
   st->m_high_GeV = cfg_double(cfg, "bc4", "m_high_GeV", 2.5);
   st->m_switch_GeV = cfg_double(cfg, "bc4", "m_switch_GeV", 2.0);
@@ -343,7 +381,7 @@ static int bc5_production(void *state, double m, double s2, fb_fip_values *out, 
 
 #define BC4_REFERENCES                                                                              \
   "arXiv:2102.12143 (BC4/BC5); arXiv:1809.01876; hep-ph/0503172; hep-ph/9504378; hep-ph/9705337; " \
-  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N)"
+  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); hep-ph/9702314 (pi pi / K K final-state interaction)"
 
 /* What BC4 and BC5 share: the S particle, its plane and its decays. */
 #define BC4_COMMON_FIELDS                                                                           \
