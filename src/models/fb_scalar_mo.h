@@ -1,0 +1,81 @@
+/**
+ * @file fb_scalar_mo.h
+ * @brief Pion and kaon scalar form factors from the two-channel (pi pi, K Kbar; I = 0, S wave)
+ *        Muskhelishvili-Omnes (MO) solution: the dispersive form factors of Donoghue, Gasser,
+ *        Leutwyler, Nucl. Phys. B343 (1990) 341 and Moussallam, Eur. Phys. J. C14 (2000) 111
+ *        [hep-ph/9909292], used for a Higgs-like scalar by Winkler arXiv:1809.01876.
+ *
+ * Omnes matrix Omega(s) (2x2, Omega(0) = 1, Omega -> 1/s): analytic off the cut s > 4 m_pi^2 with
+ *   Im Omega = T^* Sigma Omega on the cut, i.e. with S = 1 + 2 i Sigma^1/2 T Sigma^1/2 (unitary,
+ *   symmetric) Omega^* = Sigma^-1/2 S^* Sigma^1/2 Omega. With Omega = R + i X (R, X real):
+ *   (1 - i T^* Sigma) X = T^* Sigma R, which degenerates where cos(delta) = 0 (single channel:
+ *   cos(delta) e^{-i delta} X = sin(delta) e^{-i delta} R). Multiplying by S^1/2 (symmetric unitary,
+ *   so C = Re S^1/2 and Sn = Im S^1/2 are real symmetric and C^2 + Sn^2 = 1) gives the real,
+ *   never-degenerate condition
+ *       Sigma^-1/2 C Sigma^1/2 X = Sigma^-1/2 Sn Sigma^1/2 R      (single channel: cos d X = sin d R),
+ *   independent of the branch of S^1/2. Below 4 m_K^2, Sigma = diag(sigma_pi, 0) and the K row is X_K = 0
+ *   (T_12 = 0 below the K Kbar threshold, as in DGL and Moussallam).
+ * Unsubtracted dispersion relation R(s) = (1/pi) PV int X(s')/(s' - s) ds' over [4 m_pi^2, inf),
+ *   evaluated with the subtraction PV int (X(s') - X(s) s/s')/(s' - s) + X(s) ln(s0/(s - s0)), s0 = 4 m_pi^2
+ *   (Nystrom method, Gauss-Legendre nodes; the diagonal term w_i (X'(s_i) + X(s_i)/s_i) with X' from
+ *   the barycentric interpolant of each interval). With delta_pi(inf) + delta_K(inf) = 2 pi the
+ *   homogeneous problem has exactly two solutions vanishing at infinity (Moussallam hep-ph/9909292,
+ *   index theory of Muskhelishvili): they are taken as the two smallest right singular vectors of the
+ *   discretised system (SVD), and combined so that Omega(0) = (1/pi) int X/s' = 1.
+ * T-matrix input (stated exactly, docs/validation.md BC4): the chiral-unitary amplitude of Oller-Oset
+ *   hep-ph/9702314 (fb_scalar_ff.h, S-matrix from T as is, unitary) up to sqrt(s) = 1.2 GeV (its range);
+ *   above, S = [[eta e^{2i d}, i s12 sqrt(1-eta^2) e^{i(d+dK)}], [.., eta e^{2i dK}]] with d, dK, eta
+ *   guided from their 1.2 GeV values to d -> 2 pi, dK -> 0, eta -> 1 by
+ *   x(s) = x_inf + (x_m - x_inf) 2/(1 + (s/s_m)^{3/2}) (asymptotics as required by Moussallam; the
+ *   functional form is our choice, its effect is a systematic stated in docs/validation.md).
+ * Form factors (Winkler arXiv:1809.01876 Sec. III): Gamma(s) = Omega(s) Gamma(0), Delta(s) = Omega(s) Delta(0),
+ *   theta(s) = Omega(s) [theta(0) + s (theta'(0) - Omega'(0) theta(0))], vectors (F_pi, (2/sqrt3) F_K),
+ *   with the leading-order chiral values at s = 0 of fb_scalar_ff_lo_values (Gasser-Leutwyler NPB 250
+ *   (1985) 465, Feynman-Hellmann); G_P = (2/9) theta_P + (7/9)(Gamma_P + Delta_P).
+ * Set-up (~0.1-1 s) solves the system and tabulates |G_pi|^2, |G_K|^2 on a fine grid in m (cubic spline):
+ * a model point then costs one spline look-up. Units GeV, GeV^2.
+ */
+#ifndef FB_SCALAR_MO_H
+#define FB_SCALAR_MO_H
+
+#include <complex.h>
+
+#include "fb_error.h"
+#include "fb_scalar_ff.h"
+#include "fb_spline.h"
+
+typedef struct fb_scalar_mo {
+  fb_scalar_ff cu;          /**< chiral-unitary T-matrix (input below 1.2 GeV) */
+  int single_channel;       /**< 1: pi pi only with the phase of a_phase (tests) */
+  double (*phase_fn)(double s, void *p); /**< single-channel phase override [rad] (tests), or NULL */
+  void *phase_par;
+  int n, nint;              /**< nodes, intervals */
+  double *s, *w, *dvds;     /**< nodes [GeV^2], weights, d(x)/ds of the interval map */
+  double *xb, *bw;          /**< Gauss-Legendre abscissae in [-1, 1] and barycentric weights, per interval */
+  double edge[8];           /**< interval edges [GeV^2] (last: infinity map) */
+  double *X;                /**< Im Omega at the nodes, 4 per node: X[4 j + 2 a + c] */
+  double sv_ratio;          /**< (2nd smallest)/(3rd smallest) singular value (single: 1st/2nd): null-space quality */
+  double dOm0[2][2];        /**< Omega'(0) [GeV^-2] */
+  double d_m, dK_m, eta_m, sign12; /**< values at the matching point s_m */
+  double complex R0[2], R1[2]; /**< G = Omega (R0 + s R1) in the (F_pi, (2/sqrt3) F_K) vector */
+  fb_spline g2pi, g2K;      /**< |G_pi|^2, |G_K|^2 [GeV^4] against m [GeV] */
+  double m_tab_min_GeV, m_tab_max_GeV;
+} fb_scalar_mo;
+
+/** Solve and tabulate (allocates; fb_scalar_mo_free releases). */
+int fb_scalar_mo_init(fb_scalar_mo *mo, fb_err *err);
+/** Single-channel variant (tests): phase(s) [rad] with phase -> pi at infinity; Omega_11 is then the
+ *  elastic Omnes function exp[(s/pi) int phase(s')/(s'(s' - s))]. NULL phase: the input pi pi phase. */
+int fb_scalar_mo_init_single(fb_scalar_mo *mo, double (*phase)(double s, void *p), void *par, fb_err *err);
+void fb_scalar_mo_free(fb_scalar_mo *mo);
+
+/** The input: pi pi phase d, K Kbar phase dK [rad, continuous] and inelasticity eta at s [GeV^2]. */
+void fb_scalar_mo_phases(const fb_scalar_mo *mo, double s, double *d, double *dK, double *eta);
+/** Omega(s) for real s >= 0 (upper lip of the cut). */
+void fb_scalar_mo_matrix(const fb_scalar_mo *mo, double s, double complex Om[2][2]);
+/** One form factor (FB_SFF_*) as (F_pi, F_K) [GeV^2]. */
+void fb_scalar_mo_eval(const fb_scalar_mo *mo, int which, double s, double complex out[2]);
+/** |G_pi(m^2)|^2, |G_K(m^2)|^2 [GeV^4] from the table (direct evaluation outside it). */
+void fb_scalar_mo_higgs2(const fb_scalar_mo *mo, double m_GeV, double *g2_pi, double *g2_K);
+
+#endif
