@@ -60,6 +60,7 @@
 #include "fb_constants.h"
 #include "fb_rratio.h"
 #include "fb_scalar_ff.h"
+#include "fb_scalar_mo.h"
 
 #define BC4_MASS_MIN_GEV 1.0e-4
 #define BC4_MASS_MAX_GEV 10.0
@@ -81,10 +82,12 @@ const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS] = {
      "matching mass of hadronic = switch"},
     {"bc4", "gg_qcd", FB_KEY_CHOICE, "lo", 0, 0, "lo|nlo", "",
      "S -> g g: leading order, or with the NLO factor 1 + E alpha_s/pi of hep-ph/9504378 (x1.4-2.9 below 10 GeV)"},
-    {"bc4", "light_hadrons", FB_KEY_CHOICE, "coupled_channel", 0, 0, "coupled_channel|chiral_lo", "",
+    {"bc4", "light_hadrons", FB_KEY_CHOICE, "coupled_channel", 0, 0, "coupled_channel|chiral_lo|dispersive", "",
      "S -> pi pi, K K form factors: coupled_channel (pi pi / K Kbar final-state interaction, sigma and f0(980): "
      "chiral-unitary amplitude of hep-ph/9702314 normalised to the chiral values at s = 0, fb_scalar_ff.h) or "
-     "chiral_lo (leading-order chiral perturbation theory, no final-state interaction)"},
+     "chiral_lo (leading-order chiral perturbation theory, no final-state interaction) or dispersive (two-channel "
+     "Muskhelishvili-Omnes solution with the same T-matrix below 1.2 GeV, fb_scalar_mo.h; not validated: "
+     "pion scalar radius 0.82 vs 0.61 fm^2, docs/validation.md)"},
 };
 
 const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS] = {
@@ -98,6 +101,8 @@ typedef struct bc4_state {
   int gg_nlo;   /**< 1: Gamma(gg) with its NLO factor */
   int light_lo; /**< 1: leading-order chiral pi pi / K K form factors; 0: coupled channel (ff) */
   fb_scalar_ff ff; /**< pi pi / K Kbar final-state interaction (fb_scalar_ff.h) */
+  int light_mo;    /**< 1: dispersive (Muskhelishvili-Omnes) form factors (mo) */
+  fb_scalar_mo mo; /**< fb_scalar_mo.h, set up only with light_hadrons = dispersive */
   double m_low_GeV, m_high_GeV, m_switch_GeV;
   double br_h_SS; /**< BC5 only */
 } bc4_state;
@@ -262,8 +267,14 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
     wk = width_pp_lo(m, FB_MK_CHARGED_GEV) + width_pp_lo(m, FB_MK0_GEV);
   } else {
     double complex gpi = 0.0, gk = 0.0;
-    if (m > 2.0 * FB_MPI0_GEV) fb_scalar_ff_higgs(&st->ff, m * m, &gpi, &gk);
-    const double gp2 = creal(gpi * conj(gpi)), gk2 = creal(gk * conj(gk));
+    double gp2 = 0.0, gk2 = 0.0;
+    if (m > 2.0 * FB_MPI0_GEV && st->light_mo) {
+      fb_scalar_mo_higgs2(&st->mo, m, &gp2, &gk2);
+    } else if (m > 2.0 * FB_MPI0_GEV) {
+      fb_scalar_ff_higgs(&st->ff, m * m, &gpi, &gk);
+      gp2 = creal(gpi * conj(gpi));
+      gk2 = creal(gk * conj(gk));
+    }
     wc = width_pp(m, FB_MPI_CHARGED_GEV, gp2);
     w0 = 0.5 * width_pp(m, FB_MPI0_GEV, gp2);
     wk = width_pp(m, FB_MK_CHARGED_GEV, gk2) + width_pp(m, FB_MK0_GEV, gk2);
@@ -317,7 +328,9 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
   st->gg_nlo = ggq && !strcmp(ggq, "nlo");
   const char *lh = cfg && fb_config_has_key(cfg, "bc4", "light_hadrons") ? fb_config_get_string(cfg, "bc4", "light_hadrons") : NULL;
   st->light_lo = lh && !strcmp(lh, "chiral_lo");
+  st->light_mo = lh && !strcmp(lh, "dispersive");
   rc = fb_scalar_ff_init(&st->ff, err);
+  if (rc == FB_OK && st->light_mo) rc = fb_scalar_mo_init(&st->mo, err);
   if (rc != FB_OK) {
     fb_rratio_free(&st->R);
     free(st);
@@ -330,6 +343,7 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
   if (!(st->m_low_GeV < st->m_high_GeV)) {
     const double lo = st->m_low_GeV, hi = st->m_high_GeV;
     fb_rratio_free(&st->R);
+    if (st->light_mo) fb_scalar_mo_free(&st->mo);
     free(st);
     FB_FAIL(err, FB_ERR_INPUT, "[bc4] m_low_GeV = %g must be below m_high_GeV = %g", lo, hi);
   }
@@ -341,6 +355,7 @@ static void bc4_free(void *state) {
   bc4_state *st = state;
   if (!st) return;
   fb_rratio_free(&st->R);
+  if (st->light_mo) fb_scalar_mo_free(&st->mo);
   free(st);
 }
 

@@ -370,6 +370,8 @@ START_TEST(test_foresee) {
   for (int j = 0; j < NBR; j++) ck_assert_int_gt(read_table(brs[j].file, &bt[j]), 3);
   const char *lo_set[] = {"bc4.light_hadrons=chiral_lo"};
   void *s_lo = state_with(lo_set, 1);
+  const char *mo_set[] = {"bc4.light_hadrons=dispersive"}; /* printed only: not validated (fb_scalar_mo.h) */
+  void *s_mo = state_with(mo_set, 1);
   double worst[NWIN] = {0}, worst_m[NWIN] = {0}, lo[NWIN], hi[NWIN];
   int n[NWIN] = {0}, nfail = 0;
   for (int w = 0; w < NWIN; w++) lo[w] = HUGE_VAL, hi[w] = 0.0;
@@ -400,9 +402,9 @@ START_TEST(test_foresee) {
   const double show[] = {0.05, 0.1, 0.25, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 1.05, 1.2, 1.5, 2.0, 2.7, 3.0, 5.0, 8.0};
   for (size_t i = 0; i < sizeof show / sizeof show[0]; i++) {
     const double ref = interp(&ct, show[i]), ours = decay_at(g_state, show[i], 1.0).ctau_m;
-    const double olo = decay_at(s_lo, show[i], 1.0).ctau_m;
-    printf("  row: m = %.3f GeV: c tau ours %.4e m, FORESEE %.4e m, ratio %.3f (chiral_lo %.3f)\n", show[i], ours, ref,
-           ours / ref, olo / ref);
+    const double olo = decay_at(s_lo, show[i], 1.0).ctau_m, omo = decay_at(s_mo, show[i], 1.0).ctau_m;
+    printf("  row: m = %.3f GeV: c tau ours %.4e m, FORESEE %.4e m, ratio %.3f (chiral_lo %.3f, dispersive %.3f)\n",
+           show[i], ours, ref, ours / ref, olo / ref, omo / ref);
   }
   /* BRs on a grid */
   printf("FORESEE dark Higgs, BR ratio ours/ref where ref BR > 5%% (worst per window):\n");
@@ -437,6 +439,7 @@ START_TEST(test_foresee) {
   free(ct.x);
   free(ct.y);
   fb_fip_bc4.free(s_lo);
+  fb_fip_bc4.free(s_mo);
   ck_assert(n[0] > 20 && n[1] > 20 && n[4] > 20);
   ck_assert_msg(nfail == 0, "%d comparisons outside tolerance", nfail);
 }
