@@ -476,27 +476,21 @@ static int check_output_path(const fb_scan_options *opt, fb_err *err) {
     FB_FAIL(err, FB_ERR_INPUT,
             "output file '%s' exists: continue it with --resume or replace it with --overwrite",
             opt->output_path);
-  size_t len = strlen(opt->output_path) + 5;
-  char *tmp = malloc(len);
-  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
-  snprintf(tmp, len, "%s.tmp", opt->output_path);
   /* the parent directories are made here; failing to make them is an input error (exit 2) */
   fb_err dir_err;
   fb_err_clear(&dir_err);
-  if (fb_mkdir_parents(opt->output_path, &dir_err) != FB_OK) {
-    free(tmp);
+  if (fb_mkdir_parents(opt->output_path, &dir_err) != FB_OK)
     FB_FAIL(err, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
             opt->output_path, dir_err.msg);
-  }
-  FILE *f = fopen(tmp, "wb");
-  int e = errno;
-  if (f) {
-    fclose(f);
-    remove(tmp);
-  }
+  /* the directory takes a new file (created exclusively, as every checkpoint is) */
+  char *tmp = NULL;
+  int fd = -1;
+  if (fb_tmp_create(opt->output_path, &tmp, &fd, &dir_err) != FB_OK)
+    FB_FAIL(err, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
+            opt->output_path, dir_err.msg);
+  close(fd);
+  unlink(tmp);
   free(tmp);
-  FB_TEST(err, !f, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
-          opt->output_path, strerror(e));
   return FB_OK;
 }
 

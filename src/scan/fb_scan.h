@@ -109,7 +109,8 @@ void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg);
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err);
 
-/** Write the whole output file (atomically: to path.tmp, then rename). Rank 0 only. When every
+/** Write the whole output file (atomically: built in memory, written to an exclusively created
+ *  path.tmp.XXXXXX, synced, renamed; on failure the previous file is untouched). Rank 0 only. When every
  *  point is done and the model has a postprocess hook, it is called with the open file. */
 int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *model,
                     void *model_state, const fb_grid *grid, const fb_results *res,
