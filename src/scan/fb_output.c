@@ -24,7 +24,7 @@
 #include "fb_scan.h"
 #include "fb_version.h"
 
-#define FB_OUTPUT_FORMAT_VERSION 1
+#define FB_OUTPUT_FORMAT_VERSION 2 /* 2: /input/text, overrides, resolved are datasets */
 
 static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   hid_t g = fb_h5_group(file, "code");
@@ -93,9 +93,13 @@ static int write_input_group(hid_t file, const fb_config *cfg, const fb_run_info
   char *resolved = NULL;
   int rc = fb_config_resolved_text(cfg, &resolved, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "file", info->input_path, err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "text", fb_config_input_text(cfg), err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "overrides", info->overrides, err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "resolved", resolved, err);
+  /* texts of any length are datasets (an attribute holds at most 64 KiB in this file format) */
+  if (rc == FB_OK) rc = fb_h5_string_dataset(g, "text", fb_config_input_text(cfg), "the input file verbatim", err);
+  if (rc == FB_OK)
+    rc = fb_h5_string_dataset(g, "overrides", info->overrides, "the --set arguments, one per line", err);
+  if (rc == FB_OK)
+    rc = fb_h5_string_dataset(g, "resolved", resolved,
+                              "every key with its resolved value and origin, as INI text that reproduces the run", err);
   free(resolved);
   /* every resolved parameter as a typed attribute of /input/<section> */
   for (size_t i = 0; rc == FB_OK && i < fb_config_n_keys(cfg); i++) {
