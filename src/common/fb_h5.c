@@ -33,12 +33,18 @@ hid_t fb_h5_group(hid_t loc, const char *path) {
   return cur;
 }
 
-int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
-  if (!value) value = "";
+/* A fixed-length, NUL-terminated UTF-8 string type of n bytes; the caller closes it. */
+static hid_t utf8_string_type(size_t n) {
   hid_t type = H5Tcopy(H5T_C_S1);
-  H5Tset_size(type, strlen(value) + 1);
+  H5Tset_size(type, n);
   H5Tset_strpad(type, H5T_STR_NULLTERM);
   H5Tset_cset(type, H5T_CSET_UTF8);
+  return type;
+}
+
+int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
+  if (!value) value = "";
+  hid_t type = utf8_string_type(strlen(value) + 1);
   hid_t space = H5Screate(H5S_SCALAR);
   if (H5Aexists(obj, name) > 0) H5Adelete(obj, name);
   hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
@@ -72,10 +78,7 @@ int fb_h5_attr_long(hid_t obj, const char *name, long value, fb_err *err) {
 
 int fb_h5_string_dataset(hid_t loc, const char *name, const char *value, const char *description, fb_err *err) {
   if (!value) value = "";
-  hid_t type = H5Tcopy(H5T_C_S1);
-  H5Tset_size(type, strlen(value) + 1);
-  H5Tset_strpad(type, H5T_STR_NULLTERM);
-  H5Tset_cset(type, H5T_CSET_UTF8);
+  hid_t type = utf8_string_type(strlen(value) + 1);
   hid_t space = H5Screate(H5S_SCALAR);
   hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
   H5Pset_obj_track_times(dcpl, 0);
