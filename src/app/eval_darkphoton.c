@@ -2,6 +2,7 @@
  * @file eval_darkphoton.c
  * @brief `fipbounds eval darkphoton mass_GeV=... epsilon=...`: BC1 widths, lifetime, c*tau, BRs.
  */
+#include "fb_constants.h"
 #include "fb_darkphoton.h"
 #include "fb_eval.h"
 
@@ -32,7 +33,7 @@ const fb_eval_module fb_eval_darkphoton = {
     "darkphoton",
     "BC1 dark photon: partial widths, lifetime, c*tau and branching ratios",
     2,
-    {{"mass_GeV", "GeV", NULL, 0.0, 1e3, NULL, "dark photon mass"},
+    {{"mass_GeV", "GeV", NULL, 2.0 * FB_ME_GEV, FB_DARKPHOTON_MASS_MAX_GEV, NULL, "dark photon mass (2 m_e < m: the validity range of fb_darkphoton)"},
      {"epsilon", "", NULL, 0.0, 1.0, NULL, "kinetic mixing"}},
     eval_darkphoton,
 };

@@ -568,6 +568,31 @@ static void log_rank_timing(const coordinator *c, int size) {
     FB_LOG_DBG("rank %d: %ld points, busy %.4g s", r, c->points[r], c->busy_s[r]);
 }
 
+/* Rank 0: count the points of [p_lo, p_hi) by status and log the failed ones by error code. */
+static void tally_points(const fb_results *res, size_t p_lo, size_t p_hi, fb_scan_tally *t) {
+  memset(t, 0, sizeof *t);
+  for (size_t p = p_lo; p < p_hi; p++) {
+    const int st = res->status[p];
+    t->n_points++;
+    if (st == FB_OK) {
+      t->n_ok++;
+    } else if (st == FB_STATUS_PENDING) {
+      t->n_pending++;
+    } else {
+      t->n_failed++;
+      t->n_by_code[st > 0 && st < FB_SCAN_MAX_CODE ? st : FB_SCAN_MAX_CODE]++;
+    }
+  }
+  if (t->n_failed == 0) return;
+  char by[1024] = "";
+  size_t len = 0;
+  for (int k = 0; k <= FB_SCAN_MAX_CODE && len < sizeof by; k++)
+    if (t->n_by_code[k])
+      len += (size_t)snprintf(by + len, sizeof by - len, "%s%ld with status %d (%s)", len ? ", " : "",
+                              t->n_by_code[k], k, fb_code_name(k));
+  FB_LOG_WARNING("%ld of %ld points failed: %s; their messages are in /status_messages", t->n_failed, t->n_points, by);
+}
+
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err) {
   int rank = 0, size = 1;
@@ -642,7 +667,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
   int failed_here = rc != FB_OK, failed_anywhere = 0;
   MPI_Allreduce(&failed_here, &failed_anywhere, 1, MPI_INT, MPI_MAX, comm);
   if (failed_anywhere) {
-    if (!failed_here) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "scan set-up failed on another rank");
+    if (!failed_here) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "scan set-up " FB_SCAN_FAILED_ELSEWHERE);
     goto cleanup;
   }
 
@@ -664,6 +689,9 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
       *err = saved;
     }
     log_rank_timing(&c, size);
+    fb_scan_tally tally;
+    tally_points(&c.res, p_lo, p_hi, &tally);
+    if (info->tally) *info->tally = tally;
     /* complete when every point of this run's slice (the whole grid without slices) is done */
     for (size_t p = p_lo; p < p_hi && !*interrupted; p++) *interrupted = c.res.status[p] == FB_STATUS_PENDING;
   } else {
@@ -673,7 +701,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
   int flags[2] = {*interrupted, rc != FB_OK}, all[2];
   MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, comm);
   *interrupted = all[0];
-  if (rc == FB_OK && all[1]) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "another rank failed");
+  if (rc == FB_OK && all[1]) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "the scan " FB_SCAN_FAILED_ELSEWHERE);
 cleanup:
   signals_restore(&guard);
   if (rank == 0) {
@@ -692,4 +720,8 @@ cleanup:
   if (model_ready) model->free(state);
   fb_grid_free(&grid);
   return rc;
+}
+
+int fb_scan_failed_elsewhere(const fb_err *err) {
+  return err && err->code == FB_ERR_MPI && strstr(err->msg, FB_SCAN_FAILED_ELSEWHERE) != NULL;
 }
