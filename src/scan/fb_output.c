@@ -233,7 +233,9 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   if (rc == FB_OK) rc = fb_h5_attr_string(file, "model_description", model->description, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_points", (long)res->n_points, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_done", (long)n_done, err);
-  if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", n_done == res->n_points, err);
+  /* complete: every point done and, when the model has one, its postprocess written */
+  const int all_done = n_done == res->n_points, post = all_done && model->postprocess && !info->skip_postprocess;
+  if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", all_done && (post || !model->postprocess), err);
   if (rc == FB_OK) rc = write_code_group(file, info, err);
   if (rc == FB_OK) rc = write_timing_group(file, info, err);
   if (rc == FB_OK) rc = write_input_group(file, cfg, info, err);
@@ -252,7 +254,7 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
                          model->quantities[i].description, err);
     if (q >= 0) H5Gclose(q);
   }
-  if (rc == FB_OK && model->postprocess && n_done == res->n_points) {
+  if (rc == FB_OK && post) {
     const fb_scan_view view = {.n_mass = grid->n_mass, .n_coupling = grid->n_coupling,
                                .mass = grid->mass, .coupling = grid->coupling,
                                .n_quantities = res->n_quantities, .values = res->values,

@@ -223,8 +223,9 @@ typedef struct coordinator {
   int *reply_next;      /**< [comm size] the slot of the next reply to each rank */
 } coordinator;
 
-static int coordinator_checkpoint(coordinator *c, fb_err *err) {
+static int coordinator_checkpoint_ex(coordinator *c, int skip_postprocess, fb_err *err) {
   fb_run_info info = *c->info;
+  info.skip_postprocess = skip_postprocess;
   info.wall_time_s = fb_wtime() - c->t_start_s;
   info.rank_busy_s = c->busy_s;
   info.rank_points = c->points;
@@ -233,6 +234,8 @@ static int coordinator_checkpoint(coordinator *c, fb_err *err) {
   FB_LOG_DBG("checkpoint written: %zu/%zu points in %s", c->n_done, c->res.n_points, c->opt->output_path);
   return FB_OK;
 }
+
+static int coordinator_checkpoint(coordinator *c, fb_err *err) { return coordinator_checkpoint_ex(c, 0, err); }
 
 /* Reply to one waiting request (already probed) with the next chunk or a stop. */
 static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *err) {
@@ -313,7 +316,18 @@ static int coordinator_poll(coordinator *c, int blocking, fb_err *err) {
     c->stop = 1;
   }
   fb_progress_update(&c->progress, c->n_done, 0);
-  if (fb_wtime() - c->t_checkpoint_s >= c->opt->checkpoint_interval_s) FB_CALL(err, coordinator_checkpoint(c, err));
+  if (fb_wtime() - c->t_checkpoint_s >= c->opt->checkpoint_interval_s) {
+    /* a failed periodic checkpoint (full disk, quota) does not stop the scan: the points stay in
+     * memory, the previous file is intact, and the next checkpoint tries again */
+    fb_err cerr;
+    fb_err_clear(&cerr);
+    if (coordinator_checkpoint(c, &cerr) != FB_OK) {
+      char msg[FB_ERR_MSG_LEN];
+      fb_err_user_message(&cerr, 0, msg, sizeof msg);
+      FB_LOG_ERR("checkpoint failed, the scan goes on and tries again in %g s: %s", c->opt->checkpoint_interval_s, msg);
+      c->t_checkpoint_s = fb_wtime();
+    }
+  }
   return FB_OK;
 }
 
@@ -675,6 +689,18 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     rc = coordinator_run(&c, err);
     if (rc == FB_OK) {
       fb_progress_update(&c.progress, c.n_done, 1);
+      /* every point done and a postprocess to run: first a checkpoint of the points alone, so that
+       * a run killed during the post-processing (a signal, mpirun's SIGKILL) keeps every point and
+       * --resume only post-processes */
+      if (model->postprocess && fb_results_count_done(&c.res) == c.res.n_points && c.n_pending > 0) {
+        fb_err cerr;
+        fb_err_clear(&cerr);
+        if (coordinator_checkpoint_ex(&c, 1, &cerr) != FB_OK) {
+          char msg[FB_ERR_MSG_LEN];
+          fb_err_user_message(&cerr, 0, msg, sizeof msg);
+          FB_LOG_ERR("checkpoint before the post-processing failed (the final write tries again): %s", msg);
+        }
+      }
       rc = coordinator_checkpoint(&c, err);
       if (rc == FB_OK && c.worker_failed)
         rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__,

@@ -92,6 +92,10 @@ typedef struct fb_run_info {
   /** Out, when not NULL: filled on rank 0 by fb_scan_run with the points of the run by status
    *  (also after a failure, with what was computed). */
   fb_scan_tally *tally;
+  /** 1: fb_output_write does not call the model's postprocess even when every point is done (the
+   *  checkpoint written before the post-processing, so that a run killed during it keeps every
+   *  point); such a file has complete = 0 and --resume only post-processes it. */
+  int skip_postprocess;
 } fb_run_info;
 
 typedef struct fb_scan_options {
