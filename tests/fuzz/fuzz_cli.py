@@ -84,10 +84,14 @@ def mutate_input(text, rng):
         if nk:
             i = rng.choice(nk)
             k = lines[i].split("=")[0]
-            v = rng.choice(["abc", "1e", "--3", "0x", "nan", "1,5", "", "  "]) if kind == "not_a_number" \
-                else rng.choice(["-1", "0", "1e300", "-1e300", "1e999"])
-            if kind == "out_of_range" and not k.strip().startswith("n_") and v in ("1e300",):
-                v = "-1e300"  # a huge mass or coupling can be inside the range; a negative one never
+            # out of range for every model: counts below 1 or above 100000; axis ends beyond +-1e30
+            # (an axis may be negative or zero, e.g. Delta N_eff in sbbn: only the bounds are sure)
+            if kind == "not_a_number":
+                v = rng.choice(["abc", "1e", "--3", "0x", "nan", "1,5", "", "  "])
+            elif k.strip().startswith("n_"):
+                v = rng.choice(["-1", "0", "100001", "1e300"])
+            else:
+                v = rng.choice(["1e31", "-1e31", "1e300", "-1e300", "1e999", "inf"])
             lines[i] = k + "= " + v
             return "\n".join(lines).encode(), kind, True
     if kind == "empty":
