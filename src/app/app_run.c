@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <mpi.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,9 @@ static int check_not_empty(const fb_config *cfg, const char *path, fb_err *err) 
           "(or --set model.name=...); see inputs/explanatory.ini", path);
   return FB_OK;
 }
+
+/* After the scan: a stop signal has nothing left to stop (see fb_app_run). */
+static void absorb_late_signal(int sig) { (void)sig; }
 
 /* One exit status for the whole run (collective over comm): the status of the lowest rank that
  * failed on its own (a rank that stopped because another one failed does not count), else the
@@ -288,6 +292,15 @@ int fb_app_run(int argc, char **argv) {
   fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0,
                       .tally = &tally};
   int interrupted = 0;
+  /* fb_scan_run turns SIGTERM/SIGUSR1 into "checkpoint and stop" while it runs and then restores
+   * the handlers found here: a stop signal that arrives once the scan is over (e.g. forwarded by
+   * mpirun while the ranks finalise) must not kill a rank whose file is already written */
+  struct sigaction late;
+  memset(&late, 0, sizeof late);
+  late.sa_handler = absorb_late_signal;
+  sigemptyset(&late.sa_mask);
+  sigaction(SIGTERM, &late, NULL);
+  sigaction(SIGUSR1, &late, NULL);
   rc = fb_scan_run(MPI_COMM_WORLD, &cfg, model, &opt, &info, &interrupted, &err);
   if (rc != FB_OK) {
     exit_code = rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;

@@ -221,7 +221,9 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   hid_t fcpl = H5Pcreate(H5P_FILE_CREATE);
   hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
   H5Pset_obj_track_times(fcpl, 0);
-  H5Pset_fapl_core(fapl, (size_t)1 << 20, 0);
+  /* grow the image in steps of about the data size (the datasets are most of the file) */
+  const size_t data_bytes = res->n_points * (res->n_quantities + 1) * sizeof(double);
+  H5Pset_fapl_core(fapl, data_bytes + ((size_t)1 << 20), 0);
   hid_t file = H5Fcreate(path, H5F_ACC_TRUNC, fcpl, fapl);
   H5Pclose(fcpl);
   H5Pclose(fapl);

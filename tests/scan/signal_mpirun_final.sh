@@ -4,7 +4,8 @@
 # The mpirun template (jobs/scan-mpirun.sbatch, run here without Slurm) is started in its own
 # process group and the whole group gets SIGTERM, as scancel or a time limit does: at a point of the
 # computation, and right after the last point (during the post-processing of model bc2, which
-# computes its target line then). After exit 3, --resume must finish the file, equal to an
+# computes its target line then), and once the file is written. After exit 3, --resume must finish
+# the file, equal to an
 # uninterrupted run. FB_SIGNAL_TRIALS=N adds N trials at random moments (the fuzz label uses it).
 set -euo pipefail
 exe=$1; src=$2
@@ -24,10 +25,12 @@ trial() {
   setsid bash "$src/jobs/scan-mpirun.sbatch" "$input" "$out" "${opts[@]}" --set run.log_level=debug \
     >"$tmp/$label.log" 2>&1 &
   local pid=$!
-  if [ "$when" = final ]; then
-    # the checkpoint of the points alone, written before the post-processing
+  if [ "$when" = final ] || [ "$when" = after ]; then
+    # final: the last point is done (post-processing and final write follow); after: the file is
+    # written and the ranks are finishing (a late signal must not kill them)
+    local mark="progress 180/180"; [ "$when" = after ] && mark="done in"
     for _ in $(seq 1 1200); do
-      grep -q "progress 180/180" "$tmp/$label.log" && break; sleep 0.01; done
+      grep -q "$mark" "$tmp/$label.log" && break; sleep 0.01; done
   else
     sleep "$when"
   fi
@@ -48,6 +51,7 @@ trial() {
 }
 trial compute 1.2
 trial final final
+trial after after
 for k in $(seq 1 "${FB_SIGNAL_TRIALS:-0}"); do
   trial "random$k" "$(/usr/bin/python3 -c "import random; random.seed($k); print(round(random.uniform(0.2, 5.0), 2))")"
 done
