@@ -5,8 +5,7 @@
 # process group and the whole group gets SIGTERM, as scancel or a time limit does: at a point of the
 # computation, and right after the last point (during the post-processing of model bc2, which
 # computes its target line then), and once the file is written. After exit 3, --resume must finish
-# the file, equal to an
-# uninterrupted run. FB_SIGNAL_TRIALS=N adds N trials at random moments (the fuzz label uses it).
+# the file, equal to an uninterrupted run. FB_SIGNAL_TRIALS=N adds N trials at random moments (the fuzz label uses it).
 set -euo pipefail
 exe=$1; src=$2
 tmp=$(mktemp -d)
