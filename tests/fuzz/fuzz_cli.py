@@ -163,9 +163,12 @@ def mutate_eval(mods, rng):
     order = list(args.items())
     kind = rng.choice(["valid", "duplicate", "unknown_key", "not_a_number", "edge", "edge", "no_equals"])
     must = kind in ("duplicate", "unknown_key", "not_a_number", "no_equals")
-    if kind == "duplicate" and order:
-        k, v = rng.choice(order)
-        order.append((k, rng.choice([v, valid_value(next(p for p in params if p["name"] == k), rng)])))
+    if kind == "duplicate":
+        if not order:  # every key optional and none drawn: nothing to give twice
+            must = False
+        else:
+            k, v = rng.choice(order)
+            order.append((k, rng.choice([v, valid_value(next(p for p in params if p["name"] == k), rng)])))
     elif kind == "unknown_key":
         order.append(("fuzz_key_%d" % rng.randrange(100), "1"))
     elif kind == "not_a_number":
