@@ -56,6 +56,12 @@ expect 2 "parameter 'model' given twice" -- "$exe" eval sn1987a model=bc1 model=
 expect 2 "parameter 'mass_GeV' given twice" -- "$exe" eval darkphoton mass_GeV=0.01 epsilon=1e-4 mass_GeV=0.02
 expect 2 "mass_GeV = 'x' is not a number: allowed 0.001022 < mass_GeV <= 12" -- "$exe" eval darkphoton mass_GeV=x epsilon=1e-4
 
+# 10: the advertised eval ranges are the ones the modules accept (hb T_K: the quadrature failed
+# below 1e7 K inside the old range 1e6..1e10)
+expect 2 "T_K = 5e\+06 is out of range: allowed 1e\+07 < T_K <= 1e\+10" -- "$exe" eval hb T_K=5e6
+expect 0 '"g_max_GeV": [0-9]' -- "$exe" eval hb T_K=1.01e7 core=polytrope mass_GeV=1e-5 --json
+expect 2 "mass_GeV = 13 is out of range: allowed 0.001022 < mass_GeV <= 12" -- "$exe" eval darkphoton mass_GeV=13 epsilon=1e-4
+
 # 12: the user's location first; the internal chain only on request
 printf '[grid]\nn_mass = 0\n' > bad.ini
 expect 2 '^fipbounds run: error \(FB_ERR_INPUT, rank 0\): bad.ini:2: \[grid\] n_mass = 0' -- "$exe" run bad.ini
