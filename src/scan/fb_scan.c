@@ -237,6 +237,35 @@ static int coordinator_checkpoint_ex(coordinator *c, int skip_postprocess, fb_er
 
 static int coordinator_checkpoint(coordinator *c, fb_err *err) { return coordinator_checkpoint_ex(c, 0, err); }
 
+/* The output could not be written (full disk, quota): write the points to
+ * $FB_RESCUE_DIR (default $TMPDIR, else /tmp)/<output name>.rescue-<pid>.h5, a file that
+ * --resume continues once moved over the output, so that the points computed since the last
+ * checkpoint are not lost with the process. Without the post-processing (it is redone on resume). */
+static void coordinator_rescue(coordinator *c) {
+  const char *dir = getenv("FB_RESCUE_DIR");
+  if (!dir || !dir[0]) dir = getenv("TMPDIR");
+  if (!dir || !dir[0]) dir = "/tmp";
+  const char *slash = strrchr(c->opt->output_path, '/');
+  const char *base = slash ? slash + 1 : c->opt->output_path;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s.rescue-%ld.h5", dir, base, (long)getpid());
+  fb_run_info info = *c->info;
+  info.wall_time_s = fb_wtime() - c->t_start_s;
+  info.rank_busy_s = c->busy_s;
+  info.rank_points = c->points;
+  info.skip_postprocess = 1;
+  fb_err e;
+  fb_err_clear(&e);
+  if (fb_output_write(path, c->cfg, c->model, c->state, c->grid, &c->res, &info, &e) == FB_OK) {
+    FB_LOG_ERR("the %zu points done are saved in %s: move it to %s when there is space and continue with --resume",
+               c->n_done, path, c->opt->output_path);
+  } else {
+    char msg[FB_ERR_MSG_LEN];
+    fb_err_user_message(&e, 0, msg, sizeof msg);
+    FB_LOG_ERR("the points done could not be saved elsewhere either: %s", msg);
+  }
+}
+
 /* Reply to one waiting request (already probed) with the next chunk or a stop. */
 static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *err) {
   int count = 0;
@@ -702,6 +731,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
         }
       }
       rc = coordinator_checkpoint(&c, err);
+      if (rc != FB_OK) coordinator_rescue(&c);
       if (rc == FB_OK && c.worker_failed)
         rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__,
                         "a worker rank failed; the points done are in %s (continue with --resume)", opt->output_path);
@@ -711,7 +741,10 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
       fb_err tmp;
       fb_err_clear(&tmp);
       coordinator_drain(&c);
-      if (coordinator_checkpoint(&c, &tmp) == FB_OK) FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
+      if (coordinator_checkpoint(&c, &tmp) == FB_OK)
+        FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
+      else
+        coordinator_rescue(&c);
       *err = saved;
     }
     log_rank_timing(&c, size);
