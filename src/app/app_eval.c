@@ -122,7 +122,8 @@ static int set_value(const fb_eval_module *mod, const fb_eval_param *p, const ch
   char *end = NULL;
   double x = strtod(v, &end);
   if (end == v || *end != '\0' || !isfinite(x)) {
-    fprintf(stderr, "fipbounds eval %s: %s = '%s' is not a number\n", mod->name, p->name, v);
+    fprintf(stderr, "fipbounds eval %s: %s = '%s' is not a number: allowed %g < %s <= %g\n", mod->name, p->name, v,
+            p->min, p->name, p->max);
     return -1;
   }
   if (!(x > p->min && x <= p->max)) {
@@ -194,6 +195,11 @@ int fb_app_eval(int argc, char **argv) {
       eval_usage(stderr, mod);
       return FB_EXIT_USAGE;
     }
+    if (args.given[i]) {
+      fprintf(stderr, "fipbounds eval %s: parameter '%s' given twice ('%s=%s' and '%s'): give each once\n", mod->name,
+              mod->params[i].name, mod->params[i].name, args.text[i], argv[a]);
+      return FB_EXIT_USAGE;
+    }
     if (set_value(mod, &mod->params[i], eq + 1, &args.number[i]) != 0) return FB_EXIT_USAGE;
     args.text[i] = eq + 1;
     args.given[i] = 1;
@@ -215,7 +221,9 @@ int fb_app_eval(int argc, char **argv) {
   fb_err_clear(&err);
   int rc = mod->fn(&args, &out, &err);
   if (rc != FB_OK) {
-    fprintf(stderr, "fipbounds eval %s: error (%s):\n  %s\n", mod->name, fb_code_name(rc), err.msg);
+    char msg[FB_ERR_MSG_LEN + 512];
+    fb_err_user_message(&err, fb_err_verbose(), msg, sizeof msg);
+    fprintf(stderr, "fipbounds eval %s: error (%s): %s\n", mod->name, fb_code_name(rc), msg);
     return rc == FB_ERR_RANGE || rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
   }
   if (json) {

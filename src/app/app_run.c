@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <mpi.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,12 +35,15 @@ static void run_usage(FILE *out) {
           "                       a point computed in two of them is an error; the rest is computed\n"
           "\n"
           "Run on several MPI ranks with mpirun -n N or srun. SIGTERM or SIGUSR1 make the run write\n"
-          "a checkpoint and exit with status 3; --resume continues it.\n"
-          "exit status: 0 complete, 1 failure, 2 bad input or usage, 3 interrupted (resumable)\n");
+          "a checkpoint and exit with status 3; --resume continues it. An input file without any key\n"
+          "(empty or comments only) is refused unless --set model.name=... gives the model.\n"
+          "Set FB_VERBOSE=1 to add the internal function:line chain to error messages.\n"
+          "exit status (the same on every rank): 0 complete, 1 failure, 2 bad input or usage,\n"
+          "3 interrupted (resumable), 4 complete but no point succeeded (see /status_messages)\n");
 }
 
-/* Read a whole file into a malloc'd string. */
-static char *slurp(const char *path, char *why, size_t why_len) {
+/* Read a whole file into a malloc'd string of *len_out bytes (a NUL is appended). */
+static char *slurp(const char *path, size_t *len_out, char *why, size_t why_len) {
   FILE *f = fopen(path, "rb");
   if (!f) {
     snprintf(why, why_len, "cannot open input file '%s': %s", path, strerror(errno));
@@ -70,7 +74,64 @@ static char *slurp(const char *path, char *why, size_t why_len) {
     return NULL;
   }
   buf[len] = '\0';
+  *len_out = len;
   return buf;
+}
+
+/* An input file must be text: a NUL byte would silently cut it (the parser reads a C string).
+ * Returns FB_OK or an FB_ERR_INPUT naming the file, the byte offset and the line. */
+static int check_no_nul(const char *path, const char *text, size_t len, fb_err *err) {
+  const char *nul = memchr(text, '\0', len);
+  if (!nul) return FB_OK;
+  size_t line = 1;
+  for (const char *c = text; c < nul; c++) line += *c == '\n';
+  FB_FAIL(err, FB_ERR_INPUT, "%s:%zu: NUL byte at byte offset %zu: an input file must be text",
+          path, line, (size_t)(nul - text));
+}
+
+/* A file that sets no key (empty, or comments and section headers only) would run the default
+ * scan of every key: refuse it unless --set gives the model. */
+static int check_not_empty(const fb_config *cfg, const char *path, fb_err *err) {
+  int from_file = 0, model_set = 0;
+  for (size_t i = 0; i < fb_config_n_keys(cfg); i++) {
+    const fb_key_spec *spec;
+    const char *value, *origin;
+    fb_config_key_at(cfg, i, &spec, &value, &origin);
+    if (!origin || !strcmp(origin, "default")) continue;
+    if (!strncmp(origin, "--set", 5)) {
+      model_set |= !strcmp(spec->section, "model") && !strcmp(spec->key, "name");
+    } else {
+      from_file = 1;
+    }
+  }
+  FB_TEST(err, !from_file && !model_set, FB_ERR_INPUT,
+          "%s: the file sets no key (empty, or only comments): give at least [model] name "
+          "(or --set model.name=...); see inputs/explanatory.ini", path);
+  return FB_OK;
+}
+
+/* After the scan: a stop signal has nothing left to stop (see fb_app_run). */
+static void absorb_late_signal(int sig) { (void)sig; }
+
+/* One exit status for the whole run (collective over comm): the status of the lowest rank that
+ * failed on its own (a rank that stopped because another one failed does not count), else the
+ * largest of the other statuses (0 complete, 3 interrupted, 4 no point succeeded). */
+static int collective_exit(MPI_Comm comm, int exit_code, const fb_err *err) {
+  int rank = 0, size = 1;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  const int primary = (exit_code == FB_EXIT_FAILURE || exit_code == FB_EXIT_USAGE) && !fb_scan_failed_elsewhere(err);
+  int mine = primary ? rank : size, first = size;
+  MPI_Allreduce(&mine, &first, 1, MPI_INT, MPI_MIN, comm);
+  if (first < size) {
+    int code = exit_code;
+    MPI_Bcast(&code, 1, MPI_INT, first, comm);
+    return code;
+  }
+  /* a rank that failed only because another one did: 1, whatever the others say */
+  int other = exit_code == FB_EXIT_FAILURE || exit_code == FB_EXIT_USAGE ? 100 : exit_code, worst = 0;
+  MPI_Allreduce(&other, &worst, 1, MPI_INT, MPI_MAX, comm);
+  return worst == 100 ? FB_EXIT_FAILURE : worst;
 }
 
 int fb_app_run(int argc, char **argv) {
@@ -145,11 +206,12 @@ int fb_app_run(int argc, char **argv) {
   long long len = -1;
   if (rank == 0) {
     char why[1024];
-    text = slurp(input, why, sizeof why);
-    if (text)
-      len = (long long)strlen(text);
-    else
+    size_t n_read = 0;
+    text = slurp(input, &n_read, why, sizeof why);
+    if (!text)
       fb_err_set(&err, FB_ERR_IO, __func__, __LINE__, "%s", why);
+    else if (check_no_nul(input, text, n_read, &err) == FB_OK)
+      len = (long long)n_read;
   }
   MPI_Bcast(&len, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
   if (len < 0) {
@@ -184,6 +246,7 @@ int fb_app_run(int argc, char **argv) {
       strcat(overrides, "\n");
     }
   }
+  if (rc == FB_OK) rc = check_not_empty(&cfg, input, &err);
   if (rc == FB_OK) rc = fb_config_check_required(&cfg, &err);
   const fb_model_ops *model = NULL;
   if (rc == FB_OK) {
@@ -224,11 +287,27 @@ int fb_app_run(int argc, char **argv) {
   opt.overwrite = overwrite;
   opt.merge_paths = merges;
   opt.n_merge_paths = n_merges;
-  fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0};
+  fb_scan_tally tally;
+  memset(&tally, 0, sizeof tally);
+  fb_run_info info = {.input_path = input, .overrides = overrides ? overrides : "", .mpi_size = size, .wall_time_s = 0,
+                      .tally = &tally};
   int interrupted = 0;
+  /* fb_scan_run turns SIGTERM/SIGUSR1 into "checkpoint and stop" while it runs and then restores
+   * the handlers found here: a stop signal that arrives once the scan is over (e.g. forwarded by
+   * mpirun while the ranks finalise) must not kill a rank whose file is already written */
+  struct sigaction late;
+  memset(&late, 0, sizeof late);
+  late.sa_handler = absorb_late_signal;
+  sigemptyset(&late.sa_mask);
+  sigaction(SIGTERM, &late, NULL);
+  sigaction(SIGUSR1, &late, NULL);
   rc = fb_scan_run(MPI_COMM_WORLD, &cfg, model, &opt, &info, &interrupted, &err);
   if (rc != FB_OK) {
     exit_code = rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+  } else if (rank == 0 && !interrupted && tally.n_points > 0 && tally.n_ok == 0) {
+    FB_LOG_ERR("every one of the %ld points failed: %s holds their status and messages (exit status %d)",
+               tally.n_points, opt.output_path, FB_EXIT_NO_RESULT);
+    exit_code = FB_EXIT_NO_RESULT;
   } else if (interrupted) {
     if (rank == 0)
       FB_LOG_INF("stopped before the end: %s holds the points done; continue with --resume", opt.output_path);
@@ -250,10 +329,14 @@ int fb_app_run(int argc, char **argv) {
 
 finish:
   /* input errors are the same on every rank: rank 0 reports them; other failures are reported
-   * by the rank where they happened */
-  if (exit_code != FB_EXIT_OK && exit_code != FB_EXIT_INTERRUPTED &&
-      (exit_code == FB_EXIT_USAGE ? rank == 0 : err.code != FB_OK))
-    fprintf(stderr, "fipbounds run (rank %d): error (%s):\n  %s\n", rank, fb_code_name(err.code), err.msg);
+   * by the rank where they happened (not by the ranks that stopped because of them) */
+  if ((exit_code == FB_EXIT_FAILURE || exit_code == FB_EXIT_USAGE) && !fb_scan_failed_elsewhere(&err) &&
+      (exit_code == FB_EXIT_USAGE ? rank == 0 : err.code != FB_OK)) {
+    char msg[FB_ERR_MSG_LEN + 512];
+    fb_err_user_message(&err, fb_err_verbose(), msg, sizeof msg);
+    fprintf(stderr, "fipbounds run: error (%s, rank %d): %s\n", fb_code_name(err.code), rank, msg);
+  }
+  exit_code = collective_exit(MPI_COMM_WORLD, exit_code, &err);
   fb_config_free(&cfg);
   free(text);
   free(overrides);

@@ -130,6 +130,12 @@ int fb_app_eval_fip(const fb_fip_ops *ops, const char *as_name, int argc, char *
       int known = 0;
       for (size_t k = 0; k < ops->n_keys; k++)
         if (!strcmp(ops->keys[k].key, key)) known = 1;
+      for (int b = 2; known && b < a; b++) /* an option given twice is refused, as in every eval module */
+        if (!strncmp(argv[b], key, strlen(key)) && argv[b][strlen(key)] == '=') {
+          fprintf(stderr, "fipbounds eval %s: parameter '%s' given twice ('%s' and '%s'): give each once\n", as_name,
+                  key, argv[b], argv[a]);
+          goto done;
+        }
       if (!known) {
         fprintf(stderr, "fipbounds eval %s: unknown parameter '%s'\n\n", as_name, key);
         fb_eval_fip_usage(stderr, ops);
@@ -158,7 +164,9 @@ int fb_app_eval_fip(const fb_fip_ops *ops, const char *as_name, int argc, char *
   if (rc == FB_OK && ops->decay) rc = ops->decay(state, mass, coupling, d, &err);
   if (rc == FB_OK && ops->production) rc = ops->production(state, mass, coupling, &vals, &err);
   if (rc != FB_OK) {
-    fprintf(stderr, "fipbounds eval %s: error (%s):\n  %s\n", as_name, fb_code_name(rc), err.msg);
+    char msg[FB_ERR_MSG_LEN + 512];
+    fb_err_user_message(&err, fb_err_verbose(), msg, sizeof msg);
+    fprintf(stderr, "fipbounds eval %s: error (%s): %s\n", as_name, fb_code_name(rc), msg);
     status = rc == FB_ERR_RANGE || rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
   } else {
     int first = 1;

@@ -163,7 +163,11 @@ const fb_eval_module fb_eval_hb = {
     {{"model", "", "bc9", 0, 0, "bc9", "benchmark model"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP mass (0 allowed)"},
      {"core", "", "one_zone|polytrope", 0, 0, "one_zone", "core model (polytrope: T_K, rho_g_cm3 are central values)"},
-     {"T_K", "K", NULL, 1e6, 1e10, "0.7e8", "core temperature (central for the polytrope)"},
+     /* below ~2.5e6 K (one zone) and ~1e7 K (polytrope) the tiny Primakoff integrand (~1e-68
+      * erg/g/s) makes GSL's QAGIU stop with a round-off error (issue 18 item 10): the advertised
+      * range is the one that works for both cores and every mass (checked at 0, 1e-5, 1e-3,
+      * 1e-2 GeV); HB cores are at ~1e8 K */
+     {"T_K", "K", NULL, 1e7, 1e10, "0.7e8", "core temperature (central for the polytrope)"},
      {"rho_g_cm3", "g/cm^3", NULL, 1.0, 1e8, "0.6e4", "core density (central for the polytrope)"},
      {"polytrope_n", "", NULL, -1e-300, 4.5, "1.5", "polytropic index (core=polytrope)"},
      {"Y_He", "", NULL, -1e-300, 1.0, "1", "helium mass fraction"},

@@ -2,7 +2,8 @@
  * @file main.c
  * @brief The fipbounds executable: command-line parsing and dispatch. The only place that decides
  *        the process exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted with a
- *        resumable checkpoint (FB_EXIT_INTERRUPTED).
+ *        resumable checkpoint (FB_EXIT_INTERRUPTED), 4 run complete but no point succeeded
+ *        (FB_EXIT_NO_RESULT).
  */
 #include <mpi.h>
 #include <stdio.h>
@@ -38,7 +39,9 @@ static void print_usage(FILE *out) {
           "  plot   the summary figure of a scan file (PNG or PDF)\n"
           "  models list every particle model (benchmark, axes, valid range) and scan model\n"
           "\n"
-          "exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted (resume with --resume)\n"
+          "exit status: 0 success, 1 failure, 2 bad input or usage, 3 interrupted (resume with --resume),\n"
+          "             4 run complete but no point succeeded (see /status_messages)\n"
+          "FB_VERBOSE=1 adds the internal function:line chain to error messages\n"
           "input keys: inputs/explanatory.ini\n",
           FB_VERSION_STRING);
 }

@@ -616,20 +616,40 @@ int fb_bc2_omega_h2(fb_bc2 *m, const fb_bc2_point *pt, fb_relic_result *res, fb_
   const size_t n = fb_relic_n_nodes(&m->relic);
   const double mA = pt->ratio * pt->mass_GeV, G = sqrt(d.mAG2) / mA;
   double table[FB_RELIC_MAX_NODES];
-  if (!(m->cache_valid && bc2_same_model(pt, &m->cache_pt) &&
-        (m->force_cache || bc2_propagator_change(pt->mass_GeV, mA, G, m->cache_width_GeV) < FB_BC2_CACHE_TOL))) {
+  /* The table is computed at a reference point that depends only on this point, never on the
+   * points computed before it (so a value is the same on any rank and after a resume): the
+   * canonical eps FB_BC2_EPS_REF when the A' width there changes the propagator by less than
+   * FB_BC2_CACHE_TOL, this point's own eps otherwise. A cached table is reused only for the same
+   * reference point (bit for bit the table a fresh model would compute). Under force_cache (the
+   * pre-search of fb_bc2_target_y) the cached table is taken whatever eps it belongs to. */
+  fb_bc2_point ref = *pt;
+  double G_ref = G;
+  if (!m->force_cache) {
+    ref.epsilon = FB_BC2_EPS_REF;
+    double vis = 0.0, inv = 0.0;
+    FB_CALL(err, fb_bc2_widths(m, &ref, &vis, &inv, err));
+    G_ref = vis + inv;
+    if (!(bc2_propagator_change(pt->mass_GeV, mA, G, G_ref) < FB_BC2_CACHE_TOL)) {
+      ref = *pt;
+      G_ref = G;
+    }
+  }
+  if (!(m->cache_valid && bc2_same_model(&ref, &m->cache_pt) &&
+        (m->force_cache || ref.epsilon == m->cache_pt.epsilon))) {
     m->cache_valid = 0;
-    d.channels = BC2_CH_SM;
-    FB_CALL(err, fb_relic_tabulate(&m->relic, &p, m->cache_sm, err));
-    if (d.tab1 || d.tab2) {
-      d.channels = BC2_CH_AA;
-      FB_CALL(err, fb_relic_tabulate(&m->relic, &p, m->cache_aa, err));
+    bc2_weff_data dref;
+    fb_relic_problem pref;
+    FB_CALL(err, bc2_setup(m, &ref, &dref, &pref, err));
+    dref.channels = BC2_CH_SM;
+    FB_CALL(err, fb_relic_tabulate(&m->relic, &pref, m->cache_sm, err));
+    if (dref.tab1 || dref.tab2) {
+      dref.channels = BC2_CH_AA;
+      FB_CALL(err, fb_relic_tabulate(&m->relic, &pref, m->cache_aa, err));
     } else {
       memset(m->cache_aa, 0, sizeof m->cache_aa);
     }
-    d.channels = BC2_CH_SM | BC2_CH_AA;
-    m->cache_pt = *pt;
-    m->cache_width_GeV = G;
+    m->cache_pt = ref;
+    m->cache_width_GeV = G_ref;
     m->cache_valid = 1;
     m->n_tabulations++;
   }

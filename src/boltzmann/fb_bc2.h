@@ -70,6 +70,11 @@ double fb_bc2_y_from_epsilon(double epsilon, double alpha_D, double ratio);
  *  thermal-average quadrature tolerance, 1e-5; see
  *  fb_bc2_omega_h2). */
 #define FB_BC2_CACHE_TOL 1e-6
+/** The eps of the reference tables (rescaled as eps^2 to other eps when the A' width allows, see
+ *  FB_BC2_CACHE_TOL): one fixed value, so that a point's result never depends on the points
+ *  computed before it (issue 18: bc2 differed between 1 and 2 ranks). Small enough that eps^2
+ *  Gamma_vis is negligible next to Gamma_inv wherever A' -> chi chi is open. */
+#define FB_BC2_EPS_REF 1e-8
 
 /** chi chi -> A'A' is included for m_A'/m_chi below this (above 1 it is thermally open, "forbidden";
  *  at ratio >= 3 its rate at x >= 10 is suppressed by exp(-2 (ratio - 1) x) <= e^-40 = 4e-18 relative
@@ -94,9 +99,11 @@ typedef struct fb_bc2 {
   fb_thermo th;
   fb_relic relic;
   int ready;
-  /* Cache of the last point's thermal-average tables. The SM channels scale exactly as eps^2 up
-   * to the eps dependence of the A' width in the propagator; the cache is reused for another eps
-   * only when that changes the propagator by < FB_BC2_CACHE_TOL over the whole s range. */
+  /* Cache of the thermal-average tables of one reference point (fb_bc2_omega_h2). The SM channels
+   * scale exactly as eps^2 up to the eps dependence of the A' width in the propagator; a point
+   * uses the tables of eps = FB_BC2_EPS_REF when that changes its propagator by < FB_BC2_CACHE_TOL
+   * over the whole s range, else tables of its own eps. The reference depends only on the point,
+   * so a cached table equals the one a fresh model computes, bit for bit. */
   int cache_valid;
   fb_bc2_point cache_pt;          /**< point (incl. eps_ref) the tables were computed at */
   double cache_width_GeV;         /**< total A' width at cache_pt */

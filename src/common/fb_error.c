@@ -6,7 +6,9 @@
 
 #include <gsl/gsl_errno.h>
 
+#include <ctype.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,6 +44,43 @@ int fb_err_push(fb_err *err, int code, const char *func, int line, const char *w
   if (len + 1 < sizeof err->msg)
     snprintf(err->msg + len, sizeof err->msg - len, "\n  called from %s:%d", func, line);
   return err->code;
+}
+
+/* Length of a "function:line: " prefix at s (a C identifier, a colon, digits, ": "), or 0. */
+static size_t location_prefix_len(const char *s) {
+  size_t i = 0;
+  if (!(isalpha((unsigned char)s[0]) || s[0] == '_')) return 0;
+  while (isalnum((unsigned char)s[i]) || s[i] == '_') i++;
+  if (s[i] != ':' || !isdigit((unsigned char)s[i + 1])) return 0;
+  i++;
+  while (isdigit((unsigned char)s[i])) i++;
+  return s[i] == ':' && s[i + 1] == ' ' ? i + 2 : 0;
+}
+
+void fb_err_user_message(const fb_err *err, int verbose, char *out, size_t n) {
+  if (!out || n == 0) return;
+  out[0] = '\0';
+  if (!err) return;
+  static const char called[] = "\n  called from ";
+  const char *msg = err->msg;
+  const size_t pre = location_prefix_len(msg);
+  const char *body = msg + pre;
+  const char *chain = strstr(body, called);
+  const size_t body_len = chain ? (size_t)(chain - body) : strlen(body);
+  size_t len = (size_t)snprintf(out, n, "%.*s", (int)body_len, body);
+  if (!verbose || len + 1 >= n) return;
+  /* the chain: the innermost location, then every caller */
+  len += (size_t)snprintf(out + len, n - len, "\n  internal: %.*s", pre > 2 ? (int)(pre - 2) : 0, msg);
+  for (const char *c = chain; c && len + 1 < n; c = strstr(c + 1, called)) {
+    const char *from = c + sizeof called - 1;
+    const size_t flen = strcspn(from, "\n");
+    len += (size_t)snprintf(out + len, n - len, " < %.*s", (int)flen, from);
+  }
+}
+
+int fb_err_verbose(void) {
+  const char *v = getenv("FB_VERBOSE");
+  return v && v[0] && strcmp(v, "0") != 0;
 }
 
 const char *fb_code_name(int code) {

@@ -63,6 +63,16 @@ int fb_err_set(fb_err *err, int code, const char *func, int line, const char *fm
 /** Append "called from func:line (what)" to the chain; returns err->code (or FB_ERR_INTERNAL). */
 int fb_err_push(fb_err *err, int code, const char *func, int line, const char *what);
 
+/** The message of err as a user should read it (issue 18): the innermost message first, without
+ *  its "function:line: " prefix, so that it starts with the user's "file:line: [section] key" when
+ *  the input is at fault; the internal chain ("function:line" of every level) follows on a line
+ *  "  internal: f:l < caller:l < ..." only when verbose (fb_err_verbose()). Written to out (n bytes,
+ *  always NUL-terminated). */
+void fb_err_user_message(const fb_err *err, int verbose, char *out, size_t n);
+
+/** 1 when the environment variable FB_VERBOSE is set to a value other than "" or "0". */
+int fb_err_verbose(void);
+
 /** A short name for a code ("FB_ERR_RANGE"). */
 const char *fb_code_name(int code);
 

@@ -33,12 +33,18 @@ hid_t fb_h5_group(hid_t loc, const char *path) {
   return cur;
 }
 
-int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
-  if (!value) value = "";
+/* A fixed-length, NUL-terminated UTF-8 string type of n bytes; the caller closes it. */
+static hid_t utf8_string_type(size_t n) {
   hid_t type = H5Tcopy(H5T_C_S1);
-  H5Tset_size(type, strlen(value) + 1);
+  H5Tset_size(type, n);
   H5Tset_strpad(type, H5T_STR_NULLTERM);
   H5Tset_cset(type, H5T_CSET_UTF8);
+  return type;
+}
+
+int fb_h5_attr_string(hid_t obj, const char *name, const char *value, fb_err *err) {
+  if (!value) value = "";
+  hid_t type = utf8_string_type(strlen(value) + 1);
   hid_t space = H5Screate(H5S_SCALAR);
   if (H5Aexists(obj, name) > 0) H5Adelete(obj, name);
   hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
@@ -68,6 +74,26 @@ int fb_h5_attr_double(hid_t obj, const char *name, double value, fb_err *err) {
 int fb_h5_attr_long(hid_t obj, const char *name, long value, fb_err *err) {
   long long v = value;
   return attr_scalar(obj, name, H5T_NATIVE_LLONG, H5T_STD_I64LE, &v, err);
+}
+
+int fb_h5_string_dataset(hid_t loc, const char *name, const char *value, const char *description, fb_err *err) {
+  if (!value) value = "";
+  hid_t type = utf8_string_type(strlen(value) + 1);
+  hid_t space = H5Screate(H5S_SCALAR);
+  hid_t dcpl = H5Pcreate(H5P_DATASET_CREATE);
+  H5Pset_obj_track_times(dcpl, 0);
+  hid_t ds = H5Dcreate2(loc, name, type, space, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+  herr_t st = ds >= 0 ? H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, value) : -1;
+  int rc = st < 0 ? fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot write string dataset '%s' (%zu bytes)",
+                               name, strlen(value))
+                  : FB_OK;
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "units", "", err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(ds, "description", description, err);
+  if (ds >= 0) H5Dclose(ds);
+  H5Pclose(dcpl);
+  H5Sclose(space);
+  H5Tclose(type);
+  return rc;
 }
 
 int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hsize_t *dims,

@@ -25,6 +25,10 @@ int fb_h5_attr_long(hid_t obj, const char *name, long value, fb_err *err);
 /** Write a dataset of rank 1 or 2 (dims[rank]) with `units` and `description` attributes.
  *  memtype: H5T_NATIVE_DOUBLE (stored as IEEE float64), H5T_NATIVE_INT (int32) or
  *  H5T_NATIVE_UINT8 (uint8, for masks). name may be a path; missing groups are created. */
+/** A scalar UTF-8 string dataset `name` in loc holding `value` (any length; NULL = ""), with
+ *  `units` "" and `description` attributes. */
+int fb_h5_string_dataset(hid_t loc, const char *name, const char *value, const char *description, fb_err *err);
+
 int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hsize_t *dims,
                   const void *data, const char *units, const char *description, fb_err *err);
 

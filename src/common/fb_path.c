@@ -3,10 +3,13 @@
 #include "fb_path.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 static int make_one(const char *dir, const char *file, fb_err *err) {
   struct stat st;
@@ -41,4 +44,84 @@ int fb_mkdir_parents(const char *path, fb_err *err) {
   }
   free(dir);
   return rc;
+}
+
+int fb_tmp_create(const char *path, char **tmp_path, int *fd, fb_err *err) {
+  *tmp_path = NULL;
+  *fd = -1;
+  FB_TEST(err, !path || !*path, FB_ERR_INPUT, "empty output path");
+  const size_t len = strlen(path) + sizeof ".tmp.XXXXXX";
+  char *tmp = malloc(len);
+  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
+  snprintf(tmp, len, "%s.tmp.XXXXXX", path);
+  const int f = mkstemp(tmp); /* O_CREAT | O_EXCL: never an existing file, never through a link */
+  if (f < 0) {
+    const int e = errno;
+    free(tmp);
+    FB_FAIL(err, FB_ERR_IO, "cannot create a temporary file beside '%s': %s", path, strerror(e));
+  }
+  const mode_t mask = umask(0);
+  umask(mask);
+  if (fchmod(f, 0666 & ~mask) != 0) { /* mkstemp makes 0600; an output file is readable like fopen's */
+    const int e = errno;
+    close(f);
+    unlink(tmp);
+    free(tmp);
+    FB_FAIL(err, FB_ERR_IO, "cannot set the permissions of a temporary file beside '%s': %s", path, strerror(e));
+  }
+  *tmp_path = tmp;
+  *fd = f;
+  return FB_OK;
+}
+
+/* fsync the directory holding path, so that a rename survives a crash (best effort). */
+static void sync_parent_dir(const char *path) {
+  char *dir = strdup(path);
+  char *slash = dir ? strrchr(dir, '/') : NULL;
+  const char *dname = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+  int dfd = open(dname, O_RDONLY);
+  if (dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
+  }
+  free(dir);
+}
+
+int fb_tmp_commit(const char *path, const char *tmp_path, int *fd, const void *data, size_t n, fb_err *err) {
+  const char *p = data;
+  size_t done = 0;
+  int e = 0;
+  const char *what = NULL;
+  while (done < n) {
+    ssize_t w = write(*fd, p + done, n - done);
+    if (w < 0 && errno == EINTR) continue; /* a stop signal: the write goes on */
+    if (w <= 0) {
+      e = w < 0 ? errno : ENOSPC;
+      what = "write";
+      break;
+    }
+    done += (size_t)w;
+  }
+  /* the data must be on disk before the rename makes it the file (a node crash must not leave an
+   * empty file in place of both the new and the previous one) */
+  if (!what && fsync(*fd) != 0) {
+    e = errno;
+    what = "fsync";
+  }
+  if (close(*fd) != 0 && !what) {
+    e = errno;
+    what = "close";
+  }
+  *fd = -1;
+  if (!what && rename(tmp_path, path) != 0) {
+    e = errno;
+    what = "rename";
+  }
+  if (what) {
+    unlink(tmp_path);
+    FB_FAIL(err, FB_ERR_IO, "cannot write '%s' (%s of %zu bytes to '%s' failed: %s); the previous '%s', if any, is unchanged",
+            path, what, n, tmp_path, strerror(e), path);
+  }
+  sync_parent_dir(path);
+  return FB_OK;
 }

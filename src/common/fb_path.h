@@ -18,4 +18,22 @@
  */
 int fb_mkdir_parents(const char *path, fb_err *err);
 
+/**
+ * Create a new, empty temporary file beside `path`, named "<path>.tmp.XXXXXX" with a unique
+ * suffix, exclusively (mkstemp: O_CREAT | O_EXCL), so that it never opens an existing file or
+ * follows a planted symbolic link. Permissions are 0666 less the umask, as fopen would give.
+ * On success *tmp_path (malloc'd, the caller frees it) names the file and *fd is open for writing;
+ * on failure nothing is left behind and FB_ERR_IO names `path` and the OS reason.
+ */
+int fb_tmp_create(const char *path, char **tmp_path, int *fd, fb_err *err);
+
+/**
+ * Write the n bytes of data to *fd, fsync and close it, then rename tmp_path over path and fsync
+ * the directory: the file at `path` is either the previous one or the complete new one, even after
+ * a crash. A short write, a full disk (ENOSPC at write, fsync or close) or a failed rename unlinks
+ * tmp_path, leaves `path` untouched and returns FB_ERR_IO naming both paths and the OS reason.
+ * *fd is closed in every case (set to -1).
+ */
+int fb_tmp_commit(const char *path, const char *tmp_path, int *fd, const void *data, size_t n, fb_err *err);
+
 #endif /* FB_PATH_H */

@@ -2,9 +2,9 @@
  * @file fb_output.c
  * @brief The self-describing HDF5 output file (layout in docs/output-format.md).
  *
- * Rank 0 writes the whole file each time (checkpoints and the final write) to "<path>.tmp" and
- * renames it over <path>, so a run killed at any moment (even by SIGKILL) leaves the previous
- * complete checkpoint intact. Object time stamps are switched off so that two runs with the same
+ * Rank 0 writes the whole file each time (checkpoints and the final write): built in memory, written
+ * to an exclusively created "<path>.tmp.XXXXXX" and renamed over <path>, so a run killed at any
+ * moment (even by SIGKILL) or a full disk leaves the previous complete checkpoint intact. Object time stamps are switched off so that two runs with the same
  * input produce identical datasets.
  */
 #include <errno.h>
@@ -24,7 +24,7 @@
 #include "fb_scan.h"
 #include "fb_version.h"
 
-#define FB_OUTPUT_FORMAT_VERSION 1
+#define FB_OUTPUT_FORMAT_VERSION 2 /* 2: /input/text, overrides, resolved are datasets */
 
 static int write_code_group(hid_t file, const fb_run_info *info, fb_err *err) {
   hid_t g = fb_h5_group(file, "code");
@@ -93,9 +93,13 @@ static int write_input_group(hid_t file, const fb_config *cfg, const fb_run_info
   char *resolved = NULL;
   int rc = fb_config_resolved_text(cfg, &resolved, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "file", info->input_path, err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "text", fb_config_input_text(cfg), err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "overrides", info->overrides, err);
-  if (rc == FB_OK) rc = fb_h5_attr_string(g, "resolved", resolved, err);
+  /* texts of any length are datasets (an attribute holds at most 64 KiB in this file format) */
+  if (rc == FB_OK) rc = fb_h5_string_dataset(g, "text", fb_config_input_text(cfg), "the input file verbatim", err);
+  if (rc == FB_OK)
+    rc = fb_h5_string_dataset(g, "overrides", info->overrides, "the --set arguments, one per line", err);
+  if (rc == FB_OK)
+    rc = fb_h5_string_dataset(g, "resolved", resolved,
+                              "every key with its resolved value and origin, as INI text that reproduces the run", err);
   free(resolved);
   /* every resolved parameter as a typed attribute of /input/<section> */
   for (size_t i = 0; rc == FB_OK && i < fb_config_n_keys(cfg); i++) {
@@ -207,24 +211,23 @@ static int write_status_messages(hid_t file, const fb_grid *grid, const fb_resul
 int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *model,
                     void *model_state, const fb_grid *grid, const fb_results *res,
                     const fb_run_info *info, fb_err *err) {
-  size_t len = strlen(path) + 5;
-  char *tmp = malloc(len);
-  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
-  snprintf(tmp, len, "%s.tmp", path);
-  if (fb_mkdir_parents(path, err) != FB_OK) {
-    free(tmp);
-    return fb_err_push(err, err ? err->code : FB_ERR_IO, __func__, __LINE__, "output directory");
-  }
+  FB_CALL(err, fb_mkdir_parents(path, err));
   H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* failures are reported through fb_err */
+  /* The file is built in memory (HDF5's core driver without a backing store: nothing touches the
+   * disk, and H5Fget_name still gives `path` to the model's postprocess), then written through an
+   * exclusively created temporary file and renamed over `path` (fb_tmp_commit). So a full disk is
+   * an ordinary write error, never a failing H5Fclose with a half-written file left open in the
+   * library, and the temporary name cannot be a planted link. */
   hid_t fcpl = H5Pcreate(H5P_FILE_CREATE);
+  hid_t fapl = H5Pcreate(H5P_FILE_ACCESS);
   H5Pset_obj_track_times(fcpl, 0);
-  hid_t file = H5Fcreate(tmp, H5F_ACC_TRUNC, fcpl, H5P_DEFAULT);
+  /* grow the image in steps of about the data size (the datasets are most of the file) */
+  const size_t data_bytes = res->n_points * (res->n_quantities + 1) * sizeof(double);
+  H5Pset_fapl_core(fapl, data_bytes + ((size_t)1 << 20), 0);
+  hid_t file = H5Fcreate(path, H5F_ACC_TRUNC, fcpl, fapl);
   H5Pclose(fcpl);
-  if (file < 0) {
-    int e = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot create output file '%s'", tmp);
-    free(tmp);
-    return e;
-  }
+  H5Pclose(fapl);
+  FB_TEST(err, file < 0, FB_ERR_HDF5, "cannot create the in-memory HDF5 image of '%s'", path);
   int rc = FB_OK;
   size_t n_done = fb_results_count_done(res);
   rc = fb_h5_attr_string(file, "model", model->name, err);
@@ -232,7 +235,9 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
   if (rc == FB_OK) rc = fb_h5_attr_string(file, "model_description", model->description, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_points", (long)res->n_points, err);
   if (rc == FB_OK) rc = fb_h5_attr_long(file, "n_done", (long)n_done, err);
-  if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", n_done == res->n_points, err);
+  /* complete: every point done and, when the model has one, its postprocess written */
+  const int all_done = n_done == res->n_points, post = all_done && model->postprocess && !info->skip_postprocess;
+  if (rc == FB_OK) rc = fb_h5_attr_long(file, "complete", all_done && (post || !model->postprocess), err);
   if (rc == FB_OK) rc = write_code_group(file, info, err);
   if (rc == FB_OK) rc = write_timing_group(file, info, err);
   if (rc == FB_OK) rc = write_input_group(file, cfg, info, err);
@@ -251,7 +256,7 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
                          model->quantities[i].description, err);
     if (q >= 0) H5Gclose(q);
   }
-  if (rc == FB_OK && model->postprocess && n_done == res->n_points) {
+  if (rc == FB_OK && post) {
     const fb_scan_view view = {.n_mass = grid->n_mass, .n_coupling = grid->n_coupling,
                                .mass = grid->mass, .coupling = grid->coupling,
                                .n_quantities = res->n_quantities, .values = res->values,
@@ -259,36 +264,23 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
     rc = model->postprocess(model_state, cfg, &view, file, err);
     if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, "model postprocess");
   }
+  void *image = NULL;
+  ssize_t n_bytes = -1;
+  if (rc == FB_OK && H5Fflush(file, H5F_SCOPE_GLOBAL) >= 0) n_bytes = H5Fget_file_image(file, NULL, 0);
+  if (rc == FB_OK && n_bytes > 0 && (image = malloc((size_t)n_bytes)) != NULL &&
+      H5Fget_file_image(file, image, (size_t)n_bytes) != n_bytes)
+    n_bytes = -1;
+  if (rc == FB_OK && (n_bytes <= 0 || !image))
+    rc = fb_err_set(err, n_bytes > 0 ? FB_ERR_MEMORY : FB_ERR_HDF5, __func__, __LINE__,
+                    "cannot take the image of '%s' (%zd bytes)", path, n_bytes);
   if (H5Fclose(file) < 0 && rc == FB_OK)
-    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close '%s'", tmp);
-  if (rc == FB_OK) {
-    /* force the data to disk before the rename makes it the checkpoint (a node crash must not
-     * leave an empty file in place of both the new and the previous checkpoint) */
-    int fd = open(tmp, O_RDONLY);
-    if (fd >= 0) {
-      fsync(fd);
-      close(fd);
-    }
-  }
-  if (rc == FB_OK && rename(tmp, path) != 0)
-    rc = fb_err_set(err, FB_ERR_IO, __func__, __LINE__, "cannot rename '%s' to '%s': %s", tmp, path,
-                    strerror(errno));
-  if (rc == FB_OK) {
-    /* and the directory entry */
-    char *dir = strdup(path);
-    char *slash = dir ? strrchr(dir, '/') : NULL;
-    const char *dname = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
-    int dfd = open(dname, O_RDONLY);
-    if (dfd >= 0) {
-      fsync(dfd);
-      close(dfd);
-    }
-    free(dir);
-  }
-  if (rc != FB_OK) {
-    remove(tmp);
-    fb_err_push(err, rc, __func__, __LINE__, path);
-  }
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot close the in-memory image of '%s'", path);
+  char *tmp = NULL;
+  int fd = -1;
+  if (rc == FB_OK) rc = fb_tmp_create(path, &tmp, &fd, err);
+  if (rc == FB_OK) rc = fb_tmp_commit(path, tmp, &fd, image, (size_t)n_bytes, err);
+  if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, path);
+  free(image);
   free(tmp);
   return rc;
 }

@@ -223,8 +223,9 @@ typedef struct coordinator {
   int *reply_next;      /**< [comm size] the slot of the next reply to each rank */
 } coordinator;
 
-static int coordinator_checkpoint(coordinator *c, fb_err *err) {
+static int coordinator_checkpoint_ex(coordinator *c, int skip_postprocess, fb_err *err) {
   fb_run_info info = *c->info;
+  info.skip_postprocess = skip_postprocess;
   info.wall_time_s = fb_wtime() - c->t_start_s;
   info.rank_busy_s = c->busy_s;
   info.rank_points = c->points;
@@ -232,6 +233,37 @@ static int coordinator_checkpoint(coordinator *c, fb_err *err) {
   c->t_checkpoint_s = fb_wtime();
   FB_LOG_DBG("checkpoint written: %zu/%zu points in %s", c->n_done, c->res.n_points, c->opt->output_path);
   return FB_OK;
+}
+
+static int coordinator_checkpoint(coordinator *c, fb_err *err) { return coordinator_checkpoint_ex(c, 0, err); }
+
+/* The output could not be written (full disk, quota): write the points to
+ * $FB_RESCUE_DIR (default $TMPDIR, else /tmp)/<output name>.rescue-<pid>.h5, a file that
+ * --resume continues once moved over the output, so that the points computed since the last
+ * checkpoint are not lost with the process. Without the post-processing (it is redone on resume). */
+static void coordinator_rescue(coordinator *c) {
+  const char *dir = getenv("FB_RESCUE_DIR");
+  if (!dir || !dir[0]) dir = getenv("TMPDIR");
+  if (!dir || !dir[0]) dir = "/tmp";
+  const char *slash = strrchr(c->opt->output_path, '/');
+  const char *base = slash ? slash + 1 : c->opt->output_path;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s.rescue-%ld.h5", dir, base, (long)getpid());
+  fb_run_info info = *c->info;
+  info.wall_time_s = fb_wtime() - c->t_start_s;
+  info.rank_busy_s = c->busy_s;
+  info.rank_points = c->points;
+  info.skip_postprocess = 1;
+  fb_err e;
+  fb_err_clear(&e);
+  if (fb_output_write(path, c->cfg, c->model, c->state, c->grid, &c->res, &info, &e) == FB_OK) {
+    FB_LOG_ERR("the %zu points done are saved in %s: move it to %s when there is space and continue with --resume",
+               c->n_done, path, c->opt->output_path);
+  } else {
+    char msg[FB_ERR_MSG_LEN];
+    fb_err_user_message(&e, 0, msg, sizeof msg);
+    FB_LOG_ERR("the points done could not be saved elsewhere either: %s", msg);
+  }
 }
 
 /* Reply to one waiting request (already probed) with the next chunk or a stop. */
@@ -313,7 +345,18 @@ static int coordinator_poll(coordinator *c, int blocking, fb_err *err) {
     c->stop = 1;
   }
   fb_progress_update(&c->progress, c->n_done, 0);
-  if (fb_wtime() - c->t_checkpoint_s >= c->opt->checkpoint_interval_s) FB_CALL(err, coordinator_checkpoint(c, err));
+  if (fb_wtime() - c->t_checkpoint_s >= c->opt->checkpoint_interval_s) {
+    /* a failed periodic checkpoint (full disk, quota) does not stop the scan: the points stay in
+     * memory, the previous file is intact, and the next checkpoint tries again */
+    fb_err cerr;
+    fb_err_clear(&cerr);
+    if (coordinator_checkpoint(c, &cerr) != FB_OK) {
+      char msg[FB_ERR_MSG_LEN];
+      fb_err_user_message(&cerr, 0, msg, sizeof msg);
+      FB_LOG_ERR("checkpoint failed, the scan goes on and tries again in %g s: %s", c->opt->checkpoint_interval_s, msg);
+      c->t_checkpoint_s = fb_wtime();
+    }
+  }
   return FB_OK;
 }
 
@@ -476,27 +519,21 @@ static int check_output_path(const fb_scan_options *opt, fb_err *err) {
     FB_FAIL(err, FB_ERR_INPUT,
             "output file '%s' exists: continue it with --resume or replace it with --overwrite",
             opt->output_path);
-  size_t len = strlen(opt->output_path) + 5;
-  char *tmp = malloc(len);
-  FB_TEST(err, !tmp, FB_ERR_MEMORY, "out of memory");
-  snprintf(tmp, len, "%s.tmp", opt->output_path);
   /* the parent directories are made here; failing to make them is an input error (exit 2) */
   fb_err dir_err;
   fb_err_clear(&dir_err);
-  if (fb_mkdir_parents(opt->output_path, &dir_err) != FB_OK) {
-    free(tmp);
+  if (fb_mkdir_parents(opt->output_path, &dir_err) != FB_OK)
     FB_FAIL(err, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
             opt->output_path, dir_err.msg);
-  }
-  FILE *f = fopen(tmp, "wb");
-  int e = errno;
-  if (f) {
-    fclose(f);
-    remove(tmp);
-  }
+  /* the directory takes a new file (created exclusively, as every checkpoint is) */
+  char *tmp = NULL;
+  int fd = -1;
+  if (fb_tmp_create(opt->output_path, &tmp, &fd, &dir_err) != FB_OK)
+    FB_FAIL(err, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
+            opt->output_path, dir_err.msg);
+  close(fd);
+  unlink(tmp);
   free(tmp);
-  FB_TEST(err, !f, FB_ERR_INPUT, "cannot write the output file '%s' ([run] output or -o): %s",
-          opt->output_path, strerror(e));
   return FB_OK;
 }
 
@@ -574,6 +611,31 @@ static void log_rank_timing(const coordinator *c, int size) {
     FB_LOG_DBG("rank %d: %ld points, busy %.4g s", r, c->points[r], c->busy_s[r]);
 }
 
+/* Rank 0: count the points of [p_lo, p_hi) by status and log the failed ones by error code. */
+static void tally_points(const fb_results *res, size_t p_lo, size_t p_hi, fb_scan_tally *t) {
+  memset(t, 0, sizeof *t);
+  for (size_t p = p_lo; p < p_hi; p++) {
+    const int st = res->status[p];
+    t->n_points++;
+    if (st == FB_OK) {
+      t->n_ok++;
+    } else if (st == FB_STATUS_PENDING) {
+      t->n_pending++;
+    } else {
+      t->n_failed++;
+      t->n_by_code[st > 0 && st < FB_SCAN_MAX_CODE ? st : FB_SCAN_MAX_CODE]++;
+    }
+  }
+  if (t->n_failed == 0) return;
+  char by[1024] = "";
+  size_t len = 0;
+  for (int k = 0; k <= FB_SCAN_MAX_CODE && len < sizeof by; k++)
+    if (t->n_by_code[k])
+      len += (size_t)snprintf(by + len, sizeof by - len, "%s%ld with status %d (%s)", len ? ", " : "",
+                              t->n_by_code[k], k, fb_code_name(k));
+  FB_LOG_WARNING("%ld of %ld points failed: %s; their messages are in /status_messages", t->n_failed, t->n_points, by);
+}
+
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err) {
   int rank = 0, size = 1;
@@ -648,7 +710,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
   int failed_here = rc != FB_OK, failed_anywhere = 0;
   MPI_Allreduce(&failed_here, &failed_anywhere, 1, MPI_INT, MPI_MAX, comm);
   if (failed_anywhere) {
-    if (!failed_here) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "scan set-up failed on another rank");
+    if (!failed_here) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "scan set-up " FB_SCAN_FAILED_ELSEWHERE);
     goto cleanup;
   }
 
@@ -656,7 +718,20 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     rc = coordinator_run(&c, err);
     if (rc == FB_OK) {
       fb_progress_update(&c.progress, c.n_done, 1);
+      /* every point done and a postprocess to run: first a checkpoint of the points alone, so that
+       * a run killed during the post-processing (a signal, mpirun's SIGKILL) keeps every point and
+       * --resume only post-processes */
+      if (model->postprocess && fb_results_count_done(&c.res) == c.res.n_points && c.n_pending > 0) {
+        fb_err cerr;
+        fb_err_clear(&cerr);
+        if (coordinator_checkpoint_ex(&c, 1, &cerr) != FB_OK) {
+          char msg[FB_ERR_MSG_LEN];
+          fb_err_user_message(&cerr, 0, msg, sizeof msg);
+          FB_LOG_ERR("checkpoint before the post-processing failed (the final write tries again): %s", msg);
+        }
+      }
       rc = coordinator_checkpoint(&c, err);
+      if (rc != FB_OK) coordinator_rescue(&c);
       if (rc == FB_OK && c.worker_failed)
         rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__,
                         "a worker rank failed; the points done are in %s (continue with --resume)", opt->output_path);
@@ -666,10 +741,16 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
       fb_err tmp;
       fb_err_clear(&tmp);
       coordinator_drain(&c);
-      if (coordinator_checkpoint(&c, &tmp) == FB_OK) FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
+      if (coordinator_checkpoint(&c, &tmp) == FB_OK)
+        FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
+      else
+        coordinator_rescue(&c);
       *err = saved;
     }
     log_rank_timing(&c, size);
+    fb_scan_tally tally;
+    tally_points(&c.res, p_lo, p_hi, &tally);
+    if (info->tally) *info->tally = tally;
     /* complete when every point of this run's slice (the whole grid without slices) is done */
     for (size_t p = p_lo; p < p_hi && !*interrupted; p++) *interrupted = c.res.status[p] == FB_STATUS_PENDING;
   } else {
@@ -679,7 +760,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
   int flags[2] = {*interrupted, rc != FB_OK}, all[2];
   MPI_Allreduce(flags, all, 2, MPI_INT, MPI_MAX, comm);
   *interrupted = all[0];
-  if (rc == FB_OK && all[1]) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "another rank failed");
+  if (rc == FB_OK && all[1]) rc = fb_err_set(err, FB_ERR_MPI, __func__, __LINE__, "the scan " FB_SCAN_FAILED_ELSEWHERE);
 cleanup:
   signals_restore(&guard);
   if (rank == 0) {
@@ -698,4 +779,8 @@ cleanup:
   if (model_ready) model->free(state);
   fb_grid_free(&grid);
   return rc;
+}
+
+int fb_scan_failed_elsewhere(const fb_err *err) {
+  return err && err->code == FB_ERR_MPI && strstr(err->msg, FB_SCAN_FAILED_ELSEWHERE) != NULL;
 }

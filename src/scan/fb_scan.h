@@ -28,8 +28,24 @@
 #define FB_SCAN_CHUNK_MAX 4096
 
 /** Exit status of `fipbounds run` when it stopped early (signal or max_points) after writing a
- *  resumable checkpoint. 0 = complete, 1 = failure, 2 = bad input or usage. */
+ *  resumable checkpoint. 0 = complete, 1 = failure, 2 = bad input or usage, 4 = FB_EXIT_NO_RESULT. */
 #define FB_EXIT_INTERRUPTED 3
+
+/** Exit status of `fipbounds run` when every point of the run has a final status but none
+ *  succeeded (all failed: the file is written, /status and /status_messages say why). */
+#define FB_EXIT_NO_RESULT 4
+
+/** Largest fipbounds error code counted separately in fb_scan_tally. */
+#define FB_SCAN_MAX_CODE 15
+
+/** The points of a run (its slice) by status, after fb_scan_run (rank 0). */
+typedef struct fb_scan_tally {
+  long n_points;                            /**< points of this run's slice */
+  long n_ok;                                /**< status 0 */
+  long n_pending;                           /**< not computed (interrupted) */
+  long n_failed;                            /**< status > 0 */
+  long n_by_code[FB_SCAN_MAX_CODE + 1];     /**< failed points by fipbounds error code (larger codes: last) */
+} fb_scan_tally;
 
 /** Input keys of the [run], [model] and [grid] sections. */
 extern const fb_key_spec fb_scan_keys[];
@@ -73,6 +89,13 @@ typedef struct fb_run_info {
    *  seconds spent in the model's eval and points computed, by rank. */
   const double *rank_busy_s;
   const long *rank_points;
+  /** Out, when not NULL: filled on rank 0 by fb_scan_run with the points of the run by status
+   *  (also after a failure, with what was computed). */
+  fb_scan_tally *tally;
+  /** 1: fb_output_write does not call the model's postprocess even when every point is done (the
+   *  checkpoint written before the post-processing, so that a run killed during it keeps every
+   *  point); such a file has complete = 0 and --resume only post-processes it. */
+  int skip_postprocess;
 } fb_run_info;
 
 typedef struct fb_scan_options {
@@ -109,7 +132,15 @@ void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg);
 int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
                 const fb_scan_options *opt, const fb_run_info *info, int *interrupted, fb_err *err);
 
-/** Write the whole output file (atomically: to path.tmp, then rename). Rank 0 only. When every
+/** The words of the error a rank records when fb_scan_run failed because of another rank's
+ *  failure (that rank reports the cause). */
+#define FB_SCAN_FAILED_ELSEWHERE "failed on another rank"
+
+/** 1 if err is such a consequence of another rank's failure (not a cause of its own). */
+int fb_scan_failed_elsewhere(const fb_err *err);
+
+/** Write the whole output file (atomically: built in memory, written to an exclusively created
+ *  path.tmp.XXXXXX, synced, renamed; on failure the previous file is untouched). Rank 0 only. When every
  *  point is done and the model has a postprocess hook, it is called with the open file. */
 int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *model,
                     void *model_state, const fb_grid *grid, const fb_results *res,

@@ -108,6 +108,14 @@ static void bc1sn_free(void *state) {
   free(s);
 }
 
+/* Replace the error in err by an input error of [sn1987a] key (file, line, key first; exit 2). */
+static int sn_key_error(const fb_config *cfg, const char *key, const char *what, fb_err *err) {
+  char inner[FB_ERR_MSG_LEN], why[FB_ERR_MSG_LEN];
+  fb_err_user_message(err, 0, inner, sizeof inner);
+  snprintf(why, sizeof why, "%s: %.3000s", what, inner);
+  return fb_config_error_at(cfg, "sn1987a", key, why, err);
+}
+
 static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc1_sn model state");
@@ -132,9 +140,14 @@ static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
       goto fail;
     }
   }
-  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&s->profile, fb_config_get_string(cfg, "sn1987a", "profile_file"), &cols, err),
-               fail);
-  FB_CALL_GOTO(err, rc, fb_sn_medium_init(&s->medium, &s->profile, &o, err), fail);
+  /* a profile that cannot be read, or radii that do not fit it, are input errors of their key */
+  rc = fb_sn_profile_read(&s->profile, fb_config_get_string(cfg, "sn1987a", "profile_file"), &cols, err);
+  if (rc == FB_ERR_IO || rc == FB_ERR_INPUT || rc == FB_ERR_RANGE) rc = sn_key_error(cfg, "profile_file", "cannot be used", err);
+  if (rc != FB_OK) goto fail;
+  rc = fb_sn_medium_init(&s->medium, &s->profile, &o, err);
+  if (rc == FB_ERR_RANGE)
+    rc = sn_key_error(cfg, strstr(err->msg, ": r_emit_km = ") ? "r_emit_km" : "r_far_km", "does not fit the profile", err);
+  if (rc != FB_OK) goto fail;
   *state = s;
   return FB_OK;
 fail:

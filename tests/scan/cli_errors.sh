@@ -6,20 +6,7 @@ exe=$1; src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$src/tools/mpi-env.sh"
-fails=0
-# expect STATUS PATTERN -- command...: run, check exit status and that stderr+stdout match PATTERN
-expect() {
-  local want=$1 pattern=$2; shift 3
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  if [ "$rc" -ne "$want" ]; then
-    echo "FAIL: '$*' exited $rc, expected $want"; echo "$out" | head -5; fails=$((fails+1)); return
-  fi
-  if ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "FAIL: '$*' output does not match /$pattern/:"; echo "$out" | head -5; fails=$((fails+1)); return
-  fi
-  echo "ok: $* -> $rc"
-}
+. "$(dirname "$0")/expect_lib.sh"
 bad() { printf '%s\n' "$@" > "$tmp/bad.ini"; }
 
 expect 0 'fipbounds [0-9]+\.[0-9]+' -- "$exe" --version

@@ -111,7 +111,9 @@ START_TEST(test_scan_model_and_postprocess) {
   fb_config_free(&cfg);
   /* bad inputs */
   ck_assert_int_eq(make_cfg(&cfg, m, "sn1987a.profile_file=/nonexistent.dat", NULL, &err), FB_OK);
-  ck_assert_int_eq(m->init(&state, &cfg, &err), FB_ERR_IO);
+  /* an unreadable profile is an input error of its key (issue 18 item 8: exit 2 with file, line, key) */
+  ck_assert_int_eq(m->init(&state, &cfg, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "[sn1987a] profile_file = /nonexistent.dat cannot be used"));
   fb_config_free(&cfg);
   ck_assert_int_eq(make_cfg(&cfg, m, "sn1987a.profile_columns=r_km=1,rho=2", NULL, &err), FB_OK);
   ck_assert_int_eq(m->init(&state, &cfg, &err), FB_ERR_INPUT);
