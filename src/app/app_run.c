@@ -15,6 +15,7 @@
 
 #include "fb_app.h"
 #include "fb_config.h"
+#include "fb_h5.h"
 #include "fb_limits.h"
 #include "fb_log.h"
 #include "fb_scan.h"
@@ -22,6 +23,7 @@
 static void run_usage(FILE *out) {
   fprintf(out,
           "usage: fipbounds run INPUT.ini [-o OUT.h5] [--resume | --overwrite] [--set section.key=value ...]\n"
+          "       fipbounds run --resume -o OUT.h5 [--set section.key=value ...]   (the input stored in OUT.h5)\n"
           "\n"
           "  INPUT.ini            input file; every key is documented in inputs/explanatory.ini\n"
           "  -o, --output OUT.h5  output file (default: [run] output)\n"
@@ -76,6 +78,27 @@ static char *slurp(const char *path, size_t *len_out, char *why, size_t why_len)
   buf[len] = '\0';
   *len_out = len;
   return buf;
+}
+
+/* The resolved input stored in an output file (/input/resolved), for --resume without INPUT.ini. */
+static char *stored_input(const char *h5path, size_t *len_out, char *why, size_t why_len) {
+  char *text = NULL;
+  fb_err e;
+  fb_err_clear(&e);
+  H5E_BEGIN_TRY {
+    hid_t f = H5Fopen(h5path, H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (f < 0) {
+      snprintf(why, why_len, "cannot open '%s' to resume: no such HDF5 file (give INPUT.ini, or the scan's output)", h5path);
+    } else {
+      if (fb_h5_read_string_dataset(f, "input/resolved", &text, &e) != FB_OK)
+        snprintf(why, why_len, "'%s' holds no stored input (/input/resolved; written since output format 2): %.600s",
+                 h5path, e.msg);
+      H5Fclose(f);
+    }
+  }
+  H5E_END_TRY;
+  if (text) *len_out = strlen(text);
+  return text;
 }
 
 /* An input file must be text: a NUL byte would silently cut it (the parser reads a C string).
@@ -180,8 +203,8 @@ int fb_app_run(int argc, char **argv) {
     free(sets);
     return FB_EXIT_USAGE;
   }
-  if (!input) {
-    fprintf(stderr, "fipbounds run: no input file given\n\n");
+  if (!input && !(resume && output)) {
+    fprintf(stderr, "fipbounds run: no input file given (or --resume -o OUT.h5 to continue the run stored in OUT.h5)\n\n");
     run_usage(stderr);
     free(sets);
     return FB_EXIT_USAGE;
@@ -207,7 +230,14 @@ int fb_app_run(int argc, char **argv) {
   if (rank == 0) {
     char why[1024];
     size_t n_read = 0;
-    text = slurp(input, &n_read, why, sizeof why);
+    if (input) {
+      text = slurp(input, &n_read, why, sizeof why);
+    } else {
+      /* --resume -o OUT.h5 without an input file: the run's own input, as stored in the file
+       * (/input/resolved: every key with its resolved value, --set overrides included) */
+      text = stored_input(output, &n_read, why, sizeof why);
+      input = output;
+    }
     if (!text)
       fb_err_set(&err, FB_ERR_IO, __func__, __LINE__, "%s", why);
     else if (check_no_nul(input, text, n_read, &err) == FB_OK)

@@ -147,3 +147,33 @@ int fb_h5_read_doubles(hid_t loc, const char *name, size_t n, double *out, fb_er
   FB_TEST(err, st < 0, FB_ERR_HDF5, "cannot read dataset '%s'", name);
   return FB_OK;
 }
+
+int fb_h5_read_string_dataset(hid_t loc, const char *name, char **out, fb_err *err) {
+  *out = NULL;
+  FB_TEST(err, H5Lexists(loc, name, H5P_DEFAULT) <= 0, FB_ERR_HDF5, "no dataset '%s'", name);
+  hid_t ds = H5Dopen2(loc, name, H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "cannot open dataset '%s'", name);
+  hid_t ftype = H5Dget_type(ds);
+  int rc = FB_OK;
+  if (ftype < 0 || H5Tget_class(ftype) != H5T_STRING || H5Tis_variable_str(ftype) > 0) {
+    rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "dataset '%s' is not a fixed-length string", name);
+  } else {
+    size_t size = H5Tget_size(ftype);
+    char *buf = calloc(size + 1, 1);
+    hid_t mtype = H5Tcopy(H5T_C_S1);
+    H5Tset_size(mtype, size);
+    H5Tset_cset(mtype, H5Tget_cset(ftype));
+    if (!buf)
+      rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "out of memory reading '%s'", name);
+    else if (H5Dread(ds, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0)
+      rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot read string dataset '%s'", name);
+    H5Tclose(mtype);
+    if (rc == FB_OK)
+      *out = buf;
+    else
+      free(buf);
+  }
+  if (ftype >= 0) H5Tclose(ftype);
+  H5Dclose(ds);
+  return rc;
+}

@@ -33,6 +33,9 @@ int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hs
                   const void *data, const char *units, const char *description, fb_err *err);
 
 /** Read a whole double dataset of exactly n values. */
+/** Read a scalar fixed-length string dataset (as written by fb_h5_string_dataset) into a malloc'd,
+ *  NUL-terminated *out (free it). FB_ERR_HDF5 if absent or not such a string. */
+int fb_h5_read_string_dataset(hid_t loc, const char *name, char **out, fb_err *err);
 int fb_h5_read_doubles(hid_t loc, const char *name, size_t n, double *out, fb_err *err);
 
 #endif /* FB_H5_H */
