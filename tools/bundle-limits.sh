@@ -33,10 +33,11 @@ while IFS=$'\t' read -r coll bench file exp ref; do
     --reference "$ref" >/dev/null
   n=$((n + 1))
 done < tools/limit_references.tsv
-rm -rf "$out"
 mkdir -p "$out"
 for d in "$tmp"/*/; do
   b=$(basename "$d")
+  # only the folders this script writes are replaced (limits/bundled/bc2/README.md explains why BC2 has none)
+  rm -rf "${out:?}/$b"
   mkdir -p "$out/$b"
   cp "$d"/*.limit "$out/$b/"
   cp "$licence" "$out/$b/LICENSE-FORESEE.md"

@@ -18,6 +18,7 @@ Exit status: 0 success, 1 failure, 2 bad input (missing file or no grid).
 import argparse
 import os
 import sys
+import textwrap
 
 import h5py
 import matplotlib
@@ -195,6 +196,20 @@ def caption_line(f):
     return "; ".join(parts)
 
 
+def bc2_note(f):
+    """How limits were put on the BC2 plane: epsilon at m_A' of invisible searches converted by
+    merge to m_chi = m_A'/R, y = alpha_D eps^2 / R^4 (docs/limits-format.md)."""
+    lim = f.get("limits")
+    if lim is None:
+        return ""
+    names = [n for n in lim if isinstance(lim[n], h5py.Group) and "curve" in lim[n]
+             and "converted from" in text(lim[n]["curve"].attrs.get("description", ""))]
+    if not names:
+        return ""
+    return ("; invisible-A' limits (" + ", ".join(names) + ") converted to m_chi = m_A'/R, "
+            "y = alpha_D eps^2/R^4 with this scan's alpha_D and R")
+
+
 def draw(path, out, title=None):
     with h5py.File(path, "r") as f:
         if "grid/mass" not in f or "grid/coupling" not in f:
@@ -285,15 +300,17 @@ def draw(path, out, title=None):
         desc = text(f.attrs.get("model_description", ""))
         full = title if title else (f"{bench}: {desc}" if desc else bench)
         # long model descriptions are wrapped, never clipped
-        import textwrap
         ax.set_title("\n".join(textwrap.wrap(full, 70)), fontsize=13 if len(full) <= 70 else 11)
         if handles:
             ax.legend(handles=handles, loc="lower right", framealpha=0.9, fontsize=9)
         else:
             ax.text(0.5, 0.5, "no bounds, limits or targets in this file", transform=ax.transAxes,
                     ha="center", va="center", color="#616161")
-        fig.text(0.01, 0.01, caption_line(f), fontsize=9, color="#424242", ha="left", va="bottom")
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        # the caption is wrapped, never clipped (BC2 captions carry the model's parameters and the
+        # conversion of invisible-A' limits onto the plane)
+        cap = textwrap.wrap(caption_line(f) + bc2_note(f), 125)
+        fig.text(0.01, 0.01, "\n".join(cap), fontsize=9, color="#424242", ha="left", va="bottom")
+        fig.tight_layout(rect=(0, 0.015 + 0.017 * len(cap), 1, 1))
         fig.savefig(out, dpi=200 if out.endswith(".png") else None)
         plt.close(fig)
     print(f"plot_summary: wrote {out}")

@@ -194,7 +194,10 @@ static const coupling_conv couplings[] = {
     {"theta", "theta", 1, 0},       {"sin_theta", "theta", 1, 0},    {"sin2_theta", "theta", 2, 0},
     {"sin2theta", "theta", 2, 0}, /* the scan models' name of BC4/BC5 (src/models/fb_fip.h) */
     {"g_agamma", "g_agamma", 1, 1}, {"g_aW", "g_aW", 1, 1},          {"g_ag", "g_ag", 1, 1},
-    {"inv_fa", "inv_fa", 1, 1}};
+    {"inv_fa", "inv_fa", 1, 1},
+    /* BC2: y = alpha_D eps^2 (m_chi/m_A')^4 (PBC, arXiv:1901.09966); an epsilon limit reaches it through
+     * fb_limit_plane_map (it needs the plane's alpha_D and mass ratio), not through this table */
+    {"y", "y", 1, 0}};
 
 /* a coupling name, old names mapped to the canonical ones of src/models/fb_fip.h (g_agg -> g_agamma) */
 static const coupling_conv *find_coupling(const char *name) {
@@ -365,6 +368,10 @@ static int assumption_get(const char *assumptions, const char *key, char *val, s
     }
   val[0] = '\0';
   return 0;
+}
+
+int fb_limit_assumption_get(const char *assumptions, const char *key, char *val, size_t cap) {
+  return assumption_get(assumptions, key, val, cap);
 }
 
 /* one value against '|'-separated alternatives; numbers compared to 1e-6 relative */

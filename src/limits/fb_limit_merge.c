@@ -170,11 +170,12 @@ static int write_contour(hid_t loc, const char *name, const fb_contour *c, const
  * figures that draw the published line rather than the rasterised mask: [n][2] (mass, coupling) for
  * closed and upper_bound limits, [n][3] (mass, lower, upper) for edges; one NaN row between
  * segments (polygons of a closed limit are implicitly closed). */
-static int write_curve(hid_t loc, const fb_limit *lim, const char *coupling_name, const char *coupling_units,
-                       fb_err *err) {
-  double xf, yf, yp;
-  FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &xf, err));
-  FB_CALL(err, fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, coupling_name, coupling_units, &yf, &yp, err));
+static int write_curve(hid_t loc, const fb_limit *lim, const fb_limit_axes *ax, fb_err *err) {
+  const char *coupling_units = ax->coupling_unit;
+  fb_limit_plane_map map;
+  FB_CALL(err, fb_limit_plane_map_get(lim, ax->coupling_name, coupling_units, ax->alpha_D, ax->mass_ratio, 0, &map,
+                                      err));
+  const double xf = map.x_factor, yf = map.y_factor, yp = map.y_power;
   const size_t cols = lim->kind == FB_LIMIT_EDGES ? 3 : 2;
   const size_t rows = lim->n_points + (lim->n_segments ? lim->n_segments - 1 : 0);
   double *buf = malloc((rows ? rows : 1) * cols * sizeof(double));
@@ -192,11 +193,15 @@ static int write_curve(hid_t loc, const fb_limit *lim, const char *coupling_name
     }
   }
   hsize_t dims[2] = {rows, cols};
-  char units[256], desc[512];
+  char units[256], desc[1536];
   snprintf(units, sizeof units, "GeV, %s", coupling_units);
+  char bc2[768] = "";
+  if (map.bc2_from_epsilon)
+    snprintf(bc2, sizeof bc2, "; converted from %s at m_A' to m_chi = m_A'/%g, y = %g eps^2/%g^4 (docs/limits-format.md)",
+             lim->y_quantity, ax->mass_ratio, ax->alpha_D, ax->mass_ratio);
   snprintf(desc, sizeof desc,
-           "the limit's own curve (%s) on the scan's axes: columns mass, coupling%s; one NaN row between segments",
-           fb_limit_kind_name(lim->kind), cols == 3 ? " lower, coupling upper" : "");
+           "the limit's own curve (%s) on the scan's axes: columns mass, coupling%s; one NaN row between segments%s",
+           fb_limit_kind_name(lim->kind), cols == 3 ? " lower, coupling upper" : "", bc2);
   int rc = fb_h5_dataset(loc, "curve", H5T_NATIVE_DOUBLE, 2, dims, buf, units, desc, err);
   free(buf);
   return rc;
@@ -263,7 +268,7 @@ out:
  * is written. plane_benchmark NULL: only the files themselves are checked. */
 static int check_limits(char *const *files, size_t n, const char *dir, const char *plane_benchmark,
                         const char *plane_assumptions, const char *coupling_name, const char *coupling_unit,
-                        const char *plane_what, fb_err *err) {
+                        double alpha_D, double mass_ratio, const char *plane_what, fb_err *err) {
   int rc = FB_OK;
   char (*names)[FB_LIMIT_TEXT] = calloc(n ? n : 1, sizeof *names);
   FB_TEST(err, !names, FB_ERR_MEMORY, "out of memory");
@@ -284,10 +289,10 @@ static int check_limits(char *const *files, size_t n, const char *dir, const cha
                       "assumptions '%s')",
                       files[k], lim.experiment, lim.assumptions, lim.benchmark, plane_benchmark, plane_what,
                       plane_assumptions);
-    double f, p;
     if (rc == FB_OK && plane_benchmark && coupling_name && coupling_name[0]) {
-      rc = fb_limit_coupling_convert(lim.y_quantity, lim.y_unit, coupling_name, coupling_unit ? coupling_unit : "", &f,
-                                     &p, err);
+      /* units, convention and (BC2) the epsilon -> y conversion; alpha_D = 0: not known yet (run's check) */
+      fb_limit_plane_map map;
+      rc = fb_limit_plane_map_get(&lim, coupling_name, coupling_unit, alpha_D, mass_ratio, !(alpha_D > 0), &map, err);
       if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, files[k]);
     }
     for (size_t j = 0; rc == FB_OK && j < k; j++)
@@ -312,7 +317,7 @@ int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coup
   char plane[512] = "";
   if (benchmark) fb_limit_plane_assumptions(benchmark, 0, 0, plane, sizeof plane);
   int rc = list_limit_files(dir, &files, &n, err);
-  if (rc == FB_OK) rc = check_limits(files, n, dir, benchmark, plane, coupling_name, coupling_unit, "the model", err);
+  if (rc == FB_OK) rc = check_limits(files, n, dir, benchmark, plane, coupling_name, coupling_unit, 0, 0, "the model", err);
   for (size_t k = 0; k < n; k++) free(files[k]);
   free(files);
   if (n_files) *n_files = n;
@@ -434,7 +439,7 @@ static int merge_core(const char *open_path, const char *scan_path, const char *
   double mass_factor = 1;
   FB_CALL_GOTO(err, rc, fb_limit_mass_unit_to_GeV(mass_units, &mass_factor, err), out);
   for (size_t i = 0; i < NM; i++) mass[i] *= mass_factor;
-  const fb_limit_axes ax = {.n_mass = NM, .n_coupling = NC, .mass_GeV = mass, .coupling = coupling,
+  fb_limit_axes ax = {.n_mass = NM, .n_coupling = NC, .mass_GeV = mass, .coupling = coupling,
                             .mass_log = !strcmp(mass_spacing, "log"), .coupling_log = strcmp(coupling_spacing, "linear") != 0,
                             .coupling_name = coupling_name, .coupling_unit = coupling_units};
   const hsize_t dims[2] = {NM, NC};
@@ -449,13 +454,15 @@ static int merge_core(const char *open_path, const char *scan_path, const char *
   read_input_double(file, model_name, "alpha_D", &alpha_D);
   read_input_double(file, model_name, "ratio", &ratio);
   fb_limit_plane_assumptions(benchmark, alpha_D, ratio, plane, sizeof plane);
+  ax.alpha_D = alpha_D; /* the BC2 plane: epsilon limits at m_A' convert to (m_chi, y) with them */
+  ax.mass_ratio = ratio;
   snprintf(what, sizeof what, "'%s'", scan_path);
 
   /* every limit file checked before anything is written */
   if (limit_dir) FB_CALL_GOTO(err, rc, list_limit_files(limit_dir, &files, &n_files, err), out);
   FB_CALL_GOTO(err, rc,
                check_limits(files, n_files, limit_dir ? limit_dir : "", benchmark, plane, coupling_name, coupling_units,
-                            what, err),
+                            alpha_D, ratio, what, err),
                out);
   bound_list bl = {.n = 0, .too_many = 0};
   if (H5Lexists(file, "bounds", H5P_DEFAULT) > 0) {
@@ -511,7 +518,7 @@ static int merge_core(const char *open_path, const char *scan_path, const char *
     if (rc == FB_OK) rc = fb_h5_attr_long(eg, "bit", (long)(n_src - 1), err);
     if (rc == FB_OK) rc = fb_contour_mask(s->mask, &ax, &con, err);
     if (rc == FB_OK) rc = write_contour(eg, "contour", &con, coupling_units, "the rasterised excluded region", err);
-    if (rc == FB_OK) rc = write_curve(eg, &lim, coupling_name, coupling_units, err);
+    if (rc == FB_OK) rc = write_curve(eg, &lim, &ax, err);
     if (rc == FB_OK && opt->contour_dir) {
       size_t nf;
       char header[8192];

@@ -95,10 +95,10 @@ static int curve_at(const double *x, const double *v, size_t a, size_t b, double
 }
 
 int fb_limit_rasterise(const fb_limit *lim, const fb_limit_axes *ax, uint8_t *mask, fb_err *err) {
-  double xf, yf, yp;
-  FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &xf, err));
-  FB_CALL(err, fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, ax->coupling_name,
-                                         ax->coupling_unit ? ax->coupling_unit : "", &yf, &yp, err));
+  fb_limit_plane_map map;
+  FB_CALL(err, fb_limit_plane_map_get(lim, ax->coupling_name, ax->coupling_unit, ax->alpha_D, ax->mass_ratio, 0, &map,
+                                      err));
+  const double xf = map.x_factor, yf = map.y_factor, yp = map.y_power;
   memset(mask, 0, ax->n_mass * ax->n_coupling);
   const size_t n = lim->n_points;
   double *lx = malloc(n * sizeof(double)), *ly = malloc(n * sizeof(double)), *lh = malloc(n * sizeof(double));

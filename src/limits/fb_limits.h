@@ -207,7 +207,29 @@ typedef struct fb_limit_axes {
   int mass_log, coupling_log;/**< 1: the axis is log-spaced; geometry is done in log10 */
   const char *coupling_name; /**< e.g. epsilon */
   const char *coupling_unit; /**< "" or GeV^-1 */
+  double alpha_D;            /**< BC2 plane (coupling y): the scan's alpha_D (/input/<model>/alpha_D); 0 = unknown */
+  double mass_ratio;         /**< BC2 plane: the scan's m_A'/m_chi (/input/<model>/ratio); 0 = unknown */
 } fb_limit_axes;
+
+/** How the points of a limit land on a scan plane: x_plane [GeV] = x_factor * x,
+ *  y_plane = (y_factor * y)^y_power. */
+typedef struct fb_limit_plane_map {
+  double x_factor, y_factor, y_power;
+  int bc2_from_epsilon; /**< 1: an epsilon limit at m_A' converted to (m_chi, y) (docs/limits-format.md) */
+} fb_limit_plane_map;
+
+/**
+ * The map of a limit onto the plane (coupling_name, coupling_unit). Masses: the limit's unit to GeV.
+ * Couplings: fb_limit_coupling_convert, except onto the BC2 plane (coupling y) from an epsilon-family
+ * limit (epsilon, epsilon2) of an invisible dark-photon search: m_chi = m_A'/R and
+ * y = alpha_D eps^2 / R^4 with R = mass_ratio = m_A'/m_chi (PBC arXiv:1901.09966, BC2; Izaguirre et al.
+ * arXiv:1505.00011). That conversion needs alpha_D > 0 and mass_ratio > 0 (else FB_ERR_INPUT, unless
+ * check_only, which checks everything but the numbers and leaves the factors NaN), a limit that states
+ * decay=invisible, x_quantity m_Aprime, and, when the limit states alpha_D or mass_ratio, the same
+ * values (1e-6 relative). Errors: FB_ERR_INPUT naming the limit and what does not fit.
+ */
+int fb_limit_plane_map_get(const fb_limit *lim, const char *coupling_name, const char *coupling_unit, double alpha_D,
+                           double mass_ratio, int check_only, fb_limit_plane_map *map, fb_err *err);
 
 /**
  * Set mask[i_mass * n_coupling + i_coupling] = 1 where the grid point lies in the excluded region

@@ -19,6 +19,9 @@ int fb_limit_segments_intersect(double ax, double ay, double bx, double by, doub
  *  Returns the vertex count; *px and *py are malloc'd (NULL on allocation failure). */
 size_t fb_limit_polygon_log(const fb_limit *lim, size_t s, double **px, double **py);
 
+/** The value of key in an assumptions string into val[cap]; 1 when present, 0 (val "") otherwise. */
+int fb_limit_assumption_get(const char *assumptions, const char *key, char *val, size_t cap);
+
 /** Parse up to max numbers separated by blanks or commas. 0 ok (*n_out set), -1 more than max
  *  numbers, -2 something that is not a number. */
 int fb_limit_parse_numbers(const char *line, double *v, int max, int *n_out);

@@ -1,0 +1,65 @@
+/**
+ * @file fb_limit_plane.c
+ * @brief The map of a limit's points onto a scan plane: units and coupling conventions, and the
+ *        conversion of invisible dark-photon searches (epsilon at m_A') onto the BC2 plane (m_chi, y).
+ *
+ * BC2 (PBC, Beacham et al. arXiv:1901.09966, section "BC2"; the variable y of Izaguirre, Krnjaic,
+ * Schuster, Toro arXiv:1505.00011): dark matter chi coupled to a dark photon A' of mass
+ * m_A' = R m_chi with dark coupling alpha_D; y = eps^2 alpha_D (m_chi/m_A')^4. A search for
+ * A' -> invisible (BR ~ 1 for m_A' > 2 m_chi and alpha_D >> alpha eps^2) bounds eps at m_A'
+ * independently of alpha_D and R; on the plane of a scan with given alpha_D and R its bound is
+ * m_chi = m_A'/R, y = alpha_D eps^2 / R^4 (as the PBC BC2 figures draw BaBar and NA64).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fb_fip.h"
+#include "fb_limits.h"
+#include "fb_limits_internal.h"
+
+int fb_limit_plane_map_get(const fb_limit *lim, const char *coupling_name, const char *coupling_unit, double alpha_D,
+                           double mass_ratio, int check_only, fb_limit_plane_map *map, fb_err *err) {
+  const char *unit = coupling_unit ? coupling_unit : "";
+  double xf, f0, p0;
+  FB_CALL(err, fb_limit_mass_unit_to_GeV(lim->x_unit, &xf, err));
+  map->bc2_from_epsilon = 0;
+  const char *target = fb_fip_coupling_canonical(coupling_name);
+  /* an epsilon-family limit onto the y plane: the BC2 conversion; anything else: the coupling table */
+  if (!(target && !strcmp(target, "y") &&
+        fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, "epsilon", "", &f0, &p0, NULL) == FB_OK)) {
+    map->x_factor = xf;
+    return fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, coupling_name, unit, &map->y_factor, &map->y_power,
+                                     err);
+  }
+  char decay[256];
+  fb_limit_assumption_get(lim->assumptions, "decay", decay, sizeof decay);
+  FB_TEST(err, strcmp(decay, "invisible"), FB_ERR_INPUT,
+          "limit '%s' bounds %s: onto the BC2 plane (y) only a search for invisible A' decays converts (y = alpha_D "
+          "eps^2 (m_chi/m_A')^4 assumes A' -> chi chi); its assumptions '%s' state decay=%s",
+          lim->experiment, lim->y_quantity, lim->assumptions, decay[0] ? decay : "(not stated)");
+  FB_TEST(err, strcmp(lim->x_quantity, "m_Aprime"), FB_ERR_INPUT,
+          "limit '%s' bounds %s versus '%s': the BC2 conversion needs the dark-photon mass (x_quantity m_Aprime)",
+          lim->experiment, lim->y_quantity, lim->x_quantity);
+  if (check_only && !(alpha_D > 0 && mass_ratio > 0)) {
+    map->x_factor = map->y_factor = map->y_power = NAN;
+    map->bc2_from_epsilon = 1;
+    return FB_OK;
+  }
+  FB_TEST(err, !(alpha_D > 0 && mass_ratio > 0), FB_ERR_INPUT,
+          "limit '%s' (%s at m_A') onto the BC2 plane needs the scan's alpha_D and m_A'/m_chi (/input/<model> "
+          "alpha_D, ratio): got alpha_D = %g, ratio = %g",
+          lim->experiment, lim->y_quantity, alpha_D, mass_ratio);
+  char plane[256], why[512];
+  snprintf(plane, sizeof plane, "alpha_D=%.10g; mass_ratio=%.10g", alpha_D, mass_ratio);
+  FB_TEST(err, !fb_limit_assumptions_fit(lim->assumptions, plane, why, sizeof why), FB_ERR_INPUT,
+          "limit '%s' was derived for other dark-sector parameters than the plane's (%s): %s", lim->experiment, plane,
+          why);
+  /* eps = (f0 v)^p0;  y = (alpha_D / R^4) eps^2 = ((alpha_D / R^4)^(1/(2 p0)) f0 v)^(2 p0);  m_chi = m_A' / R */
+  const double c = alpha_D / pow(mass_ratio, 4);
+  map->x_factor = xf / mass_ratio;
+  map->y_power = 2.0 * p0;
+  map->y_factor = pow(c, 1.0 / map->y_power) * f0;
+  map->bc2_from_epsilon = 1;
+  return FB_OK;
+}
