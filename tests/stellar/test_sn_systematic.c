@@ -15,6 +15,9 @@
  *    is not built in: it fails if the profile files or the emission do not respond to the temperature;
  *    the trapping (upper) edge orders cold < nominal < hot, each by more than 5%. Measured (printed):
  *    BC1 at 10 MeV eps_low 2.44e-10 / 1.88e-10 / 7.78e-11, eps_high 5.76e-8 / 6.59e-8 / 1.04e-7.
+ *  - bc9_hb: /bounds/hb/{nominal, weak, strong}; with g_ratio_weak = 1.3 (set here) and the default
+ *    g_ratio_strong = 0.47/0.66: weak within nominal within strong, and each mask switches at its
+ *    scaled g_max (fb_hb_alp_g_max_GeV x ratio): couplings 2% above are excluded, 2% below are not.
  */
 #include <check.h>
 #include <gsl/gsl_errno.h>
@@ -26,6 +29,7 @@
 #include <unistd.h>
 
 #include "fb_config.h"
+#include "fb_hb_alp.h"
 #include "fb_model.h"
 
 static int make_cfg(fb_config *cfg, const fb_model_ops *m, fb_err *err) {
@@ -141,6 +145,61 @@ START_TEST(test_bc9_sn_systematic) {
 }
 END_TEST
 
+START_TEST(test_hb_range) {
+  const fb_model_ops *m = fb_model_find("bc9_hb");
+  ck_assert_ptr_nonnull(m);
+  fb_config cfg;
+  fb_err err;
+  fb_err_clear(&err);
+  const fb_key_spec *const tabs[1] = {m->keys};
+  size_t nk[1] = {m->n_keys};
+  ck_assert_int_eq(fb_config_init(&cfg, tabs, nk, 1, &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&cfg, "hb.g_ratio_weak=1.3", &err), FB_OK);
+  void *state = NULL;
+  ck_assert_msg(m->init(&state, &cfg, &err) == FB_OK, "%s", err.msg);
+  enum { HM = 3, HC = 6 };
+  const double mass[HM] = {1e-6, 1e-4, 1e-3}, fac[HC] = {0.98, 1.02, 0.98, 1.02, 0.98, 1.02};
+  const double ratio[HC] = {0.712121, 0.712121, 1.0, 1.0, 1.3, 1.3};
+  double gmax[HM], coup[HM * HC], vals[HM * HC];
+  int status[HM * HC] = {0};
+  fb_hb_options o;
+  fb_hb_options_default(&o);
+  /* one coupling axis per mass is not possible on a grid: use a per-mass check with a 1 x HC grid each */
+  for (int i = 0; i < HM; i++) {
+    ck_assert_int_eq(fb_hb_alp_g_max_GeV(&o, mass[i], &gmax[i], &err), FB_OK);
+    for (int j = 0; j < HC; j++) {
+      coup[i * HC + j] = gmax[i] * ratio[j] * fac[j];
+      ck_assert_msg(m->eval(state, mass[i], coup[i * HC + j], &vals[i * HC + j], &err) == FB_OK, "%s", err.msg);
+    }
+    char h5[] = "/tmp/fb_snsys_hbXXXXXX";
+    close(mkstemp(h5));
+    fb_scan_view v = {1, HC, &mass[i], &coup[i * HC], 1, &vals[i * HC], &status[i * HC]};
+    hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    ck_assert_int_ge(f, 0);
+    ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
+    unsigned char ex[HC], nom[HC], weak[HC], strong[HC];
+    read_u8(f, "/bounds/hb/excluded", ex);
+    read_u8(f, "/bounds/hb/nominal", nom);
+    read_u8(f, "/bounds/hb/weak", weak);
+    read_u8(f, "/bounds/hb/strong", strong);
+    H5Fclose(f);
+    unlink(h5);
+    for (int j = 0; j < HC; j++) {
+      ck_assert_int_eq(ex[j], nom[j]);
+      ck_assert(!weak[j] || nom[j]);
+      ck_assert(!nom[j] || strong[j]);
+    }
+    /* switching points: strong at 0.712 g_max, nominal at g_max, weak at 1.3 g_max */
+    ck_assert_msg(!strong[0] && strong[1], "m = %g: strong mask does not switch at 0.712 g_max", mass[i]);
+    ck_assert_msg(!nom[2] && nom[3], "m = %g: nominal mask does not switch at g_max", mass[i]);
+    ck_assert_msg(!weak[4] && weak[5], "m = %g: weak mask does not switch at 1.3 g_max", mass[i]);
+    ck_assert(nom[1] == 0 && strong[2] && !weak[3]);
+  }
+  m->free(state);
+  fb_config_free(&cfg);
+}
+END_TEST
+
 START_TEST(test_bad_systematic_file) {
   const fb_model_ops *m = fb_model_find("bc1_sn");
   fb_config cfg;
@@ -165,6 +224,7 @@ int main(void) {
   tcase_add_test(tc, test_bc1_sn_systematic);
   tcase_add_test(tc, test_bc9_sn_systematic);
   tcase_add_test(tc, test_bad_systematic_file);
+  tcase_add_test(tc, test_hb_range);
   suite_add_tcase(s, tc);
   SRunner *r = srunner_create(s);
   srunner_run_all(r, CK_NORMAL);
