@@ -236,7 +236,7 @@ def draw(path, out, title=None):
                                    linestyles="dashed", zorder=7)
                         handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), alpha=0.3,
                                                       linestyle="dashed",
-                                                      label=label + " profile range (weak..strong)"))
+                                                      label=label + " systematic range (weak..strong)"))
                 fill = weak if weak is not None else mask
                 # computed (cosmological, astrophysical) bounds: drawn over the accelerator limits
                 # with a bold outline and hatching, so that they are visibly this code's results
@@ -248,7 +248,7 @@ def draw(path, out, title=None):
                                linestyles="dotted", zorder=7)
                 ax.contour(M, C, mask, levels=[0.5], colors=[darker(colour)], linewidths=2.0, zorder=7)
                 handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
-                                              label=label + (" (fipbounds): hatched every profile, bold nominal" if weak is not None
+                                              label=label + (" (fipbounds): hatched weak, bold nominal" if weak is not None
                                                              else " (fipbounds)")))
 
         # accelerator limits: the published curves (/limits/<experiment>/curve), filled with the
