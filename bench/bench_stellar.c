@@ -3,7 +3,8 @@
  * @brief Benchmark: the full BC1 SN1987A band (and the BC9 ALP band, 1 keV-1 GeV, and the BC9 HB bound
  *        g_max(m) at N masses 1 keV-1 MeV for the one-zone and the polytrope core) (per-mass table + both edges by root finding) on
  *        N log-spaced masses between 0.1 MeV and 0.3 GeV on one core, default profile and
- *        precision; repeated R times, prints each time and the median.
+ *        precision; repeated R times, prints each time and the median. Then the systematic bands
+ *        (issue 16): BC1 and BC9 for the default, cold and hot profiles together, medium setup included.
  * Usage: bench_stellar [N=100] [R=5]
  */
 #include <stdio.h>
@@ -25,6 +26,64 @@ static double now_s(void) {
 static int cmp(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
+}
+
+/* One pass of a band: table + both edges at n log-spaced masses (BC1: 0.1 MeV-0.3 GeV, BC9: 1 keV-1 GeV).
+ * Returns the wall time [s] or a negative value on error; *n_excl = masses with an excluded interval. */
+static double band_pass(const fb_sn_medium *m, const fb_rratio *R, int alp, int n, int *n_excl, fb_err *err) {
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  double t0 = now_s();
+  *n_excl = 0;
+  for (int i = 0; i < n; i++) {
+    double mass = alp ? 1e-6 * pow(1e6, (double)i / (n - 1)) : 1e-4 * pow(3e3, (double)i / (n - 1)), lo, hi;
+    int rc = alp ? fb_sn_alp_table_compute(&t, m, mass, err) : fb_sn_table_compute(&t, m, R, mass, err);
+    if (rc == FB_OK) rc = fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, NULL, err);
+    if (rc != FB_OK) {
+      fb_sn_table_free(&t);
+      return -1.0;
+    }
+    *n_excl += isfinite(lo);
+  }
+  double dt = now_s() - t0;
+  fb_sn_table_free(&t);
+  return dt;
+}
+
+/* Systematic bands (issue 16): the band for the default, cold and hot profiles together (medium setup
+ * included, as the scan model does it), BC1 (cem) and BC9 (neutrinosphere); prints the medians. */
+static int bench_systematic(const fb_rratio *R, int n, int reps, fb_err *err) {
+  static const char *files[3] = {"inputs/sn_profile_default.dat", "inputs/sn_profile_cold.dat",
+                                 "inputs/sn_profile_hot.dat"};
+  for (int alp = 0; alp <= 1; alp++) {
+    double tot[100];
+    for (int r = 0; r < reps; r++) {
+      tot[r] = 0;
+      for (int k = 0; k < 3; k++) {
+        fb_sn_profile p;
+        fb_sn_medium m;
+        fb_sn_options o;
+        fb_sn_options_default(&o);
+        if (alp) {
+          o.criterion = FB_SN_CRIT_NEUTRINOSPHERE;
+          o.semi_compton = o.coalescence = 0;
+        }
+        FB_CALL(err, fb_sn_profile_read(&p, files[k], NULL, err));
+        double t0 = now_s();
+        int rc = fb_sn_medium_init(&m, &p, &o, err), nx = 0;
+        double dt = rc == FB_OK ? band_pass(&m, R, alp, n, &nx, err) : -1.0;
+        tot[r] += now_s() - t0;
+        if (rc == FB_OK) fb_sn_medium_free(&m);
+        fb_sn_profile_free(&p);
+        if (dt < 0) return FB_ERR_NUMERIC;
+        if (r == 0) printf("  %s %s: %d masses (%d excluded), band %.3f s\n", alp ? "BC9" : "BC1", files[k], n, nx, dt);
+      }
+    }
+    qsort(tot, (size_t)reps, sizeof tot[0], cmp);
+    printf("median: %s SN1987A band for the 3 profiles together (setup + band) on %d masses: %.3f s\n",
+           alp ? "BC9" : "BC1", n, tot[reps / 2]);
+  }
+  return FB_OK;
 }
 
 int main(int argc, char **argv) {
@@ -54,20 +113,11 @@ int main(int argc, char **argv) {
   double times[100];
   int n_excl = 0;
   for (int r = 0; r < reps; r++) {
-    fb_sn_table t;
-    memset(&t, 0, sizeof t);
-    double t0 = now_s();
-    n_excl = 0;
-    for (int i = 0; i < n; i++) {
-      double mass = 1e-4 * pow(3e3, (double)i / (n - 1)), lo, hi;
-      if (fb_sn_table_compute(&t, &m, &R, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
-        fprintf(stderr, "%s\n", err.msg);
-        return 1;
-      }
-      n_excl += isfinite(lo);
+    times[r] = band_pass(&m, &R, 0, n, &n_excl, &err);
+    if (times[r] < 0) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
     }
-    times[r] = now_s() - t0;
-    fb_sn_table_free(&t);
     printf("run %d: %d masses (%d excluded) in %.3f s\n", r + 1, n, n_excl, times[r]);
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
@@ -82,20 +132,12 @@ int main(int argc, char **argv) {
     return 1;
   }
   for (int r = 0; r < reps; r++) {
-    fb_sn_table t;
-    memset(&t, 0, sizeof t);
-    double t0 = now_s();
     int nx = 0;
-    for (int i = 0; i < n; i++) {
-      double mass = 1e-6 * pow(1e6, (double)i / (n - 1)), lo, hi;
-      if (fb_sn_alp_table_compute(&t, &ma, mass, &err) || fb_sn_table_edges(&t, o.L_nu_erg_s, &lo, &hi, NULL, &err)) {
-        fprintf(stderr, "%s\n", err.msg);
-        return 1;
-      }
-      nx += isfinite(lo);
+    times[r] = band_pass(&ma, &R, 1, n, &nx, &err);
+    if (times[r] < 0) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
     }
-    times[r] = now_s() - t0;
-    fb_sn_table_free(&t);
     printf("BC9 run %d: %d masses (%d excluded) in %.3f s\n", r + 1, n, nx, times[r]);
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
@@ -131,6 +173,10 @@ int main(int argc, char **argv) {
   printf("median: BC1 SN1987A band on %d masses: %.3f s (%.1f ms per mass)\n", n, times[reps / 2],
          1e3 * times[reps / 2] / n);
   printf("BC1 total (setup + band): %.3f s\n", t_setup + times[reps / 2]);
+  if (bench_systematic(&R, n, reps, &err) != FB_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 1;
+  }
   fb_sn_medium_free(&m);
   fb_rratio_free(&R);
   fb_sn_profile_free(&p);

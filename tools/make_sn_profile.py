@@ -17,7 +17,19 @@ number is documented in docs/sn-profile.md; the column format is the one fb_sn_p
             M(r) = int 4 pi r^2 rho dr, matched to the exterior Schwarzschild value
             alpha(r_max) = sqrt(1 - 2 G M/(r_max c^2)) (TOV lapse with the pressure term dropped)
 
-Usage: tools/make_sn_profile.py [-o inputs/sn_profile_default.dat] [--rho-c 4.5e14] [--T-c 35] ...
+Usage: tools/make_sn_profile.py [--variant default|cold|hot] [-o FILE] [--rho-c 4.5e14] [--T-c 35] ...
+
+Variants (systematic bands, issue 16; docs/sn-profile.md section 1b): the shipped files are
+  tools/make_sn_profile.py --variant default -o inputs/sn_profile_default.dat
+  tools/make_sn_profile.py --variant cold    -o inputs/sn_profile_cold.dat
+  tools/make_sn_profile.py --variant hot     -o inputs/sn_profile_hot.dat
+cold and hot differ from default only in the central (peak) temperature T_c = 30 and 60 MeV: the
+range "temperatures of 30-60 MeV in the hottest regions of collapsed SN cores" of the Garching
+muonic models quoted by Caputo, Raffelt & Vitagliano arXiv:2109.03244 (Introduction); the default
+35 MeV lies inside it. Explicit options (--T-c ...) override the variant's values.
+--rows-stride K writes only every K-th data row (the enclosed mass and the lapse are still
+integrated on the full grid, so the rows written are identical to those of the full file): used by
+tests/stellar/test_sn_profiles_regen.sh to check the shipped files quickly.
 """
 import argparse
 import math
@@ -30,6 +42,13 @@ C_CM_S = 2.99792458e10
 MSUN_G = 1.98841e33  # PDG 2024 (G M_sun / G)
 MN_MEV = 939.56542052
 MP_MEV = 938.27208816
+
+# Variants: the parameters that differ from the default (see the module docstring for the source).
+VARIANTS = {
+    "default": {},
+    "cold": {"T_c": 30.0},  # lower end of 30-60 MeV peak temperatures, arXiv:2109.03244
+    "hot": {"T_c": 60.0},   # upper end of 30-60 MeV peak temperatures, arXiv:2109.03244
+}
 
 
 def fermi_half(eta):
@@ -76,17 +95,26 @@ def electron_mu(ne_fm3, T_mev):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("-o", "--output", default="inputs/sn_profile_default.dat")
+    ap.add_argument("--variant", choices=sorted(VARIANTS), default="default",
+                    help="parameter set: default, cold (T_c = 30 MeV) or hot (T_c = 60 MeV)")
+    ap.add_argument("-o", "--output", default=None, help="output file (default inputs/sn_profile_<variant>.dat)")
+    ap.add_argument("--rows-stride", type=int, default=1, help="write every K-th data row only (checks)")
     ap.add_argument("--rho-c", type=float, default=4.5e14, help="central density [g/cm^3]")
     ap.add_argument("--R-rho", type=float, default=10.5, help="density core radius [km]")
     ap.add_argument("--n-rho", type=float, default=7.0, help="density fall-off power")
-    ap.add_argument("--T-c", type=float, default=35.0, help="central temperature [MeV]")
+    ap.add_argument("--T-c", type=float, default=None, help="central temperature [MeV]")
     ap.add_argument("--R-T", type=float, default=13.0, help="temperature core radius [km]")
     ap.add_argument("--n-T", type=float, default=2.5, help="temperature fall-off power")
     ap.add_argument("--Ye-c", type=float, default=0.30, help="central electron fraction")
     ap.add_argument("--Ye-out", type=float, default=0.10, help="outer electron fraction")
     ap.add_argument("--r-max", type=float, default=1000.0, help="outer radius [km]")
     a = ap.parse_args()
+    if a.T_c is None:
+        a.T_c = VARIANTS[a.variant].get("T_c", 35.0)
+    if a.output is None:
+        a.output = "inputs/sn_profile_%s.dat" % a.variant
+    if a.rows_stride < 1:
+        ap.error("--rows-stride must be >= 1")
 
     radii = [0.25 * i for i in range(0, 201)]  # 0..50 km
     nlog = 120
@@ -97,7 +125,7 @@ def main():
     masses = []
     mass_g = 0.0
     prev_r, prev_rho = 0.0, a.rho_c
-    for r in radii:
+    for idx, r in enumerate(radii):
         rho = a.rho_c / (1.0 + (r / a.R_rho) ** a.n_rho)
         T = a.T_c / (1.0 + (r / a.R_T) ** a.n_T)
         Ye = a.Ye_out + (a.Ye_c - a.Ye_out) / (1.0 + (r / a.R_rho) ** 4)
@@ -107,9 +135,12 @@ def main():
         prev_r, prev_rho = r, rho
         masses.append(mass_g)
         nB = rho / AMU_G * 1e-39  # fm^-3
-        mu_e = electron_mu(Ye * nB, T)
-        mu_n = MN_MEV + T * nucleon_eta((1 - Ye) * nB, MN_MEV, T)
-        mu_p = MP_MEV + T * nucleon_eta(Ye * nB, MP_MEV, T)
+        if idx % a.rows_stride == 0:
+            mu_e = electron_mu(Ye * nB, T)
+            mu_n = MN_MEV + T * nucleon_eta((1 - Ye) * nB, MN_MEV, T)
+            mu_p = MP_MEV + T * nucleon_eta(Ye * nB, MP_MEV, T)
+        else:  # row not written (--rows-stride): the costly chemical potentials are skipped
+            mu_e = mu_n = mu_p = float("nan")
         rows.append([r, rho, T, Ye, mu_e, mu_n, mu_p, 1 - Ye, Ye, MN_MEV, MP_MEV, 1.0])
 
     # lapse: integrate dPhi/dr inwards from the exterior value (trapezoid in r)
@@ -130,9 +161,13 @@ def main():
         f.write("# made by tools/make_sn_profile.py with: rho_c=%g g/cm^3 R_rho=%g km n_rho=%g "
                 "T_c=%g MeV R_T=%g km n_T=%g Ye_c=%g Ye_out=%g\n"
                 % (a.rho_c, a.R_rho, a.n_rho, a.T_c, a.R_T, a.n_T, a.Ye_c, a.Ye_out))
+        if a.rows_stride == 1:  # the full file records how to remake it
+            f.write("# command: tools/make_sn_profile.py --variant %s -o %s%s\n"
+                    % (a.variant, a.output, "" if a.T_c == VARIANTS[a.variant].get("T_c", 35.0)
+                       else " --T-c %r" % a.T_c))
         f.write("# enclosed mass at r_max: %.4f M_sun\n" % (mass_g / MSUN_G))
         f.write("# r_km rho_g_cm3 T_MeV Ye mu_e_MeV mu_n_MeV mu_p_MeV X_n X_p mstar_n_MeV mstar_p_MeV lapse\n")
-        for row in rows:
+        for row in rows[::a.rows_stride]:
             f.write(" ".join("%.8e" % v for v in row) + "\n")
 
 

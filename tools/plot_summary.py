@@ -9,6 +9,9 @@ Draws, on log axes with the grid's units:
     grey regions with their boundary and a label inside each region;
   - computed bounds (/bounds/<name>/excluded, any name) as coloured bands; the conventional
     colours are used when the name says what the bound is (SN1987A, HB, BBN, CMB), others cycle;
+    where the bound also has /bounds/<name>/weak and /strong (systematic range, e.g. SN1987A for
+    several proto-neutron-star profiles), the weak region is filled, strong minus weak is shaded
+    lighter with a dashed outline, and the nominal (excluded) mask keeps the bold outline;
   - target lines (/targets/<name>/mass_GeV and y) as black lines;
   - a caption with the model, benchmark, model parameters (/input/<model section>, e.g. alpha_D,
     ratio), grid size and code version.
@@ -233,13 +236,35 @@ def draw(path, out, title=None):
                 if not mask.any():
                     continue
                 colour, label = bound_style(name, k)
+                # systematic range (/bounds/<name>/weak and /strong, e.g. the SN1987A band for the
+                # cold / nominal / hot profiles): the conservative region (weak) is filled like a
+                # plain bound, the rest of the range up to strong is shaded lighter with a dashed
+                # outline, and the nominal mask keeps its bold outline
+                weak = strong = None
+                if all(d in g and g[d].shape == M.shape for d in ("weak", "strong")):
+                    weak = g["weak"][:].astype(float)
+                    strong = g["strong"][:].astype(float)
+                    if strong.any():
+                        band = strong * (1.0 - weak)
+                        ax.contourf(M, C, band, levels=[0.5, 1.5], colors=[colour], alpha=0.22, zorder=6)
+                        ax.contour(M, C, strong, levels=[0.5], colors=[darker(colour)], linewidths=1.0,
+                                   linestyles="dashed", zorder=7)
+                        handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), alpha=0.3,
+                                                      linestyle="dashed",
+                                                      label=label + " systematic range (weak..strong)"))
+                fill = weak if weak is not None else mask
                 # computed (cosmological, astrophysical) bounds: drawn over the accelerator limits
                 # with a bold outline and hatching, so that they are visibly this code's results
-                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors=[colour], alpha=0.45, zorder=6)
-                ax.contourf(M, C, mask, levels=[0.5, 1.5], colors="none", hatches=["..."], zorder=6)
+                if fill.any():
+                    ax.contourf(M, C, fill, levels=[0.5, 1.5], colors=[colour], alpha=0.45, zorder=6)
+                    ax.contourf(M, C, fill, levels=[0.5, 1.5], colors="none", hatches=["..."], zorder=6)
+                if weak is not None and weak.any():
+                    ax.contour(M, C, weak, levels=[0.5], colors=[darker(colour)], linewidths=1.0,
+                               linestyles="dotted", zorder=7)
                 ax.contour(M, C, mask, levels=[0.5], colors=[darker(colour)], linewidths=2.0, zorder=7)
                 handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
-                                              label=label + " (fipbounds)"))
+                                              label=label + (" (fipbounds): hatched weak, bold nominal" if weak is not None
+                                                             else " (fipbounds)")))
 
         # accelerator limits: the published curves (/limits/<experiment>/curve), filled with the
         # colour of their experiment family, projections dashed and unfilled; the rasterised mask

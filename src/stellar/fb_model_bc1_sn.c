@@ -11,6 +11,14 @@
  *                             mass with an excluded interval)
  *   /bounds/sn1987a/excluded [n_mass][n_coupling] uint8: L > L_nu at the grid point
  * and, if [sn1987a] band_csv is not "none", the band boundary as CSV (mass_GeV,eps_low,eps_high).
+ * Systematic bands (issue 16; [sn1987a] profiles_systematic = file,file,..., "none" = off): the same
+ * band is computed for each further profile (tables per grid mass in the postprocess hook) and written as
+ *   /bounds/sn1987a/profile_<label>/{edges, excluded}  per profile (<label>: file name without
+ *                             directory and ".dat"), attribute profile (path read)
+ *   /bounds/sn1987a/nominal  = excluded (profile_file)
+ *   /bounds/sn1987a/weak     excluded for every profile (nominal and all systematic ones): the
+ *                             conservative region, weak within nominal within strong
+ *   /bounds/sn1987a/strong   excluded for at least one profile: the aggressive region
  * Input section [sn1987a] (inputs/explanatory.ini).
  *
  * Scan model "bc9_sn" is the same for the BC9 ALP (Primakoff on protons + decays, fb_sn_alp.h) on the
@@ -36,7 +44,12 @@ typedef struct bc1sn_state {
   fb_sn_table table;        /**< table of table.mass_GeV, valid if have_table */
   int have_table;
   int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon */
+  size_t n_sys;             /**< systematic profiles ([sn1987a] profiles_systematic) */
+  fb_sn_profile *sys_profile;
+  fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
 } bc1sn_state;
+
+#define SN_SYS_MAX 8 /* at most this many systematic profiles */
 
 static const fb_quantity_spec bc1sn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",
@@ -73,6 +86,10 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "n_energy", FB_KEY_INT, "12", 4, 64, NULL, "", "energy nodes per shell"},
     {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
     {"sn1987a", "n_path", FB_KEY_INT, "64", 8, 1024, NULL, "", "steps along a ray"},
+    {"sn1987a", "profiles_systematic", FB_KEY_STRING, "inputs/sn_profile_cold.dat,inputs/sn_profile_hot.dat", 0, 0,
+     NULL, "",
+     "comma-separated further profiles (same column map as profile_file) for the systematic band "
+     "/bounds/sn1987a/{nominal,weak,strong}; none = off"},
     {"sn1987a", "band_csv", FB_KEY_STRING, "none", 0, 0, NULL, "", "CSV file of the band boundary, none = no file"},
 };
 
@@ -101,6 +118,12 @@ static void options_from_config(const fb_config *cfg, fb_sn_options *o) {
 static void bc1sn_free(void *state) {
   bc1sn_state *s = state;
   if (!s) return;
+  for (size_t k = 0; k < s->n_sys; k++) {
+    fb_sn_medium_free(&s->sys_medium[k]);
+    fb_sn_profile_free(&s->sys_profile[k]);
+  }
+  free(s->sys_medium);
+  free(s->sys_profile);
   fb_sn_table_free(&s->table);
   fb_sn_medium_free(&s->medium);
   fb_sn_profile_free(&s->profile);
@@ -114,6 +137,40 @@ static int sn_key_error(const fb_config *cfg, const char *key, const char *what,
   fb_err_user_message(err, 0, inner, sizeof inner);
   snprintf(why, sizeof why, "%s: %.3000s", what, inner);
   return fb_config_error_at(cfg, "sn1987a", key, why, err);
+/* The systematic profiles of [sn1987a] profiles_systematic: read and prepared with the nominal options. */
+static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_columns *cols, const fb_sn_options *o,
+                    fb_err *err) {
+  const char *spec = fb_config_get_string(cfg, "sn1987a", "profiles_systematic");
+  if (!spec || !*spec || !strcmp(spec, "none")) return FB_OK;
+  char buf[4096];
+  FB_TEST(err, strlen(spec) >= sizeof buf, FB_ERR_INPUT, "[sn1987a] profiles_systematic is longer than %zu characters",
+          sizeof buf - 1);
+  snprintf(buf, sizeof buf, "%s", spec);
+  s->sys_profile = calloc(SN_SYS_MAX, sizeof *s->sys_profile);
+  s->sys_medium = calloc(SN_SYS_MAX, sizeof *s->sys_medium);
+  FB_TEST(err, !s->sys_profile || !s->sys_medium, FB_ERR_MEMORY, "cannot allocate the systematic profiles");
+  char *save = NULL;
+  for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    while (*tok == ' ') tok++;
+    size_t len = strlen(tok);
+    while (len > 0 && tok[len - 1] == ' ') tok[--len] = '\0';
+    if (!len) continue;
+    if (s->n_sys >= SN_SYS_MAX) {
+      fb_config_error_at(cfg, "sn1987a", "profiles_systematic", "lists more than 8 profiles", err);
+      return FB_ERR_INPUT;
+    }
+    FB_CALL(err, fb_sn_profile_read(&s->sys_profile[s->n_sys], tok, cols, err));
+    int rc = fb_sn_medium_init(&s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], o, err);
+    if (rc != FB_OK) {
+      fb_sn_profile_free(&s->sys_profile[s->n_sys]);
+      char what[600];
+      snprintf(what, sizeof what, "systematic profile %.500s", tok);
+      fb_err_push(err, rc, __func__, __LINE__, what);
+      return rc;
+    }
+    s->n_sys++;
+  }
+  return FB_OK;
 }
 
 static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
@@ -148,6 +205,10 @@ static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
   if (rc == FB_ERR_RANGE)
     rc = sn_key_error(cfg, strstr(err->msg, ": r_emit_km = ") ? "r_emit_km" : "r_far_km", "does not fit the profile", err);
   if (rc != FB_OK) goto fail;
+  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&s->profile, fb_config_get_string(cfg, "sn1987a", "profile_file"), &cols, err),
+               fail);
+  FB_CALL_GOTO(err, rc, fb_sn_medium_init(&s->medium, &s->profile, &o, err), fail);
+  FB_CALL_GOTO(err, rc, sys_init(s, cfg, &cols, &o, err), fail);
   *state = s;
   return FB_OK;
 fail:
@@ -157,15 +218,110 @@ fail:
 
 static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, err); }
 
+static int table_for(const bc1sn_state *s, fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+  if (s->alp) return fb_sn_alp_table_compute(t, m, mass_GeV, err);
+  return fb_sn_table_compute(t, m, &s->R, mass_GeV, err);
+}
+
 static int ensure_table(bc1sn_state *s, double mass_GeV, fb_err *err) {
   if (s->have_table && s->table.mass_GeV == mass_GeV) return FB_OK;
   s->have_table = 0;
-  if (s->alp)
-    FB_CALL(err, fb_sn_alp_table_compute(&s->table, &s->medium, mass_GeV, err));
-  else
-    FB_CALL(err, fb_sn_table_compute(&s->table, &s->medium, &s->R, mass_GeV, err));
+  FB_CALL(err, table_for(s, &s->table, &s->medium, mass_GeV, err));
   s->have_table = 1;
   return FB_OK;
+}
+
+/* Band of one profile on the scan grid: mask [n_mass][n_coupling] (L > L_nu at points whose nominal
+ * status is 0) and edges [n_mass][3] (NaN where nothing is excluded or the mass is out of range). */
+static int profile_band(const bc1sn_state *s, const fb_sn_medium *m, const fb_scan_view *v, unsigned char *mask,
+                        double *edges, fb_err *err) {
+  fb_sn_table t = {0};
+  int rc = FB_OK;
+  size_t nm = v->n_mass, nc = v->n_coupling;
+  double Lnu = m->opt.L_nu_erg_s;
+  for (size_t i = 0; i < nm; i++) {
+    edges[3 * i] = v->mass[i];
+    edges[3 * i + 1] = edges[3 * i + 2] = NAN;
+    memset(mask + i * nc, 0, nc);
+    if (!(v->mass[i] > 0 && v->mass[i] <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV))) continue;
+    FB_CALL_GOTO(err, rc, table_for(s, &t, m, v->mass[i], err), done);
+    for (size_t j = 0; j < nc; j++)
+      mask[i * nc + j] = (unsigned char)(v->status[i * nc + j] == 0 &&
+                                         fb_sn_table_luminosity_erg_s(&t, v->coupling[j]) > Lnu);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], NULL, err), done);
+  }
+done:
+  fb_sn_table_free(&t);
+  return rc;
+}
+
+/* Label of a systematic profile: the file name without directory and ".dat". */
+static void profile_label(const char *path, char *label, size_t len) {
+  const char *b = strrchr(path, '/');
+  snprintf(label, len, "%s", b ? b + 1 : path);
+  size_t n = strlen(label);
+  if (n > 4 && !strcmp(label + n - 4, ".dat")) label[n - 4] = '\0';
+}
+
+/* /bounds/sn1987a/{nominal, weak, strong} and profile_<label>/{edges, excluded} (see the file comment). */
+static int write_systematic(const bc1sn_state *s, const fb_scan_view *v, const unsigned char *nominal, hid_t file,
+                            fb_err *err) {
+  size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
+  unsigned char *weak = malloc(np), *strong = malloc(np), *mask = malloc(np);
+  double *edges = malloc(nm * 3 * sizeof *edges);
+  int rc = FB_OK;
+  FB_TEST_GOTO(err, rc, !weak || !strong || !mask || !edges, FB_ERR_MEMORY, done,
+               "cannot allocate the systematic band arrays");
+  memcpy(weak, nominal, np);
+  memcpy(strong, nominal, np);
+  hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
+  char list[4096] = "";
+  for (size_t k = 0; k < s->n_sys; k++) {
+    FB_CALL_GOTO(err, rc, profile_band(s, &s->sys_medium[k], v, mask, edges, err), done);
+    for (size_t p = 0; p < np; p++) {
+      weak[p] = (unsigned char)(weak[p] && mask[p]);
+      strong[p] = (unsigned char)(strong[p] || mask[p]);
+    }
+    char label[512], path[600];
+    profile_label(s->sys_profile[k].path, label, sizeof label);
+    snprintf(path, sizeof path, "bounds/sn1987a/profile_%s/edges", label);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 2, de, edges,
+                                        s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
+                                        "per grid mass: mass, lower and upper coupling edge of the band of this "
+                                        "systematic profile (NaN: nothing excluded)", err), done);
+    snprintf(path, sizeof path, "bounds/sn1987a/profile_%s/excluded", label);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where the luminosity computed with this profile exceeds L_nu", err), done);
+    snprintf(path, sizeof path, "bounds/sn1987a/profile_%s", label);
+    hid_t g = fb_h5_group(file, path);
+    FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", path);
+    rc = fb_h5_attr_string(g, "profile", s->sys_profile[k].path, err);
+    if (rc == FB_OK) rc = fb_h5_attr_double(g, "L_nu_erg_s", s->sys_medium[k].opt.L_nu_erg_s, err);
+    H5Gclose(g);
+    if (rc != FB_OK) goto done;
+    size_t l = strlen(list);
+    snprintf(list + l, sizeof list - l, "%s%s", k ? "," : "", s->sys_profile[k].path);
+  }
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/nominal", H5T_NATIVE_UINT8, 2, dm, nominal, "",
+                                      "1 where excluded with the nominal profile (= excluded)", err), done);
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/weak", H5T_NATIVE_UINT8, 2, dm, weak, "",
+                                      "1 where excluded with every profile (nominal and profiles_systematic): "
+                                      "the conservative edge of the systematic band", err), done);
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/strong", H5T_NATIVE_UINT8, 2, dm, strong, "",
+                                      "1 where excluded with at least one profile: the aggressive edge of the "
+                                      "systematic band", err), done);
+  {
+    hid_t g = fb_h5_group(file, "bounds/sn1987a");
+    FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/sn1987a");
+    rc = fb_h5_attr_string(g, "profiles_systematic", list, err);
+    H5Gclose(g);
+  }
+done:
+  free(weak);
+  free(strong);
+  free(mask);
+  free(edges);
+  return rc;
 }
 
 static int bc1sn_eval(void *state, double mass_GeV, double epsilon, double *out, fb_err *err) {
@@ -222,6 +378,7 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     H5Gclose(g);
     if (rc != FB_OK) goto done;
   }
+  if (s->n_sys) FB_CALL_GOTO(err, rc, write_systematic(s, v, mask, file, err), done);
   const char *csv = fb_config_get_string(cfg, "sn1987a", "band_csv");
   if (csv && strcmp(csv, "none") != 0) {
     FB_CALL_GOTO(err, rc, fb_mkdir_parents(csv, err), done);

@@ -6,6 +6,14 @@
  * Per point: the ALP energy-loss rate of the HB core [erg/g/s] (one zone, or mass-averaged over a polytrope). The postprocess hook
  * writes /bounds/hb/edges [n_mass][2] (mass_GeV, g_max_GeV: couplings above are excluded) and
  * /bounds/hb/excluded [n_mass][n_coupling] uint8 (eps_a > eps_max). Input section [hb].
+ * Observational / model range (issue 16 "Systematic bands"): /bounds/hb/nominal (= excluded), /weak
+ * and /strong: the bound g_max scaled by [hb] g_ratio_weak (>= 1) and g_ratio_strong (<= 1), i.e. the
+ * criterion eps_max scaled by the ratio squared (eps_a ~ g^2). Defaults: strong 0.47/0.66, the R_2
+ * bound of Dolan, Hiskens & Volkas arXiv:2207.03102 (g < 0.47e-10 GeV^-1, MESA, semiconvective mixing)
+ * over the R-parameter bound of Ayala et al. arXiv:1406.6053 (g < 0.66e-10 GeV^-1, 95% CL): the ratio of
+ * the two analyses is applied to our edge (nominal light-ALP g_max 0.88e-10 GeV^-1); weak 1 (no weaker published bound was available to us: the
+ * R-parameter uncertainties of arXiv:1406.6053 are not in the stored text). weak within nominal
+ * within strong.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -27,24 +35,36 @@ static const fb_key_spec hb_keys[] = {
     {"hb", "polytrope_n", FB_KEY_DOUBLE, "1.5", 0, 4.5, NULL, "", "polytropic index (core = polytrope)"},
     {"hb", "Y_He", FB_KEY_DOUBLE, "1", 0, 1, NULL, "", "helium mass fraction of the core"},
     {"hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
+    /* 0.47/0.66: arXiv:2207.03102 (R_2) over arXiv:1406.6053 (R), both g_agg bounds in 1e-10 GeV^-1 */
+    {"hb", "g_ratio_strong", FB_KEY_DOUBLE, "0.712121", 0.01, 1, NULL, "",
+     "g_max of /bounds/hb/strong over the nominal g_max (default 0.47/0.66, arXiv:2207.03102 vs arXiv:1406.6053)"},
+    {"hb", "g_ratio_weak", FB_KEY_DOUBLE, "1", 1, 100, NULL, "", "g_max of /bounds/hb/weak over the nominal g_max"},
 };
 
+typedef struct hb_state {
+  fb_hb_options o;
+  double ratio_weak, ratio_strong;
+} hb_state;
+
 static int hb_init(void **state, const fb_config *cfg, fb_err *err) {
-  fb_hb_options *o = calloc(1, sizeof *o);
-  FB_TEST(err, !o, FB_ERR_MEMORY, "cannot allocate the bc9_hb model state");
+  hb_state *st = calloc(1, sizeof *st);
+  FB_TEST(err, !st, FB_ERR_MEMORY, "cannot allocate the bc9_hb model state");
+  fb_hb_options *o = &st->o;
   fb_hb_options_default(o);
+  st->ratio_weak = fb_config_get_double(cfg, "hb", "g_ratio_weak");
+  st->ratio_strong = fb_config_get_double(cfg, "hb", "g_ratio_strong");
   o->core = strcmp(fb_config_get_string(cfg, "hb", "core"), "polytrope") ? FB_HB_ONE_ZONE : FB_HB_POLYTROPE;
   o->polytrope_n = fb_config_get_double(cfg, "hb", "polytrope_n");
   o->T_K = fb_config_get_double(cfg, "hb", "T_K");
   o->rho_g_cm3 = fb_config_get_double(cfg, "hb", "rho_g_cm3");
   o->Y_He = fb_config_get_double(cfg, "hb", "Y_He");
   o->eps_max_erg_g_s = fb_config_get_double(cfg, "hb", "eps_max_erg_g_s");
-  *state = o;
+  *state = st;
   return FB_OK;
 }
 
 static int hb_eval(void *state, double mass_GeV, double g_GeV, double *out, fb_err *err) {
-  FB_CALL(err, fb_hb_alp_eps_erg_g_s(state, mass_GeV, g_GeV, &out[0], err));
+  FB_CALL(err, fb_hb_alp_eps_erg_g_s(&((hb_state *)state)->o, mass_GeV, g_GeV, &out[0], err));
   return FB_OK;
 }
 
@@ -52,16 +72,23 @@ static void hb_free(void *state) { free(state); }
 
 static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
-  const fb_hb_options *o = state;
+  const hb_state *st = state;
+  const fb_hb_options *o = &st->o;
   size_t nm = v->n_mass, nc = v->n_coupling;
   double *edges = malloc(nm * 2 * sizeof *edges);
-  unsigned char *mask = malloc(nm * nc);
+  unsigned char *mask = malloc(nm * nc), *weak = malloc(nm * nc), *strong = malloc(nm * nc);
   int rc = FB_OK;
-  FB_TEST_GOTO(err, rc, !edges || !mask, FB_ERR_MEMORY, done, "cannot allocate the HB bound arrays");
+  FB_TEST_GOTO(err, rc, !edges || !mask || !weak || !strong, FB_ERR_MEMORY, done, "cannot allocate the HB bound arrays");
+  /* eps_a ~ g^2: scaling g_max by r scales the criterion by r^2 */
+  const double eps_weak = o->eps_max_erg_g_s * st->ratio_weak * st->ratio_weak;
+  const double eps_strong = o->eps_max_erg_g_s * st->ratio_strong * st->ratio_strong;
   for (size_t i = 0; i < nm; i++) {
     for (size_t j = 0; j < nc; j++) {
       size_t p = i * nc + j;
-      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > o->eps_max_erg_g_s);
+      int ok = v->status[p] == 0;
+      mask[p] = (unsigned char)(ok && v->values[p] > o->eps_max_erg_g_s);
+      weak[p] = (unsigned char)(ok && v->values[p] > eps_weak);
+      strong[p] = (unsigned char)(ok && v->values[p] > eps_strong);
     }
     edges[2 * i] = v->mass[i];
     FB_CALL_GOTO(err, rc, fb_hb_alp_g_max_GeV(o, v->mass[i], &edges[2 * i + 1], err), done);
@@ -73,10 +100,24 @@ static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
                                         err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         "1 where the HB-core energy loss exceeds eps_max", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/nominal", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where excluded with the nominal criterion (= excluded)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/weak", H5T_NATIVE_UINT8, 2, dm, weak, "",
+                                        "1 where g > g_ratio_weak g_max (conservative edge of the range)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/strong", H5T_NATIVE_UINT8, 2, dm, strong, "",
+                                        "1 where g > g_ratio_strong g_max (aggressive edge: arXiv:2207.03102 by default)",
+                                        err), done);
+    hid_t g = fb_h5_group(file, "bounds/hb");
+    FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/hb");
+    rc = fb_h5_attr_double(g, "g_ratio_weak", st->ratio_weak, err);
+    if (rc == FB_OK) rc = fb_h5_attr_double(g, "g_ratio_strong", st->ratio_strong, err);
+    H5Gclose(g);
   }
 done:
   free(edges);
   free(mask);
+  free(weak);
+  free(strong);
   return rc;
 }
 
