@@ -131,13 +131,15 @@ static void bc1sn_free(void *state) {
   free(s);
 }
 
+/* The systematic profiles of [sn1987a] profiles_systematic: read and prepared with the nominal options. */
 /* Replace the error in err by an input error of [sn1987a] key (file, line, key first; exit 2). */
 static int sn_key_error(const fb_config *cfg, const char *key, const char *what, fb_err *err) {
   char inner[FB_ERR_MSG_LEN], why[FB_ERR_MSG_LEN];
   fb_err_user_message(err, 0, inner, sizeof inner);
   snprintf(why, sizeof why, "%s: %.3000s", what, inner);
   return fb_config_error_at(cfg, "sn1987a", key, why, err);
-/* The systematic profiles of [sn1987a] profiles_systematic: read and prepared with the nominal options. */
+}
+
 static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_columns *cols, const fb_sn_options *o,
                     fb_err *err) {
   const char *spec = fb_config_get_string(cfg, "sn1987a", "profiles_systematic");
@@ -205,9 +207,6 @@ static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
   if (rc == FB_ERR_RANGE)
     rc = sn_key_error(cfg, strstr(err->msg, ": r_emit_km = ") ? "r_emit_km" : "r_far_km", "does not fit the profile", err);
   if (rc != FB_OK) goto fail;
-  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&s->profile, fb_config_get_string(cfg, "sn1987a", "profile_file"), &cols, err),
-               fail);
-  FB_CALL_GOTO(err, rc, fb_sn_medium_init(&s->medium, &s->profile, &o, err), fail);
   FB_CALL_GOTO(err, rc, sys_init(s, cfg, &cols, &o, err), fail);
   *state = s;
   return FB_OK;
