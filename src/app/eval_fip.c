@@ -110,14 +110,15 @@ int fb_app_eval_fip(const fb_fip_ops *ops, const char *as_name, int argc, char *
     const char *canon = fb_fip_coupling_canonical(key);
     if (!strcmp(key, "mass_GeV")) {
       if (have_mass) {
-        fprintf(stderr, "fipbounds eval %s: mass_GeV is given twice\n", as_name);
+        fprintf(stderr, "fipbounds eval %s: parameter 'mass_GeV' given twice: give each once\n", as_name);
         goto done;
       }
       if (parse_number(as_name, "mass_GeV", eq + 1, ops->mass_min_GeV, ops->mass_max_GeV, &mass)) goto done;
       have_mass = 1;
     } else if (!strcmp(key, "coupling") || !strcmp(canon, ops->coupling_name)) {
       if (have_coupling) {
-        fprintf(stderr, "fipbounds eval %s: the coupling is given twice\n", as_name);
+        fprintf(stderr, "fipbounds eval %s: parameter '%s' given twice (the coupling is given twice): give each once\n",
+                as_name, key);
         goto done;
       }
       if (strcmp(key, "coupling") && strcmp(key, ops->coupling_name))

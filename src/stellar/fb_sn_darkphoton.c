@@ -439,6 +439,11 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
   /* smooth emission edge: weight 1 - e^{-tau_nu(r)}, region out to tau_nu = SN_EMIT_TAU_MIN (capped at r_far) */
   const int smooth = o->emission_smooth && !(o->r_emit_km > 0);
+  /* the emission region reaches at least the neutrinosphere: r_far below it is an input error in
+   * both edge treatments (the smooth edge is capped at r_far only beyond the neutrinosphere) */
+  FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
+               "the emission radius %g km (neutrinosphere if r_emit_km = 0) exceeds r_far_km = %g", r_emit_km,
+               o->r_far_km);
   if (smooth) {
     taunu = malloc(p->n * sizeof *taunu);
     FB_TEST_GOTO(err, rc, !taunu, FB_ERR_MEMORY, fail, "cannot allocate the neutrino optical depth");
