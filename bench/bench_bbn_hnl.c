@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
     for (int i = 0; i < 6; ++i) {
       bbn_hnl_state h;
       t0 = bench_now_s();
-      if (bbn_hnl_abundance(&th, 0, pts[i][0], pts[i][1], 1e-20, 1000.0, 0.01, &h, &err) != FB_OK) {
+      if (bbn_hnl_abundance(&th, 0, 1, pts[i][0], pts[i][1], 1e-20, 1000.0, 0.01, &h, &err) != FB_OK) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }

@@ -87,7 +87,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   if (hnl_abundance) {
     fb_thermo th;
     FB_CALL(err, fb_thermo_init(&th, err));
-    int rc0 = bbn_hnl_abundance(&th, hnl, d.mass_GeV, fb_eval_number(args, "coupling"), width_GeV, EVAL_HNL_T_RH_GEV,
+    int rc0 = bbn_hnl_abundance(&th, hnl, 1, d.mass_GeV, fb_eval_number(args, "coupling"), width_GeV, EVAL_HNL_T_RH_GEV,
                                 fb_eval_number(args, "T0_MeV") * 1e-3, &hs, err);
     fb_thermo_free(&th);
     if (rc0 != FB_OK) return fb_err_push(err, rc0, __func__, __LINE__, "the HNL abundance");

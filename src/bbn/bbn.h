@@ -235,9 +235,12 @@ typedef struct bbn_hnl_state {
 } bbn_hnl_state;
 
 /** HNL (flavour 0 = e, 1 = mu, 2 = tau; mass m_GeV, mixing U2, total width Gamma_GeV) abundance at T0
- *  from thermal production through mixing, decays and inverse decays from T_RH (bbn_hnl.c). */
-int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double Gamma_GeV,
-                      double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
+ *  from thermal production through mixing, decays and inverse decays from T_RH (bbn_hnl.c);
+ *  thermal_potential: 1 = mixing suppressed in the medium (default physics), 0 = vacuum mixing. */
+int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
+                      double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
+/** The active neutrino's interaction rate C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV);
 /** Gamma_prod(T) = |U_eff|^2 C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
 double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
 /** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */

@@ -31,6 +31,7 @@
  *    H, ~ T^3 below, peaks there. It therefore matters for whether N thermalises at the smallest
  *    couplings (tau ~ 0.01-0.1 s at m_N ~ 1 GeV), not for the thermalised abundance (which is set
  *    by g_*s at decoupling).
+ * thermal_potential = 0 switches the suppression off (to measure its effect; docs/validation.md).
  * Not included: the momentum dependence (one mean momentum instead of the distribution: the
  * abundance of a never-thermalised N is uncertain by O(1) in the prefactor); the quantum Zeno /
  * resonant regimes (no lepton asymmetry); N's own energy density in H.
@@ -45,7 +46,7 @@
 
 typedef struct hnl_ctx {
   const fb_thermo *th;
-  int flavour;
+  int flavour, thermal_potential;
   double m_GeV, U2;
 } hnl_ctx;
 
@@ -69,27 +70,30 @@ double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV) {
 }
 
 double bbn_hnl_production_rate(const fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV) {
+  return U2 * bbn_hnl_mixing_suppression(flavour, m_GeV, T_GeV) * bbn_hnl_active_rate(th, flavour, T_GeV);
+}
+
+double bbn_hnl_active_rate(const fb_thermo *th, int flavour, double T_GeV) {
   const double C = flavour == 0 ? FB_NU_RATE_C_E : FB_NU_RATE_C_MUTAU;
-  const double T5 = pow(T_GeV, 5);
-  const double gscale = fb_thermo_gstar_rho(th, T_GeV) / 10.75;
-  return U2 * bbn_hnl_mixing_suppression(flavour, m_GeV, T_GeV) * C * FB_GF_GEV_M2 * FB_GF_GEV_M2 * T5 * gscale;
+  return C * FB_GF_GEV_M2 * FB_GF_GEV_M2 * pow(T_GeV, 5) * fb_thermo_gstar_rho(th, T_GeV) / 10.75;
 }
 
 static double hnl_rate_cb(double T_GeV, void *user) {
   const hnl_ctx *c = user;
-  return bbn_hnl_production_rate(c->th, c->flavour, c->m_GeV, c->U2, T_GeV);
+  return c->thermal_potential ? bbn_hnl_production_rate(c->th, c->flavour, c->m_GeV, c->U2, T_GeV)
+                              : c->U2 * bbn_hnl_active_rate(c->th, c->flavour, T_GeV);
 }
 
 static double hubble(const fb_thermo *th, double T) {
   return sqrt(FB_PI * FB_PI / 30.0 * fb_thermo_gstar_rho(th, T) / 3.0) * T * T / FB_MPL_REDUCED_GEV;
 }
 
-int bbn_hnl_abundance(const fb_thermo *th, int flavour, double m_GeV, double U2, double Gamma_GeV,
-                      double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err) {
+int bbn_hnl_abundance(const fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
+                      double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err) {
   FB_TEST(err, flavour < 0 || flavour > 2, FB_ERR_INPUT, "HNL abundance: flavour %d (0 = e, 1 = mu, 2 = tau)",
           flavour);
   FB_TEST(err, !(U2 > 0.0 && U2 <= 1.0), FB_ERR_RANGE, "HNL abundance: |U|^2 = %g outside (0, 1]", U2);
-  hnl_ctx c = {th, flavour, m_GeV, U2};
+  hnl_ctx c = {th, flavour, thermal_potential, m_GeV, U2};
   const bbn_abundance_opts o = {1, hnl_rate_cb, &c};
   FB_CALL(err, bbn_thermal_abundance(th, m_GeV, 2.0, Gamma_GeV, &o, T_RH_GeV, T0_GeV, &out->Y_T0,
                                      &out->n_over_ngamma_T0, err));

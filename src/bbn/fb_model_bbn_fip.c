@@ -42,6 +42,7 @@ typedef struct bfip_state {
   double g_X, T_RH_GeV, T0_MeV;
   int mesons;
   int hnl; /* -1, or the HNL's flavour (0 = e, 1 = mu, 2 = tau) */
+  int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
@@ -71,18 +72,24 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"n_pi_charged", "", "charged pions per decay (from the decay record; meson-driven p <-> n conversion)"},
 };
 
-/* the same keys in the section of each model ([bc1_bbn], [bc9_bbn]) */
-#define BFIP_KEYS(SEC)                                                                                    \
-  {{SEC, "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",                                       \
-    "reheating temperature: X starts at zero abundance there (must exceed 20 m_X)"},                     \
-   {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},            \
-   {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                          \
-    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}}
+/* the same keys in the section of each model ([bc1_bbn], [bc9_bbn], [bc6_bbn], ...) */
+#define BFIP_KEYS_COMMON(SEC)                                                                             \
+  {SEC, "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",                                        \
+   "reheating temperature: X starts at zero abundance there (must exceed 20 m_X)"},                      \
+  {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},             \
+  {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                           \
+   "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}
+#define BFIP_KEYS(SEC) {BFIP_KEYS_COMMON(SEC)}
 static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
 static const fb_key_spec bc9_bbn_keys[] = BFIP_KEYS("bc9_bbn");
-static const fb_key_spec bc6_bbn_keys[] = BFIP_KEYS("bc6_bbn");
-static const fb_key_spec bc7_bbn_keys[] = BFIP_KEYS("bc7_bbn");
-static const fb_key_spec bc8_bbn_keys[] = BFIP_KEYS("bc8_bbn");
+/* HNL sections: the same keys plus the thermal-potential switch */
+#define BHNL_KEYS(SEC)                                                                                    \
+  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+   {SEC, "thermal_potential", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                        \
+    "active-sterile mixing suppressed by the thermal potential of nu_alpha (false: vacuum mixing)"}}
+static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
+static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
+static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
 
 static int bfip_init_common(void **state, const fb_config *cfg, const char *name, const char *sec, double g_X,
                             fb_err *err) {
@@ -130,6 +137,7 @@ static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 static int bhnl_init(void **state, const fb_config *cfg, const char *name, const char *sec, int flavour, fb_err *err) {
   FB_CALL(err, bfip_init_common(state, cfg, name, sec, 2.0, err));
   ((bfip_state *)*state)->hnl = flavour;
+  ((bfip_state *)*state)->thermal_potential = fb_config_get_bool(cfg, sec, "thermal_potential");
   return FB_OK;
 }
 static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -149,7 +157,7 @@ static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling,
   if (s->hnl < 0)
     return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
   bbn_hnl_state h;
-  FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, mass_GeV, coupling, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &h, err));
+  FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, s->thermal_potential, mass_GeV, coupling, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &h, err));
   *r = h.n_over_ngamma_T0;
   if (out) {
     out[Q_TDEC] = h.T_dec_GeV;
@@ -236,26 +244,26 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                           err);
 }
 
-#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC, NQ)                               \
+#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC, NQ, NK)                           \
   {.name = NAME, .benchmark = BENCH, .description = DESC, .mass_name = "mass_GeV", .mass_units = "GeV",     \
    .mass_description = MASSDESC, .coupling_name = CNAME, .coupling_units = CUNITS,                          \
    .coupling_description = CDESC, .n_quantities = NQ,                                                       \
-   .quantities = bfip_quantities, .n_keys = 3, .keys = KEYS,                                                  \
+   .quantities = bfip_quantities, .n_keys = NK, .keys = KEYS,                                                 \
    .init = INIT, .eval = bfip_eval, .free = bfip_free, .postprocess = bfip_postprocess}
 
 const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
     "bc1_bbn", "BC1", bc1_bbn_init, bc1_bbn_keys,
     "BBN and N_eff bands of the BC1 dark photon (abundance from decays and inverse decays: lower limit)",
-    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N);
+    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 3);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays and inverse decays: lower limit)",
-    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N);
+    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 3);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \
            "thermal production through mixing, decoupling, decays and inverse decays)",                         \
-           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL)
+           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL, 4)
 const fb_model_ops fb_model_bc6_bbn = BHNL_OPS("bc6_bbn", "BC6", bc6_bbn_init, bc6_bbn_keys, "e");
 const fb_model_ops fb_model_bc7_bbn = BHNL_OPS("bc7_bbn", "BC7", bc7_bbn_init, bc7_bbn_keys, "mu");
 const fb_model_ops fb_model_bc8_bbn = BHNL_OPS("bc8_bbn", "BC8", bc8_bbn_init, bc8_bbn_keys, "tau");

@@ -36,13 +36,21 @@ typedef struct hnl_plane {
   double out[64];
 } hnl_plane;
 
-static int plane_init(hnl_plane *p, const fb_model_ops *ops, fb_err *err) {
+/* the scan model with its default keys, up to two keys set ("section.key=value" or NULL) */
+static int plane_init_set(hnl_plane *p, const fb_model_ops *ops, const char *assignment, const char *assignment2,
+                          fb_err *err) {
   memset(p, 0, sizeof *p);
   p->ops = ops;
   const fb_key_spec *const schemas[1] = {ops->keys};
   const size_t n[1] = {ops->n_keys};
   FB_CALL(err, fb_config_init(&p->cfg, schemas, n, 1, err));
+  if (assignment) FB_CALL(err, fb_config_set(&p->cfg, assignment, err));
+  if (assignment2) FB_CALL(err, fb_config_set(&p->cfg, assignment2, err));
   return ops->init(&p->state, &p->cfg, err);
+}
+
+static int plane_init(hnl_plane *p, const fb_model_ops *ops, fb_err *err) {
+  return plane_init_set(p, ops, NULL, NULL, err);
 }
 
 static void plane_free(hnl_plane *p) {
@@ -148,8 +156,8 @@ START_TEST(test_freeze_in_linear) {
   ck_assert_int_eq(fb_thermo_init(&th, &err), FB_OK);
   bbn_hnl_state a, b;
   /* tiny widths (tau >> t(T0)): the decays do not matter before T0 */
-  ck_assert_int_eq(bbn_hnl_abundance(&th, 0, 0.5, 1e-15, 1e-41, 1000.0, 0.01, &a, &err), FB_OK);
-  ck_assert_int_eq(bbn_hnl_abundance(&th, 0, 0.5, 1e-16, 1e-42, 1000.0, 0.01, &b, &err), FB_OK);
+  ck_assert_int_eq(bbn_hnl_abundance(&th, 0, 1, 0.5, 1e-15, 1e-41, 1000.0, 0.01, &a, &err), FB_OK);
+  ck_assert_int_eq(bbn_hnl_abundance(&th, 0, 1, 0.5, 1e-16, 1e-42, 1000.0, 0.01, &b, &err), FB_OK);
   printf("freeze-in: Gamma/H max %.3g at T = %.3g GeV; n/ngamma %.4g, %.4g (ratio %.6f)\n", a.gamma_over_H_max,
          a.T_max_GeV, a.n_over_ngamma_T0, b.n_over_ngamma_T0, a.n_over_ngamma_T0 / b.n_over_ngamma_T0);
   ck_assert(a.gamma_over_H_max < 1e-2 && a.T_dec_GeV == 0.0);
@@ -211,6 +219,37 @@ START_TEST(test_lifetime_bound_bc7) {
 }
 END_TEST
 
+/* the thermal potential cuts the production off above T ~ 6-11 GeV; at the tau = 0.02 s edge the HNLs
+ * thermalise and decouple at 0.2-2 GeV anyway, so switching it off must not move the edge (5%).
+ * Without it Gamma_prod/H ~ T^3 reaches ~1e7 at 200 GeV, where CVODE fails on the kinks of g_*(T)
+ * (error test at h_min): T_RH = 30 GeV for that run (N is in equilibrium long before decoupling) */
+START_TEST(test_thermal_potential_irrelevant_at_edge) {
+  fb_err err;
+  fb_err_clear(&err);
+  hnl_plane on, off;
+  ck_assert_msg(plane_init(&on, &fb_model_bc6_bbn, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(plane_init_set(&off, &fb_model_bc6_bbn, "bc6_bbn.thermal_potential=false", "bc6_bbn.T_RH_GeV=30", &err) == FB_OK, "%s",
+                err.msg);
+  const double m[2] = {0.3, 0.6};
+  for (int i = 0; i < 2; ++i) {
+    double t1, U1, t0, U0;
+    ck_assert_int_eq(tau_boundary(&on, m[i], 0.2, &t1, &U1, &err), FB_OK);
+    ck_assert_msg(tau_boundary(&off, m[i], 0.2, &t0, &U0, &err) == FB_OK, "%s", err.msg);
+    printf("m = %g GeV: edge %.4g s with the thermal potential, %.4g s without\n", m[i], t1, t0);
+    ck_assert_msg(fabs(t0 / t1 - 1.0) < 0.05, "edge moves: %g vs %g s", t0, t1);
+  }
+  /* where it matters: freeze-in at |U|^2 = 1e-14 (never thermalised) */
+  double t, d;
+  ck_assert_int_eq(eval_point(&off, 0.45, 1e-14, &t, &d, &err), FB_OK);
+  const double ng_off = off.out[qidx(off.ops, "n_over_ngamma_T0")];
+  ck_assert_int_eq(eval_point(&on, 0.45, 1e-14, &t, &d, &err), FB_OK);
+  printf("m = 0.45 GeV, |U|^2 = 1e-14 (freeze-in): n/ngamma %.4g with, %.4g without the thermal potential\n",
+         on.out[qidx(on.ops, "n_over_ngamma_T0")], ng_off);
+  plane_free(&on);
+  plane_free(&off);
+}
+END_TEST
+
 static Suite *hnl_suite(void) {
   Suite *s = suite_create("bbn_hnl");
   TCase *tc = tcase_create("hnl");
@@ -220,6 +259,7 @@ static Suite *hnl_suite(void) {
   tcase_add_test(tc, test_mixing_suppression);
   tcase_add_test(tc, test_lifetime_bound_bc6);
   tcase_add_test(tc, test_lifetime_bound_bc7);
+  tcase_add_test(tc, test_thermal_potential_irrelevant_at_edge);
   suite_add_tcase(s, tc);
   return s;
 }
