@@ -3,7 +3,11 @@
  * @brief `fipbounds eval bbn-decay mass_GeV= tau_s= (mY_GeV= | n_over_ngamma= T0_MeV=) f_em= f_nu=
  *        f_inv= n_pi_minus= n_pi_plus= [--json]`: BBN with a generic decaying particle X; or
  *        `model=bc1|bc9 mass_GeV= coupling= mY_GeV=`: tau and the injection fractions from that
- *        particle model's decay record (src/bbn/bbn_decay_record.c), the abundance still given.
+ *        particle model's decay record (src/bbn/bbn_decay_record.c), the abundance still given;
+ *        `model=bc6|bc7|bc8 mass_GeV= coupling=<|U|^2>`: the heavy neutral lepton, its abundance at
+ *        T0_MeV (default 10) from thermal production through mixing, decoupling, decays and inverse
+ *        decays from T_RH = 1000 GeV (src/bbn/bbn_hnl.c; the same default as the bc6_bbn scan model)
+ *        unless mY_GeV or n_over_ngamma is given.
  *
  * Physics in src/bbn/bbn.h (struct bbn_decay), bbn_decay.c, bbn_mesons.c and bbn_chi2.c: the
  * background with X's energy injection, the network with meson-driven p <-> n conversion, the
@@ -18,12 +22,16 @@
 #include "fb_constants.h"
 #include "fb_eval.h"
 #include "fb_fip.h"
+#include "fb_thermo.h"
 
 void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r); /* eval_bbn.c */
 
-/* tau, fractions and pions from the decay record of particle model `name` at (mass, coupling) */
+#define EVAL_HNL_T_RH_GEV 1000.0 /* the bc6_bbn - bc8_bbn default T_RH_GeV (fb_model_bbn_fip.c) */
+
+/* tau, fractions and pions from the decay record of particle model `name` at (mass, coupling);
+ * width_GeV (may be NULL): the total width */
 static int decay_from_model(const char *name, double mass_GeV, double coupling, bbn_decay *d, double *f_other,
-                            fb_err *err) {
+                            double *width_GeV, fb_err *err) {
   const fb_fip_ops *ops = fb_fip_find(name, NULL);
   FB_TEST(err, !ops || !ops->decay, FB_ERR_INPUT, "model %s has no decays", name);
   FB_CALL(err, fb_fip_check_point(ops, mass_GeV, coupling, err));
@@ -36,6 +44,7 @@ static int decay_from_model(const char *name, double mass_GeV, double coupling, 
   if (st && ops->free) ops->free(st);
   fb_config_free(&cfg);
   if (rc == FB_OK) rc = bbn_decay_from_record(&rec, d, f_other, err);
+  if (rc == FB_OK && width_GeV) *width_GeV = rec.width_GeV;
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "the particle model's decays");
   return FB_OK;
 }
@@ -67,7 +76,23 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   d.f_em = fb_eval_given(args, "f_em") ? fb_eval_number(args, "f_em") : 1.0 - d.f_nu - d.f_inv;
   d.n_pi_minus = fb_eval_number(args, "n_pi_minus");
   d.n_pi_plus = fb_eval_number(args, "n_pi_plus");
-  if (!generic) FB_CALL(err, decay_from_model(model, d.mass_GeV, fb_eval_number(args, "coupling"), &d, &f_other, err));
+  double width_GeV = 0.0;
+  if (!generic)
+    FB_CALL(err, decay_from_model(model, d.mass_GeV, fb_eval_number(args, "coupling"), &d, &f_other, &width_GeV, err));
+  /* HNLs: the abundance from their thermal history unless given */
+  const int hnl = strcmp(model, "bc6") == 0 ? 0 : strcmp(model, "bc7") == 0 ? 1 : strcmp(model, "bc8") == 0 ? 2 : -1;
+  bbn_hnl_state hs;
+  memset(&hs, 0, sizeof hs);
+  const int hnl_abundance = hnl >= 0 && !(d.mY_GeV > 0.0) && !(d.n_over_ngamma > 0.0);
+  if (hnl_abundance) {
+    fb_thermo th;
+    FB_CALL(err, fb_thermo_init(&th, err));
+    int rc0 = bbn_hnl_abundance(&th, hnl, 1, d.mass_GeV, fb_eval_number(args, "coupling"), width_GeV, EVAL_HNL_T_RH_GEV,
+                                fb_eval_number(args, "T0_MeV") * 1e-3, &hs, err);
+    fb_thermo_free(&th);
+    if (rc0 != FB_OK) return fb_err_push(err, rc0, __func__, __LINE__, "the HNL abundance");
+    d.n_over_ngamma = hs.n_over_ngamma_T0;
+  }
   d.mesons = strcmp(fb_eval_text(args, "mesons"), "on") == 0;
   bbn_params p;
   bbn_params_default(&p);
@@ -113,6 +138,12 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "f_inv", "", d.f_inv);
   fb_eval_put(out, "n_pi_charged", "", d.n_pi_minus + d.n_pi_plus);
   fb_eval_put(out, "f_other", "", f_other);
+  if (hnl_abundance) {
+    fb_eval_put(out, "n_over_ngamma_T0", "", hs.n_over_ngamma_T0);
+    fb_eval_put(out, "T_dec_GeV", "GeV", hs.T_dec_GeV);
+    fb_eval_put(out, "gamma_over_H_max", "", hs.gamma_over_H_max);
+    fb_eval_put(out, "n_over_ngamma_reldec", "", hs.n_over_ngamma_reldec);
+  }
   fb_eval_put(out, "Yp_sbbn", "", r0.Yp);
   fb_eval_put(out, "D_H_sbbn", "", r0.D_H);
   fb_eval_put(out, "Neff_sbbn", "", r0.Neff);
@@ -128,10 +159,11 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay",
     16,
-    {{"model", "", "generic|bc1|bc9", 0, 0, "generic",
-      "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling)"},
+    {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8", 0, 0, "generic",
+      "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
+      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given)"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X [1e-3, 1e4] GeV"},
-     {"coupling", "", NULL, 0.0, 1e3, "1", "with model=bc1|bc9: the model's coupling (epsilon, g_agamma [GeV^-1])"},
+     {"coupling", "", NULL, 0.0, 1e3, "1", "with a model: its coupling (epsilon, g_agamma [GeV^-1], |U|^2)"},
      {"tau_s", "s", NULL, 1e-3, 1e5, "1", "lifetime of X [1e-3, 1e5] s (model=generic: required)"},
      {"mY_GeV", "GeV", NULL, -1.0, 1.0, "0", "m_X n_X / s before decay [0, 1] GeV (or n_over_ngamma)"},
      {"n_over_ngamma", "", NULL, -1.0, 1e3, "0", "n_X / n_gamma at T0_MeV [0, 1e3] (or mY_GeV)"},

@@ -212,6 +212,40 @@ int bbn_inverse_decay_abundance(const struct fb_thermo *th, double m_GeV, double
                                 double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
                                 fb_err *err);
 
+/** Options of bbn_thermal_abundance: Fermi-Dirac n_eq (fermions) and a production rate per X by
+ *  scatterings, Gamma_scat(T) [GeV] (NULL: none), obeying detailed balance with the same n_eq. */
+typedef struct bbn_abundance_opts {
+  int fermi_dirac;
+  double (*scattering_rate)(double T_GeV, void *user);
+  void *user;
+} bbn_abundance_opts;
+
+/** bbn_inverse_decay_abundance with the options o (NULL: the same): the relaxation rate is
+ *  Gamma <m/E> + Gamma_scat(T) (bbn_abundance.c). */
+int bbn_thermal_abundance(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                          const bbn_abundance_opts *o, double T_RH_GeV, double T0_GeV, double *Y_T0,
+                          double *n_over_ngamma_T0, fb_err *err);
+
+/** The state of a heavy neutral lepton before BBN (bbn_hnl.c). */
+typedef struct bbn_hnl_state {
+  double Y_T0, n_over_ngamma_T0; /**< n_N/s and n_N/n_gamma at T0 */
+  double T_dec_GeV;             /**< Gamma_prod = H below the maximum of Gamma_prod/H (0: never > 1) */
+  double gamma_over_H_max, T_max_GeV; /**< the maximum of Gamma_prod/H and where it is */
+  double n_over_ngamma_reldec;  /**< (3/4) g_*s(T0)/g_*s(T_dec): relativistic decoupling, no decays */
+} bbn_hnl_state;
+
+/** HNL (flavour 0 = e, 1 = mu, 2 = tau; mass m_GeV, mixing U2, total width Gamma_GeV) abundance at T0
+ *  from thermal production through mixing, decays and inverse decays from T_RH (bbn_hnl.c);
+ *  thermal_potential: 1 = mixing suppressed in the medium (default physics), 0 = vacuum mixing. */
+int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
+                      double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
+/** The active neutrino's interaction rate C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV);
+/** Gamma_prod(T) = |U_eff|^2 C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
+/** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */
+double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV);
+
 /** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
  *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */
 double bbn_inverse_decay_production(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,

@@ -17,6 +17,13 @@
  * rho_X/rho_rad in BBN) and scatterings (Primakoff, Compton-like, annihilation; in-medium
  * effects) are not included: the abundance is a lower limit, so a bound derived from it is
  * conservative. Integrated with CVODE BDF (stiff when Gamma >> H: then Y = Y_eq).
+ *
+ * bbn_thermal_abundance generalises this for particles with a known production rate by
+ * scatterings (the HNLs of bbn_hnl.c): the relaxation rate becomes Gamma K1/K2 + Gamma_scat(T),
+ * Gamma_scat from a callback (detailed balance: the same rate fills X towards n_eq and empties it,
+ * the relaxation-time form of the Boltzmann equation, e.g. Dolgov et al. hep-ph/0008138 sec. 2),
+ * and n_eq may be Fermi-Dirac: n_eq = g m^2 T/(2 pi^2) sum_k (-1)^(k+1) K2(k x)/k (the series of
+ * the Fermi-Dirac integral in Bessel functions; -> (3/4) zeta(3) g T^3/pi^2 for x -> 0).
  */
 #include <math.h>
 #include <string.h>
@@ -31,7 +38,23 @@
 typedef struct ab_ctx {
   const fb_thermo *th;
   double m, g, Gamma; /* GeV */
+  const bbn_abundance_opts *o; /* NULL: MB, inverse decays only */
 } ab_ctx;
+
+/* sum_k (-1)^(k+1) K2(k x)/k (Fermi-Dirac n_eq; 60 terms, the last two partial sums averaged: the
+ * alternating tail then falls below 1e-7 of the sum at x -> 0) */
+static double fd_k2_series(double x) {
+  double sum = 0.0, prev = 0.0;
+  for (int k = 1; k <= 60; ++k) {
+    const double kx = k * x;
+    if (kx > 600.0) return sum;
+    const double t = gsl_sf_bessel_Kn_scaled(2, kx) * exp(-kx) / k;
+    prev = sum;
+    sum += (k % 2 ? t : -t);
+    if (t < 1e-12 * fabs(sum)) return sum;
+  }
+  return 0.5 * (sum + prev);
+}
 
 /* Y_eq and the relaxation rate (Gamma K1/K2 / H)(1 + dlngs/3) at T (GeV) */
 static void ab_rates(const ab_ctx *c, double T, double *Yeq, double *k) {
@@ -46,10 +69,13 @@ static void ab_rates(const ab_ctx *c, double T, double *Yeq, double *k) {
   const double gr = fb_thermo_gstar_rho(c->th, T), gs = fb_thermo_gstar_s(c->th, T);
   const double H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV;
   const double s = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
-  *Yeq = (x > 600.0) ? 0.0 : c->g * c->m * c->m * T * K2 * exp(-x) / (2.0 * FB_PI * FB_PI) / s;
+  const int fd = c->o && c->o->fermi_dirac;
+  const double series = (x > 600.0) ? 0.0 : (fd ? fd_k2_series(x) : K2 * exp(-x));
+  *Yeq = c->g * c->m * c->m * T * series / (2.0 * FB_PI * FB_PI) / s;
   /* K1/K2 with the exponential scaling cancelled; small x: x/2 */
   const double ratio = (x > 600.0) ? 1.0 : (x < 1e-8 ? 0.5 * x : K1 / K2);
-  *k = c->Gamma * ratio / H * (1.0 + fb_thermo_dlngs_dlnT(c->th, T) / 3.0);
+  const double scat = (c->o && c->o->scattering_rate) ? c->o->scattering_rate(T, c->o->user) : 0.0;
+  *k = (c->Gamma * ratio + scat) / H * (1.0 + fb_thermo_dlngs_dlnT(c->th, T) / 3.0);
 }
 
 /* u = -ln(T/GeV) */
@@ -68,14 +94,14 @@ static int ab_jac(double u, const double *y, const double *dy, double *J, void *
   return 0;
 }
 
-int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
-                                double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
-                                fb_err *err) {
+int bbn_thermal_abundance(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                          const bbn_abundance_opts *o, double T_RH_GeV, double T0_GeV, double *Y_T0,
+                          double *n_over_ngamma_T0, fb_err *err) {
   FB_TEST(err, !(m_GeV > 0.0 && g_X > 0.0 && Gamma_GeV > 0.0), FB_ERR_INPUT,
           "inverse-decay abundance: m = %g GeV, g = %g, Gamma = %g GeV must be positive", m_GeV, g_X, Gamma_GeV);
   FB_TEST(err, !(T_RH_GeV > T0_GeV && T0_GeV > 0.0 && T_RH_GeV <= 1e5), FB_ERR_RANGE,
           "inverse-decay abundance: need 0 < T0 = %g GeV < T_RH = %g GeV <= 1e5 GeV", T0_GeV, T_RH_GeV);
-  ab_ctx c = {th, m_GeV, g_X, Gamma_GeV};
+  ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, o};
   fb_ode_options opt;
   fb_ode_options_default(&opt);
   opt.rtol = 1e-7;
@@ -96,11 +122,17 @@ int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, d
   return FB_OK;
 }
 
+int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
+                                fb_err *err) {
+  return bbn_thermal_abundance(th, m_GeV, g_X, Gamma_GeV, NULL, T_RH_GeV, T0_GeV, Y_T0, n_over_ngamma_T0, err);
+}
+
 double bbn_inverse_decay_production(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
                                     double T_hi_GeV, double T_lo_GeV) {
   /* int_{ln T_lo}^{ln T_hi} k Y_eq d ln T (the source term of the Boltzmann equation above without
    * the loss term): Simpson's rule on 400 intervals in ln T */
-  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV};
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, NULL};
   const int n = 400;
   const double a = log(T_lo_GeV), b = log(T_hi_GeV), h = (b - a) / n;
   double sum = 0.0;

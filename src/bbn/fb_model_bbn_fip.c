@@ -1,7 +1,10 @@
 /**
  * @file fb_model_bbn_fip.c
- * @brief Scan models `bc1_bbn` and `bc9_bbn`: the BBN and N_eff bands of a benchmark FIP on its
- *        (mass, coupling) plane, with the FIP's own abundance from decays and inverse decays.
+ * @brief Scan models `bc1_bbn`, `bc9_bbn` and `bc6_bbn`, `bc7_bbn`, `bc8_bbn`: the BBN and N_eff
+ *        bands of a benchmark FIP on its (mass, coupling) plane, with the FIP's own abundance from
+ *        decays and inverse decays (BC1, BC9) or, for the heavy neutral leptons BC6-BC8, from thermal
+ *        production through active-sterile mixing, decoupling, decays and inverse decays (bbn_hnl.c;
+ *        g = 2, Fermi-Dirac; not a lower limit: the production by scatterings is included).
  *
  * Per point: the particle model's decay record (src/models: lifetime, injection fractions,
  * charged pions; bbn_decay_record.c), the abundance at T0 = 10 MeV from the Boltzmann equation with
@@ -38,10 +41,12 @@ typedef struct bfip_state {
   bbn_result sbbn;
   double g_X, T_RH_GeV, T0_MeV;
   int mesons;
+  int hnl; /* -1, or the HNL's flavour (0 = e, 1 = mu, 2 = tau) */
+  int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
-        Q_N };
+        Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
@@ -60,17 +65,31 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"f_other", "", "energy fraction in tau, kaons, nucleons, other hadrons (counted as e.m.; no conversion)"},
     {"flag_inverse_decays_after_T0", "", "1 where inverse decays below T0 (not in the BBN stage) would add more "
                                          "than 10% to the abundance at T0: the result is then a lower limit"},
+    /* HNL planes only (bc6_bbn - bc8_bbn) */
+    {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
+    {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
+    {"n_over_ngamma_reldec", "", "(3/4) g_*s(T0)/g_*s(T_dec): thermalised, relativistic decoupling, no decays"},
+    {"n_pi_charged", "", "charged pions per decay (from the decay record; meson-driven p <-> n conversion)"},
 };
 
-/* the same keys in the section of each model ([bc1_bbn], [bc9_bbn]) */
-#define BFIP_KEYS(SEC)                                                                                    \
-  {{SEC, "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",                                       \
-    "reheating temperature: X starts at zero abundance there (must exceed 20 m_X)"},                     \
-   {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},            \
-   {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                          \
-    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}}
+/* the same keys in the section of each model ([bc1_bbn], [bc9_bbn], [bc6_bbn], ...) */
+#define BFIP_KEYS_COMMON(SEC)                                                                             \
+  {SEC, "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",                                        \
+   "reheating temperature: X starts at zero abundance there (must exceed 20 m_X)"},                      \
+  {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},             \
+  {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                           \
+   "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}
+#define BFIP_KEYS(SEC) {BFIP_KEYS_COMMON(SEC)}
 static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
 static const fb_key_spec bc9_bbn_keys[] = BFIP_KEYS("bc9_bbn");
+/* HNL sections: the same keys plus the thermal-potential switch */
+#define BHNL_KEYS(SEC)                                                                                    \
+  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+   {SEC, "thermal_potential", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                        \
+    "active-sterile mixing suppressed by the thermal potential of nu_alpha (false: vacuum mixing)"}}
+static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
+static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
+static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
 
 static int bfip_init_common(void **state, const fb_config *cfg, const char *name, const char *sec, double g_X,
                             fb_err *err) {
@@ -80,6 +99,7 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
   s->ops = fb_fip_find(name, NULL);
   FB_TEST(err, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, "particle model %s not registered", name);
   s->g_X = g_X;
+  s->hnl = -1;
   s->T_RH_GeV = fb_config_get_double(cfg, sec, "T_RH_GeV");
   s->mesons = fb_config_get_bool(cfg, sec, "mesons");
   s->T0_MeV = 10.0;
@@ -113,6 +133,40 @@ static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   return bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err);
 }
 
+/* bc6-bc8: a Majorana HNL has 2 helicity states (bbn_hnl.c) */
+static int bhnl_init(void **state, const fb_config *cfg, const char *name, const char *sec, int flavour, fb_err *err) {
+  FB_CALL(err, bfip_init_common(state, cfg, name, sec, 2.0, err));
+  ((bfip_state *)*state)->hnl = flavour;
+  ((bfip_state *)*state)->thermal_potential = fb_config_get_bool(cfg, sec, "thermal_potential");
+  return FB_OK;
+}
+static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bhnl_init(state, cfg, "bc6", "bc6_bbn", 0, err);
+}
+static int bc7_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bhnl_init(state, cfg, "bc7", "bc7_bbn", 1, err);
+}
+static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bhnl_init(state, cfg, "bc8", "bc8_bbn", 2, err);
+}
+
+/* n/n_gamma at T0 from T_RH (and the HNL's decoupling record in out, for bc6-bc8) */
+static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
+                          double *r, double *out, fb_err *err) {
+  double Y;
+  if (s->hnl < 0)
+    return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+  bbn_hnl_state h;
+  FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, s->thermal_potential, mass_GeV, coupling, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &h, err));
+  *r = h.n_over_ngamma_T0;
+  if (out) {
+    out[Q_TDEC] = h.T_dec_GeV;
+    out[Q_GHMAX] = h.gamma_over_H_max;
+    out[Q_NREL] = h.n_over_ngamma_reldec;
+  }
+  return FB_OK;
+}
+
 static void put_sbbn(const bfip_state *s, double *out) {
   out[Q_YP] = s->sbbn.Yp_mass;
   out[Q_DH] = s->sbbn.D_H;
@@ -139,11 +193,13 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   d.mesons = s->mesons;
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
-  double Y, r, Y10, r10;
-  FB_CALL(err, bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, rec.width_GeV, s->T_RH_GeV, s->T0_MeV * 1e-3,
-                                           &Y, &r, err));
-  FB_CALL(err, bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, rec.width_GeV, 0.1 * s->T_RH_GeV,
-                                           s->T0_MeV * 1e-3, &Y10, &r10, err));
+  if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
+  double r, r10;
+  FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, &r, out, err));
+  FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, &r10, NULL, err));
+  const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(s->T0_MeV * 1e-3, 3);
+  const double Y = r * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, s->T0_MeV * 1e-3) *
+                              pow(s->T0_MeV * 1e-3, 3));
   out[Q_NG] = r;
   out[Q_TRH] = r > 0.0 ? (r10 - r) / r : 0.0;
   /* inverse decays below T0 (down to m/50 or 1 keV) are not in the BBN stage: flag where they matter */
@@ -180,23 +236,34 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   bfip_state *s = state;
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
-                          "abundance: decays and inverse decays only (scatterings not included: a lower "
-                          "limit, the excluded region is conservative); T0 = 10 MeV",
+                          s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
+                                        "(C_alpha G_F^2 T^5 |U_eff|^2, thermal potential), decoupling, decays "
+                                        "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
+                                      : "abundance: decays and inverse decays only (scatterings not included: a "
+                                        "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);
 }
 
-#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC)                                   \
+#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC, NQ, NK)                           \
   {.name = NAME, .benchmark = BENCH, .description = DESC, .mass_name = "mass_GeV", .mass_units = "GeV",     \
    .mass_description = MASSDESC, .coupling_name = CNAME, .coupling_units = CUNITS,                          \
-   .coupling_description = CDESC, .n_quantities = sizeof bfip_quantities / sizeof bfip_quantities[0],      \
-   .quantities = bfip_quantities, .n_keys = 3, .keys = KEYS,                                                  \
+   .coupling_description = CDESC, .n_quantities = NQ,                                                       \
+   .quantities = bfip_quantities, .n_keys = NK, .keys = KEYS,                                                 \
    .init = INIT, .eval = bfip_eval, .free = bfip_free, .postprocess = bfip_postprocess}
 
 const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
     "bc1_bbn", "BC1", bc1_bbn_init, bc1_bbn_keys,
     "BBN and N_eff bands of the BC1 dark photon (abundance from decays and inverse decays: lower limit)",
-    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon");
+    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 3);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays and inverse decays: lower limit)",
-    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma");
+    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 3);
+#define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
+  BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
+           "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \
+           "thermal production through mixing, decoupling, decays and inverse decays)",                         \
+           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL, 4)
+const fb_model_ops fb_model_bc6_bbn = BHNL_OPS("bc6_bbn", "BC6", bc6_bbn_init, bc6_bbn_keys, "e");
+const fb_model_ops fb_model_bc7_bbn = BHNL_OPS("bc7_bbn", "BC7", bc7_bbn_init, bc7_bbn_keys, "mu");
+const fb_model_ops fb_model_bc8_bbn = BHNL_OPS("bc8_bbn", "BC8", bc8_bbn_init, bc8_bbn_keys, "tau");

@@ -125,6 +125,13 @@
  * hep-ph/0103088 0.220 and 0.61 fm^2, tests/models/test_scalar_ff.c) */
 #define FB_OO_F_GEV 0.093     /* f of the lowest-order kernels, hep-ph/9702314 (f = 93 MeV) */
 #define FB_OO_QMAX_GEV 1.03   /* three-momentum cut-off of the loops, hep-ph/9702314 (q_max = 1.03 GeV) */
+/* ---------------------------------------------------------------- BC6-BC8 HNL abundance before BBN
+ * (src/bbn/bbn_hnl.c): the thermally averaged weak interaction rate of an active neutrino,
+ * Gamma_nu_alpha = C_alpha G_F^2 T^5 in the e+- nu plasma (T << m_mu): Enqvist, Kainulainen, Thomson,
+ * Nucl. Phys. B373 (1992) 498 (values as quoted there and in Abazajian, Fuller, Patel
+ * astro-ph/0101524 sec. II; not re-checked against the paper's text, which is not in the corpus) */
+#define FB_NU_RATE_C_E 1.27     /* C_e, ibid. */
+#define FB_NU_RATE_C_MUTAU 0.92 /* C_mu = C_tau, ibid. */
 /* ---------------------------------------------------------------- BC6-BC8 heavy neutral lepton
  * (src/models/fb_fip_hnl.c). Decay constants as defined in Bondarenko, Boyarsky, Gorbunov,
  * Ruchayskiy, arXiv:1805.08567 (sec. 3.2-3.3): <0|J^mu|P(p)> = i f_P p^mu [GeV],

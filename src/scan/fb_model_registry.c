@@ -22,6 +22,7 @@ extern const fb_model_ops fb_model_bc9_cmb;
 extern const fb_model_ops fb_model_bbn_decay;
 extern const fb_model_ops fb_model_bc1_bbn;
 extern const fb_model_ops fb_model_bc9_bbn;
+extern const fb_model_ops fb_model_bc6_bbn, fb_model_bc7_bbn, fb_model_bc8_bbn;
 extern const fb_model_ops fb_model_bc3_rg;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
@@ -40,6 +41,7 @@ static const fb_model_ops *const fb_models[] = {
     &fb_model_bc2, &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
     /* BBN (src/bbn) */
     &fb_model_sbbn, &fb_model_bbn_decay, &fb_model_bc1_bbn, &fb_model_bc9_bbn,
+    &fb_model_bc6_bbn, &fb_model_bc7_bbn, &fb_model_bc8_bbn,
     /* CMB (src/cmb) */
     &fb_model_cmb_decay, &fb_model_bc1_cmb, &fb_model_bc9_cmb,
     /* stars (src/stellar) */
