@@ -147,7 +147,11 @@ static char **table_paths(const char *table, char **paths, size_t n, size_t *n_o
   size_t n_rel = 0, m = 0, missing = 0;
   *n_out = 0;
   if (fb_limit_units_table_files(table, &rel, &n_rel, &err) != FB_OK) {
-    fprintf(stderr, "fipbounds limits import: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
+    {
+      char umsg[FB_ERR_MSG_LEN + 512];
+      fb_err_user_message(&err, fb_err_verbose(), umsg, sizeof umsg);
+      fprintf(stderr, "fipbounds limits import: error (%s): %s\n", fb_code_name(err.code), umsg);
+    }
     return NULL;
   }
   char **out = calloc(n * (n_rel + 1) + 1, sizeof(char *));
@@ -320,7 +324,11 @@ static int app_limits_import(int argc, char **argv) {
     }
     if (rc != FB_OK) {
       n_bad++;
-      fprintf(stderr, "fipbounds limits import: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
+      {
+      char umsg[FB_ERR_MSG_LEN + 512];
+      fb_err_user_message(&err, fb_err_verbose(), umsg, sizeof umsg);
+      fprintf(stderr, "fipbounds limits import: error (%s): %s\n", fb_code_name(err.code), umsg);
+    }
       int ec = rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
       if (ec == FB_EXIT_FAILURE || worst == FB_EXIT_OK) worst = ec;
     }
@@ -420,7 +428,11 @@ int fb_app_merge(int argc, char **argv) {
   free(others);
   if (rc == FB_OK && n_copied) printf("copied %zu bound(s) into %s\n", n_copied, scan);
   if (rc != FB_OK) {
-    fprintf(stderr, "fipbounds merge: error (%s):\n  %s\n", fb_code_name(err.code), err.msg);
+    {
+      char umsg[FB_ERR_MSG_LEN + 512];
+      fb_err_user_message(&err, fb_err_verbose(), umsg, sizeof umsg);
+      fprintf(stderr, "fipbounds merge: error (%s): %s\n", fb_code_name(err.code), umsg);
+    }
     return rc == FB_ERR_INPUT || rc == FB_ERR_IO ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
   }
   printf("merged %zu limit(s) and %zu computed bound(s) into %s: %zu grid points excluded by at least one source\n",
