@@ -70,6 +70,7 @@ void bbn_cascade_opts_default(bbn_cascade_opts *o) {
   o->E_min_MeV = 1.5;
   o->n_per_decade = 50;
   o->universal = 0;
+  o->fsr = 1;
 }
 
 int bbn_cascade_ws_init(bbn_cascade_ws *ws, fb_err *err) {
@@ -519,11 +520,24 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
     for (int i = 0; i <= j; i++) ge += s.T[TIDX(&s, BBN_CASC_E, BBN_CASC_E, i, j)];
     G[2 * j + BBN_CASC_E] = ge; /* = int K_ee dE with the same quadrature: number conserving */
   }
+  /* final-state radiation of X -> e+ e- (gamma): per decay, with x = E/E0, y = me^2/(4 E0^2),
+   * dN/dE = (alpha/pi)/E0 (1 + (1-x)^2)/x ln((1-x)/y)   (arXiv:1808.09324 eq. 2.9; the
+   * splitting-function form of Birkedal et al. hep-ph/0507194) */
+  double *Sc = calloc((size_t)n, sizeof(double));
+  if (!Sc) { free(s.T); free(s.lost_e); free(G); bbn_cascade_spec_free(sp); FB_FAIL(err, FB_ERR_MEMORY, "fsr"); }
+  if (o->fsr && S_e > 0.0)
+    for (int i = 0; i < n - 1; i++) {
+      const double x = sp->E_MeV[i] / E0, y = ME2 / (4.0 * E0 * E0);
+      if (1.0 - x > y)
+        Sc[i] = 0.5 * S_e * AL / M_PI / E0 * (1.0 + (1.0 - x) * (1.0 - x)) / x * log((1.0 - x) / y) *
+                sp->E_MeV[i] * sp->dy;
+    }
   /* back-substitution from E0 down */
   for (int i = n - 1; i >= 0; i--) {
     double a[2][2], r[2];
     for (int x = 0; x < 2; x++) {
       r[x] = (i == n - 1) ? (x == BBN_CASC_GAMMA ? S_gamma : S_e) : 0.0;
+      if (x == BBN_CASC_GAMMA) r[x] += Sc[i];
       for (int j = i + 1; j < n; j++)
         r[x] += s.T[TIDX(&s, x, BBN_CASC_GAMMA, i, j)] * sp->N_gamma[j] +
                 s.T[TIDX(&s, x, BBN_CASC_E, i, j)] * sp->N_e[j];
@@ -531,7 +545,7 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
     }
     const double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
     if (!(fabs(det) > 0.0) || !isfinite(det)) {
-      free(s.T); free(s.lost_e); free(G);
+      free(s.T); free(s.lost_e); free(G); free(Sc);
       bbn_cascade_spec_free(sp);
       FB_FAIL(err, FB_ERR_NUMERIC, "singular cascade system at E = %g MeV", s.E[i]);
     }
@@ -541,6 +555,7 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
   free(s.T);
   free(s.lost_e);
   free(G);
+  free(Sc);
   return FB_OK;
 }
 

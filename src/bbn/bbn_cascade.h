@@ -56,6 +56,8 @@ typedef struct bbn_cascade_opts {
   double E_min_MeV;    /**< lower end of the grid, default 1.5 MeV */
   int n_per_decade;    /**< grid points per decade in E, default 50 (photon spectrum converged to ~1%) */
   int universal;       /**< 1: the "universal" photon spectrum instead of solving (option only) */
+  int fsr;             /**< 1 (default): final-state radiation photons of the e+e- line (X -> e+ e- gamma,
+                            arXiv:1808.09324 eq. 2.9), S_e/2 decays per unit rate */
 } bbn_cascade_opts;
 
 /** A solved cascade: numbers per bin per unit injection rate. */
