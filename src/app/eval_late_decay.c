@@ -103,6 +103,10 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   fb_eval_put(out, "He3_H_before", "", r.He3_H);
   fb_eval_put(out, "Li7_H_before", "", r.Li7_H);
   fb_eval_put(out, "Yp_before", "", r.Yp);
+  fb_eval_put(out, "D_H_sbbn", "", r0.D_H);
+  fb_eval_put(out, "He3_H_sbbn", "", r0.He3_H);
+  fb_eval_put(out, "Li7_H_sbbn", "", r0.Li7_H);
+  fb_eval_put(out, "Yp_sbbn", "", r0.Yp);
   fb_eval_put(out, "nX_over_s", "", nX_over_s);
   fb_eval_put(out, "rhoX_over_rhorad_max", "", q.rhoX_over_rhorad_max);
   fb_eval_put(out, "bbn_with_decay", "", tau <= 1e5 && n0a > 0.0);
