@@ -19,6 +19,7 @@
 #include <gsl/gsl_linalg.h>
 
 #include "fb_constants.h"
+#include "fb_thermo.h"
 
 #define ME (FB_ME_GEV * 1e3)
 #define HBAR_MEV_S (FB_HBAR_GEV_S * 1e3)
@@ -296,5 +297,63 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / Y[BBN_P];
   res->Li6_H = Y[BBN_LI6] / Y[BBN_P];
   res->time_s = (double)(clock() - c0) / CLOCKS_PER_SEC;
+  return FB_OK;
+}
+
+int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const bbn_late_decay_in *in,
+                        bbn_late_decay_out *out, fb_err *err) {
+  memset(out, 0, sizeof *out);
+  FB_TEST(err, !(in->br_photon >= 0.0 && in->br_ee >= 0.0 && in->br_photon + in->br_ee <= 1.0 + 1e-9),
+          FB_ERR_RANGE, "br_photon = %g, br_ee = %g", in->br_photon, in->br_ee);
+  FB_TEST(err, !(in->n_over_ngamma >= 0.0 && in->T0_MeV >= 1.0 && in->T0_MeV <= 30.0), FB_ERR_RANGE,
+          "n_over_ngamma = %g, T0_MeV = %g (1 - 30)", in->n_over_ngamma, in->T0_MeV);
+  bbn_params p;
+  bbn_params_default(&p);
+  p.omega_b_h2 = in->omega_b_h2;
+  FB_CALL(err, bbn_solve(tab, &p, &out->sbbn, err));
+  out->before = out->sbbn;
+  bbn_decay d;
+  memset(&d, 0, sizeof d);
+  if (in->tau_s <= 1e5 && in->n_over_ngamma > 0.0) {
+    d.mass_GeV = in->mass_GeV;
+    d.tau_s = in->tau_s;
+    d.n_over_ngamma = in->n_over_ngamma;
+    d.f_em = in->br_photon + in->br_ee;
+    d.f_inv = 1.0 - d.f_em;
+    p.T_start_MeV = in->T0_MeV;
+    bbn_result rs; /* standard BBN from this T_start: the baryon normalisation of the decay run */
+    FB_CALL(err, bbn_solve(tab, &p, &rs, err));
+    p.decay = &d;
+    p.sbbn_nb_ref = rs.nb_comoving;
+    FB_CALL(err, bbn_solve(tab, &p, &out->before, err));
+    out->nX_over_s = out->before.mY_GeV / in->mass_GeV;
+    out->bbn_with_decay = 1;
+  } else {
+    fb_thermo th;
+    FB_CALL(err, fb_thermo_init(&th, err));
+    const double gs0 = fb_thermo_gstar_s(&th, in->T0_MeV * 1e-3);
+    fb_thermo_free(&th);
+    /* n_X/s = (n_X/n_gamma) n_gamma/s = n0a (2 zeta3/pi^2) / (2 pi^2 g_s/45) */
+    out->nX_over_s = in->n_over_ngamma * (2.0 * FB_ZETA3 / (M_PI * M_PI)) / (2.0 * M_PI * M_PI * gs0 / 45.0);
+  }
+  bbn_photodis_params pp;
+  bbn_photodis_params_default(&pp);
+  pp.mass_GeV = in->mass_GeV;
+  pp.tau_s = in->tau_s;
+  pp.nX_over_s = out->nX_over_s;
+  pp.br_photon = in->br_photon;
+  pp.br_ee = in->br_ee;
+  pp.eta = out->before.eta;
+  pp.casc.universal = in->universal;
+  FB_CALL(err, bbn_photodis_evolve(ws, &pp, out->before.Y, &out->pd, err));
+  bbn_result *f = &out->after;
+  *f = out->before;
+  memcpy(f->Y, out->pd.Y, sizeof f->Y);
+  f->Yp_mass = out->before.Yp_mass * out->pd.Y[BBN_HE4] / out->before.Y[BBN_HE4]; /* scaled with n_He4 */
+  f->Yp = out->pd.Yp;
+  f->D_H = out->pd.D_H;
+  f->He3_H = out->pd.He3_H;
+  f->Li7_H = out->pd.Li7_H;
+  f->Li6_H = out->pd.Li6_H;
   return FB_OK;
 }

@@ -67,4 +67,25 @@ double bbn_photodis_time_s(double T_MeV, double eta);
 int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
                         const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err);
 
+/** The whole late-decay evaluation with ACROPOLIS-style inputs (used by `eval late-decay` and the
+ *  tests): BBN for the same history (tau_s <= 1e5 s: bbn_solve with X, f_em = br_photon + br_ee,
+ *  the rest invisible; longer: standard BBN, X frozen through BBN), n_X/s from n_over_ngamma at
+ *  T0_MeV (g_*s(T0) of fb_thermo), then bbn_photodis_evolve. */
+typedef struct bbn_late_decay_in {
+  double mass_GeV, tau_s, n_over_ngamma, T0_MeV, br_photon, br_ee, omega_b_h2;
+  int universal;         /**< 1: universal spectrum */
+} bbn_late_decay_in;
+
+typedef struct bbn_late_decay_out {
+  bbn_result sbbn;       /**< standard BBN at the same Omega_b h^2 */
+  bbn_result before;     /**< BBN for the same history (= sbbn for tau_s > 1e5 s) */
+  bbn_result after;      /**< after photodisintegration (abundance fields updated) */
+  bbn_photodis_result pd;
+  double nX_over_s;
+  int bbn_with_decay;
+} bbn_late_decay_out;
+
+int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const bbn_late_decay_in *in,
+                        bbn_late_decay_out *out, fb_err *err);
+
 #endif
