@@ -355,5 +355,6 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
   f->He3_H = out->pd.He3_H;
   f->Li7_H = out->pd.Li7_H;
   f->Li6_H = out->pd.Li6_H;
+  f->chi2 = bbn_chi2(f->Yp_mass, f->D_H); /* the verdict's chi^2 of the final abundances */
   return FB_OK;
 }
