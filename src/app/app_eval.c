@@ -19,6 +19,7 @@ extern const fb_eval_module fb_eval_relic_target;
 extern const fb_eval_module fb_eval_wimp_swave;
 extern const fb_eval_module fb_eval_bbn;
 extern const fb_eval_module fb_eval_bbn_decay;
+extern const fb_eval_module fb_eval_late_decay;
 extern const fb_eval_module fb_eval_sn1987a;
 extern const fb_eval_module fb_eval_hb;
 extern const fb_eval_module fb_eval_rg;
@@ -33,6 +34,7 @@ static const fb_eval_module *const modules[] = {
     &fb_eval_wimp_swave,
     &fb_eval_bbn,
     &fb_eval_bbn_decay,
+    &fb_eval_late_decay,
     &fb_eval_sn1987a,
     &fb_eval_hb,
     &fb_eval_rg,

@@ -116,6 +116,10 @@
 
 /* (per-model blocks: add a block below headed with the model, one constant a line, cited) */
 
+/* ---------------------------------------------------------------- photodisintegration after BBN (src/bbn/bbn_photodis.c) */
+#define FB_TAU_TRITIUM_S 5.605e8    /* tritium mean life: T_1/2 = 12.32 yr (Lucas & Unterweger, J. Res. NIST 105 (2000) 541) / ln 2 */
+#define FB_OMEGA_M_H2_PLANCK 0.1430 /* Planck 2018 Omega_m h^2 (TT,TE,EE+lowE+lensing), arXiv:1807.06209 Table 2 */
+
 /* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
 #define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */
 #define FB_HIGGS_WIDTH_SM_GEV 4.088e-3 /* SM Higgs total width at m_H = 125.09 GeV, LHC Higgs XS WG YR4 arXiv:1610.07922 */

@@ -1,0 +1,62 @@
+/* Electromagnetic cascade and photodisintegration after BBN (issue 15): median CPU time of one
+ * cascade spectrum (T = 1e-4 MeV) per injection energy, and of one isolated photodisintegration
+ * point (bbn_photodis_evolve: all the spectra on its temperature grid + the abundance evolution)
+ * per mass, with the default grids; one core. docs/performance.md ("Late decays"). */
+#include <stdio.h>
+
+#include "bbn.h"
+#include "bbn_photodis.h"
+#include "bench_util.h"
+
+int main(void) {
+  bench_clock_init();
+  fb_err err;
+  bbn_cascade_ws ws;
+  if (bbn_cascade_ws_init(&ws, &err) != FB_OK) return 1;
+  bbn_tables tab;
+  if (bbn_tables_init(&tab, &err) != FB_OK) return 1;
+  bbn_params par;
+  bbn_params_default(&par);
+  bbn_result r;
+  if (bbn_solve(&tab, &par, &r, &err) != FB_OK) return 1;
+  printf("clock: %s\n", bench_clock_name());
+  bbn_cascade_bg bg;
+  bbn_cascade_background(1e-4, r.eta, r.Y[BBN_P], r.Y[BBN_HE4], &bg, &err);
+  bbn_cascade_opts o;
+  bbn_cascade_opts_default(&o);
+  const double E0[] = {5.0, 50.0, 500.0};
+  for (int k = 0; k < 3; k++) {
+    double t[5];
+    for (int rep = 0; rep < 5; rep++) {
+      bbn_cascade_spec sp;
+      const double a = bench_now_s();
+      if (bbn_cascade_solve(&ws, &bg, E0[k], 2.0, 0.0, &o, &sp, &err) != FB_OK) return 1;
+      t[rep] = bench_now_s() - a;
+      bbn_cascade_spec_free(&sp);
+    }
+    printf("cascade spectrum E0 = %6.1f MeV (%d per decade): median %.3f s\n", E0[k], o.n_per_decade,
+           bench_median(t, 5));
+  }
+  const double m[] = {0.01, 0.1, 1.0}, tau[] = {1e6, 1e8, 1e10};
+  for (int k = 0; k < 3; k++) {
+    double t[3];
+    bbn_photodis_result q;
+    for (int rep = 0; rep < 3; rep++) {
+      bbn_photodis_params p;
+      bbn_photodis_params_default(&p);
+      p.mass_GeV = m[k];
+      p.tau_s = tau[k];
+      p.nX_over_s = 1e-11 / m[k];
+      p.br_photon = 1.0;
+      p.eta = r.eta;
+      const double a = bench_now_s();
+      if (bbn_photodis_evolve(&ws, &p, r.Y, &q, &err) != FB_OK) return 1;
+      t[rep] = bench_now_s() - a;
+    }
+    printf("photodisintegration point m = %5.2f GeV tau = %.0e s (%d spectra): median %.3f s\n", m[k],
+           tau[k], q.n_spectra, bench_median(t, 3));
+  }
+  bbn_tables_free(&tab);
+  bbn_cascade_ws_free(&ws);
+  return 0;
+}
