@@ -183,21 +183,26 @@ typedef struct {
   const char *name, *family;
   double power;
   int inverse_energy;
+  double scale; /* value = scale * base^power; base in GeV^-1 for inverse energies */
 } coupling_conv;
 
 static const coupling_conv couplings[] = {
-    {"epsilon", "epsilon", 1, 0},   {"epsilon2", "epsilon", 2, 0},
-    {"U", "U", 1, 0},               {"U2", "U", 2, 0},
-    {"Ue2", "Ue", 2, 0},            {"Umu2", "Umu", 2, 0},           {"Utau2", "Utau", 2, 0},
-    {"Ue", "Ue", 1, 0},             {"Umu", "Umu", 1, 0},            {"Utau", "Utau", 1, 0},
+    {"epsilon", "epsilon", 1, 0, 1.0},   {"epsilon2", "epsilon", 2, 0, 1.0},
+    {"U", "U", 1, 0, 1.0},               {"U2", "U", 2, 0, 1.0},
+    {"Ue2", "Ue", 2, 0, 1.0},            {"Umu2", "Umu", 2, 0, 1.0},           {"Utau2", "Utau", 2, 0, 1.0},
+    {"Ue", "Ue", 1, 0, 1.0},             {"Umu", "Umu", 1, 0, 1.0},            {"Utau", "Utau", 1, 0, 1.0},
     /* theta and sin(theta) agree to O(theta^3): the scalar mixing planes (BC4/5) reach theta ~ 1e-2 */
-    {"theta", "theta", 1, 0},       {"sin_theta", "theta", 1, 0},    {"sin2_theta", "theta", 2, 0},
-    {"sin2theta", "theta", 2, 0}, /* the scan models' name of BC4/BC5 (src/models/fb_fip.h) */
-    {"g_agamma", "g_agamma", 1, 1}, {"g_aW", "g_aW", 1, 1},          {"g_ag", "g_ag", 1, 1},
-    {"inv_fa", "inv_fa", 1, 1},
+    {"theta", "theta", 1, 0, 1.0},       {"sin_theta", "theta", 1, 0, 1.0},    {"sin2_theta", "theta", 2, 0, 1.0},
+    {"sin2theta", "theta", 2, 0, 1.0}, /* the scan models' name of BC4/BC5 (src/models/fb_fip.h) */
+    {"g_agamma", "g_agamma", 1, 1, 1.0}, {"g_aW", "g_aW", 1, 1, 1.0},          {"g_ag", "g_ag", 1, 1, 1.0},
+    {"inv_fa", "inv_fa", 1, 1, 1.0},
+    /* BC11: the scan axis inv_fG = 1/f_G with L = alpha_s/(8 pi f_G) a G Gdual (arXiv:2102.12143, BC11);
+     * FORESEE's ALP-g files use g_agg of L = -(g_s^2/8) g_agg a G Gdual (its ALP-g notebook), so
+     * inv_fG = 4 pi^2 g_agg (src/models/fb_fip_alp.h) */
+    {"inv_fG", "inv_fG", 1, 1, 1.0},      {"g_agg_gluon", "inv_fG", 1, 1, 1.0 / (4.0 * 3.14159265358979323846 * 3.14159265358979323846)},
     /* BC2: y = alpha_D eps^2 (m_chi/m_A')^4 (PBC, arXiv:1901.09966); an epsilon limit reaches it through
      * fb_limit_plane_map (it needs the plane's alpha_D and mass ratio), not through this table */
-    {"y", "y", 1, 0}};
+    {"y", "y", 1, 0, 1.0}};
 
 /* a coupling name, old names mapped to the canonical ones of src/models/fb_fip.h (g_agg -> g_agamma) */
 static const coupling_conv *find_coupling(const char *name) {
@@ -243,9 +248,11 @@ int fb_limit_coupling_convert(const char *quantity, const char *unit, const char
   } else {
     FB_TEST(err, unit && unit[0], FB_ERR_INPUT, "coupling '%s' is dimensionless but has unit '%s'", quantity, unit);
   }
-  /* value_a = base^pa -> base = value_a^(1/pa) -> value_b = base^pb */
-  *factor = f;
+  /* value_a = sa base^pa -> base = (value_a/sa)^(1/pa) -> value_b = sb base^pb = (f' value_a)^(pb/pa)
+   * with f' = f sb^(pa/pb)/sa (callers use (factor * value)^power) */
+  const double sa = a->scale > 0 ? a->scale : 1.0, sb = b->scale > 0 ? b->scale : 1.0;
   *power = b->power / a->power;
+  *factor = f / sa * pow(sb, 1.0 / *power);
   return FB_OK;
 }
 

@@ -180,7 +180,7 @@ static int canonical_coupling(const char *quantity, const char *unit, char *cano
   else if (!strcmp(quantity, "Umu")) c = "Umu2";
   else if (!strcmp(quantity, "Utau")) c = "Utau2";
   if (!strcmp(quantity, "g_agamma") || !strcmp(quantity, "g_aW") || !strcmp(quantity, "g_ag") ||
-      !strcmp(quantity, "inv_fa"))
+      !strcmp(quantity, "inv_fa") || !strcmp(quantity, "inv_fG") || !strcmp(quantity, "g_agg_gluon"))
     cu = "GeV^-1";
   FB_CALL(err, fb_limit_coupling_convert(quantity, unit, c, cu, factor, power, err));
   strcpy(canon, c);
@@ -236,7 +236,7 @@ static const struct {
     {"DarkHiggs", "BC4", "m_S", "theta", ""},
     {"ALP-photon", "BC9", "m_a", "g_agamma", "GeV^-1"},
     {"ALP-W", "BC10", "m_a", "g_aW", "GeV^-1"},
-    {"ALP-g", "BC11", "m_a", "inv_fa", "GeV^-1"},
+    {"ALP-g", "BC11", "m_a", "g_agg_gluon", "GeV^-1"}, /* FORESEE's g_agg: inv_fG = 4 pi^2 g_agg (fb_limit_file.c) */
     {"HNL-e", "BC6", "m_N", NULL, ""},
     {"HNL-mu", "BC7", "m_N", NULL, ""},
     {"HNL-tau", "BC8", "m_N", NULL, ""},

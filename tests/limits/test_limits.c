@@ -150,6 +150,14 @@ START_TEST(test_conversions) {
   ck_assert_ptr_nonnull(strstr(err.msg, "different couplings"));
   ck_assert_int_eq(fb_limit_coupling_convert("g_agamma", "GeV", "g_agamma", "GeV^-1", &f, &p, &err), FB_ERR_INPUT);
   ck_assert_int_eq(fb_limit_coupling_convert("epsilon", "GeV^-1", "epsilon", "", &f, &p, &err), FB_ERR_INPUT);
+  /* BC11: FORESEE's g_agg (L = -(g_s^2/8) g_agg a G Gdual) -> inv_fG (L = alpha_s/(8 pi f_G) a G Gdual):
+   * g_s^2/8 g = alpha_s/(8 pi f_G) with g_s^2 = 4 pi alpha_s gives inv_fG = 4 pi^2 g_agg, written out here */
+  ck_assert_int_eq(fb_limit_coupling_convert("g_agg_gluon", "GeV^-1", "inv_fG", "GeV^-1", &f, &p, &err), FB_OK);
+  ck_assert_double_eq(p, 1);
+  ck_assert_double_eq_tol(f, (4.0 * 3.14159265358979323846 * 3.14159265358979323846), 1e-12);
+  ck_assert_int_eq(fb_limit_coupling_convert("inv_fG", "TeV^-1", "g_agg_gluon", "GeV^-1", &f, &p, &err), FB_OK);
+  ck_assert_double_eq_tol(f, 1e-3 / ((4.0 * 3.14159265358979323846 * 3.14159265358979323846)), 1e-18);
+  ck_assert_int_eq(fb_limit_coupling_convert("inv_fa", "GeV^-1", "inv_fG", "GeV^-1", &f, &p, &err), FB_ERR_INPUT);
   ck_assert_int_eq(fb_limit_mass_unit_to_GeV("MeV", &f, &err), FB_OK);
   ck_assert_double_eq(f, 1e-3);
   ck_assert_int_eq(fb_limit_mass_unit_to_GeV("eV", &f, &err), FB_OK);
