@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sundials/sundials_config.h>
 #include <time.h>
 #include <unistd.h>
@@ -286,7 +287,23 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
 }
 
 /* The value of input key section.key stored in /input/<section> equals the current one. */
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* Two file names for the same file: equal text, or the same device and inode (stat). */
+static int same_file(const char *a, const char *b) {
+  if (!strcmp(a, b)) return 1;
+  struct stat sa, sb;
+  return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Whether a resumed run's value of a model key matches the file's. Keys naming side files the run
+ * writes (`*_csv`: band and target CSVs) do not change any point and are not compared; keys naming
+ * input files (`*_file`) compare the files, not the spelling of their paths (issue 18 item 11). */
 static int same_input_value(hid_t file, const fb_config *cfg, const fb_key_spec *spec) {
+  if (spec->type == FB_KEY_STRING && ends_with(spec->key, "_csv")) return 1;
   char path[256];
   snprintf(path, sizeof path, "input/%s", spec->section);
   if (H5Lexists(file, "input", H5P_DEFAULT) <= 0 || H5Lexists(file, path, H5P_DEFAULT) <= 0) return 0;
@@ -308,7 +325,8 @@ static int same_input_value(hid_t file, const fb_config *cfg, const fb_key_spec 
       size_t n = H5Tget_size(t);
       char *buf = calloc(n + 1, 1);
       const char *cur = fb_config_get_string(cfg, spec->section, spec->key);
-      same = buf && H5Aread(a, t, buf) >= 0 && cur && strcmp(buf, cur) == 0;
+      same = buf && H5Aread(a, t, buf) >= 0 && cur &&
+             (ends_with(spec->key, "_file") ? same_file(buf, cur) : strcmp(buf, cur) == 0);
       free(buf);
       H5Tclose(t);
     }

@@ -26,4 +26,17 @@ out=$("$exe" run --resume -o none.h5 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q "cannot open 'none.h5' to resume" <<<"$out" || { echo "FAIL: missing file: exit $rc: $out"; exit 1; }
 out=$("$exe" run -o x.h5 2>&1); rc=$?
 [ "$rc" -eq 2 ] && grep -q "no input file given" <<<"$out" || { echo "FAIL: no input without --resume: exit $rc"; exit 1; }
+# issue 18 item 11: a side-file key (band_csv) may change on resume, and the same profile given by
+# another path is the same input; another profile is still refused
+"$exe" run "$src/inputs/bc1_sn1987a_default.ini" -o sn.h5 --set grid.n_mass=2 --set grid.n_coupling=2 \
+  --set sn1987a.band_csv=a.csv --set sn1987a.profiles_systematic=none --set run.log_level=warning \
+  --set "sn1987a.profile_file=$src/inputs/sn_profile_default.dat" || { echo "FAIL: sn run"; exit 1; }
+"$exe" run "$src/inputs/bc1_sn1987a_default.ini" -o sn.h5 --resume --set grid.n_mass=2 --set grid.n_coupling=2 \
+  --set sn1987a.band_csv=b.csv --set sn1987a.profiles_systematic=none --set run.log_level=warning \
+  --set "sn1987a.profile_file=$src/inputs/../inputs/sn_profile_default.dat" ||
+  { echo "FAIL: resume refused for another band_csv or another spelling of the same profile"; exit 1; }
+cp "$src/inputs/sn_profile_default.dat" other.dat && echo "# changed" >> other.dat
+out=$("$exe" run "$src/inputs/bc1_sn1987a_default.ini" -o sn.h5 --resume --set grid.n_mass=2 --set grid.n_coupling=2 \
+  --set sn1987a.profiles_systematic=none --set sn1987a.profile_file=other.dat 2>&1); rc=$?
+[ "$rc" -eq 2 ] && grep -q "another \[sn1987a\] profile_file" <<<"$out" || { echo "FAIL: another profile accepted: exit $rc: $out"; exit 1; }
 echo "ok: --resume -o OUT.h5 takes the stored input (150 missing points computed, file identical)"
