@@ -80,7 +80,7 @@ int fb_decay_finalize(fb_decay *d, fb_err *err) {
     }
   }
   d->tau_s = FB_HBAR_GEV_S / total;
-  d->ctau_m = FB_HBARC_GEV_CM * 1.0e-2 / total;
+  d->ctau_m = FB_INV_GEV_TO_M / total;
   return FB_OK;
 }
 
