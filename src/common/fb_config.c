@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_config_internal.h"
 #include "fb_log.h"
 
 #ifndef INI_START_COMMENT_PREFIXES
@@ -34,289 +35,8 @@
 /* Fallback line limit if a reader is called with a tiny buffer (never happens with inih). */
 #define CFG_MIN_READER_BUF 8
 
-static const char *const cfg_bool_words_true[] = {"true", "yes", "1"};
-static const char *const cfg_bool_words_false[] = {"false", "no", "0"};
 
 /* ------------------------------------------------------------------ small string helpers */
-
-static char *cfg_strdup(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
-static char *cfg_strndup(const char *s, size_t n) {
-  char *d = malloc(n + 1);
-  if (!d) return NULL;
-  memcpy(d, s, n);
-  d[n] = '\0';
-  return d;
-}
-
-static int cfg_strcaseeq(const char *a, const char *b) {
-  for (; *a && *b; a++, b++)
-    if (tolower((unsigned char)*a) != tolower((unsigned char)*b)) return 0;
-  return *a == *b;
-}
-
-/* A growable text buffer. */
-typedef struct cfg_buf {
-  char *s;
-  size_t len, cap;
-  int oom;
-} cfg_buf;
-
-static void cfg_buf_add(cfg_buf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void cfg_buf_add(cfg_buf *b, const char *fmt, ...) {
-  if (b->oom) return;
-  for (;;) {
-    va_list ap;
-    va_start(ap, fmt);
-    size_t room = b->cap - b->len;
-    int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? room : 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-      b->oom = 1;
-      return;
-    }
-    if (b->s && (size_t)n < room) {
-      b->len += (size_t)n;
-      return;
-    }
-    size_t cap = 2 * b->cap + (size_t)n + 64;
-    char *s = realloc(b->s, cap);
-    if (!s) {
-      b->oom = 1;
-      return;
-    }
-    b->s = s;
-    b->cap = cap;
-  }
-}
-
-/* Shortest of %g / %.15g / %.17g that reads back to x exactly (1e+13, not 10000000000000). */
-static void cfg_fmt_double(double x, char *out, size_t n) {
-  if (isinf(x)) {
-    snprintf(out, n, "%s", x > 0 ? "inf" : "-inf");
-    return;
-  }
-  snprintf(out, n, "%g", x);
-  if (strtod(out, NULL) == x) return;
-  snprintf(out, n, "%.15g", x);
-  if (strtod(out, NULL) != x) snprintf(out, n, "%.17g", x);
-}
-
-/* "allowed 2 <= n_mass <= 100000 [GeV]" or "" if unbounded; for DOUBLE/INT keys. */
-static void cfg_range_text(const fb_key_spec *s, char *out, size_t n) {
-  char lo[40], hi[40], unit[80] = "";
-  cfg_fmt_double(s->min, lo, sizeof lo);
-  cfg_fmt_double(s->max, hi, sizeof hi);
-  if (s->unit && s->unit[0]) snprintf(unit, sizeof unit, " [%s]", s->unit);
-  int has_lo = s->min > -HUGE_VAL, has_hi = s->max < HUGE_VAL;
-  if (has_lo && has_hi)
-    snprintf(out, n, "allowed %s <= %s <= %s%s", lo, s->key, hi, unit);
-  else if (has_lo)
-    snprintf(out, n, "allowed %s >= %s%s", s->key, lo, unit);
-  else if (has_hi)
-    snprintf(out, n, "allowed %s <= %s%s", s->key, hi, unit);
-  else
-    snprintf(out, n, "allowed any real number%s", unit);
-}
-
-/* Choices "a|b|c" as "a, b, c". */
-static void cfg_choices_text(const char *choices, char *out, size_t n) {
-  size_t j = 0;
-  for (const char *p = choices; *p && j + 3 < n; p++) {
-    if (*p == '|') {
-      out[j++] = ',';
-      out[j++] = ' ';
-    } else {
-      out[j++] = *p;
-    }
-  }
-  out[j] = '\0';
-}
-
-/* What the key accepts, for messages: range, choices or bool words. */
-static void cfg_allowed_text(const fb_key_spec *s, char *out, size_t n) {
-  char tmp[1024];
-  switch (s->type) {
-    case FB_KEY_DOUBLE:
-    case FB_KEY_INT: cfg_range_text(s, out, n); break;
-    case FB_KEY_CHOICE:
-      cfg_choices_text(s->choices, tmp, sizeof tmp);
-      snprintf(out, n, "allowed: %s", tmp);
-      break;
-    case FB_KEY_BOOL: snprintf(out, n, "allowed: true, false, yes, no, 1, 0"); break;
-    default: snprintf(out, n, "allowed: any text on one line"); break;
-  }
-}
-
-/* ------------------------------------------------------------------ value validation */
-
-/* Parsed value of one key. */
-typedef struct cfg_value {
-  double d;
-  long i;
-} cfg_value;
-
-/* Can text be written back as "key = text" and read by inih unchanged? why gets the reason. */
-static int cfg_text_representable(const fb_key_spec *s, const char *text, int max_line_chars,
-                                  char *why, size_t n_why) {
-  if (text[0] == ';') {
-    snprintf(why, n_why, "cannot start with ';' (it would be read as a comment)");
-    return 0;
-  }
-  for (const char *p = text; *p; p++) {
-    if (*p == '\n' || *p == '\r') {
-      snprintf(why, n_why, "contains a line break");
-      return 0;
-    }
-    if (p > text && isspace((unsigned char)p[-1]) && strchr(INI_INLINE_COMMENT_PREFIXES, *p)) {
-      snprintf(why, n_why, "contains ' %c', which would start an inline comment", *p);
-      return 0;
-    }
-  }
-  if (text[0] && (isspace((unsigned char)text[0]) || isspace((unsigned char)text[strlen(text) - 1]))) {
-    snprintf(why, n_why, "has leading or trailing whitespace");
-    return 0;
-  }
-  if (strlen(s->key) + 3 + strlen(text) > (size_t)max_line_chars) {
-    snprintf(why, n_why, "is too long: 'key = value' must fit in %d characters", max_line_chars);
-    return 0;
-  }
-  return 1;
-}
-
-/* Line length inih can hold: INI_MAX_LINE minus '\n' and '\0'. */
-static int cfg_max_line_chars(void) { return INI_MAX_LINE - 2; }
-
-/*
- * Check text against spec; on success fill *v and return 1. On failure write into why the
- * reason, phrased to follow "[section] key = value " (e.g. "is out of range: allowed ..."),
- * and return 0.
- */
-static int cfg_parse_value(const fb_key_spec *s, const char *text, cfg_value *v, char *why,
-                           size_t n_why) {
-  char allowed[1200];
-  cfg_allowed_text(s, allowed, sizeof allowed);
-  v->d = 0.0;
-  v->i = 0;
-  switch (s->type) {
-    case FB_KEY_DOUBLE: {
-      if (!text[0]) {
-        snprintf(why, n_why, "is empty: expected a real number; %s", allowed);
-        return 0;
-      }
-      char *end;
-      errno = 0;
-      double x = strtod(text, &end);
-      if (end == text) {
-        snprintf(why, n_why, "is not a number: expected a real number; %s", allowed);
-        return 0;
-      }
-      if (*end) {
-        snprintf(why, n_why, "is not a number: trailing characters \"%s\" after \"%.*s\"; %s", end,
-                 (int)(end - text), text, allowed);
-        return 0;
-      }
-      if (isnan(x)) {
-        snprintf(why, n_why, "is not a number (NaN is never allowed); %s", allowed);
-        return 0;
-      }
-      if (errno == ERANGE) {
-        snprintf(why, n_why, "is not representable as a double (overflow or underflow); %s",
-                 allowed);
-        return 0;
-      }
-      if (!(x >= s->min && x <= s->max)) {
-        snprintf(why, n_why, "is out of range: %s", allowed);
-        return 0;
-      }
-      v->d = x;
-      return 1;
-    }
-    case FB_KEY_INT: {
-      if (!text[0]) {
-        snprintf(why, n_why, "is empty: expected an integer; %s", allowed);
-        return 0;
-      }
-      char *end;
-      errno = 0;
-      long k = strtol(text, &end, 10);
-      if (end == text || *end) {
-        char *dend;
-        (void)strtod(text, &dend);
-        if (dend != text && !*dend)
-          snprintf(why, n_why, "is not an integer (write it in decimal digits, e.g. 1000, not "
-                               "2.5 or 1e3); %s", allowed);
-        else
-          snprintf(why, n_why, "is not an integer; %s", allowed);
-        return 0;
-      }
-      if (errno == ERANGE) {
-        snprintf(why, n_why, "does not fit in a long integer; %s", allowed);
-        return 0;
-      }
-      if (!((double)k >= s->min && (double)k <= s->max)) {
-        snprintf(why, n_why, "is out of range: %s", allowed);
-        return 0;
-      }
-      v->i = k;
-      v->d = (double)k;
-      return 1;
-    }
-    case FB_KEY_BOOL: {
-      for (size_t j = 0; j < sizeof cfg_bool_words_true / sizeof *cfg_bool_words_true; j++) {
-        if (cfg_strcaseeq(text, cfg_bool_words_true[j])) {
-          v->i = 1;
-          return 1;
-        }
-        if (cfg_strcaseeq(text, cfg_bool_words_false[j])) {
-          v->i = 0;
-          return 1;
-        }
-      }
-      snprintf(why, n_why, "is not a boolean: %s", allowed);
-      return 0;
-    }
-    case FB_KEY_CHOICE: {
-      size_t len = strlen(text);
-      long idx = 0;
-      for (const char *p = s->choices;; idx++) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n == len && strncmp(p, text, n) == 0) {
-          v->i = idx;
-          return 1;
-        }
-        if (!bar) break;
-        p = bar + 1;
-      }
-      snprintf(why, n_why, "is not one of the allowed choices: %s", allowed);
-      return 0;
-    }
-    case FB_KEY_STRING: {
-      char r[256];
-      if (!cfg_text_representable(s, text, cfg_max_line_chars(), r, sizeof r)) {
-        snprintf(why, n_why, "is not a valid value: it %s", r);
-        return 0;
-      }
-      return 1;
-    }
-  }
-  snprintf(why, n_why, "has an unknown type %d in the key table", (int)s->type);
-  return 0;
-}
-
-/* "x" or "\"\"" for an empty value, as shown in messages. */
-static const char *cfg_show(const char *text) { return text[0] ? text : "\"\""; }
 
 /* ------------------------------------------------------------------ schema lookup */
 
@@ -471,7 +191,7 @@ int fb_config_init(fb_config *cfg, const fb_key_spec *const *schemas, const size
     FB_TEST(err, n_keys[t] > 0 && !schemas[t], FB_ERR_INTERNAL, "key table %zu is NULL", t);
     total += n_keys[t];
   }
-  cfg->input_text = cfg_strdup("");
+  cfg->input_text = fb_cfg_strdup("");
   FB_TEST_GOTO(err, rc, !cfg->input_text, FB_ERR_MEMORY, fail, "out of memory");
   if (total > 0) {
     cfg->entries = calloc(total, sizeof *cfg->entries);
@@ -490,15 +210,16 @@ int fb_config_init(fb_config *cfg, const fb_key_spec *const *schemas, const size
       e->origin_kind = FB_CONFIG_UNSET;
       if (!s->default_value) continue;
       char why[2048];
-      cfg_value v;
-      int ok = cfg_parse_value(s, s->default_value, &v, why, sizeof why);
+      fb_cfg_value v;
+      int ok = fb_cfg_parse_value(s, s->default_value, &v, why, sizeof why);
       if (ok && s->type != FB_KEY_STRING)
-        ok = cfg_text_representable(s, s->default_value, cfg_max_line_chars(), why, sizeof why);
+        ok = fb_cfg_text_representable(s, s->default_value, fb_cfg_max_line_chars(), why,
+                                       sizeof why);
       FB_TEST_GOTO(err, rc, !ok, FB_ERR_INTERNAL, fail,
                    "key table %zu: default of [%s] %s = %s %s", t, s->section, s->key,
-                   cfg_show(s->default_value), why);
-      e->text = cfg_strdup(s->default_value);
-      e->origin = cfg_strdup("default");
+                   fb_cfg_show(s->default_value), why);
+      e->text = fb_cfg_strdup(s->default_value);
+      e->origin = fb_cfg_strdup("default");
       FB_TEST_GOTO(err, rc, !e->text || !e->origin, FB_ERR_MEMORY, fail, "out of memory");
       e->origin_kind = FB_CONFIG_DEFAULT;
       e->value_double = v.d;
@@ -538,7 +259,7 @@ typedef struct cfg_parse {
   /* staging: one slot per entry */
   char **stage_text;
   long *stage_line;
-  cfg_value *stage_value;
+  fb_cfg_value *stage_value;
   char **stage_origin; /* "source:line" for the slots that will be committed */
   /* first error in line order */
   long err_line;
@@ -590,7 +311,7 @@ static void cfg_classify(cfg_parse *p, const char *line, int too_long) {
   if (too_long)
     cfg_record(p, p->lineno, FB_ERR_INPUT,
                "line is longer than %d characters (inih's line buffer); shorten it",
-               cfg_max_line_chars());
+               fb_cfg_max_line_chars());
   if (INI_ALLOW_MULTILINE && p->prev_name_set && start > line) {
     p->cur_continuation = 1;
     return;
@@ -663,13 +384,13 @@ static int cfg_handler(void *user, const char *section, const char *name, const 
   if (!section[0]) {
     cfg_record(p, line, FB_ERR_INPUT,
                "%s = %s appears before any [section] header; every key belongs to a section",
-               name, cfg_show(value));
+               name, fb_cfg_show(value));
     return 1;
   }
   char msg[1024];
   if (!cfg_section_known(p->cfg, section)) {
     cfg_unknown_section_msg(p->cfg, section, msg, sizeof msg);
-    cfg_record(p, line, FB_ERR_INPUT, "%s (key %s = %s)", msg, name, cfg_show(value));
+    cfg_record(p, line, FB_ERR_INPUT, "%s (key %s = %s)", msg, name, fb_cfg_show(value));
     return 1;
   }
   long idx = cfg_find(p->cfg, section, name);
@@ -683,17 +404,17 @@ static int cfg_handler(void *user, const char *section, const char *name, const 
     cfg_record(p, line, FB_ERR_INPUT,
                "[%s] %s is given twice in this file: on line %ld (%s = %s) and on line %ld "
                "(%s = %s); keep one",
-               section, name, p->stage_line[idx], name, cfg_show(p->stage_text[idx]), line, name,
-               cfg_show(value));
+               section, name, p->stage_line[idx], name, fb_cfg_show(p->stage_text[idx]), line, name,
+               fb_cfg_show(value));
     return 1;
   }
   char why[2048];
-  cfg_value v;
-  if (!cfg_parse_value(s, value, &v, why, sizeof why)) {
-    cfg_record(p, line, FB_ERR_INPUT, "[%s] %s = %s %s", section, name, cfg_show(value), why);
+  fb_cfg_value v;
+  if (!fb_cfg_parse_value(s, value, &v, why, sizeof why)) {
+    cfg_record(p, line, FB_ERR_INPUT, "[%s] %s = %s %s", section, name, fb_cfg_show(value), why);
     return 1;
   }
-  char *copy = cfg_strdup(value);
+  char *copy = fb_cfg_strdup(value);
   if (!copy) {
     cfg_record(p, 0, FB_ERR_MEMORY, "out of memory while storing [%s] %s", section, name);
     return 1;
@@ -725,12 +446,12 @@ static void cfg_line_text(const char *text, size_t len, long line, char *out, si
 /* Append one source to cfg->input_text. */
 static int cfg_append_input(fb_config *cfg, const char *text, size_t len, const char *source,
                             fb_err *err) {
-  cfg_buf b = {cfg->input_text, cfg->input_len, cfg->input_len + 1, 0};
+  fb_cfg_buf b = {cfg->input_text, cfg->input_len, cfg->input_len + 1, 0};
   if (cfg->n_sources > 0) {
-    if (b.len > 0 && b.s[b.len - 1] != '\n') cfg_buf_add(&b, "\n");
-    cfg_buf_add(&b, "; ==== next input source: %s ====\n", source);
+    if (b.len > 0 && b.s[b.len - 1] != '\n') fb_cfg_buf_add(&b, "\n");
+    fb_cfg_buf_add(&b, "; ==== next input source: %s ====\n", source);
   }
-  cfg_buf_add(&b, "%.*s", (int)len, text);
+  fb_cfg_buf_add(&b, "%.*s", (int)len, text);
   if (b.oom) {
     /* b.s may have been reallocated before running out: keep it owned by cfg */
     cfg->input_text = b.s;
@@ -884,7 +605,7 @@ int fb_config_set(fb_config *cfg, const char *assignment, fb_err *err) {
   char section[256], key[256];
   snprintf(section, sizeof section, "%.*s", (int)(s1 - s0), s0);
   snprintf(key, sizeof key, "%.*s", (int)(k1 - k0), k0);
-  char *value = cfg_strndup(v0, (size_t)(v1 - v0));
+  char *value = fb_cfg_strndup(v0, (size_t)(v1 - v0));
   FB_TEST(err, !value, FB_ERR_MEMORY, "out of memory");
 
   int rc = FB_OK;
@@ -900,11 +621,11 @@ int fb_config_set(fb_config *cfg, const char *assignment, fb_err *err) {
   }
   fb_config_entry *e = &cfg->entries[idx];
   char why[2048];
-  cfg_value v;
-  int ok = cfg_parse_value(e->spec, value, &v, why, sizeof why);
+  fb_cfg_value v;
+  int ok = fb_cfg_parse_value(e->spec, value, &v, why, sizeof why);
   FB_TEST_GOTO(err, rc, !ok, FB_ERR_INPUT, cleanup, "%s: [%s] %s = %s %s", origin, section, key,
-               cfg_show(value), why);
-  char *org = cfg_strdup(origin);
+               fb_cfg_show(value), why);
+  char *org = fb_cfg_strdup(origin);
   FB_TEST_GOTO(err, rc, !org, FB_ERR_MEMORY, cleanup, "out of memory");
   free(e->text);
   free(e->origin);
@@ -923,14 +644,14 @@ cleanup:
 
 int fb_config_check_required(const fb_config *cfg, fb_err *err) {
   FB_TEST(err, !cfg, FB_ERR_INTERNAL, "cfg is NULL");
-  cfg_buf b = {0};
+  fb_cfg_buf b = {0};
   size_t missing = 0;
   for (size_t i = 0; i < cfg->n_entries; i++) {
     const fb_config_entry *e = &cfg->entries[i];
     if (e->origin_kind != FB_CONFIG_UNSET) continue;
     char allowed[1200];
-    cfg_allowed_text(e->spec, allowed, sizeof allowed);
-    cfg_buf_add(&b, "\n  [%s] %s: %s; %s", e->spec->section, e->spec->key,
+    fb_cfg_allowed_text(e->spec, allowed, sizeof allowed);
+    fb_cfg_buf_add(&b, "\n  [%s] %s: %s; %s", e->spec->section, e->spec->key,
                 e->spec->description ? e->spec->description : "", allowed);
     missing++;
   }
@@ -1026,14 +747,14 @@ int fb_config_error_at(const fb_config *cfg, const char *section, const char *ke
           section ? section : "(null)", key ? key : "(null)", why ? why : "");
   const fb_config_entry *e = &cfg->entries[idx];
   FB_FAIL(err, FB_ERR_INPUT, "%s: [%s] %s = %s %s", e->origin ? e->origin : "(not set)", section,
-          key, e->text ? cfg_show(e->text) : "(not set)", why ? why : "");
+          key, e->text ? fb_cfg_show(e->text) : "(not set)", why ? why : "");
 }
 
 int fb_config_resolved_text(const fb_config *cfg, char **text_out, fb_err *err) {
   FB_TEST(err, !cfg || !text_out, FB_ERR_INTERNAL, "cfg or text_out is NULL");
   *text_out = NULL;
-  cfg_buf b = {0};
-  cfg_buf_add(&b, "; fipbounds resolved input: every key, its value and where the value came "
+  fb_cfg_buf b = {0};
+  fb_cfg_buf_add(&b, "; fipbounds resolved input: every key, its value and where the value came "
                   "from.\n; Reading this text back as an input file reproduces every value.\n");
   /* sections in order of first appearance, keys in table order */
   for (size_t i = 0; i < cfg->n_entries; i++) {
@@ -1041,20 +762,20 @@ int fb_config_resolved_text(const fb_config *cfg, char **text_out, fb_err *err) 
     int seen = 0;
     for (size_t j = 0; j < i && !seen; j++) seen = strcmp(cfg->entries[j].spec->section, sec) == 0;
     if (seen) continue;
-    cfg_buf_add(&b, "\n[%s]\n", sec);
+    fb_cfg_buf_add(&b, "\n[%s]\n", sec);
     for (size_t j = i; j < cfg->n_entries; j++) {
       const fb_config_entry *e = &cfg->entries[j];
       const fb_key_spec *s = e->spec;
       if (strcmp(s->section, sec) != 0) continue;
       int has_unit = s->unit && s->unit[0];
-      cfg_buf_add(&b, "; %s%s%s%s: %s (%s%s)\n", s->key, has_unit ? " [" : "",
+      fb_cfg_buf_add(&b, "; %s%s%s%s: %s (%s%s)\n", s->key, has_unit ? " [" : "",
                   has_unit ? s->unit : "", has_unit ? "]" : "",
                   s->description ? s->description : "", e->origin ? "from " : "not set",
                   e->origin ? e->origin : "");
       if (e->text)
-        cfg_buf_add(&b, "%s = %s\n", s->key, e->text);
+        fb_cfg_buf_add(&b, "%s = %s\n", s->key, e->text);
       else
-        cfg_buf_add(&b, "; %s = (required key, not set)\n", s->key);
+        fb_cfg_buf_add(&b, "; %s = (required key, not set)\n", s->key);
     }
   }
   FB_TEST(err, b.oom, FB_ERR_MEMORY, "out of memory building the resolved input text");
