@@ -33,6 +33,11 @@
  *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0);
  *    BC10 a -> 3 pi through the isospin-breaking eta/eta' route with kinetic mixing (hadronic());
  *    BC10 has no K K pi (stated gap).
+ *  - BC11 a -> rho rho, rho omega, omega omega, K* K* (VMD VVP vertex fixed by Gamma(omega -> pi0 gamma) and
+ *    Gamma(rho -> e+ e-), vv_widths) and ASW's form factor F(m_a) on every exclusive hadronic width
+ *    (asw_form_factor). ASW switch from the exclusive channels to a -> g g at ~1.84 GeV, where the two
+ *    cross in their Fig. 2 total width (the switch point also of ALPaca arXiv:2508.08354, which follows
+ *    ASW): the BC11 default window [1.80, 1.88] GeV is centred on it.
  *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
  *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
  *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
@@ -66,9 +71,10 @@ const fb_key_spec fb_alp_bc10_keys[FB_ALP_N_KEYS] = {
      "upper end of that window (perturbative channels only above it)"},
 };
 const fb_key_spec fb_alp_bc11_keys[FB_ALP_N_KEYS] = {
-    {"bc11", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
-     "lower end of the window where exclusive hadronic channels hand over to a -> g g"},
-    {"bc11", "match_high_GeV", FB_KEY_DOUBLE, "2.0", 0.5, 10.0, NULL, "GeV",
+    {"bc11", "match_low_GeV", FB_KEY_DOUBLE, "1.80", 0.5, 10.0, NULL, "GeV",
+     "lower end of the window where exclusive hadronic channels hand over to a -> g g (default window "
+     "centred on the switch of ASW arXiv:1811.03474 at ~1.84 GeV)"},
+    {"bc11", "match_high_GeV", FB_KEY_DOUBLE, "1.88", 0.5, 10.0, NULL, "GeV",
      "upper end of that window (a -> g g only above it)"},
 };
 
@@ -552,7 +558,38 @@ static double width_qq(double m, double mq, double m_meson) {
 /* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
   double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
+  double rhorho, rhoomega, omegaomega, kstarkstar; /* BC11 a -> V V (vv_widths) */
 } hadronic_widths;
+
+/* BC11 a -> V V (ASW arXiv:1811.03474: the ALP's U(3) admixture A = diag(A_u, A_d, A_s), A_q =
+ * sum_P <aP> c^P_q, coupled to two vector mesons through the anomalous VVP vertex of vector-meson
+ * dominance, L = G eps^{mu nu rho sigma} Tr[P d_mu V_nu d_rho V_sigma], times F(m_a) as every ASW
+ * hadronic amplitude). With the nonet generators normalised as in this file (Tr[T_i T_j] = delta_ij),
+ * A(a -> V1 V2) = G Tr[A {T_V1, T_V2}] eps k1 e1 k2 e2, so Gamma = G^2 |Tr[A {T_V1, T_V2}]|^2 p^3 / (4 pi)
+ * (x 1/2 for identical vectors): rho0 rho0 and omega omega have A_u + A_d (1/2 each), rho+ rho- has
+ * A_u + A_d, rho0 omega A_u - A_d, K*+ K*- A_u + A_s, K*0 K*0bar A_d + A_s. G is fixed from data: the
+ * VMD replacement V -> V + (e/g) Q A of the same vertex gives the P V gamma coupling K = G e/g that
+ * Gamma(omega -> pi0 gamma) fixes (K2_GeV2), and the rho-photon coupling e m_rho^2 Tr[T_rho Q]/g =
+ * e m_rho^2/g_rho with Gamma(rho -> e+ e-) = 4 pi alpha^2 m_rho/(3 g_rho^2) (PDG), so
+ * G^2 = K^2 g^2/e^2 = K^2 alpha m_rho / (6 Gamma(rho -> e+ e-)). Stated approximations: narrow vectors
+ * (two-body widths with sharp thresholds), ideal omega-phi mixing, a -> phi phi omitted (its threshold
+ * 2.04 GeV is above the hand-over to a -> g g). */
+static double vv_p3(double m, double m1, double m2) {
+  if (!(m > m1 + m2)) return 0.0;
+  const double p = sqrt(kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
+  return p * p * p;
+}
+static void vv_widths(const alp_state *s, double m, double complex Au, double complex Ad, double complex As,
+                      hadronic_widths *h) {
+  const double G2 = s->K2_GeV2 * FB_ALPHA_EM * FB_MRHO_GEV / (6.0 * FB_ALP_GAMMA_RHO_EE_GEV);
+  const double c = G2 / (4.0 * FB_PI);
+  const double sud = pow(cabs(Au + Ad), 2), dud = pow(cabs(Au - Ad), 2);
+  h->rhorho = c * sud * vv_p3(m, FB_MRHO_GEV, FB_MRHO_GEV) * 1.5; /* rho+ rho- (1) + rho0 rho0 (1/2) */
+  h->rhoomega = c * dud * vv_p3(m, FB_MRHO_GEV, FB_MOMEGA_GEV);
+  h->omegaomega = c * sud * vv_p3(m, FB_MOMEGA_GEV, FB_MOMEGA_GEV) * 0.5;
+  h->kstarkstar = c * (pow(cabs(Au + As), 2) * vv_p3(m, FB_MKSTAR_CHARGED_GEV, FB_MKSTAR_CHARGED_GEV) +
+                       pow(cabs(Ad + As), 2) * vv_p3(m, FB_MKSTAR0_GEV, FB_MKSTAR0_GEV));
+}
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
@@ -584,6 +621,7 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
       Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
     }
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
+    vv_widths(s, m, Au, Ad, As, h);
     const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
     const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
     double yc = 0.0, y0 = 0.0;
@@ -600,6 +638,15 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
 
+/* BC11: the data-driven ALP-hadron form factor F(m_a) of ASW (arXiv:1811.03474, eq. 17 and Fig. 2), which
+ * multiplies every exclusive hadronic amplitude: F = 1 up to FB_ALP_ASW_F_SCALE_GEV and the asymptotic
+ * power law (1.4 GeV/m_a)^4 above it. ASW's own F between 1.45 and 2 GeV is a fit to e+e- -> hadrons data
+ * that is only available as a figure; the power law is used there instead (stated approximation: it
+ * starts at 1.4 GeV, so it is below ASW's curve just above 1.4 GeV). */
+static double asw_form_factor(double m) {
+  return m <= FB_ALP_ASW_F_SCALE_GEV ? 1.0 : pow(FB_ALP_ASW_F_SCALE_GEV / m, 4);
+}
+
 /* The exclusive widths at coupling^2 = g2 (all zero above the matching window). */
 static void hadronic_scaled(const alp_state *s, double m, double w, double g2, hadronic_widths *h) {
   if (w >= 1.0) {
@@ -607,12 +654,17 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
     return;
   }
   hadronic(s, m, h);
+  if (s->is_bc11) g2 *= pow(asw_form_factor(m), 2);
   h->pipipi0 *= g2;
   h->pi0pi0pi0 *= g2;
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
   h->kkpi *= g2;
+  h->rhorho *= g2;
+  h->rhoomega *= g2;
+  h->omegaomega *= g2;
+  h->kstarkstar *= g2;
 }
 
 static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, fb_err *err) {
@@ -686,6 +738,21 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
     const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
     const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
     FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
+  { /* a -> V V: rho rho -> 4 pi (rho+ rho- : rho0 rho0 = 2 : 1 gives 8/3 pi+- and 4/3 pi0), rho omega and
+     * omega omega (omega: other hadrons), K* K* -> K K pi pi (K* -> K pi+- 2/3, K pi0 1/3) */
+    const int c4[2] = {FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n4[2] = {8.0 / 3.0, 4.0 / 3.0}, m4[2] = {FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "rhorho", (1.0 - w) * h.rhorho, 2, c4, n4, m4, err));
+    const int cro[2] = {FB_DC_PI_CHARGED, FB_DC_OTHER_HADRONS};
+    const double nro[2] = {2.0, 1.0}, mro[2] = {FB_MPI_CHARGED_GEV, FB_MOMEGA_GEV};
+    FB_CALL(err, put_multibody(out, "rhoomega", (1.0 - w) * h.rhoomega, 2, cro, nro, mro, err));
+    const int co[1] = {FB_DC_OTHER_HADRONS};
+    const double no[1] = {2.0}, mo[1] = {FB_MOMEGA_GEV};
+    FB_CALL(err, put_multibody(out, "omegaomega", (1.0 - w) * h.omegaomega, 1, co, no, mo, err));
+    const int ck[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double nk[3] = {2.0, 4.0 / 3.0, 2.0 / 3.0}, mk[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "kstarkstar", (1.0 - w) * h.kstarkstar, 3, ck, nk, mk, err));
   }
   FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
                                  FB_DC_OTHER_HADRONS, 0.0, err));
