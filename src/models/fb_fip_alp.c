@@ -63,6 +63,7 @@
 #define N_MESONS 3 /* pi0, eta, eta' */
 #define N_QUAD_3BODY 32
 #define N_QUAD_VMD 64
+#define VV_Q_MIN_GEV 1e-3 /* rho rho / rho omega tables start 1 MeV above the 4 pi / 2 pi omega threshold */
 
 const fb_key_spec fb_alp_bc10_keys[FB_ALP_N_KEYS] = {
     {"bc10", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
@@ -114,6 +115,7 @@ typedef struct alp_state {
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
   fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  fb_spline vv_rr, vv_ro;      /* BC11: rho-line-shape averages of p^3 for rho rho and rho omega (vv_widths) */
   int have_a0;
   double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
@@ -121,6 +123,7 @@ typedef struct alp_state {
 
 /* Kinematic lambda function. */
 static double kallen(double a, double b, double c) { return a * a + b * b + c * c - 2.0 * (a * b + a * c + b * c); }
+static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which); /* a -> rho rho, rho omega */
 
 /* The integral over s of w(s) * sqrt(lambda(s, m1^2, m1^2)) * sqrt(lambda(M^2, s, m3^2)) / s between
  * (2 m1)^2 and (M - m3)^2 with the substitution s = smin + (smax - smin) sin^2 phi, which removes the
@@ -490,6 +493,27 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
       FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
     }
     s->have_a0 = 1;
+    /* rho rho and rho omega: <p^3> over the rho line shape, log grid in Q = m - threshold */
+    enum { NV = 96 }; /* smooth in ln Q: 96 nodes keep the spline error < 1e-3 (set-up ~0.1 s) */
+    double qv[NV], yr[NV], yo[NV];
+    const double thr = 4.0 * FB_MPI_CHARGED_GEV, tho = 2.0 * FB_MPI_CHARGED_GEV + FB_MOMEGA_GEV;
+    for (int i = 0; i < NV; i++) {
+      qv[i] = VV_Q_MIN_GEV * pow(10.0 / VV_Q_MIN_GEV, i / (NV - 1.0));
+      yr[i] = fmax(vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
+      yo[i] = fmax(vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
+    }
+    rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK)
+      rc = fb_spline_init(&s->vv_ro, FB_SPLINE_CUBIC, qv, yo, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc != FB_OK) {
+      fb_spline_free(&s->vv_rr);
+      fb_spline_free(&s->a0_c);
+      fb_spline_free(&s->a0_0);
+      gsl_integration_glfixed_table_free(s->gl3);
+      gsl_integration_glfixed_table_free(s->glv);
+      free(s);
+      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> rho rho integral");
+    }
   }
   *state = s;
   return FB_OK;
@@ -504,6 +528,8 @@ static void alp_free(void *state) {
   if (s->have_a0) {
     fb_spline_free(&s->a0_c);
     fb_spline_free(&s->a0_0);
+    fb_spline_free(&s->vv_rr);
+    fb_spline_free(&s->vv_ro);
   }
   gsl_integration_glfixed_table_free(s->gl3);
   gsl_integration_glfixed_table_free(s->glv);
@@ -571,9 +597,66 @@ typedef struct hadronic_widths {
  * VMD replacement V -> V + (e/g) Q A of the same vertex gives the P V gamma coupling K = G e/g that
  * Gamma(omega -> pi0 gamma) fixes (K2_GeV2), and the rho-photon coupling e m_rho^2 Tr[T_rho Q]/g =
  * e m_rho^2/g_rho with Gamma(rho -> e+ e-) = 4 pi alpha^2 m_rho/(3 g_rho^2) (PDG), so
- * G^2 = K^2 g^2/e^2 = K^2 alpha m_rho / (6 Gamma(rho -> e+ e-)). Stated approximations: narrow vectors
- * (two-body widths with sharp thresholds), ideal omega-phi mixing, a -> phi phi omitted (its threshold
- * 2.04 GeV is above the hand-over to a -> g g). */
+ * G^2 = K^2 g^2/e^2 = K^2 alpha m_rho / (6 Gamma(rho -> e+ e-)). rho rho and rho omega are averaged over
+ * the rho line shape (p-wave running width; rho+- taken with the rho0 mass and width), so they open at
+ * 4 m_pi and 2 m_pi + m_omega; omega and K* are narrow (sharp thresholds). Ideal omega-phi mixing;
+ * a -> phi phi omitted (its threshold 2.04 GeV is above the hand-over to a -> g g). */
+/* The rho line shape rho(s) = (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width
+ * (as in rho_gamma_integral), integrated in phi with s = m_rho^2 + m_rho Gamma_rho tan(phi) (flat in phi
+ * at the peak) between s_lo and s_hi: sum_i w_i rho(s_i) ds/dphi f(s_i). */
+typedef double (*vv_inner_fn)(double s, double m, const gsl_integration_glfixed_table *t);
+static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, double s_hi, double m,
+                          vv_inner_fn f, const gsl_integration_glfixed_table *t_inner) {
+  const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
+  if (!(s_hi > s_lo)) return 0.0;
+  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
+  const double phi_lo = atan((s_lo - mr * mr) / (mr * g0)), phi_hi = atan((s_hi - mr * mr) / (mr * g0));
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double phi, wi;
+    gsl_integration_glfixed_point(phi_lo, phi_hi, i, &phi, &wi, t);
+    const double tn = tan(phi), sv = mr * mr + mr * g0 * tn, jac = mr * g0 * (1.0 + tn * tn);
+    const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
+    const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
+    const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
+    sum += wi * jac * bw * f(sv, m, t_inner);
+  }
+  return sum;
+}
+static double vv_p3(double m, double m1, double m2);
+/* p^3 of a -> rho(sqrt s) omega (omega narrow) */
+static double vv_inner_omega(double s, double m, const gsl_integration_glfixed_table *t) {
+  (void)t;
+  return vv_p3(m, sqrt(s), FB_MOMEGA_GEV);
+}
+/* the second rho's line-shape average of p^3 at first-rho mass sqrt(s) */
+static double vv_inner_rho(double s, double m, const gsl_integration_glfixed_table *t) {
+  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV, hi = (m - sqrt(s)) * (m - sqrt(s));
+  if (!(hi > lo)) return 0.0;
+  const double s1 = s;
+  /* inner average over the second rho with p^3(m; sqrt s1, sqrt s2) */
+  const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
+  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
+  const double phi_lo = atan((lo - mr * mr) / (mr * g0)), phi_hi = atan((hi - mr * mr) / (mr * g0));
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double phi, wi;
+    gsl_integration_glfixed_point(phi_lo, phi_hi, i, &phi, &wi, t);
+    const double tn = tan(phi), sv = mr * mr + mr * g0 * tn, jac = mr * g0 * (1.0 + tn * tn);
+    const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
+    const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
+    const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
+    sum += wi * jac * bw * vv_p3(m, sqrt(s1), sqrt(sv));
+  }
+  return sum;
+}
+/* <p^3> over the rho line shape(s) for rho rho (which = 0) and rho omega (which = 1) at ALP mass m */
+static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which) {
+  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV;
+  if (which == 0) return rho_average(t, lo, (m - 2.0 * FB_MPI_CHARGED_GEV) * (m - 2.0 * FB_MPI_CHARGED_GEV), m, vv_inner_rho, t);
+  return rho_average(t, lo, (m - FB_MOMEGA_GEV) * (m - FB_MOMEGA_GEV), m, vv_inner_omega, t);
+}
+
 static double vv_p3(double m, double m1, double m2) {
   if (!(m > m1 + m2)) return 0.0;
   const double p = sqrt(kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
@@ -584,8 +667,14 @@ static void vv_widths(const alp_state *s, double m, double complex Au, double co
   const double G2 = s->K2_GeV2 * FB_ALPHA_EM * FB_MRHO_GEV / (6.0 * FB_ALP_GAMMA_RHO_EE_GEV);
   const double c = G2 / (4.0 * FB_PI);
   const double sud = pow(cabs(Au + Ad), 2), dud = pow(cabs(Au - Ad), 2);
-  h->rhorho = c * sud * vv_p3(m, FB_MRHO_GEV, FB_MRHO_GEV) * 1.5; /* rho+ rho- (1) + rho0 rho0 (1/2) */
-  h->rhoomega = c * dud * vv_p3(m, FB_MRHO_GEV, FB_MOMEGA_GEV);
+  /* rho rho and rho omega over the rho line shape (tabulated at set-up in Q = m - threshold) */
+  double jrr = 0.0, jro = 0.0;
+  fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+  const double thr = 4.0 * FB_MPI_CHARGED_GEV, tho = 2.0 * FB_MPI_CHARGED_GEV + FB_MOMEGA_GEV;
+  if (m - thr > VV_Q_MIN_GEV) fb_spline_eval(&s->vv_rr, m - thr, &jrr, &e);
+  if (m - tho > VV_Q_MIN_GEV) fb_spline_eval(&s->vv_ro, m - tho, &jro, &e);
+  h->rhorho = c * sud * jrr * 1.5; /* rho+ rho- (1) + rho0 rho0 (1/2) */
+  h->rhoomega = c * dud * jro;
   h->omegaomega = c * sud * vv_p3(m, FB_MOMEGA_GEV, FB_MOMEGA_GEV) * 0.5;
   h->kstarkstar = c * (pow(cabs(Au + As), 2) * vv_p3(m, FB_MKSTAR_CHARGED_GEV, FB_MKSTAR_CHARGED_GEV) +
                        pow(cabs(Ad + As), 2) * vv_p3(m, FB_MKSTAR0_GEV, FB_MKSTAR0_GEV));
