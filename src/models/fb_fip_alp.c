@@ -604,9 +604,9 @@ typedef struct hadronic_widths {
 /* The rho line shape rho(s) = (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width
  * (as in rho_gamma_integral), integrated in phi with s = m_rho^2 + m_rho Gamma_rho tan(phi) (flat in phi
  * at the peak) between s_lo and s_hi: sum_i w_i rho(s_i) ds/dphi f(s_i). */
-typedef double (*vv_inner_fn)(double s, double m, const gsl_integration_glfixed_table *t);
-static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, double s_hi, double m,
-                          vv_inner_fn f, const gsl_integration_glfixed_table *t_inner) {
+typedef double (*vv_fn)(double s, double m, const void *par);
+static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, double s_hi, double m, vv_fn f,
+                          const void *par) {
   const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
   if (!(s_hi > s_lo)) return 0.0;
   const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
@@ -619,42 +619,35 @@ static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, d
     const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
     const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
     const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
-    sum += wi * jac * bw * f(sv, m, t_inner);
+    sum += wi * jac * bw * f(sv, m, par);
   }
   return sum;
 }
 static double vv_p3(double m, double m1, double m2);
 /* p^3 of a -> rho(sqrt s) omega (omega narrow) */
-static double vv_inner_omega(double s, double m, const gsl_integration_glfixed_table *t) {
-  (void)t;
+static double vv_omega(double s, double m, const void *par) {
+  (void)par;
   return vv_p3(m, sqrt(s), FB_MOMEGA_GEV);
 }
-/* the second rho's line-shape average of p^3 at first-rho mass sqrt(s) */
-static double vv_inner_rho(double s, double m, const gsl_integration_glfixed_table *t) {
-  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV, hi = (m - sqrt(s)) * (m - sqrt(s));
-  if (!(hi > lo)) return 0.0;
-  const double s1 = s;
-  /* inner average over the second rho with p^3(m; sqrt s1, sqrt s2) */
-  const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
-  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
-  const double phi_lo = atan((lo - mr * mr) / (mr * g0)), phi_hi = atan((hi - mr * mr) / (mr * g0));
-  double sum = 0.0;
-  for (size_t i = 0; i < t->n; i++) {
-    double phi, wi;
-    gsl_integration_glfixed_point(phi_lo, phi_hi, i, &phi, &wi, t);
-    const double tn = tan(phi), sv = mr * mr + mr * g0 * tn, jac = mr * g0 * (1.0 + tn * tn);
-    const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
-    const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
-    const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
-    sum += wi * jac * bw * vv_p3(m, sqrt(s1), sqrt(sv));
-  }
-  return sum;
+/* p^3 of a -> rho(sqrt s1) rho(sqrt s2), s1 passed in par */
+static double vv_second_rho(double s2, double m, const void *par) { return vv_p3(m, sqrt(*(const double *)par), sqrt(s2)); }
+typedef struct vv_outer_par {
+  const gsl_integration_glfixed_table *t;
+} vv_outer_par;
+/* the second rho's line-shape average of p^3 at first-rho mass sqrt(s1) */
+static double vv_first_rho(double s1, double m, const void *par) {
+  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV, hi = (m - sqrt(s1)) * (m - sqrt(s1));
+  return rho_average(((const vv_outer_par *)par)->t, lo, hi, m, vv_second_rho, &s1);
 }
 /* <p^3> over the rho line shape(s) for rho rho (which = 0) and rho omega (which = 1) at ALP mass m */
 static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which) {
   const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV;
-  if (which == 0) return rho_average(t, lo, (m - 2.0 * FB_MPI_CHARGED_GEV) * (m - 2.0 * FB_MPI_CHARGED_GEV), m, vv_inner_rho, t);
-  return rho_average(t, lo, (m - FB_MOMEGA_GEV) * (m - FB_MOMEGA_GEV), m, vv_inner_omega, t);
+  const vv_outer_par par = {t};
+  if (which == 0) {
+    const double hi = (m - 2.0 * FB_MPI_CHARGED_GEV) * (m - 2.0 * FB_MPI_CHARGED_GEV);
+    return rho_average(t, lo, hi, m, vv_first_rho, &par);
+  }
+  return rho_average(t, lo, (m - FB_MOMEGA_GEV) * (m - FB_MOMEGA_GEV), m, vv_omega, NULL);
 }
 
 static double vv_p3(double m, double m1, double m2) {
