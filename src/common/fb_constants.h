@@ -222,6 +222,11 @@
 #define FB_ALP_MA0_GEV 0.980             /* a0(980) mass, PDG 2024 (980 +- 20 MeV) */
 #define FB_ALP_GAMMA_A0_GEV 0.075         /* a0(980) width, PDG 2024 estimate 50-100 MeV: the middle 75 MeV, taken as
                                              Gamma(a0 -> eta pi) (the dominant mode) to fix the scalar-nonet coupling */
+#define FB_ALP_ASW_F_SCALE_GEV 1.4         /* ASW (arXiv:1811.03474) eq. 17 / Fig. 2: the data-driven ALP-hadron form
+                                             factor F(m_a) is 1 below ~1.4 GeV and falls as (1.4 GeV/m_a)^4 above
+                                             (their asymptotic form; fb_fip_alp.c uses that form from 1.4 GeV on) */
+#define FB_ALP_GAMMA_RHO_EE_GEV 7.04e-6   /* Gamma(rho0 -> e+ e-) = 7.04 keV: PDG 2024 BR 4.72e-5 x 149.1 MeV (VMD
+                                             rho-photon coupling; fixes the BC11 a -> V V vertex) */
 
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */

@@ -33,6 +33,11 @@
  *    Gamma(eta' -> eta pi+ pi-) (PDG); eta pi0 pi0 by isospin (amplitude equal, 1/2 for identical pi0);
  *    BC10 a -> 3 pi through the isospin-breaking eta/eta' route with kinetic mixing (hadronic());
  *    BC10 has no K K pi (stated gap).
+ *  - BC11 a -> rho rho, rho omega, omega omega, K* K* (VMD VVP vertex fixed by Gamma(omega -> pi0 gamma) and
+ *    Gamma(rho -> e+ e-), vv_widths) and ASW's form factor F(m_a) on every exclusive hadronic width
+ *    (asw_form_factor). ASW switch from the exclusive channels to a -> g g at ~1.84 GeV, where the two
+ *    cross in their Fig. 2 total width (the switch point also of ALPaca arXiv:2508.08354, which follows
+ *    ASW): the BC11 default window [1.80, 1.88] GeV is centred on it.
  *  - Above the matching window [match_low_GeV, match_high_GeV] perturbative channels take over with
  *    the weight w (smoothstep 3x^2 - 2x^3 across the window; exclusive hadronic channels get 1 - w):
  *    BC11 a -> g g: Gamma = alpha_s^2 m_a^3 / (32 pi^3 f_G^2) (1 + E alpha_s/pi), E = 97/4 - 7 n_f/6
@@ -58,6 +63,7 @@
 #define N_MESONS 3 /* pi0, eta, eta' */
 #define N_QUAD_3BODY 32
 #define N_QUAD_VMD 64
+#define VV_Q_MIN_GEV 1e-3 /* rho rho / rho omega tables start 1 MeV above the 4 pi / 2 pi omega threshold */
 
 const fb_key_spec fb_alp_bc10_keys[FB_ALP_N_KEYS] = {
     {"bc10", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
@@ -66,9 +72,10 @@ const fb_key_spec fb_alp_bc10_keys[FB_ALP_N_KEYS] = {
      "upper end of that window (perturbative channels only above it)"},
 };
 const fb_key_spec fb_alp_bc11_keys[FB_ALP_N_KEYS] = {
-    {"bc11", "match_low_GeV", FB_KEY_DOUBLE, "1.2", 0.5, 10.0, NULL, "GeV",
-     "lower end of the window where exclusive hadronic channels hand over to a -> g g"},
-    {"bc11", "match_high_GeV", FB_KEY_DOUBLE, "2.0", 0.5, 10.0, NULL, "GeV",
+    {"bc11", "match_low_GeV", FB_KEY_DOUBLE, "1.80", 0.5, 10.0, NULL, "GeV",
+     "lower end of the window where exclusive hadronic channels hand over to a -> g g (default window "
+     "centred on the switch of ASW arXiv:1811.03474 at ~1.84 GeV)"},
+    {"bc11", "match_high_GeV", FB_KEY_DOUBLE, "1.88", 0.5, 10.0, NULL, "GeV",
      "upper end of that window (a -> g g only above it)"},
 };
 
@@ -108,6 +115,7 @@ typedef struct alp_state {
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
   fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  fb_spline vv_rr, vv_ro;      /* BC11: rho-line-shape averages of p^3 for rho rho and rho omega (vv_widths) */
   int have_a0;
   double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
@@ -115,6 +123,7 @@ typedef struct alp_state {
 
 /* Kinematic lambda function. */
 static double kallen(double a, double b, double c) { return a * a + b * b + c * c - 2.0 * (a * b + a * c + b * c); }
+static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which); /* a -> rho rho, rho omega */
 
 /* The integral over s of w(s) * sqrt(lambda(s, m1^2, m1^2)) * sqrt(lambda(M^2, s, m3^2)) / s between
  * (2 m1)^2 and (M - m3)^2 with the substitution s = smin + (smax - smin) sin^2 phi, which removes the
@@ -484,6 +493,27 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
       FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
     }
     s->have_a0 = 1;
+    /* rho rho and rho omega: <p^3> over the rho line shape, log grid in Q = m - threshold */
+    enum { NV = 96 }; /* smooth in ln Q: 96 nodes keep the spline error < 1e-3 (set-up ~0.1 s) */
+    double qv[NV], yr[NV], yo[NV];
+    const double thr = 4.0 * FB_MPI_CHARGED_GEV, tho = 2.0 * FB_MPI_CHARGED_GEV + FB_MOMEGA_GEV;
+    for (int i = 0; i < NV; i++) {
+      qv[i] = VV_Q_MIN_GEV * pow(10.0 / VV_Q_MIN_GEV, i / (NV - 1.0));
+      yr[i] = fmax(vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
+      yo[i] = fmax(vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
+    }
+    rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK)
+      rc = fb_spline_init(&s->vv_ro, FB_SPLINE_CUBIC, qv, yo, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc != FB_OK) {
+      fb_spline_free(&s->vv_rr);
+      fb_spline_free(&s->a0_c);
+      fb_spline_free(&s->a0_0);
+      gsl_integration_glfixed_table_free(s->gl3);
+      gsl_integration_glfixed_table_free(s->glv);
+      free(s);
+      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> rho rho integral");
+    }
   }
   *state = s;
   return FB_OK;
@@ -498,6 +528,8 @@ static void alp_free(void *state) {
   if (s->have_a0) {
     fb_spline_free(&s->a0_c);
     fb_spline_free(&s->a0_0);
+    fb_spline_free(&s->vv_rr);
+    fb_spline_free(&s->vv_ro);
   }
   gsl_integration_glfixed_table_free(s->gl3);
   gsl_integration_glfixed_table_free(s->glv);
@@ -552,7 +584,94 @@ static double width_qq(double m, double mq, double m_meson) {
 /* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
   double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
+  double rhorho, rhoomega, omegaomega, kstarkstar; /* BC11 a -> V V (vv_widths) */
 } hadronic_widths;
+
+/* BC11 a -> V V (ASW arXiv:1811.03474: the ALP's U(3) admixture A = diag(A_u, A_d, A_s), A_q =
+ * sum_P <aP> c^P_q, coupled to two vector mesons through the anomalous VVP vertex of vector-meson
+ * dominance, L = G eps^{mu nu rho sigma} Tr[P d_mu V_nu d_rho V_sigma], times F(m_a) as every ASW
+ * hadronic amplitude). With the nonet generators normalised as in this file (Tr[T_i T_j] = delta_ij),
+ * A(a -> V1 V2) = G Tr[A {T_V1, T_V2}] eps k1 e1 k2 e2, so Gamma = G^2 |Tr[A {T_V1, T_V2}]|^2 p^3 / (4 pi)
+ * (x 1/2 for identical vectors): rho0 rho0 and omega omega have A_u + A_d (1/2 each), rho+ rho- has
+ * A_u + A_d, rho0 omega A_u - A_d, K*+ K*- A_u + A_s, K*0 K*0bar A_d + A_s. G is fixed from data: the
+ * VMD replacement V -> V + (e/g) Q A of the same vertex gives the P V gamma coupling K = G e/g that
+ * Gamma(omega -> pi0 gamma) fixes (K2_GeV2), and the rho-photon coupling e m_rho^2 Tr[T_rho Q]/g =
+ * e m_rho^2/g_rho with Gamma(rho -> e+ e-) = 4 pi alpha^2 m_rho/(3 g_rho^2) (PDG), so
+ * G^2 = K^2 g^2/e^2 = K^2 alpha m_rho / (6 Gamma(rho -> e+ e-)). rho rho and rho omega are averaged over
+ * the rho line shape (p-wave running width; rho+- taken with the rho0 mass and width), so they open at
+ * 4 m_pi and 2 m_pi + m_omega; omega and K* are narrow (sharp thresholds). Ideal omega-phi mixing;
+ * a -> phi phi omitted (its threshold 2.04 GeV is above the hand-over to a -> g g). */
+/* The rho line shape rho(s) = (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width
+ * (as in rho_gamma_integral), integrated in phi with s = m_rho^2 + m_rho Gamma_rho tan(phi) (flat in phi
+ * at the peak) between s_lo and s_hi: sum_i w_i rho(s_i) ds/dphi f(s_i). */
+typedef double (*vv_fn)(double s, double m, const void *par);
+static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, double s_hi, double m, vv_fn f,
+                          const void *par) {
+  const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
+  if (!(s_hi > s_lo)) return 0.0;
+  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
+  const double phi_lo = atan((s_lo - mr * mr) / (mr * g0)), phi_hi = atan((s_hi - mr * mr) / (mr * g0));
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    double phi, wi;
+    gsl_integration_glfixed_point(phi_lo, phi_hi, i, &phi, &wi, t);
+    const double tn = tan(phi), sv = mr * mr + mr * g0 * tn, jac = mr * g0 * (1.0 + tn * tn);
+    const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
+    const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
+    const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
+    sum += wi * jac * bw * f(sv, m, par);
+  }
+  return sum;
+}
+static double vv_p3(double m, double m1, double m2);
+/* p^3 of a -> rho(sqrt s) omega (omega narrow) */
+static double vv_omega(double s, double m, const void *par) {
+  (void)par;
+  return vv_p3(m, sqrt(s), FB_MOMEGA_GEV);
+}
+/* p^3 of a -> rho(sqrt s1) rho(sqrt s2), s1 passed in par */
+static double vv_second_rho(double s2, double m, const void *par) { return vv_p3(m, sqrt(*(const double *)par), sqrt(s2)); }
+typedef struct vv_outer_par {
+  const gsl_integration_glfixed_table *t;
+} vv_outer_par;
+/* the second rho's line-shape average of p^3 at first-rho mass sqrt(s1) */
+static double vv_first_rho(double s1, double m, const void *par) {
+  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV, hi = (m - sqrt(s1)) * (m - sqrt(s1));
+  return rho_average(((const vv_outer_par *)par)->t, lo, hi, m, vv_second_rho, &s1);
+}
+/* <p^3> over the rho line shape(s) for rho rho (which = 0) and rho omega (which = 1) at ALP mass m */
+static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which) {
+  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV;
+  const vv_outer_par par = {t};
+  if (which == 0) {
+    const double hi = (m - 2.0 * FB_MPI_CHARGED_GEV) * (m - 2.0 * FB_MPI_CHARGED_GEV);
+    return rho_average(t, lo, hi, m, vv_first_rho, &par);
+  }
+  return rho_average(t, lo, (m - FB_MOMEGA_GEV) * (m - FB_MOMEGA_GEV), m, vv_omega, NULL);
+}
+
+static double vv_p3(double m, double m1, double m2) {
+  if (!(m > m1 + m2)) return 0.0;
+  const double p = sqrt(kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
+  return p * p * p;
+}
+static void vv_widths(const alp_state *s, double m, double complex Au, double complex Ad, double complex As,
+                      hadronic_widths *h) {
+  const double G2 = s->K2_GeV2 * FB_ALPHA_EM * FB_MRHO_GEV / (6.0 * FB_ALP_GAMMA_RHO_EE_GEV);
+  const double c = G2 / (4.0 * FB_PI);
+  const double sud = pow(cabs(Au + Ad), 2), dud = pow(cabs(Au - Ad), 2);
+  /* rho rho and rho omega over the rho line shape (tabulated at set-up in Q = m - threshold) */
+  double jrr = 0.0, jro = 0.0;
+  fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+  const double thr = 4.0 * FB_MPI_CHARGED_GEV, tho = 2.0 * FB_MPI_CHARGED_GEV + FB_MOMEGA_GEV;
+  if (m - thr > VV_Q_MIN_GEV) fb_spline_eval(&s->vv_rr, m - thr, &jrr, &e);
+  if (m - tho > VV_Q_MIN_GEV) fb_spline_eval(&s->vv_ro, m - tho, &jro, &e);
+  h->rhorho = c * sud * jrr * 1.5; /* rho+ rho- (1) + rho0 rho0 (1/2) */
+  h->rhoomega = c * dud * jro;
+  h->omegaomega = c * sud * vv_p3(m, FB_MOMEGA_GEV, FB_MOMEGA_GEV) * 0.5;
+  h->kstarkstar = c * (pow(cabs(Au + As), 2) * vv_p3(m, FB_MKSTAR_CHARGED_GEV, FB_MKSTAR_CHARGED_GEV) +
+                       pow(cabs(Ad + As), 2) * vv_p3(m, FB_MKSTAR0_GEV, FB_MKSTAR0_GEV));
+}
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
@@ -584,6 +703,7 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
       Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
     }
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
+    vv_widths(s, m, Au, Ad, As, h);
     const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
     const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
     double yc = 0.0, y0 = 0.0;
@@ -600,6 +720,15 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
 
+/* BC11: the data-driven ALP-hadron form factor F(m_a) of ASW (arXiv:1811.03474, eq. 17 and Fig. 2), which
+ * multiplies every exclusive hadronic amplitude: F = 1 up to FB_ALP_ASW_F_SCALE_GEV and the asymptotic
+ * power law (1.4 GeV/m_a)^4 above it. ASW's own F between 1.45 and 2 GeV is a fit to e+e- -> hadrons data
+ * that is only available as a figure; the power law is used there instead (stated approximation: it
+ * starts at 1.4 GeV, so it is below ASW's curve just above 1.4 GeV). */
+static double asw_form_factor(double m) {
+  return m <= FB_ALP_ASW_F_SCALE_GEV ? 1.0 : pow(FB_ALP_ASW_F_SCALE_GEV / m, 4);
+}
+
 /* The exclusive widths at coupling^2 = g2 (all zero above the matching window). */
 static void hadronic_scaled(const alp_state *s, double m, double w, double g2, hadronic_widths *h) {
   if (w >= 1.0) {
@@ -607,12 +736,17 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
     return;
   }
   hadronic(s, m, h);
+  if (s->is_bc11) g2 *= pow(asw_form_factor(m), 2);
   h->pipipi0 *= g2;
   h->pi0pi0pi0 *= g2;
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
   h->kkpi *= g2;
+  h->rhorho *= g2;
+  h->rhoomega *= g2;
+  h->omegaomega *= g2;
+  h->kstarkstar *= g2;
 }
 
 static int put_hadronic(fb_decay *d, const hadronic_widths *h, double x, fb_err *err) {
@@ -686,6 +820,21 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
     const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
     const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
     FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
+  { /* a -> V V: rho rho -> 4 pi (rho+ rho- : rho0 rho0 = 2 : 1 gives 8/3 pi+- and 4/3 pi0), rho omega and
+     * omega omega (omega: other hadrons), K* K* -> K K pi pi (K* -> K pi+- 2/3, K pi0 1/3) */
+    const int c4[2] = {FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n4[2] = {8.0 / 3.0, 4.0 / 3.0}, m4[2] = {FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "rhorho", (1.0 - w) * h.rhorho, 2, c4, n4, m4, err));
+    const int cro[2] = {FB_DC_PI_CHARGED, FB_DC_OTHER_HADRONS};
+    const double nro[2] = {2.0, 1.0}, mro[2] = {FB_MPI_CHARGED_GEV, FB_MOMEGA_GEV};
+    FB_CALL(err, put_multibody(out, "rhoomega", (1.0 - w) * h.rhoomega, 2, cro, nro, mro, err));
+    const int co[1] = {FB_DC_OTHER_HADRONS};
+    const double no[1] = {2.0}, mo[1] = {FB_MOMEGA_GEV};
+    FB_CALL(err, put_multibody(out, "omegaomega", (1.0 - w) * h.omegaomega, 1, co, no, mo, err));
+    const int ck[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double nk[3] = {2.0, 4.0 / 3.0, 2.0 / 3.0}, mk[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "kstarkstar", (1.0 - w) * h.kstarkstar, 3, ck, nk, mk, err));
   }
   FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
                                  FB_DC_OTHER_HADRONS, 0.0, err));

@@ -19,12 +19,16 @@ static const fb_quantity_spec bc11_quantities[] = {
     {"br_pipigamma", "", "branching ratio a -> pi+ pi- gamma (rho gamma, VMD)"},
     {"br_etapipi", "", "branching ratio a -> eta pi pi (charged and neutral pions)"},
     {"br_kkpi", "", "branching ratio a -> K Kbar pi (K* exchange)"},
+    {"br_rhorho", "", "branching ratio a -> rho rho (-> 4 pi; VMD VVP vertex)"},
+    {"br_rhoomega", "", "branching ratio a -> rho0 omega"},
+    {"br_omegaomega", "", "branching ratio a -> omega omega"},
+    {"br_kstarkstar", "", "branching ratio a -> K* Kbar*"},
     {"br_gg", "", "branching ratio a -> g g (perturbative, NLO)"},
     FB_FIP_CLASS_QUANTITIES,
 };
 
 static int bc11_init(void **state, const fb_config *cfg, fb_err *err) {
-  return fb_fip_scan_init(&fb_fip_bc11, 7, state, cfg, err);
+  return fb_fip_scan_init(&fb_fip_bc11, 11, state, cfg, err);
 }
 
 const fb_model_ops fb_model_bc11 = {

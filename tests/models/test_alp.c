@@ -279,11 +279,11 @@ START_TEST(test_bc11_foresee) {
   /* windows: [lo, hi), worst |ratio - 1| of c tau and of the BRs above 5 %; 12 MeV around the
    * pi0, eta, eta' poles excluded (narrow resonances: interpolating either table is meaningless) */
   const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
-                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 2.00}, {2.00, 2.30}, {2.30, 2.95},
-                           {0.80, 0.90}, {0.98, 1.20}};
+                           {0.80, 1.00}, {1.00, 1.20}, {1.20, 1.45}, {2.00, 2.30}, {2.30, 2.95},
+                           {0.80, 0.90}, {0.98, 1.20}, {1.45, 1.84}, {1.84, 2.00}};
   const double poles[3] = {0.1349768, 0.547862, 0.95778};
   double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0,
-         worst_a0 = 0.0, worst_a0_hi = 0.0;
+         worst_a0 = 0.0, worst_a0_hi = 0.0, worst_ff = 0.0, worst_switch = 0.0;
   for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
     double worst_ct = 0.0, worst_br = 0.0;
     const char *worst_name = "-";
@@ -322,11 +322,16 @@ START_TEST(test_bc11_foresee) {
      * guards, the 20 % target is not met there (docs/validation.md) */
     if (w == 3) worst_3pi_a = worst_ct;
     if (w == 4) worst_3pi_b = worst_ct;
-    /* 0.98-2.0 GeV (a -> eta pi pi through a0(980) exchange): measured worst 46.9 % (1.0-1.2) and
-     * 32.6 % (1.2-2.0); guards at 50 % and 40 %; target 20 % not met. 0.90-0.98 GeV (the eta' pole, where
+    /* 0.98-1.45 GeV (a -> eta pi pi through a0(980) exchange): measured worst 45.4 % (1.0-1.2) and
+     * 31.9 % (1.2-1.45); guards at 50 % and 40 %; target 20 % not met. 0.90-0.98 GeV (the eta' pole, where
      * the reference's resonance is much broader than the eta' width) is reported only. */
     if (w == 11 && worst_ct > worst_a0) worst_a0 = worst_ct;
     if (w == 7 && worst_ct > worst_a0_hi) worst_a0_hi = worst_ct;
+    /* 1.45-1.84 GeV (ASW's F(m_a) regime, a -> V V open): measured worst 54.2 % (ratio 1.54 at 1.60 GeV:
+     * our eta pi pi lacks ASW's sigma/f0/f2 exchanges and F(m_a) is the power law from 1.4 GeV); guard
+     * 60 %. 1.84-2.0 GeV (around ASW's switch to a -> g g): measured worst 9.5 %, target 20 % asserted. */
+    if (w == 12) worst_ff = worst_ct;
+    if (w == 13) worst_switch = worst_ct;
   }
   /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
   double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
@@ -346,7 +351,9 @@ START_TEST(test_bc11_foresee) {
   ck_assert_msg(worst_3pi_a < 0.40, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
   ck_assert_msg(worst_3pi_b < 0.30, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
   ck_assert_msg(worst_a0 < 0.50, "c tau deviates by %.3f in 0.98-1.20 GeV", worst_a0);
-  ck_assert_msg(worst_a0_hi < 0.40, "c tau deviates by %.3f in 1.20-2.00 GeV", worst_a0_hi);
+  ck_assert_msg(worst_a0_hi < 0.40, "c tau deviates by %.3f in 1.20-1.45 GeV", worst_a0_hi);
+  ck_assert_msg(worst_ff < 0.60, "c tau deviates by %.3f in 1.45-1.84 GeV", worst_ff);
+  ck_assert_msg(worst_switch < 0.20, "c tau deviates by %.3f in 1.84-2.00 GeV", worst_switch);
   o->free(st);
 }
 END_TEST
