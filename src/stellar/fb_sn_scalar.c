@@ -21,8 +21,12 @@
 #define SC_NLAG 32       /* Gauss-Laguerre nodes of the y integral of J */
 #define SC_MASS_MIN 1e-4 /* the BC4 particle model's range (fb_fip_bc4) */
 #define SC_MASS_MAX 10.0
+#define SC_DECAY_SKIP_REL 1e-6 /* along the paths the decay rate is not evaluated where an upper bound of it
+                                  is below this fraction of the absorption rate (changes the optical depths
+                                  by less than this, relatively) */
 
 static const double GEV2_TO_ERG_S_SC = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
+#define FB_SQRT_PI_SC 1.7724538509055160273 /* sqrt(pi) */
 
 /* ------------------------------------------------------------------ like-pair cross section */
 /* nn elastic event cross section (pp without Coulomb, by charge symmetry) [GeV^-2] at CM kinetic
@@ -67,8 +71,9 @@ double fb_sn_sigma_nn_GeV2(double E_GeV) {
 }
 
 /* ------------------------------------------------------------------ set-up */
-/* Thermal tables: J(T, omega) = int_0^inf dy (w + y)^3 e^{-y} sigma(omega + y T), w = omega/T, stored
- * as H = J/(w^3 + 3 w^2 + 6 w + 6) (a mean cross section, smooth in ln T and ln omega). */
+/* Thermal tables: J_n(T, omega) = int_0^inf dy (w + y)^n e^{-y} sigma(omega + y T), w = omega/T, n = 1, 3,
+ * stored as H_n = J_n/int_0^inf (w + y)^n e^{-y} dy (a mean cross section, smooth in ln T and ln omega):
+ * H_1 = J_1/(w + 1), H_3 = J_3/(w^3 + 3 w^2 + 6 w + 6). */
 static int tables_init(fb_sn_scalar *s, fb_err *err) {
   s->nT = SC_NT;
   s->nw = SC_NW;
@@ -76,8 +81,9 @@ static int tables_init(fb_sn_scalar *s, fb_err *err) {
   s->dlnT = (log(0.3) - s->lnT0) / (double)(s->nT - 1);
   s->lnw0 = log(1e-5);
   s->dlnw = (log(10.0) - s->lnw0) / (double)(s->nw - 1);
-  s->Hnp = malloc(s->nT * s->nw * sizeof *s->Hnp);
-  s->Hnn = malloc(s->nT * s->nw * sizeof *s->Hnn);
+  const size_t n = s->nT * s->nw;
+  s->Hnp = malloc(2 * n * sizeof *s->Hnp);
+  s->Hnn = malloc(2 * n * sizeof *s->Hnn);
   FB_TEST(err, !s->Hnp || !s->Hnn, FB_ERR_MEMORY, "cannot allocate the scalar cross-section tables");
   gsl_integration_fixed_workspace *w =
       gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, SC_NLAG, 0.0, 1.0, 0.0, 0.0);
@@ -86,15 +92,21 @@ static int tables_init(fb_sn_scalar *s, fb_err *err) {
   for (size_t a = 0; a < s->nT; a++) {
     double T = exp(s->lnT0 + (double)a * s->dlnT);
     for (size_t b = 0; b < s->nw; b++) {
-      double om = exp(s->lnw0 + (double)b * s->dlnw), wv = om / T, Jnp = 0.0, Jnn = 0.0;
+      double om = exp(s->lnw0 + (double)b * s->dlnw), wv = om / T, J1np = 0.0, J1nn = 0.0, J3np = 0.0, J3nn = 0.0;
       for (size_t j = 0; j < SC_NLAG; j++) {
-        double p3 = (wv + y[j]) * (wv + y[j]) * (wv + y[j]), E = om + y[j] * T;
-        Jnp += wy[j] * p3 * fb_sn_sigma_np_GeV2(E);
-        Jnn += wy[j] * p3 * fb_sn_sigma_nn_GeV2(E);
+        double p1 = wv + y[j], p3 = p1 * p1 * p1, E = om + y[j] * T;
+        double snp = fb_sn_sigma_np_GeV2(E), snn = fb_sn_sigma_nn_GeV2(E);
+        J1np += wy[j] * p1 * snp;
+        J1nn += wy[j] * p1 * snn;
+        J3np += wy[j] * p3 * snp;
+        J3nn += wy[j] * p3 * snn;
       }
-      double norm = ((wv + 3.0) * wv + 6.0) * wv + 6.0;
-      s->Hnp[a * s->nw + b] = Jnp / norm;
-      s->Hnn[a * s->nw + b] = Jnn / norm;
+      double norm3 = ((wv + 3.0) * wv + 6.0) * wv + 6.0, norm1 = wv + 1.0;
+      size_t o = a * s->nw + b;
+      s->Hnp[o] = J1np / norm1;
+      s->Hnn[o] = J1nn / norm1;
+      s->Hnp[n + o] = J3np / norm3;
+      s->Hnn[n + o] = J3nn / norm3;
     }
   }
   gsl_integration_fixed_free(w);
@@ -149,40 +161,50 @@ static int widths_at(fb_sn_scalar *s, double mass, fb_err *err) {
 }
 
 /* ------------------------------------------------------------------ rates */
-/* Soft-scalar bremsstrahlung. A scalar of energy omega and momentum k (beta = k/omega) coupled as
+/* Soft-scalar bremsstrahlung. A scalar of energy omega, momentum k = beta omega n and mass m_S coupled as
  * g N-bar N to every nucleon is emitted from the external legs of an elastic NN collision with the
- * leading soft factor g sum_i eta_i m_N/(p_i . k) (eta = +1 out, -1 in; Weinberg's soft theorem, as
- * used for the Higgs-mixed scalar by Hardy, Sokolov & Stubbs arXiv:2410.17347). For non-relativistic
- * nucleons, m_N/(p.k) = (1/omega)(1 - v^2/2)(1 + beta v.n + beta^2 (v.n)^2 + ...): the monopole
- * (nucleon number, kinetic energy) and dipole (momentum, equal couplings and masses) sums vanish and
- * the quadrupole beta^2 sum_i eta_i (v_i.n)^2 = 2 beta^2 u^2 [(b.n)^2 - (a.n)^2] remains (CM frame,
- * each nucleon of speed u = p/m_N along a before and b after). Its angular integral is
- * int dOmega_n [(b.n)^2 - (a.n)^2]^2 = (16 pi/15) sin^2 theta_cm, so
- *   dsigma_S/domega = (4 g^2 k beta^4 u^4/(15 pi^2 omega^2)) int dsigma_el sin^2 theta
- *                   = (8 g^2/(45 pi^2)) (k^5/omega^6) (E/m_N)^2 sigma_el(E)   (isotropic sigma_el),
- * E = p^2/m_N the CM kinetic energy, evaluated at the initial E >= omega (as the dark-photon SRA,
- * fb_sn_darkphoton.c). Averaged over Maxwell-Boltzmann pairs (relative energy distribution
- * (2/sqrt(pi)) T^{-3/2} sqrt(E) e^{-E/T}, v_rel = 2 sqrt(E/m_N)) and turned into an absorption rate
- * per mode by detailed balance (Gamma_abs = e^{omega/T} 2 pi^2 dN/(dV dt domega)/(k omega)):
- *   Gamma_abs = g^2 (64/(45 sqrt(pi))) (k^4/omega^7) (T/m_N)^{5/2} [n_n n_p J_np + (n_n^2 + n_p^2) J_nn/2],
- *   J = int_0^inf dy (w + y)^3 e^{-y} sigma(omega + y T),  g^2 = sin^2 theta y_hNN^2. */
+ * soft factor g [sum_out 2 m_N/(2 p.k + m_S^2) - sum_in 2 m_N/(2 p.k - m_S^2)] (the nucleon propagator
+ * next to the emission vertex, numerator (p-slash + m_N) u = 2 m_N u; Weinberg's soft theorem, used for the
+ * Higgs-mixed scalar by Hardy, Sokolov & Stubbs arXiv:2410.17347). For non-relativistic nucleons
+ * (velocities v_i, p.k = m_N gamma_i omega (1 - beta v_i.n)) and to first order in T/m_N:
+ *  - the 1/omega monopole and dipole terms cancel (two nucleons in, two out; momentum conservation and
+ *    equal couplings and masses);
+ *  - the kinetic-energy change (-omega), the scalar's recoil momentum and the m_S^2 of the propagators
+ *    leave (1 - beta^2)/m_N - 2 m_S^2/(m_N omega^2) = -m_S^2/(m_N omega^2) (the nucleon-line term
+ *    ~ delta/E_S, delta = m_S^2/(2 m_N E_S), of the amplitude of Dev, Mohapatra & Zhang arXiv:2005.00490);
+ *  - the quadrupole (beta^2/omega) sum_i eta_i (v_i.n)^2 = (2 beta^2 u^2/omega) [(b.n)^2 - (a.n)^2] remains
+ *    (CM frame, each nucleon of speed u = p/m_N along a before and b after);
+ *  the two do not interfere after the angular integral (int dOmega_n of the quadrupole vanishes), and
+ *  int dOmega_n [(b.n)^2 - (a.n)^2]^2 = (16 pi/15) sin^2 theta_cm. With d^3k/((2 pi)^3 2 omega) and an
+ *  isotropic elastic cross section (int dsigma sin^2 theta = 2 sigma_el/3):
+ *   dsigma_S/domega = (g^2 k sigma_el(E)/(4 pi^2 m_N^2 omega^2)) [m_S^4/omega^2 + (32/45) beta^4 E^2],
+ *  E = p^2/m_N the initial CM kinetic energy (E >= omega; evaluated with the initial state, as the
+ *  dark-photon SRA in fb_sn_darkphoton.c). Averaged over Maxwell-Boltzmann pairs (relative energy
+ *  (2/sqrt(pi)) T^{-3/2} sqrt(E) e^{-E/T}, v_rel = 2 sqrt(E/m_N)) and turned into an absorption rate per
+ *  mode by detailed balance (Gamma_abs = e^{omega/T} 2 pi^2 dN/(dV dt domega)/(k omega)):
+ *   Gamma_abs = g^2 (2/sqrt(pi)) (T/m_N)^{5/2} omega^-3 sum_pairs n_pair [(m_S^4/(omega^2 T^2)) J_1 + (32/45) beta^4 J_3],
+ *  J_n = int_0^inf dy (w + y)^n e^{-y} sigma(omega + y T), n_pair = n_n n_p (np, sigma_np) and
+ *  (n_n^2 + n_p^2)/2 (like pairs, sigma_nn), g^2 = sin^2 theta y_hNN^2. Not included: the emission from
+ *  the exchanged pion (the S pi pi coupling of arXiv:2005.00490, an internal-emission term beyond the
+ *  soft factor), nucleon degeneracy, effective masses. */
 double fb_sn_scalar_gamma_abs_GeV(const fb_sn_scalar *s, const fb_sn_point *q, double om, double mass) {
   if (!(q->T > 0) || !(q->np > 0) || !(om > mass)) return 0.0;
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
   double a = (log(q->T) - s->lnT0) / s->dlnT, b = (log(om) - s->lnw0) / s->dlnw;
   a = fmin(fmax(a, 0.0), (double)(s->nT - 1) - 1e-9);
   b = fmin(fmax(b, 0.0), (double)(s->nw - 1) - 1e-9);
-  size_t ia = (size_t)a, ib = (size_t)b, o = ia * s->nw + ib;
+  size_t ia = (size_t)a, ib = (size_t)b, o = ia * s->nw + ib, n = s->nT * s->nw;
   double ta = a - (double)ia, tb = b - (double)ib;
-  double hnp = (1 - ta) * ((1 - tb) * s->Hnp[o] + tb * s->Hnp[o + 1]) +
-               ta * ((1 - tb) * s->Hnp[o + s->nw] + tb * s->Hnp[o + s->nw + 1]);
-  double hnn = (1 - ta) * ((1 - tb) * s->Hnn[o] + tb * s->Hnn[o + 1]) +
-               ta * ((1 - tb) * s->Hnn[o + s->nw] + tb * s->Hnn[o + s->nw + 1]);
-  double w = om / q->T, norm = ((w + 3.0) * w + 6.0) * w + 6.0;
-  double nn = q->nnnp / q->np, np = q->np;
-  double pairs = nn * np * hnp + 0.5 * (nn * nn + np * np) * hnn;
-  double k2 = om * om - mass * mass, x = q->T / mN;
-  return s->y_hNN * s->y_hNN * 64.0 / (45.0 * sqrt(FB_PI)) * k2 * k2 / pow(om, 7) * x * x * sqrt(x) * pairs * norm;
+  double c00 = (1 - ta) * (1 - tb), c01 = (1 - ta) * tb, c10 = ta * (1 - tb), c11 = ta * tb;
+#define SC_BILIN(H) (c00 * (H)[o] + c01 * (H)[o + 1] + c10 * (H)[o + s->nw] + c11 * (H)[o + s->nw + 1])
+  double h1np = SC_BILIN(s->Hnp), h1nn = SC_BILIN(s->Hnn), h3np = SC_BILIN(s->Hnp + n), h3nn = SC_BILIN(s->Hnn + n);
+#undef SC_BILIN
+  double w = om / q->T, norm3 = ((w + 3.0) * w + 6.0) * w + 6.0, norm1 = w + 1.0;
+  double nn = q->nnnp / q->np, np = q->np, pnp = nn * np, plike = 0.5 * (nn * nn + np * np);
+  double J1 = (pnp * h1np + plike * h1nn) * norm1, J3 = (pnp * h3np + plike * h3nn) * norm3;
+  double m2 = mass * mass, k2 = om * om - m2, b2 = k2 / (om * om), x = q->T / mN;
+  double bracket = m2 * m2 / (om * om * q->T * q->T) * J1 + 32.0 / 45.0 * b2 * b2 * J3;
+  return s->y_hNN * s->y_hNN * (2.0 / FB_SQRT_PI_SC) * x * x * sqrt(x) / (om * om * om) * bracket;
 }
 
 /* Decay minus inverse decay of an S of energy om in the bath [GeV] per sin^2 theta (widths scale as
@@ -200,20 +222,29 @@ typedef struct sc_path {
   double mass;
 } sc_path;
 
-static double decay_reduced(const sc_path *c, const fb_sn_point *q, double om) {
+static double decay_reduced(const sc_path *c, const fb_sn_point *q, double om, double stim, double other) {
   const fb_sn_scalar *s = c->s;
   const double mass = c->mass;
-  double stim = -expm1(-om / q->T), k = sqrt(fmax(om * om - mass * mass, 0.0)), G = 0.0;
+  double k = sqrt(fmax(om * om - mass * mass, 0.0));
+  double xg = 1.0 - 4.0 * q->wp2 / (mass * mass); /* plasma-photon phase space, fb_sn_alp_decay_width_GeV */
+  double pgg = xg > 0 ? xg * sqrt(xg) : 0.0;
+  if (other > 0) {
+    /* bound: R_ee B_ee stim <= 1, stim <= 1, and the Bose factor 1 + <f_1> + <f_2> <= 1 + 2T/w_-,
+     * w_- = (om - k v)/2 >= m^2/(2 (om + k)) the softer photon (1/(e^x - 1) <= 1/x) */
+    double wm = 0.5 * mass * mass / (om + k);
+    double bound = (s->G_ee + s->G_rest + s->G_gg * pgg * (1.0 + 2.0 * q->T / wm)) * mass / om;
+    if (bound < SC_DECAY_SKIP_REL * other) return 0.0;
+  }
+  double G = s->G_rest * stim;
+  if (s->G_gg > 0 && pgg > 0) G += s->G_gg * pgg * fb_sn_alp_bose_factor(om, mass, q->wp2, q->T);
   if (s->G_ee > 0) {
     double me = c->m->opt.medium_electron_mass ? fb_sn_electron_mass_GeV(q->T, q->mue) : FB_ME_GEV;
     double b2s = 1.0 - 4.0 * me * me / (mass * mass), b2v = 1.0 - 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass);
-    if (b2s > 0 && b2v > 0)
-      G += s->G_ee * pow(b2s / b2v, 1.5) * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+    if (b2s > 0 && b2v > 0) {
+      double rr = b2s / b2v;
+      G += s->G_ee * rr * sqrt(rr) * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+    }
   }
-  if (s->G_gg > 0)
-    G += s->G_gg * fb_sn_alp_decay_width_GeV(mass, q->wp2) / fb_sn_alp_decay_width_GeV(mass, 0.0) *
-         fb_sn_alp_bose_factor(om, mass, q->wp2, q->T);
-  G += s->G_rest * stim;
   return G * mass / om;
 }
 
@@ -222,8 +253,9 @@ static double sc_rate(const fb_sn_point *q, double r, double om, void *ctx) {
   const sc_path *c = ctx;
   double rate = 0.0;
   if (!(q->T > 0)) return 0.0;
-  if (c->m->opt.absorption) rate += fb_sn_scalar_gamma_abs_GeV(c->s, q, om, c->mass) * (-expm1(-om / q->T));
-  if (c->m->opt.decays) rate += decay_reduced(c, q, om);
+  double stim = -expm1(-om / q->T);
+  if (c->m->opt.absorption) rate += fb_sn_scalar_gamma_abs_GeV(c->s, q, om, c->mass) * stim;
+  if (c->m->opt.decays) rate += decay_reduced(c, q, om, stim, rate);
   return rate;
 }
 
@@ -259,7 +291,7 @@ int fb_sn_scalar_table_compute(fb_sn_table *t, fb_sn_scalar *s, const fb_sn_medi
       /* energy emitted per mode: om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] */
       double mode = qw * om * kS * om / (2.0 * FB_PI * FB_PI);
       double WB = mode * fb_sn_scalar_gamma_abs_GeV(s, &q, om, mass_GeV);
-      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om) / (-expm1(-x)) : 0.0;
+      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-x), 0.0) / (-expm1(-x)) : 0.0;
       double W = WB + WD;
       if (!(W > 0)) continue;
       size_t e = t->n_el++;

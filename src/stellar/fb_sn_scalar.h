@@ -7,10 +7,10 @@
  *  - scalar-nucleon coupling g_SNN = sin(theta) y_hNN, y_hNN = f_N m_N/v (Higgs-nucleon coupling from
  *    the nucleon sigma terms, f_N = FB_HIGGS_NUCLEON_FN; Krnjaic arXiv:1512.04119, Dev, Mohapatra &
  *    Zhang arXiv:2005.00490 use the same form), equal for protons and neutrons;
- *  - production: the leading soft-scalar emission from the external nucleon legs of an elastic NN
- *    collision (soft theorem, as Hardy, Sokolov & Stubbs arXiv:2410.17347 do for the Higgs-mixed
- *    scalar): monopole and dipole terms cancel (nucleon number, momentum and kinetic-energy
- *    conservation, equal couplings), the quadrupole term survives for np, nn and pp pairs;
+ *  - production: soft-scalar emission from the external nucleon legs of an elastic NN collision (soft
+ *    theorem, as Hardy, Sokolov & Stubbs arXiv:2410.17347 do for the Higgs-mixed scalar): the 1/omega
+ *    monopole and dipole terms cancel (equal couplings), the quadrupole term and the m_S^2 nucleon-line
+ *    term (the delta term of Dev, Mohapatra & Zhang arXiv:2005.00490) remain, for np, nn and pp pairs;
  *    Maxwell-Boltzmann nucleons, the measured np and pp (= nn) elastic cross sections
  *    (fb_sn_sigma_np_GeV2, fb_sn_sigma_nn_GeV2), isotropic angular distribution;
  *  - absorption by inverse bremsstrahlung (detailed balance, reduced by stimulated emission) and
@@ -42,7 +42,8 @@ typedef struct fb_sn_scalar {
   double y_hNN;             /**< Higgs-nucleon Yukawa f_N m_N/v */
   size_t nT, nw;            /**< table sizes (ln T, ln omega) */
   double lnT0, dlnT, lnw0, dlnw;
-  double *Hnp, *Hnn;        /**< [nT][nw] J/(w^3 + 3w^2 + 6w + 6) [GeV^-2] for np and like pairs */
+  double *Hnp, *Hnn;        /**< [2][nT][nw] J_1/(w + 1) and J_3/(w^3 + 3w^2 + 6w + 6) [GeV^-2] for np and like
+                                 pairs (fb_sn_scalar.c) */
   void *fip_state;          /**< fb_fip_bc4 state */
   double dec_mass_GeV;      /**< mass of the cached widths (NaN: none) */
   double G_ee, G_gg, G_rest; /**< widths at sin^2 theta = 1 [GeV]: e+e-, gamma gamma, everything else */
