@@ -42,7 +42,7 @@ typedef struct fb_sn_scalar {
   double y_hNN;             /**< Higgs-nucleon Yukawa f_N m_N/v */
   size_t nT, nw;            /**< table sizes (ln T, ln omega) */
   double lnT0, dlnT, lnw0, dlnw;
-  double *Hnp, *Hnn;        /**< [2][nT][nw] J_1/(w + 1) and J_3/(w^3 + 3w^2 + 6w + 6) [GeV^-2] for np and like
+  double *Hnp, *Hnn;        /**< [3][nT][nw] J_n/N_n, n = 1, 2, 3 [GeV^-2] for np and like
                                  pairs (fb_sn_scalar.c) */
   void *fip_state;          /**< fb_fip_bc4 state */
   double dec_mass_GeV;      /**< mass of the cached widths (NaN: none) */
