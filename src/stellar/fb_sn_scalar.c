@@ -223,7 +223,7 @@ double fb_sn_scalar_gamma_abs_GeV(const fb_sn_scalar *s, const fb_sn_point *q, d
  * Gamma_rest (1 - e^{-om/T})]. e+e-: the S -> f fbar width goes as beta^3 (Krnjaic arXiv:1512.04119
  * eq. for Gamma(S -> l l)), so the in-medium electron mass m_e* (fb_sn_electron_mass_GeV, option
  * medium_electron_mass) rescales it by R_ee = (beta_med/beta)^3 and closes it for m < 2 m_e*; B_ee the
- * Pauli blocking of the pair (fb_sn_pair_blocking), times (1 - e^{-om/T}) for the inverse decay
+ * Pauli blocking of the pair (fb_sn_pair_blocking, evaluated with the vacuum m_e), times (1 - e^{-om/T}) for the inverse decay
  * (mu+ = -mu-), as for the dark photon. gamma gamma: the plasma-photon phase space and the Bose factor
  * of the ALP (same two-photon kinematics; fb_sn_alp.h), which already is decay minus inverse decay.
  * Other channels (mu mu, hadrons, above the band): vacuum width, reduced by (1 - e^{-om/T}). */
