@@ -1,7 +1,8 @@
 /**
  * @file eval_stellar.c
- * @brief `fipbounds eval sn1987a model=bc1|bc9 mass_GeV=... [epsilon=...]`: the SN1987A band edges of the
- *        BC1 dark photon (eps_low, eps_high) or the BC9 ALP (g_low_GeV, g_high_GeV) at one mass (default profile inputs/sn_profile_default.dat), and
+ * @brief `fipbounds eval sn1987a model=bc1|bc9|bc4|bc5 mass_GeV=... [epsilon=...]`: the SN1987A band edges of the
+ *        BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV) or the BC4/BC5 scalar
+ *        (sin2theta_low, sin2theta_high) at one mass (default profile inputs/sn_profile_default.dat), and
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
 #include <math.h>
@@ -12,6 +13,7 @@
 #include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_scalar.h"
 
 /* The boolean words of input files (fb_config.c) are accepted here too, so that a value copied
  * from an input file works on the command line: on/true/yes/1 and off/false/no/0. */
@@ -36,14 +38,18 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.emission_smooth = !strcmp(fb_eval_text(args, "emission_edge"), "smooth");
   o.medium_electron_mass = !strcmp(fb_eval_text(args, "electron_mass"), "medium");
   o.criterion = fb_sn_criterion_parse(fb_eval_text(args, "criterion"));
-  const int is_bc9 = !strcmp(fb_eval_text(args, "model"), "bc9");
-  if (o.criterion < 0) o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* auto */
-  if (is_bc9) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  const char *model = fb_eval_text(args, "model");
+  const int is_bc9 = !strcmp(model, "bc9"), is_scalar = !strcmp(model, "bc4") || !strcmp(model, "bc5");
+  if (o.criterion < 0) /* auto */
+    o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : is_scalar ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
+  if (is_bc9 || is_scalar) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
   fb_sn_medium m;
   fb_sn_table t;
+  fb_sn_scalar sc;
+  memset(&sc, 0, sizeof sc);
   memset(&p, 0, sizeof p);
   memset(&R, 0, sizeof R);
   memset(&m, 0, sizeof m);
@@ -53,7 +59,33 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   FB_CALL_GOTO(err, rc, fb_sn_profile_read(&p, "inputs/sn_profile_default.dat", NULL, err), done);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&R, err), done);
   FB_CALL_GOTO(err, rc, fb_sn_medium_init(&m, &p, &o, err), done);
-  if (!strcmp(fb_eval_text(args, "model"), "bc9")) {
+  if (is_scalar) {
+    /* BC4/BC5 scalar: soft NN bremsstrahlung, inverse bremsstrahlung and decays (fb_sn_scalar.h); the
+     * table's coupling is sin(theta), the edges are printed in sin^2 theta; BC5 has the BC4 band */
+    FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&sc, NULL, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_scalar_table_compute(&t, &sc, &m, mass, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_scalar_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, err), done);
+    if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
+      FB_CALL_GOTO(err, rc, fb_sn_scalar_mass_max_GeV(&sc, &m, 1e-3, 3.0, 1e-3, &mmax, err), done);
+    fb_eval_put_text(out, "model", model);
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
+    fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "", lo); /* generic names (issue 16), null where closed */
+    fb_eval_put(out, "coupling_high", "", hi);
+    fb_eval_put(out, "sin2theta_low", "", lo);
+    fb_eval_put(out, "sin2theta_high", "", hi);
+    if (fb_eval_given(args, "epsilon"))
+      fb_eval_put(out, "luminosity_erg_s_at_sin2theta", "erg/s",
+                  fb_sn_table_luminosity_erg_s(&t, sqrt(fb_eval_number(args, "epsilon"))));
+    fb_eval_put(out, "L_over_sin2theta_bremsstrahlung_erg_s", "erg/s", t.L0_T);
+    fb_eval_put(out, "L_over_sin2theta_inverse_decay_erg_s", "erg/s", t.L0_L);
+    fb_eval_put(out, "y_hNN", "", sc.y_hNN);
+    fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+    fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+    if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
+    goto done;
+  }
+  if (is_bc9) {
     /* BC9 ALP: Primakoff on protons + photon coalescence, absorption by inverse Primakoff and decays
      * (fb_sn_alp.h); the table's coupling is g in GeV^-1 */
     fb_sn_alp_options ao;
@@ -105,6 +137,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
 done:
   fb_sn_table_free(&t);
+  fb_sn_scalar_free(&sc);
   fb_sn_medium_free(&m);
   fb_rratio_free(&R);
   fb_sn_profile_free(&p);
@@ -113,11 +146,12 @@ done:
 
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
-    "SN1987A cooling band at one mass (BC1 dark photon or BC9 ALP; default profile inputs/sn_profile_default.dat)",
+    "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP or BC4/BC5 scalar; default profile inputs/sn_profile_default.dat)",
     16,
-    {{"model", "", "bc1|bc9", 0, 0, "bc1", "benchmark model (bc9: epsilon means g_agg in GeV^-1)"},
-     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon or ALP mass"},
-     {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
+    {{"model", "", "bc1|bc9|bc4|bc5", 0, 0, "bc1",
+      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: epsilon means sin^2 theta)"},
+     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP or scalar mass"},
+     {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
      {"absorption", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "inverse-bremsstrahlung absorption"},
@@ -129,7 +163,7 @@ const fb_eval_module fb_eval_sn1987a = {
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9; docs/sn-profile.md)"},
+      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9, rays for bc4/bc5; docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"}},
     eval_sn1987a,

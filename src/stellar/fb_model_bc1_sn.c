@@ -24,6 +24,10 @@
  * Scan model "bc9_sn" is the same for the BC9 ALP (Primakoff on protons + decays, fb_sn_alp.h) on the
  * (m_a, g_agg) plane: it reads the same [sn1987a] keys and writes the same datasets with g_agg in
  * GeV^-1 in place of eps (edges columns: mass_GeV, g_low_GeV, g_high_GeV).
+ *
+ * Scan models "bc4_sn" and "bc5_sn" are the same for the BC4/BC5 dark scalar (soft NN bremsstrahlung,
+ * inverse bremsstrahlung and decays, fb_sn_scalar.h) on the (m_S, sin^2 theta) plane; the two share
+ * one band (fb_sn_scalar.h says why); edges columns: mass_GeV, sin2theta_low, sin2theta_high.
  */
 #include <math.h>
 #include <stdio.h>
@@ -36,6 +40,7 @@
 #include "fb_darkphoton.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_scalar.h"
 
 typedef struct bc1sn_state {
   fb_rratio R;
@@ -43,7 +48,9 @@ typedef struct bc1sn_state {
   fb_sn_medium medium;
   fb_sn_table table;        /**< table of table.mass_GeV, valid if have_table */
   int have_table;
-  int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon */
+  int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon or scalar */
+  int scalar;               /**< 1: BC4/BC5 scalar (bc4_sn, bc5_sn): coupling axis sin^2 theta */
+  fb_sn_scalar sc;          /**< scalar rates and decays (scalar only) */
   size_t n_sys;             /**< systematic profiles ([sn1987a] profiles_systematic) */
   fb_sn_profile *sys_profile;
   fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
@@ -125,6 +132,7 @@ static void bc1sn_free(void *state) {
   free(s->sys_medium);
   free(s->sys_profile);
   fb_sn_table_free(&s->table);
+  if (s->scalar) fb_sn_scalar_free(&s->sc);
   fb_sn_medium_free(&s->medium);
   fb_sn_profile_free(&s->profile);
   fb_rratio_free(&s->R);
@@ -175,15 +183,19 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   return FB_OK;
 }
 
-static int sn_init(void **state, const fb_config *cfg, int alp, fb_err *err) {
+/* kind: 0 BC1 dark photon, 1 BC9 ALP, 2 BC4/BC5 scalar */
+static int sn_init(void **state, const fb_config *cfg, int kind, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc1_sn model state");
   int rc;
   fb_sn_options o;
   options_from_config(cfg, &o);
-  s->alp = alp;
-  if (o.criterion < 0) o.criterion = alp ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* "auto" */
-  if (alp) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table for the ALP */
+  s->alp = kind == 1;
+  s->scalar = kind == 2;
+  /* "auto": cem for BC1, neutrinosphere for BC9, rays for BC4/BC5 (fb_sn_scalar.h) */
+  if (o.criterion < 0) o.criterion = kind == 1 ? FB_SN_CRIT_NEUTRINOSPHERE : kind == 2 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
+  if (kind) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
+  if (s->scalar) FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&s->sc, NULL, err), fail);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
   const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
   fb_sn_profile_columns cols;
@@ -217,7 +229,23 @@ fail:
 
 static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, err); }
 
-static int table_for(const bc1sn_state *s, fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+/* The table coupling of a scan coupling: sin(theta) for the scalar (axis sin^2 theta), else itself. */
+static double table_coupling(const bc1sn_state *s, double c) { return s->scalar ? sqrt(c) : c; }
+
+/* Mass range of the benchmark's SN tables. */
+static int mass_in_range(const bc1sn_state *s, double m) {
+  if (s->scalar) return m > 1e-4 && m <= 10.0;
+  return m > 0 && m <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV);
+}
+
+/* Band edges in the scan coupling (squared for the scalar). */
+static int edges_for(const bc1sn_state *s, const fb_sn_table *t, double Lnu, double *lo, double *hi, fb_err *err) {
+  if (s->scalar) return fb_sn_scalar_edges(t, Lnu, lo, hi, err);
+  return fb_sn_table_edges(t, Lnu, lo, hi, NULL, err);
+}
+
+static int table_for(bc1sn_state *s, fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+  if (s->scalar) return fb_sn_scalar_table_compute(t, &s->sc, m, mass_GeV, err);
   if (s->alp) return fb_sn_alp_table_compute(t, m, mass_GeV, err);
   return fb_sn_table_compute(t, m, &s->R, mass_GeV, err);
 }
@@ -232,7 +260,7 @@ static int ensure_table(bc1sn_state *s, double mass_GeV, fb_err *err) {
 
 /* Band of one profile on the scan grid: mask [n_mass][n_coupling] (L > L_nu at points whose nominal
  * status is 0) and edges [n_mass][3] (NaN where nothing is excluded or the mass is out of range). */
-static int profile_band(const bc1sn_state *s, const fb_sn_medium *m, const fb_scan_view *v, unsigned char *mask,
+static int profile_band(bc1sn_state *s, const fb_sn_medium *m, const fb_scan_view *v, unsigned char *mask,
                         double *edges, fb_err *err) {
   fb_sn_table t = {0};
   int rc = FB_OK;
@@ -242,12 +270,12 @@ static int profile_band(const bc1sn_state *s, const fb_sn_medium *m, const fb_sc
     edges[3 * i] = v->mass[i];
     edges[3 * i + 1] = edges[3 * i + 2] = NAN;
     memset(mask + i * nc, 0, nc);
-    if (!(v->mass[i] > 0 && v->mass[i] <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV))) continue;
+    if (!mass_in_range(s, v->mass[i])) continue;
     FB_CALL_GOTO(err, rc, table_for(s, &t, m, v->mass[i], err), done);
     for (size_t j = 0; j < nc; j++)
       mask[i * nc + j] = (unsigned char)(v->status[i * nc + j] == 0 &&
-                                         fb_sn_table_luminosity_erg_s(&t, v->coupling[j]) > Lnu);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], NULL, err), done);
+                                         fb_sn_table_luminosity_erg_s(&t, table_coupling(s, v->coupling[j])) > Lnu);
+    FB_CALL_GOTO(err, rc, edges_for(s, &t, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], err), done);
   }
 done:
   fb_sn_table_free(&t);
@@ -263,7 +291,7 @@ static void profile_label(const char *path, char *label, size_t len) {
 }
 
 /* /bounds/sn1987a/{nominal, weak, strong} and profile_<label>/{edges, excluded} (see the file comment). */
-static int write_systematic(const bc1sn_state *s, const fb_scan_view *v, const unsigned char *nominal, hid_t file,
+static int write_systematic(bc1sn_state *s, const fb_scan_view *v, const unsigned char *nominal, hid_t file,
                             fb_err *err) {
   size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   unsigned char *weak = malloc(np), *strong = malloc(np), *mask = malloc(np);
@@ -327,7 +355,7 @@ static int bc1sn_eval(void *state, double mass_GeV, double epsilon, double *out,
   bc1sn_state *s = state;
   FB_TEST(err, !(epsilon > 0), FB_ERR_RANGE, "coupling = %g must be > 0", epsilon);
   FB_CALL(err, ensure_table(s, mass_GeV, err));
-  out[0] = fb_sn_table_luminosity_erg_s(&s->table, epsilon);
+  out[0] = fb_sn_table_luminosity_erg_s(&s->table, table_coupling(s, epsilon));
   return FB_OK;
 }
 
@@ -346,9 +374,9 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     }
     edges[3 * i] = v->mass[i];
     edges[3 * i + 1] = edges[3 * i + 2] = NAN;
-    if (!(v->mass[i] > 0 && v->mass[i] <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV))) continue;
+    if (!mass_in_range(s, v->mass[i])) continue;
     FB_CALL_GOTO(err, rc, ensure_table(s, v->mass[i], err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&s->table, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], NULL, err), done);
+    FB_CALL_GOTO(err, rc, edges_for(s, &s->table, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], err), done);
     if (isfinite(edges[3 * i + 1]) && !(v->mass[i] <= mass_max)) mass_max = v->mass[i];
   }
   {
@@ -357,11 +385,14 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                         s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
                                         s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
                                                  "interval (L_a > L_nu; NaN: nothing excluded)"
-                                               : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
-                                                 "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
+                                        : s->scalar ? "per grid mass: mass_GeV, sin2theta_low, sin2theta_high of the SN1987A "
+                                                      "excluded interval (L_S > L_nu; NaN: nothing excluded)"
+                                                    : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
+                                                      "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
-                                        s->alp ? "1 where the ALP luminosity exceeds L_nu at the grid point"
-                                               : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
+                                        s->alp      ? "1 where the ALP luminosity exceeds L_nu at the grid point"
+                                        : s->scalar ? "1 where the scalar luminosity exceeds L_nu at the grid point"
+                                                    : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
                                         err), done);
     hid_t g = fb_h5_group(file, "bounds/sn1987a");
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/sn1987a");
@@ -383,7 +414,10 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     FB_CALL_GOTO(err, rc, fb_mkdir_parents(csv, err), done);
     FILE *f = fopen(csv, "w");
     FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
-    if (s->alp) {
+    if (s->scalar) {
+      fprintf(f, "# SN1987A band of the BC4/BC5 scalar (fipbounds bc4_sn): excluded s2_low < sin^2 theta < s2_high\n");
+      fprintf(f, "mass_GeV,sin2theta_low,sin2theta_high\n");
+    } else if (s->alp) {
       fprintf(f, "# SN1987A band of the BC9 ALP (fipbounds bc9_sn): excluded g_low < g_agamma < g_high [GeV^-1]\n");
       fprintf(f, "mass_GeV,g_low_GeV,g_high_GeV\n");
     } else {
@@ -442,6 +476,56 @@ const fb_model_ops fb_model_bc9_sn = {
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
     .keys = NULL,
     .init = bc9sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};
+
+static int bc4sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 2, err); }
+
+static const fb_quantity_spec bc4sn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "dark-scalar luminosity at infinity of the SN1987A proto-neutron star (NN bremsstrahlung and inverse decays "
+     "minus absorption/decay along the paths)"},
+};
+
+const fb_model_ops fb_model_bc4_sn = {
+    .name = "bc4_sn",
+    .benchmark = "BC4",
+    .description = "SN1987A cooling band of the BC4 dark scalar (soft NN bremsstrahlung, inverse bremsstrahlung, decays)",
+    .mass_name = "m_S",
+    .mass_units = "GeV",
+    .mass_description = "dark scalar mass m_S",
+    .coupling_name = "sin2theta",
+    .coupling_units = "",
+    .coupling_description = "scalar-Higgs mixing sin^2 theta",
+    .n_quantities = sizeof bc4sn_quantities / sizeof bc4sn_quantities[0],
+    .quantities = bc4sn_quantities,
+    .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
+    .keys = NULL,
+    .init = bc4sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};
+
+/* BC5: the same band in (m_S, sin^2 theta) (the h S S coupling enters neither the production nor the
+ * decays of one S; fb_sn_scalar.h). */
+const fb_model_ops fb_model_bc5_sn = {
+    .name = "bc5_sn",
+    .benchmark = "BC5",
+    .description = "SN1987A cooling band of the BC5 dark scalar (the BC4 band: same mixing, h S S does not enter)",
+    .mass_name = "m_S",
+    .mass_units = "GeV",
+    .mass_description = "dark scalar mass m_S",
+    .coupling_name = "sin2theta",
+    .coupling_units = "",
+    .coupling_description = "scalar-Higgs mixing sin^2 theta",
+    .n_quantities = sizeof bc4sn_quantities / sizeof bc4sn_quantities[0],
+    .quantities = bc4sn_quantities,
+    .n_keys = 0,
+    .keys = NULL,
+    .init = bc4sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
     .postprocess = bc1sn_postprocess,

@@ -74,52 +74,28 @@ double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T) {
   return p * E * fb_sn_alp_decay_reduced_GeV(E, mass, wp2, T) / (2.0 * FB_PI * FB_PI * expm1(E / T));
 }
 
-typedef struct alp_pt {
-  double T, np, wp2, lapse;
-} alp_pt;
+/* Absorption rate per g^2 along a path (fb_sn_path_tau): inverse Primakoff (reduced rate, detailed
+ * balance) + decays in the bath with Bose enhancement (the inverse of coalescence) inside r_dec. */
+typedef struct alp_path {
+  const fb_sn_medium *m;
+  double mass, r_dec;
+} alp_path;
 
-static alp_pt alp_at(const fb_sn_medium *m, double r) {
-  double x = r / m->dr_invGeV;
-  size_t i = x <= 0 ? 0 : (size_t)x;
-  if (i > m->n - 2) i = m->n - 2;
-  double t = fmin(fmax(x - (double)i, 0.0), 1.0);
-  alp_pt q;
-  q.T = m->T_GeV[i] + t * (m->T_GeV[i + 1] - m->T_GeV[i]);
-  q.np = m->np_GeV3[i] + t * (m->np_GeV3[i + 1] - m->np_GeV3[i]);
-  q.wp2 = m->wp2_GeV2[i] + t * (m->wp2_GeV2[i + 1] - m->wp2_GeV2[i]);
-  q.lapse = m->lapse[i] + t * (m->lapse[i + 1] - m->lapse[i]);
-  return q;
+static double alp_rate(const fb_sn_point *q, double r, double om, void *ctx) {
+  const alp_path *a = ctx;
+  double rate = 0.0;
+  if (a->m->opt.absorption && om * om > q->wp2) {
+    double k = sqrt(om * om - q->wp2), p = sqrt(fmax(om * om - a->mass * a->mass, 0.0));
+    rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, a->mass, q->np, q->T); /* reduced, detailed balance */
+  }
+  if (a->m->opt.decays && r <= a->r_dec) rate += fb_sn_alp_decay_reduced_GeV(om, a->mass, q->wp2, q->T);
+  return rate;
 }
 
-/* Optical depth per g^2 along one ray (trapezoid in s = smax t^2, as for the dark photon):
- * inverse Primakoff (reduced rate, detailed balance) + decays in the bath with Bose enhancement
- * (the inverse of coalescence), both divided by the ALP velocity. */
 static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, double r0, double om0, double mu) {
-  const int N = m->opt.n_path;
   if (!m->opt.absorption && !m->opt.decays) return 0.0;
-  /* path to r_tau: r_far, or the neutrinosphere (FB_SN_CRIT_NEUTRINOSPHERE), as for the dark photon */
-  const double re = m->r_tau_invGeV;
-  if (!(r0 < re)) return 0.0;
-  double smax = -r0 * mu + sqrt(re * re - r0 * r0 * (1.0 - mu * mu));
-  double lapse0 = alp_at(m, r0).lapse, tau = 0.0, prev = 0.0, s_prev = 0.0;
-  for (int j = 0; j <= N; j++) {
-    double t = (double)j / N, s = smax * t * t;
-    double r = sqrt(fmax(r0 * r0 + s * s + 2.0 * r0 * s * mu, 0.0));
-    alp_pt q = alp_at(m, r);
-    double om = om0 * lapse0 / q.lapse, p2 = om * om - mass * mass;
-    if (!(p2 > 0)) return INFINITY; /* gravitationally trapped */
-    double p = sqrt(p2), v = p / om, rate = 0.0;
-    if (m->opt.absorption && om * om > q.wp2) {
-      double k = sqrt(om * om - q.wp2);
-      rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, mass, q.np, q.T); /* reduced, detailed balance */
-    }
-    if (m->opt.decays && r <= r_dec) rate += fb_sn_alp_decay_reduced_GeV(om, mass, q.wp2, q.T);
-    double f = rate / v;
-    if (j > 0) tau += 0.5 * (prev + f) * (s - s_prev);
-    prev = f;
-    s_prev = s;
-  }
-  return tau;
+  alp_path a = {m, mass, r_dec};
+  return fb_sn_path_tau(m, mass, r0, om0, mu, alp_rate, &a);
 }
 
 int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV,
@@ -136,17 +112,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
   const double r_dec = ao->r_decay_km > 0 ? m->r_far_invGeV * ao->r_decay_km / m->opt.r_far_km : 2.0 * m->r_far_invGeV;
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu, cap = (size_t)nr * (size_t)ne;
-  if (t->cap < cap || t->n_mu != nm) {
-    double *W = realloc(t->W, cap * sizeof *W);
-    if (W) t->W = W;
-    double *tau = W ? realloc(t->tau, cap * nm * sizeof *tau) : NULL;
-    if (tau) t->tau = tau;
-    double *wmu = tau ? realloc(t->wmu, nm * sizeof *wmu) : NULL;
-    if (wmu) t->wmu = wmu;
-    FB_TEST(err, !W || !tau || !wmu, FB_ERR_MEMORY, "cannot allocate the ALP SN table (%zu elements)", cap);
-    t->cap = cap;
-    t->n_mu = nm;
-  }
+  FB_CALL(err, fb_sn_table_reserve(t, cap, nm, err));
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
@@ -155,7 +121,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
   for (int i = 0; i < nr; i++) {
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
-    alp_pt q = alp_at(m, r0);
+    fb_sn_point q = fb_sn_point_at(m, r0);
     /* luminosity at infinity, weighted by the emission edge (fb_sn_emission_weight) */
     double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * fb_sn_emission_weight(m, r0);
     /* lowest energy: the ALP escapes gravity; Primakoff also needs a photon, omega > omega_p. When
@@ -197,29 +163,20 @@ int fb_sn_alp_table_compute(fb_sn_table *t, const fb_sn_medium *m, double mass_G
   return fb_sn_alp_table_compute_opt(t, m, mass_GeV, NULL, err);
 }
 
+typedef struct alp_ctx {
+  const fb_sn_medium *m;
+  const fb_sn_alp_options *ao;
+} alp_ctx;
+
+static int alp_table(fb_sn_table *t, double mass, void *ctx, fb_err *err) {
+  const alp_ctx *c = ctx;
+  return fb_sn_alp_table_compute_opt(t, c->m, mass, c->ao, err);
+}
+
 int fb_sn_alp_mass_max_GeV(const fb_sn_medium *m, const fb_sn_alp_options *ao, double m_lo, double m_hi,
                            double rel_tol, double *mass_max, fb_err *err) {
   FB_TEST(err, !m || !mass_max || !(m_lo > 0 && m_hi > m_lo && m_hi <= 10.0 && rel_tol > 0), FB_ERR_INPUT,
           "mass bracket [%g, %g] GeV (allowed 0 < m_lo < m_hi <= 10) or tolerance %g invalid", m_lo, m_hi, rel_tol);
-  fb_sn_table t;
-  memset(&t, 0, sizeof t);
-  int rc = FB_OK;
-  double lo, hi, a = m_lo, b = m_hi;
-  for (int pass = 0; pass < 2; pass++) {
-    double mm = pass == 0 ? a : b;
-    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, m, mm, ao, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, NULL, err), done);
-    FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "ALP mass %g GeV is not excluded", mm);
-    FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "ALP mass %g GeV is still excluded", mm);
-  }
-  while (b / a > 1.0 + rel_tol) {
-    double mid = sqrt(a * b);
-    FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, m, mid, ao, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, NULL, err), done);
-    if (isfinite(lo)) a = mid; else b = mid;
-  }
-  *mass_max = sqrt(a * b);
-done:
-  fb_sn_table_free(&t);
-  return rc;
+  alp_ctx c = {m, ao};
+  return fb_sn_mass_max_bisect(alp_table, &c, m->opt.L_nu_erg_s, m_lo, m_hi, rel_tol, mass_max, err);
 }

@@ -733,13 +733,50 @@ static inline double coal_rate(const fb_sn_medium *m, const dec_par *D, med_pt q
 }
 
 /* ------------------------------------------------------------------ table */
+fb_sn_point fb_sn_point_at(const fb_sn_medium *m, double r) {
+  med_pt a = medium_at(m, r);
+  double t = a.t;
+  size_t i = a.i;
+  fb_sn_point q;
+  q.T = a.T;
+  q.np = m->np_GeV3[i] + t * (m->np_GeV3[i + 1] - m->np_GeV3[i]);
+  q.nnnp = a.nnnp;
+  q.wp2 = a.wp2;
+  q.lapse = a.lapse;
+  q.mue = a.mue;
+  return q;
+}
+
+/* Trapezoid in s = smax t^2 (dense near the emission point, where the medium is densest), the local
+ * energy om = om0 lapse(r0)/lapse(r) (gravitational blue/redshift). */
+double fb_sn_path_tau(const fb_sn_medium *m, double mass, double r0, double om0, double mu, fb_sn_rate_fn rate,
+                      void *ctx) {
+  const int N = m->opt.n_path;
+  const double re = m->r_tau_invGeV;
+  if (!(r0 < re)) return 0.0;
+  double smax = -r0 * mu + sqrt(re * re - r0 * r0 * (1.0 - mu * mu));
+  double lapse0 = fb_sn_point_at(m, r0).lapse, tau = 0.0, prev = 0.0, s_prev = 0.0;
+  for (int j = 0; j <= N; j++) {
+    double t = (double)j / N, s = smax * t * t;
+    double r = sqrt(fmax(r0 * r0 + s * s + 2.0 * r0 * s * mu, 0.0));
+    fb_sn_point q = fb_sn_point_at(m, r);
+    double om = om0 * lapse0 / q.lapse, p2 = om * om - mass * mass;
+    if (!(p2 > 0)) return INFINITY; /* gravitationally trapped */
+    double f = rate(&q, r, om, ctx) / (sqrt(p2) / om);
+    if (j > 0) tau += 0.5 * (prev + f) * (s - s_prev);
+    prev = f;
+    s_prev = s;
+  }
+  return tau;
+}
+
 void fb_sn_table_free(fb_sn_table *t) {
   if (!t) return;
   free(t->W); free(t->tau); free(t->wmu);
   memset(t, 0, sizeof *t);
 }
 
-static int table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
+int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
   if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
   double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
   if (W) t->W = W;
@@ -792,7 +829,7 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
   size_t n_tres = 0; /* radial crossings of wp = m inside the emission region */
   for (size_t i = 0; i + 1 < m->n && (double)i * m->dr_invGeV < m->r_emit_invGeV; i++)
     if ((m->wp2_GeV2[i] > mass_GeV * mass_GeV) != (m->wp2_GeV2[i + 1] > mass_GeV * mass_GeV)) n_tres++;
-  FB_CALL(err, table_reserve(t, (size_t)nr * (size_t)(2 * ne + 1) + n_tres * (size_t)ne + 8, (size_t)nm, err));
+  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)(2 * ne + 1) + n_tres * (size_t)ne + 8, (size_t)nm, err));
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
@@ -959,9 +996,9 @@ int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, 
   return FB_OK;
 }
 
-int fb_sn_mass_max_GeV(const fb_sn_medium *m, const fb_rratio *R, double m_lo, double m_hi, double rel_tol,
-                       double *mass_max, fb_err *err) {
-  FB_TEST(err, !(m_lo > 0 && m_hi > m_lo && rel_tol > 0), FB_ERR_INPUT,
+int fb_sn_mass_max_bisect(fb_sn_table_fn table, void *ctx, double L_nu_erg_s, double m_lo, double m_hi,
+                          double rel_tol, double *mass_max, fb_err *err) {
+  FB_TEST(err, !table || !mass_max || !(m_lo > 0 && m_hi > m_lo && rel_tol > 0), FB_ERR_INPUT,
           "mass bracket [%g, %g] GeV or tolerance %g invalid", m_lo, m_hi, rel_tol);
   fb_sn_table t;
   memset(&t, 0, sizeof t);
@@ -970,19 +1007,36 @@ int fb_sn_mass_max_GeV(const fb_sn_medium *m, const fb_rratio *R, double m_lo, d
   double a = m_lo, b = m_hi;
   for (int pass = 0; pass < 2; pass++) {
     double mm = pass == 0 ? a : b;
-    FB_CALL_GOTO(err, rc, fb_sn_table_compute(&t, m, R, mm, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, &ph, err), done);
+    FB_CALL_GOTO(err, rc, table(&t, mm, ctx, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
     FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is not excluded", mm);
     FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is still excluded", mm);
   }
   while (b / a > 1.0 + rel_tol) {
     double mid = sqrt(a * b);
-    FB_CALL_GOTO(err, rc, fb_sn_table_compute(&t, m, R, mid, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m->opt.L_nu_erg_s, &lo, &hi, &ph, err), done);
+    FB_CALL_GOTO(err, rc, table(&t, mid, ctx, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
     if (isfinite(lo)) a = mid; else b = mid;
   }
   *mass_max = sqrt(a * b);
 done:
   fb_sn_table_free(&t);
   return rc;
+}
+
+typedef struct dp_ctx {
+  const fb_sn_medium *m;
+  const fb_rratio *R;
+} dp_ctx;
+
+static int dp_table(fb_sn_table *t, double mass, void *ctx, fb_err *err) {
+  const dp_ctx *c = ctx;
+  return fb_sn_table_compute(t, c->m, c->R, mass, err);
+}
+
+int fb_sn_mass_max_GeV(const fb_sn_medium *m, const fb_rratio *R, double m_lo, double m_hi, double rel_tol,
+                       double *mass_max, fb_err *err) {
+  FB_TEST(err, !m, FB_ERR_INPUT, "NULL medium");
+  dp_ctx c = {m, R};
+  return fb_sn_mass_max_bisect(dp_table, &c, m->opt.L_nu_erg_s, m_lo, m_hi, rel_tol, mass_max, err);
 }

@@ -151,6 +151,27 @@ double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV);
 /** omega_p^2 [GeV^2] at radius r [GeV^-1]. */
 double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV);
 
+/** The medium at one radius (linear interpolation of the uniform grid; shared by the BC1, BC9 and
+ *  BC4 modules). */
+typedef struct fb_sn_point {
+  double T, np, nnnp, wp2, lapse, mue; /**< GeV, GeV^3, GeV^6, GeV^2, 1, GeV */
+} fb_sn_point;
+
+/** The medium at radius r [GeV^-1] (clamped to the grid). */
+fb_sn_point fb_sn_point_at(const fb_sn_medium *m, double r_invGeV);
+
+/** Absorption rate [GeV] of a particle of local energy om [GeV] at the medium point q and radius r
+ *  [GeV^-1] (per unit coupling^2, not divided by the velocity); ctx: the caller's data. */
+typedef double (*fb_sn_rate_fn)(const fb_sn_point *q, double r_invGeV, double om, void *ctx);
+
+/** Optical depth per unit coupling^2 of a particle of mass mass_GeV emitted at r0 [GeV^-1] with local
+ *  energy om0 in direction cos(theta) = mu, along the straight path to m->r_tau_invGeV (r_far or the
+ *  neutrinosphere, fb_sn_criterion): int ds rate/v, the local energy following the lapse, trapezoid
+ *  rule in s = s_max t^2 with m->opt.n_path steps; INFINITY if the particle is gravitationally trapped
+ *  on the way. Shared by the ALP (fb_sn_alp.h) and scalar (fb_sn_scalar.h) tables. */
+double fb_sn_path_tau(const fb_sn_medium *m, double mass_GeV, double r0_invGeV, double om0_GeV, double mu,
+                      fb_sn_rate_fn rate, void *ctx);
+
 /** Per-mass table. */
 typedef struct fb_sn_table {
   double mass_GeV;
@@ -161,6 +182,9 @@ typedef struct fb_sn_table {
   double L0_T, L0_L; /**< sum of W for T and L elements (L/eps^2 without absorption) [erg/s] */
   double L0_res;     /**< part of L0 from resonant conversion [erg/s] */
 } fb_sn_table;
+
+/** Make room for cap elements with n_mu directions (keeps the storage when it is large enough). */
+int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err);
 
 /** Build the table at mass_GeV (R: the R-ratio model for the decay width). Reuses t's storage
  *  (zero-initialise before the first call). Errors: FB_ERR_RANGE (mass <= 0 or > 12 GeV). */
@@ -179,6 +203,14 @@ int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, 
 int fb_sn_criterion_parse(const char *name);
 /** Name of a criterion ("cem", "rays", "neutrinosphere"). */
 const char *fb_sn_criterion_name(int criterion);
+
+/** Builds the table of one benchmark at mass_GeV (ctx: its model data). */
+typedef int (*fb_sn_table_fn)(fb_sn_table *t, double mass_GeV, void *ctx, fb_err *err);
+
+/** Largest excluded mass [GeV] of any benchmark's tables: bisection in ln m inside [m_lo, m_hi]
+ *  (m_lo must be excluded at L_nu_erg_s, m_hi not; FB_ERR_NUMERIC otherwise) to relative precision rel_tol. */
+int fb_sn_mass_max_bisect(fb_sn_table_fn table, void *ctx, double L_nu_erg_s, double m_lo, double m_hi,
+                          double rel_tol, double *mass_max, fb_err *err);
 
 /** Largest excluded mass [GeV] by bisection in ln m inside [m_lo, m_hi] (m_lo must be excluded,
  *  m_hi not; FB_ERR_NUMERIC otherwise), to relative precision rel_tol. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shipped band inputs through the executable on a coarse grid (BC1 and BC9 SN1987A, BC9 HB),
+# The shipped band inputs through the executable on a coarse grid (BC1, BC9 and BC4 SN1987A, BC9 HB),
 # then tools/plot_sn_band.py on each file: the excluded mask is non-empty, the edges lie inside the
 # grid, and the plot is a non-empty PNG. Usage: cli_sn_band_plot.sh FIPBOUNDS SOURCE_DIR
 set -uo pipefail
@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0
 cd "$src" || exit 1
-for input in bc1_sn1987a bc9_sn1987a bc9_hb; do
+for input in bc1_sn1987a bc9_sn1987a bc4_sn1987a bc9_hb; do
   # every file the run writes goes to $tmp (the band CSV into a directory the run must create)
   extra=()
   case $input in *sn1987a) extra=(--set sn1987a.band_csv="$tmp/csv/$input/band.csv");; esac
