@@ -1,7 +1,8 @@
 /**
  * @file eval_stellar.c
- * @brief `fipbounds eval sn1987a model=bc1|bc9 mass_GeV=... [epsilon=...]`: the SN1987A band edges of the
- *        BC1 dark photon (eps_low, eps_high) or the BC9 ALP (g_low_GeV, g_high_GeV) at one mass (default profile inputs/sn_profile_default.dat), and
+ * @brief `fipbounds eval sn1987a model=bc1|bc9|bc6|bc7|bc8 mass_GeV=... [epsilon=...]`: the SN1987A band edges of the
+ *        BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV) or the BC6-BC8 HNL
+ *        (U2_low, U2_high = |U|^2) at one mass (default profile inputs/sn_profile_default.dat), and
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
 #include <math.h>
@@ -12,6 +13,7 @@
 #include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_hnl.h"
 
 /* The boolean words of input files (fb_config.c) are accepted here too, so that a value copied
  * from an input file works on the command line: on/true/yes/1 and off/false/no/0. */
@@ -36,9 +38,12 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.emission_smooth = !strcmp(fb_eval_text(args, "emission_edge"), "smooth");
   o.medium_electron_mass = !strcmp(fb_eval_text(args, "electron_mass"), "medium");
   o.criterion = fb_sn_criterion_parse(fb_eval_text(args, "criterion"));
-  const int is_bc9 = !strcmp(fb_eval_text(args, "model"), "bc9");
-  if (o.criterion < 0) o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : FB_SN_CRIT_CEM; /* auto */
-  if (is_bc9) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  const char *model = fb_eval_text(args, "model");
+  const int is_bc9 = !strcmp(model, "bc9");
+  const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
+  /* auto: neutrinosphere for bc9, rays (modified luminosity criterion, arXiv:2311.00033) for the HNL, cem for bc1 */
+  if (o.criterion < 0) o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : hnl >= 0 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
+  if (is_bc9 || hnl >= 0) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -53,7 +58,41 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   FB_CALL_GOTO(err, rc, fb_sn_profile_read(&p, "inputs/sn_profile_default.dat", NULL, err), done);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&R, err), done);
   FB_CALL_GOTO(err, rc, fb_sn_medium_init(&m, &p, &o, err), done);
-  if (!strcmp(fb_eval_text(args, "model"), "bc9")) {
+  if (hnl >= 0) {
+    /* BC6-BC8 HNL: production by mixing (NC on nucleons; CC for e), absorption and decays (fb_sn_hnl.h);
+     * the table's coupling is |U|, the band is reported in |U|^2 */
+    fb_sn_hnl h;
+    fb_sn_hnl_options ho;
+    fb_sn_hnl_options_default(&ho);
+    ho.charged_current = on(args, "charged_current");
+    ho.nu_degeneracy = !strcmp(fb_eval_text(args, "nu_degeneracy"), "beta");
+    double w1 = NAN;
+    FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&h, &m, &p, hnl, &ho, err), done);
+    rc = fb_sn_hnl_table_compute(&t, &h, mass, err);
+    if (rc == FB_OK) rc = fb_sn_hnl_width_GeV(&h, mass, &w1, err);
+    fb_sn_hnl_free(&h);
+    if (rc != FB_OK) goto done;
+    FB_CALL_GOTO(err, rc, fb_sn_hnl_edges_U2(&t, m.opt.L_nu_erg_s, &lo, &hi, err), done);
+    fb_eval_put_text(out, "model", model);
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
+    fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "", lo); /* |U|^2; null where closed */
+    fb_eval_put(out, "coupling_high", "", hi);
+    fb_eval_put(out, "U2_low", "", lo);
+    fb_eval_put(out, "U2_high", "", hi);
+    if (fb_eval_given(args, "epsilon"))
+      fb_eval_put(out, "luminosity_erg_s_at_U2", "erg/s",
+                  fb_sn_table_luminosity_erg_s(&t, sqrt(fb_eval_number(args, "epsilon"))));
+    fb_eval_put(out, "L_over_U2_erg_s", "erg/s", t.L0_T + t.L0_L);
+    fb_eval_put(out, "L_over_U2_nu_erg_s", "erg/s", t.L0_T);
+    fb_eval_put(out, "L_over_U2_antinu_erg_s", "erg/s", t.L0_L);
+    fb_eval_put(out, "L_over_U2_charged_current_erg_s", "erg/s", t.L0_res);
+    fb_eval_put(out, "width_at_U2_1_GeV", "GeV", w1);
+    fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+    fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+    goto done;
+  }
+  if (is_bc9) {
     /* BC9 ALP: Primakoff on protons + photon coalescence, absorption by inverse Primakoff and decays
      * (fb_sn_alp.h); the table's coupling is g in GeV^-1 */
     fb_sn_alp_options ao;
@@ -113,10 +152,12 @@ done:
 
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
-    "SN1987A cooling band at one mass (BC1 dark photon or BC9 ALP; default profile inputs/sn_profile_default.dat)",
-    16,
-    {{"model", "", "bc1|bc9", 0, 0, "bc1", "benchmark model (bc9: epsilon means g_agg in GeV^-1)"},
-     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon or ALP mass"},
+    "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP or BC6-BC8 HNL; default profile "
+    "inputs/sn_profile_default.dat)",
+    18,
+    {{"model", "", "bc1|bc9|bc6|bc7|bc8", 0, 0, "bc1",
+      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc6-bc8: epsilon means |U|^2)"},
+     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP or HNL mass (HNL: > 0.001)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "kinetic mixing for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
@@ -129,9 +170,12 @@ const fb_eval_module fb_eval_sn1987a = {
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9; docs/sn-profile.md)"},
+      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9, rays for bc6-bc8; docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
-     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"}},
+     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},
+     {"charged_current", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc6: e- p -> N n and e+ n -> N p production"},
+     {"nu_degeneracy", "", "zero|beta", 0, 0, "zero",
+      "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"}},
     eval_sn1987a,
 };
 
