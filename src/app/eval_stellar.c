@@ -66,6 +66,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_sn_hnl_options_default(&ho);
     ho.charged_current = on(args, "charged_current");
     ho.nu_degeneracy = !strcmp(fb_eval_text(args, "nu_degeneracy"), "beta");
+    ho.nucleon_degeneracy = on(args, "nucleon_degeneracy");
     double w1 = NAN;
     FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&h, &m, &p, hnl, &ho, err), done);
     rc = fb_sn_hnl_table_compute(&t, &h, mass, err);
@@ -154,7 +155,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP or BC6-BC8 HNL; default profile "
     "inputs/sn_profile_default.dat)",
-    18,
+    19,
     {{"model", "", "bc1|bc9|bc6|bc7|bc8", 0, 0, "bc1",
       "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc6-bc8: epsilon means |U|^2)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP or HNL mass (HNL: > 0.001)"},
@@ -175,11 +176,36 @@ const fb_eval_module fb_eval_sn1987a = {
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},
      {"charged_current", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc6: e- p -> N n and e+ n -> N p production"},
      {"nu_degeneracy", "", "zero|beta", 0, 0, "zero",
-      "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"}},
+      "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"},
+     {"nucleon_degeneracy", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
+      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"}},
     eval_sn1987a,
 };
 
+/* BC3 in the HB core: plasmon decay gamma* -> chi chibar in the one-zone HB core (fb_rg_mcp.h, star = 1),
+ * the same core and criterion as the BC9 bound (T_K, rho_g_cm3, eps_max_erg_g_s); prints eps_max. */
+static int eval_hb_bc3(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  FB_TEST(err, strcmp(fb_eval_text(args, "core"), "one_zone") != 0, FB_ERR_INPUT,
+          "eval hb model=bc3: only core=one_zone (the polytrope is implemented for the BC9 ALP only)");
+  fb_rg_mcp_options o;
+  fb_rg_mcp_options_default(&o, 1);
+  o.T_K = fb_eval_number(args, "T_K");
+  o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
+  o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
+  FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
+  fb_eval_put_text(out, "model", "bc3");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "omega_p_GeV", "GeV", wp);
+  fb_eval_put(out, "v_star", "", v);
+  return FB_OK;
+}
+
 static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  if (!strcmp(fb_eval_text(args, "model"), "bc3")) return eval_hb_bc3(args, out, err);
   fb_hb_options o;
   fb_hb_options_default(&o);
   o.core = strcmp(fb_eval_text(args, "core"), "polytrope") ? FB_HB_ONE_ZONE : FB_HB_POLYTROPE;
@@ -201,11 +227,11 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_hb = {
     "hb",
-    "horizontal-branch Primakoff + photon-coalescence bound on a photon-coupled ALP (BC9), one-zone or polytrope "
-    "helium core",
+    "horizontal-branch bound: Primakoff + photon coalescence on a photon-coupled ALP (BC9), one-zone or polytrope "
+    "helium core; plasmon decay into a millicharged fermion (BC3), one-zone core",
     9,
-    {{"model", "", "bc9", 0, 0, "bc9", "benchmark model"},
-     {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP mass (0 allowed)"},
+    {{"model", "", "bc9|bc3", 0, 0, "bc9", "benchmark model (bc3: eps_max, coupling_max)"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP or millicharged-fermion mass (0 allowed)"},
      {"core", "", "one_zone|polytrope", 0, 0, "one_zone", "core model (polytrope: T_K, rho_g_cm3 are central values)"},
      /* below ~2.5e6 K (one zone) and ~1e7 K (polytrope) the tiny Primakoff integrand (~1e-68
       * erg/g/s) makes GSL's QAGIU stop with a round-off error (issue 18 item 10): the advertised

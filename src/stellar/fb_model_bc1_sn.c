@@ -27,7 +27,8 @@
  *
  * Scan models "bc6_sn", "bc7_sn", "bc8_sn" are the same for the BC6-BC8 heavy neutral lepton mixing with
  * nu_e, nu_mu, nu_tau (fb_sn_hnl.h) on the (m_N, |U|^2) plane: coupling U2 = |U|^2, edges columns
- * mass_GeV, U2_low, U2_high; default criterion rays; keys [sn1987a] hnl_charged_current, hnl_nu_degeneracy.
+ * mass_GeV, U2_low, U2_high; default criterion rays; keys [sn1987a] hnl_charged_current, hnl_nu_degeneracy,
+ * hnl_nucleon_degeneracy.
  */
 #include <math.h>
 #include <stdio.h>
@@ -211,6 +212,7 @@ static int sn_init(void **state, const fb_config *cfg, int alp, int hnl, fb_err 
   if (hnl >= 0) {
     s->hopt.charged_current = fb_config_get_bool(cfg, "sn1987a", "hnl_charged_current");
     s->hopt.nu_degeneracy = !strcmp(fb_config_get_string(cfg, "sn1987a", "hnl_nu_degeneracy"), "beta");
+    s->hopt.nucleon_degeneracy = fb_config_get_bool(cfg, "sn1987a", "hnl_nucleon_degeneracy");
   }
   /* "auto": neutrinosphere (bc9), rays = modified luminosity criterion (HNL, arXiv:2311.00033), cem (bc1) */
   if (o.criterion < 0) o.criterion = alp ? FB_SN_CRIT_NEUTRINOSPHERE : hnl >= 0 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
@@ -520,6 +522,8 @@ static const fb_key_spec hnlsn_keys[] = {
      "bc6_sn: charged-current production e- p -> N n, e+ n -> N p (and its inverse as absorption)"},
     {"sn1987a", "hnl_nu_degeneracy", FB_KEY_CHOICE, "zero", 0, 0, "zero|beta", "",
      "bc6_sn: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n of the profile) or zero"},
+    {"sn1987a", "hnl_nucleon_degeneracy", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc6_sn-bc8_sn: neutral-current rates with the ideal degenerate-nucleon structure function"},
 };
 
 #define HNL_SN_OPS(NAME, BENCH, FLAV, INIT, NKEYS, KEYS)                                                   \
@@ -534,6 +538,6 @@ static const fb_key_spec hnlsn_keys[] = {
   }
 
 /* bc7_sn and bc8_sn read the [sn1987a] keys declared by bc1_sn and bc6_sn */
-const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", "BC6", "e", bc6sn_init, 2, hnlsn_keys);
+const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", "BC6", "e", bc6sn_init, 3, hnlsn_keys);
 const fb_model_ops fb_model_bc7_sn = HNL_SN_OPS("bc7_sn", "BC7", "mu", bc7sn_init, 0, NULL);
 const fb_model_ops fb_model_bc8_sn = HNL_SN_OPS("bc8_sn", "BC8", "tau", bc8sn_init, 0, NULL);

@@ -5,6 +5,8 @@
  */
 #include "fb_sn_hnl.h"
 
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_fermi_dirac.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,21 @@ void fb_sn_hnl_options_default(fb_sn_hnl_options *o) {
   o->neutral_current = 1;
   o->charged_current = 1;
   o->nu_degeneracy = 0;
+  o->nucleon_degeneracy = 1;
+}
+
+/* Static structure function of a non-relativistic ideal nucleon gas for elastic neutral-current scattering
+ * (zero energy and momentum transfer): S = n_eff/n, n_eff = int 2 d^3p/(2pi)^3 f (1 - f) = T dn/dmu, so with
+ * n ~ F_{1/2}(eta): S = F_{-1/2}(eta)/F_{1/2}(eta) (GSL's normalised complete Fermi-Dirac integrals); S -> 1
+ * for eta -> -inf (Raffelt, Stars as Laboratories (1996) sec. 4.6; Burrows & Sawyer, PRC 58 (1998) 554). */
+double fb_sn_hnl_nucleon_blocking(double eta) {
+  if (!isfinite(eta)) return 1.0;
+  if (eta < -30.0) return 1.0;
+  gsl_sf_result a, b;
+  if (gsl_sf_fermi_dirac_mhalf_e(eta, &a) != GSL_SUCCESS || gsl_sf_fermi_dirac_half_e(eta, &b) != GSL_SUCCESS ||
+      !(b.val > 0))
+    return 1.0;
+  return a.val / b.val;
 }
 
 void fb_sn_hnl_free(fb_sn_hnl *h) {
@@ -29,6 +46,8 @@ void fb_sn_hnl_free(fb_sn_hnl *h) {
   free(h->np_GeV3);
   free(h->munu_GeV);
   free(h->V_GeV);
+  free(h->Snn);
+  free(h->Snp);
   memset(h, 0, sizeof *h);
 }
 
@@ -46,7 +65,10 @@ int fb_sn_hnl_init(fb_sn_hnl *h, const fb_sn_medium *m, const fb_sn_profile *p, 
   h->np_GeV3 = malloc(n * sizeof(double));
   h->munu_GeV = malloc(n * sizeof(double));
   h->V_GeV = malloc(n * sizeof(double));
-  FB_TEST_GOTO(err, rc, !h->nn_GeV3 || !h->np_GeV3 || !h->munu_GeV || !h->V_GeV, FB_ERR_MEMORY, fail,
+  h->Snn = malloc(n * sizeof(double));
+  h->Snp = malloc(n * sizeof(double));
+  FB_TEST_GOTO(err, rc, !h->nn_GeV3 || !h->np_GeV3 || !h->munu_GeV || !h->V_GeV || !h->Snn || !h->Snp, FB_ERR_MEMORY,
+               fail,
                "cannot allocate the HNL medium (%zu points)", n);
   const double amu_g = FB_AMU_GEV * FB_GEV_G, hc3 = pow(FB_HBARC_GEV_CM, 3);
   const double dr_km = m->opt.r_far_km / (double)(n - 1);
@@ -61,6 +83,12 @@ int fb_sn_hnl_init(fb_sn_hnl *h, const fb_sn_medium *m, const fb_sn_profile *p, 
     h->V_GeV[i] = sqrt(2.0) * FB_GF_GEV_M2 * nB * ((flavour == 0 ? Ye : 0.0) - 0.5 * (1.0 - Ye));
     /* beta equilibrium e- + p <-> n + nu_e: mu_nu_e = mu_e + mu_p - mu_n (nucleon mu with rest mass) */
     double mun = fb_sn_profile_at(p, FB_SN_MU_N_MEV, r), mup = fb_sn_profile_at(p, FB_SN_MU_P_MEV, r);
+    /* degeneracy of the free nucleons from the profile's mu_N - m*_N (1 where absent or switched off) */
+    double T_MeV = fb_sn_profile_at(p, FB_SN_T_MEV, r);
+    h->Snn[i] = h->opt.nucleon_degeneracy && isfinite(mun)
+                    ? fb_sn_hnl_nucleon_blocking((mun - fb_sn_profile_at(p, FB_SN_MSTAR_N_MEV, r)) / T_MeV) : 1.0;
+    h->Snp[i] = h->opt.nucleon_degeneracy && isfinite(mup)
+                    ? fb_sn_hnl_nucleon_blocking((mup - fb_sn_profile_at(p, FB_SN_MSTAR_P_MEV, r)) / T_MeV) : 1.0;
     double munu = 0.0;
     if (flavour == 0 && h->opt.nu_degeneracy && isfinite(mun) && isfinite(mup))
       munu = (fb_sn_profile_at(p, FB_SN_MU_E_MEV, r) + mup - mun) * 1e-3;
@@ -121,7 +149,7 @@ double fb_sn_hnl_mixing_factor(double E, double V, double mass) {
 }
 
 typedef struct hnl_pt {
-  double T, nn, np, munu, V, lapse, mue;
+  double T, nn, np, munu, V, lapse, mue, Snn, Snp;
 } hnl_pt;
 
 static hnl_pt hnl_at(const fb_sn_hnl *h, double r) {
@@ -132,7 +160,7 @@ static hnl_pt hnl_at(const fb_sn_hnl *h, double r) {
   double t = fmin(fmax(x - (double)i, 0.0), 1.0);
 #define LI(a) ((a)[i] + t * ((a)[i + 1] - (a)[i]))
   hnl_pt q = {LI(m->T_GeV), LI(h->nn_GeV3), LI(h->np_GeV3), LI(h->munu_GeV), LI(h->V_GeV), LI(m->lapse),
-              LI(m->mue_GeV)};
+              LI(m->mue_GeV), LI(h->Snn), LI(h->Snp)};
 #undef LI
   return q;
 }
@@ -148,7 +176,7 @@ static double fermi(double E, double mu, double T) {
 static double hnl_absorption(const fb_sn_hnl *h, const hnl_pt *q, int anti, double E, double mass) {
   double sgn = anti ? -1.0 : 1.0, a = 0.0;
   if (h->opt.neutral_current)
-    a += fb_sn_nu_nc_opacity_GeV(q->nn, q->np, E) * (1.0 - fermi(E, sgn * q->munu, q->T));
+    a += fb_sn_nu_nc_opacity_GeV(q->nn * q->Snn, q->np * q->Snp, E) * (1.0 - fermi(E, sgn * q->munu, q->T));
   if (h->flavour == 0 && h->opt.charged_current)
     a += fb_sn_hnl_kappa_cc_GeV(anti, E, anti ? q->np : q->nn, q->mue, q->T);
   return a * fb_sn_hnl_mixing_factor(E, sgn * q->V, mass);
@@ -223,7 +251,7 @@ int fb_sn_hnl_table_compute(fb_sn_table *t, const fb_sn_hnl *h, double mass_GeV,
         double S = fb_sn_hnl_mixing_factor(E, sgn * q.V, mass_GeV);
         /* e^{u} f(E) and e^{u} e^{-(E - mu)/T} with E = E_min + T u, without overflow */
         double eu_f = 1.0 / (exp(-u) + exp((E_min - mu) / q.T));
-        double Pnc = h->opt.neutral_current ? eu_f * fb_sn_nu_nc_opacity_GeV(q.nn, q.np, E) : 0.0;
+        double Pnc = h->opt.neutral_current ? eu_f * fb_sn_nu_nc_opacity_GeV(q.nn * q.Snn, q.np * q.Snp, E) : 0.0;
         double Pcc = 0.0;
         if (h->flavour == 0 && h->opt.charged_current) /* e- p -> N n, e+ n -> N p; times e^{u} of the quadrature */
           Pcc = exp(u) * fb_sn_hnl_emission_cc_GeV(anti, E, anti ? q.nn : q.np, q.mue, q.T);

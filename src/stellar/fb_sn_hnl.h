@@ -14,7 +14,9 @@
  *    for m_N >= 10 MeV the suppression is below 1e-4 (V ~ 10 eV);
  *  - channels: (i) neutral-current scattering nu_alpha N -> N_s N on free neutrons and protons (static,
  *    non-degenerate; the dominant channel of arXiv:2311.00033), rate per N mode f_nu(E) kappa_NC(E),
- *    kappa_NC = fb_sn_nu_nc_opacity_GeV (the N mass enters through the phase space p E dE);
+ *    kappa_NC = fb_sn_nu_nc_opacity_GeV (the N mass enters through the phase space p E dE) with each
+ *    nucleon density times the static structure function of an ideal degenerate gas,
+ *    F_{-1/2}(eta)/F_{1/2}(eta) (fb_sn_hnl_nucleon_blocking; eta from the profile's mu_N);
  *    (ii) alpha = e only: charged-current e- p -> N n and e+ n -> N p, rate per N mode
  *    n_p f_e(E_e) sigma_CC (n_n f_e+ for e+), and the absorption N n -> e- p, N p -> e+ n,
  *    kappa_CC = n_n sigma_CC (1 - f_e), sigma_CC = G_F^2 V_ud^2 (1 + 3 g_A^2) E_e p_e/pi,
@@ -34,7 +36,8 @@
  *    that arXiv:2311.00033 use).
  * Everything scales as |U|^2, so the per-mass table is an fb_sn_table with "eps" = |U| (edges in |U|;
  * |U|^2 = eps^2). L0_T holds the part of L/|U|^2 from N made from nu, L0_L from anti-nu, L0_res the CC part.
- * Not included: nucleon recoil, degeneracy and correlations (the static structure function), muons,
+ * Not included: nucleon recoil and correlations beyond the ideal-gas structure function (and the
+ *    final-nucleon blocking of the CC channel), muons,
  * nu-nu and nu-e processes (subdominant in arXiv:2311.00033), in-medium decay widths.
  *
  * Call order: fb_sn_medium_init -> fb_sn_hnl_init (once per medium and flavour) ->
@@ -53,6 +56,8 @@ typedef struct fb_sn_hnl_options {
   int neutral_current; /**< 1: nu N -> N_s N on nucleons; default 1 */
   int charged_current; /**< 1: e- p -> N n, e+ n -> N p (flavour e only); default 1 */
   int nu_degeneracy;   /**< 1: mu_nu_e from beta equilibrium (profile mu_e + mu_p - mu_n); 0: mu_nu = 0; default 0 */
+  int nucleon_degeneracy; /**< 1: NC rates x the static structure function F_{-1/2}(eta)/F_{1/2}(eta) of the
+                               nucleons (eta = (mu_N - m*_N)/T from the profile; 1 where mu_N is absent); default 1 */
 } fb_sn_hnl_options;
 
 void fb_sn_hnl_options_default(fb_sn_hnl_options *o);
@@ -66,6 +71,7 @@ typedef struct fb_sn_hnl {
   double *nn_GeV3, *np_GeV3;   /**< [m->n] free neutron, proton densities */
   double *munu_GeV;            /**< [m->n] nu_alpha chemical potential */
   double *V_GeV;               /**< [m->n] nu_alpha potential (anti-nu: -V) */
+  double *Snn, *Snp;           /**< [m->n] nucleon structure factors of the NC rate (1: non-degenerate) */
   void *fip_state;             /**< the fb_fip HNL model (bc6/bc7/bc8) */
   fb_config fip_cfg;           /**< its options (defaults) */
   int have_cfg;
@@ -89,6 +95,10 @@ double fb_sn_hnl_kappa_cc_GeV(int anti, double E_GeV, double n_target_GeV3, doub
 /** The inverse: e- p -> nu_e n (anti = 0) or e+ n -> anti-nu_e p (anti = 1) per final (anti)neutrino mode
  *  [GeV] with n_target the proton (neutron) density: n sigma_CC f_e(E_e). */
 double fb_sn_hnl_emission_cc_GeV(int anti, double E_GeV, double n_target_GeV3, double mu_e_GeV, double T_GeV);
+
+/** Static NC structure function F_{-1/2}(eta)/F_{1/2}(eta) of an ideal non-relativistic nucleon gas with
+ *  degeneracy eta = (mu - m)/T (1 for eta -> -inf, ~ 3/(2 eta) for eta >> 1). */
+double fb_sn_hnl_nucleon_blocking(double eta);
 
 /** Mixing suppression |U_m|^2/|U|^2 = 1/(1 - 2 E V/m^2)^2 (|U| -> 0); V [GeV] (anti-nu: pass -V). */
 double fb_sn_hnl_mixing_factor(double E_GeV, double V_GeV, double mass_GeV);

@@ -20,6 +20,8 @@
 
 #define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
 
+static double structure_factor(double eta);
+
 /* the HNL band at one mass with options o (NULL: defaults, criterion rays as the scan model) */
 static void hnl_band(int flavour, const fb_sn_options *o_in, const fb_sn_hnl_options *ho, double mass, double *lo,
                      double *hi, double *L0) {
@@ -59,6 +61,17 @@ START_TEST(test_mixing_factor) {
 }
 END_TEST
 
+START_TEST(test_nucleon_structure_factor) {
+  /* F_{-1/2}/F_{1/2} against the direct ratio of integrals, and its limits 1 (eta -> -inf), 3/(2 eta) (eta >> 1) */
+  for (double eta = -8.0; eta <= 20.0; eta += 1.75) {
+    double ours = fb_sn_hnl_nucleon_blocking(eta), ref = structure_factor(eta);
+    ck_assert_msg(fabs(ours / ref - 1) < 1e-6, "eta = %g: %g vs %g", eta, ours, ref);
+  }
+  ck_assert(fabs(fb_sn_hnl_nucleon_blocking(-40.0) - 1.0) < 1e-12);
+  ck_assert(fabs(fb_sn_hnl_nucleon_blocking(400.0) * 400.0 / 1.5 - 1) < 1e-4);
+}
+END_TEST
+
 START_TEST(test_cc_detailed_balance) {
   /* emission e- p -> nu n over absorption nu n -> e- p = (n_p/n_n) f_e/(1 - f_e) = (n_p/n_n) e^{-(E_e - mu_e)/T} */
   const double T = 0.03, mue = 0.2, np = 3e-4, nn = 7e-4, Q = FB_MN_GEV - FB_MP_GEV;
@@ -83,7 +96,28 @@ typedef struct qpar {
   const fb_sn_medium *m;
   double mass, r_km, T, nn, np, mue, Emin;
   int cc;
+  double Sn, Sp; /* nucleon structure factors (independent integral below) */
 } qpar;
+
+/* n_eff/n = int p^2 f (1 - f) dp / int p^2 f dp for f = 1/(e^{p^2/2mT - eta} + 1): with x = p^2/2mT,
+ * int x^{1/2} f (1 - f) dx / int x^{1/2} f dx (independent of fb_sn_hnl_nucleon_blocking's F_j closed form) */
+static double sf_num(double x, void *e) {
+  double eta = *(double *)e, f = 1.0 / (exp(x - eta) + 1.0);
+  return sqrt(x) * f * (1.0 - f);
+}
+static double sf_den(double x, void *e) {
+  double eta = *(double *)e;
+  return sqrt(x) / (exp(x - eta) + 1.0);
+}
+static double structure_factor(double eta) {
+  gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
+  double a, b, ae;
+  gsl_function F1 = {sf_num, &eta}, F2 = {sf_den, &eta};
+  gsl_integration_qagiu(&F1, 0.0, 0.0, 1e-10, 200, w, &a, &ae);
+  gsl_integration_qagiu(&F2, 0.0, 0.0, 1e-10, 200, w, &b, &ae);
+  gsl_integration_workspace_free(w);
+  return a / b;
+}
 
 static double fermi0(double E, double T) { return 1.0 / (exp(E / T) + 1.0); }
 
@@ -91,7 +125,7 @@ static double e_integrand(double E, void *vp) {
   const qpar *q = vp;
   double p = sqrt(fmax(E * E - q->mass * q->mass, 0.0)), P = 0.0;
   for (int anti = 0; anti < 2; anti++) {
-    P += fermi0(E, q->T) * fb_sn_nu_nc_opacity_GeV(q->nn, q->np, E);
+    P += fermi0(E, q->T) * fb_sn_nu_nc_opacity_GeV(q->nn * q->Sn, q->np * q->Sp, E);
     if (q->cc) P += fb_sn_hnl_emission_cc_GeV(anti, E, anti ? q->nn : q->np, q->mue, q->T);
   }
   return E * p * E * P / (2.0 * FB_PI * FB_PI);
@@ -105,6 +139,9 @@ static double r_integrand(double r_km, void *vp) {
   q->nn = fb_sn_profile_at(q->p, FB_SN_X_N, r_km) * nB;
   q->np = fb_sn_profile_at(q->p, FB_SN_X_P, r_km) * nB;
   q->mue = fb_sn_profile_at(q->p, FB_SN_MU_E_MEV, r_km) * 1e-3;
+  double TM = q->T * 1e3;
+  q->Sn = structure_factor((fb_sn_profile_at(q->p, FB_SN_MU_N_MEV, r_km) - fb_sn_profile_at(q->p, FB_SN_MSTAR_N_MEV, r_km)) / TM);
+  q->Sp = structure_factor((fb_sn_profile_at(q->p, FB_SN_MU_P_MEV, r_km) - fb_sn_profile_at(q->p, FB_SN_MSTAR_P_MEV, r_km)) / TM);
   double lapse = fb_sn_profile_at(q->p, FB_SN_LAPSE, r_km);
   double lapse_far = fb_sn_profile_at(q->p, FB_SN_LAPSE, q->m->opt.r_far_km);
   double Emin = fmax(q->mass, q->mass * lapse_far / lapse);
@@ -136,7 +173,7 @@ START_TEST(test_emission_vs_quadrature) {
       fb_sn_table t;
       memset(&t, 0, sizeof t);
       ck_assert(fb_sn_hnl_table_compute(&t, &h, masses[k], &err) == FB_OK);
-      qpar q = {&p, &m, masses[k], 0, 0, 0, 0, 0, 0, fl == 0};
+      qpar q = {&p, &m, masses[k], 0, 0, 0, 0, 0, 0, fl == 0, 1, 1};
       gsl_integration_workspace *w = gsl_integration_workspace_alloc(200);
       double res, abserr;
       gsl_function F = {r_integrand, &q};
@@ -218,8 +255,9 @@ START_TEST(test_published_and_regression) {
   printf("bc8 at 0.1 GeV: U2_low = %.4g (arXiv:1910.10249 abstract: 5e-7 without NC on nucleons)\n", lo);
   ck_assert_msg(lo < 5e-7 && lo > 5e-7 / 20, "U2_low = %g", lo);
   static const struct { int fl; double m, lo, hi; } reg[] = {
-      {2, 0.01, 4.913e-08, 0.2041}, {2, 0.03, 5.048e-08, 0.01876}, {2, 0.1, 8.389e-08, 1.609e-04},
-      {1, 0.1, 8.389e-08, 1.609e-04}, {0, 0.1, 1.513e-10, 1.726e-04}, {0, 0.3, 4.751e-09, 6.650e-07},
+      {2, 0.01, 8.360e-08, 0.2099}, {2, 0.03, 8.592e-08, 0.01969}, {2, 0.1, 1.428e-07, 2.014e-04},
+      {2, 0.15, 3.335e-07, 2.500e-05}, {2, 0.19, 1.249e-06, 3.587e-06}, {1, 0.1, 1.428e-07, 2.014e-04},
+      {0, 0.1, 1.515e-10, 1.812e-04}, {0, 0.3, 4.737e-09, 7.255e-07},
   };
   for (size_t k = 0; k < sizeof reg / sizeof reg[0]; k++) {
     hnl_band(reg[k].fl, NULL, NULL, reg[k].m, &lo, &hi, NULL);
@@ -239,6 +277,7 @@ int main(void) {
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 300);
   tcase_add_test(tc, test_mixing_factor);
+  tcase_add_test(tc, test_nucleon_structure_factor);
   tcase_add_test(tc, test_cc_detailed_balance);
   tcase_add_test(tc, test_emission_vs_quadrature);
   tcase_add_test(tc, test_free_streaming_edge_and_flavours);
