@@ -1,8 +1,9 @@
 /**
  * @file eval_stellar.c
- * @brief `fipbounds eval sn1987a model=bc1|bc9|bc4|bc5 mass_GeV=... [epsilon=...]`: the SN1987A band edges of the
- *        BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV) or the BC4/BC5 scalar
- *        (sin2theta_low, sin2theta_high) at one mass (default profile inputs/sn_profile_default.dat), and
+ * @brief `fipbounds eval sn1987a model=bc1|bc9|bc4|bc5|bc6|bc7|bc8 mass_GeV=... [epsilon=...]`: the SN1987A
+ *        band edges of the BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV), the
+ *        BC4/BC5 scalar (sin2theta_low, sin2theta_high) or the BC6-BC8 HNL (U2_low, U2_high = |U|^2) at
+ *        one mass (default profile inputs/sn_profile_default.dat), and
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
 #include <math.h>
@@ -13,6 +14,7 @@
 #include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_hnl.h"
 #include "fb_sn_scalar.h"
 
 /* The boolean words of input files (fb_config.c) are accepted here too, so that a value copied
@@ -40,9 +42,14 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   o.criterion = fb_sn_criterion_parse(fb_eval_text(args, "criterion"));
   const char *model = fb_eval_text(args, "model");
   const int is_bc9 = !strcmp(model, "bc9"), is_scalar = !strcmp(model, "bc4") || !strcmp(model, "bc5");
-  if (o.criterion < 0) /* auto */
-    o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE : is_scalar ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
-  if (is_bc9 || is_scalar) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
+  /* auto: neutrinosphere for bc9; rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
+   * criterion, arXiv:2311.00033); cem for bc1 */
+  if (o.criterion < 0)
+    o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE
+                  : (is_scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
+                                            : FB_SN_CRIT_CEM;
+  if (is_bc9 || is_scalar || hnl >= 0) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -83,6 +90,41 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
     fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
     if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
+    goto done;
+  }
+  if (hnl >= 0) {
+    /* BC6-BC8 HNL: production by mixing (NC on nucleons; CC for e), absorption and decays (fb_sn_hnl.h);
+     * the table's coupling is |U|, the band is reported in |U|^2 */
+    fb_sn_hnl h;
+    fb_sn_hnl_options ho;
+    fb_sn_hnl_options_default(&ho);
+    ho.charged_current = on(args, "charged_current");
+    ho.nu_degeneracy = !strcmp(fb_eval_text(args, "nu_degeneracy"), "beta");
+    ho.nucleon_degeneracy = on(args, "nucleon_degeneracy");
+    double w1 = NAN;
+    FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&h, &m, &p, hnl, &ho, err), done);
+    rc = fb_sn_hnl_table_compute(&t, &h, mass, err);
+    if (rc == FB_OK) rc = fb_sn_hnl_width_GeV(&h, mass, &w1, err);
+    fb_sn_hnl_free(&h);
+    if (rc != FB_OK) goto done;
+    FB_CALL_GOTO(err, rc, fb_sn_hnl_edges_U2(&t, m.opt.L_nu_erg_s, &lo, &hi, err), done);
+    fb_eval_put_text(out, "model", model);
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
+    fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "", lo); /* |U|^2; null where closed */
+    fb_eval_put(out, "coupling_high", "", hi);
+    fb_eval_put(out, "U2_low", "", lo);
+    fb_eval_put(out, "U2_high", "", hi);
+    if (fb_eval_given(args, "epsilon"))
+      fb_eval_put(out, "luminosity_erg_s_at_U2", "erg/s",
+                  fb_sn_table_luminosity_erg_s(&t, sqrt(fb_eval_number(args, "epsilon"))));
+    fb_eval_put(out, "L_over_U2_erg_s", "erg/s", t.L0_T + t.L0_L);
+    fb_eval_put(out, "L_over_U2_nu_erg_s", "erg/s", t.L0_T);
+    fb_eval_put(out, "L_over_U2_antinu_erg_s", "erg/s", t.L0_L);
+    fb_eval_put(out, "L_over_U2_charged_current_erg_s", "erg/s", t.L0_res);
+    fb_eval_put(out, "width_at_U2_1_GeV", "GeV", w1);
+    fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+    fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
     goto done;
   }
   if (is_bc9) {
@@ -146,11 +188,12 @@ done:
 
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
-    "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP or BC4/BC5 scalar; default profile inputs/sn_profile_default.dat)",
-    16,
-    {{"model", "", "bc1|bc9|bc4|bc5", 0, 0, "bc1",
-      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: epsilon means sin^2 theta)"},
-     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP or scalar mass"},
+    "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
+    "profile inputs/sn_profile_default.dat)",
+    19,
+    {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8", 0, 0, "bc1",
+      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2)"},
+     {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP, scalar or HNL mass (HNL: > 0.001)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
@@ -163,13 +206,41 @@ const fb_eval_module fb_eval_sn1987a = {
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9, rays for bc4/bc5; docs/sn-profile.md)"},
+      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9, rays for bc4-bc8; docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
-     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"}},
+     {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},
+     {"charged_current", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc6: e- p -> N n and e+ n -> N p production"},
+     {"nu_degeneracy", "", "zero|beta", 0, 0, "zero",
+      "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"},
+     {"nucleon_degeneracy", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
+      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"}},
     eval_sn1987a,
 };
 
+/* BC3 in the HB core: plasmon decay gamma* -> chi chibar in the one-zone HB core (fb_rg_mcp.h, star = 1),
+ * the same core and criterion as the BC9 bound (T_K, rho_g_cm3, eps_max_erg_g_s); prints eps_max. */
+static int eval_hb_bc3(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  FB_TEST(err, strcmp(fb_eval_text(args, "core"), "one_zone") != 0, FB_ERR_INPUT,
+          "eval hb model=bc3: only core=one_zone (the polytrope is implemented for the BC9 ALP only)");
+  fb_rg_mcp_options o;
+  fb_rg_mcp_options_default(&o, 1);
+  o.T_K = fb_eval_number(args, "T_K");
+  o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
+  o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
+  FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
+  fb_eval_put_text(out, "model", "bc3");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  fb_eval_put(out, "omega_p_GeV", "GeV", wp);
+  fb_eval_put(out, "v_star", "", v);
+  return FB_OK;
+}
+
 static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  if (!strcmp(fb_eval_text(args, "model"), "bc3")) return eval_hb_bc3(args, out, err);
   fb_hb_options o;
   fb_hb_options_default(&o);
   o.core = strcmp(fb_eval_text(args, "core"), "polytrope") ? FB_HB_ONE_ZONE : FB_HB_POLYTROPE;
@@ -191,11 +262,11 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_hb = {
     "hb",
-    "horizontal-branch Primakoff + photon-coalescence bound on a photon-coupled ALP (BC9), one-zone or polytrope "
-    "helium core",
+    "horizontal-branch bound: Primakoff + photon coalescence on a photon-coupled ALP (BC9), one-zone or polytrope "
+    "helium core; plasmon decay into a millicharged fermion (BC3), one-zone core",
     9,
-    {{"model", "", "bc9", 0, 0, "bc9", "benchmark model"},
-     {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP mass (0 allowed)"},
+    {{"model", "", "bc9|bc3", 0, 0, "bc9", "benchmark model (bc3: eps_max, coupling_max)"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP or millicharged-fermion mass (0 allowed)"},
      {"core", "", "one_zone|polytrope", 0, 0, "one_zone", "core model (polytrope: T_K, rho_g_cm3 are central values)"},
      /* below ~2.5e6 K (one zone) and ~1e7 K (polytrope) the tiny Primakoff integrand (~1e-68
       * erg/g/s) makes GSL's QAGIU stop with a round-off error (issue 18 item 10): the advertised

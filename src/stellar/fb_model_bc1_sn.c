@@ -28,6 +28,11 @@
  * Scan models "bc4_sn" and "bc5_sn" are the same for the BC4/BC5 dark scalar (soft NN bremsstrahlung,
  * inverse bremsstrahlung and decays, fb_sn_scalar.h) on the (m_S, sin^2 theta) plane; the two share
  * one band (fb_sn_scalar.h says why); edges columns: mass_GeV, sin2theta_low, sin2theta_high.
+ *
+ * Scan models "bc6_sn", "bc7_sn", "bc8_sn" are the same for the BC6-BC8 heavy neutral lepton mixing with
+ * nu_e, nu_mu, nu_tau (fb_sn_hnl.h) on the (m_N, |U|^2) plane: coupling U2 = |U|^2, edges columns
+ * mass_GeV, U2_low, U2_high; default criterion rays; keys [sn1987a] hnl_charged_current, hnl_nu_degeneracy,
+ * hnl_nucleon_degeneracy.
  */
 #include <math.h>
 #include <stdio.h>
@@ -40,6 +45,7 @@
 #include "fb_darkphoton.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_hnl.h"
 #include "fb_sn_scalar.h"
 
 typedef struct bc1sn_state {
@@ -48,9 +54,13 @@ typedef struct bc1sn_state {
   fb_sn_medium medium;
   fb_sn_table table;        /**< table of table.mass_GeV, valid if have_table */
   int have_table;
-  int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon or scalar */
+  int alp;                  /**< 1: BC9 ALP (bc9_sn), 0: BC1 dark photon, scalar or HNL */
   int scalar;               /**< 1: BC4/BC5 scalar (bc4_sn, bc5_sn): coupling axis sin^2 theta */
   fb_sn_scalar sc;          /**< scalar rates and decays (scalar only) */
+  int hnl;                  /**< HNL flavour 0/1/2 (bc6_sn..bc8_sn), -1 otherwise */
+  fb_sn_hnl_options hopt;
+  fb_sn_hnl hctx;           /**< HNL medium of the nominal profile (hnl >= 0) */
+  fb_sn_hnl *sys_hnl;       /**< [n_sys] HNL media of the systematic profiles */
   size_t n_sys;             /**< systematic profiles ([sn1987a] profiles_systematic) */
   fb_sn_profile *sys_profile;
   fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
@@ -126,11 +136,14 @@ static void bc1sn_free(void *state) {
   bc1sn_state *s = state;
   if (!s) return;
   for (size_t k = 0; k < s->n_sys; k++) {
+    if (s->sys_hnl) fb_sn_hnl_free(&s->sys_hnl[k]);
     fb_sn_medium_free(&s->sys_medium[k]);
     fb_sn_profile_free(&s->sys_profile[k]);
   }
   free(s->sys_medium);
   free(s->sys_profile);
+  free(s->sys_hnl);
+  fb_sn_hnl_free(&s->hctx);
   fb_sn_table_free(&s->table);
   if (s->scalar) fb_sn_scalar_free(&s->sc);
   fb_sn_medium_free(&s->medium);
@@ -158,7 +171,9 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   snprintf(buf, sizeof buf, "%s", spec);
   s->sys_profile = calloc(SN_SYS_MAX, sizeof *s->sys_profile);
   s->sys_medium = calloc(SN_SYS_MAX, sizeof *s->sys_medium);
-  FB_TEST(err, !s->sys_profile || !s->sys_medium, FB_ERR_MEMORY, "cannot allocate the systematic profiles");
+  s->sys_hnl = calloc(SN_SYS_MAX, sizeof *s->sys_hnl);
+  FB_TEST(err, !s->sys_profile || !s->sys_medium || !s->sys_hnl, FB_ERR_MEMORY,
+          "cannot allocate the systematic profiles");
   char *save = NULL;
   for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
     while (*tok == ' ') tok++;
@@ -178,13 +193,23 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
       fb_err_push(err, rc, __func__, __LINE__, what);
       return rc;
     }
+    if (s->hnl >= 0) {
+      rc = fb_sn_hnl_init(&s->sys_hnl[s->n_sys], &s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], s->hnl,
+                          &s->hopt, err);
+      if (rc != FB_OK) {
+        fb_sn_medium_free(&s->sys_medium[s->n_sys]);
+        fb_sn_profile_free(&s->sys_profile[s->n_sys]);
+        return rc;
+      }
+    }
     s->n_sys++;
   }
   return FB_OK;
 }
 
-/* kind: 0 BC1 dark photon, 1 BC9 ALP, 2 BC4/BC5 scalar */
-static int sn_init(void **state, const fb_config *cfg, int kind, fb_err *err) {
+/* kind: 0 BC1 dark photon (or HNL), 1 BC9 ALP, 2 BC4/BC5 scalar; hnl: flavour 0/1/2 for bc6_sn..bc8_sn,
+ * -1 otherwise */
+static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc1_sn model state");
   int rc;
@@ -192,9 +217,20 @@ static int sn_init(void **state, const fb_config *cfg, int kind, fb_err *err) {
   options_from_config(cfg, &o);
   s->alp = kind == 1;
   s->scalar = kind == 2;
-  /* "auto": cem for BC1, neutrinosphere for BC9, rays for BC4/BC5 (fb_sn_scalar.h) */
-  if (o.criterion < 0) o.criterion = kind == 1 ? FB_SN_CRIT_NEUTRINOSPHERE : kind == 2 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_CEM;
-  if (kind) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
+  s->hnl = hnl;
+  fb_sn_hnl_options_default(&s->hopt);
+  if (hnl >= 0) {
+    s->hopt.charged_current = fb_config_get_bool(cfg, "sn1987a", "hnl_charged_current");
+    s->hopt.nu_degeneracy = !strcmp(fb_config_get_string(cfg, "sn1987a", "hnl_nu_degeneracy"), "beta");
+    s->hopt.nucleon_degeneracy = fb_config_get_bool(cfg, "sn1987a", "hnl_nucleon_degeneracy");
+  }
+  /* "auto": neutrinosphere (bc9); rays for the scalar (fb_sn_scalar.h) and for the HNL (modified luminosity
+   * criterion, arXiv:2311.00033); cem (bc1) */
+  if (o.criterion < 0)
+    o.criterion = s->alp ? FB_SN_CRIT_NEUTRINOSPHERE
+                  : (s->scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
+                                            : FB_SN_CRIT_CEM;
+  if (kind || hnl >= 0) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
   if (s->scalar) FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&s->sc, NULL, err), fail);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
   const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
@@ -219,6 +255,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, fb_err *err) {
   if (rc == FB_ERR_RANGE)
     rc = sn_key_error(cfg, strstr(err->msg, ": r_emit_km = ") ? "r_emit_km" : "r_far_km", "does not fit the profile", err);
   if (rc != FB_OK) goto fail;
+  if (hnl >= 0) FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&s->hctx, &s->medium, &s->profile, hnl, &s->hopt, err), fail);
   FB_CALL_GOTO(err, rc, sys_init(s, cfg, &cols, &o, err), fail);
   *state = s;
   return FB_OK;
@@ -227,41 +264,50 @@ fail:
   return rc;
 }
 
-static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, err); }
+static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, -1, err); }
 
-/* The table coupling of a scan coupling: sin(theta) for the scalar (axis sin^2 theta), else itself. */
-static double table_coupling(const bc1sn_state *s, double c) { return s->scalar ? sqrt(c) : c; }
-
-/* Mass range of the benchmark's SN tables. */
-static int mass_in_range(const bc1sn_state *s, double m) {
-  if (s->scalar) return m > 1e-4 && m <= 10.0;
-  return m > 0 && m <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV);
-}
-
-/* Band edges in the scan coupling (squared for the scalar). */
-static int edges_for(const bc1sn_state *s, const fb_sn_table *t, double Lnu, double *lo, double *hi, fb_err *err) {
-  if (s->scalar) return fb_sn_scalar_edges(t, Lnu, lo, hi, err);
-  return fb_sn_table_edges(t, Lnu, lo, hi, NULL, err);
-}
-
-static int table_for(bc1sn_state *s, fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
+/* k: systematic profile index, or -1 for the nominal profile */
+static int table_for(bc1sn_state *s, fb_sn_table *t, long k, double mass_GeV, fb_err *err) {
+  const fb_sn_medium *m = k < 0 ? &s->medium : &s->sys_medium[k];
   if (s->scalar) return fb_sn_scalar_table_compute(t, &s->sc, m, mass_GeV, err);
+  if (s->hnl >= 0) return fb_sn_hnl_table_compute(t, k < 0 ? &s->hctx : &s->sys_hnl[k], mass_GeV, err);
   if (s->alp) return fb_sn_alp_table_compute(t, m, mass_GeV, err);
   return fb_sn_table_compute(t, m, &s->R, mass_GeV, err);
+}
+
+/* The table's coupling: |U| for the HNL (scan axis U2 = |U|^2), sin(theta) for the scalar (axis sin^2 theta),
+ * the scan coupling otherwise. */
+static double table_coupling(const bc1sn_state *s, double coupling) {
+  return (s->hnl >= 0 || s->scalar) ? sqrt(coupling) : coupling;
+}
+
+/* Mass range of the benchmark's SN module. */
+static int mass_in_range(const bc1sn_state *s, double mass_GeV) {
+  if (s->hnl >= 0) return mass_GeV > 1e-3 && mass_GeV <= 10.0;
+  if (s->scalar) return mass_GeV > 1e-4 && mass_GeV <= 10.0;
+  return mass_GeV > 0 && mass_GeV <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV);
+}
+
+/* Band edges in the scan coupling (|U|^2 for the HNL, sin^2 theta for the scalar). */
+static int edges_for(const bc1sn_state *s, const fb_sn_table *t, double Lnu, double *lo, double *hi, fb_err *err) {
+  if (s->hnl >= 0) return fb_sn_hnl_edges_U2(t, Lnu, lo, hi, err);
+  if (s->scalar) return fb_sn_scalar_edges(t, Lnu, lo, hi, err);
+  return fb_sn_table_edges(t, Lnu, lo, hi, NULL, err);
 }
 
 static int ensure_table(bc1sn_state *s, double mass_GeV, fb_err *err) {
   if (s->have_table && s->table.mass_GeV == mass_GeV) return FB_OK;
   s->have_table = 0;
-  FB_CALL(err, table_for(s, &s->table, &s->medium, mass_GeV, err));
+  FB_CALL(err, table_for(s, &s->table, -1, mass_GeV, err));
   s->have_table = 1;
   return FB_OK;
 }
 
 /* Band of one profile on the scan grid: mask [n_mass][n_coupling] (L > L_nu at points whose nominal
  * status is 0) and edges [n_mass][3] (NaN where nothing is excluded or the mass is out of range). */
-static int profile_band(bc1sn_state *s, const fb_sn_medium *m, const fb_scan_view *v, unsigned char *mask,
-                        double *edges, fb_err *err) {
+static int profile_band(bc1sn_state *s, long k, const fb_scan_view *v, unsigned char *mask, double *edges,
+                        fb_err *err) {
+  const fb_sn_medium *m = &s->sys_medium[k];
   fb_sn_table t = {0};
   int rc = FB_OK;
   size_t nm = v->n_mass, nc = v->n_coupling;
@@ -271,7 +317,7 @@ static int profile_band(bc1sn_state *s, const fb_sn_medium *m, const fb_scan_vie
     edges[3 * i + 1] = edges[3 * i + 2] = NAN;
     memset(mask + i * nc, 0, nc);
     if (!mass_in_range(s, v->mass[i])) continue;
-    FB_CALL_GOTO(err, rc, table_for(s, &t, m, v->mass[i], err), done);
+    FB_CALL_GOTO(err, rc, table_for(s, &t, k, v->mass[i], err), done);
     for (size_t j = 0; j < nc; j++)
       mask[i * nc + j] = (unsigned char)(v->status[i * nc + j] == 0 &&
                                          fb_sn_table_luminosity_erg_s(&t, table_coupling(s, v->coupling[j])) > Lnu);
@@ -304,7 +350,7 @@ static int write_systematic(bc1sn_state *s, const fb_scan_view *v, const unsigne
   hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
   char list[4096] = "";
   for (size_t k = 0; k < s->n_sys; k++) {
-    FB_CALL_GOTO(err, rc, profile_band(s, &s->sys_medium[k], v, mask, edges, err), done);
+    FB_CALL_GOTO(err, rc, profile_band(s, (long)k, v, mask, edges, err), done);
     for (size_t p = 0; p < np; p++) {
       weak[p] = (unsigned char)(weak[p] && mask[p]);
       strong[p] = (unsigned char)(strong[p] || mask[p]);
@@ -383,7 +429,9 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/edges", H5T_NATIVE_DOUBLE, 2, de, edges,
                                         s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
-                                        s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
+                                        s->hnl >= 0 ? "per grid mass: mass_GeV, U2_low, U2_high (|U|^2) of the SN1987A "
+                                                      "excluded interval (L_N > L_nu; NaN: nothing excluded)"
+                                        : s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
                                                  "interval (L_a > L_nu; NaN: nothing excluded)"
                                         : s->scalar ? "per grid mass: mass_GeV, sin2theta_low, sin2theta_high of the SN1987A "
                                                       "excluded interval (L_S > L_nu; NaN: nothing excluded)"
@@ -417,6 +465,10 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     if (s->scalar) {
       fprintf(f, "# SN1987A band of the BC4/BC5 scalar (fipbounds bc4_sn): excluded s2_low < sin^2 theta < s2_high\n");
       fprintf(f, "mass_GeV,sin2theta_low,sin2theta_high\n");
+    } else if (s->hnl >= 0) {
+      fprintf(f, "# SN1987A band of the BC%d HNL (fipbounds bc%d_sn): excluded U2_low < |U|^2 < U2_high\n", 6 + s->hnl,
+              6 + s->hnl);
+      fprintf(f, "mass_GeV,U2_low,U2_high\n");
     } else if (s->alp) {
       fprintf(f, "# SN1987A band of the BC9 ALP (fipbounds bc9_sn): excluded g_low < g_agamma < g_high [GeV^-1]\n");
       fprintf(f, "mass_GeV,g_low_GeV,g_high_GeV\n");
@@ -454,7 +506,7 @@ const fb_model_ops fb_model_bc1_sn = {
     .postprocess = bc1sn_postprocess,
 };
 
-static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 1, err); }
+static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 1, -1, err); }
 
 static const fb_quantity_spec bc9sn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",
@@ -481,7 +533,7 @@ const fb_model_ops fb_model_bc9_sn = {
     .postprocess = bc1sn_postprocess,
 };
 
-static int bc4sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 2, err); }
+static int bc4sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 2, -1, err); }
 
 static const fb_quantity_spec bc4sn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",
@@ -530,3 +582,39 @@ const fb_model_ops fb_model_bc5_sn = {
     .free = bc1sn_free,
     .postprocess = bc1sn_postprocess,
 };
+
+/* BC6-BC8 heavy neutral lepton (fb_sn_hnl.h): one scan model per mixing flavour. */
+static int bc6sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, 0, err); }
+static int bc7sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, 1, err); }
+static int bc8sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 0, 2, err); }
+
+static const fb_quantity_spec hnlsn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "HNL luminosity at infinity of the SN1987A proto-neutron star (production by mixing minus absorption/decay "
+     "inside r_far)"},
+};
+
+static const fb_key_spec hnlsn_keys[] = {
+    {"sn1987a", "hnl_charged_current", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc6_sn: charged-current production e- p -> N n, e+ n -> N p (and its inverse as absorption)"},
+    {"sn1987a", "hnl_nu_degeneracy", FB_KEY_CHOICE, "zero", 0, 0, "zero|beta", "",
+     "bc6_sn: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n of the profile) or zero"},
+    {"sn1987a", "hnl_nucleon_degeneracy", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc6_sn-bc8_sn: neutral-current rates with the ideal degenerate-nucleon structure function"},
+};
+
+#define HNL_SN_OPS(NAME, BENCH, FLAV, INIT, NKEYS, KEYS)                                                   \
+  {                                                                                                        \
+    .name = NAME, .benchmark = BENCH,                                                                      \
+    .description = "SN1987A cooling band of the " BENCH " HNL mixing with nu_" FLAV                         \
+                   " (production by mixing in the proto-neutron star, absorption, decays)",                 \
+    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",     \
+    .coupling_units = "", .coupling_description = "squared mixing |U_" FLAV "|^2",                         \
+    .n_quantities = 1, .quantities = hnlsn_quantities, .n_keys = NKEYS, .keys = KEYS, .init = INIT,        \
+    .eval = bc1sn_eval, .free = bc1sn_free, .postprocess = bc1sn_postprocess,                              \
+  }
+
+/* bc7_sn and bc8_sn read the [sn1987a] keys declared by bc1_sn and bc6_sn */
+const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", "BC6", "e", bc6sn_init, 3, hnlsn_keys);
+const fb_model_ops fb_model_bc7_sn = HNL_SN_OPS("bc7_sn", "BC7", "mu", bc7sn_init, 0, NULL);
+const fb_model_ops fb_model_bc8_sn = HNL_SN_OPS("bc8_sn", "BC8", "tau", bc8sn_init, 0, NULL);

@@ -7,6 +7,9 @@
  * computed once per mass: the driver hands out points in mass-major order). The postprocess hook writes
  * /bounds/rg/edges [n_mass][2] (mass_GeV, eps_max: charges above are excluded; NaN where no plasmon
  * decays) and /bounds/rg/excluded [n_mass][n_coupling] uint8 (rate > eps_max_erg_g_s). Input section [rg].
+ *
+ * Scan model "bc3_hb" (issue 16) is the same for the one-zone horizontal-branch core (T = 0.7e8 K,
+ * rho = 0.6e4 g/cm^3; fb_rg_mcp_options_default star = 1): input section [bc3_hb], output /bounds/hb/.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@
 
 typedef struct rg_state {
   fb_rg_mcp_options o;
+  int hb; /* 1: bc3_hb (/bounds/hb), 0: bc3_rg (/bounds/rg) */
   double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
 } rg_state;
 
@@ -32,18 +36,30 @@ static const fb_key_spec rg_keys[] = {
     {"rg", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
 };
 
-static int rg_init(void **state, const fb_config *cfg, fb_err *err) {
+static const fb_key_spec hb_keys[] = {
+    {"bc3_hb", "T_K", FB_KEY_DOUBLE, "0.7e8", 1e5, 1e11, NULL, "K", "HB core temperature"},
+    {"bc3_hb", "rho_g_cm3", FB_KEY_DOUBLE, "0.6e4", 1e-10, 1e12, NULL, "g/cm^3", "HB core density"},
+    {"bc3_hb", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
+    {"bc3_hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
+};
+
+static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
   rg_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc3_rg model state");
-  fb_rg_mcp_options_default(&s->o, 0);
-  s->o.T_K = fb_config_get_double(cfg, "rg", "T_K");
-  s->o.rho_g_cm3 = fb_config_get_double(cfg, "rg", "rho_g_cm3");
-  s->o.Y_e = fb_config_get_double(cfg, "rg", "Y_e");
-  s->o.eps_max_erg_g_s = fb_config_get_double(cfg, "rg", "eps_max_erg_g_s");
+  const char *sec = hb ? "bc3_hb" : "rg";
+  s->hb = hb;
+  fb_rg_mcp_options_default(&s->o, hb);
+  s->o.T_K = fb_config_get_double(cfg, sec, "T_K");
+  s->o.rho_g_cm3 = fb_config_get_double(cfg, sec, "rho_g_cm3");
+  s->o.Y_e = fb_config_get_double(cfg, sec, "Y_e");
+  s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
   s->mass_GeV = NAN;
   *state = s;
   return FB_OK;
 }
+
+static int rg_init(void **state, const fb_config *cfg, fb_err *err) { return star_init(state, cfg, 0, err); }
+static int hb_init(void **state, const fb_config *cfg, fb_err *err) { return star_init(state, cfg, 1, err); }
 
 static int rg_rate1(rg_state *s, double mass_GeV, fb_err *err) {
   if (s->mass_GeV == mass_GeV) return FB_OK;
@@ -82,10 +98,14 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
   }
   {
     hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
-                                        "per grid mass: mass_GeV, eps_max (charges above are excluded by the red-giant "
-                                        "core; NaN: no plasmon decay)", err), done);
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/rg/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, s->hb ? "bounds/hb/edges" : "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2,
+                                        de, edges, "GeV, 1",
+                                        s->hb ? "per grid mass: mass_GeV, eps_max (charges above are excluded by the "
+                                                "horizontal-branch core; NaN: no plasmon decay)"
+                                              : "per grid mass: mass_GeV, eps_max (charges above are excluded by the "
+                                                "red-giant core; NaN: no plasmon decay)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, s->hb ? "bounds/hb/excluded" : "bounds/rg/excluded", H5T_NATIVE_UINT8,
+                                        2, dm, mask, "",
                                         "1 where the core energy loss exceeds eps_max_erg_g_s", err), done);
   }
 done:
@@ -109,6 +129,31 @@ const fb_model_ops fb_model_bc3_rg = {
     .n_keys = sizeof rg_keys / sizeof rg_keys[0],
     .keys = rg_keys,
     .init = rg_init,
+    .eval = rg_eval,
+    .free = rg_free,
+    .postprocess = rg_postprocess,
+};
+
+static const fb_quantity_spec hb_quantities[] = {
+    {"hb_energy_loss_erg_g_s", "erg/g/s",
+     "plasmon-decay (gamma* -> chi chibar) energy-loss rate per unit mass of the one-zone horizontal-branch core"},
+};
+
+const fb_model_ops fb_model_bc3_hb = {
+    .name = "bc3_hb",
+    .benchmark = "BC3",
+    .description = "horizontal-branch plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone core",
+    .mass_name = "m_chi",
+    .mass_units = "GeV",
+    .mass_description = "millicharged fermion mass m_chi",
+    .coupling_name = "epsilon",
+    .coupling_units = "",
+    .coupling_description = "electric charge in units of e",
+    .n_quantities = sizeof hb_quantities / sizeof hb_quantities[0],
+    .quantities = hb_quantities,
+    .n_keys = sizeof hb_keys / sizeof hb_keys[0],
+    .keys = hb_keys,
+    .init = hb_init,
     .eval = rg_eval,
     .free = rg_free,
     .postprocess = rg_postprocess,

@@ -322,16 +322,19 @@ double fb_sn_profile_mass_msun(const fb_sn_profile *p, double r_km) {
   return m / FB_MSUN_G;
 }
 
-/* Neutrino-nucleon neutral-current opacity [1/cm] of a thermal neutrino at profile row j. */
-static double nu_opacity_cm(const fb_sn_profile *p, size_t j) {
-  const double amu_g = FB_AMU_GEV * FB_GEV_G;
+double fb_sn_nu_nc_opacity_GeV(double n_n_GeV3, double n_p_GeV3, double E_GeV) {
+  /* sigma_N = G_F^2 E^2 (C_V^2 + 3 C_A^2)/pi, static non-degenerate nucleons (see the header) */
   const double gA = FB_GA_NUCLEON, cv_p = 0.5 - 2.0 * FB_SIN2_THETAW;
   const double w_n = 0.25 + 3.0 * gA * gA / 4.0, w_p = cv_p * cv_p + 3.0 * gA * gA / 4.0;
-  /* sigma in cm^2 for E in GeV: G_F^2 E^2/pi [GeV^-2] * FB_INV_GEV2_TO_CM2 */
+  return FB_GF_GEV_M2 * FB_GF_GEV_M2 * E_GeV * E_GeV / FB_PI * (n_n_GeV3 * w_n + n_p_GeV3 * w_p);
+}
+
+/* Neutrino-nucleon neutral-current opacity [1/cm] of a thermal neutrino at profile row j. */
+static double nu_opacity_cm(const fb_sn_profile *p, size_t j) {
+  const double amu_g = FB_AMU_GEV * FB_GEV_G, hc = FB_HBARC_GEV_CM;
   double E_GeV = 3.15 * p->field[FB_SN_T_MEV][j] * 1e-3; /* mean energy of a Fermi-Dirac nu at mu = 0 */
-  double nB = p->field[FB_SN_RHO_G_CM3][j] / amu_g;
-  double s0 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * E_GeV * E_GeV / FB_PI * FB_INV_GEV2_TO_CM2;
-  return nB * s0 * (p->field[FB_SN_X_N][j] * w_n + p->field[FB_SN_X_P][j] * w_p);
+  double nB_GeV3 = p->field[FB_SN_RHO_G_CM3][j] / amu_g * hc * hc * hc;
+  return fb_sn_nu_nc_opacity_GeV(p->field[FB_SN_X_N][j] * nB_GeV3, p->field[FB_SN_X_P][j] * nB_GeV3, E_GeV) / hc;
 }
 
 void fb_sn_profile_nu_optical_depth(const fb_sn_profile *p, double *tau) {

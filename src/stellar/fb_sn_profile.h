@@ -99,6 +99,11 @@ double fb_sn_profile_thermal_Lnu_erg_s(const fb_sn_profile *p, double r_nu_km);
  */
 int fb_sn_profile_neutrinosphere_km(const fb_sn_profile *p, double *r_nu_km, fb_err *err);
 
+/** Neutral-current scattering rate [GeV] of a neutrino of energy E_GeV on static, non-degenerate free
+ *  neutrons and protons of densities n_n, n_p [GeV^3]: sum_N n_N G_F^2 E^2 (C_V^2 + 3 C_A^2)/pi (the
+ *  cross section of fb_sn_profile_neutrinosphere_km). Shared by the neutrinosphere and the HNL module. */
+double fb_sn_nu_nc_opacity_GeV(double n_n_GeV3, double n_p_GeV3, double E_GeV);
+
 /** The same thermal-neutrino optical depth tau[i] from profile row i to the outer edge (tau[n-1] = 0);
  *  tau has p->n elements. 1 - e^{-tau} weights the emission region in fb_sn_darkphoton.c. */
 void fb_sn_profile_nu_optical_depth(const fb_sn_profile *p, double *tau);
