@@ -41,7 +41,8 @@ static int time_points(const bbn_tables *tab, bbn_params *p, int n_eval, double 
   long steps = 0;
   for (int i = 0; i < n_eval; ++i) {
     const int k = i % 5;
-    bbn_decay d = {1.0, pts[k].tau_s, pts[k].mY_GeV, 0.0, pts[k].f_em, pts[k].f_nu, 0.0, pts[k].npi, pts[k].npi, 1};
+    bbn_decay d = {.mass_GeV = 1.0, .tau_s = pts[k].tau_s, .mY_GeV = pts[k].mY_GeV, .f_em = pts[k].f_em,
+                   .f_nu = pts[k].f_nu, .n_pi_minus = pts[k].npi, .n_pi_plus = pts[k].npi, .mesons = 1};
     if (decay)
       p->decay = &d;
     else

@@ -197,7 +197,7 @@ static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double
   }
   if (c->p->decay) {
     double enp = 0, epn = 0;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL, NULL, NULL);
     *lnp += enp;
     *lpn += epn;
   }
@@ -257,10 +257,13 @@ static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, i
     J[ip * n + in] += enp; J[ip * n + ip] -= epn;
   }
   if (c->p->decay) {
-    double lnp, lpn, dpn, dnp;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
+    double lnp, lpn, dpn, dnp, dpn_n, dnp_p;
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp, &dpn_n, &dnp_p);
+    /* dY_n/dt = F_pn - F_np, dY_p/dt = F_np - F_pn */
     J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
     J[ip * n + in] += dnp; J[in * n + in] -= dnp;
+    J[in * n + in] += dpn_n; J[ip * n + in] -= dpn_n;
+    J[ip * n + ip] += dnp_p; J[in * n + ip] -= dnp_p;
   }
   return 0;
 }
@@ -417,6 +420,12 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         Ynp[1] = Ynp0[1];
         FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
         rc = fb_ode_solve(&ode1, t_net, Ynp, err);
+        /* a step sequence that left the physical range (saturating meson fluxes much faster than
+         * the weak rates can mislead the error test) is redone like a failure */
+        if (rc == FB_OK && !(Ynp[0] > -1e-6 && Ynp[1] > -1e-6 && Ynp[0] + Ynp[1] < 1.0 + 1e-6)) {
+          rc = fb_err_set(err, FB_ERR_NUMERIC, __func__, __LINE__,
+                          "n <-> p stage left the physical range (Y_n = %g, Y_p = %g)", Ynp[0], Ynp[1]);
+        }
         if (rc == FB_OK) break;
         if (attempt == BBN_MAX_RETRY) {
           fb_err_push(err, rc, __func__, __LINE__, "n <-> p stage (after restarts)");
@@ -463,7 +472,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         goto cleanup;
       }
       memcpy(Yseg, Y, sizeof(Yseg));
-      t_prev = tk;
+        t_prev = tk;
     }
     res->restarts += retries;
   }
@@ -484,6 +493,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;
+  res->T_numu_over_T = bg.Tnumu_over_T_end;
   res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);
   res->t_end_s = t1;
   res->steps = st.steps;
