@@ -206,7 +206,7 @@ void bbn_params_default(bbn_params *p);
 /** Check the ranges of p (FB_ERR_RANGE naming the key). */
 int bbn_params_check(const bbn_params *p, fb_err *err);
 
-/** Build the weak-rate and plasma tables (~0.1-0.5 s). */
+/** Build the weak-rate, plasma, nuclear-rate and kaon tables (~75 ms CPU). */
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 

@@ -40,6 +40,15 @@ extern const bbn_nuclide_data bbn_nuclides[BBN_N_NUC];
 /** 8-point Gauss-Legendre nodes and weights on [-1, 1] (bbn_background.c). */
 extern const double bbn_gl8_x[8], bbn_gl8_w[8];
 
+/** 4-point Lagrange weights on the nodes 0, 1, 2, 3 at position x (cubic table lookups). */
+static inline void bbn_lagrange4(double x, double *w) {
+  const double x1 = x - 1.0, x2 = x - 2.0, x3 = x - 3.0;
+  w[0] = -x1 * x2 * x3 / 6.0;
+  w[1] = x * x2 * x3 / 2.0;
+  w[2] = -x * x1 * x3 / 2.0;
+  w[3] = x * x1 * x2 / 6.0;
+}
+
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
 

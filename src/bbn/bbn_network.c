@@ -19,7 +19,7 @@
 #include "fb_constants.h"
 #include "fb_ode.h"
 
-#define BBN_RATE_N 1200
+#define BBN_RATE_N 400 /* nodes in ln T9 (cubic lookup: < 2e-6 relative, docs/performance.md) */
 #define BBN_RATE_T9_MIN 1e-3
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
@@ -146,13 +146,17 @@ static int net_rates(net_ctx *c, double t) {
   const bbn_tables *tab = c->tab;
   double x = (lnT9 - tab->lnT9_min) / (tab->lnT9_max - tab->lnT9_min) * (tab->n_rate - 1);
   if (x < 0) x = 0;
-  if (x > tab->n_rate - 1.000001) x = tab->n_rate - 1.000001;
-  const int i = (int)x;
-  const double u = x - i;
+  if (x > tab->n_rate - 1) x = tab->n_rate - 1;
+  /* cubic (4-point Lagrange) in ln T9, stencil clamped at the ends */
+  int i = (int)x - 1;
+  if (i < 0) i = 0;
+  if (i > tab->n_rate - 4) i = tab->n_rate - 4;
+  double w[4];
+  bbn_lagrange4(x - i, w);
   for (int k = 0; k < BBN_N_REAC; ++k) {
     const bbn_reaction *r = &bbn_reactions[k];
     const double *lr = tab->ln_rate + k * tab->n_rate;
-    const double lnR = (1 - u) * lr[i] + u * lr[i + 1] + log(c->p->rate_factor[k]);
+    const double lnR = w[0] * lr[i] + w[1] * lr[i + 1] + w[2] * lr[i + 2] + w[3] * lr[i + 3] + log(c->p->rate_factor[k]);
     const double ln_rev = lnR + tab->db_ln_alpha[k] + tab->db_beta[k] * lnT9 + tab->db_gamma[k] / T9;
     c->kf[k] = Gam * exp(lnR) / (r->a == r->b ? 2.0 : 1.0);
     if (r->d >= 0)

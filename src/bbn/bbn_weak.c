@@ -63,15 +63,6 @@ static void fd_pair(double x, double *f, double *fbar) {
   *fbar = x > 0.0 ? hi : lo;
 }
 
-/* 4-point Lagrange weights on the nodes 0, 1, 2, 3 at position x */
-static void lagrange4_at(double x, double *w) {
-  const double x0 = x, x1 = x - 1.0, x2 = x - 2.0, x3 = x - 3.0;
-  w[0] = -x1 * x2 * x3 / 6.0;
-  w[1] = x0 * x2 * x3 / 2.0;
-  w[2] = -x0 * x1 * x3 / 2.0;
-  w[3] = x0 * x1 * x2 / 6.0;
-}
-
 /* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
  * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
 static int lagrange4(int i, int step, int n, double *w) {
@@ -210,11 +201,11 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
   tab->r_max = BBN_WEAK_R_MAX;
   const double me_MeV = FB_ME_GEV * 1e3;
   const fm_coef cp = fm_coef_make(+1), cm = fm_coef_make(-1);
-  /* The finite-nucleon-mass part is ~1% of the rates and smooth in (ln T, r): its ratio to the
-   * Born part is computed on every BBN_WEAK_FM_STEP_T-th ln T node and every BBN_WEAK_FM_STEP_R-th
-   * r node and interpolated bilinearly in between (< 2e-6 in ln lambda against computing it at
-   * every node, measured: docs/performance.md); the Born part is computed at every node. This
-   * keeps the table build ~4x faster (the corrections cost ~10 Born sums per node). */
+  /* The finite-nucleon-mass part is ~1% of the rates and smooth in ln T: its ratio to the Born
+   * part is computed on every BBN_WEAK_FM_STEP_T-th ln T node (every BBN_WEAK_FM_STEP_R-th r node)
+   * and interpolated by 4-point Lagrange in between; the Born part is computed at every node. Against
+   * the former 400 x 33 table computed in full at every node: < 3e-5 in ln lambda for T <= 10 MeV,
+   * r = 0.6-1.2 where lambda > e^-50 (docs/performance.md). The corrections cost ~10 Born sums. */
   const int nTc = (BBN_WEAK_NT - 1) / BBN_WEAK_FM_STEP_T + 1, nRc = (BBN_WEAK_NR - 1) / BBN_WEAK_FM_STEP_R + 1;
   double *dnp = malloc(sizeof(double) * (size_t)(2 * nTc * nRc));
   if (!dnp) {
@@ -222,21 +213,31 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
     FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
   }
   double *dpn = dnp + nTc * nRc;
+  double *fe_a = malloc(sizeof(double) * (size_t)(2 * n_nodes));
+  if (!fe_a) {
+    free(dnp); free(eps); free(A); free(B); free(WF); free(WB);
+    FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
+  }
+  double *feb_a = fe_a + n_nodes;
   for (int pass = 0; pass < 2; ++pass) {
     const int with_fm = pass == 0;
-    for (int ir = 0; ir < BBN_WEAK_NR; ++ir) {
-      if (with_fm && ir % BBN_WEAK_FM_STEP_R) continue;
-      const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
-      for (int iT = 0; iT < BBN_WEAK_NT; ++iT) {
-        if (with_fm && iT % BBN_WEAK_FM_STEP_T) continue;
-        const double lnT = tab->lnT_min + (tab->lnT_max - tab->lnT_min) * iT / (BBN_WEAK_NT - 1);
-        const double z = exp(lnT) / me_MeV, znu = r * z;
+    for (int iT = 0; iT < BBN_WEAK_NT; ++iT) {
+      if (with_fm && iT % BBN_WEAK_FM_STEP_T) continue;
+      const double lnT = tab->lnT_min + (tab->lnT_max - tab->lnT_min) * iT / (BBN_WEAK_NT - 1);
+      const double z = exp(lnT) / me_MeV, x = 1.0 / z;
+      /* the electron occupations depend on T only: once per T for all r */
+      const double zmax = BBN_WEAK_R_MAX > 1.0 ? BBN_WEAK_R_MAX * z : z;
+      const double eps_cut_max = q + 60.0 * zmax + 10.0;
+      for (int m = 0; m < n_nodes && eps[m] < eps_cut_max; ++m) fd_pair(eps[m] / z, fe_a + m, feb_a + m);
+      for (int ir = 0; ir < BBN_WEAK_NR; ++ir) {
+        if (with_fm && ir % BBN_WEAK_FM_STEP_R) continue;
+        const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
+        const double znu = r * z, xnu = 1.0 / znu;
         double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
-        const double x = 1.0 / z, xnu = 1.0 / znu;
         const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
         for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
-          double fe, fe_bar, fm, fm_bar, fp, fp_bar;
-          fd_pair(eps[m] / z, &fe, &fe_bar);
+          const double fe = fe_a[m], fe_bar = feb_a[m];
+          double fm, fm_bar, fp, fp_bar;
           fd_pair((eps[m] - q) / znu, &fm, &fm_bar);
           fd_pair((eps[m] + q) / znu, &fp, &fp_bar);
           snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
@@ -274,6 +275,7 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
     }
   }
   free(dnp);
+  free(fe_a);
   free(eps); free(A); free(B); free(WF); free(WB);
   return FB_OK;
 }
@@ -301,8 +303,8 @@ int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s
   if (ir < 0) ir = 0;
   if (ir > tab->n_r - 4) ir = tab->n_r - 4;
   double wT[4], wr[4];
-  lagrange4_at(xT - iT, wT);
-  lagrange4_at(xr - ir, wr);
+  bbn_lagrange4(xT - iT, wT);
+  bbn_lagrange4(xr - ir, wr);
   double lnp = 0.0, lpn = 0.0;
   for (int a = 0; a < 4; ++a) {
     const double *rn = tab->ln_lam_np + (ir + a) * tab->n_T + iT, *rp = tab->ln_lam_pn + (ir + a) * tab->n_T + iT;
