@@ -1,7 +1,8 @@
 /**
  * @file bench_bbn.c
  * @brief Standard-BBN benchmark: time to build the weak-rate/plasma/nuclear-rate tables
- *        (bbn_tables_init, once per process) and the median wall time of one evaluation
+ *        (bbn_tables_init, once per process) and the median time of one evaluation (process CPU
+ *        time; wall clock with BENCH_WALL=1)
  *        (bbn_solve: background + n<->p + 12-reaction network) at the reference point.
  *
  * usage: bench_bbn [N_EVAL [N_TABLE]]   (defaults 31 evaluations, 5 table builds)
@@ -19,12 +20,10 @@
 #include <gsl/gsl_errno.h>
 
 #include "bbn.h"
+#include "bench_util.h"
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+/* process CPU time by default (the machine may be shared), wall clock with BENCH_WALL=1 */
+static double now_s(void) { return bench_now_s(); }
 
 static int cmp_double(const void *a, const void *b) {
   const double x = *(const double *)a, y = *(const double *)b;
@@ -41,7 +40,8 @@ static int time_points(const bbn_tables *tab, bbn_params *p, int n_eval, double 
   long steps = 0;
   for (int i = 0; i < n_eval; ++i) {
     const int k = i % 5;
-    bbn_decay d = {1.0, pts[k].tau_s, pts[k].mY_GeV, 0.0, pts[k].f_em, pts[k].f_nu, 0.0, pts[k].npi, pts[k].npi, 1};
+    bbn_decay d = {.mass_GeV = 1.0, .tau_s = pts[k].tau_s, .mY_GeV = pts[k].mY_GeV, .f_em = pts[k].f_em,
+                   .f_nu = pts[k].f_nu, .n_pi_minus = pts[k].npi, .n_pi_plus = pts[k].npi, .mesons = 1};
     if (decay)
       p->decay = &d;
     else
@@ -62,6 +62,8 @@ static int time_points(const bbn_tables *tab, bbn_params *p, int n_eval, double 
 
 int main(int argc, char **argv) {
   gsl_set_error_handler_off();
+  bench_clock_init();
+  printf("clock=%s\n", bench_clock_name());
   const int n_eval = argc > 1 ? atoi(argv[1]) : 31;
   const int n_tab = argc > 2 ? atoi(argv[2]) : 5;
   if (n_eval < 1 || n_tab < 1) {

@@ -72,8 +72,8 @@ typedef int (*bbn_source_fn)(double t_s, double T_MeV, const double *Y, void *ct
 /**
  * A decaying particle X (native new-physics component; bbn_decay.c, bbn_mesons.c): non-relativistic,
  * rho_X = m_X n_X with n_X a^3 proportional to exp(-t/tau_X) (proper time), P_X = 0. Its decay
- * power Q = rho_X / tau_X goes into the e.m. plasma (f_em), the neutrino bath (f_nu: one
- * temperature for the three flavours, so per-flavour injection is summed) and free-streaming
+ * power Q = rho_X / tau_X goes into the e.m. plasma (f_em), the neutrinos (f_nu, split by flavour
+ * with nu_share: nu_e has its own temperature, nu_mu and nu_tau share one) and free-streaming
  * invisible radiation (f_inv); f_em + f_nu + f_inv = 1. The background then obeys
  * (Kawasaki, Kohri, Sugiyama astro-ph/0002127 eqs. 2-5; Hasegawa et al. arXiv:1908.10189 sec. 2;
  * Sabti et al. arXiv:2006.07387 eqs. 2.1-2.5):
@@ -83,7 +83,7 @@ typedef int (*bbn_source_fn)(double t_s, double T_MeV, const double *Y, void *ct
  * total entropy density; the convention of Kawasaki et al. and of the BBN literature's (tau, m Y)
  * plane), or n_over_ngamma = n_X/n_gamma at the start T_start_MeV (the ACROPOLIS-style input
  * n0a at temp0: set bbn_params.T_start_MeV = T0). Exactly one of the two is > 0 (or both 0: no X).
- * Charged pions per decay drive p <-> n conversion (bbn_mesons.c) when mesons = 1.
+ * Charged pions and kaons per decay drive p <-> n conversion (bbn_mesons.c, bbn_kaons.c) when mesons = 1.
  */
 typedef struct bbn_decay {
   double mass_GeV;       /**< m_X [GeV], 1e-3 - 1e4 */
@@ -91,7 +91,11 @@ typedef struct bbn_decay {
   double mY_GeV;         /**< m_X n_X / s before decay [GeV] (or 0) */
   double n_over_ngamma;  /**< n_X / n_gamma at T_start (or 0) */
   double f_em, f_nu, f_inv; /**< energy fractions; sum 1 within 1e-6 */
+  double nu_share[3];    /**< shares of the neutrino energy f_nu going to nu_e, nu_mu, nu_tau (sum 1);
+                              all 0 = equal shares (1/3 each). nu_mu and nu_tau share one temperature */
   double n_pi_minus, n_pi_plus; /**< mean pi-, pi+ per decay (0 - 100) */
+  double n_K_minus, n_K_plus, n_K_L, n_K_S; /**< mean kaons per decay (0 - 100; bbn_kaons.c) */
+  double gamma_K_L;      /**< mean Lorentz factor of the injected K_L (decay in flight); <= 1: at rest */
   int mesons;            /**< 1: meson-driven p <-> n conversion from the injected pions */
 } bbn_decay;
 
@@ -134,7 +138,8 @@ typedef struct bbn_result {
   double Neff;           /**< (8/7)(11/4)^{4/3}(rho_nu + rho_dN)/rho_gamma at T_end */
   double eta;            /**< n_b / n_gamma today */
   double chi2;           /**< against PDG 2024 Yp and D/H (see bbn_chi2) */
-  double T_nu_over_T;    /**< at T_end */
+  double T_nu_over_T;    /**< at T_end, nu_e (the temperature of the weak rates) */
+  double T_numu_over_T;  /**< at T_end, nu_mu and nu_tau */
   double Y[BBN_N_NUC];   /**< final abundances n_i / n_b */
   double t_end_s;        /**< time at T_end */
   double eta_bbn_over_eta_cmb; /**< with decay: (n_b/n_gamma before the decay) / (that of standard
@@ -152,6 +157,22 @@ typedef struct bbn_result {
   long steps;            /**< CVODE steps of the network (last integrator run) */
   int restarts;          /**< integrator restarts needed (see bbn_network.c), usually 0 */
 } bbn_result;
+
+/** One kaon-nucleon absorption channel (bbn_kaons.c): the p <-> n conversion probability per
+ *  absorption and the mean charged pions it produces (the hyperon's decay included). */
+typedef struct bbn_kaon_channel {
+  double f_conv, n_pip, n_pim;
+} bbn_kaon_channel;
+
+/** Kaon inputs of the meson-driven conversion (bbn_kaons.c), computed once in bbn_tables_init. */
+typedef struct bbn_kaon_data {
+  double sv_Kp_mb, sv_Kn_mb;     /**< <sigma v> of K- p, K- n absorption at threshold [mb c], no Coulomb */
+  double sv_K0p_mb, sv_K0n_mb;   /**< the K0bar mirrors (K_L) [mb c] */
+  double sigma_share_I1;         /**< Sigma pi share of I = 1 absorption */
+  bbn_kaon_channel Kp, Kn, K0p, K0n; /**< f_conv: p -> n for Kp, K0p; n -> p for Kn, K0n */
+  double Kdec_same, Kdec_opp;    /**< charged pions of the same / opposite sign per K+- decay */
+  double KLdec_each, KSdec_each; /**< pi+ (= pi-) per K_L, K_S decay */
+} bbn_kaon_data;
 
 /** The weak-rate table, built once (bbn_weak.c). Members are private. */
 typedef struct bbn_tables {
@@ -174,6 +195,8 @@ typedef struct bbn_tables {
   double *ln_rate;       /* [BBN_N_REAC][n_rate] */
   double db_ln_alpha[BBN_N_REAC], db_beta[BBN_N_REAC], db_gamma[BBN_N_REAC];
   double *coul_S;        /* thermal Coulomb factor of pi- p on the plasma ln T grid (bbn_mesons.c) */
+  double *coul_SK;       /* the same for K- p (second half of the coul_S allocation) */
+  bbn_kaon_data kaon;    /* kaon absorption inputs (bbn_kaons.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
 } bbn_tables;
 
@@ -183,7 +206,7 @@ void bbn_params_default(bbn_params *p);
 /** Check the ranges of p (FB_ERR_RANGE naming the key). */
 int bbn_params_check(const bbn_params *p, fb_err *err);
 
-/** Build the weak-rate and plasma tables (~0.1-0.5 s). */
+/** Build the weak-rate, plasma, nuclear-rate and kaon tables (~75 ms CPU). */
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 

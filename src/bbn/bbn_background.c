@@ -3,8 +3,14 @@
  * @brief BBN background: photons, e+- (with QED corrections), neutrinos with incomplete
  *        decoupling, extra radiation, baryons and an optional extra component X.
  *
- * State in x = ln(a/a_start): T (photon = e+- temperature), T_nu (one temperature for the three
- * flavours), t. Equations (Escudero, arXiv:1812.05605 eqs. 2.8-2.9; arXiv:2001.04466 sec. 2):
+ * State in x = ln(a/a_start): T (photon = e+- temperature), T_nu (of nu_e), t, the invisible
+ * radiation rho_inv a^4 and T_numu (of nu_mu and nu_tau, which couple identically to the plasma).
+ * Equations (Escudero, arXiv:1812.05605 eqs. 2.8-2.9; arXiv:2001.04466 sec. 2), written below for
+ * one neutrino temperature; the flavours are split as in arXiv:2001.04466 eqs. 2.14-2.15 (and its
+ * code nudec_BSM, nuDec_SM_2nu.py): nu_e receives its e <-> nu term with (1 + 4 s_W^2 + 8 s_W^4) and
+ * + 2 F(T_numu, T_nue) from nu-nu scattering, each of nu_mu, nu_tau its e <-> nu term with
+ * (1 - 4 s_W^2 + 8 s_W^4) and - F(T_numu, T_nue); a decay's neutrino energy goes to the flavours by
+ * bbn_decay.nu_share. The weak n <-> p rates use T_nue:
  *   d rho_pl/dx = -3 (rho_pl + P_pl) + (Q_em - C)/H,    rho_pl = rho_gamma + rho_e + rho_int(QED)
  *   d rho_nu/dx = -4 rho_nu + (Q_nu + C)/H,             rho_nu = 3 (7/8)(pi^2/15) T_nu^4
  *   dt/dx = 1/H,   H^2 = (rho_pl + rho_nu + rho_dN + rho_b + rho_X) / (3 M_Pl,red^2)
@@ -236,7 +242,7 @@ typedef struct bg_ctx {
   int hook_rc;
   fb_ode *ode;
   /* decaying particle X (p->decay): n_X = NwX exp(-3x) exp(-t/tau); state y[3] = rho_inv e^{4x} */
-  int ns;                 /* number of state variables (4) */
+  int ns;                 /* number of state variables (5) */
   double NwX_MeV3, mX_MeV, tauX_s, GamX_MeV;
 } bg_ctx;
 
@@ -244,7 +250,7 @@ typedef struct bg_ctx {
 static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H_out,
                    double *rho_nu_out, double *rho_g_out, double *rho_dN_out, double *rho_X_out,
                    double *rho_pl_out, double *P_pl_out) {
-  const double T = y[0], Tn = y[1], t_s = y[2];
+  const double T = y[0], Tn = y[1], t_s = y[2], Tm = y[4];
   const double pi2 = FB_PI * FB_PI;
   const double rho_g = pi2 / 15.0 * T * T * T * T;
   double rho_e, P_e, drho_e;
@@ -253,11 +259,13 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   if (c->p->qed_plasma) bbn_qed_thermo(c->tab, T, &P_q, &rho_q, &drho_q);
   const double rho_pl = rho_g + rho_e + rho_q, P_pl = rho_g / 3.0 + P_e + P_q;
   const double drho_pl = 4.0 * rho_g / T + drho_e + drho_q;
-  const double rho_nu = 3.0 * 7.0 / 8.0 * pi2 / 15.0 * Tn * Tn * Tn * Tn;
+  const double rho_nue = 7.0 / 8.0 * pi2 / 15.0 * Tn * Tn * Tn * Tn;
+  const double rho_num = 2.0 * 7.0 / 8.0 * pi2 / 15.0 * Tm * Tm * Tm * Tm; /* nu_mu + nu_tau */
+  const double rho_nu = rho_nue + rho_num;
   const double Tf = c->T_start * exp(-x);
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
-  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0;
+  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0;
   if (c->p->decay) {
     /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
      * Q = Gamma rho_X split by the energy fractions (Kawasaki, Kohri, Sugiyama astro-ph/0002127
@@ -269,6 +277,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     Q_em += d->f_em * Q;
     Q_nu += d->f_nu * Q;
     Q_inv = d->f_inv * Q;
+    share_e = bbn_decay_nu_e_share(d);
   }
   rho_inv = y[3] * exp(-4.0 * x);
   if (c->p->extra) {
@@ -287,26 +296,34 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double rho_tot = rho_pl + rho_nu + rho_dN + rho_b + rho_X + rho_inv;
   const double Mpl = FB_MPL_REDUCED_GEV * 1e3;
   const double H = sqrt(rho_tot / 3.0) / Mpl;
-  double C = 0.0;
+  double C_e = 0.0, C_m = 0.0; /* into nu_e, into nu_mu + nu_tau */
   if (c->p->nu_coupling) {
     /* Escudero arXiv:2001.04466 eq. 2.13 (MB-corrected factors f_a, f_s) with the electron-mass
      * factors A_f, S of ee_rate_factors: the inverse annihilation nu nubar -> e+ e- at T_nu has
      * A_f(m_e/T_nu) (detailed balance in the MB approximation) */
     const double s2 = FB_SIN2_THETAW, GF = FB_GF_GEV_M2 * 1e-6;
     const double ke = 1 + 4 * s2 + 8 * s2 * s2, km = 2 * (1 - 4 * s2 + 8 * s2 * s2);
-    double Ae, Am, S, Aen, Amn, Sn;
+    double Ae, Am, S, Aen, Amn, Sn, Aem, Amm, Sm;
     ee_rate_lookup(c->tab, T, &Ae, &Am, &S);
     ee_rate_lookup(c->tab, Tn, &Aen, &Amn, &Sn);
-    const double T4 = T * T * T * T, Tn4 = Tn * Tn * Tn * Tn;
-    const double ann = (ke * Ae + km * Am) * T4 * T4 * T - (ke * Aen + km * Amn) * Tn4 * Tn4 * Tn;
-    const double F = 32.0 * 0.884 * ann + 56.0 * 0.829 * (ke + km) * S * T4 * Tn4 * (T - Tn);
-    C = GF * GF / pow(FB_PI, 5) * F;
+    ee_rate_lookup(c->tab, Tm, &Aem, &Amm, &Sm);
+    const double T4 = T * T * T * T, Tn4 = Tn * Tn * Tn * Tn, Tm4 = Tm * Tm * Tm * Tm;
+    const double fa = 0.884, fs = 0.829;
+    const double Fe = 32.0 * fa * ke * (Ae * T4 * T4 * T - Aen * Tn4 * Tn4 * Tn) + 56.0 * fs * ke * S * T4 * Tn4 * (T - Tn);
+    const double Fm = 32.0 * fa * km * (Am * T4 * T4 * T - Amm * Tm4 * Tm4 * Tm) + 56.0 * fs * km * S * T4 * Tm4 * (T - Tm);
+    /* nu_e <-> nu_mu,tau: 2 F(T_numu, T_nue) into nu_e (arXiv:2001.04466 eq. 2.14) */
+    const double Fnn = 2.0 * (32.0 * fa * (Tm4 * Tm4 * Tm - Tn4 * Tn4 * Tn) + 56.0 * fs * Tm4 * Tn4 * (Tm - Tn));
+    const double k = GF * GF / pow(FB_PI, 5);
+    C_e = k * (Fe + Fnn);
+    C_m = k * (Fm - Fnn);
   }
   if (dydx) {
-    const double drho_pl_dx = -3.0 * (rho_pl + P_pl) + (Q_em - C) / H;
-    const double drho_nu_dx = -4.0 * rho_nu + (Q_nu + C) / H;
+    const double drho_pl_dx = -3.0 * (rho_pl + P_pl) + (Q_em - C_e - C_m) / H;
+    const double drho_nue_dx = -4.0 * rho_nue + (share_e * Q_nu + C_e) / H;
+    const double drho_num_dx = -4.0 * rho_num + ((1.0 - share_e) * Q_nu + C_m) / H;
     dydx[0] = drho_pl_dx / drho_pl;
-    dydx[1] = drho_nu_dx / (4.0 * rho_nu / Tn);
+    dydx[1] = drho_nue_dx / (4.0 * rho_nue / Tn);
+    dydx[4] = drho_num_dx / (4.0 * rho_num / Tm);
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
     dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
   }
@@ -343,10 +360,10 @@ static double rad_matter_time_ratio(double b) {
 int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err) {
   memset(b, 0, sizeof(*b));
   const int n = BBN_BG_N;
-  /* state: T, T_nu, t, rho_inv a^4 (invisible decay products; 0 without a decaying particle: one
+  /* state: T, T_nue, t, rho_inv a^4, T_numu (invisible decay products; 0 without a decaying particle: one
    * set of equations with and without X, so that the limit m Y -> 0 is continuous to the last digit
    * the integrator resolves) */
-  const int ns = 4;
+  const int ns = 5;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
   b->ln_t = malloc(sizeof(double) * 7 * n);
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");
@@ -378,12 +395,12 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   opt.atol = 1e-14;
   opt.max_steps = 20000;
   int rc = FB_OK;
-  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 4 * n);
+  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 5 * n);
   FB_TEST_GOTO(err, rc, !xs || !ys, FB_ERR_MEMORY, cleanup, "background: allocation failed");
   double x_end = log(Ts / p->T_end_MeV) + log(cbrt(11.0 / 4.0)) + 0.3;
   for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
   double H0, rho_pl0, P_pl0, rho_nu0, rho_g0, rho_dN0;
-  double y0[4] = {Ts, Ts, 0.0, 0.0};
+  double y0[5] = {Ts, Ts, 0.0, 0.0, Ts};
   FB_TEST_GOTO(err, rc, bg_eval(&c, 0.0, y0, NULL, &H0, &rho_nu0, &rho_g0, &rho_dN0, NULL, &rho_pl0, &P_pl0) != 0,
                FB_ERR_NUMERIC, cleanup, "the extra-component hook returned %d at the start (T = %g MeV)",
                c.hook_rc, Ts);
@@ -458,12 +475,13 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     bg_eval(&c, x_end, ys + ns * (n - 1), NULL, &H, &rho_nu, &rho_g, &rho_dN, NULL, NULL, NULL);
     b->Neff = 8.0 / 7.0 * pow(11.0 / 4.0, 4.0 / 3.0) * (rho_nu + rho_dN) / rho_g;
     b->Tnu_over_T_end = ys[ns * (n - 1) + 1] / Tl;
+    b->Tnumu_over_T_end = ys[ns * (n - 1) + 4] / Tl;
   }
   b->YX0 = c.NwX_MeV3 / b->nb_start_MeV3;
   b->tauX_s = p->decay ? p->decay->tau_s : 0.0;
   for (int i = 0; i < n; ++i) {
     const double *y = ys + ns * i;
-    double d[4], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
+    double d[5], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
     bg_eval(&c, xs[i], y, d, NULL, &rho_nu, &rho_g, &rho_fs, &rho_X, &rho_pl, NULL);
     const double rX = rho_X / (rho_pl + rho_nu + rho_fs);
     if (rX > b->rhoX_over_rad_max) b->rhoX_over_rad_max = rX;

@@ -23,7 +23,7 @@
  *    cascade cut-off E_C = m_e^2/(22 T) (Kawasaki & Moroi astro-ph/9412055) exceeds the deuteron
  *    binding energy (T < 5.3 keV); 1e-14 GeV is the smallest m Y that the photodisintegration bounds
  *    exclude anywhere (astro-ph/0408426, arXiv:1808.09324), so below it the cascade cannot matter.
- *  - flag_hadrodissociation: m_X >= 1 GeV, hadronic products (charged pions) and
+ *  - flag_hadrodissociation: m_X >= 1 GeV, hadronic products (charged pions or kaons) and
  *    m Y F_100 > 1e-14 GeV, F_100 the fraction of decays after 100 s (astro-ph/0408426 sec. 4).
  */
 #include <math.h>
@@ -51,6 +51,6 @@ void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_d
   v->excluded_DH = fabs(v->pull_DH) > FB_GAUSS_95_TWO_SIDED;
   v->excluded_neff = fabs(v->dNeff) > FB_NEFF_PLANCK18_95;
   v->flag_photodisintegration = d && d->f_em * r->mY_GeV * r->frac_after_photo > FB_CASCADE_MY_MIN_GEV;
-  v->flag_hadrodissociation = d && d->mass_GeV >= 1.0 && (d->n_pi_minus + d->n_pi_plus) > 0.0 &&
+  v->flag_hadrodissociation = d && d->mass_GeV >= 1.0 && (d->n_pi_minus + d->n_pi_plus + d->n_K_minus + d->n_K_plus + d->n_K_L + d->n_K_S) > 0.0 &&
                               r->mY_GeV * r->frac_after_100s > FB_CASCADE_MY_MIN_GEV;
 }

@@ -43,7 +43,26 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
           "decay n_pi_minus = %g outside the allowed range [0, 100]", d->n_pi_minus);
   FB_TEST(err, !(d->n_pi_plus >= 0.0 && d->n_pi_plus <= 100.0), FB_ERR_RANGE,
           "decay n_pi_plus = %g outside the allowed range [0, 100]", d->n_pi_plus);
+  const double *sh = d->nu_share;
+  for (int i = 0; i < 3; ++i)
+    FB_TEST(err, !(sh[i] >= 0.0 && sh[i] <= 1.0), FB_ERR_RANGE,
+            "decay nu_share[%d] = %g outside the allowed range [0, 1]", i, sh[i]);
+  const double shs = sh[0] + sh[1] + sh[2];
+  FB_TEST(err, shs != 0.0 && fabs(shs - 1.0) > 1e-6, FB_ERR_RANGE,
+          "decay nu_share e + mu + tau = %.9g must be 1 (or all 0: equal shares)", shs);
+  const double nk[4] = {d->n_K_minus, d->n_K_plus, d->n_K_L, d->n_K_S};
+  const char *nkn[4] = {"n_K_minus", "n_K_plus", "n_K_L", "n_K_S"};
+  for (int i = 0; i < 4; ++i)
+    FB_TEST(err, !(nk[i] >= 0.0 && nk[i] <= 100.0), FB_ERR_RANGE,
+            "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
+  FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
+          "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
   return FB_OK;
+}
+
+double bbn_decay_nu_e_share(const bbn_decay *d) {
+  const double s = d->nu_share[0] + d->nu_share[1] + d->nu_share[2];
+  return s > 0.0 ? d->nu_share[0] / s : 1.0 / 3.0;
 }
 
 int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,

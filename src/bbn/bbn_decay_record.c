@@ -6,7 +6,8 @@
  *
  * Per class c with energy fraction efrac[c] (of m_X) and multiplicity mult[c] (fb_decay totals):
  *  - photons, e+-, pi0 (-> gamma gamma, BR 98.8%): e.m. plasma;
- *  - nu_e, nu_mu, nu_tau: neutrinos (summed: the background has one neutrino temperature);
+ *  - nu_e, nu_mu, nu_tau: neutrinos, with their flavour shares (nu_share: nu_e has its own
+ *    temperature in the background, nu_mu and nu_tau share one);
  *  - invisible: free-streaming invisible radiation;
  *  - mu+- and pi+-: stopped by the plasma before they decay (the literature's treatment of
  *    charged pions and muons at T >~ 10 keV: Pospelov & Pradler arXiv:1006.4172 sec. 2; Kawasaki,
@@ -17,9 +18,12 @@
  *    stopping (its kinetic energy m_pi - E_nu - m_mu to the plasma), so a stopped pi+- gives
  *    E_nu + (13/20) m_mu to the neutrinos and the rest of m_pi to the plasma.
  *    Charged pions per decay: n_pi+ = n_pi- = mult[pi+-]/2 (charge-symmetric decays).
- *  - tau+-, kaons, nucleons and other hadrons: not decomposed here; their energy is put into the
- *    plasma and reported as f_other (the caller decides whether the point is trusted; kaon-driven
- *    p <-> n conversion and hadrodissociation are not included: README.md).
+ *  - kaons: n_K-, n_K+, n_K_L, n_K_S = mult[K]/4 each (the class does not separate them; charge- and
+ *    isospin-symmetric decays assumed), gamma_K_L = efrac[K] m_X / (mult[K] m_K0): they drive
+ *    p <-> n conversion (bbn_kaons.c); their energy is still counted in the plasma (below).
+ *  - tau+-, kaons, nucleons and other hadrons: their energy is not decomposed here; it is put into
+ *    the plasma and reported as f_other (the caller decides whether the point is trusted; nucleon
+ *    injection and hadrodissociation are not included: README.md).
  */
 #include <math.h>
 
@@ -37,6 +41,12 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
   const double e_mu = 7.0 / 20.0 * mmu / m; /* plasma share of a stopped muon's rest energy, per m_X */
   em += (e[FB_DC_MUON] - n[FB_DC_MUON] * mmu / m) + n[FB_DC_MUON] * e_mu;
   nu += n[FB_DC_MUON] * (mmu / m - e_mu);
+  /* per flavour: the direct classes; a muon decay at rest gives nu_e (anti-nu_e) 3/10 m_mu and
+   * nu_mu 7/20 m_mu (mean energies of the V-A spectrum with m_e = 0, PDG 2024 "Muon decay
+   * parameters"), a stopped pion's E_nu goes to nu_mu */
+  double nu_e = e[FB_DC_NU_E], nu_tau = e[FB_DC_NU_TAU];
+  const double mu_e = 3.0 / 10.0 * mmu / m; /* nu_e share of a stopped muon's rest energy */
+  nu_e += (n[FB_DC_MUON] + n[FB_DC_PI_CHARGED]) * mu_e;
   /* stopped pi -> mu nu: E_nu = (m_pi^2 - m_mu^2)/(2 m_pi); the muon's kinetic energy m_pi - E_nu - m_mu
    * is lost to the plasma, then its rest energy is shared as above */
   const double Enu_pi = (mpi * mpi - mmu * mmu) / (2.0 * mpi) / m;
@@ -54,7 +64,17 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
   out->f_em = em / sum;
   out->f_nu = nu / sum;
   out->f_inv = inv / sum;
+  if (nu > 0.0) {
+    out->nu_share[0] = nu_e / nu;
+    out->nu_share[2] = nu_tau / nu;
+    out->nu_share[1] = 1.0 - out->nu_share[0] - out->nu_share[2];
+  }
   out->n_pi_minus = out->n_pi_plus = 0.5 * n[FB_DC_PI_CHARGED];
+  /* kaons: the class lumps K+-, K_L, K_S; charge- and isospin-symmetric split (K+ K- : K0 K0bar =
+   * 1 : 1, K0 and K0bar half K_L, half K_S), K_L with the class's mean energy per kaon */
+  const double nK = n[FB_DC_KAON];
+  out->n_K_minus = out->n_K_plus = out->n_K_L = out->n_K_S = 0.25 * nK;
+  out->gamma_K_L = nK > 0.0 ? e[FB_DC_KAON] * m / (nK * FB_MK0_GEV) : 0.0;
   if (f_other) *f_other = other;
   return FB_OK;
 }

@@ -40,6 +40,15 @@ extern const bbn_nuclide_data bbn_nuclides[BBN_N_NUC];
 /** 8-point Gauss-Legendre nodes and weights on [-1, 1] (bbn_background.c). */
 extern const double bbn_gl8_x[8], bbn_gl8_w[8];
 
+/** 4-point Lagrange weights on the nodes 0, 1, 2, 3 at position x (cubic table lookups). */
+static inline void bbn_lagrange4(double x, double *w) {
+  const double x1 = x - 1.0, x2 = x - 2.0, x3 = x - 3.0;
+  w[0] = -x1 * x2 * x3 / 6.0;
+  w[1] = x * x2 * x3 / 2.0;
+  w[2] = -x * x1 * x3 / 2.0;
+  w[3] = x * x1 * x2 / 6.0;
+}
+
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
 
@@ -58,7 +67,7 @@ typedef struct bbn_background {
   double nb_start_MeV3;                 /* baryon number density at a = a_start */
   double eta;                           /* n_b / n_gamma today */
   double Neff;                          /* at T_end */
-  double Tnu_over_T_end;
+  double Tnu_over_T_end, Tnumu_over_T_end; /* nu_e, nu_mu/tau */
   /* decaying particle (bbn_params.decay): n_X / n_b = YX0 exp(-t / tauX_s) (both scale as a^-3) */
   double YX0, tauX_s, mY_GeV;
   double rhoX_over_rad_max;             /* largest rho_X / rho_radiation on the grid */
@@ -80,13 +89,32 @@ void bbn_background_at(const bbn_background *b, double t_s, double *T_MeV, doubl
 int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_background *bg, double *eta_ratio,
                          double *T_decay_MeV, fb_err *err);
 
+/** Share of a decay's neutrino energy that goes to nu_e (bbn_decay.c; nu_share all 0: 1/3). */
+double bbn_decay_nu_e_share(const bbn_decay *d);
+
 /** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
  *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
- *  (if not NULL) the derivatives of the fluxes lam_pn Y_p and lam_np Y_n with respect to Y_p, Y_n. */
+ *  (if not NULL) the derivatives of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n with respect to
+ *  Y_p and Y_n (all four: kaons make each flux depend on both). */
 void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
                               double t_s, double T_MeV,
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
-                              double *dFpn_dYp, double *dFnp_dYn);
+                              double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp);
+
+/** The kaon absorption inputs (bbn_kaons.c); nonzero if the K- p scattering length iteration did
+ *  not converge. */
+int bbn_kaon_init(bbn_kaon_data *k);
+/** a(K- p) [fm] from the kaonic-hydrogen shift and width (NLO Deser formula; bbn_kaons.c). */
+int bbn_kp_scattering_length(double *re_fm, double *im_fm);
+
+/** Kaon-driven fluxes at one instant (bbn_kaon_flux_eval): p -> n flux / Y_p and n -> p flux / Y_n
+ *  [1/s], their derivatives d F / d Y (F = flux), and the secondary charged pions [per baryon per s]. */
+typedef struct bbn_kaon_flux {
+  double pn_per_Yp, np_per_Yn, dpn_dYp, dnp_dYn, dpn_dYn, dnp_dYp, R_pip, R_pim;
+} bbn_kaon_flux;
+/** decays: X decays per baryon per second; nb_cm3: baryon density; coulomb_K: K- p Coulomb factor. */
+void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decays, double nb_cm3,
+                        double coulomb_K, double Yp, double Yn, bbn_kaon_flux *f);
 
 /** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
 int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);

@@ -1,6 +1,6 @@
 /**
  * @file bbn_mesons.c
- * @brief Meson-driven p <-> n conversion by the charged pions that a decaying particle injects.
+ * @brief Meson-driven p <-> n conversion by the charged pions and kaons that a decaying particle injects.
  *
  * Physics (Reno & Seckel, PRD 37 (1988) 3441; Kohri, arXiv:astro-ph/0103411; Kawasaki, Kohri,
  * Moroi, arXiv:astro-ph/0408426 sec. 4; Pospelov & Pradler, arXiv:1006.4172 sec. 2 and
@@ -19,8 +19,9 @@
  * Y_n -> 0). <S>_T is the Maxwell-Boltzmann average at temperature T of the Sommerfeld factor
  * S(v) = 2 pi eta / (1 - exp(-2 pi eta)), eta = alpha / v, for the pi- p reduced mass: our own
  * thermal average of the Coulomb factor that Reno & Seckel apply (their C_pi).
- * Limitations (documented in README.md): kaons (K- p -> Sigma pi, Lambda pi; K_L), nucleon-
- * antinucleon injection and the pi- capture on 4He after BBN are not included; neither is the
+ * Kaons (K- p -> Sigma pi, Lambda pi; K_L; kaon decays) are in bbn_kaons.c: their absorption
+ * adds to the fluxes and their decays and hyperon decays to the pion injection.
+ * Limitations (documented in README.md): nucleon-antinucleon injection and the pi- capture on 4He after BBN are not included; neither is the
  * energy dependence of sigma for pions that interact before stopping (T >~ few MeV).
  * The values 1.5 and 1.7 mb are those quoted in the sources above; the Reno & Seckel paper
  * itself was not available to re-check them here.
@@ -51,38 +52,63 @@ double bbn_coulomb_factor(double T_MeV, double mu_MeV) {
 
 int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err) {
   const int n = tab->n_ee;
-  tab->coul_S = malloc(sizeof(double) * n);
+  tab->coul_S = malloc(sizeof(double) * 2 * n);
   FB_TEST(err, !tab->coul_S, FB_ERR_MEMORY, "Coulomb-factor table: allocation failed");
-  const double mpi = FB_MPI_CHARGED_GEV * 1e3, mp = FB_MP_GEV * 1e3;
-  for (int i = 0; i < n; ++i) tab->coul_S[i] = bbn_coulomb_factor(exp(tab->ee_z[i]), mpi * mp / (mpi + mp));
+  tab->coul_SK = tab->coul_S + n;
+  const double mpi = FB_MPI_CHARGED_GEV * 1e3, mp = FB_MP_GEV * 1e3, mK = FB_MK_CHARGED_GEV * 1e3;
+  for (int i = 0; i < n; ++i) {
+    const double T = exp(tab->ee_z[i]);
+    tab->coul_S[i] = bbn_coulomb_factor(T, mpi * mp / (mpi + mp));
+    tab->coul_SK[i] = bbn_coulomb_factor(T, mK * mp / (mK + mp));
+  }
+  FB_TEST(err, bbn_kaon_init(&tab->kaon) != 0, FB_ERR_NUMERIC,
+          "kaon inputs: the K- p scattering length iteration did not converge");
   return FB_OK;
+}
+
+static int has_mesons(const bbn_decay *d) {
+  return d->n_pi_minus > 0.0 || d->n_pi_plus > 0.0 || d->n_K_minus > 0.0 || d->n_K_plus > 0.0 ||
+         d->n_K_L > 0.0 || d->n_K_S > 0.0;
 }
 
 void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
                               double t_s, double T_MeV,
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
-                              double *dFpn_dYp, double *dFnp_dYn) {
+                              double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (dFpn_dYp) *dFpn_dYp = 0.0;
   if (dFnp_dYn) *dFnp_dYn = 0.0;
-  if (!d->mesons || (d->n_pi_minus <= 0.0 && d->n_pi_plus <= 0.0) || bg->YX0 <= 0.0) return;
+  if (dFpn_dYn) *dFpn_dYn = 0.0;
+  if (dFnp_dYp) *dFnp_dYp = 0.0;
+  if (!d->mesons || !has_mesons(d) || bg->YX0 <= 0.0) return;
   const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
   if (decays == 0.0) return;
   const double hc = FB_HBARC_GEV_CM * 1e3;
   const double nb_cm3 = nb_MeV3 / (hc * hc * hc);
   const double mb_to_cm3_s = 1e-27 * FB_C_CM_S;
+  const double Yp = Y[BBN_P] > 0.0 ? Y[BBN_P] : 0.0, Yn = Y[BBN_N] > 0.0 ? Y[BBN_N] : 0.0;
+  /* kaons first (bbn_kaons.c): their absorption converts nucleons and, with their decays, adds
+   * secondary charged pions to the directly injected ones */
+  bbn_kaon_flux kf = {0};
+  if (d->n_K_minus > 0.0 || d->n_K_plus > 0.0 || d->n_K_L > 0.0 || d->n_K_S > 0.0)
+    bbn_kaon_flux_eval(&tab->kaon, d, decays, nb_cm3, bbn_plasma_grid_interp(tab, tab->coul_SK, T_MeV), Yp, Yn,
+                       &kf);
   /* the Coulomb factor, tabulated on the plasma grid (linear in ln T; < 1e-4 from the direct
    * average, test_bbn_decay) */
   const double sv_m = FB_SIGV_PIM_P_CEX_MB * mb_to_cm3_s * bbn_plasma_grid_interp(tab, tab->coul_S, T_MeV);
   const double sv_p = FB_SIGV_PIP_N_CEX_MB * mb_to_cm3_s;
   const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
-  const double Yp = Y[BBN_P] > 0.0 ? Y[BBN_P] : 0.0, Yn = Y[BBN_N] > 0.0 ? Y[BBN_N] : 0.0;
   const double Dm = Yp * nb_cm3 * sv_m + gdec, Dp = Yn * nb_cm3 * sv_p + gdec;
-  *lam_pn = d->n_pi_minus * decays * sv_m * nb_cm3 / Dm;
-  *lam_np = d->n_pi_plus * decays * sv_p * nb_cm3 / Dp;
-  /* Jacobian of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n: they saturate at the pion
-   * injection rate when the pions convert faster than they decay, d F / d Y -> 0 */
-  if (dFpn_dYp) *dFpn_dYp = *lam_pn * gdec / Dm;
-  if (dFnp_dYn) *dFnp_dYn = *lam_np * gdec / Dp;
+  const double R_pim = d->n_pi_minus * decays + kf.R_pim, R_pip = d->n_pi_plus * decays + kf.R_pip;
+  const double lpn_pi = R_pim * sv_m * nb_cm3 / Dm, lnp_pi = R_pip * sv_p * nb_cm3 / Dp;
+  *lam_pn = lpn_pi + kf.pn_per_Yp;
+  *lam_np = lnp_pi + kf.np_per_Yn;
+  /* Jacobian of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n: they saturate at the meson
+   * injection rate when the mesons convert faster than they decay, d F / d Y -> 0 (the dependence
+   * of the secondary pions on Y is left out: the Newton matrix only) */
+  if (dFpn_dYp) *dFpn_dYp = lpn_pi * gdec / Dm + kf.dpn_dYp;
+  if (dFnp_dYn) *dFnp_dYn = lnp_pi * gdec / Dp + kf.dnp_dYn;
+  if (dFpn_dYn) *dFpn_dYn = kf.dpn_dYn;
+  if (dFnp_dYp) *dFnp_dYp = kf.dnp_dYp;
 }

@@ -19,7 +19,7 @@
 #include "fb_constants.h"
 #include "fb_ode.h"
 
-#define BBN_RATE_N 1200
+#define BBN_RATE_N 400 /* nodes in ln T9 (cubic lookup: < 2e-6 relative, docs/performance.md) */
 #define BBN_RATE_T9_MIN 1e-3
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
@@ -146,13 +146,17 @@ static int net_rates(net_ctx *c, double t) {
   const bbn_tables *tab = c->tab;
   double x = (lnT9 - tab->lnT9_min) / (tab->lnT9_max - tab->lnT9_min) * (tab->n_rate - 1);
   if (x < 0) x = 0;
-  if (x > tab->n_rate - 1.000001) x = tab->n_rate - 1.000001;
-  const int i = (int)x;
-  const double u = x - i;
+  if (x > tab->n_rate - 1) x = tab->n_rate - 1;
+  /* cubic (4-point Lagrange) in ln T9, stencil clamped at the ends */
+  int i = (int)x - 1;
+  if (i < 0) i = 0;
+  if (i > tab->n_rate - 4) i = tab->n_rate - 4;
+  double w[4];
+  bbn_lagrange4(x - i, w);
   for (int k = 0; k < BBN_N_REAC; ++k) {
     const bbn_reaction *r = &bbn_reactions[k];
     const double *lr = tab->ln_rate + k * tab->n_rate;
-    const double lnR = (1 - u) * lr[i] + u * lr[i + 1] + log(c->p->rate_factor[k]);
+    const double lnR = w[0] * lr[i] + w[1] * lr[i + 1] + w[2] * lr[i + 2] + w[3] * lr[i + 3] + log(c->p->rate_factor[k]);
     const double ln_rev = lnR + tab->db_ln_alpha[k] + tab->db_beta[k] * lnT9 + tab->db_gamma[k] / T9;
     c->kf[k] = Gam * exp(lnR) / (r->a == r->b ? 2.0 : 1.0);
     if (r->d >= 0)
@@ -197,7 +201,7 @@ static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double
   }
   if (c->p->decay) {
     double enp = 0, epn = 0;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL, NULL, NULL);
     *lnp += enp;
     *lpn += epn;
   }
@@ -257,10 +261,13 @@ static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, i
     J[ip * n + in] += enp; J[ip * n + ip] -= epn;
   }
   if (c->p->decay) {
-    double lnp, lpn, dpn, dnp;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp);
+    double lnp, lpn, dpn, dnp, dpn_n, dnp_p;
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp, &dpn_n, &dnp_p);
+    /* dY_n/dt = F_pn - F_np, dY_p/dt = F_np - F_pn */
     J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
     J[ip * n + in] += dnp; J[in * n + in] -= dnp;
+    J[in * n + in] += dpn_n; J[ip * n + in] -= dpn_n;
+    J[ip * n + ip] += dnp_p; J[in * n + ip] -= dnp_p;
   }
   return 0;
 }
@@ -417,6 +424,12 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         Ynp[1] = Ynp0[1];
         FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
         rc = fb_ode_solve(&ode1, t_net, Ynp, err);
+        /* a step sequence that left the physical range (saturating meson fluxes much faster than
+         * the weak rates can mislead the error test) is redone like a failure */
+        if (rc == FB_OK && !(Ynp[0] > -1e-6 && Ynp[1] > -1e-6 && Ynp[0] + Ynp[1] < 1.0 + 1e-6)) {
+          rc = fb_err_set(err, FB_ERR_NUMERIC, __func__, __LINE__,
+                          "n <-> p stage left the physical range (Y_n = %g, Y_p = %g)", Ynp[0], Ynp[1]);
+        }
         if (rc == FB_OK) break;
         if (attempt == BBN_MAX_RETRY) {
           fb_err_push(err, rc, __func__, __LINE__, "n <-> p stage (after restarts)");
@@ -463,7 +476,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         goto cleanup;
       }
       memcpy(Yseg, Y, sizeof(Yseg));
-      t_prev = tk;
+        t_prev = tk;
     }
     res->restarts += retries;
   }
@@ -484,6 +497,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;
+  res->T_numu_over_T = bg.Tnumu_over_T_end;
   res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);
   res->t_end_s = t1;
   res->steps = st.steps;

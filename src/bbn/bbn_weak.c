@@ -32,8 +32,9 @@
  * Numerics: Gauss-Legendre (8 points) on segments in p that are geometric from 0.02 to 1500
  * (m_e units) with a break at p(q). The T-independent factors are computed once per node, so a
  * table entry costs one sum of Fermi-Dirac factors. Table: ln T in [ln 0.004, ln 32] MeV
- * (BBN_WEAK_NT points), r = T_nu/T in [0.5, 1.3] (BBN_WEAK_NR points); bilinear in
- * (ln T, r) on ln(lambda tau_n). Below the table lambda_np = 1/tau_n, lambda_pn = 0.
+ * (BBN_WEAK_NT points), r = T_nu/T in [0.5, 1.3] (BBN_WEAK_NR points); bicubic (4-point Lagrange)
+ * in (ln T, r) on ln(lambda tau_n). The finite-nucleon-mass part is computed on every
+ * BBN_WEAK_FM_STEP_T-th ln T node and interpolated (see bbn_weak_table_build). Below the table lambda_np = 1/tau_n, lambda_pn = 0.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -43,22 +44,39 @@
 #include "bbn_internal.h"
 #include "fb_constants.h"
 
-#define BBN_WEAK_NT 400
-#define BBN_WEAK_NR 33
+#define BBN_WEAK_NT 201
+#define BBN_WEAK_NR 17
 #define BBN_WEAK_T_MIN_MEV 0.004
 #define BBN_WEAK_T_MAX_MEV 32.0
 #define BBN_WEAK_R_MIN 0.5
 #define BBN_WEAK_R_MAX 1.3
+#define BBN_WEAK_FM_STEP_T 4   /* finite-mass ratio on every 4th ln T node (200 = 4 x 50) */
+#define BBN_WEAK_FM_STEP_R 1   /* and on every r node */
 #define BBN_WEAK_P_MAX 1500.0  /* electron momentum cut [m_e]: 1500 m_e >> 40 T at T = 32 MeV */
 
 
-/* Fermi-Dirac occupation 1/(exp(x)+1) without overflow. */
-static double fd(double x) {
-  if (x > 0.0) {
-    const double e = exp(-x);
-    return e / (1.0 + e);
+/* Fermi-Dirac occupations f(x) and f(-x) = 1 - f(x) from one exponential (same values as fd). */
+static void fd_pair(double x, double *f, double *fbar) {
+  const double e = exp(-fabs(x));
+  const double lo = e / (1.0 + e), hi = 1.0 / (1.0 + e);
+  *f = x > 0.0 ? lo : hi;
+  *fbar = x > 0.0 ? hi : lo;
+}
+
+/* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
+ * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
+static int lagrange4(int i, int step, int n, double *w) {
+  int j0 = i / step - 1;
+  if (j0 < 0) j0 = 0;
+  if (j0 > n - 4) j0 = n - 4;
+  const double x = (double)i / step - j0; /* position in units of the coarse step, nodes 0..3 */
+  for (int a = 0; a < 4; ++a) {
+    double l = 1.0;
+    for (int b = 0; b < 4; ++b)
+      if (b != a) l *= (x - b) / (double)(a - b);
+    w[a] = l;
   }
-  return 1.0 / (1.0 + exp(x));
+  return j0;
 }
 
 /* Sirlin's g(E, y) (Phys. Rev. 164 (1967) 1767, eq. 20b), E the electron energy and y the
@@ -183,32 +201,81 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
   tab->r_max = BBN_WEAK_R_MAX;
   const double me_MeV = FB_ME_GEV * 1e3;
   const fm_coef cp = fm_coef_make(+1), cm = fm_coef_make(-1);
-  for (int ir = 0; ir < BBN_WEAK_NR; ++ir) {
-    const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
+  /* The finite-nucleon-mass part is ~1% of the rates and smooth in ln T: its ratio to the Born
+   * part is computed on every BBN_WEAK_FM_STEP_T-th ln T node (every BBN_WEAK_FM_STEP_R-th r node)
+   * and interpolated by 4-point Lagrange in between; the Born part is computed at every node. Against
+   * the former 400 x 33 table computed in full at every node: < 3e-5 in ln lambda for T <= 10 MeV,
+   * r = 0.6-1.2 where lambda > e^-50 (docs/performance.md). The corrections cost ~10 Born sums. */
+  const int nTc = (BBN_WEAK_NT - 1) / BBN_WEAK_FM_STEP_T + 1, nRc = (BBN_WEAK_NR - 1) / BBN_WEAK_FM_STEP_R + 1;
+  double *dnp = malloc(sizeof(double) * (size_t)(2 * nTc * nRc));
+  if (!dnp) {
+    free(eps); free(A); free(B); free(WF); free(WB);
+    FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
+  }
+  double *dpn = dnp + nTc * nRc;
+  double *fe_a = malloc(sizeof(double) * (size_t)(2 * n_nodes));
+  if (!fe_a) {
+    free(dnp); free(eps); free(A); free(B); free(WF); free(WB);
+    FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
+  }
+  double *feb_a = fe_a + n_nodes;
+  for (int pass = 0; pass < 2; ++pass) {
+    const int with_fm = pass == 0;
     for (int iT = 0; iT < BBN_WEAK_NT; ++iT) {
+      if (with_fm && iT % BBN_WEAK_FM_STEP_T) continue;
       const double lnT = tab->lnT_min + (tab->lnT_max - tab->lnT_min) * iT / (BBN_WEAK_NT - 1);
-      const double z = exp(lnT) / me_MeV, znu = r * z;
-      double snp = 0.0, spn = 0.0;
-      const double x = 1.0 / z, xnu = 1.0 / znu;
-      const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
-      for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
-        const double fe = fd(eps[m] / z), fe_bar = fd(-eps[m] / z);
-        const double fm = fd((eps[m] - q) / znu), fm_bar = fd(-(eps[m] - q) / znu);
-        const double fp = fd((eps[m] + q) / znu), fp_bar = fd(-(eps[m] + q) / znu);
-        snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
-        spn += A[m] * fe * fm_bar + B[m] * fe_bar * fp;
-        /* finite-nucleon-mass corrections: electron branch (F, R(|eps-q|)) and positron branch
-         * (en = -eps); the neutrino energy is E = en - s q */
-        const double e = eps[m];
-        snp += WF[m] * chi_fm(&cp, e, e - q, x, xnu, fm, fm_bar, fe_bar) +
-               WB[m] * chi_fm(&cp, -e, -e - q, x, xnu, fp_bar, fp, fe);
-        spn += WB[m] * chi_fm(&cm, e, e + q, x, xnu, fp, fp_bar, fe_bar) +
-               WF[m] * chi_fm(&cm, -e, q - e, x, xnu, fm_bar, fm, fe);
+      const double z = exp(lnT) / me_MeV, x = 1.0 / z;
+      /* the electron occupations depend on T only: once per T for all r */
+      const double zmax = BBN_WEAK_R_MAX > 1.0 ? BBN_WEAK_R_MAX * z : z;
+      const double eps_cut_max = q + 60.0 * zmax + 10.0;
+      for (int m = 0; m < n_nodes && eps[m] < eps_cut_max; ++m) fd_pair(eps[m] / z, fe_a + m, feb_a + m);
+      for (int ir = 0; ir < BBN_WEAK_NR; ++ir) {
+        if (with_fm && ir % BBN_WEAK_FM_STEP_R) continue;
+        const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
+        const double znu = r * z, xnu = 1.0 / znu;
+        double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
+        const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
+          const double fe = fe_a[m], fe_bar = feb_a[m];
+          double fm, fm_bar, fp, fp_bar;
+          fd_pair((eps[m] - q) / znu, &fm, &fm_bar);
+          fd_pair((eps[m] + q) / znu, &fp, &fp_bar);
+          snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
+          spn += A[m] * fe * fm_bar + B[m] * fe_bar * fp;
+          if (!with_fm) continue;
+          /* finite-nucleon-mass corrections: electron branch (F, R(|eps-q|)) and positron branch
+           * (en = -eps); the neutrino energy is E = en - s q */
+          const double e = eps[m];
+          fnp += WF[m] * chi_fm(&cp, e, e - q, x, xnu, fm, fm_bar, fe_bar) +
+                 WB[m] * chi_fm(&cp, -e, -e - q, x, xnu, fp_bar, fp, fe);
+          fpn += WB[m] * chi_fm(&cm, e, e + q, x, xnu, fp, fp_bar, fe_bar) +
+                 WF[m] * chi_fm(&cm, -e, q - e, x, xnu, fm_bar, fm, fe);
+        }
+        if (with_fm) {
+          const int ic = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;
+          dnp[ic] = snp > 0.0 ? fnp / snp : 0.0;
+          dpn[ic] = spn > 0.0 ? fpn / spn : 0.0;
+          continue;
+        }
+        /* cubic (4-point Lagrange) interpolation of the correction ratios in ln T and in r */
+        double wT[4], wR[4];
+        const int jT = lagrange4(iT, BBN_WEAK_FM_STEP_T, nTc, wT), jR = lagrange4(ir, BBN_WEAK_FM_STEP_R, nRc, wR);
+        double cnp = 0.0, cpn = 0.0;
+        for (int a = 0; a < 4; ++a)
+          for (int b = 0; b < 4; ++b) {
+            const int ic = (jR + a) * nTc + jT + b;
+            cnp += wR[a] * wT[b] * dnp[ic];
+            cpn += wR[a] * wT[b] * dpn[ic];
+          }
+        snp *= 1.0 + cnp;
+        spn *= 1.0 + cpn;
+        tab->ln_lam_np[ir * BBN_WEAK_NT + iT] = log(snp / I0);
+        tab->ln_lam_pn[ir * BBN_WEAK_NT + iT] = (spn > 0.0) ? log(spn / I0) : -700.0;
       }
-      tab->ln_lam_np[ir * BBN_WEAK_NT + iT] = log(snp / I0);
-      tab->ln_lam_pn[ir * BBN_WEAK_NT + iT] = (spn > 0.0) ? log(spn / I0) : -700.0;
     }
   }
+  free(dnp);
+  free(fe_a);
   free(eps); free(A); free(B); free(WF); free(WB);
   return FB_OK;
 }
@@ -229,15 +296,21 @@ int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s
           T_MeV, exp(tab->lnT_max));
   const double xT = (lnT - tab->lnT_min) / (tab->lnT_max - tab->lnT_min) * (tab->n_T - 1);
   const double xr = (r - tab->r_min) / (tab->r_max - tab->r_min) * (tab->n_r - 1);
-  int iT = (int)xT, ir = (int)xr;
-  if (iT > tab->n_T - 2) iT = tab->n_T - 2;
-  if (ir > tab->n_r - 2) ir = tab->n_r - 2;
-  const double u = xT - iT, v = xr - ir;
-  const int i00 = ir * tab->n_T + iT, i01 = i00 + 1, i10 = i00 + tab->n_T, i11 = i10 + 1;
-  const double lnp = (1 - v) * ((1 - u) * tab->ln_lam_np[i00] + u * tab->ln_lam_np[i01]) +
-                     v * ((1 - u) * tab->ln_lam_np[i10] + u * tab->ln_lam_np[i11]);
-  const double lpn = (1 - v) * ((1 - u) * tab->ln_lam_pn[i00] + u * tab->ln_lam_pn[i01]) +
-                     v * ((1 - u) * tab->ln_lam_pn[i10] + u * tab->ln_lam_pn[i11]);
+  /* bicubic: 4-point Lagrange in ln T and in r (stencil clamped at the table edges) */
+  int iT = (int)xT - 1, ir = (int)xr - 1;
+  if (iT < 0) iT = 0;
+  if (iT > tab->n_T - 4) iT = tab->n_T - 4;
+  if (ir < 0) ir = 0;
+  if (ir > tab->n_r - 4) ir = tab->n_r - 4;
+  double wT[4], wr[4];
+  bbn_lagrange4(xT - iT, wT);
+  bbn_lagrange4(xr - ir, wr);
+  double lnp = 0.0, lpn = 0.0;
+  for (int a = 0; a < 4; ++a) {
+    const double *rn = tab->ln_lam_np + (ir + a) * tab->n_T + iT, *rp = tab->ln_lam_pn + (ir + a) * tab->n_T + iT;
+    lnp += wr[a] * (wT[0] * rn[0] + wT[1] * rn[1] + wT[2] * rn[2] + wT[3] * rn[3]);
+    lpn += wr[a] * (wT[0] * rp[0] + wT[1] * rp[1] + wT[2] * rp[2] + wT[3] * rp[3]);
+  }
   *lam_np = exp(lnp) / tau_n_s;
   *lam_pn = exp(lpn) / tau_n_s;
   return FB_OK;

@@ -243,4 +243,34 @@
 #define FB_KM_TO_CM 1.0e5                              /* length: L[cm] = L[km] * this (exact) */
 #define FB_FM_TO_CM 1.0e-13                            /* length: L[cm] = L[fm] * this (exact) */
 
+/* ---------------------------------------------------------------- kaon-driven p <-> n conversion
+ * (src/bbn/bbn_kaons.c; issue 14) */
+#define FB_TAU_K_CHARGED_S 1.2380e-8   /* K+- mean life [s], PDG 2024 */
+#define FB_TAU_KL_S 5.116e-8           /* K_L mean life [s], PDG 2024 */
+#define FB_KP_1S_SHIFT_EV 283.0        /* kaonic hydrogen 1s strong shift: the level is pushed up by 283 eV
+                                          (X-ray shift eps_1s = -283 +- 36 +- 6 eV), SIDDHARTA, Bazzi et al.
+                                          arXiv:1105.3090 */
+#define FB_KP_1S_WIDTH_EV 541.0        /* kaonic hydrogen 1s width Gamma_1s = 541 +- 89 +- 22 eV, same source */
+#define FB_KN_IM_A_FM 0.72             /* Im a(K- n) [fm], the chiral SU(3) coupled-channel prediction
+                                          constrained by SIDDHARTA: a(K- n) = 0.57 + 0.72 i fm, Ikeda, Hyodo,
+                                          Weise arXiv:1201.6549 (its uncertainty +0.26/-0.41 fm) */
+/* K- p absorption at rest: Sigma- pi+ : Sigma+ pi- : Sigma0 pi0 : Lambda pi0 = 0.447 : 0.208 : 0.281 : 0.064
+ * (bubble chamber, W. E. Humphrey and R. R. Ross, Phys. Rev. 127 (1962) 1305) */
+#define FB_KP_BR_SIGMAM_PIP 0.447
+#define FB_KP_BR_SIGMAP_PIM 0.208
+#define FB_KP_BR_SIGMA0_PI0 0.281
+#define FB_KP_BR_LAMBDA_PI0 0.064
+#define FB_BR_SIGMAP_NPIP 0.4831       /* BR(Sigma+ -> n pi+), PDG 2024 (the rest p pi0) */
+#define FB_BR_SIGMAM_NPIM 0.99848      /* BR(Sigma- -> n pi-), PDG 2024 */
+#define FB_BR_LAMBDA_PPIM 0.641        /* BR(Lambda -> p pi-), PDG 2024 (the rest, 0.359, n pi0) */
+/* charged-kaon decays, PDG 2024: K- -> pi- pi0 20.67 %, pi- pi- pi+ 5.583 %, pi- pi0 pi0 1.760 % */
+#define FB_BR_K_PIPI0 0.2067
+#define FB_BR_K_3PI_CHARGED 0.05583
+#define FB_BR_K_PIPI0PI0 0.01760
+/* K_L decays, PDG 2024: pi e nu 40.55 %, pi mu nu 27.04 %, pi+ pi- pi0 12.54 %; K_S -> pi+ pi- 69.20 % */
+#define FB_BR_KL_PIENU 0.4055
+#define FB_BR_KL_PIMUNU 0.2704
+#define FB_BR_KL_PIPIPI0 0.1254
+#define FB_BR_KS_PIPI 0.6920
+
 #endif /* FB_CONSTANTS_H */
