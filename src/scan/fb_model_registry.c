@@ -24,6 +24,7 @@ extern const fb_model_ops fb_model_bc1_bbn;
 extern const fb_model_ops fb_model_bc9_bbn;
 extern const fb_model_ops fb_model_bc6_bbn, fb_model_bc7_bbn, fb_model_bc8_bbn;
 extern const fb_model_ops fb_model_bc3_rg;
+extern const fb_model_ops fb_model_bc10_rg, fb_model_bc10_wd, fb_model_bc11_hb;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
 extern const fb_model_ops fb_model_bc5;
@@ -46,6 +47,7 @@ static const fb_model_ops *const fb_models[] = {
     &fb_model_cmb_decay, &fb_model_bc1_cmb, &fb_model_bc9_cmb,
     /* stars (src/stellar) */
     &fb_model_bc1_sn, &fb_model_bc9_sn, &fb_model_bc9_hb, &fb_model_bc3_rg,
+    &fb_model_bc10_rg, &fb_model_bc10_wd, &fb_model_bc11_hb,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 
