@@ -36,23 +36,26 @@ static const fb_quantity_spec wd_quantities[] = {
      "g_ae sqrt(S(m_a/T)): the ALP-electron coupling of a massless ALP with the same white-dwarf core energy loss"},
 };
 
-/* defaults: fb_constants.h FB_GAE_MAX_* (the arXiv references are there and in fb_rg_alp.h) */
+/* defaults: the values of fb_constants.h FB_GAE_MAX_* as text (the arXiv references are there and in
+ * fb_rg_alp.h), so that the key defaults and fb_rg_alp_options_default cannot drift apart */
+#define RGALP_STR_(x) #x
+#define RGALP_STR(x) RGALP_STR_(x)
 static const fb_key_spec rg_keys[] = {
     {"rg_alp", "T_K", FB_KEY_DOUBLE, "1e8", 1e6, 1e10, NULL, "K", "one-zone red-giant core temperature"},
-    {"rg_alp", "g_ae_max", FB_KEY_DOUBLE, "1.6e-13", 1e-16, 1e-8, NULL, "",
+    {"rg_alp", "g_ae_max", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_RG_NGC4258), 1e-16, 1e-8, NULL, "",
      "massless bound on g_ae (arXiv:2007.03694, NGC 4258, 95% CL)"},
-    {"rg_alp", "g_ae_max_weak", FB_KEY_DOUBLE, "4.456e-13", 1e-16, 1e-8, NULL, "",
+    {"rg_alp", "g_ae_max_weak", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_RG_DS2023), 1e-16, 1e-8, NULL, "",
      "conservative massless bound (arXiv:2305.03113: alpha_26 <= 1.58)"},
-    {"rg_alp", "g_ae_max_strong", FB_KEY_DOUBLE, "1.3e-13", 1e-16, 1e-8, NULL, "",
+    {"rg_alp", "g_ae_max_strong", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_RG_OMEGACEN), 1e-16, 1e-8, NULL, "",
      "aggressive massless bound (arXiv:2007.03694, omega Cen)"},
 };
 static const fb_key_spec wd_keys[] = {
     {"wd_alp", "T_K", FB_KEY_DOUBLE, "1e7", 1e5, 1e10, NULL, "K", "one-zone white-dwarf core temperature"},
-    {"wd_alp", "g_ae_max", FB_KEY_DOUBLE, "1.68e-13", 1e-16, 1e-8, NULL, "",
+    {"wd_alp", "g_ae_max", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_WD_GAIA), 1e-16, 1e-8, NULL, "",
      "massless bound on g_ae (arXiv:2603.00901, Gaia 100 pc WDLF, 95% CL)"},
-    {"wd_alp", "g_ae_max_weak", FB_KEY_DOUBLE, "2.8e-13", 1e-16, 1e-8, NULL, "",
+    {"wd_alp", "g_ae_max_weak", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_WD_MB2014), 1e-16, 1e-8, NULL, "",
      "conservative massless bound (arXiv:1406.7712)"},
-    {"wd_alp", "g_ae_max_strong", FB_KEY_DOUBLE, "1.68e-13", 1e-16, 1e-8, NULL, "", "aggressive massless bound"},
+    {"wd_alp", "g_ae_max_strong", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_WD_GAIA), 1e-16, 1e-8, NULL, "", "aggressive massless bound"},
 };
 
 static int rgalp_init_star(void **state, const fb_config *cfg, int star, fb_err *err) {
