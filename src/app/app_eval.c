@@ -23,6 +23,7 @@ extern const fb_eval_module fb_eval_late_decay;
 extern const fb_eval_module fb_eval_sn1987a;
 extern const fb_eval_module fb_eval_hb;
 extern const fb_eval_module fb_eval_rg;
+extern const fb_eval_module fb_eval_wd;
 extern const fb_eval_module fb_eval_freezein_target;
 extern const fb_eval_module fb_eval_freezein_heavy;
 extern const fb_eval_module fb_eval_cmb_decay;
@@ -38,6 +39,7 @@ static const fb_eval_module *const modules[] = {
     &fb_eval_sn1987a,
     &fb_eval_hb,
     &fb_eval_rg,
+    &fb_eval_wd,
     &fb_eval_freezein_target,
     &fb_eval_freezein_heavy,
     &fb_eval_cmb_decay,

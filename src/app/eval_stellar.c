@@ -9,13 +9,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_eval.h"
 #include "fb_hb_alp.h"
+#include "fb_rg_alp.h"
 #include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 #include "fb_sn_hnl.h"
 #include "fb_sn_scalar.h"
+#include "fb_stellar_fip.h"
 
 /* The boolean words of input files (fb_config.c) are accepted here too, so that a value copied
  * from an input file works on the command line: on/true/yes/1 and off/false/no/0. */
@@ -253,19 +256,37 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   double mass = fb_eval_number(args, "mass_GeV"), g_max, eps;
   FB_CALL(err, fb_hb_alp_g_max_GeV(&o, mass, &g_max, err));
   FB_CALL(err, fb_hb_alp_eps_erg_g_s(&o, mass, 1e-10, &eps, err));
-  fb_eval_put_text(out, "model", "bc9");
+  const int bc11 = !strcmp(fb_eval_text(args, "model"), "bc11");
+  fb_eval_put_text(out, "model", bc11 ? "bc11" : "bc9");
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "g_max_GeV", "GeV^-1", g_max);
+  if (bc11) {
+    /* BC11: the bound on g_agamma read as one on inv_fG through the induced photon coupling of the
+     * bc11 particle model (fb_model_bc9_hb.c "bc11_hb") */
+    fb_stellar_fip fip;
+    double conv;
+    FB_CALL(err, fb_stellar_fip_init(&fip, "bc11", err));
+    int rc = fb_stellar_fip_value(&fip, "g_agamma", mass, &conv, err);
+    fb_stellar_fip_free(&fip);
+    FB_CALL(err, rc);
+    fb_eval_put(out, "g_agamma_per_inv_fG", "", conv);
+    fb_eval_put(out, "inv_fG_max", "GeV^-1", g_max / conv);
+    fb_eval_put(out, "coupling_max", "GeV^-1", g_max / conv);
+  } else {
+    fb_eval_put(out, "coupling_max", "GeV^-1", g_max);
+  }
   fb_eval_put(out, "eps_at_g_1e-10_erg_g_s", "erg/g/s", eps);
   return FB_OK;
 }
 
 const fb_eval_module fb_eval_hb = {
     "hb",
-    "horizontal-branch bound: Primakoff + photon coalescence on a photon-coupled ALP (BC9), one-zone or polytrope "
-    "helium core; plasmon decay into a millicharged fermion (BC3), one-zone core",
+    "horizontal-branch bound: Primakoff + photon coalescence on a photon-coupled ALP (BC9; BC11 through its "
+    "induced photon coupling), one-zone or polytrope helium core; plasmon decay into a millicharged fermion (BC3), "
+    "one-zone core",
     9,
-    {{"model", "", "bc9|bc3", 0, 0, "bc9", "benchmark model (bc3: eps_max, coupling_max)"},
+    {{"model", "", "bc9|bc3|bc11", 0, 0, "bc9",
+      "benchmark model (bc3: eps_max, coupling_max; bc11: inv_fG_max through g_agamma = alpha |C| inv_fG/2pi)"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP or millicharged-fermion mass (0 allowed)"},
      {"core", "", "one_zone|polytrope", 0, 0, "one_zone", "core model (polytrope: T_K, rho_g_cm3 are central values)"},
      /* below ~2.5e6 K (one zone) and ~1e7 K (polytrope) the tiny Primakoff integrand (~1e-68
@@ -283,7 +304,35 @@ const fb_eval_module fb_eval_hb = {
 
 /* `fipbounds eval rg model=bc3 mass_GeV=... [star=rg|hb] ...`: plasmon-decay bound on a millicharged
  * fermion from a one-zone red-giant (or HB) core (src/stellar/fb_rg_mcp.h). */
+/* BC10 electron coupling (src/stellar/fb_rg_alp.h): the red-giant-tip (star = FB_STAR_RG) or white-dwarf
+ * bound on g_ae = m_e inv_fl, with the three massless bounds (nominal, weak, strong) and the mass dependence */
+static int eval_bc10_star(const fb_eval_args *args, int star, fb_eval_output *out, fb_err *err) {
+  FB_TEST(err, fb_eval_given(args, "star"), FB_ERR_INPUT,
+          "star= is a bc3 option; for bc10 use `eval rg` (red-giant tip) or `eval wd` (white dwarfs)");
+  fb_rg_alp_options o;
+  fb_rg_alp_options_default(&o, star);
+  if (fb_eval_given(args, "T_K")) o.T_K = fb_eval_number(args, "T_K");
+  const double mass = fb_eval_number(args, "mass_GeV");
+  double g[3];
+  const double g0[3] = {o.g_ae_max, o.g_ae_max_weak, o.g_ae_max_strong};
+  for (int k = 0; k < 3; k++) FB_CALL(err, fb_rg_alp_g_ae_max(&o, g0[k], mass, &g[k], err));
+  fb_eval_put_text(out, "model", "bc10");
+  fb_eval_put_text(out, "star", star == FB_STAR_WD ? "wd" : "rg");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "T_K", "K", o.T_K);
+  fb_eval_put(out, "g_ae_max", "", g[0]); /* JSON null where the emission is suppressed beyond reach */
+  fb_eval_put(out, "g_ae_max_weak", "", g[1]);
+  fb_eval_put(out, "g_ae_max_strong", "", g[2]);
+  fb_eval_put(out, "coupling_max", "GeV^-1", g[0] / FB_ME_GEV); /* inv_fl = g_ae/m_e */
+  fb_eval_put(out, "inv_fl_max", "GeV^-1", g[0] / FB_ME_GEV);
+  fb_eval_put(out, "inv_fl_max_weak", "GeV^-1", g[1] / FB_ME_GEV);
+  fb_eval_put(out, "inv_fl_max_strong", "GeV^-1", g[2] / FB_ME_GEV);
+  fb_eval_put(out, "suppression", "", (g0[0] / g[0]) * (g0[0] / g[0]));
+  return FB_OK;
+}
+
 static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  if (!strcmp(fb_eval_text(args, "model"), "bc10")) return eval_bc10_star(args, FB_STAR_RG, out, err);
   fb_rg_mcp_options o;
   const int hb = !strcmp(fb_eval_text(args, "star"), "hb");
   fb_rg_mcp_options_default(&o, hb);
@@ -307,14 +356,32 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_rg = {
     "rg",
-    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core",
+    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core; red-giant-tip bound on "
+    "the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2007.03694) with the mass dependence",
     7,
-    {{"model", "", "bc3", 0, 0, "bc3", "benchmark model"},
-     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "millicharged fermion mass (0 allowed)"},
-     {"star", "", "rg|hb", 0, 0, "rg", "rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
+    {{"model", "", "bc3|bc10", 0, 0, "bc3", "benchmark model"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "fermion (bc3) or ALP (bc10) mass (0 allowed)"},
+     {"star", "", "rg|hb", 0, 0, "rg", "bc3: rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
      {"T_K", "K", NULL, 1e5, 1e11, "1e8", "core temperature (overrides the star's)"},
      {"rho_g_cm3", "g/cm^3", NULL, 0.0, 1e12, "2e5", "core density (overrides the star's)"},
      {"Y_e", "", NULL, 0.0, 1.0, "0.5", "electrons per baryon"},
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"}},
     eval_rg,
+};
+
+/* `fipbounds eval wd model=bc10 mass_GeV=...`: white-dwarf luminosity-function bound on the BC10 ALP-electron
+ * coupling (src/stellar/fb_rg_alp.h). */
+static int eval_wd(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  return eval_bc10_star(args, FB_STAR_WD, out, err);
+}
+
+const fb_eval_module fb_eval_wd = {
+    "wd",
+    "white-dwarf luminosity-function bound on the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2603.00901) "
+    "with the mass dependence of a one-zone degenerate core",
+    3,
+    {{"model", "", "bc10", 0, 0, "bc10", "benchmark model"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "ALP mass (0 allowed)"},
+     {"T_K", "K", NULL, 1e5, 1e10, "1e7", "one-zone core temperature"}},
+    eval_wd,
 };

@@ -228,6 +228,18 @@
 #define FB_ALP_GAMMA_RHO_EE_GEV 7.04e-6   /* Gamma(rho0 -> e+ e-) = 7.04 keV: PDG 2024 BR 4.72e-5 x 149.1 MeV (VMD
                                              rho-photon coupling; fixes the BC11 a -> V V vertex) */
 
+/* Axion-electron coupling bounds g_ae (dimensionless; L = -i g_ae a ebar gamma_5 e) of a massless ALP,
+ * used by src/stellar/fb_rg_alp.h (issue 16, BC10). */
+#define FB_GAE_MAX_RG_NGC4258 1.6e-13  /* tip of the red-giant branch, NGC 4258 calibration, 95% CL: Capozzi &
+                                          Raffelt arXiv:2007.03694 (abstract) */
+#define FB_GAE_MAX_RG_OMEGACEN 1.3e-13 /* idem, omega Centauri calibration, 95% CL (arXiv:2007.03694) */
+#define FB_GAE_MAX_RG_DS2023 4.456e-13 /* TRGB with simultaneous stellar-model variations: alpha_26 <= 1.58, 95% CL,
+                                          Dennis & Sakstein arXiv:2305.03113; g_ae = sqrt(4 pi 1e-26 alpha_26) */
+#define FB_GAE_MAX_WD_GAIA 1.68e-13    /* white-dwarf luminosity function, 100-pc Gaia DR3 sample, 95% CL: Alberino,
+                                          Miller Bertolami, Camisassa, Caputo & Torres arXiv:2603.00901 */
+#define FB_GAE_MAX_WD_MB2014 2.8e-13   /* white-dwarf luminosity function of the Galactic disk: values above are
+                                          disfavoured, Miller Bertolami et al. arXiv:1406.7712 (abstract) */
+
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
 #define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)

@@ -27,6 +27,7 @@ extern const fb_model_ops fb_model_bc3_rg;
 extern const fb_model_ops fb_model_bc4_sn, fb_model_bc5_sn; /* src/stellar/fb_model_bc1_sn.c */
 extern const fb_model_ops fb_model_bc6_sn, fb_model_bc7_sn, fb_model_bc8_sn; /* fb_model_bc1_sn.c */
 extern const fb_model_ops fb_model_bc3_hb; /* fb_model_bc3_rg.c */
+extern const fb_model_ops fb_model_bc10_rg, fb_model_bc10_wd, fb_model_bc11_hb;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
 extern const fb_model_ops fb_model_bc5;
@@ -51,6 +52,7 @@ static const fb_model_ops *const fb_models[] = {
     &fb_model_bc1_sn, &fb_model_bc9_sn, &fb_model_bc9_hb, &fb_model_bc3_rg,
     &fb_model_bc4_sn, &fb_model_bc5_sn,
     &fb_model_bc6_sn, &fb_model_bc7_sn, &fb_model_bc8_sn, &fb_model_bc3_hb,
+    &fb_model_bc10_rg, &fb_model_bc10_wd, &fb_model_bc11_hb,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 

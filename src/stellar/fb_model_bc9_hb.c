@@ -14,6 +14,11 @@
  * the two analyses is applied to our edge (nominal light-ALP g_max 0.88e-10 GeV^-1); weak 1 (no weaker published bound was available to us: the
  * R-parameter uncertainties of arXiv:1406.6053 are not in the stored text). weak within nominal
  * within strong.
+ *
+ * Scan model "bc11_hb" (issue 16): the same bound on the BC11 ALP-gluon coupling inv_fG = 1/f_G through
+ * its induced photon coupling g_agamma = alpha |C(m_a)| inv_fG/(2 pi) (the model's own pi0/eta/eta' mixing,
+ * fb_fip_alp.h; C -> -2.01 as m_a -> 0), read from the bc11 particle model's production values
+ * (fb_stellar_fip.h) once per mass. Same quantity, keys ([hb]) and datasets; edges hold inv_fG_max [GeV^-1].
  */
 #include <math.h>
 #include <stdlib.h>
@@ -22,6 +27,7 @@
 #include "fb_h5.h"
 #include "fb_hb_alp.h"
 #include "fb_model.h"
+#include "fb_stellar_fip.h"
 
 static const fb_quantity_spec hb_quantities[] = {
     {"hb_energy_loss_erg_g_s", "erg/g/s", "ALP Primakoff + coalescence energy-loss rate per unit mass of the HB core (one zone or polytrope mass average; [hb] core)"},
@@ -44,7 +50,25 @@ static const fb_key_spec hb_keys[] = {
 typedef struct hb_state {
   fb_hb_options o;
   double ratio_weak, ratio_strong;
+  int bc11;             /* 1: coupling axis inv_fG of BC11, converted to g_agamma */
+  fb_stellar_fip fip;   /* bc11 particle model (bc11 only) */
+  double conv_mass_GeV, conv; /* cache: g_agamma per unit inv_fG at conv_mass_GeV (NaN: none) */
 } hb_state;
+
+/* g_agamma per unit of the model's coupling at mass_GeV: 1 for BC9, alpha |C(m)|/(2 pi) for BC11 */
+static int hb_conversion(hb_state *st, double mass_GeV, double *conv, fb_err *err) {
+  if (!st->bc11) {
+    *conv = 1.0;
+    return FB_OK;
+  }
+  if (st->conv_mass_GeV != mass_GeV) {
+    st->conv_mass_GeV = NAN;
+    FB_CALL(err, fb_stellar_fip_value(&st->fip, "g_agamma", mass_GeV, &st->conv, err));
+    st->conv_mass_GeV = mass_GeV;
+  }
+  *conv = st->conv;
+  return FB_OK;
+}
 
 static int hb_init(void **state, const fb_config *cfg, fb_err *err) {
   hb_state *st = calloc(1, sizeof *st);
@@ -59,20 +83,36 @@ static int hb_init(void **state, const fb_config *cfg, fb_err *err) {
   o->rho_g_cm3 = fb_config_get_double(cfg, "hb", "rho_g_cm3");
   o->Y_He = fb_config_get_double(cfg, "hb", "Y_He");
   o->eps_max_erg_g_s = fb_config_get_double(cfg, "hb", "eps_max_erg_g_s");
+  st->conv_mass_GeV = NAN;
   *state = st;
   return FB_OK;
 }
 
-static int hb_eval(void *state, double mass_GeV, double g_GeV, double *out, fb_err *err) {
-  FB_CALL(err, fb_hb_alp_eps_erg_g_s(&((hb_state *)state)->o, mass_GeV, g_GeV, &out[0], err));
+static int hb_bc11_init(void **state, const fb_config *cfg, fb_err *err) {
+  FB_CALL(err, hb_init(state, cfg, err));
+  hb_state *st = *state;
+  st->bc11 = 1;
+  FB_CALL(err, fb_stellar_fip_init(&st->fip, "bc11", err));
   return FB_OK;
 }
 
-static void hb_free(void *state) { free(state); }
+static int hb_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
+  hb_state *st = state;
+  double conv = 1.0;
+  FB_CALL(err, hb_conversion(st, mass_GeV, &conv, err));
+  FB_CALL(err, fb_hb_alp_eps_erg_g_s(&st->o, mass_GeV, conv * coupling, &out[0], err));
+  return FB_OK;
+}
+
+static void hb_free(void *state) {
+  hb_state *st = state;
+  if (st && st->bc11) fb_stellar_fip_free(&st->fip);
+  free(st);
+}
 
 static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
-  const hb_state *st = state;
+  hb_state *st = state;
   const fb_hb_options *o = &st->o;
   size_t nm = v->n_mass, nc = v->n_coupling;
   double *edges = malloc(nm * 2 * sizeof *edges);
@@ -91,12 +131,18 @@ static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
       strong[p] = (unsigned char)(ok && v->values[p] > eps_strong);
     }
     edges[2 * i] = v->mass[i];
+    double conv = 1.0;
     FB_CALL_GOTO(err, rc, fb_hb_alp_g_max_GeV(o, v->mass[i], &edges[2 * i + 1], err), done);
+    FB_CALL_GOTO(err, rc, hb_conversion(st, v->mass[i], &conv, err), done);
+    edges[2 * i + 1] /= conv;
   }
   {
     hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, GeV^-1",
-                                        "per grid mass: mass_GeV, g_max_GeV (couplings above are excluded by HB stars)",
+                                        st->bc11 ? "per grid mass: mass_GeV, inv_fG_max (couplings above are excluded "
+                                                   "by HB stars through the induced g_agamma)"
+                                                 : "per grid mass: mass_GeV, g_max_GeV (couplings above are excluded "
+                                                   "by HB stars)",
                                         err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/hb/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         "1 where the HB-core energy loss exceeds eps_max", err), done);
@@ -136,6 +182,26 @@ const fb_model_ops fb_model_bc9_hb = {
     .n_keys = sizeof hb_keys / sizeof hb_keys[0],
     .keys = hb_keys,
     .init = hb_init,
+    .eval = hb_eval,
+    .free = hb_free,
+    .postprocess = hb_postprocess,
+};
+
+const fb_model_ops fb_model_bc11_hb = {
+    .name = "bc11_hb",
+    .benchmark = "BC11",
+    .description = "horizontal-branch Primakoff bound on the BC11 ALP-gluon coupling through its induced photon coupling",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G",
+    .n_quantities = sizeof hb_quantities / sizeof hb_quantities[0],
+    .quantities = hb_quantities,
+    .n_keys = 0, /* reads the [hb] keys declared by bc9_hb */
+    .keys = NULL,
+    .init = hb_bc11_init,
     .eval = hb_eval,
     .free = hb_free,
     .postprocess = hb_postprocess,
