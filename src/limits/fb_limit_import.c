@@ -235,7 +235,10 @@ static const struct {
     {"DarkPhoton", "BC1", "m_Aprime", "epsilon", ""},
     {"DarkHiggs", "BC4", "m_S", "theta", ""},
     {"ALP-photon", "BC9", "m_a", "g_agamma", "GeV^-1"},
-    {"ALP-W", "BC10", "m_a", "g_aW", "GeV^-1"},
+    /* ALP-W is the ALP coupled to SU(2)_L (g_aWW): not a PBC benchmark. BC10 is the ALP with universal
+     * fermion couplings (arXiv:1901.09966, arXiv:2102.12143): no benchmark here, so that its files are
+     * never taken for BC10 limits (import_foresee refuses them unless --benchmark is given) */
+    {"ALP-W", NULL, "m_a", "g_aW", "GeV^-1"},
     {"ALP-g", "BC11", "m_a", "g_agg_gluon", "GeV^-1"}, /* FORESEE's g_agg: inv_fG = 4 pi^2 g_agg (fb_limit_file.c) */
     {"HNL-e", "BC6", "m_N", NULL, ""},
     {"HNL-mu", "BC7", "m_N", NULL, ""},
@@ -263,9 +266,14 @@ static int import_foresee(fb_limit *lim, const char *path, const fb_import_optio
           "%s: not below a FORESEE model folder (DarkPhoton, DarkHiggs, ALP-photon, ALP-W, ALP-g, HNL-e/mu/tau): "
           "give --benchmark",
           path);
+  FB_TEST(err, m >= 0 && !foresee_models[m].benchmark && !opt->benchmark, FB_ERR_INPUT,
+          "%s: FORESEE's %s model is the ALP coupled to SU(2)_L (g_aWW), not a PBC benchmark (BC10 is the ALP with "
+          "fermion couplings, 1/f_l): not imported; give --benchmark if you mean to put it on a plane of your own",
+          path, foresee_models[m].folder);
   copy_text(lim->experiment, sizeof lim->experiment, stem + 7);
   sanitize_name(lim->experiment);
-  copy_text(lim->benchmark, sizeof lim->benchmark, m >= 0 ? foresee_models[m].benchmark : "");
+  copy_text(lim->benchmark, sizeof lim->benchmark,
+            m >= 0 && foresee_models[m].benchmark ? foresee_models[m].benchmark : "");
   copy_text(lim->x_quantity, sizeof lim->x_quantity, m >= 0 ? foresee_models[m].x_quantity : "mass");
   lim->kind = FB_LIMIT_CLOSED;
   lim->cl_percent = 90;
