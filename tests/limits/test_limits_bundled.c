@@ -170,6 +170,35 @@ START_TEST(test_bundled_hnl_closed_regions) {
 }
 END_TEST
 
+/* ATLAS 2022 (displaced): the lower edge file runs from high to low mass and curls back around the
+ * region's high-mass end; sorting it by mass (the importer before issue 17's fix) made a zigzag that
+ * crossed itself 28 times. Oriented with its point order kept, the closed region is simple. */
+START_TEST(test_bundled_hnl_edge_order) {
+  const char *bcs[2] = {"bc6", "bc7"};
+  for (int k = 0; k < 2; k++) {
+    fb_limit lim;
+    read_bundled(&lim, bcs[k], "atlas_2022");
+    ck_assert_msg(strstr(lim.notes, "REPAIRED") == NULL, "%s/atlas_2022 needed repairs: %s", bcs[k], lim.notes);
+    ck_assert_int_eq(lim.n_segments, 1);
+    fb_limit_free(&lim);
+  }
+  /* closed regions given as one unordered point set (file_top == file_bottom): ordered as the
+   * collection draws them (nearest neighbour), they no longer zigzag (CMS 2022 crossed itself 13
+   * times in file order, BEBC 1985 and CHARM 2021 likewise) */
+  const struct {
+    const char *bc, *exp;
+  } one[] = {{"bc6", "cms_2022"}, {"bc6", "cms_2024_1"}, {"bc7", "bebc"}, {"bc7", "na3"}, {"bc8", "charm_2021"}};
+  for (size_t k = 0; k < sizeof one / sizeof one[0]; k++) {
+    fb_limit lim;
+    read_bundled(&lim, one[k].bc, one[k].exp);
+    ck_assert_msg(strstr(lim.notes, "nearest neighbour") != NULL, "%s/%s: %s", one[k].bc, one[k].exp, lim.notes);
+    ck_assert_msg(strstr(lim.notes, "REPAIRED") == NULL, "%s/%s still crosses itself: %s", one[k].bc, one[k].exp,
+                  lim.notes);
+    fb_limit_free(&lim);
+  }
+}
+END_TEST
+
 /* FORESEE's BC4 theta curves land on the sin2theta plane as theta^2, BC11 g_agg on inv_fG = 4 pi^2 g_agg */
 START_TEST(test_bundled_fores_conventions) {
   fb_limit lim;
@@ -196,6 +225,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_bundled_all_valid);
   tcase_add_test(tc, test_bundled_hnl_kinematics);
   tcase_add_test(tc, test_bundled_hnl_closed_regions);
+  tcase_add_test(tc, test_bundled_hnl_edge_order);
   tcase_add_test(tc, test_bundled_fores_conventions);
   suite_add_tcase(s, tc);
   return s;
