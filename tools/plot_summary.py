@@ -85,6 +85,8 @@ def axis_label(ds, bench=""):
 
 def bound_style(name, k):
     low = name.lower()
+    if low == "cmb_pann":  # model bc2: /bounds/cmb_pann/excluded (chi at its own freeze-out density)
+        return "#c27ba0", r"CMB $p_{\rm ann}$ (Planck 2018; $\chi$ at its own relic density)"
     for keys, colour, label in BOUND_STYLES:
         if any(low == key or low.startswith(key + "_") or low.startswith(key) and len(key) > 2 for key in keys):
             return colour, label if low in keys else f"{label} ({name})"
@@ -356,7 +358,7 @@ def draw(path, out, title=None, ctau=False):
                     for q in seg[int(0.15 * len(seg)): max(int(0.85 * len(seg)), int(0.15 * len(seg)) + 1)]:
                         fx = (np.log10(q[0]) - lm0) / (lm1 - lm0)
                         fy = (np.log10(q[1]) - lc0) / (lc1 - lc0)
-                        if not (0.03 < fx < 0.97 and 0.03 < fy < 0.97):
+                        if not (0.07 < fx < 0.93 and 0.05 < fy < 0.95):
                             continue
                         d = min([np.hypot((fx - px) / 0.09, (fy - py) / 0.035) for px, py in taken] + [1e9])
                         if d > best_d:
