@@ -1,40 +1,83 @@
 #!/usr/bin/env bash
 # Rebuild the bundled accelerator limits (limits/bundled/) from the public, permissively licensed
 # collections, with the project's own importer (fipbounds limits import), each curve with the
-# paper of its search (tools/limit_references.tsv), the collection's licence text and its
-# provenance (repository, commit).
+# paper of its search, the collection's licence text and its provenance (repository, commit).
 #
-#   tools/bundle-limits.sh FORESEE_CLONE [OUT_DIR]
+#   tools/bundle-limits.sh [--hnl HNL_CLONE] FORESEE_CLONE [OUT_DIR]
 #
-# FORESEE_CLONE: a git clone of https://github.com/KlingFelix/FORESEE (MIT). OUT_DIR defaults to
-# limits/bundled. GPL-licensed collections (Darkcast) are never bundled: import them yourself.
+# FORESEE_CLONE: a git clone of https://github.com/KlingFelix/FORESEE (MIT): BC1, BC4, BC9 and BC11,
+#   one paper per curve from tools/limit_references.tsv.
+# HNL_CLONE: a git clone of https://github.com/mhostert/Heavy-Neutrino-Limits (MIT): BC6, BC7, BC8,
+#   converted with `fipbounds limits import hnlimits` and the units tables that tools/hnl_units_table.py
+#   --bundle writes from the collection's local_HNL_database.xlsx (unit, CL, top/bottom pairs and the
+#   INSPIRE key of the paper of each curve; only the spreadsheet's rows, none of type C = cosmology).
+# Either clone may also be a bare repository or mirror (no work tree): the files are then read with
+# git ls-tree / git cat-file at HEAD, and blobs absent from a partial mirror (.pckl, .png, .pdf)
+# are skipped. OUT_DIR defaults to limits/bundled; only the benchmark folders written are replaced.
+# GPL-licensed collections (Darkcast) are never bundled: import them yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-foresee=${1:?usage: tools/bundle-limits.sh FORESEE_CLONE [OUT_DIR]}
+usage="usage: tools/bundle-limits.sh [--hnl HNL_CLONE] FORESEE_CLONE [OUT_DIR]"
+hnl=
+if [ "${1:-}" = --hnl ]; then hnl=${2:?$usage}; shift 2; fi
+foresee=${1:?$usage}
 out=${2:-limits/bundled}
 exe=${FB_BUILD_DIR:-build}/src/app/fipbounds
 [ -x "$exe" ] || { echo "bundle-limits: build first (tools/build.sh)" >&2; exit 1; }
-commit=$(git -C "$foresee" rev-parse HEAD 2>/dev/null || echo unknown)
-models=$foresee/Models
-[ -d "$models" ] || { echo "bundle-limits: $foresee has no Models/ (not a FORESEE clone?)" >&2; exit 2; }
-licence=$foresee/LICENSE.md
-[ -f "$licence" ] || { echo "bundle-limits: $licence missing" >&2; exit 2; }
+exe=$(cd "$(dirname "$exe")" && pwd)/fipbounds
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# tree SRC DEST REGEX PATH...: the files under PATH... of the clone SRC whose path matches the
+# extended regular expression REGEX, as a directory (DEST is filled from git, one `git cat-file --batch`
+# for all the files, when SRC has no work tree); prints the directory to use
+tree() {
+  local src=$1 dest=$2 re=$3
+  shift 3
+  if [ -e "$src/$1" ]; then echo "$src"; return; fi
+  git -C "$src" rev-parse --git-dir > /dev/null 2>&1 || { echo "bundle-limits: $src: no $1 and not a git repository" >&2; return 1; }
+  mkdir -p "$dest"
+  git -C "$src" ls-tree -r HEAD -- "$@" | awk -F'\t' -v re="$re" '{split($1, a, " "); if (a[2] == "blob" && $2 ~ re) print a[3] "\t" $2}' \
+    | grep -vE '\.(pckl|png|pdf|tar|tgn)$' > "$dest.list" || true
+  # blobs absent from a partial mirror come back as "<object> missing" and are skipped
+  cut -f1 "$dest.list" | git -C "$src" cat-file --batch 2> /dev/null | /usr/bin/python3 -c '
+import os, sys
+dest, paths = sys.argv[1], [l.rstrip("\n").split("\t", 1)[1] for l in open(sys.argv[2])]
+inp = sys.stdin.buffer
+for path in paths:
+    head = inp.readline().split()
+    if len(head) < 3:
+        continue
+    data = inp.read(int(head[2]))
+    inp.read(1)
+    os.makedirs(os.path.join(dest, os.path.dirname(path)), exist_ok=True)
+    with open(os.path.join(dest, path), "wb") as f:
+        f.write(data)
+' "$dest" "$dest.list"
+  echo "$dest"
+}
+
+# ---------------------------------------------------------------- FORESEE: BC1, BC4, BC9, BC11
+commit=$(git -C "$foresee" rev-parse HEAD 2>/dev/null || echo unknown)
+froot=$(tree "$foresee" "$tmp/foresee-src" '^LICENSE.md$|/model/lines/' LICENSE.md Models)
+models=$froot/Models
+[ -d "$models" ] || { echo "bundle-limits: $foresee has no Models/ (not a FORESEE clone?)" >&2; exit 2; }
+licence=$froot/LICENSE.md
+[ -f "$licence" ] || { echo "bundle-limits: $licence missing" >&2; exit 2; }
 n=0
 while IFS=$'\t' read -r coll bench file exp ref; do
   case "$coll" in ''|\#*) continue ;; esac
   [ "$coll" = foresee ] || continue
   lower=$(tr 'A-Z' 'a-z' <<<"$bench")
-  mkdir -p "$tmp/$lower"
+  mkdir -p "$tmp/foresee/$lower"
   src=$models/$file
   [ -f "$src" ] || { echo "bundle-limits: $src missing in the clone" >&2; exit 1; }
-  "$exe" limits import foresee "$src" -o "$tmp/$lower" --benchmark "$bench" --experiment "$exp" \
+  "$exe" limits import foresee "$src" -o "$tmp/foresee/$lower" --benchmark "$bench" --experiment "$exp" \
     --reference "$ref" >/dev/null
   n=$((n + 1))
 done < tools/limit_references.tsv
 mkdir -p "$out"
-for d in "$tmp"/*/; do
+for d in "$tmp"/foresee/*/; do
   b=$(basename "$d")
   # only the folders this script writes are replaced (limits/bundled/bc2/README.md explains why BC2 has none)
   rm -rf "${out:?}/$b"
@@ -59,3 +102,56 @@ for d in "$tmp"/*/; do
   } > "$out/$b/PROVENANCE.md"
 done
 echo "bundle-limits: $n curves from FORESEE $commit into $out"
+
+# ---------------------------------------------------------------- Heavy-Neutrino-Limits: BC6, BC7, BC8
+[ -n "$hnl" ] || exit 0
+hcommit=$(git -C "$hnl" rev-parse HEAD 2>/dev/null || echo unknown)
+hroot=$(tree "$hnl" "$tmp/hnl-src" . src/HNLimits/include/local_HNL_database.xlsx src/HNLimits/include/data LICENSE)
+inc=$hroot/src/HNLimits/include
+[ -f "$inc/local_HNL_database.xlsx" ] || { echo "bundle-limits: $hnl has no src/HNLimits/include/local_HNL_database.xlsx" >&2; exit 2; }
+[ -f "$hroot/LICENSE" ] || { echo "bundle-limits: $hnl has no LICENSE" >&2; exit 2; }
+/usr/bin/python3 tools/hnl_units_table.py --bundle "$inc/local_HNL_database.xlsx" "$tmp/hnl-tables" > /dev/null
+for sheet in Ue4:bc6:U_e Umu4:bc7:U_mu Utau4:bc8:U_tau; do
+  IFS=: read -r name b flav <<<"$sheet"
+  dir=$tmp/hnl/$b
+  mkdir -p "$dir"
+  # --keep-going: a file the importer refuses is left out and listed in PROVENANCE.md with the reason
+  # run from the temporary folder, so that the files name the table as hnl-tables/hnl_<sheet>.units
+  (cd "$tmp" && "$exe" limits import hnlimits "$inc/data" --units-table "hnl-tables/hnl_$name.units" -o "$dir" \
+    --keep-going > "$tmp/hnl-$b.log" 2>&1) || true
+  ls "$dir"/*.limit > /dev/null 2>&1 || { echo "bundle-limits: no $b curve imported:" >&2; cat "$tmp/hnl-$b.log" >&2; exit 1; }
+  rm -rf "${out:?}/$b"
+  mkdir -p "$out/$b"
+  cp "$dir"/*.limit "$out/$b/"
+  cp "$hroot/LICENSE" "$out/$b/LICENSE-Heavy-Neutrino-Limits.txt"
+  {
+    echo "# Bundled limits for ${b^^} (HNL mixing with ${flav#U_} only: |${flav}|^2 versus m_N)"
+    echo
+    echo "Converted by \`tools/bundle-limits.sh --hnl\` (fipbounds' own importer, \`fipbounds limits import hnlimits\`)"
+    echo "from Heavy-Neutrino-Limits (Fernandez-Martinez, Gonzalez-Lopez, Hernandez-Garcia, Hostert,"
+    echo "Lopez-Pavon, arXiv:2304.06772), MIT licence (LICENSE-Heavy-Neutrino-Limits.txt), repository"
+    echo "https://github.com/mhostert/Heavy-Neutrino-Limits, commit $hcommit."
+    echo "Units, confidence level, top/bottom edges and the paper (INSPIRE key) of each curve are those of"
+    echo "sheet $name of the collection's local_HNL_database.xlsx (\`tools/hnl_units_table.py --bundle\`);"
+    echo "rows of type C (cosmology: the BBN region of Sabti et al.) are left out, as fipbounds computes BBN"
+    echo "itself (models bc6/7/8_bbn). The confidence level is recorded, never rescaled (90 or 95 %)."
+    echo "\`decay=any\`: peak searches and other bounds that hold whatever N decays to."
+    echo
+    echo "| experiment | paper | CL % | m_N range [GeV] | kind | assumptions | collection file |"
+    echo "|---|---|---|---|---|---|---|"
+    for f in "$out/$b"/*.limit; do
+      awk '/^# experiment:/{e=$3} /^# reference:/{r=$3} /^# cl_percent:/{cl=$3} /^# kind:/{k=$3}
+           /^# assumptions:/{sub(/^# assumptions: /,""); a=$0}
+           /^# provenance:/{p=$0; sub(/.* file /,"",p); sub(/;.*/,"",p)}
+           !/^#/ && NF >= 2 && $1 + 0 > 0 {x = $1 + 0; if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x}
+           END {printf "| %s | %s | %s | %.3g - %.3g | %s | %s | %s |\n", e, r, cl, lo, hi, k, a, p}' "$f"
+    done
+    if grep -q "error (" "$tmp/hnl-$b.log"; then
+      echo
+      echo "Left out (refused by the importer):"
+      echo
+      grep "error (" "$tmp/hnl-$b.log" | sed -e "s|$inc/data/||g" -e 's/^fipbounds limits import: /- /'
+    fi
+  } > "$out/$b/PROVENANCE.md"
+  echo "bundle-limits: $(ls "$out/$b"/*.limit | wc -l) curves from Heavy-Neutrino-Limits $hcommit into $out/$b"
+done

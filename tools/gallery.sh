@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate the figure gallery in docs/figures/gallery/ (docs/figures/README.md lists it):
 #   - the PBC summary of every plane the main job computes (BC1, BC2 for alpha_D = 0.5 and 0.1,
-#     BC9): runs tools/main-job.sh unless out/ already holds its files and FB_GALLERY_REUSE=1;
+#     BC9, BC4, BC6-BC8, BC10, BC11; PNG and, for the latter six, PDF): runs tools/main-job.sh unless
+#     out/ already holds its files and FB_GALLERY_REUSE=1;
 #   - for every particle model (bc1, bc4 ... bc11): its c*tau map and branching ratios versus mass
 #     from a 200 x 60 scan of its default plane.
 # Usage: tools/gallery.sh   (FB_BUILD_DIR, FB_NP as for the main job)
@@ -11,7 +12,9 @@ EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
 NP=${FB_NP:-2}
 g=docs/figures/gallery
 mkdir -p "$g" out/gallery
-if [ "${FB_GALLERY_REUSE:-0}" != 1 ] || [ ! -f out/bc9_default.h5 ]; then tools/main-job.sh; fi
+if [ "${FB_GALLERY_REUSE:-0}" != 1 ] || [ ! -f out/bc9_default.h5 ] || [ ! -f out/bc11_summary.pdf ]; then
+  tools/main-job.sh
+fi
 . tools/mpi-env.sh
 cp out/bc1_default_summary.png "$g/bc1_summary.png"
 cp out/bc2_dirac_aD0p5_summary.png "$g/bc2_aD0p5_summary.png"
@@ -19,6 +22,9 @@ cp out/bc2_dirac_aD0p1_summary.png "$g/bc2_aD0p1_summary.png"
 cp out/bc2_targets_aD0p5.png "$g/bc2_targets_aD0p5.png"
 cp out/bc2_targets_aD0p1.png "$g/bc2_targets_aD0p1.png"
 cp out/bc9_default_summary.png "$g/bc9_summary.png"
+for m in bc4 bc6 bc7 bc8 bc10 bc11; do
+  cp "out/${m}_summary.png" "out/${m}_summary.pdf" "$g/"
+done
 for m in bc1 bc4 bc6 bc7 bc8 bc10 bc11; do
   in=inputs/${m}_default.ini
   [ -f "$in" ] || continue

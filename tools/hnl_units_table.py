@@ -31,8 +31,12 @@ the list says MeV, and its 188-851 range is MeV). Files in neither (ue4/NA3_top.
 ue4/NA3_bottom.dat, whose headers say Umu4^2; the kev_bounds files, whose U^2 is in percent) are not
 in the tables: import them with explicit --x-unit/--y-quantity/--cl or a sidecar if you know them.
 
-usage: hnl_units_table.py local_HNL_database.xlsx OUTDIR
+usage: hnl_units_table.py [--bundle] local_HNL_database.xlsx OUTDIR
 writes OUTDIR/hnl_Ue4.units, OUTDIR/hnl_Umu4.units, OUTDIR/hnl_Utau4.units
+
+--bundle (tools/bundle-limits.sh): only the spreadsheet's own rows, each with the INSPIRE key of its
+paper (not the LEGACY files, which name none), and no row of type C (cosmology: the BBN region of
+Sabti et al., which the project computes itself, bc6/7/8_bbn, instead of drawing as a search).
 """
 import os
 import re
@@ -110,7 +114,7 @@ def clean_value(text):
     return re.sub(r"\s+", " ", text.replace(";", ",").replace("=", "-")).strip()
 
 
-def entries_from_sheet(sheet, rows, warn):
+def entries_from_sheet(sheet, rows, warn, skip_types=()):
     y_quantity, benchmark, _ = SHEETS[sheet]
     head = rows[0]
     idx = {h: i for i, h in enumerate(head) if h}
@@ -128,6 +132,8 @@ def entries_from_sheet(sheet, rows, warn):
         ident = get(row, "id")
         top, bottom = get(row, "file_top"), get(row, "file_bottom")
         if not ident or not (top or bottom):
+            continue
+        if get(row, "type") in skip_types:
             continue
         unit, cl = get(row, "units"), cl_percent(get(row, "CL"))
         if unit not in UNITS or cl is None:
@@ -217,8 +223,10 @@ def write_table(path, sheet, source, entries):
 
 
 def main(argv):
+    bundle = "--bundle" in argv[1:]
+    argv = [a for a in argv if a != "--bundle"]
     if len(argv) != 3:
-        sys.stderr.write("usage: hnl_units_table.py local_HNL_database.xlsx OUTDIR\n")
+        sys.stderr.write("usage: hnl_units_table.py [--bundle] local_HNL_database.xlsx OUTDIR\n")
         return 2
     xlsx, outdir = argv[1], argv[2]
     sheets = read_sheets(xlsx)
@@ -233,8 +241,9 @@ def main(argv):
         if sheet not in sheets:
             warn(f"sheet {sheet} not in {xlsx}")
             continue
-        entries = entries_from_sheet(sheet, sheets[sheet], warn)
-        entries += legacy_entries(sheet, {rel for rel, _ in entries})
+        entries = entries_from_sheet(sheet, sheets[sheet], warn, ("C",) if bundle else ())
+        if not bundle:
+            entries += legacy_entries(sheet, {rel for rel, _ in entries})
         out = os.path.join(outdir, f"hnl_{sheet}.units")
         write_table(out, sheet, os.path.basename(xlsx), entries)
         print(f"{out}: {len({rel for rel, _ in entries})} files")

@@ -11,6 +11,9 @@
 #   BC9 photon-coupled ALP: out/bc9_default.h5 (inputs/bc9_default.ini) with the SN1987A band
 #       (bc9_sn), the HB bound (bc9_hb) on the same grid and the bundled limits
 #       (limits/bundled/bc9); out/bc9_default_summary.png.
+#   BC4, BC6-BC8, BC10, BC11 (tools/summary-planes.sh): lines of constant c*tau with the bundled
+#       published limits (FORESEE BC4/BC11, Heavy-Neutrino-Limits BC6-8; none for BC10) and, for the
+#       HNL planes, the BBN and N_eff bounds of bc6/7/8_bbn; out/<bc>_summary.png and .pdf.
 # FB_LIMITS_DIR=DIR merges the limit files in DIR (see `fipbounds limits import`) instead of the
 # bundled BC1 limits. Extra arguments go to the BC1 run; the `--set grid.*=...` among them also go to
 # its bc1_sn run, so that the two grids stay identical. The output names are fixed (out/...): do not
@@ -82,5 +85,11 @@ run inputs/bc9_hb.ini -o out/bc9_hb.h5 "${BC9_GRID[@]}"
   --limits limits/bundled/bc9 --quiet
 "$EXE" plot out/bc9_default.h5 -o out/bc9_default_summary.png --title "BC9: photon-coupled ALP, SN1987A, HB and accelerator limits"
 
+# ---------------------------------------------------------------- BC4, BC6-BC8, BC10, BC11
+# c*tau lines and the bundled published limits; for the HNL planes also the BBN and N_eff bounds
+# (tools/summary-planes.sh): out/bc4_summary.png, ..., out/bc11_summary.png (and .pdf)
+tools/summary-planes.sh > /dev/null
+
 echo "main job done in $(( $(date +%s) - t0 )) s: out/bc1_default_summary.png, out/bc2_*_summary.png," \
-     "out/bc2_targets_aD0p5.png, out/bc2_targets_aD0p1.png, out/bc9_default_summary.png (and their .h5 files)"
+     "out/bc2_targets_aD0p5.png, out/bc2_targets_aD0p1.png, out/bc9_default_summary.png," \
+     "out/bc{4,6,7,8,10,11}_summary.png (and their .h5 files)"

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Summary figure of a fipbounds scan file (PBC style), PNG or PDF.
 
-    /usr/bin/python3 tools/plot_summary.py OUT.h5 -o FIG.png|FIG.pdf [--title TEXT]
+    /usr/bin/python3 tools/plot_summary.py OUT.h5 -o FIG.png|FIG.pdf [--title TEXT] [--ctau]
     (or: fipbounds plot OUT.h5 -o FIG.png)
 
 Draws, on log axes with the grid's units:
@@ -13,6 +13,8 @@ Draws, on log axes with the grid's units:
     several proto-neutron-star profiles), the weak region is filled, strong minus weak is shaded
     lighter with a dashed outline, and the nominal (excluded) mask keeps the bold outline;
   - target lines (/targets/<name>/mass_GeV and y) as black lines;
+  - with --ctau, lines of constant proper decay length c*tau (/quantities/ctau_m, one per decade,
+    labelled in mm/m/km) as thin grey contours under everything else;
   - a caption with the model, benchmark, model parameters (/input/<model section>, e.g. alpha_D,
     ratio), grid size and code version.
 Only Debian's python3-matplotlib, python3-h5py and python3-numpy are used.
@@ -37,7 +39,8 @@ BOUND_STYLES = [
     (("sn1987a", "sn_1987a", "supernova", "sn"), "#f2a65a", "SN1987A"),
     (("hb", "horizontal_branch", "globular"), "#8fbc5a", "HB stars"),
     (("bbn",), "#6fa8dc", "BBN"),
-    (("cmb", "neff", "planck"), "#c27ba0", "CMB"),
+    (("neff",), "#c27ba0", r"$\Delta N_{\rm eff}$ (Planck 2018)"),
+    (("cmb", "planck"), "#c27ba0", "CMB"),
 ]
 OTHER_COLOURS = ["#e06666", "#76a5af", "#ffd966", "#8e7cc3", "#93c47d", "#f6b26b"]
 GREYS = ["#9e9e9e", "#bdbdbd", "#757575", "#cfcfcf", "#8a8a8a", "#b0b0b0"]
@@ -56,6 +59,8 @@ AXIS_TEX = {
     "sin2theta": r"$\sin^2\theta$",
     "m_N": r"$m_N$",
     "U2": r"$|U|^2$",
+    "inv_fl": r"$1/f_\ell$",
+    "inv_fG": r"$1/f_G$",
     "m_chi": r"$m_\chi$",
     "y": r"$y$",
 }
@@ -65,8 +70,14 @@ def text(v):
     return v.decode() if isinstance(v, bytes) else str(v)
 
 
-def axis_label(ds):
+# The HNL planes are single-flavour: the coupling axis names the flavour (PBC BC6/7/8).
+U2_FLAVOUR = {"BC6": r"$|U_e|^2$", "BC7": r"$|U_\mu|^2$", "BC8": r"$|U_\tau|^2$"}
+
+
+def axis_label(ds, bench=""):
     name = text(ds.attrs.get("name", ""))
+    if name == "U2" and bench in U2_FLAVOUR:
+        return U2_FLAVOUR[bench]
     units = text(ds.attrs.get("units", "")).replace("GeV^-1", r"GeV$^{-1}$")
     lab = AXIS_TEX.get(name, name)
     return f"{lab} [{units}]" if units else lab
@@ -74,9 +85,11 @@ def axis_label(ds):
 
 def bound_style(name, k):
     low = name.lower()
+    if low == "cmb_pann":  # model bc2: /bounds/cmb_pann/excluded (chi at its own freeze-out density)
+        return "#c27ba0", r"CMB $p_{\rm ann}$ (Planck 2018; $\chi$ at its own relic density)"
     for keys, colour, label in BOUND_STYLES:
         if any(low == key or low.startswith(key + "_") or low.startswith(key) and len(key) > 2 for key in keys):
-            return colour, f"{label} ({name})" if label.lower() != low else label
+            return colour, label if low in keys else f"{label} ({name})"
     return OTHER_COLOURS[k % len(OTHER_COLOURS)], name
 
 
@@ -100,16 +113,19 @@ def label_position(mask, m, c, placed):
 
 
 # Experiment families of the accelerator searches, each with its colour (name patterns,
-# case-insensitive prefixes); others fall back to a neutral grey.
+# case-insensitive prefixes, first match in this order: meson decays before beam dumps, so that
+# NA62-Kpinv is a kaon-decay search and NA62ee a dump); others fall back to a neutral grey.
 FAMILIES = [
-    ("beam dump", "#3d85c6", ("e137", "e141", "e774", "orsay", "nucal", "charm", "na64", "u70", "kek", "ps191",
+    ("meson decays", "#6aa84f", ("na48", "pienu", "triumf", "e949", "koto", "e787", "psi", "pibeta", "sindrum",
+                                 "na3", "bnl", "kek", "kenu", "k-width", "lhcb-b", "na62-k", "na62-pi0")),
+    ("beam dump", "#3d85c6", ("e137", "e141", "e774", "orsay", "nucal", "charm", "na64", "u70", "icarus", "ps191",
                               "faser", "ship", "lsnd", "nutev", "bebc", "dune", "na62", "pot", "nomad",
                               "microboone", "argoneut", "t2k", "sbnd", "mathusla", "codex", "shadows", "hike",
                               "darkquest", "seaquest", "anubis")),
     ("e+e- colliders", "#cc4125", ("babar", "belle", "kloe", "besiii", "bes3", "cleo", "lep", "delphi", "l3")),
     ("electron fixed target", "#e69138", ("a1", "apex", "hps", "mami", "dd", "mesa", "darklight", "ldmx")),
-    ("meson decays", "#6aa84f", ("na48", "pienu", "triumf", "e949", "koto", "e787", "psi", "pibeta", "sindrum",
-                                 "na3", "bnl", "kek-")),
+    ("unitarity, neutrino and beta-decay data", "#b45f06", ("pmns", "atmospheric", "borexino", "beta_spectrum",
+                                                            "f_decay")),
     ("hadron colliders", "#8e7cc3", ("lhcb", "cms", "atlas", "cdf", "d0", "alice")),
     ("lepton g-2 and precision", "#a61c00", ("g-2", "g2", "amu", "ae", "electron_g-2")),
 ]
@@ -213,7 +229,7 @@ def bc2_note(f):
             "y = alpha_D eps^2/R^4 with this scan's alpha_D and R")
 
 
-def draw(path, out, title=None):
+def draw(path, out, title=None, ctau=False):
     with h5py.File(path, "r") as f:
         if "grid/mass" not in f or "grid/coupling" not in f:
             print(f"plot_summary: {path} has no /grid/mass and /grid/coupling: not a fipbounds scan file",
@@ -225,6 +241,7 @@ def draw(path, out, title=None):
         plt.rcParams.update({"font.size": 13, "axes.labelsize": 15, "legend.fontsize": 11})
         fig, ax = plt.subplots(figsize=(9, 7))
         handles = []
+        placed_labels = []
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -271,7 +288,7 @@ def draw(path, out, title=None):
         # only when a file predates the curve dataset
         if "limits" in f:
             names = sorted(k for k in f["limits"].keys() if isinstance(f["limits"][k], h5py.Group))
-            placed = []
+            placed = placed_labels
             families_drawn = {}
             ytop = c.max() * 10.0
             for k, name in enumerate(names):
@@ -303,6 +320,59 @@ def draw(path, out, title=None):
                 else:
                     handles.append(mpatches.Patch(facecolor=colour, edgecolor=colour, alpha=0.45, label=fam))
 
+        # lines of constant c*tau (under everything else)
+        if ctau and "quantities/ctau_m" in f:
+            ct = f["quantities/ctau_m"][:]
+            ok = (f["status"][:] == 0) & np.isfinite(ct) & (ct > 0)
+            if ok.any():
+                lct = np.where(ok, np.log10(np.where(ok, ct, 1.0)), np.nan)
+                lo, hi = np.nanmin(lct), np.nanmax(lct)
+                step = max(1, int(np.ceil((hi - lo) / 8.0)))
+                levels = [k for k in range(int(np.ceil(lo)), int(np.floor(hi)) + 1) if k % step == 0]
+                cs = ax.contour(M, C, lct, levels=levels, colors="#5f5f5f", linewidths=0.8, linestyles="dashed",
+                                zorder=8, alpha=0.8)
+
+                def ctau_text(v):
+                    k = int(round(v))
+                    if -4 <= k < 0:
+                        return f"{10.0 ** (k + 3):g} mm"
+                    if 0 <= k < 3:
+                        return f"{10 ** k:d} m"
+                    if 3 <= k < 6:
+                        return f"{10 ** (k - 3):d} km"
+                    return f"$10^{{{k}}}$ m"
+                # one label per line, a third of the way along its longest piece (log axes), so that
+                # every line is named and the labels do not pile up at the frame
+                manual = []
+                lm0, lm1 = np.log10(m[0]), np.log10(m[-1])
+                lc0, lc1 = np.log10(c[0]), np.log10(c[-1])
+                taken = list(placed_labels)
+                for segs in cs.allsegs:
+                    segs = [q for q in segs if len(q) >= 2]
+                    if not segs:
+                        continue
+                    seg = max(segs, key=len)
+                    # the point of the line, between 15% and 85% of its length, farthest from the
+                    # labels already placed (limits and other c*tau lines; axes fractions)
+                    best, best_d = None, -1.0
+                    for q in seg[int(0.15 * len(seg)): max(int(0.85 * len(seg)), int(0.15 * len(seg)) + 1)]:
+                        fx = (np.log10(q[0]) - lm0) / (lm1 - lm0)
+                        fy = (np.log10(q[1]) - lc0) / (lc1 - lc0)
+                        if not (0.07 < fx < 0.93 and 0.05 < fy < 0.95):
+                            continue
+                        d = min([np.hypot((fx - px) / 0.09, (fy - py) / 0.035) for px, py in taken] + [1e9])
+                        if d > best_d:
+                            best, best_d = (q[0], q[1], fx, fy), d
+                    if best is not None:
+                        manual.append(best[:2])
+                        taken.append(best[2:])
+                for t in ax.clabel(cs, fmt=ctau_text, fontsize=9, inline=False, manual=manual):
+                    t.set_color("#3c3c3c")
+                    t.set_bbox(dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
+                handles.append(mlines.Line2D([], [], color="#5f5f5f", ls="--", lw=0.9,
+                                             label=r"$c\tau$ (fipbounds), a line every "
+                                             + ("decade" if step == 1 else f"{step} decades")))
+
         # target lines
         if "targets" in f:
             styles = ["-", "--", "-.", ":"]
@@ -318,16 +388,16 @@ def draw(path, out, title=None):
         ax.set_yscale("log")
         ax.set_xlim(m.min(), m.max())
         ax.set_ylim(c.min(), c.max())
-        ax.set_xlabel(axis_label(f["grid/mass"]))
-        ax.set_ylabel(axis_label(f["grid/coupling"]))
-        ax.grid(True, which="major", alpha=0.25)
         bench = text(f.attrs.get("benchmark", ""))
+        ax.set_xlabel(axis_label(f["grid/mass"], bench))
+        ax.set_ylabel(axis_label(f["grid/coupling"], bench))
+        ax.grid(True, which="major", alpha=0.25)
         desc = text(f.attrs.get("model_description", ""))
         full = title if title else (f"{bench}: {desc}" if desc else bench)
         # long model descriptions are wrapped, never clipped
         ax.set_title("\n".join(textwrap.wrap(full, 70)), fontsize=13 if len(full) <= 70 else 11)
         if handles:
-            ax.legend(handles=handles, loc="lower right", framealpha=0.9, fontsize=9)
+            ax.legend(handles=handles, loc="lower right", framealpha=0.92, fontsize=9).set_zorder(20)
         else:
             ax.text(0.5, 0.5, "no bounds, limits or targets in this file", transform=ax.transAxes,
                     ha="center", va="center", color="#616161")
@@ -347,6 +417,8 @@ def main():
     ap.add_argument("scan", help="fipbounds output file (HDF5)")
     ap.add_argument("-o", "--output", help="FIG.png or FIG.pdf (default: SCAN.png)")
     ap.add_argument("--title", help="figure title (default: benchmark and model description)")
+    ap.add_argument("--ctau", action="store_true",
+                    help="draw lines of constant c*tau (/quantities/ctau_m, one per decade) under the bounds")
     a = ap.parse_args()
     if not os.path.exists(a.scan):
         print(f"plot_summary: {a.scan} does not exist", file=sys.stderr)
@@ -356,7 +428,7 @@ def main():
         print(f"plot_summary: {out}: the figure must end in .png or .pdf", file=sys.stderr)
         return 2
     try:
-        return draw(a.scan, out, a.title)
+        return draw(a.scan, out, a.title, a.ctau)
     except OSError as e:
         print(f"plot_summary: cannot read {a.scan}: {e}", file=sys.stderr)
         return 2

@@ -692,6 +692,12 @@ double fb_bc2_cmb_pair_factor(fb_bc2_spin spin) {
   return (spin == FB_BC2_DIRAC || spin == FB_BC2_SCALAR) ? 0.5 : 1.0;
 }
 
+double fb_bc2_cmb_pann_thermal(double p_ann_cm3_s_GeV, double omega_h2, double omega_c_h2) {
+  if (!(omega_h2 > 0.0) || !isfinite(omega_h2) || !(omega_c_h2 > 0.0)) return NAN;
+  const double f = fmin(omega_h2 / omega_c_h2, 1.0);
+  return p_ann_cm3_s_GeV * f * f;
+}
+
 typedef struct target_params {
   fb_bc2 *m;
   fb_bc2_point pt;

@@ -85,6 +85,16 @@ double fb_bc2_y_from_epsilon(double epsilon, double alpha_D, double ratio);
 #define FB_BC2_AA_NQ 64
 #define FB_BC2_AA_QMIN (-13.815510557964274) /* ln 1e-6 */
 #define FB_BC2_AA_QMAX 5.991464547107982     /* ln 400 */
+/** Planck's p_ann bound applies to the energy injected by annihilation, which scales with the
+ *  square of chi's density: with chi at its own freeze-out density Omega_chi h^2 below the dark
+ *  matter's Omega_c h^2 (Planck 2018, arXiv:1807.06209), the p_ann compared with the bound is
+ *  p_ann (Omega_chi/Omega_c)^2 (e.g. Lin, Yu, Zurek arXiv:1111.0293; Slatyer arXiv:1506.03811).
+ *  Returns that effective p_ann for the thermal relic: the fraction f = Omega_chi h^2 /
+ *  omega_c_h2 is capped at 1 (an overabundant point, Omega_chi > Omega_c, is excluded by its
+ *  abundance; if some non-thermal dilution made it the dark matter, f = 1). NaN if omega_h2 is not
+ *  finite and positive. */
+double fb_bc2_cmb_pann_thermal(double p_ann_cm3_s_GeV, double omega_h2, double omega_c_h2);
+
 /** Exact tree-level W/alpha_D^2 of chi chi -> A'A' for one coupling type and r = (m_A'/m)^2. */
 typedef struct fb_bc2_aa_table {
   int valid;
@@ -136,6 +146,16 @@ int fb_bc2_point_is_swave(const fb_bc2_point *pt);
 /** Factor k in Planck's p_ann = f_eff k <sigma v>/m_chi with <sigma v> from fb_bc2_sigmav_cmb_cm3_s:
  *  1/2 for particle-antiparticle DM (dirac, scalar), 1 for self-conjugate (majorana, pseudodirac). */
 double fb_bc2_cmb_pair_factor(fb_bc2_spin spin);
+
+/** Planck's p_ann bound applies to the energy injected by annihilation, which scales with the
+ *  square of chi's density: with chi at its own freeze-out density Omega_chi h^2 below the dark
+ *  matter's Omega_c h^2 (Planck 2018, arXiv:1807.06209), the p_ann compared with the bound is
+ *  p_ann (Omega_chi/Omega_c)^2 (e.g. Lin, Yu, Zurek arXiv:1111.0293; Slatyer arXiv:1506.03811).
+ *  Returns that effective p_ann for the thermal relic: the fraction f = Omega_chi h^2 /
+ *  omega_c_h2 is capped at 1 (an overabundant point, Omega_chi > Omega_c, is excluded by its
+ *  abundance; if some non-thermal dilution made it the dark matter, f = 1). NaN if omega_h2 is not
+ *  finite and positive. */
+double fb_bc2_cmb_pann_thermal(double p_ann_cm3_s_GeV, double omega_h2, double omega_c_h2);
 
 /** Exact tree-level W/alpha_D^2 = s sigma v_rel/alpha_D^2 of chi chi -> A'A' (m_chi = 1 units, so a
  *  function of u = s/(4 m_chi^2) - 1 and r = (m_A'/m_chi)^2 only), computed directly (no table;

@@ -14,7 +14,8 @@
  * of the grid. The second model of this file, bc2_target (end of file), computes the same line as
  * a scan with one point per mass, so that the masses are spread over the MPI ranks.
  *
- * CMB: p_ann = f_eff <sigma v>_eff / m_chi against Planck 2018 (arXiv:1807.06209 sec. 7.6,
+ * CMB: p_ann = f_eff <sigma v>_eff / m_chi (times (Omega_chi/Omega_c)^2 where chi is underabundant, mask
+ * /excluded; /excluded_all_dm without it) against Planck 2018 (arXiv:1807.06209 sec. 7.6,
  * p_ann < 3.2e-28 cm^3/(s GeV)), where <sigma v>_eff is defined for self-conjugate DM; for Dirac DM
  * it is half of <sigma v>_{chi chibar} (see bc2_p_ann). Only s-wave annihilation is constrained:
  * dirac, and every spin when m_A' < m_chi (chi chi -> A'A' is s-wave). Otherwise the p-wave spins
@@ -231,26 +232,30 @@ static int bc2_postprocess(void *state, const fb_config *cfg, const fb_scan_view
   FB_CALL(err, bc2_write_line(s, &line, file, err));
   int rc;
   hid_t g;
-  /* CMB mask over the plane */
+  /* CMB mask over the plane. /excluded (drawn by the summary figures): chi at its own freeze-out
+   * density, the annihilation power scaled by (Omega_chi/Omega_c)^2 where chi is underabundant, i.e.
+   * above the thermal target (fb_bc2_cmb_pann_thermal); /excluded_all_dm: chi assumed to be all of
+   * the dark matter at every point (abundance set by something other than freeze-out). Issue 17:
+   * until then /excluded was the all-DM mask, which excludes the whole plane above the target line,
+   * where the thermal relic is only a fraction of the dark matter and the bound weakens as y grows. */
   const size_t np = scan->n_mass * scan->n_coupling;
   unsigned char *mask = calloc(np ? np : 1, 1);
   FB_TEST(err, !mask, FB_ERR_MEMORY, "cannot allocate the CMB mask");
   const double *pann = scan->values + 4 * np, *omega = scan->values;
   for (size_t p = 0; p < np; p++)
-    mask[p] = scan->status[p] == 0 && pann[p] > FB_PANN_MAX_PLANCK_CM3_S_GEV;
+    mask[p] = scan->status[p] == 0 &&
+              fb_bc2_cmb_pann_thermal(pann[p], omega[p], FB_OMEGA_C_H2_PLANCK) > FB_PANN_MAX_PLANCK_CM3_S_GEV;
   const hsize_t d2[2] = {scan->n_mass, scan->n_coupling};
   rc = fb_h5_dataset(file, "bounds/cmb_pann/excluded", H5T_NATIVE_UINT8, 2, d2, mask, "",
-                     "1 where p_ann = f_eff <sigma v>_eff/m_chi > 3.2e-28 cm^3/(s GeV) (Planck 2018, arXiv:1807.06209), "
-                     "chi assumed to be all of the dark matter",
+                     "1 where p_ann f^2 > 3.2e-28 cm^3/(s GeV) (Planck 2018, arXiv:1807.06209), p_ann = f_eff "
+                     "<sigma v>_eff/m_chi, f = min(Omega_chi h^2/0.120, 1): chi at its own freeze-out density",
                      err);
-  /* the same with chi's own thermal density: the annihilation power scales as (Omega/Omega_c)^2 */
-  for (size_t p = 0; p < np && rc == FB_OK; p++) {
-    const double frac = omega[p] / FB_OMEGA_C_H2_PLANCK;
-    mask[p] = scan->status[p] == 0 && pann[p] * frac * frac > FB_PANN_MAX_PLANCK_CM3_S_GEV;
-  }
+  for (size_t p = 0; p < np && rc == FB_OK; p++)
+    mask[p] = scan->status[p] == 0 && pann[p] > FB_PANN_MAX_PLANCK_CM3_S_GEV;
   if (rc == FB_OK)
-    rc = fb_h5_dataset(file, "bounds/cmb_pann/excluded_thermal_density", H5T_NATIVE_UINT8, 2, d2, mask, "",
-                       "1 where p_ann (Omega h^2/0.120)^2 > 3.2e-28 cm^3/(s GeV): chi with its own freeze-out density",
+    rc = fb_h5_dataset(file, "bounds/cmb_pann/excluded_all_dm", H5T_NATIVE_UINT8, 2, d2, mask, "",
+                       "1 where p_ann = f_eff <sigma v>_eff/m_chi > 3.2e-28 cm^3/(s GeV): chi assumed to be all of "
+                       "the dark matter at every point (not its freeze-out density)",
                        err);
   free(mask);
   FB_CALL(err, rc);

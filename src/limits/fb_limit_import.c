@@ -235,7 +235,10 @@ static const struct {
     {"DarkPhoton", "BC1", "m_Aprime", "epsilon", ""},
     {"DarkHiggs", "BC4", "m_S", "theta", ""},
     {"ALP-photon", "BC9", "m_a", "g_agamma", "GeV^-1"},
-    {"ALP-W", "BC10", "m_a", "g_aW", "GeV^-1"},
+    /* ALP-W is the ALP coupled to SU(2)_L (g_aWW): not a PBC benchmark. BC10 is the ALP with universal
+     * fermion couplings (arXiv:1901.09966, arXiv:2102.12143): no benchmark here, so that its files are
+     * never taken for BC10 limits (import_foresee refuses them unless --benchmark is given) */
+    {"ALP-W", NULL, "m_a", "g_aW", "GeV^-1"},
     {"ALP-g", "BC11", "m_a", "g_agg_gluon", "GeV^-1"}, /* FORESEE's g_agg: inv_fG = 4 pi^2 g_agg (fb_limit_file.c) */
     {"HNL-e", "BC6", "m_N", NULL, ""},
     {"HNL-mu", "BC7", "m_N", NULL, ""},
@@ -263,9 +266,14 @@ static int import_foresee(fb_limit *lim, const char *path, const fb_import_optio
           "%s: not below a FORESEE model folder (DarkPhoton, DarkHiggs, ALP-photon, ALP-W, ALP-g, HNL-e/mu/tau): "
           "give --benchmark",
           path);
+  FB_TEST(err, m >= 0 && !foresee_models[m].benchmark && !opt->benchmark, FB_ERR_INPUT,
+          "%s: FORESEE's %s model is the ALP coupled to SU(2)_L (g_aWW), not a PBC benchmark (BC10 is the ALP with "
+          "fermion couplings, 1/f_l): not imported; give --benchmark if you mean to put it on a plane of your own",
+          path, foresee_models[m].folder);
   copy_text(lim->experiment, sizeof lim->experiment, stem + 7);
   sanitize_name(lim->experiment);
-  copy_text(lim->benchmark, sizeof lim->benchmark, m >= 0 ? foresee_models[m].benchmark : "");
+  copy_text(lim->benchmark, sizeof lim->benchmark,
+            m >= 0 && foresee_models[m].benchmark ? foresee_models[m].benchmark : "");
   copy_text(lim->x_quantity, sizeof lim->x_quantity, m >= 0 ? foresee_models[m].x_quantity : "mass");
   lim->kind = FB_LIMIT_CLOSED;
   lim->cl_percent = 90;
@@ -622,6 +630,97 @@ static void sort_by_x(fb_limit *c) {
   }
 }
 
+/* An edge of a region by increasing mass, keeping the order of its points: reversed when it runs
+ * from high to low mass (ATLAS_2022/ue4_majorana_bottom.dat does), so that a contour that curls back
+ * (the same edge file continues around the end of the region) keeps its shape. Sorted by mass only
+ * when the file has no order (more than a quarter of its steps go backwards): sorting a curling
+ * contour would turn it into a zigzag. */
+static void orient_by_x(fb_limit *c) {
+  if (c->n_points < 2) return;
+  if (c->x[0] > c->x[c->n_points - 1])
+    for (size_t i = 0, j = c->n_points - 1; i < j; i++, j--) {
+      double tx = c->x[i], ty = c->y[i];
+      c->x[i] = c->x[j];
+      c->y[i] = c->y[j];
+      c->x[j] = tx;
+      c->y[j] = ty;
+    }
+  size_t back = 0;
+  for (size_t i = 1; i < c->n_points; i++) back += c->x[i] < c->x[i - 1];
+  if (4 * back > c->n_points - 1) sort_by_x(c);
+}
+
+/* A closed region given as one file (the database's file_top == file_bottom: CMS 2022, BEBC 1985,
+ * CHARM 2021, NA3, ...) is a set of boundary points in no particular order: the collection draws it
+ * by ordering them as its plot_tools.get_ordered_closed_region does, and so do we: points with a
+ * repeated mass dropped (the first in the file kept, as numpy.unique), then a nearest-neighbour
+ * path from the lowest mass, distances in (m_N [GeV], log10 U^2) (linear mass, as the collection).
+ * Taken in file order instead, these regions zigzag between their lower and upper edges. */
+typedef struct {
+  double x, y;
+  size_t i;
+} hnl_pt;
+
+static int hnl_pt_cmp(const void *a, const void *b) {
+  const hnl_pt *p = a, *q = b;
+  if (p->x != q->x) return p->x < q->x ? -1 : 1;
+  return p->i < q->i ? -1 : p->i > q->i;
+}
+
+static int hnl_order_closed(fb_limit *lim, fb_err *err) {
+  size_t n = lim->n_points, m = 0;
+  if (n < 3) return FB_OK;
+  hnl_pt *pt = malloc(n * sizeof *pt);
+  unsigned char *used = calloc(n, 1);
+  if (!pt || !used) {
+    free(pt);
+    free(used);
+    return fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot order %zu points", n);
+  }
+  for (size_t i = 0; i < n; i++) pt[i] = (hnl_pt){lim->x[i], lim->y[i], i};
+  qsort(pt, n, sizeof *pt, hnl_pt_cmp);
+  for (size_t i = 0; i < n; i++)
+    if (m == 0 || pt[i].x != pt[m - 1].x) pt[m++] = pt[i];
+  size_t cur = 0;
+  used[0] = 1;
+  lim->x[0] = pt[0].x;
+  lim->y[0] = pt[0].y;
+  for (size_t k = 1; k < m; k++) {
+    size_t best = 0;
+    double bd = INFINITY;
+    for (size_t j = 0; j < m; j++) {
+      if (used[j]) continue;
+      const double dx = pt[j].x - pt[cur].x, dy = log10(pt[j].y) - log10(pt[cur].y);
+      const double d = dx * dx + dy * dy;
+      if (d < bd) {
+        bd = d;
+        best = j;
+      }
+    }
+    used[best] = 1;
+    cur = best;
+    lim->x[k] = pt[best].x;
+    lim->y[k] = pt[best].y;
+  }
+  lim->n_points = m;
+  lim->n_segments = 1;
+  lim->seg_start[0] = 0;
+  lim->seg_start[1] = m;
+  free(pt);
+  free(used);
+  if (m < n) {
+    char note[200];
+    fmt_into(note, sizeof note,
+             "closed region from one file: points ordered as the collection draws it (nearest neighbour from the "
+             "lowest mass); %zu point(s) with a repeated mass dropped",
+             n - m);
+    add_note(lim, note);
+  } else
+    add_note(lim, "closed region from one file: points ordered as the collection draws it (nearest neighbour from "
+                  "the lowest mass)");
+  return FB_OK;
+}
+
 /* the mass unit named in the leading comment lines ("# m4 (MeV) Ue4^2"), "" when none */
 static int hnl_header_unit(const char *path, char *unit, size_t cap, fb_err *err) {
   static const char *const units[] = {"(eV)", "(keV)", "(MeV)", "(GeV)", "(TeV)"};
@@ -713,7 +812,8 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
     top[0] = '\0';
   if (top[0] && !(opt->kind && strcmp(opt->kind, "closed"))) {
     /* the excluded region between the two curves, as the collection draws it (fill_between of the
-     * bottom and top files): a closed polygon, bottom by increasing mass then top by decreasing mass */
+     * bottom and top files): a closed polygon, bottom by increasing mass then top by decreasing mass
+     * (each edge oriented, its point order kept: orient_by_x) */
     fb_limit bottom, upper;
     fb_limit_init(&bottom);
     fb_limit_init(&upper);
@@ -723,8 +823,8 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
       bottom.n_segments = upper.n_segments = 1; /* blank lines inside a digitised edge are not pieces */
       bottom.seg_start[1] = bottom.n_points;
       upper.seg_start[1] = upper.n_points;
-      sort_by_x(&bottom);
-      sort_by_x(&upper);
+      orient_by_x(&bottom);
+      orient_by_x(&upper);
       for (size_t i = 0; rc == FB_OK && i < bottom.n_points; i++)
         rc = fb_limit_add_point(lim, bottom.x[i], bottom.y[i], NAN, err);
       for (size_t i = upper.n_points; rc == FB_OK && i-- > 0;)
@@ -744,6 +844,8 @@ static int import_hnlimits(fb_limit *lim, const char *path, const fb_import_opti
     return FB_OK;
   }
   FB_CALL(err, import_table(lim, path, x_unit, y_quantity, y_unit, 2, 2, 0, &ncol, NULL, 0, NULL, err));
+  if (lim->kind == FB_LIMIT_CLOSED && !strcmp(sc.kind, "closed") && !opt->kind)
+    FB_CALL(err, hnl_order_closed(lim, err));
   return FB_OK;
 }
 

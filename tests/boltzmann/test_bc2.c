@@ -326,6 +326,46 @@ START_TEST(test_target_line) {
 }
 END_TEST
 
+/* Issue 17: the CMB p_ann bound of a thermal relic uses chi's own freeze-out density. Dirac,
+ * alpha_D = 0.5, m_A' = 3 m_chi, m_chi = 100 MeV: on the target line (Omega = 0.120) p_ann is ~400x
+ * Planck's bound (arXiv:1807.06209), so the target is excluded whatever the convention; at 1e4 x the
+ * target y, chi is ~1e-4 of the dark matter: p_ann grows by ~1e4 but p_ann (Omega/Omega_c)^2 falls by
+ * 1e4 (x_f'/x_f)^2 (Omega ~ x_f/<sigma v>, standard freeze-out, Kolb & Turner 1990 eq. 5.43; x_f ~ 15
+ * grows by ln 1e4 = 9.2: (x_f'/x_f)^2 ~ 2.6; accepted 1-4) and the point is allowed, where the
+ * all-DM mask excludes it.
+ * Below the target (overabundant) the fraction is capped at 1. */
+START_TEST(test_cmb_thermal_density) {
+  fb_err err;
+  fb_err_clear(&err);
+  const double m = 0.1, f_eff = 0.6;
+  fb_bc2_point p = point(FB_BC2_DIRAC, m, 3.0, 0.5, 0.0, 1e-5);
+  double y_t = 0.0;
+  fb_relic_result res;
+  ck_assert_msg(fb_bc2_target_y(&g_m, &p, FB_OMEGA_C_H2_PLANCK, &y_t, &res, &err) == FB_OK, "%s", err.msg);
+  double pann[3], pth[3], om[3];
+  const double mult[3] = {1.0, 1e4, 1e-2};
+  for (int k = 0; k < 3; k++) {
+    p.epsilon = fb_bc2_epsilon_from_y(mult[k] * y_t, p.alpha_D, p.ratio);
+    double sv = 0.0;
+    ck_assert_msg(fb_bc2_omega_h2(&g_m, &p, &res, &err) == FB_OK, "%s", err.msg);
+    ck_assert_msg(fb_bc2_sigmav_cmb_cm3_s(&g_m, &p, &sv, &err) == FB_OK, "%s", err.msg);
+    om[k] = res.omega_h2;
+    pann[k] = f_eff * fb_bc2_cmb_pair_factor(p.spin) * sv / m;
+    pth[k] = fb_bc2_cmb_pann_thermal(pann[k], om[k], FB_OMEGA_C_H2_PLANCK);
+    printf("CMB, dirac m = 0.1 GeV, y = %g y_target: Omega h^2 = %.4g, p_ann = %.3e, x (Omega/Omega_c)^2 = %.3e "
+           "(bound %.1e)\n", mult[k], om[k], pann[k], pth[k], FB_PANN_MAX_PLANCK_CM3_S_GEV);
+  }
+  ck_assert(pth[0] > FB_PANN_MAX_PLANCK_CM3_S_GEV);              /* target: excluded */
+  ck_assert_double_eq_tol(pth[0] / pann[0], 1.0, 2e-3);            /* f = 1 on the target */
+  ck_assert(pann[1] > FB_PANN_MAX_PLANCK_CM3_S_GEV);             /* all-DM: excluded */
+  ck_assert(pth[1] < FB_PANN_MAX_PLANCK_CM3_S_GEV);              /* own density: allowed */
+  const double r = pth[1] / pth[0];
+  ck_assert_msg(r > 1e-4 && r < 4e-4, "p_ann f^2 ratio %g, expected 1e-4 (x_f'/x_f)^2 = 1e-4 .. 4e-4", r);
+  ck_assert(om[2] > FB_OMEGA_C_H2_PLANCK && pth[2] == pann[2]);  /* overabundant: f capped at 1 */
+  ck_assert(isnan(fb_bc2_cmb_pann_thermal(1e-27, NAN, FB_OMEGA_C_H2_PLANCK)));
+}
+END_TEST
+
 START_TEST(test_errors) {
   fb_err err;
   fb_err_clear(&err);
@@ -358,6 +398,7 @@ int main(void) {
   tcase_add_test(tc, test_y_scaling_and_cache);
   tcase_add_test(tc, test_resonance);
   tcase_add_test(tc, test_target_line);
+  tcase_add_test(tc, test_cmb_thermal_density);
   tcase_add_test(tc, test_errors);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);

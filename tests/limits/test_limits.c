@@ -806,6 +806,24 @@ START_TEST(test_foresee_zero_mass) {
 }
 END_TEST
 
+/* FORESEE's ALP-W (g_aWW, the ALP coupled to SU(2)_L) is not PBC BC10 (the ALP with fermion couplings):
+ * refused instead of labelled BC10; with an explicit --benchmark it imports, keeping g_aW */
+START_TEST(test_foresee_alpw_not_bc10) {
+  char dir[512], path[1024];
+  snprintf(dir, sizeof dir, "%s/ALP-W", TMP);
+  mkdir(dir, 0777);
+  snprintf(path, sizeof path, "%s", tmp_file("ALP-W/bounds_KTEV.txt", "0.16 2e-3\n0.17 3e-4\n0.2 3e-4\n0.2 2e-3\n"));
+  fb_err err;
+  fb_limit lim;
+  ck_assert_int_eq(fb_limit_import(&lim, "foresee", path, NULL, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "not a PBC benchmark"));
+  fb_import_options o = {.benchmark = "BC10"};
+  ck_assert_msg(fb_limit_import(&lim, "foresee", path, &o, &err) == FB_OK, "%s", err.msg);
+  ck_assert_str_eq(lim.y_quantity, "g_aW");
+  fb_limit_free(&lim);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ issue 18 item 11: importer robustness */
 
 START_TEST(test_import_robustness) {
@@ -936,6 +954,7 @@ int main(void) {
   tcase_add_test(tc, test_repair_self_intersection);
   tcase_add_test(tc, test_import_robustness);
   tcase_add_test(tc, test_foresee_zero_mass);
+  tcase_add_test(tc, test_foresee_alpw_not_bc10);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_VERBOSE);
