@@ -24,8 +24,8 @@ extern const fb_model_ops fb_model_bc1_bbn;
 extern const fb_model_ops fb_model_bc9_bbn;
 extern const fb_model_ops fb_model_bc6_bbn, fb_model_bc7_bbn, fb_model_bc8_bbn;
 extern const fb_model_ops fb_model_bc3_rg;
-extern const fb_model_ops fb_model_bc4_sn, fb_model_bc5_sn; /* src/stellar/fb_model_bc1_sn.c */
-extern const fb_model_ops fb_model_bc6_sn, fb_model_bc7_sn, fb_model_bc8_sn; /* fb_model_bc1_sn.c */
+extern const fb_model_ops fb_model_bc4_sn, fb_model_bc5_sn; /* src/stellar/fb_model_sn.c */
+extern const fb_model_ops fb_model_bc6_sn, fb_model_bc7_sn, fb_model_bc8_sn; /* fb_model_sn.c */
 extern const fb_model_ops fb_model_bc3_hb; /* fb_model_bc3_rg.c */
 extern const fb_model_ops fb_model_bc10_rg, fb_model_bc10_wd, fb_model_bc11_hb;
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */

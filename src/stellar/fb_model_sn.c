@@ -1,7 +1,11 @@
 /**
- * @file fb_model_bc1_sn.c
- * @brief Scan model "bc1_sn": the SN1987A cooling band of the BC1 dark photon on the (m_A', eps)
- *        plane (src/stellar/fb_sn_darkphoton.h).
+ * @file fb_model_sn.c
+ * @brief The SN1987A scan models of every benchmark with an SN band: bc1_sn (dark photon), bc9_sn (ALP),
+ *        bc4_sn/bc5_sn (dark scalar) and bc6_sn-bc8_sn (HNL). One state and one postprocess (band edges,
+ *        masks, systematic profiles) for all; the rates are in src/stellar/fb_sn_*.h.
+ *
+ * Scan model "bc1_sn": the SN1987A cooling band of the BC1 dark photon on the (m_A', eps) plane
+ * (src/stellar/fb_sn_darkphoton.h).
  *
  * Per point: the A' luminosity L(m, eps) [erg/s]. The eps-independent table is built once per mass
  * (the driver hands out points in mass-major order, so it is reused along a grid row; the cache is
