@@ -2,6 +2,7 @@
  * cascade spectrum (T = 1e-4 MeV) per injection energy, and of one isolated photodisintegration
  * point (bbn_photodis_evolve: all the spectra on its temperature grid + the abundance evolution)
  * per mass, with the default grids; one core. docs/performance.md ("Late decays"). */
+#include <math.h>
 #include <stdio.h>
 
 #include "bbn.h"
@@ -55,6 +56,28 @@ int main(void) {
     }
     printf("photodisintegration point m = %5.2f GeV tau = %.0e s (%d spectra): median %.3f s\n", m[k],
            tau[k], q.n_spectra, bench_median(t, 3));
+  }
+  /* A plane column as the scan models do it (fb_model_photodis.c): one table per mass, 100 lifetimes
+   * 1e4-1e12 s at one abundance; per-point cost = (table + 100 evolutions) / 100. */
+  for (int k = 0; k < 3; k++) {
+    bbn_photodis_params p;
+    bbn_photodis_params_default(&p);
+    p.mass_GeV = m[k];
+    p.nX_over_s = 1e-12 / m[k];
+    p.br_photon = 1.0;
+    p.eta = r.eta;
+    bbn_photodis_table tb;
+    const double a = bench_now_s();
+    if (bbn_photodis_table_init(&tb, &p, r.Y, &err) != FB_OK) return 1;
+    for (int j = 0; j < 100; j++) {
+      bbn_photodis_result q;
+      p.tau_s = 1e4 * pow(1e8, j / 99.0);
+      if (bbn_photodis_evolve_table(&ws, &tb, &p, r.Y, &q, &err) != FB_OK) return 1;
+    }
+    const double dt = bench_now_s() - a;
+    printf("plane column m = %5.2f GeV, 100 lifetimes 1e4-1e12 s (%d spectra): %.3f s, %.4f s per point\n", m[k],
+           tb.n_spectra, dt, dt / 100.0);
+    bbn_photodis_table_free(&tb);
   }
   bbn_tables_free(&tab);
   bbn_cascade_ws_free(&ws);

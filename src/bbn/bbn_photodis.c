@@ -171,8 +171,75 @@ static void reaction_integrals(const bbn_cascade_spec *sp, double R[BBN_PD_NREAC
   }
 }
 
+/* Lowest node temperature of a table [MeV]: below t(1e-10 MeV) ~ 1e17 s > 40 x the longest lifetime 1e13 s. */
+#define PD_T_FLOOR_MEV 1e-10
+
+int bbn_photodis_table_init(bbn_photodis_table *t, const bbn_photodis_params *p, const double Y0[BBN_N_NUC],
+                            fb_err *err) {
+  memset(t, 0, sizeof *t);
+  FB_TEST(err, !(p->n_T_per_decade >= 2 && p->n_T_per_decade <= 100), FB_ERR_RANGE, "n_T_per_decade");
+  FB_TEST(err, !(p->T_start_MeV > PD_T_FLOOR_MEV && p->T_start_MeV < 1.0), FB_ERR_RANGE, "T_start_MeV = %g",
+          p->T_start_MeV);
+  t->mass_GeV = p->mass_GeV;
+  t->br_photon = p->br_photon;
+  t->br_ee = p->br_ee;
+  t->eta = p->eta;
+  t->Y_H = Y0[BBN_P];
+  t->Y_He4 = Y0[BBN_HE4];
+  t->T_top_MeV = p->T_start_MeV;
+  t->n_T_per_decade = p->n_T_per_decade;
+  t->universal = p->casc.universal;
+  t->n_per_decade = p->casc.n_per_decade;
+  t->n_nodes = (int)ceil(log10(p->T_start_MeV / PD_T_FLOOR_MEV) * p->n_T_per_decade) + 2;
+  t->lnR = calloc((size_t)t->n_nodes * BBN_PD_NREAC, sizeof(double));
+  t->done = calloc((size_t)t->n_nodes, 1);
+  if (!t->lnR || !t->done) {
+    bbn_photodis_table_free(t);
+    FB_FAIL(err, FB_ERR_MEMORY, "photodisintegration table (%d nodes)", t->n_nodes);
+  }
+  return FB_OK;
+}
+
+void bbn_photodis_table_free(bbn_photodis_table *t) {
+  free(t->lnR);
+  free(t->done);
+  memset(t, 0, sizeof *t);
+}
+
+/* Temperature of node k. */
+static double table_T(const bbn_photodis_table *t, int k) {
+  return t->T_top_MeV * pow(10.0, -(double)k / t->n_T_per_decade);
+}
+
+/* Solve the cascade at node k (if not done) and store ln R_r. */
+static int table_node(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn_cascade_opts *casc, int k,
+                      fb_err *err) {
+  if (t->done[k]) return FB_OK;
+  const double T = table_T(t, k), E0 = 0.5 * t->mass_GeV * 1e3;
+  bbn_cascade_bg bg;
+  bbn_cascade_spec sp;
+  FB_CALL(err, bbn_cascade_background(T, t->eta, t->Y_H, t->Y_He4, &bg, err));
+  FB_CALL(err, bbn_cascade_solve(ws, &bg, E0, 2.0 * t->br_photon, 2.0 * t->br_ee, casc, &sp, err));
+  double R[BBN_PD_NREAC];
+  reaction_integrals(&sp, R);
+  bbn_cascade_spec_free(&sp);
+  for (int r = 0; r < BBN_PD_NREAC; r++) t->lnR[k * BBN_PD_NREAC + r] = log(R[r] > 1e-300 ? R[r] : 1e-300);
+  t->done[k] = 1;
+  t->n_spectra++;
+  return FB_OK;
+}
+
 int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
                         const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err) {
+  bbn_photodis_table t;
+  FB_CALL(err, bbn_photodis_table_init(&t, p, Y0, err));
+  const int rc = bbn_photodis_evolve_table(ws, &t, p, Y0, res, err);
+  bbn_photodis_table_free(&t);
+  return rc;
+}
+
+int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab, const bbn_photodis_params *p,
+                              const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err) {
   memset(res, 0, sizeof *res);
   const clock_t c0 = clock();
   FB_TEST(err, !(p->mass_GeV > 0.0 && p->tau_s > 0.0 && p->nX_over_s >= 0.0), FB_ERR_RANGE,
@@ -182,8 +249,14 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
   FB_TEST(err, !(p->tau_s >= 1e2 && p->tau_s <= 1e13), FB_ERR_RANGE,
           "tau_s = %g outside 1e2 - 1e13 (after BBN, before recombination)", p->tau_s);
   FB_TEST(err, !(p->n_T_per_decade >= 2 && p->n_T_per_decade <= 100), FB_ERR_RANGE, "n_T_per_decade");
+  FB_TEST(err, !(tab->mass_GeV == p->mass_GeV && tab->br_photon == p->br_photon && tab->br_ee == p->br_ee &&
+                 tab->eta == p->eta && tab->T_top_MeV == p->T_start_MeV && tab->n_T_per_decade == p->n_T_per_decade &&
+                 tab->universal == p->casc.universal && tab->n_per_decade == p->casc.n_per_decade),
+          FB_ERR_INPUT, "photodisintegration table built for another injection (m = %g GeV, br %g/%g)",
+          tab->mass_GeV, tab->br_photon, tab->br_ee);
   memcpy(res->Y, Y0, sizeof res->Y);
   const double E0 = 0.5 * p->mass_GeV * 1e3, eta = p->eta;
+  const int n0 = tab->n_spectra;
 
   /* temperature range: from T_start (or t = tau/1e3 if later) to t = t_end_over_tau tau */
   const double t_end = p->t_end_over_tau * p->tau_s;
@@ -194,34 +267,18 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
     while (bbn_photodis_time_s(Tb * 0.8, eta) < 1e-3 * p->tau_s) Tb *= 0.8;
     T_hi = Tb;
   }
+  FB_TEST(err, !(T_lo > table_T(tab, tab->n_nodes - 1)), FB_ERR_RANGE, "T_end = %g MeV below the table", T_lo);
 
   const int active = (E0 > p->casc.E_min_MeV) && (p->br_photon + p->br_ee > 0.0) && p->nX_over_s > 0.0;
-  /* spectrum nodes in ln T */
-  const int nT = active ? (int)ceil(log10(T_hi / T_lo) * p->n_T_per_decade) + 2 : 0;
-  double *lnT = NULL, *lnR = NULL;
+  /* table nodes that bracket [T_lo, T_hi] */
+  const double dlnT = log(10.0) / tab->n_T_per_decade, lnTtop = log(tab->T_top_MeV);
   if (active) {
-    lnT = calloc((size_t)nT, sizeof(double));
-    lnR = calloc((size_t)nT * BBN_PD_NREAC, sizeof(double));
-    FB_TEST(err, !(lnT && lnR), FB_ERR_MEMORY, "tables");
-    for (int k = 0; k < nT; k++) {
-      const double T = T_hi * pow(T_lo / T_hi, (double)k / (nT - 1));
-      lnT[k] = log(T);
-      bbn_cascade_bg bg;
-      bbn_cascade_spec sp;
-      int rc = bbn_cascade_background(T, eta, Y0[BBN_P], Y0[BBN_HE4], &bg, err);
-      if (rc == FB_OK)
-        rc = bbn_cascade_solve(ws, &bg, E0, 2.0 * p->br_photon, 2.0 * p->br_ee, &p->casc, &sp, err);
-      if (rc != FB_OK) {
-        free(lnT); free(lnR);
-        return fb_err_push(err, rc, __func__, __LINE__, "cascade spectrum");
-      }
-      double R[BBN_PD_NREAC];
-      reaction_integrals(&sp, R);
-      bbn_cascade_spec_free(&sp);
-      for (int r = 0; r < BBN_PD_NREAC; r++) lnR[k * BBN_PD_NREAC + r] = log(R[r] > 1e-300 ? R[r] : 1e-300);
-      res->n_spectra++;
-    }
+    const int k0 = (int)floor((lnTtop - log(T_hi)) / dlnT);
+    const int k1 = (int)ceil((lnTtop - log(T_lo)) / dlnT);
+    for (int k = k0 < 0 ? 0 : k0; k <= k1 && k < tab->n_nodes; k++)
+      FB_CALL(err, table_node(ws, tab, &p->casc, k, err));
   }
+  const double *lnR = tab->lnR;
 
   /* BDF2 in u = ln T (decreasing) on a uniform grid; dY/du = -(1/H) (A(T) Y) with A in MeV */
   const double tau_MeV = HBAR_MEV_S / p->tau_s; /* 1/tau in MeV */
@@ -252,9 +309,9 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
       const double S = nX * tau_MeV; /* decays per volume per time [MeV^4] */
       const double rX = nX * p->mass_GeV * 1e3 / (M_PI * M_PI / 30.0 * g_rho() * T * T * T * T);
       if (rX > res->rhoX_over_rhorad_max) res->rhoX_over_rhorad_max = rX;
-      double fk = (lnT[0] - u) / (lnT[0] - lnT[nT - 1]) * (nT - 1);
+      double fk = (lnTtop - u) / dlnT;
       if (fk < 0) fk = 0;
-      if (fk > nT - 1.000001) fk = nT - 1.000001;
+      if (fk > tab->n_nodes - 1.000001) fk = tab->n_nodes - 1.000001;
       const int k = (int)fk;
       const double w = fk - k;
       for (int r = 0; r < BBN_PD_NREAC; r++) {
@@ -283,8 +340,7 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
   gsl_permutation_free(perm);
   gsl_vector_free(rhs);
   gsl_vector_free(x);
-  free(lnT);
-  free(lnR);
+  res->n_spectra = tab->n_spectra - n0;
   /* remaining neutrons and tritium decay */
   Y[BBN_P] += Y[BBN_N];
   Y[BBN_N] = 0.0;
@@ -329,12 +385,7 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
     out->nX_over_s = out->before.mY_GeV / in->mass_GeV;
     out->bbn_with_decay = 1;
   } else {
-    fb_thermo th;
-    FB_CALL(err, fb_thermo_init(&th, err));
-    const double gs0 = fb_thermo_gstar_s(&th, in->T0_MeV * 1e-3);
-    fb_thermo_free(&th);
-    /* n_X/s = (n_X/n_gamma) n_gamma/s = n0a (2 zeta3/pi^2) / (2 pi^2 g_s/45) */
-    out->nX_over_s = in->n_over_ngamma * (2.0 * FB_ZETA3 / (M_PI * M_PI)) / (2.0 * M_PI * M_PI * gs0 / 45.0);
+    FB_CALL(err, bbn_late_decay_nX_over_s(in->n_over_ngamma, in->T0_MeV, &out->nX_over_s, err));
   }
   bbn_photodis_params pp;
   bbn_photodis_params_default(&pp);
@@ -346,15 +397,30 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
   pp.eta = out->before.eta;
   pp.casc.universal = in->universal;
   FB_CALL(err, bbn_photodis_evolve(ws, &pp, out->before.Y, &out->pd, err));
-  bbn_result *f = &out->after;
-  *f = out->before;
-  memcpy(f->Y, out->pd.Y, sizeof f->Y);
-  f->Yp_mass = out->before.Yp_mass * out->pd.Y[BBN_HE4] / out->before.Y[BBN_HE4]; /* scaled with n_He4 */
-  f->Yp = out->pd.Yp;
-  f->D_H = out->pd.D_H;
-  f->He3_H = out->pd.He3_H;
-  f->Li7_H = out->pd.Li7_H;
-  f->Li6_H = out->pd.Li6_H;
-  f->chi2 = bbn_chi2(f->Yp_mass, f->D_H); /* the verdict's chi^2 of the final abundances */
+  bbn_photodis_apply(&out->before, &out->pd, &out->after);
   return FB_OK;
+}
+
+int bbn_late_decay_nX_over_s(double n_over_ngamma, double T0_MeV, double *nX_over_s, fb_err *err) {
+  FB_TEST(err, !(n_over_ngamma >= 0.0 && T0_MeV >= 1.0 && T0_MeV <= 30.0), FB_ERR_RANGE,
+          "n_over_ngamma = %g, T0_MeV = %g (1 - 30)", n_over_ngamma, T0_MeV);
+  fb_thermo th;
+  FB_CALL(err, fb_thermo_init(&th, err));
+  const double gs0 = fb_thermo_gstar_s(&th, T0_MeV * 1e-3);
+  fb_thermo_free(&th);
+  /* n_X/s = (n_X/n_gamma) n_gamma/s = n0a (2 zeta3/pi^2) / (2 pi^2 g_s/45) */
+  *nX_over_s = n_over_ngamma * (2.0 * FB_ZETA3 / (M_PI * M_PI)) / (2.0 * M_PI * M_PI * gs0 / 45.0);
+  return FB_OK;
+}
+
+void bbn_photodis_apply(const bbn_result *before, const bbn_photodis_result *pd, bbn_result *after) {
+  *after = *before;
+  memcpy(after->Y, pd->Y, sizeof after->Y);
+  after->Yp_mass = before->Yp_mass * pd->Y[BBN_HE4] / before->Y[BBN_HE4]; /* scaled with n_He4 */
+  after->Yp = pd->Yp;
+  after->D_H = pd->D_H;
+  after->He3_H = pd->He3_H;
+  after->Li7_H = pd->Li7_H;
+  after->Li6_H = pd->Li6_H;
+  after->chi2 = bbn_chi2(after->Yp_mass, after->D_H); /* the verdict's chi^2 of the final abundances */
 }

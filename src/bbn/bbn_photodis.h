@@ -13,8 +13,9 @@
  * (Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324 eqs. 2.1-2.4 and 3.1; Kawasaki & Moroi
  * astro-ph/9412055 sec. 4), with f_gamma the cascade spectrum per unit injection rate
  * (bbn_cascade_solve) for the lines E0 = m/2 of X -> gamma gamma and X -> e+ e-.
- * The spectrum depends on (T, E0) only: it is solved on a grid in ln T (n_T_per_decade) and the
- * reaction integrals are interpolated in ln T.
+ * The spectrum depends on (T, E0) only: it is solved on a fixed grid in ln T (n_T_per_decade
+ * nodes per decade from T_start down) and the reaction integrals are interpolated linearly in
+ * (ln T, ln R); bbn_photodis_table keeps them for reuse across lifetimes and abundances.
  *
  * Cosmology after e+e- annihilation: radiation (photons + N_eff = 3.044 neutrinos) and matter
  * (Omega_m h^2 of Planck 2018, scaled with eta), X's own energy density neglected (valid while
@@ -63,6 +64,35 @@ double bbn_photodis_threshold_MeV(int r);
 /** Time [s] at photon temperature T after e+e- annihilation (radiation + matter, eta). */
 double bbn_photodis_time_s(double T_MeV, double eta);
 
+/**
+ * Reaction-rate table of one injection: R_r(T) = int dE f_gamma(E; T) sigma_r(E) per unit injection
+ * rate for the lines E0 = m/2 with 2 br_photon photons and 2 br_ee e+- per decay, on the fixed grid
+ * T_k = T_start 10^(-k / n_T_per_decade), k = 0 .. n_nodes-1 (down to 1e-10 MeV), filled lazily.
+ * The cascade is linear in the injected number and its spectrum depends on (T, E0) only, so one
+ * table serves every lifetime and every abundance at this mass (issue 15, scan planes): build it
+ * once per mass, evolve many (tau, n_X) with bbn_photodis_evolve_table.
+ */
+typedef struct bbn_photodis_table {
+  double mass_GeV, br_photon, br_ee, eta, Y_H, Y_He4, T_top_MeV;
+  int n_T_per_decade, n_nodes, universal, n_per_decade;
+  double *lnR;              /**< [n_nodes][BBN_PD_NREAC] */
+  unsigned char *done;      /**< [n_nodes] node computed */
+  int n_spectra;            /**< cascade solves so far */
+} bbn_photodis_table;
+
+/** A table for the injection of p (mass, BRs, eta, T_start, n_T_per_decade, casc) on the background
+ *  of Y0 (Y_H = Y0[BBN_P], Y_He4 = Y0[BBN_HE4]). No cascade is solved here. */
+int bbn_photodis_table_init(bbn_photodis_table *t, const bbn_photodis_params *p, const double Y0[BBN_N_NUC],
+                            fb_err *err);
+void bbn_photodis_table_free(bbn_photodis_table *t);
+
+/** bbn_photodis_evolve with the reaction rates from t (computing missing nodes); p must have t's
+ *  mass, BRs, eta, T_start and grids (FB_ERR_INPUT otherwise); Y0 the starting abundances.
+ *  Identical results to bbn_photodis_evolve whatever was computed before (res->n_spectra counts the
+ *  solves done by this call). */
+int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn_photodis_params *p,
+                              const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err);
+
 /** Evolve Y0 (bbn_result.Y at the end of BBN) through the cascade photodisintegration. */
 int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
                         const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err);
@@ -84,6 +114,14 @@ typedef struct bbn_late_decay_out {
   double nX_over_s;
   int bbn_with_decay;
 } bbn_late_decay_out;
+
+/** n_X/s from n_X/n_gamma at T0 (ACROPOLIS's input convention; g_*s(T0) of fb_thermo; decays
+ *  before T0 neglected). */
+int bbn_late_decay_nX_over_s(double n_over_ngamma, double T0_MeV, double *nX_over_s, fb_err *err);
+
+/** The BBN result after photodisintegration: `before` with the abundances of pd (Yp_mass scaled
+ *  with n_He4) and chi2 of the final abundances. */
+void bbn_photodis_apply(const bbn_result *before, const bbn_photodis_result *pd, bbn_result *after);
 
 int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const bbn_late_decay_in *in,
                         bbn_late_decay_out *out, fb_err *err);
