@@ -279,6 +279,25 @@ def draw(path, out, title=None, ctau=False):
                     ax.contour(M, C, weak, levels=[0.5], colors=[darker(colour)], linewidths=1.0,
                                linestyles="dotted", zorder=7)
                 ax.contour(M, C, mask, levels=[0.5], colors=[darker(colour)], linewidths=2.0, zorder=7)
+                # points where the bound's own scan failed (/bounds/<name>/computed = 0, written by merge
+                # --bounds): "not excluded" means unknown there, so they are hatched in grey. Only inside the
+                # box spanned by the computed points (a bound resampled from a smaller grid is 0 outside its
+                # grid too: that is its scan range, not a failure)
+                if "computed" in g and g["computed"].shape == M.shape:
+                    cm = g["computed"][:] != 0
+                    if cm.any() and not cm.all():
+                        ii, jj = np.nonzero(cm)
+                        box = np.zeros_like(cm)
+                        box[ii.min():ii.max() + 1, jj.min():jj.max() + 1] = True
+                        nc = (box & ~cm).astype(float)
+                        if nc.any():
+                            with plt.rc_context({"hatch.color": "0.55", "hatch.linewidth": 0.6}):
+                                ax.contourf(M, C, nc, levels=[0.5, 1.5], colors="none", hatches=["//"], zorder=5)
+                            ax.contour(M, C, nc, levels=[0.5], colors=["0.55"], linewidths=0.7,
+                                       linestyles="dashdot", zorder=5)
+                            handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
+                                                          label=label + ": not computed (" +
+                                                          text(g.attrs.get("not_computed", "failed points")) + ")"))
                 handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
                                               label=label + (" (fipbounds): hatched weak, bold nominal" if weak is not None
                                                              else " (fipbounds)")))

@@ -195,49 +195,26 @@ static herr_t collect_ds(hid_t g, const char *name, const H5L_info_t *info, void
  * shape are removed (listed in the attribute resampling_dropped); the method and the source
  * grid are recorded in the attributes resampled_from_grid and resampling.
  */
+static int resample_mask(hid_t g, const char *gpath, const char *mask_name, const scan_info *dst,
+                         const scan_info *src, const char *src_path, size_t *n_inside_out, fb_err *err);
+
 static int resample_group(hid_t file, const char *gpath, const char *final_path, const scan_info *dst,
                           const scan_info *src, const char *src_path, fb_err *err) {
   int rc = FB_OK;
-  const size_t SN = src->n_mass * src->n_coupling, DN = dst->n_mass * dst->n_coupling;
-  uint8_t *in = malloc(SN), *out = calloc(DN, 1);
-  long *jc = malloc(dst->n_coupling * sizeof(long));
-  hid_t g = -1;
-  FB_TEST_GOTO(err, rc, !in || !out || !jc, FB_ERR_MEMORY, done, "out of memory");
-  g = H5Gopen2(file, gpath, H5P_DEFAULT);
-  FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", gpath);
-  hid_t ds = H5Dopen2(g, "excluded", H5P_DEFAULT);
-  FB_TEST_GOTO(err, rc, ds < 0, FB_ERR_INPUT, done, "/%s of '%s' has no excluded mask to resample", gpath, src_path);
-  hid_t sp = H5Dget_space(ds);
-  hsize_t d[2] = {0, 0};
-  int r = H5Sget_simple_extent_ndims(sp);
-  if (r == 2) H5Sget_simple_extent_dims(sp, d, NULL);
-  H5Sclose(sp);
-  char units[256], desc[2048];
-  attr_string(ds, "units", units, sizeof units);
-  attr_string(ds, "description", desc, sizeof desc);
-  herr_t st = r == 2 && d[0] == src->n_mass && d[1] == src->n_coupling
-                  ? H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, in)
-                  : -1;
-  H5Dclose(ds);
-  FB_TEST_GOTO(err, rc, st < 0, FB_ERR_INPUT, done, "/%s/excluded of '%s' is not a uint8 mask of its grid's shape",
-               gpath, src_path);
-  for (size_t j = 0; j < dst->n_coupling; j++)
-    jc[j] = nearest_index(src->coupling, src->n_coupling, src->coupling_log, dst->coupling[j]);
   size_t n_inside = 0;
-  for (size_t i = 0; i < dst->n_mass; i++) {
-    long im = nearest_index(src->mass, src->n_mass, src->mass_log, dst->mass[i]);
-    if (im < 0) continue;
-    for (size_t j = 0; j < dst->n_coupling; j++)
-      if (jc[j] >= 0) {
-        out[i * dst->n_coupling + j] = in[(size_t)im * src->n_coupling + (size_t)jc[j]] != 0;
-        n_inside++;
-      }
-  }
+  const size_t DN = dst->n_mass * dst->n_coupling;
+  hid_t g = H5Gopen2(file, gpath, H5P_DEFAULT);
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /%s", gpath);
+  /* the masks: excluded (required) and computed (written by the copy; absent in old files) */
+  const int has_computed = H5Lexists(g, "computed", H5P_DEFAULT) > 0;
+  FB_CALL_GOTO(err, rc, resample_mask(g, gpath, "excluded", dst, src, src_path, &n_inside, err), done);
+  if (has_computed) FB_CALL_GOTO(err, rc, resample_mask(g, gpath, "computed", dst, src, src_path, NULL, err), done);
   /* the source grid's other arrays do not fit this grid */
   ds_list dl = {.n = 0};
   H5Literate(g, H5_INDEX_NAME, H5_ITER_INC, NULL, collect_ds, &dl);
   char dropped[4096] = "";
   for (size_t k = 0; k < dl.n; k++) {
+    if (!strcmp(dl.names[k], "excluded") || !strcmp(dl.names[k], "computed")) continue;
     hid_t o = H5Dopen2(g, dl.names[k], H5P_DEFAULT);
     hid_t osp = o >= 0 ? H5Dget_space(o) : -1;
     hsize_t od[8] = {0};
@@ -245,20 +222,13 @@ static int resample_group(hid_t file, const char *gpath, const char *final_path,
     if (orank == 2) H5Sget_simple_extent_dims(osp, od, NULL);
     if (osp >= 0) H5Sclose(osp);
     if (o >= 0) H5Dclose(o);
-    if (!strcmp(dl.names[k], "excluded") || (orank == 2 && od[0] == src->n_mass && od[1] == src->n_coupling)) {
+    if (orank == 2 && od[0] == src->n_mass && od[1] == src->n_coupling) {
       FB_TEST_GOTO(err, rc, H5Ldelete(g, dl.names[k], H5P_DEFAULT) < 0, FB_ERR_HDF5, done, "cannot replace /%s/%s",
                    gpath, dl.names[k]);
-      if (strcmp(dl.names[k], "excluded")) {
-        size_t l = strlen(dropped);
-        snprintf(dropped + l, sizeof dropped - l, "%s%s", l ? ", " : "", dl.names[k]);
-      }
+      size_t l = strlen(dropped);
+      snprintf(dropped + l, sizeof dropped - l, "%s%s", l ? ", " : "", dl.names[k]);
     }
   }
-  char ndesc[2600];
-  snprintf(ndesc, sizeof ndesc, "%s [resampled from the grid of %s: nearest grid point, docs/limits-format.md]", desc,
-           src_path);
-  hsize_t dd[2] = {dst->n_mass, dst->n_coupling};
-  FB_CALL_GOTO(err, rc, fb_h5_dataset(g, "excluded", H5T_NATIVE_UINT8, 2, dd, out, units, ndesc, err), done);
   char grid[1024];
   snprintf(grid, sizeof grid, "%s: mass %zu points %.6g-%.6g %s (%s), coupling %s %zu points %.6g-%.6g %s (%s)", src_path,
            src->n_mass, src->mass[0], src->mass[src->n_mass - 1], src->mass_units, src->mass_log ? "log" : "linear",
@@ -276,10 +246,117 @@ static int resample_group(hid_t file, const char *gpath, const char *final_path,
   FB_CALL_GOTO(err, rc, fb_h5_attr_long(g, "resampling_points_inside", (long)n_inside, err), done);
   FB_LOG_INF("resampled /%s of %s onto the grid (%zu of %zu points inside its grid)", final_path, src_path, n_inside, DN);
 done:
-  if (g >= 0) H5Gclose(g);
+  H5Gclose(g);
+  return rc;
+}
+
+/* One uint8 mask of the source grid resampled (nearest point) onto the destination grid, replacing it;
+ * points outside the source grid are 0 (not excluded, not computed). */
+static int resample_mask(hid_t g, const char *gpath, const char *mask_name, const scan_info *dst,
+                         const scan_info *src, const char *src_path, size_t *n_inside_out, fb_err *err) {
+  int rc = FB_OK;
+  const size_t SN = src->n_mass * src->n_coupling, DN = dst->n_mass * dst->n_coupling;
+  uint8_t *in = malloc(SN), *out = calloc(DN, 1);
+  long *jc = malloc(dst->n_coupling * sizeof(long));
+  FB_TEST_GOTO(err, rc, !in || !out || !jc, FB_ERR_MEMORY, done, "out of memory");
+  hid_t ds = H5Dopen2(g, mask_name, H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, ds < 0, FB_ERR_INPUT, done, "/%s of '%s' has no %s mask to resample", gpath, src_path, mask_name);
+  hid_t sp = H5Dget_space(ds);
+  hsize_t d[2] = {0, 0};
+  int r = H5Sget_simple_extent_ndims(sp);
+  if (r == 2) H5Sget_simple_extent_dims(sp, d, NULL);
+  H5Sclose(sp);
+  char units[256], desc[2048];
+  attr_string(ds, "units", units, sizeof units);
+  attr_string(ds, "description", desc, sizeof desc);
+  herr_t st = r == 2 && d[0] == src->n_mass && d[1] == src->n_coupling
+                  ? H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, in)
+                  : -1;
+  H5Dclose(ds);
+  FB_TEST_GOTO(err, rc, st < 0, FB_ERR_INPUT, done, "/%s/%s of '%s' is not a uint8 mask of its grid's shape",
+               gpath, mask_name, src_path);
+  for (size_t j = 0; j < dst->n_coupling; j++)
+    jc[j] = nearest_index(src->coupling, src->n_coupling, src->coupling_log, dst->coupling[j]);
+  size_t n_inside = 0;
+  for (size_t i = 0; i < dst->n_mass; i++) {
+    long im = nearest_index(src->mass, src->n_mass, src->mass_log, dst->mass[i]);
+    if (im < 0) continue;
+    for (size_t j = 0; j < dst->n_coupling; j++)
+      if (jc[j] >= 0) {
+        out[i * dst->n_coupling + j] = in[(size_t)im * src->n_coupling + (size_t)jc[j]] != 0;
+        n_inside++;
+      }
+  }
+  FB_TEST_GOTO(err, rc, H5Ldelete(g, mask_name, H5P_DEFAULT) < 0, FB_ERR_HDF5, done, "cannot replace /%s/%s", gpath,
+               mask_name);
+  char ndesc[2600];
+  snprintf(ndesc, sizeof ndesc, "%s [resampled from the grid of %s: nearest grid point, docs/limits-format.md]", desc,
+           src_path);
+  hsize_t dd[2] = {dst->n_mass, dst->n_coupling};
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(g, mask_name, H5T_NATIVE_UINT8, 2, dd, out, units, ndesc, err), done);
+  if (n_inside_out) *n_inside_out = n_inside;
+done:
   free(in);
   free(out);
   free(jc);
+  return rc;
+}
+
+/* /bounds/<name>/computed of a copied bound: 1 where the source scan's point succeeded (/status 0),
+ * 0 where it failed or was not computed, so that a figure can tell "not excluded" from "not computed"
+ * (e.g. bc6_bbn beyond the BBN module's lifetime range); the codes are summarised in an attribute. */
+static int write_computed(hid_t file, const char *gpath, const scan_info *src, const char *src_path, fb_err *err) {
+  int rc = FB_OK;
+  const size_t SN = src->n_mass * src->n_coupling;
+  int *status = malloc(SN * sizeof(int));
+  uint8_t *ok = malloc(SN);
+  hid_t g = -1, ds = -1;
+  FB_TEST_GOTO(err, rc, !status || !ok, FB_ERR_MEMORY, done, "out of memory");
+  FB_TEST_GOTO(err, rc, H5Lexists(src->file, "status", H5P_DEFAULT) <= 0, FB_ERR_INPUT, done,
+               "'%s' has no /status: not a fipbounds scan file", src_path);
+  ds = H5Dopen2(src->file, "status", H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, ds < 0, FB_ERR_HDF5, done, "cannot open /status of '%s'", src_path);
+  hid_t sp = H5Dget_space(ds);
+  hssize_t np = H5Sget_simple_extent_npoints(sp);
+  H5Sclose(sp);
+  FB_TEST_GOTO(err, rc, np != (hssize_t)SN || H5Dread(ds, H5T_NATIVE_INT, H5S_ALL, H5S_ALL, H5P_DEFAULT, status) < 0,
+               FB_ERR_INPUT, done, "/status of '%s' is not an integer array of its grid's shape", src_path);
+  long count[FB_ERR_INTERNAL + 2] = {0}; /* [0] not computed yet (-1), [c] code c */
+  size_t n_bad = 0;
+  for (size_t i = 0; i < SN; i++) {
+    ok[i] = status[i] == 0;
+    if (!ok[i]) {
+      n_bad++;
+      int c = status[i] < 0 ? 0 : (status[i] <= FB_ERR_INTERNAL ? status[i] : FB_ERR_INTERNAL + 1);
+      count[c]++;
+    }
+  }
+  char summary[1024] = "";
+  for (int c = 0; c <= FB_ERR_INTERNAL + 1; c++) {
+    if (!count[c]) continue;
+    size_t l = strlen(summary);
+    snprintf(summary + l, sizeof summary - l, "%s%ld point%s %s%s", l ? ", " : "", count[c], count[c] == 1 ? "" : "s",
+             c == 0 ? "not computed (status -1)" : "failed with ",
+             c == 0 ? "" : (c <= FB_ERR_INTERNAL ? fb_code_name(c) : "other codes"));
+  }
+  if (!n_bad) snprintf(summary, sizeof summary, "every point computed");
+  g = H5Gopen2(file, gpath, H5P_DEFAULT);
+  FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", gpath);
+  if (H5Lexists(g, "computed", H5P_DEFAULT) > 0) H5Ldelete(g, "computed", H5P_DEFAULT);
+  hsize_t d[2] = {src->n_mass, src->n_coupling};
+  char desc[512];
+  snprintf(desc, sizeof desc,
+           "1 where the point of the source scan (model %s) succeeded (/status 0); 0 where it failed or was not "
+           "computed: there 'excluded' = 0 means unknown, not allowed (messages in /status_messages of the source)",
+           src->model);
+  FB_CALL_GOTO(err, rc, fb_h5_dataset(g, "computed", H5T_NATIVE_UINT8, 2, d, ok, "", desc, err), done);
+  if (H5Aexists(g, "not_computed") > 0) H5Adelete(g, "not_computed");
+  FB_CALL_GOTO(err, rc, fb_h5_attr_string(g, "not_computed", summary, err), done);
+done:
+  if (ds >= 0) H5Dclose(ds);
+  if (g >= 0) H5Gclose(g);
+  free(status);
+  free(ok);
   return rc;
 }
 
@@ -393,6 +470,7 @@ int fb_limits_copy_bounds_as(const char *open_path, const char *scan_path, const
       if (H5Lexists(dst.file, tmp, H5P_DEFAULT) > 0) H5Ldelete(dst.file, tmp, H5P_DEFAULT);
       FB_TEST_GOTO(err, rc, H5Ocopy(src.file, path, dst.file, tmp, ocpl, lcpl) < 0, FB_ERR_HDF5, out,
                    "cannot copy /%s of '%s' into '%s'", path, other_paths[k], scan_path);
+      FB_CALL_GOTO(err, rc, write_computed(dst.file, tmp, &src, other_paths[k], err), out);
       if (!axis_identical(dst.mass, dst.n_mass, src.mass, src.n_mass) ||
           !axis_identical(dst.coupling, dst.n_coupling, src.coupling, src.n_coupling))
         FB_CALL_GOTO(err, rc, resample_group(dst.file, tmp, path, &dst, &src, other_paths[k], err), out);

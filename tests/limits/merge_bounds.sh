@@ -22,7 +22,7 @@ grep -q "copied 1 bound(s)" "$tmp/out"
 /usr/bin/python3 - "$tmp/bc1.h5" "$tmp/sn.h5" <<'PY'
 import sys, h5py, numpy as np
 f, s = h5py.File(sys.argv[1], "r"), h5py.File(sys.argv[2], "r")
-prov = {"copied_from_file", "copied_from_git_hash", "copied_from_model"}
+prov = {"copied_from_file", "copied_from_git_hash", "copied_from_model", "not_computed"}
 assert set(f["bounds"].keys()) == set(s["bounds"].keys()) and "sn1987a" in f["bounds"], list(f["bounds"])
 def same(a, b, where):
     ka, kb = set(a.attrs) - prov, set(b.attrs)
@@ -33,7 +33,7 @@ def same(a, b, where):
         assert a.dtype == b.dtype and a.shape == b.shape, where
         assert np.array_equal(a[()], b[()], equal_nan=b.dtype.kind == "f"), where
     else:
-        assert set(a.keys()) == set(b.keys()), (where, list(a), list(b))
+        assert set(a.keys()) - {"computed"} == set(b.keys()), (where, list(a), list(b))
         for k in b:
             same(a[k], b[k], where + "/" + k)
 for name in s["bounds"]:
@@ -43,6 +43,10 @@ for name in s["bounds"]:
     assert txt(g.attrs["copied_from_file"]) == sys.argv[2]
     assert txt(g.attrs["copied_from_model"]) == "bc1_sn"
     assert txt(g.attrs["copied_from_git_hash"]) == txt(s["code"].attrs["git_hash"])
+    # computed = the source's /status == 0, its codes summarised (issue 17: not computed != allowed)
+    assert np.array_equal(g["computed"][:], (s["status"][:] == 0).astype(np.uint8)), name
+    nbad = int((s["status"][:] != 0).sum())
+    assert (txt(g.attrs["not_computed"]) == "every point computed") == (nbad == 0), txt(g.attrs["not_computed"])
 mask = s["bounds/sn1987a/excluded"][:]
 assert mask.shape == (40, 30) and 0 < mask.sum() < mask.size, mask.sum()
 names = [n.decode() for n in f["combined/source_names"][:]]
@@ -94,6 +98,12 @@ for a, i in enumerate(im):
         if i >= 0 and j >= 0: want[a, b] = src[i, j] != 0
 got = f["bounds/sn1987a/excluded"][:]
 assert got.shape == want.shape and np.array_equal(got, want), (got.sum(), want.sum())
+ok = s["status"][:] == 0
+wantc = np.zeros_like(want)
+for a, i in enumerate(im):
+    for b, j in enumerate(jc):
+        if i >= 0 and j >= 0: wantc[a, b] = ok[i, j]
+assert np.array_equal(f["bounds/sn1987a/computed"][:], wantc), "computed mask not resampled like excluded"
 g = f["bounds/sn1987a"].attrs
 t = lambda v: v.decode() if isinstance(v, bytes) else str(v)
 assert sys.argv[2] in t(g["resampled_from_grid"]) and "nearest" in t(g["resampling"])
