@@ -93,21 +93,37 @@ def bound_style(name, k):
     return OTHER_COLOURS[k % len(OTHER_COLOURS)], name
 
 
-def label_position(mask, m, c, placed):
+LABEL_CHAR_W = 0.0105  # width of one 8-pt character in axes fractions (9 x 7 in figure, ~7 in axes)
+LABEL_H = 0.036        # height of a label box in axes fractions
+
+
+def label_half_width(label):
+    return 0.5 * (len(label) * LABEL_CHAR_W + 0.012)
+
+
+def label_free(fx, fy, hw, placed):
+    """The label box centred at (fx, fy) lies inside the frame and overlaps none already placed
+    (entries (fx, fy, half-width) in axes fractions)."""
+    if not (hw < fx < 1.0 - hw and LABEL_H / 2 < fy < 1.0 - LABEL_H / 2):
+        return False
+    return all(abs(fx - px) > hw + pw or abs(fy - py) > LABEL_H for px, py, pw in placed)
+
+
+def label_position(mask, m, c, placed, label=""):
     """A grid point inside the mask for the label: the excluded point nearest to the region's
-    centroid (log space) that is not too close to the labels already placed (axes fractions);
-    None when there is no room."""
+    centroid (log space) whose label box (its width from the label's length) stays inside the
+    frame and clear of the labels already placed (axes fractions); None when there is no room."""
     idx = np.argwhere(mask > 0)
     if len(idx) == 0:
         return None
     lm, lc = np.log10(m[idx[:, 0]]), np.log10(c[idx[:, 1]])
     fx = (lm - np.log10(m[0])) / (np.log10(m[-1]) - np.log10(m[0]))
     fy = (lc - np.log10(c[0])) / (np.log10(c[-1]) - np.log10(c[0]))
+    hw = label_half_width(label)
     order = np.argsort((lm - lm.mean()) ** 2 + (lc - lc.mean()) ** 2)
-    for k in order[: 4000]:
-        # label boxes are about 0.09 x 0.03 of the axes
-        if all(abs(fx[k] - px) > 0.09 or abs(fy[k] - py) > 0.035 for px, py in placed):
-            placed.append((fx[k], fy[k]))
+    for k in order[: 6000]:
+        if label_free(fx[k], fy[k], hw, placed):
+            placed.append((fx[k], fy[k], hw))
             return m[idx[k, 0]], c[idx[k, 1]]
     return None
 
@@ -239,9 +255,11 @@ def draw(path, out, title=None, ctau=False):
         c = f["grid/coupling"][:]
         M, C = np.meshgrid(m, c, indexing="ij")
         plt.rcParams.update({"font.size": 13, "axes.labelsize": 15, "legend.fontsize": 11})
-        fig, ax = plt.subplots(figsize=(9, 7))
+        # the legend sits right of the axes, so it never hides a band
+        fig, ax = plt.subplots(figsize=(12.5, 7))
         handles = []
         placed_labels = []
+        not_computed = {}
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -295,12 +313,16 @@ def draw(path, out, title=None, ctau=False):
                                 ax.contourf(M, C, nc, levels=[0.5, 1.5], colors="none", hatches=["//"], zorder=5)
                             ax.contour(M, C, nc, levels=[0.5], colors=["0.55"], linewidths=0.7,
                                        linestyles="dashdot", zorder=5)
-                            handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
-                                                          label=label + ": not computed (" +
-                                                          text(g.attrs.get("not_computed", "failed points")) + ")"))
+                            why = text(g.attrs.get("not_computed", "failed points"))
+                            not_computed.setdefault(why, []).append(label)
                 handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
                                               label=label + (" (fipbounds): hatched weak, bold nominal" if weak is not None
                                                              else " (fipbounds)")))
+
+        # one legend entry per distinct reason for the grey hatching
+        for why, labels in not_computed.items():
+            handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
+                                          label="not computed: " + ", ".join(labels) + "\n(" + why + ")"))
 
         # accelerator limits: the published curves (/limits/<experiment>/curve), filled with the
         # colour of their experiment family, projections dashed and unfilled; the rasterised mask
@@ -328,7 +350,7 @@ def draw(path, out, title=None, ctau=False):
                     continue
                 fam = family + (" (projected)" if proj else "")
                 families_drawn.setdefault(fam, (colour, proj))
-                pos = stored_label_position(g) or (label_position(mask, m, c, placed) if mask.any() else None)
+                pos = stored_label_position(g) or (label_position(mask, m, c, placed, exp) if mask.any() else None)
                 if pos is not None:
                     ax.text(pos[0], pos[1], exp, fontsize=8, ha="center", va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
@@ -379,12 +401,12 @@ def draw(path, out, title=None, ctau=False):
                         fy = (np.log10(q[1]) - lc0) / (lc1 - lc0)
                         if not (0.07 < fx < 0.93 and 0.05 < fy < 0.95):
                             continue
-                        d = min([np.hypot((fx - px) / 0.09, (fy - py) / 0.035) for px, py in taken] + [1e9])
+                        d = min([np.hypot((fx - px) / (0.045 + pw), (fy - py) / LABEL_H) for px, py, pw in taken] + [1e9])
                         if d > best_d:
                             best, best_d = (q[0], q[1], fx, fy), d
                     if best is not None:
                         manual.append(best[:2])
-                        taken.append(best[2:])
+                        taken.append(best[2:] + (0.045,))
                 for t in ax.clabel(cs, fmt=ctau_text, fontsize=9, inline=False, manual=manual):
                     t.set_color("#3c3c3c")
                     t.set_bbox(dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.85))
@@ -416,7 +438,8 @@ def draw(path, out, title=None, ctau=False):
         # long model descriptions are wrapped, never clipped
         ax.set_title("\n".join(textwrap.wrap(full, 70)), fontsize=13 if len(full) <= 70 else 11)
         if handles:
-            ax.legend(handles=handles, loc="lower right", framealpha=0.92, fontsize=9).set_zorder(20)
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0,
+                      framealpha=0.92, fontsize=9).set_zorder(20)
         else:
             ax.text(0.5, 0.5, "no bounds, limits or targets in this file", transform=ax.transAxes,
                     ha="center", va="center", color="#616161")
