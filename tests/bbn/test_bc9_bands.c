@@ -171,6 +171,30 @@ static void our_edges(double *g_ours) {
   plane_free(&bb);
 }
 
+/* The Primakoff relaxation rate (src/bbn/bbn_alp_primakoff.c) in its analytic limit: massless ALP,
+ * T = 5 MeV (only e+- charged, relativistic: S = sum Q^2 n = 3 zeta(3) T^3/pi^2), omega >> K, where
+ * the bracket is ln(4 omega^2/K^2) - 1 and the Planck average gives <ln(omega/T)> = psi(3) +
+ * zeta'(3)/zeta(3) (psi(3) = 3/2 - gamma_E; zeta'(3) = -0.19812624288563685, DLMF 25.2 / OEIS
+ * A244115): Gamma_scat = 2 zeta(3) (alpha g^2/8) S [ln(4 T^2/K^2) + 2 <ln(omega/T)> - 1],
+ * K^2 = 4 pi alpha S/T. Checks the quadrature, the density and the detailed-balance normalisation
+ * (not the static-target approximation). Tolerance 3%: the K^2/omega^2 terms of the bracket (~1%
+ * at omega = T) and m_e/T = 0.1 (0.3% in n_e). Also: Gamma ~ g^2, and Boltzmann suppression of a
+ * heavy ALP's production relative to its n_eq does not blow up (finite, positive rate at m = 20 T). */
+START_TEST(test_primakoff_limit) {
+  const double T = 5e-3, g = 1e-10, z3 = 1.2020569031595942, zp3 = -0.19812624288563685;
+  const double S = 3.0 * z3 * T * T * T / (FB_PI * FB_PI), K2 = 4.0 * FB_PI * FB_ALPHA_EM * S / T;
+  const double lnw = 1.5 - 0.57721566490153286 + zp3 / z3;
+  const double ref = 2.0 * z3 * FB_ALPHA_EM * g * g / 8.0 * S * (log(4.0 * T * T / K2) + 2.0 * lnw - 1.0);
+  const double ours = bbn_alp_primakoff_rate(1e-9, g, T);
+  printf("Primakoff rate (massless, T = 5 MeV): %.6g GeV, analytic leading-log %.6g GeV, ratio %.4f\n", ours, ref,
+         ours / ref);
+  ck_assert_msg(fabs(ours / ref - 1.0) < 0.03, "ratio %g", ours / ref);
+  ck_assert(fabs(bbn_alp_primakoff_rate(1e-9, 2.0 * g, T) / ours - 4.0) < 1e-12);
+  const double heavy = bbn_alp_primakoff_rate(20.0 * T, g, T);
+  ck_assert_msg(heavy > 0.0 && isfinite(heavy), "%g", heavy);
+}
+END_TEST
+
 START_TEST(test_bands_vs_depta) {
   ck_assert_msg(read_refs() >= 10, "tests/bbn/data/axionlimits_bc9_bbn_bands.tsv: %d rows", N_ROWS);
   double g[64];
@@ -207,11 +231,18 @@ static void report(void) {
   fb_err_clear(&err);
   band_plane bb;
   if (plane_init(&bb, &fb_model_bc9_bbn, &fb_model_bc9_bbn, NULL, &err) != FB_OK) return;
-  const int i_my = qidx(bb.ops, "mY_GeV"), i_tau = qidx(bb.ops, "tau_s");
-  printf("\n| m_a [MeV] | g_ref | tau [s] | our m Y_a at g_ref [GeV] |\n|---|---|---|---|\n");
+  const int i_my = qidx(bb.ops, "mY_GeV"), i_tau = qidx(bb.ops, "tau_s"), i_fl = qidx(bb.ops, "flag_inverse_decays_after_T0"),
+            i_trh = qidx(bb.ops, "abundance_TRH_change");
+  printf("\n| m_a [MeV] | g | tau [s] | our m Y_a [GeV] | flag_inverse_decays_after_T0 | abundance_TRH_change |\n"
+         "|---|---|---|---|---|---|\n");
   for (int i = 0; i < N_ROWS; ++i)
-    if (strcmp(ROWS[i].band, "bbn_neff_thermal") == 0 && bb.ops->eval(bb.state, ROWS[i].m_GeV, ROWS[i].g_ref, bb.out, &err) == FB_OK)
-      printf("| %.4g | %.3g | %.3g | %.3g |\n", 1e3 * ROWS[i].m_GeV, ROWS[i].g_ref, bb.out[i_tau], bb.out[i_my]);
+    for (int w = 0; w < 2; ++w) { /* at the reference edge, then at ours */
+      const double gg = w ? g[i] : ROWS[i].g_ref;
+      if (strcmp(ROWS[i].band, "bbn_neff_thermal") == 0 && gg > 0 &&
+          bb.ops->eval(bb.state, ROWS[i].m_GeV, gg, bb.out, &err) == FB_OK)
+        printf("| %.4g | %.3g (%s) | %.3g | %.3g | %g | %.3g |\n", 1e3 * ROWS[i].m_GeV, gg, w ? "ours" : "ref", bb.out[i_tau],
+               bb.out[i_my], bb.out[i_fl], bb.out[i_trh]);
+    }
   plane_free(&bb);
 }
 
@@ -224,6 +255,7 @@ int main(int argc, char **argv) {
   Suite *s = suite_create("bc9_bands");
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_primakoff_limit);
   tcase_add_test(tc, test_bands_vs_depta);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
