@@ -15,6 +15,9 @@
  * equilibrium: standard BBN (eta fixed today), not excluded. Points with tau > 1e5 s fail with a
  * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
  * reported as the relative change of n/n_gamma when T_RH is lowered tenfold.
+ * BC9 (key primakoff, default true): the ALP is also produced by Primakoff scattering on the charged
+ * plasma (bbn_alp_primakoff.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
+ * then the abundance is no longer a lower limit from inverse decays alone.
  * Internal states: 3 for the massive dark photon, 1 for the ALP.
  * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
  */
@@ -43,6 +46,7 @@ typedef struct bfip_state {
   int mesons;
   int hnl; /* -1, or the HNL's flavour (0 = e, 1 = mu, 2 = tau) */
   int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
+  int primakoff;         /* BC9: Primakoff production on the charged plasma (bbn_alp_primakoff.c) */
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
@@ -81,7 +85,12 @@ static const fb_quantity_spec bfip_quantities[] = {
    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}
 #define BFIP_KEYS(SEC) {BFIP_KEYS_COMMON(SEC)}
 static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
-static const fb_key_spec bc9_bbn_keys[] = BFIP_KEYS("bc9_bbn");
+/* bc9: the common keys plus the Primakoff switch */
+static const fb_key_spec bc9_bbn_keys[] = {
+    BFIP_KEYS_COMMON("bc9_bbn"),
+    {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (bbn_alp_primakoff.c; "
+     "false: decays and inverse decays only, a lower limit)"}};
 /* HNL sections: the same keys plus the thermal-potential switch */
 #define BHNL_KEYS(SEC)                                                                                    \
   {BFIP_KEYS_COMMON(SEC),                                                                                 \
@@ -130,7 +139,9 @@ static int bc1_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   return bfip_init_common(state, cfg, "bc1", "bc1_bbn", 3.0, err);
 }
 static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
-  return bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err);
+  FB_CALL(err, bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err));
+  ((bfip_state *)*state)->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
+  return FB_OK;
 }
 
 /* bc6-bc8: a Majorana HNL has 2 helicity states (bbn_hnl.c) */
@@ -154,6 +165,11 @@ static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
                           double *r, double *out, fb_err *err) {
   double Y;
+  if (s->hnl < 0 && s->primakoff) { /* BC9: inverse decays + Primakoff scattering */
+    double mg[2] = {mass_GeV, coupling};
+    const bbn_abundance_opts o = {0, bbn_alp_primakoff_callback, mg};
+    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+  }
   if (s->hnl < 0)
     return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
   bbn_hnl_state h;
@@ -239,6 +255,8 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
                                         "(C_alpha G_F^2 T^5 |U_eff|^2, thermal potential), decoupling, decays "
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
+                          : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
+                                           "the charged plasma (bbn_alp_primakoff.c, static screened targets); T0 = 10 MeV"
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);
@@ -257,8 +275,8 @@ const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
     "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 3);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
-    "BBN and N_eff bands of the BC9 ALP (abundance from decays and inverse decays: lower limit)",
-    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 3);
+    "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",
+    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 4);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \

@@ -14,8 +14,9 @@
  *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
  *   their electromagnetic products are not cascaded here) is reported as br_not_cascaded and
  *   injects nothing, so the excluded region is a lower estimate there. The abundance n_X/s at T0 =
- *   10 MeV from decays and inverse decays from T_RH (bbn_inverse_decay_abundance, the machinery of
- *   bc1_bbn/bc9_bbn: scatterings and in-medium production not included, a lower limit).
+ *   m/25 (within [0.1, 10] MeV) from decays and inverse decays from T_RH (bbn_inverse_decay_abundance, the machinery of
+ *   bc1_bbn/bc9_bbn: scatterings and in-medium production not included, a lower limit; for bc9 also
+ *   Primakoff scattering on the charged plasma, [photodis_fip] alp_primakoff, default on).
  *
  * Every point starts from this project's standard BBN (its final abundances and eta) at
  * T_start = 10 keV: for tau <= 1e5 s the change of BBN itself by the decay is not in this model
@@ -63,6 +64,7 @@ typedef struct pd_state {
   fb_config fip_cfg;
   fb_thermo th;
   double g_X, T_RH_GeV;
+  int primakoff; /* bc9: Primakoff production (bbn_alp_primakoff.c) */
   char note[512];
 } pd_state;
 
@@ -86,7 +88,7 @@ static const fb_quantity_spec pd_fip_quantities[] = {
     {"br_photon", "", "BR of the channels with two photons only (photon line at m/2)"},
     {"br_ee", "", "BR of the channels with e+ e- only (e+- line at m/2 with final-state radiation)"},
     {"br_not_cascaded", "", "BR of the other channels (mu, pi, K, ...): not cascaded, inject nothing here"},
-    {"nX_over_s", "", "n_X/s at T0 = 10 MeV (decays and inverse decays from T_RH; a lower limit)"},
+    {"nX_over_s", "", "n_X/s at T0 = m/25 within [0.1, 10] MeV (decays and inverse decays from T_RH; a lower limit)"},
     {"mY_GeV", "GeV", "m n_X/s"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction after photodisintegration"},
     {"D_H", "", "deuterium to hydrogen number ratio after photodisintegration"},
@@ -110,7 +112,9 @@ static const fb_key_spec pd_gen_keys[] = {
 
 static const fb_key_spec pd_fip_keys[] = {
     {"photodis_fip", "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",
-     "start of the inverse-decay production (must exceed 20 m_X)"},
+     "start of the inverse-decay production (must exceed 1.5 T0, T0 = m_X/25 within [0.1, 10] MeV)"},
+    {"photodis_fip", "alp_primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc9_photodis: ALPs also produced by Primakoff scattering on the charged plasma (bbn_alp_primakoff.c)"},
 };
 
 static void pd_free(void *state) {
@@ -160,16 +164,18 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   s->kind = PD_FIP;
   s->g_X = g_X;
   s->T_RH_GeV = fb_config_get_double(cfg, "photodis_fip", "T_RH_GeV");
+  s->primakoff = strcmp(fip, "bc9") == 0 && fb_config_get_bool(cfg, "photodis_fip", "alp_primakoff");
   s->ops = fb_fip_find(fip, NULL);
   FB_TEST(err, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, "particle model %s not registered", fip);
   FB_CALL(err, fb_fip_config_default(s->ops, &s->fip_cfg, err));
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   snprintf(s->note, sizeof s->note,
-           "ABUNDANCE: decays and inverse decays from T_RH = %g GeV to T0 = 10 MeV (g = %g; "
-           "bbn_inverse_decay_abundance; no scatterings or in-medium production: a lower limit); channels other than "
+           "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
+           "bbn_thermal_abundance%s); channels other than "
            "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see bc1_bbn/bc9_bbn)",
-           s->T_RH_GeV, g_X);
+           s->primakoff ? " and Primakoff scattering" : "", s->T_RH_GeV, g_X,
+           s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit");
   return pd_init_common(s, err);
 }
 
@@ -244,15 +250,23 @@ static void line_brs(const fb_decay *d, double *br_photon, double *br_ee) {
 static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
   pd_state *s = state;
   FB_CALL(err, fb_fip_check_point(s->ops, mass_GeV, coupling, err));
-  FB_TEST(err, !(s->T_RH_GeV > 20.0 * mass_GeV), FB_ERR_RANGE,
-          "T_RH_GeV = %g must exceed 20 m_X = %g GeV (inverse decays happen at T ~ m/3)", s->T_RH_GeV, 20.0 * mass_GeV);
+  /* n_X/s is taken at T0 = m/25 (inverse decays complete: their source ~ exp(-25)), within
+   * [0.1, 10] MeV (t(0.1 MeV) ~ 130 s, before any photodisintegration: tau >= 1e2 s here). T_RH
+   * below 20 m (e.g. the T_R = 10 MeV scenario of Depta et al. arXiv:2002.08370) is allowed: the
+   * freeze-in then starts Boltzmann-suppressed at T_RH; it must exceed T0. */
+  const double T0_GeV = fmin(1e-2, fmax(1e-4, mass_GeV / 25.0));
+  FB_TEST(err, !(s->T_RH_GeV > 1.5 * T0_GeV), FB_ERR_RANGE,
+          "T_RH_GeV = %g must exceed 1.5 T0 = %g GeV (T0 = m/25 within [1e-4, 1e-2] GeV)", s->T_RH_GeV, 1.5 * T0_GeV);
   fb_decay d;
   FB_CALL(err, s->ops->decay(s->fip, mass_GeV, coupling, &d, err));
   FB_TEST(err, !(d.width_GeV > 0), FB_ERR_RANGE, "model %s has no decay at mass %g GeV", s->ops->name, mass_GeV);
   double brg, bre;
   line_brs(&d, &brg, &bre);
   double Y = 0.0, ng = 0.0;
-  FB_CALL(err, bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->T_RH_GeV, 1e-2, &Y, &ng, err));
+  double mg[2] = {mass_GeV, coupling};
+  const bbn_abundance_opts o = {0, bbn_alp_primakoff_callback, mg};
+  FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->primakoff ? &o : NULL, s->T_RH_GeV,
+                                     T0_GeV, &Y, &ng, err));
   out[F_TAU] = d.tau_s;
   out[F_BRG] = brg;
   out[F_BRE] = bre;
