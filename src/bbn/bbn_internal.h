@@ -101,6 +101,12 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
                               double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp);
 
+/** Direct p <-> n conversion by the decay's non-thermal nu_e / anti-nu_e (bbn_nu_conversion.c): extra
+ *  rates per nucleon [1/s] at decays_per_baryon_s, photon temperature T_MeV, Hubble rate H_s [1/s] and
+ *  baryon density nb_cm3; 0 unless d->nu_conversion. */
+void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+                             double nb_cm3, double *lam_np, double *lam_pn);
+
 /** The kaon absorption inputs (bbn_kaons.c); nonzero if the K- p scattering length iteration did
  *  not converge. */
 int bbn_kaon_init(bbn_kaon_data *k);
