@@ -92,7 +92,8 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 /** Share of a decay's neutrino energy that goes to nu_e (bbn_decay.c; nu_share all 0: 1/3). */
 double bbn_decay_nu_e_share(const bbn_decay *d);
 
-/** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
+/** Meson-driven (and, with d->nu_conversion, non-thermal nu_e: bbn_nu_conversion.c) extra n -> p and
+ *  p -> n rates [1/s] from the decaying particle's charged pions at
  *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
  *  (if not NULL) the derivatives of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n with respect to
  *  Y_p and Y_n (all four: kaons make each flux depend on both). */
