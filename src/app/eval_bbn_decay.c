@@ -94,6 +94,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     d.n_over_ngamma = hs.n_over_ngamma_T0;
   }
   d.mesons = strcmp(fb_eval_text(args, "mesons"), "on") == 0;
+  /* as the scan models: only the HNL planes (bc6_bbn-bc8_bbn) have the key (bbn_nu_conversion.c) */
+  d.nu_conversion = hnl >= 0 && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
@@ -174,6 +176,8 @@ const fb_eval_module fb_eval_bbn_decay = {
      {"n_pi_minus", "", NULL, -1.0, 100.0, "0", "mean number of pi- per decay [0, 100]"},
      {"n_pi_plus", "", NULL, -1.0, 100.0, "0", "mean number of pi+ per decay [0, 100]"},
      {"mesons", "", "on|off", 0, 0, "on", "meson-driven p <-> n conversion by the injected pions"},
+     {"nu_conversion", "", "on|off", 0, 0, "on",
+      "model=bc6|bc7|bc8: direct p <-> n conversion by the decays' non-thermal nu_e (bbn_nu_conversion.c)"},
      {"eta_fixed", "", "cmb|bbn", 0, 0, "cmb", "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"}},

@@ -97,6 +97,10 @@ typedef struct bbn_decay {
   double n_K_minus, n_K_plus, n_K_L, n_K_S; /**< mean kaons per decay (0 - 100; bbn_kaons.c) */
   double gamma_K_L;      /**< mean Lorentz factor of the injected K_L (decay in flight); <= 1: at rest */
   int mesons;            /**< 1: meson-driven p <-> n conversion from the injected pions */
+  double n_nue[2];       /**< nu_e + anti-nu_e per decay (equal numbers of each): [0] from the decay itself,
+                              [1] from the decays at rest of stopped mu+- and pi+- (0 - 100; bbn_nu_conversion.c) */
+  double E_nue_MeV[2];   /**< their mean energies [MeV] (>= 0) */
+  int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
 } bbn_decay;
 
 /** Inputs of one BBN evaluation. */

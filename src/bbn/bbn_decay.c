@@ -57,6 +57,10 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
             "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
+  for (int i = 0; i < 2; ++i)
+    FB_TEST(err, !(d->n_nue[i] >= 0.0 && d->n_nue[i] <= 100.0 && d->E_nue_MeV[i] >= 0.0 && d->E_nue_MeV[i] <= 1e7),
+            FB_ERR_RANGE, "decay n_nue[%d] = %g (allowed [0, 100]) or E_nue_MeV[%d] = %g (allowed [0, 1e7])", i,
+            d->n_nue[i], i, d->E_nue_MeV[i]);
   return FB_OK;
 }
 

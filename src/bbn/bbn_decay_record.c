@@ -75,6 +75,13 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
   const double nK = n[FB_DC_KAON];
   out->n_K_minus = out->n_K_plus = out->n_K_L = out->n_K_S = 0.25 * nK;
   out->gamma_K_L = nK > 0.0 ? e[FB_DC_KAON] * m / (nK * FB_MK0_GEV) : 0.0;
+  /* non-thermal nu_e + anti-nu_e for their direct p <-> n conversion (bbn_nu_conversion.c): the
+   * class's own (number and mean energy), and one per stopped mu+- (a stopped pi+- gives a muon) with
+   * the mean nu_e energy 3/10 m_mu of the decay at rest (V-A, m_e = 0; PDG 2024 "Muon decay parameters") */
+  out->n_nue[0] = n[FB_DC_NU_E];
+  out->E_nue_MeV[0] = n[FB_DC_NU_E] > 0.0 ? e[FB_DC_NU_E] * m * 1e3 / n[FB_DC_NU_E] : 0.0;
+  out->n_nue[1] = n[FB_DC_MUON] + n[FB_DC_PI_CHARGED];
+  out->E_nue_MeV[1] = out->n_nue[1] > 0.0 ? 0.3 * mmu * 1e3 : 0.0;
   if (f_other) *f_other = other;
   return FB_OK;
 }

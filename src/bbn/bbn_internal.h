@@ -92,7 +92,8 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 /** Share of a decay's neutrino energy that goes to nu_e (bbn_decay.c; nu_share all 0: 1/3). */
 double bbn_decay_nu_e_share(const bbn_decay *d);
 
-/** Meson-driven extra n -> p and p -> n rates [1/s] from the decaying particle's charged pions at
+/** Meson-driven (and, with d->nu_conversion, non-thermal nu_e: bbn_nu_conversion.c) extra n -> p and
+ *  p -> n rates [1/s] from the decaying particle's charged pions at
  *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
  *  (if not NULL) the derivatives of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n with respect to
  *  Y_p and Y_n (all four: kaons make each flux depend on both). */
@@ -100,6 +101,12 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
                               double t_s, double T_MeV,
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
                               double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp);
+
+/** Direct p <-> n conversion by the decay's non-thermal nu_e / anti-nu_e (bbn_nu_conversion.c): extra
+ *  rates per nucleon [1/s] at decays_per_baryon_s, photon temperature T_MeV, Hubble rate H_s [1/s] and
+ *  baryon density nb_cm3; 0 unless d->nu_conversion. */
+void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+                             double nb_cm3, double *lam_np, double *lam_pn);
 
 /** The kaon absorption inputs (bbn_kaons.c); nonzero if the K- p scattering length iteration did
  *  not converge. */

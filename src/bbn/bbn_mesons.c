@@ -81,11 +81,28 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   if (dFnp_dYn) *dFnp_dYn = 0.0;
   if (dFpn_dYn) *dFpn_dYn = 0.0;
   if (dFnp_dYp) *dFnp_dYp = 0.0;
-  if (!d->mesons || !has_mesons(d) || bg->YX0 <= 0.0) return;
+  const int with_nu = d->nu_conversion && (d->n_nue[0] > 0.0 || d->n_nue[1] > 0.0);
+  if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
   const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
   if (decays == 0.0) return;
   const double hc = FB_HBARC_GEV_CM * 1e3;
   const double nb_cm3 = nb_MeV3 / (hc * hc * hc);
+  /* the non-thermal nu_e (bbn_nu_conversion.c): rates independent of Y, so dF_pn/dY_p = lam_pn */
+  double lnp_nu = 0.0, lpn_nu = 0.0;
+  if (with_nu) {
+    fb_err e;
+    fb_err_clear(&e);
+    double dlna_dlnt = 0.5; /* radiation era, if the spline cannot be evaluated (outside its range) */
+    const double lt = log(t_s);
+    if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1]) || fb_spline_eval_deriv(&bg->sp_a, lt, &dlna_dlnt, &e) != FB_OK)
+      dlna_dlnt = 0.5;
+    bbn_nu_conversion_rates(d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3, &lnp_nu, &lpn_nu);
+  }
+  *lam_np = lnp_nu;
+  *lam_pn = lpn_nu;
+  if (dFpn_dYp) *dFpn_dYp = lpn_nu;
+  if (dFnp_dYn) *dFnp_dYn = lnp_nu;
+  if (!(d->mesons && has_mesons(d))) return;
   const double mb_to_cm3_s = 1e-27 * FB_C_CM_S;
   const double Yp = Y[BBN_P] > 0.0 ? Y[BBN_P] : 0.0, Yn = Y[BBN_N] > 0.0 ? Y[BBN_N] : 0.0;
   /* kaons first (bbn_kaons.c): their absorption converts nucleons and, with their decays, adds
@@ -102,13 +119,13 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   const double Dm = Yp * nb_cm3 * sv_m + gdec, Dp = Yn * nb_cm3 * sv_p + gdec;
   const double R_pim = d->n_pi_minus * decays + kf.R_pim, R_pip = d->n_pi_plus * decays + kf.R_pip;
   const double lpn_pi = R_pim * sv_m * nb_cm3 / Dm, lnp_pi = R_pip * sv_p * nb_cm3 / Dp;
-  *lam_pn = lpn_pi + kf.pn_per_Yp;
-  *lam_np = lnp_pi + kf.np_per_Yn;
+  *lam_pn += lpn_pi + kf.pn_per_Yp;
+  *lam_np += lnp_pi + kf.np_per_Yn;
   /* Jacobian of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n: they saturate at the meson
    * injection rate when the mesons convert faster than they decay, d F / d Y -> 0 (the dependence
    * of the secondary pions on Y is left out: the Newton matrix only) */
-  if (dFpn_dYp) *dFpn_dYp = lpn_pi * gdec / Dm + kf.dpn_dYp;
-  if (dFnp_dYn) *dFnp_dYn = lnp_pi * gdec / Dp + kf.dnp_dYn;
+  if (dFpn_dYp) *dFpn_dYp += lpn_pi * gdec / Dm + kf.dpn_dYp;
+  if (dFnp_dYn) *dFnp_dYn += lnp_pi * gdec / Dp + kf.dnp_dYn;
   if (dFpn_dYn) *dFpn_dYn = kf.dpn_dYn;
   if (dFnp_dYp) *dFnp_dYp = kf.dnp_dYp;
 }

@@ -185,7 +185,7 @@ static int net_rates(net_ctx *c, double t) {
  * conversion, bbn_decay_network_source) at time t: added to dY and to the n <-> p rates. Called
  * in both stages, so they act at every temperature from T_start on. */
 static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double *lnp, double *lpn) {
-  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
+  if (!c->p->source && !(c->p->decay && (c->p->decay->mesons || c->p->decay->nu_conversion))) return 0;
   double T, Tn, nb;
   bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {
@@ -251,7 +251,7 @@ static int np_rhs(double t, const double *Y, double *dY, void *user) {
  * ip of n and p): the user hook's extra rates (their dependence on Y neglected) and the exact
  * derivatives of the meson-driven fluxes (which saturate, so that lam * Y is not linear in Y). */
 static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, int ip, double *J) {
-  if (!c->p->source && !(c->p->decay && c->p->decay->mesons)) return 0;
+  if (!c->p->source && !(c->p->decay && (c->p->decay->mesons || c->p->decay->nu_conversion))) return 0;
   double T, Tn, nb;
   bbn_background_at(c->bg, t, &T, &Tn, &nb);
   if (c->p->source) {

@@ -47,6 +47,7 @@ typedef struct bfip_state {
   int hnl; /* -1, or the HNL's flavour (0 = e, 1 = mu, 2 = tau) */
   int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
   int primakoff;         /* BC9: Primakoff production on the charged plasma (bbn_alp_primakoff.c) */
+  int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
@@ -95,7 +96,9 @@ static const fb_key_spec bc9_bbn_keys[] = {
 #define BHNL_KEYS(SEC)                                                                                    \
   {BFIP_KEYS_COMMON(SEC),                                                                                 \
    {SEC, "thermal_potential", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                        \
-    "active-sterile mixing suppressed by the thermal potential of nu_alpha (false: vacuum mixing)"}}
+    "active-sterile mixing suppressed by the thermal potential of nu_alpha (false: vacuum mixing)"},       \
+   {SEC, "nu_conversion", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                            \
+    "direct p <-> n conversion by the decays' non-thermal nu_e before they thermalise (bbn_nu_conversion.c)"}}
 static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
 static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
 static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
@@ -149,6 +152,7 @@ static int bhnl_init(void **state, const fb_config *cfg, const char *name, const
   FB_CALL(err, bfip_init_common(state, cfg, name, sec, 2.0, err));
   ((bfip_state *)*state)->hnl = flavour;
   ((bfip_state *)*state)->thermal_potential = fb_config_get_bool(cfg, sec, "thermal_potential");
+  ((bfip_state *)*state)->nu_conversion = fb_config_get_bool(cfg, sec, "nu_conversion");
   return FB_OK;
 }
 static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -207,6 +211,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   double f_other = 0.0;
   FB_CALL(err, bbn_decay_from_record(&rec, &d, &f_other, err));
   d.mesons = s->mesons;
+  d.nu_conversion = s->nu_conversion;
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
@@ -281,7 +286,8 @@ const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \
            "thermal production through mixing, decoupling, decays and inverse decays)",                         \
-           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL, 4)
+           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL,      \
+           sizeof bc6_bbn_keys / sizeof bc6_bbn_keys[0])
 const fb_model_ops fb_model_bc6_bbn = BHNL_OPS("bc6_bbn", "BC6", bc6_bbn_init, bc6_bbn_keys, "e");
 const fb_model_ops fb_model_bc7_bbn = BHNL_OPS("bc7_bbn", "BC7", bc7_bbn_init, bc7_bbn_keys, "mu");
 const fb_model_ops fb_model_bc8_bbn = BHNL_OPS("bc8_bbn", "BC8", bc8_bbn_init, bc8_bbn_keys, "tau");

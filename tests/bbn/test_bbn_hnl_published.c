@@ -1,0 +1,310 @@
+/**
+ * @file test_bbn_hnl_published.c
+ * @brief The BBN band of the heavy neutral leptons (scan models bc6_bbn - bc8_bbn) against the
+ *        published band of Sabti, Magalich, Filimonova arXiv:2006.07387, point by point.
+ *
+ * Reference: tests/bbn/data/hnl_bbn_published.txt - points of the digitised edges of their excluded
+ * region (Heavy-Neutrino-Limits collection arXiv:2304.06772, commit 8bcc041, Sabti_BBN/U*4_{top,bottom}.dat),
+ * 7 masses on the upper |U|^2 edge (0.05 - 0.9 GeV) and 6 on the lower edge (0.3 - 0.9 GeV) per flavour.
+ * Ours: the |U|^2 where our criterion (Delta chi^2(Yp, D/H) > 5.99, bbn_chi2.c) changes verdict,
+ * found by bracketing from their value in factors of 2 and bisection in ln |U|^2 (0.3% in |U|^2).
+ * Delta chi^2 need not be monotonic in |U|^2 (tau mixing: it is negative before it grows); the
+ * bracketing starts at the published value, so the crossing found is the one nearest to it.
+ *
+ * The tolerance (column tol, a factor in |U|^2) is fixed by the physics differences, not by our
+ * result (docs/validation.md, "published-band comparison"). A row "passes" when
+ * 1/tol <= ours/theirs <= tol. The rows that miss are the documented gap: the test fails if more
+ * rows miss than documented (N_GAP_MAX), or if a row documented as passing misses - so an
+ * improvement never fails it, a regression does.
+ *
+ * `test_bbn_hnl_published report` prints the table of docs/validation.md (all rows, no assertion).
+ * Also: the lifetime at the short-lifetime edge against Boyarsky et al. arXiv:2008.00749 (abstract:
+ * tau_N < 0.02 s for m_N > m_pi), printed in the report.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "bbn.h"
+#include "fb_config.h"
+#include "fb_constants.h"
+#include "fb_model.h"
+
+extern const fb_model_ops fb_model_bc6_bbn, fb_model_bc7_bbn, fb_model_bc8_bbn;
+
+#define N_ROWS_MAX 64
+/* rows whose edge misses the tolerance, as measured 2026-12-07 (docs/validation.md): see there */
+#define N_GAP_MAX 21
+
+typedef struct pub_row {
+  char flavour[8], edge[8], file[64];
+  double m_GeV, U2, tol;
+} pub_row;
+
+typedef struct hnl_plane {
+  const fb_model_ops *ops;
+  fb_config cfg;
+  void *state;
+  double out[64];
+  int i_tau, i_dchi2;
+} hnl_plane;
+
+static pub_row ROWS[N_ROWS_MAX];
+/* quick (default suite): upper edge at ~0.5 GeV for e and mu only, the lifetime rows and the lower-edge
+ * thermalisation check (one evaluation each); the full comparison runs with LABELS long */
+static int QUICK;
+static int N_ROWS;
+
+static int load_rows(void) {
+  FILE *f = fopen(FB_SOURCE_DIR "/tests/bbn/data/hnl_bbn_published.txt", "r");
+  if (!f) return -1;
+  char line[512];
+  N_ROWS = 0;
+  while (fgets(line, sizeof line, f) && N_ROWS < N_ROWS_MAX) {
+    if (line[0] == '#' || line[0] == '\n') continue;
+    pub_row *r = &ROWS[N_ROWS];
+    if (sscanf(line, "%7s %7s %lf %lf %lf %63s", r->flavour, r->edge, &r->m_GeV, &r->U2, &r->tol, r->file) == 6) ++N_ROWS;
+  }
+  fclose(f);
+  return N_ROWS;
+}
+
+static int qidx(const fb_model_ops *ops, const char *name) {
+  for (size_t i = 0; i < ops->n_quantities; ++i)
+    if (strcmp(ops->quantities[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+static int plane_init(hnl_plane *p, const fb_model_ops *ops, fb_err *err) {
+  memset(p, 0, sizeof *p);
+  p->ops = ops;
+  const fb_key_spec *const schemas[1] = {ops->keys};
+  const size_t n[1] = {ops->n_keys};
+  FB_CALL(err, fb_config_init(&p->cfg, schemas, n, 1, err));
+  p->i_tau = qidx(ops, "tau_s");
+  p->i_dchi2 = qidx(ops, "delta_chi2");
+  return ops->init(&p->state, &p->cfg, err);
+}
+
+static void plane_free(hnl_plane *p) {
+  p->ops->free(p->state);
+  fb_config_free(&p->cfg);
+}
+
+/* our verdict at (m, U2): excluded = Delta chi^2 > 5.99 (bbn_chi2.c, 95% CL, 2 dof) */
+static int excluded_at(hnl_plane *p, double m, double U2, int *excl, double *tau_s, fb_err *err) {
+  FB_CALL(err, p->ops->eval(p->state, m, U2, p->out, err));
+  *excl = p->out[p->i_dchi2] > FB_CHI2_2DOF_95;
+  if (tau_s) *tau_s = p->out[p->i_tau];
+  return FB_OK;
+}
+
+/* our edge nearest the published U2_ref. top: excluded below, allowed above; bottom: the reverse.
+ * Bracket in factors of 2 up to 2^9 = 512 either way, then 11 bisections in ln U2. *U2_edge = 0
+ * when no edge is found within the range (reported as a miss). */
+static int our_edge(hnl_plane *p, double m, double U2_ref, int top, double *U2_edge, double *tau_edge, fb_err *err) {
+  int e0;
+  double t;
+  FB_CALL(err, excluded_at(p, m, U2_ref, &e0, &t, err));
+  /* moving "out" of the excluded region: up for the top edge, down for the bottom edge */
+  const double out = top ? 2.0 : 0.5;
+  const double step = e0 ? out : 1.0 / out; /* excluded at the start: move outward, else inward */
+  double a = U2_ref, b = U2_ref;
+  int found = 0;
+  for (int k = 0; k < 9; ++k) {
+    b = a * step;
+    int e1;
+    FB_CALL(err, excluded_at(p, m, b, &e1, &t, err));
+    if (e1 != e0) { found = 1; break; }
+    a = b;
+  }
+  if (!found) { *U2_edge = 0.0; *tau_edge = 0.0; return FB_OK; }
+  /* a has verdict e0, b the other */
+  double la = log(a), lb = log(b);
+  for (int k = 0; k < 11; ++k) {
+    const double mid = 0.5 * (la + lb);
+    int em;
+    FB_CALL(err, excluded_at(p, m, exp(mid), &em, &t, err));
+    if (em == e0) la = mid; else lb = mid;
+  }
+  *U2_edge = exp(0.5 * (la + lb));
+  FB_CALL(err, excluded_at(p, m, *U2_edge, &e0, tau_edge, err));
+  return FB_OK;
+}
+
+static const fb_model_ops *model_of(const char *flavour) {
+  if (strcmp(flavour, "e") == 0) return &fb_model_bc6_bbn;
+  if (strcmp(flavour, "mu") == 0) return &fb_model_bc7_bbn;
+  return &fb_model_bc8_bbn;
+}
+
+/* rows documented as missing in docs/validation.md (flavour, edge, mass to 1%) */
+typedef struct known_gap { const char *flavour, *edge; double m_GeV; } known_gap;
+static const known_gap GAPS[] = {
+    /* e mixing just above the pion threshold: x3.09 (0.19 GeV; their line still steep there) */
+    {"e", "top", 0.191916297},
+    /* tau mixing 0.3 - 0.5 GeV: ours weaker by x4.1 / x3.3 (no charged pions below m_rho) */
+    {"tau", "top", 0.29997}, {"tau", "top", 0.49982},
+    /* lower edges: theirs is where N stops thermalising; ours continues (freeze-in), no edge within x512 */
+    {"e", "bottom", 0.296152754}, {"e", "bottom", 0.398801974}, {"e", "bottom", 0.485322858},
+    {"e", "bottom", 0.59061484}, {"e", "bottom", 0.792885413}, {"e", "bottom", 0.874674426},
+    {"mu", "bottom", 0.29772887}, {"mu", "bottom", 0.387645351}, {"mu", "bottom", 0.524827761},
+    {"mu", "bottom", 0.579440227}, {"mu", "bottom", 0.789227745}, {"mu", "bottom", 0.873974618},
+    {"tau", "bottom", 0.299915}, {"tau", "bottom", 0.402644}, {"tau", "bottom", 0.490009},
+    {"tau", "bottom", 0.596333}, {"tau", "bottom", 0.803078}, {"tau", "bottom", 0.885934},
+};
+static int is_known_gap(const pub_row *r) {
+  for (size_t i = 0; i < sizeof GAPS / sizeof GAPS[0]; ++i)
+    if (GAPS[i].flavour && strcmp(GAPS[i].flavour, r->flavour) == 0 && strcmp(GAPS[i].edge, r->edge) == 0 &&
+        fabs(GAPS[i].m_GeV / r->m_GeV - 1.0) < 0.01)
+      return 1;
+  return 0;
+}
+
+/* per row: our value (edge |U|^2, or tau_N for "tau" rows) and (Gamma_prod/H)_max at their point */
+static double OURS[N_ROWS_MAX], GH_MAX[N_ROWS_MAX];
+
+static const pub_row *top_row_at(const char *flavour, double m_GeV) {
+  for (int i = 0; i < N_ROWS; ++i)
+    if (strcmp(ROWS[i].flavour, flavour) == 0 && strcmp(ROWS[i].edge, "top") == 0 && fabs(ROWS[i].m_GeV / m_GeV - 1.0) < 1e-6)
+      return &ROWS[i];
+  return NULL;
+}
+
+/* compute all rows of one flavour; returns the number of misses, -1 on error */
+static int run_flavour(const char *flavour, int assert_rows) {
+  fb_err err;
+  fb_err_clear(&err);
+  hnl_plane p;
+  if (plane_init(&p, model_of(flavour), &err) != FB_OK) { fprintf(stderr, "%s\n", err.msg); return -1; }
+  const int i_gh = qidx(p.ops, "gamma_over_H_max");
+  int misses = 0;
+  for (int i = 0; i < N_ROWS; ++i) {
+    const pub_row *r = &ROWS[i];
+    if (strcmp(r->flavour, flavour) != 0) continue;
+    const int is_top = strcmp(r->edge, "top") == 0, is_bottom = strcmp(r->edge, "bottom") == 0;
+    if (QUICK && is_top && (strcmp(flavour, "tau") == 0 || r->m_GeV < 0.45 || r->m_GeV > 0.55)) continue;
+    double ours = 0.0, te = 0.0, ex = 0.0;
+    int rc = FB_OK, e;
+    if (strcmp(r->edge, "tau") == 0) { /* their lifetime vs ours at their (m, U2) of the upper edge */
+      const pub_row *t = top_row_at(flavour, r->m_GeV);
+      if (!t) { fprintf(stderr, "no top row at %g GeV\n", r->m_GeV); plane_free(&p); return -1; }
+      rc = excluded_at(&p, r->m_GeV, t->U2, &e, &ours, &err);
+    } else {
+      if (!(QUICK && is_bottom)) rc = our_edge(&p, r->m_GeV, r->U2, is_top, &ours, &te, &err);
+      if (rc == FB_OK) rc = excluded_at(&p, r->m_GeV, r->U2, &e, &ex, &err); /* their point, for Gamma/H */
+      GH_MAX[i] = p.out[i_gh];
+      if (QUICK && is_bottom) { /* quick: is their lower-edge point excluded by us (it is: see gap) */
+        printf("| %s | bottom | %.4g | their point %s by us (Delta chi^2 = %.3g); Gamma/H_max %.3g |\n", flavour, r->m_GeV,
+               e ? "excluded" : "allowed", p.out[p.i_dchi2], GH_MAX[i]);
+        continue;
+      }
+    }
+    if (rc != FB_OK) { fprintf(stderr, "%s m = %g: %s\n", flavour, r->m_GeV, err.msg); plane_free(&p); return -1; }
+    OURS[i] = ours;
+    const double ratio = ours / r->U2;
+    const int ok = ours > 0.0 && ratio <= r->tol && ratio >= 1.0 / r->tol;
+    const char *status = ok ? "pass" : (is_known_gap(r) ? "gap" : "FAIL");
+    if (strcmp(r->edge, "tau") == 0)
+      printf("| %s | tau_N at the upper edge [s] | %.4g | %.4g | %.4g | %.3f | - | %s | x%g | %s |\n", flavour, r->m_GeV, ours,
+             r->U2, ours / r->U2, r->file, r->tol, status);
+    else /* theirs in lifetime: tau ~ 1/U2 (all widths ~ U2), from our tau at our edge */
+      printf("| %s | %s | %.4g | %.3g | %.3g | %.3f | tau %.3g s / %.3g s; Gamma/H_max at theirs %.3g | %s | x%g | %s |\n",
+             flavour, r->edge, r->m_GeV, ours, r->U2, ratio, te, ours > 0.0 ? te * ours / r->U2 : 0.0, GH_MAX[i], r->file, r->tol,
+             status);
+    fflush(stdout);
+    if (!ok) ++misses;
+    if (assert_rows)
+      ck_assert_msg(ok || is_known_gap(r), "%s %s at %g GeV: ours %g, theirs %g (x%.3f, tolerance x%g)", flavour, r->edge,
+                    r->m_GeV, ours, r->U2, ratio, r->tol);
+  }
+  plane_free(&p);
+  return misses;
+}
+
+/* Their lower edge: N never thermalises below it (inferred, see docs/validation.md). If so, our
+ * maximum of Gamma_prod/H at their lower-edge points is O(1): asserted within a factor 3 of 1
+ * (the thermalisation criterion Gamma/H = 1 is itself an O(1) convention). */
+static void check_lower_edge_thermalisation(const char *flavour) {
+  for (int i = 0; i < N_ROWS; ++i) {
+    if (strcmp(ROWS[i].flavour, flavour) != 0 || strcmp(ROWS[i].edge, "bottom") != 0) continue;
+    printf("%s m = %g GeV, |U|^2 = %g (their lower edge): (Gamma_prod/H)_max = %.3g\n", flavour, ROWS[i].m_GeV, ROWS[i].U2,
+           GH_MAX[i]);
+    ck_assert_msg(GH_MAX[i] > 1.0 / 3.0 && GH_MAX[i] < 3.0, "%s %g GeV: Gamma/H max %g", flavour, ROWS[i].m_GeV, GH_MAX[i]);
+  }
+}
+
+static void check_flavour(const char *flavour) {
+  ck_assert_msg(load_rows() > 0, "cannot read tests/bbn/data/hnl_bbn_published.txt");
+  const int misses = run_flavour(flavour, 1);
+  ck_assert_int_ge(misses, 0);
+  printf("%s: %d rows outside the tolerance (documented gap rows allowed)\n", flavour, misses);
+  check_lower_edge_thermalisation(flavour);
+}
+
+START_TEST(test_published_band_e) { check_flavour("e"); }
+END_TEST
+START_TEST(test_published_band_mu) { check_flavour("mu"); }
+END_TEST
+START_TEST(test_published_band_tau) { check_flavour("tau"); }
+END_TEST
+
+/* the reference table itself: >= 5 masses per flavour and edge kind, spanning 0.05 - 0.9 GeV */
+START_TEST(test_reference_table) {
+  ck_assert_int_gt(load_rows(), 0);
+  const char *fl[3] = {"e", "mu", "tau"};
+  int total_gaps = 0;
+  for (size_t i = 0; i < sizeof GAPS / sizeof GAPS[0]; ++i) total_gaps += GAPS[i].flavour != NULL;
+  ck_assert_int_le(total_gaps, N_GAP_MAX);
+  for (int f = 0; f < 3; ++f) {
+    int n_top = 0, n_bot = 0;
+    double mmin = 1e9, mmax = 0.0;
+    for (int i = 0; i < N_ROWS; ++i) {
+      if (strcmp(ROWS[i].flavour, fl[f]) != 0) continue;
+      if (strcmp(ROWS[i].edge, "top") == 0) ++n_top;
+      if (strcmp(ROWS[i].edge, "bottom") == 0) ++n_bot;
+      mmin = fmin(mmin, ROWS[i].m_GeV);
+      mmax = fmax(mmax, ROWS[i].m_GeV);
+      ck_assert(ROWS[i].U2 > 0.0 && ROWS[i].U2 < 1.0 && ROWS[i].tol > 1.0);
+    }
+    ck_assert_int_ge(n_top, 5);
+    ck_assert_int_ge(n_bot, 5);
+    ck_assert(mmin < 0.06 && mmax > 0.85);
+  }
+}
+END_TEST
+
+static Suite *pub_suite(void) {
+  Suite *s = suite_create("bbn_hnl_published");
+  TCase *tc = tcase_create("published");
+  tcase_set_timeout(tc, 900);
+  tcase_add_test(tc, test_reference_table);
+  tcase_add_test(tc, test_published_band_e);
+  tcase_add_test(tc, test_published_band_mu);
+  tcase_add_test(tc, test_published_band_tau);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(int argc, char **argv) {
+  gsl_set_error_handler_off();
+  QUICK = argc > 1 && strcmp(argv[1], "quick") == 0;
+  if (argc > 1 && strcmp(argv[1], "report") == 0) {
+    if (load_rows() <= 0) return 1;
+    const char *only = argc > 2 ? argv[2] : NULL;
+    const char *fl[3] = {"e", "mu", "tau"};
+    for (int f = 0; f < 3; ++f)
+      if (!only || strcmp(only, fl[f]) == 0)
+        if (run_flavour(fl[f], 0) < 0) return 1;
+    return 0;
+  }
+  SRunner *sr = srunner_create(pub_suite());
+  srunner_run_all(sr, CK_VERBOSE);
+  const int nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf == 0 ? 0 : 1;
+}
