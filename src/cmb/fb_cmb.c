@@ -76,7 +76,8 @@ void fb_cmb_free(fb_cmb *c) {
   fb_cmb_xe_free(&c->xe);
   free(c->eps);
   free(c->dxe);
-  c->eps = c->dxe = NULL;
+  free(c->x3);
+  c->eps = c->dxe = c->x3 = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -209,7 +210,7 @@ static double dxe_at(const fb_cmb *c, double L) {
 /* The two projections of Delta x_e for the deposited power density in c->eps: late (Delta x_e at
  * z_eff) and last scattering (Delta x_e/x_e at the peak z_star of the Thomson visibility). */
 static void window_projections(fb_cmb *c, double *S_late, double *S_ls) {
-  fb_cmb_xe_response(&c->xe, c->eps, c->dxe);
+  fb_cmb_xe_response(&c->xe, c->eps, c->k_eff, c->dxe);
   *S_late = dxe_at(c, log1p(c->par.z_eff));
   *S_ls = c->dxe[c->xe.i_star] / c->xe.x[c->xe.i_star];
 }
@@ -221,10 +222,18 @@ int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, 200.0), err));
   c->eps = malloc(c->xe.n * sizeof *c->eps);
   c->dxe = malloc(c->xe.n * sizeof *c->dxe);
-  FB_TEST(err, !c->eps || !c->dxe, FB_ERR_MEMORY, "cannot allocate the window scratch");
+  c->x3 = malloc(c->xe.n * sizeof *c->x3);
+  FB_TEST(err, !c->eps || !c->dxe || !c->x3, FB_ERR_MEMORY, "cannot allocate the window scratch");
+  for (size_t i = 0; i < c->xe.n; i++) c->x3[i] = exp(3.0 * c->xe.L[i]);
+  {
+    const double u = (log1p(ze) - c->xe.L[0]) / (c->xe.L[1] - c->xe.L[0]);
+    c->k_eff = u > 0 ? (size_t)floor(u) : 0;
+    if (c->k_eff > c->xe.i_star) c->k_eff = c->xe.i_star;
+    if (c->k_eff >= c->xe.n - 1) c->k_eff = c->xe.n - 2;
+  }
   /* annihilation at the Planck bound: eps = p_ann rho_c0^2 (1+z)^6 [GeV cm^-3 s^-1] */
   for (size_t i = 0; i < c->xe.n; i++)
-    c->eps[i] = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * exp(6.0 * c->xe.L[i]);
+    c->eps[i] = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * c->x3[i] * c->x3[i];
   window_projections(c, &c->S_late_ann, &c->S_ls_ann);
   FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0), FB_ERR_NUMERIC, "annihilation projections %g, %g not positive",
           c->S_late_ann, c->S_ls_ann);
@@ -234,7 +243,7 @@ int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
 void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls) {
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
-  for (size_t i = 0; i < c->xe.n; i++) c->eps[i] = amp * exp(3.0 * c->xe.L[i] - c->xe.t_s[i] / tau_s);
+  for (size_t i = c->k_eff; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
   double S_late, S_ls;
   window_projections(c, &S_late, &S_ls);
   *R_late = S_late / c->S_late_ann;

@@ -83,6 +83,7 @@ typedef struct fb_cmb_xe {
   double *t_s;       /**< cosmic time [s] */
   double *g;         /**< Thomson visibility exp(-tau) dtau/dL (tau from z_lo; shape only) */
   size_t i_star;     /**< grid index of the visibility peak (z_star, last scattering) */
+  double *step_decay, *step_gain; /**< exact response step from L[k+1] to L[k]: e^{-J dL}, (1 - e^{-J dL})/J */
 } fb_cmb_xe;
 
 /** Parameters (fb_cmb_params_default gives the cited defaults). */
@@ -114,6 +115,8 @@ typedef struct fb_cmb {
   fb_cmb_xe xe;             /**< recombination grid (aniso == WINDOW) */
   double *eps, *dxe;        /**< scratch on the xe grid */
   double S_late_ann, S_ls_ann; /**< the two projections for annihilation at the Planck bound */
+  size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
+  double *x3;               /**< (1+z)^3 on the xe grid */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -218,8 +221,8 @@ void fb_cmb_xe_free(fb_cmb_xe *xe);
 int fb_cmb_window_setup(fb_cmb *c, fb_err *err);
 /** R_late and R_ls of a decay with f_em m Y_X = fmY_GeV [GeV] and lifetime tau_s (uses c's scratch). */
 void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls);
-/** Delta x_e on the grid for a deposited power density eps [eV cm^-3 s^-1] given on the grid
- *  (linear response, Delta x_e = 0 at the Saha switch). */
-void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, double *dx);
+/** Delta x_e on the grid points k >= k_min for a deposited power density eps [eV cm^-3 s^-1]
+ *  given on the grid (linear response, Delta x_e = 0 at the Saha switch). */
+void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, size_t k_min, double *dx);
 
 #endif /* FB_CMB_H */

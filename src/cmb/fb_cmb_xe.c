@@ -102,7 +102,9 @@ int fb_cmb_xe_init(fb_cmb_xe *xe, const fb_cmb *c, double z_lo, fb_err *err) {
   xe->src = malloc(n * sizeof *xe->src);
   xe->t_s = malloc(n * sizeof *xe->t_s);
   xe->g = malloc(n * sizeof *xe->g);
-  FB_TEST(err, !xe->L || !xe->x || !xe->J || !xe->src || !xe->t_s || !xe->g, FB_ERR_MEMORY,
+  xe->step_decay = malloc(n * sizeof *xe->step_decay);
+  xe->step_gain = malloc(n * sizeof *xe->step_gain);
+  FB_TEST(err, !xe->L || !xe->x || !xe->J || !xe->src || !xe->t_s || !xe->g || !xe->step_decay || !xe->step_gain, FB_ERR_MEMORY,
           "cannot allocate the recombination grid (%zu points)", n);
   /* grid ascending in L: L[0] = L_lo ... L[n-1] = L_start */
   for (size_t i = 0; i < n; i++) xe->L[i] = L_lo + (L_start - L_lo) * (double)i / (double)(n - 1);
@@ -131,6 +133,13 @@ int fb_cmb_xe_init(fb_cmb_xe *xe, const fb_cmb *c, double z_lo, fb_err *err) {
     xe->src[i] = chi * (1.0 / FB_E_ION_H_EV + (1.0 - C) / (0.75 * FB_E_ION_H_EV)) / (nH * H);
     xe->t_s[i] = fb_cmb_time_s(c, z);
   }
+  /* the exact step of the response from L[k+1] down to L[k] (fb_cmb_xe_response) */
+  for (size_t k = 0; k + 1 < n; k++) {
+    const double dL = xe->L[k + 1] - xe->L[k], Jm = 0.5 * (xe->J[k] + xe->J[k + 1]);
+    xe->step_decay[k] = exp(-Jm * dL);
+    xe->step_gain[k] = fabs(Jm * dL) > 1e-8 ? -expm1(-Jm * dL) / Jm : dL;
+  }
+  xe->step_decay[n - 1] = xe->step_gain[n - 1] = 0.0;
   /* visibility g = exp(-tau) dtau/dL, tau counted from z_lo (a constant offset: only the shape of g is used) */
   {
     double t_acc = 0.0, prev = 0.0;
@@ -158,20 +167,19 @@ void fb_cmb_xe_free(fb_cmb_xe *xe) {
   free(xe->src);
   free(xe->t_s);
   free(xe->g);
+  free(xe->step_decay);
+  free(xe->step_gain);
   memset(xe, 0, sizeof *xe);
 }
 
-void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, double *dx) {
+void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, size_t k_min, double *dx) {
   const size_t n = xe->n;
-  /* from the top (start of recombination, Delta x = 0: Saha equilibrium restored) down in L */
+  /* from the top (start of recombination, Delta x = 0: Saha equilibrium restored) down in L to k_min:
+   * dDelta x/d(-L) = -J Delta x + s, exact step for J and s constant over the step (midpoint values;
+   * e^{-J dL} and (1 - e^{-J dL})/J precomputed in fb_cmb_xe_init) */
   dx[n - 1] = 0.0;
-  for (size_t k = n - 1; k-- > 0;) {
-    const double dL = xe->L[k + 1] - xe->L[k];
-    const double Jm = 0.5 * (xe->J[k] + xe->J[k + 1]);
+  for (size_t k = n - 1; k-- > k_min;) {
     const double s = 0.5 * (xe->src[k] * eps_eV_cm3_s[k] + xe->src[k + 1] * eps_eV_cm3_s[k + 1]);
-    /* going down in L by dL: dDelta x/d(-L) = -J Delta x + s  =>  exact step for constant J, s */
-    const double e = exp(-Jm * dL);
-    const double gain = fabs(Jm * dL) > 1e-8 ? (1.0 - e) / Jm : dL;
-    dx[k] = dx[k + 1] * e + s * gain;
+    dx[k] = dx[k + 1] * xe->step_decay[k] + s * xe->step_gain[k];
   }
 }
