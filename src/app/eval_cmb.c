@@ -39,7 +39,10 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_eff = fb_eval_number(args, "z_eff");
-  p.aniso = strcmp(fb_eval_text(args, "aniso_method"), "power") ? FB_CMB_ANISO_WINDOW : FB_CMB_ANISO_POWER;
+  {
+    const char *am = fb_eval_text(args, "aniso_method");
+    p.aniso = !strcmp(am, "power") ? FB_CMB_ANISO_POWER : !strcmp(am, "window_max") ? FB_CMB_ANISO_WINDOW_MAX : FB_CMB_ANISO_WINDOW;
+  }
   fb_cmb c;
   fb_cmb_result r;
   int rc;
@@ -55,7 +58,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "mu", "", r.mu);
   fb_eval_put(out, "y", "", r.y);
   fb_eval_put(out, "R_aniso", "", r.R_aniso);
-  if (p.aniso == FB_CMB_ANISO_WINDOW) {
+  if (p.aniso != FB_CMB_ANISO_POWER) {
     fb_eval_put(out, "R_aniso_late", "", r.R_late);
     fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
   }
@@ -87,7 +90,8 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"coupling", "", NULL, 0.0, 1.0, "1e-12", "coupling of model (bc1: epsilon, bc9: g_agamma in GeV^-1)"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
-     {"aniso_method", "", "window|power", 0, 0, "window",
-      "anisotropy bound: recombination window (Delta x_e projections) or the injected power at z_eff (fb_cmb.h)"}},
+     {"aniso_method", "", "window|window_max|power", 0, 0, "window",
+      "anisotropy bound: recombination window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected "
+      "power at z_eff (fb_cmb.h)"}},
     eval_cmb_decay,
 };

@@ -60,7 +60,7 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   c->Omega_L = 1.0 - c->Omega_m - c->Omega_r;
   c->rho_c0_GeV_cm3 = p->omega_c_h2 * FB_RHO_CRIT_H2_GEV_CM3;
   FB_CALL(err, fb_quad_init(&c->q, 2000, 0.0, p->rtol, err));
-  if (p->aniso == FB_CMB_ANISO_WINDOW) {
+  if (p->aniso != FB_CMB_ANISO_POWER) {
     int rc = fb_cmb_window_setup(c, err);
     if (rc != FB_OK) {
       fb_cmb_free(c);
@@ -263,9 +263,9 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
     FB_CALL(err, heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err));
   }
   /* anisotropies */
-  if (c->par.aniso == FB_CMB_ANISO_WINDOW) {
+  if (c->par.aniso != FB_CMB_ANISO_POWER) {
     fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls);
-    r->R_aniso = fmax(r->R_late, r->R_ls);
+    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX ? fmax(r->R_late, r->R_ls) : r->R_late;
   } else { /* injected power over the Planck-allowed annihilation power at z_eff */
     const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
     const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;

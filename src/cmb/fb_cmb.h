@@ -32,25 +32,28 @@
  *    deposited power eps(z) (on the spot, f_eff = 1 times f_em) ionises and excites hydrogen with
  *    the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473); the
  *    change Delta x_e(z) follows from the linearised Peebles/RECFAST three-level atom (fb_cmb_xe,
- *    fb_cmb_xe.c). Two projections of Delta x_e are formed, both linear in eps:
+ *    fb_cmb_xe.c). It is projected on
  *      S_late = Delta x_e(z_eff)  (z_eff = 600: the first principal component of the Planck
  *               sensitivity peaks there, Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu
  *               arXiv:1610.06933 show decays are captured by one component),
- *      S_ls   = Delta x_e/x_e at z_star, the peak of the Thomson visibility (the fractional change
- *               of the opacity on the last-scattering surface),
- *    each divided by its value for annihilation at the Planck bound (eps_ann = p_ann rho_c^2(z) c^2),
- *    and R = max(S_late/S_late,ann, S_ls/S_ls,ann); excluded if R > 1.
- *    Approximation (stated): one weighting per projection instead of the full principal-component
- *    basis; on-the-spot deposition (no delayed deposition of the cascade, which Acharya & Khatri
- *    arXiv:1910.06272 show extends the reach to z ~ 1e4); energy deposited before hydrogen
- *    recombination starts (Saha x_H > 0.99, z ~ 1500) does not change x_e (the plasma is ionised;
- *    its heat is in the y distortion); helium electrons neglected. Calibrated on annihilation,
- *    applied to decays (as the effective-redshift method). Measured (tests/cmb/test_cmb_window.c):
- *    x_e(z) and Delta x_e at 3e12-1e16 s agree with CLASS v3/HyRec (CK_2004, on the spot) to 1-3 %;
- *    for a particle that is all of the CDM the bound reaches tau = 8.3e24 s (Poulin et al.
- *    arXiv:1610.10051: ~1e25 s); for shorter lifetimes it follows the energy released during
- *    recombination, f < 2.6e-8 at 1e12 s (the power method: 4), and falls off as
- *    exp(-t(z_star)/tau) below (f < 7 at 3e11 s).
+ *    and R = S_late / S_late,ann with the same number for annihilation at the Planck bound
+ *    (eps_ann = p_ann rho_c^2(z) c^2); excluded if R > 1. Energy released at z > z_eff counts
+ *    through the part of Delta x_e that survives recombination until z_eff.
+ *    Also computed (reported as R_ls; used by `aniso_method` window_max, R = max(R, R_ls)):
+ *      S_ls = Delta x_e/x_e at z_star, the peak of the Thomson visibility, over its annihilation
+ *             value. This calibration is aggressive: annihilation's bound is set by its late
+ *             effect, so Planck's sensitivity to S_ls alone is weaker than S_ls,ann.
+ *    Approximation (stated): one projection calibrated on annihilation instead of the full
+ *    principal-component basis; on-the-spot deposition (no delayed deposition of the cascade, which
+ *    Acharya & Khatri arXiv:1910.06272 show extends the reach to z ~ 1e4); energy deposited before
+ *    hydrogen recombination starts (Saha x_H > 0.99, z ~ 1550) does not change x_e (the plasma is
+ *    ionised; its heat is in the y distortion); helium electrons neglected. Measured
+ *    (tests/cmb/test_cmb_window.c): x_e(z) and Delta x_e at 3e12-1e16 s agree with CLASS v3/HyRec
+ *    (CK_2004, on the spot) to 1-3 %; for a particle that is all of the CDM the bound reaches
+ *    tau = 8.3e24 s (Poulin et al. arXiv:1610.10051: ~1e25 s); f < 7.7e-5 at 1e12 s, 1.4e-9 at 3e12 s
+ *    (the power method: 4 and 9.4e-9). Against a Planck-like Fisher estimate from CLASS C_l
+ *    (6 LCDM parameters marginalised) the bound is within a factor 2.1 at 3e12-1e14 s and a factor
+ *    130 too weak (conservative) at 1e12 s; window_max is 10-20x too strong there.
  *    Alternative (`aniso_method` power, the previous default): R = injected power at z_eff over
  *      p_ann,max rho_c^2(z_eff), i.e. f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff));
  *    it collapses below tau ~ 5e12 s (exp(-t(z_eff)/tau)).
@@ -73,7 +76,7 @@
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
 
 /** Anisotropy-bound methods (see the file comment). */
-typedef enum { FB_CMB_ANISO_WINDOW = 0, FB_CMB_ANISO_POWER = 1 } fb_cmb_aniso;
+typedef enum { FB_CMB_ANISO_WINDOW = 0, FB_CMB_ANISO_POWER = 1, FB_CMB_ANISO_WINDOW_MAX = 2 } fb_cmb_aniso;
 
 /** Standard hydrogen recombination on a grid in L = ln(1+z) and its linear response (fb_cmb_xe.c). */
 typedef struct fb_cmb_xe {
@@ -128,7 +131,7 @@ typedef struct fb_cmb_result {
   double mu, y;             /**< distortion amplitudes */
   double z_decay;           /**< redshift where t = tau (radiation + matter t(a); < 0 if tau exceeds the
                                  age: a continuation, used only for the low-energy flag) */
-  double R_aniso;           /**< anisotropy ratio (excluded if > 1): max(R_late, R_ls) (window) or the power ratio */
+  double R_aniso;           /**< anisotropy ratio (excluded if > 1): R_late (window), max(R_late, R_ls) (window_max) or the power ratio */
   double R_late, R_ls;      /**< the two window projections over their annihilation values (0 for power) */
   int excluded_mu, excluded_y, excluded_aniso;
 } fb_cmb_result;

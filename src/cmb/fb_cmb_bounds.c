@@ -20,13 +20,13 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_Y].reference = "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120";
   out[FB_CMB_BOUND_ANISO].name = "cmb_anisotropies";
   out[FB_CMB_BOUND_ANISO].limit = 1.0;
-  if (p->aniso == FB_CMB_ANISO_WINDOW)
+  if (p->aniso != FB_CMB_ANISO_POWER)
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
-             "1 where R = max(Delta x_e(z_eff = %g), visibility-weighted Delta x_e/x_e) over their values for s-wave "
-             "annihilation at the Planck 2018 bound p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the linearised "
-             "Peebles/RECFAST atom with on-the-spot Chen-Kamionkowski deposition (recombination-window approximation; "
-             "fb_cmb.h)%s",
-             p->z_eff, p->pann_max_cm3_s_GeV, condition);
+             "1 where R = Delta x_e(z_eff = %g)%s over its value for s-wave annihilation at the Planck 2018 bound "
+             "p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the linearised Peebles/RECFAST atom with on-the-spot "
+             "Chen-Kamionkowski deposition (recombination-window approximation; fb_cmb.h)%s",
+             p->z_eff, p->aniso == FB_CMB_ANISO_WINDOW_MAX ? " or Delta x_e/x_e at the visibility peak" : "",
+             p->pann_max_cm3_s_GeV, condition);
   else
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where the injected power at z_eff = %g exceeds the Planck 2018 annihilation bound p_ann < %g cm^3/s/GeV "

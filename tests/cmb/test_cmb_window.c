@@ -5,6 +5,8 @@
  *    Kamionkowski chi) against CLASS v3 with the same deposition (DM_decay_fraction,
  *    DM_decay_Gamma, f_eff_type = on_the_spot, chi_type = CK_2004), as the tau dependence
  *    relative to a long-lived reference (tau = 1e16 s);
+ *  - the bound vs lifetime against a Planck-like Fisher estimate from CLASS C_l (tools/cmb_class_fisher.py)
+ *    and the published ALP-dark-matter bound of Capozzi et al. arXiv:2303.07370;
  *  - linearity, the tau >> t0 scaling, the power-method option and the error paths.
  * The CLASS numbers below come from unmodified CLASS v3 (lesgourg/class_public commit e8580832)
  * run with this card (one run per line of class_rows, plus one without injection):
@@ -97,6 +99,7 @@ static void our_response(double tau_s, double *dx600_per_f, double *dxrel_per_f)
   fb_cmb_result r;
   const double f = 1e-12;
   ck_assert_msg(fb_cmb_decay_eval(&g_c, tau_s, mY_of_f(&g_c, f), 1.0, &r, &err) == FB_OK, "%s", err.msg);
+  ck_assert(r.R_aniso == r.R_late); /* default method: the late projection */
   *dx600_per_f = r.R_late * g_c.S_late_ann / f;
   *dxrel_per_f = r.R_ls * g_c.S_ls_ann / f;
 }
@@ -170,35 +173,60 @@ START_TEST(test_alp_dm_capozzi) {
 END_TEST
 
 /* --------------------------------------------------------------- bound vs lifetime */
-/* Printed for docs/validation.md: the largest fraction f = Omega_X/Omega_c (before decays, f_em = 1)
- * allowed at tau = 1e11 ... 1e14 s by the window and by the power method. Checked: the window
- * bound is finite (f < 1e-6) from tau = 1e12 s up, continuous (neighbouring lifetimes a factor
- * 3 apart differ by less than 1e4 in f), and equals the power method within a factor 2 where both
- * are dominated by post-recombination injection (tau = 1e14 s; the z_eff projection of Delta x_e
- * averages the power over the last recombination time instead of taking it at z_eff). */
+/* The largest fraction f = Omega_X/Omega_c (before decays, f_em = 1) allowed at tau = 1e11 ... 1e14 s
+ * by the window (default), window_max and power methods, against a Planck-like Fisher estimate
+ * computed from CLASS v3 C_l run side by side (tools/cmb_class_fisher.py: TT, EE, TE, one
+ * Planck-143-like channel, f_sky = 0.65, l <= 2500, the six LCDM parameters marginalised, bound at
+ * Delta chi^2 = 4; the CLASS card of this file with output = tCl,pCl, lensing = no, z_reio = 7.67).
+ * That estimate is ours with a peer code (idealised noise, no foregrounds), not a published bound:
+ * tolerance a factor 3 at tau = 3e12 - 1e14 s (its absolute normalisation through Delta chi^2 = 4 of
+ * an idealised likelihood, and one projection instead of the principal components). At 1e12 s the
+ * window is 130x weaker (conservative: energy released at z ~ 1100-1300 barely survives to z_eff)
+ * and window_max 23x stronger (aggressive) than the estimate: documented gap, only the ordering is
+ * checked there. Linearity of the estimate: ten times larger f changes it by 3 % (3e12 s) and 20 %
+ * (1e12 s). */
+typedef struct fisher_row {
+  double tau_s, f_fisher;
+} fisher_row;
+static const fisher_row fisher_rows[] = {{1e12, 5.94e-7}, {3e12, 6.87e-10}, {1e13, 2.11e-11}, {1e14, 8.38e-12}};
+
 START_TEST(test_bound_vs_tau) {
   fb_err err;
   fb_cmb_params p;
+  fb_cmb c_pow, c_max;
   fb_cmb_params_default(&p);
   p.aniso = FB_CMB_ANISO_POWER;
-  fb_cmb cp;
-  ck_assert_msg(fb_cmb_init(&cp, &p, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_cmb_init(&c_pow, &p, &err) == FB_OK, "%s", err.msg);
+  p.aniso = FB_CMB_ANISO_WINDOW_MAX;
+  ck_assert_msg(fb_cmb_init(&c_max, &p, &err) == FB_OK, "%s", err.msg);
   const double taus[] = {1e11, 3e11, 1e12, 3e12, 1e13, 3e13, 1e14};
-  double prev = NAN;
+  const double m1 = mY_of_f(&g_c, 1.0);
   for (size_t i = 0; i < sizeof taus / sizeof taus[0]; i++) {
-    fb_cmb_result rw, rp;
-    const double m1 = mY_of_f(&g_c, 1.0);
+    fb_cmb_result rw, rm, rp;
     ck_assert(fb_cmb_decay_eval(&g_c, taus[i], m1, 1.0, &rw, &err) == FB_OK);
-    ck_assert(fb_cmb_decay_eval(&cp, taus[i], m1, 1.0, &rp, &err) == FB_OK);
-    const double fw = 1.0 / rw.R_aniso, fp = 1.0 / rp.R_aniso;
-    printf("tau = %.0e s: f_max window %.3g (late %.3g, last scattering %.3g), power %.3g\n", taus[i], fw, 1.0 / rw.R_late,
-           1.0 / rw.R_ls, fp);
-    if (taus[i] >= 1e12) ck_assert_msg(fw < 1e-6, "f_max %g at tau %g", fw, taus[i]);
-    if (i > 0 && taus[i - 1] >= 1e12) ck_assert_msg(prev / fw < 1e4, "jump %g -> %g at %g", prev, fw, taus[i]);
+    ck_assert(fb_cmb_decay_eval(&c_max, taus[i], m1, 1.0, &rm, &err) == FB_OK);
+    ck_assert(fb_cmb_decay_eval(&c_pow, taus[i], m1, 1.0, &rp, &err) == FB_OK);
+    const double fw = 1.0 / rw.R_aniso, fm = 1.0 / rm.R_aniso, fp = 1.0 / rp.R_aniso;
+    printf("tau = %.0e s: f_max window %.3g, window_max %.3g, power %.3g\n", taus[i], fw, fm, fp);
+    ck_assert(fm <= fw * (1 + 1e-12));                              /* max of two projections */
+    if (taus[i] >= 1e12) ck_assert_msg(fw < 1e-3, "f_max %g at tau %g", fw, taus[i]); /* no collapse */
+    if (taus[i] >= 1e12 && taus[i] <= 3e12) ck_assert_msg(fw < fp / 5.0, "window %g vs power %g", fw, fp);
     if (taus[i] == 1e14) ck_assert_msg(fw / fp > 0.5 && fw / fp < 2.0, "window/power %g at 1e14 s", fw / fp);
-    prev = fw;
   }
-  fb_cmb_free(&cp);
+  for (size_t i = 0; i < sizeof fisher_rows / sizeof fisher_rows[0]; i++) {
+    fb_cmb_result rw, rm;
+    ck_assert(fb_cmb_decay_eval(&g_c, fisher_rows[i].tau_s, m1, 1.0, &rw, &err) == FB_OK);
+    ck_assert(fb_cmb_decay_eval(&c_max, fisher_rows[i].tau_s, m1, 1.0, &rm, &err) == FB_OK);
+    const double qw = 1.0 / rw.R_aniso / fisher_rows[i].f_fisher, qm = 1.0 / rm.R_aniso / fisher_rows[i].f_fisher;
+    printf("tau = %.0e s: CLASS Fisher f < %.3g; window/Fisher = %.3g, window_max/Fisher = %.3g\n", fisher_rows[i].tau_s,
+           fisher_rows[i].f_fisher, qw, qm);
+    if (fisher_rows[i].tau_s >= 3e12)
+      ck_assert_msg(qw > 1.0 / 3.0 && qw < 3.0, "window/Fisher %g at tau %g", qw, fisher_rows[i].tau_s);
+    else
+      ck_assert_msg(qw > 1.0 && qm < 1.0, "ordering at tau %g: %g, %g", fisher_rows[i].tau_s, qw, qm);
+  }
+  fb_cmb_free(&c_pow);
+  fb_cmb_free(&c_max);
 }
 END_TEST
 
