@@ -39,6 +39,10 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_eff = fb_eval_number(args, "z_eff");
+  {
+    const char *am = fb_eval_text(args, "aniso_method");
+    p.aniso = !strcmp(am, "power") ? FB_CMB_ANISO_POWER : !strcmp(am, "window_max") ? FB_CMB_ANISO_WINDOW_MAX : FB_CMB_ANISO_WINDOW;
+  }
   fb_cmb c;
   fb_cmb_result r;
   int rc;
@@ -54,6 +58,10 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "mu", "", r.mu);
   fb_eval_put(out, "y", "", r.y);
   fb_eval_put(out, "R_aniso", "", r.R_aniso);
+  if (p.aniso != FB_CMB_ANISO_POWER) {
+    fb_eval_put(out, "R_aniso_late", "", r.R_late);
+    fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
+  }
   fb_eval_put(out, "mu_max", "", p.mu_max);
   fb_eval_put(out, "y_max", "", p.y_max);
   fb_eval_put(out, "excluded_mu", "", r.excluded_mu);
@@ -71,7 +79,7 @@ done:
 const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
     "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle",
-    10,
+    11,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -81,6 +89,9 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"model", "", "none|bc1|bc9", 0, 0, "none", "take tau_s and f_em from this benchmark's decays"},
      {"coupling", "", NULL, 0.0, 1.0, "1e-12", "coupling of model (bc1: epsilon, bc9: g_agamma in GeV^-1)"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
-     {"z_eff", "", NULL, 10.0, 1e4, "600", "effective redshift of the anisotropy bound"}},
+     {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
+     {"aniso_method", "", "window|window_max|power", 0, 0, "window",
+      "anisotropy bound: recombination window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected "
+      "power at z_eff (fb_cmb.h)"}},
     eval_cmb_decay,
 };

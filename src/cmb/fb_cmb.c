@@ -6,6 +6,7 @@
 #include "fb_cmb.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fb_constants.h"
@@ -27,6 +28,7 @@ void fb_cmb_params_default(fb_cmb_params *p) {
   p->mu_max = FB_FIRAS_MU_MAX;
   p->y_max = FB_FIRAS_Y_MAX;
   p->z_eff = FB_CMB_Z_EFF_ANISOTROPY;
+  p->aniso = FB_CMB_ANISO_WINDOW;
   p->pann_max_cm3_s_GeV = FB_PANN_MAX_PLANCK_CM3_S_GEV;
   p->rtol = 1e-7;
 }
@@ -58,11 +60,24 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   c->Omega_L = 1.0 - c->Omega_m - c->Omega_r;
   c->rho_c0_GeV_cm3 = p->omega_c_h2 * FB_RHO_CRIT_H2_GEV_CM3;
   FB_CALL(err, fb_quad_init(&c->q, 2000, 0.0, p->rtol, err));
+  if (p->aniso != FB_CMB_ANISO_POWER) {
+    int rc = fb_cmb_window_setup(c, err);
+    if (rc != FB_OK) {
+      fb_cmb_free(c);
+      return fb_err_push(err, rc, __func__, __LINE__, "recombination window");
+    }
+  }
   return FB_OK;
 }
 
 void fb_cmb_free(fb_cmb *c) {
-  if (c) fb_quad_free(&c->q);
+  if (!c) return;
+  fb_quad_free(&c->q);
+  fb_cmb_xe_free(&c->xe);
+  free(c->eps);
+  free(c->dxe);
+  free(c->x3);
+  c->eps = c->dxe = c->x3 = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -180,6 +195,61 @@ static int heat_integral(fb_cmb *c, double tau_s, double amp, int weight, double
   return FB_OK;
 }
 
+/* ------------------------------------------------------------------ recombination window (fb_cmb.h) */
+
+/* Delta x_e interpolated linearly in L = ln(1+z) on the xe grid. */
+static double dxe_at(const fb_cmb *c, double L) {
+  const fb_cmb_xe *xe = &c->xe;
+  const double u = (L - xe->L[0]) / (xe->L[1] - xe->L[0]);
+  size_t k = u > 0 ? (size_t)floor(u) : 0;
+  if (k >= xe->n - 1) k = xe->n - 2;
+  const double w = u - (double)k;
+  return (1.0 - w) * c->dxe[k] + w * c->dxe[k + 1];
+}
+
+/* The two projections of Delta x_e for the deposited power density in c->eps: late (Delta x_e at
+ * z_eff) and last scattering (Delta x_e/x_e at the peak z_star of the Thomson visibility). */
+static void window_projections(fb_cmb *c, double *S_late, double *S_ls) {
+  fb_cmb_xe_response(&c->xe, c->eps, c->k_eff, c->dxe);
+  *S_late = dxe_at(c, log1p(c->par.z_eff));
+  *S_ls = c->dxe[c->xe.i_star] / c->xe.x[c->xe.i_star];
+}
+
+int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
+  const double ze = c->par.z_eff;
+  FB_TEST(err, !(ze >= 100.0 && ze <= 1200.0), FB_ERR_INPUT,
+          "aniso_method window: z_eff = %g must be in [100, 1200] (the projection of Delta x_e)", ze);
+  FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, 200.0), err));
+  c->eps = malloc(c->xe.n * sizeof *c->eps);
+  c->dxe = malloc(c->xe.n * sizeof *c->dxe);
+  c->x3 = malloc(c->xe.n * sizeof *c->x3);
+  FB_TEST(err, !c->eps || !c->dxe || !c->x3, FB_ERR_MEMORY, "cannot allocate the window scratch");
+  for (size_t i = 0; i < c->xe.n; i++) c->x3[i] = exp(3.0 * c->xe.L[i]);
+  {
+    const double u = (log1p(ze) - c->xe.L[0]) / (c->xe.L[1] - c->xe.L[0]);
+    c->k_eff = u > 0 ? (size_t)floor(u) : 0;
+    if (c->k_eff > c->xe.i_star) c->k_eff = c->xe.i_star;
+    if (c->k_eff >= c->xe.n - 1) c->k_eff = c->xe.n - 2;
+  }
+  /* annihilation at the Planck bound: eps = p_ann rho_c0^2 (1+z)^6 [GeV cm^-3 s^-1] */
+  for (size_t i = 0; i < c->xe.n; i++)
+    c->eps[i] = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * c->x3[i] * c->x3[i];
+  window_projections(c, &c->S_late_ann, &c->S_ls_ann);
+  FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0), FB_ERR_NUMERIC, "annihilation projections %g, %g not positive",
+          c->S_late_ann, c->S_ls_ann);
+  return FB_OK;
+}
+
+void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls) {
+  /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
+  const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
+  for (size_t i = c->k_eff; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
+  double S_late, S_ls;
+  window_projections(c, &S_late, &S_ls);
+  *R_late = S_late / c->S_late_ann;
+  *R_ls = S_ls / c->S_ls_ann;
+}
+
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
   FB_TEST(err, !(tau_s > 0 && isfinite(tau_s)), FB_ERR_RANGE, "tau_s = %g must be > 0 and finite", tau_s);
   FB_TEST(err, !(mY_GeV >= 0 && isfinite(mY_GeV)), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", mY_GeV);
@@ -192,11 +262,16 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
     FB_CALL(err, heat_integral(c, tau_s, amp, W_MU, r->z_decay, &r->mu, err));
     FB_CALL(err, heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err));
   }
-  /* anisotropies: injected power over the Planck-allowed annihilation power at z_eff */
-  const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
-  const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;
-  const double p_ann = c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * x3 * x3;
-  r->R_aniso = p_dec / p_ann;
+  /* anisotropies */
+  if (c->par.aniso != FB_CMB_ANISO_POWER) {
+    fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls);
+    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX ? fmax(r->R_late, r->R_ls) : r->R_late;
+  } else { /* injected power over the Planck-allowed annihilation power at z_eff */
+    const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
+    const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;
+    const double p_ann = c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * x3 * x3;
+    r->R_aniso = p_dec / p_ann;
+  }
   r->excluded_mu = fabs(r->mu) > c->par.mu_max;
   r->excluded_y = fabs(r->y) > c->par.y_max;
   r->excluded_aniso = r->R_aniso > 1.0;

@@ -26,19 +26,37 @@
  *    The integrals run from z_min (default 1100: after recombination the photons no longer take up
  *    the heat through Compton scattering) to z_max (default 1e7, where J_bb < 1e-8).
  *    Bound: COBE/FIRAS |mu| < 9e-5, |y| < 1.5e-5 at 95% CL (Fixsen et al. astro-ph/9605054).
- *  - Energy injection at recombination (CMB anisotropies), effective-redshift approximation: the
+ *  - Energy injection at recombination (CMB anisotropies). Default (`aniso_method` window): the
  *    Planck 2018 bound on s-wave annihilation, p_ann = f_eff <sigma v>/m < 3.2e-28 cm^3/s/GeV
- *    (arXiv:1807.06209), caps the power injected per volume at the redshift z_eff ~ 600 where the
- *    anisotropies are most sensitive (first principal component, Finkbeiner et al.
- *    arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933 show decays are captured by the same single
- *    component to good approximation). A decay is excluded if
- *      R = f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau  /  (p_ann,max rho_c^2(z_eff)) > 1,
- *    with rho_c(z) = Omega_c h^2 rho_crit/h^2 (1+z)^3 the CDM density. Approximation: it replaces
- *    the redshift-dependent weight (and the decay-specific deposition efficiency) by one redshift;
- *    for a particle that is all of the CDM it reaches tau = 1.1e25 s, consistent with the ~1e25 s
- *    reach quoted by Poulin et al. arXiv:1610.10051; it is conservative (too weak) for
- *    tau <~ t(z_eff) ~ 3.5e13 s, where energy released at 1100 > z > 600 also matters, and it
- *    collapses (exp(-t(z_eff)/tau)) below tau ~ 5e12 s.
+ *    (arXiv:1807.06209), is translated into a bound on the change of the ionisation history. The
+ *    deposited power eps(z) (on the spot, f_eff = 1 times f_em) ionises and excites hydrogen with
+ *    the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473); the
+ *    change Delta x_e(z) follows from the linearised Peebles/RECFAST three-level atom (fb_cmb_xe,
+ *    fb_cmb_xe.c). It is projected on
+ *      S_late = Delta x_e(z_eff)  (z_eff = 600: the first principal component of the Planck
+ *               sensitivity peaks there, Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu
+ *               arXiv:1610.06933 show decays are captured by one component),
+ *    and R = S_late / S_late,ann with the same number for annihilation at the Planck bound
+ *    (eps_ann = p_ann rho_c^2(z) c^2); excluded if R > 1. Energy released at z > z_eff counts
+ *    through the part of Delta x_e that survives recombination until z_eff.
+ *    Also computed (reported as R_ls; used by `aniso_method` window_max, R = max(R, R_ls)):
+ *      S_ls = Delta x_e/x_e at z_star, the peak of the Thomson visibility, over its annihilation
+ *             value. This calibration is aggressive: annihilation's bound is set by its late
+ *             effect, so Planck's sensitivity to S_ls alone is weaker than S_ls,ann.
+ *    Approximation (stated): one projection calibrated on annihilation instead of the full
+ *    principal-component basis; on-the-spot deposition (no delayed deposition of the cascade, which
+ *    Acharya & Khatri arXiv:1910.06272 show extends the reach to z ~ 1e4); energy deposited before
+ *    hydrogen recombination starts (Saha x_H > 0.99, z ~ 1550) does not change x_e (the plasma is
+ *    ionised; its heat is in the y distortion); helium electrons neglected. Measured
+ *    (tests/cmb/test_cmb_window.c): x_e(z) and Delta x_e at 3e12-1e16 s agree with CLASS v3/HyRec
+ *    (CK_2004, on the spot) to 1-3 %; for a particle that is all of the CDM the bound reaches
+ *    tau = 8.3e24 s (Poulin et al. arXiv:1610.10051: ~1e25 s); f < 7.7e-5 at 1e12 s, 1.4e-9 at 3e12 s
+ *    (the power method: 4 and 9.4e-9). Against a Planck-like Fisher estimate from CLASS C_l
+ *    (6 LCDM parameters marginalised) the bound is within a factor 2.1 at 3e12-1e14 s and a factor
+ *    130 too weak (conservative) at 1e12 s; window_max is 10-20x too strong there.
+ *    Alternative (`aniso_method` power, the previous default): R = injected power at z_eff over
+ *      p_ann,max rho_c^2(z_eff), i.e. f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff));
+ *    it collapses below tau ~ 5e12 s (exp(-t(z_eff)/tau)).
  *
  * Call order: fb_cmb_params_default() (optional edits) -> fb_cmb_init() -> any number of
  * fb_cmb_decay_eval() / helper calls (not thread safe: one fb_cmb per thread, it owns a quadrature
@@ -57,6 +75,23 @@
 /** Thermalisation visibility variants. */
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
 
+/** Anisotropy-bound methods (see the file comment). */
+typedef enum { FB_CMB_ANISO_WINDOW = 0, FB_CMB_ANISO_POWER = 1, FB_CMB_ANISO_WINDOW_MAX = 2 } fb_cmb_aniso;
+
+/** Standard hydrogen recombination on a grid in L = ln(1+z) and its linear response (fb_cmb_xe.c). */
+typedef struct fb_cmb_xe {
+  size_t n;          /**< grid points, L ascending from ln(1+z_lo) to the Saha switch */
+  double nH0_cm3;    /**< hydrogen density today (Y_He = FB_YHE_MASS_FRACTION) */
+  double *L;         /**< ln(1+z) */
+  double *x;         /**< background x_e = n_e/n_H (hydrogen electrons only) */
+  double *J;         /**< d(dx_e/dL)/dx_e on the background */
+  double *src;       /**< Delta x_e source per unit L per deposited power density [cm^3 s eV^-1] */
+  double *t_s;       /**< cosmic time [s] */
+  double *g;         /**< Thomson visibility exp(-tau) dtau/dL (tau from z_lo; shape only) */
+  size_t i_star;     /**< grid index of the visibility peak (z_star, last scattering) */
+  double *step_decay, *step_gain; /**< exact response step from L[k+1] to L[k]: e^{-J dL}, (1 - e^{-J dL})/J */
+} fb_cmb_xe;
+
 /** Parameters (fb_cmb_params_default gives the cited defaults). */
 typedef struct fb_cmb_params {
   double h;                 /**< H0 / (100 km/s/Mpc) */
@@ -68,7 +103,8 @@ typedef struct fb_cmb_params {
   fb_cmb_jbb jbb;           /**< which J_bb */
   double z_min, z_max;      /**< heating integrated over z_min < z < z_max */
   double mu_max, y_max;     /**< FIRAS 95% CL */
-  double z_eff;             /**< effective redshift of the anisotropy bound */
+  double z_eff;             /**< redshift of the late projection (window) / of the injected power (power) */
+  fb_cmb_aniso aniso;       /**< anisotropy-bound method */
   double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
   double rtol;              /**< relative tolerance of the redshift integrals */
 } fb_cmb_params;
@@ -82,6 +118,11 @@ typedef struct fb_cmb {
   double n_gamma0_cm3;      /**< photon number density today */
   double rho_c0_GeV_cm3;    /**< CDM density today */
   fb_quad q;
+  fb_cmb_xe xe;             /**< recombination grid (aniso == WINDOW) */
+  double *eps, *dxe;        /**< scratch on the xe grid */
+  double S_late_ann, S_ls_ann; /**< the two projections for annihilation at the Planck bound */
+  size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
+  double *x3;               /**< (1+z)^3 on the xe grid */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -90,7 +131,8 @@ typedef struct fb_cmb_result {
   double mu, y;             /**< distortion amplitudes */
   double z_decay;           /**< redshift where t = tau (radiation + matter t(a); < 0 if tau exceeds the
                                  age: a continuation, used only for the low-energy flag) */
-  double R_aniso;           /**< injected power over the Planck-allowed power at z_eff */
+  double R_aniso;           /**< anisotropy ratio (excluded if > 1): R_late (window), max(R_late, R_ls) (window_max) or the power ratio */
+  double R_late, R_ls;      /**< the two window projections over their annihilation values (0 for power) */
   int excluded_mu, excluded_y, excluded_aniso;
 } fb_cmb_result;
 
@@ -173,5 +215,20 @@ int fb_cmb_freezein_yield(const fb_thermo *th, fb_quad *q, double mass_GeV, doub
 
 /** Relativistic equilibrium yield of a boson with g_dof states at T: 45 zeta(3) g / (2 pi^4 g_*s(T)). */
 double fb_cmb_equilibrium_yield_boson(const fb_thermo *th, double T_GeV, double g_dof);
+
+/* ------------------------------------------------------------------ recombination window (fb_cmb_xe.c) */
+
+/** Background x_e(z) from the Saha switch (x_H = FB_CMB_XE_SAHA_SWITCH) down to z_lo (100..1200)
+ *  with CVODE, and the response coefficients; c must have its background set up. */
+int fb_cmb_xe_init(fb_cmb_xe *xe, const fb_cmb *c, double z_lo, fb_err *err);
+void fb_cmb_xe_free(fb_cmb_xe *xe);
+/** Set up the recombination grid and the annihilation projections (called by fb_cmb_init when
+ *  aniso == FB_CMB_ANISO_WINDOW). */
+int fb_cmb_window_setup(fb_cmb *c, fb_err *err);
+/** R_late and R_ls of a decay with f_em m Y_X = fmY_GeV [GeV] and lifetime tau_s (uses c's scratch). */
+void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls);
+/** Delta x_e on the grid points k >= k_min for a deposited power density eps [eV cm^-3 s^-1]
+ *  given on the grid (linear response, Delta x_e = 0 at the Saha switch). */
+void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, size_t k_min, double *dx);
 
 #endif /* FB_CMB_H */

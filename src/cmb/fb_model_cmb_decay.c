@@ -39,7 +39,7 @@ static const fb_quantity_spec cmbd_quantities[] = {
     {"mu", "", "mu distortion (Green's-function approximation, Chluba arXiv:1304.6120 / 1603.02496)"},
     {"y", "", "y distortion (Green's-function approximation)"},
     {"drho_rho", "", "electromagnetic energy released between z_min and z_max over rho_gamma (no thermalisation)"},
-    {"R_aniso", "", "injected power over the Planck-allowed power at z_eff (excluded if > 1; fb_cmb.h)"},
+    {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; method aniso_method, fb_cmb.h)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
 };
 
@@ -51,7 +51,10 @@ static const fb_key_spec cmbd_keys[] = {
      "J_bb: simple exp(-(z/z_mu)^(5/2)) or improved J_bb* of arXiv:1506.06582"},
     {"cmb_decay", "z_min", FB_KEY_DOUBLE, "1100", 0.0, 1e5, NULL, "", "lowest redshift of the distortion integrals"},
     {"cmb_decay", "z_eff", FB_KEY_DOUBLE, "600", 10.0, 1e4, NULL, "",
-     "effective redshift of the anisotropy bound (arXiv:1109.6322)"},
+     "redshift of the late Delta x_e projection (window; 100..1200) or of the injected power (power) (arXiv:1109.6322)"},
+    {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "window", 0, 0, "window|window_max|power", "",
+     "anisotropy bound: recombination window (linear Delta x_e response at z_eff), window_max (also Delta x_e/x_e at "
+     "z_star) or injected power at z_eff"},
     {"cmb_decay", "rtol", FB_KEY_DOUBLE, "1e-7", 1e-12, 1e-2, NULL, "", "relative tolerance of the redshift integrals"},
 };
 
@@ -70,6 +73,10 @@ static int cmbd_init(void **state, const fb_config *cfg, fb_err *err) {
   p.jbb = strcmp(fb_config_get_string(cfg, "cmb_decay", "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_min = fb_config_get_double(cfg, "cmb_decay", "z_min");
   p.z_eff = fb_config_get_double(cfg, "cmb_decay", "z_eff");
+  {
+    const char *am = fb_config_get_string(cfg, "cmb_decay", "aniso_method");
+    p.aniso = !strcmp(am, "power") ? FB_CMB_ANISO_POWER : !strcmp(am, "window_max") ? FB_CMB_ANISO_WINDOW_MAX : FB_CMB_ANISO_WINDOW;
+  }
   p.rtol = fb_config_get_double(cfg, "cmb_decay", "rtol");
   s->f_em = fb_config_get_double(cfg, "cmb_decay", "f_em");
   s->mass_GeV = fb_config_get_double(cfg, "cmb_decay", "mass_GeV");

@@ -285,4 +285,25 @@
 #define FB_BR_KL_PIPIPI0 0.1254
 #define FB_BR_KS_PIPI 0.6920
 
+
+/* ---------------------------------------------------------------- CMB anisotropy bound: hydrogen
+ * recombination and its linear response to deposited energy (src/cmb/fb_cmb_xe.c; issue 15) */
+#define FB_E_ION_H_EV 13.605693          /* hydrogen ionisation energy = Rydberg energy hcR_inf, CODATA 2018 (13.605693 eV;
+                                            reduced-mass correction 5e-4 neglected); E_alpha = 3/4 of it */
+#define FB_SIGMA_THOMSON_CM2 6.6524587321e-25 /* Thomson cross section [cm^2], CODATA 2018 */
+#define FB_LYA_WAVELENGTH_CM 1.215670e-5 /* Lyman-alpha wavelength 121.5670 nm (RECFAST: Seager, Sasselov & Scott
+                                            astro-ph/9909275) */
+#define FB_LAMBDA_2S1S_S 8.2245809       /* H 2s -> 1s two-photon rate [1/s] (Goldman 1989; RECFAST astro-ph/9909275) */
+#define FB_RECFAST_FUDGE 1.14            /* case-B fudge factor F of the Peebles atom, Seager, Sasselov & Scott
+                                            astro-ph/9909275 */
+#define FB_ALPHA_B_A 4.309               /* case-B recombination coefficient alpha_B = F 1e-13 a t^b/(1 + c t^d) cm^3/s, */
+#define FB_ALPHA_B_B (-0.6166)           /*   t = T/1e4 K: fit of Pequignot, Petitjean & Boisson 1991 (A&A 251, 680) as */
+#define FB_ALPHA_B_C 0.6703              /*   used by RECFAST (astro-ph/9909275) */
+#define FB_ALPHA_B_D 0.5300
+#define FB_YHE_MASS_FRACTION 0.2458      /* helium mass fraction: PRIMAT 4 n_He/n_b = 0.24712 at Omega_b h^2 = 0.02242
+                                            (Pitrou et al. arXiv:1801.08023, ../shared sbbn_reference) minus 0.0013 */
+#define FB_CMB_XE_SAHA_SWITCH 0.99       /* three-level atom started where Saha gives x_H = 0.99 (as RECFAST) */
+#define FB_CMB_XE_DL 5.0e-4              /* step in ln(1+z) of the recombination grid: at 1.25e-4 the bounds of
+                                            test_cmb_window change by < 0.3% (z_star by 0.1) */
+
 #endif /* FB_CONSTANTS_H */

@@ -1,0 +1,68 @@
+#!/usr/bin/python3
+"""Planck-like Fisher estimate of the CMB-anisotropy bound on a decaying particle from CLASS C_l
+tables (peer check of src/cmb's recombination window; docs/validation.md "Planck anisotropies").
+
+Usage: /usr/bin/python3 tools/cmb_class_fisher.py DIR
+DIR holds CLASS v3 outputs (<root>00_cl.dat, format "class", lensing = no, l_max_scalars = 2500) of
+  clref                  the reference LCDM card of tests/cmb/test_cmb_window.c with output = tCl,pCl,
+                         reio_camb z_reio = 7.67 (no injection);
+  p_<par>_p / p_<par>_m  the same card with one parameter moved up / down: ob (omega_b +-0.000224),
+                         oc (omega_cdm +-0.0012), h (+-0.0067), zr (z_reio +-0.4), ns (n_s +-0.01),
+                         as (A_s +-1 %);
+  cl<tau>                the card plus DM_decay_fraction = f, DM_decay_Gamma = 1/tau (f_eff_type =
+                         on_the_spot, chi_type = CK_2004), for the runs listed in RUNS below.
+Method: Delta chi^2 = sum_l (2l+1)/2 f_sky Tr[(C^-1 dC)^2] (TT, EE, TE), one Planck-143-like channel
+(beam 7.3', 33 uK' in T, 70.2 uK' in P), f_sky = 0.65, l = 2-2500, the six LCDM parameters
+marginalised by projecting them out in the Fisher metric; bound = f with Delta chi^2 = 4 (linear
+response: Delta chi^2 ~ f^2). An idealised estimate (no foregrounds, no lensing), not a published
+bound. Uses only numpy.
+"""
+import sys
+
+import numpy as np
+
+RUNS = {"cl1e12": (1e12, 7.8e-9), "cl3e12": (3e12, 2.04e-11), "cl1e13": (1e13, 5.13e-12),
+        "cl1e14": (1e14, 4.74e-12), "cl1e16": (1e16, 3.6e-10)}
+PARS = [("ob", 0.000448), ("oc", 0.0024), ("h", 0.0134), ("zr", 0.8), ("ns", 0.02), ("as", 0.04201098e-9)]
+T_UK2 = (2.7255e6) ** 2
+
+
+def main(d):
+    def cl(name):
+        t = np.loadtxt("%s/%s_00_cl.dat" % (d, name))
+        ell = t[:, 0]
+        f = ell * (ell + 1) / (2 * np.pi)
+        return ell, t[:, 1] / f * T_UK2, t[:, 2] / f * T_UK2, t[:, 3] / f * T_UK2
+
+    ell, T0, E0, X0 = cl("clref")
+    arcmin = np.pi / 180 / 60
+    beam = np.exp(ell * (ell + 1) * (7.3 * arcmin) ** 2 / (8 * np.log(2)))
+    NT, NP = (33.0 * arcmin) ** 2 * beam, (70.2 * arcmin) ** 2 * beam
+    C = np.zeros((len(ell), 2, 2))
+    C[:, 0, 0], C[:, 1, 1], C[:, 0, 1], C[:, 1, 0] = T0 + NT, E0 + NP, X0, X0
+    Ci = np.linalg.inv(C)
+    w = (2 * ell + 1) / 2 * 0.65 * ((ell >= 2) & (ell <= 2500))
+
+    def vec(name):
+        _, T, E, X = cl(name)
+        M = np.zeros((len(ell), 2, 2))
+        M[:, 0, 0], M[:, 1, 1], M[:, 0, 1], M[:, 1, 0] = T - T0, E - E0, X - X0, X - X0
+        return M
+
+    def ip(a, b):
+        return np.sum(w * np.einsum("lij,ljk,lkm,lmi->l", Ci, a, Ci, b))
+
+    D = [(vec("p_%s_p" % p) - vec("p_%s_m" % p)) / s for p, s in PARS]
+    F = np.array([[ip(a, b) for b in D] for a in D])
+    for name, (tau, f) in RUNS.items():
+        v = vec(name)
+        b = np.array([ip(x, v) for x in D])
+        marg = ip(v, v) - b @ np.linalg.solve(F, b)
+        print("tau = %.0e s: f = %.3g gives Delta chi^2 = %.4g (marginalised); Fisher bound f < %.3g"
+              % (tau, f, marg, f * np.sqrt(4.0 / marg)))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
