@@ -13,15 +13,13 @@
 #include <time.h>
 #include <math.h>
 
+#include "bench_util.h"
 #include "fb_hb_alp.h"
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
+/* process CPU time (bench_util.h; BENCH_WALL=1 for wall clock): the machine is shared */
+static double now_s(void) { return bench_now_s(); }
 
 static int cmp(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
@@ -88,6 +86,8 @@ static int bench_systematic(const fb_rratio *R, int n, int reps, fb_err *err) {
 
 int main(int argc, char **argv) {
   fb_error_init();
+  bench_clock_init();
+  printf("clock: %s\n", bench_clock_name());
   int n = argc > 1 ? atoi(argv[1]) : 100, reps = argc > 2 ? atoi(argv[2]) : 5;
   if (n < 2 || reps < 1 || reps > 100) {
     fprintf(stderr, "usage: bench_stellar [N >= 2] [1 <= R <= 100]\n");

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "fb_constants.h"
-#include "fb_sn_transfer.h"
 
 static const double GEV2_TO_ERG_S_ALP = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
@@ -113,24 +112,18 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
   const double r_dec = ao->r_decay_km > 0 ? m->r_far_invGeV * ao->r_decay_km / m->opt.r_far_km : 2.0 * m->r_far_invGeV;
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu, cap = (size_t)nr * (size_t)ne;
-  /* energy-transfer criterion (fb_sn_transfer.h): FB_SN_TRANSFER_GROUPS (dw, tau) entries per direction,
-   * per-entry weights wmu_d dw_g; the emission weight w(r0) is the sum of the dw (not in fac) */
-  const int transfer = m->opt.criterion == FB_SN_CRIT_TRANSFER;
-  const size_t ng = transfer ? FB_SN_TRANSFER_GROUPS : 1;
-  FB_CALL(err, fb_sn_table_reserve(t, cap, nm * ng, err));
-  if (transfer) FB_CALL(err, fb_sn_table_use_weights(t, err));
+  FB_CALL(err, fb_sn_table_reserve(t, cap, nm, err));
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
-  for (size_t k = 0; k < nm * ng; k++) t->wmu[k] = m->wmu[k / ng];
+  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   const double dR = m->r_emit_invGeV / nr, m2 = mass_GeV * mass_GeV;
   for (int i = 0; i < nr; i++) {
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     fb_sn_point q = fb_sn_point_at(m, r0);
     /* luminosity at infinity, weighted by the emission edge (fb_sn_emission_weight) */
-    double wem = fb_sn_emission_weight(m, r0);
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * (transfer ? 1.0 : wem);
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * fb_sn_emission_weight(m, r0);
     /* lowest energy: the ALP escapes gravity; Primakoff also needs a photon, omega > omega_p. When
      * coalescence is open (m > 2 omega_p) both lower limits coincide, so the channels share nodes. */
     int coal = ao->coalescence && m2 > 4.0 * q.wp2;
@@ -158,23 +151,9 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
       if (!(W > 0)) continue;
       size_t e = t->n_el++;
       t->W[e] = W;
-      t->L0_T += WP * (transfer ? wem : 1.0);
-      t->L0_L += WC * (transfer ? wem : 1.0);
-      if (!transfer) {
-        for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, r0, om, m->mu[d]);
-        continue;
-      }
-      alp_path a = {m, mass_GeV, r_dec};
-      for (size_t d = 0; d < nm; d++) {
-        double *dw = t->wt + (e * nm + d) * ng, *tau = t->tau + (e * nm + d) * ng;
-        if (m->opt.absorption || m->opt.decays) {
-          fb_sn_path_transfer(m, mass_GeV, r0, om, m->mu[d], alp_rate, &a, ng, dw, tau);
-        } else { /* free streaming: all of w(r0) leaves */
-          for (size_t g = 0; g < ng; g++) dw[g] = tau[g] = 0.0;
-          dw[0] = wem;
-        }
-        for (size_t g = 0; g < ng; g++) dw[g] *= m->wmu[d];
-      }
+      t->L0_T += WP;
+      t->L0_L += WC;
+      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, r0, om, m->mu[d]);
     }
   }
   return FB_OK;

@@ -434,7 +434,8 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   FB_CALL_GOTO(err, rc, fb_sn_profile_neutrinosphere_km(p, &m->r_nu_km, err), fail);
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
   /* smooth emission edge: weight 1 - e^{-tau_nu(r)}, region out to tau_nu = SN_EMIT_TAU_MIN (capped at r_far) */
-  const int smooth = o->emission_smooth && !(o->r_emit_km > 0);
+  /* (the transfer criterion puts the emission and deposition boundary at the neutrinosphere: sharp) */
+  const int smooth = o->emission_smooth && !(o->r_emit_km > 0) && o->criterion != FB_SN_CRIT_TRANSFER;
   /* the emission region reaches at least the neutrinosphere: r_far below it is an input error in
    * both edge treatments (the smooth edge is capped at r_far only beyond the neutrinosphere) */
   FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
@@ -469,8 +470,7 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->r_far_invGeV = o->r_far_km * KM_TO_INVGEV;
   m->r_emit_invGeV = r_emit_km * KM_TO_INVGEV;
   /* neutrinosphere and transfer criteria: the paths end at the outer edge of the emission region (the
-   * neutrinosphere with the sharp edge, tau_nu = SN_EMIT_TAU_MIN with the smooth one); beyond it deposited
-   * energy counts as lost */
+   * neutrinosphere with the sharp edge, always for transfer; tau_nu = SN_EMIT_TAU_MIN with the smooth one) */
   m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE || o->criterion == FB_SN_CRIT_TRANSFER
                         ? m->r_emit_invGeV
                         : m->r_far_invGeV;
@@ -803,8 +803,6 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
   FB_TEST(err, !t || !m || !m->H, FB_ERR_INPUT, "NULL table or uninitialised medium");
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= FB_DARKPHOTON_MASS_MAX_GEV), FB_ERR_RANGE,
           "mass_GeV = %g out of range: allowed 0 < mass_GeV <= %g", mass_GeV, (double)FB_DARKPHOTON_MASS_MAX_GEV);
-  FB_TEST(err, m->opt.criterion == FB_SN_CRIT_TRANSFER, FB_ERR_INPUT,
-          "criterion transfer is implemented for the BC9 ALP only; use cem, rays or neutrinosphere for bc1");
   const fb_sn_options *o = &m->opt;
   const int nr = o->n_radial, ne = o->n_energy, nm = o->n_mu;
   size_t n_tres = 0; /* radial crossings of wp = m inside the emission region */

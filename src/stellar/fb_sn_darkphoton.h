@@ -63,12 +63,12 @@ enum fb_sn_criterion {
    *  to the neutrinosphere (decays and absorption beyond it deposit energy in the mantle, the separate
    *  low-energy-supernova argument of Caputo, Janka, Raffelt & Vitagliano arXiv:2201.09890). BC9 default. */
   FB_SN_CRIT_NEUTRINOSPHERE = 2,
-  /** Energy transfer out of the neutrino-trapping region (issue 16; fb_sn_transfer.h): the ballistic
-   *  energy transfer by absorption and decay of Caputo, Raffelt & Vitagliano arXiv:2204.11862 with the
-   *  region where deposited energy stays in the core weighted by w(r) = 1 - e^{-tau_nu(r)} (the emission
-   *  weight; a step at the neutrinosphere with the sharp edge): L = int dV Q <w(r0) - E[w(r_dep)]>, the
-   *  direction-averaged energy moved from the reservoir to where neutrinos stream freely. BC9 default;
-   *  available for the path-based tables (BC9 ALP). */
+  /** Energy transferred across the neutrinosphere (issue 16): FB_SN_CRIT_NEUTRINOSPHERE with the boundary
+   *  of both the emission region and the paths at the neutrinosphere R_nu (the sharp emission edge whatever
+   *  emission_smooth says): energy absorbed or decayed inside R_nu stays in the core, energy carried across
+   *  it is lost (the ballistic energy transfer of Caputo, Raffelt & Vitagliano arXiv:2204.11862, absorption
+   *  including decay; the neutrinosphere as boundary after arXiv:2109.03244 and arXiv:2201.09890). With the
+   *  smooth edge, `neutrinosphere` counts deposits out to tau_nu = 0.01 (39 km) as retained. BC9 default. */
   FB_SN_CRIT_TRANSFER = 3
 };
 
@@ -188,16 +188,10 @@ typedef struct fb_sn_table {
   double *wmu;   /**< [n_mu] direction weights (sum 1) */
   double L0_T, L0_L; /**< sum of W for T and L elements (L/eps^2 without absorption) [erg/s] */
   double L0_res;     /**< part of L0 from resonant conversion [erg/s] */
-  double *wt;        /**< [n_el][n_mu] per-entry weights replacing wmu when has_wt (may be < 0) */
-  size_t wt_cap;     /**< allocated entries of wt */
-  int has_wt;        /**< 1: use wt (energy-transfer criterion, fb_sn_transfer.h); reset by reserve */
 } fb_sn_table;
 
 /** Make room for cap elements with n_mu directions (keeps the storage when it is large enough). */
 int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err);
-
-/** Switch the (reserved) table to per-entry weights wt (allocates them); the caller fills wt. */
-int fb_sn_table_use_weights(fb_sn_table *t, fb_err *err);
 
 /** Build the table at mass_GeV (R: the R-ratio model for the decay width). Reuses t's storage
  *  (zero-initialise before the first call). Errors: FB_ERR_RANGE (mass <= 0 or > 12 GeV). */

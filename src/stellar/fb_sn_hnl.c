@@ -210,8 +210,6 @@ static double hnl_ray_tau(const fb_sn_hnl *h, double mass, double width1, int an
 
 int fb_sn_hnl_table_compute(fb_sn_table *t, const fb_sn_hnl *h, double mass_GeV, fb_err *err) {
   FB_TEST(err, !t || !h || !h->m, FB_ERR_INPUT, "NULL table or HNL state");
-  FB_TEST(err, h->m->opt.criterion == FB_SN_CRIT_TRANSFER, FB_ERR_INPUT,
-          "criterion transfer is implemented for the BC9 ALP only; use cem, rays or neutrinosphere for bc6-bc8");
   FB_TEST(err, !(mass_GeV > 1e-3 && mass_GeV <= 10.0), FB_ERR_RANGE,
           "mass_GeV = %g out of range: allowed 0.001 < mass_GeV <= 10 (the HNL model's range)", mass_GeV);
   const fb_sn_medium *m = h->m;
@@ -232,7 +230,6 @@ int fb_sn_hnl_table_compute(fb_sn_table *t, const fb_sn_hnl *h, double mass_GeV,
   }
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
-  t->has_wt = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   const double dR = m->r_emit_invGeV / nr;

@@ -281,8 +281,6 @@ int fb_sn_scalar_table_compute(fb_sn_table *t, fb_sn_scalar *s, const fb_sn_medi
   FB_TEST(err, !(mass_GeV > SC_MASS_MIN && mass_GeV <= SC_MASS_MAX), FB_ERR_RANGE,
           "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (the BC4 model)", mass_GeV, SC_MASS_MIN,
           SC_MASS_MAX);
-  FB_TEST(err, m->opt.criterion == FB_SN_CRIT_TRANSFER, FB_ERR_INPUT,
-          "criterion transfer is implemented for the BC9 ALP only; use cem, rays or neutrinosphere for bc4/bc5");
   FB_CALL(err, widths_at(s, mass_GeV, err));
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu;

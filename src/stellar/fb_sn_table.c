@@ -5,8 +5,7 @@
  *        Split out of fb_sn_darkphoton.c (issue 16); see fb_sn_darkphoton.h for the table layout.
  *
  * Emission and absorption both scale as the coupling squared, so L(eps) = eps^2 sum_e W_e sum_k
- * w_ek exp(-eps^2 tau_ek) with w_ek = wmu_k (direction weights) or, for the energy-transfer criterion
- * (fb_sn_transfer.h), per-entry weights wt_ek that may be negative.
+ * wmu_k exp(-eps^2 tau_ek) (wmu_k: direction weights).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,12 +20,11 @@
 
 void fb_sn_table_free(fb_sn_table *t) {
   if (!t) return;
-  free(t->W); free(t->tau); free(t->wmu); free(t->wt);
+  free(t->W); free(t->tau); free(t->wmu);
   memset(t, 0, sizeof *t);
 }
 
 int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
-  t->has_wt = 0; /* plain direction weights unless the caller fills wt (fb_sn_table_use_weights) */
   if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
   double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
   if (W) t->W = W;
@@ -40,30 +38,12 @@ int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
   return FB_OK;
 }
 
-int fb_sn_table_use_weights(fb_sn_table *t, fb_err *err) {
-  FB_TEST(err, !t || !t->cap || !t->n_mu, FB_ERR_INPUT, "reserve the SN table before fb_sn_table_use_weights");
-  if (t->wt_cap < t->cap * t->n_mu) {
-    double *wt = realloc(t->wt, t->cap * t->n_mu * sizeof *wt);
-    FB_TEST(err, !wt, FB_ERR_MEMORY, "cannot allocate the SN table weights (%zu entries)", t->cap * t->n_mu);
-    t->wt = wt;
-    t->wt_cap = t->cap * t->n_mu;
-  }
-  t->has_wt = 1;
-  return FB_OK;
-}
-
 double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
   double e2 = eps * eps, L = 0.0;
   for (size_t e = 0; e < t->n_el; e++) {
     const double *tau = t->tau + e * t->n_mu;
     double s = 0.0;
-    if (t->has_wt) {
-      const double *w = t->wt + e * t->n_mu;
-      for (size_t k = 0; k < t->n_mu; k++)
-        if (w[k] != 0.0) s += w[k] * exp(-e2 * tau[k]); /* unused groups have w = 0 */
-    } else {
-      for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
-    }
+    for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
     L += t->W[e] * s;
   }
   return e2 * L;
