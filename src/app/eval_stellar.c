@@ -209,7 +209,7 @@ const fb_eval_module fb_eval_sn1987a = {
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere|transfer", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; transfer: bc9 only; "
+      "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; "
       "docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},

@@ -88,7 +88,7 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere|transfer", "",
      "trapping criterion: cem = radial optical depth to r_far (Chang, Essig & McDermott arXiv:1611.03864; bc1 "
      "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere, "
-     "transfer = energy moved out of the neutrino-trapping region (arXiv:2204.11862; bc9 only, bc9 default); "
+     "transfer = neutrinosphere with emission and paths ending at the neutrinosphere (arXiv:2204.11862; bc9 default); "
      "auto = the benchmark's default"},
     {"sn1987a", "emission_edge", FB_KEY_CHOICE, "smooth", 0, 0, "smooth|sharp", "",
      "emission region: smooth = weighted by 1 - exp(-tau_nu), sharp = cut at the neutrinosphere"},
