@@ -122,7 +122,7 @@ int main(int argc, char **argv) {
   }
   qsort(times, (size_t)reps, sizeof times[0], cmp);
   double t_bc1 = times[reps / 2];
-  /* BC9 default trapping criterion: energy transfer (fb_sn_transfer.h, issue 16; the BC1 default is cem) */
+  /* BC9 default trapping criterion: transfer (fb_sn_criterion, issue 16; the BC1 default is cem) */
   fb_sn_options oa = o;
   oa.criterion = FB_SN_CRIT_TRANSFER;
   oa.semi_compton = oa.coalescence = 0;

@@ -139,7 +139,7 @@ START_TEST(test_vs_published) {
                     "m = %g: published g_low %g outside hot %g .. cold %g", m, ref, v[3][0], v[2][0]);
     }
     /* upper (trapping) edge: printed only; it lies 3-20x below the published one even with the hot profile
-     * (status "gap", docs/validation.md "BC9: energy-transfer criterion") */
+     * (status "gap", docs/validation.md "BC9: transfer criterion and the published band") */
   }
   double tip = 0.0;
   for (size_t i = 0; i < n; i++)
