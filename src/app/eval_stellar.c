@@ -46,10 +46,10 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   const char *model = fb_eval_text(args, "model");
   const int is_bc9 = !strcmp(model, "bc9"), is_scalar = !strcmp(model, "bc4") || !strcmp(model, "bc5");
   const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
-  /* auto: neutrinosphere for bc9; rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
+  /* auto: transfer for bc9 (issue 16); rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem for bc1 */
   if (o.criterion < 0)
-    o.criterion = is_bc9 ? FB_SN_CRIT_NEUTRINOSPHERE
+    o.criterion = is_bc9 ? FB_SN_CRIT_TRANSFER
                   : (is_scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
   if (is_bc9 || is_scalar || hnl >= 0) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
@@ -208,8 +208,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
-     {"criterion", "", "auto|cem|rays|neutrinosphere", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, neutrinosphere for bc9, rays for bc4-bc8; docs/sn-profile.md)"},
+     {"criterion", "", "auto|cem|rays|neutrinosphere|transfer", 0, 0, "auto",
+      "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; "
+      "docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},
      {"charged_current", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc6: e- p -> N n and e+ n -> N p production"},

@@ -85,10 +85,11 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
     {"sn1987a", "L_nu_source", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|profile", "",
      "criterion: fixed = L_nu_erg_s, profile = thermal neutrino luminosity of the profile's neutrinosphere"},
-    {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere", "",
+    {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere|transfer", "",
      "trapping criterion: cem = radial optical depth to r_far (Chang, Essig & McDermott arXiv:1611.03864; bc1 "
-     "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere "
-     "(bc9 default); auto = the benchmark's default"},
+     "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere, "
+     "transfer = neutrinosphere with emission and paths ending at the neutrinosphere (arXiv:2204.11862; bc9 default); "
+     "auto = the benchmark's default"},
     {"sn1987a", "emission_edge", FB_KEY_CHOICE, "smooth", 0, 0, "smooth|sharp", "",
      "emission region: smooth = weighted by 1 - exp(-tau_nu), sharp = cut at the neutrinosphere"},
     {"sn1987a", "electron_mass", FB_KEY_CHOICE, "medium", 0, 0, "medium|vacuum", "",
@@ -228,10 +229,10 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
     s->hopt.nu_degeneracy = !strcmp(fb_config_get_string(cfg, "sn1987a", "hnl_nu_degeneracy"), "beta");
     s->hopt.nucleon_degeneracy = fb_config_get_bool(cfg, "sn1987a", "hnl_nucleon_degeneracy");
   }
-  /* "auto": neutrinosphere (bc9); rays for the scalar (fb_sn_scalar.h) and for the HNL (modified luminosity
+  /* "auto": transfer (bc9, issue 16); rays for the scalar (fb_sn_scalar.h) and for the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem (bc1) */
   if (o.criterion < 0)
-    o.criterion = s->alp ? FB_SN_CRIT_NEUTRINOSPHERE
+    o.criterion = s->alp ? FB_SN_CRIT_TRANSFER
                   : (s->scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
   if (kind || hnl >= 0) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */

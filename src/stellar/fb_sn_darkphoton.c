@@ -15,7 +15,6 @@
 
 #include "fb_constants.h"
 #include "fb_darkphoton.h"
-#include "fb_roots.h"
 
 /* Precision parameters of the tables (one place, see docs/sn-profile.md). */
 #define SN_MEDIUM_DR_KM 0.05        /* target radial step of the resampled profile */
@@ -23,9 +22,6 @@
 #define SN_H_NT 48                  /* ln T nodes of the cross-section table, T in [1e-5, 0.3] GeV */
 #define SN_H_NW 96                  /* ln omega nodes, omega in [1e-5, 30] GeV */
 #define SN_H_NLAG 32                /* Gauss-Laguerre nodes of the y integral of S */
-#define SN_EPS_SCAN_MIN 1e-16       /* eps range searched for the band */
-#define SN_EPS_SCAN_MAX 1.0
-#define SN_EPS_SCAN_PER_DECADE 4
 #define SN_L_FINE 512              /* fine energy points of the longitudinal spectrum per shell */
 #define SN_C_NR 40                  /* radial nodes of the semi-Compton table, r = r_far (j/(N-1))^2 */
 #define SN_C_NX 36                  /* x = omega/T nodes of the semi-Compton table */
@@ -57,19 +53,19 @@ void fb_sn_options_default(fb_sn_options *o) {
   o->n_path = 64;
 }
 
-static const char *const crit_names[] = {"cem", "rays", "neutrinosphere"};
+static const char *const crit_names[] = {"cem", "rays", "neutrinosphere", "transfer"};
 
 int fb_sn_criterion_parse(const char *name) {
-  for (int i = 0; i < 3; i++)
+  for (int i = 0; i < 4; i++)
     if (name && !strcmp(name, crit_names[i])) return i;
   return -1;
 }
 
-const char *fb_sn_criterion_name(int c) { return c >= 0 && c < 3 ? crit_names[c] : "?"; }
+const char *fb_sn_criterion_name(int c) { return c >= 0 && c < 4 ? crit_names[c] : "?"; }
 
 int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
-  FB_TEST(err, o->criterion < 0 || o->criterion > 2, FB_ERR_RANGE,
-          "criterion = %d: allowed cem (0), rays (1), neutrinosphere (2)", o->criterion);
+  FB_TEST(err, o->criterion < 0 || o->criterion > 3, FB_ERR_RANGE,
+          "criterion = %d: allowed cem (0), rays (1), neutrinosphere (2), transfer (3)", o->criterion);
   FB_TEST(err, !(o->L_nu_erg_s >= 1e40 && o->L_nu_erg_s <= 1e60), FB_ERR_RANGE,
           "L_nu_erg_s = %g out of range: allowed 1e40 <= L_nu_erg_s <= 1e60", o->L_nu_erg_s);
   FB_TEST(err, !(o->r_far_km >= 1 && o->r_far_km <= 1e5), FB_ERR_RANGE,
@@ -438,7 +434,8 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   FB_CALL_GOTO(err, rc, fb_sn_profile_neutrinosphere_km(p, &m->r_nu_km, err), fail);
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
   /* smooth emission edge: weight 1 - e^{-tau_nu(r)}, region out to tau_nu = SN_EMIT_TAU_MIN (capped at r_far) */
-  const int smooth = o->emission_smooth && !(o->r_emit_km > 0);
+  /* (the transfer criterion puts the emission and deposition boundary at the neutrinosphere: sharp) */
+  const int smooth = o->emission_smooth && !(o->r_emit_km > 0) && o->criterion != FB_SN_CRIT_TRANSFER;
   /* the emission region reaches at least the neutrinosphere: r_far below it is an input error in
    * both edge treatments (the smooth edge is capped at r_far only beyond the neutrinosphere) */
   FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
@@ -472,9 +469,11 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->dr_invGeV = dr_km * KM_TO_INVGEV;
   m->r_far_invGeV = o->r_far_km * KM_TO_INVGEV;
   m->r_emit_invGeV = r_emit_km * KM_TO_INVGEV;
-  /* neutrinosphere criterion: the paths end at the outer edge of the emission region (the neutrinosphere
-   * with the sharp edge, tau_nu = SN_EMIT_TAU_MIN with the smooth one), so no emission escapes unabsorbed */
-  m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE ? m->r_emit_invGeV : m->r_far_invGeV;
+  /* neutrinosphere and transfer criteria: the paths end at the outer edge of the emission region (the
+   * neutrinosphere with the sharp edge, always for transfer; tau_nu = SN_EMIT_TAU_MIN with the smooth one) */
+  m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE || o->criterion == FB_SN_CRIT_TRANSFER
+                        ? m->r_emit_invGeV
+                        : m->r_far_invGeV;
   m->T_GeV = malloc(n * sizeof(double));
   m->nnnp_GeV6 = malloc(n * sizeof(double));
   m->wp2_GeV2 = malloc(n * sizeof(double));
@@ -770,26 +769,6 @@ double fb_sn_path_tau(const fb_sn_medium *m, double mass, double r0, double om0,
   return tau;
 }
 
-void fb_sn_table_free(fb_sn_table *t) {
-  if (!t) return;
-  free(t->W); free(t->tau); free(t->wmu);
-  memset(t, 0, sizeof *t);
-}
-
-int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
-  if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
-  double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
-  if (W) t->W = W;
-  if (tau) t->tau = tau;
-  FB_TEST(err, !W || !tau, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements)", cap);
-  double *wmu = realloc(t->wmu, n_mu * sizeof *wmu);
-  FB_TEST(err, !wmu, FB_ERR_MEMORY, "cannot allocate the SN table directions");
-  t->wmu = wmu;
-  t->cap = cap;
-  t->n_mu = n_mu;
-  return FB_OK;
-}
-
 /* Append one element: weight W [erg/s per eps^2] of mode L (1) or T (0) emitted at r0 with local
  * energy om0; computes its optical depths. Elements with W == 0 are skipped. */
 static void add_element(fb_sn_table *t, const fb_sn_medium *m, const dec_par *D, double r0, double om0, int L,
@@ -922,106 +901,6 @@ int fb_sn_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_rratio *
     }
   }
   return FB_OK;
-}
-
-double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
-  double e2 = eps * eps, L = 0.0;
-  for (size_t e = 0; e < t->n_el; e++) {
-    const double *tau = t->tau + e * t->n_mu;
-    double s = 0.0;
-    for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
-    L += t->W[e] * s;
-  }
-  return e2 * L;
-}
-
-typedef struct edge_par {
-  const fb_sn_table *t;
-  double lnLnu;
-} edge_par;
-
-static double edge_fn(double lneps, void *p) {
-  const edge_par *e = p;
-  double L = fb_sn_table_luminosity_erg_s(e->t, exp(lneps));
-  return L > 0 ? log(L) - e->lnLnu : -1e3;
-}
-
-int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
-                      double *eps_peak, fb_err *err) {
-  FB_TEST(err, !t || !(L_nu_erg_s > 0), FB_ERR_INPUT, "NULL table or L_nu <= 0");
-  *eps_low = *eps_high = NAN;
-  if (eps_peak) *eps_peak = NAN;
-  edge_par par = {t, log(L_nu_erg_s)};
-  const double a0 = log(SN_EPS_SCAN_MIN), a1 = log(SN_EPS_SCAN_MAX);
-  const int ns = (int)((log10(SN_EPS_SCAN_MAX) - log10(SN_EPS_SCAN_MIN)) * SN_EPS_SCAN_PER_DECADE);
-  double best = -HUGE_VAL, xb = a0;
-  int ib = 0;
-  for (int i = 0; i <= ns; i++) {
-    double x = a0 + (a1 - a0) * i / ns, f = edge_fn(x, &par);
-    if (f > best) { best = f; xb = x; ib = i; }
-  }
-  /* golden-section refinement of the maximum of ln L in ln eps */
-  double h = (a1 - a0) / ns, lo = fmax(a0, xb - h), hi = fmin(a1, xb + h);
-  const double gr = 0.5 * (sqrt(5.0) - 1.0);
-  double c = hi - gr * (hi - lo), d = lo + gr * (hi - lo), fc = edge_fn(c, &par), fd = edge_fn(d, &par);
-  for (int it = 0; it < 40; it++) {
-    if (fc > fd) { hi = d; d = c; fd = fc; c = hi - gr * (hi - lo); fc = edge_fn(c, &par); }
-    else { lo = c; c = d; fc = fd; d = lo + gr * (hi - lo); fd = edge_fn(d, &par); }
-  }
-  double xm = fc > fd ? c : d, fm = fmax(fc, fd);
-  if (fm < best) { xm = xb; fm = best; }
-  (void)ib;
-  if (eps_peak) *eps_peak = exp(xm);
-  if (!(fm > 0)) return FB_OK; /* nothing excluded */
-  fb_roots_options ro;
-  fb_roots_options_default(&ro);
-  ro.xtol_rel = 0.0;
-  ro.xtol_abs = 1e-6; /* in ln eps */
-  ro.max_expand = 0;
-  ro.x_min = a0;
-  ro.x_max = a1;
-  double root;
-  if (edge_fn(a0, &par) < 0) {
-    FB_CALL(err, fb_roots_find(edge_fn, &par, a0, xm, &ro, &root, err));
-    *eps_low = exp(root);
-  } else {
-    *eps_low = exp(a0); /* excluded down to the scan floor */
-  }
-  if (edge_fn(a1, &par) < 0) {
-    FB_CALL(err, fb_roots_find(edge_fn, &par, xm, a1, &ro, &root, err));
-    *eps_high = exp(root);
-  } else {
-    *eps_high = exp(a1);
-  }
-  return FB_OK;
-}
-
-int fb_sn_mass_max_bisect(fb_sn_table_fn table, void *ctx, double L_nu_erg_s, double m_lo, double m_hi,
-                          double rel_tol, double *mass_max, fb_err *err) {
-  FB_TEST(err, !table || !mass_max || !(m_lo > 0 && m_hi > m_lo && rel_tol > 0), FB_ERR_INPUT,
-          "mass bracket [%g, %g] GeV or tolerance %g invalid", m_lo, m_hi, rel_tol);
-  fb_sn_table t;
-  memset(&t, 0, sizeof t);
-  int rc = FB_OK;
-  double lo, hi, ph;
-  double a = m_lo, b = m_hi;
-  for (int pass = 0; pass < 2; pass++) {
-    double mm = pass == 0 ? a : b;
-    FB_CALL_GOTO(err, rc, table(&t, mm, ctx, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
-    FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is not excluded", mm);
-    FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is still excluded", mm);
-  }
-  while (b / a > 1.0 + rel_tol) {
-    double mid = sqrt(a * b);
-    FB_CALL_GOTO(err, rc, table(&t, mid, ctx, err), done);
-    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
-    if (isfinite(lo)) a = mid; else b = mid;
-  }
-  *mass_max = sqrt(a * b);
-done:
-  fb_sn_table_free(&t);
-  return rc;
 }
 
 typedef struct dp_ctx {

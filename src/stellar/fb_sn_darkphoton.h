@@ -62,7 +62,14 @@ enum fb_sn_criterion {
   /** Energy that crosses the neutrinosphere is lost: direction-averaged optical depth integrated only up
    *  to the neutrinosphere (decays and absorption beyond it deposit energy in the mantle, the separate
    *  low-energy-supernova argument of Caputo, Janka, Raffelt & Vitagliano arXiv:2201.09890). BC9 default. */
-  FB_SN_CRIT_NEUTRINOSPHERE = 2
+  FB_SN_CRIT_NEUTRINOSPHERE = 2,
+  /** Energy transferred across the neutrinosphere (issue 16): FB_SN_CRIT_NEUTRINOSPHERE with the boundary
+   *  of both the emission region and the paths at the neutrinosphere R_nu (the sharp emission edge whatever
+   *  emission_smooth says): energy absorbed or decayed inside R_nu stays in the core, energy carried across
+   *  it is lost (the ballistic energy transfer of Caputo, Raffelt & Vitagliano arXiv:2204.11862, absorption
+   *  including decay; the neutrinosphere as boundary after arXiv:2109.03244 and arXiv:2201.09890). With the
+   *  smooth edge, `neutrinosphere` counts deposits out to tau_nu = 0.01 (39 km) as retained. BC9 default. */
+  FB_SN_CRIT_TRANSFER = 3
 };
 
 /** Options (documented as the [sn1987a] input section in inputs/explanatory.ini). */
@@ -199,9 +206,9 @@ double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps);
 int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
                       double *eps_peak, fb_err *err);
 
-/** Parse a criterion name ("cem", "rays", "neutrinosphere"); -1 if unknown. */
+/** Parse a criterion name ("cem", "rays", "neutrinosphere", "transfer"); -1 if unknown. */
 int fb_sn_criterion_parse(const char *name);
-/** Name of a criterion ("cem", "rays", "neutrinosphere"). */
+/** Name of a criterion ("cem", "rays", "neutrinosphere", "transfer"). */
 const char *fb_sn_criterion_name(int criterion);
 
 /** Builds the table of one benchmark at mass_GeV (ctx: its model data). */

@@ -197,7 +197,7 @@ START_TEST(test_bc9_sn_model) {
   memset(&t, 0, sizeof t);
   fb_sn_options o;
   fb_sn_options_default(&o);
-  o.criterion = FB_SN_CRIT_NEUTRINOSPHERE; /* the bc9 default ([sn1987a] criterion = auto) */
+  o.criterion = FB_SN_CRIT_TRANSFER; /* the bc9 default ([sn1987a] criterion = auto; issue 16) */
   ck_assert_int_eq(fb_sn_profile_read(&p, FB_SOURCE_DIR "/inputs/sn_profile_default.dat", NULL, &err), FB_OK);
   ck_assert_int_eq(fb_sn_medium_init(&md, &p, &o, &err), FB_OK);
   ck_assert_int_eq(fb_sn_alp_table_compute(&t, &md, 2.385e-4, &err), FB_OK);

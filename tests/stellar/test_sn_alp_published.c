@@ -1,22 +1,24 @@
 /**
  * @file test_sn_alp_published.c
- * @brief Point-by-point comparison of the BC9 SN1987A band (default profile) with a published band.
+ * @brief The `transfer` trapping criterion (energy deposited beyond the neutrinosphere is lost; the BC9
+ *        default since issue 16, fb_sn_criterion) and the BC9 band against the published band, point by
+ *        point, from the data file
+ *        tests/stellar/data/axionlimits_SN1987A_HeavyALP_nu.tsv (AxionLimits copy of arXiv:2109.03244;
+ *        provenance in the file's header).
  *
- * Reference: the SN1987A energy-loss ("nu") band of a photon-coupled ALP of Caputo, Raffelt &
- * Vitagliano, arXiv:2109.03244, as distributed in C. O'Hare's AxionLimits compilation,
- * github.com/cajohare/AxionLimits, file limit_data/AxionPhoton/SN1987A_HeavyALP_nu.txt at commit
- * 0906ec62debfae4fe905ff128c190771270dcdfb (columns: m_a [eV], g_agg [GeV^-1]; closed contour, cut
- * at g = 1e-6 by the plot range). The values below are copied from that file (rows quoted by mass);
- * they include photon coalescence (the lower edge strengthens from 7.54e-9 to 5.84e-9 between 1 and
- * 124 MeV) and the band closes at 0.360 GeV. The upper (trapping) edge of that band is not reproduced
- * by our absorption criterion (see docs/validation.md ("SN1987A", BC9 and HB)); it is printed, not asserted.
- *
- * Tolerances (explicit): lower edge within a factor 1.5 up to 50 MeV with the default criterion, and
- * within a factor 2.5 at 99-124 MeV with decays not counted as absorption (our lower edge there is
- * otherwise pulled up by the nearby decay edge); largest excluded mass with decays off within 25%.
- * Our main systematic: the luminosity at infinity (lapse^2 and the escape condition E lapse(r) >=
- * m lapse(r_far)) lowers the emission of heavy ALPs by a factor ~2-3; the published band uses a
- * different (Garching) profile.
+ * Internal checks (exact limits of the criterion, fb_sn_criterion):
+ *  - transfer (any emission edge) equals `neutrinosphere` with the sharp edge (1e-6): emission region and
+ *    paths both end at R_nu.
+ * Published band (explicit tolerances, reasons stated, see docs/validation.md "BC9: transfer criterion and the published band"):
+ *  - lower (free-streaming) edge at 1-50 MeV within a factor 1.5: L ~ g^2 there, and the luminosity at
+ *    infinity (lapse^2 = 0.53 at the centre, i.e. g x 1.37) and the profile differ from the published
+ *    Garching model; above 50 MeV the emission is e^{-m/T} steep in the core temperature, which the published
+ *    model has higher (30-60 MeV hottest regions, arXiv:2109.03244 introduction), so there the published
+ *    lower edge must lie between our hot (T_c = 60 MeV) and cold (T_c = 30 MeV) profile bands (their
+ *    temperature range);
+ *  - upper (trapping) edge: printed with the ratio, not asserted (status "gap" in docs/validation.md: below
+ *    the published edge for all three profiles); the largest excluded mass is printed likewise.
+ *  - largest excluded mass with decays off within 25% of the published tip (test_mass_max_decays_off).
  */
 #include <check.h>
 #include <gsl/gsl_errno.h>
@@ -27,30 +29,8 @@
 
 #include "fb_sn_alp.h"
 
-#define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
-
-typedef struct ref_pt {
-  double mass_eV, g_GeV; /* as in SN1987A_HeavyALP_nu.txt */
-} ref_pt;
-
-/* lower edge (rows of the file, quoted exactly) */
-static const ref_pt REF_LOW[] = {
-    {1.0e-20 /* massless row */, 7.539825170223152855e-09},
-    {1.031336411059105303e+06, 7.539825170223152855e-09},
-    {1.011357580648954399e+07, 7.513666968143453203e-09},
-    {5.067458272000108659e+07, 7.402668228063485619e-09},
-    {9.930278440051311255e+07, 6.187910274617974566e-09},
-    {1.240553303519936949e+08, 5.837964207251082688e-09},
-};
-/* tip of the band (largest mass in the file) */
-static const double REF_MASS_MAX_EV = 3.603055506552355289e+08;
-/* upper edge (rows quoted by mass), printed for the record */
-static const ref_pt REF_HIGH[] = {
-    {1.099966124211084247e+08, 3.968342048534074961e-07},
-    {1.509704244624876380e+08, 1.708641328680730766e-07},
-    {1.976080164118835926e+08, 8.531046811976483843e-08},
-    {2.748778114752984643e+08, 3.819445256819691692e-08},
-};
+#define PROFILE(x) FB_SOURCE_DIR "/inputs/sn_profile_" x ".dat"
+#define REF_FILE FB_SOURCE_DIR "/tests/stellar/data/axionlimits_SN1987A_HeavyALP_nu.tsv"
 
 typedef struct setup {
   fb_sn_profile p;
@@ -58,16 +38,22 @@ typedef struct setup {
   fb_sn_table t;
 } setup;
 
-static void setup_init(setup *s, int decays) {
+static void setup_init_d(setup *s, const char *file, int criterion, int smooth, int decays) {
   fb_err err;
   fb_err_clear(&err);
   fb_sn_options o;
   fb_sn_options_default(&o);
-  o.criterion = FB_SN_CRIT_NEUTRINOSPHERE; /* the BC9 default (issue 16) */
+  o.criterion = criterion;
+  o.emission_smooth = smooth;
   o.decays = decays;
+  o.semi_compton = o.coalescence = 0; /* dark-photon channels (not used by the ALP tables) */
   memset(s, 0, sizeof *s);
-  ck_assert_msg(fb_sn_profile_read(&s->p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_profile_read(&s->p, file, NULL, &err) == FB_OK, "%s", err.msg);
   ck_assert_msg(fb_sn_medium_init(&s->m, &s->p, &o, &err) == FB_OK, "%s", err.msg);
+}
+
+static void setup_init(setup *s, const char *file, int criterion, int smooth) {
+  setup_init_d(s, file, criterion, smooth, 1);
 }
 
 static void setup_free(setup *s) {
@@ -83,63 +69,130 @@ static void edges(setup *s, double mass_GeV, double *lo, double *hi) {
   ck_assert_msg(fb_sn_table_edges(&s->t, s->m.opt.L_nu_erg_s, lo, hi, NULL, &err) == FB_OK, "%s", err.msg);
 }
 
-START_TEST(test_lower_edge_vs_published) {
-  setup def, off;
-  setup_init(&def, 1);
-  setup_init(&off, 0);
-  printf("| m [MeV] | published g_low | ours (default) | ratio | ours (decays off) | ratio |\n");
-  for (size_t i = 0; i < sizeof REF_LOW / sizeof REF_LOW[0]; i++) {
-    double m = REF_LOW[i].mass_eV * 1e-9, ref = REF_LOW[i].g_GeV, lo, hi, lo0, hi0;
-    if (m < 1e-6) m = 1e-6; /* massless row: 1 keV, where our band is mass-independent */
-    edges(&def, m, &lo, &hi);
-    edges(&off, m, &lo0, &hi0);
-    printf("| %.4g | %.4g | %.4g | %.3f | %.4g | %.3f |\n", 1e3 * m, ref, lo, lo / ref, lo0, lo0 / ref);
-    if (m < 0.06) {
-      ck_assert_msg(lo / ref < 1.5 && lo / ref > 1.0 / 1.5, "m = %g GeV: g_low %g vs published %g", m, lo, ref);
-    } else {
-      ck_assert_msg(lo0 / ref < 2.5 && lo0 / ref > 1.0 / 2.5, "m = %g GeV (decays off): g_low %g vs published %g", m,
-                    lo0, ref);
-    }
+START_TEST(test_sharp_edge_equals_neutrinosphere) {
+  setup a, b;
+  setup_init(&a, PROFILE("default"), FB_SN_CRIT_TRANSFER, 1); /* the smooth-edge flag is overridden */
+  setup_init(&b, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 0);
+  const double ms[] = {1e-3, 0.03, 0.1};
+  for (size_t i = 0; i < 3; i++) {
+    double la, ha, lb, hb;
+    edges(&a, ms[i], &la, &ha);
+    edges(&b, ms[i], &lb, &hb);
+    printf("sharp edge, m = %g GeV: transfer %.6e / %.6e, neutrinosphere %.6e / %.6e\n", ms[i], la, ha, lb, hb);
+    ck_assert_msg(fabs(la / lb - 1) < 1e-6 && fabs(ha / hb - 1) < 1e-6, "m = %g: transfer != neutrinosphere", ms[i]);
   }
-  printf("| m [MeV] | published g_high | ours (default) | ours (decays off) |\n");
-  for (size_t i = 0; i < sizeof REF_HIGH / sizeof REF_HIGH[0]; i++) {
-    double m = REF_HIGH[i].mass_eV * 1e-9, lo, hi, lo0, hi0;
-    edges(&def, m, &lo, &hi);
-    edges(&off, m, &lo0, &hi0);
-    printf("| %.4g | %.4g | %.4g | %.4g |\n", 1e3 * m, REF_HIGH[i].g_GeV, hi, hi0);
-  }
-  setup_free(&def);
-  setup_free(&off);
+  setup_free(&a);
+  setup_free(&b);
 }
 END_TEST
 
-START_TEST(test_mass_max_vs_published) {
+
+typedef struct ref_row {
+  char edge[8];
+  double m_GeV, g_GeV;
+} ref_row;
+
+static size_t read_ref(ref_row *rows, size_t cap) {
+  FILE *f = fopen(REF_FILE, "r");
+  ck_assert_msg(f != NULL, "cannot open %s", REF_FILE);
+  char line[512];
+  size_t n = 0;
+  while (fgets(line, sizeof line, f) && n < cap) {
+    if (line[0] == '#') continue;
+    double m_eV, g;
+    if (sscanf(line, "%7s %lf %lf", rows[n].edge, &m_eV, &g) == 3) {
+      rows[n].m_GeV = m_eV * 1e-9;
+      rows[n].g_GeV = g;
+      n++;
+    }
+  }
+  fclose(f);
+  return n;
+}
+
+START_TEST(test_vs_published) {
+  ref_row r[64];
+  size_t n = read_ref(r, 64);
+  size_t nlo = 0, nhi = 0;
+  for (size_t i = 0; i < n; i++) nlo += !strcmp(r[i].edge, "low"), nhi += !strcmp(r[i].edge, "high");
+  ck_assert_msg(nlo >= 5 && nhi >= 5, "reference file: %zu lower / %zu upper rows (>= 5 each)", nlo, nhi);
+  setup d, c, h, ns;
+  setup_init(&d, PROFILE("default"), FB_SN_CRIT_TRANSFER, 1);
+  setup_init(&ns, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 1);
+  setup_init(&c, PROFILE("cold"), FB_SN_CRIT_TRANSFER, 1);
+  setup_init(&h, PROFILE("hot"), FB_SN_CRIT_TRANSFER, 1);
+  printf("| edge | m [MeV] | published | ours (transfer) | ratio | neutrinosphere | ratio | cold | hot |\n");
+  for (size_t i = 0; i < n; i++) {
+    if (!strcmp(r[i].edge, "tip")) continue;
+    int lo_edge = !strcmp(r[i].edge, "low");
+    double m = r[i].m_GeV, ref = r[i].g_GeV, v[4][2];
+    setup *s[4] = {&d, &ns, &c, &h};
+    for (int k = 0; k < 4; k++) edges(s[k], m, &v[k][0], &v[k][1]);
+    int e = lo_edge ? 0 : 1;
+    printf("| %s | %.4g | %.4g | %.4g | %.3f | %.4g | %.3f | %.4g | %.4g |\n", r[i].edge, 1e3 * m, ref, v[0][e],
+           v[0][e] / ref, v[1][e], v[1][e] / ref, v[2][e], v[3][e]);
+    if (lo_edge && m < 0.06) {
+      ck_assert_msg(v[0][0] / ref < 1.5 && v[0][0] / ref > 1 / 1.5, "m = %g: g_low %g vs published %g", m, v[0][0], ref);
+    } else if (lo_edge) {
+      /* published lower edge inside our cold..hot profile range (the hot one lowest) */
+      ck_assert_msg(isfinite(v[3][0]) && v[3][0] <= ref && (!isfinite(v[2][0]) || v[2][0] >= ref),
+                    "m = %g: published g_low %g outside hot %g .. cold %g", m, ref, v[3][0], v[2][0]);
+    }
+    /* upper (trapping) edge: printed only; it lies 3-20x below the published one even with the hot profile
+     * (status "gap", docs/validation.md "BC9: transfer criterion and the published band") */
+  }
+  double tip = 0.0;
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(r[i].edge, "tip")) tip = r[i].m_GeV;
+  ck_assert_msg(tip > 0, "no tip row in %s", REF_FILE);
+  setup *s[4] = {&d, &ns, &c, &h};
+  const char *names[4] = {"default, transfer", "default, neutrinosphere", "cold, transfer", "hot, transfer"};
+  for (int k = 0; k < 4; k++) {
+    fb_err err;
+    fb_err_clear(&err);
+    double mm;
+    ck_assert_msg(fb_sn_alp_mass_max_GeV(&s[k]->m, NULL, k == 3 ? 0.1 : 0.02, 3.0, 2e-3, &mm, &err) == FB_OK, "%s",
+                  err.msg);
+    printf("largest excluded mass (%s): %.4g GeV, published %.4g GeV (ratio %.3f)\n", names[k], mm, tip, mm / tip);
+  }
+  setup_free(&d);
+  setup_free(&ns);
+  setup_free(&c);
+  setup_free(&h);
+}
+END_TEST
+
+/* Largest excluded mass with decays not counted as absorption (any criterion: only inverse Primakoff
+ * absorbs, and at the tip of the band the trapping edge is far above): within 25% of the published tip,
+ * which the published band reaches where its trapping edge is g ~ 2e-8 (decay length ~ km; our emission of
+ * heavy ALPs is lowered by the luminosity at infinity and the escape condition, docs/validation.md). */
+START_TEST(test_mass_max_decays_off) {
+  ref_row r[64];
+  size_t n = read_ref(r, 64);
+  double tip = 0.0;
+  for (size_t i = 0; i < n; i++)
+    if (!strcmp(r[i].edge, "tip")) tip = r[i].m_GeV;
   setup off;
-  setup_init(&off, 0);
+  setup_init_d(&off, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 1, 0);
   fb_err err;
   fb_err_clear(&err);
   double mm;
   ck_assert_msg(fb_sn_alp_mass_max_GeV(&off.m, NULL, 0.05, 3.0, 2e-3, &mm, &err) == FB_OK, "%s", err.msg);
-  double ref = REF_MASS_MAX_EV * 1e-9;
-  printf("largest excluded mass (decays off): %.4g GeV, published %.4g GeV (ratio %.3f)\n", mm, ref, mm / ref);
-  ck_assert_msg(fabs(mm / ref - 1) < 0.25, "largest excluded mass %g GeV vs published %g GeV", mm, ref);
+  printf("largest excluded mass (decays off): %.4g GeV, published %.4g GeV (ratio %.3f)\n", mm, tip, mm / tip);
+  ck_assert_msg(fabs(mm / tip - 1) < 0.25, "largest excluded mass %g GeV vs published %g GeV", mm, tip);
   setup_free(&off);
-  /* the default criterion (neutrinosphere): printed, the difference is documented in docs/validation.md */
-  setup def;
-  setup_init(&def, 1);
-  ck_assert_msg(fb_sn_alp_mass_max_GeV(&def.m, NULL, 0.05, 3.0, 2e-3, &mm, &err) == FB_OK, "%s", err.msg);
-  printf("largest excluded mass (default criterion): %.4g GeV, published %.4g GeV (ratio %.3f)\n", mm, ref, mm / ref);
-  setup_free(&def);
 }
 END_TEST
 
 int main(void) {
+  setvbuf(stdout, NULL, _IOLBF, 0); /* keep the printed tables of a failing (forked) test */
   gsl_set_error_handler_off();
   Suite *s = suite_create("sn_alp_published");
   TCase *tc = tcase_create("core");
-  tcase_set_timeout(tc, 300);
-  tcase_add_test(tc, test_lower_edge_vs_published);
-  tcase_add_test(tc, test_mass_max_vs_published);
+  tcase_set_timeout(tc, 600);
+  tcase_add_test(tc, test_sharp_edge_equals_neutrinosphere);
+  tcase_add_test(tc, test_vs_published);
+  tcase_add_test(tc, test_mass_max_decays_off);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -123,6 +123,7 @@ START_TEST(test_criteria_order) {
   ck_assert_int_eq(fb_sn_criterion_parse("cem"), FB_SN_CRIT_CEM);
   ck_assert_int_eq(fb_sn_criterion_parse("neutrinosphere"), FB_SN_CRIT_NEUTRINOSPHERE);
   ck_assert_int_eq(fb_sn_criterion_parse("rays"), FB_SN_CRIT_RAYS);
+  ck_assert_int_eq(fb_sn_criterion_parse("transfer"), FB_SN_CRIT_TRANSFER);
   ck_assert_int_eq(fb_sn_criterion_parse("gain"), -1);
   fb_sn_options_default(&o);
   o.criterion = 7;
@@ -166,7 +167,7 @@ START_TEST(test_default_regression_bc9) {
   double lo[5], hi[5];
   fb_sn_options o;
   fb_sn_options_default(&o);
-  o.criterion = FB_SN_CRIT_NEUTRINOSPHERE; /* the BC9 default (criterion = auto) */
+  o.criterion = FB_SN_CRIT_NEUTRINOSPHERE; /* the BC9 default before issue 16's transfer criterion */
   band(&o, 1, 5, ms, lo, hi);
   for (int i = 0; i < 5; i++) {
     ck_assert_msg(rel(lo[i], lo_ref[i]) < 0.02, "m = %g: g_low %g (ref %g)", ms[i], lo[i], lo_ref[i]);

@@ -1,0 +1,140 @@
+/**
+ * @file fb_sn_table.c
+ * @brief The per-mass SN1987A emission/optical-depth table shared by every benchmark (BC1, BC4-BC9):
+ *        storage, the luminosity L(coupling), the band edges L = L_nu and the largest excluded mass.
+ *        Split out of fb_sn_darkphoton.c (issue 16); see fb_sn_darkphoton.h for the table layout.
+ *
+ * Emission and absorption both scale as the coupling squared, so L(eps) = eps^2 sum_e W_e sum_k
+ * wmu_k exp(-eps^2 tau_ek) (wmu_k: direction weights).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_roots.h"
+#include "fb_sn_darkphoton.h"
+
+#define SN_EPS_SCAN_MIN 1e-16 /* coupling range searched for the band */
+#define SN_EPS_SCAN_MAX 1.0
+#define SN_EPS_SCAN_PER_DECADE 4
+
+void fb_sn_table_free(fb_sn_table *t) {
+  if (!t) return;
+  free(t->W); free(t->tau); free(t->wmu);
+  memset(t, 0, sizeof *t);
+}
+
+int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
+  if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
+  double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
+  if (W) t->W = W;
+  if (tau) t->tau = tau;
+  FB_TEST(err, !W || !tau, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements)", cap);
+  double *wmu = realloc(t->wmu, n_mu * sizeof *wmu);
+  FB_TEST(err, !wmu, FB_ERR_MEMORY, "cannot allocate the SN table directions");
+  t->wmu = wmu;
+  t->cap = cap;
+  t->n_mu = n_mu;
+  return FB_OK;
+}
+
+double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
+  double e2 = eps * eps, L = 0.0;
+  for (size_t e = 0; e < t->n_el; e++) {
+    const double *tau = t->tau + e * t->n_mu;
+    double s = 0.0;
+    for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
+    L += t->W[e] * s;
+  }
+  return e2 * L;
+}
+
+typedef struct edge_par {
+  const fb_sn_table *t;
+  double lnLnu;
+} edge_par;
+
+static double edge_fn(double lneps, void *p) {
+  const edge_par *e = p;
+  double L = fb_sn_table_luminosity_erg_s(e->t, exp(lneps));
+  return L > 0 ? log(L) - e->lnLnu : -1e3;
+}
+
+int fb_sn_table_edges(const fb_sn_table *t, double L_nu_erg_s, double *eps_low, double *eps_high,
+                      double *eps_peak, fb_err *err) {
+  FB_TEST(err, !t || !(L_nu_erg_s > 0), FB_ERR_INPUT, "NULL table or L_nu <= 0");
+  *eps_low = *eps_high = NAN;
+  if (eps_peak) *eps_peak = NAN;
+  edge_par par = {t, log(L_nu_erg_s)};
+  const double a0 = log(SN_EPS_SCAN_MIN), a1 = log(SN_EPS_SCAN_MAX);
+  const int ns = (int)((log10(SN_EPS_SCAN_MAX) - log10(SN_EPS_SCAN_MIN)) * SN_EPS_SCAN_PER_DECADE);
+  double best = -HUGE_VAL, xb = a0;
+  int ib = 0;
+  for (int i = 0; i <= ns; i++) {
+    double x = a0 + (a1 - a0) * i / ns, f = edge_fn(x, &par);
+    if (f > best) { best = f; xb = x; ib = i; }
+  }
+  /* golden-section refinement of the maximum of ln L in ln eps */
+  double h = (a1 - a0) / ns, lo = fmax(a0, xb - h), hi = fmin(a1, xb + h);
+  const double gr = 0.5 * (sqrt(5.0) - 1.0);
+  double c = hi - gr * (hi - lo), d = lo + gr * (hi - lo), fc = edge_fn(c, &par), fd = edge_fn(d, &par);
+  for (int it = 0; it < 40; it++) {
+    if (fc > fd) { hi = d; d = c; fd = fc; c = hi - gr * (hi - lo); fc = edge_fn(c, &par); }
+    else { lo = c; c = d; fc = fd; d = lo + gr * (hi - lo); fd = edge_fn(d, &par); }
+  }
+  double xm = fc > fd ? c : d, fm = fmax(fc, fd);
+  if (fm < best) { xm = xb; fm = best; }
+  (void)ib;
+  if (eps_peak) *eps_peak = exp(xm);
+  if (!(fm > 0)) return FB_OK; /* nothing excluded */
+  fb_roots_options ro;
+  fb_roots_options_default(&ro);
+  ro.xtol_rel = 0.0;
+  ro.xtol_abs = 1e-6; /* in ln eps */
+  ro.max_expand = 0;
+  ro.x_min = a0;
+  ro.x_max = a1;
+  double root;
+  if (edge_fn(a0, &par) < 0) {
+    FB_CALL(err, fb_roots_find(edge_fn, &par, a0, xm, &ro, &root, err));
+    *eps_low = exp(root);
+  } else {
+    *eps_low = exp(a0); /* excluded down to the scan floor */
+  }
+  if (edge_fn(a1, &par) < 0) {
+    FB_CALL(err, fb_roots_find(edge_fn, &par, xm, a1, &ro, &root, err));
+    *eps_high = exp(root);
+  } else {
+    *eps_high = exp(a1);
+  }
+  return FB_OK;
+}
+
+int fb_sn_mass_max_bisect(fb_sn_table_fn table, void *ctx, double L_nu_erg_s, double m_lo, double m_hi,
+                          double rel_tol, double *mass_max, fb_err *err) {
+  FB_TEST(err, !table || !mass_max || !(m_lo > 0 && m_hi > m_lo && rel_tol > 0), FB_ERR_INPUT,
+          "mass bracket [%g, %g] GeV or tolerance %g invalid", m_lo, m_hi, rel_tol);
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  int rc = FB_OK;
+  double lo, hi, ph;
+  double a = m_lo, b = m_hi;
+  for (int pass = 0; pass < 2; pass++) {
+    double mm = pass == 0 ? a : b;
+    FB_CALL_GOTO(err, rc, table(&t, mm, ctx, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
+    FB_TEST_GOTO(err, rc, pass == 0 && !isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is not excluded", mm);
+    FB_TEST_GOTO(err, rc, pass == 1 && isfinite(lo), FB_ERR_NUMERIC, done, "mass %g GeV is still excluded", mm);
+  }
+  while (b / a > 1.0 + rel_tol) {
+    double mid = sqrt(a * b);
+    FB_CALL_GOTO(err, rc, table(&t, mid, ctx, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, L_nu_erg_s, &lo, &hi, &ph, err), done);
+    if (isfinite(lo)) a = mid; else b = mid;
+  }
+  *mass_max = sqrt(a * b);
+done:
+  fb_sn_table_free(&t);
+  return rc;
+}
+
