@@ -21,6 +21,8 @@ static const double GEV2_TO_ERG_S_MCP = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 #define MCP_G0 0.02
 #define MCP_G1 60.0
 #define MCP_NM 10         /* Gauss-Laguerre nodes of the invariant-mass integral of the continuum */
+#define MCP_NL 12         /* Gauss-Legendre nodes of the longitudinal-plasmon momentum integral */
+#define MCP_NK 16         /* Gauss-Laguerre nodes of the transverse-plasmon momentum integral */
 #define MCP_V_MAX (1.0 - 1e-6) /* v_* of the (ultra-relativistic) electrons kept below 1 for the dispersion */
 
 void fb_sn_mcp_options_default(fb_sn_mcp_options *o) {
@@ -76,7 +78,14 @@ static double mcp_rate(const fb_sn_point *q, double r, double E, void *ctx) {
 /* Effective optical depth of a scattering and (weakly) absorbing medium, sqrt(tau_a (tau_a + tau_s)) (Rybicki &
  * Lightman, Radiative Processes in Astrophysics (1979) eq. 1.98): the chi random-walks through n ~ tau_s^2
  * elastic scatterings and is trapped once the recoil losses add up; both depths scale as eps^2. */
-static double mcp_tau(const fb_sn_medium *m, mcp_ctx *c, double r0, double E, double mu) {
+static double zero_rate(const fb_sn_point *q, double r, double E, void *ctx) {
+  (void)q, (void)r, (void)E, (void)ctx;
+  return 0.0;
+}
+
+/* scattering off: only the gravitational escape (INFINITY for chi that cannot climb out, 0 otherwise) */
+static double mcp_tau(const fb_sn_medium *m, mcp_ctx *c, double r0, double E, double mu, int scattering) {
+  if (!scattering) return fb_sn_path_tau(m, c->mass, r0, E, mu, zero_rate, c);
   double ts = fb_sn_path_tau(m, c->mass, r0, E, mu, mcp_rate, c);
   if (!isfinite(ts)) return ts; /* gravitationally trapped */
   /* energy-loss depth: the recoil q^2/(2 m_p) of a proton at rest per unit chi energy, int dsigma q^2/(2 m_p E) =
@@ -128,7 +137,20 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
       gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, MCP_NM, 0.0, 1.0, 0.0, 0.0);
   gsl_integration_fixed_workspace *lag1 =
       gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, MCP_NM, 0.0, 1.0, 0.5, 0.0);
-  FB_TEST(err, !lag0 || !lag1, FB_ERR_MEMORY, "cannot allocate the Gauss-Laguerre nodes");
+  gsl_integration_fixed_workspace *lagk1 =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, MCP_NK, 0.0, 1.0, 0.5, 0.0);
+  gsl_integration_fixed_workspace *lagk2 =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, MCP_NK, 0.0, 1.0, 2.0, 0.0);
+  gsl_integration_fixed_workspace *legL =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_legendre, MCP_NL, 0.0, 1.0, 0.0, 0.0);
+  if (!lag0 || !lag1 || !lagk1 || !lagk2 || !legL) {
+    gsl_integration_fixed_free(legL);
+    gsl_integration_fixed_free(lag0);
+    gsl_integration_fixed_free(lag1);
+    gsl_integration_fixed_free(lagk1);
+    gsl_integration_fixed_free(lagk2);
+    FB_TEST(err, 1, FB_ERR_MEMORY, "cannot allocate the Gauss-Laguerre nodes");
+  }
   int rc = FB_OK;
   mcp_ctx c = {m, mass};
   const double dR = m->r_emit_invGeV / nr;
@@ -146,10 +168,15 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
       double klo, khi, om, dq;
       int r1 = fb_rg_mcp_plasmon_krange(0, wp, vs, mass, &klo, &khi, err);
       if (r1 == FB_OK) {
-        for (int k = 0; k < ne; k++) {
-          double u = m->u[k], kk = klo + T * u;
+        /* Gauss-Laguerre in k - k_lo with the weight of the integrand's onset: k^2 from k = 0, beta ~ sqrt from a
+         * threshold k_lo > 0 */
+        const gsl_integration_fixed_workspace *lk = klo > 0 ? lagk1 : lagk2;
+        const double *kn = gsl_integration_fixed_nodes(lk), *kw = gsl_integration_fixed_weights(lk);
+        const double al = klo > 0 ? 0.5 : 2.0;
+        for (int k = 0; k < MCP_NK; k++) {
+          double u = kn[k], kk = klo + T * u;
           FB_CALL_GOTO(err, rc, fb_rg_mcp_plasmon_dQdk(0, wp, vs, T, mass, kk, &om, &dq, err), done);
-          double W = fac * T * m->wu[k] * exp(u) / sqrt(u) * dq;
+          double W = fac * T * kw[k] * exp(u) * pow(u, -al) * dq;
           WP += W;
           bin_add(Wg, 0.5 * om, mass, T, W);
         }
@@ -159,10 +186,12 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
       }
       fb_err_clear(err);
       if (m->opt.longitudinal && fb_rg_mcp_plasmon_krange(1, wp, vs, mass, &klo, &khi, err) == FB_OK) {
-        for (size_t d = 0; d < nm; d++) {
-          double kk = khi * 0.5 * (1.0 + m->mu[d]);
+        /* Gauss-Legendre on [0, k_hi] (not the medium's direction nodes: the cem criterion has a single one) */
+        const double *ln = gsl_integration_fixed_nodes(legL), *lw = gsl_integration_fixed_weights(legL);
+        for (int d = 0; d < MCP_NL; d++) {
+          double kk = khi * ln[d];
           FB_CALL_GOTO(err, rc, fb_rg_mcp_plasmon_dQdk(1, wp, vs, T, mass, kk, &om, &dq, err), done);
-          double W = fac * khi * m->wmu[d] * dq;
+          double W = fac * khi * lw[d] * dq;
           WP += W;
           bin_add(Wg, 0.5 * om, mass, T, W);
         }
@@ -203,12 +232,15 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
       size_t e = t->n_el++;
       t->W[e] = Wg[j];
       for (size_t d = 0; d < nm; d++)
-        t->tau[e * nm + d] = o.scattering ? mcp_tau(m, &c, r0, E, m->mu[d]) : 0.0;
+        t->tau[e * nm + d] = mcp_tau(m, &c, r0, E, m->mu[d], o.scattering);
     }
   }
 done:
   gsl_integration_fixed_free(lag0);
   gsl_integration_fixed_free(lag1);
+  gsl_integration_fixed_free(lagk1);
+  gsl_integration_fixed_free(lagk2);
+  gsl_integration_fixed_free(legL);
   return rc;
 }
 
