@@ -224,10 +224,19 @@ START_TEST(test_wd_mapping) {
   double mu, wp, v, e0, ratio;
   ck_assert(fb_rg_mcp_plasma(&o, &mu, &wp, &v, &err) == FB_OK);
   ck_assert(fb_rg_mcp_wd_eps_max(&o, 1e-11, 0.0, &e0, &ratio, &err) == FB_OK);
-  /* Gamma_mu/Gamma_eps = mu^2 K^2/(8 pi alpha) mode by mode; the plasmon K^2 lies in (0, 3/2 omega_p^2] and at
-   * T << omega_p (here T/omega_p = 0.06) the emission comes from k -> 0 where K^2 -> omega_p^2 */
-  double r = ratio * 8.0 * FB_PI * FB_ALPHA_EM / (wp * wp);
-  ck_assert_msg(r > 0.7 && r <= 1.5, "<K^2>/omega_p^2 = %g", r);
+  /* Gamma_mu/Gamma_eps = mu^2 K^2/(8 pi alpha) mode by mode (m = 0): the transverse K^2 lies in
+   * [omega_p^2, 3/2 omega_p^2], the longitudinal one in (0, omega_p^2] (Braaten-Segel dispersion) */
+  const double T = o.T_K * FB_K_TO_GEV, u = 8.0 * FB_PI * FB_ALPHA_EM / (wp * wp);
+  double QT, QL, DT, DL;
+  ck_assert(fb_rg_mcp_plasmon_Q_GeV5(0, wp, v, T, 0.0, &QT, &err) == FB_OK);
+  ck_assert(fb_rg_mcp_plasmon_Q_GeV5(1, wp, v, T, 0.0, &QL, &err) == FB_OK);
+  ck_assert(fb_rg_mcp_plasmon_dipole_Q_GeV5(0, wp, v, T, &DT, &err) == FB_OK);
+  ck_assert(fb_rg_mcp_plasmon_dipole_Q_GeV5(1, wp, v, T, &DL, &err) == FB_OK);
+  fprintf(stderr, "WD: <K^2>/omega_p^2 T %.4f, L %.4f, all %.4f; L/T emission %.3f\n", DT / QT * u, DL / QL * u, ratio * u,
+          QL / QT);
+  ck_assert_msg(DT / QT * u >= 1.0 - 1e-6 && DT / QT * u <= 1.5, "T: <K^2>/omega_p^2 = %g", DT / QT * u);
+  ck_assert_msg(DL / QL * u > 0.0 && DL / QL * u <= 1.0 + 1e-6, "L: <K^2>/omega_p^2 = %g", DL / QL * u);
+  ck_assert(fabs(ratio / ((DT + DL) / (QT + QL)) - 1.0) < 1e-12);
   /* eps_max = mu_max sqrt(ratio), mu_B = sqrt(4 pi alpha)/(2 m_e) */
   double mub = sqrt(4.0 * FB_PI * FB_ALPHA_EM) / (2.0 * FB_ME_GEV);
   ck_assert(fabs(e0 / (1e-11 * mub * sqrt(ratio)) - 1.0) < 1e-12);
