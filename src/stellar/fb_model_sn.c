@@ -452,12 +452,15 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                                       "excluded interval (L_N > L_nu; NaN: nothing excluded)"
                                         : s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
                                                  "interval (L_a > L_nu; NaN: nothing excluded)"
+                                        : s->mcp ? "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
+                                                   "interval (L_chi > L_nu; NaN: nothing excluded)"
                                         : s->scalar ? "per grid mass: mass_GeV, sin2theta_low, sin2theta_high of the SN1987A "
                                                       "excluded interval (L_S > L_nu; NaN: nothing excluded)"
                                                     : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
                                                       "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         s->alp      ? "1 where the ALP luminosity exceeds L_nu at the grid point"
+                                        : s->mcp    ? "1 where the millicharged-fermion luminosity exceeds L_nu at the grid point"
                                         : s->scalar ? "1 where the scalar luminosity exceeds L_nu at the grid point"
                                                     : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
                                         err), done);
