@@ -428,6 +428,15 @@ static int eval_wd(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN); /* null where no plasmon decays */
   fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  /* systematic: the core density of the conservative (1e7) and aggressive (1e6 g/cm^3) edges (bc3_wd keys) */
+  double esys[2];
+  for (int k = 0; k < 2; k++) {
+    fb_rg_mcp_options ok = o;
+    ok.rho_g_cm3 = k ? 1e6 : 1e7;
+    FB_CALL(err, fb_rg_mcp_wd_eps_max(&ok, munu, mass, &esys[k], NULL, err));
+  }
+  fb_eval_put(out, "eps_max_weak", "", isfinite(esys[0]) ? esys[0] : NAN);
+  fb_eval_put(out, "eps_max_strong", "", isfinite(esys[1]) ? esys[1] : NAN);
   fb_eval_put(out, "mu_nu_max_muB", "", munu);
   fb_eval_put(out, "T_K", "K", o.T_K);
   fb_eval_put(out, "rho_g_cm3", "g/cm^3", o.rho_g_cm3);

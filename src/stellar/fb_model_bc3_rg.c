@@ -27,6 +27,7 @@ typedef struct rg_state {
   fb_rg_mcp_options o;
   int hb; /* 1: bc3_hb (/bounds/hb), 0: bc3_rg (/bounds/rg), FB_RG_MCP_WD: bc3_wd (/bounds/wd) */
   double mu_nu_max_muB; /* bc3_wd: the WD bound on the neutrino magnetic moment */
+  double rho_sys[2];    /* bc3_wd: core densities of the weak and strong edges of the systematic band */
   double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
 } rg_state;
 
@@ -55,6 +56,10 @@ static const fb_key_spec wd_keys[] = {
     {"bc3_wd", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
     {"bc3_wd", "mu_nu_max_muB", FB_KEY_DOUBLE, "1e-11", 1e-15, 1e-6, NULL, "mu_B",
      "white-dwarf bound on the neutrino magnetic moment (Corsico et al. arXiv:1406.6034)"},
+    {"bc3_wd", "rho_g_cm3_weak", FB_KEY_DOUBLE, "1e7", 1e3, 1e10, NULL, "g/cm^3",
+     "core density of the conservative edge /bounds/wd/weak (a denser core has heavier plasmons: larger eps_max)"},
+    {"bc3_wd", "rho_g_cm3_strong", FB_KEY_DOUBLE, "1e6", 1e3, 1e10, NULL, "g/cm^3",
+     "core density of the aggressive edge /bounds/wd/strong"},
 };
 
 static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
@@ -66,9 +71,11 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
   s->o.T_K = fb_config_get_double(cfg, sec, "T_K");
   s->o.rho_g_cm3 = fb_config_get_double(cfg, sec, "rho_g_cm3");
   s->o.Y_e = fb_config_get_double(cfg, sec, "Y_e");
-  if (hb == FB_RG_MCP_WD)
+  if (hb == FB_RG_MCP_WD) {
     s->mu_nu_max_muB = fb_config_get_double(cfg, sec, "mu_nu_max_muB");
-  else
+    s->rho_sys[0] = fb_config_get_double(cfg, sec, "rho_g_cm3_weak");
+    s->rho_sys[1] = fb_config_get_double(cfg, sec, "rho_g_cm3_strong");
+  } else
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
   s->mass_GeV = NAN;
   *state = s;
@@ -127,6 +134,33 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
   }
   if (s->hb == FB_RG_MCP_WD) {
     hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
+    /* systematic band: the same bound for the weak and strong core densities (eps above eps_max_k excluded) */
+    unsigned char *sys[2] = {malloc(nm * nc), malloc(nm * nc)};
+    FB_TEST_GOTO(err, rc, !sys[0] || !sys[1], FB_ERR_MEMORY, wd_done, "cannot allocate the WD systematic masks");
+    for (int k = 0; k < 2; k++) {
+      fb_rg_mcp_options ok = s->o;
+      ok.rho_g_cm3 = s->rho_sys[k];
+      for (size_t i = 0; i < nm; i++) {
+        double ek;
+        FB_CALL_GOTO(err, rc, fb_rg_mcp_wd_eps_max(&ok, s->mu_nu_max_muB, v->mass[i], &ek, NULL, err), wd_done);
+        for (size_t j = 0; j < nc; j++) {
+          size_t p = i * nc + j;
+          sys[k][p] = (unsigned char)(v->status[p] == 0 && v->coupling[j] > ek);
+        }
+      }
+    }
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/nominal", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where excluded with the nominal core (= excluded)", err), wd_done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/weak", H5T_NATIVE_UINT8, 2, dm, sys[0], "",
+                                        "1 where excluded with the core density rho_g_cm3_weak (conservative edge)",
+                                        err), wd_done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/strong", H5T_NATIVE_UINT8, 2, dm, sys[1], "",
+                                        "1 where excluded with the core density rho_g_cm3_strong (aggressive edge)",
+                                        err), wd_done);
+  wd_done:
+    free(sys[0]);
+    free(sys[1]);
+    if (rc != FB_OK) goto done;
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
                                         "per grid mass: mass_GeV, eps_max (charges above are excluded by the hot "
                                         "white-dwarf core; NaN: no plasmon decay)", err), done);

@@ -10,7 +10,7 @@ src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$src"
-"$exe" run inputs/bc3_wd.ini --set run.output="$tmp/wd.h5" --set grid.n_mass=6 --set grid.n_coupling=8 \
+"$exe" run inputs/bc3_wd.ini --set run.output="$tmp/wd.h5" --set grid.n_mass=6 --set grid.n_coupling=26 \
   --set run.log_level=warning
 "$exe" run inputs/bc3_sn1987a.ini --set run.output="$tmp/sn.h5" --set grid.n_mass=5 --set grid.n_coupling=12 \
   --set sn1987a.band_csv=none --set run.log_level=warning
@@ -26,6 +26,8 @@ with h5py.File(sys.argv[1], "r") as f:
     assert math.isnan(e[-1, 1]), e[-1]
     x = f["/bounds/wd/excluded"][...]
     assert x[0].sum() > 0 and x[-1].sum() == 0
+    n, w, s = (f["/bounds/wd/" + k][...] for k in ("nominal", "weak", "strong"))
+    assert (n == x).all() and ((w <= n) & (n <= s)).all() and s.sum() > n.sum() > w.sum(), (w.sum(), n.sum(), s.sum())
     print("wd edges", e[:, 1], "excluded per mass", x.sum(axis=1))
 with h5py.File(sys.argv[2], "r") as f:
     assert (f["/status"][...] == 0).all()
