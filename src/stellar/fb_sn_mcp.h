@@ -19,9 +19,10 @@
  *    Each chi carries half of the virtual photon's energy;
  *  - trapping: Coulomb scattering chi p -> chi p on the free protons with Thomas-Fermi/Debye screening
  *    k_s^2 = 4 pi alpha n_p/T + 4 alpha mu_e^2/pi, transport (momentum-transfer) cross section with the Mott
- *    factor; the optical depth int ds n_p sigma_tr along straight rays (fb_sn_path_tau, criterion of the
- *    medium: cem, rays or neutrinosphere); chi that cannot climb out of the potential well are trapped.
- *    CEM18's own trapping treatment was not readable here; this is the usual diffusion criterion.
+ *    factor, along straight rays (fb_sn_path_tau, criterion of the medium: cem, rays or neutrinosphere); the
+ *    chi random-walks, so the depth used is the effective one sqrt(tau_E (tau_E + tau_tr)) (Rybicki & Lightman
+ *    eq. 1.98), tau_E = tau_tr p^2/(m_p E) the proton-recoil energy loss; chi that cannot climb out of the
+ *    potential well are trapped. CEM18's own trapping diagnostic was not readable here (abstract only).
  * Not included: chi chibar -> gamma* annihilation and chi e scattering in the trapping, the in-medium
  *    propagator of the continuum near omega_p, pion processes (arXiv:2408.04953 sec. 5), nucleon degeneracy.
  * Everything scales as eps^2, so the per-mass table is an fb_sn_table with coupling eps: L0_T holds the
