@@ -17,6 +17,7 @@
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 #include "fb_sn_hnl.h"
+#include "fb_sn_mcp.h"
 #include "fb_sn_scalar.h"
 #include "fb_stellar_fip.h"
 
@@ -46,13 +47,21 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   const char *model = fb_eval_text(args, "model");
   const int is_bc9 = !strcmp(model, "bc9"), is_scalar = !strcmp(model, "bc4") || !strcmp(model, "bc5");
   const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
+  const int is_bc3 = !strcmp(model, "bc3");
+  fb_sn_mcp_options mo;
+  fb_sn_mcp_options_default(&mo);
+  mo.annihilation = o.coalescence; /* bc3: coalescence = e+e- -> chi chibar, absorption = chi p scattering */
+  mo.scattering = o.absorption;
+  mo.bremsstrahlung = on(args, "bremsstrahlung");
+  mo.plasmon = on(args, "plasmon");
   /* auto: transfer for bc9 (issue 16); rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem for bc1 */
+  if (o.criterion < 0 && is_bc3) o.criterion = FB_SN_CRIT_CEM;
   if (o.criterion < 0)
     o.criterion = is_bc9 ? FB_SN_CRIT_TRANSFER
                   : (is_scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
-  if (is_bc9 || is_scalar || hnl >= 0) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  if (is_bc9 || is_scalar || hnl >= 0 || is_bc3) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -90,6 +99,31 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "L_over_sin2theta_bremsstrahlung_erg_s", "erg/s", t.L0_T);
     fb_eval_put(out, "L_over_sin2theta_inverse_decay_erg_s", "erg/s", t.L0_L);
     fb_eval_put(out, "y_hNN", "", sc.y_hNN);
+    fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+    fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+    if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
+    goto done;
+  }
+  if (is_bc3) {
+    /* BC3 millicharged fermion (fb_sn_mcp.h): plasmon decay, off-shell photons from np bremsstrahlung and
+     * e+e- annihilation, trapping by chi p scattering; the table's coupling is eps */
+    FB_CALL_GOTO(err, rc, fb_sn_mcp_table_compute(&t, &m, &mo, mass, err), done);
+    FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err), done);
+    if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
+      FB_CALL_GOTO(err, rc, fb_sn_mcp_mass_max_GeV(&m, &mo, 1e-3, 1.9, 1e-3, &mmax, err), done);
+    fb_eval_put_text(out, "model", "bc3");
+    fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
+    fb_eval_put(out, "mass_GeV", "GeV", mass);
+    fb_eval_put(out, "coupling_low", "", lo); /* null where closed */
+    fb_eval_put(out, "coupling_high", "", hi);
+    fb_eval_put(out, "eps_low", "", lo);
+    fb_eval_put(out, "eps_high", "", hi);
+    if (fb_eval_given(args, "epsilon"))
+      fb_eval_put(out, "luminosity_erg_s_at_eps", "erg/s", fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+    fb_eval_put(out, "L_over_eps2_erg_s", "erg/s", t.L0_T + t.L0_L + t.L0_res);
+    fb_eval_put(out, "L_over_eps2_plasmon_erg_s", "erg/s", t.L0_T);
+    fb_eval_put(out, "L_over_eps2_bremsstrahlung_erg_s", "erg/s", t.L0_L);
+    fb_eval_put(out, "L_over_eps2_annihilation_erg_s", "erg/s", t.L0_res);
     fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
     fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
     if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
@@ -192,10 +226,10 @@ done:
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
-    "profile inputs/sn_profile_default.dat)",
-    19,
-    {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8", 0, 0, "bc1",
-      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2)"},
+    "profile inputs/sn_profile_default.dat; BC3 millicharged fermion)",
+    21,
+    {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3", 0, 0, "bc1",
+      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP, scalar or HNL mass (HNL: > 0.001)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
@@ -217,7 +251,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"nu_degeneracy", "", "zero|beta", 0, 0, "zero",
       "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"},
      {"nucleon_degeneracy", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"}},
+      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"},
+     {"plasmon", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: plasmon decay gamma* -> chi chibar"},
+     {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"}},
     eval_sn1987a,
 };
 
@@ -373,16 +409,55 @@ const fb_eval_module fb_eval_rg = {
 /* `fipbounds eval wd model=bc10 mass_GeV=...`: white-dwarf luminosity-function bound on the BC10 ALP-electron
  * coupling (src/stellar/fb_rg_alp.h). */
 static int eval_wd(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
-  return eval_bc10_star(args, FB_STAR_WD, out, err);
+  if (strcmp(fb_eval_text(args, "model"), "bc3") != 0) {
+    FB_TEST(err, fb_eval_given(args, "rho_g_cm3") || fb_eval_given(args, "mu_nu_max_muB"), FB_ERR_INPUT,
+            "rho_g_cm3= and mu_nu_max_muB= are bc3 options");
+    return eval_bc10_star(args, FB_STAR_WD, out, err);
+  }
+  /* BC3: the white-dwarf bound on the neutrino magnetic moment mapped onto the millicharge through the same
+   * plasmon decay of a one-zone hot-WD core (fb_rg_mcp_wd_eps_max) */
+  fb_rg_mcp_options o;
+  fb_rg_mcp_options_default(&o, FB_RG_MCP_WD);
+  if (fb_eval_given(args, "T_K")) o.T_K = fb_eval_number(args, "T_K");
+  if (fb_eval_given(args, "rho_g_cm3")) o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
+  const double mass = fb_eval_number(args, "mass_GeV"), munu = fb_eval_number(args, "mu_nu_max_muB");
+  double emax, ratio, mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
+  FB_CALL(err, fb_rg_mcp_wd_eps_max(&o, munu, mass, &emax, &ratio, err));
+  fb_eval_put_text(out, "model", "bc3");
+  fb_eval_put_text(out, "star", "wd");
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN); /* null where no plasmon decays */
+  fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  /* systematic: the core density of the conservative (1e7) and aggressive (1e6 g/cm^3) edges (bc3_wd keys) */
+  double esys[2];
+  for (int k = 0; k < 2; k++) {
+    fb_rg_mcp_options ok = o;
+    ok.rho_g_cm3 = k ? 1e6 : 1e7;
+    FB_CALL(err, fb_rg_mcp_wd_eps_max(&ok, munu, mass, &esys[k], NULL, err));
+  }
+  fb_eval_put(out, "eps_max_weak", "", isfinite(esys[0]) ? esys[0] : NAN);
+  fb_eval_put(out, "eps_max_strong", "", isfinite(esys[1]) ? esys[1] : NAN);
+  fb_eval_put(out, "mu_nu_max_muB", "", munu);
+  fb_eval_put(out, "T_K", "K", o.T_K);
+  fb_eval_put(out, "rho_g_cm3", "g/cm^3", o.rho_g_cm3);
+  fb_eval_put(out, "omega_p_GeV", "GeV", wp);
+  fb_eval_put(out, "v_star", "", v);
+  fb_eval_put(out, "Q_mu_over_Q_eps_GeV-2", "GeV^-2", isfinite(ratio) ? ratio : NAN);
+  return FB_OK;
 }
 
 const fb_eval_module fb_eval_wd = {
     "wd",
     "white-dwarf luminosity-function bound on the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2603.00901) "
-    "with the mass dependence of a one-zone degenerate core",
-    3,
-    {{"model", "", "bc10", 0, 0, "bc10", "benchmark model"},
-     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "ALP mass (0 allowed)"},
-     {"T_K", "K", NULL, 1e5, 1e10, "1e7", "one-zone core temperature"}},
+    "with the mass dependence of a one-zone degenerate core; BC3: white-dwarf plasmon-decay bound on a millicharged "
+    "fermion (the WD mu_nu bound of arXiv:1406.6034 mapped through the same plasmon decay)",
+    5,
+    {{"model", "", "bc10|bc3", 0, 0, "bc10", "benchmark model"},
+     {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "ALP (bc10) or fermion (bc3) mass (0 allowed)"},
+     {"T_K", "K", NULL, 1e5, 1e10, "1e7", "one-zone core temperature (default bc10 1e7, bc3 2e7)"},
+     {"rho_g_cm3", "g/cm^3", NULL, 0.0, 1e12, "3e6", "bc3: core density"},
+     {"mu_nu_max_muB", "", NULL, 0.0, 1e-3, "1e-11", "bc3: WD bound on the neutrino magnetic moment [mu_B] "
+                                                    "(arXiv:1406.6034)"}},
     eval_wd,
 };

@@ -240,6 +240,11 @@
 #define FB_GAE_MAX_WD_MB2014 2.8e-13   /* white-dwarf luminosity function of the Galactic disk: values above are
                                           disfavoured, Miller Bertolami et al. arXiv:1406.7712 (abstract) */
 
+/* Neutrino magnetic-moment bound from white-dwarf cooling, in Bohr magnetons (issue 16, BC3 white dwarfs,
+ * src/stellar/fb_rg_mcp.h): rate of period change of the hot pulsating DB white dwarf PG 1351+489, whose
+ * cooling is dominated by plasmon neutrinos: mu_nu <~ 1e-11 mu_B, Corsico et al. arXiv:1406.6034 (abstract) */
+#define FB_MUNU_MAX_WD_DBV 1e-11
+
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
 #define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)

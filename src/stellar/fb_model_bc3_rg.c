@@ -10,6 +10,11 @@
  *
  * Scan model "bc3_hb" (issue 16) is the same for the one-zone horizontal-branch core (T = 0.7e8 K,
  * rho = 0.6e4 g/cm^3; fb_rg_mcp_options_default star = 1): input section [bc3_hb], output /bounds/hb/.
+ *
+ * Scan model "bc3_wd" (issue 16): the white-dwarf bound (fb_rg_mcp_wd_eps_max: the WD bound on the neutrino
+ * magnetic moment mapped through the same plasmon decay of a one-zone hot-WD core). Per point the ratio of the
+ * millicharge plasmon loss to the loss allowed by mu_nu_max_muB (excluded where > 1); /bounds/wd/edges
+ * (mass_GeV, eps_max) and /bounds/wd/excluded. Input section [bc3_wd].
  */
 #include <math.h>
 #include <stdlib.h>
@@ -20,7 +25,9 @@
 
 typedef struct rg_state {
   fb_rg_mcp_options o;
-  int hb; /* 1: bc3_hb (/bounds/hb), 0: bc3_rg (/bounds/rg) */
+  int hb; /* 1: bc3_hb (/bounds/hb), 0: bc3_rg (/bounds/rg), FB_RG_MCP_WD: bc3_wd (/bounds/wd) */
+  double mu_nu_max_muB; /* bc3_wd: the WD bound on the neutrino magnetic moment */
+  double rho_sys[2];    /* bc3_wd: core densities of the weak and strong edges of the systematic band */
   double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
 } rg_state;
 
@@ -43,16 +50,33 @@ static const fb_key_spec hb_keys[] = {
     {"bc3_hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
 };
 
+static const fb_key_spec wd_keys[] = {
+    {"bc3_wd", "T_K", FB_KEY_DOUBLE, "2e7", 1e5, 1e10, NULL, "K", "hot white-dwarf core temperature"},
+    {"bc3_wd", "rho_g_cm3", FB_KEY_DOUBLE, "3e6", 1e3, 1e10, NULL, "g/cm^3", "white-dwarf core density"},
+    {"bc3_wd", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
+    {"bc3_wd", "mu_nu_max_muB", FB_KEY_DOUBLE, "1e-11", 1e-15, 1e-6, NULL, "mu_B",
+     "white-dwarf bound on the neutrino magnetic moment (Corsico et al. arXiv:1406.6034)"},
+    {"bc3_wd", "rho_g_cm3_weak", FB_KEY_DOUBLE, "1e7", 1e3, 1e10, NULL, "g/cm^3",
+     "core density of the conservative edge /bounds/wd/weak (a denser core has heavier plasmons: larger eps_max)"},
+    {"bc3_wd", "rho_g_cm3_strong", FB_KEY_DOUBLE, "1e6", 1e3, 1e10, NULL, "g/cm^3",
+     "core density of the aggressive edge /bounds/wd/strong"},
+};
+
 static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
   rg_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc3_rg model state");
-  const char *sec = hb ? "bc3_hb" : "rg";
+  const char *sec = hb == FB_RG_MCP_WD ? "bc3_wd" : hb ? "bc3_hb" : "rg";
   s->hb = hb;
   fb_rg_mcp_options_default(&s->o, hb);
   s->o.T_K = fb_config_get_double(cfg, sec, "T_K");
   s->o.rho_g_cm3 = fb_config_get_double(cfg, sec, "rho_g_cm3");
   s->o.Y_e = fb_config_get_double(cfg, sec, "Y_e");
-  s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
+  if (hb == FB_RG_MCP_WD) {
+    s->mu_nu_max_muB = fb_config_get_double(cfg, sec, "mu_nu_max_muB");
+    s->rho_sys[0] = fb_config_get_double(cfg, sec, "rho_g_cm3_weak");
+    s->rho_sys[1] = fb_config_get_double(cfg, sec, "rho_g_cm3_strong");
+  } else
+    s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
   s->mass_GeV = NAN;
   *state = s;
   return FB_OK;
@@ -60,11 +84,19 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
 
 static int rg_init(void **state, const fb_config *cfg, fb_err *err) { return star_init(state, cfg, 0, err); }
 static int hb_init(void **state, const fb_config *cfg, fb_err *err) { return star_init(state, cfg, 1, err); }
+static int wd_init(void **state, const fb_config *cfg, fb_err *err) { return star_init(state, cfg, FB_RG_MCP_WD, err); }
 
 static int rg_rate1(rg_state *s, double mass_GeV, fb_err *err) {
   if (s->mass_GeV == mass_GeV) return FB_OK;
   s->mass_GeV = NAN;
-  FB_CALL(err, fb_rg_mcp_eps_erg_g_s(&s->o, mass_GeV, 1.0, &s->rate1, err));
+  if (s->hb == FB_RG_MCP_WD) {
+    /* per eps^2: the millicharge loss over the allowed one, 1/eps_max^2 */
+    double emax;
+    FB_CALL(err, fb_rg_mcp_wd_eps_max(&s->o, s->mu_nu_max_muB, mass_GeV, &emax, NULL, err));
+    s->rate1 = isfinite(emax) ? 1.0 / (emax * emax) : 0.0;
+  } else {
+    FB_CALL(err, fb_rg_mcp_eps_erg_g_s(&s->o, mass_GeV, 1.0, &s->rate1, err));
+  }
   s->mass_GeV = mass_GeV;
   return FB_OK;
 }
@@ -90,11 +122,52 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
   for (size_t i = 0; i < nm; i++) {
     for (size_t j = 0; j < nc; j++) {
       size_t p = i * nc + j;
-      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > s->o.eps_max_erg_g_s);
+      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > (s->hb == FB_RG_MCP_WD ? 1.0 : s->o.eps_max_erg_g_s));
     }
     edges[2 * i] = v->mass[i];
-    FB_CALL_GOTO(err, rc, fb_rg_mcp_eps_max(&s->o, v->mass[i], &edges[2 * i + 1], err), done);
+    if (s->hb == FB_RG_MCP_WD)
+      FB_CALL_GOTO(err, rc, fb_rg_mcp_wd_eps_max(&s->o, s->mu_nu_max_muB, v->mass[i], &edges[2 * i + 1], NULL, err),
+                   done);
+    else
+      FB_CALL_GOTO(err, rc, fb_rg_mcp_eps_max(&s->o, v->mass[i], &edges[2 * i + 1], err), done);
     if (isinf(edges[2 * i + 1])) edges[2 * i + 1] = NAN;
+  }
+  if (s->hb == FB_RG_MCP_WD) {
+    hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
+    /* systematic band: the same bound for the weak and strong core densities (eps above eps_max_k excluded) */
+    unsigned char *sys[2] = {malloc(nm * nc), malloc(nm * nc)};
+    FB_TEST_GOTO(err, rc, !sys[0] || !sys[1], FB_ERR_MEMORY, wd_done, "cannot allocate the WD systematic masks");
+    for (int k = 0; k < 2; k++) {
+      fb_rg_mcp_options ok = s->o;
+      ok.rho_g_cm3 = s->rho_sys[k];
+      for (size_t i = 0; i < nm; i++) {
+        double ek;
+        FB_CALL_GOTO(err, rc, fb_rg_mcp_wd_eps_max(&ok, s->mu_nu_max_muB, v->mass[i], &ek, NULL, err), wd_done);
+        for (size_t j = 0; j < nc; j++) {
+          size_t p = i * nc + j;
+          sys[k][p] = (unsigned char)(v->status[p] == 0 && v->coupling[j] > ek);
+        }
+      }
+    }
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/nominal", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where excluded with the nominal core (= excluded)", err), wd_done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/weak", H5T_NATIVE_UINT8, 2, dm, sys[0], "",
+                                        "1 where excluded with the core density rho_g_cm3_weak (conservative edge)",
+                                        err), wd_done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/strong", H5T_NATIVE_UINT8, 2, dm, sys[1], "",
+                                        "1 where excluded with the core density rho_g_cm3_strong (aggressive edge)",
+                                        err), wd_done);
+  wd_done:
+    free(sys[0]);
+    free(sys[1]);
+    if (rc != FB_OK) goto done;
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
+                                        "per grid mass: mass_GeV, eps_max (charges above are excluded by the hot "
+                                        "white-dwarf core; NaN: no plasmon decay)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
+                                        "1 where the plasmon loss exceeds the one allowed by mu_nu_max_muB", err),
+                 done);
+    goto done;
   }
   {
     hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
@@ -154,6 +227,32 @@ const fb_model_ops fb_model_bc3_hb = {
     .n_keys = sizeof hb_keys / sizeof hb_keys[0],
     .keys = hb_keys,
     .init = hb_init,
+    .eval = rg_eval,
+    .free = rg_free,
+    .postprocess = rg_postprocess,
+};
+
+static const fb_quantity_spec wd_quantities[] = {
+    {"wd_loss_ratio", "",
+     "plasmon-decay (gamma* -> chi chibar) loss of the one-zone hot white-dwarf core over the loss allowed by the "
+     "white-dwarf bound on the neutrino magnetic moment (excluded where > 1)"},
+};
+
+const fb_model_ops fb_model_bc3_wd = {
+    .name = "bc3_wd",
+    .benchmark = "BC3",
+    .description = "white-dwarf plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone hot-WD core",
+    .mass_name = "m_chi",
+    .mass_units = "GeV",
+    .mass_description = "millicharged fermion mass m_chi",
+    .coupling_name = "epsilon",
+    .coupling_units = "",
+    .coupling_description = "electric charge in units of e",
+    .n_quantities = sizeof wd_quantities / sizeof wd_quantities[0],
+    .quantities = wd_quantities,
+    .n_keys = sizeof wd_keys / sizeof wd_keys[0],
+    .keys = wd_keys,
+    .init = wd_init,
     .eval = rg_eval,
     .free = rg_free,
     .postprocess = rg_postprocess,

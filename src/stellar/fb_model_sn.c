@@ -37,6 +37,11 @@
  * nu_e, nu_mu, nu_tau (fb_sn_hnl.h) on the (m_N, |U|^2) plane: coupling U2 = |U|^2, edges columns
  * mass_GeV, U2_low, U2_high; default criterion rays; keys [sn1987a] hnl_charged_current, hnl_nu_degeneracy,
  * hnl_nucleon_degeneracy.
+ *
+ * Scan model "bc3_sn" (issue 16) is the same for the BC3 millicharged fermion (plasmon decay, off-shell photons
+ * from np bremsstrahlung and e+e- annihilation, trapping by chi p scattering; fb_sn_mcp.h) on the (m_chi, eps)
+ * plane; default criterion cem; [sn1987a] absorption switches the scattering trapping, ee_coalescence the
+ * e+e- -> chi chibar channel.
  */
 #include <math.h>
 #include <stdio.h>
@@ -50,6 +55,7 @@
 #include "fb_sn_alp.h"
 #include "fb_sn_darkphoton.h"
 #include "fb_sn_hnl.h"
+#include "fb_sn_mcp.h"
 #include "fb_sn_scalar.h"
 
 typedef struct bc1sn_state {
@@ -68,6 +74,8 @@ typedef struct bc1sn_state {
   size_t n_sys;             /**< systematic profiles ([sn1987a] profiles_systematic) */
   fb_sn_profile *sys_profile;
   fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
+  int mcp;                  /**< 1: BC3 millicharged fermion (bc3_sn) */
+  fb_sn_mcp_options mopt;
 } bc1sn_state;
 
 #define SN_SYS_MAX 8 /* at most this many systematic profiles */
@@ -212,7 +220,7 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   return FB_OK;
 }
 
-/* kind: 0 BC1 dark photon (or HNL), 1 BC9 ALP, 2 BC4/BC5 scalar; hnl: flavour 0/1/2 for bc6_sn..bc8_sn,
+/* kind: 0 BC1 dark photon (or HNL), 1 BC9 ALP, 2 BC4/BC5 scalar, 3 BC3 millicharge; hnl: flavour 0/1/2 for bc6_sn..bc8_sn,
  * -1 otherwise */
 static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
@@ -222,6 +230,10 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   options_from_config(cfg, &o);
   s->alp = kind == 1;
   s->scalar = kind == 2;
+  s->mcp = kind == 3;
+  fb_sn_mcp_options_default(&s->mopt);
+  s->mopt.annihilation = o.coalescence;
+  s->mopt.scattering = o.absorption;
   s->hnl = hnl;
   fb_sn_hnl_options_default(&s->hopt);
   if (hnl >= 0) {
@@ -233,6 +245,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
    * criterion, arXiv:2311.00033); cem (bc1) */
   if (o.criterion < 0)
     o.criterion = s->alp ? FB_SN_CRIT_TRANSFER
+                  : s->mcp ? FB_SN_CRIT_CEM
                   : (s->scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
   if (kind || hnl >= 0) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
@@ -275,6 +288,7 @@ static int bc1sn_init(void **state, const fb_config *cfg, fb_err *err) { return 
 static int table_for(bc1sn_state *s, fb_sn_table *t, long k, double mass_GeV, fb_err *err) {
   const fb_sn_medium *m = k < 0 ? &s->medium : &s->sys_medium[k];
   if (s->scalar) return fb_sn_scalar_table_compute(t, &s->sc, m, mass_GeV, err);
+  if (s->mcp) return fb_sn_mcp_table_compute(t, m, &s->mopt, mass_GeV, err);
   if (s->hnl >= 0) return fb_sn_hnl_table_compute(t, k < 0 ? &s->hctx : &s->sys_hnl[k], mass_GeV, err);
   if (s->alp) return fb_sn_alp_table_compute(t, m, mass_GeV, err);
   return fb_sn_table_compute(t, m, &s->R, mass_GeV, err);
@@ -290,6 +304,7 @@ static double table_coupling(const bc1sn_state *s, double coupling) {
 static int mass_in_range(const bc1sn_state *s, double mass_GeV) {
   if (s->hnl >= 0) return mass_GeV > 1e-3 && mass_GeV <= 10.0;
   if (s->scalar) return mass_GeV > 1e-4 && mass_GeV <= 10.0;
+  if (s->mcp) return mass_GeV > 1e-6 && mass_GeV <= 2.0;
   return mass_GeV > 0 && mass_GeV <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV);
 }
 
@@ -438,12 +453,15 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                                       "excluded interval (L_N > L_nu; NaN: nothing excluded)"
                                         : s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
                                                  "interval (L_a > L_nu; NaN: nothing excluded)"
+                                        : s->mcp ? "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
+                                                   "interval (L_chi > L_nu; NaN: nothing excluded)"
                                         : s->scalar ? "per grid mass: mass_GeV, sin2theta_low, sin2theta_high of the SN1987A "
                                                       "excluded interval (L_S > L_nu; NaN: nothing excluded)"
                                                     : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
                                                       "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         s->alp      ? "1 where the ALP luminosity exceeds L_nu at the grid point"
+                                        : s->mcp    ? "1 where the millicharged-fermion luminosity exceeds L_nu at the grid point"
                                         : s->scalar ? "1 where the scalar luminosity exceeds L_nu at the grid point"
                                                     : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
                                         err), done);
@@ -467,7 +485,10 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     FB_CALL_GOTO(err, rc, fb_mkdir_parents(csv, err), done);
     FILE *f = fopen(csv, "w");
     FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
-    if (s->scalar) {
+    if (s->mcp) {
+      fprintf(f, "# SN1987A band of the BC3 millicharged fermion (fipbounds bc3_sn): excluded eps_low < eps < eps_high\n");
+      fprintf(f, "mass_GeV,eps_low,eps_high\n");
+    } else if (s->scalar) {
       fprintf(f, "# SN1987A band of the BC4/BC5 scalar (fipbounds bc4_sn): excluded s2_low < sin^2 theta < s2_high\n");
       fprintf(f, "mass_GeV,sin2theta_low,sin2theta_high\n");
     } else if (s->hnl >= 0) {
@@ -623,3 +644,33 @@ static const fb_key_spec hnlsn_keys[] = {
 const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", "BC6", "e", bc6sn_init, 3, hnlsn_keys);
 const fb_model_ops fb_model_bc7_sn = HNL_SN_OPS("bc7_sn", "BC7", "mu", bc7sn_init, 0, NULL);
 const fb_model_ops fb_model_bc8_sn = HNL_SN_OPS("bc8_sn", "BC8", "tau", bc8sn_init, 0, NULL);
+
+/* BC3 millicharged fermion (fb_sn_mcp.h). */
+static int bc3sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 3, -1, err); }
+
+static const fb_quantity_spec mcpsn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "millicharged-fermion luminosity at infinity of the SN1987A proto-neutron star (plasmon decay, off-shell photons "
+     "from np bremsstrahlung and e+e- annihilation, reduced by chi p scattering along the paths)"},
+};
+
+const fb_model_ops fb_model_bc3_sn = {
+    .name = "bc3_sn",
+    .benchmark = "BC3",
+    .description = "SN1987A cooling band of the BC3 millicharged fermion (plasmon decay, np bremsstrahlung and e+e- "
+                   "annihilation into chi chibar, trapping by chi p scattering)",
+    .mass_name = "m_chi",
+    .mass_units = "GeV",
+    .mass_description = "millicharged fermion mass m_chi",
+    .coupling_name = "epsilon",
+    .coupling_units = "",
+    .coupling_description = "electric charge in units of e",
+    .n_quantities = sizeof mcpsn_quantities / sizeof mcpsn_quantities[0],
+    .quantities = mcpsn_quantities,
+    .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
+    .keys = NULL,
+    .init = bc3sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};

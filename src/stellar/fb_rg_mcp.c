@@ -16,8 +16,16 @@
 void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star) {
   /* red-giant core before helium ignition: T ~ 1e8 K, rho ~ 2e5 g/cm^3, eps_x <~ 10 erg/g/s
    * (Raffelt, Stars as Laboratories (1996) sec. 2.5; hep-ph/0611350 sec. 3); HB core as in fb_hb_alp.c */
-  o->T_K = star ? 0.7e8 : 1e8;
-  o->rho_g_cm3 = star ? 0.6e4 : 2e5;
+  o->T_K = star == 1 ? 0.7e8 : 1e8;
+  o->rho_g_cm3 = star == 1 ? 0.6e4 : 2e5;
+  if (star == FB_RG_MCP_WD) {
+    /* one-zone core of a hot, plasmon-neutrino-cooled C/O white dwarf of ~0.6 M_sun, the stars behind the
+     * mu_nu bound (fb_rg_mcp.h): rho_c ~ 3e6 g/cm^3 (zero-temperature C/O models, Hamada & Salpeter, ApJ 134
+     * (1961) 683), T_c ~ 2e7 K (our representative choice; eps_max depends on T only through the small
+     * difference of the two plasmon spectra, docs/validation.md) */
+    o->T_K = 2e7;
+    o->rho_g_cm3 = 3e6;
+  }
   o->Y_e = 0.5;
   o->eps_max_erg_g_s = 10.0;
 }
@@ -103,7 +111,7 @@ done:
 
 /* ------------------------------------------------------------------ plasmon decay */
 typedef struct pl_par {
-  int pol;
+  int pol, dipole; /* dipole: gamma* -> nu nubar through a magnetic moment mu = 1 GeV^-1 (massless nu) */
   double wp, v, T, m;
   fb_err *err;
   int rc;
@@ -129,30 +137,77 @@ static double pl_integrand(double k, void *par) {
   double K2 = pl_K2(c, k, &Z, &om, &ok);
   if (!ok || !(K2 > 4.0 * c->m * c->m)) return 0.0;
   double K = sqrt(K2), g = c->pol == 0 ? 2.0 : 1.0;
-  return g * k * k / (2.0 * FB_PI * FB_PI) * Z * fb_darkphoton_width_ll_GeV(K, 1.0, c->m) * K / expm1(om / c->T);
+  /* rest-frame width of a vector of mass K: into chi chibar (charge e), or into nu nubar through a Dirac
+   * magnetic moment mu: mu^2 K^3/(24 pi) (Gamma = Z mu^2 K^4/(24 pi omega) in the plasma frame: Haft, Raffelt
+   * & Weiss astro-ph/9309014; Raffelt, Stars as Laboratories (1996) sec. 6.5) */
+  double Grest = c->dipole ? K2 * K / (24.0 * FB_PI) : fb_darkphoton_width_ll_GeV(K, 1.0, c->m);
+  return g * k * k / (2.0 * FB_PI * FB_PI) * Z * Grest * K / expm1(om / c->T);
 }
 
-int fb_rg_mcp_plasmon_Q_GeV5(int pol, double wp, double v, double T, double m, double *Q, fb_err *err) {
+/* Momentum range [k_lo, k_hi] where the mode decays into a pair of mass m (K^2 > 4 m^2): T opens above k_lo
+ * (K_T^2 grows from omega_p^2 towards 3/2 omega_p^2; k_hi = INFINITY), L closes at k_hi (K_L^2 falls from
+ * omega_p^2 to 0; k_lo = 0). Returns 0 if the decay is never open. */
+static int pl_krange(pl_par *c, double *k_lo, double *k_hi) {
+  const double wp = c->wp, m4 = 4.0 * c->m * c->m;
+  double Z, om, a = 0.0, b = wp;
+  int ok;
+  if (c->pol == 0) {
+    *k_hi = INFINITY;
+    if (pl_K2(c, 0.0, &Z, &om, &ok) <= m4) {
+      /* up to k = 1e3 omega_p (beyond, f_B ~ e^{-k/T} is negligible in every star here, and the Braaten-Segel
+       * bracket of the T mode loses precision for v_* -> 1) */
+      while (c->rc == FB_OK && pl_K2(c, b, &Z, &om, &ok) <= m4 && b < 1e3 * wp) b *= 2.0;
+      if (!(b < 1e3 * wp)) return 0;
+      for (int it = 0; it < 60; it++) {
+        double mid = 0.5 * (a + b);
+        if (pl_K2(c, mid, &Z, &om, &ok) > m4) b = mid; else a = mid;
+      }
+    }
+    *k_lo = a;
+    return 1;
+  }
+  *k_lo = 0.0;
+  if (!(wp * wp > m4)) return 0;
+  while (c->rc == FB_OK && pl_K2(c, b, &Z, &om, &ok) > m4 && b < 1e8 * wp) b *= 2.0;
+  for (int it = 0; it < 60 && c->rc == FB_OK; it++) {
+    double mid = 0.5 * (a + b);
+    if (pl_K2(c, mid, &Z, &om, &ok) > m4) a = mid; else b = mid;
+  }
+  *k_hi = a;
+  return a > 0;
+}
+
+int fb_rg_mcp_plasmon_krange(int pol, double wp, double v, double m, double *k_lo, double *k_hi, fb_err *err) {
+  pl_par c = {pol, 0, wp, v, 1.0, m, err, FB_OK};
+  int open = pl_krange(&c, k_lo, k_hi);
+  FB_TEST(err, c.rc != FB_OK, c.rc, "plasmon dispersion (pol %d)", pol);
+  return open ? FB_OK : FB_ERR_RANGE;
+}
+
+int fb_rg_mcp_plasmon_dQdk(int pol, double wp, double v, double T, double m, double k, double *omega, double *dQdk,
+                           fb_err *err) {
+  pl_par c = {pol, 0, wp, v, T, m, err, FB_OK};
+  double Z, om;
+  int ok;
+  pl_K2(&c, k, &Z, &om, &ok);
+  *omega = om;
+  *dQdk = pl_integrand(k, &c);
+  FB_TEST(err, c.rc != FB_OK, c.rc, "plasmon dispersion (pol %d)", pol);
+  return FB_OK;
+}
+
+static int plasmon_Q(int pol, int dipole, double wp, double v, double T, double m, double *Q, fb_err *err) {
   FB_TEST(err, (pol != 0 && pol != 1) || !(wp > 0) || !(v > 0 && v <= 1) || !(T > 0) || !(m >= 0), FB_ERR_RANGE,
           "plasmon Q: pol = %d (0|1), omega_p = %g, v_* = %g (0..1], T = %g, m = %g", pol, wp, v, T, m);
-  pl_par c = {pol, wp, v, T, m, err, FB_OK};
+  pl_par c = {pol, dipole, wp, v, T, m, err, FB_OK};
   fb_quad q;
   FB_CALL(err, fb_quad_init(&q, 1000, 0.0, 1e-7, err));
   int rc = FB_OK;
-  double r = 0.0, ae, Z, om;
-  int ok;
+  double r = 0.0, ae;
   if (pol == 0) {
     /* K_T^2 grows from omega_p^2 (k = 0) towards 3/2 omega_p^2: the decay opens above k_thr */
-    double a = 0.0;
-    if (pl_K2(&c, 0.0, &Z, &om, &ok) <= 4.0 * m * m) {
-      double b = wp;
-      while (c.rc == FB_OK && pl_K2(&c, b, &Z, &om, &ok) <= 4.0 * m * m && b < 1e8 * wp) b *= 2.0;
-      if (!(b < 1e8 * wp)) { *Q = 0.0; goto done; } /* never open: m > sqrt(3/2) omega_p/2 */
-      for (int it = 0; it < 60; it++) {
-        double mid = 0.5 * (a + b);
-        if (pl_K2(&c, mid, &Z, &om, &ok) > 4.0 * m * m) b = mid; else a = mid;
-      }
-    }
+    double a, bT;
+    if (!pl_krange(&c, &a, &bT)) { *Q = 0.0; goto done; } /* never open: m > sqrt(3/2) omega_p/2 */
     /* f_B ~ e^{-omega/T}: split at a + 5 T + omega_p, end at a + 80 T + omega_p (e^{-80} of the peak) */
     double r1 = 0.0, r2 = 0.0, s1 = a + 5.0 * T + wp;
     FB_CALL_GOTO(err, rc, fb_quad_finite(&q, pl_integrand, &c, a, s1, &r1, &ae, err), done);
@@ -160,13 +215,8 @@ int fb_rg_mcp_plasmon_Q_GeV5(int pol, double wp, double v, double T, double m, d
     r = r1 + r2;
   } else {
     /* K_L^2 falls from omega_p^2 at k = 0 to 0 at the end point: the decay closes at k_thr */
-    if (!(wp * wp > 4.0 * m * m)) { *Q = 0.0; goto done; }
-    double a = 0.0, b = wp;
-    while (c.rc == FB_OK && pl_K2(&c, b, &Z, &om, &ok) > 4.0 * m * m && b < 1e8 * wp) b *= 2.0;
-    for (int it = 0; it < 60 && c.rc == FB_OK; it++) {
-      double mid = 0.5 * (a + b);
-      if (pl_K2(&c, mid, &Z, &om, &ok) > 4.0 * m * m) a = mid; else b = mid;
-    }
+    double a0, a;
+    if (!pl_krange(&c, &a0, &a)) { *Q = 0.0; goto done; }
     if (a > 0) FB_CALL_GOTO(err, rc, fb_quad_finite(&q, pl_integrand, &c, 0.0, a, &r, &ae, err), done);
   }
   FB_TEST_GOTO(err, rc, c.rc != FB_OK, c.rc, done, "plasmon dispersion (pol %d)", pol);
@@ -175,6 +225,14 @@ int fb_rg_mcp_plasmon_Q_GeV5(int pol, double wp, double v, double T, double m, d
 done:
   fb_quad_free(&q);
   return rc;
+}
+
+int fb_rg_mcp_plasmon_Q_GeV5(int pol, double wp, double v, double T, double m, double *Q, fb_err *err) {
+  return plasmon_Q(pol, 0, wp, v, T, m, Q, err);
+}
+
+int fb_rg_mcp_plasmon_dipole_Q_GeV5(int pol, double wp, double v, double T, double *Q, fb_err *err) {
+  return plasmon_Q(pol, 1, wp, v, T, 0.0, Q, err);
 }
 
 int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err) {
@@ -194,5 +252,25 @@ int fb_rg_mcp_eps_max(const fb_rg_mcp_options *o, double mass_GeV, double *eps_m
   double r;
   FB_CALL(err, fb_rg_mcp_eps_erg_g_s(o, mass_GeV, 1.0, &r, err));
   *eps_max = r > 0 ? sqrt(o->eps_max_erg_g_s / r) : INFINITY;
+  return FB_OK;
+}
+
+int fb_rg_mcp_wd_eps_max(const fb_rg_mcp_options *o, double mu_nu_max_muB, double mass_GeV, double *eps_max,
+                         double *ratio, fb_err *err) {
+  FB_TEST(err, !(mu_nu_max_muB > 0 && mu_nu_max_muB < 1e-3), FB_ERR_RANGE, "mu_nu_max_muB = %g (0..1e-3)",
+          mu_nu_max_muB);
+  FB_TEST(err, !(mass_GeV >= 0 && mass_GeV <= 1.0), FB_ERR_RANGE, "mass_GeV = %g (0..1)", mass_GeV);
+  double mu, wp, v, QT, QL, DT, DL;
+  FB_CALL(err, fb_rg_mcp_plasma(o, &mu, &wp, &v, err));
+  const double T = o->T_K * FB_K_TO_GEV;
+  FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(0, wp, v, T, mass_GeV, &QT, err));
+  FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(1, wp, v, T, mass_GeV, &QL, err));
+  FB_CALL(err, fb_rg_mcp_plasmon_dipole_Q_GeV5(0, wp, v, T, &DT, err));
+  FB_CALL(err, fb_rg_mcp_plasmon_dipole_Q_GeV5(1, wp, v, T, &DL, err));
+  /* Bohr magneton mu_B = e/(2 m_e) = sqrt(4 pi alpha)/(2 m_e) [GeV^-1] */
+  const double mu_max = mu_nu_max_muB * sqrt(4.0 * FB_PI * FB_ALPHA_EM) / (2.0 * FB_ME_GEV);
+  /* the same extra plasmon loss: eps^2 (QT + QL) = mu_max^2 (DT + DL) */
+  if (ratio) *ratio = (QT + QL) > 0 ? (DT + DL) / (QT + QL) : INFINITY;
+  *eps_max = (QT + QL) > 0 ? mu_max * sqrt((DT + DL) / (QT + QL)) : INFINITY;
   return FB_OK;
 }

@@ -39,7 +39,11 @@ typedef struct fb_rg_mcp_options {
   double eps_max_erg_g_s; /**< criterion [erg/g/s]; default 10 */
 } fb_rg_mcp_options;
 
-/** Red-giant core defaults (star = 0) or the horizontal-branch core (star = 1). */
+/** Star index of the white-dwarf core in fb_rg_mcp_options_default. */
+#define FB_RG_MCP_WD 2
+
+/** Red-giant core defaults (star = 0), the horizontal-branch core (star = 1) or the hot white-dwarf core
+ *  (star = FB_RG_MCP_WD: T = 2e7 K, rho = 3e6 g/cm^3; fb_rg_mcp.c says where they come from). */
 void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star);
 
 /** Electron plasma of the core: mu_e [GeV] (incl. rest mass), omega_p [GeV], v_* (Braaten-Segel). */
@@ -49,6 +53,28 @@ int fb_rg_mcp_plasma(const fb_rg_mcp_options *o, double *mu_e_GeV, double *omega
  *  polarisation states of T included) for a plasma (omega_p, v_*) at T, fermion mass m. */
 int fb_rg_mcp_plasmon_Q_GeV5(int pol, double omega_p_GeV, double v_star, double T_GeV, double mass_GeV, double *Q,
                              fb_err *err);
+
+/** Momentum range [k_lo, k_hi] [GeV] of plasmons of polarisation pol that decay into a pair of mass m
+ *  (T: k_hi = INFINITY; L: k_lo = 0). FB_ERR_RANGE (no message needed by callers) if never open. */
+int fb_rg_mcp_plasmon_krange(int pol, double omega_p_GeV, double v_star, double mass_GeV, double *k_lo, double *k_hi,
+                             fb_err *err);
+
+/** The integrand of fb_rg_mcp_plasmon_Q_GeV5 at momentum k [GeV]: dQ/dk [GeV^4] at eps = 1 (both T states for
+ *  pol = 0), and the plasmon energy omega(k) [GeV] (SN1987A spectrum, fb_sn_mcp.h). */
+int fb_rg_mcp_plasmon_dQdk(int pol, double omega_p_GeV, double v_star, double T_GeV, double mass_GeV, double k_GeV,
+                           double *omega_GeV, double *dQdk, fb_err *err);
+
+/** The same for plasmon decay into a massless Dirac neutrino pair through a magnetic moment mu = 1 GeV^-1:
+ *  width Z mu^2 K^4/(24 pi omega) (Haft, Raffelt & Weiss astro-ph/9309014). */
+int fb_rg_mcp_plasmon_dipole_Q_GeV5(int pol, double omega_p_GeV, double v_star, double T_GeV, double *Q, fb_err *err);
+
+/** White-dwarf bound (issue 16): the WD cooling bound on the neutrino magnetic moment, mu_nu < mu_nu_max_muB
+ *  Bohr magnetons (FB_MUNU_MAX_WD_DBV), limits the extra plasmon-decay loss of a hot white dwarf; both
+ *  channels are plasmon decays of the same core, so eps_max(m) = mu_max sqrt(Q_mu(1)/Q_eps(1, m)) with the
+ *  rates of the one-zone core o (T + L). ratio (may be NULL): Q_mu(1)/Q_eps(1, m) [GeV^-2]. INFINITY where no
+ *  plasmon decays into chi chibar. */
+int fb_rg_mcp_wd_eps_max(const fb_rg_mcp_options *o, double mu_nu_max_muB, double mass_GeV, double *eps_max,
+                         double *ratio, fb_err *err);
 
 /** Energy-loss rate per mass [erg/g/s] at charge eps (T + L). */
 int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err);
