@@ -312,7 +312,10 @@ def draw(path, out, title=None, ctau=False):
                 families_drawn.setdefault(fam, (colour, proj))
                 pos = stored_label_position(g) or (label_position(mask, m, c, placed) if mask.any() else None)
                 if pos is not None:
-                    ax.text(pos[0], pos[1], exp, fontsize=8, ha="center", va="center", color=darker(colour),
+                    # near the left or right edge the label runs inwards, so that it is not clipped
+                    fx = (np.log10(pos[0]) - np.log10(m[0])) / (np.log10(m[-1]) - np.log10(m[0]))
+                    ha = "right" if fx > 0.9 else "left" if fx < 0.1 else "center"
+                    ax.text(pos[0], pos[1], exp.replace("_", " "), fontsize=8, ha=ha, va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
             for fam, (colour, proj) in families_drawn.items():
