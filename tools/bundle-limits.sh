@@ -19,7 +19,8 @@
 #   curves are never bundled. FORESEE_CLONE "-" rebuilds only the other collections.
 # Any clone may also be a bare repository or mirror (no work tree): the files are then read with
 # git ls-tree / git cat-file at HEAD, and blobs absent from a partial mirror (.pckl, .png, .pdf)
-# are skipped. OUT_DIR defaults to limits/bundled; only the benchmark folders written are replaced.
+# are skipped. OUT_DIR defaults to limits/bundled; in the benchmark folders written only the curves of the
+# collection being rebuilt are replaced (FORESEE and AxionLimits share bc9).
 # GPL-licensed collections (Darkcast) are never bundled: import them yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -131,7 +132,8 @@ fi
 
 # ---------------------------------------------------------------- AxionLimits: BC9 accelerator curves
 if [ -n "$axl" ]; then
-  aroot=$(tree "$axl" "$tmp/axl-src" '^LICENSE$|^limit_data/' LICENSE limit_data)
+  aroot=$(tree "$axl" "$tmp/axl-src" '^LICENSE$|^limit_data/Axion(Photon|Electron)/' LICENSE limit_data/AxionPhoton \
+    limit_data/AxionElectron)
   [ -f "$aroot/LICENSE" ] || { echo "bundle-limits: $axl has no LICENSE (not an AxionLimits clone?)" >&2; exit 2; }
   na=0
   while IFS=$'\t' read -r file tcommit class action bench ref fill assum; do

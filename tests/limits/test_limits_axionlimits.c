@@ -96,6 +96,16 @@ START_TEST(test_axl_electron_and_refusals) {
   ck_assert_double_eq_tol(lim.y[0], 1e-12 / FB_ME_GEV, 1e-12 * 1e-12 / FB_ME_GEV);
   ck_assert_double_eq_tol(lim.y[2], 1e-10 / FB_ME_GEV, 1e-12 * 1e-10 / FB_ME_GEV);
   ck_assert_ptr_nonnull(strstr(lim.provenance, "inv_fl = g_ae/m_e"));
+  /* onto a BC10 plane (axis inv_fl in GeV^-1): m = 10, 30 keV; g_ae = 1e-13 (below), 1e-11 (inside) */
+  double m[2] = {1e-5, 3e-5}, c[2] = {1e-13 / FB_ME_GEV, 1e-11 / FB_ME_GEV};
+  uint8_t mask[4];
+  fb_limit_axes ax = {.n_mass = 2, .n_coupling = 2, .mass_GeV = m, .coupling = c, .mass_log = 1, .coupling_log = 1,
+                      .coupling_name = "inv_fl", .coupling_unit = "GeV^-1"};
+  ck_assert_msg(fb_limit_rasterise(&lim, &ax, mask, &err) == FB_OK, "%s", err.msg);
+  ck_assert_int_eq(mask[0], 0);
+  ck_assert_int_eq(mask[1], 1);
+  ck_assert_int_eq(mask[2], 0);
+  ck_assert_int_eq(mask[3], 1);
   fb_limit_free(&lim);
   fb_import_options bc9 = {.benchmark = "BC9"};
   ck_assert_int_eq(fb_limit_import(&lim, "axionlimits", p, &bc9, &err), FB_ERR_INPUT);
