@@ -3,7 +3,7 @@
 # collections, with the project's own importer (fipbounds limits import), each curve with the
 # paper of its search, the collection's licence text and its provenance (repository, commit).
 #
-#   tools/bundle-limits.sh [--hnl HNL_CLONE] FORESEE_CLONE [OUT_DIR]
+#   tools/bundle-limits.sh [--hnl HNL_CLONE] [--axionlimits AXL_CLONE] FORESEE_CLONE|- [OUT_DIR]
 #
 # FORESEE_CLONE: a git clone of https://github.com/KlingFelix/FORESEE (MIT): BC1, BC4, BC9 and BC11,
 #   one paper per curve from tools/limit_references.tsv.
@@ -11,15 +11,28 @@
 #   converted with `fipbounds limits import hnlimits` and the units tables that tools/hnl_units_table.py
 #   --bundle writes from the collection's local_HNL_database.xlsx (unit, CL, top/bottom pairs and the
 #   INSPIRE key of the paper of each curve; only the spreadsheet's rows, none of type C = cosmology).
-# Either clone may also be a bare repository or mirror (no work tree): the files are then read with
+# AXL_CLONE: a git clone of https://github.com/cajohare/AxionLimits (MIT), or a folder holding its
+#   LICENSE and the limit_data/ files named in tools/axionlimits_curves.tsv: the accelerator curves of
+#   that table (action "bundle") into the folder of their benchmark, beside the FORESEE curves
+#   (LICENSE-AxionLimits.txt, PROVENANCE-AxionLimits.md with every curve's class, paper, file and
+#   commit, and the curves left out with the reason); astrophysical, cosmological and haloscope
+#   curves are never bundled. FORESEE_CLONE "-" rebuilds only the other collections.
+# Any clone may also be a bare repository or mirror (no work tree): the files are then read with
 # git ls-tree / git cat-file at HEAD, and blobs absent from a partial mirror (.pckl, .png, .pdf)
-# are skipped. OUT_DIR defaults to limits/bundled; only the benchmark folders written are replaced.
+# are skipped. OUT_DIR defaults to limits/bundled; in the benchmark folders written only the curves of the
+# collection being rebuilt are replaced (FORESEE and AxionLimits share bc9).
 # GPL-licensed collections (Darkcast) are never bundled: import them yourself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-usage="usage: tools/bundle-limits.sh [--hnl HNL_CLONE] FORESEE_CLONE [OUT_DIR]"
-hnl=
-if [ "${1:-}" = --hnl ]; then hnl=${2:?$usage}; shift 2; fi
+usage="usage: tools/bundle-limits.sh [--hnl HNL_CLONE] [--axionlimits AXL_CLONE] FORESEE_CLONE|- [OUT_DIR]"
+hnl= axl=
+while :; do
+  case "${1:-}" in
+    --hnl) hnl=${2:?$usage}; shift 2 ;;
+    --axionlimits) axl=${2:?$usage}; shift 2 ;;
+    *) break ;;
+  esac
+done
 foresee=${1:?$usage}
 out=${2:-limits/bundled}
 exe=${FB_BUILD_DIR:-build}/src/app/fipbounds
@@ -57,7 +70,16 @@ for path in paths:
   echo "$dest"
 }
 
+# point_to_others DIR: DIR/PROVENANCE.md names the AxionLimits curves of the folder, when it has some
+point_to_others() {
+  local d=$1
+  if [ -f "$d/PROVENANCE-AxionLimits.md" ] && [ -f "$d/PROVENANCE.md" ] && ! grep -q PROVENANCE-AxionLimits "$d/PROVENANCE.md"; then
+    printf '\nThe AxionLimits curves of this folder are described in PROVENANCE-AxionLimits.md (licence\nLICENSE-AxionLimits.txt).\n' >> "$d/PROVENANCE.md"
+  fi
+}
+
 # ---------------------------------------------------------------- FORESEE: BC1, BC4, BC9, BC11
+if [ "$foresee" != - ]; then
 commit=$(git -C "$foresee" rev-parse HEAD 2>/dev/null || echo unknown)
 froot=$(tree "$foresee" "$tmp/foresee-src" '^LICENSE.md$|/model/lines/' LICENSE.md Models)
 models=$froot/Models
@@ -79,9 +101,12 @@ done < tools/limit_references.tsv
 mkdir -p "$out"
 for d in "$tmp"/foresee/*/; do
   b=$(basename "$d")
-  # only the folders this script writes are replaced (limits/bundled/bc2/README.md explains why BC2 has none)
-  rm -rf "${out:?}/$b"
+  # only the folders this script writes are rewritten (limits/bundled/bc2/README.md explains why BC2 has
+  # none), and in them only FORESEE's curves: another collection's curves (AxionLimits in bc9) stay
   mkdir -p "$out/$b"
+  for f in "$out/$b"/*.limit; do
+    if [ -e "$f" ] && ! grep -q "^# licence: MIT (AxionLimits" "$f"; then rm -f "$f"; fi
+  done
   cp "$d"/*.limit "$out/$b/"
   cp "$licence" "$out/$b/LICENSE-FORESEE.md"
   {
@@ -100,8 +125,75 @@ for d in "$tmp"/foresee/*/; do
       [ "$(tr 'A-Z' 'a-z' <<<"$bench")" = "$b" ] && echo "| $exp | $ref | Models/$file |"
     done < tools/limit_references.tsv
   } > "$out/$b/PROVENANCE.md"
+  point_to_others "$out/$b"
 done
 echo "bundle-limits: $n curves from FORESEE $commit into $out"
+fi
+
+# ---------------------------------------------------------------- AxionLimits: BC9 accelerator curves
+if [ -n "$axl" ]; then
+  aroot=$(tree "$axl" "$tmp/axl-src" '^LICENSE$|^limit_data/Axion(Photon|Electron)/' LICENSE limit_data/AxionPhoton \
+    limit_data/AxionElectron)
+  [ -f "$aroot/LICENSE" ] || { echo "bundle-limits: $axl has no LICENSE (not an AxionLimits clone?)" >&2; exit 2; }
+  na=0
+  while IFS=$'\t' read -r file tcommit class action bench ref fill assum; do
+    case "$file" in ''|\#*) continue ;; esac
+    [ "$action" = bundle ] || continue
+    src=$aroot/$file
+    [ -f "$src" ] || { echo "bundle-limits: $src missing in the AxionLimits clone" >&2; exit 1; }
+    # the commit of the file in the clone (a full clone); else the one recorded when it was read
+    c=$(git -C "$axl" log -1 --format=%H -- "$file" 2>/dev/null || true)
+    [ -n "$c" ] || c=$tcommit
+    b=$(tr 'A-Z' 'a-z' <<<"$bench")
+    args=(--benchmark "$bench" --assumptions "$assum")
+    [ "$ref" = - ] || args+=(--reference "$ref")
+    [ "$fill" = - ] || args+=(--fill-to "$fill")
+    mkdir -p "$tmp/axl/$b"
+    "$exe" limits import axionlimits "$src" -o "$tmp/axl/$b" "${args[@]}" > "$tmp/axl-one.log"
+    exp=$(basename "$file" .txt)
+    # the importer names the file; the commit is the bundle's to add (the importer cannot know it)
+    sed -i -e "s|^\(# provenance: .*\)$|\1; repository commit $c|" "$tmp/axl/$b/$exp.limit"
+    printf '%s\t%s\t%s\t%s\n' "$b" "$exp" "$class" "$c" >> "$tmp/axl-rows"
+    na=$((na + 1))
+  done < tools/axionlimits_curves.tsv
+  for d in "$tmp"/axl/*/; do
+    b=$(basename "$d")
+    mkdir -p "$out/$b"
+    for f in "$out/$b"/*.limit; do
+      if [ -e "$f" ] && grep -q "^# licence: MIT (AxionLimits" "$f"; then rm -f "$f"; fi
+    done
+    cp "$d"/*.limit "$out/$b/"
+    cp "$aroot/LICENSE" "$out/$b/LICENSE-AxionLimits.txt"
+    {
+      echo "# Bundled accelerator limits for ${b^^} from AxionLimits"
+      echo
+      echo "Converted by \`tools/bundle-limits.sh --axionlimits\` (fipbounds' own importer, \`fipbounds limits import"
+      echo "axionlimits\`: m_a in eV -> GeV, g_agamma in GeV^-1) from AxionLimits (C. O'Hare,"
+      echo "https://github.com/cajohare/AxionLimits, doi:10.5281/zenodo.3932430), MIT licence"
+      echo "(LICENSE-AxionLimits.txt). The curves and the reasons for the ones left out are listed in"
+      echo "tools/axionlimits_curves.tsv; the paper of each curve is the one its file names. CL: as the"
+      echo "file states it, else 95 % assumed (noted in the .limit file)."
+      echo
+      echo "| experiment | paper | CL % | m_a range [GeV] | class | collection file | commit |"
+      echo "|---|---|---|---|---|---|---|"
+      while IFS=$'\t' read -r rb exp class c; do
+        [ "$rb" = "$b" ] || continue
+        awk -v cls="$class" -v c="$c" '/^# experiment:/{e=$3} /^# reference:/{r=$3} /^# cl_percent:/{cl=$3}
+             /^# provenance:/{p=$0; sub(/.* file /,"",p); sub(/;.*/,"",p)}
+             !/^#/ && NF >= 2 && $1 + 0 > 0 {x = $1 + 0; if (lo == "" || x < lo) lo = x; if (hi == "" || x > hi) hi = x}
+             END {printf "| %s | %s | %s | %.3g - %.3g | %s | %s | %s |\n", e, r, cl, lo, hi, cls, p, c}' "$out/$b/$exp.limit"
+      done < "$tmp/axl-rows"
+      echo
+      echo "Left out:"
+      echo
+      awk -F'\t' '!/^#/ && NF >= 4 && $4 != "bundle" {printf "- %s (commit %s, %s): %s\n", $1, substr($2, 1, 8), $3, substr($4, 7)}' \
+        tools/axionlimits_curves.tsv
+      echo "- every astrophysical, cosmological and haloscope curve of the collection (not accelerator limits)"
+    } > "$out/$b/PROVENANCE-AxionLimits.md"
+    point_to_others "$out/$b"
+  done
+  echo "bundle-limits: $na curves from AxionLimits into $out"
+fi
 
 # ---------------------------------------------------------------- Heavy-Neutrino-Limits: BC6, BC7, BC8
 [ -n "$hnl" ] || exit 0

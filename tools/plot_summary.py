@@ -138,7 +138,8 @@ FAMILIES = [
                               "faser", "ship", "lsnd", "nutev", "bebc", "dune", "na62", "pot", "nomad",
                               "microboone", "argoneut", "t2k", "sbnd", "mathusla", "codex", "shadows", "hike",
                               "darkquest", "seaquest", "anubis")),
-    ("e+e- colliders", "#cc4125", ("babar", "belle", "kloe", "besiii", "bes3", "cleo", "lep", "delphi", "l3")),
+    ("e+e- colliders", "#cc4125", ("babar", "belle", "kloe", "besiii", "bes3", "cleo", "lep", "delphi", "l3", "opal")),
+    ("photon beams on nuclei", "#c27ba0", ("primex", "gluex")),
     ("electron fixed target", "#e69138", ("a1", "apex", "hps", "mami", "dd", "mesa", "darklight", "ldmx")),
     ("unitarity, neutrino and beta-decay data", "#b45f06", ("pmns", "atmospheric", "borexino", "beta_spectrum",
                                                             "f_decay")),
@@ -352,7 +353,10 @@ def draw(path, out, title=None, ctau=False):
                 families_drawn.setdefault(fam, (colour, proj))
                 pos = stored_label_position(g) or (label_position(mask, m, c, placed, exp) if mask.any() else None)
                 if pos is not None:
-                    ax.text(pos[0], pos[1], exp, fontsize=8, ha="center", va="center", color=darker(colour),
+                    # near the left or right edge the label runs inwards, so that it is not clipped
+                    fx = (np.log10(pos[0]) - np.log10(m[0])) / (np.log10(m[-1]) - np.log10(m[0]))
+                    ha = "right" if fx > 0.9 else "left" if fx < 0.1 else "center"
+                    ax.text(pos[0], pos[1], exp.replace("_", " "), fontsize=8, ha=ha, va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
             for fam, (colour, proj) in families_drawn.items():

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <hdf5.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,8 @@ static void import_usage(FILE *out) {
           "                       parents if missing)\n"
           "  --x-unit U           mass unit of the source: eV|keV|MeV|GeV|TeV (hnlimits, axionlimits)\n"
           "  --y-quantity Q       coupling convention of the source: epsilon|epsilon2|theta|sin_theta|\n"
-          "                       sin2_theta|U|U2|Ue|Ue2|Umu|Umu2|Utau|Utau2|g_agamma|g_aW|g_ag|inv_fa\n"
+          "                       sin2_theta|U|U2|Ue|Ue2|Umu|Umu2|Utau|Utau2|g_agamma|g_aW|g_ag|inv_fa|\n"
+          "                       inv_fl|g_ae (axionlimits: g_ae becomes the BC10 axis inv_fl = g_ae/m_e)\n"
           "  --y-unit U           unit of g couplings: GeV^-1|TeV^-1|MeV^-1|keV^-1|eV^-1\n"
           "  --cl PERCENT         confidence level (e.g. 90, 95) when the source does not state it\n"
           "  --kind K             closed|upper_bound|edges (override the format's default)\n"
@@ -56,6 +58,10 @@ static void import_usage(FILE *out) {
           "                       with a directory PATH, the table's files under it are imported\n"
           "  --no-repair          refuse self-intersecting closed curves (default: split them at the\n"
           "                       crossings into simple loops, noted in the file)\n"
+          "  --fill-to G          axionlimits: the excluded region lies between the curve and the\n"
+          "                       coupling G (in the source's unit; AxionLimits' fill_between y2, often\n"
+          "                       1): the curve is closed through G (default: the points as given are\n"
+          "                       the closed boundary)\n"
           "\n"
           "hnlimits units may also come from a sidecar PATH.units ('x_unit = MeV', 'y_quantity = Ue2',\n"
           "'cl_percent = 90', ...). Masses are written in GeV, couplings in the benchmark's convention.\n"
@@ -210,6 +216,15 @@ static int app_limits_import(int argc, char **argv) {
     else if (!strcmp(a, "--allow-projection")) opt.allow_projection = 1;
     else if (!strcmp(a, "--allow-dark-matter")) opt.allow_dark_matter = 1;
     else if (!strcmp(a, "--no-repair")) opt.no_repair = 1;
+    else if (!strcmp(a, "--fill-to") && has) {
+      char *end;
+      opt.fill_to = strtod(argv[++i], &end);
+      if (*end || !(opt.fill_to > 0 && isfinite(opt.fill_to))) {
+        fprintf(stderr, "fipbounds limits import: --fill-to %s must be a finite coupling > 0\n", argv[i]);
+        free(paths);
+        return FB_EXIT_USAGE;
+      }
+    }
     else if (!strcmp(a, "--cl") && has) {
       char *end;
       opt.cl_percent = strtod(argv[++i], &end);

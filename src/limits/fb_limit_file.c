@@ -196,6 +196,9 @@ static const coupling_conv couplings[] = {
     {"sin2theta", "theta", 2, 0, 1.0}, /* the scan models' name of BC4/BC5 (src/models/fb_fip.h) */
     {"g_agamma", "g_agamma", 1, 1, 1.0}, {"g_aW", "g_aW", 1, 1, 1.0},          {"g_ag", "g_ag", 1, 1, 1.0},
     {"inv_fa", "inv_fa", 1, 1, 1.0},
+    /* BC10: the scan axis inv_fl = 1/f_l, universal ALP-fermion coupling (arXiv:1901.09966, BC10); a
+     * limit on the electron coupling g_ae = m_e inv_fl is converted by its importer (fb_limit_import_axionlimits.c) */
+    {"inv_fl", "inv_fl", 1, 1, 1.0},
     /* BC11: the scan axis inv_fG = 1/f_G with L = alpha_s/(8 pi f_G) a G Gdual (arXiv:2102.12143, BC11);
      * FORESEE's ALP-g files use g_agg of L = -(g_s^2/8) g_agg a G Gdual (its ALP-g notebook), so
      * inv_fG = 4 pi^2 g_agg (src/models/fb_fip_alp.h) */

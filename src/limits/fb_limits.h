@@ -163,6 +163,9 @@ typedef struct fb_import_options {
   const char *units_table;/**< hnlimits: a units table in the project's format (tools/hnl_units_table.py) */
   int no_repair;          /**< 1: refuse self-intersecting closed curves instead of repairing them */
   const char *assumptions;/**< override of the model assumptions ("key=value; ...", fb_limit.assumptions) */
+  double fill_to;         /**< axionlimits: > 0 closes the curve through this coupling (source units), the
+                               region AxionLimits draws with fill_between(m, g, y2=fill_to); 0: the
+                               points are the closed boundary as given (matplotlib fill) */
 } fb_import_options;
 
 /** Formats: "foresee", "darkcast", "axionlimits", "hnlimits", "darkmatterlive". */

@@ -58,4 +58,41 @@ int fb_limits_copy_bounds_check(const char *scan_path, const char *const *other_
 int fb_limits_copy_bounds_as(const char *open_path, const char *scan_path, const char *const *other_paths,
                              size_t n_other, size_t *n_copied, fb_err *err);
 
+/* ---- shared by the importers (fb_limit_import.c and one file per collection family) ---- */
+
+/** snprintf into a fixed buffer (cut at cap - 1 characters). */
+void fb_imp_fmt(char *dst, size_t cap, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/** Copy src ("" when NULL) into dst[cap], cut at cap - 1 characters. */
+void fb_imp_copy(char *dst, size_t cap, const char *src);
+/** File name without directories and without its extension. */
+void fb_imp_path_stem(const char *path, char *out, size_t cap);
+/** Name of the directory `up` levels above the file (0 = its directory); "" when there is none. */
+void fb_imp_path_parent(const char *path, int up, char *out, size_t cap);
+/** Replace characters not allowed in an experiment name by '_'. */
+void fb_imp_sanitize_name(char *s);
+/** First arXiv id (NNNN.NNNNN) in text copied as "arXiv:..."; 1 found, 0 not. */
+int fb_imp_find_arxiv(const char *text, char *out, size_t cap);
+/** Append a sentence to lim->notes ("; "-separated). */
+void fb_imp_add_note(fb_limit *lim, const char *note);
+/**
+ * Read a numeric table into lim with the mass converted from x_unit to GeV and the coupling from
+ * (y_quantity, y_unit) to the benchmark's canonical convention (units and conversion recorded in
+ * lim and its provenance). '#' lines are comments, appended to comments[comments_cap] when not NULL;
+ * blank lines start a new segment; ncol_min..ncol_max columns; *ncol gets the count. A mass of 0
+ * is placed at 1e-30 GeV and counted in *n_zero_mass when that is not NULL (else refused).
+ * Errors: FB_ERR_INPUT (path:line: what), FB_ERR_IO, FB_ERR_MEMORY.
+ */
+int fb_imp_table(fb_limit *lim, const char *path, const char *x_unit, const char *y_quantity, const char *y_unit,
+                 int ncol_min, int ncol_max, int allow_header, int *ncol, char *comments, size_t comments_cap,
+                 int *n_zero_mass, fb_err *err);
+
+/** The importers of the families in their own files (called by fb_limit_import). */
+int fb_imp_hnlimits(fb_limit *lim, const char *path, const fb_import_options *opt, fb_err *err);
+int fb_imp_hnl_skip(const char *path, const fb_import_options *opt, char *reason, size_t cap, fb_err *err);
+int fb_imp_axionlimits(fb_limit *lim, const char *path, const fb_import_options *opt, fb_err *err);
+
 #endif /* FB_LIMITS_INTERNAL_H */

@@ -130,6 +130,9 @@ test -s "$tmp/x/E137.limit"
 expect_fail 2 "cannot open limits directory" "$exe" merge "$tmp/bc1.h5" --limits "$tmp/no_such_dir"
 printf '1e-10 1e-10\n1e-2 1e-10\n1e-2 1e-5\n' > "$tmp/Helio.txt"
 "$exe" limits import axionlimits "$tmp/Helio.txt" -o "$tmp/alp" >/dev/null
+expect_fail 2 "--fill-to 0 must be a finite coupling > 0" "$exe" limits import axionlimits "$tmp/Helio.txt" -o "$tmp/x" --fill-to 0
+"$exe" limits import axionlimits "$tmp/Helio.txt" -o "$tmp/alp_fill" --fill-to 1 >/dev/null
+grep -q "closed through g_agamma = 1" "$tmp/alp_fill/Helio.limit"
 expect_fail 2 "benchmark BC9 does not match the benchmark BC1 of '$tmp/bc1.h5'" "$exe" merge "$tmp/bc1.h5" --limits "$tmp/alp"
 expect_fail 2 "\[limits\] dir = $tmp/alp_none cannot be merged" \
   "$exe" run "$src/inputs/bc1_default.ini" -o "$tmp/r3.h5" --set grid.n_mass=10 --set grid.n_coupling=10 --set "limits.dir=$tmp/alp_none"
