@@ -351,11 +351,13 @@ def draw(path, out, title=None, ctau=False):
                     continue
                 fam = family + (" (projected)" if proj else "")
                 families_drawn.setdefault(fam, (colour, proj))
-                pos = stored_label_position(g) or (label_position(mask, m, c, placed, exp) if mask.any() else None)
+                stored = stored_label_position(g)
+                pos = stored or (label_position(mask, m, c, placed, exp) if mask.any() else None)
                 if pos is not None:
-                    # near the left or right edge the label runs inwards, so that it is not clipped
+                    # automatic positions keep the whole (centred) box in the frame; a stored position
+                    # near the left or right edge runs inwards, so that it is not clipped
                     fx = (np.log10(pos[0]) - np.log10(m[0])) / (np.log10(m[-1]) - np.log10(m[0]))
-                    ha = "right" if fx > 0.9 else "left" if fx < 0.1 else "center"
+                    ha = "center" if not stored else "right" if fx > 0.9 else "left" if fx < 0.1 else "center"
                     ax.text(pos[0], pos[1], exp.replace("_", " "), fontsize=8, ha=ha, va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
