@@ -73,7 +73,7 @@ static double single_channel_dev(double (*ph)(double, void *), const char *name)
   fb_err err;
   fb_err_clear(&err);
   fb_scalar_mo mo;
-  ck_assert_msg(fb_scalar_mo_init_single(&mo, ph, NULL, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_scalar_mo_init_single(&mo, FB_MO_INPUT_CHIRAL_UNITARY, ph, NULL, &err) == FB_OK, "%s", err.msg);
   double worst = 0.0, worst_m = 0.0;
   for (double m = 0.0; m < 3.0; m += 0.00731) {
     double complex O[2][2];
@@ -98,7 +98,7 @@ START_TEST(test_two_channel) {
   fb_err err;
   fb_err_clear(&err);
   fb_scalar_mo mo;
-  ck_assert_msg(fb_scalar_mo_init(&mo, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_scalar_mo_init(&mo, FB_MO_INPUT_CHIRAL_UNITARY, &err) == FB_OK, "%s", err.msg);
   double complex O[2][2];
   fb_scalar_mo_matrix(&mo, 0.0, O);
   printf("Omega(0) = [[%.2e, %.2e], [%.2e, %.2e]] - 1, null-space ratio %.1e\n", cabs(O[0][0] - 1), cabs(O[0][1]),
