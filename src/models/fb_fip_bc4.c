@@ -18,13 +18,16 @@
  *    trace anomaly) [Voloshin, Sov. J. Nucl. Phys. 44 (1986) 478; Donoghue, Gasser, Leutwyler,
  *    Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876 Sec. III]. [bc4] light_hadrons selects
  *    the form factors:
- *      coupled_channel (default): the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
+ *      dispersive (default): the two-channel (pi pi, K Kbar) Muskhelishvili-Omnes solution with the
+ *        data-constrained GKPY pi pi S wave (arXiv:1102.2183) as input, the method of DGL and
+ *        Winkler (fb_scalar_mo.h, fb_pipi_swave.h; K Kbar phase: [bc4] kk_phase), tabulated at set-up;
+ *      dispersive_chiral: the same solver with the chiral-unitary T-matrix of hep-ph/9702314;
+ *      coupled_channel: the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
  *        two-channel chiral-unitary amplitude of Oller-Oset hep-ph/9702314, F = [1 - V G]^-1 R,
- *        normalised to the chiral values at s = 0 (fb_scalar_ff.h: what it is and what it is not;
- *        it is not the Muskhelishvili-Omnes solution with measured phases that Winkler uses);
+ *        normalised to the chiral values at s = 0 (fb_scalar_ff.h; the default before 2026-12-07);
  *      chiral_lo: leading-order chiral perturbation theory, G_P = (2/9)(s + 11/2 m_P^2) with each
  *        pair's own mass (no final-state interaction: too long c*tau by x1.8-x18 at 0.3-1 GeV).
- *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in both (it is not in the
+ *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in all (it is not in the
  *    two-channel system). docs/validation.md lists the remaining deviations from the dispersive
  *    FORESEE tables. 4 pi is not in the exclusive set (it enters through the perturbative width in
  *    the interpolation band).
@@ -404,7 +407,8 @@ static int bc5_production(void *state, double m, double s2, fb_fip_values *out, 
 
 #define BC4_REFERENCES                                                                              \
   "arXiv:2102.12143 (BC4/BC5); arXiv:1809.01876; hep-ph/0503172; hep-ph/9504378; hep-ph/9705337; " \
-  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); hep-ph/9702314 (pi pi / K K final-state interaction)"
+  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); arXiv:1102.2183 (GKPY pi pi S wave); "        \
+  "hep-ph/9702314 (pi pi / K K final-state interaction)"
 
 /* What BC4 and BC5 share: the S particle, its plane and its decays. */
 #define BC4_COMMON_FIELDS                                                                           \
