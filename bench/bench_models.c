@@ -71,6 +71,6 @@ int main(int argc, char **argv) {
   if (reps < 1) return 2;
   int rc = 0;
   rc |= bench_bc4(reps, NULL);
-  rc |= bench_bc4(reps, "bc4.light_hadrons=dispersive");
+  rc |= bench_bc4(reps, "bc4.light_hadrons=coupled_channel");
   return rc;
 }

@@ -129,6 +129,34 @@
  * hep-ph/0103088 0.220 and 0.61 fm^2, tests/models/test_scalar_ff.c) */
 #define FB_OO_F_GEV 0.093     /* f of the lowest-order kernels, hep-ph/9702314 (f = 93 MeV) */
 #define FB_OO_QMAX_GEV 1.03   /* three-momentum cut-off of the loops, hep-ph/9702314 (q_max = 1.03 GeV) */
+/* data-constrained pi pi I = 0 S wave (src/models/fb_pipi_swave.c): the "constrained fit to data"
+ * (CFD) parametrisation of Garcia-Martin, Kaminski, Pelaez, Ruiz de Elvira, Yndurain (GKPY),
+ * Phys. Rev. D83 (2011) 074004, arXiv:1102.2183, Appendix A (S0 wave: conformal form below
+ * sqrt(s_M) = 0.85 GeV, matched polynomial in the K Kbar momentum up to 2 m_K, polynomial in the K Kbar
+ * and eta eta momenta up to 1.42 GeV; inelasticity above 2 m_K), CFD column of its S0-wave tables.
+ * The paper's appendix is not in the stored corpus: the numbers were read from independent public
+ * transcriptions (JPAC analyticRT pipi_scattering.cpp, a port of Jackura-Sherrill's Fortran;
+ * mmikhasenko/GKPY-2011; phdargen/AmAnHelpers), which agree digit for digit on the phase; the
+ * inelasticity constants are from the first only. The masses are the fit's own (kept apart from
+ * the kinematic masses). Checked in tests/models/test_pipi_swave.c. */
+#define FB_GKPY_MPI_GEV 0.13957  /* M_pi of the fit, arXiv:1102.2183 App. A (also z0 of the Adler zero) */
+#define FB_GKPY_MK_GEV 0.496     /* m_K of the fit, ibid. */
+#define FB_GKPY_META_GEV 0.54751 /* m_eta of the fit, ibid. */
+#define FB_GKPY_SQRT_SM_GEV 0.85 /* sqrt(s_M): end of the conformal (low-energy) form, ibid. */
+#define FB_GKPY_SQRT_SH_GEV 1.42 /* end of the parametrisation, ibid. */
+#define FB_GKPY_B0 7.14          /* conformal coefficients B0..B3 (CFD), ibid. */
+#define FB_GKPY_B1 (-25.3)
+#define FB_GKPY_B2 (-33.2)
+#define FB_GKPY_B3 (-26.2)
+#define FB_GKPY_D0_DEG 226.5     /* delta_0^0 at 2 m_K (d0, CFD), ibid. */
+#define FB_GKPY_C_DEG (-81.0)    /* c of the 0.85 GeV - 2 m_K form (CFD), ibid. */
+#define FB_GKPY_BH_DEG 93.3      /* B, C, D of the form above 2 m_K (CFD), ibid. */
+#define FB_GKPY_CH_DEG 48.7
+#define FB_GKPY_DH_DEG (-88.3)
+#define FB_GKPY_EPS1 4.9         /* inelasticity eta_0^0 above 2 m_K: epsilon_1..4 (CFD), ibid. */
+#define FB_GKPY_EPS2 (-15.1)
+#define FB_GKPY_EPS3 4.7
+#define FB_GKPY_EPS4 0.32
 /* ---------------------------------------------------------------- BC6-BC8 HNL abundance before BBN
  * (src/bbn/bbn_hnl.c): the thermally averaged weak interaction rate of an active neutrino,
  * Gamma_nu_alpha = C_alpha G_F^2 T^5 in the e+- nu plasma (T << m_mu): Enqvist, Kainulainen, Thomson,

@@ -18,13 +18,16 @@
  *    trace anomaly) [Voloshin, Sov. J. Nucl. Phys. 44 (1986) 478; Donoghue, Gasser, Leutwyler,
  *    Nucl. Phys. B343 (1990) 341; Winkler arXiv:1809.01876 Sec. III]. [bc4] light_hadrons selects
  *    the form factors:
- *      coupled_channel (default): the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
+ *      dispersive (default): the two-channel (pi pi, K Kbar) Muskhelishvili-Omnes solution with the
+ *        data-constrained GKPY pi pi S wave (arXiv:1102.2183) as input, the method of DGL and
+ *        Winkler (fb_scalar_mo.h, fb_pipi_swave.h; K Kbar phase: [bc4] kk_phase), tabulated at set-up;
+ *      dispersive_chiral: the same solver with the chiral-unitary T-matrix of hep-ph/9702314;
+ *      coupled_channel: the pi pi / K Kbar final-state interaction (sigma, f0(980)) of the
  *        two-channel chiral-unitary amplitude of Oller-Oset hep-ph/9702314, F = [1 - V G]^-1 R,
- *        normalised to the chiral values at s = 0 (fb_scalar_ff.h: what it is and what it is not;
- *        it is not the Muskhelishvili-Omnes solution with measured phases that Winkler uses);
+ *        normalised to the chiral values at s = 0 (fb_scalar_ff.h; the default before 2026-12-07);
  *      chiral_lo: leading-order chiral perturbation theory, G_P = (2/9)(s + 11/2 m_P^2) with each
  *        pair's own mass (no final-state interaction: too long c*tau by x1.8-x18 at 0.3-1 GeV).
- *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in both (it is not in the
+ *    eta eta (eta = eta_8, no eta-eta' mixing) stays at leading order in all (it is not in the
  *    two-channel system). docs/validation.md lists the remaining deviations from the dispersive
  *    FORESEE tables. 4 pi is not in the exclusive set (it enters through the perturbative width in
  *    the interpolation band).
@@ -82,12 +85,17 @@ const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS] = {
      "matching mass of hadronic = switch"},
     {"bc4", "gg_qcd", FB_KEY_CHOICE, "lo", 0, 0, "lo|nlo", "",
      "S -> g g: leading order, or with the NLO factor 1 + E alpha_s/pi of hep-ph/9504378 (x1.4-2.9 below 10 GeV)"},
-    {"bc4", "light_hadrons", FB_KEY_CHOICE, "coupled_channel", 0, 0, "coupled_channel|chiral_lo|dispersive", "",
-     "S -> pi pi, K K form factors: coupled_channel (pi pi / K Kbar final-state interaction, sigma and f0(980): "
-     "chiral-unitary amplitude of hep-ph/9702314 normalised to the chiral values at s = 0, fb_scalar_ff.h) or "
-     "chiral_lo (leading-order chiral perturbation theory, no final-state interaction) or dispersive (two-channel "
-     "Muskhelishvili-Omnes solution with the same T-matrix below 1.2 GeV, fb_scalar_mo.h; not validated: "
-     "pion scalar radius 0.82 vs 0.61 fm^2, docs/validation.md)"},
+    {"bc4", "light_hadrons", FB_KEY_CHOICE, "dispersive", 0, 0, "dispersive|dispersive_chiral|coupled_channel|chiral_lo", "",
+     "S -> pi pi, K K form factors: dispersive (two-channel Muskhelishvili-Omnes solution, fb_scalar_mo.h, with "
+     "the data-constrained GKPY pi pi S wave of arXiv:1102.2183 as input, the method of arXiv:1809.01876) or "
+     "dispersive_chiral (the same solver with the chiral-unitary T-matrix of hep-ph/9702314 below 1.2 GeV) or "
+     "coupled_channel (the chiral-unitary form factors of hep-ph/9702314 normalised to the chiral values at "
+     "s = 0, fb_scalar_ff.h) or chiral_lo (leading-order chiral perturbation theory, no final-state interaction); "
+     "the spread is in docs/validation.md"},
+    {"bc4", "kk_phase", FB_KEY_CHOICE, "chiral_unitary", 0, 0, "chiral_unitary|zero", "",
+     "light_hadrons = dispersive: the K Kbar -> K Kbar S-wave phase of the solver input, from the chiral-unitary "
+     "amplitude of hep-ph/9702314 up to 1.2 GeV (default) or 0 (pi pi -> K Kbar phase = delta_0^0; spread in "
+     "docs/validation.md)"},
 };
 
 const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS] = {
@@ -328,9 +336,12 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
   st->gg_nlo = ggq && !strcmp(ggq, "nlo");
   const char *lh = cfg && fb_config_has_key(cfg, "bc4", "light_hadrons") ? fb_config_get_string(cfg, "bc4", "light_hadrons") : NULL;
   st->light_lo = lh && !strcmp(lh, "chiral_lo");
-  st->light_mo = lh && !strcmp(lh, "dispersive");
+  st->light_mo = !lh || !strcmp(lh, "dispersive") || !strcmp(lh, "dispersive_chiral");
+  const int mo_input = lh && !strcmp(lh, "dispersive_chiral") ? FB_MO_INPUT_CHIRAL_UNITARY : FB_MO_INPUT_GKPY;
+  const char *kp = cfg && fb_config_has_key(cfg, "bc4", "kk_phase") ? fb_config_get_string(cfg, "bc4", "kk_phase") : NULL;
+  const int mo_flags = kp && !strcmp(kp, "zero") ? FB_MO_KK_PHASE_ZERO : 0;
   rc = fb_scalar_ff_init(&st->ff, err);
-  if (rc == FB_OK && st->light_mo) rc = fb_scalar_mo_init(&st->mo, err);
+  if (rc == FB_OK && st->light_mo) rc = fb_scalar_mo_init_flags(&st->mo, mo_input, mo_flags, err);
   if (rc != FB_OK) {
     fb_rratio_free(&st->R);
     free(st);
@@ -396,7 +407,8 @@ static int bc5_production(void *state, double m, double s2, fb_fip_values *out, 
 
 #define BC4_REFERENCES                                                                              \
   "arXiv:2102.12143 (BC4/BC5); arXiv:1809.01876; hep-ph/0503172; hep-ph/9504378; hep-ph/9705337; " \
-  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); hep-ph/9702314 (pi pi / K K final-state interaction)"
+  "Voloshin SJNP 44 (1986) 478; arXiv:1708.02245 (f_N); arXiv:1102.2183 (GKPY pi pi S wave); "        \
+  "hep-ph/9702314 (pi pi / K K final-state interaction)"
 
 /* What BC4 and BC5 share: the S particle, its plane and its decays. */
 #define BC4_COMMON_FIELDS                                                                           \

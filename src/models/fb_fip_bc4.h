@@ -29,7 +29,7 @@ extern const fb_fip_ops fb_fip_bc5;
 
 /** The [bc4] option keys (hadronic, m_low_GeV, m_high_GeV, m_switch_GeV, gg_qcd) and the [bc5]
  *  key (br_h_SS), for the scan models' key tables. */
-#define FB_BC4_N_KEYS 6
+#define FB_BC4_N_KEYS 7
 extern const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS];
 #define FB_BC5_N_KEYS 1
 extern const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS];

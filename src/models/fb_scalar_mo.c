@@ -5,6 +5,7 @@
  */
 #include "fb_scalar_mo.h"
 
+#include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_linalg.h>
@@ -13,12 +14,19 @@
 #include <string.h>
 
 #include "fb_constants.h"
+#include "fb_pipi_swave.h"
 
 #define SQRT3 1.73205080756887729353
-#define MO_NK 40              /* Gauss-Legendre nodes per interval (convergence: docs/validation.md BC4) */
-#define MO_SM_GEV2 (1.2 * 1.2) /* end of the chiral-unitary input (Oller-Oset range, hep-ph/9702314) */
-#define MO_E1_GEV2 0.36       /* interval edge inside the sigma region (node density only) */
-#define MO_E4_GEV2 (4.0 * MO_SM_GEV2) /* start of the map to infinity */
+#ifndef MO_NK
+#define MO_NK 40
+#endif
+/* MO_NK: Gauss-Legendre nodes per interval (convergence: docs/validation.md BC4) */
+#define MO_SM_CU_GEV2 (1.2 * 1.2) /* end of the chiral-unitary input (Oller-Oset range, hep-ph/9702314) */
+#define MO_E1_GEV2 0.36       /* interval edges inside the sigma region and below the f0(980) (node density only) */
+#define MO_E2_GEV2 (0.85 * 0.85)
+#define MO_E3_GEV2 (0.93 * 0.93)
+#define MO_SIGN12_GEV2 (1.1 * 1.1) /* GKPY input: sign of S12 from the chiral-unitary amplitude here */
+#define MO_INVIT_SWEEPS 6   /* inverse-iteration sweeps for the null space (converged: docs/validation.md BC4) */
 #define MO_UNWRAP_STEPS 2000  /* steps of the phase unwrapping (d_K at the matching point) */
 #define MO_TAB_MMIN_GEV 0.26  /* table in m: from below 2 m_pi0 ... */
 #define MO_TAB_MMAX_GEV 2.6   /* ... to above the end of the exclusive band */
@@ -37,8 +45,8 @@ static void oo_smatrix(const fb_scalar_mo *mo, double s, double complex S[2][2])
     for (int j = 0; j < 2; j++) S[i][j] = (i == j) - 2.0 * I * sqrt(sig[i] * sig[j]) * T[i][j] / (16.0 * FB_PI);
 }
 
-static double guide(double s, double x_m, double x_inf) {
-  return x_inf + (x_m - x_inf) * 2.0 / (1.0 + pow(s / MO_SM_GEV2, 1.5));
+static double guide(const fb_scalar_mo *mo, double s, double x_m, double x_inf) {
+  return x_inf + (x_m - x_inf) * 2.0 / (1.0 + pow(s / mo->s_m, 1.5));
 }
 
 void fb_scalar_mo_phases(const fb_scalar_mo *mo, double s, double *d, double *dK, double *eta) {
@@ -48,14 +56,32 @@ void fb_scalar_mo_phases(const fb_scalar_mo *mo, double s, double *d, double *dK
     *d = mo->phase_fn(s, mo->phase_par);
     return;
   }
-  if (s >= MO_SM_GEV2) {
-    *d = guide(s, mo->d_m, mo->single_channel ? FB_PI : 2.0 * FB_PI);
+  if (s >= mo->s_m) {
+    *d = guide(mo, s, mo->d_m, mo->single_channel ? FB_PI : 2.0 * FB_PI);
     if (mo->single_channel) return;
-    *dK = guide(s, mo->dK_m, 0.0);
-    *eta = guide(s, mo->eta_m, 1.0);
+    *dK = guide(mo, s, mo->dK_m, 0.0);
+    *eta = guide(mo, s, mo->eta_m, 1.0);
     return;
   }
   if (s <= s0_of(mo)) return;
+  if (mo->input == FB_MO_INPUT_GKPY) {
+    /* GKPY CFD delta_0^0, eta_0^0 (fb_pipi_swave.h); K Kbar elastic phase 0 (fb_scalar_mo.h) */
+    *d = fb_gkpy_delta00(s);
+    if (!mo->single_channel && s > sk_of(mo)) {
+      *eta = fb_gkpy_eta00(s);
+      if (mo->kk_phase_cu) {
+        /* K Kbar -> K Kbar phase of the chiral-unitary amplitude up to 1.2 GeV, then guided to 0 */
+        fb_scalar_mo cu = *mo;
+        cu.input = FB_MO_INPUT_CHIRAL_UNITARY;
+        cu.s_m = MO_SM_CU_GEV2;
+        cu.phase_fn = NULL;
+        double dd, ee;
+        fb_scalar_mo_phases(&cu, fmin(s, MO_SM_CU_GEV2 * (1.0 - 1e-12)), &dd, dK, &ee);
+        if (s > MO_SM_CU_GEV2) *dK *= 2.0 / (1.0 + pow(s / MO_SM_CU_GEV2, 1.5));
+      }
+    }
+    return;
+  }
   fb_scalar_ff_phase(&mo->cu, s, d, eta);
   if (mo->single_channel || s <= sk_of(mo)) {
     *eta = 1.0;
@@ -74,10 +100,19 @@ void fb_scalar_mo_phases(const fb_scalar_mo *mo, double s, double *d, double *dK
   *dK = prev;
 }
 
+double fb_scalar_mo_t21_below(const fb_scalar_mo *mo, double s) {
+  /* chiral-unitary t21 = -T21/(16 pi) (fb_scalar_ff.h) without its Watson phase e^{i delta} */
+  double complex T[2][2];
+  double d, eta;
+  fb_scalar_ff_tmatrix(&mo->cu, s, T);
+  fb_scalar_ff_phase(&mo->cu, s, &d, &eta);
+  return creal(-T[1][0] / (16.0 * FB_PI) * cexp(-I * d));
+}
+
 /* S-matrix at s on the cut; nch = 1 below 4 m_K^2 (or single channel) */
 static void smatrix(const fb_scalar_mo *mo, double s, double complex S[2][2], int *nch) {
   *nch = (mo->single_channel || s <= sk_of(mo)) ? 1 : 2;
-  if (mo->phase_fn || s >= MO_SM_GEV2 || (mo->single_channel && s > s0_of(mo))) {
+  if (mo->phase_fn || s >= mo->s_m || mo->input == FB_MO_INPUT_GKPY || (mo->single_channel && s > s0_of(mo))) {
     double d, dK, eta;
     fb_scalar_mo_phases(mo, s, &d, &dK, &eta);
     S[0][0] = eta * cexp(2.0 * I * d);
@@ -104,6 +139,15 @@ static void pq_matrices(const fb_scalar_mo *mo, double s, double P[2][2], double
     Q[0][0] = cimag(r);
     P[1][1] = 1.0;
     Q[1][1] = P[0][1] = P[1][0] = Q[0][1] = Q[1][0] = 0.0;
+    if (!mo->single_channel && mo->below_kk && s > s0_of(mo)) {
+      /* K row below 2 m_K: Im Omega_2j = t21^* sigma_pi Omega_1j with t21 = r e^{i d} (Watson),
+       * i.e. X_2 = sigma_pi r (cos d R_1 + sin d X_1) (fb_scalar_mo.h) */
+      double d, dK, eta;
+      fb_scalar_mo_phases(mo, s, &d, &dK, &eta);
+      const double a = sqrt(1.0 - s0_of(mo) / s) * fb_scalar_mo_t21_below(mo, s);
+      P[1][0] = -a * sin(d);
+      Q[1][0] = a * cos(d);
+    }
     return;
   }
   const double complex det = S[0][0] * S[1][1] - S[0][1] * S[1][0], tr = S[0][0] + S[1][1];
@@ -141,9 +185,15 @@ static double unmap_s(const fb_scalar_mo *mo, int k, double s) {
 }
 
 static int make_nodes(fb_scalar_mo *mo, fb_err *err) {
-  const double e[5] = {s0_of(mo), MO_E1_GEV2, sk_of(mo), MO_SM_GEV2, MO_E4_GEV2};
-  mo->nint = 5;
-  memcpy(mo->edge, e, sizeof e);
+  if (mo->input == FB_MO_INPUT_GKPY) {
+    const double e[8] = {s0_of(mo), MO_E1_GEV2, MO_E2_GEV2, MO_E3_GEV2, sk_of(mo), MO_SM_CU_GEV2, mo->s_m, 4.0 * mo->s_m};
+    mo->nint = 8;
+    memcpy(mo->edge, e, sizeof e);
+  } else {
+    const double e[5] = {s0_of(mo), MO_E1_GEV2, sk_of(mo), mo->s_m, 4.0 * mo->s_m};
+    mo->nint = 5;
+    memcpy(mo->edge, e, sizeof e);
+  }
   const int nk = MO_NK;
   mo->n = mo->nint * nk;
   mo->s = malloc(mo->n * sizeof *mo->s);
@@ -199,10 +249,13 @@ static double interp(const fb_scalar_mo *mo, int k, double s, const double *f, i
 static int solve(fb_scalar_mo *mo, fb_err *err) {
   const int n = mo->n, nc = mo->single_channel ? 1 : 2, N = nc * n, nk = MO_NK;
   const double s0 = s0_of(mo);
-  gsl_matrix *K = gsl_matrix_calloc(N, N), *Rm = gsl_matrix_calloc(n, n), *V = gsl_matrix_alloc(N, N);
-  gsl_vector *sv = gsl_vector_alloc(N), *work = gsl_vector_alloc(N);
+  const int nb = nc + 1; /* block of the inverse iteration: the nc null vectors and one more */
+  gsl_matrix *K = gsl_matrix_calloc(N, N), *Rm = gsl_matrix_calloc(n, n), *V = gsl_matrix_alloc(N, nb);
+  gsl_matrix *LU = gsl_matrix_alloc(N, N), *LUt = gsl_matrix_alloc(N, N);
+  gsl_permutation *perm = gsl_permutation_alloc(N), *permt = gsl_permutation_alloc(N);
+  gsl_vector *work = gsl_vector_alloc(N);
   int rc = FB_OK;
-  if (!K || !Rm || !V || !sv || !work) {
+  if (!K || !Rm || !V || !LU || !LUt || !perm || !permt || !work) {
     rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot allocate the Omnes system (%d unknowns)", N);
     goto cleanup;
   }
@@ -240,18 +293,51 @@ static int solve(fb_scalar_mo *mo, fb_err *err) {
           for (int j = 0; j < n; j++) *gsl_matrix_ptr(K, nc * i + a, nc * j + b) -= Q[a][b] * gsl_matrix_get(Rm, i, j);
       }
   }
-  int gs = gsl_linalg_SV_decomp(K, V, sv, work);
+  /* Null space: the nc right singular vectors of the smallest singular values, by block inverse
+   * iteration on K^T K with the LU factors of K and K^T (Golub-Van Loan, Matrix Computations,
+   * sec. 8.2.2 and 7.6.1): V <- orthonormalised K^-1 K^-T V. Components along the nc nearly singular
+   * directions grow by (sigma_3/sigma_small)^2 per sweep, so a few sweeps converge; a full SVD of K
+   * gives the same vectors but took seconds (GSL Golub-Reinsch) at some node numbers. The extra
+   * vector measures the gap: sv_ratio = max_{c < nc} |K v_c| / |K v_nc| (~ sigma_nc / sigma_nc+1). */
+  gsl_matrix_memcpy(LU, K);
+  gsl_matrix_transpose_memcpy(LUt, K);
+  int signum = 0, gs = gsl_linalg_LU_decomp(LU, perm, &signum);
+  if (!gs) gs = gsl_linalg_LU_decomp(LUt, permt, &signum);
+  for (int c = 0; c < nb; c++)
+    for (int i = 0; i < N; i++) gsl_matrix_set(V, i, c, sin(1.0 + 0.7 * i * (c + 1) + 0.3 * c)); /* fixed start */
+  for (int it = 0; it < MO_INVIT_SWEEPS && !gs; it++)
+    for (int c = 0; c < nb && !gs; c++) {
+      gsl_vector_view v = gsl_matrix_column(V, c);
+      gs = gsl_linalg_LU_svx(LUt, permt, &v.vector);
+      if (!gs) gs = gsl_linalg_LU_svx(LU, perm, &v.vector);
+      for (int c2 = 0; c2 < c && !gs; c2++) { /* modified Gram-Schmidt */
+        gsl_vector_view u = gsl_matrix_column(V, c2);
+        double dot;
+        gsl_blas_ddot(&u.vector, &v.vector, &dot);
+        gsl_blas_daxpy(-dot, &u.vector, &v.vector);
+      }
+      const double nrm = gsl_blas_dnrm2(&v.vector);
+      if (!gs && !(nrm > 0.0 && isfinite(nrm))) gs = GSL_ESING;
+      if (!gs) gsl_vector_scale(&v.vector, 1.0 / nrm);
+    }
   if (gs) {
-    rc = fb_err_set(err, FB_ERR_GSL, __func__, __LINE__, "Omnes system SVD: %s", gsl_strerror(gs));
+    rc = fb_err_set(err, FB_ERR_GSL, __func__, __LINE__, "Omnes system null space: %s", gsl_strerror(gs));
     goto cleanup;
   }
-  /* null space: the nc smallest singular values (sorted descending by GSL) */
-  mo->sv_ratio = gsl_vector_get(sv, N - 1 - (nc - 1)) / gsl_vector_get(sv, N - 1 - nc);
+  {
+    double res[3] = {0};
+    for (int c = 0; c < nb; c++) {
+      gsl_vector_view v = gsl_matrix_column(V, c);
+      gsl_blas_dgemv(CblasNoTrans, 1.0, K, &v.vector, 0.0, work);
+      res[c] = gsl_blas_dnrm2(work);
+    }
+    mo->sv_ratio = (nc == 1 ? res[0] : fmax(res[0], res[1])) / res[nc];
+  }
   double N0[2][2] = {{0}};
   for (int a = 0; a < nc; a++)
     for (int kk = 0; kk < nc; kk++) {
       double acc = 0.0;
-      for (int j = 0; j < n; j++) acc += mo->w[j] * gsl_matrix_get(V, nc * j + a, N - nc + kk) / mo->s[j];
+      for (int j = 0; j < n; j++) acc += mo->w[j] * gsl_matrix_get(V, nc * j + a, kk) / mo->s[j];
       N0[a][kk] = acc / FB_PI;
     }
   double Ni[2][2];
@@ -270,14 +356,17 @@ static int solve(fb_scalar_mo *mo, fb_err *err) {
       for (int c = 0; c < 2; c++) {
         double x = 0.0;
         if (a < nc && c < nc)
-          for (int kk = 0; kk < nc; kk++) x += gsl_matrix_get(V, nc * j + a, N - nc + kk) * Ni[kk][c];
+          for (int kk = 0; kk < nc; kk++) x += gsl_matrix_get(V, nc * j + a, kk) * Ni[kk][c];
         mo->X[4 * j + 2 * a + c] = x;
       }
 cleanup:
   gsl_matrix_free(K);
   gsl_matrix_free(Rm);
   gsl_matrix_free(V);
-  gsl_vector_free(sv);
+  gsl_matrix_free(LU);
+  gsl_matrix_free(LUt);
+  gsl_permutation_free(perm);
+  gsl_permutation_free(permt);
   gsl_vector_free(work);
   return rc;
 }
@@ -367,23 +456,43 @@ void fb_scalar_mo_free(fb_scalar_mo *mo) {
   memset(mo, 0, sizeof *mo);
 }
 
-static int setup(fb_scalar_mo *mo, int single, double (*phase)(double, void *), void *par, fb_err *err) {
+static int setup(fb_scalar_mo *mo, int input, int flags, int single, double (*phase)(double, void *), void *par, fb_err *err) {
   FB_TEST(err, !mo, FB_ERR_INPUT, "fb_scalar_mo_init: NULL");
+  FB_TEST(err, input != FB_MO_INPUT_CHIRAL_UNITARY && input != FB_MO_INPUT_GKPY, FB_ERR_INPUT,
+          "fb_scalar_mo_init: unknown input %d", input);
   memset(mo, 0, sizeof *mo);
+  mo->input = input;
+  mo->s_m = input == FB_MO_INPUT_GKPY ? FB_GKPY_SMAX_GEV2 : MO_SM_CU_GEV2;
   mo->single_channel = single;
+  mo->below_kk = !(flags & FB_MO_NO_BELOW_KK);
+  mo->kk_phase_cu = input == FB_MO_INPUT_GKPY && !(flags & FB_MO_KK_PHASE_ZERO);
   mo->phase_fn = phase;
   mo->phase_par = par;
   FB_CALL(err, fb_scalar_ff_init(&mo->cu, err));
+  /* GKPY input: the K Kbar channel opens at the fit's 2 m_K (0.992 GeV; the isospin mean is 0.07 %
+   * lower), so that the threshold cusp of delta_0^0 and eta_0^0 sits on an interval edge */
+  if (input == FB_MO_INPUT_GKPY) mo->cu.m_K_GeV = FB_GKPY_MK_GEV;
   /* matching point: the input phases at s_m, unwrapped, and the sign of S12 */
   mo->sign12 = 1.0;
   {
     double d, dK, eta;
-    fb_scalar_mo_phases(mo, MO_SM_GEV2 * (1.0 - 1e-12), &d, &dK, &eta);
+    fb_scalar_mo_phases(mo, mo->s_m * (1.0 - 1e-12), &d, &dK, &eta);
     mo->d_m = d;
     mo->dK_m = dK;
     mo->eta_m = eta;
+    /* the sign of S12 (of the pi pi -> K Kbar amplitude) is the chiral-unitary one: at s_m for that
+     * input, at 1.1 GeV (inside its range) for GKPY */
+    const int gk = input == FB_MO_INPUT_GKPY;
+    const double ss = gk ? MO_SIGN12_GEV2 : mo->s_m;
+    if (gk) {
+      mo->input = FB_MO_INPUT_CHIRAL_UNITARY;
+      mo->s_m = MO_SM_CU_GEV2;
+      fb_scalar_mo_phases(mo, ss, &d, &dK, &eta);
+      mo->input = input;
+      mo->s_m = FB_GKPY_SMAX_GEV2;
+    }
     double complex S[2][2];
-    oo_smatrix(mo, MO_SM_GEV2, S);
+    oo_smatrix(mo, ss, S);
     mo->sign12 = creal(S[0][1] / (I * cexp(I * (d + dK)))) >= 0.0 ? 1.0 : -1.0;
   }
   int rc = make_nodes(mo, err);
@@ -433,8 +542,12 @@ fail:
   return fb_err_push(err, rc, __func__, __LINE__, "Muskhelishvili-Omnes set-up");
 }
 
-int fb_scalar_mo_init(fb_scalar_mo *mo, fb_err *err) { return setup(mo, 0, NULL, NULL, err); }
+int fb_scalar_mo_init(fb_scalar_mo *mo, int input, fb_err *err) { return setup(mo, input, 0, 0, NULL, NULL, err); }
 
-int fb_scalar_mo_init_single(fb_scalar_mo *mo, double (*phase)(double s, void *p), void *par, fb_err *err) {
-  return setup(mo, 1, phase, par, err);
+int fb_scalar_mo_init_flags(fb_scalar_mo *mo, int input, int flags, fb_err *err) {
+  return setup(mo, input, flags, 0, NULL, NULL, err);
+}
+
+int fb_scalar_mo_init_single(fb_scalar_mo *mo, int input, double (*phase)(double s, void *p), void *par, fb_err *err) {
+  return setup(mo, input, 0, 1, phase, par, err);
 }

@@ -289,18 +289,21 @@ END_TEST
  * ctau.txt: m [GeV], c tau [m] at theta = 1 (sin^2 theta = 1 to the accuracy that matters; checked:
  * at 41 MeV only e+e- is open and hbar c / Gamma_ee(theta = 1) = 0.0281 m vs 0.0288 m in the table).
  * br_<X>.txt: piecewise tables of BR(X) vs m, interpolated linearly here.
- * Windows: W1 m < 2 m_pi0 (leptons, photons): 10 %; W2 2 m_pi0-0.6 GeV (exclusive pi pi: our
- * coupled-channel chiral-unitary form factors vs their dispersive ones): 25 %, the measured worst
- * deviation (the issue's 10 % is NOT met: docs/validation.md); W3 0.6-1 GeV (sigma tail, f0(980)):
- * reported, plus: closer to the reference than the leading-order chiral widths at every point;
- * W4 1-2.5 GeV (theory-uncertain band: reported); W5 2.5-10 GeV (perturbative): 10 %.
+ * Windows: W1 m < 2 m_pi0 (leptons, photons): 10 %; W2 2 m_pi0-0.6 GeV and W3 0.6-1 GeV (exclusive
+ * pi pi, sigma and f0(980): our dispersive form factors, GKPY input, vs theirs): 12 %, the measured
+ * worst deviations (11.0 % at 0.299 GeV, 11.3 % at 0.978 GeV, both next to a threshold; the issue's
+ * 10 % holds at every other mass, the points above it are printed), plus: closer to the reference
+ * than the leading-order chiral widths at every point; W4 1-2.5 GeV (theory-uncertain band:
+ * reported); W5 2.5-10 GeV (perturbative): 10 %. BRs: 10 % (W2: 13 %, BR(mu mu) at 0.294 GeV, where
+ * it falls steeply as pi pi opens, 12.9 %).
  * Excluded: 5 % in mass above the steep beta^3 thresholds 2 m_mu, 2 m_tau, 2 m_D0, where the
  * reference's own mass grid and threshold conventions dominate (c tau falls by x20 over 4 % above
  * 2 m_mu; the table has 2 points there). */
 #define NWIN 5
 static const char *win_name[NWIN] = {"m < 2 m_pi0", "2 m_pi0 - 0.6 GeV", "0.6 - 1 GeV", "1 - 2.5 GeV (band)",
                                      "2.5 - 10 GeV"};
-static const double win_tol[NWIN] = {0.10, 0.25, -1, -1, 0.10}; /* -1: reported only */
+static const double win_tol[NWIN] = {0.10, 0.12, 0.12, -1, 0.10};    /* c tau; -1: reported only */
+static const double win_tol_br[NWIN] = {0.10, 0.13, 0.10, -1, 0.10}; /* BRs (with the per-channel floor) */
 
 static int near_threshold(double m) {
   /* 2 m_pi+- and 2 m_K0 added: S-wave (beta^1) openings, tabulated by the reference on a coarse
@@ -370,8 +373,10 @@ START_TEST(test_foresee) {
   for (int j = 0; j < NBR; j++) ck_assert_int_gt(read_table(brs[j].file, &bt[j]), 3);
   const char *lo_set[] = {"bc4.light_hadrons=chiral_lo"};
   void *s_lo = state_with(lo_set, 1);
-  const char *mo_set[] = {"bc4.light_hadrons=dispersive"}; /* printed only: not validated (fb_scalar_mo.h) */
-  void *s_mo = state_with(mo_set, 1);
+  /* the other inputs, printed for the spread (docs/validation.md) */
+  const char *cc_set[] = {"bc4.light_hadrons=coupled_channel"}, *mc_set[] = {"bc4.light_hadrons=dispersive_chiral"},
+             *kz_set[] = {"bc4.kk_phase=zero"};
+  void *s_cc = state_with(cc_set, 1), *s_mc = state_with(mc_set, 1), *s_kz = state_with(kz_set, 1);
   double worst[NWIN] = {0}, worst_m[NWIN] = {0}, lo[NWIN], hi[NWIN];
   int n[NWIN] = {0}, nfail = 0;
   for (int w = 0; w < NWIN; w++) lo[w] = HUGE_VAL, hi[w] = 0.0;
@@ -388,10 +393,12 @@ START_TEST(test_foresee) {
     if (fabs(r - 1.0) > worst[w]) worst[w] = fabs(r - 1.0), worst_m[w] = m;
     if (win_tol[w] > 0 && fabs(r - 1.0) > win_tol[w] && nfail++ < 20)
       printf("FAIL ctau m = %.4f: %.4e vs %.4e\n", m, d.ctau_m, ct.y[i]);
+    else if (win_tol[w] > 0 && fabs(r - 1.0) > 0.10)
+      printf("  above 10 %% (within the window tolerance): m = %.4f GeV, ratio %.3f\n", m, r);
     if (w == 1 || w == 2) { /* the final-state interaction must bring us closer than leading order */
       const double rlo = decay_at(s_lo, m, 1.0).ctau_m / ct.y[i];
       if (fabs(log(r)) > fabs(log(rlo)) && nfail++ < 20)
-        printf("FAIL ctau m = %.4f: coupled channel ratio %.3f, leading order %.3f\n", m, r, rlo);
+        printf("FAIL ctau m = %.4f: dispersive ratio %.3f, leading order %.3f\n", m, r, rlo);
     }
   }
   printf("FORESEE dark Higgs, c tau ratio ours/ref per window:\n");
@@ -402,9 +409,11 @@ START_TEST(test_foresee) {
   const double show[] = {0.05, 0.1, 0.25, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.97, 1.05, 1.2, 1.5, 2.0, 2.7, 3.0, 5.0, 8.0};
   for (size_t i = 0; i < sizeof show / sizeof show[0]; i++) {
     const double ref = interp(&ct, show[i]), ours = decay_at(g_state, show[i], 1.0).ctau_m;
-    const double olo = decay_at(s_lo, show[i], 1.0).ctau_m, omo = decay_at(s_mo, show[i], 1.0).ctau_m;
-    printf("  row: m = %.3f GeV: c tau ours %.4e m, FORESEE %.4e m, ratio %.3f (chiral_lo %.3f, dispersive %.3f)\n",
-           show[i], ours, ref, ours / ref, olo / ref, omo / ref);
+    const double olo = decay_at(s_lo, show[i], 1.0).ctau_m, omo = decay_at(s_mc, show[i], 1.0).ctau_m;
+    const double occ = decay_at(s_cc, show[i], 1.0).ctau_m, okz = decay_at(s_kz, show[i], 1.0).ctau_m;
+    printf("  row: m = %.3f GeV: c tau ours %.4e m, FORESEE %.4e m, ratio %.3f (kk_phase=zero %.3f, "
+           "dispersive_chiral %.3f, coupled_channel %.3f, chiral_lo %.3f)\n",
+           show[i], ours, ref, ours / ref, okz / ref, omo / ref, occ / ref, olo / ref);
   }
   /* BRs on a grid */
   printf("FORESEE dark Higgs, BR ratio ours/ref where ref BR > 5%% (worst per window):\n");
@@ -426,7 +435,7 @@ START_TEST(test_foresee) {
       const double r = chan_br(&d, brs[j].ours) / ref;
       bn[w]++;
       if (fabs(r - 1.0) > bw[w]) bw[w] = fabs(r - 1.0), bm[w] = m;
-      if (win_tol[w] > 0 && fabs(r - 1.0) > fmax(brs[j].tol, win_tol[w]) && nfail++ < 40)
+      if (win_tol_br[w] > 0 && fabs(r - 1.0) > fmax(brs[j].tol, win_tol_br[w]) && nfail++ < 40)
         printf("FAIL BR(%s) m = %.4f: %.4f vs %.4f\n", brs[j].ours, m, chan_br(&d, brs[j].ours), ref);
     }
     printf("  %-7s", brs[j].ours);
@@ -439,7 +448,9 @@ START_TEST(test_foresee) {
   free(ct.x);
   free(ct.y);
   fb_fip_bc4.free(s_lo);
-  fb_fip_bc4.free(s_mo);
+  fb_fip_bc4.free(s_cc);
+  fb_fip_bc4.free(s_mc);
+  fb_fip_bc4.free(s_kz);
   ck_assert(n[0] > 20 && n[1] > 20 && n[4] > 20);
   ck_assert_msg(nfail == 0, "%d comparisons outside tolerance", nfail);
 }
