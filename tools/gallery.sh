@@ -22,6 +22,8 @@ cp out/bc2_dirac_aD0p1_summary.png "$g/bc2_aD0p1_summary.png"
 cp out/bc2_targets_aD0p5.png "$g/bc2_targets_aD0p5.png"
 cp out/bc2_targets_aD0p1.png "$g/bc2_targets_aD0p1.png"
 cp out/bc9_default_summary.png "$g/bc9_summary.png"
+cp out/bc1_cosmology_summary.png "$g/bc1_cosmology_summary.png"
+cp out/bc9_cosmology_summary.png "$g/bc9_cosmology_summary.png"
 for m in bc4 bc6 bc7 bc8 bc10 bc11; do
   cp "out/${m}_summary.png" "out/${m}_summary.pdf" "$g/"
 done
