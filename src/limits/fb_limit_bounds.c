@@ -205,24 +205,29 @@ static int resample_group(hid_t file, const char *gpath, const char *final_path,
   const size_t DN = dst->n_mass * dst->n_coupling;
   hid_t g = H5Gopen2(file, gpath, H5P_DEFAULT);
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /%s", gpath);
-  /* the masks: excluded (required) and computed (written by the copy; absent in old files) */
-  const int has_computed = H5Lexists(g, "computed", H5P_DEFAULT) > 0;
+  /* the masks: excluded (required), then every other uint8 mask of the source grid's shape (computed,
+   * and the systematic range nominal / weak / strong of the SN and stellar bounds) */
   FB_CALL_GOTO(err, rc, resample_mask(g, gpath, "excluded", dst, src, src_path, &n_inside, err), done);
-  if (has_computed) FB_CALL_GOTO(err, rc, resample_mask(g, gpath, "computed", dst, src, src_path, NULL, err), done);
-  /* the source grid's other arrays do not fit this grid */
+  /* the source grid's other arrays do not fit this grid: masks are resampled, the rest dropped */
   ds_list dl = {.n = 0};
   H5Literate(g, H5_INDEX_NAME, H5_ITER_INC, NULL, collect_ds, &dl);
   char dropped[4096] = "";
   for (size_t k = 0; k < dl.n; k++) {
-    if (!strcmp(dl.names[k], "excluded") || !strcmp(dl.names[k], "computed")) continue;
+    if (!strcmp(dl.names[k], "excluded")) continue;
     hid_t o = H5Dopen2(g, dl.names[k], H5P_DEFAULT);
     hid_t osp = o >= 0 ? H5Dget_space(o) : -1;
+    hid_t ot = o >= 0 ? H5Dget_type(o) : -1;
     hsize_t od[8] = {0};
     int orank = osp >= 0 ? H5Sget_simple_extent_ndims(osp) : -1;
     if (orank == 2) H5Sget_simple_extent_dims(osp, od, NULL);
+    const int is_mask = ot >= 0 && H5Tget_class(ot) == H5T_INTEGER && H5Tget_size(ot) == 1;
+    if (ot >= 0) H5Tclose(ot);
     if (osp >= 0) H5Sclose(osp);
     if (o >= 0) H5Dclose(o);
-    if (orank == 2 && od[0] == src->n_mass && od[1] == src->n_coupling) {
+    const int src_shape = orank == 2 && od[0] == src->n_mass && od[1] == src->n_coupling;
+    if (src_shape && is_mask) {
+      FB_CALL_GOTO(err, rc, resample_mask(g, gpath, dl.names[k], dst, src, src_path, NULL, err), done);
+    } else if (src_shape) {
       FB_TEST_GOTO(err, rc, H5Ldelete(g, dl.names[k], H5P_DEFAULT) < 0, FB_ERR_HDF5, done, "cannot replace /%s/%s",
                    gpath, dl.names[k]);
       size_t l = strlen(dropped);

@@ -104,6 +104,17 @@ for a, i in enumerate(im):
     for b, j in enumerate(jc):
         if i >= 0 and j >= 0: wantc[a, b] = ok[i, j]
 assert np.array_equal(f["bounds/sn1987a/computed"][:], wantc), "computed mask not resampled like excluded"
+for k in ("nominal", "weak", "strong"):  # the systematic range is resampled too (not dropped)
+    if k in s["bounds/sn1987a"]:
+        sk = s["bounds/sn1987a/" + k][:]
+        wk = np.zeros_like(want)
+        for a, i in enumerate(im):
+            for b, j in enumerate(jc):
+                if i >= 0 and j >= 0: wk[a, b] = sk[i, j] != 0
+        assert k in f["bounds/sn1987a"] and np.array_equal(f["bounds/sn1987a/" + k][:], wk), k
+        dr = f["bounds/sn1987a"].attrs["resampling_dropped"]
+        dr = dr.decode() if isinstance(dr, bytes) else str(dr)
+        assert k not in dr.split(", "), dr
 g = f["bounds/sn1987a"].attrs
 t = lambda v: v.decode() if isinstance(v, bytes) else str(v)
 assert sys.argv[2] in t(g["resampled_from_grid"]) and "nearest" in t(g["resampling"])
