@@ -239,13 +239,6 @@ int bbn_inverse_decay_abundance(const struct fb_thermo *th, double m_GeV, double
                                 double T_RH_GeV, double T0_GeV, double *Y_T0, double *n_over_ngamma_T0,
                                 fb_err *err);
 
-/** Primakoff production of a photon-coupled ALP (BC9; bbn_alp_primakoff.c): the relaxation rate
- *  per ALP Gamma_scat [GeV] at T for mass m and coupling g_agamma [GeV^-1] (gamma q -> a q on all
- *  charged species, screened; Raffelt PRD 33 (1986) 897, Di Lella et al. hep-ph/0006327 eq. 3). */
-double bbn_alp_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
-/** The same as a bbn_abundance_opts.scattering_rate callback; user points to {m_GeV, g_invGeV}. */
-double bbn_alp_primakoff_callback(double T_GeV, void *user);
-
 /** Options of bbn_thermal_abundance: Fermi-Dirac n_eq (fermions) and a production rate per X by
  *  scatterings, Gamma_scat(T) [GeV] (NULL: none), obeying detailed balance with the same n_eq. */
 typedef struct bbn_abundance_opts {

@@ -16,7 +16,7 @@
  * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
  * reported as the relative change of n/n_gamma when T_RH is lowered tenfold.
  * BC9 (key primakoff, default true): the ALP is also produced by Primakoff scattering on the charged
- * plasma (bbn_alp_primakoff.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
+ * plasma (src/production/fb_prod_bc9.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
  * then the abundance is no longer a lower limit from inverse decays alone.
  * Internal states: 3 for the massive dark photon, 1 for the ALP.
  * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
@@ -32,6 +32,7 @@
 #include "fb_fip.h"
 #include "fb_h5.h"
 #include "fb_model.h"
+#include "fb_production.h"
 #include "fb_thermo.h"
 
 typedef struct bfip_state {
@@ -46,7 +47,8 @@ typedef struct bfip_state {
   int mesons;
   int hnl; /* -1, or the HNL's flavour (0 = e, 1 = mu, 2 = tau) */
   int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
-  int primakoff;         /* BC9: Primakoff production on the charged plasma (bbn_alp_primakoff.c) */
+  int primakoff;         /* BC9: Primakoff production on the charged plasma (src/production/fb_prod_bc9.c) */
+  fb_production prod;    /* production by scatterings (src/production), used when prod.ops != NULL */
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
 } bfip_state;
 
@@ -90,7 +92,7 @@ static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
 static const fb_key_spec bc9_bbn_keys[] = {
     BFIP_KEYS_COMMON("bc9_bbn"),
     {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
-     "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (bbn_alp_primakoff.c; "
+     "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (src/production/fb_prod_bc9.c; "
      "false: decays and inverse decays only, a lower limit)"}};
 /* HNL sections: the same keys plus the thermal-potential switch */
 #define BHNL_KEYS(SEC)                                                                                    \
@@ -124,6 +126,10 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
   s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, sec, "eta_fixed"), "bbn") == 0;
   FB_CALL(err, bbn_solve(&s->tab, &s->par, &s->sbbn, err));
   s->par.sbbn_nb_ref = s->sbbn.nb_comoving;
+  /* production by scatterings (src/production) where the benchmark has one, switched by the boolean
+   * key `production` of the model's section when it declares one (bc9: its key `primakoff`, bc9_bbn_init) */
+  if (fb_production_find(name) && fb_config_has_key(cfg, sec, "production") && fb_config_get_bool(cfg, sec, "production"))
+    FB_CALL(err, fb_production_init(&s->prod, name, cfg, err));
   return FB_OK;
 }
 
@@ -131,6 +137,7 @@ static void bfip_free(void *state) {
   bfip_state *s = state;
   if (!s) return;
   if (s->model && s->ops->free) s->ops->free(s->model);
+  fb_production_free(&s->prod);
   fb_config_free(&s->mcfg);
   fb_thermo_free(&s->th);
   bbn_tables_free(&s->tab);
@@ -143,7 +150,9 @@ static int bc1_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 }
 static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   FB_CALL(err, bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err));
-  ((bfip_state *)*state)->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
+  bfip_state *s = *state;
+  s->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
+  if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, "bc9", cfg, err));
   return FB_OK;
 }
 
@@ -169,9 +178,9 @@ static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
                           double *r, double *out, fb_err *err) {
   double Y;
-  if (s->hnl < 0 && s->primakoff) { /* BC9: inverse decays + Primakoff scattering */
-    double mg[2] = {mass_GeV, coupling};
-    const bbn_abundance_opts o = {0, bbn_alp_primakoff_callback, mg};
+  if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
+    fb_production_point pt = {&s->prod, mass_GeV, coupling};
+    const bbn_abundance_opts o = {0, fb_production_callback, &pt};
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
   }
   if (s->hnl < 0)
@@ -261,7 +270,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                         "(C_alpha G_F^2 T^5 |U_eff|^2, thermal potential), decoupling, decays "
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
                           : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
-                                           "the charged plasma (bbn_alp_primakoff.c, static screened targets); T0 = 10 MeV"
+                                           "the charged plasma (src/production/fb_prod_bc9.c, static screened targets); T0 = 10 MeV"
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);

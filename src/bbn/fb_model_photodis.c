@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "bbn.h"
+#include "fb_production.h"
 #include "bbn_photodis.h"
 #include "fb_constants.h"
 #include "fb_fip.h"
@@ -64,7 +65,8 @@ typedef struct pd_state {
   fb_config fip_cfg;
   fb_thermo th;
   double g_X, T_RH_GeV;
-  int primakoff; /* bc9: Primakoff production (bbn_alp_primakoff.c) */
+  int primakoff; /* bc9: Primakoff production (src/production/fb_prod_bc9.c) */
+  fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
   char note[512];
 } pd_state;
 
@@ -114,7 +116,7 @@ static const fb_key_spec pd_fip_keys[] = {
     {"photodis_fip", "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",
      "start of the inverse-decay production (must exceed 1.5 T0, T0 = m_X/25 within [0.1, 10] MeV)"},
     {"photodis_fip", "alp_primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
-     "bc9_photodis: ALPs also produced by Primakoff scattering on the charged plasma (bbn_alp_primakoff.c)"},
+     "bc9_photodis: ALPs also produced by Primakoff scattering on the charged plasma (src/production/fb_prod_bc9.c)"},
 };
 
 static void pd_free(void *state) {
@@ -122,6 +124,7 @@ static void pd_free(void *state) {
   if (!s) return;
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
   if (s->fip && s->ops->free) s->ops->free(s->fip);
+  fb_production_free(&s->prod);
   fb_config_free(&s->fip_cfg);
   if (s->kind == PD_FIP) fb_thermo_free(&s->th);
   bbn_cascade_ws_free(&s->ws);
@@ -170,6 +173,7 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   FB_CALL(err, fb_fip_config_default(s->ops, &s->fip_cfg, err));
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
+  if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
   snprintf(s->note, sizeof s->note,
            "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
            "bbn_thermal_abundance%s); channels other than "
@@ -263,9 +267,9 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   double brg, bre;
   line_brs(&d, &brg, &bre);
   double Y = 0.0, ng = 0.0;
-  double mg[2] = {mass_GeV, coupling};
-  const bbn_abundance_opts o = {0, bbn_alp_primakoff_callback, mg};
-  FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->primakoff ? &o : NULL, s->T_RH_GeV,
+  fb_production_point pt = {&s->prod, mass_GeV, coupling};
+  const bbn_abundance_opts o = {0, fb_production_callback, &pt};
+  FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
                                      T0_GeV, &Y, &ng, err));
   out[F_TAU] = d.tau_s;
   out[F_BRG] = brg;

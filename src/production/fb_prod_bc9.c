@@ -1,8 +1,9 @@
 /**
- * @file bbn_alp_primakoff.c
- * @brief Primakoff production of a photon-coupled ALP (BC9) in the early-Universe plasma,
- *        gamma + q_j -> a + q_j on every charged species j, as the scattering rate of
- *        bbn_thermal_abundance (relaxation form, detailed balance with the ALP's n_eq).
+ * @file fb_prod_bc9.c
+ * @brief BC9 production (fb_production.h): Primakoff production of a photon-coupled ALP in the
+ *        early-Universe plasma, gamma + q_j -> a + q_j on every charged species j, as the relaxation
+ *        rate of bbn_thermal_abundance (detailed balance with the ALP's n_eq). Photon coalescence
+ *        gamma gamma -> a is the inverse decay (src/bbn/bbn_abundance.c), not counted here.
  *
  * Conversion rate of one photon of energy omega (momentum k = omega) into an ALP of mass m
  * (momentum p = sqrt(omega^2 - m^2)) on screened static charges (Raffelt PRD 33 (1986) 897; the
@@ -30,8 +31,8 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
 
-#include "bbn.h"
 #include "fb_constants.h"
+#include "fb_production.h"
 
 #define PRIM_TC_GEV 0.1565 /* QCD crossover, HotQCD arXiv:1812.08235 (T_pc = 156.5 +- 1.5 MeV) */
 
@@ -85,7 +86,7 @@ static double prim_bracket(double k, double p, double K2) {
   return (p / k) * (t1 - t2 - 1.0);
 }
 
-double bbn_alp_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
+double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
   const double T = T_GeV, S = prim_charge_density(T);
   const double K2 = 4.0 * FB_PI * FB_ALPHA_EM / T * S;
   /* omega = m + T u, u in [0, 60] on three Gauss-Legendre segments */
@@ -117,7 +118,16 @@ double bbn_alp_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
   return neq > 0.0 ? gammaP / neq : 0.0;
 }
 
-double bbn_alp_primakoff_callback(double T_GeV, void *user) {
-  const double *mg = user; /* {m_GeV, g_invGeV} */
-  return bbn_alp_primakoff_rate(mg[0], mg[1], T_GeV);
+static double bc9_rate(const void *state, double mass_GeV, double coupling, double T_GeV) {
+  (void)state;
+  return fb_prod_bc9_primakoff_rate(mass_GeV, coupling, T_GeV);
 }
+
+const fb_production_ops fb_production_bc9 = {
+    .fip = "bc9",
+    .processes = "Primakoff scattering gamma q -> a q on the charged plasma (static screened targets)",
+    .references = "Raffelt PRD 33 (1986) 897; hep-ph/0006327; arXiv:2002.08370",
+    .init = NULL,
+    .rate_GeV = bc9_rate,
+    .free = NULL,
+};

@@ -1,0 +1,76 @@
+/**
+ * @file test_production.c
+ * @brief The production registry (src/production/fb_production.h): every entry is complete and
+ *        unique, names a registered particle model, gives finite non-negative rates that scale with
+ *        the coupling as the model's widths do; unknown models are refused with a message.
+ */
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include "fb_fip.h"
+#include "fb_production.h"
+
+START_TEST(test_registry_complete) {
+  ck_assert_int_ge(fb_production_count(), 1);
+  for (int i = 0; i < fb_production_count(); ++i) {
+    const fb_production_ops *o = fb_production_at(i);
+    ck_assert_ptr_nonnull(o);
+    ck_assert(o->fip && o->processes && o->references && o->rate_GeV);
+    ck_assert_msg(strstr(o->references, "arXiv") || strstr(o->references, "hep-ph") || strstr(o->references, "PRD"),
+                  "%s: references must cite papers", o->fip);
+    ck_assert_ptr_eq(fb_production_find(o->fip), o);
+    ck_assert_msg(fb_fip_find(o->fip, NULL) != NULL, "%s is not a particle model of src/models", o->fip);
+    for (int j = 0; j < i; ++j) ck_assert_str_ne(fb_production_at(j)->fip, o->fip);
+  }
+  ck_assert_ptr_null(fb_production_at(fb_production_count()));
+}
+END_TEST
+
+/* rates are finite, >= 0, and scale as coupling^power of the model (widths ~ coupling^power) */
+START_TEST(test_rates_scale) {
+  for (int i = 0; i < fb_production_count(); ++i) {
+    const fb_production_ops *o = fb_production_at(i);
+    const fb_fip_ops *f = fb_fip_find(o->fip, NULL);
+    fb_err err = {0};
+    fb_production p;
+    ck_assert_int_eq(fb_production_init(&p, o->fip, NULL, &err), FB_OK);
+    const double m = 2.0 * fmax(f->mass_min_GeV, 1e-3), c = 1e-6 * (f->coupling_max > 0 ? fmin(f->coupling_max, 1.0) : 1.0);
+    for (double T = 1e-3; T < 10.0; T *= 3.0) {
+      const double r1 = fb_production_rate(&p, m, c, T), r2 = fb_production_rate(&p, m, 2.0 * c, T);
+      ck_assert_msg(isfinite(r1) && r1 >= 0.0, "%s: rate %g at T = %g", o->fip, r1, T);
+      if (r1 > 0.0)
+        ck_assert_msg(fabs(r2 / r1 / pow(2.0, f->coupling_power) - 1.0) < 1e-9, "%s: rate ~ coupling^%g broken at T = %g",
+                      o->fip, f->coupling_power, T);
+    }
+    fb_production_point pt = {&p, m, c};
+    ck_assert(fb_production_callback(0.1, &pt) == fb_production_rate(&p, m, c, 0.1));
+    fb_production_free(&p);
+    ck_assert_ptr_null(p.ops);
+  }
+}
+END_TEST
+
+START_TEST(test_unknown_refused) {
+  fb_err err = {0};
+  fb_production p;
+  ck_assert_int_eq(fb_production_init(&p, "no_such_model", NULL, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "no_such_model"));
+  ck_assert_ptr_nonnull(strstr(err.msg, "bc9"));
+  ck_assert(fb_production_rate(&p, 0.1, 1e-6, 0.1) == 0.0);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("production");
+  TCase *tc = tcase_create("core");
+  tcase_add_test(tc, test_registry_complete);
+  tcase_add_test(tc, test_rates_scale);
+  tcase_add_test(tc, test_unknown_refused);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  const int nf = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return nf ? 1 : 0;
+}
