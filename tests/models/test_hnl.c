@@ -542,6 +542,17 @@ START_TEST(test_hnlcalc_lifetimes) {
       printf("HNLCalc %s m = %g GeV: c tau ours/theirs = %.4f (tolerance %.3f)\n", models[f], mass[i], r, tol);
       ck_assert_msg(fabs(r - 1.0) < tol, "%s m = %g: ratio %g", models[f], mass[i], r);
     }
+    /* reported (docs/validation.md, session bc11w): the smooth hand-over option at 1.0-1.5 GeV */
+    char a[64];
+    snprintf(a, sizeof a, "%s.match_window_GeV=0.5", models[f]);
+    model_t w = open_model(f, a);
+    for (int i = 5; i <= 6; i++) {
+      fb_decay d;
+      decay(&w, mass[i], 1.0, &d);
+      printf("HNLCalc %s m = %g GeV, match_window_GeV = 0.5: c tau ours/theirs = %.4f (reported)\n", models[f],
+             mass[i], d.ctau_m / ctau[f][i]);
+    }
+    w.ops->free(w.st);
     m.ops->free(m.st);
   }
 }
@@ -643,6 +654,48 @@ START_TEST(test_scan_models) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------- exclusive -> inclusive hand-over
+ * (issue 13, session bc11w). The ratio R(m) = Gamma(larger hadronic set)/Gamma(single mesons only)
+ * is the jump a hard switch at m would make; it is printed for 0.7-3 GeV (R > 1 from 0.7-0.8 GeV
+ * on for these constants, so no switch mass is continuous). match_window_GeV > 0 hands over
+ * smoothly; asserted: continuity at both ends of the window (relative change < 1e-4 across
+ * m (1 -/+ 1e-7)), the total inside the window between the two sets' totals, and equality with the
+ * hard switch above the window (1e-12). */
+START_TEST(test_match_window) {
+  const double mm[] = {0.7, 0.8, 0.9, 0.958, 1.0, 1.1, 1.2, 1.3, 1.5, 1.75, 2.0, 2.5, 2.99};
+  for (int f = 0; f < 3; f++) {
+    char a[64];
+    snprintf(a, sizeof a, "%s.match_mass_GeV=3.0", models[f]);
+    model_t ex = open_model(f, a);
+    snprintf(a, sizeof a, "%s.match_mass_GeV=0.5", models[f]);
+    model_t inc = open_model(f, a);
+    printf("%s hard-switch jump R(m) = Gamma(max(excl, incl))/Gamma(excl):", models[f]);
+    for (size_t i = 0; i < sizeof mm / sizeof mm[0]; i++)
+      printf(" %.3f:%.4f", mm[i], width_at(&inc, mm[i]) / width_at(&ex, mm[i]));
+    printf("\n");
+    snprintf(a, sizeof a, "%s.match_window_GeV=0.5", models[f]);
+    model_t win = open_model(f, a), hard = open_model(f, NULL);
+    const double ends[2] = {1.0, 1.5};
+    for (int e = 0; e < 2; e++) {
+      const double r = width_at(&win, ends[e] * (1 + 1e-7)) / width_at(&win, ends[e] * (1 - 1e-7)) - 1.0;
+      ck_assert_msg(fabs(r) < 1e-4, "%s window end %g: relative change %g", models[f], ends[e], r);
+    }
+    for (double m = 1.02; m < 1.5; m += 0.04) {
+      const double w = width_at(&win, m), a0 = width_at(&ex, m), a1 = width_at(&hard, m);
+      ck_assert_msg(w >= fmin(a0, a1) * (1 - 1e-12) && w <= fmax(a0, a1) * (1 + 1e-12), "%s m = %g", models[f], m);
+    }
+    printf("%s c tau(window 1.0-1.5 GeV)/c tau(hard switch at 1 GeV): 1.0: %.4f, 1.1: %.4f, 1.25: %.4f, 1.4: %.4f\n",
+           models[f], width_at(&hard, 1.0) / width_at(&win, 1.0), width_at(&hard, 1.1) / width_at(&win, 1.1),
+           width_at(&hard, 1.25) / width_at(&win, 1.25), width_at(&hard, 1.4) / width_at(&win, 1.4));
+    for (double m = 1.51; m < 3.0; m += 0.37)
+      ck_assert(fabs(width_at(&win, m) / width_at(&hard, m) - 1.0) < 1e-12);
+    printf("%s Gamma ours/EventCalc at 1.2 GeV: hard switch %.4f, window %.4f\n", models[f],
+           width_at(&hard, ec_mass[8]) / ec_width[8][f], width_at(&win, ec_mass[8]) / ec_width[8][f]);
+    win.ops->free(win.st), hard.ops->free(hard.st), ex.ops->free(ex.st), inc.ops->free(inc.st);
+  }
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("hnl");
@@ -665,6 +718,7 @@ int main(void) {
   tcase_add_test(tc, test_qcd_rtau);
   tcase_add_test(tc, test_hnlcalc_lifetimes);
   tcase_add_test(tc, test_neutral_vector_isospin);
+  tcase_add_test(tc, test_match_window);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
