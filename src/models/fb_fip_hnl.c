@@ -47,7 +47,11 @@
  * D*, Ds*, omega, phi) and the inclusive quark sum; the smaller set is set to zero in the record.
  * With the constants here the quark sum is the larger one at 1 GeV, so the total width jumps there
  * by +11.3 % (e), +11.8 % (mu), +19.5 % (tau): the multi-hadron share missing in the single-meson
- * sum (tests/models/test_hnl.c, docs/validation.md).
+ * sum (tests/models/test_hnl.c, docs/validation.md). The quark sum exceeds the single-meson sum from
+ * 0.7-0.8 GeV on (by 9-22 % at 0.8-1.3 GeV), so no switch mass is continuous. Option
+ * match_window_GeV > 0 (our choice, not a published prescription; default 0): hadronic width
+ * (1 - w) x single-meson sum + w x the larger of the two, w = 3x^2 - 2x^3 with x = (m_N -
+ * match_mass_GeV)/match_window_GeV clipped to [0, 1]: continuous, identical above the window.
  *
  * Three-body kinematics: |M|^2 ~ (p_N.p_a)(p_b.p_c) with a the antifermion of the second current
  * (muon decay: the muon pairs with anti-nu_e): l_b+ in N -> l_a- l_b+ nu_b, dbar in N -> l- u dbar,
@@ -80,6 +84,7 @@
 typedef struct hnl_state {
   int flavour;            /* 0 = e, 1 = mu, 2 = tau */
   double match_mass_GeV;  /* inclusive quark channels considered from this mass on */
+  double match_window_GeV; /* 0: hard switch at match_mass_GeV; > 0: smooth hand-over over this width */
   double th_cos[NGL];     /* Gauss-Legendre nodes in theta on [0, pi]: cos(theta) */
   double th_wsin[NGL];    /* weight * sin(theta) * pi/2 */
   fb_rratio R;            /* alpha_s(mu) */
@@ -370,8 +375,21 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
     }
   }
   const int exclusive = !use_quarks || excl >= incl;
-  for (int k = CH_L_PI; k < CH_COUNT; k++)
-    if ((k <= CH_NU_PHI) != exclusive) wx[k] = 0.0;
+  /* weight of the inclusive set: 1 from match_mass_GeV on (hard switch, the default), or rising
+   * smoothly (3x^2 - 2x^3) over [match_mass_GeV, match_mass_GeV + match_window_GeV]; the hadronic
+   * width is then (1 - w) excl + w max(excl, incl), continuous in m_N */
+  double w = 1.0;
+  if (st->match_window_GeV > 0.0) {
+    const double x = fmin(1.0, (M - st->match_mass_GeV) / st->match_window_GeV);
+    w = x > 0.0 ? x * x * (3.0 - 2.0 * x) : 0.0;
+  }
+  for (int k = CH_L_PI; k < CH_COUNT; k++) {
+    if (exclusive) {
+      if (k > CH_NU_PHI) wx[k] = 0.0;
+    } else {
+      wx[k] *= k <= CH_NU_PHI ? 1.0 - w : w;
+    }
+  }
 
   FB_CALL(err, fb_decay_two_body(out, nm[CH_L_PI], wx[CH_L_PI], cl, ml, FB_DC_PI_CHARGED, FB_MPI_CHARGED_GEV, err));
   FB_CALL(err, fb_decay_two_body(out, nm[CH_L_K], wx[CH_L_K], cl, ml, FB_DC_KAON, FB_MK_CHARGED_GEV, err));
@@ -399,15 +417,24 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
 }
 
 /* ---------------------------------------------------------------- set-up and the three models */
-const fb_key_spec fb_hnl_keys_bc6[1] = {
+const fb_key_spec fb_hnl_keys_bc6[2] = {
     {"bc6", "match_mass_GeV", FB_KEY_DOUBLE, "1.0", 0.5, 3.0, NULL, "GeV",
-     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"}};
-const fb_key_spec fb_hnl_keys_bc7[1] = {
+     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"},
+    {"bc6", "match_window_GeV", FB_KEY_DOUBLE, "0", 0.0, 2.0, NULL, "GeV",
+     "0: hard switch at match_mass_GeV (arXiv:1805.08567 as in FairShip hnl.py; the width jumps there); > 0: smooth "
+     "hand-over from the single-meson sum to the larger of the two over [match_mass_GeV, match_mass_GeV + this]"}};
+const fb_key_spec fb_hnl_keys_bc7[2] = {
     {"bc7", "match_mass_GeV", FB_KEY_DOUBLE, "1.0", 0.5, 3.0, NULL, "GeV",
-     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"}};
-const fb_key_spec fb_hnl_keys_bc8[1] = {
+     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"},
+    {"bc7", "match_window_GeV", FB_KEY_DOUBLE, "0", 0.0, 2.0, NULL, "GeV",
+     "0: hard switch at match_mass_GeV (arXiv:1805.08567 as in FairShip hnl.py; the width jumps there); > 0: smooth "
+     "hand-over from the single-meson sum to the larger of the two over [match_mass_GeV, match_mass_GeV + this]"}};
+const fb_key_spec fb_hnl_keys_bc8[2] = {
     {"bc8", "match_mass_GeV", FB_KEY_DOUBLE, "1.0", 0.5, 3.0, NULL, "GeV",
-     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"}};
+     "mass from which the inclusive quark width (with QCD correction) replaces the single-meson sum if larger"},
+    {"bc8", "match_window_GeV", FB_KEY_DOUBLE, "0", 0.0, 2.0, NULL, "GeV",
+     "0: hard switch at match_mass_GeV (arXiv:1805.08567 as in FairShip hnl.py; the width jumps there); > 0: smooth "
+     "hand-over from the single-meson sum to the larger of the two over [match_mass_GeV, match_mass_GeV + this]"}};
 
 static int hnl_init(int flavour, const char *section, void **state, const fb_config *cfg, fb_err *err) {
   hnl_state *st = calloc(1, sizeof *st);
@@ -417,6 +444,8 @@ static int hnl_init(int flavour, const char *section, void **state, const fb_con
   if (cfg) {
     const double m = fb_config_get_double(cfg, section, "match_mass_GeV");
     if (m > 0.0) st->match_mass_GeV = m;
+    const double wdt = fb_config_get_double(cfg, section, "match_window_GeV");
+    if (wdt > 0.0) st->match_window_GeV = wdt;
   }
   int rc = gl_nodes(st, err);
   if (rc == FB_OK) rc = fb_rratio_init(&st->R, err);
@@ -457,7 +486,7 @@ static int hnl_production(void *state, double mass_GeV, double U2, fb_fip_values
     .mass_name = "m_N", .coupling_name = "U2", .coupling_units = "",                               \
     .coupling_description = "squared mixing |U_" FLAV "|^2 of N with nu_" FLAV,                   \
     .mass_min_GeV = 1e-3, .mass_max_GeV = 10.0, .coupling_max = 1.0, .coupling_power = 1.0,        \
-    .references = "arXiv:2102.12143 (BC6-BC8); arXiv:1805.08567 (widths)", .n_keys = 1, .keys = KEYS, \
+    .references = "arXiv:2102.12143 (BC6-BC8); arXiv:1805.08567 (widths)", .n_keys = 2, .keys = KEYS, \
     .init = INIT, .free = hnl_free, .decay = hnl_decay, .production = hnl_production,              \
   }
 

@@ -51,8 +51,8 @@
   X("nu_cc", "N -> nu_" L " c cbar (inclusive, with QCD correction)")                              \
   X("nu_bb", "N -> nu_" L " b bbar (inclusive, with QCD correction)")
 
-/** The option of each model (section [bc6], [bc7], [bc8]): match_mass_GeV. */
-extern const fb_key_spec fb_hnl_keys_bc6[1], fb_hnl_keys_bc7[1], fb_hnl_keys_bc8[1];
+/** The options of each model (section [bc6], [bc7], [bc8]): match_mass_GeV, match_window_GeV. */
+extern const fb_key_spec fb_hnl_keys_bc6[2], fb_hnl_keys_bc7[2], fb_hnl_keys_bc8[2];
 
 /** Number of channels of FB_HNL_CHANNELS. */
 #define FB_HNL_N_CHANNELS 31

@@ -36,7 +36,7 @@ static int bc8_init(void **state, const fb_config *cfg, fb_err *err) {
     .description = "Majorana HNL mixing with nu_" FLAV " only (PBC " BENCH "): lifetime, c*tau, branching ratios", \
     .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2", \
     .coupling_units = "", .coupling_description = "squared mixing |U_" FLAV "|^2",                \
-    .n_quantities = sizeof Q / sizeof Q[0], .quantities = Q, .n_keys = 1, .keys = KEYS, .init = INIT, \
+    .n_quantities = sizeof Q / sizeof Q[0], .quantities = Q, .n_keys = 2, .keys = KEYS, .init = INIT, \
     .eval = fb_fip_scan_eval, .free = fb_fip_scan_free,                                            \
   }
 

@@ -456,6 +456,48 @@ START_TEST(test_foresee) {
 }
 END_TEST
 
+/* ---------------------------------------------------------------- FORESEE, channel by channel
+ * Where does the 5-11 % c*tau offset at 2 m_pi-1 GeV come from (issue 13, session bc11w)? The
+ * reference widths are BR_X(table) x hbar c / ctau(table). Measured before the assertions were
+ * written: mu mu agrees to 1-2 % from 0.3 GeV on (so the total's normalisation, v, m_mu and hbar c agree); pi pi is
+ * 1.03-1.18 x the reference. Part of it is isospin: we open pi0 pi0 (1/3 of the S-wave rate) at
+ * 2 m_pi0 and pi+ pi- at 2 m_pi+-, while the table opens pi pi at one threshold (0.2797 GeV, i.e. the
+ * charged mass for both); the rate ratio of the two conventions for an S wave is
+ * R_iso = (2/3 beta_+- + 1/3 beta_00)/beta_+- (beta = sqrt(1 - 4 m^2/s)), 1.09 at 0.293 GeV, 1.01 at
+ * 0.4 GeV. The rest, +3 to +9 % at every mass, is a normalisation offset of the scalar pion form
+ * factor (GKPY input, DGL normalisation) between the two dispersive treatments, the size of the
+ * spread between dispersive references seen above (hipsofcobra, docs/validation.md).
+ * Tolerances (fixed before the comparison was asserted): mu mu 3 %; pi pi after R_iso 10 %. */
+START_TEST(test_foresee_channels) {
+  table_t ct, bpp, bmm, b4pi;
+  if (read_table("ctau.txt", &ct) < 0 || read_table("br_pi_pi.txt", &bpp) < 0 || read_table("br_mu_mu.txt", &bmm) < 0 ||
+      read_table("br_4pi.txt", &b4pi) < 0) {
+    printf("SKIPPED test_foresee_channels: %s/data/models/foresee_darkhiggs not found\n", FB_SHARED_DIR);
+    return;
+  }
+  const double mpc = 0.13957039, mp0 = 0.1349768; /* PDG 2024 */
+  const double ms[] = {0.293, 0.299, 0.32, 0.35, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 0.95};
+  printf("FORESEE dark Higgs, channel widths ours/ref (theta = 1):\n");
+  for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++) {
+    const double m = ms[i], gref = T_HBARC_M / interp(&ct, m);
+    const fb_decay d = decay_at(g_state, m, 1.0);
+    const double rmm = chan_width(&d, "mumu") / (interp(&bmm, m) * gref);
+    const double rpp = chan_width(&d, "pipi") / (interp(&bpp, m) * gref);
+    const double bc = sqrt(1.0 - 4.0 * mpc * mpc / (m * m)), b0 = sqrt(1.0 - 4.0 * mp0 * mp0 / (m * m));
+    const double riso = (2.0 / 3.0 * bc + 1.0 / 3.0 * b0) / bc;
+    printf("  row: m = %.3f GeV: c tau %.3f, Gamma(mu mu) %.3f, Gamma(pi pi) %.3f (R_iso %.3f, after it %.3f), "
+           "BR(pi pi) %.4f / %.4f, BR(mu mu) %.4f / %.4f, ref BR(4 pi) %.4f (not in our channel list below 1 GeV)\n",
+           m, d.ctau_m / interp(&ct, m), rmm, rpp, riso, rpp / riso, chan_br(&d, "pipi"), interp(&bpp, m),
+           chan_br(&d, "mumu"), interp(&bmm, m), interp(&b4pi, m));
+    /* mu mu asserted outside near_threshold() (0.293 GeV: 0.958, the table's coarse grid where its
+     * BR(mu mu) falls steeply as pi pi opens) */
+    if (interp(&bmm, m) > 0.01 && !near_threshold(m)) ck_assert_msg(fabs(rmm - 1.0) < 0.03, "Gamma(mu mu) ratio %.4f at %.3f GeV", rmm, m);
+    ck_assert_msg(fabs(rpp / riso - 1.0) < 0.10, "Gamma(pi pi)/R_iso ratio %.4f at %.3f GeV", rpp / riso, m);
+  }
+  free(ct.x), free(ct.y), free(bpp.x), free(bpp.y), free(bmm.x), free(bmm.y), free(b4pi.x), free(b4pi.y);
+}
+END_TEST
+
 START_TEST(test_errors) {
   fb_err err;
   fb_decay d;
@@ -498,6 +540,7 @@ int main(void) {
   tcase_add_test(tc, test_continuity);
   tcase_add_test(tc, test_band_spread);
   tcase_add_test(tc, test_foresee);
+  tcase_add_test(tc, test_foresee_channels);
   tcase_add_test(tc, test_errors);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
