@@ -19,6 +19,7 @@
 
 #include "bbn.h"
 #include "bbn_bounds.h"
+#include "bbn_internal.h"
 #include "fb_constants.h"
 #include "fb_h5.h"
 #include "fb_model.h"
@@ -159,6 +160,15 @@ int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2
                          "PRIMAT (arXiv:1801.08023) sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46% in quadrature",
                          err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", sbbn->chi2, err);
+  /* the numbers of the criterion as attributes, for plots (bbn_internal.h: PDG 2024, PRIMAT) */
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_obs", BBN_OBS_YP, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_obs_sigma", BBN_OBS_YP_SIGMA, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_obs", BBN_OBS_DH, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_obs_sigma", BBN_OBS_DH_SIGMA, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_theory_sigma", BBN_TH_YP_SIGMA, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_theory_rel_sigma", BBN_TH_DH_REL, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_sbbn", sbbn->Yp_mass, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_sbbn", sbbn->D_H, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);
   H5Gclose(g);
   if (rc != FB_OK) return rc;

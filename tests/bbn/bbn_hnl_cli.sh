@@ -51,5 +51,15 @@ with h5py.File(sys.argv[1], "r") as f:
 PY
 if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_hnl.py" "$tmp/h.h5" -o "$tmp/h.png" > "$tmp/p.log" 2>&1 \
    || [ ! -s "$tmp/h.png" ]; then echo "FAIL: plot_bbn_hnl.py"; cat "$tmp/p.log"; fails=$((fails+1)); fi
+# the attributes of the criterion (for plots) and the diagnostic figure (tools/plot_bbn_diagnostic.py)
+/usr/bin/python3 - "$tmp/h.h5" <<'PY' || fails=$((fails+1))
+import h5py, sys
+with h5py.File(sys.argv[1], "r") as f:
+    a = f["/bounds/bbn"].attrs
+    assert abs(a["Yp_obs"] - 0.245) < 1e-12 and abs(a["D_H_obs"] - 2.547e-5) < 1e-15, dict(a)
+    assert 0.24 < a["Yp_sbbn"] < 0.25 and 2.3e-5 < a["D_H_sbbn"] < 2.7e-5, dict(a)
+PY
+if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_diagnostic.py" "$tmp/h.h5" -o "$tmp/d.png" > "$tmp/d.log" 2>&1 \
+   || [ ! -s "$tmp/d.png" ] || [ ! -s "$tmp/d.pdf" ]; then echo "FAIL: plot_bbn_diagnostic.py"; cat "$tmp/d.log"; fails=$((fails+1)); fi
 [ $fails -eq 0 ] && echo "all HNL BBN CLI checks passed"
 exit $fails
