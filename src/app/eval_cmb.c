@@ -40,6 +40,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_eff = fb_eval_number(args, "z_eff");
   FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &p.aniso, err));
+  FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   fb_cmb c;
   fb_cmb_result r;
   int rc;
@@ -77,7 +78,7 @@ done:
 const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
     "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle",
-    11,
+    12,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -90,6 +91,8 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
      {"aniso_method", "", "window|window_max|power|visibility", 0, 0, "visibility",
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
-      "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"}},
+      "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
+     {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
+      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"}},
     eval_cmb_decay,
 };

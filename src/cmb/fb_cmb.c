@@ -45,6 +45,10 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   FB_TEST(err, !(p->mu_max > 0 && p->y_max > 0 && p->z_eff > 0 && p->pann_max_cm3_s_GeV > 0), FB_ERR_INPUT,
           "mu_max, y_max, z_eff and p_ann must be > 0");
   FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-2), FB_ERR_INPUT, "rtol = %g must be in [1e-12, 1e-2]", p->rtol);
+  FB_TEST(err, !(p->chi == FB_CMB_CHI_CK2004 || p->chi == FB_CMB_CHI_GALLI2013), FB_ERR_INPUT,
+          "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
+  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY), FB_ERR_INPUT,
+          "aniso = %d is not an anisotropy method", (int)p->aniso);
   c->par = *p;
   const double T0 = p->T0_K * FB_K_TO_GEV;
   const double rho_crit_GeV_cm3 = FB_RHO_CRIT_H2_GEV_CM3 * p->h * p->h;

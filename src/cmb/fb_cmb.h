@@ -33,7 +33,8 @@
  *    keV-TeV energies by factors between ~0.1 and ~1, and Acharya & Khatri arXiv:1910.06272 find
  *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten), ionises
  *    and excites hydrogen with the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3
- *    (astro-ph/0310473; CLASS chi_type = CK_2004); the change Delta x_e(z) follows from the
+ *    (astro-ph/0310473; CLASS chi_type = CK_2004; option `chi_type` galli2013: the tabulated
+ *    chi_ionH(x_e), chi_lya(x_e) of Galli et al. arXiv:1306.0563); the change Delta x_e(z) follows from the
  *    linearised Peebles/RECFAST three-level atom (fb_cmb_xe, fb_cmb_xe.c) on a grid in ln(1+z)
  *    from the Saha start (x_H = 0.99, z ~ 1550) down to z = FB_CMB_XE_Z_LO = 200.
  *    Default (`aniso_method` visibility): the CMB's sensitivity to Delta x_e(z) is taken as that of
@@ -89,6 +90,11 @@
 /** Thermalisation visibility variants. */
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
 
+/** Split of the deposited energy into hydrogen ionisation and Lyman-alpha excitation (fb_cmb_xe.c):
+ *  Chen & Kamionkowski chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473) or the table of Galli,
+ *  Slatyer, Valdes & Iocco arXiv:1306.0563 (chi_ionH(x_e), chi_lya(x_e)). */
+typedef enum { FB_CMB_CHI_CK2004 = 0, FB_CMB_CHI_GALLI2013 = 1 } fb_cmb_chi;
+
 /** Anisotropy-bound methods (see the file comment). */
 typedef enum {
   FB_CMB_ANISO_WINDOW = 0,
@@ -100,6 +106,10 @@ typedef enum {
 /** The anisotropy method named `name` ("window", "window_max", "power", "visibility"); FB_ERR_INPUT
  *  naming the allowed values otherwise. */
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err);
+/** The split named `name` ("ck2004", "galli2013"); FB_ERR_INPUT naming the allowed values otherwise. */
+int fb_cmb_chi_from_name(const char *name, fb_cmb_chi *out, fb_err *err);
+/** Ionisation and Lyman-alpha fractions chi_i, chi_alpha of the deposited energy at x_e (0..1). */
+void fb_cmb_chi_fractions(fb_cmb_chi chi, double x_e, double *chi_ion, double *chi_alpha);
 /** The name of an anisotropy method (inverse of fb_cmb_aniso_from_name). */
 const char *fb_cmb_aniso_name(fb_cmb_aniso a);
 
@@ -130,6 +140,7 @@ typedef struct fb_cmb_params {
   double mu_max, y_max;     /**< FIRAS 95% CL */
   double z_eff;             /**< redshift of the late projection (window; also checked for visibility) / of the injected power (power) */
   fb_cmb_aniso aniso;       /**< anisotropy-bound method */
+  fb_cmb_chi chi;           /**< ionisation/excitation split of the deposited energy (default CK2004) */
   double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
   double rtol;              /**< relative tolerance of the redshift integrals */
 } fb_cmb_params;

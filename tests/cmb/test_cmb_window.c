@@ -297,6 +297,49 @@ START_TEST(test_visibility_projection) {
 }
 END_TEST
 
+/* --------------------------------------------------------------- ionisation split (chi_type) */
+/* The Galli et al. arXiv:1306.0563 table against Chen & Kamionkowski: in a neutral medium both put
+ * about a third of the energy into ionisation (Galli 0.351 vs 1/3: 6 %) and into Lyman-alpha (0.324
+ * vs 1/3: 3 %) (tolerance 8 %); the fractions never exceed 1 together and fall with x_e; at
+ * x_e = 0.5 Galli ionises far less (0.044 vs 1/6). Bound with galli2013 relative to ck2004
+ * (information: the Fisher estimate was made with CK_2004), measured 2.67 / 1.54 / 1.05 / 0.88 /
+ * 0.87 at tau = 1e12 / 3e12 / 1e13 / 1e14 / 1e16 s; asserted: weaker below 3e12 s (energy released
+ * at x_e ~ 0.1-1), within 20 % at >= 1e13 s. */
+START_TEST(test_chi_galli) {
+  double ci, ca, ci0, ca0, prev = 1.0;
+  fb_cmb_chi_fractions(FB_CMB_CHI_GALLI2013, 0.0, &ci, &ca);
+  fb_cmb_chi_fractions(FB_CMB_CHI_CK2004, 0.0, &ci0, &ca0);
+  ck_assert_msg(fabs(ci / ci0 - 1.0) < 0.08 && fabs(ca / ca0 - 1.0) < 0.08, "neutral: %g %g vs %g", ci, ca, ci0);
+  for (double x = 1e-5; x < 1.0; x *= 1.7) {
+    fb_cmb_chi_fractions(FB_CMB_CHI_GALLI2013, x, &ci, &ca);
+    ck_assert(ci >= 0 && ca >= 0 && ci + ca <= 1.0 && ci <= prev * (1 + 1e-12));
+    prev = ci;
+  }
+  fb_cmb_chi_fractions(FB_CMB_CHI_GALLI2013, 0.5, &ci, &ca);
+  ck_assert(ci < 0.5 / 3.0 / 2.0);
+  fb_err err;
+  fb_cmb_params p;
+  fb_cmb cg;
+  fb_cmb_chi k;
+  ck_assert(fb_cmb_chi_from_name("galli2013", &k, &err) == FB_OK && k == FB_CMB_CHI_GALLI2013);
+  ck_assert(fb_cmb_chi_from_name("ck", &k, &err) == FB_ERR_INPUT);
+  fb_cmb_params_default(&p);
+  p.chi = FB_CMB_CHI_GALLI2013;
+  ck_assert_msg(fb_cmb_init(&cg, &p, &err) == FB_OK, "%s", err.msg);
+  const double taus[] = {1e12, 3e12, 1e13, 1e14, 1e16};
+  for (size_t i = 0; i < 5; i++) {
+    fb_cmb_result a, b;
+    ck_assert(fb_cmb_decay_eval(&g_c, taus[i], mY_of_f(&g_c, 1.0), 1.0, &a, &err) == FB_OK);
+    ck_assert(fb_cmb_decay_eval(&cg, taus[i], mY_of_f(&g_c, 1.0), 1.0, &b, &err) == FB_OK);
+    const double q = a.R_aniso / b.R_aniso; /* f_max(galli)/f_max(ck) */
+    printf("tau = %.0e s: f_max galli2013 / ck2004 = %.3f\n", taus[i], q);
+    if (taus[i] <= 3e12) ck_assert_msg(q > 1.2, "%g at %g", q, taus[i]);
+    else ck_assert_msg(fabs(q - 1.0) < 0.2, "%g at %g", q, taus[i]);
+  }
+  fb_cmb_free(&cg);
+}
+END_TEST
+
 /* --------------------------------------------------------------- properties and errors */
 START_TEST(test_window_properties) {
   fb_err err;
@@ -333,6 +376,7 @@ int main(void) {
   tcase_add_test(tc, test_alp_dm_capozzi);
   tcase_add_test(tc, test_bound_vs_tau);
   tcase_add_test(tc, test_visibility_projection);
+  tcase_add_test(tc, test_chi_galli);
   tcase_add_test(tc, test_window_properties);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
