@@ -57,9 +57,12 @@
  *    normalisation; R = S_vis/S_vis,ann, excluded if R > 1 (95% CL).
  *    Measured (tests/cmb/test_cmb_window.c): x_e(z) and Delta x_e agree with CLASS v3/HyRec (CK_2004,
  *    on the spot) to 1-3 % at tau = 3e12-1e16 s; against a Planck-like Fisher estimate from CLASS
- *    C_l (six LCDM parameters marginalised, tools/cmb_class_fisher.py) f_max is 0.32 / 0.40 / 0.98
- *    / 1.40 / 2.5 of it at tau = 1e12 / 3e12 / 1e13 / 1e14 / 1e16 s; a particle that is all of the
- *    CDM is excluded up to tau = 1.5e25 s (Poulin et al. arXiv:1610.10051: ~1e25 s).
+ *    C_l (six LCDM parameters marginalised, tools/cmb_class_fisher.py) f_max is 0.88 / 0.32 / 0.078
+ *    / 0.38 / 0.42 / 0.67 / 0.98 / 1.21 / 1.40 / 2.08 / 2.54 of it at tau = 5e11 / 1e12 / 1.5e12 /
+ *    2e12 / 3e12 / 5e12 / 1e13 / 3e13 / 1e14 / 1e15 / 1e16 s (too strong by 13x at 1.5e12 s, 1.4x in
+ *    lifetime at fixed f: there the CLASS response shows the cancellation this projection leaves
+ *    out); a particle that is all of the CDM is excluded up to tau = 1.5e25 s (Poulin et al.
+ *    arXiv:1610.10051: ~1e25 s).
  *    Other methods (options; same Delta x_e):
  *    `window`: S_late = Delta x_e(z_eff), z_eff = 600 (the peak of the first principal component,
  *      arXiv:1109.6322), over its annihilation value; 130x weaker than the Fisher estimate at
