@@ -28,9 +28,10 @@
  *    Bound: COBE/FIRAS |mu| < 9e-5, |y| < 1.5e-5 at 95% CL (Fixsen et al. astro-ph/9605054).
  *  - Energy injection at recombination (CMB anisotropies), redshift-resolved. The deposited power
  *    density of the decay, eps(z) = f_eff f_em m Y_X s(z) exp(-t(z)/tau)/tau with f_eff = 1 (on the
- *    spot: the injected energy is deposited when it is released; stated uncertainty: the delayed
- *    deposition of the cascade, Slatyer arXiv:1506.03812, changes f_eff(z) of photons and e+- of
- *    keV-TeV energies by factors between ~0.1 and ~1, and Acharya & Khatri arXiv:1910.06272 find
+ *    spot: the injected energy is deposited when it is released; stated uncertainty: with the
+ *    delayed deposition of the cascade (f_c(z), Slatyer arXiv:1506.03812) the effective efficiency of
+ *    photons is 0.14-0.87 between 5 keV and 6 TeV (arXiv:1506.03811 fig. 3, annihilation weighting,
+ *    as digitised in Hazma's cmb_data/f_eff_g.dat), and Acharya & Khatri arXiv:1910.06272 find
  *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten), ionises
  *    and excites hydrogen with the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3
  *    (astro-ph/0310473; CLASS chi_type = CK_2004; option `chi_type` galli2013: the tabulated
