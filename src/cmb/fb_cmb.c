@@ -249,7 +249,8 @@ const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
 int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   const double ze = c->par.z_eff;
   FB_TEST(err, !(ze >= 100.0 && ze <= 1200.0), FB_ERR_INPUT,
-          "aniso_method %s: z_eff = %g must be in [100, 1200] (the late projection of Delta x_e)", fb_cmb_aniso_name(c->par.aniso), ze);
+          "aniso_method %s: z_eff = %g must be in [100, 1200] (the late projection of Delta x_e)",
+          fb_cmb_aniso_name(c->par.aniso), ze);
   FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, FB_CMB_XE_Z_LO), err));
   const size_t n = c->xe.n;
   c->eps = malloc(n * sizeof *c->eps);
@@ -267,7 +268,8 @@ int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   /* visibility weights (trapezoid in L): w_i = g_i/x_i dL_i, so that sum_i w_i Delta x_i = int g Delta x/x dL */
   for (size_t i = 0; i < n; i++) {
     const double dL = 0.5 * ((i + 1 < n ? c->xe.L[i + 1] : c->xe.L[i]) - (i > 0 ? c->xe.L[i - 1] : c->xe.L[i]));
-    c->w_vis[i] = c->xe.g[i] / c->xe.x[i] * dL;
+    const int below = expm1(c->xe.L[i]) < FB_CMB_XE_Z_LO * (1.0 - 1e-9); /* only if z_eff < 200 moved the grid down */
+    c->w_vis[i] = below ? 0.0 : c->xe.g[i] / c->xe.x[i] * dL;
   }
   /* annihilation at the Planck bound: eps = p_ann rho_c0^2 (1+z)^6 [GeV cm^-3 s^-1] */
   for (size_t i = 0; i < n; i++)
