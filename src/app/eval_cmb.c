@@ -39,10 +39,8 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_eff = fb_eval_number(args, "z_eff");
-  {
-    const char *am = fb_eval_text(args, "aniso_method");
-    p.aniso = !strcmp(am, "power") ? FB_CMB_ANISO_POWER : !strcmp(am, "window_max") ? FB_CMB_ANISO_WINDOW_MAX : FB_CMB_ANISO_WINDOW;
-  }
+  FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &p.aniso, err));
+  FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   fb_cmb c;
   fb_cmb_result r;
   int rc;
@@ -61,6 +59,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   if (p.aniso != FB_CMB_ANISO_POWER) {
     fb_eval_put(out, "R_aniso_late", "", r.R_late);
     fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
+    fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
   }
   fb_eval_put(out, "mu_max", "", p.mu_max);
   fb_eval_put(out, "y_max", "", p.y_max);
@@ -79,7 +78,7 @@ done:
 const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
     "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle",
-    11,
+    12,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -90,8 +89,10 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"coupling", "", NULL, 0.0, 1.0, "1e-12", "coupling of model (bc1: epsilon, bc9: g_agamma in GeV^-1)"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
-     {"aniso_method", "", "window|window_max|power", 0, 0, "window",
-      "anisotropy bound: recombination window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected "
-      "power at z_eff (fb_cmb.h)"}},
+     {"aniso_method", "", "window|window_max|power|visibility", 0, 0, "visibility",
+      "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
+      "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
+     {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
+      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"}},
     eval_cmb_decay,
 };

@@ -28,7 +28,7 @@ void fb_cmb_params_default(fb_cmb_params *p) {
   p->mu_max = FB_FIRAS_MU_MAX;
   p->y_max = FB_FIRAS_Y_MAX;
   p->z_eff = FB_CMB_Z_EFF_ANISOTROPY;
-  p->aniso = FB_CMB_ANISO_WINDOW;
+  p->aniso = FB_CMB_ANISO_VISIBILITY;
   p->pann_max_cm3_s_GeV = FB_PANN_MAX_PLANCK_CM3_S_GEV;
   p->rtol = 1e-7;
 }
@@ -45,6 +45,10 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   FB_TEST(err, !(p->mu_max > 0 && p->y_max > 0 && p->z_eff > 0 && p->pann_max_cm3_s_GeV > 0), FB_ERR_INPUT,
           "mu_max, y_max, z_eff and p_ann must be > 0");
   FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-2), FB_ERR_INPUT, "rtol = %g must be in [1e-12, 1e-2]", p->rtol);
+  FB_TEST(err, !(p->chi == FB_CMB_CHI_CK2004 || p->chi == FB_CMB_CHI_GALLI2013), FB_ERR_INPUT,
+          "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
+  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY), FB_ERR_INPUT,
+          "aniso = %d is not an anisotropy method", (int)p->aniso);
   c->par = *p;
   const double T0 = p->T0_K * FB_K_TO_GEV;
   const double rho_crit_GeV_cm3 = FB_RHO_CRIT_H2_GEV_CM3 * p->h * p->h;
@@ -77,7 +81,8 @@ void fb_cmb_free(fb_cmb *c) {
   free(c->eps);
   free(c->dxe);
   free(c->x3);
-  c->eps = c->dxe = c->x3 = NULL;
+  free(c->w_vis);
+  c->eps = c->dxe = c->x3 = c->w_vis = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -207,47 +212,84 @@ static double dxe_at(const fb_cmb *c, double L) {
   return (1.0 - w) * c->dxe[k] + w * c->dxe[k + 1];
 }
 
-/* The two projections of Delta x_e for the deposited power density in c->eps: late (Delta x_e at
- * z_eff) and last scattering (Delta x_e/x_e at the peak z_star of the Thomson visibility). */
-static void window_projections(fb_cmb *c, double *S_late, double *S_ls) {
-  fb_cmb_xe_response(&c->xe, c->eps, c->k_eff, c->dxe);
+/* The projections of Delta x_e for the deposited power density in c->eps: late (Delta x_e at z_eff),
+ * last scattering (Delta x_e/x_e at the peak z_star of the Thomson visibility) and visibility-weighted
+ * (S_vis = int g(L) Delta x_e/x_e dL = int e^{-tau} d(Delta tau), fb_cmb.h). The response runs down to
+ * k_min (0 when the visibility projection is needed: it covers the whole grid). */
+static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *S_ls, double *S_vis) {
+  fb_cmb_xe_response(&c->xe, c->eps, k_min, c->dxe);
   *S_late = dxe_at(c, log1p(c->par.z_eff));
   *S_ls = c->dxe[c->xe.i_star] / c->xe.x[c->xe.i_star];
+  double s = 0.0;
+  if (k_min == 0)
+    for (size_t i = 0; i < c->xe.n; i++) s += c->w_vis[i] * c->dxe[i];
+  *S_vis = s;
+}
+
+int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err) {
+  static const char *names[] = {"window", "power", "window_max", "visibility"};
+  for (int i = 0; i < 4; i++)
+    if (name && !strcmp(name, names[i])) {
+      *out = (fb_cmb_aniso)i;
+      return FB_OK;
+    }
+  FB_FAIL(err, FB_ERR_INPUT, "aniso_method = '%s': allowed window|window_max|power|visibility", name ? name : "(null)");
+}
+
+const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
+  switch (a) {
+  case FB_CMB_ANISO_WINDOW: return "window";
+  case FB_CMB_ANISO_POWER: return "power";
+  case FB_CMB_ANISO_WINDOW_MAX: return "window_max";
+  case FB_CMB_ANISO_VISIBILITY: return "visibility";
+  }
+  return "?";
 }
 
 int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   const double ze = c->par.z_eff;
   FB_TEST(err, !(ze >= 100.0 && ze <= 1200.0), FB_ERR_INPUT,
-          "aniso_method window: z_eff = %g must be in [100, 1200] (the projection of Delta x_e)", ze);
-  FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, 200.0), err));
-  c->eps = malloc(c->xe.n * sizeof *c->eps);
-  c->dxe = malloc(c->xe.n * sizeof *c->dxe);
-  c->x3 = malloc(c->xe.n * sizeof *c->x3);
-  FB_TEST(err, !c->eps || !c->dxe || !c->x3, FB_ERR_MEMORY, "cannot allocate the window scratch");
-  for (size_t i = 0; i < c->xe.n; i++) c->x3[i] = exp(3.0 * c->xe.L[i]);
+          "aniso_method %s: z_eff = %g must be in [100, 1200] (the late projection of Delta x_e)",
+          fb_cmb_aniso_name(c->par.aniso), ze);
+  FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, FB_CMB_XE_Z_LO), err));
+  const size_t n = c->xe.n;
+  c->eps = malloc(n * sizeof *c->eps);
+  c->dxe = malloc(n * sizeof *c->dxe);
+  c->x3 = malloc(n * sizeof *c->x3);
+  c->w_vis = malloc(n * sizeof *c->w_vis);
+  FB_TEST(err, !c->eps || !c->dxe || !c->x3 || !c->w_vis, FB_ERR_MEMORY, "cannot allocate the window scratch");
+  for (size_t i = 0; i < n; i++) c->x3[i] = exp(3.0 * c->xe.L[i]);
   {
     const double u = (log1p(ze) - c->xe.L[0]) / (c->xe.L[1] - c->xe.L[0]);
     c->k_eff = u > 0 ? (size_t)floor(u) : 0;
     if (c->k_eff > c->xe.i_star) c->k_eff = c->xe.i_star;
-    if (c->k_eff >= c->xe.n - 1) c->k_eff = c->xe.n - 2;
+    if (c->k_eff >= n - 1) c->k_eff = n - 2;
+  }
+  /* visibility weights (trapezoid in L): w_i = g_i/x_i dL_i, so that sum_i w_i Delta x_i = int g Delta x/x dL */
+  for (size_t i = 0; i < n; i++) {
+    const double dL = 0.5 * ((i + 1 < n ? c->xe.L[i + 1] : c->xe.L[i]) - (i > 0 ? c->xe.L[i - 1] : c->xe.L[i]));
+    const int below = expm1(c->xe.L[i]) < FB_CMB_XE_Z_LO * (1.0 - 1e-9); /* only if z_eff < 200 moved the grid down */
+    c->w_vis[i] = below ? 0.0 : c->xe.g[i] / c->xe.x[i] * dL;
   }
   /* annihilation at the Planck bound: eps = p_ann rho_c0^2 (1+z)^6 [GeV cm^-3 s^-1] */
-  for (size_t i = 0; i < c->xe.n; i++)
+  for (size_t i = 0; i < n; i++)
     c->eps[i] = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * c->x3[i] * c->x3[i];
-  window_projections(c, &c->S_late_ann, &c->S_ls_ann);
-  FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0), FB_ERR_NUMERIC, "annihilation projections %g, %g not positive",
-          c->S_late_ann, c->S_ls_ann);
+  window_projections(c, 0, &c->S_late_ann, &c->S_ls_ann, &c->S_vis_ann);
+  FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0 && c->S_vis_ann > 0), FB_ERR_NUMERIC,
+          "annihilation projections %g, %g, %g not positive", c->S_late_ann, c->S_ls_ann, c->S_vis_ann);
   return FB_OK;
 }
 
-void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls) {
+void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls, double *R_vis) {
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
-  for (size_t i = c->k_eff; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
-  double S_late, S_ls;
-  window_projections(c, &S_late, &S_ls);
+  const size_t k_min = R_vis ? 0 : c->k_eff;
+  for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
+  double S_late, S_ls, S_vis;
+  window_projections(c, k_min, &S_late, &S_ls, &S_vis);
   *R_late = S_late / c->S_late_ann;
   *R_ls = S_ls / c->S_ls_ann;
+  if (R_vis) *R_vis = S_vis / c->S_vis_ann;
 }
 
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
@@ -264,8 +306,10 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
   }
   /* anisotropies */
   if (c->par.aniso != FB_CMB_ANISO_POWER) {
-    fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls);
-    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX ? fmax(r->R_late, r->R_ls) : r->R_late;
+    fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls, &r->R_vis);
+    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX ? fmax(r->R_late, r->R_ls)
+                 : c->par.aniso == FB_CMB_ANISO_VISIBILITY ? r->R_vis
+                                                           : r->R_late;
   } else { /* injected power over the Planck-allowed annihilation power at z_eff */
     const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
     const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;

@@ -26,37 +26,56 @@
  *    The integrals run from z_min (default 1100: after recombination the photons no longer take up
  *    the heat through Compton scattering) to z_max (default 1e7, where J_bb < 1e-8).
  *    Bound: COBE/FIRAS |mu| < 9e-5, |y| < 1.5e-5 at 95% CL (Fixsen et al. astro-ph/9605054).
- *  - Energy injection at recombination (CMB anisotropies). Default (`aniso_method` window): the
- *    Planck 2018 bound on s-wave annihilation, p_ann = f_eff <sigma v>/m < 3.2e-28 cm^3/s/GeV
- *    (arXiv:1807.06209), is translated into a bound on the change of the ionisation history. The
- *    deposited power eps(z) (on the spot, f_eff = 1 times f_em) ionises and excites hydrogen with
- *    the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473); the
- *    change Delta x_e(z) follows from the linearised Peebles/RECFAST three-level atom (fb_cmb_xe,
- *    fb_cmb_xe.c). It is projected on
- *      S_late = Delta x_e(z_eff)  (z_eff = 600: the first principal component of the Planck
- *               sensitivity peaks there, Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu
- *               arXiv:1610.06933 show decays are captured by one component),
- *    and R = S_late / S_late,ann with the same number for annihilation at the Planck bound
- *    (eps_ann = p_ann rho_c^2(z) c^2); excluded if R > 1. Energy released at z > z_eff counts
- *    through the part of Delta x_e that survives recombination until z_eff.
- *    Also computed (reported as R_ls; used by `aniso_method` window_max, R = max(R, R_ls)):
- *      S_ls = Delta x_e/x_e at z_star, the peak of the Thomson visibility, over its annihilation
- *             value. This calibration is aggressive: annihilation's bound is set by its late
- *             effect, so Planck's sensitivity to S_ls alone is weaker than S_ls,ann.
- *    Approximation (stated): one projection calibrated on annihilation instead of the full
- *    principal-component basis; on-the-spot deposition (no delayed deposition of the cascade, which
- *    Acharya & Khatri arXiv:1910.06272 show extends the reach to z ~ 1e4); energy deposited before
- *    hydrogen recombination starts (Saha x_H > 0.99, z ~ 1550) does not change x_e (the plasma is
- *    ionised; its heat is in the y distortion); helium electrons neglected. Measured
- *    (tests/cmb/test_cmb_window.c): x_e(z) and Delta x_e at 3e12-1e16 s agree with CLASS v3/HyRec
- *    (CK_2004, on the spot) to 1-3 %; for a particle that is all of the CDM the bound reaches
- *    tau = 8.3e24 s (Poulin et al. arXiv:1610.10051: ~1e25 s); f < 7.7e-5 at 1e12 s, 1.4e-9 at 3e12 s
- *    (the power method: 4 and 9.4e-9). Against a Planck-like Fisher estimate from CLASS C_l
- *    (6 LCDM parameters marginalised) the bound is within a factor 2.1 at 3e12-1e14 s and a factor
- *    130 too weak (conservative) at 1e12 s; window_max is 10-20x too strong there.
- *    Alternative (`aniso_method` power, the previous default): R = injected power at z_eff over
- *      p_ann,max rho_c^2(z_eff), i.e. f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff));
- *    it collapses below tau ~ 5e12 s (exp(-t(z_eff)/tau)).
+ *  - Energy injection at recombination (CMB anisotropies), redshift-resolved. The deposited power
+ *    density of the decay, eps(z) = f_eff f_em m Y_X s(z) exp(-t(z)/tau)/tau with f_eff = 1 (on the
+ *    spot: the injected energy is deposited when it is released; stated uncertainty: with the
+ *    delayed deposition of the cascade (f_c(z), Slatyer arXiv:1506.03812) the effective efficiency of
+ *    photons is 0.14-0.87 between 5 keV and 6 TeV (arXiv:1506.03811 fig. 3, annihilation weighting,
+ *    as digitised in Hazma's cmb_data/f_eff_g.dat), and Acharya & Khatri arXiv:1910.06272 find
+ *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten), ionises
+ *    and excites hydrogen with the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3
+ *    (astro-ph/0310473; CLASS chi_type = CK_2004; option `chi_type` galli2013: the tabulated
+ *    chi_ionH(x_e), chi_lya(x_e) of Galli et al. arXiv:1306.0563); the change Delta x_e(z) follows from the
+ *    linearised Peebles/RECFAST three-level atom (fb_cmb_xe, fb_cmb_xe.c) on a grid in ln(1+z)
+ *    from the Saha start (x_H = 0.99, z ~ 1550) down to z = FB_CMB_XE_Z_LO = 200.
+ *    Default (`aniso_method` visibility): the CMB's sensitivity to Delta x_e(z) is taken as that of
+ *    the Thomson opacity it changes, weighted by the visibility function g = tau' e^{-tau}:
+ *      S_vis = int g(L) Delta x_e/x_e dL = int e^{-tau(z)} d(Delta tau)   (L = ln(1+z)),
+ *    i.e. the extra optical depth, each scattering counted with the probability e^{-tau} that the
+ *    photon it rescatters is not scattered again before today. Stated approximation: to first order
+ *    an extra optical depth Delta tau at a redshift after the anisotropies formed suppresses them by
+ *    e^{-2 Delta tau} at l >> 1 (the reionisation damping; for injected energy: Padmanabhan &
+ *    Finkbeiner astro-ph/0503486, Chen & Kamionkowski astro-ph/0310473), and
+ *    the sensitivity to a perturbation of ln x_e is localised at the (differential) visibility peak
+ *    (Farhang, Bond & Chluba arXiv:1110.4608, whose x_e eigenmodes are weighted by the fiducial
+ *    history); one projection stands for the principal components (Finkbeiner et al.
+ *    arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933 show that a decay is described by one number);
+ *    the opposite effect of extra scattering before last scattering (less diffusion damping) and
+ *    the partial degeneracy of late Delta tau with A_s and tau_reio are not modelled; z < 200 is
+ *    left out (conservative for tau >~ 1e15 s). chi^2 = 4 (S_vis/S_vis,ann)^2 with S_vis,ann the
+ *    same projection for s-wave annihilation at the Planck 2018 bound p_ann = f_eff <sigma v>/m
+ *    < 3.2e-28 cm^3/s/GeV (arXiv:1807.06209; eps_ann = p_ann rho_c^2(z) c^2), the only
+ *    normalisation; R = S_vis/S_vis,ann, excluded if R > 1 (95% CL).
+ *    Measured (tests/cmb/test_cmb_window.c): x_e(z) and Delta x_e agree with CLASS v3/HyRec (CK_2004,
+ *    on the spot) to 1-3 % at tau = 3e12-1e16 s; against a Planck-like Fisher estimate from CLASS
+ *    C_l (six LCDM parameters marginalised, tools/cmb_class_fisher.py) f_max is 0.88 / 0.32 / 0.078
+ *    / 0.38 / 0.42 / 0.67 / 0.98 / 1.21 / 1.40 / 2.08 / 2.54 of it at tau = 5e11 / 1e12 / 1.5e12 /
+ *    2e12 / 3e12 / 5e12 / 1e13 / 3e13 / 1e14 / 1e15 / 1e16 s (too strong by 13x at 1.5e12 s, 1.4x in
+ *    lifetime at fixed f: there the CLASS response shows the cancellation this projection leaves
+ *    out); a particle that is all of the CDM is excluded up to tau = 1.5e25 s (Poulin et al.
+ *    arXiv:1610.10051: ~1e25 s).
+ *    Other methods (options; same Delta x_e):
+ *    `window`: S_late = Delta x_e(z_eff), z_eff = 600 (the peak of the first principal component,
+ *      arXiv:1109.6322), over its annihilation value; 130x weaker than the Fisher estimate at
+ *      1e12 s (energy released at z ~ 1100-1300 barely survives to z_eff), within a factor 2.1 at
+ *      3e12-1e14 s.
+ *    `window_max`: max(R_late, R_ls), R_ls = Delta x_e/x_e at the visibility peak z_star over its
+ *      annihilation value (aggressive: annihilation's bound is set by its late effect; 23x stronger
+ *      than the estimate at 1e12 s).
+ *    `power`: R = injected power at z_eff over p_ann,max rho_c^2(z_eff), i.e.
+ *      f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff)); collapses below
+ *      tau ~ 5e12 s (exp(-t(z_eff)/tau)).
+ *    All three window projections are reported (R_late, R_ls, R_vis) whatever the method.
  *
  * Call order: fb_cmb_params_default() (optional edits) -> fb_cmb_init() -> any number of
  * fb_cmb_decay_eval() / helper calls (not thread safe: one fb_cmb per thread, it owns a quadrature
@@ -75,8 +94,28 @@
 /** Thermalisation visibility variants. */
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
 
+/** Split of the deposited energy into hydrogen ionisation and Lyman-alpha excitation (fb_cmb_xe.c):
+ *  Chen & Kamionkowski chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473) or the table of Galli,
+ *  Slatyer, Valdes & Iocco arXiv:1306.0563 (chi_ionH(x_e), chi_lya(x_e)). */
+typedef enum { FB_CMB_CHI_CK2004 = 0, FB_CMB_CHI_GALLI2013 = 1 } fb_cmb_chi;
+
 /** Anisotropy-bound methods (see the file comment). */
-typedef enum { FB_CMB_ANISO_WINDOW = 0, FB_CMB_ANISO_POWER = 1, FB_CMB_ANISO_WINDOW_MAX = 2 } fb_cmb_aniso;
+typedef enum {
+  FB_CMB_ANISO_WINDOW = 0,
+  FB_CMB_ANISO_POWER = 1,
+  FB_CMB_ANISO_WINDOW_MAX = 2,
+  FB_CMB_ANISO_VISIBILITY = 3
+} fb_cmb_aniso;
+
+/** The anisotropy method named `name` ("window", "window_max", "power", "visibility"); FB_ERR_INPUT
+ *  naming the allowed values otherwise. */
+int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err);
+/** The split named `name` ("ck2004", "galli2013"); FB_ERR_INPUT naming the allowed values otherwise. */
+int fb_cmb_chi_from_name(const char *name, fb_cmb_chi *out, fb_err *err);
+/** Ionisation and Lyman-alpha fractions chi_i, chi_alpha of the deposited energy at x_e (0..1). */
+void fb_cmb_chi_fractions(fb_cmb_chi chi, double x_e, double *chi_ion, double *chi_alpha);
+/** The name of an anisotropy method (inverse of fb_cmb_aniso_from_name). */
+const char *fb_cmb_aniso_name(fb_cmb_aniso a);
 
 /** Standard hydrogen recombination on a grid in L = ln(1+z) and its linear response (fb_cmb_xe.c). */
 typedef struct fb_cmb_xe {
@@ -103,8 +142,9 @@ typedef struct fb_cmb_params {
   fb_cmb_jbb jbb;           /**< which J_bb */
   double z_min, z_max;      /**< heating integrated over z_min < z < z_max */
   double mu_max, y_max;     /**< FIRAS 95% CL */
-  double z_eff;             /**< redshift of the late projection (window) / of the injected power (power) */
+  double z_eff;             /**< redshift of the late projection (window; also checked for visibility) / of the injected power (power) */
   fb_cmb_aniso aniso;       /**< anisotropy-bound method */
+  fb_cmb_chi chi;           /**< ionisation/excitation split of the deposited energy (default CK2004) */
   double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
   double rtol;              /**< relative tolerance of the redshift integrals */
 } fb_cmb_params;
@@ -120,7 +160,9 @@ typedef struct fb_cmb {
   fb_quad q;
   fb_cmb_xe xe;             /**< recombination grid (aniso == WINDOW) */
   double *eps, *dxe;        /**< scratch on the xe grid */
-  double S_late_ann, S_ls_ann; /**< the two projections for annihilation at the Planck bound */
+  double S_late_ann, S_ls_ann; /**< the two window projections for annihilation at the Planck bound */
+  double S_vis_ann;         /**< the visibility-weighted projection for annihilation at the Planck bound */
+  double *w_vis;            /**< weights of the visibility projection on the xe grid (fb_cmb_window_setup) */
   size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
   double *x3;               /**< (1+z)^3 on the xe grid */
 } fb_cmb;
@@ -133,6 +175,7 @@ typedef struct fb_cmb_result {
                                  age: a continuation, used only for the low-energy flag) */
   double R_aniso;           /**< anisotropy ratio (excluded if > 1): R_late (window), max(R_late, R_ls) (window_max) or the power ratio */
   double R_late, R_ls;      /**< the two window projections over their annihilation values (0 for power) */
+  double R_vis;             /**< the visibility-weighted projection over its annihilation value (0 for power) */
   int excluded_mu, excluded_y, excluded_aniso;
 } fb_cmb_result;
 
@@ -222,11 +265,12 @@ double fb_cmb_equilibrium_yield_boson(const fb_thermo *th, double T_GeV, double 
  *  with CVODE, and the response coefficients; c must have its background set up. */
 int fb_cmb_xe_init(fb_cmb_xe *xe, const fb_cmb *c, double z_lo, fb_err *err);
 void fb_cmb_xe_free(fb_cmb_xe *xe);
-/** Set up the recombination grid and the annihilation projections (called by fb_cmb_init when
- *  aniso == FB_CMB_ANISO_WINDOW). */
+/** Set up the recombination grid, the visibility weights and the annihilation projections (called
+ *  by fb_cmb_init for every method but FB_CMB_ANISO_POWER). */
 int fb_cmb_window_setup(fb_cmb *c, fb_err *err);
-/** R_late and R_ls of a decay with f_em m Y_X = fmY_GeV [GeV] and lifetime tau_s (uses c's scratch). */
-void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls);
+/** R_late, R_ls and R_vis of a decay with f_em m Y_X = fmY_GeV [GeV] and lifetime tau_s (uses c's scratch;
+ *  R_vis may be NULL). */
+void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls, double *R_vis);
 /** Delta x_e on the grid points k >= k_min for a deposited power density eps [eV cm^-3 s^-1]
  *  given on the grid (linear response, Delta x_e = 0 at the Saha switch). */
 void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, size_t k_min, double *dx);

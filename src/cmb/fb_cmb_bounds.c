@@ -20,7 +20,13 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_Y].reference = "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120";
   out[FB_CMB_BOUND_ANISO].name = "cmb_anisotropies";
   out[FB_CMB_BOUND_ANISO].limit = 1.0;
-  if (p->aniso != FB_CMB_ANISO_POWER)
+  if (p->aniso == FB_CMB_ANISO_VISIBILITY)
+    snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
+             "1 where R = int g Delta x_e/x_e dln(1+z) (g the Thomson visibility, 200 < z < 1550) over its value for "
+             "s-wave annihilation at the Planck 2018 bound p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the "
+             "linearised Peebles/RECFAST atom with on-the-spot Chen-Kamionkowski deposition (fb_cmb.h)%s",
+             p->pann_max_cm3_s_GeV, condition);
+  else if (p->aniso != FB_CMB_ANISO_POWER)
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where R = Delta x_e(z_eff = %g)%s over its value for s-wave annihilation at the Planck 2018 bound "
              "p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the linearised Peebles/RECFAST atom with on-the-spot "
@@ -33,8 +39,8 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
              "times rho_cdm^2 (effective-redshift, on-the-spot approximation; fb_cmb.h)%s",
              p->z_eff, p->pann_max_cm3_s_GeV, condition);
   out[FB_CMB_BOUND_ANISO].reference =
-      "Planck 2018 arXiv:1807.06209; Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933; Chen & "
-      "Kamionkowski astro-ph/0310473; Seager, Sasselov & Scott astro-ph/9909275";
+      "Planck 2018 arXiv:1807.06209; Finkbeiner et al. arXiv:1109.6322; Slatyer & Wu arXiv:1610.06933; Farhang, Bond "
+      "& Chluba arXiv:1110.4608; Chen & Kamionkowski astro-ph/0310473; Seager, Sasselov & Scott astro-ph/9909275";
 }
 
 int fb_cmb_write_bound(hid_t file, const fb_cmb_bound_spec *b, const unsigned char *mask, size_t nm, size_t nc,

@@ -14,7 +14,8 @@
  * (helium is neutral below the start redshift; its electrons are neglected).
  * Injection (Chen & Kamionkowski astro-ph/0310473 eqs. 2-4; CLASS chi_type = CK_2004): a deposited
  * power density eps adds to dx/dt the ionisation rate
- *   I = eps [chi_i/(n_H E_ion) + (1 - C) chi_alpha/(n_H E_alpha)],  chi_i = chi_alpha = (1 - x)/3.
+ *   I = eps [chi_i/(n_H E_ion) + (1 - C) chi_alpha/(n_H E_alpha)],  chi_i = chi_alpha = (1 - x)/3
+ * (or chi_i, chi_alpha interpolated linearly in x_e in the table of Galli et al. arXiv:1306.0563).
  * For a small eps the change Delta x obeys, in L = ln(1+z) (decreasing with time),
  *   dDelta x/dL = J(L) Delta x - I/H,   J = d(dx/dL)/dx on the background,
  * integrated here with an exponential (exact for piecewise-constant J and source) step.
@@ -128,9 +129,11 @@ int fb_cmb_xe_init(fb_cmb_xe *xe, const fb_cmb *c, double z_lo, fb_err *err) {
   for (size_t i = 0; i < n; i++) {
     const double z = expm1(xe->L[i]), x = xe->x[i], h = 1e-6 * fmax(fmin(x, 1.0 - x), 1e-6);
     xe->J[i] = (dx_dL(&b, z, x + h) - dx_dL(&b, z, x - h)) / (2.0 * h);
-    const double nH = b.nH0_cm3 * pow(1.0 + z, 3), H = fb_cmb_hubble_inv_s(c, z), chi = (1.0 - x) / 3.0;
+    const double nH = b.nH0_cm3 * pow(1.0 + z, 3), H = fb_cmb_hubble_inv_s(c, z);
+    double chi_i, chi_a;
+    fb_cmb_chi_fractions(c->par.chi, x, &chi_i, &chi_a);
     const double C = peebles_C(&b, z, x);
-    xe->src[i] = chi * (1.0 / FB_E_ION_H_EV + (1.0 - C) / (0.75 * FB_E_ION_H_EV)) / (nH * H);
+    xe->src[i] = (chi_i / FB_E_ION_H_EV + (1.0 - C) * chi_a / (0.75 * FB_E_ION_H_EV)) / (nH * H);
     xe->t_s[i] = fb_cmb_time_s(c, z);
   }
   /* the exact step of the response from L[k+1] down to L[k] (fb_cmb_xe_response) */
@@ -157,6 +160,37 @@ done:
   fb_ode_free(&ode);
   if (rc != FB_OK) fb_cmb_xe_free(xe);
   return rc;
+}
+
+/* Galli, Slatyer, Valdes & Iocco arXiv:1306.0563: fractions of the deposited energy going into
+ * hydrogen ionisation and Lyman-alpha excitation vs x_e (their published table, as distributed with
+ * CLASS v3 in external/heating/Galli_et_al_2013.dat; columns x_e, chi_lya, chi_ionH here). */
+static const double galli_x[] = {0.0, 1e-4, 3e-4, 5e-4, 1e-3, 3e-3, 5e-3, 0.01, 0.03, 0.05, 0.1, 0.3, 0.5, 0.8, 0.9, 0.99, 1.1};
+static const double galli_lya[] = {0.323526, 0.323526, 0.308840, 0.302591, 0.291280, 0.269481, 0.256105, 0.238304, 0.192119,
+                                   0.165741, 0.121705, 0.052273, 0.026168, 0.007178, 0.003234, 0.000290, 0.0};
+static const double galli_ion[] = {0.350798, 0.350798, 0.349058, 0.345508, 0.341822, 0.327298, 0.316798, 0.301893, 0.255925,
+                                   0.228453, 0.175739, 0.083885, 0.043901, 0.013518, 0.006406, 0.001700, 0.0};
+
+int fb_cmb_chi_from_name(const char *name, fb_cmb_chi *out, fb_err *err) {
+  if (name && !strcmp(name, "ck2004")) *out = FB_CMB_CHI_CK2004;
+  else if (name && !strcmp(name, "galli2013")) *out = FB_CMB_CHI_GALLI2013;
+  else FB_FAIL(err, FB_ERR_INPUT, "chi_type = '%s': allowed ck2004|galli2013", name ? name : "(null)");
+  return FB_OK;
+}
+
+void fb_cmb_chi_fractions(fb_cmb_chi chi, double x, double *chi_ion, double *chi_alpha) {
+  if (chi == FB_CMB_CHI_CK2004) { /* Chen & Kamionkowski astro-ph/0310473 */
+    *chi_ion = *chi_alpha = x < 1.0 ? (1.0 - x) / 3.0 : 0.0;
+    return;
+  }
+  const size_t n = sizeof galli_x / sizeof galli_x[0];
+  size_t k = 0;
+  if (!(x > galli_x[0])) x = galli_x[0];
+  if (x >= galli_x[n - 1]) x = galli_x[n - 1];
+  while (k + 2 < n && x > galli_x[k + 1]) k++;
+  const double w = (x - galli_x[k]) / (galli_x[k + 1] - galli_x[k]); /* linear in x_e */
+  *chi_ion = (1.0 - w) * galli_ion[k] + w * galli_ion[k + 1];
+  *chi_alpha = (1.0 - w) * galli_lya[k] + w * galli_lya[k + 1];
 }
 
 void fb_cmb_xe_free(fb_cmb_xe *xe) {

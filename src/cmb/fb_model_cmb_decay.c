@@ -52,9 +52,12 @@ static const fb_key_spec cmbd_keys[] = {
     {"cmb_decay", "z_min", FB_KEY_DOUBLE, "1100", 0.0, 1e5, NULL, "", "lowest redshift of the distortion integrals"},
     {"cmb_decay", "z_eff", FB_KEY_DOUBLE, "600", 10.0, 1e4, NULL, "",
      "redshift of the late Delta x_e projection (window; 100..1200) or of the injected power (power) (arXiv:1109.6322)"},
-    {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "window", 0, 0, "window|window_max|power", "",
-     "anisotropy bound: recombination window (linear Delta x_e response at z_eff), window_max (also Delta x_e/x_e at "
-     "z_star) or injected power at z_eff"},
+    {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "visibility", 0, 0, "window|window_max|power|visibility", "",
+     "anisotropy bound: visibility (linear Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination "
+     "window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or injected power at z_eff"},
+    {"cmb_decay", "chi_type", FB_KEY_CHOICE, "ck2004", 0, 0, "ck2004|galli2013", "",
+     "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 (astro-ph/0310473) or the "
+     "table of Galli et al. arXiv:1306.0563"},
     {"cmb_decay", "rtol", FB_KEY_DOUBLE, "1e-7", 1e-12, 1e-2, NULL, "", "relative tolerance of the redshift integrals"},
 };
 
@@ -74,8 +77,18 @@ static int cmbd_init(void **state, const fb_config *cfg, fb_err *err) {
   p.z_min = fb_config_get_double(cfg, "cmb_decay", "z_min");
   p.z_eff = fb_config_get_double(cfg, "cmb_decay", "z_eff");
   {
-    const char *am = fb_config_get_string(cfg, "cmb_decay", "aniso_method");
-    p.aniso = !strcmp(am, "power") ? FB_CMB_ANISO_POWER : !strcmp(am, "window_max") ? FB_CMB_ANISO_WINDOW_MAX : FB_CMB_ANISO_WINDOW;
+    int rc0 = fb_cmb_aniso_from_name(fb_config_get_string(cfg, "cmb_decay", "aniso_method"), &p.aniso, err);
+    if (rc0 != FB_OK) {
+      free(s);
+      return rc0;
+    }
+  }
+  {
+    int rc0 = fb_cmb_chi_from_name(fb_config_get_string(cfg, "cmb_decay", "chi_type"), &p.chi, err);
+    if (rc0 != FB_OK) {
+      free(s);
+      return rc0;
+    }
   }
   p.rtol = fb_config_get_double(cfg, "cmb_decay", "rtol");
   s->f_em = fb_config_get_double(cfg, "cmb_decay", "f_em");

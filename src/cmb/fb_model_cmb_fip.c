@@ -57,7 +57,7 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"mY_GeV", "GeV", "m Y_X before decays under the [cmb_fip] abundance assumption"},
     {"mu", "", "mu distortion (Green's-function approximation)"},
     {"y", "", "y distortion (Green's-function approximation)"},
-    {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; recombination window, fb_cmb.h)"},
+    {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; visibility-weighted Delta x_e, fb_cmb.h)"},
     {"thermalised", "", "1 where the freeze-in yield would exceed the equilibrium yield (assumption invalid)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
 };

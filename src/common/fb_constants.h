@@ -336,6 +336,9 @@
 #define FB_YHE_MASS_FRACTION 0.2458      /* helium mass fraction: PRIMAT 4 n_He/n_b = 0.24712 at Omega_b h^2 = 0.02242
                                             (Pitrou et al. arXiv:1801.08023, ../shared sbbn_reference) minus 0.0013 */
 #define FB_CMB_XE_SAHA_SWITCH 0.99       /* three-level atom started where Saha gives x_H = 0.99 (as RECFAST) */
+#define FB_CMB_XE_Z_LO 200.0             /* lowest redshift of the recombination grid: T_matter = T_radiation (Compton
+                                            coupling) holds above z ~ 200 (Seager et al. astro-ph/9909275 follow T_m
+                                            separately below); the visibility projection is cut here (fb_cmb.h) */
 #define FB_CMB_XE_DL 5.0e-4              /* step in ln(1+z) of the recombination grid: at 1.25e-4 the bounds of
                                             test_cmb_window change by < 0.3% (z_star by 0.1) */
 
