@@ -21,6 +21,8 @@
 #define AN_NLEG 32     /* Gauss-Legendre nodes of the scattering angle */
 #define AN_MASS_MIN 1e-6 /* the BC10/BC11 particle models' range */
 #define AN_MASS_MAX 10.0
+#define AN_DECAY_SKIP_REL 1e-6 /* decays not evaluated along a path where an upper bound of them is below this fraction
+                                  of the absorption rate */
 
 static const double GEV2_TO_ERG_S_AN = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 #define AN_SQRT_PI 1.7724538509055160273
@@ -267,7 +269,15 @@ static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
   if (!(q->T > 0)) return 0.0;
   double stim = -expm1(-om / q->T), rate = 0.0;
   if (c->m->opt.absorption) rate += fb_sn_alpn_gamma_abs_GeV(c->a, q, mstar_at(c, r), om, c->mass) * stim;
-  if (c->m->opt.decays) rate += decay_reduced(c, q, om, stim);
+  if (c->m->opt.decays) {
+    /* skip the decay evaluation (Pauli blocking, Bose factor) where an upper bound of it is below AN_DECAY_SKIP_REL of
+     * the absorption: R_ee B_ee stim <= 1, stim <= 1, Bose factor <= 1 + 2T/w_-, w_- >= m^2/(2 (om + k)) (as
+     * fb_sn_scalar.c); changes the optical depth by less than that fraction */
+    const fb_sn_alpn *a = c->a;
+    double mass = c->mass, k = sqrt(fmax(om * om - mass * mass, 0.0)), wm = 0.5 * mass * mass / (om + k);
+    double bound = (a->G_ee + a->G_rest + a->G_gg * (1.0 + 2.0 * q->T / wm)) * mass / om;
+    if (!(bound < AN_DECAY_SKIP_REL * rate)) rate += decay_reduced(c, q, om, stim);
+  }
   return rate;
 }
 
