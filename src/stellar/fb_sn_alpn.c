@@ -53,7 +53,7 @@ int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
  * the coupling changes n <-> p across the vertex, which gives, with gbar = (g_p + g_n)/2 and
  * delta = (g_p - g_n)/2, the commutator for gbar and the anticommutator for delta. Spin traces averaged over the
  * ALP direction (k_a^2 factored out) give, per unit k_a^2 (16/3) times (re-derived here; the nn result is the one
- * of Brinkmann & Turner, the np one for g_n != g_p the form used by Carenza et al. arXiv:1906.11844 eq. 2.5):
+ * of Brinkmann & Turner, the np one for g_n != g_p the form used by Carenza et al. arXiv:1906.11844 sec. 2):
  *   nn:  g_n^2 [k^4 h_k^2 + l^4 h_l^2 + (k^2 l^2 - 3 (k.l)^2) h_k h_l]
  *   np:  (gbar^2 + delta^2) k^4 h_k^2 + (4 gbar^2 + 2 delta^2) l^4 h_l^2 - 2 gbar^2 (k^2 l^2 - 3 (k.l)^2) h_k h_l
  * with k = p1 - p3, l = p1 - p4 the direct and exchange momentum transfers and h(q) = 1/(q^2 + m_pi^2) (OPE) -
@@ -213,7 +213,7 @@ static int widths_at(fb_sn_alpn *a, double mass, fb_err *err) {
  * space), Sigma = g_n^2 n_n^2 s_nn + g_p^2 n_p^2 s_nn + 4 n_n n_p s_np (symmetry factors 1/4, 1/4, 1), the
  * ALP vertex with the vacuum m_N (g_aN/2m_N = C_N/2f). Multiple scattering: Gamma_ms = Gamma_0 n_B s_nn(0, y) (the
  * corrected spin-fluctuation rate of the whole medium with unit couplings; Raffelt & Seckel, PRL 69 (1992) 2605;
- * arXiv:1906.11844 sec. 2.5), or 0. */
+ * arXiv:1906.11844 sec. 2), or 0. */
 double fb_sn_alpn_gamma_abs_GeV(const fb_sn_alpn *a, const fb_sn_point *q, double ms, double om, double mass) {
   if (!(q->T > 0) || !(q->np > 0) || !(om > mass)) return 0.0;
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), mpi = FB_MPI_CHARGED_GEV, f2 = FB_OPE_F_PINN * FB_OPE_F_PINN;

@@ -11,7 +11,7 @@
  *    Cortona et al. arXiv:1511.02867), taken mass-independent;
  *  - one-pion exchange (OPE) bremsstrahlung of non-degenerate nucleons with the spin-summed matrix element of
  *    Brinkmann & Turner (Phys. Rev. D 38 (1988) 2338) for nn, pp and np with g_an != g_ap (as in Carenza et al.
- *    arXiv:1906.11844 eq. 2.x), re-derived in fb_sn_alpn.c, the pion mass kept in the propagators; the
+ *    arXiv:1906.11844 sec. 2), re-derived in fb_sn_alpn.c, the pion mass kept in the propagators; the
  *    corrections of Carenza et al. arXiv:1906.11844: rho-meson exchange standing for the two-pion exchange
  *    (k^2/(k^2 + m_pi^2) -> k^2/(k^2 + m_pi^2) - C_rho k^2/(k^2 + m_rho^2), C_rho = 1.67, m_rho = 600 MeV),
  *    the effective nucleon mass m* of the profile in the phase space, multiple scattering as the Lorentzian
