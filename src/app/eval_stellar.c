@@ -3,10 +3,12 @@
  * @brief `fipbounds eval sn1987a model=bc1|bc9|bc4|bc5|bc6|bc7|bc8 mass_GeV=... [epsilon=...]`: the SN1987A
  *        band edges of the BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV), the
  *        BC4/BC5 scalar (sin2theta_low, sin2theta_high) or the BC6-BC8 HNL (U2_low, U2_high = |U|^2) at
- *        one mass (default profile inputs/sn_profile_default.dat), and
+ *        one mass (default profile inputs/sn_profile_default.dat), the BC10/BC11 nucleon-coupled ALPs
+ *        (coupling_low/high in 1/f [GeV^-1], fb_sn_alpn.h), and
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fb_constants.h"
@@ -15,6 +17,7 @@
 #include "fb_rg_alp.h"
 #include "fb_rg_mcp.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_alpn.h"
 #include "fb_sn_darkphoton.h"
 #include "fb_sn_hnl.h"
 #include "fb_sn_mcp.h"
@@ -48,6 +51,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   const int is_bc9 = !strcmp(model, "bc9"), is_scalar = !strcmp(model, "bc4") || !strcmp(model, "bc5");
   const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
   const int is_bc3 = !strcmp(model, "bc3");
+  const int alpn = !strcmp(model, "bc10") ? 10 : !strcmp(model, "bc11") ? 11 : 0;
   fb_sn_mcp_options mo;
   fb_sn_mcp_options_default(&mo);
   mo.annihilation = o.coalescence; /* bc3: coalescence = e+e- -> chi chibar, absorption = chi p scattering */
@@ -57,11 +61,12 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   /* auto: transfer for bc9 (issue 16); rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem for bc1 */
   if (o.criterion < 0 && is_bc3) o.criterion = FB_SN_CRIT_CEM;
+  if (o.criterion < 0 && alpn) o.criterion = FB_SN_CRIT_TRANSFER; /* as bc9 (fb_sn_alpn.h) */
   if (o.criterion < 0)
     o.criterion = is_bc9 ? FB_SN_CRIT_TRANSFER
                   : (is_scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
-  if (is_bc9 || is_scalar || hnl >= 0 || is_bc3) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
+  if (is_bc9 || is_scalar || hnl >= 0 || is_bc3 || alpn) o.semi_compton = o.coalescence = 0; /* no BC1 tables */
   double mass = fb_eval_number(args, "mass_GeV");
   fb_sn_profile p;
   fb_rratio R;
@@ -102,6 +107,41 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
     fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
     if (isfinite(mmax)) fb_eval_put(out, "mass_max_GeV", "GeV", mmax);
+    goto done;
+  }
+  if (alpn) {
+    /* BC10/BC11: NN bremsstrahlung through the induced nucleon couplings, absorption and decays (fb_sn_alpn.h);
+     * the table's coupling is 1/f in GeV^-1 */
+    fb_sn_alpn a;
+    fb_sn_alpn_options ao;
+    if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
+    double *ms = calloc(m.n, sizeof *ms);
+    FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
+    fb_sn_alpn_mstar(&m, &p, ms);
+    rc = fb_sn_alpn_init(&a, alpn, &ao, err);
+    if (rc == FB_OK) {
+      rc = fb_sn_alpn_table_compute(&t, &a, &m, ms, mass, err);
+      if (rc == FB_OK) rc = fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err);
+      fb_eval_put_text(out, "model", model);
+      fb_eval_put_text(out, "criterion", fb_sn_criterion_name(m.opt.criterion));
+      fb_eval_put_text(out, "ope", fb_eval_text(args, "ope"));
+      fb_eval_put(out, "mass_GeV", "GeV", mass);
+      fb_eval_put(out, "coupling_low", "GeV^-1", lo); /* 1/f_l or 1/f_G; null where closed */
+      fb_eval_put(out, "coupling_high", "GeV^-1", hi);
+      fb_eval_put(out, alpn == 10 ? "inv_fl_low_GeV" : "inv_fG_low_GeV", "GeV^-1", lo);
+      fb_eval_put(out, alpn == 10 ? "inv_fl_high_GeV" : "inv_fG_high_GeV", "GeV^-1", hi);
+      fb_eval_put(out, "g_an_low", "", a.gn * lo);
+      fb_eval_put(out, "g_ap_low", "", a.gp * lo);
+      if (fb_eval_given(args, "epsilon"))
+        fb_eval_put(out, "luminosity_erg_s_at_coupling", "erg/s",
+                    fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+      fb_eval_put(out, "L_f2_bremsstrahlung_erg_s_GeV2", "erg/s GeV^-2", t.L0_T);
+      fb_eval_put(out, "L_f2_inverse_decay_erg_s_GeV2", "erg/s GeV^-2", t.L0_L);
+      fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
+      fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
+      fb_sn_alpn_free(&a);
+    }
+    free(ms);
     goto done;
   }
   if (is_bc3) {
@@ -227,9 +267,10 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_default.dat; BC3 millicharged fermion)",
-    21,
-    {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3", 0, 0, "bc1",
-      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps)"},
+    22,
+    {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
+      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
+      "bc10/bc11: 1/f_l, 1/f_G in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP, scalar or HNL mass (HNL: > 0.001)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
@@ -253,7 +294,10 @@ const fb_eval_module fb_eval_sn1987a = {
      {"nucleon_degeneracy", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"},
      {"plasmon", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: plasmon decay gamma* -> chi chibar"},
-     {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"}},
+     {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"},
+     {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
+      "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
+      "the pion mass only, or massless OPE"}},
     eval_sn1987a,
 };
 

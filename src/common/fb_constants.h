@@ -342,4 +342,10 @@
 #define FB_CMB_XE_DL 5.0e-4              /* step in ln(1+z) of the recombination grid: at 1.25e-4 the bounds of
                                             test_cmb_window change by < 0.3% (z_star by 0.1) */
 
+/* One-pion-exchange NN bremsstrahlung of ALPs in the SN core (src/stellar/fb_sn_alpn.c, issue 16) */
+#define FB_OPE_F_PINN 1.0         /* pseudovector pi-N coupling f (f^2/4pi = 0.08): alpha_pi = (2 m_N f/m_pi)^2/(4 pi)
+                                     = 15 of Hannestad & Raffelt, ApJ 507 (1998) 339 (astro-ph/9711132) */
+#define FB_OPE_C_RHO 1.67         /* rho exchange subtracted from the OPE tensor force, C_rho and m_rho: Carenza et al. */
+#define FB_OPE_M_RHO_GEV 0.600    /*   arXiv:1906.11844 sec. 2 (after Ericson & Mathiot, Phys. Lett. B 219 (1989) 507) */
+
 #endif /* FB_CONSTANTS_H */

@@ -29,6 +29,7 @@ extern const fb_model_ops fb_model_bc4_sn, fb_model_bc5_sn; /* src/stellar/fb_mo
 extern const fb_model_ops fb_model_bc6_sn, fb_model_bc7_sn, fb_model_bc8_sn; /* fb_model_sn.c */
 extern const fb_model_ops fb_model_bc3_hb; /* fb_model_bc3_rg.c */
 extern const fb_model_ops fb_model_bc10_rg, fb_model_bc10_wd, fb_model_bc11_hb;
+extern const fb_model_ops fb_model_bc10_sn, fb_model_bc11_sn; /* src/stellar/fb_model_sn.c */
 extern const fb_model_ops fb_model_bc3_wd, fb_model_bc3_sn; /* fb_model_bc3_rg.c, fb_model_sn.c */
 /* particle models of BC4-BC11 (src/models/fb_model_bc*.c): add each below */
 extern const fb_model_ops fb_model_bc4;
@@ -57,6 +58,7 @@ static const fb_model_ops *const fb_models[] = {
     &fb_model_bc6_sn, &fb_model_bc7_sn, &fb_model_bc8_sn, &fb_model_bc3_hb,
     &fb_model_bc10_rg, &fb_model_bc10_wd, &fb_model_bc11_hb,
     &fb_model_bc3_wd, &fb_model_bc3_sn,
+    &fb_model_bc10_sn, &fb_model_bc11_sn,
 };
 #define FB_N_MODELS (sizeof fb_models / sizeof fb_models[0])
 

@@ -9,7 +9,7 @@
 #include "fb_limits.h"
 #include "fb_scan.h"
 
-#define FB_MAX_SCHEMAS 32
+#define FB_MAX_SCHEMAS 64 /* key tables: scan, limits and one per model with keys */
 
 int fb_input_schema(const fb_key_spec *const **tables, const size_t **counts, size_t *n_tables) {
   static fb_key_spec scan_keys[64];
@@ -28,9 +28,10 @@ int fb_input_schema(const fb_key_spec *const **tables, const size_t **counts, si
     /* [limits]: merged into the output after a complete scan (src/limits, app_run.c) */
     table_list[n] = fb_limits_keys;
     count_list[n++] = fb_limits_n_keys;
-    for (size_t m = 0; m < fb_model_count() && n < FB_MAX_SCHEMAS; m++) {
+    for (size_t m = 0; m < fb_model_count(); m++) {
       const fb_model_ops *ops = fb_model_at(m);
       if (ops->n_keys == 0) continue;
+      if (n >= FB_MAX_SCHEMAS) return FB_ERR_INTERNAL; /* never drop a model's keys silently */
       table_list[n] = ops->keys;
       count_list[n++] = ops->n_keys;
     }

@@ -42,6 +42,10 @@
  * from np bremsstrahlung and e+e- annihilation, trapping by chi p scattering; fb_sn_mcp.h) on the (m_chi, eps)
  * plane; default criterion cem; [sn1987a] absorption switches the scattering trapping, ee_coalescence the
  * e+e- -> chi chibar channel.
+ *
+ * Scan models "bc10_sn" and "bc11_sn" (issue 16) are the same for the BC10/BC11 ALPs through their induced nucleon
+ * couplings (NN bremsstrahlung, absorption, decays; fb_sn_alpn.h) on the (m_a, 1/f_l) and (m_a, 1/f_G) planes in
+ * GeV^-1; default criterion transfer (as bc9); key [sn1987a] alpn_ope.
  */
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +57,7 @@
 #include "fb_model.h"
 #include "fb_darkphoton.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_alpn.h"
 #include "fb_sn_darkphoton.h"
 #include "fb_sn_hnl.h"
 #include "fb_sn_mcp.h"
@@ -76,6 +81,10 @@ typedef struct bc1sn_state {
   fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
   int mcp;                  /**< 1: BC3 millicharged fermion (bc3_sn) */
   fb_sn_mcp_options mopt;
+  int alpn;                 /**< 10/11: BC10/BC11 nucleon-coupled ALP (bc10_sn, bc11_sn), 0 otherwise */
+  fb_sn_alpn an;            /**< ALP-nucleon rates (alpn only) */
+  double *an_ms;            /**< [medium.n] m* / m_N of the nominal profile */
+  double **sys_an_ms;       /**< [n_sys][sys_medium[k].n] m* / m_N of the systematic profiles */
 } bc1sn_state;
 
 #define SN_SYS_MAX 8 /* at most this many systematic profiles */
@@ -153,6 +162,11 @@ static void bc1sn_free(void *state) {
     fb_sn_medium_free(&s->sys_medium[k]);
     fb_sn_profile_free(&s->sys_profile[k]);
   }
+  if (s->sys_an_ms)
+    for (size_t k = 0; k < SN_SYS_MAX; k++) free(s->sys_an_ms[k]);
+  free(s->sys_an_ms);
+  free(s->an_ms);
+  if (s->alpn) fb_sn_alpn_free(&s->an);
   free(s->sys_medium);
   free(s->sys_profile);
   free(s->sys_hnl);
@@ -185,7 +199,8 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   s->sys_profile = calloc(SN_SYS_MAX, sizeof *s->sys_profile);
   s->sys_medium = calloc(SN_SYS_MAX, sizeof *s->sys_medium);
   s->sys_hnl = calloc(SN_SYS_MAX, sizeof *s->sys_hnl);
-  FB_TEST(err, !s->sys_profile || !s->sys_medium || !s->sys_hnl, FB_ERR_MEMORY,
+  s->sys_an_ms = calloc(SN_SYS_MAX, sizeof *s->sys_an_ms);
+  FB_TEST(err, !s->sys_profile || !s->sys_medium || !s->sys_hnl || !s->sys_an_ms, FB_ERR_MEMORY,
           "cannot allocate the systematic profiles");
   char *save = NULL;
   for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
@@ -206,6 +221,11 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
       fb_err_push(err, rc, __func__, __LINE__, what);
       return rc;
     }
+    if (s->alpn) {
+      s->sys_an_ms[s->n_sys] = malloc(s->sys_medium[s->n_sys].n * sizeof(double));
+      FB_TEST(err, !s->sys_an_ms[s->n_sys], FB_ERR_MEMORY, "cannot allocate m* of a systematic profile");
+      fb_sn_alpn_mstar(&s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], s->sys_an_ms[s->n_sys]);
+    }
     if (s->hnl >= 0) {
       rc = fb_sn_hnl_init(&s->sys_hnl[s->n_sys], &s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], s->hnl,
                           &s->hopt, err);
@@ -220,7 +240,7 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   return FB_OK;
 }
 
-/* kind: 0 BC1 dark photon (or HNL), 1 BC9 ALP, 2 BC4/BC5 scalar, 3 BC3 millicharge; hnl: flavour 0/1/2 for bc6_sn..bc8_sn,
+/* kind: 0 BC1 dark photon (or HNL), 1 BC9 ALP, 2 BC4/BC5 scalar, 3 BC3 millicharge, 10/11 BC10/BC11 ALP; hnl: flavour 0/1/2 for bc6_sn..bc8_sn,
  * -1 otherwise */
 static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err *err) {
   bc1sn_state *s = calloc(1, sizeof *s);
@@ -231,6 +251,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   s->alp = kind == 1;
   s->scalar = kind == 2;
   s->mcp = kind == 3;
+  s->alpn = (kind == 10 || kind == 11) ? kind : 0;
   fb_sn_mcp_options_default(&s->mopt);
   s->mopt.annihilation = o.coalescence;
   s->mopt.scattering = o.absorption;
@@ -244,12 +265,21 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   /* "auto": transfer (bc9, issue 16); rays for the scalar (fb_sn_scalar.h) and for the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem (bc1) */
   if (o.criterion < 0)
-    o.criterion = s->alp ? FB_SN_CRIT_TRANSFER
+    o.criterion = (s->alp || s->alpn) ? FB_SN_CRIT_TRANSFER
                   : s->mcp ? FB_SN_CRIT_CEM
                   : (s->scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
   if (kind || hnl >= 0) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
   if (s->scalar) FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&s->sc, NULL, err), fail);
+  if (s->alpn) {
+    fb_sn_alpn_options ao;
+    if (fb_sn_alpn_options_parse(&ao, fb_config_get_string(cfg, "sn1987a", "alpn_ope")) != 0) {
+      fb_config_error_at(cfg, "sn1987a", "alpn_ope", "must be corrected, massive or naive", err);
+      rc = FB_ERR_INPUT;
+      goto fail;
+    }
+    FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
+  }
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
   const char *colspec = fb_config_get_string(cfg, "sn1987a", "profile_columns");
   fb_sn_profile_columns cols;
@@ -274,6 +304,11 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
     rc = sn_key_error(cfg, strstr(err->msg, ": r_emit_km = ") ? "r_emit_km" : "r_far_km", "does not fit the profile", err);
   if (rc != FB_OK) goto fail;
   if (hnl >= 0) FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&s->hctx, &s->medium, &s->profile, hnl, &s->hopt, err), fail);
+  if (s->alpn) {
+    s->an_ms = malloc(s->medium.n * sizeof *s->an_ms);
+    FB_TEST_GOTO(err, rc, !s->an_ms, FB_ERR_MEMORY, fail, "cannot allocate m* of the profile");
+    fb_sn_alpn_mstar(&s->medium, &s->profile, s->an_ms);
+  }
   FB_CALL_GOTO(err, rc, sys_init(s, cfg, &cols, &o, err), fail);
   *state = s;
   return FB_OK;
@@ -289,6 +324,7 @@ static int table_for(bc1sn_state *s, fb_sn_table *t, long k, double mass_GeV, fb
   const fb_sn_medium *m = k < 0 ? &s->medium : &s->sys_medium[k];
   if (s->scalar) return fb_sn_scalar_table_compute(t, &s->sc, m, mass_GeV, err);
   if (s->mcp) return fb_sn_mcp_table_compute(t, m, &s->mopt, mass_GeV, err);
+  if (s->alpn) return fb_sn_alpn_table_compute(t, &s->an, m, k < 0 ? s->an_ms : s->sys_an_ms[k], mass_GeV, err);
   if (s->hnl >= 0) return fb_sn_hnl_table_compute(t, k < 0 ? &s->hctx : &s->sys_hnl[k], mass_GeV, err);
   if (s->alp) return fb_sn_alp_table_compute(t, m, mass_GeV, err);
   return fb_sn_table_compute(t, m, &s->R, mass_GeV, err);
@@ -305,6 +341,7 @@ static int mass_in_range(const bc1sn_state *s, double mass_GeV) {
   if (s->hnl >= 0) return mass_GeV > 1e-3 && mass_GeV <= 10.0;
   if (s->scalar) return mass_GeV > 1e-4 && mass_GeV <= 10.0;
   if (s->mcp) return mass_GeV > 1e-6 && mass_GeV <= 2.0;
+  if (s->alpn) return mass_GeV > 1e-6 && mass_GeV <= 10.0;
   return mass_GeV > 0 && mass_GeV <= (s->alp ? 10.0 : FB_DARKPHOTON_MASS_MAX_GEV);
 }
 
@@ -379,7 +416,7 @@ static int write_systematic(bc1sn_state *s, const fb_scan_view *v, const unsigne
     profile_label(s->sys_profile[k].path, label, sizeof label);
     snprintf(path, sizeof path, "bounds/sn1987a/profile_%s/edges", label);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 2, de, edges,
-                                        s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
+                                        (s->alp || s->alpn) ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
                                         "per grid mass: mass, lower and upper coupling edge of the band of this "
                                         "systematic profile (NaN: nothing excluded)", err), done);
     snprintf(path, sizeof path, "bounds/sn1987a/profile_%s/excluded", label);
@@ -448,8 +485,11 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
   {
     hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/edges", H5T_NATIVE_DOUBLE, 2, de, edges,
-                                        s->alp ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
-                                        s->hnl >= 0 ? "per grid mass: mass_GeV, U2_low, U2_high (|U|^2) of the SN1987A "
+                                        (s->alp || s->alpn) ? "GeV, GeV^-1, GeV^-1" : "GeV, 1, 1",
+                                        s->alpn ? "per grid mass: mass_GeV, inv_f_low_GeV, inv_f_high_GeV (1/f_l for bc10, "
+                                                  "1/f_G for bc11) of the SN1987A excluded interval (L_a > L_nu; NaN: "
+                                                  "nothing excluded)"
+                                        : s->hnl >= 0 ? "per grid mass: mass_GeV, U2_low, U2_high (|U|^2) of the SN1987A "
                                                       "excluded interval (L_N > L_nu; NaN: nothing excluded)"
                                         : s->alp ? "per grid mass: mass_GeV, g_low_GeV, g_high_GeV of the SN1987A excluded "
                                                  "interval (L_a > L_nu; NaN: nothing excluded)"
@@ -460,7 +500,7 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                                     : "per grid mass: mass_GeV, eps_low, eps_high of the SN1987A excluded "
                                                       "interval (L_A' > L_nu; NaN: nothing excluded)", err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/sn1987a/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
-                                        s->alp      ? "1 where the ALP luminosity exceeds L_nu at the grid point"
+                                        (s->alp || s->alpn) ? "1 where the ALP luminosity exceeds L_nu at the grid point"
                                         : s->mcp    ? "1 where the millicharged-fermion luminosity exceeds L_nu at the grid point"
                                         : s->scalar ? "1 where the scalar luminosity exceeds L_nu at the grid point"
                                                     : "1 where the dark-photon luminosity exceeds L_nu at the grid point",
@@ -485,7 +525,11 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     FB_CALL_GOTO(err, rc, fb_mkdir_parents(csv, err), done);
     FILE *f = fopen(csv, "w");
     FB_TEST_GOTO(err, rc, !f, FB_ERR_IO, done, "cannot write [sn1987a] band_csv = %s", csv);
-    if (s->mcp) {
+    if (s->alpn) {
+      fprintf(f, "# SN1987A band of the BC%d ALP (fipbounds bc%d_sn): excluded inv_f_low < 1/f < inv_f_high [GeV^-1]\n",
+              s->alpn, s->alpn);
+      fprintf(f, "mass_GeV,inv_f_low_GeV,inv_f_high_GeV\n");
+    } else if (s->mcp) {
       fprintf(f, "# SN1987A band of the BC3 millicharged fermion (fipbounds bc3_sn): excluded eps_low < eps < eps_high\n");
       fprintf(f, "mass_GeV,eps_low,eps_high\n");
     } else if (s->scalar) {
@@ -670,6 +714,64 @@ const fb_model_ops fb_model_bc3_sn = {
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
     .keys = NULL,
     .init = bc3sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};
+
+/* BC10 / BC11 nucleon-coupled ALPs (fb_sn_alpn.h): NN bremsstrahlung through g_an, g_ap induced by 1/f_l or 1/f_G. */
+static int bc10sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 10, -1, err); }
+static int bc11sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 11, -1, err); }
+
+static const fb_quantity_spec alpnsn_quantities[] = {
+    {"sn_luminosity_erg_s", "erg/s",
+     "ALP luminosity at infinity of the SN1987A proto-neutron star (NN bremsstrahlung through the induced nucleon "
+     "couplings and inverse decays, minus absorption/decay along the paths)"},
+};
+
+static const fb_key_spec alpnsn_keys[] = {
+    {"sn1987a", "alpn_ope", FB_KEY_CHOICE, "corrected", 0, 0, "corrected|massive|naive", "",
+     "bc10_sn/bc11_sn NN bremsstrahlung: OPE with rho exchange, effective mass and multiple scattering "
+     "(arXiv:1906.11844), OPE with the pion mass only, or massless OPE"},
+};
+
+const fb_model_ops fb_model_bc10_sn = {
+    .name = "bc10_sn",
+    .benchmark = "BC10",
+    .description = "SN1987A cooling band of the BC10 ALP (NN bremsstrahlung through the induced nucleon couplings, "
+                   "absorption, decays)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fl",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-fermion coupling 1/f_l",
+    .n_quantities = sizeof alpnsn_quantities / sizeof alpnsn_quantities[0],
+    .quantities = alpnsn_quantities,
+    .n_keys = sizeof alpnsn_keys / sizeof alpnsn_keys[0],
+    .keys = alpnsn_keys,
+    .init = bc10sn_init,
+    .eval = bc1sn_eval,
+    .free = bc1sn_free,
+    .postprocess = bc1sn_postprocess,
+};
+
+const fb_model_ops fb_model_bc11_sn = {
+    .name = "bc11_sn",
+    .benchmark = "BC11",
+    .description = "SN1987A cooling band of the BC11 ALP-gluon coupling (NN bremsstrahlung through the induced "
+                   "nucleon couplings, absorption, decays)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G",
+    .n_quantities = sizeof alpnsn_quantities / sizeof alpnsn_quantities[0],
+    .quantities = alpnsn_quantities,
+    .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn and bc10_sn */
+    .keys = NULL,
+    .init = bc11sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
     .postprocess = bc1sn_postprocess,

@@ -1,0 +1,331 @@
+/**
+ * @file fb_sn_alpn.c
+ * @brief SN1987A band of the nucleon-coupled ALPs of BC10/BC11 (OPE NN bremsstrahlung with the corrections of
+ *        Carenza et al. arXiv:1906.11844, inverse bremsstrahlung, decays); see fb_sn_alpn.h.
+ */
+#include "fb_sn_alpn.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_integration.h>
+
+#include "fb_constants.h"
+#include "fb_fip.h"
+#include "fb_sn_alp.h"
+
+#define AN_NX 80       /* ln x nodes, x = omega/T = 1e-3..3e3 */
+#define AN_NY 48       /* ln y nodes, y = m_pi^2/(m* T) = 1e-2..2e3 */
+#define AN_NLAG 40     /* generalised Gauss-Laguerre nodes (alpha = 1/2) of the relative-momentum integral */
+#define AN_NLEG 32     /* Gauss-Legendre nodes of the scattering angle */
+#define AN_MASS_MIN 1e-6 /* the BC10/BC11 particle models' range */
+#define AN_MASS_MAX 10.0
+#define AN_DECAY_SKIP_REL 1e-6 /* decays not evaluated along a path where an upper bound of them is below this fraction
+                                  of the absorption rate */
+
+static const double GEV2_TO_ERG_S_AN = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
+#define AN_SQRT_PI 1.7724538509055160273
+
+void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
+  o->pion_mass = 1;
+  o->rho_exchange = 1;
+  o->effective_mass = 1;
+  o->multiple_scattering = 1;
+}
+
+int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
+  fb_sn_alpn_options_default(o);
+  if (!strcmp(name, "corrected")) return 0;
+  o->rho_exchange = o->effective_mass = o->multiple_scattering = 0;
+  if (!strcmp(name, "massive")) return 0;
+  o->pion_mass = 0;
+  if (!strcmp(name, "naive")) return 0;
+  return -1;
+}
+
+/* ------------------------------------------------------------------ matrix element
+ * Non-relativistic OPE, N N -> N N a with the ALP emitted from the external nucleon legs (energy denominators
+ * +-1/omega, the ALP momentum neglected in the nucleon kinematics; Brinkmann & Turner, Phys. Rev. D 38 (1988)
+ * 2338; Raffelt, "Stars as laboratories" (1996) ch. 4). With V(q) = (sigma_1.q)(sigma_2.q) h(q^2) (tau factors:
+ * +1 for nn/pp, -1 direct and 2 exchange for np), the emission vertex (g_j/2m_N) sigma_j.k_a on leg j, the
+ * amplitude is the (anti)commutator of sum_j g_j sigma_j.k_a with V; on the charge-exchange (np exchange) leg
+ * the coupling changes n <-> p across the vertex, which gives, with gbar = (g_p + g_n)/2 and
+ * delta = (g_p - g_n)/2, the commutator for gbar and the anticommutator for delta. Spin traces averaged over the
+ * ALP direction (k_a^2 factored out) give, per unit k_a^2 (16/3) times (re-derived here; the nn result is the one
+ * of Brinkmann & Turner, the np one for g_n != g_p the form used by Carenza et al. arXiv:1906.11844 sec. 2):
+ *   nn:  g_n^2 [k^4 h_k^2 + l^4 h_l^2 + (k^2 l^2 - 3 (k.l)^2) h_k h_l]
+ *   np:  (gbar^2 + delta^2) k^4 h_k^2 + (4 gbar^2 + 2 delta^2) l^4 h_l^2 - 2 gbar^2 (k^2 l^2 - 3 (k.l)^2) h_k h_l
+ * with k = p1 - p3, l = p1 - p4 the direct and exchange momentum transfers and h(q) = 1/(q^2 + m_pi^2) (OPE) -
+ * C_rho/(q^2 + m_rho^2) (the rho exchange of arXiv:1906.11844 sec. 2, FB_OPE_C_RHO). Symmetry factors 1/4 (nn, pp)
+ * and 1 (np) with the full pair densities.
+ * Non-degenerate nucleons: relative momenta P = p/sqrt(m T) before and P' after (P'^2 = P^2 + x, x = omega/T
+ * absorbed), k^2, l^2 = P^2 + P'^2 -+ 2 P P' c, k.l = -x (units m T). The two integrals
+ *   J_k = (1/3) int_0^inf du u^{1/2} e^{-u} P' <(K h_K)^2>_c,   J_x = (1/3) int ... P' <(K L - 3 x^2) h_K h_L>_c
+ * (u = P^2, h in units 1/(m T)) give s_nn = 2 J_k + J_x (normalised: s_nn(0, 0) = 1 for the massless OPE, the
+ * s of Hannestad & Raffelt ApJ 507 (1998) 339 eq. 45 in their non-degenerate limit) and
+ * s_np = (5 gbar^2 + 3 delta^2) J_k - 2 gbar^2 J_x (per unit couplings; <k^4 h_k^2> = <l^4 h_l^2> by c -> -c). */
+static double h_of(double K, double y, double yr, const fb_sn_alpn_options *o) {
+  double h = 1.0 / (K + (o->pion_mass ? y : 0.0));
+  if (o->rho_exchange) h -= FB_OPE_C_RHO / (K + yr);
+  return h;
+}
+
+static int tables_init(fb_sn_alpn *a, fb_err *err) {
+  a->nx = AN_NX;
+  a->ny = AN_NY;
+  a->lnx0 = log(1e-3);
+  a->dlnx = (log(3e3) - a->lnx0) / (double)(a->nx - 1);
+  a->lny0 = log(1e-2);
+  a->dlny = (log(2e3) - a->lny0) / (double)(a->ny - 1);
+  size_t n = a->nx * a->ny;
+  a->Jk = malloc(n * sizeof *a->Jk);
+  a->Jx = malloc(n * sizeof *a->Jx);
+  FB_TEST(err, !a->Jk || !a->Jx, FB_ERR_MEMORY, "cannot allocate the ALP-nucleon bremsstrahlung tables");
+  gsl_integration_fixed_workspace *wl =
+      gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, AN_NLAG, 0.0, 1.0, 0.5, 0.0);
+  gsl_integration_fixed_workspace *wc = gsl_integration_fixed_alloc(gsl_integration_fixed_legendre, AN_NLEG, -1.0, 1.0, 0.0, 0.0);
+  if (!wl || !wc) {
+    if (wl) gsl_integration_fixed_free(wl);
+    if (wc) gsl_integration_fixed_free(wc);
+    FB_FAIL(err, FB_ERR_GSL, "gsl_integration_fixed_alloc failed (ALP-nucleon tables)");
+  }
+  const double *u = gsl_integration_fixed_nodes(wl), *wu = gsl_integration_fixed_weights(wl);
+  const double *c = gsl_integration_fixed_nodes(wc), *wcc = gsl_integration_fixed_weights(wc);
+  const double rho2 = (FB_OPE_M_RHO_GEV / FB_MPI_CHARGED_GEV) * (FB_OPE_M_RHO_GEV / FB_MPI_CHARGED_GEV);
+  for (size_t iy = 0; iy < a->ny; iy++) {
+    double y = exp(a->lny0 + (double)iy * a->dlny), yr = y * rho2;
+    for (size_t ix = 0; ix < a->nx; ix++) {
+      double x = exp(a->lnx0 + (double)ix * a->dlnx), jk = 0.0, jx = 0.0;
+      for (size_t j = 0; j < AN_NLAG; j++) {
+        double up = u[j] + x, pp = sqrt(u[j] * up), sk = 0.0, sx = 0.0;
+        for (size_t l = 0; l < AN_NLEG; l++) {
+          double K = u[j] + up - 2.0 * pp * c[l], L = u[j] + up + 2.0 * pp * c[l];
+          double hk = h_of(K, y, yr, &a->opt), hl = h_of(L, y, yr, &a->opt);
+          sk += wcc[l] * K * K * hk * hk;
+          sx += wcc[l] * (K * L - 3.0 * x * x) * hk * hl;
+        }
+        jk += wu[j] * sqrt(up) * 0.5 * sk; /* <>_c = (1/2) int_-1^1 dc */
+        jx += wu[j] * sqrt(up) * 0.5 * sx;
+      }
+      a->Jk[iy * a->nx + ix] = jk / 3.0;
+      a->Jx[iy * a->nx + ix] = jx / 3.0;
+    }
+  }
+  gsl_integration_fixed_free(wl);
+  gsl_integration_fixed_free(wc);
+  return FB_OK;
+}
+
+/* bilinear interpolation in (ln x, ln y), clamped; below x = 1e-3 the integrals are flat in x */
+static void j_at(const fb_sn_alpn *a, double x, double y, double *jk, double *jx) {
+  double bx = (log(fmax(x, 1e-300)) - a->lnx0) / a->dlnx, by = (log(fmax(y, 1e-300)) - a->lny0) / a->dlny;
+  bx = fmin(fmax(bx, 0.0), (double)(a->nx - 1) - 1e-9);
+  by = fmin(fmax(by, 0.0), (double)(a->ny - 1) - 1e-9);
+  size_t ix = (size_t)bx, iy = (size_t)by, o = iy * a->nx + ix;
+  double tx = bx - (double)ix, ty = by - (double)iy;
+  double c00 = (1 - tx) * (1 - ty), c01 = tx * (1 - ty), c10 = (1 - tx) * ty, c11 = tx * ty;
+  *jk = c00 * a->Jk[o] + c01 * a->Jk[o + 1] + c10 * a->Jk[o + a->nx] + c11 * a->Jk[o + a->nx + 1];
+  *jx = c00 * a->Jx[o] + c01 * a->Jx[o + 1] + c10 * a->Jx[o + a->nx] + c11 * a->Jx[o + a->nx + 1];
+}
+
+double fb_sn_alpn_s_nn(const fb_sn_alpn *a, double x, double y) {
+  double jk, jx;
+  j_at(a, x, y, &jk, &jx);
+  return 2.0 * jk + jx;
+}
+
+/* ------------------------------------------------------------------ set-up */
+int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt, fb_err *err) {
+  FB_TEST(err, !a, FB_ERR_INPUT, "NULL ALP-nucleon state");
+  memset(a, 0, sizeof *a);
+  FB_TEST(err, benchmark != 10 && benchmark != 11, FB_ERR_INPUT, "benchmark %d has no ALP-nucleon SN band (10 or 11)",
+          benchmark);
+  a->benchmark = benchmark;
+  a->dec_mass_GeV = NAN;
+  if (opt) a->opt = *opt;
+  else fb_sn_alpn_options_default(&a->opt);
+  const fb_fip_ops *ops = fb_fip_find(benchmark == 10 ? "bc10" : "bc11", NULL);
+  FB_TEST(err, !ops, FB_ERR_INTERNAL, "particle model bc%d not registered", benchmark);
+  a->fip_ops = ops;
+  int rc;
+  fb_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  FB_CALL_GOTO(err, rc, tables_init(a, err), fail);
+  FB_CALL_GOTO(err, rc, fb_fip_config_default(ops, &cfg, err), fail);
+  rc = ops->init(&a->fip_state, &cfg, err);
+  fb_config_free(&cfg);
+  if (rc != FB_OK) goto fail;
+  /* the nucleon couplings per unit 1/f from the model's production values (C_N m_N, arXiv:1511.02867) */
+  fb_fip_values v;
+  FB_CALL_GOTO(err, rc, ops->production(a->fip_state, 1e-3, 1.0, &v, err), fail);
+  a->gn = a->gp = NAN;
+  for (size_t i = 0; i < v.n; i++) {
+    if (!strcmp(v.v[i].name, "g_an")) a->gn = v.v[i].value;
+    if (!strcmp(v.v[i].name, "g_ap")) a->gp = v.v[i].value;
+  }
+  FB_TEST_GOTO(err, rc, !isfinite(a->gn) || !isfinite(a->gp), FB_ERR_INTERNAL, fail,
+               "model %s gives no g_an / g_ap production values", ops->name);
+  return FB_OK;
+fail:
+  fb_sn_alpn_free(a);
+  return rc;
+}
+
+void fb_sn_alpn_free(fb_sn_alpn *a) {
+  if (!a) return;
+  free(a->Jk);
+  free(a->Jx);
+  if (a->fip_state) ((const fb_fip_ops *)a->fip_ops)->free(a->fip_state);
+  memset(a, 0, sizeof *a);
+}
+
+void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out) {
+  const double km = FB_HBARC_GEV_CM / FB_KM_TO_CM, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV) * 1e3; /* MeV */
+  for (size_t i = 0; i < m->n; i++) {
+    double r = (double)i * m->dr_invGeV * km;
+    double a = fb_sn_profile_at(p, FB_SN_MSTAR_N_MEV, r), b = fb_sn_profile_at(p, FB_SN_MSTAR_P_MEV, r);
+    double v = 0.5 * (a + b) / mN;
+    out[i] = (isfinite(v) && v > 0.05 && v <= 1.5) ? v : 1.0;
+  }
+}
+
+static int widths_at(fb_sn_alpn *a, double mass, fb_err *err) {
+  if (a->dec_mass_GeV == mass) return FB_OK;
+  const fb_fip_ops *ops = a->fip_ops;
+  fb_decay d;
+  FB_CALL(err, ops->decay(a->fip_state, mass, 1.0, &d, err));
+  int iee = fb_decay_find(&d, "ee"), igg = fb_decay_find(&d, "gammagamma");
+  a->G_ee = iee >= 0 ? d.ch[iee].width_GeV : 0.0;
+  a->G_gg = igg >= 0 ? d.ch[igg].width_GeV : 0.0;
+  a->G_rest = fmax(d.width_GeV - a->G_ee - a->G_gg, 0.0);
+  a->dec_mass_GeV = mass;
+  return FB_OK;
+}
+
+/* ------------------------------------------------------------------ rates */
+/* Absorption rate per unit (1/f)^2 [GeV]. Spin-structure-function form (Raffelt & Seckel; Hannestad & Raffelt
+ * 1998): Gamma_abs = (g^2/4 m_N^2) (k_a^2/2 omega) n S_sigma(omega) for the vertex (g/2m_N) sigma.k_a, with
+ * n S_sigma = Gamma_0 Sigma/(omega^2 + Gamma_ms^2/4) and
+ *   Gamma_0 = 4 sqrt(pi) alpha_pi^2 T^{1/2} m*^{-5/2} per density^2, alpha_pi = (2 m* f/m_pi)^2/(4 pi)
+ * (the non-degenerate spin-fluctuation rate Gamma_sigma = Gamma_0 n of Hannestad & Raffelt eq. 37 in their
+ * non-degenerate form; = (4 sqrt(pi) f^4/(pi^2 m_pi^4)) m*^{3/2} T^{1/2}: m* enters through the nucleon phase
+ * space), Sigma = g_n^2 n_n^2 s_nn + g_p^2 n_p^2 s_nn + 4 n_n n_p s_np (symmetry factors 1/4, 1/4, 1), the
+ * ALP vertex with the vacuum m_N (g_aN/2m_N = C_N/2f). Multiple scattering: Gamma_ms = Gamma_0 n_B s_nn(0, y) (the
+ * corrected spin-fluctuation rate of the whole medium with unit couplings; Raffelt & Seckel, PRL 69 (1992) 2605;
+ * arXiv:1906.11844 sec. 2), or 0. */
+double fb_sn_alpn_gamma_abs_GeV(const fb_sn_alpn *a, const fb_sn_point *q, double ms, double om, double mass) {
+  if (!(q->T > 0) || !(q->np > 0) || !(om > mass)) return 0.0;
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), mpi = FB_MPI_CHARGED_GEV, f2 = FB_OPE_F_PINN * FB_OPE_F_PINN;
+  double mstar = a->opt.effective_mass ? ms * mN : mN, T = q->T;
+  double nn = q->nnnp / q->np, np = q->np;
+  double x = om / T, y = mpi * mpi / (mstar * T), jk, jx, j0k, j0x;
+  j_at(a, x, y, &jk, &jx);
+  double snn = 2.0 * jk + jx, gb = 0.5 * (a->gp + a->gn), dl = 0.5 * (a->gp - a->gn);
+  double snp = (5.0 * gb * gb + 3.0 * dl * dl) * jk - 2.0 * gb * gb * jx;
+  double Sig = (a->gn * a->gn * nn * nn + a->gp * a->gp * np * np) * snn + 4.0 * nn * np * snp;
+  double G0 = 4.0 * AN_SQRT_PI * f2 * f2 / (FB_PI * FB_PI * mpi * mpi * mpi * mpi) * mstar * sqrt(mstar) * sqrt(T);
+  double den = om * om;
+  if (a->opt.multiple_scattering) {
+    j_at(a, 0.0, y, &j0k, &j0x);
+    double Gms = G0 * (nn + np) * (2.0 * j0k + j0x);
+    den += 0.25 * Gms * Gms;
+  }
+  double k2 = om * om - mass * mass;
+  return k2 / (8.0 * mN * mN * om) * G0 * fmax(Sig, 0.0) / den;
+}
+
+typedef struct an_path {
+  fb_sn_alpn *a;
+  const fb_sn_medium *m;
+  const double *mstar;
+  double mass;
+} an_path;
+
+static double mstar_at(const an_path *c, double r) {
+  if (!c->mstar) return 1.0;
+  double b = r / c->m->dr_invGeV;
+  if (!(b > 0)) return c->mstar[0];
+  size_t i = (size_t)b;
+  if (i + 1 >= c->m->n) return c->mstar[c->m->n - 1];
+  double t = b - (double)i;
+  return c->mstar[i] + t * (c->mstar[i + 1] - c->mstar[i]);
+}
+
+/* Decay minus inverse decay per unit (1/f)^2 [GeV]: (m/E) [Gamma_gg (1 - 4 w_p^2/m^2)^{3/2} B_gg (the plasma-photon
+ * phase space and Bose factor of fb_sn_alp.h, already decay minus inverse decay) + Gamma_ee B_ee (1 - e^{-E/T})
+ * (Pauli blocking of the pair, fb_sn_pair_blocking) + Gamma_rest (1 - e^{-E/T})]. */
+static double decay_reduced(const an_path *c, const fb_sn_point *q, double om, double stim) {
+  const fb_sn_alpn *a = c->a;
+  double mass = c->mass, k = sqrt(fmax(om * om - mass * mass, 0.0)), G = a->G_rest * stim;
+  if (a->G_ee > 0) G += a->G_ee * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+  double xg = 1.0 - 4.0 * q->wp2 / (mass * mass);
+  if (a->G_gg > 0 && xg > 0) G += a->G_gg * xg * sqrt(xg) * fb_sn_alp_bose_factor(om, mass, q->wp2, q->T);
+  return G * mass / om;
+}
+
+static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
+  const an_path *c = ctx;
+  if (!(q->T > 0)) return 0.0;
+  double stim = -expm1(-om / q->T), rate = 0.0;
+  if (c->m->opt.absorption) rate += fb_sn_alpn_gamma_abs_GeV(c->a, q, mstar_at(c, r), om, c->mass) * stim;
+  if (c->m->opt.decays) {
+    /* skip the decay evaluation (Pauli blocking, Bose factor) where an upper bound of it is below AN_DECAY_SKIP_REL of
+     * the absorption: R_ee B_ee stim <= 1, stim <= 1, Bose factor <= 1 + 2T/w_-, w_- >= m^2/(2 (om + k)) (as
+     * fb_sn_scalar.c); changes the optical depth by less than that fraction */
+    const fb_sn_alpn *a = c->a;
+    double mass = c->mass, k = sqrt(fmax(om * om - mass * mass, 0.0)), wm = 0.5 * mass * mass / (om + k);
+    double bound = (a->G_ee + a->G_rest + a->G_gg * (1.0 + 2.0 * q->T / wm)) * mass / om;
+    if (!(bound < AN_DECAY_SKIP_REL * rate)) rate += decay_reduced(c, q, om, stim);
+  }
+  return rate;
+}
+
+/* ------------------------------------------------------------------ table */
+int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *m, const double *mstar,
+                             double mass_GeV, fb_err *err) {
+  FB_TEST(err, !t || !a || !a->Jk || !m || !m->np_GeV3, FB_ERR_INPUT, "NULL table, ALP-nucleon state or medium");
+  FB_TEST(err, !(mass_GeV > AN_MASS_MIN && mass_GeV <= AN_MASS_MAX), FB_ERR_RANGE,
+          "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (the BC%d model)", mass_GeV, AN_MASS_MIN,
+          AN_MASS_MAX, a->benchmark);
+  FB_CALL(err, widths_at(a, mass_GeV, err));
+  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const size_t nm = (size_t)m->opt.n_mu;
+  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
+  t->mass_GeV = mass_GeV;
+  t->n_el = 0;
+  t->L0_T = t->L0_L = t->L0_res = 0.0;
+  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
+  an_path c = {a, m, mstar, mass_GeV};
+  const double dR = m->r_emit_invGeV / nr;
+  for (int i = 0; i < nr; i++) {
+    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
+    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
+    fb_sn_point q = fb_sn_point_at(m, r0);
+    if (!(q.T > 0)) continue;
+    double ms = mstar_at(&c, r0);
+    /* luminosity at infinity (lapse^2), emission edge weight; only ALPs that escape gravity (as fb_sn_scalar.c) */
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_AN * fb_sn_emission_weight(m, r0);
+    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
+    for (int k = 0; k < ne; k++) {
+      double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
+      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
+      double kA = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
+      /* energy per mode om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] (detailed balance) */
+      double mode = qw * om * kA * om / (2.0 * FB_PI * FB_PI);
+      double WB = mode * fb_sn_alpn_gamma_abs_GeV(a, &q, ms, om, mass_GeV);
+      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-x)) / (-expm1(-x)) : 0.0;
+      double W = WB + WD;
+      if (!(W > 0)) continue;
+      size_t e = t->n_el++;
+      t->W[e] = W;
+      t->L0_T += WB;
+      t->L0_L += WD;
+      for (size_t d = 0; d < nm; d++)
+        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
+                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], an_rate, &c)
+                                 : 0.0;
+    }
+  }
+  return FB_OK;
+}
