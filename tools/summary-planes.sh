@@ -3,7 +3,7 @@
 #   BC4 (dark scalar), BC10 (fermion-coupled ALP), BC11 (gluon-coupled ALP): lines of constant c*tau
 #     (fipbounds) and the bundled published limits (limits/bundled/bc4, bc11; none exist for BC10:
 #     FORESEE's ALP-W folder is the SU(2)_L-coupled ALP, not BC10);
-#   BC4 and BC6-BC8 also get their SN1987A band (inputs/<bc>_sn1987a.ini, resampled by merge);
+#   BC4, BC6-BC8, BC10 and BC11 also get their SN1987A band (inputs/<bc>_sn1987a.ini, resampled by merge);
 #   BC6, BC7, BC8 (HNL mixing with one flavour): c*tau, the BBN and N_eff bounds of bc6/7/8_bbn
 #     (fipbounds; default 16 x 17 grid of inputs/bc6_bbn.ini over m_N = 10 MeV-1 GeV,
 #     |U|^2 = 1e-14-1e-6, resampled onto the plane by merge) and the bundled Heavy-Neutrino-Limits
@@ -33,7 +33,7 @@ for bc in "${planes[@]}"; do
       ;;
   esac
   case $bc in
-    bc4 | bc6 | bc7 | bc8)
+    bc4 | bc6 | bc7 | bc8 | bc10 | bc11)
       # the SN1987A band (default, cold and hot profiles) on its own grid, resampled by merge
       run "inputs/${bc}_sn1987a.ini" -o "out/${bc}_sn1987a.h5"
       merge+=(--bounds "out/${bc}_sn1987a.h5")
@@ -46,8 +46,8 @@ for bc in "${planes[@]}"; do
     bc6) title="BC6: HNL mixing with nu_e: c*tau, BBN, N_eff, SN1987A and published limits" ;;
     bc7) title="BC7: HNL mixing with nu_mu: c*tau, BBN, N_eff, SN1987A and published limits" ;;
     bc8) title="BC8: HNL mixing with nu_tau: c*tau, BBN, N_eff, SN1987A and published limits" ;;
-    bc10) title="BC10: ALP with universal fermion couplings: c*tau (no published limits bundled)" ;;
-    bc11) title="BC11: gluon-coupled ALP: c*tau and published limits (FORESEE)" ;;
+    bc10) title="BC10: ALP with universal fermion couplings: c*tau and SN1987A (no published limits bundled)" ;;
+    bc11) title="BC11: gluon-coupled ALP: c*tau, SN1987A and published limits (FORESEE)" ;;
     *) title=$bc ;;
   esac
   for ext in png pdf; do

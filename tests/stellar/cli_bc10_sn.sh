@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shipped BC10/BC11 SN1987A inputs (inputs/bc10_sn.ini, inputs/bc11_sn.ini) through the executable on a
+# The shipped BC10/BC11 SN1987A inputs (inputs/bc10_sn1987a.ini, inputs/bc11_sn1987a.ini) through the executable on a
 # coarse grid: /bounds/sn1987a/edges equal `fipbounds eval sn1987a model=bc10|bc11` at the grid masses (1e-6
 # relative), the systematic masks nest (weak within nominal within strong), the excluded mask agrees with the
 # edges. Usage: cli_bc10_sn.sh FIPBOUNDS SOURCE_DIR
@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$src" || exit 1
 for b in 10 11; do
-  if ! "$exe" run inputs/bc${b}_sn.ini --set run.output="$tmp/bc$b.h5" --set grid.n_mass=4 \
+  if ! "$exe" run inputs/bc${b}_sn1987a.ini --set run.output="$tmp/bc$b.h5" --set grid.n_mass=4 \
        --set grid.mass_min_GeV=0.003 --set grid.mass_max_GeV=0.3 --set grid.n_coupling=12 \
        --set sn1987a.band_csv="$tmp/bc$b.csv" > "$tmp/bc$b.log" 2>&1; then
     echo "FAIL: run bc${b}_sn"; cat "$tmp/bc$b.log"; exit 1
