@@ -66,4 +66,11 @@ double fb_production_callback(double T_GeV, void *user);
 /** Relaxation rate per ALP [GeV] for mass m_GeV and g_agamma [GeV^-1] at T_GeV. */
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
 
+/* ---- BC1: resonant conversion and 2 -> 2 scatterings of the dark photon (fb_prod_bc1.c) ---- */
+/** Relaxation rate per A' [GeV] at eps = 1 for mass m_GeV at T_GeV (state from the bc1 ops' init);
+ *  resonant_GeV, scat_GeV (may be NULL): the resonant (T + L) and the 2 -> 2 parts. */
+double fb_prod_bc1_rate_parts(const void *state, double m_GeV, double T_GeV, double *resonant_GeV, double *scat_GeV);
+/** Plasma frequency omega_p [GeV] and v_* of the plasma the BC1 rate uses, at T_GeV. */
+void fb_prod_bc1_plasma(const void *state, double T_GeV, double *omega_p_GeV, double *v_star);
+
 #endif
