@@ -142,9 +142,13 @@ static double bc1p_resonant(int pol, double m, double T, double wp2, double v) {
   }
   const double k = 0.5 * (a + b), om = sqrt(k * k + m * m);
   const double h = 1e-4 * k + 1e-9 * m;
-  const double d = fabs(bc1p_res_fn(pol, k + h, m, wp2, v) - bc1p_res_fn(pol, fmax(k - h, 0.0), m, wp2, v)) /
+  double d = fabs(bc1p_res_fn(pol, k + h, m, wp2, v) - bc1p_res_fn(pol, fmax(k - h, 0.0), m, wp2, v)) /
                    (k + h - fmax(k - h, 0.0));
-  if (!(d > 0.0) || om / T > 700.0) return 0.0;
+  if (om / T > 700.0) return 0.0;
+  /* where Re Pi_T flattens towards its asymptotic mass, a wide range of k turns resonant within a small
+   * step in T: the rate has a sharp but T-integrable peak at the opening of the T window (callers that
+   * tabulate it average over T bins: fb_production_table.c) */
+  if (!(d > 0.0)) return 0.0;
   const double fB = 1.0 / expm1(om / T);
   /* T: 2 states, int 4 pi k^2 dk/(2 pi)^3 (pi m^4/omega) f_B delta(h(k)) = k^2 m^4 f_B/(2 pi omega |h'|);
    * L: 1 state, delta(m^2 - Pi_L) = (omega^2/m^2) delta(G): k^2 m^2 omega f_B/(2 pi |G'|) */

@@ -66,6 +66,27 @@ double fb_production_callback(double T_GeV, void *user);
 /** Relaxation rate per ALP [GeV] for mass m_GeV and g_agamma [GeV^-1] at T_GeV. */
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
 
+/* ---- Gamma_scat(T) of one mass on a ln T grid, for every coupling (fb_production_table.c) ---- */
+typedef struct fb_production_table {
+  double mass_GeV, power;  /**< the mass, and the coupling power of the rate */
+  double lnT_lo, dlnT;     /**< grid */
+  int n, cap;
+  double *rate;            /**< Gamma_scat at coupling 1 [GeV] */
+} fb_production_table;
+/** Tabulate p's rate at mass_GeV, coupling 1, per_efold points per e-fold of T in [T_lo, T_hi]
+ *  (reuses t's storage; a zeroed t is empty). */
+int fb_production_table_build(fb_production_table *t, const fb_production *p, double mass_GeV, double power,
+                              double T_lo_GeV, double T_hi_GeV, int per_efold, fb_err *err);
+/** coupling^power x the interpolated rate (0 outside the table). */
+double fb_production_table_rate(const fb_production_table *t, double coupling, double T_GeV);
+void fb_production_table_free(fb_production_table *t);
+typedef struct fb_production_table_point {
+  const fb_production_table *t;
+  double coupling;
+} fb_production_table_point;
+/** The bbn_abundance_opts callback form with user = const fb_production_table_point *. */
+double fb_production_table_callback(double T_GeV, void *user);
+
 /* ---- BC1: resonant conversion and 2 -> 2 scatterings of the dark photon (fb_prod_bc1.c) ---- */
 /** Relaxation rate per A' [GeV] at eps = 1 for mass m_GeV at T_GeV (state from the bc1 ops' init);
  *  resonant_GeV, scat_GeV (may be NULL): the resonant (T + L) and the 2 -> 2 parts. */
