@@ -73,15 +73,23 @@ static const bc1p_species SPECIES[] = {
 };
 #define N_SPECIES (sizeof SPECIES / sizeof SPECIES[0])
 
+/* plasma table: omega_p^2/T^2 and v_* on a uniform ln T grid (mass independent; built once by init) */
+#define BC1P_PL_T_MIN_GEV 1e-5
+#define BC1P_PL_T_MAX_GEV 2e5
+#define BC1P_PL_PER_EFOLD 40
+
 typedef struct bc1p_state {
   fb_rratio R; /* alpha_s(mu) */
   double xg[BC1P_GL_N], wg[BC1P_GL_N];
+  int npl;
+  double lnT0, dlnT;
+  double *wp2_T2, *vstar;
 } bc1p_state;
 
 static double bc1p_qcd_weight(double T) { return 0.5 * (1.0 + tanh((T - BC1P_TC_GEV) / (0.1 * BC1P_TC_GEV))); }
 
-/* omega_p^2 [GeV^2] and v_* at T (Braaten-Segel integrals; header) */
-static void bc1p_plasma(const bc1p_state *st, double T, double *wp2, double *vstar) {
+/* omega_p^2 [GeV^2] and v_* at T (Braaten-Segel integrals; header), computed */
+static void bc1p_plasma_direct(const bc1p_state *st, double T, double *wp2, double *vstar) {
   static const double seg[4] = {0.0, 3.0, 12.0, 40.0}; /* p/T */
   const double wq = bc1p_qcd_weight(T);
   double s0 = 0.0, s1 = 0.0;
@@ -106,6 +114,21 @@ static void bc1p_plasma(const bc1p_state *st, double T, double *wp2, double *vst
   *wp2 = 2.0 * FB_ALPHA_EM / FB_PI * s0;
   *vstar = s0 > 0.0 ? sqrt(s1 / s0) : 1.0;
   if (*vstar > 1.0) *vstar = 1.0;
+}
+
+/* the same from the table (linear in ln T; 0.025 e-folds apart: the muon threshold and the QCD crossover,
+ * 0.1 T_c wide, are resolved), computed outside it */
+static void bc1p_plasma(const bc1p_state *st, double T, double *wp2, double *vstar) {
+  const double x = (log(T) - st->lnT0) / st->dlnT;
+  if (!(x >= 0.0 && x <= st->npl - 1)) {
+    bc1p_plasma_direct(st, T, wp2, vstar);
+    return;
+  }
+  int i = (int)x;
+  if (i > st->npl - 2) i = st->npl - 2;
+  const double f = x - i;
+  *wp2 = T * T * ((1.0 - f) * st->wp2_T2[i] + f * st->wp2_T2[i + 1]);
+  *vstar = (1.0 - f) * st->vstar[i] + f * st->vstar[i + 1];
 }
 
 /* A(x) = (atanh(x)/x - 1)/x^2 and L(x) - A(x) (series below x = 0.05) */
@@ -231,6 +254,101 @@ static double bc1p_rate_unit(const bc1p_state *st, double m, double T) {
   return neq > 0.0 ? gamma / neq : 0.0;
 }
 
+/* ---- bin averages: (1/Delta) int_{ln T_lo}^{ln T_hi} Gamma(T) d ln T, Delta = ln(T_hi/T_lo) ----
+ * The resonant part is integrated exactly over the bin by turning the delta function around: at fixed k the
+ * resonance condition h_pol(k, T) = 0 has one root T_r(k) (Re Pi grows with T at fixed k), so
+ *   int d ln T gamma_res/n_eq = sum_pol g_pol int d^3k/(2 pi)^3 (pi m^4/omega) [f_B/n_eq]_{T_r} / |dh/d ln T|_{T_r}
+ * (L: times omega^2/m^2, h = G of bc1p_res_fn), a smooth k integral even where the window opens and a wide
+ * range of k turns resonant within a sliver of T (the point rate's peak there). */
+
+/* h_pol(k, T) with the plasma at T */
+static double bc1p_h(const bc1p_state *st, int pol, double k, double m, double T) {
+  double wp2, v;
+  bc1p_plasma(st, T, &wp2, &v);
+  return bc1p_res_fn(pol, k, m, wp2, v);
+}
+
+/* root in k of h_pol(., T) on [0, kmax]; 0 if h < 0 everywhere (T) / h > 0 everywhere (L), kmax otherwise */
+static double bc1p_k_root(const bc1p_state *st, int pol, double m, double T, double kmax) {
+  double wp2, v;
+  bc1p_plasma(st, T, &wp2, &v);
+  double a = 0.0, b = kmax, fa = bc1p_res_fn(pol, a, m, wp2, v), fb = bc1p_res_fn(pol, b, m, wp2, v);
+  if (!(fa * fb < 0.0)) { /* T: h decreasing in k; L: G increasing in k */
+    const int all_neg = fa < 0.0 && fb < 0.0;
+    if (pol == 0) return all_neg ? 0.0 : kmax;
+    return all_neg ? kmax : 0.0;
+  }
+  for (int it = 0; it < 60 && b - a > 1e-10 * b; ++it) {
+    const double c = 0.5 * (a + b), fc = bc1p_res_fn(pol, c, m, wp2, v);
+    if ((fc < 0.0) == (fa < 0.0)) a = c, fa = fc;
+    else b = c, fb = fc;
+  }
+  return 0.5 * (a + b);
+}
+
+static double bc1p_neq(double m, double T) {
+  const double x = m / T;
+  return x < 1e-4 ? 3.0 * T * T * T / (FB_PI * FB_PI) : 3.0 * m * m * T * gsl_sf_bessel_Kn(2, x) / (2.0 * FB_PI * FB_PI);
+}
+
+/* int_{ln T_lo}^{ln T_hi} d ln T gamma_res,pol/n_eq at eps = 1 [GeV] */
+static double bc1p_resonant_bin(const bc1p_state *st, int pol, double m, double T_lo, double T_hi) {
+  if (m > 60.0 * T_lo) return 0.0;
+  const double kmax = BC1P_K_MAX_T * T_hi;
+  const double k_lo = bc1p_k_root(st, pol, m, T_lo, kmax), k_hi = bc1p_k_root(st, pol, m, T_hi, kmax);
+  const double k1 = fmin(k_lo, k_hi), k2 = fmax(k_lo, k_hi);
+  if (!(k2 > k1)) return 0.0;
+  const double l1 = log(k1 + 0.1 * T_lo), l2 = log(k2 + 0.1 * T_lo);
+  const int nseg = 6;
+  double I = 0.0;
+  for (int sgi = 0; sgi < nseg; ++sgi) {
+    const double a = l1 + (l2 - l1) * sgi / nseg, b = l1 + (l2 - l1) * (sgi + 1) / nseg;
+    const double c = 0.5 * (a + b), h = 0.5 * (b - a);
+    for (int i = 0; i < BC1P_GL_N; ++i) {
+      const double el = exp(c + h * st->xg[i]), k = el - 0.1 * T_lo, jac = el; /* dk = el d ln(k + 0.1 T_lo) */
+      if (!(k > 0.0)) continue;
+      double ua = log(T_lo), ub = log(T_hi);
+      double fa = bc1p_h(st, pol, k, m, T_lo), fb = bc1p_h(st, pol, k, m, T_hi);
+      if (!(fa > 0.0 && fb < 0.0)) continue; /* no root in the bin at this k */
+      for (int it = 0; it < 50 && ub - ua > 1e-12; ++it) {
+        const double uc = 0.5 * (ua + ub), fc = bc1p_h(st, pol, k, m, exp(uc));
+        if (fc > 0.0) ua = uc, fa = fc;
+        else ub = uc, fb = fc;
+      }
+      const double u = 0.5 * (ua + ub), T = exp(u), du = 1e-5;
+      const double dh = fabs(bc1p_h(st, pol, k, m, exp(u + du)) - bc1p_h(st, pol, k, m, exp(u - du))) / (2.0 * du);
+      const double om = sqrt(k * k + m * m), neq = bc1p_neq(m, T);
+      if (!(dh > 0.0) || !(neq > 0.0) || om / T > 700.0) continue;
+      const double fB = 1.0 / expm1(om / T);
+      const double f = pol == 0 ? k * k * m * m * m * m * fB / (FB_PI * om * neq * dh)
+                                : k * k * m * m * om * fB / (2.0 * FB_PI * neq * dh);
+      I += h * st->wg[i] * jac * f;
+    }
+  }
+  return I;
+}
+
+static double bc1p_rate_bin(const void *state, double m, double coupling, double T_lo, double T_hi) {
+  const bc1p_state *st = state;
+  const double d = log(T_hi / T_lo);
+  if (!(d > 0.0)) return coupling * coupling * bc1p_rate_unit(st, m, T_lo);
+  const double res = (bc1p_resonant_bin(st, 0, m, T_lo, T_hi) + bc1p_resonant_bin(st, 1, m, T_lo, T_hi)) / d;
+  /* the smooth 2 -> 2 part: 3-point Gauss-Legendre in ln T over the bin */
+  static const double xg3[3] = {-0.7745966692414834, 0.0, 0.7745966692414834}, wg3[3] = {5.0 / 9.0, 8.0 / 9.0, 5.0 / 9.0};
+  double scat = 0.0;
+  for (int i = 0; i < 3; ++i) {
+    const double T = exp(log(T_lo) + 0.5 * d * (1.0 + xg3[i]));
+    double r, sc;
+    fb_prod_bc1_rate_parts(st, m, T, &r, &sc);
+    scat += 0.5 * wg3[i] * sc;
+  }
+  return coupling * coupling * (res + scat);
+}
+
+double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV, double T_hi_GeV) {
+  return bc1p_resonant_bin(state, 0, m_GeV, T_lo_GeV, T_hi_GeV) + bc1p_resonant_bin(state, 1, m_GeV, T_lo_GeV, T_hi_GeV);
+}
+
 static int bc1p_init(void **state, const fb_config *cfg, fb_err *err) {
   (void)cfg;
   bc1p_state *st = calloc(1, sizeof *st);
@@ -244,14 +362,32 @@ static int bc1p_init(void **state, const fb_config *cfg, fb_err *err) {
   }
   for (size_t i = 0; i < BC1P_GL_N; ++i) gsl_integration_glfixed_point(-1.0, 1.0, i, &st->xg[i], &st->wg[i], tab);
   gsl_integration_glfixed_table_free(tab);
+  st->lnT0 = log(BC1P_PL_T_MIN_GEV);
+  st->npl = (int)ceil(log(BC1P_PL_T_MAX_GEV / BC1P_PL_T_MIN_GEV) * BC1P_PL_PER_EFOLD) + 1;
+  st->dlnT = (log(BC1P_PL_T_MAX_GEV) - st->lnT0) / (st->npl - 1);
+  st->wp2_T2 = malloc((size_t)st->npl * sizeof *st->wp2_T2);
+  st->vstar = malloc((size_t)st->npl * sizeof *st->vstar);
+  if (!st->wp2_T2 || !st->vstar) {
+    free(st->wp2_T2), free(st->vstar), free(st);
+    FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the BC1 plasma table");
+  }
+  for (int i = 0; i < st->npl; ++i) {
+    const double T = exp(st->lnT0 + i * st->dlnT);
+    double wp2;
+    bc1p_plasma_direct(st, T, &wp2, &st->vstar[i]);
+    st->wp2_T2[i] = wp2 / (T * T);
+  }
   *state = st;
   return FB_OK;
 }
 
 static void bc1p_free(void *state) {
   if (!state) return;
-  fb_rratio_free(&((bc1p_state *)state)->R);
-  free(state);
+  bc1p_state *st = state;
+  fb_rratio_free(&st->R);
+  free(st->wp2_T2);
+  free(st->vstar);
+  free(st);
 }
 
 double fb_prod_bc1_rate_parts(const void *state, double m_GeV, double T_GeV, double *resonant_GeV, double *scat_GeV) {
@@ -290,5 +426,6 @@ const fb_production_ops fb_production_bc1 = {
     .references = "arXiv:0811.0326; arXiv:1302.3884; arXiv:1407.0993; hep-ph/9302213",
     .init = bc1p_init,
     .rate_GeV = bc1p_rate,
+    .rate_bin_GeV = bc1p_rate_bin,
     .free = bc1p_free,
 };

@@ -33,6 +33,9 @@ typedef struct fb_production_ops {
    *  process acts, NAN on a numerical failure. */
   double (*rate_GeV)(const void *state, double mass_GeV, double coupling, double T_GeV);
   void (*free)(void *state);
+  /** Optional: the average of rate_GeV over ln T in [T_lo_GeV, T_hi_GeV], for tables (fb_production_table)
+   *  where the rate has sharp but T-integrable peaks; NULL: the table samples rate_GeV. */
+  double (*rate_bin_GeV)(const void *state, double mass_GeV, double coupling, double T_lo_GeV, double T_hi_GeV);
 } fb_production_ops;
 
 /** An initialised production model. */
@@ -91,6 +94,9 @@ double fb_production_table_callback(double T_GeV, void *user);
 /** Relaxation rate per A' [GeV] at eps = 1 for mass m_GeV at T_GeV (state from the bc1 ops' init);
  *  resonant_GeV, scat_GeV (may be NULL): the resonant (T + L) and the 2 -> 2 parts. */
 double fb_prod_bc1_rate_parts(const void *state, double m_GeV, double T_GeV, double *resonant_GeV, double *scat_GeV);
+/** int_{ln T_lo}^{ln T_hi} d ln T of the resonant part of the rate (T + L) at eps = 1 [GeV], exact in the
+ *  narrow-resonance limit (the delta function solved for T at each k). */
+double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV, double T_hi_GeV);
 /** Plasma frequency omega_p [GeV] and v_* of the plasma the BC1 rate uses, at T_GeV. */
 void fb_prod_bc1_plasma(const void *state, double T_GeV, double *omega_p_GeV, double *v_star);
 

@@ -33,10 +33,16 @@ int fb_production_table_build(fb_production_table *t, const fb_production *p, do
    * but integrable peaks of the rate in T (the opening of the resonant window) keep their integral */
   for (int i = 0; i < n; ++i) {
     double sum = 0.0;
-    for (int j = 0; j < FB_PRODUCTION_TABLE_SUB; ++j)
-      sum += fb_production_rate(p, mass_GeV, 1.0,
-                                exp(t->lnT_lo + (i + (j + 0.5) / FB_PRODUCTION_TABLE_SUB - 0.5) * t->dlnT));
-    t->rate[i] = sum / FB_PRODUCTION_TABLE_SUB;
+    if (p->ops->rate_bin_GeV) {
+      sum = p->ops->rate_bin_GeV(p->state, mass_GeV, 1.0, exp(t->lnT_lo + (i - 0.5) * t->dlnT),
+                                 exp(t->lnT_lo + (i + 0.5) * t->dlnT));
+    } else {
+      for (int j = 0; j < FB_PRODUCTION_TABLE_SUB; ++j)
+        sum += fb_production_rate(p, mass_GeV, 1.0,
+                                  exp(t->lnT_lo + (i + (j + 0.5) / FB_PRODUCTION_TABLE_SUB - 0.5) * t->dlnT));
+      sum /= FB_PRODUCTION_TABLE_SUB;
+    }
+    t->rate[i] = sum;
     FB_TEST(err, !(t->rate[i] >= 0.0), FB_ERR_NUMERIC, "production rate at m = %g GeV, T = %g GeV: %g", mass_GeV,
             exp(t->lnT_lo + i * t->dlnT), t->rate[i]);
   }

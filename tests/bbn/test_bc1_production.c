@@ -93,6 +93,29 @@ START_TEST(test_yield_vs_1407_0993) {
 }
 END_TEST
 
+/* the resonant rate's bin integral (delta function solved for T at each k) against dense midpoint sampling of
+ * the point rate (delta function solved for k at each T), across the opening of the T window at m = 4.86 MeV
+ * (a sharp peak of the point rate near T = 36.8 MeV) and inside the L window: two independent evaluations
+ * of the same narrow-resonance integral; tolerance 3 %. */
+START_TEST(test_resonant_bin) {
+  const double m = 0.00486, bins[3][2] = {{0.0355, 0.0385}, {0.045, 0.05}, {0.08, 0.1}};
+  for (int b = 0; b < 3; ++b) {
+    const double lo = log(bins[b][0]), hi = log(bins[b][1]);
+    const int n = 10000;
+    double sum = 0.0;
+    for (int i = 0; i < n; ++i) {
+      double res;
+      fb_prod_bc1_rate_parts(g_p.state, m, exp(lo + (i + 0.5) * (hi - lo) / n), &res, NULL);
+      sum += res * (hi - lo) / n;
+    }
+    const double bin = fb_prod_bc1_resonant_bin(g_p.state, m, bins[b][0], bins[b][1]);
+    printf("resonant bin [%g, %g] GeV at m = %g GeV: %.5g (k form) vs %.5g (sampled T), ratio %.4f\n", bins[b][0],
+           bins[b][1], m, bin, sum, bin / sum);
+    ck_assert_msg(fabs(bin / sum - 1.0) < 0.03, "bin %d: %g vs %g", b, bin, sum);
+  }
+}
+END_TEST
+
 static Suite *suite(void) {
   Suite *s = suite_create("bc1_production");
   TCase *tc = tcase_create("core");
@@ -100,6 +123,7 @@ static Suite *suite(void) {
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_plasma_frequency);
   tcase_add_test(tc, test_yield_vs_1407_0993);
+  tcase_add_test(tc, test_resonant_bin);
   suite_add_tcase(s, tc);
   return s;
 }
