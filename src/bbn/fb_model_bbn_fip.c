@@ -38,10 +38,6 @@
 #include "fb_production.h"
 #include "fb_thermo.h"
 
-/* points per e-fold of T of the per-mass production table (bc1): 20 keeps the abundance within 0.1 % of the
- * direct rate (tests/bbn/test_bc1_production.c) */
-#define FB_BFIP_TABLE_PER_EFOLD 20
-
 typedef struct bfip_state {
   const fb_fip_ops *ops;
   void *model;
@@ -56,7 +52,7 @@ typedef struct bfip_state {
   int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
   int primakoff;         /* BC9: Primakoff production on the charged plasma (src/production/fb_prod_bc9.c) */
   fb_production prod;    /* production by scatterings (src/production), used when prod.ops != NULL */
-  int prod_table;        /* bc1: the rate from a per-mass table (fb_production_table), rebuilt when the mass changes */
+  int prod_table;        /* the rate from a per-mass table (fb_production_table; productions with rate_bin_GeV) */
   fb_production_table ptab;
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
 } bfip_state;
@@ -144,6 +140,8 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
    * key `production` of the model's section when it declares one (bc9: its key `primakoff`, bc9_bbn_init) */
   if (fb_production_find(name) && fb_config_has_key(cfg, sec, "production") && fb_config_get_bool(cfg, sec, "production"))
     FB_CALL(err, fb_production_init(&s->prod, name, cfg, err));
+  /* a production that gives bin averages (bc1: ~70 us per rate) is tabulated once per mass for all couplings */
+  s->prod_table = s->prod.ops && s->prod.ops->rate_bin_GeV;
   return FB_OK;
 }
 
@@ -161,9 +159,7 @@ static void bfip_free(void *state) {
 
 /* bc1: a massive vector has 3 states; bc9: the ALP has 1 */
 static int bc1_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
-  FB_CALL(err, bfip_init_common(state, cfg, "bc1", "bc1_bbn", 3.0, err));
-  ((bfip_state *)*state)->prod_table = 1; /* the BC1 rate costs ~70 us: one table per mass, all couplings */
-  return FB_OK;
+  return bfip_init_common(state, cfg, "bc1", "bc1_bbn", 3.0, err);
 }
 static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   FB_CALL(err, bfip_init_common(state, cfg, "bc9", "bc9_bbn", 1.0, err));
@@ -248,7 +244,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
   if (s->prod.ops && s->prod_table && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
     FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5e-3 * s->T0_MeV,
-                                           1.01 * s->T_RH_GeV, FB_BFIP_TABLE_PER_EFOLD, err));
+                                           1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
   double r, r10;
   FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, &r, out, err));
   FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, &r10, NULL, err));

@@ -68,6 +68,7 @@ typedef struct pd_state {
   double g_X, T_RH_GeV;
   int primakoff; /* production by scatterings on (src/production: bc9 Primakoff, bc1 resonant + 2 -> 2) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
+  fb_production_table ptab; /* per-mass table of the rate where the production gives bin averages (bc1) */
   char note[512];
 } pd_state;
 
@@ -129,6 +130,7 @@ static void pd_free(void *state) {
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_production_free(&s->prod);
+  fb_production_table_free(&s->ptab);
   fb_config_free(&s->fip_cfg);
   if (s->kind == PD_FIP) fb_thermo_free(&s->th);
   bbn_cascade_ws_free(&s->ws);
@@ -276,7 +278,13 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   line_brs(&d, &brg, &bre);
   double Y = 0.0, ng = 0.0;
   fb_production_point pt = {&s->prod, mass_GeV, coupling};
-  const bbn_abundance_opts o = {0, fb_production_callback, &pt};
+  fb_production_table_point tpt = {&s->ptab, coupling};
+  const int tab = s->prod.ops && s->prod.ops->rate_bin_GeV; /* tabulated once per mass (bc1: ~70 us per rate) */
+  if (tab && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
+    FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
+                                           1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
+  const bbn_abundance_opts o = {0, tab ? fb_production_table_callback : fb_production_callback,
+                                tab ? (void *)&tpt : (void *)&pt};
   FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
                                      T0_GeV, &Y, &ng, err));
   out[F_TAU] = d.tau_s;
