@@ -62,7 +62,8 @@ enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCH
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
-    {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH; a lower limit)"},
+    {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH, plus the production "
+                             "by scatterings where the model has one and it is on; otherwise a lower limit)"},
     {"mY_GeV", "GeV", "m_X n_X / s before decay (from n_over_ngamma_T0; for tau < 1e-3 s: at T0)"},
     {"abundance_TRH_change", "", "relative change of n_over_ngamma_T0 when T_RH is lowered tenfold"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction"},

@@ -345,6 +345,10 @@ static double bc1p_rate_bin(const void *state, double m, double coupling, double
   return coupling * coupling * (res + scat);
 }
 
+double fb_prod_bc1_sigma_GeV2(int annihilation, double s_GeV2, double m_GeV, double meff2_GeV2) {
+  return bc1p_sigma(annihilation, s_GeV2, m_GeV, meff2_GeV2);
+}
+
 double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV, double T_hi_GeV) {
   return bc1p_resonant_bin(state, 0, m_GeV, T_lo_GeV, T_hi_GeV) + bc1p_resonant_bin(state, 1, m_GeV, T_lo_GeV, T_hi_GeV);
 }

@@ -100,6 +100,9 @@ double fb_prod_bc1_rate_parts(const void *state, double m_GeV, double T_GeV, dou
 /** int_{ln T_lo}^{ln T_hi} d ln T of the resonant part of the rate (T + L) at eps = 1 [GeV], exact in the
  *  narrow-resonance limit (the delta function solved for T at each k). */
 double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV, double T_hi_GeV);
+/** The 2 -> 2 cross sections of fb_prod_bc1.c divided by (a_1 a_2 C) [GeV^-2]: f fbar -> V A' (annihilation = 1)
+ *  or f V -> f A' (0) at s_GeV2, A' mass m_GeV, collinear cut-off mass^2 meff2_GeV2. */
+double fb_prod_bc1_sigma_GeV2(int annihilation, double s_GeV2, double m_GeV, double meff2_GeV2);
 /** Plasma frequency omega_p [GeV] and v_* of the plasma the BC1 rate uses, at T_GeV. */
 void fb_prod_bc1_plasma(const void *state, double T_GeV, double *omega_p_GeV, double *v_star);
 

@@ -93,6 +93,38 @@ START_TEST(test_yield_vs_1407_0993) {
 }
 END_TEST
 
+/* The 2 -> 2 cross sections: at m_A' -> 0 the annihilation is twice e+e- -> gamma gamma, (2 pi alpha^2/s)
+ * (ln(s/m_e^2) - 1), and the Compton-like one the high-energy Klein-Nishina (2 pi alpha^2/s)(ln(s/m_e^2) + 1/2)
+ * (Berestetskii, Lifshitz, Pitaevskii, QED, secs. 86-88); at m_A' > 0 the closed forms equal the numerical
+ * integral of the angular distribution dsigma/dcos(theta) = (2 pi alpha^2/s)(1 - m^2/s)[(1 + c^2) +
+ * 4 m^2 s/(s - m^2)^2]/(1 - c^2) (e+e- -> gamma A', the e+e- -> gamma Z form of the same |M|^2) with the
+ * same cut |t| > m_eff^2 (s - m^2)/s at the collinear ends. Tolerances 1e-6 (limits) and 2 % (the closed
+ * form drops O(m_eff^2/s) terms at the cut). */
+START_TEST(test_cross_sections) {
+  const double a = FB_ALPHA_EM, me2 = FB_ME_GEV * FB_ME_GEV, s = 0.37;
+  const double ann0 = a * a * fb_prod_bc1_sigma_GeV2(1, s, 1e-9, me2), c0 = a * a * fb_prod_bc1_sigma_GeV2(0, s, 1e-9, me2);
+  const double want_ann = 2.0 * 2.0 * FB_PI * a * a / s * (log(s / me2) - 1.0);
+  const double want_c = 2.0 * FB_PI * a * a / s * (log(s / me2) + 0.5);
+  ck_assert_msg(fabs(ann0 / want_ann - 1.0) < 1e-6, "annihilation, m -> 0: %g vs %g", ann0, want_ann);
+  ck_assert_msg(fabs(c0 / want_c - 1.0) < 1e-6, "Compton, m -> 0: %g vs %g", c0, want_c);
+  const double ms[] = {0.1, 0.3, 0.5};
+  for (int i = 0; i < 3; ++i) {
+    const double m = ms[i], d = s - m * m, meff2 = 1e-4;
+    /* |t| = d (1 - c)/2 > meff2 d/s  <=>  c < 1 - 2 meff2/s (and symmetrically for u) */
+    const double cmax = 1.0 - 2.0 * meff2 / s;
+    const int n = 200000;
+    double I = 0.0;
+    for (int k = 0; k < n; ++k) { /* midpoint rule in y = atanh(c) to resolve the collinear peaks */
+      const double ymax = atanh(cmax), y = -ymax + (k + 0.5) * 2.0 * ymax / n, c = tanh(y), dc = (1.0 - c * c) * 2.0 * ymax / n;
+      I += 2.0 * FB_PI / s * (1.0 - m * m / s) * ((1.0 + c * c) + 4.0 * m * m * s / (d * d)) / (1.0 - c * c) * dc;
+    }
+    const double closed = fb_prod_bc1_sigma_GeV2(1, s, m, meff2);
+    printf("sigma(e+e- -> gamma A')/alpha^2 at s = %g, m = %g: closed %.6g, angular integral %.6g\n", s, m, closed, I);
+    ck_assert_msg(fabs(closed / I - 1.0) < 0.02, "m = %g: %g vs %g", m, closed, I);
+  }
+}
+END_TEST
+
 /* the resonant rate's bin integral (delta function solved for T at each k) against dense midpoint sampling of
  * the point rate (delta function solved for k at each T), across the opening of the T window at m = 4.86 MeV
  * (a sharp peak of the point rate near T = 36.8 MeV) and inside the L window: two independent evaluations
@@ -144,6 +176,7 @@ static Suite *suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_plasma_frequency);
+  tcase_add_test(tc, test_cross_sections);
   tcase_add_test(tc, test_yield_vs_1407_0993);
   tcase_add_test(tc, test_resonant_bin);
   tcase_add_test(tc, test_table_vs_direct);
