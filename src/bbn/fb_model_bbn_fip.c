@@ -8,9 +8,10 @@
  *
  * Per point: the particle model's decay record (src/models: lifetime, injection fractions,
  * charged pions; bbn_decay_record.c), the abundance at T0 = 10 MeV from the Boltzmann equation with
- * decays and inverse decays from T_RH (bbn_abundance.c; scatterings such as Primakoff or
- * e+e- -> gamma A' and in-medium effects are NOT included, so the abundance and the excluded
- * region are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
+ * decays and inverse decays from T_RH (bbn_abundance.c) plus, where src/production registers one and
+ * the model's key switches it on, the production by scatterings and in-medium conversion (bc1: resonant
+ * conversion and 2 -> 2 scatterings; bc9: Primakoff; without it the abundance and the excluded region
+ * are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
  * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
  * equilibrium: standard BBN (eta fixed today), not excluded. Points with tau > 1e5 s fail with a
  * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
