@@ -90,17 +90,18 @@ run inputs/bc9_hb.ini -o out/bc9_hb.h5 "${BC9_GRID[@]}"
 # photodisintegration (30 x 30 of inputs/bc*_photodis.ini), CMB (mu, y, anisotropies; freeze-in
 # abundance) and, for BC9, BBN / N_eff bands, each on its own grid and resampled by merge, plus the
 # SN1987A (and BC9 HB) bands of the runs above and the bundled limits.
-# BC1 has no BBN band here: its hadronic decays are the inclusive R-ratio width, not resolved into
-# pions, so the meson-driven p <-> n conversion never acts and bc1_bbn excludes nothing (a known gap,
-# docs/validation.md); inputs/bc1_bbn.ini runs it on its own.
+# BC1 BBN / N_eff bands (inputs/bc1_bbn.ini, 40 x 43): the exclusive hadronic channels give the
+# pions and kaons of the meson-driven p <-> n conversion (2 m_pi to ~2 GeV; above, the unresolved pQCD
+# continuum gives none: docs/validation.md), the abundance includes resonant and 2 -> 2 production.
 PD_GRID=(--set grid.n_mass=30 --set grid.n_coupling=30)
 run inputs/bc1_cosmology.ini -o out/bc1_cosmology.h5
+run inputs/bc1_bbn.ini -o out/bc1_bbn.h5
 run inputs/bc1_photodis.ini -o out/bc1_photodis.h5 "${PD_GRID[@]}"
 run inputs/bc1_cmb_freezein.ini -o out/bc1_cmb_freezein.h5
-"$EXE" merge out/bc1_cosmology.h5 --bounds out/bc1_photodis.h5 --bounds out/bc1_cmb_freezein.h5 \
-  --bounds out/bc1_sn1987a_default.h5 --limits "$BC1_LIMITS" --quiet
+"$EXE" merge out/bc1_cosmology.h5 --bounds out/bc1_bbn.h5 --bounds out/bc1_photodis.h5 \
+  --bounds out/bc1_cmb_freezein.h5 --bounds out/bc1_sn1987a_default.h5 --limits "$BC1_LIMITS" --quiet
 /usr/bin/python3 tools/plot_summary.py out/bc1_cosmology.h5 -o out/bc1_cosmology_summary.png --ctau \
-  --title "BC1: dark photon, photodisintegration, CMB, SN1987A and accelerator limits" > /dev/null
+  --title "BC1: dark photon, BBN, photodisintegration, CMB, SN1987A and accelerator limits" > /dev/null
 run inputs/bc9_cosmology.ini -o out/bc9_cosmology.h5
 run inputs/bc9_bbn.ini -o out/bc9_bbn.h5
 run inputs/bc9_photodis.ini -o out/bc9_photodis.h5 "${PD_GRID[@]}"

@@ -8,13 +8,17 @@
  *
  * Per point: the particle model's decay record (src/models: lifetime, injection fractions,
  * charged pions; bbn_decay_record.c), the abundance at T0 = 10 MeV from the Boltzmann equation with
- * decays and inverse decays from T_RH (bbn_abundance.c; scatterings such as Primakoff or
- * e+e- -> gamma A' and in-medium effects are NOT included, so the abundance and the excluded
- * region are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
+ * decays and inverse decays from T_RH (bbn_abundance.c) plus, where src/production registers one and
+ * the model's key switches it on, the production by scatterings and in-medium conversion (bc1: resonant
+ * conversion and 2 -> 2 scatterings; bc9: Primakoff; without it the abundance and the excluded region
+ * are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
  * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
  * equilibrium: standard BBN (eta fixed today), not excluded. Points with tau > 1e5 s fail with a
  * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
  * reported as the relative change of n/n_gamma when T_RH is lowered tenfold.
+ * BC1 (key production, default true): the A' is also produced by resonant conversion of plasma photons and by
+ * 2 -> 2 scatterings (src/production/fb_prod_bc1.c; Fradette et al. arXiv:1407.0993, Redondo & Postma
+ * arXiv:0811.0326); then the abundance is no longer a lower limit from inverse decays alone.
  * BC9 (key primakoff, default true): the ALP is also produced by Primakoff scattering on the charged
  * plasma (src/production/fb_prod_bc9.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
  * then the abundance is no longer a lower limit from inverse decays alone.
@@ -49,6 +53,8 @@ typedef struct bfip_state {
   int thermal_potential; /* HNL: mixing suppressed by the thermal potential (bbn_hnl.c) */
   int primakoff;         /* BC9: Primakoff production on the charged plasma (src/production/fb_prod_bc9.c) */
   fb_production prod;    /* production by scatterings (src/production), used when prod.ops != NULL */
+  int prod_table;        /* the rate from a per-mass table (fb_production_table; productions with rate_bin_GeV) */
+  fb_production_table ptab;
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
 } bfip_state;
 
@@ -57,7 +63,8 @@ enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCH
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
-    {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH; a lower limit)"},
+    {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH, plus the production "
+                             "by scatterings where the model has one and it is on; otherwise a lower limit)"},
     {"mY_GeV", "GeV", "m_X n_X / s before decay (from n_over_ngamma_T0; for tau < 1e-3 s: at T0)"},
     {"abundance_TRH_change", "", "relative change of n_over_ngamma_T0 when T_RH is lowered tenfold"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction"},
@@ -87,7 +94,12 @@ static const fb_quantity_spec bfip_quantities[] = {
   {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                           \
    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}
 #define BFIP_KEYS(SEC) {BFIP_KEYS_COMMON(SEC)}
-static const fb_key_spec bc1_bbn_keys[] = BFIP_KEYS("bc1_bbn");
+/* bc1: the common keys plus the production by scatterings and resonant conversion (fb_prod_bc1.c) */
+static const fb_key_spec bc1_bbn_keys[] = {
+    BFIP_KEYS_COMMON("bc1_bbn"),
+    {"bc1_bbn", "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "A' also produced by resonant conversion and e+e- -> gamma A', e gamma -> e A', q qbar -> g A', q g -> q A' "
+     "(src/production/fb_prod_bc1.c; false: decays and inverse decays only, a lower limit)"}};
 /* bc9: the common keys plus the Primakoff switch */
 static const fb_key_spec bc9_bbn_keys[] = {
     BFIP_KEYS_COMMON("bc9_bbn"),
@@ -130,6 +142,8 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
    * key `production` of the model's section when it declares one (bc9: its key `primakoff`, bc9_bbn_init) */
   if (fb_production_find(name) && fb_config_has_key(cfg, sec, "production") && fb_config_get_bool(cfg, sec, "production"))
     FB_CALL(err, fb_production_init(&s->prod, name, cfg, err));
+  /* a production that gives bin averages (bc1: ~70 us per rate) is tabulated once per mass for all couplings */
+  s->prod_table = s->prod.ops && s->prod.ops->rate_bin_GeV;
   return FB_OK;
 }
 
@@ -138,6 +152,7 @@ static void bfip_free(void *state) {
   if (!s) return;
   if (s->model && s->ops->free) s->ops->free(s->model);
   fb_production_free(&s->prod);
+  fb_production_table_free(&s->ptab);
   fb_config_free(&s->mcfg);
   fb_thermo_free(&s->th);
   bbn_tables_free(&s->tab);
@@ -178,6 +193,11 @@ static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
                           double *r, double *out, fb_err *err) {
   double Y;
+  if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass table (bfip_eval builds it) */
+    fb_production_table_point pt = {&s->ptab, coupling};
+    const bbn_abundance_opts o = {0, fb_production_table_callback, &pt};
+    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+  }
   if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     const bbn_abundance_opts o = {0, fb_production_callback, &pt};
@@ -224,6 +244,9 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
+  if (s->prod.ops && s->prod_table && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
+    FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5e-3 * s->T0_MeV,
+                                           1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
   double r, r10;
   FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, &r, out, err));
   FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, &r10, NULL, err));
@@ -271,6 +294,9 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
                           : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
                                            "the charged plasma (src/production/fb_prod_bc9.c, static screened targets); T0 = 10 MeV"
+                          : s->prod.ops ? "abundance: decays, inverse decays, and production by scatterings and in-medium "
+                                          "conversion (src/production; bc1: resonant T/L conversion, e+e- -> gamma A', "
+                                          "e gamma -> e A', q qbar -> g A', q g -> q A'); T0 = 10 MeV"
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);
@@ -285,8 +311,9 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
 
 const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
     "bc1_bbn", "BC1", bc1_bbn_init, bc1_bbn_keys,
-    "BBN and N_eff bands of the BC1 dark photon (abundance from decays and inverse decays: lower limit)",
-    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 3);
+    "BBN and N_eff bands of the BC1 dark photon (abundance from decays, inverse decays, resonant conversion and "
+    "2 -> 2 scatterings)",
+    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 4);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",

@@ -15,8 +15,9 @@
  *   their electromagnetic products are not cascaded here) is reported as br_not_cascaded and
  *   injects nothing, so the excluded region is a lower estimate there. The abundance n_X/s at T0 =
  *   m/25 (within [0.1, 10] MeV) from decays and inverse decays from T_RH (bbn_inverse_decay_abundance, the machinery of
- *   bc1_bbn/bc9_bbn: scatterings and in-medium production not included, a lower limit; for bc9 also
- *   Primakoff scattering on the charged plasma, [photodis_fip] alp_primakoff, default on).
+ *   bc1_bbn/bc9_bbn), plus the benchmark's production by scatterings where src/production registers one
+ *   ([photodis_fip] production, default on: bc1 resonant conversion and 2 -> 2 scatterings, bc9
+ *   Primakoff scattering, for bc9 also switched by alp_primakoff).
  *
  * Every point starts from this project's standard BBN (its final abundances and eta) at
  * T_start = 10 keV: for tau <= 1e5 s the change of BBN itself by the decay is not in this model
@@ -65,8 +66,9 @@ typedef struct pd_state {
   fb_config fip_cfg;
   fb_thermo th;
   double g_X, T_RH_GeV;
-  int primakoff; /* bc9: Primakoff production (src/production/fb_prod_bc9.c) */
+  int primakoff; /* production by scatterings on (src/production: bc9 Primakoff, bc1 resonant + 2 -> 2) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
+  fb_production_table ptab; /* per-mass table of the rate where the production gives bin averages (bc1) */
   char note[512];
 } pd_state;
 
@@ -117,6 +119,9 @@ static const fb_key_spec pd_fip_keys[] = {
      "start of the inverse-decay production (must exceed 1.5 T0, T0 = m_X/25 within [0.1, 10] MeV)"},
     {"photodis_fip", "alp_primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "bc9_photodis: ALPs also produced by Primakoff scattering on the charged plasma (src/production/fb_prod_bc9.c)"},
+    {"photodis_fip", "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "every benchmark with a registered production (src/production: bc1, bc9, ...) also produced by scatterings; "
+     "false: decays and inverse decays only (bc9 also needs alp_primakoff = true)"},
 };
 
 static void pd_free(void *state) {
@@ -125,6 +130,7 @@ static void pd_free(void *state) {
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_production_free(&s->prod);
+  fb_production_table_free(&s->ptab);
   fb_config_free(&s->fip_cfg);
   if (s->kind == PD_FIP) fb_thermo_free(&s->th);
   bbn_cascade_ws_free(&s->ws);
@@ -167,7 +173,10 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   s->kind = PD_FIP;
   s->g_X = g_X;
   s->T_RH_GeV = fb_config_get_double(cfg, "photodis_fip", "T_RH_GeV");
-  s->primakoff = strcmp(fip, "bc9") == 0 && fb_config_get_bool(cfg, "photodis_fip", "alp_primakoff");
+  /* production by scatterings wherever the benchmark registers one (key production); for bc9 the
+   * older key alp_primakoff stays its own switch too */
+  s->primakoff = fb_production_find(fip) != NULL && fb_config_get_bool(cfg, "photodis_fip", "production") &&
+                 (strcmp(fip, "bc9") != 0 || fb_config_get_bool(cfg, "photodis_fip", "alp_primakoff"));
   s->ops = fb_fip_find(fip, NULL);
   FB_TEST(err, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, "particle model %s not registered", fip);
   FB_CALL(err, fb_fip_config_default(s->ops, &s->fip_cfg, err));
@@ -178,7 +187,8 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
            "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
            "bbn_thermal_abundance%s); channels other than "
            "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see bc1_bbn/bc9_bbn)",
-           s->primakoff ? " and Primakoff scattering" : "", s->T_RH_GeV, g_X,
+           s->primakoff ? (strcmp(fip, "bc9") == 0 ? " and Primakoff scattering" : " and production by scatterings (src/production)") : "",
+           s->T_RH_GeV, g_X,
            s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit");
   return pd_init_common(s, err);
 }
@@ -268,7 +278,13 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   line_brs(&d, &brg, &bre);
   double Y = 0.0, ng = 0.0;
   fb_production_point pt = {&s->prod, mass_GeV, coupling};
-  const bbn_abundance_opts o = {0, fb_production_callback, &pt};
+  fb_production_table_point tpt = {&s->ptab, coupling};
+  const int tab = s->prod.ops && s->prod.ops->rate_bin_GeV; /* tabulated once per mass (bc1: ~70 us per rate) */
+  if (tab && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
+    FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
+                                           1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
+  const bbn_abundance_opts o = {0, tab ? fb_production_table_callback : fb_production_callback,
+                                tab ? (void *)&tpt : (void *)&pt};
   FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
                                      T0_GeV, &Y, &ng, err));
   out[F_TAU] = d.tau_s;

@@ -242,15 +242,25 @@ static double fb_two_body_k(double s, double m1, double m2) { /* CM momentum */
  * tails of the narrow states at the constant-width size (their R contribution < 1e-3). */
 static double fb_pwave(double kr) { return kr < 1.0 ? kr * kr * kr : 1.0; }
 
-/* omega(782) -> 3pi (constant width above the 3pi threshold) + pi0 gamma (P-wave k^3). */
-static double fb_rratio_omega(double s) {
+/* omega(782) -> 3pi (constant width above the 3pi threshold) + pi0 gamma (P-wave k^3); the R of
+ * each final state in part[2] = {3pi, pi0 gamma} (the Breit-Wigner is linear in Gamma_f). */
+static double fb_rratio_omega_parts(double s, double part[2]) {
   const double m = FB_OMEGA_M_GEV, w = FB_OMEGA_W_GEV, m2 = m * m;
   const double rs = sqrt(s);
-  double wf = 0.0;
-  if (rs > 2.0 * FB_MPI_CHARGED_GEV + FB_MPI0_GEV) wf += FB_OMEGA_B3PI * w;
+  double w3 = 0.0;
+  if (rs > 2.0 * FB_MPI_CHARGED_GEV + FB_MPI0_GEV) w3 = FB_OMEGA_B3PI * w;
   const double kr = fb_two_body_k(s, FB_MPI0_GEV, 0.0) / fb_two_body_k(m2, FB_MPI0_GEV, 0.0);
-  wf += FB_OMEGA_BPI0G * w * fb_pwave(kr);
-  return fb_bw_r(s, m, w, FB_OMEGA_BEE * w, wf);
+  const double wg = FB_OMEGA_BPI0G * w * fb_pwave(kr);
+  const double wf = w3 + wg;
+  const double r = fb_bw_r(s, m, w, FB_OMEGA_BEE * w, wf);
+  part[0] = wf > 0.0 ? r * (w3 / wf) : 0.0;
+  part[1] = wf > 0.0 ? r * (wg / wf) : 0.0;
+  return r;
+}
+
+static double fb_rratio_omega(double s) {
+  double part[2];
+  return fb_rratio_omega_parts(s, part);
 }
 
 /* phi(1020): K+K- and KS KL with P-wave widths Gamma_i(s) = Gamma B_i (M/sqrt s)(k/k_M)^3
@@ -258,18 +268,30 @@ static double fb_rratio_omega(double s) {
  * excitations; the phi is part of the low-energy model that is blended out by 2.1 GeV),
  * 3pi constant above threshold, eta gamma with k^3; energy-dependent total width in the
  * denominator (standard P-wave form, PDG 2024 "Resonances" review). */
-static double fb_rratio_phi(double s) {
+static double fb_rratio_phi_parts(double s, double part[4]) {
   const double m = FB_PHI_M_GEV, w = FB_PHI_W_GEV, m2 = m * m, rs = sqrt(s);
   const double kc = fb_two_body_k(s, FB_MK_CHARGED_GEV, FB_MK_CHARGED_GEV) /
                     fb_two_body_k(m2, FB_MK_CHARGED_GEV, FB_MK_CHARGED_GEV);
   const double k0 = fb_two_body_k(s, FB_MK0_GEV, FB_MK0_GEV) / fb_two_body_k(m2, FB_MK0_GEV, FB_MK0_GEV);
   const double ke = fb_two_body_k(s, FB_META_GEV, 0.0) / fb_two_body_k(m2, FB_META_GEV, 0.0);
-  double wf = w * (m / rs) * (FB_PHI_BKK * kc * kc * kc + FB_PHI_BKSKL * k0 * k0 * k0);
-  wf += FB_PHI_BETAG * w * fb_pwave(ke);
-  if (rs > 2.0 * FB_MPI_CHARGED_GEV + FB_MPI0_GEV) wf += FB_PHI_B3PI * w;
+  const double wkk = w * (m / rs) * FB_PHI_BKK * kc * kc * kc, wk0 = w * (m / rs) * FB_PHI_BKSKL * k0 * k0 * k0;
+  const double weg = FB_PHI_BETAG * w * fb_pwave(ke);
+  const double w3 = rs > 2.0 * FB_MPI_CHARGED_GEV + FB_MPI0_GEV ? FB_PHI_B3PI * w : 0.0;
+  const double wf = wkk + wk0 + weg + w3;
   const double wtot = wf + (1.0 - FB_PHI_BKK - FB_PHI_BKSKL - FB_PHI_B3PI - FB_PHI_BETAG) * w;
   const double a = FB_ALPHA_EM, dm = s - m2;
-  return 9.0 * s * (FB_PHI_BEE * w) * wf / (a * a * (dm * dm + s * wtot * wtot));
+  const double r = 9.0 * s * (FB_PHI_BEE * w) * wf / (a * a * (dm * dm + s * wtot * wtot));
+  /* {K+K-, K_S K_L, 3pi, eta gamma} */
+  part[0] = wf > 0.0 ? r * (wkk / wf) : 0.0;
+  part[1] = wf > 0.0 ? r * (wk0 / wf) : 0.0;
+  part[2] = wf > 0.0 ? r * (w3 / wf) : 0.0;
+  part[3] = wf > 0.0 ? r * (weg / wf) : 0.0;
+  return r;
+}
+
+static double fb_rratio_phi(double s) {
+  double part[4];
+  return fb_rratio_phi_parts(s, part);
 }
 
 /* ================================================================== perturbative QCD */
@@ -343,6 +365,55 @@ double fb_rratio_eval(const fb_rratio *R, double sqrt_s_GeV) {
     }
   }
   return r;
+}
+
+/* ================================================================== exclusive channels */
+
+/* Split of the multi-hadron turn-on S(E) R_pQCD(E) (the 1-2 GeV region) into 2pi+2pi-, pi+pi-2pi0 and
+ * the rest (KK pi, eta pi pi, 5pi, 6pi, ...), from the same exclusive e+e- data that anchor it (top
+ * of this file): at 1.2 GeV 8 nb 2pi+2pi- [BaBar arXiv:1201.5677] and 22 nb pi+pi-2pi0 incl. omega pi0
+ * [BaBar arXiv:1709.01171; SND hep-ex/0305049], rest 0; at 1.5 GeV 30, 35 and 7 nb [same refs;
+ * arXiv:0710.4451, arXiv:1808.08038]. Shares linear in sqrt(s) between the anchors, held constant
+ * outside them (below 1.2 GeV the turn-on is small and 4pi is all there is; above 1.5 GeV the shares
+ * of the 1.5 GeV anchor are kept up to the blend into pQCD, where everything is "other"). */
+#define FB_RR_MH_E1_GEV 1.2
+#define FB_RR_MH_E2_GEV 1.5
+static const double fb_rr_mh_4pic[2] = {8.0 / 30.0, 30.0 / 72.0};
+static const double fb_rr_mh_2pi2pi0[2] = {22.0 / 30.0, 35.0 / 72.0};
+
+void fb_rratio_eval_channels(const fb_rratio *R, double sqrt_s_GeV, double r[FB_RR_NCH]) {
+  for (int c = 0; c < FB_RR_NCH; ++c) r[c] = 0.0;
+  if (!(sqrt_s_GeV > FB_MPI0_GEV)) return;
+  const double rs = sqrt_s_GeV > FB_RRATIO_SQRTS_MAX_GEV ? FB_RRATIO_SQRTS_MAX_GEV : sqrt_s_GeV;
+  const double total = fb_rratio_eval(R, rs);
+  double wlow = 1.0; /* weight of the low-energy model in the blend window */
+  if (rs >= FB_RRATIO_BLEND_HI_GEV) wlow = 0.0;
+  else if (rs > FB_RRATIO_BLEND_LO_GEV)
+    wlow = 1.0 - (rs - FB_RRATIO_BLEND_LO_GEV) / (FB_RRATIO_BLEND_HI_GEV - FB_RRATIO_BLEND_LO_GEV);
+  double sum = 0.0;
+  if (wlow > 0.0) {
+    const double s = rs * rs;
+    double om[2], ph[4];
+    fb_rratio_omega_parts(s, om);
+    fb_rratio_phi_parts(s, ph);
+    r[FB_RR_PIPI] = wlow * fb_rratio_eval_pipi(R, rs);
+    r[FB_RR_3PI] = wlow * (om[0] + ph[2]);
+    r[FB_RR_PI0GAMMA] = wlow * om[1];
+    r[FB_RR_KK] = wlow * ph[0];
+    r[FB_RR_K0K0] = wlow * ph[1];
+    r[FB_RR_ETAGAMMA] = wlow * ph[3];
+    if (rs > 4.0 * FB_MPI_CHARGED_GEV) {
+      const double S = 1.0 / (1.0 + exp(-(rs - FB_RRATIO_MH_E0_GEV) / FB_RRATIO_MH_W_GEV));
+      const double mh = wlow * S * fb_rratio_eval_pqcd(R, rs);
+      double t = (rs - FB_RR_MH_E1_GEV) / (FB_RR_MH_E2_GEV - FB_RR_MH_E1_GEV);
+      t = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
+      r[FB_RR_4PI_CHARGED] = mh * ((1.0 - t) * fb_rr_mh_4pic[0] + t * fb_rr_mh_4pic[1]);
+      r[FB_RR_2PI_2PI0] = mh * ((1.0 - t) * fb_rr_mh_2pi2pi0[0] + t * fb_rr_mh_2pi2pi0[1]);
+    }
+    for (int c = 0; c < FB_RR_OTHER; ++c) sum += r[c];
+  }
+  /* the rest: multi-hadron states not resolved above, pQCD, quarkonia (exactly total - sum) */
+  r[FB_RR_OTHER] = total > sum ? total - sum : 0.0;
 }
 
 /* ================================================================== init / free */

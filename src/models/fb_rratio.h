@@ -79,4 +79,26 @@ size_t fb_rratio_narrow_resonances(double *m_GeV, double *w_GeV, size_t max);
 double fb_rratio_eval_pipi(const fb_rratio *R, double sqrt_s_GeV);
 double fb_rratio_eval_pqcd(const fb_rratio *R, double sqrt_s_GeV);
 
+/** Exclusive final states of R (the Darkcast decomposition R = sum_F R_F, arXiv:1801.04847):
+ *  pi+pi- (F_pi), pi+pi-pi0 (omega and phi), pi0 gamma (omega), eta gamma (phi), K+K- and
+ *  K_S K_L (phi), 2pi+2pi- and pi+pi-2pi0 (shares of the 1-2 GeV multi-hadron turn-on from the
+ *  exclusive data that anchor it), and "other" (what is not resolved: KK pi, eta pi pi, 5pi, 6pi,
+ *  the pQCD continuum and the quarkonia). */
+typedef enum fb_rratio_channel {
+  FB_RR_PIPI = 0,
+  FB_RR_3PI,
+  FB_RR_PI0GAMMA,
+  FB_RR_ETAGAMMA,
+  FB_RR_KK,
+  FB_RR_K0K0,
+  FB_RR_4PI_CHARGED,
+  FB_RR_2PI_2PI0,
+  FB_RR_OTHER,
+  FB_RR_NCH
+} fb_rratio_channel;
+
+/** R_F for every channel F at sqrt_s_GeV; sum_F R_F = fb_rratio_eval to rounding (the "other"
+ *  channel takes the rest, and is the whole R above the 1.9-2.1 GeV blend into pQCD). */
+void fb_rratio_eval_channels(const fb_rratio *R, double sqrt_s_GeV, double r[FB_RR_NCH]);
+
 #endif /* FB_RRATIO_H */

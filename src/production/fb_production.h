@@ -33,6 +33,9 @@ typedef struct fb_production_ops {
    *  process acts, NAN on a numerical failure. */
   double (*rate_GeV)(const void *state, double mass_GeV, double coupling, double T_GeV);
   void (*free)(void *state);
+  /** Optional: the average of rate_GeV over ln T in [T_lo_GeV, T_hi_GeV], for tables (fb_production_table)
+   *  where the rate has sharp but T-integrable peaks; NULL: the table samples rate_GeV. */
+  double (*rate_bin_GeV)(const void *state, double mass_GeV, double coupling, double T_lo_GeV, double T_hi_GeV);
 } fb_production_ops;
 
 /** An initialised production model. */
@@ -65,5 +68,42 @@ double fb_production_callback(double T_GeV, void *user);
 /* ---- BC9: Primakoff production gamma q -> a q on the charged plasma (fb_prod_bc9.c) ---- */
 /** Relaxation rate per ALP [GeV] for mass m_GeV and g_agamma [GeV^-1] at T_GeV. */
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
+
+/* ---- Gamma_scat(T) of one mass on a ln T grid, for every coupling (fb_production_table.c) ---- */
+typedef struct fb_production_table {
+  double mass_GeV, power;  /**< the mass, and the coupling power of the rate */
+  double lnT_lo, dlnT;     /**< grid */
+  int n, cap;
+  double *rate;            /**< Gamma_scat at coupling 1 [GeV] */
+} fb_production_table;
+/** Default points per e-fold of T of such a table: 20 keeps the abundance within 2 % of integrating the
+ *  rate directly (bc1, tests/bbn/test_bc1_production.c). */
+#define FB_PRODUCTION_TABLE_PER_EFOLD 20
+/** Tabulate p's rate at mass_GeV, coupling 1, per_efold points per e-fold of T in [T_lo, T_hi]
+ *  (reuses t's storage; a zeroed t is empty). */
+int fb_production_table_build(fb_production_table *t, const fb_production *p, double mass_GeV, double power,
+                              double T_lo_GeV, double T_hi_GeV, int per_efold, fb_err *err);
+/** coupling^power x the interpolated rate (0 outside the table). */
+double fb_production_table_rate(const fb_production_table *t, double coupling, double T_GeV);
+void fb_production_table_free(fb_production_table *t);
+typedef struct fb_production_table_point {
+  const fb_production_table *t;
+  double coupling;
+} fb_production_table_point;
+/** The bbn_abundance_opts callback form with user = const fb_production_table_point *. */
+double fb_production_table_callback(double T_GeV, void *user);
+
+/* ---- BC1: resonant conversion and 2 -> 2 scatterings of the dark photon (fb_prod_bc1.c) ---- */
+/** Relaxation rate per A' [GeV] at eps = 1 for mass m_GeV at T_GeV (state from the bc1 ops' init);
+ *  resonant_GeV, scat_GeV (may be NULL): the resonant (T + L) and the 2 -> 2 parts. */
+double fb_prod_bc1_rate_parts(const void *state, double m_GeV, double T_GeV, double *resonant_GeV, double *scat_GeV);
+/** int_{ln T_lo}^{ln T_hi} d ln T of the resonant part of the rate (T + L) at eps = 1 [GeV], exact in the
+ *  narrow-resonance limit (the delta function solved for T at each k). */
+double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV, double T_hi_GeV);
+/** The 2 -> 2 cross sections of fb_prod_bc1.c divided by (a_1 a_2 C) [GeV^-2]: f fbar -> V A' (annihilation = 1)
+ *  or f V -> f A' (0) at s_GeV2, A' mass m_GeV, collinear cut-off mass^2 meff2_GeV2. */
+double fb_prod_bc1_sigma_GeV2(int annihilation, double s_GeV2, double m_GeV, double meff2_GeV2);
+/** Plasma frequency omega_p [GeV] and v_* of the plasma the BC1 rate uses, at T_GeV. */
+void fb_prod_bc1_plasma(const void *state, double T_GeV, double *omega_p_GeV, double *v_star);
 
 #endif

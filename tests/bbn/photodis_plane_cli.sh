@@ -56,8 +56,9 @@ for fn, t, m_i, c_i, line in (("b1.h5", t1, 1, 1, "br_ee"), ("b9.h5", t9, 0, 1, 
         assert abs(tau[m_i, c_i] / t["tau_s"] - 1) < 1e-8, (fn, tau[m_i, c_i], t["tau_s"])
         assert np.allclose(f["/quantities/" + line][...], 1.0)
         assert (f["/quantities/nX_over_s"][...] > 0).all()
-        # bc1: inverse decays only (a lower limit); bc9: also Primakoff production (src/production/fb_prod_bc9.c)
-        assert ("lower limit" if fn == "b1.h5" else "Primakoff") in txt(f["/bounds/photodisintegration"].attrs["note"])
+        # bc1: also resonant conversion and 2 -> 2 scatterings ([photodis_fip] production, src/production/fb_prod_bc1.c);
+        # bc9: also Primakoff production (src/production/fb_prod_bc9.c)
+        assert ("production by scatterings" if fn == "b1.h5" else "Primakoff") in txt(f["/bounds/photodisintegration"].attrs["note"])
         print(fn, "tau", tau[m_i, c_i], "mY", f["/quantities/mY_GeV"][m_i, c_i])
 PY
 echo "ok"

@@ -212,10 +212,59 @@ START_TEST(test_bc1_same_as_darkphoton) {
     ck_assert(p->decay(st, m[i], 3e-5, &d, &err) == FB_OK);
     ck_assert(fb_darkphoton_decay_compute(&R, m[i], 3e-5, &dp, &err) == FB_OK);
     ck_assert(d.width_GeV == dp.width_GeV || fabs(d.width_GeV / dp.width_GeV - 1) < 1e-14);
-    ck_assert(fabs(d.ch[fb_decay_find(&d, "hadrons")].br - dp.br_hadrons) < 1e-14);
+    /* the exclusive hadronic channels and the unresolved rest add up to the inclusive BR */
+    const char *had[] = {"pipi", "pipipi0", "pi0gamma", "etagamma", "KK", "KSKL", "2pi+2pi-", "pi+pi-2pi0", "hadrons"};
+    double br_had = 0.0;
+    for (size_t k = 0; k < sizeof had / sizeof had[0]; k++) {
+      ck_assert(fb_decay_find(&d, had[k]) >= 0);
+      br_had += d.ch[fb_decay_find(&d, had[k])].br;
+    }
+    ck_assert_msg(fabs(br_had - dp.br_hadrons) < 1e-14, "m = %g: sum of hadronic BRs %.16g vs %.16g", m[i], br_had,
+                  dp.br_hadrons);
     ck_assert(fabs(d.efrac[FB_DC_ELECTRON] - dp.br_ee) < 1e-14); /* e+e- carry the whole mass */
   }
   fb_rratio_free(&R);
+  p->free(st);
+  fb_config_free(&cfg);
+}
+END_TEST
+
+/* BC1 exclusive hadronic channels (fb_fip_bc1.c): at the omega and phi peaks the channel ratios are
+ * those of the PDG 2024 branching fractions the R ratio uses (the P-wave factors are 1 at the peak):
+ * omega: B(3pi)/B(pi0 gamma) = 0.892/0.0835; phi: B(K+K-)/B(KS KL) = 0.491/0.339, B(eta gamma)/B(K+K-)
+ * = 0.0130/0.491 (pi pi interference absent from these channels); charged pions per hadronic decay
+ * = 2 below the 4 pi threshold where pi pi and 3pi dominate; energy fractions add up to the BRs. */
+START_TEST(test_bc1_exclusive) {
+  const fb_fip_ops *p = fb_fip_find("bc1", NULL);
+  fb_err err;
+  fb_config cfg;
+  void *st = NULL;
+  ck_assert(fb_fip_config_default(p, &cfg, &err) == FB_OK && p->init(&st, &cfg, &err) == FB_OK);
+  fb_decay d;
+#define BR(name) d.ch[fb_decay_find(&d, name)].br
+  ck_assert(p->decay(st, 0.78266, 1e-6, &d, &err) == FB_OK);
+  /* 1e-3: the phi's 3pi tail adds 4e-5 at the omega */
+  ck_assert_msg(fabs(BR("pipipi0") / BR("pi0gamma") / (0.892 / 0.0835) - 1.0) < 1e-3, "omega: %g",
+                BR("pipipi0") / BR("pi0gamma"));
+  ck_assert(p->decay(st, 1.019461, 1e-6, &d, &err) == FB_OK);
+  ck_assert_msg(fabs(BR("KK") / BR("KSKL") / (0.491 / 0.339) - 1.0) < 1e-6, "phi: %g", BR("KK") / BR("KSKL"));
+  ck_assert_msg(fabs(BR("etagamma") / BR("KK") / (0.0130 / 0.491) - 1.0) < 1e-6, "phi: %g", BR("etagamma") / BR("KK"));
+  /* kaons per decay at the phi: 2 per KK decay */
+  ck_assert(fabs(d.mult[FB_DC_KAON] - 2.0 * (BR("KK") + BR("KSKL"))) < 1e-12);
+  const double mtest[] = {0.35, 0.5, 0.6, 0.7};
+  for (size_t i = 0; i < 4; ++i) {
+    ck_assert(p->decay(st, mtest[i], 1e-6, &d, &err) == FB_OK);
+    const double bh = 1.0 - BR("ee") - BR("mumu") - BR("tautau");
+    ck_assert_msg(fabs(d.mult[FB_DC_PI_CHARGED] / bh - 2.0) < 0.02, "m = %g: %g charged pions per hadronic decay",
+                  mtest[i], d.mult[FB_DC_PI_CHARGED] / bh);
+    ck_assert(BR("hadrons") < 1e-12); /* rounding only */
+  }
+  /* above the resolved region everything hadronic is "hadrons"; at 1.5 GeV 4 pi dominates */
+  ck_assert(p->decay(st, 1.5, 1e-6, &d, &err) == FB_OK);
+  ck_assert(BR("2pi+2pi-") > 0.1 && BR("pi+pi-2pi0") > 0.1 && BR("hadrons") < 0.1);
+  ck_assert(p->decay(st, 2.5, 1e-6, &d, &err) == FB_OK);
+  ck_assert(BR("pipi") == 0.0 && BR("hadrons") > 0.4);
+#undef BR
   p->free(st);
   fb_config_free(&cfg);
 }
@@ -271,6 +320,7 @@ int main(void) {
   tcase_add_test(tc, test_registry_and_aliases);
   tcase_add_test(tc, test_every_model_consistent);
   tcase_add_test(tc, test_bc1_same_as_darkphoton);
+  tcase_add_test(tc, test_bc1_exclusive);
   tcase_add_test(tc, test_bc9_width);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
