@@ -57,6 +57,7 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   if (rc == FB_OK && p.chi) { /* standard BBN at the same inputs, for the verdict */
     bbn_params q = p;
     q.chi = NULL;
+    if (chi.coupling == BBN_DM_NEUTRINOS) q.nu_one_temperature = 1; /* its m -> infinity limit */
     rc = bbn_solve(&tab, &q, &r0, err);
   }
   bbn_tables_free(&tab);
