@@ -113,7 +113,8 @@ enum bbn_dm_coupling { BBN_DM_ELECTRONS = 0, BBN_DM_NEUTRINOS = 1 };
  * the neutrinos (neutrinophilic: added to the neutrino sector at T_nu; chi keeps the three flavours at one
  * temperature), as in Escudero arXiv:1812.05605 sec. 4. Its annihilation after neutrino decoupling
  * changes N_eff (down / up), T_nu/T_gamma in the weak rates and the expansion rate during BBN.
- * Build with bbn_thermal_dm_init (tabulates the statistics, ~1 ms), free with bbn_thermal_dm_free.
+ * Build with bbn_thermal_dm_init (tabulates the statistics, ~2 ms), free with bbn_thermal_dm_free. The table
+ * depends on the statistics only: mass_MeV, g and coupling may be changed afterwards (a mass loop needs one init).
  */
 typedef struct bbn_thermal_dm {
   double mass_MeV;  /**< m_chi [MeV], (0, 1000]; bbn_params_check also needs m >= 30 T_end (annihilated) */
