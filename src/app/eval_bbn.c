@@ -1,10 +1,13 @@
 /**
  * @file eval_bbn.c
- * @brief `fipbounds eval bbn [omega_b_h2= tau_n_s= delta_neff=]`: standard BBN at one point.
+ * @brief `fipbounds eval bbn [omega_b_h2= tau_n_s= delta_neff= chi_mass_MeV= chi_g= chi_stat= chi_coupled=]`:
+ *        standard BBN at one point, optionally with a thermal MeV-scale particle chi.
  *
  * Builds the weak-rate tables (bbn_tables_init), solves the background and the nuclear
  * network (bbn_solve) and prints the abundances. See src/bbn/bbn.h and src/bbn/README.md.
  */
+#include <string.h>
+
 #include "bbn.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
@@ -31,27 +34,70 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
   if (fb_eval_given(args, "tau_n_s")) p.tau_n_s = fb_eval_number(args, "tau_n_s");
   p.delta_neff = fb_eval_number(args, "delta_neff");
+  p.nu_one_temperature = strcmp(fb_eval_text(args, "nu_temperatures"), "one") == 0;
+  /* optional thermal MeV-scale particle chi (bbn_thermal_dm.c): chi_mass_MeV = 0 means none */
+  const double m_chi = fb_eval_number(args, "chi_mass_MeV");
+  bbn_thermal_dm chi;
+  memset(&chi, 0, sizeof chi);
+  if (m_chi != 0.0) {
+    const int fermion = strcmp(fb_eval_text(args, "chi_stat"), "fermion") == 0;
+    const int coupling = strcmp(fb_eval_text(args, "chi_coupled"), "neutrinos") == 0 ? BBN_DM_NEUTRINOS
+                                                                                        : BBN_DM_ELECTRONS;
+    FB_CALL(err, bbn_thermal_dm_init(&chi, m_chi, fb_eval_number(args, "chi_g"), fermion, coupling, err));
+    p.chi = &chi;
+  }
   bbn_tables tab;
-  FB_CALL(err, bbn_tables_init(&tab, err));
-  bbn_result r;
-  int rc = bbn_solve(&tab, &p, &r, err);
+  int rc = bbn_tables_init(&tab, err);
+  if (rc != FB_OK) {
+    bbn_thermal_dm_free(&chi);
+    return fb_err_push(err, rc, __func__, __LINE__, "bbn_tables_init");
+  }
+  bbn_result r, r0;
+  rc = bbn_solve(&tab, &p, &r, err);
+  if (rc == FB_OK && p.chi) { /* standard BBN at the same inputs, for the verdict */
+    bbn_params q = p;
+    q.chi = NULL;
+    if (chi.coupling == BBN_DM_NEUTRINOS) q.nu_one_temperature = 1; /* its m -> infinity limit */
+    rc = bbn_solve(&tab, &q, &r0, err);
+  }
   bbn_tables_free(&tab);
+  bbn_thermal_dm_free(&chi);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve");
   eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "chi2", "", r.chi2);
   fb_eval_put(out, "T_nu_over_T", "", r.T_nu_over_T);
   fb_eval_put(out, "network_steps", "", (double)r.steps);
+  if (p.chi) {
+    /* the 95% CL verdict of bbn_chi2.c: BBN Delta chi^2 > 5.99, Planck 2018 |N_eff - 2.99| > 0.34 */
+    bbn_verdict v;
+    bbn_verdict_eval(&r, &r0, NULL, &v);
+    fb_eval_put(out, "delta_chi2", "", v.delta_chi2);
+    fb_eval_put(out, "excluded_bbn", "", v.excluded_bbn);
+    fb_eval_put(out, "excluded_neff", "", v.excluded_neff);
+    fb_eval_put(out, "Neff_sbbn", "", r0.Neff);
+  }
   return FB_OK;
 }
 
 const fb_eval_module fb_eval_bbn = {
     "bbn",
     "standard BBN (12 key reactions + 2 for 6Li): Yp (4 n_He/n_b and mass fraction), D/H, 3He/H, "
-    "7Li/H, 6Li/H, Neff, eta, chi2 against PDG 2024 Yp and D/H",
-    3,
+    "7Li/H, 6Li/H, Neff, eta, chi2 against PDG 2024 Yp and D/H; with chi_mass_MeV > 0 a thermal MeV-scale "
+    "particle chi (electrophilic or neutrinophilic) and the verdict delta_chi2, excluded_bbn, excluded_neff",
+    8,
     {{"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBN_STR(FB_TAU_N_S),
       "neutron lifetime (800, 1000] s; default PDG 2024 (FB_TAU_N_S)"},
-     {"delta_neff", "", NULL, -2.5, 10.0, "0", "extra radiation Delta N_eff (-2.5, 10]"}},
+     {"delta_neff", "", NULL, -2.5, 10.0, "0", "extra radiation Delta N_eff (-2.5, 10]"},
+     {"chi_mass_MeV", "MeV", NULL, -1.0, 1000.0, "0",
+      "thermal MeV-scale particle chi in equilibrium with electrons or neutrinos (Escudero "
+      "arXiv:1812.05605): mass, 0 = none, else [30 T_end = 0.03, 1000] MeV"},
+     {"chi_g", "", NULL, 0.0, 100.0, "2",
+      "chi internal degrees of freedom (0, 100]: real scalar 1, complex scalar 2, Majorana 2, vector 3, Dirac 4"},
+     {"chi_stat", "", "fermion|boson", 0, 0, "fermion", "chi statistics"},
+     {"chi_coupled", "", "electrons|neutrinos", 0, 0, "electrons",
+      "sector chi stays in equilibrium with (its annihilation heats it)"},
+     {"nu_temperatures", "", "two|one", 0, 0, "two",
+      "two: nu_e and nu_mu,tau apart (default); one: a common T_nu (Escudero arXiv:1812.05605, nudec_BSM)"}},
     eval_bbn,
 };

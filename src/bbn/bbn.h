@@ -103,6 +103,34 @@ typedef struct bbn_decay {
   int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
 } bbn_decay;
 
+/** Sector a thermal particle chi is in equilibrium with (bbn_thermal_dm). */
+enum bbn_dm_coupling { BBN_DM_ELECTRONS = 0, BBN_DM_NEUTRINOS = 1 };
+
+/**
+ * A thermal MeV-scale particle chi (bbn_thermal_dm.c): mass m, g internal states (real scalar 1, complex
+ * scalar 2, Majorana 2, vector 3, Dirac 4), Bose or Fermi statistics, in equilibrium at zero chemical
+ * potential with the e.m. plasma (electrophilic: rho, P, d rho/dT added to the plasma at T_gamma) or with
+ * the neutrinos (neutrinophilic: added to the neutrino sector at T_nu; chi keeps the three flavours at one
+ * temperature), as in Escudero arXiv:1812.05605 sec. 4. Its annihilation after neutrino decoupling
+ * changes N_eff (down / up), T_nu/T_gamma in the weak rates and the expansion rate during BBN.
+ * Build with bbn_thermal_dm_init (tabulates the statistics, ~2 ms), free with bbn_thermal_dm_free. The table
+ * depends on the statistics only: mass_MeV, g and coupling may be changed afterwards (a mass loop needs one init).
+ */
+typedef struct bbn_thermal_dm {
+  double mass_MeV;  /**< m_chi [MeV], (0, 1000]; bbn_params_check also needs m >= 30 T_end (annihilated) */
+  double g;         /**< internal degrees of freedom, (0, 100] */
+  int fermion;      /**< 1: Fermi-Dirac, 0: Bose-Einstein */
+  int coupling;     /**< BBN_DM_ELECTRONS or BBN_DM_NEUTRINOS */
+  int n;            /* private: ln of rho/T^4, P/T^4, T^-3 d rho/dT (g = 1) on a uniform ln z grid */
+  double lnz_min, lnz_max;
+  double *ln_tab;
+} bbn_thermal_dm;
+
+int bbn_thermal_dm_init(bbn_thermal_dm *c, double mass_MeV, double g, int fermion, int coupling, fb_err *err);
+void bbn_thermal_dm_free(bbn_thermal_dm *c);
+/** rho, P [MeV^4] and d rho/dT [MeV^3] of chi at its temperature T_MeV (0 once m/T > 80). */
+void bbn_thermal_dm_thermo(const bbn_thermal_dm *c, double T_MeV, double *rho, double *P, double *drho_dT);
+
 /** Inputs of one BBN evaluation. */
 typedef struct bbn_params {
   double omega_b_h2;     /**< baryon density today, default 0.02242 (Planck 2018) */
@@ -118,12 +146,16 @@ typedef struct bbn_params {
   double atol;           /**< network absolute tolerance on Y_i, default 1e-16 */
   int nu_coupling;       /**< 1: neutrinos exchange energy with the plasma (default); 0: instant decoupling */
   int qed_plasma;        /**< 1: QED corrections to the plasma equation of state (default) */
+  int nu_one_temperature; /**< 1: the three flavours share one temperature (Escudero arXiv:1812.05605 eq. 2.9,
+                              as in his code's SM and thermal-particle runs); 0 (default): nu_e and nu_mu,tau
+                              apart (arXiv:2001.04466). A neutrinophilic chi always holds them at one */
   double rate_factor[BBN_N_REAC]; /**< multiplies each forward (and so reverse) nuclear rate; 1 */
   bbn_extra_fn extra;    /**< background hook or NULL */
   void *extra_ctx;
   bbn_source_fn source;  /**< network hook or NULL */
   void *source_ctx;
   const bbn_decay *decay; /**< decaying particle X or NULL (bbn_decay.c) */
+  const bbn_thermal_dm *chi; /**< thermal MeV-scale particle or NULL (bbn_thermal_dm.c; not together with decay) */
   double sbbn_nb_ref;    /**< with decay: bbn_result.nb_comoving of standard BBN at the same inputs
                               (omega_b_h2, T_start, ...), the baryon normalisation; 0 = solve that
                               background inside each bbn_solve (one more background, ~1/3 of the time) */

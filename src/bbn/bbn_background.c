@@ -24,6 +24,9 @@
  * rate of e+ e- <-> nu_f nubar_f, and the scattering term by S(m_e/T) = n_e(m_e)/n_e(0) (see
  * ee_rate_factors). Full m_e-dependent rate coefficients: Escudero, Jackson, Laine, Sandner,
  * arXiv:2511.04747 sec. 2 and app. B (not used).
+ * A thermal particle chi (bbn_params.chi, bbn_thermal_dm.c) adds rho_chi, P_chi, d rho_chi/dT to the
+ * plasma (electrophilic) or to the neutrinos, then held at one T_nu (neutrinophilic), as in Escudero
+ * arXiv:1812.05605 sec. 4; without it every expression is the one above, bit for bit.
  * Extra radiation: rho_dN = Delta N_eff (7/8)(pi^2/15) T_free^4 with T_free = T_start a_start/a
  * (free-streaming from T_start). QED: P_int = P2 + P3 with (Heckler, PRD 49 (1994) 611;
  * Mangano et al., arXiv:astro-ph/0111408; Bennett et al., arXiv:1911.04504 eqs. 2.6-2.7)
@@ -257,8 +260,21 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   bbn_ee_thermo(c->tab, T, &rho_e, &P_e, &drho_e);
   double P_q = 0, rho_q = 0, drho_q = 0;
   if (c->p->qed_plasma) bbn_qed_thermo(c->tab, T, &P_q, &rho_q, &drho_q);
-  const double rho_pl = rho_g + rho_e + rho_q, P_pl = rho_g / 3.0 + P_e + P_q;
-  const double drho_pl = 4.0 * rho_g / T + drho_e + drho_q;
+  double rho_pl = rho_g + rho_e + rho_q, P_pl = rho_g / 3.0 + P_e + P_q;
+  double drho_pl = 4.0 * rho_g / T + drho_e + drho_q;
+  /* thermal particle chi (bbn_thermal_dm.c; Escudero arXiv:1812.05605 sec. 4): part of the sector it is
+   * in equilibrium with, at that sector's temperature (electrons: T; neutrinos: T_nu, all flavours) */
+  const bbn_thermal_dm *chi = c->p->chi;
+  const int chi_nu = chi && chi->coupling == BBN_DM_NEUTRINOS;
+  double rho_chi = 0.0, P_chi = 0.0, drho_chi = 0.0;
+  if (chi) {
+    bbn_thermal_dm_thermo(chi, chi_nu ? Tn : T, &rho_chi, &P_chi, &drho_chi);
+    if (!chi_nu) {
+      rho_pl += rho_chi;
+      P_pl += P_chi;
+      drho_pl += drho_chi;
+    }
+  }
   const double rho_nue = 7.0 / 8.0 * pi2 / 15.0 * Tn * Tn * Tn * Tn;
   const double rho_num = 2.0 * 7.0 / 8.0 * pi2 / 15.0 * Tm * Tm * Tm * Tm; /* nu_mu + nu_tau */
   const double rho_nu = rho_nue + rho_num;
@@ -293,7 +309,8 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     Q_nu += Q_nu_h;
   }
   (void)P_X;
-  const double rho_tot = rho_pl + rho_nu + rho_dN + rho_b + rho_X + rho_inv;
+  double rho_tot = rho_pl + rho_nu + rho_dN + rho_b + rho_X + rho_inv;
+  if (chi_nu) rho_tot += rho_chi;
   const double Mpl = FB_MPL_REDUCED_GEV * 1e3;
   const double H = sqrt(rho_tot / 3.0) / Mpl;
   double C_e = 0.0, C_m = 0.0; /* into nu_e, into nu_mu + nu_tau */
@@ -322,8 +339,20 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     const double drho_nue_dx = -4.0 * rho_nue + (share_e * Q_nu + C_e) / H;
     const double drho_num_dx = -4.0 * rho_num + ((1.0 - share_e) * Q_nu + C_m) / H;
     dydx[0] = drho_pl_dx / drho_pl;
-    dydx[1] = drho_nue_dx / (4.0 * rho_nue / Tn);
-    dydx[4] = drho_num_dx / (4.0 * rho_num / Tm);
+    if (chi_nu || c->p->nu_one_temperature) {
+      /* one neutrino temperature (T_nue = T_numu from the start), as in Escudero arXiv:1812.05605 eq. 2.9
+       * (nudec_BSM nuDec_SM.py, WIMP_e.py, WIMP_nu.py); a neutrinophilic chi keeps the flavours in
+       * equilibrium and the sector nu + chi obeys d rho/dx = -3 (rho + P) + (Q_nu + C)/H */
+      double drho_sec_dx = drho_nue_dx + drho_num_dx, drho_sec_dT = 4.0 * rho_nu / Tn;
+      if (chi_nu) {
+        drho_sec_dx -= 3.0 * (rho_chi + P_chi);
+        drho_sec_dT += drho_chi;
+      }
+      dydx[1] = dydx[4] = drho_sec_dx / drho_sec_dT;
+    } else {
+      dydx[1] = drho_nue_dx / (4.0 * rho_nue / Tn);
+      dydx[4] = drho_num_dx / (4.0 * rho_num / Tm);
+    }
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
     dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
   }

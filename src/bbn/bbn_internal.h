@@ -133,6 +133,10 @@ void bbn_ee_thermo(const bbn_tables *tab, double T_MeV, double *rho, double *P, 
 /** QED correction from the table: P_int, rho_int [MeV^4], d rho_int / dT [MeV^3]. */
 void bbn_qed_thermo(const bbn_tables *tab, double T_MeV, double *P, double *rho, double *drho_dT);
 
+/** The thermal particle's functions computed directly (no table; bbn_thermal_dm.c), for g = 1 at z = m/T:
+ *  which = 0: rho/T^4, 1: P/T^4, 2: T^-3 d rho/dT. */
+double bbn_thermal_dm_funcs(int fermion, double z, int which);
+
 /** Build the weak, e+- and QED tables (bbn_weak.c, bbn_background.c). */
 int bbn_weak_table_build(bbn_tables *tab, fb_err *err);
 int bbn_plasma_table_build(bbn_tables *tab, fb_err *err);

@@ -66,6 +66,16 @@ int bbn_params_check(const bbn_params *p, fb_err *err) {
   FB_TEST(err, !(p->atol > 0.0 && p->atol <= 1e-8), FB_ERR_RANGE,
           "atol = %g outside the allowed range (0, 1e-8]", p->atol);
   if (p->decay) FB_CALL(err, bbn_decay_check(p->decay, err));
+  FB_TEST(err, p->nu_one_temperature != 0 && p->nu_one_temperature != 1, FB_ERR_RANGE,
+          "nu_one_temperature = %d must be 0 or 1", p->nu_one_temperature);
+  if (p->chi) {
+    FB_TEST(err, p->decay != NULL, FB_ERR_INPUT,
+            "a thermal particle (chi) together with a decaying particle is not supported");
+    FB_TEST(err, !p->chi->ln_tab, FB_ERR_INPUT, "thermal particle: not initialised (bbn_thermal_dm_init)");
+    FB_TEST(err, !(p->chi->mass_MeV >= 30.0 * p->T_end_MeV && p->chi->mass_MeV <= 1e3), FB_ERR_RANGE,
+            "chi_mass_MeV = %g outside the allowed range [30 T_end_MeV = %g, 1000] MeV (chi must have "
+            "annihilated by T_end, where N_eff is evaluated)", p->chi->mass_MeV, 30.0 * p->T_end_MeV);
+  }
   for (int k = 0; k < BBN_N_REAC; ++k)
     FB_TEST(err, !(p->rate_factor[k] > 0.0 && p->rate_factor[k] < 100.0), FB_ERR_RANGE,
             "rate_factor[%d] (%s) = %g outside (0, 100)", k, bbn_rate_name(k), p->rate_factor[k]);
