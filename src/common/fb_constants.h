@@ -339,4 +339,7 @@
 #define FB_CMB_XE_DL 5.0e-4              /* step in ln(1+z) of the recombination grid: at 1.25e-4 the bounds of
                                             test_cmb_window change by < 0.3% (z_star by 0.1) */
 
+/* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
+#define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
+
 #endif /* FB_CONSTANTS_H */
