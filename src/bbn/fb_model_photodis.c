@@ -9,6 +9,8 @@
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
  *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
  *   (X -> e+ e-, with its final-state radiation).
+ * bc11_photodis: the BC11 plane (m_a, 1/f_G) as bc9_photodis, with the production by scatterings of
+ *   src/production/fb_prod_bc11.c always on (bc11pd_init).
  * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
  *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
  *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
@@ -185,6 +187,19 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
 
 static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, err); }
 static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, err); }
+/* bc11: the gluon-coupled ALP (1 state) with its production by scatterings (src/production/fb_prod_bc11.c:
+ * gluon conversion, q qbar -> g a, pi pi -> pi a, Primakoff with the induced g_agamma), always on */
+static int bc11pd_init(void **state, const fb_config *cfg, fb_err *err) {
+  FB_CALL(err, pd_fip_init(state, cfg, "bc11", 1.0, err));
+  pd_state *s = *state;
+  FB_CALL(err, fb_production_init(&s->prod, "bc11", cfg, err));
+  snprintf(s->note, sizeof s->note,
+           "ABUNDANCE: decays, inverse decays and scatterings (src/production/fb_prod_bc11.c: %s) from T_RH = %g GeV to "
+           "T0 = m/25 in [0.1, 10] MeV (g = 1; bbn_thermal_abundance); channels other than gamma gamma and e+ e- inject "
+           "nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see bc11_bbn)",
+           s->prod.ops->processes, s->T_RH_GeV);
+  return FB_OK;
+}
 
 /* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
 static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
@@ -385,6 +400,26 @@ const fb_model_ops fb_model_bc9_photodis = {
     .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
     .keys = NULL,
     .init = bc9pd_init,
+    .eval = pd_fip_eval,
+    .free = pd_free,
+    .postprocess = pd_fip_post,
+};
+
+const fb_model_ops fb_model_bc11_photodis = {
+    .name = "bc11_photodis",
+    .benchmark = "BC11",
+    .description = "photodisintegration after BBN on the BC11 plane (abundance from decays, inverse decays and scatterings)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G",
+    .n_quantities = F_N,
+    .quantities = pd_fip_quantities,
+    .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis (alp_primakoff is bc9's) */
+    .keys = NULL,
+    .init = bc11pd_init,
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,

@@ -66,7 +66,10 @@
 
 #define N_GL 24
 
-double fb_prod_alp_qgp_weight(double T) { return 0.5 * (1.0 + tanh((T - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV))); }
+/* the tanh tail never vanishes (w(0) = 2e-9): cut at T_pc/2, where it is 2e-9 and the hadron-gas rates dominate */
+double fb_prod_alp_qgp_weight(double T) {
+  return T < 0.5 * FB_QCD_TPC_GEV ? 0.0 : 0.5 * (1.0 + tanh((T - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV)));
+}
 
 static double alphas_T(double T) { return fb_alp_alphas(fmax(2.0 * FB_PI * T, 1.0), NULL); }
 

@@ -15,7 +15,7 @@
 #include "fb_spline.h"
 
 /** QCD crossover weight w(T) = [1 + tanh((T - T_pc)/(0.1 T_pc))]/2: 1 in the quark-gluon plasma, 0 in
- *  the hadron gas (the switch of src/production/fb_prod_bc9.c). */
+ *  the hadron gas (the switch of src/production/fb_prod_bc9.c), set to 0 below T_pc/2 (tail 2e-9). */
 double fb_prod_alp_qgp_weight(double T_GeV);
 
 /** Pseudoscalar-Yukawa processes (L = -i y a fbar gamma5 f) of one fermion species of kinematic mass

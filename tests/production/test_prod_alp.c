@@ -118,7 +118,7 @@ START_TEST(test_rates_positive_and_continuous) {
     ck_assert_msg(isfinite(r10) && r10 > 0.0 && isfinite(r11) && r11 > 0.0, "T = %g: %g %g", T, r10, r11);
     /* no jumps larger than the T^(1..3) growth, the crossover switch and the pions' Boltzmann factor
      * exp(-2 m_pi/T) allow on a 20% step */
-    const double boltz = 30.0 * exp(2.0 * FB_MPI_CHARGED_GEV / T * (1.0 - 1.0 / 1.2));
+    const double boltz = 30.0 * exp(2.0 * FB_MPI_CHARGED_GEV / T * (1.2 - 1.0));
     if (prev10 > 0.0)
       ck_assert_msg(r10 / prev10 < 30.0 && r10 / prev10 > 0.3 && r11 / prev11 < boltz && r11 / prev11 > 0.3,
                     "T = %g: %g %g", T, r10 / prev10, r11 / prev11);
