@@ -8,7 +8,11 @@
  *  - the gluon conversion against its leading-logarithm closed form at small alpha_s;
  *  - pi pi -> pi a for massless pions against the closed form 5.625/pi^3 c^2 T^5 and against the Bose-Einstein
  *    value 0.215 c^2 T^5 of Hannestad, Mirizzi, Raffelt hep-ph/0504059 (gap expected: MB statistics);
- *  - the axion thermalisation scale F_a < 1.2e12 GeV of Masso, Rota, Zsembinszki hep-ph/0203221 (abstract).
+ *  - the axion thermalisation scale F_a < 1.2e12 GeV of Masso, Rota, Zsembinszki hep-ph/0203221 (abstract);
+ *  - the b-quark Yukawa processes against Ferreira & Notari arXiv:1801.06090 (abstract: the b-quark coupling
+ *    matters for 1e7 <~ f/c_b <~ 3e8 GeV, L = (c_b/f) d a bbar gamma gamma5 b, i.e. f/c_b = 2 f_l): our f/c_b
+ *    where max_T Gamma_b/H = 1 (our reading of the upper end), and the same for the top (reported only: the
+ *    electroweak-symmetric phase at T ~ m_t is not modelled, fb_prod_alp.c item 2).
  */
 #include <check.h>
 #include <math.h>
@@ -18,6 +22,7 @@
 
 #include "fb_constants.h"
 #include "fb_prod_alp.h"
+#include "fb_thermo.h"
 
 /* sum|M|^2 at m_a = 0, y = e = 1 (fb_prod_alp.c item 2) as functions of t */
 typedef struct me_par {
@@ -128,6 +133,31 @@ START_TEST(test_rates_positive_and_continuous) {
 }
 END_TEST
 
+/* f/c_q (arXiv:1801.06090 convention) where the largest Gamma_q/H over T equals 1 */
+static double yukawa_threshold(double mq, double Q2) {
+  fb_err err = {0};
+  fb_thermo th;
+  if (fb_thermo_init(&th, &err) != FB_OK) return NAN;
+  double best = 0.0;
+  for (double T = mq / 30.0; T < 30.0 * mq; T *= 1.05) {
+    const double gs2 = 4.0 * FB_PI * fb_prod_alp_alphas_T(T), e2 = 4.0 * FB_PI * FB_ALPHA_EM;
+    const double mk = sqrt(mq * mq + gs2 * T * T / 3.0);
+    const double G = mq * mq * fb_prod_alp_yukawa_gamma(mk, 3.0 * e2 * Q2 + 4.0 * gs2, T) * FB_PI * FB_PI / pow(T, 3);
+    const double H = sqrt(FB_PI * FB_PI / 30.0 * fb_thermo_gstar_rho(&th, T) / 3.0) * T * T / FB_MPL_REDUCED_GEV;
+    best = fmax(best, G / H);
+  }
+  fb_thermo_free(&th);
+  return 2.0 * sqrt(best); /* Gamma ~ 1/f_l^2; f/c = 2 f_l */
+}
+
+START_TEST(test_ferreira_notari) {
+  const double fb = yukawa_threshold(FB_MB_QUARK_GEV, 1.0 / 9.0), ft = yukawa_threshold(FB_MT_QUARK_GEV, 4.0 / 9.0);
+  fprintf(stderr, "max Gamma/H = 1 at f/c_b = %.3g GeV (arXiv:1801.06090: 3e8, ratio %.2f), f/c_t = %.3g GeV (4e8, ratio %.2f)\n",
+          fb, fb / 3e8, ft, ft / 4e8);
+  ck_assert_msg(fb / 3e8 > 1.0 / 3.0 && fb / 3e8 < 3.0, "f/c_b = %g", fb);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("prod_alp");
   TCase *tc = tcase_create("core");
@@ -138,6 +168,7 @@ int main(void) {
   tcase_add_test(tc, test_pion_rate);
   tcase_add_test(tc, test_masso_threshold);
   tcase_add_test(tc, test_rates_positive_and_continuous);
+  tcase_add_test(tc, test_ferreira_notari);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
