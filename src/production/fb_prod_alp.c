@@ -48,7 +48,7 @@
  *    (1 - z)/(3(1 + z)) for a pure gluon coupling; with all momenta incoming the amplitude is
  *    -(c)(m_a^2 + 3 k.p_0), so at m_a = 0: pi+ pi- -> pi0 a: |M|^2 = (9/4) c^2 (s - m_0^2)^2; pi+- pi0 -> pi+- a:
  *    (9/4) c^2 (m_0^2 - t)^2, t = (p_0 - k)^2. Massless pions: gamma = (15/4) 768/(512 pi^5) c^2 T^8, i.e.
- *    Gamma = 5.625/pi^3 c^2 T^5 = 0.181 c^2 T^5 (hep-ph/0504059 quote 0.215 c^2 T^5 with Bose statistics).
+ *    Gamma = 5.625/pi^3 c^2 T^5 = 0.181 c^2 T^5 (Bose-Einstein statistics: 0.195, tests/production/pion_rate_mc.py).
  * Mass of the ALP: the relaxation rate per ALP Gamma = gamma(m_a = 0)/n_eq(m_a = 0) is used at every m_a
  * (the production density is then Gamma n_eq(m_a)): exact for m_a << T, an estimate for m_a ~ T; for
  * m_a >> T inverse decays dominate the production (bbn_abundance.c).

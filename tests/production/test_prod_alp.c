@@ -6,8 +6,9 @@
  *    sum|M|^2 (our trace results), and f gamma -> f a at low energy against the axion Compton cross
  *    section alpha y^2 omega^2/(3 m^4) (Raffelt, Stars as Laboratories (1996) sec. 3.2);
  *  - the gluon conversion against its leading-logarithm closed form at small alpha_s;
- *  - pi pi -> pi a for massless pions against the closed form 5.625/pi^3 c^2 T^5 and against the Bose-Einstein
- *    value 0.215 c^2 T^5 of Hannestad, Mirizzi, Raffelt hep-ph/0504059 (gap expected: MB statistics);
+ *  - pi pi -> pi a for massless pions against the closed form 5.625/pi^3 c^2 T^5 (the direct phase-space
+ *    Monte Carlo of tests/production/pion_rate_mc.py checks the same number independently, and gives the
+ *    Bose-Einstein value 0.195 that our MB statistics leave out);
  *  - the axion thermalisation scale F_a < 1.2e12 GeV of Masso, Rota, Zsembinszki hep-ph/0203221 (abstract);
  *  - the b-quark Yukawa processes against Ferreira & Notari arXiv:1801.06090 (abstract: the b-quark coupling
  *    matters for 1e7 <~ f/c_b <~ 3e8 GeV, L = (c_b/f) d a bbar gamma gamma5 b, i.e. f/c_b = 2 f_l): our f/c_b
@@ -86,10 +87,8 @@ END_TEST
 
 START_TEST(test_pion_rate) {
   const double T = 0.1, g = fb_prod_alp_pion_gamma(T, 1e-9, 1e-9) * FB_PI * FB_PI / pow(T, 8);
-  fprintf(stderr, "pi pi -> pi a, massless pions: Gamma/(c^2 T^5) = %.5f (closed form %.5f; hep-ph/0504059 BE: 0.215)\n", g,
-          5.625 / pow(FB_PI, 3));
+  fprintf(stderr, "pi pi -> pi a, massless pions: Gamma/(c^2 T^5) = %.5f (closed form %.5f)\n", g, 5.625 / pow(FB_PI, 3));
   ck_assert(fabs(g / (5.625 / pow(FB_PI, 3)) - 1.0) < 1e-4);
-  ck_assert_msg(g / 0.215 > 0.75 && g / 0.215 < 0.95, "MB / BE = %g", g / 0.215);
   /* massive pions suppress the rate, monotonically towards low T */
   double prev = 2.0;
   for (double t = 0.3; t > 0.02; t /= 1.5) {
