@@ -40,7 +40,8 @@
  *      Zsembinszki hep-ph/0203221 (static targets: the leading logarithm is exact, the constant is not;
  *      the HTL treatments of Graf & Steffen arXiv:1008.4528 and Salvio et al. arXiv:1310.6982 differ in it).
  *    - q qbar -> g a: sigma(f fbar -> gamma a) = alpha g^2/24 per spin-averaged pair for massless
- *      fermions (Dolan et al. arXiv:1709.00009 eq. 2.3 at m_a = 0) with e^2 -> g_s^2 and the colour
+ *      fermions (Dolan et al. arXiv:1709.00009, at m_a = 0; our own trace computation with the vertex
+ *      g eps^{mu nu rho sigma} q_rho k_sigma gives the same to 1e-5, angular shape 1 + cos^2) with e^2 -> g_s^2 and the colour
  *      sum 4: sum over spins and colours alpha_s g_agg^2 (2/3), gamma_ann = n_1^2 x that per flavour.
  *    alpha_s at mu = 2 pi T (fb_alp_alphas, mu >= 1 GeV).
  * 4. Pions below the crossover: L = (C_api/(f_a f_pi)) d_mu a (pi0 pi+ d^mu pi- + pi0 pi- d^mu pi+ - 2 pi+ pi- d^mu pi0)
