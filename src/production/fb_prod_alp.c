@@ -13,8 +13,8 @@
  *    -i (m_f/f) a fbar gamma5 f for processes with one ALP (Bauer, Neubert, Thamm arXiv:1708.00443
  *    sec. 2; the anomaly terms of that field redefinition are item 4). Spin-summed squared amplitudes
  *    at unit couplings, fermion mass m, massless photon (gluon: colour sum 4 g_s^2 instead of
- *    N_c e^2 Q^2), ALP mass m_a (our own trace computation, checked numerically with explicit Dirac
- *    matrices; massless-fermion limit 4 (s^2 + m_a^4)/(t u)):
+ *    N_c e^2 Q^2), ALP mass m_a (our own trace computation, checked with explicit Dirac matrices in
+ *    tests/production/alp_matrix_elements.py; massless-fermion limit 4 (s^2 + m_a^4)/(t u)):
  *      f fbar -> gamma a:  sum|M|^2 = 4 (s^2 + m_a^4)/(T U) - 8 m^2 m_a^2 (1/T + 1/U)^2,
  *                          T = t - m^2, U = u - m^2;
  *      f gamma -> f a:     the crossing s <-> t (overall sign -1).
@@ -41,7 +41,7 @@
  *      the HTL treatments of Graf & Steffen arXiv:1008.4528 and Salvio et al. arXiv:1310.6982 differ in it).
  *    - q qbar -> g a: sigma(f fbar -> gamma a) = alpha g^2/24 per spin-averaged pair for massless
  *      fermions (Dolan et al. arXiv:1709.00009, at m_a = 0; our own trace computation with the vertex
- *      g eps^{mu nu rho sigma} q_rho k_sigma gives the same to 1e-5, angular shape 1 + cos^2) with e^2 -> g_s^2 and the colour
+ *      g eps^{mu nu rho sigma} q_rho k_sigma gives the same to 1e-5 (alp_matrix_elements.py), angular shape 1 + cos^2) with e^2 -> g_s^2 and the colour
  *      sum 4: sum over spins and colours alpha_s g_agg^2 (2/3), gamma_ann = n_1^2 x that per flavour.
  *    alpha_s at mu = 2 pi T (fb_alp_alphas, mu >= 1 GeV).
  * 4. Pions below the crossover: L = (C_api/(f_a f_pi)) d_mu a (pi0 pi+ d^mu pi- + pi0 pi- d^mu pi+ - 2 pi+ pi- d^mu pi0)
