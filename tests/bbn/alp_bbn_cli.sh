@@ -43,5 +43,18 @@ for path in sys.argv[1:]:
         assert (r[:, 0] > 1e-4).all(), (path, r)  # scatterings: inverse decays alone give < 1e-6 here
         print(path.split("/")[-1], "ok:", ex.tolist(), r.tolist())
 PY
+# eval bbn-decay with model=bc10|bc11: tau and injection from the decay record, the abundance given
+for mg in "bc10 1e-10" "bc11 1e-8"; do  # tau = 0.6 s and 0.12 s at 0.5 GeV
+  read -r m g <<<"$mg"
+  j=$("$exe" eval bbn-decay model=$m mass_GeV=0.5 coupling=$g n_over_ngamma=0.01 --json) || { echo "FAIL: eval bbn-decay model=$m"; fails=$((fails+1)); continue; }
+  e=$("$exe" eval $m mass_GeV=0.5 coupling=$g --json) || { echo "FAIL: eval $m"; fails=$((fails+1)); continue; }
+  /usr/bin/python3 - "$j" "$e" <<'PY' || fails=$((fails+1))
+import json, sys
+a, b = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+assert abs(a["tau_s"] / b["tau_s"] - 1) < 1e-9, (a["tau_s"], b["tau_s"])
+assert a["n_pi_charged"] > 0 and a["excluded"] in (0, 1), a
+print("eval bbn-decay", b["model"], "ok: tau", a["tau_s"], "delta_chi2", a["delta_chi2"])
+PY
+done
 [ $fails -eq 0 ] && echo "alp_bbn_cli: all ok"
 exit $fails
