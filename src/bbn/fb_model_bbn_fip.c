@@ -23,9 +23,12 @@
  * plasma (src/production/fb_prod_bc9.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
  * then the abundance is no longer a lower limit from inverse decays alone.
  * Internal states: 3 for the massive dark photon, 1 for the ALP.
+ * bc10_bbn, bc11_bbn (key production, default true): the ALPs of BC10 (fermion couplings, 1/f_l) and BC11
+ * (gluon coupling, 1/f_G) with their production by scatterings (src/production/fb_prod_bc10.c, fb_prod_bc11.c).
  * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +109,15 @@ static const fb_key_spec bc9_bbn_keys[] = {
     {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (src/production/fb_prod_bc9.c; "
      "false: decays and inverse decays only, a lower limit)"}};
+/* bc10, bc11: the common keys plus the production switch `production` (read by bfip_init_common) */
+#define BALP_KEYS(SEC, WHAT)                                                                              \
+  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+   {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
+    "ALP production also by scatterings (" WHAT "; false: decays and inverse decays only, a lower limit)"}}
+static const fb_key_spec bc10_bbn_keys[] = BALP_KEYS("bc10_bbn", "src/production/fb_prod_bc10.c: f gamma -> f a, f fbar -> gamma a, "
+                                                     "q g -> q a, q qbar -> g a, anomaly-like gluon and photon couplings");
+static const fb_key_spec bc11_bbn_keys[] = BALP_KEYS("bc11_bbn", "src/production/fb_prod_bc11.c: gluon conversion and q qbar -> g a "
+                                                     "above the QCD crossover, pi pi -> pi a and Primakoff below");
 /* HNL sections: the same keys plus the thermal-potential switch */
 #define BHNL_KEYS(SEC)                                                                                    \
   {BFIP_KEYS_COMMON(SEC),                                                                                 \
@@ -169,6 +181,14 @@ static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   s->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, "bc9", cfg, err));
   return FB_OK;
+}
+
+/* bc10, bc11: the ALP has 1 state; production by scatterings from src/production when `production` is true */
+static int bc10_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc10", "bc10_bbn", 1.0, err);
+}
+static int bc11_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc11", "bc11_bbn", 1.0, err);
 }
 
 /* bc6-bc8: a Majorana HNL has 2 helicity states (bbn_hnl.c) */
@@ -287,6 +307,13 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
 static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   bfip_state *s = state;
+  if (s->hnl < 0 && !s->primakoff && s->prod.ops) { /* bc10, bc11 (and any plane with a `production` key) */
+    char crit[640];
+    snprintf(crit, sizeof crit, "abundance: decays, inverse decays and scatterings (src/production: %s); T0 = 10 MeV",
+             s->prod.ops->processes);
+    return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
+                            v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn, crit, err);
+  }
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
@@ -318,6 +345,16 @@ const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",
     "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 4);
+const fb_model_ops fb_model_bc10_bbn = BFIP_OPS(
+    "bc10_bbn", "BC10", bc10_bbn_init, bc10_bbn_keys,
+    "BBN and N_eff bands of the BC10 ALP with fermion couplings (abundance from decays, inverse decays and "
+    "scatterings: src/production/fb_prod_bc10.c)",
+    "ALP mass m_a", "inv_fl", "GeV^-1", "ALP-fermion coupling 1/f_l", Q_N, 4);
+const fb_model_ops fb_model_bc11_bbn = BFIP_OPS(
+    "bc11_bbn", "BC11", bc11_bbn_init, bc11_bbn_keys,
+    "BBN and N_eff bands of the BC11 ALP coupled to gluons (abundance from decays, inverse decays and "
+    "scatterings: src/production/fb_prod_bc11.c)",
+    "ALP mass m_a", "inv_fG", "GeV^-1", "ALP-gluon coupling 1/f_G", Q_N, 4);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \

@@ -9,6 +9,8 @@
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
  *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
  *   (X -> e+ e-, with its final-state radiation).
+ * bc11_photodis: the BC11 plane (m_a, 1/f_G) as bc9_photodis, with the production by scatterings of
+ *   src/production/fb_prod_bc11.c always on (bc11pd_init).
  * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
  *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
  *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
@@ -69,7 +71,7 @@ typedef struct pd_state {
   int primakoff; /* production by scatterings on (src/production: bc9 Primakoff, bc1 resonant + 2 -> 2) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
   fb_production_table ptab; /* per-mass table of the rate where the production gives bin averages (bc1) */
-  char note[512];
+  char note[1024];
 } pd_state;
 
 /* quantities of photodis_decay */
@@ -184,17 +186,21 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
   snprintf(s->note, sizeof s->note,
-           "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
+           "ABUNDANCE: decays and inverse decays%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
            "bbn_thermal_abundance%s); channels other than "
-           "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see bc1_bbn/bc9_bbn)",
-           s->primakoff ? (strcmp(fip, "bc9") == 0 ? " and Primakoff scattering" : " and production by scatterings (src/production)") : "",
-           s->T_RH_GeV, g_X,
-           s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit");
+           "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see %s_bbn)",
+           s->primakoff ? " and production by scatterings (src/production/fb_prod_" : "", s->primakoff ? fip : "",
+           s->primakoff ? ".c: " : "", s->primakoff ? s->prod.ops->processes : "",
+           s->primakoff ? ")" : "", s->T_RH_GeV, g_X,
+           s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit", fip);
   return pd_init_common(s, err);
 }
 
 static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, err); }
 static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, err); }
+/* bc11: the gluon-coupled ALP (1 state) with its production by scatterings (src/production/fb_prod_bc11.c:
+ * gluon conversion, q qbar -> g a, pi pi -> pi a, Primakoff with the induced g_agamma; key production) */
+static int bc11pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc11", 1.0, err); }
 
 /* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
 static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
@@ -401,6 +407,26 @@ const fb_model_ops fb_model_bc9_photodis = {
     .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
     .keys = NULL,
     .init = bc9pd_init,
+    .eval = pd_fip_eval,
+    .free = pd_free,
+    .postprocess = pd_fip_post,
+};
+
+const fb_model_ops fb_model_bc11_photodis = {
+    .name = "bc11_photodis",
+    .benchmark = "BC11",
+    .description = "photodisintegration after BBN on the BC11 plane (abundance from decays, inverse decays and scatterings)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G",
+    .n_quantities = F_N,
+    .quantities = pd_fip_quantities,
+    .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis (alp_primakoff is bc9's) */
+    .keys = NULL,
+    .init = bc11pd_init,
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,

@@ -1,7 +1,7 @@
 /**
  * @file fb_model_cmb_fip.c
- * @brief Scan models "bc1_cmb" and "bc9_cmb": the CMB bounds (fb_cmb.h) on the BC1 (m_A', epsilon)
- *        and BC9 (m_a, g_agamma) planes, with the lifetime and f_em from the benchmark's decays
+ * @brief Scan models "bc1_cmb", "bc9_cmb" and "bc11_cmb": the CMB bounds (fb_cmb.h) on the BC1 (m_A', epsilon),
+ *        BC9 (m_a, g_agamma) and BC11 (m_a, 1/f_G) planes, with the lifetime and f_em from the benchmark's decays
  *        (src/models/fb_fip.h) and an ABUNDANCE ASSUMPTION, labelled in the output:
  *          [cmb_fip] abundance = freezein: inverse-decay freeze-in in vacuum (fb_cmb_freezein_yield;
  *            a lower estimate: no resonant/in-medium production, no Primakoff for the ALP);
@@ -124,6 +124,8 @@ fail:
 /* The BC1 dark photon has 3 polarisations, the BC9 ALP 1 state. */
 static int bc1cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc1", 3.0, err); }
 static int bc9cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc9", 1.0, err); }
+/* The BC11 gluon-coupled ALP: 1 state, the same [cmb_fip] abundance assumptions (freezein: inverse decays only) */
+static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc11", 1.0, err); }
 
 static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   if (mass_GeV == s->cached_mass) return FB_OK;
@@ -228,6 +230,26 @@ const fb_model_ops fb_model_bc9_cmb = {
     .n_keys = 0, /* reads the [cmb_fip] keys declared by bc1_cmb */
     .keys = NULL,
     .init = bc9cmb_init,
+    .eval = cmbf_eval,
+    .free = cmbf_free,
+    .postprocess = cmbf_postprocess,
+};
+
+const fb_model_ops fb_model_bc11_cmb = {
+    .name = "bc11_cmb",
+    .benchmark = "BC11",
+    .description = "CMB distortions and recombination-era injection on the BC11 plane (abundance: stated assumption)",
+    .mass_name = "m_a",
+    .mass_units = "GeV",
+    .mass_description = "ALP mass m_a",
+    .coupling_name = "inv_fG",
+    .coupling_units = "GeV^-1",
+    .coupling_description = "ALP-gluon coupling 1/f_G",
+    .n_quantities = sizeof cmbf_quantities / sizeof cmbf_quantities[0],
+    .quantities = cmbf_quantities,
+    .n_keys = 0, /* reads the [cmb_fip] keys declared by bc1_cmb */
+    .keys = NULL,
+    .init = bc11cmb_init,
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,

@@ -347,5 +347,7 @@
                                      = 15 of Hannestad & Raffelt, ApJ 507 (1998) 339 (astro-ph/9711132) */
 #define FB_OPE_C_RHO 1.67         /* rho exchange subtracted from the OPE tensor force, C_rho and m_rho: Carenza et al. */
 #define FB_OPE_M_RHO_GEV 0.600    /*   arXiv:1906.11844 sec. 2 (after Ericson & Mathiot, Phys. Lett. B 219 (1989) 507) */
+/* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
+#define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
 
 #endif /* FB_CONSTANTS_H */

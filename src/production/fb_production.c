@@ -10,11 +10,14 @@
 
 extern const fb_production_ops fb_production_bc1;
 extern const fb_production_ops fb_production_bc9;
+extern const fb_production_ops fb_production_bc10, fb_production_bc11;
 
 /* one entry per benchmark with a production, in the registry order of src/models/fb_fip.c */
 static const fb_production_ops *const PRODUCTIONS[] = {
     &fb_production_bc1,
     &fb_production_bc9,
+    &fb_production_bc10,
+    &fb_production_bc11,
 };
 #define N_PRODUCTIONS ((int)(sizeof PRODUCTIONS / sizeof PRODUCTIONS[0]))
 
