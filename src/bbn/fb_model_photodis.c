@@ -186,7 +186,7 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
   snprintf(s->note, sizeof s->note,
-           "ABUNDANCE: decays and inverse decays%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
+           "ABUNDANCE: decays and inverse decays%s%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
            "bbn_thermal_abundance%s); channels other than "
            "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see %s_bbn)",
            s->primakoff ? " and production by scatterings (src/production/fb_prod_" : "", s->primakoff ? fip : "",
