@@ -54,7 +54,7 @@
 #include "fb_production.h"
 #include "fb_rratio.h"
 
-#define BC1P_TC_GEV 0.1565 /* QCD crossover, HotQCD arXiv:1812.08235 (T_pc = 156.5 +- 1.5 MeV), as fb_prod_bc9.c */
+#define BC1P_TC_GEV FB_QCD_TPC_GEV /* QCD crossover (fb_constants.h: HotQCD arXiv:1812.08235) */
 #define BC1P_GL_N 16       /* Gauss-Legendre nodes per segment of the momentum and energy integrals */
 #define BC1P_K_MAX_T 60.0  /* resonance search up to k = 60 T (f_B(60) ~ 1e-26) */
 

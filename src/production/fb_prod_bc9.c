@@ -34,7 +34,7 @@
 #include "fb_constants.h"
 #include "fb_production.h"
 
-#define PRIM_TC_GEV 0.1565 /* QCD crossover, HotQCD arXiv:1812.08235 (T_pc = 156.5 +- 1.5 MeV) */
+#define PRIM_TC_GEV FB_QCD_TPC_GEV /* QCD crossover (fb_constants.h: HotQCD arXiv:1812.08235) */
 
 typedef struct prim_species {
   double m_GeV, g, Q2;
