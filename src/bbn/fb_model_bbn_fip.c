@@ -19,9 +19,12 @@
  * plasma (src/production/fb_prod_bc9.c), which Depta, Hufnagel, Schmidt-Hoberg arXiv:2002.08370 include;
  * then the abundance is no longer a lower limit from inverse decays alone.
  * Internal states: 3 for the massive dark photon, 1 for the ALP.
+ * BC4, BC5 (`bc4_bbn`, `bc5_bbn`; key production, default true): the real scalar (g = 1) is also produced
+ * by Higgs-like scatterings in the plasma and, for BC5, by h -> S S (src/production/fb_prod_bc4.c).
  * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +97,14 @@ static const fb_key_spec bc9_bbn_keys[] = {
     {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (src/production/fb_prod_bc9.c; "
      "false: decays and inverse decays only, a lower limit)"}};
+/* bc4, bc5: the common keys plus the switch of the production by scatterings (src/production/fb_prod_bc4.c) */
+#define BSCALAR_KEYS(SEC)                                                                                 \
+  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+   {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
+    "S production also by Higgs-like scatterings (and, bc5, h -> S S) in the plasma "                     \
+    "(src/production/fb_prod_bc4.c; false: decays and inverse decays only, a lower limit)"}}
+static const fb_key_spec bc4_bbn_keys[] = BSCALAR_KEYS("bc4_bbn");
+static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
 /* HNL sections: the same keys plus the thermal-potential switch */
 #define BHNL_KEYS(SEC)                                                                                    \
   {BFIP_KEYS_COMMON(SEC),                                                                                 \
@@ -154,6 +165,14 @@ static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   s->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, "bc9", cfg, err));
   return FB_OK;
+}
+
+/* bc4, bc5: the real scalar S has 1 state */
+static int bc4_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc4", "bc4_bbn", 1.0, err);
+}
+static int bc5_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc5", "bc5_bbn", 1.0, err);
 }
 
 /* bc6-bc8: a Majorana HNL has 2 helicity states (bbn_hnl.c) */
@@ -264,6 +283,10 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
 static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   bfip_state *s = state;
+  char prod_text[512] = "";
+  if (s->prod.ops)
+    snprintf(prod_text, sizeof prod_text, "abundance: decays, inverse decays and production by scatterings (%s; %s); T0 = 10 MeV",
+             s->prod.ops->processes, s->prod.ops->references);
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
@@ -271,6 +294,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
                           : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
                                            "the charged plasma (src/production/fb_prod_bc9.c, static screened targets); T0 = 10 MeV"
+                          : s->prod.ops ? prod_text
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);
@@ -291,6 +315,15 @@ const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",
     "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 4);
+const fb_model_ops fb_model_bc4_bbn = BFIP_OPS(
+    "bc4_bbn", "BC4", bc4_bbn_init, bc4_bbn_keys,
+    "BBN and N_eff bands of the BC4 Higgs-mixed scalar (abundance from decays, inverse decays and Higgs-like "
+    "scatterings, src/production/fb_prod_bc4.c)",
+    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc4_bbn_keys / sizeof bc4_bbn_keys[0]);
+const fb_model_ops fb_model_bc5_bbn = BFIP_OPS(
+    "bc5_bbn", "BC5", bc5_bbn_init, bc5_bbn_keys,
+    "BBN and N_eff bands of the BC5 scalar (BC4 with BR(h -> S S) = 1e-2: abundance also from h -> S S)",
+    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc5_bbn_keys / sizeof bc5_bbn_keys[0]);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \

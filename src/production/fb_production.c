@@ -8,10 +8,14 @@
 
 #include "fb_production.h"
 
+extern const fb_production_ops fb_production_bc4;
+extern const fb_production_ops fb_production_bc5;
 extern const fb_production_ops fb_production_bc9;
 
 /* one entry per benchmark with a production, in the registry order of src/models/fb_fip.c */
 static const fb_production_ops *const PRODUCTIONS[] = {
+    &fb_production_bc4,
+    &fb_production_bc5,
     &fb_production_bc9,
 };
 #define N_PRODUCTIONS ((int)(sizeof PRODUCTIONS / sizeof PRODUCTIONS[0]))

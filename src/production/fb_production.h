@@ -66,4 +66,10 @@ double fb_production_callback(double T_GeV, void *user);
 /** Relaxation rate per ALP [GeV] for mass m_GeV and g_agamma [GeV^-1] at T_GeV. */
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
 
+/* ---- BC4/BC5: Higgs-mixed scalar, Yukawa processes and (BC5) h -> S S (fb_prod_bc4.c) ---- */
+/** Relaxation rate per S [GeV] from the Higgs-like Yukawa processes at mixing sin2theta. */
+double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV);
+/** Relaxation rate per S [GeV] from h -> S S (T < T_EW) and H H -> S S (T >= T_EW) at BR(h -> S S). */
+double fb_prod_bc5_higgs_rate(double m_GeV, double br_h_SS, double T_GeV);
+
 #endif
