@@ -9,6 +9,8 @@
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
  *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
  *   (X -> e+ e-, with its final-state radiation).
+ * bc4_photodis: the BC4 (m_S, sin^2 theta) plane, the same way, with the production by Higgs-like scatterings
+ *   of src/production/fb_prod_bc4.c always on (the abundance of bc4_bbn).
  * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
  *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
  *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
@@ -185,6 +187,18 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
 
 static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, err); }
 static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, err); }
+/* bc4: the real scalar (g = 1), also produced by the Higgs-like scatterings of src/production/fb_prod_bc4.c */
+static int bc4pd_init(void **state, const fb_config *cfg, fb_err *err) {
+  FB_CALL(err, pd_fip_init(state, cfg, "bc4", 1.0, err));
+  pd_state *s = *state;
+  FB_CALL(err, fb_production_init(&s->prod, "bc4", cfg, err));
+  snprintf(s->note, sizeof s->note,
+           "ABUNDANCE: decays, inverse decays and %s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = 1; "
+           "bbn_thermal_abundance); channels other than gamma gamma and e+ e- inject nothing (br_not_cascaded: mu mu, "
+           "pi pi, ... a lower estimate); BBN itself standard (tau <= 1e5 s: see bc4_bbn)",
+           s->prod.ops->processes, s->T_RH_GeV);
+  return FB_OK;
+}
 
 /* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
 static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
@@ -365,6 +379,27 @@ const fb_model_ops fb_model_bc1_photodis = {
     .n_keys = sizeof pd_fip_keys / sizeof pd_fip_keys[0],
     .keys = pd_fip_keys,
     .init = bc1pd_init,
+    .eval = pd_fip_eval,
+    .free = pd_free,
+    .postprocess = pd_fip_post,
+};
+
+const fb_model_ops fb_model_bc4_photodis = {
+    .name = "bc4_photodis",
+    .benchmark = "BC4",
+    .description = "photodisintegration after BBN on the BC4 plane (abundance from decays, inverse decays and "
+                   "Higgs-like scatterings)",
+    .mass_name = "m_S",
+    .mass_units = "GeV",
+    .mass_description = "scalar mass m_S",
+    .coupling_name = "sin2theta",
+    .coupling_units = "",
+    .coupling_description = "Higgs mixing sin^2 theta",
+    .n_quantities = F_N,
+    .quantities = pd_fip_quantities,
+    .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
+    .keys = NULL,
+    .init = bc4pd_init,
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,

@@ -41,7 +41,8 @@
 #include "fb_model.h"
 #include "fb_production.h"
 
-extern const fb_model_ops fb_model_bc4_bbn, fb_model_bc5_bbn;
+extern const fb_model_ops fb_model_bc4_bbn, fb_model_bc5_bbn, fb_model_bc4_photodis, fb_model_bc1_photodis;
+extern const fb_model_ops fb_model_bc4_cmb, fb_model_bc1_cmb;
 
 typedef struct plane {
   const fb_model_ops *ops;
@@ -57,11 +58,13 @@ static int qidx(const fb_model_ops *ops, const char *name) {
   return -1;
 }
 
-static int plane_init(plane *p, const fb_model_ops *ops, const char *assignment, fb_err *err) {
+/* keys_ops: the model that declares the keys (bc4_photodis, bc4_cmb read those of bc1_photodis, bc1_cmb) */
+static int plane_init_keys(plane *p, const fb_model_ops *ops, const fb_model_ops *keys_ops, const char *assignment,
+                           fb_err *err) {
   memset(p, 0, sizeof *p);
   p->ops = ops;
-  const fb_key_spec *const schemas[1] = {ops->keys};
-  const size_t n[1] = {ops->n_keys};
+  const fb_key_spec *const schemas[1] = {keys_ops->keys};
+  const size_t n[1] = {keys_ops->n_keys};
   FB_CALL(err, fb_config_init(&p->cfg, schemas, n, 1, err));
   if (assignment) FB_CALL(err, fb_config_set(&p->cfg, assignment, err));
   p->i_dchi2 = qidx(ops, "delta_chi2");
@@ -70,6 +73,10 @@ static int plane_init(plane *p, const fb_model_ops *ops, const char *assignment,
   p->i_ng = qidx(ops, "n_over_ngamma_T0");
   p->i_trh = qidx(ops, "abundance_TRH_change");
   return ops->init(&p->state, &p->cfg, err);
+}
+
+static int plane_init(plane *p, const fb_model_ops *ops, const char *assignment, fb_err *err) {
+  return plane_init_keys(p, ops, ops, assignment, err);
 }
 
 static void plane_free(plane *p) {
@@ -280,6 +287,37 @@ START_TEST(test_yukawa_rate) {
 }
 END_TEST
 
+/* The long-lived BC4 planes (issue 15): bc4_photodis integrates the abundance with the production in the
+ * Boltzmann equation (bbn_thermal_abundance, CVODE), bc4_cmb in the freeze-in limit by Simpson's rule in
+ * ln T (scattering_yield): in the freeze-in regime both must give the same m Y (2%: decays before
+ * T0 = m/25 are < 1e-4 at tau > 1e6 s; the quadratures differ by < 1%); and the planes exclude where the
+ * abundance is large: photodisintegration at tau = 1.5e8 s, mu distortion at tau = 1.5e10 s
+ * (m_S = 25.7 MeV: S -> e+ e-). */
+START_TEST(test_late_planes) {
+  fb_err err;
+  fb_err_clear(&err);
+  plane pd, cm;
+  ck_assert_int_eq(plane_init_keys(&pd, &fb_model_bc4_photodis, &fb_model_bc1_photodis, NULL, &err), FB_OK);
+  ck_assert_int_eq(plane_init_keys(&cm, &fb_model_bc4_cmb, &fb_model_bc1_cmb, NULL, &err), FB_OK);
+  const double m = 0.0257;
+  const int pd_my = qidx(pd.ops, "mY_GeV"), cm_my = qidx(cm.ops, "mY_GeV"), pd_dchi2 = qidx(pd.ops, "delta_chi2");
+  const int cm_mu = qidx(cm.ops, "mu");
+  const double s2[2] = {1e-20, 1e-18};
+  for (int k = 0; k < 2; ++k) {
+    ck_assert_int_eq(pd.ops->eval(pd.state, m, s2[k], pd.out, &err), FB_OK);
+    ck_assert_int_eq(cm.ops->eval(cm.state, m, s2[k], cm.out, &err), FB_OK);
+    printf("m_S = %g GeV, sin2theta = %g: m Y bc4_photodis %.5g GeV, bc4_cmb %.5g GeV; photodis delta_chi2 %.3g, mu %.3g\n",
+           m, s2[k], pd.out[pd_my], cm.out[cm_my], pd.out[pd_dchi2], cm.out[cm_mu]);
+    ck_assert_msg(fabs(pd.out[pd_my] / cm.out[cm_my] - 1.0) < 0.02, "%g %g", pd.out[pd_my], cm.out[cm_my]);
+  }
+  ck_assert(pd.out[pd_dchi2] > FB_CHI2_2DOF_95);  /* 1e-18: tau 1.5e8 s */
+  ck_assert_int_eq(cm.ops->eval(cm.state, m, 1e-20, cm.out, &err), FB_OK);
+  ck_assert(fabs(cm.out[cm_mu]) > 9e-5);           /* 1e-20: tau 1.5e10 s, COBE/FIRAS |mu| < 9e-5 */
+  plane_free(&pd);
+  plane_free(&cm);
+}
+END_TEST
+
 static void report(void) {
   double tau[N_ROWS];
   our_edges(tau);
@@ -306,6 +344,7 @@ int main(int argc, char **argv) {
   tcase_add_test(tc, test_standard_limit);
   tcase_add_test(tc, test_bc5_thermal);
   tcase_add_test(tc, test_edges_vs_1706_01920);
+  tcase_add_test(tc, test_late_planes);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
