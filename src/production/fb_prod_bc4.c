@@ -97,6 +97,18 @@ static int quad_init(bc4_quad *q, fb_err *err) {
   return FB_OK;
 }
 
+/* the nodes, filled once (read-only afterwards, as in fb_prod_bc9.c); NULL if GSL cannot allocate */
+static const bc4_quad *quad_get(void) {
+  static bc4_quad q;
+  static int ready = 0;
+  if (!ready) {
+    fb_err e = {0};
+    if (quad_init(&q, &e) != FB_OK) return NULL;
+    ready = 1;
+  }
+  return &q;
+}
+
 /* x^2 K2(x)/2: MB density of a mass-m species over the massless one, x = m/T */
 static double boltz_ratio(double x) {
   if (x < 1e-4) return 1.0;
@@ -133,13 +145,9 @@ static void yukawa_dt(double s, double m2, double mth2, double *ann, double *com
 }
 
 double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV) {
-  static bc4_quad q;
-  static int ready = 0;
-  if (!ready) {
-    fb_err e = {0};
-    if (quad_init(&q, &e) != FB_OK) return NAN;
-    ready = 1;
-  }
+  const bc4_quad *qp = quad_get();
+  if (!qp) return NAN;
+  const bc4_quad q = *qp;
   const double T = T_GeV, m2 = m_GeV * m_GeV;
   const double w_ew = ew_broken_weight(T);
   if (!(w_ew > 0.0)) return 0.0; /* symmetric phase: not computed (file comment) */
@@ -194,13 +202,9 @@ double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV) {
 }
 
 double fb_prod_bc5_higgs_rate(double m_GeV, double br_h_SS, double T_GeV) {
-  static bc4_quad q;
-  static int ready = 0;
-  if (!ready) {
-    fb_err e = {0};
-    if (quad_init(&q, &e) != FB_OK) return NAN;
-    ready = 1;
-  }
+  const bc4_quad *qp = quad_get();
+  if (!qp) return NAN;
+  const bc4_quad q = *qp;
   const double T = T_GeV, mh = FB_MH_GEV, v = FB_HIGGS_VEV_GEV;
   const double neq = neq_scalar(m_GeV, T);
   if (!(neq > 0.0) || !(br_h_SS > 0.0) || 2.0 * m_GeV >= mh) return 0.0;
