@@ -58,6 +58,14 @@ text = " ".join(str(v) for v in crit.values())
 assert "Yukawa" in text, text
 print("bc4_bbn/bc5_bbn scans ok: n/n_gamma bc4", ng_a[:, :2].tolist(), "bc5", ng_b[:, :2].tolist())
 PY
+# eval bbn-decay with the BC4 decay record (abundance given): the scan's point at m = 0.3 GeV, 1e-16 again
+e=$("$exe" eval bbn-decay model=bc4 mass_GeV=0.3 coupling=1e-16 n_over_ngamma=1e-3 --json) || { echo "FAIL: eval bbn-decay model=bc4"; fails=$((fails+1)); }
+/usr/bin/python3 - "$e" <<'PY' || fails=$((fails+1))
+import json, sys
+d = json.loads(sys.argv[1])
+assert 1.0 < d["tau_s"] < 4.0 and d["n_pi_charged"] > 0.5 and d["excluded"] == 1, d
+print("eval bbn-decay model=bc4 ok: tau", d["tau_s"], "delta_chi2", d["delta_chi2"])
+PY
 # the example input runs on a 1 x 1 override
 if ! "$exe" run "$src_dir/inputs/bc4_bbn.ini" -o "$tmp/e.h5" --set grid.n_mass=1 --set grid.n_coupling=1 --set grid.mass_min_GeV=0.5 --set grid.coupling_min=1e-16 > "$tmp/e.log" 2>&1; then
   echo "FAIL: inputs/bc4_bbn.ini"; cat "$tmp/e.log"; fails=$((fails+1))
