@@ -30,17 +30,18 @@
  * for massless initial states; a massive f (m_f ~ T) is accounted for by its Boltzmann suppression
  * r_f = x^2 K2(x)/2 (x = m_f/T) per fermion in the initial state (r_f^2 for annihilation, r_f for
  * Compton) - an approximation that is exact for m_f << T. alpha_s at mu = 2 pi T, one-loop running
- * with 5 flavours from alpha_s(M_Z) (PDG QCD review, one loop), frozen below mu = 1 GeV
- * (alpha_s = 0.34 there; as fb_rratio.h freezes it; quarks only matter above T_c ~ mu/1). Quarks and gluons carry
- * the QCD-crossover weight w = [1 + tanh((T - T_c)/(0.1 T_c))]/2, T_c = FB_T_QCD_GEV, as in
+ * with 5 flavours from alpha_s(M_Z) (PDG QCD review, one loop), frozen below mu = 1 GeV (alpha_s =
+ * 0.34; fb_rratio.h freezes it there too; the quarks act only above T_c, mu > 1 GeV). Quarks and gluons
+ * carry the QCD-crossover weight w = [1 + tanh((T - T_c)/(0.1 T_c))]/2, T_c = FB_T_QCD_GEV, as in
  * fb_prod_bc9.c.
  * NOT included (stated in docs/validation.md): the effective gluon coupling S G G of the heavy-quark
  * loops (g g -> g S, q g -> q S through it; comparable to the strange-quark Yukawa processes at
  * T ~ 0.3 GeV, subdominant to charm above ~0.5 GeV), W and Z processes, the hadron-gas processes
  * below T_c except through the muon and electron (pi pi -> pi S is forbidden by parity; pi pi -> S
  * is the inverse decay), the temperature dependence of the mixing (v(T) < v near T_EW), and the
- * symmetric phase: above T_EW the mixing rate is set to zero (the S H^dag H processes of the symmetric
- * phase are not computed), so the abundance is a lower limit where S does not thermalise below T_EW.
+ * symmetric phase: the mixing rate is switched off above T_EW by the weight w_EW = [1 - tanh((T - T_EW)/
+ * (0.05 T_EW))]/2 (ew_broken_weight; the S H^dag H processes of the symmetric phase are not computed), so
+ * the abundance is a lower limit where S does not thermalise below T_EW.
  *
  * BC5 adds, independent of theta, the Higgs-pair production through L = -(lambda/2) h S S with
  * Gamma(h -> S S) = BR/(1 - BR) Gamma_h(SM) ([bc5] br_h_SS, default 1e-2; Gamma_h(SM) =
