@@ -2,7 +2,7 @@
  * @file eval_bbn_decay.c
  * @brief `fipbounds eval bbn-decay mass_GeV= tau_s= (mY_GeV= | n_over_ngamma= T0_MeV=) f_em= f_nu=
  *        f_inv= n_pi_minus= n_pi_plus= [--json]`: BBN with a generic decaying particle X; or
- *        `model=bc1|bc9|bc10|bc11 mass_GeV= coupling= mY_GeV=`: tau and the injection fractions from that
+ *        `model=bc1|bc9|bc10|bc11|bc4|bc5 mass_GeV= coupling= mY_GeV=`: tau and the injection fractions from that
  *        particle model's decay record (src/bbn/bbn_decay_record.c), the abundance still given;
  *        `model=bc6|bc7|bc8 mass_GeV= coupling=<|U|^2>`: the heavy neutral lepton, its abundance at
  *        T0_MeV (default 10) from thermal production through mixing, decoupling, decays and inverse
@@ -161,9 +161,9 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay",
     16,
-    {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11", 0, 0, "generic",
+    {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
-      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given)"},
+      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given; bc1, bc9, bc4, bc5: abundance given)"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X [1e-3, 1e4] GeV"},
      {"coupling", "", NULL, 0.0, 1e3, "1", "with a model: its coupling (epsilon, g_agamma [GeV^-1], |U|^2)"},
      {"tau_s", "s", NULL, 1e-3, 1e5, "1", "lifetime of X [1e-3, 1e5] s (model=generic: required)"},

@@ -107,6 +107,10 @@ int bbn_thermal_abundance(const fb_thermo *th, double m_GeV, double g_X, double 
   opt.rtol = 1e-7;
   opt.atol = 1e-30;
   opt.max_steps = 100000;
+  /* the relaxation rate can fall by 1e15 within ln T ~ 1 (bc5: h -> S S decoupling); a Jacobian kept
+   * from the stiff phase then makes the modified Newton iteration "converge" to a wrong step (Y drifted
+   * by 50% after decoupling): a new 1 x 1 Jacobian at every step */
+  opt.jac_every_step = 1;
   fb_ode ode;
   memset(&ode, 0, sizeof ode);
   double y = 0.0; /* no X at reheating (freeze-in initial condition) */

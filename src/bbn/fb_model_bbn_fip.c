@@ -25,6 +25,8 @@
  * Internal states: 3 for the massive dark photon, 1 for the ALP.
  * bc10_bbn, bc11_bbn (key production, default true): the ALPs of BC10 (fermion couplings, 1/f_l) and BC11
  * (gluon coupling, 1/f_G) with their production by scatterings (src/production/fb_prod_bc10.c, fb_prod_bc11.c).
+ * BC4, BC5 (`bc4_bbn`, `bc5_bbn`; key production, default true): the real scalar (g = 1) is also produced
+ * by Higgs-like scatterings in the plasma and, for BC5, by h -> S S (src/production/fb_prod_bc4.c).
  * postprocess: /bounds/bbn/excluded and /bounds/neff/excluded as in fb_model_bbn_decay.c.
  */
 #include <math.h>
@@ -118,6 +120,14 @@ static const fb_key_spec bc10_bbn_keys[] = BALP_KEYS("bc10_bbn", "src/production
                                                      "q g -> q a, q qbar -> g a, anomaly-like gluon and photon couplings");
 static const fb_key_spec bc11_bbn_keys[] = BALP_KEYS("bc11_bbn", "src/production/fb_prod_bc11.c: gluon conversion and q qbar -> g a "
                                                      "above the QCD crossover, pi pi -> pi a and Primakoff below");
+/* bc4, bc5: the common keys plus the switch of the production by scatterings (src/production/fb_prod_bc4.c) */
+#define BSCALAR_KEYS(SEC)                                                                                 \
+  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+   {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
+    "S production also by Higgs-like scatterings (and, bc5, h -> S S) in the plasma "                     \
+    "(src/production/fb_prod_bc4.c; false: decays and inverse decays only, a lower limit)"}}
+static const fb_key_spec bc4_bbn_keys[] = BSCALAR_KEYS("bc4_bbn");
+static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
 /* HNL sections: the same keys plus the thermal-potential switch */
 #define BHNL_KEYS(SEC)                                                                                    \
   {BFIP_KEYS_COMMON(SEC),                                                                                 \
@@ -189,6 +199,13 @@ static int bc10_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
 }
 static int bc11_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   return bfip_init_common(state, cfg, "bc11", "bc11_bbn", 1.0, err);
+}
+/* bc4, bc5: the real scalar S has 1 state */
+static int bc4_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc4", "bc4_bbn", 1.0, err);
+}
+static int bc5_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bfip_init_common(state, cfg, "bc5", "bc5_bbn", 1.0, err);
 }
 
 /* bc6-bc8: a Majorana HNL has 2 helicity states (bbn_hnl.c) */
@@ -307,13 +324,10 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
 static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   bfip_state *s = state;
-  if (s->hnl < 0 && !s->primakoff && s->prod.ops) { /* bc10, bc11 (and any plane with a `production` key) */
-    char crit[640];
-    snprintf(crit, sizeof crit, "abundance: decays, inverse decays and scatterings (src/production: %s); T0 = 10 MeV",
-             s->prod.ops->processes);
-    return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
-                            v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn, crit, err);
-  }
+  char prod_text[1024] = "";
+  if (s->prod.ops)
+    snprintf(prod_text, sizeof prod_text, "abundance: decays, inverse decays and production by scatterings (%s; %s); T0 = 10 MeV",
+             s->prod.ops->processes, s->prod.ops->references);
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
@@ -321,9 +335,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
                           : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
                                            "the charged plasma (src/production/fb_prod_bc9.c, static screened targets); T0 = 10 MeV"
-                          : s->prod.ops ? "abundance: decays, inverse decays, and production by scatterings and in-medium "
-                                          "conversion (src/production; bc1: resonant T/L conversion, e+e- -> gamma A', "
-                                          "e gamma -> e A', q qbar -> g A', q g -> q A'); T0 = 10 MeV"
+                          : s->prod.ops ? prod_text
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
                           err);
@@ -355,6 +367,15 @@ const fb_model_ops fb_model_bc11_bbn = BFIP_OPS(
     "BBN and N_eff bands of the BC11 ALP coupled to gluons (abundance from decays, inverse decays and "
     "scatterings: src/production/fb_prod_bc11.c)",
     "ALP mass m_a", "inv_fG", "GeV^-1", "ALP-gluon coupling 1/f_G", Q_N, 4);
+const fb_model_ops fb_model_bc4_bbn = BFIP_OPS(
+    "bc4_bbn", "BC4", bc4_bbn_init, bc4_bbn_keys,
+    "BBN and N_eff bands of the BC4 Higgs-mixed scalar (abundance from decays, inverse decays and Higgs-like "
+    "scatterings, src/production/fb_prod_bc4.c)",
+    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc4_bbn_keys / sizeof bc4_bbn_keys[0]);
+const fb_model_ops fb_model_bc5_bbn = BFIP_OPS(
+    "bc5_bbn", "BC5", bc5_bbn_init, bc5_bbn_keys,
+    "BBN and N_eff bands of the BC5 scalar (BC4 with BR(h -> S S) = 1e-2: abundance also from h -> S S)",
+    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc5_bbn_keys / sizeof bc5_bbn_keys[0]);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
            "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \

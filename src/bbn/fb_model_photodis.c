@@ -10,7 +10,9 @@
  *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
  *   (X -> e+ e-, with its final-state radiation).
  * bc11_photodis: the BC11 plane (m_a, 1/f_G) as bc9_photodis, with the production by scatterings of
- *   src/production/fb_prod_bc11.c always on (bc11pd_init).
+ *   src/production/fb_prod_bc11.c ([photodis_fip] production).
+ * bc4_photodis: the BC4 (m_S, sin^2 theta) plane, the same way, with the production by Higgs-like scatterings
+ *   of src/production/fb_prod_bc4.c ([photodis_fip] production; the abundance of bc4_bbn).
  * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
  *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
  *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
@@ -201,6 +203,9 @@ static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return 
 /* bc11: the gluon-coupled ALP (1 state) with its production by scatterings (src/production/fb_prod_bc11.c:
  * gluon conversion, q qbar -> g a, pi pi -> pi a, Primakoff with the induced g_agamma; key production) */
 static int bc11pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc11", 1.0, err); }
+/* bc4: the real scalar (g = 1), also produced by the Higgs-like scatterings of src/production/fb_prod_bc4.c
+ * (key production); mu mu, pi pi, ... are not cascaded (br_not_cascaded): a lower estimate above 2 m_mu */
+static int bc4pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc4", 1.0, err); }
 
 /* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
 static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
@@ -387,6 +392,27 @@ const fb_model_ops fb_model_bc1_photodis = {
     .n_keys = sizeof pd_fip_keys / sizeof pd_fip_keys[0],
     .keys = pd_fip_keys,
     .init = bc1pd_init,
+    .eval = pd_fip_eval,
+    .free = pd_free,
+    .postprocess = pd_fip_post,
+};
+
+const fb_model_ops fb_model_bc4_photodis = {
+    .name = "bc4_photodis",
+    .benchmark = "BC4",
+    .description = "photodisintegration after BBN on the BC4 plane (abundance from decays, inverse decays and "
+                   "Higgs-like scatterings)",
+    .mass_name = "m_S",
+    .mass_units = "GeV",
+    .mass_description = "scalar mass m_S",
+    .coupling_name = "sin2theta",
+    .coupling_units = "",
+    .coupling_description = "Higgs mixing sin^2 theta",
+    .n_quantities = F_N,
+    .quantities = pd_fip_quantities,
+    .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
+    .keys = NULL,
+    .init = bc4pd_init,
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,

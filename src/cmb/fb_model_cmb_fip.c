@@ -16,6 +16,9 @@
  *        Points whose daughters (energy m/2) are injected with x = E/T(z_decay) < 100 are marked
  *        `low_energy_injection` and not counted in the mu and y masks (the heating treatment of the
  *        distortions needs x >> 1; Chluba arXiv:1506.06582).
+ * "bc4_cmb" (m_S, sin^2 theta) and "bc11_cmb" (m_a, 1/f_G): the same, and with abundance = freezein the
+ * freeze-in yield of the production by scatterings (bc4: Higgs-like, bc11: gluon/pion/Primakoff) is added;
+ * (scattering_yield, src/production/fb_prod_bc4.c, fb_prod_bc11.c; ~ coupling^power like the rest).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
  * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection. Postprocess: /bounds/cmb_mu,
@@ -34,8 +37,16 @@
 #include "fb_fip.h"
 #include "fb_h5.h"
 #include "fb_model.h"
+#include "fb_production.h"
+
+#include <gsl/gsl_sf_bessel.h>
 
 enum { ABUND_FREEZEIN = 0, ABUND_THERMAL = 1, ABUND_OMEGA = 2 };
+
+/* bc4 scattering freeze-in (scattering_yield): start temperature and Simpson intervals in ln T */
+#define CMBF_SCAT_T_HI_GEV 1000.0 /* the default T_RH of bc4_bbn and [photodis_fip] */
+#define CMBF_SCAT_N 3000
+
 
 typedef struct cmbf_state {
   const fb_fip_ops *ops;
@@ -48,7 +59,8 @@ typedef struct cmbf_state {
   double omega_fraction, T_dec_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
-  char label[256];
+  fb_production prod;        /**< bc4: production by scatterings added to the freeze-in (ops NULL: none) */
+  char label[320];
 } cmbf_state;
 
 static const fb_quantity_spec cmbf_quantities[] = {
@@ -77,6 +89,7 @@ static void cmbf_free(void *state) {
   if (!s) return;
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_config_free(&s->fip_cfg);
+  fb_production_free(&s->prod);
   fb_cmb_free(&s->cmb);
   fb_thermo_free(&s->th);
   fb_quad_free(&s->q);
@@ -124,8 +137,50 @@ fail:
 /* The BC1 dark photon has 3 polarisations, the BC9 ALP 1 state. */
 static int bc1cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc1", 3.0, err); }
 static int bc9cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc9", 1.0, err); }
-/* The BC11 gluon-coupled ALP: 1 state, the same [cmb_fip] abundance assumptions (freezein: inverse decays only) */
-static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc11", 1.0, err); }
+/* bc4, bc11 (1 state each); with abundance = freezein the Higgs-like scatterings of
+ * src/production/fb_prod_bc4.c are added to the inverse decays (the abundance of bc4_bbn / bc4_photodis in
+ * the freeze-in regime) */
+static int cmbf_init_scat(void **state, const fb_config *cfg, const char *fip, fb_err *err) {
+  FB_CALL(err, cmbf_init(state, cfg, fip, 1.0, err));
+  cmbf_state *s = *state;
+  if (s->abundance == ABUND_FREEZEIN) {
+    FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
+    snprintf(s->label, sizeof s->label,
+             "ASSUMPTION: freeze-in (no back-reaction) by inverse decays in vacuum and by %s, from T = %g GeV "
+             "(g = 1); thermalised points never excluded",
+             s->prod.ops->processes, CMBF_SCAT_T_HI_GEV);
+  }
+  return FB_OK;
+}
+static int bc4cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc4", err); }
+/* bc11: the gluon-coupled ALP (1 state); with abundance = freezein its scatterings (src/production/fb_prod_bc11.c)
+ * are added the same way */
+static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc11", err); }
+
+/* Freeze-in yield of the production by scatterings (no back-reaction):
+ *   Y = int Gamma_scat(T) Y_eq(T) (1 + dln g_*s/dln T / 3) / H(T) dln T
+ * from CMBF_SCAT_T_HI_GEV down to max(m/50, 1 keV) (the relaxation form of src/bbn/bbn_abundance.c in
+ * the limit Y << Y_eq; Y_eq = n_eq/s with the MB n_eq = g m^2 T K2(m/T)/(2 pi^2)); Simpson's rule on
+ * CMBF_SCAT_N intervals in ln T (the QCD and electroweak crossovers of the rate are tanh steps of
+ * width >= 0.05 in ln T, the interval 0.007). */
+static double scattering_yield(const fb_thermo *th, const fb_production *p, double m, double g, double coupling) {
+  const double a = log(fmax(m / 50.0, 1e-6)), b = log(CMBF_SCAT_T_HI_GEV), h = (b - a) / CMBF_SCAT_N;
+  double sum = 0.0;
+  for (int i = 0; i <= CMBF_SCAT_N; ++i) {
+    const double T = exp(a + i * h), x = m / T;
+    const double neq = x > 600.0 ? 0.0
+                                 : (x < 1e-4 ? g * T * T * T / (FB_PI * FB_PI)
+                                             : g * m * m * T * gsl_sf_bessel_Kn(2, x) / (2.0 * FB_PI * FB_PI));
+    const double gr = fb_thermo_gstar_rho(th, T), gs = fb_thermo_gstar_s(th, T);
+    const double H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV;
+    const double sden = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
+    const double f = neq > 0.0 ? fb_production_rate(p, m, coupling, T) * neq / sden / H *
+                                     (1.0 + fb_thermo_dlngs_dlnT(th, T) / 3.0)
+                               : 0.0;
+    sum += (i == 0 || i == CMBF_SCAT_N ? 1.0 : (i % 2 ? 4.0 : 2.0)) * f;
+  }
+  return sum * h / 3.0;
+}
 
 static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   if (mass_GeV == s->cached_mass) return FB_OK;
@@ -139,6 +194,11 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   s->Y1 = 0.0;
   if (s->abundance == ABUND_FREEZEIN)
     FB_CALL(err, fb_cmb_freezein_yield(&s->th, &s->q, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
+  if (s->abundance == ABUND_FREEZEIN && s->prod.ops) {
+    const double y = scattering_yield(&s->th, &s->prod, mass_GeV, s->g_dof, 1.0);
+    FB_TEST(err, !isfinite(y), FB_ERR_NUMERIC, "scattering freeze-in yield at m = %g GeV is not finite", mass_GeV);
+    s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
+  }
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
   s->cached_mass = mass_GeV;
   return FB_OK;
@@ -210,6 +270,27 @@ const fb_model_ops fb_model_bc1_cmb = {
     .n_keys = sizeof cmbf_keys / sizeof cmbf_keys[0],
     .keys = cmbf_keys,
     .init = bc1cmb_init,
+    .eval = cmbf_eval,
+    .free = cmbf_free,
+    .postprocess = cmbf_postprocess,
+};
+
+const fb_model_ops fb_model_bc4_cmb = {
+    .name = "bc4_cmb",
+    .benchmark = "BC4",
+    .description = "CMB distortions and recombination-era injection on the BC4 plane (abundance: stated assumption; "
+                   "freeze-in includes the Higgs-like scatterings)",
+    .mass_name = "m_S",
+    .mass_units = "GeV",
+    .mass_description = "scalar mass m_S",
+    .coupling_name = "sin2theta",
+    .coupling_units = "",
+    .coupling_description = "Higgs mixing sin^2 theta",
+    .n_quantities = sizeof cmbf_quantities / sizeof cmbf_quantities[0],
+    .quantities = cmbf_quantities,
+    .n_keys = 0, /* reads the [cmb_fip] keys declared by bc1_cmb */
+    .keys = NULL,
+    .init = bc4cmb_init,
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,

@@ -349,5 +349,11 @@
 #define FB_OPE_M_RHO_GEV 0.600    /*   arXiv:1906.11844 sec. 2 (after Ericson & Mathiot, Phys. Lett. B 219 (1989) 507) */
 /* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
 #define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
+/* Thermal history thresholds of the BC4/BC5 production (src/production/fb_prod_bc4.c) */
+#define FB_T_EW_GEV 159.5                /* electroweak crossover temperature, lattice: D'Onofrio & Rummukainen
+                                            arXiv:1508.07161 (159.5 +- 1.5 GeV) */
+#define FB_HIGGS_THERMAL_CH 0.377        /* m_H(T)^2 = c_H T^2 - m_h^2/2 in the symmetric phase, c_H = (3 g^2 + g'^2 +
+                                            4 y_t^2 + 8 lambda)/16 at g = 0.65, g' = 0.35, y_t = 0.95, lambda = 0.13
+                                            (Carrington PRD 45 (1992) 2933; Dolan & Jackiw PRD 9 (1974) 3320) */
 
 #endif /* FB_CONSTANTS_H */

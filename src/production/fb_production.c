@@ -9,12 +9,16 @@
 #include "fb_production.h"
 
 extern const fb_production_ops fb_production_bc1;
+extern const fb_production_ops fb_production_bc4;
+extern const fb_production_ops fb_production_bc5;
 extern const fb_production_ops fb_production_bc9;
 extern const fb_production_ops fb_production_bc10, fb_production_bc11;
 
 /* one entry per benchmark with a production, in the registry order of src/models/fb_fip.c */
 static const fb_production_ops *const PRODUCTIONS[] = {
     &fb_production_bc1,
+    &fb_production_bc4,
+    &fb_production_bc5,
     &fb_production_bc9,
     &fb_production_bc10,
     &fb_production_bc11,

@@ -105,5 +105,10 @@ double fb_prod_bc1_resonant_bin(const void *state, double m_GeV, double T_lo_GeV
 double fb_prod_bc1_sigma_GeV2(int annihilation, double s_GeV2, double m_GeV, double meff2_GeV2);
 /** Plasma frequency omega_p [GeV] and v_* of the plasma the BC1 rate uses, at T_GeV. */
 void fb_prod_bc1_plasma(const void *state, double T_GeV, double *omega_p_GeV, double *v_star);
+/* ---- BC4/BC5: Higgs-mixed scalar, Yukawa processes and (BC5) h -> S S (fb_prod_bc4.c) ---- */
+/** Relaxation rate per S [GeV] from the Higgs-like Yukawa processes at mixing sin2theta. */
+double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV);
+/** Relaxation rate per S [GeV] from h -> S S (T < T_EW) and H H -> S S (T >= T_EW) at BR(h -> S S). */
+double fb_prod_bc5_higgs_rate(double m_GeV, double br_h_SS, double T_GeV);
 
 #endif
