@@ -326,8 +326,9 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   bfip_state *s = state;
   char prod_text[1024] = "";
   if (s->prod.ops)
-    snprintf(prod_text, sizeof prod_text, "abundance: decays, inverse decays and production by scatterings (%s; %s); T0 = 10 MeV",
-             s->prod.ops->processes, s->prod.ops->references);
+    snprintf(prod_text, sizeof prod_text,
+             "abundance: decays, inverse decays and production by scatterings (src/production, %s: %s; %s); "
+             "T0 = 10 MeV", s->prod.ops->fip, s->prod.ops->processes, s->prod.ops->references);
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "

@@ -191,8 +191,8 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
            "ABUNDANCE: decays and inverse decays%s%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
            "bbn_thermal_abundance%s); channels other than "
            "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see %s_bbn)",
-           s->primakoff ? " and production by scatterings (src/production/fb_prod_" : "", s->primakoff ? fip : "",
-           s->primakoff ? ".c: " : "", s->primakoff ? s->prod.ops->processes : "",
+           s->primakoff ? " and production by scatterings (src/production, " : "", s->primakoff ? fip : "",
+           s->primakoff ? ": " : "", s->primakoff ? s->prod.ops->processes : "",
            s->primakoff ? ")" : "", s->T_RH_GeV, g_X,
            s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit", fip);
   return pd_init_common(s, err);

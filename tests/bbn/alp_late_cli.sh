@@ -41,7 +41,7 @@ with h5py.File(sys.argv[1], "r") as f:
     assert (st == 0).all(), st
     assert abs(tau[0, 0] / float(sys.argv[3]) - 1) < 1e-9, (tau[0, 0], sys.argv[3])
     assert ex[:, 0].all() and not ex[:, 1].any() and (rng[:, 1] == -1).all(), (ex, tau, rng)
-    assert "fb_prod_bc11.c" in note, note
+    assert "src/production, bc11" in note, note
     print("bc11_photodis ok:", tau.tolist())
 with h5py.File(sys.argv[2], "r") as f:
     st = f["/status"][...]; ex = f["/bounds/cmb_anisotropies/excluded"][...]; tau = f["/quantities/tau_s"][...]

@@ -85,7 +85,10 @@ START_TEST(test_standard_limit) {
       ck_assert(dev < fmax(3e-5, 1.5 * dev_prev));
       dev_prev = dev;
     }
-    ck_assert_msg(dev_prev < 3e-5, "%s: standard limit %g", ops[k]->name, dev_prev);
+    /* at tau ~ 1e4 s what remains is the physical response to n/n_gamma ~ 1e-9 (it falls with the
+     * abundance: bc10 1.3e-4, 9.5e-5, 3.4e-5 for tau = 1e2, 1e3, 1e4 s); 3.4e-5 for bc10 since the
+     * abundance solver re-evaluates its Jacobian at every step (more accurate abundance, merge of bc4bbn) */
+    ck_assert_msg(dev_prev < 5e-5, "%s: standard limit %g", ops[k]->name, dev_prev);
     plane_free(&p);
   }
 }
