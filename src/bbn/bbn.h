@@ -101,6 +101,12 @@ typedef struct bbn_decay {
                               [1] from the decays at rest of stopped mu+- and pi+- (0 - 100; bbn_nu_conversion.c) */
   double E_nue_MeV[2];   /**< their mean energies [MeV] (>= 0) */
   int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
+  double n_numu[3];      /**< nu_mu + anti-nu_mu per decay: [0] from the decay itself, [1] from stopped mu+- decays
+                              at rest (also those from pions), [2] the pi+- -> mu nu_mu line of stopped pions (0 - 100) */
+  double E_numu_MeV[3];  /**< their mean energies [MeV] (>= 0) */
+  double n_nutau, E_nutau_MeV; /**< nu_tau + anti-nu_tau per decay (0 - 100) and their mean energy [MeV] */
+  int nu_oscillations;   /**< 1 (with nu_conversion): all injected flavours oscillate before they interact, and
+                              the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
 } bbn_decay;
 
 /** Inputs of one BBN evaluation. */
@@ -272,6 +278,26 @@ double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV
 double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
 /** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */
 double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV);
+/** |V_T| [GeV] of nu_alpha (flavour 0 = e, 1 = mu, 2 = tau) of momentum p_GeV in the e+- mu+- tau+- nu
+ *  plasma at T_GeV (Notzold & Raffelt NPB 307 (1988) 924; CP-symmetric part, V_T < 0 for nu and nubar;
+ *  bbn_hnl.c): (8 sqrt2 G_F p / 3) [rho_nu_alpha / M_Z^2 + rho_l_alpha / M_W^2]. */
+double bbn_nu_thermal_potential_GeV(int flavour, double p_GeV, double T_GeV);
+
+/** The flavour Hamiltonian of a non-thermal neutrino in the plasma, diagonalised (bbn_nu_oscillation.c). */
+typedef struct bbn_nu_osc {
+  double lambda_s[3];    /**< eigenvalues as angular frequencies [1/s] (differences matter) */
+  double W_re[3][3], W_im[3][3]; /**< flavour a, matter eigenstate i: nu_a = sum_i conj(W_ai) |i> (neutrinos) */
+} bbn_nu_osc;
+/** Diagonalise H = U diag(0, dm21, dm31) U^+ / (2E) + diag(V_e, V_mu, V_tau) for a neutrino of energy
+ *  E_MeV at photon temperature T_MeV (vacuum mixing NuFIT 6.0; V_a the thermal potentials,
+ *  bbn_nu_thermal_potential_GeV; vacuum = 1: V = 0). Antineutrinos: the conjugate (same thermal V). */
+void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum);
+/** P[a][b]: probability that a nu_a (anti = 1: anti-nu_a) born with o is a nu_b when it interacts, for an
+ *  exponential lifetime of rate Gamma_s [1/s] (< e^{-i w t} > = Gamma/(Gamma + i w)). Rows sum to 1;
+ *  Gamma -> 0: the incoherent average sum_i |W_ai|^2 |W_bi|^2; Gamma -> infinity: delta_ab. */
+void bbn_nu_osc_probabilities(const bbn_nu_osc *o, double Gamma_s, int anti, double P[3][3]);
+/** The PMNS-averaged vacuum probabilities sum_i |U_ai|^2 |U_bi|^2 (NuFIT 6.0; bbn_nu_oscillation.c). */
+void bbn_nu_osc_vacuum_average(double P[3][3]);
 
 /** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
  *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */

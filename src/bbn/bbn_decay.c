@@ -61,6 +61,12 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
     FB_TEST(err, !(d->n_nue[i] >= 0.0 && d->n_nue[i] <= 100.0 && d->E_nue_MeV[i] >= 0.0 && d->E_nue_MeV[i] <= 1e7),
             FB_ERR_RANGE, "decay n_nue[%d] = %g (allowed [0, 100]) or E_nue_MeV[%d] = %g (allowed [0, 1e7])", i,
             d->n_nue[i], i, d->E_nue_MeV[i]);
+  for (int i = 0; i < 4; ++i) { /* nu_mu groups 0-2, then nu_tau */
+    const double n = i < 3 ? d->n_numu[i] : d->n_nutau, E = i < 3 ? d->E_numu_MeV[i] : d->E_nutau_MeV;
+    FB_TEST(err, !(n >= 0.0 && n <= 100.0 && E >= 0.0 && E <= 1e7), FB_ERR_RANGE,
+            "decay %s = %g (allowed [0, 100]) or its energy %g MeV (allowed [0, 1e7])",
+            i < 3 ? (i == 0 ? "n_numu[0]" : i == 1 ? "n_numu[1]" : "n_numu[2]") : "n_nutau", n, E);
+  }
   return FB_OK;
 }
 

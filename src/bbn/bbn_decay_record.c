@@ -82,6 +82,17 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
   out->E_nue_MeV[0] = n[FB_DC_NU_E] > 0.0 ? e[FB_DC_NU_E] * m * 1e3 / n[FB_DC_NU_E] : 0.0;
   out->n_nue[1] = n[FB_DC_MUON] + n[FB_DC_PI_CHARGED];
   out->E_nue_MeV[1] = out->n_nue[1] > 0.0 ? 0.3 * mmu * 1e3 : 0.0;
+  /* the other flavours, for their oscillation into nu_e (bbn_nu_oscillation.c): the classes' own, the
+   * nu_mu of each stopped mu+- decay (mean 7/20 m_mu, the electron's V-A spectrum with m_e = 0; PDG 2024
+   * "Muon decay parameters") and the pi -> mu nu_mu line of each stopped pi+- */
+  out->n_numu[0] = n[FB_DC_NU_MU];
+  out->E_numu_MeV[0] = n[FB_DC_NU_MU] > 0.0 ? e[FB_DC_NU_MU] * m * 1e3 / n[FB_DC_NU_MU] : 0.0;
+  out->n_numu[1] = n[FB_DC_MUON] + n[FB_DC_PI_CHARGED];
+  out->E_numu_MeV[1] = out->n_numu[1] > 0.0 ? 0.35 * mmu * 1e3 : 0.0;
+  out->n_numu[2] = n[FB_DC_PI_CHARGED];
+  out->E_numu_MeV[2] = out->n_numu[2] > 0.0 ? Enu_pi * m * 1e3 : 0.0;
+  out->n_nutau = n[FB_DC_NU_TAU];
+  out->E_nutau_MeV = n[FB_DC_NU_TAU] > 0.0 ? e[FB_DC_NU_TAU] * m * 1e3 / n[FB_DC_NU_TAU] : 0.0;
   if (f_other) *f_other = other;
   return FB_OK;
 }

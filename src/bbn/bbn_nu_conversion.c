@@ -26,6 +26,12 @@
  *    is overestimated, where H dominates anyway;
  *  - H from the background (d ln a / dt of bbn_background).
  *  - Each group with its mean energy only (P ~ E to E^2: the spectrum's spread is neglected).
+ *  - With d->nu_oscillations (default of the HNL planes): also the nu_mu and nu_tau groups, each
+ *    weighted by its probability to be a nu_e (anti-nu_e) when it interacts, and the nu_e groups by
+ *    their survival probability (bbn_nu_oscillation.c: vacuum mixing, thermal potential, averaged over
+ *    the lifetime 1/(Gamma_th + H)); Gamma_th then uses the mean flavour content, C = P_e C_e +
+ *    (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Neutrinos from a stopped mu+-
+ *    (nu_mu: mean 7/20 m_mu) and pi+- (the 29.8 MeV line) are groups of their own (bbn_decay_record.c).
  */
 #include <math.h>
 
@@ -52,12 +58,34 @@ void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, dou
   const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
   /* mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4 / (180 zeta(3)) = 3.151 */
   const double p_mean_over_T = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3);
-  for (int g = 0; g < 2; ++g) {
-    const double E = d->E_nue_MeV[g];
-    if (!(d->n_nue[g] > 0.0) || !(E > 0.0)) continue;
-    const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T_MeV, 4) * E / p_mean_over_T / hbar; /* 1/s */
-    const double w = decays_per_baryon_s * 0.5 * d->n_nue[g] * nb_cm3 * FB_C_CM_S / (Gth + H_s);
-    *lam_pn += w * sigma_ibd_cm2(E - Delta);
-    *lam_np += w * sigma_ibd_cm2(E + Delta);
+  /* the groups (flavour, number of nu + anti-nu per decay, mean energy); without oscillations only nu_e */
+  const int osc = d->nu_oscillations;
+  const int ng = osc ? 6 : 2;
+  const int fl[6] = {0, 0, 1, 1, 1, 2};
+  const double num[6] = {d->n_nue[0], d->n_nue[1], d->n_numu[0], d->n_numu[1], d->n_numu[2], d->n_nutau};
+  const double En[6] = {d->E_nue_MeV[0], d->E_nue_MeV[1], d->E_numu_MeV[0], d->E_numu_MeV[1], d->E_numu_MeV[2],
+                        d->E_nutau_MeV};
+  for (int g = 0; g < ng; ++g) {
+    const double E = En[g];
+    if (!(num[g] > 0.0) || !(E > 0.0)) continue;
+    /* scattering rate C G_F^2 T^4 E / 3.151 per unit C (see above) */
+    const double G1 = GF * GF * pow(T_MeV, 4) * E / p_mean_over_T / hbar; /* 1/s */
+    double Pe = 1.0, Pebar = 1.0, C = FB_NU_RATE_C_E;
+    if (osc) { /* bbn_nu_oscillation.c: the probability to be a nu_e when it interacts; the scattering
+                * rate is that of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
+      bbn_nu_osc o;
+      double P[3][3], Pb[3][3];
+      bbn_nu_osc_init(&o, E, T_MeV, 0);
+      bbn_nu_osc_probabilities(&o, 0.0, 0, P); /* incoherent part, for the flavour content */
+      C = P[fl[g]][0] * FB_NU_RATE_C_E + (1.0 - P[fl[g]][0]) * FB_NU_RATE_C_MUTAU;
+      const double G = C * G1 + H_s;
+      bbn_nu_osc_probabilities(&o, G, 0, P);
+      bbn_nu_osc_probabilities(&o, G, 1, Pb);
+      Pe = P[fl[g]][0];
+      Pebar = Pb[fl[g]][0];
+    }
+    const double w = decays_per_baryon_s * 0.5 * num[g] * nb_cm3 * FB_C_CM_S / (C * G1 + H_s);
+    *lam_pn += w * Pebar * sigma_ibd_cm2(E - Delta);
+    *lam_np += w * Pe * sigma_ibd_cm2(E + Delta);
   }
 }

@@ -76,13 +76,15 @@ START_TEST(test_limits) {
 }
 END_TEST
 
-/* bc6_bbn with nu_conversion on / off; Delta Yp against the sudden-freeze-out estimate */
+/* bc6_bbn with nu_conversion on / off (nu_on = 2: on, with the oscillations of bbn_nu_oscillation.c; 1: on,
+ * without them, as the estimate); Delta Yp against the sudden-freeze-out estimate */
 static int bc6_point(int nu_on, double m, double U2, double *Yp, double *ng, double *tau, fb_err *err) {
   fb_config cfg;
   const fb_key_spec *const schemas[1] = {fb_model_bc6_bbn.keys};
   const size_t n[1] = {fb_model_bc6_bbn.n_keys};
   FB_CALL(err, fb_config_init(&cfg, schemas, n, 1, err));
   if (!nu_on) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_conversion=false", err));
+  if (nu_on == 1) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_oscillations=false", err));
   void *st = NULL;
   FB_CALL(err, fb_model_bc6_bbn.init(&st, &cfg, err));
   double out[64];
@@ -146,6 +148,15 @@ START_TEST(test_delta_yp_estimate) {
          m, U2, tau, ng, d.n_nue[0], d.E_nue_MeV[0], d.n_nue[1], d.E_nue_MeV[1], Y1, Y0, Y1 - Y0, 2.0 * dXn,
          (Y1 - Y0) / (2.0 * dXn));
   ck_assert_msg(fabs(log((Y1 - Y0) / (2.0 * dXn))) < log(1.5), "Delta Yp %g vs estimate %g", Y1 - Y0, 2.0 * dXn);
+  /* with the oscillations (the default): the injected nu_e survive with P_ee >= its vacuum average
+   * (the thermal potential only raises it) and the nu_mu, nu_tau add: Delta Yp >= P_ee,vac x the value
+   * without (10% for the non-linear response of Yp) */
+  double Y2, Pv[3][3];
+  ck_assert_msg(bc6_point(2, m, U2, &Y2, &ng, &tau, &err) == FB_OK, "%s", err.msg);
+  bbn_nu_osc_vacuum_average(Pv);
+  printf("with oscillations: Yp %.5f, Delta Yp %.4g (x%.3f of the value without; P_ee,vac = %.3f)\n", Y2, Y2 - Y0,
+         (Y2 - Y0) / (Y1 - Y0), Pv[0][0]);
+  ck_assert_msg(Y2 - Y0 > 0.9 * Pv[0][0] * (Y1 - Y0), "Delta Yp with oscillations %g", Y2 - Y0);
 }
 END_TEST
 
