@@ -48,44 +48,61 @@ static double sigma_ibd_cm2(double Ee_MeV) {
   return sigma0 * Ee_MeV * sqrt(Ee_MeV * Ee_MeV - me * me);
 }
 
-void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+/* 8-point Gauss-Legendre nodes and weights on [-1, 1] (Abramowitz & Stegun table 25.4): exact for the
+ * cubic spectral shapes times polynomials up to degree 12 */
+static const double GL_X[4] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
+static const double GL_W[4] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
+
+/* a group's contribution at energy E: the two rates per (D n/2 n_b c). With oscillations: the probability
+ * to be a nu_e (anti-nu_e) when it interacts, from the table (bbn_nu_oscillation.c; A = A1 E^2), and the
+ * scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
+static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E, double A1, double G1_per_E,
+                     double H_s, double *r_pn, double *r_np) {
+  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
+  double Pe = flavour == 0, C = FB_NU_RATE_C_E;
+  if (osc) {
+    Pe = bbn_nu_osc_table_Pe(ot, flavour, A1 * E * E);
+    C = Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU;
+  }
+  const double w = Pe / (C * G1_per_E * E + H_s);
+  *r_pn = w * sigma_ibd_cm2(E - Delta);
+  *r_np = w * sigma_ibd_cm2(E + Delta);
+}
+
+void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double *lam_np, double *lam_pn) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
   const double hbar = FB_HBAR_GEV_S * 1e3; /* MeV s */
   const double GF = FB_GF_GEV_M2 * 1e-6;
-  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
   /* mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4 / (180 zeta(3)) = 3.151 */
   const double p_mean_over_T = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3);
-  /* the groups (flavour, number of nu + anti-nu per decay, mean energy); without oscillations only nu_e */
-  const int osc = d->nu_oscillations;
-  const int ng = osc ? 6 : 2;
-  const int fl[6] = {0, 0, 1, 1, 1, 2};
-  const double num[6] = {d->n_nue[0], d->n_nue[1], d->n_numu[0], d->n_numu[1], d->n_numu[2], d->n_nutau};
-  const double En[6] = {d->E_nue_MeV[0], d->E_nue_MeV[1], d->E_numu_MeV[0], d->E_numu_MeV[1], d->E_numu_MeV[2],
-                        d->E_nutau_MeV};
-  for (int g = 0; g < ng; ++g) {
-    const double E = En[g];
-    if (!(num[g] > 0.0) || !(E > 0.0)) continue;
-    /* scattering rate C G_F^2 T^4 E / 3.151 per unit C (see above) */
-    const double G1 = GF * GF * pow(T_MeV, 4) * E / p_mean_over_T / hbar; /* 1/s */
-    double Pe = 1.0, Pebar = 1.0, C = FB_NU_RATE_C_E;
-    if (osc) { /* bbn_nu_oscillation.c: the probability to be a nu_e when it interacts; the scattering
-                * rate is that of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
-      bbn_nu_osc o;
-      double P[3][3], Pb[3][3];
-      bbn_nu_osc_init(&o, E, T_MeV, 0);
-      bbn_nu_osc_probabilities(&o, 0.0, 0, P); /* incoherent part, for the flavour content */
-      C = P[fl[g]][0] * FB_NU_RATE_C_E + (1.0 - P[fl[g]][0]) * FB_NU_RATE_C_MUTAU;
-      const double G = C * G1 + H_s;
-      bbn_nu_osc_probabilities(&o, G, 0, P);
-      bbn_nu_osc_probabilities(&o, G, 1, Pb);
-      Pe = P[fl[g]][0];
-      Pebar = Pb[fl[g]][0];
+  /* scattering rate C G_F^2 T^4 E / 3.151 per unit C and per MeV of E (see above) */
+  const double G1_per_E = GF * GF * pow(T_MeV, 4) / p_mean_over_T / hbar;
+  const int osc = d->nu_oscillations && ot;
+  const double A1 = osc ? bbn_nu_osc_A(1.0, T_MeV) : 0.0; /* A at E = 1 MeV (A ~ E^2) */
+  for (int g = 0; g < d->n_nu_groups; ++g) {
+    const bbn_nu_group *gr = &d->nu_groups[g];
+    if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
+    if (gr->flavour != 0 && !osc) continue; /* only nu_e convert */
+    const double norm = decays_per_baryon_s * 0.5 * gr->n * nb_cm3 * FB_C_CM_S;
+    double rpn = 0.0, rnp = 0.0;
+    if (gr->shape == BBN_NU_LINE) {
+      group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);
+    } else { /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
+      const int nue = gr->shape == BBN_NU_MICHEL_NUE;
+      const double Emax = gr->E_MeV / (nue ? 0.6 : 0.7);
+      for (int i = 0; i < 8; ++i) {
+        const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
+        const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
+        double a, b;
+        group_at(ot, osc, gr->flavour, x * Emax, A1, G1_per_E, H_s, &a, &b);
+        rpn += wq * f * a;
+        rnp += wq * f * b;
+      }
     }
-    const double w = decays_per_baryon_s * 0.5 * num[g] * nb_cm3 * FB_C_CM_S / (C * G1 + H_s);
-    *lam_pn += w * Pebar * sigma_ibd_cm2(E - Delta);
-    *lam_np += w * Pe * sigma_ibd_cm2(E + Delta);
+    *lam_pn += norm * rpn;
+    *lam_np += norm * rnp;
   }
 }

@@ -66,18 +66,11 @@ void bbn_nu_osc_vacuum_average(double P[3][3]) {
     }
 }
 
-void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum) {
+/* diagonalise H / k = U diag(0, dm21/dm31, 1) U^+ + diag(V) (k = dm31^2/(2E)); eigenvalues in units of k_s */
+static void diagonalise(const double V[3], double k_s, bbn_nu_osc *o) {
   double complex U[3][3];
   pmns(U);
-  /* H in units of k = dm31^2/(2E) [eV]: dimensionless entries O(1) in vacuum */
-  const double k_eV = FB_NU_DM2_31_EV2 / (2.0 * E_MeV * 1e6);
   const double m2[3] = {0.0, FB_NU_DM2_21_EV2 / FB_NU_DM2_31_EV2, 1.0};
-  double V[3] = {0.0, 0.0, 0.0};
-  if (!vacuum) {
-    const double Vt = bbn_nu_thermal_potential_GeV(2, E_MeV * 1e-3, T_MeV * 1e-3);
-    for (int a = 0; a < 3; ++a) /* V_a = -|V_T,a|, minus the flavour-universal part (here: V_tau) */
-      V[a] = -(bbn_nu_thermal_potential_GeV(a, E_MeV * 1e-3, T_MeV * 1e-3) - Vt) * 1e9 / k_eV;
-  }
   gsl_matrix_complex *H = gsl_matrix_complex_alloc(3, 3), *Wm = gsl_matrix_complex_alloc(3, 3);
   gsl_vector *ev = gsl_vector_alloc(3);
   gsl_eigen_hermv_workspace *ws = gsl_eigen_hermv_alloc(3);
@@ -88,7 +81,6 @@ void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum) {
       gsl_matrix_complex_set(H, a, b, gsl_complex_rect(creal(h), cimag(h)));
     }
   gsl_eigen_hermv(H, ev, Wm, ws);
-  const double k_s = k_eV / (FB_HBAR_GEV_S * 1e9); /* eV -> angular frequency [1/s] */
   for (int i = 0; i < 3; ++i) {
     o->lambda_s[i] = gsl_vector_get(ev, i) * k_s;
     for (int a = 0; a < 3; ++a) {
@@ -101,6 +93,54 @@ void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum) {
   gsl_vector_free(ev);
   gsl_matrix_complex_free(Wm);
   gsl_matrix_complex_free(H);
+}
+
+void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum) {
+  /* H in units of k = dm31^2/(2E) [eV]: dimensionless entries O(1) in vacuum */
+  const double k_eV = FB_NU_DM2_31_EV2 / (2.0 * E_MeV * 1e6);
+  double V[3] = {0.0, 0.0, 0.0};
+  if (!vacuum) {
+    const double Vt = bbn_nu_thermal_potential_GeV(2, E_MeV * 1e-3, T_MeV * 1e-3);
+    for (int a = 0; a < 3; ++a) /* V_a = -|V_T,a|, minus the flavour-universal part (here: V_tau) */
+      V[a] = -(bbn_nu_thermal_potential_GeV(a, E_MeV * 1e-3, T_MeV * 1e-3) - Vt) * 1e9 / k_eV;
+  }
+  diagonalise(V, k_eV / (FB_HBAR_GEV_S * 1e9), o); /* eV -> angular frequency [1/s] */
+}
+
+double bbn_nu_osc_A(double E_MeV, double T_MeV) {
+  const double k_eV = FB_NU_DM2_31_EV2 / (2.0 * E_MeV * 1e6);
+  return (bbn_nu_thermal_potential_GeV(0, E_MeV * 1e-3, T_MeV * 1e-3) -
+          bbn_nu_thermal_potential_GeV(2, E_MeV * 1e-3, T_MeV * 1e-3)) * 1e9 / k_eV;
+}
+
+/* the table: ln A from ln(1e-5) to ln(1e7); the incoherent average sum_i |W_ai|^2 |W_ei|^2 */
+void bbn_nu_osc_table_init(bbn_nu_osc_table *t) {
+  t->lnA_min = log(1e-5);
+  t->lnA_max = log(1e7);
+  for (int k = 0; k < BBN_NU_OSC_NA; ++k) {
+    const double A = exp(t->lnA_min + (t->lnA_max - t->lnA_min) * k / (BBN_NU_OSC_NA - 1));
+    const double V[3] = {-A, 0.0, 0.0};
+    bbn_nu_osc o;
+    double P[3][3];
+    diagonalise(V, 1.0, &o);
+    bbn_nu_osc_probabilities(&o, 0.0, 0, P);
+    for (int a = 0; a < 3; ++a) t->lnP[a][k] = log(fmax(P[a][0], 1e-300));
+  }
+}
+
+double bbn_nu_osc_table_Pe(const bbn_nu_osc_table *t, int a, double A) {
+  const int n = BBN_NU_OSC_NA;
+  if (!(A > exp(t->lnA_min))) return exp(t->lnP[a][0]);
+  const double lA = log(A), h = (t->lnA_max - t->lnA_min) / (n - 1);
+  if (lA >= t->lnA_max) { /* leading order: 1 - P_ee and P_ae fall as A^-2 */
+    if (a == 0) return 1.0 - (1.0 - exp(t->lnP[0][n - 1])) * exp(2.0 * (t->lnA_max - lA));
+    return exp(t->lnP[a][n - 1] + 2.0 * (t->lnA_max - lA));
+  }
+  const double u = (lA - t->lnA_min) / h;
+  int k = (int)u;
+  if (k > n - 2) k = n - 2;
+  const double f = u - k;
+  return exp((1.0 - f) * t->lnP[a][k] + f * t->lnP[a][k + 1]);
 }
 
 void bbn_nu_osc_probabilities(const bbn_nu_osc *o, double Gamma_s, int anti, double P[3][3]) {

@@ -15,7 +15,11 @@
  *    P -> identity;
  *  - the conversion rate of a pure nu_tau source at T = 0.05 MeV equals that of the same nu_e source
  *    without oscillations times P_vac(tau -> e) (C_e G1 + H)/(C G1 + H), C = P C_e + (1 - P) C_mu,tau
- *    (tolerance 1e-3: the thermal potential and the coherent terms are < 1e-4 there).
+ *    (tolerance 1e-3: the thermal potential and the coherent terms are < 1e-4 there);
+ *  - the table the conversion uses (incoherent average, muon potential neglected) against the direct
+ *    diagonalisation (relative 3e-3 where P > 1e-4: the muon term at T = 8 MeV) and the lifetime average with the coherent
+ *    terms at the neutrino's scattering rate (absolute 1e-3), E = 5-300 MeV, T = 0.03-8 MeV;
+ *  - the V-A continuum quadrature (8-point Gauss-Legendre) against a 20000-point midpoint rule (1e-4).
  */
 #include <check.h>
 #include <complex.h>
@@ -28,6 +32,8 @@
 #include "bbn.h"
 #include "bbn_internal.h"
 #include "fb_constants.h"
+
+static bbn_nu_osc_table TAB;
 
 /* |U_ai|^2 in the standard parametrisation, by hand */
 static void moduli(double M[3][3]) {
@@ -145,19 +151,19 @@ START_TEST(test_conversion_of_nu_tau) {
   bbn_decay d;
   memset(&d, 0, sizeof d);
   d.nu_conversion = 1;
-  d.n_nutau = 2.0;
-  d.E_nutau_MeV = E;
+  d.n_nu_groups = 1;
+  d.nu_groups[0] = (bbn_nu_group){2, BBN_NU_LINE, 2.0, E};
   double np_off, pn_off, np_on, pn_on, np_e, pn_e;
-  bbn_nu_conversion_rates(&d, 1.0, T, H, nb, &np_off, &pn_off);
+  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, &np_off, &pn_off);
   ck_assert(np_off == 0.0 && pn_off == 0.0); /* without oscillations a nu_tau converts nothing */
   d.nu_oscillations = 1;
-  bbn_nu_conversion_rates(&d, 1.0, T, H, nb, &np_on, &pn_on);
+  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, &np_on, &pn_on);
   bbn_decay de;
   memset(&de, 0, sizeof de);
   de.nu_conversion = 1;
-  de.n_nue[0] = 2.0;
-  de.E_nue_MeV[0] = E;
-  bbn_nu_conversion_rates(&de, 1.0, T, H, nb, &np_e, &pn_e);
+  de.n_nu_groups = 1;
+  de.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E};
+  bbn_nu_conversion_rates(&TAB, &de, 1.0, T, H, nb, &np_e, &pn_e);
   double Pv[3][3];
   bbn_nu_osc_vacuum_average(Pv);
   const double G1 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * 1e-12 * pow(T, 4) * E / (7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3)) /
@@ -171,6 +177,76 @@ START_TEST(test_conversion_of_nu_tau) {
 }
 END_TEST
 
+/* the table used by the conversion (incoherent, muon term neglected) against the direct diagonalisation with
+ * the muon term, and against the lifetime average with the coherent terms at the neutrino's own scattering
+ * rate Gamma = C G_F^2 T^4 E / 3.151 + H (radiation era, H = 1/(2t), t = 0.738 s (MeV/T)^2) */
+START_TEST(test_table) {
+  const double Es[5] = {5.0, 20.0, 50.0, 120.0, 300.0}, Ts[7] = {0.03, 0.1, 0.3, 0.7, 1.5, 3.0, 8.0};
+  double worst_rel = 0.0, worst_abs = 0.0;
+  for (int ie = 0; ie < 5; ++ie)
+    for (int it = 0; it < 7; ++it) {
+      const double E = Es[ie], T = Ts[it];
+      bbn_nu_osc o;
+      double P0[3][3], PG[3][3];
+      bbn_nu_osc_init(&o, E, T, 0);
+      bbn_nu_osc_probabilities(&o, 0.0, 0, P0);
+      const double A = bbn_nu_osc_A(E, T);
+      const double G = FB_NU_RATE_C_E * FB_GF_GEV_M2 * FB_GF_GEV_M2 * 1e-12 * pow(T, 4) * E / 3.151 / (FB_HBAR_GEV_S * 1e3) +
+                       0.5 / (0.738 / (T * T));
+      bbn_nu_osc_probabilities(&o, G, 0, PG);
+      for (int a = 0; a < 3; ++a) {
+        const double Pt = bbn_nu_osc_table_Pe(&TAB, a, A);
+        if (P0[a][0] > 1e-4) worst_rel = fmax(worst_rel, fabs(Pt / P0[a][0] - 1.0));
+        worst_abs = fmax(worst_abs, fabs(Pt - PG[a][0]));
+        ck_assert_msg(P0[a][0] < 1e-4 || fabs(Pt / P0[a][0] - 1.0) < 3e-3, "E %g T %g a %d: table %g direct %g", E, T, a,
+                      Pt, P0[a][0]);
+        ck_assert_msg(fabs(Pt - PG[a][0]) < 1e-3, "E %g T %g a %d: table %g, with coherent terms %g", E, T, a, Pt,
+                      PG[a][0]);
+      }
+    }
+  printf("table vs direct (incoherent): worst relative %.2g; vs the coherent average at Gamma_th + H: worst absolute "
+         "%.2g\n", worst_rel, worst_abs);
+}
+END_TEST
+
+/* a V-A continuum group against the same integral by an independent midpoint rule (20000 points), in the
+ * Hubble-limited regime without oscillations: lambda = D (n/2) n_b c / H int dx f(x) sigma(x E_max +- Delta) */
+START_TEST(test_spectrum_quadrature) {
+  const double Emean = 50.0, T = 0.01, H = 1e-3;
+  for (int shape = BBN_NU_MICHEL_NUE; shape <= BBN_NU_MICHEL_NUMU; ++shape) {
+    bbn_decay d;
+    memset(&d, 0, sizeof d);
+    d.nu_conversion = 1;
+    d.n_nu_groups = 1;
+    d.nu_groups[0] = (bbn_nu_group){0, shape, 2.0, Emean};
+    double np, pn;
+    bbn_nu_conversion_rates(NULL, &d, 1.0, T, H, 1.0, &np, &pn);
+    const double me = FB_ME_GEV * 1e3, Dl = (FB_MN_GEV - FB_MP_GEV) * 1e3, GF = FB_GF_GEV_M2 * 1e-6,
+                 hc = FB_HBARC_GEV_CM * 1e3;
+    const double s0 = GF * GF * FB_VUD * FB_VUD * (1.0 + 3.0 * FB_GA_NUCLEON * FB_GA_NUCLEON) / FB_PI * hc * hc;
+    const double Emax = Emean / (shape == BBN_NU_MICHEL_NUE ? 0.6 : 0.7);
+    const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T, 4) / 3.151374 / (FB_HBAR_GEV_S * 1e3);
+    double snp = 0.0, spn = 0.0, norm = 0.0, mean = 0.0;
+    const int N = 20000;
+    for (int i = 0; i < N; ++i) {
+      const double x = (i + 0.5) / N, f = shape == BBN_NU_MICHEL_NUE ? 12 * x * x * (1 - x) : 2 * x * x * (3 - 2 * x);
+      const double E = x * Emax, w = f / N / (Gth * E + H);
+      const double Ep = E + Dl, Em = E - Dl;
+      snp += w * s0 * Ep * sqrt(Ep * Ep - me * me);
+      if (Em > me) spn += w * s0 * Em * sqrt(Em * Em - me * me);
+      norm += f / N;
+      mean += f * E / N;
+    }
+    const double c = FB_C_CM_S; /* D (n/2) n_b = 1 */
+    printf("shape %d: norm %.8f, mean %.6f MeV; lambda_np %.8g (midpoint %.8g), lambda_pn %.8g (%.8g)\n", shape, norm, mean,
+           np, c * snp, pn, c * spn);
+    ck_assert(fabs(norm - 1.0) < 1e-6 && fabs(mean / Emean - 1.0) < 1e-6);
+    ck_assert_msg(fabs(np / (c * snp) - 1.0) < 1e-4 && fabs(pn / (c * spn) - 1.0) < 1e-4, "quadrature %g / %g", np / (c * snp),
+                  pn / (c * spn));
+  }
+}
+END_TEST
+
 static Suite *osc_suite(void) {
   Suite *s = suite_create("bbn_nu_oscillation");
   TCase *tc = tcase_create("oscillation");
@@ -178,12 +254,15 @@ static Suite *osc_suite(void) {
   tcase_add_test(tc, test_high_T_suppression);
   tcase_add_test(tc, test_conservation);
   tcase_add_test(tc, test_conversion_of_nu_tau);
+  tcase_add_test(tc, test_table);
+  tcase_add_test(tc, test_spectrum_quadrature);
   suite_add_tcase(s, tc);
   return s;
 }
 
 int main(void) {
   gsl_set_error_handler_off();
+  bbn_nu_osc_table_init(&TAB);
   SRunner *sr = srunner_create(osc_suite());
   srunner_run_all(sr, CK_VERBOSE);
   const int nf = srunner_ntests_failed(sr);
