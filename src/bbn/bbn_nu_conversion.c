@@ -25,13 +25,19 @@
  *    the plasma grows as its energy). T is the photon temperature: after e+- annihilation the rate
  *    is overestimated, where H dominates anyway;
  *  - H from the background (d ln a / dt of bbn_background).
- *  - Each group with its mean energy only (P ~ E to E^2: the spectrum's spread is neglected).
- *  - With d->nu_oscillations (default of the HNL planes): also the nu_mu and nu_tau groups, each
- *    weighted by its probability to be a nu_e (anti-nu_e) when it interacts, and the nu_e groups by
- *    their survival probability (bbn_nu_oscillation.c: vacuum mixing, thermal potential, averaged over
- *    the lifetime 1/(Gamma_th + H)); Gamma_th then uses the mean flavour content, C = P_e C_e +
- *    (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Neutrinos from a stopped mu+-
- *    (nu_mu: mean 7/20 m_mu) and pi+- (the 29.8 MeV line) are groups of their own (bbn_decay_record.c).
+ *  - Spectra (bbn_decay.nu_groups, filled by bbn_decay_record.c): a line (a two-body channel's
+ *    neutrino, the pi -> mu nu_mu of a stopped pion) at its energy; a V-A continuum (three-body
+ *    channels; the decays at rest of stopped muons) as a Michel spectrum in x = E/E_max scaled to the
+ *    group's mean energy, 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) (PDG 2024 "Muon decay parameters", m_e = 0;
+ *    for the HNL's three-body channels an approximation: their true spectra depend on the channel),
+ *    integrated by 8-point Gauss-Legendre (exact for the cubic shapes times the ~E^2 cross section).
+ *    Before 2026-12-07 each group had its mean energy only (P ~ E to E^2: the spread adds 0 to +11%).
+ *  - With d->nu_oscillations (default of the HNL planes): every flavour's group, each neutrino weighted
+ *    by its probability to be a nu_e (anti-nu_e) when it interacts (the nu_e groups by their survival
+ *    probability; bbn_nu_oscillation.c: vacuum mixing, thermal potential, incoherent average over the
+ *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
+ *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
+ *    the nu_e groups convert, unoscillated.
  */
 #include <math.h>
 

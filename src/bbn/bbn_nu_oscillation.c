@@ -26,7 +26,11 @@
  *    and its average over an exponential lifetime, <exp(-i w t)> = Gamma/(Gamma + i w), is
  *      P_ab = Re sum_ij W_bi W*_ai W*_bj W_aj Gamma/(Gamma + i w_ij)
  *    (closed form; Gamma << w: the incoherent average sum_i |W_ai|^2 |W_bi|^2 of Dolgov's review; in
- *    vacuum the PMNS-averaged sum_i |U_ai|^2 |U_bi|^2). Collisional decoherence beyond "the first
+ *    vacuum the PMNS-averaged sum_i |U_ai|^2 |U_bi|^2). The conversion (bbn_nu_conversion.c) uses the
+ *    incoherent average, tabulated once in A = 2E (V_e - V_tau)/dm31^2 (bbn_nu_osc_table; H/k depends on
+ *    E and T only through A when V_mu = V_tau): the coherent terms at the neutrinos' own scattering rate
+ *    change P_ae by < 2e-4 (absolute) at E = 5-300 MeV, T = 0.03-8 MeV (tests/bbn/test_bbn_nu_oscillation.c).
+ *    Collisional decoherence beyond "the first
  *    scattering ends it" and the quantum-Zeno regime Gamma >~ w (not reached: w/Gamma > 1e2 at
  *    T < 5 MeV, E < 200 MeV) are not modelled.
  */
