@@ -2,7 +2,7 @@
  * BBN) and the median time of one point split into the abundance (bbn_hnl_abundance, from T_RH =
  * 1000 GeV) and the full point (decay record, abundance twice for the T_RH check, BBN with the
  * decays), at points along and around the tau = 0.02 s boundary; one core (docs/performance.md).
- * Usage: bench_bbn_hnl [N_REPEAT >= 1] */
+ * Usage: bench_bbn_hnl [N_REPEAT >= 1] [section.key=value, e.g. bc6_bbn.nu_oscillations=false] */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +33,8 @@ int main(int argc, char **argv) {
   fb_config cfg;
   void *st = NULL;
   double t0 = bench_now_s();
-  if (fb_config_init(&cfg, schemas, nk, 1, &err) != FB_OK || ops->init(&st, &cfg, &err) != FB_OK) {
+  if (fb_config_init(&cfg, schemas, nk, 1, &err) != FB_OK || (argc > 2 && fb_config_set(&cfg, argv[2], &err) != FB_OK) ||
+      ops->init(&st, &cfg, &err) != FB_OK) {
     fprintf(stderr, "%s\n", err.msg);
     return 1;
   }

@@ -171,6 +171,12 @@ int fb_app_eval(int argc, char **argv) {
     eval_usage(stderr, NULL);
     return FB_EXIT_USAGE;
   }
+  /* a parameter table longer than its count would silently refuse its last keys (it happened) */
+  if (mod->n_params < FB_EVAL_MAX_PARAMS && mod->params[mod->n_params].name) {
+    fprintf(stderr, "fipbounds eval %s: internal error: n_params = %zu but the table has a parameter '%s' after them\n",
+            mod->name, mod->n_params, mod->params[mod->n_params].name);
+    return FB_EXIT_FAILURE;
+  }
   fb_eval_args args;
   memset(&args, 0, sizeof args);
   args.n = mod->n_params;

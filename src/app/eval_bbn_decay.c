@@ -96,6 +96,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   d.mesons = strcmp(fb_eval_text(args, "mesons"), "on") == 0;
   /* as the scan models: only the HNL planes (bc6_bbn-bc8_bbn) have the key (bbn_nu_conversion.c) */
   d.nu_conversion = hnl >= 0 && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
+  d.nu_oscillations = hnl >= 0 && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
@@ -160,10 +161,10 @@ const fb_eval_module fb_eval_bbn_decay = {
     "BBN with a generic decaying particle X (m, tau, abundance m Y = m n_X/s before decay or n_X/n_gamma "
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay",
-    16,
+    18,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
-      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given; bc1, bc9, bc4, bc5: abundance given)"},
+      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given; bc1, bc9, bc10, bc11, bc4, bc5: abundance given)"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X [1e-3, 1e4] GeV"},
      {"coupling", "", NULL, 0.0, 1e3, "1", "with a model: its coupling (epsilon, g_agamma [GeV^-1], |U|^2)"},
      {"tau_s", "s", NULL, 1e-3, 1e5, "1", "lifetime of X [1e-3, 1e5] s (model=generic: required)"},
@@ -178,6 +179,8 @@ const fb_eval_module fb_eval_bbn_decay = {
      {"mesons", "", "on|off", 0, 0, "on", "meson-driven p <-> n conversion by the injected pions"},
      {"nu_conversion", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8: direct p <-> n conversion by the decays' non-thermal nu_e (bbn_nu_conversion.c)"},
+     {"nu_oscillations", "", "on|off", 0, 0, "on",
+      "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos oscillate first (bbn_nu_oscillation.c)"},
      {"eta_fixed", "", "cmb|bbn", 0, 0, "cmb", "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"}},

@@ -69,6 +69,20 @@ typedef int (*bbn_extra_fn)(double t_s, double a_rel, double T_MeV, void *ctx, d
 typedef int (*bbn_source_fn)(double t_s, double T_MeV, const double *Y, void *ctx,
                              double *dYdt_extra, double *lambda_np_extra, double *lambda_pn_extra);
 
+/** Spectral shapes of a group of injected neutrinos (bbn_nu_conversion.c): a line (two-body decay, or a
+ *  decay at rest), or a V-A three-body spectrum in x = E/E_max, E_max = <E>/<x> (Michel spectra with
+ *  massless daughters; PDG 2024 "Muon decay parameters"): 12 x^2 (1 - x) (<x> = 3/5, the anti-nu_e of mu-
+ *  decay) or 2 x^2 (3 - 2 x) (<x> = 7/10, the nu_mu and the electron). */
+typedef enum bbn_nu_shape { BBN_NU_LINE = 0, BBN_NU_MICHEL_NUE, BBN_NU_MICHEL_NUMU } bbn_nu_shape;
+#define BBN_NU_MAX_GROUPS 24
+/** A group of non-thermal neutrinos injected per decay: nu + anti-nu of one flavour (equal numbers). */
+typedef struct bbn_nu_group {
+  int flavour;           /**< 0 = e, 1 = mu, 2 = tau */
+  int shape;             /**< bbn_nu_shape */
+  double n;              /**< nu + anti-nu per decay (0 - 100) */
+  double E_MeV;          /**< mean energy [MeV] (> 0) */
+} bbn_nu_group;
+
 /**
  * A decaying particle X (native new-physics component; bbn_decay.c, bbn_mesons.c): non-relativistic,
  * rho_X = m_X n_X with n_X a^3 proportional to exp(-t/tau_X) (proper time), P_X = 0. Its decay
@@ -97,10 +111,11 @@ typedef struct bbn_decay {
   double n_K_minus, n_K_plus, n_K_L, n_K_S; /**< mean kaons per decay (0 - 100; bbn_kaons.c) */
   double gamma_K_L;      /**< mean Lorentz factor of the injected K_L (decay in flight); <= 1: at rest */
   int mesons;            /**< 1: meson-driven p <-> n conversion from the injected pions */
-  double n_nue[2];       /**< nu_e + anti-nu_e per decay (equal numbers of each): [0] from the decay itself,
-                              [1] from the decays at rest of stopped mu+- and pi+- (0 - 100; bbn_nu_conversion.c) */
-  double E_nue_MeV[2];   /**< their mean energies [MeV] (>= 0) */
+  int n_nu_groups;       /**< groups of non-thermal nu + anti-nu per decay (0 - BBN_NU_MAX_GROUPS; bbn_nu_conversion.c) */
+  bbn_nu_group nu_groups[BBN_NU_MAX_GROUPS]; /**< flavour, number, mean energy and spectral shape of each group */
   int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
+  int nu_oscillations;   /**< 1 (with nu_conversion): all injected flavours oscillate before they interact, and
+                              the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
 } bbn_decay;
 
 /** Sector a thermal particle chi is in equilibrium with (bbn_thermal_dm). */
@@ -211,6 +226,16 @@ typedef struct bbn_kaon_data {
 } bbn_kaon_data;
 
 /** The weak-rate table, built once (bbn_weak.c). Members are private. */
+/** P(nu_a -> nu_e) of a non-thermal neutrino, lifetime-averaged in the limit Gamma << the oscillation
+ *  frequencies, tabulated in A = 2 E (V_e - V_mu,tau) / dm31^2 (bbn_nu_oscillation.c; the muon term
+ *  V_mu - V_tau is neglected in the table: it changes P_ae by < 3e-3 (relative, where P_ae > 1e-4) at
+ *  T <= 8 MeV). */
+#define BBN_NU_OSC_NA 600
+typedef struct bbn_nu_osc_table {
+  double lnA_min, lnA_max;
+  double lnP[3][BBN_NU_OSC_NA]; /**< ln P(nu_a -> nu_e), a = e, mu, tau, on a uniform ln A grid */
+} bbn_nu_osc_table;
+
 typedef struct bbn_tables {
   int n_T, n_r;
   double lnT_min, lnT_max, r_min, r_max;
@@ -233,6 +258,7 @@ typedef struct bbn_tables {
   double *coul_S;        /* thermal Coulomb factor of pi- p on the plasma ln T grid (bbn_mesons.c) */
   double *coul_SK;       /* the same for K- p (second half of the coul_S allocation) */
   bbn_kaon_data kaon;    /* kaon absorption inputs (bbn_kaons.c) */
+  bbn_nu_osc_table nu_osc; /* oscillation probabilities of injected neutrinos (bbn_nu_oscillation.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
 } bbn_tables;
 
@@ -304,6 +330,33 @@ double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV
 double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
 /** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */
 double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV);
+/** |V_T| [GeV] of nu_alpha (flavour 0 = e, 1 = mu, 2 = tau) of momentum p_GeV in the e+- mu+- tau+- nu
+ *  plasma at T_GeV (Notzold & Raffelt NPB 307 (1988) 924; CP-symmetric part, V_T < 0 for nu and nubar;
+ *  bbn_hnl.c): (8 sqrt2 G_F p / 3) [rho_nu_alpha / M_Z^2 + rho_l_alpha / M_W^2]. */
+double bbn_nu_thermal_potential_GeV(int flavour, double p_GeV, double T_GeV);
+
+/** The flavour Hamiltonian of a non-thermal neutrino in the plasma, diagonalised (bbn_nu_oscillation.c). */
+typedef struct bbn_nu_osc {
+  double lambda_s[3];    /**< eigenvalues as angular frequencies [1/s] (differences matter) */
+  double W_re[3][3], W_im[3][3]; /**< flavour a, matter eigenstate i: nu_a = sum_i conj(W_ai) |i> (neutrinos) */
+} bbn_nu_osc;
+/** Diagonalise H = U diag(0, dm21, dm31) U^+ / (2E) + diag(V_e, V_mu, V_tau) for a neutrino of energy
+ *  E_MeV at photon temperature T_MeV (vacuum mixing NuFIT 6.0; V_a the thermal potentials,
+ *  bbn_nu_thermal_potential_GeV; vacuum = 1: V = 0). Antineutrinos: the conjugate (same thermal V). */
+void bbn_nu_osc_init(bbn_nu_osc *o, double E_MeV, double T_MeV, int vacuum);
+/** P[a][b]: probability that a nu_a (anti = 1: anti-nu_a) born with o is a nu_b when it interacts, for an
+ *  exponential lifetime of rate Gamma_s [1/s] (< e^{-i w t} > = Gamma/(Gamma + i w)). Rows sum to 1;
+ *  Gamma -> 0: the incoherent average sum_i |W_ai|^2 |W_bi|^2; Gamma -> infinity: delta_ab. */
+void bbn_nu_osc_probabilities(const bbn_nu_osc *o, double Gamma_s, int anti, double P[3][3]);
+/** Fill the table (bbn_nu_oscillation.c; 600 diagonalisations, ~1 ms). */
+void bbn_nu_osc_table_init(bbn_nu_osc_table *t);
+/** A = 2 E (V_e - V_tau) / dm31^2 of a neutrino of energy E_MeV at photon temperature T_MeV. */
+double bbn_nu_osc_A(double E_MeV, double T_MeV);
+/** P(nu_a -> nu_e) (= P(anti-nu_a -> anti-nu_e)) from the table at A (log-log interpolation; below the grid
+ *  the vacuum value, above it the leading-order fall ~ A^-2). */
+double bbn_nu_osc_table_Pe(const bbn_nu_osc_table *t, int a, double A);
+/** The PMNS-averaged vacuum probabilities sum_i |U_ai|^2 |U_bi|^2 (NuFIT 6.0; bbn_nu_oscillation.c). */
+void bbn_nu_osc_vacuum_average(double P[3][3]);
 
 /** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
  *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */

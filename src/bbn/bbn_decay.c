@@ -57,10 +57,15 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
             "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
-  for (int i = 0; i < 2; ++i)
-    FB_TEST(err, !(d->n_nue[i] >= 0.0 && d->n_nue[i] <= 100.0 && d->E_nue_MeV[i] >= 0.0 && d->E_nue_MeV[i] <= 1e7),
-            FB_ERR_RANGE, "decay n_nue[%d] = %g (allowed [0, 100]) or E_nue_MeV[%d] = %g (allowed [0, 1e7])", i,
-            d->n_nue[i], i, d->E_nue_MeV[i]);
+  FB_TEST(err, d->n_nu_groups < 0 || d->n_nu_groups > BBN_NU_MAX_GROUPS, FB_ERR_RANGE,
+          "decay n_nu_groups = %d (allowed 0 - %d)", d->n_nu_groups, BBN_NU_MAX_GROUPS);
+  for (int i = 0; i < d->n_nu_groups; ++i) {
+    const bbn_nu_group *g = &d->nu_groups[i];
+    FB_TEST(err, g->flavour < 0 || g->flavour > 2 || g->shape < BBN_NU_LINE || g->shape > BBN_NU_MICHEL_NUMU ||
+                     !(g->n >= 0.0 && g->n <= 100.0) || !(g->E_MeV > 0.0 && g->E_MeV <= 1e7),
+            FB_ERR_RANGE, "decay nu_groups[%d]: flavour %d (0 - 2), shape %d (0 - 2), n = %g (0 - 100), E = %g MeV "
+            "(0 - 1e7)", i, g->flavour, g->shape, g->n, g->E_MeV);
+  }
   return FB_OK;
 }
 

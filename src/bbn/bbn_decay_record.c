@@ -75,13 +75,50 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
   const double nK = n[FB_DC_KAON];
   out->n_K_minus = out->n_K_plus = out->n_K_L = out->n_K_S = 0.25 * nK;
   out->gamma_K_L = nK > 0.0 ? e[FB_DC_KAON] * m / (nK * FB_MK0_GEV) : 0.0;
-  /* non-thermal nu_e + anti-nu_e for their direct p <-> n conversion (bbn_nu_conversion.c): the
-   * class's own (number and mean energy), and one per stopped mu+- (a stopped pi+- gives a muon) with
-   * the mean nu_e energy 3/10 m_mu of the decay at rest (V-A, m_e = 0; PDG 2024 "Muon decay parameters") */
-  out->n_nue[0] = n[FB_DC_NU_E];
-  out->E_nue_MeV[0] = n[FB_DC_NU_E] > 0.0 ? e[FB_DC_NU_E] * m * 1e3 / n[FB_DC_NU_E] : 0.0;
-  out->n_nue[1] = n[FB_DC_MUON] + n[FB_DC_PI_CHARGED];
-  out->E_nue_MeV[1] = out->n_nue[1] > 0.0 ? 0.3 * mmu * 1e3 : 0.0;
+  /* non-thermal neutrinos for their direct p <-> n conversion (bbn_nu_conversion.c), in groups of one
+   * flavour and one spectral shape: per channel, the two-body channels' neutrinos are lines (one group per
+   * channel and flavour; lines within 1% in energy merged), the other channels' neutrinos a V-A three-body
+   * continuum (one group per flavour, BR-weighted mean energy); the decays at rest of stopped mu+- (one per
+   * stopped muon, also those from pions) give a nu_e of the Michel shape 12 x^2 (1 - x) (mean 3/10 m_mu) and a
+   * nu_mu of the shape 2 x^2 (3 - 2 x) (mean 7/20 m_mu; PDG 2024 "Muon decay parameters", m_e = 0), a
+   * stopped pi+- the pi -> mu nu_mu line */
+  out->n_nu_groups = 0;
+  double nc[3] = {0.0, 0.0, 0.0}, ec[3] = {0.0, 0.0, 0.0}; /* continuum: number, energy [MeV] per decay */
+  for (size_t k = 0; k < rec->n_channels; ++k) {
+    const fb_decay_channel *ch = &rec->ch[k];
+    if (!(ch->br > 0.0)) continue;
+    double ntot = 0.0;
+    for (int c = 0; c < FB_N_DECAY_CLASSES; ++c) ntot += ch->n[c];
+    for (int f = 0; f < 3; ++f) {
+      const int c = FB_DC_NU_E + f;
+      if (!(ch->n[c] > 0.0)) continue;
+      const double E = ch->efrac[c] * m * 1e3 / ch->n[c];
+      if (fabs(ntot - 2.0) > 1e-9) { /* three or more bodies */
+        nc[f] += ch->br * ch->n[c];
+        ec[f] += ch->br * ch->n[c] * E;
+        continue;
+      }
+      int g = 0;
+      while (g < out->n_nu_groups && !(out->nu_groups[g].shape == BBN_NU_LINE && out->nu_groups[g].flavour == f &&
+                                       fabs(out->nu_groups[g].E_MeV / E - 1.0) < 0.01))
+        ++g;
+      FB_TEST(err, g >= BBN_NU_MAX_GROUPS - 8, FB_ERR_INTERNAL,
+              "decay record at m = %g GeV: more than %d neutrino lines", m, BBN_NU_MAX_GROUPS - 8);
+      if (g == out->n_nu_groups) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_LINE, 0.0, E};
+      bbn_nu_group *G = &out->nu_groups[g];
+      G->E_MeV = (G->n * G->E_MeV + ch->br * ch->n[c] * E) / (G->n + ch->br * ch->n[c]);
+      G->n += ch->br * ch->n[c];
+    }
+  }
+  for (int f = 0; f < 3; ++f)
+    if (nc[f] > 0.0) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_MICHEL_NUMU, nc[f], ec[f] / nc[f]};
+  const double n_stop_mu = n[FB_DC_MUON] + n[FB_DC_PI_CHARGED];
+  if (n_stop_mu > 0.0) {
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){0, BBN_NU_MICHEL_NUE, n_stop_mu, 0.3 * mmu * 1e3};
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_MICHEL_NUMU, n_stop_mu, 0.35 * mmu * 1e3};
+  }
+  if (n[FB_DC_PI_CHARGED] > 0.0)
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_LINE, n[FB_DC_PI_CHARGED], Enu_pi * m * 1e3};
   if (f_other) *f_other = other;
   return FB_OK;
 }

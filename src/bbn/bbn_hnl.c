@@ -57,14 +57,18 @@ static double mass_factor(double x) {
   return x * x * (3.0 * gsl_sf_bessel_Kn(2, x) + x * gsl_sf_bessel_K1(x)) / 6.0;
 }
 
-double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV) {
+double bbn_nu_thermal_potential_GeV(int flavour, double p_GeV, double T_GeV) {
   const double ml[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
   const double T4 = T_GeV * T_GeV * T_GeV * T_GeV;
   const double rho_nu = 7.0 * FB_PI * FB_PI / 120.0 * T4;
   const double rho_l = 7.0 * FB_PI * FB_PI / 60.0 * T4 * mass_factor(ml[flavour] / T_GeV);
+  return 8.0 * sqrt(2.0) * FB_GF_GEV_M2 * p_GeV / 3.0 *
+         (rho_nu / (FB_MZ_GEV * FB_MZ_GEV) + rho_l / (FB_MW_GEV * FB_MW_GEV));
+}
+
+double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV) {
   const double p = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3) * T_GeV;
-  const double V = 8.0 * sqrt(2.0) * FB_GF_GEV_M2 * p / 3.0 *
-                   (rho_nu / (FB_MZ_GEV * FB_MZ_GEV) + rho_l / (FB_MW_GEV * FB_MW_GEV));
+  const double V = bbn_nu_thermal_potential_GeV(flavour, p, T_GeV);
   const double r = 1.0 + 2.0 * p * V / (m_GeV * m_GeV);
   return 1.0 / (r * r);
 }

@@ -104,8 +104,9 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
 
 /** Direct p <-> n conversion by the decay's non-thermal nu_e / anti-nu_e (bbn_nu_conversion.c): extra
  *  rates per nucleon [1/s] at decays_per_baryon_s, photon temperature T_MeV, Hubble rate H_s [1/s] and
- *  baryon density nb_cm3; 0 unless d->nu_conversion. */
-void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+ *  baryon density nb_cm3; 0 unless d->nu_conversion. With d->nu_oscillations and a table ot (NULL: none),
+ *  every flavour converts with its probability to be a nu_e (bbn_nu_oscillation.c). */
+void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double *lam_np, double *lam_pn);
 
 /** The kaon absorption inputs (bbn_kaons.c); nonzero if the K- p scattering length iteration did

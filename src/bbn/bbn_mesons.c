@@ -81,7 +81,7 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   if (dFnp_dYn) *dFnp_dYn = 0.0;
   if (dFpn_dYn) *dFpn_dYn = 0.0;
   if (dFnp_dYp) *dFnp_dYp = 0.0;
-  const int with_nu = d->nu_conversion && (d->n_nue[0] > 0.0 || d->n_nue[1] > 0.0);
+  const int with_nu = d->nu_conversion && d->n_nu_groups > 0;
   if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
   const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
   if (decays == 0.0) return;
@@ -96,7 +96,7 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
     const double lt = log(t_s);
     if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1]) || fb_spline_eval_deriv(&bg->sp_a, lt, &dlna_dlnt, &e) != FB_OK)
       dlna_dlnt = 0.5;
-    bbn_nu_conversion_rates(d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3, &lnp_nu, &lpn_nu);
+    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3, &lnp_nu, &lpn_nu);
   }
   *lam_np = lnp_nu;
   *lam_pn = lpn_nu;

@@ -89,6 +89,7 @@ int bbn_tables_init(bbn_tables *tab, fb_err *err) {
   FB_CALL_GOTO(err, rc, bbn_weak_table_build(tab, err), fail);
   FB_CALL_GOTO(err, rc, bbn_plasma_table_build(tab, err), fail);
   FB_CALL_GOTO(err, rc, bbn_coulomb_table_build(tab, err), fail);
+  bbn_nu_osc_table_init(&tab->nu_osc);
   tab->n_rate = BBN_RATE_N;
   tab->lnT9_min = log(BBN_RATE_T9_MIN);
   tab->lnT9_max = log(BBN_T9_MAX_FIT);

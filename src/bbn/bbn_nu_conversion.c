@@ -25,7 +25,19 @@
  *    the plasma grows as its energy). T is the photon temperature: after e+- annihilation the rate
  *    is overestimated, where H dominates anyway;
  *  - H from the background (d ln a / dt of bbn_background).
- *  - Each group with its mean energy only (P ~ E to E^2: the spectrum's spread is neglected).
+ *  - Spectra (bbn_decay.nu_groups, filled by bbn_decay_record.c): a line (a two-body channel's
+ *    neutrino, the pi -> mu nu_mu of a stopped pion) at its energy; a V-A continuum (three-body
+ *    channels; the decays at rest of stopped muons) as a Michel spectrum in x = E/E_max scaled to the
+ *    group's mean energy, 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) (PDG 2024 "Muon decay parameters", m_e = 0;
+ *    for the HNL's three-body channels an approximation: their true spectra depend on the channel),
+ *    integrated by 8-point Gauss-Legendre (exact for the cubic shapes times the ~E^2 cross section).
+ *    Before 2026-12-07 each group had its mean energy only (P ~ E to E^2: the spread adds 0 to +11%).
+ *  - With d->nu_oscillations (default of the HNL planes): every flavour's group, each neutrino weighted
+ *    by its probability to be a nu_e (anti-nu_e) when it interacts (the nu_e groups by their survival
+ *    probability; bbn_nu_oscillation.c: vacuum mixing, thermal potential, incoherent average over the
+ *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
+ *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
+ *    the nu_e groups convert, unoscillated.
  */
 #include <math.h>
 
@@ -42,22 +54,61 @@ static double sigma_ibd_cm2(double Ee_MeV) {
   return sigma0 * Ee_MeV * sqrt(Ee_MeV * Ee_MeV - me * me);
 }
 
-void bbn_nu_conversion_rates(const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+/* 8-point Gauss-Legendre nodes and weights on [-1, 1] (Abramowitz & Stegun table 25.4): exact for the
+ * cubic spectral shapes times polynomials up to degree 12 */
+static const double GL_X[4] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
+static const double GL_W[4] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
+
+/* a group's contribution at energy E: the two rates per (D n/2 n_b c). With oscillations: the probability
+ * to be a nu_e (anti-nu_e) when it interacts, from the table (bbn_nu_oscillation.c; A = A1 E^2), and the
+ * scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
+static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E, double A1, double G1_per_E,
+                     double H_s, double *r_pn, double *r_np) {
+  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
+  double Pe = flavour == 0, C = FB_NU_RATE_C_E;
+  if (osc) {
+    Pe = bbn_nu_osc_table_Pe(ot, flavour, A1 * E * E);
+    C = Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU;
+  }
+  const double w = Pe / (C * G1_per_E * E + H_s);
+  *r_pn = w * sigma_ibd_cm2(E - Delta);
+  *r_np = w * sigma_ibd_cm2(E + Delta);
+}
+
+void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double *lam_np, double *lam_pn) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
   const double hbar = FB_HBAR_GEV_S * 1e3; /* MeV s */
   const double GF = FB_GF_GEV_M2 * 1e-6;
-  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
   /* mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4 / (180 zeta(3)) = 3.151 */
   const double p_mean_over_T = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3);
-  for (int g = 0; g < 2; ++g) {
-    const double E = d->E_nue_MeV[g];
-    if (!(d->n_nue[g] > 0.0) || !(E > 0.0)) continue;
-    const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T_MeV, 4) * E / p_mean_over_T / hbar; /* 1/s */
-    const double w = decays_per_baryon_s * 0.5 * d->n_nue[g] * nb_cm3 * FB_C_CM_S / (Gth + H_s);
-    *lam_pn += w * sigma_ibd_cm2(E - Delta);
-    *lam_np += w * sigma_ibd_cm2(E + Delta);
+  /* scattering rate C G_F^2 T^4 E / 3.151 per unit C and per MeV of E (see above) */
+  const double G1_per_E = GF * GF * pow(T_MeV, 4) / p_mean_over_T / hbar;
+  const int osc = d->nu_oscillations && ot;
+  const double A1 = osc ? bbn_nu_osc_A(1.0, T_MeV) : 0.0; /* A at E = 1 MeV (A ~ E^2) */
+  for (int g = 0; g < d->n_nu_groups; ++g) {
+    const bbn_nu_group *gr = &d->nu_groups[g];
+    if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
+    if (gr->flavour != 0 && !osc) continue; /* only nu_e convert */
+    const double norm = decays_per_baryon_s * 0.5 * gr->n * nb_cm3 * FB_C_CM_S;
+    double rpn = 0.0, rnp = 0.0;
+    if (gr->shape == BBN_NU_LINE) {
+      group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);
+    } else { /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
+      const int nue = gr->shape == BBN_NU_MICHEL_NUE;
+      const double Emax = gr->E_MeV / (nue ? 0.6 : 0.7);
+      for (int i = 0; i < 8; ++i) {
+        const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
+        const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
+        double a, b;
+        group_at(ot, osc, gr->flavour, x * Emax, A1, G1_per_E, H_s, &a, &b);
+        rpn += wq * f * a;
+        rnp += wq * f * b;
+      }
+    }
+    *lam_pn += norm * rpn;
+    *lam_np += norm * rnp;
   }
 }

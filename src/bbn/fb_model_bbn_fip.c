@@ -61,6 +61,7 @@ typedef struct bfip_state {
   int prod_table;        /* the rate from a per-mass table (fb_production_table; productions with rate_bin_GeV) */
   fb_production_table ptab;
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
+  int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
@@ -134,7 +135,10 @@ static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
    {SEC, "thermal_potential", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                        \
     "active-sterile mixing suppressed by the thermal potential of nu_alpha (false: vacuum mixing)"},       \
    {SEC, "nu_conversion", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                            \
-    "direct p <-> n conversion by the decays' non-thermal nu_e before they thermalise (bbn_nu_conversion.c)"}}
+    "direct p <-> n conversion by the decays' non-thermal nu_e before they thermalise (bbn_nu_conversion.c)"}, \
+   {SEC, "nu_oscillations", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                          \
+    "the injected nu_e, nu_mu, nu_tau oscillate (vacuum mixing, thermal potential) before they convert "     \
+    "nucleons (bbn_nu_oscillation.c); false: only the injected nu_e convert"}}
 static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
 static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
 static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
@@ -214,6 +218,7 @@ static int bhnl_init(void **state, const fb_config *cfg, const char *name, const
   ((bfip_state *)*state)->hnl = flavour;
   ((bfip_state *)*state)->thermal_potential = fb_config_get_bool(cfg, sec, "thermal_potential");
   ((bfip_state *)*state)->nu_conversion = fb_config_get_bool(cfg, sec, "nu_conversion");
+  ((bfip_state *)*state)->nu_oscillations = fb_config_get_bool(cfg, sec, "nu_oscillations");
   return FB_OK;
 }
 static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -278,6 +283,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   FB_CALL(err, bbn_decay_from_record(&rec, &d, &f_other, err));
   d.mesons = s->mesons;
   d.nu_conversion = s->nu_conversion;
+  d.nu_oscillations = s->nu_oscillations;
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;

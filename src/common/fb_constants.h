@@ -164,6 +164,15 @@
  * astro-ph/0101524 sec. II; not re-checked against the paper's text, which is not in the corpus) */
 #define FB_NU_RATE_C_E 1.27     /* C_e, ibid. */
 #define FB_NU_RATE_C_MUTAU 0.92 /* C_mu = C_tau, ibid. */
+/* ---------------------------------------------------------------- three-flavour neutrino mixing
+ * (src/bbn/bbn_nu_oscillation.c): NuFIT 6.0 best fit, normal ordering, with the Super-Kamiokande
+ * atmospheric chi^2 (Esteban et al., arXiv:2410.05380, JHEP 12 (2024) 216; www.nu-fit.org v6.0 table) */
+#define FB_NU_SIN2_TH12 0.308
+#define FB_NU_SIN2_TH13 0.02215
+#define FB_NU_SIN2_TH23 0.470
+#define FB_NU_DELTA_CP_DEG 212.0
+#define FB_NU_DM2_21_EV2 7.49e-5
+#define FB_NU_DM2_31_EV2 2.513e-3
 /* ---------------------------------------------------------------- BC6-BC8 heavy neutral lepton
  * (src/models/fb_fip_hnl.c). Decay constants as defined in Bondarenko, Boyarsky, Gorbunov,
  * Ruchayskiy, arXiv:1805.08567 (sec. 3.2-3.3): <0|J^mu|P(p)> = i f_P p^mu [GeV],

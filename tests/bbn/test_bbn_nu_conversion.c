@@ -37,10 +37,10 @@ static double lam_pn(double E_MeV, double T_MeV, double H_s, double *lam_np) {
   bbn_decay d;
   memset(&d, 0, sizeof d);
   d.nu_conversion = 1;
-  d.n_nue[0] = 2.0;
-  d.E_nue_MeV[0] = E_MeV;
+  d.n_nu_groups = 1;
+  d.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E_MeV};
   double lnp, lpn;
-  bbn_nu_conversion_rates(&d, 1.0, T_MeV, H_s, 1.0, &lnp, &lpn);
+  bbn_nu_conversion_rates(NULL, &d, 1.0, T_MeV, H_s, 1.0, &lnp, &lpn);
   if (lam_np) *lam_np = lnp;
   return lpn;
 }
@@ -76,13 +76,15 @@ START_TEST(test_limits) {
 }
 END_TEST
 
-/* bc6_bbn with nu_conversion on / off; Delta Yp against the sudden-freeze-out estimate */
+/* bc6_bbn with nu_conversion on / off (nu_on = 2: on, with the oscillations of bbn_nu_oscillation.c; 1: on,
+ * without them, as the estimate); Delta Yp against the sudden-freeze-out estimate */
 static int bc6_point(int nu_on, double m, double U2, double *Yp, double *ng, double *tau, fb_err *err) {
   fb_config cfg;
   const fb_key_spec *const schemas[1] = {fb_model_bc6_bbn.keys};
   const size_t n[1] = {fb_model_bc6_bbn.n_keys};
   FB_CALL(err, fb_config_init(&cfg, schemas, n, 1, err));
   if (!nu_on) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_conversion=false", err));
+  if (nu_on == 1) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_oscillations=false", err));
   void *st = NULL;
   FB_CALL(err, fb_model_bc6_bbn.init(&st, &cfg, err));
   double out[64];
@@ -132,20 +134,32 @@ START_TEST(test_delta_yp_estimate) {
     const double nb = eta * 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T / hc, 3);
     const double D = ng / eta * exp(-t / tau) / tau; /* decays per baryon per s */
     double lam = 0.0;
-    for (int g = 0; g < 2; ++g) {
-      const double E = d.E_nue_MeV[g];
-      if (!(d.n_nue[g] > 0.0)) continue;
+    for (int g = 0; g < d.n_nu_groups; ++g) { /* the nu_e groups at their mean energies */
+      const double E = d.nu_groups[g].E_MeV;
+      if (d.nu_groups[g].flavour != 0 || !(d.nu_groups[g].n > 0.0)) continue;
       const double Ee = E - Dl, sig = sigma0 * Ee * sqrt(Ee * Ee - me * me);
       const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T, 4) * E / 3.1514 / hbar;
-      lam += D * 0.5 * d.n_nue[g] * nb * sig * FB_C_CM_S / (Gth + H);
+      lam += D * 0.5 * d.nu_groups[g].n * nb * sig * FB_C_CM_S / (Gth + H);
     }
     dXn += lam * 0.70 * dt;
   }
-  printf("m_N = %g GeV, |U_e|^2 = %g (tau %.3g s, n/n_gamma %.3g, nu_e per decay %.3g at %.3g MeV + %.3g at %.3g MeV): "
+  double n_e = 0.0, E_e = 0.0;
+  for (int g = 0; g < d.n_nu_groups; ++g)
+    if (d.nu_groups[g].flavour == 0) n_e += d.nu_groups[g].n, E_e += d.nu_groups[g].n * d.nu_groups[g].E_MeV;
+  printf("m_N = %g GeV, |U_e|^2 = %g (tau %.3g s, n/n_gamma %.3g, nu_e per decay %.3g, mean %.3g MeV): "
          "Yp %.5f with, %.5f without; Delta Yp %.4g, estimate %.4g (ratio %.3f)\n",
-         m, U2, tau, ng, d.n_nue[0], d.E_nue_MeV[0], d.n_nue[1], d.E_nue_MeV[1], Y1, Y0, Y1 - Y0, 2.0 * dXn,
+         m, U2, tau, ng, n_e, n_e > 0.0 ? E_e / n_e : 0.0, Y1, Y0, Y1 - Y0, 2.0 * dXn,
          (Y1 - Y0) / (2.0 * dXn));
   ck_assert_msg(fabs(log((Y1 - Y0) / (2.0 * dXn))) < log(1.5), "Delta Yp %g vs estimate %g", Y1 - Y0, 2.0 * dXn);
+  /* with the oscillations (the default): the injected nu_e survive with P_ee >= its vacuum average
+   * (the thermal potential only raises it) and the nu_mu, nu_tau add: Delta Yp >= P_ee,vac x the value
+   * without (10% for the non-linear response of Yp) */
+  double Y2, Pv[3][3];
+  ck_assert_msg(bc6_point(2, m, U2, &Y2, &ng, &tau, &err) == FB_OK, "%s", err.msg);
+  bbn_nu_osc_vacuum_average(Pv);
+  printf("with oscillations: Yp %.5f, Delta Yp %.4g (x%.3f of the value without; P_ee,vac = %.3f)\n", Y2, Y2 - Y0,
+         (Y2 - Y0) / (Y1 - Y0), Pv[0][0]);
+  ck_assert_msg(Y2 - Y0 > 0.9 * Pv[0][0] * (Y1 - Y0), "Delta Yp with oscillations %g", Y2 - Y0);
 }
 END_TEST
 
