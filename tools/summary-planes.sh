@@ -8,6 +8,7 @@
 #     (fipbounds; default 16 x 17 grid of inputs/bc6_bbn.ini over m_N = 10 MeV-1 GeV,
 #     |U|^2 = 1e-14-1e-6, resampled onto the plane by merge) and the bundled Heavy-Neutrino-Limits
 #     curves (limits/bundled/bc6, bc7, bc8).
+#   BC4, BC10, BC11 also get their BBN and N_eff bands (inputs/<bc>_bbn.ini, resampled by merge).
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
 #   tools/summary-planes.sh [bc4 bc6 ...]   (default: all six; FB_BUILD_DIR, FB_NP as the main job)
 # FB_BBN_GRID="n_mass n_coupling" refines the BBN grid (default 16 17, about 30 s per flavour on 2 ranks).
@@ -31,6 +32,12 @@ for bc in "${planes[@]}"; do
       run "out/${bc}_bbn.ini" -o "out/${bc}_bbn.h5" --set grid.n_mass="$bbn_nm" --set grid.n_coupling="$bbn_nc"
       merge+=(--bounds "out/${bc}_bbn.h5")
       ;;
+    bc4 | bc10 | bc11)
+      # the BBN and N_eff bands on the shipped grid of inputs/<bc>_bbn.ini (abundance with the production by
+      # scatterings of src/production), resampled by merge
+      run "inputs/${bc}_bbn.ini" -o "out/${bc}_bbn.h5"
+      merge+=(--bounds "out/${bc}_bbn.h5")
+      ;;
   esac
   case $bc in
     bc4 | bc6 | bc7 | bc8 | bc10 | bc11)
@@ -42,12 +49,12 @@ for bc in "${planes[@]}"; do
   [ -d "limits/bundled/$bc" ] && merge+=(--limits "limits/bundled/$bc")
   [ ${#merge[@]} -gt 4 ] && "${merge[@]}" > /dev/null
   case $bc in
-    bc4) title="BC4: dark scalar mixing with the Higgs: c*tau, SN1987A and published limits (FORESEE)" ;;
+    bc4) title="BC4: dark scalar mixing with the Higgs: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
     bc6) title="BC6: HNL mixing with nu_e: c*tau, BBN, N_eff, SN1987A and published limits" ;;
     bc7) title="BC7: HNL mixing with nu_mu: c*tau, BBN, N_eff, SN1987A and published limits" ;;
     bc8) title="BC8: HNL mixing with nu_tau: c*tau, BBN, N_eff, SN1987A and published limits" ;;
-    bc10) title="BC10: ALP with universal fermion couplings: c*tau and SN1987A (no published limits bundled)" ;;
-    bc11) title="BC11: gluon-coupled ALP: c*tau, SN1987A and published limits (FORESEE)" ;;
+    bc10) title="BC10: ALP with universal fermion couplings: c*tau, BBN and SN1987A (no published limits bundled)" ;;
+    bc11) title="BC11: gluon-coupled ALP: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
     *) title=$bc ;;
   esac
   for ext in png pdf; do
