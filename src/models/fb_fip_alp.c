@@ -794,7 +794,8 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
   FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
-  FB_CALL(err, fb_hadronize_channel(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV), FB_HAD_S, m, err));
+  FB_CALL(err, fb_hadronize_channel(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV), FB_HAD_S, m,
+                                    err));
   FB_CALL(err, fb_hadronize_channel(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_HAD_C, m, err));
   FB_CALL(err, fb_hadronize_channel(out, "bb", g2 * w * width_qq(m, FB_MB_QUARK_GEV, FB_MB0_GEV), FB_HAD_B, m, err));
   FB_CALL(err, fb_hadronize_channel(out, "gg", g2 * width_gg(m, w, 0) * w, FB_HAD_GLUON, m, err));

@@ -429,7 +429,8 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
                                                         FB_HAD_UD, FB_HAD_UD, FB_HAD_S, FB_HAD_C, FB_HAD_B};
   for (int k = CH_L_UD; k <= CH_NU_BB; k++) { /* CC: a = dbar, b = l, c = u; NC: a = qbar, b = nu, c = q */
     const int cc = k <= CH_L_CB;
-    FB_CALL(err, quark_channel(out, nm[k], wx[k], eb_q[k], cc ? cl : cn, cc ? ml : 0.0, parton_of[k - CH_L_UD], M, err));
+    FB_CALL(err,
+            quark_channel(out, nm[k], wx[k], eb_q[k], cc ? cl : cn, cc ? ml : 0.0, parton_of[k - CH_L_UD], M, err));
   }
   FB_CALL(err, fb_decay_finalize(out, err));
   return FB_OK;
