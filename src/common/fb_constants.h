@@ -365,4 +365,15 @@
                                             4 y_t^2 + 8 lambda)/16 at g = 0.65, g' = 0.35, y_t = 0.95, lambda = 0.13
                                             (Carrington PRD 45 (1992) 2933; Dolan & Jackiw PRD 9 (1974) 3320) */
 
+/* Hadronisation of partonic final states (src/models/fb_hadronize.c, issues 13/14) */
+#define FB_HAD_NCH_MZ 20.76   /* mean charged multiplicity in hadronic Z decays, PDG 2024 average (Navas et al.,
+                                 PRD 110 (2024) 030001, Z listings: <N_charged> = 20.76 +- 0.16) */
+#define FB_HAD_PIC_10 6.6     /* mean multiplicities per e+e- -> hadrons event at sqrt(s) ~ 10 GeV, particle + */
+#define FB_HAD_PI0_10 3.2     /*   antiparticle: pi+- 6.6, pi0 3.2, K+- 0.90, K0 + K0bar 0.91, p + pbar 0.253 */
+#define FB_HAD_KC_10 0.90     /*   (PDG 2024 review "Fragmentation functions in e+e-, ep and pp collisions", */
+#define FB_HAD_K0_10 0.91     /*   table of average hadron multiplicities; CLEO/ARGUS/Belle/BaBar continuum) */
+#define FB_HAD_P_10 0.253
+#define FB_HAD_RGQ_LOW 1.04   /* <n_ch>(g g) / <n_ch>(q qbar) for jet-jet masses < 7 GeV: CLEO, Alam et al.,
+                                 hep-ex/9701006 (1.04 +- 0.02 +- 0.05); -> C_A/C_F = 9/4 only asymptotically */
+
 #endif /* FB_CONSTANTS_H */

@@ -46,7 +46,8 @@
  *    with beta at the open-flavour threshold (2 m_K, 2 m_D, 2 m_B), and a -> g g through quark loops,
  *    Gamma = alpha_s^2 m_a^3 |sum_q B_1(tau_q)|^2 / (32 pi^3 f^2) (LO).
  * Channel classes: three-body channels share the kinetic energy equally between the daughters (a
- * stated approximation for the mean energies); eta, quarks and gluons are "other hadrons".
+ * stated approximation for the mean energies); eta is "other hadrons"; the perturbative quark and
+ * gluon channels carry the mean pions, kaons and nucleons of the parton pair (fb_hadronize.h).
  */
 #include "fb_fip_alp.h"
 
@@ -57,6 +58,7 @@
 
 #include "fb_constants.h"
 #include "fb_fip.h"
+#include "fb_hadronize.h"
 #include "fb_spline.h"
 
 #define NC 3.0
@@ -792,14 +794,11 @@ static int bc10_decay(void *state, double m, double g, fb_decay *out, fb_err *er
   hadronic_widths h;
   hadronic_scaled(s, m, w, g2, &h);
   FB_CALL(err, put_hadronic(out, &h, 1.0 - w, err));
-  FB_CALL(err, fb_decay_two_body(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV),
-                                 FB_DC_OTHER_HADRONS, 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
-  FB_CALL(err, fb_decay_two_body(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_DC_OTHER_HADRONS,
-                                 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
-  FB_CALL(err, fb_decay_two_body(out, "bb", g2 * w * width_qq(m, FB_MB_QUARK_GEV, FB_MB0_GEV), FB_DC_OTHER_HADRONS,
-                                 0.0, FB_DC_OTHER_HADRONS, 0.0, err));
-  FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 0) * w, FB_DC_OTHER_HADRONS, 0.0,
-                                 FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_hadronize_channel(out, "ss", g2 * w * width_qq(m, FB_MS_QUARK_GEV, FB_MK_CHARGED_GEV), FB_HAD_S, m,
+                                    err));
+  FB_CALL(err, fb_hadronize_channel(out, "cc", g2 * w * width_qq(m, FB_MC_QUARK_GEV, FB_MD0_GEV), FB_HAD_C, m, err));
+  FB_CALL(err, fb_hadronize_channel(out, "bb", g2 * w * width_qq(m, FB_MB_QUARK_GEV, FB_MB0_GEV), FB_HAD_B, m, err));
+  FB_CALL(err, fb_hadronize_channel(out, "gg", g2 * width_gg(m, w, 0) * w, FB_HAD_GLUON, m, err));
   FB_CALL(err, fb_decay_finalize(out, err));
   return FB_OK;
 }
@@ -836,8 +835,7 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
     const double nk[3] = {2.0, 4.0 / 3.0, 2.0 / 3.0}, mk[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
     FB_CALL(err, put_multibody(out, "kstarkstar", (1.0 - w) * h.kstarkstar, 3, ck, nk, mk, err));
   }
-  FB_CALL(err, fb_decay_two_body(out, "gg", g2 * width_gg(m, w, 1) * w, FB_DC_OTHER_HADRONS, 0.0,
-                                 FB_DC_OTHER_HADRONS, 0.0, err));
+  FB_CALL(err, fb_hadronize_channel(out, "gg", g2 * width_gg(m, w, 1) * w, FB_HAD_GLUON, m, err));
   FB_CALL(err, fb_decay_finalize(out, err));
   return FB_OK;
 }

@@ -11,7 +11,8 @@
  * from the omega, K+K-, K_S K_L, pi+pi-pi0 and eta gamma from the phi (PDG 2024); 2pi+2pi- and
  * pi+pi-2pi0 from the exclusive data that anchor the 1-2 GeV multi-hadron region). The total hadronic
  * width is unchanged; what is not resolved (KK pi, eta pi pi, 5pi, 6pi, the pQCD continuum above
- * ~2 GeV, quarkonia) stays one channel "hadrons" in the class other_hadrons.
+ * ~2 GeV, quarkonia) stays one channel "hadrons", whose products are the mean pions, kaons and
+ * nucleons of a light q qbar system of mass m (fb_hadronize.h).
  * Products: pions and kaons as such (rho -> pi pi is inside F_pi; K0 Kbar0 from a C-odd vector is
  * K_S K_L); the eta of eta gamma is decomposed into its decays (PDG 2024: gamma gamma 39.36 %,
  * 3pi0 32.56 %, pi+pi-pi0 22.92 %, pi+pi-gamma 4.22 %, the rest (0.94 %, mostly e+e-gamma) counted
@@ -28,6 +29,7 @@
 #include "fb_constants.h"
 #include "fb_darkphoton.h"
 #include "fb_fip.h"
+#include "fb_hadronize.h"
 
 static int bc1_init(void **state, const fb_config *cfg, fb_err *err) {
   (void)cfg;
@@ -129,10 +131,9 @@ static int bc1_hadron_channels(fb_decay *out, double m, const double *w_GeV, fb_
     FB_CALL(err, fb_decay_set_channel(out, "pi+pi-2pi0", m > 2.0 * (mpi + mpi0) ? w_GeV[FB_RR_2PI_2PI0] : 0.0, n,
                                       ef, err));
   }
-  memset(n, 0, sizeof n), memset(ef, 0, sizeof ef);
-  n[FB_DC_OTHER_HADRONS] = 2.0; /* at least two hadrons; multiplicity not resolved */
-  ef[FB_DC_OTHER_HADRONS] = 1.0;
-  FB_CALL(err, fb_decay_set_channel(out, "hadrons", w_GeV[FB_RR_OTHER], n, ef, err));
+  /* the unresolved rest (KK pi, eta pi pi, 5pi, 6pi, the pQCD continuum): mean hadron content of a
+   * light q qbar pair at W = m (fb_hadronize.h; flavour-averaged as R is dominated by u, d, s) */
+  FB_CALL(err, fb_hadronize_channel(out, "hadrons", w_GeV[FB_RR_OTHER], FB_HAD_UD, m, err));
   return FB_OK;
 }
 

@@ -61,6 +61,7 @@
 #include <string.h>
 
 #include "fb_constants.h"
+#include "fb_hadronize.h"
 #include "fb_rratio.h"
 #include "fb_scalar_ff.h"
 #include "fb_scalar_mo.h"
@@ -304,9 +305,10 @@ static int bc4_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
     gcc = width_qq(st, m, run_mass(&st->R, FB_MC_QUARK_GEV, FB_MC_QUARK_GEV, m), FB_MD0_GEV);
     ggg = width_gg(st, m);
   }
-  FB_CALL(err, one_class(out, "ss", s2 * w * gss, FB_DC_OTHER_HADRONS, 2.0, err));
-  FB_CALL(err, one_class(out, "cc", s2 * w * gcc, FB_DC_OTHER_HADRONS, 2.0, err));
-  FB_CALL(err, one_class(out, "gg", s2 * w * ggg, FB_DC_OTHER_HADRONS, 2.0, err));
+  /* the perturbative channels: mean pions, kaons, nucleons of the parton pair at W = m (fb_hadronize.h) */
+  FB_CALL(err, fb_hadronize_channel(out, "ss", s2 * w * gss, FB_HAD_S, m, err));
+  FB_CALL(err, fb_hadronize_channel(out, "cc", s2 * w * gcc, FB_HAD_C, m, err));
+  FB_CALL(err, fb_hadronize_channel(out, "gg", s2 * w * ggg, FB_HAD_GLUON, m, err));
   FB_CALL(err, fb_decay_finalize(out, err));
   return FB_OK;
 }

@@ -60,8 +60,9 @@
  *
  * Channel classes (fb_decay.h): rho+ -> pi+ pi0, rho0 -> pi+ pi-, K*+ -> K pi (K0 pi+ 2/3,
  * K+ pi0 1/3) are decomposed (BR ~ 1; daughters' mean energies = parent energy times their
- * rest-frame energy fraction, isotropic decay); omega, phi, D, Ds, D*, Ds*, eta, eta' and quarks go
- * to other_hadrons. Three-body channels: mean daughter energies from the V-A matrix element with
+ * rest-frame energy fraction, isotropic decay); omega, phi, D, Ds, D*, Ds*, eta and eta' go to
+ * other_hadrons; the quark pairs of the inclusive channels are hadronised (fb_hadronize.h: mean pions,
+ * kaons and nucleons at the pair's invariant mass). Three-body channels: mean daughter energies from the V-A matrix element with
  * all masses (fb_hnl_three_body); for nu l+ l- and nu q qbar the interference term ~ C2 x^2 is
  * neglected in the energy split (exact for the width).
  *
@@ -77,6 +78,7 @@
 
 #include "fb_constants.h"
 #include "fb_fip.h"
+#include "fb_hadronize.h"
 #include "fb_rratio.h"
 
 #define NGL 32 /* Gauss-Legendre nodes of the three-body integrals (test: < 1e-8 vs closed forms) */
@@ -263,6 +265,22 @@ static int three_body_channel(fb_decay *d, const char *name, double w, double ea
   return fb_decay_set_channel(d, name, w, n, ef, err);
 }
 
+/* N -> lepton + q qbar' with the lepton's mean energy fraction eb: the quark pair carries E = (1 - eb) M
+ * and is hadronised (fb_hadronize.h) at the invariant mass of the mean kinematics,
+ * W^2 = (p_N - p_l)^2 = M^2 - 2 M <E_l> + m_l^2 (stated approximation: W^2 averaged, not the hadron
+ * content averaged over the W distribution). */
+static int quark_channel(fb_decay *d, const char *name, double w, double eb, int cb, double mb_GeV, int parton,
+                         double M, fb_err *err) {
+  double n[FB_N_DECAY_CLASSES] = {0}, ef[FB_N_DECAY_CLASSES] = {0};
+  if (!(eb > 0.0 && eb < 1.0)) eb = 1.0 / 3.0; /* closed channel: any split that sums to 1 */
+  const double E = (1.0 - eb) * M, W2 = M * M * (1.0 - 2.0 * eb) + mb_GeV * mb_GeV;
+  const double W = W2 > 0.0 ? fmin(sqrt(W2), E) : 0.0;
+  n[cb] += 1.0;
+  ef[cb] += eb;
+  FB_CALL(err, fb_hadronize_add(parton, W, E, M, 1.0, n, ef, err));
+  return fb_decay_set_channel(d, name, w, n, ef, err);
+}
+
 /* ---------------------------------------------------------------- the decay record */
 static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *err) {
   const hnl_state *st = state;
@@ -406,12 +424,14 @@ static int hnl_decay(void *state, double M, double U2, fb_decay *out, fb_err *er
   FB_CALL(err, two_body_vector(out, nm[CH_NU_RHO0], wx[CH_NU_RHO0], cn, 0.0, &v_rho0, err));
   FB_CALL(err, two_body_vector(out, nm[CH_NU_OMEGA], wx[CH_NU_OMEGA], cn, 0.0, &v_none_om, err));
   FB_CALL(err, two_body_vector(out, nm[CH_NU_PHI], wx[CH_NU_PHI], cn, 0.0, &v_none_phi, err));
-  for (int k = CH_L_UD; k <= CH_L_CB; k++) /* a = dbar, b = l, c = u */
-    FB_CALL(err, three_body_channel(out, nm[k], wx[k], ea_q[k], eb_q[k], FB_DC_OTHER_HADRONS, cl, FB_DC_OTHER_HADRONS,
-                                    err));
-  for (int k = CH_NU_UU; k <= CH_NU_BB; k++) /* a = qbar, b = nu, c = q */
-    FB_CALL(err, three_body_channel(out, nm[k], wx[k], ea_q[k], eb_q[k], FB_DC_OTHER_HADRONS, cn, FB_DC_OTHER_HADRONS,
-                                    err));
+  /* the quark pairs as hadrons (fb_hadronize.h); flavour of the pair in the order of CH_L_UD..CH_NU_BB */
+  static const int parton_of[CH_NU_BB - CH_L_UD + 1] = {FB_HAD_UD, FB_HAD_S, FB_HAD_B, FB_HAD_C, FB_HAD_C, FB_HAD_B,
+                                                        FB_HAD_UD, FB_HAD_UD, FB_HAD_S, FB_HAD_C, FB_HAD_B};
+  for (int k = CH_L_UD; k <= CH_NU_BB; k++) { /* CC: a = dbar, b = l, c = u; NC: a = qbar, b = nu, c = q */
+    const int cc = k <= CH_L_CB;
+    FB_CALL(err,
+            quark_channel(out, nm[k], wx[k], eb_q[k], cc ? cl : cn, cc ? ml : 0.0, parton_of[k - CH_L_UD], M, err));
+  }
   FB_CALL(err, fb_decay_finalize(out, err));
   return FB_OK;
 }

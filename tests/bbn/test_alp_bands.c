@@ -69,26 +69,33 @@ static double q(plane *p, double m, double g, const char *name) {
 
 START_TEST(test_standard_limit) {
   const fb_model_ops *ops[2] = {&fb_model_bc11_bbn, &fb_model_bc10_bbn};
-  const double m[2] = {3.0, 3.0}, g_std[2] = {1e-9, 1e-8}; /* tau < 1e-3 s: standard BBN */
+  /* Standard limit at 3 GeV. Until the perturbative a -> g g, q qbar were hadronised, all their energy was
+   * "other hadrons" (counted as e.m., no cascade) and D/H, Yp were standard to 3e-5 at tau = 1e4 s. Since
+   * src/models/fb_hadronize.c a 3 GeV ALP injects pions, kaons and nucleons, and the meson-driven p -> n
+   * conversion still changes D/H at the abundances this loop reaches (measured at tau = 9e4 s, the eval range
+   * ends at 1e5 s: 6.3e-5 for bc11 at n/ngamma = 5.5e-12, 1.1e-3 for bc10 at 1.0e-10), falling ~x60 per decade
+   * of abundance. So the loop ends at tau = 9e4 s, asserts that fall (>= x10 over the last decade) and
+   * final deviations below 1e-4 (bc11) and 2e-3 (bc10). */
+  const double m[2] = {3.0, 3.0}, g_std[2] = {1e-9, 1e-8}, tau_end[2] = {9e4, 9e4}, tol[2] = {1e-4, 2e-3};
+  /* g_std: tau < 1e-3 s, standard BBN */
   for (int k = 0; k < 2; ++k) {
     plane p;
     plane_init(&p, ops[k], NULL);
     const double yp0 = q(&p, m[k], g_std[k], "Yp_mass_fraction"), dh0 = q(&p, m[k], g_std[k], "D_H");
     /* coupling lowered until tau ~ 1e4 s: abundance ~ g^2 */
-    const double tau0 = q(&p, m[k], g_std[k], "tau_s"), g = g_std[k] * sqrt(tau0 / 1e4);
-    double dev_prev = 1.0;
+    const double tau0 = q(&p, m[k], g_std[k], "tau_s"), g = g_std[k] * sqrt(tau0 / tau_end[k]);
+    double dev_prev = 1.0, dev_prev2 = 1.0;
     for (double gg = 10.0 * g; gg >= 0.99 * g; gg /= sqrt(10.0)) {
       const double yp = q(&p, m[k], gg, "Yp_mass_fraction"), dh = q(&p, m[k], gg, "D_H");
       const double dev = fmax(fabs(yp / yp0 - 1.0), fabs(dh / dh0 - 1.0));
       fprintf(stderr, "%s m = %g, g = %.3g (tau = %.3g s): n/ngamma = %.3g, dYp/Yp = %.2e, dD/D = %.2e\n", ops[k]->name,
               m[k], gg, q(&p, m[k], gg, "tau_s"), q(&p, m[k], gg, "n_over_ngamma_T0"), yp / yp0 - 1.0, dh / dh0 - 1.0);
       ck_assert(dev < fmax(3e-5, 1.5 * dev_prev));
+      dev_prev2 = dev_prev;
       dev_prev = dev;
     }
-    /* at tau ~ 1e4 s what remains is the physical response to n/n_gamma ~ 1e-9 (it falls with the
-     * abundance: bc10 1.3e-4, 9.5e-5, 3.4e-5 for tau = 1e2, 1e3, 1e4 s); 3.4e-5 for bc10 since the
-     * abundance solver re-evaluates its Jacobian at every step (more accurate abundance, merge of bc4bbn) */
-    ck_assert_msg(dev_prev < 5e-5, "%s: standard limit %g", ops[k]->name, dev_prev);
+    ck_assert_msg(dev_prev < 3e-5 || dev_prev < 0.1 * dev_prev2, "%s: no x10 fall over the last decade", ops[k]->name);
+    ck_assert_msg(dev_prev < tol[k], "%s: standard limit %g", ops[k]->name, dev_prev);
     plane_free(&p);
   }
 }
@@ -151,14 +158,16 @@ START_TEST(test_bc11_lifetime_bound) {
             m, tau, exp(0.5 * (a + b)));
     ck_assert_msg(tau > 0.017 / 2.5 && tau < 0.02 * 2.5, "m = %g: tau edge %g s", m, tau);
   }
-  /* m_a = 2 GeV (a -> g g): the documented gap, tau = 1 s and 30 s not excluded, all energy in "other hadrons" */
+  /* m_a = 2 GeV (a -> g g): was the documented gap (tau = 1 s and 30 s not excluded, all energy in "other
+   * hadrons"); since the g g channel is hadronised (src/models/fb_hadronize.c: pions, kaons, nucleons per decay)
+   * the meson-driven p <-> n conversion excludes both points, as in the literature's bands (arXiv:2510.23695) */
   const double g2 = 1e-10, tau2 = q(&p, 2.0, g2, "tau_s");
   for (double tau = 1.0; tau < 31.0; tau *= 30.0) {
     const double g = g2 * sqrt(tau2 / tau);
     const int ex = excluded(&p, 2.0, g);
-    fprintf(stderr, "bc11_bbn m = 2 GeV, tau = %g s: n/ngamma = %.3g, delta_chi2 = %.3g, f_other = %g (gap: g g not hadronised)\n",
+    fprintf(stderr, "bc11_bbn m = 2 GeV, tau = %g s: n/ngamma = %.3g, delta_chi2 = %.3g, f_other = %g (g g hadronised)\n",
             tau, p.out[qidx(p.ops, "n_over_ngamma_T0")], p.out[qidx(p.ops, "delta_chi2")], p.out[qidx(p.ops, "f_other")]);
-    ck_assert_msg(!ex && p.out[qidx(p.ops, "f_other")] > 0.99, "m = 2 GeV, tau = %g s: the g g gap closed? update docs/validation.md", tau);
+    ck_assert_msg(ex && p.out[qidx(p.ops, "f_other")] < 0.99, "m = 2 GeV, tau = %g s: not excluded (the g g gap reopened?)", tau);
   }
   plane_free(&p);
 }
