@@ -14,12 +14,13 @@
  *   dY/d(-ln T) = -(Gamma K1/K2 / H) (1 + (1/3) d ln g_*s/d ln T) (Y - Y_eq),
  * H^2 = (pi^2/30) g_*rho T^4 / (3 M_Pl,red^2), s = (2 pi^2/45) g_*s T^3 (fb_thermo: g_*(T)).
  * X's own energy density is not in H (valid while X does not dominate; bbn_result reports
- * rho_X/rho_rad in BBN) and scatterings (Primakoff, Compton-like, annihilation; in-medium
- * effects) are not included: the abundance is a lower limit, so a bound derived from it is
- * conservative. Integrated with CVODE BDF (stiff when Gamma >> H: then Y = Y_eq).
+ * rho_X/rho_rad in BBN). bbn_inverse_decay_abundance has decays and inverse decays only: its
+ * abundance is a lower limit (a bound derived from it is conservative). Integrated with CVODE BDF
+ * (stiff when Gamma >> H: then Y = Y_eq).
  *
  * bbn_thermal_abundance generalises this for particles with a known production rate by
- * scatterings (the HNLs of bbn_hnl.c): the relaxation rate becomes Gamma K1/K2 + Gamma_scat(T),
+ * scatterings (the benchmark productions of src/production, the HNLs of bbn_hnl.c): the
+ * relaxation rate becomes Gamma K1/K2 + Gamma_scat(T),
  * Gamma_scat from a callback (detailed balance: the same rate fills X towards n_eq and empties it,
  * the relaxation-time form of the Boltzmann equation, e.g. Dolgov et al. hep-ph/0008138 sec. 2),
  * and n_eq may be Fermi-Dirac: n_eq = g m^2 T/(2 pi^2) sum_k (-1)^(k+1) K2(k x)/k (the series of

@@ -56,12 +56,14 @@ double fb_prod_bc10_rate_unit(double T) {
   }
   if (w > 1e-15) {
     const double as = alphas_T(T), gs2 = 4.0 * FB_PI * as;
-    double cG = 0.0, gq = 0.0;
+    double complex sumB = 0.0;
+    double gq = 0.0;
     for (int q = 0; q < 6; ++q) { /* m_inf^2 = g_s^2 C_F T^2/4 = g_s^2 T^2/3 */
       const double m = QUARK_MASS[q], mk = sqrt(m * m + gs2 * T * T / 3.0);
       gq += m * m * fb_prod_alp_yukawa_gamma(mk, e2 * QUARK_Q2[q] * 3.0 + 4.0 * gs2, T);
-      cG += cabs(loop_B1(m, T));
+      sumB += loop_B1(m, T); /* amplitudes add (BNT arXiv:1708.00443 C_GG^eff), then |.|^2 */
     }
+    const double cG = cabs(sumB);
     g += w * (gq + cG * cG * fb_prod_alp_gluon_gamma(T));
   }
   return g / n0;

@@ -48,7 +48,14 @@ int fb_production_init(fb_production *p, const char *fip, const fb_config *cfg, 
     FB_FAIL(err, FB_ERR_INPUT, "no production by scatterings registered for model '%s' (registered: %s)",
             fip ? fip : "(null)", list);
   }
-  if (ops->init) FB_CALL(err, ops->init(&p->state, cfg, err));
+  if (ops->init) {
+    const int rc = ops->init(&p->state, cfg, err);
+    if (rc != FB_OK) { /* an init that set its state before failing: free it here (the caller cannot) */
+      if (ops->free && p->state) ops->free(p->state);
+      p->state = NULL;
+      return fb_err_push(err, rc, __func__, __LINE__, "initialising a production by scatterings");
+    }
+  }
   p->ops = ops;
   return FB_OK;
 }

@@ -24,11 +24,14 @@ int fb_production_table_build(fb_production_table *t, const fb_production *p, do
     t->rate = r;
     t->cap = n;
   }
-  t->n = n;
-  t->mass_GeV = mass_GeV;
+  /* the table is marked valid (n, mass) only once every node is filled: a failure at one node must not
+   * leave a table that the next point at the same mass takes for complete */
+  t->n = 0;
+  t->mass_GeV = NAN;
   t->power = power;
   t->lnT_lo = log(T_lo_GeV);
   t->dlnT = (log(T_hi_GeV) - t->lnT_lo) / (n - 1);
+  /* (the loop below runs over n nodes; t->n is still 0 while it fills them) */
   /* each node holds the average over its ln T bin (FB_PRODUCTION_TABLE_SUB midpoint samples), so sharp
    * but integrable peaks of the rate in T (the opening of the resonant window) keep their integral */
   for (int i = 0; i < n; ++i) {
@@ -46,6 +49,8 @@ int fb_production_table_build(fb_production_table *t, const fb_production *p, do
     FB_TEST(err, !(t->rate[i] >= 0.0), FB_ERR_NUMERIC, "production rate at m = %g GeV, T = %g GeV: %g", mass_GeV,
             exp(t->lnT_lo + i * t->dlnT), t->rate[i]);
   }
+  t->n = n;
+  t->mass_GeV = mass_GeV;
   return FB_OK;
 }
 
