@@ -104,6 +104,19 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
                       bbn_cascade_spec *sp, fb_err *err);
 void bbn_cascade_spec_free(bbn_cascade_spec *sp);
 
+/** The energy grid of a solve up to E0: n nodes E_i = E_min e^{i dy}, i = 0 .. n-1 (E_{n-1} = E0). */
+int bbn_cascade_grid(double E0_MeV, const bbn_cascade_opts *o, int *n, double *dy, fb_err *err);
+
+/**
+ * Solve for an arbitrary injected spectrum (issue 15: bbn_em_injection.h): S_gamma[i], S_e[i] are
+ * the photons and e+- injected per unit rate in node i of the grid of bbn_cascade_grid(E0, o)
+ * (o->fsr is not used: FSR is part of the source). bbn_cascade_solve is this with the lines in the
+ * top node and the FSR photons below it (identical results).
+ */
+int bbn_cascade_solve_source(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double E0_MeV,
+                             const double *S_gamma, const double *S_e, const bbn_cascade_opts *o,
+                             bbn_cascade_spec *sp, fb_err *err);
+
 /** Photon density per MeV per unit source rate at grid point i: N_gamma[i] / (E_i dy). */
 double bbn_cascade_fgamma(const bbn_cascade_spec *sp, int i);
 

@@ -9,14 +9,18 @@
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
  *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
  *   (X -> e+ e-, with its final-state radiation).
- * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
- *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
- *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
- *   their electromagnetic products are not cascaded here) is reported as br_not_cascaded and
- *   injects nothing, so the excluded region is a lower estimate there. The abundance n_X/s at T0 =
+ * bc1_photodis, bc9_photodis, bc6_photodis - bc8_photodis: the BC1 (m_A', epsilon), BC9 (m_a,
+ *   g_agamma) and HNL (m_N, |U_alpha|^2) planes; lifetime and channels from the particle model's
+ *   decay record (src/models via fb_fip): every channel's photons, e+- and the electromagnetic
+ *   products of its pi0, mu, pi+- and K decays in flight are injected (bbn_em_injection.h;
+ *   br_photon, br_ee: BR of the gamma gamma and e+ e- lines); tau+-, nucleons and other hadrons are
+ *   not cascaded (br_not_cascaded, f_not_cascaded: their energy injects nothing, so the excluded
+ *   region is a lower estimate where they matter). The abundance n_X/s at T0 =
  *   m/25 (within [0.1, 10] MeV) from decays and inverse decays from T_RH (bbn_inverse_decay_abundance, the machinery of
  *   bc1_bbn/bc9_bbn: scatterings and in-medium production not included, a lower limit; for bc9 also
- *   Primakoff scattering on the charged plasma, [photodis_fip] alp_primakoff, default on).
+ *   Primakoff scattering on the charged plasma, [photodis_fip] alp_primakoff, default on; for the HNLs
+ *   thermal production through active-sterile mixing with the thermal potential, bbn_hnl_abundance,
+ *   as bc6_bbn - bc8_bbn).
  *
  * Every point starts from this project's standard BBN (its final abundances and eta) at
  * T_start = 10 keV: for tau <= 1e5 s the change of BBN itself by the decay is not in this model
@@ -39,6 +43,7 @@
 
 #include "bbn.h"
 #include "fb_production.h"
+#include "bbn_em_injection.h"
 #include "bbn_photodis.h"
 #include "fb_constants.h"
 #include "fb_fip.h"
@@ -66,7 +71,9 @@ typedef struct pd_state {
   fb_thermo th;
   double g_X, T_RH_GeV;
   int primakoff; /* bc9: Primakoff production (src/production/fb_prod_bc9.c) */
+  int hnl;       /* -1, or the HNL's flavour (bc6 - bc8: abundance from bbn_hnl_abundance) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
+  bbn_em_injection inj; /* the injected spectrum of the current point (benchmarks) */
   char note[512];
 } pd_state;
 
@@ -83,13 +90,15 @@ static const fb_quantity_spec pd_gen_quantities[] = {
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
 };
 
-/* quantities of bc1_photodis, bc9_photodis: the generic ones after these */
-enum { F_TAU, F_BRG, F_BRE, F_BRN, F_NS, F_MY, F_OFF, F_N = F_OFF + G_N };
+/* quantities of bc1_photodis, bc9_photodis, bc6-8_photodis: the generic ones after these */
+enum { F_TAU, F_BRG, F_BRE, F_BRN, F_FEM, F_FNC, F_NS, F_MY, F_OFF, F_N = F_OFF + G_N };
 static const fb_quantity_spec pd_fip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (decay record)"},
     {"br_photon", "", "BR of the channels with two photons only (photon line at m/2)"},
     {"br_ee", "", "BR of the channels with e+ e- only (e+- line at m/2 with final-state radiation)"},
-    {"br_not_cascaded", "", "BR of the other channels (mu, pi, K, ...): not cascaded, inject nothing here"},
+    {"br_not_cascaded", "", "BR of the channels with tau, nucleons or other hadrons (eta, omega, ...): those not cascaded"},
+    {"f_em_cascaded", "", "fraction of m injected as photons and e+- (lines, pi0, mu, pi+-, K decays in flight; FSR not counted)"},
+    {"f_not_cascaded", "", "fraction of m in tau, nucleons and other hadrons (not cascaded: injects nothing)"},
     {"nX_over_s", "", "n_X/s at T0 = m/25 within [0.1, 10] MeV (decays and inverse decays from T_RH; a lower limit)"},
     {"mY_GeV", "GeV", "m n_X/s"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction after photodisintegration"},
@@ -123,6 +132,7 @@ static void pd_free(void *state) {
   pd_state *s = state;
   if (!s) return;
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
+  bbn_em_injection_free(&s->inj);
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_production_free(&s->prod);
   fb_config_free(&s->fip_cfg);
@@ -160,12 +170,13 @@ static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
   return pd_init_common(s, err);
 }
 
-static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, double g_X, fb_err *err) {
+static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, double g_X, int hnl, fb_err *err) {
   pd_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s photodisintegration state", fip);
   *state = s;
   s->kind = PD_FIP;
   s->g_X = g_X;
+  s->hnl = hnl;
   s->T_RH_GeV = fb_config_get_double(cfg, "photodis_fip", "T_RH_GeV");
   s->primakoff = strcmp(fip, "bc9") == 0 && fb_config_get_bool(cfg, "photodis_fip", "alp_primakoff");
   s->ops = fb_fip_find(fip, NULL);
@@ -174,24 +185,39 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
-  snprintf(s->note, sizeof s->note,
-           "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
-           "bbn_thermal_abundance%s); channels other than "
-           "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see bc1_bbn/bc9_bbn)",
-           s->primakoff ? " and Primakoff scattering" : "", s->T_RH_GeV, g_X,
-           s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit");
+  static const char inj_note[] =
+      "INJECTION: photons, e+- and the e.m. products of pi0, mu, pi+-, K decays in flight (bbn_em_injection.h); "
+      "tau, nucleons, other hadrons inject nothing (f_not_cascaded); BBN itself standard (tau <= 1e5 s: see the _bbn models)";
+  if (hnl >= 0)
+    snprintf(s->note, sizeof s->note,
+             "ABUNDANCE: thermal production through active-sterile mixing (thermal potential), decays and inverse decays "
+             "from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (bbn_hnl_abundance, g = 2). %s",
+             s->T_RH_GeV, inj_note);
+  else
+    snprintf(s->note, sizeof s->note,
+             "ABUNDANCE: decays and inverse decays%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
+             "bbn_thermal_abundance%s). %s",
+             s->primakoff ? " and Primakoff scattering" : "", s->T_RH_GeV, g_X,
+             s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit", inj_note);
   return pd_init_common(s, err);
 }
 
-static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, err); }
-static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, err); }
+static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, -1, err); }
+static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, -1, err); }
+/* a Majorana HNL has 2 helicity states (bbn_hnl.c) */
+static int bc6pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc6", 2.0, 0, err); }
+static int bc7pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc7", 2.0, 1, err); }
+static int bc8pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc8", 2.0, 2, err); }
 
-/* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
-static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
+/* The table for (mass, br_photon, br_ee) or the injection inj (!= NULL), reusing the cached one when it matches. */
+static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, const bbn_em_injection *inj,
+                    fb_err *err) {
   s->par.mass_GeV = mass_GeV;
   s->par.br_photon = br_photon;
   s->par.br_ee = br_ee;
-  if (s->cache_ok && s->cache.mass_GeV == mass_GeV && s->cache.br_photon == br_photon && s->cache.br_ee == br_ee)
+  s->par.inj = inj;
+  if (s->cache_ok && s->cache.mass_GeV == mass_GeV && s->cache.br_photon == br_photon && s->cache.br_ee == br_ee &&
+      s->cache.has_inj == (inj != NULL) && (!inj || bbn_em_injection_equal(&s->cache.inj, inj)))
     return FB_OK;
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
   s->cache_ok = 0;
@@ -202,14 +228,14 @@ static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee
 
 /* The generic quantities (out[0 .. G_N-1]) at one point. */
 static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s, double br_photon, double br_ee,
-                    double *out, fb_err *err) {
+                    const bbn_em_injection *inj, double *out, fb_err *err) {
   const bbn_result *r = &s->sbbn;
   bbn_result after = s->sbbn;
   double range = 0.0, rhoX = 0.0;
   if (tau_s < 1e2 || tau_s > 1e13) {
     range = tau_s < 1e2 ? -1.0 : 1.0;
   } else {
-    FB_CALL(err, pd_table(s, mass_GeV, br_photon, br_ee, err));
+    FB_CALL(err, pd_table(s, mass_GeV, br_photon, br_ee, inj, err));
     s->par.tau_s = tau_s;
     s->par.nX_over_s = nX_over_s;
     bbn_photodis_result pd;
@@ -235,20 +261,7 @@ static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, 
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
   FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
   const double nX = s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
-  return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, out, err);
-}
-
-/* BRs of the photon and e+- lines in a decay record (channels with exactly two photons, resp.
- * two e+-, carrying all of the mass). */
-static void line_brs(const fb_decay *d, double *br_photon, double *br_ee) {
-  *br_photon = 0.0;
-  *br_ee = 0.0;
-  for (size_t k = 0; k < d->n_channels; k++) {
-    const fb_decay_channel *c = &d->ch[k];
-    if (!(c->br > 0)) continue;
-    if (c->n[FB_DC_PHOTON] == 2.0 && c->efrac[FB_DC_PHOTON] > 1.0 - 1e-9) *br_photon += c->br;
-    else if (c->n[FB_DC_ELECTRON] == 2.0 && c->efrac[FB_DC_ELECTRON] > 1.0 - 1e-9) *br_ee += c->br;
-  }
+  return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
 }
 
 static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
@@ -264,21 +277,29 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   fb_decay d;
   FB_CALL(err, s->ops->decay(s->fip, mass_GeV, coupling, &d, err));
   FB_TEST(err, !(d.width_GeV > 0), FB_ERR_RANGE, "model %s has no decay at mass %g GeV", s->ops->name, mass_GeV);
-  double brg, bre;
-  line_brs(&d, &brg, &bre);
+  bbn_em_injection_free(&s->inj);
+  FB_CALL(err, bbn_em_injection_from_record(&d, 1, &s->inj, err));
   double Y = 0.0, ng = 0.0;
-  fb_production_point pt = {&s->prod, mass_GeV, coupling};
-  const bbn_abundance_opts o = {0, fb_production_callback, &pt};
-  FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
-                                     T0_GeV, &Y, &ng, err));
+  if (s->hnl >= 0) {
+    bbn_hnl_state h;
+    FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, 1, mass_GeV, coupling, d.width_GeV, s->T_RH_GeV, T0_GeV, &h, err));
+    Y = h.Y_T0;
+  } else {
+    fb_production_point pt = {&s->prod, mass_GeV, coupling};
+    const bbn_abundance_opts o = {0, fb_production_callback, &pt};
+    FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
+                                       T0_GeV, &Y, &ng, err));
+  }
   out[F_TAU] = d.tau_s;
-  out[F_BRG] = brg;
-  out[F_BRE] = bre;
-  out[F_BRN] = fmax(0.0, 1.0 - brg - bre);
+  out[F_BRG] = s->inj.br_line_photon;
+  out[F_BRE] = s->inj.br_line_ee;
+  out[F_BRN] = s->inj.br_not_cascaded;
+  out[F_FEM] = s->inj.f_gamma + s->inj.f_e;
+  out[F_FNC] = s->inj.f_not_cascaded;
   Y = fmax(Y, 0.0); /* the ODE returns |Y| < 1e-30 noise where production is nil */
   out[F_NS] = Y;
   out[F_MY] = mass_GeV * Y;
-  return pd_point(s, mass_GeV, d.tau_s, Y, brg, bre, out + F_OFF, err);
+  return pd_point(s, mass_GeV, d.tau_s, Y, 0.0, 0.0, &s->inj, out + F_OFF, err);
 }
 
 /* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 on computed points. */
@@ -389,3 +410,18 @@ const fb_model_ops fb_model_bc9_photodis = {
     .free = pd_free,
     .postprocess = pd_fip_post,
 };
+
+/* HNL planes (BC6-BC8): the [photodis_fip] keys declared by bc1_photodis */
+#define PD_HNL_OPS(NAME, BENCH, INIT, FLAV)                                                                    \
+  {                                                                                                            \
+    .name = NAME, .benchmark = BENCH,                                                                          \
+    .description = "photodisintegration after BBN on the " BENCH " plane (HNL mixing with nu_" FLAV            \
+                   "; thermal abundance through mixing)",                                                      \
+    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",        \
+    .coupling_units = "", .coupling_description = "mixing |U_" FLAV "|^2", .n_quantities = F_N,               \
+    .quantities = pd_fip_quantities, .n_keys = 0, .keys = NULL, .init = INIT, .eval = pd_fip_eval,            \
+    .free = pd_free, .postprocess = pd_fip_post,                                                               \
+  }
+const fb_model_ops fb_model_bc6_photodis = PD_HNL_OPS("bc6_photodis", "BC6", bc6pd_init, "e");
+const fb_model_ops fb_model_bc7_photodis = PD_HNL_OPS("bc7_photodis", "BC7", bc7pd_init, "mu");
+const fb_model_ops fb_model_bc8_photodis = PD_HNL_OPS("bc8_photodis", "BC8", bc8pd_init, "tau");

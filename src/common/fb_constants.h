@@ -339,4 +339,15 @@
 #define FB_CMB_XE_DL 5.0e-4              /* step in ln(1+z) of the recombination grid: at 1.25e-4 the bounds of
                                             test_cmb_window change by < 0.3% (z_star by 0.1) */
 
+/* ---------------------------------------------------------------- decays in flight of the products of late
+ * decays (src/bbn/bbn_em_injection.c; issue 15). PDG 2024 branching ratios; the rest of each list is
+ * in FB_BR_K_PIPI0 ... FB_BR_KS_PIPI above. */
+#define FB_TAU_MU_S 2.1969811e-6       /* mu+- mean life [s], PDG 2024 */
+#define FB_BR_K_MUNU 0.6356            /* K+- -> mu nu 63.56 %, PDG 2024 */
+#define FB_BR_K_PI0ENU 0.0507          /* K+- -> pi0 e nu (K_e3) 5.07 %, PDG 2024 */
+#define FB_BR_K_PI0MUNU 0.03352        /* K+- -> pi0 mu nu (K_mu3) 3.352 %, PDG 2024 */
+#define FB_BR_KL_3PI0 0.1952           /* K_L -> 3 pi0 19.52 %, PDG 2024 */
+#define FB_BR_KS_PI0PI0 0.3069         /* K_S -> pi0 pi0 30.69 %, PDG 2024 */
+#define FB_BR_PI_MUNU 0.9998770        /* pi+ -> mu+ nu_mu 99.98770 %, PDG 2024 (the rest, e nu, neglected) */
+
 #endif /* FB_CONSTANTS_H */

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""Continuous injected spectra (issue 15, src/bbn/bbn_em_injection.c) as superpositions of monochromatic
+lines, run through ACROPOLIS v1.2.2 (github.com/hep-mh/acropolis, tag v1.2.2; Depta, Hufnagel,
+Schmidt-Hoberg arXiv:2011.06518; GPL-3: run side by side, never copied or linked), whose `decay` model
+injects only gamma gamma and e+ e- lines.
+
+Cases (tests/bbn/test_em_injection.c recomputes the same line list and compares):
+  pi0: X -> pi0 pi0, m_X = 600 MeV: 4 photons per decay, flat between E_pi (1 -+ beta)/2, E_pi = 300 MeV;
+       6 Gauss-Legendre nodes E_i; ACROPOLIS line m = 2 E_i, braa = 1 (2 photons per decay),
+       n0a_i = n0a * 4 w_i / (hi - lo) / 2.
+  mu:  X -> mu+ mu-, m_X = 400 MeV: 2 e+- per decay, each with the boosted Michel spectrum of a 200 MeV muon;
+       Gauss-Legendre nodes on [3 MeV, kink] (3) and [kink, top] (6); ACROPOLIS line m = 2 E_i, bree = 1,
+       n0a_i = n0a * dN/dE(E_i) w_i (2 e per decay on both sides).
+tau = 1e6 s, T0 = 10 MeV, n0a = 1e-10 (pi0) and 2e-10 (mu).
+Usage: acropolis_superposition.py ACROPOLIS_DIR > tests/bbn/data/acropolis_v1.2.2_superposition.tsv
+"""
+import re
+import subprocess
+import sys
+
+import numpy as np
+
+MPI0, MMU = 134.9768, 105.6583755  # MeV, PDG 2024 / CODATA 2018 (fb_constants.h)
+
+
+def michel_dnde(E, E_mu):
+    """boosted Michel spectrum per muon (bbn_em_injection.c)"""
+    g = E_mu / MMU
+    b = np.sqrt(1 - 1 / g**2)
+    W = 0.5 * MMU
+    G = lambda x: x * x * (1.5 - 2.0 / 3.0 * x)
+    xlo, xhi = E / (g * (1 + b) * W), min(1.0, E / (g * (1 - b) * W))
+    return 0.0 if xlo >= 1 else (G(xhi) - G(xlo)) / (g * b * W)
+
+
+def lines():
+    out = []
+    Epi = 300.0
+    g = Epi / MPI0
+    b = np.sqrt(1 - 1 / g**2)
+    lo, hi = Epi * (1 - b) / 2, Epi * (1 + b) / 2
+    x, w = np.polynomial.legendre.leggauss(6)
+    for xi, wi in zip(x, w):
+        E = 0.5 * (hi - lo) * xi + 0.5 * (hi + lo)
+        out.append(("pi0", 600.0, 1e-10, 2 * E, 1e-10 * 4 * (0.5 * (hi - lo) * wi) / (hi - lo) / 2, 0, 1))
+    Emu = 200.0
+    g = Emu / MMU
+    b = np.sqrt(1 - 1 / g**2)
+    W = 0.5 * MMU
+    kink, top = g * (1 - b) * W, g * (1 + b) * W
+    for (a, c, n) in ((3.0, kink, 3), (kink, top, 6)):
+        x, w = np.polynomial.legendre.leggauss(n)
+        for xi, wi in zip(x, w):
+            E = 0.5 * (c - a) * xi + 0.5 * (c + a)
+            out.append(("mu", 400.0, 2e-10, 2 * E, 2e-10 * michel_dnde(E, Emu) * 0.5 * (c - a) * wi, 1, 0))
+    return out
+
+
+def run(acr, m, n0a, bree, braa):
+    r = subprocess.run(["/usr/bin/python3", "decay", repr(m), "1e6", "10", repr(n0a), repr(bree), repr(braa)],
+                       cwd=acr, capture_output=True, text=True, check=True).stdout
+    Y = {}
+    for line in r.splitlines():
+        parts = [p.strip() for p in re.sub(r"\x1b\[[0-9;]*m", "", line).split("|")]
+        if len(parts) == 4:
+            try:
+                Y[parts[0]] = float(parts[1])
+            except ValueError:
+                pass
+    return Y
+
+
+if __name__ == "__main__":
+    acr = sys.argv[1]
+    print("# Superpositions of monochromatic lines standing for continuous injected spectra (issue 15), each line run")
+    print("# through ACROPOLIS v1.2.2 (git tag v1.2.2 of github.com/hep-mh/acropolis; arXiv:2011.06518; GPL-3: run side")
+    print("# by side, not copied), `decay <m_MeV> 1e6 10 <n0a> <bree> <braa>`, Debian python3-numba 0.56 / python3-scipy")
+    print("# 1.10.1; lines and weights from tools/acropolis_superposition.py (its docstring). Y = n/n_b, mean column")
+    print("# (t decayed into 3He, 7Be into 7Li). Measured 2026-12-07; docs/validation.md \"Late decays: injected spectra\".")
+    print("# case\tmX_MeV\tn0a_total\tm_line_MeV\tn0a_line\tbree\tbraa\tY_p\tY_d\tY_He3\tY_Li7")
+    for (case, mX, n0, m, n0a, bree, braa) in lines():
+        Y = run(acr, m, n0a, bree, braa)
+        print(f"{case}\t{mX:g}\t{n0:g}\t{m:.9e}\t{n0a:.9e}\t{bree}\t{braa}\t{Y['p']:.5e}\t{Y['H2']:.5e}\t{Y['He3']:.5e}\t{Y['Li7']:.5e}",
+              flush=True)
