@@ -12,7 +12,8 @@ Cases (tests/bbn/test_em_injection.c recomputes the same line list and compares)
        Gauss-Legendre nodes on [3 MeV, kink] (3) and [kink, top] (6); ACROPOLIS line m = 2 E_i, bree = 1,
        n0a_i = n0a * dN/dE(E_i) w_i (2 e per decay on both sides).
 tau = 1e6 s, T0 = 10 MeV, n0a = 1e-10 (pi0) and 2e-10 (mu).
-Usage: acropolis_superposition.py ACROPOLIS_DIR > tests/bbn/data/acropolis_v1.2.2_superposition.tsv
+Usage: acropolis_superposition.py ACROPOLIS_DIR [pi0|mu] > tests/bbn/data/acropolis_v1.2.2_superposition.tsv
+(with a case: only its lines, no header)
 """
 import re
 import subprocess
@@ -70,15 +71,21 @@ def run(acr, m, n0a, bree, braa):
     return Y
 
 
+HEADER = """# Superpositions of monochromatic lines standing for continuous injected spectra (issue 15), each line run
+# through ACROPOLIS v1.2.2 (git tag v1.2.2 of github.com/hep-mh/acropolis; arXiv:2011.06518; GPL-3: run side
+# by side, not copied), `decay <m_MeV> 1e6 10 <n0a> <bree> <braa>`, Debian python3-numba 0.56 / python3-scipy
+# 1.10.1; lines and weights from tools/acropolis_superposition.py (its docstring). Y = n/n_b, mean column
+# (t decayed into 3He, 7Be into 7Li). Measured 2026-12-07; docs/validation.md "Late decays: injected spectra".
+# case\tmX_MeV\tn0a_total\tm_line_MeV\tn0a_line\tbree\tbraa\tY_p\tY_d\tY_He3\tY_Li7"""
+
 if __name__ == "__main__":
     acr = sys.argv[1]
-    print("# Superpositions of monochromatic lines standing for continuous injected spectra (issue 15), each line run")
-    print("# through ACROPOLIS v1.2.2 (git tag v1.2.2 of github.com/hep-mh/acropolis; arXiv:2011.06518; GPL-3: run side")
-    print("# by side, not copied), `decay <m_MeV> 1e6 10 <n0a> <bree> <braa>`, Debian python3-numba 0.56 / python3-scipy")
-    print("# 1.10.1; lines and weights from tools/acropolis_superposition.py (its docstring). Y = n/n_b, mean column")
-    print("# (t decayed into 3He, 7Be into 7Li). Measured 2026-12-07; docs/validation.md \"Late decays: injected spectra\".")
-    print("# case\tmX_MeV\tn0a_total\tm_line_MeV\tn0a_line\tbree\tbraa\tY_p\tY_d\tY_He3\tY_Li7")
+    only = sys.argv[2] if len(sys.argv) > 2 else None
+    if only is None:
+        print(HEADER)
     for (case, mX, n0, m, n0a, bree, braa) in lines():
+        if only is not None and case != only:
+            continue
         Y = run(acr, m, n0a, bree, braa)
-        print(f"{case}\t{mX:g}\t{n0:g}\t{m:.9e}\t{n0a:.9e}\t{bree}\t{braa}\t{Y['p']:.5e}\t{Y['H2']:.5e}\t{Y['He3']:.5e}\t{Y['Li7']:.5e}",
-              flush=True)
+        print(f"{case}\t{mX:g}\t{n0:g}\t{m:.9e}\t{n0a:.9e}\t{bree}\t{braa}\t{Y['p']:.5e}\t{Y['H2']:.5e}\t{Y['He3']:.5e}"
+              f"\t{Y['Li7']:.5e}", flush=True)

@@ -302,6 +302,74 @@ static void ours_cont(const bbn_result *sb, const bbn_em_injection *inj, double 
   *rHe = r.He3_H / sb->He3_H;
 }
 
+/* Our continuous injection against our own superposition of n Gauss-Legendre lines over the same spectrum
+ * (the cascade is linear in the source; the photodisintegration response is linear for small changes):
+ * X -> pi0 pi0 (photon box) and X -> mu+ mu- (boosted Michel e+-), m_X = 600 / 400 MeV, tau = 1e6 s. */
+static void line_superposition(const bbn_result *sb, int k, int nn, double n0, double *dD, double *dHe) {
+  fb_err err;
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc((size_t)nn);
+  *dD = *dHe = 0.0;
+  double seg[3], mX;
+  int nseg;
+  if (k == 0) {
+    mX = 600.0;
+    const double g = 300.0 / MPI0, b = sqrt(1 - 1 / (g * g));
+    seg[0] = 150.0 * (1 - b); seg[1] = 150.0 * (1 + b); nseg = 1;
+  } else {
+    mX = 400.0;
+    const double g = 200.0 / MMU, b = sqrt(1 - 1 / (g * g));
+    seg[0] = 3.0; seg[1] = g * (1 - b) * 0.5 * MMU; seg[2] = g * (1 + b) * 0.5 * MMU; nseg = 2;
+  }
+  const bbn_inj_comp c = k == 0 ? (bbn_inj_comp){0, BBN_INJ_BOX, 4.0, seg[0], seg[1]}
+                                : (bbn_inj_comp){1, BBN_INJ_MICHEL, 2.0, 200.0, 0.0};
+  for (int s = 0; s < nseg; s++)
+    for (size_t q = 0; q < t->n; q++) {
+      double E, w;
+      gsl_integration_glfixed_point(seg[s], seg[s + 1], q, &E, &w, t);
+      const double nq = w * bbn_inj_comp_dnde(&c, E); /* particles per X decay at E */
+      bbn_em_injection j;
+      ck_assert(bbn_em_injection_lines(&j, 2.0 * E, k == 0 ? 0.5 * nq : 0.0, k == 0 ? 0.0 : 0.5 * nq, 0, &err) == FB_OK);
+      j.mass_MeV = mX; /* per decay of X: only the spectrum matters */
+      double rD, rHe;
+      ours_cont(sb, &j, n0, &rD, &rHe);
+      *dD += rD - 1;
+      *dHe += rHe - 1;
+      bbn_em_injection_free(&j);
+    }
+  gsl_integration_glfixed_table_free(t);
+  (void)mX;
+}
+
+START_TEST(test_superposition_internal) {
+  fb_err err;
+  bbn_tables tab;
+  ck_assert(bbn_tables_init(&tab, &err) == FB_OK);
+  bbn_params par;
+  bbn_params_default(&par);
+  par.omega_b_h2 = 0.02242;
+  bbn_result sb;
+  ck_assert(bbn_solve(&tab, &par, &sb, &err) == FB_OK);
+  const double n0[2] = {1e-10, 2e-10};
+  for (int k = 0; k < 2; k++) {
+    bbn_em_injection j;
+    bbn_em_injection_init(&j, k == 0 ? 600.0 : 400.0);
+    ck_assert(bbn_em_injection_add_particle(&j, k == 0 ? FB_DC_PI0 : FB_DC_MUON, 0.5 * j.mass_MeV, 2.0, &err) == FB_OK);
+    double rD, rHe;
+    ours_cont(&sb, &j, n0[k], &rD, &rHe);
+    bbn_em_injection_free(&j);
+    double dD12, dHe12;
+    line_superposition(&sb, k, 12, n0[k], &dD12, &dHe12);
+    printf("%s: change of D/H continuous %+.5f, 12-node lines %+.5f; 3He/H %+.5f, %+.5f\n", k ? "mu" : "pi0", rD - 1,
+           dD12, rHe - 1, dHe12);
+    /* 5%: the 6- and 12-node superpositions themselves differ by up to 9% (pi0 3He/H: the response to a line
+     * is not smooth in its energy), the continuous injection lies between them */
+    ck_assert_msg(fabs((rD - 1) / dD12 - 1) < 0.05, "D/H: continuous %g lines %g", rD - 1, dD12);
+    ck_assert_msg(fabs((rHe - 1) / dHe12 - 1) < 0.05, "3He/H: continuous %g lines %g", rHe - 1, dHe12);
+  }
+  bbn_tables_free(&tab);
+}
+END_TEST
+
 START_TEST(test_superposition_acropolis) {
   if (N_SUP == 0) {
     printf("SKIP: tests/bbn/data/acropolis_v1.2.2_superposition.tsv absent\n");
@@ -347,31 +415,39 @@ START_TEST(test_superposition_acropolis) {
            rHe - 1);
     const double a[2] = {dD_a, dHe_a}, o[2] = {dD_o, dHe_o}, c[2] = {rD - 1, rHe - 1};
     for (int q = 0; q < 2; q++) {
-      if (fabs(a[q]) > 0.05) ck_assert_msg(fabs(o[q] / a[q] - 1) < 0.10, "%s %s: ours %g ACROPOLIS %g", cases[k],
+      if (fabs(a[q]) > 0.02) ck_assert_msg(fabs(o[q] / a[q] - 1) < 0.10, "%s %s: ours %g ACROPOLIS %g", cases[k],
                                            q ? "3He" : "D", o[q], a[q]);
-      if (fabs(o[q]) > 0.05) ck_assert_msg(fabs(c[q] / o[q] - 1) < 0.05, "%s %s: continuous %g lines %g", cases[k],
-                                           q ? "3He" : "D", c[q], o[q]);
+      /* ours continuous against ACROPOLIS's lines: 6-node quadrature (up to 9% off, test_superposition_internal) */
+      if (fabs(a[q]) > 0.02) ck_assert_msg(fabs(c[q] / a[q] - 1) < 0.15, "%s %s: continuous %g ACROPOLIS lines %g",
+                                           cases[k], q ? "3He" : "D", c[q], a[q]);
     }
   }
   bbn_tables_free(&tab);
 }
 END_TEST
 
-int main(void) {
+/* `test_em_injection` runs the quick checks; `test_em_injection superposition` the photodisintegration
+ * comparisons (~35 s CPU, label long). */
+int main(int argc, char **argv) {
   gsl_set_error_handler_off();
   fb_err err;
   if (bbn_cascade_ws_init(&WS, &err) != FB_OK) return 1;
   load_sup();
+  const int sup = argc > 1 && strcmp(argv[1], "superposition") == 0;
   Suite *s = suite_create("bbn_em_injection");
   TCase *tc = tcase_create("core");
-  tcase_set_timeout(tc, 600);
-  tcase_add_test(tc, test_shapes_closed_form);
-  tcase_add_test(tc, test_chains_energy);
-  tcase_add_test(tc, test_records);
-  tcase_add_test(tc, test_binning);
-  tcase_add_test(tc, test_source_path_identical);
-  tcase_add_test(tc, test_stopping);
-  tcase_add_test(tc, test_superposition_acropolis);
+  tcase_set_timeout(tc, 1200);
+  if (sup) {
+    tcase_add_test(tc, test_superposition_internal);
+    tcase_add_test(tc, test_superposition_acropolis);
+  } else {
+    tcase_add_test(tc, test_shapes_closed_form);
+    tcase_add_test(tc, test_chains_energy);
+    tcase_add_test(tc, test_records);
+    tcase_add_test(tc, test_binning);
+    tcase_add_test(tc, test_source_path_identical);
+    tcase_add_test(tc, test_stopping);
+  }
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
