@@ -327,6 +327,16 @@ int bbn_em_injection_lines(bbn_em_injection *inj, double mass_MeV, double br_pho
   return FB_OK;
 }
 
+/* A branching ratio rounded to 36 bits of mantissa (relative 1.5e-11): the BRs of a record scale-free in
+ * the coupling (widths ~ coupling^n) then give bit-identical injections at every coupling of a mass, so a
+ * plane reuses one table per mass whatever the order of its points (the last-bit noise of the width
+ * ratios would otherwise defeat the cache). */
+static double br_round(double br) {
+  int e;
+  const double m = frexp(br, &e);
+  return ldexp(round(ldexp(m, 36)), e - 36);
+}
+
 int bbn_em_injection_from_record(const fb_decay *d, int fsr, bbn_em_injection *inj, fb_err *err) {
   bbn_em_injection_init(inj, d->mass_GeV * 1e3);
   FB_TEST(err, !(d->width_GeV > 0.0), FB_ERR_INPUT, "decay record at m = %g GeV: stable", d->mass_GeV);
@@ -334,15 +344,16 @@ int bbn_em_injection_from_record(const fb_decay *d, int fsr, bbn_em_injection *i
   for (size_t k = 0; k < d->n_channels; k++) {
     const fb_decay_channel *c = &d->ch[k];
     if (!(c->br > 0.0)) continue;
+    const double br = br_round(c->br);
     double ntot = 0.0;
     for (int q = 0; q < FB_N_DECAY_CLASSES; q++) ntot += c->n[q];
-    if (c->n[FB_DC_TAU] > 0 || c->n[FB_DC_NUCLEON] > 0 || c->n[FB_DC_OTHER_HADRONS] > 0) inj->br_not_cascaded += c->br;
+    if (c->n[FB_DC_TAU] > 0 || c->n[FB_DC_NUCLEON] > 0 || c->n[FB_DC_OTHER_HADRONS] > 0) inj->br_not_cascaded += br;
     const int line_ee = c->n[FB_DC_ELECTRON] == 2.0 && c->efrac[FB_DC_ELECTRON] > 1.0 - 1e-9;
-    if (c->n[FB_DC_PHOTON] == 2.0 && c->efrac[FB_DC_PHOTON] > 1.0 - 1e-9) inj->br_line_photon += c->br;
-    if (line_ee) inj->br_line_ee += c->br;
+    if (c->n[FB_DC_PHOTON] == 2.0 && c->efrac[FB_DC_PHOTON] > 1.0 - 1e-9) inj->br_line_photon += br;
+    if (line_ee) inj->br_line_ee += br;
     for (int q = 0; q < FB_N_DECAY_CLASSES; q++) {
       if (!(c->n[q] > 0.0) || !(c->efrac[q] > 0.0)) continue;
-      const double E = c->efrac[q] * m / c->n[q], nq = c->br * c->n[q];
+      const double E = c->efrac[q] * m / c->n[q], nq = br * c->n[q];
       if (q == FB_DC_ELECTRON && ntot > 2.5) {
         /* three-body e+-: SHAPE3 with the record's mean energy (header) */
         const double xm = E / (0.5 * m), a = fmin(1.0, fmax(0.0, (xm - 0.6) / 0.1));
@@ -351,7 +362,7 @@ int bbn_em_injection_from_record(const fb_decay *d, int fsr, bbn_em_injection *i
         FB_CALL(err, add_particle_depth(inj, q, E, nq, 0, err));
       }
     }
-    if (line_ee && fsr) FB_CALL(err, push(inj, BBN_CASC_GAMMA, BBN_INJ_FSR, c->br, 0.5 * m, ME_MEV, err));
+    if (line_ee && fsr) FB_CALL(err, push(inj, BBN_CASC_GAMMA, BBN_INJ_FSR, br, 0.5 * m, ME_MEV, err));
   }
   return FB_OK;
 }

@@ -103,7 +103,8 @@ int bbn_em_injection_lines(bbn_em_injection *inj, double mass_MeV, double br_pho
 int bbn_em_injection_add_particle(bbn_em_injection *inj, int cls, double E_MeV, double n, fb_err *err);
 
 /** From a finalised decay record (FB_ERR_INPUT if stable). fsr = 1: final-state radiation of the
- *  e+e- two-body channels. */
+ *  e+e- two-body channels. The BRs are rounded to 36 bits (relative 1.5e-11), so that records of one
+ *  mass at different couplings give bit-identical injections (one cascade table per mass on a plane). */
 int bbn_em_injection_from_record(const fb_decay *d, int fsr, bbn_em_injection *inj, fb_err *err);
 
 /** dN/dE [MeV^-1] per decay of one component (FSR included), and its support [lo, hi]. */

@@ -151,6 +151,13 @@ START_TEST(test_records) {
       ck_assert(bbn_em_injection_equal(&j, &l));
       bbn_em_injection_free(&l);
     }
+    /* the same injection at another coupling (widths ~ coupling^n: the plane's per-mass table is reused) */
+    fb_decay d2;
+    ck_assert(record(P[i].fip, P[i].m, P[i].g * 0.0371, &d2, &err) == FB_OK);
+    bbn_em_injection j2;
+    ck_assert(bbn_em_injection_from_record(&d2, 1, &j2, &err) == FB_OK);
+    ck_assert_msg(bbn_em_injection_equal(&j, &j2), "%s m = %g: injection changes with the coupling", P[i].fip, P[i].m);
+    bbn_em_injection_free(&j2);
     bbn_em_injection_free(&j);
   }
 }
