@@ -1,14 +1,17 @@
 /**
  * @file fb_model_photodis.c
- * @brief Scan models `photodis_decay`, `bc1_photodis`, `bc9_photodis`: photodisintegration of the
+ * @brief Scan models `photodis_decay`, `bc1_photodis`, `bc9_photodis`, `bc6_photodis` - `bc8_photodis`:
+ *        photodisintegration of the
  *        light nuclei after BBN by the electromagnetic cascade of a late decay (bbn_photodis.h,
  *        issue 15), as planes with /bounds/photodisintegration.
  *
  * photodis_decay (the ACROPOLIS-style generic particle): first axis the mass m_X [GeV], second the
  *   lifetime tau_X [s]; the abundance is fixed by [photodis_decay] abundance = mY (m Y_X = m n_X/s
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
- *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
- *   (X -> e+ e-, with its final-state radiation).
+ *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma), br_ee
+ *   (X -> e+ e-, with its final-state radiation) and the optional br_pi0pi0, br_mumu, br_pipi (X -> a a,
+ *   each a at m/2, decayed in flight into photons and e+-: bbn_em_injection.h; all zero keeps the pure
+ *   ACROPOLIS lines and their code path).
  * bc1_photodis, bc9_photodis, bc6_photodis - bc8_photodis: the BC1 (m_A', epsilon), BC9 (m_a,
  *   g_agamma) and HNL (m_N, |U_alpha|^2) planes; lifetime and channels from the particle model's
  *   decay record (src/models via fb_fip): every channel's photons, e+- and the electromagnetic
@@ -64,6 +67,7 @@ typedef struct pd_state {
   /* generic */
   int use_n_over_ngamma;
   double mY_GeV, n_over_ngamma, T0_MeV, br_photon, br_ee, nX_over_s_ng; /* nX_over_s_ng: from n_over_ngamma */
+  double br_aa[3];              /* photodis_decay: BR(X -> pi0 pi0, mu+ mu-, pi+ pi-) */
   /* benchmark */
   const fb_fip_ops *ops;
   void *fip;
@@ -119,6 +123,9 @@ static const fb_key_spec pd_gen_keys[] = {
     {"photodis_decay", "T0_MeV", FB_KEY_DOUBLE, "10", 1.0, 30.0, NULL, "MeV", "reference temperature of n_over_ngamma"},
     {"photodis_decay", "br_photon", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "BR(X -> gamma gamma)"},
     {"photodis_decay", "br_ee", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> e+ e-)"},
+    {"photodis_decay", "br_pi0pi0", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi0 pi0), photons of the pi0 decays in flight"},
+    {"photodis_decay", "br_mumu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> mu+ mu-), e+- of the mu decays in flight"},
+    {"photodis_decay", "br_pipi", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi+ pi-), e+- of the pi -> mu -> e chains"},
 };
 
 static const fb_key_spec pd_fip_keys[] = {
@@ -164,8 +171,12 @@ static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
   s->T0_MeV = fb_config_get_double(cfg, "photodis_decay", "T0_MeV");
   s->br_photon = fb_config_get_double(cfg, "photodis_decay", "br_photon");
   s->br_ee = fb_config_get_double(cfg, "photodis_decay", "br_ee");
-  FB_TEST(err, s->br_photon + s->br_ee > 1.0 + 1e-9, FB_ERR_INPUT, "[photodis_decay] br_photon + br_ee = %g > 1",
-          s->br_photon + s->br_ee);
+  static const char *aa_keys[3] = {"br_pi0pi0", "br_mumu", "br_pipi"};
+  double sum = s->br_photon + s->br_ee;
+  for (int k = 0; k < 3; k++) sum += (s->br_aa[k] = fb_config_get_double(cfg, "photodis_decay", aa_keys[k]));
+  FB_TEST(err, sum > 1.0 + 1e-9, FB_ERR_INPUT,
+          "[photodis_decay] br_photon + br_ee + br_pi0pi0 + br_mumu + br_pipi = %g > 1 (allowed: <= 1, the rest invisible)",
+          sum);
   FB_CALL(err, bbn_late_decay_nX_over_s(s->n_over_ngamma, s->T0_MeV, &s->nX_over_s_ng, err));
   return pd_init_common(s, err);
 }
@@ -261,7 +272,21 @@ static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, 
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
   FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
   const double nX = s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
-  return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
+  if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0)
+    return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
+  /* X -> a a: each a at m/2 (the products' spectra: bbn_em_injection.h) */
+  static const int cls[3] = {FB_DC_PI0, FB_DC_MUON, FB_DC_PI_CHARGED};
+  static const double ma_GeV[3] = {FB_MPI0_GEV, FB_MMU_GEV, FB_MPI_CHARGED_GEV};
+  static const char *nm[3] = {"br_pi0pi0", "br_mumu", "br_pipi"};
+  bbn_em_injection_free(&s->inj);
+  FB_CALL(err, bbn_em_injection_lines(&s->inj, mass_GeV * 1e3, s->br_photon, s->br_ee, 1, err));
+  for (int k = 0; k < 3; k++) {
+    if (s->br_aa[k] == 0.0) continue;
+    FB_TEST(err, !(mass_GeV > 2.0 * ma_GeV[k]), FB_ERR_RANGE, "[photodis_decay] %s = %g needs m_X > %g GeV (m_X = %g GeV)",
+            nm[k], s->br_aa[k], 2.0 * ma_GeV[k], mass_GeV);
+    FB_CALL(err, bbn_em_injection_add_particle(&s->inj, cls[k], 0.5 * mass_GeV * 1e3, 2.0 * s->br_aa[k], err));
+  }
+  return pd_point(s, mass_GeV, tau_s, nX, 0.0, 0.0, &s->inj, out, err);
 }
 
 static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
@@ -337,11 +362,14 @@ static int pd_gen_post(void *state, const fb_config *cfg, const fb_scan_view *v,
   const pd_state *s = state;
   char note[512];
   if (s->use_n_over_ngamma)
-    snprintf(note, sizeof note, "n_X/n_gamma = %g at T0 = %g MeV; br_photon = %g, br_ee = %g; BBN itself standard",
-             s->n_over_ngamma, s->T0_MeV, s->br_photon, s->br_ee);
+    snprintf(note, sizeof note,
+             "n_X/n_gamma = %g at T0 = %g MeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; "
+             "BBN itself standard", s->n_over_ngamma, s->T0_MeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1],
+             s->br_aa[2]);
   else
-    snprintf(note, sizeof note, "m Y_X = %g GeV; br_photon = %g, br_ee = %g; BBN itself standard", s->mY_GeV,
-             s->br_photon, s->br_ee);
+    snprintf(note, sizeof note,
+             "m Y_X = %g GeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; BBN itself standard",
+             s->mY_GeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1], s->br_aa[2]);
   return pd_write(s, v, file, 0, note, err);
 }
 
