@@ -3,7 +3,8 @@
  * @brief Non-thermal photon and e+- spectra of an electromagnetic cascade after BBN (issue 15).
  *
  * What it does: for a decay at photon temperature T that injects photons and/or e+- of energy E0
- * (monochromatic lines), solves the steady-state cascade equation on the thermal background
+ * (monochromatic lines, bbn_cascade_solve) or any spectrum up to E0 (bbn_cascade_solve_source, with
+ * the sources of bbn_em_injection.h), solves the steady-state cascade equation on the thermal background
  * (Kawasaki & Moroi astro-ph/9412055 sec. 3; Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324
  * sec. 3 and eq. 3.1):
  *   Gamma_X(E) F_X(E) = S_X(E) + sum_X' int_E^E0 dE' K_XX'(E, E') F_X'(E'),   X = gamma, e (e+ + e-)
