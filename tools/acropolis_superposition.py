@@ -8,10 +8,10 @@ Cases (tests/bbn/test_em_injection.c recomputes the same line list and compares)
   pi0: X -> pi0 pi0, m_X = 300 MeV: 4 photons per decay, flat between E_pi (1 -+ beta)/2, E_pi = 150 MeV;
        3 Gauss-Legendre nodes E_i; ACROPOLIS line m = 2 E_i, braa = 1 (2 photons per decay),
        n0a_i = n0a * 4 w_i / (hi - lo) / 2.
-  mu:  X -> mu+ mu-, m_X = 400 MeV: 2 e+- per decay, each with the boosted Michel spectrum of a 200 MeV muon;
-       Gauss-Legendre nodes on [3 MeV, kink] (3) and [kink, top] (6); ACROPOLIS line m = 2 E_i, bree = 1,
+  mu:  X -> mu+ mu-, m_X = 250 MeV: 2 e+- per decay, each with the boosted Michel spectrum of a 125 MeV muon;
+       Gauss-Legendre nodes on [3 MeV, kink] (2) and [kink, top] (4); ACROPOLIS line m = 2 E_i, bree = 1,
        n0a_i = n0a * dN/dE(E_i) w_i (2 e per decay on both sides).
-tau = 1e6 s, T0 = 10 MeV, n0a = 2e-10 (both). (ACROPOLIS needs minutes of CPU per line at these energies:
+tau = 1e6 s, T0 = 10 MeV, n0a = 2e-10 (pi0), 6e-10 (mu). (ACROPOLIS needs minutes of CPU per line at these energies:
 the node counts are what fitted into the session; the comparison is line for line, the same lines in both codes.)
 Usage: acropolis_superposition.py ACROPOLIS_DIR [pi0|mu [reverse]] > tests/bbn/data/acropolis_v1.2.2_superposition.tsv
 (with a case: only its lines, no header; reverse: from the last line, for a second process)
@@ -45,16 +45,16 @@ def lines():
     for xi, wi in zip(x, w):
         E = 0.5 * (hi - lo) * xi + 0.5 * (hi + lo)
         out.append(("pi0", 300.0, 2e-10, 2 * E, 2e-10 * 4 * (0.5 * (hi - lo) * wi) / (hi - lo) / 2, 0, 1))
-    Emu = 200.0
+    Emu = 125.0
     g = Emu / MMU
     b = np.sqrt(1 - 1 / g**2)
     W = 0.5 * MMU
     kink, top = g * (1 - b) * W, g * (1 + b) * W
-    for (a, c, n) in ((3.0, kink, 3), (kink, top, 6)):
+    for (a, c, n) in ((3.0, kink, 2), (kink, top, 4)):
         x, w = np.polynomial.legendre.leggauss(n)
         for xi, wi in zip(x, w):
             E = 0.5 * (c - a) * xi + 0.5 * (c + a)
-            out.append(("mu", 400.0, 2e-10, 2 * E, 2e-10 * michel_dnde(E, Emu) * 0.5 * (c - a) * wi, 1, 0))
+            out.append(("mu", 250.0, 6e-10, 2 * E, 6e-10 * michel_dnde(E, Emu) * 0.5 * (c - a) * wi, 1, 0))
     return out
 
 
