@@ -14,7 +14,8 @@ Cases (tests/bbn/test_em_injection.c recomputes the same line list and compares)
 tau = 1e6 s, T0 = 10 MeV, n0a = 2e-10 (pi0), 6e-10 (mu). (ACROPOLIS needs minutes of CPU per line at these energies:
 the node counts are what fitted into the session; the comparison is line for line, the same lines in both codes.)
 Usage: acropolis_superposition.py ACROPOLIS_DIR [pi0|mu [reverse]] > tests/bbn/data/acropolis_v1.2.2_superposition.tsv
-(with a case: only its lines, no header; reverse: from the last line, for a second process)
+(with a case: only its lines, no header; reverse: from the last line, for a second process; an integer k:
+only the case's line k)
 """
 import re
 import subprocess
@@ -85,6 +86,8 @@ if __name__ == "__main__":
     order = lines()
     if len(sys.argv) > 3 and sys.argv[3] == "reverse":  # a second process from the other end (rows sorted after)
         order = order[::-1]
+    elif len(sys.argv) > 3:  # one line: its index in the case's list
+        order = [l for l in order if l[0] == only][int(sys.argv[3]):int(sys.argv[3]) + 1]
     if only is None:
         print(HEADER)
     for (case, mX, n0, m, n0a, bree, braa) in order:

@@ -51,7 +51,8 @@
  * decay parameters"), whose mean x is 0.7 and 0.6; the W-exchange part of N -> nu_a e+ e- has
  * exactly this structure. a and W are fixed by the record's mean energy per e+-: a = (x_mean-0.6)/0.1
  * with x_mean = E_mean/(m/2) clamped to [0, 1], W = E_mean / (0.6 + 0.1 a) (so the energy is the
- * record's exactly). The Z-exchange (neutral current) part's spectrum differs by O(10%) in shape.
+ * record's exactly; a mean above 0.7 m/2 stretches the endpoint beyond m/2, below 0.6 m/2 pulls it in).
+ * The Z-exchange (neutral current) part's spectrum differs by O(10%) in shape.
  *
  * Units: MeV for energies. Numbers are per decay of X.
  */
