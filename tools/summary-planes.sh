@@ -7,7 +7,8 @@
 #   BC6, BC7, BC8 (HNL mixing with one flavour): c*tau, the BBN and N_eff bounds of bc6/7/8_bbn
 #     (fipbounds; default 16 x 17 grid of inputs/bc6_bbn.ini over m_N = 10 MeV-1 GeV,
 #     |U|^2 = 1e-14-1e-6, resampled onto the plane by merge) and the bundled Heavy-Neutrino-Limits
-#     curves (limits/bundled/bc6, bc7, bc8).
+#     curves (limits/bundled/bc6, bc7, bc8), and the photodisintegration band of bc6/7/8_photodis
+#     (inputs/bc6_photodis.ini etc., tau > 1e5 s, below the BBN band).
 #   BC4, BC10, BC11 also get their BBN and N_eff bands (inputs/<bc>_bbn.ini, resampled by merge).
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
 #   tools/summary-planes.sh [bc4 bc6 ...]   (default: all six; FB_BUILD_DIR, FB_NP as the main job)
@@ -31,6 +32,9 @@ for bc in "${planes[@]}"; do
       sed -e "s/bc6_bbn/${bc}_bbn/g" inputs/bc6_bbn.ini > "out/${bc}_bbn.ini"
       run "out/${bc}_bbn.ini" -o "out/${bc}_bbn.h5" --set grid.n_mass="$bbn_nm" --set grid.n_coupling="$bbn_nc"
       merge+=(--bounds "out/${bc}_bbn.h5")
+      # photodisintegration below the BBN band (tau > 1e5 s; inputs/bc6_photodis.ini etc., 16 x 25)
+      run "inputs/${bc}_photodis.ini" -o "out/${bc}_photodis.h5"
+      merge+=(--bounds "out/${bc}_photodis.h5")
       ;;
     bc4 | bc10 | bc11)
       # the BBN and N_eff bands on the shipped grid of inputs/<bc>_bbn.ini (abundance with the production by
@@ -50,9 +54,9 @@ for bc in "${planes[@]}"; do
   [ ${#merge[@]} -gt 4 ] && "${merge[@]}" > /dev/null
   case $bc in
     bc4) title="BC4: dark scalar mixing with the Higgs: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
-    bc6) title="BC6: HNL mixing with nu_e: c*tau, BBN, N_eff, SN1987A and published limits" ;;
-    bc7) title="BC7: HNL mixing with nu_mu: c*tau, BBN, N_eff, SN1987A and published limits" ;;
-    bc8) title="BC8: HNL mixing with nu_tau: c*tau, BBN, N_eff, SN1987A and published limits" ;;
+    bc6) title="BC6: HNL mixing with nu_e: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
+    bc7) title="BC7: HNL mixing with nu_mu: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
+    bc8) title="BC8: HNL mixing with nu_tau: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
     bc10) title="BC10: ALP with universal fermion couplings: c*tau, BBN and SN1987A (no published limits bundled)" ;;
     bc11) title="BC11: gluon-coupled ALP: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
     *) title=$bc ;;

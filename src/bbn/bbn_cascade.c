@@ -445,35 +445,93 @@ static double universal_shape(double E, double E0, double EC, double EX) {
   return 0.0;
 }
 
-int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double E0,
-                      double S_gamma, double S_e, const bbn_cascade_opts *o, bbn_cascade_spec *sp,
-                      fb_err *err) {
-  memset(sp, 0, sizeof *sp);
+int bbn_cascade_grid(double E0, const bbn_cascade_opts *o, int *n, double *dy, fb_err *err) {
   FB_TEST(err, !(o->E_min_MeV > 2.0 * ME && o->E_min_MeV < E0), FB_ERR_RANGE,
           "need 2 me < E_min = %g < E0 = %g MeV", o->E_min_MeV, E0);
   FB_TEST(err, !(o->n_per_decade >= 10 && o->n_per_decade <= 1000), FB_ERR_RANGE,
           "n_per_decade = %d outside 10-1000", o->n_per_decade);
-  FB_TEST(err, !(S_gamma >= 0.0 && S_e >= 0.0), FB_ERR_RANGE, "negative source");
-  const int n = (int)ceil(log10(E0 / o->E_min_MeV) * o->n_per_decade) + 1;
+  *n = (int)ceil(log10(E0 / o->E_min_MeV) * o->n_per_decade) + 1;
+  *dy = log(E0 / o->E_min_MeV) / (*n - 1);
+  return FB_OK;
+}
+
+/* The grid arrays of sp (E_MeV[n-1] = E0 exactly). */
+static int spec_alloc(double E0, const bbn_cascade_opts *o, bbn_cascade_spec *sp, fb_err *err) {
+  memset(sp, 0, sizeof *sp);
+  int n;
+  double dy;
+  FB_CALL(err, bbn_cascade_grid(E0, o, &n, &dy, err));
   sp->n = n;
-  sp->dy = log(E0 / o->E_min_MeV) / (n - 1);
+  sp->dy = dy;
   sp->E_MeV = calloc((size_t)n, sizeof(double));
   sp->N_gamma = calloc((size_t)n, sizeof(double));
   sp->N_e = calloc((size_t)n, sizeof(double));
-  FB_TEST(err, !(sp->E_MeV && sp->N_gamma && sp->N_e), FB_ERR_MEMORY, "spectrum arrays");
+  if (!(sp->E_MeV && sp->N_gamma && sp->N_e)) {
+    bbn_cascade_spec_free(sp);
+    FB_FAIL(err, FB_ERR_MEMORY, "spectrum arrays");
+  }
   for (int i = 0; i < n; i++) sp->E_MeV[i] = o->E_min_MeV * exp(i * sp->dy);
   sp->E_MeV[n - 1] = E0;
+  return FB_OK;
+}
 
+/* The universal photon spectrum for an injected energy Einj per unit rate. */
+static void solve_universal(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double Einj, bbn_cascade_spec *sp) {
+  const double T = bg->T_MeV, EC = ME2 / (22.0 * T), EX = ME2 / (80.0 * T);
+  for (int i = 0; i < sp->n; i++) {
+    const double E = sp->E_MeV[i];
+    sp->N_gamma[i] = universal_shape(E, Einj, EC, EX) / bbn_cascade_rate_photon(ws, E, bg) * E * sp->dy;
+  }
+}
+
+int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double E0,
+                      double S_gamma, double S_e, const bbn_cascade_opts *o, bbn_cascade_spec *sp,
+                      fb_err *err) {
+  memset(sp, 0, sizeof *sp);
+  FB_TEST(err, !(S_gamma >= 0.0 && S_e >= 0.0), FB_ERR_RANGE, "negative source");
   if (o->universal) {
-    const double T = bg->T_MeV, EC = ME2 / (22.0 * T), EX = ME2 / (80.0 * T);
-    const double Einj = (S_gamma + S_e) * E0;
-    for (int i = 0; i < n; i++) {
-      const double E = sp->E_MeV[i];
-      sp->N_gamma[i] = universal_shape(E, Einj, EC, EX) / bbn_cascade_rate_photon(ws, E, bg) * E * sp->dy;
-    }
+    FB_CALL(err, spec_alloc(E0, o, sp, err));
+    solve_universal(ws, bg, (S_gamma + S_e) * E0, sp);
     return FB_OK;
   }
+  int n;
+  double dy;
+  FB_CALL(err, bbn_cascade_grid(E0, o, &n, &dy, err));
+  double *src = calloc((size_t)2 * n, sizeof(double));
+  FB_TEST(err, !src, FB_ERR_MEMORY, "cascade sources (n = %d)", n);
+  double *sg = src, *se = src + n;
+  sg[n - 1] = S_gamma;
+  se[n - 1] = S_e;
+  /* final-state radiation of X -> e+ e- (gamma): per decay, with x = E/E0, y = me^2/(4 E0^2),
+   * dN/dE = (alpha/pi)/E0 (1 + (1-x)^2)/x ln((1-x)/y)   (arXiv:1808.09324 eq. 2.9; the
+   * splitting-function form of Birkedal et al. hep-ph/0507194), S_e/2 decays per unit rate */
+  if (o->fsr && S_e > 0.0)
+    for (int i = 0; i < n - 1; i++) {
+      const double Ei = o->E_min_MeV * exp(i * dy), x = Ei / E0, y = ME2 / (4.0 * E0 * E0);
+      if (1.0 - x > y)
+        sg[i] = 0.5 * S_e * AL / M_PI / E0 * (1.0 + (1.0 - x) * (1.0 - x)) / x * log((1.0 - x) / y) * Ei * dy;
+    }
+  const int rc = bbn_cascade_solve_source(ws, bg, E0, sg, se, o, sp, err);
+  free(src);
+  return rc;
+}
 
+int bbn_cascade_solve_source(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double E0,
+                             const double *S_gamma, const double *S_e, const bbn_cascade_opts *o,
+                             bbn_cascade_spec *sp, fb_err *err) {
+  FB_CALL(err, spec_alloc(E0, o, sp, err));
+  const int n = sp->n;
+  for (int i = 0; i < n; i++)
+    if (!(S_gamma[i] >= 0.0 && S_e[i] >= 0.0)) {
+      bbn_cascade_spec_free(sp);
+      FB_FAIL(err, FB_ERR_RANGE, "negative or undefined source at E = %g MeV", o->E_min_MeV * exp(i * sp->dy));
+    }
+  if (o->universal) {
+    double Einj = 0.0;
+    for (int i = 0; i < n; i++) Einj += (S_gamma[i] + S_e[i]) * sp->E_MeV[i];
+    solve_universal(ws, bg, Einj, sp);
+    return FB_OK;
+  }
   casc_sys s = {ws, bg, n, sp->dy, log(o->E_min_MeV), sp->E_MeV, NULL, NULL};
   s.T = calloc((size_t)BBN_CASC_NX * BBN_CASC_NX * n * n, sizeof(double));
   s.lost_e = calloc((size_t)n, sizeof(double));
@@ -520,24 +578,11 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
     for (int i = 0; i <= j; i++) ge += s.T[TIDX(&s, BBN_CASC_E, BBN_CASC_E, i, j)];
     G[2 * j + BBN_CASC_E] = ge; /* = int K_ee dE with the same quadrature: number conserving */
   }
-  /* final-state radiation of X -> e+ e- (gamma): per decay, with x = E/E0, y = me^2/(4 E0^2),
-   * dN/dE = (alpha/pi)/E0 (1 + (1-x)^2)/x ln((1-x)/y)   (arXiv:1808.09324 eq. 2.9; the
-   * splitting-function form of Birkedal et al. hep-ph/0507194) */
-  double *Sc = calloc((size_t)n, sizeof(double));
-  if (!Sc) { free(s.T); free(s.lost_e); free(G); bbn_cascade_spec_free(sp); FB_FAIL(err, FB_ERR_MEMORY, "fsr"); }
-  if (o->fsr && S_e > 0.0)
-    for (int i = 0; i < n - 1; i++) {
-      const double x = sp->E_MeV[i] / E0, y = ME2 / (4.0 * E0 * E0);
-      if (1.0 - x > y)
-        Sc[i] = 0.5 * S_e * AL / M_PI / E0 * (1.0 + (1.0 - x) * (1.0 - x)) / x * log((1.0 - x) / y) *
-                sp->E_MeV[i] * sp->dy;
-    }
   /* back-substitution from E0 down */
   for (int i = n - 1; i >= 0; i--) {
     double a[2][2], r[2];
     for (int x = 0; x < 2; x++) {
-      r[x] = (i == n - 1) ? (x == BBN_CASC_GAMMA ? S_gamma : S_e) : 0.0;
-      if (x == BBN_CASC_GAMMA) r[x] += Sc[i];
+      r[x] = x == BBN_CASC_GAMMA ? S_gamma[i] : S_e[i];
       for (int j = i + 1; j < n; j++)
         r[x] += s.T[TIDX(&s, x, BBN_CASC_GAMMA, i, j)] * sp->N_gamma[j] +
                 s.T[TIDX(&s, x, BBN_CASC_E, i, j)] * sp->N_e[j];
@@ -545,7 +590,7 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
     }
     const double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
     if (!(fabs(det) > 0.0) || !isfinite(det)) {
-      free(s.T); free(s.lost_e); free(G); free(Sc);
+      free(s.T); free(s.lost_e); free(G);
       bbn_cascade_spec_free(sp);
       FB_FAIL(err, FB_ERR_NUMERIC, "singular cascade system at E = %g MeV", s.E[i]);
     }
@@ -555,7 +600,6 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
   free(s.T);
   free(s.lost_e);
   free(G);
-  free(Sc);
   return FB_OK;
 }
 

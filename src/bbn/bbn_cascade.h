@@ -3,7 +3,8 @@
  * @brief Non-thermal photon and e+- spectra of an electromagnetic cascade after BBN (issue 15).
  *
  * What it does: for a decay at photon temperature T that injects photons and/or e+- of energy E0
- * (monochromatic lines), solves the steady-state cascade equation on the thermal background
+ * (monochromatic lines, bbn_cascade_solve) or any spectrum up to E0 (bbn_cascade_solve_source, with
+ * the sources of bbn_em_injection.h), solves the steady-state cascade equation on the thermal background
  * (Kawasaki & Moroi astro-ph/9412055 sec. 3; Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324
  * sec. 3 and eq. 3.1):
  *   Gamma_X(E) F_X(E) = S_X(E) + sum_X' int_E^E0 dE' K_XX'(E, E') F_X'(E'),   X = gamma, e (e+ + e-)
@@ -103,6 +104,19 @@ int bbn_cascade_solve(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double
                       double S_gamma, double S_e, const bbn_cascade_opts *o,
                       bbn_cascade_spec *sp, fb_err *err);
 void bbn_cascade_spec_free(bbn_cascade_spec *sp);
+
+/** The energy grid of a solve up to E0: n nodes E_i = E_min e^{i dy}, i = 0 .. n-1 (E_{n-1} = E0). */
+int bbn_cascade_grid(double E0_MeV, const bbn_cascade_opts *o, int *n, double *dy, fb_err *err);
+
+/**
+ * Solve for an arbitrary injected spectrum (issue 15: bbn_em_injection.h): S_gamma[i], S_e[i] are
+ * the photons and e+- injected per unit rate in node i of the grid of bbn_cascade_grid(E0, o)
+ * (o->fsr is not used: FSR is part of the source). bbn_cascade_solve is this with the lines in the
+ * top node and the FSR photons below it (identical results).
+ */
+int bbn_cascade_solve_source(const bbn_cascade_ws *ws, const bbn_cascade_bg *bg, double E0_MeV,
+                             const double *S_gamma, const double *S_e, const bbn_cascade_opts *o,
+                             bbn_cascade_spec *sp, fb_err *err);
 
 /** Photon density per MeV per unit source rate at grid point i: N_gamma[i] / (E_i dy). */
 double bbn_cascade_fgamma(const bbn_cascade_spec *sp, int i);

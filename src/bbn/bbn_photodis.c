@@ -183,6 +183,10 @@ int bbn_photodis_table_init(bbn_photodis_table *t, const bbn_photodis_params *p,
   t->mass_GeV = p->mass_GeV;
   t->br_photon = p->br_photon;
   t->br_ee = p->br_ee;
+  if (p->inj) {
+    FB_CALL(err, bbn_em_injection_copy(p->inj, &t->inj, err));
+    t->has_inj = 1;
+  }
   t->eta = p->eta;
   t->Y_H = Y0[BBN_P];
   t->Y_He4 = Y0[BBN_HE4];
@@ -201,6 +205,7 @@ int bbn_photodis_table_init(bbn_photodis_table *t, const bbn_photodis_params *p,
 }
 
 void bbn_photodis_table_free(bbn_photodis_table *t) {
+  bbn_em_injection_free(&t->inj);
   free(t->lnR);
   free(t->done);
   memset(t, 0, sizeof *t);
@@ -215,11 +220,25 @@ static double table_T(const bbn_photodis_table *t, int k) {
 static int table_node(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn_cascade_opts *casc, int k,
                       fb_err *err) {
   if (t->done[k]) return FB_OK;
-  const double T = table_T(t, k), E0 = 0.5 * t->mass_GeV * 1e3;
+  const double T = table_T(t, k), E0 = t->has_inj ? t->inj.E_max_MeV : 0.5 * t->mass_GeV * 1e3;
   bbn_cascade_bg bg;
   bbn_cascade_spec sp;
   FB_CALL(err, bbn_cascade_background(T, t->eta, t->Y_H, t->Y_He4, &bg, err));
-  FB_CALL(err, bbn_cascade_solve(ws, &bg, E0, 2.0 * t->br_photon, 2.0 * t->br_ee, casc, &sp, err));
+  if (t->has_inj) {
+    int n;
+    double dy;
+    FB_CALL(err, bbn_cascade_grid(E0, casc, &n, &dy, err));
+    double *buf = malloc((size_t)3 * n * sizeof *buf);
+    FB_TEST(err, !buf, FB_ERR_MEMORY, "injection bins (%d)", n);
+    for (int i = 0; i < n; i++) buf[2 * n + i] = casc->E_min_MeV * exp(i * dy);
+    buf[3 * n - 1] = E0;
+    bbn_em_injection_bin(&t->inj, buf + 2 * n, n, dy, buf, buf + n);
+    const int rc = bbn_cascade_solve_source(ws, &bg, E0, buf, buf + n, casc, &sp, err);
+    free(buf);
+    if (rc != FB_OK) return rc;
+  } else {
+    FB_CALL(err, bbn_cascade_solve(ws, &bg, E0, 2.0 * t->br_photon, 2.0 * t->br_ee, casc, &sp, err));
+  }
   double R[BBN_PD_NREAC];
   reaction_integrals(&sp, R);
   bbn_cascade_spec_free(&sp);
@@ -250,12 +269,13 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
           "tau_s = %g outside 1e2 - 1e13 (after BBN, before recombination)", p->tau_s);
   FB_TEST(err, !(p->n_T_per_decade >= 2 && p->n_T_per_decade <= 100), FB_ERR_RANGE, "n_T_per_decade");
   FB_TEST(err, !(tab->mass_GeV == p->mass_GeV && tab->br_photon == p->br_photon && tab->br_ee == p->br_ee &&
+                 tab->has_inj == (p->inj != NULL) && (!p->inj || bbn_em_injection_equal(&tab->inj, p->inj)) &&
                  tab->eta == p->eta && tab->T_top_MeV == p->T_start_MeV && tab->n_T_per_decade == p->n_T_per_decade &&
                  tab->universal == p->casc.universal && tab->n_per_decade == p->casc.n_per_decade),
           FB_ERR_INPUT, "photodisintegration table built for another injection (m = %g GeV, br %g/%g)",
           tab->mass_GeV, tab->br_photon, tab->br_ee);
   memcpy(res->Y, Y0, sizeof res->Y);
-  const double E0 = 0.5 * p->mass_GeV * 1e3, eta = p->eta;
+  const double E0 = p->inj ? p->inj->E_max_MeV : 0.5 * p->mass_GeV * 1e3, eta = p->eta;
   const int n0 = tab->n_spectra;
 
   /* temperature range: from T_start (or t = tau/1e3 if later) to t = t_end_over_tau tau */
@@ -269,7 +289,8 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
   }
   FB_TEST(err, !(T_lo > table_T(tab, tab->n_nodes - 1)), FB_ERR_RANGE, "T_end = %g MeV below the table", T_lo);
 
-  const int active = (E0 > p->casc.E_min_MeV) && (p->br_photon + p->br_ee > 0.0) && p->nX_over_s > 0.0;
+  const int active = (E0 > p->casc.E_min_MeV) && (p->inj ? p->inj->n_comp > 0 : p->br_photon + p->br_ee > 0.0) &&
+                     p->nX_over_s > 0.0;
   /* table nodes that bracket [T_lo, T_hi] */
   const double dlnT = log(10.0) / tab->n_T_per_decade, lnTtop = log(tab->T_top_MeV);
   if (active) {

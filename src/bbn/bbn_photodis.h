@@ -27,6 +27,7 @@
 
 #include "bbn.h"
 #include "bbn_cascade.h"
+#include "bbn_em_injection.h"
 #include "fb_error.h"
 
 /** Number of photodisintegration reactions (Cyburt et al. astro-ph/0211258 Table 3 set). */
@@ -38,6 +39,8 @@ typedef struct bbn_photodis_params {
   double nX_over_s;    /**< n_X / s before decay (= mY_GeV / mass_GeV of bbn_result) */
   double br_photon;    /**< BR(X -> gamma gamma) */
   double br_ee;        /**< BR(X -> e+ e-) */
+  const bbn_em_injection *inj; /**< NULL: the lines of br_photon, br_ee (+ FSR); else this injected
+                                    spectrum per decay (br_photon, br_ee then unused; issue 15) */
   double eta;          /**< n_b / n_gamma after e+e- annihilation (today's eta) */
   double T_start_MeV;  /**< default 1e-2 */
   double t_end_over_tau; /**< default 40 */
@@ -75,12 +78,14 @@ double bbn_photodis_time_s(double T_MeV, double eta);
 typedef struct bbn_photodis_table {
   double mass_GeV, br_photon, br_ee, eta, Y_H, Y_He4, T_top_MeV;
   int n_T_per_decade, n_nodes, universal, n_per_decade;
+  int has_inj;              /**< 1: built for the injected spectrum inj (a copy), 0: for the lines */
+  bbn_em_injection inj;
   double *lnR;              /**< [n_nodes][BBN_PD_NREAC] */
   unsigned char *done;      /**< [n_nodes] node computed */
   int n_spectra;            /**< cascade solves so far */
 } bbn_photodis_table;
 
-/** A table for the injection of p (mass, BRs, eta, T_start, n_T_per_decade, casc) on the background
+/** A table for the injection of p (mass, BRs or inj, eta, T_start, n_T_per_decade, casc) on the background
  *  of Y0 (Y_H = Y0[BBN_P], Y_He4 = Y0[BBN_HE4]). No cascade is solved here. */
 int bbn_photodis_table_init(bbn_photodis_table *t, const bbn_photodis_params *p, const double Y0[BBN_N_NUC],
                             fb_err *err);

@@ -1,27 +1,30 @@
 /**
  * @file fb_model_photodis.c
- * @brief Scan models `photodis_decay`, `bc1_photodis`, `bc9_photodis`: photodisintegration of the
+ * @brief Scan models `photodis_decay`, `bc1_photodis`, `bc9_photodis`, `bc6_photodis` - `bc8_photodis`:
+ *        photodisintegration of the
  *        light nuclei after BBN by the electromagnetic cascade of a late decay (bbn_photodis.h,
  *        issue 15), as planes with /bounds/photodisintegration.
  *
  * photodis_decay (the ACROPOLIS-style generic particle): first axis the mass m_X [GeV], second the
  *   lifetime tau_X [s]; the abundance is fixed by [photodis_decay] abundance = mY (m Y_X = m n_X/s
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
- *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma) and br_ee
- *   (X -> e+ e-, with its final-state radiation).
- * bc11_photodis: the BC11 plane (m_a, 1/f_G) as bc9_photodis, with the production by scatterings of
- *   src/production/fb_prod_bc11.c ([photodis_fip] production).
- * bc4_photodis: the BC4 (m_S, sin^2 theta) plane, the same way, with the production by Higgs-like scatterings
- *   of src/production/fb_prod_bc4.c ([photodis_fip] production; the abundance of bc4_bbn).
- * bc1_photodis, bc9_photodis: the BC1 (m_A', epsilon) and BC9 (m_a, g_agamma) planes; lifetime and
- *   channels from the particle model's decay record (src/models via fb_fip): br_photon = BR of the
- *   channels whose products are two photons only, br_ee = two e+- only; the rest (mu, pi, K, ...:
- *   their electromagnetic products are not cascaded here) is reported as br_not_cascaded and
- *   injects nothing, so the excluded region is a lower estimate there. The abundance n_X/s at T0 =
- *   m/25 (within [0.1, 10] MeV) from decays and inverse decays from T_RH (bbn_inverse_decay_abundance, the machinery of
- *   bc1_bbn/bc9_bbn), plus the benchmark's production by scatterings where src/production registers one
- *   ([photodis_fip] production, default on: bc1 resonant conversion and 2 -> 2 scatterings, bc9
- *   Primakoff scattering, for bc9 also switched by alp_primakoff).
+ *   conversion as `eval late-decay`), the channels by br_photon (X -> gamma gamma), br_ee
+ *   (X -> e+ e-, with its final-state radiation) and the optional br_pi0pi0, br_mumu, br_pipi (X -> a a,
+ *   each a at m/2, decayed in flight into photons and e+-: bbn_em_injection.h; all zero keeps the pure
+ *   ACROPOLIS lines and their code path).
+ * bc1_photodis, bc9_photodis, bc6_photodis - bc8_photodis, bc11_photodis, bc4_photodis: the BC1
+ *   (m_A', epsilon), BC9 (m_a, g_agamma), HNL (m_N, |U_alpha|^2), BC11 (m_a, 1/f_G) and BC4 (m_S,
+ *   sin^2 theta) planes; lifetime and channels from the particle model's decay record (src/models via
+ *   fb_fip): every channel's photons, e+- and the electromagnetic products of its pi0, mu, pi+- and K
+ *   decays in flight are injected (bbn_em_injection.h; br_photon, br_ee: BR of the gamma gamma and
+ *   e+ e- lines); tau+-, nucleons and other hadrons are not cascaded (br_not_cascaded, f_not_cascaded:
+ *   their energy injects nothing, so the excluded region is a lower estimate where they matter). The
+ *   abundance n_X/s at T0 = m/25 (within [0.1, 10] MeV) from decays and inverse decays from T_RH
+ *   (bbn_thermal_abundance, the machinery of the bcN_bbn planes), plus the benchmark's production by
+ *   scatterings where src/production registers one ([photodis_fip] production, default on: bc1
+ *   resonant conversion and 2 -> 2 scatterings, bc4 Higgs-like scatterings, bc9 Primakoff (also
+ *   switched by alp_primakoff), bc11 gluon/pion/Primakoff); for the HNLs thermal production through
+ *   active-sterile mixing with the thermal potential (bbn_hnl_abundance, as bc6_bbn - bc8_bbn).
  *
  * Every point starts from this project's standard BBN (its final abundances and eta) at
  * T_start = 10 keV: for tau <= 1e5 s the change of BBN itself by the decay is not in this model
@@ -44,6 +47,7 @@
 
 #include "bbn.h"
 #include "fb_production.h"
+#include "bbn_em_injection.h"
 #include "bbn_photodis.h"
 #include "fb_constants.h"
 #include "fb_fip.h"
@@ -64,15 +68,18 @@ typedef struct pd_state {
   /* generic */
   int use_n_over_ngamma;
   double mY_GeV, n_over_ngamma, T0_MeV, br_photon, br_ee, nX_over_s_ng; /* nX_over_s_ng: from n_over_ngamma */
+  double br_aa[3];              /* photodis_decay: BR(X -> pi0 pi0, mu+ mu-, pi+ pi-) */
   /* benchmark */
   const fb_fip_ops *ops;
   void *fip;
   fb_config fip_cfg;
   fb_thermo th;
   double g_X, T_RH_GeV;
-  int primakoff; /* production by scatterings on (src/production: bc9 Primakoff, bc1 resonant + 2 -> 2) */
+  int primakoff; /* production by scatterings on (src/production: bc1, bc4, bc9, bc11) */
+  int hnl;       /* -1, or the HNL's flavour (bc6 - bc8: abundance from bbn_hnl_abundance) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
   fb_production_table ptab; /* per-mass table of the rate where the production gives bin averages (bc1) */
+  bbn_em_injection inj; /* the injected spectrum of the current point (benchmarks) */
   char note[1024];
 } pd_state;
 
@@ -89,13 +96,15 @@ static const fb_quantity_spec pd_gen_quantities[] = {
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
 };
 
-/* quantities of bc1_photodis, bc9_photodis: the generic ones after these */
-enum { F_TAU, F_BRG, F_BRE, F_BRN, F_NS, F_MY, F_OFF, F_N = F_OFF + G_N };
+/* quantities of bc1_photodis, bc9_photodis, bc6-8_photodis: the generic ones after these */
+enum { F_TAU, F_BRG, F_BRE, F_BRN, F_FEM, F_FNC, F_NS, F_MY, F_OFF, F_N = F_OFF + G_N };
 static const fb_quantity_spec pd_fip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (decay record)"},
     {"br_photon", "", "BR of the channels with two photons only (photon line at m/2)"},
     {"br_ee", "", "BR of the channels with e+ e- only (e+- line at m/2 with final-state radiation)"},
-    {"br_not_cascaded", "", "BR of the other channels (mu, pi, K, ...): not cascaded, inject nothing here"},
+    {"br_not_cascaded", "", "BR of the channels with tau, nucleons or other hadrons (eta, omega, ...): those not cascaded"},
+    {"f_em_cascaded", "", "fraction of m injected as photons and e+- (lines, pi0, mu, pi+-, K decays in flight; FSR not counted)"},
+    {"f_not_cascaded", "", "fraction of m in tau, nucleons and other hadrons (not cascaded: injects nothing)"},
     {"nX_over_s", "", "n_X/s at T0 = m/25 within [0.1, 10] MeV (decays and inverse decays from T_RH; a lower limit)"},
     {"mY_GeV", "GeV", "m n_X/s"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction after photodisintegration"},
@@ -116,6 +125,9 @@ static const fb_key_spec pd_gen_keys[] = {
     {"photodis_decay", "T0_MeV", FB_KEY_DOUBLE, "10", 1.0, 30.0, NULL, "MeV", "reference temperature of n_over_ngamma"},
     {"photodis_decay", "br_photon", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "BR(X -> gamma gamma)"},
     {"photodis_decay", "br_ee", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> e+ e-)"},
+    {"photodis_decay", "br_pi0pi0", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi0 pi0), photons of the pi0 decays in flight"},
+    {"photodis_decay", "br_mumu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> mu+ mu-), e+- of the mu decays in flight"},
+    {"photodis_decay", "br_pipi", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi+ pi-), e+- of the pi -> mu -> e chains"},
 };
 
 static const fb_key_spec pd_fip_keys[] = {
@@ -132,6 +144,7 @@ static void pd_free(void *state) {
   pd_state *s = state;
   if (!s) return;
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
+  bbn_em_injection_free(&s->inj);
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_production_free(&s->prod);
   fb_production_table_free(&s->ptab);
@@ -164,18 +177,23 @@ static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
   s->T0_MeV = fb_config_get_double(cfg, "photodis_decay", "T0_MeV");
   s->br_photon = fb_config_get_double(cfg, "photodis_decay", "br_photon");
   s->br_ee = fb_config_get_double(cfg, "photodis_decay", "br_ee");
-  FB_TEST(err, s->br_photon + s->br_ee > 1.0 + 1e-9, FB_ERR_INPUT, "[photodis_decay] br_photon + br_ee = %g > 1",
-          s->br_photon + s->br_ee);
+  static const char *aa_keys[3] = {"br_pi0pi0", "br_mumu", "br_pipi"};
+  double sum = s->br_photon + s->br_ee;
+  for (int k = 0; k < 3; k++) sum += (s->br_aa[k] = fb_config_get_double(cfg, "photodis_decay", aa_keys[k]));
+  FB_TEST(err, sum > 1.0 + 1e-9, FB_ERR_INPUT,
+          "[photodis_decay] br_photon + br_ee + br_pi0pi0 + br_mumu + br_pipi = %g > 1 (allowed: <= 1, the rest invisible)",
+          sum);
   FB_CALL(err, bbn_late_decay_nX_over_s(s->n_over_ngamma, s->T0_MeV, &s->nX_over_s_ng, err));
   return pd_init_common(s, err);
 }
 
-static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, double g_X, fb_err *err) {
+static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, double g_X, int hnl, fb_err *err) {
   pd_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s photodisintegration state", fip);
   *state = s;
   s->kind = PD_FIP;
   s->g_X = g_X;
+  s->hnl = hnl;
   s->T_RH_GeV = fb_config_get_double(cfg, "photodis_fip", "T_RH_GeV");
   /* production by scatterings wherever the benchmark registers one (key production); for bc9 the
    * older key alp_primakoff stays its own switch too */
@@ -187,32 +205,46 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
-  snprintf(s->note, sizeof s->note,
-           "ABUNDANCE: decays and inverse decays%s%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
-           "bbn_thermal_abundance%s); channels other than "
-           "gamma gamma and e+ e- inject nothing (br_not_cascaded); BBN itself standard (tau <= 1e5 s: see %s_bbn)",
-           s->primakoff ? " and production by scatterings (src/production, " : "", s->primakoff ? fip : "",
-           s->primakoff ? ": " : "", s->primakoff ? s->prod.ops->processes : "",
-           s->primakoff ? ")" : "", s->T_RH_GeV, g_X,
-           s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit", fip);
+  static const char inj_note[] =
+      "INJECTION: photons, e+- and the e.m. products of pi0, mu, pi+-, K decays in flight (bbn_em_injection.h); "
+      "tau, nucleons, other hadrons inject nothing (f_not_cascaded); BBN itself standard (tau <= 1e5 s: see the _bbn models)";
+  if (hnl >= 0)
+    snprintf(s->note, sizeof s->note,
+             "ABUNDANCE: thermal production through active-sterile mixing (thermal potential), decays and inverse decays "
+             "from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (bbn_hnl_abundance, g = 2). %s",
+             s->T_RH_GeV, inj_note);
+  else
+    snprintf(s->note, sizeof s->note,
+             "ABUNDANCE: decays and inverse decays%s%s%s%s%s from T_RH = %g GeV to T0 = m/25 in [0.1, 10] MeV (g = %g; "
+             "bbn_thermal_abundance%s). %s",
+             s->primakoff ? " and production by scatterings (src/production, " : "", s->primakoff ? fip : "",
+             s->primakoff ? ": " : "", s->primakoff ? s->prod.ops->processes : "", s->primakoff ? ")" : "",
+             s->T_RH_GeV, g_X, s->primakoff ? "" : "; no scatterings or in-medium production: a lower limit", inj_note);
   return pd_init_common(s, err);
 }
 
-static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, err); }
-static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, err); }
+static int bc1pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc1", 3.0, -1, err); }
+static int bc9pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc9", 1.0, -1, err); }
+/* a Majorana HNL has 2 helicity states (bbn_hnl.c) */
+static int bc6pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc6", 2.0, 0, err); }
+static int bc7pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc7", 2.0, 1, err); }
+static int bc8pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc8", 2.0, 2, err); }
 /* bc11: the gluon-coupled ALP (1 state) with its production by scatterings (src/production/fb_prod_bc11.c:
  * gluon conversion, q qbar -> g a, pi pi -> pi a, Primakoff with the induced g_agamma; key production) */
-static int bc11pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc11", 1.0, err); }
+static int bc11pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc11", 1.0, -1, err); }
 /* bc4: the real scalar (g = 1), also produced by the Higgs-like scatterings of src/production/fb_prod_bc4.c
- * (key production); mu mu, pi pi, ... are not cascaded (br_not_cascaded): a lower estimate above 2 m_mu */
-static int bc4pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc4", 1.0, err); }
+ * (key production) */
+static int bc4pd_init(void **state, const fb_config *cfg, fb_err *err) { return pd_fip_init(state, cfg, "bc4", 1.0, -1, err); }
 
-/* The table for (mass, br_photon, br_ee), reusing the cached one when it matches. */
-static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, fb_err *err) {
+/* The table for (mass, br_photon, br_ee) or the injection inj (!= NULL), reusing the cached one when it matches. */
+static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee, const bbn_em_injection *inj,
+                    fb_err *err) {
   s->par.mass_GeV = mass_GeV;
   s->par.br_photon = br_photon;
   s->par.br_ee = br_ee;
-  if (s->cache_ok && s->cache.mass_GeV == mass_GeV && s->cache.br_photon == br_photon && s->cache.br_ee == br_ee)
+  s->par.inj = inj;
+  if (s->cache_ok && s->cache.mass_GeV == mass_GeV && s->cache.br_photon == br_photon && s->cache.br_ee == br_ee &&
+      s->cache.has_inj == (inj != NULL) && (!inj || bbn_em_injection_equal(&s->cache.inj, inj)))
     return FB_OK;
   if (s->cache_ok) bbn_photodis_table_free(&s->cache);
   s->cache_ok = 0;
@@ -223,14 +255,14 @@ static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee
 
 /* The generic quantities (out[0 .. G_N-1]) at one point. */
 static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s, double br_photon, double br_ee,
-                    double *out, fb_err *err) {
+                    const bbn_em_injection *inj, double *out, fb_err *err) {
   const bbn_result *r = &s->sbbn;
   bbn_result after = s->sbbn;
   double range = 0.0, rhoX = 0.0;
   if (tau_s < 1e2 || tau_s > 1e13) {
     range = tau_s < 1e2 ? -1.0 : 1.0;
   } else {
-    FB_CALL(err, pd_table(s, mass_GeV, br_photon, br_ee, err));
+    FB_CALL(err, pd_table(s, mass_GeV, br_photon, br_ee, inj, err));
     s->par.tau_s = tau_s;
     s->par.nX_over_s = nX_over_s;
     bbn_photodis_result pd;
@@ -256,20 +288,21 @@ static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, 
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
   FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
   const double nX = s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
-  return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, out, err);
-}
-
-/* BRs of the photon and e+- lines in a decay record (channels with exactly two photons, resp.
- * two e+-, carrying all of the mass). */
-static void line_brs(const fb_decay *d, double *br_photon, double *br_ee) {
-  *br_photon = 0.0;
-  *br_ee = 0.0;
-  for (size_t k = 0; k < d->n_channels; k++) {
-    const fb_decay_channel *c = &d->ch[k];
-    if (!(c->br > 0)) continue;
-    if (c->n[FB_DC_PHOTON] == 2.0 && c->efrac[FB_DC_PHOTON] > 1.0 - 1e-9) *br_photon += c->br;
-    else if (c->n[FB_DC_ELECTRON] == 2.0 && c->efrac[FB_DC_ELECTRON] > 1.0 - 1e-9) *br_ee += c->br;
+  if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0)
+    return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
+  /* X -> a a: each a at m/2 (the products' spectra: bbn_em_injection.h) */
+  static const int cls[3] = {FB_DC_PI0, FB_DC_MUON, FB_DC_PI_CHARGED};
+  static const double ma_GeV[3] = {FB_MPI0_GEV, FB_MMU_GEV, FB_MPI_CHARGED_GEV};
+  static const char *nm[3] = {"br_pi0pi0", "br_mumu", "br_pipi"};
+  bbn_em_injection_free(&s->inj);
+  FB_CALL(err, bbn_em_injection_lines(&s->inj, mass_GeV * 1e3, s->br_photon, s->br_ee, 1, err));
+  for (int k = 0; k < 3; k++) {
+    if (s->br_aa[k] == 0.0) continue;
+    FB_TEST(err, !(mass_GeV > 2.0 * ma_GeV[k]), FB_ERR_RANGE, "[photodis_decay] %s = %g needs m_X > %g GeV (m_X = %g GeV)",
+            nm[k], s->br_aa[k], 2.0 * ma_GeV[k], mass_GeV);
+    FB_CALL(err, bbn_em_injection_add_particle(&s->inj, cls[k], 0.5 * mass_GeV * 1e3, 2.0 * s->br_aa[k], err));
   }
+  return pd_point(s, mass_GeV, tau_s, nX, 0.0, 0.0, &s->inj, out, err);
 }
 
 static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
@@ -285,27 +318,35 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   fb_decay d;
   FB_CALL(err, s->ops->decay(s->fip, mass_GeV, coupling, &d, err));
   FB_TEST(err, !(d.width_GeV > 0), FB_ERR_RANGE, "model %s has no decay at mass %g GeV", s->ops->name, mass_GeV);
-  double brg, bre;
-  line_brs(&d, &brg, &bre);
+  bbn_em_injection_free(&s->inj);
+  FB_CALL(err, bbn_em_injection_from_record(&d, 1, &s->inj, err));
   double Y = 0.0, ng = 0.0;
-  fb_production_point pt = {&s->prod, mass_GeV, coupling};
-  fb_production_table_point tpt = {&s->ptab, coupling};
-  const int tab = s->prod.ops && s->prod.ops->rate_bin_GeV; /* tabulated once per mass (bc1: ~70 us per rate) */
-  if (tab && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
-    FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
-                                           1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
-  const bbn_abundance_opts o = {0, tab ? fb_production_table_callback : fb_production_callback,
-                                tab ? (void *)&tpt : (void *)&pt};
-  FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
-                                     T0_GeV, &Y, &ng, err));
+  if (s->hnl >= 0) {
+    bbn_hnl_state h;
+    FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, 1, mass_GeV, coupling, d.width_GeV, s->T_RH_GeV, T0_GeV, &h, err));
+    Y = h.Y_T0;
+  } else {
+    fb_production_point pt = {&s->prod, mass_GeV, coupling};
+    fb_production_table_point tpt = {&s->ptab, coupling};
+    const int tab = s->prod.ops && s->prod.ops->rate_bin_GeV; /* tabulated once per mass (bc1: ~70 us per rate) */
+    if (tab && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
+      FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
+                                             1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
+    const bbn_abundance_opts o = {0, tab ? fb_production_table_callback : fb_production_callback,
+                                  tab ? (void *)&tpt : (void *)&pt};
+    FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
+                                       T0_GeV, &Y, &ng, err));
+  }
   out[F_TAU] = d.tau_s;
-  out[F_BRG] = brg;
-  out[F_BRE] = bre;
-  out[F_BRN] = fmax(0.0, 1.0 - brg - bre);
+  out[F_BRG] = s->inj.br_line_photon;
+  out[F_BRE] = s->inj.br_line_ee;
+  out[F_BRN] = s->inj.br_not_cascaded;
+  out[F_FEM] = s->inj.f_gamma + s->inj.f_e;
+  out[F_FNC] = s->inj.f_not_cascaded;
   Y = fmax(Y, 0.0); /* the ODE returns |Y| < 1e-30 noise where production is nil */
   out[F_NS] = Y;
   out[F_MY] = mass_GeV * Y;
-  return pd_point(s, mass_GeV, d.tau_s, Y, brg, bre, out + F_OFF, err);
+  return pd_point(s, mass_GeV, d.tau_s, Y, 0.0, 0.0, &s->inj, out + F_OFF, err);
 }
 
 /* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 on computed points. */
@@ -343,11 +384,14 @@ static int pd_gen_post(void *state, const fb_config *cfg, const fb_scan_view *v,
   const pd_state *s = state;
   char note[512];
   if (s->use_n_over_ngamma)
-    snprintf(note, sizeof note, "n_X/n_gamma = %g at T0 = %g MeV; br_photon = %g, br_ee = %g; BBN itself standard",
-             s->n_over_ngamma, s->T0_MeV, s->br_photon, s->br_ee);
+    snprintf(note, sizeof note,
+             "n_X/n_gamma = %g at T0 = %g MeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; "
+             "BBN itself standard", s->n_over_ngamma, s->T0_MeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1],
+             s->br_aa[2]);
   else
-    snprintf(note, sizeof note, "m Y_X = %g GeV; br_photon = %g, br_ee = %g; BBN itself standard", s->mY_GeV,
-             s->br_photon, s->br_ee);
+    snprintf(note, sizeof note,
+             "m Y_X = %g GeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; BBN itself standard",
+             s->mY_GeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1], s->br_aa[2]);
   return pd_write(s, v, file, 0, note, err);
 }
 
@@ -457,3 +501,17 @@ const fb_model_ops fb_model_bc11_photodis = {
     .free = pd_free,
     .postprocess = pd_fip_post,
 };
+/* HNL planes (BC6-BC8): the [photodis_fip] keys declared by bc1_photodis */
+#define PD_HNL_OPS(NAME, BENCH, INIT, FLAV)                                                                    \
+  {                                                                                                            \
+    .name = NAME, .benchmark = BENCH,                                                                          \
+    .description = "photodisintegration after BBN on the " BENCH " plane (HNL mixing with nu_" FLAV            \
+                   "; thermal abundance through mixing)",                                                      \
+    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",        \
+    .coupling_units = "", .coupling_description = "mixing |U_" FLAV "|^2", .n_quantities = F_N,               \
+    .quantities = pd_fip_quantities, .n_keys = 0, .keys = NULL, .init = INIT, .eval = pd_fip_eval,            \
+    .free = pd_free, .postprocess = pd_fip_post,                                                               \
+  }
+const fb_model_ops fb_model_bc6_photodis = PD_HNL_OPS("bc6_photodis", "BC6", bc6pd_init, "e");
+const fb_model_ops fb_model_bc7_photodis = PD_HNL_OPS("bc7_photodis", "BC7", bc7pd_init, "mu");
+const fb_model_ops fb_model_bc8_photodis = PD_HNL_OPS("bc8_photodis", "BC8", bc8pd_init, "tau");

@@ -375,5 +375,15 @@
 #define FB_HAD_P_10 0.253
 #define FB_HAD_RGQ_LOW 1.04   /* <n_ch>(g g) / <n_ch>(q qbar) for jet-jet masses < 7 GeV: CLEO, Alam et al.,
                                  hep-ex/9701006 (1.04 +- 0.02 +- 0.05); -> C_A/C_F = 9/4 only asymptotically */
+/* ---------------------------------------------------------------- decays in flight of the products of late
+ * decays (src/bbn/bbn_em_injection.c; issue 15). PDG 2024 branching ratios; the rest of each list is
+ * in FB_BR_K_PIPI0 ... FB_BR_KS_PIPI above. */
+#define FB_TAU_MU_S 2.1969811e-6       /* mu+- mean life [s], PDG 2024 */
+#define FB_BR_K_MUNU 0.6356            /* K+- -> mu nu 63.56 %, PDG 2024 */
+#define FB_BR_K_PI0ENU 0.0507          /* K+- -> pi0 e nu (K_e3) 5.07 %, PDG 2024 */
+#define FB_BR_K_PI0MUNU 0.03352        /* K+- -> pi0 mu nu (K_mu3) 3.352 %, PDG 2024 */
+#define FB_BR_KL_3PI0 0.1952           /* K_L -> 3 pi0 19.52 %, PDG 2024 */
+#define FB_BR_KS_PI0PI0 0.3069         /* K_S -> pi0 pi0 30.69 %, PDG 2024 */
+#define FB_BR_PI_MUNU 0.9998770        /* pi+ -> mu+ nu_mu 99.98770 %, PDG 2024 (the rest, e nu, neglected) */
 
 #endif /* FB_CONSTANTS_H */
