@@ -4,7 +4,8 @@
 #     BC9, BC4, BC6-BC8, BC10, BC11; PNG and, for the latter six, PDF): runs tools/main-job.sh unless
 #     out/ already holds its files and FB_GALLERY_REUSE=1;
 #   - for every particle model (bc1, bc4 ... bc11): its c*tau map and branching ratios versus mass
-#     from a 200 x 60 scan of its default plane.
+#     from a 200 x 60 scan of its default plane;
+#   - the BBN diagnostic figure (tools/plot_bbn_diagnostic.py) of every BBN plane the main job runs.
 # Usage: tools/gallery.sh   (FB_BUILD_DIR, FB_NP as for the main job)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ cp out/bc1_cosmology_summary.png "$g/bc1_cosmology_summary.png"
 cp out/bc9_cosmology_summary.png "$g/bc9_cosmology_summary.png"
 for m in bc4 bc6 bc7 bc8 bc10 bc11; do
   cp "out/${m}_summary.png" "out/${m}_summary.pdf" "$g/"
+done
+# BBN diagnostic figures (Yp and D/H versus coupling at a few masses, observed bands) of the BBN planes
+for m in bc1 bc4 bc6 bc9 bc10 bc11; do
+  [ -f "out/${m}_bbn.h5" ] && /usr/bin/python3 tools/plot_bbn_diagnostic.py "out/${m}_bbn.h5" -o "$g/${m}_bbn_diagnostic.png" > /dev/null
 done
 for m in bc1 bc4 bc6 bc7 bc8 bc10 bc11; do
   in=inputs/${m}_default.ini
