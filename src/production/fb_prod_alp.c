@@ -64,13 +64,12 @@
 
 #include "fb_constants.h"
 #include "fb_fip_alp.h"
+#include "fb_production.h"
 
 #define N_GL 24
 
-/* the tanh tail never vanishes (w(0) = 2e-9): cut at T_pc/2, where it is 2e-9 and the hadron-gas rates dominate */
-double fb_prod_alp_qgp_weight(double T) {
-  return T < 0.5 * FB_QCD_TPC_GEV ? 0.0 : 0.5 * (1.0 + tanh((T - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV)));
-}
+/* the QGP fraction of every production (fb_production.h) */
+double fb_prod_alp_qgp_weight(double T) { return fb_production_qgp_fraction(T); }
 
 static double alphas_T(double T) { return fb_alp_alphas(fmax(2.0 * FB_PI * T, 1.0), NULL); }
 

@@ -54,7 +54,6 @@
 #include "fb_production.h"
 #include "fb_rratio.h"
 
-#define BC1P_TC_GEV FB_QCD_TPC_GEV /* QCD crossover (fb_constants.h: HotQCD arXiv:1812.08235) */
 #define BC1P_GL_N 16       /* Gauss-Legendre nodes per segment of the momentum and energy integrals */
 #define BC1P_K_MAX_T 60.0  /* resonance search up to k = 60 T (f_B(60) ~ 1e-26) */
 
@@ -86,7 +85,7 @@ typedef struct bc1p_state {
   double *wp2_T2, *vstar;
 } bc1p_state;
 
-static double bc1p_qcd_weight(double T) { return 0.5 * (1.0 + tanh((T - BC1P_TC_GEV) / (0.1 * BC1P_TC_GEV))); }
+static double bc1p_qcd_weight(double T) { return fb_production_qgp_fraction(T); } /* fb_production.h */
 
 /* omega_p^2 [GeV^2] and v_* at T (Braaten-Segel integrals; header), computed */
 static void bc1p_plasma_direct(const bc1p_state *st, double T, double *wp2, double *vstar) {

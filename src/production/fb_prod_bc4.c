@@ -154,7 +154,7 @@ double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV) {
   if (!(w_ew > 0.0)) return 0.0; /* symmetric phase: not computed (file comment) */
   const double neq = neq_scalar(m_GeV, T);
   if (!(neq > 0.0)) return 0.0;
-  const double w = 0.5 * (1.0 + tanh((T - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV)));
+  const double w = fb_production_qgp_fraction(T); /* fb_production.h */
   const double as = alpha_s_1loop(fmax(2.0 * FB_PI * T, 1.0)); /* frozen below mu = 1 GeV, as fb_rratio.h */
   const double gs2 = 4.0 * FB_PI * as, e2 = 4.0 * FB_PI * FB_ALPHA_EM;
   const double v2 = FB_HIGGS_VEV_GEV * FB_HIGGS_VEV_GEV;
@@ -167,7 +167,7 @@ double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV) {
     double KV, Kc;
     if (F->quark) {
       KV = w * (4.0 * gs2 + 3.0 * F->Q2 * e2); /* gluon + photon annihilation (quarks only in the QGP) */
-      Kc = w * (w * 4.0 * gs2 + 3.0 * F->Q2 * e2); /* Compton on gluons (QGP) and photons */
+      Kc = w * (4.0 * gs2 + 3.0 * F->Q2 * e2); /* Compton on gluons and photons (quarks and gluons: QGP, w once) */
       mth2[f] = gs2 * (4.0 / 3.0) * T * T / 8.0 + F->m_GeV * F->m_GeV;
     } else {
       KV = Kc = e2;

@@ -34,7 +34,6 @@
 #include "fb_constants.h"
 #include "fb_production.h"
 
-#define PRIM_TC_GEV FB_QCD_TPC_GEV /* QCD crossover (fb_constants.h: HotQCD arXiv:1812.08235) */
 
 typedef struct prim_species {
   double m_GeV, g, Q2;
@@ -68,7 +67,7 @@ static double prim_density(const prim_species *s, double T) {
 
 /* sum_j Q_j^2 n_j [GeV^3] */
 static double prim_charge_density(double T) {
-  const double w = 0.5 * (1.0 + tanh((T - PRIM_TC_GEV) / (0.1 * PRIM_TC_GEV)));
+  const double w = fb_production_qgp_fraction(T); /* fb_production.h */
   double s = 0.0;
   for (size_t i = 0; i < sizeof SPECIES / sizeof SPECIES[0]; ++i) {
     const double f = SPECIES[i].phase == 1 ? w : (SPECIES[i].phase == 2 ? 1.0 - w : 1.0);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_production.h"
 
 extern const fb_production_ops fb_production_bc1;
@@ -74,4 +75,8 @@ void fb_production_free(fb_production *p) {
 double fb_production_callback(double T_GeV, void *user) {
   const fb_production_point *pt = user;
   return fb_production_rate(pt->p, pt->mass_GeV, pt->coupling, T_GeV);
+}
+
+double fb_production_qgp_fraction(double T_GeV) {
+  return T_GeV < 0.5 * FB_QCD_TPC_GEV ? 0.0 : 0.5 * (1.0 + tanh((T_GeV - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV)));
 }

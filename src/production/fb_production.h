@@ -56,6 +56,13 @@ int fb_production_init(fb_production *p, const char *fip, const fb_config *cfg, 
 double fb_production_rate(const fb_production *p, double mass_GeV, double coupling, double T_GeV);
 void fb_production_free(fb_production *p);
 
+/** Fraction of the plasma in the quark-gluon phase at T_GeV, one definition for every production:
+ *  w = [1 + tanh((T - T_pc)/(0.1 T_pc))]/2 with T_pc = FB_QCD_TPC_GEV (HotQCD arXiv:1812.08235), a smooth
+ *  switch of stated width (the lattice crossover is smooth), cut to 0 below T_pc/2 where the tanh tail
+ *  (2e-9) would keep quark processes alive during BBN. Quark and gluon processes carry w once; the
+ *  hadron-gas processes (pions) 1 - w. */
+double fb_production_qgp_fraction(double T_GeV);
+
 /** A point of a plane, for callbacks of the abundance solvers. */
 typedef struct fb_production_point {
   const fb_production *p;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_production.h"
 
@@ -65,12 +66,27 @@ START_TEST(test_unknown_refused) {
 }
 END_TEST
 
+/* the one QGP fraction of every production: 1/2 at T_pc, 0 below T_pc/2, -> 1 above, monotonic */
+START_TEST(test_qgp_fraction) {
+  ck_assert(fabs(fb_production_qgp_fraction(FB_QCD_TPC_GEV) - 0.5) < 1e-15);
+  ck_assert(fb_production_qgp_fraction(0.49 * FB_QCD_TPC_GEV) == 0.0);
+  ck_assert(fabs(fb_production_qgp_fraction(3.0 * FB_QCD_TPC_GEV) - 1.0) < 1e-12);
+  double prev = -1.0;
+  for (double T = 0.4 * FB_QCD_TPC_GEV; T < 3.0 * FB_QCD_TPC_GEV; T *= 1.01) {
+    const double w = fb_production_qgp_fraction(T);
+    ck_assert(w >= prev && w >= 0.0 && w <= 1.0);
+    prev = w;
+  }
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("production");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_registry_complete);
   tcase_add_test(tc, test_rates_scale);
   tcase_add_test(tc, test_unknown_refused);
+  tcase_add_test(tc, test_qgp_fraction);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
