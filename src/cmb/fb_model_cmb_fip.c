@@ -43,8 +43,7 @@
 
 enum { ABUND_FREEZEIN = 0, ABUND_THERMAL = 1, ABUND_OMEGA = 2 };
 
-/* bc4 scattering freeze-in (scattering_yield): start temperature and Simpson intervals in ln T */
-#define CMBF_SCAT_T_HI_GEV 1000.0 /* the default T_RH of bc4_bbn and [photodis_fip] */
+/* scattering freeze-in (scattering_yield): Simpson intervals in ln T (from [cmb_fip] T_RH_GeV down) */
 #define CMBF_SCAT_N 3000
 
 
@@ -56,7 +55,7 @@ typedef struct cmbf_state {
   fb_thermo th;
   fb_quad q;
   int abundance;             /**< ABUND_FREEZEIN, ABUND_THERMAL or ABUND_OMEGA */
-  double omega_fraction, T_dec_GeV, g_dof;
+  double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
   fb_production prod;        /**< bc4: production by scatterings added to the freeze-in (ops NULL: none) */
@@ -82,6 +81,9 @@ static const fb_key_spec cmbf_keys[] = {
      "decoupling temperature when abundance = thermal: Y = 45 zeta3 g/(2 pi^4 g_*s(T_dec))"},
     {"cmb_fip", "omega_fraction", FB_KEY_DOUBLE, "1e-6", 0.0, 1.0, NULL, "",
      "Omega_X/Omega_c before decays when abundance = omega_fraction"},
+    {"cmb_fip", "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",
+     "bc4_cmb, bc11_cmb with abundance = freezein: start of the freeze-in by scatterings (as T_RH_GeV of the "
+     "BBN and photodisintegration planes)"},
 };
 
 static void cmbf_free(void *state) {
@@ -108,6 +110,7 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   s->abundance = !strcmp(ab, "freezein") ? ABUND_FREEZEIN : !strcmp(ab, "thermal") ? ABUND_THERMAL : ABUND_OMEGA;
   s->omega_fraction = fb_config_get_double(cfg, "cmb_fip", "omega_fraction");
   s->T_dec_GeV = fb_config_get_double(cfg, "cmb_fip", "T_dec_GeV");
+  s->T_RH_GeV = fb_config_get_double(cfg, "cmb_fip", "T_RH_GeV");
   FB_CALL_GOTO(err, rc, fb_fip_config_default(s->ops, &s->fip_cfg, err), fail);
   if (s->ops->init) FB_CALL_GOTO(err, rc, s->ops->init(&s->fip, &s->fip_cfg, err), fail);
   fb_cmb_params p;
@@ -148,7 +151,7 @@ static int cmbf_init_scat(void **state, const fb_config *cfg, const char *fip, f
     snprintf(s->label, sizeof s->label,
              "ASSUMPTION: freeze-in (no back-reaction) by inverse decays in vacuum and by %s, from T = %g GeV "
              "(g = 1); thermalised points never excluded",
-             s->prod.ops->processes, CMBF_SCAT_T_HI_GEV);
+             s->prod.ops->processes, s->T_RH_GeV);
   }
   return FB_OK;
 }
@@ -159,12 +162,13 @@ static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { retur
 
 /* Freeze-in yield of the production by scatterings (no back-reaction):
  *   Y = int Gamma_scat(T) Y_eq(T) (1 + dln g_*s/dln T / 3) / H(T) dln T
- * from CMBF_SCAT_T_HI_GEV down to max(m/50, 1 keV) (the relaxation form of src/bbn/bbn_abundance.c in
+ * from T_hi = [cmb_fip] T_RH_GeV down to max(m/50, 1 keV) (the relaxation form of src/bbn/bbn_abundance.c in
  * the limit Y << Y_eq; Y_eq = n_eq/s with the MB n_eq = g m^2 T K2(m/T)/(2 pi^2)); Simpson's rule on
  * CMBF_SCAT_N intervals in ln T (the QCD and electroweak crossovers of the rate are tanh steps of
  * width >= 0.05 in ln T, the interval 0.007). */
-static double scattering_yield(const fb_thermo *th, const fb_production *p, double m, double g, double coupling) {
-  const double a = log(fmax(m / 50.0, 1e-6)), b = log(CMBF_SCAT_T_HI_GEV), h = (b - a) / CMBF_SCAT_N;
+static double scattering_yield(const fb_thermo *th, const fb_production *p, double m, double g, double coupling,
+                               double T_hi_GeV) {
+  const double a = log(fmax(m / 50.0, 1e-6)), b = log(T_hi_GeV), h = (b - a) / CMBF_SCAT_N;
   double sum = 0.0;
   for (int i = 0; i <= CMBF_SCAT_N; ++i) {
     const double T = exp(a + i * h), x = m / T;
@@ -195,7 +199,7 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   if (s->abundance == ABUND_FREEZEIN)
     FB_CALL(err, fb_cmb_freezein_yield(&s->th, &s->q, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
   if (s->abundance == ABUND_FREEZEIN && s->prod.ops) {
-    const double y = scattering_yield(&s->th, &s->prod, mass_GeV, s->g_dof, 1.0);
+    const double y = s->T_RH_GeV > mass_GeV / 50.0 ? scattering_yield(&s->th, &s->prod, mass_GeV, s->g_dof, 1.0, s->T_RH_GeV) : 0.0;
     FB_TEST(err, !isfinite(y), FB_ERR_NUMERIC, "scattering freeze-in yield at m = %g GeV is not finite", mass_GeV);
     s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
   }

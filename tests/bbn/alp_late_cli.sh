@@ -49,5 +49,22 @@ with h5py.File(sys.argv[2], "r") as f:
     assert ex[:, 0].all() and not ex[:, 1].any(), (ex, tau)
     print("bc11_cmb ok:", tau.tolist())
 PY
+# bc11_cmb with the freeze-in assumption: scatterings from [cmb_fip] T_RH_GeV; a lower start gives a smaller
+# abundance (the production grows with T for the gluon coupling), and the label names the start
+printf '[run]\noutput = %s\n[model]\nname = bc11_cmb\n[grid]\nmass_min_GeV = 0.01\nmass_max_GeV = 0.01\nn_mass = 1\ncoupling_min = 1e-12\ncoupling_max = 1e-12\nn_coupling = 1\n[cmb_fip]\nabundance = freezein\n' \
+  "$tmp/bc11_cmb_fi.h5" > "$tmp/bc11_cmb_fi.ini"
+"$exe" run "$tmp/bc11_cmb_fi.ini" --set run.log_level=error > /dev/null 2>&1 || { echo "FAIL: bc11_cmb freezein"; fails=$((fails+1)); }
+"$exe" run "$tmp/bc11_cmb_fi.ini" --set cmb_fip.T_RH_GeV=10 --set run.output="$tmp/bc11_cmb_fi10.h5" --set run.log_level=error \
+  > /dev/null 2>&1 || { echo "FAIL: bc11_cmb freezein T_RH = 10"; fails=$((fails+1)); }
+/usr/bin/python3 - "$tmp/bc11_cmb_fi.h5" "$tmp/bc11_cmb_fi10.h5" <<'PY' || fails=$((fails+1))
+import h5py, sys
+a, b = (h5py.File(p, "r") for p in sys.argv[1:3])
+ya, yb = a["/quantities/mY_GeV"][0, 0], b["/quantities/mY_GeV"][0, 0]
+assert 0 < yb < ya, (ya, yb)
+lab = b["/bounds/cmb_mu"].attrs.get("abundance", b"")
+lab = lab.decode() if isinstance(lab, bytes) else str(lab)
+assert "T = 10 GeV" in lab, lab
+print("bc11_cmb freeze-in: mY", ya, "(T_RH 1000 GeV)", yb, "(10 GeV)")
+PY
 [ $fails -eq 0 ] && echo "alp_late_cli: all ok"
 exit $fails
