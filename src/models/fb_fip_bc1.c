@@ -132,7 +132,10 @@ static int bc1_hadron_channels(fb_decay *out, double m, const double *w_GeV, fb_
                                       ef, err));
   }
   /* the unresolved rest (KK pi, eta pi pi, 5pi, 6pi, the pQCD continuum): mean hadron content of a
-   * light q qbar pair at W = m (fb_hadronize.h; flavour-averaged as R is dominated by u, d, s) */
+   * light q qbar pair at W = m (fb_hadronize.h). Its composition is the measured per-event yield of
+   * e+e- -> hadrons at sqrt(s) ~ 10 GeV (PDG 2024), i.e. already the flavour mix of the continuum
+   * (u, d, s and ~40 % c cbar of R above open charm): the A' couples to the same current, so no
+   * separate s/c/b leading kaons are added (that would count strangeness twice) */
   FB_CALL(err, fb_hadronize_channel(out, "hadrons", w_GeV[FB_RR_OTHER], FB_HAD_UD, m, err));
   return FB_OK;
 }
