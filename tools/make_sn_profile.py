@@ -27,6 +27,15 @@ cold and hot differ from default only in the central (peak) temperature T_c = 30
 range "temperatures of 30-60 MeV in the hottest regions of collapsed SN cores" of the Garching
 muonic models quoted by Caputo, Raffelt & Vitagliano arXiv:2109.03244 (Introduction); the default
 35 MeV lies inside it. Explicit options (--T-c ...) override the variant's values.
+
+Structure "entropy" (variants mantle, mantle_cold, mantle_hot; docs/sn-profile.md section 1c):
+  tools/make_sn_profile.py --variant mantle      -o inputs/sn_profile_mantle.dat
+  tools/make_sn_profile.py --variant mantle_cold -o inputs/sn_profile_mantle_cold.dat
+  tools/make_sn_profile.py --variant mantle_hot  -o inputs/sn_profile_mantle_hot.dat
+rho, Ye, the mass and the lapse as above; T(r) solves s_EOS(rho, T, Ye) = s(r),
+  s(r) = s_c + (s_m - s_c) x/(1 + x), x = (r/R_s)^n_s    (low-entropy core, hot mantle: off-centre T maximum)
+with the ideal EOS of entropy_per_baryon (nucleons, e-/e+, photons, trapped neutrinos); where the parametric
+T(r)'s own entropy exceeds s_m (the outer layers) the parametric T(r) is kept.
 --rows-stride K writes only every K-th data row (the enclosed mass and the lapse are still
 integrated on the full grid, so the rows written are identical to those of the full file): used by
 tests/stellar/test_sn_profiles_regen.sh to check the shipped files quickly.
@@ -57,6 +66,10 @@ VARIANTS = {
     # Garching cores (arXiv:2109.03244, Introduction) and the 30-50 MeV of deleptonisation heating
     # (Nicotra nucl-th/0607055, Introduction); R_s = 9 km, n_s = 6 (ours: puts the maximum near 11 km).
     "mantle": {"structure": "entropy", "s_c": 1.0, "s_m": 4.6, "R_s": 9.0, "n_s": 6.0},
+    # its systematic pair: the mantle entropy giving a maximum of 30 and 60 MeV, the ends of the 30-60 MeV range
+    # of arXiv:2109.03244 (s_m = 3.8 -> 30.0 MeV, 6.3 -> 60.1 MeV at 10.5-10.75 km)
+    "mantle_cold": {"structure": "entropy", "s_c": 1.0, "s_m": 3.8, "R_s": 9.0, "n_s": 6.0},
+    "mantle_hot": {"structure": "entropy", "s_c": 1.0, "s_m": 6.3, "R_s": 9.0, "n_s": 6.0},
 }
 
 

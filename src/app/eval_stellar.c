@@ -301,7 +301,7 @@ const fb_eval_module fb_eval_sn1987a = {
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
-     {"profile", "", "default|cold|hot|mantle", 0, 0, "default",
+     {"profile", "", "default|cold|hot|mantle|mantle_cold|mantle_hot", 0, 0, "default",
       "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1b, 1c)"}},
     eval_sn1987a,
 };

@@ -96,6 +96,19 @@ START_TEST(test_mantle_profile_properties) {
   ck_assert_msg(fabs(rnu_m / rnu_d - 1) < 0.01, "neutrinosphere %g vs default %g km", rnu_m, rnu_d);
   fb_sn_profile_free(&p);
   fb_sn_profile_free(&d);
+  /* the systematic pair: maxima at the ends of the cited 30-60 MeV, same core, same mass */
+  const char *pair[2] = {FB_SOURCE_DIR "/inputs/sn_profile_mantle_cold.dat", FB_SOURCE_DIR "/inputs/sn_profile_mantle_hot.dat"};
+  const double T_want[2] = {30.0, 60.0};
+  for (int k = 0; k < 2; k++) {
+    ck_assert_msg(fb_sn_profile_read(&p, pair[k], NULL, &err) == FB_OK, "%s", err.msg);
+    double Tk = 0, rk = 0;
+    for (double r = 0; r <= 40.0; r += 0.05)
+      if (fb_sn_profile_at(&p, FB_SN_T_MEV, r) > Tk) Tk = fb_sn_profile_at(&p, FB_SN_T_MEV, r), rk = r;
+    ck_assert_msg(fabs(Tk - T_want[k]) < 1.0 && rk >= 8 && rk <= 14, "%s: T_max %g MeV at %g km", pair[k], Tk, rk);
+    ck_assert(fabs(fb_sn_profile_at(&p, FB_SN_T_MEV, 0) / T0 - 1) < 1e-6);
+    ck_assert(fabs(fb_sn_profile_mass_msun(&p, 1e4) / 1.5155 - 1) < 1e-3);
+    fb_sn_profile_free(&p);
+  }
 }
 END_TEST
 
