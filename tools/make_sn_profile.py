@@ -162,6 +162,20 @@ def entropy_per_baryon(rho, T, Ye):
     return s_nuc + s_light / nBm
 
 
+def pressure_cgs(rho, T, Ye):
+    """Pressure [erg/cm^3] of the same ideal EOS (nucleons P = n T F_{3/2}/F_{1/2} x 2/3, e-/e+ mu^4/12pi^2 +
+    mu^2 T^2/6 + 7 pi^2 T^4/180, photons pi^2 T^4/45; trapped neutrinos omitted), for --hydrostatic-check."""
+    nB = rho / AMU_G * 1e-39
+    P = 0.0
+    for Y, m in ((1 - Ye, MN_MEV), (Ye, MP_MEV)):
+        e = _eta_fast(Y * nB, m, T)
+        P += Y * nB * T * 2.0 / 3.0 * _fd_k(1.5, e) / _fd_k(0.5, e)  # MeV/fm^3
+    me = electron_mu(Ye * nB, T)
+    P += (me ** 4 / (12 * math.pi ** 2) + me ** 2 * T ** 2 / 6 + 7 * math.pi ** 2 * T ** 4 / 180
+          + math.pi ** 2 * T ** 4 / 45) / HBARC_MEV_FM ** 3
+    return P * 1.602176634e-6 * 1e39
+
+
 def temperature_at_entropy(rho, Ye, s_target):
     """T [MeV] with entropy_per_baryon(rho, T, Ye) = s_target (bisection in ln T, 1e-6 relative)."""
     lo, hi = 0.05, 300.0
@@ -197,6 +211,9 @@ def main():
     ap.add_argument("--s-m", type=float, default=None, help="entropy: mantle entropy per baryon")
     ap.add_argument("--R-s", type=float, default=None, help="entropy: radius of the core-mantle rise [km]")
     ap.add_argument("--n-s", type=float, default=None, help="entropy: steepness of the rise")
+    ap.add_argument("--hydrostatic-check", action="store_true",
+                    help="print, for the written rows at 0-20 km, the EOS pressure over the Newtonian hydrostatic "
+                         "pressure int_r rho G M/r^2 dr (the profile is not re-solved for equilibrium)")
     a = ap.parse_args()
     var = VARIANTS[a.variant]
     for key, dflt in (("structure", "parametric"), ("s_c", 1.0), ("s_m", 4.6), ("R_s", 9.0), ("n_s", 6.0)):
@@ -257,6 +274,17 @@ def main():
         phi -= 0.5 * (dphi(i) + dphi(i + 1)) * (radii[i + 1] - radii[i]) * 1e5
         rows[i][11] = math.exp(phi)
 
+    if a.hydrostatic_check:
+        p_req, acc = [0.0] * len(radii), 0.0
+        for i in range(len(radii) - 2, -1, -1):
+            r0, r1 = radii[i] * 1e5, radii[i + 1] * 1e5
+            g0 = G_CGS * masses[i] * rows[i][1] / r0 ** 2 if r0 > 0 else 0.0
+            acc += 0.5 * (g0 + G_CGS * masses[i + 1] * rows[i + 1][1] / r1 ** 2) * (r1 - r0)
+            p_req[i] = acc
+        for i in range(0, len(radii), a.rows_stride):
+            if radii[i] <= 20.0:
+                r = rows[i]
+                print("r = %5.2f km  P_EOS/P_hydrostatic = %.3f" % (r[0], pressure_cgs(r[1], r[2], r[3]) / p_req[i]))
     with open(a.output, "w") as f:
         f.write("# fipbounds proto-neutron-star profile (format: docs/sn-profile.md)\n")
         f.write("# made by tools/make_sn_profile.py with: rho_c=%g g/cm^3 R_rho=%g km n_rho=%g "
