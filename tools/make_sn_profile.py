@@ -27,12 +27,23 @@ cold and hot differ from default only in the central (peak) temperature T_c = 30
 range "temperatures of 30-60 MeV in the hottest regions of collapsed SN cores" of the Garching
 muonic models quoted by Caputo, Raffelt & Vitagliano arXiv:2109.03244 (Introduction); the default
 35 MeV lies inside it. Explicit options (--T-c ...) override the variant's values.
+
+Structure "entropy" (variants mantle, mantle_cold, mantle_hot; docs/sn-profile.md section 1c):
+  tools/make_sn_profile.py --variant mantle      -o inputs/sn_profile_mantle.dat
+  tools/make_sn_profile.py --variant mantle_cold -o inputs/sn_profile_mantle_cold.dat
+  tools/make_sn_profile.py --variant mantle_hot  -o inputs/sn_profile_mantle_hot.dat
+rho, Ye, the mass and the lapse as above; T(r) solves s_EOS(rho, T, Ye) = s(r),
+  s(r) = s_c + (s_m - s_c) x/(1 + x), x = (r/R_s)^n_s    (low-entropy core, hot mantle: off-centre T maximum)
+with the ideal EOS of entropy_per_baryon (nucleons, e-/e+, photons, trapped neutrinos); where the parametric
+T(r)'s own entropy exceeds s_m (the outer layers) the parametric T(r) is kept.
 --rows-stride K writes only every K-th data row (the enclosed mass and the lapse are still
 integrated on the full grid, so the rows written are identical to those of the full file): used by
 tests/stellar/test_sn_profiles_regen.sh to check the shipped files quickly.
 """
 import argparse
 import math
+
+import numpy as np
 
 # Constants (CODATA 2018 / PDG 2024, as in src/common/fb_constants.h)
 HBARC_MEV_FM = 197.3269804
@@ -48,6 +59,17 @@ VARIANTS = {
     "default": {},
     "cold": {"T_c": 30.0},  # lower end of 30-60 MeV peak temperatures, arXiv:2109.03244
     "hot": {"T_c": 60.0},   # upper end of 30-60 MeV peak temperatures, arXiv:2109.03244
+    # low-entropy core + hot mantle (structure "entropy", docs/sn-profile.md section 1c): central entropy
+    # s_c = 1 per baryon ("entropy per baryon of order 1 or 2" shortly after birth, Prakash et al.
+    # nucl-th/9603042, abstract: the lower end, the unshocked inner core); mantle entropy s_m = 4.6 chosen so
+    # that the off-centre temperature maximum is 40 MeV, inside the 30-60 MeV of the hottest regions of the
+    # Garching cores (arXiv:2109.03244, Introduction) and the 30-50 MeV of deleptonisation heating
+    # (Nicotra nucl-th/0607055, Introduction); R_s = 9 km, n_s = 6 (ours: puts the maximum near 11 km).
+    "mantle": {"structure": "entropy", "s_c": 1.0, "s_m": 4.6, "R_s": 9.0, "n_s": 6.0},
+    # its systematic pair: the mantle entropy giving a maximum of 30 and 60 MeV, the ends of the 30-60 MeV range
+    # of arXiv:2109.03244 (s_m = 3.8 -> 30.0 MeV, 6.3 -> 60.1 MeV at 10.5-10.75 km)
+    "mantle_cold": {"structure": "entropy", "s_c": 1.0, "s_m": 3.8, "R_s": 9.0, "n_s": 6.0},
+    "mantle_hot": {"structure": "entropy", "s_c": 1.0, "s_m": 6.3, "R_s": 9.0, "n_s": 6.0},
 }
 
 
@@ -93,10 +115,84 @@ def electron_mu(ne_fm3, T_mev):
     return 0.5 * (lo + hi)
 
 
+# --- Entropy per baryon of the ideal EOS (structure "entropy"; docs/sn-profile.md section 1c) ---
+# nucleons: non-relativistic ideal Fermi gases, s_i = (5/3) F_{3/2}(eta)/F_{1/2}(eta) - eta per particle
+# (F_k the complete Fermi-Dirac integral without the 1/Gamma(k+1)); e-/e+: ultra-relativistic,
+# s n_B = mu^2 T/3 + 7 pi^2 T^3/45; photons 4 pi^2 T^3/45; trapped neutrinos: nu_e/anti-nu_e with
+# mu_nu = mu_e + mu_p - mu_n (beta equilibrium), s n_B = mu_nu^2 T/6 + 7 pi^2 T^3/90, and nu_mu, nu_tau
+# pairs at mu = 0, 2 x 7 pi^2 T^3/90 (Landau & Lifshitz, Statistical Physics I, sec. 56-61 and 63).
+
+def _fd_k(k, eta):
+    """F_k(eta) = int_0^inf x^k/(exp(x-eta)+1) dx (x = t^2, trapezoid on 1500 points, as fermi_half)."""
+    tmax = math.sqrt(max(eta, 0.0) + 60.0)
+    t = np.arange(1, 1501) * (tmax / 1500)
+    x = t * t
+    f = 2.0 * t * x ** k / (np.exp(np.minimum(x - eta, 700.0)) + 1.0)
+    f[-1] *= 0.5
+    return float(f.sum()) * tmax / 1500
+
+
+def _eta_fast(n_fm3, m_mev, T_mev):
+    """As nucleon_eta with _fd_k (numpy): n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta)/Gamma(3/2)."""
+    q = 2.0 * (m_mev * T_mev / (2.0 * math.pi)) ** 1.5 / HBARC_MEV_FM ** 3
+    target = n_fm3 / q * math.gamma(1.5)
+    lo, hi = -60.0, 300.0
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        if _fd_k(0.5, mid) < target:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+def entropy_per_baryon(rho, T, Ye):
+    """Entropy per baryon [k_B] of ideal n, p, e-/e+, photons and trapped neutrinos at rho [g/cm^3], T [MeV]."""
+    nB = rho / AMU_G * 1e-39  # fm^-3
+    en = _eta_fast((1 - Ye) * nB, MN_MEV, T)
+    ep = _eta_fast(Ye * nB, MP_MEV, T)
+    me = electron_mu(Ye * nB, T)
+    nBm = nB * HBARC_MEV_FM ** 3  # MeV^3
+    s_nuc = sum(Y * (5.0 / 3.0 * _fd_k(1.5, e) / _fd_k(0.5, e) - e) for Y, e in ((1 - Ye, en), (Ye, ep)))
+    mu_nu = max(me + (MP_MEV + ep * T) - (MN_MEV + en * T), 0.0)
+    pi2 = math.pi ** 2
+    s_light = (me ** 2 * T / 3 + 7 * pi2 * T ** 3 / 45  # e-/e+
+               + 4 * pi2 * T ** 3 / 45  # photons
+               + mu_nu ** 2 * T / 6 + 7 * pi2 * T ** 3 / 90 + 2 * 7 * pi2 * T ** 3 / 90)  # neutrinos
+    return s_nuc + s_light / nBm
+
+
+def pressure_cgs(rho, T, Ye):
+    """Pressure [erg/cm^3] of the same ideal EOS (nucleons P = n T F_{3/2}/F_{1/2} x 2/3, e-/e+ mu^4/12pi^2 +
+    mu^2 T^2/6 + 7 pi^2 T^4/180, photons pi^2 T^4/45; trapped neutrinos omitted), for --hydrostatic-check."""
+    nB = rho / AMU_G * 1e-39
+    P = 0.0
+    for Y, m in ((1 - Ye, MN_MEV), (Ye, MP_MEV)):
+        e = _eta_fast(Y * nB, m, T)
+        P += Y * nB * T * 2.0 / 3.0 * _fd_k(1.5, e) / _fd_k(0.5, e)  # MeV/fm^3
+    me = electron_mu(Ye * nB, T)
+    P += (me ** 4 / (12 * math.pi ** 2) + me ** 2 * T ** 2 / 6 + 7 * math.pi ** 2 * T ** 4 / 180
+          + math.pi ** 2 * T ** 4 / 45) / HBARC_MEV_FM ** 3
+    return P * 1.602176634e-6 * 1e39
+
+
+def temperature_at_entropy(rho, Ye, s_target):
+    """T [MeV] with entropy_per_baryon(rho, T, Ye) = s_target (bisection in ln T, 1e-6 relative)."""
+    lo, hi = 0.05, 300.0
+    while hi / lo > 1.0 + 1e-6:
+        mid = math.sqrt(lo * hi)
+        if entropy_per_baryon(rho, mid, Ye) < s_target:
+            lo = mid
+        else:
+            hi = mid
+    return math.sqrt(lo * hi)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variant", choices=sorted(VARIANTS), default="default",
-                    help="parameter set: default, cold (T_c = 30 MeV) or hot (T_c = 60 MeV)")
+                    help="parameter set: default, cold (T_c = 30 MeV), hot (T_c = 60 MeV) or mantle "
+                         "(low-entropy core, hot mantle)")
     ap.add_argument("-o", "--output", default=None, help="output file (default inputs/sn_profile_<variant>.dat)")
     ap.add_argument("--rows-stride", type=int, default=1, help="write every K-th data row only (checks)")
     ap.add_argument("--rho-c", type=float, default=4.5e14, help="central density [g/cm^3]")
@@ -108,7 +204,23 @@ def main():
     ap.add_argument("--Ye-c", type=float, default=0.30, help="central electron fraction")
     ap.add_argument("--Ye-out", type=float, default=0.10, help="outer electron fraction")
     ap.add_argument("--r-max", type=float, default=1000.0, help="outer radius [km]")
+    ap.add_argument("--structure", choices=["parametric", "entropy"], default=None,
+                    help="T(r) from the formula (parametric) or from an entropy profile s(r) through the ideal "
+                         "EOS (entropy; docs/sn-profile.md 1c)")
+    ap.add_argument("--s-c", type=float, default=None, help="entropy: central entropy per baryon")
+    ap.add_argument("--s-m", type=float, default=None, help="entropy: mantle entropy per baryon")
+    ap.add_argument("--R-s", type=float, default=None, help="entropy: radius of the core-mantle rise [km]")
+    ap.add_argument("--n-s", type=float, default=None, help="entropy: steepness of the rise")
+    ap.add_argument("--hydrostatic-check", action="store_true",
+                    help="print, for the written rows at 0-20 km, the EOS pressure over the Newtonian hydrostatic "
+                         "pressure int_r rho G M/r^2 dr (the profile is not re-solved for equilibrium)")
     a = ap.parse_args()
+    var = VARIANTS[a.variant]
+    for key, dflt in (("structure", "parametric"), ("s_c", 1.0), ("s_m", 4.6), ("R_s", 9.0), ("n_s", 6.0)):
+        if getattr(a, key) is None:
+            setattr(a, key, var.get(key, dflt))
+    if a.structure == "entropy" and not (0 < a.s_c < a.s_m and a.R_s > 0 and a.n_s > 0):
+        ap.error("--structure entropy needs 0 < s_c < s_m, R_s > 0, n_s > 0")
     if a.T_c is None:
         a.T_c = VARIANTS[a.variant].get("T_c", 35.0)
     if a.output is None:
@@ -129,6 +241,12 @@ def main():
         rho = a.rho_c / (1.0 + (r / a.R_rho) ** a.n_rho)
         T = a.T_c / (1.0 + (r / a.R_T) ** a.n_T)
         Ye = a.Ye_out + (a.Ye_c - a.Ye_out) / (1.0 + (r / a.R_rho) ** 4)
+        if a.structure == "entropy" and idx % a.rows_stride == 0:
+            # s(r): core s_c rising to the mantle plateau s_m; where the parametric profile's own entropy
+            # exceeds s_m (the outer layers, r > ~19 km with the default parameters) its T is kept
+            x = (r / a.R_s) ** a.n_s
+            if entropy_per_baryon(rho, T, Ye) <= a.s_m:
+                T = temperature_at_entropy(rho, Ye, a.s_c + (a.s_m - a.s_c) * x / (1.0 + x))
         # enclosed mass: trapezoid in r of 4 pi r^2 rho (cm)
         r_cm, pr_cm = r * 1e5, prev_r * 1e5
         mass_g += 0.5 * (r_cm - pr_cm) * 4 * math.pi * (r_cm ** 2 * rho + pr_cm ** 2 * prev_rho)
@@ -156,11 +274,25 @@ def main():
         phi -= 0.5 * (dphi(i) + dphi(i + 1)) * (radii[i + 1] - radii[i]) * 1e5
         rows[i][11] = math.exp(phi)
 
+    if a.hydrostatic_check:
+        p_req, acc = [0.0] * len(radii), 0.0
+        for i in range(len(radii) - 2, -1, -1):
+            r0, r1 = radii[i] * 1e5, radii[i + 1] * 1e5
+            g0 = G_CGS * masses[i] * rows[i][1] / r0 ** 2 if r0 > 0 else 0.0
+            acc += 0.5 * (g0 + G_CGS * masses[i + 1] * rows[i + 1][1] / r1 ** 2) * (r1 - r0)
+            p_req[i] = acc
+        for i in range(0, len(radii), a.rows_stride):
+            if radii[i] <= 20.0:
+                r = rows[i]
+                print("r = %5.2f km  P_EOS/P_hydrostatic = %.3f" % (r[0], pressure_cgs(r[1], r[2], r[3]) / p_req[i]))
     with open(a.output, "w") as f:
         f.write("# fipbounds proto-neutron-star profile (format: docs/sn-profile.md)\n")
         f.write("# made by tools/make_sn_profile.py with: rho_c=%g g/cm^3 R_rho=%g km n_rho=%g "
-                "T_c=%g MeV R_T=%g km n_T=%g Ye_c=%g Ye_out=%g\n"
-                % (a.rho_c, a.R_rho, a.n_rho, a.T_c, a.R_T, a.n_T, a.Ye_c, a.Ye_out))
+                "T_c=%g MeV R_T=%g km n_T=%g Ye_c=%g Ye_out=%g%s\n"
+                % (a.rho_c, a.R_rho, a.n_rho, a.T_c, a.R_T, a.n_T, a.Ye_c, a.Ye_out,
+                   "" if a.structure == "parametric" else
+                   " structure=entropy s_c=%g s_m=%g R_s=%g km n_s=%g (T_c, R_T, n_T: outer layers)"
+                   % (a.s_c, a.s_m, a.R_s, a.n_s)))
         if a.rows_stride == 1:  # the full file records how to remake it
             f.write("# command: tools/make_sn_profile.py --variant %s -o %s%s\n"
                     % (a.variant, a.output, "" if a.T_c == VARIANTS[a.variant].get("T_c", 35.0)

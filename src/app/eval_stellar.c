@@ -8,6 +8,7 @@
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,7 +81,9 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   memset(&t, 0, sizeof t);
   int rc;
   double lo, hi, peak, mmax = NAN;
-  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&p, "inputs/sn_profile_default.dat", NULL, err), done);
+  char profile_path[64]; /* inputs/sn_profile_<default|cold|hot|mantle>.dat (docs/sn-profile.md 1b, 1c) */
+  snprintf(profile_path, sizeof profile_path, "inputs/sn_profile_%s.dat", fb_eval_text(args, "profile"));
+  FB_CALL_GOTO(err, rc, fb_sn_profile_read(&p, profile_path, NULL, err), done);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&R, err), done);
   FB_CALL_GOTO(err, rc, fb_sn_medium_init(&m, &p, &o, err), done);
   if (is_scalar) {
@@ -267,7 +270,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_default.dat; BC3 millicharged fermion)",
-    22,
+    23,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
       "bc10/bc11: 1/f_l, 1/f_G in GeV^-1)"},
@@ -297,7 +300,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"},
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
-      "the pion mass only, or massless OPE"}},
+      "the pion mass only, or massless OPE"},
+     {"profile", "", "default|cold|hot|mantle|mantle_cold|mantle_hot", 0, 0, "default",
+      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1b, 1c)"}},
     eval_sn1987a,
 };
 

@@ -14,9 +14,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fb_constants.h"
 #include "fb_sn_profile.h"
 
 #define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
+#define MANTLE_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_mantle.dat"
 
 START_TEST(test_default_profile_properties) {
   fb_sn_profile p;
@@ -37,6 +39,76 @@ START_TEST(test_default_profile_properties) {
   ck_assert(fb_sn_profile_at(&p, FB_SN_LAPSE, 0) < fb_sn_profile_at(&p, FB_SN_LAPSE, 30));
   ck_assert(fb_sn_profile_at(&p, FB_SN_LAPSE, 0) > 0.5 && fb_sn_profile_at(&p, FB_SN_LAPSE, 30) < 1.0);
   fb_sn_profile_free(&p);
+}
+END_TEST
+
+/* The low-entropy-core / hot-mantle profile (tools/make_sn_profile.py --variant mantle, docs/sn-profile.md 1c):
+ * (1) off-centre temperature maximum inside the cited 30-60 MeV of the hottest regions of Garching cores
+ *     (Caputo, Raffelt & Vitagliano arXiv:2109.03244, Introduction) and 30-50 MeV (Nicotra nucl-th/0607055);
+ *     construction target 40 MeV near 10-11 km (ours), asserted to 1 MeV and 8-14 km;
+ * (2) the central entropy per baryon s_c = 1 (Prakash et al. nucl-th/9603042: "of order 1 or 2"), checked
+ *     independently of the script's Fermi integrals by the degenerate (Sommerfeld) limits read off the file's
+ *     own columns: nucleons (pi^2/2) T/T_F per particle, e-/e+ and nu_e mu^2 T/3 and mu_nu^2 T/6 per n_B with
+ *     mu_nu = mu_e + mu_p - mu_n (Landau & Lifshitz, Statistical Physics I, sec. 58); the first-order
+ *     Sommerfeld expansion is good to O((T/T_F)^2) ~ 5% here (T/T_F = 0.15-0.26), tolerance 8%;
+ * (3) lepton fraction Y_L = Y_e + Y_nu in 0.3-0.4 (+5%), the trapped values of PNS models (Strobel, Schaab
+ *     & Weigel astro-ph/9908132 sec. 2; Goussard et al. A&AS 1999: configurations with Y_L = 0.3 and 0.4);
+ * (4) density, mass, lapse and the outer layers (T beyond 20 km, hence the neutrinosphere) are the default's. */
+START_TEST(test_mantle_profile_properties) {
+  fb_sn_profile p, d;
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_msg(fb_sn_profile_read(&p, MANTLE_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_profile_read(&d, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+  double T_peak = 0, r_peak = 0;
+  for (double r = 0; r <= 30.0; r += 0.05) {
+    double T = fb_sn_profile_at(&p, FB_SN_T_MEV, r);
+    if (T > T_peak) T_peak = T, r_peak = r;
+  }
+  double T0 = fb_sn_profile_at(&p, FB_SN_T_MEV, 0);
+  ck_assert_msg(T_peak >= 30 && T_peak <= 60, "T_peak %g MeV outside 30-60 (arXiv:2109.03244)", T_peak);
+  ck_assert_msg(fabs(T_peak - 40) < 1.0, "T_peak %g MeV, construction target 40", T_peak);
+  ck_assert_msg(r_peak >= 8 && r_peak <= 14, "T peak at %g km, want 8-14", r_peak);
+  ck_assert_msg(T0 < 0.4 * T_peak, "central T %g MeV not a low-entropy core (T_peak %g)", T0, T_peak);
+  /* (2) central entropy from the degenerate limits of the file's columns */
+  double rho = fb_sn_profile_at(&p, FB_SN_RHO_G_CM3, 0), Ye = fb_sn_profile_at(&p, FB_SN_YE, 0);
+  double hbarc_MeV_fm = FB_HBARC_GEV_CM * 1e16; /* GeV cm -> MeV fm */
+  double nB_MeV3 = rho / (FB_AMU_GEV * FB_GEV_G) * 1e-39 * pow(hbarc_MeV_fm, 3);
+  double mN = FB_MN_GEV * 1e3, mP = FB_MP_GEV * 1e3;
+  double TF_n = pow(3 * FB_PI * FB_PI * (1 - Ye) * nB_MeV3, 2.0 / 3.0) / (2 * mN);
+  double TF_p = pow(3 * FB_PI * FB_PI * Ye * nB_MeV3, 2.0 / 3.0) / (2 * mP);
+  double mu_e = fb_sn_profile_at(&p, FB_SN_MU_E_MEV, 0);
+  double mu_nu = mu_e + fb_sn_profile_at(&p, FB_SN_MU_P_MEV, 0) - fb_sn_profile_at(&p, FB_SN_MU_N_MEV, 0);
+  double s = FB_PI * FB_PI / 2 * T0 * ((1 - Ye) / TF_n + Ye / TF_p) +
+             (mu_e * mu_e * T0 / 3 + mu_nu * mu_nu * T0 / 6) / nB_MeV3;
+  ck_assert_msg(fabs(s - 1.0) < 0.08, "central entropy %g per baryon (Sommerfeld), want 1 +- 8%%", s);
+  /* (3) lepton fraction: one-helicity nu_e with mu_nu, n = (mu^3 + pi^2 T^2 mu)/(6 pi^2) */
+  double Y_nu = (pow(mu_nu, 3) + FB_PI * FB_PI * T0 * T0 * mu_nu) / (6 * FB_PI * FB_PI) / nB_MeV3;
+  ck_assert_msg(Ye + Y_nu > 0.3 * 0.95 && Ye + Y_nu < 0.4 * 1.05, "Y_L %g, want 0.3-0.4", Ye + Y_nu);
+  /* (4) same density, mass, outer temperature and neutrinosphere as the default */
+  ck_assert(fabs(fb_sn_profile_mass_msun(&p, 1e4) / fb_sn_profile_mass_msun(&d, 1e4) - 1) < 1e-9);
+  for (double r = 20; r <= 100; r += 10)
+    ck_assert_msg(fabs(fb_sn_profile_at(&p, FB_SN_T_MEV, r) / fb_sn_profile_at(&d, FB_SN_T_MEV, r) - 1) < 1e-6,
+                  "T(%g km) differs from the default's", r);
+  double rnu_m, rnu_d;
+  ck_assert_int_eq(fb_sn_profile_neutrinosphere_km(&p, &rnu_m, &err), FB_OK);
+  ck_assert_int_eq(fb_sn_profile_neutrinosphere_km(&d, &rnu_d, &err), FB_OK);
+  ck_assert_msg(fabs(rnu_m / rnu_d - 1) < 0.01, "neutrinosphere %g vs default %g km", rnu_m, rnu_d);
+  fb_sn_profile_free(&p);
+  fb_sn_profile_free(&d);
+  /* the systematic pair: maxima at the ends of the cited 30-60 MeV, same core, same mass */
+  const char *pair[2] = {FB_SOURCE_DIR "/inputs/sn_profile_mantle_cold.dat", FB_SOURCE_DIR "/inputs/sn_profile_mantle_hot.dat"};
+  const double T_want[2] = {30.0, 60.0};
+  for (int k = 0; k < 2; k++) {
+    ck_assert_msg(fb_sn_profile_read(&p, pair[k], NULL, &err) == FB_OK, "%s", err.msg);
+    double Tk = 0, rk = 0;
+    for (double r = 0; r <= 40.0; r += 0.05)
+      if (fb_sn_profile_at(&p, FB_SN_T_MEV, r) > Tk) Tk = fb_sn_profile_at(&p, FB_SN_T_MEV, r), rk = r;
+    ck_assert_msg(fabs(Tk - T_want[k]) < 1.0 && rk >= 8 && rk <= 14, "%s: T_max %g MeV at %g km", pair[k], Tk, rk);
+    ck_assert(fabs(fb_sn_profile_at(&p, FB_SN_T_MEV, 0) / T0 - 1) < 1e-6);
+    ck_assert(fabs(fb_sn_profile_mass_msun(&p, 1e4) / 1.5155 - 1) < 1e-3);
+    fb_sn_profile_free(&p);
+  }
 }
 END_TEST
 
@@ -193,6 +265,7 @@ int main(void) {
   Suite *s = suite_create("sn_profile");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_default_profile_properties);
+  tcase_add_test(tc, test_mantle_profile_properties);
   tcase_add_test(tc, test_column_map_and_derived_fields);
   tcase_add_test(tc, test_garching_preset);
   tcase_add_test(tc, test_bad_files);
