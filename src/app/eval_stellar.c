@@ -115,7 +115,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_sn_alpn a;
     fb_sn_alpn_options ao;
     if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
-    double *ms = calloc(m.n, sizeof *ms);
+    double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
     rc = fb_sn_alpn_init(&a, alpn, &ao, err);

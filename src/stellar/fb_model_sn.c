@@ -222,7 +222,7 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
       return rc;
     }
     if (s->alpn) {
-      s->sys_an_ms[s->n_sys] = malloc(s->sys_medium[s->n_sys].n * sizeof(double));
+      s->sys_an_ms[s->n_sys] = malloc(FB_SN_ALPN_MEDIUM_NF * s->sys_medium[s->n_sys].n * sizeof(double));
       FB_TEST(err, !s->sys_an_ms[s->n_sys], FB_ERR_MEMORY, "cannot allocate m* of a systematic profile");
       fb_sn_alpn_mstar(&s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], s->sys_an_ms[s->n_sys]);
     }
@@ -305,7 +305,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   if (rc != FB_OK) goto fail;
   if (hnl >= 0) FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&s->hctx, &s->medium, &s->profile, hnl, &s->hopt, err), fail);
   if (s->alpn) {
-    s->an_ms = malloc(s->medium.n * sizeof *s->an_ms);
+    s->an_ms = malloc(FB_SN_ALPN_MEDIUM_NF * s->medium.n * sizeof *s->an_ms);
     FB_TEST_GOTO(err, rc, !s->an_ms, FB_ERR_MEMORY, fail, "cannot allocate m* of the profile");
     fb_sn_alpn_mstar(&s->medium, &s->profile, s->an_ms);
   }

@@ -1,0 +1,64 @@
+/**
+ * @file fb_sn_pion.c
+ * @brief Pion-induced ALP emission pi- p -> n a and its inverse (see fb_sn_pion.h).
+ */
+#include "fb_sn_pion.h"
+
+#include <math.h>
+
+#include "fb_constants.h"
+
+double fb_sn_pion_coupling_G(double g_n, double g_p) {
+  /* Static nucleons, energy denominators of both pole diagrams = 1/omega_a (s channel: eps_p + omega_pi - eps_n =
+   * omega_a; u channel: -omega_a). Amplitude sqrt(2) (f/m_pi) (1/2 m_N) [g_n (s.k_a)(s.k_pi) - g_p (s.k_pi)(s.k_a)]/
+   * omega_a = ... [(g_n - g_p) k_a.k_pi + i (g_n + g_p) s.(k_a x k_pi)]/omega_a; the spin trace (1/2) Tr and the
+   * average over the angle between k_a and k_pi ((k_a.k_pi)^2 -> k_a^2 k_pi^2/3, |k_a x k_pi|^2 -> 2 k_a^2 k_pi^2/3)
+   * give k_a^2 k_pi^2 G/3 with G below. Re-derived here (the nucleon-pole diagrams of the process of Carenza et al.
+   * arXiv:2010.02943; their full text was not readable here, so the combination is ours, not copied). */
+  return (g_n - g_p) * (g_n - g_p) + 2.0 * (g_n + g_p) * (g_n + g_p);
+}
+
+/* Bose occupation of a pion of energy w with chemical potential mu, T */
+static double bose(double w, double mu, double T) { return 1.0 / expm1((w - mu) / T); }
+
+double fb_sn_pion_density_GeV3(double T, double mu) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(mu < mpi)) return NAN;
+  /* n = int d^3k/(2 pi)^3 f(omega_k): Simpson in k up to omega - mu = 40 T */
+  double kmax = sqrt(pow(mu + 40.0 * T, 2) - mpi * mpi), s = 0.0;
+  const int N = 400;
+  double h = kmax / N;
+  for (int i = 0; i <= N; i++) {
+    double k = i * h, w = sqrt(k * k + mpi * mpi), c = (i == 0 || i == N) ? 1.0 : (i % 2 ? 4.0 : 2.0);
+    s += c * k * k * bose(w, mu, T);
+  }
+  return s * h / 3.0 / (2.0 * FB_PI * FB_PI);
+}
+
+double fb_sn_pion_gamma_prod_GeV(double G, double T, double np, double mu, double delta, double om, double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), f = FB_OPE_F_PINN;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(G > 0)) return 0.0;
+  double wpi = om + delta; /* static nucleons: omega_pi = omega_a + (eps_n - eps_p) */
+  if (!(wpi > mpi)) return 0.0;
+  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass;
+  /* Gamma_prod = n_p int d^3k_pi/(2 pi)^3 f_pi/(2 omega_pi) (1/2 omega_a) 2 pi delta(omega_pi - Delta - omega_a) |M|^2
+   * with |M|^2 = f^2 k_a^2 k_pi^2 G/(6 m_pi^2 m_N^2 omega_a^2) (fb_sn_pion_coupling_G; vertices sqrt(2)(f/m_pi)
+   * sigma.k_pi, the pseudovector pi-N coupling f of the OPE in fb_sn_alpn.c, f^2/4 pi = 0.08, and (g/2m_N) sigma.k_a;
+   * non-relativistic normalisation of the nucleon states, so the proton density enters directly):
+   *   Gamma_prod = n_p f_pi(omega_pi) G f^2 k_pi^3 k_a^2/(24 pi m_pi^2 m_N^2 omega_a^3) */
+  return np * bose(wpi, mu, T) * G * f * f * kpi2 * sqrt(kpi2) * ka2 /
+         (24.0 * FB_PI * mpi * mpi * mN * mN * om * om * om);
+}
+
+double fb_sn_pion_gamma_abs_GeV(double G, double T, double np, double mu, double delta, double om, double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), f = FB_OPE_F_PINN;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(G > 0)) return 0.0;
+  double wpi = om + delta;
+  if (!(wpi > mpi)) return 0.0;
+  /* detailed balance with mu_a = 0 (mu_pi- = mu_n - mu_p): Gamma_abs = e^{om/T} Gamma_prod, the factor
+   * e^{om/T} f_pi(om + Delta) = 1/(e^{(Delta - mu)/T} - e^{-om/T}) written without overflow (it is n_n (1 + f_pi)/n_p
+   * per unit pion factor for Boltzmann nucleons: the inverse process a n -> p pi- with Bose-enhanced pions) */
+  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass;
+  double occ = 1.0 / (exp((delta - mu) / T) - exp(-om / T));
+  return np * occ * G * f * f * kpi2 * sqrt(kpi2) * ka2 / (24.0 * FB_PI * mpi * mpi * mN * mN * om * om * om);
+}

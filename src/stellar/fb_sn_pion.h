@@ -1,0 +1,46 @@
+/**
+ * @file fb_sn_pion.h
+ * @brief Pion-induced ALP emission pi- p -> n a in the proto-neutron star and its inverse a n -> p pi-, for
+ *        ALPs with the nucleon couplings g_an, g_ap (BC10, BC11; used by fb_sn_alpn.c).
+ *
+ * Physics (formulas with citations in fb_sn_pion.c):
+ *  - the process of Carenza, Fore, Giannotti, Mirizzi & Reddy arXiv:2010.02943 (their ratio to NN bremsstrahlung:
+ *    2-5), the two nucleon-pole diagrams (ALP from the neutron after pi- absorption; ALP from the proton before
+ *    it), static non-degenerate nucleons, pseudovector pi-N vertex sqrt(2) (f/m_pi) sigma.k_pi and ALP vertex
+ *    (g_aN/2 m_N) sigma.k_a; the spin sum gives the coupling combination G = (g_n - g_p)^2 + 2 (g_n + g_p)^2;
+ *  - the negative pions: free pions (vacuum dispersion), Bose-distributed with mu_pi- = mu_n - mu_p of the
+ *    profile (chemical equilibrium of pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2); the enhancement of the
+ *    pi- abundance by pion-nucleon interactions (their virial expansion) and the pion self-energy are NOT included
+ *    (stated as the gap in docs/validation.md);
+ *  - the energy released: omega_a = omega_pi - Delta, Delta = m*_n - m*_p (static nucleons of the profile, which
+ *    carries no nucleon mean fields);
+ *  - absorption by detailed balance: Gamma_abs = e^{omega/T} Gamma_prod (mu_a = 0 since mu_pi- = mu_n - mu_p).
+ * Not included: the pi-N-a contact term (Choi et al. arXiv:2110.01972), Delta(1232) (Ho et al. arXiv:2212.01155),
+ * pi0 n -> n a, nucleon degeneracy in the final state.
+ *
+ * Units: GeV throughout. Pure functions, no state.
+ */
+#ifndef FB_SN_PION_H
+#define FB_SN_PION_H
+
+/** The coupling combination of the spin-summed, angle-averaged pi- p -> n a matrix element:
+ *  G = (g_n - g_p)^2 + 2 (g_n + g_p)^2 (dimensionless couplings g_aN = C_N m_N / f). */
+double fb_sn_pion_coupling_G(double g_n, double g_p);
+
+/** Number density [GeV^3] of free negative pions at temperature T_GeV with chemical potential mu_pi_GeV
+ *  (< m_pi; Bose-Einstein, vacuum dispersion). Returns NAN for mu_pi >= m_pi (condensation, outside the model). */
+double fb_sn_pion_density_GeV3(double T_GeV, double mu_pi_GeV);
+
+/** Production rate per ALP mode [GeV] of pi- p -> n a (dN/dt dV = int d^3k/(2 pi)^3 Gamma_prod), for the
+ *  coupling combination G (fb_sn_pion_coupling_G), proton density np_GeV3, pion chemical potential mu_pi_GeV,
+ *  nucleon rest-energy difference delta_GeV = m*_n - m*_p, ALP energy om_GeV > mass_GeV. 0 below threshold
+ *  (om + delta < m_pi) or for mu_pi >= m_pi. */
+double fb_sn_pion_gamma_prod_GeV(double G, double T_GeV, double np_GeV3, double mu_pi_GeV, double delta_GeV,
+                                 double om_GeV, double mass_GeV);
+
+/** Absorption rate [GeV] of a n -> p pi- (not reduced by stimulated emission), by detailed balance
+ *  Gamma_abs = e^{om/T} Gamma_prod. */
+double fb_sn_pion_gamma_abs_GeV(double G, double T_GeV, double np_GeV3, double mu_pi_GeV, double delta_GeV,
+                                double om_GeV, double mass_GeV);
+
+#endif /* FB_SN_PION_H */
