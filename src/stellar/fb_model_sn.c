@@ -45,7 +45,7 @@
  *
  * Scan models "bc10_sn" and "bc11_sn" (issue 16) are the same for the BC10/BC11 ALPs through their induced nucleon
  * couplings (NN bremsstrahlung, absorption, decays; fb_sn_alpn.h) on the (m_a, 1/f_l) and (m_a, 1/f_G) planes in
- * GeV^-1; default criterion transfer (as bc9); key [sn1987a] alpn_ope.
+ * GeV^-1; default criterion transfer (as bc9); keys [sn1987a] alpn_ope, alpn_pion_induced, alpn_muons.
  */
 #include <math.h>
 #include <stdio.h>
@@ -278,6 +278,8 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       rc = FB_ERR_INPUT;
       goto fail;
     }
+    ao.pion_induced = fb_config_get_bool(cfg, "sn1987a", "alpn_pion_induced");
+    ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
   }
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
@@ -733,6 +735,10 @@ static const fb_key_spec alpnsn_keys[] = {
     {"sn1987a", "alpn_ope", FB_KEY_CHOICE, "corrected", 0, 0, "corrected|massive|naive", "",
      "bc10_sn/bc11_sn NN bremsstrahlung: OPE with rho exchange, effective mass and multiple scattering "
      "(arXiv:1906.11844), OPE with the pion mass only, or massless OPE"},
+    {"sn1987a", "alpn_pion_induced", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc10_sn/bc11_sn: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p; arXiv:2010.02943)"},
+    {"sn1987a", "alpn_muons", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"},
 };
 
 const fb_model_ops fb_model_bc10_sn = {
