@@ -115,7 +115,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_sn_alpn a;
     fb_sn_alpn_options ao;
     if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
-    ao.pion_induced = on(args, "pion_induced");
+    ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
     ao.muons = on(args, "muons");
     double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
@@ -302,8 +302,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
-     {"pion_induced", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p; arXiv:2010.02943)"},
+     {"pion_induced", "", "on|poles|off", 0, 0, "on",
+      "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+      "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, or off"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
     eval_sn1987a,

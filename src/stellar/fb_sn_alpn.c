@@ -34,7 +34,7 @@ void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->rho_exchange = 1;
   o->effective_mass = 1;
   o->multiple_scattering = 1;
-  o->pion_induced = 1;
+  o->pion_induced = 2;
   o->muons = 1;
 }
 
@@ -45,6 +45,14 @@ int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
   if (!strcmp(name, "massive")) return 0;
   o->pion_mass = 0;
   if (!strcmp(name, "naive")) return 0;
+  return -1;
+}
+
+int fb_sn_alpn_pion_parse(const char *name) {
+  if (!name) return -1;
+  if (!strcmp(name, "on")) return 2;
+  if (!strcmp(name, "poles")) return 1;
+  if (!strcmp(name, "off")) return 0;
   return -1;
 }
 
@@ -286,7 +294,8 @@ static an_aux aux_at(const an_path *c, double r) {
 /* pion-induced and muon absorption rates per unit (1/f)^2 [GeV], not reduced by stimulated emission */
 static double gamma_pion(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
   if (!a->opt.pion_induced || !isfinite(x->mupi)) return 0.0;
-  return fb_sn_pion_gamma_abs_GeV(fb_sn_pion_coupling_G(a->gn, a->gp), q->T, q->np, x->mupi, x->delta, om, mass);
+  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced == 2 ? a->gp - a->gn : 0.0};
+  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi, x->delta, om, mass);
 }
 
 static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {

@@ -48,11 +48,15 @@ typedef struct fb_sn_alpn_options {
   int rho_exchange;        /**< 1: rho exchange subtracted (arXiv:1906.11844); default 1 */
   int effective_mass;      /**< 1: the profile's m* in the phase space and y = m_pi^2/(m* T); default 1 */
   int multiple_scattering; /**< 1: Lorentzian with the spin-fluctuation width; default 1 */
-  int pion_induced;        /**< 1: pi- p -> n a and its inverse (fb_sn_pion.h); default 1 */
+  int pion_induced;        /**< pi- p -> n a and its inverse (fb_sn_pion.h): 2 poles and contact term (default),
+                                1 the nucleon poles alone (as arXiv:2010.02943), 0 off */
   int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
 } fb_sn_alpn_options;
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);
+/** "on" -> 2, "poles" -> 1, "off" -> 0 (the pion_induced choices), -1 for another name. */
+int fb_sn_alpn_pion_parse(const char *name);
+
 /** Presets by name of the bremsstrahlung: "corrected" (all on, the default), "massive" (OPE with the pion mass
  *  only), "naive" (massless OPE, no correction); pion_induced and muons stay at their defaults (on). Returns 0, or
  *  -1 for an unknown name. */

@@ -35,30 +35,46 @@ double fb_sn_pion_density_GeV3(double T, double mu) {
   return s * h / 3.0 / (2.0 * FB_PI * FB_PI);
 }
 
-double fb_sn_pion_gamma_prod_GeV(double G, double T, double np, double mu, double delta, double om, double mass) {
+/* |M|^2 summed over spins (initial averaged) and averaged over the pion-ALP angle, per unit pion factor, times
+ * k_pi/(4 pi omega_a): the bracket of Gamma_prod = n_p f_pi(omega_pi) [...] (see below) */
+static double matrix_part(const fb_sn_pion_coupling *c, double om, double wpi, double mass) {
   const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), f = FB_OPE_F_PINN;
-  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(G > 0)) return 0.0;
-  double wpi = om + delta; /* static nucleons: omega_pi = omega_a + (eps_n - eps_p) */
-  if (!(wpi > mpi)) return 0.0;
-  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass;
+  const double F = FB_FPI_GEV / sqrt(2.0), gA = FB_GA_NUCLEON;
+  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass, kpi = sqrt(kpi2);
   /* Gamma_prod = n_p int d^3k_pi/(2 pi)^3 f_pi/(2 omega_pi) (1/2 omega_a) 2 pi delta(omega_pi - Delta - omega_a) |M|^2
-   * with |M|^2 = f^2 k_a^2 k_pi^2 G/(6 m_pi^2 m_N^2 omega_a^2) (fb_sn_pion_coupling_G; vertices sqrt(2)(f/m_pi)
-   * sigma.k_pi, the pseudovector pi-N coupling f of the OPE in fb_sn_alpn.c, f^2/4 pi = 0.08, and (g/2m_N) sigma.k_a;
-   * non-relativistic normalisation of the nucleon states, so the proton density enters directly):
-   *   Gamma_prod = n_p f_pi(omega_pi) G f^2 k_pi^3 k_a^2/(24 pi m_pi^2 m_N^2 omega_a^3) */
-  return np * bose(wpi, mu, T) * G * f * f * kpi2 * sqrt(kpi2) * ka2 /
-         (24.0 * FB_PI * mpi * mpi * mN * mN * om * om * om);
+   * = n_p f_pi(omega_pi) k_pi |M|^2/(4 pi omega_a) (non-relativistic normalisation of the nucleon states, so the
+   * proton density enters directly). Poles: |M|^2 = f^2 k_a^2 k_pi^2 G/(6 m_pi^2 m_N^2 omega_a^2)
+   * (fb_sn_pion_coupling_G; vertices sqrt(2)(f/m_pi) sigma.k_pi, the pseudovector pi-N coupling f of the OPE in
+   * fb_sn_alpn.c, f^2/4 pi = 0.08, and (g/2m_N) sigma.k_a). */
+  double M2 = f * f * ka2 * kpi2 * c->G / (6.0 * mpi * mpi * mN * mN * om * om);
+  /* Contact term: LO baryon ChPT N-bar i gamma^mu Gamma_mu N with Gamma_mu = -(1/2F)[phi, a_mu] + ... and the axial
+   * source a_mu = d_mu a (C_p - C_n) tau_3/(4 f g_A) (so that g_A N-bar gamma^mu gamma_5 a_mu N gives the isovector
+   * ALP-nucleon coupling; the contact term carries the quark-level c_u - c_d = (C_p - C_n)/g_A, as the C_{a pi N} of
+   * arXiv:2110.01972): [phi, tau_3] = -2 sqrt(2)(pi+ tau+ - pi- tau-), so for static nucleons
+   * |M_c| = sqrt(2) |C_p - C_n| omega_a/(4 F f g_A), F = f_pi/sqrt(2) = 92 MeV, i.e. with g_N = C_N m_N/f
+   * |M_c|^2 = (g_p - g_n)^2 omega_a^2/(8 F^2 g_A^2 m_N^2), spin independent (the spin trace gives 1) */
+  M2 += c->Dg * c->Dg * om * om / (8.0 * F * F * gA * gA * mN * mN);
+  return kpi * M2 / (4.0 * FB_PI * om);
 }
 
-double fb_sn_pion_gamma_abs_GeV(double G, double T, double np, double mu, double delta, double om, double mass) {
-  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), f = FB_OPE_F_PINN;
-  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(G > 0)) return 0.0;
+double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T, double np, double mu, double delta,
+                                 double om, double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(c->G > 0 || c->Dg != 0)) return 0.0;
+  double wpi = om + delta; /* static nucleons: omega_pi = omega_a + (eps_n - eps_p) */
+  if (!(wpi > mpi)) return 0.0;
+  return np * bose(wpi, mu, T) * matrix_part(c, om, wpi, mass);
+}
+
+double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T, double np, double mu, double delta, double om,
+                                double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(c->G > 0 || c->Dg != 0)) return 0.0;
   double wpi = om + delta;
   if (!(wpi > mpi)) return 0.0;
   /* detailed balance with mu_a = 0 (mu_pi- = mu_n - mu_p): Gamma_abs = e^{om/T} Gamma_prod, the factor
-   * e^{om/T} f_pi(om + Delta) = 1/(e^{(Delta - mu)/T} - e^{-om/T}) written without overflow (it is n_n (1 + f_pi)/n_p
-   * per unit pion factor for Boltzmann nucleons: the inverse process a n -> p pi- with Bose-enhanced pions) */
-  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass;
+   * e^{om/T} f_pi(om + Delta) = 1/(e^{(Delta - mu)/T} - e^{-om/T}) written without overflow (for Boltzmann nucleons
+   * it is the inverse process a n -> p pi- on n_n = n_p e^{(mu - Delta)/T} with the Bose factor 1 + f_pi) */
   double occ = 1.0 / (exp((delta - mu) / T) - exp(-om / T));
-  return np * occ * G * f * f * kpi2 * sqrt(kpi2) * ka2 / (24.0 * FB_PI * mpi * mpi * mN * mN * om * om * om);
+  return np * occ * matrix_part(c, om, wpi, mass);
 }

@@ -14,9 +14,12 @@
  *    (stated as the gap in docs/validation.md);
  *  - the energy released: omega_a = omega_pi - Delta, Delta = m*_n - m*_p (static nucleons of the profile, which
  *    carries no nucleon mean fields);
+ *  - the pi-N-a contact term of the chiral Lagrangian (Choi, Kim, Moroi, Sichanugrist et al. arXiv:2110.01972:
+ *    it enhances pi- p -> n a by 2-4), re-derived from the nucleon connection Gamma_mu of leading-order baryon ChPT:
+ *    amplitude sqrt(2) (C_p - C_n) omega_a/(4 F f g_A), spin independent; it does not interfere with the poles
+ *    after the angular average; switchable (contact = 0: the poles alone, as arXiv:2010.02943);
  *  - absorption by detailed balance: Gamma_abs = e^{omega/T} Gamma_prod (mu_a = 0 since mu_pi- = mu_n - mu_p).
- * Not included: the pi-N-a contact term (Choi et al. arXiv:2110.01972), Delta(1232) (Ho et al. arXiv:2212.01155),
- * pi0 n -> n a, nucleon degeneracy in the final state.
+ * Not included: Delta(1232) (Ho et al. arXiv:2212.01155), pi0 n -> n a, nucleon degeneracy in the final state.
  *
  * Units: GeV throughout. Pure functions, no state.
  */
@@ -31,16 +34,21 @@ double fb_sn_pion_coupling_G(double g_n, double g_p);
  *  (< m_pi; Bose-Einstein, vacuum dispersion). Returns NAN for mu_pi >= m_pi (condensation, outside the model). */
 double fb_sn_pion_density_GeV3(double T_GeV, double mu_pi_GeV);
 
+/** The couplings of one process: G of the poles and Dg = g_p - g_n of the contact term (0: no contact term). */
+typedef struct fb_sn_pion_coupling {
+  double G, Dg;
+} fb_sn_pion_coupling;
+
 /** Production rate per ALP mode [GeV] of pi- p -> n a (dN/dt dV = int d^3k/(2 pi)^3 Gamma_prod), for the
- *  coupling combination G (fb_sn_pion_coupling_G), proton density np_GeV3, pion chemical potential mu_pi_GeV,
- *  nucleon rest-energy difference delta_GeV = m*_n - m*_p, ALP energy om_GeV > mass_GeV. 0 below threshold
- *  (om + delta < m_pi) or for mu_pi >= m_pi. */
-double fb_sn_pion_gamma_prod_GeV(double G, double T_GeV, double np_GeV3, double mu_pi_GeV, double delta_GeV,
-                                 double om_GeV, double mass_GeV);
+ *  couplings c, proton density np_GeV3, pion chemical potential mu_pi_GeV, nucleon rest-energy difference
+ *  delta_GeV = m*_n - m*_p, ALP energy om_GeV > mass_GeV. 0 below threshold (om + delta < m_pi) or for
+ *  mu_pi >= m_pi. */
+double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
+                                 double delta_GeV, double om_GeV, double mass_GeV);
 
 /** Absorption rate [GeV] of a n -> p pi- (not reduced by stimulated emission), by detailed balance
  *  Gamma_abs = e^{om/T} Gamma_prod. */
-double fb_sn_pion_gamma_abs_GeV(double G, double T_GeV, double np_GeV3, double mu_pi_GeV, double delta_GeV,
-                                double om_GeV, double mass_GeV);
+double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
+                                double delta_GeV, double om_GeV, double mass_GeV);
 
 #endif /* FB_SN_PION_H */

@@ -50,12 +50,28 @@ START_TEST(test_closed_forms) {
   /* detailed balance and threshold */
   const double G = fb_sn_pion_coupling_G(0.3, -0.7);
   ck_assert_double_eq_tol(G, 1.0 + 2.0 * 0.16, 1e-12);
+  const fb_sn_pion_coupling c = {G, -1.0}, cp = {G, 0.0}, cc = {0.0, -1.0};
   for (int i = 0; i < 3; i++) {
-    double om = (double[]){0.15, 0.25, 0.6}[i], T = 0.031, prod = fb_sn_pion_gamma_prod_GeV(G, T, 1e-3, 0.045, 0.0013, om, 0.01);
-    double abs_ = fb_sn_pion_gamma_abs_GeV(G, T, 1e-3, 0.045, 0.0013, om, 0.01);
+    double om = (double[]){0.15, 0.25, 0.6}[i], T = 0.031, prod = fb_sn_pion_gamma_prod_GeV(&c, T, 1e-3, 0.045, 0.0013, om, 0.01);
+    double abs_ = fb_sn_pion_gamma_abs_GeV(&c, T, 1e-3, 0.045, 0.0013, om, 0.01);
     ck_assert_msg(prod > 0 && fabs(prod * exp(om / T) / abs_ - 1.0) < 1e-10, "detailed balance at om = %g", om);
+    /* poles and contact add (no interference after the angular average) */
+    double sum = fb_sn_pion_gamma_prod_GeV(&cp, T, 1e-3, 0.045, 0.0013, om, 0.01) +
+                 fb_sn_pion_gamma_prod_GeV(&cc, T, 1e-3, 0.045, 0.0013, om, 0.01);
+    ck_assert_msg(fabs(sum / prod - 1.0) < 1e-12, "poles + contact at om = %g", om);
   }
-  ck_assert(fb_sn_pion_gamma_prod_GeV(G, 0.031, 1e-3, 0.045, 0.0013, mpi - 0.002, 0.0) == 0.0);
+  /* contact/pole ratio for the KSVZ-like couplings g_n = 0 (G = 3 g_p^2): omega^2/(g_A^4 k_pi^2) by the Goldberger-
+   * Treiman relation f/m_pi = g_A/(2F) (exact only at f = g_A m_pi/(2F) = 0.967; ours f = 1.0) */
+  {
+    const fb_sn_pion_coupling kp = {3.0, 0.0}, kc = {0.0, 1.0};
+    double om = 0.2, wpi = om + 0.0013, kpi2 = wpi * wpi - mpi * mpi, F = FB_FPI_GEV / sqrt(2.0);
+    double r = fb_sn_pion_gamma_prod_GeV(&kc, 0.03, 1e-3, 0.045, 0.0013, om, 0.0) /
+               fb_sn_pion_gamma_prod_GeV(&kp, 0.03, 1e-3, 0.045, 0.0013, om, 0.0);
+    double gt = pow(FB_GA_NUCLEON * mpi / (2.0 * F * FB_OPE_F_PINN), 2);
+    double ref = om * om / (pow(FB_GA_NUCLEON, 4) * kpi2) * gt;
+    ck_assert_msg(fabs(r / ref - 1.0) < 1e-10, "contact/pole %g vs %g", r, ref);
+  }
+  ck_assert(fb_sn_pion_gamma_prod_GeV(&c, 0.031, 1e-3, 0.045, 0.0013, mpi - 0.002, 0.0) == 0.0);
   /* degenerate muons: density and Sommerfeld target density */
   double T = 2e-4, mu = 0.2, pF = sqrt(mu * mu - FB_MMU_GEV * FB_MMU_GEV);
   double n = fb_sn_muon_density_GeV3(T, mu), ne = fb_sn_muon_neff_GeV3(T, mu);
