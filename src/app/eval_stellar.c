@@ -302,9 +302,10 @@ const fb_eval_module fb_eval_sn1987a = {
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
-     {"pion_induced", "", "on|poles|off", 0, 0, "on",
+     {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",
       "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
-      "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, or off"},
+      "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
+      "nucleon symmetry potential U_n - U_p added (systematic)"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
     eval_sn1987a,

@@ -280,7 +280,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
     }
     ao.pion_induced = fb_sn_alpn_pion_parse(fb_config_get_string(cfg, "sn1987a", "alpn_pion_induced"));
     if (ao.pion_induced < 0) {
-      fb_config_error_at(cfg, "sn1987a", "alpn_pion_induced", "must be on, poles or off", err);
+      fb_config_error_at(cfg, "sn1987a", "alpn_pion_induced", "must be on, poles, off or mean_field", err);
       rc = FB_ERR_INPUT;
       goto fail;
     }
@@ -740,9 +740,10 @@ static const fb_key_spec alpnsn_keys[] = {
     {"sn1987a", "alpn_ope", FB_KEY_CHOICE, "corrected", 0, 0, "corrected|massive|naive", "",
      "bc10_sn/bc11_sn NN bremsstrahlung: OPE with rho exchange, effective mass and multiple scattering "
      "(arXiv:1906.11844), OPE with the pion mass only, or massless OPE"},
-    {"sn1987a", "alpn_pion_induced", FB_KEY_CHOICE, "on", 0, 0, "on|poles|off", "",
+    {"sn1987a", "alpn_pion_induced", FB_KEY_CHOICE, "on", 0, 0, "on|poles|off|mean_field", "",
      "bc10_sn/bc11_sn: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
-     "(arXiv:2010.02943) and the pi-N-a contact term (arXiv:2110.01972), the poles alone, or off"},
+     "(arXiv:2010.02943) and the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
+     "nucleon symmetry potential U_n - U_p added (systematic)"},
     {"sn1987a", "alpn_muons", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"},
 };

@@ -53,6 +53,7 @@ int fb_sn_alpn_pion_parse(const char *name) {
   if (!strcmp(name, "on")) return 2;
   if (!strcmp(name, "poles")) return 1;
   if (!strcmp(name, "off")) return 0;
+  if (!strcmp(name, "mean_field")) return 3;
   return -1;
 }
 
@@ -211,6 +212,9 @@ void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out
     out[2 * n + i] = ok && isfinite(a - b) ? 1e-3 * (a - b) : FB_MN_GEV - FB_MP_GEV;
     /* muons with mu_mu = mu_e (Bollig et al. arXiv:2005.07141) */
     out[3 * n + i] = fb_sn_muon_neff_GeV3(m->T_GeV[i], m->mue_GeV[i]);
+    /* the symmetry potential the ideal-gas profile lacks (systematic variant pion_induced = mean_field) */
+    double np = m->np_GeV3[i], nn = np > 0 ? m->nnnp_GeV6[i] / np : 0.0;
+    out[4 * n + i] = fb_sn_pion_symmetry_potential_GeV(nn, np);
   }
 }
 
@@ -268,7 +272,7 @@ typedef struct an_path {
 
 /* per-medium data at radius r (linear in r; fb_sn_alpn_mstar): m* / m_N, mu_pi, Delta, muon n_eff */
 typedef struct an_aux {
-  double ms, mupi, delta, nmu;
+  double ms, mupi, delta, nmu, dU;
 } an_aux;
 
 static double aux_lin(const double *v, size_t n, double b) {
@@ -280,7 +284,7 @@ static double aux_lin(const double *v, size_t n, double b) {
 }
 
 static an_aux aux_at(const an_path *c, double r) {
-  an_aux x = {1.0, NAN, FB_MN_GEV - FB_MP_GEV, 0.0};
+  an_aux x = {1.0, NAN, FB_MN_GEV - FB_MP_GEV, 0.0, 0.0};
   if (!c->mstar) return x;
   const size_t n = c->m->n;
   double b = r / c->m->dr_invGeV;
@@ -288,14 +292,16 @@ static an_aux aux_at(const an_path *c, double r) {
   x.mupi = aux_lin(c->mstar + n, n, b);
   x.delta = aux_lin(c->mstar + 2 * n, n, b);
   x.nmu = aux_lin(c->mstar + 3 * n, n, b);
+  x.dU = aux_lin(c->mstar + 4 * n, n, b);
   return x;
 }
 
 /* pion-induced and muon absorption rates per unit (1/f)^2 [GeV], not reduced by stimulated emission */
 static double gamma_pion(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
   if (!a->opt.pion_induced || !isfinite(x->mupi)) return 0.0;
-  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced == 2 ? a->gp - a->gn : 0.0};
-  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi, x->delta, om, mass);
+  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0};
+  double dU = a->opt.pion_induced == 3 ? x->dU : 0.0; /* mean-field nucleons: mu_n - mu_p and Delta both shift */
+  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi + dU, x->delta + dU, om, mass);
 }
 
 static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {

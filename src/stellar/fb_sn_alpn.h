@@ -49,12 +49,13 @@ typedef struct fb_sn_alpn_options {
   int effective_mass;      /**< 1: the profile's m* in the phase space and y = m_pi^2/(m* T); default 1 */
   int multiple_scattering; /**< 1: Lorentzian with the spin-fluctuation width; default 1 */
   int pion_induced;        /**< pi- p -> n a and its inverse (fb_sn_pion.h): 2 poles and contact term (default),
-                                1 the nucleon poles alone (as arXiv:2010.02943), 0 off */
+                                1 the nucleon poles alone (as arXiv:2010.02943), 0 off, 3 as 2 with the nucleon
+                                symmetry potential added to mu_pi and Delta (fb_sn_pion_symmetry_potential_GeV) */
   int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
 } fb_sn_alpn_options;
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);
-/** "on" -> 2, "poles" -> 1, "off" -> 0 (the pion_induced choices), -1 for another name. */
+/** "on" -> 2, "poles" -> 1, "off" -> 0, "mean_field" -> 3 (the pion_induced choices), -1 for another name. */
 int fb_sn_alpn_pion_parse(const char *name);
 
 /** Presets by name of the bremsstrahlung: "corrected" (all on, the default), "massive" (OPE with the pion mass
@@ -78,8 +79,9 @@ typedef struct fb_sn_alpn {
 } fb_sn_alpn;
 
 /** Per-medium data, FB_SN_ALPN_MEDIUM_NF arrays of m->n values one after the other (fb_sn_alpn_mstar):
- *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]. */
-#define FB_SN_ALPN_MEDIUM_NF 4
+ *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]; the
+ *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only). */
+#define FB_SN_ALPN_MEDIUM_NF 5
 
 /** Set up for benchmark 10 or 11 (the model's [bc10]/[bc11] keys at their defaults), opt NULL: defaults. */
 int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt, fb_err *err);

@@ -78,3 +78,14 @@ double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T, double n
   double occ = 1.0 / (exp((delta - mu) / T) - exp(-om / T));
   return np * occ * matrix_part(c, om, wpi, mass);
 }
+
+double fb_sn_pion_symmetry_potential_GeV(double nn, double np) {
+  double n = nn + np;
+  if (!(n > 0)) return 0.0;
+  const double hc = FB_HBARC_GEV_CM / FB_FM_TO_CM; /* GeV fm */
+  const double n0 = FB_NSAT_FM3 * hc * hc * hc, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  /* free symmetric Fermi gas at n_0: k_F = (3 pi^2 n_0/2)^{1/3}, S_kin = k_F^2/(6 m_N) = E_F/3 */
+  double kF = cbrt(1.5 * FB_PI * FB_PI * n0), Skin = kF * kF / (6.0 * mN);
+  double Spot = 1e-3 * FB_ESYM0_MEV - Skin, gamma = (1e-3 * FB_LSYM_MEV - 2.0 * Skin) / (3.0 * Spot);
+  return 4.0 * Spot * pow(n / n0, gamma) * (nn - np) / n;
+}

@@ -19,6 +19,8 @@
  *    amplitude sqrt(2) (C_p - C_n) omega_a/(4 F f g_A), spin independent; it does not interfere with the poles
  *    after the angular average; switchable (contact = 0: the poles alone, as arXiv:2010.02943);
  *  - absorption by detailed balance: Gamma_abs = e^{omega/T} Gamma_prod (mu_a = 0 since mu_pi- = mu_n - mu_p).
+ *  - optional (a systematic, not the default): the nucleon symmetry potential U_n - U_p that the profile lacks
+ *    (fb_sn_pion_symmetry_potential_GeV), added to both mu_n - mu_p and Delta (mean-field nucleons).
  * Not included: Delta(1232) (Ho et al. arXiv:2212.01155), pi0 n -> n a, nucleon degeneracy in the final state.
  *
  * Units: GeV throughout. Pure functions, no state.
@@ -50,5 +52,11 @@ double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T_GeV, dou
  *  Gamma_abs = e^{om/T} Gamma_prod. */
 double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
                                 double delta_GeV, double om_GeV, double mass_GeV);
+
+/** Symmetry potential U_n - U_p [GeV] of nucleons at densities nn_GeV3, np_GeV3 with the potential part of the
+ *  symmetry energy S_pot(n) = S_pot(n_0)(n/n_0)^gamma: U_n - U_p = 4 S_pot(n) (n_n - n_p)/n (from
+ *  E_pot/A = S_pot(n) delta^2; S_pot(n_0) = S(n_0) - S_kin(n_0), gamma from L - 2 S_kin(n_0) = 3 gamma S_pot(n_0),
+ *  S_kin = E_F/3 of the free symmetric Fermi gas; S(n_0), L: FB_ESYM0_MEV, FB_LSYM_MEV). */
+double fb_sn_pion_symmetry_potential_GeV(double nn_GeV3, double np_GeV3);
 
 #endif /* FB_SN_PION_H */

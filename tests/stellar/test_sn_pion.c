@@ -119,6 +119,9 @@ static void edges(env *e, fb_sn_alpn *a, double mass, double *lo, double *hi, do
   fb_sn_table_free(&t);
 }
 
+/* Lella et al.'s pi N threshold at t_pb = 1 s: m_pi - omega_c [GeV] */
+static double mpi_minus_omc(void) { return FB_MPI_CHARGED_GEV - 0.10327; }
+
 START_TEST(test_pion_ratio_and_bounds) {
   fb_err err;
   fb_err_clear(&err);
@@ -149,10 +152,25 @@ START_TEST(test_pion_ratio_and_bounds) {
          "arXiv:2010.02943: 2-5)\n",
          LB * 25e-20, LP * 25e-20, LP / LB, nn_ref, pi_ref, pi_ref / nn_ref);
   printf("g_ap lower edge: %.3e with pions, %.3e without (ratio %.3f)\n", lo, lo0, lo / lo0);
-  /* documented gap: free pions at mu_pi = mu_n - mu_p ~ 46 MeV (the profile's neutrino-trapped core, no pi-N
-   * interactions) give a pion-induced luminosity far below the published 2-5x; measured 0.01-0.3 asserted */
+  /* documented gap: free pions at mu_pi = mu_n - mu_p ~ 46 MeV (the profile's ideal nucleon gas, no pi-N
+   * interactions) give a pion-induced luminosity far below the published 2-5x; measured 0.205, 0.01-0.3 asserted */
   ck_assert_msg(LP / LB > 0.01 && LP / LB < 0.3, "pi/NN ratio %.3f outside the documented gap range", LP / LB);
   ck_assert_msg(lo <= lo0 && lo / lo0 > 0.85, "pion-induced emission moves the g_ap edge by %.3f", lo / lo0);
+  /* the poles alone (arXiv:2010.02943's diagrams) and the contact term's enhancement (arXiv:2110.01972: 2-4) */
+  double LP1, lo1, hi1;
+  a.opt.pion_induced = 1;
+  edges(&e, &a, 1e-3, &lo1, &hi1, NULL, &LP1);
+  printf("poles alone: pi/NN = %.3f; contact term enhancement x%.2f (arXiv:2110.01972: 2-4)\n", LP1 / LB, LP / LP1);
+  ck_assert_msg(LP / LP1 > 1.3 && LP / LP1 < 4.0, "contact-term enhancement %.2f (measured 1.64)", LP / LP1);
+  /* mean-field variant: the symmetry potential at the centre against the energy shift of Lella et al.'s fit,
+   * m_pi - omega_c = 36.3 MeV (their threshold omega_c = 103.27 MeV at t_pb = 1 s; a different profile: x1.5) */
+  double dU0 = e.aux[4 * n], LPm, lom, him;
+  a.opt.pion_induced = 3;
+  edges(&e, &a, 1e-3, &lom, &him, NULL, &LPm);
+  printf("mean field: U_n - U_p at the centre %.1f MeV (Lella et al.: m_pi - omega_c = %.1f MeV); pi/NN = %.3f; g_ap edge %.3e\n",
+         1e3 * dU0, 1e3 * mpi_minus_omc(), LPm / LB, lom);
+  ck_assert_msg(fabs(log(dU0 / mpi_minus_omc())) < log(1.5), "U_n - U_p = %g vs %g", dU0, mpi_minus_omc());
+  ck_assert_msg(LPm / LB > 0.3 && LPm / LB < 1.0, "mean-field pi/NN %.3f outside the documented gap range", LPm / LB);
   fb_sn_alpn_free(&a);
   fb_sn_alpn_free(&b);
   env_free(&e);
