@@ -171,6 +171,33 @@ START_TEST(test_pion_ratio_and_bounds) {
          1e3 * dU0, 1e3 * mpi_minus_omc(), LPm / LB, lom);
   ck_assert_msg(fabs(log(dU0 / mpi_minus_omc())) < log(1.5), "U_n - U_p = %g vs %g", dU0, mpi_minus_omc());
   ck_assert_msg(LPm / LB > 0.3 && LPm / LB < 1.0, "mean-field pi/NN %.3f outside the documented gap range", LPm / LB);
+  /* spectral hardness at the centre: mean energy of the emitted ALPs (d^3k omega e^{-omega/T} Gamma_abs) of the
+   * pion-induced process and of the bremsstrahlung (massless ALP); Lella et al.'s fits give <E> = omega_c + E0 =
+   * 229.7 MeV and E0 = 70.2 MeV (ratio 3.27) for the whole star at t_pb = 1 s (arXiv:2010.02943: "much harder") */
+  {
+    fb_sn_point q = fb_sn_point_at(&e.m, 0.0);
+    const fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(0.0, 1.0), 1.0};
+    double mom[2][2] = {{0, 0}, {0, 0}};
+    for (double om = 1e-4; om < 1.5; om += 1e-4) {
+      double w = om * om * exp(-om / q.T) * om; /* k^2 dk omega, massless */
+      double gp = fb_sn_pion_gamma_abs_GeV(&pc, q.T, q.np, e.aux[n], e.aux[2 * n], om, 0.0);
+      double gb = fb_sn_alpn_gamma_abs_GeV(&b, &q, e.aux[0], om, 0.0);
+      mom[0][0] += w * gp;
+      mom[0][1] += w * gp * om;
+      mom[1][0] += w * gb;
+      mom[1][1] += w * gb * om;
+    }
+    /* energy-weighted mean: <E> = int E^2 dN / int E dN (the fits' number spectra weighted by energy: compare the
+     * same moment of the fits) */
+    double Ep = mom[0][1] / mom[0][0], Eb = mom[1][1] / mom[1][0];
+    const double b1 = 1.2, E01 = 126.43, wc = 103.27, bn = 1.44, E0n = 70.19;
+    /* <E^2>/<E> of (x/E0)^b e^{-(b+1)x/E0} shifted by omega_c: moments m_k = E0^k Gamma(b+1+k)/(b+1)^k/Gamma(b+1) */
+    double m1 = E01, m2 = E01 * E01 * (b1 + 2.0) / (b1 + 1.0);
+    double refp = (wc * wc + 2.0 * wc * m1 + m2) / (wc + m1), refn = E0n * (bn + 2.0) / (bn + 1.0);
+    printf("energy-weighted mean ALP energy at the centre: pi N %.1f MeV, NN %.1f MeV (ratio %.2f); Lella et al. fits (star, "
+           "t_pb = 1 s): %.1f, %.1f MeV (ratio %.2f)\n", 1e3 * Ep, 1e3 * Eb, Ep / Eb, refp, refn, refp / refn);
+    ck_assert_msg(fabs(log((Ep / Eb) / (refp / refn))) < log(1.5), "hardness ratio %.2f vs %.2f", Ep / Eb, refp / refn);
+  }
   fb_sn_alpn_free(&a);
   fb_sn_alpn_free(&b);
   env_free(&e);
