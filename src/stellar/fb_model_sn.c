@@ -733,7 +733,7 @@ static int bc11sn_init(void **state, const fb_config *cfg, fb_err *err) { return
 static const fb_quantity_spec alpnsn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",
      "ALP luminosity at infinity of the SN1987A proto-neutron star (NN bremsstrahlung through the induced nucleon "
-     "couplings and inverse decays, minus absorption/decay along the paths)"},
+     "couplings, pi- p -> n a, BC10's gamma mu -> mu a and inverse decays, minus absorption/decay along the paths)"},
 };
 
 static const fb_key_spec alpnsn_keys[] = {
