@@ -26,8 +26,8 @@
 
 #include "fb_constants.h"
 #include "fb_sn_alpn.h"
+#include "sn_alpn_env.h"
 
-#define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
 
 /* Hannestad & Raffelt (1998), the spin-structure fit in the non-degenerate limit eta* -> 0: eq. 49 reduces to
  * s = s_nd F (s_d ~ eta*^-5/2 drops out, C -> 0), s_nd of eq. 45 and F = 1 + 1/[(3 + (x - 1.2)^2 + x^-4)(1 + y^4)]
@@ -82,33 +82,6 @@ START_TEST(test_s_nn_against_hr98) {
   fb_sn_alpn_free(&b);
 }
 END_TEST
-
-typedef struct env {
-  fb_sn_profile p;
-  fb_sn_medium m;
-  double *ms;
-} env;
-
-static void env_init(env *e, int criterion) {
-  fb_err err;
-  fb_err_clear(&err);
-  memset(e, 0, sizeof *e);
-  ck_assert_msg(fb_sn_profile_read(&e->p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
-  fb_sn_options o;
-  fb_sn_options_default(&o);
-  o.criterion = criterion;
-  o.semi_compton = o.coalescence = 0;
-  ck_assert_msg(fb_sn_medium_init(&e->m, &e->p, &o, &err) == FB_OK, "%s", err.msg);
-  e->ms = malloc(FB_SN_ALPN_MEDIUM_NF * e->m.n * sizeof *e->ms);
-  ck_assert_ptr_nonnull(e->ms);
-  fb_sn_alpn_mstar(&e->m, &e->p, e->ms);
-}
-
-static void env_free(env *e) {
-  free(e->ms);
-  fb_sn_medium_free(&e->m);
-  fb_sn_profile_free(&e->p);
-}
 
 /* band edges in g (couplings g_an = cn g, g_ap = cp g) at mass_GeV */
 static void edges_g(env *e, fb_sn_alpn *a, double cn, double cp, double mass, double *lo, double *hi) {

@@ -30,8 +30,8 @@
 #include "fb_sn_alpn.h"
 #include "fb_sn_muon.h"
 #include "fb_sn_pion.h"
+#include "sn_alpn_env.h"
 
-#define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
 #define MEV2ERG 1.602176634e-6
 
 START_TEST(test_closed_forms) {
@@ -80,39 +80,12 @@ START_TEST(test_closed_forms) {
 }
 END_TEST
 
-typedef struct env {
-  fb_sn_profile p;
-  fb_sn_medium m;
-  double *aux;
-} env;
-
-static void env_init(env *e) {
-  fb_err err;
-  fb_err_clear(&err);
-  memset(e, 0, sizeof *e);
-  ck_assert_msg(fb_sn_profile_read(&e->p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
-  fb_sn_options o;
-  fb_sn_options_default(&o);
-  o.criterion = FB_SN_CRIT_TRANSFER;
-  o.semi_compton = o.coalescence = 0;
-  ck_assert_msg(fb_sn_medium_init(&e->m, &e->p, &o, &err) == FB_OK, "%s", err.msg);
-  e->aux = malloc(FB_SN_ALPN_MEDIUM_NF * e->m.n * sizeof *e->aux);
-  ck_assert_ptr_nonnull(e->aux);
-  fb_sn_alpn_mstar(&e->m, &e->p, e->aux);
-}
-
-static void env_free(env *e) {
-  free(e->aux);
-  fb_sn_medium_free(&e->m);
-  fb_sn_profile_free(&e->p);
-}
-
 static void edges(env *e, fb_sn_alpn *a, double mass, double *lo, double *hi, double *L_brems, double *L_extra) {
   fb_err err;
   fb_err_clear(&err);
   fb_sn_table t;
   memset(&t, 0, sizeof t);
-  ck_assert_msg(fb_sn_alpn_table_compute(&t, a, &e->m, e->aux, mass, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_alpn_table_compute(&t, a, &e->m, e->ms, mass, &err) == FB_OK, "%s", err.msg);
   ck_assert_int_eq(fb_sn_table_edges(&t, e->m.opt.L_nu_erg_s, lo, hi, NULL, &err), FB_OK);
   if (L_brems) *L_brems = t.L0_T;
   if (L_extra) *L_extra = t.L0_res;
@@ -126,13 +99,13 @@ START_TEST(test_pion_ratio_and_bounds) {
   fb_err err;
   fb_err_clear(&err);
   env e;
-  env_init(&e);
+  env_init(&e, FB_SN_CRIT_TRANSFER);
   const size_t n = e.m.n;
   /* the pion population at the centre of the default profile: mu_pi = mu_n - mu_p, Y_pi = n_pi/n_B */
-  double T0 = e.m.T_GeV[0], mupi0 = e.aux[n], npi0 = fb_sn_pion_density_GeV3(T0, mupi0);
+  double T0 = e.m.T_GeV[0], mupi0 = e.ms[n], npi0 = fb_sn_pion_density_GeV3(T0, mupi0);
   double nB0 = e.m.np_GeV3[0] + e.m.nnnp_GeV6[0] / e.m.np_GeV3[0];
   printf("centre: T = %.1f MeV, mu_pi = %.1f MeV, Delta = %.2f MeV, n_pi/n_B = %.2e; n_mu/n_B = %.3f (mu_mu = mu_e = %.0f MeV)\n",
-         1e3 * T0, 1e3 * mupi0, 1e3 * e.aux[2 * n], npi0 / nB0, fb_sn_muon_density_GeV3(T0, e.m.mue_GeV[0]) / nB0,
+         1e3 * T0, 1e3 * mupi0, 1e3 * e.ms[2 * n], npi0 / nB0, fb_sn_muon_density_GeV3(T0, e.m.mue_GeV[0]) / nB0,
          1e3 * e.m.mue_GeV[0]);
   fb_sn_alpn a, b;
   fb_sn_alpn_options o;
@@ -164,7 +137,7 @@ START_TEST(test_pion_ratio_and_bounds) {
   ck_assert_msg(LP / LP1 > 1.3 && LP / LP1 < 4.0, "contact-term enhancement %.2f (measured 1.64)", LP / LP1);
   /* mean-field variant: the symmetry potential at the centre against the energy shift of Lella et al.'s fit,
    * m_pi - omega_c = 36.3 MeV (their threshold omega_c = 103.27 MeV at t_pb = 1 s; a different profile: x1.5) */
-  double dU0 = e.aux[4 * n], LPm, lom, him;
+  double dU0 = e.ms[4 * n], LPm, lom, him;
   a.opt.pion_induced = 3;
   edges(&e, &a, 1e-3, &lom, &him, NULL, &LPm);
   printf("mean field: U_n - U_p at the centre %.1f MeV (Lella et al.: m_pi - omega_c = %.1f MeV); pi/NN = %.3f; g_ap edge %.3e\n",
@@ -180,8 +153,8 @@ START_TEST(test_pion_ratio_and_bounds) {
     double mom[2][2] = {{0, 0}, {0, 0}};
     for (double om = 1e-4; om < 1.5; om += 1e-4) {
       double w = om * om * exp(-om / q.T) * om; /* k^2 dk omega, massless */
-      double gp = fb_sn_pion_gamma_abs_GeV(&pc, q.T, q.np, e.aux[n], e.aux[2 * n], om, 0.0);
-      double gb = fb_sn_alpn_gamma_abs_GeV(&b, &q, e.aux[0], om, 0.0);
+      double gp = fb_sn_pion_gamma_abs_GeV(&pc, q.T, q.np, e.ms[n], e.ms[2 * n], om, 0.0);
+      double gb = fb_sn_alpn_gamma_abs_GeV(&b, &q, e.ms[0], om, 0.0);
       mom[0][0] += w * gp;
       mom[0][1] += w * gp * om;
       mom[1][0] += w * gb;
@@ -208,7 +181,7 @@ START_TEST(test_muon_bound) {
   fb_err err;
   fb_err_clear(&err);
   env e;
-  env_init(&e);
+  env_init(&e, FB_SN_CRIT_TRANSFER);
   fb_sn_alpn a;
   fb_sn_alpn_options o;
   fb_sn_alpn_options_default(&o);
