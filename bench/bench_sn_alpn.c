@@ -81,7 +81,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
-      double *ms = malloc(m.n * sizeof *ms);
+      double *ms = malloc(FB_SN_ALPN_MEDIUM_NF * m.n * sizeof *ms);
       if (!ms) return 1;
       fb_sn_alpn_mstar(&m, &p, ms);
       int nx = 0;

@@ -118,7 +118,9 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_sn_alpn a;
     fb_sn_alpn_options ao;
     if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
-    double *ms = calloc(m.n, sizeof *ms);
+    ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
+    ao.muons = on(args, "muons");
+    double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
     rc = fb_sn_alpn_init(&a, alpn, &ao, err);
@@ -140,6 +142,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
                     fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
       fb_eval_put(out, "L_f2_bremsstrahlung_erg_s_GeV2", "erg/s GeV^-2", t.L0_T);
       fb_eval_put(out, "L_f2_inverse_decay_erg_s_GeV2", "erg/s GeV^-2", t.L0_L);
+      fb_eval_put(out, "L_f2_pion_induced_erg_s_GeV2", "erg/s GeV^-2", a.L_pion_f2);
+      fb_eval_put(out, "L_f2_muon_erg_s_GeV2", "erg/s GeV^-2", a.L_muon_f2);
       fb_eval_put(out, "neutrinosphere_km", "km", m.r_nu_km);
       fb_eval_put(out, "L_nu_erg_s", "erg/s", m.opt.L_nu_erg_s);
       fb_sn_alpn_free(&a);
@@ -270,7 +274,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_default.dat; BC3 millicharged fermion)",
-    23,
+    25,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
       "bc10/bc11: 1/f_l, 1/f_G in GeV^-1)"},
@@ -302,7 +306,13 @@ const fb_eval_module fb_eval_sn1987a = {
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
      {"profile", "", "default|cold|hot|mantle|mantle_cold|mantle_hot", 0, 0, "default",
-      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1b, 1c)"}},
+      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1b, 1c)"},
+     {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",
+      "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+      "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
+      "nucleon symmetry potential U_n - U_p added (systematic)"},
+     {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
+      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
     eval_sn1987a,
 };
 

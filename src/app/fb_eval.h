@@ -17,7 +17,7 @@
 
 #include "fb_error.h"
 
-#define FB_EVAL_MAX_PARAMS 24
+#define FB_EVAL_MAX_PARAMS 32
 #define FB_EVAL_MAX_RESULTS 48
 
 typedef struct fb_eval_param {

@@ -356,6 +356,10 @@
                                      = 15 of Hannestad & Raffelt, ApJ 507 (1998) 339 (astro-ph/9711132) */
 #define FB_OPE_C_RHO 1.67         /* rho exchange subtracted from the OPE tensor force, C_rho and m_rho: Carenza et al. */
 #define FB_OPE_M_RHO_GEV 0.600    /*   arXiv:1906.11844 sec. 2 (after Ericson & Mathiot, Phys. Lett. B 219 (1989) 507) */
+/* Nucleon symmetry potential U_n - U_p of the pion-induced ALP emission's mean-field variant (src/stellar/fb_sn_pion.c) */
+#define FB_NSAT_FM3 0.16          /* nuclear saturation density n_0 [fm^-3] */
+#define FB_ESYM0_MEV 31.6         /* symmetry energy S(n_0) and its slope L: Li & Han, PLB 727 (2013) 276, */
+#define FB_LSYM_MEV 58.9          /*   arXiv:1304.3368 (31.6 +- 2.66 MeV, 58.9 +- 16 MeV) */
 /* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
 #define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
 /* Thermal history thresholds of the BC4/BC5 production (src/production/fb_prod_bc4.c) */

@@ -45,7 +45,7 @@
  *
  * Scan models "bc10_sn" and "bc11_sn" (issue 16) are the same for the BC10/BC11 ALPs through their induced nucleon
  * couplings (NN bremsstrahlung, absorption, decays; fb_sn_alpn.h) on the (m_a, 1/f_l) and (m_a, 1/f_G) planes in
- * GeV^-1; default criterion transfer (as bc9); key [sn1987a] alpn_ope.
+ * GeV^-1; default criterion transfer (as bc9); keys [sn1987a] alpn_ope, alpn_pion_induced, alpn_muons.
  */
 #include <math.h>
 #include <stdio.h>
@@ -222,7 +222,7 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
       return rc;
     }
     if (s->alpn) {
-      s->sys_an_ms[s->n_sys] = malloc(s->sys_medium[s->n_sys].n * sizeof(double));
+      s->sys_an_ms[s->n_sys] = malloc(FB_SN_ALPN_MEDIUM_NF * s->sys_medium[s->n_sys].n * sizeof(double));
       FB_TEST(err, !s->sys_an_ms[s->n_sys], FB_ERR_MEMORY, "cannot allocate m* of a systematic profile");
       fb_sn_alpn_mstar(&s->sys_medium[s->n_sys], &s->sys_profile[s->n_sys], s->sys_an_ms[s->n_sys]);
     }
@@ -278,6 +278,13 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       rc = FB_ERR_INPUT;
       goto fail;
     }
+    ao.pion_induced = fb_sn_alpn_pion_parse(fb_config_get_string(cfg, "sn1987a", "alpn_pion_induced"));
+    if (ao.pion_induced < 0) {
+      fb_config_error_at(cfg, "sn1987a", "alpn_pion_induced", "must be on, poles, off or mean_field", err);
+      rc = FB_ERR_INPUT;
+      goto fail;
+    }
+    ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
   }
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);
@@ -305,7 +312,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   if (rc != FB_OK) goto fail;
   if (hnl >= 0) FB_CALL_GOTO(err, rc, fb_sn_hnl_init(&s->hctx, &s->medium, &s->profile, hnl, &s->hopt, err), fail);
   if (s->alpn) {
-    s->an_ms = malloc(s->medium.n * sizeof *s->an_ms);
+    s->an_ms = malloc(FB_SN_ALPN_MEDIUM_NF * s->medium.n * sizeof *s->an_ms);
     FB_TEST_GOTO(err, rc, !s->an_ms, FB_ERR_MEMORY, fail, "cannot allocate m* of the profile");
     fb_sn_alpn_mstar(&s->medium, &s->profile, s->an_ms);
   }
@@ -726,13 +733,19 @@ static int bc11sn_init(void **state, const fb_config *cfg, fb_err *err) { return
 static const fb_quantity_spec alpnsn_quantities[] = {
     {"sn_luminosity_erg_s", "erg/s",
      "ALP luminosity at infinity of the SN1987A proto-neutron star (NN bremsstrahlung through the induced nucleon "
-     "couplings and inverse decays, minus absorption/decay along the paths)"},
+     "couplings, pi- p -> n a, BC10's gamma mu -> mu a and inverse decays, minus absorption/decay along the paths)"},
 };
 
 static const fb_key_spec alpnsn_keys[] = {
     {"sn1987a", "alpn_ope", FB_KEY_CHOICE, "corrected", 0, 0, "corrected|massive|naive", "",
      "bc10_sn/bc11_sn NN bremsstrahlung: OPE with rho exchange, effective mass and multiple scattering "
      "(arXiv:1906.11844), OPE with the pion mass only, or massless OPE"},
+    {"sn1987a", "alpn_pion_induced", FB_KEY_CHOICE, "on", 0, 0, "on|poles|off|mean_field", "",
+     "bc10_sn/bc11_sn: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+     "(arXiv:2010.02943) and the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
+     "nucleon symmetry potential U_n - U_p added (systematic)"},
+    {"sn1987a", "alpn_muons", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"},
 };
 
 const fb_model_ops fb_model_bc10_sn = {

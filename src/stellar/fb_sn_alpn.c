@@ -14,6 +14,8 @@
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_muon.h"
+#include "fb_sn_pion.h"
 
 #define AN_NX 80       /* ln x nodes, x = omega/T = 1e-3..3e3 */
 #define AN_NY 48       /* ln y nodes, y = m_pi^2/(m* T) = 1e-2..2e3 */
@@ -32,6 +34,8 @@ void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->rho_exchange = 1;
   o->effective_mass = 1;
   o->multiple_scattering = 1;
+  o->pion_induced = 2;
+  o->muons = 1;
 }
 
 int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
@@ -41,6 +45,15 @@ int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
   if (!strcmp(name, "massive")) return 0;
   o->pion_mass = 0;
   if (!strcmp(name, "naive")) return 0;
+  return -1;
+}
+
+int fb_sn_alpn_pion_parse(const char *name) {
+  if (!name) return -1;
+  if (!strcmp(name, "on")) return 2;
+  if (!strcmp(name, "poles")) return 1;
+  if (!strcmp(name, "off")) return 0;
+  if (!strcmp(name, "mean_field")) return 3;
   return -1;
 }
 
@@ -143,6 +156,9 @@ int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt,
           benchmark);
   a->benchmark = benchmark;
   a->dec_mass_GeV = NAN;
+  /* BC10: universal g_Y = m_f/f_l for every fermion (src/models/fb_fip_alp.h), so the muon Yukawa per unit 1/f_l is
+   * m_mu; BC11 has no tree-level lepton coupling */
+  a->gmu = benchmark == 10 ? FB_MMU_GEV : 0.0;
   if (opt) a->opt = *opt;
   else fb_sn_alpn_options_default(&a->opt);
   const fb_fip_ops *ops = fb_fip_find(benchmark == 10 ? "bc10" : "bc11", NULL);
@@ -182,11 +198,23 @@ void fb_sn_alpn_free(fb_sn_alpn *a) {
 
 void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out) {
   const double km = FB_HBARC_GEV_CM / FB_KM_TO_CM, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV) * 1e3; /* MeV */
-  for (size_t i = 0; i < m->n; i++) {
+  const size_t n = m->n;
+  for (size_t i = 0; i < n; i++) {
     double r = (double)i * m->dr_invGeV * km;
     double a = fb_sn_profile_at(p, FB_SN_MSTAR_N_MEV, r), b = fb_sn_profile_at(p, FB_SN_MSTAR_P_MEV, r);
     double v = 0.5 * (a + b) / mN;
-    out[i] = (isfinite(v) && v > 0.05 && v <= 1.5) ? v : 1.0;
+    int ok = isfinite(v) && v > 0.05 && v <= 1.5;
+    out[i] = ok ? v : 1.0;
+    /* negative pions in chemical equilibrium pi- p <-> n: mu_pi- = mu_n - mu_p (Fore & Reddy arXiv:1911.02632) */
+    double mun = fb_sn_profile_at(p, FB_SN_MU_N_MEV, r), mup = fb_sn_profile_at(p, FB_SN_MU_P_MEV, r);
+    out[n + i] = (isfinite(mun) && isfinite(mup)) ? 1e-3 * (mun - mup) : NAN;
+    /* static nucleons without mean fields (the profile has none): the energy released is m*_n - m*_p */
+    out[2 * n + i] = ok && isfinite(a - b) ? 1e-3 * (a - b) : FB_MN_GEV - FB_MP_GEV;
+    /* muons with mu_mu = mu_e (Bollig et al. arXiv:2005.07141) */
+    out[3 * n + i] = fb_sn_muon_neff_GeV3(m->T_GeV[i], m->mue_GeV[i]);
+    /* the symmetry potential the ideal-gas profile lacks (systematic variant pion_induced = mean_field) */
+    double np = m->np_GeV3[i], nn = np > 0 ? m->nnnp_GeV6[i] / np : 0.0;
+    out[4 * n + i] = fb_sn_pion_symmetry_potential_GeV(nn, np);
   }
 }
 
@@ -242,14 +270,43 @@ typedef struct an_path {
   double mass;
 } an_path;
 
-static double mstar_at(const an_path *c, double r) {
-  if (!c->mstar) return 1.0;
-  double b = r / c->m->dr_invGeV;
-  if (!(b > 0)) return c->mstar[0];
+/* per-medium data at radius r (linear in r; fb_sn_alpn_mstar): m* / m_N, mu_pi, Delta, muon n_eff */
+typedef struct an_aux {
+  double ms, mupi, delta, nmu, dU;
+} an_aux;
+
+static double aux_lin(const double *v, size_t n, double b) {
+  if (!(b > 0)) return v[0];
   size_t i = (size_t)b;
-  if (i + 1 >= c->m->n) return c->mstar[c->m->n - 1];
+  if (i + 1 >= n) return v[n - 1];
   double t = b - (double)i;
-  return c->mstar[i] + t * (c->mstar[i + 1] - c->mstar[i]);
+  return v[i] + t * (v[i + 1] - v[i]);
+}
+
+static an_aux aux_at(const an_path *c, double r) {
+  an_aux x = {1.0, NAN, FB_MN_GEV - FB_MP_GEV, 0.0, 0.0};
+  if (!c->mstar) return x;
+  const size_t n = c->m->n;
+  double b = r / c->m->dr_invGeV;
+  x.ms = aux_lin(c->mstar, n, b);
+  x.mupi = aux_lin(c->mstar + n, n, b);
+  x.delta = aux_lin(c->mstar + 2 * n, n, b);
+  x.nmu = aux_lin(c->mstar + 3 * n, n, b);
+  x.dU = aux_lin(c->mstar + 4 * n, n, b);
+  return x;
+}
+
+/* pion-induced and muon absorption rates per unit (1/f)^2 [GeV], not reduced by stimulated emission */
+static double gamma_pion(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
+  if (!a->opt.pion_induced || !isfinite(x->mupi)) return 0.0;
+  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0};
+  double dU = a->opt.pion_induced == 3 ? x->dU : 0.0; /* mean-field nucleons: mu_n - mu_p and Delta both shift */
+  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi + dU, x->delta + dU, om, mass);
+}
+
+static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
+  if (!a->opt.muons || !(a->gmu > 0)) return 0.0;
+  return fb_sn_muon_gamma_abs_GeV(a->gmu, x->nmu, q->T, q->wp2, om, mass);
 }
 
 /* Decay minus inverse decay per unit (1/f)^2 [GeV]: (m/E) [Gamma_gg (1 - 4 w_p^2/m^2)^{3/2} B_gg (the plasma-photon
@@ -268,7 +325,12 @@ static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
   const an_path *c = ctx;
   if (!(q->T > 0)) return 0.0;
   double stim = -expm1(-om / q->T), rate = 0.0;
-  if (c->m->opt.absorption) rate += fb_sn_alpn_gamma_abs_GeV(c->a, q, mstar_at(c, r), om, c->mass) * stim;
+  if (c->m->opt.absorption) {
+    an_aux x = aux_at(c, r);
+    rate += (fb_sn_alpn_gamma_abs_GeV(c->a, q, x.ms, om, c->mass) + gamma_pion(c->a, q, &x, om, c->mass) +
+             gamma_muon(c->a, q, &x, om, c->mass)) *
+            stim;
+  }
   if (c->m->opt.decays) {
     /* skip the decay evaluation (Pauli blocking, Bose factor) where an upper bound of it is below AN_DECAY_SKIP_REL of
      * the absorption: R_ee B_ee stim <= 1, stim <= 1, Bose factor <= 1 + 2T/w_-, w_- >= m^2/(2 (om + k)) (as
@@ -295,6 +357,7 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
+  a->L_pion_f2 = a->L_muon_f2 = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   an_path c = {a, m, mstar, mass_GeV};
   const double dR = m->r_emit_invGeV / nr;
@@ -303,24 +366,28 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     fb_sn_point q = fb_sn_point_at(m, r0);
     if (!(q.T > 0)) continue;
-    double ms = mstar_at(&c, r0);
+    an_aux ax = aux_at(&c, r0);
     /* luminosity at infinity (lapse^2), emission edge weight; only ALPs that escape gravity (as fb_sn_scalar.c) */
     double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_AN * fb_sn_emission_weight(m, r0);
     double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
     for (int k = 0; k < ne; k++) {
-      double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
+      double u = m->u[k], om = om_min + q.T * u;
       double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
       double kA = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
       /* energy per mode om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] (detailed balance) */
       double mode = qw * om * kA * om / (2.0 * FB_PI * FB_PI);
-      double WB = mode * fb_sn_alpn_gamma_abs_GeV(a, &q, ms, om, mass_GeV);
-      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-x)) / (-expm1(-x)) : 0.0;
-      double W = WB + WD;
+      double WB = mode * fb_sn_alpn_gamma_abs_GeV(a, &q, ax.ms, om, mass_GeV);
+      double WP = mode * gamma_pion(a, &q, &ax, om, mass_GeV), WM = mode * gamma_muon(a, &q, &ax, om, mass_GeV);
+      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-om / q.T)) / (-expm1(-om / q.T)) : 0.0;
+      double W = WB + WP + WM + WD;
       if (!(W > 0)) continue;
       size_t e = t->n_el++;
       t->W[e] = W;
       t->L0_T += WB;
       t->L0_L += WD;
+      t->L0_res += WP + WM;
+      a->L_pion_f2 += WP;
+      a->L_muon_f2 += WM;
       for (size_t d = 0; d < nm; d++)
         t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
                                  ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], an_rate, &c)

@@ -22,12 +22,18 @@
  *    particle model's widths (boost m/E; gamma gamma with the plasma-photon phase space and Bose factor of
  *    fb_sn_alp.h, e+e- Pauli blocked, the rest reduced by the inverse decay);
  *  - emission region, paths, lapse and criterion L_a < L_nu as for the other benchmarks (fb_sn_darkphoton.h).
- * Not included (stated in docs/validation.md): pion-induced pi N -> N a (Lella et al. arXiv:2211.13760), the muon
- * coupling of BC10 (mu gamma -> mu a; the profiles carry no muons), nucleon degeneracy, the mass dependence of
- * the BC11 nucleon couplings near m_pi.
+ *  - pion-induced pi- p -> n a and its inverse (fb_sn_pion.h; Carenza et al. arXiv:2010.02943), option
+ *    pion_induced, default on (the fiducial emission of Lella et al. arXiv:2211.13760 includes it);
+ *  - BC10 only: the muon coupling g_Y = m_mu/f_l through gamma mu -> mu a and its inverse, muons with
+ *    mu_mu = mu_e (fb_sn_muon.h; Bollig et al. arXiv:2005.07141, Croon et al. arXiv:2006.13942), option muons,
+ *    default on.
+ * Not included (stated in docs/validation.md): the interaction enhancement of the pi- abundance (Fore & Reddy
+ * arXiv:1911.02632), muon bremsstrahlung, nucleon degeneracy, the mass dependence of the BC11 nucleon couplings
+ * near m_pi.
  *
  * The table is a fb_sn_table with coupling "eps" = 1/f in GeV^-1; L0_T holds the bremsstrahlung part, L0_L the
- * inverse-decay part of L f^2 [erg/s GeV^-2].
+ * inverse-decay part, L0_res the pion-induced plus muon part of L f^2 [erg/s GeV^-2] (split in
+ * fb_sn_alpn.L_pion_f2 / L_muon_f2 of the last table).
  *
  * Call order: fb_sn_alpn_init (once) -> fb_sn_medium_init -> fb_sn_alpn_mstar (per medium, optional) ->
  * fb_sn_alpn_table_compute (per mass) -> fb_sn_table_free -> fb_sn_alpn_free. Not collective.
@@ -42,11 +48,19 @@ typedef struct fb_sn_alpn_options {
   int rho_exchange;        /**< 1: rho exchange subtracted (arXiv:1906.11844); default 1 */
   int effective_mass;      /**< 1: the profile's m* in the phase space and y = m_pi^2/(m* T); default 1 */
   int multiple_scattering; /**< 1: Lorentzian with the spin-fluctuation width; default 1 */
+  int pion_induced;        /**< pi- p -> n a and its inverse (fb_sn_pion.h): 2 poles and contact term (default),
+                                1 the nucleon poles alone (as arXiv:2010.02943), 0 off, 3 as 2 with the nucleon
+                                symmetry potential added to mu_pi and Delta (fb_sn_pion_symmetry_potential_GeV) */
+  int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
 } fb_sn_alpn_options;
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);
-/** Presets by name: "corrected" (all on, the default), "massive" (OPE with the pion mass only), "naive" (massless
- *  OPE, no correction). Returns 0, or -1 for an unknown name. */
+/** "on" -> 2, "poles" -> 1, "off" -> 0, "mean_field" -> 3 (the pion_induced choices), -1 for another name. */
+int fb_sn_alpn_pion_parse(const char *name);
+
+/** Presets by name of the bremsstrahlung: "corrected" (all on, the default), "massive" (OPE with the pion mass
+ *  only), "naive" (massless OPE, no correction); pion_induced and muons stay at their defaults (on). Returns 0, or
+ *  -1 for an unknown name. */
 int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name);
 
 typedef struct fb_sn_alpn {
@@ -60,14 +74,23 @@ typedef struct fb_sn_alpn {
   void *fip_state;
   double dec_mass_GeV;       /**< mass of the cached widths (NaN: none) */
   double G_ee, G_gg, G_rest; /**< widths at 1/f = 1 GeV^-1 [GeV] */
+  double gmu;                /**< muon Yukawa coupling at 1/f = 1 GeV^-1 [GeV]: m_mu for BC10, 0 for BC11 */
+  double L_pion_f2, L_muon_f2; /**< pion-induced and muon parts of L f^2 of the last table [erg/s GeV^-2] */
 } fb_sn_alpn;
+
+/** Per-medium data, FB_SN_ALPN_MEDIUM_NF arrays of m->n values one after the other (fb_sn_alpn_mstar):
+ *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]; the
+ *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only). */
+#define FB_SN_ALPN_MEDIUM_NF 5
 
 /** Set up for benchmark 10 or 11 (the model's [bc10]/[bc11] keys at their defaults), opt NULL: defaults. */
 int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt, fb_err *err);
 void fb_sn_alpn_free(fb_sn_alpn *a);
 
-/** m* / m_N on the medium's radial grid (out has m->n elements) from the profile's m*_n, m*_p (mean); 1 where
- *  the profile has no m*. */
+/** The per-medium data on the medium's radial grid (out has FB_SN_ALPN_MEDIUM_NF * m->n elements): m* / m_N from
+ *  the profile's m*_n, m*_p (mean; 1 where the profile has no m*), mu_pi- = mu_n - mu_p (Fore & Reddy
+ *  arXiv:1911.02632; NAN where the profile has no mu_n, mu_p: no pion-induced emission there), Delta = m*_n - m*_p
+ *  (vacuum masses where absent) and the muon target density at mu_mu = mu_e (fb_sn_muon_neff_GeV3). */
 void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out);
 
 /** Normalised non-degenerate OPE spin-structure integral s(x, y) of pure neutron matter (x = omega/T >= 0 energy
@@ -75,13 +98,14 @@ void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out
  *  the massless OPE; comparable with the fit s_nd of Hannestad & Raffelt (1998) eq. 45. */
 double fb_sn_alpn_s_nn(const fb_sn_alpn *a, double x, double y);
 
-/** Absorption rate [GeV] of an ALP of energy om > mass at 1/f = 1 GeV^-1 in a medium point (not reduced by
- *  stimulated emission), mstar_ratio = m* / m_N there. */
+/** Absorption rate [GeV] by inverse NN bremsstrahlung alone of an ALP of energy om > mass at 1/f = 1 GeV^-1 in a
+ *  medium point (not reduced by stimulated emission), mstar_ratio = m* / m_N there. */
 double fb_sn_alpn_gamma_abs_GeV(const fb_sn_alpn *a, const fb_sn_point *q, double mstar_ratio, double om_GeV,
                                 double mass_GeV);
 
-/** Build the per-mass table (weights per (1/f)^2 [erg/s GeV^2], optical depths per (1/f)^2); mstar: [m->n]
- *  from fb_sn_alpn_mstar or NULL (vacuum masses). Errors: FB_ERR_RANGE outside 1e-6 < mass <= 10 GeV. */
+/** Build the per-mass table (weights per (1/f)^2 [erg/s GeV^2], optical depths per (1/f)^2); mstar: the
+ *  per-medium data from fb_sn_alpn_mstar or NULL (vacuum masses, no pions, no muons). Errors: FB_ERR_RANGE
+ *  outside 1e-6 < mass <= 10 GeV. */
 int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *m, const double *mstar,
                              double mass_GeV, fb_err *err);
 

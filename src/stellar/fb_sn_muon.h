@@ -1,0 +1,36 @@
+/**
+ * @file fb_sn_muon.h
+ * @brief Muons in the proto-neutron star and ALP emission through the muon coupling of BC10 (used by fb_sn_alpn.c):
+ *        the muon population from the profile's electron chemical potential and the Compton-like process
+ *        gamma mu -> mu a with its inverse.
+ *
+ * Physics (formulas with citations in fb_sn_muon.c):
+ *  - muons and antimuons as an ideal Fermi gas with mu_mu = mu_e (beta equilibrium with vanishing nu_mu chemical
+ *    potential, the muonic SN models of Bollig et al. arXiv:2005.07141: "muons appear with mu_mu ~ mu_e"); our
+ *    profiles carry no muons, so charge neutrality is not re-imposed (the muon fraction is an upper estimate);
+ *  - Compton-like gamma mu -> mu a in the static-muon (non-relativistic) limit of the axion-Compton cross section
+ *    sigma = 4 pi alpha alpha_a omega^2/(3 m^4), alpha_a = g_Y^2/4 pi (Raffelt, "Stars as laboratories", 1996,
+ *    ch. 3; Brodsky, Mottola, Muzinich & Weinberg, PLB 1986), targets Pauli blocked: n_eff = 2 int d^3p/(2 pi)^3
+ *    f(1 - f) (muons and antimuons), photons above the plasma frequency;
+ *  - absorption a mu -> gamma mu with sigma(a -> gamma) = 2 sigma(gamma -> a) (two photon polarisations) and the
+ *    Bose factor 1 + f_gamma (detailed balance).
+ * Not included (docs/validation.md): the relativistic muon kinematics (muons with p_F ~ m_mu in the core), muon
+ * bremsstrahlung on protons mu p -> mu p a (Croon et al. arXiv:2006.13942; Bollig et al. arXiv:2005.07141).
+ *
+ * Units: GeV throughout. Pure functions, no state.
+ */
+#ifndef FB_SN_MUON_H
+#define FB_SN_MUON_H
+
+/** Net muon density n_mu- - n_mu+ [GeV^3] at T_GeV, mu_mu_GeV (incl. rest mass). */
+double fb_sn_muon_density_GeV3(double T_GeV, double mu_mu_GeV);
+
+/** Pauli-blocked target density 2 int d^3p/(2 pi)^3 [f(1 - f) + fbar(1 - fbar)] [GeV^3] (mu- and mu+). */
+double fb_sn_muon_neff_GeV3(double T_GeV, double mu_mu_GeV);
+
+/** Absorption rate [GeV] of a mu -> gamma mu (not reduced by stimulated emission) for the Yukawa coupling g_Y
+ *  (BC10: g_Y = m_mu/f_l), target density neff_GeV3, plasma frequency squared wp2_GeV2, ALP energy om > mass. */
+double fb_sn_muon_gamma_abs_GeV(double gY, double neff_GeV3, double T_GeV, double wp2_GeV2, double om_GeV,
+                                double mass_GeV);
+
+#endif /* FB_SN_MUON_H */

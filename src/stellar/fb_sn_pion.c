@@ -1,0 +1,91 @@
+/**
+ * @file fb_sn_pion.c
+ * @brief Pion-induced ALP emission pi- p -> n a and its inverse (see fb_sn_pion.h).
+ */
+#include "fb_sn_pion.h"
+
+#include <math.h>
+
+#include "fb_constants.h"
+
+double fb_sn_pion_coupling_G(double g_n, double g_p) {
+  /* Static nucleons, energy denominators of both pole diagrams = 1/omega_a (s channel: eps_p + omega_pi - eps_n =
+   * omega_a; u channel: -omega_a). Amplitude sqrt(2) (f/m_pi) (1/2 m_N) [g_n (s.k_a)(s.k_pi) - g_p (s.k_pi)(s.k_a)]/
+   * omega_a = ... [(g_n - g_p) k_a.k_pi + i (g_n + g_p) s.(k_a x k_pi)]/omega_a; the spin trace (1/2) Tr and the
+   * average over the angle between k_a and k_pi ((k_a.k_pi)^2 -> k_a^2 k_pi^2/3, |k_a x k_pi|^2 -> 2 k_a^2 k_pi^2/3)
+   * give k_a^2 k_pi^2 G/3 with G below. Re-derived here (the nucleon-pole diagrams of the process of Carenza et al.
+   * arXiv:2010.02943; their full text was not readable here, so the combination is ours, not copied). */
+  return (g_n - g_p) * (g_n - g_p) + 2.0 * (g_n + g_p) * (g_n + g_p);
+}
+
+/* Bose occupation of a pion of energy w with chemical potential mu, T */
+static double bose(double w, double mu, double T) { return 1.0 / expm1((w - mu) / T); }
+
+double fb_sn_pion_density_GeV3(double T, double mu) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(mu < mpi)) return NAN;
+  /* n = int d^3k/(2 pi)^3 f(omega_k): Simpson in k up to omega - mu = 40 T */
+  double kmax = sqrt(pow(mu + 40.0 * T, 2) - mpi * mpi), s = 0.0;
+  const int N = 400;
+  double h = kmax / N;
+  for (int i = 0; i <= N; i++) {
+    double k = i * h, w = sqrt(k * k + mpi * mpi), c = (i == 0 || i == N) ? 1.0 : (i % 2 ? 4.0 : 2.0);
+    s += c * k * k * bose(w, mu, T);
+  }
+  return s * h / 3.0 / (2.0 * FB_PI * FB_PI);
+}
+
+/* |M|^2 summed over spins (initial averaged) and averaged over the pion-ALP angle, per unit pion factor, times
+ * k_pi/(4 pi omega_a): the bracket of Gamma_prod = n_p f_pi(omega_pi) [...] (see below) */
+static double matrix_part(const fb_sn_pion_coupling *c, double om, double wpi, double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), f = FB_OPE_F_PINN;
+  const double F = FB_FPI_GEV / sqrt(2.0), gA = FB_GA_NUCLEON;
+  double kpi2 = wpi * wpi - mpi * mpi, ka2 = om * om - mass * mass, kpi = sqrt(kpi2);
+  /* Gamma_prod = n_p int d^3k_pi/(2 pi)^3 f_pi/(2 omega_pi) (1/2 omega_a) 2 pi delta(omega_pi - Delta - omega_a) |M|^2
+   * = n_p f_pi(omega_pi) k_pi |M|^2/(4 pi omega_a) (non-relativistic normalisation of the nucleon states, so the
+   * proton density enters directly). Poles: |M|^2 = f^2 k_a^2 k_pi^2 G/(6 m_pi^2 m_N^2 omega_a^2)
+   * (fb_sn_pion_coupling_G; vertices sqrt(2)(f/m_pi) sigma.k_pi, the pseudovector pi-N coupling f of the OPE in
+   * fb_sn_alpn.c, f^2/4 pi = 0.08, and (g/2m_N) sigma.k_a). */
+  double M2 = f * f * ka2 * kpi2 * c->G / (6.0 * mpi * mpi * mN * mN * om * om);
+  /* Contact term: LO baryon ChPT N-bar i gamma^mu Gamma_mu N with Gamma_mu = -(1/2F)[phi, a_mu] + ... and the axial
+   * source a_mu = d_mu a (C_p - C_n) tau_3/(4 f g_A) (so that g_A N-bar gamma^mu gamma_5 a_mu N gives the isovector
+   * ALP-nucleon coupling; the contact term carries the quark-level c_u - c_d = (C_p - C_n)/g_A, as the C_{a pi N} of
+   * arXiv:2110.01972): [phi, tau_3] = -2 sqrt(2)(pi+ tau+ - pi- tau-), so for static nucleons
+   * |M_c| = sqrt(2) |C_p - C_n| omega_a/(4 F f g_A), F = f_pi/sqrt(2) = 92 MeV, i.e. with g_N = C_N m_N/f
+   * |M_c|^2 = (g_p - g_n)^2 omega_a^2/(8 F^2 g_A^2 m_N^2), spin independent (the spin trace gives 1) */
+  M2 += c->Dg * c->Dg * om * om / (8.0 * F * F * gA * gA * mN * mN);
+  return kpi * M2 / (4.0 * FB_PI * om);
+}
+
+double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T, double np, double mu, double delta,
+                                 double om, double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(c->G > 0 || c->Dg != 0)) return 0.0;
+  double wpi = om + delta; /* static nucleons: omega_pi = omega_a + (eps_n - eps_p) */
+  if (!(wpi > mpi)) return 0.0;
+  return np * bose(wpi, mu, T) * matrix_part(c, om, wpi, mass);
+}
+
+double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T, double np, double mu, double delta, double om,
+                                double mass) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(np > 0) || !(om > mass) || !(mu < mpi) || !(c->G > 0 || c->Dg != 0)) return 0.0;
+  double wpi = om + delta;
+  if (!(wpi > mpi)) return 0.0;
+  /* detailed balance with mu_a = 0 (mu_pi- = mu_n - mu_p): Gamma_abs = e^{om/T} Gamma_prod, the factor
+   * e^{om/T} f_pi(om + Delta) = 1/(e^{(Delta - mu)/T} - e^{-om/T}) written without overflow (for Boltzmann nucleons
+   * it is the inverse process a n -> p pi- on n_n = n_p e^{(mu - Delta)/T} with the Bose factor 1 + f_pi) */
+  double occ = 1.0 / (exp((delta - mu) / T) - exp(-om / T));
+  return np * occ * matrix_part(c, om, wpi, mass);
+}
+
+double fb_sn_pion_symmetry_potential_GeV(double nn, double np) {
+  double n = nn + np;
+  if (!(n > 0)) return 0.0;
+  const double hc = FB_HBARC_GEV_CM / FB_FM_TO_CM; /* GeV fm */
+  const double n0 = FB_NSAT_FM3 * hc * hc * hc, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
+  /* free symmetric Fermi gas at n_0: k_F = (3 pi^2 n_0/2)^{1/3}, S_kin = k_F^2/(6 m_N) = E_F/3 */
+  double kF = cbrt(1.5 * FB_PI * FB_PI * n0), Skin = kF * kF / (6.0 * mN);
+  double Spot = 1e-3 * FB_ESYM0_MEV - Skin, gamma = (1e-3 * FB_LSYM_MEV - 2.0 * Skin) / (3.0 * Spot);
+  return 4.0 * Spot * pow(n / n0, gamma) * (nn - np) / n;
+}

@@ -1,0 +1,62 @@
+/**
+ * @file fb_sn_pion.h
+ * @brief Pion-induced ALP emission pi- p -> n a in the proto-neutron star and its inverse a n -> p pi-, for
+ *        ALPs with the nucleon couplings g_an, g_ap (BC10, BC11; used by fb_sn_alpn.c).
+ *
+ * Physics (formulas with citations in fb_sn_pion.c):
+ *  - the process of Carenza, Fore, Giannotti, Mirizzi & Reddy arXiv:2010.02943 (their ratio to NN bremsstrahlung:
+ *    2-5), the two nucleon-pole diagrams (ALP from the neutron after pi- absorption; ALP from the proton before
+ *    it), static non-degenerate nucleons, pseudovector pi-N vertex sqrt(2) (f/m_pi) sigma.k_pi and ALP vertex
+ *    (g_aN/2 m_N) sigma.k_a; the spin sum gives the coupling combination G = (g_n - g_p)^2 + 2 (g_n + g_p)^2;
+ *  - the negative pions: free pions (vacuum dispersion), Bose-distributed with mu_pi- = mu_n - mu_p of the
+ *    profile (chemical equilibrium of pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2); the enhancement of the
+ *    pi- abundance by pion-nucleon interactions (their virial expansion) and the pion self-energy are NOT included
+ *    (stated as the gap in docs/validation.md);
+ *  - the energy released: omega_a = omega_pi - Delta, Delta = m*_n - m*_p (static nucleons of the profile, which
+ *    carries no nucleon mean fields);
+ *  - the pi-N-a contact term of the chiral Lagrangian (Choi, Kim, Moroi, Sichanugrist et al. arXiv:2110.01972:
+ *    it enhances pi- p -> n a by 2-4), re-derived from the nucleon connection Gamma_mu of leading-order baryon ChPT:
+ *    amplitude sqrt(2) (C_p - C_n) omega_a/(4 F f g_A), spin independent; it does not interfere with the poles
+ *    after the angular average; switchable (contact = 0: the poles alone, as arXiv:2010.02943);
+ *  - absorption by detailed balance: Gamma_abs = e^{omega/T} Gamma_prod (mu_a = 0 since mu_pi- = mu_n - mu_p).
+ *  - optional (a systematic, not the default): the nucleon symmetry potential U_n - U_p that the profile lacks
+ *    (fb_sn_pion_symmetry_potential_GeV), added to both mu_n - mu_p and Delta (mean-field nucleons).
+ * Not included: Delta(1232) (Ho et al. arXiv:2212.01155), pi0 n -> n a, nucleon degeneracy in the final state.
+ *
+ * Units: GeV throughout. Pure functions, no state.
+ */
+#ifndef FB_SN_PION_H
+#define FB_SN_PION_H
+
+/** The coupling combination of the spin-summed, angle-averaged pi- p -> n a matrix element:
+ *  G = (g_n - g_p)^2 + 2 (g_n + g_p)^2 (dimensionless couplings g_aN = C_N m_N / f). */
+double fb_sn_pion_coupling_G(double g_n, double g_p);
+
+/** Number density [GeV^3] of free negative pions at temperature T_GeV with chemical potential mu_pi_GeV
+ *  (< m_pi; Bose-Einstein, vacuum dispersion). Returns NAN for mu_pi >= m_pi (condensation, outside the model). */
+double fb_sn_pion_density_GeV3(double T_GeV, double mu_pi_GeV);
+
+/** The couplings of one process: G of the poles and Dg = g_p - g_n of the contact term (0: no contact term). */
+typedef struct fb_sn_pion_coupling {
+  double G, Dg;
+} fb_sn_pion_coupling;
+
+/** Production rate per ALP mode [GeV] of pi- p -> n a (dN/dt dV = int d^3k/(2 pi)^3 Gamma_prod), for the
+ *  couplings c, proton density np_GeV3, pion chemical potential mu_pi_GeV, nucleon rest-energy difference
+ *  delta_GeV = m*_n - m*_p, ALP energy om_GeV > mass_GeV. 0 below threshold (om + delta < m_pi) or for
+ *  mu_pi >= m_pi. */
+double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
+                                 double delta_GeV, double om_GeV, double mass_GeV);
+
+/** Absorption rate [GeV] of a n -> p pi- (not reduced by stimulated emission), by detailed balance
+ *  Gamma_abs = e^{om/T} Gamma_prod. */
+double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
+                                double delta_GeV, double om_GeV, double mass_GeV);
+
+/** Symmetry potential U_n - U_p [GeV] of nucleons at densities nn_GeV3, np_GeV3 with the potential part of the
+ *  symmetry energy S_pot(n) = S_pot(n_0)(n/n_0)^gamma: U_n - U_p = 4 S_pot(n) (n_n - n_p)/n (from
+ *  E_pot/A = S_pot(n) delta^2; S_pot(n_0) = S(n_0) - S_kin(n_0), gamma from L - 2 S_kin(n_0) = 3 gamma S_pot(n_0),
+ *  S_kin = E_F/3 of the free symmetric Fermi gas; S(n_0), L: FB_ESYM0_MEV, FB_LSYM_MEV). */
+double fb_sn_pion_symmetry_potential_GeV(double nn_GeV3, double np_GeV3);
+
+#endif /* FB_SN_PION_H */
