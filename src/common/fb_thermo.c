@@ -25,7 +25,6 @@
 #define TH_QUAD_LIMIT 256
 #define TH_QUAD_EMAX 50.0     /* integrate up to E = m + 50 T */
 #define TH_DLNT 1.0e-4        /* step of central differences in ln T for P_lattice and R */
-#define TH_LNMU_STEP 0.01     /* step of the alpha_s table in ln(mu) */
 
 /* Stefan-Boltzmann pressure per bosonic degree of freedom, p/T^4 = pi^2/90 */
 #define TH_PB0 (FB_PI * FB_PI / 90.0)
@@ -245,79 +244,20 @@ static double th_ideal_j1(const fb_thermo *th, double m_GeV, double T_GeV, int f
 }
 
 /* ------------------------------------------------------------------ (2) alpha_s running */
-/* 3-loop MS-bar beta function (Tarasov, Vladimirov, Zharkov 1980; e.g. PDG 2024 QCD review
- * eq. (9.5)): d alpha/d ln mu = -2 alpha [b0 a + b1 a^2 + b2 a^3], a = alpha/(4 pi). Flavour
- * thresholds at mu = m_q (MS-bar masses of fb_constants.h), alpha_s continuous across them.
- * nf_cap < 6 gives the coupling of the effective theory in which the heavier quarks are
- * integrated out (decoupling theorem, Appelquist & Carazzone 1975; e.g. PDG 2024 QCD review
- * sec. 9.2.2): it runs with at most nf_cap flavours at every mu. */
-static double th_beta(double alpha, double lnmu, int nf_cap) {
-  const double mu = exp(lnmu);
-  double nf = 3.0 + (mu > FB_MC_QUARK_GEV) + (mu > FB_MB_QUARK_GEV) + (mu > FB_MT_QUARK_GEV);
-  if (nf > nf_cap) nf = nf_cap;
-  const double b0 = 11.0 - 2.0 / 3.0 * nf;
-  const double b1 = 102.0 - 38.0 / 3.0 * nf;
-  const double b2 = 2857.0 / 2.0 - 5033.0 / 18.0 * nf + 325.0 / 54.0 * nf * nf;
-  const double a = alpha / (4.0 * FB_PI);
-  return -2.0 * alpha * a * (b0 + a * (b1 + a * b2));
-}
-
-static double th_rk4(double alpha, double lnmu, double h, int nf_cap) {
-  const double k1 = th_beta(alpha, lnmu, nf_cap);
-  const double k2 = th_beta(alpha + 0.5 * h * k1, lnmu + 0.5 * h, nf_cap);
-  const double k3 = th_beta(alpha + 0.5 * h * k2, lnmu + 0.5 * h, nf_cap);
-  const double k4 = th_beta(alpha + h * k3, lnmu + h, nf_cap);
-  return alpha + h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-}
-
-/* Tables: th->alphas = full running (nf up to 6), th->alphas_nf[0] = 4-flavour coupling
- * (b and t integrated out, matched at mu = m_b), th->alphas_nf[1] = 5-flavour coupling (t
- * integrated out, matched at mu = m_t). Below its matching scale each equals th->alphas. */
+/* fb_alpha_s.h at 3 loops (thresholds at m_c, m_b, m_t, alpha_s continuous across them): th->as[0] the full
+ * running (nf up to 6), th->as[1] the 4-flavour coupling (b and t integrated out, matched at mu = m_b),
+ * th->as[2] the 5-flavour coupling (t integrated out, matched at mu = m_t; decoupling theorem,
+ * Appelquist & Carazzone 1975; e.g. PDG 2024 QCD review sec. 9.2.2). Below its matching scale each
+ * equals the full one. */
 static int th_alphas_table(fb_thermo *th, fb_err *err) {
-  const double lnmz = log(FB_MZ_GEV);
-  const double lo = fmin(log(2.0 * FB_PI * th->par.T_pqcd_lo_GeV * th->par.pqcd_scale),
-                         log(FB_MB_QUARK_GEV)) - 0.1;
-  const double hi = log(2.0 * FB_PI * th->par.T_max_GeV * fmax(1.0, th->par.pqcd_scale)) + 0.1;
-  const long ilo = (long)floor((fmin(lo, lnmz) - lnmz) / TH_LNMU_STEP);
-  const long ihi = (long)ceil((fmax(hi, lnmz) - lnmz) / TH_LNMU_STEP);
-  th->nmu = (size_t)(ihi - ilo + 1);
-  th->lnmu = malloc(th->nmu * sizeof *th->lnmu);
-  th->alphas = malloc(th->nmu * sizeof *th->alphas);
-  FB_TEST(err, th->lnmu == NULL || th->alphas == NULL, FB_ERR_MEMORY, "out of memory");
-  for (int k = 0; k < 2; k++) {
-    th->alphas_nf[k] = malloc(th->nmu * sizeof *th->alphas_nf[k]);
-    FB_TEST(err, th->alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
-  }
-  const size_t iz = (size_t)(-ilo);
-  for (size_t i = 0; i < th->nmu; i++) th->lnmu[i] = lnmz + (double)((long)i + ilo) * TH_LNMU_STEP;
-  th->alphas[iz] = FB_ALPHAS_MZ;
-  for (size_t i = iz + 1; i < th->nmu; i++)
-    th->alphas[i] = th_rk4(th->alphas[i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 6);
-  for (size_t i = iz; i-- > 0;) {
-    th->alphas[i] = th_rk4(th->alphas[i + 1], th->lnmu[i + 1], -TH_LNMU_STEP, 6);
-    FB_TEST(err, !(th->alphas[i] > 0.0 && th->alphas[i] < 1.0), FB_ERR_NUMERIC,
-            "alpha_s running left (0, 1) at mu = %g GeV: raise T_pqcd_lo_GeV",
-            exp(th->lnmu[i]));
-  }
-  /* effective-theory couplings: identical below the matching scale, capped running above */
-  const double lnmatch[2] = {log(FB_MB_QUARK_GEV), log(FB_MT_QUARK_GEV)};
-  for (int k = 0; k < 2; k++) {
-    for (size_t i = 0; i < th->nmu; i++) {
-      if (i == 0 || th->lnmu[i] <= lnmatch[k])
-        th->alphas_nf[k][i] = th->alphas[i];
-      else
-        th->alphas_nf[k][i] = th_rk4(th->alphas_nf[k][i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 4 + k);
-    }
-  }
-  th->sp_alphas = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
-  FB_TEST(err, th->sp_alphas == NULL, FB_ERR_MEMORY, "out of memory");
-  int st = gsl_spline_init(th->sp_alphas, th->lnmu, th->alphas, th->nmu);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s)");
-  for (int k = 0; k < 2; k++) {
-    th->sp_alphas_nf[k] = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
-    FB_TEST(err, th->sp_alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
-    st = gsl_spline_init(th->sp_alphas_nf[k], th->lnmu, th->alphas_nf[k], th->nmu);
-    if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s EFT)");
+  const double lo = fmin(2.0 * FB_PI * th->par.T_pqcd_lo_GeV * th->par.pqcd_scale, FB_MB_QUARK_GEV) * exp(-0.1);
+  const double hi = 2.0 * FB_PI * th->par.T_max_GeV * fmax(1.0, th->par.pqcd_scale) * exp(0.1);
+  th->as = malloc(3 * sizeof *th->as);
+  FB_TEST(err, th->as == NULL, FB_ERR_MEMORY, "out of memory");
+  static const int nf_max[3] = {6, 4, 5};
+  for (int k = 0; k < 3; k++) {
+    int rc = fb_alpha_s_table_init(&th->as[k], lo, fmax(hi, 2.0 * FB_MZ_GEV), 3, nf_max[k], err);
+    FB_TEST(err, rc != FB_OK, rc, "alpha_s table [%g, %g] GeV: raise T_pqcd_lo_GeV", lo, hi);
   }
   return FB_OK;
 }
@@ -525,9 +465,10 @@ static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, th_
  * caused (d alpha/d ln mu jumps there while the top is still Boltzmann suppressed).
  */
 static double th_alpha_eff(const fb_thermo *th, double lnmu, const th_qcd_content *q) {
-  const double a6 = gsl_spline_eval(th->sp_alphas, lnmu, NULL);
-  const double a5 = gsl_spline_eval(th->sp_alphas_nf[1], lnmu, NULL);
-  const double a4 = gsl_spline_eval(th->sp_alphas_nf[0], lnmu, NULL);
+  const double mu = exp(lnmu);
+  const double a6 = fb_alpha_s_table_eval(&th->as[0], mu);
+  const double a5 = fb_alpha_s_table_eval(&th->as[2], mu);
+  const double a4 = fb_alpha_s_table_eval(&th->as[1], mu);
   return a4 + q->w_b * (a5 - a4) + q->w_t * (a6 - a5);
 }
 
@@ -837,11 +778,7 @@ void fb_thermo_free(fb_thermo *th) {
   gsl_spline_free(th->sp_gs);
   gsl_spline_free(th->sp_rnu);
   gsl_spline_free(th->sp_tnu_eff);
-  gsl_spline_free(th->sp_alphas);
-  for (int k = 0; k < 2; k++) {
-    gsl_spline_free(th->sp_alphas_nf[k]);
-    free(th->alphas_nf[k]);
-  }
+  free(th->as);
   for (int k = 0; k < TH_NF; k++) {
     gsl_spline_free(th->sp_f[k]);
     free(th->lnf[k]);
@@ -860,8 +797,6 @@ void fb_thermo_free(fb_thermo *th) {
   free(th->ln_gs);
   free(th->ln_rnu);
   free(th->ln_tnu_eff);
-  free(th->lnmu);
-  free(th->alphas);
   memset(th, 0, sizeof *th);
 }
 
@@ -925,13 +860,12 @@ double fb_thermo_gstar_s_today(const fb_thermo *th) { return th->gs_today; }
 double fb_thermo_gstar_rho_today(const fb_thermo *th) { return th->grho_today; }
 
 int fb_thermo_alpha_s(const fb_thermo *th, double mu_GeV, double *alpha_s, fb_err *err) {
-  FB_TEST(err, th == NULL || th->sp_alphas == NULL, FB_ERR_INPUT, "thermo table not initialised");
+  FB_TEST(err, th == NULL || th->as == NULL, FB_ERR_INPUT, "thermo table not initialised");
   FB_TEST(err, !(mu_GeV > 0.0), FB_ERR_RANGE, "mu = %g GeV is not positive", mu_GeV);
-  const double l = log(mu_GeV);
-  FB_TEST(err, l < th->lnmu[0] || l > th->lnmu[th->nmu - 1], FB_ERR_RANGE,
-          "mu = %g GeV outside the alpha_s table [%g, %g] GeV", mu_GeV, exp(th->lnmu[0]),
-          exp(th->lnmu[th->nmu - 1]));
-  *alpha_s = gsl_spline_eval(th->sp_alphas, l, NULL);
+  FB_TEST(err, !fb_alpha_s_table_covers(&th->as[0], mu_GeV), FB_ERR_RANGE,
+          "mu = %g GeV outside the alpha_s table [%g, %g] GeV", mu_GeV, exp(th->as[0].lnmu_min),
+          exp(th->as[0].lnmu_max));
+  *alpha_s = fb_alpha_s_table_eval(&th->as[0], mu_GeV);
   return FB_OK;
 }
 

@@ -56,6 +56,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_alpha_s.h"
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_hadronize.h"
@@ -267,44 +268,6 @@ double complex fb_alp_B1(double tau) {
     f = 0.5 * FB_PI + 0.5 * I * log((1.0 + r) / (1.0 - r));
   }
   return 1.0 - tau * f * f;
-}
-
-/* Two-loop running d alpha/d ln mu^2 = -alpha^2 (b0 + b1 alpha / (4 pi)) / (4 pi), b0 = 11 - 2 n_f/3,
- * b1 = 102 - 38 n_f/3 (PDG 2024 QCD review, eq. 9.3-9.5), RK4 in ln mu^2 over one n_f segment. */
-static double alphas_run(double a, double mu0, double mu1, int nf) {
-  const double b0 = 11.0 - 2.0 * nf / 3.0, b1 = 102.0 - 38.0 * nf / 3.0;
-  const int n = 24;
-  const double h = 2.0 * log(mu1 / mu0) / n;
-  for (int i = 0; i < n; i++) {
-#define FB_ALP_BETA(x) (-(x) * (x) * (b0 + b1 * (x) / (4.0 * FB_PI)) / (4.0 * FB_PI))
-    const double k1 = FB_ALP_BETA(a), k2 = FB_ALP_BETA(a + 0.5 * h * k1), k3 = FB_ALP_BETA(a + 0.5 * h * k2),
-                 k4 = FB_ALP_BETA(a + h * k3);
-#undef FB_ALP_BETA
-    a += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
-  }
-  return a;
-}
-
-double fb_alp_alphas(double mu_GeV, int *nf) {
-  /* from alpha_s(M_Z) (PDG 2024) down, n_f = 5 above m_b, 4 above m_c, else 3; alpha_s continuous at
-   * the thresholds (matching corrections are of higher order) */
-  const double mz = FB_MZ_GEV, mb = FB_MB_QUARK_GEV, mc = FB_MC_QUARK_GEV;
-  int n = 5;
-  double a;
-  if (mu_GeV >= mb) {
-    a = alphas_run(FB_ALPHAS_MZ, mz, mu_GeV, 5);
-  } else {
-    a = alphas_run(FB_ALPHAS_MZ, mz, mb, 5);
-    n = 4;
-    if (mu_GeV >= mc) {
-      a = alphas_run(a, mb, mu_GeV, 4);
-    } else {
-      a = alphas_run(alphas_run(a, mb, mc, 4), mc, mu_GeV, 3);
-      n = 3;
-    }
-  }
-  if (nf) *nf = n;
-  return a;
 }
 
 /* Smooth hand-over weight: 0 below lo, 1 above hi. */
@@ -567,7 +530,7 @@ static double width_ll(double m, double ml) {
 
 static double width_gg(double m, double w, int pure_gluon) {
   if (w <= 0.0) return 0.0;
-  const double as = fb_alp_alphas(m, NULL);
+  const double as = fb_alpha_s(m, FB_ALPHA_S_LOOPS); /* fb_alpha_s.h: 3 loops, thresholds m_c, m_b */
   /* hep-ph/9504378: E = 97/4 - 7 n_f / 6 with n_f = 3 light flavours in the final states (charm is
    * massive over the range of the model, m_a <= 10 GeV; this keeps the width continuous) */
   if (pure_gluon) return as * as * m * m * m / (32.0 * pow(FB_PI, 3)) * (1.0 + (97.0 / 4.0 - 7.0 * 3.0 / 6.0) * as / FB_PI);
