@@ -14,6 +14,7 @@
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_table.h"
 
 #define AN_NX 80       /* ln x nodes, x = omega/T = 1e-3..3e3 */
 #define AN_NY 48       /* ln y nodes, y = m_pi^2/(m* T) = 1e-2..2e3 */
@@ -24,7 +25,6 @@
 #define AN_DECAY_SKIP_REL 1e-6 /* decays not evaluated along a path where an upper bound of them is below this fraction
                                   of the absorption rate */
 
-static const double GEV2_TO_ERG_S_AN = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 #define AN_SQRT_PI 1.7724538509055160273
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
@@ -282,6 +282,16 @@ static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
 }
 
 /* ------------------------------------------------------------------ table */
+static double an_gamma_abs(const fb_sn_point *q, double r, double om, void *ctx) {
+  const an_path *c = ctx;
+  return fb_sn_alpn_gamma_abs_GeV(c->a, q, mstar_at(c, r), om, c->mass);
+}
+
+static double an_decay(const fb_sn_point *q, double r, double om, double stim, void *ctx) {
+  (void)r;
+  return decay_reduced(ctx, q, om, stim);
+}
+
 int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *m, const double *mstar,
                              double mass_GeV, fb_err *err) {
   FB_TEST(err, !t || !a || !a->Jk || !m || !m->np_GeV3, FB_ERR_INPUT, "NULL table, ALP-nucleon state or medium");
@@ -289,43 +299,7 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
           "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (the BC%d model)", mass_GeV, AN_MASS_MIN,
           AN_MASS_MAX, a->benchmark);
   FB_CALL(err, widths_at(a, mass_GeV, err));
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
-  const size_t nm = (size_t)m->opt.n_mu;
-  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
-  t->mass_GeV = mass_GeV;
-  t->n_el = 0;
-  t->L0_T = t->L0_L = t->L0_res = 0.0;
-  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   an_path c = {a, m, mstar, mass_GeV};
-  const double dR = m->r_emit_invGeV / nr;
-  for (int i = 0; i < nr; i++) {
-    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
-    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
-    fb_sn_point q = fb_sn_point_at(m, r0);
-    if (!(q.T > 0)) continue;
-    double ms = mstar_at(&c, r0);
-    /* luminosity at infinity (lapse^2), emission edge weight; only ALPs that escape gravity (as fb_sn_scalar.c) */
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_AN * fb_sn_emission_weight(m, r0);
-    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
-    for (int k = 0; k < ne; k++) {
-      double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
-      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
-      double kA = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
-      /* energy per mode om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] (detailed balance) */
-      double mode = qw * om * kA * om / (2.0 * FB_PI * FB_PI);
-      double WB = mode * fb_sn_alpn_gamma_abs_GeV(a, &q, ms, om, mass_GeV);
-      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-x)) / (-expm1(-x)) : 0.0;
-      double W = WB + WD;
-      if (!(W > 0)) continue;
-      size_t e = t->n_el++;
-      t->W[e] = W;
-      t->L0_T += WB;
-      t->L0_L += WD;
-      for (size_t d = 0; d < nm; d++)
-        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
-                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], an_rate, &c)
-                                 : 0.0;
-    }
-  }
-  return FB_OK;
+  const fb_sn_emitter em = {an_gamma_abs, an_decay, an_rate, &c};
+  return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }
