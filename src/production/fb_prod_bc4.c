@@ -239,15 +239,12 @@ static double bc4_rate(const void *state, double mass_GeV, double coupling, doub
   return fb_prod_bc4_mixing_rate(mass_GeV, coupling, T_GeV);
 }
 
-/* [bc5] br_h_SS from the caller's configuration when it holds the key, else its default */
+/* [bc5] br_h_SS through the model's one reader (fb_bc5_br_h_SS, fb_fip_bc4.h) */
 static int bc5_init(void **state, const fb_config *cfg, fb_err *err) {
   bc5_prod_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc5 production state");
   *state = s;
-  double br = atof(fb_bc5_keys[0].default_value);
-  if (cfg && fb_config_has_key(cfg, "bc5", "br_h_SS")) br = fb_config_get_double(cfg, "bc5", "br_h_SS");
-  FB_TEST(err, !(br > 0.0 && br < 1.0), FB_ERR_INPUT, "[bc5] br_h_SS = %g must lie in (0, 1)", br);
-  s->br_h_SS = br;
+  FB_CALL(err, fb_bc5_br_h_SS(cfg, &s->br_h_SS, err));
   return FB_OK;
 }
 
