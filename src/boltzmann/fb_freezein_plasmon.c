@@ -142,15 +142,18 @@ typedef struct pl_ctx {
   int rc;
 } pl_ctx;
 
+/* the branch at q (fb_freezein_dispersion); 0 after an error, kept in c->rc */
+static int pl_disp(pl_ctx *c, double q, double *w, double *Z, int *ex) {
+  int rc = fb_freezein_dispersion(c->fi, c->pol, c->v, q, w, Z, ex, c->err);
+  if (rc != FB_OK) c->rc = rc;
+  return rc == FB_OK;
+}
+
 /* K^2/omega_p^2 on the branch at q */
 static double pl_K2(pl_ctx *c, double q) {
   double w, Z;
   int ex;
-  int rc = fb_freezein_dispersion(c->fi, c->pol, c->v, q, &w, &Z, &ex, c->err);
-  if (rc != FB_OK) {
-    c->rc = rc;
-    return NAN;
-  }
+  if (!pl_disp(c, q, &w, &Z, &ex)) return NAN;
   return ex ? (w - q) * (w + q) : 0.0;
 }
 
@@ -159,11 +162,7 @@ static double pl_integrand(double q, void *p) {
   pl_ctx *c = p;
   double w, Z;
   int ex;
-  int rc = fb_freezein_dispersion(c->fi, c->pol, c->v, q, &w, &Z, &ex, c->err);
-  if (rc != FB_OK) {
-    c->rc = rc;
-    return NAN;
-  }
+  if (!pl_disp(c, q, &w, &Z, &ex)) return NAN;
   if (!ex) return 0.0;
   const double K2 = (w - q) * (w + q) * c->wp * c->wp;
   const double x = 4.0 * c->m * c->m / K2;
