@@ -7,6 +7,8 @@
 #include "fb_alpha_s.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <string.h>
 
 #include "fb_constants.h"
 
@@ -30,20 +32,28 @@ double fb_alpha_s_beta(double alpha, int loops, int nf) {
   return -alpha * a * s;
 }
 
-/* alpha from t0 = ln mu0^2 to t1 at fixed nf: closed form at one loop, RK4 otherwise. */
+/* d(1/alpha)/d ln mu^2 = (1/4 pi) sum_i beta_i a^i, a = alpha/(4 pi) = 1/(4 pi x): nearly constant, so RK4 in
+ * x = 1/alpha is accurate with long steps (exact at one loop). */
+static double as_dx(double x, int loops, int nf) {
+  const double alpha = 1.0 / x;
+  return -fb_alpha_s_beta(alpha, loops, nf) / (alpha * alpha);
+}
+
+/* alpha from t0 = ln mu0^2 to t1 at fixed nf: closed form at one loop, RK4 in 1/alpha otherwise. */
 static double as_segment(double alpha, double t0, double t1, int loops, int nf) {
   if (t1 == t0) return alpha;
   if (loops == 1) return 1.0 / (1.0 / alpha + (11.0 - 2.0 / 3.0 * nf) / (4.0 * FB_PI) * (t1 - t0));
   const int n = (int)ceil(fabs(t1 - t0) / FB_ALPHA_S_STEP);
   const double h = (t1 - t0) / n;
+  double x = 1.0 / alpha;
   for (int i = 0; i < n; i++) {
-    const double k1 = fb_alpha_s_beta(alpha, loops, nf);
-    const double k2 = fb_alpha_s_beta(alpha + 0.5 * h * k1, loops, nf);
-    const double k3 = fb_alpha_s_beta(alpha + 0.5 * h * k2, loops, nf);
-    const double k4 = fb_alpha_s_beta(alpha + h * k3, loops, nf);
-    alpha += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
+    const double k1 = as_dx(x, loops, nf);
+    const double k2 = as_dx(x + 0.5 * h * k1, loops, nf);
+    const double k3 = as_dx(x + 0.5 * h * k2, loops, nf);
+    const double k4 = as_dx(x + h * k3, loops, nf);
+    x += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
   }
-  return alpha;
+  return 1.0 / x;
 }
 
 /* Run from mu0 to mu1 with nf = min(nf of the full theory, nf_max) (nf_fixed > 0: that nf throughout),
@@ -76,7 +86,32 @@ double fb_alpha_s_nfmax(double mu_GeV, int loops, int nf_max) {
   return as_run(as_run(FB_ALPHAS_MZ, FB_MZ_GEV, m, loops, 6, 0), m, mu_GeV, loops, nf_max, 0);
 }
 
-double fb_alpha_s(double mu_GeV, int loops) { return fb_alpha_s_nfmax(mu_GeV, loops, 6); }
+/* The full-theory coupling at 2-4 loops from process-wide tables, built once on first use (pthread_once:
+ * safe if threads ever call it); outside their range, and if building failed, the direct integration. */
+#define AS_GLOBAL_MU_MIN_GEV 1.0
+#define AS_GLOBAL_MU_MAX_GEV 1.0e5
+static fb_alpha_s_table as_global[5];
+static int as_global_ok;
+static pthread_once_t as_global_once = PTHREAD_ONCE_INIT;
+
+static void as_global_init(void) {
+  fb_err e;
+  memset(&e, 0, sizeof e);
+  as_global_ok = 1;
+  for (int L = 2; L <= 4; L++)
+    if (fb_alpha_s_table_init(&as_global[L], AS_GLOBAL_MU_MIN_GEV, AS_GLOBAL_MU_MAX_GEV, L, 6, &e) != FB_OK)
+      as_global_ok = 0;
+}
+
+double fb_alpha_s(double mu_GeV, int loops) {
+  if (as_bad(mu_GeV, loops)) return NAN;
+  if (loops >= 2) {
+    pthread_once(&as_global_once, as_global_init);
+    if (as_global_ok && fb_alpha_s_table_covers(&as_global[loops], mu_GeV))
+      return fb_alpha_s_table_eval(&as_global[loops], mu_GeV);
+  }
+  return fb_alpha_s_nfmax(mu_GeV, loops, 6);
+}
 
 double fb_alpha_s_fixed_nf(double mu_GeV, int loops, int nf) {
   if (as_bad(mu_GeV, loops) || nf < 0 || nf > 6) return NAN;

@@ -73,9 +73,9 @@ END_TEST
 
 START_TEST(test_effective_theories) {
   /* equal to the full coupling below the removed threshold, smaller running above (fewer flavours screen) */
-  ck_assert_double_eq_tol(fb_alpha_s_nfmax(3.0, 3, 4), fb_alpha_s(3.0, 3), 1e-15);
+  ck_assert_double_eq_tol(fb_alpha_s_nfmax(3.0, 3, 4), fb_alpha_s_nfmax(3.0, 3, 6), 1e-15);
   ck_assert(fb_alpha_s_nfmax(20.0, 3, 4) < fb_alpha_s(20.0, 3));
-  ck_assert_double_eq_tol(fb_alpha_s_nfmax(100.0, 3, 5), fb_alpha_s(100.0, 3), 1e-15);
+  ck_assert_double_eq_tol(fb_alpha_s_nfmax(100.0, 3, 5), fb_alpha_s_nfmax(100.0, 3, 6), 1e-15);
   ck_assert(fb_alpha_s_nfmax(1000.0, 3, 5) < fb_alpha_s(1000.0, 3));
   ck_assert_int_eq(fb_alpha_s_nf(1.0, 6), 3);
   ck_assert_int_eq(fb_alpha_s_nf(3.0, 6), 4);
@@ -107,6 +107,12 @@ START_TEST(test_table) {
     printf("alpha_s table (nf_max %d) vs direct: worst %.2e\n", nfm[k], worst);
     ck_assert_msg(worst < 1e-8, "table vs direct %g (nf_max %d)", worst, nfm[k]);
   }
+  /* fb_alpha_s (process-wide table at 2-4 loops) = the direct integration */
+  for (int L = 2; L <= 4; L++)
+    for (int i = 0; i <= 400; i++) {
+      const double mu = 0.5 * pow(4e5 / 0.5, i / 400.0);
+      ck_assert_msg(fabs(fb_alpha_s(mu, L) / fb_alpha_s_nfmax(mu, L, 6) - 1.0) < 1e-8, "fb_alpha_s(%g, %d)", mu, L);
+    }
   /* frozen below, exact above */
   ck_assert(fb_alpha_s_table_eval(&t, 0.3) == t.a[0]);
   ck_assert_double_eq_tol(fb_alpha_s_table_eval(&t, 5e4), fb_alpha_s_nfmax(5e4, 3, 5), 1e-15);
