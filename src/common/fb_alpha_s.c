@@ -1,8 +1,8 @@
 /**
  * @file fb_alpha_s.c
  * @brief MS-bar running of alpha_s from alpha_s(M_Z) at 1-4 loops with flavour thresholds (fb_alpha_s.h).
- *        Replaces the four copies of the R ratio (BC1/BC4/HNL), the ALP models, the plasma pressure
- *        (fb_thermo) and BC4 production (review item of issue 16).
+ *        Replaces the copies of the R ratio (BC1/BC4/HNL), the ALP models, the plasma pressure (fb_thermo),
+ *        BC4 production and the hadronisation (review item of issue 16).
  */
 #include "fb_alpha_s.h"
 
@@ -114,7 +114,7 @@ double fb_alpha_s(double mu_GeV, int loops) {
 }
 
 double fb_alpha_s_fixed_nf(double mu_GeV, int loops, int nf) {
-  if (as_bad(mu_GeV, loops) || nf < 0 || nf > 6) return NAN;
+  if (as_bad(mu_GeV, loops) || nf < 3 || nf > 6) return NAN;
   return as_run(FB_ALPHAS_MZ, FB_MZ_GEV, mu_GeV, loops, 6, nf);
 }
 

@@ -53,8 +53,8 @@ double fb_alpha_s(double mu_GeV, int loops);
  *  at the first removed threshold; equals the full coupling below it. */
 double fb_alpha_s_nfmax(double mu_GeV, int loops, int nf_max);
 
-/** alpha_s(mu) run from alpha_s(M_Z) with one fixed nf (no thresholds), as formulas defined with a fixed
- *  nf need it (fb_hadronize.c). */
+/** alpha_s(mu) run from alpha_s(M_Z) with one fixed nf = 3..6 (no thresholds), as formulas defined with a
+ *  fixed nf need it (fb_hadronize.c); NaN for other nf. */
 double fb_alpha_s_fixed_nf(double mu_GeV, int loops, int nf);
 
 /** The coupling of the plasma production rates (src/production): alpha_s(mu = 2 pi T) at FB_ALPHA_S_LOOPS
