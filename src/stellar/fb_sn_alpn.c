@@ -300,6 +300,6 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
           AN_MASS_MAX, a->benchmark);
   FB_CALL(err, widths_at(a, mass_GeV, err));
   an_path c = {a, m, mstar, mass_GeV};
-  const fb_sn_emitter em = {an_gamma_abs, an_decay, an_rate, &c};
+  const fb_sn_emitter em = {.gamma_abs = an_gamma_abs, .decay = an_decay, .path_rate = an_rate, .ctx = &c};
   return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }

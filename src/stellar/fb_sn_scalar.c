@@ -294,7 +294,7 @@ int fb_sn_scalar_table_compute(fb_sn_table *t, fb_sn_scalar *s, const fb_sn_medi
           SC_MASS_MAX);
   FB_CALL(err, widths_at(s, mass_GeV, err));
   sc_path c = {s, m, mass_GeV};
-  const fb_sn_emitter em = {sc_gamma_abs, sc_decay, sc_rate, &c};
+  const fb_sn_emitter em = {.gamma_abs = sc_gamma_abs, .decay = sc_decay, .path_rate = sc_rate, .ctx = &c};
   return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }
 

@@ -147,6 +147,11 @@ static const double GEV2_TO_ERG_S_TAB = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
 int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err) {
   FB_TEST(err, !t || !m || !em || !em->gamma_abs || !em->path_rate, FB_ERR_INPUT, "NULL table, medium or rates");
+  FB_TEST(err, em->n_extra < 0 || em->n_extra > FB_SN_EMITTER_MAX_EXTRA || (em->n_extra > 0 && !em->gamma_extra),
+          FB_ERR_INPUT, "emitter: n_extra = %d (allowed 0-%d, with gamma_extra)", em->n_extra, FB_SN_EMITTER_MAX_EXTRA);
+  const int nx = em->n_extra;
+  for (int j = 0; j < nx; j++)
+    if (em->L_extra[j]) *em->L_extra[j] = 0.0;
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu;
   FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
@@ -172,13 +177,23 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
       /* energy emitted per mode: om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] */
       double mode = qw * om * kB * om / (2.0 * FB_PI * FB_PI);
       double WB = mode * em->gamma_abs(&q, r0, om, em->ctx);
+      double WX[FB_SN_EMITTER_MAX_EXTRA], rx[FB_SN_EMITTER_MAX_EXTRA], W = WB, sx = 0.0;
+      if (nx > 0) em->gamma_extra(&q, r0, om, em->ctx, rx);
+      for (int j = 0; j < nx; j++) {
+        WX[j] = mode * rx[j];
+        W += WX[j];
+        sx += WX[j];
+      }
       double WD = decays ? mode * em->decay(&q, r0, om, -expm1(-x), em->ctx) / (-expm1(-x)) : 0.0;
-      double W = WB + WD;
+      W += WD;
       if (!(W > 0)) continue;
       size_t e = t->n_el++;
       t->W[e] = W;
       t->L0_T += WB;
       t->L0_L += WD;
+      if (nx > 0) t->L0_res += sx;
+      for (int j = 0; j < nx; j++)
+        if (em->L_extra[j]) *em->L_extra[j] += WX[j];
       for (size_t d = 0; d < nm; d++)
         t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
                                  ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], em->path_rate, em->ctx)

@@ -16,6 +16,8 @@
 
 #include "fb_sn_darkphoton.h"
 
+#define FB_SN_EMITTER_MAX_EXTRA 4 /**< absorption channels booked apart (fb_sn_emitter.gamma_extra) */
+
 /** The rates of one emitter. */
 typedef struct fb_sn_emitter {
   /** absorption rate Gamma_abs [GeV] per coupling^2 at q, radius r [GeV^-1], local energy om (not reduced by
@@ -26,6 +28,13 @@ typedef struct fb_sn_emitter {
   double (*decay)(const fb_sn_point *q, double r_invGeV, double om_GeV, double stim, void *ctx);
   fb_sn_rate_fn path_rate; /**< the rate along the escape path (fb_sn_path_tau) */
   void *ctx;               /**< the emitter's data */
+  /** optional further absorption channels (0 <= n_extra <= FB_SN_EMITTER_MAX_EXTRA), booked in t->L0_res
+   *  instead of L0_T: gamma_extra writes their rates [GeV] per coupling^2 to rates[0..n_extra-1]; each
+   *  L_extra[j] != NULL receives that channel's luminosity per coupling^2 [erg/s] (set to 0 first). The
+   *  emission weight per element is W = WB + WX_0 + ... + WD, in that order. */
+  int n_extra;
+  void (*gamma_extra)(const fb_sn_point *q, double r_invGeV, double om_GeV, void *ctx, double *rates);
+  double *L_extra[FB_SN_EMITTER_MAX_EXTRA];
 } fb_sn_emitter;
 
 /** Fill t at mass_GeV (t->mass_GeV, n_el, W, tau, wmu, L0_T, L0_L; L0_res = 0) from the emitter's rates on the
