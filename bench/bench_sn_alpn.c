@@ -13,31 +13,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include "fb_sn_alpn.h"
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-/* CPU time of this process [s]: on a loaded machine the wall time measures the other jobs too */
-static double cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
 
 /* Table + edges at n masses; returns the CPU time [s] (negative on error), *n_excl masses with a band. */
 static double band_pass(fb_sn_alpn *a, const fb_sn_medium *m, const double *ms, int n, int *n_excl, fb_err *err) {
   fb_sn_table t;
   memset(&t, 0, sizeof t);
-  double c0 = cpu_s();
+  double c0 = bench_cpu_s();
   *n_excl = 0;
   for (int i = 0; i < n; i++) {
     double mass = 1e-3 * pow(500.0, (double)i / (n - 1)), lo, hi;
@@ -50,7 +34,7 @@ static double band_pass(fb_sn_alpn *a, const fb_sn_medium *m, const double *ms, 
     *n_excl += isfinite(lo);
   }
   fb_sn_table_free(&t);
-  return cpu_s() - c0;
+  return bench_cpu_s() - c0;
 }
 
 int main(int argc, char **argv) {
@@ -75,7 +59,7 @@ int main(int argc, char **argv) {
       fb_sn_profile p;
       fb_sn_medium m;
       fb_sn_alpn a;
-      double t0 = now_s(), c0 = cpu_s();
+      double t0 = bench_wall_s(), c0 = bench_cpu_s();
       if (fb_sn_profile_read(&p, files[k], NULL, &err) || fb_sn_medium_init(&m, &p, &o, &err) ||
           fb_sn_alpn_init(&a, bench, NULL, &err)) {
         fprintf(stderr, "%s\n", err.msg);
@@ -90,8 +74,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
-      three[r] += cpu_s() - c0;
-      three_wall[r] += now_s() - t0;
+      three[r] += bench_cpu_s() - c0;
+      three_wall[r] += bench_wall_s() - t0;
       if (k == 0) one[r] = dt;
       if (r == 0) printf("  BC%d %s: %d masses (%d excluded), band %.3f s CPU\n", bench, files[k], n, nx, dt);
       free(ms);
@@ -100,9 +84,9 @@ int main(int argc, char **argv) {
       fb_sn_profile_free(&p);
     }
   }
-  qsort(one, (size_t)reps, sizeof one[0], cmp);
-  qsort(three, (size_t)reps, sizeof three[0], cmp);
-  qsort(three_wall, (size_t)reps, sizeof three_wall[0], cmp);
+  qsort(one, (size_t)reps, sizeof one[0], bench_cmp_double);
+  qsort(three, (size_t)reps, sizeof three[0], bench_cmp_double);
+  qsort(three_wall, (size_t)reps, sizeof three_wall[0], bench_cmp_double);
   printf("median: BC%d SN1987A band (default profile, tables + edges) on %d masses: %.3f s CPU\n", bench, n,
          one[reps / 2]);
   printf("median: BC%d SN1987A band for the 3 profiles together (set-up + band) on %d masses: %.3f s CPU, %.3f s wall\n",

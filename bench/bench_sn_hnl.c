@@ -12,32 +12,23 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include "fb_sn_hnl.h"
 
 /* CPU time of this (single-threaded) process: on the shared 2-core machine the wall time also counts
  * the time other jobs hold the core; both are printed. */
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
 static double wall_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec + 1e-9 * ts.tv_nsec;
 }
 
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
-
 /* table + edges at n masses; returns seconds (< 0 on error), *n_excl = masses with a band */
 static double band_pass(const fb_sn_hnl *h, int n, int *n_excl, fb_err *err) {
   fb_sn_table t;
   memset(&t, 0, sizeof t);
-  double t0 = now_s();
+  double t0 = bench_wall_s();
   *n_excl = 0;
   for (int i = 0; i < n; i++) {
     double mass = 0.01 * pow(50.0, (double)i / (n - 1)), lo, hi;
@@ -50,7 +41,7 @@ static double band_pass(const fb_sn_hnl *h, int n, int *n_excl, fb_err *err) {
     *n_excl += isfinite(lo);
   }
   fb_sn_table_free(&t);
-  return now_s() - t0;
+  return bench_wall_s() - t0;
 }
 
 /* setup (medium + HNL) and band for one profile; returns seconds or < 0 */
@@ -63,7 +54,7 @@ static double profile_pass(const char *file, int flavour, int n, int *nx, fb_err
   o.criterion = FB_SN_CRIT_RAYS;
   o.semi_compton = o.coalescence = 0;
   if (fb_sn_profile_read(&p, file, NULL, err) != FB_OK) return -1.0;
-  double t0 = now_s(), dt = -1.0;
+  double t0 = bench_wall_s(), dt = -1.0;
   if (fb_sn_medium_init(&m, &p, &o, err) == FB_OK) {
     if (fb_sn_hnl_init(&h, &m, &p, flavour, NULL, err) == FB_OK) {
       dt = band_pass(&h, n, nx, err);
@@ -72,7 +63,7 @@ static double profile_pass(const char *file, int flavour, int n, int *nx, fb_err
     fb_sn_medium_free(&m);
   }
   fb_sn_profile_free(&p);
-  return dt < 0 ? dt : now_s() - t0;
+  return dt < 0 ? dt : bench_wall_s() - t0;
 }
 
 int main(int argc, char **argv) {
@@ -95,7 +86,7 @@ int main(int argc, char **argv) {
         return 1;
       }
     }
-    qsort(times, (size_t)reps, sizeof times[0], cmp);
+    qsort(times, (size_t)reps, sizeof times[0], bench_cmp_double);
     printf("median: %s SN1987A band (setup + table + edges) on %d masses 0.01-0.5 GeV: %.3f s CPU (%d with a "
            "band; mean wall %.3f s)\n", name[fl], n, times[reps / 2], nx, (wall_s() - w0) / reps);
   }
@@ -114,7 +105,7 @@ int main(int argc, char **argv) {
       tot[r] += dt;
     }
   }
-  qsort(tot, (size_t)reps, sizeof tot[0], cmp);
+  qsort(tot, (size_t)reps, sizeof tot[0], bench_cmp_double);
   printf("median: BC8 SN1987A band for the 3 profiles together on %d masses: %.3f s CPU\n", n, tot[reps / 2]);
   return 0;
 }

@@ -13,31 +13,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 #include "fb_sn_scalar.h"
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-/* CPU time of this process [s]: on a loaded machine the wall time measures the other jobs too */
-static double cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
-
-static int cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
-}
 
 /* Table + edges at n masses; returns the time [s] (negative on error), *n_excl masses with a band. */
 static double band_pass(fb_sn_scalar *s, const fb_sn_medium *m, int n, int *n_excl, fb_err *err) {
   fb_sn_table t;
   memset(&t, 0, sizeof t);
-  double t0 = now_s();
+  double t0 = bench_wall_s();
   *n_excl = 0;
   for (int i = 0; i < n; i++) {
     double mass = 1e-3 * pow(500.0, (double)i / (n - 1)), lo, hi;
@@ -49,7 +33,7 @@ static double band_pass(fb_sn_scalar *s, const fb_sn_medium *m, int n, int *n_ex
     }
     *n_excl += isfinite(lo);
   }
-  double dt = now_s() - t0;
+  double dt = bench_wall_s() - t0;
   fb_sn_table_free(&t);
   return dt;
 }
@@ -80,30 +64,30 @@ int main(int argc, char **argv) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
-      double t0 = now_s(), c0 = cpu_s();
+      double t0 = bench_wall_s(), c0 = bench_cpu_s();
       int nx = 0;
       if (fb_sn_medium_init(&m, &p, &o, &err) || fb_sn_scalar_init(&s, NULL, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
-      double c1 = cpu_s(), dt = band_pass(&s, &m, n, &nx, &err);
-      three[r] += now_s() - t0;
-      three_cpu[r] += cpu_s() - c0;
+      double c1 = bench_cpu_s(), dt = band_pass(&s, &m, n, &nx, &err);
+      three[r] += bench_wall_s() - t0;
+      three_cpu[r] += bench_cpu_s() - c0;
       if (dt < 0) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }
-      if (k == 0) one[r] = dt, one_cpu[r] = cpu_s() - c1;
+      if (k == 0) one[r] = dt, one_cpu[r] = bench_cpu_s() - c1;
       if (r == 0) printf("  BC4 %s: %d masses (%d excluded), band %.3f s\n", files[k], n, nx, dt);
       fb_sn_scalar_free(&s);
       fb_sn_medium_free(&m);
       fb_sn_profile_free(&p);
     }
   }
-  qsort(one, (size_t)reps, sizeof one[0], cmp);
-  qsort(three, (size_t)reps, sizeof three[0], cmp);
-  qsort(one_cpu, (size_t)reps, sizeof one_cpu[0], cmp);
-  qsort(three_cpu, (size_t)reps, sizeof three_cpu[0], cmp);
+  qsort(one, (size_t)reps, sizeof one[0], bench_cmp_double);
+  qsort(three, (size_t)reps, sizeof three[0], bench_cmp_double);
+  qsort(one_cpu, (size_t)reps, sizeof one_cpu[0], bench_cmp_double);
+  qsort(three_cpu, (size_t)reps, sizeof three_cpu[0], bench_cmp_double);
   printf("median: BC4 SN1987A band (default profile, tables + edges) on %d masses: %.3f s wall, %.3f s CPU\n", n,
          one[reps / 2], one_cpu[reps / 2]);
   printf("median: BC4 SN1987A band for the 3 profiles together (set-up + band) on %d masses: %.3f s wall, %.3f s CPU\n",

@@ -155,7 +155,8 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
   s->T_RH_GeV = fb_config_get_double(cfg, sec, "T_RH_GeV");
   s->mesons = fb_config_get_bool(cfg, sec, "mesons");
   s->T0_MeV = 10.0;
-  FB_CALL(err, fb_fip_config_default(s->ops, &s->mcfg, err));
+  /* the model's keys as the run sets them (e.g. [bc5] br_h_SS, which the production below reads too) */
+  FB_CALL(err, fb_fip_config_from(s->ops, cfg, &s->mcfg, err));
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->model, &s->mcfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   FB_CALL(err, bbn_tables_init(&s->tab, err));

@@ -3,10 +3,12 @@
  * @brief Implementation of the Standard-Model g_*(T) table (see fb_thermo.h for the physics).
  *
  * Layout: (1) ideal-gas functions of x = m/T, (2) alpha_s running, (3) the pressure and entropy of
- * each sector in units of T^4 and T^3, (4) neutrino heating and the table, (5) evaluation.
+ * each sector in units of T^4 and T^3, (4) neutrino heating and the table, (5) evaluation. The strongly
+ * interacting sector (hadron gas, lattice QCD, perturbative QCD and their joins) is in fb_thermo_qcd.c.
  * Inside this file "P" means p/T^4 and "S" means s/T^3 (so rho/T^4 = S - P).
  */
 #include "fb_thermo.h"
+#include "fb_thermo_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -24,121 +26,21 @@
 #define TH_QUAD_EPSREL 1.0e-10
 #define TH_QUAD_LIMIT 256
 #define TH_QUAD_EMAX 50.0     /* integrate up to E = m + 50 T */
-#define TH_DLNT 1.0e-4        /* step of central differences in ln T for P_lattice and R */
-#define TH_LNMU_STEP 0.01     /* step of the alpha_s table in ln(mu) */
 
-/* Stefan-Boltzmann pressure per bosonic degree of freedom, p/T^4 = pi^2/90 */
-#define TH_PB0 (FB_PI * FB_PI / 90.0)
-#define TH_PF0 (7.0 / 8.0 * TH_PB0)
 #define TH_GRHO_NORM (FB_PI * FB_PI / 30.0)      /* rho = g_*rho pi^2/30 T^4 */
 #define TH_GS_NORM (2.0 * FB_PI * FB_PI / 45.0)  /* s = g_*s 2 pi^2/45 T^3 */
 
 enum { TH_B_P = 0, TH_B_RHO = 1, TH_F_P = 2, TH_F_RHO = 3, TH_B_J1 = 4, TH_F_J1 = 5, TH_NF = 6 };
 enum { TH_KIND_P = 0, TH_KIND_RHO = 1, TH_KIND_J1 = 2 };
 
-/* ------------------------------------------------------------------ hadron resonance gas
- * Light hadrons and resonances up to ~1.7 GeV with PDG 2024 masses (S. Navas et al., Phys. Rev. D
- * 110 (2024) 030001, particle listings; isospin-averaged where members are listed together).
- * g counts spin x isospin x (particle + antiparticle). Heavier states matter only above ~140 MeV,
- * where the lattice equation of state takes over. */
-typedef struct th_hadron {
-  double g;
-  double m_GeV;
-  int fermion;
-} th_hadron;
-
-static const th_hadron th_hrg[] = {
-    {2, FB_MPI_CHARGED_GEV, 0}, {1, FB_MPI0_GEV, 0},        /* pi+-, pi0 */
-    {2, FB_MK_CHARGED_GEV, 0},  {2, FB_MK0_GEV, 0},         /* K+-, K0 K0bar */
-    {1, 0.54786, 0},   /* eta */
-    {9, 0.77526, 0},   /* rho(770) */
-    {3, 0.78266, 0},   /* omega(782) */
-    {12, 0.8955, 0},   /* K*(892) */
-    {1, 0.95778, 0},   /* eta'(958) */
-    {1, 0.990, 0},     /* f0(980) */
-    {3, 0.980, 0},     /* a0(980) */
-    {3, 1.019461, 0},  /* phi(1020) */
-    {3, 1.166, 0},     /* h1(1170) */
-    {9, 1.2295, 0},    /* b1(1235) */
-    {9, 1.230, 0},     /* a1(1260) */
-    {12, 1.253, 0},    /* K1(1270) */
-    {5, 1.2754, 0},    /* f2(1270) */
-    {3, 1.2818, 0},    /* f1(1285) */
-    {15, 1.3182, 0},   /* a2(1320) */
-    {12, 1.403, 0},    /* K1(1400) */
-    {20, 1.4273, 0},   /* K2*(1430) */
-    {4, FB_MP_GEV, 1}, {4, FB_MN_GEV, 1},                    /* p, n (+ antiparticles) */
-    {4, 1.115683, 1},  /* Lambda */
-    {12, 1.1932, 1},   /* Sigma */
-    {32, 1.232, 1},    /* Delta(1232) */
-    {8, 1.3183, 1},    /* Xi */
-    {24, 1.3837, 1},   /* Sigma(1385) */
-    {4, 1.4051, 1},    /* Lambda(1405) */
-    {8, 1.440, 1},     /* N(1440) */
-    {16, 1.515, 1},    /* N(1520) */
-    {8, 1.519, 1},     /* Lambda(1520) */
-    {8, 1.530, 1},     /* N(1535) */
-    {16, 1.5318, 1},   /* Xi(1530) */
-    {8, 1.67245, 1},   /* Omega- */
-};
-#define TH_N_HRG (sizeof th_hrg / sizeof th_hrg[0])
-
-/* ------------------------------------------------------------------ HotQCD 2014 p/T^4
- * A. Bazavov et al. (HotQCD), arXiv:1407.6387, rational-function parametrisation of p/T^4 and
- * its fit coefficients: 2+1 flavours, T_c = 154 MeV, p_id = 95 pi^2/180 (ideal gas of gluons and
- * 3 massless quarks). */
-#define HQ_TC_GEV 0.154
-#define HQ_CT 3.8706
-#define HQ_T0 0.9761
-#define HQ_AN (-8.7704)
-#define HQ_BN 3.9200
-#define HQ_CN 0.0
-#define HQ_DN 0.3419
-#define HQ_AD (-1.2600)
-#define HQ_BD 0.8425
-#define HQ_CD 0.0
-#define HQ_DD (-0.0475)
-
-static double th_hotqcd_P(double T_GeV) {
-  const double t = T_GeV / HQ_TC_GEV;
-  const double pid = 95.0 * FB_PI * FB_PI / 180.0;
-  const double it = 1.0 / t;
-  const double num = pid + it * (HQ_AN + it * (HQ_BN + it * (HQ_CN + it * HQ_DN)));
-  const double den = 1.0 + it * (HQ_AD + it * (HQ_BD + it * (HQ_CD + it * HQ_DD)));
-  return 0.5 * (1.0 + tanh(HQ_CT * (t - HQ_T0))) * num / den;
-}
-
-/* ------------------------------------------------------------------ Wuppertal-Budapest 2014
- * S. Borsanyi et al., Phys. Lett. B 730 (2014) 99, arXiv:1309.5258, eq. (3) and its fit
- * parameters: trace anomaly of 2+1-flavour QCD with physical masses, continuum extrapolated,
- *   I/T^4 = (e - 3p)/T^4 = exp(-h1/t - h2/t^2) [h0 + f0 (tanh(f1 t + f2) + 1)/(1 + g1 t + g2 t^2)],
- * t = T/200 MeV; p/T^4 = int_0^T (I/T'^4) dT'/T' (their eq. (2) with p(T=0) = 0). */
-#define WB_T0_GEV 0.2
-#define WB_H0 0.1396
-#define WB_H1 (-0.1800)
-#define WB_H2 0.0350
-#define WB_F0 1.05
-#define WB_F1 6.39
-#define WB_F2 (-4.72)
-#define WB_G1 (-0.92)
-#define WB_G2 0.57
-#define WB_T_LO_GEV 0.005   /* I/T^4 < e^-45 below: start of the p/T^4 integral */
-#define WB_DLNT 0.002       /* step of the p/T^4 table in ln T */
-
-static double th_wb_I(double T_GeV) {
-  const double t = T_GeV / WB_T0_GEV;
-  return exp(-WB_H1 / t - WB_H2 / (t * t)) *
-         (WB_H0 + WB_F0 * (tanh(WB_F1 * t + WB_F2) + 1.0) / (1.0 + WB_G1 * t + WB_G2 * t * t));
-}
-
 /* ------------------------------------------------------------------ helpers */
-static int th_gsl_fail(fb_err *err, int status, const char *func, int line, const char *what) {
+int fb_th_gsl_fail(fb_err *err, int status, const char *func, int line, const char *what) {
   return fb_err_set(err, FB_ERR_GSL, func, line, "%s: GSL error %d (%s)", what, status,
                     gsl_strerror(status));
 }
 
 /** C^2 smooth step in ln T: 0 for T <= lo, 1 for T >= hi; *dw = dw/dlnT. */
-static double th_step(double T, double lo, double hi, double *dw) {
+double fb_th_step(double T, double lo, double hi, double *dw) {
   const double L = log(hi / lo);
   const double u = log(T / lo) / L;
   if (u <= 0.0 || u >= 1.0) {
@@ -194,7 +96,7 @@ static int th_ideal_tables(fb_thermo *th, fb_err *err) {
       int st = gsl_integration_qag(&F, 0.0, ymax, 0.0, TH_QUAD_EPSREL, TH_QUAD_LIMIT,
                                    GSL_INTEG_GAUSS41, ws, &val, &abserr);
       if (st) {
-        rc = th_gsl_fail(err, st, __func__, __LINE__, "ideal-gas integral");
+        rc = fb_th_gsl_fail(err, st, __func__, __LINE__, "ideal-gas integral");
         goto cleanup;
       }
       val /= q.kind == TH_KIND_P ? 6.0 * FB_PI * FB_PI : 2.0 * FB_PI * FB_PI;
@@ -206,7 +108,7 @@ static int th_ideal_tables(fb_thermo *th, fb_err *err) {
     FB_TEST_GOTO(err, rc, th->sp_f[k] == NULL, FB_ERR_MEMORY, cleanup, "out of memory");
     int st = gsl_spline_init(th->sp_f[k], th->lnx, th->lnf[k], th->nx);
     if (st) {
-      rc = th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (ideal gas)");
+      rc = fb_th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (ideal gas)");
       goto cleanup;
     }
   }
@@ -216,7 +118,7 @@ cleanup:
 }
 
 /** Ideal gas of one degree of freedom of mass m: P = p/T^4 and R = rho/T^4. */
-static void th_ideal(const fb_thermo *th, double m_GeV, double T_GeV, int fermion, double *P,
+void fb_th_ideal(const fb_thermo *th, double m_GeV, double T_GeV, int fermion, double *P,
                      double *R) {
   const double x = m_GeV / T_GeV;
   if (x < TH_X_MIN) {
@@ -245,79 +147,20 @@ static double th_ideal_j1(const fb_thermo *th, double m_GeV, double T_GeV, int f
 }
 
 /* ------------------------------------------------------------------ (2) alpha_s running */
-/* 3-loop MS-bar beta function (Tarasov, Vladimirov, Zharkov 1980; e.g. PDG 2024 QCD review
- * eq. (9.5)): d alpha/d ln mu = -2 alpha [b0 a + b1 a^2 + b2 a^3], a = alpha/(4 pi). Flavour
- * thresholds at mu = m_q (MS-bar masses of fb_constants.h), alpha_s continuous across them.
- * nf_cap < 6 gives the coupling of the effective theory in which the heavier quarks are
- * integrated out (decoupling theorem, Appelquist & Carazzone 1975; e.g. PDG 2024 QCD review
- * sec. 9.2.2): it runs with at most nf_cap flavours at every mu. */
-static double th_beta(double alpha, double lnmu, int nf_cap) {
-  const double mu = exp(lnmu);
-  double nf = 3.0 + (mu > FB_MC_QUARK_GEV) + (mu > FB_MB_QUARK_GEV) + (mu > FB_MT_QUARK_GEV);
-  if (nf > nf_cap) nf = nf_cap;
-  const double b0 = 11.0 - 2.0 / 3.0 * nf;
-  const double b1 = 102.0 - 38.0 / 3.0 * nf;
-  const double b2 = 2857.0 / 2.0 - 5033.0 / 18.0 * nf + 325.0 / 54.0 * nf * nf;
-  const double a = alpha / (4.0 * FB_PI);
-  return -2.0 * alpha * a * (b0 + a * (b1 + a * b2));
-}
-
-static double th_rk4(double alpha, double lnmu, double h, int nf_cap) {
-  const double k1 = th_beta(alpha, lnmu, nf_cap);
-  const double k2 = th_beta(alpha + 0.5 * h * k1, lnmu + 0.5 * h, nf_cap);
-  const double k3 = th_beta(alpha + 0.5 * h * k2, lnmu + 0.5 * h, nf_cap);
-  const double k4 = th_beta(alpha + h * k3, lnmu + h, nf_cap);
-  return alpha + h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
-}
-
-/* Tables: th->alphas = full running (nf up to 6), th->alphas_nf[0] = 4-flavour coupling
- * (b and t integrated out, matched at mu = m_b), th->alphas_nf[1] = 5-flavour coupling (t
- * integrated out, matched at mu = m_t). Below its matching scale each equals th->alphas. */
+/* fb_alpha_s.h at 3 loops (thresholds at m_c, m_b, m_t, alpha_s continuous across them): th->as[0] the full
+ * running (nf up to 6), th->as[1] the 4-flavour coupling (b and t integrated out, matched at mu = m_b),
+ * th->as[2] the 5-flavour coupling (t integrated out, matched at mu = m_t; decoupling theorem,
+ * Appelquist & Carazzone 1975; e.g. PDG 2024 QCD review sec. 9.2.2). Below its matching scale each
+ * equals the full one. */
 static int th_alphas_table(fb_thermo *th, fb_err *err) {
-  const double lnmz = log(FB_MZ_GEV);
-  const double lo = fmin(log(2.0 * FB_PI * th->par.T_pqcd_lo_GeV * th->par.pqcd_scale),
-                         log(FB_MB_QUARK_GEV)) - 0.1;
-  const double hi = log(2.0 * FB_PI * th->par.T_max_GeV * fmax(1.0, th->par.pqcd_scale)) + 0.1;
-  const long ilo = (long)floor((fmin(lo, lnmz) - lnmz) / TH_LNMU_STEP);
-  const long ihi = (long)ceil((fmax(hi, lnmz) - lnmz) / TH_LNMU_STEP);
-  th->nmu = (size_t)(ihi - ilo + 1);
-  th->lnmu = malloc(th->nmu * sizeof *th->lnmu);
-  th->alphas = malloc(th->nmu * sizeof *th->alphas);
-  FB_TEST(err, th->lnmu == NULL || th->alphas == NULL, FB_ERR_MEMORY, "out of memory");
-  for (int k = 0; k < 2; k++) {
-    th->alphas_nf[k] = malloc(th->nmu * sizeof *th->alphas_nf[k]);
-    FB_TEST(err, th->alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
-  }
-  const size_t iz = (size_t)(-ilo);
-  for (size_t i = 0; i < th->nmu; i++) th->lnmu[i] = lnmz + (double)((long)i + ilo) * TH_LNMU_STEP;
-  th->alphas[iz] = FB_ALPHAS_MZ;
-  for (size_t i = iz + 1; i < th->nmu; i++)
-    th->alphas[i] = th_rk4(th->alphas[i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 6);
-  for (size_t i = iz; i-- > 0;) {
-    th->alphas[i] = th_rk4(th->alphas[i + 1], th->lnmu[i + 1], -TH_LNMU_STEP, 6);
-    FB_TEST(err, !(th->alphas[i] > 0.0 && th->alphas[i] < 1.0), FB_ERR_NUMERIC,
-            "alpha_s running left (0, 1) at mu = %g GeV: raise T_pqcd_lo_GeV",
-            exp(th->lnmu[i]));
-  }
-  /* effective-theory couplings: identical below the matching scale, capped running above */
-  const double lnmatch[2] = {log(FB_MB_QUARK_GEV), log(FB_MT_QUARK_GEV)};
-  for (int k = 0; k < 2; k++) {
-    for (size_t i = 0; i < th->nmu; i++) {
-      if (i == 0 || th->lnmu[i] <= lnmatch[k])
-        th->alphas_nf[k][i] = th->alphas[i];
-      else
-        th->alphas_nf[k][i] = th_rk4(th->alphas_nf[k][i - 1], th->lnmu[i - 1], TH_LNMU_STEP, 4 + k);
-    }
-  }
-  th->sp_alphas = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
-  FB_TEST(err, th->sp_alphas == NULL, FB_ERR_MEMORY, "out of memory");
-  int st = gsl_spline_init(th->sp_alphas, th->lnmu, th->alphas, th->nmu);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s)");
-  for (int k = 0; k < 2; k++) {
-    th->sp_alphas_nf[k] = gsl_spline_alloc(gsl_interp_cspline, th->nmu);
-    FB_TEST(err, th->sp_alphas_nf[k] == NULL, FB_ERR_MEMORY, "out of memory");
-    st = gsl_spline_init(th->sp_alphas_nf[k], th->lnmu, th->alphas_nf[k], th->nmu);
-    if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (alpha_s EFT)");
+  const double lo = fmin(2.0 * FB_PI * th->par.T_pqcd_lo_GeV * th->par.pqcd_scale, FB_MB_QUARK_GEV) * exp(-0.1);
+  const double hi = 2.0 * FB_PI * th->par.T_max_GeV * fmax(1.0, th->par.pqcd_scale) * exp(0.1);
+  th->as = malloc(3 * sizeof *th->as);
+  FB_TEST(err, th->as == NULL, FB_ERR_MEMORY, "out of memory");
+  static const int nf_max[3] = {6, 4, 5};
+  for (int k = 0; k < 3; k++) {
+    int rc = fb_alpha_s_table_init(&th->as[k], lo, fmax(hi, 2.0 * FB_MZ_GEV), 3, nf_max[k], err);
+    FB_TEST(err, rc != FB_OK, rc, "alpha_s table [%g, %g] GeV: raise T_pqcd_lo_GeV", lo, hi);
   }
   return FB_OK;
 }
@@ -368,7 +211,7 @@ static double th_u_solve(const fb_thermo *th, double T_GeV) {
 
 /** Higgs expectation value v(T)/v(0): mean-field (ew_model 0) or the gap-equation solution,
  *  splined in ln T once tabulated (below TH_BAG_T_LO_GEV, W, Z, t are absent and u = rhs(1)). */
-static double th_vratio(const fb_thermo *th, double T_GeV) {
+double fb_th_vratio(const fb_thermo *th, double T_GeV) {
   if (th->par.ew_model != 1) return sqrt(th_u_rhs(th, T_GeV, 1.0));
   if (th->sp_u != NULL) {
     const double l = log(T_GeV);
@@ -387,7 +230,6 @@ static double th_vmass0(int i) {
   return m[i];
 }
 
-static double th_strong_top_weight(const fb_thermo *th, double T);
 
 /** dB/dlnT [GeV^4] of the vacuum-energy term: sum_i (dp_i/dm_i^2)(dm_i^2/dlnT) with
  *  dp_i/dm_i^2 = -g_i J1_i/2 and m_i^2 = m_i0^2 u(T) (Gorenstein & Yang 1995); u from its spline. */
@@ -397,7 +239,7 @@ static double th_dbag_dlnT(const fb_thermo *th, double lnT) {
   const double du = gsl_spline_eval_deriv(th->sp_u, lnT, NULL);
   const double v = sqrt(fmax(u, 0.0));
   /* the top's pressure enters the strong sector multiplied by the interaction ratio */
-  const double wtop = th_strong_top_weight(th, T);
+  const double wtop = fb_th_strong_top_weight(th, T);
   double sum = 0.0;
   for (int i = 0; i < TH_N_VMASS; i++) {
     const double m0 = th_vmass0(i);
@@ -430,7 +272,7 @@ static int th_bag_table(fb_thermo *th, fb_err *err) {
   th->sp_u = gsl_spline_alloc(gsl_interp_cspline, th->nbag);
   FB_TEST(err, th->sp_u == NULL, FB_ERR_MEMORY, "out of memory");
   int st = gsl_spline_init(th->sp_u, th->lnT_bag, th->u_bag, th->nbag);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (v(T))");
+  if (st) return fb_th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (v(T))");
   double f_prev = th_dbag_dlnT(th, th->lnT_bag[0]);
   th->bag[0] = 0.0;
   for (size_t i = 1; i < th->nbag; i++) {
@@ -445,7 +287,7 @@ static int th_bag_table(fb_thermo *th, fb_err *err) {
   th->sp_bag = gsl_spline_alloc(gsl_interp_cspline, th->nbag);
   FB_TEST(err, th->sp_bag == NULL, FB_ERR_MEMORY, "out of memory");
   st = gsl_spline_init(th->sp_bag, th->lnT_bag, th->bag, th->nbag);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (vacuum energy)");
+  if (st) return fb_th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (vacuum energy)");
   return FB_OK;
 }
 
@@ -462,16 +304,16 @@ static double th_bag(const fb_thermo *th, double T) {
  *  p = sum_i p_i(m_i(T)) - B(T), s = sum_i s_i (B drops out of s = dp/dT by construction). */
 static void th_sector_ew(const fb_thermo *th, double T, double *P, double *S) {
   static const double lep_GeV[3] = {FB_ME_GEV, FB_MMU_GEV, FB_MTAU_GEV};
-  const double v = th_vratio(th, T);
+  const double v = fb_th_vratio(th, T);
   const double bos_g[3] = {6.0, 3.0, 1.0};                          /* W+-, Z, H */
   const double bos_m[3] = {FB_MW_GEV * v, FB_MZ_GEV * v, FB_MH_GEV * v};
   double p = 2.0 * TH_PB0, r = 6.0 * TH_PB0;                       /* photon */
   double pi, ri;
   for (int i = 0; i < 3; i++) {
-    th_ideal(th, lep_GeV[i], T, 1, &pi, &ri);                        /* 2 spins x (l + lbar) */
+    fb_th_ideal(th, lep_GeV[i], T, 1, &pi, &ri);                        /* 2 spins x (l + lbar) */
     p += 4.0 * pi;
     r += 4.0 * ri;
-    th_ideal(th, bos_m[i], T, 0, &pi, &ri);
+    fb_th_ideal(th, bos_m[i], T, 0, &pi, &ri);
     p += bos_g[i] * pi;
     r += bos_g[i] * ri;
   }
@@ -483,196 +325,15 @@ static void th_sector_ew(const fb_thermo *th, double T, double *P, double *S) {
 /** Photon + e+- only (the plasma that heats up when e+e- annihilate): S. */
 static double th_S_gamma_e(const fb_thermo *th, double T) {
   double pe, re;
-  th_ideal(th, FB_ME_GEV, T, 1, &pe, &re);
+  fb_th_ideal(th, FB_ME_GEV, T, 1, &pe, &re);
   return 8.0 * TH_PB0 + 4.0 * (pe + re);
-}
-
-/** Activity of the plasma's QCD content: N_f,eff = sum_q P_q / P_q(massless) and the same
- *  fraction for b and t alone (used to pick the effective-theory coupling). */
-typedef struct th_qcd_content {
-  double nf_eff;   /**< mass-weighted number of active flavours */
-  double w_b;      /**< P_b / P_b(massless) */
-  double w_t;      /**< P_t / P_t(massless) */
-} th_qcd_content;
-
-/** Free gluons + 6 quarks: P, S and the flavour content. */
-static void th_qgp_free(const fb_thermo *th, double T, double *P, double *S, th_qcd_content *q) {
-  const double v = th_vratio(th, T);
-  const double mq[6] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV,
-                        FB_MC_QUARK_GEV, FB_MB_QUARK_GEV, FB_MT_QUARK_GEV * v};
-  double p = 16.0 * TH_PB0, r = 48.0 * TH_PB0, nf = 0.0, pi, ri;
-  for (int i = 0; i < 6; i++) {
-    th_ideal(th, mq[i], T, 1, &pi, &ri);                             /* 2 spin x 3 colour x 2 */
-    p += 12.0 * pi;
-    r += 12.0 * ri;
-    nf += pi / TH_PF0;
-    if (i == 4) q->w_b = pi / TH_PF0;
-    if (i == 5) q->w_t = pi / TH_PF0;
-  }
-  *P = p;
-  *S = p + r;
-  q->nf_eff = nf;
-}
-
-/**
- * alpha_s(mu) of the plasma's effective theory. For T << m_q the heavy quark q is absent from
- * the plasma and decouples (Appelquist-Carazzone), so the pressure's coupling is that of the
- * theory without q even when mu = 2 pi T exceeds m_q; for T >> m_q it is the full coupling.
- * Dimensionally reduced computations with massive quarks (Laine & Schroder hep-ph/0603048,
- * sec. 4) find that the interaction corrections switch on with the quark's free-gas weight, so
- * the couplings are interpolated with w_b, w_t = P_q/P_q(massless). This also removes the
- * unphysical step in s = dp/dT that a flavour threshold at mu = 2 pi T = m_t (T = 27.5 GeV)
- * caused (d alpha/d ln mu jumps there while the top is still Boltzmann suppressed).
- */
-static double th_alpha_eff(const fb_thermo *th, double lnmu, const th_qcd_content *q) {
-  const double a6 = gsl_spline_eval(th->sp_alphas, lnmu, NULL);
-  const double a5 = gsl_spline_eval(th->sp_alphas_nf[1], lnmu, NULL);
-  const double a4 = gsl_spline_eval(th->sp_alphas_nf[0], lnmu, NULL);
-  return a4 + q->w_b * (a5 - a4) + q->w_t * (a6 - a5);
-}
-
-/**
- * Ratio of the interacting to the free QCD pressure at order g^order, renormalisation scale
- * mu = xi 2 pi T (xi = par.pqcd_scale): p/p_SB = [sum_k c_k (alpha_s/pi)^(k/2)] / c_0 with
- * (Arnold & Zhai hep-ph/9410360, Zhai & Kastening hep-ph/9507380, Braaten & Nieto
- * hep-ph/9510408; in the form of Kajantie et al. hep-ph/0211321 eqs. (4.x), their p_0 .. p_5),
- * L = ln(mu / 2 pi T) = ln xi:
- *   c0 = 1 + 21/32 Nf, c2 = -15/4 (1 + 5/12 Nf), c3 = 30 (1 + Nf/6)^(3/2),
- *   c4 = 237.2 + 15.97 Nf - 0.4150 Nf^2 + 135/2 (1 + Nf/6) ln[alpha_s/pi (1 + Nf/6)]
- *        - 165/8 (1 + 5/12 Nf)(1 - 2/33 Nf) L,
- *   c5 = (1 + Nf/6)^(1/2) [-799.2 - 21.96 Nf - 1.926 Nf^2 + 495/2 (1 + Nf/6)(1 - 2/33 Nf) L].
- * The L terms are fixed by renormalisation-group invariance (they cancel the one-loop running,
- * beta_0 = (11 - 2/3 Nf)/4 for alpha_s/pi, of the c2 and c3 terms). Nf is the mass-weighted
- * number of active flavours (heavy quarks switch on smoothly).
- */
-static double th_pqcd_ratio(const fb_thermo *th, double T, const th_qcd_content *q) {
-  const double xi = th->par.pqcd_scale;
-  const double L = log(xi);
-  const double nf = q->nf_eff;
-  const double a = th_alpha_eff(th, log(2.0 * FB_PI * T * xi), q) / FB_PI;
-  const double sa = sqrt(a);
-  const double z = 1.0 + nf / 6.0;
-  const double rg = 1.0 - 2.0 / 33.0 * nf;
-  const double c[6] = {1.0 + 21.0 / 32.0 * nf,
-                       0.0,
-                       -15.0 / 4.0 * (1.0 + 5.0 / 12.0 * nf),
-                       30.0 * z * sqrt(z),
-                       237.2 + 15.97 * nf - 0.4150 * nf * nf + 67.5 * z * log(a * z)
-                           - 165.0 / 8.0 * (1.0 + 5.0 / 12.0 * nf) * rg * L,
-                       sqrt(z) * (-799.2 - 21.96 * nf - 1.926 * nf * nf + 247.5 * z * rg * L)};
-  double sum = 0.0, pw = 1.0;
-  for (int k = 0; k <= th->par.pqcd_order && k <= 5; k++) {
-    sum += c[k] * pw;
-    pw *= sa;
-  }
-  return sum / c[0];
-}
-
-static void th_sector_pqcd(const fb_thermo *th, double T, double *P, double *S) {
-  double Pf, Sf, Pp, Sp, Pm, Sm;
-  th_qcd_content q, qp, qm;
-  th_qgp_free(th, T, &Pf, &Sf, &q);
-  th_qgp_free(th, T * exp(TH_DLNT), &Pp, &Sp, &qp);
-  th_qgp_free(th, T * exp(-TH_DLNT), &Pm, &Sm, &qm);
-  const double R = th_pqcd_ratio(th, T, &q);
-  const double dR = (th_pqcd_ratio(th, T * exp(TH_DLNT), &qp) -
-                     th_pqcd_ratio(th, T * exp(-TH_DLNT), &qm)) / (2.0 * TH_DLNT);
-  /* p = R p_free  =>  s/T^3 = R S_free + (dR/dlnT) P_free */
-  *P = R * Pf;
-  *S = R * Sf + dR * Pf;
-}
-
-/** Factor multiplying the free top-quark pressure inside the strong sector: the QCD ratio R of
- *  th_pqcd_ratio where the perturbative pressure is used (T >= T_pqcd_lo), 1 below (the top is
- *  absent there). Used so that the vacuum-energy term matches the top's dp/dm exactly. */
-static double th_strong_top_weight(const fb_thermo *th, double T) {
-  double dw;
-  const double wq = th_step(T, th->par.T_pqcd_lo_GeV, th->par.T_pqcd_hi_GeV, &dw);
-  if (wq <= 0.0) return 1.0;
-  double Pf, Sf;
-  th_qcd_content q;
-  th_qgp_free(th, T, &Pf, &Sf, &q);
-  return (1.0 - wq) + wq * th_pqcd_ratio(th, T, &q);
-}
-
-static void th_sector_hrg(const fb_thermo *th, double T, double *P, double *S) {
-  double p = 0.0, r = 0.0, pi, ri;
-  for (size_t i = 0; i < TH_N_HRG; i++) {
-    th_ideal(th, th_hrg[i].m_GeV, T, th_hrg[i].fermion, &pi, &ri);
-    p += th_hrg[i].g * pi;
-    r += th_hrg[i].g * ri;
-  }
-  *P = p;
-  *S = p + r;
-}
-
-/** p/T^4 of the Wuppertal-Budapest parametrisation, tabulated from WB_T_LO_GEV to above the end
- *  of the lattice -> perturbative join (cumulative Simpson rule in ln T). */
-static int th_lattice_table(fb_thermo *th, fb_err *err) {
-  if (th->par.lattice_eos != 1) return FB_OK;
-  const double lo = log(WB_T_LO_GEV), hi = log(th->par.T_pqcd_hi_GeV) + 0.1;
-  th->nlat = (size_t)ceil((hi - lo) / WB_DLNT) + 1;
-  th->lnT_lat = malloc(th->nlat * sizeof *th->lnT_lat);
-  th->P_lat = malloc(th->nlat * sizeof *th->P_lat);
-  FB_TEST(err, th->lnT_lat == NULL || th->P_lat == NULL, FB_ERR_MEMORY, "out of memory");
-  const double h = (hi - lo) / (double)(th->nlat - 1);
-  th->lnT_lat[0] = lo;
-  th->P_lat[0] = 0.0;
-  for (size_t i = 1; i < th->nlat; i++) {
-    th->lnT_lat[i] = lo + h * (double)i;
-    th->P_lat[i] = th->P_lat[i - 1] + h / 6.0 * (th_wb_I(exp(th->lnT_lat[i] - h)) +
-                                                 4.0 * th_wb_I(exp(th->lnT_lat[i] - 0.5 * h)) +
-                                                 th_wb_I(exp(th->lnT_lat[i])));
-  }
-  th->sp_lat = gsl_spline_alloc(gsl_interp_cspline, th->nlat);
-  FB_TEST(err, th->sp_lat == NULL, FB_ERR_MEMORY, "out of memory");
-  int st = gsl_spline_init(th->sp_lat, th->lnT_lat, th->P_lat, th->nlat);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init (lattice p/T^4)");
-  return FB_OK;
-}
-
-/** 2+1-flavour lattice QCD (Wuppertal-Budapest or HotQCD) plus a free charm quark gas. */
-static void th_sector_lattice(const fb_thermo *th, double T, double *P, double *S) {
-  double Ph, Sh;
-  if (th->par.lattice_eos == 1) {
-    /* s/T^3 = 4 p/T^4 + d(p/T^4)/dlnT = 4 p/T^4 + I/T^4 */
-    const double l = fmin(fmax(log(T), th->lnT_lat[0]), th->lnT_lat[th->nlat - 1]);
-    Ph = gsl_spline_eval(th->sp_lat, l, NULL);
-    Sh = 4.0 * Ph + th_wb_I(T);
-  } else {
-    Ph = th_hotqcd_P(T);
-    Sh = 4.0 * Ph + (th_hotqcd_P(T * exp(TH_DLNT)) - th_hotqcd_P(T * exp(-TH_DLNT))) /
-                        (2.0 * TH_DLNT);
-  }
-  double pc, rc;
-  th_ideal(th, FB_MC_QUARK_GEV, T, 1, &pc, &rc);
-  *P = Ph + 12.0 * pc;
-  *S = Sh + 12.0 * (pc + rc);
-}
-
-/** All strongly interacting matter, joined across the crossover. */
-static void th_sector_strong(const fb_thermo *th, double T, double *P, double *S) {
-  double dwh, dwq;
-  const double wh = th_step(T, th->par.T_hrg_lo_GeV, th->par.T_hrg_hi_GeV, &dwh);
-  const double wq = th_step(T, th->par.T_pqcd_lo_GeV, th->par.T_pqcd_hi_GeV, &dwq);
-  double Plow = 0.0, Slow = 0.0, Ph = 0.0, Sh = 0.0, Pl = 0.0, Sl = 0.0, Pq = 0.0, Sq = 0.0;
-  if (wq < 1.0) {
-    if (wh < 1.0) th_sector_hrg(th, T, &Ph, &Sh);
-    if (wh > 0.0) th_sector_lattice(th, T, &Pl, &Sl);
-    /* p = (1-w) p_a + w p_b  =>  S = (1-w) S_a + w S_b + (dw/dlnT)(P_b - P_a) */
-    Plow = (1.0 - wh) * Ph + wh * Pl;
-    Slow = (1.0 - wh) * Sh + wh * Sl + dwh * (Pl - Ph);
-  }
-  if (wq > 0.0) th_sector_pqcd(th, T, &Pq, &Sq);
-  *P = (1.0 - wq) * Plow + wq * Pq;
-  *S = (1.0 - wq) * Slow + wq * Sq + dwq * (Pq - Plow);
 }
 
 /** Everything but the neutrinos: g_*rho and g_*s contributions. */
 static void th_plasma_noneutrino(const fb_thermo *th, double T, double *grho, double *gs) {
   double Pe, Se, Ps, Ss;
   th_sector_ew(th, T, &Pe, &Se);
-  th_sector_strong(th, T, &Ps, &Ss);
+  fb_th_sector_strong(th, T, &Ps, &Ss);
   *grho = ((Se - Pe) + (Ss - Ps)) / TH_GRHO_NORM;
   *gs = (Se + Ss) / TH_GS_NORM;
 }
@@ -751,7 +412,7 @@ static int th_spline(gsl_spline **sp, const gsl_interp_type *type, const double 
   *sp = gsl_spline_alloc(type, n);
   FB_TEST(err, *sp == NULL, FB_ERR_MEMORY, "out of memory");
   int st = gsl_spline_init(*sp, x, y, n);
-  if (st) return th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init");
+  if (st) return fb_th_gsl_fail(err, st, __func__, __LINE__, "gsl_spline_init");
   return FB_OK;
 }
 
@@ -765,7 +426,7 @@ int fb_thermo_init_params(fb_thermo *th, const fb_thermo_params *par, fb_err *er
   FB_CALL_GOTO(err, rc, th_ideal_tables(th, err), fail);
   FB_CALL_GOTO(err, rc, th_alphas_table(th, err), fail);
   FB_CALL_GOTO(err, rc, th_bag_table(th, err), fail);
-  FB_CALL_GOTO(err, rc, th_lattice_table(th, err), fail);
+  FB_CALL_GOTO(err, rc, fb_th_lattice_table(th, err), fail);
 
   const size_t n = par->n_table;
   th->n = n;
@@ -793,7 +454,7 @@ int fb_thermo_init_params(fb_thermo *th, const fb_thermo_params *par, fb_err *er
   th->ln_rnu[n - 1] = 0.0;
   for (size_t i = n - 1; i-- > 0;) {
     double dw;
-    const double c = th_step(exp(0.5 * (th->lnT[i] + th->lnT[i + 1])), Tlo, Thi, &dw);
+    const double c = fb_th_step(exp(0.5 * (th->lnT[i] + th->lnT[i + 1])), Tlo, Thi, &dw);
     th->ln_rnu[i] = th->ln_rnu[i + 1] - (1.0 - c) * (ge[i + 1] - ge[i]) / 3.0;
   }
   /* N_eff = 3 (11/4)^(4/3) (T_nu/T)^4 once e+e- are gone */
@@ -837,11 +498,7 @@ void fb_thermo_free(fb_thermo *th) {
   gsl_spline_free(th->sp_gs);
   gsl_spline_free(th->sp_rnu);
   gsl_spline_free(th->sp_tnu_eff);
-  gsl_spline_free(th->sp_alphas);
-  for (int k = 0; k < 2; k++) {
-    gsl_spline_free(th->sp_alphas_nf[k]);
-    free(th->alphas_nf[k]);
-  }
+  free(th->as);
   for (int k = 0; k < TH_NF; k++) {
     gsl_spline_free(th->sp_f[k]);
     free(th->lnf[k]);
@@ -860,8 +517,6 @@ void fb_thermo_free(fb_thermo *th) {
   free(th->ln_gs);
   free(th->ln_rnu);
   free(th->ln_tnu_eff);
-  free(th->lnmu);
-  free(th->alphas);
   memset(th, 0, sizeof *th);
 }
 
@@ -925,13 +580,12 @@ double fb_thermo_gstar_s_today(const fb_thermo *th) { return th->gs_today; }
 double fb_thermo_gstar_rho_today(const fb_thermo *th) { return th->grho_today; }
 
 int fb_thermo_alpha_s(const fb_thermo *th, double mu_GeV, double *alpha_s, fb_err *err) {
-  FB_TEST(err, th == NULL || th->sp_alphas == NULL, FB_ERR_INPUT, "thermo table not initialised");
+  FB_TEST(err, th == NULL || th->as == NULL, FB_ERR_INPUT, "thermo table not initialised");
   FB_TEST(err, !(mu_GeV > 0.0), FB_ERR_RANGE, "mu = %g GeV is not positive", mu_GeV);
-  const double l = log(mu_GeV);
-  FB_TEST(err, l < th->lnmu[0] || l > th->lnmu[th->nmu - 1], FB_ERR_RANGE,
-          "mu = %g GeV outside the alpha_s table [%g, %g] GeV", mu_GeV, exp(th->lnmu[0]),
-          exp(th->lnmu[th->nmu - 1]));
-  *alpha_s = gsl_spline_eval(th->sp_alphas, l, NULL);
+  FB_TEST(err, !fb_alpha_s_table_covers(&th->as[0], mu_GeV), FB_ERR_RANGE,
+          "mu = %g GeV outside the alpha_s table [%g, %g] GeV", mu_GeV, exp(th->as[0].lnmu_min),
+          exp(th->as[0].lnmu_max));
+  *alpha_s = fb_alpha_s_table_eval(&th->as[0], mu_GeV);
   return FB_OK;
 }
 

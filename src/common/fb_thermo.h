@@ -44,6 +44,7 @@
 
 #include <gsl/gsl_spline.h>
 
+#include "fb_alpha_s.h"
 #include "fb_error.h"
 
 /** Precision and model parameters of the table; fill with fb_thermo_params_default(). */
@@ -104,11 +105,7 @@ typedef struct fb_thermo {
   double *lnT_lat, *P_lat;/**< grid ln(T/GeV) and p/T^4 [nlat] */
   gsl_spline *sp_lat;     /**< spline of p/T^4 (ln T) */
   /* strong coupling */
-  size_t nmu;             /**< points of the alpha_s table */
-  double *lnmu, *alphas;  /**< ln(mu/GeV) and alpha_s(mu) (MS-bar, 3-loop running) */
-  gsl_spline *sp_alphas;  /**< spline of alpha_s(ln mu) */
-  double *alphas_nf[2];   /**< 4- and 5-flavour effective-theory alpha_s (b, t decoupled) */
-  gsl_spline *sp_alphas_nf[2]; /**< their splines */
+  fb_alpha_s_table *as;   /**< [3] alpha_s(mu) (MS-bar, 3 loops, fb_alpha_s.h): full, nf <= 4, nf <= 5 */
   double Neff_raw;        /**< N_eff of the heating model before normalisation */
   double gs_today;        /**< g_*s at T_min (after e+e- annihilation) */
   double grho_today;      /**< g_*rho at T_min (photons + neutrinos) */

@@ -96,6 +96,27 @@ int fb_fip_config_default(const fb_fip_ops *ops, fb_config *cfg, fb_err *err) {
   return FB_OK;
 }
 
+int fb_fip_config_from(const fb_fip_ops *ops, const fb_config *user, fb_config *cfg, fb_err *err) {
+  FB_CALL(err, fb_fip_config_default(ops, cfg, err));
+  const size_t n = fb_config_n_keys(user);
+  for (size_t i = 0; i < n; i++) {
+    const fb_key_spec *spec = NULL;
+    const char *text = NULL, *origin = NULL;
+    if (fb_config_key_at(user, i, &spec, &text, &origin) != FB_OK || !spec || !text || !origin) continue;
+    if (!strcmp(origin, "default") || !fb_config_has_key(cfg, spec->section, spec->key)) continue;
+    char a[1024];
+    const int len = snprintf(a, sizeof a, "%s.%s=%s", spec->section, spec->key, text);
+    int rc = len > 0 && (size_t)len < sizeof a ? fb_config_set(cfg, a, err)
+                                               : fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
+                                                            "[%s] %s: value too long", spec->section, spec->key);
+    if (rc != FB_OK) {
+      fb_config_free(cfg);
+      return fb_err_push(err, rc, __func__, __LINE__, "the run's keys of this particle model");
+    }
+  }
+  return FB_OK;
+}
+
 int fb_fip_check_point(const fb_fip_ops *ops, double mass_GeV, double coupling, fb_err *err) {
   FB_TEST(err, !(mass_GeV > ops->mass_min_GeV && mass_GeV <= ops->mass_max_GeV), FB_ERR_RANGE,
           "model %s (%s): mass_GeV = %g is outside its valid range %g < mass_GeV <= %g", ops->name,

@@ -79,6 +79,11 @@ const char *fb_fip_coupling_canonical(const char *name);
  *  free with fb_config_free. */
 int fb_fip_config_default(const fb_fip_ops *ops, fb_config *cfg, fb_err *err);
 
+/** The same, with the values that the run's configuration `user` sets (not its defaults) for this model's
+ *  keys: a band model (e.g. bc5_bbn) then gives its particle model and its production the same input
+ *  (one source of truth, e.g. [bc5] br_h_SS). user may be NULL; free cfg with fb_config_free. */
+int fb_fip_config_from(const fb_fip_ops *ops, const fb_config *user, fb_config *cfg, fb_err *err);
+
 /** FB_ERR_RANGE with a message naming the valid range unless mass_min < m <= mass_max and
  *  0 < coupling <= coupling_max. */
 int fb_fip_check_point(const fb_fip_ops *ops, double mass_GeV, double coupling, fb_err *err);

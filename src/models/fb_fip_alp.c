@@ -48,6 +48,8 @@
  * Channel classes: three-body channels share the kinetic energy equally between the daughters (a
  * stated approximation for the mean energies); eta is "other hadrons"; the perturbative quark and
  * gluon channels carry the mean pions, kaons and nucleons of the parton pair (fb_hadronize.h).
+ * alpha_s(m_a): fb_alpha_s.h at 3 loops with flavour thresholds (two loops before the issue-16 review).
+ * The phase-space and line-shape integrals of the exclusive channels are in fb_alp_kinematics.c.
  */
 #include "fb_fip_alp.h"
 
@@ -56,6 +58,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_alp_kinematics_internal.h"
+#include "fb_alpha_s.h"
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_hadronize.h"
@@ -123,140 +127,6 @@ typedef struct alp_state {
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
 
-/* Kinematic lambda function. */
-static double kallen(double a, double b, double c) { return a * a + b * b + c * c - 2.0 * (a * b + a * c + b * c); }
-static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which); /* a -> rho rho, rho omega */
-
-/* The integral over s of w(s) * sqrt(lambda(s, m1^2, m1^2)) * sqrt(lambda(M^2, s, m3^2)) / s between
- * (2 m1)^2 and (M - m3)^2 with the substitution s = smin + (smax - smin) sin^2 phi, which removes the
- * square-root end points. Gamma(M -> 1 1 3) = I / (256 pi^3 M^3) for a constant |A|^2 = 1 and w = 1
- * (PDG kinematics: d Gamma = |A|^2 ds12 ds23 / (256 pi^3 M^3)). */
-typedef double (*weight_fn)(double s, const double *p);
-static double dalitz_integral(const gsl_integration_glfixed_table *t, double M, double m1, double m3, weight_fn w,
-                              const double *p) {
-  if (!(M > 2.0 * m1 + m3)) return 0.0;
-  const double smin = 4.0 * m1 * m1, smax = (M - m3) * (M - m3);
-  double sum = 0.0;
-  for (size_t i = 0; i < t->n; i++) {
-    double x, wi;
-    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, t);
-    const double sn = sin(x), cs = cos(x);
-    const double s = smin + (smax - smin) * sn * sn;
-    const double jac = 2.0 * (smax - smin) * sn * cs;
-    const double l1 = kallen(s, m1 * m1, m1 * m1), l2 = kallen(M * M, s, m3 * m3);
-    const double f = sqrt(fmax(l1, 0.0)) * sqrt(fmax(l2, 0.0)) / s;
-    sum += wi * jac * f * (w ? w(s, p) : 1.0);
-  }
-  return sum;
-}
-
-/* |alpha + beta (s - s0)|^2 with p = {Re alpha, Im alpha, Re beta, Im beta, s0}: the a -> pi+ pi- pi0
- * amplitude, linear in s = m^2(pi+ pi-) at leading order. */
-static double weight_3pi(double s, const double *p) {
-  const double re = p[0] + p[2] * (s - p[4]), im = p[1] + p[3] * (s - p[4]);
-  return re * re + im * im;
-}
-
-/* The rho line shape (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width, times
- * (M^2 - s)^3: the integrand of Gamma(a -> rho(s) gamma -> pi+ pi- gamma). */
-static double rho_gamma_integral(const gsl_integration_glfixed_table *t, double M) {
-  const double mpi = FB_MPI_CHARGED_GEV, mr = FB_MRHO_GEV;
-  const double smin = 4.0 * mpi * mpi, smax = M * M;
-  if (!(smax > smin)) return 0.0;
-  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
-  double sum = 0.0;
-  for (size_t i = 0; i < t->n; i++) {
-    double x, wi;
-    gsl_integration_glfixed_point(0.0, 1.0, i, &x, &wi, t);
-    const double s = smin + (smax - smin) * x;
-    const double p = sqrt(fmax(0.25 * s - mpi * mpi, 0.0));
-    const double g = FB_ALP_GAMMA_RHO_GEV * (mr / sqrt(s)) * pow(p / p0, 3.0);
-    const double bw = mr * g / (FB_PI * ((s - mr * mr) * (s - mr * mr) + mr * mr * g * g));
-    const double k = smax - s;
-    sum += wi * (smax - smin) * bw * k * k * k;
-  }
-  return sum;
-}
-
-/* ---------------------------------------------------------------- a0(980) exchange: M -> eta pi pi
- * Scalar nonet S coupled as lambda Tr[S d_mu Phi d^mu Phi] (the U(3)-symmetric derivative SPP coupling
- * of the scalar-exchange treatment of eta' -> eta pi pi, Fariborz and Schechter hep-ph/9902238, that
- * ASW use for a -> eta pi pi): for a diagonal source with quark weights A_q the a0 couplings are
- * g = lambda (A_u + A_d) for every charge (isospin), so M -> a0 pi -> eta pi pi has, with t and u the
- * (eta pi+) and (eta pi-) invariant masses,
- *   A = g_M g_eta [ (M^2 + m_pi^2 - t)(t - m_eta^2 - m_pi^2) / 4 / (t - m_a0^2 + i m_a0 Gamma_a0) + (t <-> u) ],
- * Gamma = |A|^2 dt du / (256 pi^3 M^3), 1/2 for pi0 pi0. I_a0(M) is that integral at g_M = g_eta = 1.
- * Stated approximations: constant a0 width (no K Kbar Flatte shape), no s-channel sigma/f0(980) (their
- * ALP couplings depend on the unknown scalar mixing angle). */
-static double complex a0_prop(double x) {
-  return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
-}
-static double complex a0_term(double M, double mpi, double x) {
-  const double me = FB_META_GEV;
-  return 0.25 * (M * M + mpi * mpi - x) * (x - me * me - mpi * mpi) * a0_prop(x);
-}
-static double a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi) {
-  const double m1 = FB_META_GEV, m2 = mpi, m3 = mpi;
-  if (!(M > m1 + m2 + m3)) return 0.0;
-  const double tmin = (m1 + m2) * (m1 + m2), tmax = (M - m3) * (M - m3);
-  double sum = 0.0;
-  for (size_t i = 0; i < tab->n; i++) {
-    double x, wi;
-    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, tab);
-    const double t = tmin + (tmax - tmin) * sin(x) * sin(x), jt = 2.0 * (tmax - tmin) * sin(x) * cos(x);
-    /* m23^2 range at fixed m12^2 = t (PDG kinematics), u = m13^2 = M^2 + sum m^2 - t - m23^2 */
-    const double rt = sqrt(t);
-    const double e2 = (t - m1 * m1 + m2 * m2) / (2.0 * rt), e3 = (M * M - t - m3 * m3) / (2.0 * rt);
-    const double p2 = sqrt(fmax(e2 * e2 - m2 * m2, 0.0)), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
-    const double lo = (e2 + e3) * (e2 + e3) - (p2 + p3) * (p2 + p3), hi = (e2 + e3) * (e2 + e3) - (p2 - p3) * (p2 - p3);
-    const double complex at = a0_term(M, mpi, t);
-    double inner = 0.0;
-    for (size_t j = 0; j < tab->n; j++) {
-      double y, wj;
-      gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
-      const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
-      const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
-      const double complex amp = at + a0_term(M, mpi, u);
-      inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
-    }
-    sum += wi * jt * inner;
-  }
-  return sum / (256.0 * pow(FB_PI, 3) * M * M * M);
-}
-
-/* ---------------------------------------------------------------- K* exchange: a -> K* K -> K K pi
- * Vector nonet coupled to two pseudoscalars as i g Tr[V^mu [d_mu Phi, Phi]] (the VPP structure of
- * vector-meson dominance, used by ASW for a -> K K pi): for a diagonal source A_q the K*+ K- vertex is
- * g (A_u - A_s) (p_a + p_K).eps, the K*0 K0bar one g (A_d - A_s); K*+ -> K0 pi+, K+ pi0 have g and
- * g/sqrt2, so Gamma(K* -> K pi) = (3/2) g^2 p^3 / (6 pi m^2) fixes g from the PDG K* width. Then
- * Gamma(a -> K* Kbar + c.c.) = 2 (|A_u - A_s|^2 + |A_d - A_s|^2) g^2 J(m_a), with
- * J = int ds rho_K*(s) p*(m_a; sqrt s, m_K)^3 / (2 pi s) over the K* line shape (p-wave running width)
- * and BR(K* -> K pi) = 1. Stated approximations: the K* Kbar and Kbar* K bands are added without
- * interference, one kaon mass (charged), F(m_a) = 1. */
-static double kstar_gsq(void) {
-  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
-  const double p = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
-  return FB_ALP_GAMMA_KSTAR_GEV * 6.0 * FB_PI * mv * mv / (1.5 * p * p * p);
-}
-static double kstar_J(const gsl_integration_glfixed_table *t, double M) {
-  const double mv = FB_ALP_MKSTAR_GEV, mk = FB_MK_CHARGED_GEV, mp = FB_MPI0_GEV;
-  const double smin = (mk + mp) * (mk + mp), smax = (M - mk) * (M - mk);
-  if (!(smax > smin)) return 0.0;
-  const double p0 = sqrt(kallen(mv * mv, mk * mk, mp * mp)) / (2.0 * mv);
-  double sum = 0.0;
-  for (size_t i = 0; i < t->n; i++) {
-    double x, wi;
-    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, t);
-    const double s = smin + (smax - smin) * sin(x) * sin(x), js = 2.0 * (smax - smin) * sin(x) * cos(x);
-    const double q = sqrt(fmax(kallen(s, mk * mk, mp * mp), 0.0)) / (2.0 * sqrt(s));
-    const double g = FB_ALP_GAMMA_KSTAR_GEV * (mv / sqrt(s)) * pow(q / p0, 3.0);
-    const double bw = mv * g / (FB_PI * ((s - mv * mv) * (s - mv * mv) + mv * mv * g * g));
-    const double ps = sqrt(fmax(kallen(M * M, s, mk * mk), 0.0)) / (2.0 * M);
-    sum += wi * js * bw * ps * ps * ps / (2.0 * FB_PI * s);
-  }
-  return sum;
-}
-
 /* ---------------------------------------------------------------- pieces shared with the header */
 double complex fb_alp_B1(double tau) {
   double complex f;
@@ -267,44 +137,6 @@ double complex fb_alp_B1(double tau) {
     f = 0.5 * FB_PI + 0.5 * I * log((1.0 + r) / (1.0 - r));
   }
   return 1.0 - tau * f * f;
-}
-
-/* Two-loop running d alpha/d ln mu^2 = -alpha^2 (b0 + b1 alpha / (4 pi)) / (4 pi), b0 = 11 - 2 n_f/3,
- * b1 = 102 - 38 n_f/3 (PDG 2024 QCD review, eq. 9.3-9.5), RK4 in ln mu^2 over one n_f segment. */
-static double alphas_run(double a, double mu0, double mu1, int nf) {
-  const double b0 = 11.0 - 2.0 * nf / 3.0, b1 = 102.0 - 38.0 * nf / 3.0;
-  const int n = 24;
-  const double h = 2.0 * log(mu1 / mu0) / n;
-  for (int i = 0; i < n; i++) {
-#define FB_ALP_BETA(x) (-(x) * (x) * (b0 + b1 * (x) / (4.0 * FB_PI)) / (4.0 * FB_PI))
-    const double k1 = FB_ALP_BETA(a), k2 = FB_ALP_BETA(a + 0.5 * h * k1), k3 = FB_ALP_BETA(a + 0.5 * h * k2),
-                 k4 = FB_ALP_BETA(a + h * k3);
-#undef FB_ALP_BETA
-    a += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
-  }
-  return a;
-}
-
-double fb_alp_alphas(double mu_GeV, int *nf) {
-  /* from alpha_s(M_Z) (PDG 2024) down, n_f = 5 above m_b, 4 above m_c, else 3; alpha_s continuous at
-   * the thresholds (matching corrections are of higher order) */
-  const double mz = FB_MZ_GEV, mb = FB_MB_QUARK_GEV, mc = FB_MC_QUARK_GEV;
-  int n = 5;
-  double a;
-  if (mu_GeV >= mb) {
-    a = alphas_run(FB_ALPHAS_MZ, mz, mu_GeV, 5);
-  } else {
-    a = alphas_run(FB_ALPHAS_MZ, mz, mb, 5);
-    n = 4;
-    if (mu_GeV >= mc) {
-      a = alphas_run(a, mb, mu_GeV, 4);
-    } else {
-      a = alphas_run(alphas_run(a, mb, mc, 4), mc, mu_GeV, 3);
-      n = 3;
-    }
-  }
-  if (nf) *nf = n;
-  return a;
 }
 
 /* Smooth hand-over weight: 0 below lo, 1 above hi. */
@@ -370,17 +202,6 @@ static void amp_3pi(double m, double complex th_pi, double complex w, double com
   const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
   *alpha = th_pi * mpi2 / (3.0 * F2) - w * mpi2 * dI / (3.0 * sqrt(3.0) * F2);
   *beta = th_pi * mpi2 / (m * m * F2) - w * mpi2 * dI / (sqrt(3.0) * F2 * (m * m - mpi2));
-}
-
-/* Gamma(M -> pi+ pi- pi0) and Gamma(M -> 3 pi0) for the amplitude (alpha, beta) (PDG three-body
- * kinematics; 1/3! for identical pi0). */
-static void width_3pi(const gsl_integration_glfixed_table *t, double m, double complex alpha, double complex beta,
-                      double *w_c, double *w_0) {
-  const double mc = FB_MPI_CHARGED_GEV, m0 = FB_MPI0_GEV;
-  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
-  const double p[5] = {creal(alpha), cimag(alpha), creal(beta), cimag(beta), (m * m + 2.0 * mc * mc + m0 * m0) / 3.0};
-  *w_c = norm * dalitz_integral(t, m, mc, m0, weight_3pi, p);
-  *w_0 = norm * 9.0 * pow(cabs(alpha), 2) / 6.0 * dalitz_integral(t, m, m0, m0, NULL, NULL);
 }
 
 /* Mixing propagator factor R_P: kinetic m_a^2/(m_a^2 - m_P^2) for BC10, with the kappa contact term
@@ -453,7 +274,7 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   s->K2_GeV2 = FB_ALP_GAMMA_OMEGA_GEV * FB_ALP_BR_OMEGA_PI0GAMMA * 96.0 * FB_PI * mw * mw * mw / (kw * kw * kw);
   /* eta' -> eta pi+ pi-: Gamma = |A|^2 I / (256 pi^3 m^3) with constant A (PDG width fixes |A|^2). */
   const double me = FB_METAPRIME_GEV;
-  const double I_etap = dalitz_integral(s->gl3, me, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
+  const double I_etap = fb_alp_dalitz_integral(s->gl3, me, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
   s->A2_etapipi = FB_ALP_GAMMA_ETAP_GEV * FB_ALP_BR_ETAP_ETAPIPI * 256.0 * pow(FB_PI, 3) * me * me * me / I_etap;
   /* K-factor of the LO 3 pi amplitude: Gamma(eta -> pi+ pi- pi0) of the same LO formula for the physical
    * eta (w = sqrt6 c^eta_u, no pi0 admixture) against PDG (LO is known to fall short by x2-4: NLO and
@@ -462,18 +283,18 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     double complex al, be;
     double wc, w0;
     amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s->cP[1][0], &al, &be);
-    width_3pi(s->gl3, FB_META_GEV, al, be, &wc, &w0);
+    fb_alp_width_3pi(s->gl3, FB_META_GEV, al, be, &wc, &w0);
     s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_PIPIPI0 / wc;
   }
   /* scalar coupling from Gamma(a0 -> eta pi) = g^2 ((m_a0^2 - m_eta^2 - m_pi^2)/2)^2 p / (8 pi m_a0^2),
    * g = lambda (c^eta_u + c^eta_d) */
   {
     const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
-    const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+    const double pst = sqrt(fb_alp_kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
     const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s->cP[1][0] + s->cP[1][1]);
     s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   }
-  s->gKstar2 = kstar_gsq();
+  s->gKstar2 = fb_alp_kstar_gsq();
   if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
     enum { NT = 240 };
     double q[NT], yc[NT], y0[NT];
@@ -481,8 +302,8 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     int rc = FB_OK;
     for (int i = 0; i < NT; i++) {
       q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
-      yc[i] = a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
-      y0[i] = 0.5 * a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
+      yc[i] = fb_alp_a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
+      y0[i] = 0.5 * fb_alp_a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
     }
     rc = fb_spline_init(&s->a0_c, FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
     if (rc == FB_OK)
@@ -501,8 +322,8 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     const double thr = 4.0 * FB_MPI_CHARGED_GEV, tho = 2.0 * FB_MPI_CHARGED_GEV + FB_MOMEGA_GEV;
     for (int i = 0; i < NV; i++) {
       qv[i] = VV_Q_MIN_GEV * pow(10.0 / VV_Q_MIN_GEV, i / (NV - 1.0));
-      yr[i] = fmax(vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
-      yo[i] = fmax(vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
+      yr[i] = fmax(fb_alp_vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
+      yo[i] = fmax(fb_alp_vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
     }
     rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
     if (rc == FB_OK)
@@ -567,7 +388,7 @@ static double width_ll(double m, double ml) {
 
 static double width_gg(double m, double w, int pure_gluon) {
   if (w <= 0.0) return 0.0;
-  const double as = fb_alp_alphas(m, NULL);
+  const double as = fb_alpha_s(m, FB_ALPHA_S_LOOPS); /* fb_alpha_s.h: 3 loops, thresholds m_c, m_b */
   /* hep-ph/9504378: E = 97/4 - 7 n_f / 6 with n_f = 3 light flavours in the final states (charm is
    * massive over the range of the model, m_a <= 10 GeV; this keeps the width continuous) */
   if (pure_gluon) return as * as * m * m * m / (32.0 * pow(FB_PI, 3)) * (1.0 + (97.0 / 4.0 - 7.0 * 3.0 / 6.0) * as / FB_PI);
@@ -603,60 +424,6 @@ typedef struct hadronic_widths {
  * the rho line shape (p-wave running width; rho+- taken with the rho0 mass and width), so they open at
  * 4 m_pi and 2 m_pi + m_omega; omega and K* are narrow (sharp thresholds). Ideal omega-phi mixing;
  * a -> phi phi omitted (its threshold 2.04 GeV is above the hand-over to a -> g g). */
-/* The rho line shape rho(s) = (1/pi) m Gamma(s) / ((s - m^2)^2 + m^2 Gamma(s)^2), p-wave running width
- * (as in rho_gamma_integral), integrated in phi with s = m_rho^2 + m_rho Gamma_rho tan(phi) (flat in phi
- * at the peak) between s_lo and s_hi: sum_i w_i rho(s_i) ds/dphi f(s_i). */
-typedef double (*vv_fn)(double s, double m, const void *par);
-static double rho_average(const gsl_integration_glfixed_table *t, double s_lo, double s_hi, double m, vv_fn f,
-                          const void *par) {
-  const double mr = FB_MRHO_GEV, g0 = FB_ALP_GAMMA_RHO_GEV, mpi = FB_MPI_CHARGED_GEV;
-  if (!(s_hi > s_lo)) return 0.0;
-  const double p0 = sqrt(0.25 * mr * mr - mpi * mpi);
-  const double phi_lo = atan((s_lo - mr * mr) / (mr * g0)), phi_hi = atan((s_hi - mr * mr) / (mr * g0));
-  double sum = 0.0;
-  for (size_t i = 0; i < t->n; i++) {
-    double phi, wi;
-    gsl_integration_glfixed_point(phi_lo, phi_hi, i, &phi, &wi, t);
-    const double tn = tan(phi), sv = mr * mr + mr * g0 * tn, jac = mr * g0 * (1.0 + tn * tn);
-    const double p = sqrt(fmax(0.25 * sv - mpi * mpi, 0.0));
-    const double g = g0 * (mr / sqrt(sv)) * pow(p / p0, 3.0);
-    const double bw = mr * g / (FB_PI * ((sv - mr * mr) * (sv - mr * mr) + mr * mr * g * g));
-    sum += wi * jac * bw * f(sv, m, par);
-  }
-  return sum;
-}
-static double vv_p3(double m, double m1, double m2);
-/* p^3 of a -> rho(sqrt s) omega (omega narrow) */
-static double vv_omega(double s, double m, const void *par) {
-  (void)par;
-  return vv_p3(m, sqrt(s), FB_MOMEGA_GEV);
-}
-/* p^3 of a -> rho(sqrt s1) rho(sqrt s2), s1 passed in par */
-static double vv_second_rho(double s2, double m, const void *par) { return vv_p3(m, sqrt(*(const double *)par), sqrt(s2)); }
-typedef struct vv_outer_par {
-  const gsl_integration_glfixed_table *t;
-} vv_outer_par;
-/* the second rho's line-shape average of p^3 at first-rho mass sqrt(s1) */
-static double vv_first_rho(double s1, double m, const void *par) {
-  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV, hi = (m - sqrt(s1)) * (m - sqrt(s1));
-  return rho_average(((const vv_outer_par *)par)->t, lo, hi, m, vv_second_rho, &s1);
-}
-/* <p^3> over the rho line shape(s) for rho rho (which = 0) and rho omega (which = 1) at ALP mass m */
-static double vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which) {
-  const double lo = 4.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV;
-  const vv_outer_par par = {t};
-  if (which == 0) {
-    const double hi = (m - 2.0 * FB_MPI_CHARGED_GEV) * (m - 2.0 * FB_MPI_CHARGED_GEV);
-    return rho_average(t, lo, hi, m, vv_first_rho, &par);
-  }
-  return rho_average(t, lo, (m - FB_MOMEGA_GEV) * (m - FB_MOMEGA_GEV), m, vv_omega, NULL);
-}
-
-static double vv_p3(double m, double m1, double m2) {
-  if (!(m > m1 + m2)) return 0.0;
-  const double p = sqrt(kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
-  return p * p * p;
-}
 static void vv_widths(const alp_state *s, double m, double complex Au, double complex Ad, double complex As,
                       hadronic_widths *h) {
   const double G2 = s->K2_GeV2 * FB_ALPHA_EM * FB_MRHO_GEV / (6.0 * FB_ALP_GAMMA_RHO_EE_GEV);
@@ -670,9 +437,9 @@ static void vv_widths(const alp_state *s, double m, double complex Au, double co
   if (m - tho > VV_Q_MIN_GEV) fb_spline_eval(&s->vv_ro, m - tho, &jro, &e);
   h->rhorho = c * sud * jrr * 1.5; /* rho+ rho- (1) + rho0 rho0 (1/2) */
   h->rhoomega = c * dud * jro;
-  h->omegaomega = c * sud * vv_p3(m, FB_MOMEGA_GEV, FB_MOMEGA_GEV) * 0.5;
-  h->kstarkstar = c * (pow(cabs(Au + As), 2) * vv_p3(m, FB_MKSTAR_CHARGED_GEV, FB_MKSTAR_CHARGED_GEV) +
-                       pow(cabs(Ad + As), 2) * vv_p3(m, FB_MKSTAR0_GEV, FB_MKSTAR0_GEV));
+  h->omegaomega = c * sud * fb_alp_vv_p3(m, FB_MOMEGA_GEV, FB_MOMEGA_GEV) * 0.5;
+  h->kstarkstar = c * (pow(cabs(Au + As), 2) * fb_alp_vv_p3(m, FB_MKSTAR_CHARGED_GEV, FB_MKSTAR_CHARGED_GEV) +
+                       pow(cabs(Ad + As), 2) * fb_alp_vv_p3(m, FB_MKSTAR0_GEV, FB_MKSTAR0_GEV));
 }
 
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
@@ -687,7 +454,7 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
     const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
     double complex al, be;
     amp_3pi(m, th_pi, w, &al, &be);
-    width_3pi(s->gl3, m, al, be, &h->pipipi0, &h->pi0pi0pi0);
+    fb_alp_width_3pi(s->gl3, m, al, be, &h->pipipi0, &h->pi0pi0pi0);
     h->pipipi0 *= s->K3pi;
     h->pi0pi0pi0 *= s->K3pi;
   }
@@ -695,7 +462,7 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   double complex g = 0.0;
   for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
-  h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * rho_gamma_integral(s->glv, m);
+  h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * fb_alp_rho_gamma_integral(s->glv, m);
   /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
    * A_q = sum_P <aP> c^P_q */
   if (s->have_a0) {
@@ -704,7 +471,7 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
       const double complex th = asw_theta(s, P, m);
       Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
     }
-    h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * kstar_J(s->glv, m);
+    h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * fb_alp_kstar_J(s->glv, m);
     vv_widths(s, m, Au, Ad, As, h);
     const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
     const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
@@ -718,8 +485,8 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   }
   /* BC10 a -> eta pi pi through theta_eta' */
   const double t2etap = pow(cabs(mixing_theta(s, 2, m)), 2);
-  h->etapipi_c = t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
-  h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
+  h->etapipi_c = t2etap * s->A2_etapipi * norm * fb_alp_dalitz_integral(s->gl3, m, FB_MPI_CHARGED_GEV, FB_META_GEV, NULL, NULL);
+  h->etapipi_0 = 0.5 * t2etap * s->A2_etapipi * norm * fb_alp_dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_META_GEV, NULL, NULL);
 }
 
 /* BC11: the data-driven ALP-hadron form factor F(m_a) of ASW (arXiv:1811.03474, eq. 17 and Fig. 2), which
@@ -897,11 +664,11 @@ double fb_alp_a0model_etaprime_etapipi_GeV(void) {
   gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
   if (!t) return NAN;
   const double ma0 = FB_ALP_MA0_GEV, me = FB_META_GEV, mp = FB_MPI0_GEV;
-  const double pst = sqrt(kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
+  const double pst = sqrt(fb_alp_kallen(ma0 * ma0, me * me, mp * mp)) / (2.0 * ma0);
   const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s.cP[1][0] + s.cP[1][1]);
   const double lam = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   const double g2 = pow(lam * (s.cP[2][0] + s.cP[2][1]), 2) * pow(lam * (s.cP[1][0] + s.cP[1][1]), 2);
-  const double w = g2 * a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
+  const double w = g2 * fb_alp_a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
   gsl_integration_glfixed_table_free(t);
   return w;
 }
@@ -914,7 +681,7 @@ double fb_alp_lo_eta_3pi_GeV(void) {
   double complex al, be;
   double wc, w0;
   amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s.cP[1][0], &al, &be);
-  width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
+  fb_alp_width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
   gsl_integration_glfixed_table_free(t);
   return wc;
 }

@@ -38,10 +38,6 @@ extern const fb_key_spec fb_alp_bc11_keys[FB_ALP_N_KEYS];
  *  B_1 -> 1 for a light fermion (tau -> 0), -> -1/(3 tau) = -m_a^2/(12 m_f^2) for a heavy one. */
 double complex fb_alp_B1(double tau);
 
-/** Strong coupling alpha_s(mu) [mu in GeV >= 1]: two-loop running from alpha_s(M_Z) (PDG 2024) with
- *  n_f changing at m_c and m_b (continuous alpha_s). Sets *nf to the active flavours if nf != NULL. */
-double fb_alp_alphas(double mu_GeV, int *nf);
-
 /** The dimensionless two-photon coefficient C at m_a for BC10 (leptons and c,b,t loops, the light-quark
  *  part through the meson mixings below the matching window and as quark loops above) or BC11 (meson
  *  mixings below, 0 above), with the model's default matching window. Used by the tests. */

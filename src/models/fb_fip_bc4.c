@@ -319,6 +319,16 @@ static int bc5_decay(void *state, double m, double s2, fb_decay *out, fb_err *er
 }
 
 /* ---------------------------------------------------------------- set-up */
+int fb_bc5_br_h_SS(const fb_config *cfg, double *br_h_SS, fb_err *err) {
+  const fb_key_spec *k = &fb_bc5_keys[0];
+  const int given = cfg && fb_config_has_key(cfg, k->section, k->key);
+  const double br = given ? fb_config_get_double(cfg, k->section, k->key) : atof(k->default_value);
+  FB_TEST(err, !(br >= k->min && br <= k->max), FB_ERR_INPUT, "[%s] %s = %g out of range: allowed %g <= %s <= %g",
+          k->section, k->key, br, k->min, k->key, k->max);
+  *br_h_SS = br;
+  return FB_OK;
+}
+
 static double cfg_double(const fb_config *cfg, const char *section, const char *key, double fallback) {
   if (!cfg || !fb_config_has_key(cfg, section, key)) return fallback;
   return fb_config_get_double(cfg, section, key);
@@ -349,10 +359,16 @@ static int bc4_init(void **state, const fb_config *cfg, fb_err *err) {
     free(st);
     return fb_err_push(err, rc, __func__, __LINE__, "fb_scalar_ff_init");
   }
+  rc = fb_bc5_br_h_SS(cfg, &st->br_h_SS, err);
+  if (rc != FB_OK) {
+    fb_rratio_free(&st->R);
+    if (st->light_mo) fb_scalar_mo_free(&st->mo);
+    free(st);
+    return fb_err_push(err, rc, __func__, __LINE__, "BC5 BR(h -> S S)");
+  }
   st->m_low_GeV = cfg_double(cfg, "bc4", "m_low_GeV", 1.0);
   st->m_high_GeV = cfg_double(cfg, "bc4", "m_high_GeV", 2.5);
   st->m_switch_GeV = cfg_double(cfg, "bc4", "m_switch_GeV", 2.0);
-  st->br_h_SS = cfg_double(cfg, "bc5", "br_h_SS", 0.01);
   if (!(st->m_low_GeV < st->m_high_GeV)) {
     const double lo = st->m_low_GeV, hi = st->m_high_GeV;
     fb_rratio_free(&st->R);

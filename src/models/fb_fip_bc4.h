@@ -34,6 +34,11 @@ extern const fb_key_spec fb_bc4_keys[FB_BC4_N_KEYS];
 #define FB_BC5_N_KEYS 1
 extern const fb_key_spec fb_bc5_keys[FB_BC5_N_KEYS];
 
+/** BR(h -> S S) of BC5: the one reader of [bc5] br_h_SS, used by the model (fb_fip_bc5) and by its production
+ *  (fb_prod_bc4.c, bc5): the value of cfg when it holds the key, else the key's default (0.01); FB_ERR_INPUT
+ *  naming [bc5] br_h_SS and its allowed range (fb_bc5_keys) otherwise. cfg may be NULL (the default). */
+int fb_bc5_br_h_SS(const fb_config *cfg, double *br_h_SS, fb_err *err);
+
 /** Number of decay channels (the list above). */
 #define FB_BC4_N_CHANNELS 10
 

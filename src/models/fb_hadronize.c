@@ -37,15 +37,14 @@
 
 #include <math.h>
 
+#include "fb_alpha_s.h"
 #include "fb_constants.h"
 
 #define HAD_NF 5.0
 
-static double had_alphas_1loop(double W_GeV) {
-  const double beta0 = 11.0 - 2.0 * HAD_NF / 3.0;
-  /* 1/alpha(W) = 1/alpha(M_Z) + beta0/(2 pi) ln(W/M_Z) (one loop, n_f = 5) */
-  return 1.0 / (1.0 / FB_ALPHAS_MZ + beta0 / (2.0 * FB_PI) * log(W_GeV / FB_MZ_GEV));
-}
+/* 1/alpha(W) = 1/alpha(M_Z) + beta0/(2 pi) ln(W/M_Z) (one loop, n_f = 5: the order the MLLA formula is
+ * written in; fb_alpha_s.h) */
+static double had_alphas_1loop(double W_GeV) { return fb_alpha_s_fixed_nf(W_GeV, 1, (int)HAD_NF); }
 
 static double had_nlla_shape(double W_GeV) {
   const double beta0 = 11.0 - 2.0 * HAD_NF / 3.0;

@@ -13,8 +13,7 @@
 /* ------------------------------------------------------------------ precision / model parameters */
 #define FB_RRATIO_MU_FREEZE_GEV 1.0   /* alpha_s frozen below this scale (used only where the     */
                                       /* multi-hadron turn-on S(sqrt s) < 0.06, see docs)          */
-#define FB_RRATIO_MU_TABLE_MAX_GEV 100.0
-#define FB_RRATIO_RK4_SUBSTEPS 8      /* RK4 steps between two alpha_s nodes */
+#define FB_RRATIO_MU_TABLE_MAX_GEV 1.0e4 /* exact running above (fb_alpha_s_table_eval) */
 #define FB_RRATIO_BLEND_LO_GEV 1.9    /* low-energy model -> pQCD linear blend window */
 #define FB_RRATIO_BLEND_HI_GEV 2.1
 
@@ -105,63 +104,8 @@ size_t fb_rratio_narrow_resonances(double *m_GeV, double *w_GeV, size_t max) {
 
 /* ================================================================== alpha_s */
 
-/* Number of active flavours for alpha_s running: MS-bar masses as thresholds (PDG 2024 QCD
- * review, sec. 9.4, continuous matching at mu = m_q, adequate at the 1 % level here). */
-static int fb_rratio_nf(double mu_GeV) {
-  if (mu_GeV < FB_MC_QUARK_GEV) return 3;
-  if (mu_GeV < FB_MB_QUARK_GEV) return 4;
-  return 5;
-}
-
-/* d alpha_s / d ln(mu^2) at 3 loops, PDG 2024 QCD review eq. (9.3)-(9.4):
- * b0 = (33 - 2 nf)/(12 pi), b1 = (153 - 19 nf)/(24 pi^2),
- * b2 = (2857 - 5033 nf/9 + 325 nf^2/27)/(128 pi^3). */
-static double fb_rratio_beta(double as, int nf) {
-  const double pi = FB_PI;
-  const double b0 = (33.0 - 2.0 * nf) / (12.0 * pi);
-  const double b1 = (153.0 - 19.0 * nf) / (24.0 * pi * pi);
-  const double b2 = (2857.0 - 5033.0 * nf / 9.0 + 325.0 * nf * nf / 27.0) / (128.0 * pi * pi * pi);
-  return -as * as * (b0 + as * (b1 + as * b2));
-}
-
-/* RK4 in t = ln(mu^2) from mu0 to mu1 with fixed nf (no threshold inside). */
-static double fb_rratio_rk4(double as, double mu0, double mu1, int nf) {
-  const double t0 = 2.0 * log(mu0), t1 = 2.0 * log(mu1);
-  const double h = (t1 - t0) / FB_RRATIO_RK4_SUBSTEPS;
-  for (int i = 0; i < FB_RRATIO_RK4_SUBSTEPS; i++) {
-    const double k1 = fb_rratio_beta(as, nf);
-    const double k2 = fb_rratio_beta(as + 0.5 * h * k1, nf);
-    const double k3 = fb_rratio_beta(as + 0.5 * h * k2, nf);
-    const double k4 = fb_rratio_beta(as + h * k3, nf);
-    as += h * (k1 + 2.0 * k2 + 2.0 * k3 + k4) / 6.0;
-  }
-  return as;
-}
-
-/* Run alpha_s from mu0 to mu1, splitting at the flavour thresholds. */
-static double fb_rratio_run(double as, double mu0, double mu1) {
-  const double thr[2] = {FB_MC_QUARK_GEV, FB_MB_QUARK_GEV};
-  double mu = mu0;
-  for (;;) {
-    double next = mu1;
-    for (int i = 0; i < 2; i++) {
-      if ((mu < thr[i] && thr[i] < next) || (mu > thr[i] && thr[i] > next)) next = thr[i];
-    }
-    /* nf of the open interval (mu, next): evaluate at its midpoint */
-    as = fb_rratio_rk4(as, mu, next, fb_rratio_nf(0.5 * (mu + next)));
-    mu = next;
-    if (mu == mu1) return as;
-  }
-}
-
-double fb_rratio_alphas(const fb_rratio *R, double mu_GeV) {
-  double x = (log(mu_GeV) - R->lnmu_min) / R->dlnmu;
-  if (!(x > 0.0)) return R->alphas[0]; /* frozen below FB_RRATIO_MU_FREEZE_GEV (and NaN) */
-  if (x >= FB_RRATIO_NALPHAS - 1) return R->alphas[FB_RRATIO_NALPHAS - 1];
-  const int i = (int)x;
-  const double f = x - i;
-  return (1.0 - f) * R->alphas[i] + f * R->alphas[i + 1];
-}
+/* fb_alpha_s.h at FB_ALPHA_S_LOOPS (3) loops, thresholds at m_c, m_b, m_t, tabulated once by init. */
+double fb_rratio_alphas(const fb_rratio *R, double mu_GeV) { return fb_alpha_s_table_eval(&R->as, mu_GeV); }
 
 /* ================================================================== Gounaris-Sakurai */
 
@@ -421,22 +365,8 @@ void fb_rratio_eval_channels(const fb_rratio *R, double sqrt_s_GeV, double r[FB_
 int fb_rratio_init(fb_rratio *R, fb_err *err) {
   FB_TEST(err, R == NULL, FB_ERR_INPUT, "R is NULL");
   R->initialised = 0;
-  R->lnmu_min = log(FB_RRATIO_MU_FREEZE_GEV);
-  R->dlnmu = (log(FB_RRATIO_MU_TABLE_MAX_GEV) - R->lnmu_min) / (FB_RRATIO_NALPHAS - 1);
-  /* start from alpha_s(M_Z) (PDG 2024) at the node just above M_Z, then run node by node */
-  int iz = (int)ceil((log(FB_MZ_GEV) - R->lnmu_min) / R->dlnmu);
-  if (iz > FB_RRATIO_NALPHAS - 1) iz = FB_RRATIO_NALPHAS - 1;
-  R->alphas[iz] = fb_rratio_run(FB_ALPHAS_MZ, FB_MZ_GEV, exp(R->lnmu_min + iz * R->dlnmu));
-  for (int i = iz + 1; i < FB_RRATIO_NALPHAS; i++)
-    R->alphas[i] = fb_rratio_run(R->alphas[i - 1], exp(R->lnmu_min + (i - 1) * R->dlnmu),
-                                 exp(R->lnmu_min + i * R->dlnmu));
-  for (int i = iz - 1; i >= 0; i--)
-    R->alphas[i] = fb_rratio_run(R->alphas[i + 1], exp(R->lnmu_min + (i + 1) * R->dlnmu),
-                                 exp(R->lnmu_min + i * R->dlnmu));
-  for (int i = 0; i < FB_RRATIO_NALPHAS; i++)
-    FB_TEST(err, !(R->alphas[i] > 0.0 && R->alphas[i] < 1.0), FB_ERR_NUMERIC,
-            "alpha_s(mu = %g GeV) = %g out of (0, 1): running failed",
-            exp(R->lnmu_min + i * R->dlnmu), R->alphas[i]);
+  FB_CALL(err, fb_alpha_s_table_init(&R->as, FB_RRATIO_MU_FREEZE_GEV, FB_RRATIO_MU_TABLE_MAX_GEV,
+                                     FB_ALPHA_S_LOOPS, 6, err));
   for (int i = 0; i < 4; i++) fb_gs_setup(&R->rho[i], fb_rho_m_GeV[i], fb_rho_w_GeV[i]);
   R->initialised = 1;
   return FB_OK;

@@ -29,13 +29,11 @@
 
 #include <stddef.h>
 
+#include "fb_alpha_s.h"
 #include "fb_error.h"
 
 /** Upper end of the parametrisation [GeV]. */
 #define FB_RRATIO_SQRTS_MAX_GEV 12.0
-
-/** Number of alpha_s nodes tabulated uniformly in ln(mu) by fb_rratio_init. */
-#define FB_RRATIO_NALPHAS 2048
 
 /** Pre-computed Gounaris-Sakurai constants of one rho-like resonance (filled by init). */
 typedef struct fb_rratio_gs {
@@ -49,9 +47,7 @@ typedef struct fb_rratio_gs {
 
 /** The R-ratio model; read-only after fb_rratio_init. */
 typedef struct fb_rratio {
-  double lnmu_min;                      /**< ln(mu_min/GeV) of the alpha_s table */
-  double dlnmu;                         /**< table step in ln(mu) */
-  double alphas[FB_RRATIO_NALPHAS];     /**< alpha_s^(MS-bar)(mu) with flavour thresholds */
+  fb_alpha_s_table as;                  /**< alpha_s^(MS-bar)(mu), 1 GeV - 10 TeV (fb_alpha_s.h) */
   fb_rratio_gs rho[4];                  /**< rho(770), rho(1450), rho(1700), rho(2150) */
   int initialised;                      /**< 1 after a successful init */
 } fb_rratio;
@@ -66,7 +62,8 @@ void fb_rratio_free(fb_rratio *R);
  *  FB_RRATIO_SQRTS_MAX_GEV from above (callers check their range; fb_darkphoton does). */
 double fb_rratio_eval(const fb_rratio *R, double sqrt_s_GeV);
 
-/** alpha_s(mu) in MS-bar (3-loop, from alpha_s(M_Z)); frozen at alpha_s(1 GeV) below 1 GeV. */
+/** alpha_s(mu) in MS-bar (fb_alpha_s.h: 3 loops from alpha_s(M_Z), thresholds m_c, m_b, m_t); frozen at
+ *  alpha_s(1 GeV) below 1 GeV. */
 double fb_rratio_alphas(const fb_rratio *R, double mu_GeV);
 
 /** The narrow vector resonances of R(s) (omega, phi and the quarkonia below open flavour: J/psi,

@@ -43,7 +43,7 @@
  *      fermions (Dolan et al. arXiv:1709.00009, at m_a = 0; our own trace computation with the vertex
  *      g eps^{mu nu rho sigma} q_rho k_sigma gives the same to 1e-5 (alp_matrix_elements.py), angular shape 1 + cos^2) with e^2 -> g_s^2 and the colour
  *      sum 4: sum over spins and colours alpha_s g_agg^2 (2/3), gamma_ann = n_1^2 x that per flavour.
- *    alpha_s at mu = 2 pi T (fb_alp_alphas, mu >= 1 GeV).
+ *    alpha_s at mu = 2 pi T (fb_alpha_s_plasma: 3 loops, mu >= 1 GeV).
  * 4. Pions below the crossover: L = (C_api/(f_a f_pi)) d_mu a (pi0 pi+ d^mu pi- + pi0 pi- d^mu pi+ - 2 pi+ pi- d^mu pi0)
  *    (Chang & Choi, Phys. Lett. B316 (1993) 51; Hannestad, Mirizzi, Raffelt hep-ph/0504059 eq. 1), C_api =
  *    (1 - z)/(3(1 + z)) for a pure gluon coupling; with all momenta incoming the amplitude is
@@ -62,6 +62,7 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
 
+#include "fb_alpha_s.h"
 #include "fb_constants.h"
 #include "fb_fip_alp.h"
 #include "fb_production.h"
@@ -71,7 +72,7 @@
 /* the QGP fraction of every production (fb_production.h) */
 double fb_prod_alp_qgp_weight(double T) { return fb_production_qgp_fraction(T); }
 
-static double alphas_T(double T) { return fb_alp_alphas(fmax(2.0 * FB_PI * T, 1.0), NULL); }
+static double alphas_T(double T) { return fb_alpha_s_plasma(T); }
 
 /* 24-point Gauss-Legendre nodes on [-1, 1], filled once before any threaded use (tables are built in init) */
 static double xg[N_GL], wg[N_GL];

@@ -36,7 +36,7 @@
  *       sigma_ann = (4 pi a_1 a_2 C/s^2) [(s - m^2)(L - 1) + 2 m^2 s L/(s - m^2)],
  *       sigma_C   = (2 pi a_1 a_2 C/s^2) [L ((s - m^2)^2 + m^4)/s + (s - m^2)^2/(2 s) + 2 m^2 (s - m^2)/s],
  *     L = ln(s/m_eff^2), a_1 a_2 = alpha^2 Q^2 (photon) or alpha alpha_s Q^2 (gluon; alpha_s(2 pi T) of
- *     fb_rratio), colour factor C = 4/9 (q qbar -> g A') and 1/6 (q g -> q A'), 1 for leptons.
+ *     fb_alpha_s_plasma), colour factor C = 4/9 (q qbar -> g A') and 1/6 (q g -> q A'), 1 for leptons.
  * Not included (stated in docs/validation.md): the hadron-gas 2 -> 2 processes (pi gamma -> pi A',
  * pi+pi- -> gamma A') below the crossover (hadronic production there is the inverse decay through the
  * measured R ratio); virtual corrections to the inverse decays (the soft-photon region of e+e- -> gamma
@@ -52,7 +52,7 @@
 
 #include "fb_constants.h"
 #include "fb_production.h"
-#include "fb_rratio.h"
+#include "fb_alpha_s.h"
 
 #define BC1P_GL_N 16       /* Gauss-Legendre nodes per segment of the momentum and energy integrals */
 #define BC1P_K_MAX_T 60.0  /* resonance search up to k = 60 T (f_B(60) ~ 1e-26) */
@@ -78,7 +78,6 @@ static const bc1p_species SPECIES[] = {
 #define BC1P_PL_PER_EFOLD 40
 
 typedef struct bc1p_state {
-  fb_rratio R; /* alpha_s(mu) */
   double xg[BC1P_GL_N], wg[BC1P_GL_N];
   int npl;
   double lnT0, dlnT;
@@ -232,7 +231,7 @@ static double bc1p_rate_unit(const bc1p_state *st, double m, double T) {
   }
   const double wq = bc1p_qcd_weight(T);
   if (wq > 1e-9) {
-    const double as = fb_rratio_alphas(&st->R, 2.0 * FB_PI * T), gs2 = 4.0 * FB_PI * as;
+    const double as = fb_alpha_s_plasma(T), gs2 = 4.0 * FB_PI * as;
     const double mglu = sqrt(gs2 * T * T * (3.0 + 1.5) / 6.0);
     const double quarks[5][2] = {{FB_MU_QUARK_GEV, 4.0 / 9.0}, {FB_MD_QUARK_GEV, 1.0 / 9.0}, {FB_MS_QUARK_GEV, 1.0 / 9.0},
                                  {FB_MC_QUARK_GEV, 4.0 / 9.0}, {FB_MB_QUARK_GEV, 1.0 / 9.0}};
@@ -356,8 +355,8 @@ static int bc1p_init(void **state, const fb_config *cfg, fb_err *err) {
   (void)cfg;
   bc1p_state *st = calloc(1, sizeof *st);
   FB_TEST(err, !st, FB_ERR_MEMORY, "cannot allocate the BC1 production state");
-  int rc = fb_rratio_init(&st->R, err);
-  gsl_integration_glfixed_table *tab = rc == FB_OK ? gsl_integration_glfixed_table_alloc(BC1P_GL_N) : NULL;
+  int rc = FB_OK;
+  gsl_integration_glfixed_table *tab = gsl_integration_glfixed_table_alloc(BC1P_GL_N);
   if (rc == FB_OK && !tab) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "Gauss-Legendre table");
   if (rc != FB_OK) {
     free(st);
@@ -387,7 +386,6 @@ static int bc1p_init(void **state, const fb_config *cfg, fb_err *err) {
 static void bc1p_free(void *state) {
   if (!state) return;
   bc1p_state *st = state;
-  fb_rratio_free(&st->R);
   free(st->wp2_T2);
   free(st->vstar);
   free(st);

@@ -33,7 +33,6 @@ static const double QUARK_MASS[6] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUA
                                      FB_MC_QUARK_GEV, FB_MB_QUARK_GEV, FB_MT_QUARK_GEV};
 static const double QUARK_Q2[6] = {4.0 / 9.0, 1.0 / 9.0, 1.0 / 9.0, 4.0 / 9.0, 1.0 / 9.0, 4.0 / 9.0};
 
-static double alphas_T(double T) { return fb_alp_alphas(fmax(2.0 * FB_PI * T, 1.0), NULL); }
 
 static double complex loop_B1(double m, double T) { return fb_alp_B1(4.0 * m * m / (9.0 * T * T)); }
 
@@ -55,7 +54,7 @@ double fb_prod_bc10_rate_unit(double T) {
     g += m * m * fb_prod_alp_yukawa_gamma(mk, e2, T);
   }
   if (w > 1e-15) {
-    const double as = alphas_T(T), gs2 = 4.0 * FB_PI * as;
+    const double as = fb_prod_alp_alphas_T(T), gs2 = 4.0 * FB_PI * as;
     double complex sumB = 0.0;
     double gq = 0.0;
     for (int q = 0; q < 6; ++q) { /* m_inf^2 = g_s^2 C_F T^2/4 = g_s^2 T^2/3 */

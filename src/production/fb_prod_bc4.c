@@ -29,9 +29,10 @@
  *   gamma = T/(64 pi^4) int ds sqrt(s) K1(sqrt(s)/T) sigma_hat(s),  sigma_hat = (1/8 pi s) int dt sum|M|^2,
  * for massless initial states; a massive f (m_f ~ T) is accounted for by its Boltzmann suppression
  * r_f = x^2 K2(x)/2 (x = m_f/T) per fermion in the initial state (r_f^2 for annihilation, r_f for
- * Compton) - an approximation that is exact for m_f << T. alpha_s at mu = 2 pi T, one-loop running
- * with 5 flavours from alpha_s(M_Z) (PDG QCD review, one loop), frozen below mu = 1 GeV (alpha_s =
- * 0.34; fb_rratio.h freezes it there too; the quarks act only above T_c, mu > 1 GeV). Quarks and gluons
+ * Compton) - an approximation that is exact for m_f << T. alpha_s at mu = 2 pi T (fb_alpha_s_plasma:
+ * 3-loop running with flavour thresholds from alpha_s(M_Z), frozen below mu = 1 GeV at 0.47; until the
+ * review of issue 16 this file ran one loop with 5 flavours, 0.34 at 1 GeV; the quarks act only above
+ * T_c, mu > 1 GeV). Quarks and gluons
  * carry the QCD-crossover weight w = [1 + tanh((T - T_c)/(0.1 T_c))]/2, T_c = FB_QCD_TPC_GEV, as in
  * fb_prod_bc9.c.
  * NOT included (stated in docs/validation.md): the effective gluon coupling S G G of the heavy-quark
@@ -64,6 +65,7 @@
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
 
+#include "fb_alpha_s.h"
 #include "fb_constants.h"
 #include "fb_fip_bc4.h"
 #include "fb_production.h"
@@ -125,12 +127,6 @@ static double neq_scalar(double m, double T) {
   return m * m * T * gsl_sf_bessel_Kn(2, x) / (2.0 * FB_PI * FB_PI);
 }
 
-/* one-loop alpha_s(mu), 5 flavours, from alpha_s(M_Z) (PDG QCD review, one-loop form) */
-static double alpha_s_1loop(double mu_GeV) {
-  const double b0 = (33.0 - 2.0 * 5.0) / (12.0 * FB_PI);
-  return FB_ALPHAS_MZ / (1.0 + b0 * FB_ALPHAS_MZ * log(mu_GeV * mu_GeV / (FB_MZ_GEV * FB_MZ_GEV)));
-}
-
 /* weight of the broken phase: a smooth crossover of width 0.05 T_EW around T_EW (the lattice crossover
  * is smooth, v(T) rising over ~10 GeV, arXiv:1508.07161; a step would also stall the stiff solver) */
 static double ew_broken_weight(double T) {
@@ -155,7 +151,7 @@ double fb_prod_bc4_mixing_rate(double m_GeV, double sin2theta, double T_GeV) {
   const double neq = neq_scalar(m_GeV, T);
   if (!(neq > 0.0)) return 0.0;
   const double w = fb_production_qgp_fraction(T); /* fb_production.h */
-  const double as = alpha_s_1loop(fmax(2.0 * FB_PI * T, 1.0)); /* frozen below mu = 1 GeV, as fb_rratio.h */
+  const double as = fb_alpha_s_plasma(T); /* fb_alpha_s.h: frozen below mu = 1 GeV */
   const double gs2 = 4.0 * FB_PI * as, e2 = 4.0 * FB_PI * FB_ALPHA_EM;
   const double v2 = FB_HIGGS_VEV_GEV * FB_HIGGS_VEV_GEV;
   /* per fermion: weights (K_V y^2/sin^2theta) x suppression for annihilation and Compton, regulator */
@@ -243,15 +239,12 @@ static double bc4_rate(const void *state, double mass_GeV, double coupling, doub
   return fb_prod_bc4_mixing_rate(mass_GeV, coupling, T_GeV);
 }
 
-/* [bc5] br_h_SS from the caller's configuration when it holds the key, else its default */
+/* [bc5] br_h_SS through the model's one reader (fb_bc5_br_h_SS, fb_fip_bc4.h) */
 static int bc5_init(void **state, const fb_config *cfg, fb_err *err) {
   bc5_prod_state *s = calloc(1, sizeof *s);
   FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bc5 production state");
   *state = s;
-  double br = atof(fb_bc5_keys[0].default_value);
-  if (cfg && fb_config_has_key(cfg, "bc5", "br_h_SS")) br = fb_config_get_double(cfg, "bc5", "br_h_SS");
-  FB_TEST(err, !(br > 0.0 && br < 1.0), FB_ERR_INPUT, "[bc5] br_h_SS = %g must lie in (0, 1)", br);
-  s->br_h_SS = br;
+  FB_CALL(err, fb_bc5_br_h_SS(cfg, &s->br_h_SS, err));
   return FB_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "fb_sn_alp.h"
 #include "fb_sn_muon.h"
 #include "fb_sn_pion.h"
+#include "fb_sn_table.h"
 
 #define AN_NX 80       /* ln x nodes, x = omega/T = 1e-3..3e3 */
 #define AN_NY 48       /* ln y nodes, y = m_pi^2/(m* T) = 1e-2..2e3 */
@@ -26,7 +27,6 @@
 #define AN_DECAY_SKIP_REL 1e-6 /* decays not evaluated along a path where an upper bound of them is below this fraction
                                   of the absorption rate */
 
-static const double GEV2_TO_ERG_S_AN = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 #define AN_SQRT_PI 1.7724538509055160273
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
@@ -344,6 +344,23 @@ static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
 }
 
 /* ------------------------------------------------------------------ table */
+static double an_gamma_abs(const fb_sn_point *q, double r, double om, void *ctx) {
+  const an_path *c = ctx;
+  return fb_sn_alpn_gamma_abs_GeV(c->a, q, aux_at(c, r).ms, om, c->mass);
+}
+
+static void an_gamma_extra(const fb_sn_point *q, double r, double om, void *ctx, double *rates) {
+  const an_path *c = ctx;
+  const an_aux x = aux_at(c, r);
+  rates[0] = gamma_pion(c->a, q, &x, om, c->mass);
+  rates[1] = gamma_muon(c->a, q, &x, om, c->mass);
+}
+
+static double an_decay(const fb_sn_point *q, double r, double om, double stim, void *ctx) {
+  (void)r;
+  return decay_reduced(ctx, q, om, stim);
+}
+
 int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *m, const double *mstar,
                              double mass_GeV, fb_err *err) {
   FB_TEST(err, !t || !a || !a->Jk || !m || !m->np_GeV3, FB_ERR_INPUT, "NULL table, ALP-nucleon state or medium");
@@ -351,48 +368,15 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
           "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (the BC%d model)", mass_GeV, AN_MASS_MIN,
           AN_MASS_MAX, a->benchmark);
   FB_CALL(err, widths_at(a, mass_GeV, err));
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
-  const size_t nm = (size_t)m->opt.n_mu;
-  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
-  t->mass_GeV = mass_GeV;
-  t->n_el = 0;
-  t->L0_T = t->L0_L = t->L0_res = 0.0;
-  a->L_pion_f2 = a->L_muon_f2 = 0.0;
-  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   an_path c = {a, m, mstar, mass_GeV};
-  const double dR = m->r_emit_invGeV / nr;
-  for (int i = 0; i < nr; i++) {
-    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
-    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
-    fb_sn_point q = fb_sn_point_at(m, r0);
-    if (!(q.T > 0)) continue;
-    an_aux ax = aux_at(&c, r0);
-    /* luminosity at infinity (lapse^2), emission edge weight; only ALPs that escape gravity (as fb_sn_scalar.c) */
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_AN * fb_sn_emission_weight(m, r0);
-    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
-    for (int k = 0; k < ne; k++) {
-      double u = m->u[k], om = om_min + q.T * u;
-      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
-      double kA = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
-      /* energy per mode om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] (detailed balance) */
-      double mode = qw * om * kA * om / (2.0 * FB_PI * FB_PI);
-      double WB = mode * fb_sn_alpn_gamma_abs_GeV(a, &q, ax.ms, om, mass_GeV);
-      double WP = mode * gamma_pion(a, &q, &ax, om, mass_GeV), WM = mode * gamma_muon(a, &q, &ax, om, mass_GeV);
-      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-om / q.T)) / (-expm1(-om / q.T)) : 0.0;
-      double W = WB + WP + WM + WD;
-      if (!(W > 0)) continue;
-      size_t e = t->n_el++;
-      t->W[e] = W;
-      t->L0_T += WB;
-      t->L0_L += WD;
-      t->L0_res += WP + WM;
-      a->L_pion_f2 += WP;
-      a->L_muon_f2 += WM;
-      for (size_t d = 0; d < nm; d++)
-        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
-                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], an_rate, &c)
-                                 : 0.0;
-    }
-  }
-  return FB_OK;
+  /* pion-induced and muon absorption booked apart (t->L0_res) with their own luminosities */
+  a->L_pion_f2 = a->L_muon_f2 = 0.0;
+  const fb_sn_emitter em = {.gamma_abs = an_gamma_abs,
+                            .decay = an_decay,
+                            .path_rate = an_rate,
+                            .ctx = &c,
+                            .n_extra = 2,
+                            .gamma_extra = an_gamma_extra,
+                            .L_extra = {&a->L_pion_f2, &a->L_muon_f2}};
+  return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }

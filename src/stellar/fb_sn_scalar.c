@@ -15,6 +15,7 @@
 #include "fb_fip.h"
 #include "fb_fip_bc4.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_table.h"
 
 #define SC_NT 48         /* ln T nodes of the thermal cross-section tables, T = 1e-4..0.3 GeV */
 #define SC_NW 72         /* ln omega nodes, omega = 1e-5..10 GeV */
@@ -25,7 +26,6 @@
                                   is below this fraction of the absorption rate (changes the optical depths
                                   by less than this, relatively) */
 
-static const double GEV2_TO_ERG_S_SC = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 #define FB_SQRT_PI_SC 1.7724538509055160273 /* sqrt(pi) */
 
 /* ------------------------------------------------------------------ like-pair cross section */
@@ -276,51 +276,26 @@ static double sc_rate(const fb_sn_point *q, double r, double om, void *ctx) {
 }
 
 /* ------------------------------------------------------------------ tables */
+static double sc_gamma_abs(const fb_sn_point *q, double r, double om, void *ctx) {
+  (void)r;
+  const sc_path *c = ctx;
+  return fb_sn_scalar_gamma_abs_GeV(c->s, q, om, c->mass);
+}
+
+static double sc_decay(const fb_sn_point *q, double r, double om, double stim, void *ctx) {
+  (void)r;
+  return decay_reduced(ctx, q, om, stim, 0.0);
+}
+
 int fb_sn_scalar_table_compute(fb_sn_table *t, fb_sn_scalar *s, const fb_sn_medium *m, double mass_GeV, fb_err *err) {
   FB_TEST(err, !t || !s || !s->Hnp || !m || !m->np_GeV3, FB_ERR_INPUT, "NULL table, scalar state or medium");
   FB_TEST(err, !(mass_GeV > SC_MASS_MIN && mass_GeV <= SC_MASS_MAX), FB_ERR_RANGE,
           "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (the BC4 model)", mass_GeV, SC_MASS_MIN,
           SC_MASS_MAX);
   FB_CALL(err, widths_at(s, mass_GeV, err));
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
-  const size_t nm = (size_t)m->opt.n_mu;
-  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
-  t->mass_GeV = mass_GeV;
-  t->n_el = 0;
-  t->L0_T = t->L0_L = t->L0_res = 0.0;
-  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   sc_path c = {s, m, mass_GeV};
-  const double dR = m->r_emit_invGeV / nr;
-  for (int i = 0; i < nr; i++) {
-    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
-    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
-    fb_sn_point q = fb_sn_point_at(m, r0);
-    if (!(q.T > 0)) continue;
-    /* luminosity at infinity (lapse^2), weighted by the emission edge; only S that escape gravity */
-    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_SC * fb_sn_emission_weight(m, r0);
-    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
-    for (int k = 0; k < ne; k++) {
-      double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
-      /* int_{om_min} domega F = T sum wu_k F(u_k) e^{u_k}/sqrt(u_k), and e^{u} e^{-om/T} = e^{-om_min/T} */
-      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
-      double kS = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
-      /* energy emitted per mode: om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] */
-      double mode = qw * om * kS * om / (2.0 * FB_PI * FB_PI);
-      double WB = mode * fb_sn_scalar_gamma_abs_GeV(s, &q, om, mass_GeV);
-      double WD = m->opt.decays ? mode * decay_reduced(&c, &q, om, -expm1(-x), 0.0) / (-expm1(-x)) : 0.0;
-      double W = WB + WD;
-      if (!(W > 0)) continue;
-      size_t e = t->n_el++;
-      t->W[e] = W;
-      t->L0_T += WB;
-      t->L0_L += WD;
-      for (size_t d = 0; d < nm; d++)
-        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
-                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], sc_rate, &c)
-                                 : 0.0;
-    }
-  }
-  return FB_OK;
+  const fb_sn_emitter em = {.gamma_abs = sc_gamma_abs, .decay = sc_decay, .path_rate = sc_rate, .ctx = &c};
+  return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }
 
 int fb_sn_scalar_edges(const fb_sn_table *t, double L_nu_erg_s, double *s2_low, double *s2_high, fb_err *err) {

@@ -2,7 +2,8 @@
  * @file fb_sn_table.c
  * @brief The per-mass SN1987A emission/optical-depth table shared by every benchmark (BC1, BC4-BC9):
  *        storage, the luminosity L(coupling), the band edges L = L_nu and the largest excluded mass.
- *        Split out of fb_sn_darkphoton.c (issue 16); see fb_sn_darkphoton.h for the table layout.
+ *        Split out of fb_sn_darkphoton.c (issue 16); see fb_sn_darkphoton.h for the table layout. Also the
+ *        emission loop of the absorbed-and-decaying bosons (BC4/BC5, BC10/BC11; fb_sn_table.h).
  *
  * Emission and absorption both scale as the coupling squared, so L(eps) = eps^2 sum_e W_e sum_k
  * wmu_k exp(-eps^2 tau_ek) (wmu_k: direction weights).
@@ -11,8 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_roots.h"
 #include "fb_sn_darkphoton.h"
+#include "fb_sn_table.h"
 
 #define SN_EPS_SCAN_MIN 1e-16 /* coupling range searched for the band */
 #define SN_EPS_SCAN_MAX 1.0
@@ -138,3 +141,64 @@ done:
   return rc;
 }
 
+
+/* ------------------------------------------------------------------ the shared emission loop (fb_sn_table.h) */
+static const double GEV2_TO_ERG_S_TAB = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
+
+int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err) {
+  FB_TEST(err, !t || !m || !em || !em->gamma_abs || !em->path_rate, FB_ERR_INPUT, "NULL table, medium or rates");
+  FB_TEST(err, em->n_extra < 0 || em->n_extra > FB_SN_EMITTER_MAX_EXTRA || (em->n_extra > 0 && !em->gamma_extra),
+          FB_ERR_INPUT, "emitter: n_extra = %d (allowed 0-%d, with gamma_extra)", em->n_extra, FB_SN_EMITTER_MAX_EXTRA);
+  const int nx = em->n_extra;
+  for (int j = 0; j < nx; j++)
+    if (em->L_extra[j]) *em->L_extra[j] = 0.0;
+  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const size_t nm = (size_t)m->opt.n_mu;
+  FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
+  t->mass_GeV = mass_GeV;
+  t->n_el = 0;
+  t->L0_T = t->L0_L = t->L0_res = 0.0;
+  for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
+  const int decays = m->opt.decays && em->decay;
+  const double dR = m->r_emit_invGeV / nr;
+  for (int i = 0; i < nr; i++) {
+    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
+    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
+    fb_sn_point q = fb_sn_point_at(m, r0);
+    if (!(q.T > 0)) continue;
+    /* luminosity at infinity (lapse^2), weighted by the emission edge; only bosons that escape gravity */
+    double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_TAB * fb_sn_emission_weight(m, r0);
+    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse), boltz = exp(-om_min / q.T);
+    for (int k = 0; k < ne; k++) {
+      double u = m->u[k], om = om_min + q.T * u, x = om / q.T;
+      /* int_{om_min} domega F = T sum wu_k F(u_k) e^{u_k}/sqrt(u_k), and e^{u} e^{-om/T} = e^{-om_min/T} */
+      double qw = fac * q.T * m->wu[k] / sqrt(u) * boltz;
+      double kB = sqrt(fmax(om * om - mass_GeV * mass_GeV, 0.0));
+      /* energy emitted per mode: om (k om/2 pi^2) e^{-om/T} [Gamma_abs + R_dec/(1 - e^{-om/T})] */
+      double mode = qw * om * kB * om / (2.0 * FB_PI * FB_PI);
+      double WB = mode * em->gamma_abs(&q, r0, om, em->ctx);
+      double WX[FB_SN_EMITTER_MAX_EXTRA], rx[FB_SN_EMITTER_MAX_EXTRA], W = WB, sx = 0.0;
+      if (nx > 0) em->gamma_extra(&q, r0, om, em->ctx, rx);
+      for (int j = 0; j < nx; j++) {
+        WX[j] = mode * rx[j];
+        W += WX[j];
+        sx += WX[j];
+      }
+      double WD = decays ? mode * em->decay(&q, r0, om, -expm1(-x), em->ctx) / (-expm1(-x)) : 0.0;
+      W += WD;
+      if (!(W > 0)) continue;
+      size_t e = t->n_el++;
+      t->W[e] = W;
+      t->L0_T += WB;
+      t->L0_L += WD;
+      if (nx > 0) t->L0_res += sx;
+      for (int j = 0; j < nx; j++)
+        if (em->L_extra[j]) *em->L_extra[j] += WX[j];
+      for (size_t d = 0; d < nm; d++)
+        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
+                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], em->path_rate, em->ctx)
+                                 : 0.0;
+    }
+  }
+  return FB_OK;
+}

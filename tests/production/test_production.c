@@ -10,6 +10,7 @@
 
 #include "fb_constants.h"
 #include "fb_fip.h"
+#include "fb_fip_bc4.h"
 #include "fb_production.h"
 
 START_TEST(test_registry_complete) {
@@ -66,6 +67,40 @@ START_TEST(test_unknown_refused) {
 }
 END_TEST
 
+/* [bc5] br_h_SS has one reader (fb_bc5_br_h_SS): the production and the particle model of a band (bc5_bbn,
+ * through fb_fip_config_from) see the run's value; out-of-range values are refused naming the key and range */
+START_TEST(test_bc5_br_h_SS_one_source) {
+  fb_err err = {0};
+  fb_config run, mcfg;
+  ck_assert_int_eq(fb_fip_config_default(&fb_fip_bc5, &run, &err), FB_OK);
+  ck_assert_int_eq(fb_config_set(&run, "bc5.br_h_SS=0.03", &err), FB_OK);
+  double br = 0.0;
+  ck_assert_int_eq(fb_bc5_br_h_SS(&run, &br, &err), FB_OK);
+  ck_assert(br == 0.03);
+  ck_assert_int_eq(fb_bc5_br_h_SS(NULL, &br, &err), FB_OK);
+  ck_assert(br == 0.01); /* the key's default */
+  /* the band's particle-model configuration carries the run's value */
+  ck_assert_int_eq(fb_fip_config_from(&fb_fip_bc5, &run, &mcfg, &err), FB_OK);
+  ck_assert(fb_config_get_double(&mcfg, "bc5", "br_h_SS") == 0.03);
+  fb_config_free(&mcfg);
+  /* the production uses it: rate(bc5) - rate(bc4) = the h -> S S part at 0.03 */
+  fb_production p5, p4;
+  ck_assert_int_eq(fb_production_init(&p5, "bc5", &run, &err), FB_OK);
+  ck_assert_int_eq(fb_production_init(&p4, "bc4", &run, &err), FB_OK);
+  const double m = 0.5, T = 30.0, th = 1e-10;
+  const double hss = fb_production_rate(&p5, m, th, T) - fb_production_rate(&p4, m, th, T);
+  ck_assert(hss > 0.0);
+  ck_assert_double_eq_tol(hss / fb_prod_bc5_higgs_rate(m, 0.03, T), 1.0, 1e-9);
+  fb_production_free(&p5);
+  fb_production_free(&p4);
+  /* out of range: refused by the key's range, naming it */
+  fb_err_clear(&err);
+  ck_assert_int_eq(fb_config_set(&run, "bc5.br_h_SS=0.7", &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "br_h_SS"));
+  fb_config_free(&run);
+}
+END_TEST
+
 /* the one QGP fraction of every production: 1/2 at T_pc, 0 below T_pc/2, -> 1 above, monotonic */
 START_TEST(test_qgp_fraction) {
   ck_assert(fabs(fb_production_qgp_fraction(FB_QCD_TPC_GEV) - 0.5) < 1e-15);
@@ -86,6 +121,7 @@ int main(void) {
   tcase_add_test(tc, test_registry_complete);
   tcase_add_test(tc, test_rates_scale);
   tcase_add_test(tc, test_unknown_refused);
+  tcase_add_test(tc, test_bc5_br_h_SS_one_source);
   tcase_add_test(tc, test_qgp_fraction);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);

@@ -24,6 +24,7 @@
 
 #include "fb_constants.h"
 #include "fb_sn_scalar.h"
+#include "fb_sn_table.h"
 
 #define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
 
@@ -272,6 +273,63 @@ START_TEST(test_band_vs_published) {
 }
 END_TEST
 
+/* The shared emission loop (fb_sn_table_fill): an absorption channel booked apart (gamma_extra, L0_res) gives
+ * the same elements as the same rate as the main absorption (gamma_abs, L0_T), bit for bit; its luminosity is
+ * reported in L_extra. Rates: the scalar's absorption; the path rate: absorption with stimulated emission. */
+typedef struct fill_ctx {
+  const fb_sn_scalar *s;
+  double mass;
+} fill_ctx;
+static double fill_abs(const fb_sn_point *q, double r, double om, void *ctx) {
+  (void)r;
+  const fill_ctx *c = ctx;
+  return fb_sn_scalar_gamma_abs_GeV(c->s, q, om, c->mass);
+}
+static double fill_zero(const fb_sn_point *q, double r, double om, void *ctx) {
+  (void)q, (void)r, (void)om, (void)ctx;
+  return 0.0;
+}
+static void fill_extra(const fb_sn_point *q, double r, double om, void *ctx, double *rates) {
+  rates[0] = fill_abs(q, r, om, ctx);
+  rates[1] = 0.0;
+}
+static double fill_path(const fb_sn_point *q, double r, double om, void *ctx) {
+  return q->T > 0 ? fill_abs(q, r, om, ctx) * -expm1(-om / q->T) : 0.0;
+}
+
+START_TEST(test_fill_extra_channels) {
+  setup x;
+  setup_init(&x);
+  fb_err err;
+  fb_err_clear(&err);
+  x.m.opt.decays = 0;
+  x.m.opt.n_radial = 12; /* a coarse grid: the identity does not depend on it */
+  fill_ctx c = {&x.s, 0.03};
+  fb_sn_table t2;
+  memset(&t2, 0, sizeof t2);
+  double L0 = -1.0, L1 = -1.0;
+  const fb_sn_emitter a = {.gamma_abs = fill_abs, .path_rate = fill_path, .ctx = &c};
+  const fb_sn_emitter b = {.gamma_abs = fill_zero, .path_rate = fill_path, .ctx = &c, .n_extra = 2,
+                           .gamma_extra = fill_extra, .L_extra = {&L0, &L1}};
+  ck_assert_msg(fb_sn_table_fill(&x.t, &x.m, c.mass, &a, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_table_fill(&t2, &x.m, c.mass, &b, &err) == FB_OK, "%s", err.msg);
+  ck_assert(x.t.n_el > 0 && x.t.n_el == t2.n_el);
+  for (size_t e = 0; e < x.t.n_el; e++) {
+    ck_assert(x.t.W[e] == t2.W[e]);
+    for (size_t d = 0; d < x.t.n_mu; d++) ck_assert(x.t.tau[e * x.t.n_mu + d] == t2.tau[e * t2.n_mu + d]);
+  }
+  ck_assert(x.t.L0_T > 0.0 && t2.L0_T == 0.0 && x.t.L0_res == 0.0);
+  ck_assert_double_eq_tol(t2.L0_res / x.t.L0_T, 1.0, 1e-12);
+  ck_assert(L0 == t2.L0_res && L1 == 0.0);
+  /* bad emitters are refused */
+  fb_sn_emitter bad = b;
+  bad.n_extra = FB_SN_EMITTER_MAX_EXTRA + 1;
+  ck_assert_int_eq(fb_sn_table_fill(&t2, &x.m, c.mass, &bad, &err), FB_ERR_INPUT);
+  fb_sn_table_free(&t2);
+  setup_free(&x);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("sn_scalar");
@@ -283,6 +341,7 @@ int main(void) {
   tcase_add_test(tc, test_sigma_nn_limit);
   tcase_add_test(tc, test_gamma_abs_direct);
   tcase_add_test(tc, test_band_vs_published);
+  tcase_add_test(tc, test_fill_extra_channels);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

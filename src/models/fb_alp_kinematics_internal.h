@@ -1,0 +1,42 @@
+/**
+ * @file fb_alp_kinematics_internal.h
+ * @brief Phase-space and line-shape integrals of the exclusive hadronic ALP decays (fb_alp_kinematics.c),
+ *        used by the BC10/BC11 model (fb_fip_alp.c). Internal to src/models. t: a Gauss-Legendre table.
+ */
+#ifndef FB_ALP_KINEMATICS_INTERNAL_H
+#define FB_ALP_KINEMATICS_INTERNAL_H
+
+#include <complex.h>
+
+#include <gsl/gsl_integration.h>
+
+/** Kallen function lambda(a, b, c). */
+double fb_alp_kallen(double a, double b, double c);
+
+/** Weight of fb_alp_dalitz_integral, w(s; p). */
+typedef double (*fb_alp_weight_fn)(double s, const double *p);
+
+/** int ds w(s) sqrt(lambda(s, m1^2, m1^2)) sqrt(lambda(M^2, s, m3^2)) / s over (2 m1)^2 .. (M - m3)^2 (w NULL: 1);
+ *  Gamma(M -> 1 1 3) = I / (256 pi^3 M^3) for |A|^2 = 1. */
+double fb_alp_dalitz_integral(const gsl_integration_glfixed_table *t, double M, double m1, double m3,
+                              fb_alp_weight_fn w, const double *p);
+
+/** int ds rho-line shape (M^2 - s)^3 of a -> rho gamma -> pi+ pi- gamma [GeV^6]. */
+double fb_alp_rho_gamma_integral(const gsl_integration_glfixed_table *t, double M);
+
+/** Gamma(M -> eta pi pi) through a0(980) exchange at unit couplings (mpi: the pion pair's mass). */
+double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi);
+
+/** VPP coupling g^2 from Gamma(K* -> K pi), and J(M) of a -> K* K -> K K pi. */
+double fb_alp_kstar_gsq(void);
+double fb_alp_kstar_J(const gsl_integration_glfixed_table *t, double M);
+
+/** Gamma(M -> pi+ pi- pi0) and Gamma(M -> 3 pi0) for the linear amplitude alpha + beta (s - s0). */
+void fb_alp_width_3pi(const gsl_integration_glfixed_table *t, double m, double complex alpha, double complex beta,
+                      double *w_c, double *w_0);
+
+/** <p^3> of a -> rho rho (which = 0) and rho omega (which = 1) over the rho line shape(s), and p^3 of a -> 1 2. */
+double fb_alp_vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which);
+double fb_alp_vv_p3(double m, double m1, double m2);
+
+#endif

@@ -1,0 +1,44 @@
+/**
+ * @file fb_sn_table.h
+ * @brief The emission/optical-depth loop of the SN1987A tables of massive bosons that are absorbed and decay in
+ *        the core (BC4/BC5 scalar, fb_sn_scalar.c; BC10/BC11 nucleon-coupled ALPs, fb_sn_alpn.c): one helper,
+ *        the benchmarks differ only by their rates (review item of issue 16). The table type and the rest of
+ *        its API are in fb_sn_darkphoton.h.
+ *
+ * Per radial shell i (mid radius r0, volume V) and energy node k (om = om_min + T u_k, om_min the energy that
+ * escapes gravity), the luminosity at infinity per unit coupling^2 is
+ *   W = V lapse^2 w_emit(r0) T wu_k e^{u_k} e^{-om/T}/sqrt(u_k) om (k om / 2 pi^2) [Gamma_abs + R_dec/(1 - e^{-om/T})]
+ * (detailed balance: emission = absorption e^{-om/T}; W split into L0_T (absorption part) and L0_L (decay part)),
+ * and tau[e][d] the optical depth along direction mu_d from fb_sn_path_tau with the emitter's path rate.
+ */
+#ifndef FB_SN_TABLE_H
+#define FB_SN_TABLE_H
+
+#include "fb_sn_darkphoton.h"
+
+#define FB_SN_EMITTER_MAX_EXTRA 4 /**< absorption channels booked apart (fb_sn_emitter.gamma_extra) */
+
+/** The rates of one emitter. */
+typedef struct fb_sn_emitter {
+  /** absorption rate Gamma_abs [GeV] per coupling^2 at q, radius r [GeV^-1], local energy om (not reduced by
+   *  stimulated emission) */
+  double (*gamma_abs)(const fb_sn_point *q, double r_invGeV, double om_GeV, void *ctx);
+  /** decay minus inverse decay rate per coupling^2 [GeV] at stimulated-emission factor stim = 1 - e^{-om/T};
+   *  NULL: no decays */
+  double (*decay)(const fb_sn_point *q, double r_invGeV, double om_GeV, double stim, void *ctx);
+  fb_sn_rate_fn path_rate; /**< the rate along the escape path (fb_sn_path_tau) */
+  void *ctx;               /**< the emitter's data */
+  /** optional further absorption channels (0 <= n_extra <= FB_SN_EMITTER_MAX_EXTRA), booked in t->L0_res
+   *  instead of L0_T: gamma_extra writes their rates [GeV] per coupling^2 to rates[0..n_extra-1]; each
+   *  L_extra[j] != NULL receives that channel's luminosity per coupling^2 [erg/s] (set to 0 first). The
+   *  emission weight per element is W = WB + WX_0 + ... + WD, in that order. */
+  int n_extra;
+  void (*gamma_extra)(const fb_sn_point *q, double r_invGeV, double om_GeV, void *ctx, double *rates);
+  double *L_extra[FB_SN_EMITTER_MAX_EXTRA];
+} fb_sn_emitter;
+
+/** Fill t at mass_GeV (t->mass_GeV, n_el, W, tau, wmu, L0_T, L0_L; L0_res = 0) from the emitter's rates on the
+ *  medium's grid (m->opt: n_radial, n_energy, n_mu, absorption, decays). Reuses t's storage. */
+int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err);
+
+#endif
