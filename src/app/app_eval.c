@@ -139,6 +139,17 @@ static int set_value(const fb_eval_module *mod, const fb_eval_param *p, const ch
   return 0;
 }
 
+/* The shortest of %.10g ... %.17g that reads back as x: round-trip exact, so that an eval and the
+ * /quantities of a scan point can be compared to the last bit (values exact at 10 digits print as before). */
+static void print_json_number(double x) {
+  char buf[40];
+  for (int p = 10; p <= 17; p++) {
+    snprintf(buf, sizeof buf, "%.*g", p, x);
+    if (strtod(buf, NULL) == x) break;
+  }
+  fputs(buf, stdout);
+}
+
 static void print_json_string(const char *s) {
   putchar('"');
   for (; *s; s++) {
@@ -243,7 +254,7 @@ int fb_app_eval(int argc, char **argv) {
       if (out.r[i].text)
         print_json_string(out.r[i].text);
       else if (isfinite(out.r[i].value))
-        printf("%.10g", out.r[i].value);
+        print_json_number(out.r[i].value);
       else
         printf("null"); /* JSON has no inf/nan */
     }

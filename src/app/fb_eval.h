@@ -69,4 +69,19 @@ typedef struct fb_eval_module {
   fb_eval_fn fn;
 } fb_eval_module;
 
+/* eval_scan_point.c: one point of a registered scan model (its init, eval, free) with the complete
+ * input schema's defaults plus `sets` ("section.key=value", as --set); the quantities in the model's
+ * order and its assumption line ("" if it has none). */
+#define EVAL_SCAN_MAX_Q 64
+struct fb_model_ops;
+typedef struct eval_scan_point_result {
+  const struct fb_model_ops *ops;
+  double q[EVAL_SCAN_MAX_Q];
+  char assumption[1024];
+} eval_scan_point_result;
+int eval_scan_point(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
+                    eval_scan_point_result *res, fb_err *err);
+/** A quantity of the scan point by name (NaN if the model has none of that name). */
+double eval_scan_q(const eval_scan_point_result *res, const char *name);
+
 #endif /* FB_EVAL_H */
