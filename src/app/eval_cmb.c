@@ -16,6 +16,48 @@
 #include "fb_constants.h"
 #include "fb_eval.h"
 
+/* The CMB bounds of one decay (tau, m Y_X, f_em) with parameters p: the keys of `eval cmb-decay` from tau_s to
+ * low_energy_injection, the overall verdict (mu, y or anisotropies) as key excluded_key. The verdicts follow the
+ * masks of the scans (fb_model_cmb_decay.c, fb_model_cmb_fip.c): photons injected at x = E/T < FB_CMB_XINJ_MIN
+ * make the heating treatment of mu and y only indicative, never excluded; a model's abundance that would exceed
+ * the equilibrium one (thermalised) excludes nothing. Also used by `eval late-decay` (eval_late_decay.c). */
+int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, double mass, double tau, double mY, double f_em,
+                 int thermalised, const char *excluded_key, fb_err *err) {
+  fb_cmb c;
+  fb_cmb_result r;
+  int rc;
+  FB_CALL(err, fb_cmb_init(&c, p, err));
+  FB_CALL_GOTO(err, rc, fb_cmb_decay_eval(&c, tau, mY, f_em, &r, err), done);
+  fb_eval_put(out, "tau_s", "s", tau);
+  fb_eval_put(out, "f_em", "", f_em);
+  fb_eval_put(out, "mY_GeV", "GeV", mY);
+  fb_eval_put(out, "omega_h2_undecayed", "", mY * c.s0_cm3 / FB_RHO_CRIT_H2_GEV_CM3);
+  fb_eval_put(out, "z_decay", "", r.z_decay);
+  fb_eval_put(out, "drho_rho", "", r.drho_rho);
+  fb_eval_put(out, "mu", "", r.mu);
+  fb_eval_put(out, "y", "", r.y);
+  fb_eval_put(out, "R_aniso", "", r.R_aniso);
+  if (p->aniso != FB_CMB_ANISO_POWER) {
+    fb_eval_put(out, "R_aniso_late", "", r.R_late);
+    fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
+    fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
+  }
+  fb_eval_put(out, "mu_max", "", p->mu_max);
+  fb_eval_put(out, "y_max", "", p->y_max);
+  const int low = fb_cmb_low_energy_injection(&c, mass, r.z_decay);
+  const int ex_mu = r.excluded_mu && !low && !thermalised, ex_y = r.excluded_y && !low && !thermalised;
+  const int ex_an = r.excluded_aniso && !thermalised;
+  fb_eval_put(out, "excluded_mu", "", ex_mu);
+  fb_eval_put(out, "excluded_y", "", ex_y);
+  fb_eval_put(out, "excluded_anisotropies", "", ex_an);
+  fb_eval_put(out, excluded_key, "", ex_mu || ex_y || ex_an);
+  fb_eval_put(out, "low_energy_injection", "", low);
+  rc = FB_OK;
+done:
+  fb_cmb_free(&c);
+  return rc;
+}
+
 /* model=bcN: the point of scan model bcN_cmb with the eval's [cmb_fip] options */
 static int cmb_scan_point(const fb_eval_args *args, const char *model, double mass, eval_scan_point_result *pt,
                           fb_err *err) {
@@ -69,40 +111,9 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.z_eff = fb_eval_number(args, "z_eff");
   FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &p.aniso, err));
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
-  fb_cmb c;
-  fb_cmb_result r;
-  int rc;
-  FB_CALL(err, fb_cmb_init(&c, &p, err));
-  FB_CALL_GOTO(err, rc, fb_cmb_decay_eval(&c, tau, mY, f_em, &r, err), done);
-  fb_eval_put(out, "mass_GeV", "GeV", mass);
-  fb_eval_put(out, "tau_s", "s", tau);
-  fb_eval_put(out, "f_em", "", f_em);
-  fb_eval_put(out, "mY_GeV", "GeV", mY);
-  fb_eval_put(out, "omega_h2_undecayed", "", mY * c.s0_cm3 / FB_RHO_CRIT_H2_GEV_CM3);
-  fb_eval_put(out, "z_decay", "", r.z_decay);
-  fb_eval_put(out, "drho_rho", "", r.drho_rho);
-  fb_eval_put(out, "mu", "", r.mu);
-  fb_eval_put(out, "y", "", r.y);
-  fb_eval_put(out, "R_aniso", "", r.R_aniso);
-  if (p.aniso != FB_CMB_ANISO_POWER) {
-    fb_eval_put(out, "R_aniso_late", "", r.R_late);
-    fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
-    fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
-  }
-  fb_eval_put(out, "mu_max", "", p.mu_max);
-  fb_eval_put(out, "y_max", "", p.y_max);
-  /* the masks of the scans (fb_model_cmb_decay.c, fb_model_cmb_fip.c): photons injected at x = E/T <
-   * FB_CMB_XINJ_MIN make the heating treatment of mu and y only indicative, never excluded; a model's
-   * abundance that would exceed the equilibrium one (thermalised) excludes nothing */
-  const int low = fb_cmb_low_energy_injection(&c, mass, r.z_decay);
   const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
-  const int ex_mu = r.excluded_mu && !low && !therm, ex_y = r.excluded_y && !low && !therm;
-  const int ex_an = r.excluded_aniso && !therm;
-  fb_eval_put(out, "excluded_mu", "", ex_mu);
-  fb_eval_put(out, "excluded_y", "", ex_y);
-  fb_eval_put(out, "excluded_anisotropies", "", ex_an);
-  fb_eval_put(out, "excluded", "", ex_mu || ex_y || ex_an);
-  fb_eval_put(out, "low_energy_injection", "", low);
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  FB_CALL(err, eval_cmb_put(out, &p, mass, tau, mY, f_em, therm, "excluded", err));
   if (bench) {
     fb_eval_put_text(out, "model", model);
     fb_eval_put(out, "coupling", "", fb_eval_number(args, "coupling"));
@@ -111,10 +122,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     fb_eval_put(out, "thermalised", "", eval_scan_q(&pt, "thermalised"));
     fb_eval_put_text(out, "assumption", pt.assumption);
   }
-  rc = FB_OK;
-done:
-  fb_cmb_free(&c);
-  return rc;
+  return FB_OK;
 }
 
 const fb_eval_module fb_eval_cmb_decay = {

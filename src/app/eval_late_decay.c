@@ -13,7 +13,9 @@
  * Physics in src/bbn/bbn_photodis.c (bbn_late_decay_eval: BBN for the same history, n_X/s from
  * n_over_ngamma at T0, photodisintegration from 10 keV to t = 40 tau) and bbn_cascade.c; the
  * benchmark form in src/bbn/fb_model_photodis.c. The verdict is that of the BBN-bands work
- * (bbn_chi2.c: Delta chi^2 of Yp and D/H to standard BBN).
+ * (bbn_chi2.c: Delta chi^2 of Yp and D/H to standard BBN). Both forms also give the CMB distortions mu, y,
+ * the released energy drho_rho and the recombination-era ratio R_aniso of the same decay and abundance
+ * (src/cmb, the defaults of `eval cmb-decay`; verdict excluded_cmb; `excluded` stays the photodisintegration one).
  */
 #include <math.h>
 #include <stdio.h>
@@ -21,11 +23,26 @@
 
 #include "bbn.h"
 #include "bbn_photodis.h"
+#include "fb_cmb.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
 #include "fb_model.h"
 
 void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r); /* eval_bbn.c */
+
+/* The CMB spectral distortions and recombination-era injection of the same decay (`eval cmb-decay` with its
+ * defaults, src/cmb): mu, y, drho_rho (the released energy), R_aniso, their verdicts (excluded_cmb) */
+static int late_decay_put_cmb(fb_eval_output *out, double mass, double tau_s, double mY_GeV, double f_em, fb_err *err) {
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  fb_eval_output cmb;
+  memset(&cmb, 0, sizeof cmb);
+  FB_CALL(err, eval_cmb_put(&cmb, &p, mass, tau_s, mY_GeV, f_em, 0, "excluded_cmb", err));
+  for (size_t i = 0; i < cmb.n; i++) /* tau_s, mY_GeV are already there */
+    if (strcmp(cmb.r[i].name, "tau_s") != 0 && strcmp(cmb.r[i].name, "mY_GeV") != 0)
+      fb_eval_put(out, cmb.r[i].name, cmb.r[i].unit, cmb.r[i].value);
+  return FB_OK;
+}
 
 /* model=bcN: the point of scan model bcN_photodis with [photodis_fip] T_RH_GeV and production */
 static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb_eval_output *out, fb_err *err) {
@@ -80,7 +97,10 @@ static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb
   fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
   fb_eval_put(out, "rhoX_over_rhorad_max", "", eval_scan_q(&pt, "rhoX_over_rhorad_max"));
   fb_eval_put_text(out, "assumption", pt.assumption);
-  return FB_OK;
+  /* the CMB bounds of the same decay and abundance, f_em as on the CMB planes (fb_cmb_f_em_from_decay) */
+  double tau_cmb, f_em;
+  FB_CALL(err, fb_cmb_fip_tau_f_em(model, mass, coupling, &tau_cmb, &f_em, err));
+  return late_decay_put_cmb(out, mass, eval_scan_q(&pt, "tau_s"), eval_scan_q(&pt, "mY_GeV"), f_em, err);
 }
 
 static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -137,14 +157,17 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   fb_eval_put(out, "bbn_with_decay", "", o.bbn_with_decay);
   fb_eval_put(out, "n_spectra", "", o.pd.n_spectra);
   fb_eval_put(out, "cpu_s_photodis", "s", o.pd.time_s);
-  return FB_OK;
+  fb_eval_put(out, "tau_s", "s", in.tau_s);
+  fb_eval_put(out, "mY_GeV", "GeV", in.mass_GeV * o.nX_over_s);
+  /* the lines are all electromagnetic: f_em = br_photon + br_ee (the rest invisible) */
+  return late_decay_put_cmb(out, in.mass_GeV, in.tau_s, in.mass_GeV * o.nX_over_s, in.br_photon + in.br_ee, err);
 }
 
 const fb_eval_module fb_eval_late_decay = {
     "late-decay",
     "photodisintegration after BBN by the electromagnetic cascade of a late-decaying X (photon and e+e- "
     "lines + FSR; cascade on the thermal background): Yp, D/H, 3He/H, 7Li/H after the decays, before, "
-    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL); with model=bcN coupling=...: the point of "
+    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL); CMB mu, y, drho_rho of the same decay; with model=bcN coupling=...: the point of "
     "the scan model bcN_photodis (lifetime, injected classes and abundance from the benchmark)",
     12,
     {{"model", "", "none|bc1|bc4|bc6|bc7|bc8|bc9|bc11", 0, 0, "none",
