@@ -118,8 +118,10 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, err));
     d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
   } else {
-    FB_TEST(err, generic && (fb_eval_given(args, "T_RH_GeV") || fb_eval_given(args, "production")), FB_ERR_INPUT,
-            "T_RH_GeV and production set a benchmark's abundance (model=bcN without mY_GeV / n_over_ngamma)");
+    static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
+    for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
+      FB_TEST(err, fb_eval_given(args, abundance_keys[i]), FB_ERR_INPUT,
+              "%s sets a benchmark's abundance (model=bcN without mY_GeV / n_over_ngamma)", abundance_keys[i]);
   }
   d.mesons = strcmp(fb_eval_text(args, "mesons"), "on") == 0;
   /* as the scan models: only the HNL planes (bc6_bbn-bc8_bbn) have the key (bbn_nu_conversion.c) */
