@@ -139,16 +139,10 @@ static int set_value(const fb_eval_module *mod, const fb_eval_param *p, const ch
   return 0;
 }
 
-/* The shortest of %.10g ... %.17g that reads back as x: round-trip exact, so that an eval and the
- * /quantities of a scan point can be compared to the last bit (values exact at 10 digits print as before). */
-static void print_json_number(double x) {
-  char buf[40];
-  for (int p = 10; p <= 17; p++) {
-    snprintf(buf, sizeof buf, "%.*g", p, x);
-    if (strtod(buf, NULL) == x) break;
-  }
-  fputs(buf, stdout);
-}
+/* 15 significant digits (%.10g before): an eval and the /quantities of a scan point can be compared to
+ * ~1e-15 relative, and a value that is a short decimal up to rounding noise still prints short (1.6e-13, not
+ * 1.5999999999999985e-13). */
+static void print_json_number(double x) { printf("%.15g", x); }
 
 static void print_json_string(const char *s) {
   putchar('"');

@@ -2,7 +2,7 @@
 # `fipbounds eval <module> model=bcN mass_GeV= coupling=` gives the numbers of the scan point of the
 # benchmark's plane (issues 14, 15: the eval runs the scan model itself, src/app/eval_scan_point.c):
 # for each benchmark of a family, a one-point scan (n_mass = n_coupling = 1) and the eval at the same
-# (mass, coupling) must agree on every shared quantity to 1e-10 relative (the JSON prints round-trip
+# (mass, coupling) must agree on every shared quantity to 1e-10 relative (the JSON prints 15 significant
 # digits), and the eval must carry the keys the issues name.
 # Usage: eval_scan_points.sh FIPBOUNDS late-decay|bbn-decay|cmb-decay
 set -uo pipefail
