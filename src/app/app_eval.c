@@ -139,6 +139,11 @@ static int set_value(const fb_eval_module *mod, const fb_eval_param *p, const ch
   return 0;
 }
 
+/* 15 significant digits (%.10g before): an eval and the /quantities of a scan point can be compared to
+ * ~1e-15 relative, and a value that is a short decimal up to rounding noise still prints short (1.6e-13, not
+ * 1.5999999999999985e-13). */
+static void print_json_number(double x) { printf("%.15g", x); }
+
 static void print_json_string(const char *s) {
   putchar('"');
   for (; *s; s++) {
@@ -243,7 +248,7 @@ int fb_app_eval(int argc, char **argv) {
       if (out.r[i].text)
         print_json_string(out.r[i].text);
       else if (isfinite(out.r[i].value))
-        printf("%.10g", out.r[i].value);
+        print_json_number(out.r[i].value);
       else
         printf("null"); /* JSON has no inf/nan */
     }

@@ -2,19 +2,20 @@
  * @file eval_bbn_decay.c
  * @brief `fipbounds eval bbn-decay mass_GeV= tau_s= (mY_GeV= | n_over_ngamma= T0_MeV=) f_em= f_nu=
  *        f_inv= n_pi_minus= n_pi_plus= [--json]`: BBN with a generic decaying particle X; or
- *        `model=bc1|bc9|bc10|bc11|bc4|bc5 mass_GeV= coupling= mY_GeV=`: tau and the injection fractions from that
- *        particle model's decay record (src/bbn/bbn_decay_record.c), the abundance still given;
- *        `model=bc6|bc7|bc8 mass_GeV= coupling=<|U|^2>`: the heavy neutral lepton, its abundance at
- *        T0_MeV (default 10) from thermal production through mixing, decoupling, decays and inverse
- *        decays from T_RH = 1000 GeV (src/bbn/bbn_hnl.c; the same default as the bc6_bbn scan model)
- *        unless mY_GeV or n_over_ngamma is given.
- *
+ *        `model=bc1|bc4|bc5|bc6|bc7|bc8|bc9|bc10|bc11 mass_GeV= coupling= [T_RH_GeV=] [production=on|off]`:
+ *        tau and the injection from that particle model's decay record (src/bbn/bbn_decay_record.c) and,
+ *        unless mY_GeV or n_over_ngamma is given, the abundance n_X/n_gamma at T0 = 10 MeV of the point of
+ *        the scan model bcN_bbn (src/bbn/fb_model_bbn_fip.c, run through eval_scan_point.c: decays, inverse
+ *        decays and the production by scatterings from T_RH, or for bc6-bc8 the HNL's thermal history),
+ *        so that the observables equal that scan point's.
+
  * Physics in src/bbn/bbn.h (struct bbn_decay), bbn_decay.c, bbn_mesons.c and bbn_chi2.c: the
  * background with X's energy injection, the network with meson-driven p <-> n conversion, the
  * observables, chi^2 against PDG 2024 and the 95% CL verdicts (criteria in bbn_chi2.c). Standard BBN
  * at the same Omega_b h^2 is solved too (for Delta chi^2).
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bbn.h"
@@ -22,11 +23,8 @@
 #include "fb_constants.h"
 #include "fb_eval.h"
 #include "fb_fip.h"
-#include "fb_thermo.h"
 
 void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r); /* eval_bbn.c */
-
-#define EVAL_HNL_T_RH_GEV 1000.0 /* the bc6_bbn - bc8_bbn default T_RH_GeV (fb_model_bbn_fip.c) */
 
 /* tau, fractions and pions from the decay record of particle model `name` at (mass, coupling);
  * width_GeV (may be NULL): the total width */
@@ -47,6 +45,34 @@ static int decay_from_model(const char *name, double mass_GeV, double coupling, 
   if (rc == FB_OK && width_GeV) *width_GeV = rec.width_GeV;
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "the particle model's decays");
   return FB_OK;
+}
+
+/* the point of scan model <model>_bbn with the eval's options as its section's keys */
+static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, eval_scan_point_result *pt, fb_err *err) {
+  char scan[32], set[7][96];
+  const char *sets[7];
+  size_t n = 0;
+  snprintf(scan, sizeof scan, "%s_bbn", model);
+#define EVAL_BBND_SET(KEY, FMT, VAL) (snprintf(set[n], sizeof set[n], "%s." KEY "=" FMT, scan, VAL), sets[n] = set[n], n++)
+#define EVAL_BBND_ON(NAME) (strcmp(fb_eval_text(args, NAME), "on") == 0 ? "true" : "false")
+  EVAL_BBND_SET("T_RH_GeV", "%s", fb_eval_text(args, "T_RH_GeV"));
+  EVAL_BBND_SET("mesons", "%s", EVAL_BBND_ON("mesons"));
+  EVAL_BBND_SET("eta_fixed", "%s", fb_eval_text(args, "eta_fixed"));
+  if (hnl) {
+    EVAL_BBND_SET("thermal_potential", "%s", EVAL_BBND_ON("thermal_potential"));
+    EVAL_BBND_SET("nu_conversion", "%s", EVAL_BBND_ON("nu_conversion"));
+    EVAL_BBND_SET("nu_oscillations", "%s", EVAL_BBND_ON("nu_oscillations"));
+  } else if (strcmp(model, "bc9") == 0) {
+    EVAL_BBND_SET("primakoff", "%s", EVAL_BBND_ON("production"));
+  } else {
+    EVAL_BBND_SET("production", "%s", EVAL_BBND_ON("production"));
+  }
+#undef EVAL_BBND_SET
+#undef EVAL_BBND_ON
+  FB_TEST(err, fb_eval_given(args, "thermal_potential") && !hnl, FB_ERR_INPUT, "thermal_potential is for model=bc6|bc7|bc8");
+  FB_TEST(err, fb_eval_given(args, "production") && hnl, FB_ERR_INPUT,
+          "production is not for model=%s (the HNL's production is its mixing: thermal_potential)", model);
+  return eval_scan_point(scan, sets, n, fb_eval_number(args, "mass_GeV"), fb_eval_number(args, "coupling"), pt, err);
 }
 
 static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -79,35 +105,42 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   double width_GeV = 0.0;
   if (!generic)
     FB_CALL(err, decay_from_model(model, d.mass_GeV, fb_eval_number(args, "coupling"), &d, &f_other, &width_GeV, err));
-  /* HNLs: the abundance from their thermal history unless given */
-  const int hnl = strcmp(model, "bc6") == 0 ? 0 : strcmp(model, "bc7") == 0 ? 1 : strcmp(model, "bc8") == 0 ? 2 : -1;
-  bbn_hnl_state hs;
-  memset(&hs, 0, sizeof hs);
-  const int hnl_abundance = hnl >= 0 && !(d.mY_GeV > 0.0) && !(d.n_over_ngamma > 0.0);
-  if (hnl_abundance) {
-    fb_thermo th;
-    FB_CALL(err, fb_thermo_init(&th, err));
-    int rc0 = bbn_hnl_abundance(&th, hnl, 1, d.mass_GeV, fb_eval_number(args, "coupling"), width_GeV, EVAL_HNL_T_RH_GEV,
-                                fb_eval_number(args, "T0_MeV") * 1e-3, &hs, err);
-    fb_thermo_free(&th);
-    if (rc0 != FB_OK) return fb_err_push(err, rc0, __func__, __LINE__, "the HNL abundance");
-    d.n_over_ngamma = hs.n_over_ngamma_T0;
+  /* a benchmark without a given abundance: the point of its scan model bcN_bbn (eval_scan_point.c), whose
+   * n_X/n_gamma at T0 = 10 MeV (decays, inverse decays and the production by scatterings where src/production
+   * has one, or the HNL's thermal history, from T_RH_GeV) starts the same BBN below */
+  const int hnl = strcmp(model, "bc6") == 0 || strcmp(model, "bc7") == 0 || strcmp(model, "bc8") == 0;
+  const int model_abundance = !generic && !(d.mY_GeV > 0.0) && !(d.n_over_ngamma > 0.0);
+  static eval_scan_point_result pt; /* its texts are printed after this returns */
+  if (model_abundance) {
+    FB_TEST(err, fb_eval_given(args, "T0_MeV"), FB_ERR_INPUT,
+            "with model=%s and no mY_GeV / n_over_ngamma the abundance is the scan model %s_bbn's, at T0 = 10 MeV: do "
+            "not give T0_MeV", model, model);
+    FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, err));
+    d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
+  } else {
+    static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
+    for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
+      FB_TEST(err, fb_eval_given(args, abundance_keys[i]), FB_ERR_INPUT,
+              "%s sets a benchmark's abundance (model=bcN without mY_GeV / n_over_ngamma)", abundance_keys[i]);
   }
   d.mesons = strcmp(fb_eval_text(args, "mesons"), "on") == 0;
   /* as the scan models: only the HNL planes (bc6_bbn-bc8_bbn) have the key (bbn_nu_conversion.c) */
-  d.nu_conversion = hnl >= 0 && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
-  d.nu_oscillations = hnl >= 0 && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
+  d.nu_conversion = hnl && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
+  d.nu_oscillations = hnl && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
   if (fb_eval_given(args, "tau_n_s")) p.tau_n_s = fb_eval_number(args, "tau_n_s");
-  if (d.n_over_ngamma > 0.0) p.T_start_MeV = fb_eval_number(args, "T0_MeV");
+  if (d.n_over_ngamma > 0.0 || model_abundance) p.T_start_MeV = fb_eval_number(args, "T0_MeV");
   p.eta_at_bbn = strcmp(fb_eval_text(args, "eta_fixed"), "bbn") == 0;
   bbn_tables tab;
   FB_CALL(err, bbn_tables_init(&tab, err));
   bbn_result r0, r;
   int rc = bbn_solve(&tab, &p, &r0, err);
-  if (rc == FB_OK) {
+  /* as the scan (fb_model_bbn_fip.c): a benchmark decaying before 1e-3 s leaves standard BBN */
+  const int before_bbn = model_abundance && d.tau_s < 1e-3;
+  if (rc == FB_OK && before_bbn) r = r0;
+  if (rc == FB_OK && !before_bbn) {
     p.decay = &d;
     p.sbbn_nb_ref = r0.nb_comoving;
     rc = bbn_solve(&tab, &p, &r, err);
@@ -115,7 +148,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   bbn_tables_free(&tab);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
   bbn_verdict v;
-  bbn_verdict_eval(&r, &r0, &d, &v);
+  bbn_verdict_eval(&r, &r0, before_bbn ? NULL : &d, &v);
   eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "eta_bbn_over_eta_cmb", "", r.eta_bbn_over_eta_cmb);
   fb_eval_put(out, "chi2", "", v.chi2);
@@ -133,7 +166,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
                                      "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);
-  fb_eval_put(out, "mY_GeV", "GeV", r.mY_GeV);
+  /* decayed before BBN: the scan's m Y_X at T0 (r is standard BBN's) */
+  fb_eval_put(out, "mY_GeV", "GeV", before_bbn ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
   fb_eval_put(out, "rhoX_over_rhorad_max", "", r.rhoX_over_rhorad_max);
   fb_eval_put(out, "tau_s", "s", d.tau_s);
   fb_eval_put(out, "f_em", "", d.f_em);
@@ -141,11 +175,23 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "f_inv", "", d.f_inv);
   fb_eval_put(out, "n_pi_charged", "", d.n_pi_minus + d.n_pi_plus);
   fb_eval_put(out, "f_other", "", f_other);
-  if (hnl_abundance) {
-    fb_eval_put(out, "n_over_ngamma_T0", "", hs.n_over_ngamma_T0);
-    fb_eval_put(out, "T_dec_GeV", "GeV", hs.T_dec_GeV);
-    fb_eval_put(out, "gamma_over_H_max", "", hs.gamma_over_H_max);
-    fb_eval_put(out, "n_over_ngamma_reldec", "", hs.n_over_ngamma_reldec);
+  if (model_abundance) {
+    fb_eval_put(out, "n_over_ngamma_T0", "", d.n_over_ngamma);
+    fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
+    fb_eval_put(out, "abundance_TRH_change", "", eval_scan_q(&pt, "abundance_TRH_change"));
+    fb_eval_put(out, "flag_inverse_decays_after_T0", "", eval_scan_q(&pt, "flag_inverse_decays_after_T0"));
+    if (hnl) {
+      fb_eval_put(out, "T_dec_GeV", "GeV", eval_scan_q(&pt, "T_dec_GeV"));
+      fb_eval_put(out, "gamma_over_H_max", "", eval_scan_q(&pt, "gamma_over_H_max"));
+      fb_eval_put(out, "n_over_ngamma_reldec", "", eval_scan_q(&pt, "n_over_ngamma_reldec"));
+    }
+    static char a[320]; /* printed after this returns */
+    snprintf(a, sizeof a, "ABUNDANCE: n_X/n_gamma at T0 = 10 MeV of the scan model %s_bbn (%s from T_RH = %s GeV)", model,
+             hnl ? "thermal production through active-sterile mixing, decays and inverse decays"
+                 : "decays and inverse decays, plus the production by scatterings of src/production where it has one and "
+                   "production=on",
+             fb_eval_text(args, "T_RH_GeV"));
+    fb_eval_put_text(out, "assumption", a);
   }
   fb_eval_put(out, "Yp_sbbn", "", r0.Yp);
   fb_eval_put(out, "D_H_sbbn", "", r0.D_H);
@@ -160,11 +206,12 @@ const fb_eval_module fb_eval_bbn_decay = {
     "bbn-decay",
     "BBN with a generic decaying particle X (m, tau, abundance m Y = m n_X/s before decay or n_X/n_gamma "
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
-    "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay",
-    18,
+    "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
+    "model=bcN coupling=...: the point of scan model bcN_bbn",
+    21,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
-      "bc6-bc8: also the abundance, from T_RH = 1000 GeV, unless given; bc1, bc9, bc10, bc11, bc4, bc5: abundance given)"},
+      "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X [1e-3, 1e4] GeV"},
      {"coupling", "", NULL, 0.0, 1e3, "1", "with a model: its coupling (epsilon, g_agamma [GeV^-1], |U|^2)"},
      {"tau_s", "s", NULL, 1e-3, 1e5, "1", "lifetime of X [1e-3, 1e5] s (model=generic: required)"},
@@ -181,6 +228,11 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bc6|bc7|bc8: direct p <-> n conversion by the decays' non-thermal nu_e (bbn_nu_conversion.c)"},
      {"nu_oscillations", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos oscillate first (bbn_nu_oscillation.c)"},
+     {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "model=bcN, abundance not given: its start ([bcN_bbn] T_RH_GeV)"},
+     {"production", "", "on|off", 0, 0, "on",
+      "model=bcN (not bc6-8), abundance not given: also produced by scatterings ([bcN_bbn] production; bc9: primakoff)"},
+     {"thermal_potential", "", "on|off", 0, 0, "on",
+      "model=bc6|bc7|bc8, abundance not given: mixing suppressed by the thermal potential ([bcN_bbn] thermal_potential)"},
      {"eta_fixed", "", "cmb|bbn", 0, 0, "cmb", "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"}},

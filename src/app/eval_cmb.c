@@ -3,32 +3,102 @@
  * @brief `fipbounds eval cmb-decay mass_GeV=... tau_s=... (mY_GeV=... | n_over_ngamma=... T0_MeV=...)
  *        f_em=... [--json]`: CMB spectral distortions (mu, y), the released energy Delta rho/rho and the
  *        recombination-era injection ratio of a decaying particle, with the excluded flags
- *        (src/cmb/fb_cmb.h). With model=bc1|bc9 and coupling=..., tau_s and f_em come from the
- *        benchmark's decay record (fb_cmb_fip_tau_f_em); tau_s / f_em given explicitly win.
+ *        (src/cmb/fb_cmb.h). With model=bc1|bc4|bc9|bc11 and coupling=..., tau_s, f_em and m Y_X are those
+ *        of the point of the scan model bcN_cmb (run through eval_scan_point.c: the abundance assumption
+ *        of [cmb_fip], keys abundance, T_dec_GeV, omega_fraction, T_RH_GeV, stated in the key
+ *        `assumption`); tau_s, f_em, mY_GeV / n_over_ngamma given explicitly win.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fb_cmb.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
 
+/* The CMB bounds of one decay (tau, m Y_X, f_em) with parameters p: the keys of `eval cmb-decay` from tau_s to
+ * low_energy_injection, the overall verdict (mu, y or anisotropies) as key excluded_key. The verdicts follow the
+ * masks of the scans (fb_model_cmb_decay.c, fb_model_cmb_fip.c): photons injected at x = E/T < FB_CMB_XINJ_MIN
+ * make the heating treatment of mu and y only indicative, never excluded; a model's abundance that would exceed
+ * the equilibrium one (thermalised) excludes nothing. Also used by `eval late-decay` (eval_late_decay.c). */
+int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, double mass, double tau, double mY, double f_em,
+                 int thermalised, const char *excluded_key, fb_err *err) {
+  fb_cmb c;
+  fb_cmb_result r;
+  int rc;
+  FB_CALL(err, fb_cmb_init(&c, p, err));
+  FB_CALL_GOTO(err, rc, fb_cmb_decay_eval(&c, tau, mY, f_em, &r, err), done);
+  fb_eval_put(out, "tau_s", "s", tau);
+  fb_eval_put(out, "f_em", "", f_em);
+  fb_eval_put(out, "mY_GeV", "GeV", mY);
+  fb_eval_put(out, "omega_h2_undecayed", "", mY * c.s0_cm3 / FB_RHO_CRIT_H2_GEV_CM3);
+  fb_eval_put(out, "z_decay", "", r.z_decay);
+  fb_eval_put(out, "drho_rho", "", r.drho_rho);
+  fb_eval_put(out, "mu", "", r.mu);
+  fb_eval_put(out, "y", "", r.y);
+  fb_eval_put(out, "R_aniso", "", r.R_aniso);
+  if (p->aniso != FB_CMB_ANISO_POWER) {
+    fb_eval_put(out, "R_aniso_late", "", r.R_late);
+    fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
+    fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
+  }
+  fb_eval_put(out, "mu_max", "", p->mu_max);
+  fb_eval_put(out, "y_max", "", p->y_max);
+  const int low = fb_cmb_low_energy_injection(&c, mass, r.z_decay);
+  const int ex_mu = r.excluded_mu && !low && !thermalised, ex_y = r.excluded_y && !low && !thermalised;
+  const int ex_an = r.excluded_aniso && !thermalised;
+  fb_eval_put(out, "excluded_mu", "", ex_mu);
+  fb_eval_put(out, "excluded_y", "", ex_y);
+  fb_eval_put(out, "excluded_anisotropies", "", ex_an);
+  fb_eval_put(out, excluded_key, "", ex_mu || ex_y || ex_an);
+  fb_eval_put(out, "low_energy_injection", "", low);
+  rc = FB_OK;
+done:
+  fb_cmb_free(&c);
+  return rc;
+}
+
+/* model=bcN: the point of scan model bcN_cmb with the eval's [cmb_fip] options */
+static int cmb_scan_point(const fb_eval_args *args, const char *model, double mass, eval_scan_point_result *pt,
+                          fb_err *err) {
+  FB_TEST(err, !fb_eval_given(args, "coupling"), FB_ERR_INPUT, "model=%s needs coupling=<value>", model);
+  char scan[32], set[4][96];
+  snprintf(scan, sizeof scan, "%s_cmb", model);
+  snprintf(set[0], sizeof set[0], "cmb_fip.abundance=%s", fb_eval_text(args, "abundance"));
+  snprintf(set[1], sizeof set[1], "cmb_fip.T_dec_GeV=%s", fb_eval_text(args, "T_dec_GeV"));
+  snprintf(set[2], sizeof set[2], "cmb_fip.omega_fraction=%s", fb_eval_text(args, "omega_fraction"));
+  snprintf(set[3], sizeof set[3], "cmb_fip.T_RH_GeV=%s", fb_eval_text(args, "T_RH_GeV"));
+  const char *sets[4] = {set[0], set[1], set[2], set[3]};
+  return eval_scan_point(scan, sets, 4, mass, fb_eval_number(args, "coupling"), pt, err);
+}
+
 static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   const double mass = fb_eval_number(args, "mass_GeV");
   double tau = fb_eval_number(args, "tau_s"), f_em = fb_eval_number(args, "f_em");
   const char *model = fb_eval_text(args, "model");
-  if (strcmp(model, "none") != 0) {
-    FB_TEST(err, !fb_eval_given(args, "coupling"), FB_ERR_INPUT, "model=%s needs coupling=<value>", model);
-    double tau_m, f_m;
-    FB_CALL(err, fb_cmb_fip_tau_f_em(model, mass, fb_eval_number(args, "coupling"), &tau_m, &f_m, err));
-    if (!fb_eval_given(args, "tau_s")) tau = tau_m;
-    if (!fb_eval_given(args, "f_em")) f_em = f_m;
+  const int bench = strcmp(model, "none") != 0;
+  const int have_mY = fb_eval_given(args, "mY_GeV"), have_n = fb_eval_given(args, "n_over_ngamma");
+  static eval_scan_point_result pt; /* its texts are printed after this returns */
+  int from_model = 0; /* the abundance is the scan model's ([cmb_fip] abundance) */
+  if (bench) {
+    FB_CALL(err, cmb_scan_point(args, model, mass, &pt, err));
+    if (!fb_eval_given(args, "tau_s")) tau = eval_scan_q(&pt, "tau_s");
+    if (!fb_eval_given(args, "f_em")) f_em = eval_scan_q(&pt, "f_em");
+    from_model = !have_mY && !have_n;
   } else {
     FB_TEST(err, !fb_eval_given(args, "tau_s"), FB_ERR_INPUT, "tau_s=<value> is required (or model=bcN coupling=...)");
+    static const char *model_only[] = {"coupling", "abundance", "T_dec_GeV", "omega_fraction", "T_RH_GeV"};
+    for (size_t i = 0; i < sizeof model_only / sizeof model_only[0]; i++)
+      FB_TEST(err, fb_eval_given(args, model_only[i]), FB_ERR_INPUT, "%s= needs model=bcN", model_only[i]);
   }
-  const int have_mY = fb_eval_given(args, "mY_GeV"), have_n = fb_eval_given(args, "n_over_ngamma");
-  FB_TEST(err, have_mY == have_n, FB_ERR_INPUT, "give exactly one of mY_GeV=... or n_over_ngamma=... (with T0_MeV=...)");
-  double mY = fb_eval_number(args, "mY_GeV");
+  FB_TEST(err, have_mY && have_n, FB_ERR_INPUT, "give only one of mY_GeV=... or n_over_ngamma=... (with T0_MeV=...)");
+  FB_TEST(err, !bench && !have_mY && !have_n, FB_ERR_INPUT,
+          "give one of mY_GeV=... or n_over_ngamma=... (with T0_MeV=...), or model=bcN coupling=... (its abundance)");
+  FB_TEST(err, !from_model && bench && (fb_eval_given(args, "abundance") || fb_eval_given(args, "T_dec_GeV") ||
+                                        fb_eval_given(args, "omega_fraction") || fb_eval_given(args, "T_RH_GeV")),
+          FB_ERR_INPUT, "abundance, T_dec_GeV, omega_fraction and T_RH_GeV set the model's abundance: not with mY_GeV or "
+          "n_over_ngamma");
+  double mY = from_model ? eval_scan_q(&pt, "mY_GeV") : fb_eval_number(args, "mY_GeV");
   if (have_n) {
     double Y;
     FB_CALL(err, fb_cmb_yield_from_n_over_ngamma(fb_eval_number(args, "n_over_ngamma"), fb_eval_number(args, "T0_MeV"), tau,
@@ -41,52 +111,40 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.z_eff = fb_eval_number(args, "z_eff");
   FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &p.aniso, err));
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
-  fb_cmb c;
-  fb_cmb_result r;
-  int rc;
-  FB_CALL(err, fb_cmb_init(&c, &p, err));
-  FB_CALL_GOTO(err, rc, fb_cmb_decay_eval(&c, tau, mY, f_em, &r, err), done);
+  const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
   fb_eval_put(out, "mass_GeV", "GeV", mass);
-  fb_eval_put(out, "tau_s", "s", tau);
-  fb_eval_put(out, "f_em", "", f_em);
-  fb_eval_put(out, "mY_GeV", "GeV", mY);
-  fb_eval_put(out, "omega_h2_undecayed", "", mY * c.s0_cm3 / FB_RHO_CRIT_H2_GEV_CM3);
-  fb_eval_put(out, "z_decay", "", r.z_decay);
-  fb_eval_put(out, "drho_rho", "", r.drho_rho);
-  fb_eval_put(out, "mu", "", r.mu);
-  fb_eval_put(out, "y", "", r.y);
-  fb_eval_put(out, "R_aniso", "", r.R_aniso);
-  if (p.aniso != FB_CMB_ANISO_POWER) {
-    fb_eval_put(out, "R_aniso_late", "", r.R_late);
-    fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
-    fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
+  FB_CALL(err, eval_cmb_put(out, &p, mass, tau, mY, f_em, therm, "excluded", err));
+  if (bench) {
+    fb_eval_put_text(out, "model", model);
+    fb_eval_put(out, "coupling", "", fb_eval_number(args, "coupling"));
   }
-  fb_eval_put(out, "mu_max", "", p.mu_max);
-  fb_eval_put(out, "y_max", "", p.y_max);
-  fb_eval_put(out, "excluded_mu", "", r.excluded_mu);
-  fb_eval_put(out, "excluded_y", "", r.excluded_y);
-  fb_eval_put(out, "excluded_anisotropies", "", r.excluded_aniso);
-  fb_eval_put(out, "excluded", "", r.excluded_mu || r.excluded_y || r.excluded_aniso);
-  /* photons injected at x = E/T < FB_CMB_XINJ_MIN: the heating treatment is only indicative */
-  fb_eval_put(out, "low_energy_injection", "", fb_cmb_low_energy_injection(&c, mass, r.z_decay));
-  rc = FB_OK;
-done:
-  fb_cmb_free(&c);
-  return rc;
+  if (from_model) {
+    fb_eval_put(out, "thermalised", "", eval_scan_q(&pt, "thermalised"));
+    fb_eval_put_text(out, "assumption", pt.assumption);
+  }
+  return FB_OK;
 }
 
 const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
-    "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle",
-    12,
+    "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle; with "
+    "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
+    16,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
      {"n_over_ngamma", "", NULL, -1e-300, 1e20, "0", "n_X/n_gamma at T0_MeV (ACROPOLIS convention; or mY_GeV)"},
      {"T0_MeV", "MeV", NULL, 1e-3, 1e5, "10", "temperature at which n_over_ngamma is given"},
      {"f_em", "", NULL, -1e-300, 1.0, "1", "fraction of the mass released electromagnetically"},
-     {"model", "", "none|bc1|bc9", 0, 0, "none", "take tau_s and f_em from this benchmark's decays"},
-     {"coupling", "", NULL, 0.0, 1.0, "1e-12", "coupling of model (bc1: epsilon, bc9: g_agamma in GeV^-1)"},
+     {"model", "", "none|bc1|bc4|bc9|bc11", 0, 0, "none",
+      "take tau_s, f_em and (unless mY_GeV or n_over_ngamma is given) m Y_X from the point of scan model bcN_cmb"},
+     {"coupling", "", NULL, 0.0, 1.0, "1e-12",
+      "coupling of model (bc1: epsilon, bc4: sin^2 theta, bc9: g_agamma, bc11: 1/f_G in GeV^-1)"},
+     {"abundance", "", "freezein|thermal|omega_fraction", 0, 0, "freezein",
+      "model=bcN without mY_GeV: its abundance assumption ([cmb_fip] abundance)"},
+     {"T_dec_GeV", "GeV", NULL, 1e-3, 1e5, "1e3", "abundance=thermal: decoupling temperature ([cmb_fip] T_dec_GeV)"},
+     {"omega_fraction", "", NULL, 0.0, 1.0, "1e-6", "abundance=omega_fraction: Omega_X/Omega_c before decays"},
+     {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "bc4, bc11 with abundance=freezein: start of the freeze-in by scatterings"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
      {"aniso_method", "", "window|window_max|power|visibility", 0, 0, "visibility",

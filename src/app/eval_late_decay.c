@@ -4,20 +4,116 @@
  *        [spectrum=full|universal] [--json]`: photodisintegration of the light nuclei by the
  *        electromagnetic cascade of a late-decaying particle X (issue 15), with the inputs of
  *        ACROPOLIS's `decay` model (arXiv:1808.09324, 2011.06518).
+ *        `fipbounds eval late-decay model=bc1|bc4|bc6|bc7|bc8|bc9|bc11 mass_GeV= coupling= [T_RH_GeV=]
+ *        [production=on|off]`: one point of the benchmark's photodisintegration plane (scan model
+ *        bcN_photodis, run through eval_scan_point.c, so the numbers are the scan point's): lifetime
+ *        and injected classes from the particle model's decays, the abundance from its thermal history
+ *        (stated in the key `assumption`), BBN itself standard as on the plane.
  *
  * Physics in src/bbn/bbn_photodis.c (bbn_late_decay_eval: BBN for the same history, n_X/s from
- * n_over_ngamma at T0, photodisintegration from 10 keV to t = 40 tau) and bbn_cascade.c. The
- * verdict is that of the BBN-bands work (bbn_chi2.c: Delta chi^2 of Yp and D/H to standard BBN).
+ * n_over_ngamma at T0, photodisintegration from 10 keV to t = 40 tau) and bbn_cascade.c; the
+ * benchmark form in src/bbn/fb_model_photodis.c. The verdict is that of the BBN-bands work
+ * (bbn_chi2.c: Delta chi^2 of Yp and D/H to standard BBN). Both forms also give the CMB distortions mu, y,
+ * the released energy drho_rho and the recombination-era ratio R_aniso of the same decay and abundance
+ * (src/cmb, the defaults of `eval cmb-decay`; verdict excluded_cmb; `excluded` stays the photodisintegration one).
  */
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bbn.h"
 #include "bbn_photodis.h"
+#include "fb_cmb.h"
+#include "fb_constants.h"
 #include "fb_eval.h"
+#include "fb_model.h"
 
 void eval_bbn_put_abundances(fb_eval_output *out, const bbn_result *r); /* eval_bbn.c */
 
+/* The CMB spectral distortions and recombination-era injection of the same decay (`eval cmb-decay` with its
+ * defaults, src/cmb): mu, y, drho_rho (the released energy), R_aniso, their verdicts (excluded_cmb) */
+static int late_decay_put_cmb(fb_eval_output *out, double mass, double tau_s, double mY_GeV, double f_em, fb_err *err) {
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  fb_eval_output cmb;
+  memset(&cmb, 0, sizeof cmb);
+  FB_CALL(err, eval_cmb_put(&cmb, &p, mass, tau_s, mY_GeV, f_em, 0, "excluded_cmb", err));
+  for (size_t i = 0; i < cmb.n; i++) /* tau_s, mY_GeV are already there */
+    if (strcmp(cmb.r[i].name, "tau_s") != 0 && strcmp(cmb.r[i].name, "mY_GeV") != 0)
+      fb_eval_put(out, cmb.r[i].name, cmb.r[i].unit, cmb.r[i].value);
+  return FB_OK;
+}
+
+/* model=bcN: the point of scan model bcN_photodis with [photodis_fip] T_RH_GeV and production */
+static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb_eval_output *out, fb_err *err) {
+  static const char *generic_only[] = {"tau_s", "n_over_ngamma", "T0_MeV", "br_photon", "br_ee", "spectrum", "omega_b_h2"};
+  for (size_t i = 0; i < sizeof generic_only / sizeof generic_only[0]; i++)
+    FB_TEST(err, fb_eval_given(args, generic_only[i]), FB_ERR_INPUT,
+            "with model=%s the lifetime, channels and abundance come from the model (scan model %s_photodis): do not "
+            "give %s",
+            model, model, generic_only[i]);
+  FB_TEST(err, !fb_eval_given(args, "coupling"), FB_ERR_INPUT, "model=%s needs coupling=<value>", model);
+  const double mass = fb_eval_number(args, "mass_GeV"), coupling = fb_eval_number(args, "coupling");
+  char scan[32], trh[64], prod[64];
+  snprintf(scan, sizeof scan, "%s_photodis", model);
+  snprintf(trh, sizeof trh, "photodis_fip.T_RH_GeV=%s", fb_eval_text(args, "T_RH_GeV"));
+  snprintf(prod, sizeof prod, "photodis_fip.production=%s",
+           strcmp(fb_eval_text(args, "production"), "on") == 0 ? "true" : "false");
+  const char *sets[2] = {trh, prod};
+  static eval_scan_point_result pt; /* its texts are printed after this returns */
+  FB_CALL(err, eval_scan_point(scan, sets, 2, mass, coupling, &pt, err));
+  /* n_X/n_gamma at the scan's T0 = m/25 within [0.1, 10] MeV (fb_model_photodis.c), ACROPOLIS's convention */
+  const double T0_MeV = 1e3 * fmin(1e-2, fmax(1e-4, mass / 25.0));
+  double nX_per_ngamma;
+  FB_CALL(err, bbn_late_decay_nX_over_s(1.0, T0_MeV, &nX_per_ngamma, err));
+  const double range = eval_scan_q(&pt, "tau_range"), dchi2 = eval_scan_q(&pt, "delta_chi2");
+  fb_eval_put_text(out, "model", model);
+  fb_eval_put_text(out, "scan_model", pt.ops->name);
+  fb_eval_put(out, "mass_GeV", "GeV", mass);
+  fb_eval_put(out, "coupling", "", coupling);
+  fb_eval_put(out, "Yp", "", eval_scan_q(&pt, "Yp"));
+  fb_eval_put(out, "Yp_mass_fraction", "", eval_scan_q(&pt, "Yp_mass_fraction"));
+  fb_eval_put(out, "D_H", "", eval_scan_q(&pt, "D_H"));
+  fb_eval_put(out, "He3_H", "", eval_scan_q(&pt, "He3_H"));
+  fb_eval_put(out, "Li7_H", "", eval_scan_q(&pt, "Li7_H"));
+  fb_eval_put(out, "He3_D", "", eval_scan_q(&pt, "He3_D"));
+  fb_eval_put(out, "chi2", "", eval_scan_q(&pt, "chi2"));
+  fb_eval_put(out, "delta_chi2", "", dchi2);
+  /* the mask of /bounds/photodisintegration (pd_write) */
+  fb_eval_put(out, "excluded", "", range == 0.0 && dchi2 > FB_CHI2_2DOF_95);
+  fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL); "
+                                     "tau_range != 0: not photodisintegrating, never excluded");
+  fb_eval_put(out, "tau_range", "", range);
+  fb_eval_put(out, "tau_s", "s", eval_scan_q(&pt, "tau_s"));
+  fb_eval_put(out, "br_photon", "", eval_scan_q(&pt, "br_photon"));
+  fb_eval_put(out, "br_ee", "", eval_scan_q(&pt, "br_ee"));
+  fb_eval_put(out, "br_not_cascaded", "", eval_scan_q(&pt, "br_not_cascaded"));
+  fb_eval_put(out, "f_em_cascaded", "", eval_scan_q(&pt, "f_em_cascaded"));
+  fb_eval_put(out, "f_not_cascaded", "", eval_scan_q(&pt, "f_not_cascaded"));
+  fb_eval_put(out, "nX_over_s", "", eval_scan_q(&pt, "nX_over_s"));
+  fb_eval_put(out, "n_over_ngamma", "", eval_scan_q(&pt, "nX_over_s") / nX_per_ngamma);
+  fb_eval_put(out, "T0_MeV", "MeV", T0_MeV);
+  fb_eval_put(out, "mY_GeV", "GeV", eval_scan_q(&pt, "mY_GeV"));
+  fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
+  fb_eval_put(out, "rhoX_over_rhorad_max", "", eval_scan_q(&pt, "rhoX_over_rhorad_max"));
+  fb_eval_put_text(out, "assumption", pt.assumption);
+  /* the CMB bounds of the same decay and abundance, f_em as on the CMB planes (fb_cmb_f_em_from_decay) */
+  double tau_cmb, f_em;
+  FB_CALL(err, fb_cmb_fip_tau_f_em(model, mass, coupling, &tau_cmb, &f_em, err));
+  return late_decay_put_cmb(out, mass, eval_scan_q(&pt, "tau_s"), eval_scan_q(&pt, "mY_GeV"), f_em, err);
+}
+
 static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
+  const char *model = fb_eval_text(args, "model");
+  if (strcmp(model, "none") != 0) return eval_late_decay_model(args, model, out, err);
+  static const char *model_only[] = {"coupling", "T_RH_GeV", "production"};
+  for (size_t i = 0; i < sizeof model_only / sizeof model_only[0]; i++)
+    FB_TEST(err, fb_eval_given(args, model_only[i]), FB_ERR_INPUT, "%s= needs model=bcN (the generic form takes tau_s, "
+            "n_over_ngamma, T0_MeV, br_photon, br_ee)", model_only[i]);
+  FB_TEST(err, !fb_eval_given(args, "tau_s") || !fb_eval_given(args, "n_over_ngamma"), FB_ERR_INPUT,
+          "the generic form needs tau_s=<s> and n_over_ngamma=<n_X/n_gamma at T0_MeV> (or model=bcN coupling=...)");
+  FB_TEST(err, fb_eval_number(args, "mass_GeV") > 1e2, FB_ERR_RANGE, "the generic form takes mass_GeV <= 100 (%g)",
+          fb_eval_number(args, "mass_GeV"));
   bbn_late_decay_in in;
   in.mass_GeV = fb_eval_number(args, "mass_GeV");
   in.tau_s = fb_eval_number(args, "tau_s");
@@ -61,18 +157,29 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   fb_eval_put(out, "bbn_with_decay", "", o.bbn_with_decay);
   fb_eval_put(out, "n_spectra", "", o.pd.n_spectra);
   fb_eval_put(out, "cpu_s_photodis", "s", o.pd.time_s);
-  return FB_OK;
+  fb_eval_put(out, "tau_s", "s", in.tau_s);
+  fb_eval_put(out, "mY_GeV", "GeV", in.mass_GeV * o.nX_over_s);
+  /* the lines are all electromagnetic: f_em = br_photon + br_ee (the rest invisible) */
+  return late_decay_put_cmb(out, in.mass_GeV, in.tau_s, in.mass_GeV * o.nX_over_s, in.br_photon + in.br_ee, err);
 }
 
 const fb_eval_module fb_eval_late_decay = {
     "late-decay",
     "photodisintegration after BBN by the electromagnetic cascade of a late-decaying X (photon and e+e- "
     "lines + FSR; cascade on the thermal background): Yp, D/H, 3He/H, 7Li/H after the decays, before, "
-    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL)",
-    8,
-    {{"mass_GeV", "GeV", NULL, 1e-3, 1e2, NULL, "mass of X [1e-3, 100] GeV"},
-     {"tau_s", "s", NULL, 1e2, 1e12, NULL, "lifetime of X [1e2, 1e12] s"},
-     {"n_over_ngamma", "", NULL, -1e-300, 1e3, NULL, "n_X / n_gamma at T0_MeV (before decay)"},
+    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL); CMB mu, y, drho_rho of the same decay; with model=bcN coupling=...: the point of "
+    "the scan model bcN_photodis (lifetime, injected classes and abundance from the benchmark)",
+    12,
+    {{"model", "", "none|bc1|bc4|bc6|bc7|bc8|bc9|bc11", 0, 0, "none",
+      "none: the generic X (tau_s, n_over_ngamma, br_photon, br_ee given); bcN: the point of scan model bcN_photodis"},
+     {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X (generic: [1e-3, 100] GeV; bcN: the model's range)"},
+     {"coupling", "", NULL, 0.0, 1e3, "1e-12", "model=bcN: its coupling (bc1 epsilon, bc4 sin^2 theta, bc6-8 |U|^2, "
+      "bc9 g_agamma, bc11 1/f_G in GeV^-1)"},
+     {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "model=bcN: start of its production ([photodis_fip] T_RH_GeV)"},
+     {"production", "", "on|off", 0, 0, "on",
+      "model=bcN: also produced by scatterings where src/production has it ([photodis_fip] production)"},
+     {"tau_s", "s", NULL, 1e2, 1e12, "1e6", "generic form, must be given (the default is a placeholder): lifetime of X [1e2, 1e12] s"},
+     {"n_over_ngamma", "", NULL, -1e-300, 1e3, "0", "generic form, must be given: n_X / n_gamma at T0_MeV before decay"},
      {"T0_MeV", "MeV", NULL, 1.0, 30.0, "10", "temperature of n_over_ngamma [1, 30] MeV"},
      {"br_photon", "", NULL, -1e-300, 1.0, "1", "BR(X -> gamma gamma)"},
      {"br_ee", "", NULL, -1e-300, 1.0, "0", "BR(X -> e+ e-)"},

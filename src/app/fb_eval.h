@@ -18,7 +18,7 @@
 #include "fb_error.h"
 
 #define FB_EVAL_MAX_PARAMS 32
-#define FB_EVAL_MAX_RESULTS 48
+#define FB_EVAL_MAX_RESULTS 64
 
 typedef struct fb_eval_param {
   const char *name;          /**< "mass_GeV" */
@@ -68,5 +68,26 @@ typedef struct fb_eval_module {
   fb_eval_param params[FB_EVAL_MAX_PARAMS];
   fb_eval_fn fn;
 } fb_eval_module;
+
+/* eval_scan_point.c: one point of a registered scan model (its init, eval, free) with the complete
+ * input schema's defaults plus `sets` ("section.key=value", as --set); the quantities in the model's
+ * order and its assumption line ("" if it has none). */
+#define EVAL_SCAN_MAX_Q 64
+struct fb_model_ops;
+typedef struct eval_scan_point_result {
+  const struct fb_model_ops *ops;
+  double q[EVAL_SCAN_MAX_Q];
+  char assumption[1024];
+} eval_scan_point_result;
+int eval_scan_point(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
+                    eval_scan_point_result *res, fb_err *err);
+/** A quantity of the scan point by name (NaN if the model has none of that name). */
+double eval_scan_q(const eval_scan_point_result *res, const char *name);
+
+/* eval_cmb.c: the CMB bounds of one decay (keys tau_s ... low_energy_injection of `eval cmb-decay`, the
+ * overall CMB verdict as key excluded_key, a static string) */
+struct fb_cmb_params;
+int eval_cmb_put(fb_eval_output *out, const struct fb_cmb_params *p, double mass, double tau, double mY, double f_em,
+                 int thermalised, const char *excluded_key, fb_err *err);
 
 #endif /* FB_EVAL_H */

@@ -423,8 +423,8 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
 }
 
 int bbn_late_decay_nX_over_s(double n_over_ngamma, double T0_MeV, double *nX_over_s, fb_err *err) {
-  FB_TEST(err, !(n_over_ngamma >= 0.0 && T0_MeV >= 1.0 && T0_MeV <= 30.0), FB_ERR_RANGE,
-          "n_over_ngamma = %g, T0_MeV = %g (1 - 30)", n_over_ngamma, T0_MeV);
+  FB_TEST(err, !(n_over_ngamma >= 0.0 && T0_MeV >= 0.1 && T0_MeV <= 30.0), FB_ERR_RANGE,
+          "n_over_ngamma = %g, T0_MeV = %g (0.1 - 30)", n_over_ngamma, T0_MeV);
   fb_thermo th;
   FB_CALL(err, fb_thermo_init(&th, err));
   const double gs0 = fb_thermo_gstar_s(&th, T0_MeV * 1e-3);

@@ -120,8 +120,8 @@ typedef struct bbn_late_decay_out {
   int bbn_with_decay;
 } bbn_late_decay_out;
 
-/** n_X/s from n_X/n_gamma at T0 (ACROPOLIS's input convention; g_*s(T0) of fb_thermo; decays
- *  before T0 neglected). */
+/** n_X/s from n_X/n_gamma at T0 in [0.1, 30] MeV (ACROPOLIS's input convention; g_*s(T0) of fb_thermo;
+ *  decays before T0 neglected). */
 int bbn_late_decay_nX_over_s(double n_over_ngamma, double T0_MeV, double *nX_over_s, fb_err *err);
 
 /** The BBN result after photodisintegration: `before` with the abundances of pd (Yp_mass scaled

@@ -84,7 +84,7 @@ typedef struct pd_state {
 } pd_state;
 
 /* quantities of photodis_decay */
-enum { G_YP, G_DH, G_HE3, G_LI7, G_HE3D, G_DCHI2, G_RANGE, G_RHOX, G_N };
+enum { G_YP, G_DH, G_HE3, G_LI7, G_HE3D, G_DCHI2, G_RANGE, G_RHOX, G_YPN, G_CHI2, G_N };
 static const fb_quantity_spec pd_gen_quantities[] = {
     {"Yp_mass_fraction", "", "helium-4 mass fraction after photodisintegration"},
     {"D_H", "", "deuterium to hydrogen number ratio after photodisintegration"},
@@ -94,6 +94,8 @@ static const fb_quantity_spec pd_gen_quantities[] = {
     {"delta_chi2", "", "chi2(Yp, D/H) - chi2 of standard BBN (PDG 2024; bbn_verdict_eval)"},
     {"tau_range", "", "-1: tau < 1e2 s, +1: tau > 1e13 s (standard abundances, not excluded), 0: computed"},
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
+    {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
+    {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
 };
 
 /* quantities of bc1_photodis, bc9_photodis, bc6-8_photodis: the generic ones after these */
@@ -115,6 +117,8 @@ static const fb_quantity_spec pd_fip_quantities[] = {
     {"delta_chi2", "", "chi2(Yp, D/H) - chi2 of standard BBN (PDG 2024; bbn_verdict_eval)"},
     {"tau_range", "", "-1: tau < 1e2 s, +1: tau > 1e13 s (standard abundances, not excluded), 0: computed"},
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
+    {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
+    {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
 };
 
 static const fb_key_spec pd_gen_keys[] = {
@@ -280,6 +284,8 @@ static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s
   out[G_DCHI2] = range == 0.0 ? v.delta_chi2 : 0.0;
   out[G_RANGE] = range;
   out[G_RHOX] = rhoX;
+  out[G_YPN] = after.Yp;
+  out[G_CHI2] = v.chi2;
   return FB_OK;
 }
 
@@ -348,6 +354,9 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   out[F_MY] = mass_GeV * Y;
   return pd_point(s, mass_GeV, d.tau_s, Y, 0.0, 0.0, &s->inj, out + F_OFF, err);
 }
+
+/* the abundance and injection assumptions of a benchmark plane (the note of /bounds/photodisintegration) */
+static const char *pd_fip_assumption(const void *state) { return ((const pd_state *)state)->note; }
 
 /* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 on computed points. */
 static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t off, const char *note, fb_err *err) {
@@ -439,6 +448,7 @@ const fb_model_ops fb_model_bc1_photodis = {
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,
+    .assumption = pd_fip_assumption,
 };
 
 const fb_model_ops fb_model_bc4_photodis = {
@@ -460,6 +470,7 @@ const fb_model_ops fb_model_bc4_photodis = {
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,
+    .assumption = pd_fip_assumption,
 };
 
 const fb_model_ops fb_model_bc9_photodis = {
@@ -480,6 +491,7 @@ const fb_model_ops fb_model_bc9_photodis = {
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,
+    .assumption = pd_fip_assumption,
 };
 
 const fb_model_ops fb_model_bc11_photodis = {
@@ -500,6 +512,7 @@ const fb_model_ops fb_model_bc11_photodis = {
     .eval = pd_fip_eval,
     .free = pd_free,
     .postprocess = pd_fip_post,
+    .assumption = pd_fip_assumption,
 };
 /* HNL planes (BC6-BC8): the [photodis_fip] keys declared by bc1_photodis */
 #define PD_HNL_OPS(NAME, BENCH, INIT, FLAV)                                                                    \
@@ -510,7 +523,7 @@ const fb_model_ops fb_model_bc11_photodis = {
     .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",        \
     .coupling_units = "", .coupling_description = "mixing |U_" FLAV "|^2", .n_quantities = F_N,               \
     .quantities = pd_fip_quantities, .n_keys = 0, .keys = NULL, .init = INIT, .eval = pd_fip_eval,            \
-    .free = pd_free, .postprocess = pd_fip_post,                                                               \
+    .free = pd_free, .postprocess = pd_fip_post, .assumption = pd_fip_assumption,                              \
   }
 const fb_model_ops fb_model_bc6_photodis = PD_HNL_OPS("bc6_photodis", "BC6", bc6pd_init, "e");
 const fb_model_ops fb_model_bc7_photodis = PD_HNL_OPS("bc7_photodis", "BC7", bc7pd_init, "mu");

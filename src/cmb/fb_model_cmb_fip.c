@@ -237,6 +237,9 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   return FB_OK;
 }
 
+/* the abundance assumption (attribute abundance of the /bounds/cmb_* groups) */
+static const char *cmbf_assumption(const void *state) { return ((const cmbf_state *)state)->label; }
+
 static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   cmbf_state *s = state;
@@ -277,6 +280,7 @@ const fb_model_ops fb_model_bc1_cmb = {
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,
+    .assumption = cmbf_assumption,
 };
 
 const fb_model_ops fb_model_bc4_cmb = {
@@ -298,6 +302,7 @@ const fb_model_ops fb_model_bc4_cmb = {
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,
+    .assumption = cmbf_assumption,
 };
 
 const fb_model_ops fb_model_bc9_cmb = {
@@ -318,6 +323,7 @@ const fb_model_ops fb_model_bc9_cmb = {
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,
+    .assumption = cmbf_assumption,
 };
 
 const fb_model_ops fb_model_bc11_cmb = {
@@ -338,4 +344,5 @@ const fb_model_ops fb_model_bc11_cmb = {
     .eval = cmbf_eval,
     .free = cmbf_free,
     .postprocess = cmbf_postprocess,
+    .assumption = cmbf_assumption,
 };

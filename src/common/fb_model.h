@@ -63,6 +63,10 @@ typedef struct fb_model_ops {
    *  output file `file` (HDF5 file id). Called on rank 0 only, each time the complete file is
    *  written. Must be deterministic (the file must not depend on the number of ranks). */
   int (*postprocess)(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file, fb_err *err);
+  /** Optional (NULL if none): one line stating the assumptions of this state that the quantities
+   *  depend on (e.g. the abundance of the FIP), as written in the model's /bounds attributes; printed
+   *  by `fipbounds eval` when it evaluates one point of the model (src/app/eval_scan_point.c). */
+  const char *(*assumption)(const void *state);
 } fb_model_ops;
 
 /** Look a model up by its input name; NULL if unknown. */
