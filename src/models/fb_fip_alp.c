@@ -133,8 +133,10 @@ double complex fb_alp_B1(double tau) {
   if (tau >= 1.0) {
     f = asin(1.0 / sqrt(tau));
   } else {
+    if (!(tau > 0.0)) return 1.0; /* tau f^2 -> 0 for a massless fermion */
+    /* 1 - r = tau/(1 + r): no cancellation for tau << 1 (electron loops at T >~ 1e4 GeV gave inf; review) */
     const double r = sqrt(1.0 - tau);
-    f = 0.5 * FB_PI + 0.5 * I * log((1.0 + r) / (1.0 - r));
+    f = 0.5 * FB_PI + 0.5 * I * log((1.0 + r) * (1.0 + r) / tau);
   }
   return 1.0 - tau * f * f;
 }

@@ -39,6 +39,11 @@ START_TEST(test_rates_scale) {
     fb_production p;
     ck_assert_int_eq(fb_production_init(&p, o->fip, NULL, &err), FB_OK);
     const double m = 2.0 * fmax(f->mass_min_GeV, 1e-3), c = 1e-6 * (f->coupling_max > 0 ? fmin(f->coupling_max, 1.0) : 1.0);
+    /* finite up to the largest T_RH the inputs allow (1e5 GeV): bc10's electron loop gave inf above 4.5e4 GeV */
+    for (double T = 10.0; T < 2e5; T *= 3.0) {
+      const double r = fb_production_rate(&p, m, c, T);
+      ck_assert_msg(isfinite(r) && r >= 0.0, "%s: rate %g at T = %g GeV", o->fip, r, T);
+    }
     for (double T = 1e-3; T < 10.0; T *= 3.0) {
       const double r1 = fb_production_rate(&p, m, c, T), r2 = fb_production_rate(&p, m, 2.0 * c, T);
       const double r4 = fb_production_rate(&p, m, 4.0 * c, T);
