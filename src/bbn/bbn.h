@@ -404,8 +404,8 @@ typedef struct bbn_profile {
   double Neff, Yp_mass, D_H;    /**< at the joint minimum */
 } bbn_profile;
 
-/** Profile the three likelihoods over Omega_b h^2 for the model p (p->omega_b_h2 is ignored; no decaying
- *  particle): BBN_FIT_N_NODES network solves. */
+/** Profile the three likelihoods over Omega_b h^2 for the model p (p->omega_b_h2 and p->sbbn_nb_ref are
+ *  ignored; a decaying particle gets its baryon normalisation at each omega_b): BBN_FIT_N_NODES solves. */
 int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *out, fb_err *err);
 
 /** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */

@@ -115,12 +115,11 @@ static int fit_minimise(fit_ctx *c, const double *x, int n, double *f_min, doubl
 
 int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *out, fb_err *err) {
   memset(out, 0, sizeof(*out));
-  FB_TEST(err, p->decay != NULL, FB_ERR_INPUT,
-          "joint fit: a decaying particle needs its own baryon normalisation per Omega_b h^2 (not supported)");
   const int n = BBN_FIT_N_NODES;
   double x[BBN_FIT_N_NODES], y[OBS_N][BBN_FIT_N_NODES];
   const double x0 = log(BBN_FIT_OMEGAB_MIN), x1 = log(BBN_FIT_OMEGAB_MAX);
   bbn_params q = *p;
+  q.sbbn_nb_ref = 0.0; /* a decaying particle: its baryon normalisation at each omega_b (bbn_params) */
   for (int i = 0; i < n; ++i) {
     x[i] = x0 + (x1 - x0) * i / (n - 1);
     q.omega_b_h2 = exp(x[i]);
