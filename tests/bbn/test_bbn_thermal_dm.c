@@ -464,9 +464,13 @@ static Suite *dm_suite(void) {
   tcase_add_test(tc, test_standard_limit);
   tcase_add_test(tc, test_nudec_side_by_side);
   tcase_add_test(tc, test_published_bounds);
-  tcase_add_test(tc, test_planck_gaussian);
-  tcase_add_test(tc, test_joint_bounds);
   suite_add_tcase(s, tc);
+  /* the joint likelihood in its own case (ctest test_bbn_thermal_dm_joint, CK_RUN_CASE=joint) */
+  TCase *tj = tcase_create("joint");
+  tcase_set_timeout(tj, 300);
+  tcase_add_test(tj, test_planck_gaussian);
+  tcase_add_test(tj, test_joint_bounds);
+  suite_add_tcase(s, tj);
   return s;
 }
 
