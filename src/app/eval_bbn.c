@@ -1,6 +1,7 @@
 /**
  * @file eval_bbn.c
- * @brief `fipbounds eval bbn [omega_b_h2= tau_n_s= delta_neff= chi_mass_MeV= chi_g= chi_stat= chi_coupled=]`:
+ * @brief `fipbounds eval bbn [omega_b_h2= tau_n_s= delta_neff= chi_mass_MeV= chi_g= chi_stat= chi_coupled=
+ *        nu_temperatures= likelihood=]`:
  *        standard BBN at one point, optionally with a thermal MeV-scale particle chi.
  *
  * Builds the weak-rate tables (bbn_tables_init), solves the background and the nuclear
@@ -53,12 +54,16 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
     return fb_err_push(err, rc, __func__, __LINE__, "bbn_tables_init");
   }
   bbn_result r, r0;
+  bbn_profile pf, pf0; /* likelihood = joint: profiled over Omega_b h^2 (bbn_joint_fit.c) */
+  const int joint = strcmp(fb_eval_text(args, "likelihood"), "joint") == 0;
   rc = bbn_solve(&tab, &p, &r, err);
   if (rc == FB_OK && p.chi) { /* standard BBN at the same inputs, for the verdict */
     bbn_params q = p;
     q.chi = NULL;
     if (chi.coupling == BBN_DM_NEUTRINOS) q.nu_one_temperature = 1; /* its m -> infinity limit */
     rc = bbn_solve(&tab, &q, &r0, err);
+    if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf, err);
+    if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &q, &pf0, err);
   }
   bbn_tables_free(&tab);
   bbn_thermal_dm_free(&chi);
@@ -75,6 +80,22 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
     fb_eval_put(out, "excluded_bbn", "", v.excluded_bbn);
     fb_eval_put(out, "excluded_neff", "", v.excluded_neff);
     fb_eval_put(out, "Neff_sbbn", "", r0.Neff);
+    int excluded = v.excluded_bbn || v.excluded_neff;
+    if (joint) { /* Sabti et al. arXiv:1910.01649: BBN + CMB together; Delta chi^2 > 3.84 to the SM */
+      static const char *dk[BBN_FIT_N] = {"delta_chi2_bbn_only", "delta_chi2_cmb_only", "delta_chi2_joint"};
+      static const char *ek[BBN_FIT_N] = {"excluded_bbn_only", "excluded_cmb_only", "excluded_joint"};
+      for (int k = 0; k < BBN_FIT_N; ++k) {
+        const double d = pf.chi2[k] - pf0.chi2[k];
+        fb_eval_put(out, dk[k], "", d);
+        fb_eval_put(out, ek[k], "", d > FB_CHI2_1DOF_95);
+      }
+      fb_eval_put(out, "chi2_joint", "", pf.chi2[BBN_FIT_JOINT]);
+      fb_eval_put(out, "omega_b_h2_joint", "", pf.omega_b_h2[BBN_FIT_JOINT]);
+      fb_eval_put(out, "omega_b_at_edge", "", pf.at_edge[0] || pf.at_edge[1] || pf.at_edge[2] ||
+                                                  pf0.at_edge[0] || pf0.at_edge[1] || pf0.at_edge[2]);
+      excluded = pf.chi2[BBN_FIT_JOINT] - pf0.chi2[BBN_FIT_JOINT] > FB_CHI2_1DOF_95;
+    }
+    fb_eval_put(out, "excluded", "", excluded);
   }
   return FB_OK;
 }
@@ -83,8 +104,9 @@ const fb_eval_module fb_eval_bbn = {
     "bbn",
     "standard BBN (12 key reactions + 2 for 6Li): Yp (4 n_He/n_b and mass fraction), D/H, 3He/H, "
     "7Li/H, 6Li/H, Neff, eta, chi2 against PDG 2024 Yp and D/H; with chi_mass_MeV > 0 a thermal MeV-scale "
-    "particle chi (electrophilic or neutrinophilic) and the verdict delta_chi2, excluded_bbn, excluded_neff",
-    8,
+    "particle chi (electrophilic or neutrinophilic) and the verdict delta_chi2, excluded_bbn, excluded_neff, "
+    "with likelihood=joint (default) also delta_chi2_joint (BBN + CMB profiled over omega_b), and excluded",
+    9,
     {{"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBN_STR(FB_TAU_N_S),
       "neutron lifetime (800, 1000] s; default PDG 2024 (FB_TAU_N_S)"},
@@ -98,6 +120,10 @@ const fb_eval_module fb_eval_bbn = {
      {"chi_coupled", "", "electrons|neutrinos", 0, 0, "electrons",
       "sector chi stays in equilibrium with (its annihilation heats it)"},
      {"nu_temperatures", "", "two|one", 0, 0, "two",
-      "two: nu_e and nu_mu,tau apart (default); one: a common T_nu (Escudero arXiv:1812.05605, nudec_BSM)"}},
+      "two: nu_e and nu_mu,tau apart (default); one: a common T_nu (Escudero arXiv:1812.05605, nudec_BSM)"},
+     {"likelihood", "", "joint|separate", 0, 0, "joint",
+      "verdict with chi: joint = BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 "
+      "(arXiv:1910.01649; the default); separate = the two cuts at fixed omega_b_h2 (BBN Delta chi^2 > 5.99, "
+      "|N_eff - 2.99| > 0.34)"}},
     eval_bbn,
 };

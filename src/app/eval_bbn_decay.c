@@ -1,7 +1,7 @@
 /**
  * @file eval_bbn_decay.c
  * @brief `fipbounds eval bbn-decay mass_GeV= tau_s= (mY_GeV= | n_over_ngamma= T0_MeV=) f_em= f_nu=
- *        f_inv= n_pi_minus= n_pi_plus= [--json]`: BBN with a generic decaying particle X; or
+ *        f_inv= n_pi_minus= n_pi_plus= [likelihood=separate|joint] [--json]`: BBN with a generic decaying particle X; or
  *        `model=bc1|bc4|bc5|bc6|bc7|bc8|bc9|bc10|bc11 mass_GeV= coupling= [T_RH_GeV=] [production=on|off]`:
  *        tau and the injection from that particle model's decay record (src/bbn/bbn_decay_record.c) and,
  *        unless mY_GeV or n_over_ngamma is given, the abundance n_X/n_gamma at T0 = 10 MeV of the point of
@@ -136,15 +136,19 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   bbn_tables tab;
   FB_CALL(err, bbn_tables_init(&tab, err));
   bbn_result r0, r;
+  bbn_profile pf0, pf; /* likelihood = joint: profiled over Omega_b h^2 (bbn_joint_fit.c) */
+  const int joint = strcmp(fb_eval_text(args, "likelihood"), "joint") == 0;
   int rc = bbn_solve(&tab, &p, &r0, err);
   /* as the scan (fb_model_bbn_fip.c): a benchmark decaying before 1e-3 s leaves standard BBN */
   const int before_bbn = model_abundance && d.tau_s < 1e-3;
   if (rc == FB_OK && before_bbn) r = r0;
+  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf0, err);
   if (rc == FB_OK && !before_bbn) {
     p.decay = &d;
     p.sbbn_nb_ref = r0.nb_comoving;
     rc = bbn_solve(&tab, &p, &r, err);
   }
+  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf, err);
   bbn_tables_free(&tab);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
   bbn_verdict v;
@@ -156,15 +160,27 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "delta_chi2", "", v.delta_chi2);
   fb_eval_put(out, "pull_Yp", "", v.pull_Yp);
   fb_eval_put(out, "pull_D_H", "", v.pull_DH);
-  fb_eval_put(out, "excluded", "", v.excluded_bbn);
+  if (joint) { /* BBN + Planck (omega_b, N_eff, Y_P), Delta chi^2 > 3.84 to standard BBN (option) */
+    const double dj = pf.chi2[BBN_FIT_JOINT] - pf0.chi2[BBN_FIT_JOINT];
+    fb_eval_put(out, "delta_chi2_joint", "", dj);
+    fb_eval_put(out, "delta_chi2_bbn_only", "", pf.chi2[BBN_FIT_BBN] - pf0.chi2[BBN_FIT_BBN]);
+    fb_eval_put(out, "delta_chi2_cmb_only", "", pf.chi2[BBN_FIT_CMB] - pf0.chi2[BBN_FIT_CMB]);
+    fb_eval_put(out, "omega_b_h2_joint", "", pf.omega_b_h2[BBN_FIT_JOINT]);
+    fb_eval_put(out, "omega_b_at_edge", "", pf.at_edge[BBN_FIT_JOINT] || pf0.at_edge[BBN_FIT_JOINT]);
+    fb_eval_put(out, "excluded_joint", "", dj > FB_CHI2_1DOF_95);
+  }
+  fb_eval_put(out, "excluded", "", joint ? pf.chi2[BBN_FIT_JOINT] - pf0.chi2[BBN_FIT_JOINT] > FB_CHI2_1DOF_95
+                                         : v.excluded_bbn);
   fb_eval_put(out, "excluded_Yp", "", v.excluded_Yp);
   fb_eval_put(out, "excluded_D_H", "", v.excluded_DH);
   fb_eval_put(out, "excluded_neff", "", v.excluded_neff);
   fb_eval_put(out, "flag_photodisintegration", "", v.flag_photodisintegration);
   fb_eval_put(out, "flag_hadrodissociation", "", v.flag_hadrodissociation);
   fb_eval_put(out, "flag_weak_table_clamped", "", r.weak_table_clamped);
-  fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
-                                     "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
+  fb_eval_put_text(out, "criterion", joint ? "joint: BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, "
+                                             "chi2 - chi2_sbbn > 3.84 (1 dof, 95% CL); neff: |Neff - 2.99| > 0.34"
+                                           : "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
+                                             "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);
   /* decayed before BBN: the scan's m Y_X at T0 (r is standard BBN's) */
   fb_eval_put(out, "mY_GeV", "GeV", before_bbn ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
@@ -208,7 +224,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    21,
+    22,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -235,6 +251,9 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bc6|bc7|bc8, abundance not given: mixing suppressed by the thermal potential ([bcN_bbn] thermal_potential)"},
      {"eta_fixed", "", "cmb|bbn", 0, 0, "cmb", "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
-     {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"}},
+     {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"},
+     {"likelihood", "", "separate|joint", 0, 0, "separate",
+      "verdict: separate = BBN Delta chi^2 > 5.99 at omega_b_h2 and the N_eff band (default, issue 14); joint = "
+      "BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 (bbn_joint_fit.c; 30x slower)"}},
     eval_bbn_decay,
 };

@@ -382,6 +382,32 @@ typedef struct bbn_verdict {
  *  decaying particle of r (NULL: no flags). */
 void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v);
 
+/** chi^2 of (Omega_b h^2, N_eff, Y_P^BBN = 4 n_He/n_b) against the Gaussian CMB likelihood of Planck 2018
+ *  TT,TE,EE+lowE with Y_P and N_eff free (bbn_joint_fit.c; numbers in fb_constants.h). */
+double bbn_chi2_planck(double omega_b_h2, double Neff, double Yp_nucleon);
+
+/** The likelihoods of bbn_profile: BBN (Yp, D/H), CMB (Planck), BBN + CMB. */
+enum { BBN_FIT_BBN = 0, BBN_FIT_CMB = 1, BBN_FIT_JOINT = 2, BBN_FIT_N = 3 };
+/** The Omega_b h^2 range and nodes of the profile (the network is solved at each node). */
+#define BBN_FIT_OMEGAB_MIN 0.016
+#define BBN_FIT_OMEGAB_MAX 0.030
+#define BBN_FIT_N_NODES 15
+
+/** Each likelihood minimised over Omega_b h^2 at fixed model parameters (profile likelihood,
+ *  bbn_joint_fit.c). The mass bound of a thermal particle: chi2[BBN_FIT_JOINT] minus that of the
+ *  Standard Model > FB_CHI2_1DOF_95 (Sabti et al. arXiv:1910.01649: BBN + CMB analysed together). */
+typedef struct bbn_profile {
+  double chi2[BBN_FIT_N];       /**< the minima over Omega_b h^2 */
+  double omega_b_h2[BBN_FIT_N]; /**< where they are */
+  int at_edge[BBN_FIT_N];       /**< 1: the minimum is on the edge of [BBN_FIT_OMEGAB_MIN, _MAX] (chi2 is then
+                                     an upper bound on the profile) */
+  double Neff, Yp_mass, D_H;    /**< at the joint minimum */
+} bbn_profile;
+
+/** Profile the three likelihoods over Omega_b h^2 for the model p (p->omega_b_h2 and p->sbbn_nb_ref are
+ *  ignored; a decaying particle gets its baryon normalisation at each omega_b): BBN_FIT_N_NODES solves. */
+int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *out, fb_err *err);
+
 /** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */
 int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,
                    double *lam_pn, fb_err *err);

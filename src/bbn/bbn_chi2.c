@@ -18,6 +18,9 @@
  *    for excluded_bbn).
  *  - excluded_neff: |N_eff - 2.99| > 0.34, Planck 2018 TT,TE,EE+lowE+lensing+BAO at 95%
  *    (arXiv:1807.06209 sec. 7.4, +0.34/-0.33; the symmetric 0.34 is used).
+ *  These two separate cuts are the bands' criterion (issue 14 asks for Delta N_eff as its own band). The
+ *  joint BBN + CMB likelihood profiled over Omega_b h^2 (bbn_joint_fit.c) is the thermal-particle default
+ *  (`eval bbn likelihood=joint`) and an option of `eval bbn-decay`.
  * Flags for what is not computed (the issue's "flag the points where it could change the result"):
  *  - flag_photodisintegration: f_em m Y F_pd > 1e-14 GeV, F_pd the fraction of decays after the
  *    cascade cut-off E_C = m_e^2/(22 T) (Kawasaki & Moroi astro-ph/9412055) exceeds the deuteron

@@ -245,6 +245,24 @@
 #define FB_CHI2_2DOF_95 5.991         /* 95% quantile of the chi^2 distribution with 2 dof (PDG 2024
                                          "Statistics" review, table 40.2) */
 #define FB_GAUSS_95_TWO_SIDED 1.960   /* two-sided 95% Gaussian interval in sigma (PDG 2024 "Statistics") */
+#define FB_CHI2_1DOF_95 3.841         /* 95% quantile of the chi^2 distribution with 1 dof (PDG 2024
+                                         "Statistics" review, table 40.2): the joint-likelihood mass bound */
+/* Planck 2018 TT,TE,EE+lowE+lensing+BAO (the combination of FB_NEFF_PLANCK18) with Y_P and N_eff both free
+ * (LCDM+Y_P+N_eff), arXiv:1807.06209: the Gaussian CMB likelihood in (Omega_b h^2, N_eff, Y_P^BBN =
+ * 4 n_He/n_b) of bbn_joint_fit.c. Means and 1 sigma: sec. 7.6.2 ("CMB constraints on the helium fraction")
+ * Y_P^BBN = 0.246 +- 0.035 and N_eff = 2.97 +0.58/-0.54 (95%; sigma = mean half-width / 1.960);
+ * Omega_b h^2 = 0.02224 +- 0.00022 (68%) from table 5, row "Y_P, N_eff" (TT,TE,EE+lowE+lensing: the paper
+ * lists no value with BAO). The paper gives no correlations; they follow from its nested-model errors
+ * under the Gaussian assumption, sigma(x | y fixed)^2 = sigma(x)^2 (1 - rho^2) (bbn_joint_fit.c). */
+#define FB_PLANCK18_YN_OMEGAB 0.02224
+#define FB_PLANCK18_YN_OMEGAB_SIGMA 0.00022
+#define FB_PLANCK18_YN_NEFF 2.97
+#define FB_PLANCK18_YN_NEFF_SIGMA 0.2857     /* (0.58 + 0.54) / 2 / 1.960 */
+#define FB_PLANCK18_YN_YP 0.246
+#define FB_PLANCK18_YN_YP_SIGMA 0.01786      /* 0.035 / 1.960 */
+#define FB_PLANCK18_YN_RHO_OMEGAB_NEFF 0.45  /* derived, bbn_joint_fit.c */
+#define FB_PLANCK18_YN_RHO_OMEGAB_YP 0.0     /* derived, bbn_joint_fit.c */
+#define FB_PLANCK18_YN_RHO_NEFF_YP (-0.77)   /* derived, bbn_joint_fit.c */
 #define FB_BD_MEV 2.224566            /* deuteron binding energy [MeV] (AME2020: 2224.566 keV) */
 #define FB_CASCADE_MY_MIN_GEV 1e-14   /* smallest m Y [GeV] that photodisintegration or hadrodissociation
                                          bounds exclude anywhere (Kawasaki, Kohri, Moroi astro-ph/0408426

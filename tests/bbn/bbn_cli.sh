@@ -88,6 +88,20 @@ assert d1["Yp"] > d0["Yp"] + 0.01 and d1["excluded"] == 1, d1
 assert d2["Neff"] < d0["Neff"] - 0.1 and d2["eta_bbn_over_eta_cmb"] > 1.01 and d2["mY_GeV"] > 0, d2
 print("eval bbn-decay ok")
 PY
+# likelihood=joint (option; bbn_joint_fit.c): the standard limit gives Delta chi^2_joint ~ 0, the meson point is
+# excluded, separate stays the default; the (tau, mY) edge moves down by ~35% (docs/validation.md)
+j0=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1 mY_GeV=1e-20 likelihood=joint --json) || { echo "FAIL: joint d0"; fails=$((fails+1)); }
+j1=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1 mY_GeV=1e-9 f_nu=0.5 n_pi_minus=1 n_pi_plus=1 likelihood=joint --json) \
+  || { echo "FAIL: joint d1"; fails=$((fails+1)); }
+/usr/bin/python3 - "$j0" "$j1" "$d0" <<'PY' || fails=$((fails+1))
+import json, sys
+j0, j1, d0 = (json.loads(x) for x in sys.argv[1:4])
+assert "delta_chi2_joint" not in d0 and "joint" in j0["criterion"], j0
+assert abs(j0["delta_chi2_joint"]) < 0.05 and j0["excluded"] == 0 and j0["omega_b_at_edge"] == 0, j0
+assert j1["excluded"] == j1["excluded_joint"] == 1 and j1["delta_chi2_joint"] > 3.84, j1
+assert j0["Yp"] == d0["Yp"] and 0.021 < j0["omega_b_h2_joint"] < 0.023, j0
+print("eval bbn-decay likelihood=joint ok: Delta chi2 %.4f (standard limit), %.1f" % (j0["delta_chi2_joint"], j1["delta_chi2_joint"]))
+PY
 # model=bc9: tau and fractions from the ALP's decay record (a -> gamma gamma: f_em = 1, no pions)
 d3=$("$exe" eval bbn-decay model=bc9 mass_GeV=0.05 coupling=1e-9 mY_GeV=1e-5 --json) || { echo "FAIL: eval bbn-decay model=bc9"; fails=$((fails+1)); }
 /usr/bin/python3 - "$d3" <<'PY' || fails=$((fails+1))

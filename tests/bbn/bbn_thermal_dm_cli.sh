@@ -2,7 +2,8 @@
 # `fipbounds eval bbn` with a thermal MeV-scale particle chi (issue 14): JSON keys, the two examples that
 # nudec_BSM ships (Escudero's code, commit 54cb3fb8, Results/WIMPS/aux_5.00E+00_3.0_B_Neff.dat: dark photon
 # m = 5 MeV, g = 3 Bose, electrophilic, N_eff = 2.26823; aux_1.00E+01_4.0_F_Neff.dat: Dirac fermion m = 10 MeV,
-# neutrinophilic, N_eff = 3.46365; both with one T_nu) within 0.003, chi off = standard, input errors.
+# neutrinophilic, N_eff = 3.46365; both with one T_nu) within 0.003, chi off = standard, input errors;
+# the joint BBN + CMB verdict (likelihood=joint, default) and likelihood=separate.
 set -uo pipefail
 exe=$1
 fails=0
@@ -26,9 +27,25 @@ assert e["excluded_neff"] == 1 and n["excluded_neff"] == 1 and e["Neff_sbbn"] ==
 # one T_nu: nudec_BSM nuDec_SM.py gives N_eff = 3.04527 (commit 54cb3fb8)
 assert abs(a1["Neff"] - 3.04527) <= 0.003 and a1["Neff"] != a["Neff"], (a1["Neff"], a["Neff"])
 print("eval bbn chi: N_eff %.5f (nudec_BSM 2.26823), %.5f (nudec_BSM 3.46365)" % (e["Neff"], n["Neff"]))
+# likelihood=joint (default): BBN + Planck profiled over omega_b (bbn_joint_fit.c); both points excluded
+for x in (e, n):
+    for k in ["delta_chi2_joint", "delta_chi2_bbn_only", "delta_chi2_cmb_only", "excluded_joint", "omega_b_h2_joint"]:
+        assert k in x, k
+    assert x["excluded"] == x["excluded_joint"] == 1 and x["delta_chi2_joint"] > 3.84, x
+    assert 0.019 < x["omega_b_h2_joint"] < 0.026 and x["omega_b_at_edge"] == 0, x
+PY
+s=$("$exe" eval bbn chi_mass_MeV=5 chi_g=3 chi_stat=boson nu_temperatures=one likelihood=separate --json) \
+  || { echo "FAIL: likelihood=separate"; exit 1; }
+/usr/bin/python3 - "$s" "$e" <<'PY' || fails=$((fails+1))
+import json, sys
+s, e = (json.loads(x) for x in sys.argv[1:3])
+assert "delta_chi2_joint" not in s and s["excluded"] == int(s["excluded_bbn"] or s["excluded_neff"]), s
+assert all(s[k] == e[k] for k in ["Neff", "Yp", "D_H", "delta_chi2", "excluded_bbn", "excluded_neff"])
 PY
 msg=$("$exe" eval bbn chi_mass_MeV=0.01 2>&1); rc=$?
 if [ $rc -eq 0 ] || ! grep -q "chi_mass_MeV" <<<"$msg"; then echo "FAIL: chi_mass_MeV=0.01 -> $rc: $msg"; fails=$((fails+1)); fi
+msg=$("$exe" eval bbn chi_mass_MeV=5 likelihood=bayes 2>&1); rc=$?
+if [ $rc -eq 0 ] || ! grep -q "likelihood" <<<"$msg"; then echo "FAIL: likelihood=bayes -> $rc: $msg"; fails=$((fails+1)); fi
 msg=$("$exe" eval bbn chi_mass_MeV=5 chi_stat=spinor 2>&1); rc=$?
 if [ $rc -eq 0 ] || ! grep -q "chi_stat" <<<"$msg"; then echo "FAIL: chi_stat=spinor -> $rc: $msg"; fails=$((fails+1)); fi
 [ $fails -eq 0 ] && echo "all chi CLI checks passed"
