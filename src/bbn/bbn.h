@@ -311,6 +311,15 @@ int bbn_thermal_abundance(const struct fb_thermo *th, double m_GeV, double g_X, 
                           const bbn_abundance_opts *o, double T_RH_GeV, double T0_GeV, double *Y_T0,
                           double *n_over_ngamma_T0, fb_err *err);
 
+/** Y_eq = n_eq/s and the relaxation rate k = (Gamma <m/E> + Gamma_scat)/H (1 + d ln g_*s/d ln T / 3) of
+ *  bbn_thermal_abundance at T_GeV: dY/d(-ln T) = -k (Y - Y_eq) (bbn_abundance.c; for references). */
+void bbn_thermal_abundance_rates(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                 const bbn_abundance_opts *o, double T_GeV, double *Y_eq, double *k);
+/** sum_k (-1)^(k+1) K2(k x)/k, the Fermi-Dirac n_eq = g m^2 T/(2 pi^2) x this: the series (60 terms)
+ *  and its table (bbn_abundance.c, used by bbn_thermal_abundance; within 1e-8 of the series). */
+double bbn_fd_k2_series(double x);
+double bbn_fd_k2_series_fast(double x);
+
 /** The state of a heavy neutral lepton before BBN (bbn_hnl.c). */
 typedef struct bbn_hnl_state {
   double Y_T0, n_over_ngamma_T0; /**< n_N/s and n_N/n_gamma at T0 */

@@ -40,11 +40,12 @@ typedef struct ab_ctx {
   const fb_thermo *th;
   double m, g, Gamma; /* GeV */
   const bbn_abundance_opts *o; /* NULL: MB, inverse decays only */
+  double u_last, k_last;       /* the relaxation rate of the last right-hand side, at u = u_last (ab_jac) */
 } ab_ctx;
 
 /* sum_k (-1)^(k+1) K2(k x)/k (Fermi-Dirac n_eq; 60 terms, the last two partial sums averaged: the
  * alternating tail then falls below 1e-7 of the sum at x -> 0) */
-static double fd_k2_series(double x) {
+double bbn_fd_k2_series(double x) {
   double sum = 0.0, prev = 0.0;
   for (int k = 1; k <= 60; ++k) {
     const double kx = k * x;
@@ -55,6 +56,42 @@ static double fd_k2_series(double x) {
     if (t < 1e-12 * fabs(sum)) return sum;
   }
   return 0.5 * (sum + prev);
+}
+
+/* The series above costs up to 60 Bessel functions (it was 40% of a bc6_bbn point): a table of
+ * ln(x^2 e^x F(x)) (smooth: ln(3 zeta3/2) at x -> 0, ~ ln(sqrt(pi/2) x^1.5) at x >> 1) on FD_N nodes
+ * uniform in ln x over [FD_XMIN, FD_XMAX], 4-point Lagrange interpolation (error < 1e-8 relative,
+ * test_bbn_abundance_solver), filled once per process and read-only afterwards (as the quadrature
+ * nodes of fb_prod_bc9.c); outside the range the series itself. */
+#define FD_XMIN 1e-6
+#define FD_XMAX 600.0
+#define FD_PER_EFOLD 32
+#define FD_N 650 /* 2 + ceil(FD_PER_EFOLD ln(FD_XMAX/FD_XMIN)): nodes past FD_XMAX for the 4-point stencil */
+static double fd_tab[FD_N];
+static int fd_tab_ready = 0;
+
+static double fd_t0(void) { return log(FD_XMIN); }
+
+static void fd_table_fill(void) {
+  const double h = 1.0 / FD_PER_EFOLD;
+  for (int i = 0; i < FD_N; ++i) {
+    const double x = exp(fd_t0() + i * h);
+    /* past FD_XMAX (the stencil's last nodes) the k >= 2 terms are below e^-600 of the first */
+    fd_tab[i] = x > FD_XMAX ? log(x * x * gsl_sf_bessel_Kn_scaled(2, x)) : log(x * x * bbn_fd_k2_series(x)) + x;
+  }
+  fd_tab_ready = 1;
+}
+
+double bbn_fd_k2_series_fast(double x) {
+  if (!fd_tab_ready) fd_table_fill();
+  const double t = (log(x) - fd_t0()) * FD_PER_EFOLD;
+  int i = (int)floor(t) - 1; /* nodes i .. i+3 around t */
+  if (!(x >= FD_XMIN && x < FD_XMAX) || i < 0 || i + 3 >= FD_N) return bbn_fd_k2_series(x);
+  const double f = t - (i + 1); /* in [0, 1): between nodes i+1 and i+2 */
+  const double a = f + 1.0, b = f, c = f - 1.0, d = f - 2.0;
+  const double v = -b * c * d / 6.0 * fd_tab[i] + a * c * d / 2.0 * fd_tab[i + 1] - a * b * d / 2.0 * fd_tab[i + 2] +
+                   a * b * c / 6.0 * fd_tab[i + 3];
+  return exp(v - x) / (x * x);
 }
 
 /* Y_eq and the relaxation rate (Gamma K1/K2 / H)(1 + dlngs/3) at T (GeV) */
@@ -71,7 +108,7 @@ static void ab_rates(const ab_ctx *c, double T, double *Yeq, double *k) {
   const double H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV;
   const double s = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
   const int fd = c->o && c->o->fermi_dirac;
-  const double series = (x > 600.0) ? 0.0 : (fd ? fd_k2_series(x) : K2 * exp(-x));
+  const double series = (x > 600.0) ? 0.0 : (fd ? bbn_fd_k2_series_fast(x) : K2 * exp(-x));
   *Yeq = c->g * c->m * c->m * T * series / (2.0 * FB_PI * FB_PI) / s;
   /* K1/K2 with the exponential scaling cancelled; small x: x/2 */
   const double ratio = (x > 600.0) ? 1.0 : (x < 1e-8 ? 0.5 * x : K1 / K2);
@@ -79,18 +116,31 @@ static void ab_rates(const ab_ctx *c, double T, double *Yeq, double *k) {
   *k = (c->Gamma * ratio + scat) / H * (1.0 + fb_thermo_dlngs_dlnT(c->th, T) / 3.0);
 }
 
+void bbn_thermal_abundance_rates(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                 const bbn_abundance_opts *o, double T_GeV, double *Y_eq, double *k) {
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, o, NAN, NAN};
+  ab_rates(&c, T_GeV, Y_eq, k);
+}
+
 /* u = -ln(T/GeV) */
 static int ab_rhs(double u, const double *y, double *dy, void *user) {
+  ab_ctx *c = user;
   double Yeq, k;
-  ab_rates(user, exp(-u), &Yeq, &k);
+  ab_rates(c, exp(-u), &Yeq, &k);
   dy[0] = -k * (y[0] - Yeq);
+  c->u_last = u;
+  c->k_last = k;
   return 0;
 }
 
+/* dY'/dY = -k(u): CVODE asks for it at the time of the right-hand side it has just evaluated (the
+ * predicted state at the new step), so the rate kept by ab_rhs is reused (bit-identical to a new
+ * evaluation; the rates are ~all of the cost) */
 static int ab_jac(double u, const double *y, const double *dy, double *J, void *user) {
   (void)y; (void)dy;
-  double Yeq, k;
-  ab_rates(user, exp(-u), &Yeq, &k);
+  ab_ctx *c = user;
+  double Yeq, k = c->k_last;
+  if (u != c->u_last) ab_rates(c, exp(-u), &Yeq, &k);
   J[0] = -k;
   return 0;
 }
@@ -102,15 +152,20 @@ int bbn_thermal_abundance(const fb_thermo *th, double m_GeV, double g_X, double 
           "inverse-decay abundance: m = %g GeV, g = %g, Gamma = %g GeV must be positive", m_GeV, g_X, Gamma_GeV);
   FB_TEST(err, !(T_RH_GeV > T0_GeV && T0_GeV > 0.0 && T_RH_GeV <= 1e5), FB_ERR_RANGE,
           "inverse-decay abundance: need 0 < T0 = %g GeV < T_RH = %g GeV <= 1e5 GeV", T0_GeV, T_RH_GeV);
-  ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, o};
+  ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, o, NAN, NAN};
   fb_ode_options opt;
   fb_ode_options_default(&opt);
   opt.rtol = 1e-7;
   opt.atol = 1e-30;
   opt.max_steps = 100000;
-  /* the relaxation rate can fall by 1e15 within ln T ~ 1 (bc5: h -> S S decoupling); a Jacobian kept
-   * from the stiff phase then makes the modified Newton iteration "converge" to a wrong step (Y drifted
-   * by 50% after decoupling): a new 1 x 1 Jacobian at every step */
+  /* the relaxation rate can fall by 1e15 within ln T ~ 1 (bc5: h -> S S decoupling). CVODE's default
+   * keeps the Newton matrix 1 + gamma k_old for up to 20 steps (a new one only when gamma changes by
+   * > 30% or Newton fails to converge); with k_old >> k the Newton correction G/(1 + gamma k_old) is
+   * tiny, the iteration "converges" at once on the predictor, the error estimate (corrector minus
+   * predictor) is ~0 and the step passes: Y follows the polynomial extrapolation (measured: +29% at
+   * bc5 m_S = 0.5 GeV, sin2theta = 1e-18, an error-test failure at 1e-17). A stale k that is too small
+   * only slows convergence, which CVODE detects. Hence a new 1 x 1 Jacobian at every step; it costs no
+   * rate evaluation (ab_jac) */
   opt.jac_every_step = 1;
   fb_ode ode;
   memset(&ode, 0, sizeof ode);
@@ -137,7 +192,7 @@ double bbn_inverse_decay_production(const fb_thermo *th, double m_GeV, double g_
                                     double T_hi_GeV, double T_lo_GeV) {
   /* int_{ln T_lo}^{ln T_hi} k Y_eq d ln T (the source term of the Boltzmann equation above without
    * the loss term): Simpson's rule on 400 intervals in ln T */
-  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, NULL};
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, NULL, NAN, NAN};
   const int n = 400;
   const double a = log(T_lo_GeV), b = log(T_hi_GeV), h = (b - a) / n;
   double sum = 0.0;
