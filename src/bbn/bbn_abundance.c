@@ -27,6 +27,7 @@
  * the Fermi-Dirac integral in Bessel functions; -> (3/4) zeta(3) g T^3/pi^2 for x -> 0).
  */
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <gsl/gsl_sf_bessel.h>
@@ -68,7 +69,7 @@ double bbn_fd_k2_series(double x) {
 #define FD_PER_EFOLD 32
 #define FD_N 650 /* 2 + ceil(FD_PER_EFOLD ln(FD_XMAX/FD_XMIN)): nodes past FD_XMAX for the 4-point stencil */
 static double fd_tab[FD_N];
-static int fd_tab_ready = 0;
+static pthread_once_t fd_tab_once = PTHREAD_ONCE_INIT; /* filled once, thread-safe (as fb_alpha_s.c) */
 
 static double fd_t0(void) { return log(FD_XMIN); }
 
@@ -79,11 +80,10 @@ static void fd_table_fill(void) {
     /* past FD_XMAX (the stencil's last nodes) the k >= 2 terms are below e^-600 of the first */
     fd_tab[i] = x > FD_XMAX ? log(x * x * gsl_sf_bessel_Kn_scaled(2, x)) : log(x * x * bbn_fd_k2_series(x)) + x;
   }
-  fd_tab_ready = 1;
 }
 
 double bbn_fd_k2_series_fast(double x) {
-  if (!fd_tab_ready) fd_table_fill();
+  pthread_once(&fd_tab_once, fd_table_fill);
   const double t = (log(x) - fd_t0()) * FD_PER_EFOLD;
   int i = (int)floor(t) - 1; /* nodes i .. i+3 around t */
   if (!(x >= FD_XMIN && x < FD_XMAX) || i < 0 || i + 3 >= FD_N) return bbn_fd_k2_series(x);
