@@ -263,8 +263,8 @@ static void run_case(const plane_case *pc, int check_lagged) {
     const int lrc = reference(&rc, 1e-7, 0, &Ylag);
     printf("  the same with CVODE's default Jacobian reuse (rtol 1e-7): %s%.6g (%+.2g)\n", lrc ? "failed, " : "", Ylag,
            Ylag / Yref - 1.0);
-    ck_assert_msg(lrc != FB_OK || fabs(Ylag / Yref - 1.0) > 0.01, "the lagged Jacobian no longer drifts: %g vs %g",
-                  Ylag, Yref);
+    /* reported, not asserted: whether CVODE's reuse drifts at this point depends on the production model (it
+     * gave +29 % before the common alpha_s moved BC5's production; docs/validation.md), not on this solver */
   }
   /* the plane's own output: n/n_gamma at T0 from the same call (T_RH = 1000 GeV default) */
   const int iq = quantity_index(mo, "n_over_ngamma_T0");
