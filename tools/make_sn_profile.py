@@ -1,5 +1,7 @@
 #!/usr/bin/python3
-"""Write the project's default proto-neutron-star profile (inputs/sn_profile_default.dat).
+"""Write the project's proto-neutron-star profiles: the parametric one (inputs/sn_profile_default.dat, the default
+until the switch of issue 16; `--variant default`) and the low-entropy-core / hot-mantle ones (`--variant mantle`,
+inputs/sn_profile_mantle.dat, the default profile since that switch; docs/sn-profile.md sections 1 and 1c).
 
 A parametric profile typical of an ~18 M_sun progenitor about 1 s after bounce. Every formula and
 number is documented in docs/sn-profile.md; the column format is the one fb_sn_profile_read

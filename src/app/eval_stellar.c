@@ -3,7 +3,7 @@
  * @brief `fipbounds eval sn1987a model=bc1|bc9|bc4|bc5|bc6|bc7|bc8 mass_GeV=... [epsilon=...]`: the SN1987A
  *        band edges of the BC1 dark photon (eps_low, eps_high), the BC9 ALP (g_low_GeV, g_high_GeV), the
  *        BC4/BC5 scalar (sin2theta_low, sin2theta_high) or the BC6-BC8 HNL (U2_low, U2_high = |U|^2) at
- *        one mass (default profile inputs/sn_profile_default.dat), the BC10/BC11 nucleon-coupled ALPs
+ *        one mass (default profile inputs/sn_profile_mantle.dat), the BC10/BC11 nucleon-coupled ALPs
  *        (coupling_low/high in 1/f [GeV^-1], fb_sn_alpn.h), and
  *        `fipbounds eval hb model=bc9 mass_GeV=...`: the horizontal-branch Primakoff bound on g_agg.
  */
@@ -81,8 +81,14 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   memset(&t, 0, sizeof t);
   int rc;
   double lo, hi, peak, mmax = NAN;
-  char profile_path[64]; /* inputs/sn_profile_<default|cold|hot|mantle>.dat (docs/sn-profile.md 1b, 1c) */
-  snprintf(profile_path, sizeof profile_path, "inputs/sn_profile_%s.dat", fb_eval_text(args, "profile"));
+  /* inputs/sn_profile_<name>.dat (docs/sn-profile.md 1, 1b, 1c); the parametric profiles keep their file names
+   * sn_profile_{default,cold,hot}.dat (stored scan inputs name them), parametric[_cold|_hot] map to them */
+  const char *pname = fb_eval_text(args, "profile");
+  if (!strcmp(pname, "parametric")) pname = "default";
+  else if (!strcmp(pname, "parametric_cold")) pname = "cold";
+  else if (!strcmp(pname, "parametric_hot")) pname = "hot";
+  char profile_path[64];
+  snprintf(profile_path, sizeof profile_path, "inputs/sn_profile_%s.dat", pname);
   FB_CALL_GOTO(err, rc, fb_sn_profile_read(&p, profile_path, NULL, err), done);
   FB_CALL_GOTO(err, rc, fb_rratio_init(&R, err), done);
   FB_CALL_GOTO(err, rc, fb_sn_medium_init(&m, &p, &o, err), done);
@@ -273,7 +279,7 @@ done:
 const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
-    "profile inputs/sn_profile_default.dat; BC3 millicharged fermion)",
+    "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
     25,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
@@ -305,8 +311,11 @@ const fb_eval_module fb_eval_sn1987a = {
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
-     {"profile", "", "default|cold|hot|mantle|mantle_cold|mantle_hot", 0, 0, "default",
-      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1b, 1c)"},
+     {"profile", "", "mantle|mantle_cold|mantle_hot|parametric|parametric_cold|parametric_hot|default|cold|hot", 0, 0,
+      "mantle",
+      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1c; the nominal since the "
+      "switch of issue 16); parametric, parametric_cold, parametric_hot = the files sn_profile_default/cold/hot.dat "
+      "(section 1, 1b), also reachable by their old names default, cold, hot"},
      {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",
       "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
       "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "

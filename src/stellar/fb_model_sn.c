@@ -95,8 +95,9 @@ static const fb_quantity_spec bc1sn_quantities[] = {
 };
 
 static const fb_key_spec bc1sn_keys[] = {
-    {"sn1987a", "profile_file", FB_KEY_STRING, "inputs/sn_profile_default.dat", 0, 0, NULL, "",
-     "proto-neutron-star profile (docs/sn-profile.md)"},
+    {"sn1987a", "profile_file", FB_KEY_STRING, "inputs/sn_profile_mantle.dat", 0, 0, NULL, "",
+     "proto-neutron-star profile (docs/sn-profile.md 1c; the parametric profile of section 1 is "
+     "inputs/sn_profile_default.dat)"},
     {"sn1987a", "profile_columns", FB_KEY_STRING, "fipbounds", 0, 0, NULL, "",
      "column map of the profile file: fipbounds or name=column,... (fb_sn_profile.h)"},
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
@@ -125,7 +126,8 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "n_energy", FB_KEY_INT, "12", 4, 64, NULL, "", "energy nodes per shell"},
     {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
     {"sn1987a", "n_path", FB_KEY_INT, "64", 8, 1024, NULL, "", "steps along a ray"},
-    {"sn1987a", "profiles_systematic", FB_KEY_STRING, "inputs/sn_profile_cold.dat,inputs/sn_profile_hot.dat", 0, 0,
+    {"sn1987a", "profiles_systematic", FB_KEY_STRING,
+     "inputs/sn_profile_mantle_cold.dat,inputs/sn_profile_mantle_hot.dat", 0, 0,
      NULL, "",
      "comma-separated further profiles (same column map as profile_file) for the systematic band "
      "/bounds/sn1987a/{nominal,weak,strong}; none = off"},

@@ -12,13 +12,18 @@
  * Published band (explicit tolerances, reasons stated, see docs/validation.md "BC9: transfer criterion and the published band"):
  *  - lower (free-streaming) edge at 1-50 MeV within a factor 1.5: L ~ g^2 there, and the luminosity at
  *    infinity (lapse^2 = 0.53 at the centre, i.e. g x 1.37) and the profile differ from the published
- *    Garching model; above 50 MeV the emission is e^{-m/T} steep in the core temperature, which the published
+ *    Garching model (parametric profile: x1.17-1.34 above; mantle profile, the default: x0.69 below, the hot mantle's
+ *    emission outweighing the lapse); above 50 MeV the emission is e^{-m/T} steep in the core temperature, which the published
  *    model has higher (30-60 MeV hottest regions, arXiv:2109.03244 introduction), so there the published
- *    lower edge must lie between our hot (T_c = 60 MeV) and cold (T_c = 30 MeV) profile bands (their
+ *    lower edge must lie between our hot (T_max = 60 MeV) and cold (T_max = 30 MeV) profile bands (their
  *    temperature range);
  *  - upper (trapping) edge: printed with the ratio, not asserted (status "gap" in docs/validation.md: below
  *    the published edge for all three profiles); the largest excluded mass is printed likewise.
- *  - largest excluded mass with decays off within 25% of the published tip (test_mass_max_decays_off).
+ *  - largest excluded mass with decays off within 25% of the published tip on the parametric profile, and the
+ *    documented gap x1.73 (1.4-2.1) on the default mantle profile (test_mass_max_decays_off).
+ * Since the switch of issue 16 the default profile is inputs/sn_profile_mantle.dat with the mantle_cold/mantle_hot
+ * pair (docs/sn-profile.md 1c); the comparisons below use them (the parametric default/cold/hot gave lower edges
+ * x1.17-2.32 at the five open masses; now x0.60-0.69, docs/validation.md "Default SN profile switched to mantle").
  */
 #include <check.h>
 #include <gsl/gsl_errno.h>
@@ -71,8 +76,8 @@ static void edges(setup *s, double mass_GeV, double *lo, double *hi) {
 
 START_TEST(test_sharp_edge_equals_neutrinosphere) {
   setup a, b;
-  setup_init(&a, PROFILE("default"), FB_SN_CRIT_TRANSFER, 1); /* the smooth-edge flag is overridden */
-  setup_init(&b, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 0);
+  setup_init(&a, PROFILE("mantle"), FB_SN_CRIT_TRANSFER, 1); /* the smooth-edge flag is overridden */
+  setup_init(&b, PROFILE("mantle"), FB_SN_CRIT_NEUTRINOSPHERE, 0);
   const double ms[] = {1e-3, 0.03, 0.1};
   for (size_t i = 0; i < 3; i++) {
     double la, ha, lb, hb;
@@ -117,10 +122,10 @@ START_TEST(test_vs_published) {
   for (size_t i = 0; i < n; i++) nlo += !strcmp(r[i].edge, "low"), nhi += !strcmp(r[i].edge, "high");
   ck_assert_msg(nlo >= 5 && nhi >= 5, "reference file: %zu lower / %zu upper rows (>= 5 each)", nlo, nhi);
   setup d, c, h, ns;
-  setup_init(&d, PROFILE("default"), FB_SN_CRIT_TRANSFER, 1);
-  setup_init(&ns, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 1);
-  setup_init(&c, PROFILE("cold"), FB_SN_CRIT_TRANSFER, 1);
-  setup_init(&h, PROFILE("hot"), FB_SN_CRIT_TRANSFER, 1);
+  setup_init(&d, PROFILE("mantle"), FB_SN_CRIT_TRANSFER, 1);
+  setup_init(&ns, PROFILE("mantle"), FB_SN_CRIT_NEUTRINOSPHERE, 1);
+  setup_init(&c, PROFILE("mantle_cold"), FB_SN_CRIT_TRANSFER, 1);
+  setup_init(&h, PROFILE("mantle_hot"), FB_SN_CRIT_TRANSFER, 1);
   printf("| edge | m [MeV] | published | ours (transfer) | ratio | neutrinosphere | ratio | cold | hot |\n");
   for (size_t i = 0; i < n; i++) {
     if (!strcmp(r[i].edge, "tip")) continue;
@@ -165,22 +170,34 @@ END_TEST
 /* Largest excluded mass with decays not counted as absorption (any criterion: only inverse Primakoff
  * absorbs, and at the tip of the band the trapping edge is far above): within 25% of the published tip,
  * which the published band reaches where its trapping edge is g ~ 2e-8 (decay length ~ km; our emission of
- * heavy ALPs is lowered by the luminosity at infinity and the escape condition, docs/validation.md). */
+ * heavy ALPs is lowered by the luminosity at infinity and the escape condition, docs/validation.md). Checked on the
+ * parametric profile (0.308 GeV, x0.85), where the 25% was set. On the default (mantle) profile the tip without
+ * decays is 0.622 GeV, x1.73 the published one (the hot mantle emits heavy ALPs): a documented gap (docs/validation.md
+ * "Default SN profile switched to mantle"), asserted as a ratio 1.4-2.1 (the measured 1.73 within 20%); with decays
+ * (transfer, the BC9 default) the mantle tip is 0.262 GeV (x0.73, printed by test_vs_published). */
 START_TEST(test_mass_max_decays_off) {
   ref_row r[64];
   size_t n = read_ref(r, 64);
   double tip = 0.0;
   for (size_t i = 0; i < n; i++)
     if (!strcmp(r[i].edge, "tip")) tip = r[i].m_GeV;
-  setup off;
-  setup_init_d(&off, PROFILE("default"), FB_SN_CRIT_NEUTRINOSPHERE, 1, 0);
-  fb_err err;
-  fb_err_clear(&err);
-  double mm;
-  ck_assert_msg(fb_sn_alp_mass_max_GeV(&off.m, NULL, 0.05, 3.0, 2e-3, &mm, &err) == FB_OK, "%s", err.msg);
-  printf("largest excluded mass (decays off): %.4g GeV, published %.4g GeV (ratio %.3f)\n", mm, tip, mm / tip);
-  ck_assert_msg(fabs(mm / tip - 1) < 0.25, "largest excluded mass %g GeV vs published %g GeV", mm, tip);
-  setup_free(&off);
+  const char *files[2] = {PROFILE("default"), PROFILE("mantle")}, *names[2] = {"parametric", "mantle"};
+  for (int k = 0; k < 2; k++) {
+    setup off;
+    setup_init_d(&off, files[k], FB_SN_CRIT_NEUTRINOSPHERE, 1, 0);
+    fb_err err;
+    fb_err_clear(&err);
+    double mm;
+    ck_assert_msg(fb_sn_alp_mass_max_GeV(&off.m, NULL, 0.05, 3.0, 2e-3, &mm, &err) == FB_OK, "%s", err.msg);
+    printf("largest excluded mass (decays off, %s profile): %.4g GeV, published %.4g GeV (ratio %.3f)\n", names[k], mm,
+           tip, mm / tip);
+    if (k == 0)
+      ck_assert_msg(fabs(mm / tip - 1) < 0.25, "largest excluded mass %g GeV vs published %g GeV", mm, tip);
+    else
+      ck_assert_msg(mm / tip > 1.4 && mm / tip < 2.1, "mantle: largest excluded mass %g GeV vs published %g GeV: the "
+                    "documented gap (x1.73) changed", mm, tip);
+    setup_free(&off);
+  }
 }
 END_TEST
 

@@ -26,7 +26,8 @@
 #include "fb_sn_scalar.h"
 #include "fb_sn_table.h"
 
-#define DEFAULT_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat"
+#define NOMINAL_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_mantle.dat" /* the default profile (docs/sn-profile.md 1c) */
+#define PARAMETRIC_PROFILE FB_SOURCE_DIR "/inputs/sn_profile_default.dat" /* the default before the switch (1) */
 
 /* published numbers (abstracts, see the file comment), sin(theta) and GeV */
 #define DMZ_SIN_LOW 3.9e-7
@@ -218,7 +219,7 @@ typedef struct setup {
   fb_sn_table t;
 } setup;
 
-static void setup_init(setup *x) {
+static void setup_init_profile(setup *x, const char *profile_file) {
   fb_err err;
   fb_err_clear(&err);
   fb_sn_options o;
@@ -226,10 +227,13 @@ static void setup_init(setup *x) {
   o.criterion = FB_SN_CRIT_RAYS; /* the BC4 default */
   o.semi_compton = o.coalescence = 0;
   memset(x, 0, sizeof *x);
-  ck_assert_msg(fb_sn_profile_read(&x->p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_profile_read(&x->p, profile_file, NULL, &err) == FB_OK, "%s", err.msg);
   ck_assert_msg(fb_sn_medium_init(&x->m, &x->p, &o, &err) == FB_OK, "%s", err.msg);
   ck_assert_msg(fb_sn_scalar_init(&x->s, NULL, &err) == FB_OK, "%s", err.msg);
 }
+
+/* the default (mantle) profile (inline: used by tests merged from other branches; no unused warning) */
+static inline void setup_init(setup *x) { setup_init_profile(x, NOMINAL_PROFILE); }
 
 static void setup_free(setup *x) {
   fb_sn_table_free(&x->t);
@@ -238,14 +242,19 @@ static void setup_free(setup *x) {
   fb_sn_profile_free(&x->p);
 }
 
-START_TEST(test_band_vs_published) {
+/* The published tolerances were set on the parametric profile (the default before the switch of issue 16) and are
+ * checked there. On the default mantle profile every check holds except the largest excluded mass against DMZ: 0.231
+ * GeV, x1.57 of their 147 MeV (Balaji et al.'s 219 MeV, with a stellar profile, within 30%: x1.05), asserted as the
+ * documented gap 1.3-1.9 (docs/validation.md "Default SN profile switched to mantle"). */
+static void band_vs_published(const char *profile_file, int mantle) {
   setup x;
-  setup_init(&x);
+  setup_init_profile(&x, profile_file);
   fb_err err;
   fb_err_clear(&err);
   const double masses[6] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.15};
   double min_low = INFINITY, max_high = 0.0;
-  printf("| m_S [MeV] | sin2theta_low | sin2theta_high | sin theta low | sin theta high |\n");
+  printf("%s profile\n| m_S [MeV] | sin2theta_low | sin2theta_high | sin theta low | sin theta high |\n",
+         mantle ? "mantle" : "parametric");
   for (int i = 0; i < 6; i++) {
     double lo, hi;
     ck_assert_msg(fb_sn_scalar_table_compute(&x.t, &x.s, &x.m, masses[i], &err) == FB_OK, "%s", err.msg);
@@ -267,9 +276,18 @@ START_TEST(test_band_vs_published) {
   ck_assert_msg(fb_sn_scalar_mass_max_GeV(&x.s, &x.m, 0.05, 0.5, 2e-3, &mm, &err) == FB_OK, "%s", err.msg);
   printf("largest excluded mass %.4g GeV: / DMZ %.3g = %.3f, / Balaji %.3g = %.3f\n", mm, DMZ_MASS_MAX,
          mm / DMZ_MASS_MAX, BALAJI_MASS_MAX, mm / BALAJI_MASS_MAX);
-  ck_assert_msg(fabs(mm / DMZ_MASS_MAX - 1) < 0.3, "m_max %g vs DMZ %g", mm, DMZ_MASS_MAX);
+  if (mantle)
+    ck_assert_msg(mm / DMZ_MASS_MAX > 1.3 && mm / DMZ_MASS_MAX < 1.9, "mantle m_max %g vs DMZ %g: documented gap x1.57 changed",
+                  mm, DMZ_MASS_MAX);
+  else
+    ck_assert_msg(fabs(mm / DMZ_MASS_MAX - 1) < 0.3, "m_max %g vs DMZ %g", mm, DMZ_MASS_MAX);
   ck_assert_msg(fabs(mm / BALAJI_MASS_MAX - 1) < 0.3, "m_max %g vs Balaji %g", mm, BALAJI_MASS_MAX);
   setup_free(&x);
+}
+
+START_TEST(test_band_vs_published) {
+  band_vs_published(PARAMETRIC_PROFILE, 0);
+  band_vs_published(NOMINAL_PROFILE, 1);
 }
 END_TEST
 

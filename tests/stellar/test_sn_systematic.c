@@ -11,10 +11,13 @@
  *    between that profile's eps_low and eps_high);
  *  - physics: at masses where the band is open for all three profiles, the free-streaming (lower) edge
  *    orders hot < nominal < cold (the emission grows with the temperature: np bremsstrahlung ~ T^{1/2..}
- *    times Boltzmann factors, Primakoff ~ T^4...), each by more than 5% (T_c 30 / 35 / 60 MeV). This
+ *    times Boltzmann factors, Primakoff ~ T^4...), each by more than 5% (T_max 30 / 40 / 60 MeV). This
  *    is not built in: it fails if the profile files or the emission do not respond to the temperature;
- *    the trapping (upper) edge orders cold < nominal < hot, each by more than 5%. Measured (printed):
- *    BC1 at 10 MeV eps_low 2.44e-10 / 1.88e-10 / 7.78e-11, eps_high 5.76e-8 / 6.59e-8 / 1.04e-7.
+ *    the trapping (upper) edge orders cold <= nominal (1e-3; the mantle pair shares the outer layers, so edges set
+ *    at the neutrinosphere coincide) < hot (by more than 5%). Profiles: the key defaults since the switch of
+ *    issue 16, mantle with mantle_cold / mantle_hot (T_max 40 / 30 / 60 MeV; docs/sn-profile.md 1c). Measured
+ *    (printed): BC1 at 10 MeV eps_low 1.335e-10 / 9.048e-11 / 5.076e-11, eps_high 8.337e-8 / 1.100e-7 / 1.542e-7
+ *    (parametric profiles T_c 30 / 35 / 60 MeV: 2.44e-10 / 1.88e-10 / 7.78e-11, 5.76e-8 / 6.59e-8 / 1.04e-7).
  *  - bc9_hb: /bounds/hb/{nominal, weak, strong}; with g_ratio_weak = 1.3 (set here) and the default
  *    g_ratio_strong = 0.47/0.66: weak within nominal within strong, and each mask switches at its
  *    scaled g_max (fb_hb_alp_g_max_GeV x ratio): couplings 2% above are excluded, 2% below are not.
@@ -35,14 +38,9 @@
 static int make_cfg(fb_config *cfg, const fb_model_ops *m, fb_err *err) {
   const fb_key_spec *const tabs[1] = {m->keys};
   size_t n[1] = {m->n_keys};
-  int rc = fb_config_init(cfg, tabs, n, 1, err);
-  if (rc == FB_OK) rc = fb_config_set(cfg, "sn1987a.profile_file=" FB_SOURCE_DIR "/inputs/sn_profile_default.dat", err);
-  if (rc == FB_OK)
-    rc = fb_config_set(cfg,
-                       "sn1987a.profiles_systematic=" FB_SOURCE_DIR "/inputs/sn_profile_cold.dat," FB_SOURCE_DIR
-                       "/inputs/sn_profile_hot.dat",
-                       err);
-  return rc;
+  /* the key defaults: profile_file = inputs/sn_profile_mantle.dat, profiles_systematic = mantle_cold, mantle_hot
+   * (relative paths resolved from the source tree, fb_sn_profile_resolve_path) */
+  return fb_config_init(cfg, tabs, n, 1, err);
 }
 
 static void read_u8(hid_t f, const char *path, unsigned char *buf) {
@@ -91,11 +89,11 @@ static void run(const char *model, const double *mass, double c0, double c1) {
   read_u8(f, "/bounds/sn1987a/nominal", nom);
   read_u8(f, "/bounds/sn1987a/weak", weak);
   read_u8(f, "/bounds/sn1987a/strong", strong);
-  read_u8(f, "/bounds/sn1987a/profile_sn_profile_cold/excluded", cold);
-  read_u8(f, "/bounds/sn1987a/profile_sn_profile_hot/excluded", hot);
+  read_u8(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold/excluded", cold);
+  read_u8(f, "/bounds/sn1987a/profile_sn_profile_mantle_hot/excluded", hot);
   read_f64(f, "/bounds/sn1987a/edges", e_nom);
-  read_f64(f, "/bounds/sn1987a/profile_sn_profile_cold/edges", e_cold);
-  read_f64(f, "/bounds/sn1987a/profile_sn_profile_hot/edges", e_hot);
+  read_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold/edges", e_cold);
+  read_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_hot/edges", e_hot);
   H5Fclose(f);
   unlink(h5);
   int n_weak = 0, n_strong = 0;
@@ -123,9 +121,13 @@ static void run(const char *model, const double *mass, double c0, double c1) {
       ck_assert_msg(e_hot[3 * i + 1] < 0.95 * e_nom[3 * i + 1] && e_nom[3 * i + 1] < 0.95 * e_cold[3 * i + 1],
                     "%s m = %g: lower edge not ordered hot < nominal < cold: %g %g %g", model, mass[i],
                     e_hot[3 * i + 1], e_nom[3 * i + 1], e_cold[3 * i + 1]);
-      /* the trapping (upper) edge: a hotter star must be more opaque to keep L below L_nu */
-      ck_assert_msg(e_hot[3 * i + 2] > 1.05 * e_nom[3 * i + 2] && e_nom[3 * i + 2] > 1.05 * e_cold[3 * i + 2],
-                    "%s m = %g: upper edge not ordered cold < nominal < hot: %g %g %g", model, mass[i],
+      /* the trapping (upper) edge: a hotter star must be more opaque to keep L below L_nu. The mantle_cold profile
+       * differs from the nominal only inside ~20 km (T_max 30 vs 40 MeV; the outer layers and the neutrinosphere are
+       * shared), so where the edge is set at the neutrinosphere (bc9, transfer criterion, 0.1 MeV: 7.5434e-6 vs
+       * 7.5432e-6) cold = nominal: cold <= nominal within 1e-3 there, and > 5% apart where both are open otherwise
+       * is not required; hot (plateau to ~30 km) stays > 5% above */
+      ck_assert_msg(e_hot[3 * i + 2] > 1.05 * e_nom[3 * i + 2] && e_nom[3 * i + 2] > 0.999 * e_cold[3 * i + 2],
+                    "%s m = %g: upper edge not ordered cold <= nominal < hot: %g %g %g", model, mass[i],
                     e_cold[3 * i + 2], e_nom[3 * i + 2], e_hot[3 * i + 2]);
     }
   }
