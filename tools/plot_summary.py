@@ -244,7 +244,7 @@ def bound_field(path, name, which, M, C, fallback):
 
 
 def fill_region(ax, X, Y, Z, colour, alpha, zorder, hatch=None):
-    """Fill Z > 0 (NaN cells, failed points, left open)."""
+    """Fill the region Z > 0 (cells with a NaN corner are left open)."""
     top = np.nanmax(Z) if np.isfinite(Z).any() else -1.0
     if not top > 0:
         return

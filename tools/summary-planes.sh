@@ -29,8 +29,8 @@ read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-24 25}"
 # BC4: sin^2 theta = 1e-14 - 1e-8 (the plane's lower edge up to above the band; the shipped input goes down
 # to 1e-20, below the plane), 0.5 decades per point, m_S = 10 MeV - 5 GeV
 read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 13}"
-read -r bc10_nm bc10_nc <<< "${FB_BBN_GRID_BC10:-20 20}"
-read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-20 20}"
+read -r bc10_nm bc10_nc <<< "${FB_BBN_GRID_BC10:-30 30}"
+read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-30 30}"
 bbn_grid() {
   case $1 in
     bc4) echo "--set grid.n_mass=$bc4_nm --set grid.n_coupling=$bc4_nc --set grid.coupling_min=1e-14 --set grid.coupling_max=1e-8" ;;

@@ -243,17 +243,28 @@ def outline(summary_path, name, which="excluded"):
                 if v is not None:
                     fields.append((label, v))
             fields += [(n, None) for n in pref + [n for n in names if n not in pref]]
+            # 0/1 flag quantities (e.g. the CMB bands' thermalised, low_energy_injection): where one is set the
+            # scan does not trust the quantity and excludes nothing, as at a failed point
+            flags = []
+            for n in names:
+                v = s["quantities"][n][:]
+                if np.isin(v, (0.0, 1.0)).all() and v.any() and not (v.astype(bool) & (mask != 0)).any():
+                    flags.append((n, v.astype(bool)))
+            oks = [(ok, "")]
+            if flags:
+                oks.append((ok & ~np.logical_or.reduce([v for _, v in flags]),
+                            " (where " + " or ".join(n for n, _ in flags) + " is set: not excluded, as the scan)"))
             for qn, q in fields:
                 q = (s["quantities"][qn][:] if q is None else q).astype(float)
-                for centre, thr in thresholds(g):
+                for (ok_q, note), (centre, thr) in ((o, t) for o in oks for t in thresholds(g)):
                     d = np.abs(q - centre) if centre != 0.0 else np.abs(q)
-                    t = fit_threshold(d, mask, ok, thr)
+                    t = fit_threshold(d, mask, ok_q, thr)
                     if t is None:
                         continue
                     cand = quantity_field(q, centre, t)
-                    if agrees(cand, mask, ok):
-                        z = cand
-                        method = "quantity " + (f"|{qn} - {centre:g}|" if centre else qn) + f" > {thr:g}"
+                    if agrees(cand, mask, ok_q):
+                        z, ok = cand, ok_q
+                        method = "quantity " + (f"|{qn} - {centre:g}|" if centre else qn) + f" > {thr:g}" + note
                         break
                 if z is not None:
                     break

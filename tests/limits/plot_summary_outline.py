@@ -173,6 +173,24 @@ for which, want in (("excluded", "edges"), ("weak", "edges of 3 profiles"), ("st
     ow = summary_outline.outline(summary, "sn1987a", which)
     check(ow is not None and ow["method"] == want, f"sn1987a {which}: {want} ({ow and ow['method']})")
 
+# 4b. a quantity the scan does not trust where a 0/1 flag is set (the CMB bands' thermalised): those
+# points are not excluded although |mu| is above the limit; the outline follows the scan there too
+mu = 1e-4 * 10.0 ** (2.0 * (np.log10(CS) - boundary(np.log10(MS))))
+flag = (np.log10(MS) < -1.0).astype(float)
+mu_mask = ((np.abs(mu) > 9e-5) & (flag == 0)).astype(np.uint8)
+cmb_path = os.path.join(tmp, "cmb.h5")
+with h5py.File(cmb_path, "w") as f:
+    write_grid(f, ms, cs)
+    f.create_dataset("quantities/mu", data=mu)
+    f.create_dataset("quantities/thermalised", data=flag)
+    f.create_dataset("status", data=np.zeros(mu.shape, np.int32))
+    f.create_dataset("bounds/cmb_mu/excluded", data=mu_mask)
+    f["bounds/cmb_mu"].attrs["criterion"] = "1 where |mu| > 9e-05 (COBE/FIRAS 95% CL)"
+    f["bounds/cmb_mu"].attrs["limit"] = 9e-5
+oc = summary_outline.outline(cmb_path, "cmb_mu")
+check(oc is not None and oc["method"].startswith("quantity mu > 9e-05 (where thermalised is set"),
+      f"flagged points left out of the mu contour ({oc and oc['method']})")
+
 # 5. plot_summary end to end: the path of every band is reported, PNG written
 with h5py.File(bbn_path, "r+") as f:  # restore the consistent source
     f["bounds/bbn/excluded"][...] = mask
