@@ -421,6 +421,10 @@ def draw(path, out, title=None, ctau=False):
                     ax.text(pos[0], pos[1], exp.replace("_", " "), fontsize=8, ha=ha, va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
+                    if stored:  # so that the c*tau labels keep clear of it too (as of the automatic ones)
+                        hw = label_half_width(exp)
+                        fy = (np.log10(pos[1]) - np.log10(c[0])) / (np.log10(c[-1]) - np.log10(c[0]))
+                        placed.append((fx + {"right": -hw, "left": hw}.get(ha, 0.0), fy, hw))
             for fam, (colour, proj) in families_drawn.items():
                 if proj:
                     published_handles.append(mlines.Line2D([], [], color=colour, ls="--", lw=1.4, label=fam))
@@ -449,8 +453,8 @@ def draw(path, out, title=None, ctau=False):
                     if 3 <= k < 6:
                         return f"{10 ** (k - 3):d} km"
                     return f"$10^{{{k}}}$ m"
-                # one label per line, a third of the way along its longest piece (log axes), so that
-                # every line is named and the labels do not pile up at the frame
+                # one label per line, on its longest piece (log axes) where it is farthest from the labels
+                # already placed, so that every line is named and no label sits on another
                 manual = []
                 lm0, lm1 = np.log10(m[0]), np.log10(m[-1])
                 lc0, lc1 = np.log10(c[0]), np.log10(c[-1])
@@ -463,10 +467,10 @@ def draw(path, out, title=None, ctau=False):
                     # the point of the line, between 15% and 85% of its length, farthest from the
                     # labels already placed (limits and other c*tau lines; axes fractions)
                     best, best_d = None, -1.0
-                    for q in seg[int(0.15 * len(seg)): max(int(0.85 * len(seg)), int(0.15 * len(seg)) + 1)]:
+                    for q in seg[int(0.05 * len(seg)): max(int(0.95 * len(seg)), int(0.05 * len(seg)) + 1)]:
                         fx = (np.log10(q[0]) - lm0) / (lm1 - lm0)
                         fy = (np.log10(q[1]) - lc0) / (lc1 - lc0)
-                        if not (0.07 < fx < 0.93 and 0.05 < fy < 0.95):
+                        if not (0.05 < fx < 0.96 and 0.04 < fy < 0.96):
                             continue
                         d = min([np.hypot((fx - px) / (0.045 + pw), (fy - py) / LABEL_H) for px, py, pw in taken] + [1e9])
                         if d > best_d:
