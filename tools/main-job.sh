@@ -66,7 +66,7 @@ for aD in 0p5 0p1; do
     what="thermal target, CMB and accelerator limits"
   fi
   "$EXE" plot "out/bc2_dirac_aD${aD}.h5" -o "out/bc2_dirac_aD${aD}_summary.png" \
-    --title "BC2: Dirac DM, alpha_D = ${aD/p/.}, m_A' = 3 m_chi: ${what}"
+    --title "BC2: Dirac DM, \$\\alpha_D = ${aD/p/.}\$, \$m_{A'} = 3\\,m_\\chi\$: ${what}"
   targets=()
   for spin in dirac majorana scalar pseudodirac; do
     run "inputs/bc2_target_${spin}_aD${aD}.ini" -o "out/bc2_target_${spin}_aD${aD}.h5"

@@ -34,13 +34,24 @@ import matplotlib.patches as mpatches  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+import summary_outline  # noqa: E402  (tools/summary_outline.py, next to this script)
+
 # Conventional colours of the PBC / FIPs summary plots (arXiv:1901.09966 figures; arXiv:2102.12143).
+# Every computed bound has its own hue, none shared with an experiment family below (issue 17: the
+# computed bounds visibly distinct from the accelerator limits, and from each other where they overlap,
+# e.g. BBN under N_eff, the three CMB bands of BC9).
 BOUND_STYLES = [
-    (("sn1987a", "sn_1987a", "supernova", "sn"), "#f2a65a", "SN1987A"),
-    (("hb", "horizontal_branch", "globular"), "#8fbc5a", "HB stars"),
-    (("bbn",), "#6fa8dc", "BBN"),
-    (("neff",), "#c27ba0", r"$\Delta N_{\rm eff}$ (Planck 2018)"),
-    (("cmb", "planck"), "#c27ba0", "CMB"),
+    (("sn1987a", "sn_1987a", "supernova", "sn"), "#f6a04d", "SN1987A"),
+    (("hb", "horizontal_branch", "globular"), "#c5e063", "HB stars"),
+    (("bbn",), "#4dd0e1", "BBN"),
+    (("neff",), "#f06292", r"$\Delta N_{\rm eff}$ (Planck 2018)"),
+    (("photodisintegration", "photodis"), "#ffd54f", "photodisintegration"),
+    (("cmb_mu",), "#26a69a", r"CMB $\mu$ distortion (FIRAS)"),
+    (("cmb_y",), "#a1887f", r"CMB $y$ distortion (FIRAS)"),
+    (("cmb_anisotropies",), "#ab47bc", "CMB anisotropies (Planck 2018)"),
+    (("cmb", "planck"), "#ab47bc", "CMB"),
+    (("rg", "red_giant"), "#ef9a9a", "red giants"),
+    (("wd", "white_dwarf"), "#90a4ae", "white dwarfs"),
 ]
 OTHER_COLOURS = ["#e06666", "#76a5af", "#ffd966", "#8e7cc3", "#93c47d", "#f6b26b"]
 GREYS = ["#9e9e9e", "#bdbdbd", "#757575", "#cfcfcf", "#8a8a8a", "#b0b0b0"]
@@ -62,7 +73,7 @@ AXIS_TEX = {
     "inv_fl": r"$1/f_\ell$",
     "inv_fG": r"$1/f_G$",
     "m_chi": r"$m_\chi$",
-    "y": r"$y$",
+    "y": r"$y = \varepsilon^2 \alpha_D (m_\chi/m_{A'})^4$",
 }
 
 
@@ -86,7 +97,7 @@ def axis_label(ds, bench=""):
 def bound_style(name, k):
     low = name.lower()
     if low == "cmb_pann":  # model bc2: /bounds/cmb_pann/excluded (chi at its own freeze-out density)
-        return "#c27ba0", r"CMB $p_{\rm ann}$ (Planck 2018; $\chi$ at its own relic density)"
+        return "#ab47bc", r"CMB $p_{\rm ann}$ (Planck 2018; $\chi$ at its own relic density)"
     for keys, colour, label in BOUND_STYLES:
         if any(low == key or low.startswith(key + "_") or low.startswith(key) and len(key) > 2 for key in keys):
             return colour, label if low in keys else f"{label} ({name})"
@@ -139,12 +150,12 @@ FAMILIES = [
                               "microboone", "argoneut", "t2k", "sbnd", "mathusla", "codex", "shadows", "hike",
                               "darkquest", "seaquest", "anubis")),
     ("e+e- colliders", "#cc4125", ("babar", "belle", "kloe", "besiii", "bes3", "cleo", "lep", "delphi", "l3", "opal")),
-    ("photon beams on nuclei", "#c27ba0", ("primex", "gluex")),
-    ("electron fixed target", "#e69138", ("a1", "apex", "hps", "mami", "dd", "mesa", "darklight", "ldmx")),
+    ("photon beams on nuclei", "#999933", ("primex", "gluex")),
+    ("electron fixed target", "#c9a400", ("a1", "apex", "hps", "mami", "dd", "mesa", "darklight", "ldmx")),
     ("unitarity, neutrino and beta-decay data", "#b45f06", ("pmns", "atmospheric", "borexino", "beta_spectrum",
                                                             "f_decay")),
     ("hadron colliders", "#8e7cc3", ("lhcb", "cms", "atlas", "cdf", "d0", "alice")),
-    ("lepton g-2 and precision", "#a61c00", ("g-2", "g2", "amu", "ae", "electron_g-2")),
+    ("lepton g-2 and precision", "#d16ba5", ("g-2", "g2", "amu", "ae", "electron_g-2", "electron-g-2", "muon-g-2")),
 ]
 PROJECTION_WORDS = ("projected", "projection", "sensitivity", "future", "expected")
 
@@ -211,6 +222,39 @@ def draw_curve(ax, curve, kind, colour, proj, ytop):
             ax.plot(x, seg[:, 2], color=colour, lw=1.1, ls="--" if proj else "-", zorder=5)
 
 
+def wrap_math(s, width):
+    """textwrap.wrap that never breaks inside $...$ (mathtext in titles, e.g. $N_{\rm eff}$)."""
+    parts = s.split("$")
+    glued = "$".join(p.replace(" ", "\x00") if i % 2 else p for i, p in enumerate(parts))
+    return [line.replace("\x00", " ") for line in textwrap.wrap(glued, width)]
+
+
+def bound_field(path, name, which, M, C, fallback):
+    """(X, Y, Z, how) of a computed bound's region (Z > 0): the smooth outline rebuilt from the bound's
+    own scan (tools/summary_outline.py: a quantity at its threshold, the per-mass edges, or the source
+    grid's mask), else this file's mask (fallback, the nearest-point staircase of a resampled bound)."""
+    try:
+        o = summary_outline.outline(path, name, which)
+    except (OSError, KeyError, ValueError) as e:
+        print(f"plot_summary: bound {name}: no smooth outline ({e}); its mask is drawn", file=sys.stderr)
+        o = None
+    if o is None:
+        return M, C, np.asarray(fallback, float) - 0.5, "this file's mask"
+    return o["mass"], o["coupling"], o["z"], o["method"] + f" ({o['source']})"
+
+
+def fill_region(ax, X, Y, Z, colour, alpha, zorder, hatch=None):
+    """Fill the region Z > 0 (cells with a NaN corner are left open)."""
+    top = np.nanmax(Z) if np.isfinite(Z).any() else -1.0
+    if not top > 0:
+        return
+    kw = {"hatches": [hatch]} if hatch else {}
+    if colour == "none":  # hatching only (an alpha would fill the region in black)
+        ax.contourf(X, Y, Z, levels=[0.0, top + 1.0], colors="none", zorder=zorder, **kw)
+    else:
+        ax.contourf(X, Y, Z, levels=[0.0, top + 1.0], colors=[colour], alpha=alpha, zorder=zorder, **kw)
+
+
 def caption_line(f):
     parts = []
     model = text(f.attrs.get("model", ""))
@@ -258,7 +302,10 @@ def draw(path, out, title=None, ctau=False):
         plt.rcParams.update({"font.size": 13, "axes.labelsize": 15, "legend.fontsize": 11})
         # the legend sits right of the axes, so it never hides a band
         fig, ax = plt.subplots(figsize=(12.5, 7))
-        handles = []
+        handles = []           # c*tau lines and targets
+        computed_handles = []  # the bounds computed by fipbounds
+        published_handles = [] # the accelerator limits, one entry per experiment family
+        outlines = []          # (bound, region, how its outline was drawn), printed for the record
         placed_labels = []
         not_computed = {}
 
@@ -273,31 +320,39 @@ def draw(path, out, title=None, ctau=False):
                     continue
                 colour, label = bound_style(name, k)
                 # systematic range (/bounds/<name>/weak and /strong, e.g. the SN1987A band for the
-                # cold / nominal / hot profiles): the conservative region (weak) is filled like a
-                # plain bound, the rest of the range up to strong is shaded lighter with a dashed
-                # outline, and the nominal mask keeps its bold outline
+                # cold / nominal / hot profiles): the conservative region (weak: every profile) is
+                # filled like a plain bound, the rest of the range up to strong (some profile) is
+                # shaded lighter with a dashed outline, and the nominal bound keeps the bold outline.
+                # Every region is drawn from the smooth outline of the bound's own scan
+                # (tools/summary_outline.py), not from the resampled mask
                 weak = strong = None
                 if all(d in g and g[d].shape == M.shape for d in ("weak", "strong")):
                     weak = g["weak"][:].astype(float)
                     strong = g["strong"][:].astype(float)
                     if strong.any():
-                        band = strong * (1.0 - weak)
-                        ax.contourf(M, C, band, levels=[0.5, 1.5], colors=[colour], alpha=0.22, zorder=6)
-                        ax.contour(M, C, strong, levels=[0.5], colors=[darker(colour)], linewidths=1.0,
+                        X, Y, Z, how = bound_field(path, name, "strong", M, C, strong)
+                        outlines.append((name, "strong", how))
+                        fill_region(ax, X, Y, Z, colour, 0.22, 6)
+                        ax.contour(X, Y, Z, levels=[0.0], colors=[darker(colour)], linewidths=1.0,
                                    linestyles="dashed", zorder=7)
-                        handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), alpha=0.3,
+                        computed_handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), alpha=0.3,
                                                       linestyle="dashed",
-                                                      label=label + " systematic range (weak..strong)"))
+                                                      label=label + ": aggressive edge of the systematic range"))
                 fill = weak if weak is not None else mask
-                # computed (cosmological, astrophysical) bounds: drawn over the accelerator limits
-                # with a bold outline and hatching, so that they are visibly this code's results
+                # computed (cosmological, astrophysical) bounds: drawn over the accelerator limits with
+                # a bold dark outline, so that they are visibly this code's results (no hatching: it
+                # would hide the limits and the c*tau lines underneath)
                 if fill.any():
-                    ax.contourf(M, C, fill, levels=[0.5, 1.5], colors=[colour], alpha=0.45, zorder=6)
-                    ax.contourf(M, C, fill, levels=[0.5, 1.5], colors="none", hatches=["..."], zorder=6)
-                if weak is not None and weak.any():
-                    ax.contour(M, C, weak, levels=[0.5], colors=[darker(colour)], linewidths=1.0,
-                               linestyles="dotted", zorder=7)
-                ax.contour(M, C, mask, levels=[0.5], colors=[darker(colour)], linewidths=2.0, zorder=7)
+                    X, Y, Z, how = bound_field(path, name, "weak" if weak is not None else "excluded", M, C, fill)
+                    outlines.append((name, "weak" if weak is not None else "excluded", how))
+                    fill_region(ax, X, Y, Z, colour, 0.45, 6)
+                    if weak is not None:
+                        ax.contour(X, Y, Z, levels=[0.0], colors=[darker(colour)], linewidths=1.0,
+                                   linestyles="dotted", zorder=7)
+                X, Y, Z, how = bound_field(path, name, "excluded", M, C, mask)
+                if weak is not None:
+                    outlines.append((name, "excluded", how))
+                ax.contour(X, Y, Z, levels=[0.0], colors=[darker(colour)], linewidths=2.0, zorder=7)
                 # points where the bound's own scan failed (/bounds/<name>/computed = 0, written by merge
                 # --bounds): "not excluded" means unknown there, so they are hatched in grey. Only inside the
                 # box spanned by the computed points (a bound resampled from a smaller grid is 0 outside its
@@ -310,20 +365,25 @@ def draw(path, out, title=None, ctau=False):
                         box[ii.min():ii.max() + 1, jj.min():jj.max() + 1] = True
                         nc = (box & ~cm).astype(float)
                         if nc.any():
-                            with plt.rc_context({"hatch.color": "0.55", "hatch.linewidth": 0.6}):
-                                ax.contourf(M, C, nc, levels=[0.5, 1.5], colors="none", hatches=["//"], zorder=5)
-                            ax.contour(M, C, nc, levels=[0.5], colors=["0.55"], linewidths=0.7,
+                            X, Y, Z, how = bound_field(path, name, "not_computed", M, C, nc)
+                            with plt.rc_context({"hatch.color": "0.6", "hatch.linewidth": 0.5}):
+                                fill_region(ax, X, Y, Z, "none", 1.0, 5, hatch="//")
+                            ax.contour(X, Y, Z, levels=[0.0], colors=["0.55"], linewidths=0.7,
                                        linestyles="dashdot", zorder=5)
-                            why = text(g.attrs.get("not_computed", "failed points"))
+                            # the reason in words (the scan's error messages), then the count
+                            why = "(" + text(g.attrs.get("not_computed", "failed points")) + ")"
+                            reason = summary_outline.failure_summary(path, name)
+                            if reason:
+                                why = "\n".join(wrap_math(reason, 50) + [why])
                             not_computed.setdefault(why, []).append(label)
-                handles.append(mpatches.Patch(facecolor=colour, edgecolor=darker(colour), hatch="...", alpha=0.8,
-                                              label=label + (" (fipbounds): hatched weak, bold nominal" if weak is not None
-                                                             else " (fipbounds)")))
+                computed_handles.append(mpatches.Patch(
+                    facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0,
+                    label=label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
 
         # one legend entry per distinct reason for the grey hatching
         for why, labels in not_computed.items():
-            handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
-                                          label="not computed: " + ", ".join(labels) + "\n(" + why + ")"))
+            computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
+                                                   label="not computed: " + ", ".join(labels) + "\n" + why))
 
         # accelerator limits: the published curves (/limits/<experiment>/curve), filled with the
         # colour of their experiment family, projections dashed and unfilled; the rasterised mask
@@ -361,11 +421,16 @@ def draw(path, out, title=None, ctau=False):
                     ax.text(pos[0], pos[1], exp.replace("_", " "), fontsize=8, ha=ha, va="center", color=darker(colour),
                             zorder=8, clip_on=True, style="italic" if proj else "normal",
                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.55))
+                    if stored:  # so that the c*tau labels keep clear of it too (as of the automatic ones)
+                        hw = label_half_width(exp)
+                        fy = (np.log10(pos[1]) - np.log10(c[0])) / (np.log10(c[-1]) - np.log10(c[0]))
+                        placed.append((fx + {"right": -hw, "left": hw}.get(ha, 0.0), fy, hw))
             for fam, (colour, proj) in families_drawn.items():
                 if proj:
-                    handles.append(mlines.Line2D([], [], color=colour, ls="--", lw=1.4, label=fam))
+                    published_handles.append(mlines.Line2D([], [], color=colour, ls="--", lw=1.4, label=fam))
                 else:
-                    handles.append(mpatches.Patch(facecolor=colour, edgecolor=colour, alpha=0.45, label=fam))
+                    published_handles.append(mpatches.Patch(facecolor=colour, edgecolor=colour, alpha=0.45, lw=0.8,
+                                                            label=fam))
 
         # lines of constant c*tau (under everything else)
         if ctau and "quantities/ctau_m" in f:
@@ -388,8 +453,8 @@ def draw(path, out, title=None, ctau=False):
                     if 3 <= k < 6:
                         return f"{10 ** (k - 3):d} km"
                     return f"$10^{{{k}}}$ m"
-                # one label per line, a third of the way along its longest piece (log axes), so that
-                # every line is named and the labels do not pile up at the frame
+                # one label per line, on its longest piece (log axes) where it is farthest from the labels
+                # already placed, so that every line is named and no label sits on another
                 manual = []
                 lm0, lm1 = np.log10(m[0]), np.log10(m[-1])
                 lc0, lc1 = np.log10(c[0]), np.log10(c[-1])
@@ -402,10 +467,10 @@ def draw(path, out, title=None, ctau=False):
                     # the point of the line, between 15% and 85% of its length, farthest from the
                     # labels already placed (limits and other c*tau lines; axes fractions)
                     best, best_d = None, -1.0
-                    for q in seg[int(0.15 * len(seg)): max(int(0.85 * len(seg)), int(0.15 * len(seg)) + 1)]:
+                    for q in seg[int(0.05 * len(seg)): max(int(0.95 * len(seg)), int(0.05 * len(seg)) + 1)]:
                         fx = (np.log10(q[0]) - lm0) / (lm1 - lm0)
                         fy = (np.log10(q[1]) - lc0) / (lc1 - lc0)
-                        if not (0.07 < fx < 0.93 and 0.05 < fy < 0.95):
+                        if not (0.05 < fx < 0.96 and 0.04 < fy < 0.96):
                             continue
                         d = min([np.hypot((fx - px) / (0.045 + pw), (fy - py) / LABEL_H) for px, py, pw in taken] + [1e9])
                         if d > best_d:
@@ -428,7 +493,7 @@ def draw(path, out, title=None, ctau=False):
                 if "mass_GeV" not in g or "y" not in g:
                     continue
                 (line,) = ax.plot(g["mass_GeV"][:], g["y"][:], color="black", ls=styles[k % 4], lw=2.0,
-                                  zorder=7, label=f"target: {name}")
+                                  zorder=7, label=f"thermal relic target: {name}")
                 handles.append(line)
 
         ax.set_xscale("log" if text(f["grid/mass"].attrs.get("spacing", "log")) == "log" else "linear")
@@ -442,10 +507,23 @@ def draw(path, out, title=None, ctau=False):
         desc = text(f.attrs.get("model_description", ""))
         full = title if title else (f"{bench}: {desc}" if desc else bench)
         # long model descriptions are wrapped, never clipped
-        ax.set_title("\n".join(textwrap.wrap(full, 70)), fontsize=13 if len(full) <= 70 else 11)
-        if handles:
-            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0,
-                      framealpha=0.92, fontsize=9).set_zorder(20)
+        ax.set_title("\n".join(wrap_math(full, 70)), fontsize=13 if len(full) <= 70 else 11)
+        # the legend in sections: what this code computed (bold outlines), the published limits (thin
+        # outlines, one colour per experiment family), then c*tau lines and targets
+        entries, headers = [], []
+        if computed_handles:
+            headers.append(len(entries))
+            entries += [mpatches.Patch(visible=False, label="Computed by fipbounds (bold outlines)")] + computed_handles
+        if published_handles:
+            headers.append(len(entries))
+            entries += [mpatches.Patch(visible=False, label="Published limits (thin outlines)")] + published_handles
+        entries += handles
+        if entries:
+            leg = ax.legend(handles=entries, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0,
+                            framealpha=0.92, fontsize=9)
+            leg.set_zorder(20)
+            for i in headers:
+                leg.get_texts()[i].set_fontweight("bold")
         else:
             ax.text(0.5, 0.5, "no bounds, limits or targets in this file", transform=ax.transAxes,
                     ha="center", va="center", color="#616161")
@@ -456,6 +534,8 @@ def draw(path, out, title=None, ctau=False):
         fig.tight_layout(rect=(0, 0.015 + 0.017 * len(cap), 1, 1))
         fig.savefig(out, dpi=200 if out.endswith(".png") else None)
         plt.close(fig)
+    for name, region, how in outlines:
+        print(f"plot_summary: bound {name} ({region}) outlined from {how}")
     print(f"plot_summary: wrote {out}")
     return 0
 

@@ -5,14 +5,17 @@
 #     FORESEE's ALP-W folder is the SU(2)_L-coupled ALP, not BC10);
 #   BC4, BC6-BC8, BC10 and BC11 also get their SN1987A band (inputs/<bc>_sn1987a.ini, resampled by merge);
 #   BC6, BC7, BC8 (HNL mixing with one flavour): c*tau, the BBN and N_eff bounds of bc6/7/8_bbn
-#     (fipbounds; default 16 x 17 grid of inputs/bc6_bbn.ini over m_N = 10 MeV-1 GeV,
+#     (fipbounds; 24 x 25 grid (FB_BBN_GRID) of inputs/bc6_bbn.ini over m_N = 10 MeV-1 GeV,
 #     |U|^2 = 1e-14-1e-6, resampled onto the plane by merge) and the bundled Heavy-Neutrino-Limits
 #     curves (limits/bundled/bc6, bc7, bc8), and the photodisintegration band of bc6/7/8_photodis
 #     (inputs/bc6_photodis.ini etc., tau > 1e5 s, below the BBN band).
 #   BC4, BC10, BC11 also get their BBN and N_eff bands (inputs/<bc>_bbn.ini, resampled by merge).
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
 #   tools/summary-planes.sh [bc4 bc6 ...]   (default: all six; FB_BUILD_DIR, FB_NP as the main job)
-# FB_BBN_GRID="n_mass n_coupling" refines the BBN grid (default 16 17, about 30 s per flavour on 2 ranks).
+# FB_BBN_GRID="n_mass n_coupling" sets the HNL BBN grid (default 24 25); FB_BBN_GRID_BC4, FB_BBN_GRID_BC10,
+# FB_BBN_GRID_BC11 the BC4, BC10, BC11 BBN grids (defaults below: finer than the shipped inputs' coarse
+# grids, chosen for the main job's ~8-minute budget on 2 cores; docs/performance.md). The figures draw
+# the bands from the delta_chi2 and Neff of these scans (tools/summary_outline.py), not from their cells.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/mpi-env.sh
@@ -22,7 +25,19 @@ run() { mpirun -n "$NP" "$EXE" run "$@" --overwrite --set run.log_level=warning;
 mkdir -p out
 planes=("$@")
 [ ${#planes[@]} -gt 0 ] || planes=(bc4 bc6 bc7 bc8 bc10 bc11)
-read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-16 17}"
+read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-24 25}"
+# BC4: sin^2 theta = 1e-14 - 1e-8 (the plane's lower edge up to above the band; the shipped input goes down
+# to 1e-20, below the plane), 0.5 decades per point, m_S = 10 MeV - 5 GeV
+read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 13}"
+read -r bc10_nm bc10_nc <<< "${FB_BBN_GRID_BC10:-30 30}"
+read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-30 30}"
+bbn_grid() {
+  case $1 in
+    bc4) echo "--set grid.n_mass=$bc4_nm --set grid.n_coupling=$bc4_nc --set grid.coupling_min=1e-14 --set grid.coupling_max=1e-8" ;;
+    bc10) echo "--set grid.n_mass=$bc10_nm --set grid.n_coupling=$bc10_nc" ;;
+    bc11) echo "--set grid.n_mass=$bc11_nm --set grid.n_coupling=$bc11_nc" ;;
+  esac
+}
 for bc in "${planes[@]}"; do
   run "inputs/${bc}_default.ini" -o "out/${bc}_default.h5"
   merge=("$EXE" merge "out/${bc}_default.h5" --quiet)
@@ -37,9 +52,10 @@ for bc in "${planes[@]}"; do
       merge+=(--bounds "out/${bc}_photodis.h5")
       ;;
     bc4 | bc10 | bc11)
-      # the BBN and N_eff bands on the shipped grid of inputs/<bc>_bbn.ini (abundance with the production by
-      # scatterings of src/production), resampled by merge
-      run "inputs/${bc}_bbn.ini" -o "out/${bc}_bbn.h5"
+      # the BBN and N_eff bands of inputs/<bc>_bbn.ini on the grid of bbn_grid (abundance with the production
+      # by scatterings of src/production), resampled by merge
+      # shellcheck disable=SC2046
+      run "inputs/${bc}_bbn.ini" -o "out/${bc}_bbn.h5" $(bbn_grid "$bc")
       merge+=(--bounds "out/${bc}_bbn.h5")
       ;;
   esac
@@ -53,12 +69,12 @@ for bc in "${planes[@]}"; do
   [ -d "limits/bundled/$bc" ] && merge+=(--limits "limits/bundled/$bc")
   [ ${#merge[@]} -gt 4 ] && "${merge[@]}" > /dev/null
   case $bc in
-    bc4) title="BC4: dark scalar mixing with the Higgs: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
-    bc6) title="BC6: HNL mixing with nu_e: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
-    bc7) title="BC7: HNL mixing with nu_mu: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
-    bc8) title="BC8: HNL mixing with nu_tau: c*tau, BBN, N_eff, photodisintegration, SN1987A and published limits" ;;
-    bc10) title="BC10: ALP with universal fermion couplings: c*tau, BBN and SN1987A (no published limits bundled)" ;;
-    bc11) title="BC11: gluon-coupled ALP: c*tau, BBN, SN1987A and published limits (FORESEE)" ;;
+    bc4) title='BC4: dark scalar mixing with the Higgs: $c\tau$, BBN, $N_{\rm eff}$, SN1987A and published limits (FORESEE)' ;;
+    bc6) title='BC6: HNL mixing with $\nu_e$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
+    bc7) title='BC7: HNL mixing with $\nu_\mu$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
+    bc8) title='BC8: HNL mixing with $\nu_\tau$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
+    bc10) title='BC10: ALP with universal fermion couplings: $c\tau$, BBN, $N_{\rm eff}$ and SN1987A (no published limits bundled)' ;;
+    bc11) title='BC11: gluon-coupled ALP: $c\tau$, BBN, $N_{\rm eff}$, SN1987A and published limits (FORESEE)' ;;
     *) title=$bc ;;
   esac
   for ext in png pdf; do
