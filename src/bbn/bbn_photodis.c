@@ -139,6 +139,10 @@ double bbn_photodis_time_s(double T_MeV, double eta) {
   return t * HBAR_MEV_S;
 }
 
+double bbn_photodis_before_decay_factor(double T0_MeV, double tau_s, double eta) {
+  return exp(bbn_photodis_time_s(T0_MeV, eta) / tau_s);
+}
+
 /* int dE F(E) sigma_r(E) for a solved spectrum (per unit source rate) [MeV^-3]: the continuum by
  * log-log interpolation of F between nodes with 8 sub-points per bin, the top bin (the injected line
  * and its neighbourhood) as N_top sigma(E0). */
