@@ -236,8 +236,8 @@ static int table_node(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn
     FB_TEST(err, !buf, FB_ERR_MEMORY, "injection bins (%d)", n);
     for (int i = 0; i < n; i++) buf[2 * n + i] = casc->E_min_MeV * exp(i * dy);
     buf[3 * n - 1] = E0;
-    bbn_em_injection_bin(&t->inj, buf + 2 * n, n, dy, buf, buf + n);
-    const int rc = bbn_cascade_solve_source(ws, &bg, E0, buf, buf + n, casc, &sp, err);
+    int rc = bbn_em_injection_bin(&t->inj, buf + 2 * n, n, dy, buf, buf + n, err);
+    if (rc == FB_OK) rc = bbn_cascade_solve_source(ws, &bg, E0, buf, buf + n, casc, &sp, err);
     free(buf);
     if (rc != FB_OK) return rc;
   } else {
