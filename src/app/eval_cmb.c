@@ -80,6 +80,14 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   const int have_mY = fb_eval_given(args, "mY_GeV"), have_n = fb_eval_given(args, "n_over_ngamma");
   static eval_scan_point_result pt; /* its texts are printed after this returns */
   int from_model = 0; /* the abundance is the scan model's ([cmb_fip] abundance) */
+  /* z_eff: the key takes [10, 1e4] (aniso_method=power); every other method projects Delta x_e at z_eff and
+   * needs [100, 1200] (fb_cmb_window_setup): refused here, before any scan point (review fix) */
+  fb_cmb_aniso aniso;
+  FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &aniso, err));
+  const double z_eff = fb_eval_number(args, "z_eff");
+  FB_TEST(err, aniso != FB_CMB_ANISO_POWER && !(z_eff >= FB_CMB_Z_EFF_WINDOW_MIN && z_eff <= FB_CMB_Z_EFF_WINDOW_MAX),
+          FB_ERR_INPUT, "z_eff = %g with aniso_method=%s: allowed [%g, %g] (aniso_method=power: [10, 1e4])", z_eff,
+          fb_cmb_aniso_name(aniso), FB_CMB_Z_EFF_WINDOW_MIN, FB_CMB_Z_EFF_WINDOW_MAX);
   if (bench) {
     FB_CALL(err, cmb_scan_point(args, model, mass, &pt, err));
     if (!fb_eval_given(args, "tau_s")) tau = eval_scan_q(&pt, "tau_s");
@@ -108,8 +116,8 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_cmb_params p;
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
-  p.z_eff = fb_eval_number(args, "z_eff");
-  FB_CALL(err, fb_cmb_aniso_from_name(fb_eval_text(args, "aniso_method"), &p.aniso, err));
+  p.z_eff = z_eff;
+  p.aniso = aniso;
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
   fb_eval_put(out, "mass_GeV", "GeV", mass);
@@ -146,7 +154,8 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"omega_fraction", "", NULL, 0.0, 1.0, "1e-6", "abundance=omega_fraction: Omega_X/Omega_c before decays"},
      {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "bc4, bc11 with abundance=freezein: start of the freeze-in by scatterings"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
-     {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window) or of the injected power (power)"},
+     {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window, window_max, visibility: [100, 1200]) "
+                                          "or of the injected power (power: [10, 1e4])"},
      {"aniso_method", "", "window|window_max|power|visibility", 0, 0, "visibility",
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},

@@ -100,7 +100,14 @@ static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb
   /* the CMB bounds of the same decay and abundance, f_em as on the CMB planes (fb_cmb_f_em_from_decay) */
   double tau_cmb, f_em;
   FB_CALL(err, fb_cmb_fip_tau_f_em(model, mass, coupling, &tau_cmb, &f_em, err));
-  return late_decay_put_cmb(out, mass, eval_scan_q(&pt, "tau_s"), eval_scan_q(&pt, "mY_GeV"), f_em, err);
+  /* the CMB stage takes m Y before decays (fb_cmb_decay_eval): mY_GeV is at T0, after the decays before T0
+   * (review fix: each decay counted once; the scan model does the same for the cascade) */
+  bbn_photodis_params pp;
+  bbn_photodis_params_default(&pp);
+  const double tau_s = eval_scan_q(&pt, "tau_s");
+  const double mY_before = eval_scan_q(&pt, "mY_GeV") * bbn_photodis_before_decay_factor(T0_MeV, tau_s, pp.eta);
+  fb_eval_put(out, "mY_before_decay_GeV", "GeV", mY_before);
+  return late_decay_put_cmb(out, mass, tau_s, mY_before, f_em, err);
 }
 
 static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {

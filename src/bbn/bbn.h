@@ -81,6 +81,8 @@ typedef struct bbn_nu_group {
   int shape;             /**< bbn_nu_shape */
   double n;              /**< nu + anti-nu per decay (0 - 100) */
   double E_MeV;          /**< mean energy [MeV] (> 0) */
+  int from_pion;         /**< 1: from a stopped pi+- (pi -> mu nu and the muon's decay): weighted by the pion's
+                              decay probability at injection (a captured pion gives no neutrinos; bbn_mesons.c) */
 } bbn_nu_group;
 
 /**
@@ -369,6 +371,10 @@ void bbn_nu_osc_vacuum_average(double P[3][3]);
 
 /** The inverse-decay production alone (no losses) between T_lo and T_hi, in Y = n/s (bbn_abundance.c):
  *  with T_hi = T0 it measures what the BBN stage, which has decays but no inverse decays, leaves out. */
+/** The same with the options o of bbn_thermal_abundance (NULL: inverse decays only): the source k Y_eq has
+ *  the scattering rate o->scattering_rate too (production by scatterings below T0, review fix). */
+double bbn_thermal_production(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                              const bbn_abundance_opts *o, double T_hi_GeV, double T_lo_GeV);
 double bbn_inverse_decay_production(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
                                     double T_hi_GeV, double T_lo_GeV);
 

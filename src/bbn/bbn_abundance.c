@@ -190,9 +190,14 @@ int bbn_inverse_decay_abundance(const fb_thermo *th, double m_GeV, double g_X, d
 
 double bbn_inverse_decay_production(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
                                     double T_hi_GeV, double T_lo_GeV) {
+  return bbn_thermal_production(th, m_GeV, g_X, Gamma_GeV, NULL, T_hi_GeV, T_lo_GeV);
+}
+
+double bbn_thermal_production(const fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                              const bbn_abundance_opts *o, double T_hi_GeV, double T_lo_GeV) {
   /* int_{ln T_lo}^{ln T_hi} k Y_eq d ln T (the source term of the Boltzmann equation above without
-   * the loss term): Simpson's rule on 400 intervals in ln T */
-  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, NULL, NAN, NAN};
+   * the loss term; k with the scattering rate of o): Simpson's rule on 400 intervals in ln T */
+  const ab_ctx c = {th, m_GeV, g_X, Gamma_GeV, o, NAN, NAN};
   const int n = 400;
   const double a = log(T_lo_GeV), b = log(T_hi_GeV), h = (b - a) / n;
   double sum = 0.0;

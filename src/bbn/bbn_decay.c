@@ -62,9 +62,10 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   for (int i = 0; i < d->n_nu_groups; ++i) {
     const bbn_nu_group *g = &d->nu_groups[i];
     FB_TEST(err, g->flavour < 0 || g->flavour > 2 || g->shape < BBN_NU_LINE || g->shape > BBN_NU_MICHEL_NUMU ||
-                     !(g->n >= 0.0 && g->n <= 100.0) || !(g->E_MeV > 0.0 && g->E_MeV <= 1e7),
+                     !(g->n >= 0.0 && g->n <= 100.0) || !(g->E_MeV > 0.0 && g->E_MeV <= 1e7) ||
+                     (g->from_pion != 0 && g->from_pion != 1),
             FB_ERR_RANGE, "decay nu_groups[%d]: flavour %d (0 - 2), shape %d (0 - 2), n = %g (0 - 100), E = %g MeV "
-            "(0 - 1e7)", i, g->flavour, g->shape, g->n, g->E_MeV);
+            "(0 - 1e7), from_pion %d (0 or 1)", i, g->flavour, g->shape, g->n, g->E_MeV, g->from_pion);
   }
   return FB_OK;
 }

@@ -381,11 +381,12 @@ static void cic(double *S, const double *E, int n, double dy, double En, double 
   if (k + 1 <= n - 1 && f > 0.0) S[k + 1] += f * w;
 }
 
-void bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, double dy, double *S_gamma,
-                          double *S_e) {
+int bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, double dy, double *S_gamma,
+                         double *S_e, fb_err *err) {
   memset(S_gamma, 0, (size_t)n * sizeof *S_gamma);
   memset(S_e, 0, (size_t)n * sizeof *S_e);
   gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(BIN_GL);
+  FB_TEST(err, !t, FB_ERR_MEMORY, "cannot allocate the %d-point Gauss-Legendre table of the injection bins", BIN_GL);
   for (int ic = 0; ic < inj->n_comp; ic++) {
     const bbn_inj_comp *c = &inj->c[ic];
     double *S = c->species == BBN_CASC_GAMMA ? S_gamma : S_e;
@@ -426,6 +427,7 @@ void bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, d
     }
   }
   gsl_integration_glfixed_table_free(t);
+  return FB_OK;
 }
 
 double bbn_em_injection_stopping_ratio(double m, double gamma, double tau_s, double T, double eta) {

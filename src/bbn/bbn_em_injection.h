@@ -120,10 +120,11 @@ double bbn_inj_comp_energy_MeV(const bbn_inj_comp *c);
  * BBN_CASC_GAMMA into S_gamma, BBN_CASC_E into S_e (zeroed first): lines and continua shared between
  * the two neighbouring nodes in ln E (tent weights: number exact, energy to O(dy^2)); continua
  * integrated over each interval; FSR sampled at the nodes below its line (as bbn_cascade_solve).
- * Particles below E[0] e^{-dy} are dropped; above E[n-1] go to the top node.
+ * Particles below E[0] e^{-dy} are dropped; above E[n-1] go to the top node. FB_ERR_MEMORY if its
+ * Gauss-Legendre table cannot be allocated.
  */
-void bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, double dy, double *S_gamma,
-                          double *S_e);
+int bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, double dy, double *S_gamma,
+                         double *S_e, fb_err *err);
 
 /** Ratio of the energy a charged particle of mass m_MeV, Lorentz factor gamma and lifetime tau_s
  *  loses over its mean decay length to its energy, at photon temperature T_MeV and baryon-to-photon

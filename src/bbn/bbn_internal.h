@@ -105,9 +105,17 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
 /** Direct p <-> n conversion by the decay's non-thermal nu_e / anti-nu_e (bbn_nu_conversion.c): extra
  *  rates per nucleon [1/s] at decays_per_baryon_s, photon temperature T_MeV, Hubble rate H_s [1/s] and
  *  baryon density nb_cm3; 0 unless d->nu_conversion. With d->nu_oscillations and a table ot (NULL: none),
- *  every flavour converts with its probability to be a nu_e (bbn_nu_oscillation.c). */
+ *  every flavour converts with its probability to be a nu_e (bbn_nu_oscillation.c). The groups from_pion are
+ *  weighted by pion_decay_prob (bbn_pion_decay_probability). */
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
-                             double nb_cm3, double *lam_np, double *lam_pn);
+                             double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn);
+
+/** Probability that a stopped charged pion of the decay d decays (pi -> mu nu) rather than being captured
+ *  by charge exchange on a nucleon (pi- p -> pi0 n, pi+ n -> pi0 p): Gamma_dec / (Gamma_dec + n <sigma v>),
+ *  averaged over d's pi- and pi+, with the cross sections of the meson conversion (bbn_mesons.c); 1 without
+ *  pions or with d->mesons = 0. Weights the groups from_pion of bbn_nu_conversion_rates. */
+double bbn_pion_decay_probability(const bbn_tables *tab, const bbn_decay *d, double T_MeV, double nb_cm3, double Yp,
+                                  double Yn);
 
 /** The kaon absorption inputs (bbn_kaons.c); nonzero if the K- p scattering length iteration did
  *  not converge. */

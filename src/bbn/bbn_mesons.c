@@ -66,6 +66,35 @@ int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err) {
   return FB_OK;
 }
 
+/* The fates of a stopped charged pion at T (one place for the cross sections): <sigma v> of pi- p -> pi0 n
+ * (with the Coulomb factor) and pi+ n -> pi0 p [cm^3/s], and the total loss rates D = n <sigma v> + 1/tau_pi
+ * [1/s] of pi- (on protons, Y_p n_b) and pi+ (on neutrons, Y_n n_b). */
+typedef struct pion_fate {
+  double sv_m, sv_p, Dm, Dp;
+} pion_fate;
+
+static pion_fate pion_fate_at(const bbn_tables *tab, double T_MeV, double nb_cm3, double Yp, double Yn) {
+  const double mb_to_cm3_s = 1e-27 * FB_C_CM_S;
+  pion_fate f;
+  /* the Coulomb factor, tabulated on the plasma grid (linear in ln T; < 1e-4 from the direct
+   * average, test_bbn_decay) */
+  f.sv_m = FB_SIGV_PIM_P_CEX_MB * mb_to_cm3_s * bbn_plasma_grid_interp(tab, tab->coul_S, T_MeV);
+  f.sv_p = FB_SIGV_PIP_N_CEX_MB * mb_to_cm3_s;
+  const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
+  f.Dm = Yp * nb_cm3 * f.sv_m + gdec;
+  f.Dp = Yn * nb_cm3 * f.sv_p + gdec;
+  return f;
+}
+
+double bbn_pion_decay_probability(const bbn_tables *tab, const bbn_decay *d, double T_MeV, double nb_cm3, double Yp,
+                                  double Yn) {
+  const double npi = d->n_pi_minus + d->n_pi_plus;
+  if (!d->mesons || !(npi > 0.0)) return 1.0;
+  const pion_fate f = pion_fate_at(tab, T_MeV, nb_cm3, Yp > 0.0 ? Yp : 0.0, Yn > 0.0 ? Yn : 0.0);
+  const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
+  return (d->n_pi_minus * gdec / f.Dm + d->n_pi_plus * gdec / f.Dp) / npi;
+}
+
 static int has_mesons(const bbn_decay *d) {
   return d->n_pi_minus > 0.0 || d->n_pi_plus > 0.0 || d->n_K_minus > 0.0 || d->n_K_plus > 0.0 ||
          d->n_K_L > 0.0 || d->n_K_S > 0.0;
@@ -96,14 +125,15 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
     const double lt = log(t_s);
     if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1]) || fb_spline_eval_deriv(&bg->sp_a, lt, &dlna_dlnt, &e) != FB_OK)
       dlna_dlnt = 0.5;
-    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3, &lnp_nu, &lpn_nu);
+    /* the neutrinos of stopped pi+- only where the pion decays (not captured: Gamma_dec / (Gamma_dec + n sigma v)) */
+    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3,
+                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), &lnp_nu, &lpn_nu);
   }
   *lam_np = lnp_nu;
   *lam_pn = lpn_nu;
   if (dFpn_dYp) *dFpn_dYp = lpn_nu;
   if (dFnp_dYn) *dFnp_dYn = lnp_nu;
   if (!(d->mesons && has_mesons(d))) return;
-  const double mb_to_cm3_s = 1e-27 * FB_C_CM_S;
   const double Yp = Y[BBN_P] > 0.0 ? Y[BBN_P] : 0.0, Yn = Y[BBN_N] > 0.0 ? Y[BBN_N] : 0.0;
   /* kaons first (bbn_kaons.c): their absorption converts nucleons and, with their decays, adds
    * secondary charged pions to the directly injected ones */
@@ -111,12 +141,9 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   if (d->n_K_minus > 0.0 || d->n_K_plus > 0.0 || d->n_K_L > 0.0 || d->n_K_S > 0.0)
     bbn_kaon_flux_eval(&tab->kaon, d, decays, nb_cm3, bbn_plasma_grid_interp(tab, tab->coul_SK, T_MeV), Yp, Yn,
                        &kf);
-  /* the Coulomb factor, tabulated on the plasma grid (linear in ln T; < 1e-4 from the direct
-   * average, test_bbn_decay) */
-  const double sv_m = FB_SIGV_PIM_P_CEX_MB * mb_to_cm3_s * bbn_plasma_grid_interp(tab, tab->coul_S, T_MeV);
-  const double sv_p = FB_SIGV_PIP_N_CEX_MB * mb_to_cm3_s;
+  const pion_fate pf = pion_fate_at(tab, T_MeV, nb_cm3, Yp, Yn);
+  const double sv_m = pf.sv_m, sv_p = pf.sv_p, Dm = pf.Dm, Dp = pf.Dp;
   const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
-  const double Dm = Yp * nb_cm3 * sv_m + gdec, Dp = Yn * nb_cm3 * sv_p + gdec;
   const double R_pim = d->n_pi_minus * decays + kf.R_pim, R_pip = d->n_pi_plus * decays + kf.R_pip;
   const double lpn_pi = R_pim * sv_m * nb_cm3 / Dm, lnp_pi = R_pip * sv_p * nb_cm3 / Dp;
   *lam_pn += lpn_pi + kf.pn_per_Yp;

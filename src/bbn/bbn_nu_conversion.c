@@ -76,7 +76,7 @@ static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E,
 }
 
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
-                             double nb_cm3, double *lam_np, double *lam_pn) {
+                             double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
@@ -92,7 +92,7 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
     if (gr->flavour != 0 && !osc) continue; /* only nu_e convert */
-    const double norm = decays_per_baryon_s * 0.5 * gr->n * nb_cm3 * FB_C_CM_S;
+    const double norm = decays_per_baryon_s * 0.5 * gr->n * (gr->from_pion ? pion_decay_prob : 1.0) * nb_cm3 * FB_C_CM_S;
     double rpn = 0.0, rnp = 0.0;
     if (gr->shape == BBN_NU_LINE) {
       group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);

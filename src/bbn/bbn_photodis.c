@@ -139,6 +139,10 @@ double bbn_photodis_time_s(double T_MeV, double eta) {
   return t * HBAR_MEV_S;
 }
 
+double bbn_photodis_before_decay_factor(double T0_MeV, double tau_s, double eta) {
+  return exp(bbn_photodis_time_s(T0_MeV, eta) / tau_s);
+}
+
 /* int dE F(E) sigma_r(E) for a solved spectrum (per unit source rate) [MeV^-3]: the continuum by
  * log-log interpolation of F between nodes with 8 sub-points per bin, the top bin (the injected line
  * and its neighbourhood) as N_top sigma(E0). */
@@ -232,8 +236,8 @@ static int table_node(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn
     FB_TEST(err, !buf, FB_ERR_MEMORY, "injection bins (%d)", n);
     for (int i = 0; i < n; i++) buf[2 * n + i] = casc->E_min_MeV * exp(i * dy);
     buf[3 * n - 1] = E0;
-    bbn_em_injection_bin(&t->inj, buf + 2 * n, n, dy, buf, buf + n);
-    const int rc = bbn_cascade_solve_source(ws, &bg, E0, buf, buf + n, casc, &sp, err);
+    int rc = bbn_em_injection_bin(&t->inj, buf + 2 * n, n, dy, buf, buf + n, err);
+    if (rc == FB_OK) rc = bbn_cascade_solve_source(ws, &bg, E0, buf, buf + n, casc, &sp, err);
     free(buf);
     if (rc != FB_OK) return rc;
   } else {

@@ -66,6 +66,10 @@ double bbn_photodis_threshold_MeV(int r);
 
 /** Time [s] at photon temperature T after e+e- annihilation (radiation + matter, eta). */
 double bbn_photodis_time_s(double T_MeV, double eta);
+/** exp(+t(T0)/tau) on the clock of bbn_photodis_time_s: turns an abundance at T0 that already lost the
+ *  decays before T0 into the "before decay" n_X/s that bbn_photodis_evolve (and the CMB stage) decay
+ *  from t = 0, so that each decay is counted once. */
+double bbn_photodis_before_decay_factor(double T0_MeV, double tau_s, double eta);
 
 /**
  * Reaction-rate table of one injection: R_r(T) = int dE f_gamma(E; T) sigma_r(E) per unit injection

@@ -60,6 +60,7 @@ typedef struct bfip_state {
   fb_production prod;    /* production by scatterings (src/production), used when prod.ops != NULL */
   int prod_table;        /* the rate from a per-mass table (fb_production_table; productions with rate_bin_GeV) */
   fb_production_table ptab;
+  fb_production_table ptab_lo; /* the same below T0 (down to m/50 or 1 keV), for the flag Q_FINV */
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
 } bfip_state;
@@ -83,8 +84,9 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result"},
     {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result"},
     {"f_other", "", "energy fraction in tau, kaons, nucleons, other hadrons (counted as e.m.; no conversion)"},
-    {"flag_inverse_decays_after_T0", "", "1 where inverse decays below T0 (not in the BBN stage) would add more "
-                                         "than 10% to the abundance at T0: the result is then a lower limit"},
+    {"flag_inverse_decays_after_T0", "", "1 where production below T0 (inverse decays and the benchmark's scatterings; "
+                                         "not in the BBN stage) would add more than 10% to the abundance at T0: "
+                                         "the result is then a lower limit"},
     /* HNL planes only (bc6_bbn - bc8_bbn) */
     {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
     {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
@@ -180,6 +182,7 @@ static void bfip_free(void *state) {
   if (s->model && s->ops->free) s->ops->free(s->model);
   fb_production_free(&s->prod);
   fb_production_table_free(&s->ptab);
+  fb_production_table_free(&s->ptab_lo);
   fb_config_free(&s->mcfg);
   fb_thermo_free(&s->th);
   bbn_tables_free(&s->tab);
@@ -299,9 +302,27 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
                               pow(s->T0_MeV * 1e-3, 3));
   out[Q_NG] = r;
   out[Q_TRH] = r > 0.0 ? (r10 - r) / r : 0.0;
-  /* inverse decays below T0 (down to m/50 or 1 keV) are not in the BBN stage: flag where they matter */
+  /* production below T0 (down to m/50 or 1 keV) is not in the BBN stage: flag where it matters. Inverse
+   * decays and, where the benchmark has them, the scatterings (bc1 resonance and 2 -> 2 peak at T < T0 for
+   * light A'; review fix: the flag counted the inverse decays only) */
   const double T0 = s->T0_MeV * 1e-3, T_lo = fmax(mass_GeV / 50.0, 1e-6);
-  const double Y_after = T_lo < T0 ? bbn_inverse_decay_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, T0, T_lo) : 0.0;
+  double Y_after = 0.0;
+  if (T_lo < T0) {
+    fb_production_point pp = {&s->prod, mass_GeV, coupling};
+    fb_production_table_point tp = {&s->ptab_lo, coupling};
+    bbn_abundance_opts o = {0, NULL, NULL};
+    if (s->hnl < 0 && s->prod.ops && s->prod_table) {
+      if (!(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
+        FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
+                                               FB_PRODUCTION_TABLE_PER_EFOLD, err));
+      o.scattering_rate = fb_production_table_callback;
+      o.user = &tp;
+    } else if (s->hnl < 0 && s->prod.ops) {
+      o.scattering_rate = fb_production_callback;
+      o.user = &pp;
+    }
+    Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, &o, T0, T_lo);
+  }
   out[Q_FINV] = Y_after > 0.1 * Y;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */

@@ -25,6 +25,8 @@
  *   resonant conversion and 2 -> 2 scatterings, bc4 Higgs-like scatterings, bc9 Primakoff (also
  *   switched by alp_primakoff), bc11 gluon/pion/Primakoff); for the HNLs thermal production through
  *   active-sterile mixing with the thermal potential (bbn_hnl_abundance, as bc6_bbn - bc8_bbn).
+ *   The cascade stage decays it from T0 on: it is passed as Y(T0) exp(+t(T0)/tau), the "before decay"
+ *   value of the generic interface (each decay counted once; quantity nX_over_s is Y(T0)).
  *
  * Every point starts from this project's standard BBN (its final abundances and eta) at
  * T_start = 10 keV: for tau <= 1e5 s the change of BBN itself by the decay is not in this model
@@ -352,7 +354,12 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   Y = fmax(Y, 0.0); /* the ODE returns |Y| < 1e-30 noise where production is nil */
   out[F_NS] = Y;
   out[F_MY] = mass_GeV * Y;
-  return pd_point(s, mass_GeV, d.tau_s, Y, 0.0, 0.0, &s->inj, out + F_OFF, err);
+  /* Each decay counted once (review, issue 15): Y(T0) already lost the decays before T0 (the decay
+   * term Gamma <m/E> of its Boltzmann equation), while bbn_photodis_evolve takes n_X/s BEFORE any
+   * decay (the generic / ACROPOLIS convention, nX ~ exp(-t/tau) from t = 0). Pass the would-be value
+   * Y(T0) exp(+t(T0)/tau) on the evolution's own clock, so that n_X(t) = Y(T0) exp(-(t - t(T0))/tau). */
+  const double Y_before = Y * bbn_photodis_before_decay_factor(T0_GeV * 1e3, d.tau_s, s->par.eta);
+  return pd_point(s, mass_GeV, d.tau_s, Y_before, 0.0, 0.0, &s->inj, out + F_OFF, err);
 }
 
 /* the abundance and injection assumptions of a benchmark plane (the note of /bounds/photodisintegration) */

@@ -248,9 +248,9 @@ const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
 
 int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   const double ze = c->par.z_eff;
-  FB_TEST(err, !(ze >= 100.0 && ze <= 1200.0), FB_ERR_INPUT,
-          "aniso_method %s: z_eff = %g must be in [100, 1200] (the late projection of Delta x_e)",
-          fb_cmb_aniso_name(c->par.aniso), ze);
+  FB_TEST(err, !(ze >= FB_CMB_Z_EFF_WINDOW_MIN && ze <= FB_CMB_Z_EFF_WINDOW_MAX), FB_ERR_INPUT,
+          "aniso_method %s: z_eff = %g must be in [%g, %g] (the late projection of Delta x_e)",
+          fb_cmb_aniso_name(c->par.aniso), ze, FB_CMB_Z_EFF_WINDOW_MIN, FB_CMB_Z_EFF_WINDOW_MAX);
   FB_CALL(err, fb_cmb_xe_init(&c->xe, c, fmin(ze, FB_CMB_XE_Z_LO), err));
   const size_t n = c->xe.n;
   c->eps = malloc(n * sizeof *c->eps);

@@ -110,6 +110,9 @@ typedef enum {
 /** The anisotropy method named `name` ("window", "window_max", "power", "visibility"); FB_ERR_INPUT
  *  naming the allowed values otherwise. */
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err);
+/** The z_eff range of the methods that project Delta x_e at z_eff (all but FB_CMB_ANISO_POWER; fb_cmb_window_setup). */
+#define FB_CMB_Z_EFF_WINDOW_MIN 100.0
+#define FB_CMB_Z_EFF_WINDOW_MAX 1200.0
 /** The split named `name` ("ck2004", "galli2013"); FB_ERR_INPUT naming the allowed values otherwise. */
 int fb_cmb_chi_from_name(const char *name, fb_cmb_chi *out, fb_err *err);
 /** Ionisation and Lyman-alpha fractions chi_i, chi_alpha of the deposited energy at x_e (0..1). */

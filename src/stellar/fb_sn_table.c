@@ -9,6 +9,7 @@
  * wmu_k exp(-eps^2 tau_ek) (wmu_k: direction weights).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,12 +30,19 @@ void fb_sn_table_free(fb_sn_table *t) {
 
 int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
   if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
-  double *W = realloc(t->W, cap * sizeof *W), *tau = W ? realloc(t->tau, cap * n_mu * sizeof *tau) : NULL;
-  if (W) t->W = W;
-  if (tau) t->tau = tau;
-  FB_TEST(err, !W || !tau, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements)", cap);
-  double *wmu = realloc(t->wmu, n_mu * sizeof *wmu);
-  FB_TEST(err, !wmu, FB_ERR_MEMORY, "cannot allocate the SN table directions");
+  /* atomic: the three arrays are allocated anew (the table is refilled after a reserve) and swapped in only
+   * when all succeed; on failure t keeps its arrays, cap and n_mu (review fix: a failed second realloc left W
+   * resized under a stale cap) */
+  FB_TEST(err, n_mu == 0 || cap == 0 || cap > SIZE_MAX / sizeof(double) / n_mu, FB_ERR_MEMORY,
+          "SN table of %zu elements x %zu directions: size out of range", cap, n_mu);
+  double *W = malloc(cap * sizeof *W), *tau = malloc(cap * n_mu * sizeof *tau), *wmu = malloc(n_mu * sizeof *wmu);
+  if (!W || !tau || !wmu) {
+    free(W), free(tau), free(wmu);
+    FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements x %zu directions)", cap, n_mu);
+  }
+  free(t->W), free(t->tau), free(t->wmu);
+  t->W = W;
+  t->tau = tau;
   t->wmu = wmu;
   t->cap = cap;
   t->n_mu = n_mu;

@@ -181,7 +181,7 @@ START_TEST(test_binning) {
   ck_assert(n < 400);
   for (int i = 0; i < n; i++) E[i] = o.E_min_MeV * exp(i * dy);
   E[n - 1] = j.E_max_MeV;
-  bbn_em_injection_bin(&j, E, n, dy, Sg, Se);
+  ck_assert(bbn_em_injection_bin(&j, E, n, dy, Sg, Se, &err) == FB_OK);
   /* reference: particles and energy above E_min (quadrature of each component) */
   double N_ref[2] = {0, 0}, E_ref[2] = {0, 0}, N_bin[2] = {0, 0}, E_bin[2] = {0, 0};
   for (int c = 0; c < j.n_comp; c++) {
@@ -230,7 +230,7 @@ START_TEST(test_source_path_identical) {
   ck_assert(bbn_em_injection_lines(&j, 100.0, 0.3, 0.7, 1, &err) == FB_OK);
   double E[400], Sg[400], Se[400];
   for (int i = 0; i < a.n; i++) E[i] = a.E_MeV[i];
-  bbn_em_injection_bin(&j, E, a.n, a.dy, Sg, Se);
+  ck_assert(bbn_em_injection_bin(&j, E, a.n, a.dy, Sg, Se, &err) == FB_OK);
   ck_assert(bbn_cascade_solve_source(&WS, &bg, 50.0, Sg, Se, &o, &b, &err) == FB_OK);
   ck_assert_int_eq(a.n, b.n);
   for (int i = 0; i < a.n; i++) {
