@@ -296,9 +296,6 @@ enum { BBN_TH_PROPAGATED = 0, BBN_TH_PRIMAT = 1 };
 
 /** Relative 1-sigma error of forward rate k (bbn_rates.c, cited there). */
 double bbn_rate_sigma_rel(int k);
-/** Relative 1-sigma error of the neutron lifetime (PDG 2024: 878.4 +- 0.5 s). */
-#define BBN_TAU_N_SIGMA_S 0.5
-
 /** Theory errors of standard BBN at one Omega_b h^2 (bbn_theory_err.c): linear propagation of the rate
  *  errors, sigma_X/X = sqrt(sum_k (S_kX sigma_k)^2 + (S_tauX sigma_tau/tau)^2), X = Yp, D/H, 3He/H, 7Li/H. */
 typedef struct bbn_theory_err {

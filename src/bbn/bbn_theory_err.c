@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "bbn_internal.h"
+#include "fb_constants.h"
 
 #define TH_RATE_STEP 0.02 /* relative rate step of the central differences */
 #define TH_TAU_STEP 0.01  /* relative tau_n step */
@@ -52,7 +53,7 @@ int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_
   th->X[1] = r0.D_H;
   th->X[2] = r0.He3_H;
   th->X[3] = r0.Li7_H;
-  const double s_tau = BBN_TAU_N_SIGMA_S / p.tau_n_s;
+  const double s_tau = FB_TAU_N_SIGMA_S / p.tau_n_s;
   for (int x = 0; x < 4; ++x) {
     double s2 = 0.0;
     for (int k = 0; k < BBN_N_REAC; ++k) s2 += pow(th->sens[k][x] * bbn_rate_sigma_rel(k), 2);

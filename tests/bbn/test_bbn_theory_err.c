@@ -22,6 +22,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "bbn.h"
+#include "fb_constants.h"
 
 #define PRIMAT_SIGMA_YP 0.00017
 #define PRIMAT_SIGMA_DH_REL (0.036 / 2.459)
@@ -51,9 +52,9 @@ START_TEST(test_vs_primat) {
   p.omega_b_h2 = OMEGA_B;
   p.theory_errors = BBN_TH_PRIMAT;
   bbn_result up, dn;
-  p.tau_n_s += BBN_TAU_N_SIGMA_S;
+  p.tau_n_s += FB_TAU_N_SIGMA_S;
   ck_assert_int_eq(bbn_solve(&TAB, &p, &up, &err), FB_OK);
-  p.tau_n_s -= 2.0 * BBN_TAU_N_SIGMA_S;
+  p.tau_n_s -= 2.0 * FB_TAU_N_SIGMA_S;
   ck_assert_int_eq(bbn_solve(&TAB, &p, &dn, &err), FB_OK);
   const double bf = 0.5 * log(up.Yp_mass / dn.Yp_mass);
   printf("d ln Yp / d ln tau_n = %.4f; tau_n term %.4g, brute force %.4g\n", TH.sens_tau_n[0], TH.rel_tau_n[0], bf);
