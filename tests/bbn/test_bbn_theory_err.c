@@ -38,6 +38,10 @@ START_TEST(test_vs_primat) {
   printf("sigma(D/H)/(D/H) = %.4f (rates %.4f, tau_n %.4f) PRIMAT %.4f\n", sD, TH.rel_rates[1], TH.rel_tau_n[1],
          PRIMAT_SIGMA_DH_REL);
   printf("sigma(3He/H)/(3He/H) = %.4f, sigma(7Li/H)/(7Li/H) = %.4f\n", TH.rel[2], TH.rel[3]);
+  for (int k = 0; k < BBN_N_REAC; ++k) /* the error budget: S_kX sigma_k */
+    printf("  %-14s sigma %.4f  Yp %+.2e  D/H %+.5f  3He/H %+.5f  7Li/H %+.5f\n", bbn_rate_name(k),
+           bbn_rate_sigma_rel(k), TH.sens[k][0] * bbn_rate_sigma_rel(k), TH.sens[k][1] * bbn_rate_sigma_rel(k),
+           TH.sens[k][2] * bbn_rate_sigma_rel(k), TH.sens[k][3] * bbn_rate_sigma_rel(k));
   /* D/H: the same reactions dominate (d(p,g), d+d); measured -6.8%: tolerance 15% */
   ck_assert_msg(fabs(sD / PRIMAT_SIGMA_DH_REL - 1.0) < 0.15, "sigma(D/H)/(D/H) = %.4f", sD);
   /* Yp: dominated by tau_n (PDG 2024: 0.5 s); measured 0.62 of PRIMAT's (gap, docs/validation.md: a 0.8 s
