@@ -1,7 +1,7 @@
 /**
  * @file eval_bbn.c
  * @brief `fipbounds eval bbn [omega_b_h2= tau_n_s= delta_neff= chi_mass_MeV= chi_g= chi_stat= chi_coupled=
- *        nu_temperatures= likelihood=]`:
+ *        nu_temperatures= likelihood= theory_errors=]`:
  *        standard BBN at one point, optionally with a thermal MeV-scale particle chi.
  *
  * Builds the weak-rate tables (bbn_tables_init), solves the background and the nuclear
@@ -36,6 +36,7 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   if (fb_eval_given(args, "tau_n_s")) p.tau_n_s = fb_eval_number(args, "tau_n_s");
   p.delta_neff = fb_eval_number(args, "delta_neff");
   p.nu_one_temperature = strcmp(fb_eval_text(args, "nu_temperatures"), "one") == 0;
+  p.theory_errors = strcmp(fb_eval_text(args, "theory_errors"), "primat") == 0 ? BBN_TH_PRIMAT : BBN_TH_PROPAGATED;
   /* optional thermal MeV-scale particle chi (bbn_thermal_dm.c): chi_mass_MeV = 0 means none */
   const double m_chi = fb_eval_number(args, "chi_mass_MeV");
   bbn_thermal_dm chi;
@@ -70,6 +71,8 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve");
   eval_bbn_put_abundances(out, &r);
   fb_eval_put(out, "chi2", "", r.chi2);
+  fb_eval_put(out, "Yp_theory_sigma", "", r.th_sigma_Yp);
+  fb_eval_put(out, "D_H_theory_rel_sigma", "", r.th_rel_DH);
   fb_eval_put(out, "T_nu_over_T", "", r.T_nu_over_T);
   fb_eval_put(out, "network_steps", "", (double)r.steps);
   if (p.chi) {
@@ -106,7 +109,7 @@ const fb_eval_module fb_eval_bbn = {
     "7Li/H, 6Li/H, Neff, eta, chi2 against PDG 2024 Yp and D/H; with chi_mass_MeV > 0 a thermal MeV-scale "
     "particle chi (electrophilic or neutrinophilic) and the verdict delta_chi2, excluded_bbn, excluded_neff, "
     "with likelihood=joint (default) also delta_chi2_joint (BBN + CMB profiled over omega_b), and excluded",
-    9,
+    10,
     {{"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBN_STR(FB_TAU_N_S),
       "neutron lifetime (800, 1000] s; default PDG 2024 (FB_TAU_N_S)"},
@@ -124,6 +127,10 @@ const fb_eval_module fb_eval_bbn = {
      {"likelihood", "", "joint|separate", 0, 0, "joint",
       "verdict with chi: joint = BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 "
       "(arXiv:1910.01649; the default); separate = the two cuts at fixed omega_b_h2 (BBN Delta chi^2 > 5.99, "
-      "|N_eff - 2.99| > 0.34)"}},
+      "|N_eff - 2.99| > 0.34)"},
+     {"theory_errors", "", "propagated|primat", 0, 0, "propagated",
+      "theory errors of the chi^2: propagated = the network's cited 1-sigma rate errors and tau_n +- 0.5 s "
+      "propagated linearly at omega_b (bbn_theory_err.c; default); primat = PRIMAT arXiv:1801.08023, "
+      "sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"}},
     eval_bbn,
 };

@@ -133,6 +133,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   if (fb_eval_given(args, "tau_n_s")) p.tau_n_s = fb_eval_number(args, "tau_n_s");
   if (d.n_over_ngamma > 0.0 || model_abundance) p.T_start_MeV = fb_eval_number(args, "T0_MeV");
   p.eta_at_bbn = strcmp(fb_eval_text(args, "eta_fixed"), "bbn") == 0;
+  p.theory_errors = strcmp(fb_eval_text(args, "theory_errors"), "primat") == 0 ? BBN_TH_PRIMAT : BBN_TH_PROPAGATED;
   bbn_tables tab;
   FB_CALL(err, bbn_tables_init(&tab, err));
   bbn_result r0, r;
@@ -224,7 +225,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    22,
+    23,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -254,6 +255,10 @@ const fb_eval_module fb_eval_bbn_decay = {
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"},
      {"likelihood", "", "separate|joint", 0, 0, "separate",
       "verdict: separate = BBN Delta chi^2 > 5.99 at omega_b_h2 and the N_eff band (default, issue 14); joint = "
-      "BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 (bbn_joint_fit.c; 30x slower)"}},
+      "BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 (bbn_joint_fit.c; 30x slower)"},
+     {"theory_errors", "", "propagated|primat", 0, 0, "propagated",
+      "theory errors of the chi^2: propagated = the network's cited 1-sigma rate errors and tau_n +- 0.5 s "
+      "propagated linearly at omega_b (bbn_theory_err.c; default); primat = PRIMAT arXiv:1801.08023, "
+      "sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"}},
     eval_bbn_decay,
 };

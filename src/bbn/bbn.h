@@ -178,6 +178,8 @@ typedef struct bbn_params {
                               background inside each bbn_solve (one more background, ~1/3 of the time) */
   int eta_at_bbn;        /**< with decay: 0 = eta fixed today at the CMB value (default), 1 = n_b/n_gamma
                               before the decay equals that of standard BBN (eta today is then lower) */
+  int theory_errors;     /**< theory errors of the chi^2: BBN_TH_PROPAGATED (0, default: the network's rate
+                              errors propagated, bbn_theory_err.c) or BBN_TH_PRIMAT (PRIMAT's published values) */
 } bbn_params;
 
 /** Results of one evaluation. */
@@ -191,6 +193,8 @@ typedef struct bbn_result {
   double Neff;           /**< (8/7)(11/4)^{4/3}(rho_nu + rho_dN)/rho_gamma at T_end */
   double eta;            /**< n_b / n_gamma today */
   double chi2;           /**< against PDG 2024 Yp and D/H (see bbn_chi2) */
+  double th_sigma_Yp;    /**< the theory error of Yp_mass used in chi2 (absolute) */
+  double th_rel_DH;      /**< the relative theory error of D/H used in chi2 */
   double T_nu_over_T;    /**< at T_end, nu_e (the temperature of the weak rates) */
   double T_numu_over_T;  /**< at T_end, nu_mu and nu_tau */
   double Y[BBN_N_NUC];   /**< final abundances n_i / n_b */
@@ -284,8 +288,35 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
 int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double rel_step,
                            double sens[BBN_N_REAC][4], fb_err *err);
 
-/** chi^2 of (Yp, D/H) against PDG 2024 with theory errors added in quadrature (bbn_network.c). */
+/** chi^2 of (Yp, D/H) against PDG 2024 with PRIMAT's theory errors added in quadrature (bbn_network.c). */
 double bbn_chi2(double Yp, double D_H);
+/** The same with theory errors sigma(Yp) = sY_th (absolute) and sigma(D/H)/(D/H) = sD_rel_th. */
+double bbn_chi2_th(double Yp, double D_H, double sY_th, double sD_rel_th);
+
+/** bbn_params.theory_errors */
+enum { BBN_TH_PROPAGATED = 0, BBN_TH_PRIMAT = 1 };
+
+/** Relative 1-sigma error of forward rate k (bbn_rates.c, cited there). */
+double bbn_rate_sigma_rel(int k);
+/** Theory errors of standard BBN at one Omega_b h^2 (bbn_theory_err.c): linear propagation of the rate
+ *  errors, sigma_X/X = sqrt(sum_k (S_kX sigma_k)^2 + (S_tauX sigma_tau/tau)^2), X = Yp, D/H, 3He/H, 7Li/H. */
+typedef struct bbn_theory_err {
+  double omega_b_h2;
+  double X[4];          /**< the central values (Yp_mass, D/H, 3He/H, 7Li/H) */
+  double rel[4];        /**< total relative 1-sigma errors */
+  double rel_rates[4];  /**< nuclear rates only */
+  double rel_tau_n[4];  /**< neutron lifetime only */
+  double sens[BBN_N_REAC][4]; /**< d ln X / d ln R_k */
+  double sens_tau_n[4]; /**< d ln X / d ln tau_n */
+} bbn_theory_err;
+/** Compute at omega_b_h2 (2 BBN_N_REAC + 2 solves of standard BBN with default inputs); no cache. */
+int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err);
+/** sigma(Yp_mass) (absolute) and sigma(D/H)/(D/H) at omega_b_h2: computed once per node of a fixed grid
+ *  in ln Omega_b h^2 (BBN_TH_N_NODES over [BBN_FIT_OMEGAB_MIN, BBN_FIT_OMEGAB_MAX], held outside), cached
+ *  process-wide under a mutex (thread-safe; the values do not depend on the order of calls), and
+ *  interpolated linearly in ln Omega_b h^2. */
+int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);
+#define BBN_TH_N_NODES 5
 
 /** Maxwell-Boltzmann average at T of the attractive Coulomb (Sommerfeld) factor for reduced mass
  *  mu_MeV (bbn_mesons.c; the Coulomb enhancement of pi- p charge exchange). */

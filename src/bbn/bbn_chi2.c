@@ -4,10 +4,11 @@
  *        per-observable pulls, and the Planck 2018 N_eff band.
  *
  * chi^2 = bbn_chi2(Yp_mass, D/H): PDG 2024 observations (Yp = 0.245 +- 0.003, D/H = (2.547 +-
- * 0.029)e-5) with the standard-BBN theory errors of PRIMAT's rate Monte Carlo (Pitrou et al.
- * arXiv:1801.08023: sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%) added in quadrature
- * (bbn_network.c). The network's rates carry no error factors, so the theory errors are these
- * cited values, not our own propagation.
+ * 0.029)e-5) with the standard-BBN theory errors added in quadrature (bbn_chi2_th, bbn_network.c):
+ * by default (bbn_params.theory_errors = BBN_TH_PROPAGATED) the network's own cited 1-sigma rate errors
+ * and the neutron-lifetime error propagated linearly at the point's Omega_b h^2 (bbn_theory_err.c);
+ * with BBN_TH_PRIMAT the published values of PRIMAT's rate Monte Carlo (Pitrou et al. arXiv:1801.08023:
+ * sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%).
  * Criteria (documented choice):
  *  - excluded_bbn: Delta chi^2 = chi^2 - chi^2_SBBN > 5.99, the 95% quantile of chi^2 with two
  *    degrees of freedom (two observables; PDG 2024 "Statistics" table 40.2). The difference to
@@ -35,14 +36,14 @@
 #include "fb_constants.h"
 
 /* the observations and theory errors of bbn_chi2 (bbn_internal.h), for the pulls */
-static void obs_sigma(double D_H, double *sY, double *sD) {
-  *sY = sqrt(BBN_OBS_YP_SIGMA * BBN_OBS_YP_SIGMA + BBN_TH_YP_SIGMA * BBN_TH_YP_SIGMA);
-  *sD = sqrt(BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(BBN_TH_DH_REL * D_H, 2));
+static void obs_sigma(const bbn_result *r, double *sY, double *sD) {
+  *sY = sqrt(BBN_OBS_YP_SIGMA * BBN_OBS_YP_SIGMA + r->th_sigma_Yp * r->th_sigma_Yp);
+  *sD = sqrt(BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(r->th_rel_DH * r->D_H, 2));
 }
 
 void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v) {
   double sY, sD;
-  obs_sigma(r->D_H, &sY, &sD);
+  obs_sigma(r, &sY, &sD);
   v->chi2 = r->chi2;
   v->chi2_sbbn = r_sbbn->chi2;
   v->delta_chi2 = r->chi2 - r_sbbn->chi2;

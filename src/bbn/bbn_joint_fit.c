@@ -11,8 +11,8 @@
  * published numbers; docs/validation.md lists what differs.
  *
  * Three chi^2 functions of Omega_b h^2 at fixed model parameters (the network evaluated at each omega_b):
- *  - BBN:   chi^2_BBN(Yp_mass, D/H), the PDG 2024 observations with PRIMAT's theory errors (bbn_chi2,
- *           bbn_network.c);
+ *  - BBN:   chi^2_BBN(Yp_mass, D/H), the PDG 2024 observations with the theory errors of
+ *           p->theory_errors at each omega_b (bbn_chi2_th, bbn_network.c; bbn_theory_err.c);
  *  - CMB:   chi^2_CMB(omega_b, N_eff, Y_P^BBN) = d^T C^-1 d, a Gaussian for Planck 2018
  *           TT,TE,EE+lowE+lensing+BAO with Y_P and N_eff free (arXiv:1807.06209 sec. 7.6.2 and table 5; the
  *           numbers in fb_constants.h; the combination of the separate N_eff cut, FB_NEFF_PLANCK18),
@@ -60,7 +60,7 @@ double bbn_chi2_planck(double omega_b_h2, double Neff, double Yp_nucleon) {
 }
 
 /* The observables on the omega_b grid, as splines in ln omega_b. */
-enum { OBS_YPM, OBS_LNDH, OBS_YPN, OBS_NEFF, OBS_N };
+enum { OBS_YPM, OBS_LNDH, OBS_YPN, OBS_NEFF, OBS_SY, OBS_SD, OBS_N }; /* SY, SD: theory errors */
 typedef struct fit_ctx {
   gsl_spline *sp[OBS_N];
   gsl_interp_accel *acc[OBS_N];
@@ -72,7 +72,7 @@ static double fit_chi2(double lnw, void *vp) {
   double v[OBS_N];
   for (int k = 0; k < OBS_N; ++k) v[k] = gsl_spline_eval(c->sp[k], lnw, c->acc[k]);
   double chi2 = 0.0;
-  if (c->kind != BBN_FIT_CMB) chi2 += bbn_chi2(v[OBS_YPM], exp(v[OBS_LNDH]));
+  if (c->kind != BBN_FIT_CMB) chi2 += bbn_chi2_th(v[OBS_YPM], exp(v[OBS_LNDH]), v[OBS_SY], v[OBS_SD]);
   if (c->kind != BBN_FIT_BBN) chi2 += bbn_chi2_planck(exp(lnw), v[OBS_NEFF], v[OBS_YPN]);
   return chi2;
 }
@@ -129,6 +129,8 @@ int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *ou
     y[OBS_LNDH][i] = log(r.D_H);
     y[OBS_YPN][i] = r.Yp;
     y[OBS_NEFF][i] = r.Neff;
+    y[OBS_SY][i] = r.th_sigma_Yp; /* the theory errors at this omega_b (p->theory_errors) */
+    y[OBS_SD][i] = r.th_rel_DH;
   }
   fit_ctx c;
   memset(&c, 0, sizeof c);

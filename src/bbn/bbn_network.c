@@ -50,6 +50,9 @@ void bbn_params_default(bbn_params *p) {
 int bbn_params_check(const bbn_params *p, fb_err *err) {
   FB_TEST(err, !(p->omega_b_h2 >= 1e-3 && p->omega_b_h2 <= 0.1), FB_ERR_RANGE,
           "omega_b_h2 = %g outside the allowed range [0.001, 0.1]", p->omega_b_h2);
+  FB_TEST(err, p->theory_errors != BBN_TH_PROPAGATED && p->theory_errors != BBN_TH_PRIMAT, FB_ERR_RANGE,
+          "theory_errors = %d: allowed %d (propagated) or %d (primat)", p->theory_errors, BBN_TH_PROPAGATED,
+          BBN_TH_PRIMAT);
   FB_TEST(err, !(p->tau_n_s >= 800.0 && p->tau_n_s <= 1000.0), FB_ERR_RANGE,
           "tau_n_s = %g outside the allowed range [800, 1000] s", p->tau_n_s);
   FB_TEST(err, !(p->delta_neff >= -2.5 && p->delta_neff <= 10.0), FB_ERR_RANGE,
@@ -125,10 +128,14 @@ void bbn_tables_free(bbn_tables *tab) {
   memset(tab, 0, sizeof(*tab));
 }
 
-double bbn_chi2(double Yp, double D_H) {
-  const double sY2 = BBN_OBS_YP_SIGMA * BBN_OBS_YP_SIGMA + BBN_TH_YP_SIGMA * BBN_TH_YP_SIGMA;
-  const double sD2 = BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(BBN_TH_DH_REL * D_H, 2);
+double bbn_chi2_th(double Yp, double D_H, double sY_th, double sD_rel_th) {
+  const double sY2 = BBN_OBS_YP_SIGMA * BBN_OBS_YP_SIGMA + sY_th * sY_th;
+  const double sD2 = BBN_OBS_DH_SIGMA * BBN_OBS_DH_SIGMA + pow(sD_rel_th * D_H, 2);
   return (Yp - BBN_OBS_YP) * (Yp - BBN_OBS_YP) / sY2 + (D_H - BBN_OBS_DH) * (D_H - BBN_OBS_DH) / sD2;
+}
+
+double bbn_chi2(double Yp, double D_H) {
+  return bbn_chi2_th(Yp, D_H, BBN_TH_YP_SIGMA, BBN_TH_DH_REL);
 }
 
 /* Per-evaluation state of the network ODE. */
@@ -372,6 +379,13 @@ double bbn_background_time_at_T(const bbn_background *bg, double T_target) {
 int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err) {
   FB_CALL(err, bbn_params_check(p, err));
   memset(res, 0, sizeof(*res));
+  /* the theory errors of the chi^2 (bbn_theory_err.c: cached, so a scan pays them once per node) */
+  if (p->theory_errors == BBN_TH_PROPAGATED) {
+    FB_CALL(err, bbn_theory_err_get(tab, p->omega_b_h2, &res->th_sigma_Yp, &res->th_rel_DH, err));
+  } else {
+    res->th_sigma_Yp = BBN_TH_YP_SIGMA;
+    res->th_rel_DH = BBN_TH_DH_REL;
+  }
   bbn_background bg;
   res->eta_bbn_over_eta_cmb = 1.0;
   res->T_decay_MeV = NAN;
@@ -509,7 +523,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->eta = bg.eta;
   res->T_nu_over_T = bg.Tnu_over_T_end;
   res->T_numu_over_T = bg.Tnumu_over_T_end;
-  res->chi2 = bbn_chi2(res->Yp_mass, res->D_H);
+  res->chi2 = bbn_chi2_th(res->Yp_mass, res->D_H, res->th_sigma_Yp, res->th_rel_DH);
   res->t_end_s = t1;
   res->steps = st.steps;
   for (int s = 0; s < BBN_N_NUC; ++s)

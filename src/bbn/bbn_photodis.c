@@ -447,5 +447,5 @@ void bbn_photodis_apply(const bbn_result *before, const bbn_photodis_result *pd,
   after->He3_H = pd->He3_H;
   after->Li7_H = pd->Li7_H;
   after->Li6_H = pd->Li6_H;
-  after->chi2 = bbn_chi2(after->Yp_mass, after->D_H); /* the verdict's chi^2 of the final abundances */
+  after->chi2 = bbn_chi2_th(after->Yp_mass, after->D_H, before->th_sigma_Yp, before->th_rel_DH); /* the verdict's chi^2 of the final abundances */
 }

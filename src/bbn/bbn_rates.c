@@ -302,6 +302,55 @@ const bbn_reaction bbn_reactions[BBN_N_REAC] = {
     {"Li6_p__He3_a", BBN_LI6, BBN_P, BBN_HE3, BBN_HE4, rate_li6pa, 0.1, 2.5},
 };
 
+/* Relative 1-sigma errors of the forward rates (bbn_rate_sigma_rel; order of bbn_reactions), for the
+ * linear propagation of bbn_theory_err.c. One constant per rate: the source's 1-sigma band over
+ * T9 = 0.1-1 (where D, 3He, 7Li and the end of the n/p freeze-out are set), its T9 variation stated;
+ * the rate variation in the propagation is a uniform factor (fully correlated in T9, one normal deviate
+ * per rate as in a rate Monte Carlo such as PRIMAT's, Pitrou et al. arXiv:1801.08023). */
+static const double rate_sigma_rel[BBN_N_REAC] = {
+    /* n(p,g)d: 0.45%, the theory error of the pionless-EFT rate in the error fit of Serpico et al. 2004
+     * (arXiv:astro-ph/0408076; 0.44-0.45% for T9 <= 1, 7.8% only above T9 = 1.5, in NSE) */
+    0.0045,
+    /* d(p,g)3He: 3.1%, Pisanti et al. 2021 (arXiv:2011.11537, abstract: the LUNA cross section carries an
+     * error of order 3%; their rate's 1-sigma band 3.1% at T9 = 0.1-2 as distributed with PArthENoPE 3.0,
+     * Gariazzo et al. arXiv:2103.05027) */
+    0.031,
+    /* d(d,n)3He, d(d,p)t: this project's normalisation fits, fit_sfactor_scale.py: 0.0110/0.9594 and
+     * 0.0114/0.9550 (constant in T9: one scale factor per S factor; the shape error of the Arai et al.
+     * S factor is not included) */
+    0.0115, 0.0119,
+    /* t(p,g)4He: 20% (Serpico et al. 2004, astro-ph/0408076, their adopted error for this reaction; PRIMAT
+     * arXiv:1801.08023 keeps it), constant */
+    0.20,
+    /* t(d,n)4He: 1.3% (Serpico et al. 2004 error fit: 1.26% normalisation plus the fit spread, 1.3% at
+     * T9 = 0.1-2) */
+    0.013,
+    /* t(a,g)7Li: 18% (Serpico et al. 2004 error fit: 8.7% normalisation plus the spread of the data,
+     * 17.9-18.9% at T9 = 0.1-1) */
+    0.18,
+    /* 3He(n,p)t: 0.25% (Serpico et al. 2004 error fit: 0.19% normalisation plus spread, 0.2-0.3%) */
+    0.0025,
+    /* 3He(d,p)4He: 0.7% (Serpico et al. 2004 error fit: 0.30% normalisation plus spread, 0.4-0.9%) */
+    0.007,
+    /* 3He(a,g)7Be: this project's normalisation fit, fit_sfactor_scale.py: 0.0263/0.9620, constant */
+    0.0273,
+    /* 7Be(n,p)7Li: 2.2% (Serpico et al. 2004 error fit: 2.08% normalisation plus spread, 2.2% at
+     * T9 = 0.1-2) */
+    0.022,
+    /* 7Li(p,a)4He: 8.4% (Serpico et al. 2004 error fit: 8% normalisation plus spread, 8.4%) */
+    0.084,
+    /* d(a,g)6Li: NACRE (Angulo et al. 1999) low/high rates at T9 = 0.5: -75% / +104%; the symmetrised
+     * 90% (a factor-2 uncertainty; it changes only 6Li, not the four propagated observables) */
+    0.90,
+    /* 6Li(p,a)3He: 10% (Serpico et al. 2004 error fit: 9.3% normalisation plus spread) */
+    0.10,
+};
+
+double bbn_rate_sigma_rel(int k) {
+  if (k < 0 || k >= BBN_N_REAC) return NAN;
+  return rate_sigma_rel[k];
+}
+
 /* Atomic mass excesses [keV], AME2020: M. Wang et al., Chin. Phys. C 45 (2021) 030003; spins
  * from NUBASE2020 (F. G. Kondev et al., Chin. Phys. C 45 (2021) 030001). */
 const bbn_nuclide_data bbn_nuclides[BBN_N_NUC] = {

@@ -64,6 +64,8 @@ static const fb_key_spec bbnd_keys[] = {
     {"bbn_decay", "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",
      "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
     {"bbn_decay", "omega_b_h2", FB_KEY_DOUBLE, "0.02242", 0.001, 0.1, NULL, "", "baryon density Omega_b h^2"},
+    {"bbn_decay", "theory_errors", FB_KEY_CHOICE, "propagated", 0, 0, "propagated|primat", "",
+     "theory errors of the chi^2: propagated = the network's cited rate errors and tau_n +- 0.5 s propagated linearly (bbn_theory_err.c); primat = PRIMAT arXiv:1801.08023 sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"},
 };
 
 static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -77,6 +79,9 @@ static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
   bbn_params_default(&s->par);
   s->par.omega_b_h2 = fb_config_get_double(cfg, "bbn_decay", "omega_b_h2");
   s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, "bbn_decay", "eta_fixed"), "bbn") == 0;
+  s->par.theory_errors = strcmp(fb_config_get_string(cfg, "bbn_decay", "theory_errors"), "primat") == 0
+                             ? BBN_TH_PRIMAT
+                             : BBN_TH_PROPAGATED;
   s->dec.mass_GeV = fb_config_get_double(cfg, "bbn_decay", "mass_GeV");
   s->dec.f_em = fb_config_get_double(cfg, "bbn_decay", "f_em");
   s->dec.f_nu = fb_config_get_double(cfg, "bbn_decay", "f_nu");
@@ -157,7 +162,8 @@ int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2
   rc = fb_h5_attr_string(g, "criterion",
                          "delta_chi2 = chi2(Yp_mass, D/H) - chi2_SBBN > 5.99 (chi^2 with 2 dof, 95% CL); "
                          "observations PDG 2024 Yp = 0.245 +- 0.003, D/H = (2.547 +- 0.029)e-5; theory errors "
-                         "PRIMAT (arXiv:1801.08023) sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46% in quadrature",
+                         "Yp_theory_sigma, D_H_theory_rel_sigma in quadrature (default: the network's rate errors "
+                         "propagated, bbn_theory_err.c; option: PRIMAT arXiv:1801.08023)",
                          err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", sbbn->chi2, err);
   /* the numbers of the criterion as attributes, for plots (bbn_internal.h: PDG 2024, PRIMAT) */
@@ -165,8 +171,8 @@ int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_obs_sigma", BBN_OBS_YP_SIGMA, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_obs", BBN_OBS_DH, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_obs_sigma", BBN_OBS_DH_SIGMA, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_theory_sigma", BBN_TH_YP_SIGMA, err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_theory_rel_sigma", BBN_TH_DH_REL, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_theory_sigma", sbbn->th_sigma_Yp, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_theory_rel_sigma", sbbn->th_rel_DH, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "Yp_sbbn", sbbn->Yp_mass, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "D_H_sbbn", sbbn->D_H, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);

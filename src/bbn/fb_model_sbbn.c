@@ -7,6 +7,7 @@
  * The weak-rate tables are built once in init and reused at every point (bbn_tables).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "bbn.h"
 #include "fb_constants.h"
@@ -37,6 +38,8 @@ static const fb_key_spec sbbn_keys[] = {
      "neutron lifetime (PDG 2024: 878.4 s)"},
     {"sbbn", "rtol", FB_KEY_DOUBLE, "1e-6", 1e-12, 1e-3, NULL, "",
      "relative tolerance of the network integration (CVODE BDF)"},
+    {"sbbn", "theory_errors", FB_KEY_CHOICE, "propagated", 0, 0, "propagated|primat", "",
+     "theory errors of the chi^2: propagated = the network's cited rate errors and tau_n +- 0.5 s propagated linearly (bbn_theory_err.c); primat = PRIMAT arXiv:1801.08023 sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"},
 };
 
 static int sbbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -50,6 +53,8 @@ static int sbbn_init(void **state, const fb_config *cfg, fb_err *err) {
   bbn_params_default(&s->par);
   s->par.tau_n_s = fb_config_get_double(cfg, "sbbn", "tau_n_s");
   s->par.rtol = fb_config_get_double(cfg, "sbbn", "rtol");
+  s->par.theory_errors = strcmp(fb_config_get_string(cfg, "sbbn", "theory_errors"), "primat") == 0 ? BBN_TH_PRIMAT
+                                                                                                    : BBN_TH_PROPAGATED;
   *state = s;
   return FB_OK;
 }

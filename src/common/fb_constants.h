@@ -31,6 +31,7 @@
 #define FB_AVOGADRO_MOL 6.02214076e23     /* Avogadro constant [1/mol], exact (SI 2019, CODATA 2018) */
 #define FB_AMU_GEV 0.93149410242          /* atomic mass unit u c^2 [GeV], CODATA 2018 */
 #define FB_TAU_N_S 878.4                  /* neutron lifetime [s], PDG 2024 */
+#define FB_TAU_N_SIGMA_S 0.5              /* its 1-sigma error [s], PDG 2024 (878.4 +- 0.5 s) */
 
 /* ---------------------------------------------------------------- lepton masses [GeV] */
 #define FB_ME_GEV 0.51099895000e-3   /* electron, CODATA 2018 */

@@ -8,16 +8,25 @@ Usage: joint_profile_check.py <fipbounds>"""
 import json, subprocess, math, sys
 import numpy as np
 exe = sys.argv[1]
-C_BOUNDS = {"electrons": 4.924, "neutrinos": 5.073}  # test_joint_bounds (bbn_joint_fit.c)
+C_BOUNDS = {"electrons": 5.073, "neutrinos": 5.007}  # test_joint_bounds (bbn_joint_fit.c; propagated theory errors)
 fails = 0
 W = np.exp(np.linspace(math.log(0.016), math.log(0.030), 15))
 def obs(m, cpl, w):
-    a = ["eval", "bbn", "omega_b_h2=%.8g" % w, "nu_temperatures=one", "likelihood=separate", "--json"]
+    # theory errors: primat here (the abundances do not depend on it; no per-process propagation), the
+    # propagated ones of standard BBN from theory_errors() below
+    a = ["eval", "bbn", "omega_b_h2=%.8g" % w, "nu_temperatures=one", "likelihood=separate", "theory_errors=primat",
+         "--json"]
     if m > 0: a += ["chi_mass_MeV=%g" % m, "chi_g=1", "chi_stat=boson", "chi_coupled=" + cpl]
     j = json.loads(subprocess.run([exe] + a, capture_output=True, text=True, check=True).stdout)
     return j["Yp_mass_fraction"], j["D_H"], j["Yp"], j["Neff"]
-def chi2_bbn(ypm, dh, sD_rel=0.01464):
-    sY2 = 0.003**2 + 0.00017**2; sD2 = (0.029e-5)**2 + (sD_rel * dh)**2
+def theory_errors(w):
+    """sigma(Yp), sigma(D/H)/(D/H) of standard BBN at omega_b w, as `eval bbn` prints them (bbn_theory_err.c)"""
+    a = ["eval", "bbn", "omega_b_h2=%.8g" % w, "--json"]
+    j = json.loads(subprocess.run([exe] + a, capture_output=True, text=True, check=True).stdout)
+    return j["Yp_theory_sigma"], j["D_H_theory_rel_sigma"]
+TH = np.array([theory_errors(w) for w in W])
+def chi2_bbn(ypm, dh, sY, sD_rel):
+    sY2 = 0.003**2 + sY**2; sD2 = (0.029e-5)**2 + (sD_rel * dh)**2
     return (ypm - 0.245)**2 / sY2 + (dh - 2.547e-5)**2 / sD2
 def chi2_cmb(w, n, y, a=0.45, b=0.0, c=-0.77, mu=(0.02224, 2.97, 0.246), s=(0.00022, 0.2857, 0.01786)):
     C = np.array([[1, a, b], [a, 1, c], [b, c, 1]]) * np.outer(s, s)
@@ -32,8 +41,9 @@ def profile(tab, **kw):
         cs = np.polyfit(lw, y, 6)
         v = np.polyval(cs, np.log(wf))
         cols.append(np.exp(v) if k == 1 else v)
-    sD = kw.pop("sD_rel", 0.01464)
-    cb = chi2_bbn(cols[0], cols[1], sD)
+    sY = np.interp(np.log(wf), lw, TH[:, 0])
+    sD = np.interp(np.log(wf), lw, TH[:, 1]) * kw.pop("sD_scale", 1.0)
+    cb = chi2_bbn(cols[0], cols[1], sY, sD)
     cc = np.array([chi2_cmb(w, n, y, **kw) for w, n, y in zip(wf, cols[3], cols[2])])
     return cb.min(), cc.min(), (cb + cc).min(), wf[np.argmin(cb + cc)]
 masses = [2.0, 2.8, 3.5, 4.2, 5.0, 6.0, 7.5]
@@ -41,7 +51,7 @@ for cpl in ("electrons", "neutrinos"):
     sm = np.array([obs(0, cpl, w) for w in W])
     tabs = {m: np.array([obs(m, cpl, w) for w in W]) for m in masses}
     variants = {"baseline": {}, "rho_wN=0": {"a": 0.0}, "rho_NY=-0.6": {"c": -0.6}, "rho_NY=-0.85": {"c": -0.85},
-                "no correlations": {"a": 0.0, "c": 0.0}, "D/H theory error x2": {"sD_rel": 0.02928},
+                "no correlations": {"a": 0.0, "c": 0.0}, "D/H theory error x2": {"sD_scale": 2.0},
                 "TT,TE,EE+lowE": {"mu": (0.02224, 2.89, 0.247), "s": (0.00022, 0.3061, 0.01786), "c": -0.75}}
     for name, kw in variants.items():
         s0 = profile(sm, **dict(kw))
