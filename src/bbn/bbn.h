@@ -312,7 +312,8 @@ typedef struct bbn_theory_err {
 /** Compute at omega_b_h2 (2 BBN_N_REAC + 2 solves of standard BBN with default inputs); no cache. */
 int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err);
 /** sigma(Yp_mass) (absolute) and sigma(D/H)/(D/H) at omega_b_h2: computed once per node of a fixed grid
- *  in ln Omega_b h^2 (BBN_TH_N_NODES over [BBN_FIT_OMEGAB_MIN, BBN_FIT_OMEGAB_MAX], held outside), cached
+ *  in ln Omega_b h^2 (BBN_TH_N_NODES, the spacing of [BBN_FIT_OMEGAB_MIN, _MAX], centred on the default
+ *  0.02242; held outside), cached
  *  process-wide under a mutex (thread-safe; the values do not depend on the order of calls), and
  *  interpolated linearly in ln Omega_b h^2. */
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);

@@ -70,10 +70,11 @@ static pthread_mutex_t th_lock = PTHREAD_MUTEX_INITIALIZER;
 static int th_done[BBN_TH_N_NODES];
 static double th_sY[BBN_TH_N_NODES], th_sD[BBN_TH_N_NODES];
 
-static double node_lnw(int i) {
-  const double x0 = log(BBN_FIT_OMEGAB_MIN), x1 = log(BBN_FIT_OMEGAB_MAX);
-  return x0 + (x1 - x0) * i / (BBN_TH_N_NODES - 1);
-}
+/* Nodes uniform in ln Omega_b h^2 with the spacing of BBN_TH_N_NODES over [BBN_FIT_OMEGAB_MIN, _MAX], shifted
+ * so that the middle node is the default FB_OMEGA_B_H2_PLANCK: a point at the default (every scan and eval
+ * that does not set omega_b_h2) needs one node, not two (half the set-up: 0.62 -> ~0.35 s per process) */
+static double node_step(void) { return log(BBN_FIT_OMEGAB_MAX / BBN_FIT_OMEGAB_MIN) / (BBN_TH_N_NODES - 1); }
+static double node_lnw(int i) { return log(FB_OMEGA_B_H2_PLANCK) + (i - (BBN_TH_N_NODES - 1) / 2) * node_step(); }
 
 static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err *err) {
   int rc = FB_OK;
@@ -96,8 +97,8 @@ static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err
 
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err) {
   FB_TEST(err, !(omega_b_h2 > 0.0), FB_ERR_RANGE, "omega_b_h2 = %g must be > 0", omega_b_h2);
-  const double x0 = log(BBN_FIT_OMEGAB_MIN), x1 = log(BBN_FIT_OMEGAB_MAX);
-  double u = (log(omega_b_h2) - x0) / (x1 - x0) * (BBN_TH_N_NODES - 1);
+  double u = (log(omega_b_h2) - node_lnw(0)) / node_step();
+  if (fabs(u - round(u)) < 1e-9) u = round(u); /* on a node (the default): that node alone */
   if (u < 0.0) u = 0.0;
   if (u > BBN_TH_N_NODES - 1) u = BBN_TH_N_NODES - 1;
   int i = (int)floor(u);
