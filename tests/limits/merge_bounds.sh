@@ -14,7 +14,9 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$src"
 small=(--set grid.n_mass=40 --set grid.n_coupling=30 --set run.log_level=warning)
 "$exe" run inputs/bc1_default.ini -o "$tmp/bc1.h5" "${small[@]}"
-"$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/sn.h5" "${small[@]}" --set "sn1987a.band_csv=$tmp/band.csv"
+# the couplings of bc1_default.ini (the shipped SN input starts a decade lower): the same grid, copied bit for bit
+"$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/sn.h5" "${small[@]}" --set grid.coupling_min=1e-10 \
+  --set "sn1987a.band_csv=$tmp/band.csv"
 cp "$tmp/bc1.h5" "$tmp/bc1_orig.h5"
 
 "$exe" merge "$tmp/bc1.h5" --bounds "$tmp/sn.h5" --quiet > "$tmp/out"
@@ -79,7 +81,7 @@ cp "$tmp/bc1_orig.h5" "$tmp/t.h5"
 # another grid of the same plane (another length; the same length with other values): the mask is
 # resampled onto the grid of t.h5 (nearest source point in log10; not excluded outside the source grid)
 "$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/sn41.h5" --set grid.n_mass=41 --set grid.n_coupling=30 \
-  --set run.log_level=warning --set sn1987a.band_csv=none
+  --set grid.coupling_min=1e-10 --set run.log_level=warning --set sn1987a.band_csv=none
 "$exe" run inputs/bc1_sn1987a_default.ini -o "$tmp/snc.h5" "${small[@]}" --set grid.coupling_min=2e-10 \
   --set sn1987a.band_csv=none
 resample_check='
