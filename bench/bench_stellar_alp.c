@@ -32,7 +32,7 @@ static int run_bc11_hb(int n, double *dt, fb_err *err) {
   fb_hb_options o;
   fb_hb_options_default(&o);
   fb_stellar_fip f;
-  FB_CALL(err, fb_stellar_fip_init(&f, "bc11", err));
+  FB_CALL(err, fb_stellar_fip_init(&f, "bc11", NULL, err));
   for (int i = 0; i < n; i++) {
     double m = 1e-6 * pow(1e3, (double)i / (n - 1));
     int rc = fb_hb_alp_g_max_GeV(&o, m, &g, err);

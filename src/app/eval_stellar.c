@@ -370,7 +370,7 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
      * bc11 particle model (fb_model_bc9_hb.c "bc11_hb") */
     fb_stellar_fip fip;
     double conv;
-    FB_CALL(err, fb_stellar_fip_init(&fip, "bc11", err));
+    FB_CALL(err, fb_stellar_fip_init(&fip, "bc11", NULL, err));
     int rc = fb_stellar_fip_value(&fip, "g_agamma", mass, &conv, err);
     fb_stellar_fip_free(&fip);
     FB_CALL(err, rc);

@@ -207,7 +207,8 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
                  (strcmp(fip, "bc9") != 0 || fb_config_get_bool(cfg, "photodis_fip", "alp_primakoff"));
   s->ops = fb_fip_find(fip, NULL);
   FB_TEST(err, !s->ops || !s->ops->decay, FB_ERR_INTERNAL, "particle model %s not registered", fip);
-  FB_CALL(err, fb_fip_config_default(s->ops, &s->fip_cfg, err));
+  /* the particle model with the run's keys (e.g. [bc4] light_hadrons), as on every plane of the benchmark */
+  FB_CALL(err, fb_fip_config_from(s->ops, cfg, &s->fip_cfg, err));
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));

@@ -111,7 +111,8 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   s->omega_fraction = fb_config_get_double(cfg, "cmb_fip", "omega_fraction");
   s->T_dec_GeV = fb_config_get_double(cfg, "cmb_fip", "T_dec_GeV");
   s->T_RH_GeV = fb_config_get_double(cfg, "cmb_fip", "T_RH_GeV");
-  FB_CALL_GOTO(err, rc, fb_fip_config_default(s->ops, &s->fip_cfg, err), fail);
+  /* the particle model with the run's keys (e.g. [bc4] light_hadrons), as on every plane of the benchmark */
+  FB_CALL_GOTO(err, rc, fb_fip_config_from(s->ops, cfg, &s->fip_cfg, err), fail);
   if (s->ops->init) FB_CALL_GOTO(err, rc, s->ops->init(&s->fip, &s->fip_cfg, err), fail);
   fb_cmb_params p;
   fb_cmb_params_default(&p);

@@ -92,7 +92,7 @@ static int hb_bc11_init(void **state, const fb_config *cfg, fb_err *err) {
   FB_CALL(err, hb_init(state, cfg, err));
   hb_state *st = *state;
   st->bc11 = 1;
-  FB_CALL(err, fb_stellar_fip_init(&st->fip, "bc11", err));
+  FB_CALL(err, fb_stellar_fip_init(&st->fip, "bc11", cfg, err));
   return FB_OK;
 }
 

@@ -259,6 +259,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   s->mopt.scattering = o.absorption;
   s->hnl = hnl;
   fb_sn_hnl_options_default(&s->hopt);
+  s->hopt.model_cfg = cfg; /* the HNL model's keys ([bc6] ...) as the run sets them (read at init only) */
   if (hnl >= 0) {
     s->hopt.charged_current = fb_config_get_bool(cfg, "sn1987a", "hnl_charged_current");
     s->hopt.nu_degeneracy = !strcmp(fb_config_get_string(cfg, "sn1987a", "hnl_nu_degeneracy"), "beta");
@@ -272,7 +273,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
                   : (s->scalar || hnl >= 0) ? FB_SN_CRIT_RAYS
                                             : FB_SN_CRIT_CEM;
   if (kind || hnl >= 0) o.semi_compton = o.coalescence = 0; /* dark-photon channels: no semi-Compton table */
-  if (s->scalar) FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&s->sc, NULL, err), fail);
+  if (s->scalar) FB_CALL_GOTO(err, rc, fb_sn_scalar_init(&s->sc, cfg, err), fail);
   if (s->alpn) {
     fb_sn_alpn_options ao;
     if (fb_sn_alpn_options_parse(&ao, fb_config_get_string(cfg, "sn1987a", "alpn_ope")) != 0) {
@@ -287,6 +288,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       goto fail;
     }
     ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
+    ao.model_cfg = cfg;
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
   }
   FB_CALL_GOTO(err, rc, fb_rratio_init(&s->R, err), fail);

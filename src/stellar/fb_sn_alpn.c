@@ -36,6 +36,7 @@ void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->multiple_scattering = 1;
   o->pion_induced = 2;
   o->muons = 1;
+  o->model_cfg = NULL;
 }
 
 int fb_sn_alpn_options_parse(fb_sn_alpn_options *o, const char *name) {
@@ -168,7 +169,9 @@ int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt,
   fb_config cfg;
   memset(&cfg, 0, sizeof cfg);
   FB_CALL_GOTO(err, rc, tables_init(a, err), fail);
-  FB_CALL_GOTO(err, rc, fb_fip_config_default(ops, &cfg, err), fail);
+  FB_CALL_GOTO(err, rc,
+               a->opt.model_cfg ? fb_fip_config_from(ops, a->opt.model_cfg, &cfg, err) : fb_fip_config_default(ops, &cfg, err),
+               fail);
   rc = ops->init(&a->fip_state, &cfg, err);
   fb_config_free(&cfg);
   if (rc != FB_OK) goto fail;

@@ -52,6 +52,8 @@ typedef struct fb_sn_alpn_options {
                                 1 the nucleon poles alone (as arXiv:2010.02943), 0 off, 3 as 2 with the nucleon
                                 symmetry potential added to mu_pi and Delta (fb_sn_pion_symmetry_potential_GeV) */
   int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
+  const struct fb_config *model_cfg; /**< the run's configuration: the particle model reads its keys ([bc10],
+                                          [bc11]) from it at init; NULL (default): the model's defaults. Not owned. */
 } fb_sn_alpn_options;
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);

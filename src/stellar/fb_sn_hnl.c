@@ -21,6 +21,7 @@ void fb_sn_hnl_options_default(fb_sn_hnl_options *o) {
   o->charged_current = 1;
   o->nu_degeneracy = 0;
   o->nucleon_degeneracy = 1;
+  o->model_cfg = NULL;
 }
 
 /* Static structure function of a non-relativistic ideal nucleon gas for elastic neutral-current scattering
@@ -97,7 +98,10 @@ int fb_sn_hnl_init(fb_sn_hnl *h, const fb_sn_medium *m, const fb_sn_profile *p, 
   const fb_fip_ops *ops = fb_fip_find(flavour == 0 ? "bc6" : flavour == 1 ? "bc7" : "bc8", NULL);
   FB_TEST_GOTO(err, rc, !ops || !ops->decay, FB_ERR_INTERNAL, fail, "HNL particle model not registered");
   h->fip_ops = ops;
-  FB_CALL_GOTO(err, rc, fb_fip_config_default(ops, &h->fip_cfg, err), fail);
+  FB_CALL_GOTO(err, rc,
+               h->opt.model_cfg ? fb_fip_config_from(ops, h->opt.model_cfg, &h->fip_cfg, err)
+                                : fb_fip_config_default(ops, &h->fip_cfg, err),
+               fail);
   h->have_cfg = 1;
   if (ops->init) FB_CALL_GOTO(err, rc, ops->init(&h->fip_state, &h->fip_cfg, err), fail);
   return FB_OK;

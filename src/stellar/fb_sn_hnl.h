@@ -58,6 +58,8 @@ typedef struct fb_sn_hnl_options {
   int nu_degeneracy;   /**< 1: mu_nu_e from beta equilibrium (profile mu_e + mu_p - mu_n); 0: mu_nu = 0; default 0 */
   int nucleon_degeneracy; /**< 1: NC rates x the static structure function F_{-1/2}(eta)/F_{1/2}(eta) of the
                                nucleons (eta = (mu_N - m*_N)/T from the profile; 1 where mu_N is absent); default 1 */
+  const struct fb_config *model_cfg; /**< the run's configuration: the HNL model reads its keys ([bc6] ...) from
+                                          it at init; NULL (default): the model's defaults. Not owned. */
 } fb_sn_hnl_options;
 
 void fb_sn_hnl_options_default(fb_sn_hnl_options *o);

@@ -128,13 +128,13 @@ int fb_sn_scalar_init(fb_sn_scalar *s, const fb_config *cfg, fb_err *err) {
   s->y_hNN = FB_HIGGS_NUCLEON_FN * 0.5 * (FB_MN_GEV + FB_MP_GEV) / FB_HIGGS_VEV_GEV;
   int rc;
   FB_CALL_GOTO(err, rc, tables_init(s, err), fail);
+  /* the BC4 decays with the run's [bc4] keys (defaults where cfg is NULL or does not set them) */
   fb_config def;
   memset(&def, 0, sizeof def);
-  if (!cfg) {
-    FB_CALL_GOTO(err, rc, fb_fip_config_default(&fb_fip_bc4, &def, err), fail);
-    cfg = &def;
-  }
-  rc = fb_fip_bc4.init(&s->fip_state, cfg, err);
+  FB_CALL_GOTO(err, rc,
+               cfg ? fb_fip_config_from(&fb_fip_bc4, cfg, &def, err) : fb_fip_config_default(&fb_fip_bc4, &def, err),
+               fail);
+  rc = fb_fip_bc4.init(&s->fip_state, &def, err);
   fb_config_free(&def);
   if (rc != FB_OK) goto fail;
   return FB_OK;

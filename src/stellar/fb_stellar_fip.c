@@ -7,12 +7,12 @@
 #include <math.h>
 #include <string.h>
 
-int fb_stellar_fip_init(fb_stellar_fip *f, const char *model, fb_err *err) {
+int fb_stellar_fip_init(fb_stellar_fip *f, const char *model, const fb_config *run_cfg, fb_err *err) {
   memset(f, 0, sizeof *f);
   f->ops = fb_fip_find(model, NULL);
   FB_TEST(err, !f->ops || !f->ops->production, FB_ERR_INPUT, "particle model %s with production couplings not found",
           model);
-  FB_CALL(err, fb_fip_config_default(f->ops, &f->cfg, err));
+  FB_CALL(err, run_cfg ? fb_fip_config_from(f->ops, run_cfg, &f->cfg, err) : fb_fip_config_default(f->ops, &f->cfg, err));
   if (f->ops->init) {
     int rc = f->ops->init(&f->state, &f->cfg, err);
     if (rc != FB_OK) {

@@ -92,7 +92,7 @@ START_TEST(test_bc10_mapping_and_wd) {
   fb_err_clear(&err);
   /* the BC10 model's own production value g_ae (fb_fip_alp.c) equals the mapping used by the bound */
   fb_stellar_fip f;
-  ck_assert_msg(fb_stellar_fip_init(&f, "bc10", &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_stellar_fip_init(&f, "bc10", NULL, &err) == FB_OK, "%s", err.msg);
   double gae1;
   ck_assert_msg(fb_stellar_fip_value(&f, "g_ae", 2.385e-5, &gae1, &err) == FB_OK, "%s", err.msg);
   fb_stellar_fip_free(&f);
@@ -119,7 +119,7 @@ START_TEST(test_bc11_photon_coupling) {
   fb_err err;
   fb_err_clear(&err);
   fb_stellar_fip f;
-  ck_assert_msg(fb_stellar_fip_init(&f, "bc11", &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_stellar_fip_init(&f, "bc11", NULL, &err) == FB_OK, "%s", err.msg);
   double c;
   ck_assert_msg(fb_stellar_fip_value(&f, "g_agamma", 1e-5, &c, &err) == FB_OK, "%s", err.msg);
   /* g_agamma f_G = alpha |C|/(2 pi), C = -1.92(4) (arXiv:1511.02867, E/N = 0); ours is the LO -2.01: 4.7 % */
@@ -127,7 +127,7 @@ START_TEST(test_bc11_photon_coupling) {
   ck_assert_msg(fabs(c / ref - 1) < 0.06, "g_agamma per inv_fG = %g vs %g (ratio %.4f)", c, ref, c / ref);
   ck_assert_int_eq(fb_stellar_fip_value(&f, "no_such_value", 1e-5, &c, &err), FB_ERR_INPUT);
   fb_stellar_fip_free(&f);
-  ck_assert_int_eq(fb_stellar_fip_init(&f, "no_such_model", &err), FB_ERR_INPUT);
+  ck_assert_int_eq(fb_stellar_fip_init(&f, "no_such_model", NULL, &err), FB_ERR_INPUT);
 }
 END_TEST
 
