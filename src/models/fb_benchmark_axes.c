@@ -35,6 +35,12 @@ const fb_benchmark_axes *fb_benchmark_axes_find(const char *benchmark) {
   return NULL;
 }
 
+const fb_benchmark_axes *fb_benchmark_axes_of_model(const char *model) {
+  for (size_t i = 0; model && i < N_TABLE; i++)
+    if (table[i].model && !strcmp(table[i].model, model)) return &table[i];
+  return NULL;
+}
+
 /* 1 if `name` is one of the '|'-separated words of `list` */
 static int in_list(const char *list, const char *name) {
   const size_t n = strlen(name);

@@ -93,6 +93,8 @@ typedef struct fb_benchmark_axes {
 const fb_benchmark_axes *fb_benchmark_axes_find(const char *benchmark);
 size_t fb_benchmark_axes_count(void);
 const fb_benchmark_axes *fb_benchmark_axes_at(size_t i);
+/** The definition of the benchmark of particle model `model` ("bc1" ... "bc11"); NULL if none. */
+const fb_benchmark_axes *fb_benchmark_axes_of_model(const char *model);
 /** The canonical coupling name of an old name ("g_agg" -> "g_agamma"), or `name` itself. */
 const char *fb_benchmark_coupling_canonical(const char *name);
 /** The canonical model name of an old name ("darkphoton" -> "bc1"), or NULL if `name` is none. */

@@ -87,6 +87,8 @@ START_TEST(test_table_complete_and_aliases) {
     if (b->model) ck_assert_ptr_null(fb_benchmark_model_canonical(b->model));
   }
   ck_assert_ptr_null(fb_benchmark_axes_find("BC12"));
+  ck_assert_ptr_eq(fb_benchmark_axes_of_model("bc7"), fb_benchmark_axes_find("BC7"));
+  ck_assert_ptr_null(fb_benchmark_axes_of_model("bc2")); /* BC2 has no particle model */
   ck_assert_str_eq(fb_benchmark_coupling_canonical("g_agg"), "g_agamma");
   ck_assert_str_eq(fb_benchmark_coupling_canonical("g_agg_GeV"), "g_agamma");
   ck_assert_str_eq(fb_benchmark_coupling_canonical("theta2"), "sin2theta");
