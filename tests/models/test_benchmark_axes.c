@@ -9,6 +9,7 @@
 
 #include "fb_benchmark_axes.h"
 #include "fb_fip.h"
+#include "fb_limits.h"
 #include "fb_model.h"
 
 /* Models whose benchmark has no plane of its own, and target models whose axis is another
@@ -106,12 +107,37 @@ START_TEST(test_table_complete_and_aliases) {
 }
 END_TEST
 
+/* A limit file in a benchmark's own convention (its coupling name and unit, or an old name of it)
+ * maps onto the benchmark's plane one to one (src/limits/fb_limit_file.c, the merge's conversion). */
+START_TEST(test_limit_conventions_know_every_axis) {
+  for (size_t i = 0; i < fb_benchmark_axes_count(); i++) {
+    const fb_benchmark_axes *b = fb_benchmark_axes_at(i);
+    const char *names[8] = {b->coupling.name};
+    size_t n = 1;
+    char aliases[128];
+    snprintf(aliases, sizeof aliases, "%s", b->coupling_aliases);
+    for (char *tok = strtok(aliases, "|"); tok && n < 8; tok = strtok(NULL, "|")) names[n++] = tok;
+    for (size_t k = 0; k < n; k++) {
+      fb_err err;
+      fb_err_clear(&err);
+      double factor = 0, power = 0;
+      const int rc =
+          fb_limit_coupling_convert(names[k], b->coupling.units, b->coupling.name, b->coupling.units, &factor, &power, &err);
+      ck_assert_msg(rc == FB_OK && factor == 1.0 && power == 1.0,
+                    "%s: a limit in %s [%s] does not map 1:1 onto the plane's %s (rc %d, factor %g, power %g)",
+                    b->benchmark, names[k], b->coupling.units, b->coupling.name, rc, factor, power);
+    }
+  }
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("benchmark_axes");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_scan_models_use_their_benchmark);
   tcase_add_test(tc, test_particle_models_use_their_benchmark);
   tcase_add_test(tc, test_table_complete_and_aliases);
+  tcase_add_test(tc, test_limit_conventions_know_every_axis);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
