@@ -137,6 +137,18 @@ int fb_app_models(int argc, char **argv) {
              m->coupling_units && m->coupling_units[0] ? "]" : "");
     printf("  %-16s %-5s %-34s %s\n", m->name, m->benchmark, plane, m->description);
   }
+  printf("\nBenchmark planes (every model of BCn writes these /grid/mass and /grid/coupling names and units):\n");
+  printf("  %-5s %-22s %-28s %s\n", "PBC", "mass [units]", "coupling [units]", "old names accepted");
+  for (size_t i = 0; i < fb_benchmark_axes_count(); i++) {
+    const fb_benchmark_axes *b = fb_benchmark_axes_at(i);
+    char mass[64], coup[64], old[128];
+    snprintf(mass, sizeof mass, "%s [%s]", b->mass.name, b->mass.units);
+    snprintf(coup, sizeof coup, "%s%s%s%s", b->coupling.name, b->coupling.units[0] ? " [" : "", b->coupling.units,
+             b->coupling.units[0] ? "]" : "");
+    snprintf(old, sizeof old, "%s%s%s", b->model_aliases, b->model_aliases[0] && b->coupling_aliases[0] ? "|" : "",
+             b->coupling_aliases);
+    printf("  %-5s %-22s %-28s %s\n", b->benchmark, mass, coup, old);
+  }
   printf("\nNaming: models bc1..bc11; eval takes mass_GeV and coupling= (or the coupling's own name);\n"
          "old names (darkphoton, g_agg) are accepted with a note. Every model of benchmark BCn has the axes\n"
          "of BCn (src/models/fb_benchmark_axes.h; --json lists them); docs/output-format.md has the scheme.\n");
