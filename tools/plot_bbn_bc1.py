@@ -12,6 +12,7 @@ Yp = 0.245 +- 0.003, D/H = (2.547 +- 0.029)e-5, the values of the chi^2). Uses D
 numpy, matplotlib.
 """
 import argparse
+import sys
 
 import h5py
 import matplotlib
@@ -19,6 +20,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py: axis labels of the benchmark definitions)
 
 YP_OBS, YP_ERR = 0.245, 0.003      # PDG 2024 (as src/bbn/bbn_chi2.c)
 DH_OBS, DH_ERR = 2.547e-5, 0.029e-5
@@ -37,6 +41,7 @@ def main(argv=None):
         q = {k: f["/quantities/" + k][...] for k in ("delta_chi2", "tau_s", "Yp_mass_fraction", "D_H")}
         st = f["/status"][...]
         ex = f["/bounds/bbn/excluded"][...].astype(float)
+        xlabel, elabel = fb_axes.dataset_label(f["/grid/mass"]), fb_axes.dataset_label(f["/grid/coupling"])
     ok = st == 0
     fig, (ax, ay) = plt.subplots(1, 2, figsize=(13, 5.2), gridspec_kw={"width_ratios": [1.25, 1]})
     M, E = np.meshgrid(m, eps, indexing="ij")
@@ -51,8 +56,8 @@ def main(argv=None):
     ax.clabel(cs, fmt={-3: "1e-3 s", np.log10(0.02): "0.02 s", 5: "1e5 s"}, fontsize=8)
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel(r"$m_{A'}$ [GeV]")
-    ax.set_ylabel(r"$\epsilon$")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(elabel)
     ax.set_title("BC1 BBN: excluded (red), lifetimes (black), failed (grey)")
     ay2 = ay.twinx()
     for k, mw in enumerate(float(x) for x in args.masses.split(",")):
@@ -64,7 +69,7 @@ def main(argv=None):
     ay.axhspan(YP_OBS - YP_ERR, YP_OBS + YP_ERR, color="grey", alpha=0.3)
     ay2.axhspan((DH_OBS - DH_ERR) / 1e-5, (DH_OBS + DH_ERR) / 1e-5, color="orange", alpha=0.3)
     ay.set_xscale("log")
-    ay.set_xlabel(r"$\epsilon$")
+    ay.set_xlabel(elabel)
     ay.set_ylabel(r"$Y_p$ (solid; grey: PDG 2024 1$\sigma$)")
     ay2.set_ylabel(r"D/H $\times 10^5$ (dashed; orange: PDG 2024 1$\sigma$)")
     ay.legend(fontsize=8, loc="upper left")

@@ -15,6 +15,7 @@ left out; points that the plane excludes (/bounds/bbn/excluded) are marked with 
 Uses Debian's python3-h5py, numpy, matplotlib.
 """
 import argparse
+import sys
 
 import h5py
 import matplotlib
@@ -23,15 +24,10 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-AXIS_LABELS = {
-    "epsilon": r"$\epsilon$",
-    "g_agamma": r"$g_{a\gamma\gamma}$ [GeV$^{-1}$]",
-    "U2": r"$|U|^2$",
-    "sin2theta": r"$\sin^2\theta$",
-    "inv_fl": r"$1/f_\ell$ [GeV$^{-1}$]",
-    "inv_fG": r"$1/f_G$ [GeV$^{-1}$]",
-    "mY_GeV": r"$m_X Y_X$ [GeV]",
-}
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py, next to this script)
+
+# axis labels: tools/fb_axes.py (the benchmark definitions of src/models/fb_benchmark_axes.h)
 
 
 def _s(x):
@@ -72,6 +68,7 @@ def main(argv=None):
         a = {k: float(g[k]) for k in need}
         model = _s(f.attrs.get("model", b""))
         cname = _s(f["/grid/coupling"].attrs.get("name", b"")) if "name" in f["/grid/coupling"].attrs else ""
+        clabel = fb_axes.dataset_label(f["/grid/coupling"]) if cname else "coupling"
         mname = _s(f["/grid/mass"].attrs.get("name", b"mass")) if "name" in f["/grid/mass"].attrs else "mass"
         munit = _s(f["/grid/mass"].attrs.get("units", b"GeV")) if "units" in f["/grid/mass"].attrs else "GeV"
     wanted = [float(x) for x in args.masses.split(",") if x.strip()]
@@ -95,7 +92,7 @@ def main(argv=None):
         ax.axhspan(obs - sig, obs + sig, color="0.7", zorder=0, label=r"observed $\pm 1\sigma$")
         ax.axhline(sbbn, color="k", ls="--", lw=1, label="standard BBN")
         ax.set_xscale("log")
-        ax.set_xlabel(AXIS_LABELS.get(cname, cname or "coupling"))
+        ax.set_xlabel(clabel)
         ax.set_ylabel(name)
     lo = min(a["Yp_obs"] - 6 * sY, np.nanmin(np.where(st == 0, yp, np.nan)))
     hi = max(a["Yp_obs"] + 6 * sY, np.nanmax(np.where(st == 0, yp, np.nan)))

@@ -12,6 +12,7 @@ cascades not computed) grey. Right: the abundance before decay n_N/n_gamma at T0
 decoupling temperature along the tau = 0.02 s line. Uses Debian's python3-h5py, numpy, matplotlib.
 """
 import argparse
+import sys
 
 import h5py
 import matplotlib
@@ -19,6 +20,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py: axis labels of the benchmark definitions)
 
 
 def main(argv=None):
@@ -35,6 +39,7 @@ def main(argv=None):
         exb = f["/bounds/bbn/excluded"][...].astype(float)
         exn = f["/bounds/neff/excluded"][...].astype(float)
         model = f.attrs.get("model", b"")
+        xlabel, ulabel = fb_axes.dataset_label(f["/grid/mass"]), fb_axes.dataset_label(f["/grid/coupling"])
     if isinstance(model, bytes):
         model = model.decode()
     ok = st == 0
@@ -57,8 +62,8 @@ def main(argv=None):
     a1.set_xscale("log")
     a1.set_yscale("log")
     a1.set_ylim(u2[0], u2[-1])
-    a1.set_xlabel(r"$m_N$ [GeV]")
-    a1.set_ylabel(r"$|U|^2$")
+    a1.set_xlabel(xlabel)
+    a1.set_ylabel(ulabel)
     a1.legend(loc="lower left", fontsize=8)
     a1.set_title("%s: BBN excluded (red), $N_{\\rm eff}$ (white dashed)" % (model or "HNL"), fontsize=10)
     U2_line = tauU / 0.02
@@ -71,7 +76,7 @@ def main(argv=None):
         td.append(q["T_dec_GeV"][i, j] if ok_ij else np.nan)
     a2.plot(m, ng, "b-o")
     a2.set_xscale("log")
-    a2.set_xlabel(r"$m_N$ [GeV]")
+    a2.set_xlabel(xlabel)
     a2.set_ylabel(r"$n_N/n_\gamma$ at T = 10 MeV", color="b")
     a3 = a2.twinx()
     a3.plot(m, td, "r-s")

@@ -20,7 +20,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from plot_scan import PRETTY, attr, axis_label, pretty_units  # noqa: E402
+import fb_axes  # noqa: E402
+from plot_scan import attr, axis_label, pretty_units  # noqa: E402
 
 
 def main(argv=None):
@@ -84,7 +85,7 @@ def main(argv=None):
         ctau1 = ctau * coupling[col] ** power
         axes[1].plot(mass, ctau1, "k", lw=1.4)
         axes[1].set_yscale("log")
-        sym = PRETTY.get(cname, cname)
+        sym = fb_axes.tex(cname, bench)
         unit = f" {pretty_units(cunits)}" if cunits else ""
         axes[1].set_ylabel(rf"$c\tau$ [m] at {sym} = 1{unit}")
         axes[1].grid(alpha=0.3, which="both", lw=0.4)

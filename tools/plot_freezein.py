@@ -19,6 +19,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py: axis labels of the benchmark definitions)
+
 
 def attr(obj, name, default=""):
     v = obj.attrs.get(name, default)
@@ -59,7 +62,7 @@ def main(argv=None):
         ax = axes[0][col]
         for m, q, lab in light:
             ax.loglog(m, q, label=lab)
-        ax.set_xlabel(r"$m_\chi$ [GeV]")
+        ax.set_xlabel(fb_axes.axis_label("m_chi", "GeV", "BC2"))
         ax.set_ylabel(r"$Q = \epsilon g_D / e$ for $\Omega h^2 = 0.12$")
         ax.set_title("freeze-in, light mediator (Dirac $\\chi$)")
         ax.grid(True, which="both", alpha=0.3)
@@ -69,7 +72,7 @@ def main(argv=None):
             m, d = shares
             for k in sorted(d):
                 ax2.semilogx(m, d[k], label=k)
-            ax2.set_xlabel(r"$m_\chi$ [GeV]")
+            ax2.set_xlabel(fb_axes.axis_label("m_chi", "GeV", "BC2"))
             ax2.set_ylabel("share of the yield")
             ax2.set_ylim(0, 1)
             ax2.grid(True, alpha=0.3)
@@ -79,7 +82,7 @@ def main(argv=None):
         ax = axes[0][col]
         for m, e, lab in heavy:
             ax.loglog(m, e, label=lab)
-        ax.set_xlabel(r"$m_{A'}$ [GeV]")
+        ax.set_xlabel(fb_axes.axis_label("m_Aprime", "GeV", "BC1"))
         ax.set_ylabel(r"$\epsilon$ for $\Omega h^2 = 0.12$")
         ax.set_title("freeze-in, heavy dark photon")
         ax.grid(True, which="both", alpha=0.3)

@@ -18,33 +18,31 @@ import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py, next to this script)
+
 
 def attr(obj, name, default=""):
     v = obj.attrs.get(name, default)
     return v.decode() if isinstance(v, bytes) else str(v)
 
 
-# Physics notation for the axis and quantity names of the naming scheme (docs/output-format.md).
+# Physics notation for the quantity names; the axes' labels are those of the benchmark definition
+# (tools/fb_axes.py = src/models/fb_benchmark_axes.h; docs/output-format.md).
 PRETTY = {
-    "m_Aprime": r"$m_{A'}$", "m_A'": r"$m_{A'}$", "epsilon": r"$\epsilon$", "m_chi": r"$m_\chi$", "y": r"$y$",
-    "m_a": r"$m_a$", "g_agamma": r"$g_{a\gamma\gamma}$", "g_agg": r"$g_{a\gamma\gamma}$",
-    "m_S": r"$m_S$", "sin2theta": r"$\sin^2\theta$", "m_N": r"$m_N$", "U2": r"$|U|^2$",
-    "omega_b_h2": r"$\Omega_b h^2$", "delta_neff": r"$\Delta N_{\rm eff}$",
     "ctau_m": r"$c\tau$", "tau_s": r"$\tau$", "width_GeV": r"$\Gamma$", "omega_h2": r"$\Omega h^2$",
     "Yp": r"$Y_p$", "D_H": "D/H", "He3_H": r"$^3$He/H", "Li7_H": r"$^7$Li/H", "Neff": r"$N_{\rm eff}$",
     "chi2": r"$\chi^2$",
 }
-UNITS = {"GeV^-1": r"GeV$^{-1}$", "cm^3/s": r"cm$^3$/s"}
 
 
 def pretty_units(units):
-    return UNITS.get(units, units)
+    return fb_axes.units_tex(units)
 
 
 def axis_label(ds):
-    name, units = attr(ds, "name"), attr(ds, "units")
-    pretty = PRETTY.get(name, name)
-    return f"{pretty} [{pretty_units(units)}]" if units else pretty
+    """Label of /grid/mass or /grid/coupling (the file's benchmark names the HNL flavour)."""
+    return fb_axes.dataset_label(ds)
 
 
 def quantity_label(name, units, desc):

@@ -18,6 +18,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py: axis labels of the benchmark definitions)
+
 
 def text(v):
     return v.decode() if isinstance(v, bytes) else str(v)
@@ -35,10 +38,7 @@ def main():
             sys.exit(f"{a.file}: no /bounds/sn1987a or /bounds/hb (run a bc1_sn, bc9_sn or bc9_hb scan)")
         g = f["bounds/" + name]
         mass, coup = f["grid/mass"][()], f["grid/coupling"][()]
-        gm = f["grid/mass"]
-        xlab = "%s [%s]" % (text(gm.attrs.get("name", "mass")), text(gm.attrs.get("units", "")))
-        cu = text(f["grid/coupling"].attrs.get("units", ""))
-        ylab = text(f["grid/coupling"].attrs.get("name", "coupling")) + (f" [{cu}]" if cu else "")
+        xlab, ylab = fb_axes.dataset_label(f["grid/mass"]), fb_axes.dataset_label(f["grid/coupling"])
         excl = g["excluded"][()]
         edges = g["edges"][()]
     fig, ax = plt.subplots(figsize=(6.4, 4.8))

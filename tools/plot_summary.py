@@ -34,6 +34,7 @@ import matplotlib.patches as mpatches  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+import fb_axes  # noqa: E402  (tools/fb_axes.py, next to this script)
 import summary_outline  # noqa: E402  (tools/summary_outline.py, next to this script)
 
 # Conventional colours of the PBC / FIPs summary plots (arXiv:1901.09966 figures; arXiv:2102.12143).
@@ -56,42 +57,16 @@ BOUND_STYLES = [
 OTHER_COLOURS = ["#e06666", "#76a5af", "#ffd966", "#8e7cc3", "#93c47d", "#f6b26b"]
 GREYS = ["#9e9e9e", "#bdbdbd", "#757575", "#cfcfcf", "#8a8a8a", "#b0b0b0"]
 
-# Axis labels for the known axis names (TeX); unknown names are printed as they are.
-AXIS_TEX = {
-    "m_Aprime": r"$m_{A'}$",
-    "epsilon": r"$\varepsilon$",
-    "epsilon2": r"$\varepsilon^2$",
-    "m_S": r"$m_S$",
-    "theta": r"$\theta$",
-    "sin2_theta": r"$\sin^2\theta$",
-    "m_a": r"$m_a$",
-    "g_agamma": r"$g_{a\gamma\gamma}$",
-    "g_agg": r"$g_{a\gamma\gamma}$",
-    "sin2theta": r"$\sin^2\theta$",
-    "m_N": r"$m_N$",
-    "U2": r"$|U|^2$",
-    "inv_fl": r"$1/f_\ell$",
-    "inv_fG": r"$1/f_G$",
-    "m_chi": r"$m_\chi$",
-    "y": r"$y = \varepsilon^2 \alpha_D (m_\chi/m_{A'})^4$",
-}
 
 
 def text(v):
     return v.decode() if isinstance(v, bytes) else str(v)
 
 
-# The HNL planes are single-flavour: the coupling axis names the flavour (PBC BC6/7/8).
-U2_FLAVOUR = {"BC6": r"$|U_e|^2$", "BC7": r"$|U_\mu|^2$", "BC8": r"$|U_\tau|^2$"}
-
-
 def axis_label(ds, bench=""):
-    name = text(ds.attrs.get("name", ""))
-    if name == "U2" and bench in U2_FLAVOUR:
-        return U2_FLAVOUR[bench]
-    units = text(ds.attrs.get("units", "")).replace("GeV^-1", r"GeV$^{-1}$")
-    lab = AXIS_TEX.get(name, name)
-    return f"{lab} [{units}]" if units else lab
+    """Axis label in physics notation (tools/fb_axes.py: the benchmark definition of
+    src/models/fb_benchmark_axes.h; the HNL planes BC6/7/8 name the flavour of |U|^2)."""
+    return fb_axes.dataset_label(ds, bench)
 
 
 def bound_style(name, k):

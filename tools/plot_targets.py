@@ -19,6 +19,9 @@ import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+import fb_axes  # noqa: E402  (tools/fb_axes.py: axis labels of the benchmark definitions)
+
 
 def attr(obj, name, default=""):
     v = obj.attrs.get(name, default)
@@ -70,8 +73,8 @@ def main(argv=None):
         sys.exit("plot_targets: no target lines found")
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel(r"$m_\chi$ [GeV]")
-    ax.set_ylabel(r"$y = \epsilon^2 \alpha_D (m_\chi/m_{A'})^4$")
+    ax.set_xlabel(fb_axes.axis_label("m_chi", "GeV", "BC2"))
+    ax.set_ylabel(fb_axes.axis_label("y", "", "BC2"))
     ax.set_title(r"BC2 thermal targets ($\Omega h^2 = 0.120$)", fontsize=10)
     ax.legend(fontsize=7)
     ax.grid(True, which="major", alpha=0.3)

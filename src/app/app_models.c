@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fb_app.h"
+#include "fb_benchmark_axes.h"
 #include "fb_fip.h"
 #include "fb_model.h"
 
@@ -19,13 +20,51 @@ static void json_str(const char *s) {
   putchar('"');
 }
 
+static void json_axis(const char *key, const fb_axis_def *a) {
+  printf(", \"%s\": {\"name\": ", key);
+  json_str(a->name);
+  printf(", \"units\": ");
+  json_str(a->units);
+  printf(", \"description\": ");
+  json_str(a->description);
+  printf(", \"label\": ");
+  json_str(a->label);
+  printf("}");
+}
+
+/* the benchmark planes of src/models/fb_benchmark_axes.h */
+static void json_benchmarks(void) {
+  printf(", \"benchmarks\": [");
+  for (size_t i = 0; i < fb_benchmark_axes_count(); i++) {
+    const fb_benchmark_axes *b = fb_benchmark_axes_at(i);
+    printf("%s{\"benchmark\": ", i ? ", " : "");
+    json_str(b->benchmark);
+    printf(", \"model\": ");
+    if (b->model)
+      json_str(b->model);
+    else
+      printf("null");
+    json_axis("mass", &b->mass);
+    json_axis("coupling", &b->coupling);
+    printf(", \"coupling_definition\": ");
+    json_str(b->coupling_definition);
+    printf(", \"model_aliases\": ");
+    json_str(b->model_aliases);
+    printf(", \"coupling_aliases\": ");
+    json_str(b->coupling_aliases);
+    printf("}");
+  }
+  printf("]");
+}
+
 int fb_app_models(int argc, char **argv) {
   int json = 0;
   for (int a = 1; a < argc; a++) {
     if (!strcmp(argv[a], "--json")) {
       json = 1;
     } else if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
-      printf("usage: fipbounds models [--json]\n  lists the particle models (eval bcN) and the scan models (run, [model] name)\n");
+      printf("usage: fipbounds models [--json]\n  lists the particle models (eval bcN) and the scan models (run, [model] name);\n"
+             "  --json also lists the benchmark planes (axis names, units, descriptions, TeX labels, old names)\n");
       return FB_EXIT_OK;
     } else {
       fprintf(stderr, "fipbounds models: unknown argument '%s' (usage: fipbounds models [--json])\n", argv[a]);
@@ -72,7 +111,9 @@ int fb_app_models(int argc, char **argv) {
       json_str(m->coupling_units);
       printf(", \"n_quantities\": %zu}", m->n_quantities);
     }
-    printf("]}\n");
+    printf("]");
+    json_benchmarks();
+    printf("}\n");
     return FB_EXIT_OK;
   }
   printf("Particle models (fipbounds eval <name> mass_GeV=... coupling=...):\n");
@@ -96,7 +137,20 @@ int fb_app_models(int argc, char **argv) {
              m->coupling_units && m->coupling_units[0] ? "]" : "");
     printf("  %-16s %-5s %-34s %s\n", m->name, m->benchmark, plane, m->description);
   }
+  printf("\nBenchmark planes (every model of BCn writes these /grid/mass and /grid/coupling names and units):\n");
+  printf("  %-5s %-22s %-28s %s\n", "PBC", "mass [units]", "coupling [units]", "old names accepted");
+  for (size_t i = 0; i < fb_benchmark_axes_count(); i++) {
+    const fb_benchmark_axes *b = fb_benchmark_axes_at(i);
+    char mass[64], coup[64], old[128];
+    snprintf(mass, sizeof mass, "%s [%s]", b->mass.name, b->mass.units);
+    snprintf(coup, sizeof coup, "%s%s%s%s", b->coupling.name, b->coupling.units[0] ? " [" : "", b->coupling.units,
+             b->coupling.units[0] ? "]" : "");
+    snprintf(old, sizeof old, "%s%s%s", b->model_aliases, b->model_aliases[0] && b->coupling_aliases[0] ? "|" : "",
+             b->coupling_aliases);
+    printf("  %-5s %-22s %-28s %s\n", b->benchmark, mass, coup, old);
+  }
   printf("\nNaming: models bc1..bc11; eval takes mass_GeV and coupling= (or the coupling's own name);\n"
-         "old names (darkphoton, g_agg) are accepted with a note. docs/output-format.md has the scheme.\n");
+         "old names (darkphoton, g_agg) are accepted with a note. Every model of benchmark BCn has the axes\n"
+         "of BCn (src/models/fb_benchmark_axes.h; --json lists them); docs/output-format.md has the scheme.\n");
   return FB_EXIT_OK;
 }

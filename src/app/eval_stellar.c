@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_benchmark_axes.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
 #include "fb_hb_alp.h"
@@ -31,6 +32,15 @@
 static int on(const fb_eval_args *a, const char *name) {
   const char *v = fb_eval_text(a, name);
   return !strcmp(v, "on") || !strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1");
+}
+
+/* The coupling at which the luminosity is printed: `coupling=` (the scheme of every eval module,
+ * docs/output-format.md) or `epsilon=`, its old name here for every model (an error if both are given). */
+static int sn_coupling_given(const fb_eval_args *args) {
+  return fb_eval_given(args, "coupling") || fb_eval_given(args, "epsilon");
+}
+static double sn_coupling(const fb_eval_args *args) {
+  return fb_eval_number(args, fb_eval_given(args, "coupling") ? "coupling" : "epsilon");
 }
 
 static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -53,6 +63,12 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   const int hnl = !strcmp(model, "bc6") ? 0 : !strcmp(model, "bc7") ? 1 : !strcmp(model, "bc8") ? 2 : -1;
   const int is_bc3 = !strcmp(model, "bc3");
   const int alpn = !strcmp(model, "bc10") ? 10 : !strcmp(model, "bc11") ? 11 : 0;
+  FB_TEST(err, fb_eval_given(args, "coupling") && fb_eval_given(args, "epsilon"), FB_ERR_INPUT,
+          "give the coupling once: coupling=<value> (epsilon= is its old name)");
+  const fb_benchmark_axes *ax = fb_benchmark_axes_of_model(model);
+  if (fb_eval_given(args, "epsilon") && ax && strcmp(ax->coupling.name, "epsilon"))
+    fprintf(stderr, "fipbounds eval sn1987a: note: for model %s 'epsilon' is an old name of its coupling %s; use coupling=\n",
+            model, ax->coupling.name);
   fb_sn_mcp_options mo;
   fb_sn_mcp_options_default(&mo);
   mo.annihilation = o.coalescence; /* bc3: coalescence = e+e- -> chi chibar, absorption = chi p scattering */
@@ -107,9 +123,9 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "coupling_high", "", hi);
     fb_eval_put(out, "sin2theta_low", "", lo);
     fb_eval_put(out, "sin2theta_high", "", hi);
-    if (fb_eval_given(args, "epsilon"))
+    if (sn_coupling_given(args))
       fb_eval_put(out, "luminosity_erg_s_at_sin2theta", "erg/s",
-                  fb_sn_table_luminosity_erg_s(&t, sqrt(fb_eval_number(args, "epsilon"))));
+                  fb_sn_table_luminosity_erg_s(&t, sqrt(sn_coupling(args))));
     fb_eval_put(out, "L_over_sin2theta_bremsstrahlung_erg_s", "erg/s", t.L0_T);
     fb_eval_put(out, "L_over_sin2theta_inverse_decay_erg_s", "erg/s", t.L0_L);
     fb_eval_put(out, "y_hNN", "", sc.y_hNN);
@@ -143,9 +159,9 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
       fb_eval_put(out, alpn == 10 ? "inv_fl_high_GeV" : "inv_fG_high_GeV", "GeV^-1", hi);
       fb_eval_put(out, "g_an_low", "", a.gn * lo);
       fb_eval_put(out, "g_ap_low", "", a.gp * lo);
-      if (fb_eval_given(args, "epsilon"))
+      if (sn_coupling_given(args))
         fb_eval_put(out, "luminosity_erg_s_at_coupling", "erg/s",
-                    fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+                    fb_sn_table_luminosity_erg_s(&t, sn_coupling(args)));
       fb_eval_put(out, "L_f2_bremsstrahlung_erg_s_GeV2", "erg/s GeV^-2", t.L0_T);
       fb_eval_put(out, "L_f2_inverse_decay_erg_s_GeV2", "erg/s GeV^-2", t.L0_L);
       fb_eval_put(out, "L_f2_pion_induced_erg_s_GeV2", "erg/s GeV^-2", a.L_pion_f2);
@@ -171,8 +187,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "coupling_high", "", hi);
     fb_eval_put(out, "eps_low", "", lo);
     fb_eval_put(out, "eps_high", "", hi);
-    if (fb_eval_given(args, "epsilon"))
-      fb_eval_put(out, "luminosity_erg_s_at_eps", "erg/s", fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+    if (sn_coupling_given(args))
+      fb_eval_put(out, "luminosity_erg_s_at_eps", "erg/s", fb_sn_table_luminosity_erg_s(&t, sn_coupling(args)));
     fb_eval_put(out, "L_over_eps2_erg_s", "erg/s", t.L0_T + t.L0_L + t.L0_res);
     fb_eval_put(out, "L_over_eps2_plasmon_erg_s", "erg/s", t.L0_T);
     fb_eval_put(out, "L_over_eps2_bremsstrahlung_erg_s", "erg/s", t.L0_L);
@@ -205,9 +221,9 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "coupling_high", "", hi);
     fb_eval_put(out, "U2_low", "", lo);
     fb_eval_put(out, "U2_high", "", hi);
-    if (fb_eval_given(args, "epsilon"))
+    if (sn_coupling_given(args))
       fb_eval_put(out, "luminosity_erg_s_at_U2", "erg/s",
-                  fb_sn_table_luminosity_erg_s(&t, sqrt(fb_eval_number(args, "epsilon"))));
+                  fb_sn_table_luminosity_erg_s(&t, sqrt(sn_coupling(args))));
     fb_eval_put(out, "L_over_U2_erg_s", "erg/s", t.L0_T + t.L0_L);
     fb_eval_put(out, "L_over_U2_nu_erg_s", "erg/s", t.L0_T);
     fb_eval_put(out, "L_over_U2_antinu_erg_s", "erg/s", t.L0_L);
@@ -236,8 +252,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_eval_put(out, "g_low_GeV", "GeV^-1", lo);
     fb_eval_put(out, "g_high_GeV", "GeV^-1", hi);
     fb_eval_put(out, "g_peak_GeV", "GeV^-1", peak);
-    if (fb_eval_given(args, "epsilon"))
-      fb_eval_put(out, "luminosity_erg_s_at_g", "erg/s", fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+    if (sn_coupling_given(args))
+      fb_eval_put(out, "luminosity_erg_s_at_g", "erg/s", fb_sn_table_luminosity_erg_s(&t, sn_coupling(args)));
     fb_eval_put(out, "L_over_g2_erg_s_GeV2", "erg/s GeV^2", t.L0_T + t.L0_L);
     fb_eval_put(out, "L_over_g2_primakoff_erg_s_GeV2", "erg/s GeV^2", t.L0_T);
     fb_eval_put(out, "L_over_g2_coalescence_erg_s_GeV2", "erg/s GeV^2", t.L0_L);
@@ -258,8 +274,8 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   fb_eval_put(out, "eps_low", "", lo);
   fb_eval_put(out, "eps_high", "", hi);
   fb_eval_put(out, "eps_peak", "", peak);
-  if (fb_eval_given(args, "epsilon"))
-    fb_eval_put(out, "luminosity_erg_s_at_eps", "erg/s", fb_sn_table_luminosity_erg_s(&t, fb_eval_number(args, "epsilon")));
+  if (sn_coupling_given(args))
+    fb_eval_put(out, "luminosity_erg_s_at_eps", "erg/s", fb_sn_table_luminosity_erg_s(&t, sn_coupling(args)));
   fb_eval_put(out, "L_over_eps2_transverse_erg_s", "erg/s", t.L0_T);
   fb_eval_put(out, "L_over_eps2_longitudinal_erg_s", "erg/s", t.L0_L);
   fb_eval_put(out, "L_over_eps2_resonant_erg_s", "erg/s", t.L0_res);
@@ -280,12 +296,13 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    25,
+    26,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
-      "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
-      "bc10/bc11: 1/f_l, 1/f_G in GeV^-1)"},
+      "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
+      "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP, scalar or HNL mass (HNL: > 0.001)"},
-     {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
+     {"coupling", "", NULL, 0.0, 1.0, "1e-9", "the model's coupling for luminosity_erg_s_at_<coupling> (printed only if given)"},
+     {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "old name of coupling= (kept for every model, with a note where the coupling is not epsilon)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
      {"absorption", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "inverse-bremsstrahlung absorption"},

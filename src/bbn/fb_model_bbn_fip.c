@@ -370,47 +370,46 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                           err);
 }
 
-#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, MASSDESC, CNAME, CUNITS, CDESC, NQ, NK)                           \
-  {.name = NAME, .benchmark = BENCH, .description = DESC, .mass_name = "mass_GeV", .mass_units = "GeV",     \
-   .mass_description = MASSDESC, .coupling_name = CNAME, .coupling_units = CUNITS,                          \
-   .coupling_description = CDESC, .n_quantities = NQ,                                                       \
+/* BENCH: the benchmark token (BC1 ...): its axes are those of src/models/fb_benchmark_axes.h */
+#define BFIP_OPS(NAME, BENCH, INIT, KEYS, DESC, NQ, NK)                                                      \
+  {.name = NAME, .benchmark = #BENCH, .description = DESC, FB_MODEL_AXES(BENCH), .n_quantities = NQ,        \
    .quantities = bfip_quantities, .n_keys = NK, .keys = KEYS,                                                 \
    .init = INIT, .eval = bfip_eval, .free = bfip_free, .postprocess = bfip_postprocess}
 
 const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
-    "bc1_bbn", "BC1", bc1_bbn_init, bc1_bbn_keys,
+    "bc1_bbn", BC1, bc1_bbn_init, bc1_bbn_keys,
     "BBN and N_eff bands of the BC1 dark photon (abundance from decays, inverse decays, resonant conversion and "
     "2 -> 2 scatterings)",
-    "dark-photon mass m_A'", "epsilon", "", "kinetic mixing epsilon", Q_N, 4);
+    Q_N, 4);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
-    "bc9_bbn", "BC9", bc9_bbn_init, bc9_bbn_keys,
+    "bc9_bbn", BC9, bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",
-    "ALP mass m_a", "g_agamma", "GeV^-1", "ALP-photon coupling g_agamma", Q_N, 4);
+    Q_N, 4);
 const fb_model_ops fb_model_bc10_bbn = BFIP_OPS(
-    "bc10_bbn", "BC10", bc10_bbn_init, bc10_bbn_keys,
+    "bc10_bbn", BC10, bc10_bbn_init, bc10_bbn_keys,
     "BBN and N_eff bands of the BC10 ALP with fermion couplings (abundance from decays, inverse decays and "
     "scatterings: src/production/fb_prod_bc10.c)",
-    "ALP mass m_a", "inv_fl", "GeV^-1", "ALP-fermion coupling 1/f_l", Q_N, 4);
+    Q_N, 4);
 const fb_model_ops fb_model_bc11_bbn = BFIP_OPS(
-    "bc11_bbn", "BC11", bc11_bbn_init, bc11_bbn_keys,
+    "bc11_bbn", BC11, bc11_bbn_init, bc11_bbn_keys,
     "BBN and N_eff bands of the BC11 ALP coupled to gluons (abundance from decays, inverse decays and "
     "scatterings: src/production/fb_prod_bc11.c)",
-    "ALP mass m_a", "inv_fG", "GeV^-1", "ALP-gluon coupling 1/f_G", Q_N, 4);
+    Q_N, 4);
 const fb_model_ops fb_model_bc4_bbn = BFIP_OPS(
-    "bc4_bbn", "BC4", bc4_bbn_init, bc4_bbn_keys,
+    "bc4_bbn", BC4, bc4_bbn_init, bc4_bbn_keys,
     "BBN and N_eff bands of the BC4 Higgs-mixed scalar (abundance from decays, inverse decays and Higgs-like "
     "scatterings, src/production/fb_prod_bc4.c)",
-    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc4_bbn_keys / sizeof bc4_bbn_keys[0]);
+    Q_N, sizeof bc4_bbn_keys / sizeof bc4_bbn_keys[0]);
 const fb_model_ops fb_model_bc5_bbn = BFIP_OPS(
-    "bc5_bbn", "BC5", bc5_bbn_init, bc5_bbn_keys,
+    "bc5_bbn", BC5, bc5_bbn_init, bc5_bbn_keys,
     "BBN and N_eff bands of the BC5 scalar (BC4 with BR(h -> S S) = 1e-2: abundance also from h -> S S)",
-    "scalar mass m_S", "sin2theta", "", "Higgs mixing sin^2 theta", Q_N, sizeof bc5_bbn_keys / sizeof bc5_bbn_keys[0]);
+    Q_N, sizeof bc5_bbn_keys / sizeof bc5_bbn_keys[0]);
 #define BHNL_OPS(NAME, BENCH, INIT, KEYS, FLAV)                                                               \
   BFIP_OPS(NAME, BENCH, INIT, KEYS,                                                                           \
-           "BBN and N_eff bands of the " BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from "  \
+           "BBN and N_eff bands of the " #BENCH " heavy neutral lepton (mixing with nu_" FLAV "; abundance from " \
            "thermal production through mixing, decoupling, decays and inverse decays)",                         \
-           "HNL mass m_N", "U2", "", "mixing |U_" FLAV "|^2", Q_N_HNL,      \
+           Q_N_HNL,                                                                                             \
            sizeof bc6_bbn_keys / sizeof bc6_bbn_keys[0])
-const fb_model_ops fb_model_bc6_bbn = BHNL_OPS("bc6_bbn", "BC6", bc6_bbn_init, bc6_bbn_keys, "e");
-const fb_model_ops fb_model_bc7_bbn = BHNL_OPS("bc7_bbn", "BC7", bc7_bbn_init, bc7_bbn_keys, "mu");
-const fb_model_ops fb_model_bc8_bbn = BHNL_OPS("bc8_bbn", "BC8", bc8_bbn_init, bc8_bbn_keys, "tau");
+const fb_model_ops fb_model_bc6_bbn = BHNL_OPS("bc6_bbn", BC6, bc6_bbn_init, bc6_bbn_keys, "e");
+const fb_model_ops fb_model_bc7_bbn = BHNL_OPS("bc7_bbn", BC7, bc7_bbn_init, bc7_bbn_keys, "mu");
+const fb_model_ops fb_model_bc8_bbn = BHNL_OPS("bc8_bbn", BC8, bc8_bbn_init, bc8_bbn_keys, "tau");

@@ -442,12 +442,7 @@ const fb_model_ops fb_model_bc1_photodis = {
     .name = "bc1_photodis",
     .benchmark = "BC1",
     .description = "photodisintegration after BBN on the BC1 plane (abundance from decays and inverse decays)",
-    .mass_name = "m_Aprime",
-    .mass_units = "GeV",
-    .mass_description = "dark photon mass m_A'",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "kinetic mixing parameter epsilon",
+    FB_MODEL_AXES(BC1),
     .n_quantities = F_N,
     .quantities = pd_fip_quantities,
     .n_keys = sizeof pd_fip_keys / sizeof pd_fip_keys[0],
@@ -464,12 +459,7 @@ const fb_model_ops fb_model_bc4_photodis = {
     .benchmark = "BC4",
     .description = "photodisintegration after BBN on the BC4 plane (abundance from decays, inverse decays and "
                    "Higgs-like scatterings)",
-    .mass_name = "m_S",
-    .mass_units = "GeV",
-    .mass_description = "scalar mass m_S",
-    .coupling_name = "sin2theta",
-    .coupling_units = "",
-    .coupling_description = "Higgs mixing sin^2 theta",
+    FB_MODEL_AXES(BC4),
     .n_quantities = F_N,
     .quantities = pd_fip_quantities,
     .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
@@ -485,12 +475,7 @@ const fb_model_ops fb_model_bc9_photodis = {
     .name = "bc9_photodis",
     .benchmark = "BC9",
     .description = "photodisintegration after BBN on the BC9 plane (abundance from decays and inverse decays)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "g_agamma",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-photon coupling g_agamma",
+    FB_MODEL_AXES(BC9),
     .n_quantities = F_N,
     .quantities = pd_fip_quantities,
     .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis */
@@ -506,12 +491,7 @@ const fb_model_ops fb_model_bc11_photodis = {
     .name = "bc11_photodis",
     .benchmark = "BC11",
     .description = "photodisintegration after BBN on the BC11 plane (abundance from decays, inverse decays and scatterings)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fG",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-gluon coupling 1/f_G",
+    FB_MODEL_AXES(BC11),
     .n_quantities = F_N,
     .quantities = pd_fip_quantities,
     .n_keys = 0, /* reads the [photodis_fip] keys declared by bc1_photodis (alp_primakoff is bc9's) */
@@ -525,14 +505,13 @@ const fb_model_ops fb_model_bc11_photodis = {
 /* HNL planes (BC6-BC8): the [photodis_fip] keys declared by bc1_photodis */
 #define PD_HNL_OPS(NAME, BENCH, INIT, FLAV)                                                                    \
   {                                                                                                            \
-    .name = NAME, .benchmark = BENCH,                                                                          \
-    .description = "photodisintegration after BBN on the " BENCH " plane (HNL mixing with nu_" FLAV            \
+    .name = NAME, .benchmark = #BENCH,                                                                         \
+    .description = "photodisintegration after BBN on the " #BENCH " plane (HNL mixing with nu_" FLAV           \
                    "; thermal abundance through mixing)",                                                      \
-    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",        \
-    .coupling_units = "", .coupling_description = "mixing |U_" FLAV "|^2", .n_quantities = F_N,               \
+    FB_MODEL_AXES(BENCH), .n_quantities = F_N,                                                                 \
     .quantities = pd_fip_quantities, .n_keys = 0, .keys = NULL, .init = INIT, .eval = pd_fip_eval,            \
     .free = pd_free, .postprocess = pd_fip_post, .assumption = pd_fip_assumption,                              \
   }
-const fb_model_ops fb_model_bc6_photodis = PD_HNL_OPS("bc6_photodis", "BC6", bc6pd_init, "e");
-const fb_model_ops fb_model_bc7_photodis = PD_HNL_OPS("bc7_photodis", "BC7", bc7pd_init, "mu");
-const fb_model_ops fb_model_bc8_photodis = PD_HNL_OPS("bc8_photodis", "BC8", bc8pd_init, "tau");
+const fb_model_ops fb_model_bc6_photodis = PD_HNL_OPS("bc6_photodis", BC6, bc6pd_init, "e");
+const fb_model_ops fb_model_bc7_photodis = PD_HNL_OPS("bc7_photodis", BC7, bc7pd_init, "mu");
+const fb_model_ops fb_model_bc8_photodis = PD_HNL_OPS("bc8_photodis", BC8, bc8pd_init, "tau");

@@ -33,6 +33,7 @@
 #include "fb_constants.h"
 #include "fb_h5.h"
 #include "fb_path.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 
 typedef struct bc2_state {
@@ -281,12 +282,7 @@ const fb_model_ops fb_model_bc2 = {
     .name = "bc2",
     .benchmark = "BC2",
     .description = "light dark matter chi through a dark photon A' (PBC BC2): relic abundance, thermal target, CMB",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "dark-matter mass m_chi",
-    .coupling_name = "y",
-    .coupling_units = "",
-    .coupling_description = "y = eps^2 alpha_D (m_chi/m_A')^4",
+    FB_MODEL_AXES(BC2),
     .n_quantities = BC2_NQ,
     .quantities = bc2_quantities,
     .n_keys = BC2_NK,
@@ -352,9 +348,7 @@ const fb_model_ops fb_model_bc2_target = {
     .name = "bc2_target",
     .benchmark = "BC2",
     .description = "BC2 thermal-target line y(m_chi) only, one point per mass (MPI-parallel); reads [bc2]",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "dark-matter mass m_chi",
+    FB_MODEL_MASS_AXIS(BC2),
     .coupling_name = "unused",
     .coupling_units = "",
     .coupling_description = "placeholder axis (n_coupling = 1); the target y is an output quantity",

@@ -25,6 +25,7 @@
 #include "fb_freezein.h"
 #include "fb_path.h"
 #include "fb_h5.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 
 typedef struct fi_state {
@@ -213,9 +214,7 @@ const fb_model_ops fb_model_freezein_light = {
     .name = "freezein_light",
     .benchmark = "BC2",
     .description = "freeze-in target Q(m_chi) of Dirac DM through a light dark photon (millicharge), one point per mass",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "dark-matter mass m_chi",
+    FB_MODEL_MASS_AXIS(BC2),
     .coupling_name = "unused",
     .coupling_units = "",
     .coupling_description = "placeholder axis (n_coupling = 1); the target Q is an output quantity",
@@ -233,9 +232,7 @@ const fb_model_ops fb_model_freezein_heavy = {
     .name = "freezein_heavy",
     .benchmark = "BC2",
     .description = "freeze-in target eps(m_A') of Dirac DM through a heavy dark photon; reads [freezein]",
-    .mass_name = "m_A'",
-    .mass_units = "GeV",
-    .mass_description = "dark-photon mass m_A' (> 2 m_chi)",
+    FB_MODEL_MASS_AXIS(BC1), /* the dark photon's mass axis (> 2 m_chi here) */
     .coupling_name = "unused",
     .coupling_units = "",
     .coupling_description = "placeholder axis (n_coupling = 1); the target eps is an output quantity",

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fb_benchmark_axes.h"
 #include "fb_limits.h"
 #include "fb_limits_internal.h"
 
@@ -229,17 +230,17 @@ void fb_imp_add_note(fb_limit *lim, const char *note) {
 static const struct {
   const char *folder, *benchmark, *x_quantity, *y_quantity, *y_unit;
 } foresee_models[] = {
-    {"DarkPhoton", "BC1", "m_Aprime", "epsilon", ""},
-    {"DarkHiggs", "BC4", "m_S", "theta", ""},
-    {"ALP-photon", "BC9", "m_a", "g_agamma", "GeV^-1"},
+    {"DarkPhoton", "BC1", FB_MASS_NAME(BC1), FB_COUPLING_NAME(BC1), ""},
+    {"DarkHiggs", "BC4", FB_MASS_NAME(BC4), "theta", ""},
+    {"ALP-photon", "BC9", FB_MASS_NAME(BC9), FB_COUPLING_NAME(BC9), "GeV^-1"},
     /* ALP-W is the ALP coupled to SU(2)_L (g_aWW): not a PBC benchmark. BC10 is the ALP with universal
      * fermion couplings (arXiv:1901.09966, arXiv:2102.12143): no benchmark here, so that its files are
      * never taken for BC10 limits (import_foresee refuses them unless --benchmark is given) */
     {"ALP-W", NULL, "m_a", "g_aW", "GeV^-1"},
-    {"ALP-g", "BC11", "m_a", "g_agg_gluon", "GeV^-1"}, /* FORESEE's g_agg: inv_fG = 4 pi^2 g_agg (fb_limit_file.c) */
-    {"HNL-e", "BC6", "m_N", NULL, ""},
-    {"HNL-mu", "BC7", "m_N", NULL, ""},
-    {"HNL-tau", "BC8", "m_N", NULL, ""},
+    {"ALP-g", "BC11", FB_MASS_NAME(BC11), "g_agg_gluon", "GeV^-1"}, /* FORESEE's g_agg: inv_fG = 4 pi^2 g_agg (fb_limit_file.c) */
+    {"HNL-e", "BC6", FB_MASS_NAME(BC6), NULL, ""},
+    {"HNL-mu", "BC7", FB_MASS_NAME(BC7), NULL, ""},
+    {"HNL-tau", "BC8", FB_MASS_NAME(BC8), NULL, ""},
 };
 
 static int import_foresee(fb_limit *lim, const char *path, const fb_import_options *opt, fb_err *err) {
@@ -377,7 +378,7 @@ static int import_darkcast(fb_limit *lim, const char *path, const fb_import_opti
   fb_imp_copy(lim->benchmark, sizeof lim->benchmark, invisible ? "BC2" : "BC1");
   fb_imp_copy(lim->assumptions, sizeof lim->assumptions,
             invisible ? "decay=invisible; dark_matter=none" : "decay=visible; dark_matter=none");
-  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, "m_Aprime");
+  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, FB_MASS_NAME(BC1));
   lim->cl_percent = 90;
   fb_imp_fmt(lim->provenance, sizeof lim->provenance,
            "Darkcast (gitlab.com/philten/darkcast, arXiv:1801.04847) file %s.lmt; %s; 1e5 marks no limit and is kept as "
@@ -488,7 +489,7 @@ static int import_darkmatterlive(fb_limit *lim, const char *path, const fb_impor
   FB_TEST(err, bcn != 1 && !opt->benchmark, FB_ERR_INPUT,
           "%s: only BC1 (dark photon: mass in GeV, epsilon) curves are known to this importer; url '%s'", jpath,
           data_url);
-  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, "m_Aprime");
+  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, FB_MASS_NAME(BC1));
   lim->kind = FB_LIMIT_CLOSED;
   lim->cl_percent = 90;
   fb_imp_fmt(lim->provenance, sizeof lim->provenance,

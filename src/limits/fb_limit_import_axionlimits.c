@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_benchmark_axes.h"
 #include "fb_constants.h"
 #include "fb_limits.h"
 #include "fb_limits_internal.h"
@@ -126,7 +127,7 @@ int fb_imp_axionlimits(fb_limit *lim, const char *path, const fb_import_options 
   fb_imp_copy(lim->experiment, sizeof lim->experiment, stem);
   fb_imp_sanitize_name(lim->experiment);
   fb_imp_copy(lim->benchmark, sizeof lim->benchmark, bench);
-  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, "m_a");
+  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, FB_MASS_NAME(BC9));
   lim->kind = FB_LIMIT_CLOSED;
   char folder_name[FB_LIMIT_TEXT] = "";
   if (k >= 0) fb_imp_fmt(folder_name, sizeof folder_name, "limit_data/%s/", axl_folders[k].folder);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fb_benchmark_axes.h"
 #include "fb_limits.h"
 #include "fb_limits_internal.h"
 
@@ -370,7 +371,7 @@ int fb_imp_hnlimits(fb_limit *lim, const char *path, const fb_import_options *op
                       : strstr(y_quantity, "Utau") ? "BC8"
                                                    : "";
   fb_imp_copy(lim->benchmark, sizeof lim->benchmark, bench);
-  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, "m_N");
+  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity, FB_MASS_NAME(BC6)); /* m_N of BC6-BC8 */
   lim->cl_percent = cl;
   fb_imp_copy(lim->assumptions, sizeof lim->assumptions, sc.assumptions[0] ? sc.assumptions : "dark_matter=none");
   const char *units_from = opt->x_unit || opt->y_quantity ? "the command line"

@@ -26,8 +26,9 @@ int fb_limit_plane_map_get(const fb_limit *lim, const char *coupling_name, const
   map->bc2_from_epsilon = 0;
   const char *target = fb_fip_coupling_canonical(coupling_name);
   /* an epsilon-family limit onto the y plane: the BC2 conversion; anything else: the coupling table */
-  if (!(target && !strcmp(target, "y") &&
-        fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, "epsilon", "", &f0, &p0, NULL) == FB_OK)) {
+  /* axis names: src/models/fb_benchmark_axes.h */
+  if (!(target && !strcmp(target, FB_COUPLING_NAME(BC2)) &&
+        fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, FB_COUPLING_NAME(BC1), "", &f0, &p0, NULL) == FB_OK)) {
     map->x_factor = xf;
     return fb_limit_coupling_convert(lim->y_quantity, lim->y_unit, coupling_name, unit, &map->y_factor, &map->y_power,
                                      err);
@@ -38,8 +39,8 @@ int fb_limit_plane_map_get(const fb_limit *lim, const char *coupling_name, const
           "limit '%s' bounds %s: onto the BC2 plane (y) only a search for invisible A' decays converts (y = alpha_D "
           "eps^2 (m_chi/m_A')^4 assumes A' -> chi chi); its assumptions '%s' state decay=%s",
           lim->experiment, lim->y_quantity, lim->assumptions, decay[0] ? decay : "(not stated)");
-  FB_TEST(err, strcmp(lim->x_quantity, "m_Aprime"), FB_ERR_INPUT,
-          "limit '%s' bounds %s versus '%s': the BC2 conversion needs the dark-photon mass (x_quantity m_Aprime)",
+  FB_TEST(err, strcmp(lim->x_quantity, FB_MASS_NAME(BC1)), FB_ERR_INPUT,
+          "limit '%s' bounds %s versus '%s': the BC2 conversion needs the dark-photon mass (x_quantity " FB_MASS_NAME(BC1) ")",
           lim->experiment, lim->y_quantity, lim->x_quantity);
   if (check_only && !(alpha_D > 0 && mass_ratio > 0)) {
     map->x_factor = map->y_factor = map->y_power = NAN;

@@ -4,6 +4,8 @@
  */
 #include "fb_fip.h"
 
+#include "fb_benchmark_axes.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,33 +36,21 @@ static const fb_fip_ops *const fips[] = {
 };
 #define N_FIPS (sizeof fips / sizeof fips[0])
 
-/* Old names accepted with a message (issue 13: one naming scheme, old names as aliases). */
-static const struct {
-  const char *alias, *canonical;
-} model_aliases[] = {{"darkphoton", "bc1"}, {"dark_photon", "bc1"}, {"alp_photon", "bc9"}, {"millicharge", "bc3"}};
-
-static const struct {
-  const char *alias, *canonical;
-} coupling_aliases[] = {{"g_agg", "g_agamma"}, {"g_agg_GeV", "g_agamma"}, {"eps", "epsilon"},
-                        {"theta2", "sin2theta"}, {"U2_e", "U2"}, {"U2_mu", "U2"}, {"U2_tau", "U2"}};
-
 const fb_fip_ops *fb_fip_find(const char *name, const char **note) {
   static char msg[160];
   if (note) *note = NULL;
   if (!name) return NULL;
   for (size_t i = 0; i < N_FIPS; i++)
     if (!strcmp(fips[i]->name, name)) return fips[i];
-  for (size_t a = 0; a < sizeof model_aliases / sizeof model_aliases[0]; a++)
-    if (!strcmp(model_aliases[a].alias, name)) {
-      for (size_t i = 0; i < N_FIPS; i++)
-        if (!strcmp(fips[i]->name, model_aliases[a].canonical)) {
-          if (note) {
-            snprintf(msg, sizeof msg, "'%s' is an old name of model '%s'; use '%s'", name, fips[i]->name,
-                     fips[i]->name);
-            *note = msg;
-          }
-          return fips[i];
-        }
+  /* old names (src/models/fb_benchmark_axes.c) */
+  const char *canonical = fb_benchmark_model_canonical(name);
+  for (size_t i = 0; canonical && i < N_FIPS; i++)
+    if (!strcmp(fips[i]->name, canonical)) {
+      if (note) {
+        snprintf(msg, sizeof msg, "'%s' is an old name of model '%s'; use '%s'", name, fips[i]->name, fips[i]->name);
+        *note = msg;
+      }
+      return fips[i];
     }
   return NULL;
 }
@@ -68,12 +58,7 @@ const fb_fip_ops *fb_fip_find(const char *name, const char **note) {
 size_t fb_fip_count(void) { return N_FIPS; }
 const fb_fip_ops *fb_fip_at(size_t i) { return i < N_FIPS ? fips[i] : NULL; }
 
-const char *fb_fip_coupling_canonical(const char *name) {
-  if (!name) return NULL;
-  for (size_t a = 0; a < sizeof coupling_aliases / sizeof coupling_aliases[0]; a++)
-    if (!strcmp(coupling_aliases[a].alias, name)) return coupling_aliases[a].canonical;
-  return name;
-}
+const char *fb_fip_coupling_canonical(const char *name) { return fb_benchmark_coupling_canonical(name); }
 
 int fb_fip_values_put(fb_fip_values *vals, const char *name, const char *unit, const char *description,
                       double value, fb_err *err) {

@@ -3,12 +3,10 @@
  * @brief The particle models of the PBC benchmarks BC1-BC11, one interface: what the BBN, CMB,
  *        stellar and scan modules call to get a FIP's decays (fb_decay.h) and production couplings.
  *
- * Naming scheme (one for eval modules, scan models and limit files; docs/output-format.md):
- *   model "bcN" (N = 1..11), axes mass_GeV and `coupling`, whose physical name is coupling_name:
- *   bc1 epsilon, bc2 y, bc3 epsilon (millicharge Q/e), bc4/bc5 sin2theta, bc6-8 U2 (|U_l|^2),
- *   bc9 g_agamma [GeV^-1], bc10 inv_fl = 1/f_l [GeV^-1], bc11 inv_fG = 1/f_G [GeV^-1] (fb_fip_alp.h).
- *   Older names are accepted as aliases with a message (fb_fip_find): darkphoton -> bc1,
- *   g_agg -> g_agamma.
+ * Naming scheme (one for eval modules, scan models and limit files; docs/output-format.md): model
+ *   "bcN" (N = 1..11), eval axes mass_GeV and `coupling`, whose physical name is coupling_name. The
+ *   axis names, units, descriptions, labels and old names (aliases, accepted with a message) of every
+ *   benchmark are defined once, in fb_benchmark_axes.h (FB_FIP_AXES(BCn) fills a model's fields).
  *
  * Validity: a model is defined for mass_min_GeV < m <= mass_max_GeV; decay() returns FB_ERR_RANGE
  * outside it with a message naming the range.
@@ -24,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "fb_benchmark_axes.h"
 #include "fb_config.h"
 #include "fb_decay.h"
 #include "fb_error.h"

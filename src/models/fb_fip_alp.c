@@ -692,10 +692,7 @@ const fb_fip_ops fb_fip_bc10 = {
     .name = "bc10",
     .benchmark = "BC10",
     .particle = "axion-like particle with universal couplings to fermions (f_l = f_q)",
-    .mass_name = "m_a",
-    .coupling_name = "inv_fl",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-fermion coupling 1/f_l, L = (d a / 2 f_l) sum_f fbar gamma gamma5 f",
+    FB_FIP_AXES(BC10),
     .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
     .mass_max_GeV = 10.0,
     .coupling_max = 1.0,
@@ -713,10 +710,7 @@ const fb_fip_ops fb_fip_bc11 = {
     .name = "bc11",
     .benchmark = "BC11",
     .particle = "axion-like particle coupled to gluons",
-    .mass_name = "m_a",
-    .coupling_name = "inv_fG",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-gluon coupling 1/f_G, L = (alpha_s / 8 pi f_G) a G Gdual",
+    FB_FIP_AXES(BC11),
     .mass_min_GeV = 1e-6, /* exclusive: the PBC plane starts at 1 MeV; below 2 m_e only a -> gamma gamma */
     .mass_max_GeV = 10.0,
     .coupling_max = 1e2,

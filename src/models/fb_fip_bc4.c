@@ -430,8 +430,7 @@ static int bc5_production(void *state, double m, double s2, fb_fip_values *out, 
 
 /* What BC4 and BC5 share: the S particle, its plane and its decays. */
 #define BC4_COMMON_FIELDS                                                                           \
-  .mass_name = "m_S", .coupling_name = "sin2theta", .coupling_units = "",                          \
-  .coupling_description = "Higgs mixing sin^2 theta", .mass_min_GeV = BC4_MASS_MIN_GEV,            \
+  FB_FIP_AXES(BC4), .mass_min_GeV = BC4_MASS_MIN_GEV,                                              \
   .mass_max_GeV = BC4_MASS_MAX_GEV, .coupling_max = 1.0, .coupling_power = 1.0, .init = bc4_init,   \
   .free = bc4_free
 

@@ -502,14 +502,13 @@ static int hnl_production(void *state, double mass_GeV, double U2, fb_fip_values
 
 #define HNL_OPS(NAME, BENCH, FLAV, INIT, KEYS)                                                     \
   {                                                                                                \
-    .name = NAME, .benchmark = BENCH, .particle = "Majorana heavy neutral lepton mixing with nu_" FLAV " only", \
-    .mass_name = "m_N", .coupling_name = "U2", .coupling_units = "",                               \
-    .coupling_description = "squared mixing |U_" FLAV "|^2 of N with nu_" FLAV,                   \
+    .name = NAME, .benchmark = #BENCH, .particle = "Majorana heavy neutral lepton mixing with nu_" FLAV " only", \
+    FB_FIP_AXES(BENCH),                                                                            \
     .mass_min_GeV = 1e-3, .mass_max_GeV = 10.0, .coupling_max = 1.0, .coupling_power = 1.0,        \
     .references = "arXiv:2102.12143 (BC6-BC8); arXiv:1805.08567 (widths)", .n_keys = 2, .keys = KEYS, \
     .init = INIT, .free = hnl_free, .decay = hnl_decay, .production = hnl_production,              \
   }
 
-const fb_fip_ops fb_fip_bc6 = HNL_OPS("bc6", "BC6", "e", bc6_init, fb_hnl_keys_bc6);
-const fb_fip_ops fb_fip_bc7 = HNL_OPS("bc7", "BC7", "mu", bc7_init, fb_hnl_keys_bc7);
-const fb_fip_ops fb_fip_bc8 = HNL_OPS("bc8", "BC8", "tau", bc8_init, fb_hnl_keys_bc8);
+const fb_fip_ops fb_fip_bc6 = HNL_OPS("bc6", BC6, "e", bc6_init, fb_hnl_keys_bc6);
+const fb_fip_ops fb_fip_bc7 = HNL_OPS("bc7", BC7, "mu", bc7_init, fb_hnl_keys_bc7);
+const fb_fip_ops fb_fip_bc8 = HNL_OPS("bc8", BC8, "tau", bc8_init, fb_hnl_keys_bc8);

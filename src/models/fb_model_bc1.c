@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "fb_darkphoton.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 
 typedef struct bc1_state {
@@ -71,12 +72,7 @@ const fb_model_ops fb_model_bc1 = {
     .name = "bc1",
     .benchmark = "BC1",
     .description = "minimal dark photon A' with kinetic mixing epsilon (PBC BC1)",
-    .mass_name = "m_Aprime",
-    .mass_units = "GeV",
-    .mass_description = "dark photon mass m_A'",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "kinetic mixing parameter epsilon",
+    FB_MODEL_AXES(BC1),
     .n_quantities = sizeof bc1_quantities / sizeof bc1_quantities[0],
     .quantities = bc1_quantities,
     .n_keys = 0,

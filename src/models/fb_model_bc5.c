@@ -5,6 +5,7 @@
  *        in [bc4]); only its production values differ (fb_fip_bc5).
  */
 #include "fb_fip_bc4.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 
 extern const fb_quantity_spec fb_bc4_scan_quantities[FB_BC4_N_SCAN_QUANTITIES];
@@ -18,12 +19,7 @@ const fb_model_ops fb_model_bc5 = {
     .benchmark = "BC5",
     .description = "dark scalar with BR(h -> S S) = 1e-2 (PBC BC5): lifetime, c*tau, branching ratios "
                    "(decays as bc4, options in [bc4])",
-    .mass_name = "m_S",
-    .mass_units = "GeV",
-    .mass_description = "scalar mass m_S",
-    .coupling_name = "sin2theta",
-    .coupling_units = "",
-    .coupling_description = "Higgs mixing sin^2 theta",
+    FB_MODEL_AXES(BC5),
     .n_quantities = FB_BC4_N_SCAN_QUANTITIES,
     .quantities = fb_bc4_scan_quantities,
     .n_keys = FB_BC5_N_KEYS,

@@ -32,14 +32,13 @@ static int bc8_init(void **state, const fb_config *cfg, fb_err *err) {
 
 #define HNL_MODEL(NAME, BENCH, FLAV, Q, INIT, KEYS)                                                \
   {                                                                                                \
-    .name = NAME, .benchmark = BENCH,                                                              \
-    .description = "Majorana HNL mixing with nu_" FLAV " only (PBC " BENCH "): lifetime, c*tau, branching ratios", \
-    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2", \
-    .coupling_units = "", .coupling_description = "squared mixing |U_" FLAV "|^2",                \
+    .name = NAME, .benchmark = #BENCH,                                                             \
+    .description = "Majorana HNL mixing with nu_" FLAV " only (PBC " #BENCH "): lifetime, c*tau, branching ratios", \
+    FB_MODEL_AXES(BENCH),                                                                          \
     .n_quantities = sizeof Q / sizeof Q[0], .quantities = Q, .n_keys = 2, .keys = KEYS, .init = INIT, \
     .eval = fb_fip_scan_eval, .free = fb_fip_scan_free,                                            \
   }
 
-const fb_model_ops fb_model_bc6 = HNL_MODEL("bc6", "BC6", "e", bc6_quantities, bc6_init, fb_hnl_keys_bc6);
-const fb_model_ops fb_model_bc7 = HNL_MODEL("bc7", "BC7", "mu", bc7_quantities, bc7_init, fb_hnl_keys_bc7);
-const fb_model_ops fb_model_bc8 = HNL_MODEL("bc8", "BC8", "tau", bc8_quantities, bc8_init, fb_hnl_keys_bc8);
+const fb_model_ops fb_model_bc6 = HNL_MODEL("bc6", BC6, "e", bc6_quantities, bc6_init, fb_hnl_keys_bc6);
+const fb_model_ops fb_model_bc7 = HNL_MODEL("bc7", BC7, "mu", bc7_quantities, bc7_init, fb_hnl_keys_bc7);
+const fb_model_ops fb_model_bc8 = HNL_MODEL("bc8", BC8, "tau", bc8_quantities, bc8_init, fb_hnl_keys_bc8);

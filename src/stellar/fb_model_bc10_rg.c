@@ -18,6 +18,7 @@
 
 #include "fb_constants.h"
 #include "fb_h5.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_rg_alp.h"
 
@@ -162,12 +163,7 @@ const fb_model_ops fb_model_bc10_rg = {
     .name = "bc10_rg",
     .benchmark = "BC10",
     .description = "red-giant-tip bound on the electron coupling of the BC10 ALP (g_ae = m_e/f_l), massive ALPs",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fl",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-fermion coupling 1/f_l",
+    FB_MODEL_AXES(BC10),
     .n_quantities = sizeof rg_quantities / sizeof rg_quantities[0],
     .quantities = rg_quantities,
     .n_keys = sizeof rg_keys / sizeof rg_keys[0],
@@ -182,12 +178,7 @@ const fb_model_ops fb_model_bc10_wd = {
     .name = "bc10_wd",
     .benchmark = "BC10",
     .description = "white-dwarf luminosity-function bound on the electron coupling of the BC10 ALP, massive ALPs",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fl",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-fermion coupling 1/f_l",
+    FB_MODEL_AXES(BC10),
     .n_quantities = sizeof wd_quantities / sizeof wd_quantities[0],
     .quantities = wd_quantities,
     .n_keys = sizeof wd_keys / sizeof wd_keys[0],

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 
 #include "fb_h5.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_rg_mcp.h"
 
@@ -191,12 +192,7 @@ const fb_model_ops fb_model_bc3_rg = {
     .name = "bc3_rg",
     .benchmark = "BC3",
     .description = "red-giant plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone core",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "millicharged fermion mass m_chi",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "electric charge in units of e",
+    FB_MODEL_AXES(BC3),
     .n_quantities = sizeof rg_quantities / sizeof rg_quantities[0],
     .quantities = rg_quantities,
     .n_keys = sizeof rg_keys / sizeof rg_keys[0],
@@ -216,12 +212,7 @@ const fb_model_ops fb_model_bc3_hb = {
     .name = "bc3_hb",
     .benchmark = "BC3",
     .description = "horizontal-branch plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone core",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "millicharged fermion mass m_chi",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "electric charge in units of e",
+    FB_MODEL_AXES(BC3),
     .n_quantities = sizeof hb_quantities / sizeof hb_quantities[0],
     .quantities = hb_quantities,
     .n_keys = sizeof hb_keys / sizeof hb_keys[0],
@@ -242,12 +233,7 @@ const fb_model_ops fb_model_bc3_wd = {
     .name = "bc3_wd",
     .benchmark = "BC3",
     .description = "white-dwarf plasmon-decay bound on a millicharged fermion (PBC BC3), one-zone hot-WD core",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "millicharged fermion mass m_chi",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "electric charge in units of e",
+    FB_MODEL_AXES(BC3),
     .n_quantities = sizeof wd_quantities / sizeof wd_quantities[0],
     .quantities = wd_quantities,
     .n_keys = sizeof wd_keys / sizeof wd_keys[0],

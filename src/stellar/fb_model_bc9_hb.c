@@ -26,6 +26,7 @@
 
 #include "fb_h5.h"
 #include "fb_hb_alp.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_stellar_fip.h"
 
@@ -171,12 +172,7 @@ const fb_model_ops fb_model_bc9_hb = {
     .name = "bc9_hb",
     .benchmark = "BC9",
     .description = "horizontal-branch Primakoff bound on a photon-coupled ALP (PBC BC9)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "g_agamma",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-photon coupling g_a-gamma-gamma",
+    FB_MODEL_AXES(BC9),
     .n_quantities = sizeof hb_quantities / sizeof hb_quantities[0],
     .quantities = hb_quantities,
     .n_keys = sizeof hb_keys / sizeof hb_keys[0],
@@ -191,12 +187,7 @@ const fb_model_ops fb_model_bc11_hb = {
     .name = "bc11_hb",
     .benchmark = "BC11",
     .description = "horizontal-branch Primakoff bound on the BC11 ALP-gluon coupling through its induced photon coupling",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fG",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-gluon coupling 1/f_G",
+    FB_MODEL_AXES(BC11),
     .n_quantities = sizeof hb_quantities / sizeof hb_quantities[0],
     .quantities = hb_quantities,
     .n_keys = 0, /* reads the [hb] keys declared by bc9_hb */

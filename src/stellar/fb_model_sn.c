@@ -54,6 +54,7 @@
 
 #include "fb_h5.h"
 #include "fb_path.h"
+#include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_darkphoton.h"
 #include "fb_sn_alp.h"
@@ -571,12 +572,7 @@ const fb_model_ops fb_model_bc1_sn = {
     .name = "bc1_sn",
     .benchmark = "BC1",
     .description = "SN1987A cooling band of the BC1 dark photon (np bremsstrahlung, in-medium mixing, absorption)",
-    .mass_name = "m_Aprime",
-    .mass_units = "GeV",
-    .mass_description = "dark photon mass m_A'",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "kinetic mixing parameter epsilon",
+    FB_MODEL_AXES(BC1),
     .n_quantities = sizeof bc1sn_quantities / sizeof bc1sn_quantities[0],
     .quantities = bc1sn_quantities,
     .n_keys = sizeof bc1sn_keys / sizeof bc1sn_keys[0],
@@ -598,12 +594,7 @@ const fb_model_ops fb_model_bc9_sn = {
     .name = "bc9_sn",
     .benchmark = "BC9",
     .description = "SN1987A cooling band of the BC9 photon-coupled ALP (Primakoff on protons, decays)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "g_agamma",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-photon coupling g_a-gamma-gamma",
+    FB_MODEL_AXES(BC9),
     .n_quantities = sizeof bc9sn_quantities / sizeof bc9sn_quantities[0],
     .quantities = bc9sn_quantities,
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
@@ -626,12 +617,7 @@ const fb_model_ops fb_model_bc4_sn = {
     .name = "bc4_sn",
     .benchmark = "BC4",
     .description = "SN1987A cooling band of the BC4 dark scalar (soft NN bremsstrahlung, inverse bremsstrahlung, decays)",
-    .mass_name = "m_S",
-    .mass_units = "GeV",
-    .mass_description = "dark scalar mass m_S",
-    .coupling_name = "sin2theta",
-    .coupling_units = "",
-    .coupling_description = "scalar-Higgs mixing sin^2 theta",
+    FB_MODEL_AXES(BC4),
     .n_quantities = sizeof bc4sn_quantities / sizeof bc4sn_quantities[0],
     .quantities = bc4sn_quantities,
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
@@ -648,12 +634,7 @@ const fb_model_ops fb_model_bc5_sn = {
     .name = "bc5_sn",
     .benchmark = "BC5",
     .description = "SN1987A cooling band of the BC5 dark scalar (the BC4 band: same mixing, h S S does not enter)",
-    .mass_name = "m_S",
-    .mass_units = "GeV",
-    .mass_description = "dark scalar mass m_S",
-    .coupling_name = "sin2theta",
-    .coupling_units = "",
-    .coupling_description = "scalar-Higgs mixing sin^2 theta",
+    FB_MODEL_AXES(BC5),
     .n_quantities = sizeof bc4sn_quantities / sizeof bc4sn_quantities[0],
     .quantities = bc4sn_quantities,
     .n_keys = 0,
@@ -686,19 +667,18 @@ static const fb_key_spec hnlsn_keys[] = {
 
 #define HNL_SN_OPS(NAME, BENCH, FLAV, INIT, NKEYS, KEYS)                                                   \
   {                                                                                                        \
-    .name = NAME, .benchmark = BENCH,                                                                      \
-    .description = "SN1987A cooling band of the " BENCH " HNL mixing with nu_" FLAV                         \
+    .name = NAME, .benchmark = #BENCH,                                                                     \
+    .description = "SN1987A cooling band of the " #BENCH " HNL mixing with nu_" FLAV                        \
                    " (production by mixing in the proto-neutron star, absorption, decays)",                 \
-    .mass_name = "m_N", .mass_units = "GeV", .mass_description = "HNL mass m_N", .coupling_name = "U2",     \
-    .coupling_units = "", .coupling_description = "squared mixing |U_" FLAV "|^2",                         \
+    FB_MODEL_AXES(BENCH),                                                                                  \
     .n_quantities = 1, .quantities = hnlsn_quantities, .n_keys = NKEYS, .keys = KEYS, .init = INIT,        \
     .eval = bc1sn_eval, .free = bc1sn_free, .postprocess = bc1sn_postprocess,                              \
   }
 
 /* bc7_sn and bc8_sn read the [sn1987a] keys declared by bc1_sn and bc6_sn */
-const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", "BC6", "e", bc6sn_init, 3, hnlsn_keys);
-const fb_model_ops fb_model_bc7_sn = HNL_SN_OPS("bc7_sn", "BC7", "mu", bc7sn_init, 0, NULL);
-const fb_model_ops fb_model_bc8_sn = HNL_SN_OPS("bc8_sn", "BC8", "tau", bc8sn_init, 0, NULL);
+const fb_model_ops fb_model_bc6_sn = HNL_SN_OPS("bc6_sn", BC6, "e", bc6sn_init, 3, hnlsn_keys);
+const fb_model_ops fb_model_bc7_sn = HNL_SN_OPS("bc7_sn", BC7, "mu", bc7sn_init, 0, NULL);
+const fb_model_ops fb_model_bc8_sn = HNL_SN_OPS("bc8_sn", BC8, "tau", bc8sn_init, 0, NULL);
 
 /* BC3 millicharged fermion (fb_sn_mcp.h). */
 static int bc3sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 3, -1, err); }
@@ -714,12 +694,7 @@ const fb_model_ops fb_model_bc3_sn = {
     .benchmark = "BC3",
     .description = "SN1987A cooling band of the BC3 millicharged fermion (plasmon decay, np bremsstrahlung and e+e- "
                    "annihilation into chi chibar, trapping by chi p scattering)",
-    .mass_name = "m_chi",
-    .mass_units = "GeV",
-    .mass_description = "millicharged fermion mass m_chi",
-    .coupling_name = "epsilon",
-    .coupling_units = "",
-    .coupling_description = "electric charge in units of e",
+    FB_MODEL_AXES(BC3),
     .n_quantities = sizeof mcpsn_quantities / sizeof mcpsn_quantities[0],
     .quantities = mcpsn_quantities,
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
@@ -757,12 +732,7 @@ const fb_model_ops fb_model_bc10_sn = {
     .benchmark = "BC10",
     .description = "SN1987A cooling band of the BC10 ALP (NN bremsstrahlung through the induced nucleon couplings, "
                    "absorption, decays)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fl",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-fermion coupling 1/f_l",
+    FB_MODEL_AXES(BC10),
     .n_quantities = sizeof alpnsn_quantities / sizeof alpnsn_quantities[0],
     .quantities = alpnsn_quantities,
     .n_keys = sizeof alpnsn_keys / sizeof alpnsn_keys[0],
@@ -778,12 +748,7 @@ const fb_model_ops fb_model_bc11_sn = {
     .benchmark = "BC11",
     .description = "SN1987A cooling band of the BC11 ALP-gluon coupling (NN bremsstrahlung through the induced "
                    "nucleon couplings, absorption, decays)",
-    .mass_name = "m_a",
-    .mass_units = "GeV",
-    .mass_description = "ALP mass m_a",
-    .coupling_name = "inv_fG",
-    .coupling_units = "GeV^-1",
-    .coupling_description = "ALP-gluon coupling 1/f_G",
+    FB_MODEL_AXES(BC11),
     .n_quantities = sizeof alpnsn_quantities / sizeof alpnsn_quantities[0],
     .quantities = alpnsn_quantities,
     .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn and bc10_sn */
