@@ -296,7 +296,7 @@ const fb_eval_module fb_eval_sn1987a = {
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
-     {"criterion", "", "auto|cem|rays|neutrinosphere|transfer", 0, 0, "auto",
+     {"criterion", "", "auto|cem|rays|neutrinosphere|transfer|transfer_radial", 0, 0, "auto",
       "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; "
       "docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
