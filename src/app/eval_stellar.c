@@ -37,6 +37,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   fb_sn_options o;
   fb_sn_options_default(&o);
   o.r_far_km = fb_eval_number(args, "r_far_km");
+  o.r_emit_km = fb_eval_number(args, "r_emit_km");
   o.L_nu_erg_s = fb_eval_number(args, "L_nu_erg_s");
   o.absorption = on(args, "absorption");
   o.decays = on(args, "decays");
@@ -280,13 +281,16 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    25,
+    26,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (bc9: epsilon means g_agg in GeV^-1; bc4/bc5: sin^2 theta; bc6-bc8: |U|^2; bc3: charge eps; "
       "bc10/bc11: 1/f_l, 1/f_G in GeV^-1)"},
      {"mass_GeV", "GeV", NULL, 0.0, 10.0, NULL, "dark photon, ALP, scalar or HNL mass (HNL: > 0.001)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "coupling for luminosity_erg_s_at_eps (printed only if given)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
+     {"r_emit_km", "km", NULL, -1e-300, 1000.0, "0",
+      "outer radius of the emission region (with criterion neutrinosphere/transfer/transfer_radial also the end of "
+      "the paths, the energy-deposition boundary); 0 = the neutrinosphere"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
      {"absorption", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "inverse-bremsstrahlung absorption"},
      {"decays", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "decays inside r_far"},

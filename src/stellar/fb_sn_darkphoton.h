@@ -74,7 +74,10 @@ enum fb_sn_criterion {
    *  FB_SN_CRIT_CEM) instead of the direction average: L = int_0^{R_nu} dV int domega omega Q exp(-int_r^{R_nu}
    *  dr' Gamma/v). The radial-path approximation of the luminosity used before the direction-averaged volume
    *  integral of Caputo, Raffelt & Vitagliano arXiv:2204.11862 (whose abstract states that it supersedes such
-   *  approximations); kept as the geometric systematic of the transfer criterion (issue 16). */
+   *  approximations); kept as the geometric systematic of the transfer criterion (issue 16). Valid where the
+   *  trapping edge is set by volume emission attenuated on the way out (BC9 m >~ 50 MeV: converged, +24-37% on
+   *  the upper edge); for bosons trapped near R_nu (surface emission: light BC9, BC10/BC11) the radial beam
+   *  overestimates the surface flux and the upper edge is not converged (grows with n_radial; test_sn_trapping). */
   FB_SN_CRIT_TRANSFER_RADIAL = 4
 };
 /** Number of trapping criteria (enum fb_sn_criterion). */

@@ -7,19 +7,23 @@
  *
  * Checks (explicit tolerances; the published comparisons are measured gaps, pinned so that a change shows):
  *  - the lower (free-streaming) edge does not depend on the path geometry: transfer_radial = transfer within 2%
- *    (BC9 at 1, 50, 110 MeV; BC10 g_an-only at 1 MeV);
- *  - the radial path is the shortest path to the neutrinosphere (inward rays cross the hot core), so
- *    transfer_radial has the higher upper edge at every mass: ratio 1.05-1.6 for BC9 at the published upper-edge
- *    masses 110-275 MeV (measured 1.24-1.37), 1.5-6 for BC10 (the surface emission of a trapped ALP near R_nu is
- *    a flux: the direction average over a half-space lowers it, measured x3.1 at 1 MeV);
+ *    (BC9 at 1, 50, 110 MeV; BC10 g_an-only at 0.1, 1, 3 MeV);
+ *  - BC9, heavy ALPs (m >= 110 MeV; the luminosity at the edge comes from the hot shell at 10-13 km and is
+ *    attenuated on its way to R_nu = 26.4 km by decays): the radial path is the shortest path to the
+ *    neutrinosphere (inward rays cross the core), so transfer_radial has the higher upper edge, ratio 1.05-1.6 at
+ *    the published upper-edge masses 110-241 MeV (measured 1.24-1.37); both converged in the number of emission
+ *    shells (32 vs 128 within 1%); moving the deposition boundary inward (r_emit_km = 20) raises the edge (x1.37);
  *  - BC9 upper edge / published (AxionLimits copy of arXiv:2109.03244, tests/stellar/data) at the five masses
  *    110-241 MeV: transfer 0.28-0.42 (measured 0.315-0.372), transfer_radial 0.35-0.53 (measured 0.39-0.48);
  *    largest excluded mass / published 0.360 GeV: transfer 0.70-0.76 (0.728), transfer_radial 0.74-0.81 (0.774)
- *    (status "gap": the edge is set by the optical depth from the hot shell at 10-13 km to R_nu = 26.4 km, i.e. by
- *    the profile, docs/validation.md);
- *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m << T: mass-independent within 10%) against AxionLimits
- *    g_an = 9.8e-7 (the massless band; the edge at 0.1 and 3 MeV within 15%, measured 9%): transfer x5-x12 (measured x7.7, the gap of test_sn_alpn), transfer_radial
- *    x15-x40, rays x2-x6.
+ *    (status "gap", docs/validation.md);
+ *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.3 MeV; the edge at 0.1 and 3 MeV within 15%,
+ *    measured 9%) against AxionLimits g_an = 9.8e-7 (the massless band): transfer x5-x12 (measured x7.7, the gap of
+ *    test_sn_alpn), rays x2-x6 (x3.4). Here the luminosity is surface emission from just inside R_nu: `rays` is
+ *    converged with 32 shells (32 vs 128 within 1%), `transfer` converges from below (128 shells +5..+20%, measured
+ *    +12.9%), and `transfer_radial` has no converged upper edge (a radial beam from the boundary layer overestimates
+ *    the surface flux; the edge grows with the shell count, 64 vs 32 shells > x1.3, measured x1.41): the
+ *    documented limitation of that option.
  */
 #include <check.h>
 #include <gsl/gsl_errno.h>
@@ -144,6 +148,38 @@ START_TEST(test_bc9_upper_edge) {
   ck_assert_msg(mm_a / tip > 0.70 && mm_a / tip < 0.76, "transfer: m_max / published %.3f (documented 0.728)", mm_a / tip);
   ck_assert_msg(mm_r / tip > 0.74 && mm_r / tip < 0.81, "transfer_radial: m_max / published %.3f (documented 0.774)",
                 mm_r / tip);
+  /* convergence in the emission shells and the deposition boundary at 110 MeV */
+  const int crits[2] = {FB_SN_CRIT_TRANSFER, FB_SN_CRIT_TRANSFER_RADIAL};
+  double h32[2] = {0, 0};
+  for (int c = 0; c < 2; c++) {
+    double lo, hi;
+    alp_edges(c ? &r : &a, 0.11, &lo, &h32[c]);
+    fb_sn_options o = a.m.opt;
+    o.criterion = crits[c];
+    o.n_radial = 128;
+    alp_env f;
+    memset(&f, 0, sizeof f);
+    ck_assert_msg(fb_sn_profile_read(&f.p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+    ck_assert_msg(fb_sn_medium_init(&f.m, &f.p, &o, &err) == FB_OK, "%s", err.msg);
+    alp_edges(&f, 0.11, &lo, &hi);
+    printf("BC9 110 MeV, %s: upper edge 32 shells %.5e, 128 shells %.5e\n", fb_sn_criterion_name(crits[c]), h32[c], hi);
+    ck_assert_msg(fabs(hi / h32[c] - 1) < 0.01, "%s: not converged in n_radial (%g vs %g)", fb_sn_criterion_name(crits[c]),
+                  hi, h32[c]);
+    alp_free(&f);
+  }
+  {
+    fb_sn_options o = a.m.opt;
+    o.r_emit_km = 20.0;
+    alp_env f;
+    memset(&f, 0, sizeof f);
+    ck_assert_msg(fb_sn_profile_read(&f.p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+    ck_assert_msg(fb_sn_medium_init(&f.m, &f.p, &o, &err) == FB_OK, "%s", err.msg);
+    double lo, hi;
+    alp_edges(&f, 0.11, &lo, &hi);
+    printf("BC9 110 MeV, transfer, boundary at 20 km: upper edge %.5e (x%.3f)\n", hi, hi / h32[0]);
+    ck_assert_msg(hi / h32[0] > 1.2 && hi / h32[0] < 1.6, "boundary at 20 km: x%.3f (measured 1.37)", hi / h32[0]);
+    alp_free(&f);
+  }
   alp_free(&a);
   alp_free(&r);
 }
@@ -189,9 +225,33 @@ START_TEST(test_bc10_trapping_edge) {
     ck_assert_msg(fabs(lr / lt - 1) < 0.02, "m = %g: lower edges %g / %g differ by > 2%%", ms[i], lr, lt);
     ck_assert_msg(ht[i] / R > 5 && ht[i] / R < 12, "m = %g: transfer trapping edge x%.2f (documented x7.7)", ms[i],
                   ht[i] / R);
-    ck_assert_msg(hr / R > 15 && hr / R < 40, "m = %g: transfer_radial trapping edge x%.2f", ms[i], hr / R);
     ck_assert_msg(hy / R > 2 && hy / R < 6, "m = %g: rays trapping edge x%.2f", ms[i], hy / R);
-    ck_assert_msg(hr / ht[i] > 1.5 && hr / ht[i] < 6, "m = %g: radial / transfer %.2f", ms[i], hr / ht[i]);
+    ck_assert_msg(hr > ht[i], "m = %g: radial %g below transfer %g", ms[i], hr, ht[i]);
+  }
+  /* convergence in the number of emission shells at 1 MeV: rays converged, transfer from below, transfer_radial not */
+  const int crits[3] = {FB_SN_CRIT_RAYS, FB_SN_CRIT_TRANSFER, FB_SN_CRIT_TRANSFER_RADIAL}, nrs[3] = {128, 128, 64};
+  const double rlo[3] = {0.99, 1.05, 1.3}, rhi[3] = {1.01, 1.20, 1e3};
+  for (int c = 0; c < 3; c++) {
+    double h[2];
+    for (int k = 0; k < 2; k++) {
+      fb_sn_options o = et.m.opt;
+      o.criterion = crits[c];
+      o.n_radial = k ? nrs[c] : 32;
+      env f;
+      memset(&f, 0, sizeof f);
+      ck_assert_msg(fb_sn_profile_read(&f.p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
+      ck_assert_msg(fb_sn_medium_init(&f.m, &f.p, &o, &err) == FB_OK, "%s", err.msg);
+      f.ms = malloc(FB_SN_ALPN_MEDIUM_NF * f.m.n * sizeof *f.ms);
+      ck_assert_ptr_nonnull(f.ms);
+      fb_sn_alpn_mstar(&f.m, &f.p, f.ms);
+      double lo;
+      gan_edges(&f, &a, 1e-3, &lo, &h[k]);
+      env_free(&f);
+    }
+    printf("BC10 g_an only, 1 MeV, %s: trapping edge 32 shells %.5e, %d shells %.5e (x%.3f)\n",
+           fb_sn_criterion_name(crits[c]), h[0], nrs[c], h[1], h[1] / h[0]);
+    ck_assert_msg(h[1] / h[0] > rlo[c] && h[1] / h[0] < rhi[c], "%s: shell-count ratio %.3f outside %.2f-%.2f",
+                  fb_sn_criterion_name(crits[c]), h[1] / h[0], rlo[c], rhi[c]);
   }
   ck_assert_msg(fabs(ht[0] / ht[2] - 1) < 0.15, "trapping edge not flat for m < T: %g vs %g (measured 9%%)", ht[0], ht[2]);
   env_free(&et);
