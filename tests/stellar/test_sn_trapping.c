@@ -17,7 +17,7 @@
  *    110-241 MeV: transfer 0.28-0.42 (measured 0.315-0.372), transfer_radial 0.35-0.53 (measured 0.39-0.48);
  *    largest excluded mass / published 0.360 GeV: transfer 0.70-0.76 (0.728), transfer_radial 0.74-0.81 (0.774)
  *    (status "gap", docs/validation.md);
- *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.3 MeV; the edge at 0.1 and 3 MeV within 15%,
+ *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.1 MeV; the edge at 0.1 and 3 MeV within 15%,
  *    measured 9%) against AxionLimits g_an = 9.8e-7 (the massless band): transfer x5-x12 (measured x7.7, the gap of
  *    test_sn_alpn), rays x2-x6 (x3.4). Here the luminosity is surface emission from just inside R_nu: `rays` is
  *    converged with 32 shells (32 vs 128 within 1%), `transfer` converges from below (128 shells +5..+20%, measured
