@@ -301,7 +301,8 @@ const fb_eval_module fb_eval_sn1987a = {
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
      {"criterion", "", "auto|cem|rays|neutrinosphere|transfer|transfer_radial", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; "
+      "trapping criterion (auto: cem for bc1 and bc3, transfer for bc9-bc11, rays for bc4-bc8; transfer_radial: "
+      "transfer along the radial path, not converged for bosons trapped near R_nu; "
       "docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},
