@@ -47,6 +47,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   fb_sn_options o;
   fb_sn_options_default(&o);
   o.r_far_km = fb_eval_number(args, "r_far_km");
+  o.r_emit_km = fb_eval_number(args, "r_emit_km");
   o.L_nu_erg_s = fb_eval_number(args, "L_nu_erg_s");
   o.absorption = on(args, "absorption");
   o.decays = on(args, "decays");
@@ -304,6 +305,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"coupling", "", NULL, 0.0, 1.0, "1e-9", "the model's coupling for luminosity_erg_s_at_<coupling> (printed only if given)"},
      {"epsilon", "", NULL, 0.0, 1.0, "1e-9", "old name of coupling= (kept for every model, with a note where the coupling is not epsilon)"},
      {"r_far_km", "km", NULL, 1.0, 1000.0, "100", "far radius of the absorption path"},
+     {"r_emit_km", "km", NULL, -1e-300, 1000.0, "0",
+      "outer radius of the emission region (with criterion neutrinosphere/transfer/transfer_radial also the end of "
+      "the paths, the energy-deposition boundary); 0 = the neutrinosphere"},
      {"L_nu_erg_s", "erg/s", NULL, 1e40, 1e60, "3e52", "neutrino luminosity criterion"},
      {"absorption", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "inverse-bremsstrahlung absorption"},
      {"decays", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "decays inside r_far"},
@@ -313,8 +317,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"r_decay_km", "km", NULL, -1e-300, 1000.0, "0", "bc9: decays absorb only inside this radius (0: up to r_far_km)"},
      {"semi_compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc1: semi-Compton gamma e -> A' e and inverse"},
      {"L_nu_source", "", "fixed|profile", 0, 0, "fixed", "bc1: criterion L_nu_erg_s or the profile's thermal L_nu"},
-     {"criterion", "", "auto|cem|rays|neutrinosphere|transfer", 0, 0, "auto",
-      "trapping criterion (auto: cem for bc1, transfer for bc9, rays for bc4-bc8; "
+     {"criterion", "", "auto|cem|rays|neutrinosphere|transfer|transfer_radial", 0, 0, "auto",
+      "trapping criterion (auto: cem for bc1 and bc3, transfer for bc9-bc11, rays for bc4-bc8; transfer_radial: "
+      "transfer along the radial path, not converged for bosons trapped near R_nu; "
       "docs/sn-profile.md)"},
      {"emission_edge", "", "smooth|sharp", 0, 0, "smooth", "emission weighted by 1 - exp(-tau_nu) or cut at the neutrinosphere"},
      {"electron_mass", "", "medium|vacuum", 0, 0, "medium", "bc1: electron mass in the e+e- threshold"},

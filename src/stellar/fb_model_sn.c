@@ -104,11 +104,11 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
     {"sn1987a", "L_nu_source", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|profile", "",
      "criterion: fixed = L_nu_erg_s, profile = thermal neutrino luminosity of the profile's neutrinosphere"},
-    {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere|transfer", "",
+    {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere|transfer|transfer_radial", "",
      "trapping criterion: cem = radial optical depth to r_far (Chang, Essig & McDermott arXiv:1611.03864; bc1 "
      "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere, "
-     "transfer = neutrinosphere with emission and paths ending at the neutrinosphere (arXiv:2204.11862; bc9 default); "
-     "auto = the benchmark's default"},
+     "transfer = neutrinosphere with emission and paths ending at the neutrinosphere (arXiv:2204.11862; bc9, bc10, "
+     "bc11 default), transfer_radial = transfer along the outward radial path only; auto = the benchmark's default"},
     {"sn1987a", "emission_edge", FB_KEY_CHOICE, "smooth", 0, 0, "smooth|sharp", "",
      "emission region: smooth = weighted by 1 - exp(-tau_nu), sharp = cut at the neutrinosphere"},
     {"sn1987a", "electron_mass", FB_KEY_CHOICE, "medium", 0, 0, "medium|vacuum", "",

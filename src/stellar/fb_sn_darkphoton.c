@@ -53,19 +53,21 @@ void fb_sn_options_default(fb_sn_options *o) {
   o->n_path = 64;
 }
 
-static const char *const crit_names[] = {"cem", "rays", "neutrinosphere", "transfer"};
+static const char *const crit_names[FB_SN_N_CRITERIA] = {"cem", "rays", "neutrinosphere", "transfer",
+                                                          "transfer_radial"};
 
 int fb_sn_criterion_parse(const char *name) {
-  for (int i = 0; i < 4; i++)
+  for (int i = 0; i < FB_SN_N_CRITERIA; i++)
     if (name && !strcmp(name, crit_names[i])) return i;
   return -1;
 }
 
-const char *fb_sn_criterion_name(int c) { return c >= 0 && c < 4 ? crit_names[c] : "?"; }
+const char *fb_sn_criterion_name(int c) { return c >= 0 && c < FB_SN_N_CRITERIA ? crit_names[c] : "?"; }
 
 int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
-  FB_TEST(err, o->criterion < 0 || o->criterion > 3, FB_ERR_RANGE,
-          "criterion = %d: allowed cem (0), rays (1), neutrinosphere (2), transfer (3)", o->criterion);
+  FB_TEST(err, o->criterion < 0 || o->criterion >= FB_SN_N_CRITERIA, FB_ERR_RANGE,
+          "criterion = %d: allowed cem (0), rays (1), neutrinosphere (2), transfer (3), transfer_radial (4)",
+          o->criterion);
   FB_TEST(err, !(o->L_nu_erg_s >= 1e40 && o->L_nu_erg_s <= 1e60), FB_ERR_RANGE,
           "L_nu_erg_s = %g out of range: allowed 1e40 <= L_nu_erg_s <= 1e60", o->L_nu_erg_s);
   FB_TEST(err, !(o->r_far_km >= 1 && o->r_far_km <= 1e5), FB_ERR_RANGE,
@@ -379,8 +381,8 @@ static int nodes_init(fb_sn_medium *m, fb_err *err) {
   memcpy(m->u, gsl_integration_fixed_nodes(w), (size_t)ne * sizeof(double));
   memcpy(m->wu, gsl_integration_fixed_weights(w), (size_t)ne * sizeof(double));
   gsl_integration_fixed_free(w);
-  if (m->opt.criterion == FB_SN_CRIT_CEM) {
-    /* CEM arXiv:1611.03864: the optical depth along the outward radial path only */
+  if (m->opt.criterion == FB_SN_CRIT_CEM || m->opt.criterion == FB_SN_CRIT_TRANSFER_RADIAL) {
+    /* CEM arXiv:1611.03864 (and transfer_radial): the optical depth along the outward radial path only */
     m->mu[0] = 1.0;
     m->wmu[0] = 1.0;
     m->opt.n_mu = 1;
@@ -435,7 +437,8 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   double r_emit_km = o->r_emit_km > 0 ? o->r_emit_km : m->r_nu_km;
   /* smooth emission edge: weight 1 - e^{-tau_nu(r)}, region out to tau_nu = SN_EMIT_TAU_MIN (capped at r_far) */
   /* (the transfer criterion puts the emission and deposition boundary at the neutrinosphere: sharp) */
-  const int smooth = o->emission_smooth && !(o->r_emit_km > 0) && o->criterion != FB_SN_CRIT_TRANSFER;
+  const int transfer = o->criterion == FB_SN_CRIT_TRANSFER || o->criterion == FB_SN_CRIT_TRANSFER_RADIAL;
+  const int smooth = o->emission_smooth && !(o->r_emit_km > 0) && !transfer;
   /* the emission region reaches at least the neutrinosphere: r_far below it is an input error in
    * both edge treatments (the smooth edge is capped at r_far only beyond the neutrinosphere) */
   FB_TEST_GOTO(err, rc, r_emit_km > o->r_far_km, FB_ERR_RANGE, fail,
@@ -471,9 +474,7 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->r_emit_invGeV = r_emit_km * KM_TO_INVGEV;
   /* neutrinosphere and transfer criteria: the paths end at the outer edge of the emission region (the
    * neutrinosphere with the sharp edge, always for transfer; tau_nu = SN_EMIT_TAU_MIN with the smooth one) */
-  m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE || o->criterion == FB_SN_CRIT_TRANSFER
-                        ? m->r_emit_invGeV
-                        : m->r_far_invGeV;
+  m->r_tau_invGeV = o->criterion == FB_SN_CRIT_NEUTRINOSPHERE || transfer ? m->r_emit_invGeV : m->r_far_invGeV;
   m->T_GeV = malloc(n * sizeof(double));
   m->nnnp_GeV6 = malloc(n * sizeof(double));
   m->wp2_GeV2 = malloc(n * sizeof(double));

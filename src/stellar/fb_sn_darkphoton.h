@@ -69,8 +69,19 @@ enum fb_sn_criterion {
    *  it is lost (the ballistic energy transfer of Caputo, Raffelt & Vitagliano arXiv:2204.11862, absorption
    *  including decay; the neutrinosphere as boundary after arXiv:2109.03244 and arXiv:2201.09890). With the
    *  smooth edge, `neutrinosphere` counts deposits out to tau_nu = 0.01 (39 km) as retained. BC9 default. */
-  FB_SN_CRIT_TRANSFER = 3
+  FB_SN_CRIT_TRANSFER = 3,
+  /** FB_SN_CRIT_TRANSFER with the optical depth along the outward radial path only (one direction, mu = 1, as
+   *  FB_SN_CRIT_CEM) instead of the direction average: L = int_0^{R_nu} dV int domega omega Q exp(-int_r^{R_nu}
+   *  dr' Gamma/v). The radial-path approximation of the luminosity used before the direction-averaged volume
+   *  integral of Caputo, Raffelt & Vitagliano arXiv:2204.11862 (whose abstract states that it supersedes such
+   *  approximations); kept as the geometric systematic of the transfer criterion (issue 16). Valid where the
+   *  trapping edge is set by volume emission attenuated on the way out (BC9 m >~ 50 MeV: converged, +24-37% on
+   *  the upper edge); for bosons trapped near R_nu (surface emission: light BC9, BC10/BC11) the radial beam
+   *  overestimates the surface flux and the upper edge is not converged (grows with n_radial; test_sn_trapping). */
+  FB_SN_CRIT_TRANSFER_RADIAL = 4
 };
+/** Number of trapping criteria (enum fb_sn_criterion). */
+#define FB_SN_N_CRITERIA 5
 
 /** Options (documented as the [sn1987a] input section in inputs/explanatory.ini). */
 typedef struct fb_sn_options {
