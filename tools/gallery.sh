@@ -28,6 +28,9 @@ cp out/bc9_cosmology_summary.png "$g/bc9_cosmology_summary.png"
 for m in bc4 bc6 bc7 bc8 bc10 bc11; do
   cp "out/${m}_summary.png" "out/${m}_summary.pdf" "$g/"
 done
+for m in bc4 bc11; do
+  cp "out/${m}_cosmology_summary.png" "out/${m}_cosmology_summary.pdf" "$g/"
+done
 # BBN diagnostic figures (Yp and D/H versus coupling at a few masses, observed bands) of the BBN planes
 for m in bc1 bc4 bc6 bc9 bc10 bc11; do
   [ -f "out/${m}_bbn.h5" ] && /usr/bin/python3 tools/plot_bbn_diagnostic.py "out/${m}_bbn.h5" -o "$g/${m}_bbn_diagnostic.png" > /dev/null

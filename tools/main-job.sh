@@ -120,4 +120,4 @@ tools/summary-planes.sh > /dev/null
 echo "main job done in $(( $(date +%s) - t0 )) s: out/bc1_default_summary.png, out/bc2_*_summary.png," \
      "out/bc2_targets_aD0p5.png, out/bc2_targets_aD0p1.png, out/bc9_default_summary.png," \
      "out/bc1_cosmology_summary.png, out/bc9_cosmology_summary.png," \
-     "out/bc{4,6,7,8,10,11}_summary.png (and their .h5 files)"
+     "out/bc{4,6,7,8,10,11}_summary.png, out/bc{4,11}_cosmology_summary.png (and their .h5 files)"

@@ -10,6 +10,12 @@
 #     curves (limits/bundled/bc6, bc7, bc8), and the photodisintegration band of bc6/7/8_photodis
 #     (inputs/bc6_photodis.ini etc., tau > 1e5 s, below the BBN band).
 #   BC4, BC10, BC11 also get their BBN and N_eff bands (inputs/<bc>_bbn.ini, resampled by merge).
+#   BC4 and BC11 also get a cosmology summary down to their long-lived region (inputs/<bc>_cosmology.ini:
+#     sin^2 theta from 1e-28, 1/f_G from 1e-16 GeV^-1): BBN, N_eff, photodisintegration
+#     (inputs/<bc>_photodis.ini; for BC11 extended to 1 GeV and 1/f_G = 1e-16 GeV^-1: a -> gamma gamma is
+#     its only channel below 3 m_pi), CMB mu / y / anisotropies (inputs/bc4_cmb.ini, inputs/bc11_cmb.ini:
+#     freeze-in abundance, a lower estimate), SN1987A and the bundled limits, as BC1 and BC9 in the main
+#     job: out/<bc>_cosmology_summary.png and .pdf.
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
 #   tools/summary-planes.sh [bc4 bc6 ...]   (default: all six; FB_BUILD_DIR, FB_NP as the main job)
 # FB_BBN_GRID="n_mass n_coupling" sets the HNL BBN grid (default 24 25); FB_BBN_GRID_BC4, FB_BBN_GRID_BC10,
@@ -26,16 +32,18 @@ mkdir -p out
 planes=("$@")
 [ ${#planes[@]} -gt 0 ] || planes=(bc4 bc6 bc7 bc8 bc10 bc11)
 read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-24 25}"
-# BC4: sin^2 theta = 1e-14 - 1e-8 (the plane's lower edge up to above the band; the shipped input goes down
-# to 1e-20, below the plane), 0.5 decades per point, m_S = 10 MeV - 5 GeV
-read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 13}"
+# BC4: sin^2 theta = 1e-20 - 1e-8 (as inputs/bc4_bbn.ini; below the default plane's 1e-14, so that the
+# cosmology summary shows the band's lower edge, and the points with tau > 1e5 s, handed over to
+# photodisintegration, as not computed), 0.5 decades per point, m_S = 10 MeV - 5 GeV
+read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 25}"
 read -r bc10_nm bc10_nc <<< "${FB_BBN_GRID_BC10:-30 30}"
-read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-30 30}"
+# BC11: 1/f_G = 1e-14 - 1e-3 GeV^-1 (inputs/bc11_bbn.ini starts at 1e-9, above the band's lower edge at 1-3 GeV)
+read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-30 45}"
 bbn_grid() {
   case $1 in
-    bc4) echo "--set grid.n_mass=$bc4_nm --set grid.n_coupling=$bc4_nc --set grid.coupling_min=1e-14 --set grid.coupling_max=1e-8" ;;
+    bc4) echo "--set grid.n_mass=$bc4_nm --set grid.n_coupling=$bc4_nc --set grid.coupling_min=1e-20 --set grid.coupling_max=1e-8" ;;
     bc10) echo "--set grid.n_mass=$bc10_nm --set grid.n_coupling=$bc10_nc" ;;
-    bc11) echo "--set grid.n_mass=$bc11_nm --set grid.n_coupling=$bc11_nc" ;;
+    bc11) echo "--set grid.n_mass=$bc11_nm --set grid.n_coupling=$bc11_nc --set grid.coupling_min=1e-14" ;;
   esac
 }
 for bc in "${planes[@]}"; do
@@ -81,4 +89,30 @@ for bc in "${planes[@]}"; do
     /usr/bin/python3 tools/plot_summary.py "out/${bc}_default.h5" -o "out/${bc}_summary.$ext" --ctau --title "$title" > /dev/null
   done
   echo "summary-planes: out/${bc}_summary.png, .pdf"
+  case $bc in
+    bc4 | bc11)
+      # the long-lived region: photodisintegration and CMB bands on their own grids, with the BBN, SN1987A
+      # bands and limits above, on the cosmology plane
+      pd_grid=()
+      [ "$bc" = bc11 ] && pd_grid=(--set grid.mass_max_GeV=1 --set grid.n_mass=16 --set grid.coupling_min=1e-16
+                                   --set grid.n_coupling=16)
+      run "inputs/${bc}_cosmology.ini" -o "out/${bc}_cosmology.h5"
+      run "inputs/${bc}_photodis.ini" -o "out/${bc}_photodis.h5" "${pd_grid[@]}"
+      run "inputs/${bc}_cmb.ini" -o "out/${bc}_cmb.h5"
+      cosmo=("$EXE" merge "out/${bc}_cosmology.h5" --quiet --bounds "out/${bc}_bbn.h5" --bounds "out/${bc}_photodis.h5"
+             --bounds "out/${bc}_cmb.h5" --bounds "out/${bc}_sn1987a.h5")
+      [ -d "limits/bundled/$bc" ] && cosmo+=(--limits "limits/bundled/$bc")
+      "${cosmo[@]}" > /dev/null
+      if [ "$bc" = bc4 ]; then
+        title='BC4: dark scalar, BBN, $N_{\rm eff}$, photodisintegration, CMB (freeze-in), SN1987A and published limits'
+      else
+        title='BC11: gluon-coupled ALP, BBN, $N_{\rm eff}$, photodisintegration, CMB (freeze-in), SN1987A and published limits'
+      fi
+      for ext in png pdf; do
+        /usr/bin/python3 tools/plot_summary.py "out/${bc}_cosmology.h5" -o "out/${bc}_cosmology_summary.$ext" --ctau \
+          --title "$title" > /dev/null
+      done
+      echo "summary-planes: out/${bc}_cosmology_summary.png, .pdf"
+      ;;
+  esac
 done
