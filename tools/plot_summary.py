@@ -218,6 +218,40 @@ def bound_field(path, name, which, M, C, fallback):
     return o["mass"], o["coupling"], o["z"], o["method"] + f" ({o['source']})"
 
 
+def _runs(flags):
+    """(start, end) index pairs of the runs of True in a 1-D boolean array."""
+    out, start = [], None
+    for k, v in enumerate(flags):
+        if v and start is None:
+            start = k
+        if not v and start is not None:
+            out.append((start, k - 1))
+            start = None
+    if start is not None:
+        out.append((start, len(flags) - 1))
+    return out
+
+
+def range_cuts(mask, computed, m, c):
+    """Segments ((x0, x1), (y0, y1)) where a bound's excluded region reaches the edge of its own scan
+    range (the box of its computed points, from /bounds/<name>/computed) inside the figure: there the
+    drawn outline is where the scan stopped, not where the bound ends. The plot's own edges are not
+    marked (every band ends there)."""
+    if not computed.any():
+        return []
+    ex = mask != 0
+    ii, jj = np.nonzero(computed)
+    i0, i1, j0, j1 = ii.min(), ii.max(), jj.min(), jj.max()
+    segs = []
+    for i, at_plot_edge in ((i0, i0 == 0), (i1, i1 == len(m) - 1)):
+        if not at_plot_edge:
+            segs += [((m[i], m[i]), (c[j0 + a], c[j0 + b])) for a, b in _runs(ex[i, j0:j1 + 1]) if b > a]
+    for j, at_plot_edge in ((j0, j0 == 0), (j1, j1 == len(c) - 1)):
+        if not at_plot_edge:
+            segs += [((m[i0 + a], m[i0 + b]), (c[j], c[j])) for a, b in _runs(ex[i0:i1 + 1, j]) if b > a]
+    return segs
+
+
 def fill_region(ax, X, Y, Z, colour, alpha, zorder, hatch=None):
     """Fill the region Z > 0 (cells with a NaN corner are left open)."""
     top = np.nanmax(Z) if np.isfinite(Z).any() else -1.0
@@ -283,6 +317,7 @@ def draw(path, out, title=None, ctau=False):
         outlines = []          # (bound, region, how its outline was drawn), printed for the record
         placed_labels = []
         not_computed = {}
+        cut_by_range = set()   # bounds whose region reaches the end of their own scan range
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -328,6 +363,12 @@ def draw(path, out, title=None, ctau=False):
                 if weak is not None:
                     outlines.append((name, "excluded", how))
                 ax.contour(X, Y, Z, levels=[0.0], colors=[darker(colour)], linewidths=2.0, zorder=7)
+                # where the band runs into the end of its own scan range, its bold outline is broken by
+                # white dashes: the bound continues beyond what was computed
+                if "computed" in g and g["computed"].shape == M.shape:
+                    for xs, ys in range_cuts(fill if fill.any() else mask, g["computed"][:] != 0, m, c):
+                        ax.plot(xs, ys, color="white", lw=2.4, ls=(0, (2.0, 2.0)), zorder=7.5)
+                        cut_by_range.add(label)
                 # points where the bound's own scan failed (/bounds/<name>/computed = 0, written by merge
                 # --bounds): "not excluded" means unknown there, so they are hatched in grey. Only inside the
                 # box spanned by the computed points (a bound resampled from a smaller grid is 0 outside its
@@ -338,9 +379,20 @@ def draw(path, out, title=None, ctau=False):
                         ii, jj = np.nonzero(cm)
                         box = np.zeros_like(cm)
                         box[ii.min():ii.max() + 1, jj.min():jj.max() + 1] = True
-                        nc = (box & ~cm).astype(float)
+                        # not hatched where another bound computed the point (e.g. BBN beyond tau = 1e5 s,
+                        # where photodisintegration takes over): unknown only where no bound computed it
+                        others = np.zeros_like(cm)
+                        for other in f["bounds"]:
+                            og = f["bounds"][other]
+                            if other != name and isinstance(og, h5py.Group) and "computed" in og \
+                                    and og["computed"].shape == M.shape:
+                                others |= og["computed"][:] != 0
+                        nc = (box & ~cm & ~others).astype(float)
                         if nc.any():
-                            X, Y, Z, how = bound_field(path, name, "not_computed", M, C, nc)
+                            if (box & ~cm & others).any():  # this file's mask: the source's failures less others'
+                                X, Y, Z = M, C, nc - 0.5
+                            else:
+                                X, Y, Z, how = bound_field(path, name, "not_computed", M, C, nc)
                             with plt.rc_context({"hatch.color": "0.6", "hatch.linewidth": 0.5}):
                                 fill_region(ax, X, Y, Z, "none", 1.0, 5, hatch="//")
                             ax.contour(X, Y, Z, levels=[0.0], colors=["0.55"], linewidths=0.7,
@@ -355,6 +407,10 @@ def draw(path, out, title=None, ctau=False):
                     facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0,
                     label=label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
 
+        if cut_by_range:
+            computed_handles.append(mlines.Line2D([], [], color="0.3", lw=2.0, ls=(0, (2.0, 2.0)), label="\n".join(
+                wrap_math("outline broken by white dashes: end of the scan range of "
+                          + ", ".join(sorted(cut_by_range)) + " (the bound may continue)", 50))))
         # one legend entry per distinct reason for the grey hatching
         for why, labels in not_computed.items():
             computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.55", hatch="//",
