@@ -222,6 +222,19 @@ check(len(set(fams)) == len(fams), "every experiment family has its own colour")
 lines = plot_summary.wrap_math(r"BC6: HNL mixing with $\nu_e$: $c\tau$, BBN, $\Delta N_{\rm eff}$ and more words here", 20)
 check(all(line.count("$") % 2 == 0 for line in lines), f"mathtext never split by the title wrap ({lines})")
 
+# 7. a band reaching the end of its own scan range (the box of its computed points) is marked there,
+# never at the figure's edges: computed box i = 2..6, j = 0..5 of a 10 x 8 plane, excluded i = 4..6, j = 2..5
+mm, cc = np.arange(10.0), np.arange(8.0)
+comp = np.zeros((10, 8), bool)
+comp[2:7, 0:6] = True
+ex = np.zeros((10, 8))
+ex[4:7, 2:6] = 1
+cuts = plot_summary.range_cuts(ex, comp, mm, cc)
+check(sorted(cuts) == sorted([((6.0, 6.0), (2.0, 5.0)), ((4.0, 6.0), (5.0, 5.0))]),
+      f"range cuts at the box's right (i = 6) and top (j = 5) edges only, not at j = 0 (figure edge): {cuts}")
+comp[:, :] = True
+check(plot_summary.range_cuts(ex, comp, mm, cc) == [], "no cut when the scan covers the whole figure")
+
 shutil.rmtree(tmp, ignore_errors=True)
 if fails:
     print(f"{len(fails)} check(s) failed")
