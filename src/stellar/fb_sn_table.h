@@ -37,8 +37,9 @@ typedef struct fb_sn_emitter {
   double *L_extra[FB_SN_EMITTER_MAX_EXTRA];
 } fb_sn_emitter;
 
-/** Fill t at mass_GeV (t->mass_GeV, n_el, W, tau, wmu, L0_T, L0_L; L0_res = 0) from the emitter's rates on the
- *  medium's grid (m->opt: n_radial, n_energy, n_mu, absorption, decays). Reuses t's storage. */
+/** Fill t at mass_GeV (t->mass_GeV, n_el, W, tau, wmu, L0_T, L0_L; L0_res = the extra channels' luminosity
+ *  per coupling^2) from the emitter's rates on the medium's grid (m->opt: n_radial, n_energy, n_mu,
+ *  absorption, decays). Reuses t's storage. */
 int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err);
 
 #endif
