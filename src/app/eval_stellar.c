@@ -526,8 +526,15 @@ static int eval_wd(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
     ok.rho_g_cm3 = k ? 1e6 : 1e7;
     FB_CALL(err, fb_rg_mcp_wd_eps_max(&ok, munu, mass, &esys[k], NULL, err));
   }
-  fb_eval_put(out, "eps_max_weak", "", isfinite(esys[0]) ? esys[0] : NAN);
-  fb_eval_put(out, "eps_max_strong", "", isfinite(esys[1]) ? esys[1] : NAN);
+  /* the envelope of the three cores (as /bounds/wd/weak and strong): weak = the largest eps_max (none if any core
+   * has no bound), strong = the smallest finite one */
+  double weak = emax, strong = isfinite(emax) ? emax : INFINITY;
+  for (int k = 0; k < 2; k++) {
+    weak = isfinite(weak) && isfinite(esys[k]) ? fmax(weak, esys[k]) : INFINITY;
+    if (isfinite(esys[k])) strong = fmin(strong, esys[k]);
+  }
+  fb_eval_put(out, "eps_max_weak", "", isfinite(weak) ? weak : NAN);
+  fb_eval_put(out, "eps_max_strong", "", isfinite(strong) ? strong : NAN);
   fb_eval_put(out, "mu_nu_max_muB", "", munu);
   fb_eval_put(out, "T_K", "K", o.T_K);
   fb_eval_put(out, "rho_g_cm3", "g/cm^3", o.rho_g_cm3);

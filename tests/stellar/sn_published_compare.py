@@ -204,8 +204,12 @@ def bc3_stars():
     # bound at 10 keV; pinned (measured 0.42) and reported, not a pass
     check(within(wd10 / best, 0.38, 0.46), f"BC3 WD eps_max at 10 keV {wd10:.3g} vs 5e-13 (no earlier bound below it, "
           f"arXiv:2605.30422 abstract): x{wd10/best:.3f}, tension pinned 0.38-0.46")
-    weak10 = st["wd"][-1][2]
-    check(weak10 is not None and weak10 < best, f"BC3 WD weak edge at 10 keV {fmt(weak10)} also below 5e-13 (tension not covered by the core systematic)")
+    # the conservative edge is what every core density excludes (nominal, 1e7 and 1e6 g/cm^3): the thin core's
+    # plasmons are too light for 10 keV pairs, so the systematic range covers the tension (no conservative bound)
+    weak10, strong10 = st["wd"][-1][2], st["wd"][-1][3]
+    check(weak10 is None and strong10 is not None and strong10 <= wd10,
+          f"BC3 WD at 10 keV: conservative edge {fmt(weak10)} (closed: the tension lies inside the core systematic), "
+          f"aggressive {fmt(strong10)} <= nominal")
 
 
 {"bc3": bc3, "bc4": bc4, "hnl": hnl, "alpn": alpn, "bc3_stars": bc3_stars}[BENCH]()
