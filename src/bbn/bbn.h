@@ -278,6 +278,11 @@ int bbn_params_check(const bbn_params *p, fb_err *err);
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 
+/** 1 if two decays / two parameter sets are the same inputs (field by field; bbn_params_same ignores decay and
+ *  sbbn_nb_ref, which follow from the rest): a caller reusing a solve checks its inputs with these (bbn_decay.c). */
+int bbn_decay_same(const bbn_decay *a, const bbn_decay *b);
+int bbn_params_same(const bbn_params *a, const bbn_params *b);
+
 /** Run one BBN evaluation. Not collective; thread-safe for distinct res. */
 int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err);
 
