@@ -63,6 +63,13 @@ static void fd_pair(double x, double *f, double *fbar) {
   *fbar = x > 0.0 ? hi : lo;
 }
 
+/* The same from e = exp(-|x|) given by the caller */
+static void fd_pair_e(double x, double e, double *f, double *fbar) {
+  const double lo = e / (1.0 + e), hi = 1.0 / (1.0 + e);
+  *f = x > 0.0 ? lo : hi;
+  *fbar = x > 0.0 ? hi : lo;
+}
+
 /* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
  * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
 static int lagrange4(int i, int step, int n, double *w) {
@@ -235,11 +242,16 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
         const double znu = r * z, xnu = 1.0 / znu;
         double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
         const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        /* the neutrino occupations at eps - q and eps + q from one exponential per node: with u = exp(-eps/T_nu)
+         * and Qn = exp(-q/T_nu) (>= e^-650 on the table: normal), exp(-|eps - q|/T_nu) = u/Qn (eps > q) or Qn/u,
+         * exp(-(eps + q)/T_nu) = u Qn (u < e^-708 only where these terms are < e^-60 of the rate) */
+        const double Qn = exp(-q * xnu);
         for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
           const double fe = fe_a[m], fe_bar = feb_a[m];
           double fm, fm_bar, fp, fp_bar;
-          fd_pair((eps[m] - q) / znu, &fm, &fm_bar);
-          fd_pair((eps[m] + q) / znu, &fp, &fp_bar);
+          const double u = exp(-eps[m] * xnu), xm = (eps[m] - q) * xnu;
+          fd_pair_e(xm, xm > 0.0 ? u / Qn : Qn / u, &fm, &fm_bar);
+          fd_pair_e(1.0, u * Qn, &fp, &fp_bar); /* (eps + q)/T_nu > 0 */
           snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
           spn += A[m] * fe * fm_bar + B[m] * fe_bar * fp;
           if (!with_fm) continue;
