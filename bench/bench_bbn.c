@@ -10,8 +10,10 @@
  * <= 20 ms on one core); "median_decay_eval_ms" is one evaluation with a decaying particle (bbn_decay,
  * five points of the (tau, m Y) plane cycled, standard-BBN baryon normalisation computed once in the
  * set-up as in the scan model; issue 14 target <= 30 ms). Single process, single thread. The points cycle through 5 values of
- * Omega_b h^2 around 0.02242 so that no cache hides work (there is none: each bbn_solve starts
- * from scratch except for the tables).
+ * Omega_b h^2 around 0.02242 so that no cache hides work (each bbn_solve starts from scratch except for the
+ * tables and the cached theory-error node, paid in the first evaluation). "theory_err_forward|differences" lines:
+ * one node of the propagated theory errors with the forward sensitivities (default) and with the central
+ * differences (31 solves) they replaced.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,25 @@ int main(int argc, char **argv) {
   qsort(tt, (size_t)n_tab, sizeof(double), cmp_double);
   printf("table_builds=%d median_table_build_ms=%.2f min_table_build_ms=%.2f\n", n_tab,
          1e3 * tt[n_tab / 2], 1e3 * tt[0]);
+  /* one node of the propagated theory errors (bbn_theory_err.c): forward sensitivities (default) and the central
+   * differences they replaced (3 repeats of each; the cache is bypassed) */
+  for (int method = 0; method < 2; ++method) {
+    double tm[3];
+    bbn_theory_err th;
+    for (int i = 0; i < 3; ++i) {
+      const double t0 = now_s();
+      if (bbn_theory_err_compute_method(&tab, 0.02242, method, &th, &err) != FB_OK) {
+        fprintf(stderr, "%s\n", err.msg);
+        free(tt);
+        return 1;
+      }
+      tm[i] = now_s() - t0;
+    }
+    qsort(tm, 3, sizeof(double), cmp_double);
+    printf("theory_err_%s median_ms=%.2f min_ms=%.2f sigma_Yp=%.5g sigma_DH_rel=%.5g\n",
+           method == BBN_TH_SENS_FORWARD ? "forward" : "differences", 1e3 * tm[1], 1e3 * tm[0], th.rel[0] * th.X[0],
+           th.rel[1]);
+  }
   bbn_params p;
   bbn_params_default(&p);
   p.tau_n_s = 879.4;

@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git
   libopenmpi-dev openmpi-bin
-  libsundials-dev
+  libsundials-dev   # CVODE and CVODES (fb_ode links CVODES: forward sensitivities)
   libgsl-dev
   libhdf5-openmpi-dev hdf5-tools
   check libsubunit-dev

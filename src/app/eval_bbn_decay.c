@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "bbn.h"
+#include "bbn_bounds.h"
 #include "bbn_decay_record.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
@@ -47,8 +48,11 @@ static int decay_from_model(const char *name, double mass_GeV, double coupling, 
   return FB_OK;
 }
 
-/* the point of scan model <model>_bbn with the eval's options as its section's keys */
-static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, eval_scan_point_result *pt, fb_err *err) {
+static void keep_bbn_point(void *state, void *ctx) { bbn_fip_state_point(state, ctx); }
+
+/* the point of scan model <model>_bbn with the eval's options as its section's keys; kept: its BBN solves */
+static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, eval_scan_point_result *pt,
+                          bbn_fip_point *kept, fb_err *err) {
   char scan[32], set[7][96];
   const char *sets[7];
   size_t n = 0;
@@ -72,7 +76,27 @@ static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, 
   FB_TEST(err, fb_eval_given(args, "thermal_potential") && !hnl, FB_ERR_INPUT, "thermal_potential is for model=bc6|bc7|bc8");
   FB_TEST(err, fb_eval_given(args, "production") && hnl, FB_ERR_INPUT,
           "production is not for model=%s (the HNL's production is its mixing: thermal_potential)", model);
-  return eval_scan_point(scan, sets, n, fb_eval_number(args, "mass_GeV"), fb_eval_number(args, "coupling"), pt, err);
+  return eval_scan_point_visit(scan, sets, n, fb_eval_number(args, "mass_GeV"), fb_eval_number(args, "coupling"), pt,
+                               keep_bbn_point, kept, err);
+}
+
+/* standard BBN (r0) and BBN with the decay d (r; r = r0 if before_bbn) at p, and the profiles if joint */
+static int eval_bbn_decay_solve(bbn_params *p, const bbn_decay *d, int before_bbn, int joint, bbn_result *r0,
+                                bbn_result *r, bbn_profile *pf0, bbn_profile *pf, fb_err *err) {
+  bbn_tables tab;
+  FB_CALL(err, bbn_tables_init(&tab, err));
+  int rc = bbn_solve(&tab, p, r0, err);
+  if (rc == FB_OK && before_bbn) *r = *r0;
+  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, p, pf0, err);
+  if (rc == FB_OK && !before_bbn) {
+    p->decay = d;
+    p->sbbn_nb_ref = r0->nb_comoving;
+    rc = bbn_solve(&tab, p, r, err);
+  }
+  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, p, pf, err);
+  bbn_tables_free(&tab);
+  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
+  return FB_OK;
 }
 
 static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -111,11 +135,13 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   const int hnl = strcmp(model, "bc6") == 0 || strcmp(model, "bc7") == 0 || strcmp(model, "bc8") == 0;
   const int model_abundance = !generic && !(d.mY_GeV > 0.0) && !(d.n_over_ngamma > 0.0);
   static eval_scan_point_result pt; /* its texts are printed after this returns */
+  static bbn_fip_point kept;        /* the scan point's BBN solves (reused below when the inputs are the same) */
+  memset(&kept, 0, sizeof kept);
   if (model_abundance) {
     FB_TEST(err, fb_eval_given(args, "T0_MeV"), FB_ERR_INPUT,
             "with model=%s and no mY_GeV / n_over_ngamma the abundance is the scan model %s_bbn's, at T0 = 10 MeV: do "
             "not give T0_MeV", model, model);
-    FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, err));
+    FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, &kept, err));
     d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
@@ -134,24 +160,21 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   if (d.n_over_ngamma > 0.0 || model_abundance) p.T_start_MeV = fb_eval_number(args, "T0_MeV");
   p.eta_at_bbn = strcmp(fb_eval_text(args, "eta_fixed"), "bbn") == 0;
   p.theory_errors = strcmp(fb_eval_text(args, "theory_errors"), "primat") == 0 ? BBN_TH_PRIMAT : BBN_TH_PROPAGATED;
-  bbn_tables tab;
-  FB_CALL(err, bbn_tables_init(&tab, err));
   bbn_result r0, r;
   bbn_profile pf0, pf; /* likelihood = joint: profiled over Omega_b h^2 (bbn_joint_fit.c) */
   const int joint = strcmp(fb_eval_text(args, "likelihood"), "joint") == 0;
-  int rc = bbn_solve(&tab, &p, &r0, err);
   /* as the scan (fb_model_bbn_fip.c): a benchmark decaying before 1e-3 s leaves standard BBN */
   const int before_bbn = model_abundance && d.tau_s < 1e-3;
-  if (rc == FB_OK && before_bbn) r = r0;
-  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf0, err);
-  if (rc == FB_OK && !before_bbn) {
-    p.decay = &d;
-    p.sbbn_nb_ref = r0.nb_comoving;
-    rc = bbn_solve(&tab, &p, &r, err);
+  /* model=bcN: the scan point has just solved standard BBN and BBN with this decay; with the same inputs (the
+   * eval's omega_b_h2, tau_n_s, theory_errors at the scan's values) its results are these, bit for bit: no
+   * tables, no solves (the joint likelihood still profiles here) */
+  if (model_abundance && !joint && kept.ok && bbn_params_same(&p, &kept.par) &&
+      (before_bbn || (kept.solved && bbn_decay_same(&d, &kept.d)))) {
+    r0 = kept.sbbn;
+    r = before_bbn ? kept.sbbn : kept.res;
+  } else {
+    FB_CALL(err, eval_bbn_decay_solve(&p, &d, before_bbn, joint, &r0, &r, &pf0, &pf, err));
   }
-  if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf, err);
-  bbn_tables_free(&tab);
-  if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "bbn_solve with a decaying particle");
   bbn_verdict v;
   bbn_verdict_eval(&r, &r0, before_bbn ? NULL : &d, &v);
   eval_bbn_put_abundances(out, &r);

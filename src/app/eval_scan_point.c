@@ -16,6 +16,11 @@
 
 int eval_scan_point(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
                     eval_scan_point_result *res, fb_err *err) {
+  return eval_scan_point_visit(model_name, sets, n_sets, mass, coupling, res, NULL, NULL, err);
+}
+
+int eval_scan_point_visit(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
+                          eval_scan_point_result *res, void (*visit)(void *state, void *ctx), void *ctx, fb_err *err) {
   memset(res, 0, sizeof *res);
   const fb_model_ops *ops = fb_model_find(model_name);
   FB_TEST(err, !ops, FB_ERR_INTERNAL, "scan model %s is not registered", model_name);
@@ -33,6 +38,7 @@ int eval_scan_point(const char *model_name, const char *const *sets, size_t n_se
   void *state = NULL;
   if (rc == FB_OK) rc = ops->init(&state, &cfg, err);
   if (rc == FB_OK) rc = ops->eval(state, mass, coupling, res->q, err);
+  if (rc == FB_OK && visit) visit(state, ctx);
   if (rc == FB_OK && ops->assumption) snprintf(res->assumption, sizeof res->assumption, "%s", ops->assumption(state));
   if (state) ops->free(state);
   fb_config_free(&cfg);

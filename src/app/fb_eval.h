@@ -81,6 +81,10 @@ typedef struct eval_scan_point_result {
 } eval_scan_point_result;
 int eval_scan_point(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
                     eval_scan_point_result *res, fb_err *err);
+/** The same, calling visit(state, ctx) after a successful eval and before the model's free (to copy what the
+ *  model keeps of the point, e.g. bbn_fip_state_point; visit may be NULL). */
+int eval_scan_point_visit(const char *model_name, const char *const *sets, size_t n_sets, double mass, double coupling,
+                          eval_scan_point_result *res, void (*visit)(void *state, void *ctx), void *ctx, fb_err *err);
 /** A quantity of the scan point by name (NaN if the model has none of that name). */
 double eval_scan_q(const eval_scan_point_result *res, const char *name);
 

@@ -278,6 +278,11 @@ int bbn_params_check(const bbn_params *p, fb_err *err);
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 
+/** 1 if two decays / two parameter sets are the same inputs (field by field; bbn_params_same ignores decay and
+ *  sbbn_nb_ref, which follow from the rest): a caller reusing a solve checks its inputs with these (bbn_decay.c). */
+int bbn_decay_same(const bbn_decay *a, const bbn_decay *b);
+int bbn_params_same(const bbn_params *a, const bbn_params *b);
+
 /** Run one BBN evaluation. Not collective; thread-safe for distinct res. */
 int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err);
 
@@ -287,6 +292,17 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
  *  sigma_X / X = sqrt(sum_k (sens[k][X] sigma_k)^2) for relative 1-sigma rate errors sigma_k. */
 int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double rel_step,
                            double sens[BBN_N_REAC][4], fb_err *err);
+
+/** Index of ln tau_n among the forward sensitivities of bbn_solve_sens (after the BBN_N_REAC rates). */
+#define BBN_SENS_TAU_N BBN_N_REAC
+#define BBN_N_SENS (BBN_N_REAC + 1)
+/** bbn_solve with forward sensitivities (CVODES, one augmented solve; bbn_network.c): sens[k][X] =
+ *  d ln X / d ln R_k for each forward rate k (with its reverse) and sens[BBN_SENS_TAU_N][X] = d ln X / d ln tau_n,
+ *  X = (Yp mass fraction, D/H, 3He/H, 7Li/H). The linear response of the ODE solution itself (no step
+ *  size to choose), in one solve instead of the 2 BBN_N_SENS re-solves of central differences. Only without
+ *  a decaying particle and a source hook (FB_ERR_INPUT otherwise). */
+int bbn_solve_sens(const bbn_tables *tab, const bbn_params *p, bbn_result *res, double sens[BBN_N_SENS][4],
+                   fb_err *err);
 
 /** chi^2 of (Yp, D/H) against PDG 2024 with PRIMAT's theory errors added in quadrature (bbn_network.c). */
 double bbn_chi2(double Yp, double D_H);
@@ -309,7 +325,14 @@ typedef struct bbn_theory_err {
   double sens[BBN_N_REAC][4]; /**< d ln X / d ln R_k */
   double sens_tau_n[4]; /**< d ln X / d ln tau_n */
 } bbn_theory_err;
-/** Compute at omega_b_h2 (2 BBN_N_REAC + 2 solves of standard BBN with default inputs); no cache. */
+/** How bbn_theory_err_compute_method gets the sensitivities: BBN_TH_SENS_FORWARD (default: bbn_solve_sens, one
+ *  augmented solve) or BBN_TH_SENS_DIFFERENCES (brute force: central differences, rates 1 +- 2% and tau_n
+ *  +- 1%, 2 BBN_N_REAC + 3 solves; the reference the forward method is tested against) */
+enum { BBN_TH_SENS_FORWARD = 0, BBN_TH_SENS_DIFFERENCES = 1 };
+/** Compute at omega_b_h2 with standard BBN and default inputs; no cache. */
+int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int method, bbn_theory_err *th,
+                                  fb_err *err);
+/** The same with BBN_TH_SENS_FORWARD (what the cache below uses). */
 int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err);
 /** sigma(Yp_mass) (absolute) and sigma(D/H)/(D/H) at omega_b_h2: computed once per node of a fixed grid
  *  in ln Omega_b h^2 (BBN_TH_N_NODES, the spacing of [BBN_FIT_OMEGAB_MIN, _MAX], centred on the default

@@ -106,3 +106,34 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   }
   return FB_OK;
 }
+
+/* field by field (no memcmp: padding) */
+int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
+  if (a->mass_GeV != b->mass_GeV || a->tau_s != b->tau_s || a->mY_GeV != b->mY_GeV || a->n_over_ngamma != b->n_over_ngamma ||
+      a->f_em != b->f_em || a->f_nu != b->f_nu || a->f_inv != b->f_inv || a->n_pi_minus != b->n_pi_minus ||
+      a->n_pi_plus != b->n_pi_plus || a->n_K_minus != b->n_K_minus || a->n_K_plus != b->n_K_plus || a->n_K_L != b->n_K_L ||
+      a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
+      a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations)
+    return 0;
+  for (int i = 0; i < 3; ++i)
+    if (a->nu_share[i] != b->nu_share[i]) return 0;
+  for (int i = 0; i < a->n_nu_groups && i < BBN_NU_MAX_GROUPS; ++i) {
+    const bbn_nu_group *g = &a->nu_groups[i], *h = &b->nu_groups[i];
+    if (g->flavour != h->flavour || g->shape != h->shape || g->n != h->n || g->E_MeV != h->E_MeV || g->from_pion != h->from_pion)
+      return 0;
+  }
+  return 1;
+}
+
+int bbn_params_same(const bbn_params *a, const bbn_params *b) {
+  if (a->omega_b_h2 != b->omega_b_h2 || a->tau_n_s != b->tau_n_s || a->delta_neff != b->delta_neff ||
+      a->T_start_MeV != b->T_start_MeV || a->T_end_MeV != b->T_end_MeV || a->T_network_MeV != b->T_network_MeV ||
+      a->rtol != b->rtol || a->atol != b->atol || a->nu_coupling != b->nu_coupling || a->qed_plasma != b->qed_plasma ||
+      a->nu_one_temperature != b->nu_one_temperature || a->extra != b->extra || a->extra_ctx != b->extra_ctx ||
+      a->source != b->source || a->source_ctx != b->source_ctx || a->chi != b->chi || a->eta_at_bbn != b->eta_at_bbn ||
+      a->theory_errors != b->theory_errors)
+    return 0;
+  for (int k = 0; k < BBN_N_REAC; ++k)
+    if (a->rate_factor[k] != b->rate_factor[k]) return 0;
+  return 1;
+}

@@ -336,6 +336,48 @@ static int net_jac(double t, const double *Y_in, const double *dY, double *J, vo
   return 0;
 }
 
+/* Forward sensitivities (bbn_solve_sens): parameters p_j = ln R_j (j < BBN_N_REAC; forward and reverse rate
+ * scale together, so d(F - B)/d ln R_j = F_j - B_j) and p = ln tau_n (both weak rates scale as 1/tau_n,
+ * bbn_weak_rates, so d w / d ln tau_n = -w for the n <-> p flux w). ds_j/dt = J s_j + df/dp_j. */
+static int net_sens(double t, const double *Y, const double *dY, int ns, const double *const *s, double *const *ds,
+                    void *user) {
+  net_ctx *c = user;
+  const int n = BBN_N_NUC;
+  double J[BBN_N_NUC * BBN_N_NUC] = {0};
+  if (net_jac(t, Y, dY, J, c) != 0) return -1;
+  for (int j = 0; j < ns; ++j)
+    for (int i = 0; i < n; ++i) {
+      double v = 0.0;
+      for (int m = 0; m < n; ++m) v += J[i * n + m] * s[j][m];
+      ds[j][i] = v;
+    }
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    const bbn_reaction *r = &bbn_reactions[k];
+    const double net = c->kf[k] * Y[r->a] * Y[r->b] - ((r->d >= 0) ? c->kr[k] * Y[r->c] * Y[r->d] : c->kr[k] * Y[r->c]);
+    ds[k][r->a] -= net;
+    ds[k][r->b] -= net;
+    ds[k][r->c] += net;
+    if (r->d >= 0) ds[k][r->d] += net;
+  }
+  const double w = -c->lam_np * Y[BBN_N] + c->lam_pn * Y[BBN_P];
+  ds[BBN_SENS_TAU_N][BBN_N] -= w;
+  ds[BBN_SENS_TAU_N][BBN_P] += w;
+  return 0;
+}
+
+/* stage 1 (n, p only): the one sensitivity to ln tau_n */
+static int np_sens(double t, const double *Y, const double *dY, int ns, const double *const *s, double *const *ds,
+                   void *user) {
+  (void)ns;
+  net_ctx *c = user;
+  double J[4];
+  if (np_jac(t, Y, dY, J, c) != 0) return -1;
+  const double w = -c->lam_np * Y[0] + c->lam_pn * Y[1];
+  ds[0][0] = J[0] * s[0][0] + J[1] * s[0][1] - w;
+  ds[0][1] = J[2] * s[0][0] + J[3] * s[0][1] + w;
+  return 0;
+}
+
 /* NSE for the nuclei at the start of the nuclear network, given Y_n and Y_p: Saha equilibrium
  * built from the detailed-balance ratios of the network's own reactions (so the start is
  * consistent with the reverse rates). */
@@ -376,7 +418,9 @@ double bbn_background_time_at_T(const bbn_background *bg, double T_target) {
   return exp(0.5 * (lo + hi));
 }
 
-int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err) {
+/* bbn_solve, and with S != NULL the forward sensitivities S[j][s] = d Y_s / d p_j at the end (net_sens) */
+static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *res, double S[BBN_N_SENS][BBN_N_NUC],
+                      fb_err *err) {
   FB_CALL(err, bbn_params_check(p, err));
   memset(res, 0, sizeof(*res));
   /* the theory errors of the chi^2 (bbn_theory_err.c: cached, so a scan pays them once per node) */
@@ -448,6 +492,10 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         Ynp[0] = Ynp0[0];
         Ynp[1] = Ynp0[1];
         FB_CALL_GOTO(err, rc, fb_ode_reset(&ode1, t0, Ynp, err), cleanup);
+        if (S) { /* the start (weak equilibrium at T_start) does not depend on tau_n */
+          const double s0[2] = {0.0, 0.0};
+          FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode1, 1, np_sens, s0, err), cleanup);
+        }
         rc = fb_ode_solve(&ode1, t_net, Ynp, err);
         /* a step sequence that left the physical range (saturating meson fluxes much faster than
          * the weak rates can mislead the error test) is redone like a failure */
@@ -468,10 +516,26 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
       c.ode = &ode;
     }
     nse_initial(&c, t_net > t0 ? t_net : t0, Ynp[0], Ynp[1], Y);
+    if (S) { /* the NSE start depends on the rates only through their ratios (not on R_k): tau_n through n, p */
+      memset(S, 0, sizeof(double) * BBN_N_SENS * BBN_N_NUC);
+      double sn = 0.0, sp = 0.0;
+      if (t_net > t0) {
+        double s1[2];
+        FB_CALL_GOTO(err, rc, fb_ode_sens_get(&ode1, s1, err), cleanup);
+        sn = s1[0], sp = s1[1];
+      }
+      double *st = S[BBN_SENS_TAU_N];
+      st[BBN_N] = sn;
+      st[BBN_P] = sp; /* Y_d ~ Y_n Y_p, Y_3He ~ Y_d Y_p, Y_t ~ Y_3He Y_n / Y_p (nse_initial) */
+      st[BBN_D] = Y[BBN_D] * (sn / Y[BBN_N] + sp / Y[BBN_P]);
+      st[BBN_HE3] = Y[BBN_HE3] * (st[BBN_D] / Y[BBN_D] + sp / Y[BBN_P]);
+      st[BBN_T] = Y[BBN_T] * (st[BBN_HE3] / Y[BBN_HE3] + sn / Y[BBN_N] - sp / Y[BBN_P]);
+    }
   }
   const double t_nuc = t_net > t0 ? t_net : t0;
   FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &opt, err), cleanup);
   FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_nuc, Y, err), cleanup);
+  if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, BBN_N_SENS, net_sens, &S[0][0], err), cleanup);
   /* Integrate through BBN_N_SEG segments (log-spaced in t). CVODE occasionally stalls (error test
    * failing repeatedly) on the deuterium quasi-equilibrium, whose photodissociation rate reaches
    * 1e10-1e14 /s while the reaction extent must stay accurate to 1e-18: the local error estimate
@@ -479,8 +543,9 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
    * (order 1, new history) with rtol/10 resolves it; at most BBN_MAX_RETRY restarts per
    * evaluation, each recorded in res->restarts. */
   {
-    double Yseg[BBN_N_NUC];
+    double Yseg[BBN_N_NUC], Sseg[BBN_N_SENS][BBN_N_NUC];
     memcpy(Yseg, Y, sizeof(Yseg));
+    if (S) memcpy(Sseg, S, sizeof(Sseg));
     double t_prev = t_nuc;
     int retries = 0;
     for (int k = 1; k <= BBN_N_SEG; ++k) {
@@ -494,6 +559,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         o2.rtol = opt.rtol * pow(0.1, retries);
         FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &o2, err), cleanup);
         FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_prev, Yseg, err), cleanup);
+        if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, BBN_N_SENS, net_sens, &Sseg[0][0], err), cleanup);
         rc = fb_ode_solve(&ode, tk, Y, err);
       }
       if (rc != FB_OK) {
@@ -501,7 +567,11 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
         goto cleanup;
       }
       memcpy(Yseg, Y, sizeof(Yseg));
-        t_prev = tk;
+      if (S) {
+        FB_CALL_GOTO(err, rc, fb_ode_sens_get(&ode, &Sseg[0][0], err), cleanup);
+        memcpy(S, Sseg, sizeof(Sseg));
+      }
+      t_prev = tk;
     }
     res->restarts += retries;
   }
@@ -534,6 +604,32 @@ cleanup:
   fb_ode_free(&ode1);
   bbn_background_free(&bg);
   return rc;
+}
+
+int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err) {
+  return solve_impl(tab, p, res, NULL, err);
+}
+
+int bbn_solve_sens(const bbn_tables *tab, const bbn_params *p, bbn_result *res, double sens[BBN_N_SENS][4],
+                   fb_err *err) {
+  FB_TEST(err, p->decay || p->source, FB_ERR_INPUT,
+          "forward sensitivities: only without a decaying particle and a source hook");
+  double S[BBN_N_SENS][BBN_N_NUC];
+  FB_CALL(err, solve_impl(tab, p, res, S, err));
+  const double *Y = res->Y;
+  double mass = 0.0;
+  for (int s = 0; s < BBN_N_NUC; ++s) mass += Y[s] * bbn_nuclide_mass_MeV(s);
+  for (int j = 0; j < BBN_N_SENS; ++j) {
+    const double *d = S[j];
+    double dmass = 0.0;
+    for (int s = 0; s < BBN_N_NUC; ++s) dmass += d[s] * bbn_nuclide_mass_MeV(s);
+    const double dlnH = d[BBN_P] / Y[BBN_P];
+    sens[j][0] = d[BBN_HE4] / Y[BBN_HE4] - dmass / mass; /* Yp_mass = Y_4He m_4He / sum_s Y_s m_s */
+    sens[j][1] = d[BBN_D] / Y[BBN_D] - dlnH;
+    sens[j][2] = (d[BBN_HE3] + d[BBN_T]) / (Y[BBN_HE3] + Y[BBN_T]) - dlnH;
+    sens[j][3] = (d[BBN_LI7] + d[BBN_BE7]) / (Y[BBN_LI7] + Y[BBN_BE7]) - dlnH;
+  }
+  return FB_OK;
 }
 
 int bbn_rate_sensitivities(const bbn_tables *tab, const bbn_params *p, double rel_step,

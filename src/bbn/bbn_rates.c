@@ -96,21 +96,25 @@ typedef struct {
 typedef struct {
   const sfactor_table *tab;
   double kT_MeV, b; /* 2 pi eta = b / sqrt(E [MeV]) */
+  int seg;          /* the table interval [E_seg, E_seg+1] being integrated (n - 1: beyond the table) */
 } gamow_par;
 
-static double table_S_MeVb(const sfactor_table *t, double E) {
-  if (E >= t->E_MeV[t->n - 1]) return t->S_unit_MeVb * t->S[t->n - 1];
-  int i = 0;
-  while (i < t->n - 2 && t->E_MeV[i + 1] <= E) ++i;
-  const double w = (E - t->E_MeV[i]) / (t->E_MeV[i + 1] - t->E_MeV[i]);
-  return t->S_unit_MeVb * ((1.0 - w) * t->S[i] + w * t->S[i + 1]);
-}
-
-/* S(E) exp(-2 pi eta - E/kT): sigma E e^{-E/kT} with sigma = S e^{-2 pi eta} / E */
+/* S(E) exp(-2 pi eta - E/kT): sigma E e^{-E/kT} with sigma = S e^{-2 pi eta} / E. E lies inside the interval
+ * p->seg (the quadrature's nodes are interior), so S is that interval's line (linear between the nodes; constant
+ * beyond the last), with no search of the table per call */
 static double gamow_integrand(double E, void *vp) {
   const gamow_par *p = vp;
   if (E <= 0.0) return 0.0;
-  return table_S_MeVb(p->tab, E) * exp(-p->b / sqrt(E) - E / p->kT_MeV);
+  const sfactor_table *t = p->tab;
+  const int i = p->seg;
+  double S;
+  if (i >= t->n - 1 || E >= t->E_MeV[t->n - 1]) {
+    S = t->S_unit_MeVb * t->S[t->n - 1];
+  } else {
+    const double w = (E - t->E_MeV[i]) / (t->E_MeV[i + 1] - t->E_MeV[i]);
+    S = t->S_unit_MeVb * ((1.0 - w) * t->S[i] + w * t->S[i + 1]);
+  }
+  return S * exp(-p->b / sqrt(E) - E / p->kT_MeV);
 }
 
 /* N_A<sigma v> = N_A c sqrt(8 / (pi mu c^2)) (kT)^{-3/2} int_0^inf S(E) e^{-2 pi eta - E/kT} dE,
@@ -123,7 +127,7 @@ static double rate_from_sfactor(const sfactor_table *t, double scale, int ia, in
   const double mb = bbn_nuclide_mass_MeV(ib) - bbn_nuclides[ib].Z * FB_ME_GEV * 1e3;
   const double mu = ma * mb / (ma + mb); /* MeV */
   gamow_par p = {t, T9 * 1e9 * FB_KB_EV_K * 1e-6,
-                 2.0 * FB_PI * FB_ALPHA_EM * bbn_nuclides[ia].Z * bbn_nuclides[ib].Z * sqrt(0.5 * mu)};
+                 2.0 * FB_PI * FB_ALPHA_EM * bbn_nuclides[ia].Z * bbn_nuclides[ib].Z * sqrt(0.5 * mu), 0};
   /* the Gamow peak E0 = (b kT / 2)^{2/3} and its width ~ sqrt(E0 kT) (Iliadis ch. 3) set the
    * integration range: 40 widths or 60 kT above E0, whichever is larger */
   const double E0 = pow(0.5 * p.b * p.kT_MeV, 2.0 / 3.0);
@@ -139,6 +143,7 @@ static double rate_from_sfactor(const sfactor_table *t, double scale, int ia, in
     const double a = t->E_MeV[i], b = (i + 1 < t->n) ? fmin(t->E_MeV[i + 1], E_hi) : E_hi;
     if (a >= E_hi) break;
     double Ii = 0.0, abserr = 0.0;
+    p.seg = i;
     rc = fb_quad_finite(&q, gamow_integrand, &p, a, b, &Ii, &abserr, &err);
     I += Ii;
   }

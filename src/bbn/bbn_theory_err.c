@@ -4,9 +4,10 @@
  *        propagation of the cited 1-sigma rate errors (bbn_rates.c) and of the neutron lifetime, computed
  *        once per Omega_b h^2 node and cached process-wide.
  *
- * sigma_X / X = sqrt(sum_k (S_kX sigma_k)^2 + (S_tau,X sigma_tau / tau_n)^2), S_kX = d ln X / d ln R_k from
- * bbn_rate_sensitivities (central differences, rate factors 1 +- 0.02), S_tau,X = d ln X / d ln tau_n (tau_n
- * +- 1%), sigma_tau = 0.5 s (PDG 2024, 878.4 +- 0.5 s). The rates are independent (no correlations), as in
+ * sigma_X / X = sqrt(sum_k (S_kX sigma_k)^2 + (S_tau,X sigma_tau / tau_n)^2), S_kX = d ln X / d ln R_k and
+ * S_tau,X = d ln X / d ln tau_n from the forward sensitivities of the network (bbn_solve_sens: CVODES, one
+ * augmented solve, ~4 solves' cost instead of 31; BBN_TH_SENS_DIFFERENCES keeps the central differences,
+ * rate factors 1 +- 0.02 and tau_n +- 1%, that they are tested against), sigma_tau = 0.5 s (PDG 2024, 878.4 +- 0.5 s). The rates are independent (no correlations), as in
  * the rate Monte Carlo of PRIMAT (Pitrou et al. arXiv:1801.08023), whose published result (sigma(Yp) =
  * 0.00017, sigma(D/H)/(D/H) = 1.46%) is the reference of this linear propagation (docs/validation.md "BBN
  * theory errors"). Not included: errors of the weak-rate corrections (radiative, finite-nucleon-mass,
@@ -29,25 +30,48 @@
 #define TH_RATE_STEP 0.02 /* relative rate step of the central differences */
 #define TH_TAU_STEP 0.01  /* relative tau_n step */
 
-int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err) {
-  memset(th, 0, sizeof *th);
-  bbn_params p;
-  bbn_params_default(&p);
-  p.omega_b_h2 = omega_b_h2;
-  p.theory_errors = BBN_TH_PRIMAT; /* the chi^2 of these solves is not used: no recursion into the cache */
-  bbn_result r0, up, dn;
-  FB_CALL(err, bbn_solve(tab, &p, &r0, err));
-  FB_CALL(err, bbn_rate_sensitivities(tab, &p, TH_RATE_STEP, th->sens, err));
-  bbn_params q = p;
-  q.tau_n_s = p.tau_n_s * (1.0 + TH_TAU_STEP);
+/* brute force: central differences (the implementation before the forward sensitivities; the reference of
+ * tests/bbn/test_bbn_theory_err.c) */
+static int sens_differences(const bbn_tables *tab, const bbn_params *p, bbn_theory_err *th, fb_err *err) {
+  bbn_result up, dn;
+  FB_CALL(err, bbn_rate_sensitivities(tab, p, TH_RATE_STEP, th->sens, err));
+  bbn_params q = *p;
+  q.tau_n_s = p->tau_n_s * (1.0 + TH_TAU_STEP);
   FB_CALL(err, bbn_solve(tab, &q, &up, err));
-  q.tau_n_s = p.tau_n_s * (1.0 - TH_TAU_STEP);
+  q.tau_n_s = p->tau_n_s * (1.0 - TH_TAU_STEP);
   FB_CALL(err, bbn_solve(tab, &q, &dn, err));
   const double h = log((1.0 + TH_TAU_STEP) / (1.0 - TH_TAU_STEP));
   th->sens_tau_n[0] = log(up.Yp_mass / dn.Yp_mass) / h;
   th->sens_tau_n[1] = log(up.D_H / dn.D_H) / h;
   th->sens_tau_n[2] = log(up.He3_H / dn.He3_H) / h;
   th->sens_tau_n[3] = log(up.Li7_H / dn.Li7_H) / h;
+  return FB_OK;
+}
+
+int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err) {
+  return bbn_theory_err_compute_method(tab, omega_b_h2, BBN_TH_SENS_FORWARD, th, err);
+}
+
+int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int method, bbn_theory_err *th,
+                                  fb_err *err) {
+  FB_TEST(err, method != BBN_TH_SENS_FORWARD && method != BBN_TH_SENS_DIFFERENCES, FB_ERR_RANGE,
+          "theory errors: method %d, allowed %d (forward) or %d (differences)", method, BBN_TH_SENS_FORWARD,
+          BBN_TH_SENS_DIFFERENCES);
+  memset(th, 0, sizeof *th);
+  bbn_params p;
+  bbn_params_default(&p);
+  p.omega_b_h2 = omega_b_h2;
+  p.theory_errors = BBN_TH_PRIMAT; /* the chi^2 of these solves is not used: no recursion into the cache */
+  bbn_result r0;
+  if (method == BBN_TH_SENS_FORWARD) {
+    double sens[BBN_N_SENS][4];
+    FB_CALL(err, bbn_solve_sens(tab, &p, &r0, sens, err));
+    memcpy(th->sens, sens, sizeof th->sens);
+    memcpy(th->sens_tau_n, sens[BBN_SENS_TAU_N], sizeof th->sens_tau_n);
+  } else {
+    FB_CALL(err, bbn_solve(tab, &p, &r0, err));
+    FB_CALL(err, sens_differences(tab, &p, th, err));
+  }
   th->omega_b_h2 = omega_b_h2;
   th->X[0] = r0.Yp_mass;
   th->X[1] = r0.D_H;
@@ -65,7 +89,7 @@ int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_
 }
 
 /* The process-wide cache: one entry per node, filled on first use. The mutex is held while a node is
- * computed (~30 solves): a second thread needing any node waits, then finds it filled. */
+ * computed (one solve with sensitivities): a second thread needing any node waits, then finds it filled. */
 static pthread_mutex_t th_lock = PTHREAD_MUTEX_INITIALIZER;
 static int th_done[BBN_TH_N_NODES];
 static double th_sY[BBN_TH_N_NODES], th_sD[BBN_TH_N_NODES];

@@ -63,6 +63,13 @@ static void fd_pair(double x, double *f, double *fbar) {
   *fbar = x > 0.0 ? hi : lo;
 }
 
+/* The same from e = exp(-|x|) given by the caller */
+static void fd_pair_e(double x, double e, double *f, double *fbar) {
+  const double lo = e / (1.0 + e), hi = 1.0 / (1.0 + e);
+  *f = x > 0.0 ? lo : hi;
+  *fbar = x > 0.0 ? hi : lo;
+}
+
 /* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
  * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
 static int lagrange4(int i, int step, int n, double *w) {
@@ -119,9 +126,28 @@ static fm_coef fm_coef_make(int s) {
   return c;
 }
 
-static double chi_fm(const fm_coef *c, double en, double E, double x, double y, double g, double h,
-                     double ge) {
-  const double pe2 = en * en - 1.0, M = c->M;
+/* The constant factors of chi_fm at one x = m_e/T (the divisions out of the inner loop) */
+typedef struct fm_xcoef {
+  double k1, k2, k3, k4, k5, k6, k7, k8, k9;
+} fm_xcoef;
+
+static fm_xcoef fm_at_x(const fm_coef *c, double x) {
+  const double invM = 1.0 / c->M, a = invM / x, fs = c->f1 + c->f2 + c->f3;
+  fm_xcoef k;
+  k.k1 = c->f1 * invM;
+  k.k2 = c->f2 * invM;
+  k.k3 = 0.5 * fs * a;
+  k.k4 = 0.5 * fs * invM;
+  k.k5 = (c->f1 + c->f2) * a;
+  k.k6 = 3.0 * c->f3 * a;
+  k.k7 = c->f3 * invM / 3.0;
+  k.k8 = c->f3 * a / 3.0;
+  k.k9 = 1.5 * fs / x * c->mass_ratio_term;
+  return k;
+}
+
+static double chi_fm(const fm_xcoef *k, double en, double E, double y, double g, double h, double ge) {
+  const double pe2 = en * en - 1.0, pe2_en = pe2 / en;
   const double E2 = E * E, E3 = E2 * E, E4 = E3 * E, gh = g * h, c2 = y * y * gh * (h - g);
   const double d20 = E2 * g, d30 = E3 * g;
   const double d21 = 2.0 * E * g - y * E2 * gh, d31 = 3.0 * E2 * g - y * E3 * gh;
@@ -129,11 +155,8 @@ static double chi_fm(const fm_coef *c, double en, double E, double x, double y, 
   const double d22 = 2.0 * g - 4.0 * y * E * gh + E2 * c2;
   const double d32 = 6.0 * E * g - 6.0 * y * E2 * gh + E3 * c2;
   const double d42 = 12.0 * E2 * g - 8.0 * y * E3 * gh + E4 * c2;
-  const double fs = c->f1 + c->f2 + c->f3;
-  return ge * (c->f1 * d20 * pe2 / (M * en) - c->f2 * d30 / M + fs / (2.0 * x * M) * (d42 + d22 * pe2) +
-               fs / (2.0 * M) * (d41 + d21 * pe2) - (c->f1 + c->f2) / (x * M) * (d31 - d21 * pe2 / en) -
-               3.0 * c->f3 / (x * M) * d20 + c->f3 / (3.0 * M) * d31 * pe2 / en +
-               c->f3 / (3.0 * x * M) * d32 * pe2 / en - 1.5 * fs / x * c->mass_ratio_term * d21);
+  return ge * (k->k1 * d20 * pe2_en - k->k2 * d30 + k->k3 * (d42 + d22 * pe2) + k->k4 * (d41 + d21 * pe2) -
+               k->k5 * (d31 - d21 * pe2_en) - k->k6 * d20 + k->k7 * d31 * pe2_en + k->k8 * d32 * pe2_en - k->k9 * d21);
 }
 
 /* The same correction for neutron decay in vacuum (Pitrou et al. eq. B26), for the
@@ -225,6 +248,7 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
       if (with_fm && iT % BBN_WEAK_FM_STEP_T) continue;
       const double lnT = tab->lnT_min + (tab->lnT_max - tab->lnT_min) * iT / (BBN_WEAK_NT - 1);
       const double z = exp(lnT) / me_MeV, x = 1.0 / z;
+      const fm_xcoef kp = fm_at_x(&cp, x), km = fm_at_x(&cm, x);
       /* the electron occupations depend on T only: once per T for all r */
       const double zmax = BBN_WEAK_R_MAX > 1.0 ? BBN_WEAK_R_MAX * z : z;
       const double eps_cut_max = q + 60.0 * zmax + 10.0;
@@ -235,21 +259,26 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
         const double znu = r * z, xnu = 1.0 / znu;
         double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
         const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        /* the neutrino occupations at eps - q and eps + q from one exponential per node: with u = exp(-eps/T_nu)
+         * and Qn = exp(-q/T_nu) (>= e^-650 on the table: normal), exp(-|eps - q|/T_nu) = u/Qn (eps > q) or Qn/u,
+         * exp(-(eps + q)/T_nu) = u Qn (u < e^-708 only where these terms are < e^-60 of the rate) */
+        const double Qn = exp(-q * xnu);
         for (int m = 0; m < n_nodes && eps[m] < eps_cut; ++m) {
           const double fe = fe_a[m], fe_bar = feb_a[m];
           double fm, fm_bar, fp, fp_bar;
-          fd_pair((eps[m] - q) / znu, &fm, &fm_bar);
-          fd_pair((eps[m] + q) / znu, &fp, &fp_bar);
+          const double u = exp(-eps[m] * xnu), xm = (eps[m] - q) * xnu;
+          fd_pair_e(xm, xm > 0.0 ? u / Qn : Qn / u, &fm, &fm_bar);
+          fd_pair_e(1.0, u * Qn, &fp, &fp_bar); /* (eps + q)/T_nu > 0 */
           snp += A[m] * fe_bar * fm + B[m] * fe * fp_bar;
           spn += A[m] * fe * fm_bar + B[m] * fe_bar * fp;
           if (!with_fm) continue;
           /* finite-nucleon-mass corrections: electron branch (F, R(|eps-q|)) and positron branch
            * (en = -eps); the neutrino energy is E = en - s q */
           const double e = eps[m];
-          fnp += WF[m] * chi_fm(&cp, e, e - q, x, xnu, fm, fm_bar, fe_bar) +
-                 WB[m] * chi_fm(&cp, -e, -e - q, x, xnu, fp_bar, fp, fe);
-          fpn += WB[m] * chi_fm(&cm, e, e + q, x, xnu, fp, fp_bar, fe_bar) +
-                 WF[m] * chi_fm(&cm, -e, q - e, x, xnu, fm_bar, fm, fe);
+          fnp += WF[m] * chi_fm(&kp, e, e - q, xnu, fm, fm_bar, fe_bar) +
+                 WB[m] * chi_fm(&kp, -e, -e - q, xnu, fp_bar, fp, fe);
+          fpn += WB[m] * chi_fm(&km, e, e + q, xnu, fp, fp_bar, fe_bar) +
+                 WF[m] * chi_fm(&km, -e, q - e, xnu, fm_bar, fm, fe);
         }
         if (with_fm) {
           const int ic = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;

@@ -63,6 +63,9 @@ typedef struct bfip_state {
   fb_production_table ptab_lo; /* the same below T0 (down to m/50 or 1 keV), for the flag Q_FINV */
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
+  int have_last;         /* last_* hold the last eval's BBN with the decay (bbn_fip_state_point) */
+  bbn_decay last_d;
+  bbn_result last_res;
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
@@ -275,6 +278,7 @@ static void put_sbbn(const bfip_state *s, double *out) {
 
 static int bfip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
   bfip_state *s = state;
+  s->have_last = 0;
   FB_CALL(err, fb_fip_check_point(s->ops, mass_GeV, coupling, err));
   FB_TEST(err, !(s->T_RH_GeV > 20.0 * mass_GeV), FB_ERR_RANGE,
           "T_RH_GeV = %g must exceed 20 m_X = %g GeV (inverse decays happen at T ~ m/3)", s->T_RH_GeV,
@@ -334,6 +338,9 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   p.decay = &d;
   bbn_result res;
   FB_CALL(err, bbn_solve(&s->tab, &p, &res, err));
+  s->last_d = d;
+  s->last_res = res;
+  s->have_last = 1;
   bbn_verdict v;
   bbn_verdict_eval(&res, &s->sbbn, &d, &v);
   out[Q_MY] = res.mY_GeV;
@@ -347,6 +354,20 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   out[Q_FPH] = v.flag_photodisintegration;
   out[Q_FHA] = v.flag_hadrodissociation;
   return FB_OK;
+}
+
+void bbn_fip_state_point(const void *state, bbn_fip_point *out) {
+  const bfip_state *s = state;
+  memset(out, 0, sizeof *out);
+  out->ok = 1;
+  out->par = s->par;
+  out->par.decay = NULL;
+  out->sbbn = s->sbbn;
+  out->solved = s->have_last;
+  if (s->have_last) {
+    out->d = s->last_d;
+    out->res = s->last_res;
+  }
 }
 
 static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {

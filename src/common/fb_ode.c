@@ -4,11 +4,12 @@
  *
  * Setup order follows the CVODE examples (cvRoberts_dns): SUNContext_Create, N_VNew_Serial,
  * CVodeCreate(CV_BDF), CVodeInit, tolerances, SUNDenseMatrix, SUNLinSol_Dense,
- * CVodeSetLinearSolver, optional CVodeSetJacFn; freed in reverse order.
+ * CVodeSetLinearSolver, optional CVodeSetJacFn; freed in reverse order. Linked against CVODES (the
+ * same BDF integrator as CVODE, plus forward sensitivities: CVodeSensInit, cvsRoberts_FSA_dns example).
  */
 #include "fb_ode.h"
 
-#include <cvode/cvode.h>
+#include <cvodes/cvodes.h> /* CVODES: CVODE's integrator plus forward sensitivities (fb_ode_sens_init) */
 #include <math.h>
 #include <nvector/nvector_serial.h>
 #include <stdarg.h>
@@ -94,6 +95,30 @@ static int fb_ode_cv_jac(sunrealtype t, N_Vector y, N_Vector fy, SUNMatrix J, vo
     }
   }
   return 0;
+}
+
+static int fb_ode_cv_sens(int ns, sunrealtype t, N_Vector y, N_Vector ydot, N_Vector *yS, N_Vector *ySdot,
+                          void *data, N_Vector tmp1, N_Vector tmp2) {
+  (void)tmp1;
+  (void)tmp2;
+  fb_ode *ode = (fb_ode *)data;
+  for (int j = 0; j < ns; ++j) {
+    ode->s_in[j] = N_VGetArrayPointer(yS[j]);
+    ode->s_out[j] = N_VGetArrayPointer(ySdot[j]);
+  }
+  int rc = ode->sens(t, N_VGetArrayPointer(y), N_VGetArrayPointer(ydot), ns, ode->s_in, ode->s_out, ode->user);
+  for (int j = 0; rc == 0 && j < ns; ++j)
+    for (int i = 0; i < ode->n; ++i)
+      if (!isfinite(ode->s_out[j][i])) {
+        snprintf(ode->cb_reason, sizeof ode->cb_reason, "sensitivity %d: ds[%d] = %g", j, i, ode->s_out[j][i]);
+        rc = 1;
+        break;
+      }
+  if (rc != 0) {
+    ode->cb_rc = rc;
+    ode->cb_t = t;
+  }
+  return rc;
 }
 
 static int fb_ode_cv_root(sunrealtype t, N_Vector y, sunrealtype *gout, void *data) {
@@ -186,6 +211,9 @@ static int fb_ode_check_options(int n, const fb_ode_options *opt, fb_err *err) {
 void fb_ode_free(fb_ode *ode) {
   if (!ode) return;
   if (ode->cvode_mem) CVodeFree(&ode->cvode_mem);
+  if (ode->yS) N_VDestroyVectorArray((N_Vector *)ode->yS, ode->n_s);
+  free(ode->s_in);
+  free(ode->s_out);
   if (ode->LS) SUNLinSolFree((SUNLinearSolver)ode->LS);
   if (ode->A) SUNMatDestroy((SUNMatrix)ode->A);
   if (ode->abstol) N_VDestroy((N_Vector)ode->abstol);
@@ -324,6 +352,44 @@ int fb_ode_reset(fb_ode *ode, double t0, const double *y0, fb_err *err) {
   if (ode->opt.have_t_stop)
     FB_ODE_CHECK(ode, CVodeSetStopTime(ode->cvode_mem, ode->opt.t_stop), "CVodeSetStopTime", err);
   ode->ready = 1;
+  return FB_OK;
+}
+
+int fb_ode_sens_init(fb_ode *ode, int n_s, fb_ode_sens_fn sens, const double *s0, fb_err *err) {
+  FB_TEST(err, !ode || !ode->cvode_mem, FB_ERR_INPUT, "ode not initialised");
+  FB_TEST(err, ode->n_s > 0, FB_ERR_INPUT, "sensitivities already enabled");
+  FB_TEST(err, n_s < 1 || !sens || !s0, FB_ERR_INPUT, "sensitivities: n_s = %d >= 1, callback and s0 needed", n_s);
+  ode->s_in = malloc((size_t)n_s * sizeof(double *));
+  ode->s_out = malloc((size_t)n_s * sizeof(double *));
+  N_VEnableFusedOps_Serial(YV(ode), SUNTRUE); /* fused vector-array operations for the n_s sensitivities (-5%) */
+  N_Vector *yS = N_VCloneVectorArray(n_s, YV(ode));
+  ode->yS = yS; /* freed by fb_ode_free with n_s */
+  ode->n_s = yS ? n_s : 0;
+  FB_TEST(err, !ode->s_in || !ode->s_out || !yS, FB_ERR_MEMORY, "sensitivities: allocation failed");
+  ode->sens = sens;
+  for (int j = 0; j < n_s; ++j) memcpy(N_VGetArrayPointer(yS[j]), s0 + (size_t)j * ode->n, (size_t)ode->n * sizeof(double));
+  FB_ODE_CHECK(ode, CVodeSensInit(ode->cvode_mem, n_s, CV_SIMULTANEOUS, fb_ode_cv_sens, yS), "CVodeSensInit", err);
+  FB_ODE_CHECK(ode, CVodeSensEEtolerances(ode->cvode_mem), "CVodeSensEEtolerances", err);
+  FB_ODE_CHECK(ode, CVodeSetSensErrCon(ode->cvode_mem, SUNFALSE), "CVodeSetSensErrCon", err);
+  return FB_OK;
+}
+
+int fb_ode_sens_reset(fb_ode *ode, const double *s0, fb_err *err) {
+  FB_TEST(err, !ode || !ode->cvode_mem || ode->n_s < 1, FB_ERR_INPUT, "sensitivities not initialised");
+  N_Vector *yS = (N_Vector *)ode->yS;
+  for (int j = 0; j < ode->n_s; ++j)
+    memcpy(N_VGetArrayPointer(yS[j]), s0 + (size_t)j * ode->n, (size_t)ode->n * sizeof(double));
+  FB_ODE_CHECK(ode, CVodeSensReInit(ode->cvode_mem, CV_SIMULTANEOUS, yS), "CVodeSensReInit", err);
+  return FB_OK;
+}
+
+int fb_ode_sens_get(fb_ode *ode, double *s_out, fb_err *err) {
+  FB_TEST(err, !ode || !ode->cvode_mem || ode->n_s < 1, FB_ERR_INPUT, "sensitivities not initialised");
+  N_Vector *yS = (N_Vector *)ode->yS;
+  sunrealtype t;
+  FB_ODE_CHECK(ode, CVodeGetSens(ode->cvode_mem, &t, yS), "CVodeGetSens", err);
+  for (int j = 0; j < ode->n_s; ++j)
+    memcpy(s_out + (size_t)j * ode->n, N_VGetArrayPointer(yS[j]), (size_t)ode->n * sizeof(double));
   return FB_OK;
 }
 

@@ -34,6 +34,15 @@
  * CVodeGetReturnFlagName(), CVODE's own message text and the time reached. Invalid arguments are
  * FB_ERR_INPUT (NaN, NULL) or FB_ERR_RANGE (non-positive tolerance, n < 1, ...).
  *
+ * Forward sensitivities (optional, CVODES; fb_ode_sens_init): s_j = dy/dp_j for n_s parameters, from
+ * ds_j/dt = (df/dy) s_j + df/dp_j, which the caller's fb_ode_sens_fn evaluates; CVODES integrates them
+ * with the state (simultaneous corrector, block-diagonal Newton matrix: the state's reused; Hindmarsh et
+ * al., ACM TOMS 31 (2005) 363; SUNDIALS CVODES user guide "Forward sensitivity analysis"). The
+ * sensitivities are NOT in the local error test (CVodeSetSensErrCon false): the steps are chosen for the
+ * state (the corrector's convergence test includes them, with the state's tolerances: CVodeSensEEtolerances,
+ * parameter scales 1). With error control the BBN network took 5x the time for the same sensitivities to 0.1% (docs/performance.md "BBN theory errors"); a caller needing
+ * certified sensitivities compares with differences (tests/bbn/test_bbn_theory_err.c does).
+ *
  * Thread safety: one fb_ode per thread; the struct owns its SUNContext.
  */
 #ifndef FB_ODE_H
@@ -52,6 +61,11 @@ typedef int (*fb_ode_jac_fn)(double t, const double *y, const double *dydt, doub
 /** Event functions: g[k](t, y) for k < n_events; an event is a sign change of g[k].
  *  Return 0 ok, non-zero stops the integration with an error. */
 typedef int (*fb_ode_event_fn)(double t, const double *y, double *g, void *user);
+
+/** Sensitivity right-hand side: ds[j][i] = sum_k (d f_i / d y_k)(t, y) s[j][k] + d f_i / d p_j, j < n_s.
+ *  dydt holds f(t, y). Same return convention as the right-hand side. */
+typedef int (*fb_ode_sens_fn)(double t, const double *y, const double *dydt, int n_s, const double *const *s,
+                              double *const *ds, void *user);
 
 /** Integration options. Zero-initialised fields beyond rtol/atol mean "CVODE default". */
 typedef struct fb_ode_options {
@@ -106,6 +120,11 @@ typedef struct fb_ode {
   double cb_t;            /* time at which it occurred */
   char cb_reason[256];    /* reason recorded by fb_ode_set_reason or the NaN check */
   char cv_msg[512];       /* last message CVODE sent to its error handler */
+  int n_s;                /* forward sensitivities (0: none) */
+  fb_ode_sens_fn sens;
+  void *yS;               /* N_Vector[n_s] */
+  const double **s_in;    /* n_s pointers for the callback */
+  double **s_out;
 } fb_ode;
 
 /** Fill opt with defaults: rtol = 1e-8, atol = 1e-12, everything else CVODE's default. */
@@ -158,6 +177,17 @@ void fb_ode_set_reason(fb_ode *ode, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/** Enable n_s forward sensitivities (call after init; CVODES simultaneous corrector, sensitivities not
+ *  error-controlled, see above). s0 is row-major [n_s][n]: s_j at the next fb_ode_reset's t0
+ *  (fb_ode_reset does not reset them: call fb_ode_sens_reset after it for a new problem). */
+int fb_ode_sens_init(fb_ode *ode, int n_s, fb_ode_sens_fn sens, const double *s0, fb_err *err);
+
+/** New initial sensitivities (row-major [n_s][n]) for the problem just started by fb_ode_reset. */
+int fb_ode_sens_reset(fb_ode *ode, const double *s0, fb_err *err);
+
+/** The sensitivities at the last output time (row-major [n_s][n]). */
+int fb_ode_sens_get(fb_ode *ode, double *s_out, fb_err *err);
 
 /** Free everything (safe on a zeroed or already freed struct). */
 void fb_ode_free(fb_ode *ode);

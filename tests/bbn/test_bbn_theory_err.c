@@ -6,6 +6,7 @@
  * References:
  *  - PRIMAT, Pitrou et al. arXiv:1801.08023 (abstract): Yp = 0.24709 +- 0.00017, D/H = (2.459 +- 0.036)e-5
  *    at their (Planck 2015) baryon density, from a Monte Carlo over their rates' 1-sigma factors.
+ *  - the forward sensitivities (default) against the central differences they replace (test_forward_vs_differences).
  *  - brute force: each rate scaled by its 1 +- sigma_k and re-solved; the half difference of ln X summed
  *    in quadrature must equal the linear propagation (the rates enter almost linearly at these errors).
  *  - with ../shared (PRIMAT's 2023 rate tables with their 1-sigma factors; skipped without it): our
@@ -30,6 +31,7 @@
 
 static bbn_tables TAB;
 static bbn_theory_err TH; /* computed once in main */
+static bbn_theory_err TH_scratch;
 
 START_TEST(test_vs_primat) {
   const double sY = TH.rel[0] * TH.X[0], sD = TH.rel[1];
@@ -140,6 +142,83 @@ START_TEST(test_primat_rate_errors) {
 }
 END_TEST
 
+/* The forward sensitivities (bbn_solve_sens, CVODES: the default of bbn_theory_err_compute) against the brute
+ * force they replace (BBN_TH_SENS_DIFFERENCES: central differences, 31 solves) at the default Omega_b h^2 and at
+ * the lower end of the profiled fits' range: the errors, the large sensitivities and the chi^2 of standard BBN.
+ * Tolerances (docs/validation.md "BBN theory errors: forward sensitivities"): sigma(Yp), sigma(D/H)/(D/H) 0.5%;
+ * d ln X / d ln R_k 1% for every rate carrying > 5% of the variance of X; d ln X / d ln tau_n 0.5%; chi^2 1e-3;
+ * the abundances of the augmented solve 1e-4 relative (its step sequence differs). */
+static int dummy_source(double t, double T, const double *Y, void *ctx, double *dY, double *lnp, double *lpn) {
+  (void)t, (void)T, (void)Y, (void)ctx, (void)dY, (void)lnp, (void)lpn;
+  return 0;
+}
+
+START_TEST(test_forward_vs_differences) {
+  const double omega[2] = {OMEGA_B, 0.0200};
+  fb_err err;
+  fb_err_clear(&err);
+  for (int i = 0; i < 2; ++i) {
+    bbn_theory_err f, d;
+    ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, omega[i], BBN_TH_SENS_FORWARD, &f, &err), FB_OK);
+    ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, omega[i], BBN_TH_SENS_DIFFERENCES, &d, &err), FB_OK);
+    for (int x = 0; x < 4; ++x) {
+      printf("omega_b h^2 = %.5f X%d: rel forward %.6g differences %.6g (%+.2e); tau_n %.5f %.5f; X %.6g %.6g\n",
+             omega[i], x, f.rel[x], d.rel[x], f.rel[x] / d.rel[x] - 1.0, f.sens_tau_n[x], d.sens_tau_n[x], f.X[x], d.X[x]);
+      ck_assert_msg(fabs(f.X[x] / d.X[x] - 1.0) < 1e-4, "X%d: %.8g vs %.8g", x, f.X[x], d.X[x]);
+      ck_assert_msg(fabs(f.sens_tau_n[x] / d.sens_tau_n[x] - 1.0) < 0.005, "X%d tau_n: %.5f vs %.5f", x,
+                    f.sens_tau_n[x], d.sens_tau_n[x]);
+      for (int k = 0; k < BBN_N_REAC; ++k) {
+        const double l = d.sens[k][x] * bbn_rate_sigma_rel(k);
+        if (l * l > 0.05 * d.rel_rates[x] * d.rel_rates[x])
+          ck_assert_msg(fabs(f.sens[k][x] / d.sens[k][x] - 1.0) < 0.01, "%s X%d: %.5f vs %.5f", bbn_rate_name(k), x,
+                        f.sens[k][x], d.sens[k][x]);
+      }
+    }
+    for (int x = 0; x < 2; ++x)
+      ck_assert_msg(fabs(f.rel[x] / d.rel[x] - 1.0) < 0.005, "X%d: %.6g vs %.6g", x, f.rel[x], d.rel[x]);
+    const double cf = bbn_chi2_th(d.X[0], d.X[1], f.rel[0] * f.X[0], f.rel[1]);
+    const double cd = bbn_chi2_th(d.X[0], d.X[1], d.rel[0] * d.X[0], d.rel[1]);
+    printf("omega_b h^2 = %.5f: chi^2 of standard BBN with forward %.6f, differences %.6f\n", omega[i], cf, cd);
+    ck_assert_msg(fabs(cf / cd - 1.0) < 1e-3, "chi^2 %.6f vs %.6f", cf, cd);
+  }
+  /* which is closer to the exact derivative: converged central differences (rtol 1e-9, steps +-0.2%) against
+   * the forward sensitivities at the default rtol 1e-6 (measured 1.2e-5 for tau_n: the differences at rtol 1e-6
+   * carry 0.14% of integration noise, the forward ones do not); tolerance 2e-4 */
+  bbn_params p;
+  bbn_params_default(&p);
+  p.theory_errors = BBN_TH_PRIMAT;
+  bbn_result r, up, dn;
+  double sens[BBN_N_SENS][4];
+  ck_assert_int_eq(bbn_solve_sens(&TAB, &p, &r, sens, &err), FB_OK);
+  bbn_params q = p;
+  q.rtol = 1e-9;
+  q.atol = 1e-19;
+  const double h = 0.002, hl = log((1.0 + h) / (1.0 - h));
+  for (int j = 0; j < 2; ++j) { /* tau_n, then d(p,g)3He (the largest D/H term) */
+    bbn_params a = q, b = q;
+    if (j == 0) {
+      a.tau_n_s *= 1.0 + h;
+      b.tau_n_s *= 1.0 - h;
+    } else {
+      a.rate_factor[1] = 1.0 + h;
+      b.rate_factor[1] = 1.0 - h;
+    }
+    ck_assert_int_eq(bbn_solve(&TAB, &a, &up, &err), FB_OK);
+    ck_assert_int_eq(bbn_solve(&TAB, &b, &dn, &err), FB_OK);
+    const double *sf = sens[j == 0 ? BBN_SENS_TAU_N : 1];
+    const double cY = log(up.Yp_mass / dn.Yp_mass) / hl, cD = log(up.D_H / dn.D_H) / hl;
+    printf("%s: forward (rtol 1e-6) Yp %.6f D/H %.6f; converged differences %.6f %.6f\n", j ? "d(p,g)3He" : "tau_n",
+           sf[0], sf[1], cY, cD);
+    if (j == 0) ck_assert_msg(fabs(sf[0] / cY - 1.0) < 2e-4, "tau_n Yp: %.6f vs %.6f", sf[0], cY);
+    ck_assert_msg(fabs(sf[1] / cD - 1.0) < 2e-4, "D/H: %.6f vs %.6f", sf[1], cD);
+  }
+  /* only standard BBN (no source hook, no decaying particle) */
+  p.source = dummy_source;
+  ck_assert_int_eq(bbn_solve_sens(&TAB, &p, &r, sens, &err), FB_ERR_INPUT);
+  ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, OMEGA_B, 2, &TH_scratch, &err), FB_ERR_RANGE);
+}
+END_TEST
+
 typedef struct {
   double sY, sD;
   int rc;
@@ -189,6 +268,7 @@ static Suite *th_suite(void) {
   tcase_add_test(tc, test_linear_vs_bruteforce);
   tcase_add_test(tc, test_primat_rate_errors);
   tcase_add_test(tc, test_cache_threads);
+  tcase_add_test(tc, test_forward_vs_differences);
   suite_add_tcase(s, tc);
   return s;
 }
