@@ -38,6 +38,9 @@
  *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
  *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
  *    the nu_e groups convert, unoscillated.
+ *  - With d->nu_cascade (default of the HNL planes since 2026-12-07): the scattering does not end a
+ *    neutrino; the conversions of its energetic daughters (nu_e and anti-nu_e among them even from an
+ *    injected nu_tau) are added (bbn_nu_cascade.c), for every flavour's group.
  */
 #include <math.h>
 
@@ -75,6 +78,38 @@ static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E,
   *r_np = w * sigma_ibd_cm2(E + Delta);
 }
 
+/* a member of the cascade (bbn_nu_cascade.c): the same direct term; a nu_mu or nu_tau that does not
+ * oscillate scatters with C_mu,tau */
+typedef struct member_ctx {
+  const bbn_nu_osc_table *ot;
+  int osc;
+  double A1, G1_per_E, H_s;
+} member_ctx;
+
+static void member_at(void *vctx, int a, double E, double S[2], double *g_int, double *Pe_out) {
+  const member_ctx *m = vctx;
+  double Pe = a == 0;
+  if (m->osc) Pe = bbn_nu_osc_table_Pe(m->ot, a, m->A1 * E * E);
+  const double G = (Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU) * m->G1_per_E * E;
+  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
+  S[0] = Pe / (G + m->H_s) * sigma_ibd_cm2(E - Delta);
+  S[1] = Pe / (G + m->H_s) * sigma_ibd_cm2(E + Delta);
+  *g_int = G / (G + m->H_s);
+  *Pe_out = Pe;
+}
+
+/* the largest energy of the groups (lines; E_max of the continua) */
+static double groups_E_top(const bbn_decay *d) {
+  double top = 0.0;
+  for (int g = 0; g < d->n_nu_groups; ++g) {
+    const bbn_nu_group *gr = &d->nu_groups[g];
+    if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
+    const double e = gr->shape == BBN_NU_LINE ? gr->E_MeV : gr->E_MeV / (gr->shape == BBN_NU_MICHEL_NUE ? 0.6 : 0.7);
+    if (e > top) top = e;
+  }
+  return top;
+}
+
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn) {
   *lam_np = 0.0;
@@ -88,14 +123,26 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
   const double G1_per_E = GF * GF * pow(T_MeV, 4) / p_mean_over_T / hbar;
   const int osc = d->nu_oscillations && ot;
   const double A1 = osc ? bbn_nu_osc_A(1.0, T_MeV) : 0.0; /* A at E = 1 MeV (A ~ E^2) */
+  /* the cascade: members below the mean thermal momentum count as thermal (bbn_nu_cascade.c) */
+  const int casc = d->nu_cascade;
+  bbn_nu_cascade cas;
+  cas.n = 0;
+  if (casc) {
+    member_ctx mc = {ot, osc, A1, G1_per_E, H_s};
+    bbn_nu_cascade_solve(&cas, p_mean_over_T * T_MeV, 1.001 * groups_E_top(d), member_at, &mc);
+  }
   for (int g = 0; g < d->n_nu_groups; ++g) {
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
-    if (gr->flavour != 0 && !osc) continue; /* only nu_e convert */
+    if (gr->flavour != 0 && !osc && !casc) continue; /* only nu_e convert */
     const double norm = decays_per_baryon_s * 0.5 * gr->n * (gr->from_pion ? pion_decay_prob : 1.0) * nb_cm3 * FB_C_CM_S;
     double rpn = 0.0, rnp = 0.0;
+    double ex[2];
     if (gr->shape == BBN_NU_LINE) {
       group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);
+      bbn_nu_cascade_extra(&cas, gr->flavour, gr->E_MeV, ex);
+      rpn += ex[0];
+      rnp += ex[1];
     } else { /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
       const int nue = gr->shape == BBN_NU_MICHEL_NUE;
       const double Emax = gr->E_MeV / (nue ? 0.6 : 0.7);
@@ -104,8 +151,9 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
         const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
         double a, b;
         group_at(ot, osc, gr->flavour, x * Emax, A1, G1_per_E, H_s, &a, &b);
-        rpn += wq * f * a;
-        rnp += wq * f * b;
+        bbn_nu_cascade_extra(&cas, gr->flavour, x * Emax, ex);
+        rpn += wq * f * (a + ex[0]);
+        rnp += wq * f * (b + ex[1]);
       }
     }
     *lam_pn += norm * rpn;
