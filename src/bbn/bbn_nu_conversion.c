@@ -62,24 +62,10 @@ static double sigma_ibd_cm2(double Ee_MeV) {
 static const double GL_X[4] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
 static const double GL_W[4] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
 
-/* a group's contribution at energy E: the two rates per (D n/2 n_b c). With oscillations: the probability
- * to be a nu_e (anti-nu_e) when it interacts, from the table (bbn_nu_oscillation.c; A = A1 E^2), and the
- * scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
-static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E, double A1, double G1_per_E,
-                     double H_s, double *r_pn, double *r_np) {
-  const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
-  double Pe = flavour == 0, C = FB_NU_RATE_C_E;
-  if (osc) {
-    Pe = bbn_nu_osc_table_Pe(ot, flavour, A1 * E * E);
-    C = Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU;
-  }
-  const double w = Pe / (C * G1_per_E * E + H_s);
-  *r_pn = w * sigma_ibd_cm2(E - Delta);
-  *r_np = w * sigma_ibd_cm2(E + Delta);
-}
-
-/* a member of the cascade (bbn_nu_cascade.c): the same direct term; a nu_mu or nu_tau that does not
- * oscillate scatters with C_mu,tau */
+/* a member of a group (and of the cascade, bbn_nu_cascade.c) at energy E: its probability Pe to be a nu_e
+ * (anti-nu_e) when it interacts (with oscillations: from the table, bbn_nu_oscillation.c, A = A1 E^2; without:
+ * 1 for nu_e, 0 otherwise), the scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise),
+ * its direct conversions S = Pe sigma / (Gamma + H) and the probability Gamma / (Gamma + H) that it scatters */
 typedef struct member_ctx {
   const bbn_nu_osc_table *ot;
   int osc;
@@ -96,6 +82,14 @@ static void member_at(void *vctx, int a, double E, double S[2], double *g_int, d
   S[1] = Pe / (G + m->H_s) * sigma_ibd_cm2(E + Delta);
   *g_int = G / (G + m->H_s);
   *Pe_out = Pe;
+}
+
+/* a group's contribution at energy E: the two rates per (D n/2 n_b c) */
+static void group_at(const member_ctx *m, int flavour, double E, double *r_pn, double *r_np) {
+  double S[2], g_int, Pe;
+  member_at((void *)m, flavour, E, S, &g_int, &Pe);
+  *r_pn = S[0];
+  *r_np = S[1];
 }
 
 /* the largest energy of the groups (lines; E_max of the continua) */
@@ -127,8 +121,8 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
   const int casc = d->nu_cascade;
   bbn_nu_cascade cas;
   cas.n = 0;
+  member_ctx mc = {ot, osc, A1, G1_per_E, H_s};
   if (casc) {
-    member_ctx mc = {ot, osc, A1, G1_per_E, H_s};
     bbn_nu_cascade_solve(&cas, p_mean_over_T * T_MeV, 1.001 * groups_E_top(d), member_at, &mc);
   }
   for (int g = 0; g < d->n_nu_groups; ++g) {
@@ -139,7 +133,7 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
     double rpn = 0.0, rnp = 0.0;
     double ex[2];
     if (gr->shape == BBN_NU_LINE) {
-      group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);
+      group_at(&mc, gr->flavour, gr->E_MeV, &rpn, &rnp);
       bbn_nu_cascade_extra(&cas, gr->flavour, gr->E_MeV, ex);
       rpn += ex[0];
       rnp += ex[1];
@@ -150,7 +144,7 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
         const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
         const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
         double a, b;
-        group_at(ot, osc, gr->flavour, x * Emax, A1, G1_per_E, H_s, &a, &b);
+        group_at(&mc, gr->flavour, x * Emax, &a, &b);
         bbn_nu_cascade_extra(&cas, gr->flavour, x * Emax, ex);
         rpn += wq * f * (a + ex[0]);
         rnp += wq * f * (b + ex[1]);
