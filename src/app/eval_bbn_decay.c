@@ -66,6 +66,7 @@ static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, 
     EVAL_BBND_SET("thermal_potential", "%s", EVAL_BBND_ON("thermal_potential"));
     EVAL_BBND_SET("nu_conversion", "%s", EVAL_BBND_ON("nu_conversion"));
     EVAL_BBND_SET("nu_oscillations", "%s", EVAL_BBND_ON("nu_oscillations"));
+    EVAL_BBND_SET("nu_cascade", "%s", EVAL_BBND_ON("nu_cascade"));
   } else if (strcmp(model, "bc9") == 0) {
     EVAL_BBND_SET("primakoff", "%s", EVAL_BBND_ON("production"));
   } else {
@@ -153,6 +154,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   /* as the scan models: only the HNL planes (bc6_bbn-bc8_bbn) have the key (bbn_nu_conversion.c) */
   d.nu_conversion = hnl && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
   d.nu_oscillations = hnl && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
+  d.nu_cascade = hnl && strcmp(fb_eval_text(args, "nu_cascade"), "on") == 0;
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
@@ -248,7 +250,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    23,
+    24,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -268,6 +270,8 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bc6|bc7|bc8: direct p <-> n conversion by the decays' non-thermal nu_e (bbn_nu_conversion.c)"},
      {"nu_oscillations", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos oscillate first (bbn_nu_oscillation.c)"},
+     {"nu_cascade", "", "on|off", 0, 0, "on",
+      "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos' scattering cascade (bbn_nu_cascade.c)"},
      {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "model=bcN, abundance not given: its start ([bcN_bbn] T_RH_GeV)"},
      {"production", "", "on|off", 0, 0, "on",
       "model=bcN (not bc6-8), abundance not given: also produced by scatterings ([bcN_bbn] production; bc9: primakoff)"},

@@ -118,6 +118,8 @@ typedef struct bbn_decay {
   int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
   int nu_oscillations;   /**< 1 (with nu_conversion): all injected flavours oscillate before they interact, and
                               the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
+  int nu_cascade;        /**< 1 (with nu_conversion): the injected neutrinos' scattering cascade on the thermal
+                              nu and e+- and the conversions of its energetic members (bbn_nu_cascade.c) */
 } bbn_decay;
 
 /** Sector a thermal particle chi is in equilibrium with (bbn_thermal_dm). */

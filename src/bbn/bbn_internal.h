@@ -110,6 +110,29 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn);
 
+/** The scattering cascade of the injected non-thermal neutrinos (bbn_nu_cascade.c): expected p -> n
+ *  ([0]) and n -> p ([1]) conversions Y[label][node] of a member of flavour label (0 e, 1 mu, 2 tau) at
+ *  the energies E_k = E_c exp(k h), and its own direct term S (the rest: its daughters). */
+#define BBN_NU_CASCADE_NMAX 96
+typedef struct bbn_nu_cascade {
+  int n;
+  double h, lnE_c;
+  double Y[3][BBN_NU_CASCADE_NMAX][2], S[3][BBN_NU_CASCADE_NMAX][2];
+} bbn_nu_cascade;
+/** One member of flavour a at energy E_MeV: its direct conversions S[2] (bbn_nu_conversion.c), the probability
+ *  g_int that it scatters before it is redshifted, and its probability Pe to interact as a nu_e. */
+typedef void (*bbn_nu_member_fn)(void *ctx, int a, double E_MeV, double S[2], double *g_int, double *Pe);
+/** Branching fractions B[label][q] of a neutrino interacting as flavour g into daughters of the label and
+ *  energy shape q (uniform, forward 3 z^2, backward 3 (1 - z)^2); *ret: the energy fraction they keep. */
+void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret);
+/** Closed-form weights of Y at the lower (L) and upper (U) node of the interval d nodes below (q-shapes as
+ *  above; Y / E linear in ln E, grid step h). */
+void bbn_nu_cascade_kernel(double h, int n, double L[][3], double U[][3]);
+/** Solve the cascade from the cut E_c to E_top (grid step ln 2 / 4, at most BBN_NU_CASCADE_NMAX nodes). */
+void bbn_nu_cascade_solve(bbn_nu_cascade *c, double E_c, double E_top, bbn_nu_member_fn member, void *ctx);
+/** The daughters' conversions Y - S of a member of flavour a at E_MeV (0 below E_c), interpolated in ln E. */
+void bbn_nu_cascade_extra(const bbn_nu_cascade *c, int a, double E_MeV, double out[2]);
+
 /** Probability that a stopped charged pion of the decay d decays (pi -> mu nu) rather than being captured
  *  by charge exchange on a nucleon (pi- p -> pi0 n, pi+ n -> pi0 p): Gamma_dec / (Gamma_dec + n <sigma v>),
  *  averaged over d's pi- and pi+, with the cross sections of the meson conversion (bbn_mesons.c); 1 without

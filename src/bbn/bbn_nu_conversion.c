@@ -38,6 +38,9 @@
  *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
  *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
  *    the nu_e groups convert, unoscillated.
+ *  - With d->nu_cascade (default of the HNL planes since 2026-12-07): the scattering does not end a
+ *    neutrino; the conversions of its energetic daughters (nu_e and anti-nu_e among them even from an
+ *    injected nu_tau) are added (bbn_nu_cascade.c), for every flavour's group.
  */
 #include <math.h>
 
@@ -59,20 +62,46 @@ static double sigma_ibd_cm2(double Ee_MeV) {
 static const double GL_X[4] = {0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363};
 static const double GL_W[4] = {0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763};
 
-/* a group's contribution at energy E: the two rates per (D n/2 n_b c). With oscillations: the probability
- * to be a nu_e (anti-nu_e) when it interacts, from the table (bbn_nu_oscillation.c; A = A1 E^2), and the
- * scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise) */
-static void group_at(const bbn_nu_osc_table *ot, int osc, int flavour, double E, double A1, double G1_per_E,
-                     double H_s, double *r_pn, double *r_np) {
+/* a member of a group (and of the cascade, bbn_nu_cascade.c) at energy E: its probability Pe to be a nu_e
+ * (anti-nu_e) when it interacts (with oscillations: from the table, bbn_nu_oscillation.c, A = A1 E^2; without:
+ * 1 for nu_e, 0 otherwise), the scattering rate of its mean flavour content (C_e as nu_e, C_mu,tau otherwise),
+ * its direct conversions S = Pe sigma / (Gamma + H) and the probability Gamma / (Gamma + H) that it scatters */
+typedef struct member_ctx {
+  const bbn_nu_osc_table *ot;
+  int osc;
+  double A1, G1_per_E, H_s;
+} member_ctx;
+
+static void member_at(void *vctx, int a, double E, double S[2], double *g_int, double *Pe_out) {
+  const member_ctx *m = vctx;
+  double Pe = a == 0;
+  if (m->osc) Pe = bbn_nu_osc_table_Pe(m->ot, a, m->A1 * E * E);
+  const double G = (Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU) * m->G1_per_E * E;
   const double Delta = (FB_MN_GEV - FB_MP_GEV) * 1e3;
-  double Pe = flavour == 0, C = FB_NU_RATE_C_E;
-  if (osc) {
-    Pe = bbn_nu_osc_table_Pe(ot, flavour, A1 * E * E);
-    C = Pe * FB_NU_RATE_C_E + (1.0 - Pe) * FB_NU_RATE_C_MUTAU;
+  S[0] = Pe / (G + m->H_s) * sigma_ibd_cm2(E - Delta);
+  S[1] = Pe / (G + m->H_s) * sigma_ibd_cm2(E + Delta);
+  *g_int = G / (G + m->H_s);
+  *Pe_out = Pe;
+}
+
+/* a group's contribution at energy E: the two rates per (D n/2 n_b c) */
+static void group_at(const member_ctx *m, int flavour, double E, double *r_pn, double *r_np) {
+  double S[2], g_int, Pe;
+  member_at((void *)m, flavour, E, S, &g_int, &Pe);
+  *r_pn = S[0];
+  *r_np = S[1];
+}
+
+/* the largest energy of the groups (lines; E_max of the continua) */
+static double groups_E_top(const bbn_decay *d) {
+  double top = 0.0;
+  for (int g = 0; g < d->n_nu_groups; ++g) {
+    const bbn_nu_group *gr = &d->nu_groups[g];
+    if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
+    const double e = gr->shape == BBN_NU_LINE ? gr->E_MeV : gr->E_MeV / (gr->shape == BBN_NU_MICHEL_NUE ? 0.6 : 0.7);
+    if (e > top) top = e;
   }
-  const double w = Pe / (C * G1_per_E * E + H_s);
-  *r_pn = w * sigma_ibd_cm2(E - Delta);
-  *r_np = w * sigma_ibd_cm2(E + Delta);
+  return top;
 }
 
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
@@ -88,14 +117,26 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
   const double G1_per_E = GF * GF * pow(T_MeV, 4) / p_mean_over_T / hbar;
   const int osc = d->nu_oscillations && ot;
   const double A1 = osc ? bbn_nu_osc_A(1.0, T_MeV) : 0.0; /* A at E = 1 MeV (A ~ E^2) */
+  /* the cascade: members below the mean thermal momentum count as thermal (bbn_nu_cascade.c) */
+  const int casc = d->nu_cascade;
+  bbn_nu_cascade cas;
+  cas.n = 0;
+  member_ctx mc = {ot, osc, A1, G1_per_E, H_s};
+  if (casc) {
+    bbn_nu_cascade_solve(&cas, p_mean_over_T * T_MeV, 1.001 * groups_E_top(d), member_at, &mc);
+  }
   for (int g = 0; g < d->n_nu_groups; ++g) {
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
-    if (gr->flavour != 0 && !osc) continue; /* only nu_e convert */
+    if (gr->flavour != 0 && !osc && !casc) continue; /* only nu_e convert */
     const double norm = decays_per_baryon_s * 0.5 * gr->n * (gr->from_pion ? pion_decay_prob : 1.0) * nb_cm3 * FB_C_CM_S;
     double rpn = 0.0, rnp = 0.0;
+    double ex[2];
     if (gr->shape == BBN_NU_LINE) {
-      group_at(ot, osc, gr->flavour, gr->E_MeV, A1, G1_per_E, H_s, &rpn, &rnp);
+      group_at(&mc, gr->flavour, gr->E_MeV, &rpn, &rnp);
+      bbn_nu_cascade_extra(&cas, gr->flavour, gr->E_MeV, ex);
+      rpn += ex[0];
+      rnp += ex[1];
     } else { /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
       const int nue = gr->shape == BBN_NU_MICHEL_NUE;
       const double Emax = gr->E_MeV / (nue ? 0.6 : 0.7);
@@ -103,9 +144,10 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
         const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
         const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
         double a, b;
-        group_at(ot, osc, gr->flavour, x * Emax, A1, G1_per_E, H_s, &a, &b);
-        rpn += wq * f * a;
-        rnp += wq * f * b;
+        group_at(&mc, gr->flavour, x * Emax, &a, &b);
+        bbn_nu_cascade_extra(&cas, gr->flavour, x * Emax, ex);
+        rpn += wq * f * (a + ex[0]);
+        rnp += wq * f * (b + ex[1]);
       }
     }
     *lam_pn += norm * rpn;

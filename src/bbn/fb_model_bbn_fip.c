@@ -63,6 +63,7 @@ typedef struct bfip_state {
   fb_production_table ptab_lo; /* the same below T0 (down to m/50 or 1 keV), for the flag Q_FINV */
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
+  int nu_cascade;        /* HNL: their scattering cascade (bbn_nu_cascade.c) */
   int have_last;         /* last_* hold the last eval's BBN with the decay (bbn_fip_state_point) */
   bbn_decay last_d;
   bbn_result last_res;
@@ -143,7 +144,10 @@ static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
     "direct p <-> n conversion by the decays' non-thermal nu_e before they thermalise (bbn_nu_conversion.c)"}, \
    {SEC, "nu_oscillations", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                          \
     "the injected nu_e, nu_mu, nu_tau oscillate (vacuum mixing, thermal potential) before they convert "     \
-    "nucleons (bbn_nu_oscillation.c); false: only the injected nu_e convert"}}
+    "nucleons (bbn_nu_oscillation.c); false: only the injected nu_e convert"},                              \
+   {SEC, "nu_cascade", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
+    "with nu_conversion: the injected neutrinos' scattering cascade on the thermal nu and e+- and the "        \
+    "conversions of its energetic nu_e (bbn_nu_cascade.c); false: the first scattering ends a neutrino"}}
 static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
 static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
 static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
@@ -226,6 +230,7 @@ static int bhnl_init(void **state, const fb_config *cfg, const char *name, const
   ((bfip_state *)*state)->thermal_potential = fb_config_get_bool(cfg, sec, "thermal_potential");
   ((bfip_state *)*state)->nu_conversion = fb_config_get_bool(cfg, sec, "nu_conversion");
   ((bfip_state *)*state)->nu_oscillations = fb_config_get_bool(cfg, sec, "nu_oscillations");
+  ((bfip_state *)*state)->nu_cascade = fb_config_get_bool(cfg, sec, "nu_cascade");
   return FB_OK;
 }
 static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -292,6 +297,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   d.mesons = s->mesons;
   d.nu_conversion = s->nu_conversion;
   d.nu_oscillations = s->nu_oscillations;
+  d.nu_cascade = s->nu_cascade;
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
