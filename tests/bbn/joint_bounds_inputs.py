@@ -17,7 +17,7 @@ Input sets (the profile of joint_profile_check.py, the same observables of `fipb
   2019:  the observations PRIMAT 2018 compares with (Pitrou et al. arXiv:1801.08023, sec. 5.6 table "Primordial
          abundances compared to observations"): Yp = 0.2449 +- 0.0040 (Aver, Olive, Skillman arXiv:1503.08146),
          D/H = (2.527 +- 0.030)e-5 (Cooke, Pettini, Steidel arXiv:1710.11129); PRIMAT 2018's theory errors
-         sigma(Yp) = 0.00017, sigma(D/H) = 0.036e-5 / 2.459e-5 (its abstract and sec. 5.5); its tau_n = 879.5 s
+         sigma(Yp) = 0.00017, sigma(D/H) = 0.036e-5 / 2.459e-5 (sec. 5.4-5.5, Monte Carlo table); its tau_n = 879.5 s
          (sec. 4.3), applied as Yp x (1 + 0.7345 x 1.1 / 878.4) (our d ln Yp / d ln tau_n, test_bbn_theory_err);
          Delta chi^2 > 4 ("2 sigma"). The Planck likelihood is ours in both (bbn_joint_fit.c): theirs is not
          published in a readable form.
