@@ -68,6 +68,37 @@ START_TEST(test_vs_primat) {
 }
 END_TEST
 
+/* PRIMAT's Yp error with PRIMAT's own inputs. Pitrou, Coc, Uzan, Vangioni arXiv:1801.08023 (Phys. Rep. 754,
+ * LaTeX full text): tau_n = 879.5 +- 0.8 s (sec. 4.3, the post-2000 average of Serebrov et al. 2017; also
+ * sec. 5.6 table "Primordial abundances compared to observations": "This work tau_n = 879.5(8) s");
+ * d ln Yp / d ln tau_n = 0.732 at Omega_b h^2 = 0.02225, tau_n = 879.5 s (sec. 5.4 "Dependence on main
+ * parameters", the linear fit of Delta Yp / Yp); Monte Carlo over rates and tau_n: sigma(Yp)/Yp = 0.068% (sec.
+ * 5.5, table "Monte-Carlo estimation of light elements uncertainties", 20000 points), "nearly entirely due to
+ * the uncertainty on tau_n". Ours: the same linear propagation as
+ * bbn_theory_err.c, with PRIMAT's tau_n error instead of PDG 2024's 0.5 s. Tolerances written before the
+ * measurement: the sensitivity 3% (two codes, same weak-rate physics), sigma(Yp)/Yp 10% (rate errors differ). */
+#define PRIMAT18_OMEGA_B 0.02225
+#define PRIMAT18_TAU_N_S 879.5
+#define PRIMAT18_TAU_N_SIGMA_S 0.8
+#define PRIMAT18_SENS_TAU_YP 0.732
+#define PRIMAT18_REL_SIGMA_YP 0.00068
+START_TEST(test_yp_error_primat_inputs) {
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_theory_err th;
+  ck_assert_int_eq(bbn_theory_err_compute(&TAB, PRIMAT18_OMEGA_B, &th, &err), FB_OK);
+  const double rel_tau = fabs(th.sens_tau_n[0]) * PRIMAT18_TAU_N_SIGMA_S / PRIMAT18_TAU_N_S;
+  const double rel = sqrt(th.rel_rates[0] * th.rel_rates[0] + rel_tau * rel_tau);
+  printf("PRIMAT inputs (Omega_b h^2 %.5f, tau_n %.1f +- %.1f s): d ln Yp/d ln tau_n %.4f (PRIMAT %.3f); "
+         "sigma(Yp)/Yp %.3f%% (rates %.4f%%, tau_n %.4f%%; PRIMAT %.3f%%), sigma(Yp) %.3g\n",
+         PRIMAT18_OMEGA_B, PRIMAT18_TAU_N_S, PRIMAT18_TAU_N_SIGMA_S, th.sens_tau_n[0], PRIMAT18_SENS_TAU_YP,
+         100 * rel, 100 * th.rel_rates[0], 100 * rel_tau, 100 * PRIMAT18_REL_SIGMA_YP, rel * th.X[0]);
+  ck_assert_msg(fabs(th.sens_tau_n[0] / PRIMAT18_SENS_TAU_YP - 1.0) < 0.03, "d ln Yp / d ln tau_n = %.4f",
+                th.sens_tau_n[0]);
+  ck_assert_msg(fabs(rel / PRIMAT18_REL_SIGMA_YP - 1.0) < 0.10, "sigma(Yp)/Yp = %.5f", rel);
+}
+END_TEST
+
 START_TEST(test_linear_vs_bruteforce) {
   fb_err err;
   fb_err_clear(&err);
@@ -265,6 +296,7 @@ static Suite *th_suite(void) {
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 300);
   tcase_add_test(tc, test_vs_primat);
+  tcase_add_test(tc, test_yp_error_primat_inputs);
   tcase_add_test(tc, test_linear_vs_bruteforce);
   tcase_add_test(tc, test_primat_rate_errors);
   tcase_add_test(tc, test_cache_threads);
