@@ -263,7 +263,6 @@ static double interp_lnR(const bbn_photodis_table *t, int k, double w, int r) {
   const double *y = t->lnR;
   const int n = t->n_nodes;
   const double y0 = y[k * BBN_PD_NREAC + r], y1 = y[(k + 1) * BBN_PD_NREAC + r], d = y1 - y0;
-  if (getenv("FB_PD_LINEAR")) return y0 + w * d;
   const int has_m = k > 0, has_p = k + 2 < n; /* computed by bbn_photodis_evolve_table (k0 - 1 .. k1 + 2) */
   const double dm = has_m ? y0 - y[(k - 1) * BBN_PD_NREAC + r] : d;
   const double dp = has_p ? y[(k + 2) * BBN_PD_NREAC + r] - y1 : d;
