@@ -252,6 +252,26 @@ static int table_node(const bbn_cascade_ws *ws, bbn_photodis_table *t, const bbn
   return FB_OK;
 }
 
+/* ln R_r between nodes k and k+1 (w in [0, 1)): monotone piecewise-cubic Hermite interpolation in ln T
+ * (Fritsch & Carlson, SIAM J. Numer. Anal. 17 (1980) 238; node slopes the harmonic mean of the adjacent
+ * secants, zero at a local extremum, one-sided at the table's ends). The rates of reactions whose
+ * threshold lies above E_C(T) = me^2/(22 T) rise by e^10-e^15 within a few tenths of a decade in T and
+ * bend sharply where E_C crosses the threshold; linear interpolation in (ln T, ln R) cuts these knees
+ * (4He(g,n)3He of a 75 MeV line at tau = 1e6 s: the 3He production 21% low at 8 nodes per decade,
+ * docs/validation.md "Line-level gap"); the monotone cubic follows them without overshoot. */
+static double interp_lnR(const bbn_photodis_table *t, int k, double w, int r) {
+  const double *y = t->lnR;
+  const int n = t->n_nodes;
+  const double y0 = y[k * BBN_PD_NREAC + r], y1 = y[(k + 1) * BBN_PD_NREAC + r], d = y1 - y0;
+  const int has_m = k > 0, has_p = k + 2 < n; /* computed by bbn_photodis_evolve_table (k0 - 1 .. k1 + 2) */
+  const double dm = has_m ? y0 - y[(k - 1) * BBN_PD_NREAC + r] : d;
+  const double dp = has_p ? y[(k + 2) * BBN_PD_NREAC + r] - y1 : d;
+  const double m0 = (dm * d > 0.0) ? 2.0 / (1.0 / dm + 1.0 / d) : 0.0;
+  const double m1 = (d * dp > 0.0) ? 2.0 / (1.0 / d + 1.0 / dp) : 0.0;
+  const double w2 = w * w, w3 = w2 * w;
+  return (2 * w3 - 3 * w2 + 1) * y0 + (w3 - 2 * w2 + w) * m0 + (-2 * w3 + 3 * w2) * y1 + (w3 - w2) * m1;
+}
+
 int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
                         const double Y0[BBN_N_NUC], bbn_photodis_result *res, fb_err *err) {
   bbn_photodis_table t;
@@ -298,12 +318,12 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
   /* table nodes that bracket [T_lo, T_hi] */
   const double dlnT = log(10.0) / tab->n_T_per_decade, lnTtop = log(tab->T_top_MeV);
   if (active) {
-    const int k0 = (int)floor((lnTtop - log(T_hi)) / dlnT);
-    const int k1 = (int)ceil((lnTtop - log(T_lo)) / dlnT);
+    /* one more node on each side: the cubic interpolation below uses the neighbours' slopes */
+    const int k0 = (int)floor((lnTtop - log(T_hi)) / dlnT) - 1;
+    const int k1 = (int)ceil((lnTtop - log(T_lo)) / dlnT) + 2;
     for (int k = k0 < 0 ? 0 : k0; k <= k1 && k < tab->n_nodes; k++)
       FB_CALL(err, table_node(ws, tab, &p->casc, k, err));
   }
-  const double *lnR = tab->lnR;
 
   /* BDF2 in u = ln T (decreasing) on a uniform grid; dY/du = -(1/H) (A(T) Y) with A in MeV */
   const double tau_MeV = HBAR_MEV_S / p->tau_s; /* 1/tau in MeV */
@@ -340,7 +360,7 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
       const int k = (int)fk;
       const double w = fk - k;
       for (int r = 0; r < BBN_PD_NREAC; r++) {
-        const double R = exp((1 - w) * lnR[k * BBN_PD_NREAC + r] + w * lnR[(k + 1) * BBN_PD_NREAC + r]);
+        const double R = exp(interp_lnR(tab, k, w, r));
         const double G = S * R; /* per nucleus [MeV] */
         const int tg = REAC[r].target;
         A[tg][tg] -= G;

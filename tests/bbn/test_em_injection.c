@@ -435,11 +435,13 @@ START_TEST(test_superposition_acropolis) {
            "ours continuous %+.4f; 3He/H %+.4f, %+.4f, %+.4f\n", cases[k], mX, n0, nl, dD_a, dD_o, rD - 1, dHe_a, dHe_o,
            rHe - 1);
     const double a[2] = {dD_a, dHe_a}, o[2] = {dD_o, dHe_o}, c[2] = {rD - 1, rHe - 1};
-    /* Tolerances: the issue's 10% is not met; the measured gaps are kept as the status (ours lines against
-     * ACROPOLIS's lines at 50-200 MeV, tau = 1e6 s: D/H x1.22 in both cases, 3He/H x0.90 (pi0) and x0.91 (mu),
-     * the same ratio line by line: the line-level gap of acropolis_v1.2.2_decay.tsv at high energies, e.g. its
-     * 1 GeV / 1e6 s row, tolerance 0.30; docs/validation.md). */
-    const double tol_lines[2][2] = {{0.25, 0.12}, {0.25, 0.12}};
+    /* Tolerances (re-measured 2026-12-07 after the monotone-cubic T interpolation of bbn_photodis): 3He/H
+     * ours lines / ACROPOLIS lines 1.064 (pi0), 1.061 (mu): the issue's 10% (was x0.90 / x0.91 with the linear
+     * interpolation, our error). D/H x1.23 in both cases, line by line the same: ACROPOLIS's energy grid (its
+     * trapezoid keeps 69% of the electrons per inverse-Compton scattering at 2 MeV, T = 1.15 keV, NE_pd = 150);
+     * ours against ACROPOLIS extrapolated in its grid: test_photodis test_acropolis_converged (docs/validation.md
+     * "The line-level gap of issue 15"). The D tolerance stays at the measured default-grid gap. */
+    const double tol_lines[2][2] = {{0.25, 0.10}, {0.25, 0.10}};
     for (int q = 0; q < 2; q++) {
       if (fabs(a[q]) > 0.02) ck_assert_msg(fabs(o[q] / a[q] - 1) < tol_lines[k][q], "%s %s: ours %g ACROPOLIS %g", cases[k],
                                            q ? "3He" : "D", o[q], a[q]);
