@@ -126,6 +126,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
     ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
     ao.muons = on(args, "muons");
+    ao.pion_virial = strcmp(fb_eval_text(args, "pion_abundance"), "free") != 0; /* choices checked */
     double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
@@ -320,6 +321,9 @@ const fb_eval_module fb_eval_sn1987a = {
       "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
       "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
       "nucleon symmetry potential U_n - U_p added (systematic)"},
+     {"pion_abundance", "", "virial|free", 0, 0, "virial",
+      "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
+      "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
     eval_sn1987a,

@@ -286,6 +286,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       rc = FB_ERR_INPUT;
       goto fail;
     }
+    ao.pion_virial = strcmp(fb_config_get_string(cfg, "sn1987a", "alpn_pion_abundance"), "free") != 0; /* checked */
     ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
   }
@@ -748,6 +749,9 @@ static const fb_key_spec alpnsn_keys[] = {
      "nucleon symmetry potential U_n - U_p added (systematic)"},
     {"sn1987a", "alpn_muons", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"},
+    {"sn1987a", "alpn_pion_abundance", FB_KEY_CHOICE, "virial", 0, 0, "virial|free", "",
+     "bc10_sn/bc11_sn pion-induced emission: the pi- abundance with the pi-N (Delta) interactions of the virial "
+     "expansion (Fore & Reddy arXiv:1911.02632) or free pions at mu_n - mu_p"},
 };
 
 const fb_model_ops fb_model_bc10_sn = {

@@ -51,7 +51,10 @@ typedef struct fb_sn_alpn_options {
   int pion_induced;        /**< pi- p -> n a and its inverse (fb_sn_pion.h): 2 poles and contact term (default),
                                 1 the nucleon poles alone (as arXiv:2010.02943), 0 off, 3 as 2 with the nucleon
                                 symmetry potential added to mu_pi and Delta (fb_sn_pion_symmetry_potential_GeV) */
-  int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
+  int pion_virial;         /**< 1: the pi- abundance with the pi-N interactions (virial expansion, Fore & Reddy
+                                arXiv:1911.02632; fb_sn_pion_virial_density_GeV3), the default; 0: free pions at
+                                mu_n - mu_p (not used by pion_induced = 3) */
+  int muons;               /**< 1 (2: static-muon cross section, the form before issue 16's follow-up): BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
 } fb_sn_alpn_options;
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);
@@ -80,8 +83,10 @@ typedef struct fb_sn_alpn {
 
 /** Per-medium data, FB_SN_ALPN_MEDIUM_NF arrays of m->n values one after the other (fb_sn_alpn_mstar):
  *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]; the
- *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only). */
-#define FB_SN_ALPN_MEDIUM_NF 5
+ *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only); the effective pion chemical potential of the
+ *  interacting (virial) pi- abundance [GeV] (used with pion_virial = 1); then 40 arrays: ln of the relativistic
+ *  a mu -> gamma mu absorption rate at g = 1 (fb_sn_muon_gamma_abs_rel_GeV) at omega/T = 1e-2 .. 1e2 (log grid). */
+#define FB_SN_ALPN_MEDIUM_NF 46
 
 /** Set up for benchmark 10 or 11 (the model's [bc10]/[bc11] keys at their defaults), opt NULL: defaults. */
 int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt, fb_err *err);

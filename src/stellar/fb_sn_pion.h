@@ -59,4 +59,19 @@ double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, doub
  *  S_kin = E_F/3 of the free symmetric Fermi gas; S(n_0), L: FB_ESYM0_MEV, FB_LSYM_MEV). */
 double fb_sn_pion_symmetry_potential_GeV(double nn_GeV3, double np_GeV3);
 
+/** P33 (Delta(1232)) pi-N phase shift [rad, 0..pi] at pi-N invariant mass W_GeV for the nucleon mass mN_GeV:
+ *  Breit-Wigner with the p-wave width of Koch, Moniz & Ohtsuka (constants FB_DELTA1232_* in fb_constants.h);
+ *  0 below threshold. */
+double fb_sn_pion_delta33(double W_GeV, double mN_GeV);
+
+/** The pi- number density [GeV^3] held in pi-N correlations (interaction part of the virial expansion of Fore & Reddy
+ *  arXiv:1911.02632, Beth-Uhlenbeck with the P33 phase shift; pi- n weight 1, pi- p weight 1/3, 2J+1 = 4), at
+ *  T_GeV, pion chemical potential mu_pi_GeV, neutron and proton densities nn_GeV3, np_GeV3 (nucleon fugacities from
+ *  the densities, Boltzmann). 0 for mu_pi >= m_pi or T <= 0. */
+double fb_sn_pion_virial_density_GeV3(double T_GeV, double mu_pi_GeV, double nn_GeV3, double np_GeV3);
+
+/** Effective chemical potential [GeV] of free pions whose density equals n_target_GeV3 (>= the free density at
+ *  mu_pi_GeV; else mu_pi_GeV is returned), capped just below m_pi. */
+double fb_sn_pion_mu_eff_GeV(double T_GeV, double mu_pi_GeV, double n_target_GeV3);
+
 #endif /* FB_SN_PION_H */
