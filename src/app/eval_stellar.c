@@ -318,14 +318,14 @@ const fb_eval_module fb_eval_sn1987a = {
       "switch of issue 16); parametric, parametric_cold, parametric_hot = the files sn_profile_default/cold/hot.dat "
       "(section 1, 1b), also reachable by their old names default, cold, hot"},
      {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",
-      "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+      "bc10/bc11: pion-induced pi- p -> n a and its inverse (mu_pi = mu_n - mu_p, abundance: pion_abundance): nucleon poles "
       "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
       "nucleon symmetry potential U_n - U_p added (systematic)"},
      {"pion_abundance", "", "virial|free", 0, 0, "virial",
       "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
       "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
+      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"}},
     eval_sn1987a,
 };
 

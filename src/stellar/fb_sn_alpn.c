@@ -233,7 +233,7 @@ void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out
      * free plus the virial (pi N correlated) pi- density (fb_sn_pion.h) */
     double T = m->T_GeV[i], mu = out[n + i];
     out[5 * n + i] = mu;
-    if (isfinite(mu) && mu < FB_MPI_CHARGED_GEV && T > 0) {
+    if (isfinite(mu) && T > 0 && FB_MPI_CHARGED_GEV - mu < 60.0 * T) { /* beyond: pions e^{-60} suppressed */
       double nfree = fb_sn_pion_density_GeV3(T, mu), nint = fb_sn_pion_virial_density_GeV3(T, mu, nn, np);
       if (isfinite(nfree) && nint > 0) out[5 * n + i] = fb_sn_pion_mu_eff_GeV(T, mu, nfree + nint);
     }

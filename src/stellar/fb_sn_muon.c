@@ -80,7 +80,7 @@ double fb_sn_muon_sigma_GeV2(double gY, double s) {
   return FB_ALPHA_EM * gY * gY / (4.0 * (s - m2)) * Gs(s);
 }
 
-#define MU_REL_NP 160 /* Simpson intervals in the muon momentum of the relativistic rate */
+#define MU_REL_NP 120 /* Simpson intervals in the muon momentum of the relativistic rate */
 
 double fb_sn_muon_gamma_abs_rel_GeV(double gY, double T, double mu, double om) {
   const double m = FB_MMU_GEV, m2 = m * m;

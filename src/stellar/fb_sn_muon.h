@@ -8,14 +8,16 @@
  *  - muons and antimuons as an ideal Fermi gas with mu_mu = mu_e (beta equilibrium with vanishing nu_mu chemical
  *    potential, the muonic SN models of Bollig et al. arXiv:2005.07141); our profiles carry no muons: charge
  *    neutrality is re-imposed (fb_sn_muon_mu_neutral_GeV: electrons and muons share the profile's electron charge);
- *  - Compton-like gamma mu -> mu a in the static-muon (non-relativistic) limit of the axion-Compton cross section
- *    sigma = 4 pi alpha alpha_a omega^2/(3 m^4), alpha_a = g_Y^2/4 pi (Raffelt, "Stars as laboratories", 1996,
- *    ch. 3; Brodsky, Mottola, Muzinich & Weinberg, PLB 1986), targets Pauli blocked: n_eff = 2 int d^3p/(2 pi)^3
- *    f(1 - f) (muons and antimuons), photons above the plasma frequency;
+ *  - Compton-like gamma mu -> mu a: by default with relativistic thermal muons and the exact tree-level cross section
+ *    (fb_sn_muon_gamma_abs_rel_GeV; the degenerate muons of the core have p_F ~ 2 m_mu, where the static form
+ *    overestimates the rate by x10-30); the static-muon limit sigma = 4 pi alpha alpha_a omega^2/(3 m^4),
+ *    alpha_a = g_Y^2/4 pi (Raffelt, "Stars as laboratories", 1996, ch. 3; Brodsky, Mottola, Muzinich & Weinberg,
+ *    PLB 1986) kept as an option (fb_sn_muon_gamma_abs_GeV); targets Pauli blocked at the initial energy:
+ *    n_eff = 2 int d^3p/(2 pi)^3 f(1 - f) (muons and antimuons), photons above the plasma frequency;
  *  - absorption a mu -> gamma mu with sigma(a -> gamma) = 2 sigma(gamma -> a) (two photon polarisations) and the
  *    Bose factor 1 + f_gamma (detailed balance).
- * Not included (docs/validation.md): the relativistic muon kinematics (muons with p_F ~ m_mu in the core), muon
- * bremsstrahlung on protons mu p -> mu p a (Croon et al. arXiv:2006.13942; Bollig et al. arXiv:2005.07141).
+ * Not included (docs/validation.md): muon bremsstrahlung on protons mu p -> mu p a (Croon et al. arXiv:2006.13942;
+ * Bollig et al. arXiv:2005.07141), the recoil in the final-muon Pauli blocking.
  *
  * Units: GeV throughout. Pure functions, no state.
  */

@@ -163,14 +163,28 @@ double fb_sn_pion_mu_eff_GeV(double T, double mu, double n_target) {
   double n0 = free_density(T, mu);
   if (!(n0 > 0) || !(n_target > n0)) return mu;
   /* the effective chemical potential of free pions with the interacting density (the free-pion rate with the virial
-   * abundance): bisection in ln n on [mu, m_pi) (n_free is increasing in mu); capped just below m_pi where even
-   * mu_eff -> m_pi cannot hold n_target (the onset of condensation, outside the model) */
-  double lo = mu, hi = mpi - 1e-4 * T, lt = log(n_target);
-  if (free_density(T, hi) <= n_target) return hi;
-  for (int it = 0; it < 40 && hi - lo > 1e-7 * T; it++) {
-    double mid = 0.5 * (lo + hi);
-    if (log(free_density(T, mid)) < lt) lo = mid;
-    else hi = mid;
+   * abundance): ln n_free(mu) is increasing in mu; regula falsi (Illinois) on [mu, m_pi) started at the Boltzmann
+   * value mu + T ln(n_target/n0); capped just below m_pi where even mu_eff -> m_pi cannot hold n_target (the onset
+   * of condensation, outside the model) */
+  double lt = log(n_target), a = mu, ga = log(n0) - lt, b = mpi - 1e-4 * T, gb = log(free_density(T, b)) - lt;
+  if (gb <= 0) return b;
+  double x = fmin(mu + T * (lt - log(n0)), b), gx = log(free_density(T, x)) - lt;
+  if (gx > 0) { b = x; gb = gx; } else { a = x; ga = gx; }
+  int side = 0;
+  for (int it = 0; it < 60 && fabs(gx) > 1e-9 && b - a > 1e-9 * T; it++) {
+    x = (a * gb - b * ga) / (gb - ga);
+    gx = log(free_density(T, x)) - lt;
+    if (gx > 0) {
+      b = x;
+      gb = gx;
+      if (side == 1) ga *= 0.5;
+      side = 1;
+    } else {
+      a = x;
+      ga = gx;
+      if (side == -1) gb *= 0.5;
+      side = -1;
+    }
   }
-  return 0.5 * (lo + hi);
+  return x;
 }

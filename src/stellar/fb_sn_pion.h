@@ -8,10 +8,12 @@
  *    2-5), the two nucleon-pole diagrams (ALP from the neutron after pi- absorption; ALP from the proton before
  *    it), static non-degenerate nucleons, pseudovector pi-N vertex sqrt(2) (f/m_pi) sigma.k_pi and ALP vertex
  *    (g_aN/2 m_N) sigma.k_a; the spin sum gives the coupling combination G = (g_n - g_p)^2 + 2 (g_n + g_p)^2;
- *  - the negative pions: free pions (vacuum dispersion), Bose-distributed with mu_pi- = mu_n - mu_p of the
- *    profile (chemical equilibrium of pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2); the enhancement of the
- *    pi- abundance by pion-nucleon interactions (their virial expansion) and the pion self-energy are NOT included
- *    (stated as the gap in docs/validation.md);
+ *  - the negative pions: Bose-distributed with mu_pi- = mu_n - mu_p of the profile (chemical equilibrium of
+ *    pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2), vacuum dispersion; by default (fb_sn_alpn option
+ *    pion_virial) with the abundance enhanced by the pi-N interactions: the second virial (Beth-Uhlenbeck) term of
+ *    the pi- N pair with the P33 (Delta(1232)) phase shift (Fore & Reddy's virial expansion;
+ *    fb_sn_pion_virial_density_GeV3), entering the rate as the effective chemical potential of free pions with that
+ *    density (fb_sn_pion_mu_eff_GeV); the momentum dependence of the pion self-energy is not kept;
  *  - the energy released: omega_a = omega_pi - Delta, Delta = m*_n - m*_p (static nucleons of the profile, which
  *    carries no nucleon mean fields);
  *  - the pi-N-a contact term of the chiral Lagrangian (Choi, Kim, Moroi, Sichanugrist et al. arXiv:2110.01972:
