@@ -340,6 +340,13 @@ static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux
   if (!a->opt.muons || !(a->gmu > 0)) return 0.0;
   if (a->opt.muons == 2) return fb_sn_muon_gamma_abs_GeV(a->gmu, x->nmu, q->T, q->wp2, om, mass); /* static limit */
   if (!x->tab || !(q->T > 0) || !(om > mass) || !(om * om > q->wp2)) return 0.0;
+  {
+    /* no muons at either radial node (every entry ln 1e-300, fb_sn_alpn_mstar): no rate, no log/exp */
+    size_t i = x->b > 0 ? (size_t)x->b : 0;
+    if (i + 1 >= x->n) i = x->n - 2;
+    const double *c = x->tab + AN_MU_OFF * x->n;
+    if (c[i] < -690.0 && c[i + 1] < -690.0) return 0.0;
+  }
   /* relativistic rate (fb_sn_muon_gamma_abs_rel_GeV) from the table, bilinear in (r, ln x); massive ALP through the
    * vertex factor k_a^2/omega^2 (as the static form); photon Bose factor 1/(1 - e^{-omega/T}) */
   double bx = (log(om / q->T) - log(AN_MU_X0)) / AN_MU_DLNX;
