@@ -28,12 +28,13 @@
                                   of the absorption rate */
 
 #define AN_SQRT_PI 1.7724538509055160273
-/* table of the relativistic muon absorption rate in the per-medium data (fb_sn_alpn_mstar): ln Gamma at x = omega/T
- * = AN_MU_X0 e^{j AN_MU_DLNX}, j < AN_MU_NX, after the first AN_MU_OFF arrays */
+/* table of the relativistic muon absorption rate in the per-medium data (fb_sn_alpn_mstar): Gamma at x = omega/T
+ * = (j AN_MU_DU)^2, j < AN_MU_NX (uniform in sqrt(x) up to x = 100: no log/exp per lookup), after the first AN_MU_OFF
+ * arrays */
 #define AN_MU_OFF 6
 #define AN_MU_NX (FB_SN_ALPN_MEDIUM_NF - AN_MU_OFF)
-#define AN_MU_X0 1e-2
-#define AN_MU_DLNX (log(1e4) / (double)(AN_MU_NX - 1)) /* x = 1e-2 .. 1e2 */
+#define AN_MU_DU (10.0 / (double)(AN_MU_NX - 1))
+#define AN_MU_JCHECK (AN_MU_NX / 3) /* x ~ 10: zero at a radial node only where it has no muons */
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->pion_mass = 1;
@@ -222,9 +223,9 @@ void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out
     double Ti = m->T_GeV[i], mul = fb_sn_muon_mu_neutral_GeV(Ti, m->mue_GeV[i]);
     out[3 * n + i] = fb_sn_muon_neff_GeV3(Ti, mul);
     for (int j = 0; j < AN_MU_NX; j++) {
-      double x = exp(log(AN_MU_X0) + j * AN_MU_DLNX), G = 0.0;
-      if (Ti > 0 && mul > FB_MMU_GEV - 40.0 * Ti) G = fb_sn_muon_gamma_abs_rel_GeV(1.0, Ti, mul, x * Ti);
-      out[(AN_MU_OFF + (size_t)j) * n + i] = log(fmax(G, 1e-300));
+      double x = (j * AN_MU_DU) * (j * AN_MU_DU), G = 0.0;
+      if (j > 0 && Ti > 0 && mul > FB_MMU_GEV - 40.0 * Ti) G = fb_sn_muon_gamma_abs_rel_GeV(1.0, Ti, mul, x * Ti);
+      out[(AN_MU_OFF + (size_t)j) * n + i] = G; /* Gamma -> 0 as omega^2 for omega -> 0 */
     }
     /* the symmetry potential the ideal-gas profile lacks (systematic variant pion_induced = mean_field) */
     double np = m->np_GeV3[i], nn = np > 0 ? m->nnnp_GeV6[i] / np : 0.0;
@@ -340,23 +341,18 @@ static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux
   if (!a->opt.muons || !(a->gmu > 0)) return 0.0;
   if (a->opt.muons == 2) return fb_sn_muon_gamma_abs_GeV(a->gmu, x->nmu, q->T, q->wp2, om, mass); /* static limit */
   if (!x->tab || !(q->T > 0) || !(om > mass) || !(om * om > q->wp2)) return 0.0;
-  {
-    /* no muons at either radial node (every entry ln 1e-300, fb_sn_alpn_mstar): no rate, no log/exp */
-    size_t i = x->b > 0 ? (size_t)x->b : 0;
-    if (i + 1 >= x->n) i = x->n - 2;
-    const double *c = x->tab + AN_MU_OFF * x->n;
-    if (c[i] < -690.0 && c[i + 1] < -690.0) return 0.0;
-  }
-  /* relativistic rate (fb_sn_muon_gamma_abs_rel_GeV) from the table, bilinear in (r, ln x); massive ALP through the
-   * vertex factor k_a^2/omega^2 (as the static form); photon Bose factor 1/(1 - e^{-omega/T}) */
-  double bx = (log(om / q->T) - log(AN_MU_X0)) / AN_MU_DLNX;
-  bx = fmin(fmax(bx, 0.0), (double)(AN_MU_NX - 1) - 1e-9);
-  size_t j = (size_t)bx, i = x->b > 0 ? (size_t)x->b : 0;
+  size_t i = x->b > 0 ? (size_t)x->b : 0;
   if (i + 1 >= x->n) i = x->n - 2;
+  const double *cc = x->tab + (AN_MU_OFF + AN_MU_JCHECK) * x->n;
+  if (!(cc[i] > 0) && !(cc[i + 1] > 0)) return 0.0; /* no muons at either radial node */
+  /* relativistic rate (fb_sn_muon_gamma_abs_rel_GeV) from the table, bilinear in (r, sqrt x); massive ALP through the
+   * vertex factor k_a^2/omega^2 (as the static form); photon Bose factor 1/(1 - e^{-omega/T}) */
+  double bx = fmin(sqrt(om / q->T) / AN_MU_DU, (double)(AN_MU_NX - 1) - 1e-9);
+  size_t j = (size_t)bx;
   double tx = bx - (double)j, tr = fmin(fmax(x->b - (double)i, 0.0), 1.0);
   const double *c0 = x->tab + (AN_MU_OFF + j) * x->n, *c1 = c0 + x->n;
-  double lg = (1 - tr) * ((1 - tx) * c0[i] + tx * c1[i]) + tr * ((1 - tx) * c0[i + 1] + tx * c1[i + 1]);
-  return a->gmu * a->gmu * exp(lg) * (1.0 - mass * mass / (om * om)) / (-expm1(-om / q->T));
+  double G = (1 - tr) * ((1 - tx) * c0[i] + tx * c1[i]) + tr * ((1 - tx) * c0[i + 1] + tx * c1[i + 1]);
+  return a->gmu * a->gmu * G * (1.0 - mass * mass / (om * om)) / (-expm1(-om / q->T));
 }
 
 /* Decay minus inverse decay per unit (1/f)^2 [GeV]: (m/E) [Gamma_gg (1 - 4 w_p^2/m^2)^{3/2} B_gg (the plasma-photon

@@ -87,8 +87,9 @@ typedef struct fb_sn_alpn {
 /** Per-medium data, FB_SN_ALPN_MEDIUM_NF arrays of m->n values one after the other (fb_sn_alpn_mstar):
  *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]; the
  *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only); the effective pion chemical potential of the
- *  interacting (virial) pi- abundance [GeV] (used with pion_virial = 1); then 28 arrays: ln of the relativistic
- *  a mu -> gamma mu absorption rate at g = 1 (fb_sn_muon_gamma_abs_rel_GeV) at omega/T = 1e-2 .. 1e2 (log grid). */
+ *  interacting (virial) pi- abundance [GeV] (used with pion_virial = 1); then 28 arrays: the relativistic
+ *  a mu -> gamma mu absorption rate at g = 1 (fb_sn_muon_gamma_abs_rel_GeV) at omega/T = 0 .. 100 (uniform in
+ *  sqrt(omega/T)). */
 #define FB_SN_ALPN_MEDIUM_NF 34
 
 /** Set up for benchmark 10 or 11 (the model's [bc10]/[bc11] keys at their defaults), opt NULL: defaults. */
