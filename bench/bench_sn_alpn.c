@@ -5,7 +5,8 @@
  *        transfer, the bc10_sn/bc11_sn default), repeated R times (median printed); then the band for the default,
  *        cold and hot profiles together with the medium, m* and rate-table set-up included (what the bc1x_sn scan
  *        models do for /bounds/sn1987a/{nominal,weak,strong}). Run from the source root.
- * Usage: bench_sn_alpn [N=100] [R=5] [benchmark=11]
+ * Usage: bench_sn_alpn [N=100] [R=5] [benchmark=11] [profiles=parametric|mantle] (mantle: sn_profile_mantle,
+ *        _mantle_cold, _mantle_hot, the default set since issue 16's profile switch)
  */
 #include <math.h>
 #include <stdio.h>
@@ -44,8 +45,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: bench_sn_alpn [N >= 2] [1 <= R <= 100] [10|11]\n");
     return 2;
   }
-  static const char *files[3] = {"inputs/sn_profile_default.dat", "inputs/sn_profile_cold.dat",
-                                 "inputs/sn_profile_hot.dat"};
+  static const char *par[3] = {"inputs/sn_profile_default.dat", "inputs/sn_profile_cold.dat",
+                               "inputs/sn_profile_hot.dat"};
+  static const char *man[3] = {"inputs/sn_profile_mantle.dat", "inputs/sn_profile_mantle_cold.dat",
+                               "inputs/sn_profile_mantle_hot.dat"};
+  const char *const *files = (argc > 4 && !strcmp(argv[4], "mantle")) ? man : par;
   fb_err err;
   fb_err_clear(&err);
   fb_sn_options o;

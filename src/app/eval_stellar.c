@@ -143,6 +143,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     if (fb_sn_alpn_options_parse(&ao, fb_eval_text(args, "ope")) != 0) ao.pion_mass = 1; /* choices checked */
     ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
     ao.muons = on(args, "muons");
+    ao.pion_virial = strcmp(fb_eval_text(args, "pion_abundance"), "free") != 0; /* choices checked */
     double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
@@ -297,7 +298,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    27,
+    28,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
       "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
@@ -339,11 +340,14 @@ const fb_eval_module fb_eval_sn1987a = {
       "switch of issue 16); parametric, parametric_cold, parametric_hot = the files sn_profile_default/cold/hot.dat "
       "(section 1, 1b), also reachable by their old names default, cold, hot"},
      {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",
-      "bc10/bc11: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+      "bc10/bc11: pion-induced pi- p -> n a and its inverse (mu_pi = mu_n - mu_p, abundance: pion_abundance): nucleon poles "
       "(arXiv:2010.02943) plus the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
       "nucleon symmetry potential U_n - U_p added (systematic)"},
+     {"pion_abundance", "", "virial|free", 0, 0, "virial",
+      "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
+      "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"}},
+      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"}},
     eval_sn1987a,
 };
 

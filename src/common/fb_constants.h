@@ -379,6 +379,16 @@
 #define FB_NSAT_FM3 0.16          /* nuclear saturation density n_0 [fm^-3] */
 #define FB_ESYM0_MEV 31.6         /* symmetry energy S(n_0) and its slope L: Li & Han, PLB 727 (2013) 276, */
 #define FB_LSYM_MEV 58.9          /*   arXiv:1304.3368 (31.6 +- 2.66 MeV, 58.9 +- 16 MeV) */
+/* pi-N P33 (Delta(1232)) phase shift of the interacting-pion abundance (src/stellar/fb_sn_pion.c, Fore & Reddy
+ * arXiv:1911.02632 virial expansion): Breit-Wigner mass and width of the Delta(1232), PDG 2024 (1232 MeV, 114-120 MeV);
+ * p-wave energy-dependent width Gamma(k) = Gamma_0 (k/k_D)^3 (M_D/W) (beta^2 + k_D^2)/(beta^2 + k^2) with
+ * beta = 300 MeV (Koch, Moniz & Ohtsuka, Ann. Phys. 154 (1984) 99; as used by Teis et al. nucl-th/9609009 eq. 11) */
+#define FB_DELTA1232_M_GEV 1.232
+#define FB_DELTA1232_W_GEV 0.117
+#define FB_DELTA1232_BETA_GEV 0.300
+/* P33 scattering volume a_33 = 0.214 m_pi^-3 (Koch & Pietarinen, Nucl. Phys. A 336 (1980) 331; Hoehler,
+ * Landolt-Boernstein I/9b2 (1983)): used only to check the phase shift above (tests/stellar/test_sn_pion.c) */
+#define FB_PIN_A33_MPI3 0.214
 /* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
 #define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
 /* Thermal history thresholds of the BC4/BC5 production (src/production/fb_prod_bc4.c) */

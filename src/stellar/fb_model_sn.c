@@ -288,6 +288,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       rc = FB_ERR_INPUT;
       goto fail;
     }
+    ao.pion_virial = strcmp(fb_config_get_string(cfg, "sn1987a", "alpn_pion_abundance"), "free") != 0; /* checked */
     ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
     ao.model_cfg = cfg;
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
@@ -720,11 +721,14 @@ static const fb_key_spec alpnsn_keys[] = {
      "bc10_sn/bc11_sn NN bremsstrahlung: OPE with rho exchange, effective mass and multiple scattering "
      "(arXiv:1906.11844), OPE with the pion mass only, or massless OPE"},
     {"sn1987a", "alpn_pion_induced", FB_KEY_CHOICE, "on", 0, 0, "on|poles|off|mean_field", "",
-     "bc10_sn/bc11_sn: pion-induced pi- p -> n a and its inverse (free pions, mu_pi = mu_n - mu_p): nucleon poles "
+     "bc10_sn/bc11_sn: pion-induced pi- p -> n a and its inverse (mu_pi = mu_n - mu_p, abundance: alpn_pion_abundance): nucleon poles "
      "(arXiv:2010.02943) and the pi-N-a contact term (arXiv:2110.01972), the poles alone, off, or on with the "
      "nucleon symmetry potential U_n - U_p added (systematic)"},
     {"sn1987a", "alpn_muons", FB_KEY_BOOL, "true", 0, 0, NULL, "",
-     "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e; arXiv:2005.07141)"},
+     "bc10_sn: the muon coupling m_mu/f_l through gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"},
+    {"sn1987a", "alpn_pion_abundance", FB_KEY_CHOICE, "virial", 0, 0, "virial|free", "",
+     "bc10_sn/bc11_sn pion-induced emission: the pi- abundance with the pi-N (Delta) interactions of the virial "
+     "expansion (Fore & Reddy arXiv:1911.02632) or free pions at mu_n - mu_p"},
 };
 
 const fb_model_ops fb_model_bc10_sn = {

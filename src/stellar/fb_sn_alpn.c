@@ -28,6 +28,13 @@
                                   of the absorption rate */
 
 #define AN_SQRT_PI 1.7724538509055160273
+/* table of the relativistic muon absorption rate in the per-medium data (fb_sn_alpn_mstar): Gamma at x = omega/T
+ * = (j AN_MU_DU)^2, j < AN_MU_NX (uniform in sqrt(x) up to x = 100: no log/exp per lookup), after the first AN_MU_OFF
+ * arrays */
+#define AN_MU_OFF 6
+#define AN_MU_NX (FB_SN_ALPN_MEDIUM_NF - AN_MU_OFF)
+#define AN_MU_DU (10.0 / (double)(AN_MU_NX - 1))
+#define AN_MU_JCHECK (AN_MU_NX / 3) /* x ~ 10: zero at a radial node only where it has no muons */
 
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->pion_mass = 1;
@@ -35,6 +42,7 @@ void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->effective_mass = 1;
   o->multiple_scattering = 1;
   o->pion_induced = 2;
+  o->pion_virial = 1;
   o->muons = 1;
   o->model_cfg = NULL;
 }
@@ -213,11 +221,26 @@ void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out
     out[n + i] = (isfinite(mun) && isfinite(mup)) ? 1e-3 * (mun - mup) : NAN;
     /* static nucleons without mean fields (the profile has none): the energy released is m*_n - m*_p */
     out[2 * n + i] = ok && isfinite(a - b) ? 1e-3 * (a - b) : FB_MN_GEV - FB_MP_GEV;
-    /* muons with mu_mu = mu_e (Bollig et al. arXiv:2005.07141) */
-    out[3 * n + i] = fb_sn_muon_neff_GeV3(m->T_GeV[i], m->mue_GeV[i]);
+    /* muons with mu_mu = mu_e (Bollig et al. arXiv:2005.07141), charge neutrality re-imposed (fb_sn_muon.h): the
+     * static target density and the table of the relativistic a mu -> gamma mu rate ln Gamma(x = omega/T) at g = 1 */
+    double Ti = m->T_GeV[i], mul = fb_sn_muon_mu_neutral_GeV(Ti, m->mue_GeV[i]);
+    out[3 * n + i] = fb_sn_muon_neff_GeV3(Ti, mul);
+    for (int j = 0; j < AN_MU_NX; j++) {
+      double x = (j * AN_MU_DU) * (j * AN_MU_DU), G = 0.0;
+      if (j > 0 && Ti > 0 && mul > FB_MMU_GEV - 40.0 * Ti) G = fb_sn_muon_gamma_abs_rel_GeV(1.0, Ti, mul, x * Ti);
+      out[(AN_MU_OFF + (size_t)j) * n + i] = G; /* Gamma -> 0 as omega^2 for omega -> 0 */
+    }
     /* the symmetry potential the ideal-gas profile lacks (systematic variant pion_induced = mean_field) */
     double np = m->np_GeV3[i], nn = np > 0 ? m->nnnp_GeV6[i] / np : 0.0;
     out[4 * n + i] = fb_sn_pion_symmetry_potential_GeV(nn, np);
+    /* interacting pions (Fore & Reddy arXiv:1911.02632): the effective chemical potential of free pions carrying the
+     * free plus the virial (pi N correlated) pi- density (fb_sn_pion.h) */
+    double T = m->T_GeV[i], mu = out[n + i];
+    out[5 * n + i] = mu;
+    if (isfinite(mu) && T > 0 && FB_MPI_CHARGED_GEV - mu < 60.0 * T) { /* beyond: pions e^{-60} suppressed */
+      double nfree = fb_sn_pion_density_GeV3(T, mu), nint = fb_sn_pion_virial_density_GeV3(T, mu, nn, np);
+      if (isfinite(nfree) && nint > 0) out[5 * n + i] = fb_sn_pion_mu_eff_GeV(T, mu, nfree + nint);
+    }
   }
 }
 
@@ -275,7 +298,10 @@ typedef struct an_path {
 
 /* per-medium data at radius r (linear in r; fb_sn_alpn_mstar): m* / m_N, mu_pi, Delta, muon n_eff */
 typedef struct an_aux {
-  double ms, mupi, delta, nmu, dU;
+  double ms, mupi, delta, nmu, dU, mueff;
+  const double *tab; /* the per-medium data (NULL: none) and the radial position b = r/dr in it */
+  size_t n;
+  double b;
 } an_aux;
 
 static double aux_lin(const double *v, size_t n, double b) {
@@ -287,15 +313,19 @@ static double aux_lin(const double *v, size_t n, double b) {
 }
 
 static an_aux aux_at(const an_path *c, double r) {
-  an_aux x = {1.0, NAN, FB_MN_GEV - FB_MP_GEV, 0.0, 0.0};
+  an_aux x = {1.0, NAN, FB_MN_GEV - FB_MP_GEV, 0.0, 0.0, NAN, NULL, 0, 0.0};
   if (!c->mstar) return x;
   const size_t n = c->m->n;
   double b = r / c->m->dr_invGeV;
+  x.tab = c->mstar;
+  x.n = n;
+  x.b = b;
   x.ms = aux_lin(c->mstar, n, b);
   x.mupi = aux_lin(c->mstar + n, n, b);
   x.delta = aux_lin(c->mstar + 2 * n, n, b);
   x.nmu = aux_lin(c->mstar + 3 * n, n, b);
   x.dU = aux_lin(c->mstar + 4 * n, n, b);
+  x.mueff = aux_lin(c->mstar + 5 * n, n, b);
   return x;
 }
 
@@ -303,13 +333,29 @@ static an_aux aux_at(const an_path *c, double r) {
 static double gamma_pion(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
   if (!a->opt.pion_induced || !isfinite(x->mupi)) return 0.0;
   fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0};
-  double dU = a->opt.pion_induced == 3 ? x->dU : 0.0; /* mean-field nucleons: mu_n - mu_p and Delta both shift */
-  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi + dU, x->delta + dU, om, mass);
+  if (a->opt.pion_induced == 3) /* mean-field nucleons (free pions): mu_n - mu_p and Delta both shift */
+    return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi + x->dU, x->delta + x->dU, om, mass);
+  /* interacting pions: the free-pion rate at the effective chemical potential of the virial abundance */
+  double mu = a->opt.pion_virial && isfinite(x->mueff) ? x->mueff : x->mupi;
+  return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, mu, x->delta, om, mass);
 }
 
 static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
   if (!a->opt.muons || !(a->gmu > 0)) return 0.0;
-  return fb_sn_muon_gamma_abs_GeV(a->gmu, x->nmu, q->T, q->wp2, om, mass);
+  if (a->opt.muons == 2) return fb_sn_muon_gamma_abs_GeV(a->gmu, x->nmu, q->T, q->wp2, om, mass); /* static limit */
+  if (!x->tab || !(q->T > 0) || !(om > mass) || !(om * om > q->wp2)) return 0.0;
+  size_t i = x->b > 0 ? (size_t)x->b : 0;
+  if (i + 1 >= x->n) i = x->n - 2;
+  const double *cc = x->tab + (AN_MU_OFF + AN_MU_JCHECK) * x->n;
+  if (!(cc[i] > 0) && !(cc[i + 1] > 0)) return 0.0; /* no muons at either radial node */
+  /* relativistic rate (fb_sn_muon_gamma_abs_rel_GeV) from the table, bilinear in (r, sqrt x); massive ALP through the
+   * vertex factor k_a^2/omega^2 (as the static form); photon Bose factor 1/(1 - e^{-omega/T}) */
+  double bx = fmin(sqrt(om / q->T) / AN_MU_DU, (double)(AN_MU_NX - 1) - 1e-9);
+  size_t j = (size_t)bx;
+  double tx = bx - (double)j, tr = fmin(fmax(x->b - (double)i, 0.0), 1.0);
+  const double *c0 = x->tab + (AN_MU_OFF + j) * x->n, *c1 = c0 + x->n;
+  double G = (1 - tr) * ((1 - tx) * c0[i] + tx * c1[i]) + tr * ((1 - tx) * c0[i + 1] + tx * c1[i + 1]);
+  return a->gmu * a->gmu * G * (1.0 - mass * mass / (om * om)) / (-expm1(-om / q->T));
 }
 
 /* Decay minus inverse decay per unit (1/f)^2 [GeV]: (m/E) [Gamma_gg (1 - 4 w_p^2/m^2)^{3/2} B_gg (the plasma-photon

@@ -27,8 +27,11 @@
  *  - BC10 only: the muon coupling g_Y = m_mu/f_l through gamma mu -> mu a and its inverse, muons with
  *    mu_mu = mu_e (fb_sn_muon.h; Bollig et al. arXiv:2005.07141, Croon et al. arXiv:2006.13942), option muons,
  *    default on.
- * Not included (stated in docs/validation.md): the interaction enhancement of the pi- abundance (Fore & Reddy
- * arXiv:1911.02632), muon bremsstrahlung, nucleon degeneracy, the mass dependence of the BC11 nucleon couplings
+ *  - the pi- abundance with the pi-N (Delta) interactions of the virial expansion (Fore & Reddy arXiv:1911.02632;
+ *    fb_sn_pion.h), option pion_virial, default on; muons with charge neutrality re-imposed and the relativistic
+ *    semi-Compton rate (fb_sn_muon.h).
+ * Not included (stated in docs/validation.md): the Delta-mediated diagrams of pi- p -> n a (arXiv:2212.01155) and
+ * the vertex corrections of Lella et al., muon bremsstrahlung, nucleon degeneracy, the mass dependence of the BC11 nucleon couplings
  * near m_pi.
  *
  * The table is a fb_sn_table with coupling "eps" = 1/f in GeV^-1; L0_T holds the bremsstrahlung part, L0_L the
@@ -51,7 +54,10 @@ typedef struct fb_sn_alpn_options {
   int pion_induced;        /**< pi- p -> n a and its inverse (fb_sn_pion.h): 2 poles and contact term (default),
                                 1 the nucleon poles alone (as arXiv:2010.02943), 0 off, 3 as 2 with the nucleon
                                 symmetry potential added to mu_pi and Delta (fb_sn_pion_symmetry_potential_GeV) */
-  int muons;               /**< 1: BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
+  int pion_virial;         /**< 1: the pi- abundance with the pi-N interactions (virial expansion, Fore & Reddy
+                                arXiv:1911.02632; fb_sn_pion_virial_density_GeV3), the default; 0: free pions at
+                                mu_n - mu_p (not used by pion_induced = 3) */
+  int muons;               /**< 1 (2: static-muon cross section, the form before issue 16's follow-up): BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
   const struct fb_config *model_cfg; /**< the run's configuration: the particle model reads its keys ([bc10],
                                           [bc11]) from it at init; NULL (default): the model's defaults. Not owned. */
 } fb_sn_alpn_options;
@@ -82,8 +88,11 @@ typedef struct fb_sn_alpn {
 
 /** Per-medium data, FB_SN_ALPN_MEDIUM_NF arrays of m->n values one after the other (fb_sn_alpn_mstar):
  *  m* / m_N; mu_pi- = mu_n - mu_p [GeV]; Delta = m*_n - m*_p [GeV]; the muon target density n_eff [GeV^3]; the
- *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only). */
-#define FB_SN_ALPN_MEDIUM_NF 5
+ *  symmetry potential U_n - U_p [GeV] (used by pion_induced = 3 only); the effective pion chemical potential of the
+ *  interacting (virial) pi- abundance [GeV] (used with pion_virial = 1); then 28 arrays: the relativistic
+ *  a mu -> gamma mu absorption rate at g = 1 (fb_sn_muon_gamma_abs_rel_GeV) at omega/T = 0 .. 100 (uniform in
+ *  sqrt(omega/T)). */
+#define FB_SN_ALPN_MEDIUM_NF 34
 
 /** Set up for benchmark 10 or 11 (the model's [bc10]/[bc11] keys at their defaults), opt NULL: defaults. */
 int fb_sn_alpn_init(fb_sn_alpn *a, int benchmark, const fb_sn_alpn_options *opt, fb_err *err);

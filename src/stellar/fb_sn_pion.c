@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include <gsl/gsl_sf_bessel.h>
+
 #include "fb_constants.h"
 
 double fb_sn_pion_coupling_G(double g_n, double g_p) {
@@ -88,4 +90,101 @@ double fb_sn_pion_symmetry_potential_GeV(double nn, double np) {
   double kF = cbrt(1.5 * FB_PI * FB_PI * n0), Skin = kF * kF / (6.0 * mN);
   double Spot = 1e-3 * FB_ESYM0_MEV - Skin, gamma = (1e-3 * FB_LSYM_MEV - 2.0 * Skin) / (3.0 * Spot);
   return 4.0 * Spot * pow(n / n0, gamma) * (nn - np) / n;
+}
+
+/* ------------------------------------------------------------------ interacting pions (virial expansion) */
+/* pi N centre-of-mass momentum^2 at total energy W for nucleon mass mN */
+static double cm_k2(double W, double mN) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  double a = W * W - (mN + mpi) * (mN + mpi), b = W * W - (mN - mpi) * (mN - mpi);
+  return a > 0 ? a * b / (4.0 * W * W) : 0.0;
+}
+
+double fb_sn_pion_delta33(double W, double mN) {
+  /* Breit-Wigner P33 phase shift tan delta = (Gamma(W)/2)/(M_D - W) with the p-wave width of Koch, Moniz & Ohtsuka
+   * (Ann. Phys. 154 (1984) 99; Teis et al. nucl-th/9609009 eq. 11): Gamma = Gamma_0 (k/k_D)^3 (M_D/W)
+   * (beta^2 + k_D^2)/(beta^2 + k^2), k_D the momentum at W = M_D (constants: fb_constants.h, PDG 2024) */
+  const double MD = FB_DELTA1232_M_GEV, b2 = FB_DELTA1232_BETA_GEV * FB_DELTA1232_BETA_GEV;
+  double k2 = cm_k2(W, mN), kD2 = cm_k2(MD, mN);
+  if (!(k2 > 0)) return 0.0;
+  double G = FB_DELTA1232_W_GEV * pow(k2 / kD2, 1.5) * (MD / W) * (b2 + kD2) / (b2 + k2);
+  return atan2(0.5 * G, MD - W); /* 0 .. pi: 90 degrees at W = M_D */
+}
+
+/* e^{x} K_2(x) for x = m/T: the relativistic Boltzmann density (m^2 T/2 pi^2) K_2(m/T) without overflow */
+static double k2s(double x) { return gsl_sf_bessel_Kn_scaled(2, x); }
+
+#define VIR_NW 240 /* Simpson intervals in the pi N invariant mass */
+
+double fb_sn_pion_virial_density_GeV3(double T, double mu, double nn, double np) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(mu < mpi) || !(nn + np > 0)) return 0.0;
+  /* Beth-Uhlenbeck second virial term of the pi- N pair (Fore & Reddy arXiv:1911.02632 sec. 3; relativistic form of
+   * Dashen, Ma & Bernstein, Phys. Rev. 187 (1969) 345): the pion number in pi N correlations
+   *   n_int = sum_N w_N (2J+1) int dW (1/pi) (d delta_33/dW) (W^2 T/2 pi^2) K_2(W/T) e^{(mu_pi + mu_N)/T},
+   * P33 only (the Delta(1232), which dominates the pi- n channel and the virial coefficient; the s-wave and the other
+   * p-wave channels are small and of both signs), 2J+1 = 4, isospin weights w_n = 1 (pi- n is pure I = 3/2) and
+   * w_p = 1/3 (Clebsch-Gordan of pi- p in I = 3/2). The nucleon fugacity e^{mu_N/T} is taken from the density,
+   * e^{(mu_N - m_N)/T} = n_N/[2 (m_N^2 T/2 pi^2) K_2(m_N/T) e^{m_N/T}] (exact for the non-degenerate nucleons of the
+   * virial expansion; beyond, the linear-density form of the pion self-energy, which keeps n_int ~ n_N where the
+   * Fermi-Dirac fugacity would grow exponentially: stated in docs/validation.md). */
+  const double mN[2] = {FB_MN_GEV, FB_MP_GEV}, nN[2] = {nn, np}, w[2] = {1.0, 1.0 / 3.0};
+  double sum = 0.0;
+  for (int c = 0; c < 2; c++) {
+    if (!(nN[c] > 0)) continue;
+    double Wth = mN[c] + mpi, Wmax = Wth + 60.0 * T, h = (Wmax - Wth) / VIR_NW, s = 0.0;
+    double zN = nN[c] / (2.0 * mN[c] * mN[c] * T / (2.0 * FB_PI * FB_PI) * k2s(mN[c] / T)); /* e^{(mu_N - m_N)/T} */
+    for (int i = 1; i <= VIR_NW; i++) { /* the integrand vanishes at threshold (delta ~ k^3) */
+      double W = Wth + i * h, cw = (i == VIR_NW) ? 1.0 : (i % 2 ? 4.0 : 2.0), e = 1e-3 * h;
+      double dd = (fb_sn_pion_delta33(W + e, mN[c]) - fb_sn_pion_delta33(W - e, mN[c])) / (2.0 * e);
+      s += cw * dd / FB_PI * W * W * T / (2.0 * FB_PI * FB_PI) * k2s(W / T) * exp((mu + mN[c] - W) / T);
+    }
+    sum += w[c] * 4.0 * zN * s * h / 3.0;
+  }
+  return sum;
+}
+
+/* free Bose pion density with the upper limit omega - mu = 40 T above max(mu, m_pi) (valid for any T) */
+static double free_density(double T, double mu) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  double wmax = fmax(mu, mpi) + 40.0 * T, kmax = sqrt(wmax * wmax - mpi * mpi), s = 0.0;
+  const int N = 400;
+  double h = kmax / N;
+  for (int i = 1; i <= N; i++) {
+    double k = i * h, wk = sqrt(k * k + mpi * mpi), c = (i == N) ? 1.0 : (i % 2 ? 4.0 : 2.0);
+    s += c * k * k * bose(wk, mu, T);
+  }
+  return s * h / 3.0 / (2.0 * FB_PI * FB_PI);
+}
+
+double fb_sn_pion_mu_eff_GeV(double T, double mu, double n_target) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  if (!(T > 0) || !(mu < mpi)) return mu;
+  double n0 = free_density(T, mu);
+  if (!(n0 > 0) || !(n_target > n0)) return mu;
+  /* the effective chemical potential of free pions with the interacting density (the free-pion rate with the virial
+   * abundance): ln n_free(mu) is increasing in mu; regula falsi (Illinois) on [mu, m_pi) started at the Boltzmann
+   * value mu + T ln(n_target/n0); capped just below m_pi where even mu_eff -> m_pi cannot hold n_target (the onset
+   * of condensation, outside the model) */
+  double lt = log(n_target), a = mu, ga = log(n0) - lt, b = mpi - 1e-4 * T, gb = log(free_density(T, b)) - lt;
+  if (gb <= 0) return b;
+  double x = fmin(mu + T * (lt - log(n0)), b), gx = log(free_density(T, x)) - lt;
+  if (gx > 0) { b = x; gb = gx; } else { a = x; ga = gx; }
+  int side = 0;
+  for (int it = 0; it < 60 && fabs(gx) > 1e-9 && b - a > 1e-9 * T; it++) {
+    x = (a * gb - b * ga) / (gb - ga);
+    gx = log(free_density(T, x)) - lt;
+    if (gx > 0) {
+      b = x;
+      gb = gx;
+      if (side == 1) ga *= 0.5;
+      side = 1;
+    } else {
+      a = x;
+      ga = gx;
+      if (side == -1) gb *= 0.5;
+      side = -1;
+    }
+  }
+  return x;
 }

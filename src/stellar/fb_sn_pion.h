@@ -8,10 +8,12 @@
  *    2-5), the two nucleon-pole diagrams (ALP from the neutron after pi- absorption; ALP from the proton before
  *    it), static non-degenerate nucleons, pseudovector pi-N vertex sqrt(2) (f/m_pi) sigma.k_pi and ALP vertex
  *    (g_aN/2 m_N) sigma.k_a; the spin sum gives the coupling combination G = (g_n - g_p)^2 + 2 (g_n + g_p)^2;
- *  - the negative pions: free pions (vacuum dispersion), Bose-distributed with mu_pi- = mu_n - mu_p of the
- *    profile (chemical equilibrium of pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2); the enhancement of the
- *    pi- abundance by pion-nucleon interactions (their virial expansion) and the pion self-energy are NOT included
- *    (stated as the gap in docs/validation.md);
+ *  - the negative pions: Bose-distributed with mu_pi- = mu_n - mu_p of the profile (chemical equilibrium of
+ *    pi- p <-> n; Fore & Reddy arXiv:1911.02632 sec. 2), vacuum dispersion; by default (fb_sn_alpn option
+ *    pion_virial) with the abundance enhanced by the pi-N interactions: the second virial (Beth-Uhlenbeck) term of
+ *    the pi- N pair with the P33 (Delta(1232)) phase shift (Fore & Reddy's virial expansion;
+ *    fb_sn_pion_virial_density_GeV3), entering the rate as the effective chemical potential of free pions with that
+ *    density (fb_sn_pion_mu_eff_GeV); the momentum dependence of the pion self-energy is not kept;
  *  - the energy released: omega_a = omega_pi - Delta, Delta = m*_n - m*_p (static nucleons of the profile, which
  *    carries no nucleon mean fields);
  *  - the pi-N-a contact term of the chiral Lagrangian (Choi, Kim, Moroi, Sichanugrist et al. arXiv:2110.01972:
@@ -58,5 +60,20 @@ double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, doub
  *  E_pot/A = S_pot(n) delta^2; S_pot(n_0) = S(n_0) - S_kin(n_0), gamma from L - 2 S_kin(n_0) = 3 gamma S_pot(n_0),
  *  S_kin = E_F/3 of the free symmetric Fermi gas; S(n_0), L: FB_ESYM0_MEV, FB_LSYM_MEV). */
 double fb_sn_pion_symmetry_potential_GeV(double nn_GeV3, double np_GeV3);
+
+/** P33 (Delta(1232)) pi-N phase shift [rad, 0..pi] at pi-N invariant mass W_GeV for the nucleon mass mN_GeV:
+ *  Breit-Wigner with the p-wave width of Koch, Moniz & Ohtsuka (constants FB_DELTA1232_* in fb_constants.h);
+ *  0 below threshold. */
+double fb_sn_pion_delta33(double W_GeV, double mN_GeV);
+
+/** The pi- number density [GeV^3] held in pi-N correlations (interaction part of the virial expansion of Fore & Reddy
+ *  arXiv:1911.02632, Beth-Uhlenbeck with the P33 phase shift; pi- n weight 1, pi- p weight 1/3, 2J+1 = 4), at
+ *  T_GeV, pion chemical potential mu_pi_GeV, neutron and proton densities nn_GeV3, np_GeV3 (nucleon fugacities from
+ *  the densities, Boltzmann). 0 for mu_pi >= m_pi or T <= 0. */
+double fb_sn_pion_virial_density_GeV3(double T_GeV, double mu_pi_GeV, double nn_GeV3, double np_GeV3);
+
+/** Effective chemical potential [GeV] of free pions whose density equals n_target_GeV3 (>= the free density at
+ *  mu_pi_GeV; else mu_pi_GeV is returned), capped just below m_pi. */
+double fb_sn_pion_mu_eff_GeV(double T_GeV, double mu_pi_GeV, double n_target_GeV3);
 
 #endif /* FB_SN_PION_H */

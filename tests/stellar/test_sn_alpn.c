@@ -207,9 +207,7 @@ START_TEST(test_benchmark_bands) {
     if (i == 0) {
       /* QCD-axion-like limit: f_G > 4e8 GeV (the classic SN1987A bound, Raffelt Lect. Notes Phys. 741 (2008) 51,
        * hep-ph/0611350) and Carenza's form with C_p = -0.47, C_n = -0.02: 1/f_G < 2.59e-9 GeV^-1. The factor 1.5 was
-       * set on the parametric profile and is checked there; on the default mantle profile (pions and muons on) the
-       * bounds are x0.61 (BC11, 1.578e-9) and x0.70 (BC10, 9.42e-10): BC11 asserted as the documented gap 0.46-0.76
-       * (the measured x0.61 within 25%), BC10 inside the factor 1.5 */
+       * set on the parametric profile (before the interacting pions: x0.79 BC11, x0.88 BC10) */
       env ep;
       env_init_profile(&ep, FB_SN_CRIT_TRANSFER, PARAMETRIC_PROFILE);
       double p10, q10, p11, q11;
@@ -220,11 +218,35 @@ START_TEST(test_benchmark_bands) {
       env_free(&ep);
       printf("parametric profile, 1 MeV: BC10 1/f_l > %.3e (x%.2f of 1.34e-9), BC11 1/f_G > %.3e (x%.2f of 2.59e-9)\n",
              p10, p10 / 1.34e-9, p11, p11 / 2.59e-9);
-      ck_assert_msg(fabs(log(p11 / 2.59e-9)) < log(1.5), "parametric: BC11 1/f_G bound %.3e vs 2.59e-9", p11);
+      /* the reference is Carenza's NN-bremsstrahlung form: checked with the bremsstrahlung alone (pions and muons off)
+       * within x1.5 on both profiles; with the default interacting-pion emission (issue 16 follow-up: Fore & Reddy
+       * abundance, x3.5-5.8 more pion-induced luminosity) the bounds are stronger, asserted as the documented ratios
+       * (measured x0.73 / x0.60 parametric, x0.53 / x0.41 mantle, within 25%) */
+      fb_sn_alpn_options ob;
+      fb_sn_alpn_options_default(&ob);
+      ob.pion_induced = 0;
+      ob.muons = 0;
+      fb_sn_alpn b10, b11;
+      ck_assert_int_eq(fb_sn_alpn_init(&b10, 10, &ob, &err), FB_OK);
+      ck_assert_int_eq(fb_sn_alpn_init(&b11, 11, &ob, &err), FB_OK);
+      double r10, s10, r11, s11;
+      ck_assert_int_eq(fb_sn_alpn_table_compute(&t, &b10, &e.m, e.ms, masses[i], &err), FB_OK);
+      ck_assert_int_eq(fb_sn_table_edges(&t, e.m.opt.L_nu_erg_s, &r10, &s10, NULL, &err), FB_OK);
+      ck_assert_int_eq(fb_sn_alpn_table_compute(&t, &b11, &e.m, e.ms, masses[i], &err), FB_OK);
+      ck_assert_int_eq(fb_sn_table_edges(&t, e.m.opt.L_nu_erg_s, &r11, &s11, NULL, &err), FB_OK);
+      fb_sn_alpn_free(&b10);
+      fb_sn_alpn_free(&b11);
+      printf("mantle, 1 MeV, bremsstrahlung alone: BC10 %.3e (x%.2f), BC11 %.3e (x%.2f); default: BC10 x%.2f, BC11 x%.2f\n",
+             r10, r10 / 1.34e-9, r11, r11 / 2.59e-9, lo10 / 1.34e-9, lo11 / 2.59e-9);
+      ck_assert_msg(fabs(log(r10 / 1.34e-9)) < log(1.5), "mantle brems: BC10 1/f_l bound %.3e vs 1.34e-9", r10);
+      ck_assert_msg(fabs(log(r11 / 2.59e-9)) < log(1.5), "mantle brems: BC11 1/f_G bound %.3e vs 2.59e-9", r11);
       ck_assert_msg(fabs(log(p10 / 1.34e-9)) < log(1.5), "parametric: BC10 1/f_l bound %.3e vs 1.34e-9", p10);
-      ck_assert_msg(lo11 / 2.59e-9 > 0.46 && lo11 / 2.59e-9 < 0.76, "mantle: BC11 1/f_G bound %.3e: documented gap x0.61 "
+      ck_assert_msg(fabs(log((p11 / 2.59e-9) / 0.60)) < log(1.25), "parametric: BC11 1/f_G bound %.3e: documented x0.60 "
+                    "changed", p11);
+      ck_assert_msg(fabs(log((lo11 / 2.59e-9) / 0.41)) < log(1.25), "mantle: BC11 1/f_G bound %.3e: documented x0.41 "
                     "changed", lo11);
-      ck_assert_msg(fabs(log(lo10 / 1.34e-9)) < log(1.5), "mantle: BC10 1/f_l bound %.3e vs 1.34e-9", lo10);
+      ck_assert_msg(fabs(log((lo10 / 1.34e-9) / 0.53)) < log(1.25), "mantle: BC10 1/f_l bound %.3e: documented x0.53 "
+                    "changed", lo10);
     }
     /* the free-streaming edge rises with the mass (Boltzmann suppression of the massive ALP), never falls */
     if (isfinite(lo11)) {

@@ -15,7 +15,13 @@
  *    omega_c = 103.27 MeV (L = A E0 [omega_c Gamma(b+1)/(b+1)^(b+1) + E0 Gamma(b+2)/(b+1)^(b+2)] = 2.5e52 erg/s):
  *    ratio pi N / NN = 4.8;
  *  - Bollig et al. arXiv:2005.07141 (abstract): g_amu < 10^-7.5 GeV^-1 from SN1987A cooling.
- * Our profile is not muonic and carries no pion-nucleon interactions: the measured gaps are asserted as documented
+ *  - interacting pions: the P33 scattering volume a_33 = 0.214 m_pi^-3 (Koch & Pietarinen 1980) against our Delta(1232)
+ *    phase shift; the threshold (low-T) limit of the Beth-Uhlenbeck integral, closed form
+ *    n_int = sum_N w_N 4 z_N F(W_th) (3 a/pi)(sqrt(pi)/4)(2 m_red T)^{3/2};
+ *  - muons: the spin-averaged gamma mu -> mu a |M|^2 = -e^2 g^2 t^2/((s - m^2)(u - m^2)) (checked by an explicit
+ *    Dirac-matrix trace, /tmp script of the session, and against Raffelt's static limit) integrated over t numerically;
+ *    the degenerate charge-neutral lepton gas mu^3 + (mu^2 - m^2)^{3/2} = mu_e^3.
+ * Our profiles are not muonic and carry no nucleon mean fields: the measured gaps are asserted as documented
  * ranges (a change of the physics moves them out of range).
  */
 #include <check.h>
@@ -80,6 +86,88 @@ START_TEST(test_closed_forms) {
 }
 END_TEST
 
+/* Free pion density by the Bessel series (Bose, mu < m_pi) */
+static double npi_series(double T, double mu) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  double ref = 0.0;
+  for (int k = 1; k < 400; k++)
+    ref += mpi * mpi * T / (2.0 * FB_PI * FB_PI * k) * gsl_sf_bessel_Kn_scaled(2, k * mpi / T) * exp(-k * (mpi - mu) / T);
+  return ref;
+}
+
+START_TEST(test_interacting_pions) {
+  const double mpi = FB_MPI_CHARGED_GEV, mn = FB_MN_GEV;
+  /* P33 scattering volume of our Delta(1232) phase shift: tan delta/k^3 at k -> 0, against Koch & Pietarinen's
+   * 0.214 m_pi^-3 (the width parametrisation is not fitted to it: tolerance 35%) */
+  double k = 0.02 * mpi, W = sqrt(k * k + mn * mn) + sqrt(k * k + mpi * mpi);
+  double a33 = tan(fb_sn_pion_delta33(W, mn)) / (k * k * k) * mpi * mpi * mpi;
+  printf("P33 scattering volume of the Delta phase shift: %.4f m_pi^-3 (Koch & Pietarinen: %.3f)\n", a33, FB_PIN_A33_MPI3);
+  ck_assert_msg(fabs(a33 / FB_PIN_A33_MPI3 - 1.0) < 0.35, "a_33 = %g m_pi^-3", a33);
+  ck_assert_msg(fabs(fb_sn_pion_delta33(FB_DELTA1232_M_GEV, mn) - 0.5 * FB_PI) < 1e-12, "delta_33(M_Delta) = 90 deg");
+  ck_assert(fb_sn_pion_delta33(mn + mpi - 1e-6, mn) == 0.0);
+  /* threshold limit of the Beth-Uhlenbeck integral at T = 0.5 MeV (delta ~ a k^3, W - W_th = k^2/2 m_red): closed form
+   * with our own scattering volume (per channel; the width's energy dependence gives O(T/(M_D - W_th)) corrections) */
+  {
+    const double T = 5e-4, mu = 0.13, nn = 1e-4, np = 0.0, Wth = mn + mpi, mred = mn * mpi / Wth;
+    double kk = 1e-3 * mpi, Wk = sqrt(kk * kk + mn * mn) + sqrt(kk * kk + mpi * mpi), a = tan(fb_sn_pion_delta33(Wk, mn)) / (kk * kk * kk);
+    double zN = nn / (2.0 * mn * mn * T / (2.0 * FB_PI * FB_PI) * gsl_sf_bessel_Kn_scaled(2, mn / T));
+    double Fth = Wth * Wth * T / (2.0 * FB_PI * FB_PI) * gsl_sf_bessel_Kn_scaled(2, Wth / T) * exp((mu + mn - Wth) / T);
+    double ref = 4.0 * zN * Fth * 3.0 * a / FB_PI * sqrt(FB_PI) / 4.0 * pow(2.0 * mred * T, 1.5);
+    double ours = fb_sn_pion_virial_density_GeV3(T, mu, nn, np);
+    printf("virial pi- density at T = 0.5 MeV: %.5e vs threshold closed form %.5e (ratio %.4f)\n", ours, ref, ours / ref);
+    ck_assert_msg(fabs(ours / ref - 1.0) < 0.05, "threshold limit %g vs %g", ours, ref);
+    /* isospin weight of pi- p: 1/3 of pi- n at equal densities (masses differ by 1.3 MeV: 5%) */
+    double rp = fb_sn_pion_virial_density_GeV3(0.03, 0.05, 0.0, 1e-4) / fb_sn_pion_virial_density_GeV3(0.03, 0.05, 1e-4, 0.0);
+    ck_assert_msg(fabs(rp * 3.0 - 1.0) < 0.05, "pi- p / pi- n weight %g", rp);
+  }
+  /* effective chemical potential: the free density at mu_eff equals the target (Bessel series, independent) */
+  {
+    const double T = 0.03, mu = 0.05;
+    double n0 = npi_series(T, mu), me = fb_sn_pion_mu_eff_GeV(T, mu, 2.7 * n0);
+    ck_assert_msg(me > mu && fabs(npi_series(T, me) / (2.7 * n0) - 1.0) < 1e-4, "mu_eff %g: n %g vs %g", me,
+                  npi_series(T, me), 2.7 * n0);
+    ck_assert(fb_sn_pion_mu_eff_GeV(T, mu, 0.5 * n0) == mu);
+  }
+  /* muons: charge neutrality in the degenerate limit, mu^3 + (mu^2 - m^2)^{3/2} = mu_e^3 (bisection here) */
+  {
+    const double mm = FB_MMU_GEV, mue = 0.263;
+    double lo = mm, hi = mue;
+    for (int it = 0; it < 60; it++) {
+      double mid = 0.5 * (lo + hi), f = mid * mid * mid + pow(mid * mid - mm * mm, 1.5) - mue * mue * mue;
+      if (f < 0) lo = mid;
+      else hi = mid;
+    }
+    double ours = fb_sn_muon_mu_neutral_GeV(1e-4, mue);
+    printf("charge-neutral lepton chemical potential at mu_e = 263 MeV: %.2f MeV (degenerate closed form %.2f)\n", 1e3 * ours,
+           1e3 * lo);
+    ck_assert_msg(fabs(ours / lo - 1.0) < 1e-4, "mu_l %g vs %g", ours, lo);
+  }
+  /* muons: sigma(s) against |M|^2 = -e^2 g^2 t^2/((s - m^2)(u - m^2)) integrated over t (Simpson here) and its static
+   * limit alpha g^2 omega^2/(3 m^4) */
+  {
+    const double m = FB_MMU_GEV, m2 = m * m, e2 = 4.0 * FB_PI * FB_ALPHA_EM;
+    for (int i = 0; i < 3; i++) {
+      double s = m2 * (double[]){1.3, 4.0, 30.0}[i], A = s - m2, tmin = -A * A / s, sum = 0.0;
+      const int N = 20000;
+      for (int j = 0; j <= N; j++) {
+        double t = tmin + (0.0 - tmin) * j / N, u = 2.0 * m2 - s - t, c = (j == 0 || j == N) ? 1.0 : (j % 2 ? 4.0 : 2.0);
+        sum += c * (-e2 * t * t / (A * (u - m2)));
+      }
+      double ref = sum * (-tmin) / N / 3.0 / (16.0 * FB_PI * A * A);
+      ck_assert_msg(fabs(fb_sn_muon_sigma_GeV2(1.0, s) / ref - 1.0) < 1e-6, "sigma(s = %g m^2)", s / m2);
+    }
+    double om = 1e-3 * m, s = m2 + 2.0 * m * om;
+    ck_assert_msg(fabs(fb_sn_muon_sigma_GeV2(1.0, s) / (FB_ALPHA_EM * om * om / (3.0 * m2 * m2)) - 1.0) < 1e-2, "static limit");
+    /* the thermal rate of non-relativistic, non-degenerate muons: 2 sigma_static n_eff up to O(T/m, omega/m) */
+    double T = 3e-4, mu = m - 3e-3, w = 3e-4;
+    double rel = fb_sn_muon_gamma_abs_rel_GeV(1.0, T, mu, w);
+    double st = fb_sn_muon_gamma_abs_GeV(1.0, fb_sn_muon_neff_GeV3(T, mu), T, 0.0, w, 0.0) * (-expm1(-w / T));
+    printf("relativistic / static muon absorption, non-relativistic muons: %.4f\n", rel / st);
+    ck_assert_msg(fabs(rel / st - 1.0) < 0.03, "static limit of the thermal rate %g", rel / st);
+  }
+}
+END_TEST
+
 static void edges(env *e, fb_sn_alpn *a, double mass, double *lo, double *hi, double *L_brems, double *L_extra) {
   fb_err err;
   fb_err_clear(&err);
@@ -131,14 +219,40 @@ static void pion_checks(const char *profile_file, int mantle) {
          "arXiv:2010.02943: 2-5)\n",
          LB * 25e-20, LP * 25e-20, LP / LB, nn_ref, pi_ref, pi_ref / nn_ref);
   printf("g_ap lower edge: %.3e with pions, %.3e without (ratio %.3f)\n", lo, lo0, lo / lo0);
-  /* documented gap: free pions at mu_pi = mu_n - mu_p ~ 46 MeV (the profile's ideal nucleon gas, no pi-N
-   * interactions) give a pion-induced luminosity far below the published 2-5x; measured 0.205, 0.01-0.3 asserted */
+  /* the interacting-pion abundance (virial, the default) against the free pions (pion_virial = 0): diagnostics at the
+   * centre and at the temperature maximum, and the luminosity ratio */
+  {
+    size_t imax = 0;
+    for (size_t i = 0; i < n; i++)
+      if (e.m.T_GeV[i] > e.m.T_GeV[imax]) imax = i;
+    size_t pts[2] = {0, imax};
+    for (int k = 0; k < 2; k++) {
+      size_t i = pts[k];
+      double T = e.m.T_GeV[i], mu = e.ms[n + i], np = e.m.np_GeV3[i], nn = e.m.nnnp_GeV6[i] / np;
+      double nf = fb_sn_pion_density_GeV3(T, mu), ni = fb_sn_pion_virial_density_GeV3(T, mu, nn, np);
+      printf("%s (r = %.2f km): T = %.1f MeV, mu_pi = %.1f MeV, n_int/n_free = %.2f, mu_eff = %.1f MeV, Y_pi = %.2e "
+             "(free %.2e)\n", k ? "T maximum" : "centre", (double)i * e.m.dr_invGeV * FB_HBARC_GEV_CM / FB_KM_TO_CM,
+             1e3 * T, 1e3 * mu, ni / nf, 1e3 * e.ms[5 * n + i], (nf + ni) / (nn + np), nf / (nn + np));
+    }
+  }
+  double LPf, lof, hif;
+  a.opt.pion_virial = 0;
+  edges(&e, &a, 1e-3, &lof, &hif, NULL, &LPf);
+  a.opt.pion_virial = 1;
+  printf("free pions: pi/NN = %.3f, g_ap edge %.3e; interacting / free luminosity x%.2f\n", LPf / LB, lof, LP / LPf);
+  /* free pions: the documented gap ranges (measured 0.205 parametric, 0.962 mantle); interacting pions (default):
+   * mantle against Lella et al.'s 4.81 within x1.5 and arXiv:2010.02943's 2-5; parametric (T_c = 35 MeV, no hot
+   * mantle) the documented x2 range around the measured 1.195 */
   if (mantle) {
-    ck_assert_msg(LP / LB > 0.48 && LP / LB < 1.9, "mantle: pi/NN ratio %.3f outside the documented range", LP / LB);
-    ck_assert_msg(lo <= lo0 && lo / lo0 > 0.6, "mantle: pion-induced emission moves the g_ap edge by %.3f", lo / lo0);
+    ck_assert_msg(LPf / LB > 0.48 && LPf / LB < 1.9, "mantle: free pi/NN ratio %.3f outside the documented range", LPf / LB);
+    ck_assert_msg(fabs(log((LP / LB) / (pi_ref / nn_ref))) < log(1.5), "mantle: pi/NN %.3f vs Lella et al. %.2f", LP / LB,
+                  pi_ref / nn_ref);
+    ck_assert_msg(LP / LB > 2.0 && LP / LB < 5.0, "mantle: pi/NN %.3f outside arXiv:2010.02943's 2-5", LP / LB);
+    ck_assert_msg(lo <= lo0 && lo / lo0 > 0.35, "mantle: pion-induced emission moves the g_ap edge by %.3f", lo / lo0);
   } else {
-    ck_assert_msg(LP / LB > 0.01 && LP / LB < 0.3, "pi/NN ratio %.3f outside the documented gap range", LP / LB);
-    ck_assert_msg(lo <= lo0 && lo / lo0 > 0.85, "pion-induced emission moves the g_ap edge by %.3f", lo / lo0);
+    ck_assert_msg(LPf / LB > 0.01 && LPf / LB < 0.3, "free pi/NN ratio %.3f outside the documented gap range", LPf / LB);
+    ck_assert_msg(LP / LB > 0.6 && LP / LB < 2.4, "pi/NN ratio %.3f outside the documented range", LP / LB);
+    ck_assert_msg(lo <= lo0 && lo / lo0 > 0.5, "pion-induced emission moves the g_ap edge by %.3f", lo / lo0);
   }
   /* the poles alone (arXiv:2010.02943's diagrams) and the contact term's enhancement (arXiv:2110.01972: 2-4) */
   double LP1, lo1, hi1;
@@ -167,7 +281,7 @@ static void pion_checks(const char *profile_file, int mantle) {
     double mom[2][2] = {{0, 0}, {0, 0}};
     for (double om = 1e-4; om < 1.5; om += 1e-4) {
       double w = om * om * exp(-om / q.T) * om; /* k^2 dk omega, massless */
-      double gp = fb_sn_pion_gamma_abs_GeV(&pc, q.T, q.np, e.ms[n], e.ms[2 * n], om, 0.0);
+      double gp = fb_sn_pion_gamma_abs_GeV(&pc, q.T, q.np, e.ms[5 * n], e.ms[2 * n], om, 0.0);
       double gb = fb_sn_alpn_gamma_abs_GeV(&b, &q, e.ms[0], om, 0.0);
       mom[0][0] += w * gp;
       mom[0][1] += w * gp * om;
@@ -189,6 +303,30 @@ static void pion_checks(const char *profile_file, int mantle) {
   fb_sn_alpn_free(&b);
   env_free(&e);
 }
+
+/* where the virial abundance cannot be carried by free pions below m_pi (mu_eff capped: the onset of condensation,
+ * outside the model) on the shipped mantle profiles: printed, and asserted absent on the default profile */
+START_TEST(test_pion_condensation_cap) {
+  const char *files[3] = {FB_SOURCE_DIR "/inputs/sn_profile_mantle.dat", FB_SOURCE_DIR "/inputs/sn_profile_mantle_cold.dat",
+                          FB_SOURCE_DIR "/inputs/sn_profile_mantle_hot.dat"};
+  for (int f = 0; f < 3; f++) {
+    env e;
+    env_init_profile(&e, FB_SN_CRIT_TRANSFER, files[f]);
+    const size_t n = e.m.n;
+    int cap = 0;
+    double mx = 0.0;
+    for (size_t i = 0; i < n; i++) {
+      double T = e.m.T_GeV[i], me = e.ms[5 * n + i];
+      if (!(T > 0) || !isfinite(me)) continue;
+      cap += me >= FB_MPI_CHARGED_GEV - 2e-4 * T;
+      mx = fmax(mx, me);
+    }
+    printf("%s: mu_eff capped at %d of %zu points, max mu_eff %.1f MeV\n", files[f], cap, n, 1e3 * mx);
+    if (f == 0) ck_assert_int_eq(cap, 0);
+    env_free(&e);
+  }
+}
+END_TEST
 
 START_TEST(test_pion_ratio_and_bounds) {
   pion_checks(PARAMETRIC_PROFILE, 0);
@@ -217,11 +355,22 @@ static void muon_checks(const char *profile_file, int mantle) {
   edges(&e, &a, 1e-3, &lo, &hi, NULL, NULL);
   printf("muon coupling alone: 1/f_l > %.3e GeV^-1 (g_Y = m_mu/f_l > %.3e); Bollig et al. g_amu < 10^-7.5 = %.3e GeV^-1\n",
          lo, FB_MMU_GEV * lo, pow(10.0, -7.5));
-  /* documented: within x3 of Bollig et al.'s number read as 1/f_l (their full text not read here: the coupling
-   * normalisation and their muonic, charge-neutral models are the stated uncertainty) */
+  {
+    double los, his;
+    a.opt.muons = 2; /* the static-muon cross section (the form before the relativistic rate) */
+    edges(&e, &a, 1e-3, &los, &his, NULL, NULL);
+    a.opt.muons = 1;
+    double T0 = e.m.T_GeV[0], mul = fb_sn_muon_mu_neutral_GeV(T0, e.m.mue_GeV[0]);
+    double nB0 = e.m.np_GeV3[0] + e.m.nnnp_GeV6[0] / e.m.np_GeV3[0];
+    printf("static-muon cross section: 1/f_l > %.3e; centre: charge-neutral mu_l = %.0f MeV (profile mu_e %.0f), "
+           "Y_mu = %.3f\n", los, 1e3 * mul, 1e3 * e.m.mue_GeV[0], fb_sn_muon_density_GeV3(T0, mul) / nB0);
+    ck_assert_msg(los < lo, "the static cross section overestimates the rate of relativistic muons");
+  }
+  /* Bollig et al.'s number read as 1/f_l (their full text not read here: their coupling normalisation is not
+   * checked): mantle (default) within x1.5 (no mu p -> mu p a bremsstrahlung here: our edge is expected weaker),
+   * parametric within x3 */
   if (mantle)
-    ck_assert_msg(pow(10.0, -7.5) / lo > 2.4 && pow(10.0, -7.5) / lo < 9.7, "mantle: muon bound %.3e: documented gap x4.9 "
-                  "below 10^-7.5 changed", lo);
+    ck_assert_msg(fabs(log(lo / pow(10.0, -7.5))) < log(1.5), "mantle: muon bound %.3e vs 10^-7.5 beyond x1.5", lo);
   else
     ck_assert_msg(fabs(log(lo / pow(10.0, -7.5))) < log(3.0), "muon bound %.3e vs 10^-7.5 beyond x3", lo);
   ck_assert_msg(LM / LB < 0.05, "muons should be sub-dominant for BC10 (%.3e)", LM / LB);
@@ -242,6 +391,8 @@ static Suite *suite(void) {
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_closed_forms);
+  tcase_add_test(tc, test_interacting_pions);
+  tcase_add_test(tc, test_pion_condensation_cap);
   tcase_add_test(tc, test_pion_ratio_and_bounds);
   tcase_add_test(tc, test_muon_bound);
   suite_add_tcase(s, tc);
