@@ -174,13 +174,17 @@ def alpn():
         # value check: the massless bound holds for m << T; same physics (NN bremsstrahlung) -> factor 1.5
         check(all(within(x, 1 / 1.5, 1.5) for x in rb),
               f"{model} lower edge, NN bremsstrahlung only, vs Carenza form at 5 masses: x{min(rb):.3f}-{max(rb):.3f}, tol factor 1.5")
-        pins = {"bc10": (0.67, 0.74), "bc11": (0.57, 0.65)}[model]
+        # pinned after the interacting pions and relativistic muons (pionn branch, session 7); before: 0.67-0.74 / 0.57-0.65
+        pins = {"bc10": (0.48, 0.58), "bc11": (0.37, 0.47)}[model]
         check(all(within(x, *pins) for x in rf),
               f"{model} lower edge, default (pion-induced + muons), vs Carenza form: x{min(rf):.3f}-{max(rf):.3f}, "
               f"pinned {pins[0]}-{pins[1]} (extra emission not in the NN-only bound)")
         cold = ratio(syst["mantle_cold"][0][1])
         hot = ratio(syst["mantle_hot"][0][1])
-        check(hot < 1 < cold, f"{model} Carenza bound inside our systematic range at 0.1 MeV: hot x{hot:.3f}, cold x{cold:.3f}")
+        # with the pion-induced emission (not in the NN-only published bound) even the cold profile's edge lies below it
+        # for BC11 (x0.89) and near it for BC10: the profile range is stated, ordered hot < cold
+        check(hot < cold < 1.5, f"{model} profile range of the lower edge at 0.1 MeV vs the NN-only Carenza bound: "
+              f"hot x{hot:.3f}, cold x{cold:.3f} (cold < 1: the pion process makes every profile stronger)")
 
 
 def bc3_stars():
