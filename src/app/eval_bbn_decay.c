@@ -118,7 +118,10 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, err));
     /* the scan's m Y before decay: handed over at T0 or, for freeze-in that continues below T0, at the lower
      * hand-over temperature of fb_model_bbn_fip.c (the same BBN input as the scan point) */
-    d.mY_GeV = eval_scan_q(&pt, "mY_GeV");
+    if (eval_scan_q(&pt, "T_handover_MeV") < fb_eval_number(args, "T0_MeV"))
+      d.mY_GeV = eval_scan_q(&pt, "mY_GeV");
+    else
+      d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
@@ -199,6 +202,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
     fb_eval_put(out, "abundance_TRH_change", "", eval_scan_q(&pt, "abundance_TRH_change"));
     fb_eval_put(out, "flag_inverse_decays_after_T0", "", eval_scan_q(&pt, "flag_inverse_decays_after_T0"));
+    fb_eval_put(out, "T_handover_MeV", "MeV", eval_scan_q(&pt, "T_handover_MeV"));
     if (hnl) {
       fb_eval_put(out, "T_dec_GeV", "GeV", eval_scan_q(&pt, "T_dec_GeV"));
       fb_eval_put(out, "gamma_over_H_max", "", eval_scan_q(&pt, "gamma_over_H_max"));

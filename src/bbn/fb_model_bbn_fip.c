@@ -67,7 +67,7 @@ typedef struct bfip_state {
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
-        Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
+       Q_THO, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
@@ -88,6 +88,8 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"flag_inverse_decays_after_T0", "", "1 where production below T0 (inverse decays and the benchmark's scatterings; "
                                          "not in the BBN stage) would add more than 10% to the abundance at T0: "
                                          "the result is then a lower limit"},
+    {"T_handover_MeV", "MeV", "temperature at which the abundance is handed to BBN as m Y before decay: T0 = 10 MeV, or "
+                              "lower (down to m/50) where the production continues below T0 and t(T) < 0.1 tau"},
     /* HNL planes only (bc6_bbn - bc8_bbn) */
     {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
     {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
@@ -369,6 +371,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, &o, T_h, T_lo);
   }
   out[Q_FINV] = Y_after > 0.1 * (mY_before > 0.0 ? mY_before / mass_GeV : Y);
+  out[Q_THO] = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
     put_sbbn(s, out);
