@@ -238,14 +238,17 @@ static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   return bhnl_init(state, cfg, "bc8", "bc8_bbn", 2, err);
 }
 
-/* the per-mass production tables above (ptab, T >= T0) and below T0 (ptab_lo) as one rate */
+/* the per-mass production tables ptab (from 0.5 T0 up) and ptab_lo (T_lo to T0) as one rate: ptab wherever it
+ * reaches (so the solves to T0, whose integrator may evaluate slightly past T0, see exactly the rate they saw
+ * before ptab_lo was added), ptab_lo below 0.5 T0 (reached only by the solves to T_h < T0, for which bfip_eval
+ * has built ptab_lo for this mass) */
 typedef struct bfip_two_tables {
   fb_production_table_point hi, lo;
-  double T0_GeV;
+  double T_switch_GeV;
 } bfip_two_tables;
 static double bfip_two_tables_cb(double T_GeV, void *user) {
   const bfip_two_tables *t = user;
-  return fb_production_table_callback(T_GeV, (void *)(T_GeV >= t->T0_GeV ? &t->hi : &t->lo));
+  return fb_production_table_callback(T_GeV, (void *)(T_GeV >= t->T_switch_GeV ? &t->hi : &t->lo));
 }
 
 /* n/n_gamma at T_end_GeV (T0, or the hand-over temperature T_h < T0 of bfip_eval) from T_RH, and Y there
@@ -254,7 +257,7 @@ static int bfip_abundance_to(const bfip_state *s, double mass_GeV, double coupli
                              double T_end_GeV, double *r, double *Y_out, double *out, fb_err *err) {
   double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy;
   if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass tables (bfip_eval builds them) */
-    bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, s->T0_MeV * 1e-3};
+    bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, 0.5e-3 * s->T0_MeV};
     const bbn_abundance_opts o = {0, bfip_two_tables_cb, &tt};
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
