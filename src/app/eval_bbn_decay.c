@@ -143,7 +143,12 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
             "with model=%s and no mY_GeV / n_over_ngamma the abundance is the scan model %s_bbn's, at T0 = 10 MeV: do "
             "not give T0_MeV", model, model);
     FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, &kept, err));
-    d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
+    /* the scan's m Y before decay: handed over at T0 or, for freeze-in that continues below T0, at the lower
+     * hand-over temperature of fb_model_bbn_fip.c (the same BBN input as the scan point) */
+    if (eval_scan_q(&pt, "T_handover_MeV") < fb_eval_number(args, "T0_MeV"))
+      d.mY_GeV = eval_scan_q(&pt, "mY_GeV");
+    else
+      d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
@@ -218,10 +223,11 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "n_pi_charged", "", d.n_pi_minus + d.n_pi_plus);
   fb_eval_put(out, "f_other", "", f_other);
   if (model_abundance) {
-    fb_eval_put(out, "n_over_ngamma_T0", "", d.n_over_ngamma);
+    fb_eval_put(out, "n_over_ngamma_T0", "", eval_scan_q(&pt, "n_over_ngamma_T0"));
     fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
     fb_eval_put(out, "abundance_TRH_change", "", eval_scan_q(&pt, "abundance_TRH_change"));
     fb_eval_put(out, "flag_inverse_decays_after_T0", "", eval_scan_q(&pt, "flag_inverse_decays_after_T0"));
+    fb_eval_put(out, "T_handover_MeV", "MeV", eval_scan_q(&pt, "T_handover_MeV"));
     if (hnl) {
       fb_eval_put(out, "T_dec_GeV", "GeV", eval_scan_q(&pt, "T_dec_GeV"));
       fb_eval_put(out, "gamma_over_H_max", "", eval_scan_q(&pt, "gamma_over_H_max"));

@@ -38,6 +38,7 @@
 #include "bbn_bounds.h"
 #include "bbn_decay_record.h"
 #include "fb_constants.h"
+#include "fb_cosmo.h"
 #include "fb_fip.h"
 #include "fb_h5.h"
 #include "fb_model.h"
@@ -70,7 +71,7 @@ typedef struct bfip_state {
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
-        Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
+       Q_THO, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
@@ -91,6 +92,8 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"flag_inverse_decays_after_T0", "", "1 where production below T0 (inverse decays and the benchmark's scatterings; "
                                          "not in the BBN stage) would add more than 10% to the abundance at T0: "
                                          "the result is then a lower limit"},
+    {"T_handover_MeV", "MeV", "temperature at which the abundance is handed to BBN as m Y before decay: T0 = 10 MeV, or "
+                              "lower (down to m/50) where the production continues below T0 and t(T) < 0.1 tau"},
     /* HNL planes only (bc6_bbn - bc8_bbn) */
     {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
     {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
@@ -243,22 +246,36 @@ static int bc8_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   return bhnl_init(state, cfg, "bc8", "bc8_bbn", 2, err);
 }
 
-/* n/n_gamma at T0 from T_RH (and the HNL's decoupling record in out, for bc6-bc8) */
-static int bfip_abundance(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
-                          double *r, double *out, fb_err *err) {
-  double Y;
-  if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass table (bfip_eval builds it) */
-    fb_production_table_point pt = {&s->ptab, coupling};
-    const bbn_abundance_opts o = {0, fb_production_table_callback, &pt};
-    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+/* the per-mass production tables ptab (from 0.5 T0 up) and ptab_lo (T_lo to T0) as one rate: ptab wherever it
+ * reaches (so the solves to T0, whose integrator may evaluate slightly past T0, see exactly the rate they saw
+ * before ptab_lo was added), ptab_lo below 0.5 T0 (reached only by the solves to T_h < T0, for which bfip_eval
+ * has built ptab_lo for this mass) */
+typedef struct bfip_two_tables {
+  fb_production_table_point hi, lo;
+  double T_switch_GeV;
+} bfip_two_tables;
+static double bfip_two_tables_cb(double T_GeV, void *user) {
+  const bfip_two_tables *t = user;
+  return fb_production_table_callback(T_GeV, (void *)(T_GeV >= t->T_switch_GeV ? &t->hi : &t->lo));
+}
+
+/* n/n_gamma at T_end_GeV (T0, or the hand-over temperature T_h < T0 of bfip_eval) from T_RH, and Y there
+ * (Y_out may be NULL; the HNL's decoupling record in out, for bc6-bc8, whose T_end is always T0) */
+static int bfip_abundance_to(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
+                             double T_end_GeV, double *r, double *Y_out, double *out, fb_err *err) {
+  double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy;
+  if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass tables (bfip_eval builds them) */
+    bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, 0.5e-3 * s->T0_MeV};
+    const bbn_abundance_opts o = {0, bfip_two_tables_cb, &tt};
+    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
   if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     const bbn_abundance_opts o = {0, fb_production_callback, &pt};
-    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
   if (s->hnl < 0)
-    return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &Y, r, err);
+    return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, T_end_GeV, Y, r, err);
   bbn_hnl_state h;
   FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, s->thermal_potential, mass_GeV, coupling, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &h, err));
   *r = h.n_over_ngamma_T0;
@@ -301,45 +318,82 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   out[Q_TAU] = d.tau_s;
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
+  const double T0 = s->T0_MeV * 1e-3, T_lo = fmax(mass_GeV / 50.0, 1e-6);
   if (s->prod.ops && s->prod_table && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
     FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5e-3 * s->T0_MeV,
                                            1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
+  if (T_lo < T0 && s->hnl < 0 && s->prod.ops && s->prod_table && !(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
+    FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
+                                           FB_PRODUCTION_TABLE_PER_EFOLD, err));
   double r, r10;
-  FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, &r, out, err));
-  FB_CALL(err, bfip_abundance(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, &r10, NULL, err));
-  const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(s->T0_MeV * 1e-3, 3);
-  const double Y = r * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, s->T0_MeV * 1e-3) *
-                              pow(s->T0_MeV * 1e-3, 3));
+  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T0, &r, NULL, out, err));
+  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, T0, &r10, NULL, NULL, err));
+  const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0, 3);
+  const double Y = r * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, T0) * pow(T0, 3));
   out[Q_NG] = r;
   out[Q_TRH] = r > 0.0 ? (r10 - r) / r : 0.0;
-  /* production below T0 (down to m/50 or 1 keV) is not in the BBN stage: flag where it matters. Inverse
-   * decays and, where the benchmark has them, the scatterings (bc1 resonance and 2 -> 2 peak at T < T0 for
-   * light A'; review fix: the flag counted the inverse decays only) */
-  const double T0 = s->T0_MeV * 1e-3, T_lo = fmax(mass_GeV / 50.0, 1e-6);
-  double Y_after = 0.0;
-  if (T_lo < T0) {
+  /* Production below T0 (freeze-in by inverse decays peaks at T ~ m/3, below T0 = 10 MeV for m < 30 MeV;
+   * the bc1 resonance and 2 -> 2 scatterings too) is not in the BBN stage, which starts at T0 with
+   * n_X = N exp(-t/tau). Bug fix (2026-12-07, branch bc1compare): the abundance was handed over at T0,
+   * which missed up to 80 % of the freeze-in abundance of a 5 MeV A' (measured: mY 1.7e-6 -> 8.6e-6 GeV at
+   * eps = 1e-10; the closed form of arXiv:1407.0993 sec. 2 gives 8.3e-6 GeV). Now the Boltzmann equation
+   * (production, decays, inverse decays) is integrated on down to the hand-over temperature
+   * T_h = max(T_lo, T(t = 0.1 tau)) with T_lo = max(m/50, 1 keV), and BBN gets the "before decay" value
+   * m Y(T_h) exp(t_h/tau) (the convention of bbn_decay's mY_GeV): the decays before t_h are <= 10 %, so the
+   * early presence of X between T0 and T_h, which the BBN stage assumes, changes the injected energy by
+   * <= 10 %, and the abundance itself is exact at T_h. t(T) = 1/(2 H(T)) (radiation era, fb_cosmo; only the
+   * criterion and the <= 10 % factor exp(t_h/tau) use it). Where t(T0) > 0.1 tau (X decays or is kept in
+   * equilibrium by inverse decays before T0) the hand-over stays at T0, as before. The flag marks the points
+   * where production below T_h would still add more than 10 %. HNLs (bc6-bc8): their own abundance
+   * solver, hand-over at T0 as before. */
+  double T_h = T0, mY_before = 0.0;
+  if (s->hnl < 0 && T_lo < T0 && d.tau_s >= 1e-3) {
+    const double t_of = FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, T_lo));
+    if (t_of <= 0.1 * d.tau_s) {
+      T_h = T_lo;
+    } else if (FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, T0)) < 0.1 * d.tau_s) {
+      double a = log(T_lo), b = log(T0); /* t(T) decreasing in T: bisection for t(T_h) = 0.1 tau */
+      for (int it = 0; it < 60; ++it) {
+        const double c = 0.5 * (a + b);
+        if (FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, exp(c))) > 0.1 * d.tau_s)
+          a = c;
+        else
+          b = c;
+      }
+      T_h = exp(b);
+    }
+    if (T_h < T0) {
+      double r_h, Y_h;
+      FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T_h, &r_h, &Y_h, NULL, err));
+      const double t_h = FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, T_h));
+      mY_before = mass_GeV * Y_h * exp(t_h / d.tau_s);
+    }
+  }
+  double Y_after = 0.0; /* production below T_h (down to T_lo), without losses: the flag */
+  if (T_lo < T_h) {
     fb_production_point pp = {&s->prod, mass_GeV, coupling};
     fb_production_table_point tp = {&s->ptab_lo, coupling};
     bbn_abundance_opts o = {0, NULL, NULL};
     if (s->hnl < 0 && s->prod.ops && s->prod_table) {
-      if (!(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
-        FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
-                                               FB_PRODUCTION_TABLE_PER_EFOLD, err));
       o.scattering_rate = fb_production_table_callback;
       o.user = &tp;
     } else if (s->hnl < 0 && s->prod.ops) {
       o.scattering_rate = fb_production_callback;
       o.user = &pp;
     }
-    Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, &o, T0, T_lo);
+    Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, &o, T_h, T_lo);
   }
-  out[Q_FINV] = Y_after > 0.1 * Y;
+  out[Q_FINV] = Y_after > 0.1 * (mY_before > 0.0 ? mY_before / mass_GeV : Y);
+  out[Q_THO] = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
     put_sbbn(s, out);
     return FB_OK;
   }
-  d.n_over_ngamma = r;
+  if (mY_before > 0.0)
+    d.mY_GeV = mY_before;
+  else
+    d.n_over_ngamma = r;
   bbn_params p = s->par;
   p.decay = &d;
   bbn_result res;
