@@ -478,7 +478,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     double dx = 0.0;
     if (Tl > 0.9 * p->T_end_MeV) dx = log(Tl / p->T_end_MeV) + 0.2;
     const double t_last = ys[ns * (n - 1) + 2];
-    if (p->decay && t_last < 25.0 * p->decay->tau_s) {
+    if (p->decay && p->decay->tau_s <= BBN_DECAY_TAU_FOLLOW_S && t_last < 25.0 * p->decay->tau_s) {
       const double dx_t = (2.0 / 3.0) * log(25.0 * p->decay->tau_s / t_last) + 0.1; /* a ~ t^(1/2..2/3) */
       if (dx_t > dx) dx = dx_t;
     }
@@ -492,7 +492,8 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   FB_TEST_GOTO(err, rc, ys[ns * (n - 1)] > p->T_end_MeV, FB_ERR_NUMERIC, cleanup,
                "background: T = %g MeV at the end of the grid, above T_end = %g MeV", ys[ns * (n - 1)],
                p->T_end_MeV);
-  FB_TEST_GOTO(err, rc, p->decay && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s, FB_ERR_NUMERIC, cleanup,
+  FB_TEST_GOTO(err, rc, p->decay && p->decay->tau_s <= BBN_DECAY_TAU_FOLLOW_S && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s,
+               FB_ERR_NUMERIC, cleanup,
                "background: t = %g s at the end of the grid, before 20 tau = %g s", ys[ns * (n - 1) + 2],
                20.0 * p->decay->tau_s);
   /* final baryon density normalisation: n_b(T_end) = eta n_gamma(T_end) after e+e- annihilation */
@@ -503,6 +504,28 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     double rho_nu, rho_g, rho_dN, H;
     bg_eval(&c, x_end, ys + ns * (n - 1), NULL, &H, &rho_nu, &rho_g, &rho_dN, NULL, NULL, NULL);
     b->Neff = 8.0 / 7.0 * pow(11.0 / 4.0, 4.0 / 3.0) * (rho_nu + rho_dN) / rho_g;
+    /* N_eff at recombination (bbn_neff_rec.c): the decays left after the grid, with baryons and cold dark
+     * matter (Omega_c h^2 = 0.120, arXiv:1807.06209) in H; no X left: Neff_rec = Neff exactly */
+    b->Neff_rec = b->Neff;
+    if (p->decay) {
+      const double t_l = ys[ns * (n - 1) + 2];
+      b->X_left_end = exp(-t_l / c.tauX_s);
+      const double nX_l = c.NwX_MeV3 * exp(-3.0 * x_end) * b->X_left_end;
+      /* skipped when the X energy left is below 1e-12 of the photons' (tau <= 1e5 s: e^-25 of X is left) */
+      if (nX_l * c.mX_MeV > 1e-12 * rho_g) {
+        const bbn_neff_cont_in ci = {Tl, rho_nu / rho_g, rho_dN / rho_g,
+                                     b->nb_start_MeV3 * exp(-3.0 * x_end) * mb_MeV * (1.0 + FB_OMEGA_C_H2_PLANCK / p->omega_b_h2),
+                                     t_l, nX_l, c.mX_MeV, 0.0, c.tauX_s,
+                                     p->decay->f_em, p->decay->f_nu, p->decay->f_inv};
+        bbn_neff_cont_out co;
+        FB_CALL_GOTO(err, rc, bbn_neff_continue(&ci, bbn_T_recombination_MeV(), &co, err), cleanup);
+        b->Neff_rec = co.Neff;
+        /* eta is fixed today: photons heated after T_end (thermalised by double Compton and bremsstrahlung
+         * before t ~ 2e6 s; later a spectral distortion, which FIRAS limits) dilute n_b/n_gamma further, so at
+         * T_end it was larger by (rho_gamma a^4 ratio)^{3/4} (entropy ~ T^3) */
+        b->nb_start_MeV3 *= pow(co.rho_g_ratio, 0.75);
+      }
+    }
     b->Tnu_over_T_end = ys[ns * (n - 1) + 1] / Tl;
     b->Tnumu_over_T_end = ys[ns * (n - 1) + 4] / Tl;
   }

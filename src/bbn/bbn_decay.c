@@ -11,8 +11,10 @@
  *    then lower by the same factor);
  *  - the photon temperature at t = tau_X (the "T at decay").
  * Valid range: tau_X >= 1e-3 s (earlier decays only heat a plasma in equilibrium, which eta fixed
- * today absorbs) and <= 1e5 s (X has decayed by T_end = 1 keV, t ~ 1e6 s; later decays need the
- * photodisintegration cascade, not included: see README.md).
+ * today absorbs) and <= 1e12 s. Up to 1e5 s X has decayed by the end of the grid (run to t >= 25 tau); for
+ * 1e5 s < tau <= 1e12 s the grid stops at T_end = 1 keV with X partly left, whose decays are followed to
+ * recombination for N_eff_rec and the baryon dilution only (bbn_neff_rec.c): the photodisintegration cascade
+ * of those late decays is not included here (flag_photodisintegration; the photodis models compute it).
  */
 #include <math.h>
 #include <string.h>
@@ -23,8 +25,8 @@
 int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   FB_TEST(err, !(d->mass_GeV >= 1e-3 && d->mass_GeV <= 1e4), FB_ERR_RANGE,
           "decay mass_GeV = %g outside the allowed range [1e-3, 1e4] GeV", d->mass_GeV);
-  FB_TEST(err, !(d->tau_s >= 1e-3 && d->tau_s <= 1e5), FB_ERR_RANGE,
-          "decay tau_s = %g outside the allowed range [1e-3, 1e5] s", d->tau_s);
+  FB_TEST(err, !(d->tau_s >= 1e-3 && d->tau_s <= BBN_DECAY_TAU_MAX_S), FB_ERR_RANGE,
+          "decay tau_s = %g outside the allowed range [1e-3, %g] s", d->tau_s, BBN_DECAY_TAU_MAX_S);
   FB_TEST(err, !(d->mY_GeV >= 0.0 && d->mY_GeV <= 1.0), FB_ERR_RANGE,
           "decay mY_GeV = %g outside the allowed range [0, 1] GeV", d->mY_GeV);
   FB_TEST(err, !(d->n_over_ngamma >= 0.0 && d->n_over_ngamma <= 1e3), FB_ERR_RANGE,
@@ -98,7 +100,11 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   const double me = FB_ME_GEV * 1e3, T_pd = me * me / (22.0 * FB_BD_MEV);
   bg->frac_after_photo = exp(-bbn_background_time_at_T(bg, T_pd) / p->decay->tau_s);
   bg->frac_after_100s = exp(-FB_HADRODISS_T_MIN_S / p->decay->tau_s);
-  if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
+  if (p->decay->tau_s > bg->t_end_s) { /* after the grid (tau > 1e5 s): radiation era, T ~ t^-1/2 */
+    double Tn, nb;
+    bbn_background_at(bg, bg->t_end_s, T_decay_MeV, &Tn, &nb);
+    *T_decay_MeV *= sqrt(bg->t_end_s / p->decay->tau_s);
+  } else if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
     double Tn, nb;
     bbn_background_at(bg, p->decay->tau_s, T_decay_MeV, &Tn, &nb);
   } else { /* before the start: radiation era, T ~ t^-1/2 */

@@ -518,6 +518,7 @@ int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_er
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
   res->Li6_H = Y[BBN_LI6] / YH;
   res->Neff = bg.Neff;
+  res->Neff_rec = bg.Neff_rec;
   res->weak_table_clamped = c.clamped;
   res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;

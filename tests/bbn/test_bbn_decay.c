@@ -501,7 +501,7 @@ START_TEST(test_decay_input_errors) {
   d.mY_GeV = 1e-9;
   p.decay = &d;
   struct { double *field; double bad; const char *key; } cases[] = {
-      {&d.tau_s, 1e7, "tau_s"}, {&d.mass_GeV, 0.0, "mass_GeV"}, {&d.f_em, 0.5, "f_em + f_nu"},
+      {&d.tau_s, 1e13, "tau_s"}, {&d.mass_GeV, 0.0, "mass_GeV"}, {&d.f_em, 0.5, "f_em + f_nu"},
       {&d.n_over_ngamma, 1e-5, "not both"}, {&d.n_pi_minus, -1.0, "n_pi_minus"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
