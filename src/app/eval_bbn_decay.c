@@ -117,6 +117,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
             "not give T0_MeV", model, model);
     FB_CALL(err, bbn_scan_point(args, model, hnl, &pt, err));
     d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
+    /* as the scan: X moving with the kinetic-equilibrium momentum at T0 (bbn_decay.p0_MeV, fb_model_bbn_fip.c) */
+    d.p0_MeV = bbn_kinetic_momentum_MeV(d.mass_GeV * 1e3, fb_eval_number(args, "T0_MeV"));
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)

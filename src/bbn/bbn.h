@@ -118,7 +118,14 @@ typedef struct bbn_decay {
   int nu_conversion;     /**< 1: direct p <-> n conversion by these non-thermal nu_e before they thermalise */
   int nu_oscillations;   /**< 1 (with nu_conversion): all injected flavours oscillate before they interact, and
                               the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
+  double p0_MeV;         /**< momentum of X at T_start (free-streaming, p ~ 1/a): rho_X = n_X E, E = sqrt(m^2 + p^2),
+                              decays time-dilated by m/E (bbn_background.c); 0 (default): X at rest, the equations above.
+                              The bcN_bbn planes set the kinetic-equilibrium value bbn_kinetic_momentum_MeV(m, T_start) */
 } bbn_decay;
+
+/** Momentum p with sqrt(m^2 + p^2) = <E> of a Maxwell-Boltzmann distribution in kinetic equilibrium at T:
+ *  <E> = m K1(m/T)/K2(m/T) + 3 T (bbn_decay.c; -> 3 T for m << T, m + 3T/2 for m >> T). */
+double bbn_kinetic_momentum_MeV(double m_MeV, double T_MeV);
 
 /** Sector a thermal particle chi is in equilibrium with (bbn_thermal_dm). */
 enum bbn_dm_coupling { BBN_DM_ELECTRONS = 0, BBN_DM_NEUTRINOS = 1 };

@@ -19,6 +19,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <gsl/gsl_sf_bessel.h>
+
 #include "bbn_internal.h"
 #include "fb_constants.h"
 
@@ -57,6 +59,8 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   for (int i = 0; i < 4; ++i)
     FB_TEST(err, !(nk[i] >= 0.0 && nk[i] <= 100.0), FB_ERR_RANGE,
             "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
+  FB_TEST(err, !(d->p0_MeV >= 0.0 && d->p0_MeV <= 1e6), FB_ERR_RANGE,
+          "decay p0_MeV = %g outside the allowed range [0, 1e6] MeV", d->p0_MeV);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
   FB_TEST(err, d->n_nu_groups < 0 || d->n_nu_groups > BBN_NU_MAX_GROUPS, FB_ERR_RANGE,
@@ -70,6 +74,21 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
             "(0 - 1e7), from_pion %d (0 or 1)", i, g->flavour, g->shape, g->n, g->E_MeV, g->from_pion);
   }
   return FB_OK;
+}
+
+/* <E> of a Maxwell-Boltzmann gas of mass m at temperature T: <E> = rho/n with n ~ m^2 T K2(x), rho ~ m^2 T
+ * [m K1(x) + 3 T K2(x)] (x = m/T; Kolb & Turner, The Early Universe, eq. 3.52 in the MB limit; Gondolo & Gelmini,
+ * Nucl. Phys. B360 (1991) 145 eq. 3.3): the kinetic-equilibrium approximation of the FIP's energy per particle
+ * (its momentum distribution that of equilibrium at the plasma temperature, its number from the Boltzmann
+ * equation of bbn_abundance.c); the single momentum p = sqrt(<E>^2 - m^2) then redshifts as 1/a. */
+double bbn_kinetic_momentum_MeV(double m_MeV, double T_MeV) {
+  const double x = m_MeV / T_MeV;
+  double E;
+  if (x < 1e-3)
+    E = 3.0 * T_MeV + 0.5 * m_MeV * x; /* K1/K2 -> x/2 */
+  else
+    E = m_MeV * gsl_sf_bessel_K1_scaled(x) / gsl_sf_bessel_Kn_scaled(2, x) + 3.0 * T_MeV;
+  return sqrt(fmax(E * E - m_MeV * m_MeV, 0.0));
 }
 
 double bbn_decay_nu_e_share(const bbn_decay *d) {

@@ -335,6 +335,11 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     return FB_OK;
   }
   d.n_over_ngamma = r;
+  /* issue 14 item 1: the FIP's energy, not only its number: at T0 it moves with the momentum of kinetic
+   * equilibrium at the plasma temperature (bbn_kinetic_momentum_MeV: <E> = m K1/K2 + 3T), then free-streams;
+   * its energy density n E and time-dilated decays enter the background (bbn_background.c). For m ~ T0 this
+   * moves the short-lifetime edge of the light ALPs (BC9 at 3 MeV: docs/validation.md) */
+  d.p0_MeV = bbn_kinetic_momentum_MeV(mass_GeV * 1e3, s->T0_MeV);
   bbn_params p = s->par;
   p.decay = &d;
   bbn_result res;

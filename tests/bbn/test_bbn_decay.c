@@ -448,7 +448,10 @@ START_TEST(test_verdict) {
   bbn_result r1 = r0;
   r1.Yp_mass += 0.01; /* 3.3 sigma */
   r1.chi2 = bbn_chi2(r1.Yp_mass, r1.D_H);
-  r1.Neff = 2.5;
+  r1.Neff = 2.5; /* at the end of BBN: not the band's */
+  bbn_verdict_eval(&r1, &r0, NULL, &v);
+  ck_assert_int_eq(v.excluded_neff, 0);
+  r1.Neff_rec = 2.5; /* the N_eff band uses N_eff at recombination (bbn_chi2.c) */
   bbn_verdict_eval(&r1, &r0, NULL, &v);
   ck_assert_int_eq(v.excluded_bbn, 1);
   ck_assert_int_eq(v.excluded_Yp, 1);

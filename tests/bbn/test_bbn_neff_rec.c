@@ -1,7 +1,8 @@
 /**
  * @file test_bbn_neff_rec.c
  * @brief N_eff at recombination (src/bbn/bbn_neff_rec.c, issue 14 item 4): the thermal history after the
- *        BBN grid against closed forms, and the standard limit.
+ *        BBN grid against closed forms, and the standard limit; a moving decaying X (bbn_decay.p0_MeV, issue 14
+ *        item 1): its kinetic-equilibrium momentum, the limit p0 -> 0 and the ultra-relativistic limit.
  *
  * Closed form (derived here; the sudden-decay version is Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324
  * sec. 5 and Depta et al. arXiv:2011.06518 sec. 3): in the radiation era (a ~ t^{1/2} from t = 0) a
@@ -135,6 +136,66 @@ START_TEST(test_standard_limit_and_chain) {
 }
 END_TEST
 
+
+/* ---------------------------------------------------------------- issue 14 item 1: a moving X (bbn_decay.p0_MeV) */
+START_TEST(test_kinetic_momentum_limits) {
+  /* <E> = m K1/K2 + 3T: m << T: p -> 3T; m >> T: <E> = m + 3T/2 + 15T^2/(8m) + ..., p^2 = <E>^2 - m^2 -> 3 m T (1 + 2T/m) */
+  const double p_rel = bbn_kinetic_momentum_MeV(1e-4, 10.0), p_nr = bbn_kinetic_momentum_MeV(1000.0, 1.0);
+  printf("kinetic momentum: m/T = 1e-5: p/T = %.6f (3); m/T = 1000: p^2/(3 m T) = %.6f (1.002)\n", p_rel / 10.0,
+         p_nr * p_nr / 3000.0);
+  ck_assert_double_eq_tol(p_rel / 10.0, 3.0, 1e-6);
+  ck_assert_double_eq_tol(p_nr * p_nr / 3000.0, 1.002, 1e-4);
+}
+END_TEST
+
+START_TEST(test_moving_x_limits) {
+  /* (1) p0 -> 0 (1e-6 m) takes the moving-X equations (6 states) and equals X at rest (N_eff to 1e-6);
+   * (2) an ultra-relativistic X (m = 1 MeV, p0 = 1e5 MeV at T0 = 10 MeV, time-dilated decays at t ~ 5 s with p ~ 4
+   * GeV) into invisible radiation is extra radiation from T0 on: Delta N_eff = N_eff,SBBN rho_X/rho_nu at T0
+   * (both redshift as a^-4; rho_nu = (21/8) rho_gamma at T0), to 3% (the e+- -> nu heating, ~1.5%, goes to the
+   * neutrinos but not to X); X at rest with the same number injects m/E = 1e-5 of it. */
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_params p;
+  bbn_params_default(&p);
+  bbn_result r0, ra, rm;
+  ck_assert_int_eq(bbn_solve(&TAB, &p, &r0, &err), FB_OK);
+  bbn_decay d = {0};
+  d.mass_GeV = 0.01;
+  d.tau_s = 30.0;
+  d.n_over_ngamma = 1e-3;
+  d.f_em = 1.0;
+  p.decay = &d;
+  p.sbbn_nb_ref = r0.nb_comoving;
+  ck_assert_int_eq(bbn_solve(&TAB, &p, &ra, &err), FB_OK);
+  d.p0_MeV = 1e-8;
+  ck_assert_int_eq(bbn_solve(&TAB, &p, &rm, &err), FB_OK);
+  printf("p0 -> 0: Yp %.8f / %.8f, D/H %.6e / %.6e, N_eff %.7f / %.7f\n", rm.Yp, ra.Yp, rm.D_H, ra.D_H, rm.Neff, ra.Neff);
+  /* the background (N_eff) agrees to 1e-6; the network's abundances to 1e-4: they move by 2.2e-5 (Yp) and 1.6e-5
+   * (D/H) already when tau is changed by 1e-7 on the path at rest (measured), the integrator's noise */
+  ck_assert_double_eq_tol(rm.Yp, ra.Yp, 1e-4 * ra.Yp);
+  ck_assert_double_eq_tol(rm.D_H, ra.D_H, 1e-4 * ra.D_H);
+  ck_assert_double_eq_tol(rm.Neff_rec, ra.Neff_rec, 1e-6 * ra.Neff_rec);
+  d.mass_GeV = 1e-3;
+  d.tau_s = 1e-3;
+  d.p0_MeV = 1e5;
+  d.f_em = 0.0;
+  d.f_inv = 1.0;
+  const double T0 = p.T_start_MeV, E0 = sqrt(1.0 + d.p0_MeV * d.p0_MeV);
+  const double rho_g0 = FB_PI * FB_PI / 15.0 * pow(T0, 4), ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0, 3);
+  d.n_over_ngamma = 0.1 * 21.0 / 8.0 * rho_g0 / (ng0 * E0); /* rho_X = 0.1 rho_nu at T0 */
+  ck_assert_int_eq(bbn_solve(&TAB, &p, &rm, &err), FB_OK);
+  const double dn = rm.Neff_rec - r0.Neff, dn_exp = 0.1 * r0.Neff;
+  printf("ultra-relativistic X into invisible: Delta N_eff = %.5f, extra radiation %.5f (rel %.4f)\n", dn, dn_exp,
+         dn / dn_exp - 1.0);
+  ck_assert_msg(fabs(dn / dn_exp - 1.0) < 0.03, "%g vs %g", dn, dn_exp);
+  d.p0_MeV = 0.0;
+  ck_assert_int_eq(bbn_solve(&TAB, &p, &ra, &err), FB_OK);
+  printf("the same number at rest: Delta N_eff = %.3e\n", ra.Neff_rec - r0.Neff);
+  ck_assert(fabs(ra.Neff_rec - r0.Neff) < 1e-3 * dn);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   fb_err err;
@@ -149,6 +210,8 @@ int main(void) {
   tcase_add_test(tc, test_closed_form_neutrinos_photons);
   tcase_add_test(tc, test_energy_conservation_dominating_x);
   tcase_add_test(tc, test_standard_limit_and_chain);
+  tcase_add_test(tc, test_kinetic_momentum_limits);
+  tcase_add_test(tc, test_moving_x_limits);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_VERBOSE);
