@@ -149,6 +149,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
       d.mY_GeV = eval_scan_q(&pt, "mY_GeV");
     else
       d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
+    /* as the scan: X moving with the kinetic-equilibrium momentum at T0 (bbn_decay.p0_MeV, fb_model_bbn_fip.c) */
+    d.p0_MeV = bbn_kinetic_momentum_MeV(d.mass_GeV * 1e3, fb_eval_number(args, "T0_MeV"));
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
@@ -185,6 +187,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   bbn_verdict v;
   bbn_verdict_eval(&r, &r0, before_bbn ? NULL : &d, &v);
   eval_bbn_put_abundances(out, &r);
+  fb_eval_put(out, "Neff_rec", "", r.Neff_rec); /* at recombination (bbn_neff_rec.c): the N_eff band's */
   fb_eval_put(out, "eta_bbn_over_eta_cmb", "", r.eta_bbn_over_eta_cmb);
   fb_eval_put(out, "chi2", "", v.chi2);
   fb_eval_put(out, "chi2_sbbn", "", v.chi2_sbbn);
@@ -209,9 +212,9 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_eval_put(out, "flag_hadrodissociation", "", v.flag_hadrodissociation);
   fb_eval_put(out, "flag_weak_table_clamped", "", r.weak_table_clamped);
   fb_eval_put_text(out, "criterion", joint ? "joint: BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, "
-                                             "chi2 - chi2_sbbn > 3.84 (1 dof, 95% CL); neff: |Neff - 2.99| > 0.34"
+                                             "chi2 - chi2_sbbn > 3.84 (1 dof, 95% CL); neff: |Neff_rec - 2.99| > 0.34"
                                            : "delta_chi2 = chi2 - chi2_sbbn > 5.99 (2 dof, 95% CL); "
-                                             "neff: |Neff - 2.99| > 0.34 (Planck 2018 95%)");
+                                             "neff: |Neff_rec - 2.99| > 0.34 (Planck 2018 95%; N_eff at recombination)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);
   /* decayed before BBN: the scan's m Y_X at T0 (r is standard BBN's) */
   fb_eval_put(out, "mY_GeV", "GeV", before_bbn ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
@@ -254,7 +257,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "bbn-decay",
     "BBN with a generic decaying particle X (m, tau, abundance m Y = m n_X/s before decay or n_X/n_gamma "
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
-    "3He/H, 7Li/H, Neff, eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
+    "3He/H, 7Li/H, Neff (end of BBN), Neff_rec (recombination), eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
     24,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
@@ -262,7 +265,8 @@ const fb_eval_module fb_eval_bbn_decay = {
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X [1e-3, 1e4] GeV"},
      {"coupling", "", NULL, 0.0, 1e3, "1", "with a model: its coupling (epsilon, g_agamma [GeV^-1], |U|^2)"},
-     {"tau_s", "s", NULL, 1e-3, 1e5, "1", "lifetime of X [1e-3, 1e5] s (model=generic: required)"},
+     {"tau_s", "s", NULL, 1e-3, 1e12, "1", "lifetime of X [1e-3, 1e12] s (model=generic: required; beyond 1e5 s "
+      "the decays after T_end = 1 keV enter Neff_rec and the baryon dilution only, not the photodisintegration)"},
      {"mY_GeV", "GeV", NULL, -1.0, 1.0, "0", "m_X n_X / s before decay [0, 1] GeV (or n_over_ngamma)"},
      {"n_over_ngamma", "", NULL, -1.0, 1e3, "0", "n_X / n_gamma at T0_MeV [0, 1e3] (or mY_GeV)"},
      {"T0_MeV", "MeV", NULL, 1.0, 30.0, "10", "temperature of n_over_ngamma = start of the background (1, 30]"},

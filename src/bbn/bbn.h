@@ -103,7 +103,7 @@ typedef struct bbn_nu_group {
  */
 typedef struct bbn_decay {
   double mass_GeV;       /**< m_X [GeV], 1e-3 - 1e4 */
-  double tau_s;          /**< lifetime [s], 1e-3 - 1e5 */
+  double tau_s;          /**< lifetime [s], 1e-3 - 1e12 (beyond 1e5: bbn_decay.c) */
   double mY_GeV;         /**< m_X n_X / s before decay [GeV] (or 0) */
   double n_over_ngamma;  /**< n_X / n_gamma at T_start (or 0) */
   double f_em, f_nu, f_inv; /**< energy fractions; sum 1 within 1e-6 */
@@ -120,7 +120,14 @@ typedef struct bbn_decay {
                               the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
   int nu_cascade;        /**< 1 (with nu_conversion): the injected neutrinos' scattering cascade on the thermal
                               nu and e+- and the conversions of its energetic members (bbn_nu_cascade.c) */
+  double p0_MeV;         /**< momentum of X at T_start (free-streaming, p ~ 1/a): rho_X = n_X E, E = sqrt(m^2 + p^2),
+                              decays time-dilated by m/E (bbn_background.c); 0 (default): X at rest, the equations above.
+                              The bcN_bbn planes set the kinetic-equilibrium value bbn_kinetic_momentum_MeV(m, T_start) */
 } bbn_decay;
+
+/** Momentum p with sqrt(m^2 + p^2) = <E> of a Maxwell-Boltzmann distribution in kinetic equilibrium at T:
+ *  <E> = m K1(m/T)/K2(m/T) + 3 T (bbn_decay.c; -> 3 T for m << T, m + 3T/2 for m >> T). */
+double bbn_kinetic_momentum_MeV(double m_MeV, double T_MeV);
 
 /** Sector a thermal particle chi is in equilibrium with (bbn_thermal_dm). */
 enum bbn_dm_coupling { BBN_DM_ELECTRONS = 0, BBN_DM_NEUTRINOS = 1 };
@@ -193,6 +200,8 @@ typedef struct bbn_result {
   double Li7_H;          /**< (n_Li7 + n_Be7) / n_H (7Be decays by electron capture) */
   double Li6_H;          /**< n_Li6 / n_H */
   double Neff;           /**< (8/7)(11/4)^{4/3}(rho_nu + rho_dN)/rho_gamma at T_end */
+  double Neff_rec;       /**< the same at recombination, T = T_CMB (1 + z_*) = 0.256 eV: the history after
+                              T_end continued with what is left of a decaying X (bbn_neff_rec.c); = Neff without X */
   double eta;            /**< n_b / n_gamma today */
   double chi2;           /**< against PDG 2024 Yp and D/H (see bbn_chi2) */
   double th_sigma_Yp;    /**< the theory error of Yp_mass used in chi2 (absolute) */
@@ -442,10 +451,10 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err);
 typedef struct bbn_verdict {
   double chi2, chi2_sbbn, delta_chi2; /**< chi^2 (Yp_mass, D/H), standard BBN's, difference */
   double pull_Yp, pull_DH;            /**< (theory - observed) / sigma (quadrature sum) */
-  double dNeff;                       /**< Neff - Planck 2018 central 2.99 */
+  double dNeff;                       /**< Neff_rec - Planck 2018 central 2.99 */
   int excluded_bbn;                   /**< delta_chi2 > 5.99 (chi^2 with 2 dof, 95%) */
   int excluded_Yp, excluded_DH;       /**< |pull| > 1.96 for that observable alone */
-  int excluded_neff;                  /**< |Neff - 2.99| > 0.34 (Planck 2018 95%) */
+  int excluded_neff;                  /**< |Neff_rec - 2.99| > 0.34 (Planck 2018 95%; N_eff at recombination) */
   int flag_photodisintegration;       /**< the e.m. cascade (not computed) could change the result */
   int flag_hadrodissociation;         /**< hadronic showers (not computed) could change the result */
 } bbn_verdict;
@@ -494,5 +503,28 @@ void bbn_rate_detailed_balance(int k, double *alpha, double *beta, double *gamma
 
 /** QED finite-temperature correction to the plasma pressure at O(e^2) and O(e^3) [MeV^4]. */
 int bbn_qed_pressure(double T_MeV, double *P2_MeV4, double *P3_MeV4, fb_err *err);
+
+/** The thermal history after the BBN background (bbn_neff_rec.c): start values at photon temperature T_MeV. */
+typedef struct bbn_neff_cont_in {
+  double T_MeV;                   /**< photon temperature at the start */
+  double rho_nu_over_g;           /**< rho_nu / rho_gamma at the start (all flavours) */
+  double rho_fs_over_g;           /**< other free-streaming radiation (Delta N_eff, invisible daughters) / rho_gamma */
+  double rho_m_MeV4;              /**< cold matter (baryons + CDM) at the start [MeV^4]; 0: radiation + X only */
+  double t_s;                     /**< time at the start */
+  double nX_MeV3;                 /**< number density of the decaying X left at the start (0: none) */
+  double mX_MeV, pX_MeV, tauX_s;  /**< its mass, momentum at the start (0: at rest), proper lifetime */
+  double f_em, f_nu, f_inv;       /**< energy fractions of its decays into photons/e+-, neutrinos, invisible */
+} bbn_neff_cont_in;
+typedef struct bbn_neff_cont_out {
+  double Neff;          /**< (8/7)(11/4)^{4/3} (rho_nu + rho_fs)/rho_gamma at T_stop */
+  double t_s;           /**< time at T_stop */
+  double X_left;        /**< n_X a^3 at T_stop over its start value */
+  double rho_g_ratio;   /**< rho_gamma a^4 at T_stop over its start value (photon heating) */
+  double x_stop;        /**< ln(a_stop / a_start) */
+} bbn_neff_cont_out;
+/** Continue from in to the photon temperature T_stop_MeV (the equations in bbn_neff_rec.c). */
+int bbn_neff_continue(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out, fb_err *err);
+/** Photon temperature of recombination T_CMB (1 + z_*) [MeV] (Planck 2018 z_* = 1089.92). */
+double bbn_T_recombination_MeV(void);
 
 #endif /* BBN_H */

@@ -27,6 +27,9 @@
  * A thermal particle chi (bbn_params.chi, bbn_thermal_dm.c) adds rho_chi, P_chi, d rho_chi/dT to the
  * plasma (electrophilic) or to the neutrinos, then held at one T_nu (neutrinophilic), as in Escudero
  * arXiv:1812.05605 sec. 4; without it every expression is the one above, bit for bit.
+ * A moving decaying X (bbn_decay.p0_MeV > 0, issue 14 item 1: a FIP still relativistic at T_start) has
+ * rho_X = n_X E, E = sqrt(m^2 + p^2), p = p0 a_start/a, and decays at the time-dilated rate (m/E)/tau, so the
+ * power is Gamma m n_X with E per decay; a sixth state, its proper-time optical depth, counts the decays.
  * Extra radiation: rho_dN = Delta N_eff (7/8)(pi^2/15) T_free^4 with T_free = T_start a_start/a
  * (free-streaming from T_start). QED: P_int = P2 + P3 with (Heckler, PRD 49 (1994) 611;
  * Mangano et al., arXiv:astro-ph/0111408; Bennett et al., arXiv:1911.04504 eqs. 2.6-2.7)
@@ -247,6 +250,7 @@ typedef struct bg_ctx {
   /* decaying particle X (p->decay): n_X = NwX exp(-3x) exp(-t/tau); state y[3] = rho_inv e^{4x} */
   int ns;                 /* number of state variables (5) */
   double NwX_MeV3, mX_MeV, tauX_s, GamX_MeV;
+  double t0_s;            /* time at the start (moving X: its decays counted from there) */
 } bg_ctx;
 
 /* Energy densities at state y and x; returns H in MeV and fills the pieces. */
@@ -281,14 +285,22 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double Tf = c->T_start * exp(-x);
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
-  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0;
+  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0, mE = 1.0;
   if (c->p->decay) {
     /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
      * Q = Gamma rho_X split by the energy fractions (Kawasaki, Kohri, Sugiyama astro-ph/0002127
      * eqs. 2-5; Sabti et al. arXiv:2006.07387 eqs. 2.1-2.5) */
     const bbn_decay *d = c->p->decay;
-    const double rX = c->mX_MeV * c->NwX_MeV3 * exp(-3.0 * x - t_s / c->tauX_s);
-    const double Q = c->GamX_MeV * rX;
+    double rX, Q;
+    if (c->ns == 6) { /* moving X (bbn_decay.p0_MeV): y[5] = int (m/E) dt/tau from the start */
+      const double pX = d->p0_MeV * exp(-x), EX = sqrt(c->mX_MeV * c->mX_MeV + pX * pX);
+      rX = EX * c->NwX_MeV3 * exp(-3.0 * x - c->t0_s / c->tauX_s - y[5]);
+      Q = c->GamX_MeV * c->mX_MeV / EX * rX; /* = Gamma m n_X: rate m/E Gamma, energy E per decay */
+      mE = c->mX_MeV / EX;
+    } else {
+      rX = c->mX_MeV * c->NwX_MeV3 * exp(-3.0 * x - t_s / c->tauX_s);
+      Q = c->GamX_MeV * rX;
+    }
     rho_X += rX;
     Q_em += d->f_em * Q;
     Q_nu += d->f_nu * Q;
@@ -355,6 +367,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     }
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
     dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
+    if (c->ns == 6) dydx[5] = mE * c->GamX_MeV / H; /* proper-time optical depth of X */
   }
   if (H_out) *H_out = H;
   if (rho_nu_out) *rho_nu_out = rho_nu;
@@ -392,7 +405,8 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   /* state: T, T_nue, t, rho_inv a^4, T_numu (invisible decay products; 0 without a decaying particle: one
    * set of equations with and without X, so that the limit m Y -> 0 is continuous to the last digit
    * the integrator resolves) */
-  const int ns = 5;
+  /* a moving X (p0_MeV > 0) adds its proper-time optical depth y[5]; without it the 5 states of before */
+  const int ns = (p->decay && p->decay->p0_MeV > 0.0) ? 6 : 5;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
   b->ln_t = malloc(sizeof(double) * 7 * n);
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");
@@ -413,7 +427,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 
   fb_ode ode;
   memset(&ode, 0, sizeof(ode));
-  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode, ns, 0.0, 0.0, 1.0, 0.0};
+  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode, ns, 0.0, 0.0, 1.0, 0.0, 0.0};
   const double Ts = p->T_start_MeV;
   const double ngamma_s = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * Ts * Ts * Ts;
   c.nb_start_MeV3 = b->eta * ngamma_s * 11.0 / 4.0; /* first estimate (entropy transfer 11/4) */
@@ -424,12 +438,12 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   opt.atol = 1e-14;
   opt.max_steps = 20000;
   int rc = FB_OK;
-  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 5 * n);
+  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 6 * n);
   FB_TEST_GOTO(err, rc, !xs || !ys, FB_ERR_MEMORY, cleanup, "background: allocation failed");
   double x_end = log(Ts / p->T_end_MeV) + log(cbrt(11.0 / 4.0)) + 0.3;
   for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
   double H0, rho_pl0, P_pl0, rho_nu0, rho_g0, rho_dN0;
-  double y0[5] = {Ts, Ts, 0.0, 0.0, Ts};
+  double y0[6] = {Ts, Ts, 0.0, 0.0, Ts, 0.0};
   FB_TEST_GOTO(err, rc, bg_eval(&c, 0.0, y0, NULL, &H0, &rho_nu0, &rho_g0, &rho_dN0, NULL, &rho_pl0, &P_pl0) != 0,
                FB_ERR_NUMERIC, cleanup, "the extra-component hook returned %d at the start (T = %g MeV)",
                c.hook_rc, Ts);
@@ -454,6 +468,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
       y0[2] = t_rad * rad_matter_time_ratio(B / A);
     }
     b->mY_GeV = d->mass_GeV * c.NwX_MeV3 / s_start;
+    c.t0_s = y0[2];
   }
   FB_CALL_GOTO(err, rc, fb_ode_init(&ode, ns, bg_rhs, NULL, &c, &opt, err), cleanup);
   /* Delta N_eff is defined by the late-time ratio rho_dN / rho_gamma = Delta N_eff (7/8)(4/11)^{4/3}
@@ -478,7 +493,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     double dx = 0.0;
     if (Tl > 0.9 * p->T_end_MeV) dx = log(Tl / p->T_end_MeV) + 0.2;
     const double t_last = ys[ns * (n - 1) + 2];
-    if (p->decay && t_last < 25.0 * p->decay->tau_s) {
+    if (p->decay && p->decay->tau_s <= BBN_DECAY_TAU_FOLLOW_S && t_last < 25.0 * p->decay->tau_s) {
       const double dx_t = (2.0 / 3.0) * log(25.0 * p->decay->tau_s / t_last) + 0.1; /* a ~ t^(1/2..2/3) */
       if (dx_t > dx) dx = dx_t;
     }
@@ -492,7 +507,8 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   FB_TEST_GOTO(err, rc, ys[ns * (n - 1)] > p->T_end_MeV, FB_ERR_NUMERIC, cleanup,
                "background: T = %g MeV at the end of the grid, above T_end = %g MeV", ys[ns * (n - 1)],
                p->T_end_MeV);
-  FB_TEST_GOTO(err, rc, p->decay && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s, FB_ERR_NUMERIC, cleanup,
+  FB_TEST_GOTO(err, rc, p->decay && p->decay->tau_s <= BBN_DECAY_TAU_FOLLOW_S && ys[ns * (n - 1) + 2] < 20.0 * p->decay->tau_s,
+               FB_ERR_NUMERIC, cleanup,
                "background: t = %g s at the end of the grid, before 20 tau = %g s", ys[ns * (n - 1) + 2],
                20.0 * p->decay->tau_s);
   /* final baryon density normalisation: n_b(T_end) = eta n_gamma(T_end) after e+e- annihilation */
@@ -503,6 +519,28 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     double rho_nu, rho_g, rho_dN, H;
     bg_eval(&c, x_end, ys + ns * (n - 1), NULL, &H, &rho_nu, &rho_g, &rho_dN, NULL, NULL, NULL);
     b->Neff = 8.0 / 7.0 * pow(11.0 / 4.0, 4.0 / 3.0) * (rho_nu + rho_dN) / rho_g;
+    /* N_eff at recombination (bbn_neff_rec.c): the decays left after the grid, with baryons and cold dark
+     * matter (Omega_c h^2 = 0.120, arXiv:1807.06209) in H; no X left: Neff_rec = Neff exactly */
+    b->Neff_rec = b->Neff;
+    if (p->decay) {
+      const double t_l = ys[ns * (n - 1) + 2];
+      b->X_left_end = ns == 6 ? exp(-c.t0_s / c.tauX_s - ys[ns * (n - 1) + 5]) : exp(-t_l / c.tauX_s);
+      const double nX_l = c.NwX_MeV3 * exp(-3.0 * x_end) * b->X_left_end;
+      /* skipped when the X energy left is below 1e-12 of the photons' (tau <= 1e5 s: e^-25 of X is left) */
+      if (nX_l * c.mX_MeV > 1e-12 * rho_g) {
+        const bbn_neff_cont_in ci = {Tl, rho_nu / rho_g, rho_dN / rho_g,
+                                     b->nb_start_MeV3 * exp(-3.0 * x_end) * mb_MeV * (1.0 + FB_OMEGA_C_H2_PLANCK / p->omega_b_h2),
+                                     t_l, nX_l, c.mX_MeV, p->decay->p0_MeV * exp(-x_end), c.tauX_s,
+                                     p->decay->f_em, p->decay->f_nu, p->decay->f_inv};
+        bbn_neff_cont_out co;
+        FB_CALL_GOTO(err, rc, bbn_neff_continue(&ci, bbn_T_recombination_MeV(), &co, err), cleanup);
+        b->Neff_rec = co.Neff;
+        /* eta is fixed today: photons heated after T_end (thermalised by double Compton and bremsstrahlung
+         * before t ~ 2e6 s; later a spectral distortion, which FIRAS limits) dilute n_b/n_gamma further, so at
+         * T_end it was larger by (rho_gamma a^4 ratio)^{3/4} (entropy ~ T^3) */
+        b->nb_start_MeV3 *= pow(co.rho_g_ratio, 0.75);
+      }
+    }
     b->Tnu_over_T_end = ys[ns * (n - 1) + 1] / Tl;
     b->Tnumu_over_T_end = ys[ns * (n - 1) + 4] / Tl;
   }
@@ -510,7 +548,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   b->tauX_s = p->decay ? p->decay->tau_s : 0.0;
   for (int i = 0; i < n; ++i) {
     const double *y = ys + ns * i;
-    double d[5], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
+    double d[6], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
     bg_eval(&c, xs[i], y, d, NULL, &rho_nu, &rho_g, &rho_fs, &rho_X, &rho_pl, NULL);
     const double rX = rho_X / (rho_pl + rho_nu + rho_fs);
     if (rX > b->rhoX_over_rad_max) b->rhoX_over_rad_max = rX;

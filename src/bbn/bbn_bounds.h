@@ -11,7 +11,8 @@
 #include "bbn.h"
 #include "fb_model.h"
 
-/** Write /bounds/bbn/excluded (delta_chi2 > 5.99) and /bounds/neff/excluded (|Neff - 2.99| > 0.34)
+/** Write /bounds/bbn/excluded (delta_chi2 > 5.99) and /bounds/neff/excluded (|neff - 2.99| > 0.34; the
+ *  models pass Neff_rec, N_eff at recombination)
  *  over the scan v (arrays [n_mass][n_coupling]; failed points are not excluded) with the criteria,
  *  standard BBN's chi2 and Neff, and `note` (the abundance assumption) as attributes. */
 int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2, const double *neff,

@@ -17,8 +17,13 @@
  *    5.99 would nearly exclude the Standard Model. A point that lowers chi^2 is allowed.
  *  - excluded_Yp / excluded_DH: the single-observable 95% test |pull| > 1.96 (reported, not used
  *    for excluded_bbn).
- *  - excluded_neff: |N_eff - 2.99| > 0.34, Planck 2018 TT,TE,EE+lowE+lensing+BAO at 95%
- *    (arXiv:1807.06209 sec. 7.4, +0.34/-0.33; the symmetric 0.34 is used).
+ *  - excluded_neff: |N_eff,rec - 2.99| > 0.34, Planck 2018 TT,TE,EE+lowE+lensing+BAO at 95%
+ *    (arXiv:1807.06209 sec. 7.4, +0.34/-0.33; the symmetric 0.34 is used). N_eff,rec is N_eff at
+ *    recombination (bbn_result.Neff_rec, bbn_neff_rec.c): the CMB constrains the free-streaming radiation
+ *    through the damping tail and the phase shift of the acoustic peaks around last scattering (Hou et al.
+ *    arXiv:1104.2333; Follin, Knox, Millea, Pan arXiv:1503.07863), so decays between the end of BBN and
+ *    recombination count (as in Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324 sec. 5 and Depta et al.
+ *    arXiv:2011.06518); for tau <= 1e5 s both are equal (X is gone at the end of the BBN grid).
  *  These two separate cuts are the bands' criterion (issue 14 asks for Delta N_eff as its own band). The
  *  joint BBN + CMB likelihood profiled over Omega_b h^2 (bbn_joint_fit.c) is the thermal-particle default
  *  (`eval bbn likelihood=joint`) and an option of `eval bbn-decay`.
@@ -49,7 +54,7 @@ void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_d
   v->delta_chi2 = r->chi2 - r_sbbn->chi2;
   v->pull_Yp = (r->Yp_mass - BBN_OBS_YP) / sY;
   v->pull_DH = (r->D_H - BBN_OBS_DH) / sD;
-  v->dNeff = r->Neff - FB_NEFF_PLANCK18;
+  v->dNeff = r->Neff_rec - FB_NEFF_PLANCK18; /* at recombination, where the CMB measures it (bbn_neff_rec.c) */
   v->excluded_bbn = v->delta_chi2 > FB_CHI2_2DOF_95;
   v->excluded_Yp = fabs(v->pull_Yp) > FB_GAUSS_95_TWO_SIDED;
   v->excluded_DH = fabs(v->pull_DH) > FB_GAUSS_95_TWO_SIDED;

@@ -11,11 +11,15 @@
  *    then lower by the same factor);
  *  - the photon temperature at t = tau_X (the "T at decay").
  * Valid range: tau_X >= 1e-3 s (earlier decays only heat a plasma in equilibrium, which eta fixed
- * today absorbs) and <= 1e5 s (X has decayed by T_end = 1 keV, t ~ 1e6 s; later decays need the
- * photodisintegration cascade, not included: see README.md).
+ * today absorbs) and <= 1e12 s. Up to 1e5 s X has decayed by the end of the grid (run to t >= 25 tau); for
+ * 1e5 s < tau <= 1e12 s the grid stops at T_end = 1 keV with X partly left, whose decays are followed to
+ * recombination for N_eff_rec and the baryon dilution only (bbn_neff_rec.c): the photodisintegration cascade
+ * of those late decays is not included here (flag_photodisintegration; the photodis models compute it).
  */
 #include <math.h>
 #include <string.h>
+
+#include <gsl/gsl_sf_bessel.h>
 
 #include "bbn_internal.h"
 #include "fb_constants.h"
@@ -23,8 +27,8 @@
 int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   FB_TEST(err, !(d->mass_GeV >= 1e-3 && d->mass_GeV <= 1e4), FB_ERR_RANGE,
           "decay mass_GeV = %g outside the allowed range [1e-3, 1e4] GeV", d->mass_GeV);
-  FB_TEST(err, !(d->tau_s >= 1e-3 && d->tau_s <= 1e5), FB_ERR_RANGE,
-          "decay tau_s = %g outside the allowed range [1e-3, 1e5] s", d->tau_s);
+  FB_TEST(err, !(d->tau_s >= 1e-3 && d->tau_s <= BBN_DECAY_TAU_MAX_S), FB_ERR_RANGE,
+          "decay tau_s = %g outside the allowed range [1e-3, %g] s", d->tau_s, BBN_DECAY_TAU_MAX_S);
   FB_TEST(err, !(d->mY_GeV >= 0.0 && d->mY_GeV <= 1.0), FB_ERR_RANGE,
           "decay mY_GeV = %g outside the allowed range [0, 1] GeV", d->mY_GeV);
   FB_TEST(err, !(d->n_over_ngamma >= 0.0 && d->n_over_ngamma <= 1e3), FB_ERR_RANGE,
@@ -55,6 +59,8 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   for (int i = 0; i < 4; ++i)
     FB_TEST(err, !(nk[i] >= 0.0 && nk[i] <= 100.0), FB_ERR_RANGE,
             "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
+  FB_TEST(err, !(d->p0_MeV >= 0.0 && d->p0_MeV <= 1e6), FB_ERR_RANGE,
+          "decay p0_MeV = %g outside the allowed range [0, 1e6] MeV", d->p0_MeV);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
   FB_TEST(err, d->n_nu_groups < 0 || d->n_nu_groups > BBN_NU_MAX_GROUPS, FB_ERR_RANGE,
@@ -68,6 +74,21 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
             "(0 - 1e7), from_pion %d (0 or 1)", i, g->flavour, g->shape, g->n, g->E_MeV, g->from_pion);
   }
   return FB_OK;
+}
+
+/* <E> of a Maxwell-Boltzmann gas of mass m at temperature T: <E> = rho/n with n ~ m^2 T K2(x), rho ~ m^2 T
+ * [m K1(x) + 3 T K2(x)] (x = m/T; Kolb & Turner, The Early Universe, eq. 3.52 in the MB limit; Gondolo & Gelmini,
+ * Nucl. Phys. B360 (1991) 145 eq. 3.3): the kinetic-equilibrium approximation of the FIP's energy per particle
+ * (its momentum distribution that of equilibrium at the plasma temperature, its number from the Boltzmann
+ * equation of bbn_abundance.c); the single momentum p = sqrt(<E>^2 - m^2) then redshifts as 1/a. */
+double bbn_kinetic_momentum_MeV(double m_MeV, double T_MeV) {
+  const double x = m_MeV / T_MeV;
+  double E;
+  if (x < 1e-3)
+    E = 3.0 * T_MeV + 0.5 * m_MeV * x; /* K1/K2 -> x/2 */
+  else
+    E = m_MeV * gsl_sf_bessel_K1_scaled(x) / gsl_sf_bessel_Kn_scaled(2, x) + 3.0 * T_MeV;
+  return sqrt(fmax(E * E - m_MeV * m_MeV, 0.0));
 }
 
 double bbn_decay_nu_e_share(const bbn_decay *d) {
@@ -98,7 +119,11 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   const double me = FB_ME_GEV * 1e3, T_pd = me * me / (22.0 * FB_BD_MEV);
   bg->frac_after_photo = exp(-bbn_background_time_at_T(bg, T_pd) / p->decay->tau_s);
   bg->frac_after_100s = exp(-FB_HADRODISS_T_MIN_S / p->decay->tau_s);
-  if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
+  if (p->decay->tau_s > bg->t_end_s) { /* after the grid (tau > 1e5 s): radiation era, T ~ t^-1/2 */
+    double Tn, nb;
+    bbn_background_at(bg, bg->t_end_s, T_decay_MeV, &Tn, &nb);
+    *T_decay_MeV *= sqrt(bg->t_end_s / p->decay->tau_s);
+  } else if (p->decay->tau_s >= bg->t_start_s) { /* the grid runs to t >= 25 tau (bbn_background.c) */
     double Tn, nb;
     bbn_background_at(bg, p->decay->tau_s, T_decay_MeV, &Tn, &nb);
   } else { /* before the start: radiation era, T ~ t^-1/2 */
@@ -113,7 +138,8 @@ int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
       a->f_em != b->f_em || a->f_nu != b->f_nu || a->f_inv != b->f_inv || a->n_pi_minus != b->n_pi_minus ||
       a->n_pi_plus != b->n_pi_plus || a->n_K_minus != b->n_K_minus || a->n_K_plus != b->n_K_plus || a->n_K_L != b->n_K_L ||
       a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
-      a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade)
+      a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade ||
+      a->p0_MeV != b->p0_MeV)
     return 0;
   for (int i = 0; i < 3; ++i)
     if (a->nu_share[i] != b->nu_share[i]) return 0;

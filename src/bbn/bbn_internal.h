@@ -55,6 +55,12 @@ double bbn_nuclide_mass_MeV(int i);
 /** Largest T9 of the fitted rates; above it the forward rate is held constant. */
 #define BBN_T9_MAX_FIT 10.0
 
+/** Lifetimes up to which the background grid is extended until the decaying X is gone (t >= 25 tau); longer
+ *  ones stop at T_end and the rest of X is followed to recombination by bbn_neff_rec.c only. */
+#define BBN_DECAY_TAU_FOLLOW_S 1e5
+/** Longest lifetime of bbn_decay (decays before recombination, t_rec ~ 1.2e13 s). */
+#define BBN_DECAY_TAU_MAX_S 1e12
+
 /** Number of samples of the background solution (uniform in ln a). */
 #define BBN_BG_N 400
 
@@ -67,6 +73,8 @@ typedef struct bbn_background {
   double nb_start_MeV3;                 /* baryon number density at a = a_start */
   double eta;                           /* n_b / n_gamma today */
   double Neff;                          /* at T_end */
+  double Neff_rec;                      /* at recombination (bbn_neff_rec.c; = Neff without a decaying X) */
+  double X_left_end;                    /* with X: n_X a^3 at the end of the grid over its value without decays */
   double Tnu_over_T_end, Tnumu_over_T_end; /* nu_e, nu_mu/tau */
   /* decaying particle (bbn_params.decay): n_X / n_b = YX0 exp(-t / tauX_s) (both scale as a^-3) */
   double YX0, tauX_s, mY_GeV;

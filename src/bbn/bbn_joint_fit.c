@@ -128,7 +128,7 @@ int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *ou
     y[OBS_YPM][i] = r.Yp_mass;
     y[OBS_LNDH][i] = log(r.D_H);
     y[OBS_YPN][i] = r.Yp;
-    y[OBS_NEFF][i] = r.Neff;
+    y[OBS_NEFF][i] = r.Neff_rec; /* the CMB's N_eff: at recombination (bbn_neff_rec.c) */
     y[OBS_SY][i] = r.th_sigma_Yp; /* the theory errors at this omega_b (p->theory_errors) */
     y[OBS_SD][i] = r.th_rel_DH;
   }

@@ -588,6 +588,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
   res->Li7_H = (Y[BBN_LI7] + Y[BBN_BE7]) / YH;
   res->Li6_H = Y[BBN_LI6] / YH;
   res->Neff = bg.Neff;
+  res->Neff_rec = bg.Neff_rec;
   res->weak_table_clamped = c.clamped;
   res->nb_comoving = bg.nb_start_MeV3;
   res->eta = bg.eta;

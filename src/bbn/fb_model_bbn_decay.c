@@ -10,7 +10,8 @@
  * the same Omega_b h^2 is solved once in init for Delta chi^2.
  * postprocess writes
  *   /bounds/bbn/excluded  [n_tau][n_mY] uint8: Delta chi^2 = chi^2 - chi^2_SBBN > 5.99 (2 dof, 95% CL)
- *   /bounds/neff/excluded [n_tau][n_mY] uint8: |N_eff - 2.99| > 0.34 (Planck 2018, 95%)
+ *   /bounds/neff/excluded [n_tau][n_mY] uint8: |N_eff,rec - 2.99| > 0.34 (Planck 2018, 95%; N_eff at
+ *                         recombination, bbn_neff_rec.c)
  * with the criterion, the observations and the model inputs as attributes.
  */
 #include <math.h>
@@ -32,7 +33,7 @@ typedef struct bbnd_state {
 } bbnd_state;
 
 enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX,
-        Q_FPHOTO, Q_FHADRO, Q_FCLAMP, Q_N };
+        Q_FPHOTO, Q_FHADRO, Q_FCLAMP, Q_NREC, Q_N };
 
 static const fb_quantity_spec bbnd_quantities[] = {
     {"Yp", "", "helium-4 abundance 4 n_He4 / n_b (BBN convention)"},
@@ -40,7 +41,7 @@ static const fb_quantity_spec bbnd_quantities[] = {
     {"D_H", "", "deuterium to hydrogen number ratio"},
     {"He3_H", "", "(3He + 3H) to hydrogen number ratio"},
     {"Li7_H", "", "(7Li + 7Be) to hydrogen number ratio"},
-    {"Neff", "", "effective number of neutrino species at T_end = 1 keV"},
+    {"Neff", "", "effective number of neutrino species at the end of BBN (T_end = 1 keV, or t = 25 tau if later)"},
     {"eta_bbn_over_eta_cmb", "", "n_b/n_gamma before the decay over n_b/n_gamma today"},
     {"chi2", "", "chi^2 of Yp (mass fraction) and D/H against PDG 2024 incl. theory errors"},
     {"delta_chi2", "", "chi2 minus standard BBN's chi2 at the same Omega_b h^2"},
@@ -51,6 +52,8 @@ static const fb_quantity_spec bbnd_quantities[] = {
     {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result (bbn_chi2.c)"},
     {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result (bbn_chi2.c)"},
     {"flag_weak_table_clamped", "", "1 where T_nu/T left the weak-rate table (abundances approximate; excluded anyway)"},
+    {"Neff_rec", "", "effective number of neutrino species at recombination (T = 0.256 eV, z_* = 1089.92): the decays "
+                     "after T_end followed (bbn_neff_rec.c); the N_eff band uses it"},
 };
 
 static const fb_key_spec bbnd_keys[] = {
@@ -120,6 +123,7 @@ static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   out[Q_HE3] = r.He3_H;
   out[Q_LI7] = r.Li7_H;
   out[Q_NEFF] = r.Neff;
+  out[Q_NREC] = r.Neff_rec;
   out[Q_ETAR] = r.eta_bbn_over_eta_cmb;
   out[Q_CHI2] = v.chi2;
   out[Q_DCHI2] = v.delta_chi2;
@@ -154,7 +158,7 @@ int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2
                       "1 where chi2 - chi2_SBBN > 5.99 (Yp and D/H against PDG 2024, 2 dof, 95% CL)", err);
   if (rc == FB_OK)
     rc = write_mask(file, "bounds/neff/excluded", mn, nm, nc,
-                    "1 where |Neff - 2.99| > 0.34 (Planck 2018 TT,TE,EE+lowE+lensing+BAO, 95%)", err);
+                    "1 where |Neff_rec - 2.99| > 0.34 (N_eff at recombination; Planck 2018 TT,TE,EE+lowE+lensing+BAO, 95%)", err);
   free(mb);
   if (rc != FB_OK) return rc;
   hid_t g = fb_h5_group(file, "bounds/bbn");
@@ -180,9 +184,11 @@ int bbn_write_bounds(hid_t file, const fb_scan_view *v, const double *delta_chi2
   if (rc != FB_OK) return rc;
   g = fb_h5_group(file, "bounds/neff");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/neff");
-  rc = fb_h5_attr_string(g, "criterion", "|Neff - 2.99| > 0.34: Planck 2018 TT,TE,EE+lowE+lensing+BAO 95% "
-                                          "(arXiv:1807.06209 sec. 7.4); Neff at T = 1 keV", err);
-  if (rc == FB_OK) rc = fb_h5_attr_double(g, "neff_sbbn", sbbn->Neff, err);
+  rc = fb_h5_attr_string(g, "criterion", "|Neff_rec - 2.99| > 0.34: Planck 2018 TT,TE,EE+lowE+lensing+BAO 95% "
+                                          "(arXiv:1807.06209 sec. 7.4); Neff_rec = N_eff at recombination (T = T_CMB "
+                                          "(1 + z_*), z_* = 1089.92), where the CMB measures it (arXiv:1104.2333), with "
+                                          "the decays after BBN followed (bbn_neff_rec.c; arXiv:1808.09324 sec. 5)", err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "neff_sbbn", sbbn->Neff_rec, err);
   H5Gclose(g);
   return rc;
 }
@@ -191,7 +197,7 @@ static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   (void)cfg;
   bbnd_state *s = state;
   const size_t np = v->n_mass * v->n_coupling;
-  FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * np, v->values + Q_NEFF * np, &s->sbbn,
+  FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * np, v->values + Q_NREC * np, &s->sbbn,
                                 "generic decaying particle: abundance m Y given on the grid", err));
   hid_t g = fb_h5_group(file, "bounds/bbn");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/bbn");

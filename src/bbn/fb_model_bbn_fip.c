@@ -13,8 +13,10 @@
  * conversion and 2 -> 2 scatterings; bc9: Primakoff; without it the abundance and the excluded region
  * are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
  * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
- * equilibrium: standard BBN (eta fixed today), not excluded. Points with tau > 1e5 s fail with a
- * range error (photodisintegration cascades needed). The abundance's dependence on T_RH is
+ * equilibrium: standard BBN (eta fixed today), not excluded. Points with 1e5 s < tau <= 1e12 s are
+ * computed without their photodisintegration cascade (flag_photodisintegration; the bcN_photodis models
+ * compute it) and with their decays after T_end followed to recombination for Neff_rec (bbn_neff_rec.c);
+ * tau > 1e12 s fails with a range error. The abundance's dependence on T_RH is
  * reported as the relative change of n/n_gamma when T_RH is lowered tenfold.
  * BC1 (key production, default true): the A' is also produced by resonant conversion of plasma photons and by
  * 2 -> 2 scatterings (src/production/fb_prod_bc1.c; Fradette et al. arXiv:1407.0993, Redondo & Postma
@@ -71,7 +73,7 @@ typedef struct bfip_state {
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
-       Q_THO, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
+       Q_THO, Q_NREC, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
@@ -83,7 +85,7 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"D_H", "", "deuterium to hydrogen number ratio"},
     {"He3_H", "", "(3He + 3H) to hydrogen number ratio"},
     {"Li7_H", "", "(7Li + 7Be) to hydrogen number ratio"},
-    {"Neff", "", "effective number of neutrino species at T_end = 1 keV"},
+    {"Neff", "", "effective number of neutrino species at the end of BBN (T_end = 1 keV, or t = 25 tau if later)"},
     {"eta_bbn_over_eta_cmb", "", "n_b/n_gamma before the decay over n_b/n_gamma today"},
     {"delta_chi2", "", "chi2 (Yp, D/H; PDG 2024) minus standard BBN's"},
     {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result"},
@@ -94,6 +96,8 @@ static const fb_quantity_spec bfip_quantities[] = {
                                          "the result is then a lower limit"},
     {"T_handover_MeV", "MeV", "temperature at which the abundance is handed to BBN as m Y before decay: T0 = 10 MeV, or "
                               "lower (down to m/50) where the production continues below T0 and t(T) < 0.1 tau"},
+    {"Neff_rec", "", "effective number of neutrino species at recombination (T = 0.256 eV, z_* = 1089.92): the decays "
+                     "after T_end followed (bbn_neff_rec.c); the N_eff band uses it"},
     /* HNL planes only (bc6_bbn - bc8_bbn) */
     {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
     {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
@@ -293,6 +297,7 @@ static void put_sbbn(const bfip_state *s, double *out) {
   out[Q_HE3] = s->sbbn.He3_H;
   out[Q_LI7] = s->sbbn.Li7_H;
   out[Q_NEFF] = s->sbbn.Neff;
+  out[Q_NREC] = s->sbbn.Neff_rec;
   out[Q_ETAR] = 1.0;
   out[Q_DCHI2] = 0.0;
   out[Q_FPH] = out[Q_FHA] = 0.0;
@@ -394,6 +399,11 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     d.mY_GeV = mY_before;
   else
     d.n_over_ngamma = r;
+  /* issue 14 item 1: the FIP's energy, not only its number: at T0 it moves with the momentum of kinetic
+   * equilibrium at the plasma temperature (bbn_kinetic_momentum_MeV: <E> = m K1/K2 + 3T), then free-streams;
+   * its energy density n E and time-dilated decays enter the background (bbn_background.c). For m ~ T0 this
+   * moves the short-lifetime edge of the light ALPs (BC9 at 3 MeV: docs/validation.md) */
+  d.p0_MeV = bbn_kinetic_momentum_MeV(mass_GeV * 1e3, s->T0_MeV);
   bbn_params p = s->par;
   p.decay = &d;
   bbn_result res;
@@ -409,6 +419,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   out[Q_HE3] = res.He3_H;
   out[Q_LI7] = res.Li7_H;
   out[Q_NEFF] = res.Neff;
+  out[Q_NREC] = res.Neff_rec;
   out[Q_ETAR] = res.eta_bbn_over_eta_cmb;
   out[Q_DCHI2] = v.delta_chi2;
   out[Q_FPH] = v.flag_photodisintegration;
@@ -439,7 +450,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
              "abundance: decays, inverse decays and production by scatterings (src/production, %s: %s; %s); "
              "T0 = 10 MeV", s->prod.ops->fip, s->prod.ops->processes, s->prod.ops->references);
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
-                          v->values + Q_NEFF * v->n_mass * v->n_coupling, &s->sbbn,
+                          v->values + Q_NREC * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
                                         "(C_alpha G_F^2 T^5 |U_eff|^2, thermal potential), decoupling, decays "
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"

@@ -243,6 +243,8 @@
 #define FB_NEFF_PLANCK18 2.99         /* Planck 2018 TT,TE,EE+lowE+lensing+BAO, arXiv:1807.06209 sec. 7.4 */
 #define FB_NEFF_PLANCK18_SIGMA 0.17   /* its 1 sigma (68%), arXiv:1807.06209 sec. 7.4 */
 #define FB_NEFF_PLANCK18_95 0.34      /* its 95% half-width (+0.34 / -0.33), arXiv:1807.06209 sec. 7.4 */
+#define FB_ZSTAR_PLANCK18 1089.92      /* redshift of last scattering z_*, Planck 2018 TT,TE,EE+lowE+lensing,
+                                         arXiv:1807.06209 table 2 (N_eff at recombination: bbn_neff_rec.c) */
 #define FB_CHI2_2DOF_95 5.991         /* 95% quantile of the chi^2 distribution with 2 dof (PDG 2024
                                          "Statistics" review, table 40.2) */
 #define FB_GAUSS_95_TWO_SIDED 1.960   /* two-sided 95% Gaussian interval in sigma (PDG 2024 "Statistics") */

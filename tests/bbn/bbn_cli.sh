@@ -117,7 +117,7 @@ msg=$("$exe" eval bbn-decay model=bc1 mass_GeV=0.5 coupling=1e-11 mY_GeV=1e-9 ta
 if [ $rc -eq 0 ] || ! grep -q "do not give tau_s" <<<"$msg"; then echo "FAIL: model= with tau_s -> $rc: $msg"; fails=$((fails+1)); fi
 msg=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1 mY_GeV=1e-9 n_over_ngamma=1e-3 2>&1); rc=$?
 if [ $rc -eq 0 ] || ! grep -q "either" <<<"$msg"; then echo "FAIL: both abundances -> $rc: $msg"; fails=$((fails+1)); fi
-msg=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1e9 mY_GeV=1e-9 2>&1); rc=$?
+msg=$("$exe" eval bbn-decay mass_GeV=1 tau_s=1e13 mY_GeV=1e-9 2>&1); rc=$?
 if [ $rc -ne 2 ] || ! grep -q "tau_s" <<<"$msg"; then echo "FAIL: bad tau_s -> $rc: $msg"; fails=$((fails+1)); fi
 # a 2 x 2 bbn_decay scan with its /bounds
 cat > "$tmp/d.ini" <<INI

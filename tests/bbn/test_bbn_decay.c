@@ -448,7 +448,10 @@ START_TEST(test_verdict) {
   bbn_result r1 = r0;
   r1.Yp_mass += 0.01; /* 3.3 sigma */
   r1.chi2 = bbn_chi2(r1.Yp_mass, r1.D_H);
-  r1.Neff = 2.5;
+  r1.Neff = 2.5; /* at the end of BBN: not the band's */
+  bbn_verdict_eval(&r1, &r0, NULL, &v);
+  ck_assert_int_eq(v.excluded_neff, 0);
+  r1.Neff_rec = 2.5; /* the N_eff band uses N_eff at recombination (bbn_chi2.c) */
   bbn_verdict_eval(&r1, &r0, NULL, &v);
   ck_assert_int_eq(v.excluded_bbn, 1);
   ck_assert_int_eq(v.excluded_Yp, 1);
@@ -501,7 +504,7 @@ START_TEST(test_decay_input_errors) {
   d.mY_GeV = 1e-9;
   p.decay = &d;
   struct { double *field; double bad; const char *key; } cases[] = {
-      {&d.tau_s, 1e7, "tau_s"}, {&d.mass_GeV, 0.0, "mass_GeV"}, {&d.f_em, 0.5, "f_em + f_nu"},
+      {&d.tau_s, 1e13, "tau_s"}, {&d.mass_GeV, 0.0, "mass_GeV"}, {&d.f_em, 0.5, "f_em + f_nu"},
       {&d.n_over_ngamma, 1e-5, "not both"}, {&d.n_pi_minus, -1.0, "n_pi_minus"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
