@@ -347,9 +347,10 @@ int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int 
 int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err);
 /** sigma(Yp_mass) (absolute) and sigma(D/H)/(D/H) at omega_b_h2: computed once per node of a fixed grid
  *  in ln Omega_b h^2 (BBN_TH_N_NODES, the spacing of [BBN_FIT_OMEGAB_MIN, _MAX], centred on the default
- *  0.02242; held outside), cached
- *  process-wide under a mutex (thread-safe; the values do not depend on the order of calls), and
- *  interpolated linearly in ln Omega_b h^2. */
+ *  0.02242), cached process-wide under a mutex (thread-safe; the values do not depend on the order of
+ *  calls), and interpolated linearly in ln Omega_b h^2. Outside the nodes' range (about 0.0164-0.0307)
+ *  they are computed at omega_b_h2 itself (one solve with sensitivities, ~35 ms, not cached), not held at
+ *  the edge node. */
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);
 #define BBN_TH_N_NODES 5
 

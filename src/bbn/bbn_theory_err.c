@@ -123,8 +123,15 @@ int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, dou
   FB_TEST(err, !(omega_b_h2 > 0.0), FB_ERR_RANGE, "omega_b_h2 = %g must be > 0", omega_b_h2);
   double u = (log(omega_b_h2) - node_lnw(0)) / node_step();
   if (fabs(u - round(u)) < 1e-9) u = round(u); /* on a node (the default): that node alone */
-  if (u < 0.0) u = 0.0;
-  if (u > BBN_TH_N_NODES - 1) u = BBN_TH_N_NODES - 1;
+  if (u < 0.0 || u > BBN_TH_N_NODES - 1) {
+    /* outside the nodes: computed at this Omega_b h^2 (review of session 6: the edge node's values were held
+     * without a flag, e.g. for eval bbn omega_b_h2=0.005) */
+    bbn_theory_err th;
+    FB_CALL(err, bbn_theory_err_compute(tab, omega_b_h2, &th, err));
+    *sY = th.rel[0] * th.X[0];
+    *sD_rel = th.rel[1];
+    return FB_OK;
+  }
   int i = (int)floor(u);
   if (i > BBN_TH_N_NODES - 2) i = BBN_TH_N_NODES - 2;
   const double w = u - i;

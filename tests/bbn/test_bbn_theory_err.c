@@ -291,11 +291,38 @@ START_TEST(test_cache_threads) {
 }
 END_TEST
 
+/* Between nodes the cache interpolates linearly in ln Omega_b h^2: checked against a direct computation at
+ * 0.0200 (between the nodes 0.01960 and 0.02242); outside the nodes (0.010) the errors are computed there,
+ * not held at the edge node 0.0164 (review of session 6, findings 2 and 3) */
+START_TEST(test_off_node_and_outside) {
+  fb_err err;
+  fb_err_clear(&err);
+  double sY, sD, sY_out, sD_out, sY_edge, sD_edge;
+  bbn_theory_err th;
+  ck_assert_int_eq(bbn_theory_err_get(&TAB, 0.0200, &sY, &sD, &err), FB_OK);
+  ck_assert_int_eq(bbn_theory_err_compute(&TAB, 0.0200, &th, &err), FB_OK);
+  printf("Omega_b h^2 = 0.0200: interpolated sigma(Yp) %.4g, sigma(D/H) %.5f; direct %.4g, %.5f\n", sY, sD,
+         th.rel[0] * th.X[0], th.rel[1]);
+  ck_assert_msg(fabs(sY / (th.rel[0] * th.X[0]) - 1.0) < 0.01, "sigma(Yp) interpolated %.4g", sY);
+  ck_assert_msg(fabs(sD / th.rel[1] - 1.0) < 0.01, "sigma(D/H) interpolated %.5f", sD);
+  ck_assert_int_eq(bbn_theory_err_get(&TAB, 0.010, &sY_out, &sD_out, &err), FB_OK);
+  ck_assert_int_eq(bbn_theory_err_get(&TAB, 0.0164, &sY_edge, &sD_edge, &err), FB_OK);
+  ck_assert_int_eq(bbn_theory_err_compute(&TAB, 0.010, &th, &err), FB_OK);
+  printf("Omega_b h^2 = 0.010: sigma(Yp) %.4g, sigma(D/H) %.5f (direct %.4g, %.5f); near the edge node 0.0164: %.4g, %.5f\n",
+         sY_out, sD_out, th.rel[0] * th.X[0], th.rel[1], sY_edge, sD_edge);
+  ck_assert_msg(fabs(sY_out / (th.rel[0] * th.X[0]) - 1.0) < 1e-12 && fabs(sD_out / th.rel[1] - 1.0) < 1e-12,
+                "outside the nodes: the direct computation");
+  ck_assert_msg(fabs(sD_out / sD_edge - 1.0) > 0.02 || fabs(sY_out / sY_edge - 1.0) > 0.02,
+                "outside the nodes the errors must not be held at the edge node's values");
+}
+END_TEST
+
 static Suite *th_suite(void) {
   Suite *s = suite_create("bbn_theory_err");
   TCase *tc = tcase_create("core");
   tcase_set_timeout(tc, 300);
   tcase_add_test(tc, test_vs_primat);
+  tcase_add_test(tc, test_off_node_and_outside);
   tcase_add_test(tc, test_yp_error_primat_inputs);
   tcase_add_test(tc, test_linear_vs_bruteforce);
   tcase_add_test(tc, test_primat_rate_errors);
