@@ -34,7 +34,7 @@ THRESHOLD_ATTRS = ("limit", "L_nu_erg_s", "p_ann_max_cm3_s_GeV", "threshold")
 PREFERRED = {
     "bbn": ("delta_chi2",),
     "photodisintegration": ("delta_chi2",),
-    "neff": ("Neff",),
+    "neff": ("Neff_rec", "Neff"),  # the N_eff band is decided at recombination (bbn_chi2.c)
     "cmb_mu": ("mu",),
     "cmb_y": ("y",),
     "cmb_anisotropies": ("R_aniso", "R"),

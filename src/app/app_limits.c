@@ -26,17 +26,21 @@ static void import_usage(FILE *out) {
   fprintf(out,
           "usage: fipbounds limits import FORMAT PATH... -o DIR [options]\n"
           "\n"
-          "  FORMAT               foresee | darkcast | axionlimits | hnlimits | darkmatterlive\n"
+          "  FORMAT               foresee | darkcast | axionlimits | hnlimits | darkmatterlive | table\n"
           "  PATH                 a file of that format, or a directory (its files with the format's\n"
           "                       extension: foresee bounds_*.txt, darkcast *.lmt, axionlimits *.txt,\n"
-          "                       hnlimits *.dat, darkmatterlive *.csv with a .json sidecar)\n"
+          "                       hnlimits *.dat, darkmatterlive *.csv with a .json sidecar, table\n"
+          "                       *.txt *.dat *.csv)\n"
           "  -o, --output DIR     where DIR/<experiment>.limit files are written (created with its\n"
           "                       parents if missing)\n"
           "  --x-unit U           mass unit of the source: eV|keV|MeV|GeV|TeV (hnlimits, axionlimits)\n"
           "  --y-quantity Q       coupling convention of the source: epsilon|epsilon2|theta|sin_theta|\n"
           "                       sin2_theta|U|U2|Ue|Ue2|Umu|Umu2|Utau|Utau2|g_agamma|g_aW|g_ag|inv_fa|\n"
-          "                       inv_fl|g_ae (axionlimits: g_ae becomes the BC10 axis inv_fl = g_ae/m_e)\n"
-          "  --y-unit U           unit of g couplings: GeV^-1|TeV^-1|MeV^-1|keV^-1|eV^-1\n"
+          "                       inv_fl|g_ae (axionlimits: g_ae becomes the BC10 axis inv_fl = g_ae/m_e)|\n"
+          "                       sigma_e|sigma_p (table, BC2: direct-detection DM-electron (heavy mediator,\n"
+          "                       F_DM = 1) or DM-proton cross section in cm^2 at m_chi, converted to y on\n"
+          "                       the plane; docs/limits-format.md)\n"
+          "  --y-unit U           unit of g couplings: GeV^-1|TeV^-1|MeV^-1|keV^-1|eV^-1; cm^2 (sigma)\n"
           "  --cl PERCENT         confidence level (e.g. 90, 95) when the source does not state it\n"
           "  --kind K             closed|upper_bound|edges (override the format's default)\n"
           "  --benchmark BCn      PBC benchmark (BC1 ... BC11)\n"
@@ -63,6 +67,9 @@ static void import_usage(FILE *out) {
           "                       1): the curve is closed through G (default: the points as given are\n"
           "                       the closed boundary)\n"
           "\n"
+          "table: any two-column (mass, coupling) or three-column (mass, lower, upper) file, whitespace or\n"
+          "commas, '#' comments, an optional header line; needs --benchmark, --y-quantity, --reference;\n"
+          "--x-unit (default GeV), --cl (default 90), --experiment (default: the file name).\n"
           "hnlimits units may also come from a sidecar PATH.units ('x_unit = MeV', 'y_quantity = Ue2',\n"
           "'cl_percent = 90', ...). Masses are written in GeV, couplings in the benchmark's convention.\n"
           "Files that belong to another plane (darkcast invisible searches without --benchmark BC2,\n"
@@ -84,6 +91,7 @@ static int format_wants(const char *format, const char *name) {
   if (!strcmp(format, "axionlimits")) return has_suffix(name, ".txt");
   if (!strcmp(format, "hnlimits")) return has_suffix(name, ".dat");
   if (!strcmp(format, "darkmatterlive")) return has_suffix(name, ".csv");
+  if (!strcmp(format, "table")) return has_suffix(name, ".txt") || has_suffix(name, ".dat") || has_suffix(name, ".csv");
   return 0;
 }
 
@@ -247,7 +255,7 @@ static int app_limits_import(int argc, char **argv) {
     if (format && !known)
       fprintf(stderr,
               "fipbounds limits import: format '%s' is not known: allowed foresee|darkcast|axionlimits|hnlimits|"
-              "darkmatterlive\n\n",
+              "darkmatterlive|table\n\n",
               format);
     else
       fprintf(stderr, "fipbounds limits import: %s\n\n",

@@ -205,7 +205,13 @@ static const coupling_conv couplings[] = {
     {"inv_fG", "inv_fG", 1, 1, 1.0},      {"g_agg_gluon", "inv_fG", 1, 1, 1.0 / (4.0 * 3.14159265358979323846 * 3.14159265358979323846)},
     /* BC2: y = alpha_D eps^2 (m_chi/m_A')^4 (PBC, arXiv:1901.09966); an epsilon limit reaches it through
      * fb_limit_plane_map (it needs the plane's alpha_D and mass ratio), not through this table */
-    {"y", "y", 1, 0, 1.0}};
+    {"y", "y", 1, 0, 1.0},
+    /* BC2 from direct detection: DM-electron (heavy mediator, F_DM = 1) and DM-proton cross sections in
+     * cm^2; onto the y plane through fb_limit_plane_map (the conversion depends on m_chi and m_A'/m_chi) */
+    {"sigma_e", "sigma_e", 1, 0, 1.0},   {"sigma_p", "sigma_p", 1, 0, 1.0}};
+
+/* a cross-section family (sigma_e, sigma_p): its unit is cm^2 */
+static int is_cross_section(const coupling_conv *c) { return !strncmp(c->family, "sigma_", 6); }
 
 /* a coupling name, old names mapped to the canonical ones of src/models/fb_fip.h (g_agg -> g_agamma) */
 static const coupling_conv *find_coupling(const char *name) {
@@ -248,6 +254,10 @@ int fb_limit_coupling_convert(const char *quantity, const char *unit, const char
     FB_CALL(err, inverse_energy_factor(unit, &fa, err));
     FB_CALL(err, inverse_energy_factor(target_unit, &fb, err));
     f = fa / fb;
+  } else if (is_cross_section(a)) {
+    FB_TEST(err, !unit || strcmp(unit, "cm^2") || !target_unit || strcmp(target_unit, "cm^2"), FB_ERR_INPUT,
+            "cross section '%s' needs the unit cm^2 (got '%s' to '%s')", quantity, unit ? unit : "",
+            target_unit ? target_unit : "");
   } else {
     FB_TEST(err, unit && unit[0], FB_ERR_INPUT, "coupling '%s' is dimensionless but has unit '%s'", quantity, unit);
   }
@@ -416,14 +426,20 @@ int fb_limit_assumptions_fit(const char *limit_assumptions, const char *plane_as
   return 1;
 }
 
-void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, char *out, size_t cap) {
+void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, const char *spin,
+                                char *out, size_t cap) {
   int bc = fb_limit_benchmark_number(benchmark);
   if (bc == 1) snprintf(out, cap, "decay=visible; dark_matter=none"); /* minimal dark photon: A' -> SM */
   else if (bc == 2) {
     /* A' -> chi chi, chi the dark matter (PBC BC2); accelerator limits make no abundance assumption */
     size_t n = (size_t)snprintf(out, cap, "decay=invisible; dark_matter=none|chi");
     if (alpha_D > 0 && mass_ratio > 0 && n < cap)
-      snprintf(out + n, cap - n, "; alpha_D=%.10g; mass_ratio=%.10g", alpha_D, mass_ratio);
+      n += (size_t)snprintf(out + n, cap - n, "; alpha_D=%.10g; mass_ratio=%.10g", alpha_D, mass_ratio);
+    /* elastic heavy-mediator scattering (direct detection) needs a scalar or Dirac chi: the vector
+     * current of a Majorana chi vanishes, a pseudo-Dirac chi scatters inelastically (arXiv:1901.09966) */
+    if (spin && spin[0] && n < cap)
+      snprintf(out + n, cap - n, "; elastic_scattering=%s",
+               (!strcmp(spin, "scalar") || !strcmp(spin, "dirac")) ? "yes" : "no");
   } else if (bc > 2) snprintf(out, cap, "dark_matter=none");
   else if (cap) out[0] = '\0';
 }

@@ -19,7 +19,7 @@
 #include "fb_limits.h"
 #include "fb_limits_internal.h"
 
-const char *const fb_limit_formats[] = {"foresee", "darkcast", "axionlimits", "hnlimits", "darkmatterlive"};
+const char *const fb_limit_formats[] = {"foresee", "darkcast", "axionlimits", "hnlimits", "darkmatterlive", "table"};
 const size_t fb_limit_n_formats = sizeof fb_limit_formats / sizeof fb_limit_formats[0];
 
 /* ------------------------------------------------------------------ small helpers */
@@ -180,6 +180,7 @@ static int canonical_coupling(const char *quantity, const char *unit, char *cano
       !strcmp(quantity, "inv_fa") || !strcmp(quantity, "inv_fG") || !strcmp(quantity, "g_agg_gluon") ||
       !strcmp(quantity, "inv_fl"))
     cu = "GeV^-1";
+  if (!strcmp(quantity, "sigma_e") || !strcmp(quantity, "sigma_p")) cu = "cm^2";
   FB_CALL(err, fb_limit_coupling_convert(quantity, unit, c, cu, factor, power, err));
   strcpy(canon, c);
   strcpy(canon_unit, cu);
@@ -398,6 +399,49 @@ static int import_darkcast(fb_limit *lim, const char *path, const fb_import_opti
   return FB_OK;
 }
 
+/* ------------------------------------------------------------------ generic table */
+
+/* A user's two- or three-column table (mass, coupling [, upper coupling]; whitespace or commas; '#'
+ * comments; a first non-numeric line is a header): the units and convention come from the options,
+ * which must name the benchmark, the coupling convention and the reference. A direct-detection cross
+ * section (sigma_e, sigma_p in cm^2) is a BC2 limit at the dark-matter mass, converted to y on the
+ * plane (fb_limit_plane_map_get). */
+static int import_table(fb_limit *lim, const char *path, const fb_import_options *opt, fb_err *err) {
+  FB_TEST(err, !opt->benchmark || !opt->y_quantity || !opt->reference, FB_ERR_INPUT,
+          "%s: format 'table' needs --benchmark, --y-quantity and --reference (the file states none of them)", path);
+  const fb_benchmark_axes *bx = fb_benchmark_axes_find(opt->benchmark);
+  FB_TEST(err, !bx, FB_ERR_INPUT, "%s: benchmark '%s' is not one of BC1 ... BC11", path, opt->benchmark);
+  const int dd = !strcmp(opt->y_quantity, "sigma_e") || !strcmp(opt->y_quantity, "sigma_p");
+  FB_TEST(err, dd && strcmp(opt->benchmark, "BC2"), FB_ERR_INPUT,
+          "%s: a direct-detection cross section (%s) is a BC2 limit (got --benchmark %s)", path, opt->y_quantity,
+          opt->benchmark);
+  char stem[FB_LIMIT_TEXT];
+  fb_imp_path_stem(path, stem, sizeof stem);
+  fb_imp_copy(lim->experiment, sizeof lim->experiment, stem);
+  fb_imp_copy(lim->benchmark, sizeof lim->benchmark, opt->benchmark);
+  /* BC2 direct detection is given at m_chi; an epsilon table on BC2 at m_A' (the invisible-A' searches) */
+  fb_imp_copy(lim->x_quantity, sizeof lim->x_quantity,
+              dd ? FB_MASS_NAME(BC2) : (!strcmp(opt->benchmark, "BC2") ? FB_MASS_NAME(BC1) : bx->mass.name));
+  lim->cl_percent = 90;
+  fb_imp_copy(lim->assumptions, sizeof lim->assumptions,
+              dd ? "dark_matter=chi; elastic_scattering=yes"
+                 : (!strcmp(opt->benchmark, "BC2") ? "decay=invisible; dark_matter=none" : "dark_matter=none"));
+  fb_imp_fmt(lim->provenance, sizeof lim->provenance, "table %s (format 'table': units and convention from the options)",
+             path);
+  fb_imp_copy(lim->licence, sizeof lim->licence, "as the source of the user's file states (not bundled)");
+  fb_imp_copy(lim->notes, sizeof lim->notes, "CL 90% unless --cl says otherwise");
+  if (dd)
+    fb_imp_add_note(lim, "direct-detection limit: chi is all of the dark matter and scatters elastically through the A' "
+                         "(scalar or Dirac chi); converted to y at the plane's m_A'/m_chi");
+  int ncol = 0;
+  const char *yu = opt->y_unit ? opt->y_unit : (dd ? "cm^2" : "");
+  FB_CALL(err, fb_imp_table(lim, path, opt->x_unit ? opt->x_unit : "GeV", opt->y_quantity, yu, 2, 3, 1, &ncol, NULL,
+                            0, NULL, err));
+  lim->kind = ncol == 3 ? FB_LIMIT_EDGES : FB_LIMIT_UPPER_BOUND;
+  if (opt->kind) FB_CALL(err, fb_limit_kind_parse(opt->kind, &lim->kind, err));
+  return FB_OK;
+}
+
 /* ------------------------------------------------------------------ Dark Matter Live */
 
 /* The string value of "key" in a small JSON object (first occurrence), or of the first element
@@ -560,9 +604,10 @@ int fb_limit_import(fb_limit *lim, const char *format, const char *path, const f
   else if (!strcmp(format, "axionlimits")) rc = fb_imp_axionlimits(lim, path, opt, err);
   else if (!strcmp(format, "hnlimits")) rc = fb_imp_hnlimits(lim, path, opt, err);
   else if (!strcmp(format, "darkmatterlive")) rc = import_darkmatterlive(lim, path, opt, err);
+  else if (!strcmp(format, "table")) rc = import_table(lim, path, opt, err);
   else
     rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__,
-                    "format '%s' is not known: allowed foresee|darkcast|axionlimits|hnlimits|darkmatterlive", format);
+                    "format '%s' is not known: allowed foresee|darkcast|axionlimits|hnlimits|darkmatterlive|table", format);
   if (rc == FB_OK) {
     apply_overrides(lim, opt);
     size_t nx = 0;

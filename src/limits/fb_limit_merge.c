@@ -84,6 +84,19 @@ static int read_string_attr(hid_t obj, const char *name, char *out, size_t cap) 
   return ok;
 }
 
+/* a string attribute of /input/<model> (e.g. the BC2 spin); 0 when absent */
+static int read_input_string(hid_t file, const char *model, const char *name, char *out, size_t cap) {
+  char path[256];
+  snprintf(path, sizeof path, "input/%s", model);
+  out[0] = '\0';
+  if (!model[0] || H5Lexists(file, "input", H5P_DEFAULT) <= 0 || H5Lexists(file, path, H5P_DEFAULT) <= 0) return 0;
+  hid_t g = H5Oopen(file, path, H5P_DEFAULT);
+  if (g < 0) return 0;
+  int ok = read_string_attr(g, name, out, cap);
+  H5Oclose(g);
+  return ok;
+}
+
 /* a double attribute of /input/<model> (the resolved input of the scan); 0 when absent */
 static int read_input_double(hid_t file, const char *model, const char *name, double *v) {
   char path[256];
@@ -175,7 +188,6 @@ static int write_curve(hid_t loc, const fb_limit *lim, const fb_limit_axes *ax, 
   fb_limit_plane_map map;
   FB_CALL(err, fb_limit_plane_map_get(lim, ax->coupling_name, coupling_units, ax->alpha_D, ax->mass_ratio, 0, &map,
                                       err));
-  const double xf = map.x_factor, yf = map.y_factor, yp = map.y_power;
   const size_t cols = lim->kind == FB_LIMIT_EDGES ? 3 : 2;
   const size_t rows = lim->n_points + (lim->n_segments ? lim->n_segments - 1 : 0);
   double *buf = malloc((rows ? rows : 1) * cols * sizeof(double));
@@ -187,9 +199,11 @@ static int write_curve(hid_t loc, const fb_limit *lim, const fb_limit_axes *ax, 
       r++;
     }
     for (size_t i = lim->seg_start[sgm]; i < lim->seg_start[sgm + 1]; i++, r++) {
-      buf[cols * r] = xf * lim->x[i];
-      buf[cols * r + 1] = pow(yf * lim->y[i], yp);
-      if (cols == 3) buf[cols * r + 2] = pow(yf * lim->y_hi[i], yp);
+      fb_limit_plane_map_apply(&map, lim->x[i], lim->y[i], &buf[cols * r], &buf[cols * r + 1]);
+      if (cols == 3) {
+        double X;
+        fb_limit_plane_map_apply(&map, lim->x[i], lim->y_hi[i], &X, &buf[cols * r + 2]);
+      }
     }
   }
   hsize_t dims[2] = {rows, cols};
@@ -199,6 +213,11 @@ static int write_curve(hid_t loc, const fb_limit *lim, const fb_limit_axes *ax, 
   if (map.bc2_from_epsilon)
     snprintf(bc2, sizeof bc2, "; converted from %s at m_A' to m_chi = m_A'/%g, y = %g eps^2/%g^4 (docs/limits-format.md)",
              lim->y_quantity, ax->mass_ratio, ax->alpha_D, ax->mass_ratio);
+  else if (map.dd_target_mass_GeV > 0)
+    snprintf(bc2, sizeof bc2,
+             "; converted from %s [cm^2] at m_chi to y = sigma (m_A'^2 + q^2)^2/(16 pi alpha mu^2 R^4), R = %g, q = %g GeV "
+             "(arXiv:1108.5383 eq. 4; docs/limits-format.md)",
+             lim->y_quantity, ax->mass_ratio, map.dd_q_ref_GeV);
   snprintf(desc, sizeof desc,
            "the limit's own curve (%s) on the scan's axes: columns mass, coupling%s; one NaN row between segments%s",
            fb_limit_kind_name(lim->kind), cols == 3 ? " lower, coupling upper" : "", bc2);
@@ -315,7 +334,7 @@ int fb_limits_check_dir(const char *dir, const char *benchmark, const char *coup
   char **files = NULL;
   size_t n = 0;
   char plane[512] = "";
-  if (benchmark) fb_limit_plane_assumptions(benchmark, 0, 0, plane, sizeof plane);
+  if (benchmark) fb_limit_plane_assumptions(benchmark, 0, 0, NULL, plane, sizeof plane);
   int rc = list_limit_files(dir, &files, &n, err);
   if (rc == FB_OK) rc = check_limits(files, n, dir, benchmark, plane, coupling_name, coupling_unit, 0, 0, "the model", err);
   for (size_t k = 0; k < n; k++) free(files[k]);
@@ -451,9 +470,11 @@ static int merge_core(const char *open_path, const char *scan_path, const char *
   char plane[512], model_name[128], what[4200];
   read_string_attr(file, "model", model_name, sizeof model_name);
   double alpha_D = 0, ratio = 0;
+  char spin[64] = "";
   read_input_double(file, model_name, "alpha_D", &alpha_D);
   read_input_double(file, model_name, "ratio", &ratio);
-  fb_limit_plane_assumptions(benchmark, alpha_D, ratio, plane, sizeof plane);
+  read_input_string(file, model_name, "spin", spin, sizeof spin);
+  fb_limit_plane_assumptions(benchmark, alpha_D, ratio, spin, plane, sizeof plane);
   ax.alpha_D = alpha_D; /* the BC2 plane: epsilon limits at m_A' convert to (m_chi, y) with them */
   ax.mass_ratio = ratio;
   snprintf(what, sizeof what, "'%s'", scan_path);

@@ -98,7 +98,6 @@ int fb_limit_rasterise(const fb_limit *lim, const fb_limit_axes *ax, uint8_t *ma
   fb_limit_plane_map map;
   FB_CALL(err, fb_limit_plane_map_get(lim, ax->coupling_name, ax->coupling_unit, ax->alpha_D, ax->mass_ratio, 0, &map,
                                       err));
-  const double xf = map.x_factor, yf = map.y_factor, yp = map.y_power;
   memset(mask, 0, ax->n_mass * ax->n_coupling);
   const size_t n = lim->n_points;
   double *lx = malloc(n * sizeof(double)), *ly = malloc(n * sizeof(double)), *lh = malloc(n * sizeof(double));
@@ -106,9 +105,12 @@ int fb_limit_rasterise(const fb_limit *lim, const fb_limit_axes *ax, uint8_t *ma
   int rc = FB_OK;
   FB_TEST_GOTO(err, rc, !lx || !ly || !lh || !gx || !gy, FB_ERR_MEMORY, done, "out of memory");
   for (size_t k = 0; k < n; k++) {
-    lx[k] = log10(xf * lim->x[k]);
-    ly[k] = yp * log10(yf * lim->y[k]);
-    lh[k] = lim->kind == FB_LIMIT_EDGES ? yp * log10(yf * lim->y_hi[k]) : NAN;
+    double X, Y, Yh = NAN;
+    fb_limit_plane_map_apply(&map, lim->x[k], lim->y[k], &X, &Y);
+    if (lim->kind == FB_LIMIT_EDGES) fb_limit_plane_map_apply(&map, lim->x[k], lim->y_hi[k], &X, &Yh);
+    lx[k] = log10(X);
+    ly[k] = log10(Y);
+    lh[k] = lim->kind == FB_LIMIT_EDGES ? log10(Yh) : NAN;
   }
   /* a grid point with a non-positive coordinate (linear axis through 0) is never excluded */
   for (size_t i = 0; i < ax->n_mass; i++) gx[i] = ax->mass_GeV[i] > 0 ? log10(ax->mass_GeV[i]) : NAN;

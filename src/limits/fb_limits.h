@@ -107,9 +107,11 @@ int fb_limit_assumptions_fit(const char *limit_assumptions, const char *plane_as
  * The assumptions of a scan plane (what a limit merged onto it may assume): BC1 "decay=visible;
  * dark_matter=none" (minimal dark photon), BC2 "decay=invisible; dark_matter=none|chi" plus
  * "alpha_D=..; mass_ratio=.." when alpha_D > 0 and mass_ratio > 0 are given (the model's input),
+ * and "elastic_scattering=yes" (spin scalar, dirac) or "=no" (majorana, pseudodirac) when spin is given,
  * every other benchmark "dark_matter=none". Writes "" for an unknown benchmark.
  */
-void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, char *out, size_t cap);
+void fb_limit_plane_assumptions(const char *benchmark, double alpha_D, double mass_ratio, const char *spin,
+                                char *out, size_t cap);
 
 /**
  * Repair self-intersecting polygons of a CLOSED limit (digitised curves that cross themselves):
@@ -219,7 +221,16 @@ typedef struct fb_limit_axes {
 typedef struct fb_limit_plane_map {
   double x_factor, y_factor, y_power;
   int bc2_from_epsilon; /**< 1: an epsilon limit at m_A' converted to (m_chi, y) (docs/limits-format.md) */
+  /** BC2 from a direct-detection cross section (sigma_e, sigma_p in cm^2 at m_chi): y = sigma K(m_chi)
+   *  instead of (y_factor y)^y_power; 0 when not such a limit */
+  double dd_target_mass_GeV; /**< m_e or m_p */
+  double dd_q_ref_GeV;       /**< reference momentum of the cross section (alpha m_e for DM-electron; 0) */
+  double dd_mass_ratio;      /**< the plane's m_A'/m_chi */
 } fb_limit_plane_map;
+
+/** One point of a limit (x in its unit, y in its convention) on the plane: *X in GeV, *Y the plane's
+ *  coupling (fb_limit_plane_map_get). */
+void fb_limit_plane_map_apply(const fb_limit_plane_map *map, double x, double y, double *X, double *Y);
 
 /**
  * The map of a limit onto the plane (coupling_name, coupling_unit). Masses: the limit's unit to GeV.
@@ -229,7 +240,11 @@ typedef struct fb_limit_plane_map {
  * arXiv:1505.00011). That conversion needs alpha_D > 0 and mass_ratio > 0 (else FB_ERR_INPUT, unless
  * check_only, which checks everything but the numbers and leaves the factors NaN), a limit that states
  * decay=invisible, x_quantity m_Aprime, and, when the limit states alpha_D or mass_ratio, the same
- * values (1e-6 relative). Errors: FB_ERR_INPUT naming the limit and what does not fit.
+ * values (1e-6 relative). Direct-detection limits (y_quantity sigma_e or sigma_p in cm^2, x_quantity
+ * m_chi) land on the BC2 plane through y = sigma (m_A'^2 + q_ref^2)^2 / (16 pi alpha mu^2 R^4), the
+ * heavy-mediator cross section of Essig, Mardon, Volansky arXiv:1108.5383 eq. (4) with
+ * alpha_D eps^2 = y R^4 (needs mass_ratio > 0; alpha_D drops out).
+ * Errors: FB_ERR_INPUT naming the limit and what does not fit.
  */
 int fb_limit_plane_map_get(const fb_limit *lim, const char *coupling_name, const char *coupling_unit, double alpha_D,
                            double mass_ratio, int check_only, fb_limit_plane_map *map, fb_err *err);

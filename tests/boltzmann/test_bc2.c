@@ -326,6 +326,44 @@ START_TEST(test_target_line) {
 }
 END_TEST
 
+/* The target lines against the ESPP 2026 PBC BC2 input (P. Crivelli; tests/boltzmann/data/
+ * espp2026_bc2_targets.txt: 21 points, scalar, Majorana, pseudo-Dirac, 1.2 MeV - 1 GeV, m_A' = 3 m_chi).
+ * Their method, g_* and hadronic treatment are not documented, and their alpha_D and pseudo-Dirac
+ * splitting are not stated: compared at alpha_D = 0.5 and, for the pseudo-Dirac line, delta = 0 (their
+ * line lies there; at our default delta = 0.1 it is 4x lower). Tolerance: a factor 1.4 either way,
+ * set after the first comparison (measured ref/ours 0.72-0.92, median 0.85): a consistency check of
+ * the scale and shape, not a precision target (docs/validation.md states the ~15 % offset as open). */
+START_TEST(test_espp_targets) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/tests/boltzmann/data/espp2026_bc2_targets.txt", FB_SOURCE_DIR);
+  FILE *f = fopen(path, "r");
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  char line[256], spin[32];
+  int n = 0;
+  double lo = 1e9, hi = 0;
+  fb_err err;
+  fb_err_clear(&err);
+  while (fgets(line, sizeof line, f)) {
+    double m, y_ref;
+    if (line[0] == '#' || sscanf(line, "%31s %lf %lf", spin, &m, &y_ref) != 3) continue;
+    fb_bc2_spin sp;
+    ck_assert_int_eq(fb_bc2_spin_parse(spin, &sp, &err), FB_OK);
+    fb_bc2_point p = point(sp, m, 3.0, 0.5, 0.0, 1e-5);
+    double y = 0.0;
+    ck_assert_msg(fb_bc2_target_y(&g_m, &p, FB_OMEGA_C_H2_PLANCK, &y, NULL, &err) == FB_OK, "%s", err.msg);
+    const double r = y_ref / y;
+    printf("ESPP target %-11s m = %.4g GeV: y_ref/y_ours = %.3f\n", spin, m, r);
+    ck_assert_msg(r > 1.0 / 1.4 && r < 1.4, "%s at %g GeV: ref/ours = %.3f outside 1/1.4 .. 1.4", spin, m, r);
+    lo = fmin(lo, r);
+    hi = fmax(hi, r);
+    n++;
+  }
+  fclose(f);
+  ck_assert_int_eq(n, 21);
+  printf("ESPP 2026 BC2 targets: %d points, ref/ours %.3f .. %.3f\n", n, lo, hi);
+}
+END_TEST
+
 /* Issue 17: the CMB p_ann bound of a thermal relic uses chi's own freeze-out density. Dirac,
  * alpha_D = 0.5, m_A' = 3 m_chi, m_chi = 100 MeV: on the target line (Omega = 0.120) p_ann is ~400x
  * Planck's bound (arXiv:1807.06209), so the target is excluded whatever the convention; at 1e4 x the
@@ -398,6 +436,7 @@ int main(void) {
   tcase_add_test(tc, test_y_scaling_and_cache);
   tcase_add_test(tc, test_resonance);
   tcase_add_test(tc, test_target_line);
+  tcase_add_test(tc, test_espp_targets);
   tcase_add_test(tc, test_cmb_thermal_density);
   tcase_add_test(tc, test_errors);
   suite_add_tcase(s, tc);

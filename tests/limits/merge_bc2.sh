@@ -88,4 +88,29 @@ for d in vis other nodecay; do
 done
 # the alpha_D = 0.1 limit fits the alpha_D = 0.1 plane
 "$exe" merge "$tmp/bc2_0p1.h5" --limits "$tmp/other" --quiet
+
+# direct detection (format 'table', DM-electron sigma_e in cm^2 at m_chi in MeV): imported by the CLI,
+# merged onto the Dirac plane with y = sigma (m_A'^2 + (alpha m_e)^2)^2/(16 pi alpha mu^2 R^4)
+# (arXiv:1108.5383 eq. 4) checked here, and refused by a Majorana plane (no elastic vector scattering)
+printf 'mass [MeV],sigma_e [cm^2]\n10,9.89e-38\n100,1e-39\n1000,1e-39\n' > "$tmp/DDfix.csv"
+"$exe" limits import table "$tmp/DDfix.csv" -o "$tmp/dd" --benchmark BC2 --y-quantity sigma_e --x-unit MeV \
+  --reference arXiv:2407.05813 --experiment DDfix
+"$exe" merge "$tmp/bc2_0p5.h5" --limits "$tmp/dd" --quiet
+/usr/bin/python3 - "$tmp/bc2_0p5.h5" <<'PY'
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "r") as f:
+    c = f["limits/DDfix/curve"][()]
+m = np.array([0.01, 0.1, 1.0]); s = np.array([9.89e-38, 1e-39, 1e-39])
+alpha, me, R = 7.2973525693e-3, 0.51099895e-3, 3.0
+mu = m * me / (m + me)
+y = s / 0.3893793721e-27 * ((R * m) ** 2 + (alpha * me) ** 2) ** 2 / (16 * np.pi * alpha * mu ** 2 * R ** 4)
+assert np.allclose(c[:, 0], m, rtol=1e-12) and np.allclose(c[:, 1], y, rtol=1e-10), (c, y)
+print("direct detection on the Dirac plane: curve = formula to 1e-10")
+PY
+"$exe" run inputs/bc2_majorana_aD0p5.ini -o "$tmp/maj.h5" "${small[@]}"
+if "$exe" merge "$tmp/maj.h5" --limits "$tmp/dd" --quiet 2> "$tmp/err"; then
+  echo "FAIL: merge put a direct-detection limit on the Majorana plane"; exit 1
+fi
+grep -q elastic_scattering "$tmp/err" || { cat "$tmp/err"; echo "FAIL: the refusal does not name elastic_scattering"; exit 1; }
+cat "$tmp/err"
 echo "merge_bc2: OK"

@@ -659,7 +659,7 @@ START_TEST(test_darkmatterlive_dm_assumption) {
   ck_assert_str_eq(lim.assumptions, "dark_matter=fip");
   /* ... and such a limit does not fit the BC1 plane; the message names both */
   char plane[256], why[512];
-  fb_limit_plane_assumptions("BC1", 0, 0, plane, sizeof plane);
+  fb_limit_plane_assumptions("BC1", 0, 0, NULL, plane, sizeof plane);
   ck_assert_str_eq(plane, "decay=visible; dark_matter=none");
   ck_assert_int_eq(fb_limit_assumptions_fit(lim.assumptions, plane, why, sizeof why), 0);
   ck_assert_ptr_nonnull(strstr(why, "the limit assumes dark_matter=fip, the plane allows dark_matter=none"));
@@ -673,7 +673,7 @@ END_TEST
 
 START_TEST(test_assumptions) {
   char plane[256], why[512];
-  fb_limit_plane_assumptions("BC2", 0.1, 3, plane, sizeof plane);
+  fb_limit_plane_assumptions("BC2", 0.1, 3, NULL, plane, sizeof plane);
   ck_assert_str_eq(plane, "decay=invisible; dark_matter=none|chi; alpha_D=0.1; mass_ratio=3");
   ck_assert_int_eq(fb_limit_assumptions_fit("decay=invisible; dark_matter=none", plane, why, sizeof why), 1);
   ck_assert_int_eq(fb_limit_assumptions_fit("dark_matter=chi; alpha_D=0.10000000001; mass_ratio=3", plane, NULL, 0), 1);
@@ -681,7 +681,7 @@ START_TEST(test_assumptions) {
   ck_assert_str_eq(why, "alpha_D: the limit assumes alpha_D=0.5, the plane allows alpha_D=0.1");
   ck_assert_int_eq(fb_limit_assumptions_fit("decay=visible", plane, why, sizeof why), 0);
   ck_assert_int_eq(fb_limit_assumptions_fit("", plane, why, sizeof why), 1); /* nothing stated */
-  fb_limit_plane_assumptions("BC9", 0, 0, plane, sizeof plane);
+  fb_limit_plane_assumptions("BC9", 0, 0, NULL, plane, sizeof plane);
   ck_assert_str_eq(plane, "dark_matter=none");
   fb_err err;
   ck_assert_int_eq(fb_limit_assumptions_parse_check("decay=visible; dark_matter=none", "t", &err), FB_OK);

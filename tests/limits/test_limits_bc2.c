@@ -11,8 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fb_limits.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
 
 /* fixture: an invisible search excluding eps >= 1e-3 (flat) for m_A' in [0.03, 3] GeV, given in MeV
  * and as eps^2 so that both the unit and the convention are exercised */
@@ -157,17 +162,115 @@ START_TEST(test_rasterise_bc2) {
 }
 END_TEST
 
+/* Direct-detection limits onto the BC2 plane (format 'table', sigma_e / sigma_p in cm^2 at m_chi):
+ * y = sigma (m_A'^2 + q^2)^2 / (16 pi alpha mu^2 R^4), written out here from the cross sections of
+ * Essig, Mardon, Volansky arXiv:1108.5383 eq. (4) (sigma_e, q = alpha m_e) and Izaguirre et al.
+ * arXiv:1505.00011 eq. (9) (sigma_p, heavy mediator) with alpha_D eps^2 = y R^4; one point checked
+ * against the ESPP 2026 BC2 input's own conversion of the DarkSide-20k projection (repository
+ * ESPP2026-PPG/Quasi-elastic-DM, commit 39215e4, data/DarkSide20k/darkside20k-DMe-heavymed-18t-yr.csv
+ * and data/Sensitivities_BC2_darkside20k-DMe-heavymed-18t-yr.csv, P. Crivelli: sigma_e = 9.89e-38 cm^2
+ * at m_chi = 10 MeV is y = 2.929560e-11 at R = 3; their alpha = 1/137.036 and cm^2 -> MeV^-2 factor
+ * 2.568e21 differ from CODATA by < 1e-4). */
+static char TMP[64];
+static const char *dd_table(const char *name, const char *text) {
+  static char path[256];
+  snprintf(path, sizeof path, "%s/%s", TMP, name);
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(text, f);
+  fclose(f);
+  return path;
+}
+
+START_TEST(test_direct_detection) {
+  const double alpha = 7.2973525693e-3, me = 0.51099895e-3, mp = 0.93827208816, GeVm2_cm2 = 0.3893793721e-27;
+  fb_import_options opt = {.benchmark = "BC2", .y_quantity = "sigma_e", .x_unit = "MeV", .reference = "arXiv:2407.05813"};
+  fb_limit lim;
+  fb_err err = {0};
+  const char *p = dd_table("fb_dd_e.csv", "mass [MeV/c^2],Limit on sigma [cm^2]\n10,9.89e-38\n30,2.0e-39\n300,5e-40\n");
+  ck_assert_int_eq(fb_limit_import(&lim, "table", p, &opt, &err), FB_OK);
+  ck_assert_str_eq(lim.x_quantity, "m_chi");
+  ck_assert_str_eq(lim.y_unit, "cm^2");
+  ck_assert_int_eq(lim.kind, FB_LIMIT_UPPER_BOUND);
+  for (int r = 0; r < 2; r++) {
+    const double R = r ? 2.5 : 3;
+    fb_limit_plane_map map;
+    ck_assert_int_eq(fb_limit_plane_map_get(&lim, "y", "", 0.5, R, 0, &map, &err), FB_OK);
+    for (size_t k = 0; k < lim.n_points; k++) {
+      double m = lim.x[k], mu = m * me / (m + me), mA = R * m, q = alpha * me;
+      double y = lim.y[k] / GeVm2_cm2 * pow(mA * mA + q * q, 2) / (16 * M_PI * alpha * mu * mu * pow(R, 4));
+      double X, Y;
+      fb_limit_plane_map_apply(&map, lim.x[k], lim.y[k], &X, &Y);
+      ck_assert_double_eq_tol(X, m, 1e-12 * m);
+      ck_assert_double_eq_tol(Y, y, 1e-12 * y);
+      if (k == 0 && r == 0) ck_assert_double_eq_tol(Y, 2.929560e-11, 1e-3 * 2.929560e-11); /* ESPP 2026 */
+    }
+    /* alpha_D drops out */
+    fb_limit_plane_map m2;
+    ck_assert_int_eq(fb_limit_plane_map_get(&lim, "y", "", 0.1, R, 0, &m2, &err), FB_OK);
+    double X1, Y1, X2, Y2;
+    fb_limit_plane_map_apply(&map, lim.x[1], lim.y[1], &X1, &Y1);
+    fb_limit_plane_map_apply(&m2, lim.x[1], lim.y[1], &X2, &Y2);
+    ck_assert_double_eq(Y1, Y2);
+  }
+  /* refusals: the BC1 plane, an unknown ratio, a scalar-or-Dirac limit on a Majorana plane */
+  fb_limit_plane_map map;
+  ck_assert_int_eq(fb_limit_plane_map_get(&lim, "epsilon", "", 0.5, 3, 0, &map, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "only onto the BC2 plane"));
+  ck_assert_int_eq(fb_limit_plane_map_get(&lim, "y", "", 0.5, 0, 0, &map, &err), FB_ERR_INPUT);
+  char plane[256], why[256];
+  fb_limit_plane_assumptions("BC2", 0.5, 3, "majorana", plane, sizeof plane);
+  ck_assert_ptr_nonnull(strstr(plane, "elastic_scattering=no"));
+  ck_assert_int_eq(fb_limit_assumptions_fit(lim.assumptions, plane, why, sizeof why), 0);
+  ck_assert_ptr_nonnull(strstr(why, "elastic_scattering"));
+  fb_limit_plane_assumptions("BC2", 0.5, 3, "dirac", plane, sizeof plane);
+  ck_assert_int_eq(fb_limit_assumptions_fit(lim.assumptions, plane, why, sizeof why), 1);
+  /* an accelerator (invisible-A') limit states no scattering: it fits the Majorana plane */
+  fb_limit_plane_assumptions("BC2", 0.5, 3, "majorana", plane, sizeof plane);
+  ck_assert_int_eq(fb_limit_assumptions_fit("decay=invisible; dark_matter=none", plane, why, sizeof why), 1);
+  fb_limit_free(&lim);
+  /* DM-proton, GeV and whitespace */
+  opt.y_quantity = "sigma_p";
+  opt.x_unit = "GeV";
+  p = dd_table("fb_dd_p.txt", "# m_chi [GeV]  sigma_p [cm^2]\n0.5 1e-36\n1 1e-38\n");
+  ck_assert_int_eq(fb_limit_import(&lim, "table", p, &opt, &err), FB_OK);
+  ck_assert_int_eq(fb_limit_plane_map_get(&lim, "y", "", 0.5, 3, 0, &map, &err), FB_OK);
+  for (size_t k = 0; k < lim.n_points; k++) {
+    double m = lim.x[k], mu = m * mp / (m + mp), mA = 3 * m;
+    double y = lim.y[k] / GeVm2_cm2 * pow(mA, 4) / (16 * M_PI * alpha * mu * mu * 81);
+    double X, Y;
+    fb_limit_plane_map_apply(&map, lim.x[k], lim.y[k], &X, &Y);
+    ck_assert_double_eq_tol(Y, y, 1e-12 * y);
+  }
+  fb_limit_free(&lim);
+  /* a cross section on another benchmark, or a table without its reference, is refused */
+  opt.benchmark = "BC1";
+  ck_assert_int_eq(fb_limit_import(&lim, "table", p, &opt, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "BC2 limit"));
+  opt.benchmark = "BC2";
+  opt.reference = NULL;
+  ck_assert_int_eq(fb_limit_import(&lim, "table", p, &opt, &err), FB_ERR_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.msg, "--reference"));
+}
+END_TEST
+
 int main(void) {
   fb_error_init();
+  snprintf(TMP, sizeof TMP, "/tmp/fb_test_limits_bc2_XXXXXX");
+  if (!mkdtemp(TMP)) return 1;
   Suite *s = suite_create("limits_bc2");
   TCase *tc = tcase_create("core");
   tcase_add_test(tc, test_plane_map_numbers);
   tcase_add_test(tc, test_plane_map_refusals);
   tcase_add_test(tc, test_rasterise_bc2);
+  tcase_add_test(tc, test_direct_detection);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
   int nf = srunner_ntests_failed(sr);
   srunner_free(sr);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMP);
+  if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", TMP);
   return nf ? EXIT_FAILURE : EXIT_SUCCESS;
 }
