@@ -7,7 +7,9 @@
  *    relative to a long-lived reference (tau = 1e16 s);
  *  - the bound vs lifetime (default: the visibility-weighted projection of Delta x_e) against a
  *    Planck-like Fisher estimate from CLASS C_l (tools/cmb_class_fisher.py)
- *    and the published ALP-dark-matter bound of Capozzi et al. arXiv:2303.07370;
+ *    and the readable published decaying-particle bounds (tests/cmb/data/cmb_decay_published.tsv: Capozzi
+ *    et al. arXiv:2303.07370, Poulin et al. arXiv:1610.10051, Zhang et al. arXiv:0704.2444);
+ *  - the option visibility_post (the projection restricted to z < z_star) against the same estimate;
  *  - linearity, the tau >> t0 scaling, the power-method option and the error paths.
  * The CLASS numbers below come from unmodified CLASS v3 (lesgourg/class_public commit e8580832)
  * run with this card (one run per line of class_rows, plus one without injection):
