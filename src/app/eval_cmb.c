@@ -41,6 +41,7 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, double mass, doubl
     fb_eval_put(out, "R_aniso_late", "", r.R_late);
     fb_eval_put(out, "R_aniso_last_scattering", "", r.R_ls);
     fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
+    fb_eval_put(out, "R_aniso_visibility_post", "", r.R_post);
   }
   fb_eval_put(out, "mu_max", "", p->mu_max);
   fb_eval_put(out, "y_max", "", p->y_max);
@@ -156,7 +157,7 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window, window_max, visibility: [100, 1200]) "
                                           "or of the injected power (power: [10, 1e4])"},
-     {"aniso_method", "", "window|window_max|power|visibility", 0, 0, "visibility",
+     {"aniso_method", "", "window|window_max|power|visibility|visibility_post", 0, 0, "visibility",
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",

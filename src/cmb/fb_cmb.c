@@ -47,7 +47,7 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-2), FB_ERR_INPUT, "rtol = %g must be in [1e-12, 1e-2]", p->rtol);
   FB_TEST(err, !(p->chi == FB_CMB_CHI_CK2004 || p->chi == FB_CMB_CHI_GALLI2013), FB_ERR_INPUT,
           "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
-  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY), FB_ERR_INPUT,
+  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY_POST), FB_ERR_INPUT,
           "aniso = %d is not an anisotropy method", (int)p->aniso);
   c->par = *p;
   const double T0 = p->T0_K * FB_K_TO_GEV;
@@ -216,24 +216,30 @@ static double dxe_at(const fb_cmb *c, double L) {
  * last scattering (Delta x_e/x_e at the peak z_star of the Thomson visibility) and visibility-weighted
  * (S_vis = int g(L) Delta x_e/x_e dL = int e^{-tau} d(Delta tau), fb_cmb.h). The response runs down to
  * k_min (0 when the visibility projection is needed: it covers the whole grid). */
-static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *S_ls, double *S_vis) {
+static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *S_ls, double *S_vis, double *S_post) {
   fb_cmb_xe_response(&c->xe, c->eps, k_min, c->dxe);
   *S_late = dxe_at(c, log1p(c->par.z_eff));
   *S_ls = c->dxe[c->xe.i_star] / c->xe.x[c->xe.i_star];
-  double s = 0.0;
-  if (k_min == 0)
+  double s = 0.0, sp = 0.0;
+  if (k_min == 0) {
+    /* S_post: the same sum over the grid below the visibility peak only (extra optical depth after the
+     * acoustic sources have frozen; the peak point counts half, its trapezoid cell straddles z_star) */
+    for (size_t i = 0; i < c->xe.i_star; i++) sp += c->w_vis[i] * c->dxe[i];
+    sp += 0.5 * c->w_vis[c->xe.i_star] * c->dxe[c->xe.i_star];
     for (size_t i = 0; i < c->xe.n; i++) s += c->w_vis[i] * c->dxe[i];
+  }
   *S_vis = s;
+  *S_post = sp;
 }
 
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err) {
-  static const char *names[] = {"window", "power", "window_max", "visibility"};
-  for (int i = 0; i < 4; i++)
+  static const char *names[] = {"window", "power", "window_max", "visibility", "visibility_post"};
+  for (int i = 0; i < 5; i++)
     if (name && !strcmp(name, names[i])) {
       *out = (fb_cmb_aniso)i;
       return FB_OK;
     }
-  FB_FAIL(err, FB_ERR_INPUT, "aniso_method = '%s': allowed window|window_max|power|visibility", name ? name : "(null)");
+  FB_FAIL(err, FB_ERR_INPUT, "aniso_method = '%s': allowed window|window_max|power|visibility|visibility_post", name ? name : "(null)");
 }
 
 const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
@@ -242,6 +248,7 @@ const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
   case FB_CMB_ANISO_POWER: return "power";
   case FB_CMB_ANISO_WINDOW_MAX: return "window_max";
   case FB_CMB_ANISO_VISIBILITY: return "visibility";
+  case FB_CMB_ANISO_VISIBILITY_POST: return "visibility_post";
   }
   return "?";
 }
@@ -274,22 +281,24 @@ int fb_cmb_window_setup(fb_cmb *c, fb_err *err) {
   /* annihilation at the Planck bound: eps = p_ann rho_c0^2 (1+z)^6 [GeV cm^-3 s^-1] */
   for (size_t i = 0; i < n; i++)
     c->eps[i] = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3 * c->x3[i] * c->x3[i];
-  window_projections(c, 0, &c->S_late_ann, &c->S_ls_ann, &c->S_vis_ann);
-  FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0 && c->S_vis_ann > 0), FB_ERR_NUMERIC,
-          "annihilation projections %g, %g, %g not positive", c->S_late_ann, c->S_ls_ann, c->S_vis_ann);
+  window_projections(c, 0, &c->S_late_ann, &c->S_ls_ann, &c->S_vis_ann, &c->S_post_ann);
+  FB_TEST(err, !(c->S_late_ann > 0 && c->S_ls_ann > 0 && c->S_vis_ann > 0 && c->S_post_ann > 0), FB_ERR_NUMERIC,
+          "annihilation projections %g, %g, %g, %g not positive", c->S_late_ann, c->S_ls_ann, c->S_vis_ann, c->S_post_ann);
   return FB_OK;
 }
 
-void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls, double *R_vis) {
+void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_late, double *R_ls, double *R_vis,
+                          double *R_post) {
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
   const size_t k_min = R_vis ? 0 : c->k_eff;
   for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
-  double S_late, S_ls, S_vis;
-  window_projections(c, k_min, &S_late, &S_ls, &S_vis);
+  double S_late, S_ls, S_vis, S_post;
+  window_projections(c, k_min, &S_late, &S_ls, &S_vis, &S_post);
   *R_late = S_late / c->S_late_ann;
   *R_ls = S_ls / c->S_ls_ann;
   if (R_vis) *R_vis = S_vis / c->S_vis_ann;
+  if (R_vis && R_post) *R_post = S_post / c->S_post_ann;
 }
 
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
@@ -306,10 +315,11 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
   }
   /* anisotropies */
   if (c->par.aniso != FB_CMB_ANISO_POWER) {
-    fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls, &r->R_vis);
-    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX ? fmax(r->R_late, r->R_ls)
-                 : c->par.aniso == FB_CMB_ANISO_VISIBILITY ? r->R_vis
-                                                           : r->R_late;
+    fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls, &r->R_vis, &r->R_post);
+    r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX        ? fmax(r->R_late, r->R_ls)
+                 : c->par.aniso == FB_CMB_ANISO_VISIBILITY      ? r->R_vis
+                 : c->par.aniso == FB_CMB_ANISO_VISIBILITY_POST ? r->R_post
+                                                                : r->R_late;
   } else { /* injected power over the Planck-allowed annihilation power at z_eff */
     const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);
     const double p_dec = f_em * mY_GeV * c->s0_cm3 * x3 * exp(-fb_cmb_time_s(c, ze) / tau_s) / tau_s;
