@@ -348,6 +348,36 @@ START_TEST(test_fill_extra_channels) {
 }
 END_TEST
 
+/* Point 1 of docs/validation.md "BC4 SN1987A upper edge: the emission volume sets it": production and
+ * inverse-bremsstrahlung absorption are tied by detailed balance, so a common factor F on the rate (here
+ * y_hNN -> 2 y_hNN, F = 4) moves both edges by F^-1/2 and leaves the width sin theta_high/sin theta_low unchanged;
+ * a published band narrower than ours cannot come from a different rate normalisation. Decays off (they do not
+ * scale with F). Tolerance 1e-3 (the edge solver's precision); measured at 1 and 100 MeV. */
+START_TEST(test_width_normalisation_free) {
+  setup x;
+  setup_init(&x);
+  x.m.opt.decays = 0;
+  fb_err err;
+  fb_err_clear(&err);
+  const double masses[2] = {0.001, 0.1};
+  for (int i = 0; i < 2; i++) {
+    double lo[2], hi[2];
+    for (int k = 0; k < 2; k++) {
+      if (k == 1) x.s.y_hNN *= 2.0;
+      ck_assert_msg(fb_sn_scalar_table_compute(&x.t, &x.s, &x.m, masses[i], &err) == FB_OK, "%s", err.msg);
+      ck_assert_msg(fb_sn_scalar_edges(&x.t, x.m.opt.L_nu_erg_s, &lo[k], &hi[k], &err) == FB_OK, "%s", err.msg);
+      if (k == 1) x.s.y_hNN /= 2.0;
+    }
+    printf("m = %g GeV: sin theta %.4g - %.4g (width %.1f); rate x4: %.4g - %.4g (width %.1f)\n", masses[i],
+           sqrt(lo[0]), sqrt(hi[0]), sqrt(hi[0] / lo[0]), sqrt(lo[1]), sqrt(hi[1]), sqrt(hi[1] / lo[1]));
+    ck_assert_double_eq_tol(lo[1] / lo[0], 0.25, 2.5e-4);
+    ck_assert_double_eq_tol(hi[1] / hi[0], 0.25, 2.5e-4);
+    ck_assert_double_eq_tol((hi[1] / lo[1]) / (hi[0] / lo[0]), 1.0, 1e-3);
+  }
+  setup_free(&x);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("sn_scalar");
@@ -360,6 +390,7 @@ int main(void) {
   tcase_add_test(tc, test_gamma_abs_direct);
   tcase_add_test(tc, test_band_vs_published);
   tcase_add_test(tc, test_fill_extra_channels);
+  tcase_add_test(tc, test_width_normalisation_free);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
