@@ -111,6 +111,11 @@ check(abs(lmin / lo_b / 3.10 - 1) < 0.15,
       f"r_emit_km=10 smallest sin theta_low {lmin:.3g} vs {lo_b:g}: gap x{lmin/lo_b:.2f} (pinned 3.10 +-15%)")
 mm = ev(0.001, r_emit_km=10, mass_max="yes")["mass_max_GeV"]
 check(abs(mm / mmax_b - 1) < 0.3, f"r_emit_km=10 closing mass {mm*1e3:.1f} MeV vs {mmax_b*1e3:g} MeV: x{mm/mmax_b:.3f} (30%)")
+# the first version of arXiv:2005.00490 (dmz20v1; same tolerances as above, values seen before writing these rows)
+lo1, up1, mm1 = (ref[("dmz20v1", q)] for q in ("sintheta_low_min", "sintheta_high_max", "mass_max_GeV"))
+check(lo1 / 3 <= lmin <= 3 * lo1, f"r_emit_km=10 smallest sin theta_low {lmin:.3g} vs v1 {lo1:g}: x{lmin/lo1:.2f} (factor 3)")
+check(up1 / 1.5 <= hmax <= 1.5 * up1, f"r_emit_km=10 largest sin theta_high {hmax:.3g} vs v1 {up1:g}: x{hmax/up1:.2f} (factor 1.5)")
+check(abs(mm / mm1 - 1) < 0.3, f"r_emit_km=10 closing mass {mm*1e3:.1f} MeV vs v1 {mm1*1e3:g} MeV: x{mm/mm1:.3f} (30%)")
 hc = [edges(0.001, r_emit_km=10, profile=p)[1] for p in ("mantle_cold", "mantle_hot")]
 check(min(hc) <= up_b <= max(hc), f"r_emit_km=10 sin theta_high at 1 MeV cold/hot {hc[0]:.3g} / {hc[1]:.3g} brackets {up_b:g}")
 dc = [edges(0.001, profile=p)[1] for p in ("mantle_cold", "mantle_hot")]
