@@ -25,6 +25,8 @@
  *    alpha_eff = alpha eps^2, against 1407.0993's abstract "alpha_eff as small as 1e-38": within a factor 10
  *    (an order-of-magnitude statement; measured 6.3e-38 before branch bc1papers, see below for now).
  *  - test_cmb_abundance_consistency: bc1_cmb's m Y equals bc1_photodis's (2 %), regression of the bc1papers fix.
+ *  - test_photodis_onset: the short-lifetime edge of the bc1_photodis band at 5 masses lies within an order of
+ *    magnitude of the "around 10^4 s" of arXiv:2206.02802 (abstract).
  */
 #include <check.h>
 #include <math.h>
@@ -56,6 +58,19 @@ static double published(const char *name) {
   fclose(f);
   ck_assert_msg(isfinite(v), "%s not in bc1_dark_photon_published.tsv", name);
   return v;
+}
+
+/* the range lo, hi a published statement allows */
+static void published_range(const char *name, double *lo, double *hi) {
+  FILE *f = fopen(FB_SOURCE_DIR "/tests/bbn/data/bc1_dark_photon_published.tsv", "r");
+  ck_assert_msg(f != NULL, "cannot open tests/bbn/data/bc1_dark_photon_published.tsv");
+  char line[512], key[128];
+  double x, l, h;
+  *lo = *hi = NAN;
+  while (fgets(line, sizeof line, f))
+    if (line[0] != '#' && sscanf(line, "%127s %lf %lf %lf", key, &x, &l, &h) == 4 && strcmp(key, name) == 0) *lo = l, *hi = h;
+  fclose(f);
+  ck_assert_msg(isfinite(*lo) && isfinite(*hi), "%s not in bc1_dark_photon_published.tsv", name);
 }
 
 typedef struct plane {
@@ -216,6 +231,32 @@ START_TEST(test_cmb_abundance_consistency) {
 }
 END_TEST
 
+/* Onset of photodisintegration on the BC1 plane: "relevant ... when the cosmic age was around 10^4 s"
+ * (arXiv:2206.02802 abstract; recorded as photodis_onset_s with the range 1e3 - 1e5 s, an order of magnitude
+ * either way, chosen from the statement's precision). At 12, 20, 50, 100, 200 MeV (the bc1_photodis band) the
+ * point at tau = hi (1e5 s) must be excluded and the point at tau = lo (1e3 s) not: the short-lifetime edge
+ * of our band lies in the stated range (measured: 1.5e4 - 6.7e4 s, docs/validation.md). */
+START_TEST(test_photodis_onset) {
+  double lo, hi;
+  published_range("photodis_onset_s", &lo, &hi);
+  plane p;
+  plane_init(&p, &fb_model_bc1_photodis, NULL);
+  const double ms[5] = {0.012, 0.02, 0.05, 0.1, 0.2};
+  for (int i = 0; i < 5; ++i) {
+    const double m = ms[i];
+    const double tau1 = plane_q(&p, m, 1e-12, "tau_s"); /* tau ~ eps^-2 at fixed m */
+    const double e_hi = 1e-12 * sqrt(tau1 / hi), e_lo = 1e-12 * sqrt(tau1 / lo);
+    const double d_hi = plane_q(&p, m, e_hi, "delta_chi2"), t_hi = p.out[qidx(p.ops, "tau_s")];
+    const double d_lo = plane_q(&p, m, e_lo, "delta_chi2"), t_lo = p.out[qidx(p.ops, "tau_s")];
+    printf("bc1_photodis m = %g MeV: tau %.3g s (eps %.3g) delta_chi2 %.3g; tau %.3g s (eps %.3g) delta_chi2 %.3g\n",
+           1e3 * m, t_hi, e_hi, d_hi, t_lo, e_lo, d_lo);
+    ck_assert_msg(d_hi > FB_CHI2_2DOF_95, "m = %g: not excluded at tau = %g s", m, t_hi);
+    ck_assert_msg(!(d_lo > FB_CHI2_2DOF_95), "m = %g: excluded already at tau = %g s", m, t_lo);
+  }
+  plane_free(&p);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("bc1_literature");
@@ -225,6 +266,7 @@ int main(void) {
   tcase_add_test(tc, test_trh_convention);
   tcase_add_test(tc, test_cmb_reach);
   tcase_add_test(tc, test_cmb_abundance_consistency);
+  tcase_add_test(tc, test_photodis_onset);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
