@@ -265,9 +265,13 @@ int main(void) {
   tcase_add_test(tc, test_freezein_yield);
   tcase_add_test(tc, test_trh_convention);
   tcase_add_test(tc, test_cmb_reach);
-  tcase_add_test(tc, test_cmb_abundance_consistency);
-  tcase_add_test(tc, test_photodis_onset);
   suite_add_tcase(s, tc);
+  /* the late-decay planes (bc1_photodis, bc1_cmb): its own ctest entry test_bc1_literature_late (CK_RUN_CASE=late) */
+  TCase *tl = tcase_create("late");
+  tcase_set_timeout(tl, 300);
+  tcase_add_test(tl, test_cmb_abundance_consistency);
+  tcase_add_test(tl, test_photodis_onset);
+  suite_add_tcase(s, tl);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
   const int nf = srunner_ntests_failed(sr);
