@@ -261,17 +261,17 @@ int fb_cmb_fip_tau_f_em(const char *model, double mass_GeV, double coupling, dou
 /**
  * Freeze-in yield by inverse decays of a boson X (g_X internal states, total width Gamma into
  * bath particles light compared with m) from a plasma in equilibrium, X never in equilibrium:
- *   dY/dT = -C/(s H T),  C = g_X m^2 Gamma T K_1(m/T) / (2 pi^2)   (Maxwell-Boltzmann, detailed balance),
+ *   dY/dT = -C (1 + dln g_*s/dln T / 3)/(s H T),  C = g_X m^2 Gamma T K_1(m/T) / (2 pi^2)   (Maxwell-Boltzmann,
+ *   detailed balance),
  * integrated over ln T from m/50 to min(50 m, table end) with g_*(T), s(T), H(T) of fb_thermo /
  * fb_cosmo. For constant g_* this is Y = 135 g_X M_Pl Gamma / (8 pi^3 1.66 g_*s sqrt(g_*rho) m^2)
  * (Hall, Jedamzik, March-Russell, West arXiv:0911.1120; for dark photons the inverse-decay term
  * (9/(4 pi)) m^3 Gamma/(H s)|_{T=m} of Fradette et al. arXiv:1407.0993). Not included: in-medium
  * (resonant) production, 2 -> 2 processes (Primakoff for ALPs), hadronic inverse decays near the
- * QCD crossover beyond the vacuum width. Yields a lower estimate of the abundance.
- * @param q quadrature workspace (caller-owned).
+ * QCD crossover beyond the vacuum width. Yields a lower estimate of the abundance. The ln T measure
+ * carries the entropy-conservation Jacobian (1 + dln g_*s/dln T / 3) (since branch bc1papers).
  */
-int fb_cmb_freezein_yield(const fb_thermo *th, fb_quad *q, double mass_GeV, double width_GeV, double g_dof, double *Y,
-                          fb_err *err);
+int fb_cmb_freezein_yield(const fb_thermo *th, double mass_GeV, double width_GeV, double g_dof, double *Y, fb_err *err);
 
 /** Relativistic equilibrium yield of a boson with g_dof states at T: 45 zeta(3) g / (2 pi^4 g_*s(T)). */
 double fb_cmb_equilibrium_yield_boson(const fb_thermo *th, double T_GeV, double g_dof);

@@ -3,8 +3,11 @@
  * @brief Scan models "bc1_cmb", "bc9_cmb" and "bc11_cmb": the CMB bounds (fb_cmb.h) on the BC1 (m_A', epsilon),
  *        BC9 (m_a, g_agamma) and BC11 (m_a, 1/f_G) planes, with the lifetime and f_em from the benchmark's decays
  *        (src/models/fb_fip.h) and an ABUNDANCE ASSUMPTION, labelled in the output:
- *          [cmb_fip] abundance = freezein: inverse-decay freeze-in in vacuum (fb_cmb_freezein_yield;
- *            a lower estimate: no resonant/in-medium production, no Primakoff for the ALP);
+ *          [cmb_fip] abundance = freezein: inverse-decay freeze-in in vacuum (fb_cmb_freezein_yield),
+ *            plus for bc1 (since branch bc1papers) the resonant conversion and 2 -> 2 scatterings of
+ *            src/production/fb_prod_bc1.c, the abundance of bc1_bbn / bc1_photodis in the freeze-in
+ *            regime (before, bc1_cmb had 0.59-0.78 of their m Y at 3-500 MeV); for bc9 a lower
+ *            estimate (no Primakoff);
  *            points where it would exceed the relativistic equilibrium yield (the particle
  *            thermalises, its relic abundance is then set by freeze-out, not computed here) are
  *            marked by quantity `thermalised` = 1 and never counted as excluded;
@@ -53,12 +56,12 @@ typedef struct cmbf_state {
   fb_config fip_cfg;         /**< its default options */
   fb_cmb cmb;
   fb_thermo th;
-  fb_quad q;
   int abundance;             /**< ABUND_FREEZEIN, ABUND_THERMAL or ABUND_OMEGA */
   double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
-  fb_production prod;        /**< bc4: production by scatterings added to the freeze-in (ops NULL: none) */
+  fb_production prod;        /**< bc1, bc4, bc11: production by scatterings added to the freeze-in (ops NULL: none) */
+  fb_production_table ptab;  /**< bc1: its rate per mass as bin averages (the resonant window), as bc1_photodis */
   char label[320];
 } cmbf_state;
 
@@ -75,15 +78,16 @@ static const fb_quantity_spec cmbf_quantities[] = {
 
 static const fb_key_spec cmbf_keys[] = {
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
-     "abundance assumption: inverse-decay freeze-in (lower estimate), relativistic decoupling at T_dec_GeV, or a "
+     "abundance assumption: freeze-in by inverse decays (bc1, bc4, bc11: and scatterings; bc9: a lower estimate), "
+     "relativistic decoupling at T_dec_GeV, or a "
      "fraction of Omega_c"},
     {"cmb_fip", "T_dec_GeV", FB_KEY_DOUBLE, "1e3", 1e-3, 1e5, NULL, "GeV",
      "decoupling temperature when abundance = thermal: Y = 45 zeta3 g/(2 pi^4 g_*s(T_dec))"},
     {"cmb_fip", "omega_fraction", FB_KEY_DOUBLE, "1e-6", 0.0, 1.0, NULL, "",
      "Omega_X/Omega_c before decays when abundance = omega_fraction"},
     {"cmb_fip", "T_RH_GeV", FB_KEY_DOUBLE, "1000", 1e-2, 1e5, NULL, "GeV",
-     "bc4_cmb, bc11_cmb with abundance = freezein: start of the freeze-in by scatterings (as T_RH_GeV of the "
-     "BBN and photodisintegration planes)"},
+     "bc1_cmb, bc4_cmb, bc11_cmb with abundance = freezein: start of the freeze-in by scatterings (as T_RH_GeV of "
+     "the BBN and photodisintegration planes)"},
 };
 
 static void cmbf_free(void *state) {
@@ -92,9 +96,9 @@ static void cmbf_free(void *state) {
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_config_free(&s->fip_cfg);
   fb_production_free(&s->prod);
+  fb_production_table_free(&s->ptab);
   fb_cmb_free(&s->cmb);
   fb_thermo_free(&s->th);
-  fb_quad_free(&s->q);
   free(s);
 }
 
@@ -118,11 +122,10 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   fb_cmb_params_default(&p);
   FB_CALL_GOTO(err, rc, fb_cmb_init(&s->cmb, &p, err), fail);
   FB_CALL_GOTO(err, rc, fb_thermo_init(&s->th, err), fail);
-  FB_CALL_GOTO(err, rc, fb_quad_init(&s->q, 1000, 0.0, 1e-7, err), fail);
   if (s->abundance == ABUND_FREEZEIN)
     snprintf(s->label, sizeof s->label,
-             "ASSUMPTION: freeze-in by inverse decays in vacuum (g = %g; fb_cmb_freezein_yield; lower estimate, no resonant "
-             "or 2->2 production); thermalised points never excluded",
+             "ASSUMPTION: freeze-in by inverse decays in vacuum (g = %g; fb_cmb_freezein_yield; lower estimate, no "
+             "production by scatterings); thermalised points never excluded",
              g_dof);
   else if (s->abundance == ABUND_THERMAL)
     snprintf(s->label, sizeof s->label,
@@ -138,28 +141,26 @@ fail:
   return rc;
 }
 
-/* The BC1 dark photon has 3 polarisations, the BC9 ALP 1 state. */
-static int bc1cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc1", 3.0, err); }
+/* The BC9 ALP (1 state): inverse decays only. */
 static int bc9cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init(state, cfg, "bc9", 1.0, err); }
-/* bc4, bc11 (1 state each); with abundance = freezein the Higgs-like scatterings of
- * src/production/fb_prod_bc4.c are added to the inverse decays (the abundance of bc4_bbn / bc4_photodis in
- * the freeze-in regime) */
-static int cmbf_init_scat(void **state, const fb_config *cfg, const char *fip, fb_err *err) {
-  FB_CALL(err, cmbf_init(state, cfg, fip, 1.0, err));
+/* bc1 (3 polarisations), bc4, bc11 (1 state each); with abundance = freezein the benchmark's production by
+ * scatterings (src/production: bc1 resonant conversion and 2 -> 2, bc4 Higgs-like, bc11 gluon/pion/Primakoff)
+ * is added to the inverse decays (the abundance of bcN_bbn / bcN_photodis in the freeze-in regime) */
+static int cmbf_init_scat(void **state, const fb_config *cfg, const char *fip, double g_dof, fb_err *err) {
+  FB_CALL(err, cmbf_init(state, cfg, fip, g_dof, err));
   cmbf_state *s = *state;
   if (s->abundance == ABUND_FREEZEIN) {
     FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
     snprintf(s->label, sizeof s->label,
              "ASSUMPTION: freeze-in (no back-reaction) by inverse decays in vacuum and by %s, from T = %g GeV "
-             "(g = 1); thermalised points never excluded",
-             s->prod.ops->processes, s->T_RH_GeV);
+             "(g = %g); thermalised points never excluded",
+             s->prod.ops->processes, s->T_RH_GeV, g_dof);
   }
   return FB_OK;
 }
-static int bc4cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc4", err); }
-/* bc11: the gluon-coupled ALP (1 state); with abundance = freezein its scatterings (src/production/fb_prod_bc11.c)
- * are added the same way */
-static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc11", err); }
+static int bc1cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc1", 3.0, err); }
+static int bc4cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc4", 1.0, err); }
+static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { return cmbf_init_scat(state, cfg, "bc11", 1.0, err); }
 
 /* Freeze-in yield of the production by scatterings (no back-reaction):
  *   Y = int Gamma_scat(T) Y_eq(T) (1 + dln g_*s/dln T / 3) / H(T) dln T
@@ -167,8 +168,8 @@ static int bc11cmb_init(void **state, const fb_config *cfg, fb_err *err) { retur
  * the limit Y << Y_eq; Y_eq = n_eq/s with the MB n_eq = g m^2 T K2(m/T)/(2 pi^2)); Simpson's rule on
  * CMBF_SCAT_N intervals in ln T (the QCD and electroweak crossovers of the rate are tanh steps of
  * width >= 0.05 in ln T, the interval 0.007). */
-static double scattering_yield(const fb_thermo *th, const fb_production *p, double m, double g, double coupling,
-                               double T_hi_GeV) {
+static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV, void *user), void *user, double m,
+                               double g, double T_hi_GeV) {
   const double a = log(fmax(m / 50.0, 1e-6)), b = log(T_hi_GeV), h = (b - a) / CMBF_SCAT_N;
   double sum = 0.0;
   for (int i = 0; i <= CMBF_SCAT_N; ++i) {
@@ -179,7 +180,7 @@ static double scattering_yield(const fb_thermo *th, const fb_production *p, doub
     const double gr = fb_thermo_gstar_rho(th, T), gs = fb_thermo_gstar_s(th, T);
     const double H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV;
     const double sden = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
-    const double f = neq > 0.0 ? fb_production_rate(p, m, coupling, T) * neq / sden / H *
+    const double f = neq > 0.0 ? rate(T, user) * neq / sden / H *
                                      (1.0 + fb_thermo_dlngs_dlnT(th, T) / 3.0)
                                : 0.0;
     sum += (i == 0 || i == CMBF_SCAT_N ? 1.0 : (i % 2 ? 4.0 : 2.0)) * f;
@@ -198,9 +199,20 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   s->f_em = fb_cmb_f_em_from_decay(&d);
   s->Y1 = 0.0;
   if (s->abundance == ABUND_FREEZEIN)
-    FB_CALL(err, fb_cmb_freezein_yield(&s->th, &s->q, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
+    FB_CALL(err, fb_cmb_freezein_yield(&s->th, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
   if (s->abundance == ABUND_FREEZEIN && s->prod.ops) {
-    const double y = s->T_RH_GeV > mass_GeV / 50.0 ? scattering_yield(&s->th, &s->prod, mass_GeV, s->g_dof, 1.0, s->T_RH_GeV) : 0.0;
+    double y = 0.0;
+    if (s->T_RH_GeV > mass_GeV / 50.0) {
+      fb_production_point pt = {&s->prod, mass_GeV, 1.0};
+      fb_production_table_point tpt = {&s->ptab, 1.0};
+      const int tab = s->prod.ops->rate_bin_GeV != NULL; /* bc1: bin averages keep the resonant window's integral */
+      if (tab)
+        FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power,
+                                               0.99 * fmax(mass_GeV / 50.0, 1e-6), 1.01 * s->T_RH_GeV,
+                                               FB_PRODUCTION_TABLE_PER_EFOLD, err));
+      y = tab ? scattering_yield(&s->th, fb_production_table_callback, &tpt, mass_GeV, s->g_dof, s->T_RH_GeV)
+              : scattering_yield(&s->th, fb_production_callback, &pt, mass_GeV, s->g_dof, s->T_RH_GeV);
+    }
     FB_TEST(err, !isfinite(y), FB_ERR_NUMERIC, "scattering freeze-in yield at m = %g GeV is not finite", mass_GeV);
     s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
   }

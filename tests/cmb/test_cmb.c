@@ -5,12 +5,14 @@
  * channel-class EM fractions, the n/n_gamma conversion and every error path. */
 #include <check.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_constants.h"
 #include "fb_decay.h"
 
 static fb_cmb g_c;
@@ -292,13 +294,11 @@ END_TEST
 START_TEST(test_freezein_yield) {
   fb_err err;
   fb_thermo th;
-  fb_quad q;
   ck_assert_msg(fb_thermo_init(&th, &err) == FB_OK, "%s", err.msg);
-  ck_assert(fb_quad_init(&q, 1000, 0.0, 1e-8, &err) == FB_OK);
   const double m = 0.01, gam = 2.7e-30;
   double Y, Y2;
-  ck_assert_msg(fb_cmb_freezein_yield(&th, &q, m, gam, 3.0, &Y, &err) == FB_OK, "%s", err.msg);
-  ck_assert(fb_cmb_freezein_yield(&th, &q, m, 3.0 * gam, 3.0, &Y2, &err) == FB_OK);
+  ck_assert_msg(fb_cmb_freezein_yield(&th, m, gam, 3.0, &Y, &err) == FB_OK, "%s", err.msg);
+  ck_assert(fb_cmb_freezein_yield(&th, m, 3.0 * gam, 3.0, &Y2, &err) == FB_OK);
   ck_assert(fabs(Y2 / (3.0 * Y) - 1.0) < 1e-12);
   const double Mpl = 1.220890e19, gs = 10.75;
   const double closed = 135.0 * 3.0 * Mpl * gam / (8.0 * pow(M_PI, 3) * 1.66 * gs * sqrt(gs) * m * m);
@@ -315,8 +315,67 @@ START_TEST(test_freezein_yield) {
   printf("thermal Y(T_dec = 1 TeV, g = 1) = %.5e (g_*s = 106.75: %.5e)\n", Yth,
          45.0 * 1.2020569 / (2.0 * pow(M_PI, 4) * 106.75));
   ck_assert_msg(fabs(Yth / (45.0 * 1.2020569 / (2.0 * pow(M_PI, 4) * 106.75)) - 1.0) < 0.03, "Y = %g", Yth);
-  ck_assert(fb_cmb_freezein_yield(&th, &q, -1.0, gam, 3.0, &Y, &err) == FB_ERR_RANGE);
-  fb_quad_free(&q);
+  ck_assert(fb_cmb_freezein_yield(&th, -1.0, gam, 3.0, &Y, &err) == FB_ERR_RANGE);
+  fb_thermo_free(&th);
+}
+END_TEST
+
+/* The freeze-in yield's ln T measure carries the entropy-conservation Jacobian (1 + dln g_*s/dln T / 3)
+ * (Kolb & Turner eq. 3.91; fb_cosmo.c's t(T), bbn_abundance.c). Reference: the same integral written here
+ * and integrated independently with GSL CQUAD, at masses whose production (T ~ m/3) overlaps e+-
+ * annihilation (2 MeV) and the QCD crossover (0.3 GeV), and at 10 MeV (g_* flat): 1e-5 (the library uses
+ * composite Simpson). Regression (branch bc1papers): before, the Jacobian was missing, Y(0.3 GeV) was
+ * ~12 % low and 1 - Y_noJ/Y is asserted > 5 % there, so the test fails on the old integrand. */
+typedef struct fi_ref {
+  const fb_thermo *th;
+  double m, gam;
+  int jacobian;
+} fi_ref;
+
+static double fi_ref_integrand(double lnT, void *p) {
+  const fi_ref *r = p;
+  const double T = exp(lnT), x = r->m / T;
+  if (x > 600.0) return 0.0;
+  const double C = 3.0 * r->m * r->m * r->gam * T * gsl_sf_bessel_K1(x) / (2.0 * M_PI * M_PI);
+  const double gs = fb_thermo_gstar_s(r->th, T), gr = fb_thermo_gstar_rho(r->th, T);
+  const double s = 2.0 * M_PI * M_PI / 45.0 * gs * T * T * T;
+  const double H = sqrt(8.0 * M_PI * M_PI * M_PI * gr / 90.0) * T * T / FB_MPL_GEV;
+  return C / (s * H) * (r->jacobian ? 1.0 + fb_thermo_dlngs_dlnT(r->th, T) / 3.0 : 1.0);
+}
+
+START_TEST(test_freezein_jacobian) {
+  fb_err err;
+  fb_thermo th;
+  ck_assert_msg(fb_thermo_init(&th, &err) == FB_OK, "%s", err.msg);
+  gsl_integration_cquad_workspace *w = gsl_integration_cquad_workspace_alloc(200);
+  const double ms[3] = {0.002, 0.01, 0.3}, gam = 1e-30;
+  for (int i = 0; i < 3; ++i) {
+    const double m = ms[i];
+    double Y, ref, ref_noJ, e;
+    ck_assert_msg(fb_cmb_freezein_yield(&th, m, gam, 3.0, &Y, &err) == FB_OK, "%s", err.msg);
+    fi_ref r = {&th, m, gam, 1};
+    gsl_function F = {fi_ref_integrand, &r};
+    const double a = log(fmax(m / 50.0, th.par.T_min_GeV)), b = log(fmin(50.0 * m, th.par.T_max_GeV));
+    /* CQUAD on half-e-fold pieces (it copes with the kinks of the spline derivative) */
+    ref = 0.0;
+    for (double l = a; l < b; l += 0.5) {
+      double v;
+      gsl_integration_cquad(&F, l, fmin(l + 0.5, b), 0.0, 1e-9, w, &v, &e, NULL);
+      ref += v;
+    }
+    r.jacobian = 0;
+    ref_noJ = 0.0;
+    for (double l = a; l < b; l += 0.5) {
+      double v;
+      gsl_integration_cquad(&F, l, fmin(l + 0.5, b), 0.0, 1e-9, w, &v, &e, NULL);
+      ref_noJ += v;
+    }
+    printf("freeze-in m = %g GeV: Y = %.8e, CQUAD %.8e (rel %.2e); without the Jacobian %.8e (x%.4f)\n", m, Y, ref,
+           Y / ref - 1.0, ref_noJ, ref_noJ / ref);
+    ck_assert_msg(fabs(Y / ref - 1.0) < 1e-5, "m = %g: Y = %g vs %g", m, Y, ref);
+    if (m == 0.3) ck_assert_msg(1.0 - ref_noJ / ref > 0.05, "Jacobian effect at 0.3 GeV only %g", 1.0 - ref_noJ / ref);
+  }
+  gsl_integration_cquad_workspace_free(w);
   fb_thermo_free(&th);
 }
 END_TEST
@@ -368,6 +427,7 @@ int main(void) {
   tcase_add_test(tc, test_f_em_classes);
   tcase_add_test(tc, test_yield_conversion);
   tcase_add_test(tc, test_freezein_yield);
+  tcase_add_test(tc, test_freezein_jacobian);
   tcase_add_test(tc, test_errors);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
