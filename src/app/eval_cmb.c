@@ -153,7 +153,7 @@ const fb_eval_module fb_eval_cmb_decay = {
       "model=bcN without mY_GeV: its abundance assumption ([cmb_fip] abundance)"},
      {"T_dec_GeV", "GeV", NULL, 1e-3, 1e5, "1e3", "abundance=thermal: decoupling temperature ([cmb_fip] T_dec_GeV)"},
      {"omega_fraction", "", NULL, 0.0, 1.0, "1e-6", "abundance=omega_fraction: Omega_X/Omega_c before decays"},
-     {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "bc1, bc4, bc11 with abundance=freezein: start of the freeze-in by scatterings"},
+     {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "bc1, bc4, bc9, bc11 with abundance=freezein: start of the freeze-in by scatterings"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window, window_max, visibility: [100, 1200]) "
                                           "or of the injected power (power: [10, 1e4])"},

@@ -46,6 +46,7 @@
 #include "fb_thermo.h"
 
 extern const fb_model_ops fb_model_bc1_bbn, fb_model_bc1_cmb, fb_model_bc1_photodis;
+extern const fb_model_ops fb_model_bc9_cmb, fb_model_bc9_photodis;
 
 /* the published numbers (column value) by name */
 static double published(const char *name) {
@@ -87,16 +88,23 @@ static int qidx(const fb_model_ops *ops, const char *name) {
   return -1;
 }
 
-static void plane_init(plane *p, const fb_model_ops *ops, const char *assignment) {
+/* keys_of: the model that declares the input section (the bcN_ planes of one family share the keys of
+ * bc1_<family>, as in the program's registry); NULL: ops itself */
+static void plane_init_keys(plane *p, const fb_model_ops *ops, const fb_model_ops *keys_of, const char *assignment) {
   fb_err err;
   fb_err_clear(&err);
   memset(p, 0, sizeof *p);
   p->ops = ops;
-  const fb_key_spec *const schemas[1] = {ops->keys};
-  const size_t n[1] = {ops->n_keys};
+  if (!keys_of) keys_of = ops;
+  const fb_key_spec *const schemas[1] = {keys_of->keys};
+  const size_t n[1] = {keys_of->n_keys};
   ck_assert_int_eq(fb_config_init(&p->cfg, schemas, n, 1, &err), FB_OK);
   if (assignment) ck_assert_msg(fb_config_set(&p->cfg, assignment, &err) == FB_OK, "%s", err.msg);
   ck_assert_msg(ops->init(&p->state, &p->cfg, &err) == FB_OK, "%s", err.msg);
+}
+
+static void plane_init(plane *p, const fb_model_ops *ops, const char *assignment) {
+  plane_init_keys(p, ops, NULL, assignment);
 }
 
 static void plane_free(plane *p) {
@@ -231,6 +239,23 @@ START_TEST(test_cmb_abundance_consistency) {
 }
 END_TEST
 
+/* The same for BC9 (session 8): bc9_cmb had inverse decays only, 1e-4 of bc9_photodis's m Y (which adds
+ * Primakoff production) at 10-100 MeV, g = 1e-15 GeV^-1; both now take the production of src/production. */
+START_TEST(test_bc9_cmb_abundance_consistency) {
+  plane c, p;
+  plane_init_keys(&c, &fb_model_bc9_cmb, &fb_model_bc1_cmb, NULL);
+  plane_init_keys(&p, &fb_model_bc9_photodis, &fb_model_bc1_photodis, NULL);
+  const double ms[4] = {0.003, 0.01, 0.03, 0.1}, g = 1e-15;
+  for (int i = 0; i < 4; ++i) {
+    const double a = plane_q(&c, ms[i], g, "mY_GeV"), b = plane_q(&p, ms[i], g, "mY_GeV");
+    printf("m = %g GeV, g = %g: m Y bc9_cmb %.5e, bc9_photodis %.5e (ratio %.4f)\n", ms[i], g, a, b, a / b);
+    ck_assert_msg(fabs(a / b - 1.0) < 0.02, "m = %g: bc9_cmb m Y / bc9_photodis m Y = %g", ms[i], a / b);
+  }
+  plane_free(&c);
+  plane_free(&p);
+}
+END_TEST
+
 /* Onset of photodisintegration on the BC1 plane: "relevant ... when the cosmic age was around 10^4 s"
  * (arXiv:2206.02802 abstract; recorded as photodis_onset_s with the range 1e3 - 1e5 s, an order of magnitude
  * either way, chosen from the statement's precision). At 12, 20, 50, 100, 200 MeV (the bc1_photodis band) the
@@ -270,6 +295,7 @@ int main(void) {
   TCase *tl = tcase_create("late");
   tcase_set_timeout(tl, 300);
   tcase_add_test(tl, test_cmb_abundance_consistency);
+  tcase_add_test(tl, test_bc9_cmb_abundance_consistency);
   tcase_add_test(tl, test_photodis_onset);
   suite_add_tcase(s, tl);
   SRunner *sr = srunner_create(s);
