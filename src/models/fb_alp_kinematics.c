@@ -73,8 +73,19 @@ double fb_alp_rho_gamma_integral(const gsl_integration_glfixed_table *t, double 
  * (eta pi+) and (eta pi-) invariant masses,
  *   A = g_M g_eta [ (M^2 + m_pi^2 - t)(t - m_eta^2 - m_pi^2) / 4 / (t - m_a0^2 + i m_a0 Gamma_a0) + (t <-> u) ],
  * Gamma = |A|^2 dt du / (256 pi^3 M^3), 1/2 for pi0 pi0. I_a0(M) is that integral at g_M = g_eta = 1.
- * Stated approximations: constant a0 width (no K Kbar Flatte shape), no s-channel sigma/f0(980) (their
- * ALP couplings depend on the unknown scalar mixing angle). */
+ * The same nonet coupling gives the s-channel sigma = f0(500) exchange (issue 13, third revision; ASW
+ * include it): with the sigma ideally mixed, (u ubar + d dbar)/sqrt2, its vertices are
+ * lambda sqrt2 c^eta_u (A_u + A_d) (p_M.p_eta) and lambda sqrt2 (p+.p-), i.e. in the units above (isospin,
+ * c^eta_u = c^eta_d) the term (M^2 + m_eta^2 - s)(s - 2 m_pi^2) / 4 / (s - m_s^2 + i m_s Gamma_s), cut at
+ * s = 4 m_K^2 as ASW (arXiv:1811.03474 supplemental eq. S33; the cut as in ALPaca arXiv:2508.08354).
+ * The f0(980), ideally s sbar, has no pi pi coupling at this order (OZI) and is left out.
+ * Stated approximations: constant a0 and sigma widths (no K Kbar Flatte shape, no Adler zero in the sigma
+ * line shape), f2(1270) exchange not included. */
+static double complex sigma_term(double M, double mpi, double sv) {
+  const double ms = FB_ALP_MSIGMA_GEV, me = FB_META_GEV;
+  if (sv >= 4.0 * FB_MK_CHARGED_GEV * FB_MK_CHARGED_GEV) return 0.0;
+  return 0.25 * (M * M + me * me - sv) * (sv - 2.0 * mpi * mpi) / (sv - ms * ms + I * ms * FB_ALP_GAMMA_SIGMA_GEV);
+}
 static double complex a0_prop(double x) {
   return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
 }
@@ -103,7 +114,7 @@ double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, do
       gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
       const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
       const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
-      const double complex amp = at + a0_term(M, mpi, u);
+      const double complex amp = at + a0_term(M, mpi, u) + sigma_term(M, mpi, m23);
       inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
     }
     sum += wi * jt * inner;
@@ -207,4 +218,33 @@ double fb_alp_vv_p3(double m, double m1, double m2) {
   if (!(m > m1 + m2)) return 0.0;
   const double p = sqrt(fb_alp_kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
   return p * p * p;
+}
+
+/* int ds dt |A(s, t, u)|^2 over the Dalitz plot of M -> 1 1' 3 (m(1) = m(1') = m1; s = (p1 + p1')^2,
+ * t = (p1 + p3)^2, u = (p1' + p3)^2): s as in fb_alp_dalitz_integral, t through the angle of 3 in the
+ * (1 1') rest frame, t = m1^2 + m3^2 + 2 (E1 E3 - p1 p3 cos theta), dt = 2 p1 p3 dcos theta.
+ * Gamma = I / (256 pi^3 M^3) (PDG kinematics), times 1/2 for identical 1, 1'. */
+double fb_alp_dalitz_st(const gsl_integration_glfixed_table *ts, const gsl_integration_glfixed_table *tc, double M,
+                        double m1, double m3, fb_alp_amp_fn amp, const void *p) {
+  if (!(M > 2.0 * m1 + m3)) return 0.0;
+  const double smin = 4.0 * m1 * m1, smax = (M - m3) * (M - m3), sig = M * M + 2.0 * m1 * m1 + m3 * m3;
+  double sum = 0.0;
+  for (size_t i = 0; i < ts->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, ts);
+    const double sn = sin(x), cs = cos(x);
+    const double s = smin + (smax - smin) * sn * sn, jac = 2.0 * (smax - smin) * sn * cs;
+    const double rs = sqrt(s), e1 = 0.5 * rs, p1 = sqrt(fmax(0.25 * s - m1 * m1, 0.0));
+    const double e3 = (M * M - s - m3 * m3) / (2.0 * rs), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
+    double inner = 0.0;
+    for (size_t j = 0; j < tc->n; j++) {
+      double c, wj;
+      gsl_integration_glfixed_point(-1.0, 1.0, j, &c, &wj, tc);
+      const double t = m1 * m1 + m3 * m3 + 2.0 * (e1 * e3 - p1 * p3 * c);
+      const double complex a = amp(s, t, sig - s - t, p);
+      inner += wj * (creal(a) * creal(a) + cimag(a) * cimag(a));
+    }
+    sum += wi * jac * 2.0 * p1 * p3 * inner;
+  }
+  return sum;
 }

@@ -35,6 +35,14 @@ double fb_alp_kstar_J(const gsl_integration_glfixed_table *t, double M);
 void fb_alp_width_3pi(const gsl_integration_glfixed_table *t, double m, double complex alpha, double complex beta,
                       double *w_c, double *w_0);
 
+/** Amplitude A(s, t, u) of a three-body decay (fb_alp_dalitz_st); p: its parameters. */
+typedef double complex (*fb_alp_amp_fn)(double s, double t, double u, const void *p);
+
+/** int ds dt |A|^2 over the Dalitz plot of M -> 1 1' 3 (m(1) = m(1') = m1, s = m^2(1 1'), t = m^2(1 3));
+ *  Gamma = I / (256 pi^3 M^3) (1/2 more for identical 1, 1'). ts, tc: quadratures in s and cos theta. */
+double fb_alp_dalitz_st(const gsl_integration_glfixed_table *ts, const gsl_integration_glfixed_table *tc, double M,
+                        double m1, double m3, fb_alp_amp_fn amp, const void *p);
+
 /** <p^3> of a -> rho rho (which = 0) and rho omega (which = 1) over the rho line shape(s), and p^3 of a -> 1 2. */
 double fb_alp_vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which);
 double fb_alp_vv_p3(double m, double m1, double m2);

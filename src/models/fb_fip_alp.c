@@ -119,6 +119,7 @@ typedef struct alp_state {
   double kin_P[N_MESONS];      /* BC11 ASW kinetic mixing K_P = (F/sqrt2) c^P.kappa [GeV per 1/f] */
   double mass_P[N_MESONS];     /* BC11 ASW mass mixing mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q [GeV^3 per 1/f] */
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
+  double sm_mix[N_MESONS];     /* BC11: SM pi0-P mass mixing M^2_{pi0 P} = 2 B0 sum_q m_q c^pi_q c^P_q [GeV^2] (P = eta, eta') */
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
   fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
   fb_spline vv_rr, vv_ro;      /* BC11: rho-line-shape averages of p^3 for rho rho and rho omega (vv_widths) */
@@ -180,13 +181,108 @@ static void alp_setup_flavour(alp_state *s, int is_bc11) {
     s->kin_P[P] = Nm * s->cPu[P];
     s->mass_P[P] = is_bc11 ? 2.0 * Nm * B0 * mstar * (s->cP[P][0] + s->cP[P][1] + s->cP[P][2]) : 0.0;
   }
+  /* Isospin breaking in the meson states (ASW arXiv:1811.03474, supplemental eq. S8; the ALP's U(3)
+   * admixture of their eqs. 5-7 is corrected to first order in it): the LO chiral mass matrix
+   * M^2_{PQ} = 2 B0 sum_q m_q c^P_q c^Q_q has pi0-eta and pi0-eta' elements -sqrt2 delta_I m_pi^2 c^P_u,
+   * delta_I = (m_d - m_u)/(m_d + m_u) (the eta-eta' element is absorbed in the physical states). */
+  const double qm[3] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV};
+  for (int P = 0; P < N_MESONS; P++) {
+    s->sm_mix[P] = 0.0;
+    if (is_bc11 && P > 0)
+      for (int q = 0; q < 3; q++) s->sm_mix[P] += 2.0 * B0 * qm[q] * s->cP[0][q] * s->cP[P][q];
+  }
 }
 
-/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P). */
-static double complex asw_theta(const alp_state *s, int P, double m) {
+/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P), before the SM
+ * pi0-eta-eta' mixing. */
+static double complex asw_theta0(const alp_state *s, int P, double m) {
   const double mp = meson_mass[P];
   return (s->mass_P[P] - m * m * s->kin_P[P]) / (m * m - mp * mp + I * mp * meson_width[P]);
 }
+
+/* <aP> with the SM pi0-eta-eta' mass mixing to first order (ASW eq. S8 and their U(3) representation of
+ * the ALP): <aP> = <aP>_0 + sum_Q M^2_{PQ} <aQ>_0 / (m_a^2 - m_P^2), Q != P. Zero correction for BC10
+ * (sm_mix = 0 there: its isospin-breaking route is the one stated in hadronic()). */
+static double complex asw_theta(const alp_state *s, int P, double m) {
+  double complex th = asw_theta0(s, P, m);
+  const double complex den = m * m - meson_mass[P] * meson_mass[P] + I * meson_mass[P] * meson_width[P];
+  if (P == 0) {
+    for (int Q = 1; Q < N_MESONS; Q++) th += s->sm_mix[Q] * asw_theta0(s, Q, m) / den;
+  } else {
+    th += s->sm_mix[P] * asw_theta0(s, 0, m) / den;
+  }
+  return th;
+}
+
+/* The ALP's U(3) weights A_q = sum_P <aP> c^P_q [GeV per unit coupling] seen by the data-driven meson
+ * vertices (BC11: VMD a -> pi pi gamma, V V, K* K, scalar exchange): ASW's substitution of the ALP's U(3)
+ * admixture for the meson field. The kappa-covariant completion of arXiv:2506.15637 / 2501.04525 would add
+ * the derivative contact sum_P K_P c^P_q = (f_pi/2) kappa_q here (as in the two-photon coefficient); measured
+ * effect in docs/validation.md (BC11 third revision), not the default: ASW's published rates, which the
+ * benchmark tables reproduce, are without it. */
+static void asw_weights(const alp_state *s, double m, double complex A[3]) {
+  for (int q = 0; q < 3; q++) A[q] = 0.0;
+  for (int P = 0; P < N_MESONS; P++) {
+    const double complex th = asw_theta(s, P, m);
+    for (int q = 0; q < 3; q++) A[q] += th * s->cP[P][q];
+  }
+}
+
+/* ASW's a -> 3 pi amplitudes (arXiv:1811.03474 supplemental eqs. S31, S32; we read them in the
+ * transcription of ALPaca arXiv:2508.08354, alpaca/decays/alp_decays/hadronic_decays_def.py, and
+ * re-derived the chiral part: it is the LO U(3) chiral Lagrangian with the ALP's admixtures). Per unit
+ * coupling, g = F0/2 the coefficient of the kappa-rotated quark couplings (F0 = f_pi/sqrt2), th = <aP>:
+ *  chiral part (switched off above m_eta', as ASW): A(3 pi0) = 3 alpha, A(pi+ pi- pi0) = alpha + beta (s - s0),
+ *    3 alpha = -(m_pi^2/(3 F0^2)) [3 g E + delta_I H - 3 <a pi>],  beta = -(g (kappa_d - kappa_u) - <a pi>)/F0^2,
+ *    E = (kappa_u + kappa_d) delta_I (1 + sqrt6 e_pi + sqrt3 e'_pi) + kappa_d - kappa_u,
+ *    H = T (6 e_pi + 3 sqrt2 e'_pi + sqrt6) + T' (3 sqrt2 e_pi + 3 e'_pi + sqrt3),
+ *    T = sqrt3 c^eta_u <a eta>, T' = sqrt6 c^eta'_u <a eta'>, e_pi = sqrt3 c^eta_u eps_eta, e'_pi = sqrt6 c^eta'_u
+ *    eps_eta', eps_P = M^2_{pi0 P}/(m_P^2 - m_pi^2) the SM mixing angles;
+ *  rho(770)+- exchange in the pi+- pi0 pairs (t, u), isovector weight X = g (kappa_d - kappa_u) - <a pi>:
+ *    A_rho = m_rho^2 X [s^2 + t^2 + u^2 - s Sigma + M^2 (3 s - Sigma)] / (2 F0^2 (t - M^2)(M^2 - u)),
+ *    M^2 = m_rho^2 - i m_rho Gamma_rho, Sigma = s + t + u.
+ * The chiral part carries sqrt(K) (fixed at init by Gamma(eta -> pi+ pi- pi0), ASW's data-driven K). For
+ * the eta itself (g = 0, <a eta> = 1) the amplitude is the LO Gasser-Leutwyler one without slope. */
+typedef struct asw3pi {
+  double complex alpha, beta, X; /* chiral alpha, beta [per unit coupling], rho weight X */
+  double s0, sqK;
+} asw3pi;
+
+static void asw_3pi_coeffs(const alp_state *s, double m, double g, const double complex th[N_MESONS], asw3pi *a) {
+  const double F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, mpi2 = FB_MPI0_GEV * FB_MPI0_GEV;
+  const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
+  const double ku = s->u[0], kd = s->u[1];
+  const double e1 = sqrt(3.0) * s->cP[1][0] * s->sm_mix[1] / (meson_mass[1] * meson_mass[1] - mpi2);
+  const double e2 = sqrt(6.0) * s->cP[2][0] * s->sm_mix[2] / (meson_mass[2] * meson_mass[2] - mpi2);
+  const double complex T1 = sqrt(3.0) * s->cP[1][0] * th[1], T2 = sqrt(6.0) * s->cP[2][0] * th[2];
+  const double E = (ku + kd) * dI * (1.0 + sqrt(6.0) * e1 + sqrt(3.0) * e2) + kd - ku;
+  const double complex H = T1 * (6.0 * e1 + 3.0 * sqrt(2.0) * e2 + sqrt(6.0)) + T2 * (3.0 * sqrt(2.0) * e1 + 3.0 * e2 + sqrt(3.0));
+  const int chiral = m < FB_METAPRIME_GEV;
+  a->alpha = chiral ? -mpi2 / (9.0 * F02) * (3.0 * g * E + dI * H - 3.0 * th[0]) : 0.0;
+  a->X = g * (kd - ku) - th[0];
+  a->beta = chiral ? -a->X / F02 : 0.0;
+  a->s0 = (m * m + 2.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV + FB_MPI0_GEV * FB_MPI0_GEV) / 3.0;
+  a->sqK = sqrt(s->K3pi);
+}
+
+/* A(pi+ pi- pi0)(s, t, u), s = m^2(pi+ pi-) (fb_alp_amp_fn; p: asw3pi) */
+static double complex asw_amp_charged(double sv, double t, double u, const void *p) {
+  const asw3pi *a = p;
+  const double mr = FB_MRHO_GEV, F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, sig = sv + t + u;
+  const double complex M2 = mr * mr - I * mr * FB_ALP_GAMMA_RHO_GEV;
+  const double complex rho = mr * mr * a->X * (sv * sv + t * t + u * u - sv * sig + M2 * (3.0 * sv - sig)) /
+                             (2.0 * F02 * (t - M2) * (M2 - u));
+  return a->sqK * (a->alpha + a->beta * (sv - a->s0)) + rho;
+}
+
+/* Gamma(a -> pi+ pi- pi0), Gamma(a -> 3 pi0) per unit coupling^2 from ASW's amplitudes */
+static void asw_3pi_widths(const alp_state *s, double m, const asw3pi *a, double *wc, double *w0) {
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  *wc = norm * fb_alp_dalitz_st(s->gl3, s->gl3, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, asw_amp_charged, a);
+  *w0 = norm * 9.0 * s->K3pi * pow(cabs(a->alpha), 2) / 6.0 *
+        fb_alp_dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
+}
+
 
 /* LO a -> pi pi pi amplitude A(s) = alpha + beta (s - s0), s = m^2(pi+ pi-), s0 = (m_a^2 + 2 m_pi+^2 +
  * m_pi0^2)/3, for an ALP with pi0 admixture th_pi and isoscalar eta8-equivalent weight w =
@@ -281,7 +377,18 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   /* K-factor of the LO 3 pi amplitude: Gamma(eta -> pi+ pi- pi0) of the same LO formula for the physical
    * eta (w = sqrt6 c^eta_u, no pi0 admixture) against PDG (LO is known to fall short by x2-4: NLO and
    * pi pi rescattering, Gasser-Leutwyler 1985; arXiv:0709.0230); applied to the whole ALP amplitude. */
-  {
+  if (is_bc11) { /* ASW's prescription: K reproduces the measured eta decay with the same amplitude. Fixed on
+                  * eta -> 3 pi0, where the amplitude is the chiral constant alone (no rho exchange, no slope):
+                  * g = 0, <a eta> = 1, <a pi0> = the eta's SM pi0 admixture M^2_{pi0 eta}/(m_eta^2 - m_pi^2). */
+    const double complex th[N_MESONS] = {
+        s->sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
+    asw3pi a;
+    double wc, w0;
+    s->K3pi = 1.0;
+    asw_3pi_coeffs(s, FB_META_GEV, 0.0, th, &a);
+    asw_3pi_widths(s, FB_META_GEV, &a, &wc, &w0);
+    s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_3PI0 / w0;
+  } else {
     double complex al, be;
     double wc, w0;
     amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s->cP[1][0], &al, &be);
@@ -297,6 +404,7 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   }
   s->gKstar2 = fb_alp_kstar_gsq();
+
   if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
     enum { NT = 240 };
     double q[NT], yc[NT], y0[NT];
@@ -340,6 +448,7 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
       FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> rho rho integral");
     }
   }
+
   *state = s;
   return FB_OK;
 }
@@ -451,7 +560,12 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
    * eta. BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
    * its a -> 3 pi is the isospin-breaking route alone, O(delta_I m_a^2/m_eta^2) at small m_a: zero at
    * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
-  if (m > 3.0 * FB_MPI0_GEV) {
+  if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
+    const double complex th[N_MESONS] = {asw_theta(s, 0, m), asw_theta(s, 1, m), asw_theta(s, 2, m)};
+    asw3pi a;
+    asw_3pi_coeffs(s, m, 0.25 * sqrt(2.0) * FB_FPI_GEV, th, &a); /* g = F0/2 = f_pi/(2 sqrt2) */
+    asw_3pi_widths(s, m, &a, &h->pipipi0, &h->pi0pi0pi0);
+  } else if (m > 3.0 * FB_MPI0_GEV) {
     const double complex th_pi = asw_theta(s, 0, m);
     const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
     double complex al, be;
@@ -460,19 +574,21 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
     h->pipipi0 *= s->K3pi;
     h->pi0pi0pi0 *= s->K3pi;
   }
-  /* a -> rho gamma -> pi+ pi- gamma (VMD) */
+  /* a -> rho gamma -> pi+ pi- gamma (VMD), BC11 with the U(3) weights of asw_weights */
+  double complex Aq[3];
+  if (s->is_bc11) asw_weights(s, m, Aq);
   double complex g = 0.0;
-  for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
+  if (s->is_bc11) {
+    g = sqrt(2.0) * (2.0 * Aq[0] + Aq[1]) / 3.0; /* sum_P w_P (<aP> + K_P), w_P = sqrt2 (2 c_u + c_d)/3 */
+  } else {
+    for (int P = 0; P < N_MESONS; P++) g += mixing_theta(s, P, m) * s->cPrho[P];
+  }
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * fb_alp_rho_gamma_integral(s->glv, m);
   /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
    * A_q = sum_P <aP> c^P_q */
   if (s->have_a0) {
-    double complex Au = 0.0, Ad = 0.0, As = 0.0;
-    for (int P = 0; P < N_MESONS; P++) {
-      const double complex th = asw_theta(s, P, m);
-      Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
-    }
+    const double complex Au = Aq[0], Ad = Aq[1], As = Aq[2];
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * fb_alp_kstar_J(s->glv, m);
     vv_widths(s, m, Au, Ad, As, h);
     const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
@@ -678,14 +794,16 @@ double fb_alp_a0model_etaprime_etapipi_GeV(void) {
 double fb_alp_lo_eta_3pi_GeV(void) {
   alp_state s = {0};
   alp_setup_flavour(&s, 1);
-  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
-  if (!t) return NAN;
-  double complex al, be;
+  s.gl3 = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!s.gl3) return NAN;
+  const double complex th[N_MESONS] = {s.sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
+  asw3pi a;
   double wc, w0;
-  amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s.cP[1][0], &al, &be);
-  fb_alp_width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
-  gsl_integration_glfixed_table_free(t);
-  return wc;
+  s.K3pi = 1.0;
+  asw_3pi_coeffs(&s, FB_META_GEV, 0.0, th, &a);
+  asw_3pi_widths(&s, FB_META_GEV, &a, &wc, &w0);
+  gsl_integration_glfixed_table_free(s.gl3);
+  return w0;
 }
 
 const fb_fip_ops fb_fip_bc10 = {
