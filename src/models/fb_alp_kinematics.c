@@ -81,20 +81,19 @@ double fb_alp_rho_gamma_integral(const gsl_integration_glfixed_table *t, double 
  * The f0(980), ideally s sbar, has no pi pi coupling at this order (OZI) and is left out.
  * Stated approximations: constant a0 and sigma widths (no K Kbar Flatte shape, no Adler zero in the sigma
  * line shape), f2(1270) exchange not included. */
-static double complex sigma_term(double M, double mpi, double sv) {
-  const double ms = FB_ALP_MSIGMA_GEV, me = FB_META_GEV;
+static double complex sigma_term(double M, double mpi, double me, double sv) {
+  const double ms = FB_ALP_MSIGMA_GEV;
   if (sv >= 4.0 * FB_MK_CHARGED_GEV * FB_MK_CHARGED_GEV) return 0.0;
   return 0.25 * (M * M + me * me - sv) * (sv - 2.0 * mpi * mpi) / (sv - ms * ms + I * ms * FB_ALP_GAMMA_SIGMA_GEV);
 }
 static double complex a0_prop(double x) {
   return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
 }
-static double complex a0_term(double M, double mpi, double x) {
-  const double me = FB_META_GEV;
+static double complex a0_term(double M, double mpi, double me, double x) {
   return 0.25 * (M * M + mpi * mpi - x) * (x - me * me - mpi * mpi) * a0_prop(x);
 }
-double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi) {
-  const double m1 = FB_META_GEV, m2 = mpi, m3 = mpi;
+double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi, double meta) {
+  const double m1 = meta, m2 = mpi, m3 = mpi;
   if (!(M > m1 + m2 + m3)) return 0.0;
   const double tmin = (m1 + m2) * (m1 + m2), tmax = (M - m3) * (M - m3);
   double sum = 0.0;
@@ -107,14 +106,14 @@ double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, do
     const double e2 = (t - m1 * m1 + m2 * m2) / (2.0 * rt), e3 = (M * M - t - m3 * m3) / (2.0 * rt);
     const double p2 = sqrt(fmax(e2 * e2 - m2 * m2, 0.0)), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
     const double lo = (e2 + e3) * (e2 + e3) - (p2 + p3) * (p2 + p3), hi = (e2 + e3) * (e2 + e3) - (p2 - p3) * (p2 - p3);
-    const double complex at = a0_term(M, mpi, t);
+    const double complex at = a0_term(M, mpi, meta, t);
     double inner = 0.0;
     for (size_t j = 0; j < tab->n; j++) {
       double y, wj;
       gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
       const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
       const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
-      const double complex amp = at + a0_term(M, mpi, u) + sigma_term(M, mpi, m23);
+      const double complex amp = at + a0_term(M, mpi, meta, u) + sigma_term(M, mpi, meta, m23);
       inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
     }
     sum += wi * jt * inner;

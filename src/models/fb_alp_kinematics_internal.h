@@ -24,8 +24,9 @@ double fb_alp_dalitz_integral(const gsl_integration_glfixed_table *t, double M, 
 /** int ds rho-line shape (M^2 - s)^3 of a -> rho gamma -> pi+ pi- gamma [GeV^6]. */
 double fb_alp_rho_gamma_integral(const gsl_integration_glfixed_table *t, double M);
 
-/** Gamma(M -> eta pi pi) through a0(980) exchange at unit couplings (mpi: the pion pair's mass). */
-double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi);
+/** Gamma(M -> X pi pi) through a0(980) and sigma exchange at unit couplings (mpi: the pion pair's mass;
+ *  meta: the mass of X = eta or eta'). */
+double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi, double meta);
 
 /** VPP coupling g^2 from Gamma(K* -> K pi), and J(M) of a -> K* K -> K K pi. */
 double fb_alp_kstar_gsq(void);

@@ -121,9 +121,9 @@ typedef struct alp_state {
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
   double sm_mix[N_MESONS];     /* BC11: SM pi0-P mass mixing M^2_{pi0 P} = 2 B0 sum_q m_q c^pi_q c^P_q [GeV^2] (P = eta, eta') */
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
-  fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  fb_spline a0_c[2], a0_0[2];  /* BC11: I_a0(m)/Q^2 for X pi+ pi- and X pi0 pi0, X = eta, eta' (Q = m - threshold) */
   fb_spline vv_rr, vv_ro;      /* BC11: rho-line-shape averages of p^3 for rho rho and rho omega (vv_widths) */
-  int have_a0;
+  int n_scalar, have_vv, have_a0; /* tables built (alp_free); have_a0: BC11 hadronic tables complete */
   double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
@@ -345,6 +345,8 @@ static double complex cgamma(const alp_state *s, double m) {
 }
 
 /* ---------------------------------------------------------------- set-up */
+static void alp_free(void *state);
+
 static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_err *err) {
   const char *sec = is_bc11 ? "bc11" : "bc10";
   alp_state *s = calloc(1, sizeof *s);
@@ -405,27 +407,29 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   }
   s->gKstar2 = fb_alp_kstar_gsq();
 
-  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
+  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit,
+                  * for X = eta and eta' (a -> eta' pi pi: the same a0 + sigma exchanges, ASW's eta' pi pi channel) */
     enum { NT = 240 };
     double q[NT], yc[NT], y0[NT];
-    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
-    int rc = FB_OK;
-    for (int i = 0; i < NT; i++) {
-      q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
-      yc[i] = fb_alp_a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
-      y0[i] = 0.5 * fb_alp_a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
+    const double mX[2] = {FB_META_GEV, FB_METAPRIME_GEV};
+    for (int X = 0; X < 2; X++) {
+      const double thc = mX[X] + 2.0 * FB_MPI_CHARGED_GEV, th0 = mX[X] + 2.0 * FB_MPI0_GEV;
+      for (int i = 0; i < NT; i++) {
+        q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
+        yc[i] = fmax(fb_alp_a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV, mX[X]) / (q[i] * q[i]), 1e-300);
+        y0[i] = fmax(0.5 * fb_alp_a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV, mX[X]) / (q[i] * q[i]), 1e-300);
+      }
+      int rc = fb_spline_init(&s->a0_c[X], FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+      if (rc == FB_OK) {
+        rc = fb_spline_init(&s->a0_0[X], FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+        if (rc != FB_OK) fb_spline_free(&s->a0_c[X]);
+      }
+      if (rc != FB_OK) {
+        alp_free(s);
+        FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> %s pi pi integral", X ? "eta'" : "eta");
+      }
+      s->n_scalar = X + 1;
     }
-    rc = fb_spline_init(&s->a0_c, FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc == FB_OK)
-      rc = fb_spline_init(&s->a0_0, FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc != FB_OK) {
-      fb_spline_free(&s->a0_c);
-      gsl_integration_glfixed_table_free(s->gl3);
-      gsl_integration_glfixed_table_free(s->glv);
-      free(s);
-      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
-    }
-    s->have_a0 = 1;
     /* rho rho and rho omega: <p^3> over the rho line shape, log grid in Q = m - threshold */
     enum { NV = 96 }; /* smooth in ln Q: 96 nodes keep the spline error < 1e-3 (set-up ~0.1 s) */
     double qv[NV], yr[NV], yo[NV];
@@ -435,18 +439,17 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
       yr[i] = fmax(fb_alp_vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
       yo[i] = fmax(fb_alp_vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
     }
-    rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc == FB_OK)
+    int rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK) {
       rc = fb_spline_init(&s->vv_ro, FB_SPLINE_CUBIC, qv, yo, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+      if (rc != FB_OK) fb_spline_free(&s->vv_rr);
+    }
     if (rc != FB_OK) {
-      fb_spline_free(&s->vv_rr);
-      fb_spline_free(&s->a0_c);
-      fb_spline_free(&s->a0_0);
-      gsl_integration_glfixed_table_free(s->gl3);
-      gsl_integration_glfixed_table_free(s->glv);
-      free(s);
+      alp_free(s);
       FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> rho rho integral");
     }
+    s->have_vv = 1;
+    s->have_a0 = 1;
   }
 
   *state = s;
@@ -459,9 +462,11 @@ static int bc11_init(void **state, const fb_config *cfg, fb_err *err) { return a
 static void alp_free(void *state) {
   alp_state *s = state;
   if (!s) return;
-  if (s->have_a0) {
-    fb_spline_free(&s->a0_c);
-    fb_spline_free(&s->a0_0);
+  for (int X = 0; X < s->n_scalar; X++) {
+    fb_spline_free(&s->a0_c[X]);
+    fb_spline_free(&s->a0_0[X]);
+  }
+  if (s->have_vv) {
     fb_spline_free(&s->vv_rr);
     fb_spline_free(&s->vv_ro);
   }
@@ -517,7 +522,7 @@ static double width_qq(double m, double mq, double m_meson) {
 
 /* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
-  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
+  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, etappipi_c, etappipi_0, kkpi;
   double rhorho, rhoomega, omegaomega, kstarkstar; /* BC11 a -> V V (vv_widths) */
 } hadronic_widths;
 
@@ -591,14 +596,20 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
     const double complex Au = Aq[0], Ad = Aq[1], As = Aq[2];
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * fb_alp_kstar_J(s->glv, m);
     vv_widths(s, m, Au, Ad, As, h);
-    const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
-    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
-    double yc = 0.0, y0 = 0.0;
-    fb_err e; /* clamped splines of finite data: cannot fail for finite m */
-    if (m > thc) fb_spline_eval(&s->a0_c, m - thc, &yc, &e);
-    if (m > th0) fb_spline_eval(&s->a0_0, m - th0, &y0, &e);
-    h->etapipi_c = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
-    h->etapipi_0 = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
+    /* X pi pi, X = eta (P = 1), eta' (P = 2): a0 + sigma exchange with the nonet coupling lambda; the
+     * X-side vertex lambda (c^X_u + c^X_d), the ALP side lambda (A_u + A_d) */
+    const double mX[2] = {FB_META_GEV, FB_METAPRIME_GEV};
+    double *wc[2] = {&h->etapipi_c, &h->etappipi_c}, *w0[2] = {&h->etapipi_0, &h->etappipi_0};
+    for (int X = 0; X < 2; X++) {
+      const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[X + 1][0] + s->cP[X + 1][1]), 2);
+      const double thc = mX[X] + 2.0 * FB_MPI_CHARGED_GEV, th0 = mX[X] + 2.0 * FB_MPI0_GEV;
+      double yc = 0.0, y0 = 0.0;
+      fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+      if (m > thc) fb_spline_eval(&s->a0_c[X], m - thc, &yc, &e);
+      if (m > th0) fb_spline_eval(&s->a0_0[X], m - th0, &y0, &e);
+      *wc[X] = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
+      *w0[X] = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
+    }
     return;
   }
   /* BC10 a -> eta pi pi through theta_eta' */
@@ -629,6 +640,8 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
+  h->etappipi_c *= g2;
+  h->etappipi_0 *= g2;
   h->kkpi *= g2;
   h->rhorho *= g2;
   h->rhoomega *= g2;
@@ -704,6 +717,13 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
     const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
     const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
     FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
+  { /* a -> eta' pi pi (eta': other hadrons) */
+    const double wc = h.etappipi_c, w0 = h.etappipi_0, wt = wc + w0;
+    const double fc = wt > 0.0 ? wc / wt : 2.0 / 3.0;
+    const int c[3] = {FB_DC_OTHER_HADRONS, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[3] = {1.0, 2.0 * fc, 2.0 * (1.0 - fc)}, mm[3] = {FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "etaprimepipi", (1.0 - w) * wt, 3, c, n, mm, err));
   }
   { /* a -> V V: rho rho -> 4 pi (rho+ rho- : rho0 rho0 = 2 : 1 gives 8/3 pi+- and 4/3 pi0), rho omega and
      * omega omega (omega: other hadrons), K* K* -> K K pi pi (K* -> K pi+- 2/3, K pi0 1/3) */
@@ -786,7 +806,7 @@ double fb_alp_a0model_etaprime_etapipi_GeV(void) {
   const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s.cP[1][0] + s.cP[1][1]);
   const double lam = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   const double g2 = pow(lam * (s.cP[2][0] + s.cP[2][1]), 2) * pow(lam * (s.cP[1][0] + s.cP[1][1]), 2);
-  const double w = g2 * fb_alp_a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
+  const double w = g2 * fb_alp_a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV, FB_META_GEV);
   gsl_integration_glfixed_table_free(t);
   return w;
 }
