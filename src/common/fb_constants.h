@@ -274,7 +274,7 @@
 #define FB_HADRODISS_T_MIN_S 100.0    /* decays after ~100 s can dissociate 4He by hadronic showers
                                          (Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4; issue 14) */
 #define FB_ALP_BR_ETA_PIPIPI0 0.2292      /* BR(eta -> pi+ pi- pi0) = 22.92 %, PDG 2024: fixes the K-factor of the LO
-                                             a -> 3 pi amplitude (BC11, fb_fip_alp.c) */
+                                             a -> 3 pi amplitude (BC10, fb_fip_alp.c) */
 #define FB_ALP_BR_ETA_3PI0 0.3257         /* BR(eta -> 3 pi0) = 32.57 %, PDG 2024: fixes the K-factor of ASW's a -> 3 pi
                                              amplitude (BC11, fb_fip_alp.c) */
 #define FB_ALP_ASW_K3PI 2.7                /* K-factor on ASW's chiral a -> 3 pi amplitude (rate), "mean value reproducing

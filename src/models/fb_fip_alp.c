@@ -19,12 +19,14 @@
  *    sum m^-1 (their choice, no mass mixing at LO) after the contact term -2 N_c sum kappa Q^2 of
  *    the kappa rotation is added to the kinetic mixing m_a^2/(m_a^2 - m_P^2): m_a -> 0 gives
  *    C = -2.01 (the LO value of the QCD-axion -1.92 +- 0.04, arXiv:1511.02867).
- *  - BC11 hadronic channels (issue 13 revision; own derivation along ASW's construction, inputs PDG):
- *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing,
- *    asw_theta) enters a -> 3 pi (pi0 admixture + isospin-breaking eta/eta' route with the LO
- *    Gasser-Leutwyler amplitude, K-factor from Gamma(eta -> pi+ pi- pi0)), a -> pi+ pi- gamma (VMD
- *    below), a -> eta pi pi (a0(980) exchange, coupling from Gamma(a0 -> eta pi), tabulated at set-up)
- *    and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each function.
+ *  - BC11 hadronic channels (issue 13 revisions; ASW's construction, inputs PDG):
+ *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing)
+ *    corrected to first order for the SM pi0-eta-eta' mass mixing (ASW eq. S8; asw_theta) enters
+ *    a -> 3 pi (ASW's eqs. S31/S32: LO chiral amplitude with the kappa-rotated couplings plus rho+-
+ *    exchange, K-factor from Gamma(eta -> 3 pi0); asw_3pi_coeffs), a -> pi+ pi- gamma (VMD below),
+ *    a -> eta pi pi and a -> eta' pi pi (a0(980) + sigma exchange, nonet coupling from Gamma(a0 -> eta pi),
+ *    tabulated at set-up) and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each
+ *    function; the measured comparison with FORESEE in docs/validation.md (BC11 third revision).
  *  - a -> pi+ pi- gamma: vector-meson dominance, a -> rho gamma with the rho line shape: the
  *    P -> V gamma couplings are K Tr[T_P {T_V, Q}] with K fixed by Gamma(omega -> pi0 gamma) (PDG),
  *    the ALP coupling is sum_P theta_P K Tr[T_P {T_rho, Q}] (the ASW construction with the simplest
@@ -561,8 +563,7 @@ static void vv_widths(const alp_state *s, double m, double complex Au, double co
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
   memset(h, 0, sizeof *h);
-  /* a -> 3 pi: isovector (pi0 admixture, BC11 only) and isospin-breaking isoscalar routes, K-factor from
-   * eta. BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
+  /* a -> 3 pi. BC11: ASW's amplitudes (asw_3pi_coeffs). BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
    * its a -> 3 pi is the isospin-breaking route alone, O(delta_I m_a^2/m_eta^2) at small m_a: zero at
    * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
   if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
@@ -590,8 +591,8 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   }
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * fb_alp_rho_gamma_integral(s->glv, m);
-  /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
-   * A_q = sum_P <aP> c^P_q */
+  /* BC11 a -> K Kbar pi (K* exchange), a -> V V and a -> eta pi pi, eta' pi pi (a0(980) + sigma exchange,
+   * tabulated I_a0), ALP weights A_q = sum_P <aP> c^P_q (asw_weights) */
   if (s->have_a0) {
     const double complex Au = Aq[0], Ad = Aq[1], As = Aq[2];
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * fb_alp_kstar_J(s->glv, m);
