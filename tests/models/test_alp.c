@@ -14,6 +14,7 @@
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_fip_alp.h"
+#include "fb_alp_kinematics_internal.h"
 #include "fb_model.h"
 
 static const fb_fip_ops *get_model(const char *name, void **state) {
@@ -391,6 +392,50 @@ START_TEST(test_3pi_ratio_on_eta_pole) {
 }
 END_TEST
 
+/* The two-dimensional Dalitz integrator of ASW's amplitudes (fb_alp_dalitz_st: s and the angle in the
+ * (1 1') frame) against the one-dimensional phase-space integral (fb_alp_dalitz_integral) for |A|^2 = 1 and
+ * for |A|^2 = s^2 (a weight of s only, where the inner integral is analytic), at 0.6, 1.0, 1.8 GeV for
+ * pi+ pi- pi0 and eta pi pi kinematics; and t + u = M^2 + 2 m1^2 + m3^2 - s exactly (tested through
+ * |A|^2 = (t + u)^2). Tolerance 1e-9. */
+static double complex amp_one(double s, double t, double u, const void *p) {
+  (void)s, (void)t, (void)u, (void)p;
+  return 1.0;
+}
+static double complex amp_s(double s, double t, double u, const void *p) {
+  (void)t, (void)u, (void)p;
+  return s;
+}
+static double complex amp_tu(double s, double t, double u, const void *p) {
+  (void)s, (void)p;
+  return t + u;
+}
+static double w_s2(double s, const double *p) {
+  (void)p;
+  return s * s;
+}
+static double w_tu2(double s, const double *p) {
+  return (p[0] - s) * (p[0] - s);
+}
+START_TEST(test_dalitz_st) {
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(32);
+  const double M[3] = {0.6, 1.0, 1.8}, m1[2] = {0.13957039, 0.13957039}, m3[2] = {0.1349768, 0.547862};
+  for (int k = 0; k < 2; k++)
+    for (int i = 0; i < 3; i++) {
+      if (!(M[i] > 2.0 * m1[k] + m3[k])) continue;
+      const double sig = M[i] * M[i] + 2.0 * m1[k] * m1[k] + m3[k] * m3[k];
+      const double a = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_one, NULL);
+      const double b = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], NULL, NULL);
+      const double c = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_s, NULL);
+      const double d = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], w_s2, NULL);
+      const double e = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_tu, NULL);
+      const double f = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], w_tu2, &sig);
+      ck_assert_msg(fabs(a / b - 1.0) < 1e-9 && fabs(c / d - 1.0) < 1e-9 && fabs(e / f - 1.0) < 1e-9,
+                    "M = %g: %g %g %g", M[i], a / b - 1.0, c / d - 1.0, e / f - 1.0);
+    }
+  gsl_integration_glfixed_table_free(t);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("alp");
@@ -405,6 +450,7 @@ int main(void) {
   tcase_add_test(tc, test_scan_models);
   tcase_add_test(tc, test_errors);
   tcase_add_test(tc, test_bc11_foresee);
+  tcase_add_test(tc, test_dalitz_st);
   tcase_add_test(tc, test_bc11_hadronic_data);
   tcase_add_test(tc, test_3pi_ratio_on_eta_pole);
   suite_add_tcase(s, tc);
