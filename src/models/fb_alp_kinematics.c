@@ -247,3 +247,26 @@ double fb_alp_dalitz_st(const gsl_integration_glfixed_table *ts, const gsl_integ
   }
   return sum;
 }
+
+/* ---------------------------------------------------------------- ASW's a -> 3 pi (fb_fip_alp.c asw_3pi_coeffs)
+ * A(pi+ pi- pi0)(s, t, u), s = m^2(pi+ pi-), t, u = m^2(pi+- pi0): sqrt(K) (alpha + beta (s - s0)) plus
+ * rho(770)+- exchange in t and u, m_rho^2 X [s^2 + t^2 + u^2 - s Sigma + M^2 (3 s - Sigma)] /
+ * (2 F0^2 (t - M^2)(M^2 - u)), M^2 = m_rho^2 - i m_rho Gamma_rho (constant width, the rho0 PDG values for
+ * rho+-), Sigma = s + t + u, F0 = f_pi/sqrt2 (ASW arXiv:1811.03474 supplemental eq. S32, as transcribed in
+ * ALPaca arXiv:2508.08354; symmetric under t <-> u). A(3 pi0) = 3 sqrt(K) alpha (eq. S31). */
+static double complex asw_amp_charged(double sv, double t, double u, const void *p) {
+  const fb_alp_asw3pi *a = p;
+  const double mr = FB_MRHO_GEV, F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, sig = sv + t + u;
+  const double complex M2 = mr * mr - I * mr * FB_ALP_GAMMA_RHO_GEV;
+  const double complex rho = mr * mr * a->X * (sv * sv + t * t + u * u - sv * sig + M2 * (3.0 * sv - sig)) /
+                             (2.0 * F02 * (t - M2) * (M2 - u));
+  return a->sqK * (a->alpha + a->beta * (sv - a->s0)) + rho;
+}
+
+void fb_alp_asw_3pi_widths(const gsl_integration_glfixed_table *t, double m, const fb_alp_asw3pi *a, double *w_c,
+                           double *w_0) {
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  *w_c = norm * fb_alp_dalitz_st(t, t, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, asw_amp_charged, a);
+  *w_0 = norm * 9.0 * a->sqK * a->sqK * pow(cabs(a->alpha), 2) / 6.0 *
+         fb_alp_dalitz_integral(t, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
+}

@@ -44,6 +44,17 @@ typedef double complex (*fb_alp_amp_fn)(double s, double t, double u, const void
 double fb_alp_dalitz_st(const gsl_integration_glfixed_table *ts, const gsl_integration_glfixed_table *tc, double M,
                         double m1, double m3, fb_alp_amp_fn amp, const void *p);
 
+/** ASW's a -> 3 pi amplitude (arXiv:1811.03474 eqs. S31, S32; coefficients from fb_fip_alp.c asw_3pi_coeffs):
+ *  chiral alpha, beta (per unit coupling), rho+- exchange weight X, s0 = (m^2 + 2 m_pi+^2 + m_pi0^2)/3, sqrt(K). */
+typedef struct fb_alp_asw3pi {
+  double complex alpha, beta, X;
+  double s0, sqK;
+} fb_alp_asw3pi;
+
+/** Gamma(m -> pi+ pi- pi0) and Gamma(m -> 3 pi0) per unit coupling^2 for ASW's amplitude a. */
+void fb_alp_asw_3pi_widths(const gsl_integration_glfixed_table *t, double m, const fb_alp_asw3pi *a, double *w_c,
+                           double *w_0);
+
 /** <p^3> of a -> rho rho (which = 0) and rho omega (which = 1) over the rho line shape(s), and p^3 of a -> 1 2. */
 double fb_alp_vv_rho_p3(const gsl_integration_glfixed_table *t, double m, int which);
 double fb_alp_vv_p3(double m, double m1, double m2);

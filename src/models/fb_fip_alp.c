@@ -230,27 +230,17 @@ static void asw_weights(const alp_state *s, double m, double complex A[3]) {
   }
 }
 
-/* ASW's a -> 3 pi amplitudes (arXiv:1811.03474 supplemental eqs. S31, S32; we read them in the
- * transcription of ALPaca arXiv:2508.08354, alpaca/decays/alp_decays/hadronic_decays_def.py, and
- * re-derived the chiral part: it is the LO U(3) chiral Lagrangian with the ALP's admixtures). Per unit
- * coupling, g = F0/2 the coefficient of the kappa-rotated quark couplings (F0 = f_pi/sqrt2), th = <aP>:
- *  chiral part (switched off above m_eta', as ASW): A(3 pi0) = 3 alpha, A(pi+ pi- pi0) = alpha + beta (s - s0),
- *    3 alpha = -(m_pi^2/(3 F0^2)) [3 g E + delta_I H - 3 <a pi>],  beta = -(g (kappa_d - kappa_u) - <a pi>)/F0^2,
- *    E = (kappa_u + kappa_d) delta_I (1 + sqrt6 e_pi + sqrt3 e'_pi) + kappa_d - kappa_u,
- *    H = T (6 e_pi + 3 sqrt2 e'_pi + sqrt6) + T' (3 sqrt2 e_pi + 3 e'_pi + sqrt3),
- *    T = sqrt3 c^eta_u <a eta>, T' = sqrt6 c^eta'_u <a eta'>, e_pi = sqrt3 c^eta_u eps_eta, e'_pi = sqrt6 c^eta'_u
- *    eps_eta', eps_P = M^2_{pi0 P}/(m_P^2 - m_pi^2) the SM mixing angles;
- *  rho(770)+- exchange in the pi+- pi0 pairs (t, u), isovector weight X = g (kappa_d - kappa_u) - <a pi>:
- *    A_rho = m_rho^2 X [s^2 + t^2 + u^2 - s Sigma + M^2 (3 s - Sigma)] / (2 F0^2 (t - M^2)(M^2 - u)),
- *    M^2 = m_rho^2 - i m_rho Gamma_rho, Sigma = s + t + u.
- * The chiral part carries sqrt(K) (fixed at init by Gamma(eta -> pi+ pi- pi0), ASW's data-driven K). For
- * the eta itself (g = 0, <a eta> = 1) the amplitude is the LO Gasser-Leutwyler one without slope. */
-typedef struct asw3pi {
-  double complex alpha, beta, X; /* chiral alpha, beta [per unit coupling], rho weight X */
-  double s0, sqK;
-} asw3pi;
-
-static void asw_3pi_coeffs(const alp_state *s, double m, double g, const double complex th[N_MESONS], asw3pi *a) {
+/* ASW's a -> 3 pi amplitudes (arXiv:1811.03474 supplemental eqs. S31, S32, read in ALPaca's transcription,
+ * arXiv:2508.08354 hadronic_decays_def.py; the chiral part re-derived: LO U(3) chiral Lagrangian with the
+ * ALP's admixtures). Per unit coupling, g = F0/2 (F0 = f_pi/sqrt2), th = <aP>; chiral part switched off above
+ * m_eta' (ASW): A(3 pi0) = 3 alpha, A(+-0) = alpha + beta (s - s0), 3 alpha = -(m_pi^2/(3 F0^2)) [3 g E +
+ * delta_I H - 3 <a pi>], beta = -X/F0^2, X = g (kappa_d - kappa_u) - <a pi> (also the rho+- exchange weight,
+ * fb_alp_asw_3pi_widths), E = (kappa_u + kappa_d) delta_I (1 + sqrt6 e + sqrt3 e') + kappa_d - kappa_u,
+ * H = T (6 e + 3 sqrt2 e' + sqrt6) + T' (3 sqrt2 e + 3 e' + sqrt3), T = sqrt3 c^eta_u <a eta>,
+ * T' = sqrt6 c^eta'_u <a eta'>, e = sqrt3 c^eta_u eps_eta, e' = sqrt6 c^eta'_u eps_eta', eps_P =
+ * M^2_{pi0 P}/(m_P^2 - m_pi^2). K: alp_init_common. For the eta (g = 0, <a eta> = 1, <a pi> = eps_eta) this
+ * is the LO Gasser-Leutwyler amplitude. */
+static void asw_3pi_coeffs(const alp_state *s, double m, double g, const double complex th[N_MESONS], fb_alp_asw3pi *a) {
   const double F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, mpi2 = FB_MPI0_GEV * FB_MPI0_GEV;
   const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
   const double ku = s->u[0], kd = s->u[1];
@@ -267,23 +257,6 @@ static void asw_3pi_coeffs(const alp_state *s, double m, double g, const double 
   a->sqK = sqrt(s->K3pi);
 }
 
-/* A(pi+ pi- pi0)(s, t, u), s = m^2(pi+ pi-) (fb_alp_amp_fn; p: asw3pi) */
-static double complex asw_amp_charged(double sv, double t, double u, const void *p) {
-  const asw3pi *a = p;
-  const double mr = FB_MRHO_GEV, F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, sig = sv + t + u;
-  const double complex M2 = mr * mr - I * mr * FB_ALP_GAMMA_RHO_GEV;
-  const double complex rho = mr * mr * a->X * (sv * sv + t * t + u * u - sv * sig + M2 * (3.0 * sv - sig)) /
-                             (2.0 * F02 * (t - M2) * (M2 - u));
-  return a->sqK * (a->alpha + a->beta * (sv - a->s0)) + rho;
-}
-
-/* Gamma(a -> pi+ pi- pi0), Gamma(a -> 3 pi0) per unit coupling^2 from ASW's amplitudes */
-static void asw_3pi_widths(const alp_state *s, double m, const asw3pi *a, double *wc, double *w0) {
-  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
-  *wc = norm * fb_alp_dalitz_st(s->gl3, s->gl3, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, asw_amp_charged, a);
-  *w0 = norm * 9.0 * s->K3pi * pow(cabs(a->alpha), 2) / 6.0 *
-        fb_alp_dalitz_integral(s->gl3, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
-}
 
 
 /* LO a -> pi pi pi amplitude A(s) = alpha + beta (s - s0), s = m^2(pi+ pi-), s0 = (m_a^2 + 2 m_pi+^2 +
@@ -386,11 +359,11 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
                   * g = 0, <a eta> = 1, <a pi0> = the eta's SM pi0 admixture M^2_{pi0 eta}/(m_eta^2 - m_pi^2). */
     const double complex th[N_MESONS] = {
         s->sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
-    asw3pi a;
+    fb_alp_asw3pi a;
     double wc, w0;
     s->K3pi = 1.0;
     asw_3pi_coeffs(s, FB_META_GEV, 0.0, th, &a);
-    asw_3pi_widths(s, FB_META_GEV, &a, &wc, &w0);
+    fb_alp_asw_3pi_widths(s->gl3, FB_META_GEV, &a, &wc, &w0);
     s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_3PI0 / w0;
   } else {
     double complex al, be;
@@ -568,9 +541,9 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
    * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
   if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
     const double complex th[N_MESONS] = {asw_theta(s, 0, m), asw_theta(s, 1, m), asw_theta(s, 2, m)};
-    asw3pi a;
+    fb_alp_asw3pi a;
     asw_3pi_coeffs(s, m, 0.25 * sqrt(2.0) * FB_FPI_GEV, th, &a); /* g = F0/2 = f_pi/(2 sqrt2) */
-    asw_3pi_widths(s, m, &a, &h->pipipi0, &h->pi0pi0pi0);
+    fb_alp_asw_3pi_widths(s->gl3, m, &a, &h->pipipi0, &h->pi0pi0pi0);
   } else if (m > 3.0 * FB_MPI0_GEV) {
     const double complex th_pi = asw_theta(s, 0, m);
     const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
@@ -818,11 +791,11 @@ double fb_alp_lo_eta_3pi_GeV(void) {
   s.gl3 = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
   if (!s.gl3) return NAN;
   const double complex th[N_MESONS] = {s.sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
-  asw3pi a;
+  fb_alp_asw3pi a;
   double wc, w0;
   s.K3pi = 1.0;
   asw_3pi_coeffs(&s, FB_META_GEV, 0.0, th, &a);
-  asw_3pi_widths(&s, FB_META_GEV, &a, &wc, &w0);
+  fb_alp_asw_3pi_widths(s.gl3, FB_META_GEV, &a, &wc, &w0);
   gsl_integration_glfixed_table_free(s.gl3);
   return w0;
 }
