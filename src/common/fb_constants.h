@@ -274,7 +274,15 @@
 #define FB_HADRODISS_T_MIN_S 100.0    /* decays after ~100 s can dissociate 4He by hadronic showers
                                          (Kawasaki, Kohri, Moroi astro-ph/0408426 sec. 4; issue 14) */
 #define FB_ALP_BR_ETA_PIPIPI0 0.2292      /* BR(eta -> pi+ pi- pi0) = 22.92 %, PDG 2024: fixes the K-factor of the LO
-                                             a -> 3 pi amplitude (BC11, fb_fip_alp.c) */
+                                             a -> 3 pi amplitude (BC10, fb_fip_alp.c) */
+#define FB_ALP_BR_ETA_3PI0 0.3257         /* BR(eta -> 3 pi0) = 32.57 %, PDG 2024: fixes the K-factor of ASW's a -> 3 pi
+                                             amplitude (BC11, fb_fip_alp.c) */
+#define FB_ALP_ASW_K3PI 2.7                /* K-factor on ASW's chiral a -> 3 pi amplitude (rate), "mean value reproducing
+                                             the eta and eta' decay rates": Aloni, Soreq, Williams arXiv:1811.03474
+                                             (supplemental eqs. S31-S33), value as transcribed in ALPaca
+                                             arXiv:2508.08354 (hadronic_decays_def.py, kfact) */
+#define FB_ALP_MSIGMA_GEV 0.475     /* f0(500) = sigma: PDG 2024 Breit-Wigner mass 400-550 MeV, middle */
+#define FB_ALP_GAMMA_SIGMA_GEV 0.550 /* f0(500): PDG 2024 Breit-Wigner width 400-700 MeV, middle */
 #define FB_ALP_MKSTAR_GEV 0.89167         /* K*(892)+- mass, PDG 2024 */
 #define FB_ALP_GAMMA_KSTAR_GEV 0.0514     /* K*(892)+- width 51.4 MeV, PDG 2024 (K pi ~ 100 %): fixes the VPP coupling */
 #define FB_ALP_MA0_GEV 0.980             /* a0(980) mass, PDG 2024 (980 +- 20 MeV) */

@@ -73,17 +73,27 @@ double fb_alp_rho_gamma_integral(const gsl_integration_glfixed_table *t, double 
  * (eta pi+) and (eta pi-) invariant masses,
  *   A = g_M g_eta [ (M^2 + m_pi^2 - t)(t - m_eta^2 - m_pi^2) / 4 / (t - m_a0^2 + i m_a0 Gamma_a0) + (t <-> u) ],
  * Gamma = |A|^2 dt du / (256 pi^3 M^3), 1/2 for pi0 pi0. I_a0(M) is that integral at g_M = g_eta = 1.
- * Stated approximations: constant a0 width (no K Kbar Flatte shape), no s-channel sigma/f0(980) (their
- * ALP couplings depend on the unknown scalar mixing angle). */
+ * The same nonet coupling gives the s-channel sigma = f0(500) exchange (issue 13, third revision; ASW
+ * include it): with the sigma ideally mixed, (u ubar + d dbar)/sqrt2, its vertices are
+ * lambda sqrt2 c^eta_u (A_u + A_d) (p_M.p_eta) and lambda sqrt2 (p+.p-), i.e. in the units above (isospin,
+ * c^eta_u = c^eta_d) the term (M^2 + m_eta^2 - s)(s - 2 m_pi^2) / 4 / (s - m_s^2 + i m_s Gamma_s), cut at
+ * s = 4 m_K^2 as ASW (arXiv:1811.03474 supplemental eq. S33; the cut as in ALPaca arXiv:2508.08354).
+ * The f0(980), ideally s sbar, has no pi pi coupling at this order (OZI) and is left out.
+ * Stated approximations: constant a0 and sigma widths (no K Kbar Flatte shape, no Adler zero in the sigma
+ * line shape), f2(1270) exchange not included. */
+static double complex sigma_term(double M, double mpi, double me, double sv) {
+  const double ms = FB_ALP_MSIGMA_GEV;
+  if (sv >= 4.0 * FB_MK_CHARGED_GEV * FB_MK_CHARGED_GEV) return 0.0;
+  return 0.25 * (M * M + me * me - sv) * (sv - 2.0 * mpi * mpi) / (sv - ms * ms + I * ms * FB_ALP_GAMMA_SIGMA_GEV);
+}
 static double complex a0_prop(double x) {
   return 1.0 / (x - FB_ALP_MA0_GEV * FB_ALP_MA0_GEV + I * FB_ALP_MA0_GEV * FB_ALP_GAMMA_A0_GEV);
 }
-static double complex a0_term(double M, double mpi, double x) {
-  const double me = FB_META_GEV;
+static double complex a0_term(double M, double mpi, double me, double x) {
   return 0.25 * (M * M + mpi * mpi - x) * (x - me * me - mpi * mpi) * a0_prop(x);
 }
-double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi) {
-  const double m1 = FB_META_GEV, m2 = mpi, m3 = mpi;
+double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, double mpi, double meta) {
+  const double m1 = meta, m2 = mpi, m3 = mpi;
   if (!(M > m1 + m2 + m3)) return 0.0;
   const double tmin = (m1 + m2) * (m1 + m2), tmax = (M - m3) * (M - m3);
   double sum = 0.0;
@@ -96,14 +106,14 @@ double fb_alp_a0_integral(const gsl_integration_glfixed_table *tab, double M, do
     const double e2 = (t - m1 * m1 + m2 * m2) / (2.0 * rt), e3 = (M * M - t - m3 * m3) / (2.0 * rt);
     const double p2 = sqrt(fmax(e2 * e2 - m2 * m2, 0.0)), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
     const double lo = (e2 + e3) * (e2 + e3) - (p2 + p3) * (p2 + p3), hi = (e2 + e3) * (e2 + e3) - (p2 - p3) * (p2 - p3);
-    const double complex at = a0_term(M, mpi, t);
+    const double complex at = a0_term(M, mpi, meta, t);
     double inner = 0.0;
     for (size_t j = 0; j < tab->n; j++) {
       double y, wj;
       gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, j, &y, &wj, tab);
       const double m23 = lo + (hi - lo) * sin(y) * sin(y), ju = 2.0 * (hi - lo) * sin(y) * cos(y);
       const double u = M * M + m1 * m1 + m2 * m2 + m3 * m3 - t - m23;
-      const double complex amp = at + a0_term(M, mpi, u);
+      const double complex amp = at + a0_term(M, mpi, meta, u) + sigma_term(M, mpi, meta, m23);
       inner += wj * ju * (creal(amp) * creal(amp) + cimag(amp) * cimag(amp));
     }
     sum += wi * jt * inner;
@@ -207,4 +217,56 @@ double fb_alp_vv_p3(double m, double m1, double m2) {
   if (!(m > m1 + m2)) return 0.0;
   const double p = sqrt(fb_alp_kallen(m * m, m1 * m1, m2 * m2)) / (2.0 * m);
   return p * p * p;
+}
+
+/* int ds dt |A(s, t, u)|^2 over the Dalitz plot of M -> 1 1' 3 (m(1) = m(1') = m1; s = (p1 + p1')^2,
+ * t = (p1 + p3)^2, u = (p1' + p3)^2): s as in fb_alp_dalitz_integral, t through the angle of 3 in the
+ * (1 1') rest frame, t = m1^2 + m3^2 + 2 (E1 E3 - p1 p3 cos theta), dt = 2 p1 p3 dcos theta.
+ * Gamma = I / (256 pi^3 M^3) (PDG kinematics), times 1/2 for identical 1, 1'. */
+double fb_alp_dalitz_st(const gsl_integration_glfixed_table *ts, const gsl_integration_glfixed_table *tc, double M,
+                        double m1, double m3, fb_alp_amp_fn amp, const void *p) {
+  if (!(M > 2.0 * m1 + m3)) return 0.0;
+  const double smin = 4.0 * m1 * m1, smax = (M - m3) * (M - m3), sig = M * M + 2.0 * m1 * m1 + m3 * m3;
+  double sum = 0.0;
+  for (size_t i = 0; i < ts->n; i++) {
+    double x, wi;
+    gsl_integration_glfixed_point(0.0, 0.5 * FB_PI, i, &x, &wi, ts);
+    const double sn = sin(x), cs = cos(x);
+    const double s = smin + (smax - smin) * sn * sn, jac = 2.0 * (smax - smin) * sn * cs;
+    const double rs = sqrt(s), e1 = 0.5 * rs, p1 = sqrt(fmax(0.25 * s - m1 * m1, 0.0));
+    const double e3 = (M * M - s - m3 * m3) / (2.0 * rs), p3 = sqrt(fmax(e3 * e3 - m3 * m3, 0.0));
+    double inner = 0.0;
+    for (size_t j = 0; j < tc->n; j++) {
+      double c, wj;
+      gsl_integration_glfixed_point(-1.0, 1.0, j, &c, &wj, tc);
+      const double t = m1 * m1 + m3 * m3 + 2.0 * (e1 * e3 - p1 * p3 * c);
+      const double complex a = amp(s, t, sig - s - t, p);
+      inner += wj * (creal(a) * creal(a) + cimag(a) * cimag(a));
+    }
+    sum += wi * jac * 2.0 * p1 * p3 * inner;
+  }
+  return sum;
+}
+
+/* ---------------------------------------------------------------- ASW's a -> 3 pi (fb_fip_alp.c asw_3pi_coeffs)
+ * A(pi+ pi- pi0)(s, t, u), s = m^2(pi+ pi-), t, u = m^2(pi+- pi0): sqrt(K) (alpha + beta (s - s0)) plus
+ * rho(770)+- exchange in t and u, m_rho^2 X [s^2 + t^2 + u^2 - s Sigma + M^2 (3 s - Sigma)] /
+ * (2 F0^2 (t - M^2)(M^2 - u)), M^2 = m_rho^2 - i m_rho Gamma_rho (constant width, the rho0 PDG values for
+ * rho+-), Sigma = s + t + u, F0 = f_pi/sqrt2 (ASW arXiv:1811.03474 supplemental eq. S32, as transcribed in
+ * ALPaca arXiv:2508.08354; symmetric under t <-> u). A(3 pi0) = 3 sqrt(K) alpha (eq. S31). */
+static double complex asw_amp_charged(double sv, double t, double u, const void *p) {
+  const fb_alp_asw3pi *a = p;
+  const double mr = FB_MRHO_GEV, F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, sig = sv + t + u;
+  const double complex M2 = mr * mr - I * mr * FB_ALP_GAMMA_RHO_GEV;
+  const double complex rho = mr * mr * a->X * (sv * sv + t * t + u * u - sv * sig + M2 * (3.0 * sv - sig)) /
+                             (2.0 * F02 * (t - M2) * (M2 - u));
+  return a->sqK * (a->alpha + a->beta * (sv - a->s0)) + rho;
+}
+
+void fb_alp_asw_3pi_widths(const gsl_integration_glfixed_table *t, double m, const fb_alp_asw3pi *a, double *w_c,
+                           double *w_0) {
+  const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
+  *w_c = norm * fb_alp_dalitz_st(t, t, m, FB_MPI_CHARGED_GEV, FB_MPI0_GEV, asw_amp_charged, a);
+  *w_0 = norm * 9.0 * a->sqK * a->sqK * pow(cabs(a->alpha), 2) / 6.0 *
+         fb_alp_dalitz_integral(t, m, FB_MPI0_GEV, FB_MPI0_GEV, NULL, NULL);
 }

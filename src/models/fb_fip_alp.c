@@ -19,12 +19,14 @@
  *    sum m^-1 (their choice, no mass mixing at LO) after the contact term -2 N_c sum kappa Q^2 of
  *    the kappa rotation is added to the kinetic mixing m_a^2/(m_a^2 - m_P^2): m_a -> 0 gives
  *    C = -2.01 (the LO value of the QCD-axion -1.92 +- 0.04, arXiv:1511.02867).
- *  - BC11 hadronic channels (issue 13 revision; own derivation along ASW's construction, inputs PDG):
- *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing,
- *    asw_theta) enters a -> 3 pi (pi0 admixture + isospin-breaking eta/eta' route with the LO
- *    Gasser-Leutwyler amplitude, K-factor from Gamma(eta -> pi+ pi- pi0)), a -> pi+ pi- gamma (VMD
- *    below), a -> eta pi pi (a0(980) exchange, coupling from Gamma(a0 -> eta pi), tabulated at set-up)
- *    and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each function.
+ *  - BC11 hadronic channels (issue 13 revisions; ASW's construction, inputs PDG):
+ *    the ALP-meson mixing <aP> = (mu_P^2 - m_a^2 K_P)/(m_a^2 - m_P^2) (kinetic + singlet mass mixing)
+ *    corrected to first order for the SM pi0-eta-eta' mass mixing (ASW eq. S8; asw_theta) enters
+ *    a -> 3 pi (ASW's eqs. S31/S32: LO chiral amplitude with the kappa-rotated couplings plus rho+-
+ *    exchange, K-factor from Gamma(eta -> 3 pi0); asw_3pi_coeffs), a -> pi+ pi- gamma (VMD below),
+ *    a -> eta pi pi and a -> eta' pi pi (a0(980) + sigma exchange, nonet coupling from Gamma(a0 -> eta pi),
+ *    tabulated at set-up) and a -> K Kbar pi (K*(892) exchange, coupling from Gamma(K*)). Details at each
+ *    function; the measured comparison with FORESEE in docs/validation.md (BC11 third revision).
  *  - a -> pi+ pi- gamma: vector-meson dominance, a -> rho gamma with the rho line shape: the
  *    P -> V gamma couplings are K Tr[T_P {T_V, Q}] with K fixed by Gamma(omega -> pi0 gamma) (PDG),
  *    the ALP coupling is sum_P theta_P K Tr[T_P {T_rho, Q}] (the ASW construction with the simplest
@@ -119,10 +121,11 @@ typedef struct alp_state {
   double kin_P[N_MESONS];      /* BC11 ASW kinetic mixing K_P = (F/sqrt2) c^P.kappa [GeV per 1/f] */
   double mass_P[N_MESONS];     /* BC11 ASW mass mixing mu_P^2 = 2 (F/sqrt2) B0 m* sum_q c^P_q [GeV^3 per 1/f] */
   double K3pi;                 /* K-factor of the LO 3 pi amplitude, Gamma(eta -> pi+ pi- pi0) PDG / LO */
+  double sm_mix[N_MESONS];     /* BC11: SM pi0-P mass mixing M^2_{pi0 P} = 2 B0 sum_q m_q c^pi_q c^P_q [GeV^2] (P = eta, eta') */
   double lambda_S;             /* scalar-nonet coupling lambda of lambda Tr[S dPhi dPhi] [GeV^-1], from a0 -> eta pi */
-  fb_spline a0_c, a0_0;        /* BC11: I_a0(m)/Q^2 for eta pi+ pi- and eta pi0 pi0 (Q = m - threshold) */
+  fb_spline a0_c[2], a0_0[2];  /* BC11: I_a0(m)/Q^2 for X pi+ pi- and X pi0 pi0, X = eta, eta' (Q = m - threshold) */
   fb_spline vv_rr, vv_ro;      /* BC11: rho-line-shape averages of p^3 for rho rho and rho omega (vv_widths) */
-  int have_a0;
+  int n_scalar, have_vv, have_a0; /* tables built (alp_free); have_a0: BC11 hadronic tables complete */
   double gKstar2;              /* VPP coupling g^2 from Gamma(K* -> K pi) */
   gsl_integration_glfixed_table *gl3, *glv;
 } alp_state;
@@ -180,13 +183,81 @@ static void alp_setup_flavour(alp_state *s, int is_bc11) {
     s->kin_P[P] = Nm * s->cPu[P];
     s->mass_P[P] = is_bc11 ? 2.0 * Nm * B0 * mstar * (s->cP[P][0] + s->cP[P][1] + s->cP[P][2]) : 0.0;
   }
+  /* Isospin breaking in the meson states (ASW arXiv:1811.03474, supplemental eq. S8; the ALP's U(3)
+   * admixture of their eqs. 5-7 is corrected to first order in it): the LO chiral mass matrix
+   * M^2_{PQ} = 2 B0 sum_q m_q c^P_q c^Q_q has pi0-eta and pi0-eta' elements -sqrt2 delta_I m_pi^2 c^P_u,
+   * delta_I = (m_d - m_u)/(m_d + m_u) (the eta-eta' element is absorbed in the physical states). */
+  const double qm[3] = {FB_MU_QUARK_GEV, FB_MD_QUARK_GEV, FB_MS_QUARK_GEV};
+  for (int P = 0; P < N_MESONS; P++) {
+    s->sm_mix[P] = 0.0;
+    if (is_bc11 && P > 0)
+      for (int q = 0; q < 3; q++) s->sm_mix[P] += 2.0 * B0 * qm[q] * s->cP[0][q] * s->cP[P][q];
+  }
 }
 
-/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P). */
-static double complex asw_theta(const alp_state *s, int P, double m) {
+/* <aP> per unit coupling [GeV] (file comment; the meson width regulates m_a = m_P), before the SM
+ * pi0-eta-eta' mixing. */
+static double complex asw_theta0(const alp_state *s, int P, double m) {
   const double mp = meson_mass[P];
   return (s->mass_P[P] - m * m * s->kin_P[P]) / (m * m - mp * mp + I * mp * meson_width[P]);
 }
+
+/* <aP> with the SM pi0-eta-eta' mass mixing to first order (ASW eq. S8 and their U(3) representation of
+ * the ALP): <aP> = <aP>_0 + sum_Q M^2_{PQ} <aQ>_0 / (m_a^2 - m_P^2), Q != P. Zero correction for BC10
+ * (sm_mix = 0 there: its isospin-breaking route is the one stated in hadronic()). */
+static double complex asw_theta(const alp_state *s, int P, double m) {
+  double complex th = asw_theta0(s, P, m);
+  const double complex den = m * m - meson_mass[P] * meson_mass[P] + I * meson_mass[P] * meson_width[P];
+  if (P == 0) {
+    for (int Q = 1; Q < N_MESONS; Q++) th += s->sm_mix[Q] * asw_theta0(s, Q, m) / den;
+  } else {
+    th += s->sm_mix[P] * asw_theta0(s, 0, m) / den;
+  }
+  return th;
+}
+
+/* The ALP's U(3) weights A_q = sum_P <aP> c^P_q [GeV per unit coupling] seen by the data-driven meson
+ * vertices (BC11: VMD a -> pi pi gamma, V V, K* K, scalar exchange): ASW's substitution of the ALP's U(3)
+ * admixture for the meson field. The kappa-covariant completion of arXiv:2506.15637 / 2501.04525 would add
+ * the derivative contact sum_P K_P c^P_q = (f_pi/2) kappa_q here (as in the two-photon coefficient); measured
+ * effect in docs/validation.md (BC11 third revision), not the default: ASW's published rates, which the
+ * benchmark tables reproduce, are without it. */
+static void asw_weights(const alp_state *s, double m, double complex A[3]) {
+  for (int q = 0; q < 3; q++) A[q] = 0.0;
+  for (int P = 0; P < N_MESONS; P++) {
+    const double complex th = asw_theta(s, P, m);
+    for (int q = 0; q < 3; q++) A[q] += th * s->cP[P][q];
+  }
+}
+
+/* ASW's a -> 3 pi amplitudes (arXiv:1811.03474 supplemental eqs. S31, S32, read in ALPaca's transcription,
+ * arXiv:2508.08354 hadronic_decays_def.py; the chiral part re-derived: LO U(3) chiral Lagrangian with the
+ * ALP's admixtures). Per unit coupling, g = F0/2 (F0 = f_pi/sqrt2), th = <aP>; chiral part switched off above
+ * m_eta' (ASW): A(3 pi0) = 3 alpha, A(+-0) = alpha + beta (s - s0), 3 alpha = -(m_pi^2/(3 F0^2)) [3 g E +
+ * delta_I H - 3 <a pi>], beta = -X/F0^2, X = g (kappa_d - kappa_u) - <a pi> (also the rho+- exchange weight,
+ * fb_alp_asw_3pi_widths), E = (kappa_u + kappa_d) delta_I (1 + sqrt6 e + sqrt3 e') + kappa_d - kappa_u,
+ * H = T (6 e + 3 sqrt2 e' + sqrt6) + T' (3 sqrt2 e + 3 e' + sqrt3), T = sqrt3 c^eta_u <a eta>,
+ * T' = sqrt6 c^eta'_u <a eta'>, e = sqrt3 c^eta_u eps_eta, e' = sqrt6 c^eta'_u eps_eta', eps_P =
+ * M^2_{pi0 P}/(m_P^2 - m_pi^2). K: alp_init_common. For the eta (g = 0, <a eta> = 1, <a pi> = eps_eta) this
+ * is the LO Gasser-Leutwyler amplitude. */
+static void asw_3pi_coeffs(const alp_state *s, double m, double g, const double complex th[N_MESONS], fb_alp_asw3pi *a) {
+  const double F02 = 0.5 * FB_FPI_GEV * FB_FPI_GEV, mpi2 = FB_MPI0_GEV * FB_MPI0_GEV;
+  const double dI = (FB_MD_QUARK_GEV - FB_MU_QUARK_GEV) / (FB_MD_QUARK_GEV + FB_MU_QUARK_GEV);
+  const double ku = s->u[0], kd = s->u[1];
+  const double e1 = sqrt(3.0) * s->cP[1][0] * s->sm_mix[1] / (meson_mass[1] * meson_mass[1] - mpi2);
+  const double e2 = sqrt(6.0) * s->cP[2][0] * s->sm_mix[2] / (meson_mass[2] * meson_mass[2] - mpi2);
+  const double complex T1 = sqrt(3.0) * s->cP[1][0] * th[1], T2 = sqrt(6.0) * s->cP[2][0] * th[2];
+  const double E = (ku + kd) * dI * (1.0 + sqrt(6.0) * e1 + sqrt(3.0) * e2) + kd - ku;
+  const double complex H = T1 * (6.0 * e1 + 3.0 * sqrt(2.0) * e2 + sqrt(6.0)) + T2 * (3.0 * sqrt(2.0) * e1 + 3.0 * e2 + sqrt(3.0));
+  const int chiral = m < FB_METAPRIME_GEV;
+  a->alpha = chiral ? -mpi2 / (9.0 * F02) * (3.0 * g * E + dI * H - 3.0 * th[0]) : 0.0;
+  a->X = g * (kd - ku) - th[0];
+  a->beta = chiral ? -a->X / F02 : 0.0;
+  a->s0 = (m * m + 2.0 * FB_MPI_CHARGED_GEV * FB_MPI_CHARGED_GEV + FB_MPI0_GEV * FB_MPI0_GEV) / 3.0;
+  a->sqK = sqrt(s->K3pi);
+}
+
+
 
 /* LO a -> pi pi pi amplitude A(s) = alpha + beta (s - s0), s = m^2(pi+ pi-), s0 = (m_a^2 + 2 m_pi+^2 +
  * m_pi0^2)/3, for an ALP with pi0 admixture th_pi and isoscalar eta8-equivalent weight w =
@@ -249,6 +320,8 @@ static double complex cgamma(const alp_state *s, double m) {
 }
 
 /* ---------------------------------------------------------------- set-up */
+static void alp_free(void *state);
+
 static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_err *err) {
   const char *sec = is_bc11 ? "bc11" : "bc10";
   alp_state *s = calloc(1, sizeof *s);
@@ -281,7 +354,18 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
   /* K-factor of the LO 3 pi amplitude: Gamma(eta -> pi+ pi- pi0) of the same LO formula for the physical
    * eta (w = sqrt6 c^eta_u, no pi0 admixture) against PDG (LO is known to fall short by x2-4: NLO and
    * pi pi rescattering, Gasser-Leutwyler 1985; arXiv:0709.0230); applied to the whole ALP amplitude. */
-  {
+  if (is_bc11) { /* ASW's prescription: K reproduces the measured eta decay with the same amplitude. Fixed on
+                  * eta -> 3 pi0, where the amplitude is the chiral constant alone (no rho exchange, no slope):
+                  * g = 0, <a eta> = 1, <a pi0> = the eta's SM pi0 admixture M^2_{pi0 eta}/(m_eta^2 - m_pi^2). */
+    const double complex th[N_MESONS] = {
+        s->sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
+    fb_alp_asw3pi a;
+    double wc, w0;
+    s->K3pi = 1.0;
+    asw_3pi_coeffs(s, FB_META_GEV, 0.0, th, &a);
+    fb_alp_asw_3pi_widths(s->gl3, FB_META_GEV, &a, &wc, &w0);
+    s->K3pi = FB_ALP_GAMMA_ETA_GEV * FB_ALP_BR_ETA_3PI0 / w0;
+  } else {
     double complex al, be;
     double wc, w0;
     amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s->cP[1][0], &al, &be);
@@ -297,27 +381,30 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
     s->lambda_S = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   }
   s->gKstar2 = fb_alp_kstar_gsq();
-  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit */
+
+  if (is_bc11) { /* tabulate I_a0(m)/Q^2 on a log grid in Q = m - threshold up to the model's mass limit,
+                  * for X = eta and eta' (a -> eta' pi pi: the same a0 + sigma exchanges, ASW's eta' pi pi channel) */
     enum { NT = 240 };
     double q[NT], yc[NT], y0[NT];
-    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
-    int rc = FB_OK;
-    for (int i = 0; i < NT; i++) {
-      q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
-      yc[i] = fb_alp_a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV) / (q[i] * q[i]);
-      y0[i] = 0.5 * fb_alp_a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV) / (q[i] * q[i]);
+    const double mX[2] = {FB_META_GEV, FB_METAPRIME_GEV};
+    for (int X = 0; X < 2; X++) {
+      const double thc = mX[X] + 2.0 * FB_MPI_CHARGED_GEV, th0 = mX[X] + 2.0 * FB_MPI0_GEV;
+      for (int i = 0; i < NT; i++) {
+        q[i] = 1e-5 * pow(10.0 / 1e-5, i / (NT - 1.0));
+        yc[i] = fmax(fb_alp_a0_integral(s->gl3, thc + q[i], FB_MPI_CHARGED_GEV, mX[X]) / (q[i] * q[i]), 1e-300);
+        y0[i] = fmax(0.5 * fb_alp_a0_integral(s->gl3, th0 + q[i], FB_MPI0_GEV, mX[X]) / (q[i] * q[i]), 1e-300);
+      }
+      int rc = fb_spline_init(&s->a0_c[X], FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+      if (rc == FB_OK) {
+        rc = fb_spline_init(&s->a0_0[X], FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+        if (rc != FB_OK) fb_spline_free(&s->a0_c[X]);
+      }
+      if (rc != FB_OK) {
+        alp_free(s);
+        FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> %s pi pi integral", X ? "eta'" : "eta");
+      }
+      s->n_scalar = X + 1;
     }
-    rc = fb_spline_init(&s->a0_c, FB_SPLINE_CUBIC, q, yc, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc == FB_OK)
-      rc = fb_spline_init(&s->a0_0, FB_SPLINE_CUBIC, q, y0, NT, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc != FB_OK) {
-      fb_spline_free(&s->a0_c);
-      gsl_integration_glfixed_table_free(s->gl3);
-      gsl_integration_glfixed_table_free(s->glv);
-      free(s);
-      FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> eta pi pi integral");
-    }
-    s->have_a0 = 1;
     /* rho rho and rho omega: <p^3> over the rho line shape, log grid in Q = m - threshold */
     enum { NV = 96 }; /* smooth in ln Q: 96 nodes keep the spline error < 1e-3 (set-up ~0.1 s) */
     double qv[NV], yr[NV], yo[NV];
@@ -327,19 +414,19 @@ static int alp_init_common(void **state, const fb_config *cfg, int is_bc11, fb_e
       yr[i] = fmax(fb_alp_vv_rho_p3(s->gl3, thr + qv[i], 0), 1e-300);
       yo[i] = fmax(fb_alp_vv_rho_p3(s->gl3, tho + qv[i], 1), 1e-300);
     }
-    rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
-    if (rc == FB_OK)
+    int rc = fb_spline_init(&s->vv_rr, FB_SPLINE_CUBIC, qv, yr, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+    if (rc == FB_OK) {
       rc = fb_spline_init(&s->vv_ro, FB_SPLINE_CUBIC, qv, yo, NV, FB_SPLINE_LOG_X | FB_SPLINE_LOG_Y, FB_SPLINE_OUT_CLAMP, err);
+      if (rc != FB_OK) fb_spline_free(&s->vv_rr);
+    }
     if (rc != FB_OK) {
-      fb_spline_free(&s->vv_rr);
-      fb_spline_free(&s->a0_c);
-      fb_spline_free(&s->a0_0);
-      gsl_integration_glfixed_table_free(s->gl3);
-      gsl_integration_glfixed_table_free(s->glv);
-      free(s);
+      alp_free(s);
       FB_TEST(err, 1, rc, "bc11: cannot tabulate the a -> rho rho integral");
     }
+    s->have_vv = 1;
+    s->have_a0 = 1;
   }
+
   *state = s;
   return FB_OK;
 }
@@ -350,9 +437,11 @@ static int bc11_init(void **state, const fb_config *cfg, fb_err *err) { return a
 static void alp_free(void *state) {
   alp_state *s = state;
   if (!s) return;
-  if (s->have_a0) {
-    fb_spline_free(&s->a0_c);
-    fb_spline_free(&s->a0_0);
+  for (int X = 0; X < s->n_scalar; X++) {
+    fb_spline_free(&s->a0_c[X]);
+    fb_spline_free(&s->a0_0[X]);
+  }
+  if (s->have_vv) {
     fb_spline_free(&s->vv_rr);
     fb_spline_free(&s->vv_ro);
   }
@@ -408,7 +497,7 @@ static double width_qq(double m, double mq, double m_meson) {
 
 /* The exclusive hadronic channels common to both models (K K pi: BC11 only). */
 typedef struct hadronic_widths {
-  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, kkpi;
+  double pipipi0, pi0pi0pi0, pipigamma, etapipi_c, etapipi_0, etappipi_c, etappipi_0, kkpi;
   double rhorho, rhoomega, omegaomega, kstarkstar; /* BC11 a -> V V (vv_widths) */
 } hadronic_widths;
 
@@ -447,11 +536,15 @@ static void vv_widths(const alp_state *s, double m, double complex Au, double co
 static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
   const double norm = 1.0 / (256.0 * pow(FB_PI, 3) * m * m * m);
   memset(h, 0, sizeof *h);
-  /* a -> 3 pi: isovector (pi0 admixture, BC11 only) and isospin-breaking isoscalar routes, K-factor from
-   * eta. BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
+  /* a -> 3 pi. BC11: ASW's amplitudes (asw_3pi_coeffs). BC10 (universal c_q, no rotation): kinetic eta/eta' admixture only (mass_P = 0, K_pi = 0), so
    * its a -> 3 pi is the isospin-breaking route alone, O(delta_I m_a^2/m_eta^2) at small m_a: zero at
    * the order of BNT arXiv:1708.00443, whose Delta c_ud = c_uu - c_dd vanishes for universal couplings. */
-  if (m > 3.0 * FB_MPI0_GEV) {
+  if (s->is_bc11 && m > 3.0 * FB_MPI0_GEV) {
+    const double complex th[N_MESONS] = {asw_theta(s, 0, m), asw_theta(s, 1, m), asw_theta(s, 2, m)};
+    fb_alp_asw3pi a;
+    asw_3pi_coeffs(s, m, 0.25 * sqrt(2.0) * FB_FPI_GEV, th, &a); /* g = F0/2 = f_pi/(2 sqrt2) */
+    fb_alp_asw_3pi_widths(s->gl3, m, &a, &h->pipipi0, &h->pi0pi0pi0);
+  } else if (m > 3.0 * FB_MPI0_GEV) {
     const double complex th_pi = asw_theta(s, 0, m);
     const double complex w = sqrt(6.0) * (asw_theta(s, 1, m) * s->cP[1][0] + asw_theta(s, 2, m) * s->cP[2][0]);
     double complex al, be;
@@ -460,29 +553,37 @@ static void hadronic(const alp_state *s, double m, hadronic_widths *h) {
     h->pipipi0 *= s->K3pi;
     h->pi0pi0pi0 *= s->K3pi;
   }
-  /* a -> rho gamma -> pi+ pi- gamma (VMD) */
+  /* a -> rho gamma -> pi+ pi- gamma (VMD), BC11 with the U(3) weights of asw_weights */
+  double complex Aq[3];
+  if (s->is_bc11) asw_weights(s, m, Aq);
   double complex g = 0.0;
-  for (int P = 0; P < N_MESONS; P++) g += (s->is_bc11 ? asw_theta(s, P, m) : mixing_theta(s, P, m)) * s->cPrho[P];
+  if (s->is_bc11) {
+    g = sqrt(2.0) * (2.0 * Aq[0] + Aq[1]) / 3.0; /* sum_P w_P (<aP> + K_P), w_P = sqrt2 (2 c_u + c_d)/3 */
+  } else {
+    for (int P = 0; P < N_MESONS; P++) g += mixing_theta(s, P, m) * s->cPrho[P];
+  }
   const double g2 = s->K2_GeV2 * pow(cabs(g), 2);
   h->pipigamma = g2 / (32.0 * FB_PI * m * m * m) * fb_alp_rho_gamma_integral(s->glv, m);
-  /* BC11 a -> K Kbar pi (K* exchange) and a -> eta pi pi (a0(980) exchange, tabulated I_a0), ALP weights
-   * A_q = sum_P <aP> c^P_q */
+  /* BC11 a -> K Kbar pi (K* exchange), a -> V V and a -> eta pi pi, eta' pi pi (a0(980) + sigma exchange,
+   * tabulated I_a0), ALP weights A_q = sum_P <aP> c^P_q (asw_weights) */
   if (s->have_a0) {
-    double complex Au = 0.0, Ad = 0.0, As = 0.0;
-    for (int P = 0; P < N_MESONS; P++) {
-      const double complex th = asw_theta(s, P, m);
-      Au += th * s->cP[P][0], Ad += th * s->cP[P][1], As += th * s->cP[P][2];
-    }
+    const double complex Au = Aq[0], Ad = Aq[1], As = Aq[2];
     h->kkpi = 2.0 * (pow(cabs(Au - As), 2) + pow(cabs(Ad - As), 2)) * s->gKstar2 * fb_alp_kstar_J(s->glv, m);
     vv_widths(s, m, Au, Ad, As, h);
-    const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[1][0] + s->cP[1][1]), 2);
-    const double thc = FB_META_GEV + 2.0 * FB_MPI_CHARGED_GEV, th0 = FB_META_GEV + 2.0 * FB_MPI0_GEV;
-    double yc = 0.0, y0 = 0.0;
-    fb_err e; /* clamped splines of finite data: cannot fail for finite m */
-    if (m > thc) fb_spline_eval(&s->a0_c, m - thc, &yc, &e);
-    if (m > th0) fb_spline_eval(&s->a0_0, m - th0, &y0, &e);
-    h->etapipi_c = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
-    h->etapipi_0 = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
+    /* X pi pi, X = eta (P = 1), eta' (P = 2): a0 + sigma exchange with the nonet coupling lambda; the
+     * X-side vertex lambda (c^X_u + c^X_d), the ALP side lambda (A_u + A_d) */
+    const double mX[2] = {FB_META_GEV, FB_METAPRIME_GEV};
+    double *wc[2] = {&h->etapipi_c, &h->etappipi_c}, *w0[2] = {&h->etapipi_0, &h->etappipi_0};
+    for (int X = 0; X < 2; X++) {
+      const double ga2 = pow(s->lambda_S * cabs(Au + Ad), 2) * pow(s->lambda_S * (s->cP[X + 1][0] + s->cP[X + 1][1]), 2);
+      const double thc = mX[X] + 2.0 * FB_MPI_CHARGED_GEV, th0 = mX[X] + 2.0 * FB_MPI0_GEV;
+      double yc = 0.0, y0 = 0.0;
+      fb_err e; /* clamped splines of finite data: cannot fail for finite m */
+      if (m > thc) fb_spline_eval(&s->a0_c[X], m - thc, &yc, &e);
+      if (m > th0) fb_spline_eval(&s->a0_0[X], m - th0, &y0, &e);
+      *wc[X] = m > thc ? ga2 * yc * (m - thc) * (m - thc) : 0.0;
+      *w0[X] = m > th0 ? ga2 * y0 * (m - th0) * (m - th0) : 0.0;
+    }
     return;
   }
   /* BC10 a -> eta pi pi through theta_eta' */
@@ -513,6 +614,8 @@ static void hadronic_scaled(const alp_state *s, double m, double w, double g2, h
   h->pipigamma *= g2;
   h->etapipi_c *= g2;
   h->etapipi_0 *= g2;
+  h->etappipi_c *= g2;
+  h->etappipi_0 *= g2;
   h->kkpi *= g2;
   h->rhorho *= g2;
   h->rhoomega *= g2;
@@ -588,6 +691,13 @@ static int bc11_decay(void *state, double m, double g, fb_decay *out, fb_err *er
     const int c[3] = {FB_DC_KAON, FB_DC_PI_CHARGED, FB_DC_PI0};
     const double n[3] = {2.0, 2.0 / 3.0, 1.0 / 3.0}, mm[3] = {FB_MK_CHARGED_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
     FB_CALL(err, put_multibody(out, "kkpi", (1.0 - w) * h.kkpi, 3, c, n, mm, err));
+  }
+  { /* a -> eta' pi pi (eta': other hadrons) */
+    const double wc = h.etappipi_c, w0 = h.etappipi_0, wt = wc + w0;
+    const double fc = wt > 0.0 ? wc / wt : 2.0 / 3.0;
+    const int c[3] = {FB_DC_OTHER_HADRONS, FB_DC_PI_CHARGED, FB_DC_PI0};
+    const double n[3] = {1.0, 2.0 * fc, 2.0 * (1.0 - fc)}, mm[3] = {FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV, FB_MPI0_GEV};
+    FB_CALL(err, put_multibody(out, "etaprimepipi", (1.0 - w) * wt, 3, c, n, mm, err));
   }
   { /* a -> V V: rho rho -> 4 pi (rho+ rho- : rho0 rho0 = 2 : 1 gives 8/3 pi+- and 4/3 pi0), rho omega and
      * omega omega (omega: other hadrons), K* K* -> K K pi pi (K* -> K pi+- 2/3, K pi0 1/3) */
@@ -670,7 +780,7 @@ double fb_alp_a0model_etaprime_etapipi_GeV(void) {
   const double v = 0.5 * (ma0 * ma0 - me * me - mp * mp) * (s.cP[1][0] + s.cP[1][1]);
   const double lam = sqrt(FB_ALP_GAMMA_A0_GEV * 8.0 * FB_PI * ma0 * ma0 / pst) / v;
   const double g2 = pow(lam * (s.cP[2][0] + s.cP[2][1]), 2) * pow(lam * (s.cP[1][0] + s.cP[1][1]), 2);
-  const double w = g2 * fb_alp_a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV);
+  const double w = g2 * fb_alp_a0_integral(t, FB_METAPRIME_GEV, FB_MPI_CHARGED_GEV, FB_META_GEV);
   gsl_integration_glfixed_table_free(t);
   return w;
 }
@@ -678,14 +788,16 @@ double fb_alp_a0model_etaprime_etapipi_GeV(void) {
 double fb_alp_lo_eta_3pi_GeV(void) {
   alp_state s = {0};
   alp_setup_flavour(&s, 1);
-  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
-  if (!t) return NAN;
-  double complex al, be;
+  s.gl3 = gsl_integration_glfixed_table_alloc(N_QUAD_3BODY);
+  if (!s.gl3) return NAN;
+  const double complex th[N_MESONS] = {s.sm_mix[1] / (FB_META_GEV * FB_META_GEV - FB_MPI0_GEV * FB_MPI0_GEV), 1.0, 0.0};
+  fb_alp_asw3pi a;
   double wc, w0;
-  amp_3pi(FB_META_GEV, 0.0, sqrt(6.0) * s.cP[1][0], &al, &be);
-  fb_alp_width_3pi(t, FB_META_GEV, al, be, &wc, &w0);
-  gsl_integration_glfixed_table_free(t);
-  return wc;
+  s.K3pi = 1.0;
+  asw_3pi_coeffs(&s, FB_META_GEV, 0.0, th, &a);
+  fb_alp_asw_3pi_widths(s.gl3, FB_META_GEV, &a, &wc, &w0);
+  gsl_integration_glfixed_table_free(s.gl3);
+  return w0;
 }
 
 const fb_fip_ops fb_fip_bc10 = {

@@ -45,8 +45,8 @@ double complex fb_alp_bc10_cgamma(double mass_GeV);
 double complex fb_alp_bc11_cgamma(double mass_GeV);
 
 /** Data checks of the BC11 hadronic amplitudes (tests): Gamma(eta' -> eta pi+ pi-) [GeV] predicted by the
- *  a0(980)-exchange model with the coupling fixed by Gamma(a0 -> eta pi) (eta' weights c^eta'_q), and
- *  Gamma(eta -> pi+ pi- pi0) [GeV] of the LO amplitude before the K-factor (sets the K-factor). */
+ *  a0(980) + sigma exchange model with the coupling fixed by Gamma(a0 -> eta pi) (eta' weights c^eta'_q), and
+ *  Gamma(eta -> 3 pi0) [GeV] of ASW's LO chiral amplitude before the K-factor (sets the K-factor). */
 double fb_alp_a0model_etaprime_etapipi_GeV(void);
 double fb_alp_lo_eta_3pi_GeV(void);
 

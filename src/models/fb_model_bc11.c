@@ -19,6 +19,7 @@ static const fb_quantity_spec bc11_quantities[] = {
     {"br_pipigamma", "", "branching ratio a -> pi+ pi- gamma (rho gamma, VMD)"},
     {"br_etapipi", "", "branching ratio a -> eta pi pi (charged and neutral pions)"},
     {"br_kkpi", "", "branching ratio a -> K Kbar pi (K* exchange)"},
+    {"br_etaprimepipi", "", "branching ratio a -> eta' pi pi (a0 and sigma exchange)"},
     {"br_rhorho", "", "branching ratio a -> rho rho (-> 4 pi; VMD VVP vertex)"},
     {"br_rhoomega", "", "branching ratio a -> rho0 omega"},
     {"br_omegaomega", "", "branching ratio a -> omega omega"},
@@ -28,7 +29,7 @@ static const fb_quantity_spec bc11_quantities[] = {
 };
 
 static int bc11_init(void **state, const fb_config *cfg, fb_err *err) {
-  return fb_fip_scan_init(&fb_fip_bc11, 11, state, cfg, err);
+  return fb_fip_scan_init(&fb_fip_bc11, 12, state, cfg, err);
 }
 
 const fb_model_ops fb_model_bc11 = {

@@ -14,6 +14,7 @@
 #include "fb_constants.h"
 #include "fb_fip.h"
 #include "fb_fip_alp.h"
+#include "fb_alp_kinematics_internal.h"
 #include "fb_model.h"
 
 static const fb_fip_ops *get_model(const char *name, void **state) {
@@ -281,12 +282,12 @@ START_TEST(test_bc11_foresee) {
    * pi0, eta, eta' poles excluded (narrow resonances: interpolating either table is meaningless) */
   const double win[][2] = {{0.01, 0.123}, {0.123, 0.17}, {0.17, 0.40}, {0.40, 0.60}, {0.60, 0.80},
                            {0.80, 1.00}, {1.00, 1.20}, {1.20, 1.45}, {2.00, 2.30}, {2.30, 2.95},
-                           {0.80, 0.90}, {0.98, 1.20}, {1.45, 1.84}, {1.84, 2.00}};
+                           {0.80, 0.90}, {0.98, 1.20}, {1.45, 1.84}, {1.84, 2.00}, {0.80, 0.85}};
   const double poles[3] = {0.1349768, 0.547862, 0.95778};
   double worst_low = 0.0, worst_high = 0.0, worst_br_claimed = 0.0, worst_3pi_a = 0.0, worst_3pi_b = 0.0,
-         worst_a0 = 0.0, worst_a0_hi = 0.0, worst_ff = 0.0, worst_switch = 0.0;
+         worst_a0 = 0.0, worst_ff = 0.0;
   for (size_t w = 0; w < sizeof win / sizeof win[0]; w++) {
-    double worst_ct = 0.0, worst_br = 0.0;
+    double worst_ct = 0.0, worst_br = 0.0, m_ct = 0.0, r_ct = 1.0;
     const char *worst_name = "-";
     for (int i = 0; i <= 200; i++) {
       const double m = win[w][0] * pow(win[w][1] / win[w][0], i / 200.0);
@@ -297,7 +298,7 @@ START_TEST(test_bc11_foresee) {
       fb_decay d;
       ck_assert_int_eq(o->decay(st, m, g, &d, &err), FB_OK);
       const double r = d.ctau_m / table_at(&ct, m);
-      if (isfinite(r) && fabs(r - 1.0) > worst_ct) worst_ct = fabs(r - 1.0);
+      if (isfinite(r) && fabs(r - 1.0) > worst_ct) worst_ct = fabs(r - 1.0), m_ct = m, r_ct = r;
       if (m >= 1.2) continue;
       for (int j = 0; j < 6; j++) {
         const double ref = table_at(&br[j], m);
@@ -306,33 +307,26 @@ START_TEST(test_bc11_foresee) {
         if (dev > worst_br) worst_br = dev, worst_name = ours[j];
       }
     }
-    printf("BC11 vs FORESEE [%.2f, %.2f) GeV: max |ctau/ref - 1| = %.3f, max |BR/ref - 1| (BR > 5%%) = %.3f (%s)\n",
-           win[w][0], win[w][1], worst_ct, worst_br, worst_name);
-    /* the windows where agreement is claimed (docs/validation.md): below the 3 pi threshold (less the
-     * pi0 pole and the zero of the two-photon amplitude just above it, where c tau varies by three
-     * decades within 20 MeV), target 20 %, and the perturbative a -> g g regime 2.0-2.95 GeV, where the
-     * measured worst case is 23.2 % (at 2.95 GeV) and the asserted tolerance 25 %; 0.4-2.0 GeV
-     * deviations are reported only (the target is not met there: docs/validation.md) */
-    if (w == 0 || w == 2) {
+    printf("BC11 vs FORESEE [%.2f, %.2f) GeV: max |ctau/ref - 1| = %.3f (ratio %.3f at %.3f GeV), max |BR/ref - 1| "
+           "(BR > 5%%) = %.3f (%s)\n", win[w][0], win[w][1], worst_ct, r_ct, m_ct, worst_br, worst_name);
+    /* Issue 13, third revision (docs/validation.md, "BC11 hadronic channels, third revision"): windows
+     * where the 20 % target is met and asserted: below the 3 pi threshold (less the pi0 pole and the zero of
+     * the two-photon amplitude just above it), 0.80-0.85 GeV (the near-zero of a -> pi pi gamma, at 0.85 GeV
+     * in ours and 0.84 GeV in the reference), 1.20-1.45 GeV (a -> eta pi pi with a0 + sigma exchange),
+     * 1.84-2.30 GeV (around ASW's switch to a -> g g); BRs above 5 % below 0.40 GeV and at 1.00-1.20 GeV.
+     * Regression guards where the target is not met (measured worst in parentheses, reasons in
+     * docs/validation.md): 0.40-0.60 GeV (28.5 %) and 0.60-0.80 GeV (21.7 %), a -> 3 pi; 1.00-1.20 GeV
+     * (22.2 %, at 1.00 GeV on the eta' tail); 1.45-1.84 GeV (27.4 %, F(m_a)); 2.30-2.95 GeV (24.4 %, the
+     * reference's a -> g g grows more slowly than any alpha_s running). 0.85-1.00 GeV (eta' pole: the
+     * reference's eta' resonance is far broader than Gamma(eta')) is reported only. */
+    if (w == 0 || w == 2 || w == 7 || w == 8 || w == 13 || w == 14)
       if (worst_ct > worst_low) worst_low = worst_ct;
-      if (worst_br > worst_br_claimed) worst_br_claimed = worst_br;
-    }
-    if ((w == 8 || w == 9) && worst_ct > worst_high) worst_high = worst_ct;
-    /* 0.40-0.60 and 0.60-0.80 GeV (a -> 3 pi with the isospin-breaking eta/eta' route, VMD pi pi gamma
-     * with the ASW mixing): measured worst 34.4 % and 26.2 %; asserted at 40 % and 30 % as regression
-     * guards, the 20 % target is not met there (docs/validation.md) */
+    if ((w == 0 || w == 2 || w == 6) && worst_br > worst_br_claimed) worst_br_claimed = worst_br;
+    if (w == 9) worst_high = worst_ct;
     if (w == 3) worst_3pi_a = worst_ct;
     if (w == 4) worst_3pi_b = worst_ct;
-    /* 0.98-1.45 GeV (a -> eta pi pi through a0(980) exchange): measured worst 45.4 % (1.0-1.2) and
-     * 31.9 % (1.2-1.45); guards at 50 % and 40 %; target 20 % not met. 0.90-0.98 GeV (the eta' pole, where
-     * the reference's resonance is much broader than the eta' width) is reported only. */
-    if (w == 11 && worst_ct > worst_a0) worst_a0 = worst_ct;
-    if (w == 7 && worst_ct > worst_a0_hi) worst_a0_hi = worst_ct;
-    /* 1.45-1.84 GeV (ASW's F(m_a) regime, a -> V V open): measured worst 54.2 % (ratio 1.54 at 1.60 GeV:
-     * our eta pi pi lacks ASW's sigma/f0/f2 exchanges and F(m_a) is the power law from 1.4 GeV); guard
-     * 60 %. 1.84-2.0 GeV (around ASW's switch to a -> g g): measured worst 9.5 %, target 20 % asserted. */
+    if (w == 6) worst_a0 = worst_ct;
     if (w == 12) worst_ff = worst_ct;
-    if (w == 13) worst_switch = worst_ct;
   }
   /* the zero of the two-photon amplitude above the pi0 (c tau maximum) is in both within 140-160 MeV */
   double mmax = 0.0, cmax = 0.0, tmax = 0.0, tm = 0.0;
@@ -346,40 +340,42 @@ START_TEST(test_bc11_foresee) {
   }
   printf("BC11 two-photon zero: ours at %.4f GeV, FORESEE at %.4f GeV\n", mmax, tm);
   ck_assert(mmax > 0.1402 && mmax < 0.1598 && tm > 0.1402 && tm < 0.1598);
-  ck_assert_msg(worst_low < 0.20, "c tau deviates by %.3f below the 3 pi threshold", worst_low);
-  ck_assert_msg(worst_high < 0.25, "c tau deviates by %.3f in 2.0-2.95 GeV", worst_high);
+  ck_assert_msg(worst_low < 0.20, "c tau deviates by %.3f in a window where 20 %% is claimed", worst_low);
   ck_assert_msg(worst_br_claimed < 0.20, "BR deviates by %.3f in a claimed window", worst_br_claimed);
-  ck_assert_msg(worst_3pi_a < 0.40, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
-  ck_assert_msg(worst_3pi_b < 0.30, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
-  ck_assert_msg(worst_a0 < 0.50, "c tau deviates by %.3f in 0.98-1.20 GeV", worst_a0);
-  ck_assert_msg(worst_a0_hi < 0.40, "c tau deviates by %.3f in 1.20-1.45 GeV", worst_a0_hi);
-  ck_assert_msg(worst_ff < 0.60, "c tau deviates by %.3f in 1.45-1.84 GeV", worst_ff);
-  ck_assert_msg(worst_switch < 0.20, "c tau deviates by %.3f in 1.84-2.00 GeV", worst_switch);
+  ck_assert_msg(worst_3pi_a < 0.30, "c tau deviates by %.3f in 0.40-0.60 GeV", worst_3pi_a);
+  ck_assert_msg(worst_3pi_b < 0.25, "c tau deviates by %.3f in 0.60-0.80 GeV", worst_3pi_b);
+  ck_assert_msg(worst_a0 < 0.25, "c tau deviates by %.3f in 1.00-1.20 GeV", worst_a0);
+  ck_assert_msg(worst_ff < 0.30, "c tau deviates by %.3f in 1.45-1.84 GeV", worst_ff);
+  ck_assert_msg(worst_high < 0.25, "c tau deviates by %.3f in 2.30-2.95 GeV", worst_high);
   o->free(st);
 }
 END_TEST
 
-/* Independent data checks of the BC11 hadronic inputs (PDG 2024, not FORESEE): the LO eta -> pi+ pi- pi0
- * width that sets the 3 pi K-factor (LO is expected below the measured 300 eV: Gasser-Leutwyler 1985),
- * and Gamma(eta' -> eta pi+ pi-) = 0.425 x 188 keV predicted by the a0(980)-exchange amplitude whose
- * coupling is fixed by Gamma(a0 -> eta pi) alone (no sigma/f0 exchange, no contact term: measured 38.4
- * keV, ratio 0.48; asserted within a factor 2.5). */
+/* Independent data checks of the BC11 hadronic inputs (PDG 2024, not FORESEE): ASW's LO chiral
+ * Gamma(eta -> 3 pi0) (the eta's own amplitude, including its SM pi0 admixture) that sets the 3 pi
+ * K-factor (LO is expected below the measured 426.7 eV: Gasser-Leutwyler 1985), and Gamma(eta' -> eta
+ * pi+ pi-) = 0.425 x 188 keV predicted by the a0(980) + sigma exchange amplitude whose nonet coupling is
+ * fixed by Gamma(a0 -> eta pi) alone (issue 13 third revision: 86.1 keV, ratio 1.078; it was 38.4 keV,
+ * ratio 0.48, with a0 exchange only). Tolerance 20 %. */
 START_TEST(test_bc11_hadronic_data) {
-  const double lo = fb_alp_lo_eta_3pi_GeV(), pdg_eta = 1.31e-6 * 0.2292;
-  printf("BC11 LO Gamma(eta -> pi+ pi- pi0) = %.1f eV, PDG %.1f eV (K-factor %.3f)\n", lo * 1e9, pdg_eta * 1e9,
-         pdg_eta / lo);
-  ck_assert_msg(lo > 0.2 * pdg_eta && lo < pdg_eta, "LO eta -> 3 pi = %g GeV", lo);
+  const double lo = fb_alp_lo_eta_3pi_GeV(), pdg_eta = 1.31e-6 * 0.3257;
+  printf("BC11 ASW LO Gamma(eta -> 3 pi0) = %.1f eV, PDG %.1f eV (K-factor %.3f; ASW quote K = %.1f in their "
+         "normalisation)\n", lo * 1e9, pdg_eta * 1e9, pdg_eta / lo, FB_ALP_ASW_K3PI);
+  ck_assert_msg(lo > 0.2 * pdg_eta && lo < pdg_eta, "LO eta -> 3 pi0 = %g GeV", lo);
   const double etap = fb_alp_a0model_etaprime_etapipi_GeV(), pdg_etap = 0.425 * 0.188e-3;
-  printf("BC11 a0 model Gamma(eta' -> eta pi+ pi-) = %.2f keV, PDG %.2f keV (ratio %.3f)\n", etap * 1e6,
+  printf("BC11 a0 + sigma model Gamma(eta' -> eta pi+ pi-) = %.2f keV, PDG %.2f keV (ratio %.3f)\n", etap * 1e6,
          pdg_etap * 1e6, etap / pdg_etap);
-  ck_assert_msg(etap > pdg_etap / 2.5 && etap < 2.5 * pdg_etap, "eta' -> eta pi pi = %g GeV", etap);
+  ck_assert_msg(fabs(etap / pdg_etap - 1.0) < 0.20, "eta' -> eta pi pi = %g GeV", etap);
 }
 END_TEST
 
 /* On the eta pole the ALP's 3 pi amplitude is the eta's (isospin-breaking route): the ratio
- * r = Gamma(3 pi0)/Gamma(pi+ pi- pi0) must be the eta's, PDG 2024 BR 32.57 % / 22.92 % = 1.421 (LO
- * chiral value ~1.5: the K-factor does not change r), for both models; checks the Dalitz integrals and
- * the identical-particle factor. Tolerance 10 %. */
+ * r = Gamma(3 pi0)/Gamma(pi+ pi- pi0) is compared with the eta's, PDG 2024 BR 32.57 % / 22.92 % = 1.421 (LO
+ * chiral value ~1.5: the K-factor does not change r); checks the Dalitz integrals and the identical-particle
+ * factor. BC10 (LO Gasser-Leutwyler amplitude): tolerance 10 %. BC11 (ASW's amplitude, issue 13 third
+ * revision): K is fixed on eta -> 3 pi0, so r measures ASW's charged amplitude, whose s-slope is the chiral
+ * one plus the low-energy tail of rho+- exchange: measured r = 1.105 (charged width 29 % above the eta's),
+ * asserted within 25 % (gap stated in docs/validation.md). */
 START_TEST(test_3pi_ratio_on_eta_pole) {
   const char *models[2] = {"bc10", "bc11"};
   for (int im = 0; im < 2; im++) {
@@ -390,9 +386,53 @@ START_TEST(test_3pi_ratio_on_eta_pole) {
     ck_assert_int_eq(o->decay(st, 0.547862, 1e-3, &d, &err), FB_OK);
     const double r = d.ch[fb_decay_find(&d, "3pi0")].width_GeV / d.ch[fb_decay_find(&d, "pipipi0")].width_GeV;
     printf("%s on the eta pole: Gamma(3 pi0)/Gamma(pi+ pi- pi0) = %.4f (eta, PDG: 1.421)\n", models[im], r);
-    ck_assert_msg(fabs(r / 1.421 - 1.0) < 0.10, "%s: r = %g", models[im], r);
+    ck_assert_msg(fabs(r / 1.421 - 1.0) < (im == 0 ? 0.10 : 0.25), "%s: r = %g", models[im], r);
     o->free(st);
   }
+}
+END_TEST
+
+/* The two-dimensional Dalitz integrator of ASW's amplitudes (fb_alp_dalitz_st: s and the angle in the
+ * (1 1') frame) against the one-dimensional phase-space integral (fb_alp_dalitz_integral) for |A|^2 = 1 and
+ * for |A|^2 = s^2 (a weight of s only, where the inner integral is analytic), at 0.6, 1.0, 1.8 GeV for
+ * pi+ pi- pi0 and eta pi pi kinematics; and t + u = M^2 + 2 m1^2 + m3^2 - s exactly (tested through
+ * |A|^2 = (t + u)^2). Tolerance 1e-9. */
+static double complex amp_one(double s, double t, double u, const void *p) {
+  (void)s, (void)t, (void)u, (void)p;
+  return 1.0;
+}
+static double complex amp_s(double s, double t, double u, const void *p) {
+  (void)t, (void)u, (void)p;
+  return s;
+}
+static double complex amp_tu(double s, double t, double u, const void *p) {
+  (void)s, (void)p;
+  return t + u;
+}
+static double w_s2(double s, const double *p) {
+  (void)p;
+  return s * s;
+}
+static double w_tu2(double s, const double *p) {
+  return (p[0] - s) * (p[0] - s);
+}
+START_TEST(test_dalitz_st) {
+  gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(32);
+  const double M[3] = {0.6, 1.0, 1.8}, m1[2] = {0.13957039, 0.13957039}, m3[2] = {0.1349768, 0.547862};
+  for (int k = 0; k < 2; k++)
+    for (int i = 0; i < 3; i++) {
+      if (!(M[i] > 2.0 * m1[k] + m3[k])) continue;
+      const double sig = M[i] * M[i] + 2.0 * m1[k] * m1[k] + m3[k] * m3[k];
+      const double a = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_one, NULL);
+      const double b = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], NULL, NULL);
+      const double c = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_s, NULL);
+      const double d = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], w_s2, NULL);
+      const double e = fb_alp_dalitz_st(t, t, M[i], m1[k], m3[k], amp_tu, NULL);
+      const double f = fb_alp_dalitz_integral(t, M[i], m1[k], m3[k], w_tu2, &sig);
+      ck_assert_msg(fabs(a / b - 1.0) < 1e-9 && fabs(c / d - 1.0) < 1e-9 && fabs(e / f - 1.0) < 1e-9,
+                    "M = %g: %g %g %g", M[i], a / b - 1.0, c / d - 1.0, e / f - 1.0);
+    }
+  gsl_integration_glfixed_table_free(t);
 }
 END_TEST
 
@@ -410,6 +450,7 @@ int main(void) {
   tcase_add_test(tc, test_scan_models);
   tcase_add_test(tc, test_errors);
   tcase_add_test(tc, test_bc11_foresee);
+  tcase_add_test(tc, test_dalitz_st);
   tcase_add_test(tc, test_bc11_hadronic_data);
   tcase_add_test(tc, test_3pi_ratio_on_eta_pole);
   suite_add_tcase(s, tc);
