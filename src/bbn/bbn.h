@@ -277,6 +277,7 @@ typedef struct bbn_tables {
   bbn_kaon_data kaon;    /* kaon absorption inputs (bbn_kaons.c) */
   bbn_nu_osc_table nu_osc; /* oscillation probabilities of injected neutrinos (bbn_nu_oscillation.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
+  int from_cache;        /**< 1: bbn_tables_init loaded the tables from the persistent cache (bbn_cache.c) */
 } bbn_tables;
 
 /** Fill p with the defaults documented above. */
@@ -285,8 +286,11 @@ void bbn_params_default(bbn_params *p);
 /** Check the ranges of p (FB_ERR_RANGE naming the key). */
 int bbn_params_check(const bbn_params *p, fb_err *err);
 
-/** Build the weak-rate, plasma, nuclear-rate and kaon tables (~75 ms CPU). */
+/** The weak-rate, plasma, nuclear-rate and kaon tables: loaded from the persistent cache when it holds them for
+ *  this program version (bbn_cache.c, fb_cache.h: ~1 ms), else built (bbn_tables_build) and stored there. */
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
+/** Build the tables, without the cache (~55 ms CPU). */
+int bbn_tables_build(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 
 /** 1 if two decays / two parameter sets are the same inputs (field by field; bbn_params_same ignores decay and

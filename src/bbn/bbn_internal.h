@@ -5,6 +5,8 @@
 #ifndef BBN_INTERNAL_H
 #define BBN_INTERNAL_H
 
+#include <stdint.h>
+
 #include "bbn.h"
 #include "fb_spline.h"
 
@@ -180,5 +182,21 @@ double bbn_thermal_dm_funcs(int fermion, double z, int which);
 /** Build the weak, e+- and QED tables (bbn_weak.c, bbn_background.c). */
 int bbn_weak_table_build(bbn_tables *tab, fb_err *err);
 int bbn_plasma_table_build(bbn_tables *tab, fb_err *err);
+
+/** The persistent cache of the tables and of the theory-error nodes (bbn_cache.c; fb_cache.h). The key of an
+ *  entry: a format tag, the program version (fb_cache_code_id: build-ids of this code, libgsl, libm and
+ *  SUNDIALS, CPU features), sizeof the cached structures and, for a node, its index, Omega_b h^2, method and the
+ *  full bbn_params of its solve. Loads return 1 on a verified hit, 0 otherwise (the caller computes). */
+int bbn_cache_tables_key(uint8_t *key, size_t cap, size_t *len);
+int bbn_cache_tables_load_key(const char *dir, const uint8_t *key, size_t len, bbn_tables *tab);
+int bbn_cache_tables_store_key(const char *dir, const uint8_t *key, size_t len, const bbn_tables *tab);
+int bbn_cache_tables_load(bbn_tables *tab);
+void bbn_cache_tables_store(const bbn_tables *tab);
+int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, uint8_t *key, size_t cap,
+                       size_t *len);
+int bbn_cache_node_load(const uint8_t *key, size_t len, double *sY, double *sD_rel);
+void bbn_cache_node_store(const uint8_t *key, size_t len, double sY, double sD_rel);
+/** Forget the theory-error nodes computed or loaded in this process (tests of the persistent cache). */
+void bbn_theory_err_forget(void);
 
 #endif /* BBN_INTERNAL_H */

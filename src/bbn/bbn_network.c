@@ -86,6 +86,19 @@ int bbn_params_check(const bbn_params *p, fb_err *err) {
 }
 
 int bbn_tables_init(bbn_tables *tab, fb_err *err) {
+  const double t0 = now_s();
+  if (bbn_cache_tables_load(tab)) {
+    tab->from_cache = 1;
+    tab->build_time_s = now_s() - t0;
+    return FB_OK;
+  }
+  FB_CALL(err, bbn_tables_build(tab, err));
+  bbn_cache_tables_store(tab);
+  tab->build_time_s = now_s() - t0;
+  return FB_OK;
+}
+
+int bbn_tables_build(bbn_tables *tab, fb_err *err) {
   memset(tab, 0, sizeof(*tab));
   const double t0 = now_s();
   int rc = FB_OK;

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bbn_internal.h"
+#include "fb_cache.h"
 #include "fb_constants.h"
 
 #define TH_RATE_STEP 0.02 /* relative rate step of the central differences */
@@ -48,6 +49,13 @@ static int sens_differences(const bbn_tables *tab, const bbn_params *p, bbn_theo
   return FB_OK;
 }
 
+/* the inputs of the solve at Omega_b h^2 (also the key of a node in the persistent cache, bbn_cache.c) */
+static void node_params(double omega_b_h2, bbn_params *p) {
+  bbn_params_default(p);
+  p->omega_b_h2 = omega_b_h2;
+  p->theory_errors = BBN_TH_PRIMAT; /* the chi^2 of these solves is not used: no recursion into the cache */
+}
+
 int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err) {
   return bbn_theory_err_compute_method(tab, omega_b_h2, BBN_TH_SENS_FORWARD, th, err);
 }
@@ -59,9 +67,7 @@ int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int 
           BBN_TH_SENS_DIFFERENCES);
   memset(th, 0, sizeof *th);
   bbn_params p;
-  bbn_params_default(&p);
-  p.omega_b_h2 = omega_b_h2;
-  p.theory_errors = BBN_TH_PRIMAT; /* the chi^2 of these solves is not used: no recursion into the cache */
+  node_params(omega_b_h2, &p);
   bbn_result r0;
   if (method == BBN_TH_SENS_FORWARD) {
     double sens[BBN_N_SENS][4];
@@ -88,7 +94,8 @@ int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int 
   return FB_OK;
 }
 
-/* The process-wide cache: one entry per node, filled on first use. The mutex is held while a node is
+/* The process-wide cache: one entry per node, filled on first use, from the persistent cache (bbn_cache.c) when
+ * it holds the node for this program version, else computed and stored there. The mutex is held while a node is
  * computed (one solve with sensitivities): a second thread needing any node waits, then finds it filled. */
 static pthread_mutex_t th_lock = PTHREAD_MUTEX_INITIALIZER;
 static int th_done[BBN_TH_N_NODES];
@@ -104,12 +111,23 @@ static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err
   int rc = FB_OK;
   pthread_mutex_lock(&th_lock);
   if (!th_done[i]) {
-    bbn_theory_err th;
-    rc = bbn_theory_err_compute(tab, exp(node_lnw(i)), &th, err);
-    if (rc == FB_OK) {
-      th_sY[i] = th.rel[0] * th.X[0];
-      th_sD[i] = th.rel[1];
+    const double w = exp(node_lnw(i));
+    bbn_params p;
+    node_params(w, &p);
+    uint8_t key[FB_CACHE_KEY_MAX];
+    size_t len;
+    const int keyed = bbn_cache_node_key(i, w, BBN_TH_SENS_FORWARD, &p, key, sizeof key, &len);
+    if (keyed && bbn_cache_node_load(key, len, &th_sY[i], &th_sD[i])) {
       th_done[i] = 1;
+    } else {
+      bbn_theory_err th;
+      rc = bbn_theory_err_compute(tab, w, &th, err);
+      if (rc == FB_OK) {
+        th_sY[i] = th.rel[0] * th.X[0];
+        th_sD[i] = th.rel[1];
+        th_done[i] = 1;
+        if (keyed) bbn_cache_node_store(key, len, th_sY[i], th_sD[i]);
+      }
     }
   }
   *sY = th_sY[i];
@@ -117,6 +135,12 @@ static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err
   pthread_mutex_unlock(&th_lock);
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "theory errors at an Omega_b h^2 node");
   return FB_OK;
+}
+
+void bbn_theory_err_forget(void) {
+  pthread_mutex_lock(&th_lock);
+  memset(th_done, 0, sizeof th_done);
+  pthread_mutex_unlock(&th_lock);
 }
 
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err) {
