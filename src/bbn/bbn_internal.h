@@ -51,6 +51,23 @@ static inline void bbn_lagrange4(double x, double *w) {
   w[3] = x * x1 * x2 / 6.0;
 }
 
+/** 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse nodes, n >= 4):
+ *  returns the first coarse index of the stencil (clamped at the ends). Tables whose smooth parts are computed on
+ *  the coarse nodes only (bbn_weak.c, bbn_background.c). */
+static inline int bbn_lagrange4_coarse(int i, int step, int n, double *w) {
+  int j0 = i / step - 1;
+  if (j0 < 0) j0 = 0;
+  if (j0 > n - 4) j0 = n - 4;
+  const double x = (double)i / step - j0; /* position in units of the coarse step, nodes 0..3 */
+  for (int a = 0; a < 4; ++a) {
+    double l = 1.0;
+    for (int b = 0; b < 4; ++b)
+      if (b != a) l *= (x - b) / (double)(a - b);
+    w[a] = l;
+  }
+  return j0;
+}
+
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
 
@@ -167,6 +184,9 @@ void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decay
 
 /** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
 int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);
+/** The electron-mass factors of the e <-> nu energy transfer computed directly at T_MeV (the table holds them
+ *  on its grid; bbn_background.c): annihilation A_e, A_mu and scattering S. */
+void bbn_ee_rate_factors(double T_MeV, double *A_e, double *A_mu, double *S);
 /** Linear interpolation in ln T on the plasma grid of a table with tab->n_ee nodes (bbn_background.c). */
 double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T_MeV);
 

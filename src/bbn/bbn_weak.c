@@ -70,22 +70,6 @@ static void fd_pair_e(double x, double e, double *f, double *fbar) {
   *fbar = x > 0.0 ? hi : lo;
 }
 
-/* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
- * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
-static int lagrange4(int i, int step, int n, double *w) {
-  int j0 = i / step - 1;
-  if (j0 < 0) j0 = 0;
-  if (j0 > n - 4) j0 = n - 4;
-  const double x = (double)i / step - j0; /* position in units of the coarse step, nodes 0..3 */
-  for (int a = 0; a < 4; ++a) {
-    double l = 1.0;
-    for (int b = 0; b < 4; ++b)
-      if (b != a) l *= (x - b) / (double)(a - b);
-    w[a] = l;
-  }
-  return j0;
-}
-
 /* Sirlin's g(E, y) (Phys. Rev. 164 (1967) 1767, eq. 20b), E the electron energy and y the
  * neutrino energy, both in units of m_e. */
 static double sirlin_g(double E, double y) {
@@ -288,7 +272,8 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
         }
         /* cubic (4-point Lagrange) interpolation of the correction ratios in ln T and in r */
         double wT[4], wR[4];
-        const int jT = lagrange4(iT, BBN_WEAK_FM_STEP_T, nTc, wT), jR = lagrange4(ir, BBN_WEAK_FM_STEP_R, nRc, wR);
+        const int jT = bbn_lagrange4_coarse(iT, BBN_WEAK_FM_STEP_T, nTc, wT),
+                  jR = bbn_lagrange4_coarse(ir, BBN_WEAK_FM_STEP_R, nRc, wR);
         double cnp = 0.0, cpn = 0.0;
         for (int a = 0; a < 4; ++a)
           for (int b = 0; b < 4; ++b) {

@@ -335,6 +335,57 @@ START_TEST(test_concurrent_stores) {
 }
 END_TEST
 
+/* The annihilation factors A_e, A_mu of the plasma table computed on every 4th node and interpolated in between
+ * (bbn_background.c, ee_rate_factor_table): against the direct quadrature at every node, and the abundances of
+ * standard BBN with the table as built against the table with every node computed (tight rtol, so that the
+ * network's integration noise does not hide the difference). */
+START_TEST(test_coarse_plasma_factors) {
+  const int n = REF.n_ee;
+  double e3 = 0.0, e30 = 0.0;
+  bbn_tables full = REF; /* the same arrays except the factors */
+  double *drho = malloc(4 * (size_t)n * sizeof(double));
+  ck_assert(drho != NULL);
+  memcpy(drho, REF.ee_drho, 4 * (size_t)n * sizeof(double));
+  full.ee_drho = drho;
+  full.ee_ann_e = drho + n;
+  full.ee_ann_mu = drho + 2 * n;
+  full.ee_scat = drho + 3 * n;
+  for (int i = 0; i < n; ++i) {
+    double Ae, Am, S;
+    bbn_ee_rate_factors(exp(REF.ee_z[i]), &Ae, &Am, &S);
+    ck_assert(S == REF.ee_scat[i]);
+    full.ee_ann_e[i] = Ae;
+    full.ee_ann_mu[i] = Am;
+    const double de = fabs(REF.ee_ann_e[i] / Ae - 1.0), dm = fabs(REF.ee_ann_mu[i] / Am - 1.0);
+    if (Ae > 1e-3 && de > e3) e3 = de;
+    if (Am > 1e-3 && dm > e3) e3 = dm;
+    if (Ae > 1e-30 && de > e30) e30 = de;
+    if (Am > 1e-30 && dm > e30) e30 = dm;
+    if (!(Ae > 1e-30)) ck_assert(fabs(REF.ee_ann_e[i] - Ae) < 1e-29);
+  }
+  printf("coarse A_e, A_mu: max relative error %.2e where A > 1e-3, %.2e where A > 1e-30\n", e3, e30);
+  ck_assert_msg(e3 < 5e-5, "A > 1e-3: %.2e", e3);
+  ck_assert_msg(e30 < 2e-3, "A > 1e-30: %.2e", e30);
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_params p;
+  bbn_params_default(&p);
+  p.theory_errors = BBN_TH_PRIMAT;
+  p.rtol = 1e-9;
+  for (int k = 0; k < 2; ++k) {
+    p.delta_neff = k ? 1.0 : 0.0;
+    bbn_result a, b;
+    ck_assert_int_eq(bbn_solve(&REF, &p, &a, &err), FB_OK);
+    ck_assert_int_eq(bbn_solve(&full, &p, &b, &err), FB_OK);
+    const double dY = fabs(a.Yp_mass / b.Yp_mass - 1.0), dD = fabs(a.D_H / b.D_H - 1.0), dN = fabs(a.Neff - b.Neff);
+    printf("delta_neff = %g: coarse vs every node: Yp %.2e, D/H %.2e (relative), Neff %.2e\n", p.delta_neff, dY, dD,
+           dN);
+    ck_assert_msg(dY < 5e-7 && dD < 5e-7 && dN < 2e-6, "Yp %.2e D/H %.2e Neff %.2e", dY, dD, dN);
+  }
+  free(drho);
+}
+END_TEST
+
 static Suite *cache_suite(void) {
   Suite *s = suite_create("bbn_cache");
   TCase *tc = tcase_create("core");
@@ -346,6 +397,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_theory_node);
   tcase_add_test(tc, test_off_and_location);
   tcase_add_test(tc, test_concurrent_stores);
+  tcase_add_test(tc, test_coarse_plasma_factors);
   suite_add_tcase(s, tc);
   return s;
 }
