@@ -68,6 +68,10 @@ static inline int bbn_lagrange4_coarse(int i, int step, int n, double *w) {
   return j0;
 }
 
+/** 1 if the forward rate k is a quadrature over a tabulated S factor (rate_from_sfactor, bbn_rates.c: ~9 us per
+ *  T9, smooth in ln T9), 0 for a closed-form fit. */
+int bbn_rate_is_quadrature(int k);
+
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
 

@@ -21,6 +21,7 @@
 
 #define BBN_RATE_N 400 /* nodes in ln T9 (cubic lookup: < 2e-6 relative, docs/performance.md) */
 #define BBN_RATE_T9_MIN 1e-3
+#define BBN_RATE_QUAD_STEP 4 /* the S-factor quadratures on every 4th node (bbn_tables_build) */
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
 #define BBN_WEAK_TNU_IRRELEVANT_MEV 0.03 /* below: the weak rates do not depend on T_nu (net_rates) */
@@ -111,13 +112,28 @@ int bbn_tables_build(bbn_tables *tab, fb_err *err) {
   tab->lnT9_max = log(BBN_T9_MAX_FIT);
   tab->ln_rate = malloc(sizeof(double) * BBN_N_REAC * BBN_RATE_N);
   FB_TEST_GOTO(err, rc, !tab->ln_rate, FB_ERR_MEMORY, fail, "rate table: allocation failed");
+  /* The S-factor quadratures (bbn_rate_is_quadrature: d(d,n), d(d,p), 3He(a,g); 11 of the 12 ms of this table)
+   * on every BBN_RATE_QUAD_STEP-th node, cubic (4-point Lagrange) in ln R between: against every node < 4.4e-6
+   * in ln R (their 1-sigma errors are 1.1-2.7%), standard BBN at rtol 1e-9 moves by < 1e-6 (test_bbn_cache:
+   * test_coarse_rate_table; docs/performance.md). The fits are cheap and some have kinks: every node. */
+  const int nc = (BBN_RATE_N - 1) / BBN_RATE_QUAD_STEP + 1, last = (nc - 1) * BBN_RATE_QUAD_STEP;
   for (int k = 0; k < BBN_N_REAC; ++k) {
+    const int coarse = bbn_rate_is_quadrature(k);
+    double *lr = tab->ln_rate + k * BBN_RATE_N;
     for (int i = 0; i < BBN_RATE_N; ++i) {
+      if (coarse && i % BBN_RATE_QUAD_STEP && i < last) continue;
       const double T9 = exp(tab->lnT9_min + (tab->lnT9_max - tab->lnT9_min) * i / (BBN_RATE_N - 1));
       const double R = bbn_rate_forward(k, T9);
       FB_TEST_GOTO(err, rc, !(R > 0.0) || !isfinite(R), FB_ERR_NUMERIC, fail,
                    "rate %s is %g at T9 = %g (fit not positive)", bbn_rate_name(k), R, T9);
-      tab->ln_rate[k * BBN_RATE_N + i] = log(R);
+      lr[i] = log(R);
+    }
+    for (int i = 1; coarse && i < last; ++i) {
+      if (i % BBN_RATE_QUAD_STEP == 0) continue;
+      double w[4];
+      const int j0 = bbn_lagrange4_coarse(i, BBN_RATE_QUAD_STEP, nc, w);
+      lr[i] = 0.0;
+      for (int a = 0; a < 4; ++a) lr[i] += w[a] * lr[(j0 + a) * BBN_RATE_QUAD_STEP];
     }
     double a, b, g, Q;
     bbn_rate_detailed_balance(k, &a, &b, &g, &Q);

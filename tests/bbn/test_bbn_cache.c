@@ -1,6 +1,8 @@
 /**
  * @file test_bbn_cache.c
- * @brief The persistent cache of the BBN tables and theory-error nodes (src/bbn/bbn_cache.c, src/common/fb_cache.c).
+ * @brief The set-up cost of BBN: the persistent cache of the tables and theory-error nodes (src/bbn/bbn_cache.c,
+ *        src/common/fb_cache.c), and the table parts computed on coarse nodes (plasma annihilation factors,
+ *        S-factor rates) validated against every node.
  *
  * What must hold: a cached result is bit-identical to the computed one (tables, a solve with them, a node); a
  * change of any key input (program version, node, parameters) is a miss; a corrupt, truncated, foreign or
@@ -386,6 +388,51 @@ START_TEST(test_coarse_plasma_factors) {
 }
 END_TEST
 
+/* The S-factor quadratures of the nuclear-rate table on every 4th node (bbn_network.c, bbn_tables_build): the
+ * table against bbn_rate_forward at every node, and standard BBN with it against the table of every node. */
+START_TEST(test_coarse_rate_table) {
+  const int n = REF.n_rate;
+  bbn_tables full = REF;
+  double *lr = malloc((size_t)BBN_N_REAC * n * sizeof(double));
+  ck_assert(lr != NULL);
+  full.ln_rate = lr;
+  double worst = 0.0;
+  int n_quad = 0;
+  for (int k = 0; k < BBN_N_REAC; ++k) {
+    n_quad += bbn_rate_is_quadrature(k);
+    for (int i = 0; i < n; ++i) {
+      const double T9 = exp(REF.lnT9_min + (REF.lnT9_max - REF.lnT9_min) * i / (n - 1));
+      lr[k * n + i] = log(bbn_rate_forward(k, T9));
+      const double d = fabs(REF.ln_rate[k * n + i] - lr[k * n + i]);
+      if (!bbn_rate_is_quadrature(k)) ck_assert(d == 0.0);
+      if (d > worst) worst = d;
+    }
+  }
+  printf("coarse S-factor rates (%d reactions): max |d ln R| = %.2e\n", n_quad, worst);
+  ck_assert_int_eq(n_quad, 3);
+  ck_assert_msg(worst < 1e-5, "max |d ln R| = %.2e", worst);
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_params p;
+  bbn_params_default(&p);
+  p.theory_errors = BBN_TH_PRIMAT;
+  p.rtol = 1e-9;
+  for (int k = 0; k < 2; ++k) {
+    p.omega_b_h2 = k ? 0.03 : 0.02242;
+    bbn_result a, b;
+    ck_assert_int_eq(bbn_solve(&REF, &p, &a, &err), FB_OK);
+    ck_assert_int_eq(bbn_solve(&full, &p, &b, &err), FB_OK);
+    const double dY = fabs(a.Yp_mass / b.Yp_mass - 1.0), dD = fabs(a.D_H / b.D_H - 1.0),
+                 d3 = fabs(a.He3_H / b.He3_H - 1.0), d7 = fabs(a.Li7_H / b.Li7_H - 1.0);
+    printf("omega_b h^2 = %g: coarse vs every node (relative): Yp %.2e, D/H %.2e, 3He/H %.2e, 7Li/H %.2e\n",
+           p.omega_b_h2, dY, dD, d3, d7);
+    ck_assert_msg(dY < 1e-6 && dD < 1e-6 && d3 < 1e-6 && d7 < 1e-5, "Yp %.2e D/H %.2e 3He %.2e 7Li %.2e", dY, dD,
+                  d3, d7);
+  }
+  free(lr);
+}
+END_TEST
+
 static Suite *cache_suite(void) {
   Suite *s = suite_create("bbn_cache");
   TCase *tc = tcase_create("core");
@@ -398,6 +445,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_off_and_location);
   tcase_add_test(tc, test_concurrent_stores);
   tcase_add_test(tc, test_coarse_plasma_factors);
+  tcase_add_test(tc, test_coarse_rate_table);
   suite_add_tcase(s, tc);
   return s;
 }
