@@ -205,6 +205,9 @@ double bbn_thermal_dm_funcs(int fermion, double z, int which);
 
 /** Build the weak, e+- and QED tables (bbn_weak.c, bbn_background.c). */
 int bbn_weak_table_build(bbn_tables *tab, fb_err *err);
+/** The weak-rate table with geometric p segments of ratio seg_ratio (bbn_weak_table_build: BBN_WEAK_SEG_RATIO;
+ *  another ratio for its validation, test_bbn_cache). */
+int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err);
 int bbn_plasma_table_build(bbn_tables *tab, fb_err *err);
 
 /** The persistent cache of the tables and of the theory-error nodes (bbn_cache.c; fb_cache.h). The key of an

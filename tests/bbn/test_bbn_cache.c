@@ -433,6 +433,47 @@ START_TEST(test_coarse_rate_table) {
 }
 END_TEST
 
+/* The weak-rate table's p segments (ratio 1.5, bbn_weak.c) against the former ratio 1.25: the interpolated rates
+ * on a fine (T, T_nu/T) grid and standard BBN at rtol 1e-9. */
+START_TEST(test_weak_segments) {
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_tables fine = REF;
+  ck_assert_int_eq(bbn_weak_table_build_seg(&fine, 1.25, &err), FB_OK); /* new ln_lam_np, ln_lam_pn */
+  double worst = 0.0, worst_50 = 0.0;
+  for (int i = 0; i <= 400; ++i) {
+    const double T = exp(log(0.005) + (log(10.0) - log(0.005)) * i / 400.0);
+    for (int j = 0; j <= 30; ++j) {
+      const double r = 0.6 + 0.6 * j / 30.0;
+      double a1, b1, a2, b2;
+      ck_assert_int_eq(bbn_weak_rates(&fine, T, r, 880.0, &a1, &b1, &err), FB_OK);
+      ck_assert_int_eq(bbn_weak_rates(&REF, T, r, 880.0, &a2, &b2, &err), FB_OK);
+      double d = fabs(log(a2 / a1));
+      if (b1 > 1e-3 * a1 && fabs(log(b2 / b1)) > d) d = fabs(log(b2 / b1));
+      if (d > worst) worst = d;
+      if (T > 0.05 && d > worst_50) worst_50 = d;
+    }
+  }
+  printf("weak rates, p segments 1.5 vs 1.25: max |d ln lambda| %.2e (T > 50 keV: %.2e)\n", worst, worst_50);
+  ck_assert_msg(worst < 5e-6 && worst_50 < 1e-7, "%.2e %.2e", worst, worst_50);
+  bbn_params p;
+  bbn_params_default(&p);
+  p.theory_errors = BBN_TH_PRIMAT;
+  p.rtol = 1e-9;
+  for (int k = 0; k < 2; ++k) {
+    p.delta_neff = k ? 2.0 : 0.0;
+    bbn_result a, b;
+    ck_assert_int_eq(bbn_solve(&REF, &p, &a, &err), FB_OK);
+    ck_assert_int_eq(bbn_solve(&fine, &p, &b, &err), FB_OK);
+    const double dY = fabs(a.Yp_mass / b.Yp_mass - 1.0), dD = fabs(a.D_H / b.D_H - 1.0);
+    printf("delta_neff = %g: segments 1.5 vs 1.25 (relative): Yp %.2e, D/H %.2e\n", p.delta_neff, dY, dD);
+    ck_assert_msg(dY < 1e-7 && dD < 1e-7, "Yp %.2e D/H %.2e", dY, dD);
+  }
+  free(fine.ln_lam_np);
+  free(fine.ln_lam_pn);
+}
+END_TEST
+
 static Suite *cache_suite(void) {
   Suite *s = suite_create("bbn_cache");
   TCase *tc = tcase_create("core");
@@ -446,6 +487,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_concurrent_stores);
   tcase_add_test(tc, test_coarse_plasma_factors);
   tcase_add_test(tc, test_coarse_rate_table);
+  tcase_add_test(tc, test_weak_segments);
   suite_add_tcase(s, tc);
   return s;
 }
