@@ -2,7 +2,7 @@
  * @file bbn_theory_err.c
  * @brief The theory uncertainty of standard BBN from the network's rate errors (issue 14 sec. 4): linear
  *        propagation of the cited 1-sigma rate errors (bbn_rates.c) and of the neutron lifetime, computed
- *        once per Omega_b h^2 node and cached process-wide.
+ *        once per Omega_b h^2 node and cached process-wide and on disk (bbn_cache.c).
  *
  * sigma_X / X = sqrt(sum_k (S_kX sigma_k)^2 + (S_tau,X sigma_tau / tau_n)^2), S_kX = d ln X / d ln R_k and
  * S_tau,X = d ln X / d ln tau_n from the forward sensitivities of the network (bbn_solve_sens: CVODES, one
