@@ -224,12 +224,14 @@ int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err) {
    * the former 400 x 33 table computed in full at every node: < 3e-5 in ln lambda for T <= 10 MeV,
    * r = 0.6-1.2 where lambda > e^-50 (docs/performance.md). The corrections cost ~10 Born sums. */
   const int nTc = (BBN_WEAK_NT - 1) / BBN_WEAK_FM_STEP_T + 1, nRc = (BBN_WEAK_NR - 1) / BBN_WEAK_FM_STEP_R + 1;
-  double *dnp = malloc(sizeof(double) * (size_t)(2 * nTc * nRc));
+  double *dnp = malloc(sizeof(double) * (size_t)(4 * nTc * nRc));
   if (!dnp) {
     free(eps); free(A); free(B); free(WF); free(WB);
     FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
   }
   double *dpn = dnp + nTc * nRc;
+  /* the Born sums of the first pass's nodes, reused by the second (bit-identical: the same loop) */
+  double *bnp = dnp + 2 * nTc * nRc, *bpn = dnp + 3 * nTc * nRc;
   double *fe_a = malloc(sizeof(double) * (size_t)(2 * n_nodes));
   if (!fe_a) {
     free(dnp); free(eps); free(A); free(B); free(WF); free(WB);
@@ -252,7 +254,10 @@ int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err) {
         const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
         const double znu = r * z, xnu = 1.0 / znu;
         double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
-        const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        const int on_fm = iT % BBN_WEAK_FM_STEP_T == 0 && ir % BBN_WEAK_FM_STEP_R == 0;
+        const int ic_fm = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;
+        const double eps_cut = !with_fm && on_fm ? 0.0 : q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        if (!with_fm && on_fm) snp = bnp[ic_fm], spn = bpn[ic_fm];
         /* the neutrino occupations at eps - q and eps + q from one exponential per node: with u = exp(-eps/T_nu)
          * and Qn = exp(-q/T_nu) (>= e^-650 on the table: normal), exp(-|eps - q|/T_nu) = u/Qn (eps > q) or Qn/u,
          * exp(-(eps + q)/T_nu) = u Qn (u < e^-708 only where these terms are < e^-60 of the rate) */
@@ -275,9 +280,10 @@ int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err) {
                  WF[m] * chi_fm(&km, -e, q - e, xnu, fm_bar, fm, fe);
         }
         if (with_fm) {
-          const int ic = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;
-          dnp[ic] = snp > 0.0 ? fnp / snp : 0.0;
-          dpn[ic] = spn > 0.0 ? fpn / spn : 0.0;
+          dnp[ic_fm] = snp > 0.0 ? fnp / snp : 0.0;
+          dpn[ic_fm] = spn > 0.0 ? fpn / spn : 0.0;
+          bnp[ic_fm] = snp;
+          bpn[ic_fm] = spn;
           continue;
         }
         /* cubic (4-point Lagrange) interpolation of the correction ratios in ln T and in r */
