@@ -68,6 +68,12 @@ static inline int bbn_lagrange4_coarse(int i, int step, int n, double *w) {
   return j0;
 }
 
+/** bbn_solve_sens with the sensitivities to the ln R of the n_reac reactions reac[] only (and to ln tau_n, row
+ *  BBN_SENS_TAU_N); the rows of the other reactions are 0. Each sensitivity costs ~2.8 us per step of the
+ *  augmented solve (bbn_theory_err.c uses the reactions that can move Yp and D/H). */
+int bbn_solve_sens_subset(const bbn_tables *tab, const bbn_params *p, const int *reac, int n_reac, bbn_result *res,
+                          double sens[BBN_N_SENS][4], fb_err *err);
+
 /** 1 if the forward rate k is a quadrature over a tabulated S factor (rate_from_sfactor, bbn_rates.c: ~9 us per
  *  T9, smooth in ln T9), 0 for a closed-form fit. */
 int bbn_rate_is_quadrature(int k);

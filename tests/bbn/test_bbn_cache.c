@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <gsl/gsl_errno.h>
@@ -229,7 +230,7 @@ START_TEST(test_theory_node) {
   ck_assert_int_eq(count_files("node", "bbn_theory_node-"), 1);
   /* the same as computing it directly */
   bbn_theory_err th;
-  ck_assert_int_eq(bbn_theory_err_compute(&REF, w, &th, &err), FB_OK);
+  ck_assert_int_eq(bbn_theory_err_compute_method(&REF, w, BBN_TH_SENS_FORWARD_LIGHT, &th, &err), FB_OK);
   ck_assert(sY0 == th.rel[0] * th.X[0] && sD0 == th.rel[1]);
   bbn_theory_err_forget();
   ck_assert_int_eq(bbn_theory_err_get(&REF, w, &sY1, &sD1, &err), FB_OK);
@@ -474,6 +475,52 @@ START_TEST(test_weak_segments) {
 }
 END_TEST
 
+/* The theory-error nodes from the sensitivities to the A <= 4 reactions only (BBN_TH_SENS_FORWARD_LIGHT, what
+ * bbn_theory_err_get uses) against all 14 reactions (BBN_TH_SENS_FORWARD), at the 5 nodes and outside them. */
+START_TEST(test_light_sensitivities) {
+  fb_err err;
+  fb_err_clear(&err);
+  const double w[7] = {0.010, 0.0164, 0.0190, 0.02242, 0.0265, 0.0307, 0.05};
+  double worst = 0.0;
+  for (int i = 0; i < 7; ++i) {
+    bbn_theory_err a, b;
+    const double t0 = clock() / (double)CLOCKS_PER_SEC;
+    ck_assert_int_eq(bbn_theory_err_compute_method(&REF, w[i], BBN_TH_SENS_FORWARD_LIGHT, &a, &err), FB_OK);
+    const double t1 = clock() / (double)CLOCKS_PER_SEC;
+    ck_assert_int_eq(bbn_theory_err_compute_method(&REF, w[i], BBN_TH_SENS_FORWARD, &b, &err), FB_OK);
+    const double t2 = clock() / (double)CLOCKS_PER_SEC;
+    /* the solves differ by the integration noise: the simultaneous corrector's Newton test sees the sensitivities */
+    const double dX0 = fabs(a.X[0] / b.X[0] - 1.0), dX1 = fabs(a.X[1] / b.X[1] - 1.0);
+    ck_assert_msg(dX0 < 1e-4 && dX1 < 1e-4, "Yp %.2e D/H %.2e", dX0, dX1);
+    /* the truncation alone: the full solve's error budget summed over the A <= 4 reactions only */
+    double d[3], trunc = 0.0;
+    for (int x = 0; x < 3; ++x) {
+      d[x] = fabs(a.rel[x] / b.rel[x] - 1.0);
+      if (d[x] > worst) worst = d[x];
+      double s2 = b.rel_tau_n[x] * b.rel_tau_n[x];
+      for (int k = 0; k < BBN_N_REAC; ++k) {
+        const bbn_reaction *r = &bbn_reactions[k];
+        const int sp[4] = {r->a, r->b, r->c, r->d};
+        int light = 1;
+        for (int m = 0; m < 4; ++m)
+          if (sp[m] >= 0 && bbn_nuclides[sp[m]].A > 4) light = 0;
+        if (light) s2 += pow(b.sens[k][x] * bbn_rate_sigma_rel(k), 2);
+        else ck_assert(a.sens[k][x] == 0.0);
+      }
+      const double t = fabs(sqrt(s2) / b.rel[x] - 1.0);
+      if (t > trunc) trunc = t;
+    }
+    printf("  truncation (A >= 6 reactions left out of the full budget): %.2e\n", trunc);
+    ck_assert_msg(trunc < 1e-6, "truncation %.2e", trunc);
+    printf("Omega_b h^2 = %.4f: A <= 4 vs all reactions: sigma(Yp) %.2e, sigma(D/H) %.2e, sigma(3He/H) %.2e "
+           "(relative; Yp, D/H %.1e %.1e); %.1f vs %.1f ms\n", w[i], d[0], d[1], d[2], dX0, dX1, 1e3 * (t1 - t0),
+           1e3 * (t2 - t1));
+    ck_assert(isnan(a.rel[3]));
+  }
+  ck_assert_msg(worst < 1e-4, "%.2e", worst); /* integration noise of the two solves at rtol 1e-5 */
+}
+END_TEST
+
 static Suite *cache_suite(void) {
   Suite *s = suite_create("bbn_cache");
   TCase *tc = tcase_create("core");
@@ -488,6 +535,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_coarse_plasma_factors);
   tcase_add_test(tc, test_coarse_rate_table);
   tcase_add_test(tc, test_weak_segments);
+  tcase_add_test(tc, test_light_sensitivities);
   suite_add_tcase(s, tc);
   return s;
 }
