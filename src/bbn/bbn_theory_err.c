@@ -15,6 +15,10 @@
  * here), of G_F and of the nuclear masses, and the shape errors of the d+d and 3He+4He S factors (only their
  * normalisation is fitted, fit_sfactor_scale.py).
  *
+ * The cached nodes (bbn_theory_err_get) take the sensitivities to the reactions among A <= 4 nuclides only
+ * (BBN_TH_SENS_FORWARD_LIGHT, light_reactions below) at rtol 1e-5 (TH_SENS_RTOL): Yp and D/H errors within 4e-8
+ * and 3e-5 of the full set at rtol 1e-8, in 18 instead of 35 ms.
+ *
  * The inputs of the propagation are standard BBN with the library defaults (bbn_params_default) at the
  * given Omega_b h^2: the error band of the Standard-Model prediction that the chi^2 of every point uses
  * (bbn_chi2_th), independent of the point's new physics and of the integration tolerances, so the cached
