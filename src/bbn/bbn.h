@@ -277,6 +277,7 @@ typedef struct bbn_tables {
   bbn_kaon_data kaon;    /* kaon absorption inputs (bbn_kaons.c) */
   bbn_nu_osc_table nu_osc; /* oscillation probabilities of injected neutrinos (bbn_nu_oscillation.c) */
   double build_time_s;   /**< wall-clock time of bbn_tables_init */
+  int from_cache;        /**< 1: bbn_tables_init loaded the tables from the persistent cache (bbn_cache.c) */
 } bbn_tables;
 
 /** Fill p with the defaults documented above. */
@@ -285,8 +286,11 @@ void bbn_params_default(bbn_params *p);
 /** Check the ranges of p (FB_ERR_RANGE naming the key). */
 int bbn_params_check(const bbn_params *p, fb_err *err);
 
-/** Build the weak-rate, plasma, nuclear-rate and kaon tables (~75 ms CPU). */
+/** The weak-rate, plasma, nuclear-rate and kaon tables: loaded from the persistent cache when it holds them for
+ *  this program version (bbn_cache.c, fb_cache.h: ~1 ms), else built (bbn_tables_build) and stored there. */
 int bbn_tables_init(bbn_tables *tab, fb_err *err);
+/** Build the tables, without the cache (~55 ms CPU). */
+int bbn_tables_build(bbn_tables *tab, fb_err *err);
 void bbn_tables_free(bbn_tables *tab);
 
 /** 1 if two decays / two parameter sets are the same inputs (field by field; bbn_params_same ignores decay and
@@ -338,19 +342,21 @@ typedef struct bbn_theory_err {
 } bbn_theory_err;
 /** How bbn_theory_err_compute_method gets the sensitivities: BBN_TH_SENS_FORWARD (default: bbn_solve_sens, one
  *  augmented solve) or BBN_TH_SENS_DIFFERENCES (brute force: central differences, rates 1 +- 2% and tau_n
- *  +- 1%, 2 BBN_N_REAC + 3 solves; the reference the forward method is tested against) */
-enum { BBN_TH_SENS_FORWARD = 0, BBN_TH_SENS_DIFFERENCES = 1 };
+ *  +- 1%, 2 BBN_N_REAC + 3 solves; the reference the forward method is tested against) or
+ *  BBN_TH_SENS_FORWARD_LIGHT (forward, with the reactions among nuclides of A <= 4 only: those that can move Yp,
+ *  D/H and 3He/H; what bbn_theory_err_get uses, 40% cheaper; rel[3] (7Li/H) is then NAN) */
+enum { BBN_TH_SENS_FORWARD = 0, BBN_TH_SENS_DIFFERENCES = 1, BBN_TH_SENS_FORWARD_LIGHT = 2 };
 /** Compute at omega_b_h2 with standard BBN and default inputs; no cache. */
 int bbn_theory_err_compute_method(const bbn_tables *tab, double omega_b_h2, int method, bbn_theory_err *th,
                                   fb_err *err);
-/** The same with BBN_TH_SENS_FORWARD (what the cache below uses). */
+/** The same with BBN_TH_SENS_FORWARD. */
 int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_err *th, fb_err *err);
 /** sigma(Yp_mass) (absolute) and sigma(D/H)/(D/H) at omega_b_h2: computed once per node of a fixed grid
  *  in ln Omega_b h^2 (BBN_TH_N_NODES, the spacing of [BBN_FIT_OMEGAB_MIN, _MAX], centred on the default
  *  0.02242), cached process-wide under a mutex (thread-safe; the values do not depend on the order of
  *  calls), and interpolated linearly in ln Omega_b h^2. Outside the nodes' range (about 0.0164-0.0307)
- *  they are computed at omega_b_h2 itself (one solve with sensitivities, ~35 ms, not cached), not held at
- *  the edge node. */
+ *  they are computed at omega_b_h2 itself (one solve with sensitivities, ~17 ms, not cached), not held at
+ *  the edge node. Method BBN_TH_SENS_FORWARD_LIGHT. */
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);
 #define BBN_TH_N_NODES 5
 

@@ -102,6 +102,10 @@ static void ee_integrals(double z, double *rho, double *P, double *drho, double 
  * scaled by the e+- number density, S(z) = n_e(m_e)/n_e(0) = z^2 K2(z)/2 (MB); this neglects the
  * smaller energy transfer per collision on a heavy electron (the exact factor is below S; the
  * full m_e-dependent collision terms are in arXiv:2511.04747 app. B, not used here). */
+static double ee_scat_factor(double z) {
+  return (z < 1e-6) ? 1.0 : (z > 700.0 ? 0.0 : 0.5 * z * z * gsl_sf_bessel_Kn_scaled(2, z) * exp(-z));
+}
+
 static void ee_rate_factors(double z, double *A_e, double *A_mu, double *S) {
   const double s2 = FB_SIN2_THETAW;
   const double gLe = 0.5 + s2, gLm = -0.5 + s2, gR = s2;
@@ -125,7 +129,43 @@ static void ee_rate_factors(double z, double *A_e, double *A_mu, double *S) {
   }
   *A_e = se / 3072.0;
   *A_mu = sm / 3072.0;
-  *S = (z < 1e-6) ? 1.0 : (z > 700.0 ? 0.0 : 0.5 * z * z * gsl_sf_bessel_Kn_scaled(2, z) * exp(-z));
+  *S = ee_scat_factor(z);
+}
+
+/* The annihilation factors A_e, A_mu of every node of the plasma grid (the quadrature of ee_rate_factors costs
+ * ~20 us, 12 ms for the 600 nodes, a fifth of the tables): computed on every BBN_PL_FACTOR_STEP-th node and
+ * filled in between by cubic (4-point Lagrange) interpolation of ln A in ln T, wherever the stencil's values are
+ * positive (else computed). Against computing every node: < 2.2e-5 relative where A > 1e-3 (T > 0.05 MeV; 1.2e-4
+ * where A > 1e-30), far below the error of the linear lookup between the 600 nodes (ee_rate_lookup: ~1e-2 at
+ * T ~ 0.06 MeV where A falls as exp(-2 m_e/T)); standard BBN at rtol 1e-9 moves by 5e-8 in Yp, 1e-7 in D/H (relative)
+ * and 6e-7 in N_eff (test_bbn_cache: test_coarse_plasma_factors; docs/performance.md). */
+#define BBN_PL_FACTOR_STEP 4
+static void ee_rate_factor_table(const double *lnT, int n, double *A_e, double *A_mu) {
+  const int nc = (n - 1) / BBN_PL_FACTOR_STEP + 1, last = (nc - 1) * BBN_PL_FACTOR_STEP;
+  double S;
+  for (int i = 0; i < n; ++i)
+    if (i % BBN_PL_FACTOR_STEP == 0 || i > last) ee_rate_factors(FB_ME_GEV * 1e3 / exp(lnT[i]), &A_e[i], &A_mu[i], &S);
+  for (int i = 1; i < last; ++i) {
+    if (i % BBN_PL_FACTOR_STEP == 0) continue;
+    double w[4], le = 0.0, lm = 0.0;
+    const int j0 = bbn_lagrange4_coarse(i, BBN_PL_FACTOR_STEP, nc, w);
+    int ok = 1;
+    for (int a = 0; a < 4 && ok; ++a) {
+      const int k = (j0 + a) * BBN_PL_FACTOR_STEP;
+      ok = A_e[k] > 0.0 && A_mu[k] > 0.0;
+      if (ok) le += w[a] * log(A_e[k]), lm += w[a] * log(A_mu[k]);
+    }
+    if (ok) {
+      A_e[i] = exp(le);
+      A_mu[i] = exp(lm);
+    } else {
+      ee_rate_factors(FB_ME_GEV * 1e3 / exp(lnT[i]), &A_e[i], &A_mu[i], &S);
+    }
+  }
+}
+
+void bbn_ee_rate_factors(double T_MeV, double *A_e, double *A_mu, double *S) {
+  ee_rate_factors(FB_ME_GEV * 1e3 / T_MeV, A_e, A_mu, S);
 }
 
 int bbn_qed_pressure(double T_MeV, double *P2, double *P3, fb_err *err) {
@@ -168,12 +208,13 @@ int bbn_plasma_table_build(bbn_tables *tab, fb_err *err) {
     tab->ee_rho[i] = rho;
     tab->ee_P[i] = P;
     tab->ee_drho[i] = drho;
-    ee_rate_factors(FB_ME_GEV * 1e3 / T, &tab->ee_ann_e[i], &tab->ee_ann_mu[i], &tab->ee_scat[i]);
+    tab->ee_scat[i] = ee_scat_factor(FB_ME_GEV * 1e3 / T);
     double P2, P3;
     FB_CALL(err, bbn_qed_pressure(T, &P2, &P3, err));
     tab->qed_lnT[i] = lnT;
     tab->qed_P[i] = (P2 + P3) / (T * T * T * T);
   }
+  ee_rate_factor_table(tab->ee_z, n, tab->ee_ann_e, tab->ee_ann_mu);
   /* derivatives of p(lnT) = P_int/T^4 by centred differences; P_int = T^4 p,
    * dP/dT = T^3 (4p + p'), d2P/dT2 = T^2 (12 p + 7 p' + p'') */
   const double h = (l1 - l0) / (n - 1);

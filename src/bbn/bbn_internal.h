@@ -5,6 +5,8 @@
 #ifndef BBN_INTERNAL_H
 #define BBN_INTERNAL_H
 
+#include <stdint.h>
+
 #include "bbn.h"
 #include "fb_spline.h"
 
@@ -48,6 +50,33 @@ static inline void bbn_lagrange4(double x, double *w) {
   w[2] = -x * x1 * x3 / 2.0;
   w[3] = x * x1 * x2 / 6.0;
 }
+
+/** 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse nodes, n >= 4):
+ *  returns the first coarse index of the stencil (clamped at the ends). Tables whose smooth parts are computed on
+ *  the coarse nodes only (bbn_weak.c, bbn_background.c). */
+static inline int bbn_lagrange4_coarse(int i, int step, int n, double *w) {
+  int j0 = i / step - 1;
+  if (j0 < 0) j0 = 0;
+  if (j0 > n - 4) j0 = n - 4;
+  const double x = (double)i / step - j0; /* position in units of the coarse step, nodes 0..3 */
+  for (int a = 0; a < 4; ++a) {
+    double l = 1.0;
+    for (int b = 0; b < 4; ++b)
+      if (b != a) l *= (x - b) / (double)(a - b);
+    w[a] = l;
+  }
+  return j0;
+}
+
+/** bbn_solve_sens with the sensitivities to the ln R of the n_reac reactions reac[] only (and to ln tau_n, row
+ *  BBN_SENS_TAU_N); the rows of the other reactions are 0. Each sensitivity costs ~2.8 us per step of the
+ *  augmented solve (bbn_theory_err.c uses the reactions that can move Yp and D/H). */
+int bbn_solve_sens_subset(const bbn_tables *tab, const bbn_params *p, const int *reac, int n_reac, bbn_result *res,
+                          double sens[BBN_N_SENS][4], fb_err *err);
+
+/** 1 if the forward rate k is a quadrature over a tabulated S factor (rate_from_sfactor, bbn_rates.c: ~9 us per
+ *  T9, smooth in ln T9), 0 for a closed-form fit. */
+int bbn_rate_is_quadrature(int k);
 
 /** Nuclear (atomic) mass A u + Delta [MeV]. */
 double bbn_nuclide_mass_MeV(int i);
@@ -165,6 +194,9 @@ void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decay
 
 /** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
 int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);
+/** The electron-mass factors of the e <-> nu energy transfer computed directly at T_MeV (the table holds them
+ *  on its grid; bbn_background.c): annihilation A_e, A_mu and scattering S. */
+void bbn_ee_rate_factors(double T_MeV, double *A_e, double *A_mu, double *S);
 /** Linear interpolation in ln T on the plasma grid of a table with tab->n_ee nodes (bbn_background.c). */
 double bbn_plasma_grid_interp(const bbn_tables *tab, const double *f, double T_MeV);
 
@@ -179,6 +211,25 @@ double bbn_thermal_dm_funcs(int fermion, double z, int which);
 
 /** Build the weak, e+- and QED tables (bbn_weak.c, bbn_background.c). */
 int bbn_weak_table_build(bbn_tables *tab, fb_err *err);
+/** The weak-rate table with geometric p segments of ratio seg_ratio (bbn_weak_table_build: BBN_WEAK_SEG_RATIO;
+ *  another ratio for its validation, test_bbn_cache). */
+int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err);
 int bbn_plasma_table_build(bbn_tables *tab, fb_err *err);
+
+/** The persistent cache of the tables and of the theory-error nodes (bbn_cache.c; fb_cache.h). The key of an
+ *  entry: a format tag, the program version (fb_cache_code_id: build-ids of this code, libgsl, libm and
+ *  SUNDIALS, CPU features), sizeof the cached structures and, for a node, its index, Omega_b h^2, method and the
+ *  full bbn_params of its solve. Loads return 1 on a verified hit, 0 otherwise (the caller computes). */
+int bbn_cache_tables_key(uint8_t *key, size_t cap, size_t *len);
+int bbn_cache_tables_load_key(const char *dir, const uint8_t *key, size_t len, bbn_tables *tab);
+int bbn_cache_tables_store_key(const char *dir, const uint8_t *key, size_t len, const bbn_tables *tab);
+int bbn_cache_tables_load(bbn_tables *tab);
+void bbn_cache_tables_store(const bbn_tables *tab);
+int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, uint8_t *key, size_t cap,
+                       size_t *len);
+int bbn_cache_node_load(const uint8_t *key, size_t len, double *sY, double *sD_rel);
+void bbn_cache_node_store(const uint8_t *key, size_t len, double sY, double sD_rel);
+/** Forget the theory-error nodes computed or loaded in this process (tests of the persistent cache). */
+void bbn_theory_err_forget(void);
 
 #endif /* BBN_INTERNAL_H */

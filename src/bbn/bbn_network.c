@@ -21,6 +21,7 @@
 
 #define BBN_RATE_N 400 /* nodes in ln T9 (cubic lookup: < 2e-6 relative, docs/performance.md) */
 #define BBN_RATE_T9_MIN 1e-3
+#define BBN_RATE_QUAD_STEP 4 /* the S-factor quadratures on every 4th node (bbn_tables_build) */
 #define BBN_N_SEG 16     /* network output segments (restart points) */
 #define BBN_MAX_RETRY 3  /* restarts of the network integrator per evaluation */
 #define BBN_WEAK_TNU_IRRELEVANT_MEV 0.03 /* below: the weak rates do not depend on T_nu (net_rates) */
@@ -86,6 +87,19 @@ int bbn_params_check(const bbn_params *p, fb_err *err) {
 }
 
 int bbn_tables_init(bbn_tables *tab, fb_err *err) {
+  const double t0 = now_s();
+  if (bbn_cache_tables_load(tab)) {
+    tab->from_cache = 1;
+    tab->build_time_s = now_s() - t0;
+    return FB_OK;
+  }
+  FB_CALL(err, bbn_tables_build(tab, err));
+  bbn_cache_tables_store(tab);
+  tab->build_time_s = now_s() - t0;
+  return FB_OK;
+}
+
+int bbn_tables_build(bbn_tables *tab, fb_err *err) {
   memset(tab, 0, sizeof(*tab));
   const double t0 = now_s();
   int rc = FB_OK;
@@ -98,13 +112,28 @@ int bbn_tables_init(bbn_tables *tab, fb_err *err) {
   tab->lnT9_max = log(BBN_T9_MAX_FIT);
   tab->ln_rate = malloc(sizeof(double) * BBN_N_REAC * BBN_RATE_N);
   FB_TEST_GOTO(err, rc, !tab->ln_rate, FB_ERR_MEMORY, fail, "rate table: allocation failed");
+  /* The S-factor quadratures (bbn_rate_is_quadrature: d(d,n), d(d,p), 3He(a,g); 11 of the 12 ms of this table)
+   * on every BBN_RATE_QUAD_STEP-th node, cubic (4-point Lagrange) in ln R between: against every node < 4.4e-6
+   * in ln R (their 1-sigma errors are 1.1-2.7%), standard BBN at rtol 1e-9 moves by < 1e-6 (test_bbn_cache:
+   * test_coarse_rate_table; docs/performance.md). The fits are cheap and some have kinks: every node. */
+  const int nc = (BBN_RATE_N - 1) / BBN_RATE_QUAD_STEP + 1, last = (nc - 1) * BBN_RATE_QUAD_STEP;
   for (int k = 0; k < BBN_N_REAC; ++k) {
+    const int coarse = bbn_rate_is_quadrature(k);
+    double *lr = tab->ln_rate + k * BBN_RATE_N;
     for (int i = 0; i < BBN_RATE_N; ++i) {
+      if (coarse && i % BBN_RATE_QUAD_STEP && i < last) continue;
       const double T9 = exp(tab->lnT9_min + (tab->lnT9_max - tab->lnT9_min) * i / (BBN_RATE_N - 1));
       const double R = bbn_rate_forward(k, T9);
       FB_TEST_GOTO(err, rc, !(R > 0.0) || !isfinite(R), FB_ERR_NUMERIC, fail,
                    "rate %s is %g at T9 = %g (fit not positive)", bbn_rate_name(k), R, T9);
-      tab->ln_rate[k * BBN_RATE_N + i] = log(R);
+      lr[i] = log(R);
+    }
+    for (int i = 1; coarse && i < last; ++i) {
+      if (i % BBN_RATE_QUAD_STEP == 0) continue;
+      double w[4];
+      const int j0 = bbn_lagrange4_coarse(i, BBN_RATE_QUAD_STEP, nc, w);
+      lr[i] = 0.0;
+      for (int a = 0; a < 4; ++a) lr[i] += w[a] * lr[(j0 + a) * BBN_RATE_QUAD_STEP];
     }
     double a, b, g, Q;
     bbn_rate_detailed_balance(k, &a, &b, &g, &Q);
@@ -150,6 +179,8 @@ typedef struct net_ctx {
   int err_code;
   fb_err err;
   int clamped; /* T_nu/T left the weak-rate table while the weak rates mattered */
+  /* forward sensitivities: slot j < n_sr is ln R of reaction sens_map[j], slot n_sr is ln tau_n */
+  int sens_map[BBN_N_REAC], n_sr;
 } net_ctx;
 
 static const double T9_PER_MEV = 1.0 / (1e9 * FB_KB_EV_K * 1e-6);
@@ -351,17 +382,18 @@ static int net_sens(double t, const double *Y, const double *dY, int ns, const d
       for (int m = 0; m < n; ++m) v += J[i * n + m] * s[j][m];
       ds[j][i] = v;
     }
-  for (int k = 0; k < BBN_N_REAC; ++k) {
+  for (int j = 0; j < c->n_sr; ++j) {
+    const int k = c->sens_map[j];
     const bbn_reaction *r = &bbn_reactions[k];
     const double net = c->kf[k] * Y[r->a] * Y[r->b] - ((r->d >= 0) ? c->kr[k] * Y[r->c] * Y[r->d] : c->kr[k] * Y[r->c]);
-    ds[k][r->a] -= net;
-    ds[k][r->b] -= net;
-    ds[k][r->c] += net;
-    if (r->d >= 0) ds[k][r->d] += net;
+    ds[j][r->a] -= net;
+    ds[j][r->b] -= net;
+    ds[j][r->c] += net;
+    if (r->d >= 0) ds[j][r->d] += net;
   }
   const double w = -c->lam_np * Y[BBN_N] + c->lam_pn * Y[BBN_P];
-  ds[BBN_SENS_TAU_N][BBN_N] -= w;
-  ds[BBN_SENS_TAU_N][BBN_P] += w;
+  ds[c->n_sr][BBN_N] -= w;
+  ds[c->n_sr][BBN_P] += w;
   return 0;
 }
 
@@ -418,9 +450,10 @@ double bbn_background_time_at_T(const bbn_background *bg, double T_target) {
   return exp(0.5 * (lo + hi));
 }
 
-/* bbn_solve, and with S != NULL the forward sensitivities S[j][s] = d Y_s / d p_j at the end (net_sens) */
+/* bbn_solve, and with S != NULL the forward sensitivities S[j][s] = d Y_s / d p_j at the end (net_sens) to the
+ * ln R of the n_reac reactions reac[] (rows 0 .. n_reac-1) and to ln tau_n (row n_reac) */
 static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *res, double S[BBN_N_SENS][BBN_N_NUC],
-                      fb_err *err) {
+                      const int *reac, int n_reac, fb_err *err) {
   FB_CALL(err, bbn_params_check(p, err));
   memset(res, 0, sizeof(*res));
   /* the theory errors of the chi^2 (bbn_theory_err.c: cached, so a scan pays them once per node) */
@@ -453,6 +486,8 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
   c.bg = &bg;
   c.ode = &ode;
   c.last_t = -1.0;
+  c.n_sr = S ? n_reac : 0;
+  for (int j = 0; j < c.n_sr; ++j) c.sens_map[j] = reac[j];
   fb_ode_options opt;
   fb_ode_options_default(&opt);
   opt.rtol = p->rtol;
@@ -524,7 +559,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
         FB_CALL_GOTO(err, rc, fb_ode_sens_get(&ode1, s1, err), cleanup);
         sn = s1[0], sp = s1[1];
       }
-      double *st = S[BBN_SENS_TAU_N];
+      double *st = S[n_reac];
       st[BBN_N] = sn;
       st[BBN_P] = sp; /* Y_d ~ Y_n Y_p, Y_3He ~ Y_d Y_p, Y_t ~ Y_3He Y_n / Y_p (nse_initial) */
       st[BBN_D] = Y[BBN_D] * (sn / Y[BBN_N] + sp / Y[BBN_P]);
@@ -535,7 +570,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
   const double t_nuc = t_net > t0 ? t_net : t0;
   FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &opt, err), cleanup);
   FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_nuc, Y, err), cleanup);
-  if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, BBN_N_SENS, net_sens, &S[0][0], err), cleanup);
+  if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, n_reac + 1, net_sens, &S[0][0], err), cleanup);
   /* Integrate through BBN_N_SEG segments (log-spaced in t). CVODE occasionally stalls (error test
    * failing repeatedly) on the deuterium quasi-equilibrium, whose photodissociation rate reaches
    * 1e10-1e14 /s while the reaction extent must stay accurate to 1e-18: the local error estimate
@@ -559,7 +594,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
         o2.rtol = opt.rtol * pow(0.1, retries);
         FB_CALL_GOTO(err, rc, fb_ode_init(&ode, BBN_N_NUC, net_rhs, net_jac, &c, &o2, err), cleanup);
         FB_CALL_GOTO(err, rc, fb_ode_reset(&ode, t_prev, Yseg, err), cleanup);
-        if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, BBN_N_SENS, net_sens, &Sseg[0][0], err), cleanup);
+        if (S) FB_CALL_GOTO(err, rc, fb_ode_sens_init(&ode, n_reac + 1, net_sens, &Sseg[0][0], err), cleanup);
         rc = fb_ode_solve(&ode, tk, Y, err);
       }
       if (rc != FB_OK) {
@@ -608,27 +643,43 @@ cleanup:
 }
 
 int bbn_solve(const bbn_tables *tab, const bbn_params *p, bbn_result *res, fb_err *err) {
-  return solve_impl(tab, p, res, NULL, err);
+  return solve_impl(tab, p, res, NULL, NULL, 0, err);
 }
 
 int bbn_solve_sens(const bbn_tables *tab, const bbn_params *p, bbn_result *res, double sens[BBN_N_SENS][4],
                    fb_err *err) {
+  int all[BBN_N_REAC];
+  for (int k = 0; k < BBN_N_REAC; ++k) all[k] = k;
+  return bbn_solve_sens_subset(tab, p, all, BBN_N_REAC, res, sens, err);
+}
+
+int bbn_solve_sens_subset(const bbn_tables *tab, const bbn_params *p, const int *reac, int n_reac, bbn_result *res,
+                          double sens[BBN_N_SENS][4], fb_err *err) {
   FB_TEST(err, p->decay || p->source, FB_ERR_INPUT,
           "forward sensitivities: only without a decaying particle and a source hook");
+  FB_TEST(err, n_reac < 0 || n_reac > BBN_N_REAC, FB_ERR_RANGE, "forward sensitivities: %d reactions", n_reac);
+  int used[BBN_N_REAC] = {0};
+  for (int j = 0; j < n_reac; ++j) {
+    FB_TEST(err, reac[j] < 0 || reac[j] >= BBN_N_REAC || used[reac[j]], FB_ERR_RANGE,
+            "forward sensitivities: reaction index %d invalid or repeated", reac[j]);
+    used[reac[j]] = 1;
+  }
   double S[BBN_N_SENS][BBN_N_NUC];
-  FB_CALL(err, solve_impl(tab, p, res, S, err));
+  FB_CALL(err, solve_impl(tab, p, res, S, reac, n_reac, err));
   const double *Y = res->Y;
   double mass = 0.0;
   for (int s = 0; s < BBN_N_NUC; ++s) mass += Y[s] * bbn_nuclide_mass_MeV(s);
-  for (int j = 0; j < BBN_N_SENS; ++j) {
+  memset(sens, 0, sizeof(double) * BBN_N_SENS * 4);
+  for (int j = 0; j <= n_reac; ++j) {
     const double *d = S[j];
+    const int row = j < n_reac ? reac[j] : BBN_SENS_TAU_N;
     double dmass = 0.0;
     for (int s = 0; s < BBN_N_NUC; ++s) dmass += d[s] * bbn_nuclide_mass_MeV(s);
     const double dlnH = d[BBN_P] / Y[BBN_P];
-    sens[j][0] = d[BBN_HE4] / Y[BBN_HE4] - dmass / mass; /* Yp_mass = Y_4He m_4He / sum_s Y_s m_s */
-    sens[j][1] = d[BBN_D] / Y[BBN_D] - dlnH;
-    sens[j][2] = (d[BBN_HE3] + d[BBN_T]) / (Y[BBN_HE3] + Y[BBN_T]) - dlnH;
-    sens[j][3] = (d[BBN_LI7] + d[BBN_BE7]) / (Y[BBN_LI7] + Y[BBN_BE7]) - dlnH;
+    sens[row][0] = d[BBN_HE4] / Y[BBN_HE4] - dmass / mass; /* Yp_mass = Y_4He m_4He / sum_s Y_s m_s */
+    sens[row][1] = d[BBN_D] / Y[BBN_D] - dlnH;
+    sens[row][2] = (d[BBN_HE3] + d[BBN_T]) / (Y[BBN_HE3] + Y[BBN_T]) - dlnH;
+    sens[row][3] = (d[BBN_LI7] + d[BBN_BE7]) / (Y[BBN_LI7] + Y[BBN_BE7]) - dlnH;
   }
   return FB_OK;
 }

@@ -393,6 +393,12 @@ double bbn_rate_forward(int k, double T9) {
   return R0 * pow(T9 / T9_low, -2.0 / 3.0) * exp(-b * (cbrt(1.0 / T9) - cbrt(1.0 / T9_low)));
 }
 
+int bbn_rate_is_quadrature(int k) {
+  if (k < 0 || k >= BBN_N_REAC) return 0;
+  const bbn_reaction *r = &bbn_reactions[k];
+  return r->fwd == rate_ddn || r->fwd == rate_ddp || r->fwd == rate_he3ag;
+}
+
 const char *bbn_rate_name(int k) {
   if (k < 0 || k >= BBN_N_REAC) return "?";
   return bbn_reactions[k].name;

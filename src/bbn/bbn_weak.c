@@ -29,8 +29,8 @@
  * with nuclear size (eq. 100; largely cancels in the normalisation), spectral distortions of
  * the neutrinos (sec. V).
  *
- * Numerics: Gauss-Legendre (8 points) on segments in p that are geometric from 0.02 to 1500
- * (m_e units) with a break at p(q). The T-independent factors are computed once per node, so a
+ * Numerics: Gauss-Legendre (8 points) on segments in p that are geometric (ratio BBN_WEAK_SEG_RATIO) from
+ * 0.02 to 1500 (m_e units) with a break at p(q). The T-independent factors are computed once per node, so a
  * table entry costs one sum of Fermi-Dirac factors. Table: ln T in [ln 0.004, ln 32] MeV
  * (BBN_WEAK_NT points), r = T_nu/T in [0.5, 1.3] (BBN_WEAK_NR points); bicubic (4-point Lagrange)
  * in (ln T, r) on ln(lambda tau_n). The finite-nucleon-mass part is computed on every
@@ -53,6 +53,10 @@
 #define BBN_WEAK_FM_STEP_T 4   /* finite-mass ratio on every 4th ln T node (200 = 4 x 50) */
 #define BBN_WEAK_FM_STEP_R 1   /* and on every r node */
 #define BBN_WEAK_P_MAX 1500.0  /* electron momentum cut [m_e]: 1500 m_e >> 40 T at T = 32 MeV */
+/* Ratio of the geometric segments in p (8 Gauss-Legendre points each). 1.5 against the former 1.25: < 1.6e-6 in
+ * ln lambda for T = 5 keV-10 MeV, T_nu/T = 0.6-1.2 (lambda_pn where it is > 1e-3 lambda_np), < 2e-8 above
+ * 50 keV; 40% fewer nodes (table 25 -> 14 ms). test_bbn_cache: test_weak_segments; docs/performance.md. */
+#define BBN_WEAK_SEG_RATIO 1.5
 
 
 /* Fermi-Dirac occupations f(x) and f(-x) = 1 - f(x) from one exponential (same values as fd). */
@@ -68,22 +72,6 @@ static void fd_pair_e(double x, double e, double *f, double *fbar) {
   const double lo = e / (1.0 + e), hi = 1.0 / (1.0 + e);
   *f = x > 0.0 ? lo : hi;
   *fbar = x > 0.0 ? hi : lo;
-}
-
-/* 4-point Lagrange weights w for fine node i on a coarse grid of every step-th node (n coarse
- * nodes, n >= 4): returns the first coarse index of the stencil (clamped at the ends). */
-static int lagrange4(int i, int step, int n, double *w) {
-  int j0 = i / step - 1;
-  if (j0 < 0) j0 = 0;
-  if (j0 > n - 4) j0 = n - 4;
-  const double x = (double)i / step - j0; /* position in units of the coarse step, nodes 0..3 */
-  for (int a = 0; a < 4; ++a) {
-    double l = 1.0;
-    for (int b = 0; b < 4; ++b)
-      if (b != a) l *= (x - b) / (double)(a - b);
-    w[a] = l;
-  }
-  return j0;
 }
 
 /* Sirlin's g(E, y) (Phys. Rev. 164 (1967) 1767, eq. 20b), E the electron energy and y the
@@ -172,13 +160,19 @@ static double chi_fm_decay(double en, double q) {
 }
 
 int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
+  return bbn_weak_table_build_seg(tab, BBN_WEAK_SEG_RATIO, err);
+}
+
+int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err) {
+  FB_TEST(err, !(seg_ratio >= 1.05 && seg_ratio <= 4.0), FB_ERR_RANGE,
+          "weak-rate table: segment ratio %g outside [1.05, 4]", seg_ratio);
   const double q = (FB_MN_GEV - FB_MP_GEV) / FB_ME_GEV;
   const double pq = sqrt(q * q - 1.0);
   /* segment boundaries in p */
   double bnd[128];
   int nb = 0;
   bnd[nb++] = 0.0;
-  for (double pb = 0.02; pb < BBN_WEAK_P_MAX && nb < 120; pb *= 1.25) {
+  for (double pb = 0.02; pb < BBN_WEAK_P_MAX && nb < 120; pb *= seg_ratio) {
     if (bnd[nb - 1] < pq && pb > pq) bnd[nb++] = pq;
     bnd[nb++] = pb;
   }
@@ -230,12 +224,14 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
    * the former 400 x 33 table computed in full at every node: < 3e-5 in ln lambda for T <= 10 MeV,
    * r = 0.6-1.2 where lambda > e^-50 (docs/performance.md). The corrections cost ~10 Born sums. */
   const int nTc = (BBN_WEAK_NT - 1) / BBN_WEAK_FM_STEP_T + 1, nRc = (BBN_WEAK_NR - 1) / BBN_WEAK_FM_STEP_R + 1;
-  double *dnp = malloc(sizeof(double) * (size_t)(2 * nTc * nRc));
+  double *dnp = malloc(sizeof(double) * (size_t)(4 * nTc * nRc));
   if (!dnp) {
     free(eps); free(A); free(B); free(WF); free(WB);
     FB_FAIL(err, FB_ERR_MEMORY, "weak-rate table: allocation failed");
   }
   double *dpn = dnp + nTc * nRc;
+  /* the Born sums of the first pass's nodes, reused by the second (bit-identical: the same loop) */
+  double *bnp = dnp + 2 * nTc * nRc, *bpn = dnp + 3 * nTc * nRc;
   double *fe_a = malloc(sizeof(double) * (size_t)(2 * n_nodes));
   if (!fe_a) {
     free(dnp); free(eps); free(A); free(B); free(WF); free(WB);
@@ -258,7 +254,10 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
         const double r = BBN_WEAK_R_MIN + (BBN_WEAK_R_MAX - BBN_WEAK_R_MIN) * ir / (BBN_WEAK_NR - 1);
         const double znu = r * z, xnu = 1.0 / znu;
         double snp = 0.0, spn = 0.0, fnp = 0.0, fpn = 0.0;
-        const double eps_cut = q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        const int on_fm = iT % BBN_WEAK_FM_STEP_T == 0 && ir % BBN_WEAK_FM_STEP_R == 0;
+        const int ic_fm = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;
+        const double eps_cut = !with_fm && on_fm ? 0.0 : q + 60.0 * (z > znu ? z : znu) + 10.0; /* beyond: exp(-60) */
+        if (!with_fm && on_fm) snp = bnp[ic_fm], spn = bpn[ic_fm];
         /* the neutrino occupations at eps - q and eps + q from one exponential per node: with u = exp(-eps/T_nu)
          * and Qn = exp(-q/T_nu) (>= e^-650 on the table: normal), exp(-|eps - q|/T_nu) = u/Qn (eps > q) or Qn/u,
          * exp(-(eps + q)/T_nu) = u Qn (u < e^-708 only where these terms are < e^-60 of the rate) */
@@ -281,14 +280,16 @@ int bbn_weak_table_build(bbn_tables *tab, fb_err *err) {
                  WF[m] * chi_fm(&km, -e, q - e, xnu, fm_bar, fm, fe);
         }
         if (with_fm) {
-          const int ic = (ir / BBN_WEAK_FM_STEP_R) * nTc + iT / BBN_WEAK_FM_STEP_T;
-          dnp[ic] = snp > 0.0 ? fnp / snp : 0.0;
-          dpn[ic] = spn > 0.0 ? fpn / spn : 0.0;
+          dnp[ic_fm] = snp > 0.0 ? fnp / snp : 0.0;
+          dpn[ic_fm] = spn > 0.0 ? fpn / spn : 0.0;
+          bnp[ic_fm] = snp;
+          bpn[ic_fm] = spn;
           continue;
         }
         /* cubic (4-point Lagrange) interpolation of the correction ratios in ln T and in r */
         double wT[4], wR[4];
-        const int jT = lagrange4(iT, BBN_WEAK_FM_STEP_T, nTc, wT), jR = lagrange4(ir, BBN_WEAK_FM_STEP_R, nRc, wR);
+        const int jT = bbn_lagrange4_coarse(iT, BBN_WEAK_FM_STEP_T, nTc, wT),
+                  jR = bbn_lagrange4_coarse(ir, BBN_WEAK_FM_STEP_R, nRc, wR);
         double cnp = 0.0, cpn = 0.0;
         for (int a = 0; a < 4; ++a)
           for (int b = 0; b < 4; ++b) {

@@ -246,7 +246,8 @@ START_TEST(test_forward_vs_differences) {
   /* only standard BBN (no source hook, no decaying particle) */
   p.source = dummy_source;
   ck_assert_int_eq(bbn_solve_sens(&TAB, &p, &r, sens, &err), FB_ERR_INPUT);
-  ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, OMEGA_B, 2, &TH_scratch, &err), FB_ERR_RANGE);
+  ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, OMEGA_B, BBN_TH_SENS_FORWARD_LIGHT + 1, &TH_scratch, &err),
+                   FB_ERR_RANGE);
 }
 END_TEST
 
@@ -307,7 +308,8 @@ START_TEST(test_off_node_and_outside) {
   ck_assert_msg(fabs(sD / th.rel[1] - 1.0) < 0.01, "sigma(D/H) interpolated %.5f", sD);
   ck_assert_int_eq(bbn_theory_err_get(&TAB, 0.010, &sY_out, &sD_out, &err), FB_OK);
   ck_assert_int_eq(bbn_theory_err_get(&TAB, 0.0164, &sY_edge, &sD_edge, &err), FB_OK);
-  ck_assert_int_eq(bbn_theory_err_compute(&TAB, 0.010, &th, &err), FB_OK);
+  /* the method bbn_theory_err_get uses (the A <= 4 reactions: test_bbn_cache test_light_sensitivities) */
+  ck_assert_int_eq(bbn_theory_err_compute_method(&TAB, 0.010, BBN_TH_SENS_FORWARD_LIGHT, &th, &err), FB_OK);
   printf("Omega_b h^2 = 0.010: sigma(Yp) %.4g, sigma(D/H) %.5f (direct %.4g, %.5f); near the edge node 0.0164: %.4g, %.5f\n",
          sY_out, sD_out, th.rel[0] * th.X[0], th.rel[1], sY_edge, sD_edge);
   ck_assert_msg(fabs(sY_out / (th.rel[0] * th.X[0]) - 1.0) < 1e-12 && fabs(sD_out / th.rel[1] - 1.0) < 1e-12,
