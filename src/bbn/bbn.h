@@ -402,10 +402,20 @@ typedef struct bbn_hnl_state {
  *  thermal_potential: 1 = mixing suppressed in the medium (default physics), 0 = vacuum mixing. */
 int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
                       double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
-/** The active neutrino's interaction rate C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+/** The active neutrino's interaction rate at the mean momentum <p> = 3.151 T, C_alpha G_F^2 T^4 <p>
+ *  g_*rho/10.75 [GeV] (bbn_hnl.c; bbn_nu_rate.c). */
 double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV);
-/** Gamma_prod(T) = |U_eff|^2 C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+/** Gamma_prod(T) = |U_eff|^2 x bbn_hnl_active_rate [GeV] (bbn_hnl.c). */
 double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
+/** Weak scattering rate of an active neutrino of momentum p_GeV on the e+- nu plasma at T_GeV (T << m_mu):
+ *  C G_F^2 T^4 p [GeV] (bbn_nu_rate.c); C = bbn_nu_rate_coef(flavour) (0 = e: 1.27, else 0.92). */
+double bbn_nu_rate_GeV(double C, double T_GeV, double p_GeV);
+double bbn_nu_rate_coef(int flavour);
+/** Thermal average over a massless Fermi-Dirac target of one unit of s-type weight (32 G_F^2 (p1.p2)(p3.p4)),
+ *  per G_F^2 T^4 E: 7 pi/180 (bbn_nu_rate.c). */
+double bbn_nu_rate_s_unit(void);
+/** Mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4/(180 zeta3) = 3.1514. */
+double bbn_nu_mean_p_over_T(void);
 /** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */
 double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV);
 /** |V_T| [GeV] of nu_alpha (flavour 0 = e, 1 = mu, 2 = tau) of momentum p_GeV in the e+- mu+- tau+- nu
