@@ -535,6 +535,11 @@ typedef struct bbn_neff_cont_out {
 } bbn_neff_cont_out;
 /** Continue from in to the photon temperature T_stop_MeV (the equations in bbn_neff_rec.c). */
 int bbn_neff_continue(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out, fb_err *err);
+/** As bbn_neff_continue, with the matter density consistent with photons heated after the start: eta and the
+ *  matter densities are fixed today, so at the start they were larger by nb_factor = rho_g_ratio^{3/4} than
+ *  in->rho_m_MeV4 (given for unheated photons); iterated to a fixed point (relative 1e-10). */
+int bbn_neff_continue_heated(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out,
+                             double *nb_factor, fb_err *err);
 /** Photon temperature of recombination T_CMB (1 + z_*) [MeV] (Planck 2018 z_* = 1089.92). */
 double bbn_T_recombination_MeV(void);
 
