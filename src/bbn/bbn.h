@@ -353,6 +353,8 @@ int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_
  *  the edge node. */
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);
 #define BBN_TH_N_NODES 5
+/** ln Omega_b h^2 of the first and last node (0.016373, 0.030703): the range of the profile (bbn_joint_fit.c). */
+void bbn_theory_err_node_range(double *lnw_lo, double *lnw_hi);
 
 /** Maxwell-Boltzmann average at T of the attractive Coulomb (Sommerfeld) factor for reduced mass
  *  mu_MeV (bbn_mesons.c; the Coulomb enhancement of pi- p charge exchange). */
@@ -480,7 +482,10 @@ double bbn_chi2_planck(double omega_b_h2, double Neff, double Yp_nucleon);
 
 /** The likelihoods of bbn_profile: BBN (Yp, D/H), CMB (Planck), BBN + CMB. */
 enum { BBN_FIT_BBN = 0, BBN_FIT_CMB = 1, BBN_FIT_JOINT = 2, BBN_FIT_N = 3 };
-/** The Omega_b h^2 range and nodes of the profile (the network is solved at each node). */
+/** The spacing of the theory-error nodes (bbn_theory_err.c: BBN_TH_N_NODES over [MIN, MAX], centred on the
+ *  default 0.02242, i.e. 0.016373-0.030703) and the number of profile nodes: the profile (bbn_joint_fit.c) spans
+ *  the theory-error nodes, so that every profile node interpolates the cached theory errors (until 2026-12-07
+ *  it spanned [MIN, MAX] = [0.016, 0.030]: one uncached solve with sensitivities at 0.016 per profile). */
 #define BBN_FIT_OMEGAB_MIN 0.016
 #define BBN_FIT_OMEGAB_MAX 0.030
 #define BBN_FIT_N_NODES 15
@@ -491,7 +496,7 @@ enum { BBN_FIT_BBN = 0, BBN_FIT_CMB = 1, BBN_FIT_JOINT = 2, BBN_FIT_N = 3 };
 typedef struct bbn_profile {
   double chi2[BBN_FIT_N];       /**< the minima over Omega_b h^2 */
   double omega_b_h2[BBN_FIT_N]; /**< where they are */
-  int at_edge[BBN_FIT_N];       /**< 1: the minimum is on the edge of [BBN_FIT_OMEGAB_MIN, _MAX] (chi2 is then
+  int at_edge[BBN_FIT_N];       /**< 1: the minimum is on the edge of the profile range (0.016373-0.030703; chi2 is then
                                      an upper bound on the profile) */
   double Neff, Yp_mass, D_H;    /**< at the joint minimum */
 } bbn_profile;
