@@ -134,6 +134,11 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
    * n_X/n_gamma at T0 = 10 MeV (decays, inverse decays and the production by scatterings where src/production
    * has one, or the HNL's thermal history, from T_RH_GeV) starts the same BBN below */
   const int hnl = strcmp(model, "bc6") == 0 || strcmp(model, "bc7") == 0 || strcmp(model, "bc8") == 0;
+  /* the non-thermal neutrinos' keys: refused where they do nothing (review 2026-12-07: accepted and ignored) */
+  static const char *hnl_keys[] = {"nu_conversion", "nu_oscillations", "nu_cascade"};
+  for (size_t i = 0; i < sizeof hnl_keys / sizeof hnl_keys[0]; i++)
+    FB_TEST(err, fb_eval_given(args, hnl_keys[i]) && !hnl, FB_ERR_INPUT,
+            "%s is for model=bc6|bc7|bc8 (the HNL planes' injected neutrinos), not model=%s", hnl_keys[i], model);
   const int model_abundance = !generic && !(d.mY_GeV > 0.0) && !(d.n_over_ngamma > 0.0);
   static eval_scan_point_result pt; /* its texts are printed after this returns */
   static bbn_fip_point kept;        /* the scan point's BBN solves (reused below when the inputs are the same) */

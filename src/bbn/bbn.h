@@ -359,6 +359,8 @@ int bbn_theory_err_compute(const bbn_tables *tab, double omega_b_h2, bbn_theory_
  *  the edge node. Method BBN_TH_SENS_FORWARD_LIGHT. */
 int bbn_theory_err_get(const bbn_tables *tab, double omega_b_h2, double *sY, double *sD_rel, fb_err *err);
 #define BBN_TH_N_NODES 5
+/** ln Omega_b h^2 of the first and last node (0.016373, 0.030703): the range of the profile (bbn_joint_fit.c). */
+void bbn_theory_err_node_range(double *lnw_lo, double *lnw_hi);
 
 /** Maxwell-Boltzmann average at T of the attractive Coulomb (Sommerfeld) factor for reduced mass
  *  mu_MeV (bbn_mesons.c; the Coulomb enhancement of pi- p charge exchange). */
@@ -408,10 +410,20 @@ typedef struct bbn_hnl_state {
  *  thermal_potential: 1 = mixing suppressed in the medium (default physics), 0 = vacuum mixing. */
 int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
                       double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
-/** The active neutrino's interaction rate C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+/** The active neutrino's interaction rate at the mean momentum <p> = 3.151 T, C_alpha G_F^2 T^4 <p>
+ *  g_*rho/10.75 [GeV] (bbn_hnl.c; bbn_nu_rate.c). */
 double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV);
-/** Gamma_prod(T) = |U_eff|^2 C_alpha G_F^2 T^5 g_*rho/10.75 [GeV] (bbn_hnl.c). */
+/** Gamma_prod(T) = |U_eff|^2 x bbn_hnl_active_rate [GeV] (bbn_hnl.c). */
 double bbn_hnl_production_rate(const struct fb_thermo *th, int flavour, double m_GeV, double U2, double T_GeV);
+/** Weak scattering rate of an active neutrino of momentum p_GeV on the e+- nu plasma at T_GeV (T << m_mu):
+ *  C G_F^2 T^4 p [GeV] (bbn_nu_rate.c); C = bbn_nu_rate_coef(flavour) (0 = e: 1.27, else 0.92). */
+double bbn_nu_rate_GeV(double C, double T_GeV, double p_GeV);
+double bbn_nu_rate_coef(int flavour);
+/** Thermal average over a massless Fermi-Dirac target of one unit of s-type weight (32 G_F^2 (p1.p2)(p3.p4)),
+ *  per G_F^2 T^4 E: 7 pi/180 (bbn_nu_rate.c). */
+double bbn_nu_rate_s_unit(void);
+/** Mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4/(180 zeta3) = 3.1514. */
+double bbn_nu_mean_p_over_T(void);
 /** |U_eff|^2/|U|^2 from the thermal potential of nu_alpha (bbn_hnl.c). */
 double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV);
 /** |V_T| [GeV] of nu_alpha (flavour 0 = e, 1 = mu, 2 = tau) of momentum p_GeV in the e+- mu+- tau+- nu
@@ -476,7 +488,10 @@ double bbn_chi2_planck(double omega_b_h2, double Neff, double Yp_nucleon);
 
 /** The likelihoods of bbn_profile: BBN (Yp, D/H), CMB (Planck), BBN + CMB. */
 enum { BBN_FIT_BBN = 0, BBN_FIT_CMB = 1, BBN_FIT_JOINT = 2, BBN_FIT_N = 3 };
-/** The Omega_b h^2 range and nodes of the profile (the network is solved at each node). */
+/** The spacing of the theory-error nodes (bbn_theory_err.c: BBN_TH_N_NODES over [MIN, MAX], centred on the
+ *  default 0.02242, i.e. 0.016373-0.030703) and the number of profile nodes: the profile (bbn_joint_fit.c) spans
+ *  the theory-error nodes, so that every profile node interpolates the cached theory errors (until 2026-12-07
+ *  it spanned [MIN, MAX] = [0.016, 0.030]: one uncached solve with sensitivities at 0.016 per profile). */
 #define BBN_FIT_OMEGAB_MIN 0.016
 #define BBN_FIT_OMEGAB_MAX 0.030
 #define BBN_FIT_N_NODES 15
@@ -487,7 +502,7 @@ enum { BBN_FIT_BBN = 0, BBN_FIT_CMB = 1, BBN_FIT_JOINT = 2, BBN_FIT_N = 3 };
 typedef struct bbn_profile {
   double chi2[BBN_FIT_N];       /**< the minima over Omega_b h^2 */
   double omega_b_h2[BBN_FIT_N]; /**< where they are */
-  int at_edge[BBN_FIT_N];       /**< 1: the minimum is on the edge of [BBN_FIT_OMEGAB_MIN, _MAX] (chi2 is then
+  int at_edge[BBN_FIT_N];       /**< 1: the minimum is on the edge of the profile range (0.016373-0.030703; chi2 is then
                                      an upper bound on the profile) */
   double Neff, Yp_mass, D_H;    /**< at the joint minimum */
 } bbn_profile;
@@ -531,6 +546,11 @@ typedef struct bbn_neff_cont_out {
 } bbn_neff_cont_out;
 /** Continue from in to the photon temperature T_stop_MeV (the equations in bbn_neff_rec.c). */
 int bbn_neff_continue(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out, fb_err *err);
+/** As bbn_neff_continue, with the matter density consistent with photons heated after the start: eta and the
+ *  matter densities are fixed today, so at the start they were larger by nb_factor = rho_g_ratio^{3/4} than
+ *  in->rho_m_MeV4 (given for unheated photons); iterated to a fixed point (relative 1e-10). */
+int bbn_neff_continue_heated(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out,
+                             double *nb_factor, fb_err *err);
 /** Photon temperature of recombination T_CMB (1 + z_*) [MeV] (Planck 2018 z_* = 1089.92). */
 double bbn_T_recombination_MeV(void);
 

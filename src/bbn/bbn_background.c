@@ -574,12 +574,14 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
                                      t_l, nX_l, c.mX_MeV, p->decay->p0_MeV * exp(-x_end), c.tauX_s,
                                      p->decay->f_em, p->decay->f_nu, p->decay->f_inv};
         bbn_neff_cont_out co;
-        FB_CALL_GOTO(err, rc, bbn_neff_continue(&ci, bbn_T_recombination_MeV(), &co, err), cleanup);
-        b->Neff_rec = co.Neff;
         /* eta is fixed today: photons heated after T_end (thermalised by double Compton and bremsstrahlung
          * before t ~ 2e6 s; later a spectral distortion, which FIRAS limits) dilute n_b/n_gamma further, so at
-         * T_end it was larger by (rho_gamma a^4 ratio)^{3/4} (entropy ~ T^3) */
-        b->nb_start_MeV3 *= pow(co.rho_g_ratio, 0.75);
+         * T_end it was larger by (rho_gamma a^4 ratio)^{3/4} (entropy ~ T^3); the matter term of H in the
+         * continuation with that larger density (a fixed point; before 2026-12-07 the unheated one) */
+        double nb_factor;
+        FB_CALL_GOTO(err, rc, bbn_neff_continue_heated(&ci, bbn_T_recombination_MeV(), &co, &nb_factor, err), cleanup);
+        b->Neff_rec = co.Neff;
+        b->nb_start_MeV3 *= nb_factor;
       }
     }
     b->Tnu_over_T_end = ys[ns * (n - 1) + 1] / Tl;

@@ -12,12 +12,14 @@
  * "collision rate times mixing" of Dolgov et al. hep-ph/0008138 sec. 2 and of Sabti, Magalich,
  * Filimonova arXiv:2006.07387 sec. 3; Boyarsky et al. arXiv:2008.00749: HNLs in this range were in
  * equilibrium and decouple while (semi-)relativistic).
- *  - Gamma_nu_alpha = C_alpha G_F^2 T^5 (g_*rho(T)/10.75): C_e = 1.27, C_mu,tau = 0.92 in the
- *    e+- nu plasma (Enqvist, Kainulainen, Thomson, Nucl. Phys. B373 (1992) 498), scaled with the
+ *  - Gamma_nu_alpha = C_alpha G_F^2 T^4 <p> (g_*rho(T)/10.75), <p> = 3.151 T the mean momentum of a
+ *    relativistic Fermi-Dirac distribution: C_e = 1.27, C_mu,tau = 0.92 in the e+- nu plasma (Enqvist,
+ *    Kainulainen, Thomson, Nucl. Phys. B373 (1992) 498; they multiply G_F^2 T^4 p, bbn_nu_rate.c, where
+ *    the thermal average is checked; until 2026-12-07 C G_F^2 T^5 was used, 3.151 x too small), scaled with the
  *    number of relativistic degrees of freedom above m_mu (more scattering partners: muons, quarks/
  *    hadrons). This scaling is an approximation (photons and gluons do not scatter neutrinos;
  *    the ratio of weakly interacting fermionic degrees of freedom differs by <~ 10% from g_*rho/10.75
- *    at T = 1-10 GeV). The relativistic T^5 form is used at all T: below T ~ m_N it is not exact,
+ *    at T = 1-10 GeV). The relativistic form is used at all T: below T ~ m_N it is not exact,
  *    but there Gamma_prod/H << 1 for the couplings with tau_N > 1e-3 s (frozen out; the decays
  *    dominate the relaxation).
  *  - Medium suppression of the mixing (the thermal potential of nu_alpha; Notzold & Raffelt,
@@ -67,7 +69,7 @@ double bbn_nu_thermal_potential_GeV(int flavour, double p_GeV, double T_GeV) {
 }
 
 double bbn_hnl_mixing_suppression(int flavour, double m_GeV, double T_GeV) {
-  const double p = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3) * T_GeV;
+  const double p = bbn_nu_mean_p_over_T() * T_GeV;
   const double V = bbn_nu_thermal_potential_GeV(flavour, p, T_GeV);
   const double r = 1.0 + 2.0 * p * V / (m_GeV * m_GeV);
   return 1.0 / (r * r);
@@ -78,8 +80,8 @@ double bbn_hnl_production_rate(const fb_thermo *th, int flavour, double m_GeV, d
 }
 
 double bbn_hnl_active_rate(const fb_thermo *th, int flavour, double T_GeV) {
-  const double C = flavour == 0 ? FB_NU_RATE_C_E : FB_NU_RATE_C_MUTAU;
-  return C * FB_GF_GEV_M2 * FB_GF_GEV_M2 * pow(T_GeV, 5) * fb_thermo_gstar_rho(th, T_GeV) / 10.75;
+  return bbn_nu_rate_GeV(bbn_nu_rate_coef(flavour), T_GeV, bbn_nu_mean_p_over_T() * T_GeV) *
+         fb_thermo_gstar_rho(th, T_GeV) / 10.75;
 }
 
 static double hnl_rate_cb(double T_GeV, void *user) {

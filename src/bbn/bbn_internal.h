@@ -162,6 +162,9 @@ typedef void (*bbn_nu_member_fn)(void *ctx, int a, double E_MeV, double S[2], do
 /** Branching fractions B[label][q] of a neutrino interacting as flavour g into daughters of the label and
  *  energy shape q (uniform, forward 3 z^2, backward 3 (1 - z)^2); *ret: the energy fraction they keep. */
 void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret);
+/** C_g of the channel sum of bbn_nu_cascade_branchings: total weight x bbn_nu_rate_s_unit() (1.293 for nu_e,
+ *  0.917 for nu_mu, nu_tau; the published C's of bbn_nu_rate.c to 2%). */
+double bbn_nu_cascade_rate_coef(int g);
 /** Closed-form weights of Y at the lower (L) and upper (U) node of the interval d nodes below (q-shapes as
  *  above; Y / E linear in ln E, grid step h). */
 void bbn_nu_cascade_kernel(double h, int n, double L[][3], double U[][3]);

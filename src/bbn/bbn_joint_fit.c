@@ -19,7 +19,8 @@
  *           Y_P^BBN = 4 n_He/n_b, the nucleon fraction Planck quotes;
  *  - joint: chi^2_BBN + chi^2_CMB.
  * Each is minimised over Omega_b h^2 (profile likelihood; the network is solved on BBN_FIT_N_NODES values
- * of ln omega_b in [BBN_FIT_OMEGAB_MIN, BBN_FIT_OMEGAB_MAX], its observables interpolated by cubic splines
+ * of ln omega_b over the theory-error nodes' range (bbn_theory_err_node_range: 0.016373-0.030703), its
+ * observables interpolated by cubic splines
  * in ln omega_b, and the minimum polished by Brent's method, GSL). The mass bound is Delta chi^2 =
  * chi^2_min(m) - chi^2_min(Standard Model) > 3.84 (95% CL, one parameter; PDG 2024 "Statistics").
  *
@@ -117,7 +118,8 @@ int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *ou
   memset(out, 0, sizeof(*out));
   const int n = BBN_FIT_N_NODES;
   double x[BBN_FIT_N_NODES], y[OBS_N][BBN_FIT_N_NODES];
-  const double x0 = log(BBN_FIT_OMEGAB_MIN), x1 = log(BBN_FIT_OMEGAB_MAX);
+  double x0, x1; /* the theory-error nodes' range: no profile node outside it (bbn.h) */
+  bbn_theory_err_node_range(&x0, &x1);
   bbn_params q = *p;
   q.sbbn_nb_ref = 0.0; /* a decaying particle: its baryon normalisation at each omega_b (bbn_params) */
   for (int i = 0; i < n; ++i) {

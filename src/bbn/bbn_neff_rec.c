@@ -114,3 +114,21 @@ done:
   fb_ode_free(&ode);
   return rc;
 }
+
+int bbn_neff_continue_heated(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out,
+                             double *nb_factor, fb_err *err) {
+  /* review 2026-12-07: the matter term was the unheated one (n_b raised by rho_g_ratio^{3/4} only after the
+   * continuation); a larger rho_m only shortens the time to T_stop, so the ratio moves little: 2-4 passes */
+  bbn_neff_cont_in c = *in;
+  double f = 1.0;
+  for (int it = 0; it < 30; ++it) {
+    c.rho_m_MeV4 = in->rho_m_MeV4 * f;
+    FB_CALL(err, bbn_neff_continue(&c, T_stop_MeV, out, err));
+    const double fn = pow(out->rho_g_ratio, 0.75);
+    const int done = fabs(fn / f - 1.0) < 1e-10;
+    f = fn;
+    if (done) break;
+  }
+  *nb_factor = f;
+  return FB_OK;
+}

@@ -18,7 +18,9 @@
  * Model (a generation cascade in the limit E >> T):
  *  - matrix elements of all 2 -> 2 weak processes of a neutrino with the thermal nu, anti-nu and e+-:
  *    Dolgov, Hansen, Semikoz hep-ph/9703315 (NPB 503 (1997) 426), table 1, in units of 32 G_F^2:
- *      nu_a nu_a -> nu_a nu_a           2 (p1.p2)(p3.p4)  (identical final particles: x 1/2)
+ *      nu_a nu_a -> nu_a nu_a           2 (p1.p2)(p3.p4)  (S|A|^2 = 2^6 G_F^2: the symmetry factor
+ *                                                          S = 1/2 of the identical final pair is included;
+ *                                                          by Fierz |M_aa|^2 = 4 |M_ab|^2, S |M_aa|^2 = 2 |M_ab|^2)
  *      nu_a anti-nu_a -> same           4 (p1.p4)(p2.p3)
  *      nu_a nu_b -> nu_a nu_b           1 (p1.p2)(p3.p4),  nu_a anti-nu_b: 1 (p1.p4)(p2.p3)
  *      nu_a anti-nu_a -> nu_b anti-nu_b 1 (p1.p4)(p2.p3)
@@ -31,7 +33,12 @@
  *    particle 4 the rest. Integrated over y, the relative total rates of the two forms are 1 and 1/3;
  *    the e+- targets count with the neutrino's occupation (relativistic e+-, two spin states summed in
  *    the matrix element). The branching fractions of a neutrino of flavour a follow; its total rate is
- *    the one of bbn_nu_conversion.c (C_a G_F^2 T^4 E / 3.151), for the first stage as for the others.
+ *    the one of bbn_nu_conversion.c (C_a G_F^2 T^4 E, bbn_nu_rate.c), for the first stage as for the others.
+ *    The channel weights summed (W_e = 20/3 + 20 G_e/3, W_mu = 20/3 + 20 G_mu/3 with G = g_L^2 + g_R^2)
+ *    times the thermal average 7 pi/180 of a unit s-type weight (bbn_nu_rate.c) give C_e = 1.293,
+ *    C_mu,tau = 0.917 (bbn_nu_cascade_rate_coef): the published C's of Enqvist, Kainulainen, Thomson
+ *    NPB 373 (1992) 498 (1.27, 0.92) to 2%, the check of the weights (tests/bbn/test_bbn_nu_cascade.c).
+ *    Until 2026-12-07 the nu_a nu_a channel had weight 1 (an extra x 1/2 on DHS's S|A|^2): C_e 1.171.
  *  - a member of the cascade is a neutrino of flavour label e, mu or tau and energy E (half neutrinos,
  *    half anti-neutrinos, as the injection: the processes above are charge-symmetric once summed over
  *    e- and e+). It first oscillates (bbn_nu_oscillation.c: P(a -> e) from the table; the non-nu_e part
@@ -63,18 +70,17 @@
 /* daughter energy distributions q(z): uniform, forward 3 z^2, backward 3 (1 - z)^2 */
 enum { Q_UNI = 0, Q_FWD = 1, Q_BWD = 2, N_Q = 3 };
 
-/* branching fractions of a neutrino of flavour g (0 e, 1 mu, 2 tau) into daughters: B[label][q]
- * = sum over channels of b_c x (number of daughters of that label and shape); *ret = the mean energy
- * fraction the daughters keep (1 - the share handed to e+-) */
-void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret) {
+/* the channels of a neutrino of flavour g (0 e, 1 mu, 2 tau): w[label][q] = sum over channels of the
+ * channel's weight (units of 32 G_F^2 (p1.p2)(p3.p4) thermally averaged: s-type 1, u-type 1/3) x (number
+ * of daughters of that label and shape); returns the total weight W */
+static double channels(int g, double w[3][3]) {
   const double sw2 = FB_SIN2_THETAW;
   const double gL = (g == 0 ? 0.5 : -0.5) + sw2, gR = sw2;
-  double w[3][3];
-  memset(w, 0, sizeof w);
+  memset(w, 0, 9 * sizeof(double));
   double W = 0.0;
-  /* nu_g nu_g: 2 x s-type x 1/2 (identical) = 1; two daughters g, uniform */
-  w[g][Q_UNI] += 2.0 * 1.0;
-  W += 1.0;
+  /* nu_g nu_g: S|A|^2 = 2 x s-type (S = 1/2 already in DHS's 2^6 G_F^2); two daughters g, uniform */
+  w[g][Q_UNI] += 2.0 * 2.0;
+  W += 2.0;
   /* nu_g anti-nu_g elastic: 4 x u-type = 4/3; the neutrino forward, the anti-neutrino backward */
   w[g][Q_FWD] += 4.0 / 3.0;
   w[g][Q_BWD] += 4.0 / 3.0;
@@ -100,6 +106,19 @@ void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret) {
   w[g][Q_UNI] += 4.0 * (gL * gL + gR * gR);
   w[g][Q_FWD] += 4.0 * (gR * gR + gL * gL) / 3.0;
   W += 4.0 * (gL * gL + gR * gR) * (1.0 + 1.0 / 3.0);
+  return W;
+}
+
+double bbn_nu_cascade_rate_coef(int g) {
+  double w[3][3];
+  return channels(g, w) * bbn_nu_rate_s_unit();
+}
+
+/* branching fractions of a neutrino of flavour g into daughters: B[label][q] = w / W (channels above);
+ * *ret = the mean energy fraction the daughters keep (1 - the share handed to e+-) */
+void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret) {
+  double w[3][3];
+  const double W = channels(g, w);
   double e = 0.0;
   static const double mean_q[N_Q] = {0.5, 0.75, 0.25};
   for (int l = 0; l < 3; ++l)

@@ -19,11 +19,11 @@
  *    sigma = sigma0 E_e p_e, sigma0 = G_F^2 V_ud^2 (1 + 3 g_A^2) / pi (no radiative correction),
  *    E_e = E - Delta (anti-nu_e p -> n e+) or E + Delta (nu_e n -> p e-), Delta = m_n - m_p; the
  *    1/M (recoil, weak magnetism) corrections lower sigma by O(10%) at E ~ 30 MeV (not included);
- *  - Gamma_th(E) = C_e G_F^2 T^4 E / 3.151 (3.151 = 7 pi^4 / (180 zeta3)): the thermally averaged rate of an active neutrino,
- *    C_e G_F^2 T^5 (Enqvist, Kainulainen, Thomson NPB 373 (1992) 498; FB_NU_RATE_C_E), scaled to
- *    energy E from the mean thermal momentum 3.151 T (the rate of an ultra-relativistic neutrino on
- *    the plasma grows as its energy). T is the photon temperature: after e+- annihilation the rate
- *    is overestimated, where H dominates anyway;
+ *  - Gamma_th(E) = C_e G_F^2 T^4 E (bbn_nu_rate.c: Enqvist, Kainulainen, Thomson NPB 373 (1992) 498,
+ *    FB_NU_RATE_C_E; the C's multiply G_F^2 T^4 p, checked there against the Dolgov-Hansen-Semikoz
+ *    hep-ph/9703315 matrix elements averaged over the thermal bath; until 2026-12-07 this was divided by
+ *    the mean momentum 3.151, a rate 3.151 x too small). T is the photon temperature: after e+-
+ *    annihilation the rate is overestimated, where H dominates anyway;
  *  - H from the background (d ln a / dt of bbn_background).
  *  - Spectra (bbn_decay.nu_groups, filled by bbn_decay_record.c): a line (a two-body channel's
  *    neutrino, the pi -> mu nu_mu of a stopped pion) at its energy; a V-A continuum (three-body
@@ -109,12 +109,10 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
-  const double hbar = FB_HBAR_GEV_S * 1e3; /* MeV s */
-  const double GF = FB_GF_GEV_M2 * 1e-6;
   /* mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4 / (180 zeta(3)) = 3.151 */
-  const double p_mean_over_T = 7.0 * pow(FB_PI, 4) / (180.0 * FB_ZETA3);
-  /* scattering rate C G_F^2 T^4 E / 3.151 per unit C and per MeV of E (see above) */
-  const double G1_per_E = GF * GF * pow(T_MeV, 4) / p_mean_over_T / hbar;
+  const double p_mean_over_T = bbn_nu_mean_p_over_T();
+  /* scattering rate C G_F^2 T^4 E [1/s] per unit C and per MeV of E (bbn_nu_rate.c) */
+  const double G1_per_E = bbn_nu_rate_GeV(1.0, 1e-3 * T_MeV, 1e-3) / FB_HBAR_GEV_S;
   const int osc = d->nu_oscillations && ot;
   const double A1 = osc ? bbn_nu_osc_A(1.0, T_MeV) : 0.0; /* A at E = 1 MeV (A ~ E^2) */
   /* the cascade: members below the mean thermal momentum count as thermal (bbn_nu_cascade.c) */

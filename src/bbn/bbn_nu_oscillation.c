@@ -29,10 +29,12 @@
  *    vacuum the PMNS-averaged sum_i |U_ai|^2 |U_bi|^2). The conversion (bbn_nu_conversion.c) uses the
  *    incoherent average, tabulated once in A = 2E (V_e - V_tau)/dm31^2 (bbn_nu_osc_table; H/k depends on
  *    E and T only through A when V_mu = V_tau): the coherent terms at the neutrinos' own scattering rate
- *    change P_ae by < 2e-4 (absolute) at E = 5-300 MeV, T = 0.03-8 MeV (tests/bbn/test_bbn_nu_oscillation.c).
+ *    change P_ae by < 3e-4 (absolute; < 2e-4 with the scattering rate 3.15 x too small used before 2026-12-07,
+ *    bbn_nu_rate.c) at E = 5-300 MeV, T = 0.03-8 MeV (tests/bbn/test_bbn_nu_oscillation.c).
  *    Collisional decoherence beyond "the first
- *    scattering ends it" and the quantum-Zeno regime Gamma >~ w (not reached: w/Gamma > 1e2 at
- *    T < 5 MeV, E < 200 MeV) are not modelled.
+ *    scattering ends it" and the quantum-Zeno regime Gamma >~ w are not modelled (not reached: w/Gamma > 1e2
+ *    at T < 5 MeV, E < 200 MeV was stated with the rate / 3.151; with the corrected rate C G_F^2 T^4 E that bound
+ *    reads > 30, scaled, not re-measured).
  */
 #include <complex.h>
 #include <math.h>

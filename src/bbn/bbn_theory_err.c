@@ -145,6 +145,11 @@ static double th_sY[BBN_TH_N_NODES], th_sD[BBN_TH_N_NODES];
 static double node_step(void) { return log(BBN_FIT_OMEGAB_MAX / BBN_FIT_OMEGAB_MIN) / (BBN_TH_N_NODES - 1); }
 static double node_lnw(int i) { return log(FB_OMEGA_B_H2_PLANCK) + (i - (BBN_TH_N_NODES - 1) / 2) * node_step(); }
 
+void bbn_theory_err_node_range(double *lnw_lo, double *lnw_hi) {
+  *lnw_lo = node_lnw(0);
+  *lnw_hi = node_lnw(BBN_TH_N_NODES - 1);
+}
+
 static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err *err) {
   int rc = FB_OK;
   pthread_mutex_lock(&th_lock);

@@ -452,7 +452,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NREC * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
-                                        "(C_alpha G_F^2 T^5 |U_eff|^2, thermal potential), decoupling, decays "
+                                        "(C_alpha G_F^2 T^4 <p> |U_eff|^2, thermal potential), decoupling, decays "
                                         "and inverse decays (bbn_hnl.c); T0 = 10 MeV"
                           : s->primakoff ? "abundance: decays, inverse decays and Primakoff scattering gamma q -> a q on "
                                            "the charged plasma (src/production/fb_prod_bc9.c, static screened targets); T0 = 10 MeV"

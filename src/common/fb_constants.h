@@ -159,10 +159,11 @@
 #define FB_GKPY_EPS3 4.7
 #define FB_GKPY_EPS4 0.32
 /* ---------------------------------------------------------------- BC6-BC8 HNL abundance before BBN
- * (src/bbn/bbn_hnl.c): the thermally averaged weak interaction rate of an active neutrino,
- * Gamma_nu_alpha = C_alpha G_F^2 T^5 in the e+- nu plasma (T << m_mu): Enqvist, Kainulainen, Thomson,
- * Nucl. Phys. B373 (1992) 498 (values as quoted there and in Abazajian, Fuller, Patel
- * astro-ph/0101524 sec. II; not re-checked against the paper's text, which is not in the corpus) */
+ * (src/bbn/bbn_hnl.c, bbn_nu_rate.c): the weak interaction rate of an active neutrino of momentum p,
+ * Gamma_nu_alpha = C_alpha G_F^2 T^4 p in the e+- nu plasma (T << m_mu; thermal average C G_F^2 T^4 <p>,
+ * <p> = 3.151 T): Enqvist, Kainulainen, Thomson, Nucl. Phys. B373 (1992) 498 (values as quoted there and
+ * in Abazajian, Fuller, Patel astro-ph/0101524 sec. II; not re-checked against the paper's text, which is
+ * not in the corpus; re-derived to 2% from the hep-ph/9703315 matrix elements: tests/bbn/test_bbn_nu_cascade.c) */
 #define FB_NU_RATE_C_E 1.27     /* C_e, ibid. */
 #define FB_NU_RATE_C_MUTAU 0.92 /* C_mu = C_tau, ibid. */
 /* ---------------------------------------------------------------- three-flavour neutrino mixing

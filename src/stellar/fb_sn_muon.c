@@ -40,7 +40,10 @@ double fb_sn_muon_gamma_abs_GeV(double gY, double neff, double T, double wp2, do
 }
 
 double fb_sn_muon_mu_neutral_GeV(double T, double mue) {
-  if (!(T > 0) || !(mue > FB_MMU_GEV)) return mue; /* below m_mu the muons are Boltzmann-suppressed: no change kept */
+  /* at every mu_e > 0: below m_mu the muons are not Boltzmann-suppressed at T = 20-40 MeV (mu_e = 103 MeV, T = 35 MeV:
+   * n_mu/n_e = 0.47 without neutrality, 0.30 with); until 2026-12-07 mu_e <= m_mu was returned unchanged, a jump of
+   * 18 MeV at mu_e = m_mu and muon densities x1.2-1.6 too high in the hot mantle of the default profile */
+  if (!(T > 0) || !(mue > 0)) return mue;
   /* Charge neutrality re-imposed with the profile's charge density: the profile fixes n_p = n_e(mu_e) (no muons);
    * with muons in beta equilibrium at mu_mu = mu_e = mu_l (vanishing neutrino chemical potentials, the limit of the
    * muonic models of Bollig et al. arXiv:2005.07141 and Fischer et al. arXiv:2008.13628 with mu_nu_mu ~ 0) the lepton

@@ -36,8 +36,8 @@ double fb_sn_muon_gamma_abs_GeV(double gY, double neff_GeV3, double T_GeV, doubl
                                 double mass_GeV);
 
 /** Lepton chemical potential mu_l = mu_e = mu_mu [GeV] with charge neutrality re-imposed: n_e(mu_l) + n_mu(mu_l) equal
- *  to the electron density n_e(mue_GeV) of the muon-free profile (electrons massless; mu_l = mue_GeV where
- *  mue_GeV <= m_mu). */
+ *  to the electron density n_e(mue_GeV) of the muon-free profile (electrons massless; at every mue_GeV > 0, below
+ *  m_mu too: thermal muons at T ~ 20-40 MeV). */
 double fb_sn_muon_mu_neutral_GeV(double T_GeV, double mue_GeV);
 
 /** Exact tree-level cross section [GeV^-2] of gamma mu -> mu a (massless ALP, pseudoscalar Yukawa gY) at the invariant

@@ -61,5 +61,15 @@ with h5py.File(sys.argv[1], "r") as f:
 PY
 if ! /usr/bin/python3 "$src_dir/tools/plot_bbn_diagnostic.py" "$tmp/h.h5" -o "$tmp/d.png" > "$tmp/d.log" 2>&1 \
    || [ ! -s "$tmp/d.png" ] || [ ! -s "$tmp/d.pdf" ]; then echo "FAIL: plot_bbn_diagnostic.py"; cat "$tmp/d.log"; fails=$((fails+1)); fi
+# the non-thermal neutrinos' keys are refused where they would be ignored (review 2026-12-07)
+for args in "model=bc1 mass_GeV=0.05 coupling=1e-10 nu_cascade=off" \
+            "model=generic mass_GeV=0.1 tau_s=1 mY_GeV=1e-9 nu_conversion=off" \
+            "model=bc9 mass_GeV=0.1 coupling=1e-10 nu_oscillations=off"; do
+  # shellcheck disable=SC2086
+  msg=$("$exe" eval bbn-decay $args 2>&1); rc=$?
+  key=$(sed -E 's/.* (nu_[a-z]+)=off/\1/' <<<"$args")
+  if [ $rc -ne 2 ] || ! grep -q "$key is for model=bc6|bc7|bc8" <<<"$msg"; then
+    echo "FAIL: eval bbn-decay $args -> $rc: $msg"; fails=$((fails+1)); fi
+done
 [ $fails -eq 0 ] && echo "all HNL BBN CLI checks passed"
 exit $fails

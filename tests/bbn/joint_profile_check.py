@@ -10,7 +10,8 @@ import numpy as np
 exe = sys.argv[1] if __name__ == "__main__" else None  # set by an importing script (joint_bounds_inputs.py)
 C_BOUNDS = {"electrons": 5.073, "neutrinos": 5.007}  # test_joint_bounds (bbn_joint_fit.c; propagated theory errors)
 fails = 0
-W = np.exp(np.linspace(math.log(0.016), math.log(0.030), 15))
+# the profile nodes of bbn_joint_fit.c: 15 over the theory-error nodes' range, 0.02242 (0.030/0.016)^(+-1/2)
+W = np.exp(np.linspace(math.log(0.02242) - 0.5 * math.log(0.030 / 0.016), math.log(0.02242) + 0.5 * math.log(0.030 / 0.016), 15))
 def obs(m, cpl, w, g=1, stat="boson"):
     # theory errors: primat here (the abundances do not depend on it; no per-process propagation), the
     # propagated ones of standard BBN from theory_errors() below

@@ -70,6 +70,32 @@ START_TEST(test_closed_form_neutrinos_photons) {
 }
 END_TEST
 
+START_TEST(test_heated_matter_fixed_point) {
+  /* review 2026-12-07: photons heated after T_end mean a larger matter density at T_end (eta fixed today):
+   * bbn_neff_continue_heated returns the factor f with f = rho_g_ratio^{3/4} of a continuation whose matter is
+   * f x the unheated one (checked here by one more plain continuation), and f above the single pass with
+   * the unheated matter (the background before the fix) for an em decay late enough that matter matters
+   * (X = r1 = 0.3 of rho_gamma at 1 keV, tau = 1e3 t1, baryons + CDM = rho_gamma at 1 keV: z ~ 4000 scale) */
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_neff_cont_in in = start(0.3, 0.0, 1.0, 0.0);
+  in.tauX_s = 1e3 * in.t_s;
+  in.rho_m_MeV4 = FB_PI * FB_PI / 15.0 * pow(in.T_MeV, 4);
+  bbn_neff_cont_out o, o1, o0;
+  double f;
+  ck_assert_int_eq(bbn_neff_continue_heated(&in, bbn_T_recombination_MeV(), &o, &f, &err), FB_OK);
+  ck_assert_int_eq(bbn_neff_continue(&in, bbn_T_recombination_MeV(), &o0, &err), FB_OK); /* the single pass */
+  bbn_neff_cont_in c = in;
+  c.rho_m_MeV4 *= f;
+  ck_assert_int_eq(bbn_neff_continue(&c, bbn_T_recombination_MeV(), &o1, &err), FB_OK);
+  printf("heated matter: f = %.8f (self-consistent %.8f); single pass with the unheated matter %.8f; N_eff_rec %.6f vs "
+         "%.6f\n", f, pow(o1.rho_g_ratio, 0.75), pow(o0.rho_g_ratio, 0.75), o.Neff, o0.Neff);
+  ck_assert_double_eq_tol(pow(o1.rho_g_ratio, 0.75), f, 1e-8 * f);
+  ck_assert(f > 1.1);
+  ck_assert(fabs(f / pow(o0.rho_g_ratio, 0.75) - 1.0) > 1e-6);
+}
+END_TEST
+
 START_TEST(test_energy_conservation_dominating_x) {
   /* X that dominates (rho_X = 10 rho_gamma at the start) before decaying: no closed form, but neutrinos and
    * invisible radiation are both free-streaming and count the same in N_eff (f_inv = 1 equals f_nu = 1 to
@@ -209,6 +235,7 @@ int main(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_closed_form_neutrinos_photons);
   tcase_add_test(tc, test_energy_conservation_dominating_x);
+  tcase_add_test(tc, test_heated_matter_fixed_point);
   tcase_add_test(tc, test_standard_limit_and_chain);
   tcase_add_test(tc, test_kinetic_momentum_limits);
   tcase_add_test(tc, test_moving_x_limits);

@@ -68,23 +68,30 @@ START_TEST(test_limits) {
   const double s60 = (60 - D) * sqrt((60 - D) * (60 - D) - me * me), s30 = (30 - D) * sqrt((30 - D) * (30 - D) - me * me);
   ck_assert(fabs(r_H / (s60 / s30) - 1.0) < 1e-12);
   ck_assert(fabs(r_T / (s60 / s30 / 2.0) - 1.0) < 1e-12);
-  /* Gamma_th = C_e G_F^2 T^4 E / 3.151 (Enqvist et al.): at T = 3 MeV, E = 30 MeV, H -> 0, the
-   * probability per neutrino is n sigma c / Gamma_th */
+  /* Gamma_th = C_e G_F^2 T^4 E (Enqvist et al.; the C's multiply G_F^2 T^4 p, see test_bbn_nu_cascade.c
+   * test_thermal_average): at T = 3 MeV, E = 30 MeV, H -> 0, the probability per neutrino is n sigma c /
+   * Gamma_th (the code before 2026-12-07 divided Gamma_th by 3.151: this ratio was 3.15) */
   const double GF = FB_GF_GEV_M2 * 1e-6, hbar = FB_HBAR_GEV_S * 1e3;
-  const double Gth = FB_NU_RATE_C_E * GF * GF * pow(3.0, 4) * 30.0 / 3.1514 / hbar;
+  const double Gth = FB_NU_RATE_C_E * GF * GF * pow(3.0, 4) * 30.0 / hbar;
+  printf("scattering-limited probability x Gamma_th / (Hubble-limited x H): %.6f (1)\n",
+         lam_pn(30.0, 3.0, 1e-30, NULL) * Gth / lam_pn(30.0, 0.0, 1.0, NULL));
   ck_assert(fabs(lam_pn(30.0, 3.0, 1e-30, NULL) * Gth / lam_pn(30.0, 0.0, 1.0, NULL) - 1.0) < 1e-3);
 }
 END_TEST
 
-/* bc6_bbn with nu_conversion on / off (nu_on = 2: on, with the oscillations of bbn_nu_oscillation.c; 1: on,
- * without them, as the estimate); Delta Yp against the sudden-freeze-out estimate */
+/* bc6_bbn with nu_conversion on / off (nu_on = 2: on, with the oscillations of bbn_nu_oscillation.c and the
+ * cascade, the default; 1: on, without oscillations and without the cascade (the first scattering ends a
+ * neutrino), as the estimate; 3: on, without oscillations, with the cascade); Delta Yp against the
+ * sudden-freeze-out estimate. Until 2026-12-07 nu_on = 1 kept the cascade: with the scattering rate then
+ * 3.15 x too small the two differed by 27% (0.0761 / 0.0598), with the corrected rate by x2 */
 static int bc6_point(int nu_on, double m, double U2, double *Yp, double *ng, double *tau, fb_err *err) {
   fb_config cfg;
   const fb_key_spec *const schemas[1] = {fb_model_bc6_bbn.keys};
   const size_t n[1] = {fb_model_bc6_bbn.n_keys};
   FB_CALL(err, fb_config_init(&cfg, schemas, n, 1, err));
   if (!nu_on) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_conversion=false", err));
-  if (nu_on == 1) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_oscillations=false", err));
+  if (nu_on == 1 || nu_on == 3) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_oscillations=false", err));
+  if (nu_on == 1) FB_CALL(err, fb_config_set(&cfg, "bc6_bbn.nu_cascade=false", err));
   void *st = NULL;
   FB_CALL(err, fb_model_bc6_bbn.init(&st, &cfg, err));
   double out[64];
@@ -138,7 +145,7 @@ START_TEST(test_delta_yp_estimate) {
       const double E = d.nu_groups[g].E_MeV;
       if (d.nu_groups[g].flavour != 0 || !(d.nu_groups[g].n > 0.0)) continue;
       const double Ee = E - Dl, sig = sigma0 * Ee * sqrt(Ee * Ee - me * me);
-      const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T, 4) * E / 3.1514 / hbar;
+      const double Gth = FB_NU_RATE_C_E * GF * GF * pow(T, 4) * E / hbar;
       lam += D * 0.5 * d.nu_groups[g].n * nb * sig * FB_C_CM_S / (Gth + H);
     }
     dXn += lam * 0.70 * dt;
@@ -151,6 +158,12 @@ START_TEST(test_delta_yp_estimate) {
          m, U2, tau, ng, n_e, n_e > 0.0 ? E_e / n_e : 0.0, Y1, Y0, Y1 - Y0, 2.0 * dXn,
          (Y1 - Y0) / (2.0 * dXn));
   ck_assert_msg(fabs(log((Y1 - Y0) / (2.0 * dXn))) < log(1.5), "Delta Yp %g vs estimate %g", Y1 - Y0, 2.0 * dXn);
+  /* the cascade (no oscillations) only adds conversions */
+  double Y3;
+  ck_assert_msg(bc6_point(3, m, U2, &Y3, &ng, &tau, &err) == FB_OK, "%s", err.msg);
+  printf("with the cascade: Yp %.5f, Delta Yp %.4g (x%.3f of the first-scattering value)\n", Y3, Y3 - Y0,
+         (Y3 - Y0) / (Y1 - Y0));
+  ck_assert_msg(Y3 - Y0 > Y1 - Y0, "Delta Yp with the cascade %g", Y3 - Y0);
   /* with the oscillations (the default): the injected nu_e survive with P_ee >= its vacuum average
    * (the thermal potential only raises it) and the nu_mu, nu_tau add: Delta Yp >= P_ee,vac x the value
    * without (10% for the non-linear response of Yp) */
@@ -158,8 +171,8 @@ START_TEST(test_delta_yp_estimate) {
   ck_assert_msg(bc6_point(2, m, U2, &Y2, &ng, &tau, &err) == FB_OK, "%s", err.msg);
   bbn_nu_osc_vacuum_average(Pv);
   printf("with oscillations: Yp %.5f, Delta Yp %.4g (x%.3f of the value without; P_ee,vac = %.3f)\n", Y2, Y2 - Y0,
-         (Y2 - Y0) / (Y1 - Y0), Pv[0][0]);
-  ck_assert_msg(Y2 - Y0 > 0.9 * Pv[0][0] * (Y1 - Y0), "Delta Yp with oscillations %g", Y2 - Y0);
+         (Y2 - Y0) / (Y3 - Y0), Pv[0][0]);
+  ck_assert_msg(Y2 - Y0 > 0.9 * Pv[0][0] * (Y3 - Y0), "Delta Yp with oscillations %g", Y2 - Y0);
 }
 END_TEST
 

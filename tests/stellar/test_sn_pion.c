@@ -142,6 +142,33 @@ START_TEST(test_interacting_pions) {
            1e3 * lo);
     ck_assert_msg(fabs(ours / lo - 1.0) < 1e-4, "mu_l %g vs %g", ours, lo);
   }
+  /* muons: charge neutrality below m_mu, in the hot mantle (T = 34.9 MeV, mu_e = 103.1 MeV): n_mu/n_e(profile) 0.465
+   * without, 0.297 with neutrality (independent: the muon density by a midpoint rule in E here, bisection); and no
+   * jump at mu_e = m_mu (before 2026-12-07 mu_e <= m_mu was returned unchanged: 18 MeV jump) */
+  {
+    const double T = 0.0349, mue = 0.1031, mm = FB_MMU_GEV;
+    double ne_prof = (mue * mue * mue + FB_PI * FB_PI * T * T * mue) / (3.0 * FB_PI * FB_PI);
+    double lo = 0.0, hi = mue;
+    for (int it = 0; it < 60; it++) {
+      double mid = 0.5 * (lo + hi), nm = 0.0;
+      for (int i = 0; i < 20000; i++) { /* n_mu = (1/pi^2) int dE E p (f - fbar), E from m to m + 60 T */
+        double E = mm + 60.0 * T * (i + 0.5) / 20000, p = sqrt(E * E - mm * mm);
+        nm += E * p * (1.0 / (exp((E - mid) / T) + 1.0) - 1.0 / (exp((E + mid) / T) + 1.0));
+      }
+      nm *= 60.0 * T / 20000 / (FB_PI * FB_PI);
+      if ((mid * mid * mid + FB_PI * FB_PI * T * T * mid) / (3.0 * FB_PI * FB_PI) + nm < ne_prof) lo = mid;
+      else hi = mid;
+    }
+    double ours = fb_sn_muon_mu_neutral_GeV(T, mue);
+    double r_without = fb_sn_muon_density_GeV3(T, mue) / ne_prof, r_with = fb_sn_muon_density_GeV3(T, ours) / ne_prof;
+    printf("mantle shell T = 34.9 MeV, mu_e = 103.1 MeV: mu_l %.3f MeV (independent %.3f); n_mu/n_e %.3f without, %.3f "
+           "with neutrality\n", 1e3 * ours, 1e3 * lo, r_without, r_with);
+    ck_assert_msg(fabs(ours / lo - 1.0) < 1e-4, "mu_l %g vs %g", ours, lo);
+    ck_assert_msg(fabs(r_without - 0.465) < 0.002 && fabs(r_with - 0.297) < 0.002, "n_mu/n_e %g, %g", r_without, r_with);
+    double below = fb_sn_muon_mu_neutral_GeV(T, mm * (1.0 - 1e-6)), above = fb_sn_muon_mu_neutral_GeV(T, mm * (1.0 + 1e-6));
+    printf("across mu_e = m_mu: mu_l %.4f / %.4f MeV\n", 1e3 * below, 1e3 * above);
+    ck_assert_msg(fabs(above - below) < 1e-5 * mm, "jump at m_mu: %g -> %g", below, above);
+  }
   /* muons: sigma(s) against |M|^2 = -e^2 g^2 t^2/((s - m^2)(u - m^2)) integrated over t (Simpson here) and its static
    * limit alpha g^2 omega^2/(3 m^4) */
   {
