@@ -33,6 +33,10 @@
  *   dY/du = (c/H) [Gamma (R(x) Y_eq - R(x_X) Y) + Gamma_s (Y_eq - Y)],     R = K1/K2,
  *   dW/du = W - 3 c Y T_X/T + (c/(H T)) [Gamma m (Y_eq - Y) + Gamma_s eps_P (Y_eq - W T/<E>_eq)].
  * Pure redshift (no collisions, relativistic X): dW/du = W (1 - c), i.e. <E> = W T/Y ~ g_*s^(1/3) T ~ 1/a.
+ * The integrated variable is V = W/g_*s^(1/3) = rho a^4 up to a constant: dV/du = [dW/du + (c - 1) W]/g_*s^(1/3)
+ * = [c (W - 3 Y T_X/T) + collisions]/g_*s^(1/3), constant for free-streaming relativistic X, so the steps of
+ * g_*s (QCD crossover, e+e- annihilation) do not drive the step size through the redshift (it halved the
+ * steps of a BC9 freeze-in point).
  * Maxwell-Boltzmann n_eq (the statistics of bbn_abundance.c; the Bose-Einstein mean energy of a massless
  * boson is 2.701 T instead of 3 T, a stated approximation); Fermi-Dirac is refused (the HNLs keep their
  * own solver, bbn_hnl.c).
@@ -66,7 +70,7 @@ double bbn_mb_mean_energy_over_m(double x) { return k1k2(x) + 3.0 / x; }
 #define CL_XMAX 1e4
 #define CL_PER_EFOLD 32
 #define CL_N 591 /* 1 + ceil(CL_PER_EFOLD ln(CL_XMAX/CL_XMIN)) */
-static double cl_q[CL_N], cl_lnx[CL_N];
+static double cl_q[CL_N], cl_lnx[CL_N], cl_R[CL_N]; /* q, ln x and K1/K2(x) at the nodes */
 static pthread_once_t cl_once = PTHREAD_ONCE_INIT;
 
 static void cl_fill(void) {
@@ -74,15 +78,25 @@ static void cl_fill(void) {
   for (int i = 0; i < CL_N; ++i) {
     cl_lnx[i] = a + i * h;
     cl_q[i] = log(bbn_mb_mean_energy_over_m(exp(cl_lnx[i])) - 1.0);
+    cl_R[i] = k1k2(exp(cl_lnx[i]));
   }
 }
 
-double bbn_mb_x_from_mean_energy(double e_over_m) {
+/* x and R = K1/K2(x) (the same Lagrange weights: no Bessel function per call) */
+static double closure(double e_over_m, double *R) {
   pthread_once(&cl_once, cl_fill);
-  if (!(e_over_m > 1.0)) return 1e12; /* at rest (numerical undershoot): non-relativistic, P ~ 0 */
+  double x;
+  if (!(e_over_m > 1.0)) { /* at rest (numerical undershoot): non-relativistic, P ~ 0 */
+    *R = 1.0;
+    return 1e12;
+  }
   const double q = log(e_over_m - 1.0);
-  if (q >= cl_q[0]) return 3.0 / e_over_m; /* x < 1e-4: e = 3/x + x/2 + ..., relative error < 1e-8 */
-  if (q <= cl_q[CL_N - 1]) return 1.5 / (e_over_m - 1.0); /* x > 1e4: e - 1 = 3/(2x) (1 + O(1/x)) */
+  if (q >= cl_q[0] || q <= cl_q[CL_N - 1]) {
+    /* x < 1e-4: e = 3/x + x/2 + ..., relative error < 1e-8; x > 1e4: e - 1 = 3/(2x) (1 + O(1/x)) */
+    x = q >= cl_q[0] ? 3.0 / e_over_m : 1.5 / (e_over_m - 1.0);
+    *R = k1k2(x);
+    return x;
+  }
   int lo = 0, hi = CL_N - 1; /* cl_q[lo] > q >= cl_q[hi] */
   while (hi - lo > 1) {
     const int mid = (lo + hi) / 2;
@@ -92,19 +106,26 @@ double bbn_mb_x_from_mean_energy(double e_over_m) {
   int i0 = lo - 1;
   if (i0 < 0) i0 = 0;
   if (i0 + 3 > CL_N - 1) i0 = CL_N - 4;
-  double v = 0.0;
+  double v = 0.0, r = 0.0;
   for (int j = 0; j < 4; ++j) {
     double l = 1.0;
     for (int k = 0; k < 4; ++k)
       if (k != j) l *= (q - cl_q[i0 + k]) / (cl_q[i0 + j] - cl_q[i0 + k]);
     v += l * cl_lnx[i0 + j];
+    r += l * cl_R[i0 + j];
   }
+  *R = r;
   return exp(v);
+}
+
+double bbn_mb_x_from_mean_energy(double e_over_m) {
+  double R;
+  return closure(e_over_m, &R);
 }
 
 /* the rates at one temperature (the expensive part: thermodynamics and the production callback) */
 typedef struct abe_rates {
-  double T, H, c;     /* GeV, GeV, 1 + dlngs/3 */
+  double T, H, c, g13; /* GeV, GeV, 1 + dlngs/3, g_*s^(1/3) */
   double x, Yeq, Req, Eeq; /* m/T, n_eq/s, K1/K2(x), <E>_eq = m K1/K2 + 3T */
   double scat, epsP;  /* Gamma_s [GeV], mean energy of the X it produces [GeV] */
 } abe_rates;
@@ -124,10 +145,13 @@ static void abe_rates_at(const abe_ctx *c, double T, abe_rates *r) {
   const double gr = fb_thermo_gstar_rho(c->th, T), gs = fb_thermo_gstar_s(c->th, T);
   r->H = sqrt(FB_PI * FB_PI / 30.0 * gr / 3.0) * T * T / FB_MPL_REDUCED_GEV; /* as bbn_abundance.c */
   r->c = 1.0 + fb_thermo_dlngs_dlnT(c->th, T) / 3.0;
+  r->g13 = cbrt(gs);
   const double s = 2.0 * FB_PI * FB_PI / 45.0 * gs * T * T * T;
-  const double series = r->x > 700.0 ? 0.0 : gsl_sf_bessel_Kn_scaled(2, r->x) * exp(-r->x);
+  /* one K2 for n_eq and K1/K2 (as bbn_abundance.c) */
+  const double k2s = r->x < 1e-8 ? 0.0 : gsl_sf_bessel_Kn_scaled(2, r->x);
+  const double series = r->x > 700.0 ? 0.0 : (r->x < 1e-8 ? 2.0 / (r->x * r->x) : k2s * exp(-r->x));
   r->Yeq = c->g * c->m * c->m * T * series / (2.0 * FB_PI * FB_PI) / s;
-  r->Req = k1k2(r->x);
+  r->Req = (r->x < 1e-8 || r->x > 1e8) ? k1k2(r->x) : gsl_sf_bessel_K1_scaled(r->x) / k2s;
   r->Eeq = c->m * r->Req + 3.0 * T;
   r->scat = 0.0;
   r->epsP = r->Eeq;
@@ -140,17 +164,16 @@ static void abe_rates_at(const abe_ctx *c, double T, abe_rates *r) {
   }
 }
 
-/* the right-hand side for the state y = (Y, W) at fixed rates */
+/* the right-hand side for the state y = (Y, V = W/g_*s^(1/3)) at fixed rates */
 static void abe_eval(const abe_ctx *c, const abe_rates *r, const double *y, double *dy) {
-  const double Y = y[0], W = y[1];
-  double xX = r->x; /* no X yet (or a numerical undershoot): the plasma's shape, P -> 0 with Y */
-  if (Y > 0.0 && W > 0.0) xX = bbn_mb_x_from_mean_energy(W * r->T / (Y * c->m));
-  const double RX = k1k2(xX);
+  const double Y = y[0], W = y[1] * r->g13;
+  double xX = r->x, RX = r->Req; /* no X yet (or a numerical undershoot): the plasma's shape, P -> 0 with Y */
+  if (Y > 0.0 && W > 0.0) xX = closure(W * r->T / (Y * c->m), &RX);
   const double k = r->c / r->H;
   dy[0] = k * (c->Gamma * (r->Req * r->Yeq - RX * fmax(Y, 0.0)) + r->scat * (r->Yeq - Y));
   const double TX_over_T = (c->m / xX) / r->T;
-  dy[1] = W - 3.0 * r->c * fmax(Y, 0.0) * TX_over_T +
-          k / r->T * (c->Gamma * c->m * (r->Yeq - Y) + r->scat * r->epsP * (r->Yeq - W * r->T / r->Eeq));
+  dy[1] = (r->c * (W - 3.0 * fmax(Y, 0.0) * TX_over_T) +
+           k / r->T * (c->Gamma * c->m * (r->Yeq - Y) + r->scat * r->epsP * (r->Yeq - W * r->T / r->Eeq))) / r->g13;
 }
 
 static int abe_rhs(double u, const double *y, double *dy, void *user) {
@@ -167,9 +190,8 @@ static int abe_jac(double u, const double *y, const double *dy, double *J, void 
   abe_ctx *c = user;
   abe_rates r = c->last;
   if (u != c->u_last) abe_rates_at(c, exp(-u), &r);
-  double f0[2], f1[2];
-  abe_eval(c, &r, y, f0);
-  (void)dy;
+  double f0[2] = {dy[0], dy[1]}, f1[2]; /* dy: the right-hand side at (u, y), as CVODE passes it */
+  if (u != c->u_last) abe_eval(c, &r, y, f0);
   for (int j = 0; j < 2; ++j) {
     double yp[2] = {y[0], y[1]};
     const double h = 1e-7 * fmax(fabs(y[j]), j == 0 ? 1e-300 + 1e-12 * r.Yeq : 1e-12 * r.Yeq * r.Eeq / r.T);
@@ -211,7 +233,7 @@ int bbn_thermal_abundance_energy_from(const fb_thermo *th, double m_GeV, double 
   opt.jac_every_step = 1; /* the relaxation rates fall by many orders within ln T ~ 1 (bbn_abundance.c) */
   fb_ode ode;
   memset(&ode, 0, sizeof ode);
-  double y[2] = {Y_start, Y_start > 0.0 ? Y_start * E_start_GeV / T_start_GeV : 0.0};
+  double y[2] = {Y_start, Y_start > 0.0 ? Y_start * E_start_GeV / (T_start_GeV * cbrt(fb_thermo_gstar_s(th, T_start_GeV))) : 0.0};
   int rc = fb_ode_init(&ode, 2, abe_rhs, abe_jac, &c, &opt, err);
   if (rc == FB_OK) rc = fb_ode_reset(&ode, -log(T_start_GeV), y, err);
   if (rc == FB_OK) rc = fb_ode_solve(&ode, -log(T_end_GeV), y, err);
@@ -219,7 +241,7 @@ int bbn_thermal_abundance_energy_from(const fb_thermo *th, double m_GeV, double 
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "number and energy Boltzmann equations");
   *Y_end = y[0];
   /* no X produced (Y = 0): report the plasma's mean energy (the shape the closure assumes) */
-  *E_end_GeV = (y[0] > 0.0 && y[1] > 0.0) ? fmax(y[1] * T_end_GeV / y[0], m_GeV)
+  *E_end_GeV = (y[0] > 0.0 && y[1] > 0.0) ? fmax(y[1] * cbrt(fb_thermo_gstar_s(th, T_end_GeV)) * T_end_GeV / y[0], m_GeV)
                                           : m_GeV * bbn_mb_mean_energy_over_m(m_GeV / T_end_GeV);
   return FB_OK;
 }

@@ -6,7 +6,7 @@
  *
  *  - closure: x(<E>/m) inverts <E>/m = K1/K2 + 3/x (1e-8 inside the table, 1e-4 beyond x = 1e4);
  *  - pure redshift, relativistic X (no collisions): <E> ~ 1/a = (g_*s(T)/g_*s(T0))^(1/3) T/T0 (1e-5), Y constant;
- *    non-relativistic X (T_X = m/100): <E> - m against the exact free-streaming mean energy (1e-3);
+ *    non-relativistic X (T_X = m/100): <E> - m against the exact free-streaming mean energy (3e-3);
  *  - free streaming through the semi-relativistic transition: the closure against the exact mean energy of a
  *    free-streaming Maxwell-Boltzmann momentum distribution (quadrature), a measured approximation (<E> 0.5%,
  *    its kinetic part 10%);
@@ -103,7 +103,8 @@ START_TEST(test_redshift) {
   const double ENref = mN * fs_mean_energy(0.01, a_of(Tb) / a_of(Ta));
   printf("redshift, non-relativistic: <E> - m = %.8g GeV, exact free streaming %.8g (dev %.2g)\n", E - mN, ENref - mN,
          (E - mN) / (ENref - mN) - 1.0);
-  ck_assert_msg(fabs((E - mN) / (ENref - mN) - 1.0) < 1e-3, "%.10g vs %.10g", E - mN, ENref - mN);
+  /* 3e-3: the kinetic part is 5e-4 of <E> here, so rtol 1e-7 on <E> allows ~1e-3 on it (5e-5 at rtol 1e-9) */
+  ck_assert_msg(fabs((E - mN) / (ENref - mN) - 1.0) < 3e-3, "%.10g vs %.10g", E - mN, ENref - mN);
 }
 END_TEST
 
