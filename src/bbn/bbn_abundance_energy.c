@@ -233,7 +233,8 @@ int bbn_thermal_abundance_energy_from(const fb_thermo *th, double m_GeV, double 
   opt.jac_every_step = 1; /* the relaxation rates fall by many orders within ln T ~ 1 (bbn_abundance.c) */
   fb_ode ode;
   memset(&ode, 0, sizeof ode);
-  double y[2] = {Y_start, Y_start > 0.0 ? Y_start * E_start_GeV / (T_start_GeV * cbrt(fb_thermo_gstar_s(th, T_start_GeV))) : 0.0};
+  const double g13_start = cbrt(fb_thermo_gstar_s(th, T_start_GeV)), g13_end = cbrt(fb_thermo_gstar_s(th, T_end_GeV));
+  double y[2] = {Y_start, Y_start > 0.0 ? Y_start * E_start_GeV / (T_start_GeV * g13_start) : 0.0};
   int rc = fb_ode_init(&ode, 2, abe_rhs, abe_jac, &c, &opt, err);
   if (rc == FB_OK) rc = fb_ode_reset(&ode, -log(T_start_GeV), y, err);
   if (rc == FB_OK) rc = fb_ode_solve(&ode, -log(T_end_GeV), y, err);
@@ -241,7 +242,7 @@ int bbn_thermal_abundance_energy_from(const fb_thermo *th, double m_GeV, double 
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "number and energy Boltzmann equations");
   *Y_end = y[0];
   /* no X produced (Y = 0): report the plasma's mean energy (the shape the closure assumes) */
-  *E_end_GeV = (y[0] > 0.0 && y[1] > 0.0) ? fmax(y[1] * cbrt(fb_thermo_gstar_s(th, T_end_GeV)) * T_end_GeV / y[0], m_GeV)
+  *E_end_GeV = (y[0] > 0.0 && y[1] > 0.0) ? fmax(y[1] * g13_end * T_end_GeV / y[0], m_GeV)
                                           : m_GeV * bbn_mb_mean_energy_over_m(m_GeV / T_end_GeV);
   return FB_OK;
 }

@@ -286,18 +286,21 @@ static int bfip_abundance_to(const bfip_state *s, double mass_GeV, double coupli
     bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, 0.5e-3 * s->T0_MeV};
     const bbn_abundance_opts o = {0, bfip_two_tables_cb, &tt};
     if (energy)
-      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, NULL, T_RH_GeV, T_end_GeV, Y, r, E, err);
+      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, NULL, T_RH_GeV, T_end_GeV, Y, r, E,
+                                          err);
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
   if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     const bbn_abundance_opts o = {0, fb_production_callback, &pt};
     if (energy)
-      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, fb_production_callback_energy, T_RH_GeV, T_end_GeV, Y, r, E, err);
+      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, fb_production_callback_energy,
+                                          T_RH_GeV, T_end_GeV, Y, r, E, err);
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
   if (energy)
-    return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, NULL, NULL, T_RH_GeV, T_end_GeV, Y, r, E, err);
+    return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, NULL, NULL, T_RH_GeV, T_end_GeV, Y, r, E,
+                                        err);
   if (s->hnl < 0)
     return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, T_end_GeV, Y, r, err);
   bbn_hnl_state h;
