@@ -53,8 +53,8 @@ static void keep_bbn_point(void *state, void *ctx) { bbn_fip_state_point(state, 
 /* the point of scan model <model>_bbn with the eval's options as its section's keys; kept: its BBN solves */
 static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, eval_scan_point_result *pt,
                           bbn_fip_point *kept, fb_err *err) {
-  char scan[32], set[7][96];
-  const char *sets[7];
+  char scan[32], set[8][96];
+  const char *sets[8];
   size_t n = 0;
   snprintf(scan, sizeof scan, "%s_bbn", model);
 #define EVAL_BBND_SET(KEY, FMT, VAL) (snprintf(set[n], sizeof set[n], "%s." KEY "=" FMT, scan, VAL), sets[n] = set[n], n++)
@@ -72,9 +72,12 @@ static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, 
   } else {
     EVAL_BBND_SET("production", "%s", EVAL_BBND_ON("production"));
   }
+  if (!hnl) EVAL_BBND_SET("momentum", "%s", fb_eval_text(args, "momentum"));
 #undef EVAL_BBND_SET
 #undef EVAL_BBND_ON
   FB_TEST(err, fb_eval_given(args, "thermal_potential") && !hnl, FB_ERR_INPUT, "thermal_potential is for model=bc6|bc7|bc8");
+  FB_TEST(err, fb_eval_given(args, "momentum") && hnl, FB_ERR_INPUT,
+          "momentum is not for model=%s (the HNL planes keep the kinetic-equilibrium momentum)", model);
   FB_TEST(err, fb_eval_given(args, "production") && hnl, FB_ERR_INPUT,
           "production is not for model=%s (the HNL's production is its mixing: thermal_potential)", model);
   return eval_scan_point_visit(scan, sets, n, fb_eval_number(args, "mass_GeV"), fb_eval_number(args, "coupling"), pt,
@@ -154,10 +157,11 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
       d.mY_GeV = eval_scan_q(&pt, "mY_GeV");
     else
       d.n_over_ngamma = eval_scan_q(&pt, "n_over_ngamma_T0");
-    /* as the scan: X moving with the kinetic-equilibrium momentum at T0 (bbn_decay.p0_MeV, fb_model_bbn_fip.c) */
-    d.p0_MeV = bbn_kinetic_momentum_MeV(d.mass_GeV * 1e3, fb_eval_number(args, "T0_MeV"));
+    /* as the scan: X moving with the scan point's momentum at T0 (bbn_decay.p0_MeV: from its energy Boltzmann
+     * equation, or kinetic equilibrium with momentum=kinetic; fb_model_bbn_fip.c) */
+    d.p0_MeV = eval_scan_q(&pt, "p_mean_T0_MeV");
   } else {
-    static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential"};
+    static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential", "momentum"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
       FB_TEST(err, fb_eval_given(args, abundance_keys[i]), FB_ERR_INPUT,
               "%s sets a benchmark's abundance (model=bcN without mY_GeV / n_over_ngamma)", abundance_keys[i]);
@@ -236,6 +240,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     fb_eval_put(out, "abundance_TRH_change", "", eval_scan_q(&pt, "abundance_TRH_change"));
     fb_eval_put(out, "flag_inverse_decays_after_T0", "", eval_scan_q(&pt, "flag_inverse_decays_after_T0"));
     fb_eval_put(out, "T_handover_MeV", "MeV", eval_scan_q(&pt, "T_handover_MeV"));
+    fb_eval_put(out, "p_mean_T0_MeV", "MeV", d.p0_MeV);
     if (hnl) {
       fb_eval_put(out, "T_dec_GeV", "GeV", eval_scan_q(&pt, "T_dec_GeV"));
       fb_eval_put(out, "gamma_over_H_max", "", eval_scan_q(&pt, "gamma_over_H_max"));
@@ -264,7 +269,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff (end of BBN), Neff_rec (recombination), eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    24,
+    25,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -292,6 +297,9 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bcN (not bc6-8), abundance not given: also produced by scatterings ([bcN_bbn] production; bc9: primakoff)"},
      {"thermal_potential", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8, abundance not given: mixing suppressed by the thermal potential ([bcN_bbn] thermal_potential)"},
+     {"momentum", "", "boltzmann|kinetic", 0, 0, "boltzmann",
+      "model=bcN (not bc6-8), abundance not given: X's momentum at T0 from its energy Boltzmann equation or kinetic "
+      "equilibrium ([bcN_bbn] momentum)"},
      {"eta_fixed", "", "cmb|bbn", 0, 0, "cmb", "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2 (0.001, 0.1]"},
      {"tau_n_s", "s", NULL, 800.0, 1000.0, EVAL_BBND_STR(FB_TAU_N_S), "neutron lifetime (800, 1000] s"},

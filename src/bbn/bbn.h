@@ -382,6 +382,29 @@ typedef struct bbn_abundance_opts {
   void *user;
 } bbn_abundance_opts;
 
+/** For the energy equation: Gamma_scat(T) [GeV] (user = the opts' user) and, in *mean_E_GeV, the mean energy
+ *  eps_P of the X the scatterings produce (energy-weighted over number production density; <= 0 or NAN:
+ *  <E>_eq). NULL: the opts' scattering_rate with eps_P = <E>_eq. */
+typedef double (*bbn_scattering_energy_fn)(double T_GeV, void *user, double *mean_E_GeV);
+
+/** Number and energy density of X from T_RH (zero abundance) to T0 (bbn_abundance_energy.c; issue 14
+ *  item 1): Y = n/s, n/n_gamma and the mean energy <E> = rho/n [GeV] at T0. Inverse decays with the
+ *  exact energy collision term Gamma m (n_eq - n), scatterings of o (rate and eps_P from eps_fn if given), redshift -3H(rho + P)
+ *  with P from a Maxwell-Boltzmann shape at the X temperature fixed by <E>. Maxwell-Boltzmann only. */
+int bbn_thermal_abundance_energy(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                 const bbn_abundance_opts *o, bbn_scattering_energy_fn eps_fn, double T_RH_GeV, double T0_GeV, double *Y_T0,
+                                 double *n_over_ngamma_T0, double *E_mean_GeV, fb_err *err);
+/** The same from a given state (Y_start, mean energy E_start_GeV >= m) at T_start to T_end (for tests of
+ *  the redshift and of the closure; Y_start = 0: no X, E_start ignored). */
+int bbn_thermal_abundance_energy_from(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,
+                                      const bbn_abundance_opts *o, bbn_scattering_energy_fn eps_fn, double T_start_GeV, double Y_start,
+                                      double E_start_GeV, double T_end_GeV, double *Y_end, double *E_end_GeV,
+                                      fb_err *err);
+/** <E>/m = K1(x)/K2(x) + 3/x of a Maxwell-Boltzmann gas at T = m/x, and its inverse x(<E>/m) (a table,
+ *  within 1e-8; <E>/m <= 1 gives 1e12, at rest) (bbn_abundance_energy.c). */
+double bbn_mb_mean_energy_over_m(double x);
+double bbn_mb_x_from_mean_energy(double e_over_m);
+
 /** bbn_inverse_decay_abundance with the options o (NULL: the same): the relaxation rate is
  *  Gamma <m/E> + Gamma_scat(T) (bbn_abundance.c). */
 int bbn_thermal_abundance(const struct fb_thermo *th, double m_GeV, double g_X, double Gamma_GeV,

@@ -67,13 +67,15 @@ typedef struct bfip_state {
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
   int nu_cascade;        /* HNL: their scattering cascade (bbn_nu_cascade.c) */
+  int momentum_kinetic;  /* 1: X's momentum at T0 from kinetic equilibrium (the old estimate); 0: from the energy
+                            Boltzmann equation (bbn_abundance_energy.c; key `momentum`, not the HNLs) */
   int have_last;         /* last_* hold the last eval's BBN with the decay (bbn_fip_state_point) */
   bbn_decay last_d;
   bbn_result last_res;
 } bfip_state;
 
 enum { Q_TAU, Q_NG, Q_MY, Q_TRH, Q_YP, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_DCHI2, Q_FPH, Q_FHA, Q_FOTH, Q_FINV,
-       Q_THO, Q_NREC, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
+       Q_THO, Q_NREC, Q_P0, Q_N, Q_TDEC = Q_N, Q_GHMAX, Q_NREL, Q_NPI, Q_N_HNL };
 
 static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
@@ -98,6 +100,9 @@ static const fb_quantity_spec bfip_quantities[] = {
                               "lower (down to m/50) where the production continues below T0 and t(T) < 0.1 tau"},
     {"Neff_rec", "", "effective number of neutrino species at recombination (T = 0.256 eV, z_* = 1089.92): the decays "
                      "after T_end followed (bbn_neff_rec.c); the N_eff band uses it"},
+    {"p_mean_T0_MeV", "MeV", "momentum of X at T0 handed to BBN (bbn_decay.p0_MeV): sqrt(<E>^2 - m^2) with <E> = rho_X/n_X "
+                             "from the number and energy Boltzmann equations (key momentum = boltzmann, default) or from "
+                             "kinetic equilibrium at T0 (momentum = kinetic; always for the HNL planes)"},
     /* HNL planes only (bc6_bbn - bc8_bbn) */
     {"T_dec_GeV", "GeV", "decoupling: Gamma_prod = H below the maximum of Gamma_prod/H (0: never thermalised)"},
     {"gamma_over_H_max", "", "maximum of Gamma_prod/H (thermal production through mixing) between T_RH and T0"},
@@ -113,21 +118,26 @@ static const fb_quantity_spec bfip_quantities[] = {
   {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                           \
    "eta fixed today at the CMB value (cmb) or before the decay (bbn)"}
 #define BFIP_KEYS(SEC) {BFIP_KEYS_COMMON(SEC)}
+/* the FIP's momentum at T0 (issue 14 item 1): not for the HNLs (their own abundance solver, bbn_hnl.c) */
+#define BFIP_KEY_MOMENTUM(SEC)                                                                            \
+  {SEC, "momentum", FB_KEY_CHOICE, "boltzmann", 0, 0, "boltzmann|kinetic", "",                            \
+   "momentum of X at T0: boltzmann = from its number and energy Boltzmann equations from T_RH "          \
+   "(bbn_abundance_energy.c); kinetic = kinetic equilibrium at T0 (an upper estimate)"}
 /* bc1: the common keys plus the production by scatterings and resonant conversion (fb_prod_bc1.c) */
 static const fb_key_spec bc1_bbn_keys[] = {
-    BFIP_KEYS_COMMON("bc1_bbn"),
+    BFIP_KEYS_COMMON("bc1_bbn"), BFIP_KEY_MOMENTUM("bc1_bbn"),
     {"bc1_bbn", "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "A' also produced by resonant conversion and e+e- -> gamma A', e gamma -> e A', q qbar -> g A', q g -> q A' "
      "(src/production/fb_prod_bc1.c; false: decays and inverse decays only, a lower limit)"}};
 /* bc9: the common keys plus the Primakoff switch */
 static const fb_key_spec bc9_bbn_keys[] = {
-    BFIP_KEYS_COMMON("bc9_bbn"),
+    BFIP_KEYS_COMMON("bc9_bbn"), BFIP_KEY_MOMENTUM("bc9_bbn"),
     {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (src/production/fb_prod_bc9.c; "
      "false: decays and inverse decays only, a lower limit)"}};
 /* bc10, bc11: the common keys plus the production switch `production` (read by bfip_init_common) */
 #define BALP_KEYS(SEC, WHAT)                                                                              \
-  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+  {BFIP_KEYS_COMMON(SEC), BFIP_KEY_MOMENTUM(SEC),                                                         \
    {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
     "ALP production also by scatterings (" WHAT "; false: decays and inverse decays only, a lower limit)"}}
 static const fb_key_spec bc10_bbn_keys[] = BALP_KEYS("bc10_bbn", "src/production/fb_prod_bc10.c: f gamma -> f a, f fbar -> gamma a, "
@@ -136,7 +146,7 @@ static const fb_key_spec bc11_bbn_keys[] = BALP_KEYS("bc11_bbn", "src/production
                                                      "above the QCD crossover, pi pi -> pi a and Primakoff below");
 /* bc4, bc5: the common keys plus the switch of the production by scatterings (src/production/fb_prod_bc4.c) */
 #define BSCALAR_KEYS(SEC)                                                                                 \
-  {BFIP_KEYS_COMMON(SEC),                                                                                 \
+  {BFIP_KEYS_COMMON(SEC), BFIP_KEY_MOMENTUM(SEC),                                                         \
    {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
     "S production also by Higgs-like scatterings (and, bc5, h -> S S) in the plasma "                     \
     "(src/production/fb_prod_bc4.c; false: decays and inverse decays only, a lower limit)"}}
@@ -171,6 +181,7 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
   s->T_RH_GeV = fb_config_get_double(cfg, sec, "T_RH_GeV");
   s->mesons = fb_config_get_bool(cfg, sec, "mesons");
   s->T0_MeV = 10.0;
+  s->momentum_kinetic = !fb_config_has_key(cfg, sec, "momentum") || strcmp(fb_config_get_string(cfg, sec, "momentum"), "kinetic") == 0;
   /* the model's keys as the run sets them (e.g. [bc5] br_h_SS, which the production below reads too) */
   FB_CALL(err, fb_fip_config_from(s->ops, cfg, &s->mcfg, err));
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->model, &s->mcfg, err));
@@ -266,18 +277,30 @@ static double bfip_two_tables_cb(double T_GeV, void *user) {
 /* n/n_gamma at T_end_GeV (T0, or the hand-over temperature T_h < T0 of bfip_eval) from T_RH, and Y there
  * (Y_out may be NULL; the HNL's decoupling record in out, for bc6-bc8, whose T_end is always T0) */
 static int bfip_abundance_to(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
-                             double T_end_GeV, double *r, double *Y_out, double *out, fb_err *err) {
-  double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy;
+                             double T_end_GeV, double *r, double *Y_out, double *out, double *E_out, fb_err *err) {
+  double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy, E_dummy, *E = E_out ? E_out : &E_dummy;
+  /* momentum = boltzmann: the same with the energy equation (bbn_abundance_energy.c); the bc1 tables give the
+   * rate only (eps_P = <E>_eq), the direct productions their own eps_P where they have one (bc9) */
+  const int energy = s->hnl < 0 && !s->momentum_kinetic;
   if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass tables (bfip_eval builds them) */
     bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, 0.5e-3 * s->T0_MeV};
     const bbn_abundance_opts o = {0, bfip_two_tables_cb, &tt};
+    if (energy)
+      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, NULL, T_RH_GeV, T_end_GeV, Y, r, E,
+                                          err);
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
   if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     const bbn_abundance_opts o = {0, fb_production_callback, &pt};
+    if (energy)
+      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, fb_production_callback_energy,
+                                          T_RH_GeV, T_end_GeV, Y, r, E, err);
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
+  if (energy)
+    return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, NULL, NULL, T_RH_GeV, T_end_GeV, Y, r, E,
+                                        err);
   if (s->hnl < 0)
     return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, T_end_GeV, Y, r, err);
   bbn_hnl_state h;
@@ -330,9 +353,15 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   if (T_lo < T0 && s->hnl < 0 && s->prod.ops && s->prod_table && !(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
     FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
                                            FB_PRODUCTION_TABLE_PER_EFOLD, err));
-  double r, r10;
-  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T0, &r, NULL, out, err));
-  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, T0, &r10, NULL, NULL, err));
+  double r, r10, E0_GeV = NAN;
+  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T0, &r, NULL, out, &E0_GeV, err));
+  FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, T0, &r10, NULL, NULL, NULL, err));
+  /* issue 14 item 1: X's momentum at T0 from its mean energy rho/n (energy Boltzmann equation), or the
+   * kinetic-equilibrium estimate (momentum = kinetic, the HNLs) */
+  const double p0_MeV = (s->hnl < 0 && !s->momentum_kinetic)
+                            ? 1e3 * sqrt(fmax(E0_GeV * E0_GeV - mass_GeV * mass_GeV, 0.0))
+                            : bbn_kinetic_momentum_MeV(mass_GeV * 1e3, s->T0_MeV);
+  out[Q_P0] = p0_MeV;
   const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0, 3);
   const double Y = r * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, T0) * pow(T0, 3));
   out[Q_NG] = r;
@@ -369,7 +398,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     }
     if (T_h < T0) {
       double r_h, Y_h;
-      FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T_h, &r_h, &Y_h, NULL, err));
+      FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T_h, &r_h, &Y_h, NULL, NULL, err));
       const double t_h = FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, T_h));
       mY_before = mass_GeV * Y_h * exp(t_h / d.tau_s);
     }
@@ -399,11 +428,11 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     d.mY_GeV = mY_before;
   else
     d.n_over_ngamma = r;
-  /* issue 14 item 1: the FIP's energy, not only its number: at T0 it moves with the momentum of kinetic
-   * equilibrium at the plasma temperature (bbn_kinetic_momentum_MeV: <E> = m K1/K2 + 3T), then free-streams;
-   * its energy density n E and time-dilated decays enter the background (bbn_background.c). For m ~ T0 this
-   * moves the short-lifetime edge of the light ALPs (BC9 at 3 MeV: docs/validation.md) */
-  d.p0_MeV = bbn_kinetic_momentum_MeV(mass_GeV * 1e3, s->T0_MeV);
+  /* issue 14 item 1: the FIP's energy, not only its number: at T0 it moves with the momentum p0 above (from
+   * its energy Boltzmann equation, or kinetic equilibrium at the plasma temperature with momentum = kinetic),
+   * then free-streams; its energy density n E and time-dilated decays enter the background (bbn_background.c).
+   * For m ~ T0 this moves the short-lifetime edge of the light ALPs (BC9 at 3 MeV: docs/validation.md) */
+  d.p0_MeV = p0_MeV;
   bbn_params p = s->par;
   p.decay = &d;
   bbn_result res;
@@ -472,21 +501,21 @@ const fb_model_ops fb_model_bc1_bbn = BFIP_OPS(
     "bc1_bbn", BC1, bc1_bbn_init, bc1_bbn_keys,
     "BBN and N_eff bands of the BC1 dark photon (abundance from decays, inverse decays, resonant conversion and "
     "2 -> 2 scatterings)",
-    Q_N, 4);
+    Q_N, sizeof bc1_bbn_keys / sizeof bc1_bbn_keys[0]);
 const fb_model_ops fb_model_bc9_bbn = BFIP_OPS(
     "bc9_bbn", BC9, bc9_bbn_init, bc9_bbn_keys,
     "BBN and N_eff bands of the BC9 ALP (abundance from decays, inverse decays and Primakoff scattering)",
-    Q_N, 4);
+    Q_N, sizeof bc9_bbn_keys / sizeof bc9_bbn_keys[0]);
 const fb_model_ops fb_model_bc10_bbn = BFIP_OPS(
     "bc10_bbn", BC10, bc10_bbn_init, bc10_bbn_keys,
     "BBN and N_eff bands of the BC10 ALP with fermion couplings (abundance from decays, inverse decays and "
     "scatterings: src/production/fb_prod_bc10.c)",
-    Q_N, 4);
+    Q_N, sizeof bc10_bbn_keys / sizeof bc10_bbn_keys[0]);
 const fb_model_ops fb_model_bc11_bbn = BFIP_OPS(
     "bc11_bbn", BC11, bc11_bbn_init, bc11_bbn_keys,
     "BBN and N_eff bands of the BC11 ALP coupled to gluons (abundance from decays, inverse decays and "
     "scatterings: src/production/fb_prod_bc11.c)",
-    Q_N, 4);
+    Q_N, sizeof bc11_bbn_keys / sizeof bc11_bbn_keys[0]);
 const fb_model_ops fb_model_bc4_bbn = BFIP_OPS(
     "bc4_bbn", BC4, bc4_bbn_init, bc4_bbn_keys,
     "BBN and N_eff bands of the BC4 Higgs-mixed scalar (abundance from decays, inverse decays and Higgs-like "

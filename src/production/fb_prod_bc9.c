@@ -86,6 +86,14 @@ static double prim_bracket(double k, double p, double K2) {
 }
 
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
+  return fb_prod_bc9_primakoff_rate_energy(m_GeV, g_invGeV, T_GeV, NULL);
+}
+
+/* Energy weight (issue 14 item 1): on static targets the conversion gamma -> a conserves energy, E_a = omega,
+ * so the energy-weighted production density is (1/pi^2) int d omega omega^3 f_B Gamma(omega) (the integrand
+ * of gamma_P times omega; Raffelt PRD 33 (1986) 897, the same static-target approximation) and the mean
+ * energy of the produced ALPs is its ratio to gamma_P (one pass over the same nodes). */
+double fb_prod_bc9_primakoff_rate_energy(double m_GeV, double g_invGeV, double T_GeV, double *mean_E_GeV) {
   const double T = T_GeV, S = prim_charge_density(T);
   const double K2 = 4.0 * FB_PI * FB_ALPHA_EM / T * S;
   /* omega = m + T u, u in [0, 60] on three Gauss-Legendre segments */
@@ -100,15 +108,18 @@ double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
     gsl_integration_glfixed_table_free(tab);
     ready = 1;
   }
-  double I = 0.0;
+  double I = 0.0, IE = 0.0;
   for (int s = 0; s < 3; ++s) {
     const double c = 0.5 * (seg[s] + seg[s + 1]), h = 0.5 * (seg[s + 1] - seg[s]);
     for (int i = 0; i < 24; ++i) {
       const double u = c + h * xg[i], om = m_GeV + T * u;
       const double p = sqrt(fmax(om * om - m_GeV * m_GeV, 0.0));
-      I += h * wg[i] * T * om * om / expm1(om / T) * prim_bracket(om, p, K2);
+      const double term = h * wg[i] * T * om * om / expm1(om / T) * prim_bracket(om, p, K2);
+      I += term;
+      IE += term * om;
     }
   }
+  if (mean_E_GeV) *mean_E_GeV = I > 0.0 ? IE / I : NAN;
   const double gammaP = FB_ALPHA_EM * g_invGeV * g_invGeV / 8.0 * S * I / (FB_PI * FB_PI);
   /* n_eq of the ALP (MB, one state), as in bbn_abundance.c */
   const double x = m_GeV / T;
@@ -121,6 +132,10 @@ static double bc9_rate(const void *state, double mass_GeV, double coupling, doub
   (void)state;
   return fb_prod_bc9_primakoff_rate(mass_GeV, coupling, T_GeV);
 }
+static double bc9_rate_energy(const void *state, double mass_GeV, double coupling, double T_GeV, double *mean_E_GeV) {
+  (void)state;
+  return fb_prod_bc9_primakoff_rate_energy(mass_GeV, coupling, T_GeV, mean_E_GeV);
+}
 
 const fb_production_ops fb_production_bc9 = {
     .fip = "bc9",
@@ -129,4 +144,5 @@ const fb_production_ops fb_production_bc9 = {
     .init = NULL,
     .rate_GeV = bc9_rate,
     .free = NULL,
+    .rate_energy_GeV = bc9_rate_energy,
 };

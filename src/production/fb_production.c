@@ -77,6 +77,15 @@ double fb_production_callback(double T_GeV, void *user) {
   return fb_production_rate(pt->p, pt->mass_GeV, pt->coupling, T_GeV);
 }
 
+double fb_production_callback_energy(double T_GeV, void *user, double *mean_E_GeV) {
+  const fb_production_point *pt = user;
+  *mean_E_GeV = NAN;
+  if (!pt->p || !pt->p->ops) return 0.0;
+  if (pt->p->ops->rate_energy_GeV)
+    return pt->p->ops->rate_energy_GeV(pt->p->state, pt->mass_GeV, pt->coupling, T_GeV, mean_E_GeV);
+  return fb_production_rate(pt->p, pt->mass_GeV, pt->coupling, T_GeV);
+}
+
 double fb_production_qgp_fraction(double T_GeV) {
   return T_GeV < 0.5 * FB_QCD_TPC_GEV ? 0.0 : 0.5 * (1.0 + tanh((T_GeV - FB_QCD_TPC_GEV) / (0.1 * FB_QCD_TPC_GEV)));
 }

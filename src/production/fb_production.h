@@ -36,6 +36,10 @@ typedef struct fb_production_ops {
   /** Optional: the average of rate_GeV over ln T in [T_lo_GeV, T_hi_GeV], for tables (fb_production_table)
    *  where the rate has sharp but T-integrable peaks; NULL: the table samples rate_GeV. */
   double (*rate_bin_GeV)(const void *state, double mass_GeV, double coupling, double T_lo_GeV, double T_hi_GeV);
+  /** Optional (issue 14 item 1, the FIP's energy equation): rate_GeV and, in *mean_E_GeV, the mean energy
+   *  of the X produced, eps_P = (energy-weighted production density)/(production density), from the same
+   *  matrix element; NULL: the abundance solver takes eps_P = <E>_eq (exact for an energy-independent rate). */
+  double (*rate_energy_GeV)(const void *state, double mass_GeV, double coupling, double T_GeV, double *mean_E_GeV);
 } fb_production_ops;
 
 /** An initialised production model. */
@@ -71,10 +75,15 @@ typedef struct fb_production_point {
 
 /** Gamma_scat(T) with user = const fb_production_point * (the bbn_abundance_opts callback form). */
 double fb_production_callback(double T_GeV, void *user);
+/** The bbn_scattering_energy_fn form (src/bbn/bbn.h) (user as above): the rate and eps_P from the ops'
+ *  rate_energy_GeV, or the rate alone with *mean_E_GeV = NAN (the solver then uses <E>_eq). */
+double fb_production_callback_energy(double T_GeV, void *user, double *mean_E_GeV);
 
 /* ---- BC9: Primakoff production gamma q -> a q on the charged plasma (fb_prod_bc9.c) ---- */
 /** Relaxation rate per ALP [GeV] for mass m_GeV and g_agamma [GeV^-1] at T_GeV. */
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV);
+/** The same and the mean energy of the ALPs it produces [GeV] (omega-weighted integral, fb_prod_bc9.c). */
+double fb_prod_bc9_primakoff_rate_energy(double m_GeV, double g_invGeV, double T_GeV, double *mean_E_GeV);
 
 /* ---- Gamma_scat(T) of one mass on a ln T grid, for every coupling (fb_production_table.c) ---- */
 typedef struct fb_production_table {

@@ -22,7 +22,7 @@ case $family in
     keys="Yp D_H He3_H Li7_H chi2 delta_chi2 excluded tau_s br_photon br_ee mY_GeV n_over_ngamma T0_MeV T_RH_GeV assumption" ;;
   bbn-decay) suffix=bbn
     points="bc1:0.05:1e-10 bc4:0.5:1e-16 bc5:0.5:1e-9 bc6:0.5:1e-9 bc7:0.5:1e-9 bc8:0.5:1e-9 bc9:0.05:1e-9 bc10:0.5:1e-10 bc11:0.5:3e-9"
-    shared="tau_s n_over_ngamma_T0 mY_GeV abundance_TRH_change Yp_mass_fraction D_H He3_H Li7_H Neff eta_bbn_over_eta_cmb delta_chi2 flag_photodisintegration flag_hadrodissociation f_other flag_inverse_decays_after_T0 T_handover_MeV"
+    shared="tau_s n_over_ngamma_T0 mY_GeV abundance_TRH_change Yp_mass_fraction D_H He3_H Li7_H Neff eta_bbn_over_eta_cmb delta_chi2 flag_photodisintegration flag_hadrodissociation f_other flag_inverse_decays_after_T0 T_handover_MeV p_mean_T0_MeV"
     keys="Yp D_H He3_H Li7_H Neff chi2 delta_chi2 excluded excluded_neff tau_s mY_GeV n_over_ngamma_T0 T_RH_GeV assumption" ;;
   cmb-decay) suffix=cmb
     points="bc1:0.01:1e-15 bc4:0.01:1e-18 bc9:0.01:1e-12 bc11:0.01:1e-9"

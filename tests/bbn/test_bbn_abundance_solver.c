@@ -185,6 +185,13 @@ static void *model_state(const fb_model_ops *mo, fb_config **cfg) {
   const fb_key_spec *sch[1] = {mo->keys};
   const size_t nk[1] = {mo->n_keys};
   ck_assert_msg(fb_config_init(&g_mcfg[g_nm], sch, nk, 1, &err) == FB_OK, "%s", err.msg);
+  /* this file checks the number-only solver (bbn_thermal_abundance): the planes use it with momentum = kinetic;
+   * the default (energy equation, bbn_abundance_energy.c) is checked in test_bbn_abundance_energy.c */
+  if (fb_config_has_key(&g_mcfg[g_nm], mo->name, "momentum")) {
+    char a[64];
+    snprintf(a, sizeof a, "%s.momentum=kinetic", mo->name);
+    ck_assert_msg(fb_config_set(&g_mcfg[g_nm], a, &err) == FB_OK, "%s", err.msg);
+  }
   ck_assert_msg(mo->init(&g_mstate[g_nm], &g_mcfg[g_nm], &err) == FB_OK, "%s", err.msg);
   g_mops[g_nm] = mo;
   *cfg = &g_mcfg[g_nm];
