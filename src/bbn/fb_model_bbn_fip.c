@@ -43,6 +43,7 @@
 #include "fb_cosmo.h"
 #include "fb_fip.h"
 #include "fb_h5.h"
+#include "fb_log.h"
 #include "fb_model.h"
 #include "fb_production.h"
 #include "fb_thermo.h"
@@ -274,14 +275,39 @@ static double bfip_two_tables_cb(double T_GeV, void *user) {
   return fb_production_table_callback(T_GeV, (void *)(T_GeV >= t->T_switch_GeV ? &t->hi : &t->lo));
 }
 
+static int bfip_abundance_solve(const bfip_state *s, double mass_GeV, double coupling, double width_GeV,
+                                double T_RH_GeV, double T_end_GeV, double *r, double *Y_out, double *out, double *E_out,
+                                int energy, fb_err *err);
+
 /* n/n_gamma at T_end_GeV (T0, or the hand-over temperature T_h < T0 of bfip_eval) from T_RH, and Y there
- * (Y_out may be NULL; the HNL's decoupling record in out, for bc6-bc8, whose T_end is always T0) */
+ * (Y_out may be NULL; the HNL's decoupling record in out, for bc6-bc8, whose T_end is always T0).
+ * momentum = boltzmann: if the number and energy equations fail to integrate (CVODE: found where X is held
+ * in equilibrium far into its Boltzmann tail, e.g. bc5 at m = 1 GeV, sin^2 theta = 1e-6, tau ~ 1e-4 s, with
+ * Y ~ 1e-35 at T ~ 14 MeV), the number equation alone is solved and X's mean energy is the kinetic-equilibrium
+ * one at T_end: the regime where the energy equation's answer is that value (its scattering and decay rates
+ * exceed H by orders of magnitude), so the point keeps a physical result (logged at debug level). */
 static int bfip_abundance_to(const bfip_state *s, double mass_GeV, double coupling, double width_GeV, double T_RH_GeV,
                              double T_end_GeV, double *r, double *Y_out, double *out, double *E_out, fb_err *err) {
-  double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy, E_dummy, *E = E_out ? E_out : &E_dummy;
-  /* momentum = boltzmann: the same with the energy equation (bbn_abundance_energy.c); the bc1 tables give the
-   * rate only (eps_P = <E>_eq), the direct productions their own eps_P where they have one (bc9) */
   const int energy = s->hnl < 0 && !s->momentum_kinetic;
+  int rc = bfip_abundance_solve(s, mass_GeV, coupling, width_GeV, T_RH_GeV, T_end_GeV, r, Y_out, out, E_out, energy, err);
+  if (rc != FB_ERR_CVODE || !energy) return rc;
+  FB_LOG_DBG("bbn fip: energy equations failed at m = %g GeV, coupling = %g (%s): number equation and kinetic momentum",
+             mass_GeV, coupling, err->msg);
+  fb_err_clear(err);
+  FB_CALL(err, bfip_abundance_solve(s, mass_GeV, coupling, width_GeV, T_RH_GeV, T_end_GeV, r, Y_out, out, NULL, 0, err));
+  if (E_out) {
+    const double p_GeV = 1e-3 * bbn_kinetic_momentum_MeV(mass_GeV * 1e3, T_end_GeV * 1e3);
+    *E_out = sqrt(mass_GeV * mass_GeV + p_GeV * p_GeV);
+  }
+  return FB_OK;
+}
+
+static int bfip_abundance_solve(const bfip_state *s, double mass_GeV, double coupling, double width_GeV,
+                                double T_RH_GeV, double T_end_GeV, double *r, double *Y_out, double *out, double *E_out,
+                                int energy, fb_err *err) {
+  double Y_dummy, *Y = Y_out ? Y_out : &Y_dummy, E_dummy, *E = E_out ? E_out : &E_dummy;
+  /* energy (momentum = boltzmann): the same with the energy equation (bbn_abundance_energy.c); the bc1 tables
+   * give the rate only (eps_P = <E>_eq), the direct productions their own eps_P where they have one (bc9) */
   if (s->hnl < 0 && s->prod.ops && s->prod_table) { /* the same from the per-mass tables (bfip_eval builds them) */
     bfip_two_tables tt = {{&s->ptab, coupling}, {&s->ptab_lo, coupling}, 0.5e-3 * s->T0_MeV};
     const bbn_abundance_opts o = {0, bfip_two_tables_cb, &tt};
