@@ -4,6 +4,7 @@
  *        bound of a decaying particle (see fb_cmb.h for the physics and its citations).
  */
 #include "fb_cmb.h"
+#include "fb_cmb_dep.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -71,7 +72,33 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
       return fb_err_push(err, rc, __func__, __LINE__, "recombination window");
     }
   }
+  if (p->photon_E_GeV != 0.0) {
+    int rc = fb_cmb_set_photon_energy(c, p->photon_E_GeV, err);
+    if (rc != FB_OK) {
+      fb_cmb_free(c);
+      return fb_err_push(err, rc, __func__, __LINE__, "photon deposition");
+    }
+  }
   return FB_OK;
+}
+
+int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV >= 0), FB_ERR_INPUT, "photon_E_GeV = %g must be >= 0 (0: on the spot)", E_GeV);
+  c->par.photon_E_GeV = E_GeV;
+  if (E_GeV == 0.0) return FB_OK;
+  FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
+          "photon deposition needs a window anisotropy method (aniso_method = power given)");
+  if (!c->dep) {
+    c->dep = malloc(sizeof *c->dep);
+    FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
+    int rc = fb_cmb_dep_init(c->dep, c, err);
+    if (rc != FB_OK) {
+      free(c->dep);
+      c->dep = NULL;
+      return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
+    }
+  }
+  return fb_cmb_dep_set_energy(c->dep, E_GeV, err);
 }
 
 void fb_cmb_free(fb_cmb *c) {
@@ -83,6 +110,9 @@ void fb_cmb_free(fb_cmb *c) {
   free(c->x3);
   free(c->w_vis);
   c->eps = c->dxe = c->x3 = c->w_vis = NULL;
+  if (c->dep) fb_cmb_dep_free(c->dep);
+  free(c->dep);
+  c->dep = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -292,7 +322,10 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
   const size_t k_min = R_vis ? 0 : c->k_eff;
-  for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
+  if (c->dep && c->par.photon_E_GeV > 0) /* delayed, energy-dependent deposition (fb_cmb_dep.h) */
+    fb_cmb_dep_apply(c->dep, c, tau_s, amp, k_min, c->eps);
+  else
+    for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
   double S_late, S_ls, S_vis, S_post;
   window_projections(c, k_min, &S_late, &S_ls, &S_vis, &S_post);
   *R_late = S_late / c->S_late_ann;

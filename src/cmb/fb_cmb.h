@@ -162,6 +162,8 @@ typedef struct fb_cmb_params {
   fb_cmb_chi chi;           /**< ionisation/excitation split of the deposited energy (default CK2004) */
   double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
   double rtol;              /**< relative tolerance of the redshift integrals */
+  double photon_E_GeV;      /**< deposition: 0 = on the spot (f_eff = 1, default); > 0 = photons of this energy
+                                 at injection, delayed energy-dependent deposition of fb_cmb_dep.h (window methods) */
 } fb_cmb_params;
 
 typedef struct fb_cmb {
@@ -181,6 +183,7 @@ typedef struct fb_cmb {
   double *w_vis;            /**< weights of the visibility projection on the xe grid (fb_cmb_window_setup) */
   size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
   double *x3;               /**< (1+z)^3 on the xe grid */
+  struct fb_cmb_dep *dep;   /**< photon deposition kernel (photon_E_GeV > 0; fb_cmb_dep.h), else NULL */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -200,6 +203,10 @@ void fb_cmb_params_default(fb_cmb_params *p);
 /** Set up the background (validates the parameters: FB_ERR_INPUT naming the bad one). */
 int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err);
 void fb_cmb_free(fb_cmb *c);
+
+/** Switch the deposition to photons of energy E_GeV at injection (fb_cmb_dep.h; rebuilds the kernel when E
+ *  changes) or back to on the spot (E_GeV = 0). Needs a window method (not FB_CMB_ANISO_POWER). */
+int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err);
 
 /** H(z) [1/s]. */
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z);
