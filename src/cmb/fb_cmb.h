@@ -32,7 +32,10 @@
  *    delayed deposition of the cascade (f_c(z), Slatyer arXiv:1506.03812) the effective efficiency of
  *    photons is 0.14-0.87 between 5 keV and 6 TeV (arXiv:1506.03811 fig. 3, annihilation weighting,
  *    as digitised in Hazma's cmb_data/f_eff_g.dat), and Acharya & Khatri arXiv:1910.06272 find
- *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten), ionises
+ *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten; option
+ *    photon_E_GeV > 0 (fb_cmb_set_photon_energy): photons of that energy with the delayed, energy-dependent
+ *    deposition of fb_cmb_dep.h replace eps(z) by the deposited power; the benchmark planes use it for
+ *    two-photon lines, [cmb_fip] deposition = auto), ionises
  *    and excites hydrogen with the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3
  *    (astro-ph/0310473; CLASS chi_type = CK_2004; option `chi_type` galli2013: the tabulated
  *    chi_ionH(x_e), chi_lya(x_e) of Galli et al. arXiv:1306.0563); the change Delta x_e(z) follows from the

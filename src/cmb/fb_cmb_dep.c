@@ -71,7 +71,7 @@ double fb_cmb_sigma_photoion_cm2(int species, double E_eV) {
 }
 
 double fb_cmb_sigma_hydrogenic_cm2(double Z, double E_eV) {
-  /* exact non-relativistic ground state (e.g. Osterbrock & Ferland, Astrophysics of Gaseous Nebulae eq. 2.4):
+  /* exact non-relativistic ground state (e.g. Osterbrock & Ferland, Astrophysics of Gaseous Nebulae, ch. 2):
    * sigma = (2^9 pi^2 alpha a0^2/(3 e^4 Z^2)) (E_th/E)^4 exp(4 - 4 eta atan(1/eta))/(1 - exp(-2 pi eta)),
    * eta = (E/E_th - 1)^{-1/2}, E_th = Z^2 Ry (6.30e-18 cm^2 at threshold for Z = 1) */
   const double Eth = Z * Z * FB_E_ION_H_EV;

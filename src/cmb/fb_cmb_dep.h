@@ -4,8 +4,8 @@
  *        fraction of a photon's energy that ends up as ionisation / excitation / heating of the gas,
  *        redshift by redshift, for the recombination-era bound of fb_cmb.h (`deposition = photon`).
  *
- * Model (the photon transport of Chen & Kamionkowski astro-ph/0310473 sec. III and Slatyer, Padmanabhan &
- * Finkbeiner arXiv:0906.1197 sec. III, reduced to one photon followed in the continuous-loss approximation;
+ * Model (the photon transport of Chen & Kamionkowski astro-ph/0310473 and Slatyer, Padmanabhan & Finkbeiner
+ * arXiv:0906.1197, reduced to one photon followed in the continuous-loss approximation;
  * the result is a transfer kernel of the kind of Slatyer arXiv:1506.03812's f_c(z)):
  *  - A photon of energy E0 injected at z_j is followed down in L = ln(1+z) (s = L_j - L) with its energy E
  *    and survival probability P:
@@ -29,8 +29,8 @@
  *    arXiv:0910.4410), and b_ICS = (4/3) sigma_T c beta^2 gamma^2 u_CMB(z) (Thomson limit, Blumenthal &
  *    Gould, Rev. Mod. Phys. 42, 237 (1970)). ICS energy counts as deposited only where the mean upscattered
  *    photon (4/3) gamma^2 2.70 T_CMB(z) reaches 13.6 eV (gamma >~ 4 at z ~ 1000): below, the electron's energy
- *    goes into sub-ionising CMB photons (a distortion, not ionisation; Slatyer et al. arXiv:0906.1197 sec.
- *    III.C); above, the secondary photons are counted as absorbed (upper estimate, their own transport is
+ *    goes into sub-ionising CMB photons (a distortion, not ionisation: the "photons below the threshold for
+ *    excitation and ionization" of Slatyer arXiv:1506.03812, abstract); above, the secondary photons are counted as absorbed (upper estimate, their own transport is
  *    not followed). Below 11 eV the electron heats the gas (f_e = 1 there).
  *  - Stated approximations: no secondary photons followed (ICS photons, positron annihilation photons: the
  *    pairs' rest energy 2 m_e counts as lost); photon-photon processes on the CMB (E >~ 100 GeV at z ~ 1000)
