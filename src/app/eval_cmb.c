@@ -122,10 +122,15 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.aniso = aniso;
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
-  p.photon_E_GeV = bench ? eval_scan_q(&pt, "E_dep_GeV")
-                         : (!strcmp(fb_eval_text(args, "deposition"), "photon_line") ? 0.5 * mass : 0.0);
-  FB_TEST(err, p.photon_E_GeV > 0 && aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
-          "deposition=photon_line needs a window aniso_method (not power)");
+  {
+    const char *dep = fb_eval_text(args, "deposition");
+    const double Ed = bench ? eval_scan_q(&pt, "E_dep_GeV")
+                            : !strcmp(dep, "photon_line") ? 0.5 * mass : !strcmp(dep, "pair_line") ? -0.5 * mass : 0.0;
+    p.photon_E_GeV = Ed > 0 ? Ed : 0.0;
+    p.pair_E_GeV = Ed < 0 ? -Ed : 0.0;
+    FB_TEST(err, Ed != 0.0 && aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
+            "deposition=%s needs a window aniso_method (not power)", dep);
+  }
   const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   FB_CALL(err, eval_cmb_put(out, &p, mass, tau, mY, f_em, therm, "excluded", err));
@@ -168,8 +173,9 @@ const fb_eval_module fb_eval_cmb_decay = {
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
-     {"deposition", "", "auto|on_the_spot|photon_line", 0, 0, "auto",
+     {"deposition", "", "auto|on_the_spot|photon_line|pair_line", 0, 0, "auto",
       "recombination-era deposition: photon_line = photons of E = mass_GeV/2 with the delayed energy-dependent deposition "
-      "of src/cmb/fb_cmb_dep.h; on_the_spot = f_eff = 1; auto = model=bcN: as [cmb_fip] deposition, else on_the_spot"}},
+      "of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = mass_GeV/2 each; on_the_spot = f_eff = 1; auto = model=bcN: as "
+      "[cmb_fip] deposition, else on_the_spot"}},
     eval_cmb_decay,
 };

@@ -72,8 +72,13 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
       return fb_err_push(err, rc, __func__, __LINE__, "recombination window");
     }
   }
-  if (p->photon_E_GeV != 0.0) {
-    int rc = fb_cmb_set_photon_energy(c, p->photon_E_GeV, err);
+  if (p->photon_E_GeV != 0.0 || p->pair_E_GeV != 0.0) {
+    int rc = FB_OK;
+    if (p->photon_E_GeV != 0.0 && p->pair_E_GeV != 0.0)
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__, "give photon_E_GeV or pair_E_GeV, not both");
+    else
+      rc = p->photon_E_GeV != 0.0 ? fb_cmb_set_photon_energy(c, p->photon_E_GeV, err)
+                                  : fb_cmb_set_pair_energy(c, p->pair_E_GeV, err);
     if (rc != FB_OK) {
       fb_cmb_free(c);
       return fb_err_push(err, rc, __func__, __LINE__, "photon deposition");
@@ -82,12 +87,15 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   return FB_OK;
 }
 
-int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) {
-  FB_TEST(err, !(E_GeV >= 0), FB_ERR_INPUT, "photon_E_GeV = %g must be >= 0 (0: on the spot)", E_GeV);
-  c->par.photon_E_GeV = E_GeV;
+/* photon (pair = 0) or e+e- (pair = 1) deposition kernel of energy E_GeV; 0 = on the spot */
+static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV >= 0), FB_ERR_INPUT, "%s = %g must be >= 0 (0: on the spot)", pair ? "pair_E_GeV" : "photon_E_GeV",
+          E_GeV);
+  c->par.photon_E_GeV = pair ? 0.0 : E_GeV;
+  c->par.pair_E_GeV = pair ? E_GeV : 0.0;
   if (E_GeV == 0.0) return FB_OK;
   FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
-          "photon deposition needs a window anisotropy method (aniso_method = power given)");
+          "photon/pair deposition needs a window anisotropy method (aniso_method = power given)");
   if (!c->dep) {
     c->dep = malloc(sizeof *c->dep);
     FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
@@ -98,8 +106,11 @@ int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) {
       return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
     }
   }
-  return fb_cmb_dep_set_energy(c->dep, E_GeV, err);
+  return pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
 }
+
+int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) { return set_deposition(c, 0, E_GeV, err); }
+int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err) { return set_deposition(c, 1, E_GeV, err); }
 
 void fb_cmb_free(fb_cmb *c) {
   if (!c) return;
@@ -322,7 +333,7 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
   const size_t k_min = R_vis ? 0 : c->k_eff;
-  if (c->dep && c->par.photon_E_GeV > 0) /* delayed, energy-dependent deposition (fb_cmb_dep.h) */
+  if (c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)) /* delayed deposition (fb_cmb_dep.h) */
     fb_cmb_dep_apply(c->dep, c, tau_s, amp, k_min, c->eps);
   else
     for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);

@@ -167,6 +167,7 @@ typedef struct fb_cmb_params {
   double rtol;              /**< relative tolerance of the redshift integrals */
   double photon_E_GeV;      /**< deposition: 0 = on the spot (f_eff = 1, default); > 0 = photons of this energy
                                  at injection, delayed energy-dependent deposition of fb_cmb_dep.h (window methods) */
+  double pair_E_GeV;        /**< > 0: instead, e+e- pairs whose leptons carry this total energy (fb_cmb_dep_set_pair) */
 } fb_cmb_params;
 
 typedef struct fb_cmb {
@@ -210,6 +211,8 @@ void fb_cmb_free(fb_cmb *c);
 /** Switch the deposition to photons of energy E_GeV at injection (fb_cmb_dep.h; rebuilds the kernel when E
  *  changes) or back to on the spot (E_GeV = 0). Needs a window method (not FB_CMB_ANISO_POWER). */
 int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err);
+/** The same for e+e- pairs whose leptons each carry total energy E_GeV (fb_cmb_dep_set_pair); 0: on the spot. */
+int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err);
 
 /** H(z) [1/s]. */
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z);

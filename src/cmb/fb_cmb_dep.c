@@ -246,7 +246,7 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   FB_TEST(err, !(E_GeV >= FB_CMB_DEP_E_MIN_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
           "deposition = photon: photon energy %g GeV must be in [%g, %g] GeV", E_GeV, FB_CMB_DEP_E_MIN_GEV,
           FB_CMB_DEP_E_MAX_GEV);
-  if (E_GeV == d->E_GeV) return FB_OK;
+  if (E_GeV == d->E_GeV && !d->pair) return FB_OK;
   const size_t n = d->n;
   memset(d->D, 0, n * n * sizeof *d->D);
   for (size_t j = 0; j < n; j++) {
@@ -272,6 +272,23 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
     (void)lnP;
   }
   d->E_GeV = E_GeV;
+  d->pair = 0;
+  return FB_OK;
+}
+
+int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV > FB_ME_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+          "deposition = pair: lepton energy %g GeV must be in (m_e, %g] GeV", E_GeV, FB_CMB_DEP_E_MAX_GEV);
+  if (E_GeV == d->E_GeV && d->pair) return FB_OK;
+  FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err)); /* the annihilation photons */
+  const size_t n = d->n;
+  const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
+  for (size_t j = 0; j < n; j++) {
+    for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
+    d->D[j * n + j] += (1.0 - w511) * fb_cmb_dep_electron_fraction(d, j, T_eV);
+  }
+  d->E_GeV = E_GeV;
+  d->pair = 1;
   return FB_OK;
 }
 

@@ -64,6 +64,7 @@ typedef struct fb_cmb_dep {
   size_t n;           /**< nodes */
   double L_lo, h;     /**< L_k = L_lo + k h */
   double E_GeV;       /**< injection energy of the kernel (0: none built) */
+  int pair;           /**< 1: the kernel is that of an e+e- pair (fb_cmb_dep_set_pair), 0: of a photon */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
@@ -86,6 +87,13 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err);
 /** Deposited power density on c's recombination grid points k >= k_min, for the injected power density
  *  eps_inj = amp (1+z)^3 exp(-t/tau_s) (amp in eV cm^-3 s^-1), written to eps_out. */
 void fb_cmb_dep_apply(fb_cmb_dep *d, const struct fb_cmb *c, double tau_s, double amp, size_t k_min, double *eps_out);
+/** Build the kernel of an e+e- pair whose leptons each carry total energy E_GeV (m_e < E_GeV <= FB_CMB_DEP_E_MAX_GEV):
+ *  each lepton's kinetic energy T = E - m_e deposits the share f_e(T) at once (cooling is fast against the
+ *  Hubble rate; its ICS photons as in the photon kernel), and the positron annihilates at rest with an ambient
+ *  electron into two 511 keV photons (positronium's 3/4 ortho 3-photon continuum neglected), which follow the
+ *  photon kernel of 511 keV: D_pair[k][j] = [T f_e(T, z_j) delta_kj + m_e D_511[k][j]] / E (the pair's 2E
+ *  equals 2T plus the 2 m_e of the annihilation photons). */
+int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err);
 /** Fraction of the energy of a photon injected at node j that is deposited down to z_lo (sum over cells). */
 double fb_cmb_dep_total_fraction(const fb_cmb_dep *d, size_t j);
 /** Index of the node nearest to redshift z. */

@@ -74,15 +74,16 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; visibility-weighted Delta x_e, fb_cmb.h)"},
     {"thermalised", "", "1 where the freeze-in yield would exceed the equilibrium yield (assumption invalid)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
-    {"E_dep_GeV", "GeV", "photon energy of the delayed deposition of R_aniso ([cmb_fip] deposition; 0: on the spot)"},
+    {"E_dep_GeV", "GeV", "energy of the delayed deposition of R_aniso ([cmb_fip] deposition): photon energy (> 0), minus the lepton energy of a pair line (< 0), 0 on the spot"},
 };
 
-enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2 };
+enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3 };
 
 static const fb_key_spec cmbf_keys[] = {
-    {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line", "",
+    {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line|pair_line", "",
      "energy deposition of the recombination-era bound: photon_line = photons of E = m/2 with the delayed, "
-     "energy-dependent deposition of src/cmb/fb_cmb_dep.h; on_the_spot = f_eff = 1; auto = photon_line where the "
+     "energy-dependent deposition of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = m/2 each (fb_cmb_dep_set_pair; "
+     "option, not validated against a published bound); on_the_spot = f_eff = 1; auto = photon_line where the "
      "decay is a two-photon line (>= 99% of f_em in 2 photons, m/2 in [1e-9, 1e3] GeV), else on_the_spot"},
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
      "abundance assumption: inverse-decay freeze-in (lower estimate), relativistic decoupling at T_dec_GeV, or a "
@@ -123,7 +124,10 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   s->T_RH_GeV = fb_config_get_double(cfg, "cmb_fip", "T_RH_GeV");
   {
     const char *dep = fb_config_get_string(cfg, "cmb_fip", "deposition");
-    s->deposition = !strcmp(dep, "photon_line") ? DEP_PHOTON_LINE : !strcmp(dep, "on_the_spot") ? DEP_ON_THE_SPOT : DEP_AUTO;
+    s->deposition = !strcmp(dep, "photon_line")   ? DEP_PHOTON_LINE
+                    : !strcmp(dep, "pair_line")   ? DEP_PAIR_LINE
+                    : !strcmp(dep, "on_the_spot") ? DEP_ON_THE_SPOT
+                                                  : DEP_AUTO;
   }
   /* the particle model with the run's keys (e.g. [bc4] light_hadrons), as on every plane of the benchmark */
   FB_CALL_GOTO(err, rc, fb_fip_config_from(s->ops, cfg, &s->fip_cfg, err), fail);
@@ -224,7 +228,12 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   const int line = fabs(d.mult[FB_DC_PHOTON] - 2.0) < 0.02 && d.efrac[FB_DC_PHOTON] >= 0.99 * s->f_em;
   const int in_range = E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV;
   s->E_line_GeV = s->deposition == DEP_PHOTON_LINE || (s->deposition == DEP_AUTO && line && in_range) ? E : 0.0;
-  FB_CALL(err, fb_cmb_set_photon_energy(&s->cmb, s->E_line_GeV, err));
+  if (s->deposition == DEP_PAIR_LINE) { /* e+e- of m/2 each: stored as -E (quantity E_dep_GeV) */
+    s->E_line_GeV = -E;
+    FB_CALL(err, fb_cmb_set_pair_energy(&s->cmb, E, err));
+  } else {
+    FB_CALL(err, fb_cmb_set_photon_energy(&s->cmb, s->E_line_GeV, err));
+  }
   s->cached_mass = mass_GeV;
   return FB_OK;
 }
@@ -270,7 +279,8 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   static const char *dep_name[] = {"auto (photons of E = m/2 with the delayed energy-dependent deposition of "
                                    "src/cmb/fb_cmb_dep.h where the decay is a two-photon line, else on the spot)",
                                    "on the spot (f_eff = 1)",
-                                   "photons of E = m/2 with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h"};
+                                   "photons of E = m/2 with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h",
+                                   "e+e- pairs of E = m/2 each with the delayed deposition of src/cmb/fb_cmb_dep.h"};
   char cond[400];
   snprintf(cond, sizeof cond, " under the stated abundance assumption (attribute abundance); deposition: %s",
            dep_name[s->deposition]);

@@ -163,6 +163,49 @@ START_TEST(test_on_the_spot_limit) {
 }
 END_TEST
 
+/* --------------------------------------------------------------- e+e- pairs */
+/* The pair kernel against its parts: at every node the deposited total equals (T f_e(T) + m_e f_511)/E with
+ * f_511 the photon kernel's total at 511 keV (1e-12); f <= 1; and the limits: a pair just above threshold
+ * deposits like its annihilation photons, a 1 GeV lepton at z = 1000 deposits most of its energy at once
+ * (ICS photons above 13.6 eV counted as absorbed: an upper estimate). */
+START_TEST(test_pair) {
+  fb_err err;
+  ck_assert(fb_cmb_set_photon_energy(&g_c, FB_ME_GEV, &err) == FB_OK);
+  const fb_cmb_dep *d = g_c.dep;
+  const size_t n = d->n;
+  double f511[1024];
+  ck_assert(n <= 1024);
+  for (size_t j = 0; j < n; j++) f511[j] = fb_cmb_dep_total_fraction(d, j);
+  const double Es[] = {0.52e-3, 5e-3, 1.0};
+  for (size_t i = 0; i < 3; i++) {
+    ck_assert(fb_cmb_set_pair_energy(&g_c, Es[i], &err) == FB_OK);
+    const double T_eV = (Es[i] - FB_ME_GEV) * 1e9;
+    for (size_t j = 0; j < n; j++) {
+      const double ref = (T_eV * fb_cmb_dep_electron_fraction(d, j, T_eV) + FB_ME_GEV * 1e9 * f511[j]) / (Es[i] * 1e9);
+      const double f = fb_cmb_dep_total_fraction(d, j);
+      ck_assert_msg(fabs(f - ref) < 1e-12 && f <= 1.0 + 1e-9, "E %g node %zu: %g vs %g", Es[i], j, f, ref);
+    }
+    const size_t j1000 = fb_cmb_dep_node(d, 1000.0), j300 = fb_cmb_dep_node(d, 300.0);
+    printf("pair E = %g GeV: f(z = 1000) = %.4f, f(z = 300) = %.4f (511 keV photons: %.4f, %.4f)\n", Es[i],
+           fb_cmb_dep_total_fraction(d, j1000), fb_cmb_dep_total_fraction(d, j300), f511[j1000], f511[j300]);
+  }
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 0.52e-3, &err) == FB_OK);
+  const size_t j = fb_cmb_dep_node(d, 600.0);
+  ck_assert_msg(fabs(fb_cmb_dep_total_fraction(d, j) / f511[j] - 1.0) < 0.05, "threshold pair %g vs %g",
+                fb_cmb_dep_total_fraction(d, j), f511[j]);
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 1.0, &err) == FB_OK);
+  ck_assert(fb_cmb_dep_total_fraction(d, fb_cmb_dep_node(d, 1000.0)) > 0.9);
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 0.5e-3, &err) == FB_ERR_INPUT); /* below m_e */
+  fb_cmb_params p;
+  fb_cmb c;
+  fb_cmb_params_default(&p);
+  p.photon_E_GeV = 1e-3;
+  p.pair_E_GeV = 1e-3;
+  ck_assert(fb_cmb_init(&c, &p, &err) == FB_ERR_INPUT); /* not both */
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 0.0, &err) == FB_OK);
+}
+END_TEST
+
 /* --------------------------------------------------------------- Capozzi et al. with the photon line */
 typedef struct pub_row {
   char kind[16];
@@ -223,6 +266,7 @@ int main(void) {
   tcase_add_test(tc, test_cross_sections);
   tcase_add_test(tc, test_limits);
   tcase_add_test(tc, test_on_the_spot_limit);
+  tcase_add_test(tc, test_pair);
   tcase_add_test(tc, test_capozzi_photon_line);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
