@@ -345,6 +345,19 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
   if (R_vis && R_post) *R_post = S_post / c->S_post_ann;
 }
 
+int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err) {
+  FB_TEST(err, !(c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)), FB_ERR_INPUT,
+          "f_eff of annihilation needs a photon or pair deposition kernel");
+  /* eps_inj = p_ann rho_c0^2 (1+z)^6 [eV cm^-3 s^-1], q = eps_inj/(1+z)^3 at the kernel's nodes */
+  const double a = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3;
+  for (size_t j = 0; j < c->dep->n; j++) c->dep->q[j] = a * pow(1.0 + c->dep->z[j], 3);
+  fb_cmb_dep_apply_shape(c->dep, c, c->dep->q, 0, c->eps);
+  double S_late, S_ls, S_vis, S_post;
+  window_projections(c, 0, &S_late, &S_ls, &S_vis, &S_post);
+  *f_eff = S_vis / c->S_vis_ann;
+  return FB_OK;
+}
+
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
   FB_TEST(err, !(tau_s > 0 && isfinite(tau_s)), FB_ERR_RANGE, "tau_s = %g must be > 0 and finite", tau_s);
   FB_TEST(err, !(mY_GeV >= 0 && isfinite(mY_GeV)), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", mY_GeV);

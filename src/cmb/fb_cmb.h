@@ -214,6 +214,12 @@ int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err);
 /** The same for e+e- pairs whose leptons each carry total energy E_GeV (fb_cmb_dep_set_pair); 0: on the spot. */
 int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err);
 
+/** Effective efficiency of the current kernel (photon or pair) for s-wave annihilation: the visibility
+ *  projection of the kernel's deposition of eps_inj ~ (1+z)^6 over that of on-the-spot deposition (the
+ *  quantity Slatyer arXiv:1506.03811 calls f_eff, there weighted by Planck's principal components). Needs a
+ *  kernel (fb_cmb_set_photon_energy / fb_cmb_set_pair_energy); FB_ERR_INPUT otherwise. */
+int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err);
+
 /** H(z) [1/s]. */
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z);
 /** t(z) [s] (radiation + matter, closed form). */

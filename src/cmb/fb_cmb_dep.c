@@ -17,9 +17,8 @@
 #define T_MAX_EV 1.0e13     /* top of the electron table */
 #define LNK_MIN (-13.815510557964274) /* ln 1e-6 */
 #define LNK_MAX 13.815510557964274
-#define U_STOP 1e-9         /* a photon is dropped when P E/E0 falls below this */
-#define DLNE_MAX 0.05       /* largest relative energy change per step */
-#define ICS_MEAN_X 2.701    /* mean thermal photon energy / T (rho/n of a black body) */
+#define U_STOP 1e-7         /* a photon is dropped when P E/E0 falls below this */
+#define DLNE_MAX 0.1       /* largest relative energy change per step */
 
 /* ------------------------------------------------------------------ cross sections */
 
@@ -98,6 +97,24 @@ double fb_cmb_sigma_bh_cm2(double Z, double k) {
 
 static double lnT_at(int i) { return log(T_MIN_EV) + (log(T_MAX_EV) - log(T_MIN_EV)) * i / (FB_CMB_DEP_NT - 1); }
 
+/* Fraction of a black body's energy in photons with E/T > x: (15/pi^4) int_x^inf t^3/(e^t - 1) dt, by the
+ * series sum_n e^{-n x} (x^3/n + 3 x^2/n^2 + 6 x/n^3 + 6/n^4) (x >= 0.5) or 1 - (15/pi^4)(x^3/3 - x^4/8 + x^5/60)
+ * (small x). Used for the share of inverse-Compton power that lands above Lyman alpha (10.2 eV): each CMB photon's energy
+ * boosted by the mean factor (4/3) gamma^2 (Thomson, Blumenthal & Gould 1970), the spread of the boost neglected. */
+static double planck_energy_above(double x) {
+  const double c = 15.0 / (FB_PI * FB_PI * FB_PI * FB_PI);
+  if (x < 0.5) return 1.0 - c * (x * x * x / 3.0 - x * x * x * x / 8.0 + x * x * x * x * x / 60.0);
+  if (x > 700.0) return 0.0;
+  double s = 0.0;
+  for (int n = 1; n <= 60; n++) {
+    const double e = exp(-n * x);
+    if (e < 1e-300) break;
+    s += e * (x * x * x / n + 3.0 * x * x / ((double)n * n) + 6.0 * x / ((double)n * n * n) + 6.0 / ((double)n * n * n * n));
+    if (e * x * x * x < 1e-16 * s) break;
+  }
+  return c * s;
+}
+
 /* share of an electron's energy loss at kinetic energy T that goes into the gas at node k (fb_cmb_dep.h) */
 static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T) {
   const double g = 1.0 + T / ME_EV, b2 = 1.0 - 1.0 / (g * g), beta = sqrt(b2);
@@ -111,7 +128,8 @@ static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T) {
   const double b_gas = pre * (bound + coul);
   const double b_ics = 4.0 / 3.0 * FB_SIGMA_THOMSON_CM2 * FB_C_CM_S * b2 * g * g * d->u_cmb_eV[k];
   const double T_cmb = d->T_cmb0_eV * (1.0 + d->z[k]);
-  const double w_ics = 4.0 / 3.0 * g * g * ICS_MEAN_X * T_cmb >= FB_E_ION_H_EV ? 1.0 : 0.0;
+  /* above Lyman alpha (3/4 Ry): absorbed by ionisation or, redshifting into a Lyman line, by excitation */
+  const double w_ics = planck_energy_above(0.75 * FB_E_ION_H_EV / (4.0 / 3.0 * g * g * T_cmb));
   return (b_gas + w_ics * b_ics) / (b_gas + b_ics);
 }
 
@@ -153,8 +171,9 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->Fe = malloc(n * FB_CMB_DEP_NT * sizeof *d->Fe);
   d->D = malloc(n * n * sizeof *d->D);
   d->eps = malloc(n * sizeof *d->eps);
+  d->q = malloc(n * sizeof *d->q);
   if (!d->z || !d->H_s || !d->t_s || !d->nH || !d->xHI || !d->ne_free || !d->he_state || !d->u_cmb_eV || !d->Fe ||
-      !d->D || !d->eps) {
+      !d->D || !d->eps || !d->q) {
     fb_cmb_dep_free(d);
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the deposition kernel (%zu nodes)", n);
   }
@@ -208,6 +227,7 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->Fe);
   free(d->D);
   free(d->eps);
+  free(d->q);
   memset(d, 0, sizeof *d);
 }
 
@@ -298,19 +318,19 @@ double fb_cmb_dep_total_fraction(const fb_cmb_dep *d, size_t j) {
   return s;
 }
 
-void fb_cmb_dep_apply(fb_cmb_dep *d, const fb_cmb *c, double tau_s, double amp, size_t k_min, double *eps_out) {
+void fb_cmb_dep_apply_shape(fb_cmb_dep *d, const fb_cmb *c, const double *q, size_t k_min, double *eps_out) {
   const fb_cmb_xe *xe = &c->xe;
   const size_t n = d->n;
-  const size_t k_hi = fb_cmb_dep_node(d, expm1(xe->L[xe->n - 1])) + 1 < n ? fb_cmb_dep_node(d, expm1(xe->L[xe->n - 1])) + 1 : n - 1;
-  /* eps_dep(k) = amp (1+z_k)^3 H_k/cw_k sum_{j >= k} cw_j exp(-t_j/tau)/H_j D[k][j] (cw: cell widths in L) */
+  const size_t kt = fb_cmb_dep_node(d, expm1(xe->L[xe->n - 1])), k_hi = kt + 1 < n ? kt + 1 : n - 1;
+  /* eps_dep(k) = (1+z_k)^3 H_k/cw_k sum_{j >= k} cw_j q_j/H_j D[k][j] (cw: cell widths in L) */
   double *v = d->eps; /* v_j first, then overwritten from k = 0 upwards (eps_k needs v_j for j >= k only) */
-  for (size_t j = 0; j < n; j++) v[j] = (j == 0 || j == n - 1 ? 0.5 : 1.0) * exp(-d->t_s[j] / tau_s) / d->H_s[j];
+  for (size_t j = 0; j < n; j++) v[j] = (j == 0 || j == n - 1 ? 0.5 : 1.0) * q[j] / d->H_s[j];
   for (size_t k = 0; k <= k_hi; k++) {
     const double *Dk = d->D + k * n;
     double s = 0.0;
     for (size_t j = k; j < n; j++) s += Dk[j] * v[j];
     const double cw = k == 0 || k == n - 1 ? 0.5 : 1.0;
-    v[k] = amp * pow(1.0 + d->z[k], 3) * d->H_s[k] / cw * s; /* v[k] no longer needed by later k */
+    v[k] = pow(1.0 + d->z[k], 3) * d->H_s[k] / cw * s; /* v[k] no longer needed by later k */
   }
   for (size_t i = k_min; i < xe->n; i++) {
     const double u = (xe->L[i] - d->L_lo) / d->h;
@@ -319,4 +339,10 @@ void fb_cmb_dep_apply(fb_cmb_dep *d, const fb_cmb *c, double tau_s, double amp, 
     const double w = u - (double)k, e0 = v[k], e1 = v[k + 1];
     eps_out[i] = e0 > 0 && e1 > 0 ? exp((1.0 - w) * log(e0) + w * log(e1)) : (1.0 - w) * e0 + w * e1;
   }
+}
+
+void fb_cmb_dep_apply(fb_cmb_dep *d, const fb_cmb *c, double tau_s, double amp, size_t k_min, double *eps_out) {
+  double *q = d->q;
+  for (size_t j = 0; j < d->n; j++) q[j] = amp * exp(-d->t_s[j] / tau_s);
+  fb_cmb_dep_apply_shape(d, c, q, k_min, eps_out);
 }
