@@ -21,7 +21,7 @@
  * (scattering_yield, src/production/fb_prod_bc4.c, fb_prod_bc11.c; ~ coupling^power like the rest).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
- * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection. Postprocess: /bounds/cmb_mu,
+ * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV. Postprocess: /bounds/cmb_mu,
  * /bounds/cmb_y, /bounds/cmb_anisotropies (excluded masks; attributes criterion, reference,
  * abundance assumption). Input section [cmb_fip] (inputs/explanatory.ini).
  */
