@@ -63,14 +63,15 @@ done:
 static int cmb_scan_point(const fb_eval_args *args, const char *model, double mass, eval_scan_point_result *pt,
                           fb_err *err) {
   FB_TEST(err, !fb_eval_given(args, "coupling"), FB_ERR_INPUT, "model=%s needs coupling=<value>", model);
-  char scan[32], set[4][96];
+  char scan[32], set[5][96];
   snprintf(scan, sizeof scan, "%s_cmb", model);
   snprintf(set[0], sizeof set[0], "cmb_fip.abundance=%s", fb_eval_text(args, "abundance"));
   snprintf(set[1], sizeof set[1], "cmb_fip.T_dec_GeV=%s", fb_eval_text(args, "T_dec_GeV"));
   snprintf(set[2], sizeof set[2], "cmb_fip.omega_fraction=%s", fb_eval_text(args, "omega_fraction"));
   snprintf(set[3], sizeof set[3], "cmb_fip.T_RH_GeV=%s", fb_eval_text(args, "T_RH_GeV"));
-  const char *sets[4] = {set[0], set[1], set[2], set[3]};
-  return eval_scan_point(scan, sets, 4, mass, fb_eval_number(args, "coupling"), pt, err);
+  snprintf(set[4], sizeof set[4], "cmb_fip.deposition=%s", fb_eval_text(args, "deposition"));
+  const char *sets[5] = {set[0], set[1], set[2], set[3], set[4]};
+  return eval_scan_point(scan, sets, 5, mass, fb_eval_number(args, "coupling"), pt, err);
 }
 
 static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -120,6 +121,16 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.z_eff = z_eff;
   p.aniso = aniso;
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
+  /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
+  {
+    const char *dep = fb_eval_text(args, "deposition");
+    const double Ed = bench ? eval_scan_q(&pt, "E_dep_GeV")
+                            : !strcmp(dep, "photon_line") ? 0.5 * mass : !strcmp(dep, "pair_line") ? -0.5 * mass : 0.0;
+    p.photon_E_GeV = Ed > 0 ? Ed : 0.0;
+    p.pair_E_GeV = Ed < 0 ? -Ed : 0.0;
+    FB_TEST(err, Ed != 0.0 && aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
+            "deposition=%s needs a window aniso_method (not power)", dep);
+  }
   const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   FB_CALL(err, eval_cmb_put(out, &p, mass, tau, mY, f_em, therm, "excluded", err));
@@ -138,7 +149,7 @@ const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
     "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle; with "
     "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
-    16,
+    17,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -161,6 +172,10 @@ const fb_eval_module fb_eval_cmb_decay = {
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
-      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"}},
+      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
+     {"deposition", "", "auto|on_the_spot|photon_line|pair_line", 0, 0, "auto",
+      "recombination-era deposition: photon_line = photons of E = mass_GeV/2 with the delayed energy-dependent deposition "
+      "of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = mass_GeV/2 each; on_the_spot = f_eff = 1; auto = model=bcN: as "
+      "[cmb_fip] deposition, else on_the_spot"}},
     eval_cmb_decay,
 };

@@ -4,6 +4,7 @@
  *        bound of a decaying particle (see fb_cmb.h for the physics and its citations).
  */
 #include "fb_cmb.h"
+#include "fb_cmb_dep.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -71,8 +72,45 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
       return fb_err_push(err, rc, __func__, __LINE__, "recombination window");
     }
   }
+  if (p->photon_E_GeV != 0.0 || p->pair_E_GeV != 0.0) {
+    int rc = FB_OK;
+    if (p->photon_E_GeV != 0.0 && p->pair_E_GeV != 0.0)
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__, "give photon_E_GeV or pair_E_GeV, not both");
+    else
+      rc = p->photon_E_GeV != 0.0 ? fb_cmb_set_photon_energy(c, p->photon_E_GeV, err)
+                                  : fb_cmb_set_pair_energy(c, p->pair_E_GeV, err);
+    if (rc != FB_OK) {
+      fb_cmb_free(c);
+      return fb_err_push(err, rc, __func__, __LINE__, "photon deposition");
+    }
+  }
   return FB_OK;
 }
+
+/* photon (pair = 0) or e+e- (pair = 1) deposition kernel of energy E_GeV; 0 = on the spot */
+static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV >= 0), FB_ERR_INPUT, "%s = %g must be >= 0 (0: on the spot)", pair ? "pair_E_GeV" : "photon_E_GeV",
+          E_GeV);
+  c->par.photon_E_GeV = pair ? 0.0 : E_GeV;
+  c->par.pair_E_GeV = pair ? E_GeV : 0.0;
+  if (E_GeV == 0.0) return FB_OK;
+  FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
+          "photon/pair deposition needs a window anisotropy method (aniso_method = power given)");
+  if (!c->dep) {
+    c->dep = malloc(sizeof *c->dep);
+    FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
+    int rc = fb_cmb_dep_init(c->dep, c, err);
+    if (rc != FB_OK) {
+      free(c->dep);
+      c->dep = NULL;
+      return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
+    }
+  }
+  return pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
+}
+
+int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) { return set_deposition(c, 0, E_GeV, err); }
+int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err) { return set_deposition(c, 1, E_GeV, err); }
 
 void fb_cmb_free(fb_cmb *c) {
   if (!c) return;
@@ -83,6 +121,9 @@ void fb_cmb_free(fb_cmb *c) {
   free(c->x3);
   free(c->w_vis);
   c->eps = c->dxe = c->x3 = c->w_vis = NULL;
+  if (c->dep) fb_cmb_dep_free(c->dep);
+  free(c->dep);
+  c->dep = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -292,13 +333,29 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
   const size_t k_min = R_vis ? 0 : c->k_eff;
-  for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
+  if (c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)) /* delayed deposition (fb_cmb_dep.h) */
+    fb_cmb_dep_apply(c->dep, c, tau_s, amp, k_min, c->eps);
+  else
+    for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
   double S_late, S_ls, S_vis, S_post;
   window_projections(c, k_min, &S_late, &S_ls, &S_vis, &S_post);
   *R_late = S_late / c->S_late_ann;
   *R_ls = S_ls / c->S_ls_ann;
   if (R_vis) *R_vis = S_vis / c->S_vis_ann;
   if (R_vis && R_post) *R_post = S_post / c->S_post_ann;
+}
+
+int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err) {
+  FB_TEST(err, !(c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)), FB_ERR_INPUT,
+          "f_eff of annihilation needs a photon or pair deposition kernel");
+  /* eps_inj = p_ann rho_c0^2 (1+z)^6 [eV cm^-3 s^-1], q = eps_inj/(1+z)^3 at the kernel's nodes */
+  const double a = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3;
+  for (size_t j = 0; j < c->dep->n; j++) c->dep->q[j] = a * pow(1.0 + c->dep->z[j], 3);
+  fb_cmb_dep_apply_shape(c->dep, c, c->dep->q, 0, c->eps);
+  double S_late, S_ls, S_vis, S_post;
+  window_projections(c, 0, &S_late, &S_ls, &S_vis, &S_post);
+  *f_eff = S_vis / c->S_vis_ann;
+  return FB_OK;
 }
 
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {

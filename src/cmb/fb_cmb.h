@@ -32,7 +32,10 @@
  *    delayed deposition of the cascade (f_c(z), Slatyer arXiv:1506.03812) the effective efficiency of
  *    photons is 0.14-0.87 between 5 keV and 6 TeV (arXiv:1506.03811 fig. 3, annihilation weighting,
  *    as digitised in Hazma's cmb_data/f_eff_g.dat), and Acharya & Khatri arXiv:1910.06272 find
- *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten), ionises
+ *    that relaxing on-the-spot changes pre-recombination bounds by a factor of a few to ten; option
+ *    photon_E_GeV > 0 (fb_cmb_set_photon_energy): photons of that energy with the delayed, energy-dependent
+ *    deposition of fb_cmb_dep.h replace eps(z) by the deposited power; the benchmark planes use it for
+ *    two-photon lines, [cmb_fip] deposition = auto), ionises
  *    and excites hydrogen with the Chen & Kamionkowski fractions chi_i = chi_alpha = (1 - x_e)/3
  *    (astro-ph/0310473; CLASS chi_type = CK_2004; option `chi_type` galli2013: the tabulated
  *    chi_ionH(x_e), chi_lya(x_e) of Galli et al. arXiv:1306.0563); the change Delta x_e(z) follows from the
@@ -162,6 +165,9 @@ typedef struct fb_cmb_params {
   fb_cmb_chi chi;           /**< ionisation/excitation split of the deposited energy (default CK2004) */
   double pann_max_cm3_s_GeV;/**< Planck p_ann bound [cm^3 s^-1 GeV^-1] */
   double rtol;              /**< relative tolerance of the redshift integrals */
+  double photon_E_GeV;      /**< deposition: 0 = on the spot (f_eff = 1, default); > 0 = photons of this energy
+                                 at injection, delayed energy-dependent deposition of fb_cmb_dep.h (window methods) */
+  double pair_E_GeV;        /**< > 0: instead, e+e- pairs whose leptons carry this total energy (fb_cmb_dep_set_pair) */
 } fb_cmb_params;
 
 typedef struct fb_cmb {
@@ -181,6 +187,7 @@ typedef struct fb_cmb {
   double *w_vis;            /**< weights of the visibility projection on the xe grid (fb_cmb_window_setup) */
   size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
   double *x3;               /**< (1+z)^3 on the xe grid */
+  struct fb_cmb_dep *dep;   /**< photon deposition kernel (photon_E_GeV > 0; fb_cmb_dep.h), else NULL */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -200,6 +207,18 @@ void fb_cmb_params_default(fb_cmb_params *p);
 /** Set up the background (validates the parameters: FB_ERR_INPUT naming the bad one). */
 int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err);
 void fb_cmb_free(fb_cmb *c);
+
+/** Switch the deposition to photons of energy E_GeV at injection (fb_cmb_dep.h; rebuilds the kernel when E
+ *  changes) or back to on the spot (E_GeV = 0). Needs a window method (not FB_CMB_ANISO_POWER). */
+int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err);
+/** The same for e+e- pairs whose leptons each carry total energy E_GeV (fb_cmb_dep_set_pair); 0: on the spot. */
+int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err);
+
+/** Effective efficiency of the current kernel (photon or pair) for s-wave annihilation: the visibility
+ *  projection of the kernel's deposition of eps_inj ~ (1+z)^6 over that of on-the-spot deposition (the
+ *  quantity Slatyer arXiv:1506.03811 calls f_eff, there weighted by Planck's principal components). Needs a
+ *  kernel (fb_cmb_set_photon_energy / fb_cmb_set_pair_energy); FB_ERR_INPUT otherwise. */
+int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err);
 
 /** H(z) [1/s]. */
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z);

@@ -24,7 +24,7 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where R = int g Delta x_e/x_e dln(1+z) (g the Thomson visibility, 200 < z < %s) over its value for "
              "s-wave annihilation at the Planck 2018 bound p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the "
-             "linearised Peebles/RECFAST atom with on-the-spot Chen-Kamionkowski deposition (fb_cmb.h)%s",
+             "linearised Peebles/RECFAST atom with the Chen-Kamionkowski split of the deposited energy (fb_cmb.h)%s",
              p->aniso == FB_CMB_ANISO_VISIBILITY ? "1550" : "z_star (the visibility peak)", p->pann_max_cm3_s_GeV, condition);
   else if (p->aniso != FB_CMB_ANISO_POWER)
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,

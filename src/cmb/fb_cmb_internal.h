@@ -16,7 +16,7 @@ enum { FB_CMB_BOUND_MU = 0, FB_CMB_BOUND_Y = 1, FB_CMB_BOUND_ANISO = 2, FB_CMB_N
 typedef struct fb_cmb_bound_spec {
   const char *name;      /**< group below /bounds */
   double limit;          /**< excluded where |value| > limit */
-  char criterion[512];   /**< attribute text */
+  char criterion[1024];  /**< attribute text */
   const char *reference; /**< attribute text */
 } fb_cmb_bound_spec;
 

@@ -59,6 +59,12 @@ static const fb_key_spec cmbd_keys[] = {
      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 (astro-ph/0310473) or the "
      "table of Galli et al. arXiv:1306.0563"},
     {"cmb_decay", "rtol", FB_KEY_DOUBLE, "1e-7", 1e-12, 1e-2, NULL, "", "relative tolerance of the redshift integrals"},
+    {"cmb_decay", "photon_E_GeV", FB_KEY_DOUBLE, "0", 0.0, 1e3, NULL, "GeV",
+     "0: on-the-spot deposition (f_eff = 1); > 0 (>= 1e-9): the electromagnetic energy is injected as photons of this "
+     "energy with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h (not with aniso_method = power)"},
+    {"cmb_decay", "pair_E_GeV", FB_KEY_DOUBLE, "0", 0.0, 1e3, NULL, "GeV",
+     "0: no pair kernel; > m_e: the electromagnetic energy is injected as e+e- pairs whose leptons carry this total "
+     "energy (fb_cmb_dep_set_pair; not together with photon_E_GeV)"},
 };
 
 static void cmbd_free(void *state) {
@@ -91,6 +97,8 @@ static int cmbd_init(void **state, const fb_config *cfg, fb_err *err) {
     }
   }
   p.rtol = fb_config_get_double(cfg, "cmb_decay", "rtol");
+  p.photon_E_GeV = fb_config_get_double(cfg, "cmb_decay", "photon_E_GeV");
+  p.pair_E_GeV = fb_config_get_double(cfg, "cmb_decay", "pair_E_GeV");
   s->f_em = fb_config_get_double(cfg, "cmb_decay", "f_em");
   s->mass_GeV = fb_config_get_double(cfg, "cmb_decay", "mass_GeV");
   s->cached_tau_s = NAN;

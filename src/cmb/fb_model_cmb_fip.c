@@ -24,7 +24,7 @@
  * (scattering_yield, src/production/fb_prod_bc4.c, fb_prod_bc11.c; ~ coupling^power like the rest).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
- * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection. Postprocess: /bounds/cmb_mu,
+ * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV. Postprocess: /bounds/cmb_mu,
  * /bounds/cmb_y, /bounds/cmb_anisotropies (excluded masks; attributes criterion, reference,
  * abundance assumption). Input section [cmb_fip] (inputs/explanatory.ini).
  */
@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cmb_dep.h"
 #include "fb_cmb_internal.h"
 #include "fb_config.h"
 #include "fb_constants.h"
@@ -60,6 +61,8 @@ typedef struct cmbf_state {
   double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
+  int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT or DEP_PHOTON_LINE ([cmb_fip] deposition) */
+  double E_line_GeV;         /**< photon energy of the deposition kernel at cached_mass (0: on the spot) */
   fb_production prod;        /**< bc1, bc4, bc9, bc11: production by scatterings added to the freeze-in (ops NULL: none) */
   fb_production_table ptab;  /**< bc1: its rate per mass as bin averages (the resonant window), as bc1_photodis */
   char label[320];
@@ -74,9 +77,17 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; visibility-weighted Delta x_e, fb_cmb.h)"},
     {"thermalised", "", "1 where the freeze-in yield would exceed the equilibrium yield (assumption invalid)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
+    {"E_dep_GeV", "GeV", "energy of the delayed deposition of R_aniso ([cmb_fip] deposition): photon energy (> 0), minus the lepton energy of a pair line (< 0), 0 on the spot"},
 };
 
+enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3 };
+
 static const fb_key_spec cmbf_keys[] = {
+    {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line|pair_line", "",
+     "energy deposition of the recombination-era bound: photon_line = photons of E = m/2 with the delayed, "
+     "energy-dependent deposition of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = m/2 each (fb_cmb_dep_set_pair; "
+     "option, not validated against a published bound); on_the_spot = f_eff = 1; auto = photon_line where the "
+     "decay is a two-photon line (>= 99% of f_em in 2 photons, m/2 in [1e-9, 1e3] GeV), else on_the_spot"},
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
      "abundance assumption: freeze-in by inverse decays (and scatterings: bc1, bc4, bc9 Primakoff, bc11), "
      "relativistic decoupling at T_dec_GeV, or a "
@@ -115,6 +126,13 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   s->omega_fraction = fb_config_get_double(cfg, "cmb_fip", "omega_fraction");
   s->T_dec_GeV = fb_config_get_double(cfg, "cmb_fip", "T_dec_GeV");
   s->T_RH_GeV = fb_config_get_double(cfg, "cmb_fip", "T_RH_GeV");
+  {
+    const char *dep = fb_config_get_string(cfg, "cmb_fip", "deposition");
+    s->deposition = !strcmp(dep, "photon_line")   ? DEP_PHOTON_LINE
+                    : !strcmp(dep, "pair_line")   ? DEP_PAIR_LINE
+                    : !strcmp(dep, "on_the_spot") ? DEP_ON_THE_SPOT
+                                                  : DEP_AUTO;
+  }
   /* the particle model with the run's keys (e.g. [bc4] light_hadrons), as on every plane of the benchmark */
   FB_CALL_GOTO(err, rc, fb_fip_config_from(s->ops, cfg, &s->fip_cfg, err), fail);
   if (s->ops->init) FB_CALL_GOTO(err, rc, s->ops->init(&s->fip, &s->fip_cfg, err), fail);
@@ -219,6 +237,17 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
     s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
   }
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
+  /* deposition: a two-photon line (E = m/2) gets the photon kernel of fb_cmb_dep.h */
+  const double E = 0.5 * mass_GeV;
+  const int line = fabs(d.mult[FB_DC_PHOTON] - 2.0) < 0.02 && d.efrac[FB_DC_PHOTON] >= 0.99 * s->f_em;
+  const int in_range = E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV;
+  s->E_line_GeV = s->deposition == DEP_PHOTON_LINE || (s->deposition == DEP_AUTO && line && in_range) ? E : 0.0;
+  if (s->deposition == DEP_PAIR_LINE) { /* e+e- of m/2 each: stored as -E (quantity E_dep_GeV) */
+    s->E_line_GeV = -E;
+    FB_CALL(err, fb_cmb_set_pair_energy(&s->cmb, E, err));
+  } else {
+    FB_CALL(err, fb_cmb_set_photon_energy(&s->cmb, s->E_line_GeV, err));
+  }
   s->cached_mass = mass_GeV;
   return FB_OK;
 }
@@ -249,6 +278,7 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   out[5] = r.R_aniso;
   out[6] = thermalised;
   out[7] = fb_cmb_low_energy_injection(&s->cmb, mass_GeV, r.z_decay);
+  out[8] = s->E_line_GeV;
   return FB_OK;
 }
 
@@ -260,7 +290,15 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   cmbf_state *s = state;
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   fb_cmb_bound_spec b[FB_CMB_N_BOUNDS];
-  fb_cmb_bound_specs(&s->cmb.par, " under the stated abundance assumption (attribute abundance)", b);
+  static const char *dep_name[] = {"auto (photons of E = m/2 with the delayed energy-dependent deposition of "
+                                   "src/cmb/fb_cmb_dep.h where the decay is a two-photon line, else on the spot)",
+                                   "on the spot (f_eff = 1)",
+                                   "photons of E = m/2 with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h",
+                                   "e+e- pairs of E = m/2 each with the delayed deposition of src/cmb/fb_cmb_dep.h"};
+  char cond[400];
+  snprintf(cond, sizeof cond, " under the stated abundance assumption (attribute abundance); deposition: %s",
+           dep_name[s->deposition]);
+  fb_cmb_bound_specs(&s->cmb.par, cond, b);
   /* mu, y, R_aniso in the quantity table; 6 = thermalised, 7 = low_energy_injection (mu, y only) */
   const size_t q[FB_CMB_N_BOUNDS] = {3, 4, 5};
   unsigned char *mask = malloc(np);

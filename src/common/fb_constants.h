@@ -430,4 +430,20 @@
 #define FB_BR_KS_PI0PI0 0.3069         /* K_S -> pi0 pi0 30.69 %, PDG 2024 */
 #define FB_BR_PI_MUNU 0.9998770        /* pi+ -> mu+ nu_mu 99.98770 %, PDG 2024 (the rest, e nu, neglected) */
 
+
+/* Photon / electron energy deposition after recombination (src/cmb/fb_cmb_dep.c, issue 15) */
+#define FB_R_E_CM 2.8179403262e-13       /* classical electron radius [cm], CODATA 2018 */
+#define FB_E_ION_HEI_EV 24.587387        /* He I ionisation energy [eV], NIST ASD (Kramida et al.) */
+#define FB_E_ION_HEII_EV 54.417763       /* He II ionisation energy [eV], NIST ASD (hydrogenic 4 Ry, reduced mass) */
+#define FB_I_EXC_H_EV 15.0               /* mean excitation energy of atomic hydrogen in the Bethe formula [eV]
+                                            (Inokuti, Rev. Mod. Phys. 43, 297 (1971): 14.99 eV) */
+#define FB_I_EXC_HE_EV 41.8              /* mean excitation energy of helium [eV], ICRU Report 37 (1984) */
+#define FB_MHE_OVER_MH 3.9715            /* m(4He atom)/m(H atom), as CLASS's not4 (arXiv:1104.2932) */
+#define FB_CMB_DEP_Z_HEIII 6000.0        /* He III -> He II recombination (Saha midpoint z ~ 6000, Switzer & Hirata
+                                            astro-ph/0702143); He taken as He II above the Saha start of the hydrogen
+                                            grid (z ~ 1550) and He III above this (approximation, fb_cmb_dep.h) */
+#define FB_ZETA_E_COULOMB_EV 7.40e-11    /* Coulomb logarithm of a fast electron in a plasma: ln Lambda = ln(4 E/zeta_e),
+                                            zeta_e = 7.40e-11 (n_e/cm^-3)^{1/2} eV (Furlanetto & Stoever arXiv:0910.4410
+                                            sec. 2, after Spitzer) */
+
 #endif /* FB_CONSTANTS_H */

@@ -1,0 +1,348 @@
+/**
+ * @file fb_cmb_dep.c
+ * @brief Delayed, energy-dependent deposition of injected photons after the Saha era (model, citations
+ *        and approximations in fb_cmb_dep.h).
+ */
+#include "fb_cmb_dep.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fb_cmb.h"
+#include "fb_constants.h"
+
+#define ME_EV (FB_ME_GEV * 1e9)
+#define T_MIN_EV 11.0       /* below: the electron heats the gas (f_e = 1) */
+#define T_MAX_EV 1.0e13     /* top of the electron table */
+#define LNK_MIN (-13.815510557964274) /* ln 1e-6 */
+#define LNK_MAX 13.815510557964274
+#define U_STOP 1e-7         /* a photon is dropped when P E/E0 falls below this */
+#define DLNE_MAX 0.1       /* largest relative energy change per step */
+
+/* ------------------------------------------------------------------ cross sections */
+
+double fb_cmb_sigma_kn_cm2(double k) {
+  /* Klein-Nishina (e.g. Rybicki & Lightman eq. 7.5): sigma = 2 pi r_e^2 {(1+k)/k^2 [2(1+k)/(1+2k) - ln(1+2k)/k]
+   * + ln(1+2k)/(2k) - (1+3k)/(1+2k)^2}; series 1 - 2k + 26k^2/5 (times sigma_T) below k = 1e-3 */
+  if (k < 1e-3) return FB_SIGMA_THOMSON_CM2 * (1.0 - 2.0 * k + 5.2 * k * k);
+  const double l = log1p(2.0 * k), q = 1.0 + 2.0 * k;
+  return 2.0 * FB_PI * FB_R_E_CM * FB_R_E_CM *
+         ((1.0 + k) / (k * k) * (2.0 * (1.0 + k) / q - l / k) + l / (2.0 * k) - (1.0 + 3.0 * k) / (q * q));
+}
+
+/* dsigma/d ln(eps) of Compton scattering, eps = E'/E = 1/(1 + k (1 - cos theta)) (Klein-Nishina):
+ * dsigma/deps = (pi r_e^2/k) (eps + 1/eps - sin^2 theta) (units r_e^2 = 1 here). */
+static double kn_dsig_dlneps(double k, double lneps) {
+  const double eps = exp(lneps), c = 1.0 - expm1(-lneps) / k;
+  return FB_PI / k * (eps + 1.0 / eps - (1.0 - c * c)) * eps;
+}
+
+double fb_cmb_kn_mean_loss(double k) {
+  if (!(k > 0)) return 0.0;
+  const double a = -log1p(2.0 * k);
+  const int n = 400; /* Simpson, even */
+  double s0 = 0.0, s1 = 0.0;
+  for (int i = 0; i <= n; i++) {
+    const double x = a * (1.0 - (double)i / n), f = kn_dsig_dlneps(k, x);
+    const double w = (i == 0 || i == n) ? 1.0 : (i % 2 ? 4.0 : 2.0);
+    s0 += w * f;
+    s1 += w * f * (-expm1(x));
+  }
+  return s1 / s0;
+}
+
+/* Verner, Ferland, Korista & Yakovlev astro-ph/9601009 (ApJ 465, 487) Table 1, ground shells:
+ * sigma = sigma0 F(y) [Mb], x = E/E0 - y0, y = sqrt(x^2 + y1^2),
+ * F = [(x - 1)^2 + yw^2] y^{0.5 P - 5.5} (1 + sqrt(y/ya))^{-P}. Columns E_th, E0, sigma0, ya, P, yw, y0, y1. */
+static const double verner[3][8] = {
+    {FB_E_ION_H_EV, 4.298e-1, 5.475e4, 3.288e1, 2.963, 0.0, 0.0, 0.0},          /* H I */
+    {FB_E_ION_HEI_EV, 1.361e1, 9.492e2, 1.469, 3.188, 2.039, 4.434e-1, 2.136}, /* He I */
+    {FB_E_ION_HEII_EV, 1.720, 1.369e4, 3.288e1, 2.963, 0.0, 0.0, 0.0}};        /* He II */
+
+double fb_cmb_sigma_photoion_cm2(int species, double E_eV) {
+  if (species < 0 || species > 2) return 0.0;
+  const double *v = verner[species];
+  if (!(E_eV >= v[0])) return 0.0;
+  const double x = E_eV / v[1] - v[6], y = sqrt(x * x + v[7] * v[7]);
+  const double F = ((x - 1.0) * (x - 1.0) + v[5] * v[5]) * pow(y, 0.5 * v[4] - 5.5) * pow(1.0 + sqrt(y / v[3]), -v[4]);
+  return 1e-18 * v[2] * F;
+}
+
+double fb_cmb_sigma_hydrogenic_cm2(double Z, double E_eV) {
+  /* exact non-relativistic ground state (e.g. Osterbrock & Ferland, Astrophysics of Gaseous Nebulae, ch. 2):
+   * sigma = (2^9 pi^2 alpha a0^2/(3 e^4 Z^2)) (E_th/E)^4 exp(4 - 4 eta atan(1/eta))/(1 - exp(-2 pi eta)),
+   * eta = (E/E_th - 1)^{-1/2}, E_th = Z^2 Ry (6.30e-18 cm^2 at threshold for Z = 1) */
+  const double Eth = Z * Z * FB_E_ION_H_EV;
+  if (!(E_eV > Eth)) return 0.0;
+  const double a0 = FB_HBAR_GEV_S * FB_C_CM_S / (FB_ALPHA_EM * FB_ME_GEV);
+  const double s_th = 512.0 * FB_PI * FB_PI / 3.0 * FB_ALPHA_EM * a0 * a0 / (Z * Z);
+  const double eta = 1.0 / sqrt(E_eV / Eth - 1.0), r = Eth / E_eV;
+  return s_th * r * r * r * r * exp(-4.0 * eta * atan(1.0 / eta)) / -expm1(-2.0 * FB_PI * eta);
+}
+
+double fb_cmb_sigma_bh_cm2(double Z, double k) {
+  /* Motz, Olsen & Koch, Rev. Mod. Phys. 41, 581 (1969): near threshold Maximon's leading term
+   * (2 pi/3) alpha r_e^2 Z^2 ((k-2)/k)^3 (Maximon 1968); extreme relativistic, no screening (Bethe-Heitler)
+   * alpha r_e^2 Z^2 [(28/9) ln 2k - 218/27]; capped by complete screening
+   * alpha r_e^2 Z^2 (28/9) [ln(183 Z^{-1/3}) - 1/42]. The larger of the first two, capped. */
+  if (!(k > 2.0)) return 0.0;
+  const double pre = FB_ALPHA_EM * FB_R_E_CM * FB_R_E_CM * Z * Z, r = (k - 2.0) / k;
+  const double thr = 2.0 * FB_PI / 3.0 * r * r * r, hi = 28.0 / 9.0 * log(2.0 * k) - 218.0 / 27.0;
+  const double scr = 28.0 / 9.0 * (log(183.0 * pow(Z, -1.0 / 3.0)) - 1.0 / 42.0);
+  return pre * fmin(fmax(thr, hi), scr);
+}
+
+/* ------------------------------------------------------------------ electrons */
+
+static double lnT_at(int i) { return log(T_MIN_EV) + (log(T_MAX_EV) - log(T_MIN_EV)) * i / (FB_CMB_DEP_NT - 1); }
+
+/* Fraction of a black body's energy in photons with E/T > x: (15/pi^4) int_x^inf t^3/(e^t - 1) dt, by the
+ * series sum_n e^{-n x} (x^3/n + 3 x^2/n^2 + 6 x/n^3 + 6/n^4) (x >= 0.5) or 1 - (15/pi^4)(x^3/3 - x^4/8 + x^5/60)
+ * (small x). Used for the share of inverse-Compton power that lands above Lyman alpha (10.2 eV): each CMB photon's energy
+ * boosted by the mean factor (4/3) gamma^2 (Thomson, Blumenthal & Gould 1970), the spread of the boost neglected. */
+static double planck_energy_above(double x) {
+  const double c = 15.0 / (FB_PI * FB_PI * FB_PI * FB_PI);
+  if (x < 0.5) return 1.0 - c * (x * x * x / 3.0 - x * x * x * x / 8.0 + x * x * x * x * x / 60.0);
+  if (x > 700.0) return 0.0;
+  double s = 0.0;
+  for (int n = 1; n <= 60; n++) {
+    const double e = exp(-n * x);
+    if (e < 1e-300) break;
+    s += e * (x * x * x / n + 3.0 * x * x / ((double)n * n) + 6.0 * x / ((double)n * n * n) + 6.0 / ((double)n * n * n * n));
+    if (e * x * x * x < 1e-16 * s) break;
+  }
+  return c * s;
+}
+
+/* share of an electron's energy loss at kinetic energy T that goes into the gas at node k (fb_cmb_dep.h) */
+static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T) {
+  const double g = 1.0 + T / ME_EV, b2 = 1.0 - 1.0 / (g * g), beta = sqrt(b2);
+  const double pre = 4.0 * FB_PI * FB_R_E_CM * FB_R_E_CM * ME_EV * FB_C_CM_S / beta; /* eV cm^3/s */
+  const double nH = d->nH[k], nHe = d->f_He * nH, q = 2.0 * ME_EV * b2 * g * g;
+  double bound = d->xHI[k] * nH * fmax(log(q / FB_I_EXC_H_EV) - b2, 0.0);
+  if (d->he_state[k] == 0) bound += 2.0 * nHe * fmax(log(q / FB_I_EXC_HE_EV) - b2, 0.0);
+  else if (d->he_state[k] == 1) bound += nHe * fmax(log(q / (4.0 * FB_I_EXC_H_EV)) - b2, 0.0); /* hydrogenic He+ */
+  const double ne = d->ne_free[k];
+  const double coul = ne > 0 ? ne * fmax(log(4.0 * T / (FB_ZETA_E_COULOMB_EV * sqrt(ne))), 0.0) : 0.0;
+  const double b_gas = pre * (bound + coul);
+  const double b_ics = 4.0 / 3.0 * FB_SIGMA_THOMSON_CM2 * FB_C_CM_S * b2 * g * g * d->u_cmb_eV[k];
+  const double T_cmb = d->T_cmb0_eV * (1.0 + d->z[k]);
+  /* above Lyman alpha (3/4 Ry): absorbed by ionisation or, redshifting into a Lyman line, by excitation */
+  const double w_ics = planck_energy_above(0.75 * FB_E_ION_H_EV / (4.0 / 3.0 * g * g * T_cmb));
+  return (b_gas + w_ics * b_ics) / (b_gas + b_ics);
+}
+
+double fb_cmb_dep_electron_fraction(const fb_cmb_dep *d, size_t k, double T_eV) {
+  if (!(T_eV > T_MIN_EV)) return 1.0;
+  const double *F = d->Fe + k * FB_CMB_DEP_NT;
+  const double u = (log(T_eV) - log(T_MIN_EV)) / (log(T_MAX_EV) - log(T_MIN_EV)) * (FB_CMB_DEP_NT - 1);
+  if (u >= FB_CMB_DEP_NT - 1) return F[FB_CMB_DEP_NT - 1] / T_eV;
+  const int i = (int)u;
+  const double T0 = exp(lnT_at(i)), T1 = exp(lnT_at(i + 1)), w = (T_eV - T0) / (T1 - T0); /* F linear in T */
+  return fmin(((1.0 - w) * F[i] + w * F[i + 1]) / T_eV, 1.0);
+}
+
+/* ------------------------------------------------------------------ nodes */
+
+size_t fb_cmb_dep_node(const fb_cmb_dep *d, double z) {
+  const double u = (log1p(z) - d->L_lo) / d->h + 0.5;
+  if (u <= 0) return 0;
+  const size_t k = (size_t)u;
+  return k < d->n ? k : d->n - 1;
+}
+
+int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
+  memset(d, 0, sizeof *d);
+  const fb_cmb_xe *xe = &c->xe;
+  FB_TEST(err, !(xe->n > 1 && xe->L && xe->x), FB_ERR_INPUT, "deposition kernel: the recombination grid is not set up");
+  d->h = FB_CMB_DEP_DL;
+  d->L_lo = xe->L[0];
+  d->n = (size_t)ceil((log1p(FB_CMB_DEP_Z_TOP) - d->L_lo) / d->h) + 1;
+  const size_t n = d->n;
+  d->z = malloc(n * sizeof *d->z);
+  d->H_s = malloc(n * sizeof *d->H_s);
+  d->t_s = malloc(n * sizeof *d->t_s);
+  d->nH = malloc(n * sizeof *d->nH);
+  d->xHI = malloc(n * sizeof *d->xHI);
+  d->ne_free = malloc(n * sizeof *d->ne_free);
+  d->he_state = malloc(n * sizeof *d->he_state);
+  d->u_cmb_eV = malloc(n * sizeof *d->u_cmb_eV);
+  d->Fe = malloc(n * FB_CMB_DEP_NT * sizeof *d->Fe);
+  d->D = malloc(n * n * sizeof *d->D);
+  d->eps = malloc(n * sizeof *d->eps);
+  d->q = malloc(n * sizeof *d->q);
+  if (!d->z || !d->H_s || !d->t_s || !d->nH || !d->xHI || !d->ne_free || !d->he_state || !d->u_cmb_eV || !d->Fe ||
+      !d->D || !d->eps || !d->q) {
+    fb_cmb_dep_free(d);
+    FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the deposition kernel (%zu nodes)", n);
+  }
+  d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
+  d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
+  const double L_top_xe = xe->L[xe->n - 1], dLxe = xe->L[1] - xe->L[0];
+  for (size_t k = 0; k < n; k++) {
+    const double L = d->L_lo + d->h * (double)k, z = expm1(L);
+    d->z[k] = z;
+    d->H_s[k] = fb_cmb_hubble_inv_s(c, z);
+    d->t_s[k] = fb_cmb_time_s(c, z);
+    d->nH[k] = xe->nH0_cm3 * exp(3.0 * L);
+    double x = 1.0; /* hydrogen ionised above the Saha start */
+    if (L <= L_top_xe) {
+      const double u = (L - xe->L[0]) / dLxe;
+      size_t i = u > 0 ? (size_t)u : 0;
+      if (i >= xe->n - 1) i = xe->n - 2;
+      const double w = u - (double)i;
+      x = (1.0 - w) * xe->x[i] + w * xe->x[i + 1];
+    }
+    x = fmin(fmax(x, 0.0), 1.0);
+    d->xHI[k] = 1.0 - x;
+    d->he_state[k] = L <= L_top_xe ? 0 : z < FB_CMB_DEP_Z_HEIII ? 1 : 2;
+    d->ne_free[k] = d->nH[k] * (x + d->f_He * d->he_state[k]);
+    d->u_cmb_eV[k] = 1e9 * c->rho_gamma0_GeV_cm3 * pow(1.0 + z, 4);
+    /* F(T) = T_MIN + int_{T_MIN}^T r dT' */
+    double *F = d->Fe + k * FB_CMB_DEP_NT;
+    F[0] = T_MIN_EV;
+    double r_prev = electron_gas_share(d, k, T_MIN_EV);
+    for (int i = 1; i < FB_CMB_DEP_NT; i++) {
+      const double T0 = exp(lnT_at(i - 1)), T1 = exp(lnT_at(i)), r = electron_gas_share(d, k, T1);
+      F[i] = F[i - 1] + 0.5 * (r_prev + r) * (T1 - T0); /* trapezoid in T: exact for constant r (f_e <= 1) */
+      r_prev = r;
+    }
+  }
+  for (int i = 0; i < FB_CMB_DEP_NK; i++)
+    d->kn_eta[i] = fb_cmb_kn_mean_loss(exp(LNK_MIN + (LNK_MAX - LNK_MIN) * i / (FB_CMB_DEP_NK - 1)));
+  return FB_OK;
+}
+
+void fb_cmb_dep_free(fb_cmb_dep *d) {
+  if (!d) return;
+  free(d->z);
+  free(d->H_s);
+  free(d->t_s);
+  free(d->nH);
+  free(d->xHI);
+  free(d->ne_free);
+  free(d->he_state);
+  free(d->u_cmb_eV);
+  free(d->Fe);
+  free(d->D);
+  free(d->eps);
+  free(d->q);
+  memset(d, 0, sizeof *d);
+}
+
+static double kn_eta(const fb_cmb_dep *d, double k) {
+  if (k <= exp(LNK_MIN)) return k; /* Thomson limit: <1 - E'/E> = k <1 - cos theta> = k */
+  const double u = (log(k) - LNK_MIN) / (LNK_MAX - LNK_MIN) * (FB_CMB_DEP_NK - 1);
+  if (u >= FB_CMB_DEP_NK - 1) return d->kn_eta[FB_CMB_DEP_NK - 1];
+  const int i = (int)u;
+  const double w = u - i;
+  return (1.0 - w) * d->kn_eta[i] + w * d->kn_eta[i + 1];
+}
+
+/* rates per unit s = -ln(1+z) at node k for a photon of energy E [eV]: absorption a, Compton loss b, deposition dep */
+static void photon_rates(const fb_cmb_dep *d, size_t k, double E, double *a, double *b, double *dep) {
+  const double cH = FB_C_CM_S / d->H_s[k], nH = d->nH[k], nHe = d->f_He * nH;
+  const double nHI = d->xHI[k] * nH, nHeI = d->he_state[k] == 0 ? nHe : 0.0, nHeII = d->he_state[k] == 1 ? nHe : 0.0;
+  const double aH = cH * nHI * fb_cmb_sigma_photoion_cm2(0, E), aHeI = cH * nHeI * fb_cmb_sigma_photoion_cm2(1, E);
+  const double aHeII = cH * nHeII * fb_cmb_sigma_photoion_cm2(2, E);
+  const double kk = E / ME_EV, eta = kn_eta(d, kk);
+  const double bC = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk) * eta;
+  const double aBH = kk > 2.0 ? cH * nH * (fb_cmb_sigma_bh_cm2(1.0, kk) + d->f_He * fb_cmb_sigma_bh_cm2(2.0, kk)) : 0.0;
+  *a = aH + aHeI + aHeII + aBH;
+  *b = bC;
+  double s = bC * fb_cmb_dep_electron_fraction(d, k, eta * E);
+  if (aH > 0) s += aH * (1.0 - FB_E_ION_H_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_H_EV) + aH * FB_E_ION_H_EV / E;
+  if (aHeI > 0)
+    s += aHeI * (1.0 - FB_E_ION_HEI_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_HEI_EV) + aHeI * FB_E_ION_HEI_EV / E;
+  if (aHeII > 0)
+    s += aHeII * (1.0 - FB_E_ION_HEII_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_HEII_EV) +
+         aHeII * FB_E_ION_HEII_EV / E;
+  if (aBH > 0) s += aBH * (1.0 - 2.0 * ME_EV / E) * fb_cmb_dep_electron_fraction(d, k, 0.5 * (E - 2.0 * ME_EV));
+  *dep = s;
+}
+
+int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV >= FB_CMB_DEP_E_MIN_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+          "deposition = photon: photon energy %g GeV must be in [%g, %g] GeV", E_GeV, FB_CMB_DEP_E_MIN_GEV,
+          FB_CMB_DEP_E_MAX_GEV);
+  if (E_GeV == d->E_GeV && !d->pair) return FB_OK;
+  const size_t n = d->n;
+  memset(d->D, 0, n * n * sizeof *d->D);
+  for (size_t j = 0; j < n; j++) {
+    double L = d->L_lo + d->h * (double)j, E = E_GeV * 1e9, lnP = 0.0, u = 1.0;
+    size_t k = j;
+    while (u > U_STOP && E > FB_E_ION_H_EV) {
+      const double Lb = k > 0 ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo;
+      if (L - Lb <= 1e-12 * d->h) {
+        if (k == 0) break;
+        k--;
+        continue;
+      }
+      double a, b, dep;
+      photon_rates(d, k, E, &a, &b, &dep);
+      const double g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
+      const double decay = exp(-g * ds);
+      d->D[k * n + j] += u * dep / g * (1.0 - decay);
+      u *= decay;
+      lnP -= a * ds;
+      E *= exp(-(1.0 + b) * ds);
+      L -= ds;
+    }
+    (void)lnP;
+  }
+  d->E_GeV = E_GeV;
+  d->pair = 0;
+  return FB_OK;
+}
+
+int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV > FB_ME_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+          "deposition = pair: lepton energy %g GeV must be in (m_e, %g] GeV", E_GeV, FB_CMB_DEP_E_MAX_GEV);
+  if (E_GeV == d->E_GeV && d->pair) return FB_OK;
+  FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err)); /* the annihilation photons */
+  const size_t n = d->n;
+  const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
+  for (size_t j = 0; j < n; j++) {
+    for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
+    d->D[j * n + j] += (1.0 - w511) * fb_cmb_dep_electron_fraction(d, j, T_eV);
+  }
+  d->E_GeV = E_GeV;
+  d->pair = 1;
+  return FB_OK;
+}
+
+double fb_cmb_dep_total_fraction(const fb_cmb_dep *d, size_t j) {
+  double s = 0.0;
+  for (size_t k = 0; k <= j && k < d->n; k++) s += d->D[k * d->n + j];
+  return s;
+}
+
+void fb_cmb_dep_apply_shape(fb_cmb_dep *d, const fb_cmb *c, const double *q, size_t k_min, double *eps_out) {
+  const fb_cmb_xe *xe = &c->xe;
+  const size_t n = d->n;
+  const size_t kt = fb_cmb_dep_node(d, expm1(xe->L[xe->n - 1])), k_hi = kt + 1 < n ? kt + 1 : n - 1;
+  /* eps_dep(k) = (1+z_k)^3 H_k/cw_k sum_{j >= k} cw_j q_j/H_j D[k][j] (cw: cell widths in L) */
+  double *v = d->eps; /* v_j first, then overwritten from k = 0 upwards (eps_k needs v_j for j >= k only) */
+  for (size_t j = 0; j < n; j++) v[j] = (j == 0 || j == n - 1 ? 0.5 : 1.0) * q[j] / d->H_s[j];
+  for (size_t k = 0; k <= k_hi; k++) {
+    const double *Dk = d->D + k * n;
+    double s = 0.0;
+    for (size_t j = k; j < n; j++) s += Dk[j] * v[j];
+    const double cw = k == 0 || k == n - 1 ? 0.5 : 1.0;
+    v[k] = pow(1.0 + d->z[k], 3) * d->H_s[k] / cw * s; /* v[k] no longer needed by later k */
+  }
+  for (size_t i = k_min; i < xe->n; i++) {
+    const double u = (xe->L[i] - d->L_lo) / d->h;
+    size_t k = u > 0 ? (size_t)u : 0;
+    if (k >= k_hi) k = k_hi - 1;
+    const double w = u - (double)k, e0 = v[k], e1 = v[k + 1];
+    eps_out[i] = e0 > 0 && e1 > 0 ? exp((1.0 - w) * log(e0) + w * log(e1)) : (1.0 - w) * e0 + w * e1;
+  }
+}
+
+void fb_cmb_dep_apply(fb_cmb_dep *d, const fb_cmb *c, double tau_s, double amp, size_t k_min, double *eps_out) {
+  double *q = d->q;
+  for (size_t j = 0; j < d->n; j++) q[j] = amp * exp(-d->t_s[j] / tau_s);
+  fb_cmb_dep_apply_shape(d, c, q, k_min, eps_out);
+}
