@@ -22,8 +22,9 @@
  *  - criterion: Q/rho <= eps_max_erg_g_s at the one-zone core, the red-giant core before helium ignition
  *    T = 1e8 K, rho = 2e5 g/cm^3, 10 erg/g/s (Raffelt, Stars as Laboratories (1996) sec. 2.5; Raffelt
  *    hep-ph/0611350 sec. 3), or the HB core T = 0.7e8 K, rho = 0.6e4 g/cm^3 (fb_hb_alp.h).
- *  Q scales as eps^2: eps_max = sqrt(eps_max_erg_g_s/(Q(eps = 1)/rho)); INFINITY where no plasmon can
- *  decay (m_chi above sqrt(3/2) omega_p/2, the largest transverse K/2).
+ *  Q scales as eps^2: eps_max = sqrt(eps_max_erg_g_s/(Q(eps = 1)/rho)); without the Compton-like channel
+ *  (o->compton = 0) INFINITY where no plasmon can decay (m_chi above sqrt(3/2) omega_p/2, the largest
+ *  transverse K/2).
  * Compton-like production gamma e -> e chi chibar (fb_rg_mcp_compton.h; dominant above the plasmon threshold,
  * arXiv:2604.02419 abstract) is added when o->compton (default for RG and HB).
  * Not included: bremsstrahlung production e Z -> e Z chi chibar, the evolution of the star (one zone).
