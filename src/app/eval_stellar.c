@@ -498,7 +498,8 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_rg = {
     "rg",
-    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core; red-giant-tip bound on "
+    "red-giant (or HB) plasmon-decay + Compton-like bound on a millicharged fermion (BC3), one-zone core (eps_max, "
+    "eps_max_plasmon, eps_trap); red-giant-tip bound on "
     "the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2007.03694) with the mass dependence",
     8,
     {{"model", "", "bc3|bc10", 0, 0, "bc3", "benchmark model"},
