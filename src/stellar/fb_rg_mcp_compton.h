@@ -4,7 +4,9 @@
  *        eps e) in a non-relativistic stellar core (red giant, HB): the channel that carries the RG/HB bound above
  *        the plasmon-decay threshold m ~ omega_p/2 (Fiorillo, Lucente, Sakstein & Vitagliano arXiv:2604.02419,
  *        abstract: "plasmon decay (m_chi < omega_pl/2), Compton-like scattering (m_chi > omega_pl/2,
- *        T <~ 0.5 MeV), and electron-positron annihilation").
+ *        T <~ 0.5 MeV), and electron-positron annihilation"; their late-stage cores have omega_pl << T, while in
+ *        the dense RG core (omega_p ~ T) electron-ion bremsstrahlung, not included, may be larger: estimate in
+ *        docs/validation.md, section "BC3 red giants, HB and white dwarfs against the readable papers").
  *
  * Physics (fb_rg_mcp_compton.c):
  *  - dispersive form of gamma* -> chi chibar (as in fb_sn_mcp.h): the pair is made through a virtual photon of
