@@ -471,14 +471,25 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   if (fb_eval_given(args, "rho_g_cm3")) o.rho_g_cm3 = fb_eval_number(args, "rho_g_cm3");
   o.Y_e = fb_eval_number(args, "Y_e");
   o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
-  double mass = fb_eval_number(args, "mass_GeV"), emax, mu, wp, v;
+  o.compton = on(args, "compton");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, emax_pl, mu, wp, v;
   FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
   FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
+  fb_rg_mcp_options op = o;
+  op.compton = 0;
+  FB_CALL(err, fb_rg_mcp_eps_max(&op, mass, &emax_pl, err));
   fb_eval_put_text(out, "model", "bc3");
   fb_eval_put_text(out, "star", hb ? "hb" : "rg");
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
   fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  /* plasmon decay alone (closes at m_T,inf/2); eps_max adds the Compton-like channel when compton=on */
+  fb_eval_put(out, "eps_max_plasmon", "", isfinite(emax_pl) ? emax_pl : NAN);
+  /* order-of-magnitude trapping edge: above it chi do not stream out of the core (the bound holds for
+   * eps_max < eps < eps_trap; fb_rg_mcp_eps_trap) */
+  double etrap;
+  FB_CALL(err, fb_rg_mcp_eps_trap(&o, mass, &etrap, err));
+  fb_eval_put(out, "eps_trap", "", etrap);
   fb_eval_put(out, "omega_p_GeV", "GeV", wp);
   fb_eval_put(out, "v_star", "", v);
   fb_eval_put(out, "mu_e_GeV", "GeV", mu);
@@ -487,16 +498,19 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_rg = {
     "rg",
-    "red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3), one-zone core; red-giant-tip bound on "
+    "red-giant (or HB) plasmon-decay + Compton-like bound on a millicharged fermion (BC3), one-zone core (eps_max, "
+    "eps_max_plasmon, eps_trap); red-giant-tip bound on "
     "the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2007.03694) with the mass dependence",
-    7,
+    8,
     {{"model", "", "bc3|bc10", 0, 0, "bc3", "benchmark model"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "fermion (bc3) or ALP (bc10) mass (0 allowed)"},
      {"star", "", "rg|hb", 0, 0, "rg", "bc3: rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
      {"T_K", "K", NULL, 1e5, 1e11, "1e8", "core temperature (overrides the star's)"},
      {"rho_g_cm3", "g/cm^3", NULL, 0.0, 1e12, "2e5", "core density (overrides the star's)"},
      {"Y_e", "", NULL, 0.0, 1.0, "0.5", "electrons per baryon"},
-     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"}},
+     {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
+     {"compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
+      "bc3: add Compton-like gamma e -> e chi chibar (arXiv:2604.02419; src/stellar/fb_rg_mcp_compton.h)"}},
     eval_rg,
 };
 

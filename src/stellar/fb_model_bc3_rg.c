@@ -1,12 +1,13 @@
 /**
  * @file fb_model_bc3_rg.c
- * @brief Scan model "bc3_rg": the red-giant (or HB) plasmon-decay bound on a millicharged fermion (BC3)
+ * @brief Scan model "bc3_rg": the red-giant (or HB) plasmon-decay (+ Compton-like, key compton) bound on a
+ *        millicharged fermion (BC3)
  *        on the (m_chi, eps) plane (src/stellar/fb_rg_mcp.h).
  *
  * Per point: the energy-loss rate of the one-zone core [erg/g/s] (eps^2 x the rate at eps = 1, which is
  * computed once per mass: the driver hands out points in mass-major order). The postprocess hook writes
  * /bounds/rg/edges [n_mass][2] (mass_GeV, eps_max: charges above are excluded; NaN where no plasmon
- * decays) and /bounds/rg/excluded [n_mass][n_coupling] uint8 (rate > eps_max_erg_g_s). Input section [rg].
+ * decays and the Compton-like channel is off) and /bounds/rg/excluded [n_mass][n_coupling] uint8 (rate > eps_max_erg_g_s). Input section [rg].
  *
  * Scan model "bc3_hb" (issue 16) is the same for the one-zone horizontal-branch core (T = 0.7e8 K,
  * rho = 0.6e4 g/cm^3; fb_rg_mcp_options_default star = 1): input section [bc3_hb], output /bounds/hb/.
@@ -34,7 +35,8 @@ typedef struct rg_state {
 
 static const fb_quantity_spec rg_quantities[] = {
     {"rg_energy_loss_erg_g_s", "erg/g/s",
-     "plasmon-decay (gamma* -> chi chibar) energy-loss rate per unit mass of the one-zone red-giant core"},
+     "plasmon-decay (gamma* -> chi chibar) plus Compton-like (gamma e -> e chi chibar) energy-loss rate per unit "
+     "mass of the one-zone red-giant core"},
 };
 
 static const fb_key_spec rg_keys[] = {
@@ -42,6 +44,8 @@ static const fb_key_spec rg_keys[] = {
     {"rg", "rho_g_cm3", FB_KEY_DOUBLE, "2e5", 1e-10, 1e12, NULL, "g/cm^3", "core density (red giant 2e5; HB 0.6e4)"},
     {"rg", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
     {"rg", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
+    {"rg", "compton", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
 };
 
 static const fb_key_spec hb_keys[] = {
@@ -49,6 +53,8 @@ static const fb_key_spec hb_keys[] = {
     {"bc3_hb", "rho_g_cm3", FB_KEY_DOUBLE, "0.6e4", 1e-10, 1e12, NULL, "g/cm^3", "HB core density"},
     {"bc3_hb", "Y_e", FB_KEY_DOUBLE, "0.5", 1e-6, 1, NULL, "", "electrons per baryon"},
     {"bc3_hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
+    {"bc3_hb", "compton", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
 };
 
 static const fb_key_spec wd_keys[] = {
@@ -76,8 +82,10 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
     s->mu_nu_max_muB = fb_config_get_double(cfg, sec, "mu_nu_max_muB");
     s->rho_sys[0] = fb_config_get_double(cfg, sec, "rho_g_cm3_weak");
     s->rho_sys[1] = fb_config_get_double(cfg, sec, "rho_g_cm3_strong");
-  } else
+  } else {
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
+    s->o.compton = fb_config_get_bool(cfg, sec, "compton");
+  }
   s->mass_GeV = NAN;
   *state = s;
   return FB_OK;

@@ -11,6 +11,8 @@
 #include "fb_darkphoton.h"
 #include "fb_freezein.h"
 #include "fb_quad.h"
+#include "fb_rg_mcp_compton.h"
+#include "fb_sn_mcp.h"
 #include "fb_roots.h"
 
 void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star) {
@@ -28,6 +30,7 @@ void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star) {
   }
   o->Y_e = 0.5;
   o->eps_max_erg_g_s = 10.0;
+  o->compton = star != FB_RG_MCP_WD;
 }
 
 static int check_options(const fb_rg_mcp_options *o, fb_err *err) {
@@ -42,7 +45,7 @@ static int check_options(const fb_rg_mcp_options *o, fb_err *err) {
 /* ------------------------------------------------------------------ electron gas */
 typedef struct egas {
   double T, mu;
-  int what; /* 0: net number density integrand, 1: omega_p^2 integrand, 2: omega_1^2 integrand */
+  int what; /* 0: net number density integrand, 1: omega_p^2 integrand, 2: omega_1^2 integrand, 3: n_eff */
 } egas;
 
 static double fd(double x) { return x > 0 ? exp(-x) / (1.0 + exp(-x)) : 1.0 / (1.0 + exp(x)); }
@@ -52,6 +55,7 @@ static double egas_integrand(double p, void *par) {
   double E = sqrt(p * p + FB_ME_GEV * FB_ME_GEV);
   double fm = fd((E - g->mu) / g->T), fp = fd((E + g->mu) / g->T);
   if (g->what == 0) return p * p * (fm - fp) / (FB_PI * FB_PI); /* 2 spins: n = (1/pi^2) int p^2 f dp */
+  if (g->what == 3) return p * p * fm * (1.0 - fm) / (FB_PI * FB_PI); /* electrons f (1 - f) */
   double u = p * p / (E * E);
   double w = g->what == 1 ? 1.0 - u / 3.0 : 5.0 * u / 3.0 - u * u;
   return 4.0 * FB_ALPHA_EM / FB_PI * p * p / E * w * (fm + fp);
@@ -105,6 +109,17 @@ int fb_rg_mcp_plasma(const fb_rg_mcp_options *o, double *mu_e, double *wp, doubl
   *wp = sqrt(w2);
   *vstar = sqrt(w12 / w2);
 done:
+  fb_quad_free(&q);
+  return rc;
+}
+
+int fb_rg_mcp_neff_GeV3(const fb_rg_mcp_options *o, double *n_eff, fb_err *err) {
+  double mu, wp, v;
+  FB_CALL(err, fb_rg_mcp_plasma(o, &mu, &wp, &v, err));
+  fb_quad q;
+  FB_CALL(err, fb_quad_init(&q, 500, 0.0, 1e-9, err));
+  egas g = {o->T_K * FB_K_TO_GEV, mu, 3};
+  int rc = egas_integral(&q, &g, n_eff, err);
   fb_quad_free(&q);
   return rc;
 }
@@ -243,8 +258,13 @@ int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double ep
   const double T = o->T_K * FB_K_TO_GEV;
   FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(0, wp, v, T, mass_GeV, &QT, err));
   FB_CALL(err, fb_rg_mcp_plasmon_Q_GeV5(1, wp, v, T, mass_GeV, &QL, err));
+  double QC = 0.0, neff;
+  if (o->compton) {
+    FB_CALL(err, fb_rg_mcp_neff_GeV3(o, &neff, err));
+    FB_CALL(err, fb_rg_mcp_compton_Q_GeV5(wp, T, mass_GeV, neff, &QC, err));
+  }
   /* Q [GeV^5] -> erg/cm^3/s (/ (hbar c)^3 / hbar), per gram */
-  *rate = eps * eps * (QT + QL) / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV / o->rho_g_cm3;
+  *rate = eps * eps * (QT + QL + QC) / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV / o->rho_g_cm3;
   return FB_OK;
 }
 
@@ -272,5 +292,21 @@ int fb_rg_mcp_wd_eps_max(const fb_rg_mcp_options *o, double mu_nu_max_muB, doubl
   /* the same extra plasmon loss: eps^2 (QT + QL) = mu_max^2 (DT + DL) */
   if (ratio) *ratio = (QT + QL) > 0 ? (DT + DL) / (QT + QL) : INFINITY;
   *eps_max = (QT + QL) > 0 ? mu_max * sqrt((DT + DL) / (QT + QL)) : INFINITY;
+  return FB_OK;
+}
+
+int fb_rg_mcp_eps_trap(const fb_rg_mcp_options *o, double mass_GeV, double *eps_trap, fb_err *err) {
+  FB_TEST(err, !(mass_GeV >= 0 && mass_GeV <= 1.0), FB_ERR_RANGE, "mass_GeV = %g (0..1)", mass_GeV);
+  double neff;
+  FB_CALL(err, fb_rg_mcp_neff_GeV3(o, &neff, err));
+  const double T = o->T_K * FB_K_TO_GEV;
+  /* pure helium core: n_He = rho/(4 m_u) [GeV^3]; uniform core of mass M_c: R = (3 M_c/(4 pi rho))^{1/3} [cm] */
+  const double nHe = o->rho_g_cm3 / (4.0 * FB_AMU_GEV * FB_GEV_G) * pow(FB_HBARC_GEV_CM, 3);
+  const double R_cm = cbrt(3.0 * FB_RG_MCP_CORE_MSUN * FB_MSUN_G / (4.0 * FB_PI * o->rho_g_cm3));
+  const double ks2 = 4.0 * FB_PI * FB_ALPHA_EM / T * (neff + 4.0 * nHe), E = mass_GeV + 1.5 * T;
+  /* inverse transport mean free path per eps^2 [GeV]: sum_i Z_i^2 n_i sigma_tr */
+  const double inv_l = (neff + 4.0 * nHe) * fb_sn_mcp_sigma_tr_GeV2(E, mass_GeV, ks2);
+  FB_TEST(err, !(inv_l > 0), FB_ERR_NUMERIC, "trapping estimate: transport rate %g at E = %g GeV", inv_l, E);
+  *eps_trap = 1.0 / sqrt(inv_l * R_cm / FB_HBARC_GEV_CM);
   return FB_OK;
 }

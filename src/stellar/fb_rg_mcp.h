@@ -22,10 +22,12 @@
  *  - criterion: Q/rho <= eps_max_erg_g_s at the one-zone core, the red-giant core before helium ignition
  *    T = 1e8 K, rho = 2e5 g/cm^3, 10 erg/g/s (Raffelt, Stars as Laboratories (1996) sec. 2.5; Raffelt
  *    hep-ph/0611350 sec. 3), or the HB core T = 0.7e8 K, rho = 0.6e4 g/cm^3 (fb_hb_alp.h).
- *  Q scales as eps^2: eps_max = sqrt(eps_max_erg_g_s/(Q(eps = 1)/rho)); INFINITY where no plasmon can
- *  decay (m_chi above sqrt(3/2) omega_p/2, the largest transverse K/2).
- * Not included: Compton-like and bremsstrahlung production (subdominant for m_chi < omega_p/2, Vogel &
- * Redondo arXiv:1311.2600), the evolution of the star (one zone).
+ *  Q scales as eps^2: eps_max = sqrt(eps_max_erg_g_s/(Q(eps = 1)/rho)); without the Compton-like channel
+ *  (o->compton = 0) INFINITY where no plasmon can decay (m_chi above sqrt(3/2) omega_p/2, the largest
+ *  transverse K/2).
+ * Compton-like production gamma e -> e chi chibar (fb_rg_mcp_compton.h; dominant above the plasmon threshold,
+ * arXiv:2604.02419 abstract) is added when o->compton (default for RG and HB).
+ * Not included: bremsstrahlung production e Z -> e Z chi chibar, the evolution of the star (one zone).
  */
 #ifndef FB_RG_MCP_H
 #define FB_RG_MCP_H
@@ -37,6 +39,9 @@ typedef struct fb_rg_mcp_options {
   double rho_g_cm3;       /**< core density [g/cm^3]; default 2e5 */
   double Y_e;             /**< electrons per baryon; default 0.5 (helium) */
   double eps_max_erg_g_s; /**< criterion [erg/g/s]; default 10 */
+  int compton;            /**< 1: add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h) to the loss of
+                               fb_rg_mcp_eps_erg_g_s; default 1 for RG and HB, 0 for the WD core (not used by the
+                               WD mapping fb_rg_mcp_wd_eps_max) */
 } fb_rg_mcp_options;
 
 /** Star index of the white-dwarf core in fb_rg_mcp_options_default. */
@@ -48,6 +53,10 @@ void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star);
 
 /** Electron plasma of the core: mu_e [GeV] (incl. rest mass), omega_p [GeV], v_* (Braaten-Segel). */
 int fb_rg_mcp_plasma(const fb_rg_mcp_options *o, double *mu_e_GeV, double *omega_p_GeV, double *v_star, fb_err *err);
+
+/** Pauli-unblocked electron density n_eff = 2 int d^3p/(2 pi)^3 f (1 - f) [GeV^3] of the core (Compton-like
+ *  scattering off electrons that keep their energy). */
+int fb_rg_mcp_neff_GeV3(const fb_rg_mcp_options *o, double *n_eff_GeV3, fb_err *err);
 
 /** Energy-loss rate density [GeV^5] at eps = 1 by decays of polarisation pol (0 = T, 1 = L; both
  *  polarisation states of T included) for a plasma (omega_p, v_*) at T, fermion mass m. */
@@ -76,8 +85,20 @@ int fb_rg_mcp_plasmon_dipole_Q_GeV5(int pol, double omega_p_GeV, double v_star, 
 int fb_rg_mcp_wd_eps_max(const fb_rg_mcp_options *o, double mu_nu_max_muB, double mass_GeV, double *eps_max,
                          double *ratio, fb_err *err);
 
-/** Energy-loss rate per mass [erg/g/s] at charge eps (T + L). */
+/** Energy-loss rate per mass [erg/g/s] at charge eps (T + L plasmon decay, + Compton-like if o->compton). */
 int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err);
+
+/** Core mass [M_sun] of the one-zone trapping estimate (fb_rg_mcp_eps_trap): the helium core of a red giant at
+ *  helium ignition, ~0.5 M_sun (Raffelt, Stars as Laboratories (1996) sec. 2.5), used for RG and HB alike. */
+#define FB_RG_MCP_CORE_MSUN 0.5
+
+/** Trapping estimate (issue 16, bc3stars): the charge above which chi of energy E = m + 3T/2 no longer stream
+ *  freely out of the core, eps_trap = [R sum_i n_i Z_i^2 sigma_tr(E)]^{-1/2}, R = (3 M_c/(4 pi rho))^{1/3} the
+ *  radius of a uniform core of mass FB_RG_MCP_CORE_MSUN, targets the helium nuclei (pure helium: Z = 2,
+ *  n_He = rho/(4 m_u)) and the Pauli-unblocked electrons n_eff, sigma_tr the
+ *  screened Coulomb transport cross section fb_sn_mcp_sigma_tr_GeV2 with k_s^2 = (4 pi alpha/T)(n_eff + 4 n_He).
+ *  An order-of-magnitude edge: above it the energy-loss argument of fb_rg_mcp_eps_max does not apply. */
+int fb_rg_mcp_eps_trap(const fb_rg_mcp_options *o, double mass_GeV, double *eps_trap, fb_err *err);
 
 /** Largest allowed charge eps (INFINITY if no plasmon decay is open). */
 int fb_rg_mcp_eps_max(const fb_rg_mcp_options *o, double mass_GeV, double *eps_max, fb_err *err);

@@ -187,22 +187,85 @@ def alpn():
               f"hot x{hot:.3f}, cold x{cold:.3f} (cold < 1: the pion process makes every profile stronger)")
 
 
+def stellar_published():
+    """tests/stellar/data/bc3_stellar_published.tsv: {(source, quantity): (value, lo, hi)}"""
+    ref = {}
+    with open(os.path.join(SRC, "tests/stellar/data/bc3_stellar_published.tsv")) as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            src, q, v, lo, hi = line.split("\t")
+            ref[(src, q)] = (float(v), float(lo), float(hi))
+    return ref
+
+
+def star_eval(cmd, m, **kw):
+    args = [EXE, "eval", cmd, "model=bc3", f"mass_GeV={m:g}"] + [f"{k}={v}" for k, v in kw.items()]
+    return json.loads(subprocess.check_output(args + ["--json"], cwd=SRC))
+
+
+def closing_mass(star, lo=1e-5, hi=2e-4):
+    """mass [GeV] where the energy-loss edge eps_max meets the trapping estimate eps_trap (bisection in ln m)"""
+    def open_at(m):
+        j = star_eval("rg", m, star=star)
+        return j["eps_max"] is not None and j["eps_max"] < j["eps_trap"]
+    if not open_at(lo) or open_at(hi):
+        return None
+    for _ in range(30):
+        mid = math.sqrt(lo * hi)
+        lo, hi = (mid, hi) if open_at(mid) else (lo, mid)
+    return math.sqrt(lo * hi)
+
+
 def bc3_stars():
+    """BC3 RG, HB and WD bounds (eval rg|hb|wd) against tests/stellar/data/bc3_stellar_published.tsv (branch
+    bc3stars): the only readable numbers are the abstracts' (no value at a given mass), so the checks are the
+    sun/globular-cluster "comparable" statement at m -> 0, the channel statement of arXiv:2604.02419, the lower
+    envelope 5e-13 of arXiv:2605.30422 at 5 masses in 10-100 keV and the 100 keV reach of arXiv:2309.06465.
+    Tolerances fixed before the comparison: factor 1.5 ("comparable"), >= the envelope (no earlier bound below
+    it), factor 2 on the reach (one-zone core and an order-of-magnitude trapping edge against MESA)."""
+    P = stellar_published()
     masses = (0.0, 1e-6, 3e-6, 4e-6, 1e-5)
     st = {}
     for star in ("rg", "hb", "wd"):
         st[star] = []
         for m in masses:
-            j = json.loads(subprocess.check_output([EXE, "eval", star, "model=bc3", f"mass_GeV={m:g}", "--json"], cwd=SRC))
+            j = star_eval(star, m)
             st[star].append((m, j["eps_max"], j.get("eps_max_weak"), j.get("eps_max_strong")))
         print(f"BC3 {star} eps_max: " + "; ".join(f"{m*1e6:g} keV {fmt(e)}" for m, e, _, _ in st[star]))
-    reach = REF[("fung23", "rg_mass_max_GeV")][0]
-    rg_open = [m for m, e, _, _ in st["rg"] if e is not None]
-    # the RG bound is plasmon decay only: it closes at m = m_T,inf/2 ~ 4.4 keV; published RG bounds reach 100 keV
-    # (Compton-like and e+e- production, absent here): gap pinned
-    check(max(rg_open) == 4e-6 and st["rg"][-1][1] is None,
-          f"BC3 RG bound open to 4 keV, closed at 10 keV vs published reach 100 keV (arXiv:2309.06465 abstract): gap x<0.1")
-    best = REF[("fiorillo26", "eps_best_10_100keV")][0]
+    sun, c_lo, c_hi = P[("vv15", "gc_over_sun_comparable")][0] * P[("vv15", "sun_eps_max")][0], \
+        P[("vv15", "gc_over_sun_comparable")][1], P[("vv15", "gc_over_sun_comparable")][2]
+    for star in ("rg", "hb"):
+        e0 = st[star][0][1]
+        check(within(e0 / sun, c_lo, c_hi), f"BC3 {star} eps_max(m -> 0) {e0:.3g} vs the solar 2.2e-14 'comparable to "
+              f"globular-cluster limits' (arXiv:1511.01122 abstract): x{e0/sun:.3f}, factor 1.5")
+    # above the plasmon threshold (RG m_T/2 = 4.4 keV, HB 0.78 keV) the Compton-like channel carries the bound
+    # (arXiv:2604.02419 abstract); plasmon decay alone closes
+    for star in ("rg", "hb"):
+        j = star_eval("rg", 1e-5, star=star)
+        check(j["eps_max"] is not None and j["eps_max_plasmon"] is None,
+              f"BC3 {star} at 10 keV: plasmon decay closed, Compton-like eps_max {fmt(j['eps_max'])} "
+              f"(the regime m > omega_pl/2 of arXiv:2604.02419)")
+    best = P[("flsv26b", "eps_best_10_100keV")][0]
+    impr = P[("flsv26b", "improvement_over_existing_max")][0]
+    rg5 = []
+    for m in (1e-5, 2e-5, 3e-5, 5e-5, 7e-5):
+        j = [star_eval("rg", m, star=s) for s in ("rg", "hb")]
+        rg5.append(j[0]["eps_max"])
+        # no earlier stellar bound lies below 5e-13 at 10-100 keV (arXiv:2605.30422): ours must not either
+        check(all(x["eps_max"] is not None and x["eps_max"] >= best for x in j),
+              f"BC3 at {m*1e6:g} keV: RG {fmt(j[0]['eps_max'])} (x{j[0]['eps_max']/best:.3g} of 5e-13), "
+              f"HB {fmt(j[1]['eps_max'])} (x{j[1]['eps_max']/best:.3g}); trapping estimate RG {j[0]['eps_trap']:.3g}")
+    # "surpassing existing constraints by up to two orders of magnitude": the best existing bound at 10-100 keV lies
+    # within x100 of 5e-13; ours is such a bound
+    check(min(rg5) <= impr * best, f"BC3 RG best eps_max at 10-70 keV {min(rg5):.3g} <= {impr:g} x 5e-13 "
+          f"(x{min(rg5)/best:.3g})")
+    reach = P[("fung23", "rg_mass_max_GeV")][0]
+    mrg, mhb = closing_mass("rg"), closing_mass("hb")
+    check(mrg is not None and within(mrg / reach, 0.5, 2.0),
+          f"BC3 RG closing mass (eps_max = eps_trap) {fmt(mrg and mrg*1e6)} keV vs 'masses below 100 keV' "
+          f"(arXiv:2309.06465 abstract): x{(mrg or 0)/reach:.3f}, factor 2")
+    print(f"BC3 HB closing mass (eps_max = eps_trap): {fmt(mhb and mhb*1e6)} keV")
     wd10 = st["wd"][-1][1]
     # tension: our WD mapping (mu_nu bound of arXiv:1406.6034 through plasmon decay) is below the best published
     # bound at 10 keV; pinned (measured 0.42) and reported, not a pass
