@@ -169,7 +169,11 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   const int decays = m->opt.decays && em->decay;
   const double dR = m->r_emit_invGeV / nr;
+  FB_TEST(err, ne > FB_SN_PATH_MULTI_MAX, FB_ERR_RANGE, "n_energy = %d: at most %d energy nodes per shell", ne,
+          FB_SN_PATH_MULTI_MAX);
+  double oms[FB_SN_PATH_MULTI_MAX];
   for (int i = 0; i < nr; i++) {
+    const size_t e0 = t->n_el;
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
     double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
     fb_sn_point q = fb_sn_point_at(m, r0);
@@ -202,11 +206,59 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
       if (nx > 0) t->L0_res += sx;
       for (int j = 0; j < nx; j++)
         if (em->L_extra[j]) *em->L_extra[j] += WX[j];
-      for (size_t d = 0; d < nm; d++)
-        t->tau[e * nm + d] = (m->opt.absorption || m->opt.decays)
-                                 ? fb_sn_path_tau(m, mass_GeV, r0, om, m->mu[d], em->path_rate, em->ctx)
-                                 : 0.0;
+      oms[e - e0] = om;
+    }
+    /* the optical depths of this shell's elements, direction by direction (the path points shared by its energies
+     * when the emitter has a multi-energy rate) */
+    const size_t ns = t->n_el - e0;
+    for (size_t d = 0; d < nm; d++) {
+      double tau[FB_SN_PATH_MULTI_MAX];
+      if (!(m->opt.absorption || m->opt.decays)) {
+        for (size_t j = 0; j < ns; j++) tau[j] = 0.0;
+      } else if (em->path_rate_multi) {
+        fb_sn_path_tau_multi(m, mass_GeV, r0, ns, oms, m->mu[d], em->path_rate_multi, em->ctx, tau);
+      } else {
+        for (size_t j = 0; j < ns; j++) tau[j] = fb_sn_path_tau(m, mass_GeV, r0, oms[j], m->mu[d], em->path_rate, em->ctx);
+      }
+      for (size_t j = 0; j < ns; j++) t->tau[(e0 + j) * nm + d] = tau[j];
     }
   }
   return FB_OK;
+}
+
+/* fb_sn_path_tau (fb_sn_darkphoton.c) for several energies: the same trapezoid in s = smax t^2, the same local
+ * energies om0 lapse(r0)/lapse(r); the medium point and radius are computed once per path point. */
+void fb_sn_path_tau_multi(const fb_sn_medium *m, double mass, double r0, size_t n, const double *om0, double mu,
+                          fb_sn_rate_multi_fn rate, void *ctx, double *tau) {
+  const int N = m->opt.n_path;
+  const double re = m->r_tau_invGeV;
+  for (size_t k = 0; k < n; k++) tau[k] = 0.0;
+  if (n == 0 || !(r0 < re)) return;
+  double smax = -r0 * mu + sqrt(re * re - r0 * r0 * (1.0 - mu * mu));
+  double lapse0 = fb_sn_point_at(m, r0).lapse, s_prev = 0.0;
+  double prev[FB_SN_PATH_MULTI_MAX], om[FB_SN_PATH_MULTI_MAX], lnom[FB_SN_PATH_MULTI_MAX], lnom0[FB_SN_PATH_MULTI_MAX],
+      rt[FB_SN_PATH_MULTI_MAX];
+  size_t k0 = 0; /* energies below k0 are trapped (om0 ascending from fb_sn_table_fill; checked per energy anyway) */
+  for (size_t k = 0; k < n; k++) lnom0[k] = log(om0[k] * lapse0);
+  for (int j = 0; j <= N; j++) {
+    double t = (double)j / N, s = smax * t * t;
+    double r = sqrt(fmax(r0 * r0 + s * s + 2.0 * r0 * s * mu, 0.0));
+    fb_sn_point q = fb_sn_point_at(m, r);
+    double lnl = log(q.lapse);
+    for (size_t k = k0; k < n; k++) {
+      om[k] = om0[k] * lapse0 / q.lapse;
+      lnom[k] = lnom0[k] - lnl;
+      if (!(om[k] * om[k] - mass * mass > 0)) tau[k] = INFINITY; /* gravitationally trapped */
+    }
+    while (k0 < n && isinf(tau[k0])) k0++;
+    if (k0 == n) return;
+    rate(&q, r, n - k0, om + k0, lnom + k0, ctx, rt + k0);
+    for (size_t k = k0; k < n; k++) {
+      if (isinf(tau[k])) continue;
+      double f = rt[k] / (sqrt(om[k] * om[k] - mass * mass) / om[k]);
+      if (j > 0) tau[k] += 0.5 * (prev[k] + f) * (s - s_prev);
+      prev[k] = f;
+    }
+    s_prev = s;
+  }
 }
