@@ -9,7 +9,8 @@
  * Usage: bench_sn_bands [N=100] [R=3] [bands=all|bc1,bc3,bc4,bc6,bc7,bc8,bc9,bc10,bc11] [dump_file]
  *        dump_file: "band profile mass_GeV low high" of the last run (to compare edges between builds; the couplings
  *        are those of the table: eps, g, 1/f, sin^2 theta, |U|^2). Environment FB_BENCH_N_RADIAL, FB_BENCH_N_PATH,
- *        FB_BENCH_N_ENERGY, FB_BENCH_N_MU override the precision (convergence studies).
+ *        FB_BENCH_N_ENERGY, FB_BENCH_N_MU, FB_BENCH_SHELL_AVERAGE (0: midpoint rule) override the precision
+ *        (convergence studies).
  */
 #include <math.h>
 #include <stdio.h>
@@ -71,6 +72,7 @@ static int setup(band_state *s, const band_def *b, const fb_sn_profile *p, fb_er
   env_int("FB_BENCH_N_PATH", &o.n_path);
   env_int("FB_BENCH_N_ENERGY", &o.n_energy);
   env_int("FB_BENCH_N_MU", &o.n_mu);
+  env_int("FB_BENCH_SHELL_AVERAGE", &o.shell_average);
   FB_CALL(err, fb_sn_medium_init(&s->m, p, &o, err));
   if (!strcmp(b->name, "bc1")) return fb_rratio_init(&s->R, err);
   if (!strcmp(b->name, "bc4")) return fb_sn_scalar_init(&s->sc, NULL, err);

@@ -233,6 +233,7 @@ int fb_sn_hnl_table_compute(fb_sn_table *t, const fb_sn_hnl *h, double mass_GeV,
     t->n_mu = nm;
   }
   t->mass_GeV = mass_GeV;
+  t->shell_avg = 0; /* midpoint rule (fb_sn_table_shell_average is not applied to the HNL tables) */
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];

@@ -25,28 +25,41 @@
 void fb_sn_table_free(fb_sn_table *t) {
   if (!t) return;
   free(t->W); free(t->tau); free(t->wmu);
+  free(t->el_node); free(t->tau_lo); free(t->tau_hi);
   memset(t, 0, sizeof *t);
 }
 
 int fb_sn_table_reserve(fb_sn_table *t, size_t cap, size_t n_mu, fb_err *err) {
-  if (t->cap >= cap && t->n_mu == n_mu) return FB_OK;
-  /* atomic: the three arrays are allocated anew (the table is refilled after a reserve) and swapped in only
+  t->shell_avg = 0; /* the builder sets it again after fb_sn_table_shell_average */
+  if (t->cap >= cap && t->n_mu == n_mu && t->el_node) return FB_OK;
+  /* atomic: the arrays are allocated anew (the table is refilled after a reserve) and swapped in only
    * when all succeed; on failure t keeps its arrays, cap and n_mu (review fix: a failed second realloc left W
    * resized under a stale cap) */
   FB_TEST(err, n_mu == 0 || cap == 0 || cap > SIZE_MAX / sizeof(double) / n_mu, FB_ERR_MEMORY,
           "SN table of %zu elements x %zu directions: size out of range", cap, n_mu);
   double *W = malloc(cap * sizeof *W), *tau = malloc(cap * n_mu * sizeof *tau), *wmu = malloc(n_mu * sizeof *wmu);
-  if (!W || !tau || !wmu) {
-    free(W), free(tau), free(wmu);
+  double *tlo = malloc(cap * n_mu * sizeof *tlo), *thi = malloc(cap * n_mu * sizeof *thi);
+  int *node = malloc(cap * sizeof *node);
+  if (!W || !tau || !wmu || !tlo || !thi || !node) {
+    free(W), free(tau), free(wmu), free(tlo), free(thi), free(node);
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the SN table (%zu elements x %zu directions)", cap, n_mu);
   }
-  free(t->W), free(t->tau), free(t->wmu);
+  free(t->W), free(t->tau), free(t->wmu), free(t->tau_lo), free(t->tau_hi), free(t->el_node);
   t->W = W;
   t->tau = tau;
   t->wmu = wmu;
+  t->tau_lo = tlo;
+  t->tau_hi = thi;
+  t->el_node = node;
   t->cap = cap;
   t->n_mu = n_mu;
   return FB_OK;
+}
+
+/* Average of e^{f} over a half shell on which the exponent f runs linearly from a to b: (e^a - e^b)/(a - b). */
+static inline double lin_exp_avg(double a, double b) {
+  double hi = a > b ? a : b, d = fabs(a - b), base = exp(hi);
+  return d < 1e-6 ? base * (1.0 - 0.5 * d) : base * (-expm1(-d)) / d;
 }
 
 double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
@@ -54,7 +67,14 @@ double fb_sn_table_luminosity_erg_s(const fb_sn_table *t, double eps) {
   for (size_t e = 0; e < t->n_el; e++) {
     const double *tau = t->tau + e * t->n_mu;
     double s = 0.0;
-    for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
+    if (t->shell_avg) {
+      const double *lo = t->tau_lo + e * t->n_mu, *hi = t->tau_hi + e * t->n_mu;
+      for (size_t k = 0; k < t->n_mu; k++)
+        if (isfinite(tau[k]))
+          s += t->wmu[k] * 0.5 * (lin_exp_avg(-e2 * lo[k], -e2 * tau[k]) + lin_exp_avg(-e2 * tau[k], -e2 * hi[k]));
+    } else {
+      for (size_t k = 0; k < t->n_mu; k++) s += t->wmu[k] * exp(-e2 * tau[k]);
+    }
     L += t->W[e] * s;
   }
   return e2 * L;
@@ -168,14 +188,13 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   const int decays = m->opt.decays && em->decay;
-  const double dR = m->r_emit_invGeV / nr;
   FB_TEST(err, ne > FB_SN_PATH_MULTI_MAX, FB_ERR_RANGE, "n_energy = %d: at most %d energy nodes per shell", ne,
           FB_SN_PATH_MULTI_MAX);
   double oms[FB_SN_PATH_MULTI_MAX];
   for (int i = 0; i < nr; i++) {
     const size_t e0 = t->n_el;
-    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
-    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
+    double rlo, rhi, r0, V;
+    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform, or graded with the shell average */
     fb_sn_point q = fb_sn_point_at(m, r0);
     if (!(q.T > 0)) continue;
     /* luminosity at infinity (lapse^2), weighted by the emission edge; only bosons that escape gravity */
@@ -207,6 +226,7 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
       for (int j = 0; j < nx; j++)
         if (em->L_extra[j]) *em->L_extra[j] += WX[j];
       oms[e - e0] = om;
+      t->el_node[e] = i * ne + k;
     }
     /* the optical depths of this shell's elements, direction by direction (the path points shared by its energies
      * when the emitter has a multi-energy rate) */
@@ -223,7 +243,7 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
       for (size_t j = 0; j < ns; j++) t->tau[(e0 + j) * nm + d] = tau[j];
     }
   }
-  return FB_OK;
+  return fb_sn_table_shell_average(t, m, err);
 }
 
 /* fb_sn_path_tau (fb_sn_darkphoton.c) for several energies: the same trapezoid in s = smax t^2, the same local
@@ -261,4 +281,72 @@ void fb_sn_path_tau_multi(const fb_sn_medium *m, double mass, double r0, size_t 
     }
     s_prev = s;
   }
+}
+
+/* Emission shells (fb_sn_table.h). */
+void fb_sn_shell(const fb_sn_medium *m, int i, double *rlo, double *rhi, double *r0, double *V) {
+  const int N = m->opt.n_radial;
+  const double R = m->r_emit_invGeV;
+  if (fb_sn_shell_graded(m)) {
+    /* r_j = R [1 - (1 - j/N)^p]: shells 2R/N wide at the centre, R/N^p at the neutrinosphere */
+    double a = 1.0 - (double)i / N, b = 1.0 - (double)(i + 1) / N;
+    *rlo = R * (1.0 - pow(a, FB_SN_SHELL_GRADE));
+    *rhi = i + 1 == N ? R : R * (1.0 - pow(b, FB_SN_SHELL_GRADE));
+  } else {
+    *rlo = i * (R / N);
+    *rhi = (i + 1) * (R / N);
+  }
+  *r0 = 0.5 * (*rlo + *rhi);
+  *V = 4.0 * FB_PI / 3.0 * ((*rhi) * (*rhi) * (*rhi) - (*rlo) * (*rlo) * (*rlo));
+}
+
+int fb_sn_shell_graded(const fb_sn_medium *m) {
+  return m->opt.shell_average && m->opt.criterion == FB_SN_CRIT_TRANSFER;
+}
+
+/* Shell average of the attenuation (fb_sn_table.h). For each energy node and direction, tau(r) is taken linear between
+ * the midpoints of neighbouring shells, 0 at the neutrinosphere for outward directions of the last shell (the paths of
+ * the transfer criterion end there), extrapolated linearly for inward ones (clamped at 0), and flat where a neighbour
+ * has no element or an infinite optical depth. */
+int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err) {
+  t->shell_avg = 0;
+  if (!fb_sn_shell_graded(m) || t->n_el == 0) return FB_OK;
+  FB_TEST(err, !t->el_node || !t->tau_lo || !t->tau_hi, FB_ERR_INPUT, "SN table without shell-average storage");
+  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const size_t nm = t->n_mu, ncell = (size_t)nr * (size_t)ne;
+  long *idx = malloc(ncell * sizeof *idx);
+  FB_TEST(err, !idx, FB_ERR_MEMORY, "cannot allocate the shell index (%zu cells)", ncell);
+  for (size_t c = 0; c < ncell; c++) idx[c] = -1;
+  for (size_t e = 0; e < t->n_el; e++) {
+    int c = t->el_node[e];
+    if (c < 0 || (size_t)c >= ncell) {
+      free(idx);
+      FB_FAIL(err, FB_ERR_INTERNAL, "SN table element %zu has node %d outside %d shells x %d energies", e, c, nr, ne);
+    }
+    idx[c] = (long)e;
+  }
+  for (size_t e = 0; e < t->n_el; e++) {
+    const int i = t->el_node[e] / ne, k = t->el_node[e] % ne;
+    const long ein = i > 0 ? idx[(size_t)(i - 1) * ne + k] : -1, eout = i + 1 < nr ? idx[(size_t)(i + 1) * ne + k] : -1;
+    double rlo, rhi, r0, V, a, b, rin = 0.0, rout = 0.0;
+    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V);
+    if (i > 0) fb_sn_shell(m, i - 1, &a, &b, &rin, &V);
+    if (i + 1 < nr) fb_sn_shell(m, i + 1, &a, &b, &rout, &V);
+    /* fractions of the way to the neighbouring midpoints at the shell edges */
+    const double fin = i > 0 ? (r0 - rlo) / (r0 - rin) : 0.0, fout = i + 1 < nr ? (rhi - r0) / (rout - r0) : 0.0;
+    for (size_t d = 0; d < nm; d++) {
+      double tc = t->tau[e * nm + d], lo = tc, hi = tc;
+      if (isfinite(tc)) {
+        double tin = ein >= 0 ? t->tau[(size_t)ein * nm + d] : NAN, tout = eout >= 0 ? t->tau[(size_t)eout * nm + d] : NAN;
+        if (isfinite(tin)) lo = tc + fin * (tin - tc);
+        if (isfinite(tout)) hi = tc + fout * (tout - tc);
+        else if (i == nr - 1) hi = m->mu[d] > 0 ? 0.0 : (isfinite(tin) ? fmax(tc + (rhi - r0) / (r0 - rin) * (tc - tin), 0.0) : tc);
+      }
+      t->tau_lo[e * nm + d] = lo;
+      t->tau_hi[e * nm + d] = hi;
+    }
+  }
+  free(idx);
+  t->shell_avg = 1;
+  return FB_OK;
 }

@@ -55,4 +55,25 @@ typedef struct fb_sn_emitter {
  *  absorption, decays). Reuses t's storage. */
 int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err);
 
+/** Shell average of the attenuation (issue 16; option shell_average with the transfer criterion, else a no-op that
+ *  leaves the midpoint rule): for each energy node and direction the optical depth is taken linear in r between the
+ *  midpoints of neighbouring shells and 0 at the neutrinosphere on the outward paths of the last shell, and
+ *  exp(-eps^2 tau) is averaged over each shell analytically in fb_sn_table_luminosity_erg_s, (e^{-x b} - e^{-x a})/
+ *  (x (a - b)) per half shell. The midpoint rule puts the emission of a shell at its centre, so once the absorption
+ *  length is shorter than half a shell the trapped (surface) luminosity falls off exponentially instead of saturating
+ *  and the upper edge depends on n_radial (13% at 32 shells for the light BC10 ALP, docs/validation.md). Needs
+ *  t->el_node[e] = shell * n_energy + node set by the builder (fb_sn_table_fill, fb_sn_alp.c). */
+int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err);
+
+/** Exponent p of the graded emission shells (fb_sn_shell). */
+#define FB_SN_SHELL_GRADE 1.5
+/** 1 if the emission shells are graded and the shell average applies (criterion transfer with shell_average). */
+int fb_sn_shell_graded(const fb_sn_medium *m);
+/** Emission shell i (0 <= i < n_radial) of the region out to r_emit: inner and outer radius, midpoint (the emission
+ *  point of its elements) [GeV^-1] and volume [GeV^-3]. Uniform in r; with fb_sn_shell_graded graded towards the
+ *  emission edge, r_j = r_emit [1 - (1 - j/n_radial)^p] (p = FB_SN_SHELL_GRADE), so that the outermost shells resolve
+ *  the absorption length of trapped bosons near the neutrinosphere (issue 16). */
+void fb_sn_shell(const fb_sn_medium *m, int i, double *rlo_invGeV, double *rhi_invGeV, double *r0_invGeV,
+                 double *V_invGeV3);
+
 #endif
