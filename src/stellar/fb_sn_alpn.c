@@ -364,7 +364,7 @@ static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux
 static double decay_reduced(const an_path *c, const fb_sn_point *q, double om, double stim) {
   const fb_sn_alpn *a = c->a;
   double mass = c->mass, k = sqrt(fmax(om * om - mass * mass, 0.0)), G = a->G_rest * stim;
-  if (a->G_ee > 0) G += a->G_ee * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+  if (a->G_ee > 0) G += a->G_ee * fb_sn_pair_blocking_red(om, k, mass, q->T, q->mue, stim);
   double xg = 1.0 - 4.0 * q->wp2 / (mass * mass);
   if (a->G_gg > 0 && xg > 0) G += a->G_gg * xg * sqrt(xg) * fb_sn_alp_bose_factor(om, mass, q->wp2, q->T);
   return G * mass / om;

@@ -288,6 +288,10 @@ double fb_sn_pair_blocking(double om, double k, double mass, double T, double mu
   return pair_blocking(om, k, mass, T, mu);
 }
 
+double fb_sn_pair_blocking_red(double om, double k, double mass, double T, double mu, double red) {
+  return T > 0 ? pair_blocking_red(om, k, mass, T, mu, red, FB_ME_GEV) : red;
+}
+
 /* e+e- width with electron mass me relative to the vacuum width: beta (1 + 2 me^2/m^2), beta =
  * sqrt(1 - 4 me^2/m^2) (the two-body width of a massive vector into a fermion pair), ratio to me = m_e;
  * 0 below the in-medium threshold m = 2 me. The in-medium (asymptotic) electron mass

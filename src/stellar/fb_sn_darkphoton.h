@@ -166,6 +166,10 @@ double fb_sn_gamma_compton_GeV(const fb_sn_medium *m, double r_invGeV, double om
 /** Pauli-blocking factor of A' -> e+e- (energy omega, momentum k, mass m) in an e-/e+ gas (T, mu):
  *  average over the lab electron energy (isotropic rest-frame decay) of (1 - f-(E1))(1 - f+(E2)). */
 double fb_sn_pair_blocking(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV);
+/** fb_sn_pair_blocking times red = 1 - e^{-omega/T} given by the caller (its stimulated-emission factor; saves the
+ *  expm1 of the path rates, issue 16 speed). */
+double fb_sn_pair_blocking_red(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV,
+                               double red);
 
 /** Emission weight at radius r [GeV^-1]: 1 - e^{-tau_nu(r)} (smooth edge) or 1 (sharp edge). */
 double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV);

@@ -258,7 +258,7 @@ static double decay_reduced(const sc_path *c, const fb_sn_point *q, double om, d
     double b2s = 1.0 - 4.0 * me * me / (mass * mass), b2v = 1.0 - 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass);
     if (b2s > 0 && b2v > 0) {
       double rr = b2s / b2v;
-      G += s->G_ee * rr * sqrt(rr) * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+      G += s->G_ee * rr * sqrt(rr) * fb_sn_pair_blocking_red(om, k, mass, q->T, q->mue, stim);
     }
   }
   if (s->G_gg > 0 && pgg > 0) {
