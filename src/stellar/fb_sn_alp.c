@@ -111,7 +111,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
           "r_decay_km = %g out of range: allowed 0 (= r_far_km) <= r_decay_km <= r_far_km = %g", ao->r_decay_km,
           m->opt.r_far_km);
   const double r_dec = ao->r_decay_km > 0 ? m->r_far_invGeV * ao->r_decay_km / m->opt.r_far_km : 2.0 * m->r_far_invGeV;
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const int nr = fb_sn_n_shells(m), ne = m->opt.n_energy; /* with the shell average: surface sub-shells */
   const size_t nm = (size_t)m->opt.n_mu, cap = (size_t)nr * (size_t)ne;
   FB_CALL(err, fb_sn_table_reserve(t, cap, nm, err));
   t->mass_GeV = mass_GeV;
@@ -121,7 +121,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
   const double m2 = mass_GeV * mass_GeV;
   for (int i = 0; i < nr; i++) {
     double rlo, rhi, r0, V;
-    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform, or graded with the shell average (fb_sn_table.h) */
+    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform; with the shell average the last one split (fb_sn_table.h) */
     fb_sn_point q = fb_sn_point_at(m, r0);
     /* luminosity at infinity, weighted by the emission edge (fb_sn_emission_weight) */
     double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * fb_sn_emission_weight(m, r0);

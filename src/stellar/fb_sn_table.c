@@ -186,7 +186,7 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
   const int nx = em->n_extra;
   for (int j = 0; j < nx; j++)
     if (em->L_extra[j]) *em->L_extra[j] = 0.0;
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const int nr = fb_sn_n_shells(m), ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu;
   FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * (size_t)ne, nm, err));
   t->mass_GeV = mass_GeV;
@@ -200,7 +200,7 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
   for (int i = 0; i < nr; i++) {
     const size_t e0 = t->n_el;
     double rlo, rhi, r0, V;
-    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform, or graded with the shell average */
+    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform; with the shell average the last one split */
     fb_sn_point q = fb_sn_point_at(m, r0);
     if (!(q.T > 0)) continue;
     /* luminosity at infinity (lapse^2), weighted by the emission edge; only bosons that escape gravity */
@@ -290,17 +290,23 @@ void fb_sn_path_tau_multi(const fb_sn_medium *m, double mass, double r0, size_t 
 }
 
 /* Emission shells (fb_sn_table.h). */
+int fb_sn_n_shells(const fb_sn_medium *m) {
+  return m->opt.n_radial + (fb_sn_shell_graded(m) ? FB_SN_SURFACE_SUBSHELLS - FB_SN_SURFACE_SPLIT : 0);
+}
+
 void fb_sn_shell(const fb_sn_medium *m, int i, double *rlo, double *rhi, double *r0, double *V) {
-  const int N = m->opt.n_radial;
-  const double R = m->r_emit_invGeV;
-  if (fb_sn_shell_graded(m)) {
-    /* r_j = R [1 - (1 - j/N)^p]: shells 2R/N wide at the centre, R/N^p at the neutrinosphere */
-    double a = 1.0 - (double)i / N, b = 1.0 - (double)(i + 1) / N;
-    *rlo = R * (1.0 - pow(a, FB_SN_SHELL_GRADE));
-    *rhi = i + 1 == N ? R : R * (1.0 - pow(b, FB_SN_SHELL_GRADE));
-  } else {
+  const int N = m->opt.n_radial, S = FB_SN_SURFACE_SUBSHELLS, n0 = N - FB_SN_SURFACE_SPLIT;
+  const double R = m->r_emit_invGeV, d = FB_SN_SURFACE_SPLIT * R / N;
+  if (!fb_sn_shell_graded(m) || i < n0) {
     *rlo = i * (R / N);
     *rhi = (i + 1) * (R / N);
+  } else {
+    /* the outermost FB_SN_SURFACE_SPLIT shells (width d) split into S sub-shells, r = R - d (1 - j/S)^2: the
+     * outermost d/S^2 wide */
+    int j = i - n0;
+    double a = 1.0 - (double)j / S, b = 1.0 - (double)(j + 1) / S;
+    *rlo = R - d * a * a;
+    *rhi = j + 1 == S ? R : R - d * b * b;
   }
   *r0 = 0.5 * (*rlo + *rhi);
   *V = 4.0 * FB_PI / 3.0 * ((*rhi) * (*rhi) * (*rhi) - (*rlo) * (*rlo) * (*rlo));
@@ -318,7 +324,8 @@ int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err
   t->shell_avg = 0;
   if (!fb_sn_shell_graded(m) || t->n_el == 0) return FB_OK;
   FB_TEST(err, !t->el_node || !t->tau_lo || !t->tau_hi, FB_ERR_INPUT, "SN table without shell-average storage");
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const int nr = fb_sn_n_shells(m), n0 = m->opt.n_radial - FB_SN_SURFACE_SPLIT, ne = m->opt.n_energy; /* n0: first
+                                                                                                       sub-shell */
   const size_t nm = t->n_mu, ncell = (size_t)nr * (size_t)ne;
   long *idx = malloc(ncell * sizeof *idx);
   FB_TEST(err, !idx, FB_ERR_MEMORY, "cannot allocate the shell index (%zu cells)", ncell);
@@ -333,7 +340,8 @@ int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err
   }
   for (size_t e = 0; e < t->n_el; e++) {
     const int i = t->el_node[e] / ne, k = t->el_node[e] % ne;
-    const long ein = i > 0 ? idx[(size_t)(i - 1) * ne + k] : -1, eout = i + 1 < nr ? idx[(size_t)(i + 1) * ne + k] : -1;
+    /* the midpoint rule (lo = hi = tau) in the uniform shells; tau linear between the surface sub-shells */
+    const long ein = i > n0 ? idx[(size_t)(i - 1) * ne + k] : -1, eout = i >= n0 && i + 1 < nr ? idx[(size_t)(i + 1) * ne + k] : -1;
     double rlo, rhi, r0, V, a, b, rin = 0.0, rout = 0.0;
     fb_sn_shell(m, i, &rlo, &rhi, &r0, &V);
     if (i > 0) fb_sn_shell(m, i - 1, &a, &b, &rin, &V);
@@ -346,7 +354,8 @@ int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err
         double tin = ein >= 0 ? t->tau[(size_t)ein * nm + d] : NAN, tout = eout >= 0 ? t->tau[(size_t)eout * nm + d] : NAN;
         if (isfinite(tin)) lo = tc + fin * (tin - tc);
         if (isfinite(tout)) hi = tc + fout * (tout - tc);
-        else if (i == nr - 1) hi = m->mu[d] > 0 ? 0.0 : (isfinite(tin) ? fmax(tc + (rhi - r0) / (r0 - rin) * (tc - tin), 0.0) : tc);
+        else if (i == nr - 1)
+          hi = m->mu[d] > 0 ? 0.0 : (isfinite(tin) ? fmax(tc + (rhi - r0) / (r0 - rin) * (tc - tin), 0.0) : tc);
       }
       t->tau_lo[e * nm + d] = lo;
       t->tau_hi[e * nm + d] = hi;

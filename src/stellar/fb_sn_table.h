@@ -56,8 +56,9 @@ typedef struct fb_sn_emitter {
 int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, const fb_sn_emitter *em, fb_err *err);
 
 /** Shell average of the attenuation (issue 16; option shell_average with the transfer criterion, else a no-op that
- *  leaves the midpoint rule): for each energy node and direction the optical depth is taken linear in r between the
- *  midpoints of neighbouring shells and 0 at the neutrinosphere on the outward paths of the last shell, and
+ *  leaves the midpoint rule): in the surface sub-shells (fb_sn_shell) the optical depth of each energy node and
+ *  direction is taken linear in r between the sub-shell midpoints and 0 at the neutrinosphere on outward paths (the
+ *  uniform shells inside keep the midpoint rule, which is the more accurate one for volume emission), and
  *  exp(-eps^2 tau) is averaged over each shell analytically in fb_sn_table_luminosity_erg_s, (e^{-x b} - e^{-x a})/
  *  (x (a - b)) per half shell. The midpoint rule puts the emission of a shell at its centre, so once the absorption
  *  length is shorter than half a shell the trapped (surface) luminosity falls off exponentially instead of saturating
@@ -65,14 +66,19 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
  *  t->el_node[e] = shell * n_energy + node set by the builder (fb_sn_table_fill, fb_sn_alp.c). */
 int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err);
 
-/** Exponent p of the graded emission shells (fb_sn_shell). */
-#define FB_SN_SHELL_GRADE 1.5
-/** 1 if the emission shells are graded and the shell average applies (criterion transfer with shell_average). */
+/** With the shell average the outermost FB_SN_SURFACE_SPLIT emission shells are replaced by FB_SN_SURFACE_SUBSHELLS
+ *  graded sub-shells (fb_sn_shell). */
+#define FB_SN_SURFACE_SPLIT 2
+#define FB_SN_SURFACE_SUBSHELLS 8
+/** 1 if the shell average applies (criterion transfer with shell_average): the last shell is split and averaged. */
 int fb_sn_shell_graded(const fb_sn_medium *m);
-/** Emission shell i (0 <= i < n_radial) of the region out to r_emit: inner and outer radius, midpoint (the emission
- *  point of its elements) [GeV^-1] and volume [GeV^-3]. Uniform in r; with fb_sn_shell_graded graded towards the
- *  emission edge, r_j = r_emit [1 - (1 - j/n_radial)^p] (p = FB_SN_SHELL_GRADE), so that the outermost shells resolve
- *  the absorption length of trapped bosons near the neutrinosphere (issue 16). */
+/** Number of emission shells: n_radial, or n_radial - 1 + FB_SN_SURFACE_SUBSHELLS with fb_sn_shell_graded. */
+int fb_sn_n_shells(const fb_sn_medium *m);
+/** Emission shell i (0 <= i < fb_sn_n_shells) of the region out to r_emit: inner and outer radius, midpoint (the
+ *  emission point of its elements) [GeV^-1] and volume [GeV^-3]. Uniform in r (width r_emit/n_radial); with
+ *  fb_sn_shell_graded the outermost one is split into FB_SN_SURFACE_SUBSHELLS sub-shells graded towards the emission
+ *  edge, r = r_emit - d (1 - j/S)^2 (d = r_emit/n_radial; the outermost d/S^2 = 23 m wide at 32 shells), which resolve
+ *  the absorption length of bosons trapped near the neutrinosphere (issue 16). */
 void fb_sn_shell(const fb_sn_medium *m, int i, double *rlo_invGeV, double *rhi_invGeV, double *r0_invGeV,
                  double *V_invGeV3);
 

@@ -19,10 +19,10 @@
  *    (status "gap", docs/validation.md);
  *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.1 MeV; the edge at 0.1 and 3 MeV within 30%,
  *    measured 21% with the shell average, 9% with the unconverged midpoint rule before) against AxionLimits g_an =
- *    9.8e-7 (the massless band): transfer x5-x12 (measured x9.1, x7.7 with the midpoint rule; the gap of
+ *    9.8e-7 (the massless band): transfer x5-x12 (measured x9.0, x7.7 with the midpoint rule; the gap of
  *    test_sn_alpn), rays x2-x6 (x3.4). Here the luminosity is surface emission from just inside R_nu: `rays` is
- *    converged with 32 shells (32 vs 128 within 1%), `transfer` with its shell average on graded shells (issue 16,
- *    fb_sn_table_shell_average) too (32 vs 128 within 3%, measured -1.8%; the midpoint rule converged from below,
+ *    converged with 32 shells (32 vs 128 within 1%), `transfer` with its shell average on graded surface sub-shells (issue 16,
+ *    fb_sn_table_shell_average) too (32 vs 128 within 3%, measured -1.1%; the midpoint rule converged from below,
  *    +12.9%, test_sn_shell), and `transfer_radial` has no converged upper edge (a radial beam from the boundary layer overestimates
  *    the surface flux; the edge grows with the shell count, 64 vs 32 shells > x1.3, measured x1.41): the
  *    documented limitation of that option.
