@@ -128,7 +128,7 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
     {"sn1987a", "n_path", FB_KEY_INT, "64", 8, 1024, NULL, "", "steps along a ray"},
     {"sn1987a", "shell_average", FB_KEY_BOOL, "true", 0, 0, NULL, "",
-     "criterion transfer: attenuation averaged over graded emission shells (converged trapped edge; false: "
+     "criterion transfer: attenuation averaged over graded surface sub-shells (converged trapped edge; false: "
      "midpoint rule on uniform shells)"},
     {"sn1987a", "profiles_systematic", FB_KEY_STRING,
      "inputs/sn_profile_mantle_cold.dat,inputs/sn_profile_mantle_hot.dat", 0, 0,

@@ -107,10 +107,11 @@ typedef struct fb_sn_options {
   int n_energy;        /**< energy nodes per shell (generalised Gauss-Laguerre); default 12 */
   int n_mu;            /**< direction nodes (Gauss-Legendre in cos theta); default 8 */
   int n_path;          /**< steps along each ray (8..1024); default 64 */
-  int shell_average;   /**< 1: with the transfer criterion, exp(-eps^2 tau) averaged over each emission shell with tau
-                            linear in r between the shell midpoints and 0 at the neutrinosphere on outward paths
-                            (fb_sn_table_shell_average; the trapped surface emission converged in n_radial, issue 16);
-                            0: midpoint rule (the form before); default 1; BC9, BC4/BC5, BC10/BC11 tables */
+  int shell_average;   /**< 1: with the transfer criterion, the outermost two emission shells split into graded
+                            sub-shells in which exp(-eps^2 tau) is averaged with tau linear in r (0 at the
+                            neutrinosphere on outward paths; fb_sn_table_shell_average, fb_sn_shell: the trapped
+                            surface emission converged in n_radial, issue 16); 0: midpoint rule on uniform shells
+                            (the form before); default 1; BC9, BC4/BC5, BC10/BC11 tables */
 } fb_sn_options;
 
 void fb_sn_options_default(fb_sn_options *o);

@@ -62,7 +62,7 @@ int fb_sn_table_fill(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, con
  *  exp(-eps^2 tau) is averaged over each shell analytically in fb_sn_table_luminosity_erg_s, (e^{-x b} - e^{-x a})/
  *  (x (a - b)) per half shell. The midpoint rule puts the emission of a shell at its centre, so once the absorption
  *  length is shorter than half a shell the trapped (surface) luminosity falls off exponentially instead of saturating
- *  and the upper edge depends on n_radial (13% at 32 shells for the light BC10 ALP, docs/validation.md). Needs
+ *  and the upper edge depends on n_radial (-11.5% at 32 shells for the light BC10 ALP, docs/validation.md). Needs
  *  t->el_node[e] = shell * n_energy + node set by the builder (fb_sn_table_fill, fb_sn_alp.c). */
 int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err);
 
@@ -70,15 +70,17 @@ int fb_sn_table_shell_average(fb_sn_table *t, const fb_sn_medium *m, fb_err *err
  *  graded sub-shells (fb_sn_shell). */
 #define FB_SN_SURFACE_SPLIT 2
 #define FB_SN_SURFACE_SUBSHELLS 8
-/** 1 if the shell average applies (criterion transfer with shell_average): the last shell is split and averaged. */
+/** 1 if the shell average applies (criterion transfer with shell_average): the outer shells are split and averaged. */
 int fb_sn_shell_graded(const fb_sn_medium *m);
-/** Number of emission shells: n_radial, or n_radial - 1 + FB_SN_SURFACE_SUBSHELLS with fb_sn_shell_graded. */
+/** Number of emission shells: n_radial, or n_radial - FB_SN_SURFACE_SPLIT + FB_SN_SURFACE_SUBSHELLS with
+ *  fb_sn_shell_graded. */
 int fb_sn_n_shells(const fb_sn_medium *m);
 /** Emission shell i (0 <= i < fb_sn_n_shells) of the region out to r_emit: inner and outer radius, midpoint (the
  *  emission point of its elements) [GeV^-1] and volume [GeV^-3]. Uniform in r (width r_emit/n_radial); with
- *  fb_sn_shell_graded the outermost one is split into FB_SN_SURFACE_SUBSHELLS sub-shells graded towards the emission
- *  edge, r = r_emit - d (1 - j/S)^2 (d = r_emit/n_radial; the outermost d/S^2 = 23 m wide at 32 shells), which resolve
- *  the absorption length of bosons trapped near the neutrinosphere (issue 16). */
+ *  fb_sn_shell_graded the outermost FB_SN_SURFACE_SPLIT are split into S = FB_SN_SURFACE_SUBSHELLS sub-shells graded
+ *  towards the emission edge, r = r_emit - d (1 - j/S)^2 (d = FB_SN_SURFACE_SPLIT r_emit/n_radial; the outermost
+ *  d/S^2 = 26 m wide at 32 shells), which resolve the absorption length of bosons trapped near the neutrinosphere
+ *  (issue 16). */
 void fb_sn_shell(const fb_sn_medium *m, int i, double *rlo_invGeV, double *rhi_invGeV, double *r0_invGeV,
                  double *V_invGeV3);
 
