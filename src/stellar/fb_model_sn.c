@@ -127,6 +127,9 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "n_energy", FB_KEY_INT, "12", 4, 64, NULL, "", "energy nodes per shell"},
     {"sn1987a", "n_mu", FB_KEY_INT, "8", 2, 64, NULL, "", "direction nodes"},
     {"sn1987a", "n_path", FB_KEY_INT, "64", 8, 1024, NULL, "", "steps along a ray"},
+    {"sn1987a", "shell_average", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "criterion transfer: attenuation averaged over graded surface sub-shells (converged trapped edge; false: "
+     "midpoint rule on uniform shells)"},
     {"sn1987a", "profiles_systematic", FB_KEY_STRING,
      "inputs/sn_profile_mantle_cold.dat,inputs/sn_profile_mantle_hot.dat", 0, 0,
      NULL, "",
@@ -155,6 +158,7 @@ static void options_from_config(const fb_config *cfg, fb_sn_options *o) {
   o->n_energy = (int)fb_config_get_int(cfg, "sn1987a", "n_energy");
   o->n_mu = (int)fb_config_get_int(cfg, "sn1987a", "n_mu");
   o->n_path = (int)fb_config_get_int(cfg, "sn1987a", "n_path");
+  o->shell_average = fb_config_get_bool(cfg, "sn1987a", "shell_average");
 }
 
 static void bc1sn_free(void *state) {

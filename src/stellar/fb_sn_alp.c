@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fb_constants.h"
+#include "fb_sn_table.h"
 
 static const double GEV2_TO_ERG_S_ALP = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 
@@ -110,17 +111,17 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
           "r_decay_km = %g out of range: allowed 0 (= r_far_km) <= r_decay_km <= r_far_km = %g", ao->r_decay_km,
           m->opt.r_far_km);
   const double r_dec = ao->r_decay_km > 0 ? m->r_far_invGeV * ao->r_decay_km / m->opt.r_far_km : 2.0 * m->r_far_invGeV;
-  const int nr = m->opt.n_radial, ne = m->opt.n_energy;
+  const int nr = fb_sn_n_shells(m), ne = m->opt.n_energy; /* with the shell average: surface sub-shells */
   const size_t nm = (size_t)m->opt.n_mu, cap = (size_t)nr * (size_t)ne;
   FB_CALL(err, fb_sn_table_reserve(t, cap, nm, err));
   t->mass_GeV = mass_GeV;
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
-  const double dR = m->r_emit_invGeV / nr, m2 = mass_GeV * mass_GeV;
+  const double m2 = mass_GeV * mass_GeV;
   for (int i = 0; i < nr; i++) {
-    double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;
-    double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo);
+    double rlo, rhi, r0, V;
+    fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform; with the shell average the last one split (fb_sn_table.h) */
     fb_sn_point q = fb_sn_point_at(m, r0);
     /* luminosity at infinity, weighted by the emission edge (fb_sn_emission_weight) */
     double fac = V * q.lapse * q.lapse * GEV2_TO_ERG_S_ALP * fb_sn_emission_weight(m, r0);
@@ -153,10 +154,11 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
       t->W[e] = W;
       t->L0_T += WP;
       t->L0_L += WC;
+      t->el_node[e] = i * ne + k;
       for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, r0, om, m->mu[d]);
     }
   }
-  return FB_OK;
+  return fb_sn_table_shell_average(t, m, err); /* transfer criterion: the shell average (fb_sn_table.h) */
 }
 
 int fb_sn_alp_table_compute(fb_sn_table *t, const fb_sn_medium *m, double mass_GeV, fb_err *err) {

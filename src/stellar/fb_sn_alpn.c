@@ -364,7 +364,7 @@ static double gamma_muon(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux
 static double decay_reduced(const an_path *c, const fb_sn_point *q, double om, double stim) {
   const fb_sn_alpn *a = c->a;
   double mass = c->mass, k = sqrt(fmax(om * om - mass * mass, 0.0)), G = a->G_rest * stim;
-  if (a->G_ee > 0) G += a->G_ee * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+  if (a->G_ee > 0) G += a->G_ee * fb_sn_pair_blocking_red(om, k, mass, q->T, q->mue, stim);
   double xg = 1.0 - 4.0 * q->wp2 / (mass * mass);
   if (a->G_gg > 0 && xg > 0) G += a->G_gg * xg * sqrt(xg) * fb_sn_alp_bose_factor(om, mass, q->wp2, q->T);
   return G * mass / om;
@@ -390,6 +390,113 @@ static double an_rate(const fb_sn_point *q, double r, double om, void *ctx) {
     if (!(bound < AN_DECAY_SKIP_REL * rate)) rate += decay_reduced(c, q, om, stim);
   }
   return rate;
+}
+
+/* an_rate at n energies of one path point (fb_sn_rate_multi_fn; issue 16 speed): what depends on the point only (the
+ * per-medium data, m*, y = m_pi^2/(m* T) and its table row, the multiple-scattering width, Gamma_0, the pion occupation
+ * e^{(Delta - mu)/T}, the muon table's radial cell) is computed once; the energy-dependent part is the one of an_rate
+ * (same formulas; ln(omega/T) from ln omega - ln T, e^{-omega/T} shared by the stimulated emission, the pion occupation
+ * and the photon Bose factor). */
+static void an_rate_multi(const fb_sn_point *q, double r, size_t n, const double *om, const double *lnom, void *ctx,
+                          double *rates) {
+  const an_path *c = ctx;
+  const fb_sn_alpn *a = c->a;
+  const double T = q->T, mass = c->mass, m2 = mass * mass;
+  if (!(T > 0)) {
+    for (size_t k = 0; k < n; k++) rates[k] = 0.0;
+    return;
+  }
+  const int absorb = c->m->opt.absorption;
+  const an_aux x = aux_at(c, r);
+  /* bremsstrahlung: the y row of the J tables, Gamma_0 and the multiple-scattering width (fb_sn_alpn_gamma_abs_GeV) */
+  const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), mpi = FB_MPI_CHARGED_GEV, f2 = FB_OPE_F_PINN * FB_OPE_F_PINN;
+  const int brem = absorb && q->np > 0;
+  double lnT = log(T), ty = 0.0, G0 = 0.0, Gms2 = 0.0, cA = 0.0, cB = 0.0, gb = 0.0, dl = 0.0;
+  size_t iy = 0;
+  if (brem) {
+    double mstar = a->opt.effective_mass ? x.ms * mN : mN, nn = q->nnnp / q->np, np = q->np;
+    double y = mpi * mpi / (mstar * T), by = (log(fmax(y, 1e-300)) - a->lny0) / a->dlny;
+    by = fmin(fmax(by, 0.0), (double)(a->ny - 1) - 1e-9);
+    iy = (size_t)by;
+    ty = by - (double)iy;
+    gb = 0.5 * (a->gp + a->gn);
+    dl = 0.5 * (a->gp - a->gn);
+    cA = a->gn * a->gn * nn * nn + a->gp * a->gp * np * np;
+    cB = 4.0 * nn * np;
+    G0 = 4.0 * AN_SQRT_PI * f2 * f2 / (FB_PI * FB_PI * mpi * mpi * mpi * mpi) * mstar * sqrt(mstar) * sqrt(T);
+    if (a->opt.multiple_scattering) {
+      size_t o = iy * a->nx;
+      double j0k = (1 - ty) * a->Jk[o] + ty * a->Jk[o + a->nx], j0x = (1 - ty) * a->Jx[o] + ty * a->Jx[o + a->nx];
+      double Gms = G0 * (nn + np) * (2.0 * j0k + j0x);
+      Gms2 = 0.25 * Gms * Gms;
+    }
+  }
+  /* pion-induced (gamma_pion): the chemical potential and the energy release at this point */
+  fb_sn_pion_coupling pc = {0.0, 0.0};
+  double e_dm = 0.0, delta = 0.0;
+  int pion = absorb && a->opt.pion_induced && isfinite(x.mupi) && q->np > 0;
+  if (pion) {
+    pc.G = fb_sn_pion_coupling_G(a->gn, a->gp);
+    pc.Dg = a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0;
+    double mu = a->opt.pion_virial && isfinite(x.mueff) ? x.mueff : x.mupi;
+    delta = x.delta;
+    if (a->opt.pion_induced == 3) mu = x.mupi + x.dU, delta = x.delta + x.dU;
+    pion = mu < mpi && (pc.G > 0 || pc.Dg != 0);
+    if (pion) e_dm = exp((delta - mu) / T);
+  }
+  /* muons (gamma_muon): the radial cell of the rate table */
+  int muon = absorb && a->opt.muons && a->gmu > 0;
+  size_t im = 0;
+  double tr = 0.0;
+  if (muon && a->opt.muons != 2) {
+    muon = x.tab != NULL;
+    if (muon) {
+      im = x.b > 0 ? (size_t)x.b : 0;
+      if (im + 1 >= x.n) im = x.n - 2;
+      const double *cc = x.tab + (AN_MU_OFF + AN_MU_JCHECK) * x.n;
+      muon = cc[im] > 0 || cc[im + 1] > 0;
+      tr = fmin(fmax(x.b - (double)im, 0.0), 1.0);
+    }
+  }
+  for (size_t k = 0; k < n; k++) {
+    const double w = om[k], em1 = expm1(-w / T), stim = -em1;
+    double rate = 0.0;
+    if (absorb) {
+      double g = 0.0;
+      if (brem && w > mass) {
+        double bx = (lnom[k] - lnT - a->lnx0) / a->dlnx;
+        bx = fmin(fmax(bx, 0.0), (double)(a->nx - 1) - 1e-9);
+        size_t ix = (size_t)bx, o = iy * a->nx + ix;
+        double tx = bx - (double)ix;
+        double c00 = (1 - tx) * (1 - ty), c01 = tx * (1 - ty), c10 = (1 - tx) * ty, c11 = tx * ty;
+        double jk = c00 * a->Jk[o] + c01 * a->Jk[o + 1] + c10 * a->Jk[o + a->nx] + c11 * a->Jk[o + a->nx + 1];
+        double jx = c00 * a->Jx[o] + c01 * a->Jx[o + 1] + c10 * a->Jx[o + a->nx] + c11 * a->Jx[o + a->nx + 1];
+        double snn = 2.0 * jk + jx, snp = (5.0 * gb * gb + 3.0 * dl * dl) * jk - 2.0 * gb * gb * jx;
+        double Sig = cA * snn + cB * snp;
+        g += (w * w - m2) / (8.0 * mN * mN * w) * G0 * fmax(Sig, 0.0) / (w * w + Gms2);
+      }
+      if (pion) g += fb_sn_pion_gamma_abs_pre_GeV(&pc, q->np, delta, w, mass, e_dm, 1.0 + em1);
+      if (muon) {
+        if (a->opt.muons == 2) {
+          g += fb_sn_muon_gamma_abs_GeV(a->gmu, x.nmu, T, q->wp2, w, mass);
+        } else if (w > mass && w * w > q->wp2) {
+          double bx = fmin(sqrt(w / T) / AN_MU_DU, (double)(AN_MU_NX - 1) - 1e-9);
+          size_t j = (size_t)bx;
+          double tx = bx - (double)j;
+          const double *c0 = x.tab + (AN_MU_OFF + j) * x.n, *c1 = c0 + x.n;
+          double G = (1 - tr) * ((1 - tx) * c0[im] + tx * c1[im]) + tr * ((1 - tx) * c0[im + 1] + tx * c1[im + 1]);
+          g += a->gmu * a->gmu * G * (1.0 - m2 / (w * w)) / stim;
+        }
+      }
+      rate = g * stim;
+    }
+    if (c->m->opt.decays) { /* as an_rate */
+      double kk = sqrt(fmax(w * w - m2, 0.0)), wm = 0.5 * m2 / (w + kk);
+      double bound = (a->G_ee + a->G_rest + a->G_gg * (1.0 + 2.0 * T / wm)) * mass / w;
+      if (!(bound < AN_DECAY_SKIP_REL * rate)) rate += decay_reduced(c, q, w, stim);
+    }
+    rates[k] = rate;
+  }
 }
 
 /* ------------------------------------------------------------------ table */
@@ -423,6 +530,7 @@ int fb_sn_alpn_table_compute(fb_sn_table *t, fb_sn_alpn *a, const fb_sn_medium *
   const fb_sn_emitter em = {.gamma_abs = an_gamma_abs,
                             .decay = an_decay,
                             .path_rate = an_rate,
+                            .path_rate_multi = an_rate_multi,
                             .ctx = &c,
                             .n_extra = 2,
                             .gamma_extra = an_gamma_extra,

@@ -51,6 +51,7 @@ void fb_sn_options_default(fb_sn_options *o) {
   o->n_energy = 12;
   o->n_mu = 8;
   o->n_path = 64;
+  o->shell_average = 1; /* issue 16: converged trapped surface emission (fb_sn_table_shell_average) */
 }
 
 static const char *const crit_names[FB_SN_N_CRITERIA] = {"cem", "rays", "neutrinosphere", "transfer",
@@ -78,6 +79,8 @@ int fb_sn_options_check(const fb_sn_options *o, fb_err *err) {
   FB_TEST(err, o->n_energy < 4 || o->n_energy > 64, FB_ERR_RANGE, "n_energy = %d: allowed 4..64", o->n_energy);
   FB_TEST(err, o->n_mu < 2 || o->n_mu > 64, FB_ERR_RANGE, "n_mu = %d: allowed 2..64", o->n_mu);
   FB_TEST(err, o->n_path < 8 || o->n_path > 1024, FB_ERR_RANGE, "n_path = %d: allowed 8..1024", o->n_path);
+  FB_TEST(err, o->shell_average != 0 && o->shell_average != 1, FB_ERR_RANGE, "shell_average = %d: allowed 0 or 1",
+          o->shell_average);
   return FB_OK;
 }
 
@@ -283,6 +286,10 @@ static inline double pair_blocking(double om, double k, double mass, double T, d
 
 double fb_sn_pair_blocking(double om, double k, double mass, double T, double mu) {
   return pair_blocking(om, k, mass, T, mu);
+}
+
+double fb_sn_pair_blocking_red(double om, double k, double mass, double T, double mu, double red) {
+  return T > 0 ? pair_blocking_red(om, k, mass, T, mu, red, FB_ME_GEV) : red;
 }
 
 /* e+e- width with electron mass me relative to the vacuum width: beta (1 + 2 me^2/m^2), beta =

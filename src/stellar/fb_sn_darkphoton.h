@@ -107,6 +107,11 @@ typedef struct fb_sn_options {
   int n_energy;        /**< energy nodes per shell (generalised Gauss-Laguerre); default 12 */
   int n_mu;            /**< direction nodes (Gauss-Legendre in cos theta); default 8 */
   int n_path;          /**< steps along each ray (8..1024); default 64 */
+  int shell_average;   /**< 1: with the transfer criterion, the outermost two emission shells split into graded
+                            sub-shells in which exp(-eps^2 tau) is averaged with tau linear in r (0 at the
+                            neutrinosphere on outward paths; fb_sn_table_shell_average, fb_sn_shell: the trapped
+                            surface emission converged in n_radial, issue 16); 0: midpoint rule on uniform shells
+                            (the form before); default 1; BC9, BC4/BC5, BC10/BC11 tables */
 } fb_sn_options;
 
 void fb_sn_options_default(fb_sn_options *o);
@@ -162,6 +167,10 @@ double fb_sn_gamma_compton_GeV(const fb_sn_medium *m, double r_invGeV, double om
 /** Pauli-blocking factor of A' -> e+e- (energy omega, momentum k, mass m) in an e-/e+ gas (T, mu):
  *  average over the lab electron energy (isotropic rest-frame decay) of (1 - f-(E1))(1 - f+(E2)). */
 double fb_sn_pair_blocking(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV);
+/** fb_sn_pair_blocking times red = 1 - e^{-omega/T} given by the caller (its stimulated-emission factor; saves the
+ *  expm1 of the path rates, issue 16 speed). */
+double fb_sn_pair_blocking_red(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV,
+                               double red);
 
 /** Emission weight at radius r [GeV^-1]: 1 - e^{-tau_nu(r)} (smooth edge) or 1 (sharp edge). */
 double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV);
@@ -199,6 +208,11 @@ typedef struct fb_sn_table {
   double *wmu;   /**< [n_mu] direction weights (sum 1) */
   double L0_T, L0_L; /**< sum of W for T and L elements (L/eps^2 without absorption) [erg/s] */
   double L0_res;     /**< part of L0 from resonant conversion [erg/s] */
+  /* shell average of the attenuation (fb_sn_table_shell_average, fb_sn_table.h; issue 16): set by the builders
+   * that support it, reset by fb_sn_table_reserve */
+  int *el_node;      /**< [cap] shell * n_energy + energy node of each element (set by the builder) */
+  double *tau_lo, *tau_hi; /**< [n_el][n_mu] optical depths at the inner and outer shell edge */
+  int shell_avg;     /**< 1: L uses tau_lo/tau_hi (exp(-eps^2 tau) averaged over each shell), 0: midpoint rule */
 } fb_sn_table;
 
 /** Make room for cap elements with n_mu directions (keeps the storage when it is large enough). */

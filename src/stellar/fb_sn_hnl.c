@@ -231,8 +231,14 @@ int fb_sn_hnl_table_compute(fb_sn_table *t, const fb_sn_hnl *h, double mass_GeV,
     FB_TEST(err, !W || !tau || !wmu, FB_ERR_MEMORY, "cannot allocate the HNL SN table (%zu elements)", cap);
     t->cap = cap;
     t->n_mu = nm;
+    /* the shell-average arrays (fb_sn_table_reserve) no longer match cap: dropped, so that another builder's reserve
+     * allocates them anew */
+    free(t->el_node), free(t->tau_lo), free(t->tau_hi);
+    t->el_node = NULL;
+    t->tau_lo = t->tau_hi = NULL;
   }
   t->mass_GeV = mass_GeV;
+  t->shell_avg = 0; /* midpoint rule (fb_sn_table_shell_average is not applied to the HNL tables) */
   t->n_el = 0;
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];

@@ -81,6 +81,13 @@ double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T, double n
   return np * occ * matrix_part(c, om, wpi, mass);
 }
 
+double fb_sn_pion_gamma_abs_pre_GeV(const fb_sn_pion_coupling *c, double np, double delta, double om, double mass,
+                                    double e_dm, double e_om) {
+  double wpi = om + delta;
+  if (!(om > mass) || !(wpi > FB_MPI_CHARGED_GEV) || !(c->G > 0 || c->Dg != 0)) return 0.0;
+  return np / (e_dm - e_om) * matrix_part(c, om, wpi, mass); /* the occupation of fb_sn_pion_gamma_abs_GeV */
+}
+
 double fb_sn_pion_symmetry_potential_GeV(double nn, double np) {
   double n = nn + np;
   if (!(n > 0)) return 0.0;

@@ -54,6 +54,11 @@ double fb_sn_pion_gamma_prod_GeV(const fb_sn_pion_coupling *c, double T_GeV, dou
  *  Gamma_abs = e^{om/T} Gamma_prod. */
 double fb_sn_pion_gamma_abs_GeV(const fb_sn_pion_coupling *c, double T_GeV, double np_GeV3, double mu_pi_GeV,
                                 double delta_GeV, double om_GeV, double mass_GeV);
+/** fb_sn_pion_gamma_abs_GeV with the two exponentials given: e_dm = e^{(delta - mu_pi)/T} (one per medium point) and
+ *  e_om = e^{-om/T} (shared with the caller's stimulated-emission factor); the caller checks T > 0, np > 0,
+ *  mu_pi < m_pi (issue 16 speed: the multi-energy path rates of fb_sn_alpn.c). */
+double fb_sn_pion_gamma_abs_pre_GeV(const fb_sn_pion_coupling *c, double np_GeV3, double delta_GeV, double om_GeV,
+                                    double mass_GeV, double e_dm, double e_om);
 
 /** Symmetry potential U_n - U_p [GeV] of nucleons at densities nn_GeV3, np_GeV3 with the potential part of the
  *  symmetry energy S_pot(n) = S_pot(n_0)(n/n_0)^gamma: U_n - U_p = 4 S_pot(n) (n_n - n_p)/n (from

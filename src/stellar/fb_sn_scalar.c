@@ -197,10 +197,11 @@ static int widths_at(fb_sn_scalar *s, double mass, fb_err *err) {
  *  (n_n^2 + n_p^2)/2 (like pairs, sigma_nn), g^2 = sin^2 theta y_hNN^2. Not included: the emission from
  *  the exchanged pion (the S pi pi coupling of arXiv:2005.00490, an internal-emission term beyond the
  *  soft factor), nucleon degeneracy, effective masses. */
-double fb_sn_scalar_gamma_abs_GeV(const fb_sn_scalar *s, const fb_sn_point *q, double om, double mass) {
+/* the rate with ln T and ln omega given (shared along a path point by sc_rate_multi) */
+static double gamma_abs_l(const fb_sn_scalar *s, const fb_sn_point *q, double om, double mass, double lnT, double lnom) {
   if (!(q->T > 0) || !(q->np > 0) || !(om > mass)) return 0.0;
   const double mN = 0.5 * (FB_MN_GEV + FB_MP_GEV);
-  double a = (log(q->T) - s->lnT0) / s->dlnT, b = (log(om) - s->lnw0) / s->dlnw;
+  double a = (lnT - s->lnT0) / s->dlnT, b = (lnom - s->lnw0) / s->dlnw;
   a = fmin(fmax(a, 0.0), (double)(s->nT - 1) - 1e-9);
   b = fmin(fmax(b, 0.0), (double)(s->nw - 1) - 1e-9);
   size_t ia = (size_t)a, ib = (size_t)b, o = ia * s->nw + ib, n = s->nT * s->nw;
@@ -216,6 +217,11 @@ double fb_sn_scalar_gamma_abs_GeV(const fb_sn_scalar *s, const fb_sn_point *q, d
   double bracket = ((m2 * m2 / (om * om) + 4.0 / 3.0 * m2 * b2) / T2 + 0.8 * b4 * w * w) * J[0] -
                    32.0 / 45.0 * b4 * (w * J[1] - J[2]);
   return s->y_hNN * s->y_hNN * (2.0 / FB_SQRT_PI_SC) * x * x * sqrt(x) / (om * om * om) * bracket;
+}
+
+double fb_sn_scalar_gamma_abs_GeV(const fb_sn_scalar *s, const fb_sn_point *q, double om, double mass) {
+  if (!(q->T > 0) || !(q->np > 0) || !(om > mass)) return 0.0;
+  return gamma_abs_l(s, q, om, mass, log(q->T), log(om));
 }
 
 /* Decay minus inverse decay of an S of energy om in the bath [GeV] per sin^2 theta (widths scale as
@@ -252,7 +258,7 @@ static double decay_reduced(const sc_path *c, const fb_sn_point *q, double om, d
     double b2s = 1.0 - 4.0 * me * me / (mass * mass), b2v = 1.0 - 4.0 * FB_ME_GEV * FB_ME_GEV / (mass * mass);
     if (b2s > 0 && b2v > 0) {
       double rr = b2s / b2v;
-      G += s->G_ee * rr * sqrt(rr) * fb_sn_pair_blocking(om, k, mass, q->T, q->mue) * stim;
+      G += s->G_ee * rr * sqrt(rr) * fb_sn_pair_blocking_red(om, k, mass, q->T, q->mue, stim);
     }
   }
   if (s->G_gg > 0 && pgg > 0) {
@@ -275,6 +281,24 @@ static double sc_rate(const fb_sn_point *q, double r, double om, void *ctx) {
   return rate;
 }
 
+/* sc_rate at n energies of one path point (fb_sn_rate_multi_fn; issue 16 speed): ln T once per point, ln omega from
+ * the path */
+static void sc_rate_multi(const fb_sn_point *q, double r, size_t n, const double *om, const double *lnom, void *ctx,
+                          double *rates) {
+  (void)r;
+  const sc_path *c = ctx;
+  const double lnT = q->T > 0 ? log(q->T) : 0.0;
+  for (size_t k = 0; k < n; k++) {
+    double rate = 0.0;
+    if (q->T > 0) {
+      double stim = -expm1(-om[k] / q->T);
+      if (c->m->opt.absorption) rate += gamma_abs_l(c->s, q, om[k], c->mass, lnT, lnom[k]) * stim;
+      if (c->m->opt.decays) rate += decay_reduced(c, q, om[k], stim, rate);
+    }
+    rates[k] = rate;
+  }
+}
+
 /* ------------------------------------------------------------------ tables */
 static double sc_gamma_abs(const fb_sn_point *q, double r, double om, void *ctx) {
   (void)r;
@@ -294,7 +318,8 @@ int fb_sn_scalar_table_compute(fb_sn_table *t, fb_sn_scalar *s, const fb_sn_medi
           SC_MASS_MAX);
   FB_CALL(err, widths_at(s, mass_GeV, err));
   sc_path c = {s, m, mass_GeV};
-  const fb_sn_emitter em = {.gamma_abs = sc_gamma_abs, .decay = sc_decay, .path_rate = sc_rate, .ctx = &c};
+  const fb_sn_emitter em = {.gamma_abs = sc_gamma_abs, .decay = sc_decay, .path_rate = sc_rate,
+                            .path_rate_multi = sc_rate_multi, .ctx = &c};
   return fb_sn_table_fill(t, m, mass_GeV, &em, err); /* fb_sn_table.h */
 }
 

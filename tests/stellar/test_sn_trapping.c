@@ -17,11 +17,13 @@
  *    110-241 MeV: transfer 0.28-0.42 (measured 0.315-0.372), transfer_radial 0.35-0.53 (measured 0.39-0.48);
  *    largest excluded mass / published 0.360 GeV: transfer 0.70-0.76 (0.728), transfer_radial 0.74-0.81 (0.774)
  *    (status "gap", docs/validation.md);
- *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.1 MeV; the edge at 0.1 and 3 MeV within 15%,
- *    measured 9%) against AxionLimits g_an = 9.8e-7 (the massless band): transfer x5-x12 (measured x7.7, the gap of
+ *  - BC10 g_an-only trapping edge at 0.1, 1 and 3 MeV (m < T(R_nu) = 5.1 MeV; the edge at 0.1 and 3 MeV within 30%,
+ *    measured 21% with the shell average, 9% with the unconverged midpoint rule before) against AxionLimits g_an =
+ *    9.8e-7 (the massless band): transfer x5-x12 (measured x9.0, x7.7 with the midpoint rule; the gap of
  *    test_sn_alpn), rays x2-x6 (x3.4). Here the luminosity is surface emission from just inside R_nu: `rays` is
- *    converged with 32 shells (32 vs 128 within 1%), `transfer` converges from below (128 shells +5..+20%, measured
- *    +12.9%), and `transfer_radial` has no converged upper edge (a radial beam from the boundary layer overestimates
+ *    converged with 32 shells (32 vs 128 within 1%), `transfer` with its shell average on graded surface sub-shells (issue 16,
+ *    fb_sn_table_shell_average) too (32 vs 128 within 3%, measured -1.1%; the midpoint rule converged from below,
+ *    +12.9%, test_sn_shell), and `transfer_radial` has no converged upper edge (a radial beam from the boundary layer overestimates
  *    the surface flux; the edge grows with the shell count, 64 vs 32 shells > x1.3, measured x1.41): the
  *    documented limitation of that option.
  */
@@ -228,9 +230,10 @@ START_TEST(test_bc10_trapping_edge) {
     ck_assert_msg(hy / R > 2 && hy / R < 6, "m = %g: rays trapping edge x%.2f", ms[i], hy / R);
     ck_assert_msg(hr > ht[i], "m = %g: radial %g below transfer %g", ms[i], hr, ht[i]);
   }
-  /* convergence in the number of emission shells at 1 MeV: rays converged, transfer from below, transfer_radial not */
+  /* convergence in the number of emission shells at 1 MeV: rays and transfer (shell average) converged,
+   * transfer_radial not */
   const int crits[3] = {FB_SN_CRIT_RAYS, FB_SN_CRIT_TRANSFER, FB_SN_CRIT_TRANSFER_RADIAL}, nrs[3] = {128, 128, 64};
-  const double rlo[3] = {0.99, 1.05, 1.3}, rhi[3] = {1.01, 1.20, 1e3};
+  const double rlo[3] = {0.99, 0.97, 1.3}, rhi[3] = {1.01, 1.03, 1e3};
   for (int c = 0; c < 3; c++) {
     double h[2];
     for (int k = 0; k < 2; k++) {
@@ -253,7 +256,7 @@ START_TEST(test_bc10_trapping_edge) {
     ck_assert_msg(h[1] / h[0] > rlo[c] && h[1] / h[0] < rhi[c], "%s: shell-count ratio %.3f outside %.2f-%.2f",
                   fb_sn_criterion_name(crits[c]), h[1] / h[0], rlo[c], rhi[c]);
   }
-  ck_assert_msg(fabs(ht[0] / ht[2] - 1) < 0.15, "trapping edge not flat for m < T: %g vs %g (measured 9%%)", ht[0], ht[2]);
+  ck_assert_msg(fabs(ht[0] / ht[2] - 1) < 0.30, "trapping edge not flat for m < T: %g vs %g (measured 21%%)", ht[0], ht[2]);
   env_free(&et);
   env_free(&er);
   env_free(&ey);
