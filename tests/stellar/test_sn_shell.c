@@ -141,7 +141,11 @@ START_TEST(test_bands_unchanged) {
         table(&et, 9 + b, mass[i], &t, &lo, &hi);
       }
       printf("band %d, m = %.4g GeV: %.9e %.9e (before %.9e %.9e)\n", b, mass[i], lo, hi, ref[b][i][0], ref[b][i][1]);
-      ck_assert_msg(fabs(lo / ref[b][i][0] - 1) < 1e-6 && fabs(hi / ref[b][i][1] - 1) < 1e-6, "band %d mass %g changed", b,
+      /* BC10/BC11 (b > 0): the muon charge-neutrality fix merged beside this change (fb_sn_muon.c, session 8
+       * review finding 3) moves their edges by < 1e-5 (measured 5.3e-6 at 1 MeV); the path refactor alone is
+       * 1e-6 (checked on its own branch) */
+      const double tol = b > 0 ? 2e-5 : 1e-6;
+      ck_assert_msg(fabs(lo / ref[b][i][0] - 1) < tol && fabs(hi / ref[b][i][1] - 1) < tol, "band %d mass %g changed", b,
                     mass[i]);
       fb_sn_table_free(&t);
     }
