@@ -79,7 +79,8 @@ typedef struct bc1sn_state {
   fb_sn_hnl *sys_hnl;       /**< [n_sys] HNL media of the systematic profiles */
   size_t n_sys;             /**< systematic profiles ([sn1987a] profiles_systematic) */
   fb_sn_profile *sys_profile;
-  fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium */
+  fb_sn_medium *sys_medium; /**< [n_sys], options as the nominal medium but opt.L_nu_erg_s ([sn1987a] L_nu_systematic) */
+  char Lnu_sys[16];         /**< [sn1987a] L_nu_systematic: scaled, fixed or profile */
   int mcp;                  /**< 1: BC3 millicharged fermion (bc3_sn) */
   fb_sn_mcp_options mopt;
   int alpn;                 /**< 10/11: BC10/BC11 nucleon-coupled ALP (bc10_sn, bc11_sn), 0 otherwise */
@@ -104,6 +105,10 @@ static const fb_key_spec bc1sn_keys[] = {
     {"sn1987a", "L_nu_erg_s", FB_KEY_DOUBLE, "3e52", 1e40, 1e60, NULL, "erg/s", "neutrino luminosity criterion"},
     {"sn1987a", "L_nu_source", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|profile", "",
      "criterion: fixed = L_nu_erg_s, profile = thermal neutrino luminosity of the profile's neutrinosphere"},
+    {"sn1987a", "L_nu_systematic", FB_KEY_CHOICE, "scaled", 0, 0, "scaled|fixed|profile", "",
+     "L_nu of each profiles_systematic profile: scaled = the nominal criterion L_nu x (thermal L_nu of that profile / "
+     "thermal L_nu of profile_file), i.e. each star against its own neutrino luminosity; fixed = the nominal L_nu; "
+     "profile = that profile's thermal L_nu"},
     {"sn1987a", "criterion", FB_KEY_CHOICE, "auto", 0, 0, "auto|cem|rays|neutrinosphere|transfer|transfer_radial", "",
      "trapping criterion: cem = radial optical depth to r_far (Chang, Essig & McDermott arXiv:1611.03864; bc1 "
      "default), rays = direction-averaged to r_far, neutrinosphere = direction-averaged to the neutrinosphere, "
@@ -195,6 +200,30 @@ static int sn_key_error(const fb_config *cfg, const char *key, const char *what,
   return fb_config_error_at(cfg, "sn1987a", key, why, err);
 }
 
+/* Criterion L_nu of a systematic profile ([sn1987a] L_nu_systematic). The criterion L_X < L_nu compares the exotic
+ * luminosity with the neutrino luminosity of the same star (Raffelt, Stars as Laboratories (1996) ch. 13; Chang,
+ * Essig & McDermott arXiv:1611.03864 sec. 2; Caputo, Raffelt & Vitagliano arXiv:2109.03244: trapped bosons "emerge as
+ * quasi-thermal radiation from a region near the neutrino sphere and match L_nu"). A trapped boson radiates one
+ * bosonic black body from about the neutrinosphere, 1/(6 x 7/8) of the thermal L_nu of that neutrinosphere, whatever
+ * the profile; against the fixed nominal L_nu a hotter neutrinosphere (mantle_hot: 5.0e52 erg/s > 3e52) would leave
+ * the trapped side open. "scaled" keeps the nominal normalisation (L_nu_erg_s, the observed scale) and moves it with
+ * the profile's own neutrinosphere: L_nu,k = L_nu,nominal x L_th,k / L_th,nominal (identical to "profile" when the
+ * nominal uses L_nu_source = profile). */
+static int sys_set_Lnu(fb_sn_medium *sys, const fb_sn_medium *nominal, const char *mode, fb_err *err) {
+  if (strcmp(mode, "fixed"))
+    FB_TEST(err, !(sys->L_nu_profile_erg_s >= 1e40 && sys->L_nu_profile_erg_s <= 1e60 &&
+                   nominal->L_nu_profile_erg_s >= 1e40 && nominal->L_nu_profile_erg_s <= 1e60),
+            FB_ERR_RANGE, "[sn1987a] L_nu_systematic = %s: thermal neutrino luminosities %g (systematic profile) and "
+            "%g erg/s (profile_file) must lie in 1e40..1e60", mode, sys->L_nu_profile_erg_s, nominal->L_nu_profile_erg_s);
+  if (!strcmp(mode, "profile"))
+    sys->opt.L_nu_erg_s = sys->L_nu_profile_erg_s;
+  else if (!strcmp(mode, "scaled"))
+    sys->opt.L_nu_erg_s = nominal->opt.L_nu_erg_s * sys->L_nu_profile_erg_s / nominal->L_nu_profile_erg_s;
+  /* fixed: the options' L_nu, as set by fb_sn_medium_init (nominal L_nu_erg_s or, with L_nu_source = profile,
+   * this profile's own thermal L_nu) */
+  return FB_OK;
+}
+
 static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_columns *cols, const fb_sn_options *o,
                     fb_err *err) {
   const char *spec = fb_config_get_string(cfg, "sn1987a", "profiles_systematic");
@@ -209,6 +238,8 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
   s->sys_an_ms = calloc(SN_SYS_MAX, sizeof *s->sys_an_ms);
   FB_TEST(err, !s->sys_profile || !s->sys_medium || !s->sys_hnl || !s->sys_an_ms, FB_ERR_MEMORY,
           "cannot allocate the systematic profiles");
+  const char *Lnu_mode = fb_config_get_string(cfg, "sn1987a", "L_nu_systematic");
+  snprintf(s->Lnu_sys, sizeof s->Lnu_sys, "%s", Lnu_mode);
   char *save = NULL;
   for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
     while (*tok == ' ') tok++;
@@ -226,6 +257,12 @@ static int sys_init(bc1sn_state *s, const fb_config *cfg, const fb_sn_profile_co
       char what[600];
       snprintf(what, sizeof what, "systematic profile %.500s", tok);
       fb_err_push(err, rc, __func__, __LINE__, what);
+      return rc;
+    }
+    rc = sys_set_Lnu(&s->sys_medium[s->n_sys], &s->medium, Lnu_mode, err);
+    if (rc != FB_OK) {
+      fb_sn_medium_free(&s->sys_medium[s->n_sys]);
+      fb_sn_profile_free(&s->sys_profile[s->n_sys]);
       return rc;
     }
     if (s->alpn) {
@@ -461,6 +498,7 @@ static int write_systematic(bc1sn_state *s, const fb_scan_view *v, const unsigne
     hid_t g = fb_h5_group(file, "bounds/sn1987a");
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/sn1987a");
     rc = fb_h5_attr_string(g, "profiles_systematic", list, err);
+    if (rc == FB_OK) rc = fb_h5_attr_string(g, "L_nu_systematic", s->Lnu_sys, err);
     H5Gclose(g);
   }
 done:
