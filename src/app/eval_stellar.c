@@ -472,12 +472,15 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   o.Y_e = fb_eval_number(args, "Y_e");
   o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
   o.compton = on(args, "compton");
-  double mass = fb_eval_number(args, "mass_GeV"), emax, emax_pl, mu, wp, v;
+  o.brems = on(args, "brems");
+  double mass = fb_eval_number(args, "mass_GeV"), emax, emax_pl, emax_nb, mu, wp, v;
   FB_CALL(err, fb_rg_mcp_plasma(&o, &mu, &wp, &v, err));
   FB_CALL(err, fb_rg_mcp_eps_max(&o, mass, &emax, err));
   fb_rg_mcp_options op = o;
-  op.compton = 0;
+  op.compton = op.brems = 0;
   FB_CALL(err, fb_rg_mcp_eps_max(&op, mass, &emax_pl, err));
+  op.compton = o.compton;
+  FB_CALL(err, fb_rg_mcp_eps_max(&op, mass, &emax_nb, err));
   fb_eval_put_text(out, "model", "bc3");
   fb_eval_put_text(out, "star", hb ? "hb" : "rg");
   fb_eval_put(out, "mass_GeV", "GeV", mass);
@@ -485,6 +488,8 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
   /* plasmon decay alone (closes at m_T,inf/2); eps_max adds the Compton-like channel when compton=on */
   fb_eval_put(out, "eps_max_plasmon", "", isfinite(emax_pl) ? emax_pl : NAN);
+  /* without electron-nucleus bremsstrahlung (branch bc3brems; its effect on the band) */
+  fb_eval_put(out, "eps_max_no_brems", "", isfinite(emax_nb) ? emax_nb : NAN);
   /* order-of-magnitude trapping edge: above it chi do not stream out of the core (the bound holds for
    * eps_max < eps < eps_trap; fb_rg_mcp_eps_trap) */
   double etrap;
@@ -498,10 +503,10 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
 
 const fb_eval_module fb_eval_rg = {
     "rg",
-    "red-giant (or HB) plasmon-decay + Compton-like bound on a millicharged fermion (BC3), one-zone core (eps_max, "
-    "eps_max_plasmon, eps_trap); red-giant-tip bound on "
+    "red-giant (or HB) plasmon-decay + Compton-like + bremsstrahlung bound on a millicharged fermion (BC3), one-zone "
+    "core (eps_max, eps_max_plasmon, eps_max_no_brems, eps_trap); red-giant-tip bound on "
     "the BC10 ALP-electron coupling g_ae = m_e inv_fl (arXiv:2007.03694) with the mass dependence",
-    8,
+    9,
     {{"model", "", "bc3|bc10", 0, 0, "bc3", "benchmark model"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1.0, "0", "fermion (bc3) or ALP (bc10) mass (0 allowed)"},
      {"star", "", "rg|hb", 0, 0, "rg", "bc3: rg: T = 1e8 K, rho = 2e5 g/cm^3; hb: T = 0.7e8 K, rho = 0.6e4 g/cm^3"},
@@ -510,7 +515,9 @@ const fb_eval_module fb_eval_rg = {
      {"Y_e", "", NULL, 0.0, 1.0, "0.5", "electrons per baryon"},
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
      {"compton", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc3: add Compton-like gamma e -> e chi chibar (arXiv:2604.02419; src/stellar/fb_rg_mcp_compton.h)"}},
+      "bc3: add Compton-like gamma e -> e chi chibar (arXiv:2604.02419; src/stellar/fb_rg_mcp_compton.h)"},
+     {"brems", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
+      "bc3: add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (src/stellar/fb_rg_mcp_brems.h)"}},
     eval_rg,
 };
 

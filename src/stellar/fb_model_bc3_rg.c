@@ -46,6 +46,8 @@ static const fb_key_spec rg_keys[] = {
     {"rg", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
     {"rg", "compton", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
+    {"rg", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
 };
 
 static const fb_key_spec hb_keys[] = {
@@ -55,6 +57,8 @@ static const fb_key_spec hb_keys[] = {
     {"bc3_hb", "eps_max_erg_g_s", FB_KEY_DOUBLE, "10", 1e-3, 1e4, NULL, "erg/g/s", "energy-loss criterion"},
     {"bc3_hb", "compton", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
+    {"bc3_hb", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
 };
 
 static const fb_key_spec wd_keys[] = {
@@ -85,6 +89,7 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
   } else {
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
     s->o.compton = fb_config_get_bool(cfg, sec, "compton");
+    s->o.brems = fb_config_get_bool(cfg, sec, "brems");
   }
   s->mass_GeV = NAN;
   *state = s;

@@ -11,6 +11,7 @@
 #include "fb_darkphoton.h"
 #include "fb_freezein.h"
 #include "fb_quad.h"
+#include "fb_rg_mcp_brems.h"
 #include "fb_rg_mcp_compton.h"
 #include "fb_sn_mcp.h"
 #include "fb_roots.h"
@@ -31,6 +32,7 @@ void fb_rg_mcp_options_default(fb_rg_mcp_options *o, int star) {
   o->Y_e = 0.5;
   o->eps_max_erg_g_s = 10.0;
   o->compton = star != FB_RG_MCP_WD;
+  o->brems = star != FB_RG_MCP_WD;
 }
 
 static int check_options(const fb_rg_mcp_options *o, fb_err *err) {
@@ -263,8 +265,14 @@ int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double ep
     FB_CALL(err, fb_rg_mcp_neff_GeV3(o, &neff, err));
     FB_CALL(err, fb_rg_mcp_compton_Q_GeV5(wp, T, mass_GeV, neff, &QC, err));
   }
+  double QB = 0.0;
+  if (o->brems) {
+    fb_rg_mcp_brems_plasma pl;
+    FB_CALL(err, fb_rg_mcp_brems_plasma_init(o, &pl, err));
+    FB_CALL(err, fb_rg_mcp_brems_Q_GeV5(&pl, mass_GeV, &QB, err));
+  }
   /* Q [GeV^5] -> erg/cm^3/s (/ (hbar c)^3 / hbar), per gram */
-  *rate = eps * eps * (QT + QL + QC) / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV / o->rho_g_cm3;
+  *rate = eps * eps * (QT + QL + QC + QB) / pow(FB_HBARC_GEV_CM, 3) / FB_HBAR_GEV_S / FB_ERG_TO_GEV / o->rho_g_cm3;
   return FB_OK;
 }
 

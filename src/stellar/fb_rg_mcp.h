@@ -26,8 +26,9 @@
  *  (o->compton = 0) INFINITY where no plasmon can decay (m_chi above sqrt(3/2) omega_p/2, the largest
  *  transverse K/2).
  * Compton-like production gamma e -> e chi chibar (fb_rg_mcp_compton.h; dominant above the plasmon threshold,
- * arXiv:2604.02419 abstract) is added when o->compton (default for RG and HB).
- * Not included: bremsstrahlung production e Z -> e Z chi chibar, the evolution of the star (one zone).
+ * arXiv:2604.02419 abstract) is added when o->compton (default for RG and HB), electron-nucleus bremsstrahlung
+ * e Z -> e Z chi chibar (fb_rg_mcp_brems.h) when o->brems (default for RG and HB).
+ * Not included: the evolution of the star (one zone).
  */
 #ifndef FB_RG_MCP_H
 #define FB_RG_MCP_H
@@ -42,6 +43,8 @@ typedef struct fb_rg_mcp_options {
   int compton;            /**< 1: add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h) to the loss of
                                fb_rg_mcp_eps_erg_g_s; default 1 for RG and HB, 0 for the WD core (not used by the
                                WD mapping fb_rg_mcp_wd_eps_max) */
+  int brems;              /**< 1: add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h) to the
+                               loss of fb_rg_mcp_eps_erg_g_s; default as compton (branch bc3brems) */
 } fb_rg_mcp_options;
 
 /** Star index of the white-dwarf core in fb_rg_mcp_options_default. */
@@ -85,7 +88,8 @@ int fb_rg_mcp_plasmon_dipole_Q_GeV5(int pol, double omega_p_GeV, double v_star, 
 int fb_rg_mcp_wd_eps_max(const fb_rg_mcp_options *o, double mu_nu_max_muB, double mass_GeV, double *eps_max,
                          double *ratio, fb_err *err);
 
-/** Energy-loss rate per mass [erg/g/s] at charge eps (T + L plasmon decay, + Compton-like if o->compton). */
+/** Energy-loss rate per mass [erg/g/s] at charge eps (T + L plasmon decay, + Compton-like if o->compton,
+ *  + bremsstrahlung if o->brems). */
 int fb_rg_mcp_eps_erg_g_s(const fb_rg_mcp_options *o, double mass_GeV, double eps, double *rate, fb_err *err);
 
 /** Core mass [M_sun] of the one-zone trapping estimate (fb_rg_mcp_eps_trap): the helium core of a red giant at

@@ -31,19 +31,25 @@ static double cp_inner(double x, void *par) {
   return (1.0 + 0.5 * r) * sqrt(1.0 - r) * fb_rg_mcp_compton_sigma_ratio(sqrt(1.0 - x)) / x;
 }
 
-/* outer integrand in omega: (omega k^2/pi^2) f_B(omega) I(omega) without the alpha/(3 pi) */
+int fb_rg_mcp_compton_pair_weight(fb_quad *q, double omega, double Mlo, double m, double *I, fb_err *err) {
+  *I = 0.0;
+  double x0 = Mlo * Mlo / (omega * omega), r, ae;
+  if (!(x0 < 1.0)) return FB_OK;
+  cp_par in = {0.0, 0.0, m, omega, Mlo * Mlo, q, err, FB_OK};
+  FB_CALL(err, fb_quad_finite(q, cp_inner, &in, x0, 1.0, &r, &ae, err));
+  *I = FB_ALPHA_EM / (3.0 * FB_PI) * r; /* the spectral weight's alpha/(3 pi) per eps^2 (fb_rg_mcp_compton.h) */
+  return FB_OK;
+}
+
+/* outer integrand in omega: (omega k^2/pi^2) f_B(omega) I(omega) */
 static double cp_outer(double om, void *par) {
   cp_par *c = par;
   if (c->rc != FB_OK) return 0.0;
-  double x0 = c->Mlo2 / (om * om);
-  if (!(x0 < 1.0)) return 0.0;
-  double I, ae;
-  cp_par in = *c;
-  in.omega = om;
-  int rc = fb_quad_finite(c->qin, cp_inner, &in, x0, 1.0, &I, &ae, c->err);
+  double I;
+  int rc = fb_rg_mcp_compton_pair_weight(c->qin, om, sqrt(c->Mlo2), c->m, &I, c->err);
   if (rc != FB_OK) { c->rc = rc; return 0.0; }
   double k2 = om * om - c->wp * c->wp;
-  if (!(k2 > 0)) return 0.0;
+  if (!(k2 > 0) || !(I > 0)) return 0.0;
   return om * k2 / (FB_PI * FB_PI) / expm1(om / c->T) * I;
 }
 
@@ -64,9 +70,9 @@ int fb_rg_mcp_compton_Q_GeV5(double wp, double T, double m, double n_eff, double
   FB_CALL_GOTO(err, rc, fb_quad_finite(&qout, cp_outer, &c, Mlo, s1, &r1, &ae, err), done);
   FB_CALL_GOTO(err, rc, fb_quad_finite(&qout, cp_outer, &c, s1, s1 + 75.0 * T, &r2, &ae, err), done);
   FB_TEST_GOTO(err, rc, c.rc != FB_OK, c.rc, done, "Compton-like Q: inner invariant-mass integral");
-  /* sigma_T = 8 pi alpha^2/(3 m_e^2) (Thomson); the spectral weight's alpha/(3 pi) per eps^2 (fb_rg_mcp_compton.h) */
+  /* sigma_T = 8 pi alpha^2/(3 m_e^2) (Thomson) */
   const double sigT = 8.0 * FB_PI * FB_ALPHA_EM * FB_ALPHA_EM / (3.0 * FB_ME_GEV * FB_ME_GEV);
-  *Q = n_eff * sigT * FB_ALPHA_EM / (3.0 * FB_PI) * (r1 + r2);
+  *Q = n_eff * sigT * (r1 + r2);
   FB_TEST_GOTO(err, rc, !isfinite(*Q) || *Q < 0, FB_ERR_NUMERIC, done, "Compton-like Q = %g", *Q);
 done:
   fb_quad_free(&qin);

@@ -244,7 +244,7 @@ def bc3_stars():
     for star in ("rg", "hb"):
         j = star_eval("rg", 1e-5, star=star)
         check(j["eps_max"] is not None and j["eps_max_plasmon"] is None,
-              f"BC3 {star} at 10 keV: plasmon decay closed, Compton-like eps_max {fmt(j['eps_max'])} "
+              f"BC3 {star} at 10 keV: plasmon decay closed, Compton-like + bremsstrahlung eps_max {fmt(j['eps_max'])} "
               f"(the regime m > omega_pl/2 of arXiv:2604.02419)")
     best = P[("flsv26b", "eps_best_10_100keV")][0]
     impr = P[("flsv26b", "improvement_over_existing_max")][0]

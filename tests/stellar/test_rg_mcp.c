@@ -99,8 +99,8 @@ START_TEST(test_rg_bound) {
   ck_assert_int_eq(fb_rg_mcp_eps_max(&o, 3e-6, &e3, &err), FB_OK);
   ck_assert_msg(e3 > e0 && fabs(e3 / 1.7974e-14 - 1) < 0.02, "eps_max(3 keV) = %g", e3);
   /* above m_T,inf/2 (4.4 keV for omega_p = 8.6 keV, v_* = 0.44) no plasmon decays (plasmon decay alone; the
-   * default adds the Compton-like channel, test_rg_mcp_compton) */
-  o.compton = 0;
+   * default adds the Compton-like channel, test_rg_mcp_compton, and bremsstrahlung, test_rg_mcp_brems) */
+  o.compton = o.brems = 0;
   ck_assert_int_eq(fb_rg_mcp_eps_max(&o, 5e-6, &e5, &err), FB_OK);
   ck_assert(isinf(e5));
   /* the HB core bound */

@@ -110,6 +110,9 @@ START_TEST(test_rg_hb_band) {
   for (int star = 0; star < 2; star++) {
     fb_rg_mcp_options_default(&o, star);
     ck_assert_int_eq(o.compton, 1);
+    /* the Compton-like band alone (bremsstrahlung, on by default, is pinned in test_rg_mcp_brems) */
+    ck_assert_int_eq(o.brems, 1);
+    o.brems = 0;
     double prev = 0.0;
     for (int i = 0; i < 6; i++) {
       double m = star ? mhb[i] : mrg[i], ref = star ? ehb[i] : erg[i], e;
@@ -129,6 +132,7 @@ START_TEST(test_rg_hb_band) {
   /* the WD core leaves it off (the WD mapping is plasmon decay against plasmon decay, fb_rg_mcp.h) */
   fb_rg_mcp_options_default(&o, FB_RG_MCP_WD);
   ck_assert_int_eq(o.compton, 0);
+  ck_assert_int_eq(o.brems, 0);
 }
 END_TEST
 
