@@ -19,7 +19,12 @@
 #include "fb_constants.h"
 #include "fb_ode.h"
 
-#define BBN_RATE_N 400 /* nodes in ln T9 (cubic lookup: < 2e-6 relative, docs/performance.md) */
+/* nodes in ln T9. Cubic lookup against the fits (measured on 200 points per cell, T9 = 0.005-10): < 3e-6 in ln R more
+ * than two cells from a fit's kink, up to 3.9e-3 in the cells around one (d(p,g)3He at its T9_high = 4; 2.8-2.9e-3 for
+ * 7Li(p,a)4He at 2.5, t(a,g)7Li at its T9_low = 0.08 and 3He(d,p)4He at 0.1; the T9_high/T9_low continuations of
+ * bbn_rate_forward), below the fits' 1-sigma errors; standard BBN at rtol 1e-9 against the fits evaluated directly:
+ * Yp < 1e-8, D/H 1.6e-7, 3He/H 1.4e-8, 7Li/H 1.1e-7 relative (docs/performance.md) */
+#define BBN_RATE_N 400
 #define BBN_RATE_T9_MIN 1e-3
 #define BBN_RATE_QUAD_STEP 4 /* the S-factor quadratures on every 4th node (bbn_tables_build) */
 #define BBN_N_SEG 16     /* network output segments (restart points) */
@@ -115,7 +120,8 @@ int bbn_tables_build(bbn_tables *tab, fb_err *err) {
   /* The S-factor quadratures (bbn_rate_is_quadrature: d(d,n), d(d,p), 3He(a,g); 11 of the 12 ms of this table)
    * on every BBN_RATE_QUAD_STEP-th node, cubic (4-point Lagrange) in ln R between: against every node < 4.4e-6
    * in ln R (their 1-sigma errors are 1.1-2.7%), standard BBN at rtol 1e-9 moves by < 1e-6 (test_bbn_cache:
-   * test_coarse_rate_table; docs/performance.md). The fits are cheap and some have kinks: every node. */
+   * test_coarse_rate_table; docs/performance.md). The fits are cheap and some have kinks (their cells err by up to
+   * 3.9e-3 in ln R, BBN_RATE_N): every node. */
   const int nc = (BBN_RATE_N - 1) / BBN_RATE_QUAD_STEP + 1, last = (nc - 1) * BBN_RATE_QUAD_STEP;
   for (int k = 0; k < BBN_N_REAC; ++k) {
     const int coarse = bbn_rate_is_quadrature(k);

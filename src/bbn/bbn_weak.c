@@ -52,6 +52,7 @@
 #define BBN_WEAK_R_MAX 1.3
 #define BBN_WEAK_FM_STEP_T 4   /* finite-mass ratio on every 4th ln T node (200 = 4 x 50) */
 #define BBN_WEAK_FM_STEP_R 1   /* and on every r node */
+#define BBN_WEAK_FM_MAX 0.75    /* bound on the first-order finite-nucleon-mass ratio (bbn_weak_table_build) */
 #define BBN_WEAK_P_MAX 1500.0  /* electron momentum cut [m_e]: 1500 m_e >> 40 T at T = 32 MeV */
 /* Ratio of the geometric segments in p (8 Gauss-Legendre points each). 1.5 against the former 1.25: < 1.6e-6 in
  * ln lambda for T = 5 keV-10 MeV, T_nu/T = 0.6-1.2 (lambda_pn where it is > 1e-3 lambda_np), < 2e-8 above
@@ -297,8 +298,16 @@ int bbn_weak_table_build_seg(bbn_tables *tab, double seg_ratio, fb_err *err) {
             cnp += wR[a] * wT[b] * dnp[ic];
             cpn += wR[a] * wT[b] * dpn[ic];
           }
-        snp *= 1.0 + cnp;
-        spn *= 1.0 + cpn;
+        /* The corrections are first order in T/m_N (Pitrou et al. arXiv:1801.08023 eq. B23): -1% to -10% at
+         * T = 1-10 MeV with T_nu = T (~ -10 T/m_N, thermal nucleon motion), but at T = 32 MeV they reach -100% of
+         * the Born rate at T_nu/T = 0.5 (lambda_np) and at 1.3 (lambda_pn): a negative rate, NaN (or the -700
+         * floor) in ln lambda, and a first-order term that large means the expansion has failed. Guard: the ratio
+         * is bounded by BBN_WEAK_FM_MAX = 0.75, which keeps the rates positive (>= 1/4 of the Born rate) and
+         * leaves every node with a smaller correction unchanged: all of T <= 20 MeV and, up to 32 MeV, every
+         * T_nu/T in [0.8, 1.15] (the solves: T_start <= 30 MeV, T_nu = T while the neutrinos are coupled).
+         * test_bbn_cache: test_weak_finite. */
+        snp *= 1.0 + fmin(fmax(cnp, -BBN_WEAK_FM_MAX), BBN_WEAK_FM_MAX);
+        spn *= 1.0 + fmin(fmax(cpn, -BBN_WEAK_FM_MAX), BBN_WEAK_FM_MAX);
         tab->ln_lam_np[ir * BBN_WEAK_NT + iT] = log(snp / I0);
         tab->ln_lam_pn[ir * BBN_WEAK_NT + iT] = (spn > 0.0) ? log(spn / I0) : -700.0;
       }

@@ -475,6 +475,33 @@ START_TEST(test_weak_segments) {
 }
 END_TEST
 
+/* Every node of the weak-rate table is a finite ln lambda above the -700 floor of a vanishing rate (review: the
+ * first-order finite-nucleon-mass correction reached -100% at T = 32 MeV, T_nu/T = 0.5 (NaN in ln lambda_np) and
+ * 1.3 (the floor in ln lambda_pn); bbn_weak.c bounds it), and the lookup on a fine grid near the T = 32 MeV edge,
+ * over the whole T_nu/T range, gives finite positive rates. */
+START_TEST(test_weak_finite) {
+  fb_err err;
+  fb_err_clear(&err);
+  int bad = 0;
+  for (int i = 0; i < REF.n_T * REF.n_r; ++i)
+    if (!isfinite(REF.ln_lam_np[i]) || !isfinite(REF.ln_lam_pn[i]) || !(REF.ln_lam_np[i] > -700.0) ||
+        !(REF.ln_lam_pn[i] > -700.0)) {
+      if (bad++ < 5) printf("weak-rate node %d (T %d, r %d): ln lambda %g %g\n", i, i % REF.n_T, i / REF.n_T,
+                            REF.ln_lam_np[i], REF.ln_lam_pn[i]);
+    }
+  ck_assert_msg(bad == 0, "%d weak-rate nodes not finite", bad);
+  for (int i = 0; i <= 40; ++i) {
+    const double T = exp(log(10.0) + (REF.lnT_max - log(10.0)) * i / 40.0);
+    for (int j = 0; j <= 40; ++j) {
+      const double r = REF.r_min + (REF.r_max - REF.r_min) * j / 40.0;
+      double a, b;
+      ck_assert_int_eq(bbn_weak_rates(&REF, T, r, 880.0, &a, &b, &err), FB_OK);
+      ck_assert_msg(isfinite(a) && isfinite(b) && a > 0.0 && b > 0.0, "T %g r %g: %g %g", T, r, a, b);
+    }
+  }
+}
+END_TEST
+
 /* The theory-error nodes from the sensitivities to the A <= 4 reactions only (BBN_TH_SENS_FORWARD_LIGHT, what
  * bbn_theory_err_get uses) against all 14 reactions (BBN_TH_SENS_FORWARD), at the 5 nodes and outside them. */
 START_TEST(test_light_sensitivities) {
@@ -535,6 +562,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_coarse_plasma_factors);
   tcase_add_test(tc, test_coarse_rate_table);
   tcase_add_test(tc, test_weak_segments);
+  tcase_add_test(tc, test_weak_finite);
   tcase_add_test(tc, test_light_sensitivities);
   suite_add_tcase(s, tc);
   return s;
