@@ -379,6 +379,14 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   if (T_lo < T0 && s->hnl < 0 && s->prod.ops && s->prod_table && !(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
     FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
                                            FB_PRODUCTION_TABLE_PER_EFOLD, err));
+  /* no table below T0 for this mass (T_lo >= T0): an old one of another mass must not answer. CVODE steps past
+   * its output temperature T0 and interpolates back, so the solve to T0 can ask for rates below 0.5 T0; a stale
+   * ptab_lo made the result depend on the points a rank computed before (found by scan_mpi_bitwise_models,
+   * bc1_bbn at 10 GeV, session 8): empty, it answers 0 there, as no production is tabulated */
+  if (!(T_lo < T0) && s->ptab_lo.mass_GeV != mass_GeV) {
+    s->ptab_lo.n = 0;
+    s->ptab_lo.mass_GeV = NAN;
+  }
   double r, r10, E0_GeV = NAN;
   FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T0, &r, NULL, out, &E0_GeV, err));
   FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, 0.1 * s->T_RH_GeV, T0, &r10, NULL, NULL, NULL, err));
