@@ -21,7 +21,7 @@
 # FB_BBN_GRID="n_mass n_coupling" sets the HNL BBN grid (default 24 25); FB_BBN_GRID_BC4, FB_BBN_GRID_BC10,
 # FB_BBN_GRID_BC11 the BC4, BC10, BC11 BBN grids (defaults below: finer than the shipped inputs' coarse
 # grids, chosen for the main job's ~8-minute budget on 2 cores; docs/performance.md). The figures draw
-# the bands from the delta_chi2 and Neff of these scans (tools/summary_outline.py), not from their cells. # 16 x 19 since session 8 (was 16 x 25: the main job reached 603 s of its 600 s budget)
+# the bands from the delta_chi2 and Neff of these scans (tools/summary_outline.py), not from their cells.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/mpi-env.sh
@@ -35,7 +35,7 @@ read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-24 25}"
 # BC4: sin^2 theta = 1e-20 - 1e-8 (as inputs/bc4_bbn.ini; below the default plane's 1e-14, so that the
 # cosmology summary shows the band's lower edge, and the points with tau > 1e5 s, handed over to
 # photodisintegration, as not computed), 0.5 decades per point, m_S = 10 MeV - 5 GeV
-read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 19}"
+read -r bc4_nm bc4_nc <<< "${FB_BBN_GRID_BC4:-16 19}" # 16 x 19 since session 8 (was 16 x 25: the main job reached 603 s of 600)
 read -r bc10_nm bc10_nc <<< "${FB_BBN_GRID_BC10:-30 30}"
 # BC11: 1/f_G = 1e-14 - 1e-3 GeV^-1 (inputs/bc11_bbn.ini starts at 1e-9, above the band's lower edge at 1-3 GeV)
 read -r bc11_nm bc11_nc <<< "${FB_BBN_GRID_BC11:-30 45}"
