@@ -161,11 +161,29 @@ void bbn_cache_tables_store(const bbn_tables *tab) {
   if (bbn_cache_tables_key(key, sizeof key, &len)) bbn_cache_tables_store_key(NULL, key, len, tab);
 }
 
-int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, uint8_t *key, size_t cap,
-                       size_t *len) {
+/* 64-bit hash of a table set's payload (every array and its size): the theory-error nodes are solved with these
+ * tables, so a node computed with modified tables (a test scaling a rate) must not answer for the default ones */
+static int tables_hash(const bbn_tables *tab, uint64_t *h) {
+  arr a[12];
+  if (!table_arrays((bbn_tables *)tab, a)) return 0;
+  uint64_t x = FB_CACHE_HASH_INIT;
+  for (int k = 0; k < 12; ++k) {
+    if (!*a[k].p) return 0;
+    const uint64_t n = (uint64_t)a[k].n;
+    x = fb_cache_hash(x, &n, sizeof n);
+    x = fb_cache_hash(x, *a[k].p, a[k].n * sizeof(double));
+  }
+  *h = x;
+  return 1;
+}
+
+int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, const bbn_tables *tab,
+                       uint8_t *key, size_t cap, size_t *len) {
   const int32_t ints[4] = {node, method, BBN_TH_N_NODES, (int32_t)sizeof(bbn_params)};
-  return key_start(NODE_TAG, key, cap, len) && add(key, cap, len, ints, sizeof ints) &&
-         add(key, cap, len, &omega_b_h2, sizeof omega_b_h2) && add(key, cap, len, p, sizeof *p);
+  uint64_t h;
+  return tables_hash(tab, &h) && key_start(NODE_TAG, key, cap, len) && add(key, cap, len, ints, sizeof ints) &&
+         add(key, cap, len, &omega_b_h2, sizeof omega_b_h2) && add(key, cap, len, p, sizeof *p) &&
+         add(key, cap, len, &h, sizeof h);
 }
 
 int bbn_cache_node_load(const uint8_t *key, size_t len, double *sY, double *sD_rel) {

@@ -228,8 +228,8 @@ int bbn_cache_tables_load_key(const char *dir, const uint8_t *key, size_t len, b
 int bbn_cache_tables_store_key(const char *dir, const uint8_t *key, size_t len, const bbn_tables *tab);
 int bbn_cache_tables_load(bbn_tables *tab);
 void bbn_cache_tables_store(const bbn_tables *tab);
-int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, uint8_t *key, size_t cap,
-                       size_t *len);
+int bbn_cache_node_key(int node, double omega_b_h2, int method, const bbn_params *p, const bbn_tables *tab,
+                       uint8_t *key, size_t cap, size_t *len);
 int bbn_cache_node_load(const uint8_t *key, size_t len, double *sY, double *sD_rel);
 void bbn_cache_node_store(const uint8_t *key, size_t len, double sY, double sD_rel);
 /** Forget the theory-error nodes computed or loaded in this process (tests of the persistent cache). */

@@ -159,7 +159,7 @@ static int node_get(const bbn_tables *tab, int i, double *sY, double *sD, fb_err
     node_params(w, BBN_TH_SENS_FORWARD_LIGHT, &p);
     uint8_t key[FB_CACHE_KEY_MAX];
     size_t len;
-    const int keyed = bbn_cache_node_key(i, w, BBN_TH_SENS_FORWARD_LIGHT, &p, key, sizeof key, &len);
+    const int keyed = bbn_cache_node_key(i, w, BBN_TH_SENS_FORWARD_LIGHT, &p, tab, key, sizeof key, &len);
     if (keyed && bbn_cache_node_load(key, len, &th_sY[i], &th_sD[i])) {
       th_done[i] = 1;
     } else {

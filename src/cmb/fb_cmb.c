@@ -106,7 +106,15 @@ static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
       return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
     }
   }
-  return pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
+  const int rc = pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
+  if (rc != FB_OK) {
+    /* the kernel may hold another energy or be partly rebuilt: back to on-the-spot, so a later evaluation never
+     * applies a kernel under another energy's label (the caller records this point's failure) */
+    c->par.photon_E_GeV = 0.0;
+    c->par.pair_E_GeV = 0.0;
+    return fb_err_push(err, rc, __func__, __LINE__, pair ? "pair deposition kernel" : "photon deposition kernel");
+  }
+  return FB_OK;
 }
 
 int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err) { return set_deposition(c, 0, E_GeV, err); }

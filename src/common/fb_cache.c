@@ -114,13 +114,18 @@ int fb_cache_code_id(const void *own_fn, const char *const *lib_symbols, int n_s
     void *a = dlsym(RTLD_DEFAULT, lib_symbols[k]);
     if (a && !append_id_of((uintptr_t)a, key, cap, len)) return 0;
   }
-  uint8_t cpu[4] = {0, 0, 0, 0};
+  /* the CPU features that select glibc's libm variants (sysdeps/x86_64/fpu/multiarch: ifunc-fma.h, ifunc-fma4.h,
+   * ifunc-avx-fma4.h): results differ in the last bit between them, so a cache shared between nodes of different
+   * architectures must not mix them */
+  uint8_t cpu[6] = {0, 0, 0, 0, 0, 0};
 #if defined(__x86_64__) && defined(__GNUC__)
   __builtin_cpu_init();
   cpu[0] = (uint8_t)(__builtin_cpu_supports("fma") != 0);
   cpu[1] = (uint8_t)(__builtin_cpu_supports("avx2") != 0);
   cpu[2] = (uint8_t)(__builtin_cpu_supports("avx512f") != 0);
   cpu[3] = 1;
+  cpu[4] = (uint8_t)(__builtin_cpu_supports("avx") != 0);
+  cpu[5] = (uint8_t)(__builtin_cpu_supports("fma4") != 0);
 #endif
   return append(key, cap, len, cpu, sizeof cpu);
 }

@@ -128,6 +128,9 @@ START_TEST(test_key_change_invalidates) {
   size_t len;
   ck_assert(bbn_cache_tables_key(key, sizeof key, &len));
   ck_assert(bbn_cache_tables_store_key(d, key, len, &REF));
+  uint8_t key_tab[FB_CACHE_KEY_MAX];
+  const size_t len_tab = len;
+  memcpy(key_tab, key, len);
   bbn_tables t;
   ck_assert(bbn_cache_tables_load_key(d, key, len, &t));
   ck_assert(tables_same(&t, &REF));
@@ -151,20 +154,26 @@ START_TEST(test_key_change_invalidates) {
   bbn_params p, q;
   bbn_params_default(&p);
   size_t l1, l2;
-  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &p, key, sizeof key, &l1));
-  ck_assert(bbn_cache_node_key(3, 0.0224, 0, &p, key2, sizeof key2, &l2));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &p, &REF, key, sizeof key, &l1));
+  ck_assert(bbn_cache_node_key(3, 0.0224, 0, &p, &REF, key2, sizeof key2, &l2));
   ck_assert(l1 == l2 && memcmp(key, key2, l1));
-  ck_assert(bbn_cache_node_key(2, 0.0225, 0, &p, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
-  ck_assert(bbn_cache_node_key(2, 0.0224, 1, &p, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  ck_assert(bbn_cache_node_key(2, 0.0225, 0, &p, &REF, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 1, &p, &REF, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
   q = p;
   q.tau_n_s += 0.1;
-  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, &REF, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
   q = p;
   q.rate_factor[BBN_N_REAC - 1] = 1.01;
-  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, &REF, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
   q = p;
   q.rtol *= 0.5;
-  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &q, &REF, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  /* the node is solved with the tables: modified tables (one rate value changed) are another key */
+  ck_assert(bbn_cache_tables_load_key(d, key_tab, len_tab, &t));
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &p, &t, key2, sizeof key2, &l2) && l2 == l1 && !memcmp(key, key2, l1));
+  t.ln_rate[0] += 1e-12;
+  ck_assert(bbn_cache_node_key(2, 0.0224, 0, &p, &t, key2, sizeof key2, &l2) && memcmp(key, key2, l1));
+  bbn_tables_free(&t);
 }
 END_TEST
 

@@ -134,6 +134,8 @@ START_TEST(test_limits) {
   /* bad energies */
   ck_assert(fb_cmb_set_photon_energy(&g_c, 1e-12, &err) == FB_ERR_INPUT);
   ck_assert(fb_cmb_set_photon_energy(&g_c, 1e4, &err) == FB_ERR_INPUT);
+  /* a failed change leaves on-the-spot deposition, never the previous kernel under the new energy's label */
+  ck_assert(g_c.par.photon_E_GeV == 0.0 && g_c.par.pair_E_GeV == 0.0);
   ck_assert(fb_cmb_set_photon_energy(&g_c, -1.0, &err) == FB_ERR_INPUT);
   ck_assert(fb_cmb_set_photon_energy(&g_c, 0.0, &err) == FB_OK);
 }
