@@ -122,7 +122,7 @@ double fb_cmb_ics_shares(const fb_cmb_dep *d, size_t k, double gamma, double *ve
 double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_dep_rates *r, double x_abs,
                           double x_comp, double *vec) {
   double dep = 0.0;
-  if (x_comp > 0) dep += fb_cmb_dep_electron_out(d, k, r->eta * E, x_comp, vec);
+  if (x_comp > 0) dep += fb_cmb_dep_compton_out(d, k, E, r->eta, x_comp, vec);
   if (!(x_abs > 0) || !(r->a > 0)) return dep;
   static const double I[3] = {FB_E_ION_H_EV, FB_E_ION_HEI_EV, FB_E_ION_HEII_EV};
   for (int s = 0; s < 3; s++) {

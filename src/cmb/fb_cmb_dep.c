@@ -122,29 +122,42 @@ static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T, double
 
 double fb_cmb_dep_electron_out(const fb_cmb_dep *d, size_t k, double T_eV, double w, double *vec) {
   if (!(w > 0)) return 0.0;
-  const double f = fb_cmb_dep_electron_fraction(d, k, T_eV);
-  if (!vec || !(T_eV > T_MIN_EV)) return w * f;
-  const double u = (log(T_eV) - log(T_MIN_EV)) / (log(T_MAX_EV) - log(T_MIN_EV)) * (FB_CMB_DEP_NT - 1);
+  if (!(T_eV > T_MIN_EV)) return w;
+  const double *F = d->Fe + k * FB_CMB_DEP_NT;
+  const double u = (log(T_eV) - log(T_MIN_EV)) * ((FB_CMB_DEP_NT - 1) / (log(T_MAX_EV) - log(T_MIN_EV)));
   int i = (int)u;
   double wt = 1.0;
   if (i >= FB_CMB_DEP_NT - 1) i = FB_CMB_DEP_NT - 2;
-  else {
-    const double T0 = exp(lnT_at(i)), T1 = exp(lnT_at(i + 1));
-    wt = (T_eV - T0) / (T1 - T0); /* F linear in T */
+  else wt = (T_eV - d->Tg[i]) / (d->Tg[i + 1] - d->Tg[i]); /* F, Y linear in T */
+  const double c = w / T_eV;
+  if (vec) {
+    const double *Y0 = d->Fy + (k * FB_CMB_DEP_NT + i) * FB_CMB_DEP_NG, *Y1 = Y0 + FB_CMB_DEP_NG;
+    for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] += c * ((1.0 - wt) * Y0[q] + wt * Y1[q]);
   }
-  const double *Y0 = d->Fy + (k * FB_CMB_DEP_NT + i) * FB_CMB_DEP_NG, *Y1 = Y0 + FB_CMB_DEP_NG, c = w / T_eV;
-  for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] += c * ((1.0 - wt) * Y0[q] + wt * Y1[q]);
-  return w * f;
+  return w * fmin(((1.0 - wt) * F[i] + wt * F[i + 1]) / T_eV, 1.0);
+}
+
+double fb_cmb_dep_compton_out(const fb_cmb_dep *d, size_t k, double E_eV, double eta, double w, double *vec) {
+  /* the recoil electrons' energy spread: the energy share of recoils in ln eps (eps = E'/E in [1/(1+2k), 1]) is
+   * dsigma/dln eps (1 - eps) (Klein-Nishina), on FB_CMB_DEP_NQ midpoint cells; one electron of the mean recoil
+   * eta E below k = 0.01 (recoils of < 1 % of E, where the spread does not matter) */
+  const double kk = E_eV / ME_EV;
+  if (!(w > 0)) return 0.0;
+  if (kk < 0.01) return fb_cmb_dep_electron_out(d, k, eta * E_eV, w, vec);
+  const double a = -log1p(2.0 * kk);
+  double wt[FB_CMB_DEP_NQ], T[FB_CMB_DEP_NQ], sw = 0.0, dep = 0.0;
+  for (int i = 0; i < FB_CMB_DEP_NQ; i++) {
+    const double x = a * (1.0 - (i + 0.5) / FB_CMB_DEP_NQ), one_m = -expm1(x);
+    wt[i] = kn_dsig_dlneps(kk, x) * one_m;
+    T[i] = E_eV * one_m;
+    sw += wt[i];
+  }
+  for (int i = 0; i < FB_CMB_DEP_NQ; i++) dep += fb_cmb_dep_electron_out(d, k, T[i], w * wt[i] / sw, vec);
+  return dep;
 }
 
 double fb_cmb_dep_electron_fraction(const fb_cmb_dep *d, size_t k, double T_eV) {
-  if (!(T_eV > T_MIN_EV)) return 1.0;
-  const double *F = d->Fe + k * FB_CMB_DEP_NT;
-  const double u = (log(T_eV) - log(T_MIN_EV)) / (log(T_MAX_EV) - log(T_MIN_EV)) * (FB_CMB_DEP_NT - 1);
-  if (u >= FB_CMB_DEP_NT - 1) return F[FB_CMB_DEP_NT - 1] / T_eV;
-  const int i = (int)u;
-  const double T0 = exp(lnT_at(i)), T1 = exp(lnT_at(i + 1)), w = (T_eV - T0) / (T1 - T0); /* F linear in T */
-  return fmin(((1.0 - w) * F[i] + w * F[i + 1]) / T_eV, 1.0);
+  return fb_cmb_dep_electron_out(d, k, T_eV, 1.0, NULL);
 }
 
 /* ------------------------------------------------------------------ nodes */
@@ -185,6 +198,7 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
     fb_cmb_dep_free(d);
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the deposition kernel (%zu nodes)", n);
   }
+  for (int i = 0; i < FB_CMB_DEP_NT; i++) d->Tg[i] = exp(lnT_at(i));
   d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
   d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
   fb_cmb_ics_table(d);

@@ -91,6 +91,7 @@ struct fb_cmb;
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
 #define FB_CMB_DEP_NG 33           /**< photon grid of the secondary cascade (13.6 eV - 1.7 TeV) */
 #define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
+#define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
 #define FB_CMB_DEP_NY 300          /**< ICS share table (ln y, y = E1/(4 gamma^2 T_CMB) in 1e-5 - 80) */
 
 /** Photon rates per unit s = -ln(1+z) at a node (fb_cmb_dep_photon_rates). */
@@ -117,6 +118,7 @@ typedef struct fb_cmb_dep {
   double *Fy;         /**< cumulative ICS energy above 13.6 eV per photon bin, n x FB_CMB_DEP_NT x FB_CMB_DEP_NG */
   double *M, *depg;   /**< cascade transfer matrices (n x NG x NG, column-major per cell) and deposits (n x NG) */
   double *src;        /**< scratch: secondary photons of one primary per cell and bin (n x NG) */
+  double Tg[FB_CMB_DEP_NT];     /**< the electron kinetic-energy grid [eV] */
   double ics_C[FB_CMB_DEP_NY]; /**< share of the ICS power above y (Thomson, black body) */
   double *D;          /**< D[k*n + j]: fraction of the energy injected at node j deposited in cell k (k <= j) */
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
@@ -185,6 +187,9 @@ void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E_eV, fb_cmb_
 /** Deposited energy fraction (returned) and secondary photons (added to vec if not NULL) of the energy fraction w
  *  carried by an electron of kinetic energy T_eV at node k. */
 double fb_cmb_dep_electron_out(const fb_cmb_dep *d, size_t k, double T_eV, double w, double *vec);
+/** The same for the Compton recoil electrons of a photon of energy E_eV (mean fractional loss eta) carrying the
+ *  energy fraction w, spread over the Klein-Nishina recoil spectrum (FB_CMB_DEP_NQ cells; fb_cmb_dep.c). */
+double fb_cmb_dep_compton_out(const fb_cmb_dep *d, size_t k, double E_eV, double eta, double w, double *vec);
 /** Deposit (returned) and secondaries (vec) of the absorbed (x_abs) and Compton (x_comp) energy fractions. */
 double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_dep_rates *r, double x_abs,
                           double x_comp, double *vec);
