@@ -27,7 +27,11 @@
  *    through matter", Workman et al. PTEP 2022 083C01, without shell/density corrections) plus Coulomb
  *    losses on free electrons (4 pi r_e^2 m_e c^3 n_e ln Lambda / beta, ln Lambda of Furlanetto & Stoever
  *    arXiv:0910.4410), and b_ICS = (4/3) sigma_T c beta^2 gamma^2 u_CMB(z) (Thomson limit, Blumenthal &
- *    Gould, Rev. Mod. Phys. 42, 237 (1970)). ICS energy counts as deposited in the share that lands above
+ *    Gould, Rev. Mod. Phys. 42, 237 (1970)). [Since branch secphot the ICS part is the "Secondary cascade"
+ *    below: f_e(T) keeps b_gas plus the ICS power in the Lyman band [10.2, 13.6) eV of the full ICS spectrum, and
+ *    the ICS photons above 13.6 eV are followed; the Compton recoils are spread over the Klein-Nishina recoil
+ *    spectrum. The rest of this item describes the first version, kept as history.] ICS energy counted as
+ *    deposited in the share that lands above
  *    Lyman alpha (10.2 eV: ionising, or absorbed in a Lyman line after redshifting) when each CMB photon's
  *    energy is boosted by the mean factor (4/3) gamma^2 (the black-body energy fraction above
  *    x = 10.2 eV/((4/3) gamma^2 T_CMB); the first version used a step at (4/3) gamma^2 2.70 T_CMB = 13.6 eV and
@@ -36,7 +40,8 @@
  *    threshold for excitation and ionization" of Slatyer arXiv:1506.03812, abstract); the ICS photons above
  *    10.2 eV are counted as absorbed (upper estimate for gamma >~ 30, whose keV photons partly escape: their own
  *    transport is not followed). Below 11 eV the electron heats the gas (f_e = 1 there).
- *  - Stated approximations: no secondary photons followed (ICS photons; for photon injection the positron
+ *  - Stated approximations (first version; the secondaries are followed since branch secphot, see below):
+ *    no secondary photons followed (ICS photons; for photon injection the positron
  *    of a Bethe-Heitler pair and its annihilation photons: the pairs' rest energy 2 m_e counts as lost); photon-photon processes on the CMB (E >~ 100 GeV at z ~ 1000)
  *    absent, hence E <= FB_CMB_DEP_E_MAX_GEV; He neutral below the hydrogen Saha start, He II above it,
  *    He III above FB_CMB_DEP_Z_HEIII; hydrogen fully ionised above the Saha start; each coarse cell uses
@@ -59,6 +64,10 @@
  *    and counted every ICS photon above 10.2 eV as absorbed: the two documented gaps against Slatyer's f_eff);
  *    photons it would put above T (Klein-Nishina regime, gamma T_CMB >~ m_e/4, E_e >~ 250 GeV at z = 1000) are
  *    put in the bin of T and the ICS loss keeps its Thomson rate (approximation).
+ *  - Compton recoil electrons: the energy given to recoils is spread over the Klein-Nishina recoil spectrum
+ *    (energy share dsigma/dln eps (1 - eps), FB_CMB_DEP_NQ midpoint cells in ln eps; against 8 cells f_eff changes
+ *    by <= 1.3 %) above k = E/m_e = 0.01, instead of one electron at the mean recoil eta E (which, with the steep
+ *    gamma^2 of ICS, put too little ICS power above 10.2 eV for MeV photons).
  *  - Bethe-Heitler positrons annihilate at rest: the pair's 2 m_e goes into 511 keV photons on the grid (was lost).
  *  - The grid photons are transported cell by cell (cell = node spacing h) with the same processes as the primary:
  *    in each cell a photon of bin g leaves it with probability P = 1 - exp(-R h), R = a + (1 + b)/(1 - 1/rho)
