@@ -175,7 +175,7 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
 
 /* March the secondary photons injected along a primary's path (src: energy fractions per cell and bin, cells
  * k_lo..j) down to z_lo and add their deposits to column j of D. */
-void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, double *Dcol_stride_n) {
+void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, double *D) {
   const int NG = FB_CMB_DEP_NG;
   const size_t n = d->n;
   double s[FB_CMB_DEP_NG] = {0}, t[FB_CMB_DEP_NG];
@@ -198,7 +198,7 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
       const double *col = M + g * NG;
       for (int q = 0; q <= g; q++) t[q] += col[q] * s[g];
     }
-    Dcol_stride_n[k * n + j] += dep;
+    D[k * n + j] += dep;
     memcpy(s, t, sizeof s);
   }
 }
