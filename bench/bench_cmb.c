@@ -2,7 +2,10 @@
  *   1. one fb_cmb_decay_eval (mu, y, Delta rho/rho, R) at 40 lifetimes 1e6 - 1e25 s (a new
  *      lifetime costs three redshift quadratures; a scan reuses them along m Y_X, which is free);
  *   2. an isolated `eval cmb-decay` point as the command line does it: init + one evaluation;
- *   3. the n/n_gamma -> Y conversion (g_*s table build + t(T0)).
+ *   3. the n/n_gamma -> Y conversion (g_*s table build + t(T0));
+ *   4. the delayed-deposition kernel (fb_cmb_dep.h): its node set-up (first fb_cmb_set_photon_energy) and one kernel
+ *      per injection energy (photons 1 keV / 100 keV / 10 MeV / 1 GeV / 100 GeV, pairs 10 MeV), as a scan builds it
+ *      once per mass.
  * Usage: bench_cmb [repetitions] (default 5). Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
 #include <gsl/gsl_errno.h>
@@ -64,6 +67,37 @@ int main(int argc, char **argv) {
     conv[r] = bench_now_s() - b;
     sink += Y;
   }
+  /* 4. deposition kernel */
+  static const double Ek[] = {1e-6, 1e-4, 1e-2, 1.0, 100.0, -1e-2}; /* negative: e+e- pair of that energy */
+  enum { NK = sizeof Ek / sizeof Ek[0] };
+  double *kset = malloc(sizeof(double) * (size_t)reps), *kern = malloc(sizeof(double) * NK * (size_t)reps);
+  if (!kset || !kern) return 1;
+  for (int r = 0; r < reps; r++) {
+    fb_cmb c;
+    if (fb_cmb_init(&c, &p, &err) != FB_OK) return 1;
+    const double a = bench_now_s();
+    if (fb_cmb_set_photon_energy(&c, 1e-7, &err) != FB_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
+    }
+    kset[r] = bench_now_s() - a;
+    for (int i = 0; i < NK; i++) {
+      const double b = bench_now_s();
+      const int rc = Ek[i] > 0 ? fb_cmb_set_photon_energy(&c, Ek[i], &err) : fb_cmb_set_pair_energy(&c, -Ek[i], &err);
+      if (rc != FB_OK) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+      }
+      kern[i * reps + r] = bench_now_s() - b;
+    }
+    fb_cmb_free(&c);
+  }
+  printf("deposition kernel: set-up + first kernel (100 eV): median %.1f ms\n", 1e3 * bench_median(kset, (size_t)reps));
+  for (int i = 0; i < NK; i++)
+    printf("deposition kernel %s %g GeV: median %.1f ms\n", Ek[i] > 0 ? "photon" : "pair", fabs(Ek[i]),
+           1e3 * bench_median(kern + i * reps, (size_t)reps));
+  free(kset);
+  free(kern);
   printf("fb_cmb_decay_eval, new lifetime (40 lifetimes 1e6-1e25 s x %d): median %.3f ms\n", reps,
          1e3 * bench_median(per, np));
   printf("isolated point (init + eval): median %.3f ms\n", 1e3 * bench_median(iso, (size_t)reps));

@@ -97,26 +97,9 @@ double fb_cmb_sigma_bh_cm2(double Z, double k) {
 
 static double lnT_at(int i) { return log(T_MIN_EV) + (log(T_MAX_EV) - log(T_MIN_EV)) * i / (FB_CMB_DEP_NT - 1); }
 
-/* Fraction of a black body's energy in photons with E/T > x: (15/pi^4) int_x^inf t^3/(e^t - 1) dt, by the
- * series sum_n e^{-n x} (x^3/n + 3 x^2/n^2 + 6 x/n^3 + 6/n^4) (x >= 0.5) or 1 - (15/pi^4)(x^3/3 - x^4/8 + x^5/60)
- * (small x). Used for the share of inverse-Compton power that lands above Lyman alpha (10.2 eV): each CMB photon's energy
- * boosted by the mean factor (4/3) gamma^2 (Thomson, Blumenthal & Gould 1970), the spread of the boost neglected. */
-static double planck_energy_above(double x) {
-  const double c = 15.0 / (FB_PI * FB_PI * FB_PI * FB_PI);
-  if (x < 0.5) return 1.0 - c * (x * x * x / 3.0 - x * x * x * x / 8.0 + x * x * x * x * x / 60.0);
-  if (x > 700.0) return 0.0;
-  double s = 0.0;
-  for (int n = 1; n <= 60; n++) {
-    const double e = exp(-n * x);
-    if (e < 1e-300) break;
-    s += e * (x * x * x / n + 3.0 * x * x / ((double)n * n) + 6.0 * x / ((double)n * n * n) + 6.0 / ((double)n * n * n * n));
-    if (e * x * x * x < 1e-16 * s) break;
-  }
-  return c * s;
-}
-
-/* share of an electron's energy loss at kinetic energy T that goes into the gas at node k (fb_cmb_dep.h) */
-static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T) {
+/* share of an electron's energy loss at kinetic energy T that goes into the gas at node k (fb_cmb_dep.h); the ICS
+ * share above 13.6 eV per photon bin into vec (if not NULL) */
+static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T, double *vec) {
   const double g = 1.0 + T / ME_EV, b2 = 1.0 - 1.0 / (g * g), beta = sqrt(b2);
   const double pre = 4.0 * FB_PI * FB_R_E_CM * FB_R_E_CM * ME_EV * FB_C_CM_S / beta; /* eV cm^3/s */
   const double nH = d->nH[k], nHe = d->f_He * nH, q = 2.0 * ME_EV * b2 * g * g;
@@ -127,20 +110,54 @@ static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T) {
   const double coul = ne > 0 ? ne * fmax(log(4.0 * T / (FB_ZETA_E_COULOMB_EV * sqrt(ne))), 0.0) : 0.0;
   const double b_gas = pre * (bound + coul);
   const double b_ics = 4.0 / 3.0 * FB_SIGMA_THOMSON_CM2 * FB_C_CM_S * b2 * g * g * d->u_cmb_eV[k];
-  const double T_cmb = d->T_cmb0_eV * (1.0 + d->z[k]);
-  /* above Lyman alpha (3/4 Ry): absorbed by ionisation or, redshifting into a Lyman line, by excitation */
-  const double w_ics = planck_energy_above(0.75 * FB_E_ION_H_EV / (4.0 / 3.0 * g * g * T_cmb));
-  return (b_gas + w_ics * b_ics) / (b_gas + b_ics);
+  /* the ICS photons in the Lyman band [10.2, 13.6) eV are absorbed (excitation, or a Lyman line after
+   * redshifting); those above 13.6 eV are secondary photons (vec); below 10.2 eV lost to the spectrum */
+  const double r_ics = b_ics / (b_gas + b_ics);
+  double sh[FB_CMB_DEP_NG] = {0};
+  const double w_lya = fb_cmb_ics_shares(d, k, g, vec ? sh : NULL);
+  if (vec)
+    for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] = r_ics * sh[q];
+  return (b_gas + w_lya * b_ics) / (b_gas + b_ics);
+}
+
+double fb_cmb_dep_electron_out(const fb_cmb_dep *d, size_t k, double T_eV, double w, double *vec) {
+  if (!(w > 0)) return 0.0;
+  if (!(T_eV > T_MIN_EV)) return w;
+  const double *F = d->Fe + k * FB_CMB_DEP_NT;
+  const double u = (log(T_eV) - log(T_MIN_EV)) * ((FB_CMB_DEP_NT - 1) / (log(T_MAX_EV) - log(T_MIN_EV)));
+  int i = (int)u;
+  double wt = 1.0;
+  if (i >= FB_CMB_DEP_NT - 1) i = FB_CMB_DEP_NT - 2;
+  else wt = (T_eV - d->Tg[i]) / (d->Tg[i + 1] - d->Tg[i]); /* F, Y linear in T */
+  const double c = w / T_eV;
+  if (vec) {
+    const double *Y0 = d->Fy + (k * FB_CMB_DEP_NT + i) * FB_CMB_DEP_NG, *Y1 = Y0 + FB_CMB_DEP_NG;
+    for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] += c * ((1.0 - wt) * Y0[q] + wt * Y1[q]);
+  }
+  return w * fmin(((1.0 - wt) * F[i] + wt * F[i + 1]) / T_eV, 1.0);
+}
+
+double fb_cmb_dep_compton_out(const fb_cmb_dep *d, size_t k, double E_eV, double eta, double w, double *vec) {
+  /* the recoil electrons' energy spread: the energy share of recoils in ln eps (eps = E'/E in [1/(1+2k), 1]) is
+   * dsigma/dln eps (1 - eps) (Klein-Nishina), on FB_CMB_DEP_NQ midpoint cells; one electron of the mean recoil
+   * eta E below k = 0.01 (recoils of < 1 % of E, where the spread does not matter) */
+  const double kk = E_eV / ME_EV;
+  if (!(w > 0)) return 0.0;
+  if (kk < 0.01) return fb_cmb_dep_electron_out(d, k, eta * E_eV, w, vec);
+  const double a = -log1p(2.0 * kk);
+  double wt[FB_CMB_DEP_NQ], T[FB_CMB_DEP_NQ], sw = 0.0, dep = 0.0;
+  for (int i = 0; i < FB_CMB_DEP_NQ; i++) {
+    const double x = a * (1.0 - (i + 0.5) / FB_CMB_DEP_NQ), one_m = -expm1(x);
+    wt[i] = kn_dsig_dlneps(kk, x) * one_m;
+    T[i] = E_eV * one_m;
+    sw += wt[i];
+  }
+  for (int i = 0; i < FB_CMB_DEP_NQ; i++) dep += fb_cmb_dep_electron_out(d, k, T[i], w * wt[i] / sw, vec);
+  return dep;
 }
 
 double fb_cmb_dep_electron_fraction(const fb_cmb_dep *d, size_t k, double T_eV) {
-  if (!(T_eV > T_MIN_EV)) return 1.0;
-  const double *F = d->Fe + k * FB_CMB_DEP_NT;
-  const double u = (log(T_eV) - log(T_MIN_EV)) / (log(T_MAX_EV) - log(T_MIN_EV)) * (FB_CMB_DEP_NT - 1);
-  if (u >= FB_CMB_DEP_NT - 1) return F[FB_CMB_DEP_NT - 1] / T_eV;
-  const int i = (int)u;
-  const double T0 = exp(lnT_at(i)), T1 = exp(lnT_at(i + 1)), w = (T_eV - T0) / (T1 - T0); /* F linear in T */
-  return fmin(((1.0 - w) * F[i] + w * F[i + 1]) / T_eV, 1.0);
+  return fb_cmb_dep_electron_out(d, k, T_eV, 1.0, NULL);
 }
 
 /* ------------------------------------------------------------------ nodes */
@@ -170,15 +187,21 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->u_cmb_eV = malloc(n * sizeof *d->u_cmb_eV);
   d->Fe = malloc(n * FB_CMB_DEP_NT * sizeof *d->Fe);
   d->D = malloc(n * n * sizeof *d->D);
+  d->Fy = malloc(n * FB_CMB_DEP_NT * FB_CMB_DEP_NG * sizeof *d->Fy);
+  d->M = malloc(n * FB_CMB_DEP_NG * FB_CMB_DEP_NG * sizeof *d->M);
+  d->depg = malloc(n * FB_CMB_DEP_NG * sizeof *d->depg);
+  d->src = calloc(n * FB_CMB_DEP_NG, sizeof *d->src);
   d->eps = malloc(n * sizeof *d->eps);
   d->q = malloc(n * sizeof *d->q);
   if (!d->z || !d->H_s || !d->t_s || !d->nH || !d->xHI || !d->ne_free || !d->he_state || !d->u_cmb_eV || !d->Fe ||
-      !d->D || !d->eps || !d->q) {
+      !d->D || !d->eps || !d->q || !d->Fy || !d->M || !d->depg || !d->src) {
     fb_cmb_dep_free(d);
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the deposition kernel (%zu nodes)", n);
   }
+  for (int i = 0; i < FB_CMB_DEP_NT; i++) d->Tg[i] = exp(lnT_at(i));
   d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
   d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
+  fb_cmb_ics_table(d);
   const double L_top_xe = xe->L[xe->n - 1], dLxe = xe->L[1] - xe->L[0];
   for (size_t k = 0; k < n; k++) {
     const double L = d->L_lo + d->h * (double)k, z = expm1(L);
@@ -200,17 +223,23 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
     d->ne_free[k] = d->nH[k] * (x + d->f_He * d->he_state[k]);
     d->u_cmb_eV[k] = 1e9 * c->rho_gamma0_GeV_cm3 * pow(1.0 + z, 4);
     /* F(T) = T_MIN + int_{T_MIN}^T r dT' */
-    double *F = d->Fe + k * FB_CMB_DEP_NT;
+    double *F = d->Fe + k * FB_CMB_DEP_NT, *Y = d->Fy + k * FB_CMB_DEP_NT * FB_CMB_DEP_NG;
+    double y_prev[FB_CMB_DEP_NG], y_cur[FB_CMB_DEP_NG];
     F[0] = T_MIN_EV;
-    double r_prev = electron_gas_share(d, k, T_MIN_EV);
+    memset(Y, 0, FB_CMB_DEP_NG * sizeof *Y);
+    double r_prev = electron_gas_share(d, k, T_MIN_EV, y_prev);
     for (int i = 1; i < FB_CMB_DEP_NT; i++) {
-      const double T0 = exp(lnT_at(i - 1)), T1 = exp(lnT_at(i)), r = electron_gas_share(d, k, T1);
+      const double T0 = exp(lnT_at(i - 1)), T1 = exp(lnT_at(i)), r = electron_gas_share(d, k, T1, y_cur);
       F[i] = F[i - 1] + 0.5 * (r_prev + r) * (T1 - T0); /* trapezoid in T: exact for constant r (f_e <= 1) */
+      for (int q = 0; q < FB_CMB_DEP_NG; q++)
+        Y[i * FB_CMB_DEP_NG + q] = Y[(i - 1) * FB_CMB_DEP_NG + q] + 0.5 * (y_prev[q] + y_cur[q]) * (T1 - T0);
       r_prev = r;
+      memcpy(y_prev, y_cur, sizeof y_prev);
     }
   }
   for (int i = 0; i < FB_CMB_DEP_NK; i++)
     d->kn_eta[i] = fb_cmb_kn_mean_loss(exp(LNK_MIN + (LNK_MAX - LNK_MIN) * i / (FB_CMB_DEP_NK - 1)));
+  fb_cmb_casc_build(d);
   return FB_OK;
 }
 
@@ -226,6 +255,10 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->u_cmb_eV);
   free(d->Fe);
   free(d->D);
+  free(d->Fy);
+  free(d->M);
+  free(d->depg);
+  free(d->src);
   free(d->eps);
   free(d->q);
   memset(d, 0, sizeof *d);
@@ -240,26 +273,18 @@ static double kn_eta(const fb_cmb_dep *d, double k) {
   return (1.0 - w) * d->kn_eta[i] + w * d->kn_eta[i + 1];
 }
 
-/* rates per unit s = -ln(1+z) at node k for a photon of energy E [eV]: absorption a, Compton loss b, deposition dep */
-static void photon_rates(const fb_cmb_dep *d, size_t k, double E, double *a, double *b, double *dep) {
+/* rates per unit s = -ln(1+z) at node k for a photon of energy E [eV] */
+void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E, fb_cmb_dep_rates *r) {
   const double cH = FB_C_CM_S / d->H_s[k], nH = d->nH[k], nHe = d->f_He * nH;
   const double nHI = d->xHI[k] * nH, nHeI = d->he_state[k] == 0 ? nHe : 0.0, nHeII = d->he_state[k] == 1 ? nHe : 0.0;
-  const double aH = cH * nHI * fb_cmb_sigma_photoion_cm2(0, E), aHeI = cH * nHeI * fb_cmb_sigma_photoion_cm2(1, E);
-  const double aHeII = cH * nHeII * fb_cmb_sigma_photoion_cm2(2, E);
-  const double kk = E / ME_EV, eta = kn_eta(d, kk);
-  const double bC = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk) * eta;
-  const double aBH = kk > 2.0 ? cH * nH * (fb_cmb_sigma_bh_cm2(1.0, kk) + d->f_He * fb_cmb_sigma_bh_cm2(2.0, kk)) : 0.0;
-  *a = aH + aHeI + aHeII + aBH;
-  *b = bC;
-  double s = bC * fb_cmb_dep_electron_fraction(d, k, eta * E);
-  if (aH > 0) s += aH * (1.0 - FB_E_ION_H_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_H_EV) + aH * FB_E_ION_H_EV / E;
-  if (aHeI > 0)
-    s += aHeI * (1.0 - FB_E_ION_HEI_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_HEI_EV) + aHeI * FB_E_ION_HEI_EV / E;
-  if (aHeII > 0)
-    s += aHeII * (1.0 - FB_E_ION_HEII_EV / E) * fb_cmb_dep_electron_fraction(d, k, E - FB_E_ION_HEII_EV) +
-         aHeII * FB_E_ION_HEII_EV / E;
-  if (aBH > 0) s += aBH * (1.0 - 2.0 * ME_EV / E) * fb_cmb_dep_electron_fraction(d, k, 0.5 * (E - 2.0 * ME_EV));
-  *dep = s;
+  r->a_pi[0] = cH * nHI * fb_cmb_sigma_photoion_cm2(0, E);
+  r->a_pi[1] = cH * nHeI * fb_cmb_sigma_photoion_cm2(1, E);
+  r->a_pi[2] = cH * nHeII * fb_cmb_sigma_photoion_cm2(2, E);
+  const double kk = E / ME_EV;
+  r->eta = kn_eta(d, kk);
+  r->b = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk) * r->eta;
+  r->a_bh = kk > 2.0 ? cH * nH * (fb_cmb_sigma_bh_cm2(1.0, kk) + d->f_He * fb_cmb_sigma_bh_cm2(2.0, kk)) : 0.0;
+  r->a = r->a_pi[0] + r->a_pi[1] + r->a_pi[2] + r->a_bh;
 }
 
 int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
@@ -272,6 +297,7 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   for (size_t j = 0; j < n; j++) {
     double L = d->L_lo + d->h * (double)j, E = E_GeV * 1e9, lnP = 0.0, u = 1.0;
     size_t k = j;
+    double *src = d->src;
     while (u > U_STOP && E > FB_E_ION_H_EV) {
       const double Lb = k > 0 ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo;
       if (L - Lb <= 1e-12 * d->h) {
@@ -279,17 +305,20 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
         k--;
         continue;
       }
-      double a, b, dep;
-      photon_rates(d, k, E, &a, &b, &dep);
-      const double g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
-      const double decay = exp(-g * ds);
-      d->D[k * n + j] += u * dep / g * (1.0 - decay);
+      fb_cmb_dep_rates r;
+      fb_cmb_dep_photon_rates(d, k, E, &r);
+      const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
+      const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
+      d->D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * FB_CMB_DEP_NG);
       u *= decay;
       lnP -= a * ds;
       E *= exp(-(1.0 + b) * ds);
       L -= ds;
     }
     (void)lnP;
+    /* the secondary photons of this primary (cells k..j), then clear them */
+    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, src, d->D);
+    memset(src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *src);
   }
   d->E_GeV = E_GeV;
   d->pair = 0;
@@ -305,7 +334,11 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
   for (size_t j = 0; j < n; j++) {
     for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
-    d->D[j * n + j] += (1.0 - w511) * fb_cmb_dep_electron_fraction(d, j, T_eV);
+    /* both leptons: the gas share at once, their ICS photons above 13.6 eV through the cascade */
+    double *src = d->src + j * FB_CMB_DEP_NG;
+    d->D[j * n + j] += fb_cmb_dep_electron_out(d, j, T_eV, 1.0 - w511, src);
+    if (!d->no_secondaries) fb_cmb_casc_run(d, j, j, d->src, d->D);
+    memset(src, 0, FB_CMB_DEP_NG * sizeof *src);
   }
   d->E_GeV = E_GeV;
   d->pair = 1;

@@ -27,7 +27,11 @@
  *    through matter", Workman et al. PTEP 2022 083C01, without shell/density corrections) plus Coulomb
  *    losses on free electrons (4 pi r_e^2 m_e c^3 n_e ln Lambda / beta, ln Lambda of Furlanetto & Stoever
  *    arXiv:0910.4410), and b_ICS = (4/3) sigma_T c beta^2 gamma^2 u_CMB(z) (Thomson limit, Blumenthal &
- *    Gould, Rev. Mod. Phys. 42, 237 (1970)). ICS energy counts as deposited in the share that lands above
+ *    Gould, Rev. Mod. Phys. 42, 237 (1970)). [Since branch secphot the ICS part is the "Secondary cascade"
+ *    below: f_e(T) keeps b_gas plus the ICS power in the Lyman band [10.2, 13.6) eV of the full ICS spectrum, and
+ *    the ICS photons above 13.6 eV are followed; the Compton recoils are spread over the Klein-Nishina recoil
+ *    spectrum. The rest of this item describes the first version, kept as history.] ICS energy counted as
+ *    deposited in the share that lands above
  *    Lyman alpha (10.2 eV: ionising, or absorbed in a Lyman line after redshifting) when each CMB photon's
  *    energy is boosted by the mean factor (4/3) gamma^2 (the black-body energy fraction above
  *    x = 10.2 eV/((4/3) gamma^2 T_CMB); the first version used a step at (4/3) gamma^2 2.70 T_CMB = 13.6 eV and
@@ -36,7 +40,8 @@
  *    threshold for excitation and ionization" of Slatyer arXiv:1506.03812, abstract); the ICS photons above
  *    10.2 eV are counted as absorbed (upper estimate for gamma >~ 30, whose keV photons partly escape: their own
  *    transport is not followed). Below 11 eV the electron heats the gas (f_e = 1 there).
- *  - Stated approximations: no secondary photons followed (ICS photons; for photon injection the positron
+ *  - Stated approximations (first version; the secondaries are followed since branch secphot, see below):
+ *    no secondary photons followed (ICS photons; for photon injection the positron
  *    of a Bethe-Heitler pair and its annihilation photons: the pairs' rest energy 2 m_e counts as lost); photon-photon processes on the CMB (E >~ 100 GeV at z ~ 1000)
  *    absent, hence E <= FB_CMB_DEP_E_MAX_GEV; He neutral below the hydrogen Saha start, He II above it,
  *    He III above FB_CMB_DEP_Z_HEIII; hydrogen fully ionised above the Saha start; each coarse cell uses
@@ -45,6 +50,35 @@
  *    rates are constant and the steps exact (P E decays by exp(-(1 + a + b) ds), of which the fraction
  *    d/(1 + a + b) is deposited), steps of at most 10 % in E; a photon is dropped when P E/E0 < 1e-7
  *    (against 5 % and 1e-9: f_eff and the Capozzi ratios change by <= 1.2 %, the BC9 plane runs 1.35x faster).
+ *
+ *
+ * Secondary cascade (issue 15, branch secphot; fb_cmb_casc.c), after the cascade of Slatyer, Padmanabhan & Finkbeiner
+ * arXiv:0906.1197 and Slatyer arXiv:1506.03811 (secondaries followed in energy at each redshift until they deposit,
+ * escape into the transparency window or fall below 13.6 eV):
+ *  - Every electron (Compton recoil, photo-electron, Bethe-Heitler pair, injected lepton) cools at once (against the
+ *    Hubble rate) and splits its kinetic energy T into: the gas share f_e(T) (Bethe/Coulomb losses plus the ICS power
+ *    emitted in the Lyman band [10.2, 13.6) eV, counted absorbed as before), the ICS photons above 13.6 eV, binned on
+ *    a photon energy grid (FB_CMB_DEP_NG bins of ratio FB_CMB_DEP_GRID_RATIO from 13.6 eV), and the ICS power below
+ *    10.2 eV (lost to the spectrum). The ICS spectrum is the Thomson-limit black-body one of Blumenthal & Gould
+ *    (Rev. Mod. Phys. 42, 237 (1970) eq. 2.42) with its full spread in energy (the first version used the mean boost
+ *    and counted every ICS photon above 10.2 eV as absorbed: the two documented gaps against Slatyer's f_eff);
+ *    photons it would put above T (Klein-Nishina regime, gamma T_CMB >~ m_e/4, E_e >~ 250 GeV at z = 1000) are
+ *    put in the bin of T and the ICS loss keeps its Thomson rate (approximation).
+ *  - Compton recoil electrons: the energy given to recoils is spread over the Klein-Nishina recoil spectrum
+ *    (energy share dsigma/dln eps (1 - eps), FB_CMB_DEP_NQ midpoint cells in ln eps; against 8 cells f_eff changes
+ *    by <= 1.3 %) above k = E/m_e = 0.01, instead of one electron at the mean recoil eta E (which, with the steep
+ *    gamma^2 of ICS, put too little ICS power above 10.2 eV for MeV photons).
+ *  - Bethe-Heitler positrons annihilate at rest: the pair's 2 m_e goes into 511 keV photons on the grid (was lost).
+ *  - The grid photons are transported cell by cell (cell = node spacing h) with the same processes as the primary:
+ *    in each cell a photon of bin g leaves it with probability P = 1 - exp(-R h), R = a + (1 + b)/(1 - 1/rho)
+ *    (absorption, and advection to bin g-1 at the rate that loses energy at the continuous rate 1 + b), its absorbed
+ *    and Compton shares deposit / make secondaries as above, and photons arriving in lower bins during the cell are
+ *    processed in the same cell (immediate cascade: exact in the thick and thin limits). This gives one transfer
+ *    matrix M_k (NG x NG, lower triangular) and one deposit vector per cell, built once in fb_cmb_dep_init; a
+ *    primary's secondaries are marched through them (cost per injection energy ~ n^2 NG^2/4 multiply-adds).
+ *  - Not followed: photon-photon pair production and photon-photon scattering on the CMB (E <= 1 TeV; the cascade of
+ *    Slatyer has them above ~ 100 GeV at z ~ 1000), the energy spread of the Compton recoil electrons (mean recoil),
+ *    the 3-photon continuum of ortho-positronium.
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -64,17 +98,37 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
+#define FB_CMB_DEP_NG 33           /**< photon grid of the secondary cascade (13.6 eV - 1.7 TeV) */
+#define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
+#define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
+#define FB_CMB_DEP_NY 300          /**< ICS share table (ln y, y = E1/(4 gamma^2 T_CMB) in 1e-5 - 80) */
+
+/** Photon rates per unit s = -ln(1+z) at a node (fb_cmb_dep_photon_rates). */
+typedef struct fb_cmb_dep_rates {
+  double a_pi[3]; /**< photoionisation of H I, He I, He II */
+  double a_bh;    /**< Bethe-Heitler pair production on H and He */
+  double a;       /**< total absorption */
+  double b;       /**< Compton continuous loss rate */
+  double eta;     /**< Klein-Nishina mean fractional loss per scattering */
+} fb_cmb_dep_rates;
 
 typedef struct fb_cmb_dep {
   size_t n;           /**< nodes */
   double L_lo, h;     /**< L_k = L_lo + k h */
   double E_GeV;       /**< injection energy of the kernel (0: none built) */
   int pair;           /**< 1: the kernel is that of an e+e- pair (fb_cmb_dep_set_pair), 0: of a photon */
+  int no_secondaries; /**< 1: secondary photons not followed (the first version's primary-only kernel with the
+                           Lyman-band ICS share; for tests and comparisons; reset E_GeV = 0 after changing it) */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
   double *u_cmb_eV;   /**< CMB energy density [eV cm^-3] */
   double *Fe;         /**< cumulative electron deposition int_0^T r dT' on the T grid, n x FB_CMB_DEP_NT */
+  double *Fy;         /**< cumulative ICS energy above 13.6 eV per photon bin, n x FB_CMB_DEP_NT x FB_CMB_DEP_NG */
+  double *M, *depg;   /**< cascade transfer matrices (n x NG x NG, column-major per cell) and deposits (n x NG) */
+  double *src;        /**< scratch: secondary photons of one primary per cell and bin (n x NG) */
+  double Tg[FB_CMB_DEP_NT];     /**< the electron kinetic-energy grid [eV] */
+  double ics_C[FB_CMB_DEP_NY]; /**< share of the ICS power above y (Thomson, black body) */
   double *D;          /**< D[k*n + j]: fraction of the energy injected at node j deposited in cell k (k <= j) */
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
   double f_He;        /**< n_He/n_H */
@@ -121,5 +175,36 @@ double fb_cmb_sigma_hydrogenic_cm2(double Z, double E_eV);
 double fb_cmb_sigma_bh_cm2(double Z, double k);
 /** Share f_e of an electron's kinetic energy T_eV deposited into the gas at node k. */
 double fb_cmb_dep_electron_fraction(const fb_cmb_dep *d, size_t k, double T_eV);
+
+/* Secondary cascade (fb_cmb_casc.c; exposed for the tests). */
+/** Universal ICS power spectrum P(y) on a black body (Thomson limit, arbitrary normalisation int P dy = pi^4/135). */
+double fb_cmb_ics_power_y(double y);
+/** Fill d->ics_C (called by fb_cmb_dep_init). */
+void fb_cmb_ics_table(fb_cmb_dep *d);
+/** Share of the ICS power emitted above y = E1/(4 gamma^2 T_CMB). */
+double fb_cmb_ics_share_above(const fb_cmb_dep *d, double y);
+/** ICS power shares of an electron of Lorentz factor gamma at node k: returns the Lyman-band [10.2, 13.6) eV share,
+ *  adds the share of each grid bin to vec (if not NULL). */
+double fb_cmb_ics_shares(const fb_cmb_dep *d, size_t k, double gamma, double *vec);
+/** Representative energy of grid bin g [eV]; bin of an energy (-1 below 13.6 eV). */
+double fb_cmb_casc_E_eV(int g);
+int fb_cmb_casc_bin(double E_eV);
+/** Add a photon line (energy fraction w) to the grid vector, split to keep number and energy. */
+void fb_cmb_casc_add_line(double E_eV, double w, double *vec);
+/** Photon rates at node k and energy E_eV. */
+void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E_eV, fb_cmb_dep_rates *r);
+/** Deposited energy fraction (returned) and secondary photons (added to vec if not NULL) of the energy fraction w
+ *  carried by an electron of kinetic energy T_eV at node k. */
+double fb_cmb_dep_electron_out(const fb_cmb_dep *d, size_t k, double T_eV, double w, double *vec);
+/** The same for the Compton recoil electrons of a photon of energy E_eV (mean fractional loss eta) carrying the
+ *  energy fraction w, spread over the Klein-Nishina recoil spectrum (FB_CMB_DEP_NQ cells; fb_cmb_dep.c). */
+double fb_cmb_dep_compton_out(const fb_cmb_dep *d, size_t k, double E_eV, double eta, double w, double *vec);
+/** Deposit (returned) and secondaries (vec) of the absorbed (x_abs) and Compton (x_comp) energy fractions. */
+double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_dep_rates *r, double x_abs,
+                          double x_comp, double *vec);
+/** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
+void fb_cmb_casc_build(fb_cmb_dep *d);
+/** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */
+void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, double *D);
 
 #endif /* FB_CMB_DEP_H */

@@ -7,7 +7,9 @@
  *    (f << 1 at z ~ 300 for 1 MeV - 10 GeV), the Compton-thin first-order estimate computed here from the
  *    public rates, energy conservation (f <= 1), the on-the-spot limit of the bound;
  *  - the ALP dark-matter bound (photon line E = m/2) against Capozzi et al. arXiv:2303.07370 at the 7 masses of
- *    tests/cmb/data/cmb_decay_published.tsv, before (on the spot) and after. */
+ *    tests/cmb/data/cmb_decay_published.tsv, before (on the spot) and after;
+ *  - the secondary cascade (fb_cmb_casc.c): the ICS spectrum against its closed-form moments, and the annihilation
+ *    f_eff of photons and of e+e- pairs against Slatyer arXiv:1506.03811 (Hazma's digitisation, numbers quoted). */
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
@@ -88,7 +90,8 @@ START_TEST(test_limits) {
     ck_assert_msg(f > 0.99 && f <= 1.0 + 1e-9, "100 eV at z = %g: f = %g", zs[i], f);
   }
   /* transparency window: 1 MeV - 10 GeV photons injected at z = 300 deposit < 10 % by z = 200 (measured
-   * 0.070 / 0.086 / 0.071 at 1 MeV / 100 MeV / 10 GeV), more at z = 1000 (optical depth ~ (1+z)^{3/2}) */
+   * 0.070 / 0.086 / 0.071 at 1 MeV / 100 MeV / 10 GeV; with the secondary cascade 0.066 / 0.074 / 0.006), more at
+   * z = 1000 (optical depth ~ (1+z)^{3/2}) */
   const double Es[] = {1e-3, 0.1, 10.0};
   for (size_t i = 0; i < 3; i++) {
     ck_assert(fb_cmb_set_photon_energy(&g_c, Es[i], &err) == FB_OK);
@@ -109,6 +112,9 @@ START_TEST(test_limits) {
    * with the rates at the exact redshift. The kernel differs at second order in tau (depletion lowers it;
    * the energy lost in earlier scatterings changes f_e of the later ones): tolerance |kernel/f_thin - 1| < tau
    * (computed here). At 1 MeV the first version of this check found tau_C = 0.87: not thin (ratio 1.03). */
+  /* the primary alone (secondary photons not followed): the integral below has no secondaries */
+  g_c.dep->no_secondaries = 1;
+  g_c.dep->E_GeV = 0.0;
   ck_assert(fb_cmb_set_photon_energy(&g_c, 10.0, &err) == FB_OK);
   const size_t j = fb_cmb_dep_node(d, 250.0);
   const double Lj = d->L_lo + d->h * (double)j, s_max = Lj - d->L_lo, me_eV = FB_ME_GEV * 1e9;
@@ -131,6 +137,11 @@ START_TEST(test_limits) {
   printf("thin limit z_inj = %.1f, 10 GeV: kernel %.5f, first order %.5f (ratio %.4f), optical depth %.4f\n", d->z[j],
          f_k, f_thin, f_k / f_thin, tau);
   ck_assert_msg(tau < 0.1 && fabs(f_k / f_thin - 1.0) < tau, "thin limit %g vs %g (tau %g)", f_k, f_thin, tau);
+  g_c.dep->no_secondaries = 0;
+  g_c.dep->E_GeV = 0.0;
+  ck_assert(fb_cmb_set_photon_energy(&g_c, 10.0, &err) == FB_OK);
+  printf("the same with the secondary photons: %.5f\n", fb_cmb_dep_total_fraction(d, j));
+  ck_assert(fb_cmb_dep_total_fraction(d, j) > f_k);
   /* bad energies */
   ck_assert(fb_cmb_set_photon_energy(&g_c, 1e-12, &err) == FB_ERR_INPUT);
   ck_assert(fb_cmb_set_photon_energy(&g_c, 1e4, &err) == FB_ERR_INPUT);
@@ -175,7 +186,12 @@ END_TEST
  * 1.14 / 1.20 at 5 keV - 1.05 MeV (the Capozzi range), 0.42 / 0.60 / 0.84 at 3 / 9 / 45 MeV (gap: too little
  * deposition from the MeV Compton electrons, whose ICS spectrum is taken at its mean boost), 1.01 at 229 MeV,
  * 1.73 / 1.43 / 1.54 / 1.47 at 1.1 - 409 GeV (gap: ICS photons above 10.2 eV counted as absorbed). Tolerance
- * (set after measuring): factor 1.3 at 5 keV - 1.05 MeV; the documented gaps as a band [0.35, 2] elsewhere. */
+ * (set after measuring): factor 1.3 at 5 keV - 1.05 MeV; the documented gaps as a band [0.35, 2] elsewhere.
+ * With the secondary cascade (branch secphot; fb_cmb_casc.c, the ICS spectrum and its photons followed):
+ * first 0.93 / 1.00 / 1.01 / 1.00 / 1.04 / 1.14 / 1.25 at 5 keV - 1.05 MeV, 0.62 / 0.69 / 0.85 / 0.91 at 3 / 9 /
+ * 45 / 229 MeV, 0.94 / 0.83 / 0.78 / 0.66 at 1.1 - 409 GeV; then with the Compton recoil spectrum (4 cells)
+ * 0.93 / 0.99 / 1.00 / 0.98 / 0.98 / 1.06 / 1.24, 0.73 / 0.73 / 0.86 / 0.90, 0.92 / 0.84 / 0.78 / 0.66. Tolerance (set after measuring): factor 1.3 below 1.1 MeV,
+ * factor 1.7 above, and the largest |ln ratio| above 1.1 MeV must stay below the first version's ln 1.73. */
 START_TEST(test_feff_slatyer) {
   fb_err err;
   static const double E_eV[] = {5011.1, 14984.3, 25263.5, 43052.5, 126131.6, 365123.4, 1046995.8, 3076893.7,
@@ -183,6 +199,7 @@ START_TEST(test_feff_slatyer) {
                                 408919117791.9};
   static const double f_ref[] = {0.8718, 0.7048, 0.6984, 0.7166, 0.5931, 0.3217, 0.1445, 0.3169,
                                  0.6112, 0.7313, 0.6292, 0.3625, 0.4281, 0.3964, 0.4137};
+  double worst_hi = 0.0;
   for (size_t i = 0; i < sizeof E_eV / sizeof E_eV[0]; i++) {
     double f;
     ck_assert(fb_cmb_set_photon_energy(&g_c, E_eV[i] * 1e-9, &err) == FB_OK);
@@ -190,11 +207,113 @@ START_TEST(test_feff_slatyer) {
     const double q = f / f_ref[i];
     printf("f_eff annihilation to photons E = %-10.4g eV: ours %.3f, Slatyer %.3f, ratio %.2f\n", E_eV[i], f, f_ref[i], q);
     if (E_eV[i] < 1.1e6) ck_assert_msg(q > 1.0 / 1.3 && q < 1.3, "E = %g eV: %g", E_eV[i], q);
-    else ck_assert_msg(q > 0.35 && q < 2.0, "E = %g eV: %g", E_eV[i], q);
+    else {
+      ck_assert_msg(q > 1.0 / 1.7 && q < 1.7, "E = %g eV: %g", E_eV[i], q);
+      worst_hi = fmax(worst_hi, fabs(log(q)));
+    }
   }
+  printf("photons above 1.1 MeV: largest |ln(ours/Slatyer)| = %.3f (first version %.3f)\n", worst_hi, log(1.73));
+  ck_assert(worst_hi < log(1.73));
   ck_assert(fb_cmb_set_photon_energy(&g_c, 0.0, &err) == FB_OK);
   double f;
   ck_assert(fb_cmb_feff_annihilation(&g_c, &f, &err) == FB_ERR_INPUT); /* no kernel */
+}
+END_TEST
+
+/* --------------------------------------------------------------- f_eff of annihilation to e+e- vs Slatyer */
+/* The pair kernel (each lepton of kinetic energy T, total T + m_e; fb_cmb_set_pair_energy) against Slatyer
+ * arXiv:1506.03811 fig. 3, f_eff^{e+e-}(E), as digitised in Hazma (LoganAMorrison/Hazma hazma/cmb_data/f_eff_ep.dat,
+ * mirror commit cbe5555, file dated 2018-05-25, "f_eff^{e^+ e^-} from arXiv:1506.03811 figure 3", MIT licence; numbers
+ * of the figure quoted, the file is not used). The abscissa is read as each lepton's kinetic energy (Slatyer injects
+ * e+e- pairs "at keV-TeV energies"; the 5 keV value 0.31 is the annihilation photons' efficiency, which only a
+ * kinetic-energy axis allows). Measured ours/Slatyer (the cascade was written before this comparison was first
+ * run, nothing adjusted to it): 0.98 / 1.01 / 1.08 / 0.98 / 0.86 / 0.92 / 0.92 / 0.92 / 0.84 / 0.85 / 0.75, then
+ * with the Compton recoil spectrum 0.91 / 0.95 / 1.02 / 0.97 / 0.86 / 0.92 / 0.90 / 0.94 / 0.84 / 0.85 / 0.75 (the
+ * first version without secondaries: 0.97 / 1.01 / 1.04 / 0.72 / 0.82 / 0.94 / 1.41 / 2.48 / 1.60 / 2.27 / 2.41).
+ * Tolerance (set after measuring): factor 1.5 at 5 keV - 45 MeV, factor 2 above. */
+START_TEST(test_feff_slatyer_pair) {
+  fb_err err;
+  static const double T_eV[] = {5020.5, 42602.1, 361503.8, 1788781.6, 5260557.2, 26362564.4, 223701714.3,
+                                1113959723.1, 9452597080.8, 80721372236.8, 401965437597.2};
+  static const double f_ref[] = {0.3066, 0.2931, 0.1864, 0.3753, 0.8199, 0.9934, 0.7050, 0.4027, 0.6262, 0.4407, 0.4142};
+  double worst = 0.0;
+  for (size_t i = 0; i < sizeof T_eV / sizeof T_eV[0]; i++) {
+    double f;
+    ck_assert(fb_cmb_set_pair_energy(&g_c, T_eV[i] * 1e-9 + FB_ME_GEV, &err) == FB_OK);
+    ck_assert(fb_cmb_feff_annihilation(&g_c, &f, &err) == FB_OK);
+    const double q = f / f_ref[i];
+    printf("f_eff annihilation to e+e- T = %-10.4g eV: ours %.3f, Slatyer %.3f, ratio %.2f\n", T_eV[i], f, f_ref[i], q);
+    const double tol = T_eV[i] < 5e7 ? 1.5 : 2.0;
+    ck_assert_msg(q > 1.0 / tol && q < tol, "T = %g eV: %g", T_eV[i], q);
+    worst = fmax(worst, fabs(log(q)));
+  }
+  printf("e+e-: largest |ln(ours/Slatyer)| = %.3f\n", worst);
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 0.0, &err) == FB_OK);
+}
+END_TEST
+
+/* --------------------------------------------------------------- ICS spectrum */
+/* The universal Thomson ICS power spectrum on a black body against its closed-form moments (fb_cmb_casc.c):
+ * int P dy = pi^4/135 and int P/y dy = 2 zeta(3)/3 (number of scatterings), so the mean upscattered energy is
+ * (4/3) gamma^2 <eps> (<eps> = (pi^4/(30 zeta(3))) T); Simpson in ln y here, tolerance 1e-3. The share table
+ * C(y) (trapezoid on 300 points, interpolated) against the direct integral of P above y, 1e-3. */
+START_TEST(test_ics_spectrum) {
+  fb_err err;
+  ck_assert(fb_cmb_set_photon_energy(&g_c, 1e-6, &err) == FB_OK);
+  const int n = 4000;
+  const double a = log(1e-6), b = log(60.0);
+  double sp = 0.0, sn = 0.0;
+  for (int i = 0; i <= n; i++) {
+    const double y = exp(a + (b - a) * i / n), w = (i == 0 || i == n ? 1.0 : i % 2 ? 4.0 : 2.0) * (b - a) / (3.0 * n);
+    const double P = fb_cmb_ics_power_y(y);
+    sp += w * P * y;
+    sn += w * P;
+  }
+  const double ep = pow(FB_PI, 4) / 135.0, en = 2.0 * FB_ZETA3 / 3.0;
+  printf("ICS: int P dy = %.6f (pi^4/135 = %.6f), int P/y dy = %.6f (2 zeta3/3 = %.6f), mean y %.4f\n", sp, ep, sn, en,
+         sp / sn);
+  ck_assert_msg(fabs(sp / ep - 1.0) < 1e-3 && fabs(sn / en - 1.0) < 1e-3, "%g %g", sp / ep, sn / en);
+  const fb_cmb_dep *d = g_c.dep;
+  ck_assert(fabs(fb_cmb_ics_share_above(d, 1e-7) - 1.0) < 1e-6 && fb_cmb_ics_share_above(d, 100.0) == 0.0);
+  /* the share table against a direct integral of P from y to 60 over the closed-form total (1e-3) */
+  const double ys[] = {0.01, 0.3, sp / sn, 3.0, 10.0};
+  for (int i = 0; i < 5; i++) {
+    double c = 0.0;
+    const double a2 = log(ys[i]);
+    for (int m = 0; m <= n; m++) {
+      const double y = exp(a2 + (b - a2) * m / n), w = (m == 0 || m == n ? 1.0 : m % 2 ? 4.0 : 2.0) * (b - a2) / (3.0 * n);
+      c += w * fb_cmb_ics_power_y(y) * y / ep;
+    }
+    printf("ICS: share above y = %.3f: table %.5f, integral %.5f\n", ys[i], fb_cmb_ics_share_above(d, ys[i]), c);
+    ck_assert(fabs(fb_cmb_ics_share_above(d, ys[i]) - c) < 1e-3);
+  }
+  /* energy bookkeeping of one electron: gas share + bins + Lyman band <= 1, at z = 600 and 1e4, T = 1 MeV / 1 GeV */
+  for (int zi = 0; zi < 2; zi++)
+    for (int ti = 0; ti < 2; ti++) {
+      const size_t k = fb_cmb_dep_node(d, zi ? 1e4 : 600.0);
+      double v[FB_CMB_DEP_NG] = {0}, sum = 0.0;
+      const double T = ti ? 1e9 : 1e6, f = fb_cmb_dep_electron_out(d, k, T, 1.0, v);
+      for (int g = 0; g < FB_CMB_DEP_NG; g++) sum += v[g];
+      printf("electron T = %g eV at z = %g: gas %.4f, ICS photons above 13.6 eV %.4f\n", T, d->z[k], f, sum);
+      ck_assert(f >= 0 && sum >= 0 && f + sum <= 1.0 + 1e-6);
+    }
+  /* the cascade's cell matrices: energy never created (photons left + deposited <= 1 per unit energy in a bin, at
+   * every cell and bin), at least the redshift loss exp(-h) removed from photons that stay in their bin; optically
+   * thick limit: a grid photon of ~100 eV at z = 600 (neutral hydrogen) deposits > 0.99 within its cell */
+  for (size_t k = 0; k < d->n; k++)
+    for (int g = 0; g < FB_CMB_DEP_NG; g++) {
+      const double *col = d->M + (k * FB_CMB_DEP_NG + g) * FB_CMB_DEP_NG;
+      double left = 0.0;
+      for (int q = 0; q < FB_CMB_DEP_NG; q++) left += col[q];
+      ck_assert_msg(left + d->depg[k * FB_CMB_DEP_NG + g] <= 1.0 + 1e-9 && col[g] <= exp(-d->h) + 1e-12 &&
+                        d->depg[k * FB_CMB_DEP_NG + g] >= 0.0,
+                    "cell %zu bin %d: left %g dep %g stay %g", k, g, left, d->depg[k * FB_CMB_DEP_NG + g], col[g]);
+    }
+  const int g100 = fb_cmb_casc_bin(100.0);
+  const double dep100 = d->depg[fb_cmb_dep_node(d, 600.0) * FB_CMB_DEP_NG + g100];
+  printf("cascade: grid photon of %.0f eV at z = 600 deposits %.4f in its cell\n", fb_cmb_casc_E_eV(g100), dep100);
+  ck_assert(dep100 > 0.99);
+  ck_assert(fb_cmb_set_photon_energy(&g_c, 0.0, &err) == FB_OK);
 }
 END_TEST
 
@@ -206,7 +325,10 @@ END_TEST
 START_TEST(test_pair) {
   fb_err err;
   ck_assert(fb_cmb_set_photon_energy(&g_c, FB_ME_GEV, &err) == FB_OK);
-  const fb_cmb_dep *d = g_c.dep;
+  fb_cmb_dep *d = g_c.dep;
+  d->no_secondaries = 1; /* the parts identity holds for the primary-only kernel; with the cascade see below */
+  d->E_GeV = 0.0;
+  ck_assert(fb_cmb_set_photon_energy(&g_c, FB_ME_GEV, &err) == FB_OK);
   const size_t n = d->n;
   double f511[1024];
   ck_assert(n <= 1024);
@@ -224,12 +346,28 @@ START_TEST(test_pair) {
     printf("pair E = %g GeV: f(z = 1000) = %.4f, f(z = 300) = %.4f (511 keV photons: %.4f, %.4f)\n", Es[i],
            fb_cmb_dep_total_fraction(d, j1000), fb_cmb_dep_total_fraction(d, j300), f511[j1000], f511[j300]);
   }
+  /* with the secondary photons: never less than the primary-only kernel (the ICS photons above 13.6 eV add to it;
+   * the Lyman-band share is in both), never above 1 */
+  double f1[1024];
+  ck_assert(fb_cmb_set_pair_energy(&g_c, 1.0, &err) == FB_OK);
+  for (size_t j = 0; j < n; j++) f1[j] = fb_cmb_dep_total_fraction(d, j);
+  d->no_secondaries = 0;
+  d->E_GeV = 0.0;
+  for (size_t i = 0; i < 3; i++) {
+    ck_assert(fb_cmb_set_pair_energy(&g_c, Es[i], &err) == FB_OK);
+    const size_t j1000 = fb_cmb_dep_node(d, 1000.0), j300 = fb_cmb_dep_node(d, 300.0);
+    printf("with secondaries: pair E = %g GeV: f(z = 1000) = %.4f, f(z = 300) = %.4f\n", Es[i],
+           fb_cmb_dep_total_fraction(d, j1000), fb_cmb_dep_total_fraction(d, j300));
+    for (size_t j = 0; j < n; j++) {
+      const double f = fb_cmb_dep_total_fraction(d, j);
+      ck_assert_msg(f <= 1.0 + 1e-9 && (i < 2 || f >= f1[j] - 1e-12), "E %g node %zu: %g (primary only %g)", Es[i], j, f,
+                    f1[j]);
+    }
+  }
   ck_assert(fb_cmb_set_pair_energy(&g_c, 0.52e-3, &err) == FB_OK);
   const size_t j = fb_cmb_dep_node(d, 600.0);
   ck_assert_msg(fabs(fb_cmb_dep_total_fraction(d, j) / f511[j] - 1.0) < 0.05, "threshold pair %g vs %g",
                 fb_cmb_dep_total_fraction(d, j), f511[j]);
-  ck_assert(fb_cmb_set_pair_energy(&g_c, 1.0, &err) == FB_OK);
-  ck_assert(fb_cmb_dep_total_fraction(d, fb_cmb_dep_node(d, 1000.0)) > 0.9);
   ck_assert(fb_cmb_set_pair_energy(&g_c, 0.5e-3, &err) == FB_ERR_INPUT); /* below m_e */
   fb_cmb_params p;
   fb_cmb c;
@@ -250,7 +388,8 @@ typedef struct pub_row {
 /* ALP dark matter (f = 1) decaying to two photons of E = m/2, default anisotropy method (visibility):
  * tau_reach = 1e22 s R(1e22 s) (R ~ 1/tau there), over Capozzi et al.'s tau (AxionLimits curve, BC9 width
  * g^2 m^3/(64 pi), arXiv:1708.00443). Measured on the spot 0.58 / 0.73 / 1.28 / 4.07 / 3.11 / 3.13 / 5.81
- * and with the photon line 0.58 / 0.73 / 0.80 / 1.09 / 0.99 / 0.98 / 0.97 (model fixed before this
+ * and with the photon line 0.58 / 0.73 / 0.80 / 1.09 / 0.99 / 0.98 / 0.97 (with the secondary cascade and the
+ * Compton recoil spectrum 0.58 / 0.73 / 0.80 / 1.09 / 0.96 / 0.90 / 0.89) (model fixed before this
  * comparison was run; nothing adjusted after). Tolerance: a factor 2 either way (set after the first
  * measurement: their deposition is the full cascade of arXiv:1506.03811 / DarkHistory with its own
  * Planck likelihood, ours a one-photon continuous-loss transport and one projection); and the largest
@@ -303,6 +442,8 @@ int main(void) {
   tcase_add_test(tc, test_on_the_spot_limit);
   tcase_add_test(tc, test_feff_slatyer);
   tcase_add_test(tc, test_pair);
+  tcase_add_test(tc, test_feff_slatyer_pair);
+  tcase_add_test(tc, test_ics_spectrum);
   tcase_add_test(tc, test_capozzi_photon_line);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
