@@ -76,6 +76,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
   mo.scattering = o.absorption;
   mo.bremsstrahlung = on(args, "bremsstrahlung");
   mo.plasmon = on(args, "plasmon");
+  mo.trapping = fb_sn_mcp_trapping_parse(fb_eval_text(args, "mcp_trapping"));
   /* auto: transfer for bc9 (issue 16); rays for the scalar (arXiv:2205.01669) and the HNL (modified luminosity
    * criterion, arXiv:2311.00033); cem for bc1 */
   if (o.criterion < 0 && is_bc3) o.criterion = FB_SN_CRIT_CEM;
@@ -298,7 +299,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    28,
+    29,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
       "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
@@ -331,6 +332,9 @@ const fb_eval_module fb_eval_sn1987a = {
       "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"},
      {"plasmon", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: plasmon decay gamma* -> chi chibar"},
      {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"},
+     {"mcp_trapping", "", "random_walk|energy_loss|transport", 0, 0, "random_walk",
+      "bc3: optical depth of the chi p scattering trapping: recoil energy loss along the random walk "
+      "sqrt(tau_E (tau_E + tau_tr)), along the straight path tau_E, or the transport depth tau_tr (src/stellar/fb_sn_mcp.h)"},
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},

@@ -299,6 +299,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
   fb_sn_mcp_options_default(&s->mopt);
   s->mopt.annihilation = o.coalescence;
   s->mopt.scattering = o.absorption;
+  if (kind == 3) s->mopt.trapping = fb_sn_mcp_trapping_parse(fb_config_get_string(cfg, "sn1987a", "mcp_trapping"));
   s->hnl = hnl;
   fb_sn_hnl_options_default(&s->hopt);
   s->hopt.model_cfg = cfg; /* the HNL model's keys ([bc6] ...) as the run sets them (read at init only) */
@@ -732,6 +733,12 @@ static const fb_quantity_spec mcpsn_quantities[] = {
      "from np bremsstrahlung and e+e- annihilation, reduced by chi p scattering along the paths)"},
 };
 
+static const fb_key_spec mcpsn_keys[] = {
+    {"sn1987a", "mcp_trapping", FB_KEY_CHOICE, "random_walk", 0, 0, "random_walk|energy_loss|transport", "",
+     "bc3_sn: optical depth of the chi p scattering trapping (fb_sn_mcp.h): random_walk sqrt(tau_E (tau_E + "
+     "tau_tr)), energy_loss tau_E (straight path), transport tau_tr"},
+};
+
 const fb_model_ops fb_model_bc3_sn = {
     .name = "bc3_sn",
     .benchmark = "BC3",
@@ -740,8 +747,8 @@ const fb_model_ops fb_model_bc3_sn = {
     FB_MODEL_AXES(BC3),
     .n_quantities = sizeof mcpsn_quantities / sizeof mcpsn_quantities[0],
     .quantities = mcpsn_quantities,
-    .n_keys = 0, /* reads the [sn1987a] keys declared by bc1_sn */
-    .keys = NULL,
+    .n_keys = sizeof mcpsn_keys / sizeof mcpsn_keys[0], /* and the [sn1987a] keys declared by bc1_sn */
+    .keys = mcpsn_keys,
     .init = bc3sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,

@@ -38,7 +38,8 @@
  * |U|^2 = eps^2). L0_T holds the part of L/|U|^2 from N made from nu, L0_L from anti-nu, L0_res the CC part.
  * Not included: nucleon recoil and correlations beyond the ideal-gas structure function (and the
  *    final-nucleon blocking of the CC channel), muons,
- * nu-nu and nu-e processes (subdominant in arXiv:2311.00033), in-medium decay widths.
+ * nu-nu and nu-e processes (subdominant in arXiv:2311.00033; nu_tau e- -> N e- is 1/40-1/48 of the nucleon channel
+ * at T = 30-40 MeV, tests/stellar/sn_hnl_channels.py), in-medium decay widths.
  *
  * Call order: fb_sn_medium_init -> fb_sn_hnl_init (once per medium and flavour) ->
  *   fb_sn_hnl_table_compute (per mass) -> fb_sn_table_* -> fb_sn_table_free, fb_sn_hnl_free.

@@ -8,6 +8,7 @@
 #include <gsl/gsl_integration.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fb_constants.h"
 #include "fb_darkphoton.h"
@@ -30,6 +31,15 @@ void fb_sn_mcp_options_default(fb_sn_mcp_options *o) {
   o->bremsstrahlung = 1;
   o->annihilation = 1;
   o->scattering = 1;
+  o->trapping = FB_SN_MCP_TRAP_RANDOM_WALK;
+}
+
+int fb_sn_mcp_trapping_parse(const char *s) {
+  if (!s) return -1;
+  if (!strcmp(s, "random_walk")) return FB_SN_MCP_TRAP_RANDOM_WALK;
+  if (!strcmp(s, "energy_loss")) return FB_SN_MCP_TRAP_ENERGY_LOSS;
+  if (!strcmp(s, "transport")) return FB_SN_MCP_TRAP_TRANSPORT;
+  return -1;
 }
 
 /* Screened Coulomb scattering of a relativistic chi (charge eps e, energy E, momentum p) on a static unit charge:
@@ -58,6 +68,7 @@ double fb_sn_mcp_spectral_weight_GeV2(double M, double mass) {
 typedef struct mcp_ctx {
   const fb_sn_medium *m;
   double mass;
+  int trapping; /* FB_SN_MCP_TRAP_* */
 } mcp_ctx;
 
 /* screening wave number squared [GeV^2]: non-degenerate protons (Debye) + degenerate relativistic electrons
@@ -91,6 +102,8 @@ static double mcp_tau(const fb_sn_medium *m, mcp_ctx *c, double r0, double E, do
   /* energy-loss depth: the recoil q^2/(2 m_p) of a proton at rest per unit chi energy, int dsigma q^2/(2 m_p E) =
    * sigma_tr p^2/(m_p E), taken at the emission energy (the lapse changes E by a few % along the path) */
   double ta = ts * (E * E - c->mass * c->mass) / (FB_MP_GEV * E);
+  if (c->trapping == FB_SN_MCP_TRAP_ENERGY_LOSS) return ta;
+  if (c->trapping == FB_SN_MCP_TRAP_TRANSPORT) return ts;
   return sqrt(ta * (ta + ts));
 }
 
@@ -124,6 +137,8 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
           "mass_GeV = %g out of range: allowed %g < mass_GeV <= %g (BC3 SN1987A)", mass, MCP_MASS_MIN, MCP_MASS_MAX);
   fb_sn_mcp_options o;
   if (oin) o = *oin; else fb_sn_mcp_options_default(&o);
+  FB_TEST(err, o.trapping < FB_SN_MCP_TRAP_RANDOM_WALK || o.trapping > FB_SN_MCP_TRAP_TRANSPORT, FB_ERR_INPUT,
+          "BC3 trapping = %d: allowed random_walk (0), energy_loss (1), transport (2)", o.trapping);
   const int nr = m->opt.n_radial, ne = m->opt.n_energy;
   const size_t nm = (size_t)m->opt.n_mu;
   FB_CALL(err, fb_sn_table_reserve(t, (size_t)nr * MCP_NE, nm, err));
@@ -152,7 +167,7 @@ int fb_sn_mcp_table_compute(fb_sn_table *t, const fb_sn_medium *m, const fb_sn_m
     FB_TEST(err, 1, FB_ERR_MEMORY, "cannot allocate the Gauss-Laguerre nodes");
   }
   int rc = FB_OK;
-  mcp_ctx c = {m, mass};
+  mcp_ctx c = {m, mass, o.trapping};
   const double dR = m->r_emit_invGeV / nr;
   for (int i = 0; i < nr; i++) {
     double rlo = i * dR, rhi = (i + 1) * dR, r0 = (i + 0.5) * dR;

@@ -42,7 +42,19 @@ typedef struct fb_sn_mcp_options {
   int bremsstrahlung; /**< 1: np -> np gamma* -> np chi chibar; default 1 */
   int annihilation;   /**< 1: e+ e- -> gamma* -> chi chibar; default 1 */
   int scattering;     /**< 1: trapping by chi p Coulomb scattering; default 1 */
+  int trapping;       /**< depth of the scattering trapping (FB_SN_MCP_TRAP_*); default FB_SN_MCP_TRAP_RANDOM_WALK */
 } fb_sn_mcp_options;
+
+/** How the chi p scattering depths make the optical depth of the luminosity integral (fb_sn_mcp.c):
+ *  RANDOM_WALK: sqrt(tau_E (tau_E + tau_tr)), the recoil energy loss along the random walk of the transport
+ *    scatterings (Rybicki & Lightman eq. 1.98; the default, physics: tau_tr >> 1 lengthens the path);
+ *  ENERGY_LOSS: tau_E, the recoil energy loss along the straight path (deflections not lengthening it; the
+ *    lower bound on the trapping);
+ *  TRANSPORT: tau_tr, every transport-weighted deflection removes the chi (the upper bound). */
+enum { FB_SN_MCP_TRAP_RANDOM_WALK = 0, FB_SN_MCP_TRAP_ENERGY_LOSS = 1, FB_SN_MCP_TRAP_TRANSPORT = 2 };
+
+/** Parse "random_walk" | "energy_loss" | "transport"; -1 if none. */
+int fb_sn_mcp_trapping_parse(const char *s);
 
 void fb_sn_mcp_options_default(fb_sn_mcp_options *o);
 

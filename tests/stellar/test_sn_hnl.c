@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fb_constants.h"
 #include "fb_sn_hnl.h"
@@ -285,6 +286,76 @@ START_TEST(test_published_and_regression) {
 }
 END_TEST
 
+/* One-zone closed form (issue 16, the BC8 lower edge x0.042 of arXiv:1910.10249): a uniform core of radius R at
+ * temperature T and density rho, lapse 1, nucleons non-degenerate. In the massless limit the emission per volume per
+ * |U|^2 of N from nu and anti-nu (mu_nu = 0) by neutral-current scattering on static nucleons is
+ *   Q = 2 int dE E (E^2/2pi^2) f_FD(E) sigma_NC(E) n = G_F^2 (n_n w_n + n_p w_p) T^6 (31/32) 5! zeta(6)/pi^3,
+ * sigma_NC n = G_F^2 E^2 (n_n w_n + n_p w_p)/pi (Raffelt, Stars as Laboratories (1996) ch. 4) and
+ * int_0^inf x^5/(e^x + 1) dx = (31/32) 5! zeta(6), zeta(6) = pi^6/945; L0 = (4 pi/3) R^3 Q and U2_low = L_nu/L0.
+ * This checks the whole normalisation chain of the table (phase space, nu + anti-nu, units to erg/s) against
+ * a formula that shares no code with it, and gives the Raffelt-criterion edge (eps = Q/rho < 1e19 erg/g/s;
+ * Raffelt, Stars as Laboratories (1996) sec. 13.4.2) quoted in docs/validation.md. */
+START_TEST(test_one_zone_closed_form) {
+  const double T_MeV = 30.0, rho = 3e14, Yp = 0.3, R_km = 10.0, mass = 0.002;
+  char path[] = "/tmp/fb_test_hnl_onezone_XXXXXX";
+  int fd = mkstemp(path);
+  ck_assert(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  ck_assert(f != NULL);
+  fprintf(f, "# uniform test core (test_sn_hnl test_one_zone_closed_form)\n"
+             "# r_km rho_g_cm3 T_MeV Ye mu_e_MeV mu_n_MeV mu_p_MeV X_n X_p mstar_n_MeV mstar_p_MeV lapse\n");
+  for (int i = 0; i <= 400; i++)
+    fprintf(f, "%.6f %.6e %.6f %.3f %.3f %.3f %.3f %.3f %.3f %.6f %.6f 1.0\n", 0.25 * i, rho, T_MeV, Yp, 200.0, 900.0,
+            900.0, 1.0 - Yp, Yp, FB_MN_GEV * 1e3, FB_MP_GEV * 1e3);
+  fclose(f);
+  fb_sn_options o;
+  fb_sn_options_default(&o);
+  o.criterion = FB_SN_CRIT_RAYS;
+  o.semi_compton = o.coalescence = 0;
+  o.absorption = o.decays = 0;
+  o.r_emit_km = R_km;
+  fb_sn_hnl_options ho;
+  fb_sn_hnl_options_default(&ho);
+  ho.nucleon_degeneracy = 0;
+  fb_sn_profile p;
+  fb_sn_medium m;
+  fb_sn_hnl h;
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  fb_err err;
+  fb_err_clear(&err);
+  ck_assert_msg(fb_sn_profile_read(&p, path, NULL, &err) == FB_OK, "%s", err.msg);
+  remove(path);
+  ck_assert_msg(fb_sn_medium_init(&m, &p, &o, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_hnl_init(&h, &m, &p, 2, &ho, &err) == FB_OK, "%s", err.msg);
+  ck_assert_msg(fb_sn_hnl_table_compute(&t, &h, mass, &err) == FB_OK, "%s", err.msg);
+  double lo, hi;
+  ck_assert_msg(fb_sn_hnl_edges_U2(&t, m.opt.L_nu_erg_s, &lo, &hi, &err) == FB_OK, "%s", err.msg);
+  const double gA = FB_GA_NUCLEON, cvp = 0.5 - 2.0 * FB_SIN2_THETAW;
+  const double w_n = 0.25 + 0.75 * gA * gA, w_p = cvp * cvp + 0.75 * gA * gA;
+  const double nB = rho / (FB_AMU_GEV * FB_GEV_G) * pow(FB_HBARC_GEV_CM, 3), T = T_MeV * 1e-3;
+  const double zeta6 = pow(FB_PI, 6) / 945.0;
+  double Q = FB_GF_GEV_M2 * FB_GF_GEV_M2 * nB * ((1.0 - Yp) * w_n + Yp * w_p) * pow(T, 6) * (31.0 / 32.0) * 120.0 *
+             zeta6 / pow(FB_PI, 3);                                   /* GeV^5 per |U|^2 */
+  double Rg = R_km * FB_KM_TO_CM / FB_HBARC_GEV_CM;
+  double L0 = 4.0 * FB_PI / 3.0 * Rg * Rg * Rg * Q * FB_GEV_TO_INV_S / FB_ERG_TO_GEV; /* erg/s */
+  double ours = t.L0_T + t.L0_L;
+  /* the Raffelt criterion on the same core: eps = Q/rho [erg/g/s] < 1e19 */
+  double Q_cgs = Q / pow(FB_HBARC_GEV_CM, 3) * FB_GEV_TO_INV_S / FB_ERG_TO_GEV; /* erg/cm^3/s per |U|^2 */
+  printf("one-zone core T = %g MeV, rho = %g, R = %g km, m = %g GeV: L/|U|^2 = %.5g (table) vs %.5g (closed form), "
+         "ratio %.5f; U2_low %.4g vs %.4g; Raffelt eps < 1e19 erg/g/s: U2 < %.4g\n",
+         T_MeV, rho, R_km, mass, ours, L0, ours / L0, lo, m.opt.L_nu_erg_s / L0, 1e19 * rho / Q_cgs);
+  /* 12 Gauss-Laguerre energy nodes, m^2/T^2 = 4e-3 (p = E(1 - m^2/2E^2): -1e-4), mixing factor 1 +- 1e-6 */
+  ck_assert_msg(fabs(ours / L0 - 1) < 0.01, "L/|U|^2 %g vs closed form %g", ours, L0);
+  ck_assert(fabs(lo * L0 / m.opt.L_nu_erg_s - 1) < 0.01);
+  (void)hi; /* no absorption, no decays: the upper edge is the top of the search range */
+  fb_sn_table_free(&t);
+  fb_sn_hnl_free(&h);
+  fb_sn_medium_free(&m);
+  fb_sn_profile_free(&p);
+}
+END_TEST
+
 int main(void) {
   gsl_set_error_handler_off();
   Suite *s = suite_create("sn_hnl");
@@ -294,6 +365,7 @@ int main(void) {
   tcase_add_test(tc, test_nucleon_structure_factor);
   tcase_add_test(tc, test_cc_detailed_balance);
   tcase_add_test(tc, test_emission_vs_quadrature);
+  tcase_add_test(tc, test_one_zone_closed_form);
   tcase_add_test(tc, test_free_streaming_edge_and_flavours);
   tcase_add_test(tc, test_upper_edge_decays_absorption);
   tcase_add_test(tc, test_published_and_regression);

@@ -270,6 +270,57 @@ START_TEST(test_published_cem) {
 }
 END_TEST
 
+/* ------------------------------------------------------------------ trapping depths (issue 16, the BC3 upper-edge gap) */
+/* The three depths of fb_sn_mcp.h: tau_E <= sqrt(tau_E (tau_E + tau_tr)) <= tau_tr for every path (tau_E/tau_tr =
+ * p^2/(m_p E) < 1), so at every mass the upper edges must order energy_loss > random_walk > transport and the lower
+ * (free-streaming) edge must not move. Measured on the default (mantle) profile, criterion cem (docs/validation.md
+ * "BC8 lower edge and BC3 trapping depth"): the straight-path energy loss gives the "few x 1e-6" of CEM's abstract
+ * (arXiv:1803.00993) at 0.1-1 MeV, the default random walk x0.25-0.36 of it. */
+START_TEST(test_trapping_depths) {
+  fb_err err;
+  fb_err_clear(&err);
+  fb_sn_profile p;
+  fb_sn_medium m;
+  default_medium(0, &p, &m);
+  fb_sn_table t;
+  memset(&t, 0, sizeof t);
+  const double masses[5] = {1e-4, 1e-3, 1e-2, 3e-2, 0.1};
+  const double hi_el_doc[5] = {3.322e-6, 2.103e-6, 1.451e-6, 1.138e-6, 6.307e-7};
+  for (int i = 0; i < 5; i++) {
+    double lo[3], hi[3];
+    for (int k = 0; k < 3; k++) {
+      fb_sn_mcp_options mo;
+      fb_sn_mcp_options_default(&mo);
+      mo.trapping = k; /* FB_SN_MCP_TRAP_RANDOM_WALK, _ENERGY_LOSS, _TRANSPORT */
+      ck_assert_msg(fb_sn_mcp_table_compute(&t, &m, &mo, masses[i], &err) == FB_OK, "%s", err.msg);
+      ck_assert(fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo[k], &hi[k], NULL, &err) == FB_OK);
+    }
+    fprintf(stderr, "m = %g GeV: eps_high random_walk %.4g, energy_loss %.4g, transport %.4g; eps_low %.4g / %.4g / %.4g\n",
+            masses[i], hi[0], hi[1], hi[2], lo[0], lo[1], lo[2]);
+    ck_assert_msg(hi[1] > 1.5 * hi[0] && hi[0] > 1.2 * hi[2], "m = %g: upper edges %g %g %g not ordered", masses[i],
+                  hi[1], hi[0], hi[2]);
+    /* lower edge: set by free streaming (the transport depth, largest, moves it by < 30% at 0.1 GeV) */
+    ck_assert_msg(fabs(lo[1] / lo[0] - 1.0) < 0.1 && fabs(lo[2] / lo[0] - 1.0) < 0.35, "m = %g: lower edges %g %g %g",
+                  masses[i], lo[0], lo[1], lo[2]);
+    ck_assert_msg(fabs(hi[1] / hi_el_doc[i] - 1.0) < 0.02, "m = %g: energy_loss upper edge %.4g, documented %.4g",
+                  masses[i], hi[1], hi_el_doc[i]);
+  }
+  /* the straight-path energy loss puts the largest upper edge inside CEM's "few x 1e-6" (2e-6..9e-6) */
+  const double phi_lo = published("sn_eps_high_max", 1), phi_hi = published("sn_eps_high_max", 2);
+  ck_assert_msg(hi_el_doc[0] > phi_lo && hi_el_doc[0] < phi_hi, "[%g, %g]", phi_lo, phi_hi);
+  fb_sn_mcp_options bad;
+  fb_sn_mcp_options_default(&bad);
+  bad.trapping = 3;
+  ck_assert(fb_sn_mcp_table_compute(&t, &m, &bad, 1e-3, &err) == FB_ERR_INPUT);
+  ck_assert(fb_sn_mcp_trapping_parse("energy_loss") == FB_SN_MCP_TRAP_ENERGY_LOSS &&
+            fb_sn_mcp_trapping_parse("random_walk") == FB_SN_MCP_TRAP_RANDOM_WALK &&
+            fb_sn_mcp_trapping_parse("transport") == FB_SN_MCP_TRAP_TRANSPORT && fb_sn_mcp_trapping_parse("x") == -1);
+  fb_sn_table_free(&t);
+  fb_sn_medium_free(&m);
+  fb_sn_profile_free(&p);
+}
+END_TEST
+
 /* ------------------------------------------------------------------ white dwarfs */
 START_TEST(test_wd_mapping) {
   fb_err err;
@@ -316,6 +367,7 @@ static Suite *suite(void) {
   tcase_add_test(tc, test_band_convergence_regression);
   tcase_add_test(tc, test_wd_mapping);
   tcase_add_test(tc, test_published_cem);
+  tcase_add_test(tc, test_trapping_depths);
   suite_add_tcase(s, tc);
   return s;
 }
