@@ -17,7 +17,13 @@
  *    i.e. dQ/dz = f_em (m Y_X s0 / rho_gamma0) exp(-t(z)/tau) / (tau (1+z)^2 H(z)) (per unit z,
  *    positive going back in time). Energy is assumed to reach the photon-baryon plasma at once
  *    ("on the spot"; valid for injection well above the plasma temperature before recombination).
- *  - Spectral distortions with the Green's-function / visibility-function approximation
+ *  - Spectral distortions, default (`dist` FB_CMB_DIST_FIRAS, issue 15): the heating Green's function
+ *    G_th(x, z) ~ J_bb K(x, y_gamma(z)) + (1 - J_bb) G/4, K the y-type distortion evolved by Compton
+ *    scattering (linearised Kompaneets equation, fb_cmb_green.c), projected by least squares onto G, Y, M
+ *    over the 43 FIRAS channels (Chluba & Jeong arXiv:1306.5751; what CLASS v3's `exact` mode does with
+ *    CosmoTherm's Green's function): mu = int J_bb p_mu dQ/dz dz, y = int J_bb p_y dQ/dz dz. mu and y so
+ *    defined are those a fit of the measured spectrum returns, and depend on the band in the mu-y
+ *    transition (residual era). Option FB_CMB_DIST_BRANCHING, the branching ratios
  *    (Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120, arXiv:1603.02496):
  *      mu = 1.401 int J_bb(z) J_mu(z) dQ/dz dz,   y = (1/4) int J_y(z) dQ/dz dz,
  *      J_bb = exp(-(z/z_mu)^{5/2}), z_mu = 1.98e6 (double Compton + bremsstrahlung),
