@@ -129,9 +129,9 @@ int fb_cmb_dist_from_name(const char *name, fb_cmb_dist *out, fb_err *err);
 /** Nodes (uniform in ln(1+z) over [z_min, z_max]) and step control of the FIRAS Green's-function tables. */
 #define FB_CMB_GREEN_NZ 1201
 #ifndef FB_CMB_GREEN_DY_REL
-#define FB_CMB_GREEN_DY_REL 2e-3
+#define FB_CMB_GREEN_DY_REL 4e-3
 #endif
-#define FB_CMB_GREEN_DY_MAX 1e-2
+#define FB_CMB_GREEN_DY_MAX 2e-2
 
 /** Projections onto the FIRAS band of the Compton-evolved heating distortion K(x, y_gamma(z)) per unit
  *  Delta rho/rho (before J_bb): coefficients of G (temperature), Y and M (mu) on a grid in ln(1+z). */
