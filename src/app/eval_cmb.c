@@ -118,6 +118,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   fb_cmb_params p;
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_eval_text(args, "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
+  FB_CALL(err, fb_cmb_dist_from_name(fb_eval_text(args, "distortion"), &p.dist, err));
   p.z_eff = z_eff;
   p.aniso = aniso;
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
@@ -149,7 +150,7 @@ const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
     "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle; with "
     "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
-    17,
+    18,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -166,6 +167,9 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"omega_fraction", "", NULL, 0.0, 1.0, "1e-6", "abundance=omega_fraction: Omega_X/Omega_c before decays"},
      {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "bc1, bc4, bc9, bc11 with abundance=freezein: start of the freeze-in by scatterings"},
      {"visibility", "", "simple|improved", 0, 0, "simple", "J_bb: simple or improved (arXiv:1506.06582)"},
+     {"distortion", "", "firas|branching", 0, 0, "firas",
+      "mu, y: heating Green's function projected onto the FIRAS band (src/cmb/fb_cmb_green.c) or the branching ratios "
+      "1.401 J_bb J_mu, J_y/4 (arXiv:1304.6120)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window, window_max, visibility: [100, 1200]) "
                                           "or of the injected power (power: [10, 1e4])"},
      {"aniso_method", "", "window|window_max|power|visibility|visibility_post", 0, 0, "visibility",

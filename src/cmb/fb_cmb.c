@@ -24,6 +24,10 @@ void fb_cmb_params_default(fb_cmb_params *p) {
   p->Neff = FB_NEFF_SM;
   p->z_mu = FB_CMB_Z_MU;
   p->jbb = FB_CMB_JBB_SIMPLE;
+  p->dist = FB_CMB_DIST_FIRAS;
+  p->sd_nu_lo_GHz = FB_FIRAS_NU_LO_CM * FB_C_CM_S * 1e-9;
+  p->sd_nu_hi_GHz = FB_FIRAS_NU_HI_CM * FB_C_CM_S * 1e-9;
+  p->sd_n_channels = FB_FIRAS_N_CHANNELS;
   p->z_min = 1100.0;
   p->z_max = 1.0e7;
   p->mu_max = FB_FIRAS_MU_MAX;
@@ -50,6 +54,8 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
           "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
   FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY_POST), FB_ERR_INPUT,
           "aniso = %d is not an anisotropy method", (int)p->aniso);
+  FB_TEST(err, !(p->dist == FB_CMB_DIST_BRANCHING || p->dist == FB_CMB_DIST_FIRAS), FB_ERR_INPUT,
+          "dist = %d must be FB_CMB_DIST_BRANCHING or FB_CMB_DIST_FIRAS", (int)p->dist);
   c->par = *p;
   const double T0 = p->T0_K * FB_K_TO_GEV;
   const double rho_crit_GeV_cm3 = FB_RHO_CRIT_H2_GEV_CM3 * p->h * p->h;
@@ -65,6 +71,13 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   c->Omega_L = 1.0 - c->Omega_m - c->Omega_r;
   c->rho_c0_GeV_cm3 = p->omega_c_h2 * FB_RHO_CRIT_H2_GEV_CM3;
   FB_CALL(err, fb_quad_init(&c->q, 2000, 0.0, p->rtol, err));
+  if (p->dist == FB_CMB_DIST_FIRAS) {
+    int rc = fb_cmb_green_init(&c->green, c, err);
+    if (rc != FB_OK) {
+      fb_cmb_free(c);
+      return fb_err_push(err, rc, __func__, __LINE__, "FIRAS Green's function");
+    }
+  }
   if (p->aniso != FB_CMB_ANISO_POWER) {
     int rc = fb_cmb_window_setup(c, err);
     if (rc != FB_OK) {
@@ -132,6 +145,7 @@ void fb_cmb_free(fb_cmb *c) {
   if (c->dep) fb_cmb_dep_free(c->dep);
   free(c->dep);
   c->dep = NULL;
+  fb_cmb_green_free(&c->green);
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -193,8 +207,27 @@ int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z) {
 }
 
 void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y) {
+  if (c->par.dist == FB_CMB_DIST_FIRAS) {
+    double pm, py;
+    fb_cmb_green_eval(&c->green, z, NULL, &py, &pm, NULL);
+    *mu = fb_cmb_J_bb(c, z) * pm * drho;
+    *y = fb_cmb_J_bb(c, z) * py * drho;
+    return;
+  }
   *mu = FB_CMB_MU_PER_DRHO * fb_cmb_J_bb(c, z) * fb_cmb_J_mu(z) * drho;
   *y = 0.25 * fb_cmb_J_y(z) * drho;
+}
+
+int fb_cmb_dist_from_name(const char *name, fb_cmb_dist *out, fb_err *err) {
+  if (name && !strcmp(name, "firas")) {
+    *out = FB_CMB_DIST_FIRAS;
+    return FB_OK;
+  }
+  if (name && !strcmp(name, "branching")) {
+    *out = FB_CMB_DIST_BRANCHING;
+    return FB_OK;
+  }
+  FB_FAIL(err, FB_ERR_INPUT, "distortion = '%s': allowed firas|branching", name ? name : "(null)");
 }
 
 /* ------------------------------------------------------------------ heating integrals */
@@ -214,8 +247,11 @@ static double heat_integrand(double lnx, void *p) {
   const double t = fb_cmb_time_s(h->c, z);
   const double dQdz = h->amp * exp(-t / h->tau_s) / (h->tau_s * x * x * fb_cmb_hubble_inv_s(h->c, z));
   double w = 1.0;
-  if (h->weight == W_MU) w = FB_CMB_MU_PER_DRHO * fb_cmb_J_bb(h->c, z) * fb_cmb_J_mu(z);
-  if (h->weight == W_Y) w = 0.25 * fb_cmb_J_y(z);
+  if (h->weight != W_NONE) {
+    double mu, y;
+    fb_cmb_green(h->c, z, 1.0, &mu, &y);
+    w = h->weight == W_MU ? mu : y;
+  }
   return x * dQdz * w;
 }
 
@@ -375,8 +411,15 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
   const double amp = f_em * mY_GeV * c->s0_cm3 / c->rho_gamma0_GeV_cm3;
   if (amp > 0) {
     FB_CALL(err, heat_integral(c, tau_s, amp, W_NONE, r->z_decay, &r->drho_rho, err));
-    FB_CALL(err, heat_integral(c, tau_s, amp, W_MU, r->z_decay, &r->mu, err));
-    FB_CALL(err, heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err));
+    /* mu and y with an absolute floor of rtol 1e-4 Delta rho/rho: where one of them nearly cancels (y of a
+     * mu-era decay with the projected Green's function, whose tables hold to ~1e-4) a relative tolerance
+     * alone cannot be met */
+    int rc = fb_quad_set_tolerances(&c->q, c->par.rtol * 1e-4 * r->drho_rho, c->par.rtol, err);
+    if (rc == FB_OK) rc = heat_integral(c, tau_s, amp, W_MU, r->z_decay, &r->mu, err);
+    if (rc == FB_OK) rc = heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err);
+    fb_err scratch;
+    fb_quad_set_tolerances(&c->q, 0.0, c->par.rtol, &scratch);
+    FB_CALL(err, rc);
   }
   /* anisotropies */
   if (c->par.aniso != FB_CMB_ANISO_POWER) {

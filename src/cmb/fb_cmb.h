@@ -17,7 +17,13 @@
  *    i.e. dQ/dz = f_em (m Y_X s0 / rho_gamma0) exp(-t(z)/tau) / (tau (1+z)^2 H(z)) (per unit z,
  *    positive going back in time). Energy is assumed to reach the photon-baryon plasma at once
  *    ("on the spot"; valid for injection well above the plasma temperature before recombination).
- *  - Spectral distortions with the Green's-function / visibility-function approximation
+ *  - Spectral distortions, default (`dist` FB_CMB_DIST_FIRAS, issue 15): the heating Green's function
+ *    G_th(x, z) ~ J_bb K(x, y_gamma(z)) + (1 - J_bb) G/4, K the y-type distortion evolved by Compton
+ *    scattering (linearised Kompaneets equation, fb_cmb_green.c), projected by least squares onto G, Y, M
+ *    over the 43 FIRAS channels (Chluba & Jeong arXiv:1306.5751; what CLASS v3's `exact` mode does with
+ *    CosmoTherm's Green's function): mu = int J_bb p_mu dQ/dz dz, y = int J_bb p_y dQ/dz dz. mu and y so
+ *    defined are those a fit of the measured spectrum returns, and depend on the band in the mu-y
+ *    transition (residual era). Option FB_CMB_DIST_BRANCHING, the branching ratios
  *    (Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120, arXiv:1603.02496):
  *      mu = 1.401 int J_bb(z) J_mu(z) dQ/dz dz,   y = (1/4) int J_y(z) dQ/dz dz,
  *      J_bb = exp(-(z/z_mu)^{5/2}), z_mu = 1.98e6 (double Compton + bremsstrahlung),
@@ -108,6 +114,34 @@
 /** Thermalisation visibility variants. */
 typedef enum { FB_CMB_JBB_SIMPLE = 0, FB_CMB_JBB_IMPROVED = 1 } fb_cmb_jbb;
 
+/** How mu and y follow from the heating history (issue 15):
+ *  FB_CMB_DIST_FIRAS (default): the Green's function of heating G_th(x, z) ~ J_bb K(x, y_gamma(z)) + (1 - J_bb) G/4
+ *    (K the Compton-evolved y-type distortion, linearised Kompaneets equation; fb_cmb_green.c) projected by least
+ *    squares onto the G, Y, M shapes over the 43 FIRAS channels (Chluba & Jeong arXiv:1306.5751; the mu and y
+ *    that a fit of the FIRAS spectrum measures, including the residual era's distortion):
+ *      mu = int J_bb(z) p_mu(z) dQ/dz dz,   y = int J_bb(z) p_y(z) dQ/dz dz;
+ *  FB_CMB_DIST_BRANCHING: the branching ratios of Chluba arXiv:1304.6120 (1.401 J_bb J_mu, J_y/4; previous
+ *    default, the `soft_soft` approximation of CLASS v3), which leave out the residual (r-type) energy. */
+typedef enum { FB_CMB_DIST_BRANCHING = 0, FB_CMB_DIST_FIRAS = 1 } fb_cmb_dist;
+/** The method named `name` ("firas", "branching"); FB_ERR_INPUT naming the allowed values otherwise. */
+int fb_cmb_dist_from_name(const char *name, fb_cmb_dist *out, fb_err *err);
+
+/** Nodes (uniform in ln(1+z) over [z_min, z_max]) and step control of the FIRAS Green's-function tables. */
+#define FB_CMB_GREEN_NZ 1201
+#ifndef FB_CMB_GREEN_DY_REL
+#define FB_CMB_GREEN_DY_REL 4e-3
+#endif
+#define FB_CMB_GREEN_DY_MAX 2e-2
+
+/** Projections onto the FIRAS band of the Compton-evolved heating distortion K(x, y_gamma(z)) per unit
+ *  Delta rho/rho (before J_bb): coefficients of G (temperature), Y and M (mu) on a grid in ln(1+z). */
+typedef struct fb_cmb_gth {
+  size_t n;
+  double L0, dL;                 /**< ln(1+z) of node 0, node spacing */
+  double *y_gamma;               /**< Compton parameter from z to today */
+  double *pg, *py, *pm;          /**< projections (G, Y, M coefficients) */
+} fb_cmb_gth;
+
 /** Split of the deposited energy into hydrogen ionisation and Lyman-alpha excitation (fb_cmb_xe.c):
  *  Chen & Kamionkowski chi_i = chi_alpha = (1 - x_e)/3 (astro-ph/0310473) or the table of Galli,
  *  Slatyer, Valdes & Iocco arXiv:1306.0563 (chi_ionH(x_e), chi_lya(x_e)). */
@@ -158,6 +192,9 @@ typedef struct fb_cmb_params {
   double Neff;              /**< effective number of (massless) neutrinos */
   double z_mu;              /**< thermalisation redshift of J_bb */
   fb_cmb_jbb jbb;           /**< which J_bb */
+  fb_cmb_dist dist;         /**< mu, y from the FIRAS projection (default) or the branching ratios */
+  double sd_nu_lo_GHz, sd_nu_hi_GHz; /**< band of the projection (dist == FB_CMB_DIST_FIRAS): default FIRAS, */
+  int sd_n_channels;        /**<   68.05-639.5 GHz, 43 channels uniform in frequency, uniform weights */
   double z_min, z_max;      /**< heating integrated over z_min < z < z_max */
   double mu_max, y_max;     /**< FIRAS 95% CL */
   double z_eff;             /**< redshift of the late projection (window; also checked for visibility) / of the injected power (power) */
@@ -188,6 +225,7 @@ typedef struct fb_cmb {
   size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
   double *x3;               /**< (1+z)^3 on the xe grid */
   struct fb_cmb_dep *dep;   /**< photon deposition kernel (photon_E_GeV > 0; fb_cmb_dep.h), else NULL */
+  fb_cmb_gth green;         /**< FIRAS projections (dist == FB_CMB_DIST_FIRAS) */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -235,8 +273,8 @@ double fb_cmb_J_y(double z);
  *  heating treatment of the distortions does not hold: flagged, see fb_cmb.h), else 0. */
 int fb_cmb_low_energy_injection(const fb_cmb *c, double mass_GeV, double z);
 
-/** Distortions of a delta-function release Delta rho/rho = drho at redshift z:
- *  mu = 1.401 J_bb J_mu drho, y = J_y drho / 4. */
+/** Distortions of a delta-function release Delta rho/rho = drho at redshift z: with the branching ratios
+ *  mu = 1.401 J_bb J_mu drho, y = J_y drho / 4; with the FIRAS projection mu = J_bb p_mu drho, y = J_bb p_y drho. */
 void fb_cmb_green(const fb_cmb *c, double z, double drho, double *mu, double *y);
 
 /**
@@ -311,5 +349,15 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
 /** Delta x_e on the grid points k >= k_min for a deposited power density eps [eV cm^-3 s^-1]
  *  given on the grid (linear response, Delta x_e = 0 at the Saha switch). */
 void fb_cmb_xe_response(const fb_cmb_xe *xe, const double *eps_eV_cm3_s, size_t k_min, double *dx);
+
+/* ------------------------------------------------------------------ FIRAS Green's function (fb_cmb_green.c) */
+
+/** Build the tables (c's background and z range must be set up); about 0.1 s. */
+int fb_cmb_green_init(fb_cmb_gth *g, const fb_cmb *c, fb_err *err);
+void fb_cmb_green_free(fb_cmb_gth *g);
+/** Projections p_g, p_y, p_mu of K(x, y_gamma(z)) per unit Delta rho/rho and y_gamma(z) (any may be NULL). */
+void fb_cmb_green_eval(const fb_cmb_gth *g, double z, double *p_g, double *p_y, double *p_mu, double *y_gamma);
+/** Frequency [GHz] of FIRAS channel j = 0..FB_FIRAS_N_CHANNELS-1 (uniform in 2.27-21.33 cm^-1). */
+double fb_cmb_firas_nu_GHz(int j);
 
 #endif /* FB_CMB_H */

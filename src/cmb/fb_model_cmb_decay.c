@@ -36,7 +36,7 @@ typedef struct cmbd_state {
 } cmbd_state;
 
 static const fb_quantity_spec cmbd_quantities[] = {
-    {"mu", "", "mu distortion (Green's-function approximation, Chluba arXiv:1304.6120 / 1603.02496)"},
+    {"mu", "", "mu distortion (heating Green's function projected onto the FIRAS band, or branching ratios of arXiv:1304.6120)"},
     {"y", "", "y distortion (Green's-function approximation)"},
     {"drho_rho", "", "electromagnetic energy released between z_min and z_max over rho_gamma (no thermalisation)"},
     {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; method aniso_method, fb_cmb.h)"},
@@ -49,6 +49,9 @@ static const fb_key_spec cmbd_keys[] = {
     {"cmb_decay", "f_em", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "fraction of the mass released electromagnetically"},
     {"cmb_decay", "visibility", FB_KEY_CHOICE, "simple", 0, 0, "simple|improved", "",
      "J_bb: simple exp(-(z/z_mu)^(5/2)) or improved J_bb* of arXiv:1506.06582"},
+    {"cmb_decay", "distortion", FB_KEY_CHOICE, "firas", 0, 0, "firas|branching", "",
+     "mu, y: firas (Compton-evolved heating Green's function projected onto the FIRAS band, fb_cmb_green.c) or "
+     "branching (1.401 J_bb J_mu, J_y/4 of arXiv:1304.6120)"},
     {"cmb_decay", "z_min", FB_KEY_DOUBLE, "1100", 0.0, 1e5, NULL, "", "lowest redshift of the distortion integrals"},
     {"cmb_decay", "z_eff", FB_KEY_DOUBLE, "600", 10.0, 1e4, NULL, "",
      "redshift of the late Delta x_e projection (window; 100..1200) or of the injected power (power) (arXiv:1109.6322)"},
@@ -81,6 +84,13 @@ static int cmbd_init(void **state, const fb_config *cfg, fb_err *err) {
   fb_cmb_params_default(&p);
   p.jbb = strcmp(fb_config_get_string(cfg, "cmb_decay", "visibility"), "improved") ? FB_CMB_JBB_SIMPLE : FB_CMB_JBB_IMPROVED;
   p.z_min = fb_config_get_double(cfg, "cmb_decay", "z_min");
+  {
+    int rc0 = fb_cmb_dist_from_name(fb_config_get_string(cfg, "cmb_decay", "distortion"), &p.dist, err);
+    if (rc0 != FB_OK) {
+      free(s);
+      return rc0;
+    }
+  }
   p.z_eff = fb_config_get_double(cfg, "cmb_decay", "z_eff");
   {
     int rc0 = fb_cmb_aniso_from_name(fb_config_get_string(cfg, "cmb_decay", "aniso_method"), &p.aniso, err);

@@ -226,6 +226,11 @@
 #define FB_CMB_JBB_IMPROVED_POWER 2.29  /* idem */
 #define FB_FIRAS_MU_MAX 9.0e-5          /* COBE/FIRAS |mu| < 9e-5 (95% CL), Fixsen et al. astro-ph/9605054 */
 #define FB_FIRAS_Y_MAX 1.5e-5           /* COBE/FIRAS |y| < 1.5e-5 (95% CL), Fixsen et al. astro-ph/9605054 */
+#define FB_CMB_BETA_M 2.19229          /* mu shape M = G (1/beta_M - 1/x), beta_M = 3 zeta(3)/zeta(2) = 2.19229 (number-conserving
+                                           Bose-Einstein distortion; Chluba arXiv:1304.6120 sec. 2, Chluba & Jeong arXiv:1306.5751) */
+#define FB_FIRAS_NU_LO_CM 2.27          /* FIRAS monopole channels: 43, uniform from 2.27 to 21.33 cm^-1 (68-639 GHz), */
+#define FB_FIRAS_NU_HI_CM 21.33         /*   Fixsen et al. astro-ph/9605054 table 4 (issue 15, fb_cmb_green.c) */
+#define FB_FIRAS_N_CHANNELS 43          /*   idem */
 #define FB_CMB_Z_EFF_ANISOTROPY 600.0   /* redshift where the CMB anisotropies are most sensitive to injected energy
                                            (first principal component peaks at z ~ 600: Finkbeiner, Galli, Lin,
                                            Slatyer arXiv:1109.6322; used for decays by Slatyer & Wu arXiv:1610.06933) */
