@@ -43,6 +43,7 @@
 #include <complex.h>
 #include <math.h>
 
+#include "bbn_em_injection.h"
 #include "bbn_internal.h"
 #include "fb_constants.h"
 
@@ -132,7 +133,7 @@ static void kaon_species(double R, double ap, double an, double g, double Yp, do
 }
 
 void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decays, double nb_cm3,
-                        double coulomb_K, double Yp, double Yn, bbn_kaon_flux *f) {
+                        double coulomb_K, double Yp, double Yn, double gamma_X, bbn_kaon_flux *f) {
   f->pn_per_Yp = f->np_per_Yn = f->dpn_dYp = f->dnp_dYn = f->dpn_dYn = f->dnp_dYp = 0.0;
   f->R_pip = f->R_pim = 0.0;
   const double mb = 1e-27 * FB_C_CM_S * nb_cm3; /* mb c -> rate per unit Y */
@@ -147,6 +148,20 @@ void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decay
   f->R_pim += d->n_K_S * decays * k->KSdec_each;
   /* K_L: its K0bar half absorbed with the mirror rates, decays in flight */
   const double gam = d->gamma_K_L > 1.0 ? d->gamma_K_L : 1.0;
-  kaon_species(d->n_K_L * decays, 0.5 * k->sv_K0p_mb * mb, 0.5 * k->sv_K0n_mb * mb, 1.0 / (gam * FB_TAU_KL_S), Yp,
-               Yn, &k->K0p, &k->K0n, k->KLdec_each, k->KLdec_each, f);
+  if (!(gamma_X > 1.0)) {
+    kaon_species(d->n_K_L * decays, 0.5 * k->sv_K0p_mb * mb, 0.5 * k->sv_K0n_mb * mb, 1.0 / (gam * FB_TAU_KL_S), Yp,
+                 Yn, &k->K0p, &k->K0n, k->KLdec_each, k->KLdec_each, f);
+    return;
+  }
+  /* X in flight (Lorentz factor gamma_X): the K_L of rest-frame energy gam m_K0 has its lab energy flat on
+   * gamma_X (E* -+ beta_X p*) (bbn_em_injection.c's boost), so its decay rate 1/(gamma_K tau) varies across the
+   * box; its fates averaged over 8 Gauss-Legendre nodes of the box (the fluxes are linear in the kaon rate R) */
+  const double mK0 = FB_MK0_GEV * 1e3;
+  double lo, hi;
+  bbn_boost_flat_range(gamma_X, gam * mK0, mK0, &lo, &hi);
+  for (int i = 0; i < 8; ++i) {
+    const double E = 0.5 * (lo + hi) + 0.5 * (hi - lo) * bbn_gl8_x[i], w = 0.5 * bbn_gl8_w[i];
+    kaon_species(w * d->n_K_L * decays, 0.5 * k->sv_K0p_mb * mb, 0.5 * k->sv_K0n_mb * mb,
+                 1.0 / (fmax(E / mK0, 1.0) * FB_TAU_KL_S), Yp, Yn, &k->K0p, &k->K0n, k->KLdec_each, k->KLdec_each, f);
+  }
 }

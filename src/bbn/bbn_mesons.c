@@ -112,22 +112,37 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   if (dFnp_dYp) *dFnp_dYp = 0.0;
   const int with_nu = d->nu_conversion && d->n_nu_groups > 0;
   if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
-  const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
+  /* X decays per baryon per s, and X's Lorentz factor gamma_X (1: at rest). In flight (d->p0_MeV > 0, the momentum
+   * p = p0 a_start/a of bbn_background.c, unless d->decays_at_rest): the time-dilated rate (m/E)/tau on the
+   * proper-time optical depth that the background integrates, as its energy injection; the daughters' spectra are
+   * boosted by gamma_X (bbn_kaons.c, bbn_nu_conversion.c). X is monochromatic in momentum at each time (the mean
+   * energy of the number and energy Boltzmann equations, bbn_abundance_energy.c, at the hand-over, then free
+   * streaming; the spread of a thermal distribution is not followed). */
+  const int flight = d->p0_MeV > 0.0 && !d->decays_at_rest;
+  double x_a = 0.0, dx_dlnt = 0.5; /* ln(a/a_start), d ln a / d ln t */
+  if (flight || with_nu) bbn_background_x_at(bg, t_s, &x_a, &dx_dlnt);
+  const double lt = log(t_s);
+  if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1])) dx_dlnt = 0.5; /* outside the solved range: radiation era */
+  double gamma_X = 1.0, decays;
+  if (flight) {
+    const double pm = d->p0_MeV * exp(-x_a) / (d->mass_GeV * 1e3);
+    gamma_X = sqrt(1.0 + pm * pm);
+    decays = bg->YX0 * exp(-bbn_background_X_depth(bg, t_s)) / (gamma_X * d->tau_s);
+  } else {
+    decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s;
+  }
   if (decays == 0.0) return;
   const double hc = FB_HBARC_GEV_CM * 1e3;
   const double nb_cm3 = nb_MeV3 / (hc * hc * hc);
   /* the non-thermal nu_e (bbn_nu_conversion.c): rates independent of Y, so dF_pn/dY_p = lam_pn */
   double lnp_nu = 0.0, lpn_nu = 0.0;
   if (with_nu) {
-    fb_err e;
-    fb_err_clear(&e);
-    double dlna_dlnt = 0.5; /* radiation era, if the spline cannot be evaluated (outside its range) */
-    const double lt = log(t_s);
-    if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1]) || fb_spline_eval_deriv(&bg->sp_a, lt, &dlna_dlnt, &e) != FB_OK)
-      dlna_dlnt = 0.5;
+    /* H = d ln a / dt from the background's Hermite interpolant (until 2026-12-07 an unset spline made this the
+     * radiation-era 0.5 / t at every time) */
     /* the neutrinos of stopped pi+- only where the pion decays (not captured: Gamma_dec / (Gamma_dec + n sigma v)) */
-    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3,
-                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), &lnp_nu, &lpn_nu);
+    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dx_dlnt / t_s, nb_cm3,
+                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), gamma_X, &lnp_nu,
+                            &lpn_nu);
   }
   *lam_np = lnp_nu;
   *lam_pn = lpn_nu;
@@ -140,7 +155,7 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   bbn_kaon_flux kf = {0};
   if (d->n_K_minus > 0.0 || d->n_K_plus > 0.0 || d->n_K_L > 0.0 || d->n_K_S > 0.0)
     bbn_kaon_flux_eval(&tab->kaon, d, decays, nb_cm3, bbn_plasma_grid_interp(tab, tab->coul_SK, T_MeV), Yp, Yn,
-                       &kf);
+                       gamma_X, &kf);
   const pion_fate pf = pion_fate_at(tab, T_MeV, nb_cm3, Yp, Yn);
   const double sv_m = pf.sv_m, sv_p = pf.sv_p, Dm = pf.Dm, Dp = pf.Dp;
   const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;
