@@ -81,7 +81,8 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
    * continuum (one group per flavour, BR-weighted mean energy); the decays at rest of stopped mu+- (one per
    * stopped muon, also those from pions) give a nu_e of the Michel shape 12 x^2 (1 - x) (mean 3/10 m_mu) and a
    * nu_mu of the shape 2 x^2 (3 - 2 x) (mean 7/20 m_mu; PDG 2024 "Muon decay parameters", m_e = 0), a
-   * stopped pi+- the pi -> mu nu_mu line */
+   * stopped pi+- the pi -> mu nu_mu line; the stopped particles' groups are at_rest (not boosted with a moving X,
+   * bbn_nu_conversion.c), the record's own (X's) neutrinos are not */
   out->n_nu_groups = 0;
   double nc[3] = {0.0, 0.0, 0.0}, ec[3] = {0.0, 0.0, 0.0}; /* continuum: number, energy [MeV] per decay */
   for (size_t k = 0; k < rec->n_channels; ++k) {

@@ -159,8 +159,8 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
 typedef void (*bbn_nu_spectrum_fn)(double E_MeV, void *ctx, double out[2]);
 /** out = int dN/dE f(E) dE per neutrino over a group's lab spectrum (bbn_nu_conversion.c): shape (bbn_nu_shape) and
  *  mean rest-frame energy E_MeV, boosted isotropically by gamma (<= 1: the rest-frame sum, 1 or 8 nodes; in flight
- *  a line is the flat box gamma (1 -+ beta) E and a V-A continuum the closed form bbn_boosted_va_dnde, each
- *  integrated by Gauss-Legendre: 8 nodes, 16 across the continuum's kink). */
+ *  a line is the flat box gamma (1 -+ beta) E (4 Gauss-Legendre nodes) and a V-A continuum the closed form
+ *  bbn_boosted_va_dnde (8 nodes below its kink, 4 above). */
 void bbn_nu_spectrum_integrate(int shape, double E_MeV, double gamma, bbn_nu_spectrum_fn f, void *ctx, double out[2]);
 
 /** The scattering cascade of the injected non-thermal neutrinos (bbn_nu_cascade.c): expected p -> n

@@ -21,8 +21,21 @@
  * thermal average of the Coulomb factor that Reno & Seckel apply (their C_pi).
  * Kaons (K- p -> Sigma pi, Lambda pi; K_L; kaon decays) are in bbn_kaons.c: their absorption
  * adds to the fluxes and their decays and hyperon decays to the pion injection.
+ * Decays in flight (2026-12-07, review finding 4 of session 8): when X moves (bbn_decay.p0_MeV > 0: the momentum at
+ * T_start that the bcN_bbn planes take from X's number and energy Boltzmann equations, bbn_abundance_energy.c, or
+ * from kinetic equilibrium for the HNLs, then p ~ 1/a), its decays per baryon are the time-dilated
+ * YX0 exp(-depth(t)) / (gamma_X tau), depth the proper-time optical depth the background integrates
+ * (bbn_background_X_depth; before: exp(-t/tau)/tau, inconsistent with the background's energy injection), and
+ * the daughters' lab spectra are boosted by gamma_X (bbn_kaons.c: the K_L's energy box; bbn_nu_conversion.c:
+ * the neutrinos X emits). The charged pions and K-+ do not change: stopping by the e+- plasma is faster than
+ * decay or interaction by ~1e6 at T ~ 1 MeV (bbn_em_injection.h) whatever their energy, so they meet the
+ * nucleons at thermal velocities in either frame, and the neutrinos of their (and the muons') decays at rest
+ * are not boosted (bbn_nu_group.at_rest). X has one momentum at each time (its mean energy, not a thermal
+ * spread). Not changed: the energy fractions f_em / f_nu of bbn_decay_record.c (rest frame: a stopped
+ * pion's rest energy is a smaller share of a boosted X's energy, a correction of order (gamma_X - 1)).
  * Limitations (documented in README.md): nucleon-antinucleon injection and the pi- capture on 4He after BBN are not included; neither is the
- * energy dependence of sigma for pions that interact before stopping (T >~ few MeV).
+ * energy dependence of sigma for pions that interact before stopping (T >~ few MeV), nor the pions that decay
+ * in flight before stopping below T ~ 25 keV (e+- pairs gone), where either fate converts < 1e-5 per pion.
  * The values 1.5 and 1.7 mb are those quoted in the sources above; the Reno & Seckel paper
  * itself was not available to re-check them here.
  */

@@ -38,6 +38,12 @@
  *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
  *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
  *    the nu_e groups convert, unoscillated.
+ *  - Decays in flight (2026-12-07): when X moves with Lorentz factor gamma_X (bbn_mesons.c), the groups X emits
+ *    (at_rest = 0) have lab spectra boosted isotropically: a line at E* becomes flat on gamma_X E* (1 -+ beta_X),
+ *    a V-A continuum the closed-form boosted spectrum of bbn_em_injection.c (bbn_boosted_va_dnde, kink at
+ *    gamma_X (1 - beta_X) E_max), both integrated by Gauss-Legendre (bbn_nu_spectrum_integrate; exact for the
+ *    moments, tests/bbn/test_bbn_decay_flight.c); the neutrinos of stopped pi+- and mu+- decay at rest in the
+ *    plasma and are not boosted (at_rest = 1). The cascade grid reaches the boosted top energy.
  *  - With d->nu_cascade (default of the HNL planes since 2026-12-07): the scattering does not end a
  *    neutrino; the conversions of its energetic daughters (nu_e and anti-nu_e among them even from an
  *    injected nu_tau) are added (bbn_nu_cascade.c), for every flavour's group.
@@ -101,9 +107,18 @@ static void group_at(double E, void *vctx, double out[2]) {
   out[1] = S[1] + ex[1];
 }
 
-/* GL8 node i on [a, b] (the order of the rest-frame sum below) and its weight */
-static void gl8_node(double a, double b, int i, double *x, double *w) {
+/* 4-point Gauss-Legendre nodes and weights on [-1, 1] (Abramowitz & Stegun table 25.4): exact to degree 7 */
+static const double GL4_X[2] = {0.3399810435848563, 0.8611363115940526};
+static const double GL4_W[2] = {0.6521451548625461, 0.3478548451374538};
+
+/* Gauss-Legendre node i of n = 8 (the order of the rest-frame sum below) or n = 4 on [a, b], and its weight */
+static void gl_node(int n, double a, double b, int i, double *x, double *w) {
   const double h = 0.5 * (b - a), c = 0.5 * (a + b);
+  if (n == 4) {
+    *x = c + h * (i < 2 ? -GL4_X[i] : GL4_X[i - 2]);
+    *w = h * GL4_W[i % 2];
+    return;
+  }
   *x = c + h * (i < 4 ? -GL_X[i] : GL_X[i - 4]);
   *w = h * GL_W[i % 4];
 }
@@ -117,12 +132,13 @@ void bbn_nu_spectrum_integrate(int shape, double E_MeV, double gamma, bbn_nu_spe
       f(E_MeV, ctx, out);
       return;
     }
-    /* in flight: flat between gamma (1 -+ beta) E (bbn_em_injection.c), GL8 (the rates are smooth in E) */
+    /* in flight: flat between gamma (1 -+ beta) E (bbn_em_injection.c), 4-point Gauss-Legendre (the rates are
+     * smooth in E: the error is ~ beta^8 times their eighth derivative; exact for the moments up to E^7) */
     double lo, hi;
     bbn_boost_flat_range(gamma, E_MeV, 0.0, &lo, &hi);
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < 4; ++i) {
       double x, w;
-      gl8_node(lo, hi, i, &x, &w);
+      gl_node(4, lo, hi, i, &x, &w);
       f(x, ctx, v);
       out[0] += w / (hi - lo) * v[0];
       out[1] += w / (hi - lo) * v[1];
@@ -143,12 +159,13 @@ void bbn_nu_spectrum_integrate(int shape, double E_MeV, double gamma, bbn_nu_spe
     return;
   }
   /* in flight: the boosted spectrum in closed form (bbn_em_injection.c), a cubic polynomial in E on each side of
-   * its kink gamma (1 - beta) E_max: GL8 on both pieces */
+   * its kink gamma (1 - beta) E_max: 8-point Gauss-Legendre below it (as the rest-frame sum), 4-point on the
+   * narrow piece above it (width 2 gamma beta E_max) */
   const double cut[3] = {0.0, gamma * (1.0 - b) * Emax, gamma * (1.0 + b) * Emax};
   for (int s = 0; s < 2; ++s)
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < (s ? 4 : 8); ++i) {
       double x, w;
-      gl8_node(cut[s], cut[s + 1], i, &x, &w);
+      gl_node(s ? 4 : 8, cut[s], cut[s + 1], i, &x, &w);
       const double dn = w * bbn_boosted_va_dnde(nue, Emax, gamma, x);
       f(x, ctx, v);
       out[0] += dn * v[0];
