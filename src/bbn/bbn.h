@@ -123,7 +123,8 @@ typedef struct bbn_decay {
   int nu_cascade;        /**< 1 (with nu_conversion): the injected neutrinos' scattering cascade on the thermal
                               nu and e+- and the conversions of its energetic members (bbn_nu_cascade.c) */
   double p0_MeV;         /**< momentum of X at T_start (free-streaming, p ~ 1/a): rho_X = n_X E, E = sqrt(m^2 + p^2),
-                              decays time-dilated by m/E (bbn_background.c); 0 (default): X at rest, the equations above.
+                              decays time-dilated by m/E (bbn_background.c, and in the network's p <-> n sources with the
+                              daughters boosted, bbn_mesons.c, unless decays_at_rest); 0 (default): X at rest, the equations above.
                               The bcN_bbn planes set the kinetic-equilibrium value bbn_kinetic_momentum_MeV(m, T_start) */
   int decays_at_rest;    /**< 1: the network's p <-> n sources (bbn_mesons.c, bbn_kaons.c, bbn_nu_conversion.c) take X at
                               rest even when p0_MeV > 0 (undilated decay rate exp(-t/tau)/tau, daughters' rest-frame
