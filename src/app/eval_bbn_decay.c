@@ -171,6 +171,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   d.nu_conversion = hnl && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
   d.nu_oscillations = hnl && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
   d.nu_cascade = hnl && strcmp(fb_eval_text(args, "nu_cascade"), "on") == 0;
+  /* the network's p <-> n sources with X's decays in flight (default) or at rest (the behaviour before 2026-12-07) */
+  d.decays_at_rest = strcmp(fb_eval_text(args, "decays_in_flight"), "off") == 0;
   bbn_params p;
   bbn_params_default(&p);
   p.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
@@ -269,7 +271,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff (end of BBN), Neff_rec (recombination), eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    25,
+    26,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -292,6 +294,9 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos oscillate first (bbn_nu_oscillation.c)"},
      {"nu_cascade", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos' scattering cascade (bbn_nu_cascade.c)"},
+     {"decays_in_flight", "", "on|off", 0, 0, "on",
+      "with a moving X (model=bcN: its momentum at T0): the meson and non-thermal neutrino p <-> n sources use "
+      "time-dilated decays and the daughters' boosted spectra (on) or X at rest (off, the behaviour before 2026-12-07)"},
      {"T_RH_GeV", "GeV", NULL, 1e-2, 1e5, "1000", "model=bcN, abundance not given: its start ([bcN_bbn] T_RH_GeV)"},
      {"production", "", "on|off", 0, 0, "on",
       "model=bcN (not bc6-8), abundance not given: also produced by scatterings ([bcN_bbn] production; bc9: primakoff)"},

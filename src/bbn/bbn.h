@@ -83,6 +83,8 @@ typedef struct bbn_nu_group {
   double E_MeV;          /**< mean energy [MeV] (> 0) */
   int from_pion;         /**< 1: from a stopped pi+- (pi -> mu nu and the muon's decay): weighted by the pion's
                               decay probability at injection (a captured pion gives no neutrinos; bbn_mesons.c) */
+  int at_rest;           /**< 1: from the decay at rest of a stopped pi+- or mu+- (its spectrum is the plasma frame's);
+                              0: emitted by X itself (boosted by X's Lorentz factor when X moves, bbn_nu_conversion.c) */
 } bbn_nu_group;
 
 /**
@@ -121,8 +123,12 @@ typedef struct bbn_decay {
   int nu_cascade;        /**< 1 (with nu_conversion): the injected neutrinos' scattering cascade on the thermal
                               nu and e+- and the conversions of its energetic members (bbn_nu_cascade.c) */
   double p0_MeV;         /**< momentum of X at T_start (free-streaming, p ~ 1/a): rho_X = n_X E, E = sqrt(m^2 + p^2),
-                              decays time-dilated by m/E (bbn_background.c); 0 (default): X at rest, the equations above.
+                              decays time-dilated by m/E (bbn_background.c, and in the network's p <-> n sources with the
+                              daughters boosted, bbn_mesons.c, unless decays_at_rest); 0 (default): X at rest, the equations above.
                               The bcN_bbn planes set the kinetic-equilibrium value bbn_kinetic_momentum_MeV(m, T_start) */
+  int decays_at_rest;    /**< 1: the network's p <-> n sources (bbn_mesons.c, bbn_kaons.c, bbn_nu_conversion.c) take X at
+                              rest even when p0_MeV > 0 (undilated decay rate exp(-t/tau)/tau, daughters' rest-frame
+                              spectra: the behaviour before 2026-12-07); 0 (default): decays in flight */
 } bbn_decay;
 
 /** Momentum p with sqrt(m^2 + p^2) = <E> of a Maxwell-Boltzmann distribution in kinetic equilibrium at T:

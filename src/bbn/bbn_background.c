@@ -427,7 +427,7 @@ static int bg_rhs(double x, const double *y, double *dydx, void *user) {
 
 void bbn_background_free(bbn_background *b) {
   free(b->ln_t);
-  b->ln_t = b->ln_T = b->ln_Tnu = b->ln_a = NULL;
+  b->ln_t = b->ln_T = b->ln_Tnu = b->ln_a = b->optX = NULL;
 }
 
 /* t(rad + matter) / t(rad) at the start: t = sqrt(3) M_Pl int_0^1 a da / sqrt(A + B a) for
@@ -449,11 +449,12 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   /* a moving X (p0_MeV > 0) adds its proper-time optical depth y[5]; without it the 5 states of before */
   const int ns = (p->decay && p->decay->p0_MeV > 0.0) ? 6 : 5;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
-  b->ln_t = malloc(sizeof(double) * 7 * n);
+  b->ln_t = malloc(sizeof(double) * 9 * n); /* + X's optical depth and its d/d ln t (moving X) */
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");
   b->ln_T = b->ln_t + n;
   b->ln_Tnu = b->ln_t + 2 * n;
   b->ln_a = b->ln_t + 3 * n;
+  b->optX = b->ln_t + 7 * n;
   b->n = n;
   /* eta from Omega_b h^2: n_b0 = Omega_b h^2 rho_crit/h^2 / m_b, m_b the mean mass per baryon for
    * a reference helium fraction Yp = 0.247 (the dependence on Yp is 7e-5 per 0.01). */
@@ -604,6 +605,10 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     b->ln_t[4 * n + i] = f * d[0] / y[0];
     b->ln_t[5 * n + i] = f * d[1] / y[1];
     b->ln_t[6 * n + i] = f;
+    /* X's decays (network sources, bbn_mesons.c): with a moving X its proper-time optical depth t0/tau + y[5] and
+     * d/d ln t = t (m/E)/tau; at rest t/tau (not read) */
+    b->optX[i] = ns == 6 ? c.t0_s / c.tauX_s + y[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
+    b->optX[n + i] = ns == 6 ? f * d[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
   }
   b->t_start_s = ys[2];
   b->t_end_s = ys[ns * (n - 1) + 2];
@@ -622,7 +627,8 @@ static double hermite(double x0, double x1, double y0, double y1, double d0, dou
          (s3 - s2) * h * d1;
 }
 
-void bbn_background_at(const bbn_background *b, double t_s, double *T, double *Tnu, double *nb) {
+/* the interval [lo, hi] of the samples holding ln t (clamped to the solved range) */
+static double bg_locate(const bbn_background *b, double t_s, int *lo_out, int *hi_out) {
   const int n = b->n;
   double lt = log(t_s);
   if (lt < b->ln_t[0]) lt = b->ln_t[0];
@@ -632,6 +638,38 @@ void bbn_background_at(const bbn_background *b, double t_s, double *T, double *T
     const int mid = (lo + hi) / 2;
     if (b->ln_t[mid] > lt) hi = mid; else lo = mid;
   }
+  *lo_out = lo;
+  *hi_out = hi;
+  return lt;
+}
+
+void bbn_background_x_at(const bbn_background *b, double t_s, double *x, double *dx_dlnt) {
+  if (b->n < 2 || !b->ln_a) { /* no solved background (a caller's stand-in): the start, radiation era */
+    *x = 0.0;
+    *dx_dlnt = 0.5;
+    return;
+  }
+  int lo, hi;
+  const double lt = bg_locate(b, t_s, &lo, &hi), *dx = b->ln_t + 6 * b->n;
+  const double x0 = b->ln_t[lo], x1 = b->ln_t[hi], h = x1 - x0, s = (lt - x0) / h;
+  *x = hermite(x0, x1, b->ln_a[lo], b->ln_a[hi], dx[lo], dx[hi], lt);
+  /* derivative of the cubic Hermite interpolant */
+  const double s2 = s * s;
+  *dx_dlnt = (6.0 * s2 - 6.0 * s) / h * b->ln_a[lo] + (3.0 * s2 - 4.0 * s + 1.0) * dx[lo] +
+             (-6.0 * s2 + 6.0 * s) / h * b->ln_a[hi] + (3.0 * s2 - 2.0 * s) * dx[hi];
+}
+
+double bbn_background_X_depth(const bbn_background *b, double t_s) {
+  if (b->n < 2 || !b->optX) return t_s / b->tauX_s;
+  int lo, hi;
+  const double lt = bg_locate(b, t_s, &lo, &hi), *o = b->optX, *d = b->optX + b->n;
+  return hermite(b->ln_t[lo], b->ln_t[hi], o[lo], o[hi], d[lo], d[hi], lt);
+}
+
+void bbn_background_at(const bbn_background *b, double t_s, double *T, double *Tnu, double *nb) {
+  const int n = b->n;
+  int lo, hi;
+  const double lt = bg_locate(b, t_s, &lo, &hi);
   const double *dT = b->ln_t + 4 * n, *dTn = b->ln_t + 5 * n, *dx = b->ln_t + 6 * n;
   const double x0 = b->ln_t[lo], x1 = b->ln_t[hi];
   *T = exp(hermite(x0, x1, b->ln_T[lo], b->ln_T[hi], dT[lo], dT[hi], lt));

@@ -61,6 +61,8 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
             "decay %s = %g outside the allowed range [0, 100]", nkn[i], nk[i]);
   FB_TEST(err, !(d->p0_MeV >= 0.0 && d->p0_MeV <= 1e6), FB_ERR_RANGE,
           "decay p0_MeV = %g outside the allowed range [0, 1e6] MeV", d->p0_MeV);
+  FB_TEST(err, d->decays_at_rest != 0 && d->decays_at_rest != 1, FB_ERR_RANGE,
+          "decay decays_at_rest = %d (allowed 0 or 1)", d->decays_at_rest);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
   FB_TEST(err, d->n_nu_groups < 0 || d->n_nu_groups > BBN_NU_MAX_GROUPS, FB_ERR_RANGE,
@@ -69,9 +71,10 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
     const bbn_nu_group *g = &d->nu_groups[i];
     FB_TEST(err, g->flavour < 0 || g->flavour > 2 || g->shape < BBN_NU_LINE || g->shape > BBN_NU_MICHEL_NUMU ||
                      !(g->n >= 0.0 && g->n <= 100.0) || !(g->E_MeV > 0.0 && g->E_MeV <= 1e7) ||
-                     (g->from_pion != 0 && g->from_pion != 1),
+                     (g->from_pion != 0 && g->from_pion != 1) || (g->at_rest != 0 && g->at_rest != 1),
             FB_ERR_RANGE, "decay nu_groups[%d]: flavour %d (0 - 2), shape %d (0 - 2), n = %g (0 - 100), E = %g MeV "
-            "(0 - 1e7), from_pion %d (0 or 1)", i, g->flavour, g->shape, g->n, g->E_MeV, g->from_pion);
+            "(0 - 1e7), from_pion %d (0 or 1), at_rest %d (0 or 1)", i, g->flavour, g->shape, g->n, g->E_MeV,
+            g->from_pion, g->at_rest);
   }
   return FB_OK;
 }
@@ -139,13 +142,14 @@ int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
       a->n_pi_plus != b->n_pi_plus || a->n_K_minus != b->n_K_minus || a->n_K_plus != b->n_K_plus || a->n_K_L != b->n_K_L ||
       a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
       a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade ||
-      a->p0_MeV != b->p0_MeV)
+      a->p0_MeV != b->p0_MeV || a->decays_at_rest != b->decays_at_rest)
     return 0;
   for (int i = 0; i < 3; ++i)
     if (a->nu_share[i] != b->nu_share[i]) return 0;
   for (int i = 0; i < a->n_nu_groups && i < BBN_NU_MAX_GROUPS; ++i) {
     const bbn_nu_group *g = &a->nu_groups[i], *h = &b->nu_groups[i];
-    if (g->flavour != h->flavour || g->shape != h->shape || g->n != h->n || g->E_MeV != h->E_MeV || g->from_pion != h->from_pion)
+    if (g->flavour != h->flavour || g->shape != h->shape || g->n != h->n || g->E_MeV != h->E_MeV || g->from_pion != h->from_pion ||
+        g->at_rest != h->at_rest)
       return 0;
   }
   return 1;

@@ -81,7 +81,8 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
    * continuum (one group per flavour, BR-weighted mean energy); the decays at rest of stopped mu+- (one per
    * stopped muon, also those from pions) give a nu_e of the Michel shape 12 x^2 (1 - x) (mean 3/10 m_mu) and a
    * nu_mu of the shape 2 x^2 (3 - 2 x) (mean 7/20 m_mu; PDG 2024 "Muon decay parameters", m_e = 0), a
-   * stopped pi+- the pi -> mu nu_mu line */
+   * stopped pi+- the pi -> mu nu_mu line; the stopped particles' groups are at_rest (not boosted with a moving X,
+   * bbn_nu_conversion.c), the record's own (X's) neutrinos are not */
   out->n_nu_groups = 0;
   double nc[3] = {0.0, 0.0, 0.0}, ec[3] = {0.0, 0.0, 0.0}; /* continuum: number, energy [MeV] per decay */
   for (size_t k = 0; k < rec->n_channels; ++k) {
@@ -104,25 +105,25 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
         ++g;
       FB_TEST(err, g >= BBN_NU_MAX_GROUPS - 8, FB_ERR_INTERNAL,
               "decay record at m = %g GeV: more than %d neutrino lines", m, BBN_NU_MAX_GROUPS - 8);
-      if (g == out->n_nu_groups) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_LINE, 0.0, E, 0};
+      if (g == out->n_nu_groups) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_LINE, 0.0, E, 0, 0};
       bbn_nu_group *G = &out->nu_groups[g];
       G->E_MeV = (G->n * G->E_MeV + ch->br * ch->n[c] * E) / (G->n + ch->br * ch->n[c]);
       G->n += ch->br * ch->n[c];
     }
   }
   for (int f = 0; f < 3; ++f)
-    if (nc[f] > 0.0) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_MICHEL_NUMU, nc[f], ec[f] / nc[f], 0};
+    if (nc[f] > 0.0) out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){f, BBN_NU_MICHEL_NUMU, nc[f], ec[f] / nc[f], 0, 0};
   /* the stopped muons of the record and those from stopped pions in separate groups: the pion-born ones
    * (from_pion = 1) exist only if the pion decays rather than being captured by a nucleon, a
    * temperature-dependent probability applied where the groups are used (bbn_mesons.c) */
   for (int src = 0; src < 2; ++src) {
     const double n_stop_mu = n[src ? FB_DC_PI_CHARGED : FB_DC_MUON];
     if (!(n_stop_mu > 0.0)) continue;
-    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){0, BBN_NU_MICHEL_NUE, n_stop_mu, 0.3 * mmu * 1e3, src};
-    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_MICHEL_NUMU, n_stop_mu, 0.35 * mmu * 1e3, src};
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){0, BBN_NU_MICHEL_NUE, n_stop_mu, 0.3 * mmu * 1e3, src, 1};
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_MICHEL_NUMU, n_stop_mu, 0.35 * mmu * 1e3, src, 1};
   }
   if (n[FB_DC_PI_CHARGED] > 0.0)
-    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_LINE, n[FB_DC_PI_CHARGED], Enu_pi * m * 1e3, 1};
+    out->nu_groups[out->n_nu_groups++] = (bbn_nu_group){1, BBN_NU_LINE, n[FB_DC_PI_CHARGED], Enu_pi * m * 1e3, 1, 1};
   if (f_other) *f_other = other;
   return FB_OK;
 }

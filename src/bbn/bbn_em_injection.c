@@ -92,12 +92,36 @@ static void michel_frame(double E_mu, double *W, double *g, double *b) {
   *b = sqrt(fmax(0.0, 1.0 - 1.0 / (*g * *g)));
 }
 
-/* primitive of x (3 - 2x): the boosted Michel spectrum is
+/* primitives of f(x)/(2x) for the two V-A shapes, f = 2x^2 (3 - 2x) and 12 x^2 (1 - x): the boosted
+ * spectrum is
  *   dN/dE = [G(x_hi) - G(x_lo)] / (gamma beta W),  x_lo = E/(gamma (1+beta) W),
  *   x_hi = min(1, E/(gamma (1-beta) W)),
  * from dN/dE = int dx f(x) / (2 gamma beta x W) over the rest-frame energies E* = x W whose
  * isotropic boost reaches E (E flat in [gamma (1-beta) E*, gamma (1+beta) E*]). */
-static double michel_G(double x) { return x * x * (1.5 - 2.0 / 3.0 * x); }
+static double va_G(int shape, double x) {
+  return shape == 0 ? x * x * (1.5 - 2.0 / 3.0 * x) : x * x * (3.0 - 2.0 * x);
+}
+
+double bbn_boosted_va_dnde(int shape, double W, double g, double E) {
+  if (!(E > 0.0) || !(W > 0.0)) return 0.0;
+  const double b = g > 1.0 ? sqrt(fmax(0.0, 1.0 - 1.0 / (g * g))) : 0.0;
+  if (b < 1e-6) { /* at rest */
+    const double x = E / W;
+    if (x > 1.0) return 0.0;
+    return (shape == 0 ? 2.0 * x * x * (3.0 - 2.0 * x) : 12.0 * x * x * (1.0 - x)) / W;
+  }
+  const double xlo = E / (g * (1.0 + b) * W), xhi = fmin(1.0, E / (g * (1.0 - b) * W));
+  if (xlo >= 1.0) return 0.0;
+  return (va_G(shape, xhi) - va_G(shape, xlo)) / (g * b * W);
+}
+
+void bbn_boost_flat_range(double g, double E_star, double m, double *lo, double *hi) {
+  const double b = g > 1.0 ? sqrt(fmax(0.0, 1.0 - 1.0 / (g * g))) : 0.0;
+  const double pst = sqrt(fmax(0.0, E_star * E_star - m * m));
+  const double gg = g > 1.0 ? g : 1.0;
+  *lo = gg * (E_star - b * pst);
+  *hi = gg * (E_star + b * pst);
+}
 
 double bbn_inj_comp_dnde(const bbn_inj_comp *c, double E) {
   if (!(E > 0.0)) return 0.0;
@@ -113,13 +137,7 @@ double bbn_inj_comp_dnde(const bbn_inj_comp *c, double E) {
     case BBN_INJ_MICHEL: {
       double W, g, b;
       michel_frame(c->a, &W, &g, &b);
-      if (b < 1e-6) { /* at rest: 2x^2 (3 - 2x) / W */
-        const double x = E / W;
-        return x <= 1.0 ? c->n * 2.0 * x * x * (3.0 - 2.0 * x) / W : 0.0;
-      }
-      const double xlo = E / (g * (1.0 + b) * W), xhi = fmin(1.0, E / (g * (1.0 - b) * W));
-      if (xlo >= 1.0) return 0.0;
-      return c->n * (michel_G(xhi) - michel_G(xlo)) / (g * b * W);
+      return c->n * bbn_boosted_va_dnde(0, W, g, E);
     }
     case BBN_INJ_SHAPE3: {
       const double x = E / c->a, a = c->b;
@@ -214,11 +232,11 @@ static int add_flat(bbn_em_injection *inj, int cls, double lo, double hi, double
  * the one used here): decay at rest with all product energies scaled by E/M (energy conserved). */
 static int decay_in_flight(bbn_em_injection *inj, double M, double E, double n, const product *p, int np,
                            int depth, fb_err *err) {
-  const double g = E > M ? E / M : 1.0, b = sqrt(fmax(0.0, 1.0 - 1.0 / (g * g))), k = E > M ? 1.0 : E / M;
+  const double g = E > M ? E / M : 1.0, k = E > M ? 1.0 : E / M;
   for (int i = 0; i < np; i++) {
-    const double pst = sqrt(fmax(0.0, p[i].E_star * p[i].E_star - p[i].m * p[i].m));
-    FB_CALL(err, add_flat(inj, p[i].cls, k * g * (p[i].E_star - b * pst), k * g * (p[i].E_star + b * pst), n,
-                          depth + 1, err));
+    double lo, hi;
+    bbn_boost_flat_range(g, p[i].E_star, p[i].m, &lo, &hi);
+    FB_CALL(err, add_flat(inj, p[i].cls, k * lo, k * hi, n, depth + 1, err));
   }
   return FB_OK;
 }

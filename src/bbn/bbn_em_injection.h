@@ -126,6 +126,20 @@ double bbn_inj_comp_energy_MeV(const bbn_inj_comp *c);
 int bbn_em_injection_bin(const bbn_em_injection *inj, const double *E, int n, double dy, double *S_gamma,
                          double *S_e, fb_err *err);
 
+/** The isotropic boost of a decay in flight (the helper of this file's decays in flight, shared with the
+ *  BBN-era sources bbn_nu_conversion.c and bbn_kaons.c): a daughter of rest-frame energy E_star and mass m
+ *  from a parent with Lorentz factor gamma (<= 1: at rest) has its lab energy flat on
+ *  [gamma (E* - beta p*), gamma (E* + beta p*)], p* = sqrt(E*^2 - m^2), beta = sqrt(1 - 1/gamma^2); its mean
+ *  is gamma E* (energy conservation). */
+void bbn_boost_flat_range(double gamma, double E_star, double m, double *lo, double *hi);
+
+/** The V-A spectra of a massless daughter (PDG 2024 "Muon decay parameters", m_e = 0) in x = E_rest / W on [0, 1],
+ *  shape 0: 2 x^2 (3 - 2 x) (the e and nu_mu of mu decay), shape 1: 12 x^2 (1 - x) (its anti-nu_e), boosted
+ *  isotropically by gamma: dN/dE [1/MeV] per particle at lab energy E_MeV. Support [0, gamma (1 + beta) W], kink
+ *  at gamma (1 - beta) W; dN/dE = int dx f(x) / (2 gamma beta x W) over the rest energies x W whose flat box
+ *  reaches E, in closed form; beta < 1e-6: the rest-frame spectrum f(E/W)/W. */
+double bbn_boosted_va_dnde(int shape, double W_MeV, double gamma, double E_MeV);
+
 /** Ratio of the energy a charged particle of mass m_MeV, Lorentz factor gamma and lifetime tau_s
  *  loses over its mean decay length to its energy, at photon temperature T_MeV and baryon-to-photon
  *  ratio eta (Coulomb on thermal electrons + inverse Compton on the CMB; see the file comment). */

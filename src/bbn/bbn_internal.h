@@ -107,6 +107,8 @@ typedef struct bbn_background {
   double Tnu_over_T_end, Tnumu_over_T_end; /* nu_e, nu_mu/tau */
   /* decaying particle (bbn_params.decay): n_X / n_b = YX0 exp(-t / tauX_s) (both scale as a^-3) */
   double YX0, tauX_s, mY_GeV;
+  double *optX;                         /* [2n]: X's proper-time optical depth (decays counted from t = 0) at the
+                                           samples and its d/d ln t (bbn_background_X_depth) */
   double rhoX_over_rad_max;             /* largest rho_X / rho_radiation on the grid */
   double frac_after_photo, frac_after_100s; /* fractions of X decays after the cascade thresholds */
 } bbn_background;
@@ -119,6 +121,12 @@ double bbn_background_time_at_T(const bbn_background *b, double T_MeV);
 /** T, T_nu [MeV] and baryon density [MeV^3] at time t_s (clamped to the solved range). */
 void bbn_background_at(const bbn_background *b, double t_s, double *T_MeV, double *Tnu_MeV,
                        double *nb_MeV3);
+
+/** x = ln(a/a_start) and d x / d ln t at time t_s (the Hermite interpolant of bbn_background_at; clamped). */
+void bbn_background_x_at(const bbn_background *b, double t_s, double *x, double *dx_dlnt);
+/** The decaying X's optical depth int_0^t (m/E) dt'/tau (proper time over tau; t/tau for X at rest): n_X/n_b =
+ *  YX0 exp(-depth) (bbn_background.c). */
+double bbn_background_X_depth(const bbn_background *b, double t_s);
 
 /** Background with the decaying particle p->decay (bbn_decay.c): solves the standard background
  *  too, for the baryon normalisation (eta today or at BBN); eta_ratio = (n_b/n_gamma before the
@@ -143,9 +151,17 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
  *  rates per nucleon [1/s] at decays_per_baryon_s, photon temperature T_MeV, Hubble rate H_s [1/s] and
  *  baryon density nb_cm3; 0 unless d->nu_conversion. With d->nu_oscillations and a table ot (NULL: none),
  *  every flavour converts with its probability to be a nu_e (bbn_nu_oscillation.c). The groups from_pion are
- *  weighted by pion_decay_prob (bbn_pion_decay_probability). */
+ *  weighted by pion_decay_prob (bbn_pion_decay_probability). gamma_X: X's Lorentz factor (<= 1: at rest); the
+ *  groups X emits (at_rest = 0) have their spectra boosted by it (decays in flight). */
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
-                             double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn);
+                             double nb_cm3, double pion_decay_prob, double gamma_X, double *lam_np, double *lam_pn);
+/** A function of the neutrino energy E_MeV with two outputs (the p -> n and n -> p conversions of one neutrino). */
+typedef void (*bbn_nu_spectrum_fn)(double E_MeV, void *ctx, double out[2]);
+/** out = int dN/dE f(E) dE per neutrino over a group's lab spectrum (bbn_nu_conversion.c): shape (bbn_nu_shape) and
+ *  mean rest-frame energy E_MeV, boosted isotropically by gamma (<= 1: the rest-frame sum, 1 or 8 nodes; in flight
+ *  a line is the flat box gamma (1 -+ beta) E (4 Gauss-Legendre nodes) and a V-A continuum the closed form
+ *  bbn_boosted_va_dnde (8 nodes below its kink, 4 above). */
+void bbn_nu_spectrum_integrate(int shape, double E_MeV, double gamma, bbn_nu_spectrum_fn f, void *ctx, double out[2]);
 
 /** The scattering cascade of the injected non-thermal neutrinos (bbn_nu_cascade.c): expected p -> n
  *  ([0]) and n -> p ([1]) conversions Y[label][node] of a member of flavour label (0 e, 1 mu, 2 tau) at
@@ -191,9 +207,10 @@ int bbn_kp_scattering_length(double *re_fm, double *im_fm);
 typedef struct bbn_kaon_flux {
   double pn_per_Yp, np_per_Yn, dpn_dYp, dnp_dYn, dpn_dYn, dnp_dYp, R_pip, R_pim;
 } bbn_kaon_flux;
-/** decays: X decays per baryon per second; nb_cm3: baryon density; coulomb_K: K- p Coulomb factor. */
+/** decays: X decays per baryon per second; nb_cm3: baryon density; coulomb_K: K- p Coulomb factor; gamma_X: X's
+ *  Lorentz factor (<= 1: at rest), which spreads the K_L's lab energy (decays in flight). */
 void bbn_kaon_flux_eval(const bbn_kaon_data *k, const bbn_decay *d, double decays, double nb_cm3,
-                        double coulomb_K, double Yp, double Yn, bbn_kaon_flux *f);
+                        double coulomb_K, double Yp, double Yn, double gamma_X, bbn_kaon_flux *f);
 
 /** Tabulate the pi- p Coulomb factor (bbn_mesons.c; freed by bbn_tables_free). */
 int bbn_coulomb_table_build(bbn_tables *tab, fb_err *err);

@@ -21,8 +21,21 @@
  * thermal average of the Coulomb factor that Reno & Seckel apply (their C_pi).
  * Kaons (K- p -> Sigma pi, Lambda pi; K_L; kaon decays) are in bbn_kaons.c: their absorption
  * adds to the fluxes and their decays and hyperon decays to the pion injection.
+ * Decays in flight (2026-12-07, review finding 4 of session 8): when X moves (bbn_decay.p0_MeV > 0: the momentum at
+ * T_start that the bcN_bbn planes take from X's number and energy Boltzmann equations, bbn_abundance_energy.c, or
+ * from kinetic equilibrium for the HNLs, then p ~ 1/a), its decays per baryon are the time-dilated
+ * YX0 exp(-depth(t)) / (gamma_X tau), depth the proper-time optical depth the background integrates
+ * (bbn_background_X_depth; before: exp(-t/tau)/tau, inconsistent with the background's energy injection), and
+ * the daughters' lab spectra are boosted by gamma_X (bbn_kaons.c: the K_L's energy box; bbn_nu_conversion.c:
+ * the neutrinos X emits). The charged pions and K-+ do not change: stopping by the e+- plasma is faster than
+ * decay or interaction by ~1e6 at T ~ 1 MeV (bbn_em_injection.h) whatever their energy, so they meet the
+ * nucleons at thermal velocities in either frame, and the neutrinos of their (and the muons') decays at rest
+ * are not boosted (bbn_nu_group.at_rest). X has one momentum at each time (its mean energy, not a thermal
+ * spread). Not changed: the energy fractions f_em / f_nu of bbn_decay_record.c (rest frame: a stopped
+ * pion's rest energy is a smaller share of a boosted X's energy, a correction of order (gamma_X - 1)).
  * Limitations (documented in README.md): nucleon-antinucleon injection and the pi- capture on 4He after BBN are not included; neither is the
- * energy dependence of sigma for pions that interact before stopping (T >~ few MeV).
+ * energy dependence of sigma for pions that interact before stopping (T >~ few MeV), nor the pions that decay
+ * in flight before stopping below T ~ 25 keV (e+- pairs gone), where either fate converts < 1e-5 per pion.
  * The values 1.5 and 1.7 mb are those quoted in the sources above; the Reno & Seckel paper
  * itself was not available to re-check them here.
  */
@@ -112,22 +125,41 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   if (dFnp_dYp) *dFnp_dYp = 0.0;
   const int with_nu = d->nu_conversion && d->n_nu_groups > 0;
   if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
-  const double decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s; /* X decays per baryon per s */
+  /* X decays per baryon per s, and X's Lorentz factor gamma_X (1: at rest). In flight (d->p0_MeV > 0, the momentum
+   * p = p0 a_start/a of bbn_background.c, unless d->decays_at_rest): the time-dilated rate (m/E)/tau on the
+   * proper-time optical depth that the background integrates, as its energy injection; the daughters' spectra are
+   * boosted by gamma_X (bbn_kaons.c, bbn_nu_conversion.c). X is monochromatic in momentum at each time (the mean
+   * energy of the number and energy Boltzmann equations, bbn_abundance_energy.c, at the hand-over, then free
+   * streaming; the spread of a thermal distribution is not followed). */
+  const int flight = d->p0_MeV > 0.0 && !d->decays_at_rest;
+  double x_a = 0.0, dx_dlnt = 0.5; /* ln(a/a_start), d ln a / d ln t */
+  if (flight || with_nu) bbn_background_x_at(bg, t_s, &x_a, &dx_dlnt);
+  const double lt = log(t_s);
+  if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1])) dx_dlnt = 0.5; /* outside the solved range: radiation era */
+  double gamma_X = 1.0, decays;
+  if (flight) {
+    const double pm = d->p0_MeV * exp(-x_a) / (d->mass_GeV * 1e3);
+    gamma_X = sqrt(1.0 + pm * pm);
+    decays = bg->YX0 * exp(-bbn_background_X_depth(bg, t_s)) / (gamma_X * d->tau_s);
+    /* the daughters' spectra change by O(gamma_X - 1) = O((p/m)^2): below 1e-9 (three orders under the network's
+     * rtol) they are taken at rest, which saves the boosted quadratures at late times (+10% of a 0.18 s HNL point
+     * with tau ~ 1e2 s otherwise) */
+    if (pm * pm < 1e-9) gamma_X = 1.0;
+  } else {
+    decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s;
+  }
   if (decays == 0.0) return;
   const double hc = FB_HBARC_GEV_CM * 1e3;
   const double nb_cm3 = nb_MeV3 / (hc * hc * hc);
   /* the non-thermal nu_e (bbn_nu_conversion.c): rates independent of Y, so dF_pn/dY_p = lam_pn */
   double lnp_nu = 0.0, lpn_nu = 0.0;
   if (with_nu) {
-    fb_err e;
-    fb_err_clear(&e);
-    double dlna_dlnt = 0.5; /* radiation era, if the spline cannot be evaluated (outside its range) */
-    const double lt = log(t_s);
-    if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1]) || fb_spline_eval_deriv(&bg->sp_a, lt, &dlna_dlnt, &e) != FB_OK)
-      dlna_dlnt = 0.5;
+    /* H = d ln a / dt from the background's Hermite interpolant (until 2026-12-07 an unset spline made this the
+     * radiation-era 0.5 / t at every time) */
     /* the neutrinos of stopped pi+- only where the pion decays (not captured: Gamma_dec / (Gamma_dec + n sigma v)) */
-    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dlna_dlnt / t_s, nb_cm3,
-                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), &lnp_nu, &lpn_nu);
+    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dx_dlnt / t_s, nb_cm3,
+                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), gamma_X, &lnp_nu,
+                            &lpn_nu);
   }
   *lam_np = lnp_nu;
   *lam_pn = lpn_nu;
@@ -140,7 +172,7 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   bbn_kaon_flux kf = {0};
   if (d->n_K_minus > 0.0 || d->n_K_plus > 0.0 || d->n_K_L > 0.0 || d->n_K_S > 0.0)
     bbn_kaon_flux_eval(&tab->kaon, d, decays, nb_cm3, bbn_plasma_grid_interp(tab, tab->coul_SK, T_MeV), Yp, Yn,
-                       &kf);
+                       gamma_X, &kf);
   const pion_fate pf = pion_fate_at(tab, T_MeV, nb_cm3, Yp, Yn);
   const double sv_m = pf.sv_m, sv_p = pf.sv_p, Dm = pf.Dm, Dp = pf.Dp;
   const double gdec = 1.0 / FB_TAU_PI_CHARGED_S;

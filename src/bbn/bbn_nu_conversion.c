@@ -38,12 +38,19 @@
  *    lifetime, tabulated in bbn_tables.nu_osc); Gamma_th then uses the mean flavour content,
  *    C = P_e C_e + (1 - P_e) C_mu,tau (nu_mu, nu_tau scatter with C_mu,tau = 0.92). Without it only
  *    the nu_e groups convert, unoscillated.
+ *  - Decays in flight (2026-12-07): when X moves with Lorentz factor gamma_X (bbn_mesons.c), the groups X emits
+ *    (at_rest = 0) have lab spectra boosted isotropically: a line at E* becomes flat on gamma_X E* (1 -+ beta_X),
+ *    a V-A continuum the closed-form boosted spectrum of bbn_em_injection.c (bbn_boosted_va_dnde, kink at
+ *    gamma_X (1 - beta_X) E_max), both integrated by Gauss-Legendre (bbn_nu_spectrum_integrate; exact for the
+ *    moments, tests/bbn/test_bbn_decay_flight.c); the neutrinos of stopped pi+- and mu+- decay at rest in the
+ *    plasma and are not boosted (at_rest = 1). The cascade grid reaches the boosted top energy.
  *  - With d->nu_cascade (default of the HNL planes since 2026-12-07): the scattering does not end a
  *    neutrino; the conversions of its energetic daughters (nu_e and anti-nu_e among them even from an
  *    injected nu_tau) are added (bbn_nu_cascade.c), for every flavour's group.
  */
 #include <math.h>
 
+#include "bbn_em_injection.h"
 #include "bbn_internal.h"
 #include "fb_constants.h"
 
@@ -84,28 +91,104 @@ static void member_at(void *vctx, int a, double E, double S[2], double *g_int, d
   *Pe_out = Pe;
 }
 
-/* a group's contribution at energy E: the two rates per (D n/2 n_b c) */
-static void group_at(const member_ctx *m, int flavour, double E, double *r_pn, double *r_np) {
-  double S[2], g_int, Pe;
-  member_at((void *)m, flavour, E, S, &g_int, &Pe);
-  *r_pn = S[0];
-  *r_np = S[1];
+/* a group member at energy E: its direct conversions plus those of its cascade, per (D n/2 n_b c) */
+typedef struct group_ctx {
+  const member_ctx *m;
+  const bbn_nu_cascade *cas;
+  int flavour;
+} group_ctx;
+
+static void group_at(double E, void *vctx, double out[2]) {
+  const group_ctx *c = vctx;
+  double S[2], g_int, Pe, ex[2];
+  member_at((void *)c->m, c->flavour, E, S, &g_int, &Pe);
+  bbn_nu_cascade_extra(c->cas, c->flavour, E, ex);
+  out[0] = S[0] + ex[0];
+  out[1] = S[1] + ex[1];
 }
 
-/* the largest energy of the groups (lines; E_max of the continua) */
-static double groups_E_top(const bbn_decay *d) {
+/* 4-point Gauss-Legendre nodes and weights on [-1, 1] (Abramowitz & Stegun table 25.4): exact to degree 7 */
+static const double GL4_X[2] = {0.3399810435848563, 0.8611363115940526};
+static const double GL4_W[2] = {0.6521451548625461, 0.3478548451374538};
+
+/* Gauss-Legendre node i of n = 8 (the order of the rest-frame sum below) or n = 4 on [a, b], and its weight */
+static void gl_node(int n, double a, double b, int i, double *x, double *w) {
+  const double h = 0.5 * (b - a), c = 0.5 * (a + b);
+  if (n == 4) {
+    *x = c + h * (i < 2 ? -GL4_X[i] : GL4_X[i - 2]);
+    *w = h * GL4_W[i % 2];
+    return;
+  }
+  *x = c + h * (i < 4 ? -GL_X[i] : GL_X[i - 4]);
+  *w = h * GL_W[i % 4];
+}
+
+void bbn_nu_spectrum_integrate(int shape, double E_MeV, double gamma, bbn_nu_spectrum_fn f, void *ctx, double out[2]) {
+  out[0] = out[1] = 0.0;
+  const double b = gamma > 1.0 ? sqrt(fmax(0.0, 1.0 - 1.0 / (gamma * gamma))) : 0.0;
+  double v[2];
+  if (shape == BBN_NU_LINE) {
+    if (!(b > 0.0)) { /* at rest: the line */
+      f(E_MeV, ctx, out);
+      return;
+    }
+    /* in flight: flat between gamma (1 -+ beta) E (bbn_em_injection.c), 4-point Gauss-Legendre (the rates are
+     * smooth in E: the error is ~ beta^8 times their eighth derivative; exact for the moments up to E^7) */
+    double lo, hi;
+    bbn_boost_flat_range(gamma, E_MeV, 0.0, &lo, &hi);
+    for (int i = 0; i < 4; ++i) {
+      double x, w;
+      gl_node(4, lo, hi, i, &x, &w);
+      f(x, ctx, v);
+      out[0] += w / (hi - lo) * v[0];
+      out[1] += w / (hi - lo) * v[1];
+    }
+    return;
+  }
+  /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
+  const int nue = shape == BBN_NU_MICHEL_NUE;
+  const double Emax = E_MeV / (nue ? 0.6 : 0.7);
+  if (!(b > 0.0)) { /* at rest: GL8 in x (exact for the cubic shapes times polynomials up to degree 12) */
+    for (int i = 0; i < 8; ++i) {
+      const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
+      const double fx = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
+      f(x * Emax, ctx, v);
+      out[0] += wq * fx * v[0];
+      out[1] += wq * fx * v[1];
+    }
+    return;
+  }
+  /* in flight: the boosted spectrum in closed form (bbn_em_injection.c), a cubic polynomial in E on each side of
+   * its kink gamma (1 - beta) E_max: 8-point Gauss-Legendre below it (as the rest-frame sum), 4-point on the
+   * narrow piece above it (width 2 gamma beta E_max) */
+  const double cut[3] = {0.0, gamma * (1.0 - b) * Emax, gamma * (1.0 + b) * Emax};
+  for (int s = 0; s < 2; ++s)
+    for (int i = 0; i < (s ? 4 : 8); ++i) {
+      double x, w;
+      gl_node(s ? 4 : 8, cut[s], cut[s + 1], i, &x, &w);
+      const double dn = w * bbn_boosted_va_dnde(nue, Emax, gamma, x);
+      f(x, ctx, v);
+      out[0] += dn * v[0];
+      out[1] += dn * v[1];
+    }
+}
+
+/* the largest energy of the groups (lines; E_max of the continua), boosted by gamma_X where in flight */
+static double groups_E_top(const bbn_decay *d, double gamma_X) {
   double top = 0.0;
+  const double bX = gamma_X > 1.0 ? sqrt(fmax(0.0, 1.0 - 1.0 / (gamma_X * gamma_X))) : 0.0;
   for (int g = 0; g < d->n_nu_groups; ++g) {
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
-    const double e = gr->shape == BBN_NU_LINE ? gr->E_MeV : gr->E_MeV / (gr->shape == BBN_NU_MICHEL_NUE ? 0.6 : 0.7);
+    double e = gr->shape == BBN_NU_LINE ? gr->E_MeV : gr->E_MeV / (gr->shape == BBN_NU_MICHEL_NUE ? 0.6 : 0.7);
+    if (!gr->at_rest && bX > 0.0) e *= gamma_X * (1.0 + bX);
     if (e > top) top = e;
   }
   return top;
 }
 
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
-                             double nb_cm3, double pion_decay_prob, double *lam_np, double *lam_pn) {
+                             double nb_cm3, double pion_decay_prob, double gamma_X, double *lam_np, double *lam_pn) {
   *lam_np = 0.0;
   *lam_pn = 0.0;
   if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
@@ -121,34 +204,19 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
   cas.n = 0;
   member_ctx mc = {ot, osc, A1, G1_per_E, H_s};
   if (casc) {
-    bbn_nu_cascade_solve(&cas, p_mean_over_T * T_MeV, 1.001 * groups_E_top(d), member_at, &mc);
+    bbn_nu_cascade_solve(&cas, p_mean_over_T * T_MeV, 1.001 * groups_E_top(d, gamma_X), member_at, &mc);
   }
   for (int g = 0; g < d->n_nu_groups; ++g) {
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
     if (gr->flavour != 0 && !osc && !casc) continue; /* only nu_e convert */
     const double norm = decays_per_baryon_s * 0.5 * gr->n * (gr->from_pion ? pion_decay_prob : 1.0) * nb_cm3 * FB_C_CM_S;
-    double rpn = 0.0, rnp = 0.0;
-    double ex[2];
-    if (gr->shape == BBN_NU_LINE) {
-      group_at(&mc, gr->flavour, gr->E_MeV, &rpn, &rnp);
-      bbn_nu_cascade_extra(&cas, gr->flavour, gr->E_MeV, ex);
-      rpn += ex[0];
-      rnp += ex[1];
-    } else { /* V-A spectrum in x = E/E_max on [0, 1]: 12 x^2 (1 - x) or 2 x^2 (3 - 2 x) */
-      const int nue = gr->shape == BBN_NU_MICHEL_NUE;
-      const double Emax = gr->E_MeV / (nue ? 0.6 : 0.7);
-      for (int i = 0; i < 8; ++i) {
-        const double x = 0.5 * (1.0 + (i < 4 ? -GL_X[i] : GL_X[i - 4])), wq = 0.5 * GL_W[i % 4];
-        const double f = nue ? 12.0 * x * x * (1.0 - x) : 2.0 * x * x * (3.0 - 2.0 * x);
-        double a, b;
-        group_at(&mc, gr->flavour, x * Emax, &a, &b);
-        bbn_nu_cascade_extra(&cas, gr->flavour, x * Emax, ex);
-        rpn += wq * f * (a + ex[0]);
-        rnp += wq * f * (b + ex[1]);
-      }
-    }
-    *lam_pn += norm * rpn;
-    *lam_np += norm * rnp;
+    /* the group's spectrum in the lab: X's rest-frame spectrum boosted by gamma_X (decays in flight), except for
+     * the neutrinos of stopped pions and muons (at_rest: they decay at rest in the plasma frame) */
+    group_ctx gc = {&mc, &cas, gr->flavour};
+    double r[2];
+    bbn_nu_spectrum_integrate(gr->shape, gr->E_MeV, gr->at_rest ? 1.0 : gamma_X, group_at, &gc, r);
+    *lam_pn += norm * r[0];
+    *lam_np += norm * r[1];
   }
 }

@@ -38,9 +38,9 @@ static double lam_pn(double E_MeV, double T_MeV, double H_s, double *lam_np) {
   memset(&d, 0, sizeof d);
   d.nu_conversion = 1;
   d.n_nu_groups = 1;
-  d.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E_MeV, 0};
+  d.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E_MeV, 0, 0};
   double lnp, lpn;
-  bbn_nu_conversion_rates(NULL, &d, 1.0, T_MeV, H_s, 1.0, 1.0, &lnp, &lpn);
+  bbn_nu_conversion_rates(NULL, &d, 1.0, T_MeV, H_s, 1.0, 1.0, 1.0, &lnp, &lpn);
   if (lam_np) *lam_np = lnp;
   return lpn;
 }
@@ -243,7 +243,7 @@ START_TEST(test_pion_capture) {
   memset(&dp, 0, sizeof dp);
   dp.tau_s = d.tau_s;
   dp.n_nu_groups = 1;
-  dp.nu_groups[0] = (bbn_nu_group){0, BBN_NU_MICHEL_NUE, npi, 0.3 * FB_MMU_GEV * 1e3, 0};
+  dp.nu_groups[0] = (bbn_nu_group){0, BBN_NU_MICHEL_NUE, npi, 0.3 * FB_MMU_GEV * 1e3, 0, 1};
   nu_part(&tab, &dp, T, nb, Y, &pn_pi, &np_pi);
   const double pn_exp = pn_all - (1.0 - P) * pn_pi, np_exp = np_all - (1.0 - P) * np_pi;
   printf("pion capture at T = %g MeV: P_decay = %.4f; nu_e p->n rate %.6e (expected %.6e, all pions decaying "

@@ -152,18 +152,18 @@ START_TEST(test_conversion_of_nu_tau) {
   memset(&d, 0, sizeof d);
   d.nu_conversion = 1;
   d.n_nu_groups = 1;
-  d.nu_groups[0] = (bbn_nu_group){2, BBN_NU_LINE, 2.0, E, 0};
+  d.nu_groups[0] = (bbn_nu_group){2, BBN_NU_LINE, 2.0, E, 0, 0};
   double np_off, pn_off, np_on, pn_on, np_e, pn_e;
-  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, 1.0, &np_off, &pn_off);
+  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, 1.0, 1.0, &np_off, &pn_off);
   ck_assert(np_off == 0.0 && pn_off == 0.0); /* without oscillations a nu_tau converts nothing */
   d.nu_oscillations = 1;
-  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, 1.0, &np_on, &pn_on);
+  bbn_nu_conversion_rates(&TAB, &d, 1.0, T, H, nb, 1.0, 1.0, &np_on, &pn_on);
   bbn_decay de;
   memset(&de, 0, sizeof de);
   de.nu_conversion = 1;
   de.n_nu_groups = 1;
-  de.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E, 0};
-  bbn_nu_conversion_rates(&TAB, &de, 1.0, T, H, nb, 1.0, &np_e, &pn_e);
+  de.nu_groups[0] = (bbn_nu_group){0, BBN_NU_LINE, 2.0, E, 0, 0};
+  bbn_nu_conversion_rates(&TAB, &de, 1.0, T, H, nb, 1.0, 1.0, &np_e, &pn_e);
   double Pv[3][3];
   bbn_nu_osc_vacuum_average(Pv);
   const double G1 = FB_GF_GEV_M2 * FB_GF_GEV_M2 * 1e-12 * pow(T, 4) * E / (FB_HBAR_GEV_S * 1e3); /* G_F^2 T^4 E */
@@ -217,9 +217,9 @@ START_TEST(test_spectrum_quadrature) {
     memset(&d, 0, sizeof d);
     d.nu_conversion = 1;
     d.n_nu_groups = 1;
-    d.nu_groups[0] = (bbn_nu_group){0, shape, 2.0, Emean, 0};
+    d.nu_groups[0] = (bbn_nu_group){0, shape, 2.0, Emean, 0, 0};
     double np, pn;
-    bbn_nu_conversion_rates(NULL, &d, 1.0, T, H, 1.0, 1.0, &np, &pn);
+    bbn_nu_conversion_rates(NULL, &d, 1.0, T, H, 1.0, 1.0, 1.0, &np, &pn);
     const double me = FB_ME_GEV * 1e3, Dl = (FB_MN_GEV - FB_MP_GEV) * 1e3, GF = FB_GF_GEV_M2 * 1e-6,
                  hc = FB_HBARC_GEV_CM * 1e3;
     const double s0 = GF * GF * FB_VUD * FB_VUD * (1.0 + 3.0 * FB_GA_NUCLEON * FB_GA_NUCLEON) / FB_PI * hc * hc;
