@@ -13,8 +13,8 @@
  *  - BC9: the degeneracy lowers the Primakoff luminosity by 2-15% (measured 5.9% at 1 MeV) and raises the lower
  *    edge by < 6% (measured +3.1%); above 100 MeV (coalescence-dominated) the edges move by < 1%;
  *  - the published band against our unattenuated emission: the published lower edge scales from 198 to 300 MeV
- *    like our emission without decay attenuation (ratio within 10%; measured 1.794 vs 1.722), although at the
- *    published 300 MeV lower edge the decay length (< 6 km) is below half the 13-16 km from the hot shell to
+ *    like our emission without decay attenuation (ratio within 10%; measured 1.794 vs 1.704), although at the
+ *    published 300 MeV lower edge the decay length (6.1 km, asserted < 7 km) is below half the 13-16 km from the hot shell to
  *    R_nu: the published lower edge is not attenuated by decays inside the neutrinosphere, ours is (the band
  *    closes at 0.262 GeV; the same emission without decays closes at 0.62 GeV);
  *  - the deposition boundary r_b at which the transfer criterion reproduces the published upper edge
