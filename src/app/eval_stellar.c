@@ -243,6 +243,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     fb_sn_alp_options_default(&ao);
     ao.coalescence = on(args, "coalescence");
     ao.r_decay_km = fb_eval_number(args, "r_decay_km");
+    ao.proton_degeneracy = on(args, "nucleon_degeneracy");
     FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, &m, mass, &ao, err), done);
     FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err), done);
     if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
@@ -329,7 +330,8 @@ const fb_eval_module fb_eval_sn1987a = {
      {"nu_degeneracy", "", "zero|beta", 0, 0, "zero",
       "bc6: nu_e chemical potential from beta equilibrium (mu_e + mu_p - mu_n) or zero"},
      {"nucleon_degeneracy", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate)"},
+      "bc6-bc8: NC rates with the ideal degenerate-nucleon structure function (off: non-degenerate); bc9: Primakoff "
+      "targets and screening with the effective degenerate-proton density"},
      {"plasmon", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: plasmon decay gamma* -> chi chibar"},
      {"bremsstrahlung", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "bc3: np -> np gamma* -> np chi chibar"},
      {"mcp_trapping", "", "random_walk|energy_loss|transport", 0, 0, "random_walk",

@@ -16,6 +16,8 @@ static const double GEV2_TO_ERG_S_ALP = FB_GEV_TO_INV_S / FB_ERG_TO_GEV;
 void fb_sn_alp_options_default(fb_sn_alp_options *o) {
   o->primakoff = 1;
   o->coalescence = 1;
+  o->proton_degeneracy = 1;
+  o->escape_boundary = 0;
   o->r_decay_km = 0.0;
 }
 
@@ -80,6 +82,7 @@ double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T) {
 typedef struct alp_path {
   const fb_sn_medium *m;
   double mass, r_dec;
+  int degenerate; /* fb_sn_alp_options.proton_degeneracy */
 } alp_path;
 
 static double alp_rate(const fb_sn_point *q, double r, double om, void *ctx) {
@@ -87,15 +90,16 @@ static double alp_rate(const fb_sn_point *q, double r, double om, void *ctx) {
   double rate = 0.0;
   if (a->m->opt.absorption && om * om > q->wp2) {
     double k = sqrt(om * om - q->wp2), p = sqrt(fmax(om * om - a->mass * a->mass, 0.0));
-    rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, a->mass, q->np, q->T); /* reduced, detailed balance */
+    rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, a->mass, a->degenerate ? q->npeff : q->np, q->T); /* reduced, detailed balance */
   }
   if (a->m->opt.decays && r <= a->r_dec) rate += fb_sn_alp_decay_reduced_GeV(om, a->mass, q->wp2, q->T);
   return rate;
 }
 
-static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, double r0, double om0, double mu) {
+static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, int degenerate, double r0, double om0,
+                          double mu) {
   if (!m->opt.absorption && !m->opt.decays) return 0.0;
-  alp_path a = {m, mass, r_dec};
+  alp_path a = {m, mass, r_dec, degenerate};
   return fb_sn_path_tau(m, mass, r0, om0, mu, alp_rate, &a);
 }
 
@@ -119,6 +123,9 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
   t->L0_T = t->L0_L = t->L0_res = 0.0;
   for (size_t k = 0; k < nm; k++) t->wmu[k] = m->wmu[k];
   const double m2 = mass_GeV * mass_GeV;
+  /* gravitational escape as for the dark photon (fb_sn_darkphoton.h: lapse(r) omega >= lapse(r_far) m), or
+   * (escape_boundary, issue 16 systematic) only up to the end of the absorption paths */
+  const double lapse_end = ao->escape_boundary ? fb_sn_point_at(m, m->r_tau_invGeV).lapse : m->lapse_far;
   for (int i = 0; i < nr; i++) {
     double rlo, rhi, r0, V;
     fb_sn_shell(m, i, &rlo, &rhi, &r0, &V); /* uniform; with the shell average the last one split (fb_sn_table.h) */
@@ -128,7 +135,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
     /* lowest energy: the ALP escapes gravity; Primakoff also needs a photon, omega > omega_p. When
      * coalescence is open (m > 2 omega_p) both lower limits coincide, so the channels share nodes. */
     int coal = ao->coalescence && m2 > 4.0 * q.wp2;
-    double om_min = fmax(mass_GeV, mass_GeV * m->lapse_far / q.lapse);
+    double om_min = fmax(mass_GeV, mass_GeV * lapse_end / q.lapse);
     if (ao->primakoff) om_min = fmax(om_min, sqrt(q.wp2) * (1.0 + 1e-9));
     double boltz = exp(-om_min / q.T);
     for (int k = 0; k < ne; k++) {
@@ -140,7 +147,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
       if (ao->primakoff) {
         /* Q = int domega 2 k omega^2 Gamma/(2 pi^2 (e^x - 1)) */
         double kg = sqrt(fmax(om * om - q.wp2, 0.0));
-        double G = fb_sn_alp_primakoff_GeV(om, kg, mass_GeV, q.np, q.T);
+        double G = fb_sn_alp_primakoff_GeV(om, kg, mass_GeV, ao->proton_degeneracy ? q.npeff : q.np, q.T);
         WP = qw * 2.0 * kg * om * om / (2.0 * FB_PI * FB_PI) * G;
       }
       if (coal) {
@@ -155,7 +162,7 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
       t->L0_T += WP;
       t->L0_L += WC;
       t->el_node[e] = i * ne + k;
-      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, r0, om, m->mu[d]);
+      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, ao->proton_degeneracy, r0, om, m->mu[d]);
     }
   }
   return fb_sn_table_shell_average(t, m, err); /* transfer criterion: the shell average (fb_sn_table.h) */

@@ -22,8 +22,10 @@
  *    Lucente et al. arXiv:2008.04918 sec. 2 (and Carenza et al. arXiv:2004.08399 for globular
  *    clusters). Production and absorption by decays use the same function, so they are consistent.
  *  Luminosity at infinity, rays and the criterion L_a <= L_nu as for the dark photon
- *  (fb_sn_darkphoton.h). Not included: electron targets (degenerate), nucleon degeneracy, the
- *  longitudinal plasmon in coalescence.
+ *  (fb_sn_darkphoton.h). Proton degeneracy: with proton_degeneracy (default) the target density and the
+ *  screening charge density are the effective n_p S_p, S_p = F_{-1/2}(eta)/F_{1/2}(eta) (ideal non-relativistic
+ *  protons of the profile's effective mass; Payez et al. arXiv:1410.3747). Not included: electron targets
+ *  (degenerate), the longitudinal plasmon in coalescence.
  *
  * The table is a fb_sn_table with "eps" = g_agg in GeV^-1, so fb_sn_table_luminosity_erg_s and
  * fb_sn_table_edges apply unchanged. For ALP tables the field L0_T holds the Primakoff part and
@@ -42,6 +44,13 @@
 typedef struct fb_sn_alp_options {
   int primakoff;   /**< 1: Primakoff production on protons; default 1 */
   int coalescence; /**< 1: photon coalescence gamma gamma -> a; default 1 */
+  int proton_degeneracy; /**< 1: Primakoff targets and Debye screening with the effective (non-Pauli-blocked) proton
+                              density n_p F_{-1/2}(eta)/F_{1/2}(eta) (Payez et al. arXiv:1410.3747; medium npeff_GeV3);
+                              0: all free protons as non-degenerate targets (before issue 16, branch snalp); default 1 */
+  int escape_boundary; /**< lowest emitted energy: 0 (default) the ALP escapes gravity to r_far (lapse(r) omega >=
+                            lapse(r_far) m); 1: it only reaches the end of the absorption paths (the deposition boundary
+                            R_nu of the transfer criteria; a bound ALP crossing R_nu decays outside it when its decay
+                            length is short, the regime of the upper edge). Systematic of the heavy-ALP band (issue 16) */
   double r_decay_km; /**< decays count as absorption only at r <= r_decay_km (0 < r_decay_km <= r_far_km);
                           0 (default): everywhere up to r_far_km, the criterion of the dark photon */
 } fb_sn_alp_options;

@@ -8,7 +8,9 @@
  */
 #include "fb_sn_darkphoton.h"
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_fermi_dirac.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,10 +368,33 @@ static int compton_table_init(fb_sn_medium *m, fb_err *err) {
 }
 
 /* ------------------------------------------------------------------ medium */
+/* n_eff = int 2 d^3p/(2pi)^3 f(1 - f) = T dn/dmu for a non-relativistic ideal gas: n = 2 (m T/2pi)^{3/2} F_{1/2}(eta),
+ * n_eff/n = F_{-1/2}(eta)/F_{1/2}(eta) (GSL normalisation F_j = int t^j/(e^{t - eta} + 1) dt / Gamma(j + 1); Raffelt,
+ * Stars as Laboratories (1996) sec. 4.6). eta by bisection on ln F_{1/2} (monotonic). The effective number of
+ * Primakoff targets and of Debye-screening charges of degenerate protons (Payez et al. arXiv:1410.3747, abstract:
+ * "consistent treatment of nucleon-degeneracy effects and of the reduction of the nuclear masses"). */
+double fb_sn_proton_degeneracy_factor(double n_GeV3, double T_GeV, double mstar_GeV) {
+  if (!(n_GeV3 > 0) || !(T_GeV > 0) || !(mstar_GeV > 0)) return 1.0;
+  double nq = 2.0 * pow(mstar_GeV * T_GeV / (2.0 * FB_PI), 1.5), target = n_GeV3 / nq; /* = F_{1/2}(eta) */
+  if (target < 1e-8) return 1.0; /* Boltzmann: S = 1 - O(e^eta) */
+  double lo = -40.0, hi = 1e4;
+  gsl_sf_result a, b;
+  for (int it = 0; it < 200 && hi - lo > 1e-12 * fmax(1.0, fabs(hi)); it++) {
+    double mid = 0.5 * (lo + hi);
+    if (gsl_sf_fermi_dirac_half_e(mid, &b) != GSL_SUCCESS) return 1.0;
+    if (b.val < target) lo = mid; else hi = mid;
+  }
+  double eta = 0.5 * (lo + hi);
+  if (gsl_sf_fermi_dirac_mhalf_e(eta, &a) != GSL_SUCCESS || gsl_sf_fermi_dirac_half_e(eta, &b) != GSL_SUCCESS ||
+      !(b.val > 0))
+    return 1.0;
+  return a.val / b.val;
+}
+
 void fb_sn_medium_free(fb_sn_medium *m) {
   if (!m) return;
   free(m->mue_GeV); free(m->lnGC); free(m->GC); free(m->wemit);
-  free(m->T_GeV); free(m->np_GeV3); free(m->nnnp_GeV6); free(m->wp2_GeV2); free(m->lapse); free(m->H);
+  free(m->T_GeV); free(m->np_GeV3); free(m->npeff_GeV3); free(m->nnnp_GeV6); free(m->wp2_GeV2); free(m->lapse); free(m->H);
   free(m->u); free(m->wu); free(m->mu); free(m->wmu);
   memset(m, 0, sizeof *m);
 }
@@ -487,9 +512,10 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
   m->wp2_GeV2 = malloc(n * sizeof(double));
   m->lapse = malloc(n * sizeof(double));
   m->np_GeV3 = malloc(n * sizeof(double));
+  m->npeff_GeV3 = malloc(n * sizeof(double));
   m->mue_GeV = malloc(n * sizeof(double));
   m->wemit = malloc(n * sizeof(double));
-  FB_TEST_GOTO(err, rc, !m->wemit || !m->mue_GeV || !m->np_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse,
+  FB_TEST_GOTO(err, rc, !m->wemit || !m->mue_GeV || !m->np_GeV3 || !m->npeff_GeV3 || !m->T_GeV || !m->nnnp_GeV6 || !m->wp2_GeV2 || !m->lapse,
                FB_ERR_MEMORY, fail,
                "cannot allocate the medium grid (%zu points)", n);
   const double amu_g = FB_AMU_GEV * FB_GEV_G, hc3 = pow(FB_HBARC_GEV_CM, 3);
@@ -501,6 +527,9 @@ int fb_sn_medium_init(fb_sn_medium *m, const fb_sn_profile *p, const fb_sn_optio
     m->T_GeV[i] = T;
     m->mue_GeV[i] = mue;
     m->np_GeV3[i] = fb_sn_profile_at(p, FB_SN_X_P, r) * nB;
+    double mstar_p = fb_sn_profile_at(p, FB_SN_MSTAR_P_MEV, r) * 1e-3;
+    if (!(mstar_p > 0)) mstar_p = FB_MP_GEV;
+    m->npeff_GeV3[i] = m->np_GeV3[i] * fb_sn_proton_degeneracy_factor(m->np_GeV3[i], T, mstar_p);
     m->nnnp_GeV6[i] = fb_sn_profile_at(p, FB_SN_X_N, r) * nB * m->np_GeV3[i];
     /* omega_p^2 of a relativistic degenerate e-/e+ gas: (4 alpha/3 pi)(mu_e^2 + pi^2 T^2/3)
      * (Braaten & Segel hep-ph/9302213 eq. 3; CEM arXiv:1611.03864 sec. 2) */
@@ -747,6 +776,7 @@ fb_sn_point fb_sn_point_at(const fb_sn_medium *m, double r) {
   fb_sn_point q;
   q.T = a.T;
   q.np = m->np_GeV3[i] + t * (m->np_GeV3[i + 1] - m->np_GeV3[i]);
+  q.npeff = m->npeff_GeV3[i] + t * (m->npeff_GeV3[i + 1] - m->npeff_GeV3[i]);
   q.nnnp = a.nnnp;
   q.wp2 = a.wp2;
   q.lapse = a.lapse;

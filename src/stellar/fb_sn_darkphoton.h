@@ -128,6 +128,8 @@ typedef struct fb_sn_medium {
   double *wemit;            /**< [n] emission weight (1 - e^{-tau_nu} or 1 inside a sharp r_emit) */
   double *T_GeV, *nnnp_GeV6, *wp2_GeV2, *lapse; /**< [n] */
   double *np_GeV3;          /**< [n] free-proton density (ALP Primakoff targets) */
+  double *npeff_GeV3;       /**< [n] effective (non-Pauli-blocked) proton density n_p F_{-1/2}(eta)/F_{1/2}(eta)
+                                 (fb_sn_proton_degeneracy_factor; the degenerate-proton Primakoff targets) */
   double *mue_GeV;          /**< [n] electron chemical potential (incl. rest mass) */
   /* semi-Compton table: ln(Gamma_C/T) at grid radius i and ln x_j, x = omega/T (NULL if off) */
   size_t nxc;
@@ -172,6 +174,12 @@ double fb_sn_pair_blocking(double omega_GeV, double k_GeV, double mass_GeV, doub
 double fb_sn_pair_blocking_red(double omega_GeV, double k_GeV, double mass_GeV, double T_GeV, double mu_GeV,
                                double red);
 
+/** Pauli-blocking factor S = n_eff/n = F_{-1/2}(eta)/F_{1/2}(eta) of an ideal non-relativistic gas of spin-1/2
+ *  particles (density n_GeV3, temperature T_GeV, mass mstar_GeV), eta found from n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta)
+ *  (GSL-normalised complete Fermi-Dirac integrals); 1 in the non-degenerate limit, (3/2) T/E_F degenerate.
+ *  Used for the Primakoff targets of the BC9 ALP (Payez et al. arXiv:1410.3747). */
+double fb_sn_proton_degeneracy_factor(double n_GeV3, double T_GeV, double mstar_GeV);
+
 /** Emission weight at radius r [GeV^-1]: 1 - e^{-tau_nu(r)} (smooth edge) or 1 (sharp edge). */
 double fb_sn_emission_weight(const fb_sn_medium *m, double r_invGeV);
 
@@ -182,6 +190,7 @@ double fb_sn_wp2_GeV2(const fb_sn_medium *m, double r_invGeV);
  *  BC4 modules). */
 typedef struct fb_sn_point {
   double T, np, nnnp, wp2, lapse, mue; /**< GeV, GeV^3, GeV^6, GeV^2, 1, GeV */
+  double npeff;                        /**< effective proton density n_p S_p [GeV^3] (medium npeff_GeV3) */
 } fb_sn_point;
 
 /** The medium at radius r [GeV^-1] (clamped to the grid). */

@@ -191,7 +191,8 @@ START_TEST(test_emission_vs_quadrature) {
     for (int i = 0; i < o.n_radial; i++) {
       double r0 = (i + 0.5) * dR, rlo = i * dR, rhi = rlo + dR;
       double V = 4.0 * FB_PI / 3.0 * (rhi * rhi * rhi - rlo * rlo * rlo), lapse = lin(m.lapse, &m, r0);
-      emis_par e = {mass, lin(m.T_GeV, &m, r0), lin(m.np_GeV3, &m, r0), lin(m.wp2_GeV2, &m, r0), 0};
+      /* targets: the effective (degenerate) proton density, the default of fb_sn_alp_options */
+      emis_par e = {mass, lin(m.T_GeV, &m, r0), lin(m.npeff_GeV3, &m, r0), lin(m.wp2_GeV2, &m, r0), 0};
       double om_min = fmax(mass, mass * m.lapse_far / lapse);
       for (int c = 0; c < 2; c++) {
         e.coal = c;

@@ -189,7 +189,9 @@ END_TEST
 
 START_TEST(test_default_regression_bc9) {
   const double ms[5] = {1e-6, 1.03e-2, 5.07e-2, 9.93e-2, 0.11};
-  const double lo_ref[5] = {5.1687e-9, 5.1858e-9, 5.0741e-9, 3.9011e-9, 3.7567e-9};
+  /* lower edges with the degenerate-proton Primakoff targets (issue 16, branch snalp: x1.031 / 1.031 / 1.024 / 1.006 /
+   * 1.005 of the former 5.1687e-9, 5.1858e-9, 5.0741e-9, 3.9011e-9, 3.7567e-9; upper edges within 0.3%) */
+  const double lo_ref[5] = {5.3310e-9, 5.3486e-9, 5.1935e-9, 3.9261e-9, 3.7747e-9};
   const double hi_ref[5] = {3.0178e-6, 1.9497e-6, 3.8904e-7, 1.1257e-7, 9.0136e-8};
   double lo[5], hi[5];
   fb_sn_options o;

@@ -191,7 +191,7 @@ START_TEST(test_gamma_abs_direct) {
   const double T[3] = {0.0312, 0.0117, 0.0047}, om[3] = {0.0441, 0.0093, 0.0211}, ms[3] = {0.0013, 0.0071, 0.0183};
   gsl_integration_workspace *w = gsl_integration_workspace_alloc(1000);
   for (int c = 0; c < 3; c++) {
-    fb_sn_point q = {T[c], 1.3e-4, 2.1e-4 * 1.3e-4, 0.0, 1.0, 0.1};
+    fb_sn_point q = {T[c], 1.3e-4, 2.1e-4 * 1.3e-4, 0.0, 1.0, 0.1, 1.3e-4};
     double nn = q.nnnp / q.np;
     dpar d = {om[c], ms[c], T[c], s.y_hNN * s.y_hNN, nn * q.np, 0.5 * (nn * nn + q.np * q.np)};
     gsl_function F = {dsig_domega, &d};
@@ -446,7 +446,7 @@ static double dmz_Q(double T, double ms, double xp, int pion_line) {
 }
 static double ours_Q(const fb_sn_scalar *s, double T, double ms, double xp) {
   const double nB = 1e-3; /* GeV^3; cancels in R */
-  fb_sn_point q = {.T = T, .np = xp * nB, .nnnp = xp * (1.0 - xp) * nB * nB, .wp2 = 0.0, .lapse = 1.0, .mue = 0.1};
+  fb_sn_point q = {.T = T, .np = xp * nB, .nnnp = xp * (1.0 - xp) * nB * nB, .wp2 = 0.0, .lapse = 1.0, .mue = 0.1, .npeff = xp * nB};
   enum { NL = 48 };
   gsl_integration_fixed_workspace *wl = gsl_integration_fixed_alloc(gsl_integration_fixed_laguerre, NL, 0.0, 1.0, 0.0, 0.0);
   ck_assert(wl);
