@@ -249,7 +249,7 @@ static int run_flavour(const char *flavour, int assert_rows) {
  * max 4.1-7.4 (int Gamma dt 3.3-5.9: N thermal). Attributed: their line is where the decoupling temperature
  * of their code pyBBN (Gamma = G_F^2 T^5 |U|^2 = H, g_* = 10.75; their runs start N thermal there) reaches the
  * temperature where the thermal potential stops the production: T_dec/T_max = 0.91-1.04 at all 18 points
- * (test_bbn_hnl_production); our Gamma/H there is C <p>/T (g_*/10.75)^(1/2) (1 + 1/3)^-2 = 6.2 (e) / 4.5 (mu, tau)
+ * (test_bbn_hnl_production); our Gamma/H there is C <p>/T (g_* / 10.75)^(1/2) (1 + 1/3)^-2 = 6.2 (e) / 4.5 (mu, tau)
  * times theirs */
 #define LOWER_EDGE_GAP 2.5
 static void check_lower_edge_thermalisation(const char *flavour) {
