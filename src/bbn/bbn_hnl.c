@@ -38,7 +38,10 @@
  * production rate per state above, so the equilibrium density doubles; its widths are half the Majorana
  * ones at the same |U|^2 (the caller's Gamma). This is the particle of the kinetic code pyBBN (library/NuMSM.py
  * dirac_sterile_neutrino, dof 4; set-up of arXiv:2006.07387, tests/paper/__main__.py), measured against their
- * band in docs/validation.md ("HNL band edges after the neutrino-rate fix").
+ * band in docs/validation.md ("HNL band edges after the neutrino-rate fix"). Through mixing a Dirac N fills its
+ * two sterile helicity states (RH N, LH anti-N) only by flips suppressed by (m/E)^2, which equilibrate where
+ * Gamma_prod/H (m/3T)^2 > 1 near T ~ m (about 2 at |U_e|^2 = 2e-5, m = 0.1 GeV: estimate from Gamma/H ~ T^3
+ * below the peak; << 1 near the lower edge): four thermal states are that code's convention, here for comparison.
  * Not included: the momentum dependence (one mean momentum instead of the distribution: the
  * abundance of a never-thermalised N is uncertain by O(1) in the prefactor); the quantum Zeno /
  * resonant regimes (no lepton asymmetry); N's own energy density in H.

@@ -168,7 +168,8 @@ static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
     "conversions of its energetic nu_e (bbn_nu_cascade.c); false: the first scattering ends a neutrino"},      \
    {SEC, "majorana", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                                 \
     "N is a Majorana fermion (2 states; the PBC BC6-BC8 benchmark); false: a Dirac N at the same |U|^2 "      \
-    "(N and anti-N: 4 states, every partial width halved), the particle of arXiv:2006.07387's code"}}
+    "(N and anti-N: 4 states, every partial width halved), the particle of arXiv:2006.07387's code (a "       \
+    "comparison convention: through mixing the sterile helicities fill by (m/E)^2-suppressed flips)"}}
 static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
 static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
 static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
