@@ -439,6 +439,10 @@ typedef struct bbn_hnl_state {
  *  thermal_potential: 1 = mixing suppressed in the medium (default physics), 0 = vacuum mixing. */
 int bbn_hnl_abundance(const struct fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
                       double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
+/** The same for g internal states: 2 = Majorana (bbn_hnl_abundance), 4 = Dirac N (N and anti-N, each produced
+ *  at the rate per state of bbn_hnl_production_rate; the caller passes the Dirac width, half the Majorana one). */
+int bbn_hnl_abundance_dof(const struct fb_thermo *th, int flavour, int thermal_potential, double g, double m_GeV,
+                          double U2, double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err);
 /** The active neutrino's interaction rate at the mean momentum <p> = 3.151 T, C_alpha G_F^2 T^4 <p>
  *  g_*rho/10.75 [GeV] (bbn_hnl.c; bbn_nu_rate.c). */
 double bbn_hnl_active_rate(const struct fb_thermo *th, int flavour, double T_GeV);

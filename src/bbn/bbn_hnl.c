@@ -34,6 +34,14 @@
  *    couplings (tau ~ 0.01-0.1 s at m_N ~ 1 GeV), not for the thermalised abundance (which is set
  *    by g_*s at decoupling).
  * thermal_potential = 0 switches the suppression off (to measure its effect; docs/validation.md).
+ * Dirac N (bbn_hnl_abundance_dof with g = 4; scan key majorana = false): N and anti-N, each with the
+ * production rate per state above, so the equilibrium density doubles; its widths are half the Majorana
+ * ones at the same |U|^2 (the caller's Gamma). This is the particle of the kinetic code pyBBN (library/NuMSM.py
+ * dirac_sterile_neutrino, dof 4; set-up of arXiv:2006.07387, tests/paper/__main__.py), measured against their
+ * band in docs/validation.md ("HNL band edges after the neutrino-rate fix"). Through mixing a Dirac N fills its
+ * two sterile helicity states (RH N, LH anti-N) only by flips suppressed by (m/E)^2, which equilibrate where
+ * Gamma_prod/H (m/3T)^2 > 1 near T ~ m (about 2 at |U_e|^2 = 2e-5, m = 0.1 GeV: estimate from Gamma/H ~ T^3
+ * below the peak; << 1 near the lower edge): four thermal states are that code's convention, here for comparison.
  * Not included: the momentum dependence (one mean momentum instead of the distribution: the
  * abundance of a never-thermalised N is uncertain by O(1) in the prefactor); the quantum Zeno /
  * resonant regimes (no lepton asymmetry); N's own energy density in H.
@@ -96,12 +104,18 @@ static double hubble(const fb_thermo *th, double T) {
 
 int bbn_hnl_abundance(const fb_thermo *th, int flavour, int thermal_potential, double m_GeV, double U2,
                       double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err) {
+  return bbn_hnl_abundance_dof(th, flavour, thermal_potential, 2.0, m_GeV, U2, Gamma_GeV, T_RH_GeV, T0_GeV, out, err);
+}
+
+int bbn_hnl_abundance_dof(const fb_thermo *th, int flavour, int thermal_potential, double g, double m_GeV, double U2,
+                          double Gamma_GeV, double T_RH_GeV, double T0_GeV, bbn_hnl_state *out, fb_err *err) {
   FB_TEST(err, flavour < 0 || flavour > 2, FB_ERR_INPUT, "HNL abundance: flavour %d (0 = e, 1 = mu, 2 = tau)",
           flavour);
+  FB_TEST(err, g != 2.0 && g != 4.0, FB_ERR_INPUT, "HNL abundance: %g internal states (2 = Majorana, 4 = Dirac)", g);
   FB_TEST(err, !(U2 > 0.0 && U2 <= 1.0), FB_ERR_RANGE, "HNL abundance: |U|^2 = %g outside (0, 1]", U2);
   hnl_ctx c = {th, flavour, thermal_potential, m_GeV, U2};
   const bbn_abundance_opts o = {1, hnl_rate_cb, &c};
-  FB_CALL(err, bbn_thermal_abundance(th, m_GeV, 2.0, Gamma_GeV, &o, T_RH_GeV, T0_GeV, &out->Y_T0,
+  FB_CALL(err, bbn_thermal_abundance(th, m_GeV, g, Gamma_GeV, &o, T_RH_GeV, T0_GeV, &out->Y_T0,
                                      &out->n_over_ngamma_T0, err));
   /* decoupling: Gamma_prod/H on 400 ln T nodes from T_RH down to T0; T_dec = the temperature below
    * the maximum where it falls through 1 (log-linear interpolation); 0 if it never exceeds 1 */
@@ -128,7 +142,8 @@ int bbn_hnl_abundance(const fb_thermo *th, int flavour, int thermal_potential, d
   out->T_max_GeV = Tmax;
   /* the thermalised, relativistically decoupled value: n/n_gamma = (3/4)(g/2) g_*s(T0)/g_*s(T_dec)
    * (entropy conservation; Kolb & Turner sec. 5.2), the reference the Boltzmann solution tends to */
-  out->n_over_ngamma_reldec =
-      out->T_dec_GeV > 0.0 ? 0.75 * fb_thermo_gstar_s(th, T0_GeV) / fb_thermo_gstar_s(th, out->T_dec_GeV) : 0.0;
+  out->n_over_ngamma_reldec = out->T_dec_GeV > 0.0
+                                  ? 0.75 * (g / 2.0) * fb_thermo_gstar_s(th, T0_GeV) / fb_thermo_gstar_s(th, out->T_dec_GeV)
+                                  : 0.0;
   return FB_OK;
 }

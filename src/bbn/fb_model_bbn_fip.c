@@ -165,7 +165,11 @@ static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
     "nucleons (bbn_nu_oscillation.c); false: only the injected nu_e convert"},                              \
    {SEC, "nu_cascade", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
     "with nu_conversion: the injected neutrinos' scattering cascade on the thermal nu and e+- and the "        \
-    "conversions of its energetic nu_e (bbn_nu_cascade.c); false: the first scattering ends a neutrino"}}
+    "conversions of its energetic nu_e (bbn_nu_cascade.c); false: the first scattering ends a neutrino"},      \
+   {SEC, "majorana", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                                 \
+    "N is a Majorana fermion (2 states; the PBC BC6-BC8 benchmark); false: a Dirac N at the same |U|^2 "      \
+    "(N and anti-N: 4 states, every partial width halved), the particle of arXiv:2006.07387's code (a "       \
+    "comparison convention: through mixing the sterile helicities fill by (m/E)^2-suppressed flips)"}}
 static const fb_key_spec bc6_bbn_keys[] = BHNL_KEYS("bc6_bbn");
 static const fb_key_spec bc7_bbn_keys[] = BHNL_KEYS("bc7_bbn");
 static const fb_key_spec bc8_bbn_keys[] = BHNL_KEYS("bc8_bbn");
@@ -250,6 +254,8 @@ static int bhnl_init(void **state, const fb_config *cfg, const char *name, const
   ((bfip_state *)*state)->nu_conversion = fb_config_get_bool(cfg, sec, "nu_conversion");
   ((bfip_state *)*state)->nu_oscillations = fb_config_get_bool(cfg, sec, "nu_oscillations");
   ((bfip_state *)*state)->nu_cascade = fb_config_get_bool(cfg, sec, "nu_cascade");
+  /* Dirac N: twice the states (bbn_hnl_abundance_dof), half of every width (bfip_eval) */
+  if (!fb_config_get_bool(cfg, sec, "majorana")) ((bfip_state *)*state)->g_X = 4.0;
   return FB_OK;
 }
 static int bc6_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
@@ -330,7 +336,8 @@ static int bfip_abundance_solve(const bfip_state *s, double mass_GeV, double cou
   if (s->hnl < 0)
     return bbn_inverse_decay_abundance(&s->th, mass_GeV, s->g_X, width_GeV, T_RH_GeV, T_end_GeV, Y, r, err);
   bbn_hnl_state h;
-  FB_CALL(err, bbn_hnl_abundance(&s->th, s->hnl, s->thermal_potential, mass_GeV, coupling, width_GeV, T_RH_GeV, s->T0_MeV * 1e-3, &h, err));
+  FB_CALL(err, bbn_hnl_abundance_dof(&s->th, s->hnl, s->thermal_potential, s->g_X, mass_GeV, coupling, width_GeV, T_RH_GeV,
+                                     s->T0_MeV * 1e-3, &h, err));
   *r = h.n_over_ngamma_T0;
   if (out) {
     out[Q_TDEC] = h.T_dec_GeV;
@@ -361,6 +368,12 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
           20.0 * mass_GeV);
   fb_decay rec;
   FB_CALL(err, s->ops->decay(s->model, mass_GeV, coupling, &rec, err));
+  if (s->hnl >= 0 && s->g_X == 4.0) { /* Dirac N: every channel has half the Majorana width (same BRs) */
+    rec.width_GeV *= 0.5;
+    rec.tau_s *= 2.0;
+    rec.ctau_m *= 2.0;
+    for (size_t k = 0; k < rec.n_channels; ++k) rec.ch[k].width_GeV *= 0.5;
+  }
   bbn_decay d;
   memset(&d, 0, sizeof d);
   double f_other = 0.0;

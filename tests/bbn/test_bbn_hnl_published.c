@@ -91,6 +91,19 @@ static int plane_init(hnl_plane *p, const fb_model_ops *ops, fb_err *err) {
   return ops->init(&p->state, &p->cfg, err);
 }
 
+/* the same with one key set ("section.key=value") */
+static int plane_init_set(hnl_plane *p, const fb_model_ops *ops, const char *assignment, fb_err *err) {
+  memset(p, 0, sizeof *p);
+  p->ops = ops;
+  const fb_key_spec *const schemas[1] = {ops->keys};
+  const size_t n[1] = {ops->n_keys};
+  FB_CALL(err, fb_config_init(&p->cfg, schemas, n, 1, err));
+  FB_CALL(err, fb_config_set(&p->cfg, assignment, err));
+  p->i_tau = qidx(ops, "tau_s");
+  p->i_dchi2 = qidx(ops, "delta_chi2");
+  return ops->init(&p->state, &p->cfg, err);
+}
+
 static void plane_free(hnl_plane *p) {
   p->ops->free(p->state);
   fb_config_free(&p->cfg);
@@ -151,7 +164,11 @@ static const known_gap GAPS[] = {
     /* e mixing at 0.098 GeV: x0.324 since the neutrino scattering rate was corrected (2026-12-07, x3.15 larger:
      * C G_F^2 T^4 E, bbn_nu_rate.c; x0.439 before): the direct p <-> n conversion by the injected nu_e, which sets
      * this edge below m_pi, is ~3x less likely where Gamma >> H. A regression against the published band, kept
-     * as measured (docs/validation.md "Neutrino scattering rate and the nu_a nu_a channel") */
+     * as measured (docs/validation.md "Neutrino scattering rate and the nu_a nu_a channel"). Attributed
+     * (docs/validation.md "HNL band edges after the neutrino-rate fix"): the conversion probability is x0.37 of
+     * the old one, as the corrected rate says; the criterion's anchor to the observed D/H is x1.73 of the gap
+     * (test_sbbn_anchored_criterion: x0.56 with a standard-anchored criterion); their code's particle is a Dirac
+     * N: as one, ours is x0.703 (test_dirac_convention) */
     {"e", "top", 0.0981621602},
     /* (tau mixing 0.3 / 0.5 GeV, x0.283 / x0.313 before the neutrino cascade of bbn_nu_cascade.c, now x0.44 / x0.47:
      * pass, no longer a documented gap; docs/validation.md "the tau-mixing gap: a budget") */
@@ -239,7 +256,15 @@ static int run_flavour(const char *flavour, int assert_rows) {
  * active-neutrino rate (C G_F^2 T^4 <p>, x3.15: bbn_nu_rate.c) 4.1-7.4, outside the factor 3: a documented gap
  * (LOWER_EDGE_GAP, the measured excess over the window, asserted not to grow; docs/validation.md "Neutrino
  * scattering rate and the nu_a nu_a channel": their production rate or its medium suppression near the peak
- * of Gamma/H, T ~ 10 GeV, where ours uses one mean momentum, differs from ours by O(3)) */
+ * of Gamma/H, T ~ 10 GeV, where ours uses one mean momentum, differs from ours by O(3)). Measured since
+ * (test_bbn_hnl_production, docs/validation.md "HNL band edges after the neutrino-rate fix"): our Gamma/H
+ * peak equals its closed form to 0.1% and the mean momentum cannot matter (the Dodelson-Widrow integral is
+ * momentum-independent); their line is m|U|^2 = 2.4-3.1e-12 GeV for all flavours, where ours has Gamma/H
+ * max 4.1-7.4 (int Gamma dt 3.3-5.9: N thermal). Attributed: their line is where the decoupling temperature
+ * of their code pyBBN (Gamma = G_F^2 T^5 |U|^2 = H, g_* = 10.75; their runs start N thermal there) reaches the
+ * temperature where the thermal potential stops the production: T_dec/T_max = 0.91-1.04 at all 18 points
+ * (test_bbn_hnl_production); our Gamma/H there is C <p>/T (g_* / 10.75)^(1/2) (1 + 1/3)^-2 = 6.2 (e) / 4.5 (mu, tau)
+ * times theirs */
 #define LOWER_EDGE_GAP 2.5
 static void check_lower_edge_thermalisation(const char *flavour) {
   for (int i = 0; i < N_ROWS; ++i) {
@@ -264,6 +289,101 @@ END_TEST
 START_TEST(test_published_band_mu) { check_flavour("mu"); }
 END_TEST
 START_TEST(test_published_band_tau) { check_flavour("tau"); }
+END_TEST
+
+/* The criterion's anchor (docs/validation.md "HNL band edges after the neutrino-rate fix"): ours is Delta
+ * chi^2(Yp, D/H) > 5.99 against the observed values, where our standard D/H sits 2.1 sigma low, so the
+ * extra D/H of the decays (N_eff) first lowers chi^2. A criterion anchored to our own standard BBN instead -
+ * excluded when Yp_mass rises by > 0.006 or D/H moves by > 2 x 1.14% (twice the observational errors 0.003
+ * and 0.029/2.547 of bbn_chi2.c) - is what a code whose standard D/H matches the observed value applies in
+ * effect. With it the upper edge below m_pi moves onto theirs: mu 0.097 GeV x0.98 (ours x0.50), tau 0.099 GeV
+ * x0.94 (x0.49), e 0.098 GeV x0.56 (x0.32). Asserted: mu and tau within x1.5 of theirs (the digitisation
+ * and their own criterion, unknown), e within the comparison's x3; quick: the mu row only. A second-order
+ * difference: the cause of the offset is the particle (test_dirac_convention below); the two do not combine. */
+static int shift_excluded(hnl_plane *p, int i_yp, int i_dh, double yp0, double dh0, double m, double U2, fb_err *err) {
+  FB_CALL(err, p->ops->eval(p->state, m, U2, p->out, err));
+  return p->out[i_yp] - yp0 > 0.006 || fabs(p->out[i_dh] / dh0 - 1.0) > 2.0 * 0.029 / 2.547;
+}
+START_TEST(test_sbbn_anchored_criterion) {
+  ck_assert_msg(load_rows() > 0, "cannot read tests/bbn/data/hnl_bbn_published.txt");
+  const char *fl[3] = {"mu", "tau", "e"};
+  const double m[3] = {0.097052713, 0.0990828, 0.0981621602}, tol[3] = {1.5, 1.5, 3.0};
+  for (int k = 0; k < (QUICK ? 1 : 3); ++k) {
+    const pub_row *r = top_row_at(fl[k], m[k]);
+    ck_assert_msg(r != NULL, "no top row at %g GeV", m[k]);
+    fb_err err;
+    fb_err_clear(&err);
+    hnl_plane p;
+    ck_assert_msg(plane_init(&p, model_of(fl[k]), &err) == FB_OK, "%s", err.msg);
+    const int i_yp = qidx(p.ops, "Yp_mass_fraction"), i_dh = qidx(p.ops, "D_H");
+    /* standard BBN: a point decayed long before (tau < 1e-3 s: the model returns the standard values) */
+    ck_assert_int_eq(p.ops->eval(p.state, m[k], 0.5, p.out, &err), FB_OK);
+    const double yp0 = p.out[i_yp], dh0 = p.out[i_dh];
+    double lo = r->U2 / 30.0, hi = r->U2 * 3.0;
+    ck_assert_int_eq(shift_excluded(&p, i_yp, i_dh, yp0, dh0, m[k], lo, &err), 1);
+    ck_assert_int_eq(shift_excluded(&p, i_yp, i_dh, yp0, dh0, m[k], hi, &err), 0);
+    for (int it = 0; it < 9; ++it) {
+      const double mid = sqrt(lo * hi);
+      if (shift_excluded(&p, i_yp, i_dh, yp0, dh0, m[k], mid, &err)) lo = mid; else hi = mid;
+    }
+    const double edge = sqrt(lo * hi), ratio = edge / r->U2;
+    printf("%s %g GeV: standard-anchored edge |U|^2 = %.4g, theirs %.4g (x%.3f, tolerance x%g)\n", fl[k], m[k], edge, r->U2,
+           ratio, tol[k]);
+    ck_assert_msg(ratio < tol[k] && ratio > 1.0 / tol[k], "%s %g GeV: x%g", fl[k], m[k], ratio);
+    plane_free(&p);
+  }
+}
+END_TEST
+
+/* The particle (docs/validation.md "HNL band edges after the neutrino-rate fix"): the kinetic code of arXiv:2006.07387
+ * (pyBBN, github ckald/pyBBN; read, not run) evolves a Dirac N - library/NuMSM.py dirac_sterile_neutrino, dof 4,
+ * in the paper set-up tests/paper/__main__.py (commit fcb9e2a) - whose widths (tests/paper/e_converter.py) are
+ * the Dirac ones, half the Majorana widths of our BC6-BC8 model at the same |U|^2. Checked first: our width at
+ * e 0.0982 GeV, |U_e|^2 = 2.06e-5 is twice their converter's G_F^2 |U|^2 m^5/(192 pi^3) (1 + (1 + 4 s_W^2 +
+ * 8 s_W^4)/4) (nu_e nu nubar + nu_e e+ e-; 1%: m_e terms). Then with majorana = false (4 states, half widths) the
+ * upper edges below the pion thresholds, x0.32-0.65 of theirs as Majorana, land on theirs: measured x0.70-1.55
+ * on 14 rows (e, mu, tau at 0.05-0.71 GeV without charged pions); asserted within x1.6 at tau 0.3 GeV (quick), and
+ * e 0.098, mu 0.097, tau 0.099, tau 0.5 GeV (full). Above the pion thresholds the lifetime edge 0.02 s (pions)
+ * does not move, so the |U|^2 edge doubles (x4.4-6.4 of theirs: theirs lacks the pion conversion). */
+START_TEST(test_dirac_convention) {
+  ck_assert_msg(load_rows() > 0, "cannot read tests/bbn/data/hnl_bbn_published.txt");
+  {
+    fb_err err;
+    fb_err_clear(&err);
+    hnl_plane p;
+    ck_assert_msg(plane_init(&p, &fb_model_bc6_bbn, &err) == FB_OK, "%s", err.msg);
+    const double m = 0.0981621602, U2 = 2.0567394e-05, sw2 = FB_SIN2_THETAW, mm = m * 1e3;
+    int e;
+    double tau;
+    ck_assert_int_eq(excluded_at(&p, m, U2, &e, &tau, &err), FB_OK);
+    const double G_D = pow(FB_GF_GEV_M2 * 1e-6, 2) * U2 * pow(mm, 5) * (1.0 + 0.25 * (1.0 + 4.0 * sw2 + 8.0 * sw2 * sw2)) /
+                       (192.0 * pow(FB_PI, 3)); /* MeV */
+    const double tau_D = FB_HBAR_GEV_S * 1e3 / G_D;
+    printf("e 0.0982 GeV, |U|^2 = 2.06e-5: our (Majorana) tau %.5g s, Dirac closed form %.5g s (ratio %.4f)\n", tau, tau_D,
+           tau_D / tau);
+    ck_assert_msg(fabs(tau_D / tau / 2.0 - 1.0) < 0.01, "tau_D/tau = %g", tau_D / tau);
+    plane_free(&p);
+  }
+  const char *fl[5] = {"tau", "e", "mu", "tau", "tau"};
+  const double m[5] = {0.29997, 0.0981621602, 0.097052713, 0.0990828, 0.49982};
+  for (int k = 0; k < (QUICK ? 1 : 5); ++k) {
+    const pub_row *r = top_row_at(fl[k], m[k]);
+    ck_assert_msg(r != NULL, "no top row at %g GeV", m[k]);
+    fb_err err;
+    fb_err_clear(&err);
+    hnl_plane p;
+    char set[64];
+    snprintf(set, sizeof set, "%s.majorana=false", model_of(fl[k])->name);
+    ck_assert_msg(plane_init_set(&p, model_of(fl[k]), set, &err) == FB_OK, "%s", err.msg);
+    double edge = 0.0, te = 0.0;
+    ck_assert_msg(our_edge(&p, m[k], r->U2, 1, &edge, &te, &err) == FB_OK, "%s", err.msg);
+    const double ratio = edge / r->U2;
+    printf("%s %g GeV, Dirac N: edge |U|^2 = %.4g (tau %.3g s), theirs %.4g (x%.3f, tolerance x1.6)\n", fl[k], m[k], edge, te,
+           r->U2, ratio);
+    ck_assert_msg(ratio < 1.6 && ratio > 1.0 / 1.6, "%s %g GeV: x%g", fl[k], m[k], ratio);
+    plane_free(&p);
+  }
+}
 END_TEST
 
 /* the reference table itself: >= 5 masses per flavour and edge kind, spanning 0.05 - 0.9 GeV */
@@ -299,6 +419,8 @@ static Suite *pub_suite(void) {
   tcase_add_test(tc, test_published_band_e);
   tcase_add_test(tc, test_published_band_mu);
   tcase_add_test(tc, test_published_band_tau);
+  tcase_add_test(tc, test_sbbn_anchored_criterion);
+  tcase_add_test(tc, test_dirac_convention);
   suite_add_tcase(s, tc);
   return s;
 }
