@@ -453,6 +453,23 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   }
   out[Q_FINV] = Y_after > 0.1 * (mY_before > 0.0 ? mY_before / mass_GeV : Y);
   out[Q_THO] = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
+  /* Inverse decays in the BBN stage (issue 14, BC9 N_eff band; bbn_background.c): where X is handed over at T0,
+   * its production below T0 by inverse decays is not in mY and was missing from the stage, which let X decay
+   * freely: for m ~ MeV and tau ~ 1e-3 - 10 s the ALP is in fact re-created from the photons and held near
+   * equilibrium (Gamma/H > 1 at T ~ m) until it is non-relativistic, and gives its entropy to the photons after
+   * neutrino decoupling, as a thermal particle does (measured: BC9 at 3 MeV, g = 1e-6, N_eff 3.04 without, 2.6
+   * with them; the thermal real scalar at 3 MeV, bbn_thermal_dm.c: 2.60). With a later hand-over (T_h < T0) the
+   * production down to T_h is in mY already: the stage's inverse decays act below T_h only (no double counting).
+   * tau < 1e-3 s (hand-over at T0): for m < 0.1 GeV (= 10 T0: not Boltzmann-suppressed at neutrino decoupling) X is held in
+   * equilibrium by its inverse decays (Gamma/H(T0) > 10 at tau = 1e-3 s), the tight-coupling limit, in which the
+   * result no longer depends on tau: solved at tau = 1e-3 s (the stage's lower limit; test_bbn_inverse_decays
+   * checks the independence and the thermal limit). Heavier X: decayed before BBN, standard BBN as before. */
+  const int inverse = s->hnl < 0;
+  if (inverse) {
+    d.g_inverse = s->g_X;
+    d.T_inverse_MeV = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
+  }
+  if (inverse && d.tau_s < 1e-3 && mass_GeV < 0.1) d.tau_s = 1e-3;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
     put_sbbn(s, out);
