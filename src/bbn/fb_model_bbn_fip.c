@@ -13,7 +13,9 @@
  * conversion and 2 -> 2 scatterings; bc9: Primakoff; without it the abundance and the excluded region
  * are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
  * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
- * equilibrium: standard BBN (eta fixed today), not excluded. Points with 1e5 s < tau <= 1e12 s are
+ * equilibrium: standard BBN (eta fixed today), not excluded, if m >= 0.1 GeV; lighter X are held in equilibrium
+ * by their inverse decays, which the BBN stage includes below the hand-over (bbn_decay.g_inverse), and are solved
+ * at tau = 1e-3 s, the tight-coupling limit (bfip_eval). Points with 1e5 s < tau <= 1e12 s are
  * computed without their photodisintegration cascade (flag_photodisintegration; the bcN_photodis models
  * compute it) and with their decays after T_end followed to recombination for Neff_rec (bbn_neff_rec.c);
  * tau > 1e12 s fails with a range error. The abundance's dependence on T_RH is
