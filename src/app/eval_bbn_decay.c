@@ -110,7 +110,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   d.tau_s = fb_eval_number(args, "tau_s");
   const char *model = fb_eval_text(args, "model");
   const int generic = strcmp(model, "generic") == 0;
-  double f_other = 0.0;
+  double f_other = 0.0, tau_model_s = 0.0;
   if (generic) {
     FB_TEST(err, !fb_eval_given(args, "tau_s"), FB_ERR_INPUT, "model=generic needs tau_s=<lifetime in s>");
   } else {
@@ -133,6 +133,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   double width_GeV = 0.0;
   if (!generic)
     FB_CALL(err, decay_from_model(model, d.mass_GeV, fb_eval_number(args, "coupling"), &d, &f_other, &width_GeV, err));
+  tau_model_s = d.tau_s; /* the lifetime printed (the BBN stage may use the tight-coupling 1e-3 s) */
   /* a benchmark without a given abundance: the point of its scan model bcN_bbn (eval_scan_point.c), whose
    * n_X/n_gamma at T0 = 10 MeV (decays, inverse decays and the production by scatterings where src/production
    * has one, or the HNL's thermal history, from T_RH_GeV) starts the same BBN below */
@@ -160,6 +161,13 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     /* as the scan: X moving with the scan point's momentum at T0 (bbn_decay.p0_MeV: from its energy Boltzmann
      * equation, or kinetic equilibrium with momentum=kinetic; fb_model_bbn_fip.c) */
     d.p0_MeV = eval_scan_q(&pt, "p_mean_T0_MeV");
+    /* as the scan: inverse decays in the BBN stage where X is handed over at T0, and the tight-coupling lifetime
+     * 1e-3 s for a light X with tau < 1e-3 s (fb_model_bbn_fip.c) */
+    if (kept.solved) {
+      d.g_inverse = kept.d.g_inverse;
+      d.T_inverse_MeV = kept.d.T_inverse_MeV;
+      d.tau_s = kept.d.tau_s;
+    }
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential", "momentum"};
     for (size_t i = 0; i < sizeof abundance_keys / sizeof abundance_keys[0]; i++)
@@ -230,7 +238,7 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   /* decayed before BBN: the scan's m Y_X at T0 (r is standard BBN's) */
   fb_eval_put(out, "mY_GeV", "GeV", before_bbn ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
   fb_eval_put(out, "rhoX_over_rhorad_max", "", r.rhoX_over_rhorad_max);
-  fb_eval_put(out, "tau_s", "s", d.tau_s);
+  fb_eval_put(out, "tau_s", "s", tau_model_s);
   fb_eval_put(out, "f_em", "", d.f_em);
   fb_eval_put(out, "f_nu", "", d.f_nu);
   fb_eval_put(out, "f_inv", "", d.f_inv);

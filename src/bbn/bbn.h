@@ -129,6 +129,14 @@ typedef struct bbn_decay {
   int decays_at_rest;    /**< 1: the network's p <-> n sources (bbn_mesons.c, bbn_kaons.c, bbn_nu_conversion.c) take X at
                               rest even when p0_MeV > 0 (undilated decay rate exp(-t/tau)/tau, daughters' rest-frame
                               spectra: the behaviour before 2026-12-07); 0 (default): decays in flight */
+  double g_inverse;      /**< internal states of X for its inverse decays in the BBN stage (bbn_background.c): the e.m.
+                              channels (width f_em Gamma) re-create X from the plasma at T by detailed balance
+                              (Maxwell-Boltzmann n_eq = g m^2 T K2(m/T)/(2 pi^2)); 0 (default): none, n_X a^3 ~ exp(-t/tau).
+                              The bcN_bbn planes set g_X (docs/validation.md, "BC9 N_eff band: inverse decays in the
+                              BBN stage") */
+  double T_inverse_MeV;  /**< with g_inverse > 0: the inverse decays act where T <= T_inverse_MeV (the bcN_bbn planes:
+                              their hand-over temperature, so that the production down to it, already in mY, is not
+                              counted twice); 0 (default): nowhere */
 } bbn_decay;
 
 /** Momentum p with sqrt(m^2 + p^2) = <E> of a Maxwell-Boltzmann distribution in kinetic equilibrium at T:

@@ -30,6 +30,18 @@
  * A moving decaying X (bbn_decay.p0_MeV > 0, issue 14 item 1: a FIP still relativistic at T_start) has
  * rho_X = n_X E, E = sqrt(m^2 + p^2), p = p0 a_start/a, and decays at the time-dilated rate (m/E)/tau, so the
  * power is Gamma m n_X with E per decay; a sixth state, its proper-time optical depth, counts the decays.
+ * Inverse decays (bbn_decay.g_inverse > 0, where T <= bbn_decay.T_inverse_MeV; issue 14, BC9 N_eff band): the e.m. channels (width f_em Gamma) re-create
+ * X from the plasma at T by detailed balance, Maxwell-Boltzmann as bbn_abundance_energy.c (Kolb & Turner sec. 5.1):
+ *   d(n_X a^3)/dt = a^3 [-Gamma (m/E) n_X + f_em Gamma R(m/T) n_eq],   n_eq = g m^2 T K2(m/T)/(2 pi^2),  R = K1/K2,
+ *   Q_em = f_em Gamma (m n_X - R n_eq E)   (energy per unit time into the plasma; E the energy X carries here, so
+ *   that X and plasma conserve energy exactly; for E = m/R, kinetic equilibrium, the detailed balance f_em Gamma m
+ *   (n_X - n_eq) of bbn_abundance_energy.c),
+ * so an X kept in equilibrium gives its entropy to the photons as it becomes non-relativistic (the thermal limit,
+ * bbn_thermal_dm.c, which test_bbn_inverse_decays checks). The sixth state becomes -ln(n_X a^3 e^{t0/tau}/N_w), the
+ * optical depth without inverse decays. The X energy per particle keeps the free-streaming momentum p0 a_start/a
+ * (the X made by inverse decays carry E(p) too, and X in equilibrium settles at n_X = (R E/m) n_eq instead of
+ * n_eq where p differs from the plasma's mean momentum: a stated approximation, measured against the thermal limit). f_em stands for the branching ratio of the channels whose daughters are
+ * thermal (exact for X -> gamma gamma, e+ e-: BC9 below the muon threshold).
  * Extra radiation: rho_dN = Delta N_eff (7/8)(pi^2/15) T_free^4 with T_free = T_start a_start/a
  * (free-streaming from T_start). QED: P_int = P2 + P3 with (Heckler, PRD 49 (1994) 611;
  * Mangano et al., arXiv:astro-ph/0111408; Bennett et al., arXiv:1911.04504 eqs. 2.6-2.7)
@@ -327,6 +339,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
   double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0, mE = 1.0;
+  double dtau = 1.0, Q_id = 0.0; /* d(sixth state)/dt in units of Gamma; inverse-decay power drawn from the plasma */
   if (c->p->decay) {
     /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
      * Q = Gamma rho_X split by the energy fractions (Kawasaki, Kohri, Sugiyama astro-ph/0002127
@@ -335,15 +348,31 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     double rX, Q;
     if (c->ns == 6) { /* moving X (bbn_decay.p0_MeV): y[5] = int (m/E) dt/tau from the start */
       const double pX = d->p0_MeV * exp(-x), EX = sqrt(c->mX_MeV * c->mX_MeV + pX * pX);
-      rX = EX * c->NwX_MeV3 * exp(-3.0 * x - c->t0_s / c->tauX_s - y[5]);
+      const double lnX = -3.0 * x - c->t0_s / c->tauX_s - y[5]; /* ln(n_X / N_w) */
+      rX = EX * c->NwX_MeV3 * exp(lnX);
       Q = c->GamX_MeV * c->mX_MeV / EX * rX; /* = Gamma m n_X: rate m/E Gamma, energy E per decay */
       mE = c->mX_MeV / EX;
+      dtau = mE;
+      if (d->g_inverse > 0.0 && T <= d->T_inverse_MeV && c->NwX_MeV3 > 0.0) { /* inverse decays of the e.m. channels at T (the header) */
+        const double z = c->mX_MeV / T;
+        const double k2 = z < 700.0 ? gsl_sf_bessel_Kn_scaled(2, z) : 0.0;
+        if (k2 > 0.0) {
+          const double ln_neq = log(d->g_inverse * c->mX_MeV * c->mX_MeV * T * k2 / (2.0 * FB_PI * FB_PI)) - z;
+          const double neq = exp(ln_neq);
+          const double R = bbn_mb_mean_energy_over_m(z) - 3.0 / z; /* <m/E>_eq = K1/K2 */
+          /* drawn from the plasma: the X created (rate f_em Gamma R n_eq) with the energy E each X carries here, so
+           * that plasma + X conserve energy exactly (Q: the decays'); = f_em Gamma m n_eq for E = m/R (kinetic
+           * equilibrium, the detailed balance of bbn_abundance_energy.c) */
+          Q_id = d->f_em * c->GamX_MeV * R * neq * EX;
+          dtau = mE - d->f_em * R * exp(fmin(ln_neq - log(c->NwX_MeV3) - lnX, 700.0));
+        }
+      }
     } else {
       rX = c->mX_MeV * c->NwX_MeV3 * exp(-3.0 * x - t_s / c->tauX_s);
       Q = c->GamX_MeV * rX;
     }
     rho_X += rX;
-    Q_em += d->f_em * Q;
+    Q_em += d->f_em * Q - Q_id;
     Q_nu += d->f_nu * Q;
     Q_inv = d->f_inv * Q;
     share_e = bbn_decay_nu_e_share(d);
@@ -408,7 +437,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     }
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
     dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
-    if (c->ns == 6) dydx[5] = mE * c->GamX_MeV / H; /* proper-time optical depth of X */
+    if (c->ns == 6) dydx[5] = dtau * c->GamX_MeV / H; /* proper-time optical depth of X (less the inverse decays) */
   }
   if (H_out) *H_out = H;
   if (rho_nu_out) *rho_nu_out = rho_nu;
@@ -447,7 +476,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
    * set of equations with and without X, so that the limit m Y -> 0 is continuous to the last digit
    * the integrator resolves) */
   /* a moving X (p0_MeV > 0) adds its proper-time optical depth y[5]; without it the 5 states of before */
-  const int ns = (p->decay && p->decay->p0_MeV > 0.0) ? 6 : 5;
+  const int ns = (p->decay && (p->decay->p0_MeV > 0.0 || p->decay->g_inverse > 0.0)) ? 6 : 5;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
   b->ln_t = malloc(sizeof(double) * 9 * n); /* + X's optical depth and its d/d ln t (moving X) */
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");

@@ -63,6 +63,11 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
           "decay p0_MeV = %g outside the allowed range [0, 1e6] MeV", d->p0_MeV);
   FB_TEST(err, d->decays_at_rest != 0 && d->decays_at_rest != 1, FB_ERR_RANGE,
           "decay decays_at_rest = %d (allowed 0 or 1)", d->decays_at_rest);
+  FB_TEST(err, !(d->g_inverse >= 0.0 && d->g_inverse <= 100.0), FB_ERR_RANGE,
+          "decay g_inverse = %g outside the allowed range [0, 100] (internal states of X; 0: no inverse decays)",
+          d->g_inverse);
+  FB_TEST(err, !(d->T_inverse_MeV >= 0.0 && d->T_inverse_MeV <= 1e5), FB_ERR_RANGE,
+          "decay T_inverse_MeV = %g outside the allowed range [0, 1e5] MeV", d->T_inverse_MeV);
   FB_TEST(err, !(d->gamma_K_L >= 0.0 && d->gamma_K_L <= 1e5), FB_ERR_RANGE,
           "decay gamma_K_L = %g outside the allowed range [0, 1e5]", d->gamma_K_L);
   FB_TEST(err, d->n_nu_groups < 0 || d->n_nu_groups > BBN_NU_MAX_GROUPS, FB_ERR_RANGE,
@@ -142,7 +147,8 @@ int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
       a->n_pi_plus != b->n_pi_plus || a->n_K_minus != b->n_K_minus || a->n_K_plus != b->n_K_plus || a->n_K_L != b->n_K_L ||
       a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
       a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade ||
-      a->p0_MeV != b->p0_MeV || a->decays_at_rest != b->decays_at_rest)
+      a->p0_MeV != b->p0_MeV || a->decays_at_rest != b->decays_at_rest || a->g_inverse != b->g_inverse ||
+      a->T_inverse_MeV != b->T_inverse_MeV)
     return 0;
   for (int i = 0; i < 3; ++i)
     if (a->nu_share[i] != b->nu_share[i]) return 0;

@@ -13,7 +13,9 @@
  * conversion and 2 -> 2 scatterings; bc9: Primakoff; without it the abundance and the excluded region
  * are lower limits), then BBN with the decaying particle from T0 (bbn_solve with
  * n_over_ngamma at T_start = T0). Points with tau < 1e-3 s decay before BBN in a plasma in
- * equilibrium: standard BBN (eta fixed today), not excluded. Points with 1e5 s < tau <= 1e12 s are
+ * equilibrium: standard BBN (eta fixed today), not excluded, if m >= 0.1 GeV; lighter X are held in equilibrium
+ * by their inverse decays, which the BBN stage includes below the hand-over (bbn_decay.g_inverse), and are solved
+ * at tau = 1e-3 s, the tight-coupling limit (bfip_eval). Points with 1e5 s < tau <= 1e12 s are
  * computed without their photodisintegration cascade (flag_photodisintegration; the bcN_photodis models
  * compute it) and with their decays after T_end followed to recombination for Neff_rec (bbn_neff_rec.c);
  * tau > 1e12 s fails with a range error. The abundance's dependence on T_RH is
@@ -466,6 +468,23 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   }
   out[Q_FINV] = Y_after > 0.1 * (mY_before > 0.0 ? mY_before / mass_GeV : Y);
   out[Q_THO] = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
+  /* Inverse decays in the BBN stage (issue 14, BC9 N_eff band; bbn_background.c): where X is handed over at T0,
+   * its production below T0 by inverse decays is not in mY and was missing from the stage, which let X decay
+   * freely: for m ~ MeV and tau ~ 1e-3 - 10 s the ALP is in fact re-created from the photons and held near
+   * equilibrium (Gamma/H > 1 at T ~ m) until it is non-relativistic, and gives its entropy to the photons after
+   * neutrino decoupling, as a thermal particle does (measured: BC9 at 3 MeV, g = 1e-6, N_eff 3.04 without, 2.6
+   * with them; the thermal real scalar at 3 MeV, bbn_thermal_dm.c: 2.60). With a later hand-over (T_h < T0) the
+   * production down to T_h is in mY already: the stage's inverse decays act below T_h only (no double counting).
+   * tau < 1e-3 s (hand-over at T0): for m < 0.1 GeV (= 10 T0: not Boltzmann-suppressed at neutrino decoupling) X is held in
+   * equilibrium by its inverse decays (Gamma/H(T0) > 10 at tau = 1e-3 s), the tight-coupling limit, in which the
+   * result no longer depends on tau: solved at tau = 1e-3 s (the stage's lower limit; test_bbn_inverse_decays
+   * checks the independence and the thermal limit). Heavier X: decayed before BBN, standard BBN as before. */
+  const int inverse = s->hnl < 0;
+  if (inverse) {
+    d.g_inverse = s->g_X;
+    d.T_inverse_MeV = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
+  }
+  if (inverse && d.tau_s < 1e-3 && mass_GeV < 0.1) d.tau_s = 1e-3;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
     put_sbbn(s, out);
