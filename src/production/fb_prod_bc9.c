@@ -80,9 +80,13 @@ static double prim_charge_density(double T) {
 static double prim_bracket(double k, double p, double K2) {
   if (!(p > 0.0)) return 0.0;
   const double a = (k + p) * (k + p), b = (k - p) * (k - p);
-  const double t1 = (a + K2) * (b + K2) / (4.0 * k * p * K2) * log((a + K2) / (b + K2));
-  const double t2 = b > 0.0 ? (k * k - p * p) * (k * k - p * p) / (4.0 * k * p * K2) * log(a / b) : 0.0;
-  return (p / k) * (t1 - t2 - 1.0);
+  if (!(b > 0.0)) return (p / k) * ((a + K2) / (4.0 * k * p) * log((a + K2) / K2) - 1.0);
+  /* t1 - t2 with ab = (k^2 - p^2)^2 and ln((a+K2)/(b+K2)) = ln(a/b) + ln1p(K2/a) - ln1p(K2/b): the two O(1/K2)
+   * terms cancel analytically, so a weakly screened plasma (K2 << b: T below m_e, few e+-) does not lose the
+   * result to rounding (the direct difference went negative there) */
+  const double t = (a + b + K2) / (4.0 * k * p) * log(a / b) +
+                   (a + K2) * (b + K2) / (4.0 * k * p * K2) * (log1p(K2 / a) - log1p(K2 / b));
+  return (p / k) * (t - 1.0);
 }
 
 double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
@@ -95,6 +99,13 @@ double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
  * energy of the produced ALPs is its ratio to gamma_P (one pass over the same nodes). */
 double fb_prod_bc9_primakoff_rate_energy(double m_GeV, double g_invGeV, double T_GeV, double *mean_E_GeV) {
   const double T = T_GeV, S = prim_charge_density(T);
+  /* no thermal charged species left (T below ~m_e/500, where prim_density cuts e+- to zero): no targets. The
+   * residual electrons and protons of the baryon asymmetry (n ~ eta n_gamma, eta = 6.1e-10) would give ~1e-9 of
+   * the rate above m_e and are omitted, as in the rest of this rate */
+  if (!(S > 0.0)) {
+    if (mean_E_GeV) *mean_E_GeV = NAN;
+    return 0.0;
+  }
   const double K2 = 4.0 * FB_PI * FB_ALPHA_EM / T * S;
   /* omega = m + T u, u in [0, 60] on three Gauss-Legendre segments */
   static const double seg[4] = {0.0, 2.0, 10.0, 60.0};

@@ -23,6 +23,7 @@
 
 #include "fb_constants.h"
 #include "fb_prod_alp.h"
+#include "fb_production.h"
 #include "fb_thermo.h"
 
 /* sum|M|^2 at m_a = 0, y = e = 1 (fb_prod_alp.c item 2) as functions of t */
@@ -149,6 +150,27 @@ static double yukawa_threshold(double mq, double Q2) {
   return 2.0 * sqrt(best); /* Gamma ~ 1/f_l^2; f/c = 2 f_l */
 }
 
+/* The BC9 Primakoff rate below the e+e- era (fb_prod_bc9.c): with few charged targets the screening K2 is far
+ * below (k - p)^2, where the old direct difference of the two O(1/K2) terms lost everything to rounding and went
+ * negative (m = 46 keV at T = 1.8 keV: -7e-47 T), and with none (T < m_e/500) it was 0/0, which failed every
+ * bc9_cmb point below 46 keV. The rate must be finite, >= 0 and non-decreasing in T (fewer targets and photons
+ * at lower T), and 0 where no charged species is left. */
+START_TEST(test_primakoff_weak_screening) {
+  const double ms[3] = {1e-6, 4.6e-5, 1e-3};
+  for (int j = 0; j < 3; ++j) {
+    double prev = 0.0;
+    for (double lT = -8.0; lT <= -2.0; lT += 0.125) {
+      const double T = pow(10.0, lT), r = fb_prod_bc9_primakoff_rate(ms[j], 1e-10, T);
+      ck_assert_msg(isfinite(r) && r >= 0.0, "m = %g GeV, T = %g GeV: rate %g", ms[j], T, r);
+      ck_assert_msg(r >= prev * (1.0 - 1e-12), "m = %g GeV: rate falls from %g to %g at T = %g GeV", ms[j], prev, r,
+                    T);
+      prev = r;
+    }
+  }
+  ck_assert(fb_prod_bc9_primakoff_rate(4.6e-5, 1e-10, 1e-8) == 0.0);
+}
+END_TEST
+
 START_TEST(test_ferreira_notari) {
   const double fb = yukawa_threshold(FB_MB_QUARK_GEV, 1.0 / 9.0), ft = yukawa_threshold(FB_MT_QUARK_GEV, 4.0 / 9.0);
   fprintf(stderr, "max Gamma/H = 1 at f/c_b = %.3g GeV (arXiv:1801.06090: 3e8, ratio %.2f), f/c_t = %.3g GeV (4e8, ratio %.2f)\n",
@@ -168,6 +190,7 @@ int main(void) {
   tcase_add_test(tc, test_masso_threshold);
   tcase_add_test(tc, test_rates_positive_and_continuous);
   tcase_add_test(tc, test_ferreira_notari);
+  tcase_add_test(tc, test_primakoff_weak_screening);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
