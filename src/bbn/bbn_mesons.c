@@ -145,6 +145,12 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
      * rtol) they are taken at rest, which saves the boosted quadratures at late times (+10% of a 0.18 s HNL point
      * with tau ~ 1e2 s otherwise) */
     if (pm * pm < 1e-9) gamma_X = 1.0;
+  } else if (d->g_inverse > 0.0) {
+    /* X at rest (or decays_at_rest) with inverse decays: n_X includes the X re-created from the plasma, which the
+     * background's sixth state follows (bbn_background_X_depth), so the sources stay proportional to the actual
+     * n_X (before: exp(-t/tau), which ignored them; no effect on the planes of 2026-12-07, whose inverse decays
+     * act only below 0.1 GeV, without meson or neutrino groups) */
+    decays = bg->YX0 * exp(-bbn_background_X_depth(bg, t_s)) / d->tau_s;
   } else {
     decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s;
   }
