@@ -27,10 +27,13 @@
  * Compton solution (its thermalisation is not coupled to the x-dependence).
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cache.h"
 #include "fb_constants.h"
 
 /* Kompaneets grid: cells in ln x (Delta s = 0.0134; 400 / 1600 cells change mu of a decay by < 0.5 % / < 0.1 %). */
@@ -160,22 +163,28 @@ static void komp_init(komp *k) {
   for (int i = 0; i < KX_N; i++) k->dn0[i] = k->dn[i] = 0.25 * shape_Y(k->x[i]);
 }
 
-/* Solve (I - dt L) u = r (Thomas). */
-static void tri_solve(komp *k, double dt, const double *r, double *u) {
+/* Solve (I - dt L) u = r and (I - dt L) v = q (Thomas): one elimination for both right-hand sides, the same
+ * operations per side as two separate solves (bit-identical to them). */
+static void tri_solve2(komp *k, double dt, const double *r, double *u, const double *q, double *v) {
   double bet = 1.0 - dt * k->di[0];
   u[0] = r[0] / bet;
+  v[0] = q[0] / bet;
   for (int i = 1; i < KX_N; i++) {
     k->cp[i] = -dt * k->up[i - 1] / bet;
-    bet = 1.0 - dt * k->di[i] - (-dt * k->lo[i]) * k->cp[i];
-    u[i] = (r[i] - (-dt * k->lo[i]) * u[i - 1]) / bet;
+    const double l = -dt * k->lo[i];
+    bet = 1.0 - dt * k->di[i] - l * k->cp[i];
+    u[i] = (r[i] - l * u[i - 1]) / bet;
+    v[i] = (q[i] - l * v[i - 1]) / bet;
   }
-  for (int i = KX_N - 2; i >= 0; i--) u[i] -= k->cp[i + 1] * u[i + 1];
+  for (int i = KX_N - 2; i >= 0; i--) {
+    u[i] -= k->cp[i + 1] * u[i + 1];
+    v[i] -= k->cp[i + 1] * v[i + 1];
+  }
 }
 
 /* One implicit-Euler step dn <- (I - dt (L + le e^T))^-1 dn (Sherman-Morrison for the rank-one Delta_e term). */
 static void komp_step(komp *k, double dt) {
-  tri_solve(k, dt, k->dn, k->a);
-  tri_solve(k, dt, k->le, k->b);
+  tri_solve2(k, dt, k->dn, k->a, k->le, k->b);
   double ea = 0.0, eb = 0.0;
   for (int i = 0; i < KX_N; i++) {
     ea += k->e[i] * k->a[i];
@@ -215,7 +224,7 @@ static double electrons_per_H(double z, double fHe) {
   return 0.0;
 }
 
-int fb_cmb_green_init(fb_cmb_gth *g, const fb_cmb *c, fb_err *err) {
+static int green_compute(fb_cmb_gth *g, const fb_cmb *c, fb_err *err) {
   memset(g, 0, sizeof *g);
   const fb_cmb_params *p = &c->par;
   g->n = FB_CMB_GREEN_NZ;
@@ -288,6 +297,95 @@ int fb_cmb_green_init(fb_cmb_gth *g, const fb_cmb *c, fb_err *err) {
   }
   free(k);
   proj_free(&pr);
+  return FB_OK;
+}
+
+/* ---- set-up cache. The tables depend only on the inputs below and on the compiled code: a process-wide copy
+ * (several model states or fb_cmb objects in one process) and the persistent cache of fb_cache.h (every plane of
+ * the main job is a process of its own; ~0.27 s per rank and plane before). The key holds every input of
+ * green_compute; a hit returns the stored doubles, i.e. the recomputation bit for bit (test_cmb_green_cache). */
+#define GREEN_TAG "fipbounds cmb_green v1"
+static const char *const GREEN_LIB_SYMBOLS[] = {"exp", "log", "expm1", "log1p", "tanh"};
+
+static int green_key(const fb_cmb *c, uint8_t *key, size_t cap, size_t *len) {
+  const fb_cmb_params *p = &c->par;
+  const double d[] = {p->z_min,  p->z_max,       p->omega_b_h2,  p->T0_K,    p->sd_nu_lo_GHz,
+                      p->sd_nu_hi_GHz, c->H0_inv_s, c->Omega_r,  c->Omega_m, c->Omega_L,
+                      KX_LO,     KX_HI,          KY_STOP,        FB_CMB_GREEN_DY_REL, FB_CMB_GREEN_DY_MAX};
+  const int32_t ints[4] = {p->sd_n_channels, KX_N, FB_CMB_GREEN_NZ, (int32_t)sizeof d};
+  *len = 0;
+  if (cap < sizeof GREEN_TAG + sizeof ints + sizeof d) return 0;
+  memcpy(key, GREEN_TAG, sizeof GREEN_TAG);
+  memcpy(key + sizeof GREEN_TAG, ints, sizeof ints);
+  memcpy(key + sizeof GREEN_TAG + sizeof ints, d, sizeof d);
+  *len = sizeof GREEN_TAG + sizeof ints + sizeof d;
+  return fb_cache_code_id((const void *)green_compute, GREEN_LIB_SYMBOLS,
+                          (int)(sizeof GREEN_LIB_SYMBOLS / sizeof *GREEN_LIB_SYMBOLS), key, cap, len);
+}
+
+/* payload: L0, dL, then y_gamma, pg, py, pm (n each) */
+static size_t green_payload_n(size_t n) { return 2 + 4 * n; }
+
+static void green_pack(const fb_cmb_gth *g, double *d) {
+  d[0] = g->L0;
+  d[1] = g->dL;
+  const double *t[4] = {g->y_gamma, g->pg, g->py, g->pm};
+  for (int a = 0; a < 4; a++) memcpy(d + 2 + a * g->n, t[a], g->n * sizeof *d);
+}
+
+static int green_unpack(fb_cmb_gth *g, const double *d, size_t n) {
+  memset(g, 0, sizeof *g);
+  double **t[4] = {&g->y_gamma, &g->pg, &g->py, &g->pm};
+  for (int a = 0; a < 4; a++) {
+    *t[a] = malloc(n * sizeof(double));
+    if (!*t[a]) {
+      fb_cmb_green_free(g);
+      return 0;
+    }
+    memcpy(*t[a], d + 2 + a * n, n * sizeof(double));
+  }
+  g->n = n;
+  g->L0 = d[0];
+  g->dL = d[1];
+  return 1;
+}
+
+static pthread_mutex_t green_mem_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint8_t green_mem_key[FB_CACHE_KEY_MAX];
+static size_t green_mem_len;
+static double *green_mem; /* payload of the last table set of this process (never freed: one per process) */
+
+int fb_cmb_green_init(fb_cmb_gth *g, const fb_cmb *c, fb_err *err) {
+  uint8_t key[FB_CACHE_KEY_MAX];
+  size_t len = 0;
+  const size_t n = FB_CMB_GREEN_NZ, np = green_payload_n(n);
+  const int keyed = green_key(c, key, sizeof key, &len);
+  if (keyed) {
+    int hit = 0;
+    pthread_mutex_lock(&green_mem_lock);
+    if (green_mem && green_mem_len == len && !memcmp(green_mem_key, key, len)) hit = green_unpack(g, green_mem, n);
+    pthread_mutex_unlock(&green_mem_lock);
+    if (hit) return FB_OK;
+    void *data = NULL;
+    size_t nb = 0;
+    if (fb_cache_load(NULL, "cmb_green", key, len, &data, &nb) && nb == np * sizeof(double) && green_unpack(g, data, n)) {
+      free(data);
+      return FB_OK;
+    }
+    free(data);
+  }
+  FB_CALL(err, green_compute(g, c, err));
+  if (!keyed) return FB_OK;
+  double *d = malloc(np * sizeof *d);
+  if (!d) return FB_OK; /* the tables are computed; only the cache is skipped */
+  green_pack(g, d);
+  fb_cache_store(NULL, "cmb_green", key, len, d, np * sizeof *d);
+  pthread_mutex_lock(&green_mem_lock);
+  free(green_mem);
+  green_mem = d;
+  memcpy(green_mem_key, key, len);
+  green_mem_len = len;
+  pthread_mutex_unlock(&green_mem_lock);
   return FB_OK;
 }
 

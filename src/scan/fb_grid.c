@@ -15,8 +15,9 @@ const fb_key_spec fb_scan_keys[] = {
      "wall-clock seconds between checkpoints of completed points to the output file"},
     {"run", "chunk_size", FB_KEY_INT, "16", 1, FB_SCAN_CHUNK_MAX, NULL, "",
      "grid points per work unit handed to a rank"},
-    {"run", "chunk_schedule", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|guided", "",
-     "fixed: chunks of chunk_size points; guided: large chunks early, shrinking to chunk_size"},
+    {"run", "chunk_schedule", FB_KEY_CHOICE, "fixed", 0, 0, "fixed|guided|rows", "",
+     "fixed: chunks of chunk_size points; guided: large chunks early, shrinking to chunk_size; rows: one mass row per "
+     "chunk (per-mass set-up once per scan), the last 2 x ranks rows in chunks of chunk_size"},
     {"run", "progress_interval_s", FB_KEY_DOUBLE, "10", 0.01, 86400, NULL, "s",
      "minimum wall-clock seconds between progress lines on rank 0"},
     {"run", "log_level", FB_KEY_CHOICE, "info", 0, 0, "error|warning|info|debug", "",
@@ -133,6 +134,7 @@ void fb_scan_options_from_config(fb_scan_options *opt, const fb_config *cfg) {
   opt->overwrite = 0;
   opt->chunk_size = (size_t)fb_config_get_int(cfg, "run", "chunk_size");
   opt->chunk_guided = strcmp(fb_config_get_string(cfg, "run", "chunk_schedule"), "guided") == 0;
+  opt->chunk_rows = strcmp(fb_config_get_string(cfg, "run", "chunk_schedule"), "rows") == 0;
   opt->checkpoint_interval_s = fb_config_get_double(cfg, "run", "checkpoint_interval_s");
   opt->progress_interval_s = fb_config_get_double(cfg, "run", "progress_interval_s");
   opt->max_points = fb_config_get_int(cfg, "run", "max_points");

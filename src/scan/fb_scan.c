@@ -223,6 +223,27 @@ typedef struct coordinator {
   int *reply_next;      /**< [comm size] the slot of the next reply to each rank */
 } coordinator;
 
+/* Points of the next chunk (c->next < c->n_pending), for a worker (guided schedule) or for rank 0 (guided: chunk_size).
+ * Rows: the rest of the mass row of the next pending point, while more than 2 x ranks rows are left (then chunk_size:
+ * a short tail); a model's per-mass set-up is then built by one rank only. */
+static size_t chunk_length(const coordinator *c, int for_worker) {
+  const size_t n = c->n_pending - c->next;
+  size_t len = c->opt->chunk_size;
+  if (c->opt->chunk_guided && for_worker) {
+    /* guided self-scheduling (Polychronopoulos & Kuck, IEEE Trans. Comput. C-36 (1987) 1425),
+     * with 2 x ranks because every worker holds two chunks (FB_SCAN_IN_FLIGHT) */
+    const size_t g = (n + 2 * (size_t)c->comm_size - 1) / (2 * (size_t)c->comm_size);
+    if (g > len) len = g < FB_SCAN_CHUNK_MAX ? g : FB_SCAN_CHUNK_MAX;
+  } else if (c->opt->chunk_rows) {
+    const size_t nc = c->grid->n_coupling, row = c->pending[c->next] / nc;
+    if (c->pending[c->n_pending - 1] / nc - row + 1 > 2 * (size_t)c->comm_size) {
+      len = 0;
+      while (len < n && len < FB_SCAN_CHUNK_MAX && c->pending[c->next + len] / nc == row) len++;
+    }
+  }
+  return n < len ? n : len;
+}
+
 static int coordinator_checkpoint_ex(coordinator *c, int skip_postprocess, fb_err *err) {
   fb_run_info info = *c->info;
   info.skip_postprocess = skip_postprocess;
@@ -289,17 +310,7 @@ static int coordinator_serve(coordinator *c, const MPI_Status *probe, fb_err *er
     c->stop = 1;
   }
   size_t n = 0;
-  if (!c->stop && c->next < c->n_pending) {
-    n = c->n_pending - c->next;
-    size_t len = c->opt->chunk_size;
-    if (c->opt->chunk_guided) {
-      /* guided self-scheduling (Polychronopoulos & Kuck, IEEE Trans. Comput. C-36 (1987) 1425),
-       * with 2 x ranks because every worker holds two chunks (FB_SCAN_IN_FLIGHT) */
-      const size_t g = (n + 2 * (size_t)c->comm_size - 1) / (2 * (size_t)c->comm_size);
-      if (g > len) len = g < FB_SCAN_CHUNK_MAX ? g : FB_SCAN_CHUNK_MAX;
-    }
-    if (n > len) n = len;
-  }
+  if (!c->stop && c->next < c->n_pending) n = chunk_length(c, 1);
   reply_slot *slot = &c->replies[src_rank * FB_SCAN_IN_FLIGHT + c->reply_next[src_rank]];
   c->reply_next[src_rank] = (c->reply_next[src_rank] + 1) % FB_SCAN_IN_FLIGHT;
   MPI_Wait(&slot->req, MPI_STATUS_IGNORE);
@@ -383,8 +394,7 @@ static int coordinator_run(coordinator *c, fb_err *err) {
   while (c->active_workers > 0 || (!c->stop && c->next < c->n_pending)) {
     if (!c->stop && c->next < c->n_pending) {
       /* take the next chunk for rank 0 */
-      size_t n = c->n_pending - c->next;
-      if (n > c->opt->chunk_size) n = c->opt->chunk_size;
+      size_t n = chunk_length(c, 0);
       size_t first = c->next;
       c->next += n;
       for (size_t k = 0; k < n; k++) {

@@ -106,6 +106,10 @@ typedef struct fb_scan_options {
   /** 1: guided self-scheduling: a worker gets max(chunk_size, remaining / (2 x ranks)) points,
    *  at most FB_SCAN_CHUNK_MAX (large chunks early, chunk_size at the end); 0: chunk_size. */
   int chunk_guided;
+  /** 1: mass rows: a chunk is the rest of one mass row (the pending points of one mass, at most FB_SCAN_CHUNK_MAX),
+   *  so that one rank computes each mass and a model's per-mass set-up (tables, kernels) is built once per scan
+   *  instead of once per rank; the last 2 x ranks rows go in chunks of chunk_size (short tail). */
+  int chunk_rows;
   double checkpoint_interval_s;
   double progress_interval_s;
   long max_points;            /**< compute at most this many new points (0 = no limit) */

@@ -28,6 +28,7 @@ static int fail_init_on_rank = -1;   /* model init fails on this rank */
 static long signal_at_point = -1;    /* rank signal_rank raises SIGUSR1 at its n-th evaluation */
 static int signal_rank = -1;
 static long n_evals = 0;
+static int row_points[9];            /* points of each mass row evaluated on this rank (test_rows_schedule) */
 
 static int fix_init(void **state, const fb_config *cfg, fb_err *err) {
   (void)cfg;
@@ -39,6 +40,8 @@ static int fix_eval(void *state, double m, double c, double *out, fb_err *err) {
   (void)state;
   (void)err;
   out[0] = m * sqrt(c) + 2.385;
+  const int row = (int)lround((m - 0.1) / 0.1);
+  if (row >= 0 && row < 9) row_points[row]++;
   /* 0.3 ms per point, so that rank 0 cannot finish the grid before a worker's first request */
   struct timespec ts = {0, 300000};
   nanosleep(&ts, NULL);
@@ -58,7 +61,7 @@ static const fb_model_ops fixture = {
 
 static fb_config cfg;
 
-static void make_config(void) {
+static void make_config_ex(const char *extra) {
   const fb_key_spec *tables[] = {fb_scan_keys};
   size_t counts[] = {fb_scan_n_keys};
   fb_err err;
@@ -67,8 +70,11 @@ static void make_config(void) {
   /* a linear mass axis 0.1 .. 0.9 with 0.5 exactly on it; chunks of 2 points */
   const char *text = "[grid]\nmass_min_GeV = 0.1\nmass_max_GeV = 0.9\nn_mass = 9\nmass_spacing = linear\n"
                      "coupling_min = 1e-3\ncoupling_max = 1\nn_coupling = 40\n[run]\nchunk_size = 2\nlog_level = warning\n";
-  ck_assert_int_eq(fb_config_read_string(&cfg, text, "test_mpi.ini", &err), FB_OK);
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s%s", text, extra);
+  ck_assert_int_eq(fb_config_read_string(&cfg, buf, "test_mpi.ini", &err), FB_OK);
 }
+static void make_config(void) { make_config_ex(""); }
 
 static int run(const char *out, int resume, int *interrupted, fb_err *err) {
   fb_scan_options opt;
@@ -163,6 +169,39 @@ START_TEST(test_signal_on_one_worker_stops_all_and_resumes) {
 }
 END_TEST
 
+/* chunk_schedule = rows: every mass row but the last 2 x ranks is computed by a single rank (all its 40 points), and
+ * the file equals the one of the fixed schedule bit for bit. */
+START_TEST(test_rows_schedule) {
+  char fixed[128], rows[128];
+  file_name(fixed, sizeof fixed, "fixed");
+  file_name(rows, sizeof rows, "rows");
+  fb_err err;
+  fb_err_clear(&err);
+  int interrupted = -1;
+  make_config();
+  ck_assert_msg(run(fixed, 0, &interrupted, &err) == FB_OK, "%s", err.msg);
+  fb_config_free(&cfg);
+  make_config_ex("chunk_schedule = rows\n");
+  memset(row_points, 0, sizeof row_points);
+  ck_assert_msg(run(rows, 0, &interrupted, &err) == FB_OK, "%s", err.msg);
+  fb_config_free(&cfg);
+  int all[9];
+  MPI_Allreduce(row_points, all, 9, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
+  for (int r = 0; r < 9; r++) {
+    ck_assert_int_eq(all[r], 40);
+    if (r < 9 - 2 * size) ck_assert_msg(row_points[r] == 0 || row_points[r] == 40, "row %d split: %d points on rank %d", r,
+                                        row_points[r], rank);
+  }
+  if (rank == 0) {
+    double qa[360], qb[360];
+    int sa[360], sb[360];
+    read_all(fixed, qa, sa);
+    read_all(rows, qb, sb);
+    ck_assert(!memcmp(qa, qb, sizeof qa) && !memcmp(sa, sb, sizeof sa));
+  }
+}
+END_TEST
+
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
@@ -183,6 +222,7 @@ int main(int argc, char **argv) {
   tcase_set_timeout(tc, 100);
   tcase_add_test(tc, test_setup_failure_on_one_rank_fails_everywhere);
   tcase_add_test(tc, test_signal_on_one_worker_stops_all_and_resumes);
+  tcase_add_test(tc, test_rows_schedule);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_set_fork_status(sr, CK_NOFORK);
