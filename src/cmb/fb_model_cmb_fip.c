@@ -61,8 +61,8 @@ typedef struct cmbf_state {
   double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
-  int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT or DEP_PHOTON_LINE ([cmb_fip] deposition) */
-  double E_line_GeV;         /**< photon energy of the deposition kernel at cached_mass (0: on the spot) */
+  int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT, DEP_PHOTON_LINE or DEP_PAIR_LINE ([cmb_fip] deposition) */
+  double E_line_GeV;         /**< E_dep_GeV at cached_mass: photon energy (> 0), -lepton energy (< 0), 0 on the spot */
   fb_production prod;        /**< bc1, bc4, bc9, bc11: production by scatterings added to the freeze-in (ops NULL: none) */
   fb_production_table ptab;  /**< bc1: its rate per mass as bin averages (the resonant window), as bc1_photodis */
   char label[320];
@@ -85,9 +85,11 @@ enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3
 static const fb_key_spec cmbf_keys[] = {
     {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line|pair_line", "",
      "energy deposition of the recombination-era bound: photon_line = photons of E = m/2 with the delayed, "
-     "energy-dependent deposition of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = m/2 each (fb_cmb_dep_set_pair; "
-     "option, not validated against a published bound); on_the_spot = f_eff = 1; auto = photon_line where the "
-     "decay is a two-photon line (>= 99% of f_em in 2 photons, m/2 in [1e-9, 1e3] GeV), else on_the_spot"},
+     "energy-dependent deposition of src/cmb/fb_cmb_dep.h; pair_line = e+e- of total energy E = m/2 each "
+     "(fb_cmb_dep_set_pair; its f_eff validated against Slatyer arXiv:1506.03811); on_the_spot = f_eff = 1; auto = "
+     "photon_line where the decay is a two-photon line (>= 99% of f_em in 2 photons, m/2 in [1e-9, 1e3] GeV), "
+     "pair_line where it is an e+e- line (>= 99% of f_em in e+e-, kinetic energy m/2 - m_e in [5e-6, 400] GeV: "
+     "bc1 below 2 m_mu), else on_the_spot (mixed channels, e.g. bc1 above 2 m_mu)"},
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
      "abundance assumption: freeze-in by inverse decays (and scatterings: bc1, bc4, bc9 Primakoff, bc11), "
      "relativistic decoupling at T_dec_GeV, or a "
@@ -210,6 +212,32 @@ static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV,
   return sum * h / 3.0;
 }
 
+/* The deposition of a mass ([cmb_fip] deposition; returns E_dep_GeV: photon energy > 0, minus the lepton's total
+ * energy of a pair line < 0, 0 on the spot). auto:
+ *  - two-photon line (photon multiplicity 2 within 0.02, >= 99 % of f_em in photons) with E = m/2 in the photon
+ *    kernel's range [FB_CMB_DEP_E_MIN_GEV, FB_CMB_DEP_E_MAX_GEV]: photons of E = m/2;
+ *  - e+e- line (e+- multiplicity 2 within 0.02, >= 99 % of f_em in e+-: BC1 A' -> e+e- below 2 m_mu, BC4 S -> e+e-
+ *    where its gamma gamma share is < 1 %) with each lepton's KINETIC energy T = m/2 - m_e in the range where the
+ *    pair kernel was validated against Slatyer arXiv:1506.03811's f_eff for e+e- (test_feff_slatyer_pair, T = 5 keV -
+ *    400 GeV: ratios 0.75-1.02): e+e- of total energy E = m/2 each (fb_cmb_set_pair_energy takes the TOTAL energy
+ *    and deposits T = E - m_e through the electron cascade plus the 2 x 511 keV annihilation photons);
+ *  - anything else on the spot (f_eff = 1): mixed channels (BC1 above 2 m_mu: e+e-, mu+mu- and hadrons, whose
+ *    e.m. energy comes as Michel electrons, pi0 photons, ... in continua no kernel here has been validated for),
+ *    three-photon decays, lines outside the ranges above. */
+#define CMBF_PAIR_T_MIN_GEV 5.0e-6 /* lowest / highest lepton kinetic energy of test_feff_slatyer_pair */
+#define CMBF_PAIR_T_MAX_GEV 4.0e2
+static double cmbf_auto_deposition(int deposition, double mass_GeV, const fb_decay *d, double f_em) {
+  const double E = 0.5 * mass_GeV, T = E - FB_ME_GEV;
+  if (deposition == DEP_PHOTON_LINE) return E;
+  if (deposition == DEP_PAIR_LINE) return -E;
+  if (deposition != DEP_AUTO || !(f_em > 0)) return 0.0;
+  const int gline = fabs(d->mult[FB_DC_PHOTON] - 2.0) < 0.02 && d->efrac[FB_DC_PHOTON] >= 0.99 * f_em;
+  if (gline && E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV) return E;
+  const int eline = fabs(d->mult[FB_DC_ELECTRON] - 2.0) < 0.02 && d->efrac[FB_DC_ELECTRON] >= 0.99 * f_em;
+  if (eline && T >= CMBF_PAIR_T_MIN_GEV && T <= CMBF_PAIR_T_MAX_GEV) return -E;
+  return 0.0;
+}
+
 static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   if (mass_GeV == s->cached_mass) return FB_OK;
   s->cached_mass = NAN;
@@ -239,17 +267,13 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
     s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
   }
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
-  /* deposition: a two-photon line (E = m/2) gets the photon kernel of fb_cmb_dep.h */
-  const double E = 0.5 * mass_GeV;
-  const int line = fabs(d.mult[FB_DC_PHOTON] - 2.0) < 0.02 && d.efrac[FB_DC_PHOTON] >= 0.99 * s->f_em;
-  const int in_range = E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV;
-  s->E_line_GeV = s->deposition == DEP_PHOTON_LINE || (s->deposition == DEP_AUTO && line && in_range) ? E : 0.0;
-  if (s->deposition == DEP_PAIR_LINE) { /* e+e- of m/2 each: stored as -E (quantity E_dep_GeV) */
-    s->E_line_GeV = -E;
-    FB_CALL(err, fb_cmb_set_pair_energy(&s->cmb, E, err));
-  } else {
+  /* deposition (cmbf_auto_deposition): the photon kernel of fb_cmb_dep.h for a two-photon line, the pair kernel
+   * for an e+e- line; E_line_GeV > 0 photon energy, < 0 minus the lepton's total energy, 0 on the spot */
+  s->E_line_GeV = cmbf_auto_deposition(s->deposition, mass_GeV, &d, s->f_em);
+  if (s->E_line_GeV < 0)
+    FB_CALL(err, fb_cmb_set_pair_energy(&s->cmb, -s->E_line_GeV, err));
+  else
     FB_CALL(err, fb_cmb_set_photon_energy(&s->cmb, s->E_line_GeV, err));
-  }
   s->cached_mass = mass_GeV;
   return FB_OK;
 }
@@ -292,8 +316,9 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   cmbf_state *s = state;
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   fb_cmb_bound_spec b[FB_CMB_N_BOUNDS];
-  static const char *dep_name[] = {"auto (photons of E = m/2 with the delayed energy-dependent deposition of "
-                                   "src/cmb/fb_cmb_dep.h where the decay is a two-photon line, else on the spot)",
+  static const char *dep_name[] = {"auto (photons of E = m/2, or e+e- of E = m/2 each, with the delayed "
+                                   "energy-dependent deposition of src/cmb/fb_cmb_dep.h where the decay is a two-photon "
+                                   "or an e+e- line, else on the spot; quantity E_dep_GeV)",
                                    "on the spot (f_eff = 1)",
                                    "photons of E = m/2 with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h",
                                    "e+e- pairs of E = m/2 each with the delayed deposition of src/cmb/fb_cmb_dep.h"};
