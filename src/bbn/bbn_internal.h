@@ -222,16 +222,21 @@ double bbn_nu_em_ann_factor(const bbn_nu_em_table *t, double w);
 double bbn_nu_em_ee_density_factor(double T_MeV);
 /** T_nu / T of decoupled neutrinos (entropy of gamma + e+- conserved, Maxwell-Boltzmann e+-). */
 double bbn_nu_em_Tnu_over_T(double T_MeV);
+/** The medium of one (T, H): e+- weight factor se (T/T_nu)^4, w = E T_nu / m_e^2 per MeV, rate unit per MeV. */
+typedef struct bbn_nu_em_env {
+  const bbn_nu_em_table *t;
+  double H_MeV, se, w_per_E, unit;
+} bbn_nu_em_env;
+void bbn_nu_em_env_init(bbn_nu_em_env *v, const bbn_nu_em_table *t, double T_MeV, double H_MeV);
 /** One member of flavour a at E_MeV: its branchings B and e.m. fraction *em per scattering (with the e+- density
- *  and threshold factors at T) and the returned probability Gamma / (Gamma + H) that it scatters. */
-double bbn_nu_em_member(const bbn_nu_em_table *t, int a, double T_MeV, double H_MeV, double E_MeV, double B[3][3],
-                        double *em);
+ *  and threshold factors) and the returned probability Gamma / (Gamma + H) that it scatters. */
+double bbn_nu_em_member(const bbn_nu_em_env *v, int a, double E_MeV, double B[3][3], double *em);
 /** Radiation-era H with g_* = 10.75 [MeV] (the table's H axis is H / H_ref). */
 double bbn_nu_em_H_ref_MeV(double T_MeV);
 void bbn_nu_em_column_solve(bbn_nu_em_column *c, const bbn_nu_em_table *t, double T_MeV, double H_MeV, double E_top_MeV);
 /** F_a(E) interpolated in ln E (0 below the thermal cut, the top value above the grid). */
 double bbn_nu_em_column_at(const bbn_nu_em_column *c, int a, double E_MeV);
-/** phi[2] at (T, H) (bilinear, clamped to the table; t NULL or empty: 0). */
+/** phi[2] at (T, H) (Catmull-Rom in ln T and ln(H/H_ref), clamped to the table and to [0, 1]; t NULL or empty: 0). */
 void bbn_nu_em_phi(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double phi[2]);
 /** Move phi_c Q_nu_flav[c] from the neutrinos (Q_nu_flav[0] nu_e, [1] nu_mu + nu_tau, updated) to the plasma:
  *  returns the power added to Q_em (energy conserved exactly). */

@@ -61,23 +61,20 @@
 #define NUEM_LNW_MIN (-3.912023005428146)
 #define NUEM_LNW_MAX (7.600902459542082)
 /* grid of the per-decay table: steps in ln T and in ln(H / H_ref) */
-#define NUEM_DLNT 0.25
+#define NUEM_DLNT 0.35
 #define NUEM_LNR_MIN (-1.2)
 #define NUEM_LNR_MAX (5.7)
-#define NUEM_NR 10
+#define NUEM_NR 7
+/* the ln E step of the energy cascade (bbn_nu_cascade.c: ln 2 / 4; the Monte Carlo check holds to 0.3% at ln 2 / 3) */
+#define NUEM_H (0.6931471805599453 / 3.0)
 
-/* G(k) = (3/8) int_0^2 u^2 beta(k u / 2) du with v = k u / 2 = 1 + s^2: (3/8)(2/k)^3 int_0^sqrt(k-1) 2 s^2 v^(3/2) ds */
+/* G(k) = (3/8) int_0^2 u^2 beta(k u / 2) du = (3/8)(2/k)^3 int_1^k v^2 sqrt(1 - 1/v) dv (v = k u / 2), in closed form with
+ * v = cosh^2 th: int 2 cosh^4 th sinh^2 th dth = (1/4)[sinh(4 th)/8 - th/2 + sinh^3(2 th)/6] (checked against Simpson
+ * to 1e-7 at k = 1.01 - 100 when written) */
 static double thr_G(double k) {
   if (!(k > 1.0)) return 0.0;
-  const int n = 32;
-  const double smax = sqrt(k - 1.0), hs = smax / n;
-  double sum = 0.0;
-  for (int i = 0; i <= n; ++i) {
-    const double s = i * hs, v = 1.0 + s * s;
-    const double f = 2.0 * s * s * v * sqrt(v);
-    sum += f * (i == 0 || i == n ? 1.0 : (i % 2 ? 4.0 : 2.0));
-  }
-  return 0.375 * pow(2.0 / k, 3) * sum * hs / 3.0;
+  const double th = acosh(sqrt(k)), s2 = sinh(2.0 * th);
+  return 0.375 * pow(2.0 / k, 3) * 0.25 * (sinh(4.0 * th) / 8.0 - th / 2.0 + s2 * s2 * s2 / 6.0);
 }
 
 /* sa(w) = (1/6) int_0^inf y^3 e^-y G(w y) dy (Simpson on y in [y_thr, y_thr + 60], y_thr = 1/w) */
@@ -124,15 +121,21 @@ double bbn_nu_em_Tnu_over_T(double T_MeV) {
   return cbrt((2.0 + 3.5 * sig) / 5.5);
 }
 
-double bbn_nu_em_member(const bbn_nu_em_table *t, int a, double T_MeV, double H_MeV, double E_MeV, double B[3][3],
-                        double *em) {
+void bbn_nu_em_env_init(bbn_nu_em_env *v, const bbn_nu_em_table *t, double T_MeV, double H_MeV) {
   /* targets: thermal nu at T_nu (rate unit ~ T_nu^4), e+- at T (their weights x se (T / T_nu)^4), the
    * annihilation partner anti-nu at T_nu (threshold at w = E T_nu / m_e^2) */
   const double GF = FB_GF_GEV_M2 * 1e-6, Tn = bbn_nu_em_Tnu_over_T(T_MeV) * T_MeV, me = FB_ME_GEV * 1e3;
-  const double se = bbn_nu_em_ee_density_factor(T_MeV) * pow(T_MeV / Tn, 4);
-  const double W = bbn_nu_cascade_channels_sup(a, se, bbn_nu_em_ann_factor(t, E_MeV * Tn / (me * me)), B, em);
-  const double Gam = W * bbn_nu_rate_s_unit() * GF * GF * pow(Tn, 4) * E_MeV;
-  return Gam / (Gam + H_MeV);
+  v->t = t;
+  v->H_MeV = H_MeV;
+  v->se = bbn_nu_em_ee_density_factor(T_MeV) * pow(T_MeV / Tn, 4);
+  v->w_per_E = Tn / (me * me);
+  v->unit = bbn_nu_rate_s_unit() * GF * GF * pow(Tn, 4);
+}
+
+double bbn_nu_em_member(const bbn_nu_em_env *v, int a, double E_MeV, double B[3][3], double *em) {
+  const double W = bbn_nu_cascade_channels_sup(a, v->se, bbn_nu_em_ann_factor(v->t, E_MeV * v->w_per_E), B, em);
+  const double Gam = W * v->unit * E_MeV;
+  return Gam / (Gam + v->H_MeV);
 }
 
 double bbn_nu_em_H_ref_MeV(double T_MeV) {
@@ -145,7 +148,7 @@ void bbn_nu_em_column_solve(bbn_nu_em_column *c, const bbn_nu_em_table *t, doubl
   const double E_c = bbn_nu_mean_p_over_T() * T_MeV;
   c->n = 0;
   if (!(E_top_MeV > E_c)) return;
-  double h = log(2.0) / 4.0;
+  double h = NUEM_H;
   int n = (int)ceil(log(E_top_MeV / E_c) / h) + 1;
   if (n > BBN_NU_CASCADE_NMAX) {
     n = BBN_NU_CASCADE_NMAX;
@@ -157,26 +160,32 @@ void bbn_nu_em_column_solve(bbn_nu_em_column *c, const bbn_nu_em_table *t, doubl
   c->lnE_c = log(E_c);
   double L[BBN_NU_CASCADE_NMAX][3], U[BBN_NU_CASCADE_NMAX][3];
   bbn_nu_cascade_kernel(h, n, L, U);
+  bbn_nu_em_env v;
+  bbn_nu_em_env_init(&v, t, T_MeV, H_MeV);
   double Y[3][BBN_NU_CASCADE_NMAX];
   for (int k = 0; k < n; ++k) {
     const double E = exp(c->lnE_c + k * h);
+    double known[3][3]; /* int q(z) Y_l(z E) dz without the node's own value */
+    for (int l = 0; l < 3; ++l)
+      for (int q = 0; q < 3; ++q) {
+        double s = 0.0;
+        for (int i = 0; i < k; ++i) {
+          s += L[k - i][q] * Y[l][i];
+          if (i + 1 < k) s += U[k - i][q] * Y[l][i + 1];
+        }
+        known[l][q] = s;
+      }
     double A[3][3], b[3][2];
     for (int a = 0; a < 3; ++a) {
       double B[3][3], em;
-      const double g = bbn_nu_em_member(t, a, T_MeV, H_MeV, E, B, &em);
+      const double g = bbn_nu_em_member(&v, a, E, B, &em);
       b[a][0] = g * em * E;
       b[a][1] = 0.0;
       for (int l = 0; l < 3; ++l) {
         A[a][l] = a == l ? 1.0 : 0.0;
         for (int q = 0; q < 3; ++q) {
           const double wgt = g * B[l][q];
-          if (wgt == 0.0) continue;
-          double s = 0.0; /* int q(z) Y_l(z E) dz without the node's own value */
-          for (int i = 0; i < k; ++i) {
-            s += L[k - i][q] * Y[l][i];
-            if (i + 1 < k) s += U[k - i][q] * Y[l][i + 1];
-          }
-          b[a][0] += wgt * s;
+          b[a][0] += wgt * known[l][q];
           if (k > 0) A[a][l] -= wgt * U[1][q];
         }
       }
@@ -253,6 +262,16 @@ void bbn_nu_em_table_free(bbn_nu_em_table *t) {
   t->n_T = 0;
 }
 
+/* Catmull-Rom weights at fraction f of the interval [i, i+1] for the nodes i-1 .. i+2 (C1: the background's
+ * integrator sees no kinks at the nodes; one-sided at the ends by the clamped index) */
+static void cr_weights(double f, double w[4]) {
+  const double f2 = f * f, f3 = f2 * f;
+  w[0] = 0.5 * (-f3 + 2.0 * f2 - f);
+  w[1] = 0.5 * (3.0 * f3 - 5.0 * f2 + 2.0);
+  w[2] = 0.5 * (-3.0 * f3 + 4.0 * f2 + f);
+  w[3] = 0.5 * (f3 - f2);
+}
+
 void bbn_nu_em_phi(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double phi[2]) {
   phi[0] = phi[1] = 0.0;
   if (!t || !t->phi) return;
@@ -262,11 +281,20 @@ void bbn_nu_em_phi(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double 
   int i = (int)u, j = (int)v;
   if (i > t->n_T - 2) i = t->n_T - 2;
   if (j > t->n_r - 2) j = t->n_r - 2;
-  const double fu = u - i, fv = v - j;
+  double wu[4], wv[4];
+  cr_weights(u - i, wu);
+  cr_weights(v - j, wv);
   for (int c = 0; c < 2; ++c) {
     const double *p = t->phi + (size_t)c * t->n_T * t->n_r;
-    phi[c] = (1 - fu) * ((1 - fv) * p[i * t->n_r + j] + fv * p[i * t->n_r + j + 1]) +
-             fu * ((1 - fv) * p[(i + 1) * t->n_r + j] + fv * p[(i + 1) * t->n_r + j + 1]);
+    double s = 0.0;
+    for (int a = 0; a < 4; ++a) {
+      const int ii = i - 1 + a < 0 ? 0 : (i - 1 + a > t->n_T - 1 ? t->n_T - 1 : i - 1 + a);
+      for (int b = 0; b < 4; ++b) {
+        const int jj = j - 1 + b < 0 ? 0 : (j - 1 + b > t->n_r - 1 ? t->n_r - 1 : j - 1 + b);
+        s += wu[a] * wv[b] * p[ii * t->n_r + jj];
+      }
+    }
+    phi[c] = fmin(fmax(s, 0.0), 1.0); /* the cubic may overshoot slightly near 0 */
   }
 }
 

@@ -56,13 +56,15 @@ END_TEST
 static double mc_share(const bbn_nu_em_table *t, int a0, double E0, double T, double H, int n_walk, unsigned seed) {
   srand(seed);
   const double E_c = bbn_nu_mean_p_over_T() * T;
+  bbn_nu_em_env v;
+  bbn_nu_em_env_init(&v, t, T, H);
   double sum = 0.0;
   for (int n = 0; n < n_walk; ++n) {
     double w = 1.0, E = E0;
     int a = a0;
     while (E >= E_c) {
       double B[3][3], em;
-      if ((double)rand() / RAND_MAX > bbn_nu_em_member(t, a, T, H, E, B, &em)) break;
+      if ((double)rand() / RAND_MAX > bbn_nu_em_member(&v, a, E, B, &em)) break;
       sum += w * em * E;
       double tot = 0.0;
       for (int l = 0; l < 3; ++l)
