@@ -10,7 +10,8 @@
  * code nudec_BSM, nuDec_SM_2nu.py): nu_e receives its e <-> nu term with (1 + 4 s_W^2 + 8 s_W^4) and
  * + 2 F(T_numu, T_nue) from nu-nu scattering, each of nu_mu, nu_tau its e <-> nu term with
  * (1 - 4 s_W^2 + 8 s_W^4) and - F(T_numu, T_nue); a decay's neutrino energy goes to the flavours by
- * bbn_decay.nu_share. The weak n <-> p rates use T_nue:
+ * bbn_decay.nu_share, less the share its neutrino groups' scattering cascade hands to e+- (bbn_decay.nu_em_share,
+ * bbn_nu_em_share.c: bbn_nu_em_split moves it per flavour from Q_nu to Q_em). The weak n <-> p rates use T_nue:
  *   d rho_pl/dx = -3 (rho_pl + P_pl) + (Q_em - C)/H,    rho_pl = rho_gamma + rho_e + rho_int(QED)
  *   d rho_nu/dx = -4 rho_nu + (Q_nu + C)/H,             rho_nu = 3 (7/8)(pi^2/15) T_nu^4
  *   dt/dx = 1/H,   H^2 = (rho_pl + rho_nu + rho_dN + rho_b + rho_X) / (3 M_Pl,red^2)
