@@ -67,6 +67,7 @@ static int bbn_scan_point(const fb_eval_args *args, const char *model, int hnl, 
     EVAL_BBND_SET("nu_conversion", "%s", EVAL_BBND_ON("nu_conversion"));
     EVAL_BBND_SET("nu_oscillations", "%s", EVAL_BBND_ON("nu_oscillations"));
     EVAL_BBND_SET("nu_cascade", "%s", EVAL_BBND_ON("nu_cascade"));
+    EVAL_BBND_SET("nu_em_share", "%s", EVAL_BBND_ON("nu_em_share"));
   } else if (strcmp(model, "bc9") == 0) {
     EVAL_BBND_SET("primakoff", "%s", EVAL_BBND_ON("production"));
   } else {
@@ -179,6 +180,8 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   d.nu_conversion = hnl && strcmp(fb_eval_text(args, "nu_conversion"), "on") == 0;
   d.nu_oscillations = hnl && strcmp(fb_eval_text(args, "nu_oscillations"), "on") == 0;
   d.nu_cascade = hnl && strcmp(fb_eval_text(args, "nu_cascade"), "on") == 0;
+  /* every model whose decay injects neutrino groups (bbn_decay_from_record; generic: none, no effect) */
+  d.nu_em_share = strcmp(fb_eval_text(args, "nu_em_share"), "on") == 0;
   /* the network's p <-> n sources with X's decays in flight (default) or at rest (the behaviour before 2026-12-07) */
   d.decays_at_rest = strcmp(fb_eval_text(args, "decays_in_flight"), "off") == 0;
   bbn_params p;
@@ -279,7 +282,7 @@ const fb_eval_module fb_eval_bbn_decay = {
     "at T0, energy fractions into e.m. plasma / neutrinos / invisible, charged pions per decay): Yp, D/H, "
     "3He/H, 7Li/H, Neff (end of BBN), Neff_rec (recombination), eta_BBN/eta_CMB, chi2, Delta chi2 to standard BBN, 95% CL verdicts, T at decay; with "
     "model=bcN coupling=...: the point of scan model bcN_bbn",
-    26,
+    27,
     {{"model", "", "generic|bc1|bc9|bc6|bc7|bc8|bc10|bc11|bc4|bc5", 0, 0, "generic",
       "generic (tau_s and fractions given) or a particle model (tau and fractions from its decays at coupling; "
       "the abundance, unless mY_GeV or n_over_ngamma is given, that of the point of scan model bcN_bbn)"},
@@ -302,6 +305,8 @@ const fb_eval_module fb_eval_bbn_decay = {
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos oscillate first (bbn_nu_oscillation.c)"},
      {"nu_cascade", "", "on|off", 0, 0, "on",
       "model=bc6|bc7|bc8, with nu_conversion: the injected neutrinos' scattering cascade (bbn_nu_cascade.c)"},
+     {"nu_em_share", "", "on|off", 0, 0, "on",
+      "model=bcN: the injected neutrinos' cascade hands its e+- share of their energy to the plasma (bbn_nu_em_share.c)"},
      {"decays_in_flight", "", "on|off", 0, 0, "on",
       "with a moving X (model=bcN: its momentum at T0): the meson and non-thermal neutrino p <-> n sources use "
       "time-dilated decays and the daughters' boosted spectra (on) or X at rest (off, the behaviour before 2026-12-07)"},

@@ -122,6 +122,9 @@ typedef struct bbn_decay {
                               the nu_e they become convert nucleons (bbn_nu_oscillation.c) */
   int nu_cascade;        /**< 1 (with nu_conversion): the injected neutrinos' scattering cascade on the thermal
                               nu and e+- and the conversions of its energetic members (bbn_nu_cascade.c) */
+  int nu_em_share;       /**< 1: the share of the groups' neutrino energy that their scattering cascade hands to e+-
+                              (nu e -> nu e, nu anti-nu -> e+ e-) goes from Q_nu to Q_em in the background
+                              (bbn_nu_em_share.c); 0: all of f_nu into the neutrinos (before 2026-12-07) */
   double p0_MeV;         /**< momentum of X at T_start (free-streaming, p ~ 1/a): rho_X = n_X E, E = sqrt(m^2 + p^2),
                               decays time-dilated by m/E (bbn_background.c, and in the network's p <-> n sources with the
                               daughters boosted, bbn_mesons.c, unless decays_at_rest); 0 (default): X at rest, the equations above.

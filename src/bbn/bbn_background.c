@@ -10,7 +10,8 @@
  * code nudec_BSM, nuDec_SM_2nu.py): nu_e receives its e <-> nu term with (1 + 4 s_W^2 + 8 s_W^4) and
  * + 2 F(T_numu, T_nue) from nu-nu scattering, each of nu_mu, nu_tau its e <-> nu term with
  * (1 - 4 s_W^2 + 8 s_W^4) and - F(T_numu, T_nue); a decay's neutrino energy goes to the flavours by
- * bbn_decay.nu_share. The weak n <-> p rates use T_nue:
+ * bbn_decay.nu_share, less the share its neutrino groups' scattering cascade hands to e+- (bbn_decay.nu_em_share,
+ * bbn_nu_em_share.c: bbn_nu_em_split moves it per flavour from Q_nu to Q_em). The weak n <-> p rates use T_nue:
  *   d rho_pl/dx = -3 (rho_pl + P_pl) + (Q_em - C)/H,    rho_pl = rho_gamma + rho_e + rho_int(QED)
  *   d rho_nu/dx = -4 rho_nu + (Q_nu + C)/H,             rho_nu = 3 (7/8)(pi^2/15) T_nu^4
  *   dt/dx = 1/H,   H^2 = (rho_pl + rho_nu + rho_dN + rho_b + rho_X) / (3 M_Pl,red^2)
@@ -304,6 +305,7 @@ typedef struct bg_ctx {
   int ns;                 /* number of state variables (5) */
   double NwX_MeV3, mX_MeV, tauX_s, GamX_MeV;
   double t0_s;            /* time at the start (moving X: its decays counted from there) */
+  const bbn_nu_em_table *nuem; /* e.m. share of the decay's neutrino energy (bbn_nu_em_share.c); NULL: none */
 } bg_ctx;
 
 /* Energy densities at state y and x; returns H in MeV and fills the pieces. */
@@ -338,7 +340,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double Tf = c->T_start * exp(-x);
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
-  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0, mE = 1.0;
+  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, Q_nu_dec = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0, mE = 1.0;
   double dtau = 1.0, Q_id = 0.0; /* d(sixth state)/dt in units of Gamma; inverse-decay power drawn from the plasma */
   if (c->p->decay) {
     /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
@@ -373,7 +375,7 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     }
     rho_X += rX;
     Q_em += d->f_em * Q - Q_id;
-    Q_nu += d->f_nu * Q;
+    Q_nu_dec = d->f_nu * Q;
     Q_inv = d->f_inv * Q;
     share_e = bbn_decay_nu_e_share(d);
   }
@@ -395,6 +397,12 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   if (chi_nu) rho_tot += rho_chi;
   const double Mpl = FB_MPL_REDUCED_GEV * 1e3;
   const double H = sqrt(rho_tot / 3.0) / Mpl;
+  /* the decay's neutrino power by flavour, less what the cascade hands to e+- (bbn_nu_em_share.c); the hook's
+   * Q_nu (spectrum unknown) goes to the flavours by share_e as before */
+  double Q_nu_fl[2] = {share_e * Q_nu_dec, (1.0 - share_e) * Q_nu_dec};
+  if (c->nuem) Q_em += bbn_nu_em_split(c->nuem, T, H, Q_nu_fl);
+  Q_nu_fl[0] += share_e * Q_nu;
+  Q_nu_fl[1] += (1.0 - share_e) * Q_nu;
   double C_e = 0.0, C_m = 0.0; /* into nu_e, into nu_mu + nu_tau */
   if (c->p->nu_coupling) {
     /* Escudero arXiv:2001.04466 eq. 2.13 (MB-corrected factors f_a, f_s) with the electron-mass
@@ -418,8 +426,8 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   }
   if (dydx) {
     const double drho_pl_dx = -3.0 * (rho_pl + P_pl) + (Q_em - C_e - C_m) / H;
-    const double drho_nue_dx = -4.0 * rho_nue + (share_e * Q_nu + C_e) / H;
-    const double drho_num_dx = -4.0 * rho_num + ((1.0 - share_e) * Q_nu + C_m) / H;
+    const double drho_nue_dx = -4.0 * rho_nue + (Q_nu_fl[0] + C_e) / H;
+    const double drho_num_dx = -4.0 * rho_num + (Q_nu_fl[1] + C_m) / H;
     dydx[0] = drho_pl_dx / drho_pl;
     if (chi_nu || c->p->nu_one_temperature) {
       /* one neutrino temperature (T_nue = T_numu from the start), as in Escudero arXiv:1812.05605 eq. 2.9
@@ -498,7 +506,9 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 
   fb_ode ode;
   memset(&ode, 0, sizeof(ode));
-  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode, ns, 0.0, 0.0, 1.0, 0.0, 0.0};
+  bbn_nu_em_table nuem_tab; /* the e.m. share of the decay's neutrinos (bbn_nu_em_share.c) */
+  memset(&nuem_tab, 0, sizeof(nuem_tab));
+  bg_ctx c = {tab, p, 0.0, mb_MeV, p->T_start_MeV, 1.0, 0, &ode, ns, 0.0, 0.0, 1.0, 0.0, 0.0, NULL};
   const double Ts = p->T_start_MeV;
   const double ngamma_s = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * Ts * Ts * Ts;
   c.nb_start_MeV3 = b->eta * ngamma_s * 11.0 / 4.0; /* first estimate (entropy transfer 11/4) */
@@ -540,6 +550,12 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     }
     b->mY_GeV = d->mass_GeV * c.NwX_MeV3 / s_start;
     c.t0_s = y0[2];
+  }
+  if (p->decay && p->decay->nu_em_share && p->decay->n_nu_groups > 0) {
+    /* below ~0.01 MeV the share is ~0 (e+- gone, Gamma << H): the table's edge value is used there */
+    FB_CALL_GOTO(err, rc, bbn_nu_em_table_init(&nuem_tab, p->decay, fmax(0.5 * p->T_end_MeV, BBN_NU_EM_T_MIN_MEV), Ts, err),
+                 cleanup);
+    c.nuem = &nuem_tab;
   }
   FB_CALL_GOTO(err, rc, fb_ode_init(&ode, ns, bg_rhs, NULL, &c, &opt, err), cleanup);
   /* Delta N_eff is defined by the late-time ratio rho_dN / rho_gamma = Delta N_eff (7/8)(4/11)^{4/3}
@@ -643,6 +659,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   b->t_end_s = ys[ns * (n - 1) + 2];
 cleanup:
   fb_ode_free(&ode);
+  bbn_nu_em_table_free(&nuem_tab);
   free(xs);
   free(ys);
   if (rc != FB_OK) bbn_background_free(b);

@@ -146,7 +146,7 @@ int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
       a->f_em != b->f_em || a->f_nu != b->f_nu || a->f_inv != b->f_inv || a->n_pi_minus != b->n_pi_minus ||
       a->n_pi_plus != b->n_pi_plus || a->n_K_minus != b->n_K_minus || a->n_K_plus != b->n_K_plus || a->n_K_L != b->n_K_L ||
       a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
-      a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade ||
+      a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade || a->nu_em_share != b->nu_em_share ||
       a->p0_MeV != b->p0_MeV || a->decays_at_rest != b->decays_at_rest || a->g_inverse != b->g_inverse ||
       a->T_inverse_MeV != b->T_inverse_MeV)
     return 0;

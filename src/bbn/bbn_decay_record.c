@@ -84,6 +84,7 @@ int bbn_decay_from_record(const fb_decay *rec, bbn_decay *out, double *f_other, 
    * stopped pi+- the pi -> mu nu_mu line; the stopped particles' groups are at_rest (not boosted with a moving X,
    * bbn_nu_conversion.c), the record's own (X's) neutrinos are not */
   out->n_nu_groups = 0;
+  out->nu_em_share = 1; /* the groups' cascade hands its e+- share to the plasma (bbn_nu_em_share.c) */
   double nc[3] = {0.0, 0.0, 0.0}, ec[3] = {0.0, 0.0, 0.0}; /* continuum: number, energy [MeV] per decay */
   for (size_t k = 0; k < rec->n_channels; ++k) {
     const fb_decay_channel *ch = &rec->ch[k];

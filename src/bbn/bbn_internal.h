@@ -178,6 +178,12 @@ typedef void (*bbn_nu_member_fn)(void *ctx, int a, double E_MeV, double S[2], do
 /** Branching fractions B[label][q] of a neutrino interacting as flavour g into daughters of the label and
  *  energy shape q (uniform, forward 3 z^2, backward 3 (1 - z)^2); *ret: the energy fraction they keep. */
 void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret);
+/** The same channels with the e+- target weights times se (the e+- density over the massless one) and the
+ *  nu anti-nu -> e+ e- weight times sa (its threshold factor): B as above, *em the mean energy fraction one
+ *  scattering hands to e+- (1 - ret); returns the total weight W (units of bbn_nu_rate_s_unit). */
+double bbn_nu_cascade_channels_sup(int g, double se, double sa, double B[3][3], double *em);
+/** Solve A x = b for a 3 x 3 A and two right-hand sides (partial pivoting; A and b overwritten, b = x). */
+void bbn_nu_solve3(double A[3][3], double b[3][2]);
 /** C_g of the channel sum of bbn_nu_cascade_branchings: total weight x bbn_nu_rate_s_unit() (1.293 for nu_e,
  *  0.917 for nu_mu, nu_tau; the published C's of bbn_nu_rate.c to 2%). */
 double bbn_nu_cascade_rate_coef(int g);
@@ -188,6 +194,53 @@ void bbn_nu_cascade_kernel(double h, int n, double L[][3], double U[][3]);
 void bbn_nu_cascade_solve(bbn_nu_cascade *c, double E_c, double E_top, bbn_nu_member_fn member, void *ctx);
 /** The daughters' conversions Y - S of a member of flavour a at E_MeV (0 below E_c), interpolated in ln E. */
 void bbn_nu_cascade_extra(const bbn_nu_cascade *c, int a, double E_MeV, double out[2]);
+
+/** Lowest temperature of the per-decay e.m.-share table [MeV] (the share there is < 1e-3: tests/bbn/test_bbn_nu_em_share.c). */
+#define BBN_NU_EM_T_MIN_MEV 0.008
+/** The e.m. share of the injected neutrinos' energy (bbn_nu_em_share.c): the threshold table of nu anti-nu -> e+ e-
+ *  and, per decay, phi[c][T][H/H_ref] for the classes c = 0 (nu_e) and 1 (nu_mu + nu_tau). */
+typedef struct bbn_nu_em_table {
+  double ann[40];        /* threshold factor sa on ln w, w = E T / m_e^2 in [0.02, 2e3] */
+  int n_T, n_r;
+  double lnT_min, dlnT, lnr_min, dlnr;
+  double *phi;           /* [2][n_T][n_r]; NULL: no groups, phi = 0 */
+} bbn_nu_em_table;
+/** One solve of the energy cascade at (T, H): F[a][k] = e.m. share of a member of flavour a at E_c exp(k h). */
+typedef struct bbn_nu_em_column {
+  int n;
+  double h, lnE_c;
+  double F[3][BBN_NU_CASCADE_NMAX];
+} bbn_nu_em_column;
+/** Only the threshold table (for bbn_nu_em_column_solve without a decay). */
+int bbn_nu_em_table_init_empty(bbn_nu_em_table *t);
+/** The per-decay table on T in [T_min, T_max] from d's neutrino groups (none: phi = 0). */
+int bbn_nu_em_table_init(bbn_nu_em_table *t, const bbn_decay *d, double T_min_MeV, double T_max_MeV, fb_err *err);
+void bbn_nu_em_table_free(bbn_nu_em_table *t);
+/** Threshold factor of nu anti-nu -> e+ e- on a thermal target at w = E T / m_e^2 (1 for w >> 1). */
+double bbn_nu_em_ann_factor(const bbn_nu_em_table *t, double w);
+/** n_e(m_e, T) / n_e(0, T), Maxwell-Boltzmann: z^2 K_2(z) / 2, z = m_e / T. */
+double bbn_nu_em_ee_density_factor(double T_MeV);
+/** T_nu / T of decoupled neutrinos (entropy of gamma + e+- conserved, Maxwell-Boltzmann e+-). */
+double bbn_nu_em_Tnu_over_T(double T_MeV);
+/** The medium of one (T, H): e+- weight factor se (T/T_nu)^4, w = E T_nu / m_e^2 per MeV, rate unit per MeV. */
+typedef struct bbn_nu_em_env {
+  const bbn_nu_em_table *t;
+  double H_MeV, se, w_per_E, unit;
+} bbn_nu_em_env;
+void bbn_nu_em_env_init(bbn_nu_em_env *v, const bbn_nu_em_table *t, double T_MeV, double H_MeV);
+/** One member of flavour a at E_MeV: its branchings B and e.m. fraction *em per scattering (with the e+- density
+ *  and threshold factors) and the returned probability Gamma / (Gamma + H) that it scatters. */
+double bbn_nu_em_member(const bbn_nu_em_env *v, int a, double E_MeV, double B[3][3], double *em);
+/** Radiation-era H with g_* = 10.75 [MeV] (the table's H axis is H / H_ref). */
+double bbn_nu_em_H_ref_MeV(double T_MeV);
+void bbn_nu_em_column_solve(bbn_nu_em_column *c, const bbn_nu_em_table *t, double T_MeV, double H_MeV, double E_top_MeV);
+/** F_a(E) interpolated in ln E (0 below the thermal cut, the top value above the grid). */
+double bbn_nu_em_column_at(const bbn_nu_em_column *c, int a, double E_MeV);
+/** phi[2] at (T, H) (Catmull-Rom in ln T and ln(H/H_ref), clamped to the table and to [0, 1]; t NULL or empty: 0). */
+void bbn_nu_em_phi(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double phi[2]);
+/** Move phi_c Q_nu_flav[c] from the neutrinos (Q_nu_flav[0] nu_e, [1] nu_mu + nu_tau, updated) to the plasma:
+ *  returns the power added to Q_em (energy conserved exactly). */
+double bbn_nu_em_split(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double Q_nu_flav[2]);
 
 /** Probability that a stopped charged pion of the decay d decays (pi -> mu nu) rather than being captured
  *  by charge exchange on a nucleon (pi- p -> pi0 n, pi+ n -> pi0 p): Gamma_dec / (Gamma_dec + n <sigma v>),

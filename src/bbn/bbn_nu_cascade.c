@@ -58,8 +58,9 @@
  * P ~ E, the exact solution Y = a E (1 + 2 ln(E/E_c)); energy bookkeeping of the channels.
  * Not modelled: the target's own energy (E >> T), Pauli blocking, the Boltzmann suppression of e+-
  * below T ~ m_e (the e+- channels are overestimated there, where H dominates), the coherence of
- * oscillations across scatterings, and the energy the cascade hands to e+- directly (the background
- * gives the injected neutrino energy to the neutrino bath, which exchanges it with e+-).
+ * oscillations across scatterings. The energy the cascade hands to e+- directly: bbn_nu_em_share.c (same
+ * channels, with the e+- suppression factors of bbn_nu_cascade_channels_sup), moved from Q_nu to Q_em by
+ * bbn_background.c.
  */
 #include <math.h>
 #include <string.h>
@@ -73,7 +74,7 @@ enum { Q_UNI = 0, Q_FWD = 1, Q_BWD = 2, N_Q = 3 };
 /* the channels of a neutrino of flavour g (0 e, 1 mu, 2 tau): w[label][q] = sum over channels of the
  * channel's weight (units of 32 G_F^2 (p1.p2)(p3.p4) thermally averaged: s-type 1, u-type 1/3) x (number
  * of daughters of that label and shape); returns the total weight W */
-static double channels(int g, double w[3][3]) {
+static double channels_sup(int g, double se, double sa, double w[3][3]) {
   const double sw2 = FB_SIN2_THETAW;
   const double gL = (g == 0 ? 0.5 : -0.5) + sw2, gR = sw2;
   memset(w, 0, 9 * sizeof(double));
@@ -100,12 +101,29 @@ static double channels(int g, double w[3][3]) {
     w[b][Q_BWD] += 1.0 / 3.0;
     W += 1.0 / 3.0;
   }
-  /* nu_g anti-nu_g -> e+ e-: 4 (g_L^2 + g_R^2) / 3, no neutrino left */
-  W += 4.0 * (gL * gL + gR * gR) / 3.0;
-  /* nu_g e-: 4 g_L^2 s-type (nu uniform) + 4 g_R^2 u-type (nu forward); e+: L <-> R; the e+- share lost */
-  w[g][Q_UNI] += 4.0 * (gL * gL + gR * gR);
-  w[g][Q_FWD] += 4.0 * (gR * gR + gL * gL) / 3.0;
-  W += 4.0 * (gL * gL + gR * gR) * (1.0 + 1.0 / 3.0);
+  /* nu_g anti-nu_g -> e+ e-: 4 (g_L^2 + g_R^2) / 3, no neutrino left (x sa: the e+ e- threshold) */
+  W += sa * 4.0 * (gL * gL + gR * gR) / 3.0;
+  /* nu_g e-: 4 g_L^2 s-type (nu uniform) + 4 g_R^2 u-type (nu forward); e+: L <-> R; the e+- share lost
+   * (x se: the e+- density relative to massless e+-) */
+  w[g][Q_UNI] += se * 4.0 * (gL * gL + gR * gR);
+  w[g][Q_FWD] += se * 4.0 * (gR * gR + gL * gL) / 3.0;
+  W += se * 4.0 * (gL * gL + gR * gR) * (1.0 + 1.0 / 3.0);
+  return W;
+}
+
+static double channels(int g, double w[3][3]) { return channels_sup(g, 1.0, 1.0, w); }
+
+double bbn_nu_cascade_channels_sup(int g, double se, double sa, double B[3][3], double *em) {
+  double w[3][3];
+  const double W = channels_sup(g, se, sa, w);
+  static const double mean_q[N_Q] = {0.5, 0.75, 0.25};
+  double e = 0.0;
+  for (int l = 0; l < 3; ++l)
+    for (int q = 0; q < N_Q; ++q) {
+      B[l][q] = w[l][q] / W;
+      e += B[l][q] * mean_q[q];
+    }
+  if (em) *em = 1.0 - e;
   return W;
 }
 
@@ -117,16 +135,9 @@ double bbn_nu_cascade_rate_coef(int g) {
 /* branching fractions of a neutrino of flavour g into daughters: B[label][q] = w / W (channels above);
  * *ret = the mean energy fraction the daughters keep (1 - the share handed to e+-) */
 void bbn_nu_cascade_branchings(int g, double B[3][3], double *ret) {
-  double w[3][3];
-  const double W = channels(g, w);
-  double e = 0.0;
-  static const double mean_q[N_Q] = {0.5, 0.75, 0.25};
-  for (int l = 0; l < 3; ++l)
-    for (int q = 0; q < N_Q; ++q) {
-      B[l][q] = w[l][q] / W;
-      e += B[l][q] * mean_q[q];
-    }
-  if (ret) *ret = e;
+  double em;
+  bbn_nu_cascade_channels_sup(g, 1.0, 1.0, B, &em);
+  if (ret) *ret = 1.0 - em;
 }
 
 /* int_0^1 exp(c t) dt and int_0^1 t exp(c t) dt */
@@ -164,7 +175,7 @@ void bbn_nu_cascade_kernel(double h, int n, double L[][3], double U[][3]) {
 }
 
 /* solve A x = b (3 x 3, two right-hand sides) by Gaussian elimination with partial pivoting */
-static void solve3(double A[3][3], double b[3][2]) {
+void bbn_nu_solve3(double A[3][3], double b[3][2]) {
   for (int c = 0; c < 3; ++c) {
     int p = c;
     for (int r = c + 1; r < 3; ++r)
@@ -254,7 +265,7 @@ void bbn_nu_cascade_solve(bbn_nu_cascade *c, double E_c, double E_top, bbn_nu_me
           }
       }
     }
-    solve3(A, b);
+    bbn_nu_solve3(A, b);
     for (int a = 0; a < 3; ++a) {
       c->Y[a][k][0] = b[a][0];
       c->Y[a][k][1] = b[a][1];
