@@ -332,7 +332,9 @@ static void bg_X_relaxing(const bg_ctx *c, const bbn_decay *d, double x, double 
   *dtau = RX;
   *Q_id = 0.0;
   *dE_x = -3.0 / xX; /* -3 T_X/m: d<E>/dx = -3 P/n */
-  *dE_t = c->GamX_MeV * (RX * e - 1.0);
+  /* the decays raise <E> (they take the slow X first): <m/E><E> >= m (Jensen), exactly >= 0; the clamp removes a
+   * numerical undershoot of a cold X (e < 1, R_X = 1), which would otherwise grow at the rate Gamma */
+  *dE_t = c->GamX_MeV * fmax(RX * e - 1.0, 0.0);
   if (d->g_inverse > 0.0 && T <= d->T_inverse_MeV && c->NwX_MeV3 > 0.0) {
     const double z = m / T;
     const double k2 = z < 700.0 ? gsl_sf_bessel_Kn_scaled(2, z) : 0.0;
