@@ -5,7 +5,9 @@
  *  - `bench_bbn_fip_energy edges`: the short-lifetime (upper) edge in coupling of the BBN band (delta chi2 >
  *    5.99; for bc9 also the union with |N_eff - 2.99| > 0.34 as tests/bbn/test_bc9_bands.c) of bc1, bc4, bc9,
  *    bc10, bc11 at a few masses with momentum = kinetic and boltzmann (log grid 3 per decade, bisection in
- *    ln g to 0.5%). docs/validation.md "The FIP's energy Boltzmann equation". */
+ *    ln g to 0.5%). docs/validation.md "The FIP's energy Boltzmann equation".
+ *  - `bench_bbn_fip_energy edges light`: bc4, bc10, bc11 at 3 and 10 MeV, momentum = boltzmann, BBN alone and
+ *    BBN + N_eff (docs/validation.md, "X's mean energy in the BBN stage"). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +129,30 @@ static int edges(void) {
   return 0;
 }
 
+/* `edges light` (branch bc9mom, 2026-12-07): the light masses (3, 10 MeV) of bc4, bc10, bc11 with momentum = boltzmann
+ * only, BBN alone (delta chi2, as `edges`) and BBN + N_eff (the union, as bc9) */
+static int edges_light(void) {
+  const fb_model_ops *ops[3] = {&fb_model_bc4_bbn, &fb_model_bc10_bbn, &fb_model_bc11_bbn};
+  const double gmin[3] = {1e-22, 1e-10, 1e-10}, gmax[3] = {1e-6, 1e-1, 1e-1}, m[2] = {0.003, 0.01};
+  printf("| plane | m [GeV] | upper edge, BBN (delta chi2) | BBN + N_eff |\n|---|---|---|---|\n");
+  for (int k = 0; k < 3; ++k) {
+    plane pb;
+    fb_err err;
+    fb_err_clear(&err);
+    if (plane_init(&pb, ops[k], "boltzmann", &err) != FB_OK) {
+      fprintf(stderr, "%s: %s\n", ops[k]->name, err.msg);
+      return 1;
+    }
+    for (int i = 0; i < 2; ++i) {
+      const double e0 = upper_edge(&pb, m[i], gmin[k], gmax[k], 0), e1 = upper_edge(&pb, m[i], gmin[k], gmax[k], 1);
+      printf("| %s | %g | %.4g | %.4g |\n", ops[k]->name, m[i], e0, e1);
+      fflush(stdout);
+    }
+    plane_free(&pb);
+  }
+  return 0;
+}
+
 static double median_of(double *v, int n) {
   qsort(v, (size_t)n, sizeof *v, bench_cmp_double);
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
@@ -209,10 +235,11 @@ static int timing(int n_rep) {
 int main(int argc, char **argv) {
   gsl_set_error_handler_off();
   bench_clock_init();
+  if (argc > 2 && strcmp(argv[1], "edges") == 0 && strcmp(argv[2], "light") == 0) return edges_light();
   if (argc > 1 && strcmp(argv[1], "edges") == 0) return edges();
   const int n_rep = argc > 2 ? atoi(argv[2]) : 5;
   if (argc < 2 || strcmp(argv[1], "time") != 0 || n_rep < 1) {
-    fprintf(stderr, "usage: bench_bbn_fip_energy time [N_REPEAT >= 1] | edges\n");
+    fprintf(stderr, "usage: bench_bbn_fip_energy time [N_REPEAT >= 1] | edges [light]\n");
     return 1;
   }
   return timing(n_rep);

@@ -239,7 +239,10 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
                                              "neff: |Neff_rec - 2.99| > 0.34 (Planck 2018 95%; N_eff at recombination)");
   fb_eval_put(out, "T_decay_MeV", "MeV", r.T_decay_MeV);
   /* decayed before BBN: the scan's m Y_X at T0 (r is standard BBN's) */
-  fb_eval_put(out, "mY_GeV", "GeV", before_bbn ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
+  /* tau < 1e-3 s (decayed before BBN, or a light X solved in tight coupling at tau = 1e-3 s): the scan's m Y at T0, as
+   * the scan reports it (fb_model_bbn_fip.c), not the stage's "before decay" value of the clamped lifetime */
+  const int my_at_T0 = before_bbn || (model_abundance && eval_scan_q(&pt, "tau_s") < 1e-3);
+  fb_eval_put(out, "mY_GeV", "GeV", my_at_T0 ? eval_scan_q(&pt, "mY_GeV") : r.mY_GeV);
   fb_eval_put(out, "rhoX_over_rhorad_max", "", r.rhoX_over_rhorad_max);
   fb_eval_put(out, "tau_s", "s", tau_model_s);
   fb_eval_put(out, "f_em", "", d.f_em);

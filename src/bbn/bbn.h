@@ -420,6 +420,9 @@ int bbn_thermal_abundance_energy_from(const struct fb_thermo *th, double m_GeV, 
 /** <E>/m = K1(x)/K2(x) + 3/x of a Maxwell-Boltzmann gas at T = m/x, and its inverse x(<E>/m) (a table,
  *  within 1e-8; <E>/m <= 1 gives 1e12, at rest) (bbn_abundance_energy.c). */
 double bbn_mb_mean_energy_over_m(double x);
+/** Inverse of the above: x = m/T_X of a Maxwell-Boltzmann X in kinetic equilibrium at T_X with mean energy
+ *  e_over_m m, and R = K1/K2(x) = <m/E> (bbn_abundance_energy.c's closure; e_over_m <= 1: x = 1e12, R = 1). */
+double bbn_mb_closure_x(double e_over_m, double *R);
 double bbn_mb_x_from_mean_energy(double e_over_m);
 
 /** bbn_inverse_decay_abundance with the options o (NULL: the same): the relaxation rate is

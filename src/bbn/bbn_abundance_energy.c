@@ -118,6 +118,9 @@ static double closure(double e_over_m, double *R) {
   return exp(v);
 }
 
+/* the closure for other stages (bbn_background.c, X with inverse decays): x_X = m/T_X and R = K1/K2(x_X) */
+double bbn_mb_closure_x(double e_over_m, double *R) { return closure(e_over_m, R); }
+
 double bbn_mb_x_from_mean_energy(double e_over_m) {
   double R;
   return closure(e_over_m, &R);

@@ -39,9 +39,9 @@
  *   (n_X - n_eq) of bbn_abundance_energy.c),
  * so an X kept in equilibrium gives its entropy to the photons as it becomes non-relativistic (the thermal limit,
  * bbn_thermal_dm.c, which test_bbn_inverse_decays checks). The sixth state becomes -ln(n_X a^3 e^{t0/tau}/N_w), the
- * optical depth without inverse decays. The X energy per particle keeps the free-streaming momentum p0 a_start/a
- * (the X made by inverse decays carry E(p) too, and X in equilibrium settles at n_X = (R E/m) n_eq instead of
- * n_eq where p differs from the plasma's mean momentum: a stated approximation, measured against the thermal limit). f_em stands for the branching ratio of the channels whose daughters are
+ * optical depth without inverse decays. X's mean energy is then a seventh state that relaxes towards the plasma's
+ * <E>_eq(T) at the rate of the inverse decays (bg_X_relaxing: the number and energy moments and the closure of
+ * bbn_abundance_energy.c; before 2026-12-07 X kept the free-streaming p0 a_start/a and settled at n_eq R E/m). f_em stands for the branching ratio of the channels whose daughters are
  * thermal (exact for X -> gamma gamma, e+ e-: BC9 below the muon threshold).
  * Extra radiation: rho_dN = Delta N_eff (7/8)(pi^2/15) T_free^4 with T_free = T_start a_start/a
  * (free-streaming from T_start). QED: P_int = P2 + P3 with (Heckler, PRD 49 (1994) 611;
@@ -308,6 +308,55 @@ typedef struct bg_ctx {
   const bbn_nu_em_table *nuem; /* e.m. share of the decay's neutrino energy (bbn_nu_em_share.c); NULL: none */
 } bg_ctx;
 
+/* X with inverse decays (bbn_decay.g_inverse > 0 and T_inverse_MeV > 0; issue 14, BC9 N_eff band): seven states, the
+ * seventh y[6] = <E>/m of X. The number AND energy moments of X's Boltzmann equation, with the closure and the
+ * collision terms of bbn_abundance_energy.c (the equations used before the hand-over; Kolb & Turner sec. 5.1-5.2):
+ * X a Maxwell-Boltzmann gas at its own T_X fixed by <E> (x_X = m/T_X, R_X = <m/E>_X = K1/K2(x_X), P_X = n T_X), and
+ *   dn/dt + 3Hn         = Gamma (f_em R(z) n_eq - R_X n),        z = m/T, R = K1/K2,
+ *   drho/dt + 3H(rho+P) = Gamma (f_em m n_eq - m n),
+ * n_eq = g m^2 T K2(z)/(2 pi^2) where T <= T_inverse_MeV (else no inverse decays). The decays remove Gamma m n (exact
+ * for any spectrum); the inverse decays give X the m/E-weighted equilibrium energy f_em Gamma m n_eq, drawn from the
+ * plasma (Q_id), so X + plasma conserve energy exactly. Per particle, d<E>/dt = -3 H T_X + Gamma [(R_X <E> - m) +
+ * f_em (n_eq/n)(m - R <E>)]: in equilibrium (n = n_eq) <E> relaxes to <E>_eq(T) = m (K1/K2 + 3/z), i.e. T_X = T, at the
+ * rate of the inverse decays, and the decays are time-dilated by the actual R_X. Before 2026-12-07 (branch bc9mom) the
+ * X re-created here kept the stage's free-streaming momentum p0 a_start/a, so that X in equilibrium settled at
+ * n_eq R E/m instead of n_eq (0.015 in N_eff vs the thermal limit, test_bbn_inverse_decays). Outputs: rho_X, the decay
+ * power Q, d(y[5])/dt over Gamma, Q_id, d(y[6])/dt (MeV) and the redshift part d(y[6])/dx. */
+static void bg_X_relaxing(const bg_ctx *c, const bbn_decay *d, double x, double T, const double *y, double *rX,
+                          double *Q, double *dtau, double *Q_id, double *dE_t, double *dE_x) {
+  const double m = c->mX_MeV, e = y[6];
+  const double lnX = -3.0 * x - c->t0_s / c->tauX_s - y[5]; /* ln(n_X / N_w) */
+  const double nX = c->NwX_MeV3 * exp(lnX);
+  double RX;
+  const double xX = bbn_mb_closure_x(e, &RX);
+  *rX = e * m * nX;
+  *Q = c->GamX_MeV * m * nX;
+  *dtau = RX;
+  *Q_id = 0.0;
+  *dE_x = -3.0 / xX; /* -3 T_X/m: d<E>/dx = -3 P/n */
+  /* the decays raise <E> (they take the slow X first): <m/E><E> >= m (Jensen), exactly >= 0; the clamp removes a
+   * numerical undershoot of a cold X (e < 1, R_X = 1), which would otherwise grow at the rate Gamma */
+  *dE_t = c->GamX_MeV * fmax(RX * e - 1.0, 0.0);
+  if (d->g_inverse > 0.0 && T <= d->T_inverse_MeV && c->NwX_MeV3 > 0.0) {
+    const double z = m / T;
+    const double k2 = z < 700.0 ? gsl_sf_bessel_Kn_scaled(2, z) : 0.0;
+    if (k2 > 0.0) {
+      const double ln_neq = log(d->g_inverse * m * m * T * k2 / (2.0 * FB_PI * FB_PI)) - z;
+      const double R = bbn_mb_mean_energy_over_m(z) - 3.0 / z; /* <m/E>_eq = K1/K2 */
+      const double ratio = exp(fmin(ln_neq - log(c->NwX_MeV3) - lnX, 700.0)); /* n_eq / n_X */
+      *Q_id = d->f_em * c->GamX_MeV * m * exp(ln_neq);
+      *dtau -= d->f_em * R * ratio;
+      *dE_t += d->f_em * c->GamX_MeV * ratio * (1.0 - R * e);
+    }
+  }
+}
+
+/* X's (mean) momentum at state y and x: from <E> with seven states, else free-streaming p0 a_start/a */
+static double bg_X_momentum_MeV(const bg_ctx *c, double x, const double *y) {
+  if (c->ns == 7) return c->mX_MeV * sqrt(fmax(y[6] * y[6] - 1.0, 0.0));
+  return c->p->decay ? c->p->decay->p0_MeV * exp(-x) : 0.0;
+}
+
 /* Energy densities at state y and x; returns H in MeV and fills the pieces. */
 static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H_out,
                    double *rho_nu_out, double *rho_g_out, double *rho_dN_out, double *rho_X_out,
@@ -340,35 +389,23 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
   const double Tf = c->T_start * exp(-x);
   const double rho_dN = c->dN_norm * c->p->delta_neff * 7.0 / 8.0 * pi2 / 15.0 * Tf * Tf * Tf * Tf;
   const double rho_b = c->nb_start_MeV3 * exp(-3.0 * x) * c->mb_MeV;
-  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, Q_nu_dec = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0, mE = 1.0;
-  double dtau = 1.0, Q_id = 0.0; /* d(sixth state)/dt in units of Gamma; inverse-decay power drawn from the plasma */
+  double rho_X = 0, P_X = 0, Q_em = 0, Q_nu = 0, Q_nu_dec = 0, rho_inv = 0, Q_inv = 0, share_e = 1.0 / 3.0;
+  double dtau = 1.0, Q_id = 0.0, dE_t = 0.0, dE_x = 0.0; /* d(sixth state)/dt in units of Gamma; inverse-decay power
+                                         drawn from the plasma; d(seventh state): /dt (MeV) and /dx */
   if (c->p->decay) {
     /* decaying X (bbn.h, bbn_decay): rho_X = m_X n_X, n_X a^3 ~ exp(-t/tau); decay power
      * Q = Gamma rho_X split by the energy fractions (Kawasaki, Kohri, Sugiyama astro-ph/0002127
      * eqs. 2-5; Sabti et al. arXiv:2006.07387 eqs. 2.1-2.5) */
     const bbn_decay *d = c->p->decay;
     double rX, Q;
-    if (c->ns == 6) { /* moving X (bbn_decay.p0_MeV): y[5] = int (m/E) dt/tau from the start */
+    if (c->ns == 7) { /* inverse decays: X's mean energy relaxes too (bg_X_relaxing) */
+      bg_X_relaxing(c, d, x, T, y, &rX, &Q, &dtau, &Q_id, &dE_t, &dE_x);
+    } else if (c->ns == 6) { /* moving X (bbn_decay.p0_MeV): y[5] = int (m/E) dt/tau from the start */
       const double pX = d->p0_MeV * exp(-x), EX = sqrt(c->mX_MeV * c->mX_MeV + pX * pX);
       const double lnX = -3.0 * x - c->t0_s / c->tauX_s - y[5]; /* ln(n_X / N_w) */
       rX = EX * c->NwX_MeV3 * exp(lnX);
       Q = c->GamX_MeV * c->mX_MeV / EX * rX; /* = Gamma m n_X: rate m/E Gamma, energy E per decay */
-      mE = c->mX_MeV / EX;
-      dtau = mE;
-      if (d->g_inverse > 0.0 && T <= d->T_inverse_MeV && c->NwX_MeV3 > 0.0) { /* inverse decays of the e.m. channels at T (the header) */
-        const double z = c->mX_MeV / T;
-        const double k2 = z < 700.0 ? gsl_sf_bessel_Kn_scaled(2, z) : 0.0;
-        if (k2 > 0.0) {
-          const double ln_neq = log(d->g_inverse * c->mX_MeV * c->mX_MeV * T * k2 / (2.0 * FB_PI * FB_PI)) - z;
-          const double neq = exp(ln_neq);
-          const double R = bbn_mb_mean_energy_over_m(z) - 3.0 / z; /* <m/E>_eq = K1/K2 */
-          /* drawn from the plasma: the X created (rate f_em Gamma R n_eq) with the energy E each X carries here, so
-           * that plasma + X conserve energy exactly (Q: the decays'); = f_em Gamma m n_eq for E = m/R (kinetic
-           * equilibrium, the detailed balance of bbn_abundance_energy.c) */
-          Q_id = d->f_em * c->GamX_MeV * R * neq * EX;
-          dtau = mE - d->f_em * R * exp(fmin(ln_neq - log(c->NwX_MeV3) - lnX, 700.0));
-        }
-      }
+      dtau = c->mX_MeV / EX;
     } else {
       rX = c->mX_MeV * c->NwX_MeV3 * exp(-3.0 * x - t_s / c->tauX_s);
       Q = c->GamX_MeV * rX;
@@ -445,7 +482,8 @@ static int bg_eval(bg_ctx *c, double x, const double *y, double *dydx, double *H
     }
     dydx[2] = FB_HBAR_GEV_S * 1e3 / H; /* hbar [MeV s] / H [MeV] */
     dydx[3] = exp(4.0 * x) * Q_inv / H; /* d(rho_inv a^4)/dx */
-    if (c->ns == 6) dydx[5] = dtau * c->GamX_MeV / H; /* proper-time optical depth of X (less the inverse decays) */
+    if (c->ns >= 6) dydx[5] = dtau * c->GamX_MeV / H; /* proper-time optical depth of X (less the inverse decays) */
+    if (c->ns == 7) dydx[6] = dE_t / H + dE_x;        /* X's mean energy over m (bg_X_relaxing) */
   }
   if (H_out) *H_out = H;
   if (rho_nu_out) *rho_nu_out = rho_nu;
@@ -484,7 +522,10 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
    * set of equations with and without X, so that the limit m Y -> 0 is continuous to the last digit
    * the integrator resolves) */
   /* a moving X (p0_MeV > 0) adds its proper-time optical depth y[5]; without it the 5 states of before */
-  const int ns = (p->decay && (p->decay->p0_MeV > 0.0 || p->decay->g_inverse > 0.0)) ? 6 : 5;
+  /* inverse decays somewhere (g_inverse > 0, T_inverse_MeV > 0) add X's mean energy y[6] (bg_X_relaxing) */
+  const int ns = (p->decay && p->decay->g_inverse > 0.0 && p->decay->T_inverse_MeV > 0.0)
+                     ? 7
+                     : (p->decay && (p->decay->p0_MeV > 0.0 || p->decay->g_inverse > 0.0)) ? 6 : 5;
   /* samples: ln t, ln T, ln Tnu, x and the three derivatives d/d ln t (for Hermite interpolation) */
   b->ln_t = malloc(sizeof(double) * 9 * n); /* + X's optical depth and its d/d ln t (moving X) */
   FB_TEST(err, !b->ln_t, FB_ERR_MEMORY, "background: allocation failed");
@@ -519,12 +560,12 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   opt.atol = 1e-14;
   opt.max_steps = 20000;
   int rc = FB_OK;
-  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 6 * n);
+  double *xs = malloc(sizeof(double) * n), *ys = malloc(sizeof(double) * 7 * n);
   FB_TEST_GOTO(err, rc, !xs || !ys, FB_ERR_MEMORY, cleanup, "background: allocation failed");
   double x_end = log(Ts / p->T_end_MeV) + log(cbrt(11.0 / 4.0)) + 0.3;
   for (int i = 0; i < n; ++i) xs[i] = x_end * i / (n - 1);
   double H0, rho_pl0, P_pl0, rho_nu0, rho_g0, rho_dN0;
-  double y0[6] = {Ts, Ts, 0.0, 0.0, Ts, 0.0};
+  double y0[7] = {Ts, Ts, 0.0, 0.0, Ts, 0.0, 1.0};
   FB_TEST_GOTO(err, rc, bg_eval(&c, 0.0, y0, NULL, &H0, &rho_nu0, &rho_g0, &rho_dN0, NULL, &rho_pl0, &P_pl0) != 0,
                FB_ERR_NUMERIC, cleanup, "the extra-component hook returned %d at the start (T = %g MeV)",
                c.hook_rc, Ts);
@@ -550,6 +591,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     }
     b->mY_GeV = d->mass_GeV * c.NwX_MeV3 / s_start;
     c.t0_s = y0[2];
+    y0[6] = sqrt(1.0 + pow(d->p0_MeV / c.mX_MeV, 2)); /* <E>/m at the start (seven states: bg_X_relaxing) */
   }
   if (p->decay && p->decay->nu_em_share && p->decay->n_nu_groups > 0) {
     /* below ~0.01 MeV the share is ~0 (e+- gone, Gamma << H): the table's edge value is used there */
@@ -611,13 +653,13 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     b->Neff_rec = b->Neff;
     if (p->decay) {
       const double t_l = ys[ns * (n - 1) + 2];
-      b->X_left_end = ns == 6 ? exp(-c.t0_s / c.tauX_s - ys[ns * (n - 1) + 5]) : exp(-t_l / c.tauX_s);
+      b->X_left_end = ns >= 6 ? exp(-c.t0_s / c.tauX_s - ys[ns * (n - 1) + 5]) : exp(-t_l / c.tauX_s);
       const double nX_l = c.NwX_MeV3 * exp(-3.0 * x_end) * b->X_left_end;
       /* skipped when the X energy left is below 1e-12 of the photons' (tau <= 1e5 s: e^-25 of X is left) */
       if (nX_l * c.mX_MeV > 1e-12 * rho_g) {
         const bbn_neff_cont_in ci = {Tl, rho_nu / rho_g, rho_dN / rho_g,
                                      b->nb_start_MeV3 * exp(-3.0 * x_end) * mb_MeV * (1.0 + FB_OMEGA_C_H2_PLANCK / p->omega_b_h2),
-                                     t_l, nX_l, c.mX_MeV, p->decay->p0_MeV * exp(-x_end), c.tauX_s,
+                                     t_l, nX_l, c.mX_MeV, bg_X_momentum_MeV(&c, x_end, ys + ns * (n - 1)), c.tauX_s,
                                      p->decay->f_em, p->decay->f_nu, p->decay->f_inv};
         bbn_neff_cont_out co;
         /* eta is fixed today: photons heated after T_end (thermalised by double Compton and bremsstrahlung
@@ -637,7 +679,7 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
   b->tauX_s = p->decay ? p->decay->tau_s : 0.0;
   for (int i = 0; i < n; ++i) {
     const double *y = ys + ns * i;
-    double d[6], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
+    double d[7], rho_nu, rho_g, rho_fs, rho_X, rho_pl;
     bg_eval(&c, xs[i], y, d, NULL, &rho_nu, &rho_g, &rho_fs, &rho_X, &rho_pl, NULL);
     const double rX = rho_X / (rho_pl + rho_nu + rho_fs);
     if (rX > b->rhoX_over_rad_max) b->rhoX_over_rad_max = rX;
@@ -652,8 +694,8 @@ int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     b->ln_t[6 * n + i] = f;
     /* X's decays (network sources, bbn_mesons.c): with a moving X its proper-time optical depth t0/tau + y[5] and
      * d/d ln t = t (m/E)/tau; at rest t/tau (not read) */
-    b->optX[i] = ns == 6 ? c.t0_s / c.tauX_s + y[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
-    b->optX[n + i] = ns == 6 ? f * d[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
+    b->optX[i] = ns >= 6 ? c.t0_s / c.tauX_s + y[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
+    b->optX[n + i] = ns >= 6 ? f * d[5] : (p->decay ? y[2] / c.tauX_s : 0.0);
   }
   b->t_start_s = ys[2];
   b->t_end_s = ys[ns * (n - 1) + 2];

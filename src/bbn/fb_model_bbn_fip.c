@@ -85,7 +85,8 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"tau_s", "s", "lifetime of the FIP (from its decay record)"},
     {"n_over_ngamma_T0", "", "n_X / n_gamma at T0 = start of BBN (decays and inverse decays from T_RH, plus the production "
                              "by scatterings where the model has one and it is on; otherwise a lower limit)"},
-    {"mY_GeV", "GeV", "m_X n_X / s before decay (from n_over_ngamma_T0; for tau < 1e-3 s: at T0)"},
+    {"mY_GeV", "GeV", "m_X n_X / s before decay (from n_over_ngamma_T0; for tau < 1e-3 s, including the light X solved "
+                      "in tight coupling at tau = 1e-3 s: m Y at T0, the abundance handed to BBN)"},
     {"abundance_TRH_change", "", "relative change of n_over_ngamma_T0 when T_RH is lowered tenfold"},
     {"Yp_mass_fraction", "", "helium-4 mass fraction"},
     {"D_H", "", "deuterium to hydrogen number ratio"},
@@ -97,9 +98,12 @@ static const fb_quantity_spec bfip_quantities[] = {
     {"flag_photodisintegration", "", "1 where the e.m. cascade (not computed) could change the result"},
     {"flag_hadrodissociation", "", "1 where hadronic showers (not computed) could change the result"},
     {"f_other", "", "energy fraction in tau, kaons, nucleons, other hadrons (counted as e.m.; no conversion)"},
-    {"flag_inverse_decays_after_T0", "", "1 where production below T0 (inverse decays and the benchmark's scatterings; "
-                                         "not in the BBN stage) would add more than 10% to the abundance at T0: "
-                                         "the result is then a lower limit"},
+    {"flag_inverse_decays_after_T0", "", "1 where production below the hand-over that the BBN stage does not include "
+                                         "(the benchmark's scatterings and the inverse decays of the non-e.m. channels, "
+                                         "width (1 - f_em) Gamma; HNLs: all inverse decays) would add more than 10% to "
+                                         "the abundance handed over, and the stage's own inverse decays do not hold X in "
+                                         "equilibrium (their production below the hand-over <= Y_eq there): the result is "
+                                         "then a lower limit"},
     {"T_handover_MeV", "MeV", "temperature at which the abundance is handed to BBN as m Y before decay: T0 = 10 MeV, or "
                               "lower (down to m/50) where the production continues below T0 and t(T) < 0.1 tau"},
     {"Neff_rec", "", "effective number of neutrino species at recombination (T = 0.256 eV, z_* = 1089.92): the decays "
@@ -470,7 +474,21 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
       o.scattering_rate = fb_production_callback;
       o.user = &pp;
     }
-    Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, rec.width_GeV, &o, T_h, T_lo);
+    /* flag criterion (2026-12-07, branch bc9mom): only what the BBN stage still misses. Its inverse decays of the e.m.
+     * channels (width f_em Gamma) act below T_h for the non-HNL planes (bbn_decay.g_inverse, below): what is left
+     * is the benchmark's scatterings and the inverse decays of the other channels, width (1 - f_em) Gamma (e.g.
+     * X -> mu+ mu-, hadrons); the HNLs (no inverse decays in the stage): the whole width, as before */
+    const double w_missing = s->hnl < 0 ? fmax(1.0 - d.f_em, 0.0) * rec.width_GeV : rec.width_GeV;
+    Y_after = bbn_thermal_production(&s->th, mass_GeV, s->g_X, w_missing, &o, T_h, T_lo);
+    /* ... unless the stage's own inverse decays hold X in equilibrium there: their production alone (without losses)
+     * exceeds Y_eq(T_h), the largest equilibrium abundance below T_h (n_eq/s falls as T falls); more production
+     * cannot raise X above equilibrium (detailed balance), it only equilibrates it sooner */
+    if (s->hnl < 0 && d.f_em > 0.0 && Y_after > 0.0) {
+      double Yeq_h, k_h;
+      bbn_thermal_abundance_rates(&s->th, mass_GeV, s->g_X, rec.width_GeV, NULL, T_h, &Yeq_h, &k_h);
+      const double Y_stage = bbn_thermal_production(&s->th, mass_GeV, s->g_X, d.f_em * rec.width_GeV, NULL, T_h, T_lo);
+      if (Y_stage > Yeq_h) Y_after = 0.0;
+    }
   }
   out[Q_FINV] = Y_after > 0.1 * (mY_before > 0.0 ? mY_before / mass_GeV : Y);
   out[Q_THO] = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
@@ -490,7 +508,8 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
     d.g_inverse = s->g_X;
     d.T_inverse_MeV = mY_before > 0.0 ? 1e3 * T_h : s->T0_MeV;
   }
-  if (inverse && d.tau_s < 1e-3 && mass_GeV < 0.1) d.tau_s = 1e-3;
+  const int clamped = inverse && d.tau_s < 1e-3 && mass_GeV < 0.1;
+  if (clamped) d.tau_s = 1e-3;
   if (d.tau_s < 1e-3) { /* decayed before BBN into a plasma in equilibrium: standard BBN */
     out[Q_MY] = mass_GeV * Y; /* at T0 (already decayed) */
     put_sbbn(s, out);
@@ -514,7 +533,10 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   s->have_last = 1;
   bbn_verdict v;
   bbn_verdict_eval(&res, &s->sbbn, &d, &v);
-  out[Q_MY] = res.mY_GeV;
+  /* the clamped points (tight coupling, solved at tau = 1e-3 s): the stage's "before decay" m Y = m n_X e^{t/tau} / s
+   * undoes the decays of the clamped lifetime (inflated by e^{t0/1e-3 s}, t0 = t(T0) ~ 7e-3 s), which never happen
+   * as such (X stays near equilibrium): the abundance at T0 handed to the stage, m Y(T0), is reported there */
+  out[Q_MY] = clamped ? mass_GeV * Y : res.mY_GeV;
   out[Q_YP] = res.Yp_mass;
   out[Q_DH] = res.D_H;
   out[Q_HE3] = res.He3_H;
