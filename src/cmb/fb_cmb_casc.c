@@ -2,7 +2,9 @@
  * @file fb_cmb_casc.c
  * @brief Secondary photons of the deposition kernel (fb_cmb_dep.h, "Secondary cascade"): the inverse-Compton
  *        spectrum of a cooling electron on the CMB, and the photon cascade on a coarse energy grid with one
- *        transfer matrix per redshift cell (built once per fb_cmb_dep, independent of the injection energy).
+ *        transfer matrix per redshift cell (built once per fb_cmb_dep, independent of the injection energy); since
+ *        branch secphot2 also the Klein-Nishina ICS tables, photon-photon pair production and scattering on the CMB
+ *        and the positronium annihilation spectrum.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -79,7 +81,7 @@ static double kn_G(double q, double Gq) {
 double fb_cmb_kn_ics_power_w(double b, double w) {
   if (!(w > 0 && w < 1 && b > 0)) return 0.0;
   const double xmin = w / (b * (1.0 - w)), x1 = xmin + 50.0, t0 = log(xmin), t1 = log(x1);
-  const int n = 96; /* Simpson in t = ln x */
+  const int n = 48; /* Simpson in t = ln x */
   const double dt = (t1 - t0) / n;
   double s = 0.0;
   for (int i = 0; i <= n; i++) {
@@ -395,7 +397,8 @@ double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_
     const double x = x_abs * r->a_pi[s] / r->a;
     dep += x * I[s] / E + fb_cmb_dep_electron_out(d, k, E - I[s], x * (1.0 - I[s] / E), vec);
   }
-  if (r->a_pp > 0 && vec) pp_photons(E, x_abs * r->a_pp / r->a, vec); /* scattered photons (none deposited) */
+  /* scattered photons (none deposited); shares below 1e-10 of the primary are dropped (cost: 8 lines per step) */
+  if (vec && x_abs * r->a_pp > 1e-10 * r->a) pp_photons(E, x_abs * r->a_pp / r->a, vec);
   if (r->a_bh + r->a_gg > 0) {
     /* Bethe-Heitler and photon-photon pairs (the CMB photon's energy neglected): each lepton (E - 2 m_e)/2 */
     const double x = x_abs * (r->a_bh + r->a_gg) / r->a;

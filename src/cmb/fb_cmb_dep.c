@@ -269,6 +269,7 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->eps);
   free(d->q);
   free(d->kn_C);
+  free(d->D_ann);
   memset(d, 0, sizeof *d);
 }
 
@@ -342,27 +343,29 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   const size_t n = d->n;
   const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
   /* the annihilation photons. Positronium (since branch secphot2): 1/4 para, the 511 keV line, and 3/4 ortho, the
-   * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the secondary
-   * grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first version) */
-  d->E_GeV = 0.0;
-  FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
-  if (!d->no_secondaries) {
-    double *acc = malloc(n * n * sizeof *acc), x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
-    FB_TEST(err, !acc, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
-    for (size_t q = 0; q < n * n; q++) acc[q] = 0.25 * d->D[q];
+   * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the
+   * secondary grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first
+   * version). Built once (five photon kernels) and kept in D_ann: it does not depend on the pair energy. */
+  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  if (d->D_ann_mode != mode || !d->D_ann) {
+    if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
+    FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
+    d->D_ann_mode = 0;
+    double *acc = d->D_ann, x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
+    d->E_GeV = 0.0;
+    FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
+    const double c511 = d->no_secondaries ? 1.0 : 0.25;
+    for (size_t q = 0; q < n * n; q++) acc[q] = c511 * d->D[q];
     fb_cmb_ortho_nodes(x, sh);
-    for (int i = 0; i < FB_CMB_DEP_NOP; i++) {
+    for (int i = 0; i < FB_CMB_DEP_NOP && !d->no_secondaries; i++) {
       d->E_GeV = 0.0;
-      if (fb_cmb_dep_set_energy(d, x[i] * FB_ME_GEV, err) != FB_OK) {
-        free(acc);
-        return err->code;
-      }
+      FB_CALL(err, fb_cmb_dep_set_energy(d, x[i] * FB_ME_GEV, err));
       const double c = 0.75 * sh[i];
       for (size_t q = 0; q < n * n; q++) acc[q] += c * d->D[q];
     }
-    memcpy(d->D, acc, n * n * sizeof *acc);
-    free(acc);
+    d->D_ann_mode = mode;
   }
+  memcpy(d->D, d->D_ann, n * n * sizeof *d->D);
   for (size_t j = 0; j < n; j++) {
     for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
     /* both leptons: the gas share at once, their ICS photons above 13.6 eV through the cascade */

@@ -76,9 +76,26 @@
  *    processed in the same cell (immediate cascade: exact in the thick and thin limits). This gives one transfer
  *    matrix M_k (NG x NG, lower triangular) and one deposit vector per cell, built once in fb_cmb_dep_init; a
  *    primary's secondaries are marched through them (cost per injection energy ~ n^2 NG^2/4 multiply-adds).
- *  - Not followed: photon-photon pair production and photon-photon scattering on the CMB (E <= 1 TeV; the cascade of
- *    Slatyer has them above ~ 100 GeV at z ~ 1000), the energy spread of the Compton recoil electrons (mean recoil),
- *    the 3-photon continuum of ortho-positronium.
+ *  - Not followed in branch secphot (added in branch secphot2, below): photon-photon pair production and photon-photon
+ *    scattering on the CMB, the Klein-Nishina ICS regime, the 3-photon continuum of ortho-positronium.
+ *
+ * Photon-photon processes, Klein-Nishina ICS, positronium (issue 15, branch secphot2; fb_cmb_casc.c):
+ *  - Photon-photon pair production on the CMB: Breit-Wheeler cross section averaged over angle and the Planck spectrum
+ *    (Gould & Schreder 1967 phibar; Zdziarski & Svensson ApJ 344, 551 (1989); Slatyer, Padmanabhan & Finkbeiner
+ *    arXiv:0906.1197), rate c r_e^2 T^3/(pi (hbar c)^3) G(E T/m_e^2) from a table of G; an absorption channel a_gg whose
+ *    pairs are treated as the Bethe-Heitler ones (each lepton (E - 2 m_e)/2, the CMB photon's energy neglected). Rate = H
+ *    at E = 42 GeV for z = 1000.
+ *  - Photon-photon scattering (Euler-Heisenberg low-energy cross section, Svensson & Zdziarski ApJ 349, 415 (1990)):
+ *    closed-form rate propto E^3 T^6 (= H at 12.6 GeV for z = 1000), the two outgoing photons share E with
+ *    dN/dx propto (1 - x + x^2)^2 (8 cells) onto the secondary grid. The low-energy form is used up to the pair
+ *    threshold (approximation where omega ~ m_e). Both switched off by no_gg (comparisons).
+ *  - Klein-Nishina ICS: the spectrum of Blumenthal & Gould eq. 2.48 on the black body, tabulated in b = 4 gamma T/m_e
+ *    (1e-3 - 1e4) and w = E1/(gamma m_e), replaces the Thomson spectrum above b = 1e-3 (E_e > 0.5 GeV at z = 1000) for
+ *    the photon shares, and multiplies the Thomson ICS loss rate by F(b) in the gas share.
+ *  - Positronium: every positron at rest (Bethe-Heitler, photon-photon and injected pairs) forms positronium: 1/4 para
+ *    -> 2 photons of 511 keV, 3/4 ortho -> 3 photons with the Ore-Powell spectrum (Phys. Rev. 75, 1696 (1949)); for the
+ *    pair kernel by exact photon kernels at 4 Gauss-Legendre nodes (kept in D_ann), for the secondary positrons as lines
+ *    on the grid. (Assumption: no direct free annihilation; the positronium formation fraction is taken as 1.)
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -146,6 +163,9 @@ typedef struct fb_cmb_dep {
   double gg_G[FB_CMB_DEP_NGG]; /**< photon-photon pair rate G(nu) e^{1/nu} on the black body (fb_cmb_gg_G) */
   double kn_F[FB_CMB_DEP_NKB]; /**< Klein-Nishina ICS power / Thomson power on the ln b grid (fb_cmb_kn_ics_F) */
   double *kn_C;       /**< Klein-Nishina ICS: share of the power above w, NKB x NKW (fb_cmb_kn_ics_table) */
+  double *D_ann;      /**< kernel of one positron's annihilation at rest (positronium photons), n x n, built at the
+                           first fb_cmb_dep_set_pair and reused (independent of the pair energy) */
+  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg at its build */
 } fb_cmb_dep;
 
 /** Node data (densities, x_e from c's recombination grid, CMB energy density) and the electron table;
