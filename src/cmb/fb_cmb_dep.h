@@ -111,7 +111,7 @@ struct fb_cmb;
 
 #define FB_CMB_DEP_DL 0.01         /**< node spacing in ln(1+z) */
 #define FB_CMB_DEP_Z_TOP 2.0e4     /**< highest injection node (photons from above deposit before z ~ 1550) */
-#define FB_CMB_DEP_E_MAX_GEV 1.0e3 /**< highest photon energy (photon-photon processes on the CMB neglected) */
+#define FB_CMB_DEP_E_MAX_GEV 1.0e3 /**< highest photon energy (the secondary grid ends at 1.7 TeV) */
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
