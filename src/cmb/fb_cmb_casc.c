@@ -282,18 +282,16 @@ double fb_cmb_gg_G(double nu) {
 #define GG_LNNU_LO (-4.605170185988091) /* ln 0.01 */
 #define GG_LNNU_HI 6.907755278982137    /* ln 1000 */
 
-void fb_cmb_gg_table(fb_cmb_dep *d) {
+int fb_cmb_gg_table(fb_cmb_dep *d, fb_err *err) {
   double *phi = malloc(GG_NU * sizeof *phi), du;
-  if (!phi) { /* no table: the rate stays 0 (the process is then not followed) */
-    memset(d->gg_G, 0, sizeof d->gg_G);
-    return;
-  }
+  FB_TEST(err, !phi, FB_ERR_MEMORY, "cannot allocate the photon-photon pair table");
   gg_phibar_grid(phi, &du);
   for (int i = 0; i < FB_CMB_DEP_NGG; i++) { /* stored as G e^{1/nu} (smooth in ln nu: the Wien factor taken out) */
     const double nu = exp(GG_LNNU_LO + (GG_LNNU_HI - GG_LNNU_LO) * i / (FB_CMB_DEP_NGG - 1));
     d->gg_G[i] = gg_G_grid(phi, du, nu) * exp(1.0 / nu);
   }
   free(phi);
+  return FB_OK;
 }
 
 double fb_cmb_gg_rate(const fb_cmb_dep *d, size_t k, double E_eV) {

@@ -204,8 +204,7 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
   d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
   fb_cmb_ics_table(d);
-  fb_cmb_gg_table(d);
-  if (fb_cmb_kn_ics_table(d, err) != FB_OK) {
+  if (fb_cmb_gg_table(d, err) != FB_OK || fb_cmb_kn_ics_table(d, err) != FB_OK) {
     fb_cmb_dep_free(d);
     return err->code;
   }

@@ -253,8 +253,8 @@ void fb_cmb_ortho_nodes(double *x, double *s);
  *  1/4 para -> a 511 keV line (para = 1: added; 0: left out), 3/4 ortho -> the Ore-Powell continuum
  *  (FB_CMB_DEP_NOP cells), onto the grid vector vec. */
 void fb_cmb_casc_add_positronium(double w, int para, double *vec);
-/** Fill d->gg_G (called by fb_cmb_dep_init). */
-void fb_cmb_gg_table(fb_cmb_dep *d);
+/** Fill d->gg_G (called by fb_cmb_dep_init; FB_ERR_MEMORY if its scratch cannot be allocated). */
+int fb_cmb_gg_table(fb_cmb_dep *d, fb_err *err);
 /** Photon-photon pair production rate per unit s = -ln(1+z) of a photon E_eV at node k (table, 0 below nu = 0.01). */
 double fb_cmb_gg_rate(const fb_cmb_dep *d, size_t k, double E_eV);
 /** Klein-Nishina ICS on a black body (Blumenthal & Gould 1970 eq. 2.48): emitted power per unit w = E1/(gamma m_e)
