@@ -4,7 +4,7 @@
  *   2. an isolated `eval cmb-decay` point as the command line does it: init + one evaluation;
  *   3. the n/n_gamma -> Y conversion (g_*s table build + t(T0));
  *   4. the delayed-deposition kernel (fb_cmb_dep.h): its node set-up (first fb_cmb_set_photon_energy) and one kernel
- *      per injection energy (photons 1 keV / 100 keV / 10 MeV / 1 GeV / 100 GeV, pairs 10 MeV), as a scan builds it
+ *      per injection energy (photons 1 keV / 100 keV / 10 MeV / 1 GeV / 100 GeV, pairs 10 MeV then 1 GeV), as a scan builds it
  *      once per mass.
  * Usage: bench_cmb [repetitions] (default 5). Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
@@ -68,7 +68,8 @@ int main(int argc, char **argv) {
     sink += Y;
   }
   /* 4. deposition kernel */
-  static const double Ek[] = {1e-6, 1e-4, 1e-2, 1.0, 100.0, -1e-2}; /* negative: e+e- pair of that energy */
+  static const double Ek[] = {1e-6, 1e-4, 1e-2, 1.0, 100.0, -1e-2, -1.0}; /* negative: e+e- pair of that energy (the
+                                                                           first pair builds the positronium kernel) */
   enum { NK = sizeof Ek / sizeof Ek[0] };
   double *kset = malloc(sizeof(double) * (size_t)reps), *kern = malloc(sizeof(double) * NK * (size_t)reps);
   if (!kset || !kern) return 1;

@@ -109,7 +109,9 @@ static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T, double
   const double ne = d->ne_free[k];
   const double coul = ne > 0 ? ne * fmax(log(4.0 * T / (FB_ZETA_E_COULOMB_EV * sqrt(ne))), 0.0) : 0.0;
   const double b_gas = pre * (bound + coul);
-  const double b_ics = 4.0 / 3.0 * FB_SIGMA_THOMSON_CM2 * FB_C_CM_S * b2 * g * g * d->u_cmb_eV[k];
+  /* Thomson loss times the Klein-Nishina factor (fb_cmb_kn_ics_F, branch secphot2; 1 below 4 gamma T_CMB/m_e = 1e-3) */
+  const double b_ics = 4.0 / 3.0 * FB_SIGMA_THOMSON_CM2 * FB_C_CM_S * b2 * g * g * d->u_cmb_eV[k] *
+                       fb_cmb_kn_F(d, 4.0 * g * d->T_cmb0_eV * (1.0 + d->z[k]) / ME_EV);
   /* the ICS photons in the Lyman band [10.2, 13.6) eV are absorbed (excitation, or a Lyman line after
    * redshifting); those above 13.6 eV are secondary photons (vec); below 10.2 eV lost to the spectrum */
   const double r_ics = b_ics / (b_gas + b_ics);
@@ -202,6 +204,10 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
   d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
   fb_cmb_ics_table(d);
+  if (fb_cmb_gg_table(d, err) != FB_OK || fb_cmb_kn_ics_table(d, err) != FB_OK) {
+    fb_cmb_dep_free(d);
+    return err->code;
+  }
   const double L_top_xe = xe->L[xe->n - 1], dLxe = xe->L[1] - xe->L[0];
   for (size_t k = 0; k < n; k++) {
     const double L = d->L_lo + d->h * (double)k, z = expm1(L);
@@ -262,6 +268,8 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->src);
   free(d->eps);
   free(d->q);
+  free(d->kn_C);
+  free(d->D_ann);
   memset(d, 0, sizeof *d);
 }
 
@@ -285,7 +293,9 @@ void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E, fb_cmb_dep
   r->eta = kn_eta(d, kk);
   r->b = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk) * r->eta;
   r->a_bh = kk > 2.0 ? cH * nH * (fb_cmb_sigma_bh_cm2(1.0, kk) + d->f_He * fb_cmb_sigma_bh_cm2(2.0, kk)) : 0.0;
-  r->a = r->a_pi[0] + r->a_pi[1] + r->a_pi[2] + r->a_bh;
+  r->a_gg = d->no_gg ? 0.0 : fb_cmb_gg_rate(d, k, E);
+  r->a_pp = d->no_gg ? 0.0 : fb_cmb_pp_rate_s(E, d->T_cmb0_eV * (1.0 + d->z[k])) / d->H_s[k];
+  r->a = r->a_pi[0] + r->a_pi[1] + r->a_pi[2] + r->a_bh + r->a_gg + r->a_pp;
 }
 
 int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
@@ -343,6 +353,30 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
     memcpy(d->D, d->D511, n * n * sizeof *d->D);
   }
   const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
+  /* the annihilation photons. Positronium (since branch secphot2): 1/4 para, the 511 keV line, and 3/4 ortho, the
+   * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the
+   * secondary grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first
+   * version). Built once (five photon kernels) and kept in D_ann: it does not depend on the pair energy. */
+  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  if (d->D_ann_mode != mode || !d->D_ann) {
+    if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
+    FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
+    d->D_ann_mode = 0;
+    double *acc = d->D_ann, x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
+    d->E_GeV = 0.0;
+    FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
+    const double c511 = d->no_secondaries ? 1.0 : 0.25;
+    for (size_t q = 0; q < n * n; q++) acc[q] = c511 * d->D[q];
+    fb_cmb_ortho_nodes(x, sh);
+    for (int i = 0; i < FB_CMB_DEP_NOP && !d->no_secondaries; i++) {
+      d->E_GeV = 0.0;
+      FB_CALL(err, fb_cmb_dep_set_energy(d, x[i] * FB_ME_GEV, err));
+      const double c = 0.75 * sh[i];
+      for (size_t q = 0; q < n * n; q++) acc[q] += c * d->D[q];
+    }
+    d->D_ann_mode = mode;
+  }
+  memcpy(d->D, d->D_ann, n * n * sizeof *d->D);
   for (size_t j = 0; j < n; j++) {
     for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
     /* both leptons: the gas share at once, their ICS photons above 13.6 eV through the cascade */

@@ -76,9 +76,26 @@
  *    processed in the same cell (immediate cascade: exact in the thick and thin limits). This gives one transfer
  *    matrix M_k (NG x NG, lower triangular) and one deposit vector per cell, built once in fb_cmb_dep_init; a
  *    primary's secondaries are marched through them (cost per injection energy ~ n^2 NG^2/4 multiply-adds).
- *  - Not followed: photon-photon pair production and photon-photon scattering on the CMB (E <= 1 TeV; the cascade of
- *    Slatyer has them above ~ 100 GeV at z ~ 1000), the energy spread of the Compton recoil electrons (mean recoil),
- *    the 3-photon continuum of ortho-positronium.
+ *  - Not followed in branch secphot (added in branch secphot2, below): photon-photon pair production and photon-photon
+ *    scattering on the CMB, the Klein-Nishina ICS regime, the 3-photon continuum of ortho-positronium.
+ *
+ * Photon-photon processes, Klein-Nishina ICS, positronium (issue 15, branch secphot2; fb_cmb_casc.c):
+ *  - Photon-photon pair production on the CMB: Breit-Wheeler cross section averaged over angle and the Planck spectrum
+ *    (Gould & Schreder 1967 phibar; Zdziarski & Svensson ApJ 344, 551 (1989); Slatyer, Padmanabhan & Finkbeiner
+ *    arXiv:0906.1197), rate c r_e^2 T^3/(pi (hbar c)^3) G(E T/m_e^2) from a table of G; an absorption channel a_gg whose
+ *    pairs are treated as the Bethe-Heitler ones (each lepton (E - 2 m_e)/2, the CMB photon's energy neglected). Rate = H
+ *    at E = 42 GeV for z = 1000.
+ *  - Photon-photon scattering (Euler-Heisenberg low-energy cross section, Svensson & Zdziarski ApJ 349, 415 (1990)):
+ *    closed-form rate propto E^3 T^6 (= H at 12.6 GeV for z = 1000), the two outgoing photons share E with
+ *    dN/dx propto (1 - x + x^2)^2 (8 cells) onto the secondary grid. The low-energy form is used up to the pair
+ *    threshold (approximation where omega ~ m_e). Both switched off by no_gg (comparisons).
+ *  - Klein-Nishina ICS: the spectrum of Blumenthal & Gould eq. 2.48 on the black body, tabulated in b = 4 gamma T/m_e
+ *    (1e-3 - 1e4) and w = E1/(gamma m_e), replaces the Thomson spectrum above b = 1e-3 (E_e > 0.5 GeV at z = 1000) for
+ *    the photon shares, and multiplies the Thomson ICS loss rate by F(b) in the gas share.
+ *  - Positronium: every positron at rest (Bethe-Heitler, photon-photon and injected pairs) forms positronium: 1/4 para
+ *    -> 2 photons of 511 keV, 3/4 ortho -> 3 photons with the Ore-Powell spectrum (Phys. Rev. 75, 1696 (1949)); for the
+ *    pair kernel by exact photon kernels at 4 Gauss-Legendre nodes (kept in D_ann), for the secondary positrons as lines
+ *    on the grid. (Assumption: no direct free annihilation; the positronium formation fraction is taken as 1.)
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -94,7 +111,7 @@ struct fb_cmb;
 
 #define FB_CMB_DEP_DL 0.01         /**< node spacing in ln(1+z) */
 #define FB_CMB_DEP_Z_TOP 2.0e4     /**< highest injection node (photons from above deposit before z ~ 1550) */
-#define FB_CMB_DEP_E_MAX_GEV 1.0e3 /**< highest photon energy (photon-photon processes on the CMB neglected) */
+#define FB_CMB_DEP_E_MAX_GEV 1.0e3 /**< highest photon energy (the secondary grid ends at 1.7 TeV) */
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
@@ -102,11 +119,18 @@ struct fb_cmb;
 #define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
 #define FB_CMB_DEP_NY 300          /**< ICS share table (ln y, y = E1/(4 gamma^2 T_CMB) in 1e-5 - 80) */
+#define FB_CMB_DEP_NKB 43          /**< Klein-Nishina ICS tables: b = 4 gamma T_CMB/m_e, ln b in [ln 1e-3, ln 1e4] */
+#define FB_CMB_DEP_NKW 241         /**< ... and xi = ln(w/(1 - w)), w = E1/(gamma m_e), in [ln 1e-12, ln 1e9] */
+#define FB_CMB_DEP_NOP 4           /**< nodes of the ortho-positronium continuum (Gauss-Legendre in x = E/m_e; each an
+                                        exact photon kernel in fb_cmb_dep_set_pair, grid lines in fb_cmb_casc_add_positronium) */
+#define FB_CMB_DEP_NGG 161         /**< photon-photon pair rate table G(nu), ln nu in [ln 0.01, ln 1000] */
 
 /** Photon rates per unit s = -ln(1+z) at a node (fb_cmb_dep_photon_rates). */
 typedef struct fb_cmb_dep_rates {
   double a_pi[3]; /**< photoionisation of H I, He I, He II */
   double a_bh;    /**< Bethe-Heitler pair production on H and He */
+  double a_gg;    /**< photon-photon pair production on the CMB (branch secphot2) */
+  double a_pp;    /**< photon-photon scattering on the CMB (branch secphot2; its photons are secondaries) */
   double a;       /**< total absorption */
   double b;       /**< Compton continuous loss rate */
   double eta;     /**< Klein-Nishina mean fractional loss per scattering */
@@ -119,6 +143,8 @@ typedef struct fb_cmb_dep {
   int pair;           /**< 1: the kernel is that of an e+e- pair (fb_cmb_dep_set_pair), 0: of a photon */
   int no_secondaries; /**< 1: secondary photons not followed (the first version's primary-only kernel with the
                            Lyman-band ICS share; for tests and comparisons; reset E_GeV = 0 after changing it) */
+  int no_gg;          /**< 1: photon-photon pair production and scattering off (for the before/after comparison; set before
+                           fb_cmb_casc_build, i.e. rebuild the matrices with fb_cmb_casc_build after changing it) */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
@@ -136,6 +162,12 @@ typedef struct fb_cmb_dep {
   double f_He;        /**< n_He/n_H */
   double kn_eta[FB_CMB_DEP_NK]; /**< Klein-Nishina mean fractional loss on the ln k grid */
   double T_cmb0_eV;   /**< CMB temperature today [eV] */
+  double gg_G[FB_CMB_DEP_NGG]; /**< photon-photon pair rate G(nu) e^{1/nu} on the black body (fb_cmb_gg_G) */
+  double kn_F[FB_CMB_DEP_NKB]; /**< Klein-Nishina ICS power / Thomson power on the ln b grid (fb_cmb_kn_ics_F) */
+  double *kn_C;       /**< Klein-Nishina ICS: share of the power above w, NKB x NKW (fb_cmb_kn_ics_table) */
+  double *D_ann;      /**< kernel of one positron's annihilation at rest (positronium photons), n x n, built at the
+                           first fb_cmb_dep_set_pair and reused (independent of the pair energy) */
+  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg at its build */
 } fb_cmb_dep;
 
 /** Node data (densities, x_e from c's recombination grid, CMB energy density) and the electron table;
@@ -204,6 +236,39 @@ double fb_cmb_dep_compton_out(const fb_cmb_dep *d, size_t k, double E_eV, double
 /** Deposit (returned) and secondaries (vec) of the absorbed (x_abs) and Compton (x_comp) energy fractions. */
 double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_dep_rates *r, double x_abs,
                           double x_comp, double *vec);
+/** Breit-Wheeler: phibar(s0) = int_1^s0 s sigmabar(s) ds, sigmabar = 2 sigma_gg/(pi r_e^2) (Gould & Schreder 1967),
+ *  s = E eps (1 - cos theta)/(2 m_e^2); numerical (trapezoid in ln(s - 1)). */
+double fb_cmb_gg_phibar(double s0);
+/** Dimensionless photon-photon pair rate on a black body: Gamma = c r_e^2 T^3/(pi (hbar c)^3) G(nu), nu = E T/m_e^2,
+ *  G(nu) = nu^-2 int_0^inf dx phibar(nu x)/(e^x - 1) (numerical). */
+double fb_cmb_gg_G(double nu);
+/** Photon-photon scattering rate on the CMB [1/s] of a photon E_eV at CMB temperature T_eV (low-energy
+ *  Euler-Heisenberg cross section; closed form, fb_cmb_casc.c). */
+double fb_cmb_pp_rate_s(double E_eV, double T_eV);
+/** Ore & Powell (1949) photon spectrum of ortho-positronium's 3-photon decay, x = E/m_e in (0, 1)
+ *  (int f dx = pi^2 - 9, mean x = 2/3). */
+double fb_cmb_ore_powell(double x);
+/** The ortho continuum's FB_CMB_DEP_NOP nodes x_i and energy shares s_i (sum 1): 4-point Gauss-Legendre on (0, 1) of
+ *  x f(x). */
+void fb_cmb_ortho_nodes(double *x, double *s);
+/** Positronium annihilation of a positron at rest carrying the energy fraction w (its 2 m_e with an ambient electron):
+ *  1/4 para -> a 511 keV line (para = 1: added; 0: left out), 3/4 ortho -> the Ore-Powell continuum
+ *  (FB_CMB_DEP_NOP cells), onto the grid vector vec. */
+void fb_cmb_casc_add_positronium(double w, int para, double *vec);
+/** Fill d->gg_G (called by fb_cmb_dep_init; FB_ERR_MEMORY if its scratch cannot be allocated). */
+int fb_cmb_gg_table(fb_cmb_dep *d, fb_err *err);
+/** Photon-photon pair production rate per unit s = -ln(1+z) of a photon E_eV at node k (table, 0 below nu = 0.01). */
+double fb_cmb_gg_rate(const fb_cmb_dep *d, size_t k, double E_eV);
+/** Klein-Nishina ICS on a black body (Blumenthal & Gould 1970 eq. 2.48): emitted power per unit w = E1/(gamma m_e)
+ *  of an electron gamma >> 1, b = 4 gamma T/m_e, normalised so that its integral is b^2 pi^4/135 in the Thomson limit. */
+double fb_cmb_kn_ics_power_w(double b, double w);
+/** Its integral over w divided by the Thomson value b^2 pi^4/135 (direct; the loss-rate factor). */
+double fb_cmb_kn_ics_F(double b);
+/** Fill d->kn_F, d->kn_C (called by fb_cmb_dep_init; FB_ERR_MEMORY if kn_C cannot be allocated). */
+int fb_cmb_kn_ics_table(fb_cmb_dep *d, fb_err *err);
+/** Table lookups: loss-rate factor at b (1 below b = 1e-3), share of the power above w. */
+double fb_cmb_kn_F(const fb_cmb_dep *d, double b);
+double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */
