@@ -41,6 +41,7 @@
 #include "bbn.h"
 #include "bbn_bounds.h"
 #include "bbn_decay_record.h"
+#include "bbn_internal.h"
 #include "fb_constants.h"
 #include "fb_cosmo.h"
 #include "fb_fip.h"
@@ -395,6 +396,16 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   d.nu_cascade = s->nu_cascade;
   if (s->hnl >= 0) d.nu_em_share = s->nu_em_share; /* the other planes: on (bbn_decay_from_record) */
   out[Q_TAU] = d.tau_s;
+  /* census (docs/validation.md "Failure census"): the BBN stage ends at T = 1 keV and follows the decays left
+   * after it to recombination only for tau <= BBN_DECAY_TAU_MAX_S. Longer-lived points are outside its domain,
+   * not a numerical failure: say so before computing the abundance (was bbn_decay_check's generic
+   * "decay tau_s outside the allowed range", after the abundance solve) */
+  FB_TEST(err, d.tau_s > BBN_DECAY_TAU_MAX_S, FB_ERR_RANGE,
+          "%s: lifetime tau = %.3g s > %g s, beyond the BBN stage (it follows decays to "
+          "recombination up to tau = %g s): not computed here; late decays are the domain of the photodisintegration "
+          "(bcN_photodis) and CMB (bcN_cmb) models",
+          s->ops->name, d.tau_s, BBN_DECAY_TAU_MAX_S,
+          BBN_DECAY_TAU_MAX_S);
   out[Q_FOTH] = f_other;
   if (s->hnl >= 0) out[Q_NPI] = d.n_pi_minus + d.n_pi_plus;
   const double T0 = s->T0_MeV * 1e-3, T_lo = fmax(mass_GeV / 50.0, 1e-6);

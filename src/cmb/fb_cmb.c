@@ -281,7 +281,17 @@ static int heat_integral(fb_cmb *c, double tau_s, double amp, int weight, double
     *out = 0.0;
     return FB_OK;
   }
-  FB_CALL(err, fb_quad_points(&c->q, heat_integrand, &h, lo, b, br, nb, out, &abserr, err));
+  int rc = fb_quad_points(&c->q, heat_integrand, &h, lo, b, br, nb, out, &abserr, err);
+  /* Failure census (docs/validation.md, 2026-12-07): GSL's roundoff flag alone, with an error estimate within
+   * 10 times the requested tolerance, is accepted (as fb_freezein.c does): the Green's function tables hold to
+   * ~1e-4, so mu or y cannot always be pushed to rtol = 1e-7 (bc11_cmb at m_a = 78.1 MeV, 1/f_G = 1.51e-11
+   * GeV^-1: mu or y = 9.117e-6 +- 1.17e-12 against the tolerance 9.9e-13 failed the point) */
+  if (rc == FB_ERR_GSL && c->q.last_roundoff && isfinite(*out) &&
+      abserr <= 10.0 * fmax(c->q.epsabs, c->q.epsrel * fabs(*out))) {
+    fb_err_clear(err);
+    rc = FB_OK;
+  }
+  FB_CALL(err, rc);
   return FB_OK;
 }
 

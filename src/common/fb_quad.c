@@ -86,6 +86,7 @@ static int fb_quad_finish(fb_quad *q, const char *routine, double a, double b, i
                           double *abserr_out, const char *func, int line, fb_err *err) {
   q->last_intervals = ((gsl_integration_workspace *)q->work)->size;
   q->last_abserr = abserr;
+  q->last_roundoff = status == GSL_EROUND && !c->bad;
   *result = res;
   if (abserr_out) *abserr_out = abserr;
   if (c->bad)
@@ -120,6 +121,7 @@ int fb_quad_finite(fb_quad *q, fb_quad_fn f, void *params, double a, double b, d
     if (abserr) *abserr = 0.0;
     q->last_intervals = 0;
     q->last_abserr = 0.0;
+    q->last_roundoff = 0;
     return FB_OK;
   }
   double sign = 1.0, lo = a, hi = b;

@@ -52,6 +52,7 @@ typedef struct fb_quad {
   double pts[FB_QUAD_MAX_POINTS + 2]; /**< scratch for QAGP break points */
   size_t last_intervals; /**< subintervals used by the last call */
   double last_abserr;    /**< error estimate of the last call */
+  int last_roundoff;     /**< 1 when the last call failed on GSL's roundoff flag alone (GSL_EROUND) */
 } fb_quad;
 
 /** Allocate a workspace for up to `limit` subintervals (>= 1) with the given tolerances. */
