@@ -190,6 +190,9 @@ double bbn_nu_cascade_rate_coef(int g);
 /** Closed-form weights of Y at the lower (L) and upper (U) node of the interval d nodes below (q-shapes as
  *  above; Y / E linear in ln E, grid step h). */
 void bbn_nu_cascade_kernel(double h, int n, double L[][3], double U[][3]);
+/** Nodes of a cascade grid in ln E from E_c to E_top with spacing h0 (coarsened so that n <= BBN_NU_CASCADE_NMAX):
+ *  returns n (>= 2) and the spacing in *h (bbn_nu_cascade.c; used by the cascade and its e.m. share). */
+int bbn_nu_cascade_grid(double E_c, double E_top, double h0, double *h);
 /** Solve the cascade from the cut E_c to E_top (grid step ln 2 / 4, at most BBN_NU_CASCADE_NMAX nodes). */
 void bbn_nu_cascade_solve(bbn_nu_cascade *c, double E_c, double E_top, bbn_nu_member_fn member, void *ctx);
 /** The daughters' conversions Y - S of a member of flavour a at E_MeV (0 below E_c), interpolated in ln E. */

@@ -205,16 +205,21 @@ void bbn_nu_solve3(double A[3][3], double b[3][2]) {
     }
 }
 
+int bbn_nu_cascade_grid(double E_c, double E_top, double h0, double *h) {
+  *h = h0;
+  int n = (int)ceil(log(E_top / E_c) / h0) + 1;
+  if (n > BBN_NU_CASCADE_NMAX) {
+    n = BBN_NU_CASCADE_NMAX;
+    *h = log(E_top / E_c) / (n - 1);
+  }
+  return n < 2 ? 2 : n;
+}
+
 void bbn_nu_cascade_solve(bbn_nu_cascade *c, double E_c, double E_top, bbn_nu_member_fn member, void *ctx) {
   c->n = 0;
   if (!(E_top > E_c) || !(E_c > 0.0)) return;
-  double h = log(2.0) / 4.0;
-  int n = (int)ceil(log(E_top / E_c) / h) + 1;
-  if (n > BBN_NU_CASCADE_NMAX) {
-    n = BBN_NU_CASCADE_NMAX;
-    h = log(E_top / E_c) / (n - 1);
-  }
-  if (n < 2) n = 2;
+  double h;
+  const int n = bbn_nu_cascade_grid(E_c, E_top, log(2.0) / 4.0, &h);
   c->n = n;
   c->h = h;
   c->lnE_c = log(E_c);

@@ -148,13 +148,8 @@ void bbn_nu_em_column_solve(bbn_nu_em_column *c, const bbn_nu_em_table *t, doubl
   const double E_c = bbn_nu_mean_p_over_T() * T_MeV;
   c->n = 0;
   if (!(E_top_MeV > E_c)) return;
-  double h = NUEM_H;
-  int n = (int)ceil(log(E_top_MeV / E_c) / h) + 1;
-  if (n > BBN_NU_CASCADE_NMAX) {
-    n = BBN_NU_CASCADE_NMAX;
-    h = log(E_top_MeV / E_c) / (n - 1);
-  }
-  if (n < 2) n = 2;
+  double h;
+  const int n = bbn_nu_cascade_grid(E_c, E_top_MeV, NUEM_H, &h);
   c->n = n;
   c->h = h;
   c->lnE_c = log(E_c);
