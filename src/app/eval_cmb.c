@@ -32,7 +32,9 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, double mass, doubl
   fb_eval_put(out, "f_em", "", f_em);
   fb_eval_put(out, "mY_GeV", "GeV", mY);
   fb_eval_put(out, "omega_h2_undecayed", "", mY * c.s0_cm3 / FB_RHO_CRIT_H2_GEV_CM3);
-  fb_eval_put(out, "z_decay", "", r.z_decay);
+  /* z at t = tau; a lifetime beyond the age of the universe has no decay redshift (fb_cmb_redshift_at_time
+   * extrapolates to z < 0 for the integrals): null (review, session 10) */
+  fb_eval_put(out, "z_decay", "", r.z_decay >= 0.0 ? r.z_decay : NAN);
   fb_eval_put(out, "drho_rho", "", r.drho_rho);
   fb_eval_put(out, "mu", "", r.mu);
   fb_eval_put(out, "y", "", r.y);

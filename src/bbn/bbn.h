@@ -519,7 +519,7 @@ typedef struct bbn_verdict {
   double pull_Yp, pull_DH;            /**< (theory - observed) / sigma (quadrature sum) */
   double dNeff;                       /**< Neff_rec - Planck 2018 central 2.99 */
   int excluded_bbn;                   /**< delta_chi2 > 5.99 (chi^2 with 2 dof, 95%) */
-  int excluded_Yp, excluded_DH;       /**< |pull| > 1.96 for that observable alone */
+  int excluded_Yp, excluded_DH;       /**< pull^2 - pull_SBBN^2 > 1.96^2 for that observable alone */
   int excluded_neff;                  /**< |Neff_rec - 2.99| > 0.34 (Planck 2018 95%; N_eff at recombination) */
   int flag_photodisintegration;       /**< the e.m. cascade (not computed) could change the result */
   int flag_hadrodissociation;         /**< hadronic showers (not computed) could change the result */

@@ -15,8 +15,10 @@
  *    standard BBN at the same Omega_b h^2 is used, not chi^2 itself, because standard BBN already
  *    has chi^2 = 5.3 (the deuterium tension of PRIMAT-like rates, README.md): an absolute cut at
  *    5.99 would nearly exclude the Standard Model. A point that lowers chi^2 is allowed.
- *  - excluded_Yp / excluded_DH: the single-observable 95% test |pull| > 1.96 (reported, not used
- *    for excluded_bbn).
+ *  - excluded_Yp / excluded_DH: the single-observable 95% test relative to standard BBN, in the same
+ *    spirit as excluded_bbn: pull^2 - pull_SBBN^2 > 1.96^2 (chi^2 with one degree of freedom; PDG 2024
+ *    table 40.2), pulls with the point's own theory error. Reported, not used for excluded_bbn. An
+ *    absolute |pull| > 1.96 would flag standard BBN itself (its D/H pull is -2.4, the tension above).
  *  - excluded_neff: |N_eff,rec - 2.99| > 0.34, Planck 2018 TT,TE,EE+lowE+lensing+BAO at 95%
  *    (arXiv:1807.06209 sec. 7.4, +0.34/-0.33; the symmetric 0.34 is used). N_eff,rec is N_eff at
  *    recombination (bbn_result.Neff_rec, bbn_neff_rec.c): the CMB constrains the free-streaming radiation
@@ -47,8 +49,9 @@ static void obs_sigma(const bbn_result *r, double *sY, double *sD) {
 }
 
 void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_decay *d, bbn_verdict *v) {
-  double sY, sD;
+  double sY, sD, sY0, sD0;
   obs_sigma(r, &sY, &sD);
+  obs_sigma(r_sbbn, &sY0, &sD0);
   v->chi2 = r->chi2;
   v->chi2_sbbn = r_sbbn->chi2;
   v->delta_chi2 = r->chi2 - r_sbbn->chi2;
@@ -56,8 +59,10 @@ void bbn_verdict_eval(const bbn_result *r, const bbn_result *r_sbbn, const bbn_d
   v->pull_DH = (r->D_H - BBN_OBS_DH) / sD;
   v->dNeff = r->Neff_rec - FB_NEFF_PLANCK18; /* at recombination, where the CMB measures it (bbn_neff_rec.c) */
   v->excluded_bbn = v->delta_chi2 > FB_CHI2_2DOF_95;
-  v->excluded_Yp = fabs(v->pull_Yp) > FB_GAUSS_95_TWO_SIDED;
-  v->excluded_DH = fabs(v->pull_DH) > FB_GAUSS_95_TWO_SIDED;
+  const double pull0_Yp = (r_sbbn->Yp_mass - BBN_OBS_YP) / sY0, pull0_DH = (r_sbbn->D_H - BBN_OBS_DH) / sD0;
+  const double z95sq = FB_GAUSS_95_TWO_SIDED * FB_GAUSS_95_TWO_SIDED;
+  v->excluded_Yp = v->pull_Yp * v->pull_Yp - pull0_Yp * pull0_Yp > z95sq;
+  v->excluded_DH = v->pull_DH * v->pull_DH - pull0_DH * pull0_DH > z95sq;
   v->excluded_neff = fabs(v->dNeff) > FB_NEFF_PLANCK18_95;
   v->flag_photodisintegration = d && d->f_em * r->mY_GeV * r->frac_after_photo > FB_CASCADE_MY_MIN_GEV;
   v->flag_hadrodissociation = d && d->mass_GeV >= 1.0 && (d->n_pi_minus + d->n_pi_plus + d->n_K_minus + d->n_K_plus + d->n_K_L + d->n_K_S) > 0.0 &&

@@ -433,9 +433,15 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
                             : bbn_kinetic_momentum_MeV(mass_GeV * 1e3, s->T0_MeV);
   out[Q_P0] = p0_MeV;
   const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0, 3);
-  const double Y = r * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, T0) * pow(T0, 3));
+  const double Y = fmax(r, 0.0) * ng0 / (2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(&s->th, T0) * pow(T0, 3));
+  /* The abundance solvers integrate Y with atol = 1e-30 (bbn_abundance.c): once X has decayed, Y can undershoot
+   * zero by that much (review, session 10: mY = -2.4e-32 GeV at bc9 1 GeV). A number density is non-negative,
+   * and a relative T_RH change of two such residues is noise: below 1e3 atol in Y it is reported as 0. */
+  const double Y_floor = 1e3 * 1e-30;
+  if (r < 0.0) r = 0.0;
+  if (r10 < 0.0) r10 = 0.0;
   out[Q_NG] = r;
-  out[Q_TRH] = r > 0.0 ? (r10 - r) / r : 0.0;
+  out[Q_TRH] = Y > Y_floor ? (r10 - r) / r : 0.0;
   /* Production below T0 (freeze-in by inverse decays peaks at T ~ m/3, below T0 = 10 MeV for m < 30 MeV;
    * the bc1 resonance and 2 -> 2 scatterings too) is not in the BBN stage, which starts at T0 with
    * n_X = N exp(-t/tau). Bug fix (2026-12-07, branch bc1compare): the abundance was handed over at T0,
@@ -470,7 +476,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
       double r_h, Y_h;
       FB_CALL(err, bfip_abundance_to(s, mass_GeV, coupling, rec.width_GeV, s->T_RH_GeV, T_h, &r_h, &Y_h, NULL, NULL, err));
       const double t_h = FB_HBAR_GEV_S / (2.0 * fb_cosmo_hubble_GeV(&s->th, T_h));
-      mY_before = mass_GeV * Y_h * exp(t_h / d.tau_s);
+      mY_before = mass_GeV * fmax(Y_h, 0.0) * exp(t_h / d.tau_s); /* undershoot of atol: see Y_floor above */
     }
   }
   double Y_after = 0.0; /* production below T_h (down to T_lo), without losses: the flag */
@@ -575,6 +581,42 @@ void bbn_fip_state_point(const void *state, bbn_fip_point *out) {
   }
 }
 
+/* The reheating dependence of the bands (issue 14 item 1: "the dependence shown"; review, session 10): the
+ * abundance of freeze-in by scatterings (Primakoff, Compton-like, gluon fusion) grows with T_RH, so a band
+ * is only defined together with T_RH. Written to /bounds/bbn and /bounds/neff: T_RH_GeV, and how many of
+ * the excluded points change their abundance by more than 10 % when T_RH is lowered tenfold (quantity
+ * abundance_TRH_change): 0 means the band does not depend on T_RH (at this grid). */
+static int bfip_write_trh(const bfip_state *s, const fb_scan_view *v, hid_t file, fb_err *err) {
+  const size_t np = v->n_mass * v->n_coupling;
+  const double *dchi2 = v->values + Q_DCHI2 * np, *nrec = v->values + Q_NREC * np, *trh = v->values + Q_TRH * np;
+  long n_ex[2] = {0, 0}, n_sens[2] = {0, 0};
+  for (size_t p = 0; p < np; ++p) {
+    if (v->status[p] != 0) continue;
+    const int ex[2] = {dchi2[p] > FB_CHI2_2DOF_95, fabs(nrec[p] - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95};
+    for (int k = 0; k < 2; ++k) {
+      n_ex[k] += ex[k];
+      n_sens[k] += ex[k] && fabs(trh[p]) > 0.1;
+    }
+  }
+  const char *grp[2] = {"bounds/bbn", "bounds/neff"};
+  for (int k = 0; k < 2; ++k) {
+    hid_t g = fb_h5_group(file, grp[k]);
+    FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /%s", grp[k]);
+    int rc = fb_h5_attr_double(g, "T_RH_GeV", s->T_RH_GeV, err);
+    if (rc == FB_OK) rc = fb_h5_attr_long(g, "n_excluded", n_ex[k], err);
+    if (rc == FB_OK) rc = fb_h5_attr_long(g, "n_excluded_TRH_sensitive", n_sens[k], err);
+    if (rc == FB_OK)
+      rc = fb_h5_attr_string(g, "TRH_dependence",
+                             "the abundance is produced from T_RH_GeV on; n_excluded_TRH_sensitive of the n_excluded "
+                             "points change their abundance by more than 10 % when T_RH is lowered tenfold (quantity "
+                             "abundance_TRH_change): there the band depends on T_RH",
+                             err);
+    H5Gclose(g);
+    if (rc != FB_OK) return rc;
+  }
+  return FB_OK;
+}
+
 static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   bfip_state *s = state;
@@ -583,7 +625,7 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
     snprintf(prod_text, sizeof prod_text,
              "abundance: decays, inverse decays and production by scatterings (src/production, %s: %s; %s); "
              "T0 = 10 MeV", s->prod.ops->fip, s->prod.ops->processes, s->prod.ops->references);
-  return bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
+  FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * v->n_mass * v->n_coupling,
                           v->values + Q_NREC * v->n_mass * v->n_coupling, &s->sbbn,
                           s->hnl >= 0 ? "abundance: thermal production through active-sterile mixing "
                                         "(C_alpha G_F^2 T^4 <p> |U_eff|^2, thermal potential), decoupling, decays "
@@ -593,7 +635,8 @@ static int bfip_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                           : s->prod.ops ? prod_text
                                       : "abundance: decays and inverse decays only (scatterings not included: a "
                                         "lower limit, the excluded region is conservative); T0 = 10 MeV",
-                          err);
+                          err));
+  return bfip_write_trh(s, v, file, err);
 }
 
 /* BENCH: the benchmark token (BC1 ...): its axes are those of src/models/fb_benchmark_axes.h */

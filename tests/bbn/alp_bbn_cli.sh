@@ -41,6 +41,14 @@ for path in sys.argv[1:]:
         assert ex[:, 0].all() and not ex[:, 1].any(), (path, ex, f["/quantities/tau_s"][...])
         assert "src/production" in note and "scatterings" in note, note
         assert (r[:, 0] > 1e-4).all(), (path, r)  # scatterings: inverse decays alone give < 1e-6 here
+        # the reheating dependence (review, session 10): T_RH and the count of excluded points whose abundance
+        # moves > 10 % with T_RH / 10, recomputed here from the per-point quantity
+        trh = f["/quantities/abundance_TRH_change"][...]
+        for g, mask in (("bbn", ex), ("neff", f["/bounds/neff/excluded"][...])):
+            a = f["/bounds/" + g].attrs
+            assert a["T_RH_GeV"] == 1000.0, (path, g, a["T_RH_GeV"])
+            assert a["n_excluded"] == mask.sum(), (path, g, a["n_excluded"], mask)
+            assert a["n_excluded_TRH_sensitive"] == ((abs(trh) > 0.1) & (mask == 1)).sum(), (path, g, trh)
         print(path.split("/")[-1], "ok:", ex.tolist(), r.tolist())
 PY
 # eval bbn-decay with model=bc10|bc11: tau and injection from the decay record, the abundance given

@@ -443,6 +443,10 @@ START_TEST(test_verdict) {
   ck_assert_double_eq_tol(v.delta_chi2, 0.0, 1e-12);
   ck_assert_int_eq(v.excluded_bbn, 0);
   ck_assert_int_eq(v.excluded_neff, 0);
+  /* the single-observable flags are relative to standard BBN: standard BBN itself is never flagged
+   * (its D/H pull is about -2.4, an absolute |pull| > 1.96 would flag it; review finding 4, session 10) */
+  ck_assert_int_eq(v.excluded_Yp, 0);
+  ck_assert_int_eq(v.excluded_DH, 0);
   /* chi^2 is the sum of the squared pulls */
   ck_assert_double_eq_tol(v.pull_Yp * v.pull_Yp + v.pull_DH * v.pull_DH, v.chi2, 1e-9 * v.chi2);
   bbn_result r1 = r0;
@@ -455,6 +459,7 @@ START_TEST(test_verdict) {
   bbn_verdict_eval(&r1, &r0, NULL, &v);
   ck_assert_int_eq(v.excluded_bbn, 1);
   ck_assert_int_eq(v.excluded_Yp, 1);
+  ck_assert_int_eq(v.excluded_DH, 0); /* D/H unchanged */
   ck_assert_int_eq(v.excluded_neff, 1);
   /* flags of the cascades that are not computed: E_C = m_e^2/(22 T) exceeds B_D below T = 5.3 keV
    * (t ~ 5e4 s): a decay at tau = 1e5 s with m Y = 1e-9 GeV into photons is flagged, at 100 s not;
