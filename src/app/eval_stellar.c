@@ -244,6 +244,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     ao.coalescence = on(args, "coalescence");
     ao.r_decay_km = fb_eval_number(args, "r_decay_km");
     ao.proton_degeneracy = on(args, "nucleon_degeneracy");
+    ao.bose_photons = strcmp(fb_eval_text(args, "photon_stats"), "boltzmann") != 0;
     FB_CALL_GOTO(err, rc, fb_sn_alp_table_compute_opt(&t, &m, mass, &ao, err), done);
     FB_CALL_GOTO(err, rc, fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, err), done);
     if (!strcmp(fb_eval_text(args, "mass_max"), "yes"))
@@ -300,7 +301,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    29,
+    30,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
       "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
@@ -353,7 +354,10 @@ const fb_eval_module fb_eval_sn1987a = {
       "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
       "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
-      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"}},
+      "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"},
+     {"photon_stats", "", "bose|boltzmann", 0, 0, "bose",
+      "bc9: photons of coalescence gamma gamma -> a and of the decay: Bose-Einstein (stimulated decay) or the "
+      "Maxwell-Boltzmann rate of Lucente et al. arXiv:2008.04918 (systematic, issue 16)"}},
     eval_sn1987a,
 };
 

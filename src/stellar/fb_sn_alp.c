@@ -19,6 +19,7 @@ void fb_sn_alp_options_default(fb_sn_alp_options *o) {
   o->proton_degeneracy = 1;
   o->escape_boundary = 0;
   o->r_decay_km = 0.0;
+  o->bose_photons = 1;
 }
 
 /* Di Lella, Pilaftsis, Raffelt & Zioutas hep-ph/0006327 eq. (3) (photon momentum k, ALP momentum p):
@@ -62,19 +63,29 @@ double fb_sn_alp_bose_factor(double E, double mass, double wp2, double T) {
   return 1.0 + 2.0 * T / pv * (log(-expm1(-wp / T)) - log(-expm1(-wm / T)));
 }
 
-double fb_sn_alp_decay_reduced_GeV(double E, double mass, double wp2, double T) {
+double fb_sn_alp_decay_reduced_stats_GeV(double E, double mass, double wp2, double T, int bose) {
   double G = fb_sn_alp_decay_width_GeV(mass, wp2);
   if (!(G > 0) || !(E >= mass)) return 0.0;
-  return G * mass / E * fb_sn_alp_bose_factor(E, mass, wp2, T);
+  return G * mass / E * (bose ? fb_sn_alp_bose_factor(E, mass, wp2, T) : 1.0);
+}
+
+double fb_sn_alp_decay_reduced_GeV(double E, double mass, double wp2, double T) {
+  return fb_sn_alp_decay_reduced_stats_GeV(E, mass, wp2, T, 1);
 }
 
 /* Detailed balance: emission per ALP mode = f_B(E) x reduced absorption rate; d^3p/(2 pi)^3 =
  * p E dE/(2 pi^2). Boltzmann limit: g^2 m^4 p (1 - 4 wp2/m^2)^{3/2} e^{-E/T}/(128 pi^3)
  * (Lucente et al. arXiv:2008.04918 sec. 2; Carenza et al. arXiv:2004.08399). */
-double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T) {
+double fb_sn_alp_coalescence_stats_GeV3(double E, double mass, double wp2, double T, int bose) {
   if (!(T > 0) || !(E > mass)) return 0.0;
   double p = sqrt(E * E - mass * mass);
-  return p * E * fb_sn_alp_decay_reduced_GeV(E, mass, wp2, T) / (2.0 * FB_PI * FB_PI * expm1(E / T));
+  /* Bose: f_B(E) = 1/(e^{E/T} - 1) times the stimulated reduced rate; Maxwell-Boltzmann: e^{-E/T}, B = 1 */
+  double occ = bose ? 1.0 / expm1(E / T) : exp(-E / T);
+  return p * E * fb_sn_alp_decay_reduced_stats_GeV(E, mass, wp2, T, bose) * occ / (2.0 * FB_PI * FB_PI);
+}
+
+double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T) {
+  return fb_sn_alp_coalescence_stats_GeV3(E, mass, wp2, T, 1);
 }
 
 /* Absorption rate per g^2 along a path (fb_sn_path_tau): inverse Primakoff (reduced rate, detailed
@@ -83,6 +94,7 @@ typedef struct alp_path {
   const fb_sn_medium *m;
   double mass, r_dec;
   int degenerate; /* fb_sn_alp_options.proton_degeneracy */
+  int bose;       /* fb_sn_alp_options.bose_photons */
 } alp_path;
 
 static double alp_rate(const fb_sn_point *q, double r, double om, void *ctx) {
@@ -92,14 +104,14 @@ static double alp_rate(const fb_sn_point *q, double r, double om, void *ctx) {
     double k = sqrt(om * om - q->wp2), p = sqrt(fmax(om * om - a->mass * a->mass, 0.0));
     rate += 2.0 * (k / p) * fb_sn_alp_primakoff_GeV(om, k, a->mass, a->degenerate ? q->npeff : q->np, q->T); /* reduced, detailed balance */
   }
-  if (a->m->opt.decays && r <= a->r_dec) rate += fb_sn_alp_decay_reduced_GeV(om, a->mass, q->wp2, q->T);
+  if (a->m->opt.decays && r <= a->r_dec) rate += fb_sn_alp_decay_reduced_stats_GeV(om, a->mass, q->wp2, q->T, a->bose);
   return rate;
 }
 
-static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, int degenerate, double r0, double om0,
-                          double mu) {
+static double alp_ray_tau(const fb_sn_medium *m, double mass, double r_dec, int degenerate, int bose, double r0,
+                          double om0, double mu) {
   if (!m->opt.absorption && !m->opt.decays) return 0.0;
-  alp_path a = {m, mass, r_dec, degenerate};
+  alp_path a = {m, mass, r_dec, degenerate, bose};
   return fb_sn_path_tau(m, mass, r0, om0, mu, alp_rate, &a);
 }
 
@@ -151,9 +163,12 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
         WP = qw * 2.0 * kg * om * om / (2.0 * FB_PI * FB_PI) * G;
       }
       if (coal) {
-        /* energy emitted: E dN/(dV dt dE) = E p m Gamma B/(2 pi^2 (e^x - 1)) */
+        /* energy emitted: E dN/(dV dt dE) = E p m Gamma B/(2 pi^2 (e^x - 1)); Maxwell-Boltzmann photons
+         * (bose_photons = 0): e^{-x} instead of 1/(e^x - 1) (qw carries the latter) and B = 1 */
         double p = sqrt(fmax(om * om - m2, 0.0));
-        WC = qw * om * p * om * fb_sn_alp_decay_reduced_GeV(om, mass_GeV, q.wp2, q.T) / (2.0 * FB_PI * FB_PI);
+        WC = qw * om * p * om * fb_sn_alp_decay_reduced_stats_GeV(om, mass_GeV, q.wp2, q.T, ao->bose_photons) /
+             (2.0 * FB_PI * FB_PI);
+        if (!ao->bose_photons) WC *= -expm1(-x);
       }
       double W = WP + WC;
       if (!(W > 0)) continue;
@@ -162,7 +177,8 @@ int fb_sn_alp_table_compute_opt(fb_sn_table *t, const fb_sn_medium *m, double ma
       t->L0_T += WP;
       t->L0_L += WC;
       t->el_node[e] = i * ne + k;
-      for (size_t d = 0; d < nm; d++) t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, ao->proton_degeneracy, r0, om, m->mu[d]);
+      for (size_t d = 0; d < nm; d++)
+        t->tau[e * nm + d] = alp_ray_tau(m, mass_GeV, r_dec, ao->proton_degeneracy, ao->bose_photons, r0, om, m->mu[d]);
     }
   }
   return fb_sn_table_shell_average(t, m, err); /* transfer criterion: the shell average (fb_sn_table.h) */

@@ -53,6 +53,11 @@ typedef struct fb_sn_alp_options {
                             length is short, the regime of the upper edge). Systematic of the heavy-ALP band (issue 16) */
   double r_decay_km; /**< decays count as absorption only at r <= r_decay_km (0 < r_decay_km <= r_far_km);
                           0 (default): everywhere up to r_far_km, the criterion of the dark photon */
+  int bose_photons; /**< statistics of the two photons of coalescence and decay: 1 (default) Bose-Einstein (emission
+                         f_B(E) x the reduced decay rate with the stimulated factor B, fb_sn_alp_bose_factor); 0:
+                         Maxwell-Boltzmann photons, the classical rate g^2 m^4 p (1 - 4 wp2/m^2)^{3/2} e^{-E/T}/(128 pi^3)
+                         of Lucente et al. arXiv:2008.04918 sec. 2 with the unstimulated decay rate Gamma m/E (B = 1).
+                         Systematic of the heavy-ALP band (issue 16); Primakoff keeps Bose photons either way */
 } fb_sn_alp_options;
 
 void fb_sn_alp_options_default(fb_sn_alp_options *o);
@@ -91,5 +96,12 @@ double fb_sn_alp_decay_reduced_GeV(double E, double mass, double wp2, double T);
 /** Photon-coalescence ALP production dN/(dV dt dE) [GeV^3] at g = 1 GeV^-1:
  *  p E f_B(E) reduced-rate/(2 pi^2) = p m Gamma B/(2 pi^2 (e^{E/T} - 1)). */
 double fb_sn_alp_coalescence_GeV3(double E, double mass, double wp2, double T);
+
+/** fb_sn_alp_decay_reduced_GeV with the photon statistics of fb_sn_alp_options.bose_photons (bose = 0: B = 1). */
+double fb_sn_alp_decay_reduced_stats_GeV(double E, double mass, double wp2, double T, int bose);
+
+/** fb_sn_alp_coalescence_GeV3 with the photon statistics of fb_sn_alp_options.bose_photons (bose = 0: the
+ *  Maxwell-Boltzmann rate p m Gamma e^{-E/T}/(2 pi^2) of Lucente et al. arXiv:2008.04918 sec. 2). */
+double fb_sn_alp_coalescence_stats_GeV3(double E, double mass, double wp2, double T, int bose);
 
 #endif /* FB_SN_ALP_H */
