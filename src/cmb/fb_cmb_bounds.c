@@ -11,7 +11,13 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_MU].name = "cmb_mu";
   out[FB_CMB_BOUND_MU].limit = p->mu_max;
   snprintf(out[FB_CMB_BOUND_MU].criterion, sizeof out[0].criterion,
-           "1 where |mu| > %g (COBE/FIRAS 95%% CL), mu from the Green's-function approximation%s", p->mu_max, condition);
+           "1 where |mu| > %g (COBE/FIRAS 95%% CL), mu from the Green's-function approximation%s%s", p->mu_max,
+           p->dist == FB_CMB_DIST_FIRAS
+               ? " (distortion = firas: mu and y are the amplitudes of a fit of the Compton-evolved distortion to the FIRAS "
+                 "channels, fb_cmb_green.c, as CLASS's exact Green's function does; near the mu-y transition such a fit "
+                 "can give mu above 1.401 Delta rho/rho and a slightly negative y)"
+               : "",
+           condition);
   out[FB_CMB_BOUND_MU].reference = "Fixsen et al. astro-ph/9605054; Chluba & Sunyaev arXiv:1109.6552; Chluba arXiv:1304.6120";
   out[FB_CMB_BOUND_Y].name = "cmb_y";
   out[FB_CMB_BOUND_Y].limit = p->y_max;

@@ -750,6 +750,12 @@ int fb_config_error_at(const fb_config *cfg, const char *section, const char *ke
           key, e->text ? fb_cfg_show(e->text) : "(not set)", why ? why : "");
 }
 
+const char *fb_config_origin(const fb_config *cfg, const char *section, const char *key) {
+  const long idx = cfg_find(cfg, section, key);
+  if (idx < 0) return "(unknown key)";
+  return cfg->entries[idx].origin ? cfg->entries[idx].origin : "(not set)";
+}
+
 int fb_config_resolved_text(const fb_config *cfg, char **text_out, fb_err *err) {
   FB_TEST(err, !cfg || !text_out, FB_ERR_INTERNAL, "cfg or text_out is NULL");
   *text_out = NULL;

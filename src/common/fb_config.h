@@ -171,4 +171,8 @@ void fb_config_free(fb_config *cfg);
 int fb_config_error_at(const fb_config *cfg, const char *section, const char *key, const char *why,
                        fb_err *err);
 
+/** Where the value of [section] key came from ("path:line", "default" or "--set ..."), for messages of
+ *  cross-key checks that name the other key's origin too; "(unknown key)" if the key is not in the schema. */
+const char *fb_config_origin(const fb_config *cfg, const char *section, const char *key);
+
 #endif /* FB_CONFIG_H */

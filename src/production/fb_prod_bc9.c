@@ -27,6 +27,7 @@
  * (n = g m^2 T/(2 pi^2) sum_k (+-1)^(k+1) K2(k m/T)/k; 0.4% / 2% short of the massless sum).
  */
 #include <math.h>
+#include <pthread.h>
 
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_sf_bessel.h>
@@ -97,6 +98,19 @@ double fb_prod_bc9_primakoff_rate(double m_GeV, double g_invGeV, double T_GeV) {
  * so the energy-weighted production density is (1/pi^2) int d omega omega^3 f_B Gamma(omega) (the integrand
  * of gamma_P times omega; Raffelt PRD 33 (1986) 897, the same static-target approximation) and the mean
  * energy of the produced ALPs is its ratio to gamma_P (one pass over the same nodes). */
+/* 24-point Gauss-Legendre nodes on [-1, 1] for the Primakoff energy integral, filled once per process under
+ * pthread_once (as fb_alpha_s.c; was an unsynchronised lazy static, review session 10), read-only afterwards */
+static double xg[24], wg[24];
+static int prim_gl_ok = 0;
+static pthread_once_t prim_gl_once = PTHREAD_ONCE_INIT;
+static void prim_gl_init(void) {
+  gsl_integration_glfixed_table *tab = gsl_integration_glfixed_table_alloc(24);
+  if (!tab) return;
+  for (size_t i = 0; i < 24; ++i) gsl_integration_glfixed_point(-1.0, 1.0, i, &xg[i], &wg[i], tab);
+  gsl_integration_glfixed_table_free(tab);
+  prim_gl_ok = 1;
+}
+
 double fb_prod_bc9_primakoff_rate_energy(double m_GeV, double g_invGeV, double T_GeV, double *mean_E_GeV) {
   const double T = T_GeV, S = prim_charge_density(T);
   /* no thermal charged species left (T below ~m_e/500, where prim_density cuts e+- to zero): no targets. The
@@ -109,16 +123,8 @@ double fb_prod_bc9_primakoff_rate_energy(double m_GeV, double g_invGeV, double T
   const double K2 = 4.0 * FB_PI * FB_ALPHA_EM / T * S;
   /* omega = m + T u, u in [0, 60] on three Gauss-Legendre segments */
   static const double seg[4] = {0.0, 2.0, 10.0, 60.0};
-  /* 24-point Gauss-Legendre nodes on [-1, 1], filled once (read-only afterwards) */
-  static double xg[24], wg[24];
-  static int ready = 0;
-  if (!ready) {
-    gsl_integration_glfixed_table *tab = gsl_integration_glfixed_table_alloc(24);
-    if (!tab) return NAN;
-    for (size_t i = 0; i < 24; ++i) gsl_integration_glfixed_point(-1.0, 1.0, i, &xg[i], &wg[i], tab);
-    gsl_integration_glfixed_table_free(tab);
-    ready = 1;
-  }
+  pthread_once(&prim_gl_once, prim_gl_init);
+  if (!prim_gl_ok) return NAN;
   double I = 0.0, IE = 0.0;
   for (int s = 0; s < 3; ++s) {
     const double c = 0.5 * (seg[s] + seg[s + 1]), h = 0.5 * (seg[s + 1] - seg[s]);

@@ -3,6 +3,7 @@
  * @brief Input keys of [run], [model], [grid]; the scan grid; the per-point result arrays.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,10 +68,19 @@ int fb_grid_init(fb_grid *grid, const fb_config *cfg, fb_err *err) {
   const double c_hi = fb_config_get_double(cfg, "grid", "coupling_max");
   const long n_m = fb_config_get_int(cfg, "grid", "n_mass");
   const long n_c = fb_config_get_int(cfg, "grid", "n_coupling");
-  if (!(m_hi > m_lo) && n_m > 1)
-    return fb_config_error_at(cfg, "grid", "mass_max_GeV", "must be larger than mass_min_GeV when n_mass > 1", err);
-  if (!(c_hi > c_lo) && n_c > 1)
-    return fb_config_error_at(cfg, "grid", "coupling_max", "must be larger than coupling_min when n_coupling > 1", err);
+  /* the message names both keys and where each value came from (review, session 10: a wrong mass_min_GeV was
+   * reported at the line of mass_max_GeV only) */
+  char why[512];
+  if (!(m_hi > m_lo) && n_m > 1) {
+    snprintf(why, sizeof why, "must be larger than mass_min_GeV = %g (%s) when n_mass > 1", m_lo,
+             fb_config_origin(cfg, "grid", "mass_min_GeV"));
+    return fb_config_error_at(cfg, "grid", "mass_max_GeV", why, err);
+  }
+  if (!(c_hi > c_lo) && n_c > 1) {
+    snprintf(why, sizeof why, "must be larger than coupling_min = %g (%s) when n_coupling > 1", c_lo,
+             fb_config_origin(cfg, "grid", "coupling_min"));
+    return fb_config_error_at(cfg, "grid", "coupling_max", why, err);
+  }
   grid->mass_log = strcmp(fb_config_get_string(cfg, "grid", "mass_spacing"), "log") == 0;
   grid->coupling_log = strcmp(fb_config_get_string(cfg, "grid", "coupling_spacing"), "log") == 0;
   if (grid->mass_log && !(m_lo > 0.0))

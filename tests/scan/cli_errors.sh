@@ -30,7 +30,7 @@ expect 2 "bad.ini:2.*n_mas.*n_mass" -- "$exe" run "$tmp/bad.ini"
 bad '[model]' 'name = bc99'
 expect 2 "bad.ini:2.*name.*bc99.*bc1" -- "$exe" run "$tmp/bad.ini"
 bad '[grid]' 'mass_min_GeV = 5' 'mass_max_GeV = 1'
-expect 2 "bad.ini:3.*mass_max_GeV.*larger than mass_min_GeV" -- "$exe" run "$tmp/bad.ini"
+expect 2 "bad.ini:3.*mass_max_GeV.*larger than mass_min_GeV = 5 (.*bad.ini:2)" -- "$exe" run "$tmp/bad.ini"
 bad '[grid]' 'coupling_min = -1e-5'
 expect 2 "bad.ini:2.*coupling_min.*must be > 0 when coupling_spacing = log" -- "$exe" run "$tmp/bad.ini"
 bad '[grid]' 'n_mass = 10'
