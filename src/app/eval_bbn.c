@@ -56,15 +56,19 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
   }
   bbn_result r, r0;
   bbn_profile pf, pf0; /* likelihood = joint: profiled over Omega_b h^2 (bbn_joint_fit.c) */
-  const int joint = strcmp(fb_eval_text(args, "likelihood"), "joint") == 0;
+  const char *lk = fb_eval_text(args, "likelihood");
+  const int sabti19 = strcmp(lk, "joint-sabti19") == 0; /* the likelihood of arXiv:1910.01649 (bbn_joint_fit.c) */
+  const int joint = sabti19 || strcmp(lk, "joint") == 0;
+  const int lik = sabti19 ? BBN_LIK_SABTI19 : BBN_LIK_DEFAULT;
+  const double cut = sabti19 ? FB_CHI2_1DOF_2SIGMA : FB_CHI2_1DOF_95;
   rc = bbn_solve(&tab, &p, &r, err);
   if (rc == FB_OK && p.chi) { /* standard BBN at the same inputs, for the verdict */
     bbn_params q = p;
     q.chi = NULL;
     if (chi.coupling == BBN_DM_NEUTRINOS) q.nu_one_temperature = 1; /* its m -> infinity limit */
     rc = bbn_solve(&tab, &q, &r0, err);
-    if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &p, &pf, err);
-    if (rc == FB_OK && joint) rc = bbn_profile_eval(&tab, &q, &pf0, err);
+    if (rc == FB_OK && joint) rc = bbn_profile_eval_lik(&tab, &p, lik, &pf, err);
+    if (rc == FB_OK && joint) rc = bbn_profile_eval_lik(&tab, &q, lik, &pf0, err);
   }
   bbn_tables_free(&tab);
   bbn_thermal_dm_free(&chi);
@@ -90,13 +94,13 @@ static int eval_bbn(const fb_eval_args *args, fb_eval_output *out, fb_err *err) 
       for (int k = 0; k < BBN_FIT_N; ++k) {
         const double d = pf.chi2[k] - pf0.chi2[k];
         fb_eval_put(out, dk[k], "", d);
-        fb_eval_put(out, ek[k], "", d > FB_CHI2_1DOF_95);
+        fb_eval_put(out, ek[k], "", d > cut);
       }
       fb_eval_put(out, "chi2_joint", "", pf.chi2[BBN_FIT_JOINT]);
       fb_eval_put(out, "omega_b_h2_joint", "", pf.omega_b_h2[BBN_FIT_JOINT]);
       fb_eval_put(out, "omega_b_at_edge", "", pf.at_edge[0] || pf.at_edge[1] || pf.at_edge[2] ||
                                                   pf0.at_edge[0] || pf0.at_edge[1] || pf0.at_edge[2]);
-      excluded = pf.chi2[BBN_FIT_JOINT] - pf0.chi2[BBN_FIT_JOINT] > FB_CHI2_1DOF_95;
+      excluded = pf.chi2[BBN_FIT_JOINT] - pf0.chi2[BBN_FIT_JOINT] > cut;
     }
     fb_eval_put(out, "excluded", "", excluded);
   }
@@ -124,10 +128,11 @@ const fb_eval_module fb_eval_bbn = {
       "sector chi stays in equilibrium with (its annihilation heats it)"},
      {"nu_temperatures", "", "two|one", 0, 0, "two",
       "two: nu_e and nu_mu,tau apart (default); one: a common T_nu (Escudero arXiv:1812.05605, nudec_BSM)"},
-     {"likelihood", "", "joint|separate", 0, 0, "joint",
+     {"likelihood", "", "joint|separate|joint-sabti19", 0, 0, "joint",
       "verdict with chi: joint = BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 "
       "(arXiv:1910.01649; the default); separate = the two cuts at fixed omega_b_h2 (BBN Delta chi^2 > 5.99, "
-      "|N_eff - 2.99| > 0.34)"},
+      "|N_eff - 2.99| > 0.34); joint-sabti19 = the likelihood of arXiv:1910.01649 as its authors' scripts write "
+      "it (2019 Yp, D/H and theory errors, Planck TT,TE,EE+lowE covariance; Delta chi^2 > 4 to the SM)"},
      {"theory_errors", "", "propagated|primat", 0, 0, "propagated",
       "theory errors of the chi^2: propagated = the network's cited 1-sigma rate errors and tau_n +- 0.5 s "
       "propagated linearly at omega_b (bbn_theory_err.c; default); primat = PRIMAT arXiv:1801.08023, "

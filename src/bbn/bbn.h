@@ -558,6 +558,18 @@ typedef struct bbn_profile {
  *  ignored; a decaying particle gets its baryon normalisation at each omega_b): BBN_FIT_N_NODES solves. */
 int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *out, fb_err *err);
 
+/** The likelihood sets of the profile: DEFAULT = the issue's (bbn_chi2_th with PDG 2024 observations and the
+ *  propagated theory errors; bbn_chi2_planck); SABTI19 = that of Sabti et al. arXiv:1910.01649 as their public
+ *  scripts write it (bbn_chi2_bbn_sabti19, bbn_chi2_planck_sabti19; fb_constants.h FB_SABTI19_*). */
+enum { BBN_LIK_DEFAULT = 0, BBN_LIK_SABTI19_BBN = 1, BBN_LIK_SABTI19_CMB = 2, BBN_LIK_SABTI19 = 3 };
+/**< bit flags: SABTI19_BBN replaces the BBN part only, SABTI19_CMB the CMB part only (for attributions) */
+/** chi^2 of the Planck 2018 TT,TE,EE+lowE Gaussian in (Omega_b h^2, N_eff, Y_P = 4 n_He/n_b) of arXiv:1910.01649. */
+double bbn_chi2_planck_sabti19(double omega_b_h2, double Neff, double Yp_nucleon);
+/** chi^2 of Y_P = 4 n_He/n_b and D/H against the observations and fixed theory errors of arXiv:1910.01649. */
+double bbn_chi2_bbn_sabti19(double Yp_nucleon, double D_H);
+/** bbn_profile_eval with the likelihood set lik (BBN_LIK_*); bbn_profile_eval is lik = BBN_LIK_DEFAULT. */
+int bbn_profile_eval_lik(const bbn_tables *tab, const bbn_params *p, int lik, bbn_profile *out, fb_err *err);
+
 /** Weak rates (1/s) at photon temperature T_MeV and T_nu/T_gamma = r, for lifetime tau_n_s. */
 int bbn_weak_rates(const bbn_tables *tab, double T_MeV, double r, double tau_n_s, double *lam_np,
                    double *lam_pn, fb_err *err);

@@ -35,6 +35,13 @@
  * LCDM+Y_P+N_eff and in LCDM+N_eff, 0.00020 in LCDM+Y_P, 0.00015 in LCDM, giving rho(omega_b, Y_P) = 0 and
  * rho(omega_b, N_eff) = 0.42 (one fixed) or 0.47 (both fixed, with rho(N,Y) = -0.77), taken as 0.45; its
  * sign from the shift of the means (LCDM+N_eff: omega_b 0.02224 at N_eff 2.89 < 3.046, LCDM 0.02237).
+ *
+ * Option BBN_LIK_SABTI19 (bbn_profile_eval_lik; its halves BBN_LIK_SABTI19_BBN, _CMB alone): the likelihood of Sabti et al. arXiv:1910.01649 as the
+ * authors' public analysis scripts write it (numbers and their source in fb_constants.h, FB_SABTI19_*):
+ * chi^2_BBN of Y_P = 4 n_He/n_b and D/H against the 2019 observations with fixed theory errors, and their
+ * Planck 2018 TT,TE,EE+lowE Gaussian in (omega_b, N_eff, Y_P) given by its inverse covariance. The profile
+ * is the same; the mass criterion of that likelihood (Delta chi^2 > 4 to the best point of the mass scan) is
+ * the caller's.
  */
 #include <math.h>
 #include <string.h>
@@ -60,12 +67,26 @@ double bbn_chi2_planck(double omega_b_h2, double Neff, double Yp_nucleon) {
   return q / det;
 }
 
+double bbn_chi2_planck_sabti19(double omega_b_h2, double Neff, double Yp_nucleon) {
+  const double w = omega_b_h2 - FB_SABTI19_CMB_OMEGAB, n = Neff - FB_SABTI19_CMB_NEFF, y = Yp_nucleon - FB_SABTI19_CMB_YP;
+  return FB_SABTI19_CMB_F_WW * w * w + FB_SABTI19_CMB_F_NN * n * n + FB_SABTI19_CMB_F_YY * y * y +
+         2.0 * (FB_SABTI19_CMB_F_WN * w * n + FB_SABTI19_CMB_F_WY * w * y + FB_SABTI19_CMB_F_NY * n * y);
+}
+
+double bbn_chi2_bbn_sabti19(double Yp_nucleon, double D_H) {
+  const double sy2 = FB_SABTI19_YP_SIGMA * FB_SABTI19_YP_SIGMA + FB_SABTI19_YP_TH * FB_SABTI19_YP_TH;
+  const double sd2 = FB_SABTI19_DH_SIGMA * FB_SABTI19_DH_SIGMA + FB_SABTI19_DH_TH * FB_SABTI19_DH_TH;
+  const double dy = Yp_nucleon - FB_SABTI19_YP_OBS, dd = D_H - FB_SABTI19_DH_OBS;
+  return dy * dy / sy2 + dd * dd / sd2;
+}
+
 /* The observables on the omega_b grid, as splines in ln omega_b. */
 enum { OBS_YPM, OBS_LNDH, OBS_YPN, OBS_NEFF, OBS_SY, OBS_SD, OBS_N }; /* SY, SD: theory errors */
 typedef struct fit_ctx {
   gsl_spline *sp[OBS_N];
   gsl_interp_accel *acc[OBS_N];
   int kind;
+  int lik; /* BBN_LIK_* */
 } fit_ctx;
 
 static double fit_chi2(double lnw, void *vp) {
@@ -73,8 +94,12 @@ static double fit_chi2(double lnw, void *vp) {
   double v[OBS_N];
   for (int k = 0; k < OBS_N; ++k) v[k] = gsl_spline_eval(c->sp[k], lnw, c->acc[k]);
   double chi2 = 0.0;
-  if (c->kind != BBN_FIT_CMB) chi2 += bbn_chi2_th(v[OBS_YPM], exp(v[OBS_LNDH]), v[OBS_SY], v[OBS_SD]);
-  if (c->kind != BBN_FIT_BBN) chi2 += bbn_chi2_planck(exp(lnw), v[OBS_NEFF], v[OBS_YPN]);
+  if (c->kind != BBN_FIT_CMB)
+    chi2 += (c->lik & BBN_LIK_SABTI19_BBN) ? bbn_chi2_bbn_sabti19(v[OBS_YPN], exp(v[OBS_LNDH]))
+                                           : bbn_chi2_th(v[OBS_YPM], exp(v[OBS_LNDH]), v[OBS_SY], v[OBS_SD]);
+  if (c->kind != BBN_FIT_BBN)
+    chi2 += (c->lik & BBN_LIK_SABTI19_CMB) ? bbn_chi2_planck_sabti19(exp(lnw), v[OBS_NEFF], v[OBS_YPN])
+                                           : bbn_chi2_planck(exp(lnw), v[OBS_NEFF], v[OBS_YPN]);
   return chi2;
 }
 
@@ -115,7 +140,13 @@ static int fit_minimise(fit_ctx *c, const double *x, int n, double *f_min, doubl
 }
 
 int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *out, fb_err *err) {
+  return bbn_profile_eval_lik(tab, p, BBN_LIK_DEFAULT, out, err);
+}
+
+int bbn_profile_eval_lik(const bbn_tables *tab, const bbn_params *p, int lik, bbn_profile *out, fb_err *err) {
   memset(out, 0, sizeof(*out));
+  FB_TEST(err, lik < BBN_LIK_DEFAULT || lik > BBN_LIK_SABTI19, FB_ERR_INPUT,
+          "joint fit: likelihood set %d unknown (allowed: 0-3, the BBN_LIK_* flags of bbn.h)", lik);
   const int n = BBN_FIT_N_NODES;
   double x[BBN_FIT_N_NODES], y[OBS_N][BBN_FIT_N_NODES];
   double x0, x1; /* the theory-error nodes' range: no profile node outside it (bbn.h) */
@@ -136,6 +167,7 @@ int bbn_profile_eval(const bbn_tables *tab, const bbn_params *p, bbn_profile *ou
   }
   fit_ctx c;
   memset(&c, 0, sizeof c);
+  c.lik = lik;
   int rc = FB_OK;
   for (int k = 0; k < OBS_N && rc == FB_OK; ++k) {
     c.sp[k] = gsl_spline_alloc(gsl_interp_cspline, (size_t)n);

@@ -450,5 +450,30 @@
 #define FB_ZETA_E_COULOMB_EV 7.40e-11    /* Coulomb logarithm of a fast electron in a plasma: ln Lambda = ln(4 E/zeta_e),
                                             zeta_e = 7.40e-11 (n_e/cm^-3)^{1/2} eV (Furlanetto & Stoever arXiv:0910.4410
                                             sec. 2, after Spitzer) */
+/* The joint BBN + CMB likelihood of Sabti, Alvey, Escudero, Fairbairn, Blas arXiv:1910.01649 as their public
+ * analysis scripts write it (read in the code index, 2026-12-07; the paper's own text was not readable here):
+ * a Gaussian in (Omega_b h^2, N_eff, Y_P = 4 n_He/n_b) for Planck 2018 TT,TE,EE+lowE with Y_P and N_eff free
+ * (chains base_nnu_yhe_plikHM_TTTEEE_lowl_lowE, arXiv:1807.06209) given as means and the inverse covariance
+ * (its inverse: sigma 0.00022 / 0.31 / 0.018, rho(omega_b, N_eff) = 0.40, rho(omega_b, Y_P) = 0.18,
+ * rho(N_eff, Y_P) = -0.69); BBN: Y_P = 0.245 +- 0.003 and D/H = (2.569 +- 0.027)e-5 (PDG 2018 BBN review,
+ * Fields, Molaro, Sarkar) with PRIMAT's theory errors 0.00017 and 0.036e-5 (arXiv:1801.08023) in quadrature,
+ * Y_P compared as 4 n_He/n_b in both; the bound where the profiled Delta chi^2 to the best point crosses the
+ * 2 sigma quantile of one dof (chi^2 = 4.00). Used by bbn_joint_fit.c (BBN_LIK_SABTI19). */
+#define FB_SABTI19_CMB_OMEGAB 0.02225
+#define FB_SABTI19_CMB_NEFF 2.89
+#define FB_SABTI19_CMB_YP 0.246
+#define FB_SABTI19_CMB_F_WW 4.66287e7  /* inverse covariance, (omega_b, omega_b) */
+#define FB_SABTI19_CMB_F_WN (-33110.3) /* (omega_b, N_eff) */
+#define FB_SABTI19_CMB_F_WY (-496043.) /* (omega_b, Y_P) */
+#define FB_SABTI19_CMB_F_NN 43.3733    /* (N_eff, N_eff) */
+#define FB_SABTI19_CMB_F_NY 588.262    /* (N_eff, Y_P) */
+#define FB_SABTI19_CMB_F_YY 11168.2    /* (Y_P, Y_P) */
+#define FB_SABTI19_YP_OBS 0.245
+#define FB_SABTI19_YP_SIGMA 0.003
+#define FB_SABTI19_YP_TH 0.00017
+#define FB_SABTI19_DH_OBS 2.569e-5
+#define FB_SABTI19_DH_SIGMA 0.027e-5
+#define FB_SABTI19_DH_TH 0.036e-5
+#define FB_CHI2_1DOF_2SIGMA 4.000      /* chi^2 quantile of one dof at 95.45% (2 sigma): 2^2 (PDG 2024 "Statistics") */
 
 #endif /* FB_CONSTANTS_H */

@@ -42,6 +42,19 @@ s, e = (json.loads(x) for x in sys.argv[1:3])
 assert "delta_chi2_joint" not in s and s["excluded"] == int(s["excluded_bbn"] or s["excluded_neff"]), s
 assert all(s[k] == e[k] for k in ["Neff", "Yp", "D_H", "delta_chi2", "excluded_bbn", "excluded_neff"])
 PY
+# likelihood=joint-sabti19 (the likelihood of arXiv:1910.01649, bbn_joint_fit.c BBN_LIK_SABTI19): the neutrinophilic
+# real scalar's bound (3.80 MeV, test_bbn_thermal_dm_sabti19; reference 3.7 MeV) lies between 3.5 and 4 MeV
+j1=$("$exe" eval bbn chi_mass_MeV=3.5 chi_g=1 chi_stat=boson chi_coupled=neutrinos nu_temperatures=one \
+     likelihood=joint-sabti19 --json) || { echo "FAIL: likelihood=joint-sabti19"; exit 1; }
+j2=$("$exe" eval bbn chi_mass_MeV=4 chi_g=1 chi_stat=boson chi_coupled=neutrinos nu_temperatures=one \
+     likelihood=joint-sabti19 --json) || { echo "FAIL: likelihood=joint-sabti19"; exit 1; }
+/usr/bin/python3 - "$j1" "$j2" <<'PY' || fails=$((fails+1))
+import json, sys
+a, b = (json.loads(x) for x in sys.argv[1:3])
+assert a["excluded"] == a["excluded_joint"] == 1 and a["delta_chi2_joint"] > 4.0, a
+assert b["excluded"] == b["excluded_joint"] == 0 and b["delta_chi2_joint"] < 4.0, b
+print("joint-sabti19: Delta chi2 %.3f at 3.5 MeV, %.3f at 4 MeV (cut 4)" % (a["delta_chi2_joint"], b["delta_chi2_joint"]))
+PY
 msg=$("$exe" eval bbn chi_mass_MeV=0.01 2>&1); rc=$?
 if [ $rc -eq 0 ] || ! grep -q "chi_mass_MeV" <<<"$msg"; then echo "FAIL: chi_mass_MeV=0.01 -> $rc: $msg"; fails=$((fails+1)); fi
 msg=$("$exe" eval bbn chi_mass_MeV=5 likelihood=bayes 2>&1); rc=$?

@@ -19,8 +19,8 @@ Input sets (the profile of joint_profile_check.py, the same observables of `fipb
          D/H = (2.527 +- 0.030)e-5 (Cooke, Pettini, Steidel arXiv:1710.11129); PRIMAT 2018's theory errors
          sigma(Yp) = 0.00017, sigma(D/H) = 0.036e-5 / 2.459e-5 (sec. 5.4-5.5, Monte Carlo table); its tau_n = 879.5 s
          (sec. 4.3), applied as Yp x (1 + 0.7345 x 1.1 / 878.4) (our d ln Yp / d ln tau_n, test_bbn_theory_err);
-         Delta chi^2 > 4 ("2 sigma"). The Planck likelihood is ours in both (bbn_joint_fit.c): theirs is not
-         published in a readable form.
+         Delta chi^2 > 4 ("2 sigma"). The Planck likelihood is ours in both (bbn_joint_fit.c); theirs, as their
+         analysis scripts write it, is BBN_LIK_SABTI19 (test_bbn_thermal_dm_sabti19, sabti19_profile_check.py).
 Single changes are printed too, to attribute the difference. Checks (tolerances written before the run): the
 issue-input real-scalar bounds equal the C values of test_bbn_thermal_dm (1%; BBN alone, electrophilic: 5%); the spin ordering (real scalar
 below complex scalar and Majorana, those within 5% of each other, Dirac above them) for both couplings and both
