@@ -111,7 +111,7 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
     bbn_params q = *p;
     q.decay = NULL;
     bbn_background std;
-    FB_CALL(err, bbn_background_solve(tab, &q, &std, err));
+    FB_CALL(err, bbn_background_get(tab, &q, &std, err));
     nb_std = std.nb_start_MeV3;
     bbn_background_free(&std);
   }

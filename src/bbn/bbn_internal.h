@@ -116,6 +116,9 @@ typedef struct bbn_background {
 /** Solve the background for p (allocates b; free with bbn_background_free). */
 int bbn_background_solve(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err);
 void bbn_background_free(bbn_background *b);
+/** bbn_background_solve, but a standard background (no decay, chi or hook) with the same plasma tables and inputs
+ *  as the previous one is returned as a copy of it (bbn_background_memo.c; bit-identical). */
+int bbn_background_get(const bbn_tables *tab, const bbn_params *p, bbn_background *b, fb_err *err);
 /** Time [s] at which the photon temperature is T_MeV (bisection on the splines; clamped). */
 double bbn_background_time_at_T(const bbn_background *b, double T_MeV);
 /** T, T_nu [MeV] and baryon density [MeV^3] at time t_s (clamped to the solved range). */

@@ -479,7 +479,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
     res->frac_after_photo = bg.frac_after_photo;
     res->frac_after_100s = bg.frac_after_100s;
   } else {
-    FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+    FB_CALL(err, bbn_background_get(tab, p, &bg, err));
   }
   int rc = FB_OK;
   fb_ode ode, ode1;

@@ -557,6 +557,59 @@ START_TEST(test_light_sensitivities) {
 }
 END_TEST
 
+/* two backgrounds the same byte for byte (the scalars and the 9 n samples) */
+static int bg_same(const bbn_background *a, const bbn_background *b) {
+  return a->n == b->n && !memcmp(a->ln_t, b->ln_t, sizeof(double) * 9 * (size_t)a->n) &&
+         a->t_start_s == b->t_start_s && a->t_end_s == b->t_end_s && a->nb_start_MeV3 == b->nb_start_MeV3 &&
+         a->eta == b->eta && a->Neff == b->Neff && a->Neff_rec == b->Neff_rec &&
+         a->Tnu_over_T_end == b->Tnu_over_T_end && a->Tnumu_over_T_end == b->Tnumu_over_T_end && a->YX0 == b->YX0;
+}
+
+/* bbn_background_memo.c: a repeated standard background is the solved one to the last bit; another input, or
+ * plasma tables changed in place, is a miss (solved anew) */
+START_TEST(test_background_memo) {
+  fb_err err;
+  fb_err_clear(&err);
+  bbn_tables t;
+  ck_assert_int_eq(bbn_tables_build(&t, &err), FB_OK);
+  bbn_params p;
+  bbn_params_default(&p);
+  bbn_background ref, g1, g2, g3, ref3;
+  ck_assert_int_eq(bbn_background_solve(&t, &p, &ref, &err), FB_OK);
+  ck_assert_int_eq(bbn_background_get(&t, &p, &g1, &err), FB_OK);
+  ck_assert_int_eq(bbn_background_get(&t, &p, &g2, &err), FB_OK); /* from the memo */
+  ck_assert(bg_same(&g1, &ref) && bg_same(&g2, &ref));
+  ck_assert(g1.ln_t != g2.ln_t); /* each caller owns its copy */
+  bbn_background_free(&g1);
+  ck_assert(bg_same(&g2, &ref)); /* still valid after the other copy is freed */
+  /* another input: not the kept one */
+  p.delta_neff = 0.5;
+  ck_assert_int_eq(bbn_background_get(&t, &p, &g3, &err), FB_OK);
+  ck_assert_int_eq(bbn_background_solve(&t, &p, &ref3, &err), FB_OK);
+  ck_assert(bg_same(&g3, &ref3) && g3.Neff > ref.Neff + 0.4);
+  bbn_background_free(&g3);
+  /* the plasma tables changed in place (same address): a miss, the new tables' background */
+  t.qed_P[t.n_qed / 2] *= 1.01;
+  ck_assert_int_eq(bbn_background_get(&t, &p, &g3, &err), FB_OK);
+  ck_assert(!bg_same(&g3, &ref3));
+  bbn_background_free(&ref3);
+  ck_assert_int_eq(bbn_background_solve(&t, &p, &ref3, &err), FB_OK);
+  ck_assert(bg_same(&g3, &ref3));
+  /* a standard solve twice (its background from the memo the second time) gives the same abundances */
+  bbn_params_default(&p);
+  p.theory_errors = BBN_TH_PRIMAT;
+  bbn_result r1, r2;
+  ck_assert_int_eq(bbn_solve(&REF, &p, &r1, &err), FB_OK);
+  ck_assert_int_eq(bbn_solve(&REF, &p, &r2, &err), FB_OK);
+  ck_assert(r1.Yp_mass == r2.Yp_mass && r1.D_H == r2.D_H && r1.Li7_H == r2.Li7_H && r1.Neff == r2.Neff);
+  bbn_background_free(&ref);
+  bbn_background_free(&g2);
+  bbn_background_free(&g3);
+  bbn_background_free(&ref3);
+  bbn_tables_free(&t);
+}
+END_TEST
+
 static Suite *cache_suite(void) {
   Suite *s = suite_create("bbn_cache");
   TCase *tc = tcase_create("core");
@@ -573,6 +626,7 @@ static Suite *cache_suite(void) {
   tcase_add_test(tc, test_weak_segments);
   tcase_add_test(tc, test_weak_finite);
   tcase_add_test(tc, test_light_sensitivities);
+  tcase_add_test(tc, test_background_memo);
   suite_add_tcase(s, tc);
   return s;
 }
