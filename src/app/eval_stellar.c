@@ -145,6 +145,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
     ao.muons = on(args, "muons");
     ao.pion_virial = strcmp(fb_eval_text(args, "pion_abundance"), "free") != 0; /* choices checked */
+    ao.pion_delta = on(args, "pion_delta");
     double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
@@ -300,7 +301,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    29,
+    30,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
       "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
@@ -352,6 +353,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"pion_abundance", "", "virial|free", 0, 0, "virial",
       "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
       "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
+     {"pion_delta", "", FB_EVAL_BOOL_CHOICES, 0, 0, "off",
+      "bc10/bc11 pion-induced emission: add the Delta(1232)-mediated diagrams of pi- p -> n a (static isobar model; "
+      "Ho et al. arXiv:2212.01155); they vanish for C_p = C_n (bc10)"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"}},
     eval_sn1987a,

@@ -57,6 +57,8 @@ typedef struct fb_sn_alpn_options {
   int pion_virial;         /**< 1: the pi- abundance with the pi-N interactions (virial expansion, Fore & Reddy
                                 arXiv:1911.02632; fb_sn_pion_virial_density_GeV3), the default; 0: free pions at
                                 mu_n - mu_p (not used by pion_induced = 3) */
+  int pion_delta;          /**< 1: add the Delta(1232)-mediated diagrams to pi- p -> n a (static isobar model,
+                                fb_sn_pion_msq_G; Ho et al. arXiv:2212.01155); 0: poles (and contact) only, the default */
   int muons;               /**< 1 (2: static-muon cross section, the form before issue 16's follow-up): BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
   const struct fb_config *model_cfg; /**< the run's configuration: the particle model reads its keys ([bc10],
                                           [bc11]) from it at init; NULL (default): the model's defaults. Not owned. */
