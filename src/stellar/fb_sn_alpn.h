@@ -28,9 +28,10 @@
  *    mu_mu = mu_e (fb_sn_muon.h; Bollig et al. arXiv:2005.07141, Croon et al. arXiv:2006.13942), option muons,
  *    default on.
  *  - the pi- abundance with the pi-N (Delta) interactions of the virial expansion (Fore & Reddy arXiv:1911.02632;
- *    fb_sn_pion.h), option pion_virial, default on; muons with charge neutrality re-imposed and the relativistic
+ *    fb_sn_pion.h), option pion_virial, default on; the Delta(1232) diagrams of pi- p -> n a, option pion_delta
+ *    (default off: arXiv:2212.01155, fb_sn_pion_msq_G); muons with charge neutrality re-imposed and the relativistic
  *    semi-Compton rate (fb_sn_muon.h).
- * Not included (stated in docs/validation.md): the Delta-mediated diagrams of pi- p -> n a (arXiv:2212.01155) and
+ * Not included (stated in docs/validation.md): the Delta-mediated diagrams by default (option pion_delta) and
  * the vertex corrections of Lella et al., muon bremsstrahlung, nucleon degeneracy, the mass dependence of the BC11 nucleon couplings
  * near m_pi.
  *

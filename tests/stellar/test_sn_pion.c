@@ -21,6 +21,9 @@
  *  - muons: the spin-averaged gamma mu -> mu a |M|^2 = -e^2 g^2 t^2/((s - m^2)(u - m^2)) (checked by an explicit
  *    Dirac-matrix trace, /tmp script of the session, and against Raffelt's static limit) integrated over t numerically;
  *    the degenerate charge-neutral lepton gas mu^3 + (mu^2 - m^2)^{3/2} = mu_e^3.
+ *  - the Delta(1232) diagrams (option pion_delta): the closed form against explicit spin-3/2 / isospin-3/2 matrices
+ *    (tests/stellar/pion_delta_trace.py, whose printed numbers are used), f*^2/4pi = 0.36 (Ericson & Weise, Pions and
+ *    Nuclei 1988), Ho, Kim, Ko & Park arXiv:2212.01155 (abstract): x~4 (2) for KSVZ at typical SN temperatures.
  * Our profiles are not muonic and carry no nucleon mean fields: the measured gaps are asserted as documented
  * ranges (a change of the physics moves them out of range).
  */
