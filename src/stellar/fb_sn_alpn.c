@@ -67,6 +67,14 @@ int fb_sn_alpn_pion_parse(const char *name) {
   return -1;
 }
 
+int fb_sn_alpn_delta_parse(const char *name) {
+  if (!name) return -1;
+  if (!strcmp(name, "off")) return 0;
+  if (!strcmp(name, "on")) return 1;
+  if (!strcmp(name, "quark_model")) return 2;
+  return -1;
+}
+
 /* ------------------------------------------------------------------ matrix element
  * Non-relativistic OPE, N N -> N N a with the ALP emitted from the external nucleon legs (energy denominators
  * +-1/omega, the ALP momentum neglected in the nucleon kinematics; Brinkmann & Turner, Phys. Rev. D 38 (1988)

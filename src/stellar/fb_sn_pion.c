@@ -80,13 +80,14 @@ double fb_sn_pion_msq_G(const fb_sn_pion_coupling *c, double om, double wpi) {
    * (isospin sqrt(2)/3 in the s channel, -sqrt(2)/3 in the u channel; the poles' sqrt(2) factored out):
    *   s channel (Delta0): (r g_3/3) [(2/3) k_a.k_pi - (i/3) sigma.(k_a x k_pi)]/(W - M_D + i Gamma/2),
    *   u channel (Delta+): (r g_3/3) [(2/3) k_a.k_pi + (i/3) sigma.(k_a x k_pi)]/(omega_a + M_D - m_N),
-   * r = (f* /f)^2 v(k); the spin trace and the angle average give |A|^2 + 2 |B|^2 as for the poles (checked against an
+   * r = (f* /f)^2 v(k) (delta = 2: the quark-model (f* /f)^2 = 72/25 instead of the width's); the spin trace
+   * and the angle average give |A|^2 + 2 |B|^2 as for the poles (checked against an
    * explicit spin-3/2 and isospin-3/2 matrix computation: tests/stellar/pion_delta_trace.py). */
   const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), MD = FB_DELTA1232_M_GEV;
   const double fs = fb_sn_pion_fstar(), f = FB_OPE_F_PINN;
   double W = sqrt(mN * mN + mpi * mpi + 2.0 * mN * wpi); /* pi- on a proton at rest */
   double k2 = cm_k2(W, mN), v = sqrt(kmo_ff(k2, cm_k2(MD, mN)));
-  double g3 = 0.5 * (c->gp - c->gn), r = fs * fs / (f * f) * v;
+  double g3 = 0.5 * (c->gp - c->gn), r = (c->delta == 2 ? FB_PIND_FSTAR_F2_QM : fs * fs / (f * f)) * v;
   double G = fb_sn_pion_delta_width_GeV(W, mN), x = W - MD, den = x * x + 0.25 * G * G;
   double sre = x / den, sim = -0.5 * G / den, u = 1.0 / (om + MD - mN); /* 1/D_s = sre + i sim, 1/D_u = u */
   double Are = An + 2.0 * r * g3 / 9.0 * (sre + u), Aim = 2.0 * r * g3 / 9.0 * sim;

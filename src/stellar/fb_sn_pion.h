@@ -48,7 +48,8 @@ double fb_sn_pion_density_GeV3(double T_GeV, double mu_pi_GeV);
 typedef struct fb_sn_pion_coupling {
   double G, Dg;
   double gn, gp; /**< g_an, g_ap (used with delta = 1) */
-  int delta;     /**< 1: add the Delta(1232) s- and u-channel diagrams (option pion_delta of fb_sn_alpn.c) */
+  int delta;     /**< 1: add the Delta(1232) s- and u-channel diagrams (option pion_delta of fb_sn_alpn.c), f* from the
+                      Delta width; 2: the same with the quark-model (f* /f)^2 = 72/25 (FB_PIND_FSTAR_F2_QM) */
 } fb_sn_pion_coupling;
 
 /** The spin-summed, angle-averaged coupling factor |A|^2 + 2 |B|^2 [GeV^-2] of pi- p -> n a with static nucleons,

@@ -445,8 +445,13 @@ static void delta_checks(const char *profile_file, int mantle) {
     edges(&e, &a, 1e-3, &lo, &hi, &LB, &LP);
     a.opt.pion_delta = 1;
     edges(&e, &a, 1e-3, &loD, &hiD, NULL, &LPD);
-    printf("%-9s: pi/NN %.3f -> %.3f with the Delta (x%.3f); lower edge: brems %.4e, + pions %.4e, + Delta %.4e "
-           "(x%.3f)\n", name[c], LP / LB, LPD / LB, LPD / LP, lo0, lo, loD, loD / lo);
+    double loQ, hiQ, LPQ;
+    a.opt.pion_delta = 2; /* quark-model (f* /f)^2 = 72/25: the systematic */
+    edges(&e, &a, 1e-3, &loQ, &hiQ, NULL, &LPQ);
+    printf("%-9s: pi/NN %.3f -> %.3f with the Delta (x%.3f; quark model %.3f, x%.3f); lower edge: brems %.4e, + pions "
+           "%.4e, + Delta %.4e (x%.3f; quark model %.4e)\n", name[c], LP / LB, LPD / LB, LPD / LP, LPQ / LB, LPQ / LP, lo0,
+           lo, loD, loD / lo, loQ);
+    if (c < 3) ck_assert_msg(LPQ > LP && LPQ < LPD, "quark-model Delta between none and the width's f*");
     if (c == 3) /* C_p = C_n: g_p - g_n only from m_p != m_n (g_N = C_N m_N/f), measured x0.999 */
       ck_assert_msg(fabs(LPD / LP - 1.0) < 3e-3, "BC10 (C_p = C_n): the Delta moves L_pi by %g", LPD / LP);
     if (c == 0) /* measured 3.350 -> 11.47 (mantle), 1.195 -> 3.737 (parametric): Lella et al.'s 4.81 overshot x2.4 on
