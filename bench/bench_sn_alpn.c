@@ -42,7 +42,7 @@ int main(int argc, char **argv) {
   fb_error_init();
   int n = argc > 1 ? atoi(argv[1]) : 100, reps = argc > 2 ? atoi(argv[2]) : 5, bench = argc > 3 ? atoi(argv[3]) : 11;
   if (n < 2 || reps < 1 || reps > 100 || (bench != 10 && bench != 11)) {
-    fprintf(stderr, "usage: bench_sn_alpn [N >= 2] [1 <= R <= 100] [10|11]\n");
+    fprintf(stderr, "usage: bench_sn_alpn [N >= 2] [1 <= R <= 100] [10|11] [parametric|mantle] [delta]\n");
     return 2;
   }
   static const char *par[3] = {"inputs/sn_profile_default.dat", "inputs/sn_profile_cold.dat",
@@ -50,6 +50,9 @@ int main(int argc, char **argv) {
   static const char *man[3] = {"inputs/sn_profile_mantle.dat", "inputs/sn_profile_mantle_cold.dat",
                                "inputs/sn_profile_mantle_hot.dat"};
   const char *const *files = (argc > 4 && !strcmp(argv[4], "mantle")) ? man : par;
+  fb_sn_alpn_options ao; /* the defaults; argument 5 "delta": with the Delta(1232) diagrams (option pion_delta) */
+  fb_sn_alpn_options_default(&ao);
+  ao.pion_delta = argc > 5 && !strcmp(argv[5], "delta");
   fb_err err;
   fb_err_clear(&err);
   fb_sn_options o;
@@ -65,7 +68,7 @@ int main(int argc, char **argv) {
       fb_sn_alpn a;
       double t0 = bench_wall_s(), c0 = bench_cpu_s();
       if (fb_sn_profile_read(&p, files[k], NULL, &err) || fb_sn_medium_init(&m, &p, &o, &err) ||
-          fb_sn_alpn_init(&a, bench, NULL, &err)) {
+          fb_sn_alpn_init(&a, bench, &ao, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;
       }

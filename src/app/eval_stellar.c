@@ -145,6 +145,7 @@ static int eval_sn1987a(const fb_eval_args *args, fb_eval_output *out, fb_err *e
     ao.pion_induced = fb_sn_alpn_pion_parse(fb_eval_text(args, "pion_induced")); /* choices checked */
     ao.muons = on(args, "muons");
     ao.pion_virial = strcmp(fb_eval_text(args, "pion_abundance"), "free") != 0; /* choices checked */
+    ao.pion_delta = fb_sn_alpn_delta_parse(fb_eval_text(args, "pion_delta")); /* choices checked */
     double *ms = calloc(FB_SN_ALPN_MEDIUM_NF * m.n, sizeof *ms);
     FB_TEST_GOTO(err, rc, !ms, FB_ERR_MEMORY, done, "cannot allocate m*");
     fb_sn_alpn_mstar(&m, &p, ms);
@@ -353,6 +354,10 @@ const fb_eval_module fb_eval_sn1987a = {
      {"pion_abundance", "", "virial|free", 0, 0, "virial",
       "bc10/bc11 pion-induced emission: pi- abundance with the pi-N (Delta) interactions of the virial expansion "
       "(Fore & Reddy arXiv:1911.02632), or free pions at mu_n - mu_p"},
+     {"pion_delta", "", "off|on|quark_model", 0, 0, "off",
+      "bc10/bc11 pion-induced emission: add the Delta(1232)-mediated diagrams of pi- p -> n a (static isobar model; "
+      "Ho et al. arXiv:2212.01155), pi N Delta coupling from the Delta width (on) or the quark-model (f*/f)^2 = 72/25 "
+      "(quark_model); they vanish for C_p = C_n (bc10)"},
      {"muons", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on",
       "bc10: muon coupling m_mu/f_l, gamma mu -> mu a and its inverse (mu_mu = mu_e, charge neutral, relativistic muons; arXiv:2005.07141)"},
      {"photon_stats", "", "bose|boltzmann", 0, 0, "bose",

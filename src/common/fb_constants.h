@@ -405,6 +405,12 @@
 /* P33 scattering volume a_33 = 0.214 m_pi^-3 (Koch & Pietarinen, Nucl. Phys. A 336 (1980) 331; Hoehler,
  * Landolt-Boernstein I/9b2 (1983)): used only to check the phase shift above (tests/stellar/test_sn_pion.c) */
 #define FB_PIN_A33_MPI3 0.214
+/* pi-N-Delta coupling of the static isobar model, f*^2/4pi = 0.36 (Ericson & Weise, Pions and Nuclei (1988) ch. 2):
+ * used only to check the f* that fb_sn_pion.c derives from the Delta width above (tests/stellar/test_sn_pion.c) */
+#define FB_PIND_FSTAR2_4PI 0.36
+/* (f* /f)^2 = (6 sqrt(2)/5)^2 = 72/25 of the SU(6) quark model (Brown & Weise, Phys. Rep. 22 (1975) 279; Ericson &
+ * Weise ch. 2): option pion_delta = quark_model, the systematic against the width's f* (src/stellar/fb_sn_pion.c) */
+#define FB_PIND_FSTAR_F2_QM (72.0 / 25.0)
 /* ALP production by scatterings (src/production/fb_prod_alp.c, BC10/BC11) */
 #define FB_QCD_TPC_GEV 0.1565 /* QCD pseudo-critical temperature, HotQCD Bazavov et al. arXiv:1812.08235 (156.5 +- 1.5 MeV) */
 /* Thermal history thresholds of the BC4/BC5 production (src/production/fb_prod_bc4.c) */

@@ -331,6 +331,7 @@ static int sn_init(void **state, const fb_config *cfg, int kind, int hnl, fb_err
       goto fail;
     }
     ao.pion_virial = strcmp(fb_config_get_string(cfg, "sn1987a", "alpn_pion_abundance"), "free") != 0; /* checked */
+    ao.pion_delta = fb_sn_alpn_delta_parse(fb_config_get_string(cfg, "sn1987a", "alpn_pion_delta")); /* checked */
     ao.muons = fb_config_get_bool(cfg, "sn1987a", "alpn_muons");
     ao.model_cfg = cfg;
     FB_CALL_GOTO(err, rc, fb_sn_alpn_init(&s->an, s->alpn, &ao, err), fail);
@@ -778,6 +779,10 @@ static const fb_key_spec alpnsn_keys[] = {
     {"sn1987a", "alpn_pion_abundance", FB_KEY_CHOICE, "virial", 0, 0, "virial|free", "",
      "bc10_sn/bc11_sn pion-induced emission: the pi- abundance with the pi-N (Delta) interactions of the virial "
      "expansion (Fore & Reddy arXiv:1911.02632) or free pions at mu_n - mu_p"},
+    {"sn1987a", "alpn_pion_delta", FB_KEY_CHOICE, "off", 0, 0, "off|on|quark_model", "",
+     "bc10_sn/bc11_sn pion-induced emission: add the Delta(1232)-mediated diagrams of pi- p -> n a (static isobar "
+     "model; Ho et al. arXiv:2212.01155), pi N Delta coupling from the Delta width (on) or the quark-model "
+     "(f*/f)^2 = 72/25 (quark_model); they vanish for C_p = C_n (bc10)"},
 };
 
 const fb_model_ops fb_model_bc10_sn = {

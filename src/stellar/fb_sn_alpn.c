@@ -43,6 +43,7 @@ void fb_sn_alpn_options_default(fb_sn_alpn_options *o) {
   o->multiple_scattering = 1;
   o->pion_induced = 2;
   o->pion_virial = 1;
+  o->pion_delta = 0;
   o->muons = 1;
   o->model_cfg = NULL;
 }
@@ -63,6 +64,14 @@ int fb_sn_alpn_pion_parse(const char *name) {
   if (!strcmp(name, "poles")) return 1;
   if (!strcmp(name, "off")) return 0;
   if (!strcmp(name, "mean_field")) return 3;
+  return -1;
+}
+
+int fb_sn_alpn_delta_parse(const char *name) {
+  if (!name) return -1;
+  if (!strcmp(name, "off")) return 0;
+  if (!strcmp(name, "on")) return 1;
+  if (!strcmp(name, "quark_model")) return 2;
   return -1;
 }
 
@@ -332,7 +341,8 @@ static an_aux aux_at(const an_path *c, double r) {
 /* pion-induced and muon absorption rates per unit (1/f)^2 [GeV], not reduced by stimulated emission */
 static double gamma_pion(const fb_sn_alpn *a, const fb_sn_point *q, const an_aux *x, double om, double mass) {
   if (!a->opt.pion_induced || !isfinite(x->mupi)) return 0.0;
-  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0};
+  fb_sn_pion_coupling pc = {fb_sn_pion_coupling_G(a->gn, a->gp), a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0,
+                            a->gn, a->gp, a->opt.pion_delta};
   if (a->opt.pion_induced == 3) /* mean-field nucleons (free pions): mu_n - mu_p and Delta both shift */
     return fb_sn_pion_gamma_abs_GeV(&pc, q->T, q->np, x->mupi + x->dU, x->delta + x->dU, om, mass);
   /* interacting pions: the free-pion rate at the effective chemical potential of the virial abundance */
@@ -432,12 +442,13 @@ static void an_rate_multi(const fb_sn_point *q, double r, size_t n, const double
     }
   }
   /* pion-induced (gamma_pion): the chemical potential and the energy release at this point */
-  fb_sn_pion_coupling pc = {0.0, 0.0};
+  fb_sn_pion_coupling pc = {.G = 0.0};
   double e_dm = 0.0, delta = 0.0;
   int pion = absorb && a->opt.pion_induced && isfinite(x.mupi) && q->np > 0;
   if (pion) {
     pc.G = fb_sn_pion_coupling_G(a->gn, a->gp);
     pc.Dg = a->opt.pion_induced >= 2 ? a->gp - a->gn : 0.0;
+    pc.gn = a->gn, pc.gp = a->gp, pc.delta = a->opt.pion_delta;
     double mu = a->opt.pion_virial && isfinite(x.mueff) ? x.mueff : x.mupi;
     delta = x.delta;
     if (a->opt.pion_induced == 3) mu = x.mupi + x.dU, delta = x.delta + x.dU;

@@ -28,9 +28,10 @@
  *    mu_mu = mu_e (fb_sn_muon.h; Bollig et al. arXiv:2005.07141, Croon et al. arXiv:2006.13942), option muons,
  *    default on.
  *  - the pi- abundance with the pi-N (Delta) interactions of the virial expansion (Fore & Reddy arXiv:1911.02632;
- *    fb_sn_pion.h), option pion_virial, default on; muons with charge neutrality re-imposed and the relativistic
+ *    fb_sn_pion.h), option pion_virial, default on; the Delta(1232) diagrams of pi- p -> n a, option pion_delta
+ *    (default off: arXiv:2212.01155, fb_sn_pion_msq_G); muons with charge neutrality re-imposed and the relativistic
  *    semi-Compton rate (fb_sn_muon.h).
- * Not included (stated in docs/validation.md): the Delta-mediated diagrams of pi- p -> n a (arXiv:2212.01155) and
+ * Not included (stated in docs/validation.md): the Delta-mediated diagrams by default (option pion_delta) and
  * the vertex corrections of Lella et al., muon bremsstrahlung, nucleon degeneracy, the mass dependence of the BC11 nucleon couplings
  * near m_pi.
  *
@@ -57,6 +58,9 @@ typedef struct fb_sn_alpn_options {
   int pion_virial;         /**< 1: the pi- abundance with the pi-N interactions (virial expansion, Fore & Reddy
                                 arXiv:1911.02632; fb_sn_pion_virial_density_GeV3), the default; 0: free pions at
                                 mu_n - mu_p (not used by pion_induced = 3) */
+  int pion_delta;          /**< 1: add the Delta(1232)-mediated diagrams to pi- p -> n a (static isobar model,
+                                fb_sn_pion_msq_G; Ho et al. arXiv:2212.01155), f* from the Delta width; 2: the same
+                                with the quark-model (f* /f)^2 = 72/25; 0: poles (and contact) only, the default */
   int muons;               /**< 1 (2: static-muon cross section, the form before issue 16's follow-up): BC10's muon coupling, gamma mu -> mu a and inverse (fb_sn_muon.h); default 1 */
   const struct fb_config *model_cfg; /**< the run's configuration: the particle model reads its keys ([bc10],
                                           [bc11]) from it at init; NULL (default): the model's defaults. Not owned. */
@@ -65,6 +69,9 @@ typedef struct fb_sn_alpn_options {
 void fb_sn_alpn_options_default(fb_sn_alpn_options *o);
 /** "on" -> 2, "poles" -> 1, "off" -> 0, "mean_field" -> 3 (the pion_induced choices), -1 for another name. */
 int fb_sn_alpn_pion_parse(const char *name);
+
+/** "off" -> 0, "on" -> 1, "quark_model" -> 2 (the pion_delta choices), -1 for another name. */
+int fb_sn_alpn_delta_parse(const char *name);
 
 /** Presets by name of the bremsstrahlung: "corrected" (all on, the default), "massive" (OPE with the pion mass
  *  only), "naive" (massless OPE, no correction); pion_induced and muons stay at their defaults (on). Returns 0, or

@@ -37,6 +37,64 @@ double fb_sn_pion_density_GeV3(double T, double mu) {
   return s * h / 3.0 / (2.0 * FB_PI * FB_PI);
 }
 
+/* pi N centre-of-mass momentum^2 at total energy W for nucleon mass mN */
+static double cm_k2(double W, double mN) {
+  const double mpi = FB_MPI_CHARGED_GEV;
+  double a = W * W - (mN + mpi) * (mN + mpi), b = W * W - (mN - mpi) * (mN - mpi);
+  return a > 0 ? a * b / (4.0 * W * W) : 0.0;
+}
+
+/* Koch-Moniz-Ohtsuka p-wave width factor (beta^2 + k_D^2)/(beta^2 + k^2) at cm momentum^2 k2 (fb_constants.h) */
+static double kmo_ff(double k2, double kD2) {
+  const double b2 = FB_DELTA1232_BETA_GEV * FB_DELTA1232_BETA_GEV;
+  return (b2 + kD2) / (b2 + k2);
+}
+
+double fb_sn_pion_delta_width_GeV(double W, double mN) {
+  /* Gamma = Gamma_0 (k/k_D)^3 (M_D/W) (beta^2 + k_D^2)/(beta^2 + k^2) (Koch, Moniz & Ohtsuka; see fb_sn_pion_delta33) */
+  const double MD = FB_DELTA1232_M_GEV;
+  double k2 = cm_k2(W, mN), kD2 = cm_k2(MD, mN);
+  if (!(k2 > 0)) return 0.0;
+  return FB_DELTA1232_W_GEV * pow(k2 / kD2, 1.5) * (MD / W) * kmo_ff(k2, kD2);
+}
+
+double fb_sn_pion_fstar(void) {
+  /* static isobar model (Chew-Low; Ericson & Weise, Pions and Nuclei (1988) ch. 2): the Delta -> N pi width
+   * Gamma = (1/6 pi)(f* /m_pi)^2 k^3 m_N/W (spin-isospin sum of the vertex (f* /m_pi) S.k T_a over the final states:
+   * S_i S_j^+ -> (2/3) delta_ij, T_a T_a^+ summed over a -> 3 x (2/3), averaged over the 4 x 4 Delta states) at the pole
+   * W = M_D, solved for f* with Gamma_0 of fb_constants.h */
+  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), MD = FB_DELTA1232_M_GEV;
+  double kD2 = cm_k2(MD, mN);
+  return sqrt(6.0 * FB_PI * FB_DELTA1232_W_GEV * mpi * mpi * MD / (kD2 * sqrt(kD2) * mN));
+}
+
+double fb_sn_pion_msq_G(const fb_sn_pion_coupling *c, double om, double wpi) {
+  double An = (c->gn - c->gp) / om, Bn = (c->gn + c->gp) / om; /* the nucleon poles (fb_sn_pion_coupling_G) */
+  if (!c->delta) return An * An + 2.0 * Bn * Bn;
+  /* Delta(1232) diagrams, static isobar model (re-derived here; the process of Ho, Kim, Ko & Park arXiv:2212.01155,
+   * whose full text was not readable here). Vertices: pion absorption N -> Delta (f* /m_pi) S^+.k_pi T_a^+ v(k) with the
+   * form factor v(k) = sqrt of the width's (beta^2 + k_D^2)/(beta^2 + k^2) at the pi N cm momentum k; ALP emission
+   * Delta -> N (g_3/2 m_N)(f* /f) S.k_a T_3 (the isovector axial source with the N-Delta transition scaled as the
+   * pion's, generalised Goldberger-Treiman; the isoscalar part cannot excite the I = 3/2 Delta). Transition-operator
+   * identities S_i S_j^+ = (2/3) delta_ij - (i/3) eps_ijk sigma_k and T_a T_b^+ the same in isospin give, for pi- p -> n
+   * (isospin sqrt(2)/3 in the s channel, -sqrt(2)/3 in the u channel; the poles' sqrt(2) factored out):
+   *   s channel (Delta0): (r g_3/3) [(2/3) k_a.k_pi - (i/3) sigma.(k_a x k_pi)]/(W - M_D + i Gamma/2),
+   *   u channel (Delta+): (r g_3/3) [(2/3) k_a.k_pi + (i/3) sigma.(k_a x k_pi)]/(omega_a + M_D - m_N),
+   * r = (f* /f)^2 v(k) (delta = 2: the quark-model (f* /f)^2 = 72/25 instead of the width's); the spin trace
+   * and the angle average give |A|^2 + 2 |B|^2 as for the poles (checked against an
+   * explicit spin-3/2 and isospin-3/2 matrix computation: tests/stellar/pion_delta_trace.py). */
+  const double mpi = FB_MPI_CHARGED_GEV, mN = 0.5 * (FB_MN_GEV + FB_MP_GEV), MD = FB_DELTA1232_M_GEV;
+  const double fs = fb_sn_pion_fstar(), f = FB_OPE_F_PINN;
+  double W = sqrt(mN * mN + mpi * mpi + 2.0 * mN * wpi); /* pi- on a proton at rest */
+  double k2 = cm_k2(W, mN), v = sqrt(kmo_ff(k2, cm_k2(MD, mN)));
+  double g3 = 0.5 * (c->gp - c->gn), r = (c->delta == 2 ? FB_PIND_FSTAR_F2_QM : fs * fs / (f * f)) * v;
+  double G = fb_sn_pion_delta_width_GeV(W, mN), x = W - MD, den = x * x + 0.25 * G * G;
+  double sre = x / den, sim = -0.5 * G / den, u = 1.0 / (om + MD - mN); /* 1/D_s = sre + i sim, 1/D_u = u */
+  double Are = An + 2.0 * r * g3 / 9.0 * (sre + u), Aim = 2.0 * r * g3 / 9.0 * sim;
+  double Bre = Bn + r * g3 / 9.0 * (u - sre), Bim = -r * g3 / 9.0 * sim;
+  return Are * Are + Aim * Aim + 2.0 * (Bre * Bre + Bim * Bim);
+}
+
 /* |M|^2 summed over spins (initial averaged) and averaged over the pion-ALP angle, per unit pion factor, times
  * k_pi/(4 pi omega_a): the bracket of Gamma_prod = n_p f_pi(omega_pi) [...] (see below) */
 static double matrix_part(const fb_sn_pion_coupling *c, double om, double wpi, double mass) {
@@ -48,7 +106,7 @@ static double matrix_part(const fb_sn_pion_coupling *c, double om, double wpi, d
    * proton density enters directly). Poles: |M|^2 = f^2 k_a^2 k_pi^2 G/(6 m_pi^2 m_N^2 omega_a^2)
    * (fb_sn_pion_coupling_G; vertices sqrt(2)(f/m_pi) sigma.k_pi, the pseudovector pi-N coupling f of the OPE in
    * fb_sn_alpn.c, f^2/4 pi = 0.08, and (g/2m_N) sigma.k_a). */
-  double M2 = f * f * ka2 * kpi2 * c->G / (6.0 * mpi * mpi * mN * mN * om * om);
+  double M2 = f * f * ka2 * kpi2 * (c->delta ? fb_sn_pion_msq_G(c, om, wpi) : c->G / (om * om)) / (6.0 * mpi * mpi * mN * mN);
   /* Contact term: LO baryon ChPT N-bar i gamma^mu Gamma_mu N with Gamma_mu = -(1/2F)[phi, a_mu] + ... and the axial
    * source a_mu = d_mu a (C_p - C_n) tau_3/(4 f g_A) (so that g_A N-bar gamma^mu gamma_5 a_mu N gives the isovector
    * ALP-nucleon coupling; the contact term carries the quark-level c_u - c_d = (C_p - C_n)/g_A, as the C_{a pi N} of
@@ -100,22 +158,12 @@ double fb_sn_pion_symmetry_potential_GeV(double nn, double np) {
 }
 
 /* ------------------------------------------------------------------ interacting pions (virial expansion) */
-/* pi N centre-of-mass momentum^2 at total energy W for nucleon mass mN */
-static double cm_k2(double W, double mN) {
-  const double mpi = FB_MPI_CHARGED_GEV;
-  double a = W * W - (mN + mpi) * (mN + mpi), b = W * W - (mN - mpi) * (mN - mpi);
-  return a > 0 ? a * b / (4.0 * W * W) : 0.0;
-}
-
 double fb_sn_pion_delta33(double W, double mN) {
   /* Breit-Wigner P33 phase shift tan delta = (Gamma(W)/2)/(M_D - W) with the p-wave width of Koch, Moniz & Ohtsuka
    * (Ann. Phys. 154 (1984) 99; Teis et al. nucl-th/9609009 eq. 11): Gamma = Gamma_0 (k/k_D)^3 (M_D/W)
    * (beta^2 + k_D^2)/(beta^2 + k^2), k_D the momentum at W = M_D (constants: fb_constants.h, PDG 2024) */
-  const double MD = FB_DELTA1232_M_GEV, b2 = FB_DELTA1232_BETA_GEV * FB_DELTA1232_BETA_GEV;
-  double k2 = cm_k2(W, mN), kD2 = cm_k2(MD, mN);
-  if (!(k2 > 0)) return 0.0;
-  double G = FB_DELTA1232_W_GEV * pow(k2 / kD2, 1.5) * (MD / W) * (b2 + kD2) / (b2 + k2);
-  return atan2(0.5 * G, MD - W); /* 0 .. pi: 90 degrees at W = M_D */
+  if (!(cm_k2(W, mN) > 0)) return 0.0;
+  return atan2(0.5 * fb_sn_pion_delta_width_GeV(W, mN), FB_DELTA1232_M_GEV - W); /* 0 .. pi: 90 degrees at W = M_D */
 }
 
 /* e^{x} K_2(x) for x = m/T: the relativistic Boltzmann density (m^2 T/2 pi^2) K_2(m/T) without overflow */

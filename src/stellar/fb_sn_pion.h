@@ -23,7 +23,11 @@
  *  - absorption by detailed balance: Gamma_abs = e^{omega/T} Gamma_prod (mu_a = 0 since mu_pi- = mu_n - mu_p).
  *  - optional (a systematic, not the default): the nucleon symmetry potential U_n - U_p that the profile lacks
  *    (fb_sn_pion_symmetry_potential_GeV), added to both mu_n - mu_p and Delta (mean-field nucleons).
- * Not included: Delta(1232) (Ho et al. arXiv:2212.01155), pi0 n -> n a, nucleon degeneracy in the final state.
+ *  - optional (pion_delta, not the default): the Delta(1232)-mediated diagrams of pi- p -> n a (Ho, Kim, Ko & Park
+ *    arXiv:2212.01155 in heavy-baryon ChPT; here the static isobar model, fb_sn_pion_msq_G): the isovector part of the
+ *    ALP-nucleon coupling acts as an axial isovector source with the N-Delta transition coupling of the pion scaled by
+ *    the same ratio f* /f (generalised Goldberger-Treiman relation); they vanish for C_p = C_n (BC10).
+ * Not included: pi0 n -> n a, nucleon degeneracy in the final state, nucleon recoil in the Delta propagator.
  *
  * Units: GeV throughout. Pure functions, no state.
  */
@@ -38,10 +42,31 @@ double fb_sn_pion_coupling_G(double g_n, double g_p);
  *  (< m_pi; Bose-Einstein, vacuum dispersion). Returns NAN for mu_pi >= m_pi (condensation, outside the model). */
 double fb_sn_pion_density_GeV3(double T_GeV, double mu_pi_GeV);
 
-/** The couplings of one process: G of the poles and Dg = g_p - g_n of the contact term (0: no contact term). */
+/** The couplings of one process: G of the poles and Dg = g_p - g_n of the contact term (0: no contact term); with
+ *  delta = 1 the Delta(1232)-mediated diagrams are added coherently to the poles, which then need gn, gp themselves
+ *  (fb_sn_pion_msq_G; G is not used). Brace-initialised {G, Dg} leaves delta = 0: the poles alone as before. */
 typedef struct fb_sn_pion_coupling {
   double G, Dg;
+  double gn, gp; /**< g_an, g_ap (used with delta = 1) */
+  int delta;     /**< 1: add the Delta(1232) s- and u-channel diagrams (option pion_delta of fb_sn_alpn.c), f* from the
+                      Delta width; 2: the same with the quark-model (f* /f)^2 = 72/25 (FB_PIND_FSTAR_F2_QM) */
 } fb_sn_pion_coupling;
+
+/** The spin-summed, angle-averaged coupling factor |A|^2 + 2 |B|^2 [GeV^-2] of pi- p -> n a with static nucleons,
+ *  amplitude sqrt(2) (f/m_pi)/(2 m_N) [A k_a.k_pi + i B sigma.(k_a x k_pi)] (the contact term apart): nucleon poles
+ *  A_N = (g_n - g_p)/omega_a, B_N = (g_n + g_p)/omega_a (= G/omega_a^2 alone) plus, with c->delta, the Delta(1232)
+ *  diagrams of the static isobar model (fb_sn_pion.c): with g_3 = (g_p - g_n)/2 and r = (f* /f)^2,
+ *  A_D = (2 r g_3/9) [1/D_s + 1/D_u], B_D = (r g_3/9) [1/D_u - 1/D_s], D_s = W - M_D + i Gamma(W)/2 (W the pi- p
+ *  invariant mass, proton at rest), D_u = omega_a + M_D - m_N; the pi N Delta vertex carries the form factor of the
+ *  width. om_GeV = omega_a, wpi_GeV = omega_pi. */
+double fb_sn_pion_msq_G(const fb_sn_pion_coupling *c, double om_GeV, double wpi_GeV);
+
+/** The pi N Delta coupling f* [dimensionless] of the static isobar model, from the Delta width at the pole:
+ *  Gamma_0 = (f*^2/6 pi) k_D^3 m_N/(m_pi^2 M_D) (constants FB_DELTA1232_*). */
+double fb_sn_pion_fstar(void);
+
+/** Energy-dependent Delta(1232) width [GeV] at pi N invariant mass W_GeV (the p-wave form of fb_sn_pion_delta33). */
+double fb_sn_pion_delta_width_GeV(double W_GeV, double mN_GeV);
 
 /** Production rate per ALP mode [GeV] of pi- p -> n a (dN/dt dV = int d^3k/(2 pi)^3 Gamma_prod), for the
  *  couplings c, proton density np_GeV3, pion chemical potential mu_pi_GeV, nucleon rest-energy difference
