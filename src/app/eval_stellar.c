@@ -302,7 +302,7 @@ const fb_eval_module fb_eval_sn1987a = {
     "sn1987a",
     "SN1987A cooling band at one mass (BC1 dark photon, BC9 ALP, BC4/BC5 scalar or BC6-BC8 HNL; default "
     "profile inputs/sn_profile_mantle.dat; BC3 millicharged fermion)",
-    30,
+    31,
     {{"model", "", "bc1|bc9|bc4|bc5|bc6|bc7|bc8|bc3|bc10|bc11", 0, 0, "bc1",
       "benchmark model (coupling: bc1 epsilon; bc9 g_agamma in GeV^-1; bc4/bc5 sin^2 theta; bc6-bc8 |U|^2; bc3 "
       "charge eps; bc10/bc11 1/f_l, 1/f_G in GeV^-1)"},
