@@ -140,6 +140,9 @@ typedef struct bbn_decay {
   double T_inverse_MeV;  /**< with g_inverse > 0: the inverse decays act where T <= T_inverse_MeV (the bcN_bbn planes:
                               their hand-over temperature, so that the production down to it, already in mY, is not
                               counted twice); 0 (default): nowhere */
+  int nu_conv_direct;    /**< 1: the neutrino conversions (and their cascade) solved at every right-hand side of the network
+                              (the path before 2026-12-07, kept for checks); 0 (default): tabulated once per background in
+                              ln t (bbn_nu_conv_table.c, tests/bbn/test_bbn_nu_conv_table.c) */
 } bbn_decay;
 
 /** Momentum p with sqrt(m^2 + p^2) = <E> of a Maxwell-Boltzmann distribution in kinetic equilibrium at T:

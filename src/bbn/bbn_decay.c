@@ -148,7 +148,7 @@ int bbn_decay_same(const bbn_decay *a, const bbn_decay *b) {
       a->n_K_S != b->n_K_S || a->gamma_K_L != b->gamma_K_L || a->mesons != b->mesons || a->n_nu_groups != b->n_nu_groups ||
       a->nu_conversion != b->nu_conversion || a->nu_oscillations != b->nu_oscillations || a->nu_cascade != b->nu_cascade || a->nu_em_share != b->nu_em_share ||
       a->p0_MeV != b->p0_MeV || a->decays_at_rest != b->decays_at_rest || a->g_inverse != b->g_inverse ||
-      a->T_inverse_MeV != b->T_inverse_MeV)
+      a->T_inverse_MeV != b->T_inverse_MeV || a->nu_conv_direct != b->nu_conv_direct)
     return 0;
   for (int i = 0; i < 3; ++i)
     if (a->nu_share[i] != b->nu_share[i]) return 0;

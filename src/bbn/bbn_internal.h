@@ -140,13 +140,33 @@ int bbn_decay_background(const bbn_tables *tab, const bbn_params *p, bbn_backgro
 /** Share of a decay's neutrino energy that goes to nu_e (bbn_decay.c; nu_share all 0: 1/3). */
 double bbn_decay_nu_e_share(const bbn_decay *d);
 
+/** The decay's neutrino conversions per decay (the four parts of bbn_nu_conversion_parts), which depend on t only through
+ *  the solved background: tabulated once per background on a uniform grid in ln t, nodes filled on first use (the network
+ *  never reaches the times where X has decayed away), Catmull-Rom in ln t of ln(part) (bbn_nu_conv_table.c). */
+#define BBN_NU_CONV_DLNT (1.0 / 16.0) /* node spacing in ln t (accuracy: tests/bbn/test_bbn_nu_conv_table.c) */
+typedef struct bbn_nu_conv_table {
+  int n;
+  double lnt0, h;             /* node i at ln t = lnt0 + i h, the background's range */
+  double (*lv)[4];            /* [n][4]: ln(part), -HUGE_VAL where part = 0 */
+  unsigned char *done;        /* [n]: node filled */
+} bbn_nu_conv_table;
+/** Catmull-Rom weights at the fraction f of [i, i + 1] for the nodes i - 1 .. i + 2 (bbn_nu_em_share.c). */
+void bbn_cr_weights(double f, double w[4]);
+/** Allocate the table over the background's range with spacing dlnt (nodes unfilled). */
+int bbn_nu_conv_table_init(bbn_nu_conv_table *t, const bbn_background *bg, double dlnt, fb_err *err);
+void bbn_nu_conv_table_free(bbn_nu_conv_table *t);
+/** The parts at t_s (fills the nodes it needs); returns 0 (part untouched) where t_s is outside the table. */
+int bbn_nu_conv_table_at(bbn_nu_conv_table *t, const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
+                         double t_s, double part[4]);
+
 /** Meson-driven (and, with d->nu_conversion, non-thermal nu_e: bbn_nu_conversion.c) extra n -> p and
  *  p -> n rates [1/s] from the decaying particle's charged pions at
  *  time t_s, photon temperature T_MeV, baryon density nb_MeV3 and abundances Y (bbn_mesons.c), and
  *  (if not NULL) the derivatives of the fluxes F_pn = lam_pn Y_p and F_np = lam_np Y_n with respect to
- *  Y_p and Y_n (all four: kaons make each flux depend on both). */
+ *  Y_p and Y_n (all four: kaons make each flux depend on both). The neutrino conversions come from the table nct
+ *  where it covers t_s (filled lazily; NULL: solved at every call, the direct path). */
 void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
-                              double t_s, double T_MeV,
+                              bbn_nu_conv_table *nct, double t_s, double T_MeV,
                               double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
                               double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp);
 
@@ -158,6 +178,17 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
  *  groups X emits (at_rest = 0) have their spectra boosted by it (decays in flight). */
 void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
                              double nb_cm3, double pion_decay_prob, double gamma_X, double *lam_np, double *lam_pn);
+/** The neutrino conversions per decay of bbn_nu_conversion_rates split by weight: part[0] (p -> n) and part[1]
+ *  (n -> p) of the groups not from pions, part[2], part[3] of the groups from_pion, each per (decays per baryon per s
+ *  x n_b c) [cm^2]: functions of the background only (T, H, gamma_X). */
+void bbn_nu_conversion_parts(const bbn_nu_osc_table *ot, const bbn_decay *d, double T_MeV, double H_s, double gamma_X,
+                             double part[4]);
+/** lam_np, lam_pn [1/s] from the parts: decays_per_baryon_s n_b c (part[0|1] + pion_decay_prob part[2|3]). */
+void bbn_nu_conversion_combine(const double part[4], double decays_per_baryon_s, double nb_cm3, double pion_decay_prob,
+                               double *lam_np, double *lam_pn);
+/** The parts at time t_s of the background bg (T, H = d ln a/dt, X's gamma_X there; bbn_mesons.c). */
+void bbn_nu_conversion_node(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg, double t_s,
+                            double part[4]);
 /** A function of the neutrino energy E_MeV with two outputs (the p -> n and n -> p conversions of one neutrino). */
 typedef void (*bbn_nu_spectrum_fn)(double E_MeV, void *ctx, double out[2]);
 /** out = int dN/dE f(E) dE per neutrino over a group's lab spectrum (bbn_nu_conversion.c): shape (bbn_nu_shape) and

@@ -113,27 +113,13 @@ static int has_mesons(const bbn_decay *d) {
          d->n_K_L > 0.0 || d->n_K_S > 0.0;
 }
 
-void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
-                              double t_s, double T_MeV,
-                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
-                              double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp) {
-  *lam_np = 0.0;
-  *lam_pn = 0.0;
-  if (dFpn_dYp) *dFpn_dYp = 0.0;
-  if (dFnp_dYn) *dFnp_dYn = 0.0;
-  if (dFpn_dYn) *dFpn_dYn = 0.0;
-  if (dFnp_dYp) *dFnp_dYp = 0.0;
-  const int with_nu = d->nu_conversion && d->n_nu_groups > 0;
-  if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
-  /* X decays per baryon per s, and X's Lorentz factor gamma_X (1: at rest). In flight (d->p0_MeV > 0, the momentum
-   * p = p0 a_start/a of bbn_background.c, unless d->decays_at_rest): the time-dilated rate (m/E)/tau on the
-   * proper-time optical depth that the background integrates, as its energy injection; the daughters' spectra are
-   * boosted by gamma_X (bbn_kaons.c, bbn_nu_conversion.c). X is monochromatic in momentum at each time (the mean
-   * energy of the number and energy Boltzmann equations, bbn_abundance_energy.c, at the hand-over, then free
-   * streaming; the spread of a thermal distribution is not followed). */
+/* X's Lorentz factor gamma_X (1: at rest), its decays per baryon per s and d ln a / d ln t at t_s (need_x: the latter
+ * from the background's interpolant, else the radiation-era 1/2, which only the flight case uses otherwise) */
+static void x_decays_at(const bbn_decay *d, const bbn_background *bg, double t_s, int need_x, double *gamma_out,
+                        double *decays_out, double *dx_dlnt_out) {
   const int flight = d->p0_MeV > 0.0 && !d->decays_at_rest;
   double x_a = 0.0, dx_dlnt = 0.5; /* ln(a/a_start), d ln a / d ln t */
-  if (flight || with_nu) bbn_background_x_at(bg, t_s, &x_a, &dx_dlnt);
+  if (flight || need_x) bbn_background_x_at(bg, t_s, &x_a, &dx_dlnt);
   const double lt = log(t_s);
   if (!(lt >= bg->ln_t[0] && lt <= bg->ln_t[bg->n - 1])) dx_dlnt = 0.5; /* outside the solved range: radiation era */
   double gamma_X = 1.0, decays;
@@ -154,6 +140,39 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
   } else {
     decays = bg->YX0 * exp(-t_s / d->tau_s) / d->tau_s;
   }
+  *gamma_out = gamma_X;
+  *decays_out = decays;
+  *dx_dlnt_out = dx_dlnt;
+}
+
+void bbn_nu_conversion_node(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg, double t_s,
+                            double part[4]) {
+  double gamma_X, decays, dx_dlnt, T_MeV, Tnu_MeV, nb_MeV3;
+  x_decays_at(d, bg, t_s, 1, &gamma_X, &decays, &dx_dlnt);
+  bbn_background_at(bg, t_s, &T_MeV, &Tnu_MeV, &nb_MeV3);
+  bbn_nu_conversion_parts(&tab->nu_osc, d, T_MeV, dx_dlnt / t_s, gamma_X, part);
+}
+
+void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const bbn_background *bg,
+                              bbn_nu_conv_table *nct, double t_s, double T_MeV,
+                              double nb_MeV3, const double *Y, double *lam_np, double *lam_pn,
+                              double *dFpn_dYp, double *dFnp_dYn, double *dFpn_dYn, double *dFnp_dYp) {
+  *lam_np = 0.0;
+  *lam_pn = 0.0;
+  if (dFpn_dYp) *dFpn_dYp = 0.0;
+  if (dFnp_dYn) *dFnp_dYn = 0.0;
+  if (dFpn_dYn) *dFpn_dYn = 0.0;
+  if (dFnp_dYp) *dFnp_dYp = 0.0;
+  const int with_nu = d->nu_conversion && d->n_nu_groups > 0;
+  if (!((d->mesons && has_mesons(d)) || with_nu) || bg->YX0 <= 0.0) return;
+  /* X decays per baryon per s, and X's Lorentz factor gamma_X (1: at rest). In flight (d->p0_MeV > 0, the momentum
+   * p = p0 a_start/a of bbn_background.c, unless d->decays_at_rest): the time-dilated rate (m/E)/tau on the
+   * proper-time optical depth that the background integrates, as its energy injection; the daughters' spectra are
+   * boosted by gamma_X (bbn_kaons.c, bbn_nu_conversion.c). X is monochromatic in momentum at each time (the mean
+   * energy of the number and energy Boltzmann equations, bbn_abundance_energy.c, at the hand-over, then free
+   * streaming; the spread of a thermal distribution is not followed). */
+  double gamma_X, decays, dx_dlnt;
+  x_decays_at(d, bg, t_s, with_nu, &gamma_X, &decays, &dx_dlnt);
   if (decays == 0.0) return;
   const double hc = FB_HBARC_GEV_CM * 1e3;
   const double nb_cm3 = nb_MeV3 / (hc * hc * hc);
@@ -163,9 +182,13 @@ void bbn_decay_network_source(const bbn_tables *tab, const bbn_decay *d, const b
     /* H = d ln a / dt from the background's Hermite interpolant (until 2026-12-07 an unset spline made this the
      * radiation-era 0.5 / t at every time) */
     /* the neutrinos of stopped pi+- only where the pion decays (not captured: Gamma_dec / (Gamma_dec + n sigma v)) */
-    bbn_nu_conversion_rates(&tab->nu_osc, d, decays, T_MeV, dx_dlnt / t_s, nb_cm3,
-                            bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]), gamma_X, &lnp_nu,
-                            &lpn_nu);
+    /* the conversions per decay depend on t only through the background (T, H, gamma_X): from the per-background
+     * table nct where it covers t (bbn_nu_conv_table.c), else (nct NULL, d->nu_conv_direct) solved here */
+    double part[4];
+    if (!(nct && bbn_nu_conv_table_at(nct, tab, d, bg, t_s, part)))
+      bbn_nu_conversion_parts(&tab->nu_osc, d, T_MeV, dx_dlnt / t_s, gamma_X, part);
+    bbn_nu_conversion_combine(part, decays, nb_cm3, bbn_pion_decay_probability(tab, d, T_MeV, nb_cm3, Y[BBN_P], Y[BBN_N]),
+                              &lnp_nu, &lpn_nu);
   }
   *lam_np = lnp_nu;
   *lam_pn = lpn_nu;

@@ -187,6 +187,7 @@ typedef struct net_ctx {
   int clamped; /* T_nu/T left the weak-rate table while the weak rates mattered */
   /* forward sensitivities: slot j < n_sr is ln R of reaction sens_map[j], slot n_sr is ln tau_n */
   int sens_map[BBN_N_REAC], n_sr;
+  bbn_nu_conv_table *nct; /* the decay's neutrino conversions per background (NULL: direct, bbn_nu_conv_table.c) */
 } net_ctx;
 
 static const double T9_PER_MEV = 1.0 / (1e9 * FB_KB_EV_K * 1e-6);
@@ -256,7 +257,7 @@ static int net_sources(net_ctx *c, double t, const double *Y, double *dY, double
   }
   if (c->p->decay) {
     double enp = 0, epn = 0;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &enp, &epn, NULL, NULL, NULL, NULL);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, c->nct, t, T, nb, Y, &enp, &epn, NULL, NULL, NULL, NULL);
     *lnp += enp;
     *lpn += epn;
   }
@@ -317,7 +318,7 @@ static int np_source_jac(net_ctx *c, double t, const double *Y, int n, int in, i
   }
   if (c->p->decay) {
     double lnp, lpn, dpn, dnp, dpn_n, dnp_p;
-    bbn_decay_network_source(c->tab, c->p->decay, c->bg, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp, &dpn_n, &dnp_p);
+    bbn_decay_network_source(c->tab, c->p->decay, c->bg, c->nct, t, T, nb, Y, &lnp, &lpn, &dpn, &dnp, &dpn_n, &dnp_p);
     /* dY_n/dt = F_pn - F_np, dY_p/dt = F_np - F_pn */
     J[in * n + ip] += dpn; J[ip * n + ip] -= dpn;
     J[ip * n + in] += dnp; J[in * n + in] -= dnp;
@@ -494,6 +495,12 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
   c.last_t = -1.0;
   c.n_sr = S ? n_reac : 0;
   for (int j = 0; j < c.n_sr; ++j) c.sens_map[j] = reac[j];
+  bbn_nu_conv_table nct;
+  memset(&nct, 0, sizeof(nct));
+  if (p->decay && p->decay->nu_conversion && p->decay->n_nu_groups > 0 && !p->decay->nu_conv_direct) {
+    FB_CALL_GOTO(err, rc, bbn_nu_conv_table_init(&nct, &bg, BBN_NU_CONV_DLNT, err), cleanup);
+    c.nct = &nct;
+  }
   fb_ode_options opt;
   fb_ode_options_default(&opt);
   opt.rtol = p->rtol;
@@ -644,6 +651,7 @@ static int solve_impl(const bbn_tables *tab, const bbn_params *p, bbn_result *re
 cleanup:
   fb_ode_free(&ode);
   fb_ode_free(&ode1);
+  bbn_nu_conv_table_free(&nct);
   bbn_background_free(&bg);
   return rc;
 }

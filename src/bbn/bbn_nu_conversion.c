@@ -187,11 +187,10 @@ static double groups_E_top(const bbn_decay *d, double gamma_X) {
   return top;
 }
 
-void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
-                             double nb_cm3, double pion_decay_prob, double gamma_X, double *lam_np, double *lam_pn) {
-  *lam_np = 0.0;
-  *lam_pn = 0.0;
-  if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
+void bbn_nu_conversion_parts(const bbn_nu_osc_table *ot, const bbn_decay *d, double T_MeV, double H_s, double gamma_X,
+                             double part[4]) {
+  part[0] = part[1] = part[2] = part[3] = 0.0;
+  if (!d->nu_conversion) return;
   /* mean momentum over T of a relativistic Fermi-Dirac distribution, 7 pi^4 / (180 zeta(3)) = 3.151 */
   const double p_mean_over_T = bbn_nu_mean_p_over_T();
   /* scattering rate C G_F^2 T^4 E [1/s] per unit C and per MeV of E (bbn_nu_rate.c) */
@@ -210,13 +209,30 @@ void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, dou
     const bbn_nu_group *gr = &d->nu_groups[g];
     if (!(gr->n > 0.0) || !(gr->E_MeV > 0.0)) continue;
     if (gr->flavour != 0 && !osc && !casc) continue; /* only nu_e convert */
-    const double norm = decays_per_baryon_s * 0.5 * gr->n * (gr->from_pion ? pion_decay_prob : 1.0) * nb_cm3 * FB_C_CM_S;
     /* the group's spectrum in the lab: X's rest-frame spectrum boosted by gamma_X (decays in flight), except for
      * the neutrinos of stopped pions and muons (at_rest: they decay at rest in the plasma frame) */
     group_ctx gc = {&mc, &cas, gr->flavour};
     double r[2];
     bbn_nu_spectrum_integrate(gr->shape, gr->E_MeV, gr->at_rest ? 1.0 : gamma_X, group_at, &gc, r);
-    *lam_pn += norm * r[0];
-    *lam_np += norm * r[1];
+    const int k = gr->from_pion ? 2 : 0;
+    part[k] += 0.5 * gr->n * r[0];
+    part[k + 1] += 0.5 * gr->n * r[1];
   }
+}
+
+void bbn_nu_conversion_combine(const double part[4], double decays_per_baryon_s, double nb_cm3, double pion_decay_prob,
+                               double *lam_np, double *lam_pn) {
+  const double norm = decays_per_baryon_s * nb_cm3 * FB_C_CM_S;
+  *lam_pn = norm * (part[0] + pion_decay_prob * part[2]);
+  *lam_np = norm * (part[1] + pion_decay_prob * part[3]);
+}
+
+void bbn_nu_conversion_rates(const bbn_nu_osc_table *ot, const bbn_decay *d, double decays_per_baryon_s, double T_MeV, double H_s,
+                             double nb_cm3, double pion_decay_prob, double gamma_X, double *lam_np, double *lam_pn) {
+  *lam_np = 0.0;
+  *lam_pn = 0.0;
+  if (!d->nu_conversion || !(decays_per_baryon_s > 0.0)) return;
+  double part[4];
+  bbn_nu_conversion_parts(ot, d, T_MeV, H_s, gamma_X, part);
+  bbn_nu_conversion_combine(part, decays_per_baryon_s, nb_cm3, pion_decay_prob, lam_np, lam_pn);
 }

@@ -259,7 +259,7 @@ void bbn_nu_em_table_free(bbn_nu_em_table *t) {
 
 /* Catmull-Rom weights at fraction f of the interval [i, i+1] for the nodes i-1 .. i+2 (C1: the background's
  * integrator sees no kinks at the nodes; one-sided at the ends by the clamped index) */
-static void cr_weights(double f, double w[4]) {
+void bbn_cr_weights(double f, double w[4]) {
   const double f2 = f * f, f3 = f2 * f;
   w[0] = 0.5 * (-f3 + 2.0 * f2 - f);
   w[1] = 0.5 * (3.0 * f3 - 5.0 * f2 + 2.0);
@@ -277,8 +277,8 @@ void bbn_nu_em_phi(const bbn_nu_em_table *t, double T_MeV, double H_MeV, double 
   if (i > t->n_T - 2) i = t->n_T - 2;
   if (j > t->n_r - 2) j = t->n_r - 2;
   double wu[4], wv[4];
-  cr_weights(u - i, wu);
-  cr_weights(v - j, wv);
+  bbn_cr_weights(u - i, wu);
+  bbn_cr_weights(v - j, wv);
   for (int c = 0; c < 2; ++c) {
     const double *p = t->phi + (size_t)c * t->n_T * t->n_r;
     double s = 0.0;

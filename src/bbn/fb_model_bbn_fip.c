@@ -72,6 +72,7 @@ typedef struct bfip_state {
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
   int nu_cascade;        /* HNL: their scattering cascade (bbn_nu_cascade.c) */
   int nu_em_share;       /* HNL: the cascade's e+- share of the neutrino energy into the plasma (bbn_nu_em_share.c) */
+  int nu_conv_direct;    /* HNL: the neutrino conversions solved at every network call, not tabulated (bbn_nu_conv_table.c) */
   int momentum_kinetic;  /* 1: X's momentum at T0 from kinetic equilibrium (the old estimate); 0: from the energy
                             Boltzmann equation (bbn_abundance_energy.c; key `momentum`, not the HNLs) */
   int have_last;         /* last_* hold the last eval's BBN with the decay (bbn_fip_state_point) */
@@ -177,6 +178,9 @@ static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
    {SEC, "nu_em_share", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                              \
     "the share of the injected neutrino energy that their cascade hands to e+- (nu e -> nu e, nu anti-nu -> "   \
     "e+ e-) goes to the e.m. plasma (bbn_nu_em_share.c); false: all of it to the neutrino bath"},              \
+   {SEC, "nu_conv_direct", FB_KEY_BOOL, "false", 0, 0, NULL, "",                                           \
+    "true: the neutrinos' conversions and cascade solved at every network step (the slower path, for checks); " \
+    "false: tabulated once per background in ln t (bbn_nu_conv_table.c)"},                                   \
    {SEC, "majorana", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                                 \
     "N is a Majorana fermion (2 states; the PBC BC6-BC8 benchmark); false: a Dirac N at the same |U|^2 "      \
     "(N and anti-N: 4 states, every partial width halved), the particle of arXiv:2006.07387's code (a "       \
@@ -266,6 +270,7 @@ static int bhnl_init(void **state, const fb_config *cfg, const char *name, const
   ((bfip_state *)*state)->nu_oscillations = fb_config_get_bool(cfg, sec, "nu_oscillations");
   ((bfip_state *)*state)->nu_cascade = fb_config_get_bool(cfg, sec, "nu_cascade");
   ((bfip_state *)*state)->nu_em_share = fb_config_get_bool(cfg, sec, "nu_em_share");
+  ((bfip_state *)*state)->nu_conv_direct = fb_config_get_bool(cfg, sec, "nu_conv_direct");
   /* Dirac N: twice the states (bbn_hnl_abundance_dof), half of every width (bfip_eval) */
   if (!fb_config_get_bool(cfg, sec, "majorana")) ((bfip_state *)*state)->g_X = 4.0;
   return FB_OK;
@@ -395,6 +400,7 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   d.nu_oscillations = s->nu_oscillations;
   d.nu_cascade = s->nu_cascade;
   if (s->hnl >= 0) d.nu_em_share = s->nu_em_share; /* the other planes: on (bbn_decay_from_record) */
+  if (s->hnl >= 0) d.nu_conv_direct = s->nu_conv_direct; /* the other planes: tabulated */
   out[Q_TAU] = d.tau_s;
   /* census (docs/validation.md "Failure census"): the BBN stage ends at T = 1 keV and follows the decays left
    * after it to recombination only for tau <= BBN_DECAY_TAU_MAX_S. Longer-lived points are outside its domain,

@@ -203,10 +203,10 @@ START_TEST(test_dilated_decays) {
   double T, Tn, nb;
   bbn_background_at(&bg, t, &T, &Tn, &nb);
   double np1, pn1, np0, pn0, x, dx;
-  bbn_decay_network_source(&tab, &d, &bg, t, T, nb, Y, &np1, &pn1, NULL, NULL, NULL, NULL);
+  bbn_decay_network_source(&tab, &d, &bg, NULL, t, T, nb, Y, &np1, &pn1, NULL, NULL, NULL, NULL);
   bbn_decay dr = d;
   dr.decays_at_rest = 1;
-  bbn_decay_network_source(&tab, &dr, &bg, t, T, nb, Y, &np0, &pn0, NULL, NULL, NULL, NULL);
+  bbn_decay_network_source(&tab, &dr, &bg, NULL, t, T, nb, Y, &np0, &pn0, NULL, NULL, NULL, NULL);
   bbn_background_x_at(&bg, t, &x, &dx);
   const double pm = d.p0_MeV * exp(-x) / m, gX = sqrt(1.0 + pm * pm);
   const double want = exp(t / d.tau_s - bbn_background_X_depth(&bg, t)) / gX;

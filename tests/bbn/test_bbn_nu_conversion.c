@@ -199,8 +199,8 @@ static void nu_part(const bbn_tables *tab, const bbn_decay *d, double T, double 
   a.nu_conversion = 1;
   b.nu_conversion = 0;
   double np1, pn1, np0, pn0;
-  bbn_decay_network_source(tab, &a, &bg, 1.0, T, nb_MeV3, Y, &np1, &pn1, NULL, NULL, NULL, NULL);
-  bbn_decay_network_source(tab, &b, &bg, 1.0, T, nb_MeV3, Y, &np0, &pn0, NULL, NULL, NULL, NULL);
+  bbn_decay_network_source(tab, &a, &bg, NULL, 1.0, T, nb_MeV3, Y, &np1, &pn1, NULL, NULL, NULL, NULL);
+  bbn_decay_network_source(tab, &b, &bg, NULL, 1.0, T, nb_MeV3, Y, &np0, &pn0, NULL, NULL, NULL, NULL);
   *pn = pn1 - pn0;
   *np = np1 - np0;
 }
