@@ -132,7 +132,9 @@ const fb_eval_module fb_eval_bbn = {
       "verdict with chi: joint = BBN + Planck (omega_b, N_eff, Y_P) profiled over omega_b, Delta chi^2 > 3.84 "
       "(arXiv:1910.01649; the default); separate = the two cuts at fixed omega_b_h2 (BBN Delta chi^2 > 5.99, "
       "|N_eff - 2.99| > 0.34); joint-sabti19 = the likelihood of arXiv:1910.01649 as its authors' scripts write "
-      "it (2019 Yp, D/H and theory errors, Planck TT,TE,EE+lowE covariance; Delta chi^2 > 4 to the SM)"},
+      "it (2019 Yp, D/H and theory errors, Planck TT,TE,EE+lowE covariance; Delta chi^2 > 4 to the SM: one point has "
+      "no mass scan, whose best point the scripts and test_bbn_thermal_dm use, so the edge here lies up to ~1 % lower, e.g. "
+      "3.8 MeV not excluded for the neutrino-coupled real scalar whose scan bound is 3.80 MeV)"},
      {"theory_errors", "", "propagated|primat", 0, 0, "propagated",
       "theory errors of the chi^2: propagated = the network's cited 1-sigma rate errors and tau_n +- 0.5 s "
       "propagated linearly at omega_b (bbn_theory_err.c; default); primat = PRIMAT arXiv:1801.08023, "

@@ -457,13 +457,15 @@
                                             zeta_e = 7.40e-11 (n_e/cm^-3)^{1/2} eV (Furlanetto & Stoever arXiv:0910.4410
                                             sec. 2, after Spitzer) */
 /* The joint BBN + CMB likelihood of Sabti, Alvey, Escudero, Fairbairn, Blas arXiv:1910.01649 as their public
- * analysis scripts write it (read in the code index, 2026-12-07; the paper's own text was not readable here):
+ * analysis scripts write it (read in the search tool's code index, 2026-12-07, file ids 27552931203 and 27210656495;
+ * the index names no repository or commit, the attribution is by content; the paper's own text was not readable here):
  * a Gaussian in (Omega_b h^2, N_eff, Y_P = 4 n_He/n_b) for Planck 2018 TT,TE,EE+lowE with Y_P and N_eff free
  * (chains base_nnu_yhe_plikHM_TTTEEE_lowl_lowE, arXiv:1807.06209) given as means and the inverse covariance
  * (its inverse: sigma 0.00022 / 0.31 / 0.018, rho(omega_b, N_eff) = 0.40, rho(omega_b, Y_P) = 0.18,
  * rho(N_eff, Y_P) = -0.69); BBN: Y_P = 0.245 +- 0.003 and D/H = (2.569 +- 0.027)e-5 (PDG 2018 BBN review,
  * Fields, Molaro, Sarkar) with PRIMAT's theory errors 0.00017 and 0.036e-5 (arXiv:1801.08023) in quadrature,
- * Y_P compared as 4 n_He/n_b in both; the bound where the profiled Delta chi^2 to the best point crosses the
+ * Y_P compared as 4 n_He/n_b in both (against the measured mass fraction 0.245 this is an offset of ~0.0016, ~0.5 sigma,
+ * kept as the scripts have it; it mostly cancels in Delta chi^2); the bound where the profiled Delta chi^2 to the best point crosses the
  * 2 sigma quantile of one dof (chi^2 = 4.00). Used by bbn_joint_fit.c (BBN_LIK_SABTI19). */
 #define FB_SABTI19_CMB_OMEGAB 0.02225
 #define FB_SABTI19_CMB_NEFF 2.89
