@@ -97,6 +97,12 @@
  *    pair kernel by exact photon kernels at 4 Gauss-Legendre nodes (kept in D_ann), for the secondary positrons as lines
  *    on the grid. (Assumption: no direct free annihilation; the positronium formation fraction is taken as 1.)
  *
+ * Mixed-channel kernel (issue 15, branch cmbmix; fb_cmb_dep_set_spectrum, spectra from fb_cmb_mix.c): the kernel of an
+ * injected spectrum of photon and e+- nodes is the energy-weighted sum of the nodes' photon / pair kernels, built in one
+ * pass: line photons marched exactly with their weight, continuum photon nodes (a fixed grid) from a per-fb_cmb_dep cache
+ * of photon kernels, e+- as in fb_cmb_dep_set_pair (kinetic share at once, annihilation by D_ann), and the secondaries of
+ * all nodes marched once through the cascade matrices. Linear to 1e-9 in the kernel elements (test_cmb_mix).
+ *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
  */

@@ -24,7 +24,8 @@
  * (scattering_yield, src/production/fb_prod_bc4.c, fb_prod_bc11.c; ~ coupling^power like the rest).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
- * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV. Postprocess: /bounds/cmb_mu,
+ * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV, dep_spectrum (branch
+ * cmbmix: 1 where R_aniso uses the mixed-channel kernel of the decay's injected spectrum). Postprocess: /bounds/cmb_mu,
  * /bounds/cmb_y, /bounds/cmb_anisotropies (excluded masks; attributes criterion, reference,
  * abundance assumption). Input section [cmb_fip] (inputs/explanatory.ini).
  */
@@ -228,9 +229,10 @@ static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV,
  *    pair kernel was validated against Slatyer arXiv:1506.03811's f_eff for e+e- (test_feff_slatyer_pair, T = 5 keV -
  *    400 GeV: ratios 0.75-1.02): e+e- of total energy E = m/2 each (fb_cmb_set_pair_energy takes the TOTAL energy
  *    and deposits T = E - m_e through the electron cascade plus the 2 x 511 keV annihilation photons);
- *  - anything else on the spot (f_eff = 1): mixed channels (BC1 above 2 m_mu: e+e-, mu+mu- and hadrons, whose
- *    e.m. energy comes as Michel electrons, pi0 photons, ... in continua no kernel here has been validated for),
- *    three-photon decays, lines outside the ranges above. */
+ *  - anything else (mixed channels: BC1 above 2 m_mu with e+e-, mu+mu- and hadrons, BC4 above 2 m_mu, BC11 above
+ *    3 m_pi; three-photon decays; lines outside the ranges above) returns 0 here; since branch cmbmix ensure_mass
+ *    then uses the mixed-channel spectrum kernel (cmbf_spectrum_deposition) where the decay's cascaded photons and
+ *    e+- carry >= CMBF_SPEC_MIN_SHARE of f_em, else on the spot (f_eff = 1). DEP_LINES is auto without that step. */
 #define CMBF_PAIR_T_MIN_GEV 5.0e-6 /* lowest / highest lepton kinetic energy of test_feff_slatyer_pair */
 #define CMBF_PAIR_T_MAX_GEV 4.0e2
 static double cmbf_auto_deposition(int deposition, double mass_GeV, const fb_decay *d, double f_em) {

@@ -214,6 +214,38 @@ START_TEST(test_continuum_grid) {
 }
 END_TEST
 
+START_TEST(test_gap_3_9_MeV_diagnosis) {
+  /* The 3-9 MeV photon f_eff gap (ours/Slatyer 0.73): the same photons transported by the secondary grid (cont_on_grid:
+   * Compton scattering as advection between bins of ratio 10^(1/3), which spreads the photon energies) against the
+   * primary march (continuous-loss Compton on one deterministic energy track). Measured (branch cmbmix) 1.305 at 3 MeV,
+   * 1.105 at 10 MeV, 1.004 at 30 MeV, 0.89-0.95 at 0.1-1 MeV and 0.1-1 GeV; kept as the recorded diagnosis (the
+   * spread of the photon energy by discrete Compton scattering matters where the deposition efficiency bends); the
+   * tolerance brackets the measurement. */
+  static const double E[] = {3e-3, 1e-2};
+  static const double lo[] = {1.2, 1.03}, hi[] = {1.4, 1.2};
+  for (int i = 0; i < 2; i++) {
+    fb_err err;
+    fb_cmb_dep_spectrum s;
+    memset(&s, 0, sizeof s);
+    s.n = 1;
+    s.E_GeV[0] = E[i];
+    s.w[0] = 1.0;
+    s.cont[0] = 1;
+    double f[2];
+    for (int g = 0; g < 2; g++) {
+      ck_assert_msg(fb_cmb_set_spectrum(&g_c, &s, &err) == FB_OK, "%s", err.msg);
+      g_c.dep->cont_on_grid = g;
+      ck_assert_msg(fb_cmb_set_spectrum(&g_c, &s, &err) == FB_OK, "%s", err.msg);
+      ck_assert_msg(fb_cmb_feff_annihilation(&g_c, &f[g], &err) == FB_OK, "%s", err.msg);
+    }
+    g_c.dep->cont_on_grid = 0;
+    printf("photons of %g MeV: f_eff (annihilation) primary march %.4f, secondary grid %.4f, ratio %.3f\n", 1e3 * E[i],
+           f[0], f[1], f[1] / f[0]);
+    ck_assert(f[1] / f[0] > lo[i] && f[1] / f[0] < hi[i]);
+  }
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("cmb_mix");
   TCase *tc = tcase_create("core");
@@ -222,6 +254,7 @@ int main(void) {
   tcase_add_test(tc, test_single_node);
   tcase_add_test(tc, test_mixture_is_weighted_sum);
   tcase_add_test(tc, test_continuum_grid);
+  tcase_add_test(tc, test_gap_3_9_MeV_diagnosis);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
