@@ -348,6 +348,16 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
 /* The kernel of one positron's annihilation at rest (positronium photons) in D_ann, built once (uses D as scratch). */
 static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
   const size_t n = d->n;
+  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  if (d->D_ann && d->D_ann_mode == mode) return FB_OK;
+  /* the persistent cache (fb_cmb_dep_cache.c, key E = -1: the positronium kernel; branch cmbmix) */
+  if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
+  FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
+  if (fb_cmb_dep_disk_load(d, -1.0, mode, d->D_ann)) {
+    d->D_ann_mode = mode;
+    return FB_OK;
+  }
+  d->D_ann_mode = 0;
   /* the annihilation photons: the 511 keV photon kernel, the same for every pair energy, built once and kept in
    * D511 (branch bc1pair: a scan builds one pair kernel per mass; the 511 keV kernel was ~85 % of its cost) */
   if (!d->D511 || d->D511_no_secondaries != d->no_secondaries) {
@@ -363,11 +373,7 @@ static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
    * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the
    * secondary grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first
    * version). Built once (five photon kernels) and kept in D_ann: it does not depend on the pair energy. */
-  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
-  if (d->D_ann_mode != mode || !d->D_ann) {
-    if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
-    FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
-    d->D_ann_mode = 0;
+  if (d->D_ann_mode != mode) {
     double *acc = d->D_ann, x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
     d->E_GeV = 0.0;
     FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
@@ -381,6 +387,7 @@ static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
       for (size_t q = 0; q < n * n; q++) acc[q] += c * d->D[q];
     }
     d->D_ann_mode = mode;
+    fb_cmb_dep_disk_store(d, -1.0, mode, d->D_ann);
   }
   return FB_OK;
 }
@@ -422,10 +429,13 @@ static const double *cached_photon_kernel(fb_cmb_dep *d, double E_GeV, fb_err *e
     fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot allocate a cached photon kernel (%zu nodes)", n);
     return NULL;
   }
-  for (size_t j = 0; j < n; j++) { /* as fb_cmb_dep_set_energy */
-    const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, K, d->src);
-    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, d->src, K);
-    memset(d->src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *d->src);
+  if (!fb_cmb_dep_disk_load(d, E_GeV, mode, K)) { /* persistent cache (fb_cmb_dep_cache.c) */
+    for (size_t j = 0; j < n; j++) { /* as fb_cmb_dep_set_energy */
+      const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, K, d->src);
+      if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, d->src, K);
+      memset(d->src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *d->src);
+    }
+    fb_cmb_dep_disk_store(d, E_GeV, mode, K);
   }
   d->cache_E_GeV[d->n_cache] = E_GeV;
   d->cache_mode[d->n_cache] = mode;

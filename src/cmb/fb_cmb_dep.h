@@ -302,6 +302,10 @@ int fb_cmb_kn_ics_table(fb_cmb_dep *d, fb_err *err);
 /** Table lookups: loss-rate factor at b (1 below b = 1e-3), share of the power above w. */
 double fb_cmb_kn_F(const fb_cmb_dep *d, double b);
 double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w);
+/** Persistent cache of the continuum photon kernels (fb_cmb_dep_cache.c, fb_cache.h): load the kernel of E_GeV and mode
+ *  (1 + no_secondaries + 2 no_gg) into K (n x n, lower triangle zero): 1 on a hit, 0 otherwise; store it (best effort). */
+int fb_cmb_dep_disk_load(const fb_cmb_dep *d, double E_GeV, int mode, double *K);
+void fb_cmb_dep_disk_store(const fb_cmb_dep *d, double E_GeV, int mode, const double *K);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */

@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* mkdtemp, setenv, popen */
 /* Tests of the mixed-channel deposition kernel (issue 15, branch cmbmix; src/cmb/fb_cmb_mix.c,
  * fb_cmb_dep.c fb_cmb_dep_set_spectrum):
  *  - single-channel limits: a one-node spectrum reproduces the photon kernel (fb_cmb_dep_set_energy) and the e+e-
@@ -10,6 +11,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fb_cmb.h"
@@ -246,6 +248,58 @@ START_TEST(test_gap_3_9_MeV_diagnosis) {
 }
 END_TEST
 
+START_TEST(test_disk_cache) {
+  /* the continuum photon kernels and the positronium kernel through the persistent cache (fb_cmb_dep_cache.c): a miss
+   * computes and stores, a new
+   * fb_cmb loads the stored kernel, the cache off recomputes; all three bit for bit equal (own temporary directory) */
+  char dir[] = "/tmp/fb_cmb_mix_cacheXXXXXX";
+  ck_assert(mkdtemp(dir) != NULL);
+  fb_cmb_dep_spectrum s;
+  memset(&s, 0, sizeof s);
+  s.n = 3; /* two continuum photon nodes and an e+- node (its positronium kernel D_ann goes through the cache too) */
+  s.E_GeV[0] = 0.1;
+  s.E_GeV[1] = 1e-2 * pow(10.0, 1.0 / 6.0);
+  s.E_GeV[2] = 3e-2;
+  s.pair[2] = 1;
+  s.w[0] = 0.5;
+  s.w[1] = 0.25;
+  s.w[2] = 0.25;
+  s.cont[0] = s.cont[1] = 1;
+  static double ref[600 * 600];
+  size_t nn = 0;
+  const char *env[3] = {dir, dir, "off"};
+  for (int r = 0; r < 3; r++) {
+    fb_err err;
+    ck_assert(setenv("FIPBOUNDS_CACHE_DIR", env[r], 1) == 0);
+    fb_cmb c;
+    fb_cmb_params p;
+    fb_cmb_params_default(&p);
+    ck_assert_msg(fb_cmb_init(&c, &p, &err) == FB_OK, "%s", err.msg);
+    ck_assert_msg(fb_cmb_set_spectrum(&c, &s, &err) == FB_OK, "%s", err.msg);
+    nn = c.dep->n * c.dep->n;
+    ck_assert(nn <= 600 * 600);
+    if (r == 0) {
+      memcpy(ref, c.dep->D, nn * sizeof *ref);
+    } else {
+      const double dmax = max_abs_diff(ref, c.dep->D, nn);
+      printf("cached continuum kernels, %s: max |Delta D| = %g\n", r == 1 ? "disk hit" : "cache off", dmax);
+      ck_assert(dmax == 0.0);
+    }
+    fb_cmb_free(&c);
+  }
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "ls %s | grep -c cmb_dep", dir);
+  FILE *f = popen(cmd, "r");
+  int nfiles = 0;
+  ck_assert(f && fscanf(f, "%d", &nfiles) == 1);
+  pclose(f);
+  printf("cache entries written: %d\n", nfiles);
+  ck_assert_int_eq(nfiles, 3);
+  snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+  ck_assert(system(cmd) == 0);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("cmb_mix");
   TCase *tc = tcase_create("core");
@@ -255,6 +309,7 @@ int main(void) {
   tcase_add_test(tc, test_mixture_is_weighted_sum);
   tcase_add_test(tc, test_continuum_grid);
   tcase_add_test(tc, test_gap_3_9_MeV_diagnosis);
+  tcase_add_test(tc, test_disk_cache);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
