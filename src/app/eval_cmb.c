@@ -127,6 +127,9 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
   {
     const char *dep = fb_eval_text(args, "deposition");
+    FB_TEST(err, !bench && (!strcmp(dep, "spectrum") || !strcmp(dep, "lines")), FB_ERR_INPUT,
+            "deposition=%s needs model=bcN (the decay's spectrum); without a model: auto|on_the_spot|photon_line|pair_line",
+            dep);
     const double Ed = bench ? eval_scan_q(&pt, "E_dep_GeV")
                             : !strcmp(dep, "photon_line") ? 0.5 * mass : !strcmp(dep, "pair_line") ? -0.5 * mass : 0.0;
     p.photon_E_GeV = Ed > 0 ? Ed : 0.0;
@@ -186,9 +189,10 @@ const fb_eval_module fb_eval_cmb_decay = {
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
-     {"deposition", "", "auto|on_the_spot|photon_line|pair_line", 0, 0, "auto",
+     {"deposition", "", "auto|on_the_spot|photon_line|pair_line|spectrum|lines", 0, 0, "auto",
       "recombination-era deposition: photon_line = photons of E = mass_GeV/2 with the delayed energy-dependent deposition "
       "of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = mass_GeV/2 each; on_the_spot = f_eff = 1; auto = model=bcN: as "
-      "[cmb_fip] deposition, else on_the_spot"}},
+      "[cmb_fip] deposition (lines, else the mixed-channel spectrum kernel, else on the spot), else on_the_spot; "
+      "spectrum, lines: model=bcN only, as [cmb_fip] deposition"}},
     eval_cmb_decay,
 };
