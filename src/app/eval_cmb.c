@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cmb_dep.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
 
@@ -21,12 +22,13 @@
  * masks of the scans (fb_model_cmb_decay.c, fb_model_cmb_fip.c): photons injected at x = E/T < FB_CMB_XINJ_MIN
  * make the heating treatment of mu and y only indicative, never excluded; a model's abundance that would exceed
  * the equilibrium one (thermalised) excludes nothing. Also used by `eval late-decay` (eval_late_decay.c). */
-int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, double mass, double tau, double mY, double f_em,
-                 int thermalised, const char *excluded_key, fb_err *err) {
+int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, const fb_cmb_dep_spectrum *spec, double mass, double tau,
+                 double mY, double f_em, int thermalised, const char *excluded_key, fb_err *err) {
   fb_cmb c;
   fb_cmb_result r;
   int rc;
   FB_CALL(err, fb_cmb_init(&c, p, err));
+  if (spec) FB_CALL_GOTO(err, rc, fb_cmb_set_spectrum(&c, spec, err), done);
   FB_CALL_GOTO(err, rc, fb_cmb_decay_eval(&c, tau, mY, f_em, &r, err), done);
   fb_eval_put(out, "tau_s", "s", tau);
   fb_eval_put(out, "f_em", "", f_em);
@@ -127,6 +129,9 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
   {
     const char *dep = fb_eval_text(args, "deposition");
+    FB_TEST(err, !bench && (!strcmp(dep, "spectrum") || !strcmp(dep, "lines")), FB_ERR_INPUT,
+            "deposition=%s needs model=bcN (the decay's spectrum); without a model: auto|on_the_spot|photon_line|pair_line",
+            dep);
     const double Ed = bench ? eval_scan_q(&pt, "E_dep_GeV")
                             : !strcmp(dep, "photon_line") ? 0.5 * mass : !strcmp(dep, "pair_line") ? -0.5 * mass : 0.0;
     p.photon_E_GeV = Ed > 0 ? Ed : 0.0;
@@ -136,7 +141,14 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   }
   const int therm = from_model && eval_scan_q(&pt, "thermalised") != 0.0;
   fb_eval_put(out, "mass_GeV", "GeV", mass);
-  FB_CALL(err, eval_cmb_put(out, &p, mass, tau, mY, f_em, therm, "excluded", err));
+  /* the scan point's mixed-channel kernel (quantity dep_spectrum): the same spectrum from the model's decay record */
+  static fb_cmb_dep_spectrum spec;
+  const int use_spec = bench && eval_scan_q(&pt, "dep_spectrum") == 1.0;
+  if (use_spec) {
+    double f_casc;
+    FB_CALL(err, fb_cmb_fip_spectrum(model, mass, &spec, &f_casc, err));
+  }
+  FB_CALL(err, eval_cmb_put(out, &p, use_spec ? &spec : NULL, mass, tau, mY, f_em, therm, "excluded", err));
   if (bench) {
     fb_eval_put_text(out, "model", model);
     fb_eval_put(out, "coupling", "", fb_eval_number(args, "coupling"));
@@ -179,9 +191,10 @@ const fb_eval_module fb_eval_cmb_decay = {
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
-     {"deposition", "", "auto|on_the_spot|photon_line|pair_line", 0, 0, "auto",
+     {"deposition", "", "auto|on_the_spot|photon_line|pair_line|spectrum|lines", 0, 0, "auto",
       "recombination-era deposition: photon_line = photons of E = mass_GeV/2 with the delayed energy-dependent deposition "
       "of src/cmb/fb_cmb_dep.h; pair_line = e+e- of E = mass_GeV/2 each; on_the_spot = f_eff = 1; auto = model=bcN: as "
-      "[cmb_fip] deposition, else on_the_spot"}},
+      "[cmb_fip] deposition (lines, else the mixed-channel spectrum kernel, else on the spot), else on_the_spot; "
+      "spectrum, lines: model=bcN only, as [cmb_fip] deposition"}},
     eval_cmb_decay,
 };

@@ -37,7 +37,7 @@ static int late_decay_put_cmb(fb_eval_output *out, double mass, double tau_s, do
   fb_cmb_params_default(&p);
   fb_eval_output cmb;
   memset(&cmb, 0, sizeof cmb);
-  FB_CALL(err, eval_cmb_put(&cmb, &p, mass, tau_s, mY_GeV, f_em, 0, "excluded_cmb", err));
+  FB_CALL(err, eval_cmb_put(&cmb, &p, NULL, mass, tau_s, mY_GeV, f_em, 0, "excluded_cmb", err));
   for (size_t i = 0; i < cmb.n; i++) /* tau_s, mY_GeV are already there */
     if (strcmp(cmb.r[i].name, "tau_s") != 0 && strcmp(cmb.r[i].name, "mY_GeV") != 0)
       fb_eval_put(out, cmb.r[i].name, cmb.r[i].unit, cmb.r[i].value);

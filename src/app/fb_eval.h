@@ -91,7 +91,9 @@ double eval_scan_q(const eval_scan_point_result *res, const char *name);
 /* eval_cmb.c: the CMB bounds of one decay (keys tau_s ... low_energy_injection of `eval cmb-decay`, the
  * overall CMB verdict as key excluded_key, a static string) */
 struct fb_cmb_params;
-int eval_cmb_put(fb_eval_output *out, const struct fb_cmb_params *p, double mass, double tau, double mY, double f_em,
-                 int thermalised, const char *excluded_key, fb_err *err);
+struct fb_cmb_dep_spectrum;
+/* spec: if not NULL, the deposition uses the kernel of that injected spectrum (fb_cmb_set_spectrum) */
+int eval_cmb_put(fb_eval_output *out, const struct fb_cmb_params *p, const struct fb_cmb_dep_spectrum *spec, double mass,
+                 double tau, double mY, double f_em, int thermalised, const char *excluded_key, fb_err *err);
 
 #endif /* FB_EVAL_H */

@@ -106,6 +106,7 @@ static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
           E_GeV);
   c->par.photon_E_GeV = pair ? 0.0 : E_GeV;
   c->par.pair_E_GeV = pair ? E_GeV : 0.0;
+  c->dep_spectrum = 0;
   if (E_GeV == 0.0) return FB_OK;
   FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
           "photon/pair deposition needs a window anisotropy method (aniso_method = power given)");
@@ -127,6 +128,25 @@ static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
     c->par.pair_E_GeV = 0.0;
     return fb_err_push(err, rc, __func__, __LINE__, pair ? "pair deposition kernel" : "photon deposition kernel");
   }
+  return FB_OK;
+}
+
+int fb_cmb_set_spectrum(fb_cmb *c, const fb_cmb_dep_spectrum *s, fb_err *err) {
+  FB_CALL(err, set_deposition(c, 0, 0.0, err)); /* on the spot until the kernel is built */
+  FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
+          "spectrum deposition needs a window anisotropy method (aniso_method = power given)");
+  if (!c->dep) {
+    c->dep = malloc(sizeof *c->dep);
+    FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
+    int rc = fb_cmb_dep_init(c->dep, c, err);
+    if (rc != FB_OK) {
+      free(c->dep);
+      c->dep = NULL;
+      return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
+    }
+  }
+  FB_CALL(err, fb_cmb_dep_set_spectrum(c->dep, s, err));
+  c->dep_spectrum = 1;
   return FB_OK;
 }
 
@@ -387,7 +407,7 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
   /* decay: eps = f_em m Y_X s0 (1+z)^3 exp(-t/tau)/tau [GeV cm^-3 s^-1] */
   const double amp = 1e9 * fmY_GeV * c->s0_cm3 / tau_s;
   const size_t k_min = R_vis ? 0 : c->k_eff;
-  if (c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)) /* delayed deposition (fb_cmb_dep.h) */
+  if (c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0 || c->dep_spectrum)) /* delayed (fb_cmb_dep.h) */
     fb_cmb_dep_apply(c->dep, c, tau_s, amp, k_min, c->eps);
   else
     for (size_t i = k_min; i < c->xe.n; i++) c->eps[i] = amp * c->x3[i] * exp(-c->xe.t_s[i] / tau_s);
@@ -400,7 +420,7 @@ void fb_cmb_window_ratios(fb_cmb *c, double tau_s, double fmY_GeV, double *R_lat
 }
 
 int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err) {
-  FB_TEST(err, !(c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0)), FB_ERR_INPUT,
+  FB_TEST(err, !(c->dep && (c->par.photon_E_GeV > 0 || c->par.pair_E_GeV > 0 || c->dep_spectrum)), FB_ERR_INPUT,
           "f_eff of annihilation needs a photon or pair deposition kernel");
   /* eps_inj = p_ann rho_c0^2 (1+z)^6 [eV cm^-3 s^-1], q = eps_inj/(1+z)^3 at the kernel's nodes */
   const double a = 1e9 * c->par.pann_max_cm3_s_GeV * c->rho_c0_GeV_cm3 * c->rho_c0_GeV_cm3;

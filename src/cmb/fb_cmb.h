@@ -225,6 +225,7 @@ typedef struct fb_cmb {
   size_t k_eff;             /**< xe grid index just below z_eff (lowest point the projections need) */
   double *x3;               /**< (1+z)^3 on the xe grid */
   struct fb_cmb_dep *dep;   /**< photon deposition kernel (photon_E_GeV > 0; fb_cmb_dep.h), else NULL */
+  int dep_spectrum;         /**< 1: dep holds the kernel of an injected spectrum (fb_cmb_set_spectrum, branch cmbmix) */
   fb_cmb_gth green;         /**< FIRAS projections (dist == FB_CMB_DIST_FIRAS) */
 } fb_cmb;
 
@@ -251,6 +252,25 @@ void fb_cmb_free(fb_cmb *c);
 int fb_cmb_set_photon_energy(fb_cmb *c, double E_GeV, fb_err *err);
 /** The same for e+e- pairs whose leptons each carry total energy E_GeV (fb_cmb_dep_set_pair); 0: on the spot. */
 int fb_cmb_set_pair_energy(fb_cmb *c, double E_GeV, fb_err *err);
+
+/** Switch the deposition to the kernel of an injected spectrum of photons and e+- (fb_cmb_dep_set_spectrum; the
+ *  mixed-channel kernel of branch cmbmix); set_photon_energy / set_pair_energy switch back. */
+struct fb_cmb_dep_spectrum;
+int fb_cmb_set_spectrum(fb_cmb *c, const struct fb_cmb_dep_spectrum *s, fb_err *err);
+/** The injected e.m. spectrum of a decay record (fb_cmb_mix.c): lines at their energies, continua (pi0 photons in
+ *  flight, Michel e+- of muons and charged pions, kaon products) of src/bbn/bbn_em_injection.h binned on a grid of
+ *  FB_CMB_MIX_PER_DECADE nodes per decade; neutrinos, invisible states and the classes bbn_em_injection does not
+ *  cascade (tau, nucleons, other hadrons) are left out. f_casc: the share of the mass in the spectrum (photons and
+ *  e+-, before normalising the weights to 1). FB_ERR_RANGE if nothing is left (f_casc = 0). */
+int fb_cmb_spectrum_from_decay(const fb_decay *d, struct fb_cmb_dep_spectrum *s, double *f_casc, fb_err *err);
+#define FB_CMB_MIX_PER_DECADE 6
+#define FB_CMB_MIX_W_DROP 1e-4 /**< nodes with a smaller energy share are dropped (the rest renormalised) */
+/** The same with per_decade grid nodes per decade (1..12) and the drop share w_drop (0 keeps every node; tests). */
+int fb_cmb_spectrum_from_decay_opts(const fb_decay *d, int per_decade, double w_drop, struct fb_cmb_dep_spectrum *s,
+                                    double *f_casc, fb_err *err);
+/** The same for a benchmark FIP (model "bc1", "bc4", ...) at mass_GeV: its decay record at coupling 1 with the model's
+ *  default options (the branching ratios do not depend on the coupling). */
+int fb_cmb_fip_spectrum(const char *model, double mass_GeV, struct fb_cmb_dep_spectrum *s, double *f_casc, fb_err *err);
 
 /** Effective efficiency of the current kernel (photon or pair) for s-wave annihilation: the visibility
  *  projection of the kernel's deposition of eps_inj ~ (1+z)^6 over that of on-the-spot deposition (the

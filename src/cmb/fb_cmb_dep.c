@@ -270,6 +270,7 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->q);
   free(d->kn_C);
   free(d->D_ann);
+  for (int i = 0; i < d->n_cache; i++) free(d->cache_D[i]);
   memset(d, 0, sizeof *d);
 }
 
@@ -298,6 +299,33 @@ void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E, fb_cmb_dep
   r->a = r->a_pi[0] + r->a_pi[1] + r->a_pi[2] + r->a_bh + r->a_gg + r->a_pp;
 }
 
+/* The primary march of a photon of energy E_eV carrying the energy fraction w, injected at node j: its deposits are
+ * added to D[k][j], its secondary photons to src (cells k..j); returns the last cell k reached. w = 1 is the kernel of
+ * fb_cmb_dep_set_energy; w < 1 scales every deposit and secondary by w (the stop u < U_STOP is taken relative to w). */
+static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, double *D, double *src) {
+  const size_t n = d->n;
+  double L = d->L_lo + d->h * (double)j, E = E_eV, u = w;
+  const double u_stop = U_STOP * w;
+  size_t k = j;
+  while (u > u_stop && E > FB_E_ION_H_EV) {
+    const double Lb = k > 0 ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo;
+    if (L - Lb <= 1e-12 * d->h) {
+      if (k == 0) break;
+      k--;
+      continue;
+    }
+    fb_cmb_dep_rates r;
+    fb_cmb_dep_photon_rates(d, k, E, &r);
+    const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
+    const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
+    D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * FB_CMB_DEP_NG);
+    u *= decay;
+    E *= exp(-(1.0 + b) * ds);
+    L -= ds;
+  }
+  return k;
+}
+
 int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   FB_TEST(err, !(E_GeV >= FB_CMB_DEP_E_MIN_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
           "deposition = photon: photon energy %g GeV must be in [%g, %g] GeV", E_GeV, FB_CMB_DEP_E_MIN_GEV,
@@ -306,27 +334,8 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   const size_t n = d->n;
   memset(d->D, 0, n * n * sizeof *d->D);
   for (size_t j = 0; j < n; j++) {
-    double L = d->L_lo + d->h * (double)j, E = E_GeV * 1e9, lnP = 0.0, u = 1.0;
-    size_t k = j;
     double *src = d->src;
-    while (u > U_STOP && E > FB_E_ION_H_EV) {
-      const double Lb = k > 0 ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo;
-      if (L - Lb <= 1e-12 * d->h) {
-        if (k == 0) break;
-        k--;
-        continue;
-      }
-      fb_cmb_dep_rates r;
-      fb_cmb_dep_photon_rates(d, k, E, &r);
-      const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
-      const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
-      d->D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * FB_CMB_DEP_NG);
-      u *= decay;
-      lnP -= a * ds;
-      E *= exp(-(1.0 + b) * ds);
-      L -= ds;
-    }
-    (void)lnP;
+    const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, d->D, src);
     /* the secondary photons of this primary (cells k..j), then clear them */
     if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, src, d->D);
     memset(src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *src);
@@ -336,11 +345,19 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   return FB_OK;
 }
 
-int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
-  FB_TEST(err, !(E_GeV > FB_ME_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
-          "deposition = pair: lepton energy %g GeV must be in (m_e, %g] GeV", E_GeV, FB_CMB_DEP_E_MAX_GEV);
-  if (E_GeV == d->E_GeV && d->pair) return FB_OK;
+/* The kernel of one positron's annihilation at rest (positronium photons) in D_ann, built once (uses D as scratch). */
+static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
   const size_t n = d->n;
+  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  if (d->D_ann && d->D_ann_mode == mode) return FB_OK;
+  /* the persistent cache (fb_cmb_dep_cache.c, key E = -1: the positronium kernel; branch cmbmix) */
+  if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
+  FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
+  if (fb_cmb_dep_disk_load(d, -1.0, mode, d->D_ann)) {
+    d->D_ann_mode = mode;
+    return FB_OK;
+  }
+  d->D_ann_mode = 0;
   /* the annihilation photons: the 511 keV photon kernel, the same for every pair energy, built once and kept in
    * D511 (branch bc1pair: a scan builds one pair kernel per mass; the 511 keV kernel was ~85 % of its cost) */
   if (!d->D511 || d->D511_no_secondaries != d->no_secondaries) {
@@ -352,16 +369,11 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   } else {
     memcpy(d->D, d->D511, n * n * sizeof *d->D);
   }
-  const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
   /* the annihilation photons. Positronium (since branch secphot2): 1/4 para, the 511 keV line, and 3/4 ortho, the
    * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the
    * secondary grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first
    * version). Built once (five photon kernels) and kept in D_ann: it does not depend on the pair energy. */
-  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
-  if (d->D_ann_mode != mode || !d->D_ann) {
-    if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
-    FB_TEST(err, !d->D_ann, FB_ERR_MEMORY, "cannot allocate the positronium kernel (%zu nodes)", n);
-    d->D_ann_mode = 0;
+  if (d->D_ann_mode != mode) {
     double *acc = d->D_ann, x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
     d->E_GeV = 0.0;
     FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
@@ -375,8 +387,19 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
       for (size_t q = 0; q < n * n; q++) acc[q] += c * d->D[q];
     }
     d->D_ann_mode = mode;
+    fb_cmb_dep_disk_store(d, -1.0, mode, d->D_ann);
   }
+  return FB_OK;
+}
+
+int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
+  FB_TEST(err, !(E_GeV > FB_ME_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+          "deposition = pair: lepton energy %g GeV must be in (m_e, %g] GeV", E_GeV, FB_CMB_DEP_E_MAX_GEV);
+  if (E_GeV == d->E_GeV && d->pair) return FB_OK;
+  const size_t n = d->n;
+  FB_CALL(err, ensure_ann(d, err));
   memcpy(d->D, d->D_ann, n * n * sizeof *d->D);
+  const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
   for (size_t j = 0; j < n; j++) {
     for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
     /* both leptons: the gas share at once, their ICS photons above 13.6 eV through the cascade */
@@ -387,6 +410,100 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   }
   d->E_GeV = E_GeV;
   d->pair = 1;
+  return FB_OK;
+}
+
+/* The photon kernel of energy E_GeV from the cache, built on first use (the continuum nodes of a spectrum sit on a
+ * fixed grid, so a scan over masses builds each once). NULL with err set on failure. */
+static const double *cached_photon_kernel(fb_cmb_dep *d, double E_GeV, fb_err *err) {
+  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  for (int i = 0; i < d->n_cache; i++)
+    if (d->cache_E_GeV[i] == E_GeV && d->cache_mode[i] == mode) return d->cache_D[i];
+  if (d->n_cache >= FB_CMB_DEP_CACHE_MAX) {
+    fb_err_set(err, FB_ERR_INTERNAL, __func__, __LINE__, "more than %d cached photon kernels", FB_CMB_DEP_CACHE_MAX);
+    return NULL;
+  }
+  const size_t n = d->n;
+  double *K = calloc(n * n, sizeof *K);
+  if (!K) {
+    fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot allocate a cached photon kernel (%zu nodes)", n);
+    return NULL;
+  }
+  if (!fb_cmb_dep_disk_load(d, E_GeV, mode, K)) { /* persistent cache (fb_cmb_dep_cache.c) */
+    for (size_t j = 0; j < n; j++) { /* as fb_cmb_dep_set_energy */
+      const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, K, d->src);
+      if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, d->src, K);
+      memset(d->src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *d->src);
+    }
+    fb_cmb_dep_disk_store(d, E_GeV, mode, K);
+  }
+  d->cache_E_GeV[d->n_cache] = E_GeV;
+  d->cache_mode[d->n_cache] = mode;
+  d->cache_D[d->n_cache] = K;
+  return d->cache_D[d->n_cache++];
+}
+
+int fb_cmb_dep_set_spectrum(fb_cmb_dep *d, const fb_cmb_dep_spectrum *s, fb_err *err) {
+  FB_TEST(err, !(s->n >= 1 && s->n <= FB_CMB_DEP_SPEC_MAX), FB_ERR_INPUT, "spectrum kernel: %d nodes (allowed 1..%d)",
+          s->n, FB_CMB_DEP_SPEC_MAX);
+  double wsum = 0.0, w_ann = 0.0;
+  int any_pair = 0;
+  for (int i = 0; i < s->n; i++) {
+    const double E = s->E_GeV[i], w = s->w[i];
+    FB_TEST(err, !(w >= 0 && isfinite(w)), FB_ERR_INPUT, "spectrum kernel: node %d weight %g must be >= 0", i, w);
+    if (s->pair[i])
+      FB_TEST(err, !(E > 0 && E <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+              "spectrum kernel: lepton energy %g GeV must be in (0, %g] GeV", E, FB_CMB_DEP_E_MAX_GEV);
+    else
+      FB_TEST(err, !(E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
+              "spectrum kernel: photon energy %g GeV must be in [%g, %g] GeV", E, FB_CMB_DEP_E_MIN_GEV,
+              FB_CMB_DEP_E_MAX_GEV);
+    wsum += w;
+    if (s->pair[i] && w > 0) {
+      any_pair = 1;
+      w_ann += w * fmin(FB_ME_GEV / E, 1.0); /* a lepton at or below m_e: all its energy as annihilation (positronium) */
+    }
+  }
+  FB_TEST(err, !(fabs(wsum - 1.0) < 1e-9), FB_ERR_INPUT, "spectrum kernel: weights sum to %.12g, not 1", wsum);
+  const size_t n = d->n;
+  if (any_pair) FB_CALL(err, ensure_ann(d, err));
+  /* the continuum photon nodes: cached kernels (built before d->D and d->src are used below) */
+  const double *Kc[FB_CMB_DEP_SPEC_MAX] = {NULL};
+  for (int i = 0; i < s->n; i++)
+    if (!s->pair[i] && s->cont[i] && s->w[i] > 0 && !d->cont_on_grid) {
+      Kc[i] = cached_photon_kernel(d, s->E_GeV[i], err);
+      if (!Kc[i]) return err->code;
+    }
+  if (w_ann > 0)
+    for (size_t q = 0; q < n * n; q++) d->D[q] = w_ann * d->D_ann[q];
+  else
+    memset(d->D, 0, n * n * sizeof *d->D);
+  for (int i = 0; i < s->n; i++)
+    if (Kc[i]) {
+      const double w = s->w[i];
+      for (size_t k = 0; k < n; k++)
+        for (size_t j = k; j < n; j++) d->D[k * n + j] += w * Kc[i][k * n + j];
+    }
+  for (size_t j = 0; j < n; j++) {
+    size_t k_lo = j;
+    for (int i = 0; i < s->n; i++) {
+      const double E = s->E_GeV[i], w = s->w[i];
+      if (!(w > 0) || Kc[i]) continue;
+      if (!s->pair[i] && s->cont[i] && d->cont_on_grid) {
+        fb_cmb_casc_add_line(E * 1e9, w, d->src + j * FB_CMB_DEP_NG);
+      } else if (!s->pair[i]) {
+        const size_t k = march_photon(d, j, E * 1e9, w, d->D, d->src);
+        if (k < k_lo) k_lo = k;
+      } else if (E > FB_ME_GEV) { /* the leptons' kinetic share at once, their ICS photons into the cascade */
+        d->D[j * n + j] += fb_cmb_dep_electron_out(d, j, (E - FB_ME_GEV) * 1e9, w * (1.0 - FB_ME_GEV / E),
+                                                   d->src + j * FB_CMB_DEP_NG);
+      }
+    }
+    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k_lo, d->src, d->D);
+    memset(d->src + k_lo * FB_CMB_DEP_NG, 0, (j - k_lo + 1) * FB_CMB_DEP_NG * sizeof *d->src);
+  }
+  d->E_GeV = 0.0; /* a spectrum: the next set_energy / set_pair rebuilds */
+  d->pair = 0;
   return FB_OK;
 }
 

@@ -97,6 +97,12 @@
  *    pair kernel by exact photon kernels at 4 Gauss-Legendre nodes (kept in D_ann), for the secondary positrons as lines
  *    on the grid. (Assumption: no direct free annihilation; the positronium formation fraction is taken as 1.)
  *
+ * Mixed-channel kernel (issue 15, branch cmbmix; fb_cmb_dep_set_spectrum, spectra from fb_cmb_mix.c): the kernel of an
+ * injected spectrum of photon and e+- nodes is the energy-weighted sum of the nodes' photon / pair kernels, built in one
+ * pass: line photons marched exactly with their weight, continuum photon nodes (a fixed grid) from a per-fb_cmb_dep cache
+ * of photon kernels, e+- as in fb_cmb_dep_set_pair (kinetic share at once, annihilation by D_ann), and the secondaries of
+ * all nodes marched once through the cascade matrices. Linear to 1e-9 in the kernel elements (test_cmb_mix).
+ *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
  */
@@ -124,6 +130,8 @@ struct fb_cmb;
 #define FB_CMB_DEP_NOP 4           /**< nodes of the ortho-positronium continuum (Gauss-Legendre in x = E/m_e; each an
                                         exact photon kernel in fb_cmb_dep_set_pair, grid lines in fb_cmb_casc_add_positronium) */
 #define FB_CMB_DEP_NGG 161         /**< photon-photon pair rate table G(nu), ln nu in [ln 0.01, ln 1000] */
+
+#define FB_CMB_DEP_CACHE_MAX 64 /**< photon kernels kept for continuum nodes (1.7 MB each at 461 nodes) */
 
 /** Photon rates per unit s = -ln(1+z) at a node (fb_cmb_dep_photon_rates). */
 typedef struct fb_cmb_dep_rates {
@@ -168,6 +176,12 @@ typedef struct fb_cmb_dep {
   double *D_ann;      /**< kernel of one positron's annihilation at rest (positronium photons), n x n, built at the
                            first fb_cmb_dep_set_pair and reused (independent of the pair energy) */
   int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg at its build */
+  int cont_on_grid;   /**< 1: continuum photon nodes of fb_cmb_dep_set_spectrum enter the secondary grid at injection
+                           (no exact primary march) instead of the cached exact kernels (comparison option) */
+  int n_cache;        /**< photon kernels kept for the continuum nodes of fb_cmb_dep_set_spectrum (branch cmbmix) */
+  double cache_E_GeV[FB_CMB_DEP_CACHE_MAX];
+  int cache_mode[FB_CMB_DEP_CACHE_MAX]; /**< 1 + no_secondaries + 2 no_gg at the build */
+  double *cache_D[FB_CMB_DEP_CACHE_MAX];
 } fb_cmb_dep;
 
 /** Node data (densities, x_e from c's recombination grid, CMB energy density) and the electron table;
@@ -187,6 +201,25 @@ void fb_cmb_dep_apply(fb_cmb_dep *d, const struct fb_cmb *c, double tau_s, doubl
  *  photon kernel of 511 keV: D_pair[k][j] = [T f_e(T, z_j) delta_kj + m_e D_511[k][j]] / E (the pair's 2E
  *  equals 2T plus the 2 m_e of the annihilation photons). */
 int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err);
+/** Maximum number of nodes of an injected spectrum (fb_cmb_dep_set_spectrum). */
+#define FB_CMB_DEP_SPEC_MAX 160
+/** An injected electromagnetic spectrum as nodes (branch cmbmix, issue 15): photons (pair = 0) of energy E_GeV, or
+ *  charge-symmetric e+- (pair = 1) of TOTAL energy E_GeV each, carrying the share w of the injected energy (sum 1). */
+typedef struct fb_cmb_dep_spectrum {
+  int n;
+  int pair[FB_CMB_DEP_SPEC_MAX];
+  int cont[FB_CMB_DEP_SPEC_MAX];  /**< 1: a node of a continuum on a fixed energy grid (its photon kernel is kept in the
+                                       kernel cache of fb_cmb_dep and reused by every later spectrum), 0: a line */
+  double E_GeV[FB_CMB_DEP_SPEC_MAX];
+  double w[FB_CMB_DEP_SPEC_MAX];
+} fb_cmb_dep_spectrum;
+/** The kernel of a spectrum (mixed-channel kernel, branch cmbmix): D = sum_i w_i D_i, D_i the photon kernel of
+ *  fb_cmb_dep_set_energy or the pair kernel of fb_cmb_dep_set_pair at E_i (a lepton of E <= m_e: all annihilation),
+ *  built in one pass (the photons' primary marches scaled by w_i, the secondaries of all nodes summed and marched
+ *  once through the cascade matrices: the cost of one kernel plus one primary march per photon node). A one-node
+ *  spectrum reproduces set_energy / set_pair bit for bit. FB_ERR_INPUT for energies out of range or weights not
+ *  summing to 1. */
+int fb_cmb_dep_set_spectrum(fb_cmb_dep *d, const fb_cmb_dep_spectrum *s, fb_err *err);
 /** The same for any injection history: q[j] = eps_inj(z_j)/(1+z_j)^3 at the nodes [eV cm^-3 s^-1]. */
 void fb_cmb_dep_apply_shape(fb_cmb_dep *d, const struct fb_cmb *c, const double *q, size_t k_min, double *eps_out);
 /** Fraction of the energy of a photon injected at node j that is deposited down to z_lo (sum over cells). */
@@ -269,6 +302,10 @@ int fb_cmb_kn_ics_table(fb_cmb_dep *d, fb_err *err);
 /** Table lookups: loss-rate factor at b (1 below b = 1e-3), share of the power above w. */
 double fb_cmb_kn_F(const fb_cmb_dep *d, double b);
 double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w);
+/** Persistent cache of the continuum photon kernels (fb_cmb_dep_cache.c, fb_cache.h): load the kernel of E_GeV and mode
+ *  (1 + no_secondaries + 2 no_gg) into K (n x n, lower triangle zero): 1 on a hit, 0 otherwise; store it (best effort). */
+int fb_cmb_dep_disk_load(const fb_cmb_dep *d, double E_GeV, int mode, double *K);
+void fb_cmb_dep_disk_store(const fb_cmb_dep *d, double E_GeV, int mode, const double *K);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */

@@ -24,7 +24,8 @@
  * (scattering_yield, src/production/fb_prod_bc4.c, fb_prod_bc11.c; ~ coupling^power like the rest).
  * Per mass the decay record at coupling 1 and the coupling-1 freeze-in yield are computed once;
  * tau ~ coupling^-power and Y_FI ~ coupling^power (widths ~ coupling^power) at fixed mass.
- * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV. Postprocess: /bounds/cmb_mu,
+ * Quantities: tau_s, f_em, mY_GeV, mu, y, R_aniso, thermalised, low_energy_injection, E_dep_GeV, dep_spectrum (branch
+ * cmbmix: 1 where R_aniso uses the mixed-channel kernel of the decay's injected spectrum). Postprocess: /bounds/cmb_mu,
  * /bounds/cmb_y, /bounds/cmb_anisotropies (excluded masks; attributes criterion, reference,
  * abundance assumption). Input section [cmb_fip] (inputs/explanatory.ini).
  */
@@ -61,8 +62,9 @@ typedef struct cmbf_state {
   double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
-  int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT, DEP_PHOTON_LINE or DEP_PAIR_LINE ([cmb_fip] deposition) */
+  int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT, DEP_PHOTON_LINE, DEP_PAIR_LINE or DEP_SPECTRUM ([cmb_fip] deposition) */
   double E_line_GeV;         /**< E_dep_GeV at cached_mass: photon energy (> 0), -lepton energy (< 0), 0 on the spot */
+  int spectrum;              /**< 1: the mixed-channel spectrum kernel at cached_mass (quantity dep_spectrum) */
   fb_production prod;        /**< bc1, bc4, bc9, bc11: production by scatterings added to the freeze-in (ops NULL: none) */
   fb_production_table ptab;  /**< bc1: its rate per mass as bin averages (the resonant window), as bc1_photodis */
   char label[320];
@@ -77,19 +79,23 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; visibility-weighted Delta x_e, fb_cmb.h)"},
     {"thermalised", "", "1 where the freeze-in yield would exceed the equilibrium yield (assumption invalid)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
-    {"E_dep_GeV", "GeV", "energy of the delayed deposition of R_aniso ([cmb_fip] deposition): photon energy (> 0), minus the lepton energy of a pair line (< 0), 0 on the spot"},
+    {"E_dep_GeV", "GeV", "energy of the delayed deposition of R_aniso ([cmb_fip] deposition): photon energy (> 0), minus the lepton energy of a pair line (< 0), 0 on the spot or with the spectrum kernel"},
+    {"dep_spectrum", "", "1 where R_aniso uses the mixed-channel kernel of the decay's injected photon and e+- spectrum (fb_cmb_spectrum_from_decay; branch cmbmix), else 0"},
 };
 
-enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3 };
+enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3, DEP_SPECTRUM = 4, DEP_LINES = 5 };
 
 static const fb_key_spec cmbf_keys[] = {
-    {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line|pair_line", "",
+    {"cmb_fip", "deposition", FB_KEY_CHOICE, "auto", 0, 0, "auto|on_the_spot|photon_line|pair_line|spectrum|lines", "",
      "energy deposition of the recombination-era bound: photon_line = photons of E = m/2 with the delayed, "
      "energy-dependent deposition of src/cmb/fb_cmb_dep.h; pair_line = e+e- of total energy E = m/2 each "
      "(fb_cmb_dep_set_pair; its f_eff validated against Slatyer arXiv:1506.03811); on_the_spot = f_eff = 1; auto = "
      "photon_line where the decay is a two-photon line (>= 99% of f_em in 2 photons, m/2 in [1e-9, 1e3] GeV), "
      "pair_line where it is an e+e- line (>= 99% of f_em in e+e-, kinetic energy m/2 - m_e in [5e-6, 400] GeV: "
-     "bc1 below 2 m_mu), else on_the_spot (mixed channels, e.g. bc1 above 2 m_mu)"},
+     "bc1 below 2 m_mu), else spectrum where the decay's cascaded photons and e+- carry >= 50% of f_em, else "
+     "on_the_spot; spectrum = the mixed-channel kernel of the injected photon and e+- spectrum (lines, pi0 photons, "
+     "Michel e+- of mu and pi+-, kaon products; src/cmb/fb_cmb_mix.c, branch cmbmix); lines = auto without the "
+     "spectrum kernel (the auto of before branch cmbmix: on the spot where the decay is not a line)"},
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
      "abundance assumption: freeze-in by inverse decays (and scatterings: bc1, bc4, bc9 Primakoff, bc11), "
      "relativistic decoupling at T_dec_GeV, or a "
@@ -133,6 +139,8 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
     s->deposition = !strcmp(dep, "photon_line")   ? DEP_PHOTON_LINE
                     : !strcmp(dep, "pair_line")   ? DEP_PAIR_LINE
                     : !strcmp(dep, "on_the_spot") ? DEP_ON_THE_SPOT
+                    : !strcmp(dep, "spectrum")    ? DEP_SPECTRUM
+                    : !strcmp(dep, "lines")       ? DEP_LINES
                                                   : DEP_AUTO;
   }
   /* the particle model with the run's keys (e.g. [bc4] light_hadrons), as on every plane of the benchmark */
@@ -221,21 +229,42 @@ static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV,
  *    pair kernel was validated against Slatyer arXiv:1506.03811's f_eff for e+e- (test_feff_slatyer_pair, T = 5 keV -
  *    400 GeV: ratios 0.75-1.02): e+e- of total energy E = m/2 each (fb_cmb_set_pair_energy takes the TOTAL energy
  *    and deposits T = E - m_e through the electron cascade plus the 2 x 511 keV annihilation photons);
- *  - anything else on the spot (f_eff = 1): mixed channels (BC1 above 2 m_mu: e+e-, mu+mu- and hadrons, whose
- *    e.m. energy comes as Michel electrons, pi0 photons, ... in continua no kernel here has been validated for),
- *    three-photon decays, lines outside the ranges above. */
+ *  - anything else (mixed channels: BC1 above 2 m_mu with e+e-, mu+mu- and hadrons, BC4 above 2 m_mu, BC11 above
+ *    3 m_pi; three-photon decays; lines outside the ranges above) returns 0 here; since branch cmbmix ensure_mass
+ *    then uses the mixed-channel spectrum kernel (cmbf_spectrum_deposition) where the decay's cascaded photons and
+ *    e+- carry >= CMBF_SPEC_MIN_SHARE of f_em, else on the spot (f_eff = 1). DEP_LINES is auto without that step. */
 #define CMBF_PAIR_T_MIN_GEV 5.0e-6 /* lowest / highest lepton kinetic energy of test_feff_slatyer_pair */
 #define CMBF_PAIR_T_MAX_GEV 4.0e2
 static double cmbf_auto_deposition(int deposition, double mass_GeV, const fb_decay *d, double f_em) {
   const double E = 0.5 * mass_GeV, T = E - FB_ME_GEV;
   if (deposition == DEP_PHOTON_LINE) return E;
   if (deposition == DEP_PAIR_LINE) return -E;
-  if (deposition != DEP_AUTO || !(f_em > 0)) return 0.0;
+  if ((deposition != DEP_AUTO && deposition != DEP_LINES) || !(f_em > 0)) return 0.0;
   const int gline = fabs(d->mult[FB_DC_PHOTON] - 2.0) < 0.02 && d->efrac[FB_DC_PHOTON] >= 0.99 * f_em;
   if (gline && E >= FB_CMB_DEP_E_MIN_GEV && E <= FB_CMB_DEP_E_MAX_GEV) return E;
   const int eline = fabs(d->mult[FB_DC_ELECTRON] - 2.0) < 0.02 && d->efrac[FB_DC_ELECTRON] >= 0.99 * f_em;
   if (eline && T >= CMBF_PAIR_T_MIN_GEV && T <= CMBF_PAIR_T_MAX_GEV) return -E;
   return 0.0;
+}
+
+/* The mixed-channel kernel (branch cmbmix): where auto finds no line (or deposition = spectrum), the kernel of the
+ * decay's injected photon and e+- spectrum (fb_cmb_spectrum_from_decay) if its cascaded photons and e+- carry at least
+ * CMBF_SPEC_MIN_SHARE of f_em (auto; the amplitude stays f_em m Y, so the spectrum gives the shape of the deposition and
+ * the classes it leaves out (tau, nucleons, other hadrons) are deposited like it); else on the spot. */
+#define CMBF_SPEC_MIN_SHARE 0.5
+static int cmbf_spectrum_deposition(cmbf_state *s, const fb_decay *d, fb_err *err) {
+  fb_cmb_dep_spectrum sp;
+  double f_casc = 0.0;
+  const int rc = fb_cmb_spectrum_from_decay(d, &sp, &f_casc, err);
+  if (rc == FB_ERR_RANGE && s->deposition == DEP_AUTO) { /* nothing cascaded: on the spot */
+    fb_err_clear(err);
+    return FB_OK;
+  }
+  FB_CALL(err, rc);
+  if (s->deposition == DEP_AUTO && f_casc < CMBF_SPEC_MIN_SHARE * s->f_em) return FB_OK;
+  FB_CALL(err, fb_cmb_set_spectrum(&s->cmb, &sp, err));
+  s->spectrum = 1;
+  return FB_OK;
 }
 
 static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
@@ -269,11 +298,14 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
   /* deposition (cmbf_auto_deposition): the photon kernel of fb_cmb_dep.h for a two-photon line, the pair kernel
    * for an e+e- line; E_line_GeV > 0 photon energy, < 0 minus the lepton's total energy, 0 on the spot */
-  s->E_line_GeV = cmbf_auto_deposition(s->deposition, mass_GeV, &d, s->f_em);
+  s->E_line_GeV = s->deposition == DEP_SPECTRUM ? 0.0 : cmbf_auto_deposition(s->deposition, mass_GeV, &d, s->f_em);
+  s->spectrum = 0;
   if (s->E_line_GeV < 0)
     FB_CALL(err, fb_cmb_set_pair_energy(&s->cmb, -s->E_line_GeV, err));
   else
     FB_CALL(err, fb_cmb_set_photon_energy(&s->cmb, s->E_line_GeV, err));
+  if (s->E_line_GeV == 0.0 && s->f_em > 0 && (s->deposition == DEP_AUTO || s->deposition == DEP_SPECTRUM))
+    FB_CALL(err, cmbf_spectrum_deposition(s, &d, err));
   s->cached_mass = mass_GeV;
   return FB_OK;
 }
@@ -305,6 +337,7 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   out[6] = thermalised;
   out[7] = fb_cmb_low_energy_injection(&s->cmb, mass_GeV, r.z_decay);
   out[8] = s->E_line_GeV;
+  out[9] = s->spectrum;
   return FB_OK;
 }
 
@@ -318,11 +351,16 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   fb_cmb_bound_spec b[FB_CMB_N_BOUNDS];
   static const char *dep_name[] = {"auto (photons of E = m/2, or e+e- of E = m/2 each, with the delayed "
                                    "energy-dependent deposition of src/cmb/fb_cmb_dep.h where the decay is a two-photon "
-                                   "or an e+e- line, else on the spot; quantity E_dep_GeV)",
+                                   "or an e+e- line, else the kernel of the decay's injected photon and e+- spectrum "
+                                   "where they carry >= 50% of f_em (quantity dep_spectrum), else on the spot; quantity "
+                                   "E_dep_GeV)",
                                    "on the spot (f_eff = 1)",
                                    "photons of E = m/2 with the delayed energy-dependent deposition of src/cmb/fb_cmb_dep.h",
-                                   "e+e- pairs of E = m/2 each with the delayed deposition of src/cmb/fb_cmb_dep.h"};
-  char cond[400];
+                                   "e+e- pairs of E = m/2 each with the delayed deposition of src/cmb/fb_cmb_dep.h",
+                                   "the kernel of the decay's injected photon and e+- spectrum (src/cmb/fb_cmb_mix.c)",
+                                   "lines (photons or e+e- of E = m/2 with the delayed deposition of src/cmb/fb_cmb_dep.h "
+                                   "where the decay is a line, else on the spot)"};
+  char cond[800];
   snprintf(cond, sizeof cond, " under the stated abundance assumption (attribute abundance); deposition: %s",
            dep_name[s->deposition]);
   fb_cmb_bound_specs(&s->cmb.par, cond, b);
