@@ -177,6 +177,9 @@ int bbn_thermal_abundance(const fb_thermo *th, double m_GeV, double g_X, double 
   if (rc != FB_OK) return fb_err_push(err, rc, __func__, __LINE__, "inverse-decay Boltzmann equation");
   const double s0 = 2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(th, T0_GeV) * pow(T0_GeV, 3);
   const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0_GeV, 3);
+  /* a number density: CVODE's atol (1e-30 above) lets Y undershoot zero by ~atol once X has decayed (review,
+   * session 10: -2.4e-32 GeV in mY written to the scan files); the physical value there is 0 within atol */
+  if (y < 0.0) y = 0.0;
   *Y_T0 = y;
   *n_over_ngamma_T0 = y * s0 / ng0;
   return FB_OK;

@@ -258,6 +258,7 @@ int bbn_thermal_abundance_energy(const fb_thermo *th, double m_GeV, double g_X, 
                                                  E_mean_GeV, err));
   const double s0 = 2.0 * FB_PI * FB_PI / 45.0 * fb_thermo_gstar_s(th, T0_GeV) * pow(T0_GeV, 3);
   const double ng0 = 2.0 * FB_ZETA3 / (FB_PI * FB_PI) * pow(T0_GeV, 3);
+  if (*Y_T0 < 0.0) *Y_T0 = 0.0; /* atol undershoot, as bbn_thermal_abundance (bbn_abundance.c) */
   *n_over_ngamma_T0 = *Y_T0 * s0 / ng0;
   return FB_OK;
 }

@@ -319,15 +319,24 @@ double fb_cmb_gg_rate(const fb_cmb_dep *d, size_t k, double E_eV) {
  * (1951); Svensson & Zdziarski, ApJ 349, 415 (1990)). With omega^2 = E eps (1 - cos psi)/2 and the angle average
  * int dmu/2 (1 - mu)^4 = 16/5 on the isotropic Planck spectrum (int n eps^3 deps = (8 pi^4/63) T^6/(hbar c)^3):
  * Gamma = (1946/(50625 pi)) (8 pi^4/63) alpha^2 r_e^2 c E^3 T^6/(m_e^6 (hbar c)^3), the rate of Svensson & Zdziarski
- * as used by Kawasaki & Moroi astro-ph/9412055. Used at all E (above nu = E T/m_e^2 ~ 0.03 pair production dominates;
- * there omega ~ 0.3 m_e and the low-energy form is an approximation). Outgoing photons: for E >> eps the centre of
+ * as used by Kawasaki & Moroi astro-ph/9412055. Used up to nu = E T/m_e^2 = 0.1 and continued as 1/E above (below;
+ * above nu ~ 0.03 pair production dominates; there omega ~ 0.3 m_e and the low-energy form is an approximation). Outgoing photons: for E >> eps the centre of
  * mass moves along the incoming photon and a photon emitted at cos theta* carries x = (1 + cos theta*)/2 of E, so
  * (3 + cos^2)^2 gives dN/dx propto (1 - x + x^2)^2 (the spectrum of Svensson & Zdziarski); the energy share in dx is
  * (2/0.7) x (1 - x + x^2)^2 (both photons; int (1 - x + x^2)^2 dx = 0.7). */
+/* Above nu = E T/m_e^2 = PP_NU_MAX the low-energy form is left (for the mean CMB photon, eps ~ 2.7 T, omega ~ 0.5 m_e
+ * there) and it would grow as E^3 without bound (review, session 10: at E = 1 TeV, z = 2e4 it reached 0.33 of the pair
+ * rate). The true cross section peaks near omega ~ m_e and falls as 1/s far above (Akhiezer & Berestetskii, Quantum
+ * Electrodynamics, sec. 59), so the rate (sigma times the photon density) falls as 1/E: continued as
+ * Gamma(nu_max) nu_max/nu, an upper estimate. There pair production on the CMB dominates (nu > 0.03), so the choice
+ * matters little: the reviewer measured the uncapped share <= 1.4e-4 of the pair rate for z <= 2e3 or E <= 100 GeV. */
+#define PP_NU_MAX 0.1
 double fb_cmb_pp_rate_s(double E_eV, double T_eV) {
-  const double hc = FB_HBARC_GEV_CM * 1e9, e = E_eV / ME_EV, t = T_eV / ME_EV, tr = T_eV / hc;
+  const double hc = FB_HBARC_GEV_CM * 1e9, t = T_eV / ME_EV, tr = T_eV / hc;
+  const double nu = E_eV * T_eV / (ME_EV * ME_EV), cap = nu > PP_NU_MAX ? PP_NU_MAX / nu : 1.0;
+  const double e = E_eV / ME_EV * cap; /* E at the cap above it */
   return 1946.0 / (50625.0 * FB_PI) * (8.0 * pow(FB_PI, 4) / 63.0) * FB_ALPHA_EM * FB_ALPHA_EM * FB_R_E_CM *
-         FB_R_E_CM * FB_C_CM_S * e * e * e * t * t * t * tr * tr * tr;
+         FB_R_E_CM * FB_C_CM_S * e * e * e * t * t * t * tr * tr * tr * cap;
 }
 
 #define PP_NX 8 /* midpoint cells of the outgoing-photon energy share */

@@ -261,7 +261,6 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->u_cmb_eV);
   free(d->Fe);
   free(d->D);
-  free(d->D511);
   free(d->Fy);
   free(d->M);
   free(d->depg);
@@ -358,17 +357,6 @@ static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
     return FB_OK;
   }
   d->D_ann_mode = 0;
-  /* the annihilation photons: the 511 keV photon kernel, the same for every pair energy, built once and kept in
-   * D511 (branch bc1pair: a scan builds one pair kernel per mass; the 511 keV kernel was ~85 % of its cost) */
-  if (!d->D511 || d->D511_no_secondaries != d->no_secondaries) {
-    FB_CALL(err, fb_cmb_dep_set_energy(d, FB_ME_GEV, err));
-    if (!d->D511) d->D511 = malloc(n * n * sizeof *d->D511);
-    FB_TEST(err, !d->D511, FB_ERR_MEMORY, "cannot allocate the 511 keV deposition kernel (%zu nodes)", n);
-    memcpy(d->D511, d->D, n * n * sizeof *d->D);
-    d->D511_no_secondaries = d->no_secondaries;
-  } else {
-    memcpy(d->D, d->D511, n * n * sizeof *d->D);
-  }
   /* the annihilation photons. Positronium (since branch secphot2): 1/4 para, the 511 keV line, and 3/4 ortho, the
    * Ore-Powell continuum on FB_CMB_DEP_NOP Gauss-Legendre nodes in x = E/m_e, each by the exact photon kernel (the
    * secondary grid deposits 9 % less for this continuum at z = 600: test_pair); with no_secondaries all 511 keV (first

@@ -164,8 +164,6 @@ typedef struct fb_cmb_dep {
   double Tg[FB_CMB_DEP_NT];     /**< the electron kinetic-energy grid [eV] */
   double ics_C[FB_CMB_DEP_NY]; /**< share of the ICS power above y (Thomson, black body) */
   double *D;          /**< D[k*n + j]: fraction of the energy injected at node j deposited in cell k (k <= j) */
-  double *D511;       /**< the 511 keV photon kernel of fb_cmb_dep_set_pair (NULL until the first pair kernel) */
-  int D511_no_secondaries; /**< no_secondaries when D511 was built */
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
   double f_He;        /**< n_He/n_H */
   double kn_eta[FB_CMB_DEP_NK]; /**< Klein-Nishina mean fractional loss on the ln k grid */
