@@ -12,6 +12,11 @@ Draws, on log axes with the grid's units:
     where the bound also has /bounds/<name>/weak and /strong (systematic range, e.g. SN1987A for
     several proto-neutron-star profiles), the weak region is filled, strong minus weak is shaded
     lighter with a dashed outline, and the nominal (excluded) mask keeps the bold outline;
+  - where a bound states its reheating temperature (attribute T_RH_GeV: the BBN / N_eff planes of the
+    benchmark models, photodisintegration, CMB freeze-in), T_RH in its legend entry; the part of its
+    excluded region where the FIP's abundance changes by more than 10 % when T_RH is lowered tenfold
+    (/quantities/abundance_TRH_change of the bound's own scan) hatched with backslashes in the band's
+    dark colour ("depends on T_RH"); no T_RH in the legend when no excluded point depends on it;
   - target lines (/targets/<name>/mass_GeV and y) as black lines;
   - with --ctau, lines of constant proper decay length c*tau (/quantities/ctau_m, one per decade,
     labelled in mm/m/km) as thin grey contours under everything else;
@@ -218,6 +223,16 @@ def bound_field(path, name, which, M, C, fallback):
     return o["mass"], o["coupling"], o["z"], o["method"] + f" ({o['source']})"
 
 
+def trh_part(path, name):
+    """The T_RH-dependent part of a computed bound (tools/summary_outline.py trh_sensitive), None when the
+    bound states no T_RH or it cannot be read."""
+    try:
+        return summary_outline.trh_sensitive(path, name)
+    except (OSError, KeyError, ValueError) as e:
+        print(f"plot_summary: bound {name}: T_RH dependence not read ({e})", file=sys.stderr)
+        return None
+
+
 def _runs(flags):
     """(start, end) index pairs of the runs of True in a 1-D boolean array."""
     out, start = [], None
@@ -318,6 +333,8 @@ def draw(path, out, title=None, ctau=False):
         placed_labels = []
         not_computed = {}
         cut_by_range = set()   # bounds whose region reaches the end of their own scan range
+        trh_hatched = []       # bounds with a hatched T_RH-dependent part
+        trh_values = set()     # their T_RH
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -403,10 +420,30 @@ def draw(path, out, title=None, ctau=False):
                             if reason:
                                 why = "\n".join(wrap_math(reason, 50) + [why])
                             not_computed.setdefault(why, []).append(label)
+                # the part that depends on the reheating temperature (BBN / N_eff of the benchmark models:
+                # |abundance_TRH_change| > 0.1 at an excluded point) is hatched, and T_RH named in the legend
+                trh = trh_part(path, name)
+                legend_label = label
+                if trh is not None:
+                    if trh["z"] is not None:
+                        with plt.rc_context({"hatch.color": darker(colour), "hatch.linewidth": 0.6}):
+                            fill_region(ax, trh["mass"], trh["coupling"], trh["z"], "none", 1.0, 6.5, hatch="\\\\")
+                        trh_hatched.append(label)
+                    if trh["n_sensitive"] != 0:  # sensitive points, or not known (no per-point quantity)
+                        legend_label += r" ($T_{\rm RH}$ = " + f"{trh['T_RH_GeV']:g} GeV)"
+                        trh_values.add(trh["T_RH_GeV"])
+                    n_sens = (f"{trh['n_sensitive']} of {trh['n_excluded']} excluded points of its scan" if trh["n_sensitive"] >= 0
+                              else "its scan has no per-point abundance_TRH_change: not known")
+                    outlines.append((name, "T_RH-sensitive part", f"{n_sens} (T_RH = {trh['T_RH_GeV']:g} GeV)"))
                 computed_handles.append(mpatches.Patch(
                     facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0,
-                    label=label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
+                    label=legend_label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
 
+        if trh_hatched:
+            T = ", ".join(f"{t:g}" for t in sorted(trh_values)) or "?"
+            computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.3", hatch="\\\\", label="\n".join(
+                wrap_math(r"hatched: depends on $T_{\rm RH}$ (" + ", ".join(trh_hatched) + r"; $T_{\rm RH}$ = " + T
+                          + r" GeV: the abundance changes by > 10 % for $T_{\rm RH}$/10)", 50))))
         if cut_by_range:
             computed_handles.append(mlines.Line2D([], [], color="0.3", lw=2.0, ls=(0, (2.0, 2.0)), label="\n".join(
                 wrap_math("outline broken by white dashes: end of the scan range of "
