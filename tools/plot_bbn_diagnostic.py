@@ -116,9 +116,10 @@ def main(argv=None):
     a1.legend(fontsize=7, loc="best")
     trh_text = ""
     if T_RH is not None:
-        trh_text = ("; abundance from T_RH = %g GeV, ringed: excluded and > 10 %% change for T_RH/10" % T_RH if sens.any()
-                    else "; abundance from T_RH = %g GeV (no excluded point depends on it)" % T_RH)
-    fig.suptitle("%s: BBN observables versus coupling (filled: excluded, delta chi^2 > 5.99%s)"
+        trh_text = ("\nabundance from $T_{\\rm RH}$ = %g GeV; ringed: excluded and depends on $T_{\\rm RH}$ (abundance "
+                    "changes by > 10 %% for $T_{\\rm RH}$/10)" % T_RH if sens.any()
+                    else "\nabundance from $T_{\\rm RH}$ = %g GeV (no excluded point depends on it)" % T_RH)
+    fig.suptitle("%s: BBN observables versus coupling (filled: excluded, delta chi^2 > 5.99)%s"
                  % (model or "BBN plane", trh_text), fontsize=11)
     fig.tight_layout()
     fig.savefig(out, dpi=120)
