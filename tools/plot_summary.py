@@ -209,12 +209,31 @@ def wrap_math(s, width):
     return [line.replace("\x00", " ") for line in textwrap.wrap(glued, width)]
 
 
+# the outlines of the figure being drawn, (path, bound, region) -> outline() or its error: each is read once
+# per figure (the fill, the bold line and the T_RH hatching of a band use the same one; the files do not
+# change while a figure is drawn)
+_OUTLINES = {}
+
+
+def cached_outline(path, name, which):
+    key = (path, name, which)
+    if key not in _OUTLINES:
+        try:
+            _OUTLINES[key] = summary_outline.outline(path, name, which)
+        except (OSError, KeyError, ValueError) as e:
+            _OUTLINES[key] = e
+    o = _OUTLINES[key]
+    if isinstance(o, Exception):
+        raise o
+    return o
+
+
 def bound_field(path, name, which, M, C, fallback):
     """(X, Y, Z, how) of a computed bound's region (Z > 0): the smooth outline rebuilt from the bound's
     own scan (tools/summary_outline.py: a quantity at its threshold, the per-mass edges, or the source
     grid's mask), else this file's mask (fallback, the nearest-point staircase of a resampled bound)."""
     try:
-        o = summary_outline.outline(path, name, which)
+        o = cached_outline(path, name, which)
     except (OSError, KeyError, ValueError) as e:
         print(f"plot_summary: bound {name}: no smooth outline ({e}); its mask is drawn", file=sys.stderr)
         o = None
@@ -227,7 +246,7 @@ def trh_part(path, name):
     """The T_RH-dependent part of a computed bound (tools/summary_outline.py trh_sensitive), None when the
     bound states no T_RH or it cannot be read."""
     try:
-        return summary_outline.trh_sensitive(path, name)
+        return summary_outline.trh_sensitive(path, name, lambda: cached_outline(path, name, "excluded"))
     except (OSError, KeyError, ValueError) as e:
         print(f"plot_summary: bound {name}: T_RH dependence not read ({e})", file=sys.stderr)
         return None
@@ -315,6 +334,7 @@ def bc2_note(f):
 
 
 def draw(path, out, title=None, ctau=False):
+    _OUTLINES.clear()
     with h5py.File(path, "r") as f:
         if "grid/mass" not in f or "grid/coupling" not in f:
             print(f"plot_summary: {path} has no /grid/mass and /grid/coupling: not a fipbounds scan file",
@@ -334,7 +354,6 @@ def draw(path, out, title=None, ctau=False):
         not_computed = {}
         cut_by_range = set()   # bounds whose region reaches the end of their own scan range
         trh_hatched = []       # bounds with a hatched T_RH-dependent part
-        trh_values = set()     # their T_RH
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -431,7 +450,6 @@ def draw(path, out, title=None, ctau=False):
                         trh_hatched.append(label)
                     if trh["n_sensitive"] != 0:  # sensitive points, or not known (no per-point quantity)
                         legend_label += r" ($T_{\rm RH}$ = " + f"{trh['T_RH_GeV']:g} GeV)"
-                        trh_values.add(trh["T_RH_GeV"])
                     n_sens = (f"{trh['n_sensitive']} of {trh['n_excluded']} excluded points of its scan" if trh["n_sensitive"] >= 0
                               else "its scan has no per-point abundance_TRH_change: not known")
                     outlines.append((name, "T_RH-sensitive part", f"{n_sens} (T_RH = {trh['T_RH_GeV']:g} GeV)"))
@@ -440,10 +458,9 @@ def draw(path, out, title=None, ctau=False):
                     label=legend_label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
 
         if trh_hatched:
-            T = ", ".join(f"{t:g}" for t in sorted(trh_values)) or "?"
             computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.3", hatch="\\\\", label="\n".join(
-                wrap_math(r"hatched: depends on $T_{\rm RH}$ (" + ", ".join(trh_hatched) + r"; $T_{\rm RH}$ = " + T
-                          + r" GeV: the abundance changes by > 10 % for $T_{\rm RH}$/10)", 50))))
+                wrap_math(r"hatched: depends on $T_{\rm RH}$ (" + ", ".join(trh_hatched)
+                          + r"): the abundance changes by > 10 % for $T_{\rm RH}$/10", 50))))
         if cut_by_range:
             computed_handles.append(mlines.Line2D([], [], color="0.3", lw=2.0, ls=(0, (2.0, 2.0)), label="\n".join(
                 wrap_math("outline broken by white dashes: end of the scan range of "

@@ -335,7 +335,7 @@ TRH_QUANTITY = "abundance_TRH_change"
 TRH_SENSITIVE_CHANGE = 0.1
 
 
-def trh_sensitive(summary_path, name):
+def trh_sensitive(summary_path, name, excluded_outline=None):
     """The part of /bounds/<name> of a summary file that depends on the reheating temperature.
 
     Returns None when the bound states no T_RH (attribute T_RH_GeV), else a dict: T_RH_GeV; n_excluded,
@@ -343,7 +343,8 @@ def trh_sensitive(summary_path, name):
     bound's attributes when its scan cannot be read); mask (source grid: excluded, computed and sensitive;
     None without the quantity); and, when the sensitive part is not empty and the bound's smooth outline
     (outline()) can be read: mass, coupling, z on the outline's refined grid, > 0 inside the sensitive
-    part (the minimum of the excluded region's field and log10(|change| / 0.1)), else z None."""
+    part (the minimum of the excluded region's field and log10(|change| / 0.1)), else z None.
+    excluded_outline: a function returning outline(summary_path, name) when the caller has it already."""
     with h5py.File(summary_path, "r") as f:
         if "bounds/" + name not in f:
             return None
@@ -371,7 +372,7 @@ def trh_sensitive(summary_path, name):
     res["n_excluded"], res["n_sensitive"] = int((ex & ok).sum()), int(res["mask"].sum())
     if not res["mask"].any():
         return res
-    o = outline(summary_path, name)
+    o = excluded_outline() if excluded_outline else outline(summary_path, name)
     if o is None:
         return res
     zs = quantity_field(np.where(np.isfinite(chg), chg, 0.0), 0.0, TRH_SENSITIVE_CHANGE)
