@@ -11,7 +11,9 @@ grid) the curves of Yp (left) and D/H (right) against the coupling, with the obs
 their 1 and 2 sigma bands (observation and theory errors in quadrature, as the chi^2 of
 src/bbn/bbn_chi2.c) and standard BBN, all read from the attributes of /bounds/bbn (PDG 2024
 observations, PRIMAT theory errors; docs/output-format.md). Points that failed (status != 0) are
-left out; points that the plane excludes (/bounds/bbn/excluded) are marked with filled symbols.
+left out; points that the plane excludes (/bounds/bbn/excluded) are marked with filled symbols, those of them whose
+abundance changes by more than 10 % when T_RH is lowered tenfold (/quantities/abundance_TRH_change) ringed
+in black, and T_RH (attribute T_RH_GeV) is stated in the title.
 Uses Debian's python3-h5py, numpy, matplotlib.
 """
 import argparse
@@ -59,6 +61,13 @@ def main(argv=None):
         st = f["/status"][...]
         exb = f["/bounds/bbn/excluded"][...].astype(bool)
         g = f["/bounds/bbn"].attrs
+        # the reheating dependence (bcN_bbn planes: /quantities/abundance_TRH_change, attribute T_RH_GeV; the
+        # criterion of tools/summary_outline.py trh_sensitive): excluded points whose abundance changes by more
+        # than 10 % when T_RH is lowered tenfold are ringed
+        T_RH = float(g["T_RH_GeV"]) if "T_RH_GeV" in g else None
+        trh_q = "/quantities/abundance_TRH_change"
+        sens = (np.abs(np.nan_to_num(f[trh_q][...])) > 0.1) & exb & (f["/status"][...] == 0) if trh_q in f \
+            else np.zeros_like(exb)
         need = ("Yp_obs", "Yp_obs_sigma", "D_H_obs", "D_H_obs_sigma", "Yp_theory_sigma", "D_H_theory_rel_sigma",
                 "Yp_sbbn", "D_H_sbbn")
         missing = [k for k in need if k not in g]
@@ -76,6 +85,7 @@ def main(argv=None):
     sY = np.hypot(a["Yp_obs_sigma"], a["Yp_theory_sigma"])
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 4.8))
     colors = plt.cm.viridis(np.linspace(0.0, 0.9, len(idx)))
+    any_sens = False
     for col, i in zip(colors, idx):
         ok = st[i] == 0
         lab = "m = %.3g %s" % (m[i], munit)
@@ -83,6 +93,11 @@ def main(argv=None):
             ax.plot(c[ok], y[ok], "-", color=col, lw=1.5, label=lab)
             ex = ok & exb[i]
             ax.plot(c[ex], y[ex], "o", color=col, ms=4)
+            se = ok & sens[i]
+            if se.any():
+                ax.plot(c[se], y[se], "o", mfc="none", mec="k", ms=8, mew=0.8,
+                        label=r"depends on $T_{\rm RH}$" if not any_sens else None)
+                any_sens = True
     for ax, obs, sig, sbbn, name in (
         (a1, a["Yp_obs"], sY, a["Yp_sbbn"], r"$Y_p$"),
         (a2, a["D_H_obs"], np.hypot(a["D_H_obs_sigma"], a["D_H_theory_rel_sigma"] * a["D_H_obs"]), a["D_H_sbbn"],
@@ -99,8 +114,13 @@ def main(argv=None):
     a1.set_ylim(max(lo, 0.0), min(hi, 1.0))
     a2.set_yscale("log")
     a1.legend(fontsize=7, loc="best")
-    fig.suptitle("%s: BBN observables versus coupling (filled: excluded, delta chi^2 > 5.99)" % (model or "BBN plane"),
-                 fontsize=11)
+    trh_text = ""
+    if T_RH is not None:
+        trh_text = ("\nabundance from $T_{\\rm RH}$ = %g GeV; ringed: excluded and depends on $T_{\\rm RH}$ (abundance "
+                    "changes by > 10 %% for $T_{\\rm RH}$/10)" % T_RH if sens.any()
+                    else "\nabundance from $T_{\\rm RH}$ = %g GeV (no excluded point depends on it)" % T_RH)
+    fig.suptitle("%s: BBN observables versus coupling (filled: excluded, delta chi^2 > 5.99)%s"
+                 % (model or "BBN plane", trh_text), fontsize=11)
     fig.tight_layout()
     fig.savefig(out, dpi=120)
     if out.endswith(".png"):

@@ -12,6 +12,11 @@ Draws, on log axes with the grid's units:
     where the bound also has /bounds/<name>/weak and /strong (systematic range, e.g. SN1987A for
     several proto-neutron-star profiles), the weak region is filled, strong minus weak is shaded
     lighter with a dashed outline, and the nominal (excluded) mask keeps the bold outline;
+  - where a bound states its reheating temperature (attribute T_RH_GeV: the BBN / N_eff planes of the
+    benchmark models, photodisintegration, CMB freeze-in), T_RH in its legend entry; the part of its
+    excluded region where the FIP's abundance changes by more than 10 % when T_RH is lowered tenfold
+    (/quantities/abundance_TRH_change of the bound's own scan) hatched with backslashes in the band's
+    dark colour ("depends on T_RH"); no T_RH in the legend when no excluded point depends on it;
   - target lines (/targets/<name>/mass_GeV and y) as black lines;
   - with --ctau, lines of constant proper decay length c*tau (/quantities/ctau_m, one per decade,
     labelled in mm/m/km) as thin grey contours under everything else;
@@ -204,18 +209,47 @@ def wrap_math(s, width):
     return [line.replace("\x00", " ") for line in textwrap.wrap(glued, width)]
 
 
+# the outlines of the figure being drawn, (path, bound, region) -> outline() or its error: each is read once
+# per figure (the fill, the bold line and the T_RH hatching of a band use the same one; the files do not
+# change while a figure is drawn)
+_OUTLINES = {}
+
+
+def cached_outline(path, name, which):
+    key = (path, name, which)
+    if key not in _OUTLINES:
+        try:
+            _OUTLINES[key] = summary_outline.outline(path, name, which)
+        except (OSError, KeyError, ValueError) as e:
+            _OUTLINES[key] = e
+    o = _OUTLINES[key]
+    if isinstance(o, Exception):
+        raise o
+    return o
+
+
 def bound_field(path, name, which, M, C, fallback):
     """(X, Y, Z, how) of a computed bound's region (Z > 0): the smooth outline rebuilt from the bound's
     own scan (tools/summary_outline.py: a quantity at its threshold, the per-mass edges, or the source
     grid's mask), else this file's mask (fallback, the nearest-point staircase of a resampled bound)."""
     try:
-        o = summary_outline.outline(path, name, which)
+        o = cached_outline(path, name, which)
     except (OSError, KeyError, ValueError) as e:
         print(f"plot_summary: bound {name}: no smooth outline ({e}); its mask is drawn", file=sys.stderr)
         o = None
     if o is None:
         return M, C, np.asarray(fallback, float) - 0.5, "this file's mask"
     return o["mass"], o["coupling"], o["z"], o["method"] + f" ({o['source']})"
+
+
+def trh_part(path, name):
+    """The T_RH-dependent part of a computed bound (tools/summary_outline.py trh_sensitive), None when the
+    bound states no T_RH or it cannot be read."""
+    try:
+        return summary_outline.trh_sensitive(path, name, lambda: cached_outline(path, name, "excluded"))
+    except (OSError, KeyError, ValueError) as e:
+        print(f"plot_summary: bound {name}: T_RH dependence not read ({e})", file=sys.stderr)
+        return None
 
 
 def _runs(flags):
@@ -300,6 +334,7 @@ def bc2_note(f):
 
 
 def draw(path, out, title=None, ctau=False):
+    _OUTLINES.clear()
     with h5py.File(path, "r") as f:
         if "grid/mass" not in f or "grid/coupling" not in f:
             print(f"plot_summary: {path} has no /grid/mass and /grid/coupling: not a fipbounds scan file",
@@ -318,6 +353,7 @@ def draw(path, out, title=None, ctau=False):
         placed_labels = []
         not_computed = {}
         cut_by_range = set()   # bounds whose region reaches the end of their own scan range
+        trh_hatched = []       # bounds with a hatched T_RH-dependent part
 
         # computed bounds: coloured, semi-transparent, with their boundary
         if "bounds" in f:
@@ -403,10 +439,28 @@ def draw(path, out, title=None, ctau=False):
                             if reason:
                                 why = "\n".join(wrap_math(reason, 50) + [why])
                             not_computed.setdefault(why, []).append(label)
+                # the part that depends on the reheating temperature (BBN / N_eff of the benchmark models:
+                # |abundance_TRH_change| > 0.1 at an excluded point) is hatched, and T_RH named in the legend
+                trh = trh_part(path, name)
+                legend_label = label
+                if trh is not None:
+                    if trh["z"] is not None:
+                        with plt.rc_context({"hatch.color": darker(colour), "hatch.linewidth": 0.6}):
+                            fill_region(ax, trh["mass"], trh["coupling"], trh["z"], "none", 1.0, 6.5, hatch="\\\\")
+                        trh_hatched.append(label)
+                    if trh["n_sensitive"] != 0:  # sensitive points, or not known (no per-point quantity)
+                        legend_label += r" ($T_{\rm RH}$ = " + f"{trh['T_RH_GeV']:g} GeV)"
+                    n_sens = (f"{trh['n_sensitive']} of {trh['n_excluded']} excluded points of its scan" if trh["n_sensitive"] >= 0
+                              else "its scan has no per-point abundance_TRH_change: not known")
+                    outlines.append((name, "T_RH-sensitive part", f"{n_sens} (T_RH = {trh['T_RH_GeV']:g} GeV)"))
                 computed_handles.append(mpatches.Patch(
                     facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0,
-                    label=label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
+                    label=legend_label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
 
+        if trh_hatched:
+            computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.3", hatch="\\\\", label="\n".join(
+                wrap_math(r"hatched: depends on $T_{\rm RH}$ (" + ", ".join(trh_hatched)
+                          + r"): the abundance changes by > 10 % for $T_{\rm RH}$/10", 50))))
         if cut_by_range:
             computed_handles.append(mlines.Line2D([], [], color="0.3", lw=2.0, ls=(0, (2.0, 2.0)), label="\n".join(
                 wrap_math("outline broken by white dashes: end of the scan range of "

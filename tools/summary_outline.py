@@ -173,6 +173,11 @@ def refine(lm, lc, z, k):
     return fm, fc, zf
 
 
+def refine_factor(ms, cs):
+    """The refinement of refine() for a source grid: a few hundred points per axis, at most 8 per cell."""
+    return int(max(1, min(8, 800 // max(len(ms), len(cs)))))
+
+
 def nearest_resample(src_mask, ms, cs, m, c, mlog=True, clog=True):
     """The source mask at the nearest source point of each point of (m, c) (log10 on log axes), 0
     outside the source grid: what `fipbounds merge --bounds` writes (src/limits/fb_limit_bounds.c)."""
@@ -291,8 +296,7 @@ def outline(summary_path, name, which="excluded"):
             z = np.where(ok, z, -FLOOR_DECADES)
     lm = np.log10(ms) if mlog else ms
     lc = np.log10(cs) if clog else cs
-    k = int(max(1, min(8, 800 // max(len(ms), len(cs)))))
-    fm, fc, zf = refine(lm, lc, z, k)
+    fm, fc, zf = refine(lm, lc, z, refine_factor(ms, cs))
     M, C = np.meshgrid(10.0 ** fm if mlog else fm, 10.0 ** fc if clog else fc, indexing="ij")
     return {"mass": M, "coupling": C, "z": zf, "method": method, "source": src}
 
@@ -320,3 +324,63 @@ def failure_summary(summary_path, name):
         line = re.sub(r"= [-+0-9.eE]+", "= ...", line)
         counts[line] = counts.get(line, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+# The reheating dependence of a band (issue 14 item 1, "the dependence shown"): the BBN / N_eff planes of the
+# benchmark models write per point the relative change of the FIP's abundance when T_RH is lowered tenfold
+# (/quantities/abundance_TRH_change, src/bbn/fb_model_bbn_fip.c) and T_RH_GeV as an attribute of their bounds.
+# An excluded point whose abundance changes by more than TRH_SENSITIVE_CHANGE there depends on T_RH (the
+# criterion of the attribute n_excluded_TRH_sensitive, and of T_RH_sensitive of `eval bbn-decay`).
+TRH_QUANTITY = "abundance_TRH_change"
+TRH_SENSITIVE_CHANGE = 0.1
+
+
+def trh_sensitive(summary_path, name, excluded_outline=None):
+    """The part of /bounds/<name> of a summary file that depends on the reheating temperature.
+
+    Returns None when the bound states no T_RH (attribute T_RH_GeV), else a dict: T_RH_GeV; n_excluded,
+    n_sensitive (the source scan's excluded points and those with |abundance_TRH_change| > 0.1, or the
+    bound's attributes when its scan cannot be read); mask (source grid: excluded, computed and sensitive;
+    None without the quantity); and, when the sensitive part is not empty and the bound's smooth outline
+    (outline()) can be read: mass, coupling, z on the outline's refined grid, > 0 inside the sensitive
+    part (the minimum of the excluded region's field and log10(|change| / 0.1)), else z None.
+    excluded_outline: a function returning outline(summary_path, name) when the caller has it already."""
+    with h5py.File(summary_path, "r") as f:
+        if "bounds/" + name not in f:
+            return None
+        g = f["bounds/" + name]
+        if "T_RH_GeV" not in g.attrs:
+            return None
+        res = {"T_RH_GeV": float(g.attrs["T_RH_GeV"]), "n_excluded": int(g.attrs.get("n_excluded", -1)),
+               "n_sensitive": int(g.attrs.get("n_excluded_TRH_sensitive", -1)), "mask": None, "z": None}
+        src = source_path(g, summary_path)
+    if src is None:
+        return res
+    with h5py.File(src, "r") as s:
+        key = "quantities/" + TRH_QUANTITY
+        if "bounds/" + name not in s or key not in s or "excluded" not in s["bounds/" + name]:
+            return res
+        ex = s["bounds/" + name]["excluded"][:] != 0
+        chg = s[key][:].astype(float)
+        if chg.shape != ex.shape:
+            return res
+        ok = (s["status"][:] == 0) if "status" in s and s["status"].shape == ex.shape else np.ones(ex.shape, bool)
+        ms, mlog = _grid_axis(s, "mass")
+        cs, clog = _grid_axis(s, "coupling")
+    big = np.abs(np.where(np.isfinite(chg), chg, 0.0)) > TRH_SENSITIVE_CHANGE
+    res["mask"] = ex & ok & big
+    res["n_excluded"], res["n_sensitive"] = int((ex & ok).sum()), int(res["mask"].sum())
+    if not res["mask"].any():
+        return res
+    o = excluded_outline() if excluded_outline else outline(summary_path, name)
+    if o is None:
+        return res
+    zs = quantity_field(np.where(np.isfinite(chg), chg, 0.0), 0.0, TRH_SENSITIVE_CHANGE)
+    zs = np.where(ok, zs, -FLOOR_DECADES)
+    lm = np.log10(ms) if mlog else ms
+    lc = np.log10(cs) if clog else cs
+    _, _, zsf = refine(lm, lc, zs, refine_factor(ms, cs))  # the grid of outline()
+    if zsf.shape != o["z"].shape:
+        return res
+    res.update(mass=o["mass"], coupling=o["coupling"], z=np.minimum(o["z"], zsf))
+    return res

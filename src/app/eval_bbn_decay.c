@@ -254,6 +254,9 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
     fb_eval_put(out, "n_over_ngamma_T0", "", eval_scan_q(&pt, "n_over_ngamma_T0"));
     fb_eval_put(out, "T_RH_GeV", "GeV", fb_eval_number(args, "T_RH_GeV"));
     fb_eval_put(out, "abundance_TRH_change", "", eval_scan_q(&pt, "abundance_TRH_change"));
+    /* the scan's criterion (fb_model_bbn_fip.c bfip_write_trh, the hatching of tools/plot_summary.py): the abundance
+     * changes by more than 10 % when T_RH is lowered tenfold, so the result depends on T_RH */
+    fb_eval_put(out, "T_RH_sensitive", "", fabs(eval_scan_q(&pt, "abundance_TRH_change")) > 0.1 ? 1.0 : 0.0);
     fb_eval_put(out, "flag_inverse_decays_after_T0", "", eval_scan_q(&pt, "flag_inverse_decays_after_T0"));
     fb_eval_put(out, "T_handover_MeV", "MeV", eval_scan_q(&pt, "T_handover_MeV"));
     fb_eval_put(out, "p_mean_T0_MeV", "MeV", d.p0_MeV);

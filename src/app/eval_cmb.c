@@ -155,6 +155,11 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   }
   if (from_model) {
     fb_eval_put(out, "thermalised", "", eval_scan_q(&pt, "thermalised"));
+    /* the scan's relative change of m Y when T_RH is lowered tenfold (freeze-in by scatterings; 0 otherwise) and
+     * its criterion (as eval bbn-decay, tools/plot_summary.py): > 10 % means the result depends on T_RH */
+    const double trh = eval_scan_q(&pt, "abundance_TRH_change");
+    fb_eval_put(out, "abundance_TRH_change", "", trh);
+    fb_eval_put(out, "T_RH_sensitive", "", fabs(trh) > 0.1 ? 1.0 : 0.0);
     fb_eval_put_text(out, "assumption", pt.assumption);
   }
   return FB_OK;

@@ -415,7 +415,15 @@ static int pd_gen_post(void *state, const fb_config *cfg, const fb_scan_view *v,
 static int pd_fip_post(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   const pd_state *s = state;
-  return pd_write(s, v, file, F_OFF, s->note, err);
+  FB_CALL(err, pd_write(s, v, file, F_OFF, s->note, err));
+  /* the abundance starts at T_RH (issue 14 item 1): stated as a number too, for the figures' legends
+   * (tools/plot_summary.py). Its per-point T_RH dependence is not computed here: it would take a second
+   * abundance solve per point (the bcN_bbn planes' abundance_TRH_change; docs/validation.md) */
+  hid_t g = fb_h5_group(file, "bounds/photodisintegration");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/photodisintegration");
+  const int rc = fb_h5_attr_double(g, "T_RH_GeV", s->T_RH_GeV, err);
+  H5Gclose(g);
+  return rc;
 }
 
 const fb_model_ops fb_model_photodis_decay = {

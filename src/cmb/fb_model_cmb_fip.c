@@ -62,6 +62,7 @@ typedef struct cmbf_state {
   double omega_fraction, T_dec_GeV, T_RH_GeV, g_dof;
   double cached_mass;        /**< NaN if none */
   double tau1_s, f_em, Y1, Yeq; /**< at coupling 1 for cached_mass */
+  double Y1_TRH10;           /**< Y1 with the scatterings' freeze-in from T_RH/10 (abundance_TRH_change) */
   int deposition;            /**< DEP_AUTO, DEP_ON_THE_SPOT, DEP_PHOTON_LINE, DEP_PAIR_LINE or DEP_SPECTRUM ([cmb_fip] deposition) */
   double E_line_GeV;         /**< E_dep_GeV at cached_mass: photon energy (> 0), -lepton energy (< 0), 0 on the spot */
   int spectrum;              /**< 1: the mixed-channel spectrum kernel at cached_mass (quantity dep_spectrum) */
@@ -81,6 +82,8 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
     {"E_dep_GeV", "GeV", "energy of the delayed deposition of R_aniso ([cmb_fip] deposition): photon energy (> 0), minus the lepton energy of a pair line (< 0), 0 on the spot or with the spectrum kernel"},
     {"dep_spectrum", "", "1 where R_aniso uses the mixed-channel kernel of the decay's injected photon and e+- spectrum (fb_cmb_spectrum_from_decay; branch cmbmix), else 0"},
+    {"abundance_TRH_change", "", "relative change of mY_GeV when T_RH is lowered tenfold (abundance = freezein with "
+                                 "scatterings; 0 otherwise): |change| > 0.1 means the band depends on T_RH"},
 };
 
 enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3, DEP_SPECTRUM = 4, DEP_LINES = 5 };
@@ -201,9 +204,14 @@ static int bc9cmb_init(void **state, const fb_config *cfg, fb_err *err) { return
  * < 3e-3 on bc1 (its resonant window, 3 MeV) and < 4e-5 on bc4, bc9, bc11 at 3 MeV - 1.5 GeV, session 8: the
  * Primakoff yield of bc9_cmb made the main job 603 s). */
 static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV, void *user), void *user, double m,
-                               double g, double T_hi_GeV) {
+                               double g, double T_hi_GeV, double *y_TRH10) {
   const double a = log(fmax(m / 50.0, 1e-6)), b = log(T_hi_GeV), h = (b - a) / CMBF_SCAT_N;
-  double sum = 0.0;
+  /* *y_TRH10: the same integral from T_hi/10 (abundance_TRH_change, issue 14 item 1), from the same integrand
+   * values: trapezoids up to the last node below ln(T_hi/10) and the linearly interpolated part interval beyond
+   * (O(h^2) ~ 1e-4 relative; it only decides a 10 % criterion), so that it costs no rate evaluation */
+  const double b10 = b - log(10.0);
+  double sum = 0.0, trap = 0.0, f_prev = 0.0;
+  *y_TRH10 = 0.0;
   for (int i = 0; i <= CMBF_SCAT_N; ++i) {
     const double T = exp(a + i * h), x = m / T;
     const double neq = x > 600.0 ? 0.0
@@ -216,7 +224,14 @@ static double scattering_yield(const fb_thermo *th, double (*rate)(double T_GeV,
                                      (1.0 + fb_thermo_dlngs_dlnT(th, T) / 3.0)
                                : 0.0;
     sum += (i == 0 || i == CMBF_SCAT_N ? 1.0 : (i % 2 ? 4.0 : 2.0)) * f;
+    const double x0 = a + (i - 1) * h;
+    if (i > 0 && x0 < b10) {
+      const double w = fmin(b10 - x0, h); /* the part of [x0, x0 + h] below ln(T_hi/10) */
+      trap += 0.5 * w * (2.0 * f_prev + (f - f_prev) * w / h);
+    }
+    f_prev = f;
   }
+  *y_TRH10 = trap;
   return sum * h / 3.0;
 }
 
@@ -276,11 +291,11 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
   FB_TEST(err, !(d.width_GeV > 0), FB_ERR_RANGE, "model %s has no decay at mass %g GeV", s->ops->name, mass_GeV);
   s->tau1_s = d.tau_s;
   s->f_em = fb_cmb_f_em_from_decay(&d);
-  s->Y1 = 0.0;
+  s->Y1 = s->Y1_TRH10 = 0.0;
   if (s->abundance == ABUND_FREEZEIN)
     FB_CALL(err, fb_cmb_freezein_yield(&s->th, mass_GeV, d.width_GeV, s->g_dof, &s->Y1, err));
   if (s->abundance == ABUND_FREEZEIN && s->prod.ops) {
-    double y = 0.0;
+    double y = 0.0, y10 = 0.0;
     if (s->T_RH_GeV > mass_GeV / 50.0) {
       fb_production_point pt = {&s->prod, mass_GeV, 1.0};
       fb_production_table_point tpt = {&s->ptab, 1.0};
@@ -289,11 +304,16 @@ static int ensure_mass(cmbf_state *s, double mass_GeV, fb_err *err) {
         FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power,
                                                0.99 * fmax(mass_GeV / 50.0, 1e-6), 1.01 * s->T_RH_GeV,
                                                FB_PRODUCTION_TABLE_PER_EFOLD, err));
-      y = tab ? scattering_yield(&s->th, fb_production_table_callback, &tpt, mass_GeV, s->g_dof, s->T_RH_GeV)
-              : scattering_yield(&s->th, fb_production_callback, &pt, mass_GeV, s->g_dof, s->T_RH_GeV);
+      y = tab ? scattering_yield(&s->th, fb_production_table_callback, &tpt, mass_GeV, s->g_dof, s->T_RH_GeV, &y10)
+              : scattering_yield(&s->th, fb_production_callback, &pt, mass_GeV, s->g_dof, s->T_RH_GeV, &y10);
     }
     FB_TEST(err, !isfinite(y), FB_ERR_NUMERIC, "scattering freeze-in yield at m = %g GeV is not finite", mass_GeV);
+    /* the reheating dependence (issue 14 item 1, as abundance_TRH_change of the bcN_bbn planes): the same yield
+     * from T_RH/10, a by-product of the integral above */
+    s->Y1_TRH10 = s->Y1 + y10;
     s->Y1 += y; /* ~ coupling^power, as the inverse-decay one */
+  } else {
+    s->Y1_TRH10 = s->Y1;
   }
   s->Yeq = fb_cmb_equilibrium_yield_boson(&s->th, mass_GeV, s->g_dof);
   /* deposition (cmbf_auto_deposition): the photon kernel of fb_cmb_dep.h for a two-photon line, the pair kernel
@@ -316,11 +336,12 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   FB_CALL(err, ensure_mass(s, mass_GeV, err));
   const double scale = pow(coupling, s->ops->coupling_power);
   const double tau = s->tau1_s / scale;
-  double mY, thermalised = 0.0;
+  double mY, thermalised = 0.0, trh_change = 0.0;
   if (s->abundance == ABUND_FREEZEIN) {
     const double Y = s->Y1 * scale;
     thermalised = Y > s->Yeq ? 1.0 : 0.0;
     mY = mass_GeV * fmin(Y, s->Yeq);
+    if (Y > 0.0) trh_change = fmin(s->Y1_TRH10 * scale, s->Yeq) / fmin(Y, s->Yeq) - 1.0;
   } else if (s->abundance == ABUND_THERMAL) {
     mY = mass_GeV * fb_cmb_equilibrium_yield_boson(&s->th, s->T_dec_GeV, s->g_dof);
   } else {
@@ -338,6 +359,7 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   out[7] = fb_cmb_low_energy_injection(&s->cmb, mass_GeV, r.z_decay);
   out[8] = s->E_line_GeV;
   out[9] = s->spectrum;
+  out[10] = trh_change;
   return FB_OK;
 }
 
@@ -375,6 +397,26 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                 (k == FB_CMB_BOUND_ANISO || v->values[7 * np + p] == 0.0) &&
                                 fabs(v->values[q[k] * np + p]) > b[k].limit);
     rc = fb_cmb_write_bound(file, &b[k], mask, nm, nc, "abundance", s->label, err);
+    /* freeze-in by scatterings from T_RH: T_RH and how many excluded points change their m Y by more than 10 %
+     * when T_RH is lowered tenfold (quantity abundance_TRH_change; as /bounds/bbn of fb_model_bbn_fip.c) */
+    if (rc == FB_OK && s->abundance == ABUND_FREEZEIN && s->prod.ops) {
+      long n_ex = 0, n_sens = 0;
+      for (size_t p = 0; p < np; p++) {
+        n_ex += mask[p];
+        n_sens += mask[p] && fabs(v->values[10 * np + p]) > 0.1;
+      }
+      char path[96];
+      snprintf(path, sizeof path, "bounds/%s", b[k].name);
+      hid_t g = fb_h5_group(file, path);
+      if (g < 0) {
+        rc = fb_err_set(err, FB_ERR_HDF5, __func__, __LINE__, "cannot open /%s", path);
+        break;
+      }
+      rc = fb_h5_attr_double(g, "T_RH_GeV", s->T_RH_GeV, err);
+      if (rc == FB_OK) rc = fb_h5_attr_long(g, "n_excluded", n_ex, err);
+      if (rc == FB_OK) rc = fb_h5_attr_long(g, "n_excluded_TRH_sensitive", n_sens, err);
+      H5Gclose(g);
+    }
   }
   free(mask);
   return rc;
