@@ -128,7 +128,8 @@ static int check_not_empty(const fb_config *cfg, const char *path, fb_err *err) 
     }
   }
   FB_TEST(err, !from_file && !model_set, FB_ERR_INPUT,
-          "%s: the file sets no key (empty, or only comments): give at least [model] name "
+          "%s: no key comes from the file (it is empty, holds only comments, or --set overrides every key it "
+          "sets): give at least [model] name "
           "(or --set model.name=...); see inputs/explanatory.ini", path);
   return FB_OK;
 }

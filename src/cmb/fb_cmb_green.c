@@ -369,7 +369,14 @@ int fb_cmb_green_init(fb_cmb_gth *g, const fb_cmb *c, fb_err *err) {
     void *data = NULL;
     size_t nb = 0;
     if (fb_cache_load(NULL, "cmb_green", key, len, &data, &nb) && nb == np * sizeof(double) && green_unpack(g, data, n)) {
-      free(data);
+      /* keep the loaded payload as the process-wide copy too: the next fb_cmb of this process needs no file read
+       * (review, session 10) */
+      pthread_mutex_lock(&green_mem_lock);
+      free(green_mem);
+      green_mem = data;
+      memcpy(green_mem_key, key, len);
+      green_mem_len = len;
+      pthread_mutex_unlock(&green_mem_lock);
       return FB_OK;
     }
     free(data);

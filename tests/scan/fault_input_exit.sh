@@ -24,8 +24,8 @@ expect 2 '^fipbounds run: error \(FB_ERR_INPUT, rank 0\): nul.ini:4: NUL byte at
 # 9: empty, comment-only, section-only inputs
 : > empty.ini
 printf '; only a comment\n# and another\n\n[grid]\n' > comments.ini
-expect 2 'empty.ini: the file sets no key' -- "$exe" run empty.ini -o e.h5
-expect 2 'comments.ini: the file sets no key' -- "$exe" run comments.ini -o c.h5
+expect 2 'empty.ini: no key comes from the file' -- "$exe" run empty.ini -o e.h5
+expect 2 'comments.ini: no key comes from the file' -- "$exe" run comments.ini -o c.h5
 expect 0 'done in' -- "$exe" run comments.ini -o c.h5 --set model.name=bc1 --set run.log_level=info "${small[@]:0:4}"
 # every point fails (below 2 m_e the dark photon has no SM decay): exit 4, failures by status
 allbad=(--set grid.mass_min_GeV=1e-4 --set grid.mass_max_GeV=5e-4)
