@@ -160,7 +160,10 @@ static const fb_model_ops *model_of(const char *flavour) {
 /* rows documented as missing in docs/validation.md (flavour, edge, mass to 1%) */
 typedef struct known_gap { const char *flavour, *edge; double m_GeV; } known_gap;
 static const known_gap GAPS[] = {
-    /* e mixing just above the pion threshold: x3.09 (0.19 GeV; their line still steep there) */
+    /* e mixing just above the pion threshold: x3.12 (0.19 GeV). Cause (test_meson_conversion_cause, branch hnlgap): the
+     * meson-driven p <-> n conversion, which their code pyBBN lacks, sets our edge at tau_N = 0.019 s (arXiv:2008.00749:
+     * 0.02 s); without it ours is x1.10 of theirs. The row misses where the other 8 rows above m_pi pass (x2.1-2.9)
+     * because their edge lifetime there (0.059 s with our widths) is the top of its point-to-point scatter (0.052-0.060 s) */
     {"e", "top", 0.191916297},
     /* e mixing at 0.098 GeV: x0.324 since the neutrino scattering rate was corrected (2026-12-07, x3.15 larger:
      * C G_F^2 T^4 E, bbn_nu_rate.c; x0.439 before): the direct p <-> n conversion by the injected nu_e, which sets
@@ -404,6 +407,67 @@ START_TEST(test_dirac_convention) {
 }
 END_TEST
 
+/* The cause of the upper-edge offset above the pion thresholds (docs/validation.md "The e-mixing row at 0.19 GeV and the
+ * pion conversion", branch hnlgap): their code pyBBN (github ckald/pyBBN, read, not run or copied: the paper set-up
+ * tests/paper/__main__.py @fcb9e2a calls universe.init_kawano(electron=electron, neutrino=neutrino_e), and
+ * evolution.py save() hands the Kawano network only t, T, dT/dt, rho, H and the six weak n <-> p rates from the e and
+ * nu_e spectra, kawano.py; its pions only decay) has no meson-driven p <-> n conversion, which sets our edge at the
+ * 0.02 s of Boyarsky et al. arXiv:2008.00749 (abstract: tau_N < 0.02 s for m_N > m_pi, "as compared to 0.1 s
+ * reported previously"). Asserted at e 0.192 GeV (the row that misses x3: x3.12): (i) our lifetime at our edge is the
+ * 0.02 s of arXiv:2008.00749 within 25% (the abstract's one significant digit), (ii) with bc6_bbn.mesons = false the
+ * edge is within x2 of theirs and (iii) the conversion moves it by more than x2. Full: the other 9 rows above the
+ * charged-pion thresholds (e 0.29-0.88, mu 0.30-0.90, tau 0.91 GeV) with mesons = false within x2 (measured x0.70-1.61).
+ * The x2 is the residual difference documented below m_pi where neither code has pions (the criterion's anchor x1.73,
+ * the Dirac N of their code: x2 in lifetime at equal |U|^2); it was set after the values were seen, so it bounds
+ * regressions rather than predicting them. The Dirac N without pions is printed (x2.81 at 0.19 GeV). */
+START_TEST(test_meson_conversion_cause) {
+  ck_assert_msg(load_rows() > 0, "cannot read tests/bbn/data/hnl_bbn_published.txt");
+  const char *fl[10] = {"e", "e", "e", "e", "e", "mu", "mu", "mu", "mu", "tau"};
+  const double m[10] = {0.191916297, 0.294853432, 0.496876937, 0.696454987, 0.879508516,
+                        0.297155372, 0.510043981, 0.709559771, 0.898880949, 0.906017};
+  for (int k = 0; k < (QUICK ? 1 : 10); ++k) {
+    const pub_row *r = top_row_at(fl[k], m[k]);
+    ck_assert_msg(r != NULL, "no top row at %g GeV", m[k]);
+    fb_err err;
+    fb_err_clear(&err);
+    hnl_plane p;
+    char set[64];
+    double edge_on = 0.0, tau_on = 0.0, edge_off = 0.0, tau_off = 0.0;
+    if (k == 0) { /* the default (pions on) */
+      ck_assert_msg(plane_init(&p, model_of(fl[k]), &err) == FB_OK, "%s", err.msg);
+      ck_assert_msg(our_edge(&p, m[k], r->U2, 1, &edge_on, &tau_on, &err) == FB_OK, "%s", err.msg);
+      plane_free(&p);
+    }
+    snprintf(set, sizeof set, "%s.mesons=false", model_of(fl[k])->name);
+    ck_assert_msg(plane_init_set(&p, model_of(fl[k]), set, NULL, &err) == FB_OK, "%s", err.msg);
+    ck_assert_msg(our_edge(&p, m[k], r->U2, 1, &edge_off, &tau_off, &err) == FB_OK, "%s", err.msg);
+    plane_free(&p);
+    const double r_off = edge_off / r->U2;
+    printf("%s %g GeV: edge without the meson conversion %.4g (tau %.4g s), theirs %.4g: x%.3f (tolerance x2)", fl[k], m[k],
+           edge_off, tau_off, r->U2, r_off);
+    if (k == 0)
+      printf("; with it %.4g (tau %.4g s): x%.3f", edge_on, tau_on, edge_on / r->U2);
+    printf("\n");
+    fflush(stdout);
+    ck_assert_msg(r_off < 2.0 && r_off > 0.5, "%s %g GeV without mesons: x%g", fl[k], m[k], r_off);
+    if (k == 0) {
+      ck_assert_msg(fabs(tau_on / 0.02 - 1.0) < 0.25, "tau at the edge %g s, arXiv:2008.00749: 0.02 s", tau_on);
+      ck_assert_msg(edge_on / edge_off > 2.0, "the meson conversion moves the edge by x%g only", edge_on / edge_off);
+      if (!QUICK) { /* their particle (test_dirac_convention) without the pions: info */
+        char set2[64];
+        snprintf(set2, sizeof set2, "%s.majorana=false", model_of(fl[k])->name);
+        ck_assert_msg(plane_init_set(&p, model_of(fl[k]), set, set2, &err) == FB_OK, "%s", err.msg);
+        double e2 = 0.0, t2 = 0.0;
+        ck_assert_msg(our_edge(&p, m[k], r->U2, 1, &e2, &t2, &err) == FB_OK, "%s", err.msg);
+        printf("%s %g GeV, Dirac N without the meson conversion: edge %.4g (tau %.4g s), x%.3f of theirs (info)\n", fl[k],
+               m[k], e2, t2, e2 / r->U2);
+        plane_free(&p);
+      }
+    }
+  }
+}
+END_TEST
+
 /* the reference table itself: >= 5 masses per flavour and edge kind, spanning 0.05 - 0.9 GeV */
 START_TEST(test_reference_table) {
   ck_assert_int_gt(load_rows(), 0);
@@ -439,6 +503,7 @@ static Suite *pub_suite(void) {
   tcase_add_test(tc, test_published_band_tau);
   tcase_add_test(tc, test_sbbn_anchored_criterion);
   tcase_add_test(tc, test_dirac_convention);
+  tcase_add_test(tc, test_meson_conversion_cause);
   suite_add_tcase(s, tc);
   return s;
 }
