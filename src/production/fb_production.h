@@ -117,8 +117,8 @@ typedef struct fb_production_etable {
   int n, cap;
   double *ln_rate, *ln_eps; /**< ln Gamma_scat at coupling 1 [GeV], ln eps_P [GeV] (NAN: no rate at the node) */
 } fb_production_etable;
-/** Points per e-fold of T: the rate and eps_P within 2e-7 of direct evaluation (BC9 Primakoff, 1 - 300 MeV, 1 keV -
- *  1 TeV away from the QCD crossover; tests/production/test_production_etable.c). */
+/** Points per e-fold of T: the rate and eps_P within 4e-7 of direct evaluation (BC9 Primakoff, 1 - 300 MeV, 20 keV -
+ *  1 TeV, 8e-5 at the QCD crossover; tests/production/test_production_etable.c). */
 #define FB_PRODUCTION_ETABLE_PER_EFOLD 40
 /** Tabulate p's rate and mean energy at mass_GeV, coupling 1, on [T_lo, T_hi] (reuses t's storage; a zeroed t is
  *  empty; p must outlive the table). */
