@@ -256,9 +256,10 @@ static int one_point(double m, double g, int n_rep, const char *key) {
     t[k] = bench_now_s() - t0;
   }
   printf("bc9_bbn m = %g GeV g = %g: %.2f ms (median of %d, %s); n/n_gamma(T0) %.10g Yp %.10g D/H %.10g Neff %.10g "
-         "Neff_rec %.10g delta_chi2 %.8g\n", m, g, 1e3 * median_of(t, n_rep), n_rep, bench_clock_name(),
+         "Neff_rec %.10g delta_chi2 %.8g p0 %.8g MeV\n", m, g, 1e3 * median_of(t, n_rep), n_rep, bench_clock_name(),
          pb.out[qidx(pb.ops, "n_over_ngamma_T0")], pb.out[qidx(pb.ops, "Yp_mass_fraction")], pb.out[qidx(pb.ops, "D_H")],
-         pb.out[pb.i_neff], pb.out[qidx(pb.ops, "Neff_rec")], pb.out[pb.i_dchi2]);
+         pb.out[pb.i_neff], pb.out[qidx(pb.ops, "Neff_rec")], pb.out[pb.i_dchi2],
+         pb.out[qidx(pb.ops, "p_mean_T0_MeV")]);
   free(t);
   plane_free(&pb);
   return 0;
