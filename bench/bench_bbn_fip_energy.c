@@ -7,7 +7,9 @@
  *    bc10, bc11 at a few masses with momentum = kinetic and boltzmann (log grid 3 per decade, bisection in
  *    ln g to 0.5%). docs/validation.md "The FIP's energy Boltzmann equation".
  *  - `bench_bbn_fip_energy edges light`: bc4, bc10, bc11 at 3 and 10 MeV, momentum = boltzmann, BBN alone and
- *    BBN + N_eff (docs/validation.md, "X's mean energy in the BBN stage"). */
+ *    BBN + N_eff (docs/validation.md, "X's mean energy in the BBN stage").
+ *  - `bench_bbn_fip_energy point M_GEV G [N_REPEAT [KEY=VALUE]]`: one bc9_bbn point (momentum = boltzmann, plus one
+ *    setting, e.g. bc9_bbn.primakoff_table=false) N times, its median time and outputs (for `perf record`; docs/performance.md "The tightly coupled BC9 point"). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -232,14 +234,46 @@ static int timing(int n_rep) {
   return 0;
 }
 
+static int one_point(double m, double g, int n_rep, const char *key) {
+  fb_err err;
+  fb_err_clear(&err);
+  plane pb;
+  if (plane_init(&pb, &fb_model_bc9_bbn, "boltzmann", &err) != FB_OK) return 1;
+  if (key) { /* e.g. bc9_bbn.primakoff_table=false: the state is built again with it */
+    pb.ops->free(pb.st);
+    if (fb_config_set(&pb.cfg, key, &err) != FB_OK || pb.ops->init(&pb.st, &pb.cfg, &err) != FB_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
+    }
+  }
+  double *t = malloc(sizeof(double) * n_rep);
+  for (int k = 0; k < n_rep; ++k) {
+    const double t0 = bench_now_s();
+    if (pb.ops->eval(pb.st, m, g, pb.out, &err) != FB_OK) {
+      fprintf(stderr, "%s\n", err.msg);
+      return 1;
+    }
+    t[k] = bench_now_s() - t0;
+  }
+  printf("bc9_bbn m = %g GeV g = %g: %.2f ms (median of %d, %s); n/n_gamma(T0) %.10g Yp %.10g D/H %.10g Neff %.10g "
+         "Neff_rec %.10g delta_chi2 %.8g p0 %.8g MeV\n", m, g, 1e3 * median_of(t, n_rep), n_rep, bench_clock_name(),
+         pb.out[qidx(pb.ops, "n_over_ngamma_T0")], pb.out[qidx(pb.ops, "Yp_mass_fraction")], pb.out[qidx(pb.ops, "D_H")],
+         pb.out[pb.i_neff], pb.out[qidx(pb.ops, "Neff_rec")], pb.out[pb.i_dchi2],
+         pb.out[qidx(pb.ops, "p_mean_T0_MeV")]);
+  free(t);
+  plane_free(&pb);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   gsl_set_error_handler_off();
   bench_clock_init();
   if (argc > 2 && strcmp(argv[1], "edges") == 0 && strcmp(argv[2], "light") == 0) return edges_light();
   if (argc > 1 && strcmp(argv[1], "edges") == 0) return edges();
+  if (argc > 3 && strcmp(argv[1], "point") == 0) return one_point(atof(argv[2]), atof(argv[3]), argc > 4 ? atoi(argv[4]) : 5, argc > 5 ? argv[5] : NULL);
   const int n_rep = argc > 2 ? atoi(argv[2]) : 5;
   if (argc < 2 || strcmp(argv[1], "time") != 0 || n_rep < 1) {
-    fprintf(stderr, "usage: bench_bbn_fip_energy time [N_REPEAT >= 1] | edges [light]\n");
+    fprintf(stderr, "usage: bench_bbn_fip_energy time [N_REPEAT >= 1] | edges [light] | point M_GEV G [N_REPEAT [KEY=VALUE]]\n");
     return 1;
   }
   return timing(n_rep);

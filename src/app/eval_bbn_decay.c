@@ -168,6 +168,13 @@ static int eval_bbn_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
       d.g_inverse = kept.d.g_inverse;
       d.T_inverse_MeV = kept.d.T_inverse_MeV;
       d.tau_s = kept.d.tau_s;
+      /* the scan's own BBN inputs, bit for bit: the quantity mY_GeV is the stage's recomputed value (bbn_background.c,
+       * m N_w / s_start), one rounding away from the mY_GeV handed to it, and a one-ulp change of the abundance can
+       * move the BBN stage's step sequence (its noise floor, |dYp| ~ 5e-6: docs/validation.md "The tightly coupled
+       * BC9 point"); found by eval_scan_points_bbn-decay with the Primakoff table (branch bc9speed) */
+      d.mY_GeV = kept.d.mY_GeV;
+      d.n_over_ngamma = kept.d.n_over_ngamma;
+      d.p0_MeV = kept.d.p0_MeV;
     }
   } else {
     static const char *abundance_keys[] = {"T_RH_GeV", "production", "thermal_potential", "momentum"};

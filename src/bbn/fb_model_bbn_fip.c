@@ -68,6 +68,9 @@ typedef struct bfip_state {
   int prod_table;        /* the rate from a per-mass table (fb_production_table; productions with rate_bin_GeV) */
   fb_production_table ptab;
   fb_production_table ptab_lo; /* the same below T0 (down to m/50 or 1 keV), for the flag Q_FINV */
+  int prod_etable;       /* the rate and mean energy from a per-mass cubic table (fb_production_etable; bc9 Primakoff,
+                            key primakoff_table) from min(T_lo, 0.5 T0) to T_RH, direct elsewhere */
+  fb_production_etable etab;
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
   int nu_cascade;        /* HNL: their scattering cascade (bbn_nu_cascade.c) */
@@ -144,7 +147,12 @@ static const fb_key_spec bc9_bbn_keys[] = {
     BFIP_KEYS_COMMON("bc9_bbn"), BFIP_KEY_MOMENTUM("bc9_bbn"),
     {"bc9_bbn", "primakoff", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "ALP production also by Primakoff scattering gamma q -> a q on the charged plasma (src/production/fb_prod_bc9.c; "
-     "false: decays and inverse decays only, a lower limit)"}};
+     "false: decays and inverse decays only, a lower limit)"},
+    {"bc9_bbn", "primakoff_table", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "the Primakoff rate and the mean energy of the ALPs it makes from a per-mass table in T (40 per e-fold, cubic; "
+     "src/production/fb_production_etable.c), built once per mass for all couplings; false: evaluated at every call "
+     "(the BBN outputs agree within the stage's noise floor: |dYp| < 2e-5, D/H 1e-4 relative, N_eff 1e-5, the same "
+     "verdicts; tests/bbn/test_bc9_etable.c)"}};
 /* bc10, bc11: the common keys plus the production switch `production` (read by bfip_init_common) */
 #define BALP_KEYS(SEC, WHAT)                                                                              \
   {BFIP_KEYS_COMMON(SEC), BFIP_KEY_MOMENTUM(SEC),                                                         \
@@ -228,6 +236,7 @@ static void bfip_free(void *state) {
   fb_production_free(&s->prod);
   fb_production_table_free(&s->ptab);
   fb_production_table_free(&s->ptab_lo);
+  fb_production_etable_free(&s->etab);
   fb_config_free(&s->mcfg);
   fb_thermo_free(&s->th);
   bbn_tables_free(&s->tab);
@@ -243,6 +252,7 @@ static int bc9_bbn_init(void **state, const fb_config *cfg, fb_err *err) {
   bfip_state *s = *state;
   s->primakoff = fb_config_get_bool(cfg, "bc9_bbn", "primakoff");
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, "bc9", cfg, err));
+  s->prod_etable = s->primakoff && fb_config_get_bool(cfg, "bc9_bbn", "primakoff_table");
   return FB_OK;
 }
 
@@ -339,6 +349,14 @@ static int bfip_abundance_solve(const bfip_state *s, double mass_GeV, double cou
                                           err);
     return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
   }
+  if (s->hnl < 0 && s->prod.ops && s->prod_etable) { /* the same from the per-mass energy table (bfip_eval builds it) */
+    fb_production_etable_point tp = {&s->etab, coupling};
+    const bbn_abundance_opts o = {0, fb_production_etable_callback, &tp};
+    if (energy)
+      return bbn_thermal_abundance_energy(&s->th, mass_GeV, s->g_X, width_GeV, &o, fb_production_etable_callback_energy,
+                                          T_RH_GeV, T_end_GeV, Y, r, E, err);
+    return bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, width_GeV, &o, T_RH_GeV, T_end_GeV, Y, r, err);
+  }
   if (s->hnl < 0 && s->prod.ops) { /* inverse decays + production by scatterings (src/production) */
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     const bbn_abundance_opts o = {0, fb_production_callback, &pt};
@@ -421,6 +439,13 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   if (T_lo < T0 && s->hnl < 0 && s->prod.ops && s->prod_table && !(s->ptab_lo.n > 0 && s->ptab_lo.mass_GeV == mass_GeV))
     FB_CALL(err, fb_production_table_build(&s->ptab_lo, &s->prod, mass_GeV, s->ops->coupling_power, T_lo, T0,
                                            FB_PRODUCTION_TABLE_PER_EFOLD, err));
+  /* the Primakoff rate and mean energy (bc9), one table per mass (fb_production_etable.c) from 1.01 T_RH down to
+   * 0.5 T0 (the solves to T0 may evaluate a little below it) or, where the abundance is followed below T0, to T_lo (the
+   * solves to T_h and the flag's production below T_h) */
+  if (s->prod.ops && s->prod_etable && !(s->etab.n > 0 && s->etab.mass_GeV == mass_GeV))
+    FB_CALL(err, fb_production_etable_build(&s->etab, &s->prod, mass_GeV, s->ops->coupling_power,
+                                            fmin(T_lo, 0.5e-3 * s->T0_MeV), 1.01 * s->T_RH_GeV,
+                                            FB_PRODUCTION_ETABLE_PER_EFOLD, err));
   /* no table below T0 for this mass (T_lo >= T0): an old one of another mass must not answer. CVODE steps past
    * its output temperature T0 and interpolates back, so the solve to T0 can ask for rates below 0.5 T0; a stale
    * ptab_lo made the result depend on the points a rank computed before (found by scan_mpi_bitwise_models,
@@ -489,10 +514,14 @@ static int bfip_eval(void *state, double mass_GeV, double coupling, double *out,
   if (T_lo < T_h) {
     fb_production_point pp = {&s->prod, mass_GeV, coupling};
     fb_production_table_point tp = {&s->ptab_lo, coupling};
+    fb_production_etable_point etp = {&s->etab, coupling};
     bbn_abundance_opts o = {0, NULL, NULL};
     if (s->hnl < 0 && s->prod.ops && s->prod_table) {
       o.scattering_rate = fb_production_table_callback;
       o.user = &tp;
+    } else if (s->hnl < 0 && s->prod.ops && s->prod_etable) {
+      o.scattering_rate = fb_production_etable_callback;
+      o.user = &etp;
     } else if (s->hnl < 0 && s->prod.ops) {
       o.scattering_rate = fb_production_callback;
       o.user = &pp;

@@ -109,6 +109,33 @@ typedef struct fb_production_table_point {
 /** The bbn_abundance_opts callback form with user = const fb_production_table_point *. */
 double fb_production_table_callback(double T_GeV, void *user);
 
+/* ---- Gamma_scat(T) and the mean energy eps_P(T) of one mass, cubic in ln T (fb_production_etable.c) ---- */
+typedef struct fb_production_etable {
+  const fb_production *p;  /**< evaluated directly outside the grid and where a node has no rate */
+  double mass_GeV, power;  /**< the mass, and the coupling power of the rate */
+  double lnT_lo, dlnT;     /**< grid */
+  int n, cap;
+  double *ln_rate, *ln_eps; /**< ln Gamma_scat at coupling 1 [GeV], ln eps_P [GeV] (NAN: no rate at the node) */
+} fb_production_etable;
+/** Points per e-fold of T: the rate and eps_P within 4e-7 of direct evaluation (BC9 Primakoff, 1 - 300 MeV, 20 keV -
+ *  1 TeV, 8e-5 at the QCD crossover; tests/production/test_production_etable.c). */
+#define FB_PRODUCTION_ETABLE_PER_EFOLD 40
+/** Tabulate p's rate and mean energy at mass_GeV, coupling 1, on [T_lo, T_hi] (reuses t's storage; a zeroed t is
+ *  empty; p must outlive the table). */
+int fb_production_etable_build(fb_production_etable *t, const fb_production *p, double mass_GeV, double power,
+                               double T_lo_GeV, double T_hi_GeV, int per_efold, fb_err *err);
+/** coupling^power x the interpolated rate, and the mean energy (may be NULL); direct evaluation where the table has
+ *  no answer. */
+double fb_production_etable_rate(const fb_production_etable *t, double coupling, double T_GeV, double *mean_E_GeV);
+void fb_production_etable_free(fb_production_etable *t);
+typedef struct fb_production_etable_point {
+  const fb_production_etable *t;
+  double coupling;
+} fb_production_etable_point;
+/** The bbn_abundance_opts callback (rate) and its energy form, user = const fb_production_etable_point *. */
+double fb_production_etable_callback(double T_GeV, void *user);
+double fb_production_etable_callback_energy(double T_GeV, void *user, double *mean_E_GeV);
+
 /* ---- BC1: resonant conversion and 2 -> 2 scatterings of the dark photon (fb_prod_bc1.c) ---- */
 /** Relaxation rate per A' [GeV] at eps = 1 for mass m_GeV at T_GeV (state from the bc1 ops' init);
  *  resonant_GeV, scat_GeV (may be NULL): the resonant (T + L) and the 2 -> 2 parts. */
