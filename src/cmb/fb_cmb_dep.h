@@ -121,9 +121,17 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
+#ifndef FB_CMB_DEP_NG /* overridable for the grid-resolution study of branch compton (with FB_CMB_DEP_GRID_RATIO) */
 #define FB_CMB_DEP_NG 33           /**< photon grid of the secondary cascade (13.6 eV - 1.7 TeV) */
 #define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
+#endif
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
+#ifndef FB_CMB_DEP_NC
+#define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
+#endif
+#ifndef FB_CMB_DEP_K_DISC
+#define FB_CMB_DEP_K_DISC 0.1      /**< discrete Compton scattering above k = E/m_e = 0.1 (51 keV), continuous loss below */
+#endif
 #define FB_CMB_DEP_NY 300          /**< ICS share table (ln y, y = E1/(4 gamma^2 T_CMB) in 1e-5 - 80) */
 #define FB_CMB_DEP_NKB 43          /**< Klein-Nishina ICS tables: b = 4 gamma T_CMB/m_e, ln b in [ln 1e-3, ln 1e4] */
 #define FB_CMB_DEP_NKW 241         /**< ... and xi = ln(w/(1 - w)), w = E1/(gamma m_e), in [ln 1e-12, ln 1e9] */
@@ -141,6 +149,7 @@ typedef struct fb_cmb_dep_rates {
   double a_pp;    /**< photon-photon scattering on the CMB (branch secphot2; its photons are secondaries) */
   double a;       /**< total absorption */
   double b;       /**< Compton continuous loss rate */
+  double s_c;     /**< Compton scatterings (b = s_c eta; branch compton) */
   double eta;     /**< Klein-Nishina mean fractional loss per scattering */
 } fb_cmb_dep_rates;
 
@@ -151,6 +160,9 @@ typedef struct fb_cmb_dep {
   int pair;           /**< 1: the kernel is that of an e+e- pair (fb_cmb_dep_set_pair), 0: of a photon */
   int no_secondaries; /**< 1: secondary photons not followed (the first version's primary-only kernel with the
                            Lyman-band ICS share; for tests and comparisons; reset E_GeV = 0 after changing it) */
+  int compton_continuous; /**< 1: Compton scattering as a continuous energy loss on one track (the model before branch
+                           compton; comparison option); 0 (default): discrete Klein-Nishina scattering above k = 0.1
+                           (set with fb_cmb_dep_set_compton, which rebuilds the cascade matrices) */
   int no_gg;          /**< 1: photon-photon pair production and scattering off (for the before/after comparison; set before
                            fb_cmb_casc_build, i.e. rebuild the matrices with fb_cmb_casc_build after changing it) */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
@@ -304,6 +316,18 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w);
  *  (1 + no_secondaries + 2 no_gg) into K (n x n, lower triangle zero): 1 on a hit, 0 otherwise; store it (best effort). */
 int fb_cmb_dep_disk_load(const fb_cmb_dep *d, double E_GeV, int mode, double *K);
 void fb_cmb_dep_disk_store(const fb_cmb_dep *d, double E_GeV, int mode, const double *K);
+/** Discrete Klein-Nishina scattering (fb_cmb_compton.c, branch compton). Energy-weighted (scattered-energy) cross
+ *  section sigma_s = int (E'/E) dsigma [cm^2] at k = E/m_e (closed form). */
+double fb_cmb_kn_sigma_scat_cm2(double k);
+/** The Klein-Nishina kernel on nc equal cells in ln(E'/E) over [-ln(1+2k), 0]: number shares wn (sum 1) and
+ *  number-weighted mean E'/E per cell (eps). */
+void fb_cmb_kn_cells(double k, int nc, double *eps, double *wn);
+/** Deposit (returned) and secondaries (vec: the scattered photons and the recoils' ICS photons) of the energy fraction
+ *  w carried by photons of E_eV that Compton scatter at node k (FB_CMB_DEP_NC kernel cells). */
+double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double w, double *vec);
+/** Choose the Compton treatment (continuous = 1: continuous loss; 0: discrete, the default) and rebuild the cascade
+ *  matrices and drop the built kernels if it changed. */
+void fb_cmb_dep_set_compton(fb_cmb_dep *d, int continuous);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */
