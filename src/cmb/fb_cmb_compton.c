@@ -58,13 +58,38 @@ void fb_cmb_kn_cells(double k, int nc, double *eps, double *wn) {
   for (int i = 0; i < nc; i++) wn[i] /= tot;
 }
 
+#define LNKC_LO (log(FB_CMB_DEP_K_DISC))
+#define LNKC_HI 13.815510557964274 /* ln 1e6 */
+
+void fb_cmb_kn_table(fb_cmb_dep *d) {
+  for (int i = 0; i < FB_CMB_DEP_NKC; i++)
+    fb_cmb_kn_cells(exp(LNKC_LO + (LNKC_HI - LNKC_LO) * i / (FB_CMB_DEP_NKC - 1)), FB_CMB_DEP_NC, d->kn_ceps[i],
+                    d->kn_cwn[i]);
+}
+
+void fb_cmb_kn_cells_at(const fb_cmb_dep *d, double k, double *eps, double *wn) {
+  double u = (log(k) - LNKC_LO) / (LNKC_HI - LNKC_LO) * (FB_CMB_DEP_NKC - 1);
+  u = fmin(fmax(u, 0.0), FB_CMB_DEP_NKC - 1.000001);
+  const int i = (int)u;
+  const double w = u - i;
+  double m = 0.0;
+  for (int c = 0; c < FB_CMB_DEP_NC; c++) {
+    eps[c] = (1.0 - w) * d->kn_ceps[i][c] + w * d->kn_ceps[i + 1][c];
+    wn[c] = (1.0 - w) * d->kn_cwn[i][c] + w * d->kn_cwn[i + 1][c];
+    m += wn[c] * (1.0 - eps[c]);
+  }
+  /* the exact mean transfer (the continuous-loss rate's eta): (1 - eps) rescaled by a factor 1 + O(1e-4) */
+  const double r = (1.0 - fb_cmb_kn_sigma_scat_cm2(k) / fb_cmb_sigma_kn_cm2(k)) / m;
+  for (int c = 0; c < FB_CMB_DEP_NC; c++) eps[c] = 1.0 - (1.0 - eps[c]) * r;
+}
+
 double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double w, double *vec) {
   /* the energy fraction w of photons of energy E that scatter: per kernel cell i the recoil electron (T = E (1 -
    * eps_i), energy share wn_i (1 - eps_i)) deposits by fb_cmb_dep_electron_out (its ICS photons into vec) and the
    * scattered photon (E eps_i, share wn_i eps_i) is put on the secondary grid (vec; dropped below 13.6 eV) */
   if (!(w > 0)) return 0.0;
   double eps[FB_CMB_DEP_NC], wn[FB_CMB_DEP_NC], dep = 0.0;
-  fb_cmb_kn_cells(E_eV / ME_EV, FB_CMB_DEP_NC, eps, wn);
+  fb_cmb_kn_cells_at(d, E_eV / ME_EV, eps, wn);
   for (int i = 0; i < FB_CMB_DEP_NC; i++) {
     dep += fb_cmb_dep_electron_out(d, k, E_eV * (1.0 - eps[i]), w * wn[i] * (1.0 - eps[i]), vec);
     if (vec) fb_cmb_casc_add_line(E_eV * eps[i], w * wn[i] * eps[i], vec);

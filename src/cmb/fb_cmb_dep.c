@@ -245,6 +245,7 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   }
   for (int i = 0; i < FB_CMB_DEP_NK; i++)
     d->kn_eta[i] = fb_cmb_kn_mean_loss(exp(LNK_MIN + (LNK_MAX - LNK_MIN) * i / (FB_CMB_DEP_NK - 1)));
+  fb_cmb_kn_table(d);
   fb_cmb_casc_build(d);
   return FB_OK;
 }

@@ -14,7 +14,8 @@
  *    Compton scattering on all electrons, free and bound (n_e,tot = n_H (1 + 2 f_He); binding neglected,
  *    E >> 25 eV where Compton matters), taken as a continuous loss with the mean fractional loss per
  *    scattering eta(E) = <1 - E'/E> of the Klein-Nishina cross section (approximation: the discrete
- *    steps, up to 2k/(1+2k) per scattering, are averaged); photoionisation (Verner et al. astro-ph/9601009
+ *    steps, up to 2k/(1+2k) per scattering, are averaged; since branch compton only below 51 keV or with
+ *    compton_continuous = 1: see "Discrete Compton scattering" below); photoionisation (Verner et al. astro-ph/9601009
  *    fits) and Bethe-Heitler pair production remove the photon.
  *  - Deposited per unit s, as a fraction of the photon's current energy P E:
  *      d = a_pi f_e(E - I) + b f_e(eta E) + a_BH (1 - 2 m_e/E) f_e((E - 2 m_e)/2),
@@ -103,6 +104,28 @@
  * of photon kernels, e+- as in fb_cmb_dep_set_pair (kinetic share at once, annihilation by D_ann), and the secondaries of
  * all nodes marched once through the cascade matrices. Linear to 1e-9 in the kernel elements (test_cmb_mix).
  *
+ * Discrete Compton scattering (issue 15, branch compton; fb_cmb_compton.c; the default, compton_continuous = 0):
+ *  - Above k = E/m_e = FB_CMB_DEP_K_DISC = 0.1 (51 keV) a photon's Compton scattering is a discrete event, as in the
+ *    photon transfer functions of Slatyer, Padmanabhan & Finkbeiner arXiv:0906.1197 and Slatyer arXiv:1506.03811
+ *    (which follow the scattered photon spectrum) instead of the continuous loss above: the primary leaves its track at
+ *    the scattering rate s_c = n_e,tot sigma_KN c/H (dln P/ds = -(a + s_c), dln E/ds = -1), and each scattering gives
+ *    a photon E' = E eps, eps = 1/(1 + k (1 - cos theta)), distributed by the Klein-Nishina cross section (Klein &
+ *    Nishina 1929; Rybicki & Lightman eq. 7.4), and a recoil electron E - E'. The kernel: FB_CMB_DEP_NC = 8 equal cells
+ *    in ln eps over [-ln(1+2k), 0] (8-point Gauss-Legendre each), with number shares and number-weighted mean eps
+ *    per cell (so photon + electron = E exactly, and the mean transfer is exact: it equals the continuous-loss eta,
+ *    now the closed form 1 - sigma_s/sigma_KN of Evans' scattered-energy cross section above k = 0.01), tabulated on
+ *    128 points in ln k (0.1 - 1e6) with the mean rescaled to the closed form. The recoil electrons deposit through
+ *    fb_cmb_dep_electron_out (their ICS photons to the grid), the scattered photons go onto the secondary grid.
+ *  - On the secondary grid, bins above k = 0.1 advect with the redshift alone (rate 1/(1 - 1/rho)) and leave by
+ *    scattering (rate s_c) through the same kernel (the scattered photons split over neighbouring bins keeping number
+ *    and energy; those back in the same bin are processed again in the cell, the immediate cascade of fb_cmb_casc_build).
+ *  - Below k = 0.1 the continuous loss is kept (eta < 0.082 and the kernel's whole spread, eps in [0.83, 1], lies
+ *    within one grid bin of ratio 2.15).
+ *  - Stated approximations: the scattered photons are on the coarse grid (10^(1/3) bins): against a grid of 10^(1/6) /
+ *    10^(1/12) the f_eff of 0.1-1 MeV photons is 5-8 % higher (validation.md); 8 kernel cells (16 cells: <= 2 %).
+ *  - compton_continuous = 1 ([cmb_fip] compton = continuous; fb_cmb_params.compton_continuous) restores the
+ *    continuous-loss model (cache keys carry the mode, 1 + no_secondaries + 2 no_gg + 4 discrete).
+ *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
  */
@@ -129,6 +152,7 @@ struct fb_cmb;
 #ifndef FB_CMB_DEP_NC
 #define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
 #endif
+#define FB_CMB_DEP_NKC 128         /**< ln k points of the discrete kernel's table (K_DISC - 1e6) */
 #ifndef FB_CMB_DEP_K_DISC
 #define FB_CMB_DEP_K_DISC 0.1      /**< discrete Compton scattering above k = E/m_e = 0.1 (51 keV), continuous loss below */
 #endif
@@ -179,18 +203,21 @@ typedef struct fb_cmb_dep {
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
   double f_He;        /**< n_He/n_H */
   double kn_eta[FB_CMB_DEP_NK]; /**< Klein-Nishina mean fractional loss on the ln k grid */
+  double kn_ceps[FB_CMB_DEP_NKC][FB_CMB_DEP_NC]; /**< discrete Klein-Nishina kernel (fb_cmb_kn_cells) on the ln k grid
+                                                      K_DISC .. 1e6: mean E'/E per cell ... */
+  double kn_cwn[FB_CMB_DEP_NKC][FB_CMB_DEP_NC];  /**< ... and number shares (fb_cmb_kn_table; branch compton) */
   double T_cmb0_eV;   /**< CMB temperature today [eV] */
   double gg_G[FB_CMB_DEP_NGG]; /**< photon-photon pair rate G(nu) e^{1/nu} on the black body (fb_cmb_gg_G) */
   double kn_F[FB_CMB_DEP_NKB]; /**< Klein-Nishina ICS power / Thomson power on the ln b grid (fb_cmb_kn_ics_F) */
   double *kn_C;       /**< Klein-Nishina ICS: share of the power above w, NKB x NKW (fb_cmb_kn_ics_table) */
   double *D_ann;      /**< kernel of one positron's annihilation at rest (positronium photons), n x n, built at the
                            first fb_cmb_dep_set_pair and reused (independent of the pair energy) */
-  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg at its build */
+  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg (+ 4 discrete Compton) at its build */
   int cont_on_grid;   /**< 1: continuum photon nodes of fb_cmb_dep_set_spectrum enter the secondary grid at injection
                            (no exact primary march) instead of the cached exact kernels (comparison option) */
   int n_cache;        /**< photon kernels kept for the continuum nodes of fb_cmb_dep_set_spectrum (branch cmbmix) */
   double cache_E_GeV[FB_CMB_DEP_CACHE_MAX];
-  int cache_mode[FB_CMB_DEP_CACHE_MAX]; /**< 1 + no_secondaries + 2 no_gg at the build */
+  int cache_mode[FB_CMB_DEP_CACHE_MAX]; /**< 1 + no_secondaries + 2 no_gg (+ 4 discrete Compton) at the build */
   double *cache_D[FB_CMB_DEP_CACHE_MAX];
 } fb_cmb_dep;
 
@@ -322,6 +349,11 @@ double fb_cmb_kn_sigma_scat_cm2(double k);
 /** The Klein-Nishina kernel on nc equal cells in ln(E'/E) over [-ln(1+2k), 0]: number shares wn (sum 1) and
  *  number-weighted mean E'/E per cell (eps). */
 void fb_cmb_kn_cells(double k, int nc, double *eps, double *wn);
+/** Fill d->kn_ceps, d->kn_cwn (called by fb_cmb_dep_init). */
+void fb_cmb_kn_table(fb_cmb_dep *d);
+/** The kernel at k >= FB_CMB_DEP_K_DISC from the table (linear in ln k), its mean transfer sum wn (1 - eps) rescaled to
+ *  the closed form 1 - sigma_s/sigma_KN (so the table keeps the exact mean and sum wn = 1). */
+void fb_cmb_kn_cells_at(const fb_cmb_dep *d, double k, double *eps, double *wn);
 /** Deposit (returned) and secondaries (vec: the scattered photons and the recoils' ICS photons) of the energy fraction
  *  w carried by photons of E_eV that Compton scatter at node k (FB_CMB_DEP_NC kernel cells). */
 double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double w, double *vec);
