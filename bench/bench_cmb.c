@@ -9,7 +9,8 @@
  *   5. the mixed-channel kernel (branch cmbmix, fb_cmb_set_spectrum): the injected spectrum of the BC1 A' at 0.5 GeV, 1 GeV
  *      and of the BC11 ALP at 0.6 GeV in one fb_cmb (the first builds the positronium kernel and its cached continuum
  *      photon kernels, the later ones reuse the cache as a scan does), and the spectrum from the decay record alone.
- * Usage: bench_cmb [repetitions] (default 5). Prints medians of CPU time (BENCH_WALL=1: wall
+ * Usage: bench_cmb [repetitions] (default 5); FB_BENCH_COMPTON=continuous: the kernels with Compton scattering as a
+ * continuous loss (the model before branch compton; default discrete Klein-Nishina scattering). Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -35,6 +36,9 @@ int main(int argc, char **argv) {
   size_t np = 0;
   fb_cmb_params p;
   fb_cmb_params_default(&p);
+  const char *cm = getenv("FB_BENCH_COMPTON");
+  p.compton_continuous = cm && cm[0] == 'c';
+  printf("Compton scattering in the deposition kernels: %s\n", p.compton_continuous ? "continuous loss" : "discrete");
   double sink = 0.0;
   for (int r = 0; r < reps; r++) {
     fb_cmb c;

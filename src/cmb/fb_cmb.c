@@ -119,6 +119,7 @@ static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
       c->dep = NULL;
       return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
     }
+    fb_cmb_dep_set_compton(c->dep, c->par.compton_continuous);
   }
   const int rc = pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
   if (rc != FB_OK) {
@@ -144,6 +145,7 @@ int fb_cmb_set_spectrum(fb_cmb *c, const fb_cmb_dep_spectrum *s, fb_err *err) {
       c->dep = NULL;
       return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
     }
+    fb_cmb_dep_set_compton(c->dep, c->par.compton_continuous);
   }
   FB_CALL(err, fb_cmb_dep_set_spectrum(c->dep, s, err));
   c->dep_spectrum = 1;

@@ -205,6 +205,9 @@ typedef struct fb_cmb_params {
   double photon_E_GeV;      /**< deposition: 0 = on the spot (f_eff = 1, default); > 0 = photons of this energy
                                  at injection, delayed energy-dependent deposition of fb_cmb_dep.h (window methods) */
   double pair_E_GeV;        /**< > 0: instead, e+e- pairs whose leptons carry this total energy (fb_cmb_dep_set_pair) */
+  int compton_continuous;   /**< deposition kernels: 1 = Compton scattering as a continuous loss (the model before
+                                 branch compton, comparison option), 0 = discrete Klein-Nishina scattering (default;
+                                 fb_cmb_dep.h "Discrete Compton scattering"); read when the kernel nodes are set up */
 } fb_cmb_params;
 
 typedef struct fb_cmb {

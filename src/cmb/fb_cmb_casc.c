@@ -428,10 +428,15 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
       const double E = fb_cmb_casc_E_eV(g);
       fb_cmb_dep_rates r;
       fb_cmb_dep_photon_rates(d, k, E, &r);
-      /* advection to the next bin down at the rate r_adv that loses energy at (1 + b) per unit s */
-      const double r_adv = (1.0 + r.b) / (1.0 - down), R = r.a + r_adv, P = -expm1(-R * h);
+      /* advection to the next bin down at the rate r_adv that loses energy at (1 + b) per unit s; with discrete
+       * Compton scattering (branch compton, bins above k = FB_CMB_DEP_K_DISC) the advection is the redshift alone and
+       * the scatterings (rate s_c) leave the bin through the Klein-Nishina kernel (fb_cmb_dep_scatter_out) */
+      const int disc = !d->compton_continuous && E >= FB_CMB_DEP_K_DISC * FB_ME_GEV * 1e9;
+      const double sc = disc ? r.s_c : 0.0, r_adv = (1.0 + (disc ? 0.0 : r.b)) / (1.0 - down);
+      const double R = r.a + r_adv + sc, P = -expm1(-R * h);
       memset(B, 0, sizeof B);
-      double dep0 = fb_cmb_dep_outcome(d, k, E, &r, P * r.a / R, P * r.b / R, B);
+      double dep0 = disc ? fb_cmb_dep_outcome(d, k, E, &r, P * r.a / R, 0.0, B) + fb_cmb_dep_scatter_out(d, k, E, P * sc / R, B)
+                         : fb_cmb_dep_outcome(d, k, E, &r, P * r.a / R, P * r.b / R, B);
       if (g > 0) B[g - 1] += P * r_adv / R * down;
       /* the energy coming back into bin g in this step is processed again (immediate cascade) */
       const double self = fmin(B[g], 0.999);

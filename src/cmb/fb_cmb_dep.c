@@ -245,6 +245,7 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   }
   for (int i = 0; i < FB_CMB_DEP_NK; i++)
     d->kn_eta[i] = fb_cmb_kn_mean_loss(exp(LNK_MIN + (LNK_MAX - LNK_MIN) * i / (FB_CMB_DEP_NK - 1)));
+  fb_cmb_kn_table(d);
   fb_cmb_casc_build(d);
   return FB_OK;
 }
@@ -275,6 +276,9 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
 
 static double kn_eta(const fb_cmb_dep *d, double k) {
   if (k <= exp(LNK_MIN)) return k; /* Thomson limit: <1 - E'/E> = k <1 - cos theta> = k */
+  /* since branch compton the closed form 1 - sigma_s/sigma_KN above k = 0.01 (Evans' scattered-energy cross section,
+   * fb_cmb_compton.c; the table's linear interpolation was off by up to 6e-4 there), the table below */
+  if (k >= 1e-2) return 1.0 - fb_cmb_kn_sigma_scat_cm2(k) / fb_cmb_sigma_kn_cm2(k);
   const double u = (log(k) - LNK_MIN) / (LNK_MAX - LNK_MIN) * (FB_CMB_DEP_NK - 1);
   if (u >= FB_CMB_DEP_NK - 1) return d->kn_eta[FB_CMB_DEP_NK - 1];
   const int i = (int)u;
@@ -291,7 +295,8 @@ void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E, fb_cmb_dep
   r->a_pi[2] = cH * nHeII * fb_cmb_sigma_photoion_cm2(2, E);
   const double kk = E / ME_EV;
   r->eta = kn_eta(d, kk);
-  r->b = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk) * r->eta;
+  r->s_c = cH * nH * (1.0 + 2.0 * d->f_He) * fb_cmb_sigma_kn_cm2(kk);
+  r->b = r->s_c * r->eta;
   r->a_bh = kk > 2.0 ? cH * nH * (fb_cmb_sigma_bh_cm2(1.0, kk) + d->f_He * fb_cmb_sigma_bh_cm2(2.0, kk)) : 0.0;
   r->a_gg = d->no_gg ? 0.0 : fb_cmb_gg_rate(d, k, E);
   r->a_pp = d->no_gg ? 0.0 : fb_cmb_pp_rate_s(E, d->T_cmb0_eV * (1.0 + d->z[k])) / d->H_s[k];
@@ -315,6 +320,19 @@ static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, doubl
     }
     fb_cmb_dep_rates r;
     fb_cmb_dep_photon_rates(d, k, E, &r);
+    if (!d->compton_continuous && E >= FB_CMB_DEP_K_DISC * ME_EV) {
+      /* discrete Compton scattering (branch compton; fb_cmb_dep.h): a scattering removes the photon from the track,
+       * its recoil electron and scattered photon (Klein-Nishina kernel) go to fb_cmb_dep_scatter_out; the track only
+       * redshifts */
+      const double a = r.a, sc = r.s_c, g = 1.0 + a + sc, ds = fmin(L - Lb, DLNE_MAX);
+      const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
+      double *v = src + k * FB_CMB_DEP_NG;
+      D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, 0.0, v) + fb_cmb_dep_scatter_out(d, k, E, x * sc, v);
+      u *= decay;
+      E *= exp(-ds);
+      L -= ds;
+      continue;
+    }
     const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
     const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
     D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * FB_CMB_DEP_NG);
@@ -344,10 +362,23 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   return FB_OK;
 }
 
+/* the kernel's build mode (cache keys): 1 + no_secondaries + 2 no_gg + 4 discrete Compton (branch compton) */
+static int kernel_mode(const fb_cmb_dep *d) {
+  return 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0) + (d->compton_continuous ? 0 : 4);
+}
+
+void fb_cmb_dep_set_compton(fb_cmb_dep *d, int continuous) {
+  if (!!continuous == !!d->compton_continuous) return;
+  d->compton_continuous = !!continuous;
+  fb_cmb_casc_build(d);
+  d->E_GeV = 0.0; /* the built kernels (D, D_ann) are of the other treatment; cached ones carry their mode */
+  d->D_ann_mode = 0;
+}
+
 /* The kernel of one positron's annihilation at rest (positronium photons) in D_ann, built once (uses D as scratch). */
 static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
   const size_t n = d->n;
-  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  const int mode = kernel_mode(d);
   if (d->D_ann && d->D_ann_mode == mode) return FB_OK;
   /* the persistent cache (fb_cmb_dep_cache.c, key E = -1: the positronium kernel; branch cmbmix) */
   if (!d->D_ann) d->D_ann = malloc(n * n * sizeof *d->D_ann);
@@ -404,7 +435,7 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
 /* The photon kernel of energy E_GeV from the cache, built on first use (the continuum nodes of a spectrum sit on a
  * fixed grid, so a scan over masses builds each once). NULL with err set on failure. */
 static const double *cached_photon_kernel(fb_cmb_dep *d, double E_GeV, fb_err *err) {
-  const int mode = 1 + (d->no_secondaries ? 1 : 0) + (d->no_gg ? 2 : 0);
+  const int mode = kernel_mode(d);
   for (int i = 0; i < d->n_cache; i++)
     if (d->cache_E_GeV[i] == E_GeV && d->cache_mode[i] == mode) return d->cache_D[i];
   if (d->n_cache >= FB_CMB_DEP_CACHE_MAX) {

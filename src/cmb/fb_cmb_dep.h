@@ -14,7 +14,8 @@
  *    Compton scattering on all electrons, free and bound (n_e,tot = n_H (1 + 2 f_He); binding neglected,
  *    E >> 25 eV where Compton matters), taken as a continuous loss with the mean fractional loss per
  *    scattering eta(E) = <1 - E'/E> of the Klein-Nishina cross section (approximation: the discrete
- *    steps, up to 2k/(1+2k) per scattering, are averaged); photoionisation (Verner et al. astro-ph/9601009
+ *    steps, up to 2k/(1+2k) per scattering, are averaged; since branch compton only below 51 keV or with
+ *    compton_continuous = 1: see "Discrete Compton scattering" below); photoionisation (Verner et al. astro-ph/9601009
  *    fits) and Bethe-Heitler pair production remove the photon.
  *  - Deposited per unit s, as a fraction of the photon's current energy P E:
  *      d = a_pi f_e(E - I) + b f_e(eta E) + a_BH (1 - 2 m_e/E) f_e((E - 2 m_e)/2),
@@ -103,6 +104,28 @@
  * of photon kernels, e+- as in fb_cmb_dep_set_pair (kinetic share at once, annihilation by D_ann), and the secondaries of
  * all nodes marched once through the cascade matrices. Linear to 1e-9 in the kernel elements (test_cmb_mix).
  *
+ * Discrete Compton scattering (issue 15, branch compton; fb_cmb_compton.c; the default, compton_continuous = 0):
+ *  - Above k = E/m_e = FB_CMB_DEP_K_DISC = 0.1 (51 keV) a photon's Compton scattering is a discrete event, as in the
+ *    photon transfer functions of Slatyer, Padmanabhan & Finkbeiner arXiv:0906.1197 and Slatyer arXiv:1506.03811
+ *    (which follow the scattered photon spectrum) instead of the continuous loss above: the primary leaves its track at
+ *    the scattering rate s_c = n_e,tot sigma_KN c/H (dln P/ds = -(a + s_c), dln E/ds = -1), and each scattering gives
+ *    a photon E' = E eps, eps = 1/(1 + k (1 - cos theta)), distributed by the Klein-Nishina cross section (Klein &
+ *    Nishina 1929; Rybicki & Lightman eq. 7.4), and a recoil electron E - E'. The kernel: FB_CMB_DEP_NC = 8 equal cells
+ *    in ln eps over [-ln(1+2k), 0] (8-point Gauss-Legendre each), with number shares and number-weighted mean eps
+ *    per cell (so photon + electron = E exactly, and the mean transfer is exact: it equals the continuous-loss eta,
+ *    now the closed form 1 - sigma_s/sigma_KN of Evans' scattered-energy cross section above k = 0.01), tabulated on
+ *    128 points in ln k (0.1 - 1e6) with the mean rescaled to the closed form. The recoil electrons deposit through
+ *    fb_cmb_dep_electron_out (their ICS photons to the grid), the scattered photons go onto the secondary grid.
+ *  - On the secondary grid, bins above k = 0.1 advect with the redshift alone (rate 1/(1 - 1/rho)) and leave by
+ *    scattering (rate s_c) through the same kernel (the scattered photons split over neighbouring bins keeping number
+ *    and energy; those back in the same bin are processed again in the cell, the immediate cascade of fb_cmb_casc_build).
+ *  - Below k = 0.1 the continuous loss is kept (eta < 0.082 and the kernel's whole spread, eps in [0.83, 1], lies
+ *    within one grid bin of ratio 2.15).
+ *  - Stated approximations: the scattered photons are on the coarse grid (10^(1/3) bins): against a grid of 10^(1/6) /
+ *    10^(1/12) the f_eff of 0.1-1 MeV photons is 5-8 % higher (validation.md); 8 kernel cells (16 cells: <= 2 %).
+ *  - compton_continuous = 1 ([cmb_fip] compton = continuous; fb_cmb_params.compton_continuous) restores the
+ *    continuous-loss model (cache keys carry the mode, 1 + no_secondaries + 2 no_gg + 4 discrete).
+ *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
  */
@@ -121,9 +144,18 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
+#ifndef FB_CMB_DEP_NG /* overridable for the grid-resolution study of branch compton (with FB_CMB_DEP_GRID_RATIO) */
 #define FB_CMB_DEP_NG 33           /**< photon grid of the secondary cascade (13.6 eV - 1.7 TeV) */
 #define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
+#endif
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
+#ifndef FB_CMB_DEP_NC
+#define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
+#endif
+#define FB_CMB_DEP_NKC 128         /**< ln k points of the discrete kernel's table (K_DISC - 1e6) */
+#ifndef FB_CMB_DEP_K_DISC
+#define FB_CMB_DEP_K_DISC 0.1      /**< discrete Compton scattering above k = E/m_e = 0.1 (51 keV), continuous loss below */
+#endif
 #define FB_CMB_DEP_NY 300          /**< ICS share table (ln y, y = E1/(4 gamma^2 T_CMB) in 1e-5 - 80) */
 #define FB_CMB_DEP_NKB 43          /**< Klein-Nishina ICS tables: b = 4 gamma T_CMB/m_e, ln b in [ln 1e-3, ln 1e4] */
 #define FB_CMB_DEP_NKW 241         /**< ... and xi = ln(w/(1 - w)), w = E1/(gamma m_e), in [ln 1e-12, ln 1e9] */
@@ -141,6 +173,7 @@ typedef struct fb_cmb_dep_rates {
   double a_pp;    /**< photon-photon scattering on the CMB (branch secphot2; its photons are secondaries) */
   double a;       /**< total absorption */
   double b;       /**< Compton continuous loss rate */
+  double s_c;     /**< Compton scatterings (b = s_c eta; branch compton) */
   double eta;     /**< Klein-Nishina mean fractional loss per scattering */
 } fb_cmb_dep_rates;
 
@@ -151,6 +184,9 @@ typedef struct fb_cmb_dep {
   int pair;           /**< 1: the kernel is that of an e+e- pair (fb_cmb_dep_set_pair), 0: of a photon */
   int no_secondaries; /**< 1: secondary photons not followed (the first version's primary-only kernel with the
                            Lyman-band ICS share; for tests and comparisons; reset E_GeV = 0 after changing it) */
+  int compton_continuous; /**< 1: Compton scattering as a continuous energy loss on one track (the model before branch
+                           compton; comparison option); 0 (default): discrete Klein-Nishina scattering above k = 0.1
+                           (set with fb_cmb_dep_set_compton, which rebuilds the cascade matrices) */
   int no_gg;          /**< 1: photon-photon pair production and scattering off (for the before/after comparison; set before
                            fb_cmb_casc_build, i.e. rebuild the matrices with fb_cmb_casc_build after changing it) */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
@@ -167,18 +203,21 @@ typedef struct fb_cmb_dep {
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
   double f_He;        /**< n_He/n_H */
   double kn_eta[FB_CMB_DEP_NK]; /**< Klein-Nishina mean fractional loss on the ln k grid */
+  double kn_ceps[FB_CMB_DEP_NKC][FB_CMB_DEP_NC]; /**< discrete Klein-Nishina kernel (fb_cmb_kn_cells) on the ln k grid
+                                                      K_DISC .. 1e6: mean E'/E per cell ... */
+  double kn_cwn[FB_CMB_DEP_NKC][FB_CMB_DEP_NC];  /**< ... and number shares (fb_cmb_kn_table; branch compton) */
   double T_cmb0_eV;   /**< CMB temperature today [eV] */
   double gg_G[FB_CMB_DEP_NGG]; /**< photon-photon pair rate G(nu) e^{1/nu} on the black body (fb_cmb_gg_G) */
   double kn_F[FB_CMB_DEP_NKB]; /**< Klein-Nishina ICS power / Thomson power on the ln b grid (fb_cmb_kn_ics_F) */
   double *kn_C;       /**< Klein-Nishina ICS: share of the power above w, NKB x NKW (fb_cmb_kn_ics_table) */
   double *D_ann;      /**< kernel of one positron's annihilation at rest (positronium photons), n x n, built at the
                            first fb_cmb_dep_set_pair and reused (independent of the pair energy) */
-  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg at its build */
+  int D_ann_mode;     /**< 0: D_ann not built; else 1 + no_secondaries + 2 no_gg (+ 4 discrete Compton) at its build */
   int cont_on_grid;   /**< 1: continuum photon nodes of fb_cmb_dep_set_spectrum enter the secondary grid at injection
                            (no exact primary march) instead of the cached exact kernels (comparison option) */
   int n_cache;        /**< photon kernels kept for the continuum nodes of fb_cmb_dep_set_spectrum (branch cmbmix) */
   double cache_E_GeV[FB_CMB_DEP_CACHE_MAX];
-  int cache_mode[FB_CMB_DEP_CACHE_MAX]; /**< 1 + no_secondaries + 2 no_gg at the build */
+  int cache_mode[FB_CMB_DEP_CACHE_MAX]; /**< 1 + no_secondaries + 2 no_gg (+ 4 discrete Compton) at the build */
   double *cache_D[FB_CMB_DEP_CACHE_MAX];
 } fb_cmb_dep;
 
@@ -304,6 +343,23 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w);
  *  (1 + no_secondaries + 2 no_gg) into K (n x n, lower triangle zero): 1 on a hit, 0 otherwise; store it (best effort). */
 int fb_cmb_dep_disk_load(const fb_cmb_dep *d, double E_GeV, int mode, double *K);
 void fb_cmb_dep_disk_store(const fb_cmb_dep *d, double E_GeV, int mode, const double *K);
+/** Discrete Klein-Nishina scattering (fb_cmb_compton.c, branch compton). Energy-weighted (scattered-energy) cross
+ *  section sigma_s = int (E'/E) dsigma [cm^2] at k = E/m_e (closed form). */
+double fb_cmb_kn_sigma_scat_cm2(double k);
+/** The Klein-Nishina kernel on nc equal cells in ln(E'/E) over [-ln(1+2k), 0]: number shares wn (sum 1) and
+ *  number-weighted mean E'/E per cell (eps). */
+void fb_cmb_kn_cells(double k, int nc, double *eps, double *wn);
+/** Fill d->kn_ceps, d->kn_cwn (called by fb_cmb_dep_init). */
+void fb_cmb_kn_table(fb_cmb_dep *d);
+/** The kernel at k >= FB_CMB_DEP_K_DISC from the table (linear in ln k), its mean transfer sum wn (1 - eps) rescaled to
+ *  the closed form 1 - sigma_s/sigma_KN (so the table keeps the exact mean and sum wn = 1). */
+void fb_cmb_kn_cells_at(const fb_cmb_dep *d, double k, double *eps, double *wn);
+/** Deposit (returned) and secondaries (vec: the scattered photons and the recoils' ICS photons) of the energy fraction
+ *  w carried by photons of E_eV that Compton scatter at node k (FB_CMB_DEP_NC kernel cells). */
+double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double w, double *vec);
+/** Choose the Compton treatment (continuous = 1: continuous loss; 0: discrete, the default) and rebuild the cascade
+ *  matrices and drop the built kernels if it changed. */
+void fb_cmb_dep_set_compton(fb_cmb_dep *d, int continuous);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */

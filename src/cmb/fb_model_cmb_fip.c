@@ -99,6 +99,10 @@ static const fb_key_spec cmbf_keys[] = {
      "on_the_spot; spectrum = the mixed-channel kernel of the injected photon and e+- spectrum (lines, pi0 photons, "
      "Michel e+- of mu and pi+-, kaon products; src/cmb/fb_cmb_mix.c, branch cmbmix); lines = auto without the "
      "spectrum kernel (the auto of before branch cmbmix: on the spot where the decay is not a line)"},
+    {"cmb_fip", "compton", FB_KEY_CHOICE, "discrete", 0, 0, "discrete|continuous", "",
+     "Compton scattering of the photons in the deposition kernels (src/cmb/fb_cmb_dep.h): discrete = Klein-Nishina "
+     "scattering, the scattered photons redistributed in energy (branch compton); continuous = a continuous energy "
+     "loss on one track (the model before branch compton; comparison option)"},
     {"cmb_fip", "abundance", FB_KEY_CHOICE, "freezein", 0, 0, "freezein|thermal|omega_fraction", "",
      "abundance assumption: freeze-in by inverse decays (and scatterings: bc1, bc4, bc9 Primakoff, bc11), "
      "relativistic decoupling at T_dec_GeV, or a "
@@ -151,6 +155,7 @@ static int cmbf_init(void **state, const fb_config *cfg, const char *fip_name, d
   if (s->ops->init) FB_CALL_GOTO(err, rc, s->ops->init(&s->fip, &s->fip_cfg, err), fail);
   fb_cmb_params p;
   fb_cmb_params_default(&p);
+  p.compton_continuous = !strcmp(fb_config_get_string(cfg, "cmb_fip", "compton"), "continuous");
   FB_CALL_GOTO(err, rc, fb_cmb_init(&s->cmb, &p, err), fail);
   FB_CALL_GOTO(err, rc, fb_thermo_init(&s->th, err), fail);
   if (s->abundance == ABUND_FREEZEIN)
