@@ -1,7 +1,12 @@
 /**
  * @file fb_model_bbn_decay.c
- * @brief Scan model `bbn_decay`: BBN with a generic decaying particle over (tau_X, m Y_X) at fixed
- *        mass and injection fractions (the plane that BBN papers show).
+ * @brief Scan models `bbn_decay`: BBN with a generic decaying particle over (tau_X, m Y_X) at fixed
+ *        mass and injection fractions (the plane that BBN papers show), and `bbn_decay_mass`: the same
+ *        over (m_X, tau_X) at fixed abundance m Y_X (issue 14, "A generic model over (m, tau) at fixed
+ *        abundance and over (tau, m Y_X) at fixed m").
+ *
+ * bbn_decay_mass: first axis m_X [GeV], second axis tau_X [s], m Y and the injection classes from
+ * [bbn_decay_mass]; every point is the bbn_decay point (tau, m Y) at that mass (the same solve).
  *
  * First axis ("mass" slot of the grid): the lifetime tau_s [s] (use mass_spacing = log). Second
  * axis ("coupling" slot): m Y = m_X n_X / s before decay [GeV] (coupling_spacing = log). The mass,
@@ -30,6 +35,7 @@ typedef struct bbnd_state {
   bbn_params par;
   bbn_decay dec;
   bbn_result sbbn;
+  int mass_plane; /**< 1: bbn_decay_mass (axes m_X, tau_X at fixed dec.mY_GeV) */
 } bbnd_state;
 
 enum { Q_YP, Q_YPM, Q_DH, Q_HE3, Q_LI7, Q_NEFF, Q_ETAR, Q_CHI2, Q_DCHI2, Q_PULLY, Q_PULLD, Q_TDEC, Q_RHOX,
@@ -56,61 +62,95 @@ static const fb_quantity_spec bbnd_quantities[] = {
                      "after T_end followed (bbn_neff_rec.c); the N_eff band uses it"},
 };
 
+/* the injection classes and BBN options, shared by both planes (section SEC) */
+#define BBND_COMMON_KEYS(SEC)                                                                                     \
+  {SEC, "f_em", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "energy fraction into photons + e+-"},                   \
+  {SEC, "f_nu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into neutrinos (all flavours)"},        \
+  {SEC, "f_inv", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into invisible particles"},            \
+  {SEC, "n_pi_minus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi- per decay"},                 \
+  {SEC, "n_pi_plus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi+ per decay"},                  \
+  {SEC, "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},                    \
+  {SEC, "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",                                                  \
+   "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},                                          \
+  {SEC, "omega_b_h2", FB_KEY_DOUBLE, "0.02242", 0.001, 0.1, NULL, "", "baryon density Omega_b h^2"},             \
+  {SEC, "theory_errors", FB_KEY_CHOICE, "propagated", 0, 0, "propagated|primat", "",                             \
+   "theory errors of the chi^2: propagated = the network's cited rate errors and tau_n +- 0.5 s propagated "      \
+   "linearly (bbn_theory_err.c); primat = PRIMAT arXiv:1801.08023 sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"}
+
 static const fb_key_spec bbnd_keys[] = {
     {"bbn_decay", "mass_GeV", FB_KEY_DOUBLE, "1", 1e-3, 1e4, NULL, "GeV", "mass of the decaying particle X"},
-    {"bbn_decay", "f_em", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "energy fraction into photons + e+-"},
-    {"bbn_decay", "f_nu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into neutrinos (all flavours)"},
-    {"bbn_decay", "f_inv", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "energy fraction into invisible particles"},
-    {"bbn_decay", "n_pi_minus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi- per decay"},
-    {"bbn_decay", "n_pi_plus", FB_KEY_DOUBLE, "0", 0.0, 100.0, NULL, "", "mean number of pi+ per decay"},
-    {"bbn_decay", "mesons", FB_KEY_BOOL, "true", 0, 0, NULL, "", "meson-driven p <-> n conversion on"},
-    {"bbn_decay", "eta_fixed", FB_KEY_CHOICE, "cmb", 0, 0, "cmb|bbn", "",
-     "eta fixed today at the CMB value (cmb) or before the decay (bbn)"},
-    {"bbn_decay", "omega_b_h2", FB_KEY_DOUBLE, "0.02242", 0.001, 0.1, NULL, "", "baryon density Omega_b h^2"},
-    {"bbn_decay", "theory_errors", FB_KEY_CHOICE, "propagated", 0, 0, "propagated|primat", "",
-     "theory errors of the chi^2: propagated = the network's cited rate errors and tau_n +- 0.5 s propagated linearly (bbn_theory_err.c); primat = PRIMAT arXiv:1801.08023 sigma(Yp) = 0.00017, sigma(D/H)/(D/H) = 1.46%"},
+    BBND_COMMON_KEYS("bbn_decay"),
 };
 
-static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
+static const fb_key_spec bbndm_keys[] = {
+    {"bbn_decay_mass", "mY_GeV", FB_KEY_DOUBLE, "1e-9", 0.0, 1.0, NULL, "GeV",
+     "m_X n_X / s before decay, the same at every point of the (m_X, tau_X) plane"},
+    BBND_COMMON_KEYS("bbn_decay_mass"),
+};
+
+static int bbnd_init_plane(void **state, const fb_config *cfg, const char *sec, int mass_plane, fb_err *err) {
   bbnd_state *s = calloc(1, sizeof *s);
-  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the bbn_decay model state");
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s model state", sec);
   int rc = bbn_tables_init(&s->tab, err);
   if (rc != FB_OK) {
     free(s);
     return fb_err_push(err, rc, __func__, __LINE__, "bbn_tables_init");
   }
+  s->mass_plane = mass_plane;
   bbn_params_default(&s->par);
-  s->par.omega_b_h2 = fb_config_get_double(cfg, "bbn_decay", "omega_b_h2");
-  s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, "bbn_decay", "eta_fixed"), "bbn") == 0;
-  s->par.theory_errors = strcmp(fb_config_get_string(cfg, "bbn_decay", "theory_errors"), "primat") == 0
+  s->par.omega_b_h2 = fb_config_get_double(cfg, sec, "omega_b_h2");
+  s->par.eta_at_bbn = strcmp(fb_config_get_string(cfg, sec, "eta_fixed"), "bbn") == 0;
+  s->par.theory_errors = strcmp(fb_config_get_string(cfg, sec, "theory_errors"), "primat") == 0
                              ? BBN_TH_PRIMAT
                              : BBN_TH_PROPAGATED;
-  s->dec.mass_GeV = fb_config_get_double(cfg, "bbn_decay", "mass_GeV");
-  s->dec.f_em = fb_config_get_double(cfg, "bbn_decay", "f_em");
-  s->dec.f_nu = fb_config_get_double(cfg, "bbn_decay", "f_nu");
-  s->dec.f_inv = fb_config_get_double(cfg, "bbn_decay", "f_inv");
-  s->dec.n_pi_minus = fb_config_get_double(cfg, "bbn_decay", "n_pi_minus");
-  s->dec.n_pi_plus = fb_config_get_double(cfg, "bbn_decay", "n_pi_plus");
-  s->dec.mesons = fb_config_get_bool(cfg, "bbn_decay", "mesons");
+  s->dec.mass_GeV = mass_plane ? 1.0 : fb_config_get_double(cfg, sec, "mass_GeV");
+  s->dec.f_em = fb_config_get_double(cfg, sec, "f_em");
+  s->dec.f_nu = fb_config_get_double(cfg, sec, "f_nu");
+  s->dec.f_inv = fb_config_get_double(cfg, sec, "f_inv");
+  s->dec.n_pi_minus = fb_config_get_double(cfg, sec, "n_pi_minus");
+  s->dec.n_pi_plus = fb_config_get_double(cfg, sec, "n_pi_plus");
+  s->dec.mesons = fb_config_get_bool(cfg, sec, "mesons");
   s->dec.tau_s = 1.0;
-  s->dec.mY_GeV = 1e-20;
+  s->dec.mY_GeV = 1e-20; /* for the check; the mass plane's own m Y is set after it */
   rc = bbn_decay_check(&s->dec, err);
   if (rc == FB_OK) rc = bbn_solve(&s->tab, &s->par, &s->sbbn, err);
   s->par.sbbn_nb_ref = s->sbbn.nb_comoving; /* the baryon normalisation, once */
   if (rc != FB_OK) {
     bbn_tables_free(&s->tab);
     free(s);
-    return fb_err_push(err, rc, __func__, __LINE__, "[bbn_decay] inputs / standard BBN");
+    return fb_err_push(err, rc, __func__, __LINE__,
+                       mass_plane ? "[bbn_decay_mass] inputs / standard BBN" : "[bbn_decay] inputs / standard BBN");
   }
+  if (mass_plane) s->dec.mY_GeV = fb_config_get_double(cfg, sec, "mY_GeV");
   *state = s;
   return FB_OK;
 }
 
-static int bbnd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_err *err) {
+static int bbnd_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bbnd_init_plane(state, cfg, "bbn_decay", 0, err);
+}
+
+static int bbndm_init(void **state, const fb_config *cfg, fb_err *err) {
+  return bbnd_init_plane(state, cfg, "bbn_decay_mass", 1, err);
+}
+
+/* (x, y) = (tau_s, mY_GeV) for bbn_decay, (mass_GeV, tau_s) for bbn_decay_mass */
+static int bbnd_eval(void *state, double x, double y, double *out, fb_err *err) {
   bbnd_state *s = state;
   bbn_decay d = s->dec;
-  d.tau_s = tau_s;
-  d.mY_GeV = mY_GeV;
+  if (s->mass_plane) {
+    d.mass_GeV = x;
+    d.tau_s = y;
+  } else {
+    d.tau_s = x;
+    d.mY_GeV = y;
+  }
+  if (s->mass_plane) { /* per point: the mass range, and the pions per decay must fit into m_X */
+    FB_CALL(err, bbn_decay_check(&d, err));
+    FB_TEST(err, (d.n_pi_minus + d.n_pi_plus) * FB_MPI_CHARGED_GEV > d.mass_GeV, FB_ERR_RANGE,
+            "bbn_decay_mass: m_X = %g GeV cannot make n_pi_minus + n_pi_plus = %g charged pions per decay (needs "
+            ">= %g GeV)", d.mass_GeV, d.n_pi_minus + d.n_pi_plus, (d.n_pi_minus + d.n_pi_plus) * FB_MPI_CHARGED_GEV);
+  }
   bbn_params p = s->par;
   p.decay = &d;
   bbn_result r;
@@ -198,10 +238,14 @@ static int bbnd_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
   bbnd_state *s = state;
   const size_t np = v->n_mass * v->n_coupling;
   FB_CALL(err, bbn_write_bounds(file, v, v->values + Q_DCHI2 * np, v->values + Q_NREC * np, &s->sbbn,
-                                "generic decaying particle: abundance m Y given on the grid", err));
+                                s->mass_plane ? "generic decaying particle over (m_X, tau_X): abundance mY_GeV fixed "
+                                                "(attribute)"
+                                              : "generic decaying particle: abundance m Y given on the grid",
+                                err));
   hid_t g = fb_h5_group(file, "bounds/bbn");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/bbn");
-  int rc = fb_h5_attr_double(g, "mass_GeV", s->dec.mass_GeV, err);
+  int rc = s->mass_plane ? fb_h5_attr_double(g, "mY_GeV", s->dec.mY_GeV, err)
+                         : fb_h5_attr_double(g, "mass_GeV", s->dec.mass_GeV, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_em", s->dec.f_em, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_nu", s->dec.f_nu, err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "f_inv", s->dec.f_inv, err);
@@ -234,6 +278,26 @@ const fb_model_ops fb_model_bbn_decay = {
     .n_keys = sizeof bbnd_keys / sizeof bbnd_keys[0],
     .keys = bbnd_keys,
     .init = bbnd_init,
+    .eval = bbnd_eval,
+    .free = bbnd_free,
+    .postprocess = bbnd_postprocess,
+};
+
+const fb_model_ops fb_model_bbn_decay_mass = {
+    .name = "bbn_decay_mass",
+    .benchmark = "generic",
+    .description = "BBN with a generic decaying particle over (m_X, tau) at fixed abundance m Y and injection fractions",
+    .mass_name = "mass_GeV",
+    .mass_units = "GeV",
+    .mass_description = "mass of X (first axis; use mass_spacing = log)",
+    .coupling_name = "tau_s",
+    .coupling_units = "s",
+    .coupling_description = "lifetime of X (second axis; use coupling_spacing = log)",
+    .n_quantities = sizeof bbnd_quantities / sizeof bbnd_quantities[0],
+    .quantities = bbnd_quantities,
+    .n_keys = sizeof bbndm_keys / sizeof bbndm_keys[0],
+    .keys = bbndm_keys,
+    .init = bbndm_init,
     .eval = bbnd_eval,
     .free = bbnd_free,
     .postprocess = bbnd_postprocess,

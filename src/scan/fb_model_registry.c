@@ -20,6 +20,7 @@ extern const fb_model_ops fb_model_cmb_decay;
 extern const fb_model_ops fb_model_bc1_cmb;
 extern const fb_model_ops fb_model_bc9_cmb;
 extern const fb_model_ops fb_model_bbn_decay;
+extern const fb_model_ops fb_model_bbn_decay_mass;
 extern const fb_model_ops fb_model_bc1_bbn;
 extern const fb_model_ops fb_model_bc9_bbn;
 extern const fb_model_ops fb_model_bc10_bbn, fb_model_bc11_bbn;
@@ -53,7 +54,7 @@ static const fb_model_ops *const fb_models[] = {
     /* relic abundance and targets (src/boltzmann) */
     &fb_model_bc2, &fb_model_bc2_target, &fb_model_freezein_light, &fb_model_freezein_heavy,
     /* BBN (src/bbn) */
-    &fb_model_sbbn, &fb_model_bbn_decay, &fb_model_bc1_bbn, &fb_model_bc9_bbn,
+    &fb_model_sbbn, &fb_model_bbn_decay, &fb_model_bbn_decay_mass, &fb_model_bc1_bbn, &fb_model_bc9_bbn,
     &fb_model_bc6_bbn, &fb_model_bc7_bbn, &fb_model_bc8_bbn,
     &fb_model_bc10_bbn, &fb_model_bc11_bbn, &fb_model_bc4_bbn, &fb_model_bc5_bbn,
     &fb_model_photodis_decay, &fb_model_bc1_photodis, &fb_model_bc9_photodis,
