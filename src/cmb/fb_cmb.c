@@ -100,6 +100,21 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   return FB_OK;
 }
 
+/* the deposition kernel's nodes, allocated at the first delayed deposition */
+static int ensure_dep(fb_cmb *c, fb_err *err) {
+  if (c->dep) return FB_OK;
+  c->dep = malloc(sizeof *c->dep);
+  FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
+  int rc = fb_cmb_dep_init(c->dep, c, err);
+  if (rc != FB_OK) {
+    free(c->dep);
+    c->dep = NULL;
+    return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
+  }
+  fb_cmb_dep_set_compton(c->dep, c->par.compton_continuous);
+  return FB_OK;
+}
+
 /* photon (pair = 0) or e+e- (pair = 1) deposition kernel of energy E_GeV; 0 = on the spot */
 static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
   FB_TEST(err, !(E_GeV >= 0), FB_ERR_INPUT, "%s = %g must be >= 0 (0: on the spot)", pair ? "pair_E_GeV" : "photon_E_GeV",
@@ -110,17 +125,7 @@ static int set_deposition(fb_cmb *c, int pair, double E_GeV, fb_err *err) {
   if (E_GeV == 0.0) return FB_OK;
   FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
           "photon/pair deposition needs a window anisotropy method (aniso_method = power given)");
-  if (!c->dep) {
-    c->dep = malloc(sizeof *c->dep);
-    FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
-    int rc = fb_cmb_dep_init(c->dep, c, err);
-    if (rc != FB_OK) {
-      free(c->dep);
-      c->dep = NULL;
-      return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
-    }
-    fb_cmb_dep_set_compton(c->dep, c->par.compton_continuous);
-  }
+  FB_CALL(err, ensure_dep(c, err));
   const int rc = pair ? fb_cmb_dep_set_pair(c->dep, E_GeV, err) : fb_cmb_dep_set_energy(c->dep, E_GeV, err);
   if (rc != FB_OK) {
     /* the kernel may hold another energy or be partly rebuilt: back to on-the-spot, so a later evaluation never
@@ -136,17 +141,7 @@ int fb_cmb_set_spectrum(fb_cmb *c, const fb_cmb_dep_spectrum *s, fb_err *err) {
   FB_CALL(err, set_deposition(c, 0, 0.0, err)); /* on the spot until the kernel is built */
   FB_TEST(err, c->par.aniso == FB_CMB_ANISO_POWER, FB_ERR_INPUT,
           "spectrum deposition needs a window anisotropy method (aniso_method = power given)");
-  if (!c->dep) {
-    c->dep = malloc(sizeof *c->dep);
-    FB_TEST(err, !c->dep, FB_ERR_MEMORY, "cannot allocate the deposition kernel");
-    int rc = fb_cmb_dep_init(c->dep, c, err);
-    if (rc != FB_OK) {
-      free(c->dep);
-      c->dep = NULL;
-      return fb_err_push(err, rc, __func__, __LINE__, "deposition nodes");
-    }
-    fb_cmb_dep_set_compton(c->dep, c->par.compton_continuous);
-  }
+  FB_CALL(err, ensure_dep(c, err));
   FB_CALL(err, fb_cmb_dep_set_spectrum(c->dep, s, err));
   c->dep_spectrum = 1;
   return FB_OK;
