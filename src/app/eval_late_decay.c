@@ -54,8 +54,8 @@ static void late_decay_put_verdicts(fb_eval_output *out, double range, double dc
                                     int he3_d) {
   fb_eval_put(out, "excluded", "", bbn_photodis_excluded(range, dchi2, he3d, he3_d));
   fb_eval_put(out, "excluded_He3_D", "", range == 0.0 && he3d > FB_HE3_D_MAX);
-  /* NaN (not computed: tau_s or m Y outside bbn_decay_check) is not excluded */
-  fb_eval_put(out, "excluded_neff", "", fabs(neff_rec - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
+  /* Neff_rec = 0: not computed (the plane's value where tau_s or m Y is outside bbn_decay_check), not excluded */
+  fb_eval_put(out, "excluded_neff", "", neff_rec > 0.0 && fabs(neff_rec - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
   fb_eval_put_text(out, "criterion", he3_d ? "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL) or 3He/D > "
                                              "1.10 (Geiss & Gloeckler 2003: 0.83 + 0.27); tau_range != 0: not "
                                              "photodisintegrating, never excluded; neff: |Neff_rec - 2.99| > 0.34"

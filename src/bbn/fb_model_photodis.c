@@ -101,8 +101,8 @@ static const fb_quantity_spec pd_gen_quantities[] = {
     {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
     {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
     {"Neff_rec", "", "N_eff at recombination with the decays after neutrino decoupling (bbn_decay_neff: the background of "
-                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); NaN where tau_s is outside "
-                     "[1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
+                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); 0 (not computed) where tau_s is "
+                     "outside [1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
 };
 
 /* quantities of bc1_photodis, bc9_photodis, bc6-8_photodis: the generic ones after these */
@@ -127,8 +127,8 @@ static const fb_quantity_spec pd_fip_quantities[] = {
     {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
     {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
     {"Neff_rec", "", "N_eff at recombination with the decays after neutrino decoupling (bbn_decay_neff: the background of "
-                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); NaN where tau_s is outside "
-                     "[1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
+                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); 0 (not computed) where tau_s is "
+                     "outside [1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
 };
 
 static const fb_key_spec pd_gen_keys[] = {
@@ -279,10 +279,10 @@ static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee
 /* The generic quantities (out[0 .. G_N-1]) at one point. */
 /* N_eff at recombination of the decay d (abundance and fractions set; T_start_MeV its start, 10 MeV for mY_GeV):
  * bbn_decay_neff, the background of bbn_solve, so the number of `eval bbn-decay` and the _bbn planes for the same
- * decay (issue 15: one computation). NaN where bbn_decay_check refuses the decay (tau_s outside [1e-3, 1e12] s,
- * m Y > 1 GeV): not computed there. */
+ * decay (issue 15: one computation). 0 (not computed; the scans refuse NaN) where bbn_decay_check refuses the decay
+ * (tau_s outside [1e-3, 1e12] s, m Y > 1 GeV). */
 static int pd_neff_rec(pd_state *s, const bbn_decay *d, double T_start_MeV, double *neff, fb_err *err) {
-  *neff = NAN;
+  *neff = 0.0;
   if (!(d->tau_s >= 1e-3 && d->tau_s <= 1e12 && d->mY_GeV <= 1.0 && d->n_over_ngamma <= 1e3 && d->mass_GeV >= 1e-3 &&
         d->mass_GeV <= 1e4))
     return FB_OK;
