@@ -40,8 +40,6 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, const fb_cmb_dep_s
   fb_eval_put(out, "drho_rho", "", r.drho_rho);
   fb_eval_put(out, "mu", "", r.mu);
   fb_eval_put(out, "y", "", r.y);
-  fb_eval_put(out, "f_residual", "", r.f_residual);
-  fb_eval_put(out, "E_dep_rec_eV_per_H", "eV", r.E_dep_rec_eV_per_H);
   fb_eval_put(out, "R_aniso", "", r.R_aniso);
   if (p->aniso != FB_CMB_ANISO_POWER) {
     fb_eval_put(out, "R_aniso_late", "", r.R_late);
@@ -59,6 +57,10 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, const fb_cmb_dep_s
   fb_eval_put(out, "excluded_anisotropies", "", ex_an);
   fb_eval_put(out, excluded_key, "", ex_mu || ex_y || ex_an);
   fb_eval_put(out, "low_energy_injection", "", low);
+  /* the residual-era share of drho_rho (null with distortion=branching) and the energy deposited per H nucleus during
+   * recombination, z ~ 1550 to 200, in eV (null with aniso_method=power): fb_cmb_result */
+  fb_eval_put(out, "f_residual", "", r.f_residual);
+  fb_eval_put(out, "E_dep_rec_eV_per_H", "eV", r.E_dep_rec_eV_per_H);
   rc = FB_OK;
 done:
   fb_cmb_free(&c);
