@@ -40,7 +40,9 @@
  * the injected number, so one bbn_photodis_table per mass serves every lifetime and abundance
  * (kept for the last mass seen; points arrive mass by mass). Results do not depend on the order of
  * the points or the number of ranks (the table's nodes are fixed).
- * Criterion: the BBN one (delta chi^2 of Yp and D/H > 5.99, bbn_verdict_eval).
+ * Criterion: the BBN one (delta chi^2 of Yp and D/H > 5.99, bbn_verdict_eval) or, with key he3_d (default true,
+ * session 11), 3He/D > FB_HE3_D_MAX (bbn_photodis_excluded). Quantity Neff_rec: N_eff at recombination of the same
+ * decay from bbn_decay_neff (the computation of `eval bbn-decay` and the _bbn planes), not in the mask.
  */
 #include <math.h>
 #include <stdio.h>
