@@ -3,7 +3,8 @@
 # (bbn_decay_neff / bbn_solve, src/bbn/bbn_neff_rec.c), the 3He/D observable and its option.
 #  1. eval late-decay and eval bbn-decay give the same Neff_rec and Neff (relative 1e-6) at the same inputs: n_X/n_gamma
 #     at T0, f_em = br_photon + br_ee, the rest invisible; tau = 1e4 s (BBN solved with X), 1e8 and 1e10 s (X frozen
-#     through BBN, its decays followed to recombination), and the excluded_neff verdict is the same.
+#     through BBN, its decays followed to recombination), and the excluded_neff verdict is the same; and the benchmark
+#     form (bc1_photodis point) against eval bbn-decay model=bc1 mY_GeV=<its m Y before decay>.
 #  2. Closed form (derived in tests/bbn/test_bbn_neff_rec.c; the sudden-decay version is Hufnagel, Schmidt-Hoberg, Wild
 #     arXiv:1808.09324 sec. 5): a non-relativistic X decaying into photons after e+e- annihilation in the radiation era,
 #     too dilute to change H, heats the photons by f = Delta(rho_gamma a^4)/(rho_gamma a^4)
@@ -39,6 +40,19 @@ print("m, tau, n/ngamma, br_photon, br_ee = %s: Neff_rec late-decay %.12g, bbn-d
       % (sys.argv[3], a["Neff_rec"], b["Neff_rec"], abs(a["Neff_rec"] / b["Neff_rec"] - 1)))
 PY
 done
+# 1b. the benchmark form: the bc1_photodis point's Neff_rec equals eval bbn-decay model=bc1 with that point's m Y before
+#     decay (mY_before_decay_GeV; the decay record through bbn_decay_from_record in both)
+a=$(ld model=bc1 mass_GeV=0.05 coupling=1e-13)
+my=$(/usr/bin/python3 -c "import json, sys; print(repr(json.loads(sys.argv[1])['mY_before_decay_GeV']))" "$a")
+b=$(bd model=bc1 mass_GeV=0.05 coupling=1e-13 mY_GeV="$my")
+/usr/bin/python3 - "$a" "$b" <<'PY' || fail "Neff_rec of model=bc1"
+import json, sys
+a, b = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+rel = abs(a["Neff_rec"] / b["Neff_rec"] - 1)
+assert rel < 1e-6 and a["Neff_rec"] < b["Neff_sbbn"], (a["Neff_rec"], b["Neff_rec"], rel)
+print("bc1 m = 50 MeV, eps = 1e-13 (tau = %.4g s): Neff_rec late-decay %.12g, bbn-decay %.12g (relative %.1e)"
+      % (a["tau_s"], a["Neff_rec"], b["Neff_rec"], rel))
+PY
 # 2. the closed form of a decay into photons after e+e- annihilation
 N0=$("$exe" eval bbn --json | /usr/bin/python3 -c "import json, sys; print(json.load(sys.stdin)['Neff'])")
 for t in 1e4 1e6 1e8; do
