@@ -57,6 +57,10 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, const fb_cmb_dep_s
   fb_eval_put(out, "excluded_anisotropies", "", ex_an);
   fb_eval_put(out, excluded_key, "", ex_mu || ex_y || ex_an);
   fb_eval_put(out, "low_energy_injection", "", low);
+  /* the residual-era share of drho_rho (null with distortion=branching) and the energy deposited per H nucleus during
+   * recombination, z ~ 1550 to 200, in eV (null with aniso_method=power): fb_cmb_result */
+  fb_eval_put(out, "f_residual", "", r.f_residual);
+  fb_eval_put(out, "E_dep_rec_eV_per_H", "eV", r.E_dep_rec_eV_per_H);
   rc = FB_OK;
 done:
   fb_cmb_free(&c);
@@ -167,7 +171,8 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
 
 const fb_eval_module fb_eval_cmb_decay = {
     "cmb-decay",
-    "CMB spectral distortions (FIRAS mu, y) and recombination-era injection (Planck) of a decaying particle; with "
+    "CMB spectral distortions (FIRAS mu, y, the residual-era share f_residual of drho_rho) and recombination-era "
+    "injection (Planck; E_dep_rec_eV_per_H: energy deposited per H nucleus from z ~ 1550 to 200, eV) of a decaying particle; with "
     "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
     18,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},

@@ -12,10 +12,14 @@
  *
  * Physics in src/bbn/bbn_photodis.c (bbn_late_decay_eval: BBN for the same history, n_X/s from
  * n_over_ngamma at T0, photodisintegration from 10 keV to t = 40 tau) and bbn_cascade.c; the
- * benchmark form in src/bbn/fb_model_photodis.c. The verdict is that of the BBN-bands work
- * (bbn_chi2.c: Delta chi^2 of Yp and D/H to standard BBN). Both forms also give the CMB distortions mu, y,
- * the released energy drho_rho and the recombination-era ratio R_aniso of the same decay and abundance
- * (src/cmb, the defaults of `eval cmb-decay`; verdict excluded_cmb; `excluded` stays the photodisintegration one).
+ * benchmark form in src/bbn/fb_model_photodis.c. The verdict `excluded` is the photodisintegration one of
+ * /bounds/photodisintegration (bbn_photodis_excluded): Delta chi^2 of Yp and D/H to standard BBN > 5.99 (bbn_chi2.c, the
+ * BBN-bands criterion) or, with he3_d=on (default), 3He/D > 1.10 (FB_HE3_D_MAX). Separate verdicts, not in `excluded`
+ * (key excluded_includes states it): excluded_neff, |Neff_rec - 2.99| > 0.34 with N_eff at recombination from the one
+ * computation of `eval bbn-decay` (bbn_decay_neff / bbn_solve, src/bbn/bbn_neff_rec.c), and excluded_cmb. Both forms also
+ * give the CMB distortions mu, y, the released energy drho_rho, the residual-era fraction f_residual, the energy deposited
+ * during recombination E_dep_rec_eV_per_H and the recombination-era ratio R_aniso of the same decay and abundance (src/cmb,
+ * the defaults of `eval cmb-decay`).
  */
 #include <math.h>
 #include <stdio.h>
@@ -44,6 +48,23 @@ static int late_decay_put_cmb(fb_eval_output *out, double mass, double tau_s, do
   return FB_OK;
 }
 
+/* The verdicts: excluded (the mask of /bounds/photodisintegration, bbn_photodis_excluded), excluded_He3_D, excluded_neff
+ * (the N_eff band of `eval bbn-decay`, bbn_chi2.c; not in excluded) and the texts stating which enter excluded */
+static void late_decay_put_verdicts(fb_eval_output *out, double range, double dchi2, double he3d, double neff_rec,
+                                    int he3_d) {
+  fb_eval_put(out, "excluded", "", bbn_photodis_excluded(range, dchi2, he3d, he3_d));
+  fb_eval_put(out, "excluded_He3_D", "", range == 0.0 && he3d > FB_HE3_D_MAX);
+  /* Neff_rec = 0: not computed (the plane's value where tau_s or m Y is outside bbn_decay_check), not excluded */
+  fb_eval_put(out, "excluded_neff", "", neff_rec > 0.0 && fabs(neff_rec - FB_NEFF_PLANCK18) > FB_NEFF_PLANCK18_95);
+  fb_eval_put_text(out, "criterion", he3_d ? "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL) or 3He/D > "
+                                             "1.10 (Geiss & Gloeckler 2003: 0.83 + 0.27); tau_range != 0: not "
+                                             "photodisintegrating, never excluded; neff: |Neff_rec - 2.99| > 0.34"
+                                           : "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL); tau_range "
+                                             "!= 0: not photodisintegrating, never excluded; neff: |Neff_rec - 2.99| > 0.34");
+  fb_eval_put_text(out, "excluded_includes", he3_d ? "delta_chi2, He3_D (not excluded_neff, not excluded_cmb)"
+                                                   : "delta_chi2 (not excluded_He3_D, excluded_neff, excluded_cmb)");
+}
+
 /* model=bcN: the point of scan model bcN_photodis with [photodis_fip] T_RH_GeV and production */
 static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb_eval_output *out, fb_err *err) {
   static const char *generic_only[] = {"tau_s", "n_over_ngamma", "T0_MeV", "br_photon", "br_ee", "spectrum", "omega_b_h2"};
@@ -59,9 +80,10 @@ static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb
   snprintf(trh, sizeof trh, "photodis_fip.T_RH_GeV=%s", fb_eval_text(args, "T_RH_GeV"));
   snprintf(prod, sizeof prod, "photodis_fip.production=%s",
            strcmp(fb_eval_text(args, "production"), "on") == 0 ? "true" : "false");
-  const char *sets[2] = {trh, prod};
+  const int he3_d = strcmp(fb_eval_text(args, "he3_d"), "on") == 0;
+  const char *sets[3] = {trh, prod, he3_d ? "photodis_fip.he3_d=true" : "photodis_fip.he3_d=false"};
   static eval_scan_point_result pt; /* its texts are printed after this returns */
-  FB_CALL(err, eval_scan_point(scan, sets, 2, mass, coupling, &pt, err));
+  FB_CALL(err, eval_scan_point(scan, sets, 3, mass, coupling, &pt, err));
   /* n_X/n_gamma at the scan's T0 = m/25 within [0.1, 10] MeV (fb_model_photodis.c), ACROPOLIS's convention */
   const double T0_MeV = 1e3 * fmin(1e-2, fmax(1e-4, mass / 25.0));
   double nX_per_ngamma;
@@ -76,13 +98,12 @@ static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb
   fb_eval_put(out, "D_H", "", eval_scan_q(&pt, "D_H"));
   fb_eval_put(out, "He3_H", "", eval_scan_q(&pt, "He3_H"));
   fb_eval_put(out, "Li7_H", "", eval_scan_q(&pt, "Li7_H"));
-  fb_eval_put(out, "He3_D", "", eval_scan_q(&pt, "He3_D"));
+  const double he3d = eval_scan_q(&pt, "He3_D"), neff_rec = eval_scan_q(&pt, "Neff_rec");
+  fb_eval_put(out, "He3_D", "", he3d);
+  fb_eval_put(out, "Neff_rec", "", neff_rec);
   fb_eval_put(out, "chi2", "", eval_scan_q(&pt, "chi2"));
   fb_eval_put(out, "delta_chi2", "", dchi2);
-  /* the mask of /bounds/photodisintegration (pd_write) */
-  fb_eval_put(out, "excluded", "", range == 0.0 && dchi2 > FB_CHI2_2DOF_95);
-  fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL); "
-                                     "tau_range != 0: not photodisintegrating, never excluded");
+  late_decay_put_verdicts(out, range, dchi2, he3d, neff_rec, he3_d);
   fb_eval_put(out, "tau_range", "", range);
   fb_eval_put(out, "tau_s", "s", eval_scan_q(&pt, "tau_s"));
   fb_eval_put(out, "br_photon", "", eval_scan_q(&pt, "br_photon"));
@@ -144,13 +165,17 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   bbn_verdict v;
   bbn_verdict_eval(&o.after, &o.sbbn, NULL, &v);
   eval_bbn_put_abundances(out, &o.after);
+  const double he3d = o.after.D_H > 0.0 ? o.after.He3_H / o.after.D_H : INFINITY;
+  fb_eval_put(out, "He3_D", "", he3d);
+  /* N_eff at recombination: bbn_solve with X (tau <= 1e5 s) or its background alone (bbn_decay_neff), the numbers of
+   * `eval bbn-decay` for the same decay */
+  fb_eval_put(out, "Neff_rec", "", o.after.Neff_rec);
   fb_eval_put(out, "chi2", "", v.chi2);
   fb_eval_put(out, "chi2_sbbn", "", v.chi2_sbbn);
   fb_eval_put(out, "delta_chi2", "", v.delta_chi2);
-  fb_eval_put(out, "excluded", "", v.excluded_bbn);
+  late_decay_put_verdicts(out, 0.0, v.delta_chi2, he3d, o.after.Neff_rec, strcmp(fb_eval_text(args, "he3_d"), "on") == 0);
   fb_eval_put(out, "excluded_Yp", "", v.excluded_Yp);
   fb_eval_put(out, "excluded_D_H", "", v.excluded_DH);
-  fb_eval_put_text(out, "criterion", "delta_chi2 = chi2 - chi2_sbbn > 5.99 (Yp and D/H, 2 dof, 95% CL)");
   fb_eval_put(out, "D_H_before", "", o.before.D_H);
   fb_eval_put(out, "He3_H_before", "", o.before.He3_H);
   fb_eval_put(out, "Li7_H_before", "", o.before.Li7_H);
@@ -173,10 +198,13 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
 const fb_eval_module fb_eval_late_decay = {
     "late-decay",
     "photodisintegration after BBN by the electromagnetic cascade of a late-decaying X (photon and e+e- "
-    "lines + FSR; cascade on the thermal background): Yp, D/H, 3He/H, 7Li/H after the decays, before, "
-    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL); CMB mu, y, drho_rho of the same decay; with model=bcN coupling=...: the point of "
+    "lines + FSR; cascade on the thermal background): Yp, D/H, 3He/H, 7Li/H, He3_D after the decays, before, "
+    "standard, chi2, Delta chi2 to standard BBN, excluded (95% CL: Delta chi2 > 5.99, or 3He/D > 1.10 with he3_d=on; "
+    "key excluded_includes), Neff_rec (N_eff at recombination, as eval bbn-decay) and excluded_neff; CMB mu, y, "
+    "drho_rho, f_residual (residual-era energy fraction), E_dep_rec_eV_per_H (energy deposited per H atom during "
+    "recombination, eV), R_aniso, excluded_cmb of the same decay; with model=bcN coupling=...: the point of "
     "the scan model bcN_photodis (lifetime, injected classes and abundance from the benchmark)",
-    12,
+    13,
     {{"model", "", "none|bc1|bc4|bc6|bc7|bc8|bc9|bc11", 0, 0, "none",
       "none: the generic X (tau_s, n_over_ngamma, br_photon, br_ee given); bcN: the point of scan model bcN_photodis"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X (generic: [1e-3, 100] GeV; bcN: the model's range)"},
@@ -191,6 +219,8 @@ const fb_eval_module fb_eval_late_decay = {
      {"br_photon", "", NULL, -1e-300, 1.0, "1", "BR(X -> gamma gamma)"},
      {"br_ee", "", NULL, -1e-300, 1.0, "0", "BR(X -> e+ e-)"},
      {"spectrum", "", "full|universal", 0, 0, "full", "cascade spectrum: full solution (default) or the universal spectrum"},
-     {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2"}},
+     {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2"},
+     {"he3_d", "", "on|off", 0, 0, "on", "3He/D > 1.10 (Geiss & Gloeckler 2003, 0.83 + 0.27) also enters excluded "
+      "(the observable of arXiv:1808.09324, 1709.01211); off: Delta chi2(Yp, D/H) only"}},
     eval_late_decay,
 };

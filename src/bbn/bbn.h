@@ -613,6 +613,11 @@ int bbn_neff_continue(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_co
  *  in->rho_m_MeV4 (given for unheated photons); iterated to a fixed point (relative 1e-10). */
 int bbn_neff_continue_heated(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_neff_cont_out *out,
                              double *nb_factor, fb_err *err);
+/** N_eff at the end of BBN and at recombination with the decaying particle p->decay (required): the background of
+ *  bbn_solve(p) alone, without the nuclear network (~1/3 of its time), so Neff_end and Neff_rec equal bbn_result.Neff
+ *  and .Neff_rec of bbn_solve(p) bit for bit (bbn_neff_rec.c; used by `eval late-decay` and the photodisintegration
+ *  planes for the decay's N_eff, one computation with `eval bbn-decay`). */
+int bbn_decay_neff(const bbn_tables *tab, const bbn_params *p, double *Neff_end, double *Neff_rec, fb_err *err);
 /** Photon temperature of recombination T_CMB (1 + z_*) [MeV] (Planck 2018 z_* = 1089.92). */
 double bbn_T_recombination_MeV(void);
 

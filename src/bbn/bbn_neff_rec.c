@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "bbn.h"
+#include "bbn_internal.h"
 #include "fb_constants.h"
 #include "fb_ode.h"
 
@@ -130,5 +131,20 @@ int bbn_neff_continue_heated(const bbn_neff_cont_in *in, double T_stop_MeV, bbn_
     if (done) break;
   }
   *nb_factor = f;
+  return FB_OK;
+}
+
+/* N_eff of a decaying X without the network: the background bbn_solve solves for the same inputs (bbn_background_solve
+ * with p->decay, the continuation to recombination above), so the numbers are bbn_result.Neff and .Neff_rec of
+ * bbn_solve(p) exactly. The one computation of the decay's N_eff, shared by `eval bbn-decay` (through bbn_solve),
+ * `eval late-decay` and the photodisintegration planes (src/bbn/fb_model_photodis.c), issue 15. */
+int bbn_decay_neff(const bbn_tables *tab, const bbn_params *p, double *Neff_end, double *Neff_rec, fb_err *err) {
+  FB_TEST(err, !p->decay, FB_ERR_INPUT, "bbn_decay_neff needs a decaying particle (bbn_params.decay)");
+  FB_CALL(err, bbn_params_check(p, err));
+  bbn_background bg;
+  FB_CALL(err, bbn_background_solve(tab, p, &bg, err));
+  *Neff_end = bg.Neff;
+  *Neff_rec = bg.Neff_rec;
+  bbn_background_free(&bg);
   return FB_OK;
 }

@@ -415,12 +415,21 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
   out->before = out->sbbn;
   bbn_decay d;
   memset(&d, 0, sizeof d);
+  /* the decay as `eval bbn-decay` takes it (n_X/n_gamma at T_start = T0, f_em = br_photon + br_ee, the rest invisible) */
+  d.mass_GeV = in->mass_GeV;
+  d.tau_s = in->tau_s;
+  d.n_over_ngamma = in->n_over_ngamma;
+  d.f_em = in->br_photon + in->br_ee;
+  d.f_inv = 1.0 - d.f_em;
+  if (in->tau_s > 1e5 && in->n_over_ngamma > 0.0) {
+    /* X frozen through BBN (standard abundances), but its decays after T_end heat the photons: N_eff at the end of BBN
+     * and at recombination from the same background as bbn_solve with this decay (bbn_decay_neff), issue 15 */
+    bbn_params q = p;
+    q.T_start_MeV = in->T0_MeV;
+    q.decay = &d;
+    FB_CALL(err, bbn_decay_neff(tab, &q, &out->before.Neff, &out->before.Neff_rec, err));
+  }
   if (in->tau_s <= 1e5 && in->n_over_ngamma > 0.0) {
-    d.mass_GeV = in->mass_GeV;
-    d.tau_s = in->tau_s;
-    d.n_over_ngamma = in->n_over_ngamma;
-    d.f_em = in->br_photon + in->br_ee;
-    d.f_inv = 1.0 - d.f_em;
     p.T_start_MeV = in->T0_MeV;
     bbn_result rs; /* standard BBN from this T_start: the baryon normalisation of the decay run */
     FB_CALL(err, bbn_solve(tab, &p, &rs, err));
@@ -468,4 +477,8 @@ void bbn_photodis_apply(const bbn_result *before, const bbn_photodis_result *pd,
   after->Li7_H = pd->Li7_H;
   after->Li6_H = pd->Li6_H;
   after->chi2 = bbn_chi2_th(after->Yp_mass, after->D_H, before->th_sigma_Yp, before->th_rel_DH); /* the verdict's chi^2 of the final abundances */
+}
+
+int bbn_photodis_excluded(double tau_range, double delta_chi2, double he3_d_ratio, int use_he3_d) {
+  return tau_range == 0.0 && (delta_chi2 > FB_CHI2_2DOF_95 || (use_he3_d && he3_d_ratio > FB_HE3_D_MAX));
 }

@@ -117,7 +117,8 @@ typedef struct bbn_late_decay_in {
 
 typedef struct bbn_late_decay_out {
   bbn_result sbbn;       /**< standard BBN at the same Omega_b h^2 */
-  bbn_result before;     /**< BBN for the same history (= sbbn for tau_s > 1e5 s) */
+  bbn_result before;     /**< BBN for the same history (tau_s > 1e5 s: the abundances of sbbn, X frozen through BBN,
+                              with Neff and Neff_rec of the decay from bbn_decay_neff, as `eval bbn-decay` has them) */
   bbn_result after;      /**< after photodisintegration (abundance fields updated) */
   bbn_photodis_result pd;
   double nX_over_s;
@@ -131,6 +132,13 @@ int bbn_late_decay_nX_over_s(double n_over_ngamma, double T0_MeV, double *nX_ove
 /** The BBN result after photodisintegration: `before` with the abundances of pd (Yp_mass scaled
  *  with n_He4) and chi2 of the final abundances. */
 void bbn_photodis_apply(const bbn_result *before, const bbn_photodis_result *pd, bbn_result *after);
+
+/** The photodisintegration verdict (/bounds/photodisintegration, `eval late-decay`): a computed point (tau_range 0)
+ *  with delta_chi2(Yp, D/H) > 5.99 (bbn_verdict_eval) or, if use_he3_d, (3He + 3H)/D > FB_HE3_D_MAX. 3He/D can only
+ *  grow after BBN (stars burn D into 3He), so the protosolar ratio bounds the primordial one from above; the
+ *  photodisintegration of 4He makes more 3He than D and raises it (FB_HE3_D_MAX: the observable of Kawasaki et al.
+ *  arXiv:1709.01211 and Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324). */
+int bbn_photodis_excluded(double tau_range, double delta_chi2, double he3_d_ratio, int use_he3_d);
 
 int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const bbn_late_decay_in *in,
                         bbn_late_decay_out *out, fb_err *err);

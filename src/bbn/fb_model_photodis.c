@@ -40,7 +40,9 @@
  * the injected number, so one bbn_photodis_table per mass serves every lifetime and abundance
  * (kept for the last mass seen; points arrive mass by mass). Results do not depend on the order of
  * the points or the number of ranks (the table's nodes are fixed).
- * Criterion: the BBN one (delta chi^2 of Yp and D/H > 5.99, bbn_verdict_eval).
+ * Criterion: the BBN one (delta chi^2 of Yp and D/H > 5.99, bbn_verdict_eval) or, with key he3_d (default true,
+ * session 11), 3He/D > FB_HE3_D_MAX (bbn_photodis_excluded). Quantity Neff_rec: N_eff at recombination of the same
+ * decay from bbn_decay_neff (the computation of `eval bbn-decay` and the _bbn planes), not in the mask.
  */
 #include <math.h>
 #include <stdio.h>
@@ -48,6 +50,7 @@
 #include <string.h>
 
 #include "bbn.h"
+#include "bbn_decay_record.h"
 #include "fb_production.h"
 #include "bbn_em_injection.h"
 #include "bbn_photodis.h"
@@ -67,6 +70,7 @@ typedef struct pd_state {
   bbn_photodis_params par;      /**< defaults with eta of sbbn */
   bbn_photodis_table cache;     /**< table of the last mass (cache_ok) */
   int cache_ok;
+  int he3_d;                    /**< 1: 3He/D > FB_HE3_D_MAX also excludes (key he3_d) */
   /* generic */
   int use_n_over_ngamma;
   double mY_GeV, n_over_ngamma, T0_MeV, br_photon, br_ee, nX_over_s_ng; /* nX_over_s_ng: from n_over_ngamma */
@@ -86,7 +90,7 @@ typedef struct pd_state {
 } pd_state;
 
 /* quantities of photodis_decay */
-enum { G_YP, G_DH, G_HE3, G_LI7, G_HE3D, G_DCHI2, G_RANGE, G_RHOX, G_YPN, G_CHI2, G_N };
+enum { G_YP, G_DH, G_HE3, G_LI7, G_HE3D, G_DCHI2, G_RANGE, G_RHOX, G_YPN, G_CHI2, G_NREC, G_N };
 static const fb_quantity_spec pd_gen_quantities[] = {
     {"Yp_mass_fraction", "", "helium-4 mass fraction after photodisintegration"},
     {"D_H", "", "deuterium to hydrogen number ratio after photodisintegration"},
@@ -98,6 +102,9 @@ static const fb_quantity_spec pd_gen_quantities[] = {
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
     {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
     {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
+    {"Neff_rec", "", "N_eff at recombination with the decays after neutrino decoupling (bbn_decay_neff: the background of "
+                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); 0 (not computed) where tau_s is "
+                     "outside [1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
 };
 
 /* quantities of bc1_photodis, bc9_photodis, bc6-8_photodis: the generic ones after these */
@@ -121,6 +128,9 @@ static const fb_quantity_spec pd_fip_quantities[] = {
     {"rhoX_over_rhorad_max", "", "largest rho_X / rho_radiation after 10 keV (neglected in H; trust if << 1)"},
     {"Yp", "", "4 n_He4 / n_b after photodisintegration (the Yp of `eval bbn`)"},
     {"chi2", "", "chi2(Yp, D/H) after photodisintegration (PDG 2024; bbn_verdict_eval)"},
+    {"Neff_rec", "", "N_eff at recombination with the decays after neutrino decoupling (bbn_decay_neff: the background of "
+                     "`eval bbn-decay` / the _bbn planes for the same decay and abundance); 0 (not computed) where tau_s is "
+                     "outside [1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
 };
 
 static const fb_key_spec pd_gen_keys[] = {
@@ -134,6 +144,9 @@ static const fb_key_spec pd_gen_keys[] = {
     {"photodis_decay", "br_pi0pi0", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi0 pi0), photons of the pi0 decays in flight"},
     {"photodis_decay", "br_mumu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> mu+ mu-), e+- of the mu decays in flight"},
     {"photodis_decay", "br_pipi", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi+ pi-), e+- of the pi -> mu -> e chains"},
+    {"photodis_decay", "he3_d", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "3He/D > 1.10 (Geiss & Gloeckler 2003 upper bound 0.83 + 0.27) also excludes (as arXiv:1808.09324, 1709.01211); "
+     "false: delta_chi2(Yp, D/H) only"},
 };
 
 static const fb_key_spec pd_fip_keys[] = {
@@ -144,6 +157,9 @@ static const fb_key_spec pd_fip_keys[] = {
     {"photodis_fip", "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "every benchmark with a registered production (src/production: bc1, bc9, ...) also produced by scatterings; "
      "false: decays and inverse decays only (bc9 also needs alp_primakoff = true)"},
+    {"photodis_fip", "he3_d", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "3He/D > 1.10 (Geiss & Gloeckler 2003 upper bound 0.83 + 0.27) also excludes (as arXiv:1808.09324, 1709.01211); "
+     "false: delta_chi2(Yp, D/H) only"},
 };
 
 static void pd_free(void *state) {
@@ -190,6 +206,7 @@ static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
           "[photodis_decay] br_photon + br_ee + br_pi0pi0 + br_mumu + br_pipi = %g > 1 (allowed: <= 1, the rest invisible)",
           sum);
   FB_CALL(err, bbn_late_decay_nX_over_s(s->n_over_ngamma, s->T0_MeV, &s->nX_over_s_ng, err));
+  s->he3_d = fb_config_get_bool(cfg, "photodis_decay", "he3_d");
   return pd_init_common(s, err);
 }
 
@@ -201,6 +218,7 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   s->g_X = g_X;
   s->hnl = hnl;
   s->T_RH_GeV = fb_config_get_double(cfg, "photodis_fip", "T_RH_GeV");
+  s->he3_d = fb_config_get_bool(cfg, "photodis_fip", "he3_d");
   /* production by scatterings wherever the benchmark registers one (key production); for bc9 the
    * older key alp_primakoff stays its own switch too */
   s->primakoff = fb_production_find(fip) != NULL && fb_config_get_bool(cfg, "photodis_fip", "production") &&
@@ -261,6 +279,27 @@ static int pd_table(pd_state *s, double mass_GeV, double br_photon, double br_ee
 }
 
 /* The generic quantities (out[0 .. G_N-1]) at one point. */
+/* N_eff at recombination of the decay d (abundance and fractions set; T_start_MeV its start, 10 MeV for mY_GeV):
+ * bbn_decay_neff, the background of bbn_solve, so the number of `eval bbn-decay` and the _bbn planes for the same
+ * decay (issue 15: one computation). 0 (not computed; the scans refuse NaN) where bbn_decay_check refuses the decay
+ * (tau_s outside [1e-3, 1e12] s, m Y > 1 GeV). */
+static int pd_neff_rec(pd_state *s, const bbn_decay *d, double T_start_MeV, double *neff, fb_err *err) {
+  *neff = 0.0;
+  if (!(d->tau_s >= 1e-3 && d->tau_s <= 1e12 && d->mY_GeV <= 1.0 && d->n_over_ngamma <= 1e3 && d->mass_GeV >= 1e-3 &&
+        d->mass_GeV <= 1e4))
+    return FB_OK;
+  if (!(d->mY_GeV > 0.0 || d->n_over_ngamma > 0.0)) {
+    *neff = s->sbbn.Neff_rec; /* no X: standard */
+    return FB_OK;
+  }
+  bbn_params p;
+  bbn_params_default(&p);
+  p.T_start_MeV = T_start_MeV;
+  p.decay = d;
+  double neff_end;
+  return bbn_decay_neff(&s->tab, &p, &neff_end, neff, err);
+}
+
 static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s, double br_photon, double br_ee,
                     const bbn_em_injection *inj, double *out, fb_err *err) {
   const bbn_result *r = &s->sbbn;
@@ -292,13 +331,28 @@ static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s
   return FB_OK;
 }
 
+
 static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, fb_err *err) {
   pd_state *s = state;
   FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
   FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
   const double nX = s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
-  if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0)
+  /* the decay for N_eff (as `eval bbn-decay`: n_X/n_gamma at T_start = T0 or m Y before decay; the channels' photons
+   * and e+- heat the plasma, their neutrinos and the rest of m count as free-streaming radiation, f_inv) */
+  bbn_decay d;
+  memset(&d, 0, sizeof d);
+  d.mass_GeV = mass_GeV;
+  d.tau_s = tau_s;
+  if (s->use_n_over_ngamma)
+    d.n_over_ngamma = s->n_over_ngamma;
+  else
+    d.mY_GeV = s->mY_GeV;
+  if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0) {
+    d.f_em = s->br_photon + s->br_ee;
+    d.f_inv = 1.0 - d.f_em;
+    FB_CALL(err, pd_neff_rec(s, &d, s->use_n_over_ngamma ? s->T0_MeV : 10.0, &out[G_NREC], err));
     return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
+  }
   /* X -> a a: each a at m/2 (the products' spectra: bbn_em_injection.h) */
   static const int cls[3] = {FB_DC_PI0, FB_DC_MUON, FB_DC_PI_CHARGED};
   static const double ma_GeV[3] = {FB_MPI0_GEV, FB_MMU_GEV, FB_MPI_CHARGED_GEV};
@@ -311,6 +365,9 @@ static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, 
             nm[k], s->br_aa[k], 2.0 * ma_GeV[k], mass_GeV);
     FB_CALL(err, bbn_em_injection_add_particle(&s->inj, cls[k], 0.5 * mass_GeV * 1e3, 2.0 * s->br_aa[k], err));
   }
+  d.f_em = fmin(1.0, s->inj.f_gamma + s->inj.f_e);
+  d.f_inv = 1.0 - d.f_em;
+  FB_CALL(err, pd_neff_rec(s, &d, s->use_n_over_ngamma ? s->T0_MeV : 10.0, &out[G_NREC], err));
   return pd_point(s, mass_GeV, tau_s, nX, 0.0, 0.0, &s->inj, out, err);
 }
 
@@ -360,30 +417,47 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
    * decay (the generic / ACROPOLIS convention, nX ~ exp(-t/tau) from t = 0). Pass the would-be value
    * Y(T0) exp(+t(T0)/tau) on the evolution's own clock, so that n_X(t) = Y(T0) exp(-(t - t(T0))/tau). */
   const double Y_before = Y * bbn_photodis_before_decay_factor(T0_GeV * 1e3, d.tau_s, s->par.eta);
+  /* N_eff: the decay of the record as `eval bbn-decay model=bcN mY_GeV=<m Y_before>` takes it (bbn_decay_from_record,
+   * m Y before decay from T_start = 10 MeV; the before-decay factor on this model's clock, which differs from the BBN
+   * background's by < 1 % where t(T0)/tau matters) */
+  bbn_decay bd;
+  memset(&bd, 0, sizeof bd);
+  FB_CALL(err, bbn_decay_from_record(&d, &bd, NULL, err));
+  bd.mY_GeV = mass_GeV * Y_before;
+  FB_CALL(err, pd_neff_rec(s, &bd, 10.0, &out[F_OFF + G_NREC], err));
   return pd_point(s, mass_GeV, d.tau_s, Y_before, 0.0, 0.0, &s->inj, out + F_OFF, err);
 }
 
 /* the abundance and injection assumptions of a benchmark plane (the note of /bounds/photodisintegration) */
 static const char *pd_fip_assumption(const void *state) { return ((const pd_state *)state)->note; }
 
-/* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 on computed points. */
+/* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 (or 3He/D > 1.10 with he3_d) on computed points. */
+#define PD_CRITERION                                                                                           \
+  "delta_chi2 = chi2(Yp_mass, D/H) - chi2_SBBN > 5.99 (2 dof, 95% CL) after photodisintegration by the "        \
+  "electromagnetic cascade; PDG 2024 observations, PRIMAT theory errors (as /bounds/bbn)"
+#define PD_CRITERION_HE3D                                                                                      \
+  "; or 3He/D > 1.10, the upper bound 0.83 + 0.27 of the protosolar ratio (Geiss & Gloeckler, Space Sci. Rev. 106 " \
+  "(2003) 3), as arXiv:1808.09324 and 1709.01211 use it (key he3_d)"
+#define PD_CRITERION_NOT                                                                                       \
+  ". Not in this mask: N_eff (quantity Neff_rec; its band is /bounds/neff of the bbn_decay and bcN_bbn planes, "   \
+  "the same computation) and the CMB bounds (the _cmb planes)"
 static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t off, const char *note, fb_err *err) {
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   unsigned char *mask = malloc(np);
   FB_TEST(err, !mask, FB_ERR_MEMORY, "cannot allocate the photodisintegration mask");
   for (size_t p = 0; p < np; p++)
-    mask[p] = (unsigned char)(v->status[p] == 0 && v->values[(off + G_RANGE) * np + p] == 0.0 &&
-                              v->values[(off + G_DCHI2) * np + p] > FB_CHI2_2DOF_95);
+    mask[p] = (unsigned char)(v->status[p] == 0 && bbn_photodis_excluded(v->values[(off + G_RANGE) * np + p],
+                                                                         v->values[(off + G_DCHI2) * np + p],
+                                                                         v->values[(off + G_HE3D) * np + p], s->he3_d));
   hsize_t dm[2] = {nm, nc};
   int rc = fb_h5_dataset(file, "bounds/photodisintegration/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
-                         "1 where delta_chi2(Yp, D/H) > 5.99 after photodisintegration", err);
+                         s->he3_d ? "1 where delta_chi2(Yp, D/H) > 5.99 or 3He/D > 1.10 after photodisintegration"
+                                  : "1 where delta_chi2(Yp, D/H) > 5.99 after photodisintegration", err);
   free(mask);
   if (rc != FB_OK) return rc;
   hid_t g = fb_h5_group(file, "bounds/photodisintegration");
   FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/photodisintegration");
-  rc = fb_h5_attr_string(g, "criterion",
-                         "delta_chi2 = chi2(Yp_mass, D/H) - chi2_SBBN > 5.99 (2 dof, 95% CL) after photodisintegration "
-                         "by the electromagnetic cascade; PDG 2024 observations, PRIMAT theory errors (as /bounds/bbn)",
+  rc = fb_h5_attr_string(g, "criterion", s->he3_d ? PD_CRITERION PD_CRITERION_HE3D PD_CRITERION_NOT : PD_CRITERION PD_CRITERION_NOT,
                          err);
   if (rc == FB_OK)
     rc = fb_h5_attr_string(g, "reference",

@@ -248,7 +248,7 @@ int fb_cmb_dist_from_name(const char *name, fb_cmb_dist *out, fb_err *err) {
 }
 
 /* ------------------------------------------------------------------ heating integrals */
-enum { W_NONE = 0, W_MU = 1, W_Y = 2 };
+enum { W_NONE = 0, W_MU = 1, W_Y = 2, W_R = 3 };
 
 typedef struct heat_args {
   const fb_cmb *c;
@@ -264,7 +264,11 @@ static double heat_integrand(double lnx, void *p) {
   const double t = fb_cmb_time_s(h->c, z);
   const double dQdz = h->amp * exp(-t / h->tau_s) / (h->tau_s * x * x * fb_cmb_hubble_inv_s(h->c, z));
   double w = 1.0;
-  if (h->weight != W_NONE) {
+  if (h->weight == W_R) { /* residual-era share (dist FIRAS only): what G, Y, M leave of unit heat (fb_cmb_result) */
+    double pg, py, pm;
+    fb_cmb_green_eval(&h->c->green, z, &pg, &py, &pm, NULL);
+    w = fb_cmb_J_bb(h->c, z) * (1.0 - 4.0 * pg - 4.0 * py - pm / FB_CMB_MU_PER_DRHO);
+  } else if (h->weight != W_NONE) {
     double mu, y;
     fb_cmb_green(h->c, z, 1.0, &mu, &y);
     w = h->weight == W_MU ? mu : y;
@@ -434,6 +438,7 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
   FB_TEST(err, !(mY_GeV >= 0 && isfinite(mY_GeV)), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", mY_GeV);
   FB_TEST(err, !(f_em >= 0 && f_em <= 1), FB_ERR_RANGE, "f_em = %g must be in [0, 1]", f_em);
   memset(r, 0, sizeof *r);
+  r->f_residual = r->E_dep_rec_eV_per_H = NAN;
   r->z_decay = fb_cmb_redshift_at_time(c, tau_s);
   const double amp = f_em * mY_GeV * c->s0_cm3 / c->rho_gamma0_GeV_cm3;
   if (amp > 0) {
@@ -444,6 +449,9 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
     int rc = fb_quad_set_tolerances(&c->q, c->par.rtol * 1e-4 * r->drho_rho, c->par.rtol, err);
     if (rc == FB_OK) rc = heat_integral(c, tau_s, amp, W_MU, r->z_decay, &r->mu, err);
     if (rc == FB_OK) rc = heat_integral(c, tau_s, amp, W_Y, r->z_decay, &r->y, err);
+    double res = NAN;
+    if (rc == FB_OK && c->par.dist == FB_CMB_DIST_FIRAS) rc = heat_integral(c, tau_s, amp, W_R, r->z_decay, &res, err);
+    r->f_residual = r->drho_rho > 0.0 ? res / r->drho_rho : NAN;
     fb_err scratch;
     fb_quad_set_tolerances(&c->q, 0.0, c->par.rtol, &scratch);
     FB_CALL(err, rc);
@@ -451,6 +459,12 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
   /* anisotropies */
   if (c->par.aniso != FB_CMB_ANISO_POWER) {
     fb_cmb_window_ratios(c, tau_s, f_em * mY_GeV, &r->R_late, &r->R_ls, &r->R_vis, &r->R_post);
+    /* c->eps now holds this decay's deposited power [eV cm^-3 s^-1] on the whole grid (k_min = 0 with R_vis):
+     * int eps dt / n_H, trapezoid in t (n_H = n_H0 (1+z)^3) */
+    double E = 0.0;
+    for (size_t i = 0; i + 1 < c->xe.n; i++)
+      E += 0.5 * (c->eps[i] / c->x3[i] + c->eps[i + 1] / c->x3[i + 1]) * (c->xe.t_s[i] - c->xe.t_s[i + 1]);
+    r->E_dep_rec_eV_per_H = E / c->xe.nH0_cm3;
     r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX        ? fmax(r->R_late, r->R_ls)
                  : c->par.aniso == FB_CMB_ANISO_VISIBILITY      ? r->R_vis
                  : c->par.aniso == FB_CMB_ANISO_VISIBILITY_POST ? r->R_post

@@ -243,6 +243,13 @@ typedef struct fb_cmb_result {
   double R_vis;             /**< the visibility-weighted projection over its annihilation value (0 for power) */
   double R_post;            /**< the same restricted to z < z_star, over its annihilation value (0 for power) */
   int excluded_mu, excluded_y, excluded_aniso;
+  double f_residual;        /**< dist FIRAS: the share of drho_rho left in the residual (r-type) distortion of the
+                                 mu-y transition, int dQ J_bb (1 - 4 p_g - 4 p_y - p_mu/1.401) / int dQ (fb_cmb_green.c;
+                                 the part of the heat that a fit with G, Y, M does not capture); NaN for branching */
+  double E_dep_rec_eV_per_H;/**< energy deposited into the plasma per hydrogen nucleus [eV] over the recombination grid
+                                 (Saha start z ~ 1550 down to z_lo = 200, fb_cmb_xe): int eps_dep dt / n_H with the
+                                 deposition of the anisotropy bound (on the spot f_em, or the delayed kernel); NaN for
+                                 aniso = power */
 } fb_cmb_result;
 
 void fb_cmb_params_default(fb_cmb_params *p);

@@ -41,6 +41,10 @@ static const fb_quantity_spec cmbd_quantities[] = {
     {"drho_rho", "", "electromagnetic energy released between z_min and z_max over rho_gamma (no thermalisation)"},
     {"R_aniso", "", "anisotropy ratio over the Planck annihilation bound (excluded if > 1; method aniso_method, fb_cmb.h)"},
     {"low_energy_injection", "", "1 where (m/2)/T(z_decay) < 100: heating treatment of mu, y not valid (fb_cmb.h)"},
+    {"f_residual", "", "share of drho_rho left in the residual (r-type) distortion of the mu-y transition (FIRAS projection, "
+                       "fb_cmb_result; 0 with distortion = branching, where it is not computed)"},
+    {"E_dep_rec_eV_per_H", "eV", "energy deposited into the plasma per hydrogen nucleus from z ~ 1550 to 200 (the "
+                                 "recombination grid of R_aniso; 0 with aniso_method = power, not computed)"},
 };
 
 static const fb_key_spec cmbd_keys[] = {
@@ -140,6 +144,9 @@ static int cmbd_eval(void *state, double tau_s, double mY_GeV, double *out, fb_e
   out[2] = mY_GeV * s->unit.drho_rho;
   out[3] = mY_GeV * s->unit.R_aniso;
   out[4] = s->low_energy;
+  /* the scans refuse NaN: 0 where not computed (fb_cmb_result) */
+  out[5] = isnan(s->unit.f_residual) ? 0.0 : s->unit.f_residual;
+  out[6] = isnan(s->unit.E_dep_rec_eV_per_H) ? 0.0 : mY_GeV * s->unit.E_dep_rec_eV_per_H;
   return FB_OK;
 }
 

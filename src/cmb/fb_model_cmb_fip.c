@@ -84,6 +84,10 @@ static const fb_quantity_spec cmbf_quantities[] = {
     {"dep_spectrum", "", "1 where R_aniso uses the mixed-channel kernel of the decay's injected photon and e+- spectrum (fb_cmb_spectrum_from_decay; branch cmbmix), else 0"},
     {"abundance_TRH_change", "", "relative change of mY_GeV when T_RH is lowered tenfold (abundance = freezein with "
                                  "scatterings; 0 otherwise): |change| > 0.1 means the band depends on T_RH"},
+    {"f_residual", "", "share of drho_rho left in the residual (r-type) distortion of the mu-y transition (FIRAS projection, "
+                       "fb_cmb_result; 0 where not computed: distortion = branching or m Y = 0)"},
+    {"E_dep_rec_eV_per_H", "eV", "energy deposited into the plasma per hydrogen nucleus from z ~ 1550 to 200 with the "
+                                 "deposition of R_aniso (fb_cmb_result; 0 with aniso_method = power, not computed)"},
 };
 
 enum { DEP_AUTO = 0, DEP_ON_THE_SPOT = 1, DEP_PHOTON_LINE = 2, DEP_PAIR_LINE = 3, DEP_SPECTRUM = 4, DEP_LINES = 5 };
@@ -365,6 +369,9 @@ static int cmbf_eval(void *state, double mass_GeV, double coupling, double *out,
   out[8] = s->E_line_GeV;
   out[9] = s->spectrum;
   out[10] = trh_change;
+  /* the scans refuse NaN: 0 where not computed (fb_cmb_result) */
+  out[11] = isnan(r.f_residual) ? 0.0 : r.f_residual;
+  out[12] = isnan(r.E_dep_rec_eV_per_H) ? 0.0 : r.E_dep_rec_eV_per_H;
   return FB_OK;
 }
 

@@ -483,5 +483,11 @@
 #define FB_SABTI19_DH_SIGMA 0.027e-5
 #define FB_SABTI19_DH_TH 0.036e-5
 #define FB_CHI2_1DOF_2SIGMA 4.000      /* chi^2 quantile of one dof at 95.45% (2 sigma): 2^2 (PDG 2024 "Statistics") */
+/* Upper bound on the primordial (3He + 3H)/D: the protosolar 3He/D = 0.83 +- 0.27 of Geiss & Gloeckler, Space Sci. Rev.
+ * 106 (2003) 3, taken as an upper bound central + 1 sigma = 1.10 (3He/D only grows in stars, which burn D into 3He), the
+ * form in which Kawasaki, Kohri, Moroi, Takaesu arXiv:1709.01211 and Hufnagel, Schmidt-Hoberg, Wild arXiv:1808.09324 use
+ * it as a photodisintegration observable. Their full texts were not readable in the pages corpus (2026-12-07, session 11:
+ * abstract pages only), so the threshold is as the issue's brief states it, not checked against their tables. */
+#define FB_HE3_D_MAX (0.83 + 0.27)
 
 #endif /* FB_CONSTANTS_H */

@@ -12,9 +12,9 @@ bbn-decay mass_GeV=1 tau_s=1 mY_GeV=1e-9 f_nu=0.5 n_pi_minus=1 n_pi_plus=1 | Yp 
 bbn-decay mass_GeV=0.1 tau_s=100 n_over_ngamma=1e-3 T0_MeV=10 | Yp D_H chi2 delta_chi2 excluded mY_GeV
 bbn-decay model=bc9 mass_GeV=0.05 coupling=1e-9 mY_GeV=1e-5 | Yp D_H chi2 delta_chi2 excluded tau_s f_em
 bbn-decay model=bc4 mass_GeV=0.5 coupling=1e-16 | Yp D_H chi2 delta_chi2 excluded tau_s n_over_ngamma_T0 assumption
-late-decay mass_GeV=0.01 tau_s=1e6 n_over_ngamma=1e-7 T0_MeV=10 br_photon=1 br_ee=0 | Yp D_H He3_H Li7_H chi2 delta_chi2 excluded mu y drho_rho excluded_cmb
-late-decay model=bc1 mass_GeV=0.5 coupling=1e-14 | Yp D_H He3_H Li7_H chi2 delta_chi2 excluded tau_s br_photon br_ee mY_GeV n_over_ngamma assumption mu y drho_rho excluded_cmb
-cmb-decay mass_GeV=0.1 tau_s=1e8 mY_GeV=1e-10 | mu y R_aniso drho_rho excluded_mu excluded_y excluded_anisotropies excluded
+late-decay mass_GeV=0.01 tau_s=1e6 n_over_ngamma=1e-7 T0_MeV=10 br_photon=1 br_ee=0 | Yp D_H He3_H Li7_H He3_D Neff Neff_rec chi2 delta_chi2 excluded excluded_He3_D excluded_neff excluded_includes mu y drho_rho f_residual E_dep_rec_eV_per_H excluded_cmb
+late-decay model=bc1 mass_GeV=0.5 coupling=1e-14 | Yp D_H He3_H Li7_H He3_D Neff_rec chi2 delta_chi2 excluded excluded_He3_D excluded_neff excluded_includes tau_s br_photon br_ee mY_GeV n_over_ngamma assumption mu y drho_rho f_residual E_dep_rec_eV_per_H excluded_cmb
+cmb-decay mass_GeV=0.1 tau_s=1e8 mY_GeV=1e-10 | mu y R_aniso drho_rho f_residual E_dep_rec_eV_per_H excluded_mu excluded_y excluded_anisotropies excluded
 cmb-decay mass_GeV=0.1 tau_s=1e8 n_over_ngamma=1e-9 T0_MeV=10 | mu y R_aniso excluded mY_GeV
 cmb-decay model=bc11 mass_GeV=0.01 coupling=1e-9 | mu y R_aniso excluded tau_s f_em mY_GeV thermalised assumption
 sn1987a model=bc1 mass_GeV=0.02 | coupling_low coupling_high eps_low eps_high

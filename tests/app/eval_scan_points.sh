@@ -18,8 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 case $family in
   late-decay) suffix=photodis
     points="bc1:0.5:1e-14 bc4:0.01:1e-16 bc6:0.1:1e-10 bc7:0.1:1e-10 bc8:0.1:1e-10 bc9:0.05:1e-12 bc11:0.05:1e-9"
-    shared="tau_s br_photon br_ee br_not_cascaded f_em_cascaded f_not_cascaded nX_over_s mY_GeV Yp_mass_fraction D_H He3_H Li7_H He3_D delta_chi2 tau_range rhoX_over_rhorad_max Yp chi2"
-    keys="Yp D_H He3_H Li7_H chi2 delta_chi2 excluded tau_s br_photon br_ee mY_GeV n_over_ngamma T0_MeV T_RH_GeV assumption" ;;
+    shared="tau_s br_photon br_ee br_not_cascaded f_em_cascaded f_not_cascaded nX_over_s mY_GeV Yp_mass_fraction D_H He3_H Li7_H He3_D delta_chi2 tau_range rhoX_over_rhorad_max Yp chi2 Neff_rec"
+    keys="Yp D_H He3_H Li7_H He3_D Neff_rec chi2 delta_chi2 excluded excluded_He3_D excluded_neff excluded_includes tau_s br_photon br_ee mY_GeV n_over_ngamma T0_MeV T_RH_GeV assumption f_residual E_dep_rec_eV_per_H" ;;
   bbn-decay) suffix=bbn
     points="bc1:0.05:1e-10 bc4:0.5:1e-16 bc5:0.5:1e-9 bc6:0.5:1e-9 bc7:0.5:1e-9 bc8:0.5:1e-9 bc9:0.05:1e-9 bc10:0.5:1e-10 bc11:0.5:3e-9"
     shared="tau_s n_over_ngamma_T0 mY_GeV abundance_TRH_change Yp_mass_fraction D_H He3_H Li7_H Neff eta_bbn_over_eta_cmb delta_chi2 flag_photodisintegration flag_hadrodissociation f_other flag_inverse_decays_after_T0 T_handover_MeV p_mean_T0_MeV"
@@ -27,7 +27,7 @@ case $family in
   cmb-decay) suffix=cmb
     points="bc1:0.01:1e-15 bc4:0.01:1e-18 bc9:0.01:1e-12 bc11:0.01:1e-9"
     shared="tau_s f_em mY_GeV mu y R_aniso thermalised low_energy_injection"
-    keys="mu y R_aniso drho_rho excluded_mu excluded_y excluded_anisotropies excluded tau_s f_em mY_GeV assumption" ;;
+    keys="mu y R_aniso drho_rho f_residual E_dep_rec_eV_per_H excluded_mu excluded_y excluded_anisotropies excluded tau_s f_em mY_GeV assumption" ;;
   *) echo "unknown family $family"; exit 2 ;;
 esac
 fails=0

@@ -36,14 +36,19 @@ with h5py.File(tmp + "/g.h5", "r") as f:
     assert (f["/status"][...] == 0).all()
     m, tau = f["/grid/mass"][...], f["/grid/coupling"][...]
     assert np.allclose(tau, [1e6, 1e10, 1e14]) and np.allclose(m, [0.03, 0.1])
-    q = {n: f["/quantities/" + n][...] for n in ("D_H", "He3_H", "Li7_H", "delta_chi2", "tau_range")}
+    q = {n: f["/quantities/" + n][...] for n in ("D_H", "He3_H", "Li7_H", "delta_chi2", "tau_range", "He3_D", "Neff_rec")}
     for (i, j, e) in ((0, 0, e1), (1, 1, e2)):
-        for k in ("D_H", "He3_H", "Li7_H"):
+        for k in ("D_H", "He3_H", "Li7_H", "He3_D"):
             assert abs(q[k][i, j] / e[k] - 1) < 1e-8, (k, q[k][i, j], e[k])
         assert abs(q["delta_chi2"][i, j] - e["delta_chi2"]) < 1e-6 * max(1, abs(e["delta_chi2"]))
+        # N_eff at recombination: the one computation (bbn_decay_neff) of eval late-decay / bbn-decay (session 11)
+        assert abs(q["Neff_rec"][i, j] / e["Neff_rec"] - 1) < 1e-10, (q["Neff_rec"][i, j], e["Neff_rec"])
     assert (q["tau_range"][:, 2] == 1).all() and (q["tau_range"][:, :2] == 0).all()
+    assert (q["Neff_rec"][:, 2] == 0).all()  # tau = 1e14 s: outside [1e-3, 1e12] s, not computed
     ex = f["/bounds/photodisintegration/excluded"][...].astype(bool)
-    assert (ex == ((q["delta_chi2"] > 5.991) & (q["tau_range"] == 0))).all()
+    # the criterion with he3_d = true (default): delta_chi2 > 5.99 or 3He/D > 1.10 (session 11)
+    assert (ex == (((q["delta_chi2"] > 5.991) | (q["He3_D"] > 1.10)) & (q["tau_range"] == 0))).all()
+    assert "3He/D > 1.10" in txt(f["/bounds/photodisintegration"].attrs["criterion"])
     assert not ex[:, 2].any()
     g = f["/bounds/photodisintegration"]
     assert "criterion" in g.attrs and "reference" in g.attrs and "n_X/n_gamma = 1e-10" in txt(g.attrs["note"])
