@@ -36,21 +36,28 @@ def panel(ax, path):
     with h5py.File(path, "r") as f:
         tau, my = f["/grid/mass"][...], f["/grid/coupling"][...]
         st = f["/status"][...]
+        rng = f["/quantities/tau_range"][...]
+        dchi2 = f["/quantities/delta_chi2"][...]
         g = f["/bounds/photodisintegration"]
-        ex = g["excluded"][...].astype(float)
-        lay = {k: g[k][...].astype(float) for k, *_ in LAYERS + (("Li7_H_obs_band",),)}
+        ex = g["excluded"][...]
+        # the continuous margins (> 0 exactly where each layer's mask is 1) give smooth contours
+        lay = {k: g[k + "_margin"][...] for k, *_ in LAYERS + (("Li7_H_obs_band",),)}
         ymin = g["mY_min_GeV"][...]
         a = dict(g.attrs)
     X, Y = np.meshgrid(tau, my, indexing="ij")
+    ok = (st == 0) & (rng == 0)
+    z = np.where(ok, dchi2 - float(a["delta_chi2_max"]), -1.0)  # > 0: excluded (= the mask on the grid)
+    assert ((z > 0) == (ex == 1)).all(), path
     if ex.any():
-        ax.contourf(X, Y, ex, levels=[0.5, 1.5], colors=["0.80"])
+        ax.contourf(X, Y, z, levels=[0.0, np.inf], colors=["0.80"])
     for k, label, c, ls in LAYERS:
-        if lay[k].any() and not lay[k].all():
-            ax.contour(X, Y, lay[k], levels=[0.5], colors=c, linestyles=ls, linewidths=1.8)
-    li = lay["Li7_H_obs_band"]
-    if li.any():
-        ax.contourf(X, Y, li, levels=[0.5, 1.5], colors="none", hatches=["///"])
-        ax.contour(X, Y, li, levels=[0.5], colors="tab:orange", linewidths=1.0)
+        m = np.where(ok, lay[k], -1.0)
+        if (m > 0).any() and not (m > 0).all():
+            ax.contour(X, Y, m, levels=[0.0], colors=c, linestyles=ls, linewidths=1.8)
+    li = np.where(ok, lay["Li7_H_obs_band"], -1.0)
+    if (li > 0).any():
+        ax.contourf(X, Y, li, levels=[0.0, np.inf], colors="none", hatches=["///"])
+        ax.contour(X, Y, li, levels=[0.0], colors="tab:orange", linewidths=1.0)
     ok = np.isfinite(ymin)
     ax.plot(tau[ok], ymin[ok], "k-", lw=2)
     if np.any(st != 0):

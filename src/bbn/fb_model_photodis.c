@@ -412,13 +412,15 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
 static const char *pd_fip_assumption(const void *state) { return ((const pd_state *)state)->note; }
 
 /* The single-observable layers of the generic planes (the standard figure's regions): each observable's
- * 95% test relative to standard BBN for Yp and D/H (bbn_verdict_eval with the point's final values),
- * 3He/H above the PDG upper limit, 7Li/H inside its observed 95% range (fb_constants.h). */
+ * 95% test relative to standard BBN for Yp and D/H (the pulls of bbn_verdict_eval with the point's final
+ * values), 3He/H above the PDG upper limit, 7Li/H inside its observed 95% range (fb_constants.h). Each
+ * layer is written as a mask and as a continuous margin (> 0 exactly where the mask is 1; NaN where not
+ * computed) for smooth contours (tools/plot_photodis_tau.py). */
 static int pd_write_layers(const pd_state *s, const fb_scan_view *v, hid_t file, unsigned char *mask, fb_err *err) {
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
   const double he3_max = FB_HE3_H_OBS_MAX + FB_GAUSS_95_TWO_SIDED * FB_HE3_H_OBS_SIGMA;
-  static const char *name[4] = {"bounds/photodisintegration/excluded_Yp", "bounds/photodisintegration/excluded_D_H",
-                                "bounds/photodisintegration/excluded_He3_H", "bounds/photodisintegration/Li7_H_obs_band"};
+  const double z2 = FB_GAUSS_95_TWO_SIDED * FB_GAUSS_95_TWO_SIDED;
+  static const char *name[4] = {"excluded_Yp", "excluded_D_H", "excluded_He3_H", "Li7_H_obs_band"};
   char desc[4][320];
   snprintf(desc[0], sizeof desc[0], "1 where Yp (mass fraction) alone is excluded: pull^2 - pull_SBBN^2 > 1.96^2 "
            "(observation and theory error in quadrature, as /bounds/bbn; bbn_verdict_eval)");
@@ -427,10 +429,19 @@ static int pd_write_layers(const pd_state *s, const fb_scan_view *v, hid_t file,
            "Rood & Balser 2002, + 1.96 sigma)", he3_max);
   snprintf(desc[3], sizeof desc[3], "1 where (7Li + 7Be)/H lies inside (1.6 +- 1.96 x 0.3)e-10 (PDG 2024 BBN review, "
            "Sbordone et al. arXiv:1003.4510): not a bound, the region where the decay removes the lithium problem");
+  static const char *mdesc[4] = {"pull^2 - pull_SBBN^2 - 1.96^2 of Yp (> 0: excluded_Yp)",
+                                 "pull^2 - pull_SBBN^2 - 1.96^2 of D/H (> 0: excluded_D_H)",
+                                 "ln((3He + 3H)/H / limit) (> 0: excluded_He3_H)",
+                                 "(1.96 sigma - |7Li/H - observed|) / sigma (> 0: Li7_H_obs_band)"};
+  bbn_verdict w0;
+  bbn_verdict_eval(&s->sbbn, &s->sbbn, NULL, &w0);
+  double *margin = malloc((np ? np : 1) * sizeof *margin);
+  FB_TEST(err, !margin, FB_ERR_MEMORY, "cannot allocate the photodisintegration layers");
   hsize_t dm[2] = {nm, nc};
-  for (int k = 0; k < 4; k++) {
+  int rc = FB_OK;
+  for (int k = 0; k < 4 && rc == FB_OK; k++) {
     for (size_t p = 0; p < np; p++) {
-      mask[p] = 0;
+      margin[p] = NAN;
       if (v->status[p] != 0 || v->values[G_RANGE * np + p] != 0.0) continue;
       bbn_result r = s->sbbn;
       r.Yp_mass = v->values[G_YP * np + p];
@@ -438,15 +449,21 @@ static int pd_write_layers(const pd_state *s, const fb_scan_view *v, hid_t file,
       r.chi2 = v->values[G_CHI2 * np + p];
       bbn_verdict w;
       bbn_verdict_eval(&r, &s->sbbn, NULL, &w);
-      const double li = v->values[G_LI7 * np + p];
-      mask[p] = (unsigned char)(k == 0   ? w.excluded_Yp
-                                : k == 1 ? w.excluded_DH
-                                : k == 2 ? v->values[G_HE3 * np + p] > he3_max
-                                         : fabs(li - FB_LI7_H_OBS) < FB_GAUSS_95_TWO_SIDED * FB_LI7_H_OBS_SIGMA);
+      const double he3 = v->values[G_HE3 * np + p], li = v->values[G_LI7 * np + p];
+      margin[p] = k == 0   ? w.pull_Yp * w.pull_Yp - w0.pull_Yp * w0.pull_Yp - z2
+                  : k == 1 ? w.pull_DH * w.pull_DH - w0.pull_DH * w0.pull_DH - z2
+                  : k == 2 ? log(he3 / he3_max)
+                           : FB_GAUSS_95_TWO_SIDED - fabs(li - FB_LI7_H_OBS) / FB_LI7_H_OBS_SIGMA;
     }
-    FB_CALL(err, fb_h5_dataset(file, name[k], H5T_NATIVE_UINT8, 2, dm, mask, "", desc[k], err));
+    for (size_t p = 0; p < np; p++) mask[p] = (unsigned char)(margin[p] > 0.0);
+    char path[128];
+    snprintf(path, sizeof path, "bounds/photodisintegration/%s", name[k]);
+    rc = fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "", desc[k], err);
+    snprintf(path, sizeof path, "bounds/photodisintegration/%s_margin", name[k]);
+    if (rc == FB_OK) rc = fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 2, dm, margin, "", mdesc[k], err);
   }
-  return FB_OK;
+  free(margin);
+  return rc;
 }
 
 /* photodis_decay_tau: the lowest excluded m Y per lifetime (grid column), refined by bisection in log m Y
@@ -529,6 +546,7 @@ static int pd_write(pd_state *s, const fb_scan_view *v, hid_t file, size_t off, 
                            "cross sections: Cyburt et al. astro-ph/0211258 (src/bbn/bbn_photodis.c)",
                            err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", s->sbbn.chi2, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "delta_chi2_max", FB_CHI2_2DOF_95, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);
   H5Gclose(g);
   return rc;

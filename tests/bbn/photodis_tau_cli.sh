@@ -11,7 +11,8 @@
 #  4. /bounds/photodisintegration: excluded = (delta_chi2 > 5.99 and tau_range = 0), edges = its lowest /
 #     highest excluded m Y per lifetime, the layers excluded_Yp / excluded_D_H equal eval's
 #     excluded_Yp / excluded_D_H; mY_min_GeV lies between the grid values around the first excluded
-#     point and `eval late-decay` is allowed at 0.995 mY_min and excluded at 1.005 mY_min.
+#     point and `eval late-decay` is allowed at 0.995 mY_min and excluded at 1.005 mY_min; each layer's
+#     mask equals its margin > 0; tools/plot_photodis_tau.py draws the plane.
 # Usage: photodis_tau_cli.sh FIPBOUNDS SOURCE_DIR
 set -euo pipefail
 exe=$1
@@ -46,6 +47,8 @@ with h5py.File(tmp + "/t.h5", "r") as f:
     g = f["/bounds/photodisintegration"]
     ex = g["excluded"][...].astype(bool)
     lay = {k: g[k][...].astype(bool) for k in ("excluded_Yp", "excluded_D_H", "excluded_He3_H", "Li7_H_obs_band")}
+    for k in lay:
+        assert (lay[k] == (np.nan_to_num(g[k + "_margin"][...], nan=-1.0) > 0)).all(), k
     edges, ymin = g["edges"][...], g["mY_min_GeV"][...]
     assert g.attrs["mass_GeV"] == 0.03 and "criterion" in g.attrs
 worst = 0.0
@@ -98,4 +101,7 @@ with h5py.File(tmp + "/r.h5", "r") as f:
     assert abs(d2 / d1 - 2) < 0.04, (d1, d2)
     print("linear regime at tau = 1e8 s: Delta(D/H)/(D/H) = %.4e at m Y = 1e-14 GeV, %.4e at 2e-14 (ratio %.4f)" % (d1, d2, d2 / d1))
 PY
+# the figure tool runs on the plane (it checks that the filled region equals the mask on the grid)
+/usr/bin/python3 tools/plot_photodis_tau.py "$tmp/t.h5" -o "$tmp/f.png" > /dev/null
+[ -s "$tmp/f.png" ] || { echo "FAIL: tools/plot_photodis_tau.py wrote no figure"; exit 1; }
 echo "ok"
