@@ -41,15 +41,6 @@ read -r mY1 mY3 < <(/usr/bin/python3 -c 'import json,sys; a=json.loads(sys.argv[
 "$exe" run inputs/photodis_decay_tau.ini --set run.output="$tmp/p.h5" --set grid.n_mass=3 --set grid.mass_min_GeV=1e8 \
   --set grid.mass_max_GeV=1e12 --set grid.n_coupling=4 --set grid.coupling_min=1e-14 --set grid.coupling_max=1e-11 \
   --set run.log_level=warning
-# published (gap kept, not tuned): Cyburt, Ellis, Fields, Olive astro-ph/0211258 (abstract, read on
-# ar5iv.labs.arxiv.org/html/astro-ph/0211258): a ~100 GeV gravitino must have n/s below "about 1e-13". Here
-# G -> gamma + photino (massless): one photon of m/2 per decay = br_photon 0.5 of the generic X; lifetime
-# tau = 32 pi M_P^2 / m^3 = 3.92e8 s (reduced Planck mass; width m^3/(32 pi M_P^2), Kawasaki & Moroi
-# hep-ph/9403364). Ours is x80 stronger (docs/validation.md: today's 1% D/H error against 2002's ~16%, and 3He);
-# the check only asserts that our bound is at least as strong and within x1000.
-"$exe" run inputs/photodis_decay_tau.ini --set run.output="$tmp/g.h5" --set grid.n_mass=1 --set grid.mass_min_GeV=3.92e8 \
-  --set grid.mass_max_GeV=3.92e8 --set grid.n_coupling=3 --set grid.coupling_min=1e-14 --set grid.coupling_max=1e-12 \
-  --set photodis_decay_tau.mass_GeV=100 --set photodis_decay_tau.br_photon=0.5 --set run.log_level=warning
 evals=()
 for tau in 1e6 1e8 1e10; do for n in 1e-12 1e-10 1e-8; do evals+=("$(ev $tau $n)"); done; done
 /usr/bin/python3 - "$tmp" "$exe" "${evals[@]}" <<'PY'
@@ -123,11 +114,6 @@ with h5py.File(tmp + "/p.h5", "r") as f:
     assert np.isfinite(y).all() and y.max() / y.min() < 1.02, y
     print("m = 10 MeV, X -> gamma gamma: lowest excluded m Y at tau = 1e8, 1e10, 1e12 s: %s GeV (spread %.2f%%)"
           % (", ".join("%.4g" % v for v in y), 100 * (y.max() / y.min() - 1)))
-with h5py.File(tmp + "/g.h5", "r") as f:
-    Y = f["/bounds/photodisintegration/mY_min_GeV"][0] / 100.0
-    assert 1e-16 < Y < 1e-13, Y
-    print("100 GeV gravitino-like X (one 50 GeV photon per decay, tau = 3.92e8 s): n/s < %.3g; Cyburt et al. "
-          "astro-ph/0211258: about 1e-13 (ratio %.3g)" % (Y, Y / 1e-13))
 PY
 # the figure tool runs on the plane (it checks that the filled region equals the mask on the grid)
 /usr/bin/python3 tools/plot_photodis_tau.py "$tmp/t.h5" -o "$tmp/f.png" > /dev/null
