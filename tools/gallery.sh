@@ -5,7 +5,8 @@
 #     out/ already holds its files and FB_GALLERY_REUSE=1;
 #   - for every particle model (bc1, bc4 ... bc11): its c*tau map and branching ratios versus mass
 #     from a 200 x 60 scan of its default plane;
-#   - the BBN diagnostic figure (tools/plot_bbn_diagnostic.py) of every BBN plane the main job runs.
+#   - the BBN diagnostic figure (tools/plot_bbn_diagnostic.py) of every BBN plane the main job runs;
+#   - the standard BBN-photodisintegration figure of a generic decaying X (tools/plot_photodis_tau.py).
 # Usage: tools/gallery.sh   (FB_BUILD_DIR, FB_NP as for the main job)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +44,16 @@ for m in bc1 bc4 bc6 bc7 bc8 bc10 bc11; do
   /usr/bin/python3 tools/plot_scan.py "out/gallery/$m.h5" -q ctau_m -o "$g/${m}_ctau.png"
   /usr/bin/python3 tools/plot_br.py "out/gallery/$m.h5" -o "$g/${m}_br.png"
 done
+# the standard BBN-photodisintegration figure (issue 15): the (tau, m Y) plane of a generic X at m = 10 and
+# 100 MeV, X -> gamma gamma and X -> e+ e- (model photodis_decay_tau, inputs/photodis_decay_tau.ini grid;
+# ~6 s of CPU per plane: docs/performance.md)
+pd=()
+for c in "0.01 1 0 g10" "0.1 1 0 g100" "0.01 0 1 e10" "0.1 0 1 e100"; do
+  set -- $c
+  mpirun -n "$NP" "$EXE" run inputs/photodis_decay_tau.ini -o "out/gallery/photodis_tau_$4.h5" --overwrite \
+    --set photodis_decay_tau.mass_GeV="$1" --set photodis_decay_tau.br_photon="$2" --set photodis_decay_tau.br_ee="$3" \
+    --set run.log_level=warning
+  pd+=("out/gallery/photodis_tau_$4.h5")
+done
+/usr/bin/python3 tools/plot_photodis_tau.py "${pd[@]}" -o "$g/photodis_tau.png" > /dev/null
 echo "gallery: $(ls "$g" | wc -l) figures in $g"

@@ -5,6 +5,11 @@
  *        light nuclei after BBN by the electromagnetic cascade of a late decay (bbn_photodis.h,
  *        issue 15), as planes with /bounds/photodisintegration.
  *
+ * photodis_decay_tau (the standard BBN-photodisintegration figure; as bbn_decay is to bbn_decay_mass):
+ *   first axis the lifetime tau_X [s], second m Y_X [GeV] (before decays), at the fixed mass and channels
+ *   of [photodis_decay_tau] (mass_GeV and the br_* keys of photodis_decay). The mass is the same at every
+ *   point, so one bbn_photodis_table serves the whole plane (per rank). /bounds/photodisintegration adds
+ *   mY_min_GeV [n_tau]: the lowest excluded m Y_X per lifetime, refined between grid points by bisection.
  * photodis_decay (the ACROPOLIS-style generic particle): first axis the mass m_X [GeV], second the
  *   lifetime tau_X [s]; the abundance is fixed by [photodis_decay] abundance = mY (m Y_X = m n_X/s
  *   before decays, key mY_GeV) or n_over_ngamma (n_X/n_gamma at T0_MeV, ACROPOLIS's input, the same
@@ -43,6 +48,12 @@
  * Criterion: the BBN one (delta chi^2 of Yp and D/H > 5.99, bbn_verdict_eval) or, with key he3_d (default true,
  * session 11), 3He/D > FB_HE3_D_MAX (bbn_photodis_excluded). Quantity Neff_rec: N_eff at recombination of the same
  * decay from bbn_decay_neff (the computation of `eval bbn-decay` and the _bbn planes), not in the mask.
+ * Every plane's /bounds/photodisintegration also holds `edges` (fb_h5_mask_edges: lowest and highest excluded
+ * second-axis grid value per first-axis value); the generic planes (photodis_decay, photodis_decay_tau)
+ * add the single-observable layers of the standard figure: excluded_Yp, excluded_D_H (each observable's
+ * 95% test relative to standard BBN, bbn_verdict_eval), excluded_He3_H (3He/H above the PDG upper limit)
+ * and Li7_H_obs_band (7Li/H inside the observed 95% range: not a bound, the region where the decay would
+ * remove the lithium problem); constants in fb_constants.h.
  */
 #include <math.h>
 #include <stdio.h>
@@ -73,6 +84,8 @@ typedef struct pd_state {
   int he3_d;                    /**< 1: 3He/D > FB_HE3_D_MAX also excludes (key he3_d) */
   /* generic */
   int use_n_over_ngamma;
+  int tau_plane;                /* photodis_decay_tau: axes (tau_s, mY_GeV) at mass_GeV */
+  double mass_GeV;              /* photodis_decay_tau: the fixed mass */
   double mY_GeV, n_over_ngamma, T0_MeV, br_photon, br_ee, nX_over_s_ng; /* nX_over_s_ng: from n_over_ngamma */
   double br_aa[3];              /* photodis_decay: BR(X -> pi0 pi0, mu+ mu-, pi+ pi-) */
   /* benchmark */
@@ -133,20 +146,34 @@ static const fb_quantity_spec pd_fip_quantities[] = {
                      "outside [1e-3, 1e12] s or m Y > 1 GeV. Not in /bounds/photodisintegration"},
 };
 
+/* the channels of the generic planes (section SEC) */
+#define PD_BR_KEYS(SEC)                                                                                           \
+  {SEC, "br_photon", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "BR(X -> gamma gamma)"},                          \
+  {SEC, "br_ee", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> e+ e-)"},                                    \
+  {SEC, "br_pi0pi0", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi0 pi0), photons of the pi0 decays in flight"}, \
+  {SEC, "br_mumu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> mu+ mu-), e+- of the mu decays in flight"},  \
+  {SEC, "br_pipi", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi+ pi-), e+- of the pi -> mu -> e chains"}
+/* 3He/D as an extra observable (section SEC) */
+#define PD_HE3D_KEY(SEC)                                                                                          \
+  {SEC, "he3_d", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                                            \
+   "3He/D > 1.10 (Geiss & Gloeckler 2003 upper bound 0.83 + 0.27) also excludes (as arXiv:1808.09324, 1709.01211); " \
+   "false: delta_chi2(Yp, D/H) only"}
+
 static const fb_key_spec pd_gen_keys[] = {
     {"photodis_decay", "abundance", FB_KEY_CHOICE, "mY", 0, 0, "mY|n_over_ngamma", "",
      "mY: m Y_X = mY_GeV at every mass; n_over_ngamma: n_X/n_gamma = n_over_ngamma at T0_MeV (ACROPOLIS)"},
     {"photodis_decay", "mY_GeV", FB_KEY_DOUBLE, "1e-10", 0.0, 1e3, NULL, "GeV", "m n_X/s before decays"},
     {"photodis_decay", "n_over_ngamma", FB_KEY_DOUBLE, "1e-10", 0.0, 1.0, NULL, "", "n_X/n_gamma at T0_MeV"},
     {"photodis_decay", "T0_MeV", FB_KEY_DOUBLE, "10", 1.0, 30.0, NULL, "MeV", "reference temperature of n_over_ngamma"},
-    {"photodis_decay", "br_photon", FB_KEY_DOUBLE, "1", 0.0, 1.0, NULL, "", "BR(X -> gamma gamma)"},
-    {"photodis_decay", "br_ee", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> e+ e-)"},
-    {"photodis_decay", "br_pi0pi0", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi0 pi0), photons of the pi0 decays in flight"},
-    {"photodis_decay", "br_mumu", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> mu+ mu-), e+- of the mu decays in flight"},
-    {"photodis_decay", "br_pipi", FB_KEY_DOUBLE, "0", 0.0, 1.0, NULL, "", "BR(X -> pi+ pi-), e+- of the pi -> mu -> e chains"},
-    {"photodis_decay", "he3_d", FB_KEY_BOOL, "true", 0, 0, NULL, "",
-     "3He/D > 1.10 (Geiss & Gloeckler 2003 upper bound 0.83 + 0.27) also excludes (as arXiv:1808.09324, 1709.01211); "
-     "false: delta_chi2(Yp, D/H) only"},
+    PD_BR_KEYS("photodis_decay"),
+    PD_HE3D_KEY("photodis_decay"),
+};
+
+static const fb_key_spec pd_tau_keys[] = {
+    {"photodis_decay_tau", "mass_GeV", FB_KEY_DOUBLE, "0.01", 1e-3, 1e3, NULL, "GeV",
+     "mass m_X of the decaying particle, the same at every point of the (tau_X, m Y_X) plane"},
+    PD_BR_KEYS("photodis_decay_tau"),
+    PD_HE3D_KEY("photodis_decay_tau"),
 };
 
 static const fb_key_spec pd_fip_keys[] = {
@@ -188,26 +215,40 @@ static int pd_init_common(pd_state *s, fb_err *err) {
   return FB_OK;
 }
 
-static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
+/* photodis_decay (tau_plane 0, section photodis_decay) and photodis_decay_tau (1, photodis_decay_tau) */
+static int pd_gen_init_plane(void **state, const fb_config *cfg, const char *sec, int tau_plane, fb_err *err) {
   pd_state *s = calloc(1, sizeof *s);
-  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the photodis_decay state");
+  FB_TEST(err, !s, FB_ERR_MEMORY, "cannot allocate the %s state", sec);
   *state = s;
   s->kind = PD_GENERIC;
-  s->use_n_over_ngamma = strcmp(fb_config_get_string(cfg, "photodis_decay", "abundance"), "n_over_ngamma") == 0;
-  s->mY_GeV = fb_config_get_double(cfg, "photodis_decay", "mY_GeV");
-  s->n_over_ngamma = fb_config_get_double(cfg, "photodis_decay", "n_over_ngamma");
-  s->T0_MeV = fb_config_get_double(cfg, "photodis_decay", "T0_MeV");
-  s->br_photon = fb_config_get_double(cfg, "photodis_decay", "br_photon");
-  s->br_ee = fb_config_get_double(cfg, "photodis_decay", "br_ee");
+  s->tau_plane = tau_plane;
+  if (tau_plane) {
+    s->mass_GeV = fb_config_get_double(cfg, sec, "mass_GeV");
+  } else {
+    s->use_n_over_ngamma = strcmp(fb_config_get_string(cfg, sec, "abundance"), "n_over_ngamma") == 0;
+    s->mY_GeV = fb_config_get_double(cfg, sec, "mY_GeV");
+    s->n_over_ngamma = fb_config_get_double(cfg, sec, "n_over_ngamma");
+    s->T0_MeV = fb_config_get_double(cfg, sec, "T0_MeV");
+  }
+  s->br_photon = fb_config_get_double(cfg, sec, "br_photon");
+  s->br_ee = fb_config_get_double(cfg, sec, "br_ee");
   static const char *aa_keys[3] = {"br_pi0pi0", "br_mumu", "br_pipi"};
   double sum = s->br_photon + s->br_ee;
-  for (int k = 0; k < 3; k++) sum += (s->br_aa[k] = fb_config_get_double(cfg, "photodis_decay", aa_keys[k]));
+  for (int k = 0; k < 3; k++) sum += (s->br_aa[k] = fb_config_get_double(cfg, sec, aa_keys[k]));
   FB_TEST(err, sum > 1.0 + 1e-9, FB_ERR_INPUT,
-          "[photodis_decay] br_photon + br_ee + br_pi0pi0 + br_mumu + br_pipi = %g > 1 (allowed: <= 1, the rest invisible)",
+          "[%s] br_photon + br_ee + br_pi0pi0 + br_mumu + br_pipi = %g > 1 (allowed: <= 1, the rest invisible)", sec,
           sum);
-  FB_CALL(err, bbn_late_decay_nX_over_s(s->n_over_ngamma, s->T0_MeV, &s->nX_over_s_ng, err));
-  s->he3_d = fb_config_get_bool(cfg, "photodis_decay", "he3_d");
+  if (!tau_plane) FB_CALL(err, bbn_late_decay_nX_over_s(s->n_over_ngamma, s->T0_MeV, &s->nX_over_s_ng, err));
+  s->he3_d = fb_config_get_bool(cfg, sec, "he3_d");
   return pd_init_common(s, err);
+}
+
+static int pd_gen_init(void **state, const fb_config *cfg, fb_err *err) {
+  return pd_gen_init_plane(state, cfg, "photodis_decay", 0, err);
+}
+
+static int pd_tau_init(void **state, const fb_config *cfg, fb_err *err) {
+  return pd_gen_init_plane(state, cfg, "photodis_decay_tau", 1, err);
 }
 
 static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, double g_X, int hnl, fb_err *err) {
@@ -331,26 +372,19 @@ static int pd_point(pd_state *s, double mass_GeV, double tau_s, double nX_over_s
   return FB_OK;
 }
 
-
-static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, fb_err *err) {
-  pd_state *s = state;
-  FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
-  FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
-  const double nX = s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
-  /* the decay for N_eff (as `eval bbn-decay`: n_X/n_gamma at T_start = T0 or m Y before decay; the channels' photons
-   * and e+- heat the plasma, their neutrinos and the rest of m count as free-streaming radiation, f_inv) */
-  bbn_decay d;
-  memset(&d, 0, sizeof d);
-  d.mass_GeV = mass_GeV;
-  d.tau_s = tau_s;
-  if (s->use_n_over_ngamma)
-    d.n_over_ngamma = s->n_over_ngamma;
-  else
-    d.mY_GeV = s->mY_GeV;
+/* One point of a generic plane: X of mass_GeV, lifetime tau_s, n_X/s = nX before decays, the channels of s.
+ * With d (the same decay for N_eff: abundance as n_X/n_gamma at T_start_MeV or as m Y; mass and lifetime set) also
+ * Neff_rec (pd_neff_rec; the channels' photons and e+- heat the plasma, their neutrinos and the rest of m count as
+ * free-streaming radiation, f_inv); without (the outline's bisection) Neff_rec = 0. */
+static int pd_gen_point(pd_state *s, double mass_GeV, double tau_s, double nX, bbn_decay *d, double T_start_MeV,
+                        double *out, fb_err *err) {
+  out[G_NREC] = 0.0;
   if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0) {
-    d.f_em = s->br_photon + s->br_ee;
-    d.f_inv = 1.0 - d.f_em;
-    FB_CALL(err, pd_neff_rec(s, &d, s->use_n_over_ngamma ? s->T0_MeV : 10.0, &out[G_NREC], err));
+    if (d) {
+      d->f_em = s->br_photon + s->br_ee;
+      d->f_inv = 1.0 - d->f_em;
+      FB_CALL(err, pd_neff_rec(s, d, T_start_MeV, &out[G_NREC], err));
+    }
     return pd_point(s, mass_GeV, tau_s, nX, s->br_photon, s->br_ee, NULL, out, err);
   }
   /* X -> a a: each a at m/2 (the products' spectra: bbn_em_injection.h) */
@@ -365,10 +399,34 @@ static int pd_gen_eval(void *state, double mass_GeV, double tau_s, double *out, 
             nm[k], s->br_aa[k], 2.0 * ma_GeV[k], mass_GeV);
     FB_CALL(err, bbn_em_injection_add_particle(&s->inj, cls[k], 0.5 * mass_GeV * 1e3, 2.0 * s->br_aa[k], err));
   }
-  d.f_em = fmin(1.0, s->inj.f_gamma + s->inj.f_e);
-  d.f_inv = 1.0 - d.f_em;
-  FB_CALL(err, pd_neff_rec(s, &d, s->use_n_over_ngamma ? s->T0_MeV : 10.0, &out[G_NREC], err));
+  if (d) {
+    d->f_em = fmin(1.0, s->inj.f_gamma + s->inj.f_e);
+    d->f_inv = 1.0 - d->f_em;
+    FB_CALL(err, pd_neff_rec(s, d, T_start_MeV, &out[G_NREC], err));
+  }
   return pd_point(s, mass_GeV, tau_s, nX, 0.0, 0.0, &s->inj, out, err);
+}
+
+/* (x, y) = (mass_GeV, tau_s) for photodis_decay, (tau_s, mY_GeV) for photodis_decay_tau */
+static int pd_gen_eval(void *state, double x, double y, double *out, fb_err *err) {
+  pd_state *s = state;
+  const double mass_GeV = s->tau_plane ? s->mass_GeV : x, tau_s = s->tau_plane ? x : y;
+  FB_TEST(err, !(mass_GeV > 0 && mass_GeV <= 1e3), FB_ERR_RANGE, "m_X = %g GeV outside (0, 1000]", mass_GeV);
+  FB_TEST(err, !(tau_s > 0), FB_ERR_RANGE, "tau_s = %g must be > 0", tau_s);
+  FB_TEST(err, s->tau_plane && !(y >= 0), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", y);
+  const double nX = s->tau_plane ? y / mass_GeV : s->use_n_over_ngamma ? s->nX_over_s_ng : s->mY_GeV / mass_GeV;
+  /* the decay for N_eff (as `eval bbn-decay`: n_X/n_gamma at T_start = T0, or m Y before decay) */
+  bbn_decay d;
+  memset(&d, 0, sizeof d);
+  d.mass_GeV = mass_GeV;
+  d.tau_s = tau_s;
+  if (s->tau_plane)
+    d.mY_GeV = y;
+  else if (s->use_n_over_ngamma)
+    d.n_over_ngamma = s->n_over_ngamma;
+  else
+    d.mY_GeV = s->mY_GeV;
+  return pd_gen_point(s, mass_GeV, tau_s, nX, &d, !s->tau_plane && s->use_n_over_ngamma ? s->T0_MeV : 10.0, out, err);
 }
 
 static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *out, fb_err *err) {
@@ -441,9 +499,113 @@ static const char *pd_fip_assumption(const void *state) { return ((const pd_stat
 #define PD_CRITERION_NOT                                                                                       \
   ". Not in this mask: N_eff (quantity Neff_rec; its band is /bounds/neff of the bbn_decay and bcN_bbn planes, "   \
   "the same computation) and the CMB bounds (the _cmb planes)"
-static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t off, const char *note, fb_err *err) {
+
+/* The single-observable layers of the generic planes (the standard figure's regions): each observable's
+ * 95% test relative to standard BBN for Yp and D/H (the pulls of bbn_verdict_eval with the point's final
+ * values), 3He/H above the PDG upper limit, 7Li/H inside its observed 95% range (fb_constants.h). Each
+ * layer is written as a mask and as a continuous margin (> 0 exactly where the mask is 1; NaN where not
+ * computed) for smooth contours (tools/plot_photodis_tau.py). */
+static int pd_write_layers(const pd_state *s, const fb_scan_view *v, hid_t file, unsigned char *mask, fb_err *err) {
   const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
-  unsigned char *mask = malloc(np);
+  const double he3_max = FB_HE3_H_OBS_MAX + FB_GAUSS_95_TWO_SIDED * FB_HE3_H_OBS_SIGMA;
+  const double z2 = FB_GAUSS_95_TWO_SIDED * FB_GAUSS_95_TWO_SIDED;
+  static const char *name[4] = {"excluded_Yp", "excluded_D_H", "excluded_He3_H", "Li7_H_obs_band"};
+  char desc[4][320];
+  snprintf(desc[0], sizeof desc[0], "1 where Yp (mass fraction) alone is excluded: pull^2 - pull_SBBN^2 > 1.96^2 "
+           "(observation and theory error in quadrature, as /bounds/bbn; bbn_verdict_eval)");
+  snprintf(desc[1], sizeof desc[1], "1 where D/H alone is excluded: pull^2 - pull_SBBN^2 > 1.96^2 (bbn_verdict_eval)");
+  snprintf(desc[2], sizeof desc[2], "1 where (3He + 3H)/H > %.3g (PDG 2024 BBN review: 3He/H <= (1.1 +- 0.2)e-5, Bania, "
+           "Rood & Balser 2002, + 1.96 sigma)", he3_max);
+  snprintf(desc[3], sizeof desc[3], "1 where (7Li + 7Be)/H lies inside (1.6 +- 1.96 x 0.3)e-10 (PDG 2024 BBN review, "
+           "Sbordone et al. arXiv:1003.4510): not a bound, the region where the decay removes the lithium problem");
+  static const char *mdesc[4] = {"pull^2 - pull_SBBN^2 - 1.96^2 of Yp (> 0: excluded_Yp)",
+                                 "pull^2 - pull_SBBN^2 - 1.96^2 of D/H (> 0: excluded_D_H)",
+                                 "ln((3He + 3H)/H / limit) (> 0: excluded_He3_H)",
+                                 "(1.96 sigma - |7Li/H - observed|) / sigma (> 0: Li7_H_obs_band)"};
+  bbn_verdict w0;
+  bbn_verdict_eval(&s->sbbn, &s->sbbn, NULL, &w0);
+  double *margin = malloc((np ? np : 1) * sizeof *margin);
+  FB_TEST(err, !margin, FB_ERR_MEMORY, "cannot allocate the photodisintegration layers");
+  hsize_t dm[2] = {nm, nc};
+  int rc = FB_OK;
+  for (int k = 0; k < 4 && rc == FB_OK; k++) {
+    for (size_t p = 0; p < np; p++) {
+      margin[p] = NAN;
+      if (v->status[p] != 0 || v->values[G_RANGE * np + p] != 0.0) continue;
+      bbn_result r = s->sbbn;
+      r.Yp_mass = v->values[G_YP * np + p];
+      r.D_H = v->values[G_DH * np + p];
+      r.chi2 = v->values[G_CHI2 * np + p];
+      bbn_verdict w;
+      bbn_verdict_eval(&r, &s->sbbn, NULL, &w);
+      const double he3 = v->values[G_HE3 * np + p], li = v->values[G_LI7 * np + p];
+      margin[p] = k == 0   ? w.pull_Yp * w.pull_Yp - w0.pull_Yp * w0.pull_Yp - z2
+                  : k == 1 ? w.pull_DH * w.pull_DH - w0.pull_DH * w0.pull_DH - z2
+                  : k == 2 ? log(he3 / he3_max)
+                           : FB_GAUSS_95_TWO_SIDED - fabs(li - FB_LI7_H_OBS) / FB_LI7_H_OBS_SIGMA;
+    }
+    for (size_t p = 0; p < np; p++) mask[p] = (unsigned char)(margin[p] > 0.0);
+    char path[128];
+    snprintf(path, sizeof path, "bounds/photodisintegration/%s", name[k]);
+    rc = fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "", desc[k], err);
+    snprintf(path, sizeof path, "bounds/photodisintegration/%s_margin", name[k]);
+    if (rc == FB_OK) rc = fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 2, dm, margin, "", mdesc[k], err);
+  }
+  free(margin);
+  return rc;
+}
+
+/* photodis_decay_tau: the lowest excluded m Y per lifetime (grid column), refined by bisection in log m Y
+ * between the highest allowed grid value below it and it to 1e-3 relative (the per-mass table makes a
+ * point cheap). NaN where the column has no excluded point; the grid's lowest value where it is excluded
+ * (the boundary lies below the grid). */
+static int pd_tau_outline(pd_state *s, const fb_scan_view *v, const unsigned char *mask, hid_t file, fb_err *err) {
+  const size_t nm = v->n_mass, nc = v->n_coupling;
+  double *line = malloc((nm ? nm : 1) * sizeof *line);
+  FB_TEST(err, !line, FB_ERR_MEMORY, "cannot allocate the photodisintegration outline");
+  int rc = FB_OK;
+  long n_bisect = 0;
+  for (size_t i = 0; i < nm && rc == FB_OK; i++) {
+    line[i] = NAN;
+    size_t j = 0;
+    while (j < nc && !mask[i * nc + j]) j++;
+    if (j == nc) continue;
+    line[i] = v->coupling[j];
+    if (j == 0 || v->status[i * nc + j - 1] != 0 || !(v->coupling[j - 1] > 0)) continue;
+    double lo = log(v->coupling[j - 1]), hi = log(v->coupling[j]);
+    while (hi - lo > 1e-3 && rc == FB_OK) {
+      const double mid = 0.5 * (lo + hi);
+      double out[G_N];
+      rc = pd_gen_point(s, s->mass_GeV, v->mass[i], exp(mid) / s->mass_GeV, NULL, 10.0, out, err);
+      n_bisect++;
+      if (rc != FB_OK) break;
+      if (bbn_photodis_excluded(out[G_RANGE], out[G_DCHI2], out[G_HE3D], s->he3_d))
+        hi = mid;
+      else
+        lo = mid;
+    }
+    line[i] = exp(hi);
+  }
+  hsize_t dl[1] = {nm};
+  if (rc == FB_OK)
+    rc = fb_h5_dataset(file, "bounds/photodisintegration/mY_min_GeV", H5T_NATIVE_DOUBLE, 1, dl, line, "GeV",
+                       "per grid lifetime: the lowest excluded m Y_X (the criterion of excluded), bisected between grid points to "
+                       "1e-3 relative; NaN: nothing excluded; the grid's lowest m Y where that is already excluded", err);
+  free(line);
+  if (rc == FB_OK) {
+    hid_t g = fb_h5_group(file, "bounds/photodisintegration");
+    FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/photodisintegration");
+    rc = fb_h5_attr_long(g, "mY_min_bisection_points", n_bisect, err);
+    H5Gclose(g);
+  }
+  return rc;
+}
+
+/* /bounds/photodisintegration: excluded where delta_chi2 > 5.99 on computed points, the outline (edges) and
+ * for the generic planes the single-observable layers (and for photodis_decay_tau mY_min_GeV). */
+static int pd_write(pd_state *s, const fb_scan_view *v, hid_t file, size_t off, const char *note, fb_err *err) {
+  const size_t nm = v->n_mass, nc = v->n_coupling, np = nm * nc;
+  unsigned char *mask = malloc(2 * (np ? np : 1));
   FB_TEST(err, !mask, FB_ERR_MEMORY, "cannot allocate the photodisintegration mask");
   for (size_t p = 0; p < np; p++)
     mask[p] = (unsigned char)(v->status[p] == 0 && bbn_photodis_excluded(v->values[(off + G_RANGE) * np + p],
@@ -453,6 +615,14 @@ static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t
   int rc = fb_h5_dataset(file, "bounds/photodisintegration/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                          s->he3_d ? "1 where delta_chi2(Yp, D/H) > 5.99 or 3He/D > 1.10 after photodisintegration"
                                   : "1 where delta_chi2(Yp, D/H) > 5.99 after photodisintegration", err);
+  if (rc == FB_OK) {
+    const char *cols = s->tau_plane            ? "tau_s, lowest excluded mY_GeV, highest excluded mY_GeV"
+                       : s->kind == PD_GENERIC ? "mass_GeV, lowest excluded tau_s, highest excluded tau_s"
+                                               : "mass_GeV, lowest excluded coupling, highest excluded coupling";
+    rc = fb_h5_mask_edges(file, "bounds/photodisintegration", nm, nc, v->mass, v->coupling, mask, cols, err);
+  }
+  if (rc == FB_OK && s->kind == PD_GENERIC) rc = pd_write_layers(s, v, file, mask + np, err);
+  if (rc == FB_OK && s->tau_plane) rc = pd_tau_outline(s, v, mask, file, err);
   free(mask);
   if (rc != FB_OK) return rc;
   hid_t g = fb_h5_group(file, "bounds/photodisintegration");
@@ -465,6 +635,7 @@ static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t
                            "cross sections: Cyburt et al. astro-ph/0211258 (src/bbn/bbn_photodis.c)",
                            err);
   if (rc == FB_OK) rc = fb_h5_attr_double(g, "chi2_sbbn", s->sbbn.chi2, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "delta_chi2_max", FB_CHI2_2DOF_95, err);
   if (rc == FB_OK) rc = fb_h5_attr_string(g, "note", note, err);
   H5Gclose(g);
   return rc;
@@ -472,9 +643,14 @@ static int pd_write(const pd_state *s, const fb_scan_view *v, hid_t file, size_t
 
 static int pd_gen_post(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
-  const pd_state *s = state;
+  pd_state *s = state;
   char note[512];
-  if (s->use_n_over_ngamma)
+  if (s->tau_plane)
+    snprintf(note, sizeof note,
+             "m_X = %g GeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; axes tau_s, m Y_X "
+             "(before decays); BBN itself standard", s->mass_GeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1],
+             s->br_aa[2]);
+  else if (s->use_n_over_ngamma)
     snprintf(note, sizeof note,
              "n_X/n_gamma = %g at T0 = %g MeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; "
              "BBN itself standard", s->n_over_ngamma, s->T0_MeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1],
@@ -483,12 +659,21 @@ static int pd_gen_post(void *state, const fb_config *cfg, const fb_scan_view *v,
     snprintf(note, sizeof note,
              "m Y_X = %g GeV; br_photon = %g, br_ee = %g, br_pi0pi0 = %g, br_mumu = %g, br_pipi = %g; BBN itself standard",
              s->mY_GeV, s->br_photon, s->br_ee, s->br_aa[0], s->br_aa[1], s->br_aa[2]);
-  return pd_write(s, v, file, 0, note, err);
+  FB_CALL(err, pd_write(s, v, file, 0, note, err));
+  if (!s->tau_plane) return FB_OK;
+  hid_t g = fb_h5_group(file, "bounds/photodisintegration");
+  FB_TEST(err, g < 0, FB_ERR_HDF5, "cannot open /bounds/photodisintegration");
+  int rc = fb_h5_attr_double(g, "mass_GeV", s->mass_GeV, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "br_photon", s->br_photon, err);
+  if (rc == FB_OK) rc = fb_h5_attr_double(g, "br_ee", s->br_ee, err);
+  if (rc == FB_OK) rc = fb_h5_attr_string(g, "axes", "first: tau_s [s]; second: mY_GeV [GeV] (m Y_X before decays)", err);
+  H5Gclose(g);
+  return rc;
 }
 
 static int pd_fip_post(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
-  const pd_state *s = state;
+  pd_state *s = state;
   FB_CALL(err, pd_write(s, v, file, F_OFF, s->note, err));
   /* the abundance starts at T_RH (issue 14 item 1): stated as a number too, for the figures' legends
    * (tools/plot_summary.py). Its per-point T_RH dependence is not computed here: it would take a second
@@ -515,6 +700,26 @@ const fb_model_ops fb_model_photodis_decay = {
     .n_keys = sizeof pd_gen_keys / sizeof pd_gen_keys[0],
     .keys = pd_gen_keys,
     .init = pd_gen_init,
+    .eval = pd_gen_eval,
+    .free = pd_free,
+    .postprocess = pd_gen_post,
+};
+
+const fb_model_ops fb_model_photodis_decay_tau = {
+    .name = "photodis_decay_tau",
+    .benchmark = "generic",
+    .description = "photodisintegration after BBN over (tau_X, m Y_X) at fixed mass and channels (the standard figure)",
+    .mass_name = "tau_s",
+    .mass_units = "s",
+    .mass_description = "lifetime tau_X of the decaying particle",
+    .coupling_name = "mY_GeV",
+    .coupling_units = "GeV",
+    .coupling_description = "m Y_X = m n_X/s before decays",
+    .n_quantities = G_N,
+    .quantities = pd_gen_quantities,
+    .n_keys = sizeof pd_tau_keys / sizeof pd_tau_keys[0],
+    .keys = pd_tau_keys,
+    .init = pd_tau_init,
     .eval = pd_gen_eval,
     .free = pd_free,
     .postprocess = pd_gen_post,

@@ -409,6 +409,12 @@ static int cmbf_postprocess(void *state, const fb_config *cfg, const fb_scan_vie
                                 (k == FB_CMB_BOUND_ANISO || v->values[7 * np + p] == 0.0) &&
                                 fabs(v->values[q[k] * np + p]) > b[k].limit);
     rc = fb_cmb_write_bound(file, &b[k], mask, nm, nc, "abundance", s->label, err);
+    if (rc == FB_OK) { /* the outline: lowest and highest excluded coupling per mass */
+      char gpath[96];
+      snprintf(gpath, sizeof gpath, "bounds/%s", b[k].name);
+      rc = fb_h5_mask_edges(file, gpath, nm, nc, v->mass, v->coupling, mask,
+                            "mass_GeV, lowest excluded coupling, highest excluded coupling", err);
+    }
     /* freeze-in by scatterings from T_RH: T_RH and how many excluded points change their m Y by more than 10 %
      * when T_RH is lowered tenfold (quantity abundance_TRH_change; as /bounds/bbn of fb_model_bbn_fip.c) */
     if (rc == FB_OK && s->abundance == ABUND_FREEZEIN && s->prod.ops) {

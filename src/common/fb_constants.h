@@ -120,6 +120,14 @@
 /* ---------------------------------------------------------------- photodisintegration after BBN (src/bbn/bbn_photodis.c) */
 #define FB_TAU_TRITIUM_S 5.605e8    /* tritium mean life: T_1/2 = 12.32 yr (Lucas & Unterweger, J. Res. NIST 105 (2000) 541) / ln 2 */
 #define FB_OMEGA_M_H2_PLANCK 0.1430 /* Planck 2018 Omega_m h^2 (TT,TE,EE+lowE+lensing), arXiv:1807.06209 Table 2 */
+/* per-observable regions of the generic photodisintegration planes (figure layers; the bound itself is the
+ * Delta chi^2 of Yp and D/H): PDG 2024 BBN review (Fields, Molaro, Sarkar): 3He/H <= (1.1 +- 0.2)e-5 (Galactic
+ * HII regions, Bania, Rood & Balser, Nature 415 (2002) 54), taken as an upper limit at 1.1e-5 + 1.96 x 0.2e-5;
+ * 7Li/H = (1.6 +- 0.3)e-10 (metal-poor halo stars, Sbordone et al. arXiv:1003.4510) */
+#define FB_HE3_H_OBS_MAX 1.1e-5
+#define FB_HE3_H_OBS_SIGMA 0.2e-5
+#define FB_LI7_H_OBS 1.6e-10
+#define FB_LI7_H_OBS_SIGMA 0.3e-10
 
 /* ---------------------------------------------------------------- BC4/BC5 dark scalar (src/models/fb_fip_bc4.c) */
 #define FB_HIGGS_NUCLEON_FN 0.307   /* f_N in g_hNN = f_N m_N / v: Hoferichter, Klos, Menendez, Schwenk arXiv:1708.02245 (0.307(9)(15)) */

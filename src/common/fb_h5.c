@@ -4,6 +4,8 @@
  */
 #include "fb_h5.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +176,34 @@ int fb_h5_read_string_dataset(hid_t loc, const char *name, char **out, fb_err *e
       free(buf);
   }
   if (ftype >= 0) H5Tclose(ftype);
+  H5Dclose(ds);
+  return rc;
+}
+
+int fb_h5_mask_edges(hid_t file, const char *group, size_t nm, size_t nc, const double *x, const double *y,
+                     const unsigned char *mask, const char *columns, fb_err *err) {
+  double *e = malloc(3 * (nm ? nm : 1) * sizeof *e);
+  FB_TEST(err, !e, FB_ERR_MEMORY, "cannot allocate /%s/edges", group);
+  for (size_t i = 0; i < nm; i++) {
+    e[3 * i] = x[i];
+    e[3 * i + 1] = e[3 * i + 2] = NAN;
+    for (size_t j = 0; j < nc; j++) {
+      if (!mask[i * nc + j]) continue;
+      if (isnan(e[3 * i + 1])) e[3 * i + 1] = y[j];
+      e[3 * i + 2] = y[j];
+    }
+  }
+  char path[256];
+  snprintf(path, sizeof path, "%s/edges", group);
+  hsize_t d[2] = {nm, 3};
+  int rc = fb_h5_dataset(file, path, H5T_NATIVE_DOUBLE, 2, d, e, "",
+                         "outline per first-axis grid value: (x, lowest excluded, highest excluded second-axis grid "
+                         "value); NaN where nothing is excluded", err);
+  free(e);
+  if (rc != FB_OK) return rc;
+  hid_t ds = H5Dopen2(file, path, H5P_DEFAULT);
+  FB_TEST(err, ds < 0, FB_ERR_HDF5, "cannot open /%s", path);
+  rc = fb_h5_attr_string(ds, "columns", columns, err);
   H5Dclose(ds);
   return rc;
 }

@@ -38,4 +38,12 @@ int fb_h5_dataset(hid_t loc, const char *name, hid_t memtype, int rank, const hs
 int fb_h5_read_string_dataset(hid_t loc, const char *name, char **out, fb_err *err);
 int fb_h5_read_doubles(hid_t loc, const char *name, size_t n, double *out, fb_err *err);
 
+/** The outline of a mask [nm][nc] on a grid (first axis x[nm], second axis y[nc]): writes
+ *  `<group>/edges` float64 [nm][3] = (x_i, lowest y_j with mask 1, highest y_j with mask 1) per
+ *  first-axis value (NaN, NaN where nothing is excluded), grid values, no interpolation; `columns`
+ *  names the three columns (attribute). Self-describing (x in column 0), so it stays meaningful when
+ *  `fipbounds merge --bounds` copies the group onto another grid. */
+int fb_h5_mask_edges(hid_t file, const char *group, size_t nm, size_t nc, const double *x, const double *y,
+                     const unsigned char *mask, const char *columns, fb_err *err);
+
 #endif /* FB_H5_H */

@@ -30,6 +30,7 @@ extern const fb_model_ops fb_model_bc4_bbn, fb_model_bc5_bbn; /* fb_model_bbn_fi
 extern const fb_model_ops fb_model_bc4_photodis; /* fb_model_photodis.c */
 extern const fb_model_ops fb_model_bc4_cmb;      /* src/cmb/fb_model_cmb_fip.c */
 extern const fb_model_ops fb_model_photodis_decay, fb_model_bc1_photodis, fb_model_bc9_photodis;
+extern const fb_model_ops fb_model_photodis_decay_tau; /* fb_model_photodis.c */
 extern const fb_model_ops fb_model_bc6_photodis, fb_model_bc7_photodis, fb_model_bc8_photodis; /* fb_model_photodis.c */
 extern const fb_model_ops fb_model_bc3_rg;
 extern const fb_model_ops fb_model_bc4_sn, fb_model_bc5_sn; /* src/stellar/fb_model_sn.c */
@@ -57,7 +58,7 @@ static const fb_model_ops *const fb_models[] = {
     &fb_model_sbbn, &fb_model_bbn_decay, &fb_model_bbn_decay_mass, &fb_model_bc1_bbn, &fb_model_bc9_bbn,
     &fb_model_bc6_bbn, &fb_model_bc7_bbn, &fb_model_bc8_bbn,
     &fb_model_bc10_bbn, &fb_model_bc11_bbn, &fb_model_bc4_bbn, &fb_model_bc5_bbn,
-    &fb_model_photodis_decay, &fb_model_bc1_photodis, &fb_model_bc9_photodis,
+    &fb_model_photodis_decay, &fb_model_photodis_decay_tau, &fb_model_bc1_photodis, &fb_model_bc9_photodis,
     &fb_model_bc11_photodis, &fb_model_bc4_photodis,
     &fb_model_bc6_photodis, &fb_model_bc7_photodis, &fb_model_bc8_photodis,
     /* CMB (src/cmb) */

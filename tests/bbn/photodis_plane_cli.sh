@@ -4,7 +4,8 @@
 # standard BBN; relative 1e-9: the per-mass table reuse changes nothing); /bounds/photodisintegration
 # equals delta_chi2 > 5.99 on computed points; tau outside 1e2-1e13 s is flagged and never excluded.
 # bc1_photodis / bc9_photodis: lifetimes equal `eval bc1` / `eval bc9`, the lines are e+e- for the
-# dark photon below 2 m_mu and gamma gamma for the ALP, and the abundance note is written.
+# dark photon below 2 m_mu and gamma gamma for the ALP, the abundance note is written, and every plane's
+# /bounds/photodisintegration/edges are the lowest / highest excluded coupling of its mask per mass.
 # Usage: photodis_plane_cli.sh FIPBOUNDS SOURCE_DIR
 set -euo pipefail
 exe=$1
@@ -64,6 +65,11 @@ for fn, t, m_i, c_i, line in (("b1.h5", t1, 1, 1, "br_ee"), ("b9.h5", t9, 0, 1, 
         # bc1: also resonant conversion and 2 -> 2 scatterings ([photodis_fip] production, src/production/fb_prod_bc1.c);
         # bc9: also Primakoff production (src/production/fb_prod_bc9.c)
         assert ("production by scatterings" if fn == "b1.h5" else "Primakoff") in txt(f["/bounds/photodisintegration"].attrs["note"])
+        # the outline of every photodisintegration plane: lowest / highest excluded coupling per mass (NaN: none)
+        ex, ed, c = f["/bounds/photodisintegration/excluded"][...], f["/bounds/photodisintegration/edges"][...], f["/grid/coupling"][...]
+        for i in range(ex.shape[0]):
+            js = np.nonzero(ex[i])[0]
+            assert np.isnan(ed[i, 1:]).all() if len(js) == 0 else (ed[i, 1] == c[js[0]] and ed[i, 2] == c[js[-1]]), fn
         print(fn, "tau", tau[m_i, c_i], "mY", f["/quantities/mY_GeV"][m_i, c_i])
 PY
 echo "ok"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The bc1_cmb plane (inputs/bc1_cmb_freezein.ini) on a coarse grid through the executable: every
 # point ok; the abundance assumption is in each /bounds/cmb_* group; thermalised points are never
-# excluded; the anisotropy band is not empty; at one excluded point, `fipbounds eval cmb-decay
+# excluded; each group's edges are the mask's lowest/highest excluded coupling per mass; the anisotropy band is not empty; at one excluded point, `fipbounds eval cmb-decay
 # model=bc1` with the scan's m Y_X gives the same tau, f_em, mu, y and R (relative 1e-6).
 # Usage: cli_bc1_cmb_scan.sh FIPBOUNDS SOURCE_DIR
 set -euo pipefail
@@ -23,6 +23,12 @@ with h5py.File(sys.argv[1], "r") as f:
         assert g.attrs["abundance"].decode().startswith("ASSUMPTION"), name
         ex = g["excluded"][...].astype(bool)
         assert not (ex & th).any(), name
+        # the outline: per mass the lowest and highest excluded coupling of the mask (NaN where none)
+        ed, c = g["edges"][...], f["/grid/coupling"][...]
+        for i in range(ex.shape[0]):
+            js = np.nonzero(ex[i])[0]
+            assert ed[i, 0] == f["/grid/mass"][i]
+            assert (np.isnan(ed[i, 1:]).all() if len(js) == 0 else (ed[i, 1] == c[js[0]] and ed[i, 2] == c[js[-1]])), name
     ex = f["/bounds/cmb_anisotropies/excluded"][...].astype(bool)
     assert ex.sum() > 0
     i, j = np.argwhere(ex)[0]
