@@ -280,8 +280,9 @@ def outline(summary_path, name, which="excluded"):
             elif which in ("weak", "strong") and "edges" in g:
                 sets = [g["edges"][:]] + [g[p]["edges"][:] for p in g
                                           if isinstance(g[p], h5py.Group) and "edges" in g[p]]
-                # one-sided bounds (HB: g > ratio g_max) state the ratio of each side
-                ratio = float(g.attrs.get("g_ratio_" + which, 1.0))
+                # one-sided bounds (HB: g > ratio g_max; RG, WD: src/stellar/fb_stellar_range.h) state the
+                # ratio of each side to the nominal edge
+                ratio = float(g.attrs.get("coupling_ratio_" + which, g.attrs.get("g_ratio_" + which, 1.0)))
             if sets and all(e.ndim == 2 and e.shape[0] == len(ms) and e.shape[1] in (2, 3) for e in sets):
                 fields = [edges_field(e, cs, clog, ratio) for e in sets]
                 cand = np.minimum.reduce(fields) if which == "weak" else np.maximum.reduce(fields)

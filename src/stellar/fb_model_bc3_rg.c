@@ -12,24 +12,39 @@
  * Scan model "bc3_hb" (issue 16) is the same for the one-zone horizontal-branch core (T = 0.7e8 K,
  * rho = 0.6e4 g/cm^3; fb_rg_mcp_options_default star = 1): input section [bc3_hb], output /bounds/hb/.
  *
+ * Observational / model range (issue 16 "Systematic bands"; fb_stellar_range.h): /bounds/rg and /bounds/hb
+ * also hold nominal (= excluded), weak and strong: the charge edge eps_max scaled by the ratio of published
+ * bounds on the same energy loss, b_k / b_nominal (the loss goes as eps^2 as it goes as mu_nu^2 or g^2, so
+ * the criterion scales by the ratio squared). Red giant ([rg] mu_nu_max_muB{,_weak,_strong}): the TRGB bounds
+ * on the neutrino dipole moment, whose plasmon decay is the process of this bound: nominal NGC 4258 and strong
+ * omega Cen (Capozzi & Raffelt arXiv:2007.03694), weak M5 (Viaux et al. arXiv:1308.4627). HB ([bc3_hb]
+ * g_agamma_max_GeV{,_weak,_strong}): the R-parameter bounds on the HB-core energy loss: nominal = weak
+ * arXiv:1406.6053 (its 95% CL already folds in the observed-R and helium-abundance uncertainties; no later
+ * analysis is weaker), strong the R_2 bound of arXiv:2207.03102.
+ *
  * Scan model "bc3_wd" (issue 16): the white-dwarf bound (fb_rg_mcp_wd_eps_max: the WD bound on the neutrino
  * magnetic moment mapped through the same plasmon decay of a one-zone hot-WD core). Per point the ratio of the
  * millicharge plasmon loss to the loss allowed by mu_nu_max_muB (excluded where > 1); /bounds/wd/edges
  * (mass_GeV, eps_max) and /bounds/wd/excluded. Input section [bc3_wd].
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "fb_constants.h"
 #include "fb_h5.h"
 #include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_rg_mcp.h"
+#include "fb_stellar_range.h"
 
 typedef struct rg_state {
   fb_rg_mcp_options o;
   int hb; /* 1: bc3_hb (/bounds/hb), 0: bc3_rg (/bounds/rg), FB_RG_MCP_WD: bc3_wd (/bounds/wd) */
   double mu_nu_max_muB; /* bc3_wd: the WD bound on the neutrino magnetic moment */
   double rho_sys[2];    /* bc3_wd: core densities of the weak and strong edges of the systematic band */
+  double charge_ratio[3]; /* bc3_rg, bc3_hb: eps_max of nominal, weak, strong over the nominal one (1, >= 1, <= 1) */
+  double g_ref;           /* bc3_rg, bc3_hb: the published bound of the nominal edge (mu_B or GeV^-1) */
   double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
 } rg_state;
 
@@ -48,6 +63,12 @@ static const fb_key_spec rg_keys[] = {
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
     {"rg", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
+    {"rg", "mu_nu_max_muB", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_MUNU_MAX_RG_NGC4258), 1e-15, 1e-8, NULL, "mu_B",
+     "TRGB bound on the neutrino dipole moment that the nominal edge stands for (arXiv:2007.03694, NGC 4258)"},
+    {"rg", "mu_nu_max_muB_weak", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_MUNU_MAX_RG_M5), 1e-15, 1e-8, NULL, "mu_B",
+     "conservative edge /bounds/rg/weak: eps_max x mu_nu_max_muB_weak/mu_nu_max_muB (arXiv:1308.4627, M5)"},
+    {"rg", "mu_nu_max_muB_strong", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_MUNU_MAX_RG_OMEGACEN), 1e-15, 1e-8, NULL, "mu_B",
+     "aggressive edge /bounds/rg/strong: eps_max x mu_nu_max_muB_strong/mu_nu_max_muB (arXiv:2007.03694, omega Cen)"},
 };
 
 static const fb_key_spec hb_keys[] = {
@@ -59,6 +80,12 @@ static const fb_key_spec hb_keys[] = {
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
     {"bc3_hb", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
+    {"bc3_hb", "g_agamma_max_GeV", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_GAGG_MAX_HB_R), 1e-13, 1e-6, NULL, "GeV^-1",
+     "R-parameter bound on the HB-core energy loss (as g_agamma) that the nominal edge stands for (arXiv:1406.6053)"},
+    {"bc3_hb", "g_agamma_max_GeV_weak", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_GAGG_MAX_HB_R), 1e-13, 1e-6, NULL, "GeV^-1",
+     "conservative edge /bounds/hb/weak: eps_max x g_agamma_max_GeV_weak/g_agamma_max_GeV (default = nominal)"},
+    {"bc3_hb", "g_agamma_max_GeV_strong", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_GAGG_MAX_HB_R2), 1e-13, 1e-6, NULL, "GeV^-1",
+     "aggressive edge /bounds/hb/strong: eps_max x g_agamma_max_GeV_strong/g_agamma_max_GeV (arXiv:2207.03102, R_2)"},
 };
 
 static const fb_key_spec wd_keys[] = {
@@ -90,6 +117,20 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
     s->o.compton = fb_config_get_bool(cfg, sec, "compton");
     s->o.brems = fb_config_get_bool(cfg, sec, "brems");
+    /* the range: published bounds on the same energy loss (fb_constants.h), their ratios scale our charge edge */
+    const char *key = hb ? "g_agamma_max_GeV" : "mu_nu_max_muB";
+    char kw[48], ks[48];
+    snprintf(kw, sizeof kw, "%s_weak", key);
+    snprintf(ks, sizeof ks, "%s_strong", key);
+    const double b[3] = {fb_config_get_double(cfg, sec, key), fb_config_get_double(cfg, sec, kw),
+                         fb_config_get_double(cfg, sec, ks)};
+    int rc = fb_stellar_range_check(b, sec, key, err);
+    if (rc != FB_OK) {
+      free(s);
+      return rc;
+    }
+    for (int k = 0; k < 3; k++) s->charge_ratio[k] = b[k] / b[0];
+    s->g_ref = b[0];
   }
   s->mass_GeV = NAN;
   *state = s;
@@ -202,6 +243,25 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, s->hb ? "bounds/hb/excluded" : "bounds/rg/excluded", H5T_NATIVE_UINT8,
                                         2, dm, mask, "",
                                         "1 where the core energy loss exceeds eps_max_erg_g_s", err), done);
+    /* the range: charge edge x ratio k, i.e. the loss criterion x ratio k squared */
+    static const char *const desc_rg[3] = {
+        "1 where the core energy loss exceeds eps_max_erg_g_s (= excluded)",
+        "1 where eps > eps_max x mu_nu_max_muB_weak/mu_nu_max_muB (conservative edge: arXiv:1308.4627 by default)",
+        "1 where eps > eps_max x mu_nu_max_muB_strong/mu_nu_max_muB (aggressive edge: omega Cen, arXiv:2007.03694)"};
+    static const char *const desc_hb[3] = {
+        "1 where the core energy loss exceeds eps_max_erg_g_s (= excluded)",
+        "1 where eps > eps_max x g_agamma_max_GeV_weak/g_agamma_max_GeV (conservative edge; default = nominal)",
+        "1 where eps > eps_max x g_agamma_max_GeV_strong/g_agamma_max_GeV (aggressive edge: R_2, arXiv:2207.03102)"};
+    char src[160];
+    const double *r = s->charge_ratio;
+    if (s->hb) /* the defaults' papers: fb_constants.h FB_GAGG_MAX_HB_* */
+      snprintf(src, sizeof src, "R parameter, g_agamma < %.2g / %.2g / %.2g GeV^-1 (defaults arXiv:1406.6053, 2207.03102)",
+               s->g_ref, r[1] * s->g_ref, r[2] * s->g_ref);
+    else /* fb_constants.h FB_MUNU_MAX_RG_* */
+      snprintf(src, sizeof src, "TRGB mu_nu < %.2g / %.2g / %.2g mu_B (defaults arXiv:2007.03694, 1308.4627)", s->g_ref,
+               r[1] * s->g_ref, r[2] * s->g_ref);
+    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, s->hb ? "hb" : "rg", v, s->o.eps_max_erg_g_s, 2, s->charge_ratio,
+                                                 s->hb ? desc_hb : desc_rg, src, err), done);
   }
 done:
   free(edges);
