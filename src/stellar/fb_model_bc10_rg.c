@@ -139,7 +139,7 @@ static int rgalp_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                         "1 where g_ae_eff > g_ae_max_strong (aggressive edge)"};
     const double ratio[3] = {1.0, g0[1] / g0[0], g0[2] / g0[0]}; /* g_ae_eff is linear in the coupling */
     char src[128];
-    snprintf(src, sizeof src, "g_ae < %.2g / %.2g / %.2g (defaults arXiv:%s)", g0[0], g0[1], g0[2],
+    snprintf(src, sizeof src, "g_ae < %.2g (nominal), %.2g (weak), %.2g (strong); defaults arXiv:%s", g0[0], g0[1], g0[2],
              s->star == FB_STAR_WD ? "2603.00901, 1406.7712" : "2007.03694, 2305.03113"); /* fb_constants.h */
     FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, star, v, g0[0], 1, ratio, desc, src, err), done);
     snprintf(path, sizeof path, "bounds/%s", star);

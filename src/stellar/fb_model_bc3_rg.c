@@ -194,13 +194,17 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
      * near the plasmon-decay threshold (m ~ omega_p / 2) the denser core is the stronger one, elsewhere the
      * thinner (review of session 7: weak excluded more than nominal at 15-17 keV) */
     unsigned char *sys[2] = {malloc(nm * nc), malloc(nm * nc)};
-    FB_TEST_GOTO(err, rc, !sys[0] || !sys[1], FB_ERR_MEMORY, wd_done, "cannot allocate the WD systematic masks");
+    double *sys_edges[2] = {malloc(nm * 2 * sizeof(double)), malloc(nm * 2 * sizeof(double))};
+    FB_TEST_GOTO(err, rc, !sys[0] || !sys[1] || !sys_edges[0] || !sys_edges[1], FB_ERR_MEMORY, wd_done,
+                 "cannot allocate the WD systematic masks");
     for (int k = 0; k < 2; k++) {
       fb_rg_mcp_options ok = s->o;
       ok.rho_g_cm3 = s->rho_sys[k];
       for (size_t i = 0; i < nm; i++) {
         double ek;
         FB_CALL_GOTO(err, rc, fb_rg_mcp_wd_eps_max(&ok, s->mu_nu_max_muB, v->mass[i], &ek, NULL, err), wd_done);
+        sys_edges[k][2 * i] = v->mass[i];
+        sys_edges[k][2 * i + 1] = isfinite(ek) ? ek : NAN;
         for (size_t j = 0; j < nc; j++) {
           size_t p = i * nc + j;
           sys[k][p] = (unsigned char)(v->status[p] == 0 && v->coupling[j] > ek);
@@ -220,9 +224,19 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/strong", H5T_NATIVE_UINT8, 2, dm, sys[1], "",
                                         "1 where excluded with any core density (nominal, rho_g_cm3_weak, rho_g_cm3_strong): aggressive edge",
                                         err), wd_done);
+    /* the edges of the two other cores (weak = every core, strong = any: the figures' outlines,
+     * tools/summary_outline.py, take the nearer / farther of the three edges) */
+    for (int k = 0; k < 2; k++)
+      FB_CALL_GOTO(err, rc, fb_h5_dataset(file, k ? "bounds/wd/core_rho_strong/edges" : "bounds/wd/core_rho_weak/edges",
+                                          H5T_NATIVE_DOUBLE, 2, de, sys_edges[k], "GeV, 1",
+                                          k ? "per grid mass: mass_GeV, eps_max with the core density rho_g_cm3_strong"
+                                            : "per grid mass: mass_GeV, eps_max with the core density rho_g_cm3_weak",
+                                          err), wd_done);
   wd_done:
     free(sys[0]);
     free(sys[1]);
+    free(sys_edges[0]);
+    free(sys_edges[1]);
     if (rc != FB_OK) goto done;
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
                                         "per grid mass: mass_GeV, eps_max (charges above are excluded by the hot "
@@ -230,6 +244,15 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         "1 where the plasmon loss exceeds the one allowed by mu_nu_max_muB", err),
                  done);
+    {
+      char src[160];
+      snprintf(src, sizeof src, "core rho %.2g (nominal), %.2g, %.2g g/cm^3: weak = every core, strong = any; mu_nu < "
+               "%.2g mu_B (default arXiv:1406.6034)", s->o.rho_g_cm3, s->rho_sys[0], s->rho_sys[1], s->mu_nu_max_muB);
+      hid_t g = fb_h5_group(file, "bounds/wd");
+      FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/wd");
+      rc = fb_h5_attr_string(g, "range_sources", src, err);
+      H5Gclose(g);
+    }
     goto done;
   }
   {
@@ -255,11 +278,11 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     char src[160];
     const double *r = s->charge_ratio;
     if (s->hb) /* the defaults' papers: fb_constants.h FB_GAGG_MAX_HB_* */
-      snprintf(src, sizeof src, "R parameter, g_agamma < %.2g / %.2g / %.2g GeV^-1 (defaults arXiv:1406.6053, 2207.03102)",
-               s->g_ref, r[1] * s->g_ref, r[2] * s->g_ref);
+      snprintf(src, sizeof src, "R parameter, g_agamma < %.2g (nominal), %.2g (weak), %.2g GeV^-1 (strong); defaults "
+               "arXiv:1406.6053, 2207.03102", s->g_ref, r[1] * s->g_ref, r[2] * s->g_ref);
     else /* fb_constants.h FB_MUNU_MAX_RG_* */
-      snprintf(src, sizeof src, "TRGB mu_nu < %.2g / %.2g / %.2g mu_B (defaults arXiv:2007.03694, 1308.4627)", s->g_ref,
-               r[1] * s->g_ref, r[2] * s->g_ref);
+      snprintf(src, sizeof src, "TRGB mu_nu < %.2g (nominal), %.2g (weak), %.2g mu_B (strong); defaults arXiv:2007.03694, "
+               "1308.4627", s->g_ref, r[1] * s->g_ref, r[2] * s->g_ref);
     FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, s->hb ? "hb" : "rg", v, s->o.eps_max_erg_g_s, 2, s->charge_ratio,
                                                  s->hb ? desc_hb : desc_rg, src, err), done);
   }
