@@ -121,7 +121,7 @@ for bc in "${planes[@]}"; do
   # stellar cooling bounds with their observational range, on the plane's couplings where they can exclude
   case $bc in
     bc10)
-      run inputs/bc10_rg.ini -o out/bc10_rg.h5 --set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=3e-4 \
+      run inputs/bc10_rg.ini -o out/bc10_rg.h5 --set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=5e-4 --set grid.n_mass=90 \
         --set grid.coupling_min=1e-10 --set grid.coupling_max=1e-2 --set grid.n_coupling=100
       run inputs/bc10_wd.ini -o out/bc10_wd.h5 --set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=1e-4 \
         --set grid.coupling_min=1e-10 --set grid.coupling_max=1e-2 --set grid.n_coupling=100
