@@ -27,22 +27,7 @@
 #include "fb_config.h"
 #include "fb_model.h"
 #include "fb_rg_mcp.h"
-
-static void read_u8(hid_t f, const char *path, unsigned char *buf) {
-  hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
-  ck_assert_msg(d >= 0, "missing %s", path);
-  ck_assert_int_ge(H5Dread(d, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), 0);
-  H5Dclose(d);
-}
-
-static double read_attr(hid_t f, const char *group, const char *name) {
-  double x = NAN;
-  hid_t a = H5Aopen_by_name(f, group, name, H5P_DEFAULT, H5P_DEFAULT);
-  ck_assert_msg(a >= 0, "missing attribute %s of %s", name, group);
-  ck_assert_int_ge(H5Aread(a, H5T_NATIVE_DOUBLE, &x), 0);
-  H5Aclose(a);
-  return x;
-}
+#include "stellar_h5_check.h"
 
 static const fb_model_ops *model_cfg(const char *name, fb_config *cfg, const char *set) {
   const fb_model_ops *m = fb_model_find(name);
@@ -95,7 +80,7 @@ static void check_switch(const fb_model_ops *m, const fb_config *cfg, int star, 
   snprintf(p, sizeof p, "/bounds/%s/strong", group);
   read_u8(f, p, strong);
   snprintf(p, sizeof p, "/bounds/%s", group);
-  const double rw = read_attr(f, p, "coupling_ratio_weak"), rs = read_attr(f, p, "coupling_ratio_strong");
+  const double rw = read_attr_f64(f, p, "coupling_ratio_weak"), rs = read_attr_f64(f, p, "coupling_ratio_strong");
   H5Fclose(f);
   unlink(h5);
   ck_assert_msg(fabs(rw / ratio[1] - 1) < 1e-12 && fabs(rs / ratio[2] - 1) < 1e-12, "ratios %g %g", rw, rs);
