@@ -113,13 +113,14 @@ def quantity_field(q, centre, thr):
 
 
 def edges_field(edges, coupling, log_coupling=True, ratio=1.0):
-    """Z of one set of per-mass edges (n_mass x 3: mass, lower, upper edge of the excluded interval; or
+    """Z of one set of per-mass edges (n_mass x 3: mass, lower, upper edge of the excluded interval, the lower one
+    scaled by ratio; or
     n_mass x 2: mass, g_max with everything above ratio * g_max excluded, as the HB bound writes; NaN:
     nothing excluded): decades to the nearer edge, positive inside, -FLOOR_DECADES where nothing is."""
     if edges.shape[1] == 2:
         lo, hi = ratio * edges[:, 1][:, None], np.full((len(edges), 1), np.inf)
-    else:
-        lo, hi = edges[:, 1][:, None], edges[:, 2][:, None]
+    else:  # the ratio moves the lower (energy-loss) edge only: the upper one is trapping (BC3 red giants, HB)
+        lo, hi = ratio * edges[:, 1][:, None], edges[:, 2][:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         if log_coupling:
             lc = np.log10(coupling)[None, :]

@@ -141,7 +141,7 @@ static int rgalp_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     char src[128];
     snprintf(src, sizeof src, "g_ae < %.2g (nominal), %.2g (weak), %.2g (strong); defaults arXiv:%s", g0[0], g0[1], g0[2],
              s->star == FB_STAR_WD ? "2603.00901, 1406.7712" : "2007.03694, 2305.03113"); /* fb_constants.h */
-    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, star, v, g0[0], 1, ratio, desc, src, err), done);
+    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, star, v, g0[0], 1, ratio, NULL, desc, src, err), done);
     snprintf(path, sizeof path, "bounds/%s", star);
     hid_t g = fb_h5_group(file, path);
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", path);

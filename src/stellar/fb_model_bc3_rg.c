@@ -45,6 +45,7 @@ typedef struct rg_state {
   double rho_sys[2];    /* bc3_wd: core densities of the weak and strong edges of the systematic band */
   double charge_ratio[3]; /* bc3_rg, bc3_hb: eps_max of nominal, weak, strong over the nominal one (1, >= 1, <= 1) */
   double g_ref;           /* bc3_rg, bc3_hb: the published bound of the nominal edge (mu_B or GeV^-1) */
+  int trapping;           /* bc3_rg, bc3_hb: no exclusion above the trapping charge fb_rg_mcp_eps_trap */
   double mass_GeV, rate1; /* cache: rate at eps = 1 for mass_GeV (NaN: none) */
 } rg_state;
 
@@ -63,6 +64,8 @@ static const fb_key_spec rg_keys[] = {
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
     {"rg", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
+    {"rg", "trapping", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "exclude only below the trapping charge fb_rg_mcp_eps_trap (order of magnitude; edges column 3)"},
     {"rg", "mu_nu_max_muB", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_MUNU_MAX_RG_NGC4258), 1e-15, 1e-8, NULL, "mu_B",
      "TRGB bound on the neutrino dipole moment that the nominal edge stands for (arXiv:2007.03694, NGC 4258)"},
     {"rg", "mu_nu_max_muB_weak", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_MUNU_MAX_RG_M5), 1e-15, 1e-8, NULL, "mu_B",
@@ -80,6 +83,8 @@ static const fb_key_spec hb_keys[] = {
      "add Compton-like gamma e -> e chi chibar (fb_rg_mcp_compton.h): the bound above the plasmon threshold"},
     {"bc3_hb", "brems", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "add electron-nucleus bremsstrahlung e Z -> e Z chi chibar (fb_rg_mcp_brems.h)"},
+    {"bc3_hb", "trapping", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "exclude only below the trapping charge fb_rg_mcp_eps_trap (order of magnitude; edges column 3)"},
     {"bc3_hb", "g_agamma_max_GeV", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_GAGG_MAX_HB_R), 1e-13, 1e-6, NULL, "GeV^-1",
      "R-parameter bound on the HB-core energy loss (as g_agamma) that the nominal edge stands for (arXiv:1406.6053)"},
     {"bc3_hb", "g_agamma_max_GeV_weak", FB_KEY_DOUBLE, FB_STELLAR_STR(FB_GAGG_MAX_HB_R), 1e-13, 1e-6, NULL, "GeV^-1",
@@ -117,6 +122,7 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
     s->o.compton = fb_config_get_bool(cfg, sec, "compton");
     s->o.brems = fb_config_get_bool(cfg, sec, "brems");
+    s->trapping = fb_config_get_bool(cfg, sec, "trapping");
     /* the range: published bounds on the same energy loss (fb_constants.h), their ratios scale our charge edge */
     const char *key = hb ? "g_agamma_max_GeV" : "mu_nu_max_muB";
     char kw[48], ks[48];
@@ -256,16 +262,36 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     goto done;
   }
   {
-    hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, s->hb ? "bounds/hb/edges" : "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2,
-                                        de, edges, "GeV, 1",
-                                        s->hb ? "per grid mass: mass_GeV, eps_max (charges above are excluded by the "
-                                                "horizontal-branch core; NaN: no plasmon decay)"
-                                              : "per grid mass: mass_GeV, eps_max (charges above are excluded by the "
-                                                "red-giant core; NaN: no plasmon decay)", err), done);
+    /* trapping (issue 16): above eps_trap the chi do not stream out of the core and the energy-loss argument does not
+     * apply (fb_rg_mcp_eps_trap, an order-of-magnitude edge); edges column 3, +inf with trapping = false */
+    double *e3 = malloc(nm * 3 * sizeof *e3);
+    FB_TEST_GOTO(err, rc, !e3, FB_ERR_MEMORY, done, "cannot allocate the RG edges");
+    for (size_t i = 0; i < nm && rc == FB_OK; i++) {
+      double et = INFINITY;
+      if (s->trapping) rc = fb_rg_mcp_eps_trap(&s->o, v->mass[i], &et, err);
+      e3[3 * i] = edges[2 * i];
+      e3[3 * i + 1] = edges[2 * i + 1];
+      e3[3 * i + 2] = et;
+      for (size_t j = 0; j < nc; j++)
+        if (!(v->coupling[j] < et)) mask[i * nc + j] = 0;
+    }
+    hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
+    if (rc == FB_OK)
+      rc = fb_h5_dataset(file, s->hb ? "bounds/hb/edges" : "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2, de, e3, "GeV, 1, 1",
+                         s->hb ? "per grid mass: mass_GeV, eps_max, eps_trap (charges between are excluded by the "
+                                 "horizontal-branch core; NaN: no plasmon decay; eps_trap +inf: trapping off)"
+                               : "per grid mass: mass_GeV, eps_max, eps_trap (charges between are excluded by the "
+                                 "red-giant core; NaN: no plasmon decay; eps_trap +inf: trapping off)", err);
+    double *trap = e3; /* column 3, read below with stride 3 */
+    for (size_t i = 0; i < nm; i++) trap[i] = e3[3 * i + 2];
+    if (rc != FB_OK) {
+      free(e3);
+      goto done;
+    }
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, s->hb ? "bounds/hb/excluded" : "bounds/rg/excluded", H5T_NATIVE_UINT8,
                                         2, dm, mask, "",
-                                        "1 where the core energy loss exceeds eps_max_erg_g_s", err), done);
+                                        "1 where the core energy loss exceeds eps_max_erg_g_s and eps < eps_trap", err),
+                 trap_done);
     /* the range: charge edge x ratio k, i.e. the loss criterion x ratio k squared */
     static const char *const desc_rg[3] = {
         "1 where the core energy loss exceeds eps_max_erg_g_s (= excluded)",
@@ -284,7 +310,9 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
       snprintf(src, sizeof src, "TRGB mu_nu < %.2g (nominal), %.2g (weak), %.2g mu_B (strong); defaults arXiv:2007.03694, "
                "1308.4627", s->g_ref, r[1] * s->g_ref, r[2] * s->g_ref);
     FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, s->hb ? "hb" : "rg", v, s->o.eps_max_erg_g_s, 2, s->charge_ratio,
-                                                 s->hb ? desc_hb : desc_rg, src, err), done);
+                                                 trap, s->hb ? desc_hb : desc_rg, src, err), trap_done);
+  trap_done:
+    free(e3);
   }
 done:
   free(edges);

@@ -154,7 +154,7 @@ static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     char src[128];
     snprintf(src, sizeof src, "R parameter (arXiv:1406.6053): weak x %.3g, strong x %.3g of g_max (default strong: R_2 "
              "of arXiv:2207.03102)", st->ratio_weak, st->ratio_strong);
-    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, "hb", v, o->eps_max_erg_g_s, 2, ratio, desc, src, err), done);
+    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, "hb", v, o->eps_max_erg_g_s, 2, ratio, NULL, desc, src, err), done);
     hid_t g = fb_h5_group(file, "bounds/hb");
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /bounds/hb");
     rc = fb_h5_attr_double(g, "g_ratio_weak", st->ratio_weak, err);

@@ -16,7 +16,8 @@ int fb_stellar_range_check(const double b[3], const char *sec, const char *key, 
 }
 
 int fb_stellar_range_write(hid_t file, const char *star, const fb_scan_view *v, double threshold_nominal, int power,
-                           const double ratio[3], const char *const desc[3], const char *sources, fb_err *err) {
+                           const double ratio[3], const double *upper, const char *const desc[3], const char *sources,
+                           fb_err *err) {
   static const char *const set_name[3] = {"nominal", "weak", "strong"};
   FB_TEST(err, !(ratio[0] == 1.0 && ratio[2] > 0 && ratio[2] <= 1.0 && ratio[1] >= 1.0) || (power != 1 && power != 2),
           FB_ERR_INPUT, "/bounds/%s: the range needs coupling ratios strong <= 1 <= weak (got %g, %g) and power 1 or 2",
@@ -29,7 +30,9 @@ int fb_stellar_range_write(hid_t file, const char *star, const fb_scan_view *v, 
   char path[96];
   for (int k = 0; k < 3 && rc == FB_OK; k++) {
     const double thr = threshold_nominal * (power == 2 ? ratio[k] * ratio[k] : ratio[k]);
-    for (size_t p = 0; p < np; p++) mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > thr);
+    for (size_t p = 0; p < np; p++)
+      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > thr &&
+                                (!upper || v->coupling[p % v->n_coupling] < upper[p / v->n_coupling]));
     snprintf(path, sizeof path, "bounds/%s/%s", star, set_name[k]);
     rc = fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "", desc[k], err);
   }

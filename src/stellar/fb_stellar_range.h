@@ -28,9 +28,11 @@
  *  coupling, 2 for an energy loss, 1 for an effective coupling), and the ratios as attributes
  *  coupling_ratio_weak / coupling_ratio_strong of /bounds/<star> (read by tools/summary_outline.py), with the
  *  attribute range_sources (the papers of the three edges, in words; the summary figures' legends name them).
- *  FB_ERR_INPUT unless ratio[2] <= 1 <= ratio[1]. */
+ *  upper (NULL: none): per grid mass, the coupling above which the bound does not apply (trapping), the same for
+ *  the three sets. FB_ERR_INPUT unless ratio[2] <= 1 <= ratio[1]. */
 int fb_stellar_range_write(hid_t file, const char *star, const fb_scan_view *v, double threshold_nominal, int power,
-                           const double ratio[3], const char *const desc[3], const char *sources, fb_err *err);
+                           const double ratio[3], const double *upper, const char *const desc[3], const char *sources,
+                           fb_err *err);
 
 /** Checks strong <= nominal <= weak for three published bounds b[3] = {nominal, weak, strong} of section
  *  sec, keys key (e.g. "mu_nu_max_muB", "_weak", "_strong" appended); FB_ERR_INPUT naming them otherwise. */

@@ -12,6 +12,8 @@
  *    (one-sided, docs/validation.md), 1.0/0.66 when [bc3_hb] g_agamma_max_GeV_weak = 1e-10 is set;
  *  - every mask: nominal equals excluded; weak within nominal within strong; the group attributes
  *    coupling_ratio_weak / coupling_ratio_strong equal the ratios;
+ *  - trapping ([rg] trapping, default true): no set excludes above eps_trap (fb_rg_mcp_eps_trap, 1.25e-7 at
+ *    m -> 0): 0.98 eps_trap excluded, 1.02 eps_trap not; with trapping = false both excluded;
  *  - bad input: a strong bound above the nominal one is refused with FB_ERR_INPUT naming the section and key.
  * The couplings are placed at edge x ratio x (0.98, 1.02): the test fails if any mask is computed from the
  * wrong criterion (a 2% displacement of a switching point is caught).
@@ -124,6 +126,47 @@ START_TEST(test_bc3_hb_range) {
 }
 END_TEST
 
+/* trapping: at m = 1e-9 GeV the mask switches off between 0.98 and 1.02 of eps_trap (1.25e-7, fb_rg_mcp_eps_trap);
+ * with [rg] trapping = false both points stay excluded */
+static void check_trap(const char *set, int want_above) {
+  fb_config cfg;
+  const fb_model_ops *m = model_cfg("bc3_rg", &cfg, set);
+  fb_err err;
+  fb_err_clear(&err);
+  void *state = NULL;
+  ck_assert_msg(m->init(&state, &cfg, &err) == FB_OK, "%s", err.msg);
+  fb_rg_mcp_options o;
+  fb_rg_mcp_options_default(&o, 0);
+  double mass = 1e-9, et;
+  ck_assert_int_eq(fb_rg_mcp_eps_trap(&o, mass, &et, &err), FB_OK);
+  ck_assert_msg(et > 1e-7 && et < 1.5e-7, "eps_trap = %g", et);
+  double coup[2] = {0.98 * et, 1.02 * et}, val[2];
+  int status[2] = {0, 0};
+  for (int j = 0; j < 2; j++) ck_assert_int_eq(m->eval(state, mass, coup[j], &val[j], &err), FB_OK);
+  char h5[] = "/tmp/fb_stellar_trapXXXXXX";
+  close(mkstemp(h5));
+  fb_scan_view v = {1, 2, &mass, coup, 1, val, status};
+  hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
+  unsigned char ex[2], weak[2], strong[2];
+  read_u8(f, "/bounds/rg/excluded", ex);
+  read_u8(f, "/bounds/rg/weak", weak);
+  read_u8(f, "/bounds/rg/strong", strong);
+  H5Fclose(f);
+  unlink(h5);
+  ck_assert(ex[0] && weak[0] && strong[0]);
+  ck_assert_msg(ex[1] == want_above && weak[1] == want_above && strong[1] == want_above, "%s: above eps_trap %d %d %d",
+                set ? set : "default", ex[1], weak[1], strong[1]);
+  m->free(state);
+  fb_config_free(&cfg);
+}
+
+START_TEST(test_bc3_trapping) {
+  check_trap(NULL, 0);
+  check_trap("rg.trapping=false", 1);
+}
+END_TEST
+
 START_TEST(test_bad_order) {
   fb_config cfg;
   const fb_model_ops *m = model_cfg("bc3_rg", &cfg, "rg.mu_nu_max_muB_strong=2e-12");
@@ -142,6 +185,7 @@ int main(void) {
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_bc3_rg_range);
   tcase_add_test(tc, test_bc3_hb_range);
+  tcase_add_test(tc, test_bc3_trapping);
   tcase_add_test(tc, test_bad_order);
   suite_add_tcase(s, tc);
   SRunner *r = srunner_create(s);
