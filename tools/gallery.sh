@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate the figure gallery in docs/figures/gallery/ (docs/figures/README.md lists it):
 #   - the PBC summary of every plane the main job computes (BC1, BC2 for alpha_D = 0.5 and 0.1,
-#     BC9, BC4, BC6-BC8, BC10, BC11; PNG and, for the latter six, PDF): runs tools/main-job.sh unless
+#     BC9, BC3, BC4, BC6-BC8, BC10, BC11; PNG and, for the latter seven, PDF): runs tools/main-job.sh unless
 #     out/ already holds its files and FB_GALLERY_REUSE=1;
 #   - for every particle model (bc1, bc4 ... bc11): its c*tau map and branching ratios versus mass
 #     from a 200 x 60 scan of its default plane;
@@ -26,7 +26,7 @@ cp out/bc2_targets_aD0p1.png "$g/bc2_targets_aD0p1.png"
 cp out/bc9_default_summary.png "$g/bc9_summary.png"
 cp out/bc1_cosmology_summary.png "$g/bc1_cosmology_summary.png"
 cp out/bc9_cosmology_summary.png "$g/bc9_cosmology_summary.png"
-for m in bc4 bc6 bc7 bc8 bc10 bc11; do
+for m in bc3 bc4 bc6 bc7 bc8 bc10 bc11; do
   cp "out/${m}_summary.png" "out/${m}_summary.pdf" "$g/"
 done
 for m in bc4 bc11; do

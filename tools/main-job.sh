@@ -13,7 +13,9 @@
 #       (limits/bundled/bc9); out/bc9_default_summary.png.
 #   BC4, BC6-BC8, BC10, BC11 (tools/summary-planes.sh): lines of constant c*tau with the bundled
 #       published limits (FORESEE BC4/BC11, Heavy-Neutrino-Limits BC6-8; none for BC10) and, for the
-#       HNL planes, the BBN and N_eff bounds of bc6/7/8_bbn; out/<bc>_summary.png and .pdf.
+#       HNL planes, the BBN and N_eff bounds of bc6/7/8_bbn; out/<bc>_summary.png and .pdf; BC10 with its
+#       red-giant and white-dwarf bounds, BC11 with its HB bound; BC3 (millicharged): red giants, HB,
+#       white dwarfs and SN1987A, out/bc3_summary.png and .pdf.
 # FB_LIMITS_DIR=DIR merges the limit files in DIR (see `fipbounds limits import`) instead of the
 # bundled BC1 limits. Extra arguments go to the BC1 run; the `--set grid.*=...` among them also go to
 # its bc1_sn run, so that the two grids stay identical. The output names are fixed (out/...): do not
@@ -120,4 +122,4 @@ tools/summary-planes.sh > /dev/null
 echo "main job done in $(( $(date +%s) - t0 )) s: out/bc1_default_summary.png, out/bc2_*_summary.png," \
      "out/bc2_targets_aD0p5.png, out/bc2_targets_aD0p1.png, out/bc9_default_summary.png," \
      "out/bc1_cosmology_summary.png, out/bc9_cosmology_summary.png," \
-     "out/bc{4,6,7,8,10,11}_summary.png, out/bc{4,11}_cosmology_summary.png (and their .h5 files)"
+     "out/bc{3,4,6,7,8,10,11}_summary.png, out/bc{4,11}_cosmology_summary.png (and their .h5 files)"

@@ -298,6 +298,21 @@ def fill_region(ax, X, Y, Z, colour, alpha, zorder, hatch=None):
         ax.contourf(X, Y, Z, levels=[0.0, top + 1.0], colors=[colour], alpha=alpha, zorder=zorder, **kw)
 
 
+def range_source(g):
+    """Where a bound's systematic range comes from, in words for its legend entry: the attribute range_sources of
+    the stellar cooling bounds (src/stellar/fb_stellar_range.h: the published bounds of the nominal / weak / strong
+    edges), the proto-neutron-star profiles of SN1987A (attributes profile, profiles_systematic), the core
+    densities of the BC3 white-dwarf bound; "" when the file does not say."""
+    src = text(g.attrs.get("range_sources", ""))
+    if src:
+        return src
+    if "profiles_systematic" in g.attrs:
+        names = [os.path.splitext(os.path.basename(p))[0] for p in
+                 [text(g.attrs.get("profile", ""))] + text(g.attrs["profiles_systematic"]).split(",") if p]
+        return "PNS profiles " + ", ".join(n.replace("sn_profile_", "").replace("_", " ") for n in names)
+    return ""
+
+
 def caption_line(f):
     parts = []
     model = text(f.attrs.get("model", ""))
@@ -453,9 +468,13 @@ def draw(path, out, title=None, ctau=False):
                     n_sens = (f"{trh['n_sensitive']} of {trh['n_excluded']} excluded points of its scan" if trh["n_sensitive"] >= 0
                               else "its scan has no per-point abundance_TRH_change: not known")
                     outlines.append((name, "T_RH-sensitive part", f"{n_sens} (T_RH = {trh['T_RH_GeV']:g} GeV)"))
+                if weak is not None:
+                    legend_label += ": conservative (filled), nominal (bold line)"
+                    src = range_source(g)
+                    if src:
+                        legend_label = "\n".join([legend_label] + wrap_math("range: " + src, 50))
                 computed_handles.append(mpatches.Patch(
-                    facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0,
-                    label=legend_label + (": conservative (filled), nominal (bold line)" if weak is not None else "")))
+                    facecolor=colour, edgecolor=darker(colour), alpha=0.8, lw=2.0, label=legend_label))
 
         if trh_hatched:
             computed_handles.append(mpatches.Patch(facecolor="none", edgecolor="0.3", hatch="\\\\", label="\n".join(

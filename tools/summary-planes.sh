@@ -16,8 +16,15 @@
 #     its only channel below 3 m_pi), CMB mu / y / anisotropies (inputs/bc4_cmb.ini, inputs/bc11_cmb.ini:
 #     freeze-in abundance, a lower estimate), SN1987A and the bundled limits, as BC1 and BC9 in the main
 #     job: out/<bc>_cosmology_summary.png and .pdf.
+#   BC10 also gets its red-giant and white-dwarf bounds (bc10_rg, bc10_wd) and BC11 its HB bound (bc11_hb), each with
+#     its observational range (/bounds/<star>/{nominal,weak,strong}, src/stellar/fb_stellar_range.h): their planes
+#     (and SN1987A grids) start at m_a = 1 keV (BC10) and 10 keV (BC11), where these bounds close.
+#   BC3 (millicharged fermion; no particle model, the plane is that of its red-giant scan): red giants, HB stars,
+#     white dwarfs (bc3_rg, bc3_hb, bc3_wd, with their ranges) and SN1987A (bc3_sn, three profiles) on
+#     m_chi = 1 keV - 1 GeV, eps = 1e-15 - 1e-4: out/bc3_summary.png and .pdf.
+#   BC5 has no summary: no input file or scan of the main job computes a BC5 bound (its SN1987A band is BC4's).
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
-#   tools/summary-planes.sh [bc4 bc6 ...]   (default: all six; FB_BUILD_DIR, FB_NP as the main job)
+#   tools/summary-planes.sh [bc3 bc4 bc6 ...]   (default: all seven; FB_BUILD_DIR, FB_NP as the main job)
 # FB_BBN_GRID="n_mass n_coupling" sets the HNL BBN grid (default 24 25); FB_BBN_GRID_BC4, FB_BBN_GRID_BC10,
 # FB_BBN_GRID_BC11 the BC4, BC10, BC11 BBN grids (defaults below: finer than the shipped inputs' coarse
 # grids, chosen for the main job's ~8-minute budget on 2 cores; docs/performance.md). The figures draw
@@ -30,7 +37,7 @@ EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
 run() { mpirun -n "$NP" "$EXE" run "$@" --overwrite --set run.log_level=warning; }
 mkdir -p out
 planes=("$@")
-[ ${#planes[@]} -gt 0 ] || planes=(bc4 bc6 bc7 bc8 bc10 bc11)
+[ ${#planes[@]} -gt 0 ] || planes=(bc3 bc4 bc6 bc7 bc8 bc10 bc11)
 read -r bbn_nm bbn_nc <<< "${FB_BBN_GRID:-24 25}"
 # BC4: sin^2 theta = 1e-20 - 1e-8 (as inputs/bc4_bbn.ini; below the default plane's 1e-14, so that the
 # cosmology summary shows the band's lower edge, and the points with tau > 1e5 s, handed over to
@@ -46,8 +53,44 @@ bbn_grid() {
     bc11) echo "--set grid.n_mass=$bc11_nm --set grid.n_coupling=$bc11_nc --set grid.coupling_min=1e-14" ;;
   esac
 }
+# the plane of a summary where it differs from inputs/<bc>_default.ini (same number of points): BC10 and BC11 down to
+# the masses where their stellar bounds close; and their SN1987A grids down to the same mass (the band is flat there)
+plane_grid() {
+  case $1 in
+    bc10) echo "--set grid.mass_min_GeV=1.000000001e-6" ;; # the bc10 model allows m > 1e-6 GeV (merge's tolerance)
+    bc11) echo "--set grid.mass_min_GeV=1e-5" ;;
+  esac
+}
+sn_grid() {
+  case $1 in
+    bc10) echo "--set grid.mass_min_GeV=1.000000001e-6 --set grid.n_mass=80" ;;
+    bc11) echo "--set grid.mass_min_GeV=1e-5 --set grid.n_mass=75" ;;
+  esac
+}
+# BC3: the red-giant scan on the whole plane, the HB and white-dwarf scans where those bounds can exclude, SN1987A
+# (bc3_sn allows m > 1e-6 GeV: its grid starts a rounding above the plane's first mass, within merge's tolerance)
+bc3_summary() {
+  local c=(--set grid.coupling_min=1e-15 --set grid.coupling_max=1e-4 --set grid.n_coupling=110 --set grid.mass_min_GeV=1e-6)
+  run inputs/bc3_rg.ini -o out/bc3_summary.h5 "${c[@]}" --set grid.mass_max_GeV=1 --set grid.n_mass=120
+  run inputs/bc3_hb.ini -o out/bc3_hb.h5 "${c[@]}" --set grid.mass_max_GeV=3e-4 --set grid.n_mass=50
+  run inputs/bc3_wd.ini -o out/bc3_wd.h5 "${c[@]}" --set grid.mass_max_GeV=1e-4 --set grid.n_mass=80
+  run inputs/bc3_sn1987a.ini -o out/bc3_sn1987a.h5 --set grid.mass_min_GeV=1.000000001e-6 --set grid.mass_max_GeV=1 \
+    --set grid.n_mass=60 --set grid.n_coupling=80
+  "$EXE" merge out/bc3_summary.h5 --quiet --bounds out/bc3_hb.h5 --bounds out/bc3_wd.h5 --bounds out/bc3_sn1987a.h5 \
+    > /dev/null
+  local title='BC3: millicharged fermion: red giants, HB stars, white dwarfs (plasmon decay, Compton, bremsstrahlung) and SN1987A'
+  for ext in png pdf; do
+    /usr/bin/python3 tools/plot_summary.py out/bc3_summary.h5 -o "out/bc3_summary.$ext" --title "$title" > /dev/null
+  done
+  echo "summary-planes: out/bc3_summary.png, .pdf"
+}
 for bc in "${planes[@]}"; do
-  run "inputs/${bc}_default.ini" -o "out/${bc}_default.h5"
+  if [ "$bc" = bc3 ]; then
+    bc3_summary
+    continue
+  fi
+  # shellcheck disable=SC2046
+  run "inputs/${bc}_default.ini" -o "out/${bc}_default.h5" $(plane_grid "$bc")
   merge=("$EXE" merge "out/${bc}_default.h5" --quiet)
   case $bc in
     bc6 | bc7 | bc8)
@@ -70,8 +113,24 @@ for bc in "${planes[@]}"; do
   case $bc in
     bc4 | bc6 | bc7 | bc8 | bc10 | bc11)
       # the SN1987A band (default, cold and hot profiles) on its own grid, resampled by merge
-      run "inputs/${bc}_sn1987a.ini" -o "out/${bc}_sn1987a.h5"
+      # shellcheck disable=SC2046
+      run "inputs/${bc}_sn1987a.ini" -o "out/${bc}_sn1987a.h5" $(sn_grid "$bc")
       merge+=(--bounds "out/${bc}_sn1987a.h5")
+      ;;
+  esac
+  # stellar cooling bounds with their observational range, on the plane's couplings where they can exclude
+  case $bc in
+    bc10)
+      run inputs/bc10_rg.ini -o out/bc10_rg.h5 --set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=5e-4 --set grid.n_mass=90 \
+        --set grid.coupling_min=1e-10 --set grid.coupling_max=1e-2 --set grid.n_coupling=100
+      run inputs/bc10_wd.ini -o out/bc10_wd.h5 --set grid.mass_min_GeV=1e-6 --set grid.mass_max_GeV=1e-4 \
+        --set grid.coupling_min=1e-10 --set grid.coupling_max=1e-2 --set grid.n_coupling=100
+      merge+=(--bounds out/bc10_rg.h5 --bounds out/bc10_wd.h5)
+      ;;
+    bc11)
+      run inputs/bc11_hb.ini -o out/bc11_hb.h5 --set grid.mass_min_GeV=1e-5 --set grid.mass_max_GeV=1e-3 \
+        --set grid.n_mass=60 --set grid.coupling_min=1e-9 --set grid.coupling_max=1e-1 --set grid.n_coupling=100
+      merge+=(--bounds out/bc11_hb.h5)
       ;;
   esac
   [ -d "limits/bundled/$bc" ] && merge+=(--limits "limits/bundled/$bc")
@@ -81,8 +140,8 @@ for bc in "${planes[@]}"; do
     bc6) title='BC6: HNL mixing with $\nu_e$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
     bc7) title='BC7: HNL mixing with $\nu_\mu$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
     bc8) title='BC8: HNL mixing with $\nu_\tau$: $c\tau$, BBN, $N_{\rm eff}$, photodisintegration, SN1987A and published limits' ;;
-    bc10) title='BC10: ALP with universal fermion couplings: $c\tau$, BBN, $N_{\rm eff}$ and SN1987A (no published limits bundled)' ;;
-    bc11) title='BC11: gluon-coupled ALP: $c\tau$, BBN, $N_{\rm eff}$, SN1987A and published limits (FORESEE)' ;;
+    bc10) title='BC10: ALP with universal fermion couplings: $c\tau$, BBN, $N_{\rm eff}$, SN1987A, red giants and white dwarfs (no published limits bundled)' ;;
+    bc11) title='BC11: gluon-coupled ALP: $c\tau$, BBN, $N_{\rm eff}$, SN1987A, HB stars and published limits (FORESEE)' ;;
     *) title=$bc ;;
   esac
   for ext in png pdf; do

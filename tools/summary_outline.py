@@ -113,13 +113,14 @@ def quantity_field(q, centre, thr):
 
 
 def edges_field(edges, coupling, log_coupling=True, ratio=1.0):
-    """Z of one set of per-mass edges (n_mass x 3: mass, lower, upper edge of the excluded interval; or
+    """Z of one set of per-mass edges (n_mass x 3: mass, lower, upper edge of the excluded interval, the lower one
+    scaled by ratio; or
     n_mass x 2: mass, g_max with everything above ratio * g_max excluded, as the HB bound writes; NaN:
     nothing excluded): decades to the nearer edge, positive inside, -FLOOR_DECADES where nothing is."""
     if edges.shape[1] == 2:
         lo, hi = ratio * edges[:, 1][:, None], np.full((len(edges), 1), np.inf)
-    else:
-        lo, hi = edges[:, 1][:, None], edges[:, 2][:, None]
+    else:  # the ratio moves the lower (energy-loss) edge only: the upper one is trapping (BC3 red giants, HB)
+        lo, hi = ratio * edges[:, 1][:, None], edges[:, 2][:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         if log_coupling:
             lc = np.log10(coupling)[None, :]
@@ -280,8 +281,9 @@ def outline(summary_path, name, which="excluded"):
             elif which in ("weak", "strong") and "edges" in g:
                 sets = [g["edges"][:]] + [g[p]["edges"][:] for p in g
                                           if isinstance(g[p], h5py.Group) and "edges" in g[p]]
-                # one-sided bounds (HB: g > ratio g_max) state the ratio of each side
-                ratio = float(g.attrs.get("g_ratio_" + which, 1.0))
+                # one-sided bounds (HB: g > ratio g_max; RG, WD: src/stellar/fb_stellar_range.h) state the
+                # ratio of each side to the nominal edge
+                ratio = float(g.attrs.get("coupling_ratio_" + which, g.attrs.get("g_ratio_" + which, 1.0)))
             if sets and all(e.ndim == 2 and e.shape[0] == len(ms) and e.shape[1] in (2, 3) for e in sets):
                 fields = [edges_field(e, cs, clog, ratio) for e in sets]
                 cand = np.minimum.reduce(fields) if which == "weak" else np.maximum.reduce(fields)

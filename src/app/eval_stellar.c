@@ -366,6 +366,16 @@ const fb_eval_module fb_eval_sn1987a = {
     eval_sn1987a,
 };
 
+/* The observational / model range of the BC3 red-giant (hb = 0) or HB (hb = 1) edge with the default published bounds
+ * of the scan models bc3_rg / bc3_hb (fb_model_bc3_rg.c; fb_constants.h): TRGB mu_nu bounds M5 and omega Cen over
+ * NGC 4258 (RG), R over R (weak = nominal) and R_2 over R (HB); the loss goes as eps^2, so eps_max scales by the ratio */
+static void put_bc3_range(fb_eval_output *out, int hb, double emax) {
+  const double rw = hb ? FB_GAGG_MAX_HB_R / FB_GAGG_MAX_HB_R : FB_MUNU_MAX_RG_M5 / FB_MUNU_MAX_RG_NGC4258;
+  const double rs = hb ? FB_GAGG_MAX_HB_R2 / FB_GAGG_MAX_HB_R : FB_MUNU_MAX_RG_OMEGACEN / FB_MUNU_MAX_RG_NGC4258;
+  fb_eval_put(out, "eps_max_weak", "", isfinite(emax) ? rw * emax : NAN);
+  fb_eval_put(out, "eps_max_strong", "", isfinite(emax) ? rs * emax : NAN);
+}
+
 /* BC3 in the HB core: plasmon decay gamma* -> chi chibar in the one-zone HB core (fb_rg_mcp.h, star = 1),
  * the same core and criterion as the BC9 bound (T_K, rho_g_cm3, eps_max_erg_g_s); prints eps_max. */
 static int eval_hb_bc3(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
@@ -383,6 +393,7 @@ static int eval_hb_bc3(const fb_eval_args *args, fb_eval_output *out, fb_err *er
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
   fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  put_bc3_range(out, 1, emax);
   fb_eval_put(out, "omega_p_GeV", "GeV", wp);
   fb_eval_put(out, "v_star", "", v);
   return FB_OK;
@@ -501,6 +512,7 @@ static int eval_rg(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "eps_max", "", isfinite(emax) ? emax : NAN);
   fb_eval_put(out, "coupling_max", "", isfinite(emax) ? emax : NAN);
+  put_bc3_range(out, hb, emax);
   /* plasmon decay alone (closes at m_T,inf/2); eps_max adds the Compton-like channel when compton=on */
   fb_eval_put(out, "eps_max_plasmon", "", isfinite(emax_pl) ? emax_pl : NAN);
   /* without electron-nucleus bremsstrahlung (branch bc3brems; its effect on the band) */

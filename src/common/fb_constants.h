@@ -325,6 +325,18 @@
  * cooling is dominated by plasmon neutrinos: mu_nu <~ 1e-11 mu_B, Corsico et al. arXiv:1406.6034 (abstract) */
 #define FB_MUNU_MAX_WD_DBV 1e-11
 
+/* Observational / model range of the BC3 red-giant and HB bounds (issue 16 "Systematic bands",
+ * src/stellar/fb_model_bc3_rg.c): published bounds on the same energy-loss channel, whose ratios scale our edges.
+ * Red-giant tip, neutrino dipole moment (plasmon decay, the process of the BC3 red-giant bound), mu_B, 95% CL: */
+#define FB_MUNU_MAX_RG_NGC4258 1.5e-12  /* Capozzi & Raffelt arXiv:2007.03694 (abstract, ar5iv copy), NGC 4258 */
+#define FB_MUNU_MAX_RG_OMEGACEN 1.2e-12 /* idem, omega Centauri calibration */
+#define FB_MUNU_MAX_RG_M5 4.5e-12       /* Viaux et al. arXiv:1308.4627 (abstract): globular cluster M5, error
+                                           budget dominated by the bolometric correction and the distance */
+/* HB (R parameter: number ratio of HB to RGB stars in globular clusters), photon coupling, GeV^-1, 95% CL: */
+#define FB_GAGG_MAX_HB_R 0.66e-10  /* Ayala et al. arXiv:1406.6053 (abstract): 39 clusters, R and He abundance Y
+                                      uncertainties folded in */
+#define FB_GAGG_MAX_HB_R2 0.47e-10 /* Dolan, Hiskens & Volkas arXiv:2207.03102 (abstract): R_2, MESA, semiconvection */
+
 /* ---------------------------------------------------------------- unit conversions */
 #define FB_K_TO_GEV (FB_KB_EV_K * 1.0e-9)              /* T[GeV] = T[K] * FB_K_TO_GEV */
 #define FB_GEV_TO_K (1.0 / FB_K_TO_GEV)

@@ -21,6 +21,7 @@
 #include "fb_benchmark_axes.h"
 #include "fb_model.h"
 #include "fb_rg_alp.h"
+#include "fb_stellar_range.h"
 
 typedef struct rgalp_state {
   int star;
@@ -39,8 +40,7 @@ static const fb_quantity_spec wd_quantities[] = {
 
 /* defaults: the values of fb_constants.h FB_GAE_MAX_* as text (the arXiv references are there and in
  * fb_rg_alp.h), so that the key defaults and fb_rg_alp_options_default cannot drift apart */
-#define RGALP_STR_(x) #x
-#define RGALP_STR(x) RGALP_STR_(x)
+#define RGALP_STR(x) FB_STELLAR_STR(x)
 static const fb_key_spec rg_keys[] = {
     {"rg_alp", "T_K", FB_KEY_DOUBLE, "1e8", 1e6, 1e10, NULL, "K", "one-zone red-giant core temperature"},
     {"rg_alp", "g_ae_max", FB_KEY_DOUBLE, RGALP_STR(FB_GAE_MAX_RG_NGC4258), 1e-16, 1e-8, NULL, "",
@@ -109,17 +109,15 @@ static int rgalp_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
   rgalp_state *s = state;
   const char *star = s->star == FB_STAR_WD ? "wd" : "rg";
   const double g0[3] = {s->o.g_ae_max, s->o.g_ae_max_weak, s->o.g_ae_max_strong};
-  const char *set_name[3] = {"nominal", "weak", "strong"};
   size_t nm = v->n_mass, nc = v->n_coupling;
   double *edges = malloc(nm * 2 * sizeof *edges);
-  unsigned char *mask[3] = {malloc(nm * nc), malloc(nm * nc), malloc(nm * nc)};
+  unsigned char *mask = malloc(nm * nc);
   int rc = FB_OK;
-  FB_TEST_GOTO(err, rc, !edges || !mask[0] || !mask[1] || !mask[2], FB_ERR_MEMORY, done,
-               "cannot allocate the %s bound arrays", star);
+  FB_TEST_GOTO(err, rc, !edges || !mask, FB_ERR_MEMORY, done, "cannot allocate the %s bound arrays", star);
   for (size_t i = 0; i < nm; i++) {
     for (size_t j = 0; j < nc; j++) {
       size_t p = i * nc + j;
-      for (int k = 0; k < 3; k++) mask[k][p] = (unsigned char)(v->status[p] == 0 && v->values[p] > g0[k]);
+      mask[p] = (unsigned char)(v->status[p] == 0 && v->values[p] > g0[0]);
     }
     double g_max;
     FB_CALL_GOTO(err, rc, fb_rg_alp_g_ae_max(&s->o, s->o.g_ae_max, v->mass[i], &g_max, err), done);
@@ -134,16 +132,16 @@ static int rgalp_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
                                         "per grid mass: mass_GeV, inv_fl_max (couplings above are excluded; NaN: "
                                         "emission Boltzmann-suppressed beyond reach)", err), done);
     snprintf(path, sizeof path, "bounds/%s/excluded", star);
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask[0], "",
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask, "",
                                         "1 where g_ae_eff > g_ae_max (nominal)", err), done);
-    for (int k = 0; k < 3; k++) {
-      snprintf(path, sizeof path, "bounds/%s/%s", star, set_name[k]);
-      FB_CALL_GOTO(err, rc, fb_h5_dataset(file, path, H5T_NATIVE_UINT8, 2, dm, mask[k], "",
-                                          k == 0   ? "1 where g_ae_eff > g_ae_max (= excluded)"
-                                          : k == 1 ? "1 where g_ae_eff > g_ae_max_weak (conservative edge)"
-                                                   : "1 where g_ae_eff > g_ae_max_strong (aggressive edge)",
-                                          err), done);
-    }
+    static const char *const desc[3] = {"1 where g_ae_eff > g_ae_max (= excluded)",
+                                        "1 where g_ae_eff > g_ae_max_weak (conservative edge)",
+                                        "1 where g_ae_eff > g_ae_max_strong (aggressive edge)"};
+    const double ratio[3] = {1.0, g0[1] / g0[0], g0[2] / g0[0]}; /* g_ae_eff is linear in the coupling */
+    char src[128];
+    snprintf(src, sizeof src, "g_ae < %.2g (nominal), %.2g (weak), %.2g (strong); defaults arXiv:%s", g0[0], g0[1], g0[2],
+             s->star == FB_STAR_WD ? "2603.00901, 1406.7712" : "2007.03694, 2305.03113"); /* fb_constants.h */
+    FB_CALL_GOTO(err, rc, fb_stellar_range_write(file, star, v, g0[0], 1, ratio, NULL, desc, src, err), done);
     snprintf(path, sizeof path, "bounds/%s", star);
     hid_t g = fb_h5_group(file, path);
     FB_TEST_GOTO(err, rc, g < 0, FB_ERR_HDF5, done, "cannot open /%s", path);
@@ -155,7 +153,7 @@ static int rgalp_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
   }
 done:
   free(edges);
-  for (int k = 0; k < 3; k++) free(mask[k]);
+  free(mask);
   return rc;
 }
 

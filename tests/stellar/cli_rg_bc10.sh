@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The bc10_rg, bc10_wd and bc11_hb scans through the executable on coarse grids: every point ok, the edges
 # equal `fipbounds eval rg|wd|hb` at a grid mass (relative 1e-9), the masks agree with the edges, and
-# strong contains nominal contains weak.
+# strong contains nominal contains weak; the weak / strong masks agree with the edges times the cited ratios
+# (attributes coupling_ratio_*, range_sources) and tools/summary_outline.py outlines them from the edges.
 # Usage: cli_rg_bc10.sh FIPBOUNDS SOURCE_DIR
 set -euo pipefail
 exe=$1
@@ -37,5 +38,23 @@ for model, group, ev in (("bc10_rg", "rg", sys.argv[2]), ("bc10_wd", "wd", sys.a
                 assert nom[i][c > 1.001 * e[i, 1]].all() and not nom[i][c < 0.999 * e[i, 1]].any(), (model, i)
         print(model, "edges", e[:, 1], "excluded per mass", nom.sum(axis=1))
         assert nom[0].sum() > 0
+        # the range (src/stellar/fb_stellar_range.h): weak / strong are the edges x coupling_ratio_weak / _strong
+        # (bc10: g_ae_max_weak / g_ae_max = 4.456/1.6 RG, 2.8/1.68 WD; bc11_hb: 1 and 0.712121), named in range_sources
+        g = f[f"/bounds/{group}"]
+        rw, rs = float(g.attrs["coupling_ratio_weak"]), float(g.attrs["coupling_ratio_strong"])
+        want = {"bc10_rg": (4.456 / 1.6, 1.3 / 1.6), "bc10_wd": (2.8 / 1.68, 1.0), "bc11_hb": (1.0, 0.712121)}[model]
+        assert abs(rw / want[0] - 1) < 1e-9 and abs(rs / want[1] - 1) < 1e-9, (model, rw, rs)
+        assert "arXiv" in g.attrs["range_sources"].decode() if isinstance(g.attrs["range_sources"], bytes) \
+            else "arXiv" in g.attrs["range_sources"], model
+        for mask, r in ((weak, rw), (strong, rs)):
+            for i in range(e.shape[0]):
+                if math.isfinite(e[i, 1]):
+                    assert mask[i][c > 1.001 * r * e[i, 1]].all() and not mask[i][c < 0.999 * r * e[i, 1]].any(), (model, i)
+    # the summary figures draw the range from these edges (tools/summary_outline.py), not from the coarse masks
+    sys.path.insert(0, "tools")
+    import summary_outline
+    for which in ("weak", "strong"):
+        o = summary_outline.outline(f"{tmp}/{model}.h5", group, which)
+        assert o is not None and o["method"] == "edges", (model, which, o and o["method"])
 PY
 echo "ok"

@@ -27,5 +27,16 @@ with h5py.File(sys.argv[1], "r") as f:
     x = f["/bounds/rg/excluded"][...]
     print("edges", e[:, 1], "excluded per mass", x.sum(axis=1))
     assert x[0].sum() > 0 and x[-1].sum() > 0 and x[0].sum() > x[-1].sum()
+    # the range (issue 16): weak within nominal within strong, ratios 4.5/1.5 and 1.2/1.5 (TRGB mu_nu bounds)
+    g = f["/bounds/rg"]
+    nom, weak, strong = (g[k][...].astype(bool) for k in ("nominal", "weak", "strong"))
+    assert (nom == x.astype(bool)).all() and (weak <= nom).all() and (nom <= strong).all()
+    assert abs(g.attrs["coupling_ratio_weak"] / 3.0 - 1) < 1e-12 and abs(g.attrs["coupling_ratio_strong"] / 0.8 - 1) < 1e-12
+# the summary figure draws the range from the edges (tools/summary_outline.py)
+sys.path.insert(0, "tools")
+import summary_outline
+for which in ("weak", "strong"):
+    o = summary_outline.outline(sys.argv[1], "rg", which)
+    assert o is not None and o["method"] == "edges", (which, o and o["method"])
 PY
 echo "ok"

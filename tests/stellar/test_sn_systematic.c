@@ -37,6 +37,7 @@
 #include "fb_config.h"
 #include "fb_hb_alp.h"
 #include "fb_model.h"
+#include "stellar_h5_check.h"
 
 static int make_cfg(fb_config *cfg, const fb_model_ops *m, fb_err *err) {
   const fb_key_spec *const tabs[1] = {m->keys};
@@ -44,22 +45,6 @@ static int make_cfg(fb_config *cfg, const fb_model_ops *m, fb_err *err) {
   /* the key defaults: profile_file = inputs/sn_profile_mantle.dat, profiles_systematic = mantle_cold, mantle_hot
    * (relative paths resolved from the source tree, fb_sn_profile_resolve_path) */
   return fb_config_init(cfg, tabs, n, 1, err);
-}
-
-static void read_u8(hid_t f, const char *path, unsigned char *buf) {
-  hid_t d = H5Dopen2(f, path, H5P_DEFAULT);
-  ck_assert_msg(d >= 0, "missing %s", path);
-  ck_assert_int_ge(H5Dread(d, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), 0);
-  H5Dclose(d);
-}
-
-static double read_attr_f64(hid_t f, const char *group, const char *name) {
-  double x = NAN;
-  hid_t a = H5Aopen_by_name(f, group, name, H5P_DEFAULT, H5P_DEFAULT);
-  ck_assert_msg(a >= 0, "missing attribute %s of %s", name, group);
-  ck_assert_int_ge(H5Aread(a, H5T_NATIVE_DOUBLE, &x), 0);
-  H5Aclose(a);
-  return x;
 }
 
 static void read_f64(hid_t f, const char *path, double *buf) {
