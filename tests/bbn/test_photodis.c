@@ -377,7 +377,7 @@ START_TEST(test_acropolis_spectra) {
     if (line[0] != '#' && sscanf(line, "%lf %lf %7s %d %lf %lf", &R[n].E0, &R[n].T, R[n].ch, &R[n].ne, &R[n].E, &R[n].F) == 6)
       n++;
   fclose(f);
-  ck_assert_int_eq(n, 36);
+  ck_assert_int_eq(n, 48);
   fb_err err;
   int checked = 0;
   for (int i = 0; i < n; i++) {
@@ -414,7 +414,7 @@ START_TEST(test_acropolis_spectra) {
                   R[i].T, R[i].E, ours, lo, hi);
     checked++;
   }
-  ck_assert_int_eq(checked, 12);
+  ck_assert_int_eq(checked, 16);
 }
 END_TEST
 
