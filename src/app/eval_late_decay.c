@@ -200,6 +200,6 @@ const fb_eval_module fb_eval_late_decay = {
      {"decay_window", "", "full|acropolis", 0, 0, "full",
       "generic form: full (default; every decay after T_start = 10 keV or t = tau/1e3) or acropolis, a comparison "
       "convention: only the decays at T in [T_d 10^-1.5, T_d 10^0.5] around T_d = T(tau), as ACROPOLIS v1.2.2's "
-      "decay model (the ~10% before t ~ tau/10 omitted; needs tau_s >~ 2e5 s)"}},
+      "decay model (the ~10% before t ~ tau/10 omitted; needs tau_s >~ 1.3e5 s)"}},
     eval_late_decay,
 };

@@ -49,7 +49,8 @@ typedef struct bbn_photodis_params {
   int decay_window;    /**< BBN_PD_WINDOW_FULL (default): decays from T_start (or t = tau/1e3 if later) to
                             t_end_over_tau tau; BBN_PD_WINDOW_ACROPOLIS: a comparison convention, only the decays
                             at T in [T_d 10^-1.5, T_d 10^0.5], T_d = T(t = tau) (ACROPOLIS v1.2.2 DecayModel,
-                            arXiv:1808.09324 / 2011.06518), the earlier decays omitted (see bbn_photodis_acropolis_window) */
+                            arXiv:1808.09324 / 2011.06518), the earlier decays omitted, the end no later than t_end_over_tau tau
+                            (see bbn_photodis_acropolis_window) */
 } bbn_photodis_params;
 
 /** Values of bbn_photodis_params.decay_window. */
