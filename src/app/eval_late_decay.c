@@ -1,7 +1,7 @@
 /**
  * @file eval_late_decay.c
  * @brief `fipbounds eval late-decay mass_GeV= tau_s= n_over_ngamma= T0_MeV= br_photon= br_ee=
- *        [spectrum=full|universal] [--json]`: photodisintegration of the light nuclei by the
+ *        [spectrum=full|universal] [decay_window=full|acropolis] [--json]`: photodisintegration of the light nuclei by the
  *        electromagnetic cascade of a late-decaying particle X (issue 15), with the inputs of
  *        ACROPOLIS's `decay` model (arXiv:1808.09324, 2011.06518).
  *        `fipbounds eval late-decay model=bc1|bc4|bc6|bc7|bc8|bc9|bc11 mass_GeV= coupling= [T_RH_GeV=]
@@ -67,7 +67,7 @@ static void late_decay_put_verdicts(fb_eval_output *out, double range, double dc
 
 /* model=bcN: the point of scan model bcN_photodis with [photodis_fip] T_RH_GeV and production */
 static int eval_late_decay_model(const fb_eval_args *args, const char *model, fb_eval_output *out, fb_err *err) {
-  static const char *generic_only[] = {"tau_s", "n_over_ngamma", "T0_MeV", "br_photon", "br_ee", "spectrum", "omega_b_h2"};
+  static const char *generic_only[] = {"tau_s", "n_over_ngamma", "T0_MeV", "br_photon", "br_ee", "spectrum", "omega_b_h2", "decay_window"};
   for (size_t i = 0; i < sizeof generic_only / sizeof generic_only[0]; i++)
     FB_TEST(err, fb_eval_given(args, generic_only[i]), FB_ERR_INPUT,
             "with model=%s the lifetime, channels and abundance come from the model (scan model %s_photodis): do not "
@@ -151,6 +151,8 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   in.br_ee = fb_eval_number(args, "br_ee");
   in.omega_b_h2 = fb_eval_number(args, "omega_b_h2");
   in.universal = strcmp(fb_eval_text(args, "spectrum"), "universal") == 0;
+  in.decay_window = strcmp(fb_eval_text(args, "decay_window"), "acropolis") == 0 ? BBN_PD_WINDOW_ACROPOLIS
+                                                                                 : BBN_PD_WINDOW_FULL;
   FB_TEST(err, in.br_photon + in.br_ee > 1.0 + 1e-9, FB_ERR_INPUT, "br_photon + br_ee = %g > 1",
           in.br_photon + in.br_ee);
   bbn_tables tab;
@@ -189,6 +191,9 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   fb_eval_put(out, "bbn_with_decay", "", o.bbn_with_decay);
   fb_eval_put(out, "n_spectra", "", o.pd.n_spectra);
   fb_eval_put(out, "cpu_s_photodis", "s", o.pd.time_s);
+  fb_eval_put_text(out, "decay_window", in.decay_window == BBN_PD_WINDOW_ACROPOLIS ? "acropolis" : "full");
+  fb_eval_put(out, "t_window_start_s", "s", o.pd.t_start_s);
+  fb_eval_put(out, "decays_counted", "", o.pd.decays_counted);
   fb_eval_put(out, "tau_s", "s", in.tau_s);
   fb_eval_put(out, "mY_GeV", "GeV", in.mass_GeV * o.nX_over_s);
   /* the lines are all electromagnetic: f_em = br_photon + br_ee (the rest invisible) */
@@ -204,7 +209,7 @@ const fb_eval_module fb_eval_late_decay = {
     "drho_rho, f_residual (residual-era energy fraction), E_dep_rec_eV_per_H (energy deposited per H atom during "
     "recombination, eV), R_aniso, excluded_cmb of the same decay; with model=bcN coupling=...: the point of "
     "the scan model bcN_photodis (lifetime, injected classes and abundance from the benchmark)",
-    13,
+    14,
     {{"model", "", "none|bc1|bc4|bc6|bc7|bc8|bc9|bc11", 0, 0, "none",
       "none: the generic X (tau_s, n_over_ngamma, br_photon, br_ee given); bcN: the point of scan model bcN_photodis"},
      {"mass_GeV", "GeV", NULL, 1e-3, 1e4, NULL, "mass of X (generic: [1e-3, 100] GeV; bcN: the model's range)"},
@@ -221,6 +226,10 @@ const fb_eval_module fb_eval_late_decay = {
      {"spectrum", "", "full|universal", 0, 0, "full", "cascade spectrum: full solution (default) or the universal spectrum"},
      {"omega_b_h2", "", NULL, 0.001, 0.1, "0.02242", "baryon density Omega_b h^2"},
      {"he3_d", "", "on|off", 0, 0, "on", "3He/D > 1.10 (Geiss & Gloeckler 2003, 0.83 + 0.27) also enters excluded "
-      "(the observable of arXiv:1808.09324, 1709.01211); off: Delta chi2(Yp, D/H) only"}},
+      "(the observable of arXiv:1808.09324, 1709.01211); off: Delta chi2(Yp, D/H) only"},
+     {"decay_window", "", "full|acropolis", 0, 0, "full",
+      "generic form: full (default; every decay after T_start = 10 keV or t = tau/1e3) or acropolis, a comparison "
+      "convention: only the decays at T in [T_d 10^-1.5, T_d 10^0.5] around T_d = T(tau), as ACROPOLIS v1.2.2's "
+      "decay model (the ~10% before t ~ tau/10 omitted; needs tau_s >~ 1.3e5 s)"}},
     eval_late_decay,
 };

@@ -143,6 +143,19 @@ double bbn_photodis_before_decay_factor(double T0_MeV, double tau_s, double eta)
   return exp(bbn_photodis_time_s(T0_MeV, eta) / tau_s);
 }
 
+void bbn_photodis_acropolis_window(double tau_s, double eta, double *T_lo_MeV, double *T_hi_MeV, double *T_d_MeV) {
+  /* T_d: bbn_photodis_time_s(T_d) = tau_s, bisection in ln T (the time falls monotonically with T) */
+  double a = log(1e-12), b = log(1e2);
+  for (int i = 0; i < 80; i++) {
+    const double m = 0.5 * (a + b);
+    if (bbn_photodis_time_s(exp(m), eta) > tau_s) a = m; else b = m;
+  }
+  const double Td = exp(0.5 * (a + b));
+  if (T_d_MeV) *T_d_MeV = Td;
+  if (T_lo_MeV) *T_lo_MeV = Td * pow(10.0, -1.5); /* ACROPOLIS v1.2.2: Td_ofm - 3 mag/4, mag = 2 */
+  if (T_hi_MeV) *T_hi_MeV = Td * pow(10.0, 0.5);  /* ... Td_ofm + mag/4 */
+}
+
 /* int dE F(E) sigma_r(E) for a solved spectrum (per unit source rate) [MeV^-3]: the continuum by
  * log-log interpolation of F between nodes with 8 sub-points per bin, the top bin (the injected line
  * and its neighbourhood) as N_top sigma(E0). */
@@ -311,6 +324,19 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
     while (bbn_photodis_time_s(Tb * 0.8, eta) < 1e-3 * p->tau_s) Tb *= 0.8;
     T_hi = Tb;
   }
+  if (p->decay_window == BBN_PD_WINDOW_ACROPOLIS) {
+    double Tw_lo, Tw_hi;
+    bbn_photodis_acropolis_window(p->tau_s, eta, &Tw_lo, &Tw_hi, NULL);
+    FB_TEST(err, !(Tw_hi <= p->T_start_MeV), FB_ERR_RANGE,
+            "decay_window = acropolis: the window starts at T = %g MeV, above T_start = %g MeV (tau_s = %g s too "
+            "short: the window reaches into BBN, where the decays are solved in BBN itself; use decay_window = full)",
+            Tw_hi, p->T_start_MeV, p->tau_s);
+    T_hi = Tw_hi; /* the decays before are omitted */
+    if (Tw_lo > T_lo) T_lo = Tw_lo;
+  } else {
+    FB_TEST(err, p->decay_window != BBN_PD_WINDOW_FULL, FB_ERR_INPUT, "decay_window = %d (full 0, acropolis 1)",
+            p->decay_window);
+  }
   FB_TEST(err, !(T_lo > table_T(tab, tab->n_nodes - 1)), FB_ERR_RANGE, "T_end = %g MeV below the table", T_lo);
 
   const int active = (E0 > p->casc.E_min_MeV) && (p->inj ? p->inj->n_comp > 0 : p->br_photon + p->br_ee > 0.0) &&
@@ -337,10 +363,13 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
   memcpy(Y, Y0, sizeof Y);
   memcpy(Yprev, Y0, sizeof Y);
   double t_s = bbn_photodis_time_s(T_hi, eta);
+  res->t_start_s = t_s;
   for (int s = 1; s <= nstep; s++) {
     const double u = log(T_hi) + s * h, T = exp(u);
     const double Tm = exp(u - 0.5 * h);
-    t_s += -h / hubble_MeV(Tm, eta) * HBAR_MEV_S; /* dt = -du / H (midpoint) */
+    const double dt = -h / hubble_MeV(Tm, eta) * HBAR_MEV_S; /* dt = -du / H (midpoint) */
+    res->decays_counted += exp(-(t_s + 0.5 * dt) / p->tau_s) * dt / p->tau_s;
+    t_s += dt;
     const double H = hubble_MeV(T, eta);
     /* A: dY/dt = A Y  [MeV] */
     double A[BBN_N_NUC][BBN_N_NUC];
@@ -385,6 +414,7 @@ int bbn_photodis_evolve_table(const bbn_cascade_ws *ws, bbn_photodis_table *tab,
   gsl_permutation_free(perm);
   gsl_vector_free(rhs);
   gsl_vector_free(x);
+  res->t_end_s = t_s;
   res->n_spectra = tab->n_spectra - n0;
   /* remaining neutrons and tritium decay */
   Y[BBN_P] += Y[BBN_N];
@@ -450,6 +480,7 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
   pp.br_ee = in->br_ee;
   pp.eta = out->before.eta;
   pp.casc.universal = in->universal;
+  pp.decay_window = in->decay_window;
   FB_CALL(err, bbn_photodis_evolve(ws, &pp, out->before.Y, &out->pd, err));
   bbn_photodis_apply(&out->before, &out->pd, &out->after);
   return FB_OK;

@@ -46,12 +46,23 @@ typedef struct bbn_photodis_params {
   double t_end_over_tau; /**< default 40 */
   int n_T_per_decade;  /**< spectrum nodes per decade in T, default 8 */
   bbn_cascade_opts casc; /**< energy grid of the cascade */
+  int decay_window;    /**< BBN_PD_WINDOW_FULL (default): decays from T_start (or t = tau/1e3 if later) to
+                            t_end_over_tau tau; BBN_PD_WINDOW_ACROPOLIS: a comparison convention, only the decays
+                            at T in [T_d 10^-1.5, T_d 10^0.5], T_d = T(t = tau) (ACROPOLIS v1.2.2 DecayModel,
+                            arXiv:1808.09324 / 2011.06518), the earlier decays omitted, the end no later than t_end_over_tau tau
+                            (see bbn_photodis_acropolis_window) */
 } bbn_photodis_params;
+
+/** Values of bbn_photodis_params.decay_window. */
+enum { BBN_PD_WINDOW_FULL = 0, BBN_PD_WINDOW_ACROPOLIS = 1 };
 
 typedef struct bbn_photodis_result {
   double Y[BBN_N_NUC];     /**< final n_i/n_b (n decayed into p, t into 3He) */
   double Yp, D_H, He3_H, Li7_H, Li6_H; /**< conventions of bbn_result */
   double rhoX_over_rhorad_max; /**< largest rho_X / rho_radiation while photodisintegration runs */
+  double t_start_s, t_end_s; /**< the integration window (time of its first and last temperature) */
+  double decays_counted;   /**< fraction of the X present at t = 0 that decay inside the window, accumulated
+                                along the steps (closed form exp(-t_start/tau) - exp(-t_end/tau)) */
   int n_spectra;           /**< cascade solves */
   double time_s;           /**< CPU time */
 } bbn_photodis_result;
@@ -70,6 +81,12 @@ double bbn_photodis_time_s(double T_MeV, double eta);
  *  decays before T0 into the "before decay" n_X/s that bbn_photodis_evolve (and the CMB stage) decay
  *  from t = 0, so that each decay is counted once. */
 double bbn_photodis_before_decay_factor(double T0_MeV, double tau_s, double eta);
+
+/** The time window of ACROPOLIS's decay model (v1.2.2 DecayModel._temperature_range: T in [T_d 10^-1.5,
+ *  T_d 10^0.5] around T_d = T(t = tau), "the main part happens after t = tau"), with T(t) on the clock of
+ *  bbn_photodis_time_s: T_lo_MeV, T_hi_MeV and T_d_MeV (any may be NULL). In the radiation era t ~ T^-2, so the
+ *  window starts at t ~ tau/10: a fraction 1 - exp(-t_start/tau) ~ 9.5% of the decays is not counted. */
+void bbn_photodis_acropolis_window(double tau_s, double eta, double *T_lo_MeV, double *T_hi_MeV, double *T_d_MeV);
 
 /**
  * Reaction-rate table of one injection: R_r(T) = int dE f_gamma(E; T) sigma_r(E) per unit injection
@@ -113,6 +130,7 @@ int bbn_photodis_evolve(const bbn_cascade_ws *ws, const bbn_photodis_params *p,
 typedef struct bbn_late_decay_in {
   double mass_GeV, tau_s, n_over_ngamma, T0_MeV, br_photon, br_ee, omega_b_h2;
   int universal;         /**< 1: universal spectrum */
+  int decay_window;      /**< bbn_photodis_params.decay_window (BBN_PD_WINDOW_FULL by default) */
 } bbn_late_decay_in;
 
 typedef struct bbn_late_decay_out {

@@ -65,6 +65,7 @@ read -r -d '' errors <<'TABLE'
 late-decay model=bc1 mass_GeV=0.5 coupling=1e-14 tau_s=1e6 | tau_s
 late-decay mass_GeV=0.01 n_over_ngamma=1e-7 | tau_s
 late-decay mass_GeV=0.01 tau_s=1e6 n_over_ngamma=1e-7 T_RH_GeV=100 | T_RH_GeV
+late-decay model=bc1 mass_GeV=0.5 coupling=1e-14 decay_window=acropolis | decay_window
 cmb-decay mass_GeV=0.1 tau_s=1e8 mY_GeV=1e-10 abundance=thermal | abundance
 cmb-decay model=bc1 mass_GeV=0.01 | coupling
 bbn-decay model=bc6 mass_GeV=0.5 coupling=1e-9 production=off | production

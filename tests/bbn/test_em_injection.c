@@ -411,7 +411,7 @@ START_TEST(test_superposition_acropolis) {
     for (int i = 0; i < N_SUP; i++) {
       const sup_row *r = &SUP[i];
       if (strcmp(r->c, cases[k]) != 0) continue;
-      bbn_late_decay_in in = {r->m * 1e-3, 1e6, r->n0a, 10.0, (double)r->braa, (double)r->bree, 0.02242, 0};
+      bbn_late_decay_in in = {r->m * 1e-3, 1e6, r->n0a, 10.0, (double)r->braa, (double)r->bree, 0.02242, 0, BBN_PD_WINDOW_FULL};
       bbn_late_decay_out o;
       ck_assert_msg(bbn_late_decay_eval(&tab, &WS, &in, &o, &err) == FB_OK, "%s", err.msg);
       dD_o += o.after.D_H / o.sbbn.D_H - 1;

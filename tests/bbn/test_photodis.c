@@ -151,7 +151,7 @@ START_TEST(test_acropolis_points) {
   for (int k = 1; k < N_ACR; k++) {
     const acr_point *a = &ACR[k];
     if (a->ne_pd != 150) continue; /* grid-convergence rows: test_acropolis_converged */
-    bbn_late_decay_in in = {a->m_MeV * 1e-3, a->tau_s, a->n0a, a->T0, a->braa, a->bree, 0.02242, 0};
+    bbn_late_decay_in in = {a->m_MeV * 1e-3, a->tau_s, a->n0a, a->T0, a->braa, a->bree, 0.02242, 0, BBN_PD_WINDOW_FULL};
     bbn_late_decay_out o;
     ck_assert_msg(bbn_late_decay_eval(&tab, &WS, &in, &o, &err) == FB_OK, "%s", err.msg);
     printf("m = %g MeV, tau = %g s, n0a = %g, %s (%d spectra, %.2f s):\n", a->m_MeV, a->tau_s, a->n0a,
@@ -168,10 +168,31 @@ END_TEST
  * (NE_pd = 150) loses electrons in its inverse-Compton transfer (its trapezoid over grid points with the kernel
  * set to zero at E = E' keeps 0.69 / 0.83 / 0.91 of the electrons per scattering at 2 MeV, T = 1.15 keV, for
  * NE_pd = 150 / 300 / 600: a first-order error in its grid step), so its photon spectrum below E_C and its
- * D destruction are low. Rows of acropolis_v1.2.2_decay.tsv with NE_pd = 300 ran its same unchanged code on
- * twice the grid; its change relative to standard BBN extrapolated to an infinite grid at first order,
- * c = 2 c_300 - c_150, must agree with ours within the issue's 10% (where |c| > 0.5%), and its refinement must
- * move towards ours. */
+ * D destruction are low. Rows of acropolis_v1.2.2_decay.tsv with NE_pd != 150 ran its same unchanged code on
+ * finer grids; its change relative to standard BBN extrapolated to an infinite grid must agree with ours
+ * within the finest row's tolerance (the issue's 10% where met; where |c| > 0.5%), and its refinement must
+ * move towards ours. Two grids (150, 300): first-order Richardson c = 2 c_300 - c_150; three grids: the power
+ * law c(h) = c_inf + A h^p in h = 1/NE_pd fitted through all three (order p measured, not assumed). */
+static double acr_change(const acr_point *a, const double R0[3], int q) {
+  const double v = q == 0 ? a->d : q == 1 ? a->he3 : a->li7;
+  return v / a->p / R0[q] - 1.0;
+}
+
+/* c_inf of c(h) = c_inf + A h^p through three points (h0 > h1 > h2); p by bisection in [0.05, 4]; NAN if none */
+static double acr_power_extrapolate(const double h[3], const double c[3], double *p_out) {
+  double lo = 0.05, hi = 4.0;
+#define ACR_G(p) ((c[1] - c[0]) / (pow(h[1], p) - pow(h[0], p)) - (c[2] - c[1]) / (pow(h[2], p) - pow(h[1], p)))
+  if (!(ACR_G(lo) * ACR_G(hi) < 0.0)) return NAN;
+  for (int it = 0; it < 200; it++) {
+    const double m = 0.5 * (lo + hi);
+    if (ACR_G(lo) * ACR_G(m) <= 0.0) hi = m; else lo = m;
+  }
+#undef ACR_G
+  const double p = 0.5 * (lo + hi), A = (c[2] - c[1]) / (pow(h[2], p) - pow(h[1], p));
+  *p_out = p;
+  return c[2] - A * pow(h[2], p);
+}
+
 START_TEST(test_acropolis_converged) {
   bbn_tables tab;
   fb_err err;
@@ -182,34 +203,161 @@ START_TEST(test_acropolis_converged) {
   int checked = 0;
   for (int k = 1; k < N_ACR; k++) {
     const acr_point *a = &ACR[k];
-    if (a->ne_pd != 300) continue;
-    const acr_point *b = NULL;
-    for (int j = 1; j < N_ACR; j++)
-      if (ACR[j].ne_pd == 150 && ACR[j].m_MeV == a->m_MeV && ACR[j].tau_s == a->tau_s && ACR[j].n0a == a->n0a &&
-          ACR[j].bree == a->bree && ACR[j].braa == a->braa)
-        b = &ACR[j];
-    ck_assert_msg(b != NULL, "m = %g MeV tau = %g s: no NE_pd = 150 row", a->m_MeV, a->tau_s);
-    bbn_late_decay_in in = {a->m_MeV * 1e-3, a->tau_s, a->n0a, a->T0, a->braa, a->bree, 0.02242, 0};
+    if (a->ne_pd != 150) continue;
+    /* this point's rows on finer grids, by increasing NE_pd */
+    const acr_point *g[4] = {a, NULL, NULL, NULL};
+    int ng = 1;
+    for (int j = 1; j < N_ACR && ng < 4; j++) {
+      const acr_point *b = &ACR[j];
+      if (b->ne_pd > 150 && b->m_MeV == a->m_MeV && b->tau_s == a->tau_s && b->n0a == a->n0a && b->bree == a->bree &&
+          b->braa == a->braa) {
+        int at = ng++;
+        while (at > 1 && g[at - 1]->ne_pd > b->ne_pd) { g[at] = g[at - 1]; at--; }
+        g[at] = b;
+      }
+    }
+    if (ng == 1) continue;
+    ck_assert_msg(ng == 2 || ng == 3, "m = %g MeV tau = %g s: %d grids", a->m_MeV, a->tau_s, ng);
+    ck_assert_msg(ng == 3 || g[1]->ne_pd == 300, "two grids must be 150 and 300");
+    const acr_point *fine = g[ng - 1];
+    bbn_late_decay_in in = {a->m_MeV * 1e-3, a->tau_s, a->n0a, a->T0, a->braa, a->bree, 0.02242, 0, BBN_PD_WINDOW_FULL};
     bbn_late_decay_out o;
     ck_assert_msg(bbn_late_decay_eval(&tab, &WS, &in, &o, &err) == FB_OK, "%s", err.msg);
     const double ours[3] = {o.after.D_H / o.sbbn.D_H - 1, o.after.He3_H / o.sbbn.He3_H - 1,
                             o.after.Li7_H / o.sbbn.Li7_H - 1};
-    const double c150[3] = {b->d / b->p / R0[0] - 1, b->he3 / b->p / R0[1] - 1, b->li7 / b->p / R0[2] - 1};
-    const double c300[3] = {a->d / a->p / R0[0] - 1, a->he3 / a->p / R0[1] - 1, a->li7 / a->p / R0[2] - 1};
-    printf("m = %g MeV, tau = %g s, n0a = %g, %s:\n", a->m_MeV, a->tau_s, a->n0a, a->bree > 0 ? "e+e-" : "gamma gamma");
+    printf("m = %g MeV, tau = %g s, n0a = %g, %s (tolerance %.2f):\n", a->m_MeV, a->tau_s, a->n0a,
+           a->bree > 0 ? "e+e-" : "gamma gamma", fine->tol);
     for (int q = 0; q < 3; q++) {
-      const double ext = 2.0 * c300[q] - c150[q];
-      printf("  %-6s change ACROPOLIS NE_pd 150 %+.5f, 300 %+.5f, extrapolated %+.5f; ours %+.5f (ours/extrapolated %.4f)\n",
-             nm[q], c150[q], c300[q], ext, ours[q], ours[q] / ext);
+      double c[3], h[3];
+      printf("  %-6s change ACROPOLIS", nm[q]);
+      for (int i = 0; i < ng; i++) {
+        c[i] = acr_change(g[i], R0, q);
+        h[i] = 1.0 / g[i]->ne_pd;
+        printf(" NE_pd %d %+.5f,", g[i]->ne_pd, c[i]);
+      }
+      double ext, order = 1.0;
+      if (ng == 2) {
+        ext = 2.0 * c[1] - c[0];
+      } else {
+        ext = acr_power_extrapolate(h, c, &order);
+        ck_assert_msg(isfinite(ext), "%s: ACROPOLIS's three grids follow no power law", nm[q]);
+      }
+      printf(" extrapolated (order %.2f) %+.5f; ours %+.5f (ours/extrapolated %.4f)\n", order, ext, ours[q],
+             ours[q] / ext);
       if (fabs(ext) < 0.005) continue;
-      ck_assert_msg(fabs(ours[q] - c300[q]) < fabs(ours[q] - c150[q]), "%s: ACROPOLIS's refinement moves away from ours", nm[q]);
-      ck_assert_msg(fabs(ours[q] / ext - 1.0) < 0.10, "m = %g MeV tau = %g s %s: ours %g, ACROPOLIS extrapolated %g",
+      ck_assert_msg(fabs(ours[q] - c[ng - 1]) < fabs(ours[q] - c[0]), "%s: ACROPOLIS's refinement moves away from ours",
+                    nm[q]);
+      ck_assert_msg(fabs(ours[q] / ext - 1.0) < fine->tol, "m = %g MeV tau = %g s %s: ours %g, ACROPOLIS extrapolated %g",
                     a->m_MeV, a->tau_s, nm[q], ours[q], ext);
       checked++;
     }
   }
   bbn_tables_free(&tab);
   ck_assert_int_ge(checked, 2);
+}
+END_TEST
+
+/* decay_window = acropolis (a comparison convention, not the default): ACROPOLIS v1.2.2's decay model counts only
+ * the decays at T in [T_d 10^-1.5, T_d 10^0.5], T_d = T(t = tau). Closed form of the window on the radiation +
+ * matter clock (H^2 = H_r^2 (1 + x), x = a/a_eq = T_eq/T, rho_r(T_eq) = rho_m(T_eq)):
+ *   t(T) = [2/3 (x - 2) sqrt(1 + x) + 4/3] / H_r(T_eq)   (-> 1/(2 H_r(T)) for x -> 0),
+ * the fraction of the decays omitted before the window 1 - exp(-t_start/tau) (in the radiation era t_start = tau/10,
+ * 1 - e^-0.1 = 9.52%), counted exp(-t_start/tau) - exp(-t_end/tau); the full window omits those before
+ * max(t(10 keV), ~tau/1e3) only. No X abundance (nX = 0): the window's bookkeeping alone, no cascade. */
+static double t_rad_matter_s(double T_MeV, double eta) {
+  const double g_rho = 2.0 + 1.75 * FB_NEFF_SM * pow(4.0 / 11.0, 4.0 / 3.0);
+  const double c_m = FB_OMEGA_M_H2_PLANCK / FB_OMEGA_B_H2_PLANCK * FB_AMU_GEV * 1e3 * eta * 2.0 * FB_ZETA3 / (FB_PI * FB_PI);
+  const double T_eq = c_m / (FB_PI * FB_PI / 30.0 * g_rho); /* rho_r = rho_m: g_rho pi^2/30 T^4 = c_m T^3 */
+  const double H_eq = sqrt(FB_PI * FB_PI / 30.0 * g_rho / 3.0) * T_eq * T_eq / (FB_MPL_REDUCED_GEV * 1e3); /* MeV */
+  const double x = T_eq / T_MeV;
+  /* small x: the series x^2/2 (1 - x/3 + ...) avoids the cancellation */
+  const double f = x < 1e-3 ? 0.5 * x * x * (1.0 - x / 3.0) : 2.0 / 3.0 * (x - 2.0) * sqrt(1.0 + x) + 4.0 / 3.0;
+  return f / H_eq * FB_HBAR_GEV_S * 1e3;
+}
+
+START_TEST(test_acropolis_window) {
+  fb_err err;
+  const bbn_result r = sbbn();
+  const double taus[3] = {1e6, 1e8, 1e10};
+  for (int i = 0; i < 3; i++) {
+    bbn_photodis_params p;
+    bbn_photodis_params_default(&p);
+    p.mass_GeV = 0.06;
+    p.tau_s = taus[i];
+    p.nX_over_s = 0.0;
+    p.br_photon = 1.0;
+    p.eta = r.eta;
+    double Tlo, Thi, Td;
+    bbn_photodis_acropolis_window(p.tau_s, p.eta, &Tlo, &Thi, &Td);
+    ck_assert(fabs(Thi / Td - pow(10.0, 0.5)) < 1e-12 && fabs(Tlo / Td - pow(10.0, -1.5)) < 1e-12);
+    const double td_closed = t_rad_matter_s(Td, p.eta);
+    bbn_photodis_result full, acr;
+    ck_assert_msg(bbn_photodis_evolve(&WS, &p, r.Y, &full, &err) == FB_OK, "%s", err.msg);
+    p.decay_window = BBN_PD_WINDOW_ACROPOLIS;
+    ck_assert_msg(bbn_photodis_evolve(&WS, &p, r.Y, &acr, &err) == FB_OK, "%s", err.msg);
+    const double ts_closed = t_rad_matter_s(Thi, p.eta);
+    const double omit_closed = 1.0 - exp(-ts_closed / p.tau_s);
+    const double count_closed = exp(-acr.t_start_s / p.tau_s) - exp(-acr.t_end_s / p.tau_s);
+    printf("tau = %g s: T_d = %.4e MeV (t_closed(T_d)/tau = %.5f); acropolis window from t = %.4e s = tau/%.3f, "
+           "omitted %.5f (closed form %.5f), counted %.6f (closed form %.6f); full window omits %.2e\n",
+           p.tau_s, Td, td_closed / p.tau_s, acr.t_start_s, p.tau_s / acr.t_start_s, 1.0 - acr.decays_counted,
+           omit_closed, acr.decays_counted, count_closed, 1.0 - full.decays_counted);
+    fflush(stdout);
+    ck_assert_msg(fabs(td_closed / p.tau_s - 1.0) < 3e-3, "T_d: t = %g s vs tau %g s", td_closed, p.tau_s);
+    ck_assert_msg(fabs(acr.t_start_s / ts_closed - 1.0) < 3e-3, "window start %g s vs closed form %g s", acr.t_start_s,
+                  ts_closed);
+    ck_assert_msg(fabs((1.0 - acr.decays_counted) - omit_closed) < 1e-3, "omitted %g vs %g", 1.0 - acr.decays_counted,
+                  omit_closed);
+    ck_assert_msg(fabs(acr.decays_counted - count_closed) < 1e-5, "counted %g vs %g", acr.decays_counted, count_closed);
+    ck_assert(fabs(full.decays_counted - (exp(-full.t_start_s / p.tau_s) - exp(-full.t_end_s / p.tau_s))) < 1e-5);
+    /* the full window starts at t(T_start = 10 keV) or ~tau/1e3, whichever is later (no photodisintegration above
+     * 10 keV: E_C = me^2/(22 T) < 2.2 MeV above ~5 keV) */
+    const double t_full = fmax(bbn_photodis_time_s(p.T_start_MeV, p.eta), 1e-3 * p.tau_s);
+    ck_assert_msg(full.t_start_s <= t_full * (1.0 + 1e-9), "%g > %g", full.t_start_s, t_full);
+    if (i == 0) /* deep in the radiation era: t ~ T^-2, the window starts at tau/10 */
+      ck_assert_msg(fabs(omit_closed - (1.0 - exp(-0.1))) < 2e-4, "%g", omit_closed);
+    else /* later the matter term makes t fall faster with T: the start moves later, more is omitted */
+      ck_assert(omit_closed > 1.0 - exp(-0.1));
+  }
+  /* the window reaching into BBN (T_d 10^0.5 > T_start = 10 keV) is refused */
+  bbn_photodis_params p;
+  bbn_photodis_params_default(&p);
+  p.mass_GeV = 0.06;
+  p.tau_s = 1e5;
+  p.br_photon = 1.0;
+  p.eta = r.eta;
+  p.decay_window = BBN_PD_WINDOW_ACROPOLIS;
+  bbn_photodis_result q;
+  ck_assert_int_eq(bbn_photodis_evolve(&WS, &p, r.Y, &q, &err), FB_ERR_RANGE);
+}
+END_TEST
+
+/* The 60 MeV / 1e10 s photon row of acropolis_v1.2.2_decay.tsv with ACROPOLIS's window convention
+ * (decay_window = acropolis) against ACROPOLIS at the issue's 10% target (the full window, test_acropolis_points,
+ * keeps the measured +11% of the ~10% of decays before t ~ tau/10 that ACROPOLIS omits). */
+START_TEST(test_acropolis_window_point) {
+  bbn_tables tab;
+  fb_err err;
+  ck_assert(bbn_tables_init(&tab, &err) == FB_OK);
+  const acr_point *s0 = &ACR[0];
+  const double D0 = s0->d / s0->p, He0 = s0->he3 / s0->p, Li0 = s0->li7 / s0->p;
+  int found = 0;
+  for (int k = 1; k < N_ACR; k++) {
+    if (!(ACR[k].m_MeV == 60 && ACR[k].tau_s == 1e10 && ACR[k].ne_pd == 150)) continue;
+    acr_point a = ACR[k];
+    a.tol = 0.10; /* the target, not the row's full-window tolerance */
+    bbn_late_decay_in in = {a.m_MeV * 1e-3, a.tau_s, a.n0a, a.T0, a.braa, a.bree, 0.02242, 0, BBN_PD_WINDOW_ACROPOLIS};
+    bbn_late_decay_out o;
+    ck_assert_msg(bbn_late_decay_eval(&tab, &WS, &in, &o, &err) == FB_OK, "%s", err.msg);
+    printf("m = %g MeV, tau = %g s, decay_window = acropolis (from t = %.3e s, %.4f of the decays counted):\n",
+           a.m_MeV, a.tau_s, o.pd.t_start_s, o.pd.decays_counted);
+    check_ratio("D/H", &a, o.after.D_H / o.sbbn.D_H, a.d / a.p / D0);
+    check_ratio("3He/H", &a, o.after.He3_H / o.sbbn.He3_H, a.he3 / a.p / He0);
+    check_ratio("7Li/H", &a, o.after.Li7_H / o.sbbn.Li7_H, a.li7 / a.p / Li0);
+    found++;
+  }
+  bbn_tables_free(&tab);
+  ck_assert_int_eq(found, 1);
 }
 END_TEST
 
@@ -229,7 +377,7 @@ START_TEST(test_acropolis_spectra) {
     if (line[0] != '#' && sscanf(line, "%lf %lf %7s %d %lf %lf", &R[n].E0, &R[n].T, R[n].ch, &R[n].ne, &R[n].E, &R[n].F) == 6)
       n++;
   fclose(f);
-  ck_assert_int_eq(n, 36);
+  ck_assert_int_eq(n, 48);
   fb_err err;
   int checked = 0;
   for (int i = 0; i < n; i++) {
@@ -266,7 +414,7 @@ START_TEST(test_acropolis_spectra) {
                   R[i].T, R[i].E, ours, lo, hi);
     checked++;
   }
-  ck_assert_int_eq(checked, 12);
+  ck_assert_int_eq(checked, 16);
 }
 END_TEST
 
@@ -287,6 +435,8 @@ int main(void) {
   tcase_add_test(tc, test_acropolis_points);
   tcase_add_test(tc, test_acropolis_spectra);
   tcase_add_test(tc, test_acropolis_converged);
+  tcase_add_test(tc, test_acropolis_window);
+  tcase_add_test(tc, test_acropolis_window_point);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
