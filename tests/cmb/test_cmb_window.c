@@ -24,9 +24,11 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cmb_fisher.h"
 #include "fb_constants.h"
 
 static fb_cmb g_c;
@@ -177,13 +179,14 @@ static double alp_tau_s(double m_eV, double g_GeV) {
  * (on the spot, f_eff = 1), and Gamma_max = 1/tau_reach for the zhang row. Measured (visibility):
  * capozzi 0.58 / 0.73 / 1.28 / 4.07 / 3.11 / 3.13 / 5.81 (documented gap above 3.5 at 49 keV and 944 keV:
  * their f_eff(E) varies by 10 along the curve, not modelled), poulin 1.52, zhang 2.6. */
-START_TEST(test_published_rows) {
+/* every row of the file with the method of c; returns the f = 1 reach [s] */
+static double check_published(fb_cmb *c) {
   fb_err err;
   fb_cmb_result r;
   pub_row rows[64];
   const size_t n = load_published(rows, 64);
   ck_assert_msg(n >= 9, "%zu rows", n);
-  ck_assert(fb_cmb_decay_eval(&g_c, 1e22, mY_of_f(&g_c, 1.0), 1.0, &r, &err) == FB_OK);
+  ck_assert(fb_cmb_decay_eval(c, 1e22, mY_of_f(c, 1.0), 1.0, &r, &err) == FB_OK);
   const double tau_ours = 1e22 * r.R_aniso;
   for (size_t i = 0; i < n; i++) {
     double q;
@@ -191,12 +194,15 @@ START_TEST(test_published_rows) {
     else if (!strcmp(rows[i].kind, "poulin")) q = tau_ours / rows[i].y;
     else if (!strcmp(rows[i].kind, "zhang")) q = rows[i].y * tau_ours; /* Gamma_pub / Gamma_ours */
     else ck_abort_msg("unknown kind %s", rows[i].kind);
-    printf("published %-8s x = %-10.4g y = %-10.4g: ours/published = %.3f (accepted %.3g - %.3g)\n", rows[i].kind,
-           rows[i].x, rows[i].y, q, rows[i].lo, rows[i].hi);
+    printf("published %-8s x = %-10.4g y = %-10.4g: ours (%s)/published = %.3f (accepted %.3g - %.3g)\n", rows[i].kind,
+           rows[i].x, rows[i].y, fb_cmb_aniso_name(c->par.aniso), q, rows[i].lo, rows[i].hi);
     ck_assert_msg(q > rows[i].lo && q < rows[i].hi, "%s row %zu: %g outside [%g, %g]", rows[i].kind, i, q, rows[i].lo,
                   rows[i].hi);
   }
+  return tau_ours;
 }
+
+START_TEST(test_published_rows) { check_published(&g_c); }
 END_TEST
 
 /* The window method against the Capozzi et al. rows: a factor 3.5 either way (fixed before the visibility
@@ -518,6 +524,109 @@ START_TEST(test_window_properties) {
 }
 END_TEST
 
+
+/* --------------------------------------------------------------- aniso_method = fisher (fb_cmb_fisher.h) */
+/* CLASS's own marginalised Fisher estimate (tools/cmb_class_fisher.py, its cards with l_linstep = 10; CLASS v3.3.4,
+ * commit e8580832, run side by side on branch cmbfisher: docs/validation.md "Fisher kernel in deposition-redshift
+ * bins"), f_max at the 11 lifetimes (near-bound runs where two exist). Tolerance fixed before the kernel was
+ * compared with them: 25 % in f_max (linearisation in bins of width 0.08-0.2 in ln(1+z), CLASS's numerical noise). */
+static const fisher_row fisher_rows_l10[] = {{5e11, 1.33e-3}, {1e12, 6.0e-7},    {1.5e12, 1.02e-7}, {2e12, 4.07e-9},
+                                             {3e12, 6.59e-10}, {5e12, 9.87e-11}, {1e13, 2.11e-11},  {3e13, 8.0e-12},
+                                             {1e14, 8.38e-12}, {1e15, 3.37e-11}, {1e16, 2.61e-10}};
+#define FISHER_TOL 0.25
+/* p_ann bound of CLASS's own annihilation run through the same Fisher metric (tools/cmb_fisher_kernel.py --check) */
+#define PANN_CLASS_FISHER 3.29e-28
+
+static void fisher_init(fb_cmb *c) {
+  fb_err err;
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  p.aniso = FB_CMB_ANISO_FISHER;
+  ck_assert_msg(fb_cmb_init(c, &p, &err) == FB_OK, "%s", err.msg);
+}
+
+START_TEST(test_fisher_vs_class) {
+  fb_err err;
+  fb_cmb cf;
+  fisher_init(&cf);
+  const double m1 = mY_of_f(&g_c, 1.0);
+  for (size_t i = 0; i < sizeof fisher_rows_l10 / sizeof fisher_rows_l10[0]; i++) {
+    fb_cmb_result r, rv;
+    const double tau = fisher_rows_l10[i].tau_s, ff = fisher_rows_l10[i].f_fisher;
+    ck_assert(fb_cmb_decay_eval(&cf, tau, m1, 1.0, &r, &err) == FB_OK);
+    ck_assert(fb_cmb_decay_eval(&g_c, tau, m1, 1.0, &rv, &err) == FB_OK);
+    ck_assert(fabs(r.R_aniso / sqrt(r.chi2_fisher / 4.0) - 1.0) < 1e-12);
+    const double fk = 1.0 / r.R_aniso;
+    printf("tau = %.2g s: f_max fisher %.3g, CLASS %.3g: fisher/CLASS = %.3f (visibility/CLASS %.3f)\n", tau, fk, ff,
+           fk / ff, 1.0 / rv.R_aniso / ff);
+    ck_assert_msg(fabs(fk / ff - 1.0) < FISHER_TOL, "fisher/CLASS %g at %g s", fk / ff, tau);
+  }
+  fb_cmb_free(&cf);
+}
+END_TEST
+
+/* deposited power of s-wave annihilation at p_ann [eV cm^-3 s^-1]: p_ann rho_c0^2 (1+z)^6 (ctx: p_ann rho_c0^2) */
+static double ann_eps(double z, double t_s, void *ctx) {
+  (void)t_s;
+  return *(const double *)ctx * pow(1.0 + z, 6);
+}
+
+/* The independent reference: Planck 2018's p_ann < 3.2e-28 cm^3/s/GeV (arXiv:1807.06209, TT,TE,EE+lowE+lensing,
+ * 95 %) through the kernel, with our idealised likelihood (one Planck-143-like channel, f_sky = 0.65, l <= 2500, no
+ * lensing, no low-l likelihood, no foregrounds, the six LCDM parameters marginalised): accepted within a factor 2
+ * either way (fixed before). Also the kernel against CLASS's own annihilation run through the same Fisher metric
+ * (tools/cmb_fisher_kernel.py --check): 25 % as above. */
+START_TEST(test_fisher_pann) {
+  fb_cmb cf;
+  fisher_init(&cf);
+  double a = 1e9 * FB_PANN_MAX_PLANCK_CM3_S_GEV * cf.rho_c0_GeV_cm3 * cf.rho_c0_GeV_cm3;
+  for (size_t i = 0; i < cf.xe.n; i++) cf.eps[i] = ann_eps(expm1(cf.xe.L[i]), 0.0, &a);
+  const double chi2 = fb_cmb_fisher_chi2(cf.fisher, cf.eps, ann_eps, &a, 0);
+  const double pmax = FB_PANN_MAX_PLANCK_CM3_S_GEV * sqrt(4.0 / chi2);
+  printf("annihilation: kernel Delta chi^2 at p_ann = %.3g is %.4g: p_ann < %.3g cm^3/s/GeV (Planck 2018 %.3g: ratio "
+         "%.3f; CLASS run through the same metric %.3g: ratio %.3f)\n",
+         FB_PANN_MAX_PLANCK_CM3_S_GEV, chi2, pmax, FB_PANN_MAX_PLANCK_CM3_S_GEV, pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV,
+         PANN_CLASS_FISHER, pmax / PANN_CLASS_FISHER);
+  ck_assert_msg(pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV > 0.5 && pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV < 2.0, "%g", pmax);
+  ck_assert_msg(fabs(pmax / PANN_CLASS_FISHER - 1.0) < FISHER_TOL, "%g", pmax);
+  fb_cmb_free(&cf);
+}
+END_TEST
+
+/* fisher against the published rows (the same accepted ranges as the default method), linearity (chi2 ~ (m Y)^2),
+ * the error paths (chi_type = galli2013 refused, a missing and a malformed kernel file). */
+START_TEST(test_fisher_properties) {
+  fb_err err;
+  fb_cmb cf;
+  fisher_init(&cf);
+  const double reach = check_published(&cf);
+  printf("fisher: f = 1 reach %.3g s\n", reach);
+  fb_cmb_result r1, r2;
+  ck_assert(fb_cmb_decay_eval(&cf, 1e13, 1e-12, 1.0, &r1, &err) == FB_OK);
+  ck_assert(fb_cmb_decay_eval(&cf, 1e13, 3e-12, 1.0, &r2, &err) == FB_OK);
+  ck_assert(r1.chi2_fisher > 0 && fabs(r2.chi2_fisher / r1.chi2_fisher / 9.0 - 1.0) < 1e-9);
+  ck_assert(fabs(r2.R_aniso / r1.R_aniso / 3.0 - 1.0) < 1e-9);
+  fb_cmb_free(&cf);
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  p.aniso = FB_CMB_ANISO_FISHER;
+  p.chi = FB_CMB_CHI_GALLI2013;
+  ck_assert(fb_cmb_init(&cf, &p, &err) == FB_ERR_INPUT);
+  ck_assert(strstr(err.msg, "chi_type = ck2004") != NULL);
+  fb_cmb_fisher fk;
+  ck_assert(fb_cmb_fisher_read(&fk, "/nonexistent/cmb_fisher_kernel.dat", &err) == FB_ERR_IO);
+  char path[] = "/tmp/fb_fisher_bad_XXXXXX";
+  int fd = mkstemp(path);
+  ck_assert(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fprintf(f, "# bad kernel\nn_bins 2\nnode 0 10 2.3978952728 1 \nnode 1 20 3.04452243772 1\nF 0 1 2\nF 1 3 x\n");
+  fclose(f);
+  ck_assert(fb_cmb_fisher_read(&fk, path, &err) == FB_ERR_INPUT);
+  printf("malformed kernel: %s\n", err.msg);
+  remove(path);
+}
+END_TEST
+
 int main(void) {
   fb_error_init();
   Suite *s = suite_create("cmb_window");
@@ -534,6 +643,9 @@ int main(void) {
   tcase_add_test(tc, test_visibility_post);
   tcase_add_test(tc, test_chi_galli);
   tcase_add_test(tc, test_window_properties);
+  tcase_add_test(tc, test_fisher_vs_class);
+  tcase_add_test(tc, test_fisher_pann);
+  tcase_add_test(tc, test_fisher_properties);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
