@@ -43,7 +43,7 @@ QREF_EV = 1.0           # reference deposition, eV per H per unit ln(1+z)
 # bin runs at q = AMPS x QREF_EV at the node; F from the smallest ("fm", the linear response), the others measure
 # the linearity (rule fixed before check (a): use the smallest unless its noise, the response of the bins above
 # z = 1700 where CLASS deposits only heat, exceeds 10 % of the signal)
-AMPS = {"fm": 0.04, "fl": 0.2, "fk": 1.0}
+AMPS = {"fm": 0.04, "fl": 0.2}
 KERNEL_RUN = "fm"
 # near and above recombination (x_e -> 1, CLASS's CK split deposits little or only heat) the response per unit energy
 # is small: larger amplitudes there, and the rule (fixed before check (a)): per bin the smallest amplitude whose run
