@@ -84,6 +84,8 @@
  *    `power`: R = injected power at z_eff over p_ann,max rho_c^2(z_eff), i.e.
  *      f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff)); collapses below
  *      tau ~ 5e12 s (exp(-t(z_eff)/tau)).
+ *    `fisher` (issue 15, branch cmbfisher): Delta chi^2 = a^T F a in deposition-redshift bins with a kernel made
+ *      from CLASS runs (fb_cmb_fisher.h); R = sqrt(Delta chi^2/4).
  *    `visibility_post` (issue 15, 2026-12-07): S_post = int_{z < z_star} e^{-tau} d(Delta tau), the visibility
       projection restricted to the extra optical depth after the visibility peak z_star. Physical argument
       (stated before it was measured): the e^{-2 Delta tau} suppression holds for scatterings after the
