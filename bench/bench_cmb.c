@@ -10,7 +10,8 @@
  *      and of the BC11 ALP at 0.6 GeV in one fb_cmb (the first builds the positronium kernel and its cached continuum
  *      photon kernels, the later ones reuse the cache as a scan does), and the spectrum from the decay record alone.
  * Usage: bench_cmb [repetitions] (default 5); FB_BENCH_COMPTON=continuous: the kernels with Compton scattering as a
- * continuous loss (the model before branch compton; default discrete Klein-Nishina scattering). Prints medians of CPU time (BENCH_WALL=1: wall
+ * continuous loss (the model before branch compton; default discrete Klein-Nishina scattering); FB_BENCH_ANISO=fisher
+ * (or another aniso_method name): the anisotropy method of every point. Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -39,6 +40,12 @@ int main(int argc, char **argv) {
   const char *cm = getenv("FB_BENCH_COMPTON");
   p.compton_continuous = cm && cm[0] == 'c';
   printf("Compton scattering in the deposition kernels: %s\n", p.compton_continuous ? "continuous loss" : "discrete");
+  const char *am = getenv("FB_BENCH_ANISO"); /* e.g. fisher (branch cmbfisher): the anisotropy method of every point */
+  if (am && fb_cmb_aniso_from_name(am, &p.aniso, &err) != FB_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  printf("anisotropy method: %s\n", fb_cmb_aniso_name(p.aniso));
   double sink = 0.0;
   for (int r = 0; r < reps; r++) {
     fb_cmb c;

@@ -6,7 +6,8 @@ Usage: /usr/bin/python3 tools/cmb_class_fisher.py DIR
        /usr/bin/python3 tools/cmb_class_fisher.py --cards DIR   (write the CLASS cards listed below
        into DIR, each with root = out/<name>_; run `class <name>.ini` in DIR, then the first form on
        DIR/out)
-DIR holds CLASS v3 outputs (<root>00_cl.dat, format "class", lensing = no, l_max_scalars = 2500) of
+DIR holds CLASS v3 outputs (<root>00_cl.dat, format "class", lensing = no, l_max_scalars = 2500, l_linstep = 10:
+the default 40 left interpolation noise of up to 3e-3 in C_l differences, branch cmbfisher) of
   clref                  the reference LCDM card of tests/cmb/test_cmb_window.c with output = tCl,pCl,
                          reio_camb z_reio = 7.67 (no injection);
   p_<par>_p / p_<par>_m  the same card with one parameter moved up / down: ob (omega_b +-0.000224),
@@ -31,43 +32,63 @@ RUNS = {"cl1e12": (1e12, 7.8e-9), "cl3e12": (3e12, 2.04e-11), "cl1e13": (1e13, 5
         "cl5e11": (5e11, 3e-4), "cl1.5e12": (1.5e12, 2e-9), "cl2e12": (2e12, 5e-10), "cl5e12": (5e12, 1.5e-11),
         "cl3e13": (3e13, 3e-12), "cl1e15": (1e15, 2e-11),
         # linearity: f near the bound (Fisher bound 6.0e-7, 6.59e-10, 1.02e-7: within 7 % of the runs above)
-        "cl1e12b": (1e12, 2e-7), "cl3e12b": (3e12, 2e-10), "cl1.5e12b": (1.5e12, 3e-8)}
+        "cl1e12b": (1e12, 2e-7), "cl3e12b": (3e12, 2e-10), "cl1.5e12b": (1.5e12, 3e-8),
+        # f = 1 (all of the CDM) beyond the age, near its reach (branch cmbfisher: the kernel's linearity there)
+        "cl1e25": (1e25, 1.0), "cl3e25": (3e25, 1.0)}
 PARS = [("ob", 0.000448), ("oc", 0.0024), ("h", 0.0134), ("zr", 0.8), ("ns", 0.02), ("as", 0.04201098e-9)]
 T_UK2 = (2.7255e6) ** 2
+# the noise model (one Planck-143-like channel; module docstring)
+BEAM_ARCMIN, NOISE_T_UKARCMIN, NOISE_P_UKARCMIN, F_SKY, L_MIN, L_MAX = 7.3, 33.0, 70.2, 0.65, 2, 2500
 
 
-def main(d):
-    def cl(name):
-        t = np.loadtxt("%s/%s_00_cl.dat" % (d, name))
+class Fisher:
+    """The Planck-143-like Fisher metric of this tool on the CLASS outputs in DIR (shared with
+    tools/cmb_fisher_kernel.py): noise, beam, f_sky, l range as in the module docstring."""
+
+    def __init__(self, d, ref="clref"):
+        self.d = d
+        self.ell, T0, E0, X0 = self.cl(ref)
+        self.ref = (T0, E0, X0)
+        ell = self.ell
+        arcmin = np.pi / 180 / 60
+        beam = np.exp(ell * (ell + 1) * (BEAM_ARCMIN * arcmin) ** 2 / (8 * np.log(2)))
+        NT, NP = (NOISE_T_UKARCMIN * arcmin) ** 2 * beam, (NOISE_P_UKARCMIN * arcmin) ** 2 * beam
+        C = np.zeros((len(ell), 2, 2))
+        C[:, 0, 0], C[:, 1, 1], C[:, 0, 1], C[:, 1, 0] = T0 + NT, E0 + NP, X0, X0
+        self.Ci = np.linalg.inv(C)
+        self.w = (2 * ell + 1) / 2 * F_SKY * ((ell >= L_MIN) & (ell <= L_MAX))
+        # the six LCDM derivatives and their Fisher matrix
+        self.D = [(self.vec("p_%s_p" % p) - self.vec("p_%s_m" % p)) / s for p, s in PARS]
+        self.F = np.array([[self.ip(a, b) for b in self.D] for a in self.D])
+
+    def cl(self, name):
+        t = np.loadtxt("%s/%s_00_cl.dat" % (self.d, name))
         ell = t[:, 0]
         f = ell * (ell + 1) / (2 * np.pi)
         return ell, t[:, 1] / f * T_UK2, t[:, 2] / f * T_UK2, t[:, 3] / f * T_UK2
 
-    ell, T0, E0, X0 = cl("clref")
-    arcmin = np.pi / 180 / 60
-    beam = np.exp(ell * (ell + 1) * (7.3 * arcmin) ** 2 / (8 * np.log(2)))
-    NT, NP = (33.0 * arcmin) ** 2 * beam, (70.2 * arcmin) ** 2 * beam
-    C = np.zeros((len(ell), 2, 2))
-    C[:, 0, 0], C[:, 1, 1], C[:, 0, 1], C[:, 1, 0] = T0 + NT, E0 + NP, X0, X0
-    Ci = np.linalg.inv(C)
-    w = (2 * ell + 1) / 2 * 0.65 * ((ell >= 2) & (ell <= 2500))
-
-    def vec(name):
-        _, T, E, X = cl(name)
-        M = np.zeros((len(ell), 2, 2))
+    def vec(self, name):
+        """C_l(name) - C_l(ref) as 2x2 matrices (TT, EE, TE) per l."""
+        _, T, E, X = self.cl(name)
+        T0, E0, X0 = self.ref
+        M = np.zeros((len(self.ell), 2, 2))
         M[:, 0, 0], M[:, 1, 1], M[:, 0, 1], M[:, 1, 0] = T - T0, E - E0, X - X0, X - X0
         return M
 
-    def ip(a, b):
-        return np.sum(w * np.einsum("lij,ljk,lkm,lmi->l", Ci, a, Ci, b))
+    def ip(self, a, b):
+        return np.sum(self.w * np.einsum("lij,ljk,lkm,lmi->l", self.Ci, a, self.Ci, b))
 
-    D = [(vec("p_%s_p" % p) - vec("p_%s_m" % p)) / s for p, s in PARS]
-    F = np.array([[ip(a, b) for b in D] for a in D])
+    def chi2(self, v):
+        """(Delta chi^2 marginalised over the six LCDM parameters, Delta chi^2 with them fixed) of a response v."""
+        b = np.array([self.ip(x, v) for x in self.D])
+        unmarg = self.ip(v, v)
+        return unmarg - b @ np.linalg.solve(self.F, b), unmarg
+
+
+def main(d):
+    fi = Fisher(d)
     for name, (tau, f) in RUNS.items():
-        v = vec(name)
-        b = np.array([ip(x, v) for x in D])
-        unmarg = ip(v, v)
-        marg = unmarg - b @ np.linalg.solve(F, b)
+        marg, unmarg = fi.chi2(fi.vec(name))
         # the marginalisation factor sqrt(unmarg/marg): how much of the response the six LCDM parameters
         # absorb (docs/validation.md "Published decaying-particle bounds and the 1.5e12 s gap")
         print("tau = %.2g s: f = %.3g gives Delta chi^2 = %.4g (marginalised); Fisher bound f < %.3g"
@@ -87,6 +108,7 @@ z_reio = 7.67
 output = tCl,pCl
 lensing = no
 l_max_scalars = 2500
+l_linstep = 10
 format = class
 f_eff_type = on_the_spot
 chi_type = CK_2004
@@ -96,25 +118,29 @@ CENTRAL = {"ob": ("omega_b", 0.02242), "oc": ("omega_cdm", 0.120), "h": ("h", 0.
            "ns": ("n_s", 0.9660499), "as": ("A_s", 2.100549e-9)}
 
 
+def card(d, name, key=None, value=None, extra=""):
+    """Write DIR/<name>.ini: the reference card, key moved to value (if given), extra lines appended."""
+    import os
+
+    lines = CARD.splitlines()
+    if key is not None:
+        lines = [ln for ln in lines if not ln.startswith(key + " =")] + ["%s = %s" % (key, value if isinstance(value, str) else repr(value))]
+    with open(os.path.join(d, name + ".ini"), "w") as f:
+        f.write("\n".join(lines) + "\n" + extra + "root = out/%s_\n" % name)
+
+
 def write_cards(d):
     import os
 
     os.makedirs(os.path.join(d, "out"), exist_ok=True)
 
-    def card(name, key=None, value=None, extra=""):
-        lines = CARD.splitlines()
-        if key is not None:
-            lines = [ln for ln in lines if not ln.startswith(key + " =")] + ["%s = %r" % (key, value)]
-        with open(os.path.join(d, name + ".ini"), "w") as f:
-            f.write("\n".join(lines) + "\n" + extra + "root = out/%s_\n" % name)
-
-    card("clref")
+    card(d, "clref")
     for p, step in PARS:
         key, v = CENTRAL[p]
-        card("p_%s_p" % p, key, v + step / 2)
-        card("p_%s_m" % p, key, v - step / 2)
+        card(d, "p_%s_p" % p, key, v + step / 2)
+        card(d, "p_%s_m" % p, key, v - step / 2)
     for name, (tau, f) in RUNS.items():
-        card(name, extra="DM_decay_fraction = %g\nDM_decay_Gamma = %g\n" % (f, 1.0 / tau))
+        card(d, name, extra="DM_decay_fraction = %g\nDM_decay_Gamma = %g\n" % (f, 1.0 / tau))
 
 
 if __name__ == "__main__":

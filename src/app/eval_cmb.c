@@ -47,6 +47,7 @@ int eval_cmb_put(fb_eval_output *out, const fb_cmb_params *p, const fb_cmb_dep_s
     fb_eval_put(out, "R_aniso_visibility", "", r.R_vis);
     fb_eval_put(out, "R_aniso_visibility_post", "", r.R_post);
   }
+  if (p->aniso == FB_CMB_ANISO_FISHER) fb_eval_put(out, "chi2_fisher", "", r.chi2_fisher);
   fb_eval_put(out, "mu_max", "", p->mu_max);
   fb_eval_put(out, "y_max", "", p->y_max);
   const int low = fb_cmb_low_energy_injection(&c, mass, r.z_decay);
@@ -196,9 +197,10 @@ const fb_eval_module fb_eval_cmb_decay = {
       "1.401 J_bb J_mu, J_y/4 (arXiv:1304.6120)"},
      {"z_eff", "", NULL, 10.0, 1e4, "600", "redshift of the late projection (window, window_max, visibility: [100, 1200]) "
                                           "or of the injected power (power: [10, 1e4])"},
-     {"aniso_method", "", "window|window_max|power|visibility|visibility_post", 0, 0, "visibility",
+     {"aniso_method", "", "window|window_max|power|visibility|visibility_post|fisher", 0, 0, "visibility",
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
-      "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or the injected power at z_eff (fb_cmb.h)"},
+      "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star), the injected power at z_eff (fb_cmb.h), "
+      "or fisher (Delta chi^2 = a^T F a in deposition-redshift bins, kernel inputs/cmb_fisher_kernel.dat; fb_cmb_fisher.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
      {"deposition", "", "auto|on_the_spot|photon_line|pair_line|spectrum|lines", 0, 0, "auto",

@@ -5,6 +5,7 @@
  */
 #include "fb_cmb.h"
 #include "fb_cmb_dep.h"
+#include "fb_cmb_fisher.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -52,8 +53,10 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
   FB_TEST(err, !(p->rtol >= 1e-12 && p->rtol <= 1e-2), FB_ERR_INPUT, "rtol = %g must be in [1e-12, 1e-2]", p->rtol);
   FB_TEST(err, !(p->chi == FB_CMB_CHI_CK2004 || p->chi == FB_CMB_CHI_GALLI2013), FB_ERR_INPUT,
           "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
-  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_VISIBILITY_POST), FB_ERR_INPUT,
+  FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_FISHER), FB_ERR_INPUT,
           "aniso = %d is not an anisotropy method", (int)p->aniso);
+  FB_TEST(err, p->aniso == FB_CMB_ANISO_FISHER && p->chi != FB_CMB_CHI_CK2004, FB_ERR_INPUT,
+          "aniso_method = fisher needs chi_type = ck2004 (the kernel was made with CLASS's CK_2004 split; fb_cmb_fisher.h)");
   FB_TEST(err, !(p->dist == FB_CMB_DIST_BRANCHING || p->dist == FB_CMB_DIST_FIRAS), FB_ERR_INPUT,
           "dist = %d must be FB_CMB_DIST_BRANCHING or FB_CMB_DIST_FIRAS", (int)p->dist);
   c->par = *p;
@@ -83,6 +86,17 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
     if (rc != FB_OK) {
       fb_cmb_free(c);
       return fb_err_push(err, rc, __func__, __LINE__, "recombination window");
+    }
+  }
+  if (p->aniso == FB_CMB_ANISO_FISHER) {
+    int rc = FB_OK;
+    c->fisher = calloc(1, sizeof *c->fisher);
+    if (!c->fisher) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot allocate the Fisher kernel");
+    if (rc == FB_OK) rc = fb_cmb_fisher_read(c->fisher, FB_CMB_FISHER_KERNEL_FILE, err);
+    if (rc == FB_OK) rc = fb_cmb_fisher_setup(c->fisher, c, err);
+    if (rc != FB_OK) {
+      fb_cmb_free(c);
+      return fb_err_push(err, rc, __func__, __LINE__, "aniso_method = fisher");
     }
   }
   if (p->photon_E_GeV != 0.0 || p->pair_E_GeV != 0.0) {
@@ -163,6 +177,9 @@ void fb_cmb_free(fb_cmb *c) {
   free(c->dep);
   c->dep = NULL;
   fb_cmb_green_free(&c->green);
+  if (c->fisher) fb_cmb_fisher_free(c->fisher);
+  free(c->fisher);
+  c->fisher = NULL;
 }
 
 double fb_cmb_hubble_inv_s(const fb_cmb *c, double z) {
@@ -349,13 +366,14 @@ static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *
 }
 
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err) {
-  static const char *names[] = {"window", "power", "window_max", "visibility", "visibility_post"};
-  for (int i = 0; i < 5; i++)
+  static const char *names[] = {"window", "power", "window_max", "visibility", "visibility_post", "fisher"};
+  for (int i = 0; i < 6; i++)
     if (name && !strcmp(name, names[i])) {
       *out = (fb_cmb_aniso)i;
       return FB_OK;
     }
-  FB_FAIL(err, FB_ERR_INPUT, "aniso_method = '%s': allowed window|window_max|power|visibility|visibility_post", name ? name : "(null)");
+  FB_FAIL(err, FB_ERR_INPUT, "aniso_method = '%s': allowed window|window_max|power|visibility|visibility_post|fisher",
+          name ? name : "(null)");
 }
 
 const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
@@ -365,6 +383,7 @@ const char *fb_cmb_aniso_name(fb_cmb_aniso a) {
   case FB_CMB_ANISO_WINDOW_MAX: return "window_max";
   case FB_CMB_ANISO_VISIBILITY: return "visibility";
   case FB_CMB_ANISO_VISIBILITY_POST: return "visibility_post";
+  case FB_CMB_ANISO_FISHER: return "fisher";
   }
   return "?";
 }
@@ -465,9 +484,11 @@ int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cm
     for (size_t i = 0; i + 1 < c->xe.n; i++)
       E += 0.5 * (c->eps[i] / c->x3[i] + c->eps[i + 1] / c->x3[i + 1]) * (c->xe.t_s[i] - c->xe.t_s[i + 1]);
     r->E_dep_rec_eV_per_H = E / c->xe.nH0_cm3;
+    if (c->fisher) r->chi2_fisher = fb_cmb_fisher_decay_chi2(c->fisher, c, tau_s, f_em * mY_GeV, 0);
     r->R_aniso = c->par.aniso == FB_CMB_ANISO_WINDOW_MAX        ? fmax(r->R_late, r->R_ls)
                  : c->par.aniso == FB_CMB_ANISO_VISIBILITY      ? r->R_vis
                  : c->par.aniso == FB_CMB_ANISO_VISIBILITY_POST ? r->R_post
+                 : c->par.aniso == FB_CMB_ANISO_FISHER          ? sqrt(r->chi2_fisher / FB_CMB_FISHER_CHI2_BOUND)
                                                                 : r->R_late;
   } else { /* injected power over the Planck-allowed annihilation power at z_eff */
     const double ze = c->par.z_eff, x3 = pow(1.0 + ze, 3);

@@ -84,6 +84,8 @@
  *    `power`: R = injected power at z_eff over p_ann,max rho_c^2(z_eff), i.e.
  *      f_em m Y_X s(z_eff) exp(-t(z_eff)/tau)/tau / (p_ann rho_c^2(z_eff)); collapses below
  *      tau ~ 5e12 s (exp(-t(z_eff)/tau)).
+ *    `fisher` (issue 15, branch cmbfisher): Delta chi^2 = a^T F a in deposition-redshift bins with a kernel made
+ *      from CLASS runs (fb_cmb_fisher.h); R = sqrt(Delta chi^2/4).
  *    `visibility_post` (issue 15, 2026-12-07): S_post = int_{z < z_star} e^{-tau} d(Delta tau), the visibility
       projection restricted to the extra optical depth after the visibility peak z_star. Physical argument
       (stated before it was measured): the e^{-2 Delta tau} suppression holds for scatterings after the
@@ -153,10 +155,11 @@ typedef enum {
   FB_CMB_ANISO_POWER = 1,
   FB_CMB_ANISO_WINDOW_MAX = 2,
   FB_CMB_ANISO_VISIBILITY = 3,
-  FB_CMB_ANISO_VISIBILITY_POST = 4
+  FB_CMB_ANISO_VISIBILITY_POST = 4,
+  FB_CMB_ANISO_FISHER = 5 /**< Delta chi^2 = a^T F a in deposition-redshift bins (fb_cmb_fisher.h; issue 15) */
 } fb_cmb_aniso;
 
-/** The anisotropy method named `name` ("window", "window_max", "power", "visibility", "visibility_post"); FB_ERR_INPUT
+/** The anisotropy method named `name` ("window", "window_max", "power", "visibility", "visibility_post", "fisher"); FB_ERR_INPUT
  *  naming the allowed values otherwise. */
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err);
 /** The z_eff range of the methods that project Delta x_e at z_eff (all but FB_CMB_ANISO_POWER; fb_cmb_window_setup). */
@@ -230,6 +233,7 @@ typedef struct fb_cmb {
   struct fb_cmb_dep *dep;   /**< photon deposition kernel (photon_E_GeV > 0; fb_cmb_dep.h), else NULL */
   int dep_spectrum;         /**< 1: dep holds the kernel of an injected spectrum (fb_cmb_set_spectrum, branch cmbmix) */
   fb_cmb_gth green;         /**< FIRAS projections (dist == FB_CMB_DIST_FIRAS) */
+  struct fb_cmb_fisher *fisher; /**< the Fisher kernel (aniso == FB_CMB_ANISO_FISHER; fb_cmb_fisher.h), else NULL */
 } fb_cmb;
 
 /** Result of one (tau, m Y_X, f_em) point. */
@@ -242,6 +246,7 @@ typedef struct fb_cmb_result {
   double R_late, R_ls;      /**< the two window projections over their annihilation values (0 for power) */
   double R_vis;             /**< the visibility-weighted projection over its annihilation value (0 for power) */
   double R_post;            /**< the same restricted to z < z_star, over its annihilation value (0 for power) */
+  double chi2_fisher;       /**< Delta chi^2 = a^T F a of the Fisher kernel (aniso == FISHER only, else 0); R_aniso = sqrt(chi2/4) */
   int excluded_mu, excluded_y, excluded_aniso;
   double f_residual;        /**< dist FIRAS: the share of drho_rho left in the residual (r-type) distortion of the
                                  mu-y transition, int dQ J_bb (1 - 4 p_g - 4 p_y - p_mu/1.401) / int dQ (fb_cmb_green.c;

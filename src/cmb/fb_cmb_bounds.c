@@ -26,7 +26,13 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_Y].reference = "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120";
   out[FB_CMB_BOUND_ANISO].name = "cmb_anisotropies";
   out[FB_CMB_BOUND_ANISO].limit = 1.0;
-  if (p->aniso == FB_CMB_ANISO_VISIBILITY || p->aniso == FB_CMB_ANISO_VISIBILITY_POST)
+  if (p->aniso == FB_CMB_ANISO_FISHER)
+    snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
+             "1 where Delta chi^2 = a^T F a > 4, a_k the deposited energy per hydrogen atom in deposition-redshift bins "
+             "(10 < z < 2700) and F the LCDM-marginalised Fisher matrix of a Planck-143-like C_l likelihood made from "
+             "CLASS v3 runs (inputs/cmb_fisher_kernel.dat, tools/cmb_fisher_kernel.py; CK_2004 split; fb_cmb_fisher.h)%s",
+             condition);
+  else if (p->aniso == FB_CMB_ANISO_VISIBILITY || p->aniso == FB_CMB_ANISO_VISIBILITY_POST)
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where R = int g Delta x_e/x_e dln(1+z) (g the Thomson visibility, 200 < z < %s) over its value for "
              "s-wave annihilation at the Planck 2018 bound p_ann < %g cm^3/s/GeV exceeds 1; Delta x_e from the "

@@ -59,7 +59,7 @@ static const fb_key_spec cmbd_keys[] = {
     {"cmb_decay", "z_min", FB_KEY_DOUBLE, "1100", 0.0, 1e5, NULL, "", "lowest redshift of the distortion integrals"},
     {"cmb_decay", "z_eff", FB_KEY_DOUBLE, "600", 10.0, 1e4, NULL, "",
      "redshift of the late Delta x_e projection (window; 100..1200) or of the injected power (power) (arXiv:1109.6322)"},
-    {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "visibility", 0, 0, "window|window_max|power|visibility|visibility_post", "",
+    {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "visibility", 0, 0, "window|window_max|power|visibility|visibility_post|fisher", "",
      "anisotropy bound: visibility (linear Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination "
      "window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or injected power at z_eff"},
     {"cmb_decay", "chi_type", FB_KEY_CHOICE, "ck2004", 0, 0, "ck2004|galli2013", "",
