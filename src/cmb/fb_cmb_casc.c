@@ -508,26 +508,30 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
   const int NG = d->ng;
   const size_t n = d->n;
   double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX];
+  int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;
     double tot = 0.0;
     if (k >= k_lo)
-      for (int g = 0; g < NG; g++) s[g] += src[k * NG + g];
-    for (int g = 0; g < NG; g++) tot += s[g];
+      for (int g = 0; g < NG; g++) {
+        s[g] += src[k * NG + g];
+        if (src[k * NG + g] != 0.0 && g >= top) top = g + 1;
+      }
+    for (int g = 0; g < top; g++) tot += s[g];
     if (tot < 1e-9) {
       if (k <= k_lo) break;
       continue;
     }
     const double *M = d->M + k * NG * NG, *dg = d->depg + k * NG;
     double dep = 0.0;
-    memset(t, 0, NG * sizeof *t);
-    for (int g = 0; g < NG; g++) {
+    memset(t, 0, top * sizeof *t);
+    for (int g = 0; g < top; g++) {
       if (!(s[g] > 0)) continue;
       dep += dg[g] * s[g];
       const double *col = M + g * NG;
       for (int q = 0; q <= g; q++) t[q] += col[q] * s[g];
     }
     D[k * n + j] += dep;
-    memcpy(s, t, NG * sizeof *s);
+    memcpy(s, t, top * sizeof *s);
   }
 }
