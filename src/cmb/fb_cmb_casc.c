@@ -507,7 +507,7 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
 void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, double *D) {
   const int NG = d->ng;
   const size_t n = d->n;
-  double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX];
+  double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX] = {0};
   int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;
@@ -528,8 +528,16 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
     for (int g = 0; g < top; g++) {
       if (!(s[g] > 0)) continue;
       dep += dg[g] * s[g];
-      const double *col = M + g * NG;
-      for (int q = 0; q <= g; q++) t[q] += col[q] * s[g];
+      /* t[0..g] += col[0..g] s[g], in pairs (vectorised at -O2 as straight-line code; branch feffgrid): an odd count is
+       * padded with row g + 1 of the column, which is zero (lower triangular), when the column has one */
+      const double *col = M + g * NG, sg = s[g];
+      const int qn = g + 1 < NG ? (g + 2) & ~1 : g + 1;
+      int q = 0;
+      for (; q + 1 < qn; q += 2) {
+        t[q] += col[q] * sg;
+        t[q + 1] += col[q + 1] * sg;
+      }
+      if (q < qn) t[q] += col[q] * sg;
     }
     D[k * n + j] += dep;
     memcpy(s, t, top * sizeof *s);
