@@ -164,8 +164,8 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w) {
 #define GRID_UNIT_LOG10 (1.0 / 12.0)
 
 void fb_cmb_dep_grid_default(int *layout) {
-  /* 10^(1/3) bins (4 units) outside 13.6 keV - 1.36 MeV (units 36 - 60), 10^(1/12) bins inside */
-  static const int def[5] = {4, 1, 4, 36, 60};
+  /* 10^(1/3) bins (4 units) outside 63 keV - 1.36 MeV (units 44 - 60), 10^(1/12) bins inside */
+  static const int def[5] = {4, 1, 4, 44, 60};
   memcpy(layout, def, sizeof def);
 }
 

@@ -130,8 +130,8 @@
  *
  * Non-uniform secondary grid (issue 15, branch feffgrid; fb_cmb_dep_grid_setup in fb_cmb_casc.c):
  *  - The grid is built of units of 10^(1/12) from 13.6 eV to 1.36 TeV (FB_CMB_DEP_NU = 132); a bin spans a whole number
- *    of units: 4 (10^(1/3), the previous uniform grid) below 13.6 keV and above 1.36 MeV, 1 (10^(1/12)) in between
- *    (default layout {4, 1, 4, 36, 60}: 51 bins instead of 33). Each bin's energy is the geometric centre of its edges;
+ *    of units: 4 (10^(1/3), the previous uniform grid) below 63 keV and above 1.36 MeV, 1 (10^(1/12)) in between
+ *    (default layout {4, 1, 4, 44, 60}: 45 bins instead of 33). Each bin's energy is the geometric centre of its edges;
  *    a line is split between the two neighbouring bin energies keeping number and energy (as before; exact also across
  *    unequal bins), and the advection to the next bin down uses that bin pair's own ratio, so that the energy loss
  *    rate stays exactly 1 + b.
@@ -139,9 +139,13 @@
  *    10^(1/3) bin, so on the coarse grid a scattering moves the energy by whole bins with a probability (energy kept on
  *    average, but the spread of energies grows by up to a bin per scattering), and the deposited fraction of 0.1-0.4 MeV
  *    photons came out 7-10 % below the converged (uniform 10^(1/12)) grid, where f_eff(E) is steep. Measured (validation.md
- *    "Non-uniform secondary grid"): with this layout f_eff is within 0.2 % of the converged grid at 0.1 - 1 MeV and
- *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-), for ~1.5x the cascade cost instead
- *    of ~10x. The alternatives measured: 10^(1/6) in the band (within 2.6 %), narrower bands (within 3 %).
+ *    "Non-uniform secondary grid"): with this layout f_eff is within 0.6 % of the converged grid at 0.1 - 1 MeV and
+ *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-); the CMB planes cost 7-21 % more
+ *    (docs/performance.md) instead of ~10x for the uniform fine grid.
+ *  - Stated gap (measured, not fixed): the upper edges of the CMB bands (decays at z ~ 2000-5000, R_aniso from photons
+ *    that wait at keV energies until recombination) are not converged in the grid: the coarse bins below 63 keV (mainly
+ *    below 13.6 keV) make R_aniso 3-110x too large at upper-edge points and the upper-edge couplings 5-14 % too high
+ *    (bc11, 2-20 MeV); fine bins down to 13.6 eV remove it at ~5x the cascade cost.
  *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
  *    carry the layout in their key.
  *
