@@ -11,7 +11,9 @@
  *      photon kernels, the later ones reuse the cache as a scan does), and the spectrum from the decay record alone.
  * Usage: bench_cmb [repetitions] (default 5); FB_BENCH_COMPTON=continuous: the kernels with Compton scattering as a
  * continuous loss (the model before branch compton; default discrete Klein-Nishina scattering); FB_BENCH_ANISO=fisher
- * (or another aniso_method name): the anisotropy method of every point. Prints medians of CPU time (BENCH_WALL=1: wall
+ * (or another aniso_method name): the anisotropy method of every point; FB_BENCH_GRID=a,b,c,d,e: the secondary photon
+ * grid's layout (fb_cmb_params.dep_grid; 4,4,4,0,0 the uniform 10^(1/3) grid before branch feffgrid, 1,1,1,0,0 the
+ * uniform 10^(1/12) reference). Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -46,6 +48,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   printf("anisotropy method: %s\n", fb_cmb_aniso_name(p.aniso));
+  const char *gl = getenv("FB_BENCH_GRID"); /* "a,b,c,d,e": the secondary grid's layout (fb_cmb_dep_grid_setup) */
+  if (gl && sscanf(gl, "%d,%d,%d,%d,%d", &p.dep_grid[0], &p.dep_grid[1], &p.dep_grid[2], &p.dep_grid[3], &p.dep_grid[4]) != 5)
+    return 2;
+  printf("secondary photon grid layout: %s\n", gl ? gl : "default");
   double sink = 0.0;
   for (int r = 0; r < reps; r++) {
     fb_cmb c;

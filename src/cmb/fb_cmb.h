@@ -211,6 +211,9 @@ typedef struct fb_cmb_params {
   int compton_continuous;   /**< deposition kernels: 1 = Compton scattering as a continuous loss (the model before
                                  branch compton, comparison option), 0 = discrete Klein-Nishina scattering (default;
                                  fb_cmb_dep.h "Discrete Compton scattering"); read when the kernel nodes are set up */
+  int dep_grid[5];          /**< layout of the deposition kernels' secondary photon grid (fb_cmb_dep_grid_setup: units of
+                                 10^(1/12) per bin below / in / above a band, band start / end in units from 13.6 eV);
+                                 all 0: the default (branch feffgrid); for the resolution tests and benchmarks */
 } fb_cmb_params;
 
 typedef struct fb_cmb {

@@ -158,29 +158,71 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w) {
 
 /* ------------------------------------------------------------------ photon grid */
 
-double fb_cmb_casc_E_eV(int g) { return FB_E_ION_H_EV * pow(FB_CMB_DEP_GRID_RATIO, g + 0.5); }
-static double edge_eV(int g) { return FB_E_ION_H_EV * pow(FB_CMB_DEP_GRID_RATIO, g); }
+/* The grid is built of units of 10^(1/12) from 13.6 eV (FB_CMB_DEP_NU of them, to 1.36 TeV); a bin spans a whole number
+ * of units: layout = {units per bin below the band, in the band, above it, band start, band end} (branch feffgrid,
+ * fb_cmb_dep.h "Non-uniform secondary grid"). Each bin's energy is the geometric centre of its edges. */
+#define GRID_UNIT_LOG10 (1.0 / 12.0)
 
-int fb_cmb_casc_bin(double E_eV) {
-  if (!(E_eV >= FB_E_ION_H_EV)) return -1;
-  const int g = (int)floor(log(E_eV / FB_E_ION_H_EV) / log(FB_CMB_DEP_GRID_RATIO));
-  return g < FB_CMB_DEP_NG ? g : FB_CMB_DEP_NG - 1;
+void fb_cmb_dep_grid_default(int *layout) {
+  /* 10^(1/3) bins (4 units) outside 63 keV - 1.36 MeV (units 44 - 60), 10^(1/12) bins inside */
+  static const int def[5] = {4, 1, 4, 44, 60};
+  memcpy(layout, def, sizeof def);
 }
 
-void fb_cmb_casc_add_line(double E_eV, double w, double *vec) {
+int fb_cmb_dep_grid_setup(fb_cmb_dep *d, const int *layout, fb_err *err) {
+  int L[5] = {0};
+  if (layout) memcpy(L, layout, sizeof L);
+  if (!L[0] && !L[1] && !L[2] && !L[3] && !L[4]) fb_cmb_dep_grid_default(L);
+  FB_TEST(err, !(L[0] >= 1 && L[1] >= 1 && L[2] >= 1 && L[0] <= 12 && L[1] <= 12 && L[2] <= 12), FB_ERR_INPUT,
+          "deposition grid: units per bin %d / %d / %d must be in 1..12", L[0], L[1], L[2]);
+  FB_TEST(err, !(L[3] >= 0 && L[3] <= L[4] && L[4] <= FB_CMB_DEP_NU), FB_ERR_INPUT,
+          "deposition grid: band [%d, %d] units must satisfy 0 <= start <= end <= %d", L[3], L[4], FB_CMB_DEP_NU);
+  int g = 0, u = 0;
+  while (u < FB_CMB_DEP_NU) {
+    const int w = u < L[3] ? L[0] : u < L[4] ? L[1] : L[2];
+    int u1 = u + w; /* a bin never straddles a band edge or the top */
+    if (u < L[3] && u1 > L[3]) u1 = L[3];
+    if (u < L[4] && u1 > L[4]) u1 = L[4];
+    if (u1 > FB_CMB_DEP_NU) u1 = FB_CMB_DEP_NU;
+    d->gEdge[g] = FB_E_ION_H_EV * pow(10.0, u * GRID_UNIT_LOG10);
+    d->gE[g] = FB_E_ION_H_EV * pow(10.0, 0.5 * (u + u1) * GRID_UNIT_LOG10);
+    for (int q = u; q < u1; q++) d->ubin[q] = g;
+    g++;
+    u = u1;
+  }
+  d->gEdge[g] = FB_E_ION_H_EV * pow(10.0, FB_CMB_DEP_NU * GRID_UNIT_LOG10);
+  d->ng = g;
+  memcpy(d->grid, L, sizeof L);
+  return FB_OK;
+}
+
+double fb_cmb_casc_E_eV(const fb_cmb_dep *d, int g) { return d->gE[g]; }
+
+int fb_cmb_casc_bin(const fb_cmb_dep *d, double E_eV) {
+  if (!(E_eV >= FB_E_ION_H_EV)) return -1;
+  const int u = (int)floor(log10(E_eV / FB_E_ION_H_EV) / GRID_UNIT_LOG10);
+  if (u >= FB_CMB_DEP_NU) return d->ng - 1;
+  int g = d->ubin[u];
+  if (E_eV < d->gEdge[g] && g > 0) g--; /* rounding at an edge */
+  else if (g + 1 < d->ng && E_eV >= d->gEdge[g + 1]) g++;
+  return g;
+}
+
+void fb_cmb_casc_add_line(const fb_cmb_dep *d, double E_eV, double w, double *vec) {
   /* a photon line of energy E_eV carrying the energy fraction w, split over the two neighbouring bin energies
    * so that both the number and the energy are kept */
   if (!(w > 0) || !(E_eV >= FB_E_ION_H_EV)) return;
-  int g = (int)floor(log(E_eV / fb_cmb_casc_E_eV(0)) / log(FB_CMB_DEP_GRID_RATIO));
+  int g = fb_cmb_casc_bin(d, E_eV);
+  if (E_eV < d->gE[g]) g--; /* g: the bin whose centre is the highest at or below E */
   if (g < 0) {
     vec[0] += w;
     return;
   }
-  if (g >= FB_CMB_DEP_NG - 1) {
-    vec[FB_CMB_DEP_NG - 1] += w;
+  if (g >= d->ng - 1) {
+    vec[d->ng - 1] += w;
     return;
   }
-  const double E0 = fb_cmb_casc_E_eV(g), E1 = fb_cmb_casc_E_eV(g + 1), nh = (E_eV - E0) / (E1 - E0);
+  const double E0 = d->gE[g], E1 = d->gE[g + 1], nh = (E_eV - E0) / (E1 - E0);
   vec[g + 1] += w * nh * E1 / E_eV;
   vec[g] += w * (1.0 - nh) * E0 / E_eV;
 }
@@ -200,12 +242,15 @@ double fb_cmb_ics_shares(const fb_cmb_dep *d, size_t k, double gamma, double *ve
   const double T_cmb = d->T_cmb0_eV * (1.0 + d->z[k]);
   const double c_lya = ics_above(d, gamma, T_cmb, 0.75 * FB_E_ION_H_EV);
   const double c_ion = ics_above(d, gamma, T_cmb, FB_E_ION_H_EV);
-  if (vec) {
-    const double T = (gamma - 1.0) * ME_EV;
-    const int gT = fb_cmb_casc_bin(T);
+  const double T = (gamma - 1.0) * ME_EV;
+  const int gT = fb_cmb_casc_bin(d, T);
+  /* an electron below 13.6 eV (gT < 0) puts no photon on the grid (its ICS share above 13.6 eV, the Wien tail of the
+   * CMB photons, < 1e-5 of its loss, is dropped; since branch feffgrid, so that the ICS table rows are zero above the
+   * bin of T: fb_cmb_dep_electron_out sums over those bins only) */
+  if (vec && gT >= 0) {
     double c_lo = c_ion;
-    for (int g = 0; g < FB_CMB_DEP_NG && c_lo > 0; g++) {
-      const double c_hi = ics_above(d, gamma, T_cmb, edge_eV(g + 1));
+    for (int g = 0; g < d->ng && c_lo > 0; g++) {
+      const double c_hi = ics_above(d, gamma, T_cmb, d->gEdge[g + 1]);
       if (gT >= 0 && g >= gT) {
         vec[gT] += c_lo;
         break;
@@ -341,14 +386,14 @@ double fb_cmb_pp_rate_s(double E_eV, double T_eV) {
 
 #define PP_NX 8 /* midpoint cells of the outgoing-photon energy share */
 
-static void pp_photons(double E_eV, double w, double *vec) {
+static void pp_photons(const fb_cmb_dep *d, double E_eV, double w, double *vec) {
   double wt[PP_NX], sw = 0.0;
   for (int i = 0; i < PP_NX; i++) {
     const double x = (i + 0.5) / PP_NX, p = 1.0 - x + x * x;
     wt[i] = x * p * p;
     sw += wt[i];
   }
-  for (int i = 0; i < PP_NX; i++) fb_cmb_casc_add_line((i + 0.5) / PP_NX * E_eV, w * wt[i] / sw, vec);
+  for (int i = 0; i < PP_NX; i++) fb_cmb_casc_add_line(d, (i + 0.5) / PP_NX * E_eV, w * wt[i] / sw, vec);
 }
 
 /* ------------------------------------------------------------------ positronium */
@@ -380,12 +425,12 @@ void fb_cmb_ortho_nodes(double *x, double *s) {
   for (int i = 0; i < FB_CMB_DEP_NOP; i++) s[i] /= sw;
 }
 
-void fb_cmb_casc_add_positronium(double w, int para, double *vec) {
+void fb_cmb_casc_add_positronium(const fb_cmb_dep *d, double w, int para, double *vec) {
   if (!(w > 0)) return;
-  if (para) fb_cmb_casc_add_line(ME_EV, 0.25 * w, vec);
+  if (para) fb_cmb_casc_add_line(d, ME_EV, 0.25 * w, vec);
   double x[FB_CMB_DEP_NOP], sh[FB_CMB_DEP_NOP];
   fb_cmb_ortho_nodes(x, sh);
-  for (int i = 0; i < FB_CMB_DEP_NOP; i++) fb_cmb_casc_add_line(x[i] * ME_EV, 0.75 * w * sh[i], vec);
+  for (int i = 0; i < FB_CMB_DEP_NOP; i++) fb_cmb_casc_add_line(d, x[i] * ME_EV, 0.75 * w * sh[i], vec);
 }
 
 /* ------------------------------------------------------------------ transfer matrices */
@@ -405,27 +450,28 @@ double fb_cmb_dep_outcome(const fb_cmb_dep *d, size_t k, double E, const fb_cmb_
     dep += x * I[s] / E + fb_cmb_dep_electron_out(d, k, E - I[s], x * (1.0 - I[s] / E), vec);
   }
   /* scattered photons (none deposited); shares below 1e-10 of the primary are dropped (cost: 8 lines per step) */
-  if (vec && x_abs * r->a_pp > 1e-10 * r->a) pp_photons(E, x_abs * r->a_pp / r->a, vec);
+  if (vec && x_abs * r->a_pp > 1e-10 * r->a) pp_photons(d, E, x_abs * r->a_pp / r->a, vec);
   if (r->a_bh + r->a_gg > 0) {
     /* Bethe-Heitler and photon-photon pairs (the CMB photon's energy neglected): each lepton (E - 2 m_e)/2 */
     const double x = x_abs * (r->a_bh + r->a_gg) / r->a;
     dep += fb_cmb_dep_electron_out(d, k, 0.5 * (E - 2.0 * ME_EV), x * (1.0 - 2.0 * ME_EV / E), vec);
     /* the positron annihilates at rest with an ambient electron: 2 m_e into photons (positronium since branch
      * secphot2: 1/4 a 511 keV line, 3/4 the ortho continuum; before all 511 keV) */
-    if (vec) fb_cmb_casc_add_positronium(x * 2.0 * ME_EV / E, 1, vec);
+    if (vec) fb_cmb_casc_add_positronium(d, x * 2.0 * ME_EV / E, 1, vec);
   }
   return dep;
 }
 
 void fb_cmb_casc_build(fb_cmb_dep *d) {
-  const int NG = FB_CMB_DEP_NG;
-  const double h = d->h, down = 1.0 / FB_CMB_DEP_GRID_RATIO;
-  double B[FB_CMB_DEP_NG];
+  const int NG = d->ng;
+  const double h = d->h;
+  double B[FB_CMB_DEP_NG_MAX];
   for (size_t k = 0; k < d->n; k++) {
     double *M = d->M + k * NG * NG, *dg = d->depg + k * NG;
     memset(M, 0, NG * NG * sizeof *M);
     for (int g = 0; g < NG; g++) {
-      const double E = fb_cmb_casc_E_eV(g);
+      /* down: the energy ratio to the next bin down (per bin on the non-uniform grid; bin 0 that of bins 0 and 1) */
+      const double E = d->gE[g], down = g > 0 ? d->gE[g - 1] / E : d->gE[0] / d->gE[1];
       fb_cmb_dep_rates r;
       fb_cmb_dep_photon_rates(d, k, E, &r);
       /* advection to the next bin down at the rate r_adv that loses energy at (1 + b) per unit s; with discrete
@@ -434,7 +480,7 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
       const int disc = !d->compton_continuous && E >= FB_CMB_DEP_K_DISC * FB_ME_GEV * 1e9;
       const double sc = disc ? r.s_c : 0.0, r_adv = (1.0 + (disc ? 0.0 : r.b)) / (1.0 - down);
       const double R = r.a + r_adv + sc, P = -expm1(-R * h);
-      memset(B, 0, sizeof B);
+      memset(B, 0, NG * sizeof *B);
       double dep0 = disc ? fb_cmb_dep_outcome(d, k, E, &r, P * r.a / R, 0.0, B) + fb_cmb_dep_scatter_out(d, k, E, P * sc / R, B)
                          : fb_cmb_dep_outcome(d, k, E, &r, P * r.a / R, P * r.b / R, B);
       if (g > 0) B[g - 1] += P * r_adv / R * down;
@@ -459,29 +505,41 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
 /* March the secondary photons injected along a primary's path (src: energy fractions per cell and bin, cells
  * k_lo..j) down to z_lo and add their deposits to column j of D. */
 void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, double *D) {
-  const int NG = FB_CMB_DEP_NG;
+  const int NG = d->ng;
   const size_t n = d->n;
-  double s[FB_CMB_DEP_NG] = {0}, t[FB_CMB_DEP_NG];
+  double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX] = {0};
+  int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;
     double tot = 0.0;
     if (k >= k_lo)
-      for (int g = 0; g < NG; g++) s[g] += src[k * NG + g];
-    for (int g = 0; g < NG; g++) tot += s[g];
+      for (int g = 0; g < NG; g++) {
+        s[g] += src[k * NG + g];
+        if (src[k * NG + g] != 0.0 && g >= top) top = g + 1;
+      }
+    for (int g = 0; g < top; g++) tot += s[g];
     if (tot < 1e-9) {
       if (k <= k_lo) break;
       continue;
     }
     const double *M = d->M + k * NG * NG, *dg = d->depg + k * NG;
     double dep = 0.0;
-    memset(t, 0, sizeof t);
-    for (int g = 0; g < NG; g++) {
+    memset(t, 0, top * sizeof *t);
+    for (int g = 0; g < top; g++) {
       if (!(s[g] > 0)) continue;
       dep += dg[g] * s[g];
-      const double *col = M + g * NG;
-      for (int q = 0; q <= g; q++) t[q] += col[q] * s[g];
+      /* t[0..g] += col[0..g] s[g], in pairs (vectorised at -O2 as straight-line code; branch feffgrid): an odd count is
+       * padded with row g + 1 of the column, which is zero (lower triangular), when the column has one */
+      const double *col = M + g * NG, sg = s[g];
+      const int qn = g + 1 < NG ? (g + 2) & ~1 : g + 1;
+      int q = 0;
+      for (; q + 1 < qn; q += 2) {
+        t[q] += col[q] * sg;
+        t[q + 1] += col[q + 1] * sg;
+      }
+      if (q < qn) t[q] += col[q] * sg;
     }
     D[k * n + j] += dep;
-    memcpy(s, t, sizeof s);
+    memcpy(s, t, top * sizeof *s);
   }
 }

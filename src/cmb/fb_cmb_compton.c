@@ -92,7 +92,7 @@ double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double
   fb_cmb_kn_cells_at(d, E_eV / ME_EV, eps, wn);
   for (int i = 0; i < FB_CMB_DEP_NC; i++) {
     dep += fb_cmb_dep_electron_out(d, k, E_eV * (1.0 - eps[i]), w * wn[i] * (1.0 - eps[i]), vec);
-    if (vec) fb_cmb_casc_add_line(E_eV * eps[i], w * wn[i] * eps[i], vec);
+    if (vec) fb_cmb_casc_add_line(d, E_eV * eps[i], w * wn[i] * eps[i], vec);
   }
   return dep;
 }

@@ -115,10 +115,10 @@ static double electron_gas_share(const fb_cmb_dep *d, size_t k, double T, double
   /* the ICS photons in the Lyman band [10.2, 13.6) eV are absorbed (excitation, or a Lyman line after
    * redshifting); those above 13.6 eV are secondary photons (vec); below 10.2 eV lost to the spectrum */
   const double r_ics = b_ics / (b_gas + b_ics);
-  double sh[FB_CMB_DEP_NG] = {0};
+  double sh[FB_CMB_DEP_NG_MAX] = {0};
   const double w_lya = fb_cmb_ics_shares(d, k, g, vec ? sh : NULL);
   if (vec)
-    for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] = r_ics * sh[q];
+    for (int q = 0; q < d->ng; q++) vec[q] = r_ics * sh[q];
   return (b_gas + w_lya * b_ics) / (b_gas + b_ics);
 }
 
@@ -133,8 +133,9 @@ double fb_cmb_dep_electron_out(const fb_cmb_dep *d, size_t k, double T_eV, doubl
   else wt = (T_eV - d->Tg[i]) / (d->Tg[i + 1] - d->Tg[i]); /* F, Y linear in T */
   const double c = w / T_eV;
   if (vec) {
-    const double *Y0 = d->Fy + (k * FB_CMB_DEP_NT + i) * FB_CMB_DEP_NG, *Y1 = Y0 + FB_CMB_DEP_NG;
-    for (int q = 0; q < FB_CMB_DEP_NG; q++) vec[q] += c * ((1.0 - wt) * Y0[q] + wt * Y1[q]);
+    const int ng = d->ng, qn = d->Fy_top[i + 1] + 1; /* both rows are zero above bin Fy_top[i + 1] */
+    const double *Y0 = d->Fy + (k * FB_CMB_DEP_NT + i) * (size_t)ng, *Y1 = Y0 + ng;
+    for (int q = 0; q < qn; q++) vec[q] += c * ((1.0 - wt) * Y0[q] + wt * Y1[q]);
   }
   return w * fmin(((1.0 - wt) * F[i] + wt * F[i + 1]) / T_eV, 1.0);
 }
@@ -178,7 +179,8 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->h = FB_CMB_DEP_DL;
   d->L_lo = xe->L[0];
   d->n = (size_t)ceil((log1p(FB_CMB_DEP_Z_TOP) - d->L_lo) / d->h) + 1;
-  const size_t n = d->n;
+  FB_CALL(err, fb_cmb_dep_grid_setup(d, c->par.dep_grid, err));
+  const size_t n = d->n, ng = (size_t)d->ng;
   d->z = malloc(n * sizeof *d->z);
   d->H_s = malloc(n * sizeof *d->H_s);
   d->t_s = malloc(n * sizeof *d->t_s);
@@ -189,10 +191,10 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   d->u_cmb_eV = malloc(n * sizeof *d->u_cmb_eV);
   d->Fe = malloc(n * FB_CMB_DEP_NT * sizeof *d->Fe);
   d->D = malloc(n * n * sizeof *d->D);
-  d->Fy = malloc(n * FB_CMB_DEP_NT * FB_CMB_DEP_NG * sizeof *d->Fy);
-  d->M = malloc(n * FB_CMB_DEP_NG * FB_CMB_DEP_NG * sizeof *d->M);
-  d->depg = malloc(n * FB_CMB_DEP_NG * sizeof *d->depg);
-  d->src = calloc(n * FB_CMB_DEP_NG, sizeof *d->src);
+  d->Fy = malloc(n * FB_CMB_DEP_NT * ng * sizeof *d->Fy);
+  d->M = malloc(n * ng * ng * sizeof *d->M);
+  d->depg = malloc(n * ng * sizeof *d->depg);
+  d->src = calloc(n * ng, sizeof *d->src);
   d->eps = malloc(n * sizeof *d->eps);
   d->q = malloc(n * sizeof *d->q);
   if (!d->z || !d->H_s || !d->t_s || !d->nH || !d->xHI || !d->ne_free || !d->he_state || !d->u_cmb_eV || !d->Fe ||
@@ -200,7 +202,13 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
     fb_cmb_dep_free(d);
     FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the deposition kernel (%zu nodes)", n);
   }
-  for (int i = 0; i < FB_CMB_DEP_NT; i++) d->Tg[i] = exp(lnT_at(i));
+  for (int i = 0; i < FB_CMB_DEP_NT; i++) {
+    d->Tg[i] = exp(lnT_at(i));
+    /* an electron's ICS photons lie at or below the bin of its kinetic energy (fb_cmb_ics_shares), and the bin of
+     * the T grid's energies grows with i: the rows of Fy up to node i are zero above this bin */
+    const int gT = fb_cmb_casc_bin(d, d->Tg[i]);
+    d->Fy_top[i] = gT < 0 ? 0 : gT;
+  }
   d->f_He = FB_YHE_MASS_FRACTION / (FB_MHE_OVER_MH * (1.0 - FB_YHE_MASS_FRACTION));
   d->T_cmb0_eV = c->par.T0_K * FB_KB_EV_K;
   fb_cmb_ics_table(d);
@@ -229,18 +237,18 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
     d->ne_free[k] = d->nH[k] * (x + d->f_He * d->he_state[k]);
     d->u_cmb_eV[k] = 1e9 * c->rho_gamma0_GeV_cm3 * pow(1.0 + z, 4);
     /* F(T) = T_MIN + int_{T_MIN}^T r dT' */
-    double *F = d->Fe + k * FB_CMB_DEP_NT, *Y = d->Fy + k * FB_CMB_DEP_NT * FB_CMB_DEP_NG;
-    double y_prev[FB_CMB_DEP_NG], y_cur[FB_CMB_DEP_NG];
+    double *F = d->Fe + k * FB_CMB_DEP_NT, *Y = d->Fy + k * FB_CMB_DEP_NT * ng;
+    double y_prev[FB_CMB_DEP_NG_MAX], y_cur[FB_CMB_DEP_NG_MAX];
     F[0] = T_MIN_EV;
-    memset(Y, 0, FB_CMB_DEP_NG * sizeof *Y);
+    memset(Y, 0, ng * sizeof *Y);
     double r_prev = electron_gas_share(d, k, T_MIN_EV, y_prev);
     for (int i = 1; i < FB_CMB_DEP_NT; i++) {
       const double T0 = exp(lnT_at(i - 1)), T1 = exp(lnT_at(i)), r = electron_gas_share(d, k, T1, y_cur);
       F[i] = F[i - 1] + 0.5 * (r_prev + r) * (T1 - T0); /* trapezoid in T: exact for constant r (f_e <= 1) */
-      for (int q = 0; q < FB_CMB_DEP_NG; q++)
-        Y[i * FB_CMB_DEP_NG + q] = Y[(i - 1) * FB_CMB_DEP_NG + q] + 0.5 * (y_prev[q] + y_cur[q]) * (T1 - T0);
+      for (size_t q = 0; q < ng; q++)
+        Y[i * ng + q] = Y[(i - 1) * ng + q] + 0.5 * (y_prev[q] + y_cur[q]) * (T1 - T0);
       r_prev = r;
-      memcpy(y_prev, y_cur, sizeof y_prev);
+      memcpy(y_prev, y_cur, ng * sizeof *y_prev);
     }
   }
   for (int i = 0; i < FB_CMB_DEP_NK; i++)
@@ -326,7 +334,7 @@ static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, doubl
        * redshifts */
       const double a = r.a, sc = r.s_c, g = 1.0 + a + sc, ds = fmin(L - Lb, DLNE_MAX);
       const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
-      double *v = src + k * FB_CMB_DEP_NG;
+      double *v = src + k * d->ng;
       D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, 0.0, v) + fb_cmb_dep_scatter_out(d, k, E, x * sc, v);
       u *= decay;
       E *= exp(-ds);
@@ -335,12 +343,31 @@ static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, doubl
     }
     const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
     const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
-    D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * FB_CMB_DEP_NG);
+    D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * d->ng);
     u *= decay;
     E *= exp(-(1.0 + b) * ds);
     L -= ds;
   }
   return k;
+}
+
+/* The kernel's columns (one helper since branch feffgrid; it was written four times): fill() puts column j's primary
+ * deposits into D[.][j] and its secondaries into src (n x ng) and returns the lowest cell with secondaries, which are
+ * then marched through the cascade matrices and cleared. */
+typedef size_t (*column_fill)(fb_cmb_dep *d, size_t j, double *src, double *D, const void *ctx);
+
+static void build_columns(fb_cmb_dep *d, double *D, column_fill fill, const void *ctx) {
+  const size_t ng = (size_t)d->ng;
+  for (size_t j = 0; j < d->n; j++) {
+    const size_t k = fill(d, j, d->src, D, ctx);
+    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, d->src, D);
+    memset(d->src + k * ng, 0, (j - k + 1) * ng * sizeof *d->src);
+  }
+}
+
+/* column of a photon kernel: ctx = the photon energy [eV] */
+static size_t photon_column(fb_cmb_dep *d, size_t j, double *src, double *D, const void *ctx) {
+  return march_photon(d, j, *(const double *)ctx, 1.0, D, src);
 }
 
 int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
@@ -350,13 +377,8 @@ int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   if (E_GeV == d->E_GeV && !d->pair) return FB_OK;
   const size_t n = d->n;
   memset(d->D, 0, n * n * sizeof *d->D);
-  for (size_t j = 0; j < n; j++) {
-    double *src = d->src;
-    const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, d->D, src);
-    /* the secondary photons of this primary (cells k..j), then clear them */
-    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, src, d->D);
-    memset(src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *src);
-  }
+  const double E_eV = E_GeV * 1e9;
+  build_columns(d, d->D, photon_column, &E_eV);
   d->E_GeV = E_GeV;
   d->pair = 0;
   return FB_OK;
@@ -411,6 +433,16 @@ static int ensure_ann(fb_cmb_dep *d, fb_err *err) {
   return FB_OK;
 }
 
+/* column of a pair kernel: the annihilation column (D_ann, already in D) scaled by the rest-energy share, both leptons'
+ * gas share at once, their ICS photons above 13.6 eV into the cascade; ctx = {T_eV, w511} */
+static size_t pair_column(fb_cmb_dep *d, size_t j, double *src, double *D, const void *ctx) {
+  const double T_eV = ((const double *)ctx)[0], w511 = ((const double *)ctx)[1];
+  const size_t n = d->n;
+  for (size_t k = 0; k <= j; k++) D[k * n + j] *= w511;
+  D[j * n + j] += fb_cmb_dep_electron_out(d, j, T_eV, 1.0 - w511, src + j * d->ng);
+  return j;
+}
+
 int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   FB_TEST(err, !(E_GeV > FB_ME_GEV && E_GeV <= FB_CMB_DEP_E_MAX_GEV), FB_ERR_INPUT,
           "deposition = pair: lepton energy %g GeV must be in (m_e, %g] GeV", E_GeV, FB_CMB_DEP_E_MAX_GEV);
@@ -418,15 +450,8 @@ int fb_cmb_dep_set_pair(fb_cmb_dep *d, double E_GeV, fb_err *err) {
   const size_t n = d->n;
   FB_CALL(err, ensure_ann(d, err));
   memcpy(d->D, d->D_ann, n * n * sizeof *d->D);
-  const double T_eV = (E_GeV - FB_ME_GEV) * 1e9, w511 = FB_ME_GEV / E_GeV;
-  for (size_t j = 0; j < n; j++) {
-    for (size_t k = 0; k <= j; k++) d->D[k * n + j] *= w511;
-    /* both leptons: the gas share at once, their ICS photons above 13.6 eV through the cascade */
-    double *src = d->src + j * FB_CMB_DEP_NG;
-    d->D[j * n + j] += fb_cmb_dep_electron_out(d, j, T_eV, 1.0 - w511, src);
-    if (!d->no_secondaries) fb_cmb_casc_run(d, j, j, d->src, d->D);
-    memset(src, 0, FB_CMB_DEP_NG * sizeof *src);
-  }
+  const double ctx[2] = {(E_GeV - FB_ME_GEV) * 1e9, FB_ME_GEV / E_GeV};
+  build_columns(d, d->D, pair_column, ctx);
   d->E_GeV = E_GeV;
   d->pair = 1;
   return FB_OK;
@@ -449,17 +474,42 @@ static const double *cached_photon_kernel(fb_cmb_dep *d, double E_GeV, fb_err *e
     return NULL;
   }
   if (!fb_cmb_dep_disk_load(d, E_GeV, mode, K)) { /* persistent cache (fb_cmb_dep_cache.c) */
-    for (size_t j = 0; j < n; j++) { /* as fb_cmb_dep_set_energy */
-      const size_t k = march_photon(d, j, E_GeV * 1e9, 1.0, K, d->src);
-      if (!d->no_secondaries) fb_cmb_casc_run(d, j, k, d->src, K);
-      memset(d->src + k * FB_CMB_DEP_NG, 0, (j - k + 1) * FB_CMB_DEP_NG * sizeof *d->src);
-    }
+    const double E_eV = E_GeV * 1e9;
+    build_columns(d, K, photon_column, &E_eV); /* as fb_cmb_dep_set_energy */
     fb_cmb_dep_disk_store(d, E_GeV, mode, K);
   }
   d->cache_E_GeV[d->n_cache] = E_GeV;
   d->cache_mode[d->n_cache] = mode;
   d->cache_D[d->n_cache] = K;
   return d->cache_D[d->n_cache++];
+}
+
+/* column of a spectrum kernel (after the cached continuum kernels and the annihilation share are in D): the lines'
+ * primary marches, the leptons' kinetic share at once, continuum photons onto the grid with cont_on_grid;
+ * ctx = {spectrum, cached kernels} */
+typedef struct spectrum_ctx {
+  const fb_cmb_dep_spectrum *s;
+  const double *const *Kc;
+} spectrum_ctx;
+
+static size_t spectrum_column(fb_cmb_dep *d, size_t j, double *src, double *D, const void *ctx) {
+  const spectrum_ctx *c = ctx;
+  const fb_cmb_dep_spectrum *s = c->s;
+  size_t k_lo = j;
+  for (int i = 0; i < s->n; i++) {
+    const double E = s->E_GeV[i], w = s->w[i];
+    if (!(w > 0) || c->Kc[i]) continue;
+    if (!s->pair[i] && s->cont[i] && d->cont_on_grid) {
+      fb_cmb_casc_add_line(d, E * 1e9, w, src + j * d->ng);
+    } else if (!s->pair[i]) {
+      const size_t k = march_photon(d, j, E * 1e9, w, D, src);
+      if (k < k_lo) k_lo = k;
+    } else if (E > FB_ME_GEV) { /* the leptons' kinetic share at once, their ICS photons into the cascade */
+      D[j * d->n + j] +=
+          fb_cmb_dep_electron_out(d, j, (E - FB_ME_GEV) * 1e9, w * (1.0 - FB_ME_GEV / E), src + j * d->ng);
+    }
+  }
+  return k_lo;
 }
 
 int fb_cmb_dep_set_spectrum(fb_cmb_dep *d, const fb_cmb_dep_spectrum *s, fb_err *err) {
@@ -503,24 +553,8 @@ int fb_cmb_dep_set_spectrum(fb_cmb_dep *d, const fb_cmb_dep_spectrum *s, fb_err 
       for (size_t k = 0; k < n; k++)
         for (size_t j = k; j < n; j++) d->D[k * n + j] += w * Kc[i][k * n + j];
     }
-  for (size_t j = 0; j < n; j++) {
-    size_t k_lo = j;
-    for (int i = 0; i < s->n; i++) {
-      const double E = s->E_GeV[i], w = s->w[i];
-      if (!(w > 0) || Kc[i]) continue;
-      if (!s->pair[i] && s->cont[i] && d->cont_on_grid) {
-        fb_cmb_casc_add_line(E * 1e9, w, d->src + j * FB_CMB_DEP_NG);
-      } else if (!s->pair[i]) {
-        const size_t k = march_photon(d, j, E * 1e9, w, d->D, d->src);
-        if (k < k_lo) k_lo = k;
-      } else if (E > FB_ME_GEV) { /* the leptons' kinetic share at once, their ICS photons into the cascade */
-        d->D[j * n + j] += fb_cmb_dep_electron_out(d, j, (E - FB_ME_GEV) * 1e9, w * (1.0 - FB_ME_GEV / E),
-                                                   d->src + j * FB_CMB_DEP_NG);
-      }
-    }
-    if (!d->no_secondaries) fb_cmb_casc_run(d, j, k_lo, d->src, d->D);
-    memset(d->src + k_lo * FB_CMB_DEP_NG, 0, (j - k_lo + 1) * FB_CMB_DEP_NG * sizeof *d->src);
-  }
+  const spectrum_ctx ctx = {s, Kc};
+  build_columns(d, d->D, spectrum_column, &ctx);
   d->E_GeV = 0.0; /* a spectrum: the next set_energy / set_pair rebuilds */
   d->pair = 0;
   return FB_OK;

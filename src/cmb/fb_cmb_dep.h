@@ -59,7 +59,8 @@
  *  - Every electron (Compton recoil, photo-electron, Bethe-Heitler pair, injected lepton) cools at once (against the
  *    Hubble rate) and splits its kinetic energy T into: the gas share f_e(T) (Bethe/Coulomb losses plus the ICS power
  *    emitted in the Lyman band [10.2, 13.6) eV, counted absorbed as before), the ICS photons above 13.6 eV, binned on
- *    a photon energy grid (FB_CMB_DEP_NG bins of ratio FB_CMB_DEP_GRID_RATIO from 13.6 eV), and the ICS power below
+ *    a photon energy grid (13.6 eV - 1.36 TeV; bins of ratio 10^(1/3), since branch feffgrid 10^(1/12) at 13.6 keV -
+ *    1.36 MeV: "Non-uniform secondary grid" below), and the ICS power below
  *    10.2 eV (lost to the spectrum). The ICS spectrum is the Thomson-limit black-body one of Blumenthal & Gould
  *    (Rev. Mod. Phys. 42, 237 (1970) eq. 2.42) with its full spread in energy (the first version used the mean boost
  *    and counted every ICS photon above 10.2 eV as absorbed: the two documented gaps against Slatyer's f_eff);
@@ -123,8 +124,30 @@
  *    within one grid bin of ratio 2.15).
  *  - Stated approximations: the scattered photons are on the coarse grid (10^(1/3) bins): against a grid of 10^(1/6) /
  *    10^(1/12) the f_eff of 0.1-1 MeV photons is 5-8 % higher (validation.md); 8 kernel cells (16 cells: <= 2 %).
+ *    [Since branch feffgrid the grid is fine where this mattered: next section.]
  *  - compton_continuous = 1 ([cmb_fip] compton = continuous; fb_cmb_params.compton_continuous) restores the
  *    continuous-loss model (cache keys carry the mode, 1 + no_secondaries + 2 no_gg + 4 discrete).
+ *
+ * Non-uniform secondary grid (issue 15, branch feffgrid; fb_cmb_dep_grid_setup in fb_cmb_casc.c):
+ *  - The grid is built of units of 10^(1/12) from 13.6 eV to 1.36 TeV (FB_CMB_DEP_NU = 132); a bin spans a whole number
+ *    of units: 4 (10^(1/3), the previous uniform grid) below 63 keV and above 1.36 MeV, 1 (10^(1/12)) in between
+ *    (default layout {4, 1, 4, 44, 60}: 45 bins instead of 33). Each bin's energy is the geometric centre of its edges;
+ *    a line is split between the two neighbouring bin energies keeping number and energy (as before; exact also across
+ *    unequal bins), and the advection to the next bin down uses that bin pair's own ratio, so that the energy loss
+ *    rate stays exactly 1 + b.
+ *  - Why: photons that Compton scatter lose ~10-30 % of their energy per scattering at 0.05-1 MeV, a fraction of a
+ *    10^(1/3) bin, so on the coarse grid a scattering moves the energy by whole bins with a probability (energy kept on
+ *    average, but the spread of energies grows by up to a bin per scattering), and the deposited fraction of 0.1-0.4 MeV
+ *    photons came out 7-10 % below the converged (uniform 10^(1/12)) grid, where f_eff(E) is steep. Measured (validation.md
+ *    "Non-uniform secondary grid"): with this layout f_eff is within 0.6 % of the converged grid at 0.1 - 1 MeV and
+ *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-); the CMB planes cost 7-21 % more
+ *    (docs/performance.md) instead of ~10x for the uniform fine grid.
+ *  - Stated gap (measured, not fixed): the upper edges of the CMB bands (decays at z ~ 2000-5000, R_aniso from photons
+ *    that wait at keV energies until recombination) are not converged in the grid: the coarse bins below 63 keV (mainly
+ *    below 13.6 keV) make R_aniso 3-110x too large at upper-edge points and the upper-edge couplings 5-14 % too high
+ *    (bc11, 2-20 MeV); fine bins down to 13.6 eV remove it at ~5x the cascade cost.
+ *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
+ *    carry the layout in their key.
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -144,10 +167,9 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
-#ifndef FB_CMB_DEP_NG /* overridable for the grid-resolution study of branch compton (with FB_CMB_DEP_GRID_RATIO) */
-#define FB_CMB_DEP_NG 33           /**< photon grid of the secondary cascade (13.6 eV - 1.7 TeV) */
-#define FB_CMB_DEP_GRID_RATIO 2.1544346900318838 /**< 10^(1/3): bin ratio of the photon grid */
-#endif
+#define FB_CMB_DEP_NU 132          /**< the photon grid of the secondary cascade is built of steps ("units") of 10^(1/12) from
+                                        13.6 eV to 1.36 TeV (branch feffgrid; "Non-uniform secondary grid" above) */
+#define FB_CMB_DEP_NG_MAX FB_CMB_DEP_NU /**< most bins (one unit each: the converged reference grid) */
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
 #ifndef FB_CMB_DEP_NC
 #define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
@@ -189,15 +211,21 @@ typedef struct fb_cmb_dep {
                            (set with fb_cmb_dep_set_compton, which rebuilds the cascade matrices) */
   int no_gg;          /**< 1: photon-photon pair production and scattering off (for the before/after comparison; set before
                            fb_cmb_casc_build, i.e. rebuild the matrices with fb_cmb_casc_build after changing it) */
+  int ng;             /**< bins of the secondary photon grid (fb_cmb_dep_grid_setup) */
+  int grid[5];        /**< its layout (units per bin below / in / above the band, band start / end in units) */
+  double gE[FB_CMB_DEP_NG_MAX];        /**< representative (geometric-centre) energy of each bin [eV] */
+  double gEdge[FB_CMB_DEP_NG_MAX + 1]; /**< bin edges [eV] (gEdge[0] = 13.6 eV) */
+  int ubin[FB_CMB_DEP_NU];             /**< bin of each 10^(1/12) unit */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
   double *u_cmb_eV;   /**< CMB energy density [eV cm^-3] */
   double *Fe;         /**< cumulative electron deposition int_0^T r dT' on the T grid, n x FB_CMB_DEP_NT */
-  double *Fy;         /**< cumulative ICS energy above 13.6 eV per photon bin, n x FB_CMB_DEP_NT x FB_CMB_DEP_NG */
-  double *M, *depg;   /**< cascade transfer matrices (n x NG x NG, column-major per cell) and deposits (n x NG) */
-  double *src;        /**< scratch: secondary photons of one primary per cell and bin (n x NG) */
+  double *Fy;         /**< cumulative ICS energy above 13.6 eV per photon bin, n x FB_CMB_DEP_NT x ng */
+  double *M, *depg;   /**< cascade transfer matrices (n x ng x ng, column-major per cell) and deposits (n x ng) */
+  double *src;        /**< scratch: secondary photons of one primary per cell and bin (n x ng) */
   double Tg[FB_CMB_DEP_NT];     /**< the electron kinetic-energy grid [eV] */
+  int Fy_top[FB_CMB_DEP_NT];    /**< highest photon bin with ICS energy of an electron of Tg[i] (rows of Fy are zero above) */
   double ics_C[FB_CMB_DEP_NY]; /**< share of the ICS power above y (Thomson, black body) */
   double *D;          /**< D[k*n + j]: fraction of the energy injected at node j deposited in cell k (k <= j) */
   double *eps, *q;    /**< scratch: deposited power density, injection shape at the nodes */
@@ -222,7 +250,7 @@ typedef struct fb_cmb_dep {
 } fb_cmb_dep;
 
 /** Node data (densities, x_e from c's recombination grid, CMB energy density) and the electron table;
- *  c must have its recombination grid (fb_cmb_window_setup). */
+ *  c must have its recombination grid (fb_cmb_window_setup); the secondary grid's layout from c->par.dep_grid. */
 int fb_cmb_dep_init(fb_cmb_dep *d, const struct fb_cmb *c, fb_err *err);
 void fb_cmb_dep_free(fb_cmb_dep *d);
 /** Build the transfer kernel for photons injected with energy E_GeV (FB_CMB_DEP_E_MIN_GEV..FB_CMB_DEP_E_MAX_GEV;
@@ -290,11 +318,17 @@ double fb_cmb_ics_share_above(const fb_cmb_dep *d, double y);
 /** ICS power shares of an electron of Lorentz factor gamma at node k: returns the Lyman-band [10.2, 13.6) eV share,
  *  adds the share of each grid bin to vec (if not NULL). */
 double fb_cmb_ics_shares(const fb_cmb_dep *d, size_t k, double gamma, double *vec);
+/** The default layout of the secondary photon grid (branch feffgrid) into layout[5] (see fb_cmb_dep.grid). */
+void fb_cmb_dep_grid_default(int *layout);
+/** Set up d's secondary photon grid (ng, gE, gEdge, ubin) from layout[5] = {units per bin below the band, in it, above
+ *  it, band start, band end} (units of 10^(1/12) counted from 13.6 eV, 0..FB_CMB_DEP_NU; bins never straddle the band
+ *  edges); all zero (or NULL): the default layout. FB_ERR_INPUT for a layout out of range. Called by fb_cmb_dep_init. */
+int fb_cmb_dep_grid_setup(fb_cmb_dep *d, const int *layout, fb_err *err);
 /** Representative energy of grid bin g [eV]; bin of an energy (-1 below 13.6 eV). */
-double fb_cmb_casc_E_eV(int g);
-int fb_cmb_casc_bin(double E_eV);
+double fb_cmb_casc_E_eV(const fb_cmb_dep *d, int g);
+int fb_cmb_casc_bin(const fb_cmb_dep *d, double E_eV);
 /** Add a photon line (energy fraction w) to the grid vector, split to keep number and energy. */
-void fb_cmb_casc_add_line(double E_eV, double w, double *vec);
+void fb_cmb_casc_add_line(const fb_cmb_dep *d, double E_eV, double w, double *vec);
 /** Photon rates at node k and energy E_eV. */
 void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E_eV, fb_cmb_dep_rates *r);
 /** Deposited energy fraction (returned) and secondary photons (added to vec if not NULL) of the energy fraction w
@@ -324,7 +358,7 @@ void fb_cmb_ortho_nodes(double *x, double *s);
 /** Positronium annihilation of a positron at rest carrying the energy fraction w (its 2 m_e with an ambient electron):
  *  1/4 para -> a 511 keV line (para = 1: added; 0: left out), 3/4 ortho -> the Ore-Powell continuum
  *  (FB_CMB_DEP_NOP cells), onto the grid vector vec. */
-void fb_cmb_casc_add_positronium(double w, int para, double *vec);
+void fb_cmb_casc_add_positronium(const fb_cmb_dep *d, double w, int para, double *vec);
 /** Fill d->gg_G (called by fb_cmb_dep_init; FB_ERR_MEMORY if its scratch cannot be allocated). */
 int fb_cmb_gg_table(fb_cmb_dep *d, fb_err *err);
 /** Photon-photon pair production rate per unit s = -ln(1+z) of a photon E_eV at node k (table, 0 below nu = 0.01). */
