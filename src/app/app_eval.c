@@ -65,11 +65,17 @@ int fb_eval_given(const fb_eval_args *args, const char *name) {
   return i < 0 ? 0 : args->given[i];
 }
 void fb_eval_put(fb_eval_output *out, const char *name, const char *unit, double value) {
-  if (out->n >= FB_EVAL_MAX_RESULTS) return;
+  if (out->n >= FB_EVAL_MAX_RESULTS) {
+    out->dropped++;
+    return;
+  }
   out->r[out->n++] = (fb_eval_result){name, unit, value, NULL};
 }
 void fb_eval_put_text(fb_eval_output *out, const char *name, const char *text) {
-  if (out->n >= FB_EVAL_MAX_RESULTS) return;
+  if (out->n >= FB_EVAL_MAX_RESULTS) {
+    out->dropped++;
+    return;
+  }
   out->r[out->n++] = (fb_eval_result){name, "", NAN, text};
 }
 
@@ -240,6 +246,11 @@ int fb_app_eval(int argc, char **argv) {
     fb_err_user_message(&err, fb_err_verbose(), msg, sizeof msg);
     fprintf(stderr, "fipbounds eval %s: error (%s): %s\n", mod->name, fb_code_name(rc), msg);
     return rc == FB_ERR_RANGE || rc == FB_ERR_INPUT ? FB_EXIT_USAGE : FB_EXIT_FAILURE;
+  }
+  if (out.dropped) { /* never print a silently truncated result list */
+    fprintf(stderr, "fipbounds eval %s: internal error: %zu results beyond the capacity FB_EVAL_MAX_RESULTS = %d (src/app/fb_eval.h)\n",
+            mod->name, out.dropped, FB_EVAL_MAX_RESULTS);
+    return FB_EXIT_FAILURE;
   }
   if (json) {
     printf("{\"module\": \"%s\"", mod->name);

@@ -45,6 +45,7 @@ static int late_decay_put_cmb(fb_eval_output *out, double mass, double tau_s, do
   for (size_t i = 0; i < cmb.n; i++) /* tau_s, mY_GeV are already there */
     if (strcmp(cmb.r[i].name, "tau_s") != 0 && strcmp(cmb.r[i].name, "mY_GeV") != 0)
       fb_eval_put(out, cmb.r[i].name, cmb.r[i].unit, cmb.r[i].value);
+  out->dropped += cmb.dropped;
   return FB_OK;
 }
 
@@ -197,7 +198,7 @@ static int eval_late_decay(const fb_eval_args *args, fb_eval_output *out, fb_err
   fb_eval_put(out, "tau_s", "s", in.tau_s);
   fb_eval_put(out, "mY_GeV", "GeV", in.mass_GeV * o.nX_over_s);
   /* the lines are all electromagnetic: f_em = br_photon + br_ee (the rest invisible) */
-  return late_decay_put_cmb(out, in.mass_GeV, in.tau_s, in.mass_GeV * o.nX_over_s, in.br_photon + in.br_ee, err);
+  return late_decay_put_cmb(out, in.mass_GeV, in.tau_s, in.mass_GeV * o.nX_over_s, fmin(1.0, in.br_photon + in.br_ee), err);
 }
 
 const fb_eval_module fb_eval_late_decay = {

@@ -18,7 +18,7 @@
 #include "fb_error.h"
 
 #define FB_EVAL_MAX_PARAMS 32
-#define FB_EVAL_MAX_RESULTS 64
+#define FB_EVAL_MAX_RESULTS 128
 
 typedef struct fb_eval_param {
   const char *name;          /**< "mass_GeV" */
@@ -54,6 +54,7 @@ typedef struct fb_eval_result {
 /** Results are appended with fb_eval_put / fb_eval_put_text (capacity FB_EVAL_MAX_RESULTS). */
 typedef struct fb_eval_output {
   size_t n;
+  size_t dropped; /**< results put beyond the capacity (an eval with dropped > 0 fails: a bug, not a user error) */
   fb_eval_result r[FB_EVAL_MAX_RESULTS];
 } fb_eval_output;
 

@@ -40,7 +40,7 @@ int bbn_decay_check(const bbn_decay *d, fb_err *err) {
   const char *fn[3] = {"f_em", "f_nu", "f_inv"};
   for (int i = 0; i < 3; ++i)
     FB_TEST(err, !(f[i] >= 0.0 && f[i] <= 1.0), FB_ERR_RANGE,
-            "decay %s = %g outside the allowed range [0, 1]", fn[i], f[i]);
+            "decay %s = %.17g outside the allowed range [0, 1]", fn[i], f[i]);
   FB_TEST(err, fabs(f[0] + f[1] + f[2] - 1.0) > 1e-6, FB_ERR_RANGE,
           "decay f_em + f_nu + f_inv = %.9g must be 1 (energy fractions)", f[0] + f[1] + f[2]);
   FB_TEST(err, !(d->n_pi_minus >= 0.0 && d->n_pi_minus <= 100.0), FB_ERR_RANGE,

@@ -449,7 +449,7 @@ int bbn_late_decay_eval(const bbn_tables *tab, const bbn_cascade_ws *ws, const b
   d.mass_GeV = in->mass_GeV;
   d.tau_s = in->tau_s;
   d.n_over_ngamma = in->n_over_ngamma;
-  d.f_em = in->br_photon + in->br_ee;
+  d.f_em = fmin(1.0, in->br_photon + in->br_ee); /* the BR check allows a sum up to 1 + 1e-9 */
   d.f_inv = 1.0 - d.f_em;
   if (in->tau_s > 1e5 && in->n_over_ngamma > 0.0) {
     /* X frozen through BBN (standard abundances), but its decays after T_end heat the photons: N_eff at the end of BBN

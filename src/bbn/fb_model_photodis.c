@@ -381,7 +381,7 @@ static int pd_gen_point(pd_state *s, double mass_GeV, double tau_s, double nX, b
   out[G_NREC] = 0.0;
   if (s->br_aa[0] == 0.0 && s->br_aa[1] == 0.0 && s->br_aa[2] == 0.0) {
     if (d) {
-      d->f_em = s->br_photon + s->br_ee;
+      d->f_em = fmin(1.0, s->br_photon + s->br_ee); /* the BR check allows a sum up to 1 + 1e-9 */
       d->f_inv = 1.0 - d->f_em;
       FB_CALL(err, pd_neff_rec(s, d, T_start_MeV, &out[G_NREC], err));
     }

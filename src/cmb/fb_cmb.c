@@ -455,7 +455,7 @@ int fb_cmb_feff_annihilation(fb_cmb *c, double *f_eff, fb_err *err) {
 int fb_cmb_decay_eval(fb_cmb *c, double tau_s, double mY_GeV, double f_em, fb_cmb_result *r, fb_err *err) {
   FB_TEST(err, !(tau_s > 0 && isfinite(tau_s)), FB_ERR_RANGE, "tau_s = %g must be > 0 and finite", tau_s);
   FB_TEST(err, !(mY_GeV >= 0 && isfinite(mY_GeV)), FB_ERR_RANGE, "mY_GeV = %g must be >= 0", mY_GeV);
-  FB_TEST(err, !(f_em >= 0 && f_em <= 1), FB_ERR_RANGE, "f_em = %g must be in [0, 1]", f_em);
+  FB_TEST(err, !(f_em >= 0 && f_em <= 1), FB_ERR_RANGE, "f_em = %.17g must be in [0, 1]", f_em);
   memset(r, 0, sizeof *r);
   r->f_residual = r->E_dep_rec_eV_per_H = NAN;
   r->z_decay = fb_cmb_redshift_at_time(c, tau_s);

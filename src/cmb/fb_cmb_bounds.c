@@ -4,7 +4,9 @@
  */
 #include <stdio.h>
 
+#include "fb_cmb_fisher.h"
 #include "fb_cmb_internal.h"
+#include "fb_path.h"
 #include "fb_h5.h"
 
 void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bound_spec out[FB_CMB_N_BOUNDS]) {
@@ -26,12 +28,15 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_Y].reference = "Fixsen et al. astro-ph/9605054; Chluba arXiv:1304.6120";
   out[FB_CMB_BOUND_ANISO].name = "cmb_anisotropies";
   out[FB_CMB_BOUND_ANISO].limit = 1.0;
-  if (p->aniso == FB_CMB_ANISO_FISHER)
+  if (p->aniso == FB_CMB_ANISO_FISHER) {
+    char kernel[4096]; /* the file fb_cmb_fisher_read opens (fb_data_file's search order) */
+    fb_data_file(FB_CMB_FISHER_KERNEL_FILE, kernel, sizeof kernel);
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where Delta chi^2 = a^T F a > 4, a_k the deposited energy per hydrogen atom in deposition-redshift bins "
              "(10 < z < 2700) and F the LCDM-marginalised Fisher matrix of a Planck-143-like C_l likelihood made from "
-             "CLASS v3 runs (inputs/cmb_fisher_kernel.dat, tools/cmb_fisher_kernel.py; CK_2004 split; fb_cmb_fisher.h)%s",
-             condition);
+             "CLASS v3 runs (kernel read from %.300s; tools/cmb_fisher_kernel.py; CK_2004 split; fb_cmb_fisher.h)%s",
+             kernel, condition);
+  }
   else if (p->aniso == FB_CMB_ANISO_VISIBILITY || p->aniso == FB_CMB_ANISO_VISIBILITY_POST)
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where R = int g Delta x_e/x_e dln(1+z) (g the Thomson visibility, 200 < z < %s) over its value for "

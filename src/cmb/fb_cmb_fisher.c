@@ -4,6 +4,7 @@
  *        history onto its bins, Delta chi^2 = a^T F a (physics, conventions and citations: fb_cmb_fisher.h).
  */
 #include "fb_cmb_fisher.h"
+#include "fb_path.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -52,17 +53,21 @@ static int parse_row(const char *line, size_t n, int extra, double *out) {
 
 int fb_cmb_fisher_read(fb_cmb_fisher *f, const char *path, fb_err *err) {
   memset(f, 0, sizeof *f);
-  snprintf(f->path, sizeof f->path, "%s", path);
-  if (access(path, R_OK) != 0 && path[0] != '/') snprintf(f->path, sizeof f->path, "%s/%s", FB_SOURCE_DIR, path);
+  fb_data_file(path, f->path, sizeof f->path); /* working directory, $FIPBOUNDS_DATA_DIR, install prefix, source */
   FILE *fp = fopen(f->path, "r");
-  FB_TEST(err, !fp, FB_ERR_IO,
-          "aniso_method = fisher: cannot read the kernel '%s' (tried ./%s and %s/%s; made by tools/cmb_fisher_kernel.py)",
-          path, path, FB_SOURCE_DIR, path);
+  if (!fp) {
+    char tried[4096];
+    fb_data_file_tried(path, tried, sizeof tried);
+    return fb_err_set(err, FB_ERR_IO, __func__, __LINE__,
+                      "aniso_method = fisher: cannot read the kernel '%s' (tried %s; made by tools/cmb_fisher_kernel.py)",
+                      path, tried);
+  }
   int rc = FB_OK;
   char *line = NULL;
   size_t cap = 0;
   long lineno = 0;
   size_t got_nodes = 0, got_F = 0, got_Ff = 0;
+  unsigned char seen[3][FB_CMB_FISHER_MAX_BINS] = {{0}}; /* node, F, Ffix rows read: each index once */
   while (getline(&line, &cap, fp) > 0) {
     lineno++;
     if (line[0] == '#' || line[0] == '\n') continue;
@@ -96,6 +101,12 @@ int fb_cmb_fisher_read(fb_cmb_fisher *f, const char *path, fb_err *err) {
       break;
     }
     int bad = 0;
+    const int kind = !strcmp(tag, "node") ? 0 : !strcmp(tag, "F") ? 1 : !strcmp(tag, "Ffix") ? 2 : -1;
+    if (kind >= 0 && seen[kind][k]++) {
+      rc = fb_err_set(err, FB_ERR_INPUT, __func__, __LINE__, "%s:%ld: a second '%s %ld' row (each row index once)",
+                      f->path, lineno, tag, k);
+      break;
+    }
     if (!strcmp(tag, "node")) {
       double v[3]; /* z_node, L_node, E_ref (the linearity columns after them are information) */
       bad = parse_row(line, 3, 1, v) || !(v[2] > 0) || fabs(v[1] - log1p(v[0])) > 1e-6 * (1 + v[1]);

@@ -125,3 +125,48 @@ int fb_tmp_commit(const char *path, const char *tmp_path, int *fd, const void *d
   sync_parent_dir(path);
   return FB_OK;
 }
+
+/* the candidates of fb_data_file in order; returns how many were written (at most 4) */
+static int data_candidates(const char *path, char cand[4][4096]) {
+  int n = 0;
+  snprintf(cand[n++], 4096, "%s", path);
+  if (path[0] == '/') return n;
+  const char *env = getenv("FIPBOUNDS_DATA_DIR");
+  if (env && env[0]) snprintf(cand[n++], 4096, "%s/%s", env, path);
+  char exe[2048];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (len > 0) {
+    exe[len] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+      *slash = '\0';
+      snprintf(cand[n++], 4096, "%s/../share/fipbounds/%s", exe, path);
+    }
+  }
+  snprintf(cand[n++], 4096, "%s/%s", FB_SOURCE_DIR, path);
+  return n;
+}
+
+int fb_data_file(const char *path, char *out, size_t out_len) {
+  char cand[4][4096];
+  const int n = data_candidates(path, cand);
+  for (int i = 0; i < n; i++)
+    if (access(cand[i], R_OK) == 0) {
+      snprintf(out, out_len, "%s", cand[i]);
+      return 1;
+    }
+  snprintf(out, out_len, "%s", path);
+  return 0;
+}
+
+void fb_data_file_tried(const char *path, char *out, size_t out_len) {
+  char cand[4][4096];
+  const int n = data_candidates(path, cand);
+  size_t used = 0;
+  out[0] = '\0';
+  for (int i = 0; i < n && used < out_len; i++) {
+    int w = snprintf(out + used, out_len - used, "%s%s", i ? ", " : "", cand[i]);
+    if (w < 0) break;
+    used += (size_t)w;
+  }
+}

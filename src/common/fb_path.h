@@ -36,4 +36,16 @@ int fb_tmp_create(const char *path, char **tmp_path, int *fd, fb_err *err);
  */
 int fb_tmp_commit(const char *path, const char *tmp_path, int *fd, const void *data, size_t n, fb_err *err);
 
+/**
+ * Locate a data file the project ships (e.g. `inputs/sn_profile_mantle.dat`, `inputs/cmb_fisher_kernel.dat`) or a
+ * user's file. Tried in order: `path` as given (absolute, or relative to the working directory); for a relative path
+ * $FIPBOUNDS_DATA_DIR/path, then <directory of the executable>/../share/fipbounds/path (the install prefix:
+ * `cmake --install` copies inputs/ there), then the source tree the binary was built from (FB_SOURCE_DIR/path).
+ * Writes the path found (or `path` itself when none exists) to out and returns 1 if found, 0 if not.
+ */
+int fb_data_file(const char *path, char *out, size_t out_len);
+
+/** The search order of fb_data_file as one line, for error messages ("tried ./p, $FIPBOUNDS_DATA_DIR/p, ..."). */
+void fb_data_file_tried(const char *path, char *out, size_t out_len);
+
 #endif /* FB_PATH_H */

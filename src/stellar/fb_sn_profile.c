@@ -3,6 +3,7 @@
  * @brief Proto-neutron-star profile reader and derived quantities; see fb_sn_profile.h.
  */
 #include "fb_sn_profile.h"
+#include "fb_path.h"
 
 #include <errno.h>
 #include <math.h>
@@ -105,17 +106,7 @@ void fb_sn_profile_free(fb_sn_profile *p) {
 }
 
 int fb_sn_profile_resolve_path(const char *path, char *out, size_t out_len) {
-  snprintf(out, out_len, "%s", path);
-  if (access(path, R_OK) == 0) return 1;
-  if (path[0] != '/') {
-    char alt[1024];
-    snprintf(alt, sizeof alt, "%s/%s", FB_SOURCE_DIR, path);
-    if (access(alt, R_OK) == 0) {
-      snprintf(out, out_len, "%s", alt);
-      return 1;
-    }
-  }
-  return 0;
+  return fb_data_file(path, out, out_len); /* working directory, $FIPBOUNDS_DATA_DIR, install prefix, source tree */
 }
 
 /* Electron chemical potential [MeV] of an ultra-relativistic e-/e+ gas with net density n [MeV^3]:

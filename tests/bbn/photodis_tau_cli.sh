@@ -10,7 +10,7 @@
 #     the deuteron's and below E_C (10 MeV X -> gamma gamma, tau = 1e8-1e12 s: mY_min within 2%);
 #     small injections act linearly: the change of D/H from standard BBN at m Y and 2 m Y (both < 2%)
 #     in ratio 2 within 2% (the network is linear in the injected photons while abundances change little);
-#  4. /bounds/photodisintegration: excluded = (delta_chi2 > 5.99 and tau_range = 0), edges = its lowest /
+#  4. /bounds/photodisintegration: excluded = ((delta_chi2 > 5.99 or 3He/D > 1.10) and tau_range = 0), edges = its lowest /
 #     highest excluded m Y per lifetime, the layers excluded_Yp / excluded_D_H equal eval's
 #     excluded_Yp / excluded_D_H; mY_min_GeV lies between the grid values around the first excluded
 #     point and `eval late-decay` is allowed at 0.995 mY_min and excluded at 1.005 mY_min; each layer's
@@ -52,7 +52,7 @@ with h5py.File(tmp + "/t.h5", "r") as f:
     assert (f["/status"][...] == 0).all()
     tau, mY = f["/grid/mass"][...], f["/grid/coupling"][...]
     assert np.allclose(tau, [1e6, 1e8, 1e10]) and f["/grid/mass"].attrs["name"] in (b"tau_s", "tau_s")
-    q = {k: f["/quantities/" + k][...] for k in ("D_H", "He3_H", "Li7_H", "Yp", "delta_chi2", "tau_range")}
+    q = {k: f["/quantities/" + k][...] for k in ("D_H", "He3_H", "Li7_H", "Yp", "delta_chi2", "tau_range", "He3_D")}
     g = f["/bounds/photodisintegration"]
     ex = g["excluded"][...].astype(bool)
     lay = {k: g[k][...].astype(bool) for k in ("excluded_Yp", "excluded_D_H", "excluded_He3_H", "Li7_H_obs_band")}
@@ -74,7 +74,7 @@ for i in range(3):
         assert lay["excluded_Yp"][i, j] == bool(e["excluded_Yp"]) and lay["excluded_D_H"][i, j] == bool(e["excluded_D_H"])
 print("photodis_decay_tau = eval late-decay at 9 points: worst relative difference %.2e; excluded %d of 9" % (worst, ex.sum()))
 assert ex.any() and not ex.all(), ex
-assert (ex == ((q["delta_chi2"] > 5.991) & (q["tau_range"] == 0))).all()
+assert (ex == (((q["delta_chi2"] > 5.991) | (q["He3_D"] > 1.10)) & (q["tau_range"] == 0))).all()  # he3_d = true (default)
 for i in range(3):
     js = np.nonzero(ex[i])[0]
     assert edges[i, 0] == tau[i]

@@ -19,4 +19,16 @@ printf '[model]\nname = bc9\n[grid]\nmass_min_GeV = 1e-3\nmass_max_GeV = 1\nn_ma
 out=$(cd "$tmp" && env -u FIPBOUNDS_TOOLS_DIR "$exe" plot scan.h5 -o fig.png 2>&1) || { echo "FAIL: installed plot: $out"; exit 1; }
 grep -q fipbounds-installed-tools-copy <<<"$out" || { echo "FAIL: the installed executable did not use the installed tools: $out"; exit 1; }
 [ -s "$tmp/fig.png" ] || { echo "FAIL: no figure"; exit 1; }
-echo "ok: installed layout works (bin/fipbounds -> share/fipbounds/tools)"
+# shipped data files (fb_data_file): the installed executable reads the installed copy, not the source tree's
+# (the Fisher kernel of aniso_method = fisher; the same resolver serves the SN profiles)
+kern=$tmp/prefix/share/fipbounds/inputs/cmb_fisher_kernel.dat
+[ -f "$kern" ] || { echo "FAIL: $kern not installed"; exit 1; }
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+  echo "ok: installed layout works (tools); the data-file check skipped: strace unavailable"
+  exit 0
+fi
+out=$(cd "$tmp" && env -u FIPBOUNDS_DATA_DIR strace -f -e trace=openat -o "$tmp/trace" "$exe" eval cmb-decay mass_GeV=0.01 tau_s=1e13 mY_GeV=1e-12 aniso_method=fisher --json 2>&1) ||
+  { echo "FAIL: installed eval cmb-decay aniso_method=fisher: $out"; exit 1; }
+grep -q "prefix/bin/../share/fipbounds/inputs/cmb_fisher_kernel.dat" "$tmp/trace" ||
+  { echo "FAIL: the installed executable did not read the installed kernel:"; grep cmb_fisher "$tmp/trace"; exit 1; }
+echo "ok: installed layout works (bin/fipbounds -> share/fipbounds/tools, share/fipbounds/inputs)"
