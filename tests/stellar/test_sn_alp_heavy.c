@@ -36,6 +36,7 @@
 #include "fb_constants.h"
 #include "fb_sn_alp.h"
 #include "sn_alpn_env.h"
+#include "sn_bc9_env.h"
 
 #define AXIONLIMITS_GAN_TRAP 9.8e-7 /* AxionLimits limit_data/AxionNeutron/SN1987A.txt (as test_sn_trapping) */
 
@@ -90,45 +91,16 @@ START_TEST(test_degeneracy_factor) {
 }
 END_TEST
 
-typedef struct bc9_env {
-  fb_sn_profile p;
-  fb_sn_medium m;
-  fb_sn_table t;
-} bc9_env;
-
-static void bc9_init(bc9_env *s, double r_emit_km, int decays) {
-  fb_err err;
-  fb_err_clear(&err);
-  fb_sn_options o;
-  fb_sn_options_default(&o);
-  o.criterion = FB_SN_CRIT_TRANSFER; /* the BC9 default */
-  o.semi_compton = o.coalescence = 0; /* dark-photon tables, not used by the ALP */
-  o.r_emit_km = r_emit_km;
-  o.decays = decays;
-  memset(s, 0, sizeof *s);
-  ck_assert_msg(fb_sn_profile_read(&s->p, DEFAULT_PROFILE, NULL, &err) == FB_OK, "%s", err.msg);
-  ck_assert_msg(fb_sn_medium_init(&s->m, &s->p, &o, &err) == FB_OK, "%s", err.msg);
-}
-
-static void bc9_free(bc9_env *s) {
-  fb_sn_table_free(&s->t);
-  fb_sn_medium_free(&s->m);
-  fb_sn_profile_free(&s->p);
-}
-
 static void bc9_edges(bc9_env *s, double mass, int degenerate, double *lo, double *hi) {
-  fb_err err;
-  fb_err_clear(&err);
   fb_sn_alp_options ao;
   fb_sn_alp_options_default(&ao);
   ao.proton_degeneracy = degenerate;
-  ck_assert_msg(fb_sn_alp_table_compute_opt(&s->t, &s->m, mass, &ao, &err) == FB_OK, "%s", err.msg);
-  ck_assert_msg(fb_sn_table_edges(&s->t, s->m.opt.L_nu_erg_s, lo, hi, NULL, &err) == FB_OK, "%s", err.msg);
+  bc9_env_edges(s, mass, &ao, lo, hi);
 }
 
 START_TEST(test_bc9_degeneracy) {
   bc9_env s;
-  bc9_init(&s, 0.0, 1);
+  bc9_env_init(&s, 0.0, 1);
   /* the factor on the profile */
   double Smin = 1.0;
   for (size_t i = 0; i < s.m.n; i++)
@@ -151,13 +123,13 @@ START_TEST(test_bc9_degeneracy) {
     ck_assert_msg(l1 / l0 >= 1.0 && l1 / l0 < 1.06, "lower edge ratio %g", l1 / l0);
     if (ms[i] > 0.1) ck_assert_msg(fabs(l1 / l0 - 1) < 0.01 && fabs(h1 / h0 - 1) < 0.01, "heavy ALP edges moved");
   }
-  bc9_free(&s);
+  bc9_env_free(&s);
 }
 END_TEST
 
 START_TEST(test_bc9_published_lower_unattenuated) {
   bc9_env off;
-  bc9_init(&off, 0.0, 0);
+  bc9_env_init(&off, 0.0, 0);
   double l198, l300, h;
   bc9_edges(&off, PUB_LOW_198_GEV, 1, &l198, &h);
   bc9_edges(&off, PUB_LOW_300_GEV, 1, &l300, &h);
@@ -170,14 +142,14 @@ START_TEST(test_bc9_published_lower_unattenuated) {
          "edge %.2f km\n", ours, pub, lam_km);
   ck_assert_msg(fabs(pub / ours - 1) < 0.10, "published scaling %g vs unattenuated %g", pub, ours);
   ck_assert_msg(lam_km < 7.0, "decay length %g km", lam_km);
-  bc9_free(&off);
+  bc9_env_free(&off);
   bc9_env on;
-  bc9_init(&on, 0.0, 1);
+  bc9_env_init(&on, 0.0, 1);
   double lo, hi;
   bc9_edges(&on, PUB_LOW_300_GEV, 1, &lo, &hi);
   printf("with decays (transfer): 300 MeV band %s\n", isnan(lo) || !(lo > 0) ? "closed" : "open");
   ck_assert_msg(!(lo > 0), "our 300 MeV band is closed by the decays inside R_nu (measured closing mass 0.262 GeV)");
-  bc9_free(&on);
+  bc9_env_free(&on);
 }
 END_TEST
 
@@ -189,18 +161,18 @@ START_TEST(test_bc9_implied_boundary) {
     for (int it = 0; it < 9; it++) {
       double mid = 0.5 * (lo + hi), l, h;
       bc9_env s;
-      bc9_init(&s, mid, 1);
+      bc9_env_init(&s, mid, 1);
       bc9_edges(&s, PUB_HIGH_GEV[i], 1, &l, &h);
-      bc9_free(&s);
+      bc9_env_free(&s);
       if (h > PUB_HIGH[i]) lo = mid; else hi = mid;
     }
     double rb = 0.5 * (lo + hi);
     bc9_env s;
-    bc9_init(&s, 0.0, 1);
+    bc9_env_init(&s, 0.0, 1);
     double T = fb_sn_point_at(&s.m, rb * s.m.r_far_invGeV / s.m.opt.r_far_km).T;
     printf("BC9 %.0f MeV: published upper edge %.3e reproduced with the boundary at %.2f km (T = %.1f MeV; R_nu = %.1f km)\n",
            1e3 * PUB_HIGH_GEV[i], PUB_HIGH[i], rb, 1e3 * T, s.m.r_nu_km);
-    bc9_free(&s);
+    bc9_env_free(&s);
     ck_assert_msg(rb > 12.0 && rb < 18.0, "boundary %g km outside 12-18 km", rb);
     ck_assert_msg(rb < rb_prev + 0.1, "boundary not moving inward with the mass: %g after %g", rb, rb_prev);
     rb_prev = rb;
@@ -251,7 +223,7 @@ START_TEST(test_bc9_escape) {
   fb_err err;
   fb_err_clear(&err);
   bc9_env s;
-  bc9_init(&s, 0.0, 1);
+  bc9_env_init(&s, 0.0, 1);
   fb_sn_alp_options a0, a1;
   fb_sn_alp_options_default(&a0);
   a1 = a0;
@@ -277,7 +249,7 @@ START_TEST(test_bc9_escape) {
   ck_assert_msg(m1 / m0 > 1.01 && m1 / m0 < 1.06, "escape to R_nu moves the closing mass x%g", m1 / m0);
   ck_assert_msg(fabs(r[0][1] - 1) < 0.01 && fabs(r[1][1] - 1) < 0.03, "upper edges moved");
   ck_assert_msg(r[1][0] < 0.95 && r[0][0] < 1.0, "lower edges not lowered");
-  bc9_free(&s);
+  bc9_env_free(&s);
 }
 END_TEST
 
