@@ -2,7 +2,7 @@
 """Planck-like Fisher estimate of the CMB-anisotropy bound on a decaying particle from CLASS C_l
 tables (peer check of src/cmb's recombination window; docs/validation.md "Planck anisotropies").
 
-Usage: /usr/bin/python3 tools/cmb_class_fisher.py DIR
+Usage: /usr/bin/python3 tools/cmb_class_fisher.py DIR [--likelihood ideal|planck_lowl]
        /usr/bin/python3 tools/cmb_class_fisher.py --cards DIR   (write the CLASS cards listed below
        into DIR, each with root = out/<name>_; run `class <name>.ini` in DIR, then the first form on
        DIR/out)
@@ -39,14 +39,28 @@ PARS = [("ob", 0.000448), ("oc", 0.0024), ("h", 0.0134), ("zr", 0.8), ("ns", 0.0
 T_UK2 = (2.7255e6) ** 2
 # the noise model (one Planck-143-like channel; module docstring)
 BEAM_ARCMIN, NOISE_T_UKARCMIN, NOISE_P_UKARCMIN, F_SKY, L_MIN, L_MAX = 7.3, 33.0, 70.2, 0.65, 2, 2500
+# likelihood variants (Fisher(likelihood=...)):
+#   "ideal"        the noise model above at every l (the default; inputs/cmb_fisher_kernel.dat)
+#   "planck_lowl"  Planck-like low l (branch fisherlowl, docs/validation.md "Planck-like low-l variant"): TE and EE
+#                  dropped at l < L_POL_MIN (Planck 2018 uses only the SimAll EE spectrum at l = 2-29, essentially a
+#                  tau measurement: arXiv:1907.12875 abstract, Planck Legacy Archive "CMB spectrum & Likelihood
+#                  Code"; TT kept at l >= 2 as Commander's), plus a Gaussian prior on z_reio equivalent to
+#                  sigma(tau) = SIGMA_TAU (tau = 0.054 +- 0.007, Planck 2018 VI arXiv:1807.06209 abstract) through
+#                  DTAU_DZREIO, measured on the reference card with CLASS v3.3.4 (thermodynamics only, z_reio =
+#                  7.27 / 8.07: tau_reio = 0.050521 / 0.058385)
+LIKELIHOODS = ("ideal", "planck_lowl")
+L_POL_MIN, SIGMA_TAU, DTAU_DZREIO = 30, 0.007, (0.058385 - 0.050521) / 0.8
 
 
 class Fisher:
     """The Planck-143-like Fisher metric of this tool on the CLASS outputs in DIR (shared with
     tools/cmb_fisher_kernel.py): noise, beam, f_sky, l range as in the module docstring."""
 
-    def __init__(self, d, ref="clref"):
+    def __init__(self, d, ref="clref", likelihood="ideal"):
+        if likelihood not in LIKELIHOODS:
+            raise ValueError("likelihood %r: allowed %s" % (likelihood, ", ".join(LIKELIHOODS)))
         self.d = d
+        self.likelihood = likelihood
         self.ell, T0, E0, X0 = self.cl(ref)
         self.ref = (T0, E0, X0)
         ell = self.ell
@@ -56,10 +70,17 @@ class Fisher:
         C = np.zeros((len(ell), 2, 2))
         C[:, 0, 0], C[:, 1, 1], C[:, 0, 1], C[:, 1, 0] = T0 + NT, E0 + NP, X0, X0
         self.Ci = np.linalg.inv(C)
+        if likelihood == "planck_lowl":   # l < L_POL_MIN: temperature only (no TE, no EE)
+            low = ell < L_POL_MIN
+            self.Ci[low] = 0.0
+            self.Ci[low, 0, 0] = 1.0 / C[low, 0, 0]
         self.w = (2 * ell + 1) / 2 * F_SKY * ((ell >= L_MIN) & (ell <= L_MAX))
         # the six LCDM derivatives and their Fisher matrix
         self.D = [(self.vec("p_%s_p" % p) - self.vec("p_%s_m" % p)) / s for p, s in PARS]
         self.F = np.array([[self.ip(a, b) for b in self.D] for a in self.D])
+        if likelihood == "planck_lowl":   # Gaussian prior on z_reio (derivatives are per unit z_reio)
+            izr = [p for p, _ in PARS].index("zr")
+            self.F[izr, izr] += (DTAU_DZREIO / SIGMA_TAU) ** 2
 
     def cl(self, name):
         t = np.loadtxt("%s/%s_00_cl.dat" % (self.d, name))
@@ -85,8 +106,9 @@ class Fisher:
         return unmarg - b @ np.linalg.solve(self.F, b), unmarg
 
 
-def main(d):
-    fi = Fisher(d)
+def main(d, likelihood="ideal"):
+    fi = Fisher(d, likelihood=likelihood)
+    print("# likelihood %s" % likelihood)
     for name, (tau, f) in RUNS.items():
         marg, unmarg = fi.chi2(fi.vec(name))
         # the marginalisation factor sqrt(unmarg/marg): how much of the response the six LCDM parameters
@@ -148,5 +170,7 @@ if __name__ == "__main__":
         write_cards(sys.argv[2])
     elif len(sys.argv) == 2:
         main(sys.argv[1])
+    elif len(sys.argv) == 4 and sys.argv[2] == "--likelihood":
+        main(sys.argv[1], sys.argv[3])
     else:
         sys.exit(__doc__)

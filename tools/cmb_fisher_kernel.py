@@ -7,10 +7,11 @@ that src/cmb reads for `aniso_method = fisher` (inputs/cmb_fisher_kernel.dat, fo
 Usage: CLASS_DIR=... /usr/bin/python3 tools/cmb_fisher_kernel.py --cards DIR   write every CLASS card into DIR (the cards of
            tools/cmb_class_fisher.py plus one per bin, two amplitudes, and an annihilation card); run
            `class <name>.ini` in DIR for each (about 4 s each here)
-       /usr/bin/python3 tools/cmb_fisher_kernel.py --build DIR OUT [--class-version TEXT]   write the kernel
+       /usr/bin/python3 tools/cmb_fisher_kernel.py --build DIR OUT [--class-version TEXT] [--likelihood L]   write the
+           kernel (L = ideal, the default: inputs/cmb_fisher_kernel.dat; planck_lowl: inputs/cmb_fisher_kernel_planck.dat)
        /usr/bin/python3 tools/cmb_fisher_kernel.py --check DIR KERNEL   the kernel against CLASS's own
            marginalised Fisher estimate of tools/cmb_class_fisher.py at its lifetimes (on-the-spot decays,
-           a_k from CLASS's injection formula) and the annihilation bound p_ann
+           a_k from CLASS's injection formula) and the annihilation bound p_ann (--likelihood L as for --build)
 
 Method. Deposition redshift is binned by windows h_k(L), L = ln(1+z), on nodes L_0 < ... < L_{N-1}: between two
 nodes h_k = cos^2(pi/2 u), h_{k+1} = sin^2(pi/2 u), u = (L - L_k)/(L_{k+1} - L_k) (a partition of unity, C^1);
@@ -134,8 +135,8 @@ def fine_L():
     return np.arange(0.0, np.log(1e5), 1e-4)
 
 
-def build(d, out, version):
-    fi = cf.Fisher(d)
+def build(d, out, version, likelihood="ideal"):
+    fi = cf.Fisher(d, likelihood=likelihood)
     nodes_L = np.log1p(NODES_Z)
     Lf = fine_L()
     Hf = hubble_1_s(np.expm1(Lf))
@@ -191,6 +192,11 @@ def build(d, out, version):
         f.write("#   f_sky = %.2f, l = %d-%d, TT/TE/EE, no lensing, no foregrounds; the six LCDM parameters omega_b, omega_cdm,\n"
                 % (cf.F_SKY, cf.L_MIN, cf.L_MAX))
         f.write("#   h, z_reio, n_s, A_s projected out (F = F_aa - F_ap F_pp^-1 F_pa; F_fixed: the parameters held fixed)\n")
+        if likelihood == "planck_lowl":
+            f.write("# likelihood planck_lowl (--likelihood planck_lowl): TE and EE dropped at l < %d (Planck 2018 uses only the\n"
+                    "#   SimAll EE spectrum there, arXiv:1907.12875), TT kept from l = 2; Gaussian prior on z_reio equivalent to\n"
+                    "#   sigma(tau) = %g (arXiv:1807.06209) with dtau/dz_reio = %.5f (CLASS v3.3.4, reference card): sigma(z_reio) = %.4f\n"
+                    % (cf.L_POL_MIN, cf.SIGMA_TAU, cf.DTAU_DZREIO, cf.SIGMA_TAU / cf.DTAU_DZREIO))
         f.write("# windows h_k(L), L = ln(1+z): cos^2/sin^2 partition of unity between consecutive nodes, h_0 = 1 below node 0,\n")
         f.write("#   h_{N-1} falls as cos^2 to zero at L_N = 2 L_{N-1} - L_{N-2}; nothing above L_N is counted\n")
         f.write("# a_k = int h_k q dL / E_ref_k with q the deposited energy per hydrogen atom per unit L [eV]; E_ref_k = int h_k\n")
@@ -237,9 +243,9 @@ def read_kernel(path):
     return nodes[:, 1], nodes[:, 2], np.array([F[k] for k in range(N)]), np.array([Ff[k] for k in range(N)])
 
 
-def check(d, kpath):
+def check(d, kpath, likelihood="ideal"):
     nodes_L, E, F, Ff = read_kernel(kpath)
-    fi = cf.Fisher(d)
+    fi = cf.Fisher(d, likelihood=likelihood)
     bg = np.loadtxt("%s/bgref_00_background.dat" % d)
     z_bg, t_bg = bg[:, 0], bg[:, 1] * 1e9 * 365.25 * 86400  # CLASS proper time [Gyr] -> s
     Lf = fine_L()
@@ -267,12 +273,17 @@ def check(d, kpath):
 
 if __name__ == "__main__":
     a = sys.argv[1:]
+    lik = "ideal"
+    if "--likelihood" in a:   # ideal (default) | planck_lowl (tools/cmb_class_fisher.py LIKELIHOODS)
+        i = a.index("--likelihood")
+        lik = a[i + 1]
+        a = a[:i] + a[i + 2:]
     if len(a) == 2 and a[0] == "--cards":
         write_cards(a[1])
     elif len(a) >= 3 and a[0] == "--build":
         ver = a[a.index("--class-version") + 1] if "--class-version" in a else "CLASS v3 (version not given)"
-        build(a[1], a[2], ver)
+        build(a[1], a[2], ver, lik)
     elif len(a) == 3 and a[0] == "--check":
-        check(a[1], a[2])
+        check(a[1], a[2], lik)
     else:
         sys.exit(__doc__)

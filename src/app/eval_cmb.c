@@ -14,6 +14,7 @@
 
 #include "fb_cmb.h"
 #include "fb_cmb_dep.h"
+#include "fb_cmb_fisher.h"
 #include "fb_constants.h"
 #include "fb_eval.h"
 
@@ -130,6 +131,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   FB_CALL(err, fb_cmb_dist_from_name(fb_eval_text(args, "distortion"), &p.dist, err));
   p.z_eff = z_eff;
   p.aniso = aniso;
+  FB_CALL(err, fb_cmb_fisher_kernel_from_name(fb_eval_text(args, "fisher_kernel"), &p.fisher_kernel, err));
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
   {
@@ -175,7 +177,7 @@ const fb_eval_module fb_eval_cmb_decay = {
     "CMB spectral distortions (FIRAS mu, y, the residual-era share f_residual of drho_rho) and recombination-era "
     "injection (Planck; E_dep_rec_eV_per_H: energy deposited per H nucleus from z ~ 1550 to 200, eV) of a decaying particle; with "
     "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
-    18,
+    19,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -201,6 +203,9 @@ const fb_eval_module fb_eval_cmb_decay = {
       "anisotropy bound: visibility (Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination window "
       "(Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star), the injected power at z_eff (fb_cmb.h), "
       "or fisher (Delta chi^2 = a^T F a in deposition-redshift bins, kernel inputs/cmb_fisher_kernel.dat; fb_cmb_fisher.h)"},
+     {"fisher_kernel", "", "ideal|planck_lowl", 0, 0, "ideal",
+      "aniso_method=fisher: ideal (white-noise Planck-143-like likelihood, inputs/cmb_fisher_kernel.dat) or planck_lowl "
+      "(no TE/EE at l < 30, prior sigma(tau) = 0.007; inputs/cmb_fisher_kernel_planck.dat; fb_cmb_fisher.h)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
      {"deposition", "", "auto|on_the_spot|photon_line|pair_line|spectrum|lines", 0, 0, "auto",

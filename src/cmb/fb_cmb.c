@@ -55,6 +55,8 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
           "chi = %d must be FB_CMB_CHI_CK2004 or FB_CMB_CHI_GALLI2013", (int)p->chi);
   FB_TEST(err, !(p->aniso >= FB_CMB_ANISO_WINDOW && p->aniso <= FB_CMB_ANISO_FISHER), FB_ERR_INPUT,
           "aniso = %d is not an anisotropy method", (int)p->aniso);
+  FB_TEST(err, p->fisher_kernel != FB_CMB_FISHER_IDEAL && p->fisher_kernel != FB_CMB_FISHER_PLANCK_LOWL, FB_ERR_INPUT,
+          "fisher_kernel = %d: allowed 0 (ideal) or 1 (planck_lowl)", p->fisher_kernel);
   FB_TEST(err, p->aniso == FB_CMB_ANISO_FISHER && p->chi != FB_CMB_CHI_CK2004, FB_ERR_INPUT,
           "aniso_method = fisher needs chi_type = ck2004 (the kernel was made with CLASS's CK_2004 split; fb_cmb_fisher.h)");
   FB_TEST(err, !(p->dist == FB_CMB_DIST_BRANCHING || p->dist == FB_CMB_DIST_FIRAS), FB_ERR_INPUT,
@@ -92,7 +94,7 @@ int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err) {
     int rc = FB_OK;
     c->fisher = calloc(1, sizeof *c->fisher);
     if (!c->fisher) rc = fb_err_set(err, FB_ERR_MEMORY, __func__, __LINE__, "cannot allocate the Fisher kernel");
-    if (rc == FB_OK) rc = fb_cmb_fisher_read(c->fisher, FB_CMB_FISHER_KERNEL_FILE, err);
+    if (rc == FB_OK) rc = fb_cmb_fisher_read(c->fisher, fb_cmb_fisher_kernel_file(p->fisher_kernel), err);
     if (rc == FB_OK) rc = fb_cmb_fisher_setup(c->fisher, c, err);
     if (rc != FB_OK) {
       fb_cmb_free(c);

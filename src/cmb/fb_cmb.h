@@ -214,6 +214,8 @@ typedef struct fb_cmb_params {
   int dep_grid[5];          /**< layout of the deposition kernels' secondary photon grid (fb_cmb_dep_grid_setup: units of
                                  10^(1/12) per bin below / in / above a band, band start / end in units from 13.6 eV);
                                  all 0: the default (branch feffgrid); for the resolution tests and benchmarks */
+  int fisher_kernel;        /**< aniso == FISHER: which kernel (fb_cmb_fisher_kernel: 0 = ideal, the default;
+                                 1 = planck_lowl, branch fisherlowl; fb_cmb_fisher.h) */
 } fb_cmb_params;
 
 typedef struct fb_cmb {

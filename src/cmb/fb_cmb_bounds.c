@@ -30,7 +30,7 @@ void fb_cmb_bound_specs(const fb_cmb_params *p, const char *condition, fb_cmb_bo
   out[FB_CMB_BOUND_ANISO].limit = 1.0;
   if (p->aniso == FB_CMB_ANISO_FISHER) {
     char kernel[4096]; /* the file fb_cmb_fisher_read opens (fb_data_file's search order) */
-    fb_data_file(FB_CMB_FISHER_KERNEL_FILE, kernel, sizeof kernel);
+    fb_data_file(fb_cmb_fisher_kernel_file(p->fisher_kernel), kernel, sizeof kernel);
     snprintf(out[FB_CMB_BOUND_ANISO].criterion, sizeof out[0].criterion,
              "1 where Delta chi^2 = a^T F a > 4, a_k the deposited energy per hydrogen atom in deposition-redshift bins "
              "(10 < z < 2700) and F the LCDM-marginalised Fisher matrix of a Planck-143-like C_l likelihood made from "

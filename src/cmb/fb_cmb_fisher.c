@@ -19,6 +19,17 @@
 #define FB_SOURCE_DIR "."
 #endif
 
+int fb_cmb_fisher_kernel_from_name(const char *name, int *out, fb_err *err) {
+  if (name && !strcmp(name, "ideal")) *out = FB_CMB_FISHER_IDEAL;
+  else if (name && !strcmp(name, "planck_lowl")) *out = FB_CMB_FISHER_PLANCK_LOWL;
+  else FB_FAIL(err, FB_ERR_INPUT, "fisher_kernel = '%s': allowed ideal|planck_lowl", name ? name : "(null)");
+  return FB_OK;
+}
+
+const char *fb_cmb_fisher_kernel_file(int which) {
+  return which == FB_CMB_FISHER_PLANCK_LOWL ? FB_CMB_FISHER_KERNEL_FILE_PLANCK : FB_CMB_FISHER_KERNEL_FILE;
+}
+
 void fb_cmb_fisher_free(fb_cmb_fisher *f) {
   if (!f) return;
   free(f->L);

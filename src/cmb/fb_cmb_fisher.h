@@ -36,6 +36,16 @@ struct fb_cmb;
 /** The kernel shipped with the project (relative paths are tried from the working directory, then from the
  *  source tree FB_SOURCE_DIR, as the SN profiles are). */
 #define FB_CMB_FISHER_KERNEL_FILE "inputs/cmb_fisher_kernel.dat"
+/** The kernel of the Planck-like low-l likelihood (tools/cmb_fisher_kernel.py --likelihood planck_lowl, branch
+ *  fisherlowl): TE/EE dropped at l < 30 (Planck 2018 uses only SimAll EE there, arXiv:1907.12875) and a Gaussian
+ *  prior sigma(tau) = 0.007 (arXiv:1807.06209) on z_reio; docs/validation.md "Planck-like low-l variant". */
+#define FB_CMB_FISHER_KERNEL_FILE_PLANCK "inputs/cmb_fisher_kernel_planck.dat"
+/** Kernel choice (fb_cmb_params.fisher_kernel; key fisher_kernel = ideal|planck_lowl). */
+typedef enum { FB_CMB_FISHER_IDEAL = 0, FB_CMB_FISHER_PLANCK_LOWL = 1 } fb_cmb_fisher_kernel;
+/** The kernel named `name` ("ideal", "planck_lowl"); FB_ERR_INPUT naming the allowed values otherwise. */
+int fb_cmb_fisher_kernel_from_name(const char *name, int *out, fb_err *err);
+/** The data file of kernel `which` (FB_CMB_FISHER_KERNEL_FILE or FB_CMB_FISHER_KERNEL_FILE_PLANCK). */
+const char *fb_cmb_fisher_kernel_file(int which);
 #define FB_CMB_FISHER_MAX_BINS 200
 #define FB_CMB_FISHER_CHI2_BOUND 4.0 /**< Delta chi^2 of the bound (95 % CL, one parameter) */
 /** Quadrature step in L outside the xe grid (on-the-spot closed form there). */

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "fb_cmb.h"
+#include "fb_cmb_fisher.h"
 #include "fb_cmb_internal.h"
 #include "fb_h5.h"
 #include "fb_model.h"
@@ -62,6 +63,9 @@ static const fb_key_spec cmbd_keys[] = {
     {"cmb_decay", "aniso_method", FB_KEY_CHOICE, "visibility", 0, 0, "window|window_max|power|visibility|visibility_post|fisher", "",
      "anisotropy bound: visibility (linear Delta x_e(z)/x_e weighted by the Thomson visibility, default), recombination "
      "window (Delta x_e at z_eff), window_max (also Delta x_e/x_e at z_star) or injected power at z_eff"},
+    {"cmb_decay", "fisher_kernel", FB_KEY_CHOICE, "ideal", 0, 0, "ideal|planck_lowl", "",
+     "aniso_method = fisher: ideal (white-noise Planck-143-like likelihood at l = 2-2500, inputs/cmb_fisher_kernel.dat) "
+     "or planck_lowl (no TE/EE at l < 30, prior sigma(tau) = 0.007; inputs/cmb_fisher_kernel_planck.dat)"},
     {"cmb_decay", "chi_type", FB_KEY_CHOICE, "ck2004", 0, 0, "ck2004|galli2013", "",
      "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 (astro-ph/0310473) or the "
      "table of Galli et al. arXiv:1306.0563"},
@@ -98,6 +102,13 @@ static int cmbd_init(void **state, const fb_config *cfg, fb_err *err) {
   p.z_eff = fb_config_get_double(cfg, "cmb_decay", "z_eff");
   {
     int rc0 = fb_cmb_aniso_from_name(fb_config_get_string(cfg, "cmb_decay", "aniso_method"), &p.aniso, err);
+    if (rc0 != FB_OK) {
+      free(s);
+      return rc0;
+    }
+  }
+  {
+    int rc0 = fb_cmb_fisher_kernel_from_name(fb_config_get_string(cfg, "cmb_decay", "fisher_kernel"), &p.fisher_kernel, err);
     if (rc0 != FB_OK) {
       free(s);
       return rc0;

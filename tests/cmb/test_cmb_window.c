@@ -540,13 +540,17 @@ END_TEST
 /* p_ann bound of CLASS's own annihilation run through the same Fisher metric (tools/cmb_fisher_kernel.py --check) */
 #define PANN_CLASS_FISHER 3.29e-28
 
-static void fisher_init(fb_cmb *c) {
+static void fisher_init_kernel(fb_cmb *c, int kernel) {
   fb_err err;
   fb_cmb_params p;
   fb_cmb_params_default(&p);
+  ck_assert(p.fisher_kernel == FB_CMB_FISHER_IDEAL);
   p.aniso = FB_CMB_ANISO_FISHER;
+  p.fisher_kernel = kernel;
   ck_assert_msg(fb_cmb_init(c, &p, &err) == FB_OK, "%s", err.msg);
 }
+
+static void fisher_init(fb_cmb *c) { fisher_init_kernel(c, FB_CMB_FISHER_IDEAL); }
 
 START_TEST(test_fisher_vs_class) {
   fb_err err;
@@ -653,6 +657,81 @@ START_TEST(test_fisher_properties) {
 }
 END_TEST
 
+/* --------------------------------------------------------------- fisher_kernel = planck_lowl (branch fisherlowl) */
+/* The Planck-like low-l variant (TE/EE dropped at l < 30, Gaussian prior sigma(tau) = 0.007 on z_reio;
+ * tools/cmb_class_fisher.py LIKELIHOODS, docs/validation.md "Planck-like low-l variant"), against CLASS's own
+ * marginalised Fisher estimate recomputed with the SAME likelihood on the same stored CLASS runs
+ * (tools/cmb_class_fisher.py DIR --likelihood planck_lowl; near-bound runs where two exist). Tolerances fixed before
+ * the C module was run, the same as for the ideal kernel: 25 % in f_max (5e11 s: the documented window gap, [0.5,
+ * 1.25]); p_ann within a factor 2 of Planck's 3.2e-28 and 25 % of CLASS's annihilation run through the same metric
+ * (3.36e-28); the f = 1 reach 25 % of CLASS's (run f = 1, tau = 3e25 s: f_max = 1.19, reach 3e25/1.19 s); and the
+ * hypothesis itself (written before measuring): dropping low-l polarisation weakens the late reach (reach below the
+ * ideal kernel's). The published rows are printed (information, the decision criterion of the docs). */
+static const fisher_row fisher_rows_lowl[] = {{5e11, 1.337e-3}, {1e12, 6.022e-7},  {1.5e12, 1.044e-7}, {2e12, 8.838e-9},
+                                              {3e12, 7.093e-10}, {5e12, 9.889e-11}, {1e13, 2.122e-11},  {3e13, 8.168e-12},
+                                              {1e14, 8.935e-12}, {1e15, 4.227e-11}, {1e16, 4.002e-10}};
+#define PANN_CLASS_FISHER_LOWL 3.36e-28
+
+START_TEST(test_fisher_planck_lowl) {
+  fb_err err;
+  fb_cmb cf, ci;
+  fisher_init_kernel(&cf, FB_CMB_FISHER_PLANCK_LOWL);
+  ck_assert(strstr(cf.fisher->path, "cmb_fisher_kernel_planck.dat") != NULL);
+  const double m1 = mY_of_f(&g_c, 1.0);
+  for (size_t i = 0; i < sizeof fisher_rows_lowl / sizeof fisher_rows_lowl[0]; i++) {
+    fb_cmb_result r;
+    const double tau = fisher_rows_lowl[i].tau_s, ff = fisher_rows_lowl[i].f_fisher;
+    ck_assert(fb_cmb_decay_eval(&cf, tau, m1, 1.0, &r, &err) == FB_OK);
+    const double fk = 1.0 / r.R_aniso;
+    printf("planck_lowl: tau = %.2g s: f_max %.4g, CLASS (same likelihood) %.4g: ratio %.3f\n", tau, fk, ff, fk / ff);
+    if (tau == 5e11)
+      ck_assert_msg(fk / ff > 0.5 && fk / ff < 1.0 + FISHER_TOL, "planck_lowl/CLASS %g at %g s (documented gap)", fk / ff, tau);
+    else
+      ck_assert_msg(fabs(fk / ff - 1.0) < FISHER_TOL, "planck_lowl/CLASS %g at %g s", fk / ff, tau);
+  }
+  double a = 1e9 * FB_PANN_MAX_PLANCK_CM3_S_GEV * cf.rho_c0_GeV_cm3 * cf.rho_c0_GeV_cm3;
+  for (size_t i = 0; i < cf.xe.n; i++) cf.eps[i] = ann_eps(expm1(cf.xe.L[i]), 0.0, &a);
+  const double pmax = FB_PANN_MAX_PLANCK_CM3_S_GEV * sqrt(4.0 / fb_cmb_fisher_chi2(cf.fisher, cf.eps, ann_eps, &a, 0));
+  printf("planck_lowl: p_ann < %.3g cm^3/s/GeV (Planck 2018 %.3g: ratio %.3f; CLASS same metric %.3g: ratio %.3f)\n", pmax,
+         FB_PANN_MAX_PLANCK_CM3_S_GEV, pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV, PANN_CLASS_FISHER_LOWL,
+         pmax / PANN_CLASS_FISHER_LOWL);
+  ck_assert_msg(pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV > 0.5 && pmax / FB_PANN_MAX_PLANCK_CM3_S_GEV < 2.0, "%g", pmax);
+  ck_assert_msg(fabs(pmax / PANN_CLASS_FISHER_LOWL - 1.0) < FISHER_TOL, "%g", pmax);
+  fb_cmb_result rr, ri;
+  ck_assert(fb_cmb_decay_eval(&cf, 1e22, m1, 1.0, &rr, &err) == FB_OK);
+  fisher_init(&ci);
+  ck_assert(fb_cmb_decay_eval(&ci, 1e22, m1, 1.0, &ri, &err) == FB_OK);
+  const double reach = 1e22 * rr.R_aniso, reach_ideal = 1e22 * ri.R_aniso, reach_class = 3e25 / 1.19;
+  printf("planck_lowl: f = 1 reach %.3g s (CLASS same metric %.3g s: ratio %.3f; ideal kernel %.3g s; Poulin ~1e25 s)\n",
+         reach, reach_class, reach / reach_class, reach_ideal);
+  ck_assert_msg(fabs(reach / reach_class - 1.0) < FISHER_TOL, "reach %g", reach);
+  ck_assert_msg(reach < reach_ideal, "hypothesis: reach %g not below the ideal kernel's %g", reach, reach_ideal);
+  pub_row rows[64];
+  const size_t n = load_published(rows, 64);
+  size_t in = 0;
+  for (size_t i = 0; i < n; i++) {
+    const double q = !strcmp(rows[i].kind, "capozzi") ? reach / alp_tau_s(rows[i].x, rows[i].y)
+                     : !strcmp(rows[i].kind, "poulin") ? reach / rows[i].y
+                                                       : rows[i].y * reach;
+    in += q > rows[i].lo && q < rows[i].hi;
+    printf("info: published %-8s x = %-10.4g: ours (planck_lowl)/published = %.3f (default's range %.3g - %.3g)\n",
+           rows[i].kind, rows[i].x, q, rows[i].lo, rows[i].hi);
+  }
+  printf("info: planck_lowl within the published rows' ranges at %zu of %zu\n", in, n);
+  fb_cmb_free(&ci);
+  fb_cmb_free(&cf);
+  fb_cmb_params p;
+  fb_cmb_params_default(&p);
+  p.aniso = FB_CMB_ANISO_FISHER;
+  p.fisher_kernel = 7;
+  ck_assert(fb_cmb_init(&cf, &p, &err) == FB_ERR_INPUT);
+  int k = -1;
+  ck_assert(fb_cmb_fisher_kernel_from_name("planck_lowl", &k, &err) == FB_OK && k == FB_CMB_FISHER_PLANCK_LOWL);
+  ck_assert(fb_cmb_fisher_kernel_from_name("planck", &k, &err) == FB_ERR_INPUT);
+  ck_assert(strstr(err.msg, "ideal|planck_lowl") != NULL);
+}
+END_TEST
+
 int main(void) {
   fb_error_init();
   Suite *s = suite_create("cmb_window");
@@ -672,6 +751,7 @@ int main(void) {
   tcase_add_test(tc, test_fisher_vs_class);
   tcase_add_test(tc, test_fisher_pann);
   tcase_add_test(tc, test_fisher_properties);
+  tcase_add_test(tc, test_fisher_planck_lowl);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
