@@ -587,6 +587,10 @@ static int eval_wd(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   }
   fb_eval_put(out, "eps_max_weak", "", isfinite(weak) ? weak : NAN);
   fb_eval_put(out, "eps_max_strong", "", isfinite(strong) ? strong : NAN);
+  /* the trapping charge of the nominal core (scan bc3_wd, key trapping: excluded only below it; fb_rg_mcp_eps_trap) */
+  double etrap;
+  FB_CALL(err, fb_rg_mcp_eps_trap(&o, mass, &etrap, err));
+  fb_eval_put(out, "eps_trap", "", etrap);
   fb_eval_put(out, "mu_nu_max_muB", "", munu);
   fb_eval_put(out, "T_K", "K", o.T_K);
   fb_eval_put(out, "rho_g_cm3", "g/cm^3", o.rho_g_cm3);

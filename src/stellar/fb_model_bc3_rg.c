@@ -103,6 +103,8 @@ static const fb_key_spec wd_keys[] = {
      "core density of the conservative edge /bounds/wd/weak (a denser core has heavier plasmons: larger eps_max)"},
     {"bc3_wd", "rho_g_cm3_strong", FB_KEY_DOUBLE, "1e6", 1e3, 1e10, NULL, "g/cm^3",
      "core density of the aggressive edge /bounds/wd/strong"},
+    {"bc3_wd", "trapping", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "exclude only below the trapping charge fb_rg_mcp_eps_trap of each core (order of magnitude; edges column 3)"},
 };
 
 static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
@@ -118,6 +120,7 @@ static int star_init(void **state, const fb_config *cfg, int hb, fb_err *err) {
     s->mu_nu_max_muB = fb_config_get_double(cfg, sec, "mu_nu_max_muB");
     s->rho_sys[0] = fb_config_get_double(cfg, sec, "rho_g_cm3_weak");
     s->rho_sys[1] = fb_config_get_double(cfg, sec, "rho_g_cm3_strong");
+    s->trapping = fb_config_get_bool(cfg, sec, "trapping");
   } else {
     s->o.eps_max_erg_g_s = fb_config_get_double(cfg, sec, "eps_max_erg_g_s");
     s->o.compton = fb_config_get_bool(cfg, sec, "compton");
@@ -194,26 +197,46 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     if (isinf(edges[2 * i + 1])) edges[2 * i + 1] = NAN;
   }
   if (s->hb == FB_RG_MCP_WD) {
-    hsize_t de[2] = {nm, 2}, dm[2] = {nm, nc};
+    hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
+    /* trapping (issue 16): above eps_trap the chi do not stream out of the core and the energy-loss argument does not
+     * apply. fb_rg_mcp_eps_trap with this core's T and density: its pure-helium targets give Z^2 n_ion = rho/m_u, a
+     * carbon-oxygen core 3-4 rho/m_u, so eps_trap is up to ~sqrt(3) high (the excluded region larger): an
+     * order-of-magnitude edge, as for the red giants; +inf with trapping = false */
+    double *e3 = malloc(nm * 3 * sizeof *e3);
+    FB_TEST_GOTO(err, rc, !e3, FB_ERR_MEMORY, done, "cannot allocate the WD edges");
+    for (size_t i = 0; i < nm && rc == FB_OK; i++) {
+      double et = INFINITY;
+      if (s->trapping) rc = fb_rg_mcp_eps_trap(&s->o, v->mass[i], &et, err);
+      e3[3 * i] = edges[2 * i];
+      e3[3 * i + 1] = edges[2 * i + 1];
+      e3[3 * i + 2] = et;
+      for (size_t j = 0; j < nc; j++)
+        if (!(v->coupling[j] < et)) mask[i * nc + j] = 0;
+    }
+    free(edges);
+    edges = e3; /* freed at done */
+    if (rc != FB_OK) goto done;
     /* systematic band: the same bound for the two other core densities (eps above eps_max_k excluded); the
      * conservative edge (weak) is what every core excludes, the aggressive one (strong) what any core excludes:
      * near the plasmon-decay threshold (m ~ omega_p / 2) the denser core is the stronger one, elsewhere the
      * thinner (review of session 7: weak excluded more than nominal at 15-17 keV) */
     unsigned char *sys[2] = {malloc(nm * nc), malloc(nm * nc)};
-    double *sys_edges[2] = {malloc(nm * 2 * sizeof(double)), malloc(nm * 2 * sizeof(double))};
+    double *sys_edges[2] = {malloc(nm * 3 * sizeof(double)), malloc(nm * 3 * sizeof(double))};
     FB_TEST_GOTO(err, rc, !sys[0] || !sys[1] || !sys_edges[0] || !sys_edges[1], FB_ERR_MEMORY, wd_done,
                  "cannot allocate the WD systematic masks");
     for (int k = 0; k < 2; k++) {
       fb_rg_mcp_options ok = s->o;
       ok.rho_g_cm3 = s->rho_sys[k];
       for (size_t i = 0; i < nm; i++) {
-        double ek;
+        double ek, tk = INFINITY;
         FB_CALL_GOTO(err, rc, fb_rg_mcp_wd_eps_max(&ok, s->mu_nu_max_muB, v->mass[i], &ek, NULL, err), wd_done);
-        sys_edges[k][2 * i] = v->mass[i];
-        sys_edges[k][2 * i + 1] = isfinite(ek) ? ek : NAN;
+        if (s->trapping) FB_CALL_GOTO(err, rc, fb_rg_mcp_eps_trap(&ok, v->mass[i], &tk, err), wd_done);
+        sys_edges[k][3 * i] = v->mass[i];
+        sys_edges[k][3 * i + 1] = isfinite(ek) ? ek : NAN;
+        sys_edges[k][3 * i + 2] = tk;
         for (size_t j = 0; j < nc; j++) {
           size_t p = i * nc + j;
-          sys[k][p] = (unsigned char)(v->status[p] == 0 && v->coupling[j] > ek);
+          sys[k][p] = (unsigned char)(v->status[p] == 0 && v->coupling[j] > ek && v->coupling[j] < tk);
         }
       }
     }
@@ -234,9 +257,9 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
      * tools/summary_outline.py, take the nearer / farther of the three edges) */
     for (int k = 0; k < 2; k++)
       FB_CALL_GOTO(err, rc, fb_h5_dataset(file, k ? "bounds/wd/core_rho_strong/edges" : "bounds/wd/core_rho_weak/edges",
-                                          H5T_NATIVE_DOUBLE, 2, de, sys_edges[k], "GeV, 1",
-                                          k ? "per grid mass: mass_GeV, eps_max with the core density rho_g_cm3_strong"
-                                            : "per grid mass: mass_GeV, eps_max with the core density rho_g_cm3_weak",
+                                          H5T_NATIVE_DOUBLE, 2, de, sys_edges[k], "GeV, 1, 1",
+                                          k ? "per grid mass: mass_GeV, eps_max, eps_trap with the core density rho_g_cm3_strong"
+                                            : "per grid mass: mass_GeV, eps_max, eps_trap with the core density rho_g_cm3_weak",
                                           err), wd_done);
   wd_done:
     free(sys[0]);
@@ -244,11 +267,13 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     free(sys_edges[0]);
     free(sys_edges[1]);
     if (rc != FB_OK) goto done;
-    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1",
-                                        "per grid mass: mass_GeV, eps_max (charges above are excluded by the hot "
-                                        "white-dwarf core; NaN: no plasmon decay)", err), done);
+    FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/edges", H5T_NATIVE_DOUBLE, 2, de, edges, "GeV, 1, 1",
+                                        "per grid mass: mass_GeV, eps_max, eps_trap (charges between are excluded by "
+                                        "the hot white-dwarf core; NaN: no plasmon decay; eps_trap +inf: trapping off)",
+                                        err), done);
     FB_CALL_GOTO(err, rc, fb_h5_dataset(file, "bounds/wd/excluded", H5T_NATIVE_UINT8, 2, dm, mask, "",
-                                        "1 where the plasmon loss exceeds the one allowed by mu_nu_max_muB", err),
+                                        "1 where the plasmon loss exceeds the one allowed by mu_nu_max_muB and eps < "
+                                        "eps_trap", err),
                  done);
     {
       char src[160];
