@@ -175,6 +175,23 @@ static int rg_eval(void *state, double mass_GeV, double eps, double *out, fb_err
 
 static void rg_free(void *state) { free(state); }
 
+/* The trapping edge of the star's core (issue 16): e3 = per grid mass (mass_GeV, eps_max, eps_trap) from the two-column
+ * edges2 and fb_rg_mcp_eps_trap (+inf with trapping = false); mask is cleared at and above eps_trap. */
+static int trap_edges(const rg_state *s, const fb_scan_view *v, const double *edges2, unsigned char *mask, double *e3,
+                      fb_err *err) {
+  const size_t nm = v->n_mass, nc = v->n_coupling;
+  for (size_t i = 0; i < nm; i++) {
+    double et = INFINITY;
+    if (s->trapping) FB_CALL(err, fb_rg_mcp_eps_trap(&s->o, v->mass[i], &et, err));
+    e3[3 * i] = edges2[2 * i];
+    e3[3 * i + 1] = edges2[2 * i + 1];
+    e3[3 * i + 2] = et;
+    for (size_t j = 0; j < nc; j++)
+      if (!(v->coupling[j] < et)) mask[i * nc + j] = 0;
+  }
+  return FB_OK;
+}
+
 static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   (void)cfg;
   rg_state *s = state;
@@ -204,15 +221,7 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
      * order-of-magnitude edge, as for the red giants; +inf with trapping = false */
     double *e3 = malloc(nm * 3 * sizeof *e3);
     FB_TEST_GOTO(err, rc, !e3, FB_ERR_MEMORY, done, "cannot allocate the WD edges");
-    for (size_t i = 0; i < nm && rc == FB_OK; i++) {
-      double et = INFINITY;
-      if (s->trapping) rc = fb_rg_mcp_eps_trap(&s->o, v->mass[i], &et, err);
-      e3[3 * i] = edges[2 * i];
-      e3[3 * i + 1] = edges[2 * i + 1];
-      e3[3 * i + 2] = et;
-      for (size_t j = 0; j < nc; j++)
-        if (!(v->coupling[j] < et)) mask[i * nc + j] = 0;
-    }
+    rc = trap_edges(s, v, edges, mask, e3, err);
     free(edges);
     edges = e3; /* freed at done */
     if (rc != FB_OK) goto done;
@@ -291,15 +300,7 @@ static int rg_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
      * apply (fb_rg_mcp_eps_trap, an order-of-magnitude edge); edges column 3, +inf with trapping = false */
     double *e3 = malloc(nm * 3 * sizeof *e3);
     FB_TEST_GOTO(err, rc, !e3, FB_ERR_MEMORY, done, "cannot allocate the RG edges");
-    for (size_t i = 0; i < nm && rc == FB_OK; i++) {
-      double et = INFINITY;
-      if (s->trapping) rc = fb_rg_mcp_eps_trap(&s->o, v->mass[i], &et, err);
-      e3[3 * i] = edges[2 * i];
-      e3[3 * i + 1] = edges[2 * i + 1];
-      e3[3 * i + 2] = et;
-      for (size_t j = 0; j < nc; j++)
-        if (!(v->coupling[j] < et)) mask[i * nc + j] = 0;
-    }
+    rc = trap_edges(s, v, edges, mask, e3, err);
     hsize_t de[2] = {nm, 3}, dm[2] = {nm, nc};
     if (rc == FB_OK)
       rc = fb_h5_dataset(file, s->hb ? "bounds/hb/edges" : "bounds/rg/edges", H5T_NATIVE_DOUBLE, 2, de, e3, "GeV, 1, 1",
