@@ -2,7 +2,9 @@
 # BC1 SN1987A band with the default (mantle) profile against the statements of Chang, Essig & McDermott (CEM)
 # arXiv:1611.03864 that can be read (abstract; tests/bbn/data/bc1_dark_photon_published.tsv: sn_*): no CEM
 # curve or table is readable, so these are shape checks, not a point-by-point comparison
-# (docs/validation.md, section "BC1 dark photon against the published cosmology and SN1987A statements"):
+# (docs/validation.md, section "BC1 dark photon against the published cosmology and SN1987A statements"; the
+# point-by-point comparison with a digitised CEM contour found later in a code repository is
+# tests/stellar/sn_curve_compare.py bc1):
 #  - "the constraints on eps weaken with the dark-photon mass below ~15 MeV": the strongest lower edge of
 #    1, 10, 15, 30 MeV lies at 5-30 MeV, and eps_low(1 MeV) > 10 eps_low(15 MeV);
 #  - "dark photons with masses below ~100 MeV": the band is open at 90 MeV (our mantle band closes at
