@@ -37,8 +37,9 @@ CHECKS = {
     "bc1": [
         # free-streaming edge: 1.389 0.542 0.931 1.700 1.390 0.901 0.545 at 2-130 MeV
         ("dmlive_cem", "low", "pass", [(m, 0.5, 2.0) for m in (0.002, 0.005, 0.010, 0.030, 0.050, 0.090, 0.130)]),
-        # the published lower edge dips x0.24-0.35 below its own neighbours at 15.9 MeV (m = plasma frequency of
-        # the emitting region of CEM's profile, our reading); ours has no such dip: measured 12.25
+        # the published lower edge dips to x0.24-0.35 of its rows at 13.7 / 17.8 MeV at 15.9 MeV (resonance at the
+        # largest plasma frequency of a hot core); our mantle profile's largest omega_p, ~14.7 MeV, is at its cold
+        # centre, so no dip: measured 12.25
         ("dmlive_cem", "low", "gap", [(0.0159, 10.5, 14.3)]),
         # trapping edge below CEM's: decays and absorption counted out to r_far_km = 100 (r_far_km = 30 or the hot
         # profile bracket the published edge, RANGE below); measured 0.286 0.325 0.541 0.503 0.481 0.469 0.506
