@@ -157,6 +157,13 @@ static int test_real(void) {
   fb_err_clear(&err);
   raw_rows raw;
   if (read_and_match(path, &p, &raw)) return 1;
+  /* beta equilibrium e- p <-> n nu_e with the file's columns 9-12: mu_nu_e = mu_e + mu_p - mu_n - (m_n - m_p), which
+   * fixes the convention of columns 11, 12 (mu_N - m_N, vacuum masses). Measured 4.2e-5 MeV; 1e-3 MeV asserted. */
+  double dbeta = 0.0;
+  for (size_t i = 0; i < raw.n; i++)
+    if (raw.v[i][2] > 1e11)
+      dbeta = fmax(dbeta, fabs(raw.v[i][8] - (raw.v[i][9] + raw.v[i][11] - raw.v[i][10] - (FB_MN_GEV - FB_MP_GEV) * 1e3)));
+  CHECK(dbeta < 1e-3, "beta equilibrium off by %g MeV (want < 1e-3)", dbeta);
   /* our enclosed mass (trapezoid of 4 pi r^2 rho) against the file's mass coordinate (column 2) at the last row inside
    * 100 km: a check of the density column and its unit. Measured 1.3522 vs 1.3521 M_sun (SFHo-s18.80, 97.8 km); 1 %. */
   for (size_t i = raw.n; i-- > 0;)
@@ -194,8 +201,8 @@ static int test_real(void) {
   CHECK(fb_sn_profile_neutrinosphere_km(&p, &rnu, &err) == FB_OK && rnu > 12 && rnu < 35,
         "neutrinosphere %g km (want 12-35 km)", rnu);
   printf("%s: %zu rows; rho_c %.4g g/cm^3, T_c %.4g MeV, T_max %.4g MeV at %.4g km, lapse_c %.4g, Y_e(0) %.4g, "
-         "m*_n(0) %.4g MeV, R_nu %.4g km, Y_e from mu_e within %.3g (rho > 1e10)\n",
-         path, p.n, rhoc, Tc, Tmax, rTmax, lapc, p.field[FB_SN_YE][0], p.field[FB_SN_MSTAR_N_MEV][0], rnu, d10);
+         "m*_n(0) %.4g MeV, R_nu %.4g km, Y_e from mu_e within %.3g (rho > 1e10), beta equilibrium %.2g MeV\n",
+         path, p.n, rhoc, Tc, Tmax, rTmax, lapc, p.field[FB_SN_YE][0], p.field[FB_SN_MSTAR_N_MEV][0], rnu, d10, dbeta);
   fb_sn_profile_free(&p);
   return failures ? 1 : 0;
 }
