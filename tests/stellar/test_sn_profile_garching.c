@@ -5,7 +5,8 @@
  *            exact layout of the real Garching files (five header lines, 25 columns of 18 characters);
  *        (2) with the argument "real": the real file named by the environment variable FIPBOUNDS_GARCHING_PROFILE
  *            (e.g. hydro-SFHo-s18.80-MUONS-T=1.0001996.txt of Bollig et al. arXiv:2005.07141; not shipped, its
- *            licence does not allow it), exit 77 (ctest: skipped) with a message when the variable is unset.
+ *            licence does not allow it), exit 77 (ctest: skipped) with a message when the variable is unset; for the
+ *            SFHo-s18.80 file also the BC9 band recorded in docs/validation.md ("Garching SFHo-s18.80 profile").
  *        Tolerances are stated at each assertion.
  */
 #include <math.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "fb_constants.h"
+#include "fb_sn_alp.h"
 #include "fb_sn_profile.h"
 
 #define FIXTURE FB_SOURCE_DIR "/tests/stellar/data/garching_layout_fixture.txt"
@@ -144,6 +146,43 @@ static int test_fixture(void) {
   return failures ? 1 : 0;
 }
 
+/* BC9 band on the real SFHo-s18.80 profile with the eval defaults (criterion transfer, L_nu = 3e52 erg/s): the numbers
+ * recorded in docs/validation.md "Garching SFHo-s18.80 profile" (2 % regression) and the published lower edge of
+ * arXiv:2109.03244 (AxionLimits copy, tests/stellar/data/axionlimits_SN1987A_HeavyALP_nu.tsv; the project's x1.5). */
+static void check_bc9_band_sfho1880(const fb_sn_profile *p) {
+  static const struct { double m_GeV, lo, hi, pub_lo; } rec[] = {
+      {0.0010313364, 6.3656e-9, 7.7634e-6, 7.539825e-9}, {0.1099966124, 5.0697e-9, 1.5110e-7, NAN}};
+  fb_sn_options o;
+  fb_sn_options_default(&o);
+  o.criterion = FB_SN_CRIT_TRANSFER;
+  o.semi_compton = o.coalescence = 0; /* no BC1 tables (as eval sn1987a model=bc9) */
+  fb_sn_alp_options ao;
+  fb_sn_alp_options_default(&ao);
+  fb_sn_medium m;
+  fb_err err;
+  fb_err_clear(&err);
+  memset(&m, 0, sizeof m);
+  if (fb_sn_medium_init(&m, p, &o, &err) != FB_OK) {
+    CHECK(0, "medium: %s", err.msg);
+    return;
+  }
+  for (size_t k = 0; k < sizeof rec / sizeof rec[0]; k++) {
+    fb_sn_table t;
+    memset(&t, 0, sizeof t);
+    double lo = NAN, hi = NAN, peak = NAN;
+    int rc = fb_sn_alp_table_compute_opt(&t, &m, rec[k].m_GeV, &ao, &err);
+    if (rc == FB_OK) rc = fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, &peak, &err);
+    CHECK(rc == FB_OK, "BC9 at %g GeV: %s", rec[k].m_GeV, err.msg);
+    CHECK(fabs(lo / rec[k].lo - 1) < 0.02 && fabs(hi / rec[k].hi - 1) < 0.02,
+          "BC9 at %g GeV: %.5g - %.5g, recorded %.5g - %.5g (2 %%)", rec[k].m_GeV, lo, hi, rec[k].lo, rec[k].hi);
+    if (isfinite(rec[k].pub_lo))
+      CHECK(lo / rec[k].pub_lo > 1 / 1.5 && lo / rec[k].pub_lo < 1.5, "BC9 lower edge x%.3g of published", lo / rec[k].pub_lo);
+    printf("BC9 at %.4g MeV: g %.5g - %.5g GeV^-1\n", rec[k].m_GeV * 1e3, lo, hi);
+    fb_sn_table_free(&t);
+  }
+  fb_sn_medium_free(&m);
+}
+
 /* The real file: layout as stated in its header, and the physics ranges of a proto-neutron star ~1 s after bounce. */
 static int test_real(void) {
   const char *path = getenv("FIPBOUNDS_GARCHING_PROFILE");
@@ -203,6 +242,7 @@ static int test_real(void) {
   printf("%s: %zu rows; rho_c %.4g g/cm^3, T_c %.4g MeV, T_max %.4g MeV at %.4g km, lapse_c %.4g, Y_e(0) %.4g, "
          "m*_n(0) %.4g MeV, R_nu %.4g km, Y_e from mu_e within %.3g (rho > 1e10), beta equilibrium %.2g MeV\n",
          path, p.n, rhoc, Tc, Tmax, rTmax, lapc, p.field[FB_SN_YE][0], p.field[FB_SN_MSTAR_N_MEV][0], rnu, d10, dbeta);
+  if (strstr(path, "SFHo-s18.80")) check_bc9_band_sfho1880(&p);
   fb_sn_profile_free(&p);
   return failures ? 1 : 0;
 }
