@@ -33,12 +33,16 @@ void fb_sn_profile_columns_default(fb_sn_profile_columns *c) {
   c->skip_header = 0;
 }
 
-/* Garching layout: the column indices used by public analysis scripts that read the Garching 1D
- * PROMETHEUS-VERTEX profiles (e.g. hydro-SFHo-s18.80-MUONS-T=1.0001996.txt, the SFHo 18.8 M_sun model
- * at t = 1 s after bounce): 0-based r = 0 [cm], rho = 2 [g/cm^3], T = 4 [MeV], lapse = 7, mu_nu_e = 8,
- * mu_e = 9 [MeV], mu_n - m_n = 10, mu_p - m_p = 11, mu_mu = 12, mu_nu_mu = 13, m*_n = 23, m*_p = 24.
- * No format document of the Garching group was available offline (docs/sn-profile.md). The nucleon
- * chemical potentials are stored without rest mass there and are not used by fipbounds: not mapped. */
+/* Garching layout, checked on the real file hydro-SFHo-s18.80-MUONS-T=1.0001996.txt (the SFHo 18.8 M_sun model of
+ * Bollig et al. arXiv:2005.07141 at t_pb = 1 s; docs/sn-profile.md section 2): five header lines (four starting with
+ * '#', the second "shock radius= ... km, gain radius= ... km"), then 25 columns per radius; 1-based: r [cm] 1, mass
+ * coordinate [M_sun] 2, rho [g/cm^3] 3, internal energy [erg/cm^3] 4, T [MeV] 5, entropy [k_B] 6, v_r [cm/s] 7,
+ * lapse 8, mu_nu_e 9, mu_e 10, mu_n 11, mu_p 12, mu_mu 13, mu_nu_mu 14 [MeV], mass fractions X_n 15, X_p 16,
+ * X_alpha 17, X_light 18, X_heavy 19, Y_e 20, Y_mu 21 [per baryon], mean-field potentials U_n 22, U_p 23 and
+ * effective masses m*_n 24, m*_p 25 [MeV]. Y_e, X_n, X_p are read (free nucleons only where nuclei are present; with
+ * muons X_p = Y_e + Y_mu in the core). mu_n, mu_p are mu_N - m_N (vacuum mass; beta equilibrium mu_nu_e = mu_e +
+ * mu_p - mu_n - (m_n - m_p) holds to 4e-5 MeV in the file) and contain the potentials U_N: not the ideal-gas mu_N
+ * that the consumers of FB_SN_MU_N_MEV assume (degeneracy (mu_N - m*_N)/T), so they are not mapped (NaN). */
 void fb_sn_profile_columns_garching(fb_sn_profile_columns *c) {
   memset(c, 0, sizeof *c);
   c->column[FB_SN_R_KM] = 1;
@@ -46,6 +50,9 @@ void fb_sn_profile_columns_garching(fb_sn_profile_columns *c) {
   c->column[FB_SN_T_MEV] = 5;
   c->column[FB_SN_LAPSE] = 8;
   c->column[FB_SN_MU_E_MEV] = 10;
+  c->column[FB_SN_X_N] = 15;
+  c->column[FB_SN_X_P] = 16;
+  c->column[FB_SN_YE] = 20;
   c->column[FB_SN_MSTAR_N_MEV] = 24;
   c->column[FB_SN_MSTAR_P_MEV] = 25;
   c->r_to_km = 1.0 / FB_KM_TO_CM;

@@ -59,10 +59,10 @@ typedef struct fb_sn_profile {
 void fb_sn_profile_columns_default(fb_sn_profile_columns *c);
 
 /** The Garching 1D hydro profile layout (files "hydro-<EOS>-s<M>[-MUONS]-T=<t>.txt" of the Garching
- *  core-collapse archive, PROMETHEUS-VERTEX runs): whitespace columns after a few text header lines
- *  (skipped), r [cm] in column 1, rho [g/cm^3] in 3, T [MeV] in 5, lapse in 8, mu_e [MeV] in 10,
- *  m*_n, m*_p [MeV] in 24, 25 (1-based). Ye is derived from mu_e. Where the layout comes from and
- *  what is not checked: docs/sn-profile.md section 2. */
+ *  core-collapse archive, PROMETHEUS-VERTEX runs; checked on hydro-SFHo-s18.80-MUONS-T=1.0001996.txt): five
+ *  header lines (skipped), 25 columns; 1-based r [cm] 1, rho [g/cm^3] 3, T [MeV] 5, lapse 8, mu_e [MeV] 10,
+ *  X_n 15, X_p 16, Y_e 20, m*_n, m*_p [MeV] 24, 25. mu_n, mu_p (columns 11, 12: mu_N - m_N with the mean-field
+ *  potentials) are not mapped. Column list and checks: docs/sn-profile.md section 2. */
 void fb_sn_profile_columns_garching(fb_sn_profile_columns *c);
 
 /** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5][,skip_header=1]..."

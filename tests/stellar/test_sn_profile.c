@@ -152,66 +152,6 @@ START_TEST(test_column_map_and_derived_fields) {
 END_TEST
 
 
-/* Garching layout preset ("garching", fb_sn_profile_columns_garching): a 25-column file with text
- * header lines, r in cm (col 1), rho (3), T (5), lapse (8), mu_e (10), m*_n, m*_p (24, 25), other
- * columns filled with unrelated numbers; Ye is derived from mu_e and must reproduce the Ye the
- * default file was made with (1e-5 relative: mu_e written by the script to ~1e-7). */
-START_TEST(test_garching_preset) {
-  fb_sn_profile full, g;
-  fb_err err;
-  fb_err_clear(&err);
-  ck_assert_int_eq(fb_sn_profile_read(&full, DEFAULT_PROFILE, NULL, &err), FB_OK);
-  char path[] = "/tmp/fb_sn_profile_garchXXXXXX";
-  int fd = mkstemp(path);
-  ck_assert_int_ge(fd, 0);
-  FILE *f = fdopen(fd, "w");
-  fprintf(f, "hydro-test-T=1.0000.txt\n time [s] = 1.0\n columns: r rho T ...\n units: cm g/cm^3 MeV\n\n");
-  for (size_t i = 0; i < full.n; i++) {
-    double col[25];
-    for (int k = 0; k < 25; k++) col[k] = 1000.0 + k + 0.5 * (double)i; /* unrelated columns */
-    col[0] = full.field[FB_SN_R_KM][i] * 1e5;
-    col[2] = full.field[FB_SN_RHO_G_CM3][i];
-    col[4] = full.field[FB_SN_T_MEV][i];
-    col[7] = full.field[FB_SN_LAPSE][i];
-    col[9] = full.field[FB_SN_MU_E_MEV][i];
-    col[23] = 0.8 * full.field[FB_SN_MSTAR_N_MEV][i];
-    col[24] = 0.8 * full.field[FB_SN_MSTAR_P_MEV][i];
-    for (int k = 0; k < 25; k++) fprintf(f, "%.12e%c", col[k], k == 24 ? '\n' : ' ');
-  }
-  fclose(f);
-  fb_sn_profile_columns c;
-  ck_assert_int_eq(fb_sn_profile_columns_parse(&c, "garching", &err), FB_OK);
-  ck_assert_int_eq(c.skip_header, 1);
-  ck_assert_msg(fb_sn_profile_read(&g, path, &c, &err) == FB_OK, "%s", err.msg);
-  unlink(path);
-  ck_assert_uint_eq(g.n, full.n);
-  for (size_t i = 0; i < full.n; i += 5) {
-    ck_assert_double_eq_tol(g.field[FB_SN_R_KM][i], full.field[FB_SN_R_KM][i], 1e-9 * (1 + full.field[FB_SN_R_KM][i]));
-    ck_assert_double_eq_tol(g.field[FB_SN_T_MEV][i], full.field[FB_SN_T_MEV][i], 1e-9 * full.field[FB_SN_T_MEV][i]);
-    ck_assert_double_eq_tol(g.field[FB_SN_LAPSE][i], full.field[FB_SN_LAPSE][i], 1e-9);
-    ck_assert_double_eq_tol(g.field[FB_SN_YE][i], full.field[FB_SN_YE][i], 1e-5 * full.field[FB_SN_YE][i]);
-    ck_assert_double_eq_tol(g.field[FB_SN_X_P][i], g.field[FB_SN_YE][i], 1e-12);
-    ck_assert_double_eq_tol(g.field[FB_SN_MSTAR_N_MEV][i], 0.8 * full.field[FB_SN_MSTAR_N_MEV][i], 1e-6);
-  }
-  double r1, r2;
-  ck_assert_int_eq(fb_sn_profile_neutrinosphere_km(&full, &r1, &err), FB_OK);
-  ck_assert_int_eq(fb_sn_profile_neutrinosphere_km(&g, &r2, &err), FB_OK);
-  ck_assert_double_eq_tol(r1, r2, 1e-3 * r1);
-  /* without skip_header the text lines are errors naming line 1 */
-  c.skip_header = 0;
-  char path2[] = "/tmp/fb_sn_profile_garch2XXXXXX";
-  fd = mkstemp(path2);
-  ck_assert_int_ge(fd, 0);
-  f = fdopen(fd, "w");
-  fprintf(f, "header\n");
-  fclose(f);
-  ck_assert_int_eq(fb_sn_profile_read(&g, path2, &c, &err), FB_ERR_INPUT);
-  ck_assert_ptr_nonnull(strstr(err.msg, ":1:"));
-  unlink(path2);
-  fb_sn_profile_free(&full);
-}
-END_TEST
-
 /* Bad input: each message names file:line and the column. */
 static void expect_bad(const char *content, const char *needle1, const char *needle2) {
   char path[] = "/tmp/fb_sn_profile_badXXXXXX";
@@ -267,7 +207,6 @@ int main(void) {
   tcase_add_test(tc, test_default_profile_properties);
   tcase_add_test(tc, test_mantle_profile_properties);
   tcase_add_test(tc, test_column_map_and_derived_fields);
-  tcase_add_test(tc, test_garching_preset);
   tcase_add_test(tc, test_bad_files);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
