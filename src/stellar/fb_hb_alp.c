@@ -45,8 +45,8 @@ double fb_hb_alp_decay_length_cm(double E_GeV, double mass_GeV, double g_GeV, do
  * (1/4r) int_a^b e^{-s/lam} (1 + (R^2 - r^2)/s^2) ds, a = R - r, b = R + r, and int e^{-s/lam}/s^2 ds =
  * [-e^{-s/lam}/s] - E_1(s/lam)/lam. Written with e^{-a/lam} factored out and E_1 scaled (e^x E_1(x)), 1 - e^{-2r/lam}
  * by expm1 (lam >> R); at the centre (r < 1e-6 R: cancellation) it is exp(-R/lam). */
-static double escape_probability(double r, double R, double lam) {
-  if (!(lam < INFINITY)) return 1.0;
+double fb_hb_escape_probability(double r, double R, double lam) {
+  if (!(lam < INFINITY) || R < 1e-12 * lam) return 1.0; /* 1 - P ~ R/lam below 1e-12 */
   if (!(r > 1e-6 * R)) return exp(-R / lam);
   const double a = R - r, b = R + r, e2 = exp(-2.0 * r / lam);
   const double br = -lam * expm1(-2.0 * r / lam) + (R * R - r * r) * (1.0 / a - e2 / b - (gsl_sf_expint_E1_scaled(a / lam) -
@@ -58,7 +58,7 @@ static double escape_probability(double r, double R, double lam) {
 /* Escape factor of an ALP of energy E emitted in the zone of q (1 without decays) */
 static double hb_escape(double E, const hb_par *q) {
   if (!(q->R_cm > 0)) return 1.0;
-  return escape_probability(q->r_cm, q->R_cm,
+  return fb_hb_escape_probability(q->r_cm, q->R_cm,
                             fb_hb_alp_decay_length_cm(E, q->m_GeV, q->g_invGeV, q->wp2_GeV2, q->T_GeV));
 }
 

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fb_constants.h"
 #include "fb_h5.h"
 #include "fb_hb_alp.h"
 #include "fb_benchmark_axes.h"
@@ -100,6 +101,15 @@ static int hb_init(void **state, const fb_config *cfg, fb_err *err) {
   o->decay = strcmp(fb_config_get_string(cfg, "hb", "decay"), "off") ? FB_HB_DECAY_CORE : FB_HB_DECAY_OFF;
   o->r_core_km = fb_config_get_double(cfg, "hb", "r_core_km");
   st->conv_mass_GeV = NAN;
+  if (o->decay == FB_HB_DECAY_CORE && !(o->r_core_km > 0)) { /* the polytrope radius once, not per point */
+    double R_cm;
+    int rc = fb_hb_core_radius_cm(o, &R_cm, err);
+    if (rc != FB_OK) {
+      free(st);
+      return fb_err_push(err, rc, __func__, __LINE__, "HB core radius");
+    }
+    o->r_core_km = R_cm / FB_KM_TO_CM;
+  }
   *state = st;
   return FB_OK;
 }
