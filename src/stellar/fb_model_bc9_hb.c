@@ -172,8 +172,9 @@ static int hb_postprocess(void *state, const fb_config *cfg, const fb_scan_view 
     const double ratio[3] = {1.0, st->ratio_weak, st->ratio_strong};
     static const char *const desc[3] = {
         "1 where excluded with the nominal criterion (= excluded)",
-        "1 where g > g_ratio_weak g_max (conservative edge of the range)",
-        "1 where g > g_ratio_strong g_max (aggressive edge: arXiv:2207.03102 by default)"};
+        "1 where eps_a > eps_max g_ratio_weak^2: lower edge at g_ratio_weak g_low (conservative edge of the range)",
+        "1 where eps_a > eps_max g_ratio_strong^2: lower edge at g_ratio_strong g_low (aggressive edge: "
+        "arXiv:2207.03102 by default)"};
     char src[128];
     snprintf(src, sizeof src, "R parameter (arXiv:1406.6053): weak x %.3g, strong x %.3g of g_max (default strong: R_2 "
              "of arXiv:2207.03102)", st->ratio_weak, st->ratio_strong);
