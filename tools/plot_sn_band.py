@@ -4,7 +4,7 @@
 Usage: /usr/bin/python3 tools/plot_sn_band.py OUT.h5 [-o FIG.png]
 
 Draws the excluded grid points (/bounds/<name>/excluded) in grey and the band edges found by root
-finding (/bounds/sn1987a/edges: mass, lower, upper; /bounds/hb/edges: mass, g_max) as lines, on
+finding (/bounds/sn1987a/edges: mass, lower, upper; /bounds/hb/edges: mass, g_max[, upper]) as lines, on
 log axes with the axis names and units stored in the file. Debian's python3-h5py, -numpy and
 -matplotlib only.
 """
@@ -50,7 +50,9 @@ def main():
         ax.plot(edges[ok, 0], edges[ok, 2], "C3-", label="upper edge (trapping, decays)")
         ax.set_title("SN1987A cooling band")
     else:
-        ax.plot(edges[:, 0], edges[:, 1], "C0-", label="HB bound g_max")
+        ax.plot(edges[:, 0], edges[:, 1], "C0-", label="HB bound g_max (energy loss)")
+        if edges.shape[1] > 2:  # upper edge: ALPs decaying inside the core (issue 16; NaN where closed)
+            ax.plot(edges[:, 0], edges[:, 2], "C3-", label="upper edge (decays inside the core)")
         ax.set_title("Horizontal-branch bound")
     ax.set_xscale("log")
     ax.set_yscale("log")

@@ -410,13 +410,19 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
   o.Y_He = fb_eval_number(args, "Y_He");
   o.eps_max_erg_g_s = fb_eval_number(args, "eps_max_erg_g_s");
   o.coalescence = on(args, "coalescence");
-  double mass = fb_eval_number(args, "mass_GeV"), g_max, eps;
-  FB_CALL(err, fb_hb_alp_g_max_GeV(&o, mass, &g_max, err));
+  o.decay = strcmp(fb_eval_text(args, "decay"), "off") ? FB_HB_DECAY_CORE : FB_HB_DECAY_OFF;
+  o.r_core_km = fb_eval_number(args, "r_core_km");
+  double mass = fb_eval_number(args, "mass_GeV"), g_max, g_high, eps, R_cm;
+  FB_CALL(err, fb_hb_alp_edges_GeV(&o, mass, &g_max, &g_high, err));
   FB_CALL(err, fb_hb_alp_eps_erg_g_s(&o, mass, 1e-10, &eps, err));
+  FB_CALL(err, fb_hb_core_radius_cm(&o, &R_cm, err));
+  if (!isfinite(g_high)) g_high = NAN; /* null: no upper edge (decay = off, or the region has closed) */
+  if (!isfinite(g_max)) g_max = NAN;
   const int bc11 = !strcmp(fb_eval_text(args, "model"), "bc11");
   fb_eval_put_text(out, "model", bc11 ? "bc11" : "bc9");
   fb_eval_put(out, "mass_GeV", "GeV", mass);
   fb_eval_put(out, "g_max_GeV", "GeV^-1", g_max);
+  fb_eval_put(out, "g_high_GeV", "GeV^-1", g_high);
   if (bc11) {
     /* BC11: the bound on g_agamma read as one on inv_fG through the induced photon coupling of the
      * bc11 particle model (fb_model_bc9_hb.c "bc11_hb") */
@@ -428,11 +434,15 @@ static int eval_hb(const fb_eval_args *args, fb_eval_output *out, fb_err *err) {
     FB_CALL(err, rc);
     fb_eval_put(out, "g_agamma_per_inv_fG", "", conv);
     fb_eval_put(out, "inv_fG_max", "GeV^-1", g_max / conv);
+    fb_eval_put(out, "inv_fG_high", "GeV^-1", g_high / conv);
     fb_eval_put(out, "coupling_max", "GeV^-1", g_max / conv);
+    fb_eval_put(out, "coupling_high", "GeV^-1", g_high / conv);
   } else {
     fb_eval_put(out, "coupling_max", "GeV^-1", g_max);
+    fb_eval_put(out, "coupling_high", "GeV^-1", g_high);
   }
   fb_eval_put(out, "eps_at_g_1e-10_erg_g_s", "erg/g/s", eps);
+  fb_eval_put(out, "r_core_km", "km", o.decay == FB_HB_DECAY_CORE ? R_cm / FB_KM_TO_CM : NAN);
   return FB_OK;
 }
 
@@ -441,7 +451,7 @@ const fb_eval_module fb_eval_hb = {
     "horizontal-branch bound: Primakoff + photon coalescence on a photon-coupled ALP (BC9; BC11 through its "
     "induced photon coupling), one-zone or polytrope helium core; plasmon decay into a millicharged fermion (BC3), "
     "one-zone core",
-    9,
+    11,
     {{"model", "", "bc9|bc3|bc11", 0, 0, "bc9",
       "benchmark model (bc3: eps_max, coupling_max; bc11: inv_fG_max through g_agamma = alpha |C| inv_fG/2pi)"},
      {"mass_GeV", "GeV", NULL, -1e-300, 1e-2, "0", "ALP or millicharged-fermion mass (0 allowed)"},
@@ -455,7 +465,11 @@ const fb_eval_module fb_eval_hb = {
      {"polytrope_n", "", NULL, -1e-300, 4.5, "1.5", "polytropic index (core=polytrope)"},
      {"Y_He", "", NULL, -1e-300, 1.0, "1", "helium mass fraction"},
      {"eps_max_erg_g_s", "erg/g/s", NULL, 0.0, 1e4, "10", "energy-loss criterion"},
-     {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "photon coalescence gamma gamma -> a"}},
+     {"coalescence", "", FB_EVAL_BOOL_CHOICES, 0, 0, "on", "photon coalescence gamma gamma -> a"},
+     {"decay", "", "core|off", 0, 0, "core",
+      "bc9, bc11: core: ALPs decaying inside the core are no loss, upper edge g_high_GeV / coupling_high (null: none); "
+      "off: one-sided"},
+     {"r_core_km", "km", NULL, -1e-300, 1e8, "0", "core radius for the decays (0: polytrope radius of the core)"}},
     eval_hb,
 };
 

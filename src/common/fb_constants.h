@@ -72,6 +72,7 @@
 #define FB_MPL_REDUCED_GEV 2.435323e18    /* M_Pl / sqrt(8 pi) [GeV] */
 #define FB_TCMB_K 2.7255                  /* CMB temperature today [K], PDG 2024 (Fixsen 2009) */
 #define FB_MSUN_G 1.98841e33              /* solar mass [g], PDG 2024 astrophysical constants */
+#define FB_G_NEWTON_CGS 6.67430e-8        /* Newton constant [cm^3 g^-1 s^-2], CODATA 2018 (PDG 2024) */
 #define FB_GA_NUCLEON 1.2754              /* nucleon axial coupling g_A, PDG 2024 */
 #define FB_DKAPPA_PN 3.7058               /* kappa_p - kappa_n = 1.7928 + 1.9130 (anomalous magnetic moments, PDG 2024; weak magnetism) */
 #define FB_RHO_CRIT_H2_GEV_CM3 1.053672e-5  /* critical density / h^2 [GeV cm^-3], PDG 2024 (1.053672(24)e-5) */

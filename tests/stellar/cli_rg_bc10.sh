@@ -34,8 +34,12 @@ for model, group, ev in (("bc10_rg", "rg", sys.argv[2]), ("bc10_wd", "wd", sys.a
         assert (weak <= nom).all() and (nom <= strong).all(), model
         for i in range(e.shape[0]):
             if math.isfinite(e[i, 1]):
-                # coupling grid points clearly above / below the edge are excluded / allowed
-                assert nom[i][c > 1.001 * e[i, 1]].all() and not nom[i][c < 0.999 * e[i, 1]].any(), (model, i)
+                # coupling grid points clearly inside / outside the edges are excluded / allowed (bc11_hb: a third
+                # column, the upper edge of ALPs decaying inside the core, +inf where there is none)
+                hi = e[i, 2] if e.shape[1] > 2 else math.inf
+                inside = (c > 1.001 * e[i, 1]) & (c < 0.999 * hi)
+                outside = (c < 0.999 * e[i, 1]) | (c > 1.001 * hi)
+                assert nom[i][inside].all() and not nom[i][outside].any(), (model, i)
         print(model, "edges", e[:, 1], "excluded per mass", nom.sum(axis=1))
         assert nom[0].sum() > 0
         # the range (src/stellar/fb_stellar_range.h): weak / strong are the edges x coupling_ratio_weak / _strong
@@ -49,7 +53,12 @@ for model, group, ev in (("bc10_rg", "rg", sys.argv[2]), ("bc10_wd", "wd", sys.a
         for mask, r in ((weak, rw), (strong, rs)):
             for i in range(e.shape[0]):
                 if math.isfinite(e[i, 1]):
-                    assert mask[i][c > 1.001 * r * e[i, 1]].all() and not mask[i][c < 0.999 * r * e[i, 1]].any(), (model, i)
+                    # bc11_hb's upper edge (decays in the core) moves little with the criterion (eps ~ e^{-R/lambda}
+                    # there, lambda ~ 1/g^2): the masks are checked well inside / outside it
+                    hi = e[i, 2] if e.shape[1] > 2 else math.inf
+                    inside = (c > 1.001 * r * e[i, 1]) & (c < 0.8 * hi)
+                    assert mask[i][inside].all() and not mask[i][c < 0.999 * r * e[i, 1]].any(), (model, i)
+                    assert not mask[i][c > 1.25 * hi].any(), (model, i)
     # the summary figures draw the range from these edges (tools/summary_outline.py), not from the coarse masks
     sys.path.insert(0, "tools")
     import summary_outline

@@ -183,6 +183,9 @@ START_TEST(test_polytrope_shape) {
   o.core = FB_HB_POLYTROPE;
   o.T_K = 1.2e8;
   o.rho_g_cm3 = 1e4;
+  /* the energy-loss (lower) edge: decays inside the core move it by < 1e-9 up to 100 keV (lambda >> R there) and
+   * cost 0.1 s per mass with the polytrope; the upper edge is tested in test_hb_alp_decay */
+  o.decay = FB_HB_DECAY_OFF;
   fb_err err;
   fb_err_clear(&err);
   double g0, g;

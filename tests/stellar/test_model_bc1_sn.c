@@ -155,7 +155,7 @@ START_TEST(test_hb_model) {
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   fb_scan_view v = {NM, NC, mass, coup, 1, vals, status};
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
-  double edges[NM * 2];
+  double edges[NM * 3]; /* mass, g_low, g_high (issue 16: decays inside the core) */
   unsigned char mask[NM * NC];
   hid_t d = H5Dopen2(f, "/bounds/hb/edges", H5P_DEFAULT);
   ck_assert_int_ge(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, edges), 0);
@@ -170,7 +170,8 @@ START_TEST(test_hb_model) {
   for (int i = 0; i < NM; i++) {
     double g;
     ck_assert_int_eq(fb_hb_alp_g_max_GeV(&o, mass[i], &g, &err), FB_OK);
-    ck_assert_double_eq_tol(edges[2 * i + 1], g, 1e-12 * g);
+    ck_assert_double_eq_tol(edges[3 * i + 1], g, 1e-12 * g);
+    ck_assert(edges[3 * i + 2] > 1e-4); /* the upper edge lies far above these couplings (<= 1e-9) */
     for (int j = 0; j < NC; j++) ck_assert_int_eq(mask[i * NC + j], coup[j] > g);
   }
   m->free(state);
