@@ -367,6 +367,21 @@ static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *
   *S_post = sp;
 }
 
+int fb_cmb_photon_grid_from_name(const char *name, fb_cmb_params *p, fb_err *err) {
+  /* advected: the grid and treatment before branch cmbgrid (layout {4, 1, 4, 44, 60}, every bin advected on the grid);
+   * fine_tracks / fine_advected: the uniform 10^(1/12) reference grid with / without the exact tracks (resolution
+   * checks; ~10x the kernel cost) */
+  static const int adv_layout[5] = {4, 1, 4, 44, 60}, fine_layout[5] = {1, 1, 1, 0, 0};
+  const int *L = NULL;
+  if (name && !strcmp(name, "tracks")) p->dep_no_tracks = 0;
+  else if (name && !strcmp(name, "advected")) p->dep_no_tracks = 1, L = adv_layout;
+  else if (name && !strcmp(name, "fine_tracks")) p->dep_no_tracks = 0, L = fine_layout;
+  else if (name && !strcmp(name, "fine_advected")) p->dep_no_tracks = 1, L = fine_layout;
+  else FB_FAIL(err, FB_ERR_INPUT, "photon_grid = '%s': allowed tracks|advected|fine_tracks|fine_advected", name ? name : "(null)");
+  for (int i = 0; i < 5; i++) p->dep_grid[i] = L ? L[i] : 0;
+  return FB_OK;
+}
+
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err) {
   static const char *names[] = {"window", "power", "window_max", "visibility", "visibility_post", "fisher"};
   for (int i = 0; i < 6; i++)

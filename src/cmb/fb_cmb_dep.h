@@ -167,9 +167,15 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
+#ifndef FB_CMB_DEP_NU
 #define FB_CMB_DEP_NU 132          /**< the photon grid of the secondary cascade is built of steps ("units") of 10^(1/12) from
                                         13.6 eV to 1.36 TeV (branch feffgrid; "Non-uniform secondary grid" above) */
+#endif
 #define FB_CMB_DEP_NG_MAX FB_CMB_DEP_NU /**< most bins (one unit each: the converged reference grid) */
+#ifndef FB_CMB_DEP_TRK_CELLS
+#define FB_CMB_DEP_TRK_CELLS 48    /**< longest exact track (cells) before its photon goes back onto the grid (branch
+                                        cmbgrid; "Exact tracks below 51 keV" above) */
+#endif
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
 #ifndef FB_CMB_DEP_NC
 #define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
@@ -216,6 +222,16 @@ typedef struct fb_cmb_dep {
   double gE[FB_CMB_DEP_NG_MAX];        /**< representative (geometric-centre) energy of each bin [eV] */
   double gEdge[FB_CMB_DEP_NG_MAX + 1]; /**< bin edges [eV] (gEdge[0] = 13.6 eV) */
   int ubin[FB_CMB_DEP_NU];             /**< bin of each 10^(1/12) unit */
+  int g_trk;          /**< bins 0..g_trk-1 (centres below FB_CMB_DEP_K_DISC m_e: continuous loss only) follow exact
+                           tracks (branch cmbgrid, "Exact tracks below 51 keV"); 0: all bins advect on the grid */
+  double *Ktrk;       /**< their track kernels: Ktrk[g n n + k n + k'], the energy fraction deposited
+                           in cell k' by a photon of bin g's energy at node k (as D; no secondaries) */
+  int *trk_lo;        /**< g_trk x n: lowest cell k' of each track */
+  int *trk_out;       /**< g_trk x n: a track ends after FB_CMB_DEP_TRK_CELLS cells; what is left goes back onto the grid
+                           at node trk_lo, into bins trk_out and trk_out + 1 (-1: nothing left) ... */
+  double *trk_w;      /**< ... with these energy fractions (2 per track) */
+  double *pend;       /**< scratch of fb_cmb_casc_run: photons going back onto the grid per node and bin (n x ng, zero
+                           between calls) */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
@@ -394,6 +410,9 @@ double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double
 /** Choose the Compton treatment (continuous = 1: continuous loss; 0: discrete, the default) and rebuild the cascade
  *  matrices and drop the built kernels if it changed. */
 void fb_cmb_dep_set_compton(fb_cmb_dep *d, int continuous);
+/** Build the exact-track kernels of the bins below FB_CMB_DEP_K_DISC m_e (branch cmbgrid; on = 0: none, g_trk = 0);
+ *  called by fb_cmb_dep_init before fb_cmb_casc_build. FB_ERR_MEMORY. */
+int fb_cmb_dep_tracks_setup(fb_cmb_dep *d, int on, fb_err *err);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */
