@@ -473,7 +473,7 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
       /* down: the energy ratio to the next bin down (per bin on the non-uniform grid; bin 0 that of bins 0 and 1) */
       const double E = d->gE[g], down = g > 0 ? d->gE[g - 1] / E : d->gE[0] / d->gE[1];
       double *col = M + g * NG; /* column g: energy in each bin at the end of the cell per unit energy in g */
-      if (g < d->g_trk) { /* an exact-track bin: fb_cmb_casc_run hands its photons to the track kernels (branch cmbgrid);
+      if (g >= d->g_trk0 && g < d->g_trk) { /* an exact-track bin: fb_cmb_casc_run hands its photons to the track kernels (branch cmbgrid);
                            * the matrix keeps them (photons arriving there during the cell are handed over next cell) */
         col[g] = 1.0;
         dg[g] = 0.0;
@@ -516,6 +516,8 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
   double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX] = {0};
   int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
   size_t p_lo = (size_t)-1; /* lowest node with photons back from a track (d->pend; branch cmbgrid) */
+  double *dcol = d->pend + n * (size_t)NG; /* the tracks' deposits in column j (n; zero between calls) */
+  size_t d_lo = (size_t)-1;
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;
     double tot = 0.0;
@@ -534,11 +536,14 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
     }
     for (int g = 0; g < top; g++) tot += s[g];
     /* the exact-track bins (branch cmbgrid): their photons leave the grid and deposit along their tracks from node k */
-    for (int g = 0; g < d->g_trk && g < top; g++) {
+    for (int g = d->g_trk0; g < d->g_trk && g < top; g++) {
       if (!(s[g] != 0.0)) continue;
-      const size_t i = (size_t)g * n + k, ke = (size_t)d->trk_lo[i];
-      const double *K = d->Ktrk + i * n, sg = s[g];
-      for (size_t q = ke; q <= k; q++) D[q * n + j] += sg * K[q];
+      const size_t i = (size_t)(g - d->g_trk0) * n + k, ke = (size_t)d->trk_lo[i];
+      const double *restrict K = d->Ktrk + i * (FB_CMB_DEP_TRK_CELLS + 1), sg = s[g];
+      double *restrict dc = dcol + ke; /* contiguous; added to column j of D at the end */
+      const size_t len = k - ke + 1;
+      for (size_t o = 0; o < len; o++) dc[o] += sg * K[o];
+      if (ke < d_lo) d_lo = ke;
       const int qo = d->trk_out[i];
       if (qo >= 0) {
         d->pend[ke * NG + qo] += sg * d->trk_w[2 * i];
@@ -571,5 +576,9 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
     }
     D[k * n + j] += dep;
     memcpy(s, t, top * sizeof *s);
+  }
+  for (size_t q = d_lo; q <= j && d_lo != (size_t)-1; q++) {
+    D[q * n + j] += dcol[q];
+    dcol[q] = 0.0;
   }
 }

@@ -377,25 +377,33 @@ int fb_cmb_dep_tracks_setup(fb_cmb_dep *d, int on, fb_err *err) {
   free(d->pend);
   d->Ktrk = d->trk_w = d->pend = NULL;
   d->trk_lo = d->trk_out = NULL;
-  d->g_trk = 0;
+  d->g_trk0 = d->g_trk = 0;
   if (!on) return FB_OK;
-  int gt = 0;
+  int g0 = 0, gt = 0;
+  while (g0 < d->ng && d->gE[g0] < FB_CMB_DEP_TRK_E_MIN_EV) g0++;
   while (gt < d->ng && d->gE[gt] < FB_CMB_DEP_K_DISC * ME_EV) gt++;
-  const size_t n = d->n;
-  d->Ktrk = calloc((size_t)gt * n * n, sizeof *d->Ktrk);
-  d->trk_lo = calloc((size_t)gt * n, sizeof *d->trk_lo);
-  d->trk_out = calloc((size_t)gt * n, sizeof *d->trk_out);
-  d->trk_w = calloc((size_t)gt * n * 2, sizeof *d->trk_w);
-  d->pend = calloc(n * (size_t)d->ng, sizeof *d->pend);
-  FB_TEST(err, gt > 0 && (!d->Ktrk || !d->trk_lo || !d->trk_out || !d->trk_w || !d->pend), FB_ERR_MEMORY,
-          "cannot allocate the track kernels (%d bins, %zu nodes)", gt, n);
-  for (int g = 0; g < gt; g++) {
-    double *K = d->Ktrk + (size_t)g * n * n;
+  if (gt <= g0) return FB_OK;
+  const size_t nb = (size_t)(gt - g0);
+  const size_t n = d->n, W = FB_CMB_DEP_TRK_CELLS + 1; /* a track covers at most W cells */
+  double *K = calloc(n * n, sizeof *K); /* scratch: the kernel of one bin (march_photon's layout) */
+  d->Ktrk = calloc(nb * n * W, sizeof *d->Ktrk);
+  d->trk_lo = calloc(nb * n, sizeof *d->trk_lo);
+  d->trk_out = calloc(nb * n, sizeof *d->trk_out);
+  d->trk_w = calloc(nb * n * 2, sizeof *d->trk_w);
+  d->pend = calloc(n * ((size_t)d->ng + 1), sizeof *d->pend); /* and the tracks' deposit column (fb_cmb_casc_run) */
+  if (!K || !d->Ktrk || !d->trk_lo || !d->trk_out || !d->trk_w || !d->pend) {
+    free(K);
+    FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the track kernels (%d bins, %zu nodes)", gt, n);
+  }
+  for (int g = g0; g < gt; g++) {
+    memset(K, 0, n * n * sizeof *K);
     for (size_t k = 0; k < n; k++) {
       /* followed for at most FB_CMB_DEP_TRK_CELLS cells; what is left then goes back onto the grid at its energy */
-      const size_t i = (size_t)g * n + k, ks = k > FB_CMB_DEP_TRK_CELLS ? k - FB_CMB_DEP_TRK_CELLS : 0;
+      const size_t i = (size_t)(g - g0) * n + k, ks = k > FB_CMB_DEP_TRK_CELLS ? k - FB_CMB_DEP_TRK_CELLS : 0;
       double u, E, v[FB_CMB_DEP_NG_MAX] = {0};
-      d->trk_lo[i] = (int)march_photon(d, k, d->gE[g], 1.0, K, NULL, ks, &u, &E);
+      const size_t lo = march_photon(d, k, d->gE[g], 1.0, K, NULL, ks, &u, &E);
+      d->trk_lo[i] = (int)lo;
+      for (size_t q = lo; q <= k; q++) d->Ktrk[i * W + (q - lo)] = K[q * n + k]; /* compact: cells lo..k */
       d->trk_out[i] = -1;
       if (!(u > 0) || ks == 0) continue;
       fb_cmb_casc_add_line(d, E, u, v);
@@ -407,13 +415,9 @@ int fb_cmb_dep_tracks_setup(fb_cmb_dep *d, int on, fb_err *err) {
           break;
         }
     }
-    for (size_t k = 0; k < n; k++) /* transposed (K[k n + k'], a track contiguous) for fb_cmb_casc_run */
-      for (size_t q = 0; q < k; q++) {
-        const double v = K[q * n + k];
-        K[q * n + k] = K[k * n + q];
-        K[k * n + q] = v;
-      }
   }
+  free(K);
+  d->g_trk0 = g0;
   d->g_trk = gt;
   return FB_OK;
 }

@@ -142,12 +142,39 @@
  *    "Non-uniform secondary grid"): with this layout f_eff is within 0.6 % of the converged grid at 0.1 - 1 MeV and
  *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-); the CMB planes cost 7-21 % more
  *    (docs/performance.md) instead of ~10x for the uniform fine grid.
- *  - Stated gap (measured, not fixed): the upper edges of the CMB bands (decays at z ~ 2000-5000, R_aniso from photons
- *    that wait at keV energies until recombination) are not converged in the grid: the coarse bins below 63 keV (mainly
- *    below 13.6 keV) make R_aniso 3-110x too large at upper-edge points and the upper-edge couplings 5-14 % too high
- *    (bc11, 2-20 MeV); fine bins down to 13.6 eV remove it at ~5x the cascade cost.
+ *  - Stated gap of branch feffgrid (fixed in branch cmbgrid, next section): the upper edges of the CMB bands were not
+ *    converged in the grid (R_aniso 3-110x too large at upper-edge points).
  *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
  *    carry the layout in their key.
+ *
+ * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; the default,
+ * photon_grid = tracks):
+ *  - Cause of the upper-edge gap: photons injected at z ~ 2000-5000 Compton-cool on the ionised gas (b = n_e sigma c eta/H
+ *    ~ 10-100 at 10-50 keV) towards E ~ m_e/(int tau ds), which lies below the He II photoabsorption threshold of the
+ *    moment (a_HeII ~ 1 at ~20 keV, z ~ 3000): physically almost none of them survives to the recombination era. On the
+ *    grid a photon leaves a bin after an exponentially distributed time (first-order advection), so a small fraction
+ *    lingers in a bin for many e-folds of its mean residence and escapes the absorption; R_aniso at the upper edges,
+ *    where it is a tail exp(-t/tau) times this survival, is dominated by that leak: with the advected grid it fell
+ *    4.98 -> 0.042 -> 0.0026 -> 7.9e-5 (bc11 2 MeV, tau = 1.6e11 s) for bins of 10^(1/3) -> 10^(1/12) -> 10^(1/24) ->
+ *    10^(1/48) (and not towards a limit: with bins finer than the per-cell energy loss the immediate cascade of
+ *    fb_cmb_casc_build moves photons through many bins in one cell), i.e. no grid resolution was converged.
+ *  - Fix: below FB_CMB_DEP_K_DISC m_e (51 keV) a photon only loses energy continuously and is absorbed, so its fate from
+ *    (node, energy) is deterministic: the primary march of fb_cmb_dep_set_energy. The bins whose centres lie below 51 keV
+ *    (13 of the default layout) are exact-track bins: one kernel per bin and node (the march from the bin's energy,
+ *    secondaries not followed), and fb_cmb_casc_run hands their photons to these kernels at each node instead of
+ *    advecting them; after FB_CMB_DEP_TRK_CELLS = 48 cells (0.48 in ln(1+z)) what is left goes back onto the grid at
+ *    its energy (two-point split) and starts a new track (cost: uncut tracks doubled the kernels' time; 16 cells gave
+ *    R_aniso 1.4-5.6x off at the upper-edge points, 48 cells within 0.3 % of uncut tracks). The band of 10^(1/12) bins
+ *    starts at 29 keV (layout {4, 1, 4, 40, 60}, 48 bins): the 29-63 keV bin of the old layout straddled 51 keV (a track
+ *    from 43 keV for photons up to 63 keV). With the tracks the upper-edge R_aniso agrees between the default, the
+ *    uniform 10^(1/12) and 10^(1/24) grids to 0.2-3.4 % (docs/validation.md "Exact tracks below 51 keV").
+ *  - Stated approximations: a track's own secondaries (the ICS photons above 13.6 eV of its photo- and Compton
+ *    electrons) are dropped: measured 0.23 / 0.06 / 4e-5 of a 51 keV electron's energy at z = 5000 / 3000 / 1000
+ *    (before recombination these 13.6-100 eV photons redshift out or ionise He II far from the era the anisotropy
+ *    bound weighs); a photon is handed to its track one cell after it reached the bin within a cell.
+ *  - Remaining grid dependence (measured, not fixed): the coarse bins above 1.36 MeV move the bc11 upper edges at
+ *    m = 29-170 MeV by +5-6 % against the uniform 10^(1/12) grid (10^(1/6) bins above the band remove most of it at
+ *    ~2x the kernel cost).
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -172,6 +199,8 @@ struct fb_cmb;
                                         13.6 eV to 1.36 TeV (branch feffgrid; "Non-uniform secondary grid" above) */
 #endif
 #define FB_CMB_DEP_NG_MAX FB_CMB_DEP_NU /**< most bins (one unit each: the converged reference grid) */
+#define FB_CMB_DEP_TRK_E_MIN_EV 1.0e3 /**< lowest bin centre of the exact tracks (below, the bins advect on the grid: their
+                                        photons are absorbed at once after recombination and by He II before) */
 #ifndef FB_CMB_DEP_TRK_CELLS
 #define FB_CMB_DEP_TRK_CELLS 48    /**< longest exact track (cells) before its photon goes back onto the grid (branch
                                         cmbgrid; "Exact tracks below 51 keV" above) */
@@ -222,16 +251,17 @@ typedef struct fb_cmb_dep {
   double gE[FB_CMB_DEP_NG_MAX];        /**< representative (geometric-centre) energy of each bin [eV] */
   double gEdge[FB_CMB_DEP_NG_MAX + 1]; /**< bin edges [eV] (gEdge[0] = 13.6 eV) */
   int ubin[FB_CMB_DEP_NU];             /**< bin of each 10^(1/12) unit */
-  int g_trk;          /**< bins 0..g_trk-1 (centres below FB_CMB_DEP_K_DISC m_e: continuous loss only) follow exact
-                           tracks (branch cmbgrid, "Exact tracks below 51 keV"); 0: all bins advect on the grid */
-  double *Ktrk;       /**< their track kernels: Ktrk[g n n + k n + k'], the energy fraction deposited
+  int g_trk0, g_trk;  /**< bins g_trk0..g_trk-1 (centres from FB_CMB_DEP_TRK_E_MIN_EV to FB_CMB_DEP_K_DISC m_e: continuous
+                           loss only) follow exact tracks (branch cmbgrid, "Exact tracks below 51 keV"); g_trk = 0: none */
+  double *Ktrk;       /**< their track kernels: Ktrk[((g - g_trk0) n + k) (FB_CMB_DEP_TRK_CELLS + 1) + k' - trk_lo], the energy
+                           fraction deposited
                            in cell k' by a photon of bin g's energy at node k (as D; no secondaries) */
-  int *trk_lo;        /**< g_trk x n: lowest cell k' of each track */
-  int *trk_out;       /**< g_trk x n: a track ends after FB_CMB_DEP_TRK_CELLS cells; what is left goes back onto the grid
+  int *trk_lo;        /**< (g_trk - g_trk0) x n, index (g - g_trk0) n + k: lowest cell k' of each track */
+  int *trk_out;       /**< the same index: a track ends after FB_CMB_DEP_TRK_CELLS cells; what is left goes back onto the grid
                            at node trk_lo, into bins trk_out and trk_out + 1 (-1: nothing left) ... */
   double *trk_w;      /**< ... with these energy fractions (2 per track) */
-  double *pend;       /**< scratch of fb_cmb_casc_run: photons going back onto the grid per node and bin (n x ng, zero
-                           between calls) */
+  double *pend;       /**< scratch of fb_cmb_casc_run: photons going back onto the grid per node and bin (n x ng), then
+                           the tracks' deposits of one column (n); zero between calls */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
