@@ -131,7 +131,7 @@
  * Non-uniform secondary grid (issue 15, branch feffgrid; fb_cmb_dep_grid_setup in fb_cmb_casc.c):
  *  - The grid is built of units of 10^(1/12) from 13.6 eV to 1.36 TeV (FB_CMB_DEP_NU = 132); a bin spans a whole number
  *    of units: 4 (10^(1/3), the previous uniform grid) below 63 keV and above 1.36 MeV, 1 (10^(1/12)) in between
- *    (default layout {4, 1, 4, 44, 60}: 45 bins instead of 33). Each bin's energy is the geometric centre of its edges;
+ *    (layout {4, 1, 4, 44, 60}: 45 bins instead of 33; since branch cmbgrid the band starts at 29 keV, {4, 1, 4, 40, 60}, 48 bins). Each bin's energy is the geometric centre of its edges;
  *    a line is split between the two neighbouring bin energies keeping number and energy (as before; exact also across
  *    unequal bins), and the advection to the next bin down uses that bin pair's own ratio, so that the energy loss
  *    rate stays exactly 1 + b.
@@ -159,12 +159,14 @@
  *    10^(1/48) (and not towards a limit: with bins finer than the per-cell energy loss the immediate cascade of
  *    fb_cmb_casc_build moves photons through many bins in one cell), i.e. no grid resolution was converged.
  *  - Fix: below FB_CMB_DEP_K_DISC m_e (51 keV) a photon only loses energy continuously and is absorbed, so its fate from
- *    (node, energy) is deterministic: the primary march of fb_cmb_dep_set_energy. The bins whose centres lie below 51 keV
- *    (13 of the default layout) are exact-track bins: one kernel per bin and node (the march from the bin's energy,
- *    secondaries not followed), and fb_cmb_casc_run hands their photons to these kernels at each node instead of
- *    advecting them; after FB_CMB_DEP_TRK_CELLS = 48 cells (0.48 in ln(1+z)) what is left goes back onto the grid at
- *    its energy (two-point split) and starts a new track (cost: uncut tracks doubled the kernels' time; 16 cells gave
- *    R_aniso 1.4-5.6x off at the upper-edge points, 48 cells within 0.3 % of uncut tracks). The band of 10^(1/12) bins
+ *    (node, energy) is deterministic: the primary march of fb_cmb_dep_set_energy. The bins whose centres lie between
+ *    FB_CMB_DEP_TRK_E_MIN_EV = 1 keV and 51 keV (7 of the default layout; below 1 keV the photons are absorbed at once
+ *    after recombination and by He II before: tracks from 13.6 eV change R_aniso by < 0.3 %) are exact-track bins: one
+ *    kernel per bin and node (the march from the bin's energy, secondaries not followed), and fb_cmb_casc_run hands
+ *    their photons to these kernels at each node instead of advecting them; after FB_CMB_DEP_TRK_CELLS = 48 cells (0.48
+ *    in ln(1+z)) what is left goes back onto the grid at its energy (two-point split) and starts a new track (cost:
+ *    uncut tracks doubled the kernels' time; 16 cells gave R_aniso 1.4-6.3x off at the upper-edge points, 48 cells
+ *    within 0.2 % of uncut tracks). The band of 10^(1/12) bins
  *    starts at 29 keV (layout {4, 1, 4, 40, 60}, 48 bins): the 29-63 keV bin of the old layout straddled 51 keV (a track
  *    from 43 keV for photons up to 63 keV). With the tracks the upper-edge R_aniso agrees between the default, the
  *    uniform 10^(1/12) and 10^(1/24) grids to 0.2-3.4 % (docs/validation.md "Exact tracks below 51 keV").

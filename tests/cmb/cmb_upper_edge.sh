@@ -20,7 +20,7 @@ trap 'rm -rf "$FIPBOUNDS_CACHE_DIR"' EXIT
 fails=0
 R() { "$exe" eval cmb-decay "$@" --json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["R_aniso"])'; }
 # model, mass_GeV, coupling (tau = 1.6e11 / 3.4e11 / 2.8e11 s), reference R_aniso (photon_grid=fine_tracks)
-points=("bc11 2e-3 1.37e-10 0.0163212" "bc11 5.7e-3 1.958e-11 326.793" "bc9 1.06e-3 6.30e-13 1.82263")
+points=("bc11 2e-3 1.37e-10 0.0163223" "bc11 5.7e-3 1.958e-11 326.266" "bc9 1.06e-3 6.30e-13 1.82263")
 for p in "${points[@]}"; do
   read -r m mass c ref <<<"$p"
   if [ "$mode" = long ]; then
