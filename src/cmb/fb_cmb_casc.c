@@ -165,7 +165,7 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w) {
 
 void fb_cmb_dep_grid_default(int *layout) {
   /* 10^(1/3) bins (4 units) outside 63 keV - 1.36 MeV (units 44 - 60), 10^(1/12) bins inside */
-  static const int def[5] = {4, 1, 4, 40, 60};
+  static const int def[5] = {4, 1, 4, 44, 60};
   memcpy(layout, def, sizeof def);
 }
 

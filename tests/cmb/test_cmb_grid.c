@@ -15,15 +15,19 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fb_cmb.h"
 #include "fb_cmb_dep.h"
 #include "fb_constants.h"
 
+/* the kernel nodes with photon_grid = tracks (branch cmbgrid; the tracks are an option, the default is advected), its
+ * layout replaced by `layout` if given */
 static fb_cmb_dep *dep_of(fb_cmb *c, const int *layout, fb_err *err) {
   fb_cmb_params p;
   fb_cmb_params_default(&p);
-  for (int i = 0; i < 5; i++) p.dep_grid[i] = layout ? layout[i] : 0;
+  ck_assert(fb_cmb_photon_grid_from_name("tracks", &p, err) == FB_OK);
+  for (int i = 0; i < 5 && layout; i++) p.dep_grid[i] = layout[i];
   ck_assert_msg(fb_cmb_init(c, &p, err) == FB_OK, "%s", err->msg);
   ck_assert_msg(fb_cmb_set_photon_energy(c, 1e-4, err) == FB_OK, "%s", err->msg); /* sets up the kernel nodes */
   return c->dep;
@@ -32,10 +36,19 @@ static fb_cmb_dep *dep_of(fb_cmb *c, const int *layout, fb_err *err) {
 START_TEST(test_layout) {
   fb_err err;
   fb_cmb c;
+  /* the default (photon_grid = advected): the layout of branch feffgrid, no tracks */
+  {
+    fb_cmb_params p;
+    fb_cmb_params_default(&p);
+    ck_assert(fb_cmb_init(&c, &p, &err) == FB_OK && fb_cmb_set_photon_energy(&c, 1e-4, &err) == FB_OK);
+    printf("default (advected): %d bins, %d track bins\n", c.dep->ng, c.dep->g_trk - c.dep->g_trk0);
+    ck_assert(c.dep->ng == 45 && c.dep->g_trk == 0);
+    fb_cmb_free(&c);
+  }
   const fb_cmb_dep *d = dep_of(&c, NULL, &err);
   int def[5];
-  fb_cmb_dep_grid_default(def);
-  printf("default layout: %d / %d / %d units per bin, band units %d - %d (%.4g - %.4g eV), %d bins\n", def[0], def[1],
+  memcpy(def, d->grid, sizeof def);
+  printf("photon_grid = tracks layout: %d / %d / %d units per bin, band units %d - %d (%.4g - %.4g eV), %d bins\n", def[0], def[1],
          def[2], def[3], def[4], FB_E_ION_H_EV * pow(10.0, def[3] / 12.0), FB_E_ION_H_EV * pow(10.0, def[4] / 12.0),
          d->ng);
   ck_assert_int_eq(d->ng, 48);
@@ -137,7 +150,7 @@ START_TEST(test_line_split_conserves) {
     worst_n = fmax(worst_n, fabs(num * E / 0.37 - 1.0));
     worst_e = fmax(worst_e, fabs(en / 0.37 - 1.0));
   }
-  printf("line split on the default grid: number kept to %.2e, energy to %.2e\n", worst_n, worst_e);
+  printf("line split on the tracks grid: number kept to %.2e, energy to %.2e\n", worst_n, worst_e);
   ck_assert(worst_n < 1e-13 && worst_e < 1e-13);
   /* the cell matrices: photons left + deposited <= 1 per unit energy in each bin (no energy created) */
   const size_t NG = (size_t)d->ng;
@@ -150,7 +163,7 @@ START_TEST(test_line_split_conserves) {
       worst = fmax(worst, left + d->depg[k * NG + g]);
       ck_assert(d->depg[k * NG + g] >= 0.0);
     }
-  printf("cell matrices on the default grid: largest (photons left + deposited) per unit energy %.12f\n", worst);
+  printf("cell matrices on the tracks grid: largest (photons left + deposited) per unit energy %.12f\n", worst);
   ck_assert(worst <= 1.0 + 1e-9);
   fb_cmb_free(&c);
 }
@@ -171,12 +184,12 @@ START_TEST(test_feff_vs_converged) {
               {0, 3076893.7, 0.3169}, {1, 5020.5, 0.3066},  {1, 361503.8, 0.1864}};
   enum { NR = sizeof rows / sizeof *rows };
   static const int layouts[3][5] = {{0, 0, 0, 0, 0}, {1, 1, 1, 0, 0}, {4, 4, 4, 0, 0}};
-  static const char *names[3] = {"default", "converged 10^(1/12)", "previous 10^(1/3)"};
+  static const char *names[3] = {"tracks", "converged 10^(1/12)", "previous 10^(1/3)"};
   double f[3][NR];
   fb_err err;
   for (int l = 0; l < 3; l++) {
     fb_cmb c;
-    dep_of(&c, layouts[l], &err);
+    dep_of(&c, l == 0 ? NULL : layouts[l], &err); /* 0: the layout of photon_grid = tracks */
     for (int i = 0; i < NR; i++) {
       const int rc = rows[i].pair ? fb_cmb_set_pair_energy(&c, rows[i].E_eV * 1e-9 + FB_ME_GEV, &err)
                                   : fb_cmb_set_photon_energy(&c, rows[i].E_eV * 1e-9, &err);
@@ -186,7 +199,7 @@ START_TEST(test_feff_vs_converged) {
     fb_cmb_free(&c);
   }
   for (int i = 0; i < NR; i++) {
-    printf("%s E = %-9.4g eV: f_eff default %.4f, converged %.4f, previous %.4f; default/converged %.4f, "
+    printf("%s E = %-9.4g eV: f_eff tracks %.4f, converged %.4f, previous %.4f; tracks/converged %.4f, "
            "previous/converged %.4f; /Slatyer %.3f %.3f %.3f\n", rows[i].pair ? "e+e-  " : "photon", rows[i].E_eV,
            f[0][i], f[1][i], f[2][i], f[0][i] / f[1][i], f[2][i] / f[1][i], f[0][i] / rows[i].slatyer,
            f[1][i] / rows[i].slatyer, f[2][i] / rows[i].slatyer);
