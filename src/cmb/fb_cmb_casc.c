@@ -516,7 +516,7 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
   double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX] = {0};
   int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
   size_t p_lo = (size_t)-1; /* lowest node with photons back from a track (d->pend; branch cmbgrid) */
-  double *dcol = d->pend + n * (size_t)NG; /* the tracks' deposits in column j (n; zero between calls) */
+  double *dcol = d->pend ? d->pend + n * (size_t)NG : NULL; /* the tracks' deposits in column j (n; zero between calls) */
   size_t d_lo = (size_t)-1;
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;

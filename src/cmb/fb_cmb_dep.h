@@ -143,12 +143,13 @@
  *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-); the CMB planes cost 7-21 % more
  *    (docs/performance.md) instead of ~10x for the uniform fine grid.
  *  - Stated gap of branch feffgrid (fixed in branch cmbgrid, next section): the upper edges of the CMB bands were not
- *    converged in the grid (R_aniso 3-110x too large at upper-edge points).
+ *    converged in the grid (R_aniso 3-110x too large at upper-edge points; still so with the default photon_grid).
  *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
  *    carry the layout in their key.
  *
- * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; the default,
- * photon_grid = tracks):
+ * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; an option,
+ * photon_grid = tracks / fb_cmb_params.dep_no_tracks = 0: it costs ~20 % CPU on the CMB planes, over the +10 % allowed,
+ * so the default stays the advected grid, bit for bit as before; docs/performance.md "Exact tracks"):
  *  - Cause of the upper-edge gap: photons injected at z ~ 2000-5000 Compton-cool on the ionised gas (b = n_e sigma c eta/H
  *    ~ 10-100 at 10-50 keV) towards E ~ m_e/(int tau ds), which lies below the He II photoabsorption threshold of the
  *    moment (a_HeII ~ 1 at ~20 keV, z ~ 3000): physically almost none of them survives to the recombination era. On the
