@@ -473,8 +473,9 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
       /* down: the energy ratio to the next bin down (per bin on the non-uniform grid; bin 0 that of bins 0 and 1) */
       const double E = d->gE[g], down = g > 0 ? d->gE[g - 1] / E : d->gE[0] / d->gE[1];
       double *col = M + g * NG; /* column g: energy in each bin at the end of the cell per unit energy in g */
-      if (g >= d->g_trk0 && g < d->g_trk) { /* an exact-track bin: fb_cmb_casc_run hands its photons to the track kernels (branch cmbgrid);
-                           * the matrix keeps them (photons arriving there during the cell are handed over next cell) */
+      /* an exact-track bin (branch cmbgrid): fb_cmb_casc_run hands its photons to the track kernels; the matrix keeps
+       * them (photons arriving there during the cell are handed over at the next node) */
+      if (g >= d->g_trk0 && g < d->g_trk) {
         col[g] = 1.0;
         dg[g] = 0.0;
         continue;
