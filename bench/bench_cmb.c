@@ -13,7 +13,8 @@
  * continuous loss (the model before branch compton; default discrete Klein-Nishina scattering); FB_BENCH_ANISO=fisher
  * (or another aniso_method name): the anisotropy method of every point; FB_BENCH_GRID=a,b,c,d,e: the secondary photon
  * grid's layout (fb_cmb_params.dep_grid; 4,4,4,0,0 the uniform 10^(1/3) grid before branch feffgrid, 1,1,1,0,0 the
- * uniform 10^(1/12) reference). Prints medians of CPU time (BENCH_WALL=1: wall
+ * uniform 10^(1/12) reference); FB_BENCH_PHOTON_GRID=tracks|advected|fine_tracks|fine_advected: the grid by name
+ * (fb_cmb_photon_grid_from_name; advected = the grid before branch cmbgrid). Prints medians of CPU time (BENCH_WALL=1: wall
  * clock) (docs/performance.md ("CMB")). */
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -51,7 +52,13 @@ int main(int argc, char **argv) {
   const char *gl = getenv("FB_BENCH_GRID"); /* "a,b,c,d,e": the secondary grid's layout (fb_cmb_dep_grid_setup) */
   if (gl && sscanf(gl, "%d,%d,%d,%d,%d", &p.dep_grid[0], &p.dep_grid[1], &p.dep_grid[2], &p.dep_grid[3], &p.dep_grid[4]) != 5)
     return 2;
-  printf("secondary photon grid layout: %s\n", gl ? gl : "default");
+  const char *pg = getenv("FB_BENCH_PHOTON_GRID"); /* tracks|advected|fine_tracks|fine_advected (branch cmbgrid) */
+  if (pg && fb_cmb_photon_grid_from_name(pg, &p, &err) != FB_OK) {
+    fprintf(stderr, "%s\n", err.msg);
+    return 2;
+  }
+  if (pg && gl) return 2; /* one or the other */
+  printf("secondary photon grid layout: %s\n", pg ? pg : gl ? gl : "default");
   double sink = 0.0;
   for (int r = 0; r < reps; r++) {
     fb_cmb c;

@@ -132,6 +132,7 @@ static int eval_cmb_decay(const fb_eval_args *args, fb_eval_output *out, fb_err 
   p.z_eff = z_eff;
   p.aniso = aniso;
   FB_CALL(err, fb_cmb_fisher_kernel_from_name(fb_eval_text(args, "fisher_kernel"), &p.fisher_kernel, err));
+  FB_CALL(err, fb_cmb_photon_grid_from_name(fb_eval_text(args, "photon_grid"), &p, err));
   FB_CALL(err, fb_cmb_chi_from_name(fb_eval_text(args, "chi_type"), &p.chi, err));
   /* deposition: the scan point's photon energy (model=bcN), E = m/2 (photon_line) or on the spot */
   {
@@ -177,7 +178,7 @@ const fb_eval_module fb_eval_cmb_decay = {
     "CMB spectral distortions (FIRAS mu, y, the residual-era share f_residual of drho_rho) and recombination-era "
     "injection (Planck; E_dep_rec_eV_per_H: energy deposited per H nucleus from z ~ 1550 to 200, eV) of a decaying particle; with "
     "model=bcN coupling=...: the point of scan model bcN_cmb (lifetime, f_em and the stated abundance assumption)",
-    19,
+    20,
     {{"mass_GeV", "GeV", NULL, 0.0, 1e6, NULL, "mass of the decaying particle"},
      {"tau_s", "s", NULL, 0.0, 1e30, "1e10", "lifetime (required unless model=bcN gives it)"},
      {"mY_GeV", "GeV", NULL, -1e-300, 1e10, "0", "m Y_X = m n_X/s before decays (or n_over_ngamma)"},
@@ -206,6 +207,11 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"fisher_kernel", "", "ideal|planck_lowl", 0, 0, "ideal",
       "aniso_method=fisher: ideal (white-noise Planck-143-like likelihood, inputs/cmb_fisher_kernel.dat) or planck_lowl "
       "(no TE/EE at l < 30, prior sigma(tau) = 0.007; inputs/cmb_fisher_kernel_planck.dat; fb_cmb_fisher.h)"},
+     {"photon_grid", "", "tracks|advected|fine_tracks|fine_advected", 0, 0, "advected",
+      "secondary photon grid of the deposition kernels (src/cmb/fb_cmb_dep.h): advected = every bin advected on the grid "
+      "(default; its upper edges of the CMB bands are not grid-converged), tracks = photons of 1-51 keV follow exact "
+      "continuous-loss tracks (branch cmbgrid: converged upper edges, ~20 % more CPU), fine_tracks / fine_advected = the "
+      "same on the uniform 10^(1/12) reference grid (~10x slower; resolution checks)"},
      {"chi_type", "", "ck2004|galli2013", 0, 0, "ck2004",
       "ionisation/excitation split of the deposited energy: Chen & Kamionkowski (1 - x_e)/3 or Galli et al. arXiv:1306.0563"},
      {"deposition", "", "auto|on_the_spot|photon_line|pair_line|spectrum|lines", 0, 0, "auto",

@@ -18,6 +18,7 @@
 
 void fb_cmb_params_default(fb_cmb_params *p) {
   memset(p, 0, sizeof *p);
+  p->dep_no_tracks = 1; /* photon_grid = advected (branch cmbgrid: the tracks cost +20 % on the CMB planes; an option) */
   p->h = FB_H_PLANCK;
   p->omega_b_h2 = FB_OMEGA_B_H2_PLANCK;
   p->omega_c_h2 = FB_OMEGA_C_H2_PLANCK;
@@ -365,6 +366,22 @@ static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *
   }
   *S_vis = s;
   *S_post = sp;
+}
+
+int fb_cmb_photon_grid_from_name(const char *name, fb_cmb_params *p, fb_err *err) {
+  /* advected (the default): the grid and treatment before branch cmbgrid (the default layout {4, 1, 4, 44, 60}, every bin
+   * advected on the grid); tracks: exact tracks for the bins of 1 - 51 keV, the band from 29 keV ({4, 1, 4, 40, 60});
+   * fine_tracks / fine_advected: the uniform 10^(1/12) reference grid with / without the exact tracks (resolution
+   * checks; ~10x the kernel cost) */
+  static const int trk_layout[5] = {4, 1, 4, 40, 60}, fine_layout[5] = {1, 1, 1, 0, 0};
+  const int *L = NULL;
+  if (name && !strcmp(name, "tracks")) p->dep_no_tracks = 0, L = trk_layout;
+  else if (name && !strcmp(name, "advected")) p->dep_no_tracks = 1;
+  else if (name && !strcmp(name, "fine_tracks")) p->dep_no_tracks = 0, L = fine_layout;
+  else if (name && !strcmp(name, "fine_advected")) p->dep_no_tracks = 1, L = fine_layout;
+  else FB_FAIL(err, FB_ERR_INPUT, "photon_grid = '%s': allowed tracks|advected|fine_tracks|fine_advected", name ? name : "(null)");
+  for (int i = 0; i < 5; i++) p->dep_grid[i] = L ? L[i] : 0;
+  return FB_OK;
 }
 
 int fb_cmb_aniso_from_name(const char *name, fb_cmb_aniso *out, fb_err *err) {

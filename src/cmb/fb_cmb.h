@@ -214,6 +214,9 @@ typedef struct fb_cmb_params {
   int dep_grid[5];          /**< layout of the deposition kernels' secondary photon grid (fb_cmb_dep_grid_setup: units of
                                  10^(1/12) per bin below / in / above a band, band start / end in units from 13.6 eV);
                                  all 0: the default (branch feffgrid); for the resolution tests and benchmarks */
+  int dep_no_tracks;        /**< 1 (fb_cmb_params_default): the grid photons below 51 keV advect on the grid (as before
+                                 branch cmbgrid); 0: they follow exact tracks (fb_cmb_dep.h "Exact tracks below 51 keV";
+                                 photon_grid = tracks) */
   int fisher_kernel;        /**< aniso == FISHER: which kernel (fb_cmb_fisher_kernel: 0 = ideal, the default;
                                  1 = planck_lowl, branch fisherlowl; fb_cmb_fisher.h) */
 } fb_cmb_params;
@@ -263,6 +266,11 @@ typedef struct fb_cmb_result {
 } fb_cmb_result;
 
 void fb_cmb_params_default(fb_cmb_params *p);
+/** The deposition kernels' secondary photon grid named `name` into p->dep_grid, p->dep_no_tracks (branch cmbgrid):
+ *  tracks (layout {4, 1, 4, 40, 60}, exact tracks below 51 keV: converged upper edges, +20 % CPU), advected (the
+ *  default, the grid before branch cmbgrid: {4, 1, 4, 44, 60}, every bin advected), fine_tracks / fine_advected (the
+ *  uniform 10^(1/12) reference grid with / without the tracks); FB_ERR_INPUT naming the allowed values otherwise. */
+int fb_cmb_photon_grid_from_name(const char *name, fb_cmb_params *p, fb_err *err);
 /** Set up the background (validates the parameters: FB_ERR_INPUT naming the bad one). */
 int fb_cmb_init(fb_cmb *c, const fb_cmb_params *p, fb_err *err);
 void fb_cmb_free(fb_cmb *c);

@@ -161,7 +161,7 @@ double fb_cmb_kn_share_above(const fb_cmb_dep *d, double b, double w) {
 /* The grid is built of units of 10^(1/12) from 13.6 eV (FB_CMB_DEP_NU of them, to 1.36 TeV); a bin spans a whole number
  * of units: layout = {units per bin below the band, in the band, above it, band start, band end} (branch feffgrid,
  * fb_cmb_dep.h "Non-uniform secondary grid"). Each bin's energy is the geometric centre of its edges. */
-#define GRID_UNIT_LOG10 (1.0 / 12.0)
+#define GRID_UNIT_LOG10 (11.0 / FB_CMB_DEP_NU) /* 10^(1/12) (a resolution study may build with more units) */
 
 void fb_cmb_dep_grid_default(int *layout) {
   /* 10^(1/3) bins (4 units) outside 63 keV - 1.36 MeV (units 44 - 60), 10^(1/12) bins inside */
@@ -472,6 +472,14 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
     for (int g = 0; g < NG; g++) {
       /* down: the energy ratio to the next bin down (per bin on the non-uniform grid; bin 0 that of bins 0 and 1) */
       const double E = d->gE[g], down = g > 0 ? d->gE[g - 1] / E : d->gE[0] / d->gE[1];
+      double *col = M + g * NG; /* column g: energy in each bin at the end of the cell per unit energy in g */
+      /* an exact-track bin (branch cmbgrid): fb_cmb_casc_run hands its photons to the track kernels; the matrix keeps
+       * them (photons arriving there during the cell are handed over at the next node) */
+      if (g >= d->g_trk0 && g < d->g_trk) {
+        col[g] = 1.0;
+        dg[g] = 0.0;
+        continue;
+      }
       fb_cmb_dep_rates r;
       fb_cmb_dep_photon_rates(d, k, E, &r);
       /* advection to the next bin down at the rate r_adv that loses energy at (1 + b) per unit s; with discrete
@@ -487,7 +495,6 @@ void fb_cmb_casc_build(fb_cmb_dep *d) {
       /* the energy coming back into bin g in this step is processed again (immediate cascade) */
       const double self = fmin(B[g], 0.999);
       B[g] = 0.0;
-      double *col = M + g * NG; /* column g: energy in each bin at the end of the cell per unit energy in g */
       double dtot = dep0;
       col[g] = 1.0 - P;
       for (int gp = 0; gp < g; gp++) {
@@ -509,6 +516,9 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
   const size_t n = d->n;
   double s[FB_CMB_DEP_NG_MAX] = {0}, t[FB_CMB_DEP_NG_MAX] = {0};
   int top = 0; /* s is zero above bin top - 1 (the matrices are lower triangular; branch feffgrid: loops end there) */
+  size_t p_lo = (size_t)-1; /* lowest node with photons back from a track (d->pend; branch cmbgrid) */
+  double *dcol = d->pend ? d->pend + n * (size_t)NG : NULL; /* the tracks' deposits in column j (n; zero between calls) */
+  size_t d_lo = (size_t)-1;
   for (size_t kk = j + 1; kk-- > 0;) {
     const size_t k = kk;
     double tot = 0.0;
@@ -517,9 +527,35 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
         s[g] += src[k * NG + g];
         if (src[k * NG + g] != 0.0 && g >= top) top = g + 1;
       }
+    if (k >= p_lo) { /* the photons that come back from their tracks at this node (branch cmbgrid) */
+      double *pk = d->pend + k * NG;
+      for (int g = 0; g <= d->g_trk && g < NG; g++) {
+        s[g] += pk[g];
+        if (pk[g] != 0.0 && g >= top) top = g + 1;
+        pk[g] = 0.0;
+      }
+    }
     for (int g = 0; g < top; g++) tot += s[g];
+    /* the exact-track bins (branch cmbgrid): their photons leave the grid and deposit along their tracks from node k */
+    for (int g = d->g_trk0; g < d->g_trk && g < top; g++) {
+      if (!(s[g] != 0.0)) continue;
+      const size_t i = (size_t)(g - d->g_trk0) * n + k, ke = (size_t)d->trk_lo[i];
+      const double *restrict K = d->Ktrk + i * (FB_CMB_DEP_TRK_CELLS + 1), sg = s[g];
+      double *restrict dc = dcol + ke; /* contiguous; added to column j of D at the end */
+      const size_t len = k - ke + 1;
+      for (size_t o = 0; o < len; o++) dc[o] += sg * K[o];
+      if (ke < d_lo) d_lo = ke;
+      const int qo = d->trk_out[i];
+      if (qo >= 0) {
+        d->pend[ke * NG + qo] += sg * d->trk_w[2 * i];
+        if (qo + 1 < NG) d->pend[ke * NG + qo + 1] += sg * d->trk_w[2 * i + 1];
+        if (ke < p_lo) p_lo = ke;
+      }
+      tot -= sg;
+      s[g] = 0.0;
+    }
     if (tot < 1e-9) {
-      if (k <= k_lo) break;
+      if (k <= k_lo && k <= p_lo) break;
       continue;
     }
     const double *M = d->M + k * NG * NG, *dg = d->depg + k * NG;
@@ -541,5 +577,9 @@ void fb_cmb_casc_run(fb_cmb_dep *d, size_t j, size_t k_lo, const double *src, do
     }
     D[k * n + j] += dep;
     memcpy(s, t, top * sizeof *s);
+  }
+  for (size_t q = d_lo; q <= j && d_lo != (size_t)-1; q++) {
+    D[q * n + j] += dcol[q];
+    dcol[q] = 0.0;
   }
 }

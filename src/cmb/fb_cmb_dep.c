@@ -254,6 +254,10 @@ int fb_cmb_dep_init(fb_cmb_dep *d, const fb_cmb *c, fb_err *err) {
   for (int i = 0; i < FB_CMB_DEP_NK; i++)
     d->kn_eta[i] = fb_cmb_kn_mean_loss(exp(LNK_MIN + (LNK_MAX - LNK_MIN) * i / (FB_CMB_DEP_NK - 1)));
   fb_cmb_kn_table(d);
+  if (fb_cmb_dep_tracks_setup(d, !c->par.dep_no_tracks, err) != FB_OK) {
+    fb_cmb_dep_free(d);
+    return err->code;
+  }
   fb_cmb_casc_build(d);
   return FB_OK;
 }
@@ -277,6 +281,11 @@ void fb_cmb_dep_free(fb_cmb_dep *d) {
   free(d->eps);
   free(d->q);
   free(d->kn_C);
+  free(d->Ktrk);
+  free(d->trk_lo);
+  free(d->trk_out);
+  free(d->trk_w);
+  free(d->pend);
   free(d->D_ann);
   for (int i = 0; i < d->n_cache; i++) free(d->cache_D[i]);
   memset(d, 0, sizeof *d);
@@ -314,15 +323,16 @@ void fb_cmb_dep_photon_rates(const fb_cmb_dep *d, size_t k, double E, fb_cmb_dep
 /* The primary march of a photon of energy E_eV carrying the energy fraction w, injected at node j: its deposits are
  * added to D[k][j], its secondary photons to src (cells k..j); returns the last cell k reached. w = 1 is the kernel of
  * fb_cmb_dep_set_energy; w < 1 scales every deposit and secondary by w (the stop u < U_STOP is taken relative to w). */
-static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, double *D, double *src) {
+static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, double *D, double *src, size_t k_stop,
+                           double *u_end, double *E_end) {
   const size_t n = d->n;
   double L = d->L_lo + d->h * (double)j, E = E_eV, u = w;
   const double u_stop = U_STOP * w;
   size_t k = j;
   while (u > u_stop && E > FB_E_ION_H_EV) {
-    const double Lb = k > 0 ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo;
+    const double Lb = k > k_stop ? d->L_lo + d->h * ((double)k - 0.5) : d->L_lo + d->h * (double)k_stop;
     if (L - Lb <= 1e-12 * d->h) {
-      if (k == 0) break;
+      if (k == k_stop) break;
       k--;
       continue;
     }
@@ -334,7 +344,7 @@ static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, doubl
        * redshifts */
       const double a = r.a, sc = r.s_c, g = 1.0 + a + sc, ds = fmin(L - Lb, DLNE_MAX);
       const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
-      double *v = src + k * d->ng;
+      double *v = src ? src + k * d->ng : NULL;
       D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, 0.0, v) + fb_cmb_dep_scatter_out(d, k, E, x * sc, v);
       u *= decay;
       E *= exp(-ds);
@@ -343,12 +353,73 @@ static size_t march_photon(fb_cmb_dep *d, size_t j, double E_eV, double w, doubl
     }
     const double a = r.a, b = r.b, g = 1.0 + a + b, ds = fmin(L - Lb, DLNE_MAX / (1.0 + b));
     const double decay = exp(-g * ds), x = u * (1.0 - decay) / g;
-    D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src + k * d->ng);
+    D[k * n + j] += fb_cmb_dep_outcome(d, k, E, &r, x * a, x * b, src ? src + k * d->ng : NULL);
     u *= decay;
     E *= exp(-(1.0 + b) * ds);
     L -= ds;
   }
+  if (u_end) *u_end = u > u_stop && E > FB_E_ION_H_EV ? u : 0.0;
+  if (E_end) *E_end = E;
   return k;
+}
+
+/* Exact tracks below 51 keV (branch cmbgrid; fb_cmb_dep.h "Exact tracks below 51 keV"): a grid photon whose bin energy
+ * is below FB_CMB_DEP_K_DISC m_e only loses energy continuously (redshift and Compton) and is absorbed, so its fate is
+ * the primary march from that energy; one kernel per such bin and node (its secondaries, the ICS photons above 13.6 eV
+ * of its photo- and Compton electrons, are not followed: test_cmb_grid measures their share). fb_cmb_casc_run hands the
+ * bins' contents to these kernels instead of advecting them; after FB_CMB_DEP_TRK_CELLS cells what is left of the
+ * photon goes back onto the grid at its energy (two-point split), to start a new track there. */
+int fb_cmb_dep_tracks_setup(fb_cmb_dep *d, int on, fb_err *err) {
+  free(d->Ktrk);
+  free(d->trk_lo);
+  free(d->trk_out);
+  free(d->trk_w);
+  free(d->pend);
+  d->Ktrk = d->trk_w = d->pend = NULL;
+  d->trk_lo = d->trk_out = NULL;
+  d->g_trk0 = d->g_trk = 0;
+  if (!on) return FB_OK;
+  int g0 = 0, gt = 0;
+  while (g0 < d->ng && d->gE[g0] < FB_CMB_DEP_TRK_E_MIN_EV) g0++;
+  while (gt < d->ng && d->gE[gt] < FB_CMB_DEP_K_DISC * ME_EV) gt++;
+  if (gt <= g0) return FB_OK;
+  const size_t nb = (size_t)(gt - g0);
+  const size_t n = d->n, W = FB_CMB_DEP_TRK_CELLS + 1; /* a track covers at most W cells */
+  double *K = calloc(n * n, sizeof *K); /* scratch: the kernel of one bin (march_photon's layout) */
+  d->Ktrk = calloc(nb * n * W, sizeof *d->Ktrk);
+  d->trk_lo = calloc(nb * n, sizeof *d->trk_lo);
+  d->trk_out = calloc(nb * n, sizeof *d->trk_out);
+  d->trk_w = calloc(nb * n * 2, sizeof *d->trk_w);
+  d->pend = calloc(n * ((size_t)d->ng + 1), sizeof *d->pend); /* and the tracks' deposit column (fb_cmb_casc_run) */
+  if (!K || !d->Ktrk || !d->trk_lo || !d->trk_out || !d->trk_w || !d->pend) {
+    free(K);
+    FB_FAIL(err, FB_ERR_MEMORY, "cannot allocate the track kernels (%d bins, %zu nodes)", gt, n);
+  }
+  for (int g = g0; g < gt; g++) {
+    memset(K, 0, n * n * sizeof *K);
+    for (size_t k = 0; k < n; k++) {
+      /* followed for at most FB_CMB_DEP_TRK_CELLS cells; what is left then goes back onto the grid at its energy */
+      const size_t i = (size_t)(g - g0) * n + k, ks = k > FB_CMB_DEP_TRK_CELLS ? k - FB_CMB_DEP_TRK_CELLS : 0;
+      double u, E, v[FB_CMB_DEP_NG_MAX] = {0};
+      const size_t lo = march_photon(d, k, d->gE[g], 1.0, K, NULL, ks, &u, &E);
+      d->trk_lo[i] = (int)lo;
+      for (size_t q = lo; q <= k; q++) d->Ktrk[i * W + (q - lo)] = K[q * n + k]; /* compact: cells lo..k */
+      d->trk_out[i] = -1;
+      if (!(u > 0) || ks == 0) continue;
+      fb_cmb_casc_add_line(d, E, u, v);
+      for (int q = 0; q < d->ng; q++)
+        if (v[q] != 0.0) {
+          d->trk_out[i] = q;
+          d->trk_w[2 * i] = v[q];
+          d->trk_w[2 * i + 1] = q + 1 < d->ng ? v[q + 1] : 0.0;
+          break;
+        }
+    }
+  }
+  free(K);
+  d->g_trk0 = g0;
+  d->g_trk = gt;
+  return FB_OK;
 }
 
 /* The kernel's columns (one helper since branch feffgrid; it was written four times): fill() puts column j's primary
@@ -367,7 +438,7 @@ static void build_columns(fb_cmb_dep *d, double *D, column_fill fill, const void
 
 /* column of a photon kernel: ctx = the photon energy [eV] */
 static size_t photon_column(fb_cmb_dep *d, size_t j, double *src, double *D, const void *ctx) {
-  return march_photon(d, j, *(const double *)ctx, 1.0, D, src);
+  return march_photon(d, j, *(const double *)ctx, 1.0, D, src, 0, NULL, NULL);
 }
 
 int fb_cmb_dep_set_energy(fb_cmb_dep *d, double E_GeV, fb_err *err) {
@@ -502,7 +573,7 @@ static size_t spectrum_column(fb_cmb_dep *d, size_t j, double *src, double *D, c
     if (!s->pair[i] && s->cont[i] && d->cont_on_grid) {
       fb_cmb_casc_add_line(d, E * 1e9, w, src + j * d->ng);
     } else if (!s->pair[i]) {
-      const size_t k = march_photon(d, j, E * 1e9, w, D, src);
+      const size_t k = march_photon(d, j, E * 1e9, w, D, src, 0, NULL, NULL);
       if (k < k_lo) k_lo = k;
     } else if (E > FB_ME_GEV) { /* the leptons' kinetic share at once, their ICS photons into the cascade */
       D[j * d->n + j] +=

@@ -131,7 +131,7 @@
  * Non-uniform secondary grid (issue 15, branch feffgrid; fb_cmb_dep_grid_setup in fb_cmb_casc.c):
  *  - The grid is built of units of 10^(1/12) from 13.6 eV to 1.36 TeV (FB_CMB_DEP_NU = 132); a bin spans a whole number
  *    of units: 4 (10^(1/3), the previous uniform grid) below 63 keV and above 1.36 MeV, 1 (10^(1/12)) in between
- *    (default layout {4, 1, 4, 44, 60}: 45 bins instead of 33). Each bin's energy is the geometric centre of its edges;
+ *    (layout {4, 1, 4, 44, 60}: 45 bins instead of 33; since branch cmbgrid the band starts at 29 keV, {4, 1, 4, 40, 60}, 48 bins). Each bin's energy is the geometric centre of its edges;
  *    a line is split between the two neighbouring bin energies keeping number and energy (as before; exact also across
  *    unequal bins), and the advection to the next bin down uses that bin pair's own ratio, so that the energy loss
  *    rate stays exactly 1 + b.
@@ -142,12 +142,42 @@
  *    "Non-uniform secondary grid"): with this layout f_eff is within 0.6 % of the converged grid at 0.1 - 1 MeV and
  *    within 2 % at all the table's energies (5 keV - 409 GeV, photons and e+e-); the CMB planes cost 7-21 % more
  *    (docs/performance.md) instead of ~10x for the uniform fine grid.
- *  - Stated gap (measured, not fixed): the upper edges of the CMB bands (decays at z ~ 2000-5000, R_aniso from photons
- *    that wait at keV energies until recombination) are not converged in the grid: the coarse bins below 63 keV (mainly
- *    below 13.6 keV) make R_aniso 3-110x too large at upper-edge points and the upper-edge couplings 5-14 % too high
- *    (bc11, 2-20 MeV); fine bins down to 13.6 eV remove it at ~5x the cascade cost.
+ *  - Stated gap of branch feffgrid (fixed in branch cmbgrid, next section): the upper edges of the CMB bands were not
+ *    converged in the grid (R_aniso 3-110x too large at upper-edge points; still so with the default photon_grid).
  *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
  *    carry the layout in their key.
+ *
+ * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; an option,
+ * photon_grid = tracks / fb_cmb_params.dep_no_tracks = 0: it costs ~20 % CPU on the CMB planes, over the +10 % allowed,
+ * so the default stays the advected grid, bit for bit as before; docs/performance.md "Exact tracks"):
+ *  - Cause of the upper-edge gap: photons injected at z ~ 2000-5000 Compton-cool on the ionised gas (b = n_e sigma c eta/H
+ *    ~ 10-100 at 10-50 keV) towards E ~ m_e/(int tau ds), which lies below the He II photoabsorption threshold of the
+ *    moment (a_HeII ~ 1 at ~20 keV, z ~ 3000): physically almost none of them survives to the recombination era. On the
+ *    grid a photon leaves a bin after an exponentially distributed time (first-order advection), so a small fraction
+ *    lingers in a bin for many e-folds of its mean residence and escapes the absorption; R_aniso at the upper edges,
+ *    where it is a tail exp(-t/tau) times this survival, is dominated by that leak: with the advected grid it fell
+ *    4.98 -> 0.042 -> 0.0026 -> 7.9e-5 (bc11 2 MeV, tau = 1.6e11 s) for bins of 10^(1/3) -> 10^(1/12) -> 10^(1/24) ->
+ *    10^(1/48) (and not towards a limit: with bins finer than the per-cell energy loss the immediate cascade of
+ *    fb_cmb_casc_build moves photons through many bins in one cell), i.e. no grid resolution was converged.
+ *  - Fix: below FB_CMB_DEP_K_DISC m_e (51 keV) a photon only loses energy continuously and is absorbed, so its fate from
+ *    (node, energy) is deterministic: the primary march of fb_cmb_dep_set_energy. The bins whose centres lie between
+ *    FB_CMB_DEP_TRK_E_MIN_EV = 1 keV and 51 keV (7 of the default layout; below 1 keV the photons are absorbed at once
+ *    after recombination and by He II before: tracks from 13.6 eV change R_aniso by < 0.3 %) are exact-track bins: one
+ *    kernel per bin and node (the march from the bin's energy, secondaries not followed), and fb_cmb_casc_run hands
+ *    their photons to these kernels at each node instead of advecting them; after FB_CMB_DEP_TRK_CELLS = 48 cells (0.48
+ *    in ln(1+z)) what is left goes back onto the grid at its energy (two-point split) and starts a new track (cost:
+ *    uncut tracks doubled the kernels' time; 16 cells gave R_aniso 1.4-6.3x off at the upper-edge points, 48 cells
+ *    within 0.2 % of uncut tracks). The band of 10^(1/12) bins
+ *    starts at 29 keV (layout {4, 1, 4, 40, 60}, 48 bins): the 29-63 keV bin of the old layout straddled 51 keV (a track
+ *    from 43 keV for photons up to 63 keV). With the tracks the upper-edge R_aniso agrees between the default, the
+ *    uniform 10^(1/12) and 10^(1/24) grids to 0.2-3.4 % (docs/validation.md "Exact tracks below 51 keV").
+ *  - Stated approximations: a track's own secondaries (the ICS photons above 13.6 eV of its photo- and Compton
+ *    electrons) are dropped: measured 0.23 / 0.06 / 4e-5 of a 51 keV electron's energy at z = 5000 / 3000 / 1000
+ *    (before recombination these 13.6-100 eV photons redshift out or ionise He II far from the era the anisotropy
+ *    bound weighs); a photon is handed to its track one cell after it reached the bin within a cell.
+ *  - Remaining grid dependence (measured, not fixed): the coarse bins above 1.36 MeV move the bc11 upper edges at
+ *    m = 29-170 MeV by +5-6 % against the uniform 10^(1/12) grid (10^(1/6) bins above the band remove most of it at
+ *    ~2x the kernel cost).
  *
  * Call order: fb_cmb_dep_init() -> fb_cmb_dep_set_energy() (any number of times) -> fb_cmb_dep_apply()
  * -> fb_cmb_dep_free(). Units: E in GeV (eV inside), densities cm^-3, rates s^-1.
@@ -167,9 +197,17 @@ struct fb_cmb;
 #define FB_CMB_DEP_E_MIN_GEV 1.0e-9 /**< lowest photon energy (1 eV; below 13.6 eV nothing is deposited) */
 #define FB_CMB_DEP_NT 160          /**< electron kinetic-energy grid (log, 11 eV - 10 TeV) */
 #define FB_CMB_DEP_NK 256          /**< Klein-Nishina eta table (log k, 1e-6 - 1e6) */
+#ifndef FB_CMB_DEP_NU
 #define FB_CMB_DEP_NU 132          /**< the photon grid of the secondary cascade is built of steps ("units") of 10^(1/12) from
                                         13.6 eV to 1.36 TeV (branch feffgrid; "Non-uniform secondary grid" above) */
+#endif
 #define FB_CMB_DEP_NG_MAX FB_CMB_DEP_NU /**< most bins (one unit each: the converged reference grid) */
+#define FB_CMB_DEP_TRK_E_MIN_EV 1.0e3 /**< lowest bin centre of the exact tracks (below, the bins advect on the grid: their
+                                        photons are absorbed at once after recombination and by He II before) */
+#ifndef FB_CMB_DEP_TRK_CELLS
+#define FB_CMB_DEP_TRK_CELLS 48    /**< longest exact track (cells) before its photon goes back onto the grid (branch
+                                        cmbgrid; "Exact tracks below 51 keV" above) */
+#endif
 #define FB_CMB_DEP_NQ 4            /**< cells of the Compton recoil spectrum (fb_cmb_dep_compton_out) */
 #ifndef FB_CMB_DEP_NC
 #define FB_CMB_DEP_NC 8            /**< cells in ln(E'/E) of the discrete Klein-Nishina kernel (fb_cmb_compton.c) */
@@ -216,6 +254,17 @@ typedef struct fb_cmb_dep {
   double gE[FB_CMB_DEP_NG_MAX];        /**< representative (geometric-centre) energy of each bin [eV] */
   double gEdge[FB_CMB_DEP_NG_MAX + 1]; /**< bin edges [eV] (gEdge[0] = 13.6 eV) */
   int ubin[FB_CMB_DEP_NU];             /**< bin of each 10^(1/12) unit */
+  int g_trk0, g_trk;  /**< bins g_trk0..g_trk-1 (centres from FB_CMB_DEP_TRK_E_MIN_EV to FB_CMB_DEP_K_DISC m_e: continuous
+                           loss only) follow exact tracks (branch cmbgrid, "Exact tracks below 51 keV"); g_trk = 0: none */
+  double *Ktrk;       /**< their track kernels: Ktrk[((g - g_trk0) n + k) (FB_CMB_DEP_TRK_CELLS + 1) + k' - trk_lo], the energy
+                           fraction deposited
+                           in cell k' by a photon of bin g's energy at node k (as D; no secondaries) */
+  int *trk_lo;        /**< (g_trk - g_trk0) x n, index (g - g_trk0) n + k: lowest cell k' of each track */
+  int *trk_out;       /**< the same index: a track ends after FB_CMB_DEP_TRK_CELLS cells; what is left goes back onto the grid
+                           at node trk_lo, into bins trk_out and trk_out + 1 (-1: nothing left) ... */
+  double *trk_w;      /**< ... with these energy fractions (2 per track) */
+  double *pend;       /**< scratch of fb_cmb_casc_run: photons going back onto the grid per node and bin (n x ng), then
+                           the tracks' deposits of one column (n); zero between calls */
   double *z, *H_s, *t_s;    /**< redshift, H [1/s], cosmic time [s] at the nodes */
   double *nH, *xHI, *ne_free; /**< hydrogen density, neutral fraction, free electrons at the nodes */
   int *he_state;      /**< 0 He I, 1 He II, 2 He III */
@@ -394,6 +443,9 @@ double fb_cmb_dep_scatter_out(const fb_cmb_dep *d, size_t k, double E_eV, double
 /** Choose the Compton treatment (continuous = 1: continuous loss; 0: discrete, the default) and rebuild the cascade
  *  matrices and drop the built kernels if it changed. */
 void fb_cmb_dep_set_compton(fb_cmb_dep *d, int continuous);
+/** Build the exact-track kernels of the bins below FB_CMB_DEP_K_DISC m_e (branch cmbgrid; on = 0: none, g_trk = 0);
+ *  called by fb_cmb_dep_init before fb_cmb_casc_build. FB_ERR_MEMORY. */
+int fb_cmb_dep_tracks_setup(fb_cmb_dep *d, int on, fb_err *err);
 /** Build the cascade transfer matrices (called by fb_cmb_dep_init). */
 void fb_cmb_casc_build(fb_cmb_dep *d);
 /** March secondaries src (cells k_lo..j) of a primary injected at node j and add their deposits to D[k][j]. */

@@ -28,7 +28,8 @@ static int dep_key(const fb_cmb_dep *d, double E_GeV, int mode, uint8_t *key, si
   h = fb_cache_hash(h, d->he_state, n * sizeof *d->he_state);
   const double dv[] = {E_GeV, d->L_lo, d->h, d->T_cmb0_eV, d->f_He};
   const int64_t iv[] = {(int64_t)n, mode, (int64_t)h, d->ng, FB_CMB_DEP_NT, FB_CMB_DEP_NQ, FB_CMB_DEP_NOP,
-                        d->grid[0], d->grid[1], d->grid[2], d->grid[3], d->grid[4]}; /* the secondary grid's layout */
+                        d->grid[0], d->grid[1], d->grid[2], d->grid[3], d->grid[4], /* the secondary grid's layout */
+                        d->g_trk0, d->g_trk, FB_CMB_DEP_TRK_CELLS}; /* and its exact-track bins (branch cmbgrid) */
   *len = 0;
   if (cap < sizeof DEP_TAG + sizeof dv + sizeof iv) return 0;
   memcpy(key, DEP_TAG, sizeof DEP_TAG);
