@@ -207,7 +207,7 @@ const fb_eval_module fb_eval_cmb_decay = {
      {"fisher_kernel", "", "ideal|planck_lowl", 0, 0, "ideal",
       "aniso_method=fisher: ideal (white-noise Planck-143-like likelihood, inputs/cmb_fisher_kernel.dat) or planck_lowl "
       "(no TE/EE at l < 30, prior sigma(tau) = 0.007; inputs/cmb_fisher_kernel_planck.dat; fb_cmb_fisher.h)"},
-     {"photon_grid", "", "tracks|advected|fine_tracks|fine_advected", 0, 0, "advected",
+     {"photon_grid", "", "tracks|advected|fine_tracks|fine_advected", 0, 0, "tracks",
       "secondary photon grid of the deposition kernels (src/cmb/fb_cmb_dep.h): advected = every bin advected on the grid "
       "(default; its upper edges of the CMB bands are not grid-converged), tracks = photons of 1-51 keV follow exact "
       "continuous-loss tracks (branch cmbgrid: converged upper edges, ~20 % more CPU), fine_tracks / fine_advected = the "

@@ -18,7 +18,15 @@
 
 void fb_cmb_params_default(fb_cmb_params *p) {
   memset(p, 0, sizeof *p);
-  p->dep_no_tracks = 1; /* photon_grid = advected (branch cmbgrid: the tracks cost +20 % on the CMB planes; an option) */
+  /* photon_grid = tracks (the default since session 12): exact continuous-loss tracks below 51 keV, the fine band from
+   * 29 keV. The advected grid leaks photons past the He II / H absorption at z ~ 2000-5000 (bin residence times are
+   * exponential), so the bands' upper edges were not converged (R_aniso x2-305 of the fine grid; docs/validation.md,
+   * branch cmbgrid); the tracks cost +23 % CPU on the CMB planes. */
+  p->dep_no_tracks = 0;
+  {
+    static const int trk_layout_default[5] = {4, 1, 4, 40, 60};
+    for (int i = 0; i < 5; i++) p->dep_grid[i] = trk_layout_default[i];
+  }
   p->h = FB_H_PLANCK;
   p->omega_b_h2 = FB_OMEGA_B_H2_PLANCK;
   p->omega_c_h2 = FB_OMEGA_C_H2_PLANCK;
@@ -369,7 +377,7 @@ static void window_projections(fb_cmb *c, size_t k_min, double *S_late, double *
 }
 
 int fb_cmb_photon_grid_from_name(const char *name, fb_cmb_params *p, fb_err *err) {
-  /* advected (the default): the grid and treatment before branch cmbgrid (the default layout {4, 1, 4, 44, 60}, every bin
+  /* tracks (the default, fb_cmb_params_default); advected: the grid and treatment before branch cmbgrid (the default layout {4, 1, 4, 44, 60}, every bin
    * advected on the grid); tracks: exact tracks for the bins of 1 - 51 keV, the band from 29 keV ({4, 1, 4, 40, 60});
    * fine_tracks / fine_advected: the uniform 10^(1/12) reference grid with / without the exact tracks (resolution
    * checks; ~10x the kernel cost) */

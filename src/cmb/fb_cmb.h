@@ -214,9 +214,9 @@ typedef struct fb_cmb_params {
   int dep_grid[5];          /**< layout of the deposition kernels' secondary photon grid (fb_cmb_dep_grid_setup: units of
                                  10^(1/12) per bin below / in / above a band, band start / end in units from 13.6 eV);
                                  all 0: the default (branch feffgrid); for the resolution tests and benchmarks */
-  int dep_no_tracks;        /**< 1 (fb_cmb_params_default): the grid photons below 51 keV advect on the grid (as before
-                                 branch cmbgrid); 0: they follow exact tracks (fb_cmb_dep.h "Exact tracks below 51 keV";
-                                 photon_grid = tracks) */
+  int dep_no_tracks;        /**< 0 (fb_cmb_params_default, since session 12): the grid photons below 51 keV follow exact
+                                 tracks (fb_cmb_dep.h "Exact tracks below 51 keV"; photon_grid = tracks); 1: they advect
+                                 on the grid (photon_grid = advected, as before branch cmbgrid) */
   int fisher_kernel;        /**< aniso == FISHER: which kernel (fb_cmb_fisher_kernel: 0 = ideal, the default;
                                  1 = planck_lowl, branch fisherlowl; fb_cmb_fisher.h) */
 } fb_cmb_params;

@@ -147,9 +147,9 @@
  *  - The runtime layout (fb_cmb_params.dep_grid) is for the resolution tests and benchmarks; kernels cached on disk
  *    carry the layout in their key.
  *
- * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; an option,
- * photon_grid = tracks / fb_cmb_params.dep_no_tracks = 0: it costs ~20 % CPU on the CMB planes, over the +10 % allowed,
- * so the default stays the advected grid, bit for bit as before; docs/performance.md "Exact tracks"):
+ * Exact tracks below 51 keV (issue 15, branch cmbgrid; fb_cmb_dep_tracks_setup, fb_cmb_casc_run; the default since
+ * session 12, photon_grid = tracks / fb_cmb_params.dep_no_tracks = 0: it costs +23 % CPU on the CMB planes, accepted
+ * because the advected grid's upper edges were off by up to 62 % in coupling; docs/performance.md "Exact tracks"):
  *  - Cause of the upper-edge gap: photons injected at z ~ 2000-5000 Compton-cool on the ionised gas (b = n_e sigma c eta/H
  *    ~ 10-100 at 10-50 keV) towards E ~ m_e/(int tau ds), which lies below the He II photoabsorption threshold of the
  *    moment (a_HeII ~ 1 at ~20 keV, z ~ 3000): physically almost none of them survives to the recombination era. On the

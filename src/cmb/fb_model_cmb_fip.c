@@ -107,7 +107,7 @@ static const fb_key_spec cmbf_keys[] = {
      "Compton scattering of the photons in the deposition kernels (src/cmb/fb_cmb_dep.h): discrete = Klein-Nishina "
      "scattering, the scattered photons redistributed in energy (branch compton); continuous = a continuous energy "
      "loss on one track (the model before branch compton; comparison option)"},
-    {"cmb_fip", "photon_grid", FB_KEY_CHOICE, "advected", 0, 0, "tracks|advected|fine_tracks|fine_advected", "",
+    {"cmb_fip", "photon_grid", FB_KEY_CHOICE, "tracks", 0, 0, "tracks|advected|fine_tracks|fine_advected", "",
      "secondary photon grid of the deposition kernels (src/cmb/fb_cmb_dep.h): advected = every bin advected on the grid "
      "(default; its upper edges of the CMB bands are not grid-converged), tracks = photons of 1-51 keV follow exact "
      "continuous-loss tracks (branch cmbgrid: converged upper edges, ~20 % more CPU), fine_tracks / fine_advected = the "

@@ -43,9 +43,10 @@ double fb_hb_alp_decay_length_cm(double E_GeV, double mass_GeV, double g_GeV, do
  * decay length lam: the direction average (1/2) int dmu exp(-s(mu)/lam) over the chord s = -r mu + sqrt(R^2 -
  * r^2 (1 - mu^2)); with s as variable, dmu = -(R^2 - r^2 + s^2)/(2 r s^2) ds, it is
  * (1/4r) int_a^b e^{-s/lam} (1 + (R^2 - r^2)/s^2) ds, a = R - r, b = R + r, and int e^{-s/lam}/s^2 ds =
- * [-e^{-s/lam}/s] - E_1(s/lam)/lam. Written with e^{-a/lam} factored out and E_1 scaled (e^x E_1(x)), 1 - e^{-2r/lam}
+ * [-e^{-s/lam}/s] + E_1(s/lam)/lam. Written with e^{-a/lam} factored out and E_1 scaled (e^x E_1(x)), 1 - e^{-2r/lam}
  * by expm1 (lam >> R); at the centre (r < 1e-6 R: cancellation) it is exp(-R/lam). */
 double fb_hb_escape_probability(double r, double R, double lam) {
+  if (!(r >= 0.0) || !(r < R)) return NAN; /* defined inside the sphere only (at r = R, E_1(0) diverges) */
   if (!(lam < INFINITY) || R < 1e-12 * lam) return 1.0; /* 1 - P ~ R/lam below 1e-12 */
   if (!(r > 1e-6 * R)) return exp(-R / lam);
   const double a = R - r, b = R + r, e2 = exp(-2.0 * r / lam);
@@ -345,8 +346,8 @@ static int hb_f(const fb_hb_options *o, double m, double lng, double R, double *
  * Illinois modification (f is smooth in ln g), bisection while an end value is -inf (nothing escapes) */
 static int hb_root(const fb_hb_options *o, double m, double R, double lo, double f_lo, double hi, double f_hi,
                    double *root, fb_err *err) {
-  int side = 0;
-  for (int it = 0; it < 200 && hi - lo > 1e-6; it++) {
+  int side = 0, it = 0;
+  for (; it < 200 && hi - lo > 1e-6; it++) {
     double x = isfinite(f_lo) && isfinite(f_hi) ? (lo * f_hi - hi * f_lo) / (f_hi - f_lo) : 0.5 * (lo + hi), f;
     if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
     FB_CALL(err, hb_f(o, m, x, R, &f, err));
@@ -366,6 +367,8 @@ static int hb_root(const fb_hb_options *o, double m, double R, double lo, double
       side = 1;
     }
   }
+  FB_TEST(err, hi - lo > 1e-6, FB_ERR_NUMERIC, "HB edge at m = %g GeV: no convergence in 200 iterations (ln g in [%g, %g])",
+          m, lo, hi);
   *root = exp(0.5 * (lo + hi));
   return FB_OK;
 }

@@ -81,13 +81,15 @@ int fb_hb_core_radius_cm(const fb_hb_options *o, double *R_cm, fb_err *err);
 double fb_hb_alp_decay_length_cm(double E_GeV, double mass_GeV, double g_GeV, double wp2_GeV2, double T_GeV);
 
 /** Probability that a particle emitted isotropically at radius r inside a sphere of radius R (0 <= r < R) decays
- *  outside it, for the decay length lam (same units): the direction average of exp(-chord/lam). */
+ *  outside it, for the decay length lam (same units): the direction average of exp(-chord/lam). NaN outside
+ *  0 <= r < R. */
 double fb_hb_escape_probability(double r, double R, double lam);
 
 /** The excluded interval g_low < g < g_high [GeV^-1] at mass_GeV (eps_a(g) > eps_max). decay off, or still excluded at
  *  g = 1 GeV^-1 (m <= 2 omega_p: no decay): g_high = +inf; decay off:
  *  g_low = g_max (+inf if nothing is emitted); decay on: both NaN where the interval is empty (the band has closed).
- *  Edges to relative 1e-5 in g. */
+ *  The root solver stops at 1e-6 in ln g (FB_ERR_NUMERIC if it does not converge); the zone quadrature's 1e-3 relative
+ *  tolerance in cold polytrope zones can move g_low by up to 5e-4 relative. */
 int fb_hb_alp_edges_GeV(const fb_hb_options *o, double mass_GeV, double *g_low, double *g_high, fb_err *err);
 
 #endif /* FB_HB_ALP_H */

@@ -21,7 +21,7 @@
 #include "fb_cmb_dep.h"
 #include "fb_constants.h"
 
-/* the kernel nodes with photon_grid = tracks (branch cmbgrid; the tracks are an option, the default is advected), its
+/* the kernel nodes with photon_grid = tracks (branch cmbgrid; the default since session 12), its
  * layout replaced by `layout` if given */
 static fb_cmb_dep *dep_of(fb_cmb *c, const int *layout, fb_err *err) {
   fb_cmb_params p;
@@ -36,12 +36,14 @@ static fb_cmb_dep *dep_of(fb_cmb *c, const int *layout, fb_err *err) {
 START_TEST(test_layout) {
   fb_err err;
   fb_cmb c;
-  /* the default (photon_grid = advected): the layout of branch feffgrid, no tracks */
+  /* photon_grid = advected: the layout of branch feffgrid, no tracks; the default is tracks (48 bins) */
   {
     fb_cmb_params p;
     fb_cmb_params_default(&p);
+    ck_assert(p.dep_no_tracks == 0 && p.dep_grid[3] == 40);
+    ck_assert(fb_cmb_photon_grid_from_name("advected", &p, &err) == FB_OK);
     ck_assert(fb_cmb_init(&c, &p, &err) == FB_OK && fb_cmb_set_photon_energy(&c, 1e-4, &err) == FB_OK);
-    printf("default (advected): %d bins, %d track bins\n", c.dep->ng, c.dep->g_trk - c.dep->g_trk0);
+    printf("advected: %d bins, %d track bins\n", c.dep->ng, c.dep->g_trk - c.dep->g_trk0);
     ck_assert(c.dep->ng == 45 && c.dep->g_trk == 0);
     fb_cmb_free(&c);
   }

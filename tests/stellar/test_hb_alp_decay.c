@@ -13,8 +13,8 @@
  * Published upper edge (explicit tolerances; docs/validation.md "HB upper edge: decays inside the core"):
  *  - polytrope core (n = 3/2, T_c = 1.2e8 K, rho_c = 1e4 g/cm^3, the core that reproduces the published lower edge
  *    to 100 keV): within a factor 2.5 at the six published masses 29.5-257 keV (measured x2.18 ... x0.56: our edge
- *    is flatter in mass than the published one); the region closes below the published tip at 388.6 keV (gap,
- *    measured ~0.29 MeV): asserted to lie in 0.2-0.389 MeV;
+ *    is steeper in mass than the published one); the region closes below the published tip at 388.6 keV (gap,
+ *    measured 0.328 MeV with the polytrope, 0.209 MeV one-zone): asserted to lie in 0.2-0.389 MeV;
  *  - one-zone default core: within a factor 2 at 29.5-103 keV (measured x1.62 ... x0.52), the gap at 174.6 keV
  *    (x0.32) bracketed in [0.2, 0.5]; it closes at ~0.2 MeV (the known one-zone lower-edge gap above 60 keV).
  */
@@ -72,6 +72,7 @@ START_TEST(test_escape_probability) {
     }
   ck_assert_double_eq_tol(fb_hb_escape_probability(0.0, R, 0.2), exp(-5.0), 1e-15);
   ck_assert_double_eq_tol(fb_hb_escape_probability(0.5, R, 1e14), 1.0, 1e-12);
+  ck_assert(isnan(fb_hb_escape_probability(R, R, 1.0)) && isnan(fb_hb_escape_probability(1.5 * R, R, 1.0)));
 }
 END_TEST
 
