@@ -18,6 +18,7 @@ import os
 import re
 import shlex
 import subprocess
+import time
 import sys
 import tempfile
 
@@ -94,11 +95,12 @@ def main():
                 print(f"skip ({where}): {cmd}")
                 continue
             run = adapt(cmd, exe)
+            t0 = time.monotonic()
             r = subprocess.run(["bash", "-c", ". tools/mpi-env.sh 2>/dev/null; " + run], cwd=tmp,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
             if r.returncode == 0:
                 passed += 1
-                print(f"ok ({where}): {cmd}")
+                print(f"ok ({where}, {time.monotonic() - t0:.1f} s): {cmd}")
             else:
                 failed += 1
                 print(f"FAIL ({where}), exit {r.returncode}: {cmd}\n  ran: {run}\n" +
