@@ -34,7 +34,14 @@ cd "$(dirname "$0")/.."
 . tools/mpi-env.sh
 NP=${FB_NP:-2}
 EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
-run() { mpirun -n "$NP" "$EXE" run "$@" --overwrite --set run.log_level=warning; }
+# each scan's wall time is printed (docs/performance.md uses it to find where the main job's time goes)
+run() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  mpirun -n "$NP" "$EXE" run "$@" --overwrite --set run.log_level=warning
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v f="$1" 'BEGIN { printf "summary-planes: %s %.1f s\n", f, b - a }'
+}
 mkdir -p out
 planes=("$@")
 [ ${#planes[@]} -gt 0 ] || planes=(bc3 bc4 bc6 bc7 bc8 bc10 bc11)

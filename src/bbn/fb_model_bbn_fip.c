@@ -69,7 +69,8 @@ typedef struct bfip_state {
   fb_production_table ptab;
   fb_production_table ptab_lo; /* the same below T0 (down to m/50 or 1 keV), for the flag Q_FINV */
   int prod_etable;       /* the rate and mean energy from a per-mass cubic table (fb_production_etable; bc9 Primakoff,
-                            key primakoff_table) from min(T_lo, 0.5 T0) to T_RH, direct elsewhere */
+                            key primakoff_table; the rate alone for bc4, bc10, bc11, key production_table) from
+                            min(T_lo, 0.5 T0) to T_RH, direct elsewhere */
   fb_production_etable etab;
   int nu_conversion;     /* HNL: direct p <-> n conversion by the non-thermal nu_e (bbn_nu_conversion.c) */
   int nu_oscillations;   /* HNL: with it, the injected neutrinos oscillate first (bbn_nu_oscillation.c) */
@@ -152,12 +153,19 @@ static const fb_key_spec bc9_bbn_keys[] = {
      "the Primakoff rate and the mean energy of the ALPs it makes from a per-mass table in T (40 per e-fold, cubic; "
      "src/production/fb_production_etable.c), built once per mass for all couplings; false: evaluated at every call "
      "(the BBN outputs agree within the stage's noise floor: |dYp| < 2e-5, D/H 1e-4 relative, N_eff 1e-5, the same "
-     "verdicts; tests/bbn/test_bc9_etable.c)"}};
+     "verdicts; tests/bbn/test_bbn_prod_table.c)"}};
 /* bc10, bc11: the common keys plus the production switch `production` (read by bfip_init_common) */
+/* the per-mass table of a production that scales with the coupling (fb_production_tabulable: bc4, bc10, bc11) */
+#define BFIP_KEY_PROD_TABLE(SEC, NOTE)                                                                    \
+  {SEC, "production_table", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                          \
+   "the production rate from a per-mass table in T (40 per e-fold, cubic in ln T; "                      \
+   "src/production/fb_production_etable.c), built once per mass for all couplings; false: evaluated at "   \
+   "every call (the BBN outputs agree within the stage's noise floor: tests/bbn/test_bbn_prod_table.c)" NOTE}
 #define BALP_KEYS(SEC, WHAT)                                                                              \
   {BFIP_KEYS_COMMON(SEC), BFIP_KEY_MOMENTUM(SEC),                                                         \
    {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
-    "ALP production also by scatterings (" WHAT "; false: decays and inverse decays only, a lower limit)"}}
+    "ALP production also by scatterings (" WHAT "; false: decays and inverse decays only, a lower limit)"}, \
+   BFIP_KEY_PROD_TABLE(SEC, "")}
 static const fb_key_spec bc10_bbn_keys[] = BALP_KEYS("bc10_bbn", "src/production/fb_prod_bc10.c: f gamma -> f a, f fbar -> gamma a, "
                                                      "q g -> q a, q qbar -> g a, anomaly-like gluon and photon couplings");
 static const fb_key_spec bc11_bbn_keys[] = BALP_KEYS("bc11_bbn", "src/production/fb_prod_bc11.c: gluon conversion and q qbar -> g a "
@@ -167,7 +175,8 @@ static const fb_key_spec bc11_bbn_keys[] = BALP_KEYS("bc11_bbn", "src/production
   {BFIP_KEYS_COMMON(SEC), BFIP_KEY_MOMENTUM(SEC),                                                         \
    {SEC, "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",                                               \
     "S production also by Higgs-like scatterings (and, bc5, h -> S S) in the plasma "                     \
-    "(src/production/fb_prod_bc4.c; false: decays and inverse decays only, a lower limit)"}}
+    "(src/production/fb_prod_bc4.c; false: decays and inverse decays only, a lower limit)"},               \
+   BFIP_KEY_PROD_TABLE(SEC, " (bc5: no effect, its h -> S S part does not scale with sin^2 theta)")}
 static const fb_key_spec bc4_bbn_keys[] = BSCALAR_KEYS("bc4_bbn");
 static const fb_key_spec bc5_bbn_keys[] = BSCALAR_KEYS("bc5_bbn");
 /* HNL sections: the same keys plus the thermal-potential switch */
@@ -226,6 +235,10 @@ static int bfip_init_common(void **state, const fb_config *cfg, const char *name
     FB_CALL(err, fb_production_init(&s->prod, name, cfg, err));
   /* a production that gives bin averages (bc1: ~70 us per rate) is tabulated once per mass for all couplings */
   s->prod_table = s->prod.ops && s->prod.ops->rate_bin_GeV;
+  /* so is one that scales with the coupling (bc4 ~20 us per rate, bc10, bc11; key production_table): cubic in ln T
+   * (bc9 sets it from its own key primakoff_table, bc9_bbn_init) */
+  if (fb_production_tabulable(&s->prod) && fb_config_has_key(cfg, sec, "production_table"))
+    s->prod_etable = fb_config_get_bool(cfg, sec, "production_table");
   return FB_OK;
 }
 

@@ -98,6 +98,9 @@ typedef struct pd_state {
   int hnl;       /* -1, or the HNL's flavour (bc6 - bc8: abundance from bbn_hnl_abundance) */
   fb_production prod; /* production by scatterings (src/production), used when prod.ops != NULL */
   fb_production_table ptab; /* per-mass table of the rate where the production gives bin averages (bc1) */
+  fb_production_etable etab; /* per-mass cubic table of a production that scales with the coupling (bc4, bc9, bc10,
+                                bc11; key production_table) */
+  int prod_etable;
   bbn_em_injection inj; /* the injected spectrum of the current point (benchmarks) */
   char note[1024];
 } pd_state;
@@ -184,6 +187,10 @@ static const fb_key_spec pd_fip_keys[] = {
     {"photodis_fip", "production", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "every benchmark with a registered production (src/production: bc1, bc9, ...) also produced by scatterings; "
      "false: decays and inverse decays only (bc9 also needs alp_primakoff = true)"},
+    {"photodis_fip", "production_table", FB_KEY_BOOL, "true", 0, 0, NULL, "",
+     "a production that scales with the coupling (bc4, bc9, bc10, bc11) from a per-mass table in T (40 per e-fold, "
+     "cubic in ln T; src/production/fb_production_etable.c), built once per mass for all couplings; false: evaluated "
+     "at every call (m Y within 1e-4, tests/bbn/test_bbn_prod_table.c). bc1 is always tabulated (bin averages)"},
     {"photodis_fip", "he3_d", FB_KEY_BOOL, "true", 0, 0, NULL, "",
      "3He/D > 1.10 (Geiss & Gloeckler 2003 upper bound 0.83 + 0.27) also excludes (as arXiv:1808.09324, 1709.01211); "
      "false: delta_chi2(Yp, D/H) only"},
@@ -197,6 +204,7 @@ static void pd_free(void *state) {
   if (s->fip && s->ops->free) s->ops->free(s->fip);
   fb_production_free(&s->prod);
   fb_production_table_free(&s->ptab);
+  fb_production_etable_free(&s->etab);
   fb_config_free(&s->fip_cfg);
   if (s->kind == PD_FIP) fb_thermo_free(&s->th);
   bbn_cascade_ws_free(&s->ws);
@@ -271,6 +279,7 @@ static int pd_fip_init(void **state, const fb_config *cfg, const char *fip, doub
   if (s->ops->init) FB_CALL(err, s->ops->init(&s->fip, &s->fip_cfg, err));
   FB_CALL(err, fb_thermo_init(&s->th, err));
   if (s->primakoff) FB_CALL(err, fb_production_init(&s->prod, fip, cfg, err));
+  s->prod_etable = s->primakoff && fb_production_tabulable(&s->prod) && fb_config_get_bool(cfg, "photodis_fip", "production_table");
   static const char inj_note[] =
       "INJECTION: photons, e+- and the e.m. products of pi0, mu, pi+-, K decays in flight (bbn_em_injection.h); "
       "tau, nucleons, other hadrons inject nothing (f_not_cascaded); BBN itself standard (tau <= 1e5 s: see the _bbn models)";
@@ -452,12 +461,20 @@ static int pd_fip_eval(void *state, double mass_GeV, double coupling, double *ou
   } else {
     fb_production_point pt = {&s->prod, mass_GeV, coupling};
     fb_production_table_point tpt = {&s->ptab, coupling};
+    fb_production_etable_point ept = {&s->etab, coupling};
     const int tab = s->prod.ops && s->prod.ops->rate_bin_GeV; /* tabulated once per mass (bc1: ~70 us per rate) */
     if (tab && !(s->ptab.n > 0 && s->ptab.mass_GeV == mass_GeV))
       FB_CALL(err, fb_production_table_build(&s->ptab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
                                              1.01 * s->T_RH_GeV, FB_PRODUCTION_TABLE_PER_EFOLD, err));
-    const bbn_abundance_opts o = {0, tab ? fb_production_table_callback : fb_production_callback,
-                                  tab ? (void *)&tpt : (void *)&pt};
+    /* the others that scale with the coupling: cubic in ln T, also once per mass (bc4 ~20 us per rate); the table
+     * depends on T_RH and T0 = m/25 only through its range, both fixed per mass */
+    if (s->prod_etable && !(s->etab.n > 0 && s->etab.mass_GeV == mass_GeV))
+      FB_CALL(err, fb_production_etable_build(&s->etab, &s->prod, mass_GeV, s->ops->coupling_power, 0.5 * T0_GeV,
+                                              1.01 * s->T_RH_GeV, FB_PRODUCTION_ETABLE_PER_EFOLD, err));
+    const bbn_abundance_opts o = {0,
+                                  tab ? fb_production_table_callback
+                                      : (s->prod_etable ? fb_production_etable_callback : fb_production_callback),
+                                  tab ? (void *)&tpt : (s->prod_etable ? (void *)&ept : (void *)&pt)};
     FB_CALL(err, bbn_thermal_abundance(&s->th, mass_GeV, s->g_X, d.width_GeV, s->prod.ops ? &o : NULL, s->T_RH_GeV,
                                        T0_GeV, &Y, &ng, err));
   }

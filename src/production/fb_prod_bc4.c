@@ -274,4 +274,5 @@ const fb_production_ops fb_production_bc5 = {
     .init = bc5_init,
     .rate_GeV = bc5_rate,
     .free = free,
+    .fixed_part = 1, /* h -> S S does not scale with sin^2 theta */
 };

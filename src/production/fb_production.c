@@ -61,6 +61,10 @@ int fb_production_init(fb_production *p, const char *fip, const fb_config *cfg, 
   return FB_OK;
 }
 
+int fb_production_tabulable(const fb_production *p) {
+  return p && p->ops && !p->ops->fixed_part && !p->ops->rate_bin_GeV;
+}
+
 double fb_production_rate(const fb_production *p, double mass_GeV, double coupling, double T_GeV) {
   return p && p->ops ? p->ops->rate_GeV(p->state, mass_GeV, coupling, T_GeV) : 0.0;
 }

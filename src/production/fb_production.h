@@ -40,13 +40,20 @@ typedef struct fb_production_ops {
    *  of the X produced, eps_P = (energy-weighted production density)/(production density), from the same
    *  matrix element; NULL: the abundance solver takes eps_P = <E>_eq (exact for an energy-independent rate). */
   double (*rate_energy_GeV)(const void *state, double mass_GeV, double coupling, double T_GeV, double *mean_E_GeV);
+  /** 1: the rate has a coupling-independent part (bc5: h -> S S), so no per-mass table at coupling 1 serves
+   *  every coupling (fb_production_tabulable) */
+  int fixed_part;
 } fb_production_ops;
+
 
 /** An initialised production model. */
 typedef struct fb_production {
   const fb_production_ops *ops;
   void *state;
 } fb_production;
+/** 1 if a per-mass table of p's rate at coupling 1 (fb_production_etable) serves every coupling: a production that
+ *  scales as coupling^power (no fixed part) and gives no bin averages (those use fb_production_table). */
+int fb_production_tabulable(const fb_production *p);
 
 /** The registered production of benchmark `fip` ("bc1", ...), or NULL if it has none. */
 const fb_production_ops *fb_production_find(const char *fip);
@@ -116,9 +123,11 @@ typedef struct fb_production_etable {
   double lnT_lo, dlnT;     /**< grid */
   int n, cap;
   double *ln_rate, *ln_eps; /**< ln Gamma_scat at coupling 1 [GeV], ln eps_P [GeV] (NAN: no rate at the node) */
+  int energy;               /**< the production gives eps_P (rate_energy_GeV); 0: the rate alone, eps_P answered NAN */
 } fb_production_etable;
 /** Points per e-fold of T: the rate and eps_P within 4e-7 of direct evaluation (BC9 Primakoff, 1 - 300 MeV, 20 keV -
- *  1 TeV, 8e-5 at the QCD crossover; tests/production/test_production_etable.c). */
+ *  1 TeV, 8e-5 at the QCD crossover; tests/production/test_production_etable.c, which also checks the rate-only
+ *  tables of bc4, bc5, bc10 and bc11). */
 #define FB_PRODUCTION_ETABLE_PER_EFOLD 40
 /** Tabulate p's rate and mean energy at mass_GeV, coupling 1, on [T_lo, T_hi] (reuses t's storage; a zeroed t is
  *  empty; p must outlive the table). */

@@ -2,7 +2,9 @@
  * @file fb_production_etable.c
  * @brief The relaxation rate Gamma_scat(T) AND the mean energy eps_P(T) of the X that a production makes, for one
  *        mass on a uniform ln T grid (fb_production.h), for productions that give both (rate_energy_GeV, BC9
- *        Primakoff) and whose rate costs a quadrature per call (fb_prod_bc9.c: 11 charged species x 4 Bessel
+ *        Primakoff), or the rate alone (bc4, bc5, bc10, bc11: their callers take eps_P = <E>_eq), whose rate costs a
+ *        quadrature per call (fb_prod_bc4.c: 9 fermions x 72 nodes with a Bessel function each, ~20 us; fb_prod_bc9.c:
+ *        11 charged species x 4 Bessel
  *        functions and 72 nodes, ~6 us). The energy Boltzmann equation of a tightly coupled ALP (bc9_bbn at 3 MeV,
  *        g >= 3e-7 GeV^-1: Gamma_P/H >> 1 below ~50 GeV) asks for ~4000 rates per point, 25 of its 45 ms
  *        (docs/performance.md "The tightly coupled BC9 point"); the table needs ~40 per e-fold, once per mass, and
@@ -12,7 +14,8 @@
  * exp(-m/T) are smooth there, the QCD crossover of fb_production_qgp_fraction is 0.1 wide in ln T). Outside the grid,
  * or where a node of the stencil has no rate (no charged targets, n_eq = 0), the production is evaluated directly,
  * so the table never answers where it was not built. Accuracy against direct evaluation: tests/production/
- * test_production_etable.c (rate and eps_P) and tests/bbn/test_bc9_etable.c (the BBN outputs of bc9_bbn).
+ * test_production_etable.c (rate and eps_P) and tests/bbn/test_bbn_prod_table.c (the BBN outputs of
+ * bc9_bbn, bc4_bbn, bc10_bbn, bc11_bbn and the photodisintegration planes).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -40,15 +43,19 @@ int fb_production_etable_build(fb_production_etable *t, const fb_production *p, 
   t->power = power;
   t->lnT_lo = log(T_lo_GeV);
   t->dlnT = (log(T_hi_GeV) - t->lnT_lo) / (n - 1);
+  /* a production without a mean energy of its own (rate_energy_GeV NULL: bc4, bc5, bc10, bc11) is tabulated for its
+   * rate alone; its callers take eps_P = <E>_eq (mean energy NAN, as fb_production_callback_energy gives) */
+  t->energy = p->ops->rate_energy_GeV != NULL;
   const fb_production_point pt = {p, mass_GeV, 1.0};
   for (int i = 0; i < n; ++i) {
     double eps = NAN;
     const double r = fb_production_callback_energy(exp(t->lnT_lo + i * t->dlnT), (void *)&pt, &eps);
     FB_TEST(err, !(r >= 0.0), FB_ERR_NUMERIC, "production rate at m = %g GeV, T = %g GeV: %g", mass_GeV,
             exp(t->lnT_lo + i * t->dlnT), r);
-    /* no rate, or no mean energy: NAN, the stencils holding the node evaluate directly */
-    t->ln_rate[i] = (r > 0.0 && eps > 0.0) ? log(r) : NAN;
-    t->ln_eps[i] = (r > 0.0 && eps > 0.0) ? log(eps) : NAN;
+    /* no rate, or no mean energy where the production has one: NAN, the stencils holding the node evaluate directly */
+    const int ok = r > 0.0 && (eps > 0.0 || !t->energy);
+    t->ln_rate[i] = ok ? log(r) : NAN;
+    t->ln_eps[i] = ok && t->energy ? log(eps) : (ok ? 0.0 : NAN);
   }
   t->n = n;
   t->mass_GeV = mass_GeV;
@@ -70,7 +77,7 @@ double fb_production_etable_rate(const fb_production_etable *t, double coupling,
       le += w[a] * t->ln_eps[j0 + a];
     }
     if (isfinite(lr) && isfinite(le)) {
-      if (mean_E_GeV) *mean_E_GeV = exp(le);
+      if (mean_E_GeV) *mean_E_GeV = t->energy ? exp(le) : NAN;
       return pow(coupling, t->power) * exp(lr);
     }
   }

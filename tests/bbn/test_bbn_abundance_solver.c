@@ -193,12 +193,15 @@ static void *model_state(const fb_model_ops *mo, fb_config **cfg) {
     ck_assert_msg(fb_config_set(&g_mcfg[g_nm], a, &err) == FB_OK, "%s", err.msg);
   }
   /* the plane's n/n_gamma is compared below with the library call on the production's own rate (to 1e-12): bc9_bbn
-   * with the Primakoff rate evaluated at every call; its per-mass table (the default) against that: test_bc9_etable */
-  if (fb_config_has_key(&g_mcfg[g_nm], mo->name, "primakoff_table")) {
-    char a[64];
-    snprintf(a, sizeof a, "%s.primakoff_table=false", mo->name);
-    ck_assert_msg(fb_config_set(&g_mcfg[g_nm], a, &err) == FB_OK, "%s", err.msg);
-  }
+   * with the Primakoff rate evaluated at every call, bc4/bc10/bc11 likewise; their per-mass tables (the default)
+   * against that: test_bbn_prod_table */
+  static const char *table_keys[2] = {"primakoff_table", "production_table"};
+  for (int k = 0; k < 2; ++k)
+    if (fb_config_has_key(&g_mcfg[g_nm], mo->name, table_keys[k])) {
+      char a[64];
+      snprintf(a, sizeof a, "%s.%s=false", mo->name, table_keys[k]);
+      ck_assert_msg(fb_config_set(&g_mcfg[g_nm], a, &err) == FB_OK, "%s", err.msg);
+    }
   ck_assert_msg(mo->init(&g_mstate[g_nm], &g_mcfg[g_nm], &err) == FB_OK, "%s", err.msg);
   g_mops[g_nm] = mo;
   *cfg = &g_mcfg[g_nm];
