@@ -29,7 +29,14 @@ tools/build.sh
 mkdir -p out
 NP=${FB_NP:-2}
 EXE=${FB_BUILD_DIR:-build}/src/app/fipbounds
-run() { mpirun -n "$NP" "$EXE" run "$@" --overwrite; }
+# each scan's wall time is printed (docs/performance.md uses it to find where the main job's time goes)
+run() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  mpirun -n "$NP" "$EXE" run "$@" --overwrite
+  t1=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v f="$1" 'BEGIN { printf "main-job: %s %.1f s\n", f, b - a }'
+}
 t0=$(date +%s)
 
 # ---------------------------------------------------------------- BC1

@@ -349,6 +349,8 @@ def bc2_note(f):
 
 
 def draw(path, out, title=None, ctau=False):
+    """Draw the summary of the scan file path into out (one file name, or a list: the same figure saved to each)."""
+    outs = [out] if isinstance(out, str) else list(out)
     _OUTLINES.clear()
     with h5py.File(path, "r") as f:
         if "grid/mass" not in f or "grid/coupling" not in f:
@@ -636,18 +638,22 @@ def draw(path, out, title=None, ctau=False):
         cap = textwrap.wrap(caption_line(f) + bc2_note(f), 125)
         fig.text(0.01, 0.01, "\n".join(cap), fontsize=9, color="#424242", ha="left", va="bottom")
         fig.tight_layout(rect=(0, 0.015 + 0.017 * len(cap), 1, 1))
-        fig.savefig(out, dpi=200 if out.endswith(".png") else None)
+        for o in outs:
+            fig.savefig(o, dpi=200 if o.endswith(".png") else None)
         plt.close(fig)
     for name, region, how in outlines:
         print(f"plot_summary: bound {name} ({region}) outlined from {how}")
-    print(f"plot_summary: wrote {out}")
+    for o in outs:
+        print(f"plot_summary: wrote {o}")
     return 0
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("scan", help="fipbounds output file (HDF5)")
-    ap.add_argument("-o", "--output", help="FIG.png or FIG.pdf (default: SCAN.png)")
+    ap.add_argument("-o", "--output", action="append",
+                    help="FIG.png or FIG.pdf (default: SCAN.png); may be given more than once: the same figure is "
+                         "drawn once and saved to each (the main job writes PNG and PDF so)")
     ap.add_argument("--title", help="figure title (default: benchmark and model description)")
     ap.add_argument("--ctau", action="store_true",
                     help="draw lines of constant c*tau (/quantities/ctau_m, one per decade) under the bounds")
@@ -655,12 +661,13 @@ def main():
     if not os.path.exists(a.scan):
         print(f"plot_summary: {a.scan} does not exist", file=sys.stderr)
         return 2
-    out = a.output or os.path.splitext(a.scan)[0] + ".png"
-    if not (out.endswith(".png") or out.endswith(".pdf")):
-        print(f"plot_summary: {out}: the figure must end in .png or .pdf", file=sys.stderr)
-        return 2
+    outs = a.output or [os.path.splitext(a.scan)[0] + ".png"]
+    for out in outs:
+        if not (out.endswith(".png") or out.endswith(".pdf")):
+            print(f"plot_summary: {out}: the figure must end in .png or .pdf", file=sys.stderr)
+            return 2
     try:
-        return draw(a.scan, out, a.title, a.ctau)
+        return draw(a.scan, outs, a.title, a.ctau)
     except OSError as e:
         print(f"plot_summary: cannot read {a.scan}: {e}", file=sys.stderr)
         return 2

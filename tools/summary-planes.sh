@@ -86,9 +86,8 @@ bc3_summary() {
   "$EXE" merge out/bc3_summary.h5 --quiet --bounds out/bc3_hb.h5 --bounds out/bc3_wd.h5 --bounds out/bc3_sn1987a.h5 \
     > /dev/null
   local title='BC3: millicharged fermion: red giants, HB stars, white dwarfs (plasmon decay, Compton, bremsstrahlung) and SN1987A'
-  for ext in png pdf; do
-    /usr/bin/python3 tools/plot_summary.py out/bc3_summary.h5 -o "out/bc3_summary.$ext" --title "$title" > /dev/null
-  done
+  /usr/bin/python3 tools/plot_summary.py out/bc3_summary.h5 -o out/bc3_summary.png -o out/bc3_summary.pdf --title "$title" \
+    > /dev/null
   echo "summary-planes: out/bc3_summary.png, .pdf"
 }
 for bc in "${planes[@]}"; do
@@ -151,9 +150,8 @@ for bc in "${planes[@]}"; do
     bc11) title='BC11: gluon-coupled ALP: $c\tau$, BBN, $N_{\rm eff}$, SN1987A, HB stars and published limits (FORESEE)' ;;
     *) title=$bc ;;
   esac
-  for ext in png pdf; do
-    /usr/bin/python3 tools/plot_summary.py "out/${bc}_default.h5" -o "out/${bc}_summary.$ext" --ctau --title "$title" > /dev/null
-  done
+  /usr/bin/python3 tools/plot_summary.py "out/${bc}_default.h5" -o "out/${bc}_summary.png" -o "out/${bc}_summary.pdf" --ctau \
+    --title "$title" > /dev/null
   echo "summary-planes: out/${bc}_summary.png, .pdf"
   case $bc in
     bc4 | bc11)
@@ -174,10 +172,8 @@ for bc in "${planes[@]}"; do
       else
         title='BC11: gluon-coupled ALP, BBN, $N_{\rm eff}$, photodisintegration, CMB (freeze-in), SN1987A and published limits'
       fi
-      for ext in png pdf; do
-        /usr/bin/python3 tools/plot_summary.py "out/${bc}_cosmology.h5" -o "out/${bc}_cosmology_summary.$ext" --ctau \
-          --title "$title" > /dev/null
-      done
+      /usr/bin/python3 tools/plot_summary.py "out/${bc}_cosmology.h5" -o "out/${bc}_cosmology_summary.png" \
+        -o "out/${bc}_cosmology_summary.pdf" --ctau --title "$title" > /dev/null
       echo "summary-planes: out/${bc}_cosmology_summary.png, .pdf"
       ;;
   esac

@@ -42,6 +42,11 @@ typedef struct fb_scan_view {
   size_t n_quantities;
   const double *values;    /**< [n_quantities][n_points], in the order of the model's table */
   const int *status;       /**< [n_points]: 0 ok, > 0 fb error code */
+  /** [n_mass][n_per_mass] the model's per_mass values, computed by the scan driver with the masses spread over the
+   *  ranks once the plane is complete; NULL when not computed (no per_mass hook, or one of them failed: the
+   *  postprocess then computes what it needs itself) */
+  const double *per_mass;
+  size_t n_per_mass;
 } fb_scan_view;
 
 typedef struct fb_model_ops {
@@ -63,6 +68,13 @@ typedef struct fb_model_ops {
    *  output file `file` (HDF5 file id). Called on rank 0 only, each time the complete file is
    *  written. Must be deterministic (the file must not depend on the number of ranks). */
   int (*postprocess)(void *state, const fb_config *cfg, const fb_scan_view *scan, hid_t file, fb_err *err);
+  /** Optional (NULL if none), for a postprocess whose work is per mass and costly (a per-mass table, band edges by
+   *  bisection): the number of values per mass (n_per_mass, from the state and the plane's n_coupling) and their
+   *  computation at one mass (per_mass; deterministic, independent of earlier calls). Once the plane is complete the
+   *  scan driver calls per_mass for every grid mass, spread over the ranks (rank r takes the masses i = r mod size),
+   *  and hands the gathered values to postprocess in scan->per_mass, instead of rank 0 doing all of them alone. */
+  size_t (*n_per_mass)(const void *state, size_t n_coupling);
+  int (*per_mass)(void *state, double mass, const double *coupling, size_t n_coupling, double *out, fb_err *err);
   /** Optional (NULL if none): one line stating the assumptions of this state that the quantities
    *  depend on (e.g. the abundance of the FIP), as written in the model's /bounds attributes; printed
    *  by `fipbounds eval` when it evaluates one point of the model (src/app/eval_scan_point.c). */

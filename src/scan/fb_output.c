@@ -261,7 +261,7 @@ int fb_output_write(const char *path, const fb_config *cfg, const fb_model_ops *
     const fb_scan_view view = {.n_mass = grid->n_mass, .n_coupling = grid->n_coupling,
                                .mass = grid->mass, .coupling = grid->coupling,
                                .n_quantities = res->n_quantities, .values = res->values,
-                               .status = res->status};
+                               .status = res->status, .per_mass = info->per_mass, .n_per_mass = info->n_per_mass};
     rc = model->postprocess(model_state, cfg, &view, file, err);
     if (rc != FB_OK) fb_err_push(err, rc, __func__, __LINE__, "model postprocess");
   }

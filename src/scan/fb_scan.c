@@ -196,6 +196,56 @@ static int unpack_results(const char *data, size_t len, fb_results *res, size_t 
   return (int)hdr[1];
 }
 
+/* ------------------------------------------------------------------ per-mass values for the postprocess */
+/* Collective (every rank calls it, rank 0 with go = 1 when the plane is complete and the model has per_mass hooks):
+ * the model's per_mass values of every grid mass, rank r computing the masses i = r mod size, gathered on rank 0 into
+ * *out ([n_mass][*n_out], malloc'ed; NULL when not computed). A failure at one mass only drops the gathered values
+ * (rank 0's postprocess then computes them itself and reports the error as before): never fatal. */
+static void per_mass_phase(MPI_Comm comm, const fb_model_ops *model, void *state, const fb_grid *grid, int go,
+                           double **out, size_t *n_out) {
+  int rank, size;
+  MPI_Comm_rank(comm, &rank);
+  MPI_Comm_size(comm, &size);
+  *out = NULL;
+  *n_out = 0;
+  MPI_Bcast(&go, 1, MPI_INT, 0, comm);
+  if (!go || !model->per_mass || !model->n_per_mass) return;
+  const size_t nm = grid->n_mass, nv = model->n_per_mass(state, grid->n_coupling);
+  double *mine = nv ? calloc(nm * nv, sizeof *mine) : NULL;
+  int failed = !mine;
+  const double t0 = fb_wtime();
+  for (size_t i = (size_t)rank; !failed && i < nm; i += (size_t)size) {
+    fb_err e;
+    fb_err_clear(&e);
+    if (model->per_mass(state, grid->mass[i], grid->coupling, grid->n_coupling, mine + i * nv, &e) != FB_OK) {
+      char msg[FB_ERR_MSG_LEN];
+      fb_err_user_message(&e, 0, msg, sizeof msg);
+      FB_LOG_WARNING("per-mass post-processing values at mass %g (rank %d): %s; rank 0 recomputes them", grid->mass[i],
+                 rank, msg);
+      failed = 1;
+    }
+  }
+  int any_failed = 0;
+  MPI_Allreduce(&failed, &any_failed, 1, MPI_INT, MPI_MAX, comm);
+  if (any_failed) {
+    free(mine);
+    return;
+  }
+  /* every entry is computed by exactly one rank and zero elsewhere: the sum is that value bit for bit */
+  double *all = rank == 0 ? malloc(nm * nv * sizeof *all) : NULL;
+  int ok = rank != 0 || all != NULL, all_ok = 0;
+  MPI_Allreduce(&ok, &all_ok, 1, MPI_INT, MPI_MIN, comm);
+  if (all_ok) MPI_Reduce(mine, all, (int)(nm * nv), MPI_DOUBLE, MPI_SUM, 0, comm);
+  free(mine);
+  if (rank == 0 && all_ok) {
+    *out = all;
+    *n_out = nv;
+    FB_LOG_DBG("per-mass post-processing values of %zu masses on %d ranks in %.2f s", nm, size, fb_wtime() - t0);
+  } else {
+    free(all);
+  }
+}
+
 /* ------------------------------------------------------------------ coordinator (rank 0) */
 typedef struct coordinator {
   MPI_Comm comm;
@@ -221,6 +271,8 @@ typedef struct coordinator {
   int comm_size;
   reply_slot *replies;  /**< [comm size][FB_SCAN_IN_FLIGHT] chunk replies in flight */
   int *reply_next;      /**< [comm size] the slot of the next reply to each rank */
+  double *per_mass;     /**< [n_mass][n_per_mass] the model's per-mass values (per_mass_phase), or NULL */
+  size_t n_per_mass;
 } coordinator;
 
 /* Points of the next chunk (c->next < c->n_pending), for a worker (guided schedule) or for rank 0 (guided: chunk_size).
@@ -250,6 +302,8 @@ static int coordinator_checkpoint_ex(coordinator *c, int skip_postprocess, fb_er
   info.wall_time_s = fb_wtime() - c->t_start_s;
   info.rank_busy_s = c->busy_s;
   info.rank_points = c->points;
+  info.per_mass = c->per_mass;
+  info.n_per_mass = c->n_per_mass;
   FB_CALL(err, fb_output_write(c->opt->output_path, c->cfg, c->model, c->state, c->grid, &c->res, &info, err));
   c->t_checkpoint_s = fb_wtime();
   FB_LOG_DBG("checkpoint written: %zu/%zu points in %s", c->n_done, c->res.n_points, c->opt->output_path);
@@ -740,6 +794,9 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
           FB_LOG_ERR("checkpoint before the post-processing failed (the final write tries again): %s", msg);
         }
       }
+      /* the postprocess's per-mass values, spread over the ranks (the workers wait for this call below) */
+      per_mass_phase(comm, model, state, &grid, model->postprocess && fb_results_count_done(&c.res) == c.res.n_points,
+                     &c.per_mass, &c.n_per_mass);
       rc = coordinator_checkpoint(&c, err);
       if (rc != FB_OK) coordinator_rescue(&c);
       if (rc == FB_OK && c.worker_failed)
@@ -751,6 +808,7 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
       fb_err tmp;
       fb_err_clear(&tmp);
       coordinator_drain(&c);
+      per_mass_phase(comm, model, state, &grid, 0, &c.per_mass, &c.n_per_mass); /* the workers' matching call */
       if (coordinator_checkpoint(&c, &tmp) == FB_OK)
         FB_LOG_ERR("scan failed; completed points saved to %s", opt->output_path);
       else
@@ -765,6 +823,10 @@ int fb_scan_run(MPI_Comm comm, const fb_config *cfg, const fb_model_ops *model,
     for (size_t p = p_lo; p < p_hi && !*interrupted; p++) *interrupted = c.res.status[p] == FB_STATUS_PENDING;
   } else {
     rc = worker_run(comm, model, state, &grid, err);
+    double *pm = NULL;
+    size_t npm = 0;
+    per_mass_phase(comm, model, state, &grid, 0, &pm, &npm); /* rank 0 decides; nothing is gathered here */
+    free(pm);
   }
   /* every rank learns whether the run is complete and whether any rank failed */
   int flags[2] = {*interrupted, rc != FB_OK}, all[2];
@@ -785,6 +847,7 @@ cleanup:
     }
     free(c.replies);
     free(c.reply_next);
+    free(c.per_mass);
   }
   if (model_ready) model->free(state);
   fb_grid_free(&grid);

@@ -96,6 +96,9 @@ typedef struct fb_run_info {
    *  checkpoint written before the post-processing, so that a run killed during it keeps every
    *  point); such a file has complete = 0 and --resume only post-processes it. */
   int skip_postprocess;
+  /** The model's per-mass values for its postprocess ([n_mass][n_per_mass], fb_model.h), NULL if not computed. */
+  const double *per_mass;
+  size_t n_per_mass;
 } fb_run_info;
 
 typedef struct fb_scan_options {

@@ -429,6 +429,13 @@ static int profile_band(bc1sn_state *s, long k, const fb_scan_view *v, unsigned 
     edges[3 * i] = v->mass[i];
     edges[3 * i + 1] = edges[3 * i + 2] = NAN;
     memset(mask + i * nc, 0, nc);
+    if (v->per_mass) { /* computed by the ranks (sn_per_mass): this profile's edges and row of L > L_nu */
+      const double *row = v->per_mass + i * v->n_per_mass + 2 + (size_t)k * (2 + nc);
+      edges[3 * i + 1] = row[0];
+      edges[3 * i + 2] = row[1];
+      for (size_t j = 0; j < nc; j++) mask[i * nc + j] = (unsigned char)(v->status[i * nc + j] == 0 && row[2 + j] > 0.5);
+      continue;
+    }
     if (!mass_in_range(s, v->mass[i])) continue;
     FB_CALL_GOTO(err, rc, table_for(s, &t, k, v->mass[i], err), done);
     for (size_t j = 0; j < nc; j++)
@@ -519,6 +526,39 @@ static int bc1sn_eval(void *state, double mass_GeV, double epsilon, double *out,
   return FB_OK;
 }
 
+/* The postprocess's work per mass (fb_model.h per_mass), spread over the ranks by the scan driver: the nominal band's
+ * edges (2 values), then per systematic profile its edges and its row of L > L_nu over the plane's couplings (1 or 0;
+ * 2 + n_coupling values). NaN edges and a zero row where the mass is outside the model's range. The same tables and
+ * bisections as the serial path of bc1sn_postprocess / profile_band, so the file is the same bit for bit. */
+static size_t sn_n_per_mass(const void *state, size_t nc) {
+  const bc1sn_state *s = state;
+  return 2 + s->n_sys * (2 + nc);
+}
+
+static int sn_per_mass(void *state, double mass_GeV, const double *coupling, size_t nc, double *out, fb_err *err) {
+  bc1sn_state *s = state;
+  const size_t nv = sn_n_per_mass(s, nc);
+  for (size_t k = 0; k < nv; k++) out[k] = 0.0;
+  out[0] = out[1] = NAN;
+  for (size_t k = 0; k < s->n_sys; k++) out[2 + k * (2 + nc)] = out[3 + k * (2 + nc)] = NAN;
+  if (!mass_in_range(s, mass_GeV)) return FB_OK;
+  FB_CALL(err, ensure_table(s, mass_GeV, err));
+  FB_CALL(err, edges_for(s, &s->table, s->medium.opt.L_nu_erg_s, &out[0], &out[1], err));
+  fb_sn_table t = {0};
+  int rc = FB_OK;
+  for (size_t k = 0; k < s->n_sys; k++) {
+    double *row = out + 2 + k * (2 + nc);
+    const double Lnu = s->sys_medium[k].opt.L_nu_erg_s;
+    FB_CALL_GOTO(err, rc, table_for(s, &t, (long)k, mass_GeV, err), done);
+    for (size_t j = 0; j < nc; j++)
+      row[2 + j] = fb_sn_table_luminosity_erg_s(&t, table_coupling(s, coupling[j])) > Lnu ? 1.0 : 0.0;
+    FB_CALL_GOTO(err, rc, edges_for(s, &t, Lnu, &row[0], &row[1], err), done);
+  }
+done:
+  fb_sn_table_free(&t);
+  return rc;
+}
+
 static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_view *v, hid_t file, fb_err *err) {
   bc1sn_state *s = state;
   size_t nm = v->n_mass, nc = v->n_coupling;
@@ -534,9 +574,14 @@ static int bc1sn_postprocess(void *state, const fb_config *cfg, const fb_scan_vi
     }
     edges[3 * i] = v->mass[i];
     edges[3 * i + 1] = edges[3 * i + 2] = NAN;
-    if (!mass_in_range(s, v->mass[i])) continue;
-    FB_CALL_GOTO(err, rc, ensure_table(s, v->mass[i], err), done);
-    FB_CALL_GOTO(err, rc, edges_for(s, &s->table, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], err), done);
+    if (v->per_mass) { /* computed by the ranks (sn_per_mass) */
+      edges[3 * i + 1] = v->per_mass[i * v->n_per_mass];
+      edges[3 * i + 2] = v->per_mass[i * v->n_per_mass + 1];
+    } else {
+      if (!mass_in_range(s, v->mass[i])) continue;
+      FB_CALL_GOTO(err, rc, ensure_table(s, v->mass[i], err), done);
+      FB_CALL_GOTO(err, rc, edges_for(s, &s->table, Lnu, &edges[3 * i + 1], &edges[3 * i + 2], err), done);
+    }
     if (isfinite(edges[3 * i + 1]) && !(v->mass[i] <= mass_max)) mass_max = v->mass[i];
   }
   {
@@ -625,7 +670,7 @@ const fb_model_ops fb_model_bc1_sn = {
     .init = bc1sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 static int bc9sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 1, -1, err); }
@@ -647,7 +692,7 @@ const fb_model_ops fb_model_bc9_sn = {
     .init = bc9sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 static int bc4sn_init(void **state, const fb_config *cfg, fb_err *err) { return sn_init(state, cfg, 2, -1, err); }
@@ -670,7 +715,7 @@ const fb_model_ops fb_model_bc4_sn = {
     .init = bc4sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 /* BC5: the same band in (m_S, sin^2 theta) (the h S S coupling enters neither the production nor the
@@ -687,7 +732,7 @@ const fb_model_ops fb_model_bc5_sn = {
     .init = bc4sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 /* BC6-BC8 heavy neutral lepton (fb_sn_hnl.h): one scan model per mixing flavour. */
@@ -717,7 +762,7 @@ static const fb_key_spec hnlsn_keys[] = {
                    " (production by mixing in the proto-neutron star, absorption, decays)",                 \
     FB_MODEL_AXES(BENCH),                                                                                  \
     .n_quantities = 1, .quantities = hnlsn_quantities, .n_keys = NKEYS, .keys = KEYS, .init = INIT,        \
-    .eval = bc1sn_eval, .free = bc1sn_free, .postprocess = bc1sn_postprocess,                              \
+    .eval = bc1sn_eval, .free = bc1sn_free, .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,                              \
   }
 
 /* bc7_sn and bc8_sn read the [sn1987a] keys declared by bc1_sn and bc6_sn */
@@ -753,7 +798,7 @@ const fb_model_ops fb_model_bc3_sn = {
     .init = bc3sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 /* BC10 / BC11 nucleon-coupled ALPs (fb_sn_alpn.h): NN bremsstrahlung through g_an, g_ap induced by 1/f_l or 1/f_G. */
@@ -798,7 +843,7 @@ const fb_model_ops fb_model_bc10_sn = {
     .init = bc10sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };
 
 const fb_model_ops fb_model_bc11_sn = {
@@ -814,5 +859,5 @@ const fb_model_ops fb_model_bc11_sn = {
     .init = bc11sn_init,
     .eval = bc1sn_eval,
     .free = bc1sn_free,
-    .postprocess = bc1sn_postprocess,
+    .postprocess = bc1sn_postprocess, .n_per_mass = sn_n_per_mass, .per_mass = sn_per_mass,
 };

@@ -72,7 +72,7 @@ START_TEST(test_scan_model_and_postprocess) {
     fb_rratio_free(&R);
     fb_sn_profile_free(&p);
   }
-  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status};
+  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status, NULL, 0};
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ck_assert_int_ge(f, 0);
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
@@ -153,7 +153,7 @@ START_TEST(test_hb_model) {
   char h5[] = "/tmp/fb_bc9hb_h5XXXXXX";
   close(mkstemp(h5));
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
-  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status};
+  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status, NULL, 0};
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
   double edges[NM * 3]; /* mass, g_low, g_high (issue 16: decays inside the core) */
   unsigned char mask[NM * NC];

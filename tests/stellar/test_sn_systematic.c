@@ -77,7 +77,7 @@ static void run(const char *model, const double *mass, double c0, double c1) {
     }
   char h5[] = "/tmp/fb_snsys_h5XXXXXX";
   close(mkstemp(h5));
-  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status};
+  fb_scan_view v = {NM, NC, mass, coup, 1, vals, status, NULL, 0};
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ck_assert_int_ge(f, 0);
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
@@ -97,6 +97,45 @@ static void run(const char *model, const double *mass, double c0, double c1) {
   double L_cold = read_attr_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold", "L_nu_erg_s");
   double L_hot = read_attr_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_hot", "L_nu_erg_s");
   H5Fclose(f);
+  unlink(h5);
+  /* the same with the per-mass values that the scan driver computes on the ranks (fb_model.h per_mass): the same file
+   * bit for bit (the MPI side: scan_mpi_bitwise_models) */
+  {
+    ck_assert_ptr_nonnull(m->per_mass);
+    const size_t nv = m->n_per_mass(state, NC);
+    ck_assert_int_eq(nv, 2 + 2 * (2 + NC));
+    double *pm = malloc(NM * nv * sizeof *pm);
+    ck_assert_ptr_nonnull(pm);
+    for (int i = NM - 1; i >= 0; i--) /* in another order than the serial path */
+      ck_assert_msg(m->per_mass(state, mass[i], coup, NC, pm + i * nv, &err) == FB_OK, "%s", err.msg);
+    fb_scan_view vp = {NM, NC, mass, coup, 1, vals, status, pm, nv};
+    hid_t g = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+    ck_assert_int_ge(g, 0);
+    ck_assert_msg(m->postprocess(state, &cfg, &vp, g, &err) == FB_OK, "%s", err.msg);
+    unsigned char u[NM * NC];
+    double e[NM * 3];
+    static const char *const masks[6] = {"excluded", "nominal", "weak", "strong", "profile_sn_profile_mantle_cold/excluded",
+                                         "profile_sn_profile_mantle_hot/excluded"};
+    const unsigned char *want[6] = {ex, nom, weak, strong, cold, hot};
+    for (int k = 0; k < 6; k++) {
+      char path[128];
+      snprintf(path, sizeof path, "/bounds/sn1987a/%s", masks[k]);
+      read_u8(g, path, u);
+      ck_assert_msg(memcmp(u, want[k], sizeof u) == 0, "%s: %s differs with per_mass", model, path);
+    }
+    static const char *const edges[3] = {"edges", "profile_sn_profile_mantle_cold/edges", "profile_sn_profile_mantle_hot/edges"};
+    const double *ew[3] = {e_nom, e_cold, e_hot};
+    for (int k = 0; k < 3; k++) {
+      char path[128];
+      snprintf(path, sizeof path, "/bounds/sn1987a/%s", edges[k]);
+      read_f64(g, path, e);
+      for (int q = 0; q < NM * 3; q++)
+        ck_assert_msg(e[q] == ew[k][q] || (isnan(e[q]) && isnan(ew[k][q])), "%s: %s[%d] %g vs %g with per_mass", model,
+                      path, q, e[q], ew[k][q]);
+    }
+    H5Fclose(g);
+    free(pm);
+  }
   /* the cold profile shares the nominal neutrinosphere (same thermal L_nu); the hot one is hotter there (T(R_nu)
    * 5.98 vs 5.07 MeV: the scaled L_nu is 6.05e52) */
   ck_assert_msg(fabs(L_cold / L_nom - 1) < 0.02 && L_hot > 1.5 * L_nom && L_hot < 3 * L_nom,
@@ -190,7 +229,7 @@ START_TEST(test_hb_range) {
     }
     char h5[] = "/tmp/fb_snsys_hbXXXXXX";
     close(mkstemp(h5));
-    fb_scan_view v = {1, HC, &mass[i], &coup[i * HC], 1, &vals[i * HC], &status[i * HC]};
+    fb_scan_view v = {1, HC, &mass[i], &coup[i * HC], 1, &vals[i * HC], &status[i * HC], NULL, 0};
     hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
     ck_assert_int_ge(f, 0);
     ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);

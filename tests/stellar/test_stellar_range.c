@@ -67,7 +67,7 @@ static void check_switch(const fb_model_ops *m, const fb_config *cfg, int star, 
   }
   char h5[] = "/tmp/fb_stellar_rangeXXXXXX";
   close(mkstemp(h5));
-  fb_scan_view v = {1, NC, &mass_GeV, coup, 1, val, status};
+  fb_scan_view v = {1, NC, &mass_GeV, coup, 1, val, status, NULL, 0};
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ck_assert_int_ge(f, 0);
   ck_assert_msg(m->postprocess(state, cfg, &v, f, &err) == FB_OK, "%s", err.msg);
@@ -145,7 +145,7 @@ static void check_trap(const char *set, int want_above) {
   for (int j = 0; j < 2; j++) ck_assert_int_eq(m->eval(state, mass, coup[j], &val[j], &err), FB_OK);
   char h5[] = "/tmp/fb_stellar_trapXXXXXX";
   close(mkstemp(h5));
-  fb_scan_view v = {1, 2, &mass, coup, 1, val, status};
+  fb_scan_view v = {1, 2, &mass, coup, 1, val, status, NULL, 0};
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
   unsigned char ex[2], weak[2], strong[2];
