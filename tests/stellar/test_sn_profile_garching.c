@@ -17,6 +17,8 @@
 
 #include "fb_constants.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_alpn.h"
+#include "fb_sn_hnl.h"
 #include "fb_sn_profile.h"
 
 #define FIXTURE FB_SOURCE_DIR "/tests/stellar/data/garching_layout_fixture.txt"
@@ -281,6 +283,57 @@ static void check_bc9_band_sfho1880(const fb_sn_profile *p) {
   fb_sn_medium_free(&m);
 }
 
+/* BC10 / BC11 (1/f_l and 1/f_G [GeV^-1]) and BC6 (|U_e|^2) bands on the real SFHo-s18.80 profile with the derived mu_n,
+ * mu_p (pion-induced emission and HNL nucleon blocking on), the library defaults of the bc10_sn / bc11_sn (criterion
+ * transfer) and bc6_sn (criterion rays) scans: the numbers of docs/validation.md "Nucleon chemical potentials of
+ * Garching profiles" (from `fipbounds run`), 2 % regression. Without pions the BC10 lower edge at 50 MeV was 1.65e-9
+ * (x2.2 higher): the check fails if mu_n, mu_p are lost. */
+static void check_mu_bands_sfho1880(const fb_sn_profile *p) {
+  static const struct { int bench; double m_GeV, lo, hi; } rec[] = {
+      {10, 0.05, 7.5698866e-10, 8.5842652e-07}, {11, 0.12, 1.3370441e-09, 2.1107922e-07},
+      {6, 0.1, 3.588344e-10, 0.00025209987}};
+  fb_err err;
+  fb_err_clear(&err);
+  for (size_t k = 0; k < sizeof rec / sizeof rec[0]; k++) {
+    fb_sn_options o;
+    fb_sn_options_default(&o);
+    o.criterion = rec[k].bench == 6 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_TRANSFER;
+    o.semi_compton = o.coalescence = 0;
+    fb_sn_medium m;
+    fb_sn_table t;
+    memset(&m, 0, sizeof m);
+    memset(&t, 0, sizeof t);
+    double lo = NAN, hi = NAN;
+    int rc = fb_sn_medium_init(&m, p, &o, &err);
+    if (rc == FB_OK && rec[k].bench == 6) {
+      fb_sn_hnl h;
+      memset(&h, 0, sizeof h);
+      rc = fb_sn_hnl_init(&h, &m, p, 0, NULL, &err);
+      if (rc == FB_OK) rc = fb_sn_hnl_table_compute(&t, &h, rec[k].m_GeV, &err);
+      if (rc == FB_OK) rc = fb_sn_hnl_edges_U2(&t, m.opt.L_nu_erg_s, &lo, &hi, &err);
+      fb_sn_hnl_free(&h);
+    } else if (rc == FB_OK) {
+      fb_sn_alpn a;
+      double *ms = malloc(FB_SN_ALPN_MEDIUM_NF * m.n * sizeof *ms);
+      rc = ms ? fb_sn_alpn_init(&a, rec[k].bench, NULL, &err) : FB_ERR_MEMORY;
+      if (rc == FB_OK) {
+        fb_sn_alpn_mstar(&m, p, ms);
+        rc = fb_sn_alpn_table_compute(&t, &a, &m, ms, rec[k].m_GeV, &err);
+        if (rc == FB_OK) rc = fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, NULL, &err);
+        fb_sn_alpn_free(&a);
+      }
+      free(ms);
+    }
+    CHECK(rc == FB_OK, "BC%d at %g GeV: %s", rec[k].bench, rec[k].m_GeV, err.msg);
+    CHECK(fabs(lo / rec[k].lo - 1) < 0.02 && fabs(hi / rec[k].hi - 1) < 0.02,
+          "BC%d at %g GeV: %.5g - %.5g, recorded %.5g - %.5g (2 %%)", rec[k].bench, rec[k].m_GeV, lo, hi, rec[k].lo,
+          rec[k].hi);
+    printf("BC%d at %.4g MeV (mu_n, mu_p derived): %.5g - %.5g\n", rec[k].bench, rec[k].m_GeV * 1e3, lo, hi);
+    fb_sn_table_free(&t);
+    fb_sn_medium_free(&m);
+  }
+}
+
 /* The real file: layout as stated in its header, and the physics ranges of a proto-neutron star ~1 s after bounce. */
 static int test_real(void) {
   const char *path = getenv("FIPBOUNDS_GARCHING_PROFILE");
@@ -364,7 +417,10 @@ static int test_real(void) {
   printf("%s: %zu rows; rho_c %.4g g/cm^3, T_c %.4g MeV, T_max %.4g MeV at %.4g km, lapse_c %.4g, Y_e(0) %.4g, "
          "m*_n(0) %.4g MeV, R_nu %.4g km, Y_e from mu_e within %.3g (rho > 1e10), beta equilibrium %.2g MeV\n",
          path, p.n, rhoc, Tc, Tmax, rTmax, lapc, p.field[FB_SN_YE][0], p.field[FB_SN_MSTAR_N_MEV][0], rnu, d10, dbeta);
-  if (strstr(path, "SFHo-s18.80")) check_bc9_band_sfho1880(&p);
+  if (strstr(path, "SFHo-s18.80")) {
+    check_bc9_band_sfho1880(&p);
+    check_mu_bands_sfho1880(&p);
+  }
   fb_sn_profile_free(&p);
   return failures ? 1 : 0;
 }
