@@ -6,7 +6,10 @@
  *        (2) with the argument "real": the real file named by the environment variable FIPBOUNDS_GARCHING_PROFILE
  *            (e.g. hydro-SFHo-s18.80-MUONS-T=1.0001996.txt of Bollig et al. arXiv:2005.07141; not shipped, its
  *            licence does not allow it), exit 77 (ctest: skipped) with a message when the variable is unset; for the
- *            SFHo-s18.80 file also the BC9 band recorded in docs/validation.md ("Garching SFHo-s18.80 profile").
+ *            SFHo-s18.80 file also the BC9 band recorded in docs/validation.md ("Garching SFHo-s18.80 profile") and the
+ *            BC10/BC11/BC6 bands with the derived mu_n, mu_p ("Nucleon chemical potentials of Garching profiles");
+ *        (3) the derived mu_n, mu_p (fb_sn_nucleon_mu_MeV): density round trip on every row, closed-form limits, the
+ *            shipped default profile's columns, and on the real files the files' own (mu_N - U_N)/T.
  *        Tolerances are stated at each assertion.
  */
 #include <gsl/gsl_sf_fermi_dirac.h>
