@@ -5,8 +5,9 @@
  *        transfer, the bc10_sn/bc11_sn default), repeated R times (median printed); then the band for the default,
  *        cold and hot profiles together with the medium, m* and rate-table set-up included (what the bc1x_sn scan
  *        models do for /bounds/sn1987a/{nominal,weak,strong}). Run from the source root.
- * Usage: bench_sn_alpn [N=100] [R=5] [benchmark=11] [profiles=parametric|mantle] (mantle: sn_profile_mantle,
- *        _mantle_cold, _mantle_hot, the default set since issue 16's profile switch)
+ * Usage: bench_sn_alpn [N=100] [R=5] [benchmark=11] [profiles=parametric|mantle|garching] (mantle: sn_profile_mantle,
+ *        _mantle_cold, _mantle_hot, the default set since issue 16's profile switch; garching: the file named by
+ *        FIPBOUNDS_GARCHING_PROFILE, bench_sn_profile.h, for all three passes)
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 
 #include "bench_util.h"
+#include "bench_sn_profile.h"
 
 #include "fb_sn_alpn.h"
 
@@ -49,7 +51,8 @@ int main(int argc, char **argv) {
                                "inputs/sn_profile_hot.dat"};
   static const char *man[3] = {"inputs/sn_profile_mantle.dat", "inputs/sn_profile_mantle_cold.dat",
                                "inputs/sn_profile_mantle_hot.dat"};
-  const char *const *files = (argc > 4 && !strcmp(argv[4], "mantle")) ? man : par;
+  static const char *gar[3] = {"garching", "garching", "garching"};
+  const char *const *files = argc > 4 && !strcmp(argv[4], "mantle") ? man : argc > 4 && !strcmp(argv[4], "garching") ? gar : par;
   fb_sn_alpn_options ao; /* the defaults; argument 5 "delta": with the Delta(1232) diagrams (option pion_delta) */
   fb_sn_alpn_options_default(&ao);
   ao.pion_delta = argc > 5 && !strcmp(argv[5], "delta");
@@ -67,7 +70,7 @@ int main(int argc, char **argv) {
       fb_sn_medium m;
       fb_sn_alpn a;
       double t0 = bench_wall_s(), c0 = bench_cpu_s();
-      if (fb_sn_profile_read(&p, files[k], NULL, &err) || fb_sn_medium_init(&m, &p, &o, &err) ||
+      if (bench_sn_profile_read(&p, files[k], &err) || fb_sn_medium_init(&m, &p, &o, &err) ||
           fb_sn_alpn_init(&a, bench, &ao, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         return 1;

@@ -107,8 +107,8 @@ void fb_sn_alpn_free(fb_sn_alpn *a);
 
 /** The per-medium data on the medium's radial grid (out has FB_SN_ALPN_MEDIUM_NF * m->n elements): m* / m_N from
  *  the profile's m*_n, m*_p (mean; 1 where the profile has no m*), mu_pi- = mu_n - mu_p (Fore & Reddy
- *  arXiv:1911.02632; NAN where the profile has no mu_n, mu_p: no pion-induced emission there), Delta = m*_n - m*_p
- *  (vacuum masses where absent) and the muon target density at mu_mu = mu_e (fb_sn_muon_neff_GeV3). */
+ *  arXiv:1911.02632; NAN where mu_n or mu_p is NaN, i.e. no free nucleons of that kind: no pion-induced emission
+ *  there), Delta = m*_n - m*_p (vacuum masses where absent) and the muon target density at mu_mu = mu_e (fb_sn_muon_neff_GeV3). */
 void fb_sn_alpn_mstar(const fb_sn_medium *m, const fb_sn_profile *p, double *out);
 
 /** Normalised non-degenerate OPE spin-structure integral s(x, y) of pure neutron matter (x = omega/T >= 0 energy

@@ -6,6 +6,8 @@
 #include "fb_path.h"
 
 #include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_fermi_dirac.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,7 +44,8 @@ void fb_sn_profile_columns_default(fb_sn_profile_columns *c) {
  * effective masses m*_n 24, m*_p 25 [MeV]. Y_e, X_n, X_p are read (free nucleons only where nuclei are present; with
  * muons X_p = Y_e + Y_mu in the core). mu_n, mu_p are mu_N - m_N (vacuum mass; beta equilibrium mu_nu_e = mu_e +
  * mu_p - mu_n - (m_n - m_p) holds to 4e-5 MeV in the file) and contain the potentials U_N: not the ideal-gas mu_N
- * that the consumers of FB_SN_MU_N_MEV assume (degeneracy (mu_N - m*_N)/T), so they are not mapped (NaN). */
+ * that the consumers of FB_SN_MU_N_MEV assume (degeneracy (mu_N - m*_N)/T), so they are not mapped: derive_fields
+ * makes mu_N = m*_N + eta_N T from X_N rho, T and m*_N (fb_sn_nucleon_mu_MeV). */
 void fb_sn_profile_columns_garching(fb_sn_profile_columns *c) {
   memset(c, 0, sizeof *c);
   c->column[FB_SN_R_KM] = 1;
@@ -125,6 +128,36 @@ static double electron_mu_MeV(double n_MeV3, double T_MeV) {
   return cbrt(q / 2.0 + d) + cbrt(q / 2.0 - d);
 }
 
+double fb_sn_nucleon_mu_MeV(double n_MeV3, double T_MeV, double m_MeV) {
+  /* n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta) with the normalised F_{1/2}(eta) = (1/Gamma(3/2)) int_0^inf
+   * x^{1/2}/(e^{x-eta} + 1) dx (Landau & Lifshitz, Statistical Physics I, sec. 56, eq. 56.5 with g = 2, E = p^2/2m;
+   * GSL gsl_sf_fermi_dirac_half): solve F_{1/2}(eta) = target by Newton steps on ln F (d ln F_{1/2}/d eta =
+   * F_{-1/2}/F_{1/2}) safeguarded by bisection. */
+  if (!(n_MeV3 > 0) || !(T_MeV > 0) || !(m_MeV > 0)) return NAN;
+  const double target = n_MeV3 / (2.0 * pow(m_MeV * T_MeV / (2.0 * FB_PI), 1.5));
+  if (target < 1e-300) return m_MeV + log(target) * T_MeV; /* Boltzmann limit, exact to far below double */
+  /* start: Boltzmann (F -> e^eta) or degenerate (F -> eta^{3/2}/Gamma(5/2)) limit */
+  double eta = target < 1.0 ? log(target) : pow(target * 0.75 * sqrt(FB_PI), 2.0 / 3.0);
+  double lo = -800.0, hi = eta + 10.0 + fabs(eta);
+  gsl_error_handler_t *old = gsl_set_error_handler_off();
+  for (int it = 0; it < 200; it++) {
+    gsl_sf_result f, fm;
+    if (gsl_sf_fermi_dirac_half_e(eta, &f) != GSL_SUCCESS || gsl_sf_fermi_dirac_mhalf_e(eta, &fm) != GSL_SUCCESS ||
+        !(f.val > 0)) {
+      eta = NAN;
+      break;
+    }
+    double g = log(f.val / target); /* increasing in eta */
+    if (g > 0) hi = eta; else lo = eta;
+    if (fabs(g) < 1e-14) break;
+    double next = eta - g * f.val / fm.val;
+    eta = (next > lo && next < hi) ? next : 0.5 * (lo + hi);
+    if (hi - lo < 1e-13 * fmax(1.0, fabs(eta))) break;
+  }
+  gsl_set_error_handler(old);
+  return m_MeV + eta * T_MeV;
+}
+
 /* Derive absent fields (see the header). */
 static void derive_fields(fb_sn_profile *p, const int *present) {
   const double hbarc_MeV_cm = FB_HBARC_GEV_CM * 1e3;
@@ -144,12 +177,17 @@ static void derive_fields(fb_sn_profile *p, const int *present) {
       double ne_MeV3 = Ye * rho / amu_g * pow(hbarc_MeV_cm, 3);
       p->field[FB_SN_MU_E_MEV][i] = electron_mu_MeV(ne_MeV3, T);
     }
-    if (!present[FB_SN_MU_N_MEV]) p->field[FB_SN_MU_N_MEV][i] = NAN;
-    if (!present[FB_SN_MU_P_MEV]) p->field[FB_SN_MU_P_MEV][i] = NAN;
     if (!present[FB_SN_X_P]) p->field[FB_SN_X_P][i] = Ye;
     if (!present[FB_SN_X_N]) p->field[FB_SN_X_N][i] = 1.0 - p->field[FB_SN_X_P][i];
     if (!present[FB_SN_MSTAR_N_MEV]) p->field[FB_SN_MSTAR_N_MEV][i] = FB_MN_GEV * 1e3;
     if (!present[FB_SN_MSTAR_P_MEV]) p->field[FB_SN_MSTAR_P_MEV][i] = FB_MP_GEV * 1e3;
+    /* mu_n, mu_p of the free nucleons (density X_N rho/m_u, effective mass m*_N): ideal non-relativistic Fermi gas,
+     * mu_N = m*_N + eta_N T (fb_sn_nucleon_mu_MeV; the definition of tools/make_sn_profile.py, docs/sn-profile.md 2) */
+    const double nB_MeV3 = rho / amu_g * pow(hbarc_MeV_cm, 3);
+    if (!present[FB_SN_MU_N_MEV])
+      p->field[FB_SN_MU_N_MEV][i] = fb_sn_nucleon_mu_MeV(p->field[FB_SN_X_N][i] * nB_MeV3, T, p->field[FB_SN_MSTAR_N_MEV][i]);
+    if (!present[FB_SN_MU_P_MEV])
+      p->field[FB_SN_MU_P_MEV][i] = fb_sn_nucleon_mu_MeV(p->field[FB_SN_X_P][i] * nB_MeV3, T, p->field[FB_SN_MSTAR_P_MEV][i]);
   }
   if (!present[FB_SN_LAPSE]) {
     /* TOV lapse without the pressure term, matched to exterior Schwarzschild (docs/sn-profile.md):

@@ -14,7 +14,9 @@
  * absent, plus unit factors for r, rho and T); absent fields are derived:
  *   mu_e from n_e = Ye rho/m_u = (mu^3 + pi^2 T^2 mu)/(3 pi^2) (ultra-relativistic e-/e+ gas), or
  *   Ye from mu_e through the same relation when the file has mu_e but no Ye,
- *   X_p = Ye, X_n = 1 - Ye (free nucleons), m* = vacuum masses, mu_n/mu_p = NaN (not used),
+ *   X_p = Ye, X_n = 1 - Ye (free nucleons), m* = vacuum masses,
+ *   mu_n, mu_p from the free-nucleon density X_N rho/m_u, T and m*_N (fb_sn_nucleon_mu_MeV: ideal non-relativistic
+ *   Fermi gas with the effective mass, mu_N = m*_N + eta_N T; NaN where X_N = 0),
  *   lapse from the enclosed mass (TOV lapse without pressure term, as tools/make_sn_profile.py).
  * Errors name file:line:column and the field (FB_ERR_INPUT); radius must increase strictly.
  *
@@ -61,9 +63,18 @@ void fb_sn_profile_columns_default(fb_sn_profile_columns *c);
 /** The Garching 1D hydro profile layout (files "hydro-<EOS>-s<M>[-MUONS]-T=<t>.txt" of the Garching
  *  core-collapse archive, PROMETHEUS-VERTEX runs; checked on hydro-SFHo-s18.80-MUONS-T=1.0001996.txt): five
  *  header lines (skipped), 25 columns; 1-based r [cm] 1, rho [g/cm^3] 3, T [MeV] 5, lapse 8, mu_e [MeV] 10,
- *  X_n 15, X_p 16, Y_e 20, m*_n, m*_p [MeV] 24, 25. mu_n, mu_p (columns 11, 12: mu_N - m_N with the mean-field
- *  potentials) are not mapped. Column list and checks: docs/sn-profile.md section 2. */
+ *  X_n 15, X_p 16, Y_e 20, m*_n, m*_p [MeV] 24, 25. mu_n, mu_p are derived (fb_sn_nucleon_mu_MeV from X_N rho, T,
+ *  m*_N), not read: columns 11, 12 are mu_N - m_N including the mean-field potentials U_N (22, 23), and
+ *  (column - U_N)/T is their relativistic kinetic degeneracy, which the derived eta_N matches within 12 % (checked by
+ *  test_sn_profile_garching_real). Column list and checks: docs/sn-profile.md section 2. */
 void fb_sn_profile_columns_garching(fb_sn_profile_columns *c);
+
+/** Chemical potential mu = m + eta T [MeV] (rest mass included) of an ideal non-relativistic spin-1/2 Fermi gas of
+ *  number density n_MeV3 [MeV^3], temperature T_MeV and (effective) mass m_MeV: n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta),
+ *  F_{1/2} the normalised complete Fermi-Dirac integral (Landau & Lifshitz, Statistical Physics I, sec. 56). The
+ *  definition of mu_n, mu_p of the profiles of tools/make_sn_profile.py (docs/sn-profile.md section 2 for a known
+ *  normalisation difference of the shipped files). Relative accuracy of eta 1e-13; NaN for n, T or m <= 0. */
+double fb_sn_nucleon_mu_MeV(double n_MeV3, double T_MeV, double m_MeV);
 
 /** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5][,skip_header=1]..."
  *  (field names as in the fipbounds header line, factors r_to_km, rho_to_g_cm3, T_to_MeV), or one of

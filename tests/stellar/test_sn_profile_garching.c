@@ -6,9 +6,13 @@
  *        (2) with the argument "real": the real file named by the environment variable FIPBOUNDS_GARCHING_PROFILE
  *            (e.g. hydro-SFHo-s18.80-MUONS-T=1.0001996.txt of Bollig et al. arXiv:2005.07141; not shipped, its
  *            licence does not allow it), exit 77 (ctest: skipped) with a message when the variable is unset; for the
- *            SFHo-s18.80 file also the BC9 band recorded in docs/validation.md ("Garching SFHo-s18.80 profile").
+ *            SFHo-s18.80 file also the BC9 band recorded in docs/validation.md ("Garching SFHo-s18.80 profile") and the
+ *            BC10/BC11/BC6 bands with the derived mu_n, mu_p ("Nucleon chemical potentials of Garching profiles");
+ *        (3) the derived mu_n, mu_p (fb_sn_nucleon_mu_MeV): density round trip on every row, closed-form limits, the
+ *            shipped default profile's columns, and on the real files the files' own (mu_N - U_N)/T.
  *        Tolerances are stated at each assertion.
  */
+#include <gsl/gsl_sf_fermi_dirac.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +20,8 @@
 
 #include "fb_constants.h"
 #include "fb_sn_alp.h"
+#include "fb_sn_alpn.h"
+#include "fb_sn_hnl.h"
 #include "fb_sn_profile.h"
 
 #define FIXTURE FB_SOURCE_DIR "/tests/stellar/data/garching_layout_fixture.txt"
@@ -63,7 +69,102 @@ static int read_raw(const char *path, raw_rows *raw) {
   return 0;
 }
 
-/* Every preset field equals its raw column (units: r cm -> km), mu_n, mu_p are absent (NaN). */
+/* Free-nucleon density [MeV^3] of species f (FB_SN_X_N or FB_SN_X_P) at row i: X_N rho/m_u. */
+static double nucleon_density_MeV3(const fb_sn_profile *p, int f, size_t i) {
+  const double amu_g = FB_AMU_GEV * FB_GEV_G, hc = FB_HBARC_GEV_CM * 1e3;
+  return p->field[f][i] * p->field[FB_SN_RHO_G_CM3][i] / amu_g * hc * hc * hc;
+}
+
+/* mu_n, mu_p present at every row with nucleons and right: the forward relation n = 2 (m* T/2 pi)^{3/2} F_{1/2}(eta),
+ * eta = (mu_N - m*_N)/T (GSL's normalised F_{1/2}, evaluated independently of the reader's root finder) gives back
+ * the density X_N rho/m_u to 1e-9 (the root finder stops at 1e-13 in eta) plus the double rounding of mu = m + eta T
+ * (2e-13 m/T: 1e-9 at T = 0.2 MeV; d ln n/d eta <= 1.5 where it matters). */
+static void check_nucleon_mu(const fb_sn_profile *p) {
+  static const int fx[2] = {FB_SN_X_N, FB_SN_X_P}, fmu[2] = {FB_SN_MU_N_MEV, FB_SN_MU_P_MEV};
+  static const int fm[2] = {FB_SN_MSTAR_N_MEV, FB_SN_MSTAR_P_MEV};
+  double dmax = 0.0;
+  size_t nchecked = 0;
+  for (size_t i = 0; i < p->n; i++)
+    for (int k = 0; k < 2; k++) {
+      double n = nucleon_density_MeV3(p, fx[k], i), mu = p->field[fmu[k]][i], m = p->field[fm[k]][i];
+      double T = p->field[FB_SN_T_MEV][i];
+      if (!(n > 0)) continue;
+      CHECK(isfinite(mu), "row %zu: mu_%c missing (%g) where X = %g", i, k ? 'p' : 'n', mu, p->field[fx[k]][i]);
+      if (!isfinite(mu)) continue;
+      double back = 2.0 * pow(m * T / (2.0 * FB_PI), 1.5) * gsl_sf_fermi_dirac_half((mu - m) / T);
+      dmax = fmax(dmax, fabs(back / n - 1) / (1.0 + 2e-4 * m / T)); /* in units of the 1e-9 + 2e-13 m/T tolerance */
+      nchecked++;
+    }
+  CHECK(nchecked > 0 && dmax < 1e-9, "mu_n/mu_p: density from mu deviates by %.3g x (1 + 2e-4 m/T) at %zu points (want < 1e-9)", dmax,
+        nchecked);
+}
+
+/* Closed-form limits of fb_sn_nucleon_mu_MeV (m = 939.565 MeV, T = 10 MeV):
+ *  - Boltzmann, eta -> -inf: n = 2 (m T/2 pi)^{3/2} e^eta (F_{1/2} -> e^eta); at eta = -20 the next term e^{2 eta}/2^{3/2}
+ *    changes eta by 7e-10: 1e-8 asserted; at eta = -4 the series e^eta - e^{2 eta}/2^{3/2} + e^{3 eta}/3^{3/2} (remainder
+ *    e^{3 eta}/8 = 7.7e-7 relative) gives eta to 2e-6;
+ *  - degenerate, eta -> +inf: Sommerfeld F_{1/2} = eta^{3/2}/Gamma(5/2) (1 + pi^2/(8 eta^2) + O(eta^-4)): eta = 300
+ *    to 1e-8 relative (the O(eta^-4) term 7 pi^4/640 eta^-4 moves eta by 1e-10 relative);
+ *  - n <= 0: NaN. */
+static void check_nucleon_mu_limits(void) {
+  const double m = FB_MN_GEV * 1e3, T = 10.0, q = 2.0 * pow(m * T / (2.0 * FB_PI), 1.5);
+  double e1 = -20.0, got1 = (fb_sn_nucleon_mu_MeV(q * exp(e1), T, m) - m) / T;
+  CHECK(fabs(got1 - e1) < 1e-8, "Boltzmann limit: eta %.12g, want %.12g (1e-8)", got1, e1);
+  double e2 = -4.0, n2 = q * (exp(e2) - exp(2 * e2) / pow(2, 1.5) + exp(3 * e2) / pow(3, 1.5));
+  double got2 = (fb_sn_nucleon_mu_MeV(n2, T, m) - m) / T;
+  CHECK(fabs(got2 - e2) < 2e-6, "Boltzmann series: eta %.10g, want %.10g (2e-6)", got2, e2);
+  double e3 = 300.0, F = pow(e3, 1.5) / (0.75 * sqrt(FB_PI)) * (1 + FB_PI * FB_PI / (8 * e3 * e3));
+  double got3 = (fb_sn_nucleon_mu_MeV(q * F, T, m) - m) / T;
+  CHECK(fabs(got3 / e3 - 1) < 1e-8, "degenerate limit: eta %.12g, want %.12g (1e-8 relative)", got3, e3);
+  CHECK(isnan(fb_sn_nucleon_mu_MeV(0.0, T, m)), "n = 0 must give NaN");
+  printf("nucleon mu limits: eta %.12g (Boltzmann -20), %.10g (series -4), %.12g (Sommerfeld 300)\n", got1, got2, got3);
+}
+
+/* The project's own profile inputs/sn_profile_default.dat read without its mu_n, mu_p columns: the derived mu_N against
+ * the shipped columns (tools/make_sn_profile.py nucleon_eta). The generator solves n/q = int_0^inf x^{1/2}/(e^{x-eta}+1)
+ * dx, the F_{1/2} integral without its 1/Gamma(3/2) (so its eta belongs to the density n/Gamma(3/2) = 1.128 n; the
+ * textbook relation, L&L sec. 56, and the generator's own _eta_fast used for the entropy have the 1/Gamma(3/2)): our
+ * function at n/Gamma(3/2) reproduces the shipped mu_N (measured max 1.1e-6 MeV, the 9 printed digits; 1e-5 MeV
+ * asserted), and at n it is below them by T ln(1/Gamma(3/2)) = 0.1208 T in the Boltzmann
+ * limit (measured range printed; docs/sn-profile.md section 2). */
+static void check_default_profile_mu(void) {
+  fb_sn_profile_columns c;
+  fb_sn_profile_columns_default(&c);
+  c.column[FB_SN_MU_N_MEV] = c.column[FB_SN_MU_P_MEV] = 0;
+  fb_sn_profile p, ref;
+  fb_err err;
+  fb_err_clear(&err);
+  if (fb_sn_profile_read(&p, "inputs/sn_profile_default.dat", &c, &err) != FB_OK ||
+      fb_sn_profile_read(&ref, "inputs/sn_profile_default.dat", NULL, &err) != FB_OK) {
+    CHECK(0, "reading inputs/sn_profile_default.dat: %s", err.msg);
+    return;
+  }
+  const double g32 = 0.5 * sqrt(FB_PI);
+  static const int fx[2] = {FB_SN_X_N, FB_SN_X_P}, fmu[2] = {FB_SN_MU_N_MEV, FB_SN_MU_P_MEV};
+  static const int fm[2] = {FB_SN_MSTAR_N_MEV, FB_SN_MSTAR_P_MEV};
+  double dgen = 0.0, dlo = INFINITY, dhi = -INFINITY;
+  for (size_t i = 0; i < p.n; i++)
+    for (int k = 0; k < 2; k++) {
+      double n = nucleon_density_MeV3(&p, fx[k], i), T = p.field[FB_SN_T_MEV][i], m = p.field[fm[k]][i];
+      double want = ref.field[fmu[k]][i];
+      dgen = fmax(dgen, fabs(fb_sn_nucleon_mu_MeV(n / g32, T, m) - want));
+      double deta = (want - p.field[fmu[k]][i]) / T;
+      if (T < 1.0) continue; /* beyond ~100 km the 1e-6 MeV printing resolution of mu is > 1e-3 T */
+      dlo = fmin(dlo, deta);
+      dhi = fmax(dhi, deta);
+    }
+  CHECK(dgen < 1e-5, "default profile: mu_N at n/Gamma(3/2) off the shipped columns by %.3g MeV (want < 1e-5)", dgen);
+  /* the offset of the shipped eta is ln(1/Gamma(3/2)) = 0.1208 in the Boltzmann limit and grows with degeneracy
+   * (eta^{3/2} ~ n: d eta -> (2/3) eta ln(1/Gamma(3/2))); measured 0.1208-0.2331 where T > 1 MeV */
+  CHECK(dlo > 0.1208 - 1e-3 && dhi < 0.3, "default profile: shipped eta - derived eta in [%.4g, %.4g] (want 0.12-0.3)",
+        dlo, dhi);
+  printf("default profile: mu_N(n/Gamma(3/2)) = shipped columns within %.3g MeV; shipped eta - ours %.4f..%.4f\n", dgen,
+         dlo, dhi);
+  fb_sn_profile_free(&p);
+  fb_sn_profile_free(&ref);
+}
+
+/* Every preset field equals its raw column (units: r cm -> km); mu_n, mu_p derived (check_nucleon_mu). */
 static void check_fields_match_columns(const fb_sn_profile *p, const raw_rows *raw) {
   static const struct { int field, col; } map[] = {
       {FB_SN_RHO_G_CM3, 3}, {FB_SN_T_MEV, 5}, {FB_SN_LAPSE, 8}, {FB_SN_MU_E_MEV, 10}, {FB_SN_X_N, 15},
@@ -79,8 +180,8 @@ static void check_fields_match_columns(const fb_sn_profile *p, const raw_rows *r
       CHECK(got == want, "row %zu: field %d = %.12g, column %d holds %.12g (exact)", i, map[k].field, got, map[k].col,
             want);
     }
-    CHECK(isnan(p->field[FB_SN_MU_N_MEV][i]) && isnan(p->field[FB_SN_MU_P_MEV][i]), "row %zu: mu_n/mu_p mapped", i);
   }
+  check_nucleon_mu(p);
 }
 
 /* Y_e derived from mu_e (the column map without Y_e) against the Y_e column, where rho > rho_min: largest relative
@@ -129,6 +230,8 @@ static int test_fixture(void) {
   raw_rows raw;
   if (read_and_match(FIXTURE, &p, &raw)) return 1;
   free(raw.v);
+  check_nucleon_mu_limits();
+  check_default_profile_mu();
   /* the fixture's mu_e was made from its Y_e with the relation the reader inverts (bisection to 1e-12 in the
    * script, 10 significant digits in the file): 1e-6 */
   double d = ye_from_mue_deviation(FIXTURE, &p, 0.0);
@@ -183,6 +286,57 @@ static void check_bc9_band_sfho1880(const fb_sn_profile *p) {
   fb_sn_medium_free(&m);
 }
 
+/* BC10 / BC11 (1/f_l and 1/f_G [GeV^-1]) and BC6 (|U_e|^2) bands on the real SFHo-s18.80 profile with the derived mu_n,
+ * mu_p (pion-induced emission and HNL nucleon blocking on), the library defaults of the bc10_sn / bc11_sn (criterion
+ * transfer) and bc6_sn (criterion rays) scans: the numbers of docs/validation.md "Nucleon chemical potentials of
+ * Garching profiles" (from `fipbounds run`), 2 % regression. Without pions the BC10 lower edge at 50 MeV was 1.65e-9
+ * (x2.2 higher): the check fails if mu_n, mu_p are lost. */
+static void check_mu_bands_sfho1880(const fb_sn_profile *p) {
+  static const struct { int bench; double m_GeV, lo, hi; } rec[] = {
+      {10, 0.05, 7.5698866e-10, 8.5842652e-07}, {11, 0.12, 1.3370441e-09, 2.1107922e-07},
+      {6, 0.1, 3.588344e-10, 0.00025209987}};
+  fb_err err;
+  fb_err_clear(&err);
+  for (size_t k = 0; k < sizeof rec / sizeof rec[0]; k++) {
+    fb_sn_options o;
+    fb_sn_options_default(&o);
+    o.criterion = rec[k].bench == 6 ? FB_SN_CRIT_RAYS : FB_SN_CRIT_TRANSFER;
+    o.semi_compton = o.coalescence = 0;
+    fb_sn_medium m;
+    fb_sn_table t;
+    memset(&m, 0, sizeof m);
+    memset(&t, 0, sizeof t);
+    double lo = NAN, hi = NAN;
+    int rc = fb_sn_medium_init(&m, p, &o, &err);
+    if (rc == FB_OK && rec[k].bench == 6) {
+      fb_sn_hnl h;
+      memset(&h, 0, sizeof h);
+      rc = fb_sn_hnl_init(&h, &m, p, 0, NULL, &err);
+      if (rc == FB_OK) rc = fb_sn_hnl_table_compute(&t, &h, rec[k].m_GeV, &err);
+      if (rc == FB_OK) rc = fb_sn_hnl_edges_U2(&t, m.opt.L_nu_erg_s, &lo, &hi, &err);
+      fb_sn_hnl_free(&h);
+    } else if (rc == FB_OK) {
+      fb_sn_alpn a;
+      double *ms = malloc(FB_SN_ALPN_MEDIUM_NF * m.n * sizeof *ms);
+      rc = ms ? fb_sn_alpn_init(&a, rec[k].bench, NULL, &err) : FB_ERR_MEMORY;
+      if (rc == FB_OK) {
+        fb_sn_alpn_mstar(&m, p, ms);
+        rc = fb_sn_alpn_table_compute(&t, &a, &m, ms, rec[k].m_GeV, &err);
+        if (rc == FB_OK) rc = fb_sn_table_edges(&t, m.opt.L_nu_erg_s, &lo, &hi, NULL, &err);
+        fb_sn_alpn_free(&a);
+      }
+      free(ms);
+    }
+    CHECK(rc == FB_OK, "BC%d at %g GeV: %s", rec[k].bench, rec[k].m_GeV, err.msg);
+    CHECK(fabs(lo / rec[k].lo - 1) < 0.02 && fabs(hi / rec[k].hi - 1) < 0.02,
+          "BC%d at %g GeV: %.5g - %.5g, recorded %.5g - %.5g (2 %%)", rec[k].bench, rec[k].m_GeV, lo, hi, rec[k].lo,
+          rec[k].hi);
+    printf("BC%d at %.4g MeV (mu_n, mu_p derived): %.5g - %.5g\n", rec[k].bench, rec[k].m_GeV * 1e3, lo, hi);
+    fb_sn_table_free(&t);
+    fb_sn_medium_free(&m);
+  }
+}
+
 /* The real file: layout as stated in its header, and the physics ranges of a proto-neutron star ~1 s after bounce. */
 static int test_real(void) {
   const char *path = getenv("FIPBOUNDS_GARCHING_PROFILE");
@@ -203,6 +357,30 @@ static int test_real(void) {
     if (raw.v[i][2] > 1e11)
       dbeta = fmax(dbeta, fabs(raw.v[i][8] - (raw.v[i][9] + raw.v[i][11] - raw.v[i][10] - (FB_MN_GEV - FB_MP_GEV) * 1e3)));
   CHECK(dbeta < 1e-3, "beta equilibrium off by %g MeV (want < 1e-3)", dbeta);
+  /* derived eta_N = (mu_N - m*_N)/T (ideal non-relativistic gas at the file's X_N rho, m*_N) against the file's own
+   * kinetic degeneracy (mu_N - m_N - U_N)/T = (column 11/12 - column 22/23)/T (its E_N = m_N + U_N + kinetic, relativistic
+   * in the EOS), where rho > 1e12 g/cm^3. Measured on SFHo-s18.80: largest |d eta| 0.885 at the centre (eta_n 7.48 vs
+   * 6.58: the relativistic kinetic energy sqrt(k^2 + m*^2) - m* < k^2/2m* of the degenerate core, m* = 0.58 m_N, 12 %
+   * of eta), largest relative 0.198 in the hot layer at 6-9 km (eta ~ 1, T 30-39 MeV, thermal momenta ~ sqrt(3 m* T)
+   * ~ 0.3-0.4 m*: the same relativistic kinetic energy); the derived eta is always the larger. Asserted: |d eta| <
+   * 0.35 max(|eta|, 1) (measured 0.198 / 0.232 / 0.328 on SFHo-s18.80 / s18.6 / s20.0; 0.001 on LS220, whose
+   * Lattimer-Swesty EOS has non-relativistic nucleons: the relation is then the file's own). */
+  double deta_max = 0.0, deta_rel = 0.0;
+  for (size_t i = 0; i < raw.n && i < p.n; i++) {
+    if (raw.v[i][2] < 1e12) continue;
+    double T = raw.v[i][4];
+    for (int k = 0; k < 2; k++) {
+      double file_eta = (raw.v[i][10 + k] - raw.v[i][21 + k]) / T;
+      double ours = (p.field[k ? FB_SN_MU_P_MEV : FB_SN_MU_N_MEV][i] - raw.v[i][23 + k]) / T;
+      double d = fabs(ours - file_eta);
+      deta_max = fmax(deta_max, d);
+      deta_rel = fmax(deta_rel, d / fmax(fabs(file_eta), 1.0));
+      CHECK(d < 0.35 * fmax(fabs(file_eta), 1.0), "row %zu (%g km): eta_%c derived %g, file %g (0.35 max(|eta|,1))", i,
+            p.field[FB_SN_R_KM][i], k ? 'p' : 'n', ours, file_eta);
+    }
+  }
+  printf("derived eta_N vs the file's (mu_N - U_N)/T (rho > 1e12): max |d eta| %.3f, relative %.3f\n", deta_max,
+         deta_rel);
   /* our enclosed mass (trapezoid of 4 pi r^2 rho) against the file's mass coordinate (column 2) at the last row inside
    * 100 km: a check of the density column and its unit. Measured 1.3522 vs 1.3521 M_sun (SFHo-s18.80, 97.8 km); 1 %. */
   for (size_t i = raw.n; i-- > 0;)
@@ -242,7 +420,10 @@ static int test_real(void) {
   printf("%s: %zu rows; rho_c %.4g g/cm^3, T_c %.4g MeV, T_max %.4g MeV at %.4g km, lapse_c %.4g, Y_e(0) %.4g, "
          "m*_n(0) %.4g MeV, R_nu %.4g km, Y_e from mu_e within %.3g (rho > 1e10), beta equilibrium %.2g MeV\n",
          path, p.n, rhoc, Tc, Tmax, rTmax, lapc, p.field[FB_SN_YE][0], p.field[FB_SN_MSTAR_N_MEV][0], rnu, d10, dbeta);
-  if (strstr(path, "SFHo-s18.80")) check_bc9_band_sfho1880(&p);
+  if (strstr(path, "SFHo-s18.80")) {
+    check_bc9_band_sfho1880(&p);
+    check_mu_bands_sfho1880(&p);
+  }
   fb_sn_profile_free(&p);
   return failures ? 1 : 0;
 }
