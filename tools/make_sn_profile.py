@@ -91,9 +91,12 @@ def fermi_half(eta):
 
 
 def nucleon_eta(n_fm3, m_mev, T_mev):
-    """Degeneracy eta = (mu - m)/T of a non-relativistic spin-1/2 ideal gas of density n [fm^-3]."""
+    """Degeneracy eta = (mu - m)/T of a non-relativistic spin-1/2 ideal gas of density n [fm^-3]:
+    n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta)/Gamma(3/2) with fermi_half's unnormalised F_{1/2} (Landau & Lifshitz sec. 56).
+    Until session 13 the 1/Gamma(3/2) was missing here (not in _eta_fast): the shipped mu_n, mu_p columns belonged to
+    a density 1.128 times too high (eta 0.12-0.23 too large; found by the garchmu branch, fb_sn_nucleon_mu_MeV)."""
     q = 2.0 * (m_mev * T_mev / (2.0 * math.pi)) ** 1.5 / HBARC_MEV_FM ** 3  # [fm^-3]
-    target = n_fm3 / q
+    target = n_fm3 / q * math.gamma(1.5)
     lo, hi = -60.0, 200.0
     for _ in range(80):
         mid = 0.5 * (lo + hi)

@@ -72,8 +72,8 @@ void fb_sn_profile_columns_garching(fb_sn_profile_columns *c);
 /** Chemical potential mu = m + eta T [MeV] (rest mass included) of an ideal non-relativistic spin-1/2 Fermi gas of
  *  number density n_MeV3 [MeV^3], temperature T_MeV and (effective) mass m_MeV: n = 2 (m T/2 pi)^{3/2} F_{1/2}(eta),
  *  F_{1/2} the normalised complete Fermi-Dirac integral (Landau & Lifshitz, Statistical Physics I, sec. 56). The
- *  definition of mu_n, mu_p of the profiles of tools/make_sn_profile.py (docs/sn-profile.md section 2 for a known
- *  normalisation difference of the shipped files). Relative accuracy of eta 1e-13; NaN for n, T or m <= 0. */
+ *  definition of mu_n, mu_p of the profiles of tools/make_sn_profile.py (whose normalisation was fixed in session 13,
+ *  docs/sn-profile.md section 2). Relative accuracy of eta 1e-13; NaN for n, T or m <= 0. */
 double fb_sn_nucleon_mu_MeV(double n_MeV3, double T_MeV, double m_MeV);
 
 /** Parse a column map "r_km=1,rho_g_cm3=2,T_MeV=3,Ye=4[,lapse=12][,r_to_km=1e-5][,skip_header=1]..."
