@@ -40,7 +40,7 @@ run() {
   t0=$(date +%s.%N)
   mpirun -n "$NP" "$EXE" run "$@" --overwrite --set run.log_level=warning
   t1=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" -v f="$1" 'BEGIN { printf "summary-planes: %s %.1f s\n", f, b - a }'
+  awk -v a="$t0" -v b="$t1" -v f="$1" 'BEGIN { printf "summary-planes: %s %.1f s\n", f, b - a }' >&2 # stderr: main-job.sh drops stdout
 }
 mkdir -p out
 planes=("$@")
