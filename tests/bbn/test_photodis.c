@@ -285,8 +285,12 @@ START_TEST(test_acropolis_converged) {
       if (fabs(ext) < 0.005) continue;
       ck_assert_msg(fabs(ours[q] - c[ng - 1]) < fabs(ours[q] - c[0]), "%s: ACROPOLIS's refinement moves away from ours",
                     nm[q]);
-      ck_assert_msg(fabs(ours[q] / ext - 1.0) < fine->tol, "m = %g MeV tau = %g s %s: ours %g, ACROPOLIS extrapolated %g",
-                    a->m_MeV, a->tau_s, nm[q], ours[q], ext);
+      /* the issue's target, as in check_ratio: the change within the finest row's tolerance; where ACROPOLIS's
+       * extrapolated change is below 5% (e.g. 7Li/H at 1 GeV / 1e6 s), ours may instead be within 0.01 of its ratio */
+      const int small = fabs(ext) <= 0.05 && fabs(ours[q] - ext) < 0.01;
+      ck_assert_msg(fabs(ours[q] / ext - 1.0) < fine->tol || small,
+                    "m = %g MeV tau = %g s %s: ours %g, ACROPOLIS extrapolated %g", a->m_MeV, a->tau_s, nm[q], ours[q],
+                    ext);
       checked++;
     }
   }
