@@ -72,6 +72,17 @@ VARIANTS = {
     # of arXiv:2109.03244 (s_m = 3.8 -> 30.0 MeV, 6.3 -> 60.1 MeV at 10.5-10.75 km)
     "mantle_cold": {"structure": "entropy", "s_c": 1.0, "s_m": 3.8, "R_s": 9.0, "n_s": 6.0},
     "mantle_hot": {"structure": "entropy", "s_c": 1.0, "s_m": 6.3, "R_s": 9.0, "n_s": 6.0},
+    # compactness systematic (docs/sn-profile.md section 1e): the mantle's temperature structure on a more compact
+    # envelope. The density falls to 1e14 g/cm^3 at 13 km and to 1e12 g/cm^3 at 19 km, the radii of the Garching
+    # 1-s models of Bollig et al. arXiv:2005.07141 (SFHo-s18.80: 13.1 / 19.1 km, SFHo-s20.0: 14.1 / 19.9 km, read
+    # with our reader: section 1d), where our other profiles reach them at 12.6 / 25.1 km; rho_c is lowered so that
+    # the baryonic mass stays the default's 1.515 M_sun (the functional form cannot also keep rho_c: with 4.5e14 the
+    # mass would be 1.70 M_sun). Solved for (rho_c, R_rho, n_rho) from these three conditions, not fitted to a band.
+    # The outer temperature (the parametric T(r) kept beyond the entropy structure) is compressed with the envelope:
+    # R_T = 13 km x 19.0 / 25.12 (the 1e12 g/cm^3 radius, compact / default) = 9.83 km; with R_T = 13 km the
+    # neutrinosphere would sit in 8.6 MeV matter (thermal L_nu 6.3e53 erg/s, 5x the mantle's).
+    "mantle_compact": {"structure": "entropy", "s_c": 1.0, "s_m": 4.6, "R_s": 9.0, "n_s": 6.0,
+                       "rho_c": 3.7993e14, "R_rho": 12.005, "n_rho": 12.933, "R_T": 9.83},
 }
 
 
@@ -200,11 +211,11 @@ def main():
                          "(low-entropy core, hot mantle)")
     ap.add_argument("-o", "--output", default=None, help="output file (default inputs/sn_profile_<variant>.dat)")
     ap.add_argument("--rows-stride", type=int, default=1, help="write every K-th data row only (checks)")
-    ap.add_argument("--rho-c", type=float, default=4.5e14, help="central density [g/cm^3]")
-    ap.add_argument("--R-rho", type=float, default=10.5, help="density core radius [km]")
-    ap.add_argument("--n-rho", type=float, default=7.0, help="density fall-off power")
+    ap.add_argument("--rho-c", type=float, default=None, help="central density [g/cm^3] (default 4.5e14; variant mantle_compact 3.7993e14)")
+    ap.add_argument("--R-rho", type=float, default=None, help="density core radius [km] (default 10.5; mantle_compact 12.005)")
+    ap.add_argument("--n-rho", type=float, default=None, help="density fall-off power (default 7; mantle_compact 12.933)")
     ap.add_argument("--T-c", type=float, default=None, help="central temperature [MeV]")
-    ap.add_argument("--R-T", type=float, default=13.0, help="temperature core radius [km]")
+    ap.add_argument("--R-T", type=float, default=None, help="temperature core radius [km] (default 13; mantle_compact 9.83)")
     ap.add_argument("--n-T", type=float, default=2.5, help="temperature fall-off power")
     ap.add_argument("--Ye-c", type=float, default=0.30, help="central electron fraction")
     ap.add_argument("--Ye-out", type=float, default=0.10, help="outer electron fraction")
@@ -221,7 +232,8 @@ def main():
                          "pressure int_r rho G M/r^2 dr (the profile is not re-solved for equilibrium)")
     a = ap.parse_args()
     var = VARIANTS[a.variant]
-    for key, dflt in (("structure", "parametric"), ("s_c", 1.0), ("s_m", 4.6), ("R_s", 9.0), ("n_s", 6.0)):
+    for key, dflt in (("structure", "parametric"), ("s_c", 1.0), ("s_m", 4.6), ("R_s", 9.0), ("n_s", 6.0),
+                      ("rho_c", 4.5e14), ("R_rho", 10.5), ("n_rho", 7.0), ("R_T", 13.0)):
         if getattr(a, key) is None:
             setattr(a, key, var.get(key, dflt))
     if a.structure == "entropy" and not (0 < a.s_c < a.s_m and a.R_s > 0 and a.n_s > 0):

@@ -20,7 +20,7 @@
 #     its observational range (/bounds/<star>/{nominal,weak,strong}, src/stellar/fb_stellar_range.h): their planes
 #     (and SN1987A grids) start at m_a = 1 keV (BC10) and 10 keV (BC11), where these bounds close.
 #   BC3 (millicharged fermion; no particle model, the plane is that of its red-giant scan): red giants, HB stars,
-#     white dwarfs (bc3_rg, bc3_hb, bc3_wd, with their ranges) and SN1987A (bc3_sn, three profiles) on
+#     white dwarfs (bc3_rg, bc3_hb, bc3_wd, with their ranges) and SN1987A (bc3_sn, four profiles) on
 #     m_chi = 1 keV - 1 GeV, eps = 1e-15 - 1e-4: out/bc3_summary.png and .pdf.
 #   BC5 has no summary: no input file or scan of the main job computes a BC5 bound (its SN1987A band is BC4's).
 # Writes out/<bc>_default.h5 (and out/<bc>_bbn.h5), out/<bc>_summary.png and .pdf.
@@ -118,7 +118,7 @@ for bc in "${planes[@]}"; do
   esac
   case $bc in
     bc4 | bc6 | bc7 | bc8 | bc10 | bc11)
-      # the SN1987A band (default, cold and hot profiles) on its own grid, resampled by merge
+      # the SN1987A band (nominal, cold, hot and compact profiles) on its own grid, resampled by merge
       # shellcheck disable=SC2046
       run "inputs/${bc}_sn1987a.ini" -o "out/${bc}_sn1987a.h5" $(sn_grid "$bc")
       merge+=(--bounds "out/${bc}_sn1987a.h5")

@@ -342,9 +342,9 @@ const fb_eval_module fb_eval_sn1987a = {
      {"ope", "", "corrected|massive|naive", 0, 0, "corrected",
       "bc10/bc11 NN bremsstrahlung: OPE with rho exchange, m* and multiple scattering (arXiv:1906.11844), OPE with "
       "the pion mass only, or massless OPE"},
-     {"profile", "", "mantle|mantle_cold|mantle_hot|parametric|parametric_cold|parametric_hot|default|cold|hot", 0, 0,
+     {"profile", "", "mantle|mantle_cold|mantle_hot|mantle_compact|parametric|parametric_cold|parametric_hot|default|cold|hot", 0, 0,
       "mantle",
-      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1c; the nominal since the "
+      "proto-neutron-star profile inputs/sn_profile_<profile>.dat (docs/sn-profile.md 1c, mantle_compact 1e; the nominal since the "
       "switch of issue 16); parametric, parametric_cold, parametric_hot = the files sn_profile_default/cold/hot.dat "
       "(section 1, 1b), also reachable by their old names default, cold, hot"},
      {"pion_induced", "", "on|poles|off|mean_field", 0, 0, "on",

@@ -136,7 +136,7 @@ static const fb_key_spec bc1sn_keys[] = {
      "criterion transfer: attenuation averaged over graded surface sub-shells (converged trapped edge; false: "
      "midpoint rule on uniform shells)"},
     {"sn1987a", "profiles_systematic", FB_KEY_STRING,
-     "inputs/sn_profile_mantle_cold.dat,inputs/sn_profile_mantle_hot.dat", 0, 0,
+     "inputs/sn_profile_mantle_cold.dat,inputs/sn_profile_mantle_hot.dat,inputs/sn_profile_mantle_compact.dat", 0, 0,
      NULL, "",
      "comma-separated further profiles (same column map as profile_file) for the systematic band "
      "/bounds/sn1987a/{nominal,weak,strong}; none = off"},

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The shipped proto-neutron-star profiles (inputs/sn_profile_{default,cold,hot,mantle,mantle_cold,mantle_hot}.dat) are remade bit for
+# The shipped proto-neutron-star profiles (inputs/sn_profile_{default,cold,hot,mantle,mantle_cold,mantle_hot,mantle_compact}.dat) are remade bit for
 # bit by tools/make_sn_profile.py with the command in their header (issue 16, docs/sn-profile.md 1b).
 # To stay fast, every 16th data row is regenerated (--rows-stride 16: the enclosed mass and the lapse
 # are still integrated on the full grid, so those rows are the full file's rows) and compared byte for
@@ -10,7 +10,7 @@ src=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-for v in default cold hot mantle mantle_cold mantle_hot; do
+for v in default cold hot mantle mantle_cold mantle_hot mantle_compact; do
   shipped="$src/inputs/sn_profile_$v.dat"
   cmd=$(grep '^# command: ' "$shipped" | sed 's/^# command: //')
   if [ -z "$cmd" ]; then echo "FAIL: $shipped has no '# command:' header line"; fail=1; continue; fi

@@ -81,17 +81,19 @@ static void run(const char *model, const double *mass, double c0, double c1) {
   hid_t f = H5Fcreate(h5, H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   ck_assert_int_ge(f, 0);
   ck_assert_msg(m->postprocess(state, &cfg, &v, f, &err) == FB_OK, "%s", err.msg);
-  unsigned char ex[NM * NC], nom[NM * NC], weak[NM * NC], strong[NM * NC], cold[NM * NC], hot[NM * NC];
-  double e_nom[NM * 3], e_cold[NM * 3], e_hot[NM * 3];
+  unsigned char ex[NM * NC], nom[NM * NC], weak[NM * NC], strong[NM * NC], cold[NM * NC], hot[NM * NC], comp[NM * NC];
+  double e_nom[NM * 3], e_cold[NM * 3], e_hot[NM * 3], e_comp[NM * 3];
   read_u8(f, "/bounds/sn1987a/excluded", ex);
   read_u8(f, "/bounds/sn1987a/nominal", nom);
   read_u8(f, "/bounds/sn1987a/weak", weak);
   read_u8(f, "/bounds/sn1987a/strong", strong);
   read_u8(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold/excluded", cold);
   read_u8(f, "/bounds/sn1987a/profile_sn_profile_mantle_hot/excluded", hot);
+  read_u8(f, "/bounds/sn1987a/profile_sn_profile_mantle_compact/excluded", comp);
   read_f64(f, "/bounds/sn1987a/edges", e_nom);
   read_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold/edges", e_cold);
   read_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_hot/edges", e_hot);
+  read_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_compact/edges", e_comp);
   /* criterion L_nu of each profile ([sn1987a] L_nu_systematic = scaled: 3e52 x thermal L_nu ratio) */
   double L_nom = read_attr_f64(f, "/bounds/sn1987a", "L_nu_erg_s");
   double L_cold = read_attr_f64(f, "/bounds/sn1987a/profile_sn_profile_mantle_cold", "L_nu_erg_s");
@@ -103,7 +105,7 @@ static void run(const char *model, const double *mass, double c0, double c1) {
   {
     ck_assert_ptr_nonnull(m->per_mass);
     const size_t nv = m->n_per_mass(state, NC);
-    ck_assert_int_eq(nv, 2 + 2 * (2 + NC));
+    ck_assert_int_eq(nv, 2 + 3 * (2 + NC)); /* the nominal and three systematic profiles */
     double *pm = malloc(NM * nv * sizeof *pm);
     ck_assert_ptr_nonnull(pm);
     for (int i = NM - 1; i >= 0; i--) /* in another order than the serial path */
@@ -114,18 +116,20 @@ static void run(const char *model, const double *mass, double c0, double c1) {
     ck_assert_msg(m->postprocess(state, &cfg, &vp, g, &err) == FB_OK, "%s", err.msg);
     unsigned char u[NM * NC];
     double e[NM * 3];
-    static const char *const masks[6] = {"excluded", "nominal", "weak", "strong", "profile_sn_profile_mantle_cold/excluded",
-                                         "profile_sn_profile_mantle_hot/excluded"};
-    const unsigned char *want[6] = {ex, nom, weak, strong, cold, hot};
-    for (int k = 0; k < 6; k++) {
+    static const char *const masks[7] = {"excluded", "nominal", "weak", "strong", "profile_sn_profile_mantle_cold/excluded",
+                                         "profile_sn_profile_mantle_hot/excluded",
+                                         "profile_sn_profile_mantle_compact/excluded"};
+    const unsigned char *want[7] = {ex, nom, weak, strong, cold, hot, comp};
+    for (int k = 0; k < 7; k++) {
       char path[128];
       snprintf(path, sizeof path, "/bounds/sn1987a/%s", masks[k]);
       read_u8(g, path, u);
       ck_assert_msg(memcmp(u, want[k], sizeof u) == 0, "%s: %s differs with per_mass", model, path);
     }
-    static const char *const edges[3] = {"edges", "profile_sn_profile_mantle_cold/edges", "profile_sn_profile_mantle_hot/edges"};
-    const double *ew[3] = {e_nom, e_cold, e_hot};
-    for (int k = 0; k < 3; k++) {
+    static const char *const edges[4] = {"edges", "profile_sn_profile_mantle_cold/edges", "profile_sn_profile_mantle_hot/edges",
+                                         "profile_sn_profile_mantle_compact/edges"};
+    const double *ew[4] = {e_nom, e_cold, e_hot, e_comp};
+    for (int k = 0; k < 4; k++) {
       char path[128];
       snprintf(path, sizeof path, "/bounds/sn1987a/%s", edges[k]);
       read_f64(g, path, e);
@@ -144,24 +148,24 @@ static void run(const char *model, const double *mass, double c0, double c1) {
   int n_weak = 0, n_strong = 0;
   for (int p = 0; p < NM * NC; p++) {
     ck_assert_int_eq(nom[p], ex[p]);
-    ck_assert_int_eq(weak[p], nom[p] && cold[p] && hot[p]);
-    ck_assert_int_eq(strong[p], nom[p] || cold[p] || hot[p]);
+    ck_assert_int_eq(weak[p], nom[p] && cold[p] && hot[p] && comp[p]);
+    ck_assert_int_eq(strong[p], nom[p] || cold[p] || hot[p] || comp[p]);
     n_weak += weak[p];
     n_strong += strong[p];
   }
-  ck_assert_msg(n_strong > n_weak, "%s: the three profiles give the same mask (%d points)", model, n_weak);
+  ck_assert_msg(n_strong > n_weak, "%s: the profiles give the same mask (%d points)", model, n_weak);
   for (int i = 0; i < NM; i++) {
-    const double *E[2] = {e_cold, e_hot};
-    const unsigned char *K[2] = {cold, hot};
-    for (int k = 0; k < 2; k++)
+    const double *E[3] = {e_cold, e_hot, e_comp};
+    const unsigned char *K[3] = {cold, hot, comp};
+    for (int k = 0; k < 3; k++)
       for (int j = 0; j < NC; j++) {
         int inside = isfinite(E[k][3 * i + 1]) && coup[j] > E[k][3 * i + 1] && coup[j] < E[k][3 * i + 2];
         ck_assert_msg(K[k][i * NC + j] == inside, "%s m = %g c = %g profile %d: mask %d, edges [%g, %g]", model,
                       mass[i], coup[j], k, K[k][i * NC + j], E[k][3 * i + 1], E[k][3 * i + 2]);
       }
-    printf("%s m = %g GeV: low cold/nom/hot = %.4g %.4g %.4g  high = %.4g %.4g %.4g\n", model, mass[i],
-           e_cold[3 * i + 1], e_nom[3 * i + 1], e_hot[3 * i + 1], e_cold[3 * i + 2], e_nom[3 * i + 2],
-           e_hot[3 * i + 2]);
+    printf("%s m = %g GeV: low cold/nom/hot/compact = %.4g %.4g %.4g %.4g  high = %.4g %.4g %.4g %.4g\n", model,
+           mass[i], e_cold[3 * i + 1], e_nom[3 * i + 1], e_hot[3 * i + 1], e_comp[3 * i + 1], e_cold[3 * i + 2],
+           e_nom[3 * i + 2], e_hot[3 * i + 2], e_comp[3 * i + 2]);
     if (isfinite(e_cold[3 * i + 1]) && isfinite(e_nom[3 * i + 1]) && isfinite(e_hot[3 * i + 1])) {
       /* the emission (free-streaming L ~ coupling^2, so the lower edge ~ sqrt(L_nu / emission)) compared at the nominal
        * L_nu: each profile's lower edge x sqrt(L_nom / L_profile). With L_nu_systematic = scaled the edges themselves
