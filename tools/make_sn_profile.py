@@ -19,7 +19,8 @@ number is documented in docs/sn-profile.md; the column format is the one fb_sn_p
             M(r) = int 4 pi r^2 rho dr, matched to the exterior Schwarzschild value
             alpha(r_max) = sqrt(1 - 2 G M/(r_max c^2)) (TOV lapse with the pressure term dropped)
 
-Usage: tools/make_sn_profile.py [--variant default|cold|hot] [-o FILE] [--rho-c 4.5e14] [--T-c 35] ...
+Usage: tools/make_sn_profile.py [--variant default|cold|hot|mantle|mantle_cold|mantle_hot|mantle_compact] [-o FILE]
+       [--rho-c 4.5e14] [--T-c 35] ...
 
 Variants (systematic bands, issue 16; docs/sn-profile.md section 1b): the shipped files are
   tools/make_sn_profile.py --variant default -o inputs/sn_profile_default.dat
@@ -30,10 +31,12 @@ range "temperatures of 30-60 MeV in the hottest regions of collapsed SN cores" o
 muonic models quoted by Caputo, Raffelt & Vitagliano arXiv:2109.03244 (Introduction); the default
 35 MeV lies inside it. Explicit options (--T-c ...) override the variant's values.
 
-Structure "entropy" (variants mantle, mantle_cold, mantle_hot; docs/sn-profile.md section 1c):
-  tools/make_sn_profile.py --variant mantle      -o inputs/sn_profile_mantle.dat
-  tools/make_sn_profile.py --variant mantle_cold -o inputs/sn_profile_mantle_cold.dat
-  tools/make_sn_profile.py --variant mantle_hot  -o inputs/sn_profile_mantle_hot.dat
+Structure "entropy" (variants mantle, mantle_cold, mantle_hot; docs/sn-profile.md section 1c; mantle_compact, the
+mantle on a compact envelope, section 1e):
+  tools/make_sn_profile.py --variant mantle         -o inputs/sn_profile_mantle.dat
+  tools/make_sn_profile.py --variant mantle_cold    -o inputs/sn_profile_mantle_cold.dat
+  tools/make_sn_profile.py --variant mantle_hot     -o inputs/sn_profile_mantle_hot.dat
+  tools/make_sn_profile.py --variant mantle_compact -o inputs/sn_profile_mantle_compact.dat
 rho, Ye, the mass and the lapse as above; T(r) solves s_EOS(rho, T, Ye) = s(r),
   s(r) = s_c + (s_m - s_c) x/(1 + x), x = (r/R_s)^n_s    (low-entropy core, hot mantle: off-centre T maximum)
 with the ideal EOS of entropy_per_baryon (nucleons, e-/e+, photons, trapped neutrinos); where the parametric
@@ -207,8 +210,8 @@ def temperature_at_entropy(rho, Ye, s_target):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--variant", choices=sorted(VARIANTS), default="default",
-                    help="parameter set: default, cold (T_c = 30 MeV), hot (T_c = 60 MeV) or mantle "
-                         "(low-entropy core, hot mantle)")
+                    help="parameter set: default, cold (T_c = 30 MeV), hot (T_c = 60 MeV), mantle (low-entropy core, hot "
+                         "mantle), mantle_cold, mantle_hot (maxima 30 / 60 MeV) or mantle_compact (compact envelope)")
     ap.add_argument("-o", "--output", default=None, help="output file (default inputs/sn_profile_<variant>.dat)")
     ap.add_argument("--rows-stride", type=int, default=1, help="write every K-th data row only (checks)")
     ap.add_argument("--rho-c", type=float, default=None, help="central density [g/cm^3] (default 4.5e14; variant mantle_compact 3.7993e14)")

@@ -383,7 +383,7 @@ def draw(path, out, title=None, ctau=False):
                     continue
                 colour, label = bound_style(name, k)
                 # systematic range (/bounds/<name>/weak and /strong, e.g. the SN1987A band for the
-                # cold / nominal / hot profiles): the conservative region (weak: every profile) is
+                # nominal / cold / hot / compact profiles): the conservative region (weak: every profile) is
                 # filled like a plain bound, the rest of the range up to strong (some profile) is
                 # shaded lighter with a dashed outline, and the nominal bound keeps the bold outline.
                 # Every region is drawn from the smooth outline of the bound's own scan

@@ -6,7 +6,7 @@ Usage: sn_systematic_range.py FIPBOUNDS SOURCE_DIR bc9|bc3|bc4
 The published treatments behind the open gaps could not be read (docs/validation.md, section "The four open SN1987A
 gaps: what was read, and our systematic range", lists every source and query tried). This script does not change
 any default: it evaluates each band, through `fipbounds eval sn1987a ... --json`, on the grid of the systematic
-options the code already has (the six profiles, the trapping criteria, the statistics / trapping-depth options, and
+options the code already has (the seven profiles: six before session 14, plus mantle_compact; the trapping criteria, the statistics / trapping-depth options, and
 for BC4 the emission volume r_emit_km = 10) and says whether the published number lies inside the range spanned:
 
   bc9  upper (trapping) edge at the 7 masses of tests/stellar/data/axionlimits_SN1987A_HeavyALP_nu.tsv and the
@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 EXE, SRC, BENCH = sys.argv[1], sys.argv[2], sys.argv[3]
-PROFILES = ("mantle_cold", "mantle_hot", "parametric", "parametric_cold", "parametric_hot")
+PROFILES = ("mantle_cold", "mantle_hot", "mantle_compact", "parametric", "parametric_cold", "parametric_hot")
 failures = []
 
 
@@ -130,7 +130,7 @@ def bc4():
           f"bc4 profiles x criteria: smallest largest-upper-edge {min(b):.3g} = x{min(b) / bdsz:.1f} of 3.0e-5: "
           f"outside (measured x20.0, parametric_cold; pinned 18-22)")
     check(min(v) < bdsz < max(v),
-          f"bc4 emission r < 10 km on the six profiles [{min(v):.3g}, {max(v):.3g}] contains 3.0e-5: inside")
+          f"bc4 emission r < 10 km on the seven profiles [{min(v):.3g}, {max(v):.3g}] contains 3.0e-5: inside")
     check(min(b + v) > dmz and 2.3 < min(b + v) / dmz < 2.9,
           f"bc4 7.0e-6 below every option: smallest {min(b + v):.3g} = x{min(b + v) / dmz:.2f}: outside "
           f"(measured x2.6; pinned 2.3-2.9)")
