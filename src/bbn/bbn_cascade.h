@@ -72,7 +72,7 @@ typedef struct bbn_cascade_spec {
 
 /** Workspace (Gauss-Legendre tables); create once, reuse. */
 typedef struct bbn_cascade_ws {
-  void *gl_eps;        /* gsl_integration_glfixed_table* for thermal-photon integrals */
+  void *gl_eps;        /* Gauss-Legendre rule (bbn_cascade.c: casc_gl) for thermal-photon integrals */
   void *gl_inner;      /* for inner integrals */
   void *gl_bin;        /* for the per-bin output integrals */
 } bbn_cascade_ws;

@@ -104,6 +104,10 @@ typedef struct bbn_photodis_table {
   double *lnR;              /**< [n_nodes][BBN_PD_NREAC] */
   unsigned char *done;      /**< [n_nodes] node computed */
   int n_spectra;            /**< cascade solves so far */
+  double *src;              /**< has_inj: [3 src_n] S_gamma, S_e, E of inj binned on the cascade grid (T-independent:
+                                 binned at the first node, reused at the others; NULL before) */
+  int src_n;                /**< its grid size */
+  double src_dy, src_E_min_MeV; /**< and grid spacing and bottom, checked before reuse */
 } bbn_photodis_table;
 
 /** A table for the injection of p (mass, BRs or inj, eta, T_start, n_T_per_decade, casc) on the background
